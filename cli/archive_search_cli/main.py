@@ -1,0 +1,132 @@
+"""`archive-search`: run the local stack, upload as an editor would, and inspect parsing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+
+from archive_search.errors import RejectedUploadError
+from archive_search.keys import article_id_for_key
+
+from archive_search_cli.local_aws import aws_client, use_local_credentials
+from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file
+from archive_search_cli.template import local_stack_spec
+from archive_search_cli.uploads import keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
+
+EXIT_REJECTED = 2
+DEFAULT_AWS_ENDPOINT = f"http://127.0.0.1:{StackPorts.moto}"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    ports = StackPorts(api=args.port, moto=args.moto_port, opensearch=args.opensearch_port)
+    stopping = threading.Event()
+
+    def on_signal(_signum: int, _frame: FrameType | None) -> None:
+        stopping.set()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    with local_stack(ports, Path(args.data_dir)) as stack:
+        if args.seed:
+            s3 = aws_client("s3", stack.aws_endpoint_url)
+            put_all(s3, stack.uploads_bucket, uploads_for_paths([Path(p) for p in args.seed], stack.upload_prefix))
+        print(
+            f"SomaNet Archive Search is running:\n"
+            f"  search API   {stack.api_url}/search?q=...  (health: {stack.api_url}/health)\n"
+            f"  OpenSearch   {stack.opensearch_url}\n"
+            f"  S3 and SQS   {stack.aws_endpoint_url} (moto); uploads bucket {stack.uploads_bucket}\n"
+            f"Press Ctrl-C to stop.",
+            flush=True,
+        )
+        stopping.wait()
+        print("stopping…", file=sys.stderr, flush=True)
+    return 0
+
+
+def _upload_target(args: argparse.Namespace) -> tuple[str, str, str]:
+    """Endpoint, bucket and prefix: explicit options, else the running local stack, else the template's."""
+    use_local_credentials()
+    running = read_stack_file()
+    spec = local_stack_spec()
+    default_bucket = next(b.name for b in spec.buckets.values() if b.notifications)
+    default_prefix = spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"]
+    endpoint = args.endpoint_url or (running.aws_endpoint_url if running else DEFAULT_AWS_ENDPOINT)
+    bucket = args.bucket or (running.uploads_bucket if running else default_bucket)
+    prefix = args.prefix or (running.upload_prefix if running else default_prefix)
+    return endpoint, bucket, prefix
+
+
+def _upload(args: argparse.Namespace) -> int:
+    endpoint, bucket, prefix = _upload_target(args)
+    s3 = aws_client("s3", endpoint)
+    if args.jsonl:
+        path = Path(args.jsonl)
+        with path.open(encoding="utf-8") as handle:
+            total = sum(1 for line in handle if line.strip())
+        count = put_all(s3, bucket, uploads_for_jsonl(path, prefix), total)
+    else:
+        if not args.paths:
+            print("give files or folders to upload, or --jsonl FILE", file=sys.stderr)
+            return 1
+        count = put_all(s3, bucket, uploads_for_paths([Path(p) for p in args.paths], prefix))
+    print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from archive_search.parsing import parse_upload
+
+    path = Path(args.file)
+    key = f"incoming/{path.name}"
+    try:
+        parsed = parse_upload(key, path.read_bytes())
+    except RejectedUploadError as exc:
+        print(json.dumps({"file": str(path), "status": "rejected", "reason": exc.reason, "how_to_fix": exc.fix}))
+        return EXIT_REJECTED
+    article = {"id": article_id_for_key(key, "incoming/"), **parsed.__dict__, "tags": list(parsed.tags)}
+    print(json.dumps(article, indent=2, ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="archive-search", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the whole stack on 127.0.0.1 until Ctrl-C")
+    serve.add_argument("--port", type=int, default=StackPorts.api, help="HTTP port of the search API")
+    serve.add_argument("--moto-port", type=int, default=StackPorts.moto, help="port of the local S3/SQS")
+    serve.add_argument("--opensearch-port", type=int, default=StackPorts.opensearch)
+    serve.add_argument("--data-dir", default=str(LOCAL_DIR), help="where OpenSearch keeps its data")
+    serve.add_argument("--seed", nargs="*", default=[], help="files to upload once the stack is up")
+    serve.set_defaults(run=_serve)
+
+    upload = commands.add_parser("upload", help="put files into the uploads bucket, as an editor would")
+    upload.add_argument("paths", nargs="*", help="files or folders")
+    upload.add_argument("--jsonl", help="a corpus file: one JSON article per line, keyed by its id")
+    upload.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
+    upload.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
+    upload.add_argument("--prefix", help="upload prefix (default: the template's)")
+    upload.set_defaults(run=_upload)
+
+    parse = commands.add_parser("parse", help="print the canonical article a file becomes, or why it is rejected")
+    parse.add_argument("file")
+    parse.set_defaults(run=_parse)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("botocore", "urllib3", "opensearch", "werkzeug"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

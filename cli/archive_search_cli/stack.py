@@ -1,0 +1,105 @@
+"""The whole stack on this machine: OpenSearch, moto, the ingest worker and the HTTP gateway."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from archive_search_cli.gateway import make_server
+from archive_search_cli.local_aws import create_resources, moto_server, use_local_credentials
+from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
+from archive_search_cli.template import REPO_ROOT, local_stack_spec
+from archive_search_cli.worker import QueueWorker
+
+logger = logging.getLogger(__name__)
+LOCAL_DIR = REPO_ROOT / ".local"
+STACK_FILE = LOCAL_DIR / "stack.json"
+
+
+@dataclass(frozen=True)
+class StackPorts:
+    api: int = 3000
+    moto: int = 5005
+    opensearch: int = 9200
+
+
+@dataclass(frozen=True)
+class RunningStack:
+    api_url: str
+    aws_endpoint_url: str
+    opensearch_url: str
+    uploads_bucket: str
+    archive_bucket: str
+    ingest_queue_url: str
+    dead_letter_queue_url: str
+    upload_prefix: str
+
+
+def read_stack_file() -> RunningStack | None:
+    """What a running `archive-search serve` wrote about itself, so other commands can find it."""
+    try:
+        return RunningStack(**json.loads(STACK_FILE.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+
+
+def configure_function_environment(aws_endpoint_url: str, opensearch_url: str) -> None:
+    """The environment the template gives both functions, pointed at the local services."""
+    spec = local_stack_spec()
+    for variables in spec.function_environment.values():
+        os.environ.update(variables)
+    os.environ.update(
+        {
+            "OPENSEARCH_ENDPOINT": opensearch_url,
+            "OPENSEARCH_AUTH": "none",
+            "AWS_ENDPOINT_URL": aws_endpoint_url,
+            "POWERTOOLS_METRICS_NAMESPACE": "SomaNetArchiveSearchLocal",
+        }
+    )
+
+
+@contextmanager
+def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: int = 4) -> Iterator[RunningStack]:
+    use_local_credentials()
+    spec = local_stack_spec()
+    with ExitStack() as stack:
+        opensearch_url = stack.enter_context(opensearch_for_tests_or_local(data_dir / "opensearch", ports.opensearch))
+        aws_url = stack.enter_context(moto_server(ports.moto))
+        resources = create_resources(spec, aws_url)
+        configure_function_environment(aws_url, opensearch_url)
+
+        # Imported only now: the handlers read their settings from the environment set above.
+        from archive_search.handlers import ingest, search
+
+        queue = spec.queues[spec.ingest_queue_logical_id]
+        worker = QueueWorker(aws_url, resources.queue_urls[queue.logical_id], ingest.handler, worker_threads)
+        worker.start()
+        stack.callback(worker.stop)
+
+        server = make_server("127.0.0.1", ports.api, search.handler)
+        stack.callback(server.server_close)
+        stack.callback(server.shutdown)
+        threading.Thread(target=server.serve_forever, name="http-gateway", daemon=True).start()
+
+        upload_bucket = next(b for b in spec.buckets.values() if b.notifications)
+        running = RunningStack(
+            api_url=f"http://127.0.0.1:{ports.api}",
+            aws_endpoint_url=aws_url,
+            opensearch_url=opensearch_url,
+            uploads_bucket=upload_bucket.name,
+            archive_bucket=os.environ["ARCHIVE_BUCKET"],
+            ingest_queue_url=resources.queue_urls[queue.logical_id],
+            dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
+            upload_prefix=os.environ["UPLOAD_PREFIX"],
+        )
+        data_dir.mkdir(parents=True, exist_ok=True)
+        stack_file = data_dir / "stack.json"
+        stack_file.write_text(json.dumps(asdict(running), indent=2), encoding="utf-8")
+        stack.callback(stack_file.unlink, missing_ok=True)
+        yield running

@@ -1,0 +1,86 @@
+"""What an editor does with the uploads bucket: put files, put a corpus, delete files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+UPLOAD_THREADS = 16
+
+
+@dataclass(frozen=True)
+class PendingUpload:
+    key: str
+    body: bytes
+    content_type: str
+
+
+CONTENT_TYPES = {
+    ".json": "application/json",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".txt": "text/plain",
+}
+
+
+def uploads_for_paths(paths: Iterable[Path], prefix: str) -> Iterator[PendingUpload]:
+    """A file is uploaded under its name; a folder's files keep their path below the folder."""
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                yield _file_upload(file, prefix + file.relative_to(path).as_posix())
+        else:
+            yield _file_upload(path, prefix + path.name)
+
+
+def keys_for_paths(paths: Iterable[Path], prefix: str) -> list[str]:
+    """The keys `uploads_for_paths` would write for these paths (for deleting them again)."""
+    keys = []
+    for path in paths:
+        if path.is_dir():
+            keys.extend(prefix + p.relative_to(path).as_posix() for p in sorted(path.rglob("*")) if p.is_file())
+        else:
+            keys.append(prefix + path.name)
+    return keys
+
+
+def _file_upload(path: Path, key: str) -> PendingUpload:
+    return PendingUpload(key, path.read_bytes(), CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"))
+
+
+def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
+    """One JSON upload per corpus line, keyed by the record's id."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                raise ValueError(f"{path}:{number}: each line must be a JSON object with a string id")
+            yield PendingUpload(f"{prefix}{record['id']}.json", line.encode(), "application/json")
+
+
+def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload], total: int | None = None) -> int:
+    items = list(uploads)
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=total or len(items), unit="file") as bar:
+        for _ in pool.map(
+            lambda item: s3.put_object(Bucket=bucket, Key=item.key, Body=item.body, ContentType=item.content_type),
+            items,
+        ):
+            bar.update()
+    return len(items)
+
+
+def delete_all(s3: Any, bucket: str, keys: list[str]) -> int:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(keys), unit="file") as bar:
+        for _ in pool.map(lambda key: s3.delete_object(Bucket=bucket, Key=key), keys):
+            bar.update()
+    return len(keys)

@@ -1,0 +1,108 @@
+"""Feeds queue messages to the real ingest handler as SQS batch events, as Lambda's event source would."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from archive_search_cli.local_aws import REGION, aws_client
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 10
+MAX_BACKOFF_SECONDS = 60
+
+
+@dataclass
+class FakeLambdaContext:
+    """The attributes Powertools reads from a Lambda context."""
+
+    function_name: str = "IngestFunction"
+    memory_limit_in_mb: int = 512
+    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:IngestFunction"
+    aws_request_id: str = ""
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 60_000
+
+
+def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "messageId": message["MessageId"],
+                "receiptHandle": message["ReceiptHandle"],
+                "body": message["Body"],
+                "attributes": {
+                    "ApproximateReceiveCount": message.get("Attributes", {}).get("ApproximateReceiveCount", "1")
+                },
+                "messageAttributes": {},
+                "md5OfBody": message.get("MD5OfBody", ""),
+                "eventSource": "aws:sqs",
+                "eventSourceARN": queue_arn,
+                "awsRegion": REGION,
+            }
+            for message in messages
+        ]
+    }
+
+
+class QueueWorker:
+    """Polls the ingest queue from several threads; a failed record is retried after a growing delay.
+
+    Messages that keep failing move to the dead-letter queue through the queue's own redrive policy.
+    """
+
+    def __init__(self, endpoint_url: str, queue_url: str, handler: Any, threads: int = 4) -> None:
+        self._sqs = aws_client("sqs", endpoint_url)
+        self._queue_url = queue_url
+        self._queue_arn = self._sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]["QueueArn"]
+        self._handler = handler
+        self._stop = threading.Event()
+        self._threads = [threading.Thread(target=self._run, name=f"ingest-worker-{i}") for i in range(threads)]
+
+    def start(self) -> None:
+        for thread in self._threads:
+            thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        for thread in self._threads:
+            thread.join(timeout=30)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.poll_once(wait_seconds=1)
+            except Exception:  # noqa: BLE001 - the worker must outlive any single failure, as Lambda's poller does
+                logger.exception("ingest worker poll failed")
+                self._stop.wait(1)
+
+    def poll_once(self, wait_seconds: int = 0) -> int:
+        """Receive one batch, hand it to the handler, settle each message; returns how many were received."""
+        messages = self._sqs.receive_message(
+            QueueUrl=self._queue_url,
+            MaxNumberOfMessages=BATCH_SIZE,
+            WaitTimeSeconds=wait_seconds,
+            AttributeNames=["ApproximateReceiveCount"],
+        ).get("Messages", [])
+        if not messages:
+            return 0
+        context = FakeLambdaContext(aws_request_id=str(uuid.uuid4()))
+        response = self._handler(sqs_event(messages, self._queue_arn), context)
+        failed = {item["itemIdentifier"] for item in response.get("batchItemFailures", [])}
+        for message in messages:
+            if message["MessageId"] in failed:
+                receives = int(message.get("Attributes", {}).get("ApproximateReceiveCount", "1"))
+                self._sqs.change_message_visibility(
+                    QueueUrl=self._queue_url,
+                    ReceiptHandle=message["ReceiptHandle"],
+                    VisibilityTimeout=min(MAX_BACKOFF_SECONDS, 2**receives),
+                )
+            else:
+                self._sqs.delete_message(QueueUrl=self._queue_url, ReceiptHandle=message["ReceiptHandle"])
+        return len(messages)

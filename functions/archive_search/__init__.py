@@ -1,0 +1,1 @@
+"""SomaNet Archive Search: the code shared by the ingest and search Lambdas."""

@@ -1,0 +1,123 @@
+"""The uploads bucket, the archive bucket and the reports, on S3."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from botocore.exceptions import BotoCoreError, ClientError
+
+from archive_search.errors import StorageUnavailableError
+from archive_search.keys import extension_of
+from archive_search.models import Article, Upload
+from archive_search.ports import ObjectVersion
+
+MISSING_CODES = ("NoSuchKey", "404", "NotFound", "PreconditionFailed", "412")
+ARCHIVE_PREFIX = "articles/"
+
+
+@contextmanager
+def _translated_errors(action: str) -> Iterator[None]:
+    try:
+        yield
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code", "")
+        raise StorageUnavailableError(f"S3 failed to {action}: {code}") from exc
+    except BotoCoreError as exc:
+        raise StorageUnavailableError(f"S3 failed to {action}: {exc.__class__.__name__}") from exc
+
+
+def _is_missing(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code", "") in MISSING_CODES
+
+
+def _millis(value: Any) -> int:
+    return int(value.timestamp() * 1000)
+
+
+class S3UploadSource:
+    def __init__(self, client: Any) -> None:
+        self._s3 = client
+
+    def versions_of(self, bucket: str, key_stem: str) -> list[ObjectVersion]:
+        versions = []
+        with _translated_errors(f"list s3://{bucket}/{key_stem}.*"):
+            paginator = self._s3.get_paginator("list_objects_v2")
+            for page in paginator.paginate(Bucket=bucket, Prefix=f"{key_stem}."):
+                for item in page.get("Contents", []):
+                    key = item["Key"]
+                    # The prefix also matches "stem.more.ext": keep only this stem plus one extension.
+                    if key[: len(key) - len(extension_of(key))] == key_stem:
+                        versions.append(ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"])))
+        return versions
+
+    def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
+        try:
+            response = self._s3.get_object(Bucket=bucket, Key=version.key, IfMatch=f'"{version.etag}"')
+            body = response["Body"].read()
+        except ClientError as exc:
+            if _is_missing(exc):
+                return None
+            raise StorageUnavailableError(f"S3 failed to read s3://{bucket}/{version.key}") from exc
+        except BotoCoreError as exc:
+            raise StorageUnavailableError(f"S3 failed to read s3://{bucket}/{version.key}") from exc
+        return Upload(version.key, body, version.etag, version.last_modified_ms)
+
+
+class S3ArchiveStore:
+    """Canonical articles as `articles/<id>.json` in the (versioned) archive bucket."""
+
+    def __init__(self, client: Any, bucket: str) -> None:
+        self._s3 = client
+        self._bucket = bucket
+
+    def put(self, article: Article) -> None:
+        with _translated_errors(f"archive {article.id}"):
+            self._s3.put_object(
+                Bucket=self._bucket,
+                Key=f"{ARCHIVE_PREFIX}{article.id}.json",
+                Body=json.dumps(article.to_json_dict(), ensure_ascii=False).encode(),
+                ContentType="application/json; charset=utf-8",
+            )
+
+    def delete(self, article_id: str) -> None:
+        with _translated_errors(f"delete archived {article_id}"):
+            self._s3.delete_object(Bucket=self._bucket, Key=f"{ARCHIVE_PREFIX}{article_id}.json")
+
+    def get(self, article_id: str) -> Article | None:
+        try:
+            response = self._s3.get_object(Bucket=self._bucket, Key=f"{ARCHIVE_PREFIX}{article_id}.json")
+            return Article.from_json_dict(json.loads(response["Body"].read()))
+        except ClientError as exc:
+            if _is_missing(exc):
+                return None
+            raise StorageUnavailableError(f"S3 failed to read archived {article_id}") from exc
+
+    def list_ids(self) -> Iterator[str]:
+        with _translated_errors("list the archive"):
+            paginator = self._s3.get_paginator("list_objects_v2")
+            for page in paginator.paginate(Bucket=self._bucket, Prefix=ARCHIVE_PREFIX):
+                for item in page.get("Contents", []):
+                    key = item["Key"]
+                    if key.endswith(".json"):
+                        yield key[len(ARCHIVE_PREFIX) : -len(".json")]
+
+
+class S3ReportStore:
+    def __init__(self, client: Any) -> None:
+        self._s3 = client
+
+    def put(self, bucket: str, report_key: str, report: dict[str, Any]) -> None:
+        with _translated_errors(f"write the report {report_key}"):
+            self._s3.put_object(
+                Bucket=bucket,
+                Key=report_key,
+                Body=json.dumps(report, indent=2, ensure_ascii=False).encode(),
+                ContentType="application/json; charset=utf-8",
+            )
+
+    def delete(self, bucket: str, report_key: str) -> None:
+        with _translated_errors(f"delete the report {report_key}"):
+            self._s3.delete_object(Bucket=bucket, Key=report_key)

@@ -1,0 +1,102 @@
+"""The HTTP API: routes, response shapes, and the one place where errors become HTTP statuses."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, CORSConfig, Response, content_types
+
+from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavailableError
+from archive_search.ports import ArticleIndex
+from archive_search.search import SearchRequest, get_article, search_articles
+
+SEARCH_CACHE_CONTROL = "public, max-age=60"
+RETRY_AFTER_SECONDS = "5"
+
+
+def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body=json.dumps(body, ensure_ascii=False),
+        headers=headers or {},
+    )
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    return _json(
+        status, {"error": {"code": code, "message": message}}, {"Cache-Control": "no-store", **(headers or {})}
+    )
+
+
+def create_app(index: ArticleIndex, allowed_origins: tuple[str, ...], logger: Logger) -> APIGatewayHttpResolver:
+    cors = (
+        CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
+        if allowed_origins
+        else None
+    )
+    app = APIGatewayHttpResolver(cors=cors)
+
+    @app.get("/search")
+    def search() -> Response:
+        request = SearchRequest.from_params(app.current_event.query_string_parameters or {})
+        page = search_articles(index, request)
+        return _json(
+            200,
+            {
+                "query": request.q,
+                "page": request.page,
+                "size": request.size,
+                "total": page.total,
+                "took_ms": page.took_ms,
+                "results": [asdict(hit) for hit in page.results],
+            },
+            {"Cache-Control": SEARCH_CACHE_CONTROL},
+        )
+
+    @app.get("/articles/<article_id>")
+    def article(article_id: str) -> Response:
+        return _json(200, get_article(index, article_id), {"Cache-Control": SEARCH_CACHE_CONTROL})
+
+    @app.get("/health")
+    def health() -> Response:
+        try:
+            documents = index.count()
+        except SearchUnavailableError as exc:
+            logger.warning("health check failed", extra={"reason": str(exc)})
+            return _json(
+                503,
+                {"status": "degraded", "documents": None, "engine": "unreachable"},
+                {"Cache-Control": "no-store", "Retry-After": RETRY_AFTER_SECONDS},
+            )
+        return _json(200, {"status": "ok", "documents": documents, "engine": "ok"}, {"Cache-Control": "no-store"})
+
+    @app.exception_handler(InvalidQueryError)
+    def bad_request(exc: InvalidQueryError) -> Response:
+        return _error(400, "invalid_parameter", str(exc))
+
+    @app.exception_handler(NotFoundError)
+    def not_found(exc: NotFoundError) -> Response:
+        return _error(404, "not_found", str(exc))
+
+    @app.not_found
+    def no_route(_exc: Exception) -> Response:
+        return _error(404, "no_such_route", f"no route for {app.current_event.path}")
+
+    @app.exception_handler(SearchUnavailableError)
+    def unavailable(exc: SearchUnavailableError) -> Response:
+        logger.warning("search engine unavailable", extra={"reason": str(exc)})
+        return _error(
+            503, "unavailable", "search is temporarily unavailable; retry shortly", {"Retry-After": RETRY_AFTER_SECONDS}
+        )
+
+    @app.exception_handler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        # Logged with its trace for us; the client gets no internals.
+        logger.exception("unhandled error")
+        return _error(500, "internal_error", "something went wrong on our side; it has been logged")
+
+    return app

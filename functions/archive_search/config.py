@@ -1,0 +1,116 @@
+"""Settings of each function, read from environment variables once at cold start.
+
+Nothing below the handlers reads os.environ: the handlers build these models and pass them down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from archive_search.errors import ConfigurationError
+
+AUTH_MODES = ("sigv4", "none")
+
+
+def _required(environ: Mapping[str, str], name: str) -> str:
+    value = environ.get(name, "").strip()
+    if not value:
+        raise ConfigurationError(f"environment variable {name} is required but not set")
+    return value
+
+
+def _endpoint(environ: Mapping[str, str]) -> str:
+    value = _required(environ, "OPENSEARCH_ENDPOINT")
+    if "://" not in value:
+        value = f"https://{value}"
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigurationError(f"OPENSEARCH_ENDPOINT must be a host or an http(s) URL, got {value!r}")
+    return value.rstrip("/")
+
+
+def _auth(environ: Mapping[str, str]) -> str:
+    value = environ.get("OPENSEARCH_AUTH", "sigv4").strip().lower()
+    if value not in AUTH_MODES:
+        raise ConfigurationError(f"OPENSEARCH_AUTH must be one of {', '.join(AUTH_MODES)}, got {value!r}")
+    return value
+
+
+def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigurationError(f"{name} must be a number of seconds, got {raw!r}") from None
+    if not 0 < value <= 900:
+        raise ConfigurationError(f"{name} must be between 0 and 900 seconds, got {raw!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How to reach OpenSearch: OPENSEARCH_ENDPOINT, OPENSEARCH_AUTH, OPENSEARCH_TIMEOUT, INDEX_ALIAS, AWS_REGION."""
+
+    endpoint: str
+    auth: str
+    timeout_seconds: float
+    index_alias: str
+    region: str
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str], default_timeout: float) -> EngineSettings:
+        auth = _auth(environ)
+        region = environ.get("AWS_REGION", "").strip()
+        if auth == "sigv4" and not region:
+            raise ConfigurationError("AWS_REGION is required when OPENSEARCH_AUTH is sigv4")
+        return cls(
+            endpoint=_endpoint(environ),
+            auth=auth,
+            timeout_seconds=_seconds(environ, "OPENSEARCH_TIMEOUT", default_timeout),
+            index_alias=environ.get("INDEX_ALIAS", "articles").strip() or "articles",
+            region=region,
+        )
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    """ARCHIVE_BUCKET, UPLOAD_PREFIX, REPORT_PREFIX plus the engine settings."""
+
+    archive_bucket: str
+    upload_prefix: str
+    report_prefix: str
+    engine: EngineSettings
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> IngestSettings:
+        upload_prefix = environ.get("UPLOAD_PREFIX", "incoming/").strip()
+        report_prefix = environ.get("REPORT_PREFIX", "reports/").strip()
+        for name, prefix in (("UPLOAD_PREFIX", upload_prefix), ("REPORT_PREFIX", report_prefix)):
+            if not prefix.endswith("/"):
+                raise ConfigurationError(f"{name} must end with '/', got {prefix!r}")
+        if upload_prefix.startswith(report_prefix) or report_prefix.startswith(upload_prefix):
+            # Reports written under the upload prefix would trigger the ingest function again.
+            raise ConfigurationError("UPLOAD_PREFIX and REPORT_PREFIX must not contain one another")
+        return cls(
+            archive_bucket=_required(environ, "ARCHIVE_BUCKET"),
+            upload_prefix=upload_prefix,
+            report_prefix=report_prefix,
+            engine=EngineSettings.from_env(environ, default_timeout=20.0),
+        )
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """ALLOWED_ORIGINS (comma-separated) plus the engine settings."""
+
+    allowed_origins: tuple[str, ...]
+    engine: EngineSettings
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> SearchSettings:
+        origins = tuple(o.strip() for o in environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
+        return cls(allowed_origins=origins, engine=EngineSettings.from_env(environ, default_timeout=5.0))

@@ -1,0 +1,103 @@
+"""The index's settings and mappings, and the document stored for each article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from archive_search.models import Article
+
+MAPPING_VERSION = 1
+
+# Synonyms apply at search time only, so the list can change without a reindex.
+SYNONYMS = [
+    "us, u.s., usa, u.s.a., united states, united states of america, america",
+    "uk, u.k., united kingdom, britain, great britain",
+    "un, u.n., united nations",
+    "eu, e.u., european union",
+    "nato, north atlantic treaty organization",
+]
+
+INDEX_SETTINGS: dict[str, Any] = {
+    "settings": {
+        "index": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"},
+        "analysis": {
+            "filter": {
+                "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+                "english_stemmer": {"type": "stemmer", "language": "english"},
+                "news_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
+            },
+            "analyzer": {
+                "article_text": {
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
+                },
+                "article_text_search": {
+                    "tokenizer": "standard",
+                    "filter": [
+                        "english_possessive",
+                        "lowercase",
+                        "asciifolding",
+                        "news_synonyms",
+                        "english_stemmer",
+                    ],
+                },
+                "exact_words": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+            },
+            "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+        },
+    },
+    "mappings": {
+        "dynamic": "strict",
+        "_meta": {"mapping_version": MAPPING_VERSION},
+        "properties": {
+            "title": {
+                "type": "text",
+                "analyzer": "article_text",
+                "search_analyzer": "article_text_search",
+                "fields": {"exact": {"type": "text", "analyzer": "exact_words"}},
+            },
+            "summary": {
+                "type": "text",
+                "analyzer": "article_text",
+                "search_analyzer": "article_text_search",
+            },
+            "body": {
+                "type": "text",
+                "analyzer": "article_text",
+                "search_analyzer": "article_text_search",
+                "fields": {"exact": {"type": "text", "analyzer": "exact_words"}},
+            },
+            "author": {
+                "type": "text",
+                "analyzer": "exact_words",
+                "fields": {"keyword": {"type": "keyword", "ignore_above": 256}},
+            },
+            "section": {"type": "keyword", "normalizer": "folded"},
+            "tags": {"type": "keyword", "normalizer": "folded"},
+            "published": {"type": "date", "format": "strict_date"},
+            "url": {"type": "keyword", "index": False},
+            "credit": {"type": "keyword"},
+            "source_key": {"type": "keyword"},
+            "source_etag": {"type": "keyword"},
+            "source_modified_ms": {"type": "long"},
+        },
+    },
+}
+
+
+def index_document(article: Article) -> dict[str, Any]:
+    """The document indexed for an article: searchable fields plus what identifies its source version."""
+    return {
+        "title": article.title,
+        "summary": article.summary,
+        "body": article.body,
+        "author": article.author,
+        "section": article.section,
+        "tags": list(article.tags),
+        "published": article.published,
+        "url": article.url,
+        "credit": article.credit,
+        "source_key": article.source_key,
+        "source_etag": article.source_etag,
+        "source_modified_ms": article.source_modified_ms,
+    }

@@ -1,0 +1,83 @@
+"""The data's journey, one model per step: upload -> canonical article -> index document."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An object read from the uploads bucket."""
+
+    key: str
+    body: bytes
+    etag: str
+    last_modified_ms: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """The canonical article: what the archive bucket stores and the index is built from."""
+
+    id: str
+    title: str
+    body: str
+    source_key: str
+    source_format: str
+    author: str | None = None
+    published: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    url: str | None = None
+    credit: str | None = None
+    source_etag: str = ""
+    source_modified_ms: int = 0
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        return data
+
+    @classmethod
+    def from_json_dict(cls, data: dict[str, Any]) -> Article:
+        fields: dict[str, Any] = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        fields["tags"] = tuple(data.get("tags") or ())
+        return cls(**fields)
+
+
+@dataclass(frozen=True)
+class ParsedUpload:
+    """What a parser extracts from an upload, before it is tied to a key."""
+
+    title: str
+    body: str
+    source_format: str
+    author: str | None = None
+    published: str | None = None
+    section: str | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+    url: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str
+    author: str | None
+    published: str | None
+    section: str | None
+    url: str | None
+    snippet: str
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    took_ms: int
+    results: list[SearchHit]

@@ -1,0 +1,34 @@
+"""Turn an uploaded file into a validated ParsedUpload, whatever its format."""
+
+from __future__ import annotations
+
+from archive_search.errors import RejectedUploadError
+from archive_search.keys import SUPPORTED_EXTENSIONS, extension_of
+from archive_search.models import ParsedUpload
+from archive_search.parsing.json_upload import parse_json
+from archive_search.parsing.legacy_text import parse_legacy_text
+from archive_search.parsing.validate import validated
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def parse_upload(key: str, data: bytes) -> ParsedUpload:
+    """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise RejectedUploadError(
+            f"the file is {len(data)} bytes, above the limit of {MAX_UPLOAD_BYTES}",
+            fix="split the article or remove embedded media",
+        )
+    if not data.strip():
+        raise RejectedUploadError("the file is empty", fix="upload the article's text")
+    extension = extension_of(key)
+    if extension == ".json":
+        parsed = parse_json(data)
+    elif extension == ".txt":
+        parsed = parse_legacy_text(data)
+    else:
+        raise RejectedUploadError(
+            f"files ending in {extension or '(no extension)'!r} are not supported",
+            fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
+        )
+    return validated(parsed)

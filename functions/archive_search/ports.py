@@ -1,0 +1,54 @@
+"""The interfaces the domain needs from the outside world; adapters implement them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from archive_search.models import Article, Upload
+
+
+@dataclass(frozen=True)
+class ObjectVersion:
+    """What identifies one state of an object in the uploads bucket."""
+
+    key: str
+    etag: str
+    last_modified_ms: int
+
+
+class UploadSource(Protocol):
+    def versions_of(self, bucket: str, key_stem: str) -> list[ObjectVersion]:
+        """Every object whose key is `key_stem` plus an extension."""
+
+    def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
+        """The object's bytes, or None if it is gone or changed since `version` was listed."""
+
+
+class ArchiveStore(Protocol):
+    def put(self, article: Article) -> None: ...
+
+    def delete(self, article_id: str) -> None: ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def list_ids(self) -> Iterator[str]: ...
+
+
+class ReportStore(Protocol):
+    def put(self, bucket: str, report_key: str, report: dict[str, Any]) -> None: ...
+
+    def delete(self, bucket: str, report_key: str) -> None: ...
+
+
+class ArticleIndex(Protocol):
+    def upsert(self, article: Article) -> None: ...
+
+    def delete(self, article_id: str) -> None: ...
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]: ...
+
+    def get(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def count(self) -> int: ...
