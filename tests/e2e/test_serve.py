@@ -1,0 +1,52 @@
+"""A new user's path: start the stack, upload the legacy page with the CLI, find it over HTTP."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LEGACY_PAGE
+from tests.e2e.conftest import ServedStack, run_cli
+
+pytestmark = pytest.mark.e2e
+
+
+def test_uploaded_legacy_page_is_found_over_http(served_stack: ServedStack) -> None:
+    uploaded = served_stack.upload(str(LEGACY_PAGE))
+    assert uploaded.returncode == 0, uploaded.stderr
+
+    body = served_stack.wait_for("/search?q=kerry+putin+sochi", until=lambda b: b["total"] >= 1)
+
+    top = body["results"][0]
+    assert top["title"] == "U.S: Secretary of State John Kerry to meet Russian President Putin"
+    assert top["author"] == "Estera Popowska"
+    assert "<mark>" in top["snippet"]
+    status, article = served_stack.get(f"/articles/{top['id']}")
+    assert status == 200
+    for chrome in ("site-wide search", "SomaNet News Archive"):
+        assert chrome not in article["title"] and chrome not in article["body"]
+    health = served_stack.wait_for("/health", until=lambda b: b["documents"] >= 1)
+    assert health["status"] == "ok"
+
+
+def test_bad_parameter_is_a_json_400(served_stack: ServedStack) -> None:
+    status, body = served_stack.get("/search?q=kerry&page=zero")
+
+    assert status == 400
+    assert "page" in body["error"]["message"]
+
+
+def test_parse_command_prints_the_article_or_the_rejection(tmp_path: Path) -> None:
+    good = run_cli("parse", str(LEGACY_PAGE))
+    assert good.returncode == 0
+    assert json.loads(good.stdout)["author"] == "Estera Popowska"
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]")
+    result = run_cli("parse", str(bad))
+
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["status"] == "rejected"
+    assert "object" in json.loads(result.stdout)["reason"]

@@ -1,0 +1,112 @@
+"""Uploads travel S3 -> SQS -> the real ingest handler -> archive bucket + OpenSearch, as in AWS."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from tests.conftest import LEGACY_PAGE
+from tests.integration.conftest import LocalPipeline
+
+pytestmark = pytest.mark.integration
+
+
+def _unique(stem: str) -> str:
+    return f"{stem}-{uuid.uuid4().hex[:8]}"
+
+
+def _archived(pipeline: LocalPipeline, article_id: str) -> dict | None:
+    try:
+        body = pipeline.s3.get_object(Bucket=pipeline.archive_bucket, Key=f"articles/{article_id}.json")["Body"]
+    except pipeline.s3.exceptions.NoSuchKey:
+        return None
+    return json.loads(body.read())
+
+
+def _indexed(pipeline: LocalPipeline, article_id: str) -> dict | None:
+    found = pipeline.engine.get(index=pipeline.alias, id=article_id, ignore=[404])
+    return found["_source"] if found.get("found") else None
+
+
+def _report(pipeline: LocalPipeline, key: str) -> dict | None:
+    report_key = "reports/" + key.removeprefix(pipeline.upload_prefix) + ".json"
+    try:
+        body = pipeline.s3.get_object(Bucket=pipeline.uploads_bucket, Key=report_key)["Body"]
+    except pipeline.s3.exceptions.NoSuchKey:
+        return None
+    return json.loads(body.read())
+
+
+def test_legacy_page_is_archived_and_indexed_without_chrome(pipeline: LocalPipeline) -> None:
+    stem = _unique("kerry")
+    pipeline.upload(f"{stem}.txt", LEGACY_PAGE.read_bytes())
+
+    assert pipeline.drain() >= 1
+
+    archived = _archived(pipeline, stem)
+    indexed = _indexed(pipeline, stem)
+    assert archived is not None and indexed is not None
+    assert archived["title"] == "U.S: Secretary of State John Kerry to meet Russian President Putin"
+    assert archived["author"] == indexed["author"] == "Estera Popowska"
+    assert archived["credit"] == "AFP"
+    for chrome in ("site-wide search", "SomaNet News Archive"):
+        assert chrome not in indexed["title"] and chrome not in indexed["body"]
+
+
+def test_url_encoded_keys_in_folders_become_ids_with_slashes(pipeline: LocalPipeline) -> None:
+    folder = _unique("2015/05")
+    pipeline.upload(f"{folder}/kerry visit é.json", json.dumps({"title": "Kerry in Sochi", "body": "Talks."}).encode())
+
+    pipeline.drain()
+
+    assert _indexed(pipeline, f"{folder}/kerry visit é")["title"] == "Kerry in Sochi"
+
+
+def test_reupload_updates_and_delete_removes_everywhere(pipeline: LocalPipeline) -> None:
+    stem = _unique("story")
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "First headline", "body": "Text."}).encode())
+    pipeline.drain()
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Corrected headline", "body": "Text."}).encode())
+    pipeline.drain()
+    assert _indexed(pipeline, stem)["title"] == "Corrected headline"
+    assert _archived(pipeline, stem)["title"] == "Corrected headline"
+
+    pipeline.delete(f"{stem}.json")
+    pipeline.drain()
+
+    assert _indexed(pipeline, stem) is None
+    assert _archived(pipeline, stem) is None
+
+
+def test_rejected_upload_leaves_a_report_that_a_good_upload_clears(pipeline: LocalPipeline) -> None:
+    stem = _unique("broken")
+    key = pipeline.upload(f"{stem}.json", b'{"title": "No body here"')
+    pipeline.drain()
+
+    report = _report(pipeline, key)
+    assert report is not None
+    assert report["status"] == "rejected" and "not valid JSON" in report["reason"] and report["how_to_fix"]
+    assert _indexed(pipeline, stem) is None
+
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Fixed", "body": "Now with a body."}).encode())
+    pipeline.drain()
+
+    assert _report(pipeline, key) is None
+    assert _indexed(pipeline, stem)["title"] == "Fixed"
+
+
+def test_duplicate_and_stale_notifications_converge_on_what_s3_holds(pipeline: LocalPipeline) -> None:
+    stem = _unique("replayed")
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Old", "body": "v1"}).encode())
+    first = pipeline.worker  # keep the v1 notification queued, then change the object twice
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "New", "body": "v2"}).encode())
+    pipeline.delete(f"{stem}.json")
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Newest", "body": "v3"}).encode())
+
+    first.poll_once()  # whatever order the notifications come in, each reads S3's current state
+    pipeline.drain()
+
+    assert _indexed(pipeline, stem)["title"] == "Newest"
+    assert _archived(pipeline, stem)["title"] == "Newest"

@@ -1,0 +1,120 @@
+"""The real search handler against the real node: ranking, highlighting, escaping, paging, errors."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from urllib.parse import quote
+from typing import Any
+
+import pytest
+
+from archive_search.handlers import search
+from archive_search_cli.gateway import http_api_event
+from archive_search_cli.worker import FakeLambdaContext
+from tests.conftest import LEGACY_PAGE
+from tests.integration.conftest import LocalPipeline
+
+pytestmark = pytest.mark.integration
+
+
+def get(path: str) -> tuple[int, dict[str, Any], dict[str, str]]:
+    response = search.handler(http_api_event("GET", path, {"Host": "127.0.0.1"}), FakeLambdaContext())
+    return response["statusCode"], json.loads(response["body"]), response.get("headers", {})
+
+
+def _json_upload(pipeline: LocalPipeline, title: str, body: str, **extra: str) -> str:
+    stem = f"a-{uuid.uuid4().hex[:8]}"
+    pipeline.upload(f"{stem}.json", json.dumps({"title": title, "body": body, **extra}).encode())
+    return stem
+
+
+def test_finds_the_legacy_page_first_with_marked_highlights(pipeline: LocalPipeline) -> None:
+    pipeline.upload("kerry.txt", LEGACY_PAGE.read_bytes())
+    _json_upload(pipeline, "Sochi hosts a tennis final", "Players met in Sochi on Tuesday.")
+    _json_upload(pipeline, "Putin opens a bridge", "The Russian president opened a bridge.")
+    pipeline.drain()
+
+    status, body, headers = get("/search?q=kerry+putin+sochi")
+
+    assert status == 200
+    assert body["total"] >= 1 and isinstance(body["took_ms"], int)
+    top = body["results"][0]
+    assert top["id"] == "kerry"
+    assert top["title"] == "U.S: Secretary of State John Kerry to meet Russian President Putin"
+    assert top["author"] == "Estera Popowska"
+    assert "<mark>" in top["snippet"]
+    assert "<mark>Kerry</mark>" in top["highlights"]["title"][0]
+    assert "max-age" in headers["Cache-Control"]
+
+
+def test_title_match_outranks_body_match(pipeline: LocalPipeline) -> None:
+    in_body = _json_upload(pipeline, "Markets today", "Analysts discussed the harvest of cocoa in Ghana at length.")
+    in_title = _json_upload(pipeline, "Cocoa harvest falls", "Farmers in Ghana report a poor season.")
+    pipeline.drain()
+
+    _status, body, _ = get("/search?q=cocoa+harvest")
+
+    assert [hit["id"] for hit in body["results"]][:2] == [in_title, in_body]
+
+
+def test_markup_in_articles_is_escaped_in_snippets_and_highlights(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Canary <img src=x onerror=alert(1)>", "The canary <script>alert(1)</script> sings.")
+    pipeline.drain()
+
+    _status, body, _ = get("/search?q=canary")
+
+    hit = body["results"][0]
+    rendered = hit["snippet"] + "".join(hit["highlights"]["title"])
+    assert "<script>" not in rendered and "<img" not in rendered
+    assert "&lt;script&gt;" in rendered
+    assert "<mark>canary</mark>" in rendered.lower()
+
+
+def test_stemming_and_accents(pipeline: LocalPipeline) -> None:
+    stem = _json_upload(pipeline, "Fernández wins the election", "Voters were running to the polls.")
+    pipeline.drain()
+
+    for query in ("fernandez", "run+elections"):
+        _status, body, _ = get(f"/search?q={query}")
+        assert [hit["id"] for hit in body["results"]] == [stem], query
+
+
+def test_pages_do_not_overlap(pipeline: LocalPipeline) -> None:
+    ids = {_json_upload(pipeline, f"Budget story {n}", "The budget was debated.") for n in range(5)}
+    pipeline.drain()
+
+    _s, first, _ = get("/search?q=budget&size=3&page=1")
+    _s, second, _ = get("/search?q=budget&size=3&page=2")
+
+    assert first["total"] == second["total"] == 5
+    seen = [hit["id"] for hit in first["results"] + second["results"]]
+    assert sorted(seen) == sorted(ids)
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "a AND OR", "(((", "-", "title:[x TO", "\\", "~~~"])
+def test_odd_query_syntax_never_fails(pipeline: LocalPipeline, query: str) -> None:
+    _json_upload(pipeline, "Anything", "Some text.")
+    pipeline.drain()
+
+    status, body, _ = get(f"/search?q={quote(query)}")
+
+    assert status == 200, body
+
+
+def test_health_counts_indexed_articles(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "One", "Text.")
+    _json_upload(pipeline, "Two", "Text.")
+    pipeline.drain()
+
+    status, body, _ = get("/health")
+
+    assert status == 200
+    assert body == {"status": "ok", "documents": 2, "engine": "ok"}
+
+
+def test_bad_parameters_get_400_with_a_message(pipeline: LocalPipeline) -> None:
+    status, body, _ = get("/search?q=x&size=500")
+
+    assert status == 400
+    assert "size" in body["error"]["message"]
