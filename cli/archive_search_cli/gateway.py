@@ -80,10 +80,15 @@ def make_server(host: str, port: int, handler: Handler) -> ThreadingHTTPServer:
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
-            logger.info("%s %s -> %s in %.0f ms", self.command, self.path, result.get("statusCode"),
-                        (time.perf_counter() - started) * 1000)
+            logger.info(
+                "%s %s -> %s in %.0f ms",
+                self.command,
+                self.path,
+                result.get("statusCode"),
+                (time.perf_counter() - started) * 1000,
+            )
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: Any) -> None:
             """Requests are logged once, in _invoke."""
 
     return ThreadingHTTPServer((host, port), RequestHandler)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,6 +18,7 @@ from typing import Any
 
 import boto3
 from moto.server import ThreadedMotoServer
+from moto.sqs.models import Queue, SQSBackend
 
 from archive_search_cli.template import LOCAL_PSEUDO_PARAMETERS, LocalStackSpec
 
@@ -32,15 +40,88 @@ def aws_client(service: str, endpoint_url: str) -> Any:
     return boto3.client(service, endpoint_url=endpoint_url, region_name=REGION)
 
 
+APPROXIMATE_COUNTS = (
+    "approximate_number_of_messages",
+    "approximate_number_of_messages_delayed",
+    "approximate_number_of_messages_not_visible",
+)
+COUNT_CACHE_SECONDS = 1.0
+
+
+def _speed_up_moto_sqs() -> None:
+    """Keep moto's SQS linear when thousands of notifications are queued (a mass upload).
+
+    moto recomputes every queue attribute, message counts included, for each message it sends and for
+    each message it checks for retention on receive: O(queued messages) per message, so a 3,698-file
+    upload crawled at a few files a second. Counts are approximate in SQS too, so they are cached
+    briefly, and the retention check reads the one attribute it needs.
+    """
+
+    def retained(self: SQSBackend, queue_name: str, message: Any) -> bool:
+        queue: Any = self.get_queue(queue_name)
+        return int(queue.message_retention_period) + message.sent_timestamp / 1000 > time.time()
+
+    SQSBackend.is_message_valid_based_on_retention_period = retained  # type: ignore[method-assign]
+    for name in APPROXIMATE_COUNTS:
+        count = getattr(Queue, name)
+        if isinstance(count, property) and count.fget is not None:
+            setattr(Queue, name, property(_briefly_cached(name, count.fget)))
+
+
+def _briefly_cached(name: str, compute: Any) -> Any:
+    def cached(queue: Queue) -> Any:
+        cache = queue.__dict__.setdefault("_local_count_cache", {})
+        value, computed_at = cache.get(name, (None, 0.0))
+        now = time.monotonic()
+        if value is None or now - computed_at > COUNT_CACHE_SECONDS:
+            value = compute(queue)
+            cache[name] = (value, now)
+        return value
+
+    return cached
+
+
 @contextmanager
-def moto_server(port: int) -> Iterator[str]:
+def moto_server(port: int, startup_timeout: float = 30.0) -> Iterator[str]:
+    """moto in its own process, so its request handling does not compete with the ingest worker's."""
     use_local_credentials()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen([sys.executable, "-m", "archive_search_cli.local_aws", "--port", str(port)])
     try:
-        yield f"http://127.0.0.1:{port}"
+        _wait_until_up(url, process, startup_timeout)
+        yield url
     finally:
-        server.stop()
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"the moto server exited with status {process.returncode} (is port {url} taken?)")
+        try:
+            urllib.request.urlopen(f"{url}/moto-api/data.json", timeout=1).close()  # noqa: S310 - our own URL
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the moto server did not answer on {url} within {timeout:.0f} s") from None
+            time.sleep(0.1)
+
+
+def _serve_moto(port: int) -> None:
+    _speed_up_moto_sqs()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: stopped.set())
+    signal.signal(signal.SIGINT, lambda _signum, _frame: stopped.set())
+    server.start()
+    stopped.wait()
+    server.stop()
 
 
 @dataclass(frozen=True)
@@ -89,3 +170,9 @@ def create_resources(spec: LocalStackSpec, endpoint_url: str) -> LocalResources:
                 },
             )
     return LocalResources(queue_urls, {b.logical_id: b.name for b in spec.buckets.values()})
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="Run moto in server mode for the local stack")
+    parser.add_argument("--port", type=int, required=True)
+    _serve_moto(parser.parse_args().port)

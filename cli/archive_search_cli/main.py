@@ -13,11 +13,10 @@ from types import FrameType
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key
-
 from archive_search_cli.local_aws import aws_client, use_local_credentials
 from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file
 from archive_search_cli.template import local_stack_spec
-from archive_search_cli.uploads import keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
+from archive_search_cli.uploads import put_all, uploads_for_jsonl, uploads_for_paths
 
 EXIT_REJECTED = 2
 DEFAULT_AWS_ENDPOINT = f"http://127.0.0.1:{StackPorts.moto}"

@@ -49,7 +49,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-import weakref
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -276,9 +275,7 @@ def find_java_home() -> Path:
     java_home_tool = Path("/usr/libexec/java_home")  # macOS
     if java_home_tool.exists():
         for version in ("17", "21"):
-            result = subprocess.run(
-                [str(java_home_tool), "-v", version], capture_output=True, text=True, check=False
-            )
+            result = subprocess.run([str(java_home_tool), "-v", version], capture_output=True, text=True, check=False)
             if result.returncode == 0 and result.stdout.strip():
                 candidates.append(Path(result.stdout.strip()))
     for candidate in candidates:
@@ -307,8 +304,7 @@ def _node_user() -> tuple[int, int]:
             entry = pwd.getpwnam(NODE_USER)  # may also have been created concurrently
         except KeyError:
             raise OpenSearchNodeError(
-                f"OpenSearch refuses to run as root and creating user {NODE_USER} failed: "
-                f"{result.stderr.strip()}"
+                f"OpenSearch refuses to run as root and creating user {NODE_USER} failed: {result.stderr.strip()}"
             ) from None
     return entry.pw_uid, entry.pw_gid
 
@@ -373,7 +369,7 @@ def _busy_error(port: int) -> OpenSearchNodeError:
 # The node
 
 
-_LIVE_NODES: weakref.WeakSet[OpenSearchNode] = weakref.WeakSet()
+_LIVE_NODES: set[OpenSearchNode] = set()  # stopped at interpreter exit if still running
 
 
 @atexit.register
@@ -468,9 +464,9 @@ class OpenSearchNode:
             uid, gid = _node_user()
             _chown_tree(self.data_dir, uid, gid)
             user = {"user": uid, "group": gid, "extra_groups": [gid]}
+            probe = 'test -x "$1/bin/opensearch" && test -r "$1/lib" && test -w "$2"'
             check = subprocess.run(
-                ["sh", "-c", 'test -x "$1/bin/opensearch" && test -r "$1/lib" && test -w "$2"', "sh"]
-                + [str(home), str(self.data_dir)],
+                ["sh", "-c", probe, "sh", str(home), str(self.data_dir)],
                 **user,
                 check=False,
             )
@@ -481,20 +477,20 @@ class OpenSearchNode:
                 )
 
         self._out = open(self.log_path, "wb")  # noqa: SIM115 - closed in stop()/kill()
-        if os.geteuid() == 0:
-            os.fchown(self._out.fileno(), user["user"], user["group"])
-        self._proc = subprocess.Popen(
-            [str(home / "bin" / "opensearch")],
-            cwd=self.data_dir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self._out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            **user,
-        )
-        _LIVE_NODES.add(self)
         try:
+            if os.geteuid() == 0:
+                os.fchown(self._out.fileno(), user["user"], user["group"])
+            self._proc = subprocess.Popen(
+                [str(home / "bin" / "opensearch")],
+                cwd=self.data_dir,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=self._out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                **user,
+            )
+            _LIVE_NODES.add(self)
             self._wait_healthy(timeout)
         except BaseException:
             self.stop(timeout=10.0)
@@ -598,6 +594,7 @@ def _run(port: int, data_dir: Path) -> int:
         stopping = True
 
     signal.signal(signal.SIGTERM, on_term)
+    signal.signal(signal.SIGINT, on_term)
     node = OpenSearchNode(data_dir, port)
     try:
         print(node.start(), flush=True)
@@ -606,8 +603,6 @@ def _run(port: int, data_dir: Path) -> int:
         if not stopping:
             print(f"OpenSearch exited unexpectedly\n{node._log_tail()}", file=sys.stderr)
             return 1
-    except KeyboardInterrupt:
-        pass
     finally:
         node.stop()
     return 0

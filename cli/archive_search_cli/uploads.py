@@ -43,7 +43,7 @@ def uploads_for_paths(paths: Iterable[Path], prefix: str) -> Iterator[PendingUpl
 
 def keys_for_paths(paths: Iterable[Path], prefix: str) -> list[str]:
     """The keys `uploads_for_paths` would write for these paths (for deleting them again)."""
-    keys = []
+    keys: list[str] = []
     for path in paths:
         if path.is_dir():
             keys.extend(prefix + p.relative_to(path).as_posix() for p in sorted(path.rglob("*")) if p.is_file())

@@ -58,9 +58,9 @@ class QueueWorker:
     def __init__(self, endpoint_url: str, queue_url: str, handler: Any, threads: int = 4) -> None:
         self._sqs = aws_client("sqs", endpoint_url)
         self._queue_url = queue_url
-        self._queue_arn = self._sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])[
-            "Attributes"
-        ]["QueueArn"]
+        self._queue_arn = self._sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
         self._handler = handler
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, name=f"ingest-worker-{i}") for i in range(threads)]
@@ -78,7 +78,7 @@ class QueueWorker:
         while not self._stop.is_set():
             try:
                 self.poll_once(wait_seconds=1)
-            except Exception:  # noqa: BLE001 - the worker must outlive any single failure, as Lambda's poller does
+            except Exception:
                 logger.exception("ingest worker poll failed")
                 self._stop.wait(1)
 

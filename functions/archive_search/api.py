@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from typing import Any
+from urllib.parse import unquote
 
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, CORSConfig, Response, content_types
@@ -13,7 +14,9 @@ from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavai
 from archive_search.ports import ArticleIndex
 from archive_search.search import SearchRequest, get_article, search_articles
 
-SEARCH_CACHE_CONTROL = "public, max-age=60"
+# Vary: the CORS header depends on the caller's origin, so shared caches must keep one copy per origin.
+CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
+ARTICLES_PATH = "/articles/"
 RETRY_AFTER_SECONDS = "5"
 
 
@@ -54,12 +57,14 @@ def create_app(index: ArticleIndex, allowed_origins: tuple[str, ...], logger: Lo
                 "took_ms": page.took_ms,
                 "results": [asdict(hit) for hit in page.results],
             },
-            {"Cache-Control": SEARCH_CACHE_CONTROL},
+            CACHED_FOR_A_MINUTE,
         )
 
-    @app.get("/articles/<article_id>")
-    def article(article_id: str) -> Response:
-        return _json(200, get_article(index, article_id), {"Cache-Control": SEARCH_CACHE_CONTROL})
+    # Ids keep the folders of their upload path, so the route takes the rest of the path (`{id+}` in the template).
+    @app.get(f"{ARTICLES_PATH}.+")
+    def article() -> Response:
+        article_id = unquote(app.current_event.path[len(ARTICLES_PATH) :])
+        return _json(200, get_article(index, article_id), CACHED_FOR_A_MINUTE)
 
     @app.get("/health")
     def health() -> Response:

@@ -6,7 +6,6 @@ import posixpath
 
 from archive_search.errors import RejectedUploadError
 
-SUPPORTED_EXTENSIONS = (".json", ".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ID_LENGTH = 512
 
 

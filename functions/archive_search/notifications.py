@@ -37,13 +37,10 @@ def object_changes(message_body: str) -> list[ObjectChange]:
     for record in records:
         try:
             s3 = record["s3"]
-            changes.append(
-                ObjectChange(
-                    bucket=s3["bucket"]["name"],
-                    key=unquote_plus(s3["object"]["key"]),
-                    event_name=record.get("eventName", ""),
-                )
-            )
+            bucket, key = s3["bucket"]["name"], s3["object"]["key"]
         except (KeyError, TypeError) as exc:
             raise MalformedNotificationError(f"a record lacks the S3 bucket or key: {exc}") from None
+        if not isinstance(bucket, str) or not isinstance(key, str):
+            raise MalformedNotificationError("a record's S3 bucket or key is not text")
+        changes.append(ObjectChange(bucket=bucket, key=unquote_plus(key), event_name=record.get("eventName", "")))
     return changes

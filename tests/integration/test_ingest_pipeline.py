@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any
 
 import pytest
 
@@ -17,7 +18,7 @@ def _unique(stem: str) -> str:
     return f"{stem}-{uuid.uuid4().hex[:8]}"
 
 
-def _archived(pipeline: LocalPipeline, article_id: str) -> dict | None:
+def _archived(pipeline: LocalPipeline, article_id: str) -> Any:
     try:
         body = pipeline.s3.get_object(Bucket=pipeline.archive_bucket, Key=f"articles/{article_id}.json")["Body"]
     except pipeline.s3.exceptions.NoSuchKey:
@@ -25,12 +26,12 @@ def _archived(pipeline: LocalPipeline, article_id: str) -> dict | None:
     return json.loads(body.read())
 
 
-def _indexed(pipeline: LocalPipeline, article_id: str) -> dict | None:
+def _indexed(pipeline: LocalPipeline, article_id: str) -> Any:
     found = pipeline.engine.get(index=pipeline.alias, id=article_id, ignore=[404])
     return found["_source"] if found.get("found") else None
 
 
-def _report(pipeline: LocalPipeline, key: str) -> dict | None:
+def _report(pipeline: LocalPipeline, key: str) -> Any:
     report_key = "reports/" + key.removeprefix(pipeline.upload_prefix) + ".json"
     try:
         body = pipeline.s3.get_object(Bucket=pipeline.uploads_bucket, Key=report_key)["Body"]

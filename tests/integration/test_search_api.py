@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import Any, cast
 from urllib.parse import quote
-from typing import Any
 
 import pytest
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.handlers import search
 from archive_search_cli.gateway import http_api_event
@@ -19,7 +20,9 @@ pytestmark = pytest.mark.integration
 
 
 def get(path: str) -> tuple[int, dict[str, Any], dict[str, str]]:
-    response = search.handler(http_api_event("GET", path, {"Host": "127.0.0.1"}), FakeLambdaContext())
+    response = search.handler(
+        http_api_event("GET", path, {"Host": "127.0.0.1"}), cast(LambdaContext, FakeLambdaContext())
+    )
     return response["statusCode"], json.loads(response["body"]), response.get("headers", {})
 
 

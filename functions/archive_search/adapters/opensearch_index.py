@@ -92,7 +92,15 @@ class OpenSearchArticleIndex:
             logger.info("created index %s behind alias %s", index_name, self._alias)
 
     def upsert(self, article: Article) -> None:
-        self._call(lambda: self._client.index(index=self._alias, id=article.id, body=index_document(article)))
+        def index_through_alias() -> None:
+            # require_alias: without it, a write to a missing alias would auto-create an unmapped index.
+            self._client.index(index=self._alias, id=article.id, body=index_document(article), require_alias=True)
+
+        try:
+            self._call(index_through_alias)
+        except NotFoundError:
+            self.ensure_exists()
+            self._call(index_through_alias)
 
     def delete(self, article_id: str) -> None:
         def delete_if_present() -> None:

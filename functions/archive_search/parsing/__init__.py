@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from archive_search.errors import RejectedUploadError
-from archive_search.keys import SUPPORTED_EXTENSIONS, extension_of
+from archive_search.keys import extension_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.json_upload import parse_json
 from archive_search.parsing.legacy_text import parse_legacy_text
 from archive_search.parsing.validate import validated
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+PARSERS: dict[str, Callable[[bytes], ParsedUpload]] = {".json": parse_json, ".txt": parse_legacy_text}
+SUPPORTED_EXTENSIONS = tuple(PARSERS)
 
 
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
@@ -21,14 +25,10 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         )
     if not data.strip():
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
-    extension = extension_of(key)
-    if extension == ".json":
-        parsed = parse_json(data)
-    elif extension == ".txt":
-        parsed = parse_legacy_text(data)
-    else:
+    parser = PARSERS.get(extension_of(key))
+    if parser is None:
         raise RejectedUploadError(
-            f"files ending in {extension or '(no extension)'!r} are not supported",
+            f"files ending in {extension_of(key) or '(no extension)'!r} are not supported",
             fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
-    return validated(parsed)
+    return validated(parser(data))

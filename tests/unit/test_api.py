@@ -1,0 +1,330 @@
+"""HTTP shaping of the search API: statuses, JSON bodies and headers for each route and each failure.
+
+The search port is faked here because these tests are about HTTP, not about search; the real index is
+exercised by the integration tests.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import pytest
+from aws_lambda_powertools import Logger
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+from archive_search.api import create_app
+from archive_search.errors import SearchUnavailableError
+from archive_search.models import Article
+from archive_search_cli.gateway import http_api_event
+from archive_search_cli.worker import FakeLambdaContext
+
+ORIGIN = "https://archive.somanet.example"
+INTERNAL_DETAIL = "connection refused by vpc-archive-abc123.eu-west-1.es.amazonaws.com:443"
+
+KERRY_HIT: dict[str, Any] = {
+    "_id": "world/2015/kerry-putin",
+    "_score": 7.5,
+    "_source": {
+        "title": "U.S: Secretary of State John Kerry to meet Russian President Putin",
+        "author": "Estera Popowska",
+        "published": "2015-05-12",
+        "section": "World",
+        "url": "https://archive.somanet.example/world/2015/kerry-putin",
+        "body": "In what would mark the first visit by the US top diplomat to Russia ...",
+    },
+    "highlight": {
+        "title": ["U.S: Secretary of State John <mark>Kerry</mark> to meet Russian President <mark>Putin</mark>"],
+        "body": ["US Secretary of State John <mark>Kerry</mark> is expected", "with <mark>Putin</mark> Tuesday"],
+    },
+}
+UNHIGHLIGHTED_HIT: dict[str, Any] = {
+    "_id": "opinion/sochi",
+    "_score": 1.0,
+    "_source": {"title": "Sochi diary", "body": "Tea & <b>talks</b> by the sea."},
+}
+
+
+@dataclass
+class FakeArticleIndex:
+    """An ArticleIndex whose answers the test chooses."""
+
+    hits: list[dict[str, Any]] = field(default_factory=lambda: [KERRY_HIT, UNHIGHLIGHTED_HIT])
+    total: int = 2
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    failure: Exception | None = None
+    searches: list[tuple[int, int]] = field(default_factory=list)
+
+    def upsert(self, article: Article) -> None:
+        raise NotImplementedError("the API never writes")
+
+    def delete(self, article_id: str) -> None:
+        raise NotImplementedError("the API never writes")
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+        self._fail_if_asked()
+        self.searches.append((size, offset))
+        return {
+            "took": 12,
+            "timed_out": False,
+            "hits": {"total": {"value": self.total, "relation": "eq"}, "hits": self.hits},
+        }
+
+    def get(self, article_id: str) -> dict[str, Any] | None:
+        self._fail_if_asked()
+        source = self.documents.get(article_id)
+        return None if source is None else {"_id": article_id, "_source": source}
+
+    def count(self) -> int:
+        self._fail_if_asked()
+        return self.total
+
+    def _fail_if_asked(self) -> None:
+        if self.failure is not None:
+            raise self.failure
+
+
+@dataclass(frozen=True)
+class HttpResult:
+    status: int
+    headers: dict[str, str]
+    text: str
+
+    def json(self) -> Any:
+        return json.loads(self.text)
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
+
+
+def _app(index: FakeArticleIndex, origins: tuple[str, ...] = (ORIGIN,)) -> APIGatewayHttpResolver:
+    return create_app(index, origins, Logger(service="archive-search-api-test"))
+
+
+def _call(app: APIGatewayHttpResolver, path: str, headers: dict[str, str] | None = None) -> HttpResult:
+    return _invoke(app, http_api_event("GET", path, headers or {}))
+
+
+def _invoke(app: APIGatewayHttpResolver, event: dict[str, Any]) -> HttpResult:
+    # FakeLambdaContext has the attributes Powertools reads, not LambdaContext's full type.
+    context = cast(LambdaContext, FakeLambdaContext(function_name="SearchFunction"))
+    response = app.resolve(event, context)
+    return HttpResult(int(response["statusCode"]), dict(response.get("headers") or {}), response.get("body") or "")
+
+
+def _assert_error(result: HttpResult, status: int, code: str) -> str:
+    """The error body every failure shares; returns the message."""
+    assert result.status == status
+    assert result.header("Content-Type") == "application/json"
+    assert result.header("Cache-Control") == "no-store"
+    body = result.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message"}
+    assert body["error"]["code"] == code
+    message: str = body["error"]["message"]
+    assert message
+    return message
+
+
+# --- /search -----------------------------------------------------------------------------------------------------
+
+
+def test_search_returns_the_page_as_json_with_cache_control() -> None:
+    result = _call(_app(FakeArticleIndex()), "/search?q=kerry+putin")
+
+    assert result.status == 200
+    assert result.header("Content-Type") == "application/json"
+    assert result.header("Cache-Control") == "public, max-age=60"
+    body = result.json()
+    assert body["query"] == "kerry putin"
+    assert (body["page"], body["size"]) == (1, 10)
+    assert body["total"] == 2
+    assert body["took_ms"] == 12
+    assert [hit["id"] for hit in body["results"]] == ["world/2015/kerry-putin", "opinion/sochi"]
+    kerry = body["results"][0]
+    assert {"id", "title", "author", "published", "url", "snippet", "highlights"} <= set(kerry)
+    assert kerry["title"] == KERRY_HIT["_source"]["title"]
+    assert kerry["author"] == "Estera Popowska"
+    assert kerry["published"] == "2015-05-12"
+    assert kerry["url"] == "https://archive.somanet.example/world/2015/kerry-putin"
+    assert kerry["highlights"] == KERRY_HIT["highlight"]
+
+
+def test_search_snippet_joins_highlighted_fragments() -> None:
+    kerry = _call(_app(FakeArticleIndex()), "/search?q=kerry").json()["results"][0]
+
+    assert (
+        kerry["snippet"]
+        == "US Secretary of State John <mark>Kerry</mark> is expected … with <mark>Putin</mark> Tuesday"
+    )
+
+
+def test_search_snippet_without_highlights_is_escaped_plain_text() -> None:
+    sochi = _call(_app(FakeArticleIndex()), "/search?q=sochi").json()["results"][1]
+
+    # The website inserts snippets as HTML (they carry <mark>), so the stored text must arrive escaped.
+    assert sochi["snippet"] == "Tea &amp; &lt;b&gt;talks&lt;/b&gt; by the sea."
+    assert sochi["author"] is None
+    assert sochi["highlights"] == {}
+
+
+def test_search_with_no_hits_is_an_empty_page() -> None:
+    body = _call(_app(FakeArticleIndex(hits=[], total=0)), "/search?q=nothing").json()
+
+    assert (body["total"], body["results"]) == (0, [])
+
+
+def test_search_asks_the_index_for_the_requested_page() -> None:
+    index = FakeArticleIndex()
+
+    body = _call(_app(index), "/search?q=kerry&page=3&size=5").json()
+
+    assert (body["page"], body["size"]) == (3, 5)
+    assert index.searches == [(5, 10)]
+
+
+def test_the_http_search_event_file_is_answered(http_search_event: dict[str, Any]) -> None:
+    result = _invoke(_app(FakeArticleIndex()), http_search_event)
+
+    assert result.status == 200
+    assert result.json()["query"] == "kerry putin"
+    assert result.header("Access-Control-Allow-Origin") == ORIGIN
+
+
+@pytest.mark.parametrize("path", ["/search", "/search?q=", "/search?q=+++", "/search?page=2"])
+def test_search_without_query_is_a_400_naming_q(path: str) -> None:
+    message = _assert_error(_call(_app(FakeArticleIndex()), path), 400, "invalid_parameter")
+
+    assert message.startswith("q is required")
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"), [("size=0", "size"), ("size=51", "size"), ("page=abc", "page"), ("page=0", "page")]
+)
+def test_search_with_a_bad_page_or_size_is_a_400_naming_it(query: str, parameter: str) -> None:
+    index = FakeArticleIndex()
+
+    message = _assert_error(_call(_app(index), f"/search?q=kerry&{query}"), 400, "invalid_parameter")
+
+    assert message.startswith(parameter)
+    assert index.searches == [], "a refused request never reaches the engine"
+
+
+def test_search_when_the_engine_is_down_is_a_503_with_retry_after() -> None:
+    index = FakeArticleIndex(failure=SearchUnavailableError(INTERNAL_DETAIL))
+
+    result = _call(_app(index), "/search?q=kerry")
+
+    message = _assert_error(result, 503, "unavailable")
+    assert "retry" in message
+    assert result.header("Retry-After") == "5"
+    assert "Traceback" not in result.text
+    assert "vpc-archive" not in result.text
+
+
+def test_an_unexpected_error_is_a_500_without_internals() -> None:
+    index = FakeArticleIndex(failure=KeyError(INTERNAL_DETAIL))
+
+    result = _call(_app(index), "/search?q=kerry")
+
+    _assert_error(result, 500, "internal_error")
+    assert "vpc-archive" not in result.text
+    assert "KeyError" not in result.text
+    assert "Traceback" not in result.text
+
+
+def test_a_malformed_engine_response_is_a_500_without_internals() -> None:
+    # An engine answer without hits.total, as a misconfigured proxy might return.
+    index = FakeArticleIndex()
+    index.search = lambda body, size, offset: {"hits": {"hits": []}}  # type: ignore[method-assign]
+
+    result = _call(_app(index), "/search?q=kerry")
+
+    _assert_error(result, 500, "internal_error")
+    assert "total" not in result.text
+
+
+# --- /articles/<id> ----------------------------------------------------------------------------------------------
+
+
+def test_article_is_returned_with_its_fields() -> None:
+    source = {**KERRY_HIT["_source"], "tags": ["russia", "usa"], "credit": "AFP", "source_etag": "abc"}
+    index = FakeArticleIndex(documents={"kerry-putin": source})
+
+    result = _call(_app(index), "/articles/kerry-putin")
+
+    assert result.status == 200
+    assert result.header("Cache-Control") == "public, max-age=60"
+    body = result.json()
+    assert body["id"] == "kerry-putin"
+    assert body["title"] == KERRY_HIT["_source"]["title"]
+    assert body["tags"] == ["russia", "usa"]
+    assert body["credit"] == "AFP"
+    assert body["summary"] is None
+    assert "source_etag" not in body
+
+
+def test_missing_article_is_a_404() -> None:
+    message = _assert_error(_call(_app(FakeArticleIndex()), "/articles/no-such-article"), 404, "not_found")
+
+    assert "no-such-article" in message
+
+
+@pytest.mark.parametrize(
+    ("path", "article_id"),
+    [("/articles/world%2F2015%2Fkerry-putin", "world/2015/kerry-putin"), ("/articles/caf%C3%A9", "caf\u00e9")],
+)
+def test_article_whose_id_needs_url_encoding_is_found(path: str, article_id: str) -> None:
+    index = FakeArticleIndex(documents={article_id: dict(KERRY_HIT["_source"])})
+
+    result = _call(_app(index), path)
+
+    assert result.status == 200, result.text
+    assert result.json()["id"] == article_id
+
+
+# --- /health, unknown routes, CORS -------------------------------------------------------------------------------
+
+
+def test_health_ok_reports_the_document_count() -> None:
+    result = _call(_app(FakeArticleIndex(total=3)), "/health")
+
+    assert result.status == 200
+    assert result.json() == {"status": "ok", "documents": 3, "engine": "ok"}
+    assert result.header("Cache-Control") == "no-store"
+
+
+def test_health_when_the_engine_is_down_is_degraded() -> None:
+    result = _call(_app(FakeArticleIndex(failure=SearchUnavailableError(INTERNAL_DETAIL))), "/health")
+
+    assert result.status == 503
+    assert result.json() == {"status": "degraded", "documents": None, "engine": "unreachable"}
+    assert result.header("Retry-After") == "5"
+    assert result.header("Cache-Control") == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/", "/nope", "/search/extra", "/articles/"])
+def test_unknown_route_is_a_json_404(path: str) -> None:
+    message = _assert_error(_call(_app(FakeArticleIndex()), path), 404, "no_such_route")
+
+    assert path in message
+
+
+def test_cors_allows_only_the_configured_origins() -> None:
+    app = _app(FakeArticleIndex(), origins=(ORIGIN, "http://localhost:3000"))
+
+    allowed = _call(app, "/search?q=kerry", {"Origin": "http://localhost:3000"})
+    foreign = _call(app, "/search?q=kerry", {"Origin": "https://elsewhere.example"})
+
+    assert allowed.header("Access-Control-Allow-Origin") == "http://localhost:3000"
+    assert foreign.status == 200
+    assert foreign.header("Access-Control-Allow-Origin") is None
+
+
+def test_no_cors_headers_without_configured_origins() -> None:
+    result = _call(_app(FakeArticleIndex(), origins=()), "/search?q=kerry", {"Origin": ORIGIN})
+
+    assert result.status == 200
+    assert result.header("Access-Control-Allow-Origin") is None

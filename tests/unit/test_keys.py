@@ -1,0 +1,80 @@
+"""Upload keys -> article ids and report keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.keys import MAX_ID_LENGTH, article_id_for_key, extension_of, report_key_for
+
+PREFIX = "incoming/"
+
+
+@pytest.mark.parametrize(
+    ("key", "article_id"),
+    [
+        ("incoming/kerry-putin.txt", "kerry-putin"),
+        ("incoming/kerry-putin.json", "kerry-putin"),
+        ("incoming/world/2015/05/kerry-putin.json", "world/2015/05/kerry-putin"),
+        ("incoming/hello world.md", "hello world"),
+        ("incoming/caf\u00e9.v2.txt", "caf\u00e9.v2"),
+        ("incoming/no-extension", "no-extension"),
+    ],
+)
+def test_article_id_is_the_path_below_the_prefix_without_extension(key: str, article_id: str) -> None:
+    assert article_id_for_key(key, PREFIX) == article_id
+
+
+def test_the_same_path_in_another_format_is_the_same_article() -> None:
+    assert article_id_for_key("incoming/a/b.txt", PREFIX) == article_id_for_key("incoming/a/b.json", PREFIX)
+
+
+@pytest.mark.parametrize("key", ["reports/kerry.txt.json", "kerry.txt", "incoming", "Incoming/kerry.txt"])
+def test_key_outside_the_prefix_is_rejected(key: str) -> None:
+    with pytest.raises(RejectedUploadError) as caught:
+        article_id_for_key(key, PREFIX)
+
+    assert "outside the upload prefix" in caught.value.reason
+    assert caught.value.fix == "upload under incoming/"
+
+
+@pytest.mark.parametrize("key", ["incoming/", "incoming/world/", "incoming/world/2015/"])
+def test_folder_key_is_rejected(key: str) -> None:
+    with pytest.raises(RejectedUploadError) as caught:
+        article_id_for_key(key, PREFIX)
+
+    assert "names a folder" in caught.value.reason
+
+
+def test_id_longer_than_the_limit_is_rejected_and_at_the_limit_accepted() -> None:
+    at_limit = "a" * MAX_ID_LENGTH
+    assert article_id_for_key(f"incoming/{at_limit}.txt", PREFIX) == at_limit
+
+    with pytest.raises(RejectedUploadError, match="longer than"):
+        article_id_for_key(f"incoming/{at_limit}a.txt", PREFIX)
+
+
+def test_id_length_is_counted_in_bytes() -> None:
+    # 'é' is two bytes in UTF-8: 300 of them exceed a 512-byte limit although the id has 300 characters.
+    with pytest.raises(RejectedUploadError, match="longer than"):
+        article_id_for_key("incoming/" + "\u00e9" * 300 + ".txt", PREFIX)
+
+
+@pytest.mark.parametrize(
+    ("key", "report_key"),
+    [
+        ("incoming/kerry.txt", "reports/kerry.txt.json"),
+        ("incoming/world/2015/kerry.json", "reports/world/2015/kerry.json.json"),
+    ],
+)
+def test_report_key_sits_beside_the_upload_under_the_report_prefix(key: str, report_key: str) -> None:
+    assert report_key_for(key, PREFIX, "reports/") == report_key
+
+
+def test_reports_of_two_formats_of_one_article_do_not_overwrite_each_other() -> None:
+    assert report_key_for("incoming/a.txt", PREFIX, "reports/") != report_key_for("incoming/a.json", PREFIX, "reports/")
+
+
+@pytest.mark.parametrize(("key", "extension"), [("a/b.JSON", ".json"), ("a.tar.gz", ".gz"), ("a/b", ""), ("a.b/c", "")])
+def test_extension_of(key: str, extension: str) -> None:
+    assert extension_of(key) == extension

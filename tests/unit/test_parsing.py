@@ -1,0 +1,273 @@
+"""parse_upload: legacy text pages and JSON uploads become validated ParsedUploads, or are rejected with a reason."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.models import ParsedUpload
+from archive_search.parsing import MAX_UPLOAD_BYTES, SUPPORTED_EXTENSIONS, parse_upload
+
+KERRY_TITLE = "U.S: Secretary of State John Kerry to meet Russian President Putin"
+
+
+def _json_upload(document: Any, key: str = "incoming/article.json") -> ParsedUpload:
+    return parse_upload(key, json.dumps(document).encode("utf-8"))
+
+
+def _rejection(key: str, data: bytes) -> RejectedUploadError:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, data)
+    return caught.value
+
+
+# --- legacy text pages -------------------------------------------------------------------------------------------
+
+
+def test_legacy_page_yields_title_author_and_credit(legacy_page_text: str) -> None:
+    parsed = parse_upload("incoming/legacy-page-kerry-putin.txt", legacy_page_text.encode("utf-8"))
+
+    assert parsed.title == KERRY_TITLE
+    assert parsed.author == "Estera Popowska"
+    assert parsed.credit == "AFP"
+    assert parsed.source_format == "legacy-text"
+    assert parsed.summary is None
+
+
+def test_legacy_page_body_has_no_site_chrome(legacy_page_text: str) -> None:
+    body = parse_upload("incoming/kerry.txt", legacy_page_text.encode("utf-8")).body
+
+    assert "site-wide search" not in body.lower()
+    assert "SomaNet News Archive" not in body
+    assert "Estera Popowska" not in body
+    assert KERRY_TITLE not in body
+    assert body.startswith("In what would mark the first visit by the US top diplomat to Russia")
+
+
+def test_legacy_page_body_drops_the_trailing_agency_credit(legacy_page_text: str) -> None:
+    body = parse_upload("incoming/kerry.txt", legacy_page_text.encode("utf-8")).body
+
+    assert "(AFP)" not in body
+    assert body.endswith("Putin still immensely popular at home.")
+    # The word AFP inside the text is content, not a credit.
+    assert "AFP reported that Russian president Putin" in body
+
+
+def test_legacy_page_keeps_paragraphs_apart_and_joins_nothing_else(legacy_page_text: str) -> None:
+    body = parse_upload("incoming/kerry.txt", legacy_page_text.encode("utf-8")).body
+
+    paragraphs = body.split("\n\n")
+    assert len(paragraphs) == 9
+    assert all(p and "\n" not in p and p == p.strip() for p in paragraphs)
+    # The non-breaking space in "where\u00a0relations" is normalised to a plain space.
+    assert "where relations between Moscow" in body
+    assert "\u00a0" not in body
+
+
+def test_legacy_page_keeps_the_curly_apostrophe(legacy_page_text: str) -> None:
+    body = parse_upload("incoming/kerry.txt", legacy_page_text.encode("utf-8")).body
+
+    assert "Russia\u2019s Deputy Foreign Minister" in body
+
+
+def test_legacy_page_in_windows_1252_decodes_like_the_utf8_page(legacy_page_text: str) -> None:
+    cp1252 = legacy_page_text.encode("cp1252")
+    assert b"\x92" in cp1252  # the curly apostrophe, a byte that is not valid UTF-8 on its own
+
+    parsed = parse_upload("incoming/kerry.txt", cp1252)
+
+    assert "Russia\u2019s Deputy Foreign Minister" in parsed.body
+    assert parsed == parse_upload("incoming/kerry.txt", legacy_page_text.encode("utf-8"))
+
+
+def test_legacy_page_with_utf8_bom_and_crlf_line_ends(legacy_page_text: str) -> None:
+    data = b"\xef\xbb\xbf" + legacy_page_text.replace("\n", "\r\n").encode("utf-8")
+
+    parsed = parse_upload("incoming/kerry.txt", data)
+
+    assert parsed.title == KERRY_TITLE
+    assert "\r" not in parsed.body
+    assert len(parsed.body.split("\n\n")) == 9
+
+
+def test_legacy_page_without_byline_takes_the_first_block_as_title() -> None:
+    parsed = parse_upload(
+        "incoming/short.txt", b"Site-wide search\n\nA headline\n\nFirst paragraph.\n\nSecond one (Reuters)"
+    )
+
+    assert parsed.title == "A headline"
+    assert parsed.author is None
+    assert parsed.credit == "Reuters"
+    assert parsed.body == "First paragraph.\n\nSecond one."
+
+
+def test_legacy_page_of_only_site_chrome_is_rejected() -> None:
+    error = _rejection("incoming/empty-page.txt", b"site-wide search\n\nSomaNet News Archive\n\nHome\n")
+
+    assert "navigation" in error.reason
+    assert error.fix
+
+
+# --- JSON uploads ----------------------------------------------------------------------------------------------
+
+
+def test_minimal_json_upload() -> None:
+    parsed = _json_upload({"title": "Kerry meets Putin", "body": "Talks in Sochi."})
+
+    assert parsed == ParsedUpload(title="Kerry meets Putin", body="Talks in Sochi.", source_format="json")
+
+
+def test_json_upload_with_every_optional_field() -> None:
+    parsed = _json_upload(
+        {
+            "title": "Kerry meets Putin",
+            "body": "Talks in Sochi.",
+            "author": "Estera Popowska",
+            "published": "2015-05-12",
+            "section": "World",
+            "summary": "The first visit since the Ukraine crisis.",
+            "url": "https://archive.somanet.example/2015/05/kerry-putin",
+            "tags": ["russia", "usa"],
+        }
+    )
+
+    assert parsed == ParsedUpload(
+        title="Kerry meets Putin",
+        body="Talks in Sochi.",
+        source_format="json",
+        author="Estera Popowska",
+        published="2015-05-12",
+        section="World",
+        summary="The first visit since the Ukraine crisis.",
+        url="https://archive.somanet.example/2015/05/kerry-putin",
+        tags=("russia", "usa"),
+    )
+
+
+def test_json_upload_ignores_unknown_fields() -> None:
+    parsed = _json_upload({"title": "T", "body": "B", "id": "kerry", "wordcount": 12, "layout": {"columns": 2}})
+
+    assert parsed == ParsedUpload(title="T", body="B", source_format="json")
+
+
+def test_json_upload_cleans_whitespace_and_drops_blank_optionals() -> None:
+    parsed = _json_upload({"title": "  Kerry \t meets\u00a0Putin ", "body": "\n Talks. \n", "author": "   "})
+
+    assert parsed.title == "Kerry meets Putin"
+    assert parsed.body == "Talks."
+    assert parsed.author is None
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2015-05-12", "2015-05-12"),
+        ("2015-05-12T10:00:00Z", "2015-05-12"),
+        ("2015-05-12T23:30:00+02:00", "2015-05-12"),
+        ("12 May 2015", "2015-05-12"),
+        ("May 12, 2015", "2015-05-12"),
+        ("2015/05/12", "2015-05-12"),
+    ],
+)
+def test_json_published_is_normalised_to_an_iso_date(published: str, expected: str) -> None:
+    assert _json_upload({"title": "T", "body": "B", "published": published}).published == expected
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        ("politics, usa ,, russia", ("politics", "usa", "russia")),
+        (["politics", " usa ", "politics", ""], ("politics", "usa")),
+        ([], ()),
+    ],
+)
+def test_json_tags_as_comma_string_or_list(tags: Any, expected: tuple[str, ...]) -> None:
+    assert _json_upload({"title": "T", "body": "B", "tags": tags}).tags == expected
+
+
+def test_json_in_windows_1252_is_decoded() -> None:
+    data = '{"title": "Russia\u2019s view", "body": "Caf\u00e9 talks"}'.encode("cp1252")
+
+    parsed = parse_upload("incoming/a.json", data)
+
+    assert parsed.title == "Russia\u2019s view"
+    assert parsed.body == "Caf\u00e9 talks"
+
+
+def test_extension_is_matched_case_insensitively() -> None:
+    assert parse_upload("incoming/A.JSON", b'{"title": "T", "body": "B"}').title == "T"
+
+
+@pytest.mark.parametrize(
+    ("key", "data", "reason_mentions"),
+    [
+        ("incoming/a.json", b'{"title": "T", "body": "B",}', "not valid JSON"),
+        ("incoming/a.json", b'[{"title": "T", "body": "B"}]', "not a list"),
+        ("incoming/a.json", b'"just a string"', "not a string"),
+        ("incoming/a.json", b'{"body": "B"}', "no title"),
+        ("incoming/a.json", b'{"title": "   ", "body": "B"}', "no title"),
+        ("incoming/a.json", b'{"title": "T"}', "no body"),
+        ("incoming/a.json", b'{"title": ["T"], "body": "B"}', "title must be text, not a list"),
+        ("incoming/a.json", b'{"title": "T", "body": 42}', "body must be text, not a number"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "published": "next Tuesday"}', "not understood"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "published": "2015-13-45"}', "not understood"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "published": 20150512}', "not a number"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "published": "0015-05-12"}', "outside"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "tags": [1, 2]}', "tags must be a list of strings"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "url": "javascript:alert(1)"}', "not an http(s) address"),
+        ("incoming/a.json", b"", "empty"),
+        ("incoming/a.txt", b"  \n\n \t", "empty"),
+        ("incoming/a.pdf", b"%PDF-1.4 ...", "'.pdf' are not supported"),
+        ("incoming/no-extension", b"Title\n\nBody", "(no extension)"),
+    ],
+)
+def test_rejections_explain_the_reason_and_the_fix(key: str, data: bytes, reason_mentions: str) -> None:
+    error = _rejection(key, data)
+
+    assert reason_mentions in error.reason
+    assert str(error) == error.reason
+    assert error.fix, "every rejection tells the editor what to do"
+
+
+def test_invalid_json_reason_points_at_the_line_and_column() -> None:
+    error = _rejection("incoming/a.json", b'{\n  "title": "T",\n  "body": "B",\n}')
+
+    assert "line 4, column 1" in error.reason
+
+
+def test_upload_at_the_size_limit_is_accepted_and_one_byte_more_is_rejected() -> None:
+    # Padded with an ignored field, so only the byte count (not the body length limit) is in play.
+    head = b'{"title": "T", "body": "B", "padding": "'
+    tail = b'"}'
+    at_limit = head + b"x" * (MAX_UPLOAD_BYTES - len(head) - len(tail)) + tail
+    assert len(at_limit) == MAX_UPLOAD_BYTES == 5 * 1024 * 1024
+
+    assert parse_upload("incoming/big.json", at_limit).title == "T"
+    error = _rejection("incoming/big.json", at_limit + b" ")
+    assert "above the limit" in error.reason
+    assert str(MAX_UPLOAD_BYTES) in error.reason
+
+
+def test_rejected_upload_error_carries_reason_and_fix() -> None:
+    error = RejectedUploadError("the article has no title", fix="add a title")
+
+    assert error.reason == "the article has no title"
+    assert error.fix == "add a title"
+    assert str(error) == "the article has no title"
+    assert RejectedUploadError("no fix known").fix == ""
+
+
+def test_the_fix_for_an_unsupported_extension_lists_only_extensions_that_parse() -> None:
+    fix = _rejection("incoming/a.pdf", b"%PDF-1.4").fix
+    offered = [ext for ext in SUPPORTED_EXTENSIONS if ext in fix.split(": ", 1)[-1].split(", ")]
+    assert offered, fix
+
+    for extension in offered:
+        # Content problems may still reject it; being refused as an unsupported format may not.
+        try:
+            parse_upload(f"incoming/a{extension}", b"Title\n\nBody text.")
+        except RejectedUploadError as error:
+            assert "not supported" not in error.reason, f"{extension} is offered as a fix but rejected"

@@ -1,0 +1,74 @@
+"""SearchRequest.from_params: query-string parameters -> a validated request, or a 400 naming the parameter."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.errors import InvalidQueryError
+from archive_search.search import DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, SearchRequest
+
+
+def test_defaults() -> None:
+    request = SearchRequest.from_params({"q": "kerry putin"})
+
+    assert request == SearchRequest(q="kerry putin", page=1, size=DEFAULT_PAGE_SIZE)
+    assert DEFAULT_PAGE_SIZE == 10
+
+
+def test_query_is_trimmed_and_empty_page_and_size_take_defaults() -> None:
+    request = SearchRequest.from_params({"q": "  kerry  ", "page": "", "size": ""})
+
+    assert request == SearchRequest(q="kerry", page=1, size=DEFAULT_PAGE_SIZE)
+
+
+def test_page_and_size_at_their_bounds() -> None:
+    assert SearchRequest.from_params({"q": "x", "page": "1", "size": "1"}) == SearchRequest("x", 1, 1)
+    assert SearchRequest.from_params({"q": "x", "page": str(MAX_PAGE), "size": str(MAX_PAGE_SIZE)}) == SearchRequest(
+        "x", MAX_PAGE, MAX_PAGE_SIZE
+    )
+
+
+def test_query_at_the_length_limit_is_accepted() -> None:
+    assert SearchRequest.from_params({"q": "k" * MAX_QUERY_CHARS}).q == "k" * MAX_QUERY_CHARS
+
+
+@pytest.mark.parametrize("params", [{}, {"q": ""}, {"q": "   "}, {"page": "2"}])
+def test_missing_query_is_refused(params: dict[str, str]) -> None:
+    with pytest.raises(InvalidQueryError, match=r"^q is required"):
+        SearchRequest.from_params(params)
+
+
+def test_too_long_query_is_refused_with_the_limit() -> None:
+    with pytest.raises(InvalidQueryError, match=rf"^q is {MAX_QUERY_CHARS + 1} characters long; the limit is 500"):
+        SearchRequest.from_params({"q": "k" * (MAX_QUERY_CHARS + 1)})
+
+
+@pytest.mark.parametrize("name", ["page", "size"])
+@pytest.mark.parametrize("raw", ["two", "1.5", "0x10", "1e3"])
+def test_non_numeric_page_or_size_is_refused(name: str, raw: str) -> None:
+    with pytest.raises(InvalidQueryError) as caught:
+        SearchRequest.from_params({"q": "kerry", name: raw})
+
+    assert str(caught.value).startswith(f"{name} must be a whole number")
+    assert repr(raw) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "raw"),
+    [
+        ("page", "0"),
+        ("page", "-1"),
+        ("page", str(MAX_PAGE + 1)),
+        ("size", "0"),
+        ("size", str(MAX_PAGE_SIZE + 1)),
+        ("size", "1000000"),
+    ],
+)
+def test_out_of_bounds_page_or_size_is_refused(name: str, raw: str) -> None:
+    with pytest.raises(InvalidQueryError, match=rf"^{name} must be between \d+ and \d+, got {raw}$"):
+        SearchRequest.from_params({"q": "kerry", name: raw})
+
+
+def test_the_first_bad_parameter_is_the_one_named() -> None:
+    with pytest.raises(InvalidQueryError, match=r"^page"):
+        SearchRequest.from_params({"q": "kerry", "page": "0", "size": "0"})

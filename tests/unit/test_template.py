@@ -1,0 +1,137 @@
+"""local_stack_spec(): what the local stack builds is read from infra/template.yaml, not kept by hand."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from archive_search.config import IngestSettings, SearchSettings
+from archive_search_cli.template import LocalStackSpec, load_template, local_stack_spec
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, Any]:
+    return load_template()
+
+
+@pytest.fixture(scope="module")
+def spec(template: dict[str, Any]) -> LocalStackSpec:
+    return local_stack_spec(copy.deepcopy(template))
+
+
+@pytest.fixture(scope="module")
+def ingest_id(template: dict[str, Any], spec: LocalStackSpec) -> str:
+    """The logical id of the function whose SQS event source is the ingest queue."""
+    for logical_id, resource in template["Resources"].items():
+        for event in resource.get("Properties", {}).get("Events", {}).values():
+            if event["Type"] == "SQS" and event["Properties"]["Queue"]["Fn::GetAtt"][0] == spec.ingest_queue_logical_id:
+                return str(logical_id)
+    raise AssertionError("no function reads the ingest queue")
+
+
+def test_default_call_reads_the_repository_template(spec: LocalStackSpec) -> None:
+    assert local_stack_spec() == spec
+
+
+def test_uploads_bucket_notifies_the_ingest_queue_of_creates_and_removes_under_the_upload_prefix(
+    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
+) -> None:
+    upload_prefix = spec.function_environment[ingest_id]["UPLOAD_PREFIX"]
+    assert upload_prefix.endswith("/")
+
+    notifying = [bucket for bucket in spec.buckets.values() if bucket.notifications]
+    assert len(notifying) == 1
+    (uploads,) = notifying
+    assert sorted(uploads.notifications) == [
+        ("s3:ObjectCreated:*", spec.ingest_queue_logical_id, upload_prefix),
+        ("s3:ObjectRemoved:*", spec.ingest_queue_logical_id, upload_prefix),
+    ]
+
+
+def test_ingest_queue_has_a_dead_letter_queue(template: dict[str, Any], spec: LocalStackSpec) -> None:
+    queue = spec.queues[spec.ingest_queue_logical_id]
+
+    assert queue.dead_letter_logical_id in spec.queues
+    assert queue.dead_letter_logical_id != queue.logical_id
+    raw_redrive = template["Resources"][queue.logical_id]["Properties"]["RedrivePolicy"]
+    assert queue.max_receive_count == int(raw_redrive["maxReceiveCount"])
+    assert queue.max_receive_count is not None and queue.max_receive_count >= 1
+    dead_letter = spec.queues[queue.dead_letter_logical_id]
+    assert dead_letter.dead_letter_logical_id is None
+    assert dead_letter.name != queue.name
+
+
+def test_ingest_queue_visibility_covers_six_ingest_timeouts(
+    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
+) -> None:
+    # Lambda's SQS integration asks for at least six times the function timeout.
+    function_timeout = int(template["Resources"][ingest_id]["Properties"]["Timeout"])
+
+    assert spec.queues[spec.ingest_queue_logical_id].visibility_timeout >= 6 * function_timeout
+
+
+def test_ingest_archive_bucket_is_the_archive_buckets_resolved_name(
+    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
+) -> None:
+    environment = spec.function_environment[ingest_id]
+    archive_ref = template["Resources"][ingest_id]["Properties"]["Environment"]["Variables"]["ARCHIVE_BUCKET"]
+
+    assert environment["ARCHIVE_BUCKET"] == spec.buckets[archive_ref["Ref"]].name
+    assert spec.bucket_for_env(ingest_id, "ARCHIVE_BUCKET") == environment["ARCHIVE_BUCKET"]
+    assert "${" not in environment["ARCHIVE_BUCKET"]
+    assert spec.buckets[archive_ref["Ref"]].versioned
+
+
+def test_bucket_names_resolve_the_pseudo_parameters(spec: LocalStackSpec) -> None:
+    for bucket in spec.buckets.values():
+        assert "${" not in bucket.name
+        assert bucket.name.startswith("archive-search-local-")
+        assert bucket.name.endswith("-123456789012")
+
+
+def test_functions_get_the_global_environment_plus_their_own(template: dict[str, Any], spec: LocalStackSpec) -> None:
+    global_names = set(template["Globals"]["Function"]["Environment"]["Variables"])
+    functions = [
+        logical_id
+        for logical_id, resource in template["Resources"].items()
+        if resource["Type"] == "AWS::Serverless::Function"
+    ]
+
+    assert sorted(spec.function_environment) == sorted(functions)
+    for logical_id in functions:
+        own = set(template["Resources"][logical_id]["Properties"]["Environment"]["Variables"])
+        assert set(spec.function_environment[logical_id]) == global_names | own
+
+
+def test_template_environment_is_accepted_by_the_settings(
+    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
+) -> None:
+    # The endpoint parameter has no default; the local stack supplies its own.
+    local = {"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "AWS_REGION": "us-east-1"}
+    ingest = IngestSettings.from_env({**spec.function_environment[ingest_id], **local})
+    search = SearchSettings.from_env({**spec.function_environment["SearchFunction"], **local})
+
+    assert ingest.archive_bucket == spec.buckets["ArchiveBucket"].name
+    assert search.allowed_origins == tuple(template["Parameters"]["AllowedOrigins"]["Default"].split(","))
+
+
+def test_prefix_and_names_follow_the_template_not_fixed_values(template: dict[str, Any], ingest_id: str) -> None:
+    changed = copy.deepcopy(template)
+    changed["Parameters"]["UploadPrefix"]["Default"] = "editors/drop/"
+    changed["Resources"]["ArchiveBucket"]["Properties"]["BucketName"] = {"Fn::Sub": "${AWS::StackName}-store"}
+
+    spec = local_stack_spec(changed)
+
+    assert {prefix for _event, _queue, prefix in spec.buckets["UploadsBucket"].notifications} == {"editors/drop/"}
+    assert spec.function_environment[ingest_id]["UPLOAD_PREFIX"] == "editors/drop/"
+    assert spec.function_environment[ingest_id]["ARCHIVE_BUCKET"] == "archive-search-local-store"
+
+
+def test_template_without_an_sqs_fed_function_is_refused(template: dict[str, Any], ingest_id: str) -> None:
+    changed = copy.deepcopy(template)
+    del changed["Resources"][ingest_id]["Properties"]["Events"]
+
+    with pytest.raises(ValueError, match="no function fed by an SQS queue"):
+        local_stack_spec(changed)

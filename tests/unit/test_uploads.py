@@ -1,0 +1,104 @@
+"""What `archive-search` puts into the uploads bucket for files, folders and a JSON-lines corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive_search.keys import article_id_for_key
+from archive_search_cli.uploads import PendingUpload, keys_for_paths, uploads_for_jsonl, uploads_for_paths
+
+PREFIX = "incoming/"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of articles as an editor keeps them, with a nested subfolder."""
+    root = tmp_path / "batch"
+    (root / "world" / "2015").mkdir(parents=True)
+    (root / "kerry.txt").write_text("Kerry\n\nBody.", encoding="utf-8")
+    (root / "world" / "2015" / "putin.json").write_text('{"title": "Putin", "body": "B"}', encoding="utf-8")
+    (root / "world" / "notes.md").write_bytes(b"# Notes")
+    return root
+
+
+def test_a_file_is_uploaded_under_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "kerry.txt"
+    path.parent.mkdir()
+    path.write_bytes(b"Kerry\n\nBody.")
+
+    assert list(uploads_for_paths([path], PREFIX)) == [
+        PendingUpload("incoming/kerry.txt", b"Kerry\n\nBody.", "text/plain")
+    ]
+
+
+def test_a_folder_keeps_its_files_paths_below_it(folder: Path) -> None:
+    uploads = list(uploads_for_paths([folder], PREFIX))
+
+    assert [(u.key, u.content_type) for u in uploads] == [
+        ("incoming/kerry.txt", "text/plain"),
+        ("incoming/world/2015/putin.json", "application/json"),
+        ("incoming/world/notes.md", "text/markdown"),
+    ]
+    assert uploads[1].body == (folder / "world" / "2015" / "putin.json").read_bytes()
+
+
+def test_unknown_extensions_are_sent_as_octet_stream(tmp_path: Path) -> None:
+    path = tmp_path / "scan.PDF"
+    path.write_bytes(b"%PDF")
+
+    (upload,) = uploads_for_paths([path], PREFIX)
+
+    assert upload.content_type == "application/octet-stream"
+
+
+def test_folder_uploads_become_the_articles_of_their_paths(folder: Path) -> None:
+    ids = [article_id_for_key(u.key, PREFIX) for u in uploads_for_paths([folder], PREFIX)]
+
+    assert ids == ["kerry", "world/2015/putin", "world/notes"]
+
+
+def test_keys_for_paths_are_the_keys_uploads_for_paths_writes(folder: Path, tmp_path: Path) -> None:
+    single = tmp_path / "single.json"
+    single.write_text("{}", encoding="utf-8")
+    paths = [folder, single]
+
+    keys = keys_for_paths(paths, PREFIX)
+
+    assert keys == [upload.key for upload in uploads_for_paths(paths, PREFIX)]
+    assert keys[-1] == "incoming/single.json"
+    assert len(keys) == 4
+
+
+def test_empty_folder_has_no_uploads(tmp_path: Path) -> None:
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+
+    assert list(uploads_for_paths([tmp_path / "empty"], PREFIX)) == []
+    assert keys_for_paths([tmp_path / "empty"], PREFIX) == []
+
+
+def test_jsonl_corpus_is_keyed_by_id_under_the_prefix(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [
+        json.dumps({"id": "kerry-putin", "title": "Kerry", "body": "B"}),
+        "",
+        json.dumps({"id": "world/2015/sochi", "title": "Sochi", "body": "B", "extra": 1}),
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    uploads = list(uploads_for_jsonl(corpus, PREFIX))
+
+    assert [u.key for u in uploads] == ["incoming/kerry-putin.json", "incoming/world/2015/sochi.json"]
+    assert all(u.content_type == "application/json" for u in uploads)
+    assert json.loads(uploads[1].body) == {"id": "world/2015/sochi", "title": "Sochi", "body": "B", "extra": 1}
+
+
+@pytest.mark.parametrize("bad_line", ['{"title": "no id", "body": "B"}', '{"id": 42, "title": "T"}', '["kerry"]'])
+def test_jsonl_line_without_a_string_id_is_refused_with_its_line_number(tmp_path: Path, bad_line: str) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "ok", "title": "T", "body": "B"}\n' + bad_line + "\n", encoding="utf-8")
+
+    with pytest.raises(ValueError, match=r"corpus\.jsonl:2: each line must be a JSON object with a string id"):
+        list(uploads_for_jsonl(corpus, PREFIX))
