@@ -78,11 +78,12 @@ class EngineSettings:
 
 @dataclass(frozen=True)
 class IngestSettings:
-    """ARCHIVE_BUCKET, UPLOAD_PREFIX, REPORT_PREFIX plus the engine settings."""
+    """ARCHIVE_BUCKET, UPLOAD_PREFIX, REPORT_PREFIX, POWERTOOLS_METRICS_NAMESPACE plus the engine settings."""
 
     archive_bucket: str
     upload_prefix: str
     report_prefix: str
+    metrics_namespace: str
     engine: EngineSettings
 
     @classmethod
@@ -99,6 +100,7 @@ class IngestSettings:
             archive_bucket=_required(environ, "ARCHIVE_BUCKET"),
             upload_prefix=upload_prefix,
             report_prefix=report_prefix,
+            metrics_namespace=_required(environ, "POWERTOOLS_METRICS_NAMESPACE"),
             engine=EngineSettings.from_env(environ, default_timeout=20.0),
         )
 

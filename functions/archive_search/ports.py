@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -43,9 +43,8 @@ class ReportStore(Protocol):
 
 
 class ArticleIndex(Protocol):
-    def upsert(self, article: Article) -> None: ...
-
-    def delete(self, article_id: str) -> None: ...
+    def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
+        """Index and delete in bulk; returns the reason for each article id the engine refused."""
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]: ...
 

@@ -7,6 +7,7 @@ exercised by the integration tests.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -57,10 +58,7 @@ class FakeArticleIndex:
     failure: Exception | None = None
     searches: list[tuple[int, int]] = field(default_factory=list)
 
-    def upsert(self, article: Article) -> None:
-        raise NotImplementedError("the API never writes")
-
-    def delete(self, article_id: str) -> None:
+    def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
         raise NotImplementedError("the API never writes")
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:

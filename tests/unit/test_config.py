@@ -8,7 +8,11 @@ from archive_search.config import IngestSettings, SearchSettings
 from archive_search.errors import ConfigurationError
 
 ENGINE_ENV = {"OPENSEARCH_ENDPOINT": "https://search-x.eu-west-1.es.amazonaws.com", "AWS_REGION": "eu-west-1"}
-INGEST_ENV = {**ENGINE_ENV, "ARCHIVE_BUCKET": "archive-search-archive-123456789012"}
+INGEST_ENV = {
+    **ENGINE_ENV,
+    "ARCHIVE_BUCKET": "archive-search-archive-123456789012",
+    "POWERTOOLS_METRICS_NAMESPACE": "SomaNetArchiveSearch",
+}
 
 
 def test_ingest_settings_with_defaults() -> None:
@@ -30,7 +34,9 @@ def test_search_settings_have_a_shorter_default_timeout_than_ingest() -> None:
 
 @pytest.mark.parametrize("value", [None, "", "   "])
 def test_missing_archive_bucket_names_the_variable(value: str | None) -> None:
-    environ = {**ENGINE_ENV} if value is None else {**ENGINE_ENV, "ARCHIVE_BUCKET": value}
+    environ = {k: v for k, v in INGEST_ENV.items() if k != "ARCHIVE_BUCKET"}
+    if value is not None:
+        environ["ARCHIVE_BUCKET"] = value
 
     with pytest.raises(ConfigurationError, match="ARCHIVE_BUCKET"):
         IngestSettings.from_env(environ)

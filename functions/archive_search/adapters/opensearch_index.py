@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
-from opensearchpy import OpenSearch, Urllib3AWSV4SignerAuth
+from opensearchpy import OpenSearch, Urllib3AWSV4SignerAuth, helpers
 from opensearchpy.exceptions import (
     ConnectionError as EngineConnectionError,
 )
@@ -27,6 +27,10 @@ from archive_search.models import Article
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRYABLE_STATUSES = (429, 502, 503, 504)
+# Small managed domains accept 10 MiB requests; stay well below.
+BULK_MAX_BYTES = 5 * 1024 * 1024
+BULK_MAX_ACTIONS = 500
+BULK_RETRIES = 5
 
 
 def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
@@ -66,6 +70,10 @@ def _translated_errors() -> Iterator[None]:
         raise
 
 
+class _AliasMissingError(Exception):
+    """The alias was deleted under a running function (an operator's mistake or a test); recreate it."""
+
+
 class OpenSearchArticleIndex:
     """Articles live in a versioned index (`<alias>-v<n>`) reached through an alias."""
 
@@ -91,23 +99,42 @@ class OpenSearchArticleIndex:
                 return  # another worker created it first
             logger.info("created index %s behind alias %s", index_name, self._alias)
 
-    def upsert(self, article: Article) -> None:
-        def index_through_alias() -> None:
-            # require_alias: without it, a write to a missing alias would auto-create an unmapped index.
-            self._client.index(index=self._alias, id=article.id, body=index_document(article), require_alias=True)
-
+    def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
         try:
-            self._call(index_through_alias)
-        except NotFoundError:
+            return self._bulk(upserts, deletes)
+        except _AliasMissingError:
             self.ensure_exists()
-            self._call(index_through_alias)
+            return self._bulk(upserts, deletes)
 
-    def delete(self, article_id: str) -> None:
-        def delete_if_present() -> None:
-            with suppress(NotFoundError):
-                self._client.delete(index=self._alias, id=article_id)
-
-        self._call(delete_if_present)
+    def _bulk(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
+        actions: list[dict[str, Any]] = [
+            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a)} for a in upserts
+        ]
+        actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
+        failures: dict[str, str] = {}
+        with _translated_errors():
+            # streaming_bulk retries items refused with 429 with exponential backoff; every item is read.
+            for ok, item in helpers.streaming_bulk(
+                self._client,
+                actions,
+                chunk_size=BULK_MAX_ACTIONS,
+                max_chunk_bytes=BULK_MAX_BYTES,
+                raise_on_error=False,
+                max_retries=BULK_RETRIES,
+                initial_backoff=1,
+                max_backoff=16,
+                require_alias=True,  # a write to a missing alias must not auto-create an unmapped index
+            ):
+                if ok:
+                    continue
+                ((operation, result),) = item.items()
+                if operation == "delete" and result.get("status") == 404:
+                    continue  # already gone
+                error = result.get("error") or {}
+                if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
+                    raise _AliasMissingError(self._alias)
+                failures[str(result.get("_id"))] = f"{result.get('status')} {error}"
+        return failures
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
         return self._call(

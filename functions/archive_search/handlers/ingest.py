@@ -7,7 +7,8 @@ import os
 from typing import Any
 
 import boto3
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
@@ -16,17 +17,25 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, create_client
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
 from archive_search.config import IngestSettings
-from archive_search.ingest import IngestService
-from archive_search.notifications import object_changes
+from archive_search.errors import ArchiveSearchError
+from archive_search.ingest import IngestService, Outcome, SyncResult
+from archive_search.notifications import MalformedNotificationError, ObjectChange, object_changes
 
 logger = Logger(service="archive-search-ingest")
+metrics = Metrics(service="archive-search-ingest")
 processor = BatchProcessor(event_type=EventType.SQS)
+OUTCOME_METRICS = {
+    Outcome.INDEXED: "ArticlesIndexed",
+    Outcome.DELETED: "ArticlesDeleted",
+    Outcome.REJECTED: "UploadsRejected",
+}
 
 
 @functools.cache
 def ingest_service() -> IngestService:
     """Built on the first invocation and reused while the container is warm."""
     settings = IngestSettings.from_env(os.environ)
+    metrics.namespace = settings.metrics_namespace
     s3 = boto3.client("s3")
     index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=3), settings.engine.index_alias)
     index.ensure_exists()
@@ -40,22 +49,42 @@ def ingest_service() -> IngestService:
     )
 
 
-def record_handler(record: SQSRecord) -> None:
-    service = ingest_service()
+def _changes_in(body: str) -> list[ObjectChange]:
+    try:
+        return object_changes(body)
+    except MalformedNotificationError:
+        return []  # its record fails on its own in settle_record
+
+
+def settle_record(outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError], record: SQSRecord) -> None:
+    """Fail the record if any of its changes failed, so the queue retries it (and dead-letters it in the end)."""
     for change in object_changes(record.body):
-        result = service.sync(change.bucket, change.key)
+        outcome = outcomes[change]
+        if isinstance(outcome, ArchiveSearchError):
+            logger.warning("sync failed", extra={"key": change.key, "reason": str(outcome)})
+            raise outcome
+        metrics.add_metric(name=OUTCOME_METRICS[outcome.outcome], unit=MetricUnit.Count, value=1)
         logger.info(
             "article synced",
             extra={
                 "event": change.event_name,
                 "key": change.key,
-                "article_id": result.article_id,
-                "outcome": result.outcome.value,
-                "reason": result.reason,
+                "article_id": outcome.article_id,
+                "outcome": outcome.outcome.value,
+                "reason": outcome.reason,
             },
         )
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
-    return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+    # The whole batch is synced at once (one bulk request); each record is then settled on its own outcome.
+    changes = [change for record in event.get("Records", []) for change in _changes_in(record.get("body", ""))]
+    outcomes = ingest_service().sync_batch(changes)
+    return process_partial_response(
+        event=event,
+        record_handler=functools.partial(settle_record, outcomes),
+        processor=processor,
+        context=context,
+    )
