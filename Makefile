@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: install opensearch run test test-unit test-integration test-e2e lint format check clean
+.PHONY: install install-browser opensearch run test test-unit test-integration test-e2e lint format check clean
 
 install: $(STAMP)
 
@@ -23,8 +23,15 @@ opensearch: install
 run: opensearch
 	$(BIN)/archive-search serve --seed tests/fixtures/legacy-page-kerry-putin.txt
 
-test: opensearch
+test: opensearch install-browser
 	$(BIN)/pytest tests
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+install-browser:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	  elif command -v sudo >/dev/null; then sudo apt-get update && sudo apt-get install -y chromium; \
+	  else echo "install-browser: chromium is missing; install Debian's chromium package as root (apt-get install chromium)" >&2; exit 1; fi; }
 
 test-unit: install
 	$(BIN)/pytest tests/unit
@@ -45,7 +52,42 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: lint test
+check: check-template lint test
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache
+
+# ---- AWS SAM: template checks and the Lambda build (docs/deploy.md). aws-sam-cli and checkov pin conflicting
+# boto3 versions: each gets its own environment under .tools/, installed with uv from a fully pinned list.
+.PHONY: tools check-template build test-build
+TOOLS := .tools
+UV := $(TOOLS)/uv/bin/uv
+SAM := SAM_CLI_TELEMETRY=0 $(TOOLS)/sam/bin/sam
+CHECKOV := $(TOOLS)/checkov/bin/checkov
+TEMPLATE := infra/template.yaml
+
+tools: $(TOOLS)/sam/.installed $(TOOLS)/checkov/.installed
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)/uv
+	$(TOOLS)/uv/bin/pip install --quiet --disable-pip-version-check uv==0.13.9
+
+$(TOOLS)/%/.installed: infra/tools/%-requirements.txt | $(UV)
+	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --clear --python $(PYTHON) $(TOOLS)/$*
+	UV_PYTHON_DOWNLOADS=never $(UV) pip install --quiet --python $(TOOLS)/$*/bin/python -r $<
+	touch $@
+
+# Zero failures allowed; each suppression is a `checkov:skip` comment with its reason next to its resource.
+check-template: install tools
+	$(SAM) validate --lint --template $(TEMPLATE) --region $(AWS_DEFAULT_REGION)
+	$(BIN)/cfn-lint $(TEMPLATE)
+	$(CHECKOV) --skip-download --quiet --compact --framework cloudformation -f $(TEMPLATE)
+	$(BIN)/pytest -q tests/unit/test_template.py tests/unit/test_template_security.py
+
+# No Docker, no Python 3.13 needed: functions/Makefile fetches linux/arm64 wheels (BuildMethod: makefile).
+build: install tools
+	PYTHON=$(CURDIR)/$(BIN)/python $(SAM) build --parallel --template $(TEMPLATE) --build-dir .aws-sam/build
+
+# Imports each built handler in a clean interpreter that sees only its package (tests/build), prints the sizes.
+test-build: install build
+	$(BIN)/pytest -q tests/build

@@ -36,7 +36,7 @@ def use_local_credentials() -> None:
         os.environ.setdefault(name, value)
 
 
-def aws_client(service: str, endpoint_url: str) -> Any:
+def aws_client(service: str, endpoint_url: str | None) -> Any:
     return boto3.client(service, endpoint_url=endpoint_url, region_name=REGION)
 
 

@@ -14,9 +14,10 @@ from types import FrameType
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key
 from archive_search_cli.local_aws import aws_client, use_local_credentials
+from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file
 from archive_search_cli.template import local_stack_spec
-from archive_search_cli.uploads import put_all, uploads_for_jsonl, uploads_for_paths
+from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
 
 EXIT_REJECTED = 2
 DEFAULT_AWS_ENDPOINT = f"http://127.0.0.1:{StackPorts.moto}"
@@ -78,6 +79,20 @@ def _upload(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delete(args: argparse.Namespace) -> int:
+    endpoint, bucket, prefix = _upload_target(args)
+    if args.jsonl:
+        keys = [upload.key for upload in uploads_for_jsonl(Path(args.jsonl), prefix)]
+    elif args.paths:
+        keys = keys_for_paths([Path(p) for p in args.paths], prefix)
+    else:
+        print("give the files or folders that were uploaded, or --jsonl FILE", file=sys.stderr)
+        return 1
+    count = delete_all(aws_client("s3", endpoint), bucket, keys)
+    print(f"deleted {count} upload(s) from s3://{bucket}/{prefix}")
+    return 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     from archive_search.parsing import parse_upload
 
@@ -112,6 +127,23 @@ def build_parser() -> argparse.ArgumentParser:
     upload.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
     upload.add_argument("--prefix", help="upload prefix (default: the template's)")
     upload.set_defaults(run=_upload)
+
+    delete = commands.add_parser("delete", help="remove the uploads that `upload` made for these paths")
+    delete.add_argument("paths", nargs="*", help="files or folders, as given to upload")
+    delete.add_argument("--jsonl", help="a corpus file given to upload --jsonl")
+    delete.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
+    delete.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
+    delete.add_argument("--prefix", help="upload prefix (default: the template's)")
+    delete.set_defaults(run=_delete)
+
+    reindex = commands.add_parser("reindex", help="rebuild the index from the archive and swap the alias to it")
+    add_target_options(reindex)
+    reindex.set_defaults(run=run_reindex)
+
+    verify = commands.add_parser("verify", help="compare uploads, archive and index; exit 1 on drift")
+    add_target_options(verify)
+    verify.add_argument("--repair", action="store_true", help="fix the drift found")
+    verify.set_defaults(run=run_verify)
 
     parse = commands.add_parser("parse", help="print the canonical article a file becomes, or why it is rejected")
     parse.add_argument("file")

@@ -29,7 +29,7 @@ class _CfnLoader(yaml.SafeLoader):
 
 
 def _cfn_tag(loader: yaml.SafeLoader, tag_suffix: str, node: yaml.Node) -> dict[str, Any]:
-    name = "Ref" if tag_suffix == "Ref" else f"Fn::{tag_suffix}"
+    name = tag_suffix if tag_suffix in ("Ref", "Condition") else f"Fn::{tag_suffix}"
     if isinstance(node, yaml.ScalarNode):
         value: Any = loader.construct_scalar(node)
         if tag_suffix == "GetAtt":
@@ -77,8 +77,22 @@ class LocalStackSpec:
         return self.function_environment[function][variable]
 
 
+class _NoValue:
+    """What `Ref: AWS::NoValue` resolves to: the property or list item that holds it is dropped."""
+
+    def __repr__(self) -> str:
+        return "AWS::NoValue"
+
+
+NO_VALUE: Any = _NoValue()
+
+
 class TemplateResolver:
-    """Evaluates the intrinsic functions the template uses, with local values for pseudo parameters."""
+    """Evaluates the intrinsic functions the template uses, with local values for pseudo parameters.
+
+    Conditions are evaluated with the parameters' defaults (or the overrides), so `Fn::If` picks the branch a
+    deployment with default parameters would take, and resources whose condition is false do not exist.
+    """
 
     def __init__(self, template: dict[str, Any], overrides: dict[str, str] | None = None) -> None:
         self._template = template
@@ -90,6 +104,7 @@ class TemplateResolver:
         }
         self._parameters.update(overrides or {})
         self._resources: dict[str, Any] = template["Resources"]
+        self._conditions: dict[str, Any] = template.get("Conditions", {})
 
     def resolve(self, value: Any) -> Any:
         if isinstance(value, dict) and len(value) == 1:
@@ -99,18 +114,62 @@ class TemplateResolver:
             if name == "Fn::Sub":
                 return self._sub(argument)
             if name == "Fn::GetAtt":
-                return self._get_att(argument[0], argument[1])
+                attribute = argument.split(".", 1) if isinstance(argument, str) else argument
+                return self._get_att(attribute[0], attribute[1])
             if name == "Fn::Join":
                 separator, parts = argument
                 resolved = self.resolve(parts)
                 return separator.join(resolved if isinstance(resolved, list) else [resolved])
+            if name == "Fn::If":
+                condition, when_true, when_false = argument
+                return self.resolve(when_true if self.condition(condition) else when_false)
+            if name == "Fn::Select":
+                index, items = argument
+                return self.resolve(items)[int(self.resolve(index))]
+            if name == "Fn::Split":
+                separator, text = argument
+                return str(self.resolve(text)).split(separator)
         if isinstance(value, dict):
-            return {key: self.resolve(item) for key, item in value.items()}
+            resolved_items = {key: self.resolve(item) for key, item in value.items()}
+            return {key: item for key, item in resolved_items.items() if item is not NO_VALUE}
         if isinstance(value, list):
-            return [self.resolve(item) for item in value]
+            return [item for item in (self.resolve(item) for item in value) if item is not NO_VALUE]
         return value
 
+    def condition(self, name: str) -> bool:
+        """The value of a condition of the template's Conditions section."""
+        if name not in self._conditions:
+            raise KeyError(f"the template has no condition {name!r}")
+        return self._evaluate_condition(self._conditions[name])
+
+    def exists(self, logical_id: str) -> bool:
+        """Whether the resource is created: it has no Condition, or its condition holds."""
+        condition = self._resources[logical_id].get("Condition")
+        return condition is None or self.condition(condition)
+
+    def _evaluate_condition(self, expression: Any) -> bool:
+        if isinstance(expression, bool):
+            return expression
+        if not (isinstance(expression, dict) and len(expression) == 1):
+            raise ValueError(f"the local stack cannot evaluate the condition {expression!r}")
+        ((name, argument),) = expression.items()
+        if name == "Condition":
+            return self.condition(argument)
+        if name == "Fn::Equals":
+            left, right = (self.resolve(side) for side in argument)
+            return bool(_condition_scalar(left) == _condition_scalar(right))
+        if name == "Fn::Not":
+            (inner,) = argument
+            return not self._evaluate_condition(inner)
+        if name == "Fn::And":
+            return all(self._evaluate_condition(inner) for inner in argument)
+        if name == "Fn::Or":
+            return any(self._evaluate_condition(inner) for inner in argument)
+        raise ValueError(f"the local stack cannot evaluate the condition function {name}")
+
     def _ref(self, name: str) -> Any:
+        if name == "AWS::NoValue":
+            return NO_VALUE
         if name in LOCAL_PSEUDO_PARAMETERS:
             return LOCAL_PSEUDO_PARAMETERS[name]
         if name in self._parameters:
@@ -148,6 +207,17 @@ class TemplateResolver:
             return self.queue_name(resource)
         if kind == "AWS::S3::Bucket" and attribute == "Arn":
             return f"arn:aws:s3:::{self.bucket_name(resource)}"
+        if kind == "AWS::OpenSearchService::Domain":
+            declared = self._resources[resource].get("Properties", {}).get("DomainName")
+            domain = str(self.resolve(declared)) if declared else f"archive-search-local-{resource.lower()}"
+            if attribute == "DomainEndpoint":
+                return f"search-{domain}-local.{region}.es.amazonaws.com"
+            if attribute in ("Arn", "DomainArn"):
+                return f"arn:aws:es:{region}:{account}:domain/{domain}"
+        if kind == "AWS::Logs::LogGroup" and attribute == "Arn":
+            return f"arn:aws:logs:{region}:{account}:log-group:{self.resolve(self._ref(resource))}:*"
+        if kind == "AWS::IAM::Role" and attribute == "Arn":
+            return f"arn:aws:iam::{account}:role/{resource}"
         raise KeyError(f"the local stack cannot resolve {resource}.{attribute}")
 
     def bucket_name(self, logical_id: str) -> str:
@@ -157,6 +227,13 @@ class TemplateResolver:
     def queue_name(self, logical_id: str) -> str:
         declared = self._resources[logical_id].get("Properties", {}).get("QueueName")
         return str(self.resolve(declared)) if declared else f"archive-search-local-{logical_id}"
+
+
+def _condition_scalar(value: Any) -> Any:
+    """CloudFormation compares condition operands as strings ("true" equals true, "1" equals 1)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return value if isinstance(value, list) else str(value)
 
 
 def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
@@ -170,6 +247,8 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
     globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
 
     for logical_id, resource in resources.items():
+        if not resolver.exists(logical_id):
+            continue
         properties = resource.get("Properties", {})
         kind = resource["Type"]
         if kind == "AWS::SQS::Queue":
@@ -197,7 +276,8 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
             )
         elif kind == "AWS::Serverless::Function":
             variables = {**globals_env, **properties.get("Environment", {}).get("Variables", {})}
-            environment[logical_id] = {name: str(resolver.resolve(value)) for name, value in variables.items()}
+            resolved = {name: resolver.resolve(value) for name, value in variables.items()}
+            environment[logical_id] = {name: str(value) for name, value in resolved.items() if value is not NO_VALUE}
             for event in properties.get("Events", {}).values():
                 if event["Type"] == "SQS":
                     ingest_queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]

@@ -18,6 +18,14 @@ class ObjectVersion:
     last_modified_ms: int
 
 
+@dataclass(frozen=True)
+class IndexedVersion:
+    """What identifies the upload an indexed document was built from."""
+
+    source_etag: str
+    source_key: str
+
+
 class UploadSource(Protocol):
     def versions_of(self, bucket: str, key_stem: str) -> list[ObjectVersion]:
         """Every object whose key is `key_stem` plus an extension."""

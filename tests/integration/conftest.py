@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import urllib.request
 import uuid
 from collections.abc import Iterator
@@ -43,13 +44,33 @@ class LocalPipeline:
     def delete(self, name: str) -> None:
         self.s3.delete_object(Bucket=self.uploads_bucket, Key=f"{self.upload_prefix}{name}")
 
-    def drain(self) -> int:
-        """Feed every queued notification to the ingest handler; returns how many messages were handled."""
-        handled = 0
-        while received := self.worker.poll_once():
-            handled += received
+    def drain(self, timeout: float = 60) -> int:
+        """Feed every queued notification to the ingest handler, waiting out the backoff of failed ones.
+
+        Returns how many messages were handled. The queue's counts are approximate (and briefly cached by the
+        local moto), so it must read empty twice, more than a second apart.
+        """
+        handled, empty_readings = 0, 0
+        deadline = time.monotonic() + timeout
+        while empty_readings < 2:
+            while received := self.worker.poll_once():
+                handled += received
+            attributes = self.worker._sqs.get_queue_attributes(
+                QueueUrl=self.queue_url,
+                AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+            )["Attributes"]
+            queued = sum(int(value) for value in attributes.values())
+            empty_readings = empty_readings + 1 if queued == 0 else 0
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the ingest queue still holds {queued} messages after {timeout} s")
+            if empty_readings < 2:
+                time.sleep(1.1 if queued == 0 else 0.2)
         self.engine.indices.refresh(index=self.alias)
         return handled
+
+    @property
+    def queue_url(self) -> str:
+        return self.resources.queue_urls[self.spec.ingest_queue_logical_id]
 
 
 @pytest.fixture

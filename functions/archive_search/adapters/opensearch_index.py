@@ -57,7 +57,7 @@ def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
 
 
 @contextmanager
-def _translated_errors() -> Iterator[None]:
+def translated_errors() -> Iterator[None]:
     try:
         yield
     except (EngineConnectionError, ConnectionTimeout) as exc:
@@ -87,7 +87,7 @@ class OpenSearchArticleIndex:
 
     def ensure_exists(self) -> None:
         """Create the first versioned index and point the alias at it, unless the alias exists."""
-        with _translated_errors():
+        with translated_errors():
             if self._client.indices.exists_alias(name=self._alias):
                 return
             index_name = f"{self._alias}-v{MAPPING_VERSION}"
@@ -112,7 +112,7 @@ class OpenSearchArticleIndex:
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
         failures: dict[str, str] = {}
-        with _translated_errors():
+        with translated_errors():
             # streaming_bulk retries items refused with 429 with exponential backoff; every item is read.
             for ok, item in helpers.streaming_bulk(
                 self._client,
@@ -157,5 +157,5 @@ class OpenSearchArticleIndex:
         self._call(lambda: self._client.indices.refresh(index=self._alias))
 
     def _call(self, operation: Callable[[], T]) -> T:
-        with _translated_errors():
+        with translated_errors():
             return operation()

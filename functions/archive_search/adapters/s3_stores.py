@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -16,6 +17,7 @@ from archive_search.ports import ObjectVersion
 
 MISSING_CODES = ("NoSuchKey", "404", "NotFound", "PreconditionFailed", "412")
 ARCHIVE_PREFIX = "articles/"
+READ_THREADS = 16
 
 
 @contextmanager
@@ -52,6 +54,25 @@ class S3UploadSource:
                     if key[: len(key) - len(extension_of(key))] == key_stem:
                         versions.append(ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"])))
         return versions
+
+    def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
+        latest: dict[str, ObjectVersion] = {}
+        for item in self._list(bucket, prefix):
+            key = item["Key"]
+            version = ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"]))
+            stem = key[: len(key) - len(extension_of(key))]
+            current = latest.get(stem)
+            if current is None or (version.last_modified_ms, version.key) > (current.last_modified_ms, current.key):
+                latest[stem] = version
+        return latest
+
+    def keys_under(self, bucket: str, prefix: str) -> set[str]:
+        return {item["Key"] for item in self._list(bucket, prefix)}
+
+    def _list(self, bucket: str, prefix: str) -> Iterator[dict[str, Any]]:
+        with _translated_errors(f"list s3://{bucket}/{prefix}"):
+            for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+                yield from page.get("Contents", [])
 
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         try:
@@ -94,6 +115,13 @@ class S3ArchiveStore:
             if _is_missing(exc):
                 return None
             raise StorageUnavailableError(f"S3 failed to read archived {article_id}") from exc
+
+    def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]:
+        """Read articles in parallel (S3 latency, not bandwidth, is the limit); skips any deleted meanwhile."""
+        with ThreadPoolExecutor(READ_THREADS) as pool:
+            for article in pool.map(self.get, article_ids):
+                if article is not None:
+                    yield article
 
     def list_ids(self) -> Iterator[str]:
         with _translated_errors("list the archive"):

@@ -23,7 +23,6 @@ from archive_search.notifications import MalformedNotificationError, ObjectChang
 
 logger = Logger(service="archive-search-ingest")
 metrics = Metrics(service="archive-search-ingest")
-processor = BatchProcessor(event_type=EventType.SQS)
 OUTCOME_METRICS = {
     Outcome.INDEXED: "ArticlesIndexed",
     Outcome.DELETED: "ArticlesDeleted",
@@ -82,6 +81,9 @@ def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailure
     # The whole batch is synced at once (one bulk request); each record is then settled on its own outcome.
     changes = [change for record in event.get("Records", []) for change in _changes_in(record.get("body", ""))]
     outcomes = ingest_service().sync_batch(changes)
+    # A processor per invocation: it holds the batch's state, and the local worker calls from several threads.
+    # A batch that fails entirely is reported record by record too, so the queue's redrive counts each message.
+    processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     return process_partial_response(
         event=event,
         record_handler=functools.partial(settle_record, outcomes),

@@ -1,0 +1,118 @@
+"""`reindex` and `verify`: the operator's commands, against the local stack or a deployed one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from tqdm import tqdm
+
+from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
+from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, create_client
+from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
+from archive_search.config import EngineSettings
+from archive_search.ingest import IngestService
+from archive_search.operations import UploadsLocation, reindex, repair, verify
+from archive_search_cli.local_aws import REGION, aws_client, use_local_credentials
+from archive_search_cli.stack import StackPorts, read_stack_file
+from archive_search_cli.template import local_stack_spec
+
+EXIT_DRIFT = 1
+
+
+@dataclass(frozen=True)
+class Target:
+    engine: EngineSettings
+    s3_endpoint: str | None
+    archive_bucket: str
+    uploads: UploadsLocation
+
+
+def add_target_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("target (default: the running local stack)")
+    group.add_argument("--opensearch-url", help="OpenSearch endpoint")
+    group.add_argument("--auth", choices=("none", "sigv4"), help="sigv4 for an AWS domain (default: none)")
+    group.add_argument("--alias", default="articles", help="index alias (default: articles)")
+    group.add_argument("--endpoint-url", help="S3 endpoint; 'aws' for the real one")
+    group.add_argument("--archive-bucket")
+    group.add_argument("--uploads-bucket")
+
+
+def resolve_target(args: argparse.Namespace) -> Target:
+    running = read_stack_file()
+    spec = local_stack_spec()
+    ingest_env = spec.function_environment["IngestFunction"]
+    if args.endpoint_url != "aws":
+        use_local_credentials()
+    s3_endpoint = (
+        None
+        if args.endpoint_url == "aws"
+        else args.endpoint_url or (running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}")
+    )
+    url = args.opensearch_url or (running.opensearch_url if running else f"http://127.0.0.1:{StackPorts.opensearch}")
+    engine = EngineSettings(
+        endpoint=url.rstrip("/"),
+        auth=args.auth or "none",
+        timeout_seconds=60.0,
+        index_alias=args.alias,
+        region=REGION,
+    )
+    uploads_bucket = args.uploads_bucket or (
+        running.uploads_bucket if running else next(b.name for b in spec.buckets.values() if b.notifications)
+    )
+    return Target(
+        engine=engine,
+        s3_endpoint=s3_endpoint,
+        archive_bucket=args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]),
+        uploads=UploadsLocation(uploads_bucket, ingest_env["UPLOAD_PREFIX"], ingest_env["REPORT_PREFIX"]),
+    )
+
+
+def _s3(target: Target) -> Any:
+    return aws_client("s3", target.s3_endpoint)
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    target = resolve_target(args)
+    s3 = _s3(target)
+    archive = S3ArchiveStore(s3, target.archive_bucket)
+    admin = OpenSearchIndexAdmin(create_client(target.engine, max_retries=3), target.engine.index_alias)
+    with tqdm(unit="article", desc="reindex") as bar:
+        result = reindex(archive, admin, progress=bar.update)
+    if result.failures:
+        print(json.dumps({"status": "failed", "index": result.index, "failures": result.failures}, indent=2))
+        print("the alias was left unchanged; fix the articles above and run reindex again", file=sys.stderr)
+        return EXIT_DRIFT
+    print(
+        f"indexed {result.articles} articles into {result.index}; alias {target.engine.index_alias!r} now points "
+        f"at it" + (f"; removed {', '.join(result.removed_indices)}" if result.removed_indices else "")
+    )
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    target = resolve_target(args)
+    s3 = _s3(target)
+    archive = S3ArchiveStore(s3, target.archive_bucket)
+    client = create_client(target.engine, max_retries=3)
+    admin = OpenSearchIndexAdmin(client, target.engine.index_alias)
+    uploads = S3UploadSource(s3)
+    with tqdm(unit="article", desc="reading archive") as bar:
+        report, articles = verify(archive, admin, uploads, target.uploads, progress=bar.update)
+    summary = asdict(report) | {"drift": report.drift}
+    print(json.dumps(summary, indent=2))
+    if report.drift and args.repair:
+        index = OpenSearchArticleIndex(client, target.engine.index_alias)
+        ingest = IngestService(
+            uploads, archive, index, S3ReportStore(s3), target.uploads.upload_prefix, target.uploads.report_prefix
+        )
+        failures = repair(report, articles, index, ingest, target.uploads)
+        if failures:
+            print(json.dumps({"repair_failures": failures}, indent=2))
+            return EXIT_DRIFT
+        report, _ = verify(archive, admin, uploads, target.uploads)
+        print(f"repaired; drift now {report.drift}")
+    return EXIT_DRIFT if report.drift else 0

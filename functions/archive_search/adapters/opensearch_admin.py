@@ -1,0 +1,103 @@
+"""Operator actions on the index: versioned rebuilds behind the alias and a full read for verification."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from opensearchpy import OpenSearch, helpers
+
+from archive_search.adapters.opensearch_index import (
+    BULK_MAX_ACTIONS,
+    BULK_MAX_BYTES,
+    BULK_RETRIES,
+    translated_errors,
+)
+from archive_search.index_mapping import INDEX_SETTINGS, index_document
+from archive_search.models import Article
+from archive_search.ports import IndexedVersion
+
+
+class OpenSearchIndexAdmin:
+    def __init__(self, client: OpenSearch, alias: str) -> None:
+        self._client = client
+        self._alias = alias
+
+    def indices_behind_alias(self) -> list[str]:
+        with translated_errors():
+            if not self._client.indices.exists_alias(name=self._alias):
+                return []
+            return sorted(self._client.indices.get_alias(name=self._alias))
+
+    def unaliased_versions(self) -> list[str]:
+        """Indices named like ours that the alias does not point at: leftovers of an interrupted rebuild."""
+        with translated_errors():
+            names = self._client.indices.get(index=f"{self._alias}-*", params={"ignore_unavailable": "true"})
+        behind = set(self.indices_behind_alias())
+        return sorted(name for name in names if name not in behind)
+
+    def create_build_index(self) -> str:
+        """A new versioned index, tuned for loading (no refresh) until `finish_build`."""
+        name = f"{self._alias}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{time.monotonic_ns() % 1000:03d}"
+        body: dict[str, Any] = {**INDEX_SETTINGS}
+        body["settings"] = {**INDEX_SETTINGS["settings"], "index": {**INDEX_SETTINGS["settings"]["index"]}}
+        body["settings"]["index"]["refresh_interval"] = "-1"
+        with translated_errors():
+            self._client.indices.create(index=name, body=body)
+        return name
+
+    def load(self, index_name: str, articles: Iterable[Article]) -> Iterator[tuple[str, str | None]]:
+        """Bulk-index into one concrete index; yields (article id, failure reason or None) per article."""
+        actions = (
+            {"_op_type": "index", "_index": index_name, "_id": a.id, "_source": index_document(a)} for a in articles
+        )
+        with translated_errors():
+            for ok, item in helpers.streaming_bulk(
+                self._client,
+                actions,
+                chunk_size=BULK_MAX_ACTIONS,
+                max_chunk_bytes=BULK_MAX_BYTES,
+                raise_on_error=False,
+                max_retries=BULK_RETRIES,
+                initial_backoff=1,
+                max_backoff=16,
+            ):
+                result = item["index"]
+                yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
+
+    def finish_build(self, index_name: str) -> None:
+        refresh = INDEX_SETTINGS["settings"]["index"]["refresh_interval"]
+        with translated_errors():
+            self._client.indices.put_settings(index=index_name, body={"index": {"refresh_interval": refresh}})
+            self._client.indices.refresh(index=index_name)
+
+    def point_alias_at(self, index_name: str) -> list[str]:
+        """Move the alias to `index_name` in one atomic step; returns the indices it left."""
+        previous = self.indices_behind_alias()
+        actions: list[dict[str, Any]] = [{"remove": {"index": name, "alias": self._alias}} for name in previous]
+        actions.append({"add": {"index": index_name, "alias": self._alias}})
+        with translated_errors():
+            self._client.indices.update_aliases(body={"actions": actions})
+        return [name for name in previous if name != index_name]
+
+    def delete_indices(self, names: list[str]) -> None:
+        if names:
+            with translated_errors():
+                self._client.indices.delete(index=",".join(names), params={"ignore_unavailable": "true"})
+
+    def indexed_versions(self) -> dict[str, IndexedVersion]:
+        """Every document behind the alias, with what identifies the upload it was built from."""
+        with translated_errors():
+            if not self._client.indices.exists_alias(name=self._alias):
+                return {}
+            self._client.indices.refresh(index=self._alias)
+            return {
+                hit["_id"]: IndexedVersion(hit["_source"].get("source_etag", ""), hit["_source"].get("source_key", ""))
+                for hit in helpers.scan(
+                    self._client,
+                    index=self._alias,
+                    query={"_source": ["source_etag", "source_key"]},
+                    size=1000,
+                )
+            }

@@ -1,0 +1,100 @@
+"""reindex, verify and repair against the real node and the moto server."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
+from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
+from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
+from archive_search.ingest import IngestService
+from archive_search.operations import UploadsLocation, reindex, repair, verify
+from tests.integration.conftest import LocalPipeline
+
+pytestmark = pytest.mark.integration
+
+
+def _upload_articles(pipeline: LocalPipeline, count: int) -> list[str]:
+    stems = [f"op-{uuid.uuid4().hex[:8]}" for _ in range(count)]
+    for n, stem in enumerate(stems):
+        pipeline.upload(f"{stem}.json", json.dumps({"title": f"Harbour story {n}", "body": "Ships."}).encode())
+    pipeline.drain()
+    return stems
+
+
+def _tools(pipeline: LocalPipeline) -> tuple[S3ArchiveStore, OpenSearchIndexAdmin, S3UploadSource, UploadsLocation]:
+    location = UploadsLocation(pipeline.uploads_bucket, pipeline.upload_prefix, "reports/")
+    return (
+        S3ArchiveStore(pipeline.s3, pipeline.archive_bucket),
+        OpenSearchIndexAdmin(pipeline.engine, pipeline.alias),
+        S3UploadSource(pipeline.s3),
+        location,
+    )
+
+
+def test_reindex_builds_a_new_index_and_swaps_the_alias(pipeline: LocalPipeline) -> None:
+    stems = _upload_articles(pipeline, 5)
+    archive, admin, _uploads, _location = _tools(pipeline)
+    before = admin.indices_behind_alias()
+
+    result = reindex(archive, admin)
+
+    after = admin.indices_behind_alias()
+    assert after == [result.index] and result.index not in before
+    assert result.articles == 5 and not result.failures
+    assert result.removed_indices == before
+    assert not pipeline.engine.indices.exists(index=before[0])
+    found = pipeline.engine.search(index=pipeline.alias, body={"query": {"match": {"title": "harbour"}}})
+    assert sorted(hit["_id"] for hit in found["hits"]["hits"]) == sorted(stems)
+
+
+def test_reindex_removes_leftovers_of_an_interrupted_run(pipeline: LocalPipeline) -> None:
+    _upload_articles(pipeline, 2)
+    archive, admin, _uploads, _location = _tools(pipeline)
+    leftover = admin.create_build_index()
+
+    reindex(archive, admin)
+
+    assert not pipeline.engine.indices.exists(index=leftover)
+    assert admin.unaliased_versions() == []
+
+
+def test_verify_finds_missing_stale_and_orphaned_and_repair_fixes_them(pipeline: LocalPipeline) -> None:
+    stems = _upload_articles(pipeline, 4)
+    archive, admin, uploads, location = _tools(pipeline)
+    # Drift made behind the pipeline's back: a document removed, one altered, one invented.
+    pipeline.engine.delete(index=pipeline.alias, id=stems[0], refresh=True)
+    pipeline.engine.update(index=pipeline.alias, id=stems[1], body={"doc": {"source_etag": "old"}}, refresh=True)
+    pipeline.engine.index(index=pipeline.alias, id="ghost", body={"title": "Ghost", "body": "x"}, refresh=True)
+
+    report, articles = verify(archive, admin, uploads, location)
+
+    assert report.missing_from_index == [stems[0]]
+    assert report.stale_in_index == [stems[1]]
+    assert report.orphaned_in_index == ["ghost"]
+    assert report.drift == 3
+
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
+    assert repair(report, articles, index, ingest, location) == {}
+    after, _ = verify(archive, admin, uploads, location)
+    assert after.drift == 0 and after.indexed == 4
+
+
+def test_verify_sees_uploads_the_pipeline_never_processed(pipeline: LocalPipeline) -> None:
+    _upload_articles(pipeline, 1)
+    unseen = f"unseen-{uuid.uuid4().hex[:8]}"
+    pipeline.upload(f"{unseen}.json", json.dumps({"title": "Unseen", "body": "Lost notification."}).encode())
+    pipeline.worker._sqs.purge_queue(QueueUrl=pipeline.queue_url)
+    archive, admin, uploads, location = _tools(pipeline)
+
+    report, articles = verify(archive, admin, uploads, location)
+
+    assert report.unprocessed_uploads == [f"{pipeline.upload_prefix}{unseen}.json"]
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
+    assert repair(report, articles, index, ingest, location) == {}
+    assert verify(archive, admin, uploads, location)[0].drift == 0
