@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
+from archive_search.parsing.html_text import fragment_paragraphs
 from archive_search.parsing.text import decode
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
+# A body exported from a CMS as HTML (`<p>...</p>`) is reduced to its text, as an HTML upload's would be.
+_HTML_BODY = re.compile(
+    r"^\s*<(?:p|div|article|section|h[1-6]|ul|ol|blockquote|figure|table|script|style|!--)[\s>/]", re.IGNORECASE
+)
 
 
 def parse_json(data: bytes) -> ParsedUpload:
@@ -19,6 +25,10 @@ def parse_json(data: bytes) -> ParsedUpload:
         raise RejectedUploadError(
             f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
             fix="check the JSON syntax (quotes, commas, brackets)",
+        ) from None
+    except RecursionError:
+        raise RejectedUploadError(
+            "the JSON is nested too deeply to read", fix="upload one object with title and body at its top level"
         ) from None
     if not isinstance(document, dict):
         raise RejectedUploadError(
@@ -44,7 +54,10 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
         fields["tags"] = tuple(tags)
-    return ParsedUpload(title=fields.pop("title", ""), body=fields.pop("body", ""), source_format="json", **fields)
+    body = fields.pop("body", "")
+    if _HTML_BODY.match(body):
+        body = "\n\n".join(fragment_paragraphs(body))
+    return ParsedUpload(title=fields.pop("title", ""), body=body, source_format="json", **fields)
 
 
 def _json_type(value: object) -> str:

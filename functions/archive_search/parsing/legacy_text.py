@@ -2,6 +2,9 @@
 
 Shape (see tests/fixtures/legacy-page-kerry-putin.txt): a line of site chrome, the title, the site name,
 a `(By Name)` byline, then paragraphs; the last paragraph often ends with an agency credit such as `(AFP)`.
+Variants handled: no byline, `By Name` without parentheses, more chrome lines at the top or the bottom
+(navigation, copyright, "Back to top"), Windows line endings, HTML entities, credits such as `(Reuters)`, `- AFP`,
+`(AP) ` or a last line that is only the credit.
 """
 
 from __future__ import annotations
@@ -10,46 +13,82 @@ import re
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.text import clean_line, decode, paragraphs
+from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
+from archive_search.parsing.text import decode, paragraphs, unescape_entities
 
-CHROME_LINES = frozenset({"site-wide search", "somanet news archive", "search", "home"})
-_BYLINE = re.compile(r"^\(\s*by\s+(?P<name>[^()]{2,120}?)\s*\)$", re.IGNORECASE)
-_TRAILING_CREDIT = re.compile(
-    r"\s*\((?P<credit>AFP|AP|Reuters|Reuter|UPI|DPA|ANSA|EFE|Xinhua|PTI|IANS|BBC|CNN|TASS|Kyodo|Yonhap)\)\.?\s*$",
+# Lines of the old site's page furniture, wherever they appear (compared case-insensitively).
+CHROME_LINES = frozenset(
+    {
+        "site-wide search",
+        "site search",
+        "search",
+        "search the archive",
+        "home",
+        "menu",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "top of page",
+        "print",
+        "print this article",
+        "email",
+        "email this article",
+        "share",
+        "share this article",
+        "advertisement",
+        "related articles",
+        "related stories",
+        "read more",
+        "log in",
+        "sign in",
+        "subscribe",
+    }
+)
+_SITE_NAME = re.compile(r"^somanet(?:\s+news)?(?:\s+archive)?$", re.IGNORECASE)
+# Only at the top or the bottom of a page: copyright lines and navigation bars ("Home | World | Sport").
+_EDGE_CHROME = re.compile(
+    r"^(?:(?:\u00a9|\(c\)|copyright)\s.*|all rights reserved\.?|page \d+ of \d+|"
+    r"[^|\u00b7\u2022\u00bb>]{1,30}(?:\s+[|\u00b7\u2022\u00bb>]\s+[^|\u00b7\u2022\u00bb>]{1,30}){2,})$",
     re.IGNORECASE,
 )
+_BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 
-def _is_chrome(line: str) -> bool:
-    return line.casefold() in CHROME_LINES
+def _is_chrome(block: str) -> bool:
+    return block.casefold().rstrip(":") in CHROME_LINES or bool(_SITE_NAME.match(block))
+
+
+def _strip_edge_chrome(blocks: list[str]) -> list[str]:
+    start, end = 0, len(blocks)
+    while start < end and _EDGE_CHROME.match(blocks[start]):
+        start += 1
+    while end > start and _EDGE_CHROME.match(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
 
 
 def parse_legacy_text(data: bytes) -> ParsedUpload:
-    text = decode(data)
-    blocks = [p for p in paragraphs(text) if not _is_chrome(p)]
+    text = unescape_entities(decode(data))
+    blocks = _strip_edge_chrome([p for p in paragraphs(text) if not _is_chrome(p)])
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
     author = None
-    byline_at = next((i for i, block in enumerate(blocks) if _BYLINE.match(block)), None)
+    summary = None
+    byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if byline_name(block)), None)
     if byline_at is not None:
-        match = _BYLINE.match(blocks[byline_at])
-        assert match is not None
-        author = clean_line(match.group("name"))
+        author = byline_name(blocks[byline_at])
         head, body_blocks = blocks[:byline_at], blocks[byline_at + 1 :]
-        title = head[0] if head else ""
-        # Anything between the title and the byline is a standfirst, kept as the summary.
-        summary = " ".join(head[1:]) or None
+        if head:
+            title = head[0]
+            # Anything between the title and the byline is a standfirst, kept as the summary.
+            summary = " ".join(head[1:]) or None
+        else:  # the byline came first: the title follows it
+            title, body_blocks = (body_blocks[0], body_blocks[1:]) if body_blocks else ("", [])
     else:
-        title, body_blocks, summary = blocks[0], blocks[1:], None
+        title, body_blocks = blocks[0], blocks[1:]
 
-    credit = None
-    if body_blocks:
-        match = _TRAILING_CREDIT.search(body_blocks[-1])
-        if match:
-            credit = match.group("credit").upper() if len(match.group("credit")) <= 4 else match.group("credit")
-            ending = body_blocks[-1][: match.start()].rstrip()
-            body_blocks[-1] = ending if ending.endswith((".", "!", "?", '"')) else f"{ending}."
+    body_blocks, credit = _take_credit(body_blocks)
     return ParsedUpload(
         title=title,
         body="\n\n".join(body_blocks),
@@ -58,3 +97,19 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         summary=summary,
         credit=credit,
     )
+
+
+def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
+    """Move a trailing agency credit out of the body; failing that, note a wire dateline's credit."""
+    blocks = list(body_blocks)
+    if not blocks:
+        return blocks, None
+    credit = credit_only(blocks[-1])
+    if credit is not None:
+        return blocks[:-1], credit
+    blocks[-1], credit = split_trailing_credit(blocks[-1])
+    if not blocks[-1]:
+        blocks.pop()
+    if credit is None and blocks:
+        credit = dateline_credit(blocks[0])
+    return blocks, credit

@@ -2,35 +2,136 @@
 
 from __future__ import annotations
 
+import codecs
+import html
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
-
-
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM); legacy pages that are not UTF-8 are Windows-1252.
-
-    Windows-1252 maps curly quotes and dashes in 0x80-0x9F that Latin-1 would turn into control
-    characters; the five bytes it leaves undefined fall back to their Latin-1 meaning.
-    """
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = "".join(_cp1252_char(byte) for byte in data)
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_FALLBACK_ERRORS = "archive-search-cp1252"
+_LATIN1_ERRORS = "archive-search-latin1"
+# Charsets web pages declare; never "unicode_escape", "utf_7" or other codecs a page could abuse.
+_WEB_CHARSET = re.compile(
+    r"^(?:iso8859_\d{1,2}|cp12[5][0-8]|cp8[56]\d|cp874|koi8_[a-z]|mac_[a-z]+|shift_jis|euc_jp|euc_kr|gb2312|gbk"
+    r"|gb18030|big5|big5hkscs|iso2022_jp|tis_620)$"
+)
+# Checked longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Labels that mean Windows-1252 in practice (the WHATWG encoding standard maps them all to it), and labels that
+# cannot describe a file whose declaration we could read as ASCII.
+_WESTERN = frozenset({"cp1252", "iso8859_1", "latin_1", "ascii", "iso8859_15"})
+_IGNORED_DECLARATIONS = frozenset(
+    {"utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"}
+)
 
 
 def _cp1252_char(byte: int) -> str:
     try:
         return bytes([byte]).decode("cp1252")
     except UnicodeDecodeError:
+        # The five bytes Windows-1252 leaves undefined keep their Latin-1 meaning (C1 controls, later cleaned).
         return chr(byte)
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    return "".join(_CP1252_TABLE[byte] for byte in bad), error.end
+
+
+def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
+    """The five bytes Windows-1252 leaves undefined keep their Latin-1 meaning (C1 controls, cleaned later)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(byte) for byte in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_FALLBACK_ERRORS, _cp1252_fallback)
+codecs.register_error(_LATIN1_ERRORS, _latin1_fallback)
+_CP1252_TABLE = tuple(_cp1252_char(byte) for byte in range(256))
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Bytes to text: a byte-order mark wins; then UTF-8; then the declared charset; then Windows-1252.
+
+    Legacy files are Windows-1252 or Latin-1 (the same for text: Latin-1's 0x80-0x9F are unused control codes,
+    where Windows-1252 has curly quotes and dashes). A file that is mostly UTF-8 but has a few stray bytes (quotes
+    pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252.
+    A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    """
+    encoding = bom_encoding(data)
+    if encoding is not None:
+        bom_length = len(next(bom for bom, name in _BOMS if name == encoding))
+        text = data[bom_length:].decode(encoding, errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_legacy(data, declared)
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _decode_legacy(data: bytes, declared: str | None) -> str:
+    codec = _declared_codec(declared)
+    if codec is not None:
+        try:
+            return data.decode(codec, errors="replace")
+        except (LookupError, UnicodeError):  # a codec that is not a text encoding (zlib, base64...)
+            pass
+    if _mostly_utf8(data):
+        # A UTF-8 file with a few Windows-1252 bytes pasted in: keep both.
+        return data.decode("utf-8", errors=_FALLBACK_ERRORS)
+    return data.decode("cp1252", errors=_LATIN1_ERRORS)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether most non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 file rarely has any)."""
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    valid = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
+    return valid * 2 >= high
+
+
+def _declared_codec(declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared.strip().strip("\"'")).name.replace("-", "_")
+    except (LookupError, ValueError):  # unknown label, or one with a NUL byte
+        return None
+    if name in _WESTERN or name in _IGNORED_DECLARATIONS or not _WEB_CHARSET.match(name):
+        return None
+    return name
+
+
+def unescape_entities(text: str) -> str:
+    """Decode HTML entities that end with a semicolon (`&amp;`, `&#8217;`), leaving `AT&T` alone."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
 
 
 def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def normalise_space(text: str) -> str:
+    """All whitespace, newlines included, as single spaces."""
+    return " ".join(_SPACES.sub(" ", text).split())
 
 
 def paragraphs(text: str) -> list[str]:

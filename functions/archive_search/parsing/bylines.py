@@ -1,0 +1,157 @@
+"""Bylines and agency credits, as news pages write them in running text."""
+
+from __future__ import annotations
+
+import re
+
+from archive_search.parsing.text import clean_line
+from archive_search.parsing.validate import parse_date
+
+MAX_AUTHOR_CHARS = 120
+
+# Canonical spelling of the agencies a story may be credited to, by lower-case spelling.
+AGENCIES = {
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "reuter": "Reuters",
+    "upi": "UPI",
+    "dpa": "DPA",
+    "ansa": "ANSA",
+    "efe": "EFE",
+    "xinhua": "Xinhua",
+    "pti": "PTI",
+    "ians": "IANS",
+    "ani": "ANI",
+    "aap": "AAP",
+    "bbc": "BBC",
+    "cnn": "CNN",
+    "tass": "TASS",
+    "itar-tass": "TASS",
+    "interfax": "Interfax",
+    "ria novosti": "RIA Novosti",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "bloomberg": "Bloomberg",
+    "anadolu": "Anadolu",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "press association": "PA",
+    "canadian press": "CP",
+    "the canadian press": "CP",
+}
+_AGENCY = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
+_AGENCY_LIST = rf"(?:{_AGENCY})(?:\s*[/,&]\s*(?:{_AGENCY}))*"
+# "... at home (AFP)." / "(Reuters) " / "- AFP" / "— AP" / "(With AFP)" at the very end of the text.
+_TRAILING_CREDIT = re.compile(
+    rf"\s*(?:\(\s*(?:with\s+|source:\s*)?(?P<paren>{_AGENCY_LIST})\s*\)|(?:--?|\u2013|\u2014)\s*(?P<dash>{_AGENCY_LIST}))"
+    r"\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_ONLY = re.compile(rf"^\(?\s*(?:with\s+|source:\s*)?(?P<credit>{_AGENCY_LIST})\s*\)?\.?$", re.IGNORECASE)
+# A wire dateline: "SOCHI, Russia (AFP) - US Secretary of State ..."
+_DATELINE_CREDIT = re.compile(rf"^[A-Z][^()\n]{{0,60}}\((?P<credit>(?i:{_AGENCY_LIST}))\)\s*(?:-|\u2013|\u2014)")
+
+_PAREN_BYLINE = re.compile(r"^\(\s*by:?\s+(?P<name>[^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
+_PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+_PARTICLES = frozenset(
+    {"and", "&", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
+    | {"al", "el", "bin", "ibn", "y", "e", "ter", "ten", "st.", "mc", "o'"}
+)
+_AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
+
+
+def canonical_credit(text: str) -> str:
+    parts = re.split(r"\s*[/,&]\s*", clean_line(text))
+    return "/".join(AGENCIES.get(part.casefold(), part) for part in parts if part)
+
+
+def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
+    """The paragraph without its trailing agency credit, and the credit (or None)."""
+    match = _TRAILING_CREDIT.search(paragraph)
+    if not match:
+        return paragraph, None
+    if not match.group("paren") and not paragraph[: match.start()].strip():
+        return paragraph, None  # a paragraph that is only "- AFP" is handled by credit_only
+    credit = canonical_credit(match.group("paren") or match.group("dash"))
+    ending = paragraph[: match.start()].rstrip()
+    if ending and not ending.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")):
+        ending = f"{ending}."
+    return ending, credit
+
+
+def credit_only(paragraph: str) -> str | None:
+    """The credit, if the whole paragraph is one ("AFP", "(Reuters)")."""
+    match = _CREDIT_ONLY.match(paragraph)
+    return canonical_credit(match.group("credit")) if match else None
+
+
+def dateline_credit(paragraph: str) -> str | None:
+    match = _DATELINE_CREDIT.match(paragraph)
+    return canonical_credit(match.group("credit")) if match else None
+
+
+def byline_name(line: str) -> str | None:
+    """The author named by a byline line: "(By Name)", "By Name", "By: Name", "Written by Name"."""
+    match = _PAREN_BYLINE.match(line)
+    if match:
+        return clean_line(match.group("name"))
+    match = _PLAIN_BYLINE.match(line)
+    if match and _looks_like_names(match.group("name")):
+        return clean_line(match.group("name"))
+    return None
+
+
+def _looks_like_names(text: str) -> bool:
+    """ "Estera Popowska", "Ana de la Cruz and J. Smith"; not "the way, it rained all day"."""
+    words = text.replace(",", " , ").split()
+    if not 1 <= len(words) <= 10 or text.rstrip().endswith(("?", "!", ":", ";")):
+        return False
+    has_name = False
+    for word in words:
+        if word == "," or word.casefold() in _PARTICLES:
+            continue
+        if not word[0].isupper():
+            return False
+        has_name = True
+    return has_name
+
+
+def clean_author(value: str | None) -> str | None:
+    """An author from metadata or a byline element: no "By " prefix, no URL, not a paragraph."""
+    if not value:
+        return None
+    text = clean_line(_AUTHOR_PREFIX.sub("", clean_line(value)))
+    text = re.split(r"\s+\|\s+|\s+[\u2013\u2014]\s+", text, maxsplit=1)[0].strip(" ,;")
+    if not text or len(text) > MAX_AUTHOR_CHARS or re.match(r"^(https?:)?//|^www\.", text, re.IGNORECASE):
+        return None
+    return text
+
+
+def without_leading_furniture(
+    paragraphs: list[str], title: str, author: str | None = None, also: str = ""
+) -> tuple[list[str], str | None]:
+    """Drop a repeated title (or `also`, the heading), a byline, the author's name or a bare date at the top.
+
+    Returns the remaining paragraphs and the author a byline named.
+    """
+    kept = list(paragraphs)
+    repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
+    author = None
+    for _ in range(3):
+        if not kept:
+            break
+        first = kept[0]
+        name = byline_name(first)
+        if first.casefold() in repeated or parse_date(first) is not None:
+            kept.pop(0)
+        elif name is not None:
+            author = author or name
+            kept.pop(0)
+        else:
+            break
+    return kept, author

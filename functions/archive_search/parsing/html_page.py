@@ -1,0 +1,331 @@
+"""HTML pages: metadata from the markup and meta tags, the body from the article's text only.
+
+selectolax (the Lexbor HTML5 parser) builds the tree; it is imported when the first HTML upload arrives, so the
+search function and non-HTML ingests never load it. See docs/ingestion-formats.md for the choices.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from archive_search.errors import RejectedUploadError
+from archive_search.models import ParsedUpload
+from archive_search.parsing.bylines import clean_author, without_leading_furniture
+from archive_search.parsing.html_text import element_paragraphs, is_hidden_or_chrome_by_markup, parse_markup
+from archive_search.parsing.text import clean_line, decode, normalise_space
+from archive_search.parsing.validate import MAX_TAGS, parse_date
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
+_TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
+_URL = re.compile(r"^(https?://|/)\S+$")
+_ARTICLE_TYPES = frozenset(
+    {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "blogposting"}
+)
+# Where the article text lives, most specific first; the first that holds enough of the page's text wins.
+CONTAINER_SELECTORS = (
+    '[itemprop="articleBody"]',
+    "article",
+    '[role="main"]',
+    "main",
+    ".article-body, .article-content, .story-body, .entry-content, .post-content, #article-body, #story, #content",
+)
+CONTAINER_MIN_SHARE = 0.3
+MAX_JSON_LD_CHARS = 200_000
+AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
+DATE_META = (
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+)
+SECTION_META = ("article:section", "section", "parsely-section", "category")
+SUMMARY_META = ("description", "og:description", "twitter:description", "dc.description")
+
+
+def parse_html(data: bytes) -> ParsedUpload:
+    tree = parse_markup(decode(data, declared=_declared_charset(data)))
+    meta = _meta_tags(tree)
+    linked = _json_ld_article(tree)
+    container, paragraphs = _container(tree)
+
+    title, title_node = _title(tree, meta, linked, container)
+    author = _author(tree, meta, linked)
+    if container is not None and title_node is not None and _heading_is_inside_later(title_node, paragraphs):
+        # The headline sits further down than the top of the body: walk again without it.
+        paragraphs = element_paragraphs(container, frozenset({title_node.mem_id}))
+    heading = normalise_space(title_node.text(deep=True)) if title_node is not None else title
+    paragraphs, byline = without_leading_furniture(paragraphs, title, author, also=heading)
+    if not title:
+        raise RejectedUploadError(
+            "the page has no title", fix="add a <title>, an <h1> in the article or an og:title meta tag"
+        )
+    if not paragraphs:
+        raise RejectedUploadError(
+            "the page has no article text outside scripts, navigation, headers and footers",
+            fix="put the article's text in <p> elements inside <article> or <main>",
+        )
+    return ParsedUpload(
+        title=title,
+        body="\n\n".join(paragraphs),
+        source_format="html",
+        author=author or byline,
+        published=_published(tree, meta, linked, container),
+        section=_first(meta, SECTION_META) or _ld_text(linked, "articleSection"),
+        tags=_tags(meta, linked),
+        summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
+        url=_url(tree, meta, linked),
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _DECLARED_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
+    """Meta tag contents by lower-cased name, property or itemprop, in document order."""
+    meta: dict[str, list[str]] = {}
+    for node in tree.css("meta, [itemprop][content], [itemprop][datetime]"):
+        attributes = node.attributes
+        content = clean_line(attributes.get("content") or attributes.get("datetime") or "")
+        if not content:
+            continue
+        for key in ("name", "property", "itemprop"):
+            name = (attributes.get(key) or "").strip().lower()
+            if name:
+                meta.setdefault(name, []).append(content)
+    return meta
+
+
+def _first(meta: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
+    return next((meta[name][0] for name in names if name in meta), None)
+
+
+# --- JSON-LD (schema.org NewsArticle) ---------------------------------------------------------------------------
+
+
+def _json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        text = script.text(deep=True)
+        if len(text) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            document = json.loads(text)
+        except (ValueError, RecursionError):  # broken or absurdly nested JSON-LD is ignored, like browsers do
+            continue
+        for item in _json_ld_items(document):
+            types = item.get("@type")
+            names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+            if any(isinstance(name, str) and name.lower() in _ARTICLE_TYPES for name in names):
+                return item
+    return {}
+
+
+def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
+    pending = [document]
+    seen = 0
+    while pending and seen < 1000:
+        item = pending.pop(0)
+        seen += 1
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                pending.extend(graph)
+
+
+def _ld_text(linked: dict[str, Any], key: str) -> str | None:
+    value = linked.get(key)
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    return clean_line(value) or None if isinstance(value, str) else None
+
+
+def _ld_author(linked: dict[str, Any]) -> str | None:
+    value = linked.get("author")
+    people = value if isinstance(value, list) else [value]
+    names = []
+    for person in people:
+        name = person.get("name") if isinstance(person, dict) else person
+        cleaned = clean_author(name) if isinstance(name, str) else None
+        if cleaned:
+            names.append(cleaned)
+    return ", ".join(names) or None
+
+
+# --- where the article is ----------------------------------------------------------------------------------------
+
+
+def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
+    """The element holding the article, and its paragraphs."""
+    body = tree.body
+    if body is None:
+        return None, []
+    page = element_paragraphs(body)
+    page_length = sum(len(p) for p in page)
+    for selector in CONTAINER_SELECTORS:
+        nodes = [node for node in tree.css(selector) if not _inside_chrome(node)]
+        if not nodes:
+            continue
+        best, paragraphs = max(((n, element_paragraphs(n)) for n in nodes), key=lambda c: sum(len(p) for p in c[1]))
+        length = sum(len(p) for p in paragraphs)
+        if length > 0 and length >= page_length * CONTAINER_MIN_SHARE:
+            return best, paragraphs
+    return body, page
+
+
+def _heading_is_inside_later(heading: LexborNode, paragraphs: list[str]) -> bool:
+    text = normalise_space(heading.text(deep=True))
+    return bool(text) and text in paragraphs and paragraphs[0] != text
+
+
+def _inside_chrome(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.tag in ("nav", "aside", "footer", "header") or is_hidden_or_chrome_by_markup(parent):
+            return True
+        parent = parent.parent
+    return False
+
+
+# --- metadata ----------------------------------------------------------------------------------------------------
+
+
+def _title(
+    tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
+) -> tuple[str, LexborNode | None]:
+    """The headline, and the heading element that shows it (left out of the body)."""
+    site = _first(meta, ("og:site_name", "application-name")) or _ld_publisher(linked)
+    heading = container.css_first("h1") if container is not None else None
+    if heading is None:
+        heading = tree.css_first("article h1") or tree.css_first("h1")
+    heading_text = normalise_space(heading.text(deep=True)) if heading is not None else ""
+    page_title = tree.css_first("title")
+    candidates = (
+        _strip_site(_first(meta, ("og:title", "twitter:title")) or "", site, heading_text, pipe=False),
+        heading_text,
+        _ld_text(linked, "headline") or "",
+        _strip_site(normalise_space(page_title.text(deep=True)) if page_title else "", site, heading_text, pipe=True),
+    )
+    title = next((c for c in candidates if c), "")
+    return title, heading
+
+
+def _ld_publisher(linked: dict[str, Any]) -> str | None:
+    publisher = linked.get("publisher")
+    name = publisher.get("name") if isinstance(publisher, dict) else None
+    return name if isinstance(name, str) else None
+
+
+def _strip_site(title: str, site: str | None, heading: str, *, pipe: bool) -> str:
+    """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin"."""
+    title = normalise_space(title)
+    if site:
+        site = normalise_space(site)
+        for separator in _TITLE_SEPARATORS:
+            if title.endswith(f"{separator}{site}") and len(title) > len(separator) + len(site):
+                return title[: -len(separator) - len(site)].strip()
+    if heading and title.startswith(heading):
+        return heading
+    if pipe and " | " in title:
+        return title.split(" | ", 1)[0].strip() or title
+    return title
+
+
+def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any]) -> str | None:
+    for name in AUTHOR_META[:2]:
+        authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
+        if authors:
+            return ", ".join(dict.fromkeys(authors))
+    for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
+        node = tree.css_first(selector)
+        if node is not None and (author := clean_author(node.text(deep=True))):
+            return author
+    for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
+        node = tree.css_first(selector)
+        if node is not None and (author := _byline_author(node)):
+            return author
+    return _ld_author(linked) or next(
+        (a for a in (clean_author(_first(meta, (name,))) for name in AUTHOR_META[2:]) if a), None
+    )
+
+
+def _byline_author(node: LexborNode) -> str | None:
+    """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name."""
+    text = " ".join(
+        normalise_space(child.text(deep=True)) if child.tag != "time" else "," for child in _child_nodes(node)
+    )
+    text = re.split(r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1)[0]
+    return clean_author(text.strip(" ,"))
+
+
+def _child_nodes(node: LexborNode) -> Iterator[LexborNode]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _published(
+    tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
+) -> str | None:
+    """The first candidate that is a date.
+
+    If the page declares a date (meta tags, JSON-LD, a <time datetime> in the article) and none of them is one, the
+    first is returned, so validation rejects the page with the date it could not read. <time> elements elsewhere
+    ("2 hours ago" in a sidebar) are only used when they are dates.
+    """
+    declared = [value for name in DATE_META for value in meta.get(name, [])]
+    declared.append(_ld_text(linked, "datePublished") or "")
+    article_times = container.css("time") if container is not None else []
+    declared += [t.attributes.get("datetime") or "" for t in article_times]
+    declared = [clean_line(c) for c in declared if c and clean_line(c)]
+    loose = [t.attributes.get("datetime") or t.text(deep=True) for t in article_times + tree.css("time")]
+    loose = [clean_line(c) for c in loose if c and clean_line(c)]
+    return next((c for c in declared + loose if parse_date(c) is not None), declared[0] if declared else None)
+
+
+def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]:
+    tags = list(meta.get("article:tag", []))
+    if not tags:
+        keywords = _first(meta, ("news_keywords", "keywords"))
+        ld_keywords = linked.get("keywords")
+        if keywords is None and isinstance(ld_keywords, list):
+            tags = [k for k in ld_keywords if isinstance(k, str)]
+        elif keywords is None and isinstance(ld_keywords, str):
+            keywords = ld_keywords
+        if keywords:
+            tags = keywords.split(",")
+    # Page keywords are often SEO lists: keep the first ones rather than reject the article.
+    cleaned = [clean_line(t) for t in tags if clean_line(t)]
+    return tuple(dict.fromkeys(cleaned))[:MAX_TAGS]
+
+
+def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any]) -> str | None:
+    canonical = tree.css_first('link[rel="canonical"]')
+    candidates = [
+        canonical.attributes.get("href") if canonical is not None else None,
+        _first(meta, ("og:url",)),
+        _ld_text(linked, "url"),
+    ]
+    return next((clean_line(c) for c in candidates if c and _URL.match(clean_line(c))), None)

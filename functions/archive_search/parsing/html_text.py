@@ -1,0 +1,307 @@
+"""The readable text of an HTML element: paragraphs of article text, never scripts, styles or page chrome.
+
+Works on selectolax (Lexbor) nodes; the tree is walked iteratively, so deeply nested markup cannot exhaust the
+Python stack. Callers import selectolax lazily (see html_page.py): this module only needs it for type checking.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from archive_search.errors import RejectedUploadError
+from archive_search.parsing.text import normalise_space
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Never article text, wherever they are.
+DROPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "frame",
+        "frameset",
+        "svg",
+        "math",
+        "canvas",
+        "object",
+        "embed",
+        "video",
+        "audio",
+        "picture",
+        "img",
+        "figure",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "label",
+        "dialog",
+        "menu",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
+)
+# Elements that end a paragraph. Everything else is inline: its text joins the paragraph it sits in.
+BLOCK_TAGS = frozenset(
+    {
+        "html",
+        "body",
+        "main",
+        "article",
+        "section",
+        "div",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "caption",
+        "hr",
+        "br",
+        "address",
+        "details",
+        "summary",
+        "center",
+        "hgroup",
+        "fieldset",
+    }
+)
+CELL_TAGS = frozenset({"td", "th"})
+LIST_TAGS = frozenset({"ul", "ol", "dl"})
+_PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
+CHROME_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
+)
+# class/id words of page furniture ("site-nav", "share_buttons", "cookie-banner").
+CHROME_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "sidebar",
+        "footer",
+        "header",
+        "masthead",
+        "breadcrumb",
+        "breadcrumbs",
+        "share",
+        "sharing",
+        "social",
+        "cookie",
+        "cookies",
+        "consent",
+        "banner",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "sponsored",
+        "promo",
+        "newsletter",
+        "subscribe",
+        "signup",
+        "related",
+        "recommended",
+        "comments",
+        "popup",
+        "modal",
+        "skip",
+        "toolbar",
+        "byline",
+        "dateline",
+        "author",
+        "bio",
+        "tags",
+        "pagination",
+        "hidden",
+        "sr-only",
+        "visually-hidden",
+    }
+)
+_WORD_SPLIT = re.compile(r"[\s_\-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A list whose text is mostly links is a navigation or "related stories" list.
+LINK_LIST_MIN_LINKS = 3
+LINK_LIST_RATIO = 0.7
+# A chrome-named element holding paragraphs and more than this share of the text is a content wrapper, not chrome.
+CHROME_MAX_SHARE = 0.5
+MAX_NESTING = 2000
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+# Void elements, and elements a sibling closes (<p>, <li>, <td>...), do not deepen the tree when left unclosed.
+_NOT_NESTING = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"}
+    | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup"}
+    | {"rb", "rt", "rp", "rtc", "html", "head", "body"}
+)
+MAX_DEPTH = 256  # real pages nest a few dozen levels; deeper text is left out
+
+
+def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
+    """Hidden, or marked as page furniture by its ARIA role."""
+    attributes = node.attributes
+    if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    if _HIDDEN_STYLE.search(attributes.get("style") or ""):
+        return True
+    return (attributes.get("role") or "").strip().lower() in CHROME_ROLES
+
+
+def has_chrome_name(node: LexborNode) -> bool:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    if not names.strip():
+        return False
+    words = set(_WORD_SPLIT.split(names))
+    return bool(words & CHROME_WORDS) or any(token in CHROME_WORDS for token in names.split())
+
+
+def text_length(node: LexborNode) -> int:
+    """Characters of text under node, whitespace included (cheap: computed by Lexbor, not in Python)."""
+    return len(node.text(deep=True))
+
+
+def _is_link_list(node: LexborNode) -> bool:
+    links = node.css("a")
+    if len(links) < LINK_LIST_MIN_LINKS:
+        return False
+    total = len(normalise_space(node.text(deep=True)))
+    linked = sum(len(normalise_space(link.text(deep=True))) for link in links)
+    return total > 0 and linked / total >= LINK_LIST_RATIO
+
+
+def _is_content_wrapper(node: LexborNode, chrome_limit: float) -> bool:
+    """A chrome-named element ("page has-sidebar") that holds paragraphs and most of the text is the content."""
+    if node.tag in _PARAGRAPH_TAGS or text_length(node) <= chrome_limit:
+        return False
+    return node.css_first(", ".join(_PARAGRAPH_TAGS)) is not None
+
+
+def _children(node: LexborNode) -> list[LexborNode]:
+    children = []
+    child = node.child
+    while child is not None:
+        children.append(child)
+        child = child.next
+    return children
+
+
+def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> list[str]:
+    """The text paragraphs under root, in document order, separated at block elements.
+
+    `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph).
+    """
+    chrome_limit = text_length(root) * CHROME_MAX_SHARE
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def end_paragraph() -> None:
+        text = normalise_space("".join(current))
+        if text:
+            paragraphs.append(text)
+        current.clear()
+
+    # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
+    stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
+    while stack:
+        node, depth, in_list, closing = stack.pop()
+        tag = node.tag or ""
+        if closing:
+            if tag in BLOCK_TAGS:
+                end_paragraph()
+            elif tag in CELL_TAGS:
+                current.append(" ")
+            continue
+        if tag == "-text":
+            current.append(node.text_content or "")
+            continue
+        if depth > 0 and _left_out(node, depth, in_list, skip, chrome_limit):
+            continue
+        if tag in LIST_TAGS:
+            in_list = True
+        if tag in BLOCK_TAGS:
+            end_paragraph()
+        elif tag in CELL_TAGS:
+            current.append(" ")
+        stack.append((node, depth, in_list, True))
+        stack.extend((child, depth + 1, in_list, False) for child in reversed(_children(node)))
+    end_paragraph()
+    return paragraphs
+
+
+def _left_out(node: LexborNode, depth: int, in_list: bool, skip: frozenset[int], chrome_limit: float) -> bool:
+    if not node.is_element_node or depth > MAX_DEPTH:
+        return True  # comments, doctype; and absurdly deep markup
+    if node.tag in DROPPED_TAGS or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
+        return True
+    if has_chrome_name(node) and not _is_content_wrapper(node, chrome_limit):
+        return True
+    # Lists inside a kept list are judged with it (keeps the check linear in the page size).
+    return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
+
+
+def check_nesting(markup: str) -> None:
+    """Reject markup nested deeper than MAX_NESTING before the parser sees it.
+
+    Lexbor's tree building slows down with the square of the nesting depth (10,000 unclosed <div>s take 0.3 s,
+    40,000 take 15 s), so a small hostile or broken file could hold the ingest function for minutes. The count is
+    approximate (tags that close themselves, like <p> and <li>, are not counted) and generous: real pages nest a
+    few dozen levels.
+    """
+    depth = 0
+    for match in _TAG.finditer(markup):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if name in _NOT_NESTING or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        if depth > MAX_NESTING:
+            raise RejectedUploadError(
+                f"the HTML nests elements more than {MAX_NESTING} levels deep",
+                fix="check for tags that are opened but never closed",
+            )
+
+
+def parse_markup(markup: str) -> LexborHTMLParser:
+    """The Lexbor tree of a page or fragment; unreadable markup is a rejection."""
+    check_nesting(markup)
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        return LexborHTMLParser(markup)
+    except Exception as exc:  # noqa: BLE001 - third-party C parser: whatever it raises, the markup is unreadable
+        raise RejectedUploadError(
+            f"the HTML could not be read ({type(exc).__name__})", fix="save the page again as HTML in UTF-8"
+        ) from None
+
+
+def fragment_paragraphs(markup: str) -> list[str]:
+    """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON)."""
+    tree = parse_markup(markup)
+    return element_paragraphs(tree.body) if tree.body is not None else []

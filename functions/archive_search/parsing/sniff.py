@@ -1,0 +1,51 @@
+"""Cheap looks at an upload's first bytes: binary files, and text files whose extension names another format."""
+
+from __future__ import annotations
+
+import re
+
+from archive_search.parsing.text import bom_encoding
+
+# Files editors upload by mistake, by their first bytes.
+MAGIC_NUMBERS = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx or .odt document is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+_PREAMBLE = rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+_PAGE_START = re.compile(_PREAMBLE + rb"<(?:!doctype\s+html|html)[\s>/]", re.IGNORECASE | re.DOTALL)
+_FRAGMENT_START = re.compile(
+    _PREAMBLE + rb"<(?:!doctype\s+html|html|head|body|meta|title|article|main|section|div|p|h[1-6]|script|style)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+SNIFF_BYTES = 4096
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What the file is, if it is not text: "a PDF document", "a binary file"; None for text."""
+    for magic, kind in MAGIC_NUMBERS:
+        if data.startswith(magic):
+            return kind
+    if bom_encoding(data) is None and b"\x00" in data[:SNIFF_BYTES]:
+        return "a binary file (or text in UTF-16 without a byte-order mark)"
+    return None
+
+
+def looks_like_html(data: bytes, *, fragment: bool) -> bool:
+    """A whole page (`<!doctype html>`, `<html>`), or with fragment=True also a page that starts with a tag."""
+    head = data[:SNIFF_BYTES]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return bool((_FRAGMENT_START if fragment else _PAGE_START).match(head))
+
+
+def looks_like_json_object(data: bytes) -> bool:
+    head = data[:SNIFF_BYTES]
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return head.lstrip().startswith(b"{")

@@ -1,0 +1,531 @@
+"""parse_upload for every upload format: fixtures in tests/fixtures/uploads/ and the variants editors will send."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.models import ParsedUpload
+from archive_search.parsing import SUPPORTED_EXTENSIONS, parse_upload
+from tests.unit.conftest import FIXTURES
+
+UPLOADS = FIXTURES / "uploads"
+
+
+def _fixture(name: str) -> ParsedUpload:
+    return parse_upload(f"incoming/{name}", (UPLOADS / name).read_bytes())
+
+
+def _rejection(key: str, data: bytes) -> RejectedUploadError:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, data)
+    assert caught.value.reason
+    assert caught.value.fix, "every rejection tells the editor what to do"
+    return caught.value
+
+
+def _html(body: str, head: str = "") -> bytes:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
+
+
+def test_every_format_is_registered() -> None:
+    assert set(SUPPORTED_EXTENSIONS) == {".json", ".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+# --- JSON --------------------------------------------------------------------------------------------------------
+
+
+def test_json_fixture_with_unknown_nested_fields() -> None:
+    parsed = _fixture("harbour-ferry.json")
+
+    assert parsed.title == "Harbour ferry returns after winter repairs"
+    assert parsed.author == "Mira Okonkwo"
+    assert parsed.published == "2019-03-04"
+    assert parsed.tags == ("transport", "harbour")
+    assert (
+        parsed.body.split("\n\n")[1] == "Crews replaced both engines and repainted the hull, the port authority said."
+    )
+
+
+def test_json_body_in_html_is_reduced_to_its_text() -> None:
+    document = {"title": "T", "body": "<p>First &amp; foremost.</p><script>evil()</script><p>Second.</p>"}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.body == "First & foremost.\n\nSecond."
+
+
+def test_json_body_that_merely_mentions_tags_is_kept_as_written() -> None:
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "Use the <p> tag."}).encode())
+
+    assert parsed.body == "Use the <p> tag."
+
+
+# --- Markdown ----------------------------------------------------------------------------------------------------
+
+
+def test_markdown_fixture_reads_front_matter_and_renders_plain_text() -> None:
+    parsed = _fixture("orchard-festival.md")
+
+    assert parsed.source_format == "markdown"
+    assert parsed.title == "Orchard festival draws record crowds: 40,000 visitors"
+    assert parsed.author == "Tomasz Wielgus"
+    assert parsed.published == "2018-09-16"
+    assert parsed.section == "Culture"
+    assert parsed.tags == ("festival", "apples", "rural life")
+    assert parsed.summary == "Three days of cider, music and a very large pie."
+    assert parsed.url == "/2018/09/orchard-festival"
+    paragraphs = parsed.body.split("\n\n")
+    # The heading repeating the title is not body text; Markdown syntax and the script are gone, the entity decoded.
+    assert paragraphs[0].startswith("Organisers of the Kessling Orchard Festival said")
+    assert "three days \u2014 a record" in paragraphs[0]
+    assert "A very large pie" in paragraphs
+    assert "said guild master Ana Ruiz." in parsed.body
+    assert "12 cider makers" in paragraphs
+    assert paragraphs[-1] == "Next year's festival will run for four days."
+    for markup in ("**", "*four", "](", "trackVisitor", "<", "&mdash;", "title:"):
+        assert markup not in parsed.body
+
+
+def test_markdown_without_front_matter_takes_the_heading_and_byline() -> None:
+    parsed = _fixture("tide-gauge.markdown")
+
+    assert parsed.title == "New tide gauge installed at the north pier"
+    assert parsed.author == "Lena Havel"
+    assert parsed.body.startswith("Engineers fitted a solar-powered tide gauge")
+    assert "By Lena Havel" not in parsed.body
+
+
+def test_markdown_front_matter_title_wins_over_a_different_heading() -> None:
+    data = b"---\ntitle: Front title\n---\n# Chapter one\n\nText."
+
+    parsed = parse_upload("incoming/a.md", data)
+
+    assert parsed.title == "Front title"
+    assert parsed.body == "Chapter one\n\nText."
+
+
+@pytest.mark.parametrize(
+    ("front", "field", "expected"),
+    [
+        ("published: 2015-05-12 10:30:00", "published", "2015-05-12"),
+        ("date: 12 May 2015", "published", "2015-05-12"),
+        ("published: '2015-05-12T23:30:00+02:00'", "published", "2015-05-12"),
+        ("title: 1984", "title", "1984"),
+        ("author: [Ana Ruiz, Li Wei]", "author", "Ana Ruiz, Li Wei"),
+        ("categories: [World, Europe]", "section", "World"),
+        ("tags: politics, usa", "tags", ("politics", "usa")),
+        ("keywords: [2015, vote]", "tags", ("2015", "vote")),
+        ("Title: Capitalised keys work", "title", "Capitalised keys work"),
+    ],
+)
+def test_markdown_front_matter_values(front: str, field: str, expected: object) -> None:
+    data = f"---\ntitle: T\n{front}\n---\nBody text.".encode()
+    if front.lower().startswith("title"):
+        data = f"---\n{front}\n---\nBody text.".encode()
+
+    assert getattr(parse_upload("incoming/a.md", data), field) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reason_mentions"),
+    [
+        (b"---\ntitle: T\nBody without a closing line", "not closed"),
+        (b"---\ntitle: [unclosed\n---\nBody", "not valid YAML"),
+        (b"---\n- a\n- b\n---\nBody", "not a list"),
+        (b"---\ntitle: [A, B]\n---\nBody", "title in the front matter must be text, not a list"),
+        (b"---\ntitle: yes\n---\nBody", "yes/no"),
+        (b"---\ntitle: T\npublished: 2015-13-45\n---\nBody", "cannot be read"),
+        (b"---\ntitle: T\npublished: 20150512\n---\nBody", "not a number"),
+        (b"---\ntitle: T\ntags: {a: 1}\n---\nBody", "tags in the front matter"),
+        (b"---\ntitle: T\n---\n", "no body"),
+        (b"Just text, no title anywhere.", "no title"),
+        (b"---\ntitle: T\npublished: next week\n---\nBody", "not understood"),
+    ],
+)
+def test_markdown_rejections(data: bytes, reason_mentions: str) -> None:
+    assert reason_mentions in _rejection("incoming/a.md", data).reason
+
+
+# --- HTML --------------------------------------------------------------------------------------------------------
+
+
+def test_html_fixture_full_of_scripts_and_chrome() -> None:
+    parsed = _fixture("lighthouse-page.html")
+
+    assert parsed.source_format == "html"
+    assert parsed.title == "Lighthouse keeper\u2019s diary found in attic"
+    assert parsed.author == "Jonas Ekdahl"
+    assert parsed.published == "2017-11-02"
+    assert parsed.section == "History"
+    assert parsed.tags == ("lighthouses", "archives")
+    assert parsed.url == "https://archive.somanet.example/2017/11/lighthouse-diary"
+    assert parsed.body.split("\n\n") == [
+        "A diary kept by the keeper of the Skarvholm light between 1902 and 1921 has been found in the attic of a "
+        "house in Vesterby.",
+        "The entries describe storms, two wrecks and, in March 1911, a whale stranded on the rocks & freed by the "
+        "tide.",
+        "\u201cIt reads like a novel,\u201d said the town archivist, Greta Lindqvist. \u201cEvery page has weather in "
+        "it.\u201d",
+        "The diary will be shown at the maritime museum from December.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "TRACKING-SCRIPT-TEXT",
+        "INLINE-SCRIPT-IN-ARTICLE",
+        "font-family",
+        "dataLayer",
+        "Skip to content",
+        "Home",
+        "Search the archive",
+        "cookies",
+        "ADVERTISEMENT",
+        "Related stories",
+        "Old maps go online",
+        "Most read",
+        "All rights reserved",
+        "Privacy",
+        "enable JavaScript",
+        "Share on social media",
+        "Photo: Archive service",
+        "By Jonas",
+        "2 November 2017",
+        "&",
+    ],
+)
+def test_html_body_has_no_chrome_or_script_text(chrome: str) -> None:
+    body = _fixture("lighthouse-page.html").body
+    if chrome == "&":  # the only ampersand is the decoded entity in "rocks &amp; freed"
+        assert body.count("&") == 1 and "&amp;" not in body and "&#" not in body
+    else:
+        assert chrome not in body
+
+
+def test_old_html_page_in_windows_1252_without_article_markup() -> None:
+    parsed = _fixture("bridge-reopens-cp1252.htm")
+
+    assert parsed.title == "Bridge reopens after flood"
+    assert parsed.author == "Pawel Nowicki"
+    assert parsed.published == "2012-06-14"
+    assert parsed.tags == ("bridge", "flood", "river")
+    assert parsed.body.split("\n\n") == [
+        "The stone bridge over the Arn river reopened on Thursday, eight weeks after floodwater damaged two of its "
+        "arches.",
+        "Engineers from the county said the repairs cost \u00a3240,000 \u2013 less than feared.",
+        "\u201cIt\u2019s good to have our short cut back,\u201d said a cyclist.",
+    ]
+    for chrome in ("OLD-SCRIPT-TEXT", "Verdana", "Weather", "Copyright", "Contact us", "By Pawel"):
+        assert chrome not in parsed.body
+
+
+def test_html_title_from_the_title_element_loses_the_site_suffix() -> None:
+    parsed = parse_upload("incoming/a.html", _html("<p>Text.</p>", "<title>Rates rise again | SomaNet News</title>"))
+
+    assert parsed.title == "Rates rise again"
+
+
+def test_html_metadata_from_json_ld_and_time_element() -> None:
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "SomaNet"},
+            {
+                "@type": ["NewsArticle"],
+                "headline": "Grain prices fall",
+                "author": [{"@type": "Person", "name": "Ines Duarte"}, {"name": "Kai Berg"}],
+                "articleSection": ["Business"],
+                "keywords": "grain, markets",
+            },
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    body = '<article><p>Prices fell.</p><p>Posted <time datetime="2020-02-03T08:00:00+0000">Monday</time></p></article>'
+
+    parsed = parse_upload("incoming/a.html", _html(body, head))
+
+    assert (parsed.title, parsed.author, parsed.section) == ("Grain prices fall", "Ines Duarte, Kai Berg", "Business")
+    assert parsed.published == "2020-02-03"
+    assert parsed.tags == ("grain", "markets")
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "author"),
+    [
+        ('<meta name="author" content="By Ana Ruiz">', "", "Ana Ruiz"),
+        ('<meta property="article:author" content="https://facebook.com/x">', '<a rel="author">Li Wei</a>', "Li Wei"),
+        ("", '<div class="byline">By <span class="author">Sam Okafor</span> | May 2, 2016</div>', "Sam Okafor"),
+        ("", '<p class="byline">By Sam Okafor, May 2, 2016</p>', "Sam Okafor"),
+        ("", "<p>(By Estera Popowska)</p>", "Estera Popowska"),
+    ],
+)
+def test_html_author_sources(head: str, body: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.html", _html(f"<article><h1>T</h1>{body}<p>Text here.</p></article>", head))
+
+    assert parsed.author == author
+    assert parsed.body == "Text here."
+
+
+def test_html_without_article_drops_navigation_lists_hidden_and_chrome_classes() -> None:
+    body = (
+        '<div class="top-menu"><a href="/">Home</a> <a href="/w">World</a></div>'
+        '<ul><li><a href="/1">One link</a></li><li><a href="/2">Two link</a></li><li><a href="/3">Three</a></li></ul>'
+        "<h1>Heading</h1><div hidden>Hidden text</div><p style='display: none'>Invisible</p>"
+        '<div aria-hidden="true">Aria hidden</div><div role="navigation">Role nav</div>'
+        "<p>Real paragraph one.</p><p>Real <b>bold</b> paragraph&nbsp;two.</p>"
+        "<ul><li>A list item that is content</li><li>Another</li></ul>"
+        "<!-- a comment that is not text -->"
+    )
+
+    parsed = parse_upload("incoming/a.html", _html(body))
+
+    assert parsed.title == "Heading"
+    assert parsed.body.split("\n\n") == [
+        "Real paragraph one.",
+        "Real bold paragraph two.",
+        "A list item that is content",
+        "Another",
+    ]
+
+
+def test_html_content_wrapper_with_a_chrome_word_in_its_class_is_kept() -> None:
+    body = '<div class="layout has-sidebar"><h1>T</h1><p>All the article text.</p><p>More of it.</p></div>'
+
+    assert parse_upload("incoming/a.html", _html(body)).body == "All the article text.\n\nMore of it."
+
+
+def test_html_teaser_article_in_a_sidebar_is_not_taken_for_the_story() -> None:
+    story = "<h1>Main story</h1>" + "".join(f"<p>Main paragraph {i} with plenty of words in it.</p>" for i in range(6))
+    teaser = "<aside><article><h2>Teaser</h2><p>Short teaser.</p></article></aside>"
+
+    parsed = parse_upload("incoming/a.html", _html(f"<div>{story}</div>{teaser}"))
+
+    assert parsed.title == "Main story"
+    assert "Teaser" not in parsed.body and parsed.body.count("Main paragraph") == 6
+
+
+def test_html_br_separated_text_and_table_cells() -> None:
+    body = "<h1>T</h1><div>Line one<br><br>Line two<br>Line three</div><table><tr><td>a</td><td>b</td></tr></table>"
+
+    assert parse_upload("incoming/a.htm", _html(body)).body == "Line one\n\nLine two\n\nLine three\n\na b"
+
+
+def test_html_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
+    page = '<html><head><meta charset="koi8-r"><title>Новости</title></head><body><p>Привет, мир.</p></body></html>'
+
+    parsed = parse_upload("incoming/a.html", page.encode("koi8-r"))
+
+    assert (parsed.title, parsed.body) == ("Новости", "Привет, мир.")
+
+
+def test_html_bad_declared_charset_falls_back_to_windows_1252() -> None:
+    page = '<html><head><meta charset="unicode-escape"><title>Caf\u00e9</title></head><body><p>\u201cHi\u201d</p>'
+
+    parsed = parse_upload("incoming/a.html", page.encode("cp1252"))
+
+    assert (parsed.title, parsed.body) == ("Caf\u00e9", "\u201cHi\u201d")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason_mentions"),
+    [
+        (_html("<p>Text but no title anywhere.</p>"), "no title"),
+        (_html("<h1>T</h1><script>only()</script><nav>Home</nav><footer>(c)</footer>"), "no article text"),
+        (_html("<h1>T</h1><p>Text.</p>", '<meta property="article:published_time" content="soon">'), "not understood"),
+        (b"<html><head><title>Unclosed <b>tags", "no article text"),
+    ],
+)
+def test_html_rejections(data: bytes, reason_mentions: str) -> None:
+    assert reason_mentions in _rejection("incoming/a.html", data).reason
+
+
+def test_html_sidebar_time_that_is_not_a_date_is_ignored() -> None:
+    body = "<article><h1>T</h1><p>Text.</p></article><aside><time>2 hours ago</time></aside>"
+
+    assert parse_upload("incoming/a.html", _html(body)).published is None
+
+
+def test_malformed_html_still_yields_its_text() -> None:
+    data = b"<html><title>Broken &amp page</title><body><p>One <i>two <b>three</p><p>Four</div></span>"
+
+    parsed = parse_upload("incoming/a.html", data)
+
+    assert parsed.title == "Broken & page"
+    assert parsed.body == "One two three\n\nFour"
+
+
+# --- legacy text pages --------------------------------------------------------------------------------------------
+
+
+def test_windows_1252_legacy_page_with_crlf_plain_byline_chrome_and_dash_credit() -> None:
+    data = (UPLOADS / "cafe-rent-cp1252.txt").read_bytes()
+    assert b"\r\n" in data and b"\x93" in data  # CRLF and a Windows-1252 curly quote
+
+    parsed = _fixture("cafe-rent-cp1252.txt")
+
+    assert parsed.title == "Caf\u00e9 owners fight \u201cunfair\u201d rent rise \u2014 and win"
+    assert parsed.author == "Ren\u00e9e Fa\u00e7onnier"
+    assert parsed.credit == "Reuters"
+    paragraphs = parsed.body.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[1] == (
+        "\u201cWe\u2019re relieved,\u201d said Jos\u00e9 Mart\u00ednez, who has run the Caf\u00e9 du Port since 1998. "
+        "\u201cThe judge listened.\u201d"
+    )
+    assert paragraphs[2].endswith("and might appeal \u2026 again.")
+    for chrome in (
+        "Home | World",
+        "site-wide search",
+        "SomaNet News Archive",
+        "\u00a9 2016",
+        "Back to top",
+        "- Reuters",
+    ):
+        assert chrome not in parsed.body
+
+
+def test_latin1_legacy_page() -> None:
+    parsed = _fixture("job-fair-latin1.txt")
+
+    assert parsed.title == "Na\u00efve r\u00e9sum\u00e9s: the job fair where \u00e9l\u00e8ves met employers"
+    assert parsed.author == "Bj\u00f6rn \u00c5kesson"
+    assert parsed.credit == "AP"
+    assert parsed.body.endswith("would return in the spring.")
+
+
+@pytest.mark.parametrize(
+    ("ending", "body_end", "credit"),
+    [
+        ("at home (AFP).", "at home.", "AFP"),
+        ("at home (Reuters)", "at home.", "Reuters"),
+        ("at home. (AP) ", "at home.", "AP"),
+        ("at home - AFP", "at home.", "AFP"),
+        ("at home \u2014 Agence France-Presse", "at home.", "AFP"),
+        ("at home.\n\n(AFP)", "at home.", "AFP"),
+        ("at home.\n\nReuters", "at home.", "Reuters"),
+        ("at home (AFP/Reuters)", "at home.", "AFP/Reuters"),
+        ("at home (With AFP)", "at home.", "AFP"),
+        ("at home, said the AFP reporter.", "at home, said the AFP reporter.", None),
+    ],
+)
+def test_legacy_credit_variants(ending: str, body_end: str, credit: str | None) -> None:
+    parsed = parse_upload("incoming/a.txt", f"A title\n\n(By Ana Ruiz)\n\nPutin is popular {ending}".encode())
+
+    assert parsed.credit == credit
+    assert parsed.body == f"Putin is popular {body_end}"
+
+
+def test_legacy_dateline_credit_is_recorded_and_the_text_kept() -> None:
+    parsed = parse_upload("incoming/a.txt", b"Title\n\nSOCHI, Russia (AFP) - Talks began.\n\nThey ended.")
+
+    assert parsed.credit == "AFP"
+    assert parsed.body.startswith("SOCHI, Russia (AFP) - Talks began.")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("(By Estera Popowska)", "Estera Popowska"),
+        ("By Estera Popowska", "Estera Popowska"),
+        ("BY: Ana de la Cruz and Li Wei", "Ana de la Cruz and Li Wei"),
+        ("Written by Kai Berg", "Kai Berg"),
+    ],
+)
+def test_legacy_byline_variants(byline: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"site-wide search\n\nTitle\n\n{byline}\n\nFirst.\n\nSecond.".encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == ("Title", author, "First.\n\nSecond.")
+
+
+def test_legacy_paragraph_starting_with_by_is_not_a_byline() -> None:
+    parsed = parse_upload("incoming/a.txt", b"Title\n\nBy the end of the day it rained.\n\nMore.")
+
+    assert parsed.author is None
+    assert parsed.body.startswith("By the end of the day")
+
+
+def test_legacy_byline_before_the_title() -> None:
+    parsed = parse_upload("incoming/a.txt", b"site-wide search\n\n(By Li Wei)\n\nTitle\n\nText.")
+
+    assert (parsed.title, parsed.author, parsed.body) == ("Title", "Li Wei", "Text.")
+
+
+def test_legacy_entities_and_old_mac_line_ends() -> None:
+    parsed = parse_upload("incoming/a.txt", b"Rock &amp; roll\r\rAT&T said &#8220;no&#8221;.")
+
+    assert (parsed.title, parsed.body) == ("Rock & roll", "AT&T said \u201cno\u201d.")
+
+
+def test_legacy_file_mostly_utf8_with_a_stray_windows_1252_quote() -> None:
+    data = "Caf\u00e9 news\n\nIt\u2019s open".encode() + b" and it\x92s busy."
+
+    parsed = parse_upload("incoming/a.txt", data)
+
+    assert (parsed.title, parsed.body) == ("Caf\u00e9 news", "It\u2019s open and it\u2019s busy.")
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    parsed = parse_upload("incoming/a.txt", "Caf\u00e9\n\nBody \u2014 text.".encode("utf-16"))
+
+    assert (parsed.title, parsed.body) == ("Caf\u00e9", "Body \u2014 text.")
+
+
+# --- sniffing and binary files ----------------------------------------------------------------------------------
+
+
+def test_txt_that_is_html_is_parsed_as_html() -> None:
+    parsed = parse_upload("incoming/a.txt", _html("<h1>T</h1><script>x()</script><p>Text.</p>"))
+
+    assert (parsed.source_format, parsed.title, parsed.body) == ("html", "T", "Text.")
+
+
+def test_txt_that_is_json_is_parsed_as_json() -> None:
+    parsed = parse_upload("incoming/a.txt", b'  {"title": "T", "body": "B"}')
+
+    assert (parsed.source_format, parsed.title) == ("json", "T")
+
+
+def test_markdown_starting_with_inline_html_stays_markdown() -> None:
+    assert "Markdown file has no title" in _rejection("incoming/a.md", b"<div>Intro</div>\n\nText.").reason
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"PK\x03\x04\x14\x00", "ZIP"),
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"Title\x00\x00Body", "binary"),
+    ],
+)
+def test_binary_files_are_rejected_with_what_they_are(data: bytes, kind: str) -> None:
+    error = _rejection("incoming/a.txt", data)
+
+    assert kind in error.reason
+    assert "export" in error.fix
+
+
+# --- hostile sizes ------------------------------------------------------------------------------------------------
+
+
+def test_deeply_nested_html_is_rejected_before_parsing() -> None:
+    # Lexbor slows down with the square of the depth: 200,000 unclosed <div>s would take minutes to parse.
+    error = _rejection("incoming/a.html", b"<title>T</title>" + b"<div class='x'>" * 200_000 + b"<p>text</p>")
+
+    assert "levels deep" in error.reason
+
+
+def test_unclosed_paragraphs_do_not_count_as_nesting() -> None:
+    data = b"<title>T</title>" + b"<p>Paragraph" * 3000
+
+    assert parse_upload("incoming/a.html", data).body.count("Paragraph") == 3000
+
+
+def test_markdown_longer_than_an_article_may_be_is_rejected_before_rendering() -> None:
+    error = _rejection("incoming/a.md", b"# T\n\n" + b"word " * 210_000)
+
+    assert "above the 1000000" in error.reason

@@ -1,0 +1,171 @@
+"""Property-based tests: whatever bytes or structures arrive, parse_upload accepts a valid article or rejects the
+upload with a reason and a fix. It never raises anything else."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from archive_search.errors import RejectedUploadError
+from archive_search.models import ParsedUpload
+from archive_search.parsing import SUPPORTED_EXTENSIONS, parse_upload
+
+PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _accepted_or_rejected(key: str, data: bytes) -> ParsedUpload | None:
+    """The property every upload satisfies; returns the article when accepted."""
+    try:
+        parsed = parse_upload(key, data)
+    except RejectedUploadError as error:
+        assert error.reason.strip(), f"a rejection without a reason for {data[:80]!r}"
+        assert error.fix.strip(), f"a rejection without a fix: {error.reason}"
+        return None
+    assert isinstance(parsed, ParsedUpload)
+    assert parsed.title.strip() and parsed.title == parsed.title.strip()
+    assert parsed.body.strip() and parsed.body == parsed.body.strip()
+    assert "\r" not in parsed.body and not _CONTROL.search(parsed.title + parsed.body)
+    assert parsed.published is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", parsed.published)
+    assert all(tag.strip() for tag in parsed.tags)
+    return parsed
+
+
+extensions = st.sampled_from(SUPPORTED_EXTENSIONS)
+
+
+@PROPERTY_SETTINGS
+@given(extension=extensions, data=st.binary(max_size=2000))
+@example(extension=".html", data=b"<" * 500)
+@example(extension=".md", data=b"---\n" + b"[" * 2000 + b"\n---\nx")
+@example(extension=".json", data=b"[" * 100_000)
+@example(extension=".txt", data=b"\xff\xfe\x00\xd8")
+@example(extension=".html", data=b'<meta charset="utf-7"><p>+ADw-script+AD4-</p>')
+def test_arbitrary_bytes_never_crash(extension: str, data: bytes) -> None:
+    _accepted_or_rejected(f"incoming/a{extension}", data)
+
+
+@PROPERTY_SETTINGS
+@given(extension=extensions, text=st.text(max_size=1000), encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+def test_arbitrary_text_in_any_encoding_never_crashes(extension: str, text: str, encoding: str) -> None:
+    _accepted_or_rejected(f"incoming/a{extension}", text.encode(encoding, errors="replace"))
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    lambda children: st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=20,
+)
+article_keys = st.sampled_from(["title", "body", "author", "published", "section", "tags", "summary", "url", "x"])
+
+
+@PROPERTY_SETTINGS
+@given(document=st.dictionaries(article_keys, json_values, max_size=9) | json_values)
+def test_arbitrary_json_structures_never_crash(document: Any) -> None:
+    _accepted_or_rejected("incoming/a.json", json.dumps(document).encode())
+
+
+yaml_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40)
+yaml_values = st.recursive(
+    yaml_scalars | st.dates().map(str),
+    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=3),
+)
+front_keys = st.sampled_from(["title", "author", "date", "published", "category", "tags", "description", "url", "x"])
+
+
+@PROPERTY_SETTINGS
+@given(front=st.dictionaries(front_keys, yaml_values, max_size=8) | yaml_values, markdown=st.text(max_size=500))
+def test_arbitrary_front_matter_and_markdown_never_crash(front: Any, markdown: str) -> None:
+    data = f"---\n{yaml.safe_dump(front)}---\n{markdown}".encode()
+    _accepted_or_rejected("incoming/a.md", data)
+
+
+@PROPERTY_SETTINGS
+@given(
+    source=st.lists(st.sampled_from(["---", "# T", "title: x", "- a", "```", "<b>", "&amp;", ": :", "\n"]), max_size=30)
+)
+def test_front_matter_shaped_fragments_never_crash(source: list[str]) -> None:
+    _accepted_or_rejected("incoming/a.md", "\n".join(source).encode())
+
+
+MARKER = "ZZSECRETZZ"
+chrome_elements = st.sampled_from(
+    [
+        f"<script>var a = '{MARKER}';</script>",
+        f"<style>.{MARKER} {{}}</style>",
+        f"<nav><a href='/'>{MARKER}</a></nav>",
+        f"<header>{MARKER}</header>",
+        f"<footer>{MARKER}</footer>",
+        f"<aside>{MARKER}</aside>",
+        f"<noscript>{MARKER}</noscript>",
+        f"<form><label>{MARKER}</label></form>",
+        f"<iframe>{MARKER}</iframe>",
+        f"<svg><text>{MARKER}</text></svg>",
+        f"<!-- {MARKER} -->",
+        f"<template><p>{MARKER}</p></template>",
+        f"<div class='cookie-banner'>{MARKER}</div>",
+        f"<div hidden>{MARKER}</div>",
+    ]
+)
+content_elements = st.sampled_from(
+    ["<p>Alpha beta.</p>", "<div>Gamma <b>delta</b></div>", "<ul><li>Epsilon</li></ul>", "<h2>Zeta</h2>", "text &amp;"]
+)
+wrappers = st.sampled_from(["{}", "<article>{}</article>", "<main>{}</main>", "<div>{}</div>", "<section>{}</section>"])
+
+
+@PROPERTY_SETTINGS
+@given(
+    parts=st.lists(chrome_elements | content_elements, max_size=15),
+    wrapper=wrappers,
+    noise=st.lists(
+        st.sampled_from(["<", ">", "</p>", "<div", "&", "&#", "\x00", "]]>", "<p>", "</article>"]), max_size=5
+    ),
+)
+def test_script_and_chrome_text_never_reaches_the_body(parts: list[str], wrapper: str, noise: list[str]) -> None:
+    page = "<html><head><title>T</title></head><body>" + wrapper.format("".join(parts + noise)) + "</body></html>"
+
+    parsed = _accepted_or_rejected("incoming/a.html", page.encode())
+
+    if parsed is not None:
+        assert MARKER not in parsed.body
+
+
+@PROPERTY_SETTINGS
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=30), max_size=8))
+def test_tag_soup_never_crashes(pieces: list[str]) -> None:
+    _accepted_or_rejected("incoming/a.html", "<p>".join(pieces).encode())
+
+
+legacy_words = st.sampled_from(
+    [
+        "caf\u00e9",
+        "\u201ccurly\u201d",
+        "na\u00efve",
+        "\u2014",
+        "Jos\u00e9\u2019s",
+        "Z\u00fcrich",
+        "1\u00bd",
+        "word",
+        "Word",
+    ]
+)
+legacy_paragraphs = st.lists(st.lists(legacy_words, min_size=1, max_size=12).map(" ".join), min_size=2, max_size=6)
+
+
+@PROPERTY_SETTINGS
+@given(paragraphs=legacy_paragraphs, credit=st.sampled_from(["", " (AFP)", " - Reuters", " (AP) "]))
+def test_legacy_page_in_windows_1252_parses_like_utf8(paragraphs: list[str], credit: str) -> None:
+    text = "site-wide search\n\n" + "\n\n".join(paragraphs) + credit
+
+    from_cp1252 = _accepted_or_rejected("incoming/a.txt", text.encode("cp1252"))
+    from_latin1_crlf = _accepted_or_rejected("incoming/a.txt", text.replace("\n", "\r\n").encode("cp1252"))
+
+    assert from_cp1252 is not None
+    assert from_cp1252 == parse_upload("incoming/a.txt", text.encode("utf-8")) == from_latin1_crlf
+    assert from_cp1252.title == paragraphs[0]
+    assert "site-wide search" not in from_cp1252.body
