@@ -91,3 +91,13 @@ build: install tools
 # Imports each built handler in a clean interpreter that sees only its package (tests/build), prints the sizes.
 test-build: install build
 	$(BIN)/pytest -q tests/build
+
+.PHONY: bench-relevance openapi
+
+# Known-item queries from ../shared/data/news-dev.jsonl: our /search and /suggest vs SQLite FTS5 bm25 (not in `test`).
+bench-relevance: install
+	$(BIN)/python bench/relevance.py
+
+# Regenerates the checked-in OpenAPI document from the code (a unit test fails when it is stale).
+openapi: install
+	$(BIN)/python -m archive_search.openapi > docs/openapi.json

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 from urllib.parse import unquote
@@ -10,14 +11,21 @@ from urllib.parse import unquote
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, CORSConfig, Response, content_types
 
+from archive_search.articles import get_article, related_articles
 from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavailableError
+from archive_search.models import SearchPage
+from archive_search.openapi import openapi_document
 from archive_search.ports import ArticleIndex
-from archive_search.search import SearchRequest, get_article, search_articles
+from archive_search.relevance import Ranking
+from archive_search.search import SearchRequest, search_articles
+from archive_search.suggest import suggest_query, suggest_titles
 
 # Vary: the CORS header depends on the caller's origin, so shared caches must keep one copy per origin.
 CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
 ARTICLES_PATH = "/articles/"
+RELATED_SUFFIX = "/related"
 RETRY_AFTER_SECONDS = "5"
+SearchObserver = Callable[[SearchRequest, SearchPage], None]
 
 
 def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
@@ -35,7 +43,33 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
     )
 
 
-def create_app(index: ArticleIndex, allowed_origins: tuple[str, ...], logger: Logger) -> APIGatewayHttpResolver:
+def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
+    return {
+        "query": request.q,
+        "total": page.total,
+        "took_ms": page.took_ms,
+        "page": page.page,
+        "size": request.size,
+        "sort": page.sort,
+        "results": [asdict(hit) for hit in page.results],
+        "facets": {name: [asdict(value) for value in values] for name, values in page.facets.items()},
+        "did_you_mean": asdict(page.did_you_mean) if page.did_you_mean else None,
+        "next_cursor": page.next_cursor,
+    }
+
+
+def _query_params(app: APIGatewayHttpResolver) -> dict[str, str]:
+    return dict(app.current_event.query_string_parameters or {})
+
+
+def create_app(
+    index: ArticleIndex,
+    allowed_origins: tuple[str, ...],
+    logger: Logger,
+    ranking: Ranking | None = None,
+    on_search: SearchObserver | None = None,
+) -> APIGatewayHttpResolver:
+    """The API's routes. `on_search` sees every answered search (the handler logs it and emits metrics)."""
     cors = (
         CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
         if allowed_origins
@@ -45,26 +79,32 @@ def create_app(index: ArticleIndex, allowed_origins: tuple[str, ...], logger: Lo
 
     @app.get("/search")
     def search() -> Response:
-        request = SearchRequest.from_params(app.current_event.query_string_parameters or {})
-        page = search_articles(index, request)
-        return _json(
-            200,
-            {
-                "query": request.q,
-                "page": request.page,
-                "size": request.size,
-                "total": page.total,
-                "took_ms": page.took_ms,
-                "results": [asdict(hit) for hit in page.results],
-            },
-            CACHED_FOR_A_MINUTE,
-        )
+        request = SearchRequest.from_params(_query_params(app))
+        page = search_articles(index, request, ranking)
+        if on_search is not None:
+            on_search(request, page)
+        return _json(200, search_response(request, page), CACHED_FOR_A_MINUTE)
 
-    # Ids keep the folders of their upload path, so the route takes the rest of the path (`{id+}` in the template).
+    @app.get("/suggest")
+    def suggest() -> Response:
+        q = suggest_query(_query_params(app).get("q") or "")
+        suggestions = suggest_titles(index, q) if q else []
+        return _json(200, {"query": q, "suggestions": [asdict(s) for s in suggestions]}, CACHED_FOR_A_MINUTE)
+
+    # Ids keep the folders of their upload path, so the route takes the rest of the path (`{id+}` in the template);
+    # `/articles/{id}/related` arrives on the same route.
     @app.get(f"{ARTICLES_PATH}.+")
     def article() -> Response:
         article_id = unquote(app.current_event.path[len(ARTICLES_PATH) :])
+        if article_id.endswith(RELATED_SUFFIX) and len(article_id) > len(RELATED_SUFFIX):
+            article_id = article_id[: -len(RELATED_SUFFIX)]
+            hits = related_articles(index, article_id)
+            return _json(200, {"id": article_id, "results": [asdict(hit) for hit in hits]}, CACHED_FOR_A_MINUTE)
         return _json(200, get_article(index, article_id), CACHED_FOR_A_MINUTE)
+
+    @app.get("/openapi.json")
+    def openapi() -> Response:
+        return _json(200, openapi_document(), CACHED_FOR_A_MINUTE)
 
     @app.get("/health")
     def health() -> Response:

@@ -105,14 +105,35 @@ class IngestSettings:
         )
 
 
+DEFAULT_FRESHNESS_WEIGHT = 0.1
+
+
+def _freshness_weight(environ: Mapping[str, str]) -> float:
+    raw = environ.get("SEARCH_FRESHNESS_WEIGHT", "").strip()
+    if not raw:
+        return DEFAULT_FRESHNESS_WEIGHT
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigurationError(f"SEARCH_FRESHNESS_WEIGHT must be a number from 0 to 10, got {raw!r}") from None
+    if not 0 <= value <= 10:
+        raise ConfigurationError(f"SEARCH_FRESHNESS_WEIGHT must be between 0 (off) and 10, got {raw!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class SearchSettings:
-    """ALLOWED_ORIGINS (comma-separated) plus the engine settings."""
+    """ALLOWED_ORIGINS (comma-separated), SEARCH_FRESHNESS_WEIGHT (0 = off, default 0.1) plus the engine settings."""
 
     allowed_origins: tuple[str, ...]
     engine: EngineSettings
+    freshness_weight: float = DEFAULT_FRESHNESS_WEIGHT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SearchSettings:
         origins = tuple(o.strip() for o in environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
-        return cls(allowed_origins=origins, engine=EngineSettings.from_env(environ, default_timeout=5.0))
+        return cls(
+            allowed_origins=origins,
+            engine=EngineSettings.from_env(environ, default_timeout=5.0),
+            freshness_weight=_freshness_weight(environ),
+        )

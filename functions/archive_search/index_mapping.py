@@ -6,7 +6,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -17,14 +17,27 @@ SYNONYMS = [
     "nato, north atlantic treaty organization",
 ]
 
+# Whole-title prefixes ("brown na" -> "Brown names 16 March for Budget") for as-you-type suggestions:
+# punctuation becomes a space, so "U.S. st" and "O'Driscoll/Gregan le" match as typed.
+TITLE_START_CHARS = 40
+MAX_WORD_PREFIX = 20
+
+_TEXT = {"type": "text", "analyzer": "article_text", "search_analyzer": "article_text_search"}
+_EXACT = {"type": "text", "analyzer": "exact_words"}
+
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
-        "index": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s"},
+        "index": {"number_of_shards": 1, "number_of_replicas": 0, "refresh_interval": "1s", "max_ngram_diff": 50},
         "analysis": {
+            "char_filter": {
+                "punctuation_to_space": {"type": "pattern_replace", "pattern": "[^\\p{L}\\p{N}]+", "replacement": " "},
+            },
             "filter": {
                 "english_possessive": {"type": "stemmer", "language": "possessive_english"},
                 "english_stemmer": {"type": "stemmer", "language": "english"},
                 "news_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
+                "word_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": MAX_WORD_PREFIX},
+                "title_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": TITLE_START_CHARS},
             },
             "analyzer": {
                 "article_text": {
@@ -42,6 +55,17 @@ INDEX_SETTINGS: dict[str, Any] = {
                     ],
                 },
                 "exact_words": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "word_prefixes": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding", "word_prefixes"]},
+                "title_start": {
+                    "char_filter": ["punctuation_to_space"],
+                    "tokenizer": "keyword",
+                    "filter": ["lowercase", "asciifolding", "trim", "title_prefixes"],
+                },
+                "title_start_search": {
+                    "char_filter": ["punctuation_to_space"],
+                    "tokenizer": "keyword",
+                    "filter": ["lowercase", "asciifolding", "trim"],
+                },
             },
             "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
         },
@@ -51,22 +75,15 @@ INDEX_SETTINGS: dict[str, Any] = {
         "_meta": {"mapping_version": MAPPING_VERSION},
         "properties": {
             "title": {
-                "type": "text",
-                "analyzer": "article_text",
-                "search_analyzer": "article_text_search",
-                "fields": {"exact": {"type": "text", "analyzer": "exact_words"}},
+                **_TEXT,
+                "fields": {
+                    "exact": _EXACT,
+                    "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "exact_words"},
+                    "start": {"type": "text", "analyzer": "title_start", "search_analyzer": "title_start_search"},
+                },
             },
-            "summary": {
-                "type": "text",
-                "analyzer": "article_text",
-                "search_analyzer": "article_text_search",
-            },
-            "body": {
-                "type": "text",
-                "analyzer": "article_text",
-                "search_analyzer": "article_text_search",
-                "fields": {"exact": {"type": "text", "analyzer": "exact_words"}},
-            },
+            "summary": {**_TEXT, "fields": {"exact": _EXACT}},
+            "body": {**_TEXT, "fields": {"exact": _EXACT}},
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",

@@ -77,7 +77,27 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A better spelling of the query and how many articles it finds."""
+
+    q: str
+    total: int
+
+
+@dataclass(frozen=True)
 class SearchPage:
     total: int
     took_ms: int
     results: list[SearchHit]
+    page: int = 1
+    sort: str = "relevance"
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    did_you_mean: Suggestion | None = None
+    next_cursor: str | None = None

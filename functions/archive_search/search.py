@@ -1,43 +1,112 @@
-"""Search requests: parameter validation, the engine query, and the response model."""
+"""GET /search: parameter validation, the engine request (query, filters, facets, sort, cursor) and the response."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import html
-from collections.abc import Mapping
+import json
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from archive_search.errors import InvalidQueryError, NotFoundError
+from archive_search.errors import InvalidQueryError
+from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.ports import ArticleIndex
+from archive_search.query_parser import parse_query
+from archive_search.relevance import Ranking, text_query, with_freshness
+from archive_search.spelling import did_you_mean, spelling_suggester
 
 MAX_QUERY_CHARS = 500
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE = 100
+MAX_FILTER_VALUES = 20
+MAX_CURSOR_CHARS = 1000
 SNIPPET_CHARS = 200
+SORTS = ("relevance", "newest", "oldest")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 RETURNED_FIELDS = ["title", "author", "published", "section", "url", "summary", "body"]
+LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
 class SearchRequest:
-    q: str
+    q: str = ""
     page: int = 1
     size: int = DEFAULT_PAGE_SIZE
+    sort: str = "relevance"
+    section: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    cursor: str | None = None
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
-        q = params.get("q", "").strip()
-        if not q:
-            raise InvalidQueryError("q is required: give the words to search for, e.g. ?q=kerry+putin")
+        q = " ".join((params.get("q") or "").split())
         if len(q) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
-        return cls(
+        page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
+        size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
+        sort = (params.get("sort") or "relevance").strip().lower()
+        if sort not in SORTS:
+            raise InvalidQueryError(f"sort must be one of {', '.join(SORTS)}, got {params.get('sort')!r}")
+        date_from = _date(params, "from")
+        date_to = _date(params, "to")
+        if date_from and date_to and date_from > date_to:
+            raise InvalidQueryError(f"from ({date_from}) must not be after to ({date_to})")
+        cursor = (params.get("cursor") or "").strip() or None
+        if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
+            raise InvalidQueryError("cursor is not one this API issued")
+        request = cls(
             q=q,
-            page=_bounded_int(params, "page", 1, 1, MAX_PAGE),
-            size=_bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE),
+            page=page,
+            size=size,
+            sort=sort,
+            section=_values(params, "section"),
+            author=_values(params, "author"),
+            tag=_values(params, "tag"),
+            date_from=date_from,
+            date_to=date_to,
+            cursor=cursor,
         )
+        if not q and not request.has_filters:
+            raise InvalidQueryError(
+                "q is required: give the words to search for (e.g. ?q=kerry+putin) "
+                "or at least one filter (section, author, tag, from, to)"
+            )
+        return request
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.section or self.author or self.tag or self.date_from or self.date_to)
+
+    @property
+    def effective_sort(self) -> str:
+        """Without words there is no relevance: browsing is newest first unless oldest is asked for."""
+        return self.sort if self.q or self.sort != "relevance" else "newest"
+
+    def filters(self) -> dict[str, Any]:
+        """The filters as they appear in the log line."""
+        return {
+            "section": list(self.section),
+            "author": list(self.author),
+            "tag": list(self.tag),
+            "from": self.date_from,
+            "to": self.date_to,
+        }
+
+    def fingerprint(self) -> str:
+        """What a cursor is bound to: the same words, filters, sort and size."""
+        material = json.dumps([self.q, self.effective_sort, self.size, self.filters()], sort_keys=True)
+        return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
 def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
@@ -53,52 +122,190 @@ def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, h
     return value
 
 
-def build_query(request: SearchRequest) -> dict[str, Any]:
-    """Title counts more than summary, summary more than body; the query syntax never raises errors."""
-    return {
-        "query": {
+def _date(params: Mapping[str, str], name: str) -> str | None:
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        if not _DATE.fullmatch(raw):
+            raise ValueError(raw)
+        return date.fromisoformat(raw).isoformat()
+    except ValueError:
+        raise InvalidQueryError(f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
+
+
+def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """Comma-separated values (API Gateway joins repeated parameters with commas); OR within a facet."""
+    values = tuple(dict.fromkeys(v.strip() for v in (params.get(name) or "").split(",") if v.strip()))
+    if len(values) > MAX_FILTER_VALUES:
+        raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
+    if any(len(v) > 200 for v in values):
+        raise InvalidQueryError(f"{name} values are at most 200 characters long")
+    return values
+
+
+# --- cursor ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cursor:
+    after: list[Any]
+    page: int
+    fingerprint: str
+
+    def encode(self) -> str:
+        raw = json.dumps({"a": self.after, "p": self.page, "f": self.fingerprint}, separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, request: SearchRequest) -> Cursor:
+        try:
+            data = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+            cursor = cls(after=list(data["a"]), page=int(data["p"]), fingerprint=str(data["f"]))
+        except (ValueError, KeyError, TypeError, binascii.Error):
+            raise InvalidQueryError("cursor is not one this API issued; start again without it") from None
+        if cursor.fingerprint != request.fingerprint():
+            raise InvalidQueryError("cursor belongs to another search (q, filters, sort or size changed)")
+        if not all(isinstance(v, str | int | float) for v in cursor.after):
+            raise InvalidQueryError("cursor is not one this API issued; start again without it")
+        return cursor
+
+
+# --- the engine request ------------------------------------------------------------------------------------------
+
+
+def _sort_clause(sort: str) -> list[Any]:
+    # source_key is unique per article: it makes the order total, which search_after needs.
+    if sort == "newest":
+        return [{"published": {"order": "desc", "missing": "_last"}}, {"source_key": "asc"}]
+    if sort == "oldest":
+        return [{"published": {"order": "asc", "missing": "_last"}}, {"source_key": "asc"}]
+    return [{"_score": "desc"}, {"source_key": "asc"}]
+
+
+def filter_clauses(request: SearchRequest) -> dict[str, dict[str, Any]]:
+    """One filter per facet (so each facet's counts can leave its own filter out) plus the tag filter."""
+    clauses: dict[str, dict[str, Any]] = {}
+    if request.section:
+        clauses["section"] = {"terms": {"section": list(request.section)}}
+    if request.author:
+        clauses["author"] = {
             "bool": {
-                "must": [
-                    {
-                        "simple_query_string": {
-                            "query": request.q,
-                            "fields": ["title^3", "summary^2", "body"],
-                            "default_operator": "and",
-                            "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|WHITESPACE|ESCAPE",
-                        }
-                    }
-                ],
                 "should": [
-                    {"match_phrase": {"title": {"query": request.q, "boost": 2}}},
-                    {"match_phrase": {"body": {"query": request.q, "slop": 2}}},
+                    {"term": {"author.keyword": {"value": name, "case_insensitive": True}}} for name in request.author
                 ],
+                "minimum_should_match": 1,
             }
-        },
-        "_source": RETURNED_FIELDS,
+        }
+    if request.date_from or request.date_to:
+        bounds = {"gte": request.date_from, "lte": request.date_to}
+        clauses["year"] = {"range": {"published": {k: v for k, v in bounds.items() if v}}}
+    if request.tag:
+        clauses["tag"] = {"terms": {"tags": list(request.tag)}}
+    return clauses
+
+
+def build_search(request: SearchRequest, ranking: Ranking) -> dict[str, Any]:
+    parsed = parse_query(request.q)
+    filters = filter_clauses(request)
+    query = text_query(parsed, ranking)
+    if request.effective_sort == "relevance":
+        query = with_freshness(query, ranking)
+    # Tags have no facet: their filter narrows everything. Facet filters go to post_filter, so that each facet's
+    # counts can be computed without its own filter (disjunctive facets).
+    tag_filter = filters.pop("tag", None)
+    if tag_filter:
+        query = {"bool": {"must": [query], "filter": [tag_filter]}}
+    body: dict[str, Any] = {
+        "query": query,
+        "_source": LIST_FIELDS,
         "track_total_hits": True,
+        "sort": _sort_clause(request.effective_sort),
+        "aggs": facet_aggregations(filters, request),
         "highlight": {
             **HIGHLIGHT,
+            "require_field_match": True,
             "fields": {
                 "title": {"number_of_fragments": 0},
+                "title.exact": {"number_of_fragments": 0},
                 "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS},
+                "body.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
             },
         },
     }
+    if filters:
+        body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+    if parsed.words:
+        body["suggest"] = spelling_suggester(request.q)
+    return body
 
 
-def search_articles(index: ArticleIndex, request: SearchRequest) -> SearchPage:
-    response = index.search(build_query(request), size=request.size, offset=(request.page - 1) * request.size)
+def search_articles(index: ArticleIndex, request: SearchRequest, ranking: Ranking | None = None) -> SearchPage:
+    ranking = ranking or Ranking()
+    body = build_search(request, ranking)
+    page = request.page
+    offset = (page - 1) * request.size
+    if request.cursor:
+        cursor = Cursor.decode(request.cursor, request)
+        body["search_after"] = cursor.after
+        page, offset = cursor.page, 0
+    response = index.search(body, size=request.size, offset=offset)
     hits = response["hits"]
+    total = int(hits["total"]["value"])
+    raw_hits = hits["hits"]
+    next_cursor = None
+    seen = (page - 1) * request.size + len(raw_hits)
+    if raw_hits and len(raw_hits) == request.size and seen < total:
+        after = raw_hits[-1].get("sort")
+        if after is not None:
+            next_cursor = Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()).encode()
+    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(request))
     return SearchPage(
-        total=int(hits["total"]["value"]),
+        total=total,
         took_ms=int(response.get("took", 0)),
-        results=[_hit(raw) for raw in hits["hits"]],
+        results=[search_hit(raw) for raw in raw_hits],
+        page=page,
+        sort=request.effective_sort,
+        facets=read_facets(response.get("aggregations") or {}, request),
+        did_you_mean=suggestion,
+        next_cursor=next_cursor,
     )
 
 
-def _hit(raw: dict[str, Any]) -> SearchHit:
+def _count_body(request: SearchRequest) -> Callable[[str], dict[str, Any]]:
+    """How many articles another spelling of q would find with the same filters (for did_you_mean)."""
+
+    def count_for(q: str) -> dict[str, Any]:
+        filters = list(filter_clauses(SearchRequest(q=q, **_filter_fields(request))).values())
+        query = text_query(parse_query(q), Ranking(freshness_weight=0, fuzzy=False))
+        return {"query": {"bool": {"must": [query], "filter": filters}}, "track_total_hits": True}
+
+    return count_for
+
+
+def _filter_fields(request: SearchRequest) -> dict[str, Any]:
+    return {
+        "section": request.section,
+        "author": request.author,
+        "tag": request.tag,
+        "date_from": request.date_from,
+        "date_to": request.date_to,
+    }
+
+
+# --- hits --------------------------------------------------------------------------------------------------------
+
+
+def search_hit(raw: dict[str, Any]) -> SearchHit:
     source = raw.get("_source", {})
-    highlights: dict[str, list[str]] = raw.get("highlight", {})
+    found: dict[str, list[str]] = raw.get("highlight", {})
+    highlights: dict[str, list[str]] = {}
+    for name in ("title", "body"):
+        fragments = found.get(name) if _marked(found.get(name)) else None
+        fragments = fragments or (found.get(f"{name}.exact") if _marked(found.get(f"{name}.exact")) else None)
+        fragments = fragments or found.get(name)
+        if fragments:
+            highlights[name] = fragments
     body_fragments = highlights.get("body") or []
     snippet = " … ".join(body_fragments) if body_fragments else _plain_snippet(source)
     return SearchHit(
@@ -114,6 +321,10 @@ def _hit(raw: dict[str, Any]) -> SearchHit:
     )
 
 
+def _marked(fragments: list[str] | None) -> bool:
+    return bool(fragments) and any("<mark>" in fragment for fragment in fragments or [])
+
+
 def _plain_snippet(source: dict[str, Any]) -> str:
     text = source.get("summary") or source.get("body") or ""
     cut = text[:SNIPPET_CHARS]
@@ -122,9 +333,14 @@ def _plain_snippet(source: dict[str, Any]) -> str:
     return html.escape(cut)
 
 
-def get_article(index: ArticleIndex, article_id: str) -> dict[str, Any]:
-    found = index.get(article_id)
-    if found is None:
-        raise NotFoundError(f"no article with id {article_id!r}")
-    source = found["_source"]
-    return {"id": found["_id"], **{name: source.get(name) for name in (*RETURNED_FIELDS, "tags", "credit")}}
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "FACET_NAMES",
+    "MAX_PAGE",
+    "MAX_PAGE_SIZE",
+    "MAX_QUERY_CHARS",
+    "SearchRequest",
+    "build_search",
+    "search_articles",
+    "search_hit",
+]

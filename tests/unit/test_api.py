@@ -326,3 +326,67 @@ def test_no_cors_headers_without_configured_origins() -> None:
 
     assert result.status == 200
     assert result.header("Access-Control-Allow-Origin") is None
+
+
+# --- /suggest, /openapi.json, related ----------------------------------------------------------------------------
+
+
+def test_suggest_with_empty_q_is_an_empty_list() -> None:
+    result = _call(_app(FakeArticleIndex()), "/suggest?q=")
+
+    assert result.status == 200
+    assert result.json() == {"query": "", "suggestions": []}
+
+
+def test_suggest_marks_the_typed_prefix_and_escapes_the_title() -> None:
+    index = FakeArticleIndex(hits=[{"_id": "x", "_source": {"title": "Kerry <b>meets</b> Putin"}}])
+
+    body = _call(_app(index), "/suggest?q=kerry+me").json()
+
+    assert body["suggestions"] == [
+        {
+            "id": "x",
+            "title": "Kerry <b>meets</b> Putin",
+            "highlighted": "<mark>Kerry</mark> &lt;b&gt;<mark>me</mark>ets&lt;/b&gt; Putin",
+        }
+    ]
+
+
+def test_openapi_document_is_served() -> None:
+    result = _call(_app(FakeArticleIndex()), "/openapi.json")
+
+    assert result.status == 200
+    assert result.json()["openapi"].startswith("3.")
+
+
+def test_related_of_an_article_with_slashes_in_its_id() -> None:
+    index = FakeArticleIndex(documents={"world/2015/kerry-putin": dict(KERRY_HIT["_source"])})
+
+    body = _call(_app(index), "/articles/world/2015/kerry-putin/related").json()
+
+    assert body["id"] == "world/2015/kerry-putin"
+    assert [hit["id"] for hit in body["results"]] == ["world/2015/kerry-putin", "opinion/sochi"]
+
+
+def test_search_response_has_the_contract_keys() -> None:
+    body = _call(_app(FakeArticleIndex()), "/search?q=kerry").json()
+
+    assert set(body) == {
+        "query",
+        "total",
+        "took_ms",
+        "page",
+        "size",
+        "sort",
+        "results",
+        "facets",
+        "did_you_mean",
+        "next_cursor",
+    }
+    assert set(body["facets"]) == {"section", "author", "year"}
+
+
+def test_browsing_by_filter_without_q_is_newest_first() -> None:
+    body = _call(_app(FakeArticleIndex()), "/search?section=world").json()
+
+    assert body["sort"] == "newest"

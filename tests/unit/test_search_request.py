@@ -72,3 +72,33 @@ def test_out_of_bounds_page_or_size_is_refused(name: str, raw: str) -> None:
 def test_the_first_bad_parameter_is_the_one_named() -> None:
     with pytest.raises(InvalidQueryError, match=r"^page"):
         SearchRequest.from_params({"q": "kerry", "page": "0", "size": "0"})
+
+
+def test_filters_take_comma_separated_values_and_dates() -> None:
+    request = SearchRequest.from_params(
+        {"section": "business, tech,business", "author": "A. Smith", "from": "2005-01-01", "to": "2005-12-31"}
+    )
+
+    assert request.section == ("business", "tech")
+    assert request.author == ("A. Smith",)
+    assert (request.date_from, request.date_to) == ("2005-01-01", "2005-12-31")
+    assert request.q == "" and request.effective_sort == "newest"
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"q": "x", "sort": "best"}, "sort"),
+        ({"q": "x", "from": "2005-13-01"}, "from"),
+        ({"q": "x", "to": "yesterday"}, "to"),
+        ({"q": "x", "from": "2006-01-01", "to": "2005-01-01"}, "from"),
+        ({"q": "x", "cursor": "not-a-cursor"}, "cursor"),
+    ],
+)
+def test_bad_sort_dates_and_cursor_are_refused_naming_the_parameter(params: dict[str, str], parameter: str) -> None:
+    from archive_search.search import Cursor
+
+    with pytest.raises(InvalidQueryError, match=rf"^{parameter}"):
+        request = SearchRequest.from_params(params)
+        if request.cursor:
+            Cursor.decode(request.cursor, request)

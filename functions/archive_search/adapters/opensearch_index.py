@@ -138,7 +138,10 @@ class OpenSearchArticleIndex:
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
         return self._call(
-            lambda: self._client.search(index=self._alias, body=body, size=size, from_=offset)  # type: ignore[call-arg]
+            # Before the first article is ingested there is no alias yet: that is an empty archive, not an error.
+            lambda: self._client.search(  # type: ignore[call-arg]
+                index=self._alias, body=body, size=size, from_=offset, ignore_unavailable=True, allow_no_indices=True
+            )
         )
 
     def get(self, article_id: str) -> dict[str, Any] | None:
@@ -151,7 +154,10 @@ class OpenSearchArticleIndex:
         return self._call(get_or_none)
 
     def count(self) -> int:
-        return int(self._call(lambda: self._client.count(index=self._alias))["count"])
+        response = self._call(
+            lambda: self._client.count(index=self._alias, ignore_unavailable=True, allow_no_indices=True)
+        )
+        return int(response["count"])
 
     def refresh(self) -> None:
         self._call(lambda: self._client.indices.refresh(index=self._alias))

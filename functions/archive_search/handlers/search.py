@@ -6,15 +6,43 @@ import functools
 import os
 from typing import Any
 
-from aws_lambda_powertools import Logger
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, create_client
 from archive_search.api import create_app
 from archive_search.config import SearchSettings
+from archive_search.models import SearchPage
+from archive_search.relevance import Ranking
+from archive_search.search import SearchRequest
 
 logger = Logger(service="archive-search-api")
+metrics = Metrics(namespace="SomaNetArchiveSearch", service="archive-search-api")
+
+
+def record_search(request: SearchRequest, page: SearchPage) -> None:
+    """One structured line per search (what readers look for and do not find) and its metrics."""
+    zero = page.total == 0
+    logger.info(
+        "search",
+        extra={
+            "search": {
+                "q": request.q,
+                "filters": request.filters(),
+                "sort": page.sort,
+                "page": page.page,
+                "total": page.total,
+                "took_ms": page.took_ms,
+                "zero_results": zero,
+                "did_you_mean": page.did_you_mean.q if page.did_you_mean else None,
+            }
+        },
+    )
+    metrics.add_metric(name="SearchLatency", unit=MetricUnit.Milliseconds, value=page.took_ms)
+    metrics.add_metric(name="SearchResults", unit=MetricUnit.Count, value=page.total)
+    metrics.add_metric(name="ZeroResultSearch", unit=MetricUnit.Count, value=1 if zero else 0)
 
 
 @functools.cache
@@ -22,9 +50,11 @@ def app() -> APIGatewayHttpResolver:
     """Built on the first invocation and reused while the container is warm."""
     settings = SearchSettings.from_env(os.environ)
     index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=1), settings.engine.index_alias)
-    return create_app(index, settings.allowed_origins, logger)
+    ranking = Ranking(freshness_weight=settings.freshness_weight)
+    return create_app(index, settings.allowed_origins, logger, ranking=ranking, on_search=record_search)
 
 
+@metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app().resolve(event, context)

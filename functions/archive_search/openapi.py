@@ -1,0 +1,304 @@
+"""The OpenAPI document of the search API, built from the constants the handlers validate with.
+
+`make openapi` writes it to docs/openapi.json; a unit test fails when the checked-in file differs from what
+this module builds, and GET /openapi.json serves it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from archive_search.facets import FACET_NAMES, TOP_VALUES
+from archive_search.search import (
+    DEFAULT_PAGE_SIZE,
+    MAX_FILTER_VALUES,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_CHARS,
+    SORTS,
+)
+from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
+
+_STRING = {"type": "string"}
+_NULLABLE_STRING = {"type": ["string", "null"]}
+_ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def _query(name: str, description: str, schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
+    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+
+
+def _list_filter(name: str, what: str) -> dict[str, Any]:
+    return _query(
+        name,
+        f"{what}; several values separated by commas (or the parameter repeated) match any of them "
+        f"(at most {MAX_FILTER_VALUES}).",
+        _STRING,
+    )
+
+
+def _json_response(description: str, schema: dict[str, Any], headers: dict[str, Any] | None = None) -> dict[str, Any]:
+    response: dict[str, Any] = {"description": description, "content": {"application/json": {"schema": schema}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+_ERRORS = {
+    "400": _json_response("A parameter is invalid; the message names it.", _ERROR),
+    "404": _json_response("No such article or route.", _ERROR),
+    "503": _json_response(
+        "The search engine is unreachable; retry after the given seconds.",
+        _ERROR,
+        {"Retry-After": {"schema": {"type": "integer"}}},
+    ),
+}
+
+SEARCH_PARAMETERS = [
+    _query(
+        "q",
+        "Words to search for (at most "
+        f'{MAX_QUERY_CHARS} characters). "quoted words" must appear as a phrase, -word excludes, OR (or |) '
+        "between words accepts either. Optional when a filter is given: then the matching articles are listed "
+        "newest first.",
+        _STRING,
+    ),
+    _list_filter("section", "Only articles of these sections"),
+    _list_filter("author", "Only articles by these authors (as listed in the author facet)"),
+    _list_filter("tag", "Only articles with one of these tags"),
+    _query("from", "Published on or after this date (YYYY-MM-DD).", {"type": "string", "format": "date"}),
+    _query("to", "Published on or before this date (YYYY-MM-DD).", {"type": "string", "format": "date"}),
+    _query("sort", "Order of the results.", {"type": "string", "enum": list(SORTS), "default": SORTS[0]}),
+    _query("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
+    _query(
+        "size",
+        "Results per page.",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": DEFAULT_PAGE_SIZE},
+    ),
+    _query(
+        "cursor",
+        "next_cursor of a previous response, to read on beyond the page limit; page is then ignored.",
+        _STRING,
+    ),
+]
+
+SCHEMAS: dict[str, Any] = {
+    "Error": {
+        "type": "object",
+        "required": ["error"],
+        "properties": {
+            "error": {
+                "type": "object",
+                "required": ["code", "message"],
+                "properties": {"code": _STRING, "message": _STRING},
+            }
+        },
+    },
+    "SearchResult": {
+        "type": "object",
+        "required": ["id", "title", "url", "author", "published", "section", "snippet", "highlights"],
+        "properties": {
+            "id": _STRING,
+            "title": {"type": "string", "description": "Plain text: escape it before inserting it as HTML."},
+            "url": _NULLABLE_STRING,
+            "author": _NULLABLE_STRING,
+            "published": {"type": ["string", "null"], "format": "date"},
+            "section": _NULLABLE_STRING,
+            "snippet": {"type": "string", "description": "HTML-escaped text with <mark> around matches."},
+            "highlights": {
+                "type": "object",
+                "description": "HTML-escaped fragments with <mark> around matches, by field (title, body).",
+                "additionalProperties": {"type": "array", "items": _STRING},
+            },
+            "score": {"type": ["number", "null"]},
+        },
+    },
+    "FacetValue": {
+        "type": "object",
+        "required": ["value", "count", "selected"],
+        "properties": {"value": _STRING, "count": {"type": "integer"}, "selected": {"type": "boolean"}},
+    },
+    "SearchResponse": {
+        "type": "object",
+        "required": [
+            "query",
+            "total",
+            "took_ms",
+            "page",
+            "size",
+            "sort",
+            "results",
+            "facets",
+            "did_you_mean",
+            "next_cursor",
+        ],
+        "properties": {
+            "query": _STRING,
+            "total": {"type": "integer"},
+            "took_ms": {"type": "integer"},
+            "page": {"type": "integer"},
+            "size": {"type": "integer"},
+            "sort": {"type": "string", "enum": list(SORTS)},
+            "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
+            "facets": {
+                "type": "object",
+                "description": f"Top {TOP_VALUES} values of each facet plus the selected ones. Each facet is "
+                "counted without its own filter, so the other values of a chosen facet keep their counts. "
+                "A year is selected when from/to cover exactly that year.",
+                "properties": {
+                    name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
+                    for name in FACET_NAMES
+                },
+            },
+            "did_you_mean": {
+                "oneOf": [
+                    {"type": "null"},
+                    {
+                        "type": "object",
+                        "required": ["q", "total"],
+                        "properties": {"q": _STRING, "total": {"type": "integer"}},
+                    },
+                ]
+            },
+            "next_cursor": _NULLABLE_STRING,
+        },
+    },
+    "Suggestion": {
+        "type": "object",
+        "required": ["id", "title", "highlighted"],
+        "properties": {
+            "id": _STRING,
+            "title": _STRING,
+            "highlighted": {"type": "string", "description": "HTML-escaped title, <mark> around the typed part."},
+        },
+    },
+    "Article": {
+        "type": "object",
+        "required": ["id", "title", "body"],
+        "properties": {
+            "id": _STRING,
+            "title": _STRING,
+            "body": _STRING,
+            "author": _NULLABLE_STRING,
+            "published": {"type": ["string", "null"], "format": "date"},
+            "section": _NULLABLE_STRING,
+            "tags": {"type": "array", "items": _STRING},
+            "url": _NULLABLE_STRING,
+            "summary": _NULLABLE_STRING,
+            "credit": _NULLABLE_STRING,
+        },
+    },
+}
+
+
+def _get(summary: str, parameters: list[dict[str, Any]], ok: dict[str, Any], errors: tuple[str, ...]) -> Any:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": parameters,
+            "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}},
+        }
+    }
+
+
+def openapi_document() -> dict[str, Any]:
+    article_id = {
+        "name": "id",
+        "in": "path",
+        "required": True,
+        "description": "The article id; it may contain slashes (e.g. 2015/05/kerry).",
+        "schema": _STRING,
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "SomaNet Archive Search API",
+            "version": "1.0.0",
+            "description": "Search the SomaNet News Archive. GET responses carry Cache-Control; errors are JSON "
+            '{"error": {"code", "message"}} and never contain internals.',
+        },
+        "paths": {
+            "/search": _get(
+                "Search articles",
+                SEARCH_PARAMETERS,
+                _json_response("A page of results.", {"$ref": "#/components/schemas/SearchResponse"}),
+                ("400", "503"),
+            ),
+            "/suggest": _get(
+                f"As-you-type title suggestions (at most {MAX_SUGGESTIONS})",
+                [
+                    _query(
+                        "q",
+                        f"What has been typed so far; the last word may be cut short (at most {MAX_SUGGEST_CHARS} "
+                        "characters). Empty gives no suggestions.",
+                        _STRING,
+                    )
+                ],
+                _json_response(
+                    "Suggestions, best first.",
+                    {
+                        "type": "object",
+                        "required": ["query", "suggestions"],
+                        "properties": {
+                            "query": _STRING,
+                            "suggestions": {
+                                "type": "array",
+                                "maxItems": MAX_SUGGESTIONS,
+                                "items": {"$ref": "#/components/schemas/Suggestion"},
+                            },
+                        },
+                    },
+                ),
+                ("400", "503"),
+            ),
+            "/articles/{id}": _get(
+                "One article",
+                [article_id],
+                _json_response("The article.", {"$ref": "#/components/schemas/Article"}),
+                ("404", "503"),
+            ),
+            "/articles/{id}/related": _get(
+                "Articles similar to this one",
+                [article_id],
+                _json_response(
+                    "Similar articles, most similar first.",
+                    {
+                        "type": "object",
+                        "required": ["id", "results"],
+                        "properties": {
+                            "id": _STRING,
+                            "results": {"type": "array", "items": {"$ref": "#/components/schemas/SearchResult"}},
+                        },
+                    },
+                ),
+                ("404", "503"),
+            ),
+            "/health": _get(
+                "Whether the search engine answers, and how many articles it holds",
+                [],
+                _json_response(
+                    "Healthy.",
+                    {
+                        "type": "object",
+                        "properties": {
+                            "status": _STRING,
+                            "documents": {"type": ["integer", "null"]},
+                            "engine": _STRING,
+                        },
+                    },
+                ),
+                ("503",),
+            ),
+            "/openapi.json": _get("This document", [], _json_response("The OpenAPI document.", {"type": "object"}), ()),
+        },
+        "components": {"schemas": SCHEMAS},
+    }
+
+
+def render() -> str:
+    return json.dumps(openapi_document(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")

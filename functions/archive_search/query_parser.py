@@ -1,0 +1,108 @@
+"""A tolerant parser for what readers type: words, "phrases", -exclusions and OR.
+
+Nothing a reader types is ever passed to OpenSearch as query syntax: the parser turns the text into plain
+words and phrases, and the query builder puts each of them into `match`/`match_phrase` clauses, which
+analyse text and cannot fail on it. Every input parses; what cannot be understood is dropped.
+
+Grammar, loosely:
+    query   := item*
+    item    := ["-"] term  |  term ("OR" | "|") term ...
+    term    := word | '"' words '"'        (an unclosed quote runs to the end)
+
+`OR` is an operator unless the whole query is in capitals (a pasted wire headline such as
+"OIL OR GAS PRICES"); `|` always is. `AND` and `NOT` are words like any other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_UNITS = 32  # far more than anyone types; bounds the size of the engine query
+_WORDLIKE = re.compile(r"\w")
+_TOKEN = re.compile(r'-?"[^"]*"?|[^\s"]+')
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, or a phrase whose words must appear together and in order."""
+
+    text: str
+    phrase: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a matching article must contain: one of the alternatives (more than one when joined by OR)."""
+
+    alternatives: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    required: tuple[Unit, ...] = ()
+    excluded: tuple[Term, ...] = ()
+    words: tuple[str, ...] = field(default=())  # every positive word, in order, for phrase and proximity boosts
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.required and not self.excluded
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def _clean(text: str) -> str:
+    """Words only: characters that carry no letter or digit are dropped, whitespace is collapsed."""
+    return " ".join(word for word in text.split() if _WORDLIKE.search(word))
+
+
+def _term(raw: str) -> Term | None:
+    if raw.startswith('"'):
+        text = _clean(raw.strip('"').replace('"', " "))
+        if not text:
+            return None
+        return Term(text, phrase=len(text.split()) > 1)
+    text = _clean(raw)
+    if not text:
+        return None
+    return Term(text, phrase=len(text.split()) > 1)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Any string -> a ParsedQuery; never raises."""
+    required: list[list[Term]] = []
+    excluded: list[Term] = []
+    join_next = False
+    or_words = ("|", "||") if text.upper() == text else ("OR", "|", "||")
+    for raw in _TOKEN.findall(text):
+        if raw in or_words:
+            join_next = bool(required)
+            continue
+        negated = raw.startswith("-") and len(raw) > 1
+        term = _term(raw[1:] if raw.startswith("-") and len(raw) > 1 else raw)
+        if term is None:
+            join_next = False
+            continue
+        if negated:
+            excluded.append(term)
+            join_next = False
+            continue
+        if join_next and required:
+            required[-1].append(term)
+        else:
+            required.append([term])
+        join_next = False
+    required = required[:MAX_UNITS]
+    excluded = excluded[:MAX_UNITS]
+    words = tuple(word for unit in required for term in unit for word in term.words)
+    return ParsedQuery(
+        required=tuple(Unit(tuple(dict.fromkeys(unit))) for unit in required),
+        excluded=tuple(dict.fromkeys(excluded)),
+        words=words,
+    )

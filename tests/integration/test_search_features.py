@@ -1,0 +1,112 @@
+"""Search features on the real node: syntax, synonyms, typos, filters and facets, cursor, suggestions, related."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.integration.conftest import LocalPipeline
+from tests.integration.test_search_api import _json_upload, get
+
+pytestmark = pytest.mark.integration
+
+
+def ids(path: str) -> list[str]:
+    status, body, _ = get(path)
+    assert status == 200, body
+    return [hit["id"] for hit in body["results"]]
+
+
+def test_phrase_exclusion_or_synonyms_and_typos(pipeline: LocalPipeline) -> None:
+    visit = _json_upload(pipeline, "State visit to Moscow", "The secretary made a state visit to Russia.")
+    mixed = _json_upload(pipeline, "Visit of the state choir", "The choir will visit Moscow.")
+    us = _json_upload(pipeline, "U.S. trade gap widens", "The deficit of the United States grew.")
+    electricity = _json_upload(pipeline, "Electricity prices rise", "Households pay more for electricity.")
+    pipeline.drain()
+
+    assert ids(f"/search?q={quote(chr(34) + 'state visit' + chr(34))}") == [visit]
+    assert set(ids("/search?q=moscow+-choir")) == {visit}
+    assert set(ids("/search?q=choir+OR+deficit")) == {mixed, us}
+    assert ids("/search?q=US+trade") == [us]
+    assert ids("/search?q=united+states+deficit") == [us]
+    assert ids("/search?q=electrcity") == [electricity]
+
+
+def test_exact_match_outranks_fuzzy_and_newer_wins_a_tie(pipeline: LocalPipeline) -> None:
+    fuzzy = _json_upload(pipeline, "Harvest report", "The farm boards met.")
+    exact = _json_upload(pipeline, "Harvest report", "The farm board met.")
+    old = _json_upload(pipeline, "Cocoa crop", "Cocoa crop news.", published="2001-05-01")
+    new = _json_upload(pipeline, "Cocoa crop", "Cocoa crop news.", published="2025-05-01")
+    pipeline.drain()
+
+    assert ids("/search?q=board")[0] == exact
+    assert fuzzy in ids("/search?q=boardz")
+    assert ids("/search?q=cocoa+crop")[:2] == [new, old]
+
+
+def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
+    for n in range(3):
+        _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")
+    _json_upload(pipeline, "Budget airline", "A budget airline.", section="business", published="2004-06-01")
+    pipeline.drain()
+
+    status, body, _ = get("/search?q=budget&section=politics&sort=oldest&size=2")
+
+    assert status == 200
+    assert body["total"] == 3
+    assert [hit["published"] for hit in body["results"]] == ["2000-03-01", "2001-03-01"]
+    sections = {f["value"]: (f["count"], f["selected"]) for f in body["facets"]["section"]}
+    assert sections == {"politics": (3, True), "business": (1, False)}  # disjunctive: business still counted
+    status, rest, _ = get(f"/search?q=budget&section=politics&sort=oldest&size=2&cursor={body['next_cursor']}")
+    assert [hit["published"] for hit in rest["results"]] == ["2002-03-01"]
+    assert rest["next_cursor"] is None
+    _s, year, _ = get("/search?section=politics&from=2001-01-01&to=2001-12-31")
+    assert year["total"] == 1 and year["sort"] == "newest"
+    assert {"value": "2001", "count": 1, "selected": True} in year["facets"]["year"]
+    status, error, _ = get(f"/search?q=other&cursor={body['next_cursor']}")
+    assert status == 400 and error["error"]["message"].startswith("cursor")
+
+
+def test_did_you_mean_offers_a_better_spelling(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Parliament debates", "Parliament debated the referendum.")
+    pipeline.drain()
+
+    _s, body, _ = get("/search?q=parliamnet+referendum")
+
+    assert body["did_you_mean"] == {"q": "parliament referendum", "total": 1}
+
+
+def test_suggest_and_related(pipeline: LocalPipeline) -> None:
+    brown = _json_upload(
+        pipeline, "Brown names 16 March for Budget", "The chancellor Gordon Brown set the budget date."
+    )
+    other = _json_upload(pipeline, "Chancellor Brown budget date", "Gordon Brown chancellor budget date set today.")
+    _json_upload(pipeline, "Tennis in Sochi", "Players met.")
+    pipeline.drain()
+
+    _s, body, _ = get("/suggest?q=brown+na")
+    assert body["suggestions"][0]["id"] == brown
+    assert body["suggestions"][0]["highlighted"].startswith("<mark>Brown</mark> <mark>na</mark>mes")
+    _s, related, _ = get(f"/articles/{brown}/related")
+    assert [hit["id"] for hit in related["results"]] == [other]
+    status, _b, _h = get("/articles/no-such/related")
+    assert status == 404
+
+
+def test_any_query_string_is_answered_200(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Anything at all", "Some text about anything.")
+    pipeline.drain()
+
+    @settings(max_examples=60, deadline=None)
+    @given(q=st.text(min_size=1, max_size=60))
+    def answered(q: str) -> None:
+        status, body, _ = get(f"/search?q={quote(q)}")
+
+        assert status in (200, 400), body
+        if status == 400:  # only whitespace
+            assert body["error"]["message"].startswith("q is required")
+
+    answered()

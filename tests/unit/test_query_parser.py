@@ -1,0 +1,43 @@
+"""The reader's query syntax: words, "phrases", -exclusions, OR; any string parses into a valid engine query."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archive_search.query_parser import Term, Unit, parse_query
+from archive_search.relevance import Ranking
+from archive_search.search import SearchRequest, build_search
+
+
+def test_words_phrases_exclusions_and_or() -> None:
+    parsed = parse_query('kerry "state visit" -sochi putin OR medvedev -"red square"')
+
+    assert parsed.required == (
+        Unit((Term("kerry"),)),
+        Unit((Term("state visit", phrase=True),)),
+        Unit((Term("putin"), Term("medvedev"))),
+    )
+    assert parsed.excluded == (Term("sochi"), Term("red square", phrase=True))
+
+
+def test_pipe_is_or_and_an_all_capitals_headline_keeps_or_as_a_word() -> None:
+    assert parse_query("oil | gas").required == (Unit((Term("oil"), Term("gas"))),)
+    assert len(parse_query("OIL OR GAS PRICES").required) == 4
+
+
+def test_punctuation_only_tokens_and_unclosed_quotes_are_tolerated() -> None:
+    assert parse_query('((( - "unclosed phrase').required == (Unit((Term("unclosed phrase", phrase=True),)),)
+    assert parse_query('"" - ~~~').is_empty
+
+
+@given(st.text(max_size=200))
+def test_any_string_builds_a_json_engine_request(text: str) -> None:
+    request = SearchRequest(q=text.strip() or "x")
+
+    body = build_search(request, Ranking())
+
+    json.dumps(body)
+    assert "query" in body
