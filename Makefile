@@ -39,7 +39,7 @@ test-unit: install
 test-integration: opensearch
 	$(BIN)/pytest tests/integration
 
-test-e2e: opensearch
+test-e2e: opensearch install-browser
 	$(BIN)/pytest tests/e2e
 
 lint: install

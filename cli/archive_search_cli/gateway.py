@@ -1,21 +1,94 @@
-"""A local stand-in for API Gateway's HTTP API: requests become v2 events for the real search handler."""
+"""A local stand-in for API Gateway's HTTP API: requests become v2 events for the real search handler.
+
+It also serves the website's search page (`web/`): `/` is the page, `/static/<file>` its script, styles and icon.
+Every other path goes to the search handler, as API Gateway would send it.
+"""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 import time
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
+from archive_search_cli.template import REPO_ROOT
 from archive_search_cli.worker import FakeLambdaContext
 
 logger = logging.getLogger(__name__)
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
+
+WEB_ROOT = REPO_ROOT / "web"
+PAGE_PATHS = frozenset({"/", "/index.html"})
+STATIC_PREFIX = "/static/"
+# Only these kinds of file are served; anything else in web/ (or outside it) is a 404.
+STATIC_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".json": "application/json",
+    ".txt": "text/plain; charset=utf-8",
+}
+# The page is revalidated on every load (cheap: ETag); its assets may be reused for five minutes.
+PAGE_CACHE = "no-cache"
+ASSET_CACHE = "public, max-age=300"
+# Defence in depth on top of the page's own meta policy: no inline script, no string-to-DOM sinks, no framing.
+PAGE_SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; require-trusted-types-for 'script'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+}
+
+
+@dataclass(frozen=True)
+class StaticFile:
+    """What a page path resolves to; `path` is None when nothing may be served there (a 404)."""
+
+    path: Path | None
+    content_type: str = "text/plain; charset=utf-8"
+    cache_control: str = "no-store"
+
+
+def static_file_for(request_path: str, web_root: Path = WEB_ROOT) -> StaticFile | None:
+    """The file of web/ that a GET of `request_path` serves, or None when the path is not the page's.
+
+    Returns None for every path outside `/`, `/index.html` and `/static/...`, so those go to the API as before.
+    A `/static/` path that escapes web/ (`..`, encoded or not, absolute parts, symlinks out) or names a missing
+    file or an unlisted type yields a StaticFile without a path, which the server answers with 404.
+    """
+    path = urlsplit(request_path).path
+    if path in PAGE_PATHS:
+        return StaticFile(web_root / "index.html", STATIC_TYPES[".html"], PAGE_CACHE)
+    if not path.startswith(STATIC_PREFIX):
+        return None
+    missing = StaticFile(None)
+    relative = unquote(path[len(STATIC_PREFIX) :])
+    parts = relative.split("/")
+    if not relative or "\\" in relative or "\0" in relative or any(part in ("", ".", "..") for part in parts):
+        return missing
+    root = web_root.resolve()
+    candidate = (root / relative).resolve()
+    if not candidate.is_relative_to(root) or not candidate.is_file():
+        return missing
+    content_type = STATIC_TYPES.get(candidate.suffix.lower())
+    if content_type is None:
+        return missing
+    cache = PAGE_CACHE if candidate.suffix.lower() == ".html" else ASSET_CACHE
+    return StaticFile(candidate, content_type, cache)
 
 
 def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: bytes = b"") -> dict[str, Any]:
@@ -55,12 +128,60 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
     }
 
 
-def make_server(host: str, port: int, handler: Handler) -> ThreadingHTTPServer:
+def make_server(host: str, port: int, handler: Handler, web_root: Path = WEB_ROOT) -> ThreadingHTTPServer:
     class RequestHandler(BaseHTTPRequestHandler):
         server_version = "archive-search-local"
 
         def do_GET(self) -> None:
-            self._invoke()
+            static = static_file_for(self.path, web_root)
+            if static is not None:
+                self._serve_static(static)
+            else:
+                self._invoke()
+
+        def do_HEAD(self) -> None:
+            static = static_file_for(self.path, web_root)
+            if static is not None:
+                self._serve_static(static, with_body=False)
+            else:
+                self.send_error(501, "HEAD is only supported for the page and its assets")
+
+        def _serve_static(self, static: StaticFile, with_body: bool = True) -> None:
+            try:
+                if static.path is None:
+                    raise FileNotFoundError(self.path)
+                payload = static.path.read_bytes()
+            except OSError:
+                self._send_plain(404, b"not found\n", with_body)
+                return
+            etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
+            status = 304 if etag in (self.headers.get("If-None-Match") or "") else 200
+            self.send_response(status)
+            self.send_header("Content-Type", static.content_type)
+            self.send_header("Cache-Control", static.cache_control)
+            self.send_header("ETag", etag)
+            if static.content_type.startswith("text/html"):
+                for name, value in PAGE_SECURITY_HEADERS.items():
+                    self.send_header(name, value)
+            else:
+                self.send_header("X-Content-Type-Options", "nosniff")
+            if status == 304:
+                self.end_headers()
+                return
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(payload)
+
+        def _send_plain(self, status: int, payload: bytes, with_body: bool = True) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(payload)
 
         def do_OPTIONS(self) -> None:
             self._invoke()

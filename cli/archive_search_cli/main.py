@@ -38,6 +38,7 @@ def _serve(args: argparse.Namespace) -> int:
             put_all(s3, stack.uploads_bucket, uploads_for_paths([Path(p) for p in args.seed], stack.upload_prefix))
         print(
             f"SomaNet Archive Search is running:\n"
+            f"  search page  {stack.api_url}/\n"
             f"  search API   {stack.api_url}/search?q=...  (health: {stack.api_url}/health)\n"
             f"  OpenSearch   {stack.opensearch_url}\n"
             f"  S3 and SQS   {stack.aws_endpoint_url} (moto); uploads bucket {stack.uploads_bucket}\n"
@@ -108,6 +109,12 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_uploads_target_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
+    parser.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
+    parser.add_argument("--prefix", help="upload prefix (default: the template's)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="archive-search", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -123,17 +130,13 @@ def build_parser() -> argparse.ArgumentParser:
     upload = commands.add_parser("upload", help="put files into the uploads bucket, as an editor would")
     upload.add_argument("paths", nargs="*", help="files or folders")
     upload.add_argument("--jsonl", help="a corpus file: one JSON article per line, keyed by its id")
-    upload.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
-    upload.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
-    upload.add_argument("--prefix", help="upload prefix (default: the template's)")
+    _add_uploads_target_options(upload)
     upload.set_defaults(run=_upload)
 
     delete = commands.add_parser("delete", help="remove the uploads that `upload` made for these paths")
     delete.add_argument("paths", nargs="*", help="files or folders, as given to upload")
     delete.add_argument("--jsonl", help="a corpus file given to upload --jsonl")
-    delete.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
-    delete.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
-    delete.add_argument("--prefix", help="upload prefix (default: the template's)")
+    _add_uploads_target_options(delete)
     delete.set_defaults(run=_delete)
 
     reindex = commands.add_parser("reindex", help="rebuild the index from the archive and swap the alias to it")

@@ -8,12 +8,7 @@ from typing import Any
 
 from opensearchpy import OpenSearch, helpers
 
-from archive_search.adapters.opensearch_index import (
-    BULK_MAX_ACTIONS,
-    BULK_MAX_BYTES,
-    BULK_RETRIES,
-    translated_errors,
-)
+from archive_search.adapters.opensearch_index import bulk_results, translated_errors
 from archive_search.index_mapping import INDEX_SETTINGS, index_document
 from archive_search.models import Article
 from archive_search.ports import IndexedVersion
@@ -52,19 +47,9 @@ class OpenSearchIndexAdmin:
         actions = (
             {"_op_type": "index", "_index": index_name, "_id": a.id, "_source": index_document(a)} for a in articles
         )
-        with translated_errors():
-            for ok, item in helpers.streaming_bulk(
-                self._client,
-                actions,
-                chunk_size=BULK_MAX_ACTIONS,
-                max_chunk_bytes=BULK_MAX_BYTES,
-                raise_on_error=False,
-                max_retries=BULK_RETRIES,
-                initial_backoff=1,
-                max_backoff=16,
-            ):
-                result = item["index"]
-                yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
+        for ok, item in bulk_results(self._client, actions):
+            result = item["index"]
+            yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
 
     def finish_build(self, index_name: str) -> None:
         refresh = INDEX_SETTINGS["settings"]["index"]["refresh_interval"]

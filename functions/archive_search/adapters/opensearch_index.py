@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 from urllib.parse import urlparse
@@ -70,6 +70,22 @@ def translated_errors() -> Iterator[None]:
         raise
 
 
+def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params: Any) -> Iterator[tuple[bool, Any]]:
+    """Every item's result, in requests of at most BULK_MAX_BYTES; items refused with 429 are retried with backoff."""
+    with translated_errors():
+        yield from helpers.streaming_bulk(
+            client,
+            actions,
+            chunk_size=BULK_MAX_ACTIONS,
+            max_chunk_bytes=BULK_MAX_BYTES,
+            raise_on_error=False,
+            max_retries=BULK_RETRIES,
+            initial_backoff=1,
+            max_backoff=16,
+            **params,
+        )
+
+
 class _AliasMissingError(Exception):
     """The alias was deleted under a running function (an operator's mistake or a test); recreate it."""
 
@@ -112,28 +128,17 @@ class OpenSearchArticleIndex:
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
         failures: dict[str, str] = {}
-        with translated_errors():
-            # streaming_bulk retries items refused with 429 with exponential backoff; every item is read.
-            for ok, item in helpers.streaming_bulk(
-                self._client,
-                actions,
-                chunk_size=BULK_MAX_ACTIONS,
-                max_chunk_bytes=BULK_MAX_BYTES,
-                raise_on_error=False,
-                max_retries=BULK_RETRIES,
-                initial_backoff=1,
-                max_backoff=16,
-                require_alias=True,  # a write to a missing alias must not auto-create an unmapped index
-            ):
-                if ok:
-                    continue
-                ((operation, result),) = item.items()
-                if operation == "delete" and result.get("status") == 404:
-                    continue  # already gone
-                error = result.get("error") or {}
-                if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
-                    raise _AliasMissingError(self._alias)
-                failures[str(result.get("_id"))] = f"{result.get('status')} {error}"
+        # require_alias: a write to a missing alias must not auto-create an unmapped index.
+        for ok, item in bulk_results(self._client, actions, require_alias=True):
+            if ok:
+                continue
+            ((operation, result),) = item.items()
+            if operation == "delete" and result.get("status") == 404:
+                continue  # already gone
+            error = result.get("error") or {}
+            if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
+                raise _AliasMissingError(self._alias)
+            failures[str(result.get("_id"))] = f"{result.get('status')} {error}"
         return failures
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:

@@ -1,0 +1,148 @@
+"""The widget against canned answers in the API contract's shape (served through Playwright's routing).
+
+These pin down how the page reads facets, suggestions and "did you mean", whatever the search engine returns, and
+that even markup the API should never send (unescaped tags in a highlight) stays inert text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browser.conftest import Browsing
+
+pytestmark = pytest.mark.e2e
+
+HOSTILE = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>'
+
+
+def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
+    sections = (params.get("section") or [""])[0].split(",")
+    return {
+        "query": (params.get("q") or [""])[0],
+        "total": 2,
+        "took_ms": 3,
+        "page": 1,
+        "size": 10,
+        "sort": (params.get("sort") or ["relevance"])[0],
+        "results": [
+            {
+                "id": "2015/05/kerry",
+                "title": "Kerry meets Putin",
+                "url": None,
+                "author": "Estera Popowska",
+                "published": "2015-05-12",
+                "section": "politics",
+                "snippet": "&lt;b&gt;not bold&lt;/b&gt; <mark>Kerry</mark> in Sochi &#x2F; " + HOSTILE,
+                "highlights": {"title": ["<mark>Kerry</mark> meets Putin"], "body": []},
+            },
+            {
+                "id": "a/b c",
+                "title": HOSTILE,
+                "url": "javascript:window.__xss=1",
+                "author": None,
+                "published": None,
+                "section": None,
+                "snippet": "",
+                "highlights": {},
+            },
+        ],
+        "facets": {
+            "section": [
+                {"value": "politics", "count": 2, "selected": "politics" in sections},
+                {"value": HOSTILE, "count": 1, "selected": False},
+            ],
+            "author": [{"value": "Estera Popowska", "count": 1, "selected": False}],
+            "year": [{"value": "2015", "count": 1, "selected": False}],
+        },
+        "did_you_mean": {"q": "kerry putin", "total": 7},
+        "next_cursor": "opaque",
+    }
+
+
+def suggest_answer() -> dict[str, Any]:
+    return {
+        "query": "ker",
+        "suggestions": [
+            {"id": "2015/05/kerry", "title": "Kerry meets Putin", "highlighted": "<mark>Ker</mark>ry meets Putin"},
+            {"id": "x/1", "title": HOSTILE, "highlighted": HOSTILE + "<mark>ker</mark>"},
+        ],
+    }
+
+
+@pytest.fixture
+def canned(browsing: Browsing) -> tuple[Any, list[dict[str, list[str]]]]:
+    """A page whose /search and /suggest answer from the contract (and what it asked); the rest stays real."""
+    seen: list[dict[str, list[str]]] = []
+
+    def answer(route: Any) -> None:
+        parts = urlsplit(route.request.url)
+        params = parse_qs(parts.query)
+        seen.append(params)
+        body = search_answer(params) if parts.path == "/search" else suggest_answer()
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page = browsing.open("/")
+    page.route(lambda url: urlsplit(url).path in ("/search", "/suggest"), answer)
+    return page, seen
+
+
+def test_facets_did_you_mean_and_hostile_values_render_as_text(
+    canned: tuple[Any, list[dict[str, list[str]]]], browsing: Browsing
+) -> None:
+    page, seen = canned
+    page.goto("/?q=kery&section=politics")
+
+    politics = page.locator('.as-facet[data-facet="section"][data-value="politics"]')
+    expect(politics).to_have_attribute("aria-pressed", "true")
+    expect(politics).to_have_accessible_name("politics, 2 articles")
+    expect(page.locator('.as-facet[data-facet="year"][data-value="2015"]')).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(".as-dym")).to_have_text("Did you mean kerry putin? (7 results)")
+    expect(page.locator(".as-result-link").first).to_have_text("Kerry meets Putin")
+    expect(page.locator(".as-result-link").first.locator("mark")).to_have_text(["Kerry"])
+    snippet = page.locator(".as-snippet").first
+    expect(snippet).to_contain_text("<b>not bold</b> Kerry in Sochi / " + HOSTILE)
+    expect(snippet.locator("mark")).to_have_text(["Kerry"])
+    hostile_link = page.locator(".as-result-link").nth(1)
+    expect(hostile_link).to_have_text(HOSTILE)
+    assert hostile_link.get_attribute("href") == "/?q=kery&section=politics&article=a%2Fb+c"  # not javascript:
+    expect(page.locator(".as img, .as script, .as b")).to_have_count(0)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    browsing.screenshot(page, "desktop-contract-facets")
+
+    page.locator('.as-facet[data-facet="year"][data-value="2015"]').click()
+    expect(page.locator('.as-facet[data-facet="year"][data-value="2015"]')).to_have_attribute("aria-pressed", "true")
+    last = seen[-1]
+    assert last["from"] == ["2015-01-01"] and last["to"] == ["2015-12-31"] and last["section"] == ["politics"]
+
+    page.locator(".as-dym-link").click()
+    expect(page.get_by_role("combobox", name="Search the archive", exact=True)).to_have_value("kerry putin")
+    assert seen[-1]["q"] == ["kerry putin"]
+
+
+def test_suggestions_by_keyboard_with_hostile_titles(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)
+    expect(options.nth(1)).to_have_text(HOSTILE + "ker")
+    expect(page.locator(".as img, .as script")).to_have_count(0)
+
+    box.press("ArrowDown")
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowDown")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowDown")  # wraps round
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowUp")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "true")
+    box.press("ArrowUp")
+    box.press("Enter")
+    expect(page.locator(".as-article-title")).to_be_visible()
+    assert parse_qs(urlsplit(page.url).query)["article"] == ["2015/05/kerry"]
+    assert page.evaluate("typeof window.__xss") == "undefined"

@@ -1,0 +1,1084 @@
+/*!
+ * SomaNet Archive Search: the embeddable search widget.
+ *
+ *   <link rel="stylesheet" href="/static/archive-search.css">
+ *   <script src="/static/archive-search.js" defer></script>
+ *   <div data-archive-search data-api-base="https://api.example.org"></div>
+ *
+ * or, from your own script: ArchiveSearch.mount(element, {apiBase: "https://api.example.org"}).
+ *
+ * Plain JavaScript, no dependencies, no build step. Safe by construction: API data only ever reaches the page as
+ * text nodes (textContent, createTextNode); the only markup let through is <mark>, rebuilt as elements from the
+ * exact literal tags in `snippet`/`highlights`. Nothing here assigns HTML strings, so a page may enforce
+ * `require-trusted-types-for 'script'`. See docs/website.md.
+ */
+(function (global) {
+  "use strict";
+
+  var DEFAULTS = {
+    apiBase: "", // the search API's URL; "" is this page's origin
+    articleUrl: "", // template for articles without a url of their own, e.g. "https://site/archive/{id}"
+    pageSize: 10,
+    debounceMs: 150, // wait this long after the last keystroke before asking for suggestions
+    minSuggestChars: 2,
+    requestTimeoutMs: 15000,
+    syncUrl: true, // keep the query and filters in the address bar (one widget per page should do this)
+    facetLimit: 8, // facet values shown before "Show all"
+  };
+  var SORTS = [
+    ["relevance", "Relevance"],
+    ["newest", "Newest first"],
+    ["oldest", "Oldest first"],
+  ];
+  var FACETS = [
+    ["section", "Section"],
+    ["author", "Author"],
+    ["year", "Year"],
+  ];
+  var MAX_PAGE = 100;
+  var MAX_QUERY = 500;
+  var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  var instances = 0;
+
+  // ---------------------------------------------------------------- safe DOM construction
+
+  /** An element with attributes and children; strings become text nodes, never markup. */
+  function h(tag, attrs) {
+    var node = document.createElement(tag);
+    if (attrs) {
+      Object.keys(attrs).forEach(function (name) {
+        var value = attrs[name];
+        if (value === null || value === undefined || value === false) return;
+        if (name === "text") node.textContent = String(value);
+        else if (name === "className") node.className = value;
+        else if (name.slice(0, 2) === "on") node.addEventListener(name.slice(2), value);
+        else node.setAttribute(name, value === true ? "" : String(value));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+
+  function append(parent, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) child.forEach(function (c) { append(parent, c); });
+    else parent.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  }
+
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+  /** Text of an HTML-escaped string (the API escapes snippets): entities decoded, nothing interpreted. */
+  function decodeEntities(text) {
+    return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});/g, function (whole, entity) {
+      if (entity.charAt(0) === "#") {
+        var hex = entity.charAt(1) === "x" || entity.charAt(1) === "X";
+        var code = parseInt(entity.slice(hex ? 2 : 1), hex ? 16 : 10);
+        var valid = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
+        return valid ? String.fromCodePoint(code) : "\ufffd";
+      }
+      return Object.prototype.hasOwnProperty.call(ENTITIES, entity) ? ENTITIES[entity] : whole;
+    });
+  }
+
+  /**
+   * Appends highlighted text: the exact literal tags "<mark>" and "</mark>" become <mark> elements, everything else
+   * is text (entities decoded). Any other tag, attribute or script stays visible, inert text.
+   */
+  function appendMarked(parent, marked) {
+    var depth = 0;
+    String(marked || "").split(/(<mark>|<\/mark>)/).forEach(function (part) {
+      if (part === "<mark>") depth += 1;
+      else if (part === "</mark>") depth = Math.max(0, depth - 1);
+      else if (part) {
+        var text = document.createTextNode(decodeEntities(part));
+        parent.appendChild(depth > 0 ? h("mark", null, text) : text);
+      }
+    });
+    return parent;
+  }
+
+  /** Replaces a node's children; null, false and nested arrays are allowed (unlike Node.replaceChildren). */
+  function setChildren(parent) {
+    parent.replaceChildren();
+    for (var i = 1; i < arguments.length; i++) append(parent, arguments[i]);
+    return parent;
+  }
+
+  function encodePath(id) {
+    return String(id).split("/").map(encodeURIComponent).join("/");
+  }
+
+  /** Only http(s) and site-relative links leave the widget: no javascript:, data: or other schemes. */
+  function safeHref(url) {
+    if (typeof url !== "string") return null;
+    var trimmed = url.trim();
+    if (/^https?:\/\//i.test(trimmed)) return trimmed;
+    if (trimmed.charAt(0) === "/" && trimmed.charAt(1) !== "/" && trimmed.charAt(1) !== "\\") return trimmed;
+    return null;
+  }
+
+  function plural(count, one, many) {
+    return formatNumber(count) + " " + (count === 1 ? one : many);
+  }
+
+  function formatNumber(value) {
+    try {
+      return new Intl.NumberFormat(document.documentElement.lang || undefined).format(value);
+    } catch (e) {
+      return String(value);
+    }
+  }
+
+  /** A readable date for "2019-04-12" or an ISO timestamp; null when there is none. */
+  function formatDate(published) {
+    if (typeof published !== "string" || !published) return null;
+    var day = published.slice(0, 10);
+    if (!DATE.test(day)) return null;
+    var parts = day.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    if (isNaN(date.getTime())) return null;
+    try {
+      return {
+        iso: day,
+        text: date.toLocaleDateString(document.documentElement.lang || undefined, {
+          year: "numeric", month: "short", day: "numeric", timeZone: "UTC",
+        }),
+      };
+    } catch (e) {
+      return { iso: day, text: day };
+    }
+  }
+
+  // ---------------------------------------------------------------- state <-> URL
+
+  function emptyState() {
+    return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", page: 1, article: "" };
+  }
+
+  function readState(search) {
+    var params = new URLSearchParams(search);
+    var list = function (name) {
+      return (params.get(name) || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+    };
+    var date = function (name) {
+      var value = params.get(name) || "";
+      return DATE.test(value) ? value : "";
+    };
+    var sort = params.get("sort");
+    var page = parseInt(params.get("page") || "1", 10);
+    return {
+      q: (params.get("q") || "").slice(0, MAX_QUERY),
+      section: list("section"),
+      author: list("author"),
+      from: date("from"),
+      to: date("to"),
+      sort: SORTS.some(function (s) { return s[0] === sort; }) ? sort : "relevance",
+      page: page >= 1 && page <= MAX_PAGE ? page : 1,
+      article: params.get("article") || "",
+    };
+  }
+
+  function hasFilters(state) {
+    return state.section.length > 0 || state.author.length > 0 || !!state.from || !!state.to;
+  }
+
+  function filterCount(state) {
+    return state.section.length + state.author.length + (state.from || state.to ? 1 : 0);
+  }
+
+  /** The search as query parameters: the same names in the address bar and in the API call. */
+  function searchParams(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.section.length) params.set("section", state.section.join(","));
+    if (state.author.length) params.set("author", state.author.join(","));
+    if (state.from) params.set("from", state.from);
+    if (state.to) params.set("to", state.to);
+    if (state.sort !== "relevance") params.set("sort", state.sort);
+    if (state.page > 1) params.set("page", String(state.page));
+    return params;
+  }
+
+  function sameValue(a, b) {
+    return String(a).toLowerCase() === String(b).toLowerCase();
+  }
+
+  function includesValue(values, value) {
+    return values.some(function (v) { return sameValue(v, value); });
+  }
+
+  /** Facet values compare case-insensitively, as the API does. */
+  function withToggled(values, value) {
+    return includesValue(values, value)
+      ? values.filter(function (v) { return !sameValue(v, value); })
+      : values.concat([value]);
+  }
+
+  function yearBounds(year) {
+    return { from: year + "-01-01", to: year + "-12-31" };
+  }
+
+  function selectedYear(state) {
+    var match = /^(\d{4})-01-01$/.exec(state.from);
+    return match && state.to === match[1] + "-12-31" ? match[1] : null;
+  }
+
+  // ---------------------------------------------------------------- the API
+
+  function ApiError(status, code, message) {
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+  ApiError.prototype = Object.create(Error.prototype);
+
+  function userMessage(error) {
+    if (error.status === 0) {
+      return "We couldn't reach the search service. Check your connection and try again.";
+    }
+    if (error.status === 503) return "Search is temporarily unavailable. Please try again in a moment.";
+    if (error.status === 400) return "That search couldn't be run: " + error.message;
+    if (error.status === 404) return "The search service doesn't offer this yet (error 404).";
+    return "Something went wrong on our side (error " + error.status + "). Please try again.";
+  }
+
+  // ---------------------------------------------------------------- the widget
+
+  function ArchiveSearch(root, options) {
+    this.root = root;
+    this.options = Object.assign({}, DEFAULTS, options || {});
+    this.options.apiBase = String(this.options.apiBase || "").replace(/\/+$/, "");
+    this.uid = "as" + ++instances;
+    this.state = emptyState();
+    this.suggestions = [];
+    this.activeSuggestion = -1;
+    this.searchSeq = 0;
+    this.suggestSeq = 0;
+    this.articleSeq = 0;
+    this.cache = new Map(); // search responses by query string, for instant back/forward
+    this.expandedFacets = {};
+    this.lastResponse = null;
+    this.baseTitle = document.title;
+    this.build();
+    this.onPopState = this.onPopState.bind(this);
+    if (this.options.syncUrl) global.addEventListener("popstate", this.onPopState);
+    this.navigate(this.options.syncUrl ? readState(global.location.search) : emptyState(), "none");
+  }
+
+  ArchiveSearch.prototype.id = function (suffix) {
+    return this.uid + "-" + suffix;
+  };
+
+  ArchiveSearch.prototype.build = function () {
+    var self = this;
+    this.input = h("input", {
+      id: this.id("q"), className: "as-input", type: "search", name: "q", role: "combobox",
+      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": this.id("suggestions"),
+      "aria-describedby": this.id("hint"), autocomplete: "off", autocapitalize: "off", spellcheck: "false",
+      enterkeyhint: "search", maxlength: MAX_QUERY, placeholder: "Names, places, topics…",
+      oninput: function () { self.onInput(); },
+      onkeydown: function (event) { self.onKeyDown(event); },
+      onblur: function () { self.closeSuggestions(); },
+    });
+    this.listbox = h("ul", {
+      id: this.id("suggestions"), className: "as-suggestions", role: "listbox", "aria-label": "Suggestions",
+      hidden: true,
+    });
+    this.form = h("form", {
+      className: "as-form", role: "search", "aria-label": "Archive", action: "", onsubmit: function (event) {
+        event.preventDefault();
+        self.submitQuery();
+      },
+    },
+      h("label", { className: "as-label", for: this.id("q"), text: "Search the archive" }),
+      h("div", { className: "as-form-row" },
+        h("div", { className: "as-combo" }, this.input, this.listbox),
+        h("button", { className: "as-button as-submit", type: "submit", text: "Search" })),
+      h("p", {
+        id: this.id("hint"), className: "as-hint",
+        text: "Suggestions appear as you type: arrow keys and Enter open one, Escape closes the list.",
+      }));
+
+    this.status = h("p", { className: "as-vh", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+
+    this.sortSelect = h("select", {
+      id: this.id("sort"), className: "as-select",
+      onchange: function () { self.navigate(Object.assign({}, self.state, { sort: self.sortSelect.value, page: 1 })); },
+    }, SORTS.map(function (s) { return h("option", { value: s[0], text: s[1] }); }));
+
+    this.fromInput = h("input", { id: this.id("from"), className: "as-date", type: "date", name: "from" });
+    this.toInput = h("input", { id: this.id("to"), className: "as-date", type: "date", name: "to" });
+    this.dateError = h("p", { id: this.id("date-error"), className: "as-field-error", hidden: true });
+    this.dateForm = h("form", {
+      className: "as-dates", "aria-labelledby": this.id("dates-legend"),
+      onsubmit: function (event) { event.preventDefault(); self.applyDates(); },
+    },
+      h("fieldset", null,
+        h("legend", { id: this.id("dates-legend"), text: "Published" }),
+        h("div", { className: "as-date-row" },
+          h("label", { for: this.id("from"), text: "From" }), this.fromInput,
+          h("label", { for: this.id("to"), text: "To" }), this.toInput),
+        this.dateError,
+        h("button", { className: "as-button as-button-small", type: "submit", text: "Apply dates" })));
+
+    this.facetBox = h("div", { className: "as-facets" });
+    this.clearButton = h("button", {
+      className: "as-button as-button-quiet", type: "button", hidden: true, text: "Clear all filters",
+      onclick: function () { self.clearFilters(); },
+    });
+    this.filterSummary = h("summary", { className: "as-filters-summary", text: "Filters" });
+    this.filters = h("details", { className: "as-filters" },
+      this.filterSummary,
+      h("div", { className: "as-filters-body", role: "group", "aria-label": "Filters" },
+        this.dateForm, this.facetBox, this.clearButton));
+
+    this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
+    this.took = h("span", { className: "as-took" });
+    this.didYouMean = h("p", { className: "as-dym", hidden: true });
+    this.message = h("div", { className: "as-message", hidden: true });
+    this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
+    this.pager = h("nav", { className: "as-pager", "aria-label": "Result pages", hidden: true });
+    this.resultsView = h("section", {
+      className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
+    },
+      h("div", { className: "as-toolbar" },
+        h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
+        this.sortBox = h("div", { className: "as-sort" },
+          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
+      this.didYouMean, this.message, this.list, this.pager);
+
+    this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
+    this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
+
+    this.root.classList.add("as");
+    this.root.replaceChildren(this.form, this.status, this.layout, this.articleView);
+
+    // Filters start open where there is room for them beside the results, folded on a phone.
+    var wide = global.matchMedia ? global.matchMedia("(min-width: 50rem)").matches : true;
+    this.filters.open = wide;
+  };
+
+  // ------------------------------------------------------------ navigation and history
+
+  ArchiveSearch.prototype.urlFor = function (state) {
+    var params = searchParams(state);
+    if (state.article) params.set("article", state.article);
+    var query = params.toString();
+    return global.location.pathname + (query ? "?" + query : "");
+  };
+
+  /** Moves to `state`: updates the address bar (push, replace or none), the controls, then searches or reads. */
+  ArchiveSearch.prototype.navigate = function (state, mode, extra) {
+    this.state = state;
+    if (this.options.syncUrl && mode !== "none") {
+      var url = this.urlFor(state);
+      var historyState = Object.assign({ archiveSearch: true }, extra || {});
+      if (url !== global.location.pathname + global.location.search || mode === "replace") {
+        global.history[mode === "replace" ? "replaceState" : "pushState"](historyState, "", url);
+      }
+    }
+    this.syncControls();
+    if (state.article) {
+      this.showArticle(state.article);
+    } else {
+      this.showResultsView();
+      this.search(mode === "none");
+    }
+  };
+
+  ArchiveSearch.prototype.onPopState = function () {
+    this.navigate(readState(global.location.search), "none");
+  };
+
+  ArchiveSearch.prototype.syncControls = function () {
+    if (this.input.value.trim() !== this.state.q) this.input.value = this.state.q;
+    this.sortSelect.value = this.state.sort;
+    this.fromInput.value = this.state.from;
+    this.toInput.value = this.state.to;
+    this.dateError.hidden = true;
+    this.fromInput.removeAttribute("aria-invalid");
+    var count = filterCount(this.state);
+    this.filterSummary.textContent = count ? "Filters (" + count + " active)" : "Filters";
+    this.clearButton.hidden = count === 0;
+  };
+
+  ArchiveSearch.prototype.submitQuery = function () {
+    this.closeSuggestions();
+    var q = this.input.value.trim().slice(0, MAX_QUERY);
+    this.navigate(Object.assign({}, this.state, { q: q, page: 1, article: "" }), "push");
+  };
+
+  ArchiveSearch.prototype.clearFilters = function () {
+    var next = Object.assign({}, this.state, { section: [], author: [], from: "", to: "", page: 1 });
+    this.navigate(next, "push");
+  };
+
+  ArchiveSearch.prototype.applyDates = function () {
+    var from = this.fromInput.value;
+    var to = this.toInput.value;
+    if (from && to && from > to) {
+      this.dateError.textContent = "“From” must be on or before “To”.";
+      this.dateError.hidden = false;
+      this.fromInput.setAttribute("aria-invalid", "true");
+      this.fromInput.setAttribute("aria-describedby", this.id("date-error"));
+      this.fromInput.focus();
+      return;
+    }
+    this.navigate(Object.assign({}, this.state, { from: from, to: to, page: 1 }), "push");
+  };
+
+  /** Same-page links (pager, "did you mean", in-page articles) navigate without reloading; modified clicks don't. */
+  ArchiveSearch.prototype.linkTo = function (state, attrs, extra) {
+    var self = this;
+    var link = h("a", Object.assign({ href: this.urlFor(state) }, attrs || {}));
+    link.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      self.navigate(state, "push", extra);
+    });
+    return link;
+  };
+
+  // ------------------------------------------------------------ requests
+
+  ArchiveSearch.prototype.request = function (path, params, signal) {
+    var url = this.options.apiBase + path + (params && params.toString() ? "?" + params.toString() : "");
+    var timeout = this.options.requestTimeoutMs;
+    var controller = new AbortController();
+    var timedOut = false;
+    var timer = setTimeout(function () { timedOut = true; controller.abort(); }, timeout);
+    if (signal) {
+      if (signal.aborted) controller.abort();
+      else signal.addEventListener("abort", function () { controller.abort(); }, { once: true });
+    }
+    return fetch(url, { signal: controller.signal, headers: { Accept: "application/json" }, credentials: "omit" })
+      .then(
+        function (response) {
+          return response.json().then(
+            function (body) { return { response: response, body: body }; },
+            function () { return { response: response, body: null }; });
+        },
+        function (error) {
+          if (signal && signal.aborted) throw error; // superseded: the caller ignores it
+          throw new ApiError(0, timedOut ? "timeout" : "network", String(error && error.message));
+        })
+      .then(function (answer) {
+        if (answer.response.ok && answer.body && typeof answer.body === "object") return answer.body;
+        var err = answer.body && answer.body.error;
+        throw new ApiError(
+          answer.response.ok ? 502 : answer.response.status,
+          (err && err.code) || "http_" + answer.response.status,
+          (err && typeof err.message === "string" && err.message) || answer.response.statusText || "no details");
+      })
+      .finally(function () { clearTimeout(timer); });
+  };
+
+  function isAbort(error, signal) {
+    return (error && error.name === "AbortError") || (signal && signal.aborted);
+  }
+
+  // ------------------------------------------------------------ results
+
+  ArchiveSearch.prototype.showResultsView = function () {
+    this.articleView.hidden = true;
+    this.layout.hidden = false;
+    document.title = this.state.q ? "“" + this.state.q + "” · " + this.baseTitle : this.baseTitle;
+  };
+
+  ArchiveSearch.prototype.search = function (fromHistory) {
+    var self = this;
+    var state = this.state;
+    if (this.searchController) this.searchController.abort();
+    var seq = ++this.searchSeq;
+    if (!state.q && !hasFilters(state)) {
+      this.setLoading(false);
+      this.renderIdle();
+      return Promise.resolve();
+    }
+    var params = searchParams(state);
+    params.set("size", String(this.options.pageSize));
+    var key = params.toString();
+    if (fromHistory && this.cache.has(key)) {
+      this.setLoading(false);
+      this.renderResults(this.cache.get(key), state);
+      return Promise.resolve();
+    }
+    var controller = new AbortController();
+    this.searchController = controller;
+    this.setLoading(true);
+    return this.request("/search", params, controller.signal).then(
+      function (body) {
+        if (seq !== self.searchSeq) return;
+        self.cache.set(key, body);
+        if (self.cache.size > 30) self.cache.delete(self.cache.keys().next().value);
+        self.setLoading(false);
+        self.renderResults(body, state);
+      },
+      function (error) {
+        if (seq !== self.searchSeq || isAbort(error, controller.signal)) return;
+        self.setLoading(false);
+        self.renderError(error);
+      });
+  };
+
+  ArchiveSearch.prototype.setLoading = function (loading) {
+    var self = this;
+    clearTimeout(this.loadingTimer);
+    this.resultsView.setAttribute("aria-busy", loading ? "true" : "false");
+    if (loading) {
+      // Shown only if the answer takes a moment, so fast searches don't flicker.
+      this.loadingTimer = setTimeout(function () {
+        self.root.classList.add("as-is-loading");
+        self.heading.textContent = "Searching…";
+        self.took.textContent = "";
+      }, 150);
+    } else {
+      this.root.classList.remove("as-is-loading");
+    }
+  };
+
+  ArchiveSearch.prototype.renderIdle = function () {
+    var self = this;
+    this.lastResponse = null;
+    this.heading.textContent = "Search the SomaNet News archive";
+    this.sortBox.hidden = true;
+    this.took.textContent = "";
+    this.list.replaceChildren();
+    this.pager.hidden = true;
+    this.didYouMean.hidden = true;
+    this.facetBox.replaceChildren();
+    this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
+    var seq = this.searchSeq;
+    this.request("/health").then(
+      function (health) {
+        if (seq !== self.searchSeq || typeof health.documents !== "number") return;
+        self.heading.textContent = "Search " + plural(health.documents, "article", "articles");
+      },
+      function (error) {
+        if (seq !== self.searchSeq) return;
+        self.renderError(error, "The search service isn't responding right now, so searches may fail. ");
+      });
+  };
+
+  ArchiveSearch.prototype.showMessage = function (kind, children) {
+    this.message.className = "as-message as-message-" + kind;
+    this.message.setAttribute("role", kind === "error" ? "alert" : "note");
+    this.message.replaceChildren();
+    append(this.message, children);
+    this.message.hidden = false;
+  };
+
+  ArchiveSearch.prototype.renderError = function (error, prefix) {
+    var self = this;
+    var text = (prefix || "") + userMessage(error);
+    this.heading.textContent = "Search isn't available";
+    this.took.textContent = "";
+    this.list.replaceChildren();
+    this.pager.hidden = true;
+    this.didYouMean.hidden = true;
+    this.showMessage("error", [
+      h("p", { text: text }),
+      h("button", {
+        className: "as-button", type: "button", text: "Try again",
+        onclick: function () { self.search(false); },
+      }),
+    ]);
+    this.announce(text);
+  };
+
+  ArchiveSearch.prototype.renderResults = function (body, state) {
+    var self = this;
+    var results = Array.isArray(body.results) ? body.results : [];
+    var total = typeof body.total === "number" ? body.total : results.length;
+    var size = body.size || this.options.pageSize;
+    var page = body.page || state.page;
+    var pages = Math.max(1, Math.min(Math.ceil(total / size), MAX_PAGE));
+    this.lastResponse = body;
+    this.sortBox.hidden = false;
+
+    var focusedFacet = this.facetBox.contains(document.activeElement) ? document.activeElement : null;
+    var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
+
+    var what = state.q ? " for “" + state.q + "”" : "";
+    if (total === 0) {
+      this.heading.textContent = "No results" + what;
+    } else {
+      var first = (page - 1) * size + 1;
+      var last = first + results.length - 1;
+      this.heading.textContent = (total > results.length ? formatNumber(first) + "–" + formatNumber(last) + " of " : "")
+        + plural(total, "result", "results") + what;
+    }
+    this.took.textContent = typeof body.took_ms === "number" ? "in " + formatNumber(body.took_ms) + " ms" : "";
+
+    this.renderDidYouMean(body.did_you_mean, state);
+    this.list.replaceChildren();
+    results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
+
+    if (total === 0) {
+      var tips = [h("p", { text: "No article matches" + what + (hasFilters(state) ? " with these filters." : ".") })];
+      if (hasFilters(state)) {
+        tips.push(h("button", {
+          className: "as-button", type: "button", text: "Search without filters",
+          onclick: function () { self.clearFilters(); },
+        }));
+      } else {
+        tips.push(h("p", { text: "Check the spelling, or try fewer or more general words." }));
+      }
+      this.showMessage("empty", tips);
+    } else if (results.length === 0) {
+      this.showMessage("empty", [h("p", { text: "There are no more results." }),
+        this.linkTo(Object.assign({}, state, { page: 1 }), { className: "as-button", text: "Back to the first page" })]);
+    } else {
+      this.message.hidden = true;
+    }
+
+    this.renderPager(page, pages, state);
+    this.renderFacets(body.facets, state);
+    if (focusKey) {
+      var again = this.facetBox.querySelector('[data-key="' + cssEscape(focusKey) + '"]');
+      if (again) again.focus();
+    }
+    if (this.focusResults) {
+      this.focusResults = false;
+      this.heading.focus({ preventScroll: true });
+      this.resultsView.scrollIntoView({ block: "start", behavior: "instant" });
+    }
+    if (this.returnFocusTo) {
+      var link = this.list.querySelector('[data-article-id="' + cssEscape(this.returnFocusTo) + '"]');
+      this.returnFocusTo = null;
+      if (link) link.focus();
+    }
+    this.announce(this.heading.textContent + (pages > 1 ? ", page " + page + " of " + pages : ""));
+  };
+
+  function cssEscape(value) {
+    return global.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, "\\$&");
+  }
+
+  ArchiveSearch.prototype.renderDidYouMean = function (dym, state) {
+    if (!dym || typeof dym.q !== "string" || !dym.q) {
+      this.didYouMean.hidden = true;
+      return;
+    }
+    var target = Object.assign({}, state, { q: dym.q, page: 1 });
+    setChildren(this.didYouMean,
+      "Did you mean ",
+      this.linkTo(target, { className: "as-dym-link", text: dym.q }),
+      "?",
+      typeof dym.total === "number" ? h("span", { className: "as-dym-count", text: " (" + plural(dym.total, "result", "results") + ")" }) : null);
+    this.didYouMean.hidden = false;
+  };
+
+  ArchiveSearch.prototype.articleLink = function (id, url) {
+    var external = safeHref(url);
+    if (external) return h("a", { href: external });
+    if (this.options.articleUrl) {
+      var templated = safeHref(this.options.articleUrl.split("{id}").join(encodePath(id)));
+      if (templated) return h("a", { href: templated });
+    }
+    return this.linkTo(Object.assign({}, this.state, { article: id }), null, { fromResults: true });
+  };
+
+  ArchiveSearch.prototype.resultItem = function (result, index) {
+    var id = String(result.id || "");
+    var titleId = this.id("result-" + index);
+    var link = this.articleLink(id, result.url);
+    link.className = "as-result-link";
+    link.setAttribute("data-article-id", id);
+    var titleMarks = result.highlights && Array.isArray(result.highlights.title) && result.highlights.title[0];
+    if (typeof titleMarks === "string" && titleMarks) appendMarked(link, titleMarks);
+    else link.textContent = result.title || "(untitled)";
+
+    var meta = h("p", { className: "as-meta" });
+    var parts = [];
+    if (result.author) parts.push(h("span", { className: "as-author", text: "By " + result.author }));
+    var date = formatDate(result.published);
+    if (date) parts.push(h("time", { datetime: date.iso, text: date.text }));
+    if (result.section) parts.push(h("span", { className: "as-section", text: result.section }));
+    parts.forEach(function (part, i) {
+      if (i > 0) meta.appendChild(h("span", { className: "as-sep", "aria-hidden": "true", text: " · " }));
+      meta.appendChild(part);
+    });
+
+    var snippet = typeof result.snippet === "string" && result.snippet ? result.snippet : null;
+    if (!snippet && result.highlights && Array.isArray(result.highlights.body)) snippet = result.highlights.body.join(" … ");
+    return h("li", { className: "as-result" },
+      h("article", { "aria-labelledby": titleId },
+        h("h3", { id: titleId, className: "as-result-title" }, link),
+        parts.length ? meta : null,
+        snippet ? appendMarked(h("p", { className: "as-snippet" }), snippet) : null));
+  };
+
+  ArchiveSearch.prototype.renderPager = function (page, pages, state) {
+    var self = this;
+    if (pages <= 1) {
+      this.pager.hidden = true;
+      this.pager.replaceChildren();
+      return;
+    }
+    var go = function (target, label, rel) {
+      var arrow = h("span", { "aria-hidden": "true", text: rel === "prev" ? "‹" : "›" });
+      var words = h("span", null, label, h("span", { className: "as-vh", text: " page" }));
+      var content = rel === "prev" ? [arrow, words] : [words, arrow];
+      if (target < 1 || target > pages) {
+        return h("span", { className: "as-button as-pager-link", "aria-disabled": "true" }, content);
+      }
+      var link = self.linkTo(Object.assign({}, state, { page: target }), { className: "as-button as-pager-link", rel: rel });
+      append(link, content);
+      link.addEventListener("click", function () { self.focusResults = true; });
+      return link;
+    };
+    setChildren(this.pager,
+      go(page - 1, "Previous", "prev"),
+      h("span", { className: "as-page-of", text: "Page " + page + " of " + pages }),
+      go(page + 1, "Next", "next"));
+    this.pager.hidden = false;
+  };
+
+  ArchiveSearch.prototype.renderFacets = function (facets, state) {
+    var self = this;
+    this.facetBox.replaceChildren();
+    if (!facets || typeof facets !== "object") return;
+    var year = selectedYear(state);
+    FACETS.forEach(function (facet) {
+      var name = facet[0];
+      var buckets = Array.isArray(facets[name]) ? facets[name].slice() : [];
+      var chosen = name === "year" ? (year ? [year] : []) : state[name];
+      var isSelected = function (value) { return includesValue(chosen, value); };
+      chosen.forEach(function (value) { // a chosen value stays visible (and can be un-chosen) even at zero
+        if (!buckets.some(function (b) { return b && sameValue(b.value, value); })) buckets.push({ value: value, count: 0 });
+      });
+      buckets = buckets.filter(function (b) { return b && b.value !== null && b.value !== undefined && b.value !== ""; });
+      if (!buckets.length) return;
+
+      var legendId = self.id("facet-" + name);
+      var list = h("ul", { className: "as-facet-list", "aria-labelledby": legendId });
+      var limit = self.expandedFacets[name] ? buckets.length : self.options.facetLimit;
+      buckets.forEach(function (bucket, index) {
+        var value = String(bucket.value);
+        var selected = isSelected(value);
+        if (index >= limit && !selected) return;
+        var count = typeof bucket.count === "number" ? bucket.count : null;
+        var accessibleName = count === null ? value : value + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
+        list.appendChild(h("li", null, h("button", {
+          type: "button", className: "as-facet", "aria-pressed": selected ? "true" : "false", "aria-label": accessibleName,
+          "data-key": name + ":" + value, "data-facet": name, "data-value": value,
+          onclick: function () { self.toggleFacet(name, value); },
+        },
+          h("span", { className: "as-facet-value", text: value }),
+          count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
+      });
+      var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
+        h("h3", { id: legendId, className: "as-facet-title", text: facet[1] }), list);
+      if (buckets.length > self.options.facetLimit) {
+        var expanded = !!self.expandedFacets[name];
+        group.appendChild(h("button", {
+          type: "button", className: "as-button as-button-quiet as-facet-more", "aria-expanded": expanded ? "true" : "false",
+          "data-key": name + ":*more",
+          text: expanded ? "Show fewer" : "Show all " + buckets.length,
+          onclick: function () {
+            self.expandedFacets[name] = !expanded;
+            self.renderFacets(facets, state);
+            var more = self.facetBox.querySelector('[data-key="' + name + ':*more"]');
+            if (more) more.focus();
+          },
+        }));
+      }
+      self.facetBox.appendChild(group);
+    });
+  };
+
+  ArchiveSearch.prototype.toggleFacet = function (name, value) {
+    var next = Object.assign({}, this.state, { page: 1 });
+    if (name === "year") {
+      var bounds = selectedYear(this.state) === value ? { from: "", to: "" } : yearBounds(value);
+      next.from = bounds.from;
+      next.to = bounds.to;
+    } else {
+      next[name] = withToggled(this.state[name], value);
+    }
+    this.navigate(next, "push");
+  };
+
+  ArchiveSearch.prototype.announce = function (text) {
+    // Cleared first so that the same words are announced again.
+    var status = this.status;
+    status.textContent = "";
+    setTimeout(function () { status.textContent = text; }, 50);
+  };
+
+  // ------------------------------------------------------------ suggestions (ARIA 1.2 combobox + listbox)
+
+  ArchiveSearch.prototype.onInput = function () {
+    var self = this;
+    var value = this.input.value.trim();
+    clearTimeout(this.suggestTimer);
+    if (value.length < this.options.minSuggestChars) {
+      if (this.suggestController) this.suggestController.abort();
+      this.suggestSeq++;
+      this.closeSuggestions();
+      return;
+    }
+    this.suggestTimer = setTimeout(function () { self.fetchSuggestions(value); }, this.options.debounceMs);
+  };
+
+  ArchiveSearch.prototype.fetchSuggestions = function (q) {
+    var self = this;
+    if (this.suggestController) this.suggestController.abort(); // a stale request is cancelled, not just ignored
+    var controller = new AbortController();
+    this.suggestController = controller;
+    var seq = ++this.suggestSeq;
+    var params = new URLSearchParams({ q: q });
+    return this.request("/suggest", params, controller.signal).then(
+      function (body) {
+        if (seq !== self.suggestSeq || self.input.value.trim() !== q || document.activeElement !== self.input) return;
+        self.renderSuggestions(Array.isArray(body.suggestions) ? body.suggestions.slice(0, 8) : []);
+      },
+      function () {
+        // Suggestions are a convenience: when they fail, the search box still works.
+        if (seq === self.suggestSeq) self.closeSuggestions();
+      });
+  };
+
+  ArchiveSearch.prototype.renderSuggestions = function (suggestions) {
+    var self = this;
+    this.suggestions = suggestions.filter(function (s) { return s && (s.id || s.title); });
+    this.activeSuggestion = -1;
+    this.input.removeAttribute("aria-activedescendant");
+    this.listbox.replaceChildren();
+    if (!this.suggestions.length) {
+      this.closeSuggestions();
+      return;
+    }
+    this.suggestions.forEach(function (suggestion, index) {
+      var option = h("li", {
+        id: self.id("option-" + index), className: "as-option", role: "option", "aria-selected": "false",
+        onmousedown: function (event) { event.preventDefault(); }, // keep focus in the input
+        onclick: function () { self.chooseSuggestion(index); },
+      });
+      if (typeof suggestion.highlighted === "string" && suggestion.highlighted) appendMarked(option, suggestion.highlighted);
+      else option.textContent = suggestion.title || suggestion.id;
+      self.listbox.appendChild(option);
+    });
+    this.listbox.hidden = false;
+    this.input.setAttribute("aria-expanded", "true");
+    this.announce(plural(this.suggestions.length, "suggestion", "suggestions") + ": use the up and down arrows to choose.");
+  };
+
+  ArchiveSearch.prototype.closeSuggestions = function () {
+    clearTimeout(this.suggestTimer);
+    this.listbox.hidden = true;
+    this.input.setAttribute("aria-expanded", "false");
+    this.input.removeAttribute("aria-activedescendant");
+    this.activeSuggestion = -1;
+  };
+
+  ArchiveSearch.prototype.setActiveSuggestion = function (index) {
+    var options = this.listbox.children;
+    if (this.activeSuggestion >= 0 && options[this.activeSuggestion]) {
+      options[this.activeSuggestion].setAttribute("aria-selected", "false");
+      options[this.activeSuggestion].classList.remove("as-option-active");
+    }
+    this.activeSuggestion = index;
+    if (index < 0) {
+      this.input.removeAttribute("aria-activedescendant");
+      return;
+    }
+    var option = options[index];
+    option.setAttribute("aria-selected", "true");
+    option.classList.add("as-option-active");
+    this.input.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({ block: "nearest" });
+  };
+
+  ArchiveSearch.prototype.onKeyDown = function (event) {
+    var open = !this.listbox.hidden && this.suggestions.length > 0;
+    var count = this.suggestions.length;
+    switch (event.key) {
+      case "ArrowDown":
+        if (!count) return;
+        event.preventDefault();
+        if (!open) {
+          this.listbox.hidden = false;
+          this.input.setAttribute("aria-expanded", "true");
+          this.setActiveSuggestion(0);
+        } else {
+          this.setActiveSuggestion(this.activeSuggestion + 1 >= count ? 0 : this.activeSuggestion + 1);
+        }
+        break;
+      case "ArrowUp":
+        if (!open) return;
+        event.preventDefault();
+        this.setActiveSuggestion(this.activeSuggestion <= 0 ? count - 1 : this.activeSuggestion - 1);
+        break;
+      case "Enter":
+        if (open && this.activeSuggestion >= 0) {
+          event.preventDefault();
+          this.chooseSuggestion(this.activeSuggestion);
+        }
+        break; // otherwise the form submits the query
+      case "Escape":
+        if (open) {
+          event.preventDefault();
+          this.closeSuggestions();
+        } else if (this.input.value) {
+          event.preventDefault();
+          this.input.value = "";
+          this.suggestions = [];
+        }
+        break;
+      case "Tab":
+        this.closeSuggestions();
+        break;
+      default:
+    }
+  };
+
+  /** A suggestion is an article: choosing one opens it (its link, the article template, or the in-page reader). */
+  ArchiveSearch.prototype.chooseSuggestion = function (index) {
+    var suggestion = this.suggestions[index];
+    this.closeSuggestions();
+    if (!suggestion) return;
+    if (!suggestion.id) {
+      this.input.value = suggestion.title;
+      this.submitQuery();
+      return;
+    }
+    var link = this.articleLink(String(suggestion.id), suggestion.url);
+    if (link.getAttribute("href") && (suggestion.url || this.options.articleUrl)) {
+      global.location.assign(link.getAttribute("href"));
+      return;
+    }
+    this.navigate(Object.assign({}, this.state, { article: String(suggestion.id) }), "push", { fromResults: false });
+  };
+
+  // ------------------------------------------------------------ the in-page article reader
+
+  ArchiveSearch.prototype.showArticle = function (id) {
+    var self = this;
+    if (this.searchController) this.searchController.abort();
+    this.searchSeq++;
+    this.setLoading(false);
+    this.closeSuggestions();
+    this.layout.hidden = true;
+    this.articleView.hidden = false;
+    var back = this.backLink();
+    var title = h("h2", { id: this.id("article-title"), className: "as-article-title", tabindex: "-1", text: "Loading the article…" });
+    this.articleView.setAttribute("aria-busy", "true");
+    this.articleView.replaceChildren(back, title);
+    title.focus({ preventScroll: true });
+    global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
+    var seq = ++this.articleSeq;
+    this.request("/articles/" + encodePath(id)).then(
+      function (article) {
+        if (seq !== self.articleSeq || self.state.article !== id) return;
+        self.renderArticle(article, back, title);
+      },
+      function (error) {
+        if (seq !== self.articleSeq || self.state.article !== id) return;
+        self.articleView.setAttribute("aria-busy", "false");
+        title.textContent = error.status === 404 ? "Article not found" : "The article couldn't be loaded";
+        var text = error.status === 404 ? "This article is not in the archive (any more)." : userMessage(error);
+        self.articleView.appendChild(h("p", { className: "as-message as-message-error", role: "alert", text: text }));
+        self.announce(title.textContent + ". " + text);
+      });
+  };
+
+  ArchiveSearch.prototype.backLink = function () {
+    var self = this;
+    var results = Object.assign({}, this.state, { article: "" });
+    var openedId = this.state.article;
+    var cameFromResults = !!(global.history.state && global.history.state.fromResults);
+    var hasSearch = !!(results.q || hasFilters(results));
+    var link = h("a", { className: "as-back", href: this.urlFor(results), text: hasSearch ? "‹ Back to results" : "‹ Search the archive" });
+    link.addEventListener("click", function (event) {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      self.returnFocusTo = openedId;
+      if (self.options.syncUrl && cameFromResults) global.history.back();
+      else self.navigate(results, "push");
+    });
+    return link;
+  };
+
+  ArchiveSearch.prototype.renderArticle = function (article, back, title) {
+    this.articleView.setAttribute("aria-busy", "false");
+    title.textContent = article.title || "(untitled)";
+    document.title = (article.title || "Article") + " · " + this.baseTitle;
+    var meta = h("p", { className: "as-meta" });
+    var parts = [];
+    if (article.author) parts.push(h("span", { className: "as-author", text: "By " + article.author }));
+    var date = formatDate(article.published);
+    if (date) parts.push(h("time", { datetime: date.iso, text: date.text }));
+    if (article.section) parts.push(h("span", { className: "as-section", text: article.section }));
+    parts.forEach(function (part, i) {
+      if (i > 0) meta.appendChild(h("span", { className: "as-sep", "aria-hidden": "true", text: " · " }));
+      meta.appendChild(part);
+    });
+    var body = h("div", { className: "as-article-body" });
+    String(article.body || article.summary || "").split(/\n\s*\n/).forEach(function (paragraph) {
+      var text = paragraph.trim();
+      if (text) body.appendChild(h("p", { text: text }));
+    });
+    var extras = [];
+    if (article.credit) extras.push(h("p", { className: "as-credit", text: "(" + article.credit + ")" }));
+    if (Array.isArray(article.tags) && article.tags.length) {
+      extras.push(h("p", { className: "as-tags", text: "Tags: " + article.tags.join(", ") }));
+    }
+    var source = safeHref(article.url);
+    if (source) extras.push(h("p", null, h("a", { href: source, rel: "noopener", text: "Original page" })));
+    // The title keeps its place (and the focus it was given while loading); the rest goes after it.
+    while (title.nextSibling) title.nextSibling.remove();
+    append(this.articleView, [parts.length ? meta : null, body, extras]);
+    this.announce("Article: " + title.textContent);
+  };
+
+  ArchiveSearch.prototype.destroy = function () {
+    global.removeEventListener("popstate", this.onPopState);
+    if (this.searchController) this.searchController.abort();
+    if (this.suggestController) this.suggestController.abort();
+    clearTimeout(this.suggestTimer);
+    clearTimeout(this.loadingTimer);
+    this.root.replaceChildren();
+    this.root.classList.remove("as");
+  };
+
+  // ---------------------------------------------------------------- public API and auto-mount
+
+  function optionsFromDataset(element) {
+    var data = element.dataset;
+    var options = {};
+    if (data.apiBase !== undefined) options.apiBase = data.apiBase;
+    if (data.articleUrl) options.articleUrl = data.articleUrl;
+    if (data.pageSize && +data.pageSize >= 1 && +data.pageSize <= 50) options.pageSize = +data.pageSize;
+    if (data.syncUrl === "false") options.syncUrl = false;
+    return options;
+  }
+
+  function mount(element, options) {
+    if (typeof element === "string") element = document.querySelector(element);
+    if (!element) throw new Error("ArchiveSearch.mount: no element to mount on");
+    if (element.archiveSearch) return element.archiveSearch;
+    var widget = new ArchiveSearch(element, Object.assign(optionsFromDataset(element), options || {}));
+    element.archiveSearch = widget;
+    return widget;
+  }
+
+  function mountAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-archive-search]"), function (element) {
+      mount(element);
+    });
+  }
+
+  global.ArchiveSearch = {
+    mount: mount,
+    version: "1.0.0",
+    // Exposed for tests and for sites that render highlighted text themselves.
+    appendMarked: appendMarked,
+    decodeEntities: decodeEntities,
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mountAll);
+  else mountAll();
+})(window);
