@@ -49,7 +49,7 @@ COUNT_CACHE_SECONDS = 1.0
 
 
 def _speed_up_moto_sqs() -> None:
-    """Keep moto's SQS linear when thousands of notifications are queued (a mass upload).
+    """Keep moto's SQS linear and safe when thousands of notifications are queued (a mass upload).
 
     moto recomputes every queue attribute, message counts included, for each message it sends and for
     each message it checks for retention on receive: O(queued messages) per message, so a 3,698-file
@@ -62,10 +62,25 @@ def _speed_up_moto_sqs() -> None:
         return int(queue.message_retention_period) + message.sent_timestamp / 1000 > time.time()
 
     SQSBackend.is_message_valid_based_on_retention_period = retained  # type: ignore[method-assign]
+    Queue.delete_message = _under_messages_lock(Queue.delete_message)  # type: ignore[method-assign]
     for name in APPROXIMATE_COUNTS:
         count = getattr(Queue, name)
         if isinstance(count, property) and count.fget is not None:
             setattr(Queue, name, property(_briefly_cached(name, count.fget)))
+
+
+def _under_messages_lock(delete_message: Any) -> Any:
+    """moto's DeleteMessage rebuilds the message list without the lock SendMessage appends under.
+
+    With the S3 notifications of an upload arriving while the worker deletes handled messages, that race
+    silently lost a notification (1 of 3,698 in a run of news-dev).
+    """
+
+    def locked(queue: Any, receipt_handle: str) -> None:
+        with queue._messages_lock:
+            delete_message(queue, receipt_handle)
+
+    return locked
 
 
 def _briefly_cached(name: str, compute: Any) -> Any:
