@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import signal
 import subprocess
@@ -130,6 +131,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -
 
 def _serve_moto(port: int) -> None:
     _speed_up_moto_sqs()
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per S3/SQS request drowns the stack's own log
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     stopped = threading.Event()
     signal.signal(signal.SIGTERM, lambda _signum, _frame: stopped.set())
