@@ -49,11 +49,9 @@ def read_stack_file() -> RunningStack | None:
         return None
 
 
-def configure_function_environment(aws_endpoint_url: str, opensearch_url: str) -> None:
-    """The environment the template gives both functions, pointed at the local services."""
-    spec = local_stack_spec()
-    for variables in spec.function_environment.values():
-        os.environ.update(variables)
+def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, function: str) -> None:
+    """The environment the template gives `function`, pointed at the local services."""
+    os.environ.update(local_stack_spec().function_environment[function])
     os.environ.update(
         {
             "OPENSEARCH_ENDPOINT": opensearch_url,
@@ -72,10 +70,14 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         opensearch_url = stack.enter_context(opensearch_for_tests_or_local(data_dir / "opensearch", ports.opensearch))
         aws_url = stack.enter_context(moto_server(ports.moto))
         resources = create_resources(spec, aws_url)
-        configure_function_environment(aws_url, opensearch_url)
-
-        # Imported only now: the handlers read their settings from the environment set above.
+        # Both handlers share this process, so each is built (settings read, clients made) in its own
+        # function's environment before the next one's is set; they keep what they read while warm.
         from archive_search.handlers import ingest, search
+
+        configure_function_environment(aws_url, opensearch_url, "IngestFunction")
+        ingest.ingest_service()
+        configure_function_environment(aws_url, opensearch_url, "SearchFunction")
+        search.app()
 
         queue = spec.queues[spec.ingest_queue_logical_id]
         worker = QueueWorker(aws_url, resources.queue_urls[queue.logical_id], ingest.handler, worker_threads)

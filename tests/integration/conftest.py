@@ -79,7 +79,8 @@ def pipeline(opensearch_url: str, moto_url: str) -> Iterator[LocalPipeline]:
     urllib.request.urlopen(urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")).close()
     spec = local_stack_spec()
     resources = create_resources(spec, moto_url)
-    configure_function_environment(moto_url, opensearch_url)
+    for function in ("IngestFunction", "SearchFunction"):
+        configure_function_environment(moto_url, opensearch_url, function)
     alias = f"test-{uuid.uuid4().hex[:10]}"
     os.environ["INDEX_ALIAS"] = alias
     ingest.ingest_service.cache_clear()
