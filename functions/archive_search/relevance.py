@@ -3,13 +3,17 @@
 Measured with `make bench-relevance` (docs/search.md has the figures and the variants that lost):
 
 - Every required unit (word, "phrase", or an OR of them) must match in the title, summary or body.
-  Per word, the evidence is summed from: the word as written (unstemmed, accents folded), the stemmed word
+  Per word, the evidence is the body's: the word as written (unstemmed, accents folded), the stemmed word
   with synonyms (weight 0.3) and, for words of 4+ letters, words one or two edits away (weight 0.2: typo
   tolerance). An exact match always collects all three, a misspelt one only the last, so exact outranks fuzzy.
-- Per word, the body carries the evidence; a word in a short title is weak evidence on its own (BM25's length
-  normalisation inflates it, and it cost 3 points of MRR on body-word queries). The title counts through the
-  whole query: all words in the title (boost 2), the words as a phrase in the title (boost 2), all words in the
-  summary (boost 1). So a title match outranks a summary match, which outranks a body match.
+  The body is scored by query likelihood with Dirichlet smoothing (index_mapping.BODY_SIMILARITY), which ranks
+  the article whose body is dense in the words above one that merely mentions them better than BM25 did.
+- A word found only in the title or summary matches with a tiny constant score: per word, a short title is weak
+  evidence (BM25 inflates it, and title words per word cost 1-3 points of MRR on body-word queries). The title
+  counts through the whole query: all words in the title (boost 1), the words as a phrase in the title (boost
+  1), all words in the summary (boost 1). Headline queries still rank first (MRR 1.0 in the benchmark).
+- Multi-word synonyms (united states -> US) apply to whole plain queries as an alternative (dis_max), so they do
+  not add to the score of an article that matches the words themselves.
 - Freshness: the score is multiplied by 1 + w * decay(age), decay a gauss curve on `published` (1 today, 0.5
   after FRESHNESS_SCALE_DAYS). Undated articles get the factor 1. w is SEARCH_FRESHNESS_WEIGHT (0 = off).
 """
@@ -22,13 +26,15 @@ from typing import Any
 from archive_search.query_parser import ParsedQuery, Term, Unit
 
 TEXT_FIELDS = ["title^3", "summary^2", "body"]  # phrases and exclusions
-WORD_EXACT_FIELDS = ["body.exact", "summary.exact^0.05", "title.exact^0.05"]
-WORD_STEMMED_FIELDS = ["body", "summary^0.05", "title^0.05"]
-WORD_FUZZY_FIELDS = ["body.exact", "summary.exact", "title.exact"]
+WORD_EXACT_FIELD = "body.exact"
+WORD_STEMMED_FIELD = "body"
+WORD_STEMMED_FIELDS = ["body", "summary^0.05", "title^0.05"]  # the whole query with multi-word synonyms (cross_fields)
+WORD_HEADING_FIELDS = ["title.exact", "title", "summary.exact", "summary"]
 STEMMED_BOOST = 0.3
 FUZZY_BOOST = 0.2
-TITLE_ALL_WORDS_BOOST = 2.0
-TITLE_PHRASE_BOOST = 2.0
+HEADING_WORD_SCORE = 0.01  # a word found only in the title or summary: it matches, but adds (almost) nothing
+TITLE_ALL_WORDS_BOOST = 1.0
+TITLE_PHRASE_BOOST = 1.0
 SUMMARY_ALL_WORDS_BOOST = 1.0
 MAX_FUZZY_UNITS = 8  # long queries are precise enough; fuzzy expansion of many words is costly
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
@@ -48,34 +54,28 @@ def _phrase(term: Term, fields: list[str], slop: int = 0) -> dict[str, Any]:
     return {"multi_match": {"query": term.text, "type": "phrase", "fields": fields, "slop": slop}}
 
 
+def _fuzzy(field: str, text: str, boost: float) -> dict[str, Any]:
+    options = {"query": text, "fuzziness": "AUTO", "prefix_length": 0, "max_expansions": 30, "boost": boost}
+    return {"match": {field: options}}
+
+
 def _word_clause(term: Term, fuzzy: bool) -> dict[str, Any]:
+    fuzzy = fuzzy and len(term.text) >= MIN_FUZZY_CHARS
+    heading: dict[str, Any] = {"multi_match": {"query": term.text, "fields": WORD_HEADING_FIELDS, "operator": "and"}}
+    if fuzzy:
+        heading = {
+            "bool": {
+                "should": [heading, _fuzzy("title.exact", term.text, 1.0), _fuzzy("summary.exact", term.text, 1.0)],
+                "minimum_should_match": 1,
+            }
+        }
     clauses: list[dict[str, Any]] = [
-        {"multi_match": {"query": term.text, "type": "most_fields", "fields": WORD_EXACT_FIELDS, "operator": "and"}},
-        {
-            "multi_match": {
-                "query": term.text,
-                "type": "most_fields",
-                "fields": WORD_STEMMED_FIELDS,
-                "operator": "and",
-                "boost": STEMMED_BOOST,
-            }
-        },
+        {"match": {WORD_EXACT_FIELD: {"query": term.text, "operator": "and"}}},
+        {"match": {WORD_STEMMED_FIELD: {"query": term.text, "operator": "and", "boost": STEMMED_BOOST}}},
+        {"constant_score": {"filter": heading, "boost": HEADING_WORD_SCORE}},
     ]
-    if fuzzy and len(term.text) >= MIN_FUZZY_CHARS:
-        clauses.append(
-            {
-                "multi_match": {
-                    "query": term.text,
-                    "type": "most_fields",
-                    "fields": WORD_FUZZY_FIELDS,
-                    "operator": "and",
-                    "fuzziness": "AUTO",
-                    "prefix_length": 0,
-                    "max_expansions": 30,
-                    "boost": FUZZY_BOOST,
-                }
-            }
-        )
+    if fuzzy:
+        clauses.append(_fuzzy(WORD_EXACT_FIELD, term.text, FUZZY_BOOST))
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
@@ -118,7 +118,7 @@ def text_query(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
             }
         }
         if plain_words:
-            matching = {"bool": {"should": [all_units, synonyms], "minimum_should_match": 1}}
+            matching = {"dis_max": {"queries": [all_units, synonyms]}}
     return {"bool": {"must": [matching], "should": should, "must_not": must_not}}
 
 
