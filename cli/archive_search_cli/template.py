@@ -73,9 +73,6 @@ class LocalStackSpec:
     function_environment: dict[str, dict[str, str]]
     ingest_queue_logical_id: str
 
-    def bucket_for_env(self, function: str, variable: str) -> str:
-        return self.function_environment[function][variable]
-
 
 class _NoValue:
     """What `Ref: AWS::NoValue` resolves to: the property or list item that holds it is dropped."""

@@ -164,9 +164,6 @@ class OpenSearchArticleIndex:
         )
         return int(response["count"])
 
-    def refresh(self) -> None:
-        self._call(lambda: self._client.indices.refresh(index=self._alias))
-
     def _call(self, operation: Callable[[], T]) -> T:
         with translated_errors():
             return operation()
