@@ -5,13 +5,18 @@ Nothing below the handlers reads os.environ: the handlers build these models and
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
 from archive_search.errors import ConfigurationError
+from archive_search.relevance import DEFAULT_FRESHNESS_WEIGHT
 
 AUTH_MODES = ("sigv4", "none")
+# Any positive number of seconds up to 15 minutes, Lambda's longest run.
+MIN_TIMEOUT, MAX_TIMEOUT = math.nextafter(0.0, 1.0), 900.0
+TIMEOUT_RULE = "seconds, above 0 and up to 900"
 
 
 def _required(environ: Mapping[str, str], name: str) -> str:
@@ -38,16 +43,17 @@ def _auth(environ: Mapping[str, str]) -> str:
     return value
 
 
-def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+def _number(environ: Mapping[str, str], name: str, default: float, low: float, high: float, what: str) -> float:
+    """A number within [low, high]; `what` tells the operator what is accepted."""
     raw = environ.get(name, "").strip()
     if not raw:
         return default
     try:
         value = float(raw)
     except ValueError:
-        raise ConfigurationError(f"{name} must be a number of seconds, got {raw!r}") from None
-    if not 0 < value <= 900:
-        raise ConfigurationError(f"{name} must be between 0 and 900 seconds, got {raw!r}")
+        raise ConfigurationError(f"{name} must be {what}, got {raw!r}") from None
+    if not low <= value <= high:
+        raise ConfigurationError(f"{name} must be {what}, got {raw!r}")
     return value
 
 
@@ -70,7 +76,9 @@ class EngineSettings:
         return cls(
             endpoint=_endpoint(environ),
             auth=auth,
-            timeout_seconds=_seconds(environ, "OPENSEARCH_TIMEOUT", default_timeout),
+            timeout_seconds=_number(
+                environ, "OPENSEARCH_TIMEOUT", default_timeout, MIN_TIMEOUT, MAX_TIMEOUT, TIMEOUT_RULE
+            ),
             index_alias=environ.get("INDEX_ALIAS", "articles").strip() or "articles",
             region=region,
         )
@@ -105,22 +113,6 @@ class IngestSettings:
         )
 
 
-DEFAULT_FRESHNESS_WEIGHT = 0.1
-
-
-def _freshness_weight(environ: Mapping[str, str]) -> float:
-    raw = environ.get("SEARCH_FRESHNESS_WEIGHT", "").strip()
-    if not raw:
-        return DEFAULT_FRESHNESS_WEIGHT
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ConfigurationError(f"SEARCH_FRESHNESS_WEIGHT must be a number from 0 to 10, got {raw!r}") from None
-    if not 0 <= value <= 10:
-        raise ConfigurationError(f"SEARCH_FRESHNESS_WEIGHT must be between 0 (off) and 10, got {raw!r}")
-    return value
-
-
 @dataclass(frozen=True)
 class SearchSettings:
     """ALLOWED_ORIGINS (comma-separated), SEARCH_FRESHNESS_WEIGHT (0 = off, default 0.1) plus the engine settings."""
@@ -135,5 +127,7 @@ class SearchSettings:
         return cls(
             allowed_origins=origins,
             engine=EngineSettings.from_env(environ, default_timeout=5.0),
-            freshness_weight=_freshness_weight(environ),
+            freshness_weight=_number(
+                environ, "SEARCH_FRESHNESS_WEIGHT", DEFAULT_FRESHNESS_WEIGHT, 0, 10, "a number from 0 (off) to 10"
+            ),
         )

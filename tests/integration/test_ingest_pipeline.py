@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any
+from typing import Any, cast
 
 import pytest
+from aws_lambda_powertools.utilities.typing import LambdaContext
 
+from archive_search.handlers import ingest
+from archive_search_cli.worker import FakeLambdaContext, sqs_event
 from tests.conftest import LEGACY_PAGE
 from tests.integration.conftest import LocalPipeline
 
@@ -111,3 +114,17 @@ def test_duplicate_and_stale_notifications_converge_on_what_s3_holds(pipeline: L
 
     assert _indexed(pipeline, stem)["title"] == "Newest"
     assert _archived(pipeline, stem)["title"] == "Newest"
+
+
+def test_a_malformed_message_fails_alone_and_its_batch_mates_are_ingested(pipeline: LocalPipeline) -> None:
+    stem = _unique("batch-mate")
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Batch mate", "body": "Still indexed."}).encode())
+    good = pipeline.worker._sqs.receive_message(QueueUrl=pipeline.queue_url, MaxNumberOfMessages=10)["Messages"]
+    bad = {"MessageId": "not-a-notification", "ReceiptHandle": "r", "Body": "this is not JSON"}
+    queue_arn = f"arn:aws:sqs:us-east-1:123456789012:{pipeline.queue_url.rsplit('/', 1)[-1]}"
+
+    response = ingest.handler(sqs_event([bad, *good], queue_arn), cast(LambdaContext, FakeLambdaContext()))
+
+    assert response["batchItemFailures"] == [{"itemIdentifier": "not-a-notification"}]
+    pipeline.engine.indices.refresh(index=pipeline.alias)
+    assert _indexed(pipeline, stem)["title"] == "Batch mate"

@@ -148,3 +148,14 @@ def test_allowed_origins_default_to_none() -> None:
 def test_blank_index_alias_falls_back_to_articles() -> None:
     assert SearchSettings.from_env({**ENGINE_ENV, "INDEX_ALIAS": " "}).engine.index_alias == "articles"
     assert SearchSettings.from_env({**ENGINE_ENV, "INDEX_ALIAS": "articles-v2"}).engine.index_alias == "articles-v2"
+
+
+def test_freshness_weight_defaults_and_can_be_turned_off() -> None:
+    assert SearchSettings.from_env(ENGINE_ENV).freshness_weight == 0.1
+    assert SearchSettings.from_env({**ENGINE_ENV, "SEARCH_FRESHNESS_WEIGHT": "0"}).freshness_weight == 0.0
+
+
+@pytest.mark.parametrize("raw", ["-1", "10.5", "strong"])
+def test_freshness_weight_outside_0_to_10_is_refused(raw: str) -> None:
+    with pytest.raises(ConfigurationError, match="SEARCH_FRESHNESS_WEIGHT"):
+        SearchSettings.from_env({**ENGINE_ENV, "SEARCH_FRESHNESS_WEIGHT": raw})

@@ -48,16 +48,23 @@ def ingest_service() -> IngestService:
     )
 
 
-def _changes_in(body: str) -> list[ObjectChange]:
+Notice = list[ObjectChange] | MalformedNotificationError
+Outcomes = dict[ObjectChange, SyncResult | ArchiveSearchError]
+
+
+def _read_notice(body: str) -> Notice:
     try:
         return object_changes(body)
-    except MalformedNotificationError:
-        return []  # its record fails on its own in settle_record
+    except MalformedNotificationError as exc:
+        return exc  # its record fails on its own in settle_record
 
 
-def settle_record(outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError], record: SQSRecord) -> None:
-    """Fail the record if any of its changes failed, so the queue retries it (and dead-letters it in the end)."""
-    for change in object_changes(record.body):
+def settle_record(notices: dict[str, Notice], outcomes: Outcomes, record: SQSRecord) -> None:
+    """Fail the record if its message was malformed or any of its changes failed, so the queue retries it."""
+    notice = notices[record.message_id]
+    if isinstance(notice, MalformedNotificationError):
+        raise notice
+    for change in notice:
         outcome = outcomes[change]
         if isinstance(outcome, ArchiveSearchError):
             logger.warning("sync failed", extra={"key": change.key, "reason": str(outcome)})
@@ -79,14 +86,15 @@ def settle_record(outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError],
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailureResponse:
     # The whole batch is synced at once (one bulk request); each record is then settled on its own outcome.
-    changes = [change for record in event.get("Records", []) for change in _changes_in(record.get("body", ""))]
+    notices = {record["messageId"]: _read_notice(record.get("body", "")) for record in event.get("Records", [])}
+    changes = [change for notice in notices.values() if isinstance(notice, list) for change in notice]
     outcomes = ingest_service().sync_batch(changes)
     # A processor per invocation: it holds the batch's state, and the local worker calls from several threads.
     # A batch that fails entirely is reported record by record too, so the queue's redrive counts each message.
     processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
     return process_partial_response(
         event=event,
-        record_handler=functools.partial(settle_record, outcomes),
+        record_handler=functools.partial(settle_record, notices, outcomes),
         processor=processor,
         context=context,
     )
