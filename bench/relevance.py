@@ -225,7 +225,6 @@ class OurSearch:
         if self.keep and self.client.indices.exists_alias(name=self.alias):
             return
         self.index.ensure_exists()
-        fields = ("author", "published", "section")
         actions = (
             {
                 "_index": self.alias,
@@ -237,14 +236,16 @@ class OurSearch:
                         body=doc["body"],
                         source_key=f"incoming/{doc['id']}.json",
                         source_format="json",
-                        **{name: doc.get(name) for name in fields},
+                        author=doc.get("author"),
+                        published=doc.get("published"),
+                        section=doc.get("section"),
                     )
                 ),
             }
             for doc in corpus
         )
         helpers.bulk(self.client, actions, chunk_size=500, max_chunk_bytes=5 * 1024 * 1024, request_timeout=120)
-        self.index.refresh()
+        self.client.indices.refresh(index=self.alias)
 
     def search(self, query: Query) -> list[str]:
         from archive_search.search import SearchRequest, search_articles
