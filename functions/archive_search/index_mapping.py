@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -23,13 +24,19 @@ TITLE_START_CHARS = 40
 MAX_WORD_PREFIX = 20
 
 _TEXT = {"type": "text", "analyzer": "article_text", "search_analyzer": "article_text_search"}
-_EXACT = {"type": "text", "analyzer": "exact_words"}
+# The exact fields also index the parts of words joined by punctuation or digits, beside the word itself:
+# O'Neill -> o'neill, o, neill; <SEHL.L> -> sehl.l, sehl, l; 10.04secs -> 10.04secs, 10, 04, secs; and the
+# possessive is dropped (Poliakoff's -> poliakoff), so a reader's "neill" or a misspelt "poliakof" finds them.
+# The stemmed fields keep whole words: split parts shift positions, which would break phrase queries there.
+_EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "exact_words"}
 # The body is scored by query likelihood with Dirichlet smoothing (mu = 500) instead of BM25: on the known-item
 # benchmark (distinctive body words) it gave +0.01 to +0.02 MRR over any BM25 k1/b tried (docs/search.md).
 BODY_SIMILARITY = "body_words"
 BODY_DIRICHLET_MU = 500
 _BODY = {**_TEXT, "similarity": BODY_SIMILARITY}
 _BODY_EXACT = {**_EXACT, "similarity": BODY_SIMILARITY}
+# A keyword matches or not (keywords.py): no term frequency, no length normalisation.
+KEYWORD_SIMILARITY = "keyword_match"
 
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
@@ -38,7 +45,10 @@ INDEX_SETTINGS: dict[str, Any] = {
             "number_of_replicas": 0,
             "refresh_interval": "1s",
             "max_ngram_diff": 50,
-            "similarity": {BODY_SIMILARITY: {"type": "LMDirichlet", "mu": BODY_DIRICHLET_MU}},
+            "similarity": {
+                BODY_SIMILARITY: {"type": "LMDirichlet", "mu": BODY_DIRICHLET_MU},
+                KEYWORD_SIMILARITY: {"type": "boolean"},
+            },
         },
         "analysis": {
             "char_filter": {
@@ -46,6 +56,12 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "filter": {
                 "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+                "word_parts": {
+                    "type": "word_delimiter_graph",
+                    "preserve_original": True,
+                    "split_on_case_change": False,
+                    "adjust_offsets": False,
+                },
                 "english_stemmer": {"type": "stemmer", "language": "english"},
                 "news_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
                 "word_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": MAX_WORD_PREFIX},
@@ -66,7 +82,11 @@ INDEX_SETTINGS: dict[str, Any] = {
                         "english_stemmer",
                     ],
                 },
-                "exact_words": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+                "exact_words": {"tokenizer": "standard", "filter": ["english_possessive", "lowercase", "asciifolding"]},
+                "exact_word_parts": {
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
+                },
                 "word_prefixes": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding", "word_prefixes"]},
                 "title_start": {
                     "char_filter": ["punctuation_to_space"],
@@ -96,6 +116,13 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "summary": {**_TEXT, "fields": {"exact": _EXACT}},
             "body": {**_BODY, "fields": {"exact": _BODY_EXACT}},
+            "keywords": {
+                "type": "text",
+                "analyzer": "exact_words",
+                "similarity": KEYWORD_SIMILARITY,
+                "index_options": "docs",
+                "norms": False,
+            },
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",
@@ -114,8 +141,8 @@ INDEX_SETTINGS: dict[str, Any] = {
 }
 
 
-def index_document(article: Article) -> dict[str, Any]:
-    """The document indexed for an article: searchable fields plus what identifies its source version."""
+def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, Any]:
+    """The document indexed for an article: searchable fields, its keywords (keywords.py) and its source version."""
     return {
         "title": article.title,
         "summary": article.summary,
@@ -123,6 +150,7 @@ def index_document(article: Article) -> dict[str, Any]:
         "author": article.author,
         "section": article.section,
         "tags": list(article.tags),
+        "keywords": list(keywords),
         "published": article.published,
         "url": article.url,
         "credit": article.credit,

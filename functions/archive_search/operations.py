@@ -28,6 +28,8 @@ class IndexAdmin(Protocol):
 
     def load(self, index_name: str, articles: Iterable[Article]) -> Iterator[tuple[str, str | None]]: ...
 
+    def add_keywords(self, index_name: str) -> Iterator[tuple[str, str | None]]: ...
+
     def finish_build(self, index_name: str) -> None: ...
 
     def point_alias_at(self, index_name: str) -> list[str]: ...
@@ -73,6 +75,8 @@ def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lamb
             progress(1)
             if failure:
                 failures[article_id] = failure
+        if not failures:
+            failures = {article_id: failure for article_id, failure in admin.add_keywords(new_index) if failure}
         if failures:
             admin.delete_indices([new_index])
             return ReindexResult(new_index, loaded, failures, [])

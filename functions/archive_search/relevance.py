@@ -8,10 +8,15 @@ Measured with `make bench-relevance` (docs/search.md has the figures and the var
   tolerance). An exact match always collects all three, a misspelt one only the last, so exact outranks fuzzy.
   The body is scored by query likelihood with Dirichlet smoothing (index_mapping.BODY_SIMILARITY), which ranks
   the article whose body is dense in the words above one that merely mentions them better than BM25 did.
+- A word that is one of the article's keywords (keywords.py: the body's most distinctive words, headline words
+  left out) adds KEYWORD_BOOST: among articles that contain the words, the one they characterise ranks first.
+  Split words are indexed in parts too (index_mapping: o'neill -> neill, 10.04secs -> secs).
 - A word found only in the title or summary matches with a tiny constant score: per word, a short title is weak
   evidence (BM25 inflates it, and title words per word cost 1-3 points of MRR on body-word queries). The title
-  counts through the whole query: all words in the title (boost 1), the words as a phrase in the title (boost
-  1), all words in the summary (boost 1). Headline queries still rank first (MRR 1.0 in the benchmark).
+  counts through the whole query: all words in the title (BM25, boost 4, plus KEYWORD_BOOST per word, as if
+  they were keywords), the words as a phrase in the title (boost 1), all words in the summary (boost 1).
+  Headline queries rank first (MRR 1.0 in the benchmark), and two words of a headline do at least as well as
+  before keywords existed (the benchmark's title_words guard).
 - Multi-word synonyms (united states -> US) apply to whole plain queries as an alternative (dis_max), so they do
   not add to the score of an article that matches the words themselves.
 - Freshness: the score is multiplied by 1 + w * decay(age), decay a gauss curve on `published` (1 today, 0.5
@@ -30,10 +35,12 @@ WORD_EXACT_FIELD = "body.exact"
 WORD_STEMMED_FIELD = "body"
 WORD_STEMMED_FIELDS = ["body", "summary^0.05", "title^0.05"]  # the whole query with multi-word synonyms (cross_fields)
 WORD_HEADING_FIELDS = ["title.exact", "title", "summary.exact", "summary"]
+KEYWORDS_FIELD = "keywords"
 STEMMED_BOOST = 0.3
 FUZZY_BOOST = 0.2
+KEYWORD_BOOST = 3.0  # a query word that is one of the article's keywords (keywords.py)
 HEADING_WORD_SCORE = 0.01  # a word found only in the title or summary: it matches, but adds (almost) nothing
-TITLE_ALL_WORDS_BOOST = 1.0
+TITLE_ALL_WORDS_BOOST = 4.0
 TITLE_PHRASE_BOOST = 1.0
 SUMMARY_ALL_WORDS_BOOST = 1.0
 MAX_FUZZY_UNITS = 8  # long queries are precise enough; fuzzy expansion of many words is costly
@@ -73,6 +80,7 @@ def _word_clause(term: Term, fuzzy: bool) -> dict[str, Any]:
         {"match": {WORD_EXACT_FIELD: {"query": term.text, "operator": "and"}}},
         {"match": {WORD_STEMMED_FIELD: {"query": term.text, "operator": "and", "boost": STEMMED_BOOST}}},
         {"constant_score": {"filter": heading, "boost": HEADING_WORD_SCORE}},
+        {"match": {KEYWORDS_FIELD: {"query": term.text, "boost": KEYWORD_BOOST}}},
     ]
     if fuzzy:
         clauses.append(_fuzzy(WORD_EXACT_FIELD, term.text, FUZZY_BOOST))
@@ -99,8 +107,11 @@ def text_query(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
     fuzzy = ranking.fuzzy and len(parsed.required) <= MAX_FUZZY_UNITS
     all_units = {"bool": {"must": [_unit_clause(unit, fuzzy) for unit in parsed.required]}}
     text = parsed.text
+    title_all_words = {"match": {"title.exact": {"query": text, "operator": "and"}}}
     should: list[dict[str, Any]] = [
         {"match": {"title.exact": {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST}}},
+        # Headline words are not keywords (keywords.py); a headline holding every word counts as if they were.
+        {"constant_score": {"filter": title_all_words, "boost": KEYWORD_BOOST * len(parsed.words)}},
         {"match": {"summary.exact": {"query": text, "operator": "and", "boost": SUMMARY_ALL_WORDS_BOOST}}},
     ]
     matching: dict[str, Any] = all_units

@@ -51,6 +51,24 @@ def test_reindex_builds_a_new_index_and_swaps_the_alias(pipeline: LocalPipeline)
     assert sorted(hit["_id"] for hit in found["hits"]["hits"]) == sorted(stems)
 
 
+def test_reindex_derives_keywords_from_the_whole_archive(pipeline: LocalPipeline) -> None:
+    # "ferry" is frequent in each article but common to all of them; each one's own word is rare in the archive.
+    own_words = ["pelican", "lighthouse", "schooner"]
+    stems = [f"kw-{uuid.uuid4().hex[:8]}" for _ in own_words]
+    for stem, word in zip(stems, own_words, strict=True):
+        body = f"The ferry left. A ferry came. Another ferry waited by the {word}."
+        pipeline.upload(f"{stem}.json", json.dumps({"title": "Harbour news", "body": body}).encode())
+    pipeline.drain()
+    archive, admin, _uploads, _location = _tools(pipeline)
+
+    reindex(archive, admin)
+
+    for stem, word in zip(stems, own_words, strict=True):
+        keywords = pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]["keywords"]
+        assert keywords[0] == word
+        assert "harbour" not in keywords and "news" not in keywords
+
+
 def test_reindex_removes_leftovers_of_an_interrupted_run(pipeline: LocalPipeline) -> None:
     _upload_articles(pipeline, 2)
     archive, admin, _uploads, _location = _tools(pipeline)

@@ -47,6 +47,59 @@ def test_exact_match_outranks_fuzzy_and_newer_wins_a_tie(pipeline: LocalPipeline
     assert ids("/search?q=cocoa+crop")[:2] == [new, old]
 
 
+def test_parts_of_joined_words_and_possessives_are_found(pipeline: LocalPipeline) -> None:
+    football = _json_upload(pipeline, "Cup run", "Martin O'Neill's side won again.")
+    sprint = _json_upload(pipeline, "Sprint final", "He ran 10.04secs in the heat.")
+    shares = _json_upload(pipeline, "Retail stake", "Shares in Sears Plc <SEHL.L> rose.")
+    film = _json_upload(pipeline, "Film awards", "Steven Poliakoff's drama won.")
+    pipeline.drain()
+
+    assert ids("/search?q=neill") == [football]
+    assert ids("/search?q=o%27neill") == [football]
+    assert ids("/search?q=secs") == [sprint]
+    assert ids("/search?q=sehl") == [shares]
+    assert ids("/search?q=poliakof") == [film]
+
+
+def test_a_word_the_article_is_about_outranks_a_passing_mention(pipeline: LocalPipeline) -> None:
+    # The same single mention of "ferret" in both; in `passing` sixteen other words are each more prominent, so
+    # "ferret" is not among its keywords. `passing` is the shorter, so without keywords it would rank first.
+    about = _json_upload(pipeline, "Report", "The ferret " + "and it is to of on at by as an " * 5)
+    others = " ".join(
+        f"{word} {word}"
+        for word in [
+            "alpha",
+            "bravo",
+            "carbon",
+            "delta",
+            "eagle",
+            "falcon",
+            "garnet",
+            "harbor",
+            "indigo",
+            "jasper",
+            "kestrel",
+            "lagoon",
+            "meadow",
+            "nectar",
+            "orchid",
+            "pepper",
+        ]
+    )
+    passing = _json_upload(pipeline, "Notes", f"The ferret {others}")
+    pipeline.drain()
+
+    assert ids("/search?q=ferret") == [about, passing]
+
+
+def test_all_words_in_a_headline_outrank_the_same_words_as_body_keywords(pipeline: LocalPipeline) -> None:
+    headline = _json_upload(pipeline, "Ferret and otter rescue", "Volunteers freed a ferret and an otter from a net.")
+    body = _json_upload(pipeline, "Riverside diary", "The ferret met an otter. The otter and the ferret swam.")
+    pipeline.drain()
+
+    assert ids("/search?q=ferret+otter") == [headline, body]
+
+
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     for n in range(3):
         _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")

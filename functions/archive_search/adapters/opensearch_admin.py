@@ -8,7 +8,12 @@ from typing import Any
 
 from opensearchpy import OpenSearch, helpers
 
-from archive_search.adapters.opensearch_index import bulk_results, translated_errors
+from archive_search.adapters.opensearch_index import (
+    TERM_VECTOR_BATCH,
+    bulk_results,
+    keyword_lists,
+    translated_errors,
+)
 from archive_search.index_mapping import INDEX_SETTINGS, index_document
 from archive_search.models import Article
 from archive_search.ports import IndexedVersion
@@ -50,6 +55,22 @@ class OpenSearchIndexAdmin:
         for ok, item in bulk_results(self._client, actions):
             result = item["index"]
             yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
+
+    def add_keywords(self, index_name: str) -> Iterator[tuple[str, str | None]]:
+        """Each loaded article's keywords, from the statistics of the whole new index (not of a partial one)."""
+        with translated_errors():
+            self._client.indices.refresh(index=index_name)
+            ids = [hit["_id"] for hit in helpers.scan(self._client, index=index_name, query={"_source": False})]
+        for start in range(0, len(ids), TERM_VECTOR_BATCH):
+            batch = ids[start : start + TERM_VECTOR_BATCH]
+            keywords = keyword_lists(self._client, index_name, [{"_id": article_id} for article_id in batch])
+            actions = (
+                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": {"keywords": words or []}}
+                for article_id, words in zip(batch, keywords, strict=True)
+            )
+            for ok, item in bulk_results(self._client, actions):
+                result = item["update"]
+                yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
 
     def finish_build(self, index_name: str) -> None:
         refresh = INDEX_SETTINGS["settings"]["index"]["refresh_interval"]

@@ -22,6 +22,7 @@ from opensearchpy.exceptions import (
 from archive_search.config import EngineSettings
 from archive_search.errors import InvalidQueryError, SearchUnavailableError
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, index_document
+from archive_search.keywords import TermCounts, select_keywords
 from archive_search.models import Article
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ RETRYABLE_STATUSES = (429, 502, 503, 504)
 BULK_MAX_BYTES = 5 * 1024 * 1024
 BULK_MAX_ACTIONS = 500
 BULK_RETRIES = 5
+TERM_VECTOR_BATCH = 50
 
 
 def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
@@ -86,6 +88,52 @@ def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params
         )
 
 
+def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]) -> list[list[str] | None]:
+    """Each doc's keywords (keywords.py), with term and document frequencies from the index's body terms.
+
+    A doc is `{"_id": id}` for an indexed article or `{"doc": {"title": ..., "body": ...}}` for one about to be
+    indexed; None for an id the index no longer has. Raises _AliasMissingError when `index` does not exist.
+    """
+    keywords: list[list[str] | None] = []
+    for start in range(0, len(docs), TERM_VECTOR_BATCH):
+        batch = [
+            {
+                **doc,
+                "_index": index,
+                "fields": ["body.exact", "title.exact"],
+                "term_statistics": True,
+                "field_statistics": True,
+                "positions": False,
+                "offsets": False,
+                "payloads": False,
+            }
+            for doc in docs[start : start + TERM_VECTOR_BATCH]
+        ]
+        with translated_errors():
+            response = client.mtermvectors(body={"docs": batch})
+        keywords += [_keywords_of(result, index) for result in response["docs"]]
+    return keywords
+
+
+def _keywords_of(result: dict[str, Any], index: str) -> list[str] | None:
+    error = result.get("error")
+    if error:
+        if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
+            raise _AliasMissingError(index)
+        raise SearchUnavailableError(f"term statistics for {result.get('_id')} failed: {error}")
+    if not result.get("found"):
+        return None
+    vectors = result.get("term_vectors") or {}
+    body = vectors.get("body.exact") or {}
+    body_terms = {
+        term: TermCounts(term_freq=stats.get("term_freq", 0), doc_freq=stats.get("doc_freq", 0))
+        for term, stats in (body.get("terms") or {}).items()
+    }
+    title_terms = set((vectors.get("title.exact") or {}).get("terms") or {})
+    doc_count = (body.get("field_statistics") or {}).get("doc_count", 0)
+    return select_keywords(body_terms, title_terms, doc_count)
+
+
 class _AliasMissingError(Exception):
     """The alias was deleted under a running function (an operator's mistake or a test); recreate it."""
 
@@ -123,8 +171,12 @@ class OpenSearchArticleIndex:
             return self._bulk(upserts, deletes)
 
     def _bulk(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
+        keywords = keyword_lists(
+            self._client, self._alias, [{"doc": {"title": a.title, "body": a.body}} for a in upserts]
+        )
         actions: list[dict[str, Any]] = [
-            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a)} for a in upserts
+            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a, words or ())}
+            for a, words in zip(upserts, keywords, strict=True)
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
         failures: dict[str, str] = {}

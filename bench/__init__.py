@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench-relevance` (bench/relevance.py)."""

@@ -1,0 +1,43 @@
+"""Keyword selection: the body's most distinctive words, headline words left out."""
+
+from __future__ import annotations
+
+from archive_search.keywords import KEYWORDS_PER_ARTICLE, TermCounts, select_keywords
+
+
+def test_frequent_in_the_article_and_rare_in_the_archive_ranks_first() -> None:
+    terms = {
+        "ferret": TermCounts(term_freq=4, doc_freq=3),
+        "market": TermCounts(term_freq=4, doc_freq=900),
+        "otter": TermCounts(term_freq=1, doc_freq=3),
+    }
+
+    assert select_keywords(terms, title_terms=set(), doc_count=1000) == ["ferret", "otter", "market"]
+
+
+def test_headline_words_stopwords_short_words_and_non_words_are_left_out() -> None:
+    terms = {
+        "ferret": TermCounts(5, 2),
+        "otter": TermCounts(5, 2),
+        "the": TermCounts(40, 2),
+        "ox": TermCounts(9, 1),
+        "1987": TermCounts(9, 1),
+        "o'neill": TermCounts(9, 1),
+        "neill": TermCounts(9, 1),
+    }
+
+    assert select_keywords(terms, title_terms={"otter"}, doc_count=100) == ["neill", "ferret"]
+
+
+def test_at_most_keywords_per_article_and_ties_in_word_order() -> None:
+    terms = {f"word{chr(ord('a') + n)}": TermCounts(2, 5) for n in range(KEYWORDS_PER_ARTICLE + 5)}
+
+    keywords = select_keywords(terms, title_terms=set(), doc_count=50)
+
+    assert keywords == sorted(terms)[:KEYWORDS_PER_ARTICLE]
+
+
+def test_an_empty_archive_ranks_by_frequency_alone() -> None:
+    terms = {"ferret": TermCounts(3, 0), "otter": TermCounts(7, 0)}
+
+    assert select_keywords(terms, title_terms=set(), doc_count=0) == ["otter", "ferret"]
