@@ -61,6 +61,9 @@ class ReindexResult:
 def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lambda _n: None) -> ReindexResult:
     """Build a new versioned index from the archive, then move the alias to it in one atomic step.
 
+    Once every article is loaded, each one's keywords are computed from the complete new index's statistics
+    (keywords.py), which a live index only approximates while the archive grows.
+
     Searches keep using the old index until the swap, so no search fails or sees a partial index. Leftovers of
     an interrupted run are removed first, so rerunning is safe. If any article fails to load, the alias stays
     where it was and the new index is dropped.
