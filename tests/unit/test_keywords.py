@@ -1,7 +1,8 @@
-"""Keyword selection: the body's most distinctive words, headline words left out."""
+"""Keyword selection (the body's most distinctive words, headline words left out) and its term-vector requests."""
 
 from __future__ import annotations
 
+from archive_search.adapters.opensearch_index import BULK_MAX_BYTES, TERM_VECTOR_BATCH, _term_vector_batches
 from archive_search.keywords import KEYWORDS_PER_ARTICLE, TermCounts, select_keywords
 
 
@@ -41,3 +42,15 @@ def test_an_empty_archive_ranks_by_frequency_alone() -> None:
     terms = {"ferret": TermCounts(3, 0), "otter": TermCounts(7, 0)}
 
     assert select_keywords(terms, title_terms=set(), doc_count=0) == ["otter", "ferret"]
+
+
+def test_term_vector_requests_are_bounded_by_count_and_bytes() -> None:
+    small = [{"doc": {"title": "t", "body": "word"}} for _ in range(TERM_VECTOR_BATCH * 2 + 20)]
+    large = [{"doc": {"title": "", "body": "x" * (BULK_MAX_BYTES // 2 + 1)}} for _ in range(2)]
+    huge = [{"doc": {"title": "", "body": "x" * (BULK_MAX_BYTES + 1)}}]
+    by_id = [{"_id": str(n)} for n in range(3)]
+
+    sizes = [len(batch) for batch in _term_vector_batches([*small, *large, *huge, *by_id])]
+
+    # The first large doc still fits beside the last 20 small ones; the second does not.
+    assert sizes == [TERM_VECTOR_BATCH, TERM_VECTOR_BATCH, 21, 1, 1, 3]

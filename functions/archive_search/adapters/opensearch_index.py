@@ -95,8 +95,8 @@ def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]
     indexed; None for an id the index no longer has. Raises _AliasMissingError when `index` does not exist.
     """
     keywords: list[list[str] | None] = []
-    for start in range(0, len(docs), TERM_VECTOR_BATCH):
-        batch = [
+    for batch in _term_vector_batches(docs):
+        requests = [
             {
                 **doc,
                 "_index": index,
@@ -107,12 +107,28 @@ def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]
                 "offsets": False,
                 "payloads": False,
             }
-            for doc in docs[start : start + TERM_VECTOR_BATCH]
+            for doc in batch
         ]
         with translated_errors():
-            response = client.mtermvectors(body={"docs": batch})
+            response = client.mtermvectors(body={"docs": requests})
         keywords += [_keywords_of(result, index) for result in response["docs"]]
     return keywords
+
+
+def _term_vector_batches(docs: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """At most TERM_VECTOR_BATCH docs and, unless one alone is larger, BULK_MAX_BYTES of text per request."""
+    batch: list[dict[str, Any]] = []
+    size = 0
+    for doc in docs:
+        text = doc.get("doc") or {}
+        doc_size = sum(len(str(value).encode()) for value in text.values())
+        if batch and (len(batch) == TERM_VECTOR_BATCH or size + doc_size > BULK_MAX_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(doc)
+        size += doc_size
+    if batch:
+        yield batch
 
 
 def _keywords_of(result: dict[str, Any], index: str) -> list[str] | None:
