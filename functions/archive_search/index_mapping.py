@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from archive_search.keywords import TOP_KEYWORDS
 from archive_search.models import Article
 
-MAPPING_VERSION = 4
+MAPPING_VERSION = 5
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -37,6 +38,13 @@ _BODY = {**_TEXT, "similarity": BODY_SIMILARITY}
 _BODY_EXACT = {**_EXACT, "similarity": BODY_SIMILARITY}
 # A keyword matches or not (keywords.py): no term frequency, no length normalisation.
 KEYWORD_SIMILARITY = "keyword_match"
+_KEYWORDS = {
+    "type": "text",
+    "analyzer": "exact_words",
+    "similarity": KEYWORD_SIMILARITY,
+    "index_options": "docs",
+    "norms": False,
+}
 
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
@@ -116,13 +124,8 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "summary": {**_TEXT, "fields": {"exact": _EXACT}},
             "body": {**_BODY, "fields": {"exact": _BODY_EXACT}},
-            "keywords": {
-                "type": "text",
-                "analyzer": "exact_words",
-                "similarity": KEYWORD_SIMILARITY,
-                "index_options": "docs",
-                "norms": False,
-            },
+            "keywords": _KEYWORDS,
+            "top_keywords": _KEYWORDS,
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",
@@ -150,7 +153,7 @@ def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, 
         "author": article.author,
         "section": article.section,
         "tags": list(article.tags),
-        "keywords": list(keywords),
+        **keyword_fields(keywords),
         "published": article.published,
         "url": article.url,
         "credit": article.credit,
@@ -158,3 +161,8 @@ def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, 
         "source_etag": article.source_etag,
         "source_modified_ms": article.source_modified_ms,
     }
+
+
+def keyword_fields(keywords: Sequence[str]) -> dict[str, list[str]]:
+    """An article's keywords (most distinctive first), and the top ones that count more."""
+    return {"keywords": list(keywords), "top_keywords": list(keywords[:TOP_KEYWORDS])}

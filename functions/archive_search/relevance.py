@@ -9,7 +9,8 @@ Measured with `make bench-relevance` (docs/search.md has the figures and the var
   The body is scored by query likelihood with Dirichlet smoothing (index_mapping.BODY_SIMILARITY), which ranks
   the article whose body is dense in the words above one that merely mentions them better than BM25 did.
 - A word that is one of the article's keywords (keywords.py: the body's most distinctive words, headline words
-  left out) adds KEYWORD_BOOST: among articles that contain the words, the one they characterise ranks first.
+  left out) adds KEYWORD_BOOST, and TOP_KEYWORD_BOOST more if it is one of the ten most distinctive: among
+  articles that contain the words, the one they characterise ranks first.
   Split words are indexed in parts too (index_mapping: o'neill -> neill, 10.04secs -> secs).
 - A word found only in the title or summary matches with a tiny constant score: per word, a short title is weak
   evidence (BM25 inflates it, and title words per word cost 1-3 points of MRR on body-word queries). The title
@@ -36,9 +37,11 @@ WORD_STEMMED_FIELD = "body"
 WORD_STEMMED_FIELDS = ["body", "summary^0.05", "title^0.05"]  # the whole query with multi-word synonyms (cross_fields)
 WORD_HEADING_FIELDS = ["title.exact", "title", "summary.exact", "summary"]
 KEYWORDS_FIELD = "keywords"
+TOP_KEYWORDS_FIELD = "top_keywords"
 STEMMED_BOOST = 0.3
 FUZZY_BOOST = 0.2
 KEYWORD_BOOST = 3.0  # a query word that is one of the article's keywords (keywords.py)
+TOP_KEYWORD_BOOST = 2.0  # added when it is one of the top ones
 HEADING_WORD_SCORE = 0.01  # a word found only in the title or summary: it matches, but adds (almost) nothing
 TITLE_ALL_WORDS_BOOST = 4.0
 TITLE_PHRASE_BOOST = 1.0
@@ -81,6 +84,7 @@ def _word_clause(term: Term, fuzzy: bool) -> dict[str, Any]:
         {"match": {WORD_STEMMED_FIELD: {"query": term.text, "operator": "and", "boost": STEMMED_BOOST}}},
         {"constant_score": {"filter": heading, "boost": HEADING_WORD_SCORE}},
         {"match": {KEYWORDS_FIELD: {"query": term.text, "boost": KEYWORD_BOOST}}},
+        {"match": {TOP_KEYWORDS_FIELD: {"query": term.text, "boost": TOP_KEYWORD_BOOST}}},
     ]
     if fuzzy:
         clauses.append(_fuzzy(WORD_EXACT_FIELD, term.text, FUZZY_BOOST))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from archive_search.adapters.opensearch_index import BULK_MAX_BYTES, TERM_VECTOR_BATCH, _term_vector_batches
-from archive_search.keywords import KEYWORDS_PER_ARTICLE, TermCounts, select_keywords
+from archive_search.index_mapping import keyword_fields
+from archive_search.keywords import KEYWORDS_PER_ARTICLE, TOP_KEYWORDS, TermCounts, select_keywords
 
 
 def test_frequent_in_the_article_and_rare_in_the_archive_ranks_first() -> None:
@@ -54,3 +55,11 @@ def test_term_vector_requests_are_bounded_by_count_and_bytes() -> None:
 
     # The first large doc still fits beside the last 20 small ones; the second does not.
     assert sizes == [TERM_VECTOR_BATCH, TERM_VECTOR_BATCH, 21, 1, 1, 3]
+
+
+def test_the_top_keywords_are_the_first_ones() -> None:
+    keywords = [f"word{chr(ord('a') + n)}" for n in range(KEYWORDS_PER_ARTICLE)]
+
+    fields = keyword_fields(keywords)
+
+    assert fields == {"keywords": keywords, "top_keywords": keywords[:TOP_KEYWORDS]}

@@ -14,7 +14,7 @@ from archive_search.adapters.opensearch_index import (
     keyword_lists,
     translated_errors,
 )
-from archive_search.index_mapping import INDEX_SETTINGS, index_document
+from archive_search.index_mapping import INDEX_SETTINGS, index_document, keyword_fields
 from archive_search.models import Article
 from archive_search.ports import IndexedVersion
 
@@ -65,7 +65,7 @@ class OpenSearchIndexAdmin:
             batch = ids[start : start + TERM_VECTOR_BATCH]
             keywords = keyword_lists(self._client, index_name, [{"_id": article_id} for article_id in batch])
             actions = (
-                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": {"keywords": words or []}}
+                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": keyword_fields(words or [])}
                 for article_id, words in zip(batch, keywords, strict=True)
             )
             for ok, item in bulk_results(self._client, actions):
