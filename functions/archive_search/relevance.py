@@ -10,12 +10,13 @@ Measured with `make bench-relevance` (docs/search.md has the figures and the var
   the article whose body is dense in the words above one that merely mentions them better than BM25 did.
 - A word that is one of the article's keywords (keywords.py: the body's most distinctive words, headline words
   left out) adds KEYWORD_BOOST, and TOP_KEYWORD_BOOST more if it is one of the ten most distinctive: among
-  articles that contain the words, the one they characterise ranks first.
+  articles that contain the words, the one they characterise ranks first. A word within two edits of a keyword
+  adds FUZZY_KEYWORD_BOOST (a misspelt keyword), which an exact keyword also collects, so exact still wins.
   Split words are indexed in parts too (index_mapping: o'neill -> neill, 10.04secs -> secs).
 - A word found only in the title or summary matches with a tiny constant score: per word, a short title is weak
   evidence (BM25 inflates it, and title words per word cost 1-3 points of MRR on body-word queries). The title
-  counts through the whole query: all words in the title (BM25, boost 4, plus KEYWORD_BOOST per word, as if
-  they were keywords), the words as a phrase in the title (boost 1), all words in the summary (boost 1).
+  counts through the whole query: all words in the title (BM25, boost 4, plus HEADLINE_WORD_AS_KEYWORD per word,
+  what a top keyword collects), the words as a phrase in the title (boost 1), all words in the summary (boost 1).
   Headline queries rank first (MRR 1.0 in the benchmark), and two words of a headline do at least as well as
   before keywords existed (the benchmark's title_words guard).
 - Multi-word synonyms (united states -> US) apply to whole plain queries as an alternative (dis_max), so they do
@@ -42,6 +43,8 @@ STEMMED_BOOST = 0.3
 FUZZY_BOOST = 0.2
 KEYWORD_BOOST = 3.0  # a query word that is one of the article's keywords (keywords.py)
 TOP_KEYWORD_BOOST = 2.0  # added when it is one of the top ones
+FUZZY_KEYWORD_BOOST = 1.0  # a word within two edits of a keyword: well below what the keyword itself collects
+HEADLINE_WORD_AS_KEYWORD = KEYWORD_BOOST + TOP_KEYWORD_BOOST + FUZZY_KEYWORD_BOOST
 HEADING_WORD_SCORE = 0.01  # a word found only in the title or summary: it matches, but adds (almost) nothing
 TITLE_ALL_WORDS_BOOST = 4.0
 TITLE_PHRASE_BOOST = 1.0
@@ -88,6 +91,7 @@ def _word_clause(term: Term, fuzzy: bool) -> dict[str, Any]:
     ]
     if fuzzy:
         clauses.append(_fuzzy(WORD_EXACT_FIELD, term.text, FUZZY_BOOST))
+        clauses.append(_fuzzy(KEYWORDS_FIELD, term.text, FUZZY_KEYWORD_BOOST))
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
@@ -114,8 +118,9 @@ def text_query(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
     title_all_words = {"match": {"title.exact": {"query": text, "operator": "and"}}}
     should: list[dict[str, Any]] = [
         {"match": {"title.exact": {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST}}},
-        # Headline words are not keywords (keywords.py); a headline holding every word counts as if they were.
-        {"constant_score": {"filter": title_all_words, "boost": KEYWORD_BOOST * len(parsed.words)}},
+        # Headline words are not keywords (keywords.py); a headline holding every word counts as if they were
+        # top keywords.
+        {"constant_score": {"filter": title_all_words, "boost": HEADLINE_WORD_AS_KEYWORD * len(parsed.words)}},
         {"match": {"summary.exact": {"query": text, "operator": "and", "boost": SUMMARY_ALL_WORDS_BOOST}}},
     ]
     matching: dict[str, Any] = all_units

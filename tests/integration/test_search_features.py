@@ -90,6 +90,7 @@ def test_a_word_the_article_is_about_outranks_a_passing_mention(pipeline: LocalP
     pipeline.drain()
 
     assert ids("/search?q=ferret") == [about, passing]
+    assert ids("/search?q=feret") == [about, passing]  # misspelt, still a keyword within one edit
 
 
 def test_all_words_in_a_headline_outrank_the_same_words_as_body_keywords(pipeline: LocalPipeline) -> None:
