@@ -1,12 +1,11 @@
 """An article's keywords: the words of its body a reader is most likely to remember.
 
 A reader who remembers an article by its body recalls the words that stand out in it: frequent in this article,
-rare in the archive (tf-idf). The KEYWORDS_PER_ARTICLE highest are indexed with the article, and a query word
-that is one of an article's keywords adds a fixed bonus to its score (relevance.KEYWORD_BOOST), more for one of
-its TOP_KEYWORDS. Words of the
-headline are left out: the headline is scored by its own fields, and counting its words again here would make a
-headline match outweigh everything else. On the known-item benchmark this lifted two-word queries by 0.05 MRR,
-three-word queries by 0.018 and misspelt ones by 0.10 (docs/search.md).
+rare in the archive (tf-idf). The KEYWORDS_PER_ARTICLE highest are indexed with the article, and a query word that
+is one of an article's keywords adds a fixed bonus to its score (relevance.KEYWORD_BOOST), more for one of its
+TOP_KEYWORDS. Words of the headline are left out: the headline is scored by its own fields, and counting its words
+again here would make a headline match outweigh everything else. On the known-item benchmark this lifted two-word
+queries by 0.05 MRR, three-word queries by 0.018 and misspelt ones by 0.10 (docs/search.md).
 
 The term and document frequencies come from the index itself (adapters.opensearch_index), so keywords reflect
 the archive as it was when the article was indexed; `archive-search reindex` recomputes every article's.
