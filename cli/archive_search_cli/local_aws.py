@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlparse
 
 import boto3
 from moto.server import ThreadedMotoServer
@@ -24,6 +25,7 @@ from moto.sqs.models import Queue, SQSBackend
 from archive_search_cli.template import LOCAL_PSEUDO_PARAMETERS, LocalStackSpec
 
 REGION = LOCAL_PSEUDO_PARAMETERS["AWS::Region"]
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 def use_local_credentials() -> None:
@@ -38,6 +40,10 @@ def use_local_credentials() -> None:
 
 
 def aws_client(service: str, endpoint_url: str | None) -> Any:
+    """A client for moto on this machine (dummy credentials), or for AWS with the user's own credentials and region."""
+    if urlparse(endpoint_url or "").hostname not in LOCAL_HOSTS:
+        return boto3.client(service, endpoint_url=endpoint_url)
+    use_local_credentials()
     return boto3.client(service, endpoint_url=endpoint_url, region_name=REGION)
 
 

@@ -13,14 +13,13 @@ from types import FrameType
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key
-from archive_search_cli.local_aws import aws_client, use_local_credentials
+from archive_search_cli.local_aws import aws_client
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
-from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file
+from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
 
 EXIT_REJECTED = 2
-DEFAULT_AWS_ENDPOINT = f"http://127.0.0.1:{StackPorts.moto}"
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -50,27 +49,21 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _upload_target(args: argparse.Namespace) -> tuple[str, str, str]:
+def _upload_target(args: argparse.Namespace) -> tuple[str | None, str, str]:
     """Endpoint, bucket and prefix: explicit options, else the running local stack, else the template's."""
-    use_local_credentials()
     running = read_stack_file()
     spec = local_stack_spec()
-    default_bucket = next(b.name for b in spec.buckets.values() if b.notifications)
     default_prefix = spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"]
-    endpoint = args.endpoint_url or (running.aws_endpoint_url if running else DEFAULT_AWS_ENDPOINT)
-    bucket = args.bucket or (running.uploads_bucket if running else default_bucket)
+    bucket = args.bucket or (running.uploads_bucket if running else spec.uploads_bucket)
     prefix = args.prefix or (running.upload_prefix if running else default_prefix)
-    return endpoint, bucket, prefix
+    return s3_endpoint(args.endpoint_url), bucket, prefix
 
 
 def _upload(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
     s3 = aws_client("s3", endpoint)
     if args.jsonl:
-        path = Path(args.jsonl)
-        with path.open(encoding="utf-8") as handle:
-            total = sum(1 for line in handle if line.strip())
-        count = put_all(s3, bucket, uploads_for_jsonl(path, prefix), total)
+        count = put_all(s3, bucket, uploads_for_jsonl(Path(args.jsonl), prefix))
     else:
         if not args.paths:
             print("give files or folders to upload, or --jsonl FILE", file=sys.stderr)
@@ -110,7 +103,7 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _add_uploads_target_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--endpoint-url", help="S3 endpoint (default: the running local stack)")
+    parser.add_argument("--endpoint-url", help="S3 endpoint; 'aws' for the real one (default: the running local stack)")
     parser.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
     parser.add_argument("--prefix", help="upload prefix (default: the template's)")
 

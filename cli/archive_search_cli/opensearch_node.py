@@ -337,7 +337,7 @@ def _port_in_use(port: int) -> bool:
     return False
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         port: int = s.getsockname()[1]
@@ -448,7 +448,7 @@ class OpenSearchNode:
 
         for sub in ("", "data", "logs", "tmp"):
             (self.data_dir / sub).mkdir(parents=True, exist_ok=True)
-        conf = self._write_config(home, _free_port())
+        conf = self._write_config(home, free_port())
         env = {
             "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
             "LANG": os.environ.get("LANG", "C.UTF-8"),

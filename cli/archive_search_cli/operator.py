@@ -8,6 +8,7 @@ import sys
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import boto3
 from tqdm import tqdm
 
 from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
@@ -16,8 +17,8 @@ from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3U
 from archive_search.config import EngineSettings
 from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
-from archive_search_cli.local_aws import REGION, aws_client, use_local_credentials
-from archive_search_cli.stack import StackPorts, read_stack_file
+from archive_search_cli.local_aws import REGION, aws_client
+from archive_search_cli.stack import StackPorts, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 
 EXIT_DRIFT = 1
@@ -45,30 +46,32 @@ def resolve_target(args: argparse.Namespace) -> Target:
     running = read_stack_file()
     spec = local_stack_spec()
     ingest_env = spec.function_environment["IngestFunction"]
-    if args.endpoint_url != "aws":
-        use_local_credentials()
-    s3_endpoint = (
-        None
-        if args.endpoint_url == "aws"
-        else args.endpoint_url or (running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}")
-    )
+    auth = args.auth or "none"
     url = args.opensearch_url or (running.opensearch_url if running else f"http://127.0.0.1:{StackPorts.opensearch}")
     engine = EngineSettings(
         endpoint=url.rstrip("/"),
-        auth=args.auth or "none",
+        auth=auth,
         timeout_seconds=60.0,
         index_alias=args.alias,
-        region=REGION,
+        region=_engine_region(auth),
     )
-    uploads_bucket = args.uploads_bucket or (
-        running.uploads_bucket if running else next(b.name for b in spec.buckets.values() if b.notifications)
-    )
+    uploads_bucket = args.uploads_bucket or (running.uploads_bucket if running else spec.uploads_bucket)
     return Target(
         engine=engine,
-        s3_endpoint=s3_endpoint,
+        s3_endpoint=s3_endpoint(args.endpoint_url),
         archive_bucket=args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]),
         uploads=UploadsLocation(uploads_bucket, ingest_env["UPLOAD_PREFIX"], ingest_env["REPORT_PREFIX"]),
     )
+
+
+def _engine_region(auth: str) -> str:
+    """SigV4 signs for the domain's region: the user's configured one (AWS_DEFAULT_REGION or the profile's)."""
+    if auth != "sigv4":
+        return REGION
+    region = boto3.session.Session().region_name
+    if not region:
+        raise SystemExit("--auth sigv4 signs for the domain's region: set AWS_DEFAULT_REGION (or a profile's region)")
+    return region
 
 
 def _s3(target: Target) -> Any:

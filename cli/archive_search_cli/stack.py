@@ -49,6 +49,16 @@ def read_stack_file() -> RunningStack | None:
         return None
 
 
+def s3_endpoint(option: str | None) -> str | None:
+    """`--endpoint-url`: 'aws' for AWS itself (None), a URL, else the running local stack's moto."""
+    if option == "aws":
+        return None
+    if option:
+        return option
+    running = read_stack_file()
+    return running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}"
+
+
 def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, function: str) -> None:
     """The environment the template gives `function`, pointed at the local services."""
     os.environ.update(local_stack_spec().function_environment[function])
@@ -89,16 +99,16 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         stack.callback(server.shutdown)
         threading.Thread(target=server.serve_forever, name="http-gateway", daemon=True).start()
 
-        upload_bucket = next(b for b in spec.buckets.values() if b.notifications)
+        ingest_env = spec.function_environment["IngestFunction"]
         running = RunningStack(
             api_url=f"http://127.0.0.1:{ports.api}",
             aws_endpoint_url=aws_url,
             opensearch_url=opensearch_url,
-            uploads_bucket=upload_bucket.name,
-            archive_bucket=os.environ["ARCHIVE_BUCKET"],
+            uploads_bucket=spec.uploads_bucket,
+            archive_bucket=ingest_env["ARCHIVE_BUCKET"],
             ingest_queue_url=resources.queue_urls[queue.logical_id],
             dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
-            upload_prefix=os.environ["UPLOAD_PREFIX"],
+            upload_prefix=ingest_env["UPLOAD_PREFIX"],
         )
         data_dir.mkdir(parents=True, exist_ok=True)
         stack_file = data_dir / "stack.json"

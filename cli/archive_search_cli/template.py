@@ -73,6 +73,11 @@ class LocalStackSpec:
     function_environment: dict[str, dict[str, str]]
     ingest_queue_logical_id: str
 
+    @property
+    def uploads_bucket(self) -> str:
+        """The bucket editors upload to: the one whose notifications feed the ingest queue."""
+        return next(bucket.name for bucket in self.buckets.values() if bucket.notifications)
+
 
 class _NoValue:
     """What `Ref: AWS::NoValue` resolves to: the property or list item that holds it is dropped."""

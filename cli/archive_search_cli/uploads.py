@@ -68,9 +68,9 @@ def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
             yield PendingUpload(f"{prefix}{record['id']}.json", line.encode(), "application/json")
 
 
-def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload], total: int | None = None) -> int:
+def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
     items = list(uploads)
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=total or len(items), unit="file") as bar:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(items), unit="file") as bar:
         for _ in pool.map(
             lambda item: s3.put_object(Bucket=bucket, Key=item.key, Body=item.body, ContentType=item.content_type),
             items,

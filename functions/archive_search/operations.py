@@ -10,11 +10,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from archive_search.ingest import IngestService, Outcome
-from archive_search.keys import article_id_for_key
+from archive_search.ingest import IngestService
+from archive_search.keys import article_id_for_key, report_key_for
 from archive_search.models import Article
 from archive_search.notifications import ObjectChange
-from archive_search.ports import ArchiveStore, ArticleIndex, IndexedVersion, ObjectVersion
+from archive_search.ports import ArticleIndex, IndexedVersion, ObjectVersion
 
 Progress = Callable[[int], None]
 
@@ -46,7 +46,9 @@ class UploadListing(Protocol):
     def keys_under(self, bucket: str, prefix: str) -> set[str]: ...
 
 
-class ArchiveReader(ArchiveStore, Protocol):
+class ArchiveReader(Protocol):
+    def list_ids(self) -> Iterator[str]: ...
+
     def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]: ...
 
 
@@ -165,7 +167,7 @@ def _compare_uploads(
         archived = articles.get(article_id)
         if archived is not None and archived.source_etag == version.etag and archived.source_key == version.key:
             continue
-        report_key = f"{location.report_prefix}{version.key[len(location.upload_prefix) :]}.json"
+        report_key = report_key_for(version.key, location.upload_prefix, location.report_prefix)
         if archived is None and report_key in reports:
             report.rejected_uploads.append(version.key)
         else:
@@ -187,6 +189,8 @@ def repair(
     Returns the failures that remain (article id or key -> reason).
     """
     failures: dict[str, str] = {}
+    # Articles ingest has just synced from S3's current state: the snapshot in `articles` may be older.
+    synced: set[str] = set()
     if ingest is not None and location is not None:
         keys = report.unprocessed_uploads + [
             # Any extension will do: the article's stem is what ingest looks up.
@@ -197,8 +201,11 @@ def repair(
         for change, outcome in outcomes.items():
             if isinstance(outcome, Exception):
                 failures[change.key] = str(outcome)
-            elif outcome.outcome is Outcome.INDEXED and outcome.article_id in report.missing_from_index:
-                report.missing_from_index.remove(outcome.article_id)
-    to_index = [articles[i] for i in report.missing_from_index + report.stale_in_index if i in articles]
-    failures.update(index.apply(upserts=to_index, deletes=report.orphaned_in_index))
+            else:
+                synced.add(outcome.article_id)
+    to_index = [
+        articles[i] for i in report.missing_from_index + report.stale_in_index if i in articles and i not in synced
+    ]
+    deletes = [i for i in report.orphaned_in_index if i not in synced]
+    failures.update(index.apply(upserts=to_index, deletes=deletes))
     return failures

@@ -94,7 +94,7 @@ def pipeline(opensearch_url: str, moto_url: str) -> Iterator[LocalPipeline]:
         worker=QueueWorker(moto_url, queue_url, ingest.handler, threads=1),
         engine=engine,
         alias=alias,
-        uploads_bucket=next(b.name for b in spec.buckets.values() if b.notifications),
+        uploads_bucket=spec.uploads_bucket,
         archive_bucket=os.environ["ARCHIVE_BUCKET"],
         upload_prefix=os.environ["UPLOAD_PREFIX"],
     )

@@ -51,6 +51,24 @@ def test_reindex_builds_a_new_index_and_swaps_the_alias(pipeline: LocalPipeline)
     assert sorted(hit["_id"] for hit in found["hits"]["hits"]) == sorted(stems)
 
 
+def test_repair_keeps_what_ingest_just_synced(pipeline: LocalPipeline) -> None:
+    (stem,) = _upload_articles(pipeline, 1)
+    # A newer upload whose notification has not been handled yet, and an index copy that looks stale.
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Harbour story, corrected", "body": "Ships."}).encode())
+    pipeline.engine.update(index=pipeline.alias, id=stem, body={"doc": {"source_etag": "old"}}, refresh=True)
+    archive, admin, uploads, location = _tools(pipeline)
+    report, articles = verify(archive, admin, uploads, location)
+    assert report.unprocessed_uploads and report.stale_in_index == [stem]
+
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
+    assert repair(report, articles, index, ingest, location) == {}
+
+    after, _ = verify(archive, admin, uploads, location)
+    assert after.drift == 0
+    assert pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]["title"] == "Harbour story, corrected"
+
+
 def test_reindex_derives_keywords_from_the_whole_archive(pipeline: LocalPipeline) -> None:
     # "ferry" is frequent in each article but common to all of them; each one's own word is rare in the archive.
     own_words = ["pelican", "lighthouse", "schooner"]
