@@ -13,7 +13,8 @@ Queries (for each sampled article, deterministic for a seed):
              matches, drawn from a separate random stream so the kinds above are as they were
 
 Articles whose title is shared by another article are not sampled for headline and prefix queries (the query
-cannot tell them apart). The corpus is indexed by the production rebuild (operations.reindex: the mapping, each
+cannot tell them apart). Each line is parsed as the ingest function parses an uploaded JSON article, and the
+corpus is indexed by the production rebuild (operations.reindex: the mapping, each
 article's keywords from the whole index's statistics, the alias swap) into a temporary index on OPENSEARCH_URL
 (or a node started for the run), queried through the domain functions the Lambda runs (search_articles,
 suggest_titles), and through SQLite FTS5's bm25 (porter stemmer, title and body columns) as
@@ -26,7 +27,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import random
 import re
 import shutil
@@ -215,36 +215,27 @@ class Fts5Baseline:
 
 @contextlib.contextmanager
 def opensearch_url() -> Iterator[str]:
-    url = os.environ.get("OPENSEARCH_URL")
-    if url:
-        yield url.rstrip("/")
-        return
-    from archive_search_cli.opensearch_node import OpenSearchNode, _free_port
+    """OPENSEARCH_URL, else a node started for the run (the launcher the tests and `make run` use)."""
+    from archive_search_cli.opensearch_node import free_port, opensearch_for_tests_or_local
 
     data_dir = Path(tempfile.mkdtemp(prefix="archive-search-bench-os-"))
     try:
-        with OpenSearchNode(data_dir, _free_port()) as node:
-            yield node.url
+        with opensearch_for_tests_or_local(data_dir, free_port()) as url:
+            yield url
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
 class CorpusArchive:
-    """The corpus as the archive `reindex` reads from (read-only)."""
+    """The corpus as the archive `reindex` reads from: each line parsed as the ingest function parses an upload."""
 
     def __init__(self, corpus: list[dict[str, Any]]) -> None:
-        from archive_search.models import Article
+        from archive_search.ingest import article_from_upload
+        from archive_search.models import Upload
 
         self._articles = {
-            doc["id"]: Article(
-                id=doc["id"],
-                title=doc["title"],
-                body=doc["body"],
-                source_key=f"incoming/{doc['id']}.json",
-                source_format="json",
-                author=doc.get("author"),
-                published=doc.get("published"),
-                section=doc.get("section"),
+            doc["id"]: article_from_upload(
+                doc["id"], Upload(f"incoming/{doc['id']}.json", json.dumps(doc).encode(), etag="", last_modified_ms=0)
             )
             for doc in corpus
         }
@@ -254,15 +245,6 @@ class CorpusArchive:
 
     def get_many(self, article_ids: Iterable[str]) -> Iterator[Any]:
         return (self._articles[article_id] for article_id in article_ids)
-
-    def get(self, article_id: str) -> Any:
-        return self._articles.get(article_id)
-
-    def put(self, article: Any) -> None:
-        raise NotImplementedError("the benchmark's archive is read-only")
-
-    def delete(self, article_id: str) -> None:
-        raise NotImplementedError("the benchmark's archive is read-only")
 
 
 class OurSearch:

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from archive_search_cli.opensearch_node import free_port
+
 FIXTURES = Path(__file__).parent / "fixtures"
 LEGACY_PAGE = FIXTURES / "legacy-page-kerry-putin.txt"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="session")

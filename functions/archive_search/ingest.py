@@ -62,8 +62,28 @@ class _Work:
 
 
 def _latest(versions: list[ObjectVersion]) -> ObjectVersion | None:
-    # Ties (same millisecond, different extensions) break on the key so every worker picks the same one.
-    return max(versions, key=lambda v: (v.last_modified_ms, v.key), default=None)
+    return max(versions, key=lambda v: v.recency, default=None)
+
+
+def article_from_upload(article_id: str, upload: Upload) -> Article:
+    """The canonical article an upload parses to (raises RejectedUploadError for a bad upload)."""
+    parsed = parse_upload(upload.key, upload.body)
+    return Article(
+        id=article_id,
+        title=parsed.title,
+        body=parsed.body,
+        author=parsed.author,
+        published=parsed.published,
+        section=parsed.section,
+        tags=parsed.tags,
+        summary=parsed.summary,
+        url=parsed.url,
+        credit=parsed.credit,
+        source_key=upload.key,
+        source_format=parsed.source_format,
+        source_etag=upload.etag,
+        source_modified_ms=upload.last_modified_ms,
+    )
 
 
 class IngestService:
@@ -162,7 +182,7 @@ class IngestService:
         if upload is None:
             return  # replaced or deleted since it was listed: the next attempt looks again
         try:
-            item.article = self._article_from(item.article_id, upload)
+            item.article = article_from_upload(item.article_id, upload)
         except RejectedUploadError as exc:
             # The bucket holds no valid article for this id, so neither may the archive or the index.
             self._report(item.bucket, upload.key, exc)
@@ -184,25 +204,6 @@ class IngestService:
     ) -> None:
         for change in item.changes:
             outcomes[change] = exc
-
-    def _article_from(self, article_id: str, upload: Upload) -> Article:
-        parsed = parse_upload(upload.key, upload.body)
-        return Article(
-            id=article_id,
-            title=parsed.title,
-            body=parsed.body,
-            author=parsed.author,
-            published=parsed.published,
-            section=parsed.section,
-            tags=parsed.tags,
-            summary=parsed.summary,
-            url=parsed.url,
-            credit=parsed.credit,
-            source_key=upload.key,
-            source_format=parsed.source_format,
-            source_etag=upload.etag,
-            source_modified_ms=upload.last_modified_ms,
-        )
 
     def _report_key(self, key: str) -> str:
         return report_key_for(key, self._upload_prefix, self._report_prefix)

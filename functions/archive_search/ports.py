@@ -17,6 +17,11 @@ class ObjectVersion:
     etag: str
     last_modified_ms: int
 
+    @property
+    def recency(self) -> tuple[int, str]:
+        """Newest wins; within the same millisecond the key decides, so every worker and `verify` agree."""
+        return (self.last_modified_ms, self.key)
+
 
 @dataclass(frozen=True)
 class IndexedVersion:

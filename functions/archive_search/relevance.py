@@ -72,6 +72,10 @@ def _fuzzy(field: str, text: str, boost: float) -> dict[str, Any]:
     return {"match": {field: options}}
 
 
+def _all_words(field: str, text: str, boost: float = 1.0) -> dict[str, Any]:
+    return {"match": {field: {"query": text, "operator": "and", "boost": boost}}}
+
+
 def _word_clause(term: Term, fuzzy: bool) -> dict[str, Any]:
     fuzzy = fuzzy and len(term.text) >= MIN_FUZZY_CHARS
     heading: dict[str, Any] = {"multi_match": {"query": term.text, "fields": WORD_HEADING_FIELDS, "operator": "and"}}
@@ -115,13 +119,17 @@ def text_query(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
     fuzzy = ranking.fuzzy and len(parsed.required) <= MAX_FUZZY_UNITS
     all_units = {"bool": {"must": [_unit_clause(unit, fuzzy) for unit in parsed.required]}}
     text = parsed.text
-    title_all_words = {"match": {"title.exact": {"query": text, "operator": "and"}}}
     should: list[dict[str, Any]] = [
-        {"match": {"title.exact": {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST}}},
+        _all_words("title.exact", text, TITLE_ALL_WORDS_BOOST),
         # Headline words are not keywords (keywords.py); a headline holding every word counts as if they were
         # top keywords.
-        {"constant_score": {"filter": title_all_words, "boost": HEADLINE_WORD_AS_KEYWORD * len(parsed.words)}},
-        {"match": {"summary.exact": {"query": text, "operator": "and", "boost": SUMMARY_ALL_WORDS_BOOST}}},
+        {
+            "constant_score": {
+                "filter": _all_words("title.exact", text),
+                "boost": HEADLINE_WORD_AS_KEYWORD * len(parsed.words),
+            }
+        },
+        _all_words("summary.exact", text, SUMMARY_ALL_WORDS_BOOST),
     ]
     matching: dict[str, Any] = all_units
     plain_words = all(len(unit.alternatives) == 1 and not unit.alternatives[0].phrase for unit in parsed.required)

@@ -30,7 +30,6 @@ MAX_CURSOR_CHARS = 1000
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
-RETURNED_FIELDS = ["title", "author", "published", "section", "url", "summary", "body"]
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -275,22 +274,13 @@ def search_articles(index: ArticleIndex, request: SearchRequest, ranking: Rankin
 def _count_body(request: SearchRequest) -> Callable[[str], dict[str, Any]]:
     """How many articles another spelling of q would find with the same filters (for did_you_mean)."""
 
+    filters = list(filter_clauses(request).values())
+
     def count_for(q: str) -> dict[str, Any]:
-        filters = list(filter_clauses(SearchRequest(q=q, **_filter_fields(request))).values())
         query = text_query(parse_query(q), Ranking(freshness_weight=0, fuzzy=False))
         return {"query": {"bool": {"must": [query], "filter": filters}}, "track_total_hits": True}
 
     return count_for
-
-
-def _filter_fields(request: SearchRequest) -> dict[str, Any]:
-    return {
-        "section": request.section,
-        "author": request.author,
-        "tag": request.tag,
-        "date_from": request.date_from,
-        "date_to": request.date_to,
-    }
 
 
 # --- hits --------------------------------------------------------------------------------------------------------

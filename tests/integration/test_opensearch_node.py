@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from archive_search_cli.opensearch_node import OpenSearchNode, OpenSearchNodeError
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.integration
 
@@ -29,13 +30,6 @@ def _tokens(url: str, spec: dict[str, Any]) -> list[str]:
     return [t["token"] for t in _request("POST", f"{url}/_analyze", spec)["tokens"]]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def data_dir() -> Iterator[Path]:
     # Not pytest's tmp_path: as root, /tmp/pytest-of-root is mode 700 and the node runs as another user.
@@ -45,7 +39,7 @@ def data_dir() -> Iterator[Path]:
 
 
 def test_node_analyzes_and_keeps_data_across_a_kill(data_dir: Path) -> None:
-    node = OpenSearchNode(data_dir, port=_free_port())
+    node = OpenSearchNode(data_dir, port=free_port())
     try:
         url = node.start()
         assert url == node.url

@@ -65,7 +65,7 @@ class OpenSearchIndexAdmin:
             batch = ids[start : start + TERM_VECTOR_BATCH]
             keywords = keyword_lists(self._client, index_name, [{"_id": article_id} for article_id in batch])
             actions = (
-                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": keyword_fields(words or [])}
+                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": keyword_fields(words)}
                 for article_id, words in zip(batch, keywords, strict=True)
             )
             for ok, item in bulk_results(self._client, actions):

@@ -88,13 +88,13 @@ def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params
         )
 
 
-def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]) -> list[list[str] | None]:
+def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]) -> list[list[str]]:
     """Each doc's keywords (keywords.py), with term and document frequencies from the index's body terms.
 
     A doc is `{"_id": id}` for an indexed article or `{"doc": {"title": ..., "body": ...}}` for one about to be
-    indexed; None for an id the index no longer has. Raises _AliasMissingError when `index` does not exist.
+    indexed; no keywords for an id the index no longer has. Raises _AliasMissingError when `index` does not exist.
     """
-    keywords: list[list[str] | None] = []
+    keywords: list[list[str]] = []
     for batch in _term_vector_batches(docs):
         requests = [
             {
@@ -131,14 +131,14 @@ def _term_vector_batches(docs: Sequence[dict[str, Any]]) -> Iterator[list[dict[s
         yield batch
 
 
-def _keywords_of(result: dict[str, Any], index: str) -> list[str] | None:
+def _keywords_of(result: dict[str, Any], index: str) -> list[str]:
     error = result.get("error")
     if error:
         if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
             raise _AliasMissingError(index)
         raise SearchUnavailableError(f"term statistics for {result.get('_id')} failed: {error}")
     if not result.get("found"):
-        return None
+        return []
     vectors = result.get("term_vectors") or {}
     body = vectors.get("body.exact") or {}
     body_terms = {
@@ -191,7 +191,7 @@ class OpenSearchArticleIndex:
             self._client, self._alias, [{"doc": {"title": a.title, "body": a.body}} for a in upserts]
         )
         actions: list[dict[str, Any]] = [
-            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a, words or ())}
+            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a, words)}
             for a, words in zip(upserts, keywords, strict=True)
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]

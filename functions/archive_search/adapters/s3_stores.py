@@ -62,7 +62,7 @@ class S3UploadSource:
             version = ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"]))
             stem = key[: len(key) - len(extension_of(key))]
             current = latest.get(stem)
-            if current is None or (version.last_modified_ms, version.key) > (current.last_modified_ms, current.key):
+            if current is None or version.recency > current.recency:
                 latest[stem] = version
         return latest
 
@@ -115,6 +115,8 @@ class S3ArchiveStore:
             if _is_missing(exc):
                 return None
             raise StorageUnavailableError(f"S3 failed to read archived {article_id}") from exc
+        except BotoCoreError as exc:
+            raise StorageUnavailableError(f"S3 cannot be reached to read archived {article_id}") from exc
 
     def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]:
         """Read articles in parallel (S3 latency, not bandwidth, is the limit); skips any deleted meanwhile."""

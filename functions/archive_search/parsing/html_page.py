@@ -14,9 +14,14 @@ from typing import TYPE_CHECKING, Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import clean_author, without_leading_furniture
-from archive_search.parsing.html_text import element_paragraphs, is_hidden_or_chrome_by_markup, parse_markup
+from archive_search.parsing.html_text import (
+    child_nodes,
+    element_paragraphs,
+    is_hidden_or_chrome_by_markup,
+    parse_markup,
+)
 from archive_search.parsing.text import clean_line, decode, normalise_space
-from archive_search.parsing.validate import MAX_TAGS, parse_date
+from archive_search.parsing.validate import MAX_TAGS, URL, parse_date
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -24,7 +29,6 @@ if TYPE_CHECKING:
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
-_URL = re.compile(r"^(https?://|/)\S+$")
 _ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "blogposting"}
 )
@@ -273,17 +277,10 @@ def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str
 def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name."""
     text = " ".join(
-        normalise_space(child.text(deep=True)) if child.tag != "time" else "," for child in _child_nodes(node)
+        normalise_space(child.text(deep=True)) if child.tag != "time" else "," for child in child_nodes(node)
     )
     text = re.split(r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1)[0]
     return clean_author(text.strip(" ,"))
-
-
-def _child_nodes(node: LexborNode) -> Iterator[LexborNode]:
-    child = node.child
-    while child is not None:
-        yield child
-        child = child.next
 
 
 def _published(
@@ -328,4 +325,4 @@ def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, A
         _first(meta, ("og:url",)),
         _ld_text(linked, "url"),
     ]
-    return next((clean_line(c) for c in candidates if c and _URL.match(clean_line(c))), None)
+    return next((clean_line(c) for c in candidates if c and URL.match(clean_line(c))), None)

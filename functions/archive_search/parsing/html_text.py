@@ -204,7 +204,7 @@ def _is_content_wrapper(node: LexborNode, chrome_limit: float) -> bool:
     return node.css_first(", ".join(_PARAGRAPH_TAGS)) is not None
 
 
-def _children(node: LexborNode) -> list[LexborNode]:
+def child_nodes(node: LexborNode) -> list[LexborNode]:
     children = []
     child = node.child
     while child is not None:
@@ -251,7 +251,7 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
         elif tag in CELL_TAGS:
             current.append(" ")
         stack.append((node, depth, in_list, True))
-        stack.extend((child, depth + 1, in_list, False) for child in reversed(_children(node)))
+        stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
     end_paragraph()
     return paragraphs
 

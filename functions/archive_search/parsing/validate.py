@@ -16,6 +16,7 @@ MAX_TAGS = 50
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
+URL = re.compile(r"^(https?://|/)\S+$")  # a full http(s) address or a path on the site
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -57,7 +58,7 @@ def _optional(value: str | None) -> str | None:
 
 def _url(value: str | None) -> str | None:
     cleaned = _optional(value)
-    if cleaned and not re.match(r"^(https?://|/)\S+$", cleaned):
+    if cleaned and not URL.match(cleaned):
         raise RejectedUploadError(
             f"the url {cleaned!r} is not an http(s) address or a site path", fix="give a full https:// address"
         )
