@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from typing import Any, cast
 from urllib.parse import quote
@@ -121,3 +122,36 @@ def test_bad_parameters_get_400_with_a_message(pipeline: LocalPipeline) -> None:
 
     assert status == 400
     assert "size" in body["error"]["message"]
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_every_search_logs_a_line_and_metrics(pipeline: LocalPipeline, capsys: pytest.CaptureFixture[str]) -> None:
+    _json_upload(pipeline, "Harbour reopens", "Ships return.")
+    pipeline.drain()
+    handler = _Records()
+    search_logger = logging.getLogger("archive-search-api")
+    search_logger.addHandler(handler)
+    capsys.readouterr()
+    try:
+        get("/search?q=harbour")
+        get("/search?q=zeppelin")
+    finally:
+        search_logger.removeHandler(handler)
+
+    logged = [record.search for record in handler.records if record.getMessage() == "search"]  # type: ignore[attr-defined]
+    assert [(entry["q"], entry["total"], entry["zero_results"]) for entry in logged] == [
+        ("harbour", 1, False),
+        ("zeppelin", 0, True),
+    ]
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    metrics = [line for line in lines if "_aws" in line]
+    assert [(m["SearchResults"], m["ZeroResultSearch"]) for m in metrics] == [([1.0], [0.0]), ([0.0], [1.0])]
+    assert all(m["SearchLatency"][0] >= 0 for m in metrics)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import uuid
 from urllib.parse import quote
 
 import pytest
@@ -99,6 +101,52 @@ def test_all_words_in_a_headline_outrank_the_same_words_as_body_keywords(pipelin
     pipeline.drain()
 
     assert ids("/search?q=ferret+otter") == [headline, body]
+
+
+def test_title_outranks_summary_outranks_body(pipeline: LocalPipeline) -> None:
+    # The same body in all three: where else the words stand decides.
+    body = "Growers say the saffron crop was small this year."
+    in_body = _json_upload(pipeline, "Market report", body)
+    in_summary = _json_upload(pipeline, "Market report", body, summary="The saffron crop was small.")
+    in_title = _json_upload(pipeline, "Saffron crop small", body)
+    pipeline.drain()
+
+    assert ids("/search?q=saffron+crop") == [in_title, in_summary, in_body]
+
+
+def test_un_and_united_nations_are_synonyms(pipeline: LocalPipeline) -> None:
+    un = _json_upload(pipeline, "Aid convoy reaches town", "The UN sent food and medicine.")
+    pipeline.drain()
+
+    assert ids("/search?q=united+nations+food") == [un]
+    assert ids("/search?q=u.n.+medicine") == [un]
+
+
+def test_author_and_tag_filters(pipeline: LocalPipeline) -> None:
+    def upload(title: str, author: str, tags: list[str]) -> str:
+        stem = f"a-{uuid.uuid4().hex[:8]}"
+        article = {"title": title, "body": "Rain all week.", "author": author, "tags": tags}
+        pipeline.upload(f"{stem}.json", json.dumps(article).encode())
+        return stem
+
+    smith = upload("Rain in the north", "Ann Smith", ["weather", "north"])
+    jones = upload("Rain in the south", "Bob Jones", ["weather"])
+    pipeline.drain()
+
+    assert ids("/search?q=rain&author=Ann+Smith") == [smith]
+    assert set(ids("/search?q=rain&tag=weather")) == {smith, jones}
+    assert ids("/search?q=rain&tag=north") == [smith]
+
+
+def test_suggest_returns_at_most_eight(pipeline: LocalPipeline) -> None:
+    for n in range(10):
+        _json_upload(pipeline, f"Harbour works phase {n}", "Cranes arrived.")
+    pipeline.drain()
+
+    status, body, _ = get("/suggest?q=harbour+wo")
+
+    assert status == 200
+    assert len(body["suggestions"]) == 8
 
 
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:

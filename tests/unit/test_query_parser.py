@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_search.query_parser import Term, Unit, parse_query
-from archive_search.relevance import Ranking
+from archive_search.relevance import Ranking, text_query, with_freshness
 from archive_search.search import SearchRequest, build_search
 
 
@@ -41,3 +41,12 @@ def test_any_string_builds_a_json_engine_request(text: str) -> None:
 
     json.dumps(body)
     assert "query" in body
+
+
+def test_freshness_weight_zero_leaves_the_score_alone() -> None:
+    query = text_query(parse_query("cocoa crop"), Ranking())
+
+    assert with_freshness(query, Ranking(freshness_weight=0)) is query
+    boosted = with_freshness(query, Ranking(freshness_weight=0.5))["function_score"]
+    assert boosted["query"] is query
+    assert [f.get("weight") for f in boosted["functions"]] == [1, 0.5]
