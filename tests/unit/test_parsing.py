@@ -217,7 +217,7 @@ def test_extension_is_matched_case_insensitively() -> None:
         ("incoming/a.json", b'{"title": "T", "body": "B", "published": 20150512}', "not a number"),
         ("incoming/a.json", b'{"title": "T", "body": "B", "published": "0015-05-12"}', "outside"),
         ("incoming/a.json", b'{"title": "T", "body": "B", "tags": [1, 2]}', "tags must be a list of strings"),
-        ("incoming/a.json", b'{"title": "T", "body": "B", "url": "javascript:alert(1)"}', "not an http(s) address"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "url": "javascript:alert(1)"}', "not an absolute http(s)"),
         ("incoming/a.json", b"", "empty"),
         ("incoming/a.txt", b"  \n\n \t", "empty"),
         ("incoming/a.pdf", b"%PDF-1.4 ...", "'.pdf' are not supported"),

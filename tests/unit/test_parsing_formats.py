@@ -76,7 +76,7 @@ def test_markdown_fixture_reads_front_matter_and_renders_plain_text() -> None:
     assert parsed.section == "Culture"
     assert parsed.tags == ("festival", "apples", "rural life")
     assert parsed.summary == "Three days of cider, music and a very large pie."
-    assert parsed.url == "/2018/09/orchard-festival"
+    assert parsed.url == "https://news.somanet.example/2018/09/orchard-festival"
     paragraphs = parsed.body.split("\n\n")
     # The heading repeating the title is not body text; Markdown syntax and the script are gone, the entity decoded.
     assert paragraphs[0].startswith("Organisers of the Kessling Orchard Festival said")
@@ -136,9 +136,9 @@ def test_markdown_front_matter_values(front: str, field: str, expected: object) 
         (b"---\ntitle: [unclosed\n---\nBody", "not valid YAML"),
         (b"---\n- a\n- b\n---\nBody", "not a list"),
         (b"---\ntitle: [A, B]\n---\nBody", "title in the front matter must be text, not a list"),
-        (b"---\ntitle: yes\n---\nBody", "yes/no"),
-        (b"---\ntitle: T\npublished: 2015-13-45\n---\nBody", "cannot be read"),
-        (b"---\ntitle: T\npublished: 20150512\n---\nBody", "not a number"),
+        (b"---\ntitle: T\npublished: 2015-13-45\n---\nBody", "not understood"),
+        (b"---\ntitle: !!int 5\n---\nBody", "title in the front matter must be text, not a number"),
+        (b"---\ntitle: T\npublished: !!timestamp 2015-13-45\n---\nBody", "cannot be read"),
         (b"---\ntitle: T\ntags: {a: 1}\n---\nBody", "tags in the front matter"),
         (b"---\ntitle: T\n---\n", "no body"),
         (b"Just text, no title anywhere.", "no title"),

@@ -20,8 +20,8 @@ from archive_search.parsing.html_text import (
     is_hidden_or_chrome_by_markup,
     parse_markup,
 )
-from archive_search.parsing.text import clean_line, decode, normalise_space
-from archive_search.parsing.validate import MAX_TAGS, URL, parse_date
+from archive_search.parsing.text import clean_line, decode, normalise_space, unescape_entities
+from archive_search.parsing.validate import MAX_TAGS, absolute_url, parse_date
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -162,7 +162,8 @@ def _ld_text(linked: dict[str, Any], key: str) -> str | None:
     value = linked.get(key)
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), None)
-    return clean_line(value) or None if isinstance(value, str) else None
+    # JSON-LD sits in a <script>, which the HTML parser leaves undecoded: its entities are decoded here, once.
+    return clean_line(unescape_entities(value)) or None if isinstance(value, str) else None
 
 
 def _ld_author(linked: dict[str, Any]) -> str | None:
@@ -171,7 +172,7 @@ def _ld_author(linked: dict[str, Any]) -> str | None:
     names = []
     for person in people:
         name = person.get("name") if isinstance(person, dict) else person
-        cleaned = clean_author(name) if isinstance(name, str) else None
+        cleaned = clean_author(unescape_entities(name)) if isinstance(name, str) else None
         if cleaned:
             names.append(cleaned)
     return ", ".join(names) or None
@@ -238,7 +239,7 @@ def _title(
 def _ld_publisher(linked: dict[str, Any]) -> str | None:
     publisher = linked.get("publisher")
     name = publisher.get("name") if isinstance(publisher, dict) else None
-    return name if isinstance(name, str) else None
+    return unescape_entities(name) if isinstance(name, str) else None
 
 
 def _strip_site(title: str, site: str | None, heading: str, *, pipe: bool) -> str:
@@ -308,9 +309,9 @@ def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]
         keywords = _first(meta, ("news_keywords", "keywords"))
         ld_keywords = linked.get("keywords")
         if keywords is None and isinstance(ld_keywords, list):
-            tags = [k for k in ld_keywords if isinstance(k, str)]
+            tags = [unescape_entities(k) for k in ld_keywords if isinstance(k, str)]
         elif keywords is None and isinstance(ld_keywords, str):
-            keywords = ld_keywords
+            keywords = unescape_entities(ld_keywords)
         if keywords:
             tags = keywords.split(",")
     # Page keywords are often SEO lists: keep the first ones rather than reject the article.
@@ -325,4 +326,5 @@ def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, A
         _first(meta, ("og:url",)),
         _ld_text(linked, "url"),
     ]
-    return next((clean_line(c) for c in candidates if c and URL.match(clean_line(c))), None)
+    # A relative or malformed address is skipped: the article's url is always an absolute http(s) address.
+    return next((url for url in (absolute_url(c) for c in candidates if c) if url), None)

@@ -1,4 +1,8 @@
-"""JSON uploads: an object with title and body, and optional metadata; unknown fields are ignored."""
+"""JSON uploads: an object with title and body, and optional metadata; unknown fields are ignored.
+
+CMS exports write text fields with HTML character references (`Harbour &amp; Docks`, `Mayor&#8217;s`): they are
+decoded once, in every text field, as HTML pages, Markdown and legacy pages are (docs/ingestion-formats.md).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.html_text import fragment_paragraphs
-from archive_search.parsing.text import decode
+from archive_search.parsing.text import decode, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 # A body exported from a CMS as HTML (`<p>...</p>`) is reduced to its text, as an HTML upload's would be.
@@ -35,7 +39,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             f"the JSON must be an object with title and body, not a {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
-    fields: dict[str, Any] = {}
+    fields: dict[str, str] = {}
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
         value = document.get(name)
         if value is None:
@@ -47,17 +51,18 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not a {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
+    body = fields.pop("body", "")
+    # An HTML body goes through the HTML parser, which decodes its entities: once, like every other field.
+    body = "\n\n".join(fragment_paragraphs(body)) if _HTML_BODY.match(body) else unescape_entities(body)
+    texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items()}
     tags = document.get("tags")
     if tags is not None:
         if isinstance(tags, str):
             tags = [t for t in (part.strip() for part in tags.split(",")) if t]
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
-        fields["tags"] = tuple(tags)
-    body = fields.pop("body", "")
-    if _HTML_BODY.match(body):
-        body = "\n\n".join(fragment_paragraphs(body))
-    return ParsedUpload(title=fields.pop("title", ""), body=body, source_format="json", **fields)
+        texts["tags"] = tuple(unescape_entities(tag) for tag in tags)
+    return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
 
 
 def _json_type(value: object) -> str:

@@ -1,10 +1,17 @@
-"""Checks every parsed upload passes before it becomes an article, whatever its format."""
+"""Checks every parsed upload passes before it becomes an article, whatever its format.
+
+Every text field leaves here NFC-normalised: the bytes were normalised when decoded, but JSON `\\u` escapes, YAML
+escapes and HTML numeric entities are resolved later by the parsers and can produce decomposed text (`e` + U+0301),
+which the composed spelling would not find.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
@@ -16,13 +23,17 @@ MAX_TAGS = 50
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
-URL = re.compile(r"^(https?://|/)\S+$")  # a full http(s) address or a path on the site
+# Characters that never appear unescaped in an address (RFC 3986) and would carry markup into a page.
+_NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
+# Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
+_NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def validated(parsed: ParsedUpload) -> ParsedUpload:
-    title = clean_line(_CONTROL.sub(" ", parsed.title))
-    body = _CONTROL.sub(" ", parsed.body).strip()
+    """The upload with clean, NFC text fields, an ISO date and an absolute url; RejectedUploadError otherwise."""
+    title = clean_line(_CONTROL.sub(" ", _nfc(parsed.title)))
+    body = _CONTROL.sub(" ", _nfc(parsed.body)).strip()
     if not title:
         raise RejectedUploadError("the article has no title", fix="add a title")
     if len(title) > MAX_TITLE_CHARS:
@@ -35,7 +46,7 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         raise RejectedUploadError(
             f"the body is {len(body)} characters long, above {MAX_BODY_CHARS}", fix="split the article"
         )
-    tags = tuple(dict.fromkeys(clean_line(t) for t in parsed.tags if clean_line(t)))
+    tags = tuple(dict.fromkeys(clean_line(_nfc(t)) for t in parsed.tags if clean_line(t)))
     if len(tags) > MAX_TAGS:
         raise RejectedUploadError(f"the article has {len(tags)} tags, above {MAX_TAGS}", fix="keep fewer tags")
     return replace(
@@ -48,21 +59,46 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         url=_url(parsed.url),
         published=_published(parsed.published),
         tags=tags,
+        credit=_optional(parsed.credit),
     )
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
 def _optional(value: str | None) -> str | None:
-    cleaned = clean_line(_CONTROL.sub(" ", value)) if value else ""
+    cleaned = clean_line(_CONTROL.sub(" ", _nfc(value))) if value else ""
     return cleaned or None
 
 
 def _url(value: str | None) -> str | None:
     cleaned = _optional(value)
-    if cleaned and not URL.match(cleaned):
+    if cleaned and absolute_url(cleaned) is None:
         raise RejectedUploadError(
-            f"the url {cleaned!r} is not an http(s) address or a site path", fix="give a full https:// address"
+            f"the url {cleaned!r} is not an absolute http(s) address",
+            fix="give the full address, starting with https:// and the site's host, without quotes or markup",
         )
     return cleaned
+
+
+def absolute_url(text: str) -> str | None:
+    """`text` (trimmed) if it is an absolute http(s) URL with a host and nothing that could be markup, else None.
+
+    Relative paths and protocol-relative links (`//elsewhere/...`) are refused: the site they point to depends on
+    the page that shows them.
+    """
+    url = text.strip()
+    if _NOT_IN_URL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
 
 
 def _published(value: str | None) -> str | None:
@@ -70,6 +106,7 @@ def _published(value: str | None) -> str | None:
     cleaned = _optional(value)
     if not cleaned:
         return None
+    _reject_ambiguous_numeric(cleaned)
     day = parse_date(cleaned)
     if day is None:
         raise RejectedUploadError(
@@ -82,11 +119,36 @@ def _published(value: str | None) -> str | None:
     return day.isoformat()
 
 
+def _reject_ambiguous_numeric(text: str) -> None:
+    """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?)."""
+    numeric = _NUMERIC_DMY.fullmatch(text)
+    if numeric is None:
+        return
+    a, b, year = int(numeric["a"]), int(numeric["b"]), numeric["year"]
+    if len(year) == 2:
+        raise RejectedUploadError(
+            f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
+        )
+    if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+        raise RejectedUploadError(
+            f"the date {text!r} does not say which number is the day and which the month "
+            f"(day {a} of month {b}, or month {a}, day {b})",
+            fix=f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
+        )
+
+
 def parse_date(text: str) -> date | None:
-    """A calendar date from ISO 8601, RFC 2822 (`Tue, 12 May 2015 10:00:00 GMT`) or common written forms."""
+    """A calendar date from ISO 8601, RFC 2822 (`Tue, 12 May 2015 10:00:00 GMT`) or common written forms.
+
+    Numeric day/month dates are read only when they cannot be misread: `25/12/2015` (no month 25), `12/25/2015`,
+    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only.
+    """
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
         return None
+    numeric = _NUMERIC_DMY.fullmatch(text)
+    if numeric:
+        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
@@ -117,5 +179,19 @@ _DATE_PATTERNS = (
     "%B %d %Y",
     "%b %d %Y",
     "%Y/%m/%d",
-    "%d/%m/%Y",
 )
+
+
+def _unambiguous_numeric(a: int, b: int, year: str) -> date | None:
+    if len(year) != 4:
+        return None
+    if a == b or a > 12:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    else:
+        return None
+    try:
+        return date(int(year), month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,164 @@
+"""YAML front matter read so that every value is kept exactly as the editor wrote it.
+
+PyYAML's loaders resolve YAML 1.1 implicit types: unquoted `12:30` becomes the number 750 (base 60), `3.10` the
+number 3.1, `0x1F`, `0o17`, `+1`, `1_000` numbers, `yes`/`no`/`on`/`off` booleans, `2015-05-12` a date. The loader
+here has no implicit resolvers, so every plain scalar stays the text it was; the parsers read dates from that text
+(`published: 2015-05-12` still becomes a date, by the same rule as every other format). Only an empty value, `~` and
+`null` (YAML's own spellings of "nothing") mean the field is absent.
+
+One thing YAML cannot be told after the fact: ` #` starts a comment, so `title: #1 hit` has an empty title and
+`title: Top 10 #2` loses `#2`. A comment after a value on the same line is rejected with the line and the quoting
+that keeps it; a comment on a line of its own is fine.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from archive_search.errors import RejectedUploadError
+
+if TYPE_CHECKING:
+    import yaml
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
+_OPENING = re.compile(r"\A---[ \t]*\n")
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+# YAML 1.2's spellings of null: the field is absent. Every other plain scalar is text.
+NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """The YAML between the leading `---` lines (None if there is none), and the Markdown after it."""
+    text = text.lstrip("\n")
+    match = _FRONT_MATTER.match(text)
+    if match:
+        return match.group("yaml"), text[match.end() :]
+    if _OPENING.match(text):
+        raise RejectedUploadError(
+            "the front matter that starts with --- on the first line is not closed",
+            fix="end the front matter with a line of three dashes (---) before the article's text",
+        )
+    return None, text
+
+
+@cache
+def _loader() -> type[yaml.SafeLoader]:
+    import yaml
+
+    # libyaml's parser where it is installed (it is in the Lambda package); the constructor is PyYAML's either way.
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class AsWrittenLoader(base):  # type: ignore[misc,valid-type]
+        """SafeLoader with no implicit resolvers: plain scalars are strings; explicit tags (`!!int`) still work."""
+
+        yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012 - PyYAML's API
+
+        def construct_scalar(self, node: Any) -> Any:
+            value = super().construct_scalar(node)
+            # Only plain (unquoted) scalars can mean null; `title: "null"` is the word. (A plain scalar's style is
+            # None in PyYAML's parser and "" in libyaml's.)
+            return None if not node.style and value in NULL_SCALARS else value
+
+    return AsWrittenLoader
+
+
+def load_front_matter(source: str) -> dict[str, Any]:
+    """The front matter as a dict with lower-cased keys; values are str, None, lists or dicts of them.
+
+    Raises RejectedUploadError for invalid YAML, a comment that would cut a value, or a document that is not a
+    mapping.
+    """
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise RejectedUploadError(
+            f"the front matter is longer than {MAX_FRONT_MATTER_CHARS} characters", fix="keep only the metadata there"
+        )
+    import yaml
+
+    _reject_trailing_comments(source)
+    try:
+        document = yaml.load(source, Loader=_loader())  # noqa: S506 - a SafeLoader subclass: no Python objects
+    except yaml.MarkedYAMLError as exc:
+        line = f" at line {exc.problem_mark.line + 2}" if exc.problem_mark is not None else ""
+        raise RejectedUploadError(
+            f"the front matter is not valid YAML: {exc.problem or exc.context}{line}",
+            fix="check the front matter's syntax: one `name: value` per line, quotes around values with colons",
+        ) from None
+    except RecursionError:  # PyYAML's pure-Python composer, where libyaml is missing, recurses per level
+        raise RejectedUploadError(
+            "the front matter is nested too deeply to read", fix="keep one `name: value` per line"
+        ) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        # Explicit tags (`!!int 1e999`, `!!timestamp 2015-13-45`) are still constructed, and can fail.
+        raise RejectedUploadError(
+            f"the front matter has a value that cannot be read ({type(exc).__name__})",
+            fix="remove the !!tag before the value, or quote the value",
+        ) from None
+    if document is None:
+        return {}
+    if not isinstance(document, dict):
+        raise RejectedUploadError(
+            f"the front matter must be a list of `name: value` lines, not a {kind_of(document)}",
+            fix="write the front matter as `title: ...` lines between two --- lines",
+        )
+    return {str(key).strip().lower(): value for key, value in document.items()}
+
+
+def _reject_trailing_comments(source: str) -> None:
+    """Reject ` #` after a value on the same line: YAML would silently drop it (`title: #1 hit` has no title)."""
+    if "#" not in source:
+        return
+    import yaml
+
+    # Where the scanner saw something on each line (scalars' spans, `-`, `:`, brackets); the scan may stop at a
+    # syntax error, often caused by the very comment (`tags: [a, #b]`), so what it saw up to there is used.
+    spans: list[tuple[int, int]] = []
+    starts_on_line: dict[int, int] = {}
+    try:
+        for token in yaml.scan(source, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.StreamStartToken | yaml.StreamEndToken | yaml.BlockEndToken):
+                continue
+            start, end = token.start_mark, token.end_mark
+            if isinstance(token, yaml.ScalarToken):
+                spans.append((start.index, end.index))
+            starts_on_line.setdefault(start.line, start.column)
+    except yaml.YAMLError:
+        pass
+    offset = 0
+    for number, line in enumerate(source.split("\n")):
+        for match in re.finditer(r"(?:^|[ \t])#", line):
+            position = offset + match.end() - 1
+            first = starts_on_line.get(number)
+            inside_scalar = any(start <= position < end for start, end in spans)
+            if first is not None and first < match.end() - 1 and not inside_scalar:
+                raise RejectedUploadError(
+                    f"line {number + 2} of the front matter, `{line.strip()}`, has ` #` after a value: YAML reads "
+                    "everything from there as a comment, so that text would be lost",
+                    fix=f"put the value in quotes, for example {_quoted_example(line)}",
+                )
+        offset += len(line) + 1
+
+
+def _quoted_example(line: str) -> str:
+    """`title: #1 hit` -> `title: "#1 hit"`, `- #tag` -> `- "#tag"`; flow lists get the general advice."""
+    head = re.match(r"\s*(?:-\s+)?(?:[\w .-]+:\s+)?", line)
+    end = head.end() if head else 0
+    value, prefix = line[end:].strip(), line[:end].strip()
+    if not value or value[0] in "[{\"'":
+        return 'tags: ["#tag", other] (quote each item that has #)'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{prefix} "{escaped}"'.lstrip()
+
+
+def kind_of(value: object) -> str:
+    """What a front-matter value is, in an editor's words."""
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "set of name: value pairs"
+    if isinstance(value, bool):
+        return "yes/no value"
+    if isinstance(value, int | float):
+        return "number"
+    return "text" if isinstance(value, str) else type(value).__name__

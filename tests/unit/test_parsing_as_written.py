@@ -1,0 +1,340 @@
+"""What editors write is what readers see: values kept as written, one entity rule, NFC, explicit dates and urls."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.models import ParsedUpload
+from archive_search.parsing import parse_upload
+
+# YAML 1.1 would read each of these as a number (base 60, float, octal, hex, signed, underscored) or a boolean.
+RETYPED_BY_YAML_1_1 = [
+    "12:30",
+    "190:20:30",
+    "1:30.5",
+    "3.10",
+    "1.0",
+    "1e3",
+    ".inf",
+    ".NaN",
+    "010",
+    "0o17",
+    "0x1F",
+    "0b101",
+    "+1",
+    "-2",
+    "+12.50",
+    "1_000",
+    "2015",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "true",
+]
+
+
+def _md(front: str) -> bytes:
+    return f"---\n{front}\n---\nBody text.".encode()
+
+
+def _rejection(key: str, data: bytes) -> RejectedUploadError:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, data)
+    return caught.value
+
+
+@pytest.mark.parametrize("value", RETYPED_BY_YAML_1_1)
+@pytest.mark.parametrize("field", ["title", "author", "section", "summary"])
+def test_front_matter_scalars_are_kept_as_written(field: str, value: str) -> None:
+    front = f"{field}: {value}" if field == "title" else f"title: T\n{field}: {value}"
+
+    parsed = parse_upload("incoming/a.md", _md(front))
+
+    assert getattr(parsed, field) == value
+
+
+def test_front_matter_tags_are_kept_as_written_in_flow_and_block_lists() -> None:
+    flow = parse_upload("incoming/a.md", _md(f"title: T\ntags: [{', '.join(RETYPED_BY_YAML_1_1)}]"))
+    block = parse_upload("incoming/a.md", _md("title: T\ntags:\n" + "".join(f"  - {v}\n" for v in RETYPED_BY_YAML_1_1)))
+
+    assert flow.tags == tuple(RETYPED_BY_YAML_1_1)
+    assert block.tags == tuple(RETYPED_BY_YAML_1_1)
+
+
+def test_front_matter_author_list_keeps_each_name_as_written() -> None:
+    parsed = parse_upload("incoming/a.md", _md("title: T\nauthor: [12:30, Ana Lima]"))
+
+    assert parsed.author == "12:30, Ana Lima"
+
+
+@pytest.mark.parametrize(
+    ("front", "published"),
+    [
+        ("published: 2015-05-12", "2015-05-12"),
+        ("date: 2015-05-12 10:30:00", "2015-05-12"),
+        ("date: 2015-05-12T23:30:00+02:00", "2015-05-12"),
+        ("published: 20150512", "2015-05-12"),
+        ("published: '12 May 2015'", "2015-05-12"),
+    ],
+)
+def test_front_matter_dates_are_still_dates(front: str, published: str) -> None:
+    assert parse_upload("incoming/a.md", _md(f"title: T\n{front}")).published == published
+
+
+@pytest.mark.parametrize("null", ["", "~", "null", "NULL"])
+def test_yaml_nulls_mean_absent_and_a_quoted_null_is_the_word(null: str) -> None:
+    assert parse_upload("incoming/a.md", _md(f"title: T\nauthor: {null}")).author is None
+    assert parse_upload("incoming/a.md", _md("title: T\nauthor: 'null'")).author == "null"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "quoted"),
+    [
+        ("title: #1 hit", "title: #1 hit", 'title: "#1 hit"'),
+        ("title: Top 10 #2", "title: Top 10 #2", 'title: "Top 10 #2"'),
+        ("title: T\nauthor: Ana #Lima", "author: Ana #Lima", 'author: "Ana #Lima"'),
+        ("title: T\nsection: #world", "section: #world", 'section: "#world"'),
+        ("title: T\ntags:\n  - #brexit\n  - vote", "- #brexit", '- "#brexit"'),
+        ("title: T\ntags: [vote, #brexit]", "tags: [vote, #brexit]", 'tags: ["#tag", other]'),
+    ],
+)
+def test_a_comment_that_would_cut_a_value_is_rejected_with_the_quoting(front: str, line: str, quoted: str) -> None:
+    error = _rejection("incoming/a.md", _md(front))
+
+    assert f"`{line}`" in error.reason
+    assert "comment" in error.reason
+    assert quoted in error.fix
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "# a note for editors\ntitle: T",
+        "title: 'A #1 hit'",
+        'title: "A #1 hit"',
+        "title: A#1",
+        "title: T\nsummary: |\n  line with # inside\n  and more",
+    ],
+)
+def test_hashes_that_yaml_keeps_are_accepted(front: str) -> None:
+    parse_upload("incoming/a.md", _md(front))
+
+
+# --- one entity rule ---------------------------------------------------------------------------------------------
+
+CMS_TITLE = "Harbour &amp; Docks: Mayor&#8217;s plan &eacute;t&#xE9;"
+DECODED_TITLE = "Harbour & Docks: Mayor\u2019s plan \u00e9t\u00e9"
+
+
+def _every_format(title: str, author: str, tag: str) -> dict[str, tuple[str, bytes]]:
+    """The same article in each format, with its fields written as that format's exporters write them."""
+    html_title = title  # entities are already markup in HTML
+    return {
+        "json": (
+            "incoming/a.json",
+            json.dumps({"title": title, "body": f"Text {title}.", "author": author, "tags": [tag]}).encode(),
+        ),
+        "markdown": (
+            "incoming/a.md",
+            f"---\ntitle: '{title}'\nauthor: '{author}'\ntags: ['{tag}']\n---\nText {title}.".encode(),
+        ),
+        "html": (
+            "incoming/a.html",
+            f'<html><head><title>{html_title}</title><meta name="author" content="{author}">'
+            f'<meta property="article:tag" content="{tag}"></head>'
+            f"<body><article><h1>{html_title}</h1><p>Text {html_title}.</p></article></body></html>".encode(),
+        ),
+        "html json-ld": (
+            "incoming/a.html",
+            (
+                '<html><head><script type="application/ld+json">'
+                + json.dumps({"@type": "NewsArticle", "headline": title, "author": {"name": author}, "keywords": [tag]})
+                + f"</script></head><body><article><p>Text {html_title}.</p></article></body></html>"
+            ).encode(),
+        ),
+        "legacy": (
+            "incoming/a.txt",
+            f"Site-wide search\n\n{title}\n\nSomaNet News\n\n(By {author})\n\nText {title}.".encode(),
+        ),
+    }
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "html json-ld", "legacy"])
+def test_entities_are_decoded_once_in_every_text_field_of_every_format(fmt: str) -> None:
+    key, data = _every_format(CMS_TITLE, "Ana L&oacute;pez &amp; Ben Cho", "Arts &amp; Culture")[fmt]
+
+    parsed = parse_upload(key, data)
+
+    assert parsed.title == DECODED_TITLE
+    assert parsed.author == "Ana L\u00f3pez & Ben Cho"
+    assert f"Text {DECODED_TITLE}." in parsed.body
+    if fmt != "legacy":  # legacy pages carry no tags
+        assert parsed.tags == ("Arts & Culture",)
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "legacy"])
+def test_double_encoded_entities_are_decoded_only_once(fmt: str) -> None:
+    key, data = _every_format("Q&amp;amp;A", "Ana Lima", "t")[fmt]
+
+    assert parse_upload(key, data).title == "Q&amp;A"
+
+
+def test_ampersands_that_are_not_entities_stay() -> None:
+    data = json.dumps({"title": "AT&T and R&D &c", "body": "Fish & chips"}).encode()
+
+    parsed = parse_upload("incoming/a.json", data)
+
+    assert (parsed.title, parsed.body) == ("AT&T and R&D &c", "Fish & chips")
+
+
+# --- NFC after parsing --------------------------------------------------------------------------------------------
+
+NFD = unicodedata.normalize("NFD", "Caf\u00e9 Se\u00f1or")
+NFC = "Caf\u00e9 Se\u00f1or"
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        # JSON \u escapes
+        (
+            "incoming/a.json",
+            json.dumps(
+                {"title": NFD, "body": NFD, "author": NFD, "section": NFD, "summary": NFD, "tags": [NFD]}
+            ).encode(),
+        ),
+        # YAML escapes
+        (
+            "incoming/a.md",
+            (
+                b'---\ntitle: "Cafe\\u0301 Sen\\u0303or"\nauthor: "Cafe\\u0301 Sen\\u0303or"\n'
+                b'section: "Cafe\\u0301 Sen\\u0303or"\nsummary: "Cafe\\u0301 Sen\\u0303or"\n'
+                b'tags: ["Cafe\\u0301 Sen\\u0303or"]\n---\nAt the Cafe&#769; Sen&#771;or.'
+            ),
+        ),
+        # HTML numeric entities
+        (
+            "incoming/a.html",
+            b'<html><head><title>Cafe&#769; Sen&#x303;or</title><meta name="author" content="Cafe&#769; Sen&#771;or">'
+            b'<meta name="description" content="Cafe&#769; Sen&#771;or"><meta property="article:section" '
+            b'content="Cafe&#769; Sen&#771;or"><meta property="article:tag" content="Cafe&#769; Sen&#771;or">'
+            b"</head><body><article><p>At the Cafe&#769; Sen&#771;or.</p></article></body></html>",
+        ),
+        ("incoming/a.txt", b"Cafe&#769; Sen&#771;or\n\n(By Cafe&#769; Sen&#771;or)\n\nCafe&#769; Sen&#771;or"),
+    ],
+)
+def test_every_text_field_is_nfc_after_parsing(key: str, data: bytes) -> None:
+    parsed = parse_upload(key, data)
+
+    texts = [parsed.title, parsed.body, parsed.author, parsed.section, parsed.summary, *parsed.tags]
+    for text in filter(None, texts):
+        assert unicodedata.is_normalized("NFC", text), text
+    assert parsed.title == NFC
+
+
+# --- dates and urls -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["03/04/2015", "3/4/2015", "03-04-2015", "03.04.2015", "12/11/2015"])
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_a_date_that_could_be_day_or_month_first_is_rejected_with_both_readings(key: str, written: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "published": written}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\npublished: {written}")
+    )
+
+    error = _rejection(key, data)
+
+    assert "which the month" in error.reason
+    first, second = (int(part) for part in written.replace("-", "/").replace(".", "/").split("/")[:2])
+    assert f"2015-{second:02d}-{first:02d} or 2015-{first:02d}-{second:02d}" in error.fix
+
+
+def test_a_two_digit_year_is_rejected() -> None:
+    error = _rejection("incoming/a.md", _md("title: T\npublished: 25/12/15"))
+
+    assert "two-digit year" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("25/12/2015", "2015-12-25"),
+        ("12/25/2015", "2015-12-25"),
+        ("04/04/2015", "2015-04-04"),
+        ("2015/05/12", "2015-05-12"),
+    ],
+)
+def test_numeric_dates_that_cannot_be_misread_are_accepted(written: str, published: str) -> None:
+    assert parse_upload("incoming/a.md", _md(f"title: T\npublished: {written}")).published == published
+
+
+def test_an_html_page_whose_only_date_is_ambiguous_is_rejected() -> None:
+    page = b'<html><head><meta property="article:published_time" content="03/04/2015"><title>T</title></head>'
+    error = _rejection("incoming/a.html", page + b"<body><article><p>Text.</p></article></body></html>")
+
+    assert "which the month" in error.reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        'https://x"><script>alert(1)</script>',
+        "https://x/<b>",
+        "https://x/a'onmouseover='b",
+        "https://x/a b",
+        "https://x/a`b",
+        "//elsewhere.example/2015/05/x",
+        "/2015/05/x",
+        "2015/05/x",
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "ftp://x.example/a",
+        "https:///no-host",
+        "https://x.example:99999/",
+        "https://x.example:port/",
+    ],
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_only_absolute_http_urls_without_markup_are_accepted(key: str, url: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "url": url}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\nurl: {json.dumps(url)}")
+    )
+
+    assert "not an absolute http(s) address" in _rejection(key, data).reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://archive.somanet.example/2015/05/kerry?ref=a&b=c#top", "http://x.example:8080/a%20b", "HTTPS://X.example"],
+)
+def test_absolute_http_urls_are_kept(url: str) -> None:
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B", "url": url}).encode()).url == url
+
+
+@pytest.mark.parametrize("href", ["/2015/05/x", "//elsewhere.example/x", 'https://x"><script>'])
+def test_an_html_page_skips_a_canonical_link_that_is_not_absolute(href: str) -> None:
+    page = (
+        f'<html><head><title>T</title><link rel="canonical" href="{href.replace(chr(34), "&quot;")}">'
+        '<meta property="og:url" content="https://archive.somanet.example/a"></head>'
+        "<body><article><p>Text.</p></article></body></html>"
+    ).encode()
+
+    assert parse_upload("incoming/a.html", page).url == "https://archive.somanet.example/a"
+
+
+def test_validation_normalises_a_parsed_upload_built_in_code_too() -> None:
+    from archive_search.parsing.validate import validated
+
+    parsed = validated(ParsedUpload(title=NFD, body=NFD, source_format="json", credit=NFD))
+
+    assert (parsed.title, parsed.body, parsed.credit) == (NFC, NFC, NFC)
