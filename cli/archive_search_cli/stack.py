@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -59,9 +60,18 @@ def s3_endpoint(option: str | None) -> str | None:
     return running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}"
 
 
+def local_signing_key() -> str:
+    """A fresh cursor signing key: in AWS it comes from Secrets Manager, which the local stack does not have."""
+    return secrets.token_urlsafe(48)
+
+
 def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, function: str) -> None:
-    """The environment the template gives `function`, pointed at the local services."""
-    os.environ.update(local_stack_spec().function_environment[function])
+    """The environment the template gives `function`, pointed at the local services.
+
+    CURSOR_SIGNING_KEY is a new random key for each run of the local stack: cursors from an earlier run are refused.
+    """
+    environment = local_stack_spec().function_environment[function]
+    os.environ.update(environment)
     os.environ.update(
         {
             "OPENSEARCH_ENDPOINT": opensearch_url,
@@ -70,6 +80,8 @@ def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, f
             "POWERTOOLS_METRICS_NAMESPACE": "SomaNetArchiveSearchLocal",
         }
     )
+    if "CURSOR_SIGNING_KEY" in environment:
+        os.environ["CURSOR_SIGNING_KEY"] = local_signing_key()
 
 
 @contextmanager

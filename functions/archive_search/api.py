@@ -12,6 +12,7 @@ from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, CORSConfig, Response, content_types
 
 from archive_search.articles import get_article, related_articles
+from archive_search.cursors import CursorSigner
 from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavailableError
 from archive_search.models import SearchPage
 from archive_search.openapi import openapi_document
@@ -23,7 +24,7 @@ from archive_search.suggest import suggest_query, suggest_titles
 # Vary: the CORS header depends on the caller's origin, so shared caches must keep one copy per origin.
 CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
 ARTICLES_PATH = "/articles/"
-RELATED_SUFFIX = "/related"
+RELATED_PATH = "/related/"
 RETRY_AFTER_SECONDS = "5"
 SearchObserver = Callable[[SearchRequest, SearchPage], None]
 
@@ -58,6 +59,11 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
     }
 
 
+def _path_id(app: APIGatewayHttpResolver, prefix: str) -> str:
+    """The article id after `prefix` in the request's path, percent-decoded once (`%2F` is a slash)."""
+    return unquote(app.current_event.path[len(prefix) :])
+
+
 def _query_params(app: APIGatewayHttpResolver) -> dict[str, str]:
     return dict(app.current_event.query_string_parameters or {})
 
@@ -68,8 +74,11 @@ def create_app(
     logger: Logger,
     ranking: Ranking | None = None,
     on_search: SearchObserver | None = None,
+    *,
+    cursors: CursorSigner,
 ) -> APIGatewayHttpResolver:
-    """The API's routes. `on_search` sees every answered search (the handler logs it and emits metrics)."""
+    """The API's routes. `on_search` sees every answered search (the handler logs it and emits metrics); `cursors`
+    signs and checks the paging cursors."""
     cors = (
         CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
         if allowed_origins
@@ -80,7 +89,7 @@ def create_app(
     @app.get("/search")
     def search() -> Response:
         request = SearchRequest.from_params(_query_params(app))
-        page = search_articles(index, request, ranking)
+        page = search_articles(index, request, ranking, cursors=cursors)
         if on_search is not None:
             on_search(request, page)
         return _json(200, search_response(request, page), CACHED_FOR_A_MINUTE)
@@ -91,16 +100,19 @@ def create_app(
         suggestions = suggest_titles(index, q) if q else []
         return _json(200, {"query": q, "suggestions": [asdict(s) for s in suggestions]}, CACHED_FOR_A_MINUTE)
 
-    # Ids keep the folders of their upload path, so the route takes the rest of the path (`{id+}` in the template);
-    # `/articles/{id}/related` arrives on the same route.
+    # Ids keep the folders of their upload path, so each route takes the rest of the path (`{id+}` in the template),
+    # with %2F and / alike. The article and its related list live under different prefixes: a suffix such as
+    # `/articles/{id}/related` could not tell the related list of `2019/05` from the article `2019/05/related`.
     @app.get(f"{ARTICLES_PATH}.+")
     def article() -> Response:
-        article_id = unquote(app.current_event.path[len(ARTICLES_PATH) :])
-        if article_id.endswith(RELATED_SUFFIX) and len(article_id) > len(RELATED_SUFFIX):
-            article_id = article_id[: -len(RELATED_SUFFIX)]
-            hits = related_articles(index, article_id)
-            return _json(200, {"id": article_id, "results": [asdict(hit) for hit in hits]}, CACHED_FOR_A_MINUTE)
+        article_id = _path_id(app, ARTICLES_PATH)
         return _json(200, get_article(index, article_id), CACHED_FOR_A_MINUTE)
+
+    @app.get(f"{RELATED_PATH}.+")
+    def related() -> Response:
+        article_id = _path_id(app, RELATED_PATH)
+        hits = related_articles(index, article_id)
+        return _json(200, {"id": article_id, "results": [asdict(hit) for hit in hits]}, CACHED_FOR_A_MINUTE)
 
     @app.get("/openapi.json")
     def openapi() -> Response:

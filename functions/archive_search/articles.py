@@ -1,10 +1,11 @@
-"""GET /articles/{id} and GET /articles/{id}/related."""
+"""GET /articles/{id} and GET /related/{id}."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from archive_search.errors import NotFoundError
+from archive_search.keys import MAX_ID_LENGTH
 from archive_search.models import SearchHit
 from archive_search.ports import ArticleIndex
 from archive_search.search import LIST_FIELDS, search_hit
@@ -15,9 +16,11 @@ RELATED_BODY_CHARS = 5000
 
 
 def get_article(index: ArticleIndex, article_id: str) -> dict[str, Any]:
-    found = index.get(article_id)
+    """The article's fields by id; NotFoundError when there is none (ids longer than any upload path can make are
+    not looked up)."""
+    found = index.get(article_id) if len(article_id.encode()) <= MAX_ID_LENGTH else None
     if found is None:
-        raise NotFoundError(f"no article with id {article_id!r}")
+        raise NotFoundError(f"no article with id {article_id[:200]!r}")
     source = found["_source"]
     return {"id": found["_id"], **{name: source.get(name) for name in ARTICLE_FIELDS}}
 

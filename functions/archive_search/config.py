@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from archive_search.cursors import MIN_KEY_BYTES
 from archive_search.errors import ConfigurationError
 from archive_search.relevance import DEFAULT_FRESHNESS_WEIGHT
 
@@ -113,12 +114,28 @@ class IngestSettings:
         )
 
 
+def _signing_key(environ: Mapping[str, str]) -> bytes:
+    """CURSOR_SIGNING_KEY: at least MIN_KEY_BYTES of secret text (the template generates 64 in Secrets Manager)."""
+    value = _required(environ, "CURSOR_SIGNING_KEY")
+    if value.startswith("{{resolve:"):
+        # sam local and other tools that do not resolve CloudFormation dynamic references pass them through.
+        raise ConfigurationError(
+            "CURSOR_SIGNING_KEY is an unresolved dynamic reference; give the key itself (infra/sam-local-env.json)"
+        )
+    key = value.encode()
+    if len(key) < MIN_KEY_BYTES:
+        raise ConfigurationError(f"CURSOR_SIGNING_KEY must be at least {MIN_KEY_BYTES} bytes, got {len(key)}")
+    return key
+
+
 @dataclass(frozen=True)
 class SearchSettings:
-    """ALLOWED_ORIGINS (comma-separated), SEARCH_FRESHNESS_WEIGHT (0 = off, default 0.1) plus the engine settings."""
+    """ALLOWED_ORIGINS (comma-separated), SEARCH_FRESHNESS_WEIGHT (0 = off, default 0.1), CURSOR_SIGNING_KEY (the
+    secret that signs paging cursors, required) plus the engine settings."""
 
     allowed_origins: tuple[str, ...]
     engine: EngineSettings
+    cursor_signing_key: bytes = field(repr=False)
     freshness_weight: float = DEFAULT_FRESHNESS_WEIGHT
 
     @classmethod
@@ -127,6 +144,7 @@ class SearchSettings:
         return cls(
             allowed_origins=origins,
             engine=EngineSettings.from_env(environ, default_timeout=5.0),
+            cursor_signing_key=_signing_key(environ),
             freshness_weight=_number(
                 environ, "SEARCH_FRESHNESS_WEIGHT", DEFAULT_FRESHNESS_WEIGHT, 0, 10, "a number from 0 (off) to 10"
             ),

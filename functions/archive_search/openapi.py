@@ -32,9 +32,12 @@ def _query(name: str, description: str, schema: dict[str, Any], required: bool =
 def _list_filter(name: str, what: str) -> dict[str, Any]:
     return _query(
         name,
-        f"{what}; several values separated by commas (or the parameter repeated) match any of them "
-        f"(at most {MAX_FILTER_VALUES}).",
-        _STRING,
+        f"{what}. Several values, separated by commas, match any of them (at most {MAX_FILTER_VALUES}). A comma "
+        "inside a value is written `\\,` and a backslash `\\\\` (escape backslashes first), so any facet value "
+        "round-trips: `Smith\\, John,Ana Lima` selects the two authors `Smith, John` and `Ana Lima`. Repeating the "
+        "parameter means the same as listing its values (API Gateway joins repeated parameters with commas). A "
+        "backslash followed by anything else is a 400.",
+        {"type": "string", "examples": ["Smith\\, John,Ana Lima"]},
     )
 
 
@@ -78,7 +81,10 @@ SEARCH_PARAMETERS = [
     ),
     _query(
         "cursor",
-        "next_cursor of a previous response, to read on beyond the page limit; page is then ignored.",
+        "next_cursor of a previous response, unchanged, with the same q, filters, sort and size: reads on beyond the "
+        "page limit, and page is then ignored. Cursors are signed: one that this API did not issue for this search "
+        "(edited, forged, from another search or signed with a retired key) is a 400 whose message starts with "
+        "`cursor`. An empty value is the same as none.",
         _STRING,
     ),
 ]
@@ -258,7 +264,7 @@ def openapi_document() -> dict[str, Any]:
                 _json_response("The article.", {"$ref": "#/components/schemas/Article"}),
                 ("404", "503"),
             ),
-            "/articles/{id}/related": _get(
+            "/related/{id}": _get(
                 "Articles similar to this one",
                 [article_id],
                 _json_response(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import html
 import json
@@ -13,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
 from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
@@ -26,7 +25,6 @@ MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE = 100
 MAX_FILTER_VALUES = 20
-MAX_CURSOR_CHARS = 1000
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
@@ -63,7 +61,7 @@ class SearchRequest:
             raise InvalidQueryError(f"from ({date_from}) must not be after to ({date_to})")
         cursor = (params.get("cursor") or "").strip() or None
         if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
-            raise InvalidQueryError("cursor is not one this API issued")
+            raise InvalidQueryError(NOT_ISSUED)
         request = cls(
             q=q,
             page=page,
@@ -134,8 +132,8 @@ def _date(params: Mapping[str, str], name: str) -> str | None:
 
 
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
-    """Comma-separated values (API Gateway joins repeated parameters with commas); OR within a facet."""
-    values = tuple(dict.fromkeys(v.strip() for v in (params.get(name) or "").split(",") if v.strip()))
+    """A filter's values, OR within the facet; see split_filter_values for the syntax."""
+    values = tuple(dict.fromkeys(v.strip() for v in split_filter_values(name, params.get(name) or "") if v.strip()))
     if len(values) > MAX_FILTER_VALUES:
         raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
     if any(len(v) > 200 for v in values):
@@ -143,31 +141,34 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     return values
 
 
-# --- cursor ------------------------------------------------------------------------------------------------------
+def split_filter_values(name: str, raw: str) -> list[str]:
+    """`Smith\\, John,Ana Lima` -> ["Smith, John", "Ana Lima"]: `\\,` is a comma inside a value, `\\\\` a backslash.
 
-
-@dataclass(frozen=True)
-class Cursor:
-    after: list[Any]
-    page: int
-    fingerprint: str
-
-    def encode(self) -> str:
-        raw = json.dumps({"a": self.after, "p": self.page, "f": self.fingerprint}, separators=(",", ":"))
-        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-    @classmethod
-    def decode(cls, text: str, request: SearchRequest) -> Cursor:
-        try:
-            data = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-            cursor = cls(after=list(data["a"]), page=int(data["p"]), fingerprint=str(data["f"]))
-        except (ValueError, KeyError, TypeError, binascii.Error):
-            raise InvalidQueryError("cursor is not one this API issued; start again without it") from None
-        if cursor.fingerprint != request.fingerprint():
-            raise InvalidQueryError("cursor belongs to another search (q, filters, sort or size changed)")
-        if not all(isinstance(v, str | int | float) for v in cursor.after):
-            raise InvalidQueryError("cursor is not one this API issued; start again without it")
-        return cursor
+    The comma separates values because API Gateway (payload 2.0) joins a repeated parameter's values with commas,
+    so `author=a&author=b` arrives as `a,b`; with commas escaped inside each value, repeating the parameter and
+    listing values in one parameter mean the same, and any value round-trips: escape `\\` as `\\\\`, then `,` as `\\,`.
+    A backslash before anything else, or at the end, is an InvalidQueryError naming the parameter: it is either a
+    value that was not escaped or a typo, and guessing would select the wrong articles.
+    """
+    values: list[str] = []
+    current: list[str] = []
+    chars = iter(raw)
+    for char in chars:
+        if char == ",":
+            values.append("".join(current))
+            current = []
+        elif char == "\\":
+            escaped = next(chars, "")
+            if escaped not in (",", "\\"):
+                raise InvalidQueryError(
+                    f"{name}: a backslash must be followed by a comma (\\, is a comma inside a value) or another "
+                    f"backslash (\\\\ is a backslash), got {raw!r}"
+                )
+            current.append(escaped)
+        else:
+            current.append(char)
+    values.append("".join(current))
+    return values
 
 
 # --- the engine request ------------------------------------------------------------------------------------------
@@ -239,13 +240,26 @@ def build_search(request: SearchRequest, ranking: Ranking) -> dict[str, Any]:
     return body
 
 
-def search_articles(index: ArticleIndex, request: SearchRequest, ranking: Ranking | None = None) -> SearchPage:
+def search_articles(
+    index: ArticleIndex,
+    request: SearchRequest,
+    ranking: Ranking | None = None,
+    *,
+    cursors: CursorSigner | None = None,
+) -> SearchPage:
+    """One page of results. Without `cursors` (a signer with the API's key) no cursor is issued or accepted.
+
+    Raises InvalidQueryError for a cursor this API did not issue for this search, SearchUnavailableError when the
+    engine cannot answer.
+    """
     ranking = ranking or Ranking()
     body = build_search(request, ranking)
     page = request.page
     offset = (page - 1) * request.size
     if request.cursor:
-        cursor = Cursor.decode(request.cursor, request)
+        if cursors is None:
+            raise InvalidQueryError(NOT_ISSUED)
+        cursor = cursors.decode(request.cursor, request.fingerprint())
         body["search_after"] = cursor.after
         page, offset = cursor.page, 0
     response = index.search(body, size=request.size, offset=offset)
@@ -254,10 +268,10 @@ def search_articles(index: ArticleIndex, request: SearchRequest, ranking: Rankin
     raw_hits = hits["hits"]
     next_cursor = None
     seen = (page - 1) * request.size + len(raw_hits)
-    if raw_hits and len(raw_hits) == request.size and seen < total:
+    if cursors is not None and raw_hits and len(raw_hits) == request.size and seen < total and page < MAX_CURSOR_PAGE:
         after = raw_hits[-1].get("sort")
         if after is not None:
-            next_cursor = Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()).encode()
+            next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
     suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(request))
     return SearchPage(
         total=total,

@@ -10,6 +10,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
+from urllib.parse import quote
 
 import pytest
 from aws_lambda_powertools import Logger
@@ -17,6 +18,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.api import create_app
+from archive_search.cursors import CursorSigner
 from archive_search.errors import SearchUnavailableError
 from archive_search.models import Article
 from archive_search_cli.gateway import http_api_event
@@ -97,8 +99,11 @@ class HttpResult:
         return next((value for key, value in self.headers.items() if key.lower() == name.lower()), None)
 
 
+CURSOR_KEY = b"k" * 32
+
+
 def _app(index: FakeArticleIndex, origins: tuple[str, ...] = (ORIGIN,)) -> APIGatewayHttpResolver:
-    return create_app(index, origins, Logger(service="archive-search-api-test"))
+    return create_app(index, origins, Logger(service="archive-search-api-test"), cursors=CursorSigner(CURSOR_KEY))
 
 
 def _call(app: APIGatewayHttpResolver, path: str, headers: dict[str, str] | None = None) -> HttpResult:
@@ -362,7 +367,7 @@ def test_openapi_document_is_served() -> None:
 def test_related_of_an_article_with_slashes_in_its_id() -> None:
     index = FakeArticleIndex(documents={"world/2015/kerry-putin": dict(KERRY_HIT["_source"])})
 
-    body = _call(_app(index), "/articles/world/2015/kerry-putin/related").json()
+    body = _call(_app(index), "/related/world/2015/kerry-putin").json()
 
     assert body["id"] == "world/2015/kerry-putin"
     assert [hit["id"] for hit in body["results"]] == ["world/2015/kerry-putin", "opinion/sochi"]
@@ -390,3 +395,224 @@ def test_browsing_by_filter_without_q_is_newest_first() -> None:
     body = _call(_app(FakeArticleIndex()), "/search?section=world").json()
 
     assert body["sort"] == "newest"
+
+
+# --- every article has a URL no other route can claim ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "article_id", ["2019/05/related", "related", "related/2019", "2019/05/related/related", "a/b%2Frelated"]
+)
+@pytest.mark.parametrize("encode_slashes", [False, True])
+def test_an_article_whose_id_ends_in_related_is_the_article(article_id: str, encode_slashes: bool) -> None:
+    index = FakeArticleIndex(
+        documents={article_id: dict(KERRY_HIT["_source"]), "2019/05": {"title": "Other", "body": "Other."}}
+    )
+    path = quote(article_id, safe="" if encode_slashes else "/")
+
+    result = _call(_app(index), f"/articles/{path}")
+
+    assert result.status == 200, result.text
+    assert result.json()["id"] == article_id
+    assert result.json()["title"] == KERRY_HIT["_source"]["title"]
+
+
+@pytest.mark.parametrize("path", ["/related/2019/05", "/related/2019%2F05"])
+def test_the_related_list_has_its_own_prefix(path: str) -> None:
+    index = FakeArticleIndex(documents={"2019/05": dict(KERRY_HIT["_source"])})
+
+    result = _call(_app(index), path)
+
+    assert result.status == 200, result.text
+    assert result.json()["id"] == "2019/05"
+    assert "results" in result.json()
+
+
+def test_the_old_related_suffix_is_an_article_id_now() -> None:
+    index = FakeArticleIndex(documents={"2019/05": dict(KERRY_HIT["_source"])})
+
+    _assert_error(_call(_app(index), "/articles/2019/05/related"), 404, "not_found")
+
+
+@pytest.mark.parametrize("path", ["/articles/" + "a" * 5000, "/related/" + "a/" * 2000, "/articles/" + "%C3%A9" * 300])
+def test_an_id_longer_than_any_upload_path_is_a_404_without_asking_the_engine(path: str) -> None:
+    index = FakeArticleIndex(failure=AssertionError("the engine must not be asked"))
+
+    message = _assert_error(_call(_app(index), path), 404, "not_found")
+
+    assert len(message) < 300
+
+
+# --- facet values with commas ------------------------------------------------------------------------------------
+
+
+class RecordingIndex(FakeArticleIndex):
+    """Keeps each search body, to see the filters the API built."""
+
+    bodies: list[dict[str, Any]]
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+        self.bodies = [*getattr(self, "bodies", []), body]
+        return super().search(body, size, offset)
+
+
+def _author_filter(index: RecordingIndex) -> list[str]:
+    clauses = index.bodies[0]["post_filter"]["bool"]["filter"]
+    return [should["term"]["author.keyword"]["value"] for c in clauses for should in c["bool"]["should"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "authors"),
+    [
+        ("author=Smith%5C%2C+John", ["Smith, John"]),
+        ("author=Ana+Lima%5C%2C+Ben+Cho", ["Ana Lima, Ben Cho"]),
+        # A repeated parameter arrives joined with a comma (API Gateway payload 2.0) and means the same.
+        ("author=Smith%5C%2C+John&author=Ana+Lima", ["Smith, John", "Ana Lima"]),
+        ("author=Smith%5C%2C+John%2CAna+Lima", ["Smith, John", "Ana Lima"]),
+        ("author=Back%5C%5Cslash", ["Back\\slash"]),
+        ("author=Ends+with%5C%5C%2COther", ["Ends with\\", "Other"]),
+        # Without a backslash, values read as before.
+        ("author=A.+Smith%2CB.+Jones", ["A. Smith", "B. Jones"]),
+    ],
+)
+def test_filter_values_with_commas_round_trip(query: str, authors: list[str]) -> None:
+    index = RecordingIndex()
+
+    result = _call(_app(index), f"/search?q=x&{query}")
+
+    assert result.status == 200, result.text
+    assert _author_filter(index) == authors
+
+
+@pytest.mark.parametrize("raw", ["Smith%5C+John", "trailing%5C", "a%5Cnb"])
+@pytest.mark.parametrize("name", ["section", "author", "tag"])
+def test_a_backslash_that_escapes_nothing_is_a_400_naming_the_parameter(name: str, raw: str) -> None:
+    message = _assert_error(_call(_app(FakeArticleIndex()), f"/search?q=x&{name}={raw}"), 400, "invalid_parameter")
+
+    assert message.startswith(f"{name}:")
+
+
+# --- cursors -----------------------------------------------------------------------------------------------------
+
+
+def _next_cursor(query: str = "q=kerry&size=2") -> str:
+    index = FakeArticleIndex(
+        hits=[{**KERRY_HIT, "sort": [7.5, "a.json"]}, {**UNHIGHLIGHTED_HIT, "sort": [1.0, "b.json"]}], total=10
+    )
+    cursor = _call(_app(index), f"/search?{query}").json()["next_cursor"]
+    assert isinstance(cursor, str)
+    return cursor
+
+
+def _forged(payload: dict[str, Any], key: bytes = CURSOR_KEY) -> str:
+    """A cursor built like ours, signed with `key`."""
+    import base64
+    import hashlib
+    import hmac
+
+    text = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+    signature = hmac.new(key, text.encode(), hashlib.sha256).digest()[:16]
+    return f"{text}.{base64.urlsafe_b64encode(signature).decode().rstrip('=')}"
+
+
+def test_an_issued_cursor_reads_the_next_page() -> None:
+    cursor = _next_cursor()
+    index = FakeArticleIndex(hits=[KERRY_HIT, UNHIGHLIGHTED_HIT], total=10)
+
+    result = _call(_app(index), f"/search?q=kerry&size=2&cursor={cursor}")
+
+    assert result.status == 200, result.text
+    assert result.json()["page"] == 2
+    assert index.searches == [(2, 0)]
+
+
+def _fingerprint() -> str:
+    from archive_search.search import SearchRequest
+
+    return SearchRequest.from_params({"q": "kerry", "size": "2"}).fingerprint()
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "garbage",
+        "garbage.garbage",
+        ".",
+        "\u00e9\u00e9.\u00e9",
+        "%00",
+        # Our own payloads with page, sort values or fingerprint edited, and the signature left as it was.
+        "EDITED",
+        # Unsigned cursors of the old format.
+        _forged.__name__,
+    ],
+)
+def test_a_cursor_not_issued_by_us_is_a_400_naming_cursor(cursor: str) -> None:
+    if cursor == "EDITED":
+        payload, signature = _next_cursor().split(".")
+        cursor = f"{payload[:-2]}x{payload[-1]}.{signature}"
+    elif cursor == _forged.__name__:
+        import base64
+
+        old = json.dumps({"a": [1.0, "x"], "p": "Infinity", "f": _fingerprint()}).encode()
+        cursor = base64.urlsafe_b64encode(old).decode().rstrip("=")
+    index = FakeArticleIndex(failure=AssertionError("the engine must not be asked"))
+
+    message = _assert_error(
+        _call(_app(index), f"/search?q=kerry&size=2&cursor={quote(cursor)}"), 400, "invalid_parameter"
+    )
+
+    assert message.startswith("cursor")
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        {"a": [1.0, "x"], "p": "Infinity"},
+        {"a": [1.0, "x"], "p": 1e400},
+        {"a": [1.0, "x"], "p": -5},
+        {"a": [1.0, "x"], "p": 0},
+        {"a": [1.0, "x"], "p": 1},
+        {"a": [1.0, "x"], "p": True},
+        {"a": [1.0, "x"], "p": 2.5},
+        {"a": [1.0, "x"], "p": 10**30},
+        {"a": [float("inf"), "x"], "p": 2},
+        {"a": [1e400, "x"], "p": 2},
+        {"a": [None, "x"], "p": 2},
+        {"a": [{"script": "x"}, "x"], "p": 2},
+        {"a": [1.0], "p": 2},
+        {"a": "x", "p": 2},
+        {"p": 2},
+    ],
+)
+@pytest.mark.parametrize("signed_with_our_key", [False, True])
+def test_bad_cursor_contents_are_a_400_naming_cursor(payload: dict[str, Any], signed_with_our_key: bool) -> None:
+    # Signed with our key: the shape checks are the second line, should the key ever leak.
+    key = CURSOR_KEY if signed_with_our_key else b"x" * 32
+    cursor = _forged({"f": _fingerprint(), **payload}, key)
+    index = FakeArticleIndex(failure=AssertionError("the engine must not be asked"))
+
+    message = _assert_error(
+        _call(_app(index), f"/search?q=kerry&size=2&cursor={quote(cursor)}"), 400, "invalid_parameter"
+    )
+
+    assert message.startswith("cursor")
+
+
+def test_a_cursor_of_another_search_is_a_400_naming_cursor() -> None:
+    message = _assert_error(
+        _call(_app(FakeArticleIndex()), f"/search?q=other&size=2&cursor={_next_cursor()}"), 400, "invalid_parameter"
+    )
+
+    assert message.startswith("cursor belongs to another search")
+
+
+def test_a_cursor_signed_with_another_key_is_refused() -> None:
+    from archive_search.cursors import CursorSigner as Signer
+
+    other = create_app(
+        FakeArticleIndex(), (ORIGIN,), Logger(service="archive-search-api-test"), cursors=Signer(b"o" * 32)
+    )
+
+    message = _assert_error(_call(other, f"/search?q=kerry&size=2&cursor={_next_cursor()}"), 400, "invalid_parameter")
+
+    assert message.startswith("cursor")

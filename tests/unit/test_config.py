@@ -7,7 +7,11 @@ import pytest
 from archive_search.config import IngestSettings, SearchSettings
 from archive_search.errors import ConfigurationError
 
-ENGINE_ENV = {"OPENSEARCH_ENDPOINT": "https://search-x.eu-west-1.es.amazonaws.com", "AWS_REGION": "eu-west-1"}
+ENGINE_ENV = {
+    "OPENSEARCH_ENDPOINT": "https://search-x.eu-west-1.es.amazonaws.com",
+    "AWS_REGION": "eu-west-1",
+    "CURSOR_SIGNING_KEY": "k" * 32,
+}
 INGEST_ENV = {
     **ENGINE_ENV,
     "ARCHIVE_BUCKET": "archive-search-archive-123456789012",
@@ -63,7 +67,9 @@ def test_sigv4_without_region_is_refused() -> None:
 
 
 def test_no_auth_needs_no_region() -> None:
-    settings = SearchSettings.from_env({"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "OPENSEARCH_AUTH": "none"})
+    settings = SearchSettings.from_env(
+        {"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "OPENSEARCH_AUTH": "none", "CURSOR_SIGNING_KEY": "k" * 32}
+    )
 
     assert settings.engine.auth == "none"
     assert settings.engine.region == ""
@@ -159,3 +165,30 @@ def test_freshness_weight_defaults_and_can_be_turned_off() -> None:
 def test_freshness_weight_outside_0_to_10_is_refused(raw: str) -> None:
     with pytest.raises(ConfigurationError, match="SEARCH_FRESHNESS_WEIGHT"):
         SearchSettings.from_env({**ENGINE_ENV, "SEARCH_FRESHNESS_WEIGHT": raw})
+
+
+def test_the_cursor_signing_key_is_read_and_kept_out_of_the_repr() -> None:
+    settings = SearchSettings.from_env({**ENGINE_ENV, "CURSOR_SIGNING_KEY": "s3cr3t" * 8})
+
+    assert settings.cursor_signing_key == b"s3cr3t" * 8
+    assert "s3cr3t" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (None, "CURSOR_SIGNING_KEY is required"),
+        ("  ", "CURSOR_SIGNING_KEY is required"),
+        ("short", "at least 32 bytes"),
+        ("{{resolve:secretsmanager:arn:aws:secretsmanager:x:SecretString}}", "unresolved dynamic reference"),
+    ],
+)
+def test_a_missing_short_or_unresolved_cursor_signing_key_is_refused_at_cold_start(
+    raw: str | None, message: str
+) -> None:
+    environ = {name: value for name, value in ENGINE_ENV.items() if name != "CURSOR_SIGNING_KEY"}
+    if raw is not None:
+        environ["CURSOR_SIGNING_KEY"] = raw
+
+    with pytest.raises(ConfigurationError, match=message):
+        SearchSettings.from_env(environ)

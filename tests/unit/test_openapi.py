@@ -20,5 +20,5 @@ def test_document_states_the_bounds_the_api_enforces() -> None:
 
     assert parameters["size"]["schema"]["maximum"] == MAX_PAGE_SIZE
     assert parameters["page"]["schema"]["maximum"] == MAX_PAGE
-    assert set(openapi_document()["paths"]) >= {"/search", "/suggest", "/articles/{id}", "/articles/{id}/related"}
+    assert set(openapi_document()["paths"]) >= {"/search", "/suggest", "/articles/{id}", "/related/{id}"}
     json.dumps(openapi_document())

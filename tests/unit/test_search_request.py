@@ -92,13 +92,9 @@ def test_filters_take_comma_separated_values_and_dates() -> None:
         ({"q": "x", "from": "2005-13-01"}, "from"),
         ({"q": "x", "to": "yesterday"}, "to"),
         ({"q": "x", "from": "2006-01-01", "to": "2005-01-01"}, "from"),
-        ({"q": "x", "cursor": "not-a-cursor"}, "cursor"),
+        ({"q": "x", "cursor": "x" * 1001}, "cursor"),
     ],
 )
 def test_bad_sort_dates_and_cursor_are_refused_naming_the_parameter(params: dict[str, str], parameter: str) -> None:
-    from archive_search.search import Cursor
-
     with pytest.raises(InvalidQueryError, match=rf"^{parameter}"):
-        request = SearchRequest.from_params(params)
-        if request.cursor:
-            Cursor.decode(request.cursor, request)
+        SearchRequest.from_params(params)

@@ -107,8 +107,9 @@ def test_functions_get_the_global_environment_plus_their_own(template: dict[str,
 def test_template_environment_is_accepted_by_the_settings(
     template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
 ) -> None:
-    # The endpoint parameter has no default; the local stack supplies its own.
-    local = {"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "AWS_REGION": "us-east-1"}
+    # The endpoint parameter has no default and the signing key is resolved by CloudFormation at deploy time; the
+    # local stack supplies its own of each.
+    local = {"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "AWS_REGION": "us-east-1", "CURSOR_SIGNING_KEY": "k" * 32}
     ingest = IngestSettings.from_env({**spec.function_environment[ingest_id], **local})
     search = SearchSettings.from_env({**spec.function_environment["SearchFunction"], **local})
 
@@ -134,3 +135,21 @@ def test_template_without_an_sqs_fed_function_is_refused(template: dict[str, Any
 
     with pytest.raises(ValueError, match="no function fed by an SQS queue"):
         local_stack_spec(changed)
+
+
+def test_the_cursor_signing_key_comes_from_a_generated_secret_not_the_template(template: dict[str, Any]) -> None:
+    variables = template["Resources"]["SearchFunction"]["Properties"]["Environment"]["Variables"]
+    secret = template["Resources"]["CursorSigningSecret"]
+
+    assert variables["CURSOR_SIGNING_KEY"] == {
+        "Fn::Sub": "{{resolve:secretsmanager:${CursorSigningSecret}:SecretString}}"
+    }
+    assert secret["Type"] == "AWS::SecretsManager::Secret"
+    assert secret["Properties"]["GenerateSecretString"]["PasswordLength"] >= 32
+
+
+def test_the_local_stack_gives_the_search_function_a_fresh_signing_key() -> None:
+    from archive_search_cli.stack import local_signing_key
+
+    assert len(local_signing_key()) >= 32
+    assert local_signing_key() != local_signing_key()

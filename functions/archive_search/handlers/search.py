@@ -14,6 +14,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, create_client
 from archive_search.api import create_app
 from archive_search.config import SearchSettings
+from archive_search.cursors import CursorSigner
 from archive_search.models import SearchPage
 from archive_search.relevance import Ranking
 from archive_search.search import SearchRequest
@@ -51,7 +52,14 @@ def app() -> APIGatewayHttpResolver:
     settings = SearchSettings.from_env(os.environ)
     index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=1), settings.engine.index_alias)
     ranking = Ranking(freshness_weight=settings.freshness_weight)
-    return create_app(index, settings.allowed_origins, logger, ranking=ranking, on_search=record_search)
+    return create_app(
+        index,
+        settings.allowed_origins,
+        logger,
+        ranking=ranking,
+        on_search=record_search,
+        cursors=CursorSigner(settings.cursor_signing_key),
+    )
 
 
 @metrics.log_metrics
