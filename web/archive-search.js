@@ -155,10 +155,37 @@
     return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", page: 1, article: "" };
   }
 
+  /**
+   * Filter values in one parameter (the API's syntax, kept in the address bar too): values are separated by commas;
+   * inside a value "\\," is a comma and "\\\\" a backslash, so a facet such as "Smith, John" round-trips.
+   */
+  function joinValues(values) {
+    return values.map(function (v) { return v.replace(/\\/g, "\\\\").replace(/,/g, "\\,"); }).join(",");
+  }
+
+  function splitValues(raw) {
+    var values = [];
+    var current = "";
+    for (var i = 0; i < raw.length; i += 1) {
+      var c = raw.charAt(i);
+      if (c === "\\" && i + 1 < raw.length) {
+        i += 1;
+        current += raw.charAt(i);
+      } else if (c === ",") {
+        values.push(current);
+        current = "";
+      } else {
+        current += c;
+      }
+    }
+    values.push(current);
+    return values.map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
   function readState(search) {
     var params = new URLSearchParams(search);
     var list = function (name) {
-      return (params.get(name) || "").split(",").map(function (v) { return v.trim(); }).filter(Boolean);
+      return splitValues(params.get(name) || "");
     };
     var date = function (name) {
       var value = params.get(name) || "";
@@ -190,8 +217,8 @@
   function searchParams(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
-    if (state.section.length) params.set("section", state.section.join(","));
-    if (state.author.length) params.set("author", state.author.join(","));
+    if (state.section.length) params.set("section", joinValues(state.section));
+    if (state.author.length) params.set("author", joinValues(state.author));
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     if (state.sort !== "relevance") params.set("sort", state.sort);

@@ -192,9 +192,9 @@ def test_suggest_and_related(pipeline: LocalPipeline) -> None:
     _s, body, _ = get("/suggest?q=brown+na")
     assert body["suggestions"][0]["id"] == brown
     assert body["suggestions"][0]["highlighted"].startswith("<mark>Brown</mark> <mark>na</mark>mes")
-    _s, related, _ = get(f"/articles/{brown}/related")
+    _s, related, _ = get(f"/related/{brown}")
     assert [hit["id"] for hit in related["results"]] == [other]
-    status, _b, _h = get("/articles/no-such/related")
+    status, _b, _h = get("/related/no-such")
     assert status == 404
 
 
@@ -212,3 +212,86 @@ def test_any_query_string_is_answered_200(pipeline: LocalPipeline) -> None:
             assert body["error"]["message"].startswith("q is required")
 
     answered()
+
+
+# --- the API means what it says ------------------------------------------------------------------------------------
+
+
+def _escape(value: str) -> str:
+    """The filter syntax: `\\` for a backslash, `\\,` for a comma inside a value; then URL-encoded."""
+    return quote(value.replace("\\", "\\\\").replace(",", "\\,"), safe="")
+
+
+@pytest.mark.parametrize(
+    ("field", "facet", "value"),
+    [
+        ("author", "author", "Ana Lima, Ben Cho"),
+        ("author", "author", "Smith, John"),
+        ("section", "section", "Arts, Culture"),
+        ("tags", None, "ponds, lakes"),
+        ("author", "author", "Back\\slash, Esq."),
+    ],
+)
+def test_a_facet_value_with_a_comma_selects_its_articles(
+    pipeline: LocalPipeline, field: str, facet: str | None, value: str
+) -> None:
+    marker = f"zq{uuid.uuid4().hex[:6]}"
+    parts = [part.strip() for part in value.split(",")]
+    stored = [value] if field == "tags" else value
+    whole = _json_upload(pipeline, f"{marker} whole", "Text.", **{field: stored})  # type: ignore[arg-type]
+    for part in parts:  # articles carrying each part alone must not match
+        _json_upload(pipeline, f"{marker} part", "Text.", **{field: [part] if field == "tags" else part})  # type: ignore[arg-type]
+    pipeline.drain()
+    name = "tag" if field == "tags" else field
+
+    status, body, _ = get(f"/search?q={marker}&{name}={_escape(value)}")
+
+    assert status == 200, body
+    assert [hit["id"] for hit in body["results"]] == [whole]
+    if facet is not None:
+        selected = [f for f in body["facets"][facet] if f["selected"]]
+        assert [f["value"].casefold() for f in selected] == [value.casefold()]
+    # Repeated parameters arrive joined with commas (API Gateway payload 2.0): escaped values still round-trip.
+    status, both, _ = get(f"/search?q={marker}&{name}={_escape(value)}&{name}={_escape(parts[0])}")
+    assert status == 200 and both["total"] == 2
+
+
+def test_every_article_is_reachable_whatever_its_id_ends_with(pipeline: LocalPipeline) -> None:
+    pipeline.upload("2019/05.json", json.dumps({"title": "May issue", "body": "The May issue."}).encode())
+    pipeline.upload("2019/05/related.json", json.dumps({"title": "Related reading", "body": "A list."}).encode())
+    pipeline.drain()
+
+    for path in ("/articles/2019/05/related", "/articles/2019%2F05%2Frelated", "/articles/2019/05%2Frelated"):
+        status, article, _ = get(path)
+        assert status == 200, (path, article)
+        assert (article["id"], article["title"]) == ("2019/05/related", "Related reading")
+    status, related, _ = get("/related/2019%2F05")
+    assert status == 200 and related["id"] == "2019/05"
+
+
+def test_an_id_longer_than_any_upload_path_is_a_404(pipeline: LocalPipeline) -> None:
+    status, body, _ = get("/articles/" + "a" * 5000)
+
+    assert status == 404 and body["error"]["code"] == "not_found"
+    assert "too_long" not in json.dumps(body)
+
+
+def test_cursors_cannot_be_forged_on_the_real_node(pipeline: LocalPipeline) -> None:
+    import base64
+
+    marker = f"zq{uuid.uuid4().hex[:6]}"
+    for n in range(3):
+        _json_upload(pipeline, f"{marker} {n}", "Text.", published=f"201{n}-01-01")
+    pipeline.drain()
+    _s, first, _ = get(f"/search?q={marker}&size=1&sort=newest")
+    payload, signature = first["next_cursor"].split(".")
+    data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+
+    for page in ("Infinity", "1e400", "-5", "0", "null"):
+        forged = json.dumps({**data, "p": "__P__"}).replace('"__P__"', page).encode()
+        cursor = base64.urlsafe_b64encode(forged).decode().rstrip("=") + "." + signature
+        status, error, _ = get(f"/search?q={marker}&size=1&sort=newest&cursor={quote(cursor)}")
+        assert status == 400, (page, error)
+        assert error["error"]["message"].startswith("cursor")
+    status, second, _ = get(f"/search?q={marker}&size=1&sort=newest&cursor={quote(first['next_cursor'])}")
+    assert status == 200 and second["page"] == 2 and second["results"][0]["published"] == "2011-01-01"

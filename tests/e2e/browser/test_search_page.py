@@ -225,6 +225,27 @@ def test_a_shared_url_opens_the_same_search_and_article(browsing: Browsing) -> N
     expect(summary(reader)).to_contain_text("11\u201320 of 24")
 
 
+def test_a_facet_value_with_a_comma_filters_exactly_that_value(browsing: Browsing) -> None:
+    page = browsing.open("/?q=quillwort")
+    expect(summary(page)).to_contain_text("2 results")
+    lima_ana = facet(page, "author", "Lima, Ana")
+
+    lima_ana.click()
+
+    expect(summary(page)).to_contain_text("1 result")
+    expect(lima_ana).to_have_attribute("aria-pressed", "true")
+    expect(titles(page)).to_have_text(["Botanists count the quillwort in the old mill pond"])
+    assert query_of(page)["author"] == ["Lima\\, Ana"]
+
+    facet(page, "author", "Ana Lima").click()  # ORed with the comma-bearing value, not split by it
+    expect(summary(page)).to_contain_text("2 results")
+    assert query_of(page)["author"] == ["Lima\\, Ana,Ana Lima"]
+
+    shared = browsing.open("/?q=quillwort&section=Arts%5C%2C%20Culture")  # a shared link, comma escaped
+    expect(summary(shared)).to_contain_text("1 result")
+    expect(facet(shared, "section", "Arts, Culture")).to_have_attribute("aria-pressed", "true")
+
+
 def test_a_shared_url_keeps_its_filters(browsing: Browsing) -> None:
     page = browsing.open("/?q=marrowby&section=council&sort=oldest")
 
