@@ -93,11 +93,15 @@ def _parse(args: argparse.Namespace) -> int:
     path = Path(args.file)
     key = f"incoming/{path.name}"
     try:
+        article_id = article_id_for_key(key, "incoming/")
         parsed = parse_upload(key, path.read_bytes())
     except RejectedUploadError as exc:
         print(json.dumps({"file": str(path), "status": "rejected", "reason": exc.reason, "how_to_fix": exc.fix}))
         return EXIT_REJECTED
-    article = {"id": article_id_for_key(key, "incoming/"), **parsed.__dict__, "tags": list(parsed.tags)}
+    except OSError as exc:
+        print(json.dumps({"file": str(path), "status": "unreadable", "reason": exc.strerror or str(exc)}))
+        return EXIT_REJECTED
+    article = {"id": article_id, **parsed.__dict__, "tags": list(parsed.tags)}
     print(json.dumps(article, indent=2, ensure_ascii=False))
     return 0
 

@@ -26,6 +26,10 @@ class SearchUnavailableError(ArchiveSearchError):
     """The search engine cannot be reached or is overloaded; the caller should retry later (HTTP 503)."""
 
 
+class IndexVersionMismatchError(ArchiveSearchError):
+    """The index behind the alias was built with another mapping version; `archive-search reindex` rebuilds it."""
+
+
 class StorageUnavailableError(ArchiveSearchError):
     """S3 failed in a way that a retry may fix."""
 

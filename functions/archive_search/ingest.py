@@ -4,6 +4,10 @@ Notifications can be duplicated, late or out of order, so the service never trus
 for each article it reads the bucket's current state, applies it (archive writes, then one bulk request
 for the whole batch), then reads the state again. If the state moved while it worked, it applies the new
 state, so whichever worker writes last also checks last, and the archive and index converge on S3.
+
+Failure stays where it happens: whatever one article's step raises fails that article alone, and an
+exception from the batch-wide bulk request falls back to one request per article. Work stops while a
+step's worth of time is still left (the TimeBudget), and what was not finished is reported as failed.
 """
 
 from __future__ import annotations
@@ -14,7 +18,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-from archive_search.errors import ArchiveSearchError, RejectedUploadError
+from archive_search.errors import (
+    ArchiveSearchError,
+    IndexVersionMismatchError,
+    RejectedUploadError,
+    SearchUnavailableError,
+)
 from archive_search.keys import article_id_for_key, report_key_for
 from archive_search.models import Article, Upload
 from archive_search.notifications import ObjectChange
@@ -29,6 +38,8 @@ class Outcome(StrEnum):
     INDEXED = "indexed"
     DELETED = "deleted"
     REJECTED = "rejected"
+    # Written to the archive only: the index behind the alias has another mapping version (reindex catches up).
+    ARCHIVED = "archived"
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,26 @@ class IndexingFailedError(ArchiveSearchError):
     """The engine refused this article's document; the message is retried, then dead-lettered with this reason."""
 
 
+class UnexpectedFailureError(ArchiveSearchError):
+    """An exception nobody foresaw while syncing one article (the traceback is logged); it is retried."""
+
+
+class OutOfTimeError(ArchiveSearchError):
+    """The invocation's time ran short before this article was finished; the queue delivers it again."""
+
+
+@dataclass(frozen=True)
+class TimeBudget:
+    """How long a batch may work: `remaining()` gives the seconds left, and no step starts once fewer than
+    `reserve_seconds` are left (enough for the slowest single step to finish and the handler to report)."""
+
+    remaining: Callable[[], float]
+    reserve_seconds: float
+
+    def exhausted(self) -> bool:
+        return self.remaining() < self.reserve_seconds
+
+
 @dataclass
 class _Work:
     """One article being synced: what the bucket held when last read, and what was decided for it."""
@@ -59,6 +90,11 @@ class _Work:
     version: ObjectVersion | None = None
     article: Article | None = None
     result: SyncResult | None = None
+
+
+def _unexpected(what: str, exc: Exception) -> UnexpectedFailureError:
+    logger.error("unexpected failure while syncing %s", what, exc_info=exc)
+    return UnexpectedFailureError(f"{what}: unexpected {exc.__class__.__name__}")
 
 
 def _latest(versions: list[ObjectVersion]) -> ObjectVersion | None:
@@ -96,7 +132,9 @@ class IngestService:
         upload_prefix: str,
         report_prefix: str,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        reserve_seconds: float = 0.0,
     ) -> None:
+        """`reserve_seconds`: the time a batch keeps in hand (see TimeBudget), for sync_batch's `remaining_seconds`."""
         self._uploads = uploads
         self._archive = archive
         self._index = index
@@ -104,17 +142,25 @@ class IngestService:
         self._upload_prefix = upload_prefix
         self._report_prefix = report_prefix
         self._now = now
+        self._reserve_seconds = reserve_seconds
 
-    def sync_batch(self, changes: Sequence[ObjectChange]) -> dict[ObjectChange, SyncResult | ArchiveSearchError]:
-        """Sync every article the changes touch; each change gets its article's result or its failure."""
+    def sync_batch(
+        self, changes: Sequence[ObjectChange], remaining_seconds: Callable[[], float] | None = None
+    ) -> dict[ObjectChange, SyncResult | ArchiveSearchError]:
+        """Sync every article the changes touch; each change gets its article's result or its failure.
+
+        Never raises: a failure of any kind is the outcome of the changes of the article it happened to.
+        `remaining_seconds` (the Lambda context's remaining time) bounds the work: what is not finished while
+        the reserve is still left fails with OutOfTimeError. Without it, time is not limited.
+        """
+        budget = TimeBudget(remaining_seconds or (lambda: float("inf")), self._reserve_seconds)
         outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError] = {}
         work: dict[tuple[str, str], _Work] = {}
         for change in changes:
             try:
                 article_id = article_id_for_key(change.key, self._upload_prefix)
             except RejectedUploadError as exc:
-                self._report(change.bucket, change.key, exc)
-                outcomes[change] = SyncResult(change.key, Outcome.REJECTED, change.key, exc.reason)
+                outcomes[change] = self._settle_bad_key(change, exc)
                 continue
             item = work.setdefault(
                 (change.bucket, article_id),
@@ -126,18 +172,38 @@ class IngestService:
         for _attempt in range(MAX_ATTEMPTS):
             if not pending:
                 break
-            pending = self._attempt(pending, outcomes)
+            if budget.exhausted():
+                for item in pending:
+                    self._fail(item, OutOfTimeError(f"{item.stem}: the invocation ran out of time"), outcomes)
+                return outcomes
+            pending = self._attempt(pending, outcomes, budget)
         for item in pending:
             changing = SourceKeptChangingError(f"{item.stem} changed during each of {MAX_ATTEMPTS} attempts")
             self._fail(item, changing, outcomes)
         return outcomes
 
+    def _settle_bad_key(self, change: ObjectChange, exc: RejectedUploadError) -> SyncResult | ArchiveSearchError:
+        """A key that can name no article: report it while the object exists, withdraw the report once it is gone."""
+        try:
+            if self._uploads.exists(change.bucket, change.key):
+                self._report(change.bucket, change.key, exc)
+            elif change.key.startswith(self._upload_prefix):
+                self._reports.delete(change.bucket, self._report_key(change.key))
+        except ArchiveSearchError as failure:
+            return failure
+        except Exception as unexpected:  # noqa: BLE001 - one change's failure, whatever it is, stays its own
+            return _unexpected(change.key, unexpected)
+        return SyncResult(change.key, Outcome.REJECTED, change.key, exc.reason)
+
     def _attempt(
-        self, items: list[_Work], outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError]
+        self, items: list[_Work], outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError], budget: TimeBudget
     ) -> list[_Work]:
         """One pass: read, decide, write the archive, bulk-index; returns the items whose source moved."""
         planned: list[_Work] = []
         for item in items:
+            if budget.exhausted():
+                self._fail(item, OutOfTimeError(f"{item.stem}: the invocation ran out of time"), outcomes)
+                continue
             try:
                 self._plan(item)
                 if item.result is not None:
@@ -145,25 +211,22 @@ class IngestService:
                 planned.append(item)
             except ArchiveSearchError as exc:
                 self._fail(item, exc, outcomes)
+            except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, stays its own
+                self._fail(item, _unexpected(item.stem, exc), outcomes)
         ready = [item for item in planned if item.result is not None]
-        try:
-            failures = self._index.apply(
-                upserts=[item.article for item in ready if item.article is not None],
-                deletes=[item.article_id for item in ready if item.article is None],
-            )
-        except ArchiveSearchError as exc:
-            for item in ready:
-                self._fail(item, exc, outcomes)
-            return []
+        failures = self._index_all(ready, outcomes, budget)
         moved = []
         for item in planned:
             if item.article_id in failures:
-                self._fail(item, IndexingFailedError(f"{item.article_id}: {failures[item.article_id]}"), outcomes)
+                self._fail(item, failures[item.article_id], outcomes)
                 continue
             try:
                 current = _latest(self._uploads.versions_of(item.bucket, item.stem))
             except ArchiveSearchError as exc:
                 self._fail(item, exc, outcomes)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, stays its own
+                self._fail(item, _unexpected(item.stem, exc), outcomes)
                 continue
             if item.result is None or current != item.version:
                 moved.append(item)
@@ -171,6 +234,52 @@ class IngestService:
                 for change in item.changes:
                     outcomes[change] = item.result
         return moved
+
+    def _index_all(
+        self, ready: list[_Work], outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError], budget: TimeBudget
+    ) -> dict[str, ArchiveSearchError]:
+        """One bulk request for the batch; if it raises for a reason other than the engine being unreachable,
+        one request per article, so an article that breaks the request fails alone. Returns the failures."""
+        try:
+            return self._refusals(self._index_apply(ready), ready)
+        except SearchUnavailableError as exc:
+            return {item.article_id: exc for item in ready}  # no article's fault: retrying one by one cannot help
+        except IndexVersionMismatchError as exc:
+            self._archived_only(ready, exc)
+            return {}
+        except Exception as exc:
+            logger.warning("bulk request failed; indexing one article at a time", exc_info=exc)
+        failures: dict[str, ArchiveSearchError] = {}
+        for item in ready:
+            if budget.exhausted():
+                failures[item.article_id] = OutOfTimeError(f"{item.stem}: the invocation ran out of time")
+                continue
+            try:
+                failures.update(self._refusals(self._index_apply([item]), [item]))
+            except ArchiveSearchError as exc:
+                failures[item.article_id] = exc
+            except Exception as exc:  # noqa: BLE001 - one article's failure, whatever it is, stays its own
+                failures[item.article_id] = _unexpected(item.stem, exc)
+        return failures
+
+    def _index_apply(self, items: list[_Work]) -> dict[str, str]:
+        return self._index.apply(
+            upserts=[item.article for item in items if item.article is not None],
+            deletes=[item.article_id for item in items if item.article is None],
+        )
+
+    @staticmethod
+    def _refusals(refused: dict[str, str], items: list[_Work]) -> dict[str, ArchiveSearchError]:
+        ids = {item.article_id for item in items}
+        return {i: IndexingFailedError(f"{i}: {reason}") for i, reason in refused.items() if i in ids}
+
+    @staticmethod
+    def _archived_only(items: list[_Work], exc: IndexVersionMismatchError) -> None:
+        """The archive holds these changes; the rebuild that brings the index to this mapping will index them."""
+        logger.warning("index mapping differs: archived only, until reindex", extra={"reason": str(exc)})
+        for item in items:
+            if item.result is not None and item.result.outcome is Outcome.INDEXED:
+                item.result = SyncResult(item.article_id, Outcome.ARCHIVED, item.result.source_key, str(exc))
 
     def _plan(self, item: _Work) -> None:
         item.version = _latest(self._uploads.versions_of(item.bucket, item.stem))

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 
 from archive_search.errors import RejectedUploadError
 
 MAX_ID_LENGTH = 512
+# S3's limit on a key's length, in UTF-8 bytes: a report key must fit even when the upload's key is at the limit.
+MAX_KEY_BYTES = 1024
+_REPORT_SUFFIX = ".json"
 
 
 def article_id_for_key(key: str, upload_prefix: str) -> str:
@@ -23,6 +27,12 @@ def article_id_for_key(key: str, upload_prefix: str) -> str:
     stem, _ext = posixpath.splitext(path)
     if not stem or stem.endswith("/") or path.endswith("/"):
         raise RejectedUploadError(f"the key {key!r} names a folder, not a file", fix="upload a file")
+    if not _ext:
+        # Formats are chosen by extension; a name like `notes` or `.json` (a hidden file) has none.
+        raise RejectedUploadError(
+            f"the file name {posixpath.basename(path)!r} has no extension",
+            fix="name the file with its format's extension, such as story.json, story.md or story.txt",
+        )
     if len(stem.encode()) > MAX_ID_LENGTH:
         raise RejectedUploadError(
             f"the path is longer than {MAX_ID_LENGTH} bytes", fix="use a shorter file name or folder path"
@@ -35,5 +45,15 @@ def extension_of(key: str) -> str:
 
 
 def report_key_for(key: str, upload_prefix: str, report_prefix: str) -> str:
-    """Where the editor finds the rejection report of an upload: beside it, under the report prefix."""
-    return f"{report_prefix}{key[len(upload_prefix) :]}.json"
+    """Where the editor finds the rejection report of an upload: beside it, under the report prefix.
+
+    A key too long to take the prefix and suffix within S3's 1,024 bytes is cut short and made unique by a
+    hash of the whole key (`reports/<start of the path>~<16 hex digits>.json`), so it can always be written.
+    """
+    report_key = f"{report_prefix}{key[len(upload_prefix) :]}{_REPORT_SUFFIX}"
+    if len(report_key.encode()) <= MAX_KEY_BYTES:
+        return report_key
+    digest = "~" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    room = MAX_KEY_BYTES - len(f"{report_prefix}{digest}{_REPORT_SUFFIX}".encode())
+    start = key[len(upload_prefix) :].encode()[:room].decode(errors="ignore")
+    return f"{report_prefix}{start}{digest}{_REPORT_SUFFIX}"

@@ -38,6 +38,9 @@ class UploadSource(Protocol):
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         """The object's bytes, or None if it is gone or changed since `version` was listed."""
 
+    def exists(self, bucket: str, key: str) -> bool:
+        """Whether the bucket holds an object under exactly this key."""
+
 
 class ArchiveStore(Protocol):
     def put(self, article: Article) -> None: ...
@@ -57,7 +60,11 @@ class ReportStore(Protocol):
 
 class ArticleIndex(Protocol):
     def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
-        """Index and delete in bulk; returns the reason for each article id the engine refused."""
+        """Index and delete in bulk; returns the reason for each article id the engine refused.
+
+        Raises IndexVersionMismatchError, writing nothing, when the index behind the alias has another mapping
+        version than this code's; SearchUnavailableError when the engine cannot be reached.
+        """
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]: ...
 

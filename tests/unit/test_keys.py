@@ -18,7 +18,6 @@ PREFIX = "incoming/"
         ("incoming/world/2015/05/kerry-putin.json", "world/2015/05/kerry-putin"),
         ("incoming/hello world.md", "hello world"),
         ("incoming/caf\u00e9.v2.txt", "caf\u00e9.v2"),
-        ("incoming/no-extension", "no-extension"),
     ],
 )
 def test_article_id_is_the_path_below_the_prefix_without_extension(key: str, article_id: str) -> None:
@@ -44,6 +43,13 @@ def test_folder_key_is_rejected(key: str) -> None:
         article_id_for_key(key, PREFIX)
 
     assert "names a folder" in caught.value.reason
+
+
+@pytest.mark.parametrize("key", ["incoming/no-extension", "incoming/.json", "incoming/world/.md", "incoming/a.b/c"])
+def test_key_without_an_extension_is_rejected_with_a_reason(key: str) -> None:
+    # Ingest looks an article up as `<stem>.<extension>`: without the rule these got neither article nor report.
+    with pytest.raises(RejectedUploadError, match="has no extension"):
+        article_id_for_key(key, PREFIX)
 
 
 def test_id_longer_than_the_limit_is_rejected_and_at_the_limit_accepted() -> None:
@@ -73,6 +79,18 @@ def test_report_key_sits_beside_the_upload_under_the_report_prefix(key: str, rep
 
 def test_reports_of_two_formats_of_one_article_do_not_overwrite_each_other() -> None:
     assert report_key_for("incoming/a.txt", PREFIX, "reports/") != report_key_for("incoming/a.json", PREFIX, "reports/")
+
+
+@pytest.mark.parametrize("path", ["a" * 1020 + ".txt", "\u00e9" * 510 + ".json", "b/" * 400 + "x.md"])
+def test_report_key_of_a_key_at_s3s_limit_still_fits_and_is_unique(path: str) -> None:
+    key = f"incoming/{path}"[:1024]
+    other = key[:-5] + "z" + key[-4:]
+
+    report_key = report_key_for(key, PREFIX, "reports/")
+
+    assert len(report_key.encode()) <= 1024
+    assert report_key.startswith("reports/") and report_key.endswith(".json")
+    assert report_key != report_key_for(other, PREFIX, "reports/")
 
 
 @pytest.mark.parametrize(("key", "extension"), [("a/b.JSON", ".json"), ("a.tar.gz", ".gz"), ("a/b", ""), ("a.b/c", "")])

@@ -20,7 +20,7 @@ from opensearchpy.exceptions import (
 )
 
 from archive_search.config import EngineSettings
-from archive_search.errors import InvalidQueryError, SearchUnavailableError
+from archive_search.errors import IndexVersionMismatchError, InvalidQueryError, SearchUnavailableError
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, index_document
 from archive_search.keywords import TermCounts, select_keywords
 from archive_search.models import Article
@@ -160,10 +160,36 @@ class OpenSearchArticleIndex:
     def __init__(self, client: OpenSearch, alias: str) -> None:
         self._client = client
         self._alias = alias
+        # Checked until it matches, then trusted for the container's life: only a reindex moves the alias, and
+        # it builds with the mapping of the code that runs it.
+        self._version_matches = False
 
     @property
     def alias(self) -> str:
         return self._alias
+
+    def check_mapping_version(self) -> None:
+        """Raise IndexVersionMismatchError unless every index behind the alias has this code's MAPPING_VERSION.
+
+        A strict mapping refuses documents with fields it does not know, so writing across versions would fail
+        every document (or, the other way round, leave new fields unmapped).
+        """
+        if self._version_matches:
+            return
+        with translated_errors():
+            try:
+                mappings = self._client.indices.get_mapping(index=self._alias)
+            except NotFoundError:
+                return  # no alias yet: apply creates it with this version
+        for name, body in mappings.items():
+            meta = (body.get("mappings") or {}).get("_meta") or {}
+            found = meta.get("mapping_version")
+            if found != MAPPING_VERSION:
+                raise IndexVersionMismatchError(
+                    f"the index {name} behind {self._alias!r} has mapping version {found}, this code writes "
+                    f"version {MAPPING_VERSION}: run `archive-search reindex` to rebuild it"
+                )
+        self._version_matches = True
 
     def ensure_exists(self) -> None:
         """Create the first versioned index and point the alias at it, unless the alias exists."""
@@ -180,6 +206,7 @@ class OpenSearchArticleIndex:
             logger.info("created index %s behind alias %s", index_name, self._alias)
 
     def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
+        self.check_mapping_version()
         try:
             return self._bulk(upserts, deletes)
         except _AliasMissingError:

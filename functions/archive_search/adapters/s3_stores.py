@@ -74,6 +74,17 @@ class S3UploadSource:
             for page in self._s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
                 yield from page.get("Contents", [])
 
+    def exists(self, bucket: str, key: str) -> bool:
+        try:
+            self._s3.head_object(Bucket=bucket, Key=key)
+        except ClientError as exc:
+            if _is_missing(exc):
+                return False
+            raise StorageUnavailableError(f"S3 failed to look up s3://{bucket}/{key}") from exc
+        except BotoCoreError as exc:
+            raise StorageUnavailableError(f"S3 failed to look up s3://{bucket}/{key}") from exc
+        return True
+
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         try:
             response = self._s3.get_object(Bucket=bucket, Key=version.key, IfMatch=f'"{version.etag}"')

@@ -18,7 +18,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, cre
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
 from archive_search.config import IngestSettings
 from archive_search.errors import ArchiveSearchError
-from archive_search.ingest import IngestService, Outcome, SyncResult
+from archive_search.ingest import IngestService, Outcome, SyncResult, UnexpectedFailureError
 from archive_search.notifications import MalformedNotificationError, ObjectChange, object_changes
 
 logger = Logger(service="archive-search-ingest")
@@ -27,7 +27,12 @@ OUTCOME_METRICS = {
     Outcome.INDEXED: "ArticlesIndexed",
     Outcome.DELETED: "ArticlesDeleted",
     Outcome.REJECTED: "UploadsRejected",
+    Outcome.ARCHIVED: "ArticlesAwaitingReindex",
 }
+# One engine request may take its timeout twice (the client retries once); keep that, and time for the handler to
+# report, in hand when deciding whether to start another step.
+ENGINE_CLIENT_RETRIES = 1
+REPORT_SECONDS = 5.0
 
 
 @functools.cache
@@ -36,7 +41,8 @@ def ingest_service() -> IngestService:
     settings = IngestSettings.from_env(os.environ)
     metrics.namespace = settings.metrics_namespace
     s3 = boto3.client("s3")
-    index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=3), settings.engine.index_alias)
+    engine = create_client(settings.engine, max_retries=ENGINE_CLIENT_RETRIES)
+    index = OpenSearchArticleIndex(engine, settings.engine.index_alias)
     index.ensure_exists()
     return IngestService(
         uploads=S3UploadSource(s3),
@@ -45,6 +51,7 @@ def ingest_service() -> IngestService:
         reports=S3ReportStore(s3),
         upload_prefix=settings.upload_prefix,
         report_prefix=settings.report_prefix,
+        reserve_seconds=settings.engine.timeout_seconds * (ENGINE_CLIENT_RETRIES + 1) + REPORT_SECONDS,
     )
 
 
@@ -57,6 +64,21 @@ def _read_notice(body: str) -> Notice:
         return object_changes(body)
     except MalformedNotificationError as exc:
         return exc  # its record fails on its own in settle_record
+    except Exception as exc:  # noqa: BLE001 - whatever else a body raises (a 5,000-digit number) is its fault
+        return MalformedNotificationError(f"the message body cannot be read: {exc.__class__.__name__}")
+
+
+def _sync(changes: list[ObjectChange], context: LambdaContext) -> Outcomes:
+    """Each change's outcome. sync_batch settles every change itself; what can still raise here is building the
+    service (settings, or the engine unreachable at cold start): then every change fails on its own, and the
+    queue retries each message."""
+    try:
+        service = ingest_service()
+    except Exception as exc:  # see the docstring
+        logger.exception("the ingest service could not start")
+        failure = exc if isinstance(exc, ArchiveSearchError) else UnexpectedFailureError(exc.__class__.__name__)
+        return dict.fromkeys(changes, failure)
+    return service.sync_batch(changes, remaining_seconds=lambda: context.get_remaining_time_in_millis() / 1000)
 
 
 def settle_record(notices: dict[str, Notice], outcomes: Outcomes, record: SQSRecord) -> None:
@@ -88,7 +110,7 @@ def handler(event: dict[str, Any], context: LambdaContext) -> PartialItemFailure
     # The whole batch is synced at once (one bulk request); each record is then settled on its own outcome.
     notices = {record["messageId"]: _read_notice(record.get("body", "")) for record in event.get("Records", [])}
     changes = [change for notice in notices.values() if isinstance(notice, list) for change in notice]
-    outcomes = ingest_service().sync_batch(changes)
+    outcomes = _sync(changes, context)
     # A processor per invocation: it holds the batch's state, and the local worker calls from several threads.
     # A batch that fails entirely is reported record by record too, so the queue's redrive counts each message.
     processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)

@@ -8,6 +8,7 @@ No other guessing: a file without a known extension is rejected.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from archive_search.errors import RejectedUploadError
@@ -20,6 +21,7 @@ from archive_search.parsing.markdown_upload import parse_markdown
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
 
+logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 PARSERS: dict[str, Callable[[bytes], ParsedUpload]] = {
     ".json": parse_json,
@@ -33,7 +35,12 @@ SUPPORTED_EXTENSIONS = tuple(PARSERS)
 
 
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
-    """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on."""
+    """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on.
+
+    Only RejectedUploadError leaves this function: whatever else a parser raises on these bytes (a library's
+    error on input nobody foresaw) is the upload's fault too, so it becomes a rejection rather than a failure
+    that the queue would retry until the message is dead-lettered.
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         raise RejectedUploadError(
             f"the file is {len(data)} bytes, above the limit of {MAX_UPLOAD_BYTES}",
@@ -54,7 +61,16 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file is {kind}, not text",
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
-    return validated(_sniffed(extension, data, parser)(data))
+    try:
+        return validated(_sniffed(extension, data, parser)(data))
+    except RejectedUploadError:
+        raise
+    except Exception as exc:  # the parsers' boundary: see the docstring
+        logger.exception("parser failed on an upload", extra={"key": key})
+        raise RejectedUploadError(
+            f"the file could not be read as {extension} ({exc.__class__.__name__})",
+            fix="check the file opens in an editor and re-save it as UTF-8",
+        ) from None
 
 
 def _sniffed(extension: str, data: bytes, parser: Callable[[bytes], ParsedUpload]) -> Callable[[bytes], ParsedUpload]:

@@ -30,6 +30,10 @@ def parse_json(data: bytes) -> ParsedUpload:
             f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
             fix="check the JSON syntax (quotes, commas, brackets)",
         ) from None
+    except ValueError:  # a number with more digits than Python converts (over 4,300)
+        raise RejectedUploadError(
+            "the JSON holds a number too long to read", fix="write long numbers as text, or remove them"
+        ) from None
     except RecursionError:
         raise RejectedUploadError(
             "the JSON is nested too deeply to read", fix="upload one object with title and body at its top level"

@@ -28,10 +28,14 @@ _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
 # Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A lone UTF-16 surrogate (from a JSON, JSON-LD or YAML `\ud800` escape) is no character: it cannot be encoded as
+# UTF-8, so the archive, the index and the report could not store it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def validated(parsed: ParsedUpload) -> ParsedUpload:
     """The upload with clean, NFC text fields, an ISO date and an absolute url; RejectedUploadError otherwise."""
+    _refuse_surrogates(parsed)
     title = clean_line(_CONTROL.sub(" ", _nfc(parsed.title)))
     body = _CONTROL.sub(" ", _nfc(parsed.body)).strip()
     if not title:
@@ -65,6 +69,16 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
 
 def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def _refuse_surrogates(parsed: ParsedUpload) -> None:
+    for name, value in vars(parsed).items():
+        values = value if isinstance(value, tuple) else (value,)
+        if any(isinstance(v, str) and _SURROGATE.search(v) for v in values):
+            raise RejectedUploadError(
+                f"the {name} holds an unpaired surrogate escape (\\ud800 to \\udfff), which is not a character",
+                fix="remove the escape, or write the character itself in UTF-8",
+            )
 
 
 def _optional(value: str | None) -> str | None:

@@ -1,0 +1,264 @@
+"""One bad upload, one failing write or one broken document never holds the rest of its batch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
+from archive_search.handlers import ingest as ingest_handler
+from archive_search.ingest import (
+    IndexingFailedError,
+    IngestService,
+    Outcome,
+    OutOfTimeError,
+    SyncResult,
+    UnexpectedFailureError,
+)
+from archive_search.notifications import ObjectChange
+from archive_search.parsing import PARSERS, parse_upload
+from archive_search_cli.main import main
+from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
+
+BUCKET = "uploads"
+LONE_SURROGATE = '{"title": "x \\ud800 y", "body": "Text."}'
+POISON_UPLOADS = {
+    "surrogate.json": LONE_SURROGATE.encode(),
+    "surrogate-body.json": b'{"title": "Fine", "body": "a \\udfff b"}',
+    "huge-number.json": b'{"title": "Fine", "body": "Text.", "extra": ' + b"9" * 5000 + b"}",
+    "json-ld.html": (
+        b'<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ld",'
+        b' "author": {"name": "A \\ud800"}}</script></head><body><h1>Title</h1><p>Text of the page.</p></body></html>'
+    ),
+    "front-matter.md": b'---\ntitle: "x \\ud800 y"\n---\nBody text.\n',
+}
+
+
+def _good(n: int) -> bytes:
+    return json.dumps({"title": f"Innocent {n}", "body": "Ships in the harbour."}).encode()
+
+
+@pytest.mark.parametrize("name", sorted(POISON_UPLOADS))
+def test_poison_upload_is_a_rejection_not_a_crash(name: str) -> None:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(f"incoming/{name}", POISON_UPLOADS[name])
+
+    assert caught.value.reason and caught.value.fix
+
+
+def test_any_exception_a_parser_raises_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(_data: bytes) -> Any:
+        raise KeyError("a library bug on odd input")
+
+    monkeypatch.setitem(PARSERS, ".json", broken)
+
+    with pytest.raises(RejectedUploadError, match="could not be read"):
+        parse_upload("incoming/a.json", _good(1))
+
+
+@pytest.mark.parametrize("name", [*sorted(POISON_UPLOADS), ".json", "no-extension"])
+def test_parse_command_exits_2_with_a_json_reason(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(POISON_UPLOADS.get(name, _good(1)))
+
+    status = main(["parse", str(path)])
+
+    assert status == 2
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["status"] == "rejected" and answer["reason"]
+
+
+def _service(bucket: FakeBucket, index: FakeIndex, reports: FakeReports | None = None, **kwargs: Any) -> IngestService:
+    return IngestService(bucket, FakeArchive(), index, reports or FakeReports(), "incoming/", "reports/", **kwargs)
+
+
+def _batch(bucket: FakeBucket, uploads: dict[str, bytes]) -> list[ObjectChange]:
+    for name, body in uploads.items():
+        bucket.put(f"incoming/{name}", body)
+    return [ObjectChange(BUCKET, f"incoming/{name}", "ObjectCreated:Put") for name in uploads]
+
+
+def _outcome_kinds(outcomes: dict[ObjectChange, Any]) -> dict[str, str]:
+    return {
+        change.key.removeprefix("incoming/"): o.outcome.value if isinstance(o, SyncResult) else type(o).__name__
+        for change, o in outcomes.items()
+    }
+
+
+def test_poison_uploads_are_rejected_with_reports_and_their_batch_mates_indexed() -> None:
+    bucket, index, reports = FakeBucket(), FakeIndex(), FakeReports()
+    uploads = {**POISON_UPLOADS, **{f"good-{n}.json": _good(n) for n in range(5)}}
+    changes = _batch(bucket, uploads)
+
+    outcomes = _service(bucket, index, reports).sync_batch(changes)
+
+    kinds = _outcome_kinds(outcomes)
+    assert {k: v for k, v in kinds.items() if k.startswith("good")} == {f"good-{n}.json": "indexed" for n in range(5)}
+    assert {k: v for k, v in kinds.items() if not k.startswith("good")} == dict.fromkeys(POISON_UPLOADS, "rejected")
+    assert sorted(index.documents) == [f"good-{n}" for n in range(5)]
+    assert set(reports.reports) == {f"reports/{name}.json" for name in POISON_UPLOADS}
+
+
+def test_a_failing_report_write_fails_that_upload_alone() -> None:
+    bucket, index = FakeBucket(), FakeIndex()
+    reports = FakeReports(broken_keys={"reports/bad.json.json", "reports/noext.json"})
+    changes = _batch(bucket, {"bad.json": b"{not json", "noext": b"x", "good.json": _good(1)})
+
+    outcomes = _service(bucket, index, reports).sync_batch(changes)
+
+    assert _outcome_kinds(outcomes) == {
+        "bad.json": "StorageUnavailableError",
+        "noext": "StorageUnavailableError",
+        "good.json": "indexed",
+    }
+
+
+def test_an_unforeseen_exception_on_one_read_fails_that_upload_alone() -> None:
+    bucket, index = FakeBucket(), FakeIndex()
+    changes = _batch(bucket, {"a.json": _good(1), "b.json": _good(2)})
+    bucket.broken_reads["incoming/a.json"] = RuntimeError("a bug")
+
+    outcomes = _service(bucket, index).sync_batch(changes)
+
+    assert _outcome_kinds(outcomes) == {"a.json": "UnexpectedFailureError", "b.json": "indexed"}
+    assert isinstance(outcomes[changes[0]], UnexpectedFailureError)
+
+
+def test_an_exception_in_the_bulk_request_falls_back_to_one_request_per_article() -> None:
+    bucket, index = FakeBucket(), FakeIndex(poison_titles={"Innocent 2"})
+    changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(4)})
+
+    outcomes = _service(bucket, index).sync_batch(changes)
+
+    assert _outcome_kinds(outcomes) == {
+        "a0.json": "indexed",
+        "a1.json": "indexed",
+        "a2.json": "UnexpectedFailureError",
+        "a3.json": "indexed",
+    }
+    assert index.requests == 1 + 4
+
+
+def test_an_unreachable_engine_fails_the_batch_without_a_request_per_article() -> None:
+    bucket, index = FakeBucket(), FakeIndex(down=SearchUnavailableError("refused"))
+    changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(4)})
+
+    outcomes = _service(bucket, index).sync_batch(changes)
+
+    assert set(_outcome_kinds(outcomes).values()) == {"SearchUnavailableError"}
+    assert index.requests == 1
+
+
+def test_engine_refusals_fail_only_the_refused_articles() -> None:
+    class Refusing(FakeIndex):
+        def apply(self, upserts: Any, deletes: Any) -> dict[str, str]:
+            super().apply(upserts, deletes)
+            return {"a1": "400 mapper_parsing_exception"}
+
+    bucket = FakeBucket()
+    changes = _batch(bucket, {"a0.json": _good(0), "a1.json": _good(1)})
+
+    outcomes = _service(bucket, Refusing()).sync_batch(changes)
+
+    assert isinstance(outcomes[changes[1]], IndexingFailedError)
+    assert isinstance(outcomes[changes[0]], SyncResult)
+
+
+def test_work_stops_with_the_reserve_in_hand_and_unfinished_articles_fail() -> None:
+    bucket, index = FakeBucket(), FakeIndex()
+    changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(6)})
+    clock = iter([50.0, 40.0, 30.0, 9.0] + [5.0] * 20)  # seconds left at each look
+
+    outcomes = _service(bucket, index, reserve_seconds=10.0).sync_batch(changes, remaining_seconds=lambda: next(clock))
+
+    kinds = _outcome_kinds(outcomes)
+    assert kinds == {"a0.json": "indexed", "a1.json": "indexed"} | {f"a{n}.json": "OutOfTimeError" for n in range(2, 6)}
+    assert all(isinstance(outcomes[c], OutOfTimeError) for c in changes[2:])
+
+
+def test_a_key_with_no_extension_gets_a_report_while_it_exists_and_loses_it_once_deleted() -> None:
+    bucket, reports = FakeBucket(), FakeReports()
+    service = _service(bucket, FakeIndex(), reports)
+    (change,) = _batch(bucket, {"notes": b"some text"})
+
+    assert _outcome_kinds(service.sync_batch([change])) == {"notes": "rejected"}
+    assert "has no extension" in reports.reports["reports/notes.json"]["reason"]
+
+    del bucket.objects["incoming/notes"]
+    service.sync_batch([ObjectChange(BUCKET, "incoming/notes", "ObjectRemoved:Delete")])
+    assert reports.reports == {}
+
+
+def _sqs_event(bodies: list[str]) -> dict[str, Any]:
+    return {
+        "Records": [
+            {
+                "messageId": f"m{n}",
+                "receiptHandle": f"r{n}",
+                "body": body,
+                "attributes": {"ApproximateReceiveCount": "1"},
+                "messageAttributes": {},
+                "md5OfBody": "",
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:q",
+                "awsRegion": "us-east-1",
+            }
+            for n, body in enumerate(bodies)
+        ]
+    }
+
+
+def _notification(key: str) -> str:
+    record = {"eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}}
+    return json.dumps({"Records": [record]})
+
+
+class _Context:
+    function_name = "IngestFunction"
+    memory_limit_in_mb = 512
+    invoked_function_arn = "arn:aws:lambda:us-east-1:123456789012:function:IngestFunction"
+    aws_request_id = "request"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 60_000
+
+
+def test_handler_fails_only_the_records_whose_uploads_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    bucket, index = FakeBucket(), FakeIndex()
+    _batch(bucket, {"good.json": _good(1), "poison.json": LONE_SURROGATE.encode(), "down.json": _good(2)})
+    bucket.broken_reads["incoming/down.json"] = StorageUnavailableError("S3 failed to read")
+    monkeypatch.setattr(ingest_handler, "ingest_service", lambda: _service(bucket, index))
+    monkeypatch.setattr(ingest_handler.metrics, "namespace", "Test")
+    event = _sqs_event(
+        [
+            _notification("incoming/good.json"),
+            _notification("incoming/poison.json"),
+            _notification("incoming/down.json"),
+            '{"Records": [], "n": ' + "9" * 5000 + "}",
+        ]
+    )
+
+    response = ingest_handler.handler(event, _Context())  # type: ignore[arg-type]
+
+    assert sorted(item["itemIdentifier"] for item in response["batchItemFailures"]) == ["m2", "m3"]
+    assert sorted(index.documents) == ["good"]
+
+
+def test_handler_reports_every_record_failed_when_the_service_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unavailable() -> IngestService:
+        raise SearchUnavailableError("the search engine cannot be reached")
+
+    monkeypatch.setattr(ingest_handler, "ingest_service", unavailable)
+
+    response = ingest_handler.handler(_sqs_event([_notification("incoming/a.json")] * 2), _Context())  # type: ignore[arg-type]
+
+    assert sorted(item["itemIdentifier"] for item in response["batchItemFailures"]) == ["m0", "m1"]
+
+
+def test_outcome_metric_covers_every_outcome() -> None:
+    assert set(ingest_handler.OUTCOME_METRICS) == set(Outcome)
