@@ -15,6 +15,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key
 from archive_search_cli.local_aws import aws_client
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
+from archive_search_cli.redrive import add_redrive_command
 from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
@@ -144,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_target_options(verify)
     verify.add_argument("--repair", action="store_true", help="fix the drift found")
     verify.set_defaults(run=run_verify)
+
+    add_redrive_command(commands)
 
     parse = commands.add_parser("parse", help="print the canonical article a file becomes, or why it is rejected")
     parse.add_argument("file")

@@ -104,7 +104,7 @@ def run_verify(args: argparse.Namespace) -> int:
     admin = OpenSearchIndexAdmin(client, target.engine.index_alias)
     uploads = S3UploadSource(s3)
     with tqdm(unit="article", desc="reading archive") as bar:
-        report, articles = verify(archive, admin, uploads, target.uploads, progress=bar.update)
+        report = verify(archive, admin, uploads, target.uploads, progress=bar.update)
     summary = asdict(report) | {"drift": report.drift}
     print(json.dumps(summary, indent=2))
     if report.drift and args.repair:
@@ -112,10 +112,10 @@ def run_verify(args: argparse.Namespace) -> int:
         ingest = IngestService(
             uploads, archive, index, S3ReportStore(s3), target.uploads.upload_prefix, target.uploads.report_prefix
         )
-        failures = repair(report, articles, index, ingest, target.uploads)
+        failures = repair(report, archive, index, ingest, target.uploads)
         if failures:
             print(json.dumps({"repair_failures": failures}, indent=2))
             return EXIT_DRIFT
-        report, _ = verify(archive, admin, uploads, target.uploads)
+        report = verify(archive, admin, uploads, target.uploads)
         print(f"repaired; drift now {report.drift}")
     return EXIT_DRIFT if report.drift else 0

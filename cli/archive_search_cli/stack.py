@@ -102,7 +102,13 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         search.app()
 
         queue = spec.queues[spec.ingest_queue_logical_id]
-        worker = QueueWorker(aws_url, resources.queue_urls[queue.logical_id], ingest.handler, worker_threads)
+        worker = QueueWorker(
+            aws_url,
+            resources.queue_urls[queue.logical_id],
+            ingest.handler,
+            worker_threads,
+            timeout_seconds=spec.function_timeouts["IngestFunction"],
+        )
         worker.start()
         stack.callback(worker.stop)
 

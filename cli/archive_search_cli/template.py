@@ -7,7 +7,7 @@ so there is no second, hand-kept list to drift from the deployed one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,7 @@ class LocalStackSpec:
     queues: dict[str, LocalQueue]
     function_environment: dict[str, dict[str, str]]
     ingest_queue_logical_id: str
+    function_timeouts: dict[str, int] = field(default_factory=dict)  # seconds, by logical id
 
     @property
     def uploads_bucket(self) -> str:
@@ -246,6 +247,8 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
     queues: dict[str, LocalQueue] = {}
     environment: dict[str, dict[str, str]] = {}
     ingest_queue = None
+    timeouts: dict[str, int] = {}
+    globals_timeout = int(template.get("Globals", {}).get("Function", {}).get("Timeout", 3))
     globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
 
     for logical_id, resource in resources.items():
@@ -280,9 +283,10 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
             variables = {**globals_env, **properties.get("Environment", {}).get("Variables", {})}
             resolved = {name: resolver.resolve(value) for name, value in variables.items()}
             environment[logical_id] = {name: str(value) for name, value in resolved.items() if value is not NO_VALUE}
+            timeouts[logical_id] = int(properties.get("Timeout", globals_timeout))
             for event in properties.get("Events", {}).values():
                 if event["Type"] == "SQS":
                     ingest_queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]
     if ingest_queue is None:
         raise ValueError("the template has no function fed by an SQS queue")
-    return LocalStackSpec(buckets, queues, environment, ingest_queue)
+    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts)

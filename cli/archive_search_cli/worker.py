@@ -4,28 +4,33 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from archive_search_cli.local_aws import REGION, aws_client
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 10
-MAX_BACKOFF_SECONDS = 60
+# Retry delay for a failed message: receive count -> seconds it stays hidden; None keeps the queue's visibility timeout.
+RetryDelay = Callable[[int], int] | None
 
 
 @dataclass
 class FakeLambdaContext:
-    """The attributes Powertools reads from a Lambda context."""
+    """The attributes Powertools reads from a Lambda context; the remaining time counts down from the timeout."""
 
     function_name: str = "IngestFunction"
     memory_limit_in_mb: int = 512
     invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:IngestFunction"
     aws_request_id: str = ""
+    timeout_seconds: float = 60.0
+    started: float = field(default_factory=time.monotonic)
 
     def get_remaining_time_in_millis(self) -> int:
-        return 60_000
+        return max(0, int((self.started + self.timeout_seconds - time.monotonic()) * 1000))
 
 
 def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
@@ -50,18 +55,31 @@ def sqs_event(messages: list[dict[str, Any]], queue_arn: str) -> dict[str, Any]:
 
 
 class QueueWorker:
-    """Polls the ingest queue from several threads; a failed record is retried after a growing delay.
+    """Polls the ingest queue from several threads and retries like Lambda's SQS event source.
 
-    Messages that keep failing move to the dead-letter queue through the queue's own redrive policy.
+    A failed record stays hidden for the queue's visibility timeout (the template's: 360 s) and is delivered
+    again, until the queue's redrive policy moves it to the dead-letter queue after maxReceiveCount receives
+    (5): about 30 minutes of retries, as in production, so an engine outage of minutes heals by itself. Tests
+    pass a shorter `retry_delay`. Each batch gets the function's timeout as its time budget.
     """
 
-    def __init__(self, endpoint_url: str, queue_url: str, handler: Any, threads: int = 4) -> None:
+    def __init__(
+        self,
+        endpoint_url: str,
+        queue_url: str,
+        handler: Any,
+        threads: int = 4,
+        timeout_seconds: float = 60.0,
+        retry_delay: RetryDelay = None,
+    ) -> None:
         self._sqs = aws_client("sqs", endpoint_url)
         self._queue_url = queue_url
         self._queue_arn = self._sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"][
             "QueueArn"
         ]
         self._handler = handler
+        self._timeout_seconds = timeout_seconds
+        self._retry_delay = retry_delay
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, name=f"ingest-worker-{i}") for i in range(threads)]
 
@@ -92,17 +110,18 @@ class QueueWorker:
         ).get("Messages", [])
         if not messages:
             return 0
-        context = FakeLambdaContext(aws_request_id=str(uuid.uuid4()))
+        context = FakeLambdaContext(aws_request_id=str(uuid.uuid4()), timeout_seconds=self._timeout_seconds)
         response = self._handler(sqs_event(messages, self._queue_arn), context)
         failed = {item["itemIdentifier"] for item in response.get("batchItemFailures", [])}
         for message in messages:
             if message["MessageId"] in failed:
-                receives = int(message.get("Attributes", {}).get("ApproximateReceiveCount", "1"))
-                self._sqs.change_message_visibility(
-                    QueueUrl=self._queue_url,
-                    ReceiptHandle=message["ReceiptHandle"],
-                    VisibilityTimeout=min(MAX_BACKOFF_SECONDS, 2**receives),
-                )
+                if self._retry_delay is not None:
+                    receives = int(message.get("Attributes", {}).get("ApproximateReceiveCount", "1"))
+                    self._sqs.change_message_visibility(
+                        QueueUrl=self._queue_url,
+                        ReceiptHandle=message["ReceiptHandle"],
+                        VisibilityTimeout=self._retry_delay(receives),
+                    )
             else:
                 self._sqs.delete_message(QueueUrl=self._queue_url, ReceiptHandle=message["ReceiptHandle"])
         return len(messages)

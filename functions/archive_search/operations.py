@@ -8,48 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from itertools import islice
 
+from archive_search.errors import ArchiveSearchError, RejectedUploadError
 from archive_search.ingest import IngestService
 from archive_search.keys import article_id_for_key, report_key_for
-from archive_search.models import Article
 from archive_search.notifications import ObjectChange
-from archive_search.ports import ArticleIndex, IndexedVersion, ObjectVersion
+from archive_search.ports import ArchiveReader, ArticleIndex, IndexAdmin, IndexedVersion, UploadListing
 
 Progress = Callable[[int], None]
-
-
-class IndexAdmin(Protocol):
-    def indices_behind_alias(self) -> list[str]: ...
-
-    def unaliased_versions(self) -> list[str]: ...
-
-    def create_build_index(self) -> str: ...
-
-    def load(self, index_name: str, articles: Iterable[Article]) -> Iterator[tuple[str, str | None]]: ...
-
-    def add_keywords(self, index_name: str) -> Iterator[tuple[str, str | None]]: ...
-
-    def finish_build(self, index_name: str) -> None: ...
-
-    def point_alias_at(self, index_name: str) -> list[str]: ...
-
-    def delete_indices(self, names: list[str]) -> None: ...
-
-    def indexed_versions(self) -> dict[str, IndexedVersion]: ...
-
-
-class UploadListing(Protocol):
-    def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
-        """The newest object of each path stem under the prefix, keyed by stem."""
-
-    def keys_under(self, bucket: str, prefix: str) -> set[str]: ...
-
-
-class ArchiveReader(Protocol):
-    def list_ids(self) -> Iterator[str]: ...
-
-    def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]: ...
+# Articles repaired per ingest batch or bulk request: memory and request size stay bounded whatever the drift.
+REPAIR_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -132,80 +101,100 @@ def verify(
     uploads: UploadListing | None = None,
     location: UploadsLocation | None = None,
     progress: Progress = lambda _n: None,
-) -> tuple[VerifyReport, dict[str, Article]]:
-    """Compare uploads -> archive -> index; returns the report and the archived articles it read."""
-    articles: dict[str, Article] = {}
+) -> VerifyReport:
+    """Compare uploads -> archive -> index.
+
+    Articles are read as a stream and only what identifies each one's upload (its key and ETag) is kept, so
+    memory grows with the number of articles, not with their text. Any key the bucket can hold is classified
+    (a key ingest rejects for its name is a rejected upload once its report exists), never raised on.
+    """
+    archived: dict[str, IndexedVersion] = {}
     for article in archive.get_many(archive.list_ids()):
-        articles[article.id] = article
+        archived[article.id] = IndexedVersion(article.source_etag, article.source_key)
         progress(1)
     indexed = admin.indexed_versions()
-    report = VerifyReport(archived=len(articles), indexed=len(indexed))
-    for article_id, article in articles.items():
+    report = VerifyReport(archived=len(archived), indexed=len(indexed))
+    for article_id, version in archived.items():
         found = indexed.get(article_id)
         if found is None:
             report.missing_from_index.append(article_id)
-        elif found.source_etag != article.source_etag or found.source_key != article.source_key:
+        elif found != version:
             report.stale_in_index.append(article_id)
-    report.orphaned_in_index = sorted(set(indexed) - set(articles))
+    report.orphaned_in_index = sorted(set(indexed) - set(archived))
     if uploads is not None and location is not None:
-        _compare_uploads(report, articles, uploads, location)
+        _compare_uploads(report, archived, uploads, location)
     report.missing_from_index.sort()
     report.stale_in_index.sort()
-    return report, articles
+    return report
 
 
 def _compare_uploads(
-    report: VerifyReport, articles: dict[str, Article], uploads: UploadListing, location: UploadsLocation
+    report: VerifyReport, archived: dict[str, IndexedVersion], uploads: UploadListing, location: UploadsLocation
 ) -> None:
     latest = uploads.latest_uploads(location.bucket, location.upload_prefix)
     reports = uploads.keys_under(location.bucket, location.report_prefix)
     report.uploads = len(latest)
     ids_with_upload = set()
     for version in latest.values():
-        article_id = article_id_for_key(version.key, location.upload_prefix)
-        ids_with_upload.add(article_id)
-        archived = articles.get(article_id)
-        if archived is not None and archived.source_etag == version.etag and archived.source_key == version.key:
-            continue
         report_key = report_key_for(version.key, location.upload_prefix, location.report_prefix)
-        if archived is None and report_key in reports:
+        try:
+            article_id = article_id_for_key(version.key, location.upload_prefix)
+        except RejectedUploadError:
+            # No article can come of this key: ingest's report is the only outcome it can have.
+            (report.rejected_uploads if report_key in reports else report.unprocessed_uploads).append(version.key)
+            continue
+        ids_with_upload.add(article_id)
+        found = archived.get(article_id)
+        if found is not None and found == IndexedVersion(version.etag, version.key):
+            continue
+        if found is None and report_key in reports:
             report.rejected_uploads.append(version.key)
         else:
             report.unprocessed_uploads.append(version.key)
-    report.archived_without_upload = sorted(set(articles) - ids_with_upload)
+    report.archived_without_upload = sorted(set(archived) - ids_with_upload)
     report.unprocessed_uploads.sort()
     report.rejected_uploads.sort()
 
 
 def repair(
     report: VerifyReport,
-    articles: dict[str, Article],
+    archive: ArchiveReader,
     index: ArticleIndex,
     ingest: IngestService | None = None,
     location: UploadsLocation | None = None,
 ) -> dict[str, str]:
-    """Fix what `verify` found: re-sync uploads through ingest, then re-index from the archive.
+    """Fix what `verify` found, REPAIR_BATCH articles at a time, from S3's state at the time of the fix.
 
-    Returns the failures that remain (article id or key -> reason).
+    With `ingest` (and its `location`), every drifted article is synced as a notification would be: ingest
+    reads the upload as it is now, so nothing `verify` read earlier is written back, a poison upload gets its
+    report like any other, and an id whose upload is gone is withdrawn. Without it, the index is brought in
+    line with the archive as it is now (each article re-read before it is indexed or deleted).
+
+    Returns the failures that remain (article id or key -> reason); a failure never stops the others.
     """
+    drifted_ids = report.missing_from_index + report.stale_in_index + report.orphaned_in_index
     failures: dict[str, str] = {}
-    # Articles ingest has just synced from S3's current state: the snapshot in `articles` may be older.
-    synced: set[str] = set()
     if ingest is not None and location is not None:
+        # Any extension will do for an id: ingest looks up the article's stem.
         keys = report.unprocessed_uploads + [
-            # Any extension will do: the article's stem is what ingest looks up.
             f"{location.upload_prefix}{article_id}.json"
-            for article_id in report.archived_without_upload
+            for article_id in sorted(set(report.archived_without_upload + drifted_ids))
         ]
-        outcomes = ingest.sync_batch([ObjectChange(location.bucket, key, "verify:repair") for key in keys])
-        for change, outcome in outcomes.items():
-            if isinstance(outcome, Exception):
-                failures[change.key] = str(outcome)
-            else:
-                synced.add(outcome.article_id)
-    to_index = [
-        articles[i] for i in report.missing_from_index + report.stale_in_index if i in articles and i not in synced
-    ]
-    deletes = [i for i in report.orphaned_in_index if i not in synced]
-    failures.update(index.apply(upserts=to_index, deletes=deletes))
+        for batch in _batches(dict.fromkeys(keys), REPAIR_BATCH):
+            outcomes = ingest.sync_batch([ObjectChange(location.bucket, key, "verify:repair") for key in batch])
+            failures.update({c.key: str(o) for c, o in outcomes.items() if isinstance(o, ArchiveSearchError)})
+        return failures
+    for batch in _batches(drifted_ids, REPAIR_BATCH):
+        current = {article.id: article for article in archive.get_many(batch)}
+        try:
+            failures.update(index.apply(upserts=list(current.values()), deletes=[i for i in batch if i not in current]))
+        except ArchiveSearchError as exc:
+            failures.update(dict.fromkeys(batch, str(exc)))
     return failures
+
+
+def _batches(items: Iterable[str], size: int) -> Iterator[list[str]]:
+    """`itertools.batched` of Python 3.12, which the 3.11 tooling here lacks."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch

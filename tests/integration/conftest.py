@@ -91,7 +91,8 @@ def pipeline(opensearch_url: str, moto_url: str) -> Iterator[LocalPipeline]:
         spec=spec,
         resources=resources,
         s3=aws_client("s3", moto_url),
-        worker=QueueWorker(moto_url, queue_url, ingest.handler, threads=1),
+        # Retries seconds apart rather than the template's 360 s, so a test waits out a failure quickly.
+        worker=QueueWorker(moto_url, queue_url, ingest.handler, threads=1, retry_delay=lambda n: min(60, 2**n)),
         engine=engine,
         alias=alias,
         uploads_bucket=spec.uploads_bucket,

@@ -109,7 +109,7 @@ def test_shuffled_duplicated_concurrent_notifications_converge(pipeline: LocalPi
     # Then nothing failed, and the index and archive equal what S3 holds
     assert all(response["batchItemFailures"] == [] for response in responses)
     assert _indexed_titles(pipeline) == expected
-    report, _ = verify(
+    report = verify(
         S3ArchiveStore(pipeline.s3, pipeline.archive_bucket),
         OpenSearchIndexAdmin(pipeline.engine, pipeline.alias),
         S3UploadSource(pipeline.s3),

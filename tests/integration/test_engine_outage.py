@@ -75,7 +75,7 @@ def test_articles_survive_an_engine_outage_mid_ingest(own_node: tuple[OpenSearch
         stop.set()
         worker.join()
 
-    report, _ = verify(
+    report = verify(
         S3ArchiveStore(pipeline.s3, pipeline.archive_bucket),
         OpenSearchIndexAdmin(pipeline.engine, pipeline.alias),
         S3UploadSource(pipeline.s3),

@@ -57,14 +57,14 @@ def test_repair_keeps_what_ingest_just_synced(pipeline: LocalPipeline) -> None:
     pipeline.upload(f"{stem}.json", json.dumps({"title": "Harbour story, corrected", "body": "Ships."}).encode())
     pipeline.engine.update(index=pipeline.alias, id=stem, body={"doc": {"source_etag": "old"}}, refresh=True)
     archive, admin, uploads, location = _tools(pipeline)
-    report, articles = verify(archive, admin, uploads, location)
+    report = verify(archive, admin, uploads, location)
     assert report.unprocessed_uploads and report.stale_in_index == [stem]
 
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
-    assert repair(report, articles, index, ingest, location) == {}
+    assert repair(report, archive, index, ingest, location) == {}
 
-    after, _ = verify(archive, admin, uploads, location)
+    after = verify(archive, admin, uploads, location)
     assert after.drift == 0
     assert pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]["title"] == "Harbour story, corrected"
 
@@ -107,7 +107,7 @@ def test_verify_finds_missing_stale_and_orphaned_and_repair_fixes_them(pipeline:
     pipeline.engine.update(index=pipeline.alias, id=stems[1], body={"doc": {"source_etag": "old"}}, refresh=True)
     pipeline.engine.index(index=pipeline.alias, id="ghost", body={"title": "Ghost", "body": "x"}, refresh=True)
 
-    report, articles = verify(archive, admin, uploads, location)
+    report = verify(archive, admin, uploads, location)
 
     assert report.missing_from_index == [stems[0]]
     assert report.stale_in_index == [stems[1]]
@@ -116,8 +116,8 @@ def test_verify_finds_missing_stale_and_orphaned_and_repair_fixes_them(pipeline:
 
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
-    assert repair(report, articles, index, ingest, location) == {}
-    after, _ = verify(archive, admin, uploads, location)
+    assert repair(report, archive, index, ingest, location) == {}
+    after = verify(archive, admin, uploads, location)
     assert after.drift == 0 and after.indexed == 4
 
 
@@ -128,10 +128,10 @@ def test_verify_sees_uploads_the_pipeline_never_processed(pipeline: LocalPipelin
     pipeline.worker._sqs.purge_queue(QueueUrl=pipeline.queue_url)
     archive, admin, uploads, location = _tools(pipeline)
 
-    report, articles = verify(archive, admin, uploads, location)
+    report = verify(archive, admin, uploads, location)
 
     assert report.unprocessed_uploads == [f"{pipeline.upload_prefix}{unseen}.json"]
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
-    assert repair(report, articles, index, ingest, location) == {}
-    assert verify(archive, admin, uploads, location)[0].drift == 0
+    assert repair(report, archive, index, ingest, location) == {}
+    assert verify(archive, admin, uploads, location).drift == 0

@@ -51,7 +51,7 @@ class FakeBucket:
     # UploadListing (operations.py)
     def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
         latest: dict[str, ObjectVersion] = {}
-        for key in sorted(self.objects):
+        for key in sorted(self.keys_under(bucket, prefix)):
             stem = key[: len(key) - len(extension_of(key))]
             version = self.version(key)
             if stem not in latest or version.recency > latest[stem].recency:
@@ -91,16 +91,23 @@ class FakeArchive:
 
 @dataclass
 class FakeReports:
+    """Reports by key; with `bucket`, also written into that uploads bucket, as S3 keeps them."""
+
     reports: dict[str, dict[str, Any]] = field(default_factory=dict)
     broken_keys: set[str] = field(default_factory=set)
+    bucket: FakeBucket | None = None
 
     def put(self, bucket: str, report_key: str, report: dict[str, Any]) -> None:
         if report_key in self.broken_keys:
             raise StorageUnavailableError(f"S3 failed to write the report {report_key}: InternalError")
         self.reports[report_key] = report
+        if self.bucket is not None:
+            self.bucket.put(report_key, json.dumps(report).encode())
 
     def delete(self, bucket: str, report_key: str) -> None:
         self.reports.pop(report_key, None)
+        if self.bucket is not None:
+            self.bucket.objects.pop(report_key, None)
 
 
 @dataclass

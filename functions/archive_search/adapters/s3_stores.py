@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from botocore.exceptions import BotoCoreError, ClientError
@@ -18,6 +20,7 @@ from archive_search.ports import ObjectVersion
 MISSING_CODES = ("NoSuchKey", "404", "NotFound", "PreconditionFailed", "412")
 ARCHIVE_PREFIX = "articles/"
 READ_THREADS = 16
+READ_AHEAD = 4 * READ_THREADS
 
 
 @contextmanager
@@ -130,9 +133,16 @@ class S3ArchiveStore:
             raise StorageUnavailableError(f"S3 cannot be reached to read archived {article_id}") from exc
 
     def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]:
-        """Read articles in parallel (S3 latency, not bandwidth, is the limit); skips any deleted meanwhile."""
+        """Read articles in parallel (S3 latency, not bandwidth, is the limit), in the order of `article_ids`;
+        skips any deleted meanwhile. At most READ_AHEAD reads are started ahead of the consumer, so memory
+        stays flat however many ids there are (`Executor.map` would submit them all at once)."""
+        ids = iter(article_ids)
         with ThreadPoolExecutor(READ_THREADS) as pool:
-            for article in pool.map(self.get, article_ids):
+            pending: deque[Future[Article | None]] = deque(pool.submit(self.get, i) for i in islice(ids, READ_AHEAD))
+            while pending:
+                article = pending.popleft().result()
+                for article_id in islice(ids, 1):
+                    pending.append(pool.submit(self.get, article_id))
                 if article is not None:
                     yield article
 

@@ -1,0 +1,67 @@
+"""`archive-search redrive`: move dead-lettered notifications back to the ingest queue once the cause is fixed.
+
+Receive, send, delete, ten at a time: it works on moto and on AWS alike, keeps each message's body (the S3
+notification), and a message is deleted from the dead-letter queue only once the ingest queue has it, so an
+interrupted run loses nothing (at worst a message is delivered twice, which ingest tolerates). On AWS,
+`aws sqs start-message-move-task --source-arn <DLQ ARN>` does the same server-side (docs/deploy.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from archive_search_cli.local_aws import aws_client
+from archive_search_cli.stack import read_stack_file, s3_endpoint
+
+BATCH = 10
+# A message being moved stays hidden this long; if the run stops, it reappears in the dead-letter queue.
+MOVE_VISIBILITY_SECONDS = 60
+
+
+def redrive(sqs: Any, dead_letter_queue_url: str, queue_url: str) -> int:
+    """Move every message from the dead-letter queue to `queue_url`; returns how many were moved."""
+    moved = 0
+    while True:
+        messages = sqs.receive_message(
+            QueueUrl=dead_letter_queue_url,
+            MaxNumberOfMessages=BATCH,
+            WaitTimeSeconds=1,
+            VisibilityTimeout=MOVE_VISIBILITY_SECONDS,
+        ).get("Messages", [])
+        if not messages:
+            return moved
+        sent = sqs.send_message_batch(
+            QueueUrl=queue_url,
+            Entries=[{"Id": str(n), "MessageBody": m["Body"]} for n, m in enumerate(messages)],
+        )
+        delivered = {int(entry["Id"]) for entry in sent.get("Successful", [])}
+        done = [m for n, m in enumerate(messages) if n in delivered]
+        if done:
+            sqs.delete_message_batch(
+                QueueUrl=dead_letter_queue_url,
+                Entries=[{"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]} for n, m in enumerate(done)],
+            )
+        moved += len(done)
+        if len(done) < len(messages):
+            failed = [f"{entry.get('Code')}: {entry.get('Message')}" for entry in sent.get("Failed", [])]
+            raise SystemExit(f"moved {moved}; the ingest queue refused the rest: {'; '.join(failed)}")
+
+
+def run_redrive(args: argparse.Namespace) -> int:
+    running = read_stack_file()
+    queue_url = args.queue_url or (running.ingest_queue_url if running else None)
+    dead_letter_queue_url = args.dead_letter_queue_url or (running.dead_letter_queue_url if running else None)
+    if not queue_url or not dead_letter_queue_url:
+        raise SystemExit("no local stack is running: give --queue-url and --dead-letter-queue-url")
+    moved = redrive(aws_client("sqs", s3_endpoint(args.endpoint_url)), dead_letter_queue_url, queue_url)
+    print(f"moved {moved} message(s) from the dead-letter queue back to the ingest queue")
+    return 0
+
+
+def add_redrive_command(commands: Any) -> None:
+    command = commands.add_parser("redrive", help="move dead-lettered notifications back to the ingest queue")
+    command.add_argument("--endpoint-url", help="SQS endpoint; 'aws' for the real one (default: the local stack's)")
+    command.add_argument("--queue-url", help="the ingest queue (default: the running local stack's)")
+    command.add_argument("--dead-letter-queue-url", help="its dead-letter queue (default: the running local stack's)")
+    command.set_defaults(run=run_redrive)

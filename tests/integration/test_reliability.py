@@ -1,0 +1,100 @@
+"""Nothing lost: poison uploads among innocent ones, redrive of the dead-letter queue, a mapping change."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+
+from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
+from archive_search.adapters.s3_stores import S3ArchiveStore, S3UploadSource
+from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION
+from archive_search.operations import UploadsLocation, VerifyReport, reindex, verify
+from archive_search_cli.redrive import redrive
+from tests.integration.conftest import LocalPipeline
+
+pytestmark = pytest.mark.integration
+
+POISON = {
+    "surrogate.json": b'{"title": "x \\ud800 y", "body": "Text."}',
+    "huge-number.json": b'{"title": "Fine", "body": "Text.", "n": ' + b"9" * 5000 + b"}",
+    "json-ld.html": b'<script type="application/ld+json">{"@type": "NewsArticle", "author": "\\ud800"}</script>'
+    b"<h1>Title</h1><p>Text of the page.</p>",
+    "no-extension": b"plain words",
+    ".json": b'{"title": "Hidden", "body": "Text."}',
+    "long-" + "x" * 600 + ".json": b'{"title": "Long", "body": "Text."}',
+}
+
+
+def _verify(pipeline: LocalPipeline) -> VerifyReport:
+    return verify(
+        S3ArchiveStore(pipeline.s3, pipeline.archive_bucket),
+        OpenSearchIndexAdmin(pipeline.engine, pipeline.alias),
+        S3UploadSource(pipeline.s3),
+        UploadsLocation(pipeline.uploads_bucket, pipeline.upload_prefix, "reports/"),
+    )
+
+
+def _dead_letter_url(pipeline: LocalPipeline) -> str:
+    queue = pipeline.spec.queues[pipeline.spec.ingest_queue_logical_id]
+    assert queue.dead_letter_logical_id is not None
+    return pipeline.resources.queue_urls[queue.dead_letter_logical_id]
+
+
+def test_every_upload_ends_as_an_article_or_a_report_and_poison_holds_no_batch(pipeline: LocalPipeline) -> None:
+    stems = [f"ok-{uuid.uuid4().hex[:8]}" for _ in range(8)]
+    for n, stem in enumerate(stems):
+        pipeline.upload(f"{stem}.json", json.dumps({"title": f"Innocent {n}", "body": "Ships."}).encode())
+        if n < len(POISON):
+            name = sorted(POISON)[n]
+            pipeline.upload(name, POISON[name])
+
+    pipeline.drain()
+
+    report = _verify(pipeline)
+    assert report.drift == 0, report
+    assert report.indexed == len(stems)
+    assert len(report.rejected_uploads) == len(POISON)
+    dead = pipeline.worker._sqs.get_queue_attributes(
+        QueueUrl=_dead_letter_url(pipeline), AttributeNames=["ApproximateNumberOfMessages"]
+    )["Attributes"]["ApproximateNumberOfMessages"]
+    assert dead == "0"
+
+
+def test_redrive_moves_dead_letters_back_and_they_are_ingested(pipeline: LocalPipeline) -> None:
+    stem = f"dl-{uuid.uuid4().hex[:8]}"
+    pipeline.upload(f"{stem}.json", json.dumps({"title": "Dead-lettered", "body": "Ships."}).encode())
+    sqs = pipeline.worker._sqs
+    # The notification as it would sit in the dead-letter queue after an outage outlasted its retries.
+    messages = sqs.receive_message(QueueUrl=pipeline.queue_url, MaxNumberOfMessages=10, WaitTimeSeconds=1)["Messages"]
+    for message in messages:
+        sqs.send_message(QueueUrl=_dead_letter_url(pipeline), MessageBody=message["Body"])
+        sqs.delete_message(QueueUrl=pipeline.queue_url, ReceiptHandle=message["ReceiptHandle"])
+
+    moved = redrive(sqs, _dead_letter_url(pipeline), pipeline.queue_url)
+    pipeline.drain()
+
+    assert moved == len(messages) >= 1
+    assert pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]["title"] == "Dead-lettered"
+    assert _verify(pipeline).drift == 0
+
+
+def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline: LocalPipeline) -> None:
+    # An index built by an older release (another mapping version) sits behind the alias.
+    old = {**INDEX_SETTINGS, "mappings": {**INDEX_SETTINGS["mappings"], "_meta": {"mapping_version": 1}}}
+    pipeline.engine.indices.create(index=f"{pipeline.alias}-v1", body={**old, "aliases": {pipeline.alias: {}}})
+    stems = [f"mv-{uuid.uuid4().hex[:8]}" for _ in range(3)]
+    for stem in stems:
+        pipeline.upload(f"{stem}.json", json.dumps({"title": "After the deploy", "body": "Ships."}).encode())
+
+    pipeline.drain()  # nothing fails or is dead-lettered: the archive takes every upload
+
+    archive = S3ArchiveStore(pipeline.s3, pipeline.archive_bucket)
+    assert sorted(archive.list_ids()) == sorted(stems)
+    assert pipeline.engine.count(index=pipeline.alias)["count"] == 0
+    result = reindex(archive, OpenSearchIndexAdmin(pipeline.engine, pipeline.alias))
+    assert not result.failures
+    mapping = pipeline.engine.indices.get_mapping(index=pipeline.alias)
+    assert [body["mappings"]["_meta"]["mapping_version"] for body in mapping.values()] == [MAPPING_VERSION]
+    assert _verify(pipeline).drift == 0
