@@ -84,7 +84,7 @@ def run_reindex(args: argparse.Namespace) -> int:
     archive = S3ArchiveStore(s3, target.archive_bucket)
     admin = OpenSearchIndexAdmin(create_client(target.engine, max_retries=3), target.engine.index_alias)
     with tqdm(unit="article", desc="reindex") as bar:
-        result = reindex(archive, admin, progress=bar.update)
+        result = reindex(archive, admin, progress=bar.update, changes=archive)
     if result.failures:
         print(json.dumps({"status": "failed", "index": result.index, "failures": result.failures}, indent=2))
         print("the alias was left unchanged; fix the articles above and run reindex again", file=sys.stderr)
@@ -93,6 +93,10 @@ def run_reindex(args: argparse.Namespace) -> int:
         f"indexed {result.articles} articles into {result.index}; alias {target.engine.index_alias!r} now points "
         f"at it" + (f"; removed {', '.join(result.removed_indices)}" if result.removed_indices else "")
     )
+    if result.catch_up_failures:
+        print(json.dumps({"status": "swapped", "catch_up_failures": result.catch_up_failures}, indent=2))
+        print("some writes made during the rebuild could not be applied: run verify --repair", file=sys.stderr)
+        return EXIT_DRIFT
     return 0
 
 

@@ -6,6 +6,7 @@ archive. `verify` checks both links; `reindex` rebuilds the index from the archi
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -14,22 +15,41 @@ from archive_search.errors import ArchiveSearchError, RejectedUploadError
 from archive_search.ingest import IngestService
 from archive_search.keys import article_id_for_key, report_key_for
 from archive_search.notifications import ObjectChange
-from archive_search.ports import ArchiveReader, ArticleIndex, IndexAdmin, IndexedVersion, UploadListing
+from archive_search.ports import (
+    ArchiveChangeLog,
+    ArchiveReader,
+    ArticleIndex,
+    IndexAdmin,
+    IndexedVersion,
+    UploadListing,
+)
 
 Progress = Callable[[int], None]
 # Articles repaired per ingest batch or bulk request: memory and request size stay bounded whatever the drift.
 REPAIR_BATCH = 100
+# How far before a pass began `catch_up` looks: covers clock differences between this machine and S3.
+CATCH_UP_MARGIN_MS = 5 * 60 * 1000
 
 
 @dataclass(frozen=True)
 class ReindexResult:
+    """`failures` kept the alias where it was; `catch_up_failures` happened after the swap (`verify --repair`
+    fixes them)."""
+
     index: str
     articles: int
     failures: dict[str, str]
     removed_indices: list[str]
+    catch_up_failures: dict[str, str] = field(default_factory=dict)
 
 
-def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lambda _n: None) -> ReindexResult:
+def reindex(
+    archive: ArchiveReader,
+    admin: IndexAdmin,
+    progress: Progress = lambda _n: None,
+    changes: ArchiveChangeLog | None = None,
+    now_ms: Callable[[], int] = lambda: time.time_ns() // 1_000_000,
+) -> ReindexResult:
     """Build a new versioned index from the archive, then move the alias to it in one atomic step.
 
     Once every article is loaded, each one's keywords are computed from the complete new index's statistics
@@ -38,8 +58,16 @@ def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lamb
     Searches keep using the old index until the swap, so no search fails or sees a partial index. Leftovers of
     an interrupted run are removed first, so rerunning is safe. If any article fails to load, the alias stays
     where it was and the new index is dropped.
+
+    No write made while it runs is lost: ingest keeps writing the archive (and the old index) meanwhile, so
+    before the swap a catch-up pass applies to the new index every archived article written since the build
+    began (and removes what the archive no longer holds), and after the swap a second pass does the same for
+    what changed during the first, without overwriting what ingest has written to the new index since.
+    Both passes need `changes` (the archive's modification times; S3ArchiveStore is both): a source that
+    cannot change while it is read, such as the benchmark's corpus, may leave it out.
     """
     admin.delete_indices(admin.unaliased_versions())
+    started_ms = now_ms()
     new_index = admin.create_build_index()
     failures: dict[str, str] = {}
     loaded = 0
@@ -51,6 +79,9 @@ def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lamb
                 failures[article_id] = failure
         if not failures:
             failures = {article_id: failure for article_id, failure in admin.add_keywords(new_index) if failure}
+        before_swap_ms = now_ms()
+        if not failures and changes is not None:
+            failures = catch_up(archive, changes, admin, new_index, since_ms=started_ms)
         if failures:
             admin.delete_indices([new_index])
             return ReindexResult(new_index, loaded, failures, [])
@@ -60,7 +91,38 @@ def reindex(archive: ArchiveReader, admin: IndexAdmin, progress: Progress = lamb
         admin.delete_indices([new_index])
         raise
     admin.delete_indices(previous)
-    return ReindexResult(new_index, loaded, failures, previous)
+    late = catch_up(archive, changes, admin, new_index, since_ms=before_swap_ms) if changes is not None else {}
+    return ReindexResult(new_index, loaded, {}, previous, late)
+
+
+def catch_up(
+    archive: ArchiveReader, changes: ArchiveChangeLog, admin: IndexAdmin, index_name: str, since_ms: int
+) -> dict[str, str]:
+    """Bring `index_name` up to date with the archive for what changed since `since_ms` (epoch ms, less
+    CATCH_UP_MARGIN_MS for clocks), and remove documents whose article the archive no longer holds.
+
+    Safe while ingest writes the same index: each write and delete is conditional on the document being as it
+    was before the archive was read (ingest's own write wins), and a deletion re-checks the archive first.
+    Returns failures (article id -> reason).
+    """
+    archived: set[str] = set()
+    changed: list[str] = []
+    for article_id, modified_ms in changes.list_modified():
+        archived.add(article_id)
+        if modified_ms >= since_ms - CATCH_UP_MARGIN_MS:
+            changed.append(article_id)
+    indexed = admin.sequence_numbers(index_name)
+    failures: dict[str, str] = {}
+    for batch in _batches(changed, REPAIR_BATCH):
+        seen = {article_id: indexed.get(article_id) for article_id in batch}
+        current = list(archive.get_many(batch))
+        failures.update(admin.write_unless_changed(index_name, current, seen))
+        archived.difference_update(set(batch) - {article.id for article in current})  # deleted meanwhile
+    gone = sorted(set(indexed) - archived)
+    for batch in _batches(gone, REPAIR_BATCH):
+        recreated = {article.id for article in archive.get_many(batch)}
+        failures.update(admin.delete_unless_changed(index_name, {i: indexed[i] for i in batch if i not in recreated}))
+    return failures
 
 
 @dataclass

@@ -23,6 +23,9 @@ class ObjectVersion:
         return (self.last_modified_ms, self.key)
 
 
+SeqNo = tuple[int, int]  # a document's (seq_no, primary_term): it changes with every write
+
+
 @dataclass(frozen=True)
 class IndexedVersion:
     """What identifies the upload an indexed document was built from."""
@@ -92,6 +95,18 @@ class IndexAdmin(Protocol):
 
     def indexed_versions(self) -> dict[str, IndexedVersion]: ...
 
+    def sequence_numbers(self, index_name: str) -> dict[str, SeqNo]:
+        """Every document id of the index with its (seq_no, primary_term), after a refresh."""
+
+    def write_unless_changed(
+        self, index_name: str, articles: Sequence[Article], seen: dict[str, SeqNo | None]
+    ) -> dict[str, str]:
+        """Index each article (with its keywords) only if its document is still as `seen` (None: absent);
+        one that changed meanwhile was written by ingest from a newer state and is left alone. Returns failures."""
+
+    def delete_unless_changed(self, index_name: str, seen: dict[str, SeqNo]) -> dict[str, str]:
+        """Delete each document only if it is still as `seen`. Returns failures."""
+
 
 class UploadListing(Protocol):
     def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
@@ -104,3 +119,8 @@ class ArchiveReader(Protocol):
     def list_ids(self) -> Iterator[str]: ...
 
     def get_many(self, article_ids: Iterable[str]) -> Iterator[Article]: ...
+
+
+class ArchiveChangeLog(Protocol):
+    def list_modified(self) -> Iterator[tuple[str, int]]:
+        """Every archived article's id with the time its archive object was last written (epoch ms)."""

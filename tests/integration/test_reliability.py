@@ -98,3 +98,36 @@ def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline
     mapping = pipeline.engine.indices.get_mapping(index=pipeline.alias)
     assert [body["mappings"]["_meta"]["mapping_version"] for body in mapping.values()] == [MAPPING_VERSION]
     assert _verify(pipeline).drift == 0
+
+
+def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -> None:
+    stems = [f"rx-{n:02d}-{uuid.uuid4().hex[:6]}" for n in range(30)]
+    for stem in stems:
+        pipeline.upload(f"{stem}.json", json.dumps({"title": "Before the rebuild", "body": "Ships."}).encode())
+    pipeline.drain()
+    changed, deleted, created = stems[0], stems[-1], f"rx-new-{uuid.uuid4().hex[:6]}"
+    archive = S3ArchiveStore(pipeline.s3, pipeline.archive_bucket)
+    writes_done = False
+
+    def write_while_loading(_n: int) -> None:
+        # Mid-load, an editor corrects one story, deletes one already read by the rebuild and adds one; ingest
+        # handles them (writing the old index behind the alias) before the rebuild goes on.
+        nonlocal writes_done
+        if writes_done:
+            return
+        writes_done = True
+        pipeline.upload(f"{changed}.json", json.dumps({"title": "Corrected during", "body": "Ships."}).encode())
+        pipeline.delete(f"{deleted}.json")
+        pipeline.upload(f"{created}.json", json.dumps({"title": "Added during", "body": "Ships."}).encode())
+        pipeline.drain()
+
+    result = reindex(
+        archive, OpenSearchIndexAdmin(pipeline.engine, pipeline.alias), progress=write_while_loading, changes=archive
+    )
+
+    assert writes_done and not result.failures and not result.catch_up_failures
+    pipeline.engine.indices.refresh(index=pipeline.alias)
+    assert pipeline.engine.get(index=pipeline.alias, id=changed)["_source"]["title"] == "Corrected during"
+    assert pipeline.engine.get(index=pipeline.alias, id=created)["_source"]["title"] == "Added during"
+    assert not pipeline.engine.exists(index=pipeline.alias, id=deleted)
+    assert _verify(pipeline).drift == 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from opensearchpy import OpenSearch, helpers
@@ -16,7 +16,9 @@ from archive_search.adapters.opensearch_index import (
 )
 from archive_search.index_mapping import INDEX_SETTINGS, index_document, keyword_fields
 from archive_search.models import Article
-from archive_search.ports import IndexedVersion
+from archive_search.ports import IndexedVersion, SeqNo
+
+VERSION_CONFLICT = 409
 
 
 class OpenSearchIndexAdmin:
@@ -107,3 +109,52 @@ class OpenSearchIndexAdmin:
                     size=1000,
                 )
             }
+
+    def sequence_numbers(self, index_name: str) -> dict[str, SeqNo]:
+        with translated_errors():
+            self._client.indices.refresh(index=index_name)
+            return {
+                hit["_id"]: (hit["_seq_no"], hit["_primary_term"])
+                for hit in helpers.scan(
+                    self._client,
+                    index=index_name,
+                    query={"_source": False, "seq_no_primary_term": True},
+                    size=1000,
+                )
+            }
+
+    def write_unless_changed(
+        self, index_name: str, articles: Sequence[Article], seen: dict[str, SeqNo | None]
+    ) -> dict[str, str]:
+        keywords = keyword_lists(
+            self._client, index_name, [{"doc": {"title": a.title, "body": a.body}} for a in articles]
+        )
+        actions = []
+        for article, words in zip(articles, keywords, strict=True):
+            source = index_document(article, words)
+            action: dict[str, Any] = {"_index": index_name, "_id": article.id, "_source": source}
+            version = seen.get(article.id)
+            if version is None:
+                action["_op_type"] = "create"  # fails if ingest created it meanwhile
+            else:
+                action |= {"_op_type": "index", "if_seq_no": version[0], "if_primary_term": version[1]}
+            actions.append(action)
+        failures = {}
+        for ok, item in bulk_results(self._client, actions):
+            ((_operation, result),) = item.items()
+            if not ok and result.get("status") != VERSION_CONFLICT:
+                failures[str(result["_id"])] = f"{result.get('status')} {result.get('error')}"
+        return failures
+
+    def delete_unless_changed(self, index_name: str, seen: dict[str, SeqNo]) -> dict[str, str]:
+        actions = (
+            {"_op_type": "delete", "_index": index_name, "_id": i, "if_seq_no": seq, "if_primary_term": term}
+            for i, (seq, term) in seen.items()
+        )
+        failures = {}
+        for ok, item in bulk_results(self._client, actions):
+            result = item["delete"]
+            # Gone already (404), or rewritten by ingest (409): either way not ours to delete.
+            if not ok and result.get("status") not in (404, VERSION_CONFLICT):
+                failures[str(result["_id"])] = f"{result.get('status')} {result.get('error')}"
+        return failures

@@ -147,13 +147,17 @@ class S3ArchiveStore:
                     yield article
 
     def list_ids(self) -> Iterator[str]:
+        for article_id, _modified in self.list_modified():
+            yield article_id
+
+    def list_modified(self) -> Iterator[tuple[str, int]]:
         with _translated_errors("list the archive"):
             paginator = self._s3.get_paginator("list_objects_v2")
             for page in paginator.paginate(Bucket=self._bucket, Prefix=ARCHIVE_PREFIX):
                 for item in page.get("Contents", []):
                     key = item["Key"]
                     if key.endswith(".json"):
-                        yield key[len(ARCHIVE_PREFIX) : -len(".json")]
+                        yield key[len(ARCHIVE_PREFIX) : -len(".json")], _millis(item["LastModified"])
 
 
 class S3ReportStore:
