@@ -262,3 +262,14 @@ def test_handler_reports_every_record_failed_when_the_service_cannot_start(monke
 
 def test_outcome_metric_covers_every_outcome() -> None:
     assert set(ingest_handler.OUTCOME_METRICS) == set(Outcome)
+
+
+def test_markdown_with_pathological_markup_is_rejected_before_the_slow_inline_parser_runs() -> None:
+    from archive_search.parsing.markdown_upload import MAX_INLINE_MARKUP
+
+    # 900 KB of `[` took about 9 s of CPU to render; the mark count now refuses it before rendering starts.
+    with pytest.raises(RejectedUploadError, match="link, emphasis and code marks"):
+        parse_upload("incoming/a.md", b"---\ntitle: T\n---\n" + b"[" * 900_000)
+
+    at_limit = b"---\ntitle: T\n---\nText " + b"[x] " * (MAX_INLINE_MARKUP // 2)
+    assert parse_upload("incoming/a.md", at_limit).title == "T"

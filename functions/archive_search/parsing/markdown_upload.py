@@ -28,6 +28,9 @@ from archive_search.parsing.html_text import fragment_paragraphs
 from archive_search.parsing.text import decode, normalise_space, unescape_entities
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
+INLINE_MARKUP = "[]*_`<~"
+MAX_INLINE_MARKUP = 20_000
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -53,6 +56,14 @@ def parse_markdown(data: bytes) -> ParsedUpload:
             fix="split the article",
         )
     front_source, markdown = split_front_matter(text)
+    markup = sum(markdown.count(char) for char in INLINE_MARKUP)
+    if markup > MAX_INLINE_MARKUP:
+        # Each of these makes the pure-Python inline parser scan for its closing half (900 KB of `[` took 9 s
+        # of CPU); a real article has a few hundred. Bounding their number bounds the parse's time.
+        raise RejectedUploadError(
+            f"the Markdown holds {markup} link, emphasis and code marks ({INLINE_MARKUP}), above {MAX_INLINE_MARKUP}",
+            fix="upload the text as .txt, or escape the marks that are not formatting",
+        )
     front = load_front_matter(front_source) if front_source is not None else {}
 
     fields: dict[str, str] = {}
