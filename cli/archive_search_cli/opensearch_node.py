@@ -21,8 +21,10 @@ Running
     the configuration), ``data/``, ``logs/``, ``tmp/`` and ``opensearch.out`` (stdout and stderr).
 
     OpenSearch refuses to run as root; when the launcher is root, the node runs as the system user
-    ``archive-search-os`` (created on first use) and ``data_dir`` is chown'ed to it. ``data_dir`` must then
-    lie below directories that user may enter (``/tmp/pytest-of-root`` is mode 700, for instance).
+    ``archive-search-os`` (created on first use) and ``data_dir`` is chown'ed to it. When ``data_dir`` lies
+    below a directory that user cannot enter (a clone in root's mode-700 home, a ``mktemp -d`` folder,
+    ``/tmp/pytest-of-root``), the node's state moves to ``<cache>/nodes/<hash of data_dir>/`` instead: the
+    same ``data_dir`` always maps to the same place, so its data survives restarts.
 
 Command line
     ``python -m archive_search_cli.opensearch_node fetch``
@@ -36,6 +38,7 @@ import atexit
 import contextlib
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import pwd
@@ -43,6 +46,7 @@ import re
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -309,6 +313,29 @@ def _node_user() -> tuple[int, int]:
     return entry.pw_uid, entry.pw_gid
 
 
+def _others_can_enter(path: Path) -> bool:
+    """Whether every existing directory from / down to `path` lets other users through (o+x)."""
+    for directory in (*reversed(path.parents), path):
+        try:
+            mode = directory.stat().st_mode
+        except FileNotFoundError:
+            return True  # created by us below here, with the default umask
+        if not mode & stat.S_IXOTH:
+            return False
+    return True
+
+
+def _reachable_data_dir(data_dir: Path) -> Path:
+    """`data_dir`, or when the node runs as NODE_USER and could not enter it, a stable place in the cache."""
+    if os.geteuid() != 0 or _others_can_enter(data_dir):
+        return data_dir
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
+    relocated = _cache_root() / "nodes" / f"{data_dir.name}-{digest}"
+    relocated.parent.mkdir(parents=True, exist_ok=True)
+    relocated.parent.chmod(0o755)
+    return relocated
+
+
 def _chown_tree(path: Path, uid: int, gid: int) -> None:
     for dirpath, _dirnames, filenames in os.walk(path):
         for p in [dirpath, *(os.path.join(dirpath, f) for f in filenames)]:
@@ -383,7 +410,7 @@ class OpenSearchNode:
     """A single-node OpenSearch running from the cached distribution, with its state in ``data_dir``."""
 
     def __init__(self, data_dir: Path, port: int = 9200) -> None:
-        self.data_dir = Path(data_dir).absolute()
+        self.data_dir = _reachable_data_dir(Path(data_dir).absolute())
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self._proc: subprocess.Popen[bytes] | None = None

@@ -12,8 +12,13 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
+from archive_search.adapters.opensearch_index import create_client
+from archive_search.adapters.s3_stores import S3ArchiveStore
+from archive_search.config import IngestSettings
+from archive_search.operations import reindex
 from archive_search_cli.gateway import make_server
-from archive_search_cli.local_aws import create_resources, moto_server, use_local_credentials
+from archive_search_cli.local_aws import aws_client, create_resources, moto_server, use_local_credentials
 from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
 from archive_search_cli.template import REPO_ROOT, local_stack_spec
 from archive_search_cli.worker import QueueWorker
@@ -84,6 +89,22 @@ def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, f
         os.environ["CURSOR_SIGNING_KEY"] = local_signing_key()
 
 
+def match_index_to_archive() -> None:
+    """Rebuild the index behind the ingest function's alias from its archive bucket, if the alias exists.
+
+    moto keeps the buckets in memory while the node's data folder persists, so after a restart the index
+    would hold articles the (new, empty) buckets do not: the archive is the truth, and the index follows it.
+    Reads the ingest function's environment (configure_function_environment).
+    """
+    settings = IngestSettings.from_env(os.environ)
+    admin = OpenSearchIndexAdmin(create_client(settings.engine, max_retries=3), settings.engine.index_alias)
+    if not admin.indices_behind_alias():
+        return
+    archive = S3ArchiveStore(aws_client("s3", os.environ["AWS_ENDPOINT_URL"]), settings.archive_bucket)
+    result = reindex(archive, admin, changes=archive)
+    logger.info("index rebuilt from the archive at start: %d articles in %s", result.articles, result.index)
+
+
 @contextmanager
 def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: int = 4) -> Iterator[RunningStack]:
     use_local_credentials()
@@ -97,6 +118,7 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         from archive_search.handlers import ingest, search
 
         configure_function_environment(aws_url, opensearch_url, "IngestFunction")
+        match_index_to_archive()
         ingest.ingest_service()
         configure_function_environment(aws_url, opensearch_url, "SearchFunction")
         search.app()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
 import tempfile
@@ -74,3 +75,20 @@ def test_start_refuses_a_busy_port(data_dir: Path) -> None:
         with pytest.raises(OpenSearchNodeError, match="already taken"):
             node.start()
         assert not node.is_running()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root runs the node as another user")
+def test_root_runs_a_node_whose_data_dir_sits_below_a_mode_700_folder() -> None:
+    private = Path(tempfile.mkdtemp(prefix="archive-search-private-"))  # mktemp -d: mode 700, like root's home
+    node = OpenSearchNode(private / "clone" / ".local" / "opensearch", free_port())
+    try:
+        assert not str(node.data_dir).startswith(str(private))  # moved where the node user can work
+        assert OpenSearchNode(private / "clone" / ".local" / "opensearch").data_dir == node.data_dir  # stable
+
+        node.start()
+
+        assert _request("GET", f"{node.url}/_cluster/health")["status"] in ("green", "yellow")
+    finally:
+        node.stop()
+        shutil.rmtree(node.data_dir, ignore_errors=True)
+        shutil.rmtree(private, ignore_errors=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import urllib.request
 import uuid
 
 import pytest
@@ -11,7 +12,9 @@ from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3UploadSource
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION
 from archive_search.operations import UploadsLocation, VerifyReport, reindex, verify
+from archive_search_cli.local_aws import create_resources
 from archive_search_cli.redrive import redrive
+from archive_search_cli.stack import match_index_to_archive
 from tests.integration.conftest import LocalPipeline
 
 pytestmark = pytest.mark.integration
@@ -130,4 +133,23 @@ def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -
     assert pipeline.engine.get(index=pipeline.alias, id=changed)["_source"]["title"] == "Corrected during"
     assert pipeline.engine.get(index=pipeline.alias, id=created)["_source"]["title"] == "Added during"
     assert not pipeline.engine.exists(index=pipeline.alias, id=deleted)
+    assert _verify(pipeline).drift == 0
+
+
+def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
+    pipeline: LocalPipeline, moto_url: str
+) -> None:
+    pipeline.upload("before-restart.json", json.dumps({"title": "Before", "body": "Ships."}).encode())
+    pipeline.drain()
+    assert pipeline.engine.count(index=pipeline.alias)["count"] == 1
+    # A restart: moto comes back empty (its state lived in memory) while the node kept its data.
+    urllib.request.urlopen(urllib.request.Request(f"{moto_url}/moto-api/reset", method="POST")).close()
+    create_resources(pipeline.spec, moto_url)
+    pipeline.upload("after-restart.json", json.dumps({"title": "After", "body": "Ships."}).encode())
+    pipeline.drain()
+
+    match_index_to_archive()
+
+    pipeline.engine.indices.refresh(index=pipeline.alias)
+    assert pipeline.engine.count(index=pipeline.alias)["count"] == 1
     assert _verify(pipeline).drift == 0
