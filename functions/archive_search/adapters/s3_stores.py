@@ -15,6 +15,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from archive_search.errors import StorageUnavailableError
 from archive_search.keys import extension_of
 from archive_search.models import Article, Upload
+from archive_search.parsing import MAX_UPLOAD_BYTES
 from archive_search.ports import ObjectVersion
 
 MISSING_CODES = ("NoSuchKey", "404", "NotFound", "PreconditionFailed", "412")
@@ -91,7 +92,8 @@ class S3UploadSource:
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         try:
             response = self._s3.get_object(Bucket=bucket, Key=version.key, IfMatch=f'"{version.etag}"')
-            body = response["Body"].read()
+            # One byte past the limit is enough for parse_upload to refuse it; a 5 GB object never fills memory.
+            body = response["Body"].read(MAX_UPLOAD_BYTES + 1)
         except ClientError as exc:
             if _is_missing(exc):
                 return None

@@ -43,7 +43,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
     """
     if len(data) > MAX_UPLOAD_BYTES:
         raise RejectedUploadError(
-            f"the file is {len(data)} bytes, above the limit of {MAX_UPLOAD_BYTES}",
+            f"the file is above the limit of {MAX_UPLOAD_BYTES} bytes",
             fix="split the article or remove embedded media",
         )
     if not data.strip():
