@@ -46,11 +46,14 @@ _KEYWORDS = {
     "norms": False,
 }
 
+AUTO_EXPAND_REPLICAS = "0-1"
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
         "index": {
+            # One shard holds a million articles comfortably. Replicas follow the domain (the engine's own
+            # rule): none on a single data node, one copy on another node as soon as there are two or more.
             "number_of_shards": 1,
-            "number_of_replicas": 0,
+            "auto_expand_replicas": AUTO_EXPAND_REPLICAS,
             "refresh_interval": "1s",
             "max_ngram_diff": 50,
             "similarity": {

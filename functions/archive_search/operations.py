@@ -138,11 +138,13 @@ class VerifyReport:
     unprocessed_uploads: list[str] = field(default_factory=list)
     archived_without_upload: list[str] = field(default_factory=list)
     rejected_uploads: list[str] = field(default_factory=list)
+    index_settings: list[str] = field(default_factory=list)
 
     @property
     def drift(self) -> int:
         return (
-            len(self.missing_from_index)
+            len(self.index_settings)
+            + len(self.missing_from_index)
             + len(self.stale_in_index)
             + len(self.orphaned_in_index)
             + len(self.unprocessed_uploads)
@@ -175,7 +177,7 @@ def verify(
         archived[article.id] = IndexedVersion(article.source_etag, article.source_key)
         progress(1)
     indexed = admin.indexed_versions()
-    report = VerifyReport(archived=len(archived), indexed=len(indexed))
+    report = VerifyReport(archived=len(archived), indexed=len(indexed), index_settings=admin.redundancy_problems())
     for article_id, version in archived.items():
         found = indexed.get(article_id)
         if found is None:

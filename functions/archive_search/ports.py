@@ -95,6 +95,9 @@ class IndexAdmin(Protocol):
 
     def indexed_versions(self) -> dict[str, IndexedVersion]: ...
 
+    def redundancy_problems(self) -> list[str]:
+        """Why an index behind the alias would not keep a replica on a multi-node domain (empty: it would)."""
+
     def sequence_numbers(self, index_name: str) -> dict[str, SeqNo]:
         """Every document id of the index with its (seq_no, primary_term), after a refresh."""
 

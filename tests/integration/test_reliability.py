@@ -153,3 +153,23 @@ def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
     pipeline.engine.indices.refresh(index=pipeline.alias)
     assert pipeline.engine.count(index=pipeline.alias)["count"] == 1
     assert _verify(pipeline).drift == 0
+
+
+def test_verify_flags_an_index_without_replicas_that_follow_the_domain_and_reindex_fixes_it(
+    pipeline: LocalPipeline,
+) -> None:
+    pipeline.upload("r.json", json.dumps({"title": "Replicas", "body": "Ships."}).encode())
+    pipeline.drain()
+    admin = OpenSearchIndexAdmin(pipeline.engine, pipeline.alias)
+    assert _verify(pipeline).index_settings == []
+    # An index built by an earlier release: one copy of each shard, whatever the domain's size.
+    pipeline.engine.indices.put_settings(
+        index=pipeline.alias, body={"index": {"auto_expand_replicas": "false", "number_of_replicas": 0}}
+    )
+
+    flagged = _verify(pipeline)
+    archive = S3ArchiveStore(pipeline.s3, pipeline.archive_bucket)
+    reindex(archive, admin, changes=archive)
+
+    assert flagged.drift == 1 and "auto_expand_replicas" in flagged.index_settings[0]
+    assert _verify(pipeline).drift == 0

@@ -18,10 +18,13 @@ LOCATION = UploadsLocation("uploads", "incoming/", "reports/")
 
 
 class FakeAdmin:
-    """indexed_versions() of a FakeIndex; the rest of IndexAdmin is not used by verify."""
+    """indexed_versions() of a FakeIndex, with replicas as they should be; verify uses nothing else."""
 
     def __init__(self, index: FakeIndex) -> None:
         self._index = index
+
+    def redundancy_problems(self) -> list[str]:
+        return []
 
     def indexed_versions(self) -> dict[str, IndexedVersion]:
         return {i: IndexedVersion(a.source_etag, a.source_key) for i, a in self._index.documents.items()}

@@ -14,7 +14,7 @@ from archive_search.adapters.opensearch_index import (
     keyword_lists,
     translated_errors,
 )
-from archive_search.index_mapping import INDEX_SETTINGS, index_document, keyword_fields
+from archive_search.index_mapping import AUTO_EXPAND_REPLICAS, INDEX_SETTINGS, index_document, keyword_fields
 from archive_search.models import Article
 from archive_search.ports import IndexedVersion, SeqNo
 
@@ -109,6 +109,20 @@ class OpenSearchIndexAdmin:
                     size=1000,
                 )
             }
+
+    def redundancy_problems(self) -> list[str]:
+        with translated_errors():
+            if not self._client.indices.exists_alias(name=self._alias):
+                return []
+            settings = self._client.indices.get_settings(index=self._alias, name="index.auto_expand_replicas")
+        problems = []
+        for name, body in sorted(settings.items()):
+            found = ((body.get("settings") or {}).get("index") or {}).get("auto_expand_replicas", "false")
+            if found != AUTO_EXPAND_REPLICAS:
+                problems.append(
+                    f"{name}: auto_expand_replicas is {found!r}, not {AUTO_EXPAND_REPLICAS!r} (reindex applies it)"
+                )
+        return problems
 
     def sequence_numbers(self, index_name: str) -> dict[str, SeqNo]:
         with translated_errors():
