@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: install install-browser opensearch run test test-unit test-integration test-e2e lint format check clean
+.PHONY: install install-browser opensearch run test test-unit test-integration test-e2e reliability lint format check clean
 
 install: $(STAMP)
 
@@ -41,6 +41,13 @@ test-integration: opensearch
 
 test-e2e: opensearch install-browser
 	$(BIN)/pytest tests/e2e
+
+# The failure tests of issue 11, one line per attack and its outcome (the test names say which): poison uploads,
+# failing writes, time budget, odd keys, repair, redrive, engine outage, reindex under live ingest, restarts.
+reliability: opensearch
+	$(BIN)/pytest -v tests/unit/test_failure_isolation.py tests/unit/test_operator_tools.py tests/unit/test_worker.py \
+	  tests/unit/test_parsing_properties.py tests/integration/test_reliability.py tests/integration/test_convergence.py \
+	  tests/integration/test_engine_outage.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -72,6 +72,16 @@ def test_ingest_queue_visibility_covers_six_ingest_timeouts(
     assert spec.queues[spec.ingest_queue_logical_id].visibility_timeout >= 6 * function_timeout
 
 
+def test_ingest_keeps_its_slowest_step_in_hand_well_within_its_timeout(spec: LocalStackSpec, ingest_id: str) -> None:
+    from archive_search.handlers.ingest import ENGINE_CLIENT_RETRIES, REPORT_SECONDS
+
+    engine_timeout = float(spec.function_environment[ingest_id]["OPENSEARCH_TIMEOUT"])
+    reserve = engine_timeout * (ENGINE_CLIENT_RETRIES + 1) + REPORT_SECONDS
+
+    # At least half the invocation is left for work once the reserve is set aside.
+    assert 2 * reserve <= spec.function_timeouts[ingest_id]
+
+
 def test_ingest_archive_bucket_is_the_archive_buckets_resolved_name(
     template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
 ) -> None:
