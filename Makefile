@@ -43,9 +43,10 @@ test-e2e: opensearch install-browser
 	$(BIN)/pytest tests/e2e
 
 # The failure tests of issue 11, one line per attack and its outcome (the test names say which): poison uploads,
-# failing writes, time budget, odd keys, repair, redrive, engine outage, reindex under live ingest, restarts.
+# failing writes, time budget, odd keys, repair, redrive, engine outage, reindex under live ingest, restarts; the
+# parser properties with 10,000 cases each (150 in `make test`).
 reliability: opensearch
-	$(BIN)/pytest -v tests/unit/test_failure_isolation.py tests/unit/test_operator_tools.py tests/unit/test_worker.py \
+	PARSER_FUZZ_EXAMPLES=10000 $(BIN)/pytest -v tests/unit/test_failure_isolation.py tests/unit/test_operator_tools.py tests/unit/test_worker.py \
 	  tests/unit/test_parsing_properties.py tests/integration/test_reliability.py tests/integration/test_convergence.py \
 	  tests/integration/test_engine_outage.py
 

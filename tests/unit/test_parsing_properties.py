@@ -4,6 +4,7 @@ upload with a reason and a fix. It never raises anything else."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
 
@@ -15,7 +16,12 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import SUPPORTED_EXTENSIONS, parse_upload
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 150 cases a property on every change; `make reliability` runs 10,000 (PARSER_FUZZ_EXAMPLES).
+PROPERTY_SETTINGS = settings(
+    max_examples=int(os.environ.get("PARSER_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -33,6 +39,8 @@ def _accepted_or_rejected(key: str, data: bytes) -> ParsedUpload | None:
     assert "\r" not in parsed.body and not _CONTROL.search(parsed.title + parsed.body)
     assert parsed.published is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", parsed.published)
     assert all(tag.strip() for tag in parsed.tags)
+    # The archive, the index and the report store UTF-8: an accepted article must encode (no lone surrogates).
+    json.dumps(vars(parsed), ensure_ascii=False).encode()
     return parsed
 
 
@@ -68,6 +76,29 @@ article_keys = st.sampled_from(["title", "body", "author", "published", "section
 @given(document=st.dictionaries(article_keys, json_values, max_size=9) | json_values)
 def test_arbitrary_json_structures_never_crash(document: Any) -> None:
     _accepted_or_rejected("incoming/a.json", json.dumps(document).encode())
+
+
+surrogate_text = st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF) | st.characters(), max_size=30)
+
+
+@PROPERTY_SETTINGS
+@given(
+    extension=st.sampled_from([".json", ".html", ".md"]),
+    title=surrogate_text,
+    author=surrogate_text,
+    number=st.integers(min_value=4300, max_value=6000).map(lambda digits: "9" * digits) | st.integers().map(str),
+)
+def test_escapes_and_numbers_json_allows_never_crash(extension: str, title: str, author: str, number: str) -> None:
+    # \ud800-style escapes (lone surrogates once decoded) and integers past Python's 4,300-digit limit.
+    fields = json.dumps({"title": title, "author": author, "body": "Text of the story."})[:-1]
+    document = f'{fields}, "n": {number}}}'
+    if extension == ".html":
+        data = f'<script type="application/ld+json">{document}</script><h1>T</h1><p>Text.</p>'
+    elif extension == ".md":
+        data = f"---\ntitle: {json.dumps(title)}\nauthor: {json.dumps(author)}\n---\nText of the story.\n"
+    else:
+        data = document
+    _accepted_or_rejected(f"incoming/a{extension}", data.encode())
 
 
 yaml_scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40)
