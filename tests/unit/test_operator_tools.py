@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import threading
+import tracemalloc
 from typing import Any
 
 from archive_search.adapters.s3_stores import READ_AHEAD, S3ArchiveStore
@@ -144,3 +145,21 @@ def test_get_many_reads_only_a_bounded_window_ahead_of_its_consumer() -> None:
     assert first.id == "id-0"
     assert s3.started <= READ_AHEAD + 1
     assert [a.id for a in articles][:2] == ["id-1", "id-2"]
+
+
+def test_verify_memory_does_not_grow_with_the_articles_text() -> None:
+    # 200 articles of 100 KB each: 20 MB of text, which verify once kept whole.
+    world = World()
+    body = "Ships in the harbour. " * 4_700
+    for n in range(200):
+        world.upload(f"big-{n:03d}.json", json.dumps({"title": f"Big {n}", "body": body}).encode())
+
+    tracemalloc.start()
+    try:
+        report = world.verify()
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert report.drift == 0 and report.archived == 200
+    assert peak < 20 * len(body)  # a few articles in flight, not 200

@@ -192,9 +192,17 @@ class OpenSearchArticleIndex:
         self._version_matches = True
 
     def ensure_exists(self) -> None:
-        """Create the first versioned index and point the alias at it, unless the alias exists."""
+        """Create the first versioned index and point the alias at it, unless the alias exists.
+
+        An existing index of another mapping version is logged at cold start (apply archives only until a
+        reindex, see IndexVersionMismatchError), not raised: uploads must not fail while the operator rebuilds.
+        """
         with translated_errors():
             if self._client.indices.exists_alias(name=self._alias):
+                try:
+                    self.check_mapping_version()
+                except IndexVersionMismatchError as exc:
+                    logger.warning("%s", exc)
                 return
             index_name = f"{self._alias}-v{MAPPING_VERSION}"
             try:
