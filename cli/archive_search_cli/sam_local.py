@@ -9,22 +9,30 @@ listens on that gateway address, which only this machine and its containers can 
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import json
 import platform
+import signal
 import socket
 import socketserver
 import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager, suppress
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
+from urllib.parse import quote_plus, urlparse
 
-from archive_search_cli.template import REPO_ROOT
+from archive_search_cli.local_aws import aws_client, create_resources, moto_server, use_local_credentials
+from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
+from archive_search_cli.stack import LOCAL_DIR, STACK_FILE, RunningStack
+from archive_search_cli.template import REPO_ROOT, local_stack_spec
+from archive_search_cli.uploads import put_all, uploads_for_paths
 
 ENV_FILE = REPO_ROOT / "infra" / "sam-local-env.json"
+EVENTS_DIR = REPO_ROOT / "events"
 CONTAINER_HOST = "host.docker.internal"
 # samconfig.toml's environment for the locally built image (infra/sam-local/lambda-image.sh).
 CONFIG_ENV = "local"
@@ -72,7 +80,7 @@ class _Forward(socketserver.BaseRequestHandler):
     server: _RelayServer
 
     def handle(self) -> None:
-        with socket.create_connection(("127.0.0.1", self.server.target_port), timeout=None) as upstream:
+        with socket.create_connection(self.server.target, timeout=None) as upstream:
             answers = threading.Thread(target=_pipe, args=(upstream, self.request), daemon=True)
             answers.start()
             _pipe(self.request, upstream)
@@ -83,15 +91,15 @@ class _RelayServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], target_port: int) -> None:
-        self.target_port = target_port
+    def __init__(self, address: tuple[str, int], target: tuple[str, int]) -> None:
+        self.target = target
         super().__init__(address, _Forward)
 
 
 @contextmanager
-def relay(listen_host: str, port: int) -> Iterator[None]:
-    """Forwards connections to listen_host:port to 127.0.0.1:port until the block ends."""
-    server = _RelayServer((listen_host, port), port)
+def relay(listen_host: str, port: int, target_host: str) -> Iterator[None]:
+    """Forwards connections to listen_host:port to target_host:port until the block ends."""
+    server = _RelayServer((listen_host, port), (target_host, port))
     thread = threading.Thread(target=server.serve_forever, name=f"relay-{port}", daemon=True)
     thread.start()
     try:
@@ -103,14 +111,14 @@ def relay(listen_host: str, port: int) -> Iterator[None]:
 
 @contextmanager
 def reachable_from_containers(*urls: str) -> Iterator[None]:
-    """Relays each local service (http://127.0.0.1:PORT) to the Docker gateway for as long as the block runs."""
+    """Relays each service (http://HOST:PORT) to the same port on the Docker gateway while the block runs."""
     gateway = docker_gateway()
     with ExitStack() as stack:
         for url in urls:
-            port = urlparse(url).port
-            if port is None:
-                raise ValueError(f"{url} names no port")
-            stack.enter_context(relay(gateway, port))
+            parsed = urlparse(url)
+            if parsed.hostname is None or parsed.port is None:
+                raise ValueError(f"{url} names no host and port")
+            stack.enter_context(relay(gateway, parsed.port, parsed.hostname))
         yield
 
 
@@ -135,3 +143,70 @@ def write_environment(path: Path, environment: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(environment, indent=2), encoding="utf-8")
     return path
+
+
+def sqs_event(bucket: str, keys: list[str]) -> dict[str, Any]:
+    """events/sqs-s3-put.json with one record per upload key (S3 sends keys URL-encoded)."""
+    template = json.loads(EVENTS_DIR.joinpath("sqs-s3-put.json").read_text(encoding="utf-8"))["Records"][0]
+    records = []
+    for number, key in enumerate(keys):
+        notification = json.loads(template["body"])
+        s3 = notification["Records"][0]["s3"]
+        s3["bucket"]["name"] = bucket
+        s3["bucket"]["arn"] = f"arn:aws:s3:::{bucket}"
+        s3["object"]["key"] = quote_plus(key, safe="/")
+        records.append({**template, "messageId": f"local-{number}", "body": json.dumps(notification)})
+    return {"Records": records}
+
+
+def run(args: argparse.Namespace) -> int:
+    """`archive-search sam-local`: OpenSearch and moto for the containers, the seed ingested by the ingest
+    function in its container, then `sam local start-api` in the foreground until Ctrl-C."""
+    use_local_credentials()
+    spec = local_stack_spec()
+    ingest_env = spec.function_environment["IngestFunction"]
+    with ExitStack() as stack:
+        opensearch_url = stack.enter_context(
+            opensearch_for_tests_or_local(LOCAL_DIR / "opensearch", args.opensearch_port)
+        )
+        aws_url = stack.enter_context(moto_server(args.moto_port))
+        resources = create_resources(spec, aws_url)
+        stack.enter_context(reachable_from_containers(opensearch_url, aws_url))
+        env_file = write_environment(LOCAL_DIR / "sam-local-env.json", container_environment(opensearch_url, aws_url))
+        queue = spec.queues[spec.ingest_queue_logical_id]
+        running = RunningStack(
+            api_url=f"http://127.0.0.1:{args.port}",
+            aws_endpoint_url=aws_url,
+            opensearch_url=opensearch_url,
+            uploads_bucket=spec.uploads_bucket,
+            archive_bucket=ingest_env["ARCHIVE_BUCKET"],
+            ingest_queue_url=resources.queue_urls[queue.logical_id],
+            dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
+            upload_prefix=ingest_env["UPLOAD_PREFIX"],
+        )
+        # `archive-search upload` finds moto through this file, as it does for `serve`.
+        STACK_FILE.write_text(json.dumps(asdict(running), indent=2), encoding="utf-8")
+        stack.callback(STACK_FILE.unlink, missing_ok=True)
+        if args.seed:
+            uploads = list(uploads_for_paths([Path(p) for p in args.seed], running.upload_prefix))
+            put_all(aws_client("s3", aws_url), running.uploads_bucket, uploads)
+            event_file = write_environment(
+                LOCAL_DIR / "sam-local-seed-event.json", sqs_event(running.uploads_bucket, [u.key for u in uploads])
+            )
+            subprocess.run(
+                sam_local_command(args.sam, "invoke", env_file, "IngestFunction", "-e", str(event_file)), check=True
+            )
+        print(
+            f"OpenSearch {opensearch_url} and moto {aws_url} are relayed to the Lambda containers; uploads bucket "
+            f"{running.uploads_bucket}.\nIngest an upload: archive-search upload FILE, then\n  "
+            + " ".join(sam_local_command(args.sam, "invoke", env_file, "IngestFunction", "-e", "EVENT.json"))
+            + f"\nThe search API (sam local start-api) is starting on {running.api_url}. Press Ctrl-C to stop.",
+            flush=True,
+        )
+        api = subprocess.Popen(sam_local_command(args.sam, "start-api", env_file, "--port", str(args.port)))
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: api.terminate())
+        try:
+            return api.wait()
+        except KeyboardInterrupt:
+            # Ctrl-C reached sam too (same process group): let it remove its containers.
+            return api.wait()
