@@ -119,8 +119,10 @@ sam-local-build: install tools
 	PYTHON=$(CURDIR)/$(BIN)/python LAMBDA_PLATFORM=manylinux2014_$(shell uname -m) $(SAM) build --parallel \
 	  --template $(TEMPLATE) --build-dir .aws-sam/local-build --parameter-overrides Architecture=$(LOCAL_ARCH)
 
-sam-local: opensearch sam-local-image sam-local-build
-	SAM_CLI_TELEMETRY=0 $(BIN)/archive-search sam-local --sam $(TOOLS)/sam/bin/sam \
+# SAM_CONFIG_ENV=default uses AWS's Lambda images instead (pulled from public.ecr.aws: needs internet).
+SAM_CONFIG_ENV ?= local
+sam-local: opensearch sam-local-build $(if $(filter local,$(SAM_CONFIG_ENV)),sam-local-image,docker)
+	SAM_CLI_TELEMETRY=0 $(BIN)/archive-search sam-local --sam $(TOOLS)/sam/bin/sam --config-env $(SAM_CONFIG_ENV) \
 	  --seed tests/fixtures/legacy-page-kerry-putin.txt
 
 test-sam-local: opensearch sam-local-image sam-local-build

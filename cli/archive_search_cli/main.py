@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sam-local", help="OpenSearch and moto for the functions in Lambda containers, and sam local start-api"
     )
     sam_local.add_argument("--sam", default="sam", help="the SAM CLI (make sam-local passes .tools/sam/bin/sam)")
+    sam_local.add_argument(
+        "--config-env", default="local", help="samconfig.toml environment: local (image built here) or default (AWS's)"
+    )
     sam_local.add_argument("--port", type=int, default=StackPorts.api, help="HTTP port of sam local start-api")
     sam_local.add_argument("--moto-port", type=int, default=StackPorts.moto, help="port of the local S3/SQS")
     sam_local.add_argument("--opensearch-port", type=int, default=StackPorts.opensearch)

@@ -34,8 +34,9 @@ from archive_search_cli.uploads import put_all, uploads_for_paths
 ENV_FILE = REPO_ROOT / "infra" / "sam-local-env.json"
 EVENTS_DIR = REPO_ROOT / "events"
 CONTAINER_HOST = "host.docker.internal"
-# samconfig.toml's environment for the locally built image (infra/sam-local/lambda-image.sh).
-CONFIG_ENV = "local"
+# samconfig.toml's environment for the locally built image (infra/sam-local/lambda-image.sh); "default" uses
+# AWS's images, pulled from public.ecr.aws.
+LOCAL_IMAGE_CONFIG_ENV = "local"
 
 
 def host_architecture() -> str:
@@ -122,15 +123,18 @@ def reachable_from_containers(*urls: str) -> Iterator[None]:
         yield
 
 
-def sam_local_command(sam: str, command: str, env_file: Path, *args: str) -> list[str]:
-    """`sam local COMMAND` with the local image, this machine's architecture and the services' environment."""
+def sam_local_command(
+    sam: str, command: str, env_file: Path, *args: str, config_env: str = LOCAL_IMAGE_CONFIG_ENV
+) -> list[str]:
+    """`sam local COMMAND` with samconfig.toml's config_env, this machine's architecture and the services'
+    environment."""
     return [
         sam,
         "local",
         command,
         *args,
         "--config-env",
-        CONFIG_ENV,
+        config_env,
         "--env-vars",
         str(env_file),
         "--parameter-overrides",
@@ -194,16 +198,25 @@ def run(args: argparse.Namespace) -> int:
                 LOCAL_DIR / "sam-local-seed-event.json", sqs_event(running.uploads_bucket, [u.key for u in uploads])
             )
             subprocess.run(
-                sam_local_command(args.sam, "invoke", env_file, "IngestFunction", "-e", str(event_file)), check=True
+                sam_local_command(
+                    args.sam, "invoke", env_file, "IngestFunction", "-e", str(event_file), config_env=args.config_env
+                ),
+                check=True,
             )
         print(
             f"OpenSearch {opensearch_url} and moto {aws_url} are relayed to the Lambda containers; uploads bucket "
             f"{running.uploads_bucket}.\nIngest an upload: archive-search upload FILE, then\n  "
-            + " ".join(sam_local_command(args.sam, "invoke", env_file, "IngestFunction", "-e", "EVENT.json"))
+            + " ".join(
+                sam_local_command(
+                    args.sam, "invoke", env_file, "IngestFunction", "-e", "EVENT.json", config_env=args.config_env
+                )
+            )
             + f"\nThe search API (sam local start-api) is starting on {running.api_url}. Press Ctrl-C to stop.",
             flush=True,
         )
-        api = subprocess.Popen(sam_local_command(args.sam, "start-api", env_file, "--port", str(args.port)))
+        api = subprocess.Popen(
+            sam_local_command(args.sam, "start-api", env_file, "--port", str(args.port), config_env=args.config_env)
+        )
         signal.signal(signal.SIGTERM, lambda _signum, _frame: api.terminate())
         try:
             return api.wait()
