@@ -138,6 +138,9 @@ def make_run_api(container_stack: ContainerStack) -> Iterator[Api]:
     # keeps them; the environment is put back so the sam processes started later do not inherit it.
     saved = dict(os.environ)
     configure_function_environment(container_stack.aws_endpoint_url, container_stack.opensearch_url, "SearchFunction")
+    # serve draws a signing key per run; the container's key makes the two next_cursor values comparable.
+    container_env = json.loads(container_stack.env_file.read_text(encoding="utf-8"))
+    os.environ["CURSOR_SIGNING_KEY"] = container_env["SearchFunction"]["CURSOR_SIGNING_KEY"]
     search.app()
     os.environ.clear()
     os.environ.update(saved)

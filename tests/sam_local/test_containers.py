@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -85,3 +86,18 @@ def test_the_container_answers_as_make_run_does(
 
     assert container_status == local_status == 200
     assert without_timing(container_body) == without_timing(local_body)
+
+
+def test_a_cursor_from_the_container_pages_as_make_runs_does(start_api: Api, make_run_api: Api) -> None:
+    first_page = "/search?q=harbour+OR+festival+OR+lighthouse+OR+tide&size=2"
+    container_first, local_first = start_api.get(first_page)[1], make_run_api.get(first_page)[1]
+    assert container_first["next_cursor"]
+    assert without_timing(container_first) == without_timing(local_first)
+
+    next_page = f"{first_page}&cursor={quote(container_first['next_cursor'])}"
+    container_status, container_next = start_api.get(next_page)
+    local_status, local_next = make_run_api.get(next_page)
+
+    assert container_status == local_status == 200
+    assert container_next["results"]
+    assert without_timing(container_next) == without_timing(local_next)
