@@ -143,7 +143,7 @@ def sam_local_command(
     ]
 
 
-def write_environment(path: Path, environment: dict[str, Any]) -> Path:
+def write_json(path: Path, environment: dict[str, Any]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(environment, indent=2), encoding="utf-8")
     return path
@@ -176,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         aws_url = stack.enter_context(moto_server(args.moto_port))
         resources = create_resources(spec, aws_url)
         stack.enter_context(reachable_from_containers(opensearch_url, aws_url))
-        env_file = write_environment(LOCAL_DIR / "sam-local-env.json", container_environment(opensearch_url, aws_url))
+        env_file = write_json(LOCAL_DIR / "sam-local-env.json", container_environment(opensearch_url, aws_url))
         queue = spec.queues[spec.ingest_queue_logical_id]
         running = RunningStack(
             api_url=f"http://127.0.0.1:{args.port}",
@@ -194,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         if args.seed:
             uploads = list(uploads_for_paths([Path(p) for p in args.seed], running.upload_prefix))
             put_all(aws_client("s3", aws_url), running.uploads_bucket, uploads)
-            event_file = write_environment(
+            event_file = write_json(
                 LOCAL_DIR / "sam-local-seed-event.json", sqs_event(running.uploads_bucket, [u.key for u in uploads])
             )
             subprocess.run(

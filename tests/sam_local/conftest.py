@@ -25,7 +25,7 @@ from archive_search_cli.sam_local import (
     container_environment,
     reachable_from_containers,
     sam_local_command,
-    write_environment,
+    write_json,
 )
 from archive_search_cli.template import REPO_ROOT, local_stack_spec
 from archive_search_cli.uploads import put_all, uploads_for_paths
@@ -77,7 +77,7 @@ def container_stack(opensearch_url: str, moto_url: str) -> Iterator[ContainerSta
     uploads = list(uploads_for_paths([LEGACY_PAGE, FIXTURES / "uploads"], prefix))
     put_all(aws_client("s3", moto_url), spec.uploads_bucket, uploads)
     workdir = Path(tempfile.mkdtemp(prefix="archive-search-sam-local-"))
-    env_file = write_environment(workdir / "env.json", container_environment(opensearch_url, moto_url))
+    env_file = write_json(workdir / "env.json", container_environment(opensearch_url, moto_url))
     with reachable_from_containers(opensearch_url, moto_url):
         yield ContainerStack(opensearch_url, moto_url, spec.uploads_bucket, [u.key for u in uploads], env_file, workdir)
     shutil.rmtree(workdir, ignore_errors=True)
