@@ -24,7 +24,7 @@ run: opensearch
 	$(BIN)/archive-search serve --seed tests/fixtures/legacy-page-kerry-putin.txt
 
 test: opensearch install-browser
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests --ignore=tests/sam_local
 
 # Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
 install-browser:
@@ -60,7 +60,7 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: lint check-template test-build test
+check: lint check-template test-build test test-sam-local
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache
@@ -109,3 +109,29 @@ bench-relevance: install
 # Regenerates the checked-in OpenAPI document from the code (a unit test fails when it is stale).
 openapi: install
 	$(BIN)/python -m archive_search.openapi > docs/openapi.json
+
+# ---- sam local: both functions in Lambda containers (docs/deploy.md). Nothing comes from an image registry:
+# docker-up.sh installs Debian's Docker engine if needed and starts it; lambda-image.sh builds the Lambda Python
+# image from Debian packages and PyPI (cached); the packages are built for this machine's architecture.
+.PHONY: docker sam-local-image sam-local-build sam-local test-sam-local
+LOCAL_ARCH := $(if $(filter aarch64 arm64,$(shell uname -m)),arm64,x86_64)
+
+docker:
+	infra/sam-local/docker-up.sh .local/dockerd.log
+
+sam-local-image: docker install
+	infra/sam-local/lambda-image.sh $(BIN)/python
+
+# Beside make build's arm64 packages (which are what gets deployed), in their own folder.
+sam-local-build: install tools
+	PYTHON=$(CURDIR)/$(BIN)/python LAMBDA_PLATFORM=manylinux2014_$(shell uname -m) $(SAM) build --parallel \
+	  --template $(TEMPLATE) --build-dir .aws-sam/local-build --parameter-overrides Architecture=$(LOCAL_ARCH)
+
+# SAM_CONFIG_ENV=default uses AWS's Lambda images instead (pulled from public.ecr.aws: needs internet).
+SAM_CONFIG_ENV ?= local
+sam-local: opensearch sam-local-build $(if $(filter local,$(SAM_CONFIG_ENV)),sam-local-image,docker)
+	SAM_CLI_TELEMETRY=0 $(BIN)/archive-search sam-local --sam $(TOOLS)/sam/bin/sam --config-env $(SAM_CONFIG_ENV) \
+	  --seed tests/fixtures/legacy-page-kerry-putin.txt
+
+test-sam-local: opensearch sam-local-image sam-local-build
+	SAM_CLI_TELEMETRY=0 SAM=$(TOOLS)/sam/bin/sam $(BIN)/pytest tests/sam_local

@@ -16,6 +16,7 @@ from archive_search.keys import article_id_for_key
 from archive_search_cli.local_aws import aws_client
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.redrive import add_redrive_command
+from archive_search_cli.sam_local import run as run_sam_local
 from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
@@ -124,6 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data-dir", default=str(LOCAL_DIR), help="where OpenSearch keeps its data")
     serve.add_argument("--seed", nargs="*", default=[], help="files to upload once the stack is up")
     serve.set_defaults(run=_serve)
+
+    sam_local = commands.add_parser(
+        "sam-local", help="OpenSearch and moto for the functions in Lambda containers, and sam local start-api"
+    )
+    sam_local.add_argument("--sam", default="sam", help="the SAM CLI (make sam-local passes .tools/sam/bin/sam)")
+    sam_local.add_argument(
+        "--config-env", default="local", help="samconfig.toml environment: local (image built here) or default (AWS's)"
+    )
+    sam_local.add_argument("--port", type=int, default=StackPorts.api, help="HTTP port of sam local start-api")
+    sam_local.add_argument("--moto-port", type=int, default=StackPorts.moto, help="port of the local S3/SQS")
+    sam_local.add_argument("--opensearch-port", type=int, default=StackPorts.opensearch)
+    sam_local.add_argument("--seed", nargs="*", default=[], help="files the ingest function ingests before start-api")
+    sam_local.set_defaults(run=run_sam_local)
 
     upload = commands.add_parser("upload", help="put files into the uploads bucket, as an editor would")
     upload.add_argument("paths", nargs="*", help="files or folders")
