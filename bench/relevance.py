@@ -1,24 +1,27 @@
-"""Relevance benchmark: known-item queries built from a news corpus, our /search and /suggest vs plain BM25.
+"""Relevance benchmark: real test collections first, known-item queries as guards; ours beside plain BM25.
 
-    make bench-relevance                       # news-dev.jsonl, seed 20261128, 400 queries per kind
-    python bench/relevance.py --corpus FILE --seed N --per-kind N [--queries FILE]
+    make bench-relevance                       # every collection under ../shared/data/relevance, then news-dev
+    python bench/relevance.py [--collections DIR] [--corpus FILE] [--seed N] [--per-kind N] [--queries FILE]
 
-Queries (for each sampled article, deterministic for a seed):
-  headline   the article's title as typed
-  words3     three distinctive words of the body (among its ten of highest tf-idf, 4+ letters, not in the title)
-  words2     two such words
-  misspelt   two such words (5+ letters), each changed by one random edit (insert, delete, replace, swap)
-  prefix     the title's first word and half of its second (for /suggest; a hit when it is in the top 5)
-  title_words  two words of the title (4+ letters): no bar in the issue; a guard against burying headline
-             matches, drawn from a separate random stream so the kinds above are as they were
+1. Real test collections (bench/judged.py: real queries, human judgments). Each collection is indexed by the
+   production rebuild into its own index and every judged query runs through `search_articles` as typed (pages of
+   50 up to depth 100). Reported per collection: nDCG@10, MAP@100, recall@100 and judged queries with no result,
+   for ours and for the plain baselines on the same documents and queries (SQLite FTS5 bm25 and bm25s), with the
+   paired randomization test of ours against each, and the engine's `took` per search (p50).
 
-Articles whose title is shared by another article are not sampled for headline and prefix queries (the query
-cannot tell them apart). Each line is parsed as the ingest function parses an uploaded JSON article, and the
-corpus is indexed by the production rebuild (operations.reindex: the mapping, each
-article's keywords from the whole index's statistics, the alias swap) into a temporary index on OPENSEARCH_URL
-(or a node started for the run), queried through the domain functions the Lambda runs (search_articles,
-suggest_titles), and through SQLite FTS5's bm25 (porter stemmer, title and body columns) as
-the plain baseline. Results: a table on stdout and bench/results/relevance.json.
+2. Known-item guards on a news corpus, from two independent query generators:
+   tfidf   the words of each query are drawn from the article's ten highest tf-idf body words (4+ letters, not
+           stopwords, not in the headline): the generator the bars were set on
+   random  the words are drawn uniformly from the article's distinct body words (4+ letters, not stopwords, not in
+           the headline): no ranking feature can pick the same words as this generator does
+   Kinds: headline (the title as typed), words3 / words2 (three / two such words), misspelt (two such words of 5+
+   letters, each changed by one random edit), prefix (the title's first word and half of its second, on
+   /suggest: a hit when in the top 5), title_words (two words of the title: no bar). Articles whose title another
+   article shares are not sampled for headline and prefix. --queries FILE runs a held-out set instead (JSON list of
+   {kind, text, target}).
+
+Results: tables on stdout, bench/results/relevance.json, the README's table between its bench-relevance markers,
+and bench/results/relevance.png (ours vs the baselines on each collection).
 """
 
 from __future__ import annotations
@@ -30,10 +33,9 @@ import math
 import random
 import re
 import shutil
-import sqlite3
+import statistics
 import sys
 import tempfile
-import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -41,12 +43,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+if __package__ in (None, ""):  # run as a script: make the repo importable as it is under pytest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import judged
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "news-dev.jsonl"
+DEFAULT_COLLECTIONS = REPO.parent / "shared" / "data" / "relevance"
 RESULTS = REPO / "bench" / "results" / "relevance.json"
+CHART = REPO / "bench" / "results" / "relevance.png"
+README = REPO / "README.md"
+README_START, README_END = "<!-- bench-relevance:start -->", "<!-- bench-relevance:end -->"
 DEFAULT_SEED = 20261128
 KINDS = ("headline", "words3", "words2", "misspelt", "prefix", "title_words")
+GENERATORS = ("tfidf", "random")
 BAR = {"headline": 0.99, "words3": 0.97, "words2": 0.88, "misspelt": 0.75, "prefix": 0.90}
+COLLECTION_BAR = 1.03  # nDCG@10 of ours over the best plain baseline
 _STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be because been before being below
     between both but by can could did do does doing down during each few for from further had has have having he
@@ -64,9 +77,10 @@ class Query:
     kind: str
     text: str
     target: str
+    generator: str = "held-out"
 
 
-# --- corpus and queries ------------------------------------------------------------------------------------------
+# --- corpus and known-item queries -------------------------------------------------------------------------------
 
 
 def load_corpus(path: Path) -> list[dict[str, Any]]:
@@ -74,16 +88,14 @@ def load_corpus(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines if line.strip()]
 
 
-def _distinctive(doc: dict[str, Any], df: Counter[str], n_docs: int, min_len: int) -> list[str]:
-    """The body's words a reader would remember: its ten highest tf-idf words that are not in the headline."""
+def _candidates(doc: dict[str, Any], df: Counter[str], n_docs: int, min_len: int, generator: str) -> list[str]:
+    """The body words a generator may draw from: tfidf keeps the ten highest tf-idf, random keeps them all."""
     title_words = {w.lower() for w in WORD.findall(doc["title"])}
     tf = Counter(w.lower() for w in WORD.findall(doc["body"]))
-    scored = [
-        (count * math.log(n_docs / df[word]), word)
-        for word, count in tf.items()
-        if len(word) >= min_len and word not in STOPWORDS and word not in title_words
-    ]
-    scored.sort(reverse=True)
+    words = [w for w in tf if len(w) >= min_len and w not in STOPWORDS and w not in title_words]
+    if generator == "random":
+        return sorted(words)
+    scored = sorted(((tf[w] * math.log(n_docs / df[w]), w) for w in words), reverse=True)
     return [word for _score, word in scored[:10]]
 
 
@@ -107,28 +119,30 @@ def _misspell(word: str, rng: random.Random) -> str:
     return word
 
 
-def build_queries(corpus: list[dict[str, Any]], seed: int, per_kind: int) -> list[Query]:
-    rng = random.Random(seed)
+def build_queries(corpus: list[dict[str, Any]], seed: int, per_kind: int, generator: str = "tfidf") -> list[Query]:
+    """Known-item queries, deterministic for (seed, generator); the tfidf stream is the one the bars were set on."""
+    rng = random.Random(seed if generator == "tfidf" else f"{seed}-{generator}")
     df: Counter[str] = Counter()
     for doc in corpus:
         df.update({w.lower() for w in WORD.findall(doc["body"])})
     titles = Counter(doc["title"].strip().casefold() for doc in corpus)
     unique_titles = [doc for doc in corpus if titles[doc["title"].strip().casefold()] == 1]
+    per_kind = min(per_kind, len(unique_titles))
     queries: list[Query] = []
     for doc in rng.sample(unique_titles, per_kind):
-        queries.append(Query("headline", doc["title"], doc["id"]))
+        queries.append(Query("headline", doc["title"], doc["id"], generator))
     for kind, count, min_len in (("words3", 3, 4), ("words2", 2, 4), ("misspelt", 2, 5)):
         made = 0
         for doc in rng.sample(corpus, len(corpus)):
             if made == per_kind:
                 break
-            words = _distinctive(doc, df, len(corpus), min_len)
+            words = _candidates(doc, df, len(corpus), min_len, generator)
             if len(words) < count:
                 continue
             picked = rng.sample(words, count)
             if kind == "misspelt":
                 picked = [_misspell(word, rng) for word in picked]
-            queries.append(Query(kind, " ".join(picked), doc["id"]))
+            queries.append(Query(kind, " ".join(picked), doc["id"], generator))
             made += 1
     made = 0
     for doc in rng.sample(unique_titles, len(unique_titles)):
@@ -138,31 +152,29 @@ def build_queries(corpus: list[dict[str, Any]], seed: int, per_kind: int) -> lis
         if len(words) < 2:
             continue
         second = words[1]
-        queries.append(Query("prefix", f"{words[0]} {second[: math.ceil(len(second) / 2)]}", doc["id"]))
+        queries.append(Query("prefix", f"{words[0]} {second[: math.ceil(len(second) / 2)]}", doc["id"], generator))
         made += 1
-    queries += _title_word_queries(unique_titles, random.Random(seed + 1), per_kind)
+    title_seed = seed + 1 if generator == "tfidf" else f"{seed}-{generator}-title"
+    queries += _title_word_queries(unique_titles, random.Random(title_seed), per_kind, generator)
     return queries
 
 
-def _title_word_queries(unique_titles: list[dict[str, Any]], rng: random.Random, count: int) -> list[Query]:
-    """Two words of the headline: a guard that body-word ranking does not bury headline matches (no bar).
-
-    Drawn from their own random stream, so adding them left the other kinds' queries unchanged.
-    """
+def _title_word_queries(
+    unique_titles: list[dict[str, Any]], rng: random.Random, count: int, generator: str
+) -> list[Query]:
+    """Two words of the headline: a guard that body-word ranking does not bury headline matches (no bar)."""
     queries: list[Query] = []
     for doc in rng.sample(unique_titles, len(unique_titles)):
         if len(queries) == count:
             break
         words = [w for w in WORD.findall(doc["title"]) if len(w) >= 4 and w.lower() not in STOPWORDS]
         if len(words) >= 2:
-            queries.append(Query("title_words", " ".join(rng.sample(words, 2)), doc["id"]))
+            queries.append(Query("title_words", " ".join(rng.sample(words, 2)), doc["id"], generator))
     return queries
 
 
-# --- scoring -----------------------------------------------------------------------------------------------------
-
-
 def score(queries: list[Query], ranked_for: Callable[[Query], list[str]]) -> dict[str, dict[str, float]]:
+    """MRR@10, hit@10 and hit@5 per kind."""
     per_kind: dict[str, list[tuple[float, bool, bool]]] = {}
     for query in queries:
         ranked = ranked_for(query)[:10]
@@ -181,33 +193,21 @@ def score(queries: list[Query], ranked_for: Callable[[Query], list[str]]) -> dic
     }
 
 
-# --- baseline: SQLite FTS5 bm25 ----------------------------------------------------------------------------------
+class KnownItemFts5:
+    """The plain baseline for known-item queries: SQLite FTS5 bm25, OR of the words; prefix as title prefix."""
 
-
-class Fts5Baseline:
     def __init__(self, corpus: list[dict[str, Any]]) -> None:
-        self._db = sqlite3.connect(":memory:")
-        self._db.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body,"
-            " tokenize='porter unicode61 remove_diacritics 2')"
-        )
-        self._db.executemany(
-            "INSERT INTO docs (id, title, body) VALUES (?, ?, ?)", [(d["id"], d["title"], d["body"]) for d in corpus]
-        )
+        self._fts5 = judged.Fts5Baseline(corpus)
 
     def search(self, query: Query) -> list[str]:
-        words = [w for w in re.findall(r"\w+", query.text.lower())]
+        if query.kind != "prefix":
+            return self._fts5.search(query.text, depth=10)
+        words = re.findall(r"\w+", query.text.lower())
         if not words:
             return []
-        if query.kind == "prefix":
-            *complete, last = words
-            match = " AND ".join([*(f'title:"{w}"' for w in complete), f'title:"{last}"*'])
-        else:
-            match = " OR ".join(f'"{w}"' for w in words)
-        rows = self._db.execute(
-            "SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT 10", (match,)
-        ).fetchall()
-        return [row[0] for row in rows]
+        *complete, last = words
+        match = " AND ".join([*(f'title:"{w}"' for w in complete), f'title:"{last}"*'])
+        return self._fts5.match(match, depth=10)
 
 
 # --- ours: the production mapping and domain functions on a real node --------------------------------------------
@@ -248,6 +248,8 @@ class CorpusArchive:
 
 
 class OurSearch:
+    """The corpus indexed by the production rebuild into its own alias, searched through the domain functions."""
+
     def __init__(self, url: str, corpus: list[dict[str, Any]], keep: str | None = None) -> None:
         from opensearchpy import OpenSearch
 
@@ -256,111 +258,251 @@ class OurSearch:
         from archive_search.operations import reindex
 
         self.client = OpenSearch(hosts=[url], timeout=120)
+        self.took_ms: list[int] = []
         self.keep = keep is not None
         self.alias = keep or f"bench-relevance-{uuid.uuid4().hex[:8]}"
         self.index = OpenSearchArticleIndex(self.client, self.alias)
         if self.keep and self.client.indices.exists_alias(name=self.alias):
             return
-        # The production rebuild: load, keywords from the whole index's statistics, alias swap.
         result = reindex(CorpusArchive(corpus), OpenSearchIndexAdmin(self.client, self.alias))
         if result.failures:
             raise RuntimeError(f"{len(result.failures)} articles failed to index: {list(result.failures.items())[:3]}")
 
     def search(self, query: Query) -> list[str]:
-        from archive_search.search import SearchRequest, search_articles
         from archive_search.suggest import suggest_titles
 
         if query.kind == "prefix":
             return [s.id for s in suggest_titles(self.index, query.text)]
-        page = search_articles(self.index, SearchRequest(q=query.text, size=10))
-        return [hit.id for hit in page.results]
+        return self.ranked(query.text, depth=10)
+
+    def ranked(self, text: str, depth: int, ranking: Any = None) -> list[str]:
+        """The ids /search answers for text, best first, up to depth (pages of 50, as a reader could page)."""
+        from archive_search.search import MAX_PAGE_SIZE, SearchRequest, search_articles
+
+        ids: list[str] = []
+        size = min(depth, MAX_PAGE_SIZE)
+        for page in range(1, -(-depth // size) + 1):
+            result = search_articles(self.index, SearchRequest(q=" ".join(text.split()), size=size, page=page), ranking)
+            if page == 1:
+                self.took_ms.append(result.took_ms)
+            ids += [hit.id for hit in result.results]
+            if len(result.results) < size:
+                break
+        return ids[:depth]
 
     def close(self) -> None:
-        if self.keep:
-            return
-        self.client.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True)
+        if not self.keep:
+            self.client.indices.delete(index=f"{self.alias}-*", ignore_unavailable=True)
+
+
+# --- the two parts -----------------------------------------------------------------------------------------------
+
+
+def run_collections(url: str, root: Path, keep_prefix: str | None = None) -> dict[str, Any]:
+    """Every collection under root: ours and the baselines, metrics, significance, engine time."""
+    results: dict[str, Any] = {}
+    for folder in judged.find_collections(root):
+        collection = judged.load_collection(folder)
+        baselines: dict[str, judged.Searcher] = {
+            "fts5": judged.Fts5Baseline(collection.articles).search,
+            "bm25s": judged.Bm25sBaseline(collection.articles).search,
+        }
+        engine = OurSearch(url, collection.articles, f"{keep_prefix}-{collection.name}" if keep_prefix else None)
+        try:
+            evaluations = {
+                "ours": judged.evaluate(
+                    collection, {q: engine.ranked(t, judged.DEPTH) for q, t in collection.queries.items()}
+                )
+            }
+        finally:
+            engine.close()
+        for name, search in baselines.items():
+            evaluations[name] = judged.evaluate(collection, {q: search(t) for q, t in collection.queries.items()})
+        best = max(baselines, key=lambda name: evaluations[name].ndcg10)
+        ours = evaluations["ours"]
+        results[collection.name] = {
+            "documents": len(collection.articles),
+            "judged_queries": len(collection.queries),
+            **{name: evaluation.row() for name, evaluation in evaluations.items()},
+            "p_vs": {
+                name: round(judged.randomization_test(ours.per_query_ndcg, evaluations[name].per_query_ndcg), 4)
+                for name in baselines
+            },
+            "best_baseline": best,
+            "ratio_to_best": round(ours.ndcg10 / evaluations[best].ndcg10, 4),
+            "took_ms_p50": statistics.median(engine.took_ms) if engine.took_ms else None,
+        }
+    return results
+
+
+def run_known_items(url: str, corpus: list[dict[str, Any]], queries: list[Query], keep: str | None) -> dict[str, Any]:
+    baseline = KnownItemFts5(corpus)
+    engine = OurSearch(url, corpus, keep)
+    try:
+        ranked = {q: engine.search(q) for q in queries}
+    finally:
+        engine.close()
+    results: dict[str, Any] = {}
+    for generator in dict.fromkeys(q.generator for q in queries):
+        subset = [q for q in queries if q.generator == generator]
+        results[generator] = {
+            "ours": score(subset, lambda q: ranked[q]),
+            "fts5": score(subset, baseline.search),
+        }
+    results["took_ms_p50"] = statistics.median(engine.took_ms) if engine.took_ms else None
+    return results
 
 
 # --- report ------------------------------------------------------------------------------------------------------
 
 
-def table(ours: dict[str, dict[str, float]], baseline: dict[str, dict[str, float]]) -> str:
+def collections_table(results: dict[str, Any]) -> str:
     lines = [
-        "| kind | queries | ours MRR@10 | ours hit@10 | ours hit@5 | BM25 MRR@10 | BM25 hit@10 | BM25 hit@5 | bar |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| collection | judged queries | nDCG@10 ours | FTS5 | bm25s | ours ÷ best | p (vs FTS5, bm25s) "
+        "| MAP@100 ours / FTS5 / bm25s | recall@100 ours / FTS5 / bm25s | no result (ours) | took p50 |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |",
     ]
-    for kind in KINDS:
-        if kind not in ours:
-            continue
-        o, b = ours[kind], baseline[kind]
-        metric = "hit@5" if kind == "prefix" else "mrr@10"
-        bar = f"{metric} ≥ {BAR[kind]} {'ok' if o[metric] >= BAR[kind] else 'BELOW'}" if kind in BAR else "none (guard)"
+    for name, r in results.items():
+        ok = "ok" if r["ratio_to_best"] >= COLLECTION_BAR else "BELOW"
         lines.append(
-            f"| {kind} | {o['queries']} | {o['mrr@10']:.3f} | {o['hit@10']:.3f} | {o['hit@5']:.3f} "
-            f"| {b['mrr@10']:.3f} | {b['hit@10']:.3f} | {b['hit@5']:.3f} | {bar} |"
+            f"| {name} | {r['judged_queries']} | {r['ours']['ndcg@10']:.3f} | {r['fts5']['ndcg@10']:.3f} "
+            f"| {r['bm25s']['ndcg@10']:.3f} | {r['ratio_to_best']:.3f} ({ok}) "
+            f"| {r['p_vs']['fts5']:.3f}, {r['p_vs']['bm25s']:.3f} "
+            f"| {r['ours']['map@100']:.3f} / {r['fts5']['map@100']:.3f} / {r['bm25s']['map@100']:.3f} "
+            f"| {r['ours']['recall@100']:.3f} / {r['fts5']['recall@100']:.3f} / {r['bm25s']['recall@100']:.3f} "
+            f"| {r['ours']['zero_results']} | {r['took_ms_p50']} ms |"
         )
     return "\n".join(lines)
 
 
+def known_item_table(results: dict[str, Any]) -> str:
+    generators = [g for g in results if g != "took_ms_p50"]
+    head = " | ".join(f"{g}: ours | {g}: FTS5" for g in generators)
+    lines = [f"| kind | {head} | bar |", "| --- |" + " ---: |" * (2 * len(generators)) + " --- |"]
+    for kind in KINDS:
+        metric = "hit@5" if kind == "prefix" else "mrr@10"
+        cells = []
+        verdicts = []
+        for g in generators:
+            ours, base = results[g]["ours"].get(kind), results[g]["fts5"].get(kind)
+            if ours is None:
+                cells += ["—", "—"]
+                continue
+            cells += [f"{ours[metric]:.3f}", f"{base[metric]:.3f}"]
+            if kind in BAR:
+                verdicts.append(ours[metric] >= BAR[kind])
+        bar = f"{metric} ≥ {BAR[kind]} {'ok' if all(verdicts) else 'BELOW'}" if kind in BAR else "none (guard)"
+        lines.append(f"| {kind} | " + " | ".join(cells) + f" | {bar} |")
+    return "\n".join(lines)
+
+
+def write_readme(text: str, readme: Path = README) -> None:
+    """Replace what lies between the README's bench-relevance markers."""
+    content = readme.read_text(encoding="utf-8")
+    if README_START not in content or README_END not in content:
+        return
+    before, rest = content.split(README_START, 1)
+    _old, after = rest.split(README_END, 1)
+    readme.write_text(f"{before}{README_START}\n{text}\n{README_END}{after}", encoding="utf-8")
+
+
+def write_chart(results: dict[str, Any], path: Path) -> None:
+    """nDCG@10 of ours and of each baseline, one group of bars per collection."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(results)
+    systems = [("ours", "ours"), ("fts5", "SQLite FTS5 bm25"), ("bm25s", "bm25s")]
+    fig, ax = plt.subplots(figsize=(7, 3.6), dpi=120)
+    width = 0.26
+    for i, (key, label) in enumerate(systems):
+        values = [results[n][key]["ndcg@10"] for n in names]
+        bars = ax.bar([x + (i - 1) * width for x in range(len(names))], values, width, label=label)
+        ax.bar_label(bars, fmt="%.3f", fontsize=7)
+    ax.set_xticks(range(len(names)), [f"{n} ({results[n]['judged_queries']} queries)" for n in names])
+    ax.set_ylabel("nDCG@10")
+    ax.set_ylim(0, 1)
+    ax.set_title("Real queries, human judgments: ours vs plain BM25")
+    ax.legend(fontsize=8, loc="upper left")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--collections", type=Path, default=DEFAULT_COLLECTIONS)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--per-kind", type=int, default=400)
+    parser.add_argument("--generators", default=",".join(GENERATORS), help="comma-separated: tfidf, random")
     parser.add_argument("--queries", type=Path, help="a JSON list of {kind, text, target} to run instead")
     parser.add_argument("--output", type=Path, default=RESULTS)
-    parser.add_argument("--keep-index", metavar="ALIAS", help="index into ALIAS and keep it (reused when present)")
+    parser.add_argument("--chart", type=Path, default=CHART)
+    parser.add_argument("--readme", type=Path, default=README, help="where to write the table (between the markers)")
+    parser.add_argument("--keep-index", metavar="PREFIX", help="index into PREFIX-* and keep it (reused when present)")
     parser.add_argument("--show-misses", type=int, default=0, help="print up to N missed queries per kind")
     args = parser.parse_args(argv)
-    if not args.corpus.exists():
-        print(f"skipped: the corpus {args.corpus} is absent (benchmarks read ../shared/data)", file=sys.stderr)
-        return 0
-    corpus = load_corpus(args.corpus)
-    if args.queries:
-        queries = [Query(**row) for row in json.loads(args.queries.read_text(encoding="utf-8"))]
-    else:
-        queries = build_queries(corpus, args.seed, args.per_kind)
-    baseline_engine = Fts5Baseline(corpus)
-    baseline = score(queries, baseline_engine.search)
-    with opensearch_url() as url:
-        started = time.perf_counter()
-        ours_engine = OurSearch(url, corpus, args.keep_index)
-        indexed_s = time.perf_counter() - started
-        try:
-            started = time.perf_counter()
-            ranked: dict[Query, list[str]] = {q: ours_engine.search(q) for q in queries}
-            query_ms = (time.perf_counter() - started) * 1000 / len(queries)
-        finally:
-            ours_engine.close()
-    ours = score(queries, lambda q: ranked[q])
-    print(f"corpus {args.corpus.name}: {len(corpus)} articles, seed {args.seed}, {len(queries)} queries")
-    print(f"indexed in {indexed_s:.0f} s; {query_ms:.1f} ms per query\n")
-    print(table(ours, baseline))
-    if args.show_misses:
-        by_id = {doc["id"]: doc for doc in corpus}
-        for kind in KINDS:
-            misses = [q for q in queries if q.kind == kind and ranked[q][:1] != [q.target]][: args.show_misses]
-            for q in misses:
-                got = ranked[q][:3]
-                print(f"  {kind}: {q.text!r} -> want {q.target} ({by_id[q.target]['title']!r}), got {got}")
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(
-        json.dumps(
-            {
-                "corpus": args.corpus.name,
-                "articles": len(corpus),
-                "seed": args.seed,
-                "bar": BAR,
-                "ours": ours,
-                "baseline_fts5_bm25": baseline,
-                "ms_per_query": round(query_ms, 1),
-            },
-            indent=2,
+    has_collections = bool(judged.find_collections(args.collections)) if args.collections.exists() else False
+    if not has_collections and not args.corpus.exists():
+        print(
+            "skipped: neither the collections nor the corpus are here (benchmarks read ../shared/data)", file=sys.stderr
         )
-        + "\n",
-        encoding="utf-8",
-    )
+        return 0
+    report: dict[str, Any] = {"seed": args.seed, "bar": BAR, "collection_bar": COLLECTION_BAR}
+    text: list[str] = []
+    with opensearch_url() as url:
+        if has_collections:
+            report["collections"] = run_collections(url, args.collections, args.keep_index)
+            text += [
+                "Real test collections (nDCG@10; p: paired randomization test):",
+                "",
+                collections_table(report["collections"]),
+                "",
+            ]
+        if args.corpus.exists():
+            corpus = load_corpus(args.corpus)
+            if args.queries:
+                queries = [Query(**row) for row in json.loads(args.queries.read_text(encoding="utf-8"))]
+            else:
+                queries = [
+                    q
+                    for g in args.generators.split(",")
+                    for q in build_queries(corpus, args.seed, args.per_kind, g.strip())
+                ]
+            keep = f"{args.keep_index}-corpus" if args.keep_index else None
+            report["known_item"] = run_known_items(url, corpus, queries, keep)
+            report["corpus"] = {"file": args.corpus.name, "articles": len(corpus), "queries": len(queries)}
+            text += [
+                f"Known-item guards on {args.corpus.name} ({len(corpus)} articles, seed {args.seed}, "
+                f"MRR@10, prefix hit@5):",
+                "",
+                known_item_table(report["known_item"]),
+            ]
+            if args.show_misses:
+                _print_misses(url, corpus, queries, keep, args.show_misses)
+    print("\n".join(text))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if "collections" in report:
+        write_chart(report["collections"], args.chart)
+    write_readme("\n".join(text), args.readme)
     return 0
+
+
+def _print_misses(url: str, corpus: list[dict[str, Any]], queries: list[Query], keep: str | None, n: int) -> None:
+    by_id = {doc["id"]: doc for doc in corpus}
+    engine = OurSearch(url, corpus, keep)
+    try:
+        for kind in KINDS:
+            misses = [q for q in queries if q.kind == kind and engine.search(q)[:1] != [q.target]][:n]
+            for q in misses:
+                print(f"  {q.generator} {kind}: {q.text!r} -> want {q.target} ({by_id[q.target]['title']!r})")
+    finally:
+        engine.close()
 
 
 if __name__ == "__main__":

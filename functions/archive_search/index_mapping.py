@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from archive_search.keywords import TOP_KEYWORDS
 from archive_search.models import Article
 
-MAPPING_VERSION = 5
+MAPPING_VERSION = 6
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -25,27 +23,15 @@ TITLE_START_CHARS = 40
 MAX_WORD_PREFIX = 20
 
 _TEXT = {"type": "text", "analyzer": "article_text", "search_analyzer": "article_text_search"}
+# Every text field is scored by divergence from randomness (In, Bernoulli after-effect, H2 normalisation:
+# Amati and van Rijsbergen, TOIS 2002) instead of BM25 or Dirichlet smoothing: on the real test collections it
+# beat both on every collection (docs/search.md), and it has no parameter to tune beyond H2's c = 1.
+TEXT_SIMILARITY = {"type": "DFR", "basic_model": "in", "after_effect": "b", "normalization": "h2"}
 # The exact fields also index the parts of words joined by punctuation or digits, beside the word itself:
 # O'Neill -> o'neill, o, neill; <SEHL.L> -> sehl.l, sehl, l; 10.04secs -> 10.04secs, 10, 04, secs; and the
 # possessive is dropped (Poliakoff's -> poliakoff), so a reader's "neill" or a misspelt "poliakof" finds them.
 # The stemmed fields keep whole words: split parts shift positions, which would break phrase queries there.
 _EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "exact_words"}
-# The body is scored by query likelihood with Dirichlet smoothing (mu = 500) instead of BM25: on the known-item
-# benchmark (distinctive body words) it gave +0.01 to +0.02 MRR over any BM25 k1/b tried (docs/search.md).
-BODY_SIMILARITY = "body_words"
-BODY_DIRICHLET_MU = 500
-_BODY = {**_TEXT, "similarity": BODY_SIMILARITY}
-_BODY_EXACT = {**_EXACT, "similarity": BODY_SIMILARITY}
-# A keyword matches or not (keywords.py): no term frequency, no length normalisation.
-KEYWORD_SIMILARITY = "keyword_match"
-_KEYWORDS = {
-    "type": "text",
-    "analyzer": "exact_words",
-    "similarity": KEYWORD_SIMILARITY,
-    "index_options": "docs",
-    "norms": False,
-}
-
 AUTO_EXPAND_REPLICAS = "0-1"
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
@@ -57,8 +43,7 @@ INDEX_SETTINGS: dict[str, Any] = {
             "refresh_interval": "1s",
             "max_ngram_diff": 50,
             "similarity": {
-                BODY_SIMILARITY: {"type": "LMDirichlet", "mu": BODY_DIRICHLET_MU},
-                KEYWORD_SIMILARITY: {"type": "boolean"},
+                "default": TEXT_SIMILARITY,
             },
         },
         "analysis": {
@@ -73,10 +58,14 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "split_on_case_change": False,
                     "adjust_offsets": False,
                 },
-                "english_stemmer": {"type": "stemmer", "language": "english"},
+                "english_stemmer": {"type": "stemmer", "language": "porter2"},
                 "news_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
                 "word_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": MAX_WORD_PREFIX},
                 "title_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": TITLE_START_CHARS},
+                # What is typed beyond the longest indexed prefix is cut at search time, so a title keeps being
+                # found as the reader types a long word (or the whole title) to its end.
+                "word_prefix_cut": {"type": "truncate", "length": MAX_WORD_PREFIX},
+                "title_start_cut": {"type": "truncate", "length": TITLE_START_CHARS},
             },
             "analyzer": {
                 "article_text": {
@@ -99,6 +88,10 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },
                 "word_prefixes": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding", "word_prefixes"]},
+                "word_prefixes_search": {
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive", "lowercase", "asciifolding", "word_prefix_cut"],
+                },
                 "title_start": {
                     "char_filter": ["punctuation_to_space"],
                     "tokenizer": "keyword",
@@ -107,7 +100,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "title_start_search": {
                     "char_filter": ["punctuation_to_space"],
                     "tokenizer": "keyword",
-                    "filter": ["lowercase", "asciifolding", "trim"],
+                    "filter": ["lowercase", "asciifolding", "trim", "title_start_cut"],
                 },
             },
             "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
@@ -121,14 +114,12 @@ INDEX_SETTINGS: dict[str, Any] = {
                 **_TEXT,
                 "fields": {
                     "exact": _EXACT,
-                    "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "exact_words"},
+                    "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "word_prefixes_search"},
                     "start": {"type": "text", "analyzer": "title_start", "search_analyzer": "title_start_search"},
                 },
             },
             "summary": {**_TEXT, "fields": {"exact": _EXACT}},
-            "body": {**_BODY, "fields": {"exact": _BODY_EXACT}},
-            "keywords": _KEYWORDS,
-            "top_keywords": _KEYWORDS,
+            "body": {**_TEXT, "fields": {"exact": _EXACT}},
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",
@@ -147,8 +138,8 @@ INDEX_SETTINGS: dict[str, Any] = {
 }
 
 
-def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, Any]:
-    """The document indexed for an article: searchable fields, its keywords (keywords.py) and its source version."""
+def index_document(article: Article) -> dict[str, Any]:
+    """The document indexed for an article: its searchable fields and its source version."""
     return {
         "title": article.title,
         "summary": article.summary,
@@ -156,7 +147,6 @@ def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, 
         "author": article.author,
         "section": article.section,
         "tags": list(article.tags),
-        **keyword_fields(keywords),
         "published": article.published,
         "url": article.url,
         "credit": article.credit,
@@ -164,8 +154,3 @@ def index_document(article: Article, keywords: Sequence[str] = ()) -> dict[str, 
         "source_etag": article.source_etag,
         "source_modified_ms": article.source_modified_ms,
     }
-
-
-def keyword_fields(keywords: Sequence[str]) -> dict[str, list[str]]:
-    """An article's keywords (most distinctive first), and the top ones that count more."""
-    return {"keywords": list(keywords), "top_keywords": list(keywords[:TOP_KEYWORDS])}

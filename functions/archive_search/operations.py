@@ -52,9 +52,6 @@ def reindex(
 ) -> ReindexResult:
     """Build a new versioned index from the archive, then move the alias to it in one atomic step.
 
-    Once every article is loaded, each one's keywords are computed from the complete new index's statistics
-    (keywords.py), which a live index only approximates while the archive grows.
-
     Searches keep using the old index until the swap, so no search fails or sees a partial index. Leftovers of
     an interrupted run are removed first, so rerunning is safe. If any article fails to load, the alias stays
     where it was and the new index is dropped.
@@ -77,8 +74,6 @@ def reindex(
             progress(1)
             if failure:
                 failures[article_id] = failure
-        if not failures:
-            failures = {article_id: failure for article_id, failure in admin.add_keywords(new_index) if failure}
         before_swap_ms = now_ms()
         if not failures and changes is not None:
             failures = catch_up(archive, changes, admin, new_index, since_ms=started_ms)

@@ -71,6 +71,9 @@ class ArticleIndex(Protocol):
 
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]: ...
 
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        """In how many articles each word occurs (words the archive does not know may be left out)."""
+
     def get(self, article_id: str) -> dict[str, Any] | None: ...
 
     def count(self) -> int: ...
@@ -84,8 +87,6 @@ class IndexAdmin(Protocol):
     def create_build_index(self) -> str: ...
 
     def load(self, index_name: str, articles: Iterable[Article]) -> Iterator[tuple[str, str | None]]: ...
-
-    def add_keywords(self, index_name: str) -> Iterator[tuple[str, str | None]]: ...
 
     def finish_build(self, index_name: str) -> None: ...
 
@@ -104,7 +105,7 @@ class IndexAdmin(Protocol):
     def write_unless_changed(
         self, index_name: str, articles: Sequence[Article], seen: dict[str, SeqNo | None]
     ) -> dict[str, str]:
-        """Index each article (with its keywords) only if its document is still as `seen` (None: absent);
+        """Index each article only if its document is still as `seen` (None: absent);
         one that changed meanwhile was written by ingest from a newer state and is left alone. Returns failures."""
 
     def delete_unless_changed(self, index_name: str, seen: dict[str, SeqNo]) -> dict[str, str]:

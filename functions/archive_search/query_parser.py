@@ -10,15 +10,17 @@ Grammar, loosely:
     term    := word | '"' words '"'        (an unclosed quote runs to the end)
 
 `OR` is an operator unless the whole query is in capitals (a pasted wire headline such as
-"OIL OR GAS PRICES"); `|` always is. `AND` and `NOT` are words like any other.
+"OIL OR GAS PRICES"); `|` always is. Lower-case `or`, and `AND`/`NOT` in any case, are words like any other.
+The text is NFC-normalised first, so composed and decomposed accents parse alike.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-MAX_UNITS = 32  # far more than anyone types; bounds the size of the engine query
+MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 _WORDLIKE = re.compile(r"\w")
 _TOKEN = re.compile(r'-?"[^"]*"?|[^\s"]+')
 
@@ -76,6 +78,7 @@ def _term(raw: str) -> Term | None:
 
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises."""
+    text = unicodedata.normalize("NFC", text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False

@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,10 +18,10 @@ from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import parse_query
-from archive_search.relevance import Ranking, text_query, with_freshness
+from archive_search.relevance import MAX_SCORED_WORDS, Ranking, content_words, text_query, with_freshness
 from archive_search.spelling import did_you_mean, spelling_suggester
 
-MAX_QUERY_CHARS = 500
+MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE = 100
@@ -47,7 +48,8 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
-        q = " ".join((params.get("q") or "").split())
+        # NFC: a decomposed "Fernández" (as some keyboards and pastes send it) finds what the composed one finds.
+        q = unicodedata.normalize("NFC", " ".join((params.get("q") or "").split()))
         if len(q) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
@@ -205,12 +207,33 @@ def filter_clauses(request: SearchRequest) -> dict[str, dict[str, Any]]:
     return clauses
 
 
-def build_search(request: SearchRequest, ranking: Ranking) -> dict[str, Any]:
-    parsed = parse_query(request.q)
-    filters = filter_clauses(request)
-    query = text_query(parsed, ranking)
+def scored_words(index: ArticleIndex, q: str) -> list[str]:
+    """The content words of q to score, most informative first when there are more than the query may hold.
+
+    A pasted paragraph keeps its MAX_SCORED_WORDS rarest words the archive knows (document frequency of the exact
+    word, one engine request), then the ones it does not know; a shorter query is kept as typed.
+    """
+    words = content_words(parse_query(q))
+    if len(words) <= MAX_SCORED_WORDS:
+        return words
+    freqs = index.doc_freqs(words)
+    order = {word: i for i, word in enumerate(words)}
+    return sorted(words, key=lambda w: (freqs.get(w, 0) == 0, freqs.get(w, 0), order[w]))[:MAX_SCORED_WORDS]
+
+
+def text_clause(request: SearchRequest, ranking: Ranking, words: list[str] | None = None) -> dict[str, Any]:
+    """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
+    query = text_query(parse_query(request.q), ranking, words)
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
+    return query
+
+
+def build_search(request: SearchRequest, ranking: Ranking, words: list[str] | None = None) -> dict[str, Any]:
+    """The engine request for one page of /search; `words` as scored_words() chose them (default: as typed)."""
+    parsed = parse_query(request.q)
+    filters = filter_clauses(request)
+    query = text_clause(request, ranking, words)
     # Tags have no facet: their filter narrows everything. Facet filters go to post_filter, so that each facet's
     # counts can be computed without its own filter (disjunctive facets).
     tag_filter = filters.pop("tag", None)
@@ -253,7 +276,8 @@ def search_articles(
     engine cannot answer.
     """
     ranking = ranking or Ranking()
-    body = build_search(request, ranking)
+    words = scored_words(index, request.q)
+    body = build_search(request, ranking, words)
     page = request.page
     offset = (page - 1) * request.size
     if request.cursor:
@@ -272,7 +296,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(request))
+    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(index, request, ranking), total)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -285,13 +309,17 @@ def search_articles(
     )
 
 
-def _count_body(request: SearchRequest) -> Callable[[str], dict[str, Any]]:
-    """How many articles another spelling of q would find with the same filters (for did_you_mean)."""
+def _count_body(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], dict[str, Any]]:
+    """The request that counts what /search would answer for another spelling of q, same filters (did_you_mean).
+
+    Exactly the query a search for that spelling runs, so the count offered is the total the reader then sees.
+    """
 
     filters = list(filter_clauses(request).values())
 
     def count_for(q: str) -> dict[str, Any]:
-        query = text_query(parse_query(q), Ranking(freshness_weight=0, fuzzy=False))
+        respelt = SearchRequest(q=q, sort=request.sort)
+        query = text_clause(respelt, ranking, scored_words(index, q))
         return {"query": {"bool": {"must": [query], "filter": filters}}, "track_total_hits": True}
 
     return count_for

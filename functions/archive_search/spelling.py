@@ -2,8 +2,12 @@
 
 The search request carries two term suggesters (title and body words, unstemmed) in `missing` mode: they only
 propose a word for a query word that occurs in no article. A word is respelt when neither field knows it; the
-respelt query is then counted (without typo tolerance, with the same filters) and offered if it finds more
-articles than the query as typed would find exactly (which is none, since one of its words occurs nowhere).
+respelt query is then counted exactly as /search would run it (same ranking switches, same filters) and offered
+only if it finds more articles than the query as typed did, with that count.
+
+The engine reports where each word is as offsets in UTF-16 code units (Java strings), which differ from Python's
+code points after any character outside the Basic Multilingual Plane (an emoji): replacements are made on the
+UTF-16 form of the query.
 """
 
 from __future__ import annotations
@@ -41,10 +45,12 @@ def respelt(q: str, suggest: dict[str, Any] | None) -> str | None:
         replacements.append((entry["offset"], entry["length"], str(entry["options"][0]["text"])))
     if not replacements:
         return None
-    corrected = q
+    units = q.encode("utf-16-le", "surrogatepass")
     for offset, length, word in sorted(replacements, reverse=True):
-        original = corrected[offset : offset + length]
-        corrected = corrected[:offset] + _same_case(original, word) + corrected[offset + length :]
+        start, end = 2 * offset, 2 * (offset + length)
+        original = units[start:end].decode("utf-16-le", "surrogatepass")
+        units = units[:start] + _same_case(original, word).encode("utf-16-le", "surrogatepass") + units[end:]
+    corrected = units.decode("utf-16-le", "surrogatepass")
     return corrected if corrected.casefold() != q.casefold() else None
 
 
@@ -61,9 +67,11 @@ def did_you_mean(
     q: str,
     suggest: dict[str, Any] | None,
     count_body_for: Callable[[str], dict[str, Any]],
+    total: int,
 ) -> Suggestion | None:
+    """The respelt query and what searching for it finds, if that is more than `total` (what q found)."""
     corrected = respelt(q, suggest)
     if corrected is None:
         return None
     found = int(index.search(count_body_for(corrected), size=0, offset=0)["hits"]["total"]["value"])
-    return Suggestion(q=corrected, total=found) if found > 0 else None
+    return Suggestion(q=corrected, total=found) if found > total else None

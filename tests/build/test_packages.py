@@ -245,6 +245,7 @@ def test_search_handler_answers_an_api_event_when_the_engine_is_down(runtime_dir
         "OPENSEARCH_ENDPOINT": "http://127.0.0.1:9",  # discard port: connection refused at once
         "OPENSEARCH_AUTH": "none",
         "ALLOWED_ORIGINS": "https://archive.somanet.example",
+        "CURSOR_SIGNING_KEY": "k" * 32,
         "POWERTOOLS_LOG_LEVEL": "ERROR",
     }
 

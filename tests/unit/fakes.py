@@ -136,6 +136,9 @@ class FakeIndex:
     def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
         raise NotImplementedError
 
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        raise NotImplementedError
+
     def get(self, article_id: str) -> dict[str, Any] | None:
         article = self.documents.get(article_id)
         return None if article is None else {"_id": article_id, "_source": article.to_json_dict()}

@@ -72,6 +72,10 @@ class FakeArticleIndex:
             "hits": {"total": {"value": self.total, "relation": "eq"}, "hits": self.hits},
         }
 
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        self._fail_if_asked()
+        return {}
+
     def get(self, article_id: str) -> dict[str, Any] | None:
         self._fail_if_asked()
         source = self.documents.get(article_id)

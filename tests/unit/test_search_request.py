@@ -39,7 +39,7 @@ def test_missing_query_is_refused(params: dict[str, str]) -> None:
 
 
 def test_too_long_query_is_refused_with_the_limit() -> None:
-    with pytest.raises(InvalidQueryError, match=rf"^q is {MAX_QUERY_CHARS + 1} characters long; the limit is 500"):
+    with pytest.raises(InvalidQueryError, match=rf"^q is {MAX_QUERY_CHARS + 1} characters long; the limit is 2048"):
         SearchRequest.from_params({"q": "k" * (MAX_QUERY_CHARS + 1)})
 
 

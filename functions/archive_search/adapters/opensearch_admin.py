@@ -8,13 +8,8 @@ from typing import Any
 
 from opensearchpy import OpenSearch, helpers
 
-from archive_search.adapters.opensearch_index import (
-    TERM_VECTOR_BATCH,
-    bulk_results,
-    keyword_lists,
-    translated_errors,
-)
-from archive_search.index_mapping import AUTO_EXPAND_REPLICAS, INDEX_SETTINGS, index_document, keyword_fields
+from archive_search.adapters.opensearch_index import bulk_results, translated_errors
+from archive_search.index_mapping import AUTO_EXPAND_REPLICAS, INDEX_SETTINGS, index_document
 from archive_search.models import Article
 from archive_search.ports import IndexedVersion, SeqNo
 
@@ -57,22 +52,6 @@ class OpenSearchIndexAdmin:
         for ok, item in bulk_results(self._client, actions):
             result = item["index"]
             yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
-
-    def add_keywords(self, index_name: str) -> Iterator[tuple[str, str | None]]:
-        """Each loaded article's keywords, from the statistics of the whole new index (not of a partial one)."""
-        with translated_errors():
-            self._client.indices.refresh(index=index_name)
-            ids = [hit["_id"] for hit in helpers.scan(self._client, index=index_name, query={"_source": False})]
-        for start in range(0, len(ids), TERM_VECTOR_BATCH):
-            batch = ids[start : start + TERM_VECTOR_BATCH]
-            keywords = keyword_lists(self._client, index_name, [{"_id": article_id} for article_id in batch])
-            actions = (
-                {"_op_type": "update", "_index": index_name, "_id": article_id, "doc": keyword_fields(words)}
-                for article_id, words in zip(batch, keywords, strict=True)
-            )
-            for ok, item in bulk_results(self._client, actions):
-                result = item["update"]
-                yield str(result["_id"]), None if ok else f"{result.get('status')} {result.get('error')}"
 
     def finish_build(self, index_name: str) -> None:
         refresh = INDEX_SETTINGS["settings"]["index"]["refresh_interval"]
@@ -140,12 +119,9 @@ class OpenSearchIndexAdmin:
     def write_unless_changed(
         self, index_name: str, articles: Sequence[Article], seen: dict[str, SeqNo | None]
     ) -> dict[str, str]:
-        keywords = keyword_lists(
-            self._client, index_name, [{"doc": {"title": a.title, "body": a.body}} for a in articles]
-        )
         actions = []
-        for article, words in zip(articles, keywords, strict=True):
-            source = index_document(article, words)
+        for article in articles:
+            source = index_document(article)
             action: dict[str, Any] = {"_index": index_name, "_id": article.id, "_source": source}
             version = seen.get(article.id)
             if version is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,7 +23,6 @@ from opensearchpy.exceptions import (
 from archive_search.config import EngineSettings
 from archive_search.errors import IndexVersionMismatchError, InvalidQueryError, SearchUnavailableError
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, index_document
-from archive_search.keywords import TermCounts, select_keywords
 from archive_search.models import Article
 
 logger = logging.getLogger(__name__)
@@ -32,7 +32,6 @@ RETRYABLE_STATUSES = (429, 502, 503, 504)
 BULK_MAX_BYTES = 5 * 1024 * 1024
 BULK_MAX_ACTIONS = 500
 BULK_RETRIES = 5
-TERM_VECTOR_BATCH = 50
 
 
 def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
@@ -86,68 +85,6 @@ def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params
             max_backoff=16,
             **params,
         )
-
-
-def keyword_lists(client: OpenSearch, index: str, docs: Sequence[dict[str, Any]]) -> list[list[str]]:
-    """Each doc's keywords (keywords.py), with term and document frequencies from the index's body terms.
-
-    A doc is `{"_id": id}` for an indexed article or `{"doc": {"title": ..., "body": ...}}` for one about to be
-    indexed; no keywords for an id the index no longer has. Raises _AliasMissingError when `index` does not exist.
-    """
-    keywords: list[list[str]] = []
-    for batch in _term_vector_batches(docs):
-        requests = [
-            {
-                **doc,
-                "_index": index,
-                "fields": ["body.exact", "title.exact"],
-                "term_statistics": True,
-                "field_statistics": True,
-                "positions": False,
-                "offsets": False,
-                "payloads": False,
-            }
-            for doc in batch
-        ]
-        with translated_errors():
-            response = client.mtermvectors(body={"docs": requests})
-        keywords += [_keywords_of(result, index) for result in response["docs"]]
-    return keywords
-
-
-def _term_vector_batches(docs: Sequence[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """At most TERM_VECTOR_BATCH docs and, unless one alone is larger, BULK_MAX_BYTES of text per request."""
-    batch: list[dict[str, Any]] = []
-    size = 0
-    for doc in docs:
-        text = doc.get("doc") or {}
-        doc_size = sum(len(str(value).encode()) for value in text.values())
-        if batch and (len(batch) == TERM_VECTOR_BATCH or size + doc_size > BULK_MAX_BYTES):
-            yield batch
-            batch, size = [], 0
-        batch.append(doc)
-        size += doc_size
-    if batch:
-        yield batch
-
-
-def _keywords_of(result: dict[str, Any], index: str) -> list[str]:
-    error = result.get("error")
-    if error:
-        if isinstance(error, dict) and error.get("type") == "index_not_found_exception":
-            raise _AliasMissingError(index)
-        raise SearchUnavailableError(f"term statistics for {result.get('_id')} failed: {error}")
-    if not result.get("found"):
-        return []
-    vectors = result.get("term_vectors") or {}
-    body = vectors.get("body.exact") or {}
-    body_terms = {
-        term: TermCounts(term_freq=stats.get("term_freq", 0), doc_freq=stats.get("doc_freq", 0))
-        for term, stats in (body.get("terms") or {}).items()
-    }
-    title_terms = set((vectors.get("title.exact") or {}).get("terms") or {})
-    doc_count = (body.get("field_statistics") or {}).get("doc_count", 0)
-    return select_keywords(body_terms, title_terms, doc_count)
 
 
 class _AliasMissingError(Exception):
@@ -222,12 +159,8 @@ class OpenSearchArticleIndex:
             return self._bulk(upserts, deletes)
 
     def _bulk(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
-        keywords = keyword_lists(
-            self._client, self._alias, [{"doc": {"title": a.title, "body": a.body}} for a in upserts]
-        )
         actions: list[dict[str, Any]] = [
-            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a, words)}
-            for a, words in zip(upserts, keywords, strict=True)
+            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a)} for a in upserts
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
         failures: dict[str, str] = {}
@@ -251,6 +184,38 @@ class OpenSearchArticleIndex:
                 index=self._alias, body=body, size=size, from_=offset, ignore_unavailable=True, allow_no_indices=True
             )
         )
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        """In how many articles' bodies each word occurs (as the body field analyses it; 0 when nowhere).
+
+        One `_termvectors` request on an artificial document: the engine analyses the words and reports each
+        term's document frequency. Offsets (UTF-16 code units, as Java counts) map each term back to its word;
+        a word analysed into several terms counts its rarest.
+        """
+        text = " ".join(words)
+        starts: list[int] = []
+        position = 0
+        for word in words:
+            starts.append(position)
+            position += len(word.encode("utf-16-le", "surrogatepass")) // 2 + 1
+        body = {
+            "doc": {"body": text},
+            "fields": ["body"],
+            "term_statistics": True,
+            "field_statistics": False,
+            "positions": False,
+            "offsets": True,
+            "payloads": False,
+        }
+        response = self._call(lambda: self._client.termvectors(index=self._alias, body=body))
+        terms = (response.get("term_vectors") or {}).get("body", {}).get("terms", {})
+        freqs: dict[str, int] = {}
+        for stats in terms.values():
+            for token in stats.get("tokens", []):
+                word = words[bisect.bisect_right(starts, int(token["start_offset"])) - 1]
+                doc_freq = int(stats.get("doc_freq", 0))
+                freqs[word] = min(freqs.get(word, doc_freq), doc_freq)
+        return freqs
 
     def get(self, article_id: str) -> dict[str, Any] | None:
         def get_or_none() -> dict[str, Any] | None:
