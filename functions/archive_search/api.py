@@ -16,7 +16,7 @@ from archive_search.cursors import CursorSigner
 from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavailableError
 from archive_search.models import SearchPage
 from archive_search.openapi import openapi_document
-from archive_search.ports import ArticleIndex
+from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.relevance import Ranking
 from archive_search.search import SearchRequest, search_articles
 from archive_search.suggest import suggest_query, suggest_titles
@@ -76,9 +76,10 @@ def create_app(
     on_search: SearchObserver | None = None,
     *,
     cursors: CursorSigner,
+    encoder: TextEncoder | None = None,
 ) -> APIGatewayHttpResolver:
     """The API's routes. `on_search` sees every answered search (the handler logs it and emits metrics); `cursors`
-    signs and checks the paging cursors."""
+    signs and checks the paging cursors; `encoder` (when given) reranks relevance searches by meaning."""
     cors = (
         CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
         if allowed_origins
@@ -89,7 +90,7 @@ def create_app(
     @app.get("/search")
     def search() -> Response:
         request = SearchRequest.from_params(_query_params(app))
-        page = search_articles(index, request, ranking, cursors=cursors)
+        page = search_articles(index, request, ranking, cursors=cursors, encoder=encoder)
         if on_search is not None:
             on_search(request, page)
         return _json(200, search_response(request, page), CACHED_FOR_A_MINUTE)

@@ -8,16 +8,19 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 from archive_search.cursors import MIN_KEY_BYTES
 from archive_search.errors import ConfigurationError
-from archive_search.relevance import DEFAULT_FRESHNESS_WEIGHT
+from archive_search.relevance import DEFAULT_FRESHNESS_WEIGHT, DEFAULT_SEMANTIC_WEIGHT, Ranking
 
 AUTH_MODES = ("sigv4", "none")
 # Any positive number of seconds up to 15 minutes, Lambda's longest run.
 MIN_TIMEOUT, MAX_TIMEOUT = math.nextafter(0.0, 1.0), 900.0
 TIMEOUT_RULE = "seconds, above 0 and up to 900"
+TEXT_MODEL_FILES = ("weights.npz", "tokenizer.json")  # adapters/text_encoder.py (not imported here: numpy)
+SWITCH_VALUES = {"on": True, "off": False}
 
 
 def _required(environ: Mapping[str, str], name: str) -> str:
@@ -94,6 +97,7 @@ class IngestSettings:
     report_prefix: str
     metrics_namespace: str
     engine: EngineSettings
+    text_model_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> IngestSettings:
@@ -111,7 +115,28 @@ class IngestSettings:
             report_prefix=report_prefix,
             metrics_namespace=_required(environ, "POWERTOOLS_METRICS_NAMESPACE"),
             engine=EngineSettings.from_env(environ, default_timeout=20.0),
+            text_model_dir=_text_model_dir(environ),
         )
+
+
+def _text_model_dir(environ: Mapping[str, str]) -> Path | None:
+    """TEXT_MODEL_DIR: the sentence-embedding model's folder (adapters/text_encoder.py); unset = no embeddings."""
+    raw = environ.get("TEXT_MODEL_DIR", "").strip()
+    if not raw:
+        return None
+    folder = Path(raw)
+    missing = [name for name in TEXT_MODEL_FILES if not (folder / name).is_file()]
+    if missing:
+        raise ConfigurationError(f"TEXT_MODEL_DIR={raw!r} lacks {', '.join(missing)} (make fetches the model)")
+    return folder
+
+
+def _switch(environ: Mapping[str, str], name: str) -> bool:
+    """An on/off setting, on unless set to off."""
+    raw = environ.get(name, "on").strip().lower()
+    if raw not in SWITCH_VALUES:
+        raise ConfigurationError(f"{name} must be on or off, got {raw!r}")
+    return SWITCH_VALUES[raw]
 
 
 def _signing_key(environ: Mapping[str, str]) -> bytes:
@@ -130,13 +155,16 @@ def _signing_key(environ: Mapping[str, str]) -> bytes:
 
 @dataclass(frozen=True)
 class SearchSettings:
-    """ALLOWED_ORIGINS (comma-separated), SEARCH_FRESHNESS_WEIGHT (0 = off, default 0.1), CURSOR_SIGNING_KEY (the
-    secret that signs paging cursors, required) plus the engine settings."""
+    """ALLOWED_ORIGINS (comma-separated), CURSOR_SIGNING_KEY (the secret that signs paging cursors, required),
+    TEXT_MODEL_DIR (unset: no semantic rerank), the ranking switches SEARCH_FRESHNESS_WEIGHT (0 = off, default
+    0.1), SEARCH_SEMANTIC_WEIGHT (0 = off, default 0.5), SEARCH_FUZZY and SEARCH_SYNONYMS (on/off, default on), plus
+    the engine settings. docs/search.md says what each ranking switch is worth."""
 
     allowed_origins: tuple[str, ...]
     engine: EngineSettings
     cursor_signing_key: bytes = field(repr=False)
-    freshness_weight: float = DEFAULT_FRESHNESS_WEIGHT
+    ranking: Ranking = field(default_factory=Ranking)
+    text_model_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> SearchSettings:
@@ -145,7 +173,15 @@ class SearchSettings:
             allowed_origins=origins,
             engine=EngineSettings.from_env(environ, default_timeout=5.0),
             cursor_signing_key=_signing_key(environ),
-            freshness_weight=_number(
-                environ, "SEARCH_FRESHNESS_WEIGHT", DEFAULT_FRESHNESS_WEIGHT, 0, 10, "a number from 0 (off) to 10"
+            ranking=Ranking(
+                freshness_weight=_number(
+                    environ, "SEARCH_FRESHNESS_WEIGHT", DEFAULT_FRESHNESS_WEIGHT, 0, 10, "a number from 0 (off) to 10"
+                ),
+                semantic_weight=_number(
+                    environ, "SEARCH_SEMANTIC_WEIGHT", DEFAULT_SEMANTIC_WEIGHT, 0, 1, "a number from 0 (off) to 1"
+                ),
+                fuzzy=_switch(environ, "SEARCH_FUZZY"),
+                synonyms=_switch(environ, "SEARCH_SYNONYMS"),
             ),
+            text_model_dir=_text_model_dir(environ),
         )

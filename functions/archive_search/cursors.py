@@ -1,7 +1,9 @@
 """Paging cursors: opaque to clients, signed so that only cursors this API issued are ever read.
 
 A cursor is `<payload>.<signature>`, both base64url without padding. The payload is JSON
-`{"a": [sort values of the last hit], "p": page number, "f": fingerprint of the search}`; the signature is
+`{"a": [sort values of the last hit], "p": page number, "f": fingerprint of the search}`, or, for a page inside
+the semantically reranked window of a relevance search (search.py), `{"a": [], "o": offset in the window, ...}`
+(the rerank's order exists only in the answer, so the cursor says where in it the next page starts); the signature is
 HMAC-SHA256 over the payload with the key from CURSOR_SIGNING_KEY, cut to 128 bits. The signature is checked
 before the payload is parsed, so a forged or edited cursor (a page of `Infinity`, `1e400`, `-5`, sort values
 built to upset the engine) is refused without being read; the payload is still checked for shape, as a second
@@ -28,6 +30,7 @@ SORT_VALUES = 2
 # Far beyond any archive (a page of 1 result, 10 million deep), small enough that page arithmetic stays exact.
 MAX_CURSOR_PAGE = 10_000_000
 _SIGNATURE_BYTES = 16
+MAX_WINDOW = 100  # search.RERANK_WINDOW: the deepest a reranked window reaches
 NOT_ISSUED = "cursor is not one this API issued; start again without it"
 
 
@@ -38,6 +41,7 @@ class Cursor:
     after: list[str | int | float]
     page: int
     fingerprint: str
+    window_offset: int | None = None  # inside the reranked window: where the next page starts (after is empty)
 
 
 class CursorSigner:
@@ -49,7 +53,10 @@ class CursorSigner:
         self._key = key
 
     def encode(self, cursor: Cursor) -> str:
-        payload = json.dumps({"a": cursor.after, "p": cursor.page, "f": cursor.fingerprint}, separators=(",", ":"))
+        data: dict[str, Any] = {"a": cursor.after, "p": cursor.page, "f": cursor.fingerprint}
+        if cursor.window_offset is not None:
+            data["o"] = cursor.window_offset
+        payload = json.dumps(data, separators=(",", ":"))
         text = _b64(payload.encode())
         return f"{text}.{_b64(self._sign(text))}"
 
@@ -78,6 +85,11 @@ def _parsed(raw: bytes) -> Cursor:
     if not isinstance(data, dict):
         raise InvalidQueryError(NOT_ISSUED)
     after, page, fingerprint = data.get("a"), data.get("p"), data.get("f")
+    offset = data.get("o")
+    if offset is not None:
+        if not isinstance(offset, int) or isinstance(offset, bool) or not 0 < offset < MAX_WINDOW or after != []:
+            raise InvalidQueryError(NOT_ISSUED)
+        after = [None, None]  # checked as sort values below would refuse them; the window needs none
     if (
         not isinstance(page, int)
         or isinstance(page, bool)
@@ -85,10 +97,10 @@ def _parsed(raw: bytes) -> Cursor:
         or not isinstance(fingerprint, str)
         or not isinstance(after, list)
         or len(after) != SORT_VALUES
-        or not all(_sort_value(value) for value in after)
+        or not (offset is not None or all(_sort_value(value) for value in after))
     ):
         raise InvalidQueryError(NOT_ISSUED)
-    return Cursor(after=after, page=page, fingerprint=fingerprint)
+    return Cursor(after=[] if offset is not None else after, page=page, fingerprint=fingerprint, window_offset=offset)
 
 
 def _sort_value(value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from archive_search.models import Article
@@ -133,14 +134,17 @@ INDEX_SETTINGS: dict[str, Any] = {
             "source_key": {"type": "keyword"},
             "source_etag": {"type": "keyword"},
             "source_modified_ms": {"type": "long"},
+            # What the article means (adapters/text_encoder.py): read back for the semantic rerank, never searched.
+            "embedding": {"type": "binary"},
         },
     },
 }
 
 
-def index_document(article: Article) -> dict[str, Any]:
-    """The document indexed for an article: its searchable fields and its source version."""
-    return {
+def index_document(article: Article, embedding: bytes | None = None) -> dict[str, Any]:
+    """The document indexed for an article: its searchable fields, its source version and, when given, its
+    embedding (bytes of a TextEncoder vector, stored base64-encoded as the `binary` type requires)."""
+    document: dict[str, Any] = {
         "title": article.title,
         "summary": article.summary,
         "body": article.body,
@@ -154,3 +158,12 @@ def index_document(article: Article) -> dict[str, Any]:
         "source_etag": article.source_etag,
         "source_modified_ms": article.source_modified_ms,
     }
+    if embedding:
+        document["embedding"] = base64.b64encode(embedding).decode("ascii")
+    return document
+
+
+def embedding_text(article: Article) -> str:
+    """What an article's embedding is computed from: its headline, summary and body (the encoder keeps the first
+    256 word pieces, so the headline and the lead decide)."""
+    return "\n".join(part for part in (article.title, article.summary, article.body) if part)

@@ -61,6 +61,16 @@ class ReportStore(Protocol):
     def delete(self, bucket: str, report_key: str) -> None: ...
 
 
+class TextEncoder(Protocol):
+    """What a text means, as a vector: adapters/text_encoder.py."""
+
+    def embed(self, texts: Sequence[str]) -> list[bytes]:
+        """One vector per text, as bytes."""
+
+    def similarities(self, query: bytes, vectors: Sequence[bytes | None]) -> list[float]:
+        """Cosine similarity of the query vector with each vector (0 for a missing one)."""
+
+
 class ArticleIndex(Protocol):
     def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
         """Index and delete in bulk; returns the reason for each article id the engine refused.

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from archive_search.index_mapping import SYNONYMS
 from archive_search.query_parser import ParsedQuery, Unit
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
@@ -75,31 +76,36 @@ STOPWORDS = frozenset(
         "with",
     }
 )
-BODY_FIELD = "body"
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
 # The body as written (accents folded, joined words also in parts) and stemmed: an exact form counts twice.
-SCORED_FIELDS = ["body.exact", "body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]
+EXACT_BODY_FIELD = "body.exact"
+STEMMED_SCORED_FIELDS = ["body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]
 TEXT_FIELDS = ["title^3", "summary^2", "body"]  # phrases and exclusions
 COMPLETE_FIELDS = ["title", "summary", "body"]
-NO_SYNONYMS_ANALYZER = "article_text"
+PLAIN_ANALYZER = "article_text"  # the stemmed fields' index analyzer: no synonyms
 COMPLETE_MATCH_MAX_WORDS = 4
 COMPLETE_MATCH_BOOST = 100.0
 TITLE_ALL_WORDS_BOOST = 2.0
 TITLE_PHRASE_BOOST = 1.0
+TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a long phrase's engine clauses
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
+TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:phrases", "tier:complete", "tier:near"
+TIER_WEIGHTS = {TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
 FUZZY_MAX_WORDS = 4
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
 MAX_SCORED_WORDS = 24
+MAX_SYNONYM_UNITS = 8  # each scored on its own with its synonyms; more are scored as typed
 MAX_QUERY_TERM_WEIGHT = 4
 MAX_PHRASES = 8
 MAX_ALTERNATIVE_GROUPS = 4
 MAX_ALTERNATIVES = 6
 MAX_EXCLUSIONS = 8
 DEFAULT_FRESHNESS_WEIGHT = 0.1
+DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 _JOINED = re.compile("\\w[&\\-/'\u2019]\\w")
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
@@ -113,6 +119,7 @@ class Ranking:
     fuzzy: bool = True
     synonyms: bool = True
     complete_match_first: bool = True
+    semantic_weight: float = DEFAULT_SEMANTIC_WEIGHT  # rerank.py; 0 = lexical ranking only
 
 
 def is_joined(word: str) -> bool:
@@ -120,44 +127,76 @@ def is_joined(word: str) -> bool:
     return bool(_JOINED.search(word))
 
 
-def word_counts(parsed: ParsedQuery) -> Counter[str]:
-    """How often each content word occurs in the query (a word a long request repeats is central to it)."""
+def _synonym_terms() -> frozenset[tuple[str, ...]]:
+    """Every alternative of every synonym rule, as the words a reader would type (edge punctuation dropped)."""
+    return frozenset(
+        tuple(_EDGE_PUNCTUATION.sub("", word) for word in alternative.strip().casefold().split())
+        for rule in SYNONYMS
+        for alternative in rule.split(",")
+    )
+
+
+SYNONYM_TERMS = _synonym_terms()
+_LONGEST_SYNONYM = max(len(term) for term in SYNONYM_TERMS)
+
+
+def query_units(parsed: ParsedQuery) -> list[str]:
+    """The query's words in order (phrases' words too, not OR-groups'), case-folded, edge punctuation dropped; the
+    words of a synonym that has several ("united states of america") kept together as one unit."""
     words = [
-        _EDGE_PUNCTUATION.sub("", word.casefold())
+        word
         for unit in parsed.required
         if len(unit.alternatives) == 1
-        for word in unit.alternatives[0].words
+        for raw in unit.alternatives[0].words
+        if (word := _EDGE_PUNCTUATION.sub("", raw.casefold()))
     ]
-    return Counter(word for word in words if word)
+    units: list[str] = []
+    i = 0
+    while i < len(words):
+        for length in range(min(_LONGEST_SYNONYM, len(words) - i), 1, -1):
+            if tuple(words[i : i + length]) in SYNONYM_TERMS:
+                units.append(" ".join(words[i : i + length]))
+                i += length
+                break
+        else:
+            units.append(words[i])
+            i += 1
+    return units
+
+
+def word_counts(parsed: ParsedQuery) -> Counter[str]:
+    """How often each unit occurs in the query (a word a long request repeats is central to it)."""
+    return Counter(query_units(parsed))
 
 
 def content_words(parsed: ParsedQuery) -> list[str]:
-    """The query's distinct words (phrases' words too, not OR-groups'), stopwords out unless there is nothing else.
-
-    Case-folded, punctuation around a word dropped, in the order typed. These are what `text_query` scores.
-    """
-    words = [
-        _EDGE_PUNCTUATION.sub("", word.casefold())
-        for unit in parsed.required
-        if len(unit.alternatives) == 1
-        for word in unit.alternatives[0].words
-    ]
-    distinct = list(dict.fromkeys(word for word in words if word))
+    """The query's distinct units, stopwords out unless there is nothing else: what `text_query` scores."""
+    distinct = list(dict.fromkeys(query_units(parsed)))
     content = [w for w in distinct if w not in STOPWORDS]
     return content or distinct
 
 
+def has_synonyms(unit: str) -> bool:
+    return tuple(unit.split()) in SYNONYM_TERMS
+
+
 def _phrase(text: str, fields: list[str], boost: float = 1.0) -> dict[str, Any]:
-    return {"multi_match": {"query": text, "type": "phrase", "fields": fields, "boost": boost}}
+    """The words adjacent and in order; as typed, without synonyms (fields must all be stemmed ones)."""
+    options = {"query": text, "type": "phrase", "fields": fields, "boost": boost, "analyzer": PLAIN_ANALYZER}
+    return {"multi_match": options}
 
 
-def _analyzer(ranking: Ranking) -> dict[str, str]:
-    return {} if ranking.synonyms else {"analyzer": NO_SYNONYMS_ANALYZER}
-
-
-def _bag(words: Sequence[str], ranking: Ranking, boost: float = 1.0) -> dict[str, Any]:
-    options = {"query": " ".join(words), "type": "most_fields", "fields": SCORED_FIELDS, "boost": boost}
-    return {"multi_match": {**options, **_analyzer(ranking)}}
+def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -> dict[str, Any]:
+    """Words scored on the body as written and on the stemmed fields (with synonyms only when asked)."""
+    stemmed = {"query": text, "type": "most_fields", "fields": STEMMED_SCORED_FIELDS}
+    if not (synonyms and ranking.synonyms):
+        stemmed["analyzer"] = PLAIN_ANALYZER
+    return {
+        "bool": {
+            "should": [{"match": {EXACT_BODY_FIELD: {"query": text}}}, {"multi_match": stemmed}],
+            "boost": boost,
+        }
+    }
 
 
 def _fuzzy(field: str, word: str) -> dict[str, Any]:
@@ -174,16 +213,29 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     if is_joined(word):
         return _phrase(word, COMPLETE_FIELDS)
-    return {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "operator": "and", **_analyzer(ranking)}}
+    options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
+    if not (ranking.synonyms and has_synonyms(word)):
+        options["analyzer"] = PLAIN_ANALYZER
+    return {"multi_match": options}
 
 
 def _alternatives(unit: Unit, ranking: Ranking) -> dict[str, Any]:
-    """An OR-group: one of its words or phrases; scored like a word."""
+    """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word."""
     options = [
-        _phrase(term.text, TEXT_FIELDS) if term.phrase or is_joined(term.text) else _bag([term.text], ranking)
+        _phrase(term.text, TEXT_FIELDS) if term.phrase or is_joined(term.text) else _scored(term.text, ranking, 1.0)
         for term in unit.alternatives[:MAX_ALTERNATIVES]
     ]
     return {"dis_max": {"queries": options}}
+
+
+def _tier(name: str, clauses: list[dict[str, Any]], boost: float) -> dict[str, Any]:
+    """Articles matching every clause get `boost`; the name tells which tiers a hit reached (matched_queries)."""
+    return {"constant_score": {"filter": {"bool": {"must": clauses}}, "boost": boost, "_name": name}}
+
+
+def tier_of(matched: Sequence[str]) -> int:
+    """How high a hit ranks before anything else counts: quoted phrases, then every word, then every word near."""
+    return sum(weight for name, weight in TIER_WEIGHTS.items() if name in matched)
 
 
 def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str] | None = None) -> dict[str, Any]:
@@ -194,7 +246,9 @@ def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str
     short query every word, rank first.
     """
     must_not = [
-        _phrase(term.text, TEXT_FIELDS) if term.phrase else {"multi_match": {"query": term.text, "fields": TEXT_FIELDS}}
+        _phrase(term.text, TEXT_FIELDS)
+        if term.phrase
+        else {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
         for term in parsed.excluded[:MAX_EXCLUSIONS]
     ]
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
@@ -208,22 +262,26 @@ def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str
     groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
     should: list[dict[str, Any]] = [_alternatives(unit, ranking) for unit in groups]
     counts = word_counts(parsed)
-    should += [_phrase(word, SCORED_FIELDS, boost=min(counts[word], MAX_QUERY_TERM_WEIGHT)) for word in joined]
-    by_count: dict[int, list[str]] = {}
+    should += [_phrase(word, STEMMED_SCORED_FIELDS, boost=_weight(counts, word)) for word in joined]
+    # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
+    # engine would expand every path through them); the others together, grouped by how often they were typed.
+    with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
+    should += [_scored(word, ranking, _weight(counts, word), synonyms=True) for word in with_synonyms]
+    by_count: dict[float, list[str]] = {}
     for word in plain:
-        by_count.setdefault(min(counts[word], MAX_QUERY_TERM_WEIGHT), []).append(word)
-    for count, same in sorted(by_count.items()):
-        should.append(_bag(same, ranking, boost=float(count)))
+        if word not in with_synonyms:
+            by_count.setdefault(_weight(counts, word), []).append(word)
+    should += [_scored(" ".join(same), ranking, weight) for weight, same in sorted(by_count.items())]
     if not should:
         return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}}
     if phrases:
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
         every_phrase = [_phrase(text, TEXT_FIELDS) for text in phrases]
-        should.append({"constant_score": {"filter": {"bool": {"must": every_phrase}}, "boost": COMPLETE_MATCH_BOOST}})
+        should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     if ranking.complete_match_first and short and len(words) + len(groups) > 1:
         every = [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
-        should.append({"constant_score": {"filter": {"bool": {"must": every}}, "boost": COMPLETE_MATCH_BOOST}})
+        should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         fuzzy = {
             word: [_fuzzy(field, word) for field in FUZZY_FIELDS] for word in plain if len(word) >= MIN_FUZZY_CHARS
@@ -235,18 +293,18 @@ def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str
                 {"bool": {"should": [_word_present(word, ranking), *fuzzy.get(word, [])], "minimum_should_match": 1}}
                 for word in words
             ]
-            should.append({"constant_score": {"filter": {"bool": {"must": near}}, "boost": NEAR_MATCH_BOOST}})
-    if len(plain) > 1:
+            should.append(_tier(TIER_NEAR, near, NEAR_MATCH_BOOST))
+    if 1 < len(plain) <= TITLE_BONUS_MAX_WORDS:
         text = " ".join(plain)
-        should.append(
-            {
-                "match": {
-                    "title": {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST, **_analyzer(ranking)}
-                }
-            }
-        )
-        should.append({"match_phrase": {"title": {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST}}})
+        title = {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST, "analyzer": PLAIN_ANALYZER}
+        should.append({"match": {"title": title}})
+        phrase = {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
+        should.append({"match_phrase": {"title": phrase}})
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
+
+
+def _weight(counts: Counter[str], word: str) -> float:
+    return float(min(counts[word], MAX_QUERY_TERM_WEIGHT))
 
 
 def with_freshness(query: dict[str, Any], ranking: Ranking) -> dict[str, Any]:

@@ -16,9 +16,10 @@ from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED
 from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
-from archive_search.ports import ArticleIndex
+from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import parse_query
 from archive_search.relevance import MAX_SCORED_WORDS, Ranking, content_words, text_query, with_freshness
+from archive_search.rerank import EMBEDDING_FIELD, rerank, window_size
 from archive_search.spelling import did_you_mean, spelling_suggester
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
@@ -49,9 +50,11 @@ class SearchRequest:
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
         # NFC: a decomposed "Fernández" (as some keyboards and pastes send it) finds what the composed one finds.
-        q = unicodedata.normalize("NFC", " ".join((params.get("q") or "").split()))
+        q = " ".join((params.get("q") or "").split())
         if len(q) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
+        # NFC after the length check: it may lengthen a text that was within the limit as sent (at most threefold).
+        q = unicodedata.normalize("NFC", q)
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = (params.get("sort") or "relevance").strip().lower()
@@ -269,8 +272,10 @@ def search_articles(
     ranking: Ranking | None = None,
     *,
     cursors: CursorSigner | None = None,
+    encoder: TextEncoder | None = None,
 ) -> SearchPage:
-    """One page of results. Without `cursors` (a signer with the API's key) no cursor is issued or accepted.
+    """One page of results. Without `cursors` (a signer with the API's key) no cursor is issued or accepted; with
+    an `encoder` and a relevance sort, the first window of results is reranked by meaning (rerank.py).
 
     Raises InvalidQueryError for a cursor this API did not issue for this search, SearchUnavailableError when the
     engine cannot answer.
@@ -280,12 +285,21 @@ def search_articles(
     body = build_search(request, ranking, words)
     page = request.page
     offset = (page - 1) * request.size
+    cursor = None
     if request.cursor:
         if cursors is None:
             raise InvalidQueryError(NOT_ISSUED)
         cursor = cursors.decode(request.cursor, request.fingerprint())
-        body["search_after"] = cursor.after
         page, offset = cursor.page, 0
+    semantic = encoder is not None and ranking.semantic_weight > 0 and request.effective_sort == "relevance"
+    if semantic and words and encoder is not None:
+        start = cursor.window_offset if cursor is not None else offset
+        if start is not None and start < window_size(request.size):
+            return _reranked_page(index, request, ranking, body, encoder, start, page, cursors)
+    if cursor is not None:
+        if cursor.window_offset is not None:
+            raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
+        body["search_after"] = cursor.after
     response = index.search(body, size=request.size, offset=offset)
     hits = response["hits"]
     total = int(hits["total"]["value"])
@@ -301,6 +315,58 @@ def search_articles(
         total=total,
         took_ms=int(response.get("took", 0)),
         results=[search_hit(raw) for raw in raw_hits],
+        page=page,
+        sort=request.effective_sort,
+        facets=read_facets(response.get("aggregations") or {}, request),
+        did_you_mean=suggestion,
+        next_cursor=next_cursor,
+    )
+
+
+def _reranked_page(
+    index: ArticleIndex,
+    request: SearchRequest,
+    ranking: Ranking,
+    body: dict[str, Any],
+    encoder: TextEncoder,
+    start: int,
+    page: int,
+    cursors: CursorSigner | None,
+) -> SearchPage:
+    """A page inside the reranked window: the window (ids, scores, embeddings, facets) in one request, then the
+    page's articles with their highlights in a second, small one."""
+    window = window_size(request.size)
+    highlight = body.pop("highlight")
+    body["_source"] = [EMBEDDING_FIELD]
+    response = index.search(body, size=window, offset=0)
+    hits = response["hits"]
+    total = int(hits["total"]["value"])
+    ordered = rerank(hits["hits"], request.q, encoder, ranking.semantic_weight)
+    chosen = ordered[start : start + request.size]
+    articles: dict[str, dict[str, Any]] = {}
+    if chosen:
+        ids = [r.hit["_id"] for r in chosen]
+        page_body = {
+            "query": {"ids": {"values": ids}},
+            "_source": LIST_FIELDS,
+            "highlight": {**highlight, "highlight_query": body["query"]},
+        }
+        articles = {raw["_id"]: raw for raw in index.search(page_body, size=len(ids), offset=0)["hits"]["hits"]}
+    results = [search_hit({**articles[r.hit["_id"]], "_score": r.score}) for r in chosen if r.hit["_id"] in articles]
+    next_cursor = None
+    end = start + request.size
+    if cursors is not None and end < total and page < MAX_CURSOR_PAGE:
+        fingerprint = request.fingerprint()
+        if end < len(ordered):
+            next_cursor = cursors.encode(Cursor(after=[], page=page + 1, fingerprint=fingerprint, window_offset=end))
+        elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
+            # Past the window the engine's order resumes, after the last hit the window held.
+            next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
+    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(index, request, ranking), total)
+    return SearchPage(
+        total=total,
+        took_ms=int(response.get("took", 0)),
+        results=results,
         page=page,
         sort=request.effective_sort,
         facets=read_facets(response.get("aggregations") or {}, request),

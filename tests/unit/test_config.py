@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from archive_search.config import IngestSettings, SearchSettings
@@ -157,8 +159,8 @@ def test_blank_index_alias_falls_back_to_articles() -> None:
 
 
 def test_freshness_weight_defaults_and_can_be_turned_off() -> None:
-    assert SearchSettings.from_env(ENGINE_ENV).freshness_weight == 0.1
-    assert SearchSettings.from_env({**ENGINE_ENV, "SEARCH_FRESHNESS_WEIGHT": "0"}).freshness_weight == 0.0
+    assert SearchSettings.from_env(ENGINE_ENV).ranking.freshness_weight == 0.1
+    assert SearchSettings.from_env({**ENGINE_ENV, "SEARCH_FRESHNESS_WEIGHT": "0"}).ranking.freshness_weight == 0.0
 
 
 @pytest.mark.parametrize("raw", ["-1", "10.5", "strong"])
@@ -192,3 +194,29 @@ def test_a_missing_short_or_unresolved_cursor_signing_key_is_refused_at_cold_sta
 
     with pytest.raises(ConfigurationError, match=message):
         SearchSettings.from_env(environ)
+
+
+def test_ranking_switches_default_on_and_can_be_turned_off() -> None:
+    default = SearchSettings.from_env(ENGINE_ENV).ranking
+    assert (default.semantic_weight, default.fuzzy, default.synonyms) == (0.5, True, True)
+
+    off = SearchSettings.from_env(
+        {**ENGINE_ENV, "SEARCH_SEMANTIC_WEIGHT": "0", "SEARCH_FUZZY": "off", "SEARCH_SYNONYMS": " OFF "}
+    ).ranking
+    assert (off.semantic_weight, off.fuzzy, off.synonyms) == (0.0, False, False)
+
+
+@pytest.mark.parametrize(("name", "raw"), [("SEARCH_SEMANTIC_WEIGHT", "1.5"), ("SEARCH_FUZZY", "maybe")])
+def test_a_ranking_switch_out_of_range_is_refused_by_name(name: str, raw: str) -> None:
+    with pytest.raises(ConfigurationError, match=name):
+        SearchSettings.from_env({**ENGINE_ENV, name: raw})
+
+
+def test_text_model_dir_must_hold_the_model(tmp_path: Path) -> None:
+    assert SearchSettings.from_env(ENGINE_ENV).text_model_dir is None
+    with pytest.raises(ConfigurationError, match=r"TEXT_MODEL_DIR.*weights\.npz, tokenizer\.json"):
+        SearchSettings.from_env({**ENGINE_ENV, "TEXT_MODEL_DIR": str(tmp_path)})
+
+    (tmp_path / "weights.npz").write_bytes(b"x")
+    (tmp_path / "tokenizer.json").write_text("{}")
+    assert SearchSettings.from_env({**ENGINE_ENV, "TEXT_MODEL_DIR": str(tmp_path)}).text_model_dir == tmp_path

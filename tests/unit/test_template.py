@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from archive_search.config import IngestSettings, SearchSettings
+from archive_search.config import TEXT_MODEL_FILES, IngestSettings, SearchSettings
 from archive_search_cli.template import LocalStackSpec, load_template, local_stack_spec
 
 
@@ -115,14 +116,23 @@ def test_functions_get_the_global_environment_plus_their_own(template: dict[str,
 
 
 def test_template_environment_is_accepted_by_the_settings(
-    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str
+    template: dict[str, Any], spec: LocalStackSpec, ingest_id: str, tmp_path: Path
 ) -> None:
-    # The endpoint parameter has no default and the signing key is resolved by CloudFormation at deploy time; the
-    # local stack supplies its own of each.
-    local = {"OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200", "AWS_REGION": "us-east-1", "CURSOR_SIGNING_KEY": "k" * 32}
+    # The endpoint parameter has no default, the signing key is resolved by CloudFormation at deploy time and the
+    # model lies in the package; the local stack supplies its own of each.
+    for name in TEXT_MODEL_FILES:
+        (tmp_path / name).write_bytes(b"")
+    local = {
+        "OPENSEARCH_ENDPOINT": "http://127.0.0.1:9200",
+        "AWS_REGION": "us-east-1",
+        "CURSOR_SIGNING_KEY": "k" * 32,
+        "TEXT_MODEL_DIR": str(tmp_path),
+    }
     ingest = IngestSettings.from_env({**spec.function_environment[ingest_id], **local})
     search = SearchSettings.from_env({**spec.function_environment["SearchFunction"], **local})
 
+    assert spec.function_environment[ingest_id]["TEXT_MODEL_DIR"] == "/var/task/text_model"
+    assert ingest.text_model_dir == search.text_model_dir == tmp_path
     assert ingest.archive_bucket == spec.buckets["ArchiveBucket"].name
     assert search.allowed_origins == tuple(template["Parameters"]["AllowedOrigins"]["Default"].split(","))
 

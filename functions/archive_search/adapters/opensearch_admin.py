@@ -8,18 +8,20 @@ from typing import Any
 
 from opensearchpy import OpenSearch, helpers
 
-from archive_search.adapters.opensearch_index import bulk_results, translated_errors
-from archive_search.index_mapping import AUTO_EXPAND_REPLICAS, INDEX_SETTINGS, index_document
+from archive_search.adapters.opensearch_index import bulk_results, indexed_sources, translated_errors
+from archive_search.index_mapping import AUTO_EXPAND_REPLICAS, INDEX_SETTINGS
 from archive_search.models import Article
-from archive_search.ports import IndexedVersion, SeqNo
+from archive_search.ports import IndexedVersion, SeqNo, TextEncoder
 
 VERSION_CONFLICT = 409
 
 
 class OpenSearchIndexAdmin:
-    def __init__(self, client: OpenSearch, alias: str) -> None:
+    def __init__(self, client: OpenSearch, alias: str, encoder: TextEncoder | None = None) -> None:
+        """`encoder`: embeds each article loaded (for the semantic rerank); without one, none is stored."""
         self._client = client
         self._alias = alias
+        self._encoder = encoder
 
     def indices_behind_alias(self) -> list[str]:
         with translated_errors():
@@ -47,7 +49,8 @@ class OpenSearchIndexAdmin:
     def load(self, index_name: str, articles: Iterable[Article]) -> Iterator[tuple[str, str | None]]:
         """Bulk-index into one concrete index; yields (article id, failure reason or None) per article."""
         actions = (
-            {"_op_type": "index", "_index": index_name, "_id": a.id, "_source": index_document(a)} for a in articles
+            {"_op_type": "index", "_index": index_name, "_id": a.id, "_source": source}
+            for a, source in _with_sources(articles, self._encoder)
         )
         for ok, item in bulk_results(self._client, actions):
             result = item["index"]
@@ -120,8 +123,7 @@ class OpenSearchIndexAdmin:
         self, index_name: str, articles: Sequence[Article], seen: dict[str, SeqNo | None]
     ) -> dict[str, str]:
         actions = []
-        for article in articles:
-            source = index_document(article)
+        for article, source in _with_sources(articles, self._encoder):
             action: dict[str, Any] = {"_index": index_name, "_id": article.id, "_source": source}
             version = seen.get(article.id)
             if version is None:
@@ -148,3 +150,9 @@ class OpenSearchIndexAdmin:
             if not ok and result.get("status") not in (404, VERSION_CONFLICT):
                 failures[str(result["_id"])] = f"{result.get('status')} {result.get('error')}"
         return failures
+
+
+def _with_sources(articles: Iterable[Article], encoder: TextEncoder | None) -> Iterator[tuple[Article, dict[str, Any]]]:
+    for article in articles:
+        (source,) = indexed_sources([article], encoder)
+        yield article, source

@@ -22,8 +22,9 @@ from opensearchpy.exceptions import (
 
 from archive_search.config import EngineSettings
 from archive_search.errors import IndexVersionMismatchError, InvalidQueryError, SearchUnavailableError
-from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, index_document
+from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, embedding_text, index_document
 from archive_search.models import Article
+from archive_search.ports import TextEncoder
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -87,6 +88,13 @@ def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params
         )
 
 
+def indexed_sources(articles: Iterable[Article], encoder: TextEncoder | None) -> Iterator[dict[str, Any]]:
+    """Each article's index document, with its embedding when there is an encoder (computed one at a time)."""
+    for article in articles:
+        embedding = encoder.embed([embedding_text(article)])[0] if encoder else None
+        yield index_document(article, embedding)
+
+
 class _AliasMissingError(Exception):
     """The alias was deleted under a running function (an operator's mistake or a test); recreate it."""
 
@@ -94,9 +102,11 @@ class _AliasMissingError(Exception):
 class OpenSearchArticleIndex:
     """Articles live in a versioned index (`<alias>-v<n>`) reached through an alias."""
 
-    def __init__(self, client: OpenSearch, alias: str) -> None:
+    def __init__(self, client: OpenSearch, alias: str, encoder: TextEncoder | None = None) -> None:
+        """`encoder`: embeds each article written (for the semantic rerank); without one, none is stored."""
         self._client = client
         self._alias = alias
+        self._encoder = encoder
         # Checked until it matches, then trusted for the container's life: only a reindex moves the alias, and
         # it builds with the mapping of the code that runs it.
         self._version_matches = False
@@ -160,7 +170,8 @@ class OpenSearchArticleIndex:
 
     def _bulk(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
         actions: list[dict[str, Any]] = [
-            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": index_document(a)} for a in upserts
+            {"_op_type": "index", "_index": self._alias, "_id": a.id, "_source": source}
+            for a, source in zip(upserts, indexed_sources(upserts, self._encoder), strict=True)
         ]
         actions += [{"_op_type": "delete", "_index": self._alias, "_id": article_id} for article_id in deletes]
         failures: dict[str, str] = {}

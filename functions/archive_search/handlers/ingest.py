@@ -18,6 +18,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, cre
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
 from archive_search.config import IngestSettings
 from archive_search.errors import ArchiveSearchError
+from archive_search.handlers.text_model import text_encoder
 from archive_search.ingest import IngestService, Outcome, SyncResult, UnexpectedFailureError
 from archive_search.notifications import MalformedNotificationError, ObjectChange, object_changes
 
@@ -42,7 +43,7 @@ def ingest_service() -> IngestService:
     metrics.namespace = settings.metrics_namespace
     s3 = boto3.client("s3")
     engine = create_client(settings.engine, max_retries=ENGINE_CLIENT_RETRIES)
-    index = OpenSearchArticleIndex(engine, settings.engine.index_alias)
+    index = OpenSearchArticleIndex(engine, settings.engine.index_alias, text_encoder(settings.text_model_dir))
     index.ensure_exists()
     return IngestService(
         uploads=S3UploadSource(s3),

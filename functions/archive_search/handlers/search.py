@@ -15,8 +15,8 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, cre
 from archive_search.api import create_app
 from archive_search.config import SearchSettings
 from archive_search.cursors import CursorSigner
+from archive_search.handlers.text_model import text_encoder
 from archive_search.models import SearchPage
-from archive_search.relevance import Ranking
 from archive_search.search import SearchRequest
 
 logger = Logger(service="archive-search-api")
@@ -51,14 +51,14 @@ def app() -> APIGatewayHttpResolver:
     """Built on the first invocation and reused while the container is warm."""
     settings = SearchSettings.from_env(os.environ)
     index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=1), settings.engine.index_alias)
-    ranking = Ranking(freshness_weight=settings.freshness_weight)
     return create_app(
         index,
         settings.allowed_origins,
         logger,
-        ranking=ranking,
+        ranking=settings.ranking,
         on_search=record_search,
         cursors=CursorSigner(settings.cursor_signing_key),
+        encoder=text_encoder(settings.text_model_dir),
     )
 
 

@@ -1,0 +1,72 @@
+"""Semantic rerank: the first results of a relevance search, reordered by what the query and each article mean.
+
+The engine's lexical ranking (relevance.py) finds the candidates: the top RERANK_WINDOW hits (a whole number of
+pages). Each hit carries its article's embedding (adapters/text_encoder.py, stored at indexing); the query is
+embedded here. Within each tier the lexical ranking guarantees (every quoted phrase, every word, every word within
+a typo: relevance.tier_of), the score becomes
+
+    (1 - w) * lexical + w * cosine(query, article)
+
+with the lexical score min-max normalised over the tier's hits and w = Ranking.semantic_weight (0 turns the rerank
+off). Tiers are kept, so a short query whose words an article holds completely still ranks it first; what changes
+is the order among comparable candidates, and a request or a pasted paragraph finds the articles about it even
+when they use other words. Hits without an embedding (indexed before embeddings existed) count a cosine of 0.
+
+Measured on the real test collections (docs/search.md): nDCG@10 +4 to +15 % over the lexical ranking alone.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from archive_search.ports import TextEncoder
+from archive_search.relevance import tier_of
+
+RERANK_WINDOW = 100
+EMBEDDING_FIELD = "embedding"
+
+
+def window_size(page_size: int) -> int:
+    """The reranked window for a page size: the most whole pages that fit in RERANK_WINDOW (at least one)."""
+    return max(page_size, RERANK_WINDOW // page_size * page_size)
+
+
+@dataclass(frozen=True)
+class Reranked:
+    hit: dict[str, Any]
+    score: float
+
+
+def rerank(hits: Sequence[dict[str, Any]], query: str, encoder: TextEncoder, weight: float) -> list[Reranked]:
+    """The hits in their new order, each with its fused score (in [0, 1] within its tier).
+
+    `hits` are the engine's, best first, with `_score`, `matched_queries` and `_source.embedding`.
+    """
+    if not hits:
+        return []
+    (query_vector,) = encoder.embed([query])
+    cosines = encoder.similarities(query_vector, [_vector(hit) for hit in hits])
+    tiers = [tier_of(hit.get("matched_queries") or []) for hit in hits]
+    scores = [float(hit.get("_score") or 0.0) for hit in hits]
+    fused: list[float] = []
+    for i, tier in enumerate(tiers):
+        same = [scores[j] for j, t in enumerate(tiers) if t == tier]
+        low, high = min(same), max(same)
+        lexical = (scores[i] - low) / (high - low) if high > low else 1.0
+        fused.append((1 - weight) * lexical + weight * cosines[i])
+    order = sorted(range(len(hits)), key=lambda i: (-tiers[i], -fused[i], i))
+    return [Reranked(hits[i], fused[i]) for i in order]
+
+
+def _vector(hit: dict[str, Any]) -> bytes | None:
+    encoded = (hit.get("_source") or {}).get(EMBEDDING_FIELD)
+    if not isinstance(encoded, str):
+        return None
+    try:
+        return base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        return None

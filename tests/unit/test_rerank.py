@@ -1,0 +1,68 @@
+"""The semantic rerank: meaning reorders comparable candidates, never across the lexical tiers."""
+
+from __future__ import annotations
+
+import base64
+import struct
+from collections.abc import Sequence
+from typing import Any
+
+from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
+from archive_search.rerank import rerank, window_size
+
+
+class AxisEncoder:
+    """A text's vector is the unit vector of the first word it holds from AXES (no model needed)."""
+
+    AXES = ("harbour", "budget", "football")
+
+    def embed(self, texts: Sequence[str]) -> list[bytes]:
+        return [self._vector(text) for text in texts]
+
+    def similarities(self, query: bytes, vectors: Sequence[bytes | None]) -> list[float]:
+        q = struct.unpack("3f", query)
+        return [sum(a * b for a, b in zip(q, struct.unpack("3f", v), strict=True)) if v else 0.0 for v in vectors]
+
+    def _vector(self, text: str) -> bytes:
+        return struct.pack("3f", *(1.0 if axis in text else 0.0 for axis in self.AXES))
+
+
+def hit(doc_id: str, score: float, topic: str | None, matched: list[str] | None = None) -> dict[str, Any]:
+    source = {"embedding": base64.b64encode(AxisEncoder()._vector(topic)).decode()} if topic else {}
+    return {"_id": doc_id, "_score": score, "_source": source, "matched_queries": matched or []}
+
+
+def ids(hits: list[Any]) -> list[str]:
+    return [r.hit["_id"] for r in hits]
+
+
+def test_meaning_reorders_close_lexical_scores() -> None:
+    hits = [hit("a", 10.0, "football"), hit("b", 9.5, "harbour"), hit("c", 1.0, "budget")]
+
+    assert ids(rerank(hits, "harbour dredging", AxisEncoder(), weight=0.5)) == ["b", "a", "c"]
+    assert ids(rerank(hits, "harbour dredging", AxisEncoder(), weight=0.0)) == ["a", "b", "c"]
+
+
+def test_tiers_are_kept_whatever_the_meaning() -> None:
+    hits = [
+        hit("phrase", 5.0, "football", [TIER_PHRASES, TIER_COMPLETE]),
+        hit("complete", 4.0, "football", [TIER_COMPLETE]),
+        hit("loose", 3.0, "harbour"),
+    ]
+
+    assert ids(rerank(hits, "harbour", AxisEncoder(), weight=1.0)) == ["phrase", "complete", "loose"]
+
+
+def test_a_hit_without_an_embedding_counts_no_similarity() -> None:
+    hits = [
+        hit("old", 10.0, None),
+        hit("new", 9.0, "harbour"),
+        {**hit("bad", 9.0, None), "_source": {"embedding": "%%"}},
+    ]
+
+    assert ids(rerank(hits, "harbour", AxisEncoder(), weight=0.9)) == ["new", "old", "bad"]
+
+
+def test_the_window_is_whole_pages() -> None:
+    assert [window_size(size) for size in (10, 30, 50, 7)] == [100, 90, 100, 98]
+    assert window_size(1) == 100
