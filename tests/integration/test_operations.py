@@ -69,25 +69,6 @@ def test_repair_keeps_what_ingest_just_synced(pipeline: LocalPipeline) -> None:
     assert pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]["title"] == "Harbour story, corrected"
 
 
-def test_reindex_derives_keywords_from_the_whole_archive(pipeline: LocalPipeline) -> None:
-    # "ferry" is frequent in each article but common to all of them; each one's own word is rare in the archive.
-    own_words = ["pelican", "lighthouse", "schooner"]
-    stems = [f"kw-{uuid.uuid4().hex[:8]}" for _ in own_words]
-    for stem, word in zip(stems, own_words, strict=True):
-        body = f"The ferry left. A ferry came. Another ferry waited by the {word}."
-        pipeline.upload(f"{stem}.json", json.dumps({"title": "Harbour news", "body": body}).encode())
-    pipeline.drain()
-    archive, admin, _uploads, _location = _tools(pipeline)
-
-    reindex(archive, admin)
-
-    for stem, word in zip(stems, own_words, strict=True):
-        source = pipeline.engine.get(index=pipeline.alias, id=stem)["_source"]
-        keywords = source["keywords"]
-        assert keywords[0] == word and source["top_keywords"][0] == word
-        assert "harbour" not in keywords and "news" not in keywords
-
-
 def test_reindex_removes_leftovers_of_an_interrupted_run(pipeline: LocalPipeline) -> None:
     _upload_articles(pipeline, 2)
     archive, admin, _uploads, _location = _tools(pipeline)
