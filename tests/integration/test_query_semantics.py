@@ -174,8 +174,6 @@ _GROUPS = " ".join(
     ]
 )
 _EXCLUSIONS = " ".join(f"-{w}" for w in ["zebra", '"e.u. zebra"', "quokka", '"us quokka"', "yak", "gnu", "emu"])
-_CLAUSE_BUG = "relevance.py: synonym-expanded words in one bag pass the 1,024-clause limit (reported, issue 10)"
-_NESTED_BUG = "relevance.py: a short query with phrases, OR-groups and exclusions: too_many_nested_clauses (reported)"
 
 
 @pytest.mark.parametrize(
@@ -187,28 +185,23 @@ _NESTED_BUG = "relevance.py: a short query with phrases, OR-groups and exclusion
         pytest.param(
             f'america britain nations union "america britain" {_GROUPS} {_EXCLUSIONS}',
             id="short-one-phrase",
-            marks=pytest.mark.xfail(strict=True, reason=_NESTED_BUG),
         ),
-        # A reader's sentence and the four spellings of one name: 400 "the search engine rejected the request".
+        # A reader's sentence and the four spellings of one name (these passed the clause limit before words with
+        # synonyms were scored one by one).
         pytest.param(
             "Leaders of the US, UK, EU, UN and NATO met in the USA",
             id="sentence",
-            marks=pytest.mark.xfail(strict=True, reason=_CLAUSE_BUG),
         ),
-        pytest.param(
-            "usa u.s.a. u.s. us", id="four-spellings", marks=pytest.mark.xfail(strict=True, reason=_CLAUSE_BUG)
-        ),
+        pytest.param("usa u.s.a. u.s. us", id="four-spellings"),
         pytest.param(
             f'{_SYNONYM_WORDS} {_PHRASES} {_GROUPS} {_EXCLUSIONS} -"great quagga"',
             id="worst-case-long",
-            marks=pytest.mark.xfail(strict=True, reason=_CLAUSE_BUG),
         ),
-        # Four words (typo tolerance, complete and near tiers on) with phrases, four OR-groups and exclusions: the
-        # engine's too_many_nested_clauses (its status 500), which the API answers 503 "retry shortly".
+        # Four words (typo tolerance, complete and near tiers on) with phrases, four OR-groups and exclusions (the
+        # engine's too_many_nested_clauses before phrases and OR-groups were searched as typed).
         pytest.param(
             f'america britain nations union "america britain" "nations union" {_GROUPS} {_EXCLUSIONS}',
             id="worst-case-short",
-            marks=pytest.mark.xfail(strict=True, reason=_NESTED_BUG),
         ),
     ],
 )
