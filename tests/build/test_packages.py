@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.metadata
 import io
 import json
+import platform
 import re
 import subprocess
 import sys
@@ -28,7 +29,14 @@ from tests.build.conftest import BUILD_DIR, PACKAGE_SIZES, REPO_ROOT
 RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "jmespath", "dateutil", "urllib3", "six")
 EVENTS = REPO_ROOT / "events"
 ELF_AARCH64 = 183
-MAX_ZIPPED_BYTES = 20 * 2**20  # far below Lambda's 50 MiB: a jump means an unwanted dependency (grpcio is ~17 MB)
+# The sentence-embedding model (44 MiB of float16 weights, which barely compress) and numpy make up most of it; sam
+# deploy uploads through S3, where Lambda's limit is 250 MiB unzipped. A jump means an unwanted dependency.
+MAX_ZIPPED_BYTES = 90 * 2**20
+MAX_UNZIPPED_BYTES = 200 * 2**20
+
+# Modules that import packaged native code (numpy, tokenizers) at the top: adapters/text_encoder.py only, loaded
+# lazily by handlers/text_model.py, so the handlers themselves import on any machine.
+NATIVE_IMPORTERS = {"archive_search.adapters.text_encoder"}
 
 PROBE = r"""
 import importlib, json, pkgutil, sys
@@ -173,7 +181,13 @@ def test_handler_imports_with_only_its_package(logical_id: str, runtime_dir: Pat
         if path and path.startswith(str(runtime_dir)) and name.split(".")[0] not in ("boto3", "botocore", "s3transfer")
     }
     assert outside == {}, "packaged dependencies must not come from the runtime (they shadow it in /var/task)"
-    assert report["submodule_failures"] == {}
+    failures = report["submodule_failures"]
+    if platform.machine() not in ("aarch64", "arm64"):
+        # numpy's and tokenizers' compiled code is packaged for arm64; this machine cannot load it. Only the module
+        # that imports them may fail, and only for that reason (the architecture test checks the binaries).
+        native = {name for name, error in failures.items() if name in NATIVE_IMPORTERS and "numpy" in error}
+        failures = {name: error for name, error in failures.items() if name not in native}
+    assert failures == {}
 
 
 @pytest.mark.parametrize("logical_id", sorted(FUNCTIONS))
@@ -183,7 +197,7 @@ def test_package_holds_exactly_the_pinned_requirements(logical_id: str) -> None:
     distributions = list(packaged_distributions(package))
 
     assert {name: version for name, version, _tops in distributions} == pins
-    expected_tops = {top for _name, _version, tops in distributions for top in tops} | {"archive_search"}
+    expected_tops = {top for _name, _version, tops in distributions for top in tops} | {"archive_search", "text_model"}
     actual_tops = {p.name.removesuffix(".py") for p in package.iterdir() if not p.name.endswith(".dist-info")}
     assert actual_tops - {"__pycache__"} == expected_tops, "only the code and its pinned dependencies are packaged"
     assert not set(RUNTIME_PROVIDED[:3]) & {name for name, _v, _t in distributions}, "boto3 comes with the runtime"
@@ -216,9 +230,11 @@ def test_native_code_is_built_for_the_lambda_architecture(logical_id: str) -> No
     package = BUILD_DIR / FUNCTIONS[logical_id]["CodeUri"]
     version = runtime_python_version().replace(".", "")
 
-    for library in package.rglob("*.so"):
+    for library in package.rglob("*.so*"):
         header = library.read_bytes()[:20]
         assert header[:4] == b"\x7fELF" and int.from_bytes(header[18:20], "little") == ELF_AARCH64, library
+        if library.parent.name.endswith(".libs"):
+            continue  # a wheel's vendored native libraries (numpy's OpenBLAS): any name, checked for the machine above
         assert library.name.endswith((f".cpython-{version}-aarch64-linux-gnu.so", ".abi3.so")), library
 
 
@@ -233,6 +249,7 @@ def test_package_size_is_reported_and_bounded(logical_id: str) -> None:
 
     PACKAGE_SIZES[logical_id] = (sum(p.stat().st_size for p in files), len(buffer.getvalue()), len(files))
     assert len(buffer.getvalue()) < MAX_ZIPPED_BYTES
+    assert PACKAGE_SIZES[logical_id][0] < MAX_UNZIPPED_BYTES
 
 
 def test_search_handler_answers_an_api_event_when_the_engine_is_down(runtime_dir: Path, interpreter: str) -> None:
