@@ -16,7 +16,7 @@ import pytest
 from archive_search_cli.template import REPO_ROOT, TemplateResolver, load_template, local_stack_spec
 
 INGEST, SEARCH = "IngestFunction", "SearchFunction"
-READ_ONLY_POST_ENDPOINTS = ("/_search", "/_count", "/_mget", "/_msearch")
+READ_ONLY_POST_ENDPOINTS = ("/_search", "/_count", "/_mget", "/_msearch", "/_termvectors")
 # Services without resource-level permissions: "*" is the only resource their actions accept.
 RESOURCELESS_ACTIONS = {"xray:PutTraceSegments", "xray:PutTelemetryRecords"}
 
