@@ -28,17 +28,50 @@ def _corpus(path: Path, articles: int) -> None:
             out.write(json.dumps({"id": f"doc-{n}", "title": title, "body": body, "section": "news"}) + "\n")
 
 
+def _collection(folder: Path) -> None:
+    """A tiny judged collection: each query names one topic word; the articles about it are the relevant ones."""
+    folder.mkdir(parents=True)
+    rng = random.Random(9)
+    topics = VOCABULARY[:6]
+    qrels: list[str] = []
+    with (folder / "articles.jsonl").open("w", encoding="utf-8") as out:
+        for n in range(30):
+            topic = topics[n % len(topics)]
+            body = " ".join([topic] * 5 + rng.choices(VOCABULARY[6:], k=40))
+            out.write(json.dumps({"id": f"c-{n}", "title": f"Report {n}", "body": body}) + "\n")
+            qrels.append(f"{n % len(topics) + 1} 0 c-{n} 1")
+    with (folder / "queries.jsonl").open("w", encoding="utf-8") as out:
+        for i, topic in enumerate(topics, start=1):
+            out.write(json.dumps({"qid": str(i), "text": f"news about the {topic} please"}) + "\n")
+        out.write(json.dumps({"qid": "99", "text": "an unjudged query"}) + "\n")
+    (folder / "qrels.txt").write_text("\n".join(qrels) + "\n", encoding="utf-8")
+
+
 def test_the_benchmark_runs_every_kind_against_the_real_node(
     opensearch_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus, output = tmp_path / "corpus.jsonl", tmp_path / "relevance.json"
+    readme, chart = tmp_path / "README.md", tmp_path / "chart.png"
+    readme.write_text(f"# x\n{relevance.README_START}\nold\n{relevance.README_END}\nafter\n", encoding="utf-8")
     _corpus(corpus, 40)
+    _collection(tmp_path / "collections" / "tiny")
     monkeypatch.setenv("OPENSEARCH_URL", opensearch_url)
 
-    assert relevance.main(["--corpus", str(corpus), "--per-kind", "5", "--output", str(output)]) == 0
+    arguments = ["--corpus", str(corpus), "--collections", str(tmp_path / "collections"), "--per-kind", "5"]
+    arguments += ["--output", str(output), "--readme", str(readme), "--chart", str(chart)]
+    assert relevance.main(arguments) == 0
 
     results = json.loads(output.read_text(encoding="utf-8"))
-    assert set(results["ours"]) == set(relevance.KINDS) == set(results["baseline_fts5_bm25"])
-    assert all(row["queries"] == 5 for row in results["ours"].values())
-    # Every headline is unique and typed in full: a working engine finds each one first.
-    assert results["ours"]["headline"]["mrr@10"] == 1.0
+    for generator in relevance.GENERATORS:
+        ours, baseline = results["known_item"][generator]["ours"], results["known_item"][generator]["fts5"]
+        assert set(ours) == set(relevance.KINDS) == set(baseline)
+        assert all(row["queries"] == 5 for row in ours.values())
+        # Every headline is unique and typed in full: a working engine finds each one first.
+        assert ours["headline"]["mrr@10"] == 1.0
+    tiny = results["collections"]["tiny"]
+    assert tiny["judged_queries"] == 6  # the unjudged query is not scored
+    assert tiny["ours"]["ndcg@10"] == 1.0 and tiny["ours"]["zero_results"] == 0
+    assert {"fts5", "bm25s"} <= set(tiny) and set(tiny["p_vs"]) == {"fts5", "bm25s"}
+    assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    table = readme.read_text(encoding="utf-8")
+    assert "| tiny | 6 |" in table and "old" not in table and table.endswith("after\n")
