@@ -13,7 +13,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, CORSConf
 
 from archive_search.articles import get_article, related_articles
 from archive_search.cursors import CursorSigner
-from archive_search.errors import InvalidQueryError, NotFoundError, SearchUnavailableError
+from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, NotFoundError, SearchUnavailableError
 from archive_search.models import SearchPage
 from archive_search.openapi import openapi_document
 from archive_search.ports import ArticleIndex, TextEncoder
@@ -26,7 +26,9 @@ CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
 ARTICLES_PATH = "/articles/"
 RELATED_PATH = "/related/"
 RETRY_AFTER_SECONDS = "5"
+INTERNAL_ERROR_MESSAGE = "something went wrong on our side; it has been logged"
 SearchObserver = Callable[[SearchRequest, SearchPage], None]
+FaultObserver = Callable[[EngineRefusedRequestError], None]
 
 
 def _json(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
@@ -74,12 +76,19 @@ def create_app(
     logger: Logger,
     ranking: Ranking | None = None,
     on_search: SearchObserver | None = None,
+    on_engine_refusal: FaultObserver | None = None,
     *,
     cursors: CursorSigner,
     encoder: TextEncoder | None = None,
 ) -> APIGatewayHttpResolver:
-    """The API's routes. `on_search` sees every answered search (the handler logs it and emits metrics); `cursors`
-    signs and checks the paging cursors; `encoder` (when given) reranks relevance searches by meaning."""
+    """The API's routes, and the one place where errors become HTTP statuses. `on_search` sees every answered search
+    (the handler logs it and emits metrics); `on_engine_refusal` sees every request of ours the engine refused (the
+    handler counts it for the alarm); `cursors` signs and checks the paging cursors; `encoder` (when given) reranks
+    relevance searches by meaning.
+
+    Errors: InvalidQueryError -> 400 `invalid_parameter` (the message names the parameter), NotFoundError -> 404
+    `not_found`, SearchUnavailableError -> 503 `unavailable` with Retry-After, EngineRefusedRequestError and anything
+    unforeseen -> 500 `internal_error` logged as an error; engine internals never reach a message."""
     cors = (
         CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
         if allowed_origins
@@ -151,10 +160,19 @@ def create_app(
             503, "unavailable", "search is temporarily unavailable; retry shortly", {"Retry-After": RETRY_AFTER_SECONDS}
         )
 
+    @app.exception_handler(EngineRefusedRequestError)
+    def refused(exc: EngineRefusedRequestError) -> Response:
+        # Our bug, not the reader's: a 500 (API Gateway's 5xx alarm) and a metric of its own that alarms at once,
+        # since one odd query may be all that triggers it. The engine's reason stays in the log.
+        logger.exception("the search engine refused a request we built", extra={"reason": str(exc)})
+        if on_engine_refusal is not None:
+            on_engine_refusal(exc)
+        return _error(500, "internal_error", INTERNAL_ERROR_MESSAGE)
+
     @app.exception_handler(Exception)
     def unexpected(exc: Exception) -> Response:
         # Logged with its trace for us; the client gets no internals.
         logger.exception("unhandled error")
-        return _error(500, "internal_error", "something went wrong on our side; it has been logged")
+        return _error(500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
     return app

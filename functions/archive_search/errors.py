@@ -15,7 +15,14 @@ class RejectedUploadError(ArchiveSearchError):
 
 
 class InvalidQueryError(ArchiveSearchError):
-    """A search parameter is out of range or malformed (HTTP 400)."""
+    """A search parameter is out of range or malformed: the reader's fault (HTTP 400). The message starts with the
+    parameter's name and is shown to the reader, so it never holds engine internals."""
+
+
+class EngineRefusedRequestError(ArchiveSearchError):
+    """The engine refused (HTTP 400) a request this code built: a bug on our side, never the reader's fault, since
+    every parameter is validated before the engine is asked. HTTP 500, logged as an error and counted (alarmed); the
+    message (the engine's error type) is for our log only."""
 
 
 class NotFoundError(ArchiveSearchError):

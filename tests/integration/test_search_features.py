@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from urllib.parse import quote
 
@@ -10,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archive_search import articles
+from archive_search.keys import MAX_ID_LENGTH
 from tests.integration.conftest import LocalPipeline
-from tests.integration.test_search_api import _json_upload, get
+from tests.integration.test_search_api import _json_upload, _Records, get
 
 pytestmark = pytest.mark.integration
 
@@ -245,11 +248,50 @@ def test_every_article_is_reachable_whatever_its_id_ends_with(pipeline: LocalPip
     assert status == 200 and related["id"] == "2019/05"
 
 
-def test_an_id_longer_than_any_upload_path_is_a_404(pipeline: LocalPipeline) -> None:
-    status, body, _ = get("/articles/" + "a" * 5000)
+@pytest.mark.parametrize("route", ["/articles/", "/related/"])
+@pytest.mark.parametrize(
+    "article_id",
+    [
+        "a" * 5000,  # was a 400 too_long_http_line_exception from the engine
+        "é" * 300,  # 600 bytes: over the limit though under it in characters
+        "é" * (MAX_ID_LENGTH // 2),  # at the limit: the engine is asked, and its request line must fit
+        "x/" * (MAX_ID_LENGTH // 2 - 1) + "y",
+    ],
+)
+def test_an_id_of_any_length_that_no_article_has_is_a_404(pipeline: LocalPipeline, route: str, article_id: str) -> None:
+    _json_upload(pipeline, "Anything", "Some text.")  # an alias to ask, as in production
+    pipeline.drain()
 
-    assert status == 404 and body["error"]["code"] == "not_found"
-    assert "too_long" not in json.dumps(body)
+    status, body, _ = get(route + quote(article_id, safe=""))
+
+    assert status == 404 and body["error"]["code"] == "not_found", body
+    assert "exception" not in json.dumps(body)
+
+
+def test_a_request_of_ours_the_engine_refuses_is_a_500_that_is_logged_and_counted(
+    pipeline: LocalPipeline, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a bug in a query we build (here: the related-articles query names a query type the engine lacks)
+    stem = _json_upload(pipeline, "Harbour reopens", "Ships return.")
+    pipeline.drain()
+    monkeypatch.setattr(articles, "build_related", lambda article: {"query": {"no_such_query": {}}})
+    records = _Records()
+    logging.getLogger("archive-search-api").addHandler(records)
+    capsys.readouterr()
+
+    # When a reader asks for it
+    try:
+        status, body, _ = get(f"/related/{stem}")
+    finally:
+        logging.getLogger("archive-search-api").removeHandler(records)
+
+    # Then the reader gets our 500 without the engine's words, and we get an error line and the alarmed metric
+    assert status == 500 and body["error"]["code"] == "internal_error"
+    assert "no_such_query" not in json.dumps(body) and "exception" not in json.dumps(body)
+    (logged,) = [r for r in records.records if r.getMessage() == "the search engine refused a request we built"]
+    assert logged.levelno == logging.ERROR and "parsing_exception" in logged.reason  # type: ignore[attr-defined]
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert [line["EngineRefusedRequest"] for line in lines if "EngineRefusedRequest" in line] == [[1.0]]
 
 
 def test_cursors_cannot_be_forged_on_the_real_node(pipeline: LocalPipeline) -> None:

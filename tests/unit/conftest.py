@@ -33,3 +33,13 @@ def sqs_s3_put_event() -> dict[str, Any]:
 @pytest.fixture
 def http_search_event() -> dict[str, Any]:
     return load_event("http-search.json")
+
+
+@pytest.fixture
+def http_article_event() -> dict[str, Any]:
+    return load_event("http-article.json")
+
+
+@pytest.fixture
+def http_search_filters_event() -> dict[str, Any]:
+    return load_event("http-search-filters.json")

@@ -7,6 +7,8 @@ exercised by the integration tests.
 from __future__ import annotations
 
 import json
+import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -19,7 +21,7 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.api import create_app
 from archive_search.cursors import CursorSigner
-from archive_search.errors import SearchUnavailableError
+from archive_search.errors import EngineRefusedRequestError, SearchUnavailableError
 from archive_search.models import Article
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
@@ -200,6 +202,27 @@ def test_the_http_search_event_file_is_answered(http_search_event: dict[str, Any
     assert result.header("Access-Control-Allow-Origin") == ORIGIN
 
 
+def test_the_http_article_event_file_is_answered(http_article_event: dict[str, Any]) -> None:
+    # Slashes sent as %2F in an id that ends in /related: the article, not the related list of 2019/05.
+    index = FakeArticleIndex(documents={"2019/05/related": {"title": "Related reading", "body": "A list."}})
+
+    result = _invoke(_app(index), http_article_event)
+
+    assert result.status == 200, result.text
+    assert (result.json()["id"], result.json()["title"]) == ("2019/05/related", "Related reading")
+
+
+def test_the_http_search_filters_event_file_browses_by_both_authors(http_search_filters_event: dict[str, Any]) -> None:
+    index = RecordingIndex()
+
+    result = _invoke(_app(index), http_search_filters_event)
+
+    assert result.status == 200, result.text
+    assert _author_filter(index) == ["Smith, John", "Ana Lima"]
+    assert result.json()["sort"] == "newest", "without q, the matching articles are listed newest first"
+    assert "range" not in json.dumps(index.bodies[0]), "from= (empty) is no date filter"
+
+
 @pytest.mark.parametrize("path", ["/search", "/search?q=", "/search?q=+++", "/search?page=2"])
 def test_search_without_query_is_a_400_naming_q(path: str) -> None:
     message = _assert_error(_call(_app(FakeArticleIndex()), path), 400, "invalid_parameter")
@@ -240,6 +263,25 @@ def test_an_unexpected_error_is_a_500_without_internals() -> None:
     assert "vpc-archive" not in result.text
     assert "KeyError" not in result.text
     assert "Traceback" not in result.text
+
+
+def test_a_request_of_ours_the_engine_refused_is_a_500_logged_as_an_error_and_counted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Every reader input is validated before the engine is asked, so an engine 400 is a bug in what we built.
+    index = FakeArticleIndex(failure=EngineRefusedRequestError("the engine refused the request: parsing_exception"))
+    refusals: list[EngineRefusedRequestError] = []
+    # A logger of its own: Powertools binds a service's handler to the stdout of the first test that logs.
+    logger = Logger(service="archive-search-api-refusal-test", logger_handler=logging.StreamHandler(sys.stdout))
+    app = create_app(index, (ORIGIN,), logger, on_engine_refusal=refusals.append, cursors=CursorSigner(CURSOR_KEY))
+
+    result = _call(app, "/search?q=kerry")
+
+    message = _assert_error(result, 500, "internal_error")
+    assert "parsing" not in result.text and "exception" not in message and "engine" not in message
+    assert len(refusals) == 1
+    (logged,) = [json.loads(line) for line in capsys.readouterr().out.splitlines() if "refused" in line]
+    assert logged["level"] == "ERROR" and "parsing_exception" in logged["reason"]
 
 
 def test_a_malformed_engine_response_is_a_500_without_internals() -> None:

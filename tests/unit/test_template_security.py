@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from archive_search.errors import EngineRefusedRequestError
+from archive_search.handlers import search
 from archive_search_cli.template import REPO_ROOT, TemplateResolver, load_template, local_stack_spec
 
 INGEST, SEARCH = "IngestFunction", "SearchFunction"
@@ -401,6 +403,21 @@ def test_alarms_cover_the_failure_modes(resources: dict[str, Any]) -> None:
     } <= watched
     for alarm in alarms:
         assert alarm["AlarmActions"] == {"Fn::If": ["HasAlarmEmail", [{"Ref": "AlarmTopic"}], {"Ref": "AWS::NoValue"}]}
+
+
+def test_an_engine_refusal_of_our_own_query_alarms_at_once(resources: dict[str, Any]) -> None:
+    # The metric as the search handler emits it (EMF: its namespace, the service dimension), not as retyped here.
+    search.record_engine_refusal(EngineRefusedRequestError("parsing_exception"))
+    emf: dict[str, Any] = dict(search.metrics.serialize_metric_set())
+    search.metrics.clear_metrics()
+    (directive,) = emf["_aws"]["CloudWatchMetrics"]
+    (metric,) = directive["Metrics"]
+    alarms = [props(resources, k) for k, r in resources.items() if r["Type"] == "AWS::CloudWatch::Alarm"]
+    (alarm,) = [a for a in alarms if a["MetricName"] == metric["Name"]]
+
+    assert alarm["Namespace"] == directive["Namespace"]
+    assert alarm["Dimensions"] == [{"Name": name, "Value": emf[name]} for name in directive["Dimensions"][0]]
+    assert (alarm["Statistic"], alarm["Threshold"], alarm["ComparisonOperator"]) == ("Sum", 0, "GreaterThanThreshold")
 
 
 def test_outputs_name_what_operators_and_editors_need(template: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ from opensearchpy.exceptions import (
 )
 
 from archive_search.config import EngineSettings
-from archive_search.errors import IndexVersionMismatchError, InvalidQueryError, SearchUnavailableError
+from archive_search.errors import EngineRefusedRequestError, IndexVersionMismatchError, SearchUnavailableError
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, embedding_text, index_document
 from archive_search.models import Article
 from archive_search.ports import TextEncoder
@@ -60,12 +60,14 @@ def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
 
 @contextmanager
 def translated_errors() -> Iterator[None]:
+    """Client errors as ours: unreachable or overloaded -> SearchUnavailableError; a 400 -> EngineRefusedRequestError
+    (we validate every reader input first, so a refusal means the request we built is wrong). Other errors pass."""
     try:
         yield
     except (EngineConnectionError, ConnectionTimeout) as exc:
         raise SearchUnavailableError(f"the search engine cannot be reached: {exc.__class__.__name__}") from exc
     except RequestError as exc:
-        raise InvalidQueryError(f"the search engine rejected the request: {exc.error}") from exc
+        raise EngineRefusedRequestError(f"the search engine refused the request: {exc.error}") from exc
     except TransportError as exc:
         if isinstance(exc.status_code, int) and (exc.status_code in RETRYABLE_STATUSES or exc.status_code >= 500):
             raise SearchUnavailableError(f"the search engine answered {exc.status_code}") from exc

@@ -15,6 +15,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex, cre
 from archive_search.api import create_app
 from archive_search.config import SearchSettings
 from archive_search.cursors import CursorSigner
+from archive_search.errors import EngineRefusedRequestError
 from archive_search.handlers.text_model import text_encoder
 from archive_search.models import SearchPage
 from archive_search.search import SearchRequest
@@ -46,6 +47,11 @@ def record_search(request: SearchRequest, page: SearchPage) -> None:
     metrics.add_metric(name="ZeroResultSearch", unit=MetricUnit.Count, value=1 if zero else 0)
 
 
+def record_engine_refusal(_exc: EngineRefusedRequestError) -> None:
+    """The metric EngineRefusedRequest, alarmed in the template (SearchEngineRefusedRequestAlarm)."""
+    metrics.add_metric(name="EngineRefusedRequest", unit=MetricUnit.Count, value=1)
+
+
 @functools.cache
 def app() -> APIGatewayHttpResolver:
     """Built on the first invocation and reused while the container is warm."""
@@ -57,6 +63,7 @@ def app() -> APIGatewayHttpResolver:
         logger,
         ranking=settings.ranking,
         on_search=record_search,
+        on_engine_refusal=record_engine_refusal,
         cursors=CursorSigner(settings.cursor_signing_key),
         encoder=text_encoder(settings.text_model_dir),
     )
