@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from archive_search.cursors import MAX_CURSOR_CHARS
 from archive_search.facets import FACET_NAMES, TOP_VALUES
 from archive_search.search import (
+    DATE_PATTERN,
     DEFAULT_PAGE_SIZE,
+    FILTER_PARAMETERS,
+    MAX_FILTER_VALUE_CHARS,
     MAX_FILTER_VALUES,
     MAX_PAGE,
     MAX_PAGE_SIZE,
@@ -23,6 +27,14 @@ from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
 _STRING = {"type": "string"}
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _ERROR = {"$ref": "#/components/schemas/Error"}
+_DATE = {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}
+_SEARCH_NEEDS = ("q", *FILTER_PARAMETERS)
+SEARCH_RULES = (
+    f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
+    "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
+    "`x-required-one-of` lists them). A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
+    "out. Every 400 message starts with the name of the parameter at fault."
+)
 
 
 def _query(name: str, description: str, schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
@@ -32,7 +44,8 @@ def _query(name: str, description: str, schema: dict[str, Any], required: bool =
 def _list_filter(name: str, what: str) -> dict[str, Any]:
     return _query(
         name,
-        f"{what}. Several values, separated by commas, match any of them (at most {MAX_FILTER_VALUES}). A comma "
+        f"{what}. Several values, separated by commas, match any of them (at most {MAX_FILTER_VALUES}, each at most "
+        f"{MAX_FILTER_VALUE_CHARS} characters). A comma "
         "inside a value is written `\\,` and a backslash `\\\\` (escape backslashes first), so any facet value "
         "round-trips: `Smith\\, John,Ana Lima` selects the two authors `Smith, John` and `Ana Lima`. Repeating the "
         "parameter means the same as listing its values (API Gateway joins repeated parameters with commas). A "
@@ -49,8 +62,9 @@ def _json_response(description: str, schema: dict[str, Any], headers: dict[str, 
 
 
 _ERRORS = {
-    "400": _json_response("A parameter is invalid; the message names it.", _ERROR),
+    "400": _json_response("A parameter is invalid; the message starts with its name.", _ERROR),
     "404": _json_response("No such article or route.", _ERROR),
+    "500": _json_response("A fault on our side (logged and alarmed); the message holds no details.", _ERROR),
     "503": _json_response(
         "The search engine is unreachable; retry after the given seconds.",
         _ERROR,
@@ -71,8 +85,8 @@ SEARCH_PARAMETERS = [
     _list_filter("section", "Only articles of these sections"),
     _list_filter("author", "Only articles by these authors (as listed in the author facet)"),
     _list_filter("tag", "Only articles with one of these tags"),
-    _query("from", "Published on or after this date (YYYY-MM-DD).", {"type": "string", "format": "date"}),
-    _query("to", "Published on or before this date (YYYY-MM-DD).", {"type": "string", "format": "date"}),
+    _query("from", "Published on or after this date (YYYY-MM-DD).", _DATE),
+    _query("to", "Published on or before this date (YYYY-MM-DD; not before from).", _DATE),
     _query("sort", "Order of the results.", {"type": "string", "enum": list(SORTS), "default": SORTS[0]}),
     _query("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
     _query(
@@ -85,8 +99,8 @@ SEARCH_PARAMETERS = [
         "next_cursor of a previous response, unchanged, with the same q, filters, sort and size: reads on beyond the "
         "page limit, and page is then ignored. Cursors are signed: one that this API did not issue for this search "
         "(edited, forged, from another search or signed with a retired key) is a 400 whose message starts with "
-        "`cursor`. An empty value is the same as none.",
-        _STRING,
+        "`cursor`.",
+        {"type": "string", "maxLength": MAX_CURSOR_CHARS},
     ),
 ]
 
@@ -199,12 +213,20 @@ SCHEMAS: dict[str, Any] = {
 }
 
 
-def _get(summary: str, parameters: list[dict[str, Any]], ok: dict[str, Any], errors: tuple[str, ...]) -> Any:
+def _get(
+    summary: str,
+    parameters: list[dict[str, Any]],
+    ok: dict[str, Any],
+    errors: tuple[str, ...],
+    **extra: Any,
+) -> Any:
+    """One GET operation; `extra` adds fields (description, vendor extensions) as they are."""
     return {
         "get": {
             "summary": summary,
             "parameters": parameters,
             "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}},
+            **extra,
         }
     }
 
@@ -223,14 +245,17 @@ def openapi_document() -> dict[str, Any]:
             "title": "SomaNet Archive Search API",
             "version": "1.0.0",
             "description": "Search the SomaNet News Archive. GET responses carry Cache-Control; errors are JSON "
-            '{"error": {"code", "message"}} and never contain internals.',
+            '{"error": {"code", "message"}} and never contain internals. A query parameter that is empty or blank '
+            "is the same as one left out.",
         },
         "paths": {
             "/search": _get(
                 "Search articles",
                 SEARCH_PARAMETERS,
                 _json_response("A page of results.", {"$ref": "#/components/schemas/SearchResponse"}),
-                ("400", "503"),
+                ("400", "500", "503"),
+                description=SEARCH_RULES,
+                **{"x-required-one-of": list(_SEARCH_NEEDS)},
             ),
             "/suggest": _get(
                 f"As-you-type title suggestions (at most {MAX_SUGGESTIONS})",
@@ -257,13 +282,13 @@ def openapi_document() -> dict[str, Any]:
                         },
                     },
                 ),
-                ("400", "503"),
+                ("400", "500", "503"),
             ),
             "/articles/{id}": _get(
                 "One article",
                 [article_id],
                 _json_response("The article.", {"$ref": "#/components/schemas/Article"}),
-                ("404", "503"),
+                ("404", "500", "503"),
             ),
             "/related/{id}": _get(
                 "Articles similar to this one",
@@ -279,7 +304,7 @@ def openapi_document() -> dict[str, Any]:
                         },
                     },
                 ),
-                ("404", "503"),
+                ("404", "500", "503"),
             ),
             "/health": _get(
                 "Whether the search engine answers, and how many articles it holds",

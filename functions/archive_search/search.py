@@ -27,11 +27,15 @@ MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE = 100
 MAX_FILTER_VALUES = 20
+MAX_FILTER_VALUE_CHARS = 200
+# Any of these (or q) makes a search; the OpenAPI document states the rule from this tuple.
+FILTER_PARAMETERS = ("section", "author", "tag", "from", "to")
+DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(DATE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,9 @@ class SearchRequest:
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
+        """The query-string parameters (API Gateway joins a repeated one with commas) as a request. A parameter
+        that is empty or blank is the same as one left out. Raises InvalidQueryError, its message starting with the
+        parameter's name, for the first bad one, and when neither q nor any filter is given."""
         # NFC: a decomposed "Fernández" (as some keyboards and pastes send it) finds what the composed one finds.
         q = " ".join((params.get("q") or "").split())
         if len(q) > MAX_QUERY_CHARS:
@@ -57,7 +64,7 @@ class SearchRequest:
         q = unicodedata.normalize("NFC", q)
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
-        sort = (params.get("sort") or "relevance").strip().lower()
+        sort = (params.get("sort") or "").strip().lower() or SORTS[0]
         if sort not in SORTS:
             raise InvalidQueryError(f"sort must be one of {', '.join(SORTS)}, got {params.get('sort')!r}")
         date_from = _date(params, "from")
@@ -82,7 +89,7 @@ class SearchRequest:
         if not q and not request.has_filters:
             raise InvalidQueryError(
                 "q is required: give the words to search for (e.g. ?q=kerry+putin) "
-                "or at least one filter (section, author, tag, from, to)"
+                f"or at least one filter ({', '.join(FILTER_PARAMETERS)})"
             )
         return request
 
@@ -112,8 +119,8 @@ class SearchRequest:
 
 
 def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = params.get(name)
-    if raw is None or raw == "":
+    raw = (params.get(name) or "").strip()
+    if not raw:
         return default
     try:
         value = int(raw)
@@ -141,8 +148,8 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     values = tuple(dict.fromkeys(v.strip() for v in split_filter_values(name, params.get(name) or "") if v.strip()))
     if len(values) > MAX_FILTER_VALUES:
         raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
-    if any(len(v) > 200 for v in values):
-        raise InvalidQueryError(f"{name} values are at most 200 characters long")
+    if any(len(v) > MAX_FILTER_VALUE_CHARS for v in values):
+        raise InvalidQueryError(f"{name} values are at most {MAX_FILTER_VALUE_CHARS} characters long")
     return values
 
 

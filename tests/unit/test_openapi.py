@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
+import pytest
+
+from archive_search.errors import InvalidQueryError
 from archive_search.openapi import openapi_document, render
-from archive_search.search import MAX_PAGE, MAX_PAGE_SIZE
+from archive_search.search import FILTER_PARAMETERS, MAX_PAGE, MAX_PAGE_SIZE, SearchRequest
 from tests.unit.conftest import REPO_ROOT
 
 CHECKED_IN = REPO_ROOT / "docs" / "openapi.json"
@@ -22,3 +26,67 @@ def test_document_states_the_bounds_the_api_enforces() -> None:
     assert parameters["page"]["schema"]["maximum"] == MAX_PAGE
     assert set(openapi_document()["paths"]) >= {"/search", "/suggest", "/articles/{id}", "/related/{id}"}
     json.dumps(openapi_document())
+
+
+# The document's parameter rules, checked against what SearchRequest.from_params does with them.
+SEARCH = openapi_document()["paths"]["/search"]["get"]
+SEARCH_PARAMETERS = {p["name"]: p for p in SEARCH["parameters"]}
+A_VALUE = {"q": "kerry", "section": "World", "author": "Smith\\, John", "tag": "russia"} | dict.fromkeys(
+    ("from", "to"), "2015-05-12"
+)
+
+
+def test_search_without_q_or_a_filter_is_refused_as_the_document_says() -> None:
+    needed = SEARCH["x-required-one-of"]
+
+    assert needed == ["q", *FILTER_PARAMETERS]
+    assert all(name in SEARCH["description"] for name in needed)
+    with pytest.raises(InvalidQueryError, match=r"^q is required"):
+        SearchRequest.from_params({})
+    for name in needed:
+        SearchRequest.from_params({name: A_VALUE[name]})
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t"])
+@pytest.mark.parametrize("name", list(SEARCH_PARAMETERS))
+def test_an_empty_or_blank_parameter_is_the_same_as_one_left_out(name: str, blank: str) -> None:
+    if name == "q":
+        with pytest.raises(InvalidQueryError, match=r"^q is required"):
+            SearchRequest.from_params({"q": blank})
+    else:
+        assert SearchRequest.from_params({"q": "x", name: blank}) == SearchRequest.from_params({"q": "x"})
+    assert "empty or blank" in SEARCH["description"]
+
+
+@pytest.mark.parametrize("name", ["page", "size"])
+def test_whole_number_bounds_and_defaults_are_the_ones_enforced(name: str) -> None:
+    schema = SEARCH_PARAMETERS[name]["schema"]
+    low, high = schema["minimum"], schema["maximum"]
+
+    assert getattr(SearchRequest.from_params({"q": "x"}), name) == schema["default"]
+    for accepted in (low, high):
+        assert getattr(SearchRequest.from_params({"q": "x", name: str(accepted)}), name) == accepted
+    for refused in (low - 1, high + 1):
+        with pytest.raises(InvalidQueryError, match=f"^{name}"):
+            SearchRequest.from_params({"q": "x", name: str(refused)})
+
+
+def test_sort_values_and_dates_are_the_ones_enforced() -> None:
+    sort = SEARCH_PARAMETERS["sort"]["schema"]
+    assert [SearchRequest.from_params({"q": "x", "sort": s}).sort for s in sort["enum"]] == sort["enum"]
+    assert SearchRequest.from_params({"q": "x"}).sort == sort["default"]
+    for name in ("from", "to"):
+        pattern = re.compile(SEARCH_PARAMETERS[name]["schema"]["pattern"])
+        for raw in ("2015-05-12", "2015-5-12", "12/05/2015", "2015-05-12T00:00"):
+            if pattern.search(raw):
+                SearchRequest.from_params({"q": "x", name: raw})
+            else:
+                with pytest.raises(InvalidQueryError, match=f"^{name}"):
+                    SearchRequest.from_params({"q": "x", name: raw})
+
+
+def test_a_cursor_longer_than_the_document_allows_is_refused() -> None:
+    limit = SEARCH_PARAMETERS["cursor"]["schema"]["maxLength"]
+
+    with pytest.raises(InvalidQueryError, match=r"^cursor"):
+        SearchRequest.from_params({"q": "x", "cursor": "c" * (limit + 1)})
