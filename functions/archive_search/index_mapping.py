@@ -165,5 +165,5 @@ def index_document(article: Article, embedding: bytes | None = None) -> dict[str
 
 def embedding_text(article: Article) -> str:
     """What an article's embedding is computed from: its headline, summary and body (the encoder keeps the first
-    256 word pieces, so the headline and the lead decide)."""
+    128 word pieces, so the headline and the lead decide)."""
     return "\n".join(part for part in (article.title, article.summary, article.body) if part)
