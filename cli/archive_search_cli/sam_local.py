@@ -168,7 +168,6 @@ def run(args: argparse.Namespace) -> int:
     function in its container, then `sam local start-api` in the foreground until Ctrl-C."""
     use_local_credentials()
     spec = local_stack_spec()
-    ingest_env = spec.function_environment["IngestFunction"]
     with ExitStack() as stack:
         opensearch_url = stack.enter_context(
             opensearch_for_tests_or_local(LOCAL_DIR / "opensearch", args.opensearch_port)
@@ -177,17 +176,7 @@ def run(args: argparse.Namespace) -> int:
         resources = create_resources(spec, aws_url)
         stack.enter_context(reachable_from_containers(opensearch_url, aws_url))
         env_file = write_json(LOCAL_DIR / "sam-local-env.json", container_environment(opensearch_url, aws_url))
-        queue = spec.queues[spec.ingest_queue_logical_id]
-        running = RunningStack(
-            api_url=f"http://127.0.0.1:{args.port}",
-            aws_endpoint_url=aws_url,
-            opensearch_url=opensearch_url,
-            uploads_bucket=spec.uploads_bucket,
-            archive_bucket=ingest_env["ARCHIVE_BUCKET"],
-            ingest_queue_url=resources.queue_urls[queue.logical_id],
-            dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
-            upload_prefix=ingest_env["UPLOAD_PREFIX"],
-        )
+        running = RunningStack.of(spec, resources, f"http://127.0.0.1:{args.port}", aws_url, opensearch_url)
         # `archive-search upload` finds moto through this file, as it does for `serve`.
         STACK_FILE.write_text(json.dumps(asdict(running), indent=2), encoding="utf-8")
         stack.callback(STACK_FILE.unlink, missing_ok=True)

@@ -19,9 +19,15 @@ from archive_search.config import IngestSettings
 from archive_search.handlers.text_model import text_encoder
 from archive_search.operations import reindex
 from archive_search_cli.gateway import make_server
-from archive_search_cli.local_aws import aws_client, create_resources, moto_server, use_local_credentials
+from archive_search_cli.local_aws import (
+    LocalResources,
+    aws_client,
+    create_resources,
+    moto_server,
+    use_local_credentials,
+)
 from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
-from archive_search_cli.template import REPO_ROOT, local_stack_spec
+from archive_search_cli.template import REPO_ROOT, LocalStackSpec, local_stack_spec
 from archive_search_cli.text_model import ensure_model
 from archive_search_cli.worker import QueueWorker
 
@@ -47,6 +53,24 @@ class RunningStack:
     ingest_queue_url: str
     dead_letter_queue_url: str
     upload_prefix: str
+
+    @classmethod
+    def of(
+        cls, spec: LocalStackSpec, resources: LocalResources, api_url: str, aws_url: str, opensearch_url: str
+    ) -> RunningStack:
+        """What a stack built from `spec` on these services tells other commands about itself."""
+        ingest_env = spec.function_environment["IngestFunction"]
+        queue = spec.queues[spec.ingest_queue_logical_id]
+        return cls(
+            api_url=api_url,
+            aws_endpoint_url=aws_url,
+            opensearch_url=opensearch_url,
+            uploads_bucket=spec.uploads_bucket,
+            archive_bucket=ingest_env["ARCHIVE_BUCKET"],
+            ingest_queue_url=resources.queue_urls[queue.logical_id],
+            dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
+            upload_prefix=ingest_env["UPLOAD_PREFIX"],
+        )
 
 
 def read_stack_file() -> RunningStack | None:
@@ -144,17 +168,7 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         stack.callback(server.shutdown)
         threading.Thread(target=server.serve_forever, name="http-gateway", daemon=True).start()
 
-        ingest_env = spec.function_environment["IngestFunction"]
-        running = RunningStack(
-            api_url=f"http://127.0.0.1:{ports.api}",
-            aws_endpoint_url=aws_url,
-            opensearch_url=opensearch_url,
-            uploads_bucket=spec.uploads_bucket,
-            archive_bucket=ingest_env["ARCHIVE_BUCKET"],
-            ingest_queue_url=resources.queue_urls[queue.logical_id],
-            dead_letter_queue_url=resources.queue_urls[queue.dead_letter_logical_id or queue.logical_id],
-            upload_prefix=ingest_env["UPLOAD_PREFIX"],
-        )
+        running = RunningStack.of(spec, resources, f"http://127.0.0.1:{ports.api}", aws_url, opensearch_url)
         data_dir.mkdir(parents=True, exist_ok=True)
         stack_file = data_dir / "stack.json"
         stack_file.write_text(json.dumps(asdict(running), indent=2), encoding="utf-8")
