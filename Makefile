@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export AWS_DEFAULT_REGION ?= us-east-1
 
-.PHONY: install install-browser opensearch run test test-unit test-integration test-e2e reliability lint format check clean
+.PHONY: install install-browser opensearch run test test-unit test-integration test-e2e reliability lint format check check-others clean
 
 install: $(STAMP)
 
@@ -62,7 +62,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: lint check-template test-build test test-sam-local
+# `make check` is what .ci/run runs: the README's `make test`, then every other gate (check-others).
+check: test check-others
+
+check-others: lint check-template test-build test-sam-local
 
 clean:
 	rm -rf $(VENV) .local .pytest_cache .mypy_cache .ruff_cache

@@ -19,7 +19,9 @@ AUTH_MODES = ("sigv4", "none")
 # Any positive number of seconds up to 15 minutes, Lambda's longest run.
 MIN_TIMEOUT, MAX_TIMEOUT = math.nextafter(0.0, 1.0), 900.0
 TIMEOUT_RULE = "seconds, above 0 and up to 900"
-TEXT_MODEL_FILES = ("weights.npz", "tokenizer.json")  # adapters/text_encoder.py (not imported here: numpy)
+# The text model's files (adapters/text_encoder.py reads them; named here so settings need not import numpy).
+TEXT_MODEL_WEIGHTS, TEXT_MODEL_TOKENIZER = "weights.npz", "tokenizer.json"
+TEXT_MODEL_FILES = (TEXT_MODEL_WEIGHTS, TEXT_MODEL_TOKENIZER)
 SWITCH_VALUES = {"on": True, "off": False}
 
 

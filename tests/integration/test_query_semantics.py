@@ -8,6 +8,7 @@ did_you_mean counts what following it finds; /suggest keeps finding a title type
 
 from __future__ import annotations
 
+import base64
 import json
 import unicodedata
 import uuid
@@ -379,3 +380,34 @@ def test_quoted_phrases_rank_first_without_filtering(pipeline: LocalPipeline) ->
     # A paste whose quoted words no article holds still answers with what its words find.
     assert ids(f'"state {marker} visit"') != []
     assert json.dumps(search(f'"{marker}"')["results"]) == "[]"
+
+
+def test_cursors_page_through_the_reranked_window_as_page_numbers_do(pipeline: LocalPipeline) -> None:
+    # Seven articles that all match; the semantic rerank orders them, and only the answer knows that order.
+    for n in range(7):
+        _json_upload(pipeline, f"Harbour note {n}", f"The harbour {'ferry ' * n}crane report number {n}.")
+    pipeline.drain()
+
+    by_page = []
+    for page in range(1, 5):
+        _s, body, _ = get(f"/search?q=harbour+ferry&size=2&page={page}")
+        by_page += [hit["id"] for hit in body["results"]]
+    by_cursor, cursor = [], ""
+    while True:
+        _s, body, _ = get(f"/search?q=harbour+ferry&size=2&cursor={quote(cursor)}")
+        by_cursor += [hit["id"] for hit in body["results"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+
+    assert len(by_page) == 7 and len(set(by_page)) == 7
+    assert by_cursor == by_page
+
+
+def test_ingest_stores_each_article_embedding(pipeline: LocalPipeline) -> None:
+    article = _json_upload(pipeline, "Harbour works begin", "Cranes arrived at the harbour today.")
+    pipeline.drain()
+
+    source = pipeline.engine.get(index=pipeline.alias, id=article)["_source"]
+
+    assert len(base64.b64decode(source["embedding"])) == 384 * 2  # float16 vector of all-MiniLM-L6-v2

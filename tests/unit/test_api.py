@@ -20,8 +20,8 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.api import create_app
-from archive_search.cursors import CursorSigner
-from archive_search.errors import EngineRefusedRequestError, SearchUnavailableError
+from archive_search.cursors import Cursor, CursorSigner
+from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, SearchUnavailableError
 from archive_search.models import Article
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
@@ -628,6 +628,13 @@ def test_a_cursor_not_issued_by_us_is_a_400_naming_cursor(cursor: str) -> None:
         {"a": [1.0], "p": 2},
         {"a": "x", "p": 2},
         {"p": 2},
+        # Offsets into the reranked window: only a whole number inside it, with no sort values.
+        {"a": [], "p": 2, "o": 0},
+        {"a": [], "p": 2, "o": 100},
+        {"a": [], "p": 2, "o": -10},
+        {"a": [], "p": 2, "o": 2.5},
+        {"a": [], "p": 2, "o": True},
+        {"a": [1.0, "x"], "p": 2, "o": 10},
     ],
 )
 @pytest.mark.parametrize("signed_with_our_key", [False, True])
@@ -662,3 +669,12 @@ def test_a_cursor_signed_with_another_key_is_refused() -> None:
     message = _assert_error(_call(other, f"/search?q=kerry&size=2&cursor={_next_cursor()}"), 400, "invalid_parameter")
 
     assert message.startswith("cursor")
+
+
+def test_a_window_cursor_round_trips_and_is_bound_to_its_search() -> None:
+    signer = CursorSigner(CURSOR_KEY)
+    issued = signer.encode(Cursor(after=[], page=3, fingerprint="f" * 16, window_offset=20))
+
+    assert signer.decode(issued, "f" * 16) == Cursor(after=[], page=3, fingerprint="f" * 16, window_offset=20)
+    with pytest.raises(InvalidQueryError, match=r"^cursor"):
+        signer.decode(issued, "g" * 16)

@@ -20,6 +20,8 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
+from archive_search.config import TEXT_MODEL_TOKENIZER, TEXT_MODEL_WEIGHTS
+
 # The model reads up to 256 word pieces (sentence_bert_config.json); we embed the first 128 (a headline and its lead,
 # or an abstract): half the cost of 256 (0.12 s against 0.25 s of a core per article), which is what made
 # embedding the archive affordable on ingest.
@@ -27,8 +29,7 @@ MAX_TOKENS = 128
 DIMENSIONS = 384
 LAYERS = 6
 HEADS = 12
-WEIGHTS_FILE = "weights.npz"
-TOKENIZER_FILE = "tokenizer.json"
+WEIGHTS_FILE, TOKENIZER_FILE = TEXT_MODEL_WEIGHTS, TEXT_MODEL_TOKENIZER
 _VECTOR = np.dtype("<f2")
 
 
