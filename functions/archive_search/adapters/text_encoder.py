@@ -8,7 +8,7 @@ model's config.json: GELU, layer norm eps 1e-12, 12 heads); the embedding is the
 tokens, L2-normalised, as sentence-transformers computes it. A test compares it with known sentence similarities.
 
 Vectors travel as bytes (384 little-endian float16, 768 bytes): stored with each indexed article and compared here.
-Encoding a 128-token text takes about 0.12 s of one core (3 GFLOP); a query of a few words a few milliseconds.
+Encoding a 128-token text takes about 0.035 s (3 GFLOP, two cores; 0.07 s of CPU); a query of a few words 1-3 ms.
 """
 
 from __future__ import annotations
@@ -23,8 +23,7 @@ from tokenizers import Tokenizer
 from archive_search.config import TEXT_MODEL_TOKENIZER, TEXT_MODEL_WEIGHTS
 
 # The model reads up to 256 word pieces (sentence_bert_config.json); we embed the first 128 (a headline and its lead,
-# or an abstract): half the cost of 256 (0.12 s against 0.25 s of a core per article), which is what made
-# embedding the archive affordable on ingest.
+# or an abstract): half the cost of 256 per article, which is what made embedding the archive affordable on ingest.
 MAX_TOKENS = 128
 DIMENSIONS = 384
 LAYERS = 6
@@ -111,5 +110,18 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float 
 
 
 def _gelu(x: np.ndarray) -> np.ndarray:
-    """GELU in its tanh form (numpy has no erf); the test against known similarities covers the difference."""
-    return 0.5 * x * (1.0 + np.tanh(math.sqrt(2.0 / math.pi) * (x + 0.044715 * x**3)))
+    """GELU in its tanh form (numpy has no erf); the test against known similarities covers the difference.
+
+    Computed in place with products: `x**3` on float32 took 12 ms of a 128x1536 layer (numpy's generic power),
+    three quarters of the encoder's time; this form takes 0.2 ms.
+    """
+    y = x * x
+    y *= 0.044715
+    y += 1.0
+    y *= x
+    y *= math.sqrt(2.0 / math.pi)
+    np.tanh(y, out=y)
+    y += 1.0
+    y *= x
+    y *= 0.5
+    return y
