@@ -173,7 +173,7 @@ class SearchSettings:
         origins = tuple(o.strip() for o in environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip())
         return cls(
             allowed_origins=origins,
-            engine=EngineSettings.from_env(environ, default_timeout=5.0),
+            engine=EngineSettings.from_env(environ, default_timeout=2.0),
             cursor_signing_key=_signing_key(environ),
             ranking=Ranking(
                 freshness_weight=_number(

@@ -19,8 +19,11 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
   TITLE_ALL_WORDS_BOOST, and the words as a phrase in the headline TITLE_PHRASE_BOOST.
-- **Typo tolerance** (`Ranking.fuzzy`): for short queries, each content word of 4+ letters also matches words one or
-  two edits away (prefix of one letter kept), weighted FUZZY_BOOST: an exact match collects both, so it outranks.
+- **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
+  match words one or two edits away (prefix of one letter kept), weighted FUZZY_BOOST, and the articles holding
+  every word within a typo rank next after the complete matches. The caller expands only when the words need it
+  (search.typo_words: a word no article holds, or fewer complete matches than a page): expansion was half the
+  engine's time on every search (issue 13's profile).
 - **Freshness** (`Ranking.freshness_weight`): the score is multiplied by 1 + w * decay(age), decay a gauss curve on
   `published` (1 today, 0.5 after FRESHNESS_SCALE_DAYS). Undated articles get the factor 1. 0 turns it off.
 - **Synonyms** (`Ranking.synonyms`): US / U.S. / United States and the like (index_mapping.SYNONYMS), applied at
@@ -31,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -238,12 +241,18 @@ def tier_of(matched: Sequence[str]) -> int:
     return sum(weight for name, weight in TIER_WEIGHTS.items() if name in matched)
 
 
-def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str] | None = None) -> dict[str, Any]:
+def text_query(
+    parsed: ParsedQuery,
+    ranking: Ranking,
+    scored_words: Sequence[str] | None = None,
+    typo_words: Collection[str] = (),
+) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness.
 
     `scored_words` are the content words to score, most informative first (default: content_words(parsed));
-    at most MAX_SCORED_WORDS of them are used. Nothing is required: articles holding every quoted phrase, and for a
-    short query every word, rank first.
+    at most MAX_SCORED_WORDS of them are used. `typo_words`: the words no article holds, expanded to their near
+    spellings. Nothing is required: articles holding every quoted phrase, and for a short query every word (within a
+    typo for `typo_words`), rank first.
     """
     must_not = [
         _phrase(term.text, TEXT_FIELDS)
@@ -284,7 +293,9 @@ def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         fuzzy = {
-            word: [_fuzzy(field, word) for field in FUZZY_FIELDS] for word in plain if len(word) >= MIN_FUZZY_CHARS
+            word: [_fuzzy(field, word) for field in FUZZY_FIELDS]
+            for word in plain
+            if word in typo_words and len(word) >= MIN_FUZZY_CHARS
         }
         should += [clause for clauses in fuzzy.values() for clause in clauses]
         if ranking.complete_match_first and short and len(words) > 1 and fuzzy:
@@ -301,6 +312,17 @@ def text_query(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str
         phrase = {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
         should.append({"match_phrase": {"title": phrase}})
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
+
+
+def complete_match(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str]) -> dict[str, Any] | None:
+    """The filter of the articles holding every word of a short query of several words (what TIER_COMPLETE ranks
+    first), or None when there is no such tier: one word, a long query, or complete_match_first off."""
+    words = list(scored_words)[:MAX_SCORED_WORDS]
+    groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
+    if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and len(words) + len(groups) > 1):
+        return None
+    every = [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
+    return {"bool": {"must": every}}
 
 
 def _weight(counts: Counter[str], word: str) -> float:

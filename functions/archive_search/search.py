@@ -18,9 +18,19 @@ from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import parse_query
-from archive_search.relevance import MAX_SCORED_WORDS, Ranking, content_words, text_query, with_freshness
+from archive_search.relevance import (
+    FUZZY_MAX_WORDS,
+    MAX_SCORED_WORDS,
+    MIN_FUZZY_CHARS,
+    Ranking,
+    complete_match,
+    content_words,
+    is_joined,
+    text_query,
+    with_freshness,
+)
 from archive_search.rerank import EMBEDDING_FIELD, rerank, window_size
-from archive_search.spelling import did_you_mean, spelling_suggester
+from archive_search.spelling import did_you_mean, spelling_suggester, unknown_words
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -33,6 +43,11 @@ FILTER_PARAMETERS = ("section", "author", "tag", "from", "to")
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
+# Engine requests one search may send one after another: the words' document frequencies (a long query), the first
+# answer (in the reranked window: ids, then the page's articles), the same again with typo expansion, the
+# did_you_mean count. The template's timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout).
+MAX_ENGINE_REQUESTS = 4
+COMPLETE_COUNT = "complete_matches"
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 _DATE = re.compile(DATE_PATTERN)
@@ -231,46 +246,103 @@ def scored_words(index: ArticleIndex, q: str) -> list[str]:
     return sorted(words, key=lambda w: (freqs.get(w, 0) == 0, freqs.get(w, 0), order[w]))[:MAX_SCORED_WORDS]
 
 
-def text_clause(request: SearchRequest, ranking: Ranking, words: list[str] | None = None) -> dict[str, Any]:
+def text_clause(
+    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, typos: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
-    query = text_query(parse_query(request.q), ranking, words)
+    query = text_query(parse_query(request.q), ranking, words, typos)
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
     return query
 
 
-def build_search(request: SearchRequest, ranking: Ranking, words: list[str] | None = None) -> dict[str, Any]:
-    """The engine request for one page of /search; `words` as scored_words() chose them (default: as typed)."""
+def typo_words(request: SearchRequest, ranking: Ranking, words: list[str], first: dict[str, Any]) -> tuple[str, ...]:
+    """The scored words to expand to their near spellings, from the first answer (sent without expansion): none
+    unless the query is short and typo tolerance on; then every word of 4+ letters when some word is in no article
+    (the answer's term suggesters say which), or when fewer articles than a page hold every word (its
+    COMPLETE_COUNT aggregation), so that a name spelt another way (Gaddafi, Gadaffi) is found next; else none."""
+    eligible = tuple(w for w in words if len(w) >= MIN_FUZZY_CHARS and not is_joined(w))
+    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS or not eligible:
+        return ()
+    if unknown_words(request.q, first.get("suggest")) & set(eligible):
+        return eligible
+    complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
+    if complete is not None and int(complete["doc_count"]) < request.size:
+        return eligible
+    return ()
+
+
+def _query(request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: tuple[str, ...]) -> dict[str, Any]:
+    query = text_clause(request, ranking, words, typos)
+    # Tags have no facet: their filter narrows everything (the facets' filters go to post_filter).
+    tag = filter_clauses(request).get("tag")
+    return {"bool": {"must": [query], "filter": [tag]}} if tag else query
+
+
+def _highlight(typos: tuple[str, ...]) -> dict[str, Any]:
+    """Each text highlighted once, stemmed; the fields as written only when typo expansion matched there."""
+    fields: dict[str, Any] = {
+        "title": {"number_of_fragments": 0},
+        "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS},
+    }
+    if typos:
+        fields["title.exact"] = {"number_of_fragments": 0}
+        fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
+    return {**HIGHLIGHT, "require_field_match": True, "fields": fields}
+
+
+def build_search(
+    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, typos: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """The engine request for one page of /search; `words` as scored_words() chose them (default: as typed),
+    `typos` the words to expand to near spellings (typo_words())."""
     parsed = parse_query(request.q)
     filters = filter_clauses(request)
-    query = text_clause(request, ranking, words)
-    # Tags have no facet: their filter narrows everything. Facet filters go to post_filter, so that each facet's
-    # counts can be computed without its own filter (disjunctive facets).
-    tag_filter = filters.pop("tag", None)
-    if tag_filter:
-        query = {"bool": {"must": [query], "filter": [tag_filter]}}
+    filters.pop("tag", None)
+    # Facet filters go to post_filter, so that each facet's counts can be computed without its own filter
+    # (disjunctive facets).
     body: dict[str, Any] = {
-        "query": query,
+        "query": _query(request, ranking, words, typos),
         "_source": LIST_FIELDS,
         "track_total_hits": True,
         "sort": _sort_clause(request.effective_sort),
         "aggs": facet_aggregations(filters, request),
-        "highlight": {
-            **HIGHLIGHT,
-            "require_field_match": True,
-            "fields": {
-                "title": {"number_of_fragments": 0},
-                "title.exact": {"number_of_fragments": 0},
-                "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS},
-                "body.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
-            },
-        },
+        "highlight": _highlight(typos),
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
-    if parsed.words:
+    if parsed.words and not typos:
         body["suggest"] = spelling_suggester(request.q)
+        complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed))
+        if complete is not None and ranking.fuzzy:
+            # How many articles the reader's filters leave that hold every word: typo_words() reads it.
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": [complete], "filter": list(filters.values())}}}
     return body
+
+
+def _answer(
+    index: ArticleIndex,
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    body: dict[str, Any],
+    size: int,
+    offset: int,
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when a word needs
+    it: when the first answer's suggesters find a word no article holds, the same request is sent again with that
+    word expanded (the first answer's `suggest` is kept for did_you_mean)."""
+    response = index.search(body, size=size, offset=offset)
+    typos = typo_words(request, ranking, words, response)
+    if not typos:
+        return response, ()
+    again = {**body, "query": _query(request, ranking, words, typos)}
+    again.pop("suggest", None)
+    again["aggs"] = {name: agg for name, agg in body["aggs"].items() if name != COMPLETE_COUNT}
+    if "highlight" in again:
+        again["highlight"] = _highlight(typos)
+    expanded = index.search(again, size=size, offset=offset)
+    return {**expanded, "suggest": response.get("suggest")}, typos
 
 
 def search_articles(
@@ -302,12 +374,12 @@ def search_articles(
     if semantic and words and encoder is not None:
         start = cursor.window_offset if cursor is not None else offset
         if start is not None and start < window_size(request.size):
-            return _reranked_page(index, request, ranking, body, encoder, start, page, cursors)
+            return _reranked_page(index, request, ranking, words, body, encoder, start, page, cursors)
     if cursor is not None:
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
-    response = index.search(body, size=request.size, offset=offset)
+    response, _ = _answer(index, request, ranking, words, body, request.size, offset)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     raw_hits = hits["hits"]
@@ -317,7 +389,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(index, request, ranking), total)
+    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -334,6 +406,7 @@ def _reranked_page(
     index: ArticleIndex,
     request: SearchRequest,
     ranking: Ranking,
+    words: list[str],
     body: dict[str, Any],
     encoder: TextEncoder,
     start: int,
@@ -343,9 +416,9 @@ def _reranked_page(
     """A page inside the reranked window: the window (ids, scores, embeddings, facets) in one request, then the
     page's articles with their highlights in a second, small one."""
     window = window_size(request.size)
-    highlight = body.pop("highlight")
+    body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
-    response = index.search(body, size=window, offset=0)
+    response, typos = _answer(index, request, ranking, words, body, window, 0)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     ordered = rerank(hits["hits"], request.q, encoder, ranking.semantic_weight)
@@ -356,7 +429,7 @@ def _reranked_page(
         page_body = {
             "query": {"ids": {"values": ids}},
             "_source": LIST_FIELDS,
-            "highlight": {**highlight, "highlight_query": body["query"]},
+            "highlight": {**_highlight(typos), "highlight_query": _query(request, ranking, words, typos)},
         }
         articles = {raw["_id"]: raw for raw in index.search(page_body, size=len(ids), offset=0)["hits"]["hits"]}
     results = [search_hit({**articles[r.hit["_id"]], "_score": r.score}) for r in chosen if r.hit["_id"] in articles]
@@ -369,7 +442,7 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    suggestion = did_you_mean(index, request.q, response.get("suggest"), _count_body(index, request, ranking), total)
+    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -382,18 +455,33 @@ def _reranked_page(
     )
 
 
-def _count_body(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], dict[str, Any]]:
-    """The request that counts what /search would answer for another spelling of q, same filters (did_you_mean).
+def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
+    """What /search would answer for another spelling of q, same filters (did_you_mean), in one request.
 
-    Exactly the query a search for that spelling runs, so the count offered is the total the reader then sees.
+    Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
+    request matches the query with typo expansion, and counts in aggregations what it matches without expansion and
+    how many hold every word; typo_words() decides, as /search would, which of the two totals applies.
     """
-
     filters = list(filter_clauses(request).values())
 
-    def count_for(q: str) -> dict[str, Any]:
-        respelt = SearchRequest(q=q, sort=request.sort)
-        query = text_clause(respelt, ranking, scored_words(index, q))
-        return {"query": {"bool": {"must": [query], "filter": filters}}, "track_total_hits": True}
+    def count_for(q: str) -> int:
+        respelt = SearchRequest(q=q, sort=request.sort, size=request.size)
+        words = scored_words(index, q)
+        eligible = typo_words(respelt, ranking, words, {"aggregations": {COMPLETE_COUNT: {"doc_count": 0}}})
+        plain = text_clause(respelt, ranking, words)
+        body: dict[str, Any] = {
+            "query": {"bool": {"must": [text_clause(respelt, ranking, words, eligible)], "filter": filters}},
+            "track_total_hits": True,
+            "aggs": {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}},
+        }
+        complete = complete_match(parse_query(q), ranking, words)
+        if eligible and complete is not None:
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": [complete], "filter": filters}}}
+        response = index.search(body, size=0, offset=0)
+        aggregations = response.get("aggregations") or {}
+        if typo_words(respelt, ranking, words, response):
+            return int(response["hits"]["total"]["value"])
+        return int(aggregations["plain"]["doc_count"])
 
     return count_for
 

@@ -35,7 +35,7 @@ def test_ingest_settings_with_defaults() -> None:
 
 
 def test_search_settings_have_a_shorter_default_timeout_than_ingest() -> None:
-    assert SearchSettings.from_env(ENGINE_ENV).engine.timeout_seconds == 5.0
+    assert SearchSettings.from_env(ENGINE_ENV).engine.timeout_seconds == 2.0
 
 
 @pytest.mark.parametrize("value", [None, "", "   "])

@@ -35,8 +35,13 @@ BULK_MAX_ACTIONS = 500
 BULK_RETRIES = 5
 
 
-def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
-    """One client per container: HTTP locally, SigV4 with the function's own credentials in AWS."""
+def create_client(settings: EngineSettings, max_retries: int, reader_path: bool = False) -> OpenSearch:
+    """One client per container: HTTP locally, SigV4 with the function's own credentials in AWS.
+
+    `max_retries` retries a dropped connection; off the reader's path also a timeout and 429/502/503/504 (with the
+    client's backoff). On the reader's path (`reader_path`) a timeout or an overloaded engine is not retried: the
+    reader gets a 503 with Retry-After at once, and an overloaded engine does not get every slow search twice.
+    """
     parsed = urlparse(settings.endpoint)
     use_ssl = parsed.scheme == "https"
     auth = None
@@ -52,8 +57,8 @@ def create_client(settings: EngineSettings, max_retries: int) -> OpenSearch:
         verify_certs=use_ssl,
         timeout=settings.timeout_seconds,
         max_retries=max_retries,
-        retry_on_timeout=True,
-        retry_on_status=RETRYABLE_STATUSES,
+        retry_on_timeout=not reader_path,
+        retry_on_status=() if reader_path else RETRYABLE_STATUSES,
         http_compress=True,
     )
 

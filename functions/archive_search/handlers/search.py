@@ -56,7 +56,8 @@ def record_engine_refusal(_exc: EngineRefusedRequestError) -> None:
 def app() -> APIGatewayHttpResolver:
     """Built on the first invocation and reused while the container is warm."""
     settings = SearchSettings.from_env(os.environ)
-    index = OpenSearchArticleIndex(create_client(settings.engine, max_retries=1), settings.engine.index_alias)
+    client = create_client(settings.engine, max_retries=1, reader_path=True)
+    index = OpenSearchArticleIndex(client, settings.engine.index_alias)
     return create_app(
         index,
         settings.allowed_origins,
