@@ -19,7 +19,7 @@ from archive_search.ingest import (
     UnexpectedFailureError,
 )
 from archive_search.notifications import ObjectChange
-from archive_search.parsing import PARSERS, parse_upload
+from archive_search.parsing import json_upload, parse_upload
 from archive_search_cli.main import main
 from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
 
@@ -53,7 +53,7 @@ def test_any_exception_a_parser_raises_becomes_a_rejection(monkeypatch: pytest.M
     def broken(_data: bytes) -> Any:
         raise KeyError("a library bug on odd input")
 
-    monkeypatch.setitem(PARSERS, ".json", broken)
+    monkeypatch.setattr(json_upload, "parse_json", broken)
 
     with pytest.raises(RejectedUploadError, match="could not be read"):
         parse_upload("incoming/a.json", _good(1))

@@ -53,11 +53,18 @@ def record_engine_refusal(_exc: EngineRefusedRequestError) -> None:
 
 
 @functools.cache
-def app() -> APIGatewayHttpResolver:
-    """Built on the first invocation and reused while the container is warm."""
+def search_index() -> OpenSearchArticleIndex:
     settings = SearchSettings.from_env(os.environ)
     client = create_client(settings.engine, max_retries=1, reader_path=True)
-    index = OpenSearchArticleIndex(client, settings.engine.index_alias)
+    return OpenSearchArticleIndex(client, settings.engine.index_alias)
+
+
+@functools.cache
+def app() -> APIGatewayHttpResolver:
+    """Built on the first invocation (or, with SnapStart, during init: see prime_for_snapshot) and reused while the
+    container is warm."""
+    settings = SearchSettings.from_env(os.environ)
+    index = search_index()
     return create_app(
         index,
         settings.allowed_origins,
@@ -70,7 +77,35 @@ def app() -> APIGatewayHttpResolver:
     )
 
 
+def prime_for_snapshot() -> None:
+    """SnapStart (template: the search function publishes versions with SnapStart on). During init, build what the
+    first search needs (settings, engine client, text model, one query embedded so numpy's code paths are warm), so
+    the snapshot holds it and a restored container skips imports and model loading; after a restore, open the
+    engine connection before a reader waits on it (connections are never opened before the snapshot)."""
+    from snapshot_restore_py import register_after_restore  # part of Lambda's managed Python runtimes
+
+    app()
+    encoder = text_encoder(SearchSettings.from_env(os.environ).text_model_dir)
+    if encoder is not None:
+        encoder.embed(["archive search"])
+    register_after_restore(reconnect)
+    logger.info("primed for snapshot")
+
+
+def reconnect() -> None:
+    """After a restore: one cheap engine request, so the first reader does not pay for TLS and SigV4 set-up. A failure
+    here is logged and left to the first search, which retries the connection on its own."""
+    try:
+        search_index().count()
+    except Exception:  # the hook must not fail the restore: any error here only means a cold connection
+        logger.warning("engine not reachable after restore", exc_info=True)
+
+
 @metrics.log_metrics
 @logger.inject_lambda_context
 def handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     return app().resolve(event, context)
+
+
+if os.environ.get("AWS_LAMBDA_INITIALIZATION_TYPE") == "snap-start":
+    prime_for_snapshot()

@@ -8,30 +8,37 @@ No other guessing: a file without a known extension is rejected.
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_page import parse_html
-from archive_search.parsing.json_upload import parse_json
-from archive_search.parsing.legacy_text import parse_legacy_text
-from archive_search.parsing.markdown_upload import parse_markdown
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-PARSERS: dict[str, Callable[[bytes], ParsedUpload]] = {
-    ".json": parse_json,
-    ".txt": parse_legacy_text,
-    ".md": parse_markdown,
-    ".markdown": parse_markdown,
-    ".html": parse_html,
-    ".htm": parse_html,
+# Each parser's module and function, imported when an upload first needs it: importing all of them took ~48 ms of
+# every ingest cold start (issue 13's profile), and most batches hold one format.
+HTML, JSON = "html_page.parse_html", "json_upload.parse_json"
+PARSERS: dict[str, str] = {
+    ".json": JSON,
+    ".txt": "legacy_text.parse_legacy_text",
+    ".md": "markdown_upload.parse_markdown",
+    ".markdown": "markdown_upload.parse_markdown",
+    ".html": HTML,
+    ".htm": HTML,
 }
 SUPPORTED_EXTENSIONS = tuple(PARSERS)
+
+
+def parser(target: str) -> Callable[[bytes], ParsedUpload]:
+    """The parser function named by a PARSERS value ("module.function" under archive_search.parsing)."""
+    module, name = target.rsplit(".", 1)
+    function: Callable[[bytes], ParsedUpload] = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    return function
 
 
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
@@ -49,8 +56,8 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
     if not data.strip():
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
     extension = extension_of(key)
-    parser = PARSERS.get(extension)
-    if parser is None:
+    target = PARSERS.get(extension)
+    if target is None:
         raise RejectedUploadError(
             f"files ending in {extension or '(no extension)'!r} are not supported",
             fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
@@ -62,7 +69,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
     try:
-        return validated(_sniffed(extension, data, parser)(data))
+        return validated(parser(_sniffed(extension, data, target))(data))
     except RejectedUploadError:
         raise
     except Exception as exc:  # the parsers' boundary: see the docstring
@@ -73,10 +80,10 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         ) from None
 
 
-def _sniffed(extension: str, data: bytes, parser: Callable[[bytes], ParsedUpload]) -> Callable[[bytes], ParsedUpload]:
+def _sniffed(extension: str, data: bytes, target: str) -> str:
     # Legacy text never starts with a tag, so any leading HTML tag decides; Markdown and JSON need a whole page.
-    if parser is not parse_html and looks_like_html(data, fragment=extension == ".txt"):
-        return parse_html
+    if target != HTML and looks_like_html(data, fragment=extension == ".txt"):
+        return HTML
     if extension == ".txt" and looks_like_json_object(data):
-        return parse_json
-    return parser
+        return JSON
+    return target
