@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# As the functions run (handlers/text_model.py): one BLAS thread, set before any test module imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from archive_search_cli.opensearch_node import free_port
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from archive_search.api import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
 from archive_search_cli.template import REPO_ROOT
 from archive_search_cli.worker import FakeLambdaContext
 
@@ -128,7 +131,22 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
     }
 
 
-def make_server(host: str, port: int, handler: Handler, web_root: Path = WEB_ROOT) -> ThreadingHTTPServer:
+# What the search function itself answers when the engine is overloaded (api.py), for a request over the limit.
+OVERLOADED: dict[str, Any] = {
+    "statusCode": 503,
+    "headers": {"Content-Type": "application/json", "Cache-Control": "no-store", "Retry-After": RETRY_AFTER_SECONDS},
+    "body": json.dumps({"error": {"code": "unavailable", "message": UNAVAILABLE_MESSAGE}}),
+}
+
+
+def make_server(
+    host: str, port: int, handler: Handler, web_root: Path = WEB_ROOT, max_concurrency: int | None = None
+) -> ThreadingHTTPServer:
+    """The local HTTP API. `max_concurrency`: as many handler invocations at once as the search function may run in
+    AWS (the template's SearchMaxConcurrency); a request beyond them is answered at once with the API's 503 and
+    Retry-After, as a reader would want from an overloaded service, instead of queueing behind the others."""
+    slots = threading.BoundedSemaphore(max_concurrency) if max_concurrency else None
+
     class RequestHandler(BaseHTTPRequestHandler):
         server_version = "archive-search-local"
 
@@ -188,8 +206,15 @@ def make_server(host: str, port: int, handler: Handler, web_root: Path = WEB_ROO
 
         def _invoke(self) -> None:
             started = time.perf_counter()
-            event = http_api_event(self.command, self.path, dict(self.headers.items()))
-            result = handler(event, FakeLambdaContext(function_name="SearchFunction"))
+            if slots is not None and not slots.acquire(blocking=False):
+                result = OVERLOADED
+            else:
+                try:
+                    event = http_api_event(self.command, self.path, dict(self.headers.items()))
+                    result = handler(event, FakeLambdaContext(function_name="SearchFunction"))
+                finally:
+                    if slots is not None:
+                        slots.release()
             body = result.get("body") or ""
             payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
             self.send_response(int(result.get("statusCode", 200)))

@@ -163,7 +163,9 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         worker.start()
         stack.callback(worker.stop)
 
-        server = make_server("127.0.0.1", ports.api, search.handler)
+        server = make_server(
+            "127.0.0.1", ports.api, search.handler, max_concurrency=spec.function_concurrency.get("SearchFunction")
+        )
         stack.callback(server.server_close)
         stack.callback(server.shutdown)
         threading.Thread(target=server.serve_forever, name="http-gateway", daemon=True).start()

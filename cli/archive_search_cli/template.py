@@ -73,6 +73,8 @@ class LocalStackSpec:
     function_environment: dict[str, dict[str, str]]
     ingest_queue_logical_id: str
     function_timeouts: dict[str, int] = field(default_factory=dict)  # seconds, by logical id
+    # ReservedConcurrentExecutions by logical id, where the template (with default parameters) reserves some.
+    function_concurrency: dict[str, int] = field(default_factory=dict)
 
     @property
     def uploads_bucket(self) -> str:
@@ -248,6 +250,7 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
     environment: dict[str, dict[str, str]] = {}
     ingest_queue = None
     timeouts: dict[str, int] = {}
+    concurrency: dict[str, int] = {}
     globals_timeout = int(template.get("Globals", {}).get("Function", {}).get("Timeout", 3))
     globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
 
@@ -284,9 +287,12 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
             resolved = {name: resolver.resolve(value) for name, value in variables.items()}
             environment[logical_id] = {name: str(value) for name, value in resolved.items() if value is not NO_VALUE}
             timeouts[logical_id] = int(properties.get("Timeout", globals_timeout))
+            reserved = resolver.resolve(properties.get("ReservedConcurrentExecutions", NO_VALUE))
+            if reserved is not NO_VALUE:
+                concurrency[logical_id] = int(str(reserved))
             for event in properties.get("Events", {}).values():
                 if event["Type"] == "SQS":
                     ingest_queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]
     if ingest_queue is None:
         raise ValueError("the template has no function fed by an SQS queue")
-    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts)
+    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts, concurrency)

@@ -26,6 +26,7 @@ CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
 ARTICLES_PATH = "/articles/"
 RELATED_PATH = "/related/"
 RETRY_AFTER_SECONDS = "5"
+UNAVAILABLE_MESSAGE = "search is temporarily unavailable; retry shortly"
 INTERNAL_ERROR_MESSAGE = "something went wrong on our side; it has been logged"
 SearchObserver = Callable[[SearchRequest, SearchPage], None]
 FaultObserver = Callable[[EngineRefusedRequestError], None]
@@ -156,9 +157,7 @@ def create_app(
     @app.exception_handler(SearchUnavailableError)
     def unavailable(exc: SearchUnavailableError) -> Response:
         logger.warning("search engine unavailable", extra={"reason": str(exc)})
-        return _error(
-            503, "unavailable", "search is temporarily unavailable; retry shortly", {"Retry-After": RETRY_AFTER_SECONDS}
-        )
+        return _error(503, "unavailable", UNAVAILABLE_MESSAGE, {"Retry-After": RETRY_AFTER_SECONDS})
 
     @app.exception_handler(EngineRefusedRequestError)
     def refused(exc: EngineRefusedRequestError) -> Response:

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
@@ -245,14 +246,15 @@ def text_query(
     parsed: ParsedQuery,
     ranking: Ranking,
     scored_words: Sequence[str] | None = None,
-    typo_words: Collection[str] = (),
+    typo_words: Mapping[str, str | None] = MappingProxyType({}),
 ) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness.
 
     `scored_words` are the content words to score, most informative first (default: content_words(parsed));
-    at most MAX_SCORED_WORDS of them are used. `typo_words`: the words no article holds, expanded to their near
-    spellings. Nothing is required: articles holding every quoted phrase, and for a short query every word (within a
-    typo for `typo_words`), rank first.
+    at most MAX_SCORED_WORDS of them are used. `typo_words`: the words to expand to their near spellings, each with
+    the nearest known word when the archive does not know it (scored as if typed, and counted as the word in the
+    near tier). Nothing is required: articles holding every quoted phrase, and for a short query every word (within
+    a typo for `typo_words`), rank first.
     """
     must_not = [
         _phrase(term.text, TEXT_FIELDS)
@@ -298,13 +300,18 @@ def text_query(
             if word in typo_words and len(word) >= MIN_FUZZY_CHARS
         }
         should += [clause for clauses in fuzzy.values() for clause in clauses]
+        known = {word: spelling for word in fuzzy if (spelling := typo_words.get(word)) and spelling != word}
+        # A word no article holds scores nothing as typed: its nearest known word is scored in its place.
+        should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]
+        for word, spelling in known.items():
+            fuzzy[word] = [*fuzzy[word], _word_present(spelling, ranking)]
         if ranking.complete_match_first and short and len(words) > 1 and fuzzy:
             # Next come the articles holding every word, some of them within a typo or two.
-            near = [
+            every_near = [
                 {"bool": {"should": [_word_present(word, ranking), *fuzzy.get(word, [])], "minimum_should_match": 1}}
                 for word in words
             ]
-            should.append(_tier(TIER_NEAR, near, NEAR_MATCH_BOOST))
+            should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
     if 1 < len(plain) <= TITLE_BONUS_MAX_WORDS:
         text = " ".join(plain)
         title = {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST, "analyzer": PLAIN_ANALYZER}

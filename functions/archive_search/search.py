@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
@@ -30,7 +31,7 @@ from archive_search.relevance import (
     with_freshness,
 )
 from archive_search.rerank import EMBEDDING_FIELD, rerank, window_size
-from archive_search.spelling import did_you_mean, spelling_suggester, unknown_words
+from archive_search.spelling import did_you_mean, respelt, spelling_suggester, unknown_words
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -247,7 +248,10 @@ def scored_words(index: ArticleIndex, q: str) -> list[str]:
 
 
 def text_clause(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, typos: tuple[str, ...] = ()
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str] | None = None,
+    typos: Mapping[str, str | None] = MappingProxyType({}),
 ) -> dict[str, Any]:
     """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
     query = text_query(parse_query(request.q), ranking, words, typos)
@@ -256,30 +260,34 @@ def text_clause(
     return query
 
 
-def typo_words(request: SearchRequest, ranking: Ranking, words: list[str], first: dict[str, Any]) -> tuple[str, ...]:
-    """The scored words to expand to their near spellings, from the first answer (sent without expansion): none
-    unless the query is short and typo tolerance on; then every word of 4+ letters when some word is in no article
-    (the answer's term suggesters say which), or when fewer articles than a page hold every word (its
-    COMPLETE_COUNT aggregation), so that a name spelt another way (Gaddafi, Gadaffi) is found next; else none."""
-    eligible = tuple(w for w in words if len(w) >= MIN_FUZZY_CHARS and not is_joined(w))
+def typo_words(
+    request: SearchRequest, ranking: Ranking, words: list[str], first: dict[str, Any]
+) -> dict[str, str | None]:
+    """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
+    with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
+    then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
+    fewer articles than a page hold every word (its COMPLETE_COUNT aggregation), so that a name spelt another way
+    (Gaddafi, Gadaffi) is found next; else none."""
+    eligible = [w for w in words if len(w) >= MIN_FUZZY_CHARS and not is_joined(w)]
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS or not eligible:
-        return ()
-    if unknown_words(request.q, first.get("suggest")) & set(eligible):
-        return eligible
+        return {}
+    unknown = unknown_words(request.q, first.get("suggest"))
     complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
-    if complete is not None and int(complete["doc_count"]) < request.size:
-        return eligible
-    return ()
+    if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < request.size):
+        return {word: unknown.get(word) for word in eligible}
+    return {}
 
 
-def _query(request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: tuple[str, ...]) -> dict[str, Any]:
+def _query(
+    request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
+) -> dict[str, Any]:
     query = text_clause(request, ranking, words, typos)
     # Tags have no facet: their filter narrows everything (the facets' filters go to post_filter).
     tag = filter_clauses(request).get("tag")
     return {"bool": {"must": [query], "filter": [tag]}} if tag else query
 
 
-def _highlight(typos: tuple[str, ...]) -> dict[str, Any]:
+def _highlight(typos: Mapping[str, str | None]) -> dict[str, Any]:
     """Each text highlighted once, stemmed; the fields as written only when typo expansion matched there."""
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
@@ -292,7 +300,10 @@ def _highlight(typos: tuple[str, ...]) -> dict[str, Any]:
 
 
 def build_search(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, typos: tuple[str, ...] = ()
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str] | None = None,
+    typos: Mapping[str, str | None] = MappingProxyType({}),
 ) -> dict[str, Any]:
     """The engine request for one page of /search; `words` as scored_words() chose them (default: as typed),
     `typos` the words to expand to near spellings (typo_words())."""
@@ -328,14 +339,14 @@ def _answer(
     body: dict[str, Any],
     size: int,
     offset: int,
-) -> tuple[dict[str, Any], tuple[str, ...]]:
+) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when a word needs
     it: when the first answer's suggesters find a word no article holds, the same request is sent again with that
     word expanded (the first answer's `suggest` is kept for did_you_mean)."""
     response = index.search(body, size=size, offset=offset)
     typos = typo_words(request, ranking, words, response)
     if not typos:
-        return response, ()
+        return response, {}
     again = {**body, "query": _query(request, ranking, words, typos)}
     again.pop("suggest", None)
     again["aggs"] = {name: agg for name, agg in body["aggs"].items() if name != COMPLETE_COUNT}
@@ -421,7 +432,9 @@ def _reranked_page(
     response, typos = _answer(index, request, ranking, words, body, window, 0)
     hits = response["hits"]
     total = int(hits["total"]["value"])
-    ordered = rerank(hits["hits"], request.q, encoder, ranking.semantic_weight)
+    # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
+    meaning = (respelt(request.q, response.get("suggest")) if typos else None) or request.q
+    ordered = rerank(hits["hits"], meaning, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}
     if chosen:
@@ -465,12 +478,12 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
     filters = list(filter_clauses(request).values())
 
     def count_for(q: str) -> int:
-        respelt = SearchRequest(q=q, sort=request.sort, size=request.size)
+        other = SearchRequest(q=q, sort=request.sort, size=request.size)
         words = scored_words(index, q)
-        eligible = typo_words(respelt, ranking, words, {"aggregations": {COMPLETE_COUNT: {"doc_count": 0}}})
-        plain = text_clause(respelt, ranking, words)
+        eligible = typo_words(other, ranking, words, {"aggregations": {COMPLETE_COUNT: {"doc_count": 0}}})
+        plain = text_clause(other, ranking, words)
         body: dict[str, Any] = {
-            "query": {"bool": {"must": [text_clause(respelt, ranking, words, eligible)], "filter": filters}},
+            "query": {"bool": {"must": [text_clause(other, ranking, words, eligible)], "filter": filters}},
             "track_total_hits": True,
             "aggs": {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}},
         }
@@ -479,7 +492,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": [complete], "filter": filters}}}
         response = index.search(body, size=0, offset=0)
         aggregations = response.get("aggregations") or {}
-        if typo_words(respelt, ranking, words, response):
+        if typo_words(other, ranking, words, response):
             return int(response["hits"]["total"]["value"])
         return int(aggregations["plain"]["doc_count"])
 

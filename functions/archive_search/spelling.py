@@ -50,11 +50,12 @@ def _unknown(q: str, suggest: dict[str, Any] | None, titles: bool = True) -> lis
     return found
 
 
-def unknown_words(q: str, suggest: dict[str, Any] | None) -> set[str]:
-    """The words of q (case-folded) that no article body holds but a known word is near: the ones typo expansion is
-    for. Headlines are not consulted: "no options" from their suggester cannot tell a known word from one with
-    nothing near it in the few words headlines hold, and expanding a headline-only word costs little."""
-    return {original.casefold() for _, _, original, _ in _unknown(q, suggest, titles=False)}
+def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
+    """The words of q (case-folded) that no article body holds but a known word is near, each with the nearest
+    known word (the suggester's first option): the ones typo expansion is for. Headlines are not consulted: "no
+    options" from their suggester cannot tell a known word from one with nothing near it in the few words headlines
+    hold, and expanding a headline-only word costs little."""
+    return {original.casefold(): known for _, _, original, known in _unknown(q, suggest, titles=False)}
 
 
 def respelt(q: str, suggest: dict[str, Any] | None) -> str | None:

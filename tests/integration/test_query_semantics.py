@@ -321,25 +321,29 @@ def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPip
 
 
 def test_did_you_mean_survives_an_emoji_and_counts_what_following_it_finds(pipeline: LocalPipeline) -> None:
-    # Given an article typo tolerance finds and one only the right spelling finds (the word in its summary)
+    # Given an article typo tolerance finds and two only the right spelling finds (the word in their summary)
     _json_upload(pipeline, "Economy growth slows", "The economy showed weak growth.", section="business")
     _json_upload(pipeline, "Quarterly figures", "Exports rose.", summary="Growth returned.", section="business")
     _json_upload(pipeline, "Growth of cities", "Cities keep growing.", summary="Growth everywhere.", section="life")
     pipeline.drain()
 
-    # When the misspelt words follow an emoji (two UTF-16 code units, one Python character)
-    body = search("😀 economi growht")
+    # When the misspelt words follow an emoji (two UTF-16 code units, one Python character) in a short query, they
+    # are still recognised as unknown and searched as their nearest known words: all three articles are found
+    short = search("😀 economi growht")
+    assert short["total"] == 3 and short["did_you_mean"] is None
 
-    # Then the respelt query is offered with exactly the total that following it shows
+    # And in a long query (searched as typed), the respelt query is offered with exactly the total following it shows
+    typed = "😀 economi growht zebra lantern orchid"
+    body = search(typed)
     suggestion = body["did_you_mean"]
     assert isinstance(suggestion, dict)
-    assert suggestion["q"] == "😀 economy growth"
+    assert suggestion["q"] == "😀 economy growth zebra lantern orchid"
     assert suggestion["total"] > body["total"]
     assert suggestion["total"] == search(suggestion["q"])["total"] == 3
     # The same with a filter: the count is the filtered total
-    filtered = search("😀 economi growht", "&section=business")
-    assert filtered["did_you_mean"] == {"q": "😀 economy growth", "total": 2}
-    assert search("😀 economy growth", "&section=business")["total"] == 2
+    filtered = search(typed, "&section=business")
+    assert filtered["did_you_mean"] == {"q": "😀 economy growth zebra lantern orchid", "total": 2}
+    assert search("😀 economy growth zebra lantern orchid", "&section=business")["total"] == 2
 
 
 def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(pipeline: LocalPipeline) -> None:

@@ -54,6 +54,7 @@ def record_engine_refusal(_exc: EngineRefusedRequestError) -> None:
 
 @functools.cache
 def search_index() -> OpenSearchArticleIndex:
+    """The index the app searches (built with it, by app())."""
     settings = SearchSettings.from_env(os.environ)
     client = create_client(settings.engine, max_retries=1, reader_path=True)
     return OpenSearchArticleIndex(client, settings.engine.index_alias)
@@ -64,6 +65,7 @@ def app() -> APIGatewayHttpResolver:
     """Built on the first invocation (or, with SnapStart, during init: see prime_for_snapshot) and reused while the
     container is warm."""
     settings = SearchSettings.from_env(os.environ)
+    search_index.cache_clear()  # a new app gets a new client, which the restore hook then warms
     index = search_index()
     return create_app(
         index,

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from archive_search.ports import TextEncoder
+
+# One BLAS thread unless the environment says otherwise (the template sets it too): OpenBLAS's threads busy-wait,
+# so two processes embedding at once on two cores slowed each other down many times over (seen in the test suite),
+# and a Lambda below 1,769 MB has less than one vCPU. Batches run in parallel instead. numpy reads it on import,
+# which happens only in text_encoder() below.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 @functools.cache

@@ -161,3 +161,33 @@ def test_every_other_path_reaches_the_search_handler(gateway: tuple[int, list[st
 
     assert status == 200 and body == b'{"routed": true}'
     assert seen[-1] == path.split("?")[0]
+
+
+def test_requests_beyond_the_search_functions_concurrency_get_a_fast_503_with_retry_after() -> None:
+    # Given a gateway allowing one invocation at a time, and a handler held busy by the first request
+    busy, release = threading.Event(), threading.Event()
+
+    def handler(_event: dict[str, Any], _context: Any) -> dict[str, Any]:
+        busy.set()
+        release.wait(10)
+        return {"statusCode": 200, "headers": {"Content-Type": "application/json"}, "body": "{}"}
+
+    port = free_port()
+    server = make_server("127.0.0.1", port, handler, max_concurrency=1)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    first: list[int] = []
+    waiting = threading.Thread(target=lambda: first.append(fetch(port, "/search?q=a")[0]))
+    waiting.start()
+    try:
+        assert busy.wait(10)
+        # When another reader searches meanwhile, it is answered at once, not queued behind the first
+        status, headers, body = fetch(port, "/search?q=b")
+        assert status == 503 and headers["retry-after"] == "5"
+        assert b'"code": "unavailable"' in body
+    finally:
+        release.set()
+        waiting.join(10)
+        server.shutdown()
+        server.server_close()
+    # Then the first search completes normally
+    assert first == [200]
