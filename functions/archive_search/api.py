@@ -15,7 +15,6 @@ from archive_search.articles import get_article, related_articles
 from archive_search.cursors import CursorSigner
 from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, NotFoundError, SearchUnavailableError
 from archive_search.models import SearchPage
-from archive_search.openapi import openapi_document
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.relevance import Ranking
 from archive_search.search import SearchRequest, search_articles
@@ -127,6 +126,8 @@ def create_app(
 
     @app.get("/openapi.json")
     def openapi() -> Response:
+        from archive_search.openapi import openapi_document  # built on demand: no cold start pays for it
+
         return _json(200, openapi_document(), CACHED_FOR_A_MINUTE)
 
     @app.get("/health")
