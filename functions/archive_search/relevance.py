@@ -291,9 +291,7 @@ def text_query(
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     if ranking.complete_match_first and short and len(words) + len(groups) > 1:
-        # A word no article holds counts as its nearest known word: the respelt query's complete matches rank first.
-        every = [_word_present(typo_words.get(word) or word, ranking) for word in words]
-        every += [_alternatives(unit, ranking) for unit in groups]
+        every = [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         fuzzy = {
