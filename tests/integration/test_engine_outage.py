@@ -47,6 +47,7 @@ def own_node(pipeline: LocalPipeline) -> Iterator[tuple[OpenSearchNode, LocalPip
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
+@pytest.mark.attack("engine stopped during an upload stream")
 def test_articles_survive_an_engine_outage_mid_ingest(own_node: tuple[OpenSearchNode, LocalPipeline]) -> None:
     node, pipeline = own_node
     for n in range(ARTICLES):
@@ -91,6 +92,7 @@ def test_articles_survive_an_engine_outage_mid_ingest(own_node: tuple[OpenSearch
     assert report.indexed == report.archived == report.uploads == ARTICLES
 
 
+@pytest.mark.attack("engine frozen during an upload stream (time budget)")
 def test_a_frozen_engine_fails_the_batch_before_the_function_times_out(
     own_node: tuple[OpenSearchNode, LocalPipeline],
 ) -> None:

@@ -45,6 +45,7 @@ def _dead_letter_url(pipeline: LocalPipeline) -> str:
     return pipeline.resources.queue_urls[queue.dead_letter_logical_id]
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 def test_every_upload_ends_as_an_article_or_a_report_and_poison_holds_no_batch(pipeline: LocalPipeline) -> None:
     stems = [f"ok-{uuid.uuid4().hex[:8]}" for _ in range(8)]
     for n, stem in enumerate(stems):
@@ -65,6 +66,7 @@ def test_every_upload_ends_as_an_article_or_a_report_and_poison_holds_no_batch(p
     assert dead == "0"
 
 
+@pytest.mark.attack("dead letters redriven")
 def test_redrive_moves_dead_letters_back_and_they_are_ingested(pipeline: LocalPipeline) -> None:
     stem = f"dl-{uuid.uuid4().hex[:8]}"
     pipeline.upload(f"{stem}.json", json.dumps({"title": "Dead-lettered", "body": "Ships."}).encode())
@@ -83,6 +85,7 @@ def test_redrive_moves_dead_letters_back_and_they_are_ingested(pipeline: LocalPi
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("reindex under live ingest (and a mapping change)")
 def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline: LocalPipeline) -> None:
     # An index built by an older release (another mapping version) sits behind the alias.
     old = {**INDEX_SETTINGS, "mappings": {**INDEX_SETTINGS["mappings"], "_meta": {"mapping_version": 1}}}
@@ -103,6 +106,7 @@ def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("reindex under live ingest (and a mapping change)")
 def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -> None:
     stems = [f"rx-{n:02d}-{uuid.uuid4().hex[:6]}" for n in range(30)]
     for stem in stems:
@@ -136,6 +140,7 @@ def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("a restarted local stack")
 def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
     pipeline: LocalPipeline, moto_url: str
 ) -> None:
@@ -155,6 +160,7 @@ def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("verify and repair at any size")
 def test_verify_flags_an_index_without_replicas_that_follow_the_domain_and_reindex_fixes_it(
     pipeline: LocalPipeline,
 ) -> None:
