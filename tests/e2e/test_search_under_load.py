@@ -34,51 +34,12 @@ pytestmark = [
 SECONDS = float(os.environ.get("SEARCH_LOAD_SECONDS", "60"))
 CLIENTS = int(os.environ.get("SEARCH_LOAD_CLIENTS", "8"))
 UPLOADS_PER_SECOND = float(os.environ.get("SEARCH_LOAD_UPLOADS_PER_SECOND", "5"))
-WORDS = [
-    "harbour",
-    "ferry",
-    "council",
-    "budget",
-    "storm",
-    "damage",
-    "lifeboat",
-    "crew",
-    "festival",
-    "museum",
-    "library",
-    "school",
-    "roof",
-    "bridge",
-    "market",
-    "fishing",
-    "quay",
-    "lighthouse",
-    "election",
-    "mayor",
-    "tide",
-    "flood",
-    "defence",
-    "parking",
-    "tram",
-    "railway",
-    "station",
-    "hospital",
-    "theatre",
-    "concert",
-    "choir",
-    "painter",
-    "poet",
-    "prize",
-    "orchard",
-    "harvest",
-    "weather",
-    "winter",
-    "summer",
-    "repairs",
-    "tourism",
-    "hotel",
-    "airport",
-]
+VOCABULARY = """
+harbour ferry council budget storm damage lifeboat crew festival museum library school roof bridge market fishing quay
+lighthouse election mayor tide flood defence parking tram railway station hospital theatre concert choir painter poet
+prize orchard harvest weather winter summer repairs tourism hotel airport
+"""
+WORDS = VOCABULARY.split()
 SECTIONS = ("Local", "Politics", "Culture", "Sport", "Business")
 
 
