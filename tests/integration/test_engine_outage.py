@@ -191,12 +191,11 @@ def test_a_long_outage_during_a_large_upload_heals_on_the_products_own_retry_sch
     try:
         # Given an upload of 1,000 articles being ingested
         uploader.start()
-        while _indexed_count(pipeline) == 0:
+        while (indexed_at_kill := _indexed_count(pipeline)) == 0:
             time.sleep(0.05)
         # When the engine dies and stays down for 3 minutes while the upload goes on
         node.kill()
         killed = time.monotonic()
-        indexed_at_kill = _indexed_count(pipeline)
         time.sleep(OUTAGE_SECONDS)
         assert uploads_done.is_set(), "the upload should have ended during the outage"
         node.start()
