@@ -59,7 +59,9 @@ def own_node(pipeline: LocalPipeline) -> Iterator[tuple[OpenSearchNode, LocalPip
 
 
 @pytest.mark.attack("engine stopped during an upload stream")
-def test_articles_survive_an_engine_outage_mid_ingest(own_node: tuple[OpenSearchNode, LocalPipeline]) -> None:
+def test_articles_survive_an_engine_outage_mid_ingest(
+    own_node: tuple[OpenSearchNode, LocalPipeline], record_property: Callable[[str, object], None]
+) -> None:
     node, pipeline = own_node
     for n in range(ARTICLES):
         pipeline.upload(f"outage/a{n:03d}.json", json.dumps({"title": f"Outage {n}", "body": "Text."}).encode())
@@ -101,6 +103,7 @@ def test_articles_survive_an_engine_outage_mid_ingest(own_node: tuple[OpenSearch
     )["Attributes"]["ApproximateNumberOfMessages"]
     assert report.drift == 0, f"{report}; messages in the dead-letter queue: {dead_letters}"
     assert report.indexed == report.archived == report.uploads == ARTICLES
+    record_property("cases", ARTICLES)
 
 
 @pytest.mark.attack("engine frozen during an upload stream (time budget)")
