@@ -15,6 +15,9 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from archive_search_cli.opensearch_node import free_port
 
+# make reliability's table of attacks (--reliability-report) and the long scenarios (--long-scenarios).
+pytest_plugins = ["tests.reliability_report"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 LEGACY_PAGE = FIXTURES / "legacy-page-kerry-putin.txt"
 

@@ -131,6 +131,11 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
     }
 
 
+# The template routes GET only (and CORS answers OPTIONS): API Gateway answers any other method itself, with its own
+# 404 body, before the function is invoked. http.server would answer them with a 501 HTML page.
+ROUTED_METHODS = frozenset({"GET", "OPTIONS"})
+NO_ROUTE_BODY = b'{"message":"Not Found"}'
+
 # What the search function itself answers when the engine is overloaded (api.py), for a request over the limit.
 OVERLOADED: dict[str, Any] = {
     "statusCode": 503,
@@ -162,7 +167,21 @@ def make_server(
             if static is not None:
                 self._serve_static(static, with_body=False)
             else:
-                self.send_error(501, "HEAD is only supported for the page and its assets")
+                self._no_route(with_body=False)
+
+        def __getattr__(self, name: str) -> Any:
+            """`do_POST`, `do_TRACE`, ...: every method without a route (http.server looks them up by name)."""
+            if name.startswith("do_") and name[3:] not in ROUTED_METHODS:
+                return self._no_route
+            raise AttributeError(name)
+
+        def _no_route(self, with_body: bool = True) -> None:
+            self.send_response(404)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(NO_ROUTE_BODY)))
+            self.end_headers()
+            if with_body:
+                self.wfile.write(NO_ROUTE_BODY)
 
         def _serve_static(self, static: StaticFile, with_body: bool = True) -> None:
             try:

@@ -70,6 +70,7 @@ def _speed_up_moto_sqs() -> None:
 
     SQSBackend.is_message_valid_based_on_retention_period = retained  # type: ignore[method-assign]
     Queue.delete_message = _under_messages_lock(Queue.delete_message)  # type: ignore[method-assign]
+    SQSBackend.receive_message = _receive_under_messages_lock(SQSBackend.receive_message)  # type: ignore[method-assign]
     for name in APPROXIMATE_COUNTS:
         count = getattr(Queue, name)
         if isinstance(count, property) and count.fget is not None:
@@ -86,6 +87,23 @@ def _under_messages_lock(delete_message: Any) -> Any:
     def locked(queue: Any, receipt_handle: str) -> None:
         with queue._messages_lock:
             delete_message(queue, receipt_handle)
+
+    return locked
+
+
+def _receive_under_messages_lock(receive_message: Any) -> Any:
+    """moto's ReceiveMessage walks the queue's pending messages while other receives add and remove theirs.
+
+    When retried messages became visible again, concurrent receives raised `Set changed size during iteration`
+    halfway through, after marking some messages received that they never returned: those waited out another
+    visibility timeout (360 s) and used up one of their receives (the engine-outage scenario hit it 3 times).
+    Receives of one queue now take turns; a long poll's wait releases the lock (it is the queue's Condition).
+    """
+
+    def locked(backend: SQSBackend, queue_name: str, *args: Any, **kwargs: Any) -> Any:
+        queue: Any = backend.get_queue(queue_name)
+        with queue._messages_lock:
+            return receive_message(backend, queue_name, *args, **kwargs)
 
     return locked
 

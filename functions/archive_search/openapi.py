@@ -37,8 +37,17 @@ SEARCH_RULES = (
 )
 
 
-def _query(name: str, description: str, schema: dict[str, Any], required: bool = False) -> dict[str, Any]:
-    return {"name": name, "in": "query", "required": required, "description": description, "schema": schema}
+def _query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    """An optional query parameter. `allowEmptyValue` says in the schema what the descriptions say in words: sent
+    empty (`page=`, as forms send their empty fields), it is the same as one left out."""
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        "description": description,
+        "schema": schema,
+    }
 
 
 def _list_filter(name: str, what: str) -> dict[str, Any]:

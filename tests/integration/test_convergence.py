@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, cast
 
@@ -20,7 +21,10 @@ from archive_search.parsing import parse_upload
 from archive_search_cli.worker import FakeLambdaContext, sqs_event
 from tests.integration.conftest import LocalPipeline
 
-pytestmark = pytest.mark.integration
+pytestmark = [
+    pytest.mark.integration,
+    pytest.mark.attack("duplicated and shuffled notifications from concurrent workers"),
+]
 SEED = 20261128
 STEMS = [f"converge/story-{n}" for n in range(8)]
 
@@ -62,7 +66,9 @@ def _indexed_titles(pipeline: LocalPipeline) -> dict[str, str]:
     return {hit["_id"]: hit["_source"]["title"] for hit in hits["hits"]["hits"]}
 
 
-def test_shuffled_duplicated_concurrent_notifications_converge(pipeline: LocalPipeline) -> None:
+def test_shuffled_duplicated_concurrent_notifications_converge(
+    pipeline: LocalPipeline, record_property: Callable[[str, object], None]
+) -> None:
     rng = random.Random(SEED)
     captured: list[dict[str, Any]] = []
     lock = threading.Lock()
@@ -116,6 +122,7 @@ def test_shuffled_duplicated_concurrent_notifications_converge(pipeline: LocalPi
         UploadsLocation(pipeline.uploads_bucket, pipeline.upload_prefix, "reports/"),
     )
     assert report.drift == 0, report
+    record_property("cases", len(captured) + len(replay))  # notifications handled
 
 
 def sqs_event_from(records: list[dict[str, Any]]) -> dict[str, Any]:

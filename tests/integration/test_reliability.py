@@ -1,15 +1,21 @@
-"""Nothing lost: poison uploads among innocent ones, redrive of the dead-letter queue, a mapping change."""
+"""Nothing lost: poison uploads among innocent ones, S3 errors, redrive of the dead-letter queue, a mapping change."""
 
 from __future__ import annotations
 
 import json
+import threading
 import urllib.request
 import uuid
+from collections.abc import Callable
+from typing import Any
 
+import botocore.session
 import pytest
+from botocore.awsrequest import AWSResponse
 
 from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3UploadSource
+from archive_search.handlers import ingest
 from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION
 from archive_search.operations import UploadsLocation, VerifyReport, reindex, verify
 from archive_search_cli.local_aws import create_resources
@@ -45,6 +51,7 @@ def _dead_letter_url(pipeline: LocalPipeline) -> str:
     return pipeline.resources.queue_urls[queue.dead_letter_logical_id]
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 def test_every_upload_ends_as_an_article_or_a_report_and_poison_holds_no_batch(pipeline: LocalPipeline) -> None:
     stems = [f"ok-{uuid.uuid4().hex[:8]}" for _ in range(8)]
     for n, stem in enumerate(stems):
@@ -65,6 +72,90 @@ def test_every_upload_ends_as_an_article_or_a_report_and_poison_holds_no_batch(p
     assert dead == "0"
 
 
+# (S3 operation, the Key or Prefix it is called with) -> the error S3 answers, once.
+S3_FAULTS = {
+    ("ListObjectsV2", "incoming/s3-faults/listed."): "SlowDown",
+    ("GetObject", "incoming/s3-faults/read.json"): "InternalError",
+    ("PutObject", "articles/s3-faults/written.json"): "InternalError",
+    ("PutObject", "reports/s3-faults/poison.json.json"): "ServiceUnavailable",
+}
+
+
+class S3Faults:
+    """A botocore `before-call` handler: S3's error, as botocore raises it once its own retries are spent, the first
+    time each call of S3_FAULTS is made; every other call goes through to S3 as usual."""
+
+    def __init__(self, faults: dict[tuple[str, str], str]) -> None:
+        self.pending = dict(faults)
+        self.answered: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def __call__(self, model: Any, context: dict[str, Any], **_: Any) -> tuple[AWSResponse, dict[str, Any]] | None:
+        params = context.get("input_params", {})
+        call = (model.name, params.get("Key", params.get("Prefix", "")))
+        with self._lock:
+            code = self.pending.pop(call, None)
+            if code is None:
+                return None
+            self.answered.append(call)
+        status = 500 if code == "InternalError" else 503
+        error = {
+            "Error": {"Code": code, "Message": "Please try again."},
+            "ResponseMetadata": {"HTTPStatusCode": status},
+        }
+        return AWSResponse("https://s3.amazonaws.com", status, {}, None), error
+
+
+@pytest.mark.attack("S3 errors on read and write")
+def test_s3_errors_on_read_and_write_fail_only_their_uploads_and_heal_on_redelivery(
+    pipeline: LocalPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given an ingest function whose S3 client meets S3's errors on a listing, a read, an archive write and a report
+    faults = S3Faults(S3_FAULTS)
+    session = botocore.session.get_session()
+    session.register("before-call.s3", faults)
+    monkeypatch.setattr(botocore.session, "get_session", lambda: session)
+    ingest.ingest_service.cache_clear()
+    failed_records: list[str] = []
+    pipeline.worker._handler = _recording_failures(ingest.handler, failed_records)
+    innocent = [f"innocent-{n}.json" for n in range(4)]
+    for name in ["listed.json", "read.json", "written.json", *innocent]:
+        pipeline.upload(f"s3-faults/{name}", json.dumps({"title": name, "body": "Ships."}).encode())
+    pipeline.upload("s3-faults/poison.json", b'{"title": "x \\ud800 y", "body": "Text."}')
+
+    # When their notifications are first delivered
+    while pipeline.worker.poll_once():
+        pass
+
+    # Then only the uploads S3 failed on failed, and the others of their batches are done
+    assert sorted(faults.answered) == sorted(S3_FAULTS)
+    assert len(failed_records) == len(S3_FAULTS)
+    pipeline.engine.indices.refresh(index=pipeline.alias)
+    for name in innocent:
+        assert pipeline.engine.exists(index=pipeline.alias, id=f"s3-faults/{name.removesuffix('.json')}")
+    # And on the queue's next delivery every upload ends as an article or a report: nothing lost
+    pipeline.drain()
+    report = _verify(pipeline)
+    assert report.drift == 0, report
+    assert report.indexed == 3 + len(innocent) and len(report.rejected_uploads) == 1
+    dead = pipeline.worker._sqs.get_queue_attributes(
+        QueueUrl=_dead_letter_url(pipeline), AttributeNames=["ApproximateNumberOfMessages"]
+    )["Attributes"]["ApproximateNumberOfMessages"]
+    assert dead == "0"
+
+
+def _recording_failures(
+    handler: Callable[[dict[str, Any], Any], Any], failed: list[str]
+) -> Callable[[dict[str, Any], Any], Any]:
+    def recording(event: dict[str, Any], context: Any) -> Any:
+        response = handler(event, context)
+        failed.extend(item["itemIdentifier"] for item in response["batchItemFailures"])
+        return response
+
+    return recording
+
+
+@pytest.mark.attack("dead letters redriven")
 def test_redrive_moves_dead_letters_back_and_they_are_ingested(pipeline: LocalPipeline) -> None:
     stem = f"dl-{uuid.uuid4().hex[:8]}"
     pipeline.upload(f"{stem}.json", json.dumps({"title": "Dead-lettered", "body": "Ships."}).encode())
@@ -83,6 +174,7 @@ def test_redrive_moves_dead_letters_back_and_they_are_ingested(pipeline: LocalPi
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("reindex under live ingest (and a mapping change)")
 def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline: LocalPipeline) -> None:
     # An index built by an older release (another mapping version) sits behind the alias.
     old = {**INDEX_SETTINGS, "mappings": {**INDEX_SETTINGS["mappings"], "_meta": {"mapping_version": 1}}}
@@ -103,6 +195,7 @@ def test_a_mapping_change_archives_uploads_until_reindex_and_loses_none(pipeline
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("reindex under live ingest (and a mapping change)")
 def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -> None:
     stems = [f"rx-{n:02d}-{uuid.uuid4().hex[:6]}" for n in range(30)]
     for stem in stems:
@@ -136,6 +229,7 @@ def test_reindex_keeps_every_write_made_while_it_runs(pipeline: LocalPipeline) -
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("a restarted local stack")
 def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
     pipeline: LocalPipeline, moto_url: str
 ) -> None:
@@ -155,6 +249,7 @@ def test_a_restarted_local_stack_rebuilds_its_index_to_match_the_buckets(
     assert _verify(pipeline).drift == 0
 
 
+@pytest.mark.attack("verify and repair at any size")
 def test_verify_flags_an_index_without_replicas_that_follow_the_domain_and_reindex_fixes_it(
     pipeline: LocalPipeline,
 ) -> None:

@@ -41,6 +41,7 @@ def _good(n: int) -> bytes:
     return json.dumps({"title": f"Innocent {n}", "body": "Ships in the harbour."}).encode()
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 @pytest.mark.parametrize("name", sorted(POISON_UPLOADS))
 def test_poison_upload_is_a_rejection_not_a_crash(name: str) -> None:
     with pytest.raises(RejectedUploadError) as caught:
@@ -49,6 +50,7 @@ def test_poison_upload_is_a_rejection_not_a_crash(name: str) -> None:
     assert caught.value.reason and caught.value.fix
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 def test_any_exception_a_parser_raises_becomes_a_rejection(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_data: bytes) -> Any:
         raise KeyError("a library bug on odd input")
@@ -59,6 +61,7 @@ def test_any_exception_a_parser_raises_becomes_a_rejection(monkeypatch: pytest.M
         parse_upload("incoming/a.json", _good(1))
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 @pytest.mark.parametrize("name", [*sorted(POISON_UPLOADS), ".json", "no-extension"])
 def test_parse_command_exits_2_with_a_json_reason(
     name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -90,6 +93,7 @@ def _outcome_kinds(outcomes: dict[ObjectChange, Any]) -> dict[str, str]:
     }
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 def test_poison_uploads_are_rejected_with_reports_and_their_batch_mates_indexed() -> None:
     bucket, index, reports = FakeBucket(), FakeIndex(), FakeReports()
     uploads = {**POISON_UPLOADS, **{f"good-{n}.json": _good(n) for n in range(5)}}
@@ -104,6 +108,7 @@ def test_poison_uploads_are_rejected_with_reports_and_their_batch_mates_indexed(
     assert set(reports.reports) == {f"reports/{name}.json" for name in POISON_UPLOADS}
 
 
+@pytest.mark.attack("S3 errors on read and write")
 def test_a_failing_report_write_fails_that_upload_alone() -> None:
     bucket, index = FakeBucket(), FakeIndex()
     reports = FakeReports(broken_keys={"reports/bad.json.json", "reports/noext.json"})
@@ -118,6 +123,7 @@ def test_a_failing_report_write_fails_that_upload_alone() -> None:
     }
 
 
+@pytest.mark.attack("engine refusals, a failing bulk request, a bug on one article")
 def test_an_unforeseen_exception_on_one_read_fails_that_upload_alone() -> None:
     bucket, index = FakeBucket(), FakeIndex()
     changes = _batch(bucket, {"a.json": _good(1), "b.json": _good(2)})
@@ -129,6 +135,7 @@ def test_an_unforeseen_exception_on_one_read_fails_that_upload_alone() -> None:
     assert isinstance(outcomes[changes[0]], UnexpectedFailureError)
 
 
+@pytest.mark.attack("engine refusals, a failing bulk request, a bug on one article")
 def test_an_exception_in_the_bulk_request_falls_back_to_one_request_per_article() -> None:
     bucket, index = FakeBucket(), FakeIndex(poison_titles={"Innocent 2"})
     changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(4)})
@@ -144,6 +151,7 @@ def test_an_exception_in_the_bulk_request_falls_back_to_one_request_per_article(
     assert index.requests == 1 + 4
 
 
+@pytest.mark.attack("engine stopped during an upload stream")
 def test_an_unreachable_engine_fails_the_batch_without_a_request_per_article() -> None:
     bucket, index = FakeBucket(), FakeIndex(down=SearchUnavailableError("refused"))
     changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(4)})
@@ -154,6 +162,7 @@ def test_an_unreachable_engine_fails_the_batch_without_a_request_per_article() -
     assert index.requests == 1
 
 
+@pytest.mark.attack("engine refusals, a failing bulk request, a bug on one article")
 def test_engine_refusals_fail_only_the_refused_articles() -> None:
     class Refusing(FakeIndex):
         def apply(self, upserts: Any, deletes: Any) -> dict[str, str]:
@@ -169,6 +178,7 @@ def test_engine_refusals_fail_only_the_refused_articles() -> None:
     assert isinstance(outcomes[changes[0]], SyncResult)
 
 
+@pytest.mark.attack("engine frozen during an upload stream (time budget)")
 def test_work_stops_with_the_reserve_in_hand_and_unfinished_articles_fail() -> None:
     bucket, index = FakeBucket(), FakeIndex()
     changes = _batch(bucket, {f"a{n}.json": _good(n) for n in range(6)})
@@ -181,6 +191,7 @@ def test_work_stops_with_the_reserve_in_hand_and_unfinished_articles_fail() -> N
     assert all(isinstance(outcomes[c], OutOfTimeError) for c in changes[2:])
 
 
+@pytest.mark.attack("keys no article can come of")
 def test_a_key_with_no_extension_gets_a_report_while_it_exists_and_loses_it_once_deleted() -> None:
     bucket, reports = FakeBucket(), FakeReports()
     service = _service(bucket, FakeIndex(), reports)
@@ -228,6 +239,7 @@ class _Context:
         return 60_000
 
 
+@pytest.mark.attack("S3 errors on read and write")
 def test_handler_fails_only_the_records_whose_uploads_failed(monkeypatch: pytest.MonkeyPatch) -> None:
     bucket, index = FakeBucket(), FakeIndex()
     _batch(bucket, {"good.json": _good(1), "poison.json": LONE_SURROGATE.encode(), "down.json": _good(2)})
@@ -249,6 +261,7 @@ def test_handler_fails_only_the_records_whose_uploads_failed(monkeypatch: pytest
     assert sorted(index.documents) == ["good"]
 
 
+@pytest.mark.attack("engine stopped during an upload stream")
 def test_handler_reports_every_record_failed_when_the_service_cannot_start(monkeypatch: pytest.MonkeyPatch) -> None:
     def unavailable() -> IngestService:
         raise SearchUnavailableError("the search engine cannot be reached")
@@ -264,6 +277,7 @@ def test_outcome_metric_covers_every_outcome() -> None:
     assert set(ingest_handler.OUTCOME_METRICS) == set(Outcome)
 
 
+@pytest.mark.attack("poison uploads among innocent ones")
 def test_markdown_with_pathological_markup_is_rejected_before_the_slow_inline_parser_runs() -> None:
     from archive_search.parsing.markdown_upload import MAX_INLINE_MARKUP
 

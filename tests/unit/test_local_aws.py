@@ -1,12 +1,16 @@
-"""Which credentials the CLI's AWS clients use: dummy ones for moto on this machine, the user's own for AWS."""
+"""Which credentials the CLI's AWS clients use (dummy ones for moto on this machine, the user's own for AWS), and
+moto's SQS made safe for the local stack's concurrent workers."""
 
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.sqs.models import SQSBackend, sqs_backends
 
-from archive_search_cli.local_aws import REGION, aws_client
+from archive_search_cli.local_aws import REGION, _receive_under_messages_lock, aws_client
 
 
 @pytest.fixture
@@ -34,3 +38,26 @@ def test_aws_itself_keeps_the_users_region_and_credentials(monkeypatch: pytest.M
 
     assert client.meta.region_name == "eu-west-2"
     assert "AWS_ACCESS_KEY_ID" not in os.environ
+
+
+@pytest.mark.attack("duplicated and shuffled notifications from concurrent workers")
+def test_receives_from_one_queue_take_turns_with_its_other_writers() -> None:
+    # moto's ReceiveMessage raised "Set changed size during iteration" under concurrent receives, after hiding
+    # messages it never returned (the long engine-outage scenario met it): receives now hold the queue's lock.
+    backend = sqs_backends[DEFAULT_ACCOUNT_ID][REGION]
+    queue = backend.create_queue("receive-turns-test")
+    backend.send_message("receive-turns-test", "hello")
+    receive = _receive_under_messages_lock(SQSBackend.receive_message)
+    received: list[int] = []
+    receiver = threading.Thread(
+        target=lambda: received.append(len(receive(backend, "receive-turns-test", 10, 0, visibility_timeout=30)))
+    )
+    try:
+        with queue._messages_lock:  # as a send or a delete holds it
+            receiver.start()
+            receiver.join(timeout=0.3)
+            assert received == []  # waits its turn
+        receiver.join(timeout=10)
+        assert received == [1]
+    finally:
+        backend.delete_queue("receive-turns-test")

@@ -56,6 +56,7 @@ def test_an_empty_or_blank_parameter_is_the_same_as_one_left_out(name: str, blan
     else:
         assert SearchRequest.from_params({"q": "x", name: blank}) == SearchRequest.from_params({"q": "x"})
     assert "empty or blank" in SEARCH["description"]
+    assert SEARCH_PARAMETERS[name]["allowEmptyValue"] is True  # what Schemathesis reads
 
 
 @pytest.mark.parametrize("name", ["page", "size"])

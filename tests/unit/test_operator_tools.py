@@ -8,6 +8,8 @@ import threading
 import tracemalloc
 from typing import Any
 
+import pytest
+
 from archive_search.adapters.s3_stores import READ_AHEAD, S3ArchiveStore
 from archive_search.ingest import IngestService
 from archive_search.notifications import ObjectChange
@@ -15,6 +17,7 @@ from archive_search.operations import REPAIR_BATCH, UploadsLocation, repair, ver
 from archive_search.ports import IndexedVersion
 from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
 
+pytestmark = pytest.mark.attack("verify and repair at any size")
 LOCATION = UploadsLocation("uploads", "incoming/", "reports/")
 
 
@@ -52,6 +55,7 @@ def _article(title: str) -> bytes:
     return json.dumps({"title": title, "body": "Ships."}).encode()
 
 
+@pytest.mark.attack("keys no article can come of")
 def test_verify_classifies_keys_no_article_can_come_of_and_stops_seeing_them_once_reported() -> None:
     world = World()
     world.upload("fine.json", _article("Fine"))

@@ -8,20 +8,37 @@ import os
 import re
 from typing import Any
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing import SUPPORTED_EXTENSIONS, parse_upload
+from archive_search.parsing import PARSERS, parse_upload
 
-# 150 cases a property on every change; `make reliability` runs 10,000 (PARSER_FUZZ_EXAMPLES).
+# 150 cases a property (and parser) on every change; `make reliability` runs 10,000 (PARSER_FUZZ_EXAMPLES).
 PROPERTY_SETTINGS = settings(
     max_examples=int(os.environ.get("PARSER_FUZZ_EXAMPLES", "150")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# Each parser and the extensions that lead to it: every property below runs against each parser it applies to,
+# and make reliability's table counts the cases per parser.
+PARSER_EXTENSIONS: dict[str, tuple[str, ...]] = {}
+for _extension, _target in PARSERS.items():
+    PARSER_EXTENSIONS[_target] = (*PARSER_EXTENSIONS.get(_target, ()), _extension)
+
+
+def fuzzes(extension: str) -> pytest.MarkDecorator:
+    """The row of make reliability's table for the parser that uploads with this extension go to."""
+    return pytest.mark.attack(f"Hypothesis fuzzing: the {'/'.join(PARSER_EXTENSIONS[PARSERS[extension]])} parser")
+
+
+EVERY_PARSER = [
+    pytest.param(extensions, id=extensions[0].lstrip("."), marks=fuzzes(extensions[0]))
+    for extensions in PARSER_EXTENSIONS.values()
+]
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -44,23 +61,34 @@ def _accepted_or_rejected(key: str, data: bytes) -> ParsedUpload | None:
     return parsed
 
 
-extensions = st.sampled_from(SUPPORTED_EXTENSIONS)
+KNOWN_HARD_INPUTS = [
+    (".html", b"<" * 500),
+    (".md", b"---\n" + b"[" * 2000 + b"\n---\nx"),
+    (".json", b"[" * 100_000),
+    (".txt", b"\xff\xfe\x00\xd8"),
+    (".html", b'<meta charset="utf-7"><p>+ADw-script+AD4-</p>'),
+]
 
 
-@PROPERTY_SETTINGS
-@given(extension=extensions, data=st.binary(max_size=2000))
-@example(extension=".html", data=b"<" * 500)
-@example(extension=".md", data=b"---\n" + b"[" * 2000 + b"\n---\nx")
-@example(extension=".json", data=b"[" * 100_000)
-@example(extension=".txt", data=b"\xff\xfe\x00\xd8")
-@example(extension=".html", data=b'<meta charset="utf-7"><p>+ADw-script+AD4-</p>')
-def test_arbitrary_bytes_never_crash(extension: str, data: bytes) -> None:
+@pytest.mark.parametrize(("extension", "data"), [pytest.param(e, d, marks=fuzzes(e)) for e, d in KNOWN_HARD_INPUTS])
+def test_known_hard_inputs_never_crash(extension: str, data: bytes) -> None:
     _accepted_or_rejected(f"incoming/a{extension}", data)
 
 
+@pytest.mark.parametrize("extensions", EVERY_PARSER)
 @PROPERTY_SETTINGS
-@given(extension=extensions, text=st.text(max_size=1000), encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]))
-def test_arbitrary_text_in_any_encoding_never_crashes(extension: str, text: str, encoding: str) -> None:
+@given(data=st.binary(max_size=2000), choice=st.data())
+def test_arbitrary_bytes_never_crash(extensions: tuple[str, ...], data: bytes, choice: st.DataObject) -> None:
+    _accepted_or_rejected(f"incoming/a{choice.draw(st.sampled_from(extensions))}", data)
+
+
+@pytest.mark.parametrize("extensions", EVERY_PARSER)
+@PROPERTY_SETTINGS
+@given(text=st.text(max_size=1000), encoding=st.sampled_from(["utf-8", "cp1252", "utf-16"]), choice=st.data())
+def test_arbitrary_text_in_any_encoding_never_crashes(
+    extensions: tuple[str, ...], text: str, encoding: str, choice: st.DataObject
+) -> None:
+    extension = choice.draw(st.sampled_from(extensions))
     _accepted_or_rejected(f"incoming/a{extension}", text.encode(encoding, errors="replace"))
 
 
@@ -72,6 +100,7 @@ json_values = st.recursive(
 article_keys = st.sampled_from(["title", "body", "author", "published", "section", "tags", "summary", "url", "x"])
 
 
+@fuzzes(".json")
 @PROPERTY_SETTINGS
 @given(document=st.dictionaries(article_keys, json_values, max_size=9) | json_values)
 def test_arbitrary_json_structures_never_crash(document: Any) -> None:
@@ -81,9 +110,9 @@ def test_arbitrary_json_structures_never_crash(document: Any) -> None:
 surrogate_text = st.text(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF) | st.characters(), max_size=30)
 
 
+@pytest.mark.parametrize("extension", [pytest.param(e, marks=fuzzes(e)) for e in (".json", ".html", ".md")])
 @PROPERTY_SETTINGS
 @given(
-    extension=st.sampled_from([".json", ".html", ".md"]),
     title=surrogate_text,
     author=surrogate_text,
     number=st.integers(min_value=4300, max_value=6000).map(lambda digits: "9" * digits) | st.integers().map(str),
@@ -109,6 +138,7 @@ yaml_values = st.recursive(
 front_keys = st.sampled_from(["title", "author", "date", "published", "category", "tags", "description", "url", "x"])
 
 
+@fuzzes(".md")
 @PROPERTY_SETTINGS
 @given(front=st.dictionaries(front_keys, yaml_values, max_size=8) | yaml_values, markdown=st.text(max_size=500))
 def test_arbitrary_front_matter_and_markdown_never_crash(front: Any, markdown: str) -> None:
@@ -116,6 +146,7 @@ def test_arbitrary_front_matter_and_markdown_never_crash(front: Any, markdown: s
     _accepted_or_rejected("incoming/a.md", data)
 
 
+@fuzzes(".md")
 @PROPERTY_SETTINGS
 @given(
     source=st.lists(st.sampled_from(["---", "# T", "title: x", "- a", "```", "<b>", "&amp;", ": :", "\n"]), max_size=30)
@@ -149,6 +180,7 @@ content_elements = st.sampled_from(
 wrappers = st.sampled_from(["{}", "<article>{}</article>", "<main>{}</main>", "<div>{}</div>", "<section>{}</section>"])
 
 
+@fuzzes(".html")
 @PROPERTY_SETTINGS
 @given(
     parts=st.lists(chrome_elements | content_elements, max_size=15),
@@ -166,6 +198,7 @@ def test_script_and_chrome_text_never_reaches_the_body(parts: list[str], wrapper
         assert MARKER not in parsed.body
 
 
+@fuzzes(".html")
 @PROPERTY_SETTINGS
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=30), max_size=8))
 def test_tag_soup_never_crashes(pieces: list[str]) -> None:
@@ -188,6 +221,7 @@ legacy_words = st.sampled_from(
 legacy_paragraphs = st.lists(st.lists(legacy_words, min_size=1, max_size=12).map(" ".join), min_size=2, max_size=6)
 
 
+@fuzzes(".txt")
 @PROPERTY_SETTINGS
 @given(paragraphs=legacy_paragraphs, credit=st.sampled_from(["", " (AFP)", " - Reuters", " (AP) "]))
 def test_legacy_page_in_windows_1252_parses_like_utf8(paragraphs: list[str], credit: str) -> None:

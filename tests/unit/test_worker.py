@@ -9,6 +9,8 @@ import pytest
 from archive_search_cli import worker as worker_module
 from archive_search_cli.worker import FakeLambdaContext, QueueWorker
 
+pytestmark = pytest.mark.attack("Lambda's retry schedule, kept by the local worker")
+
 
 class FakeSqs:
     def __init__(self) -> None:

@@ -85,11 +85,13 @@ def gateway() -> Iterator[tuple[int, list[str]]]:
     server.server_close()
 
 
-def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def fetch(
+    port: int, path: str, headers: dict[str, str] | None = None, method: str = "GET"
+) -> tuple[int, dict[str, str], bytes]:
     """A request with the path sent exactly as given (no client-side normalisation of `..`)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        connection.request("GET", path, headers=headers or {})
+        connection.request(method, path, headers=headers or {})
         response = connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     finally:
@@ -161,6 +163,21 @@ def test_every_other_path_reaches_the_search_handler(gateway: tuple[int, list[st
 
     assert status == 200 and body == b'{"routed": true}'
     assert seen[-1] == path.split("?")[0]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE", "TRACE", "HEAD", "PROPFIND"])
+def test_methods_without_a_route_get_api_gateways_404_not_a_server_error(
+    gateway: tuple[int, list[str]], method: str
+) -> None:
+    port, seen = gateway
+    before = len(seen)
+
+    # http.server answered these with a 501 HTML page (Schemathesis found it); API Gateway answers them itself.
+    status, headers, body = fetch(port, "/search?q=kerry", method=method)
+
+    assert status == 404 and headers["content-type"] == "application/json"
+    assert body == (b"" if method == "HEAD" else b'{"message":"Not Found"}')
+    assert len(seen) == before
 
 
 def test_requests_beyond_the_search_functions_concurrency_get_a_fast_503_with_retry_after() -> None:
