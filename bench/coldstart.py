@@ -145,7 +145,7 @@ def import_self_times(importtime_log: str, top: int = 12) -> list[tuple[str, flo
     for line in importtime_log.splitlines():
         if not line.startswith("import time:") or "self [us]" in line:
             continue
-        _prefix, self_us, _cumulative, name = (part.strip() for part in line.split(":", 1)[1].split("|"))
+        self_us, _cumulative, name = (part.strip() for part in line.split(":", 1)[1].split("|"))
         per_package[name.split(".")[0]] += int(self_us) / 1000
     return sorted(((name, round(ms, 1)) for name, ms in per_package.items()), key=lambda item: -item[1])[:top]
 
