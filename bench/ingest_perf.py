@@ -98,7 +98,7 @@ def raw_bulk(opensearch_url: str, documents: list[tuple[str, dict[str, Any]]], t
     from archive_search.adapters.opensearch_index import BULK_MAX_BYTES
     from archive_search.index_mapping import INDEX_SETTINGS
 
-    client = OpenSearch(hosts=[opensearch_url], timeout=120)
+    client = OpenSearch(hosts=[opensearch_url], timeout=120, pool_maxsize=threads)
     index = "bench-raw-bulk"
     client.indices.delete(index=index, ignore_unavailable=True)
     client.indices.create(index=index, body=INDEX_SETTINGS)

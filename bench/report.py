@@ -283,7 +283,7 @@ def latency_chart(samples: dict[str, dict[str, list[Sample]]], path: Path) -> No
             if not values:
                 continue
             ax.plot(values, [(i + 1) / len(values) for i in range(len(values))], label=f"{clients} clients")
-        ax.axvline(P99_GOAL_MS, color="grey", linestyle=":", linewidth=1)
+        ax.axvline(P99_GOAL_MS, color="grey", linestyle=":", linewidth=1, label=f"{P99_GOAL_MS:.0f} ms")
         ax.set_xscale("log")
         ax.set_xlabel("latency (ms, log scale)")
         ax.set_title(f"/search on {corpus}")

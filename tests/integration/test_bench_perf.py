@@ -48,4 +48,4 @@ def test_bench_writes_every_figure(opensearch_url: str, tmp_path: Path, monkeypa
         assert (charts / f"{chart}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "By own time" in (charts / "perf-profiles.md").read_text(encoding="utf-8")
     table = readme.read_text(encoding="utf-8")
-    assert "ingest ÷ raw `_bulk`" in table and "old" not in table and table.endswith("after\n")
+    assert "ingest ÷ raw `_bulk`" in table and "\nold\n" not in table and table.endswith("after\n")
