@@ -230,7 +230,6 @@ def profile_ingest(opensearch_url: str, articles: list[dict[str, Any]], profile_
             "share_of_handler": round((in_handler - covered) / in_handler, 3),
             "calls_per_article": 0,
         }
-        sqs = {k: v for k, v in categories.items() if k.startswith("sqs ")}
         result: dict[str, Any] = {
             "articles": n,
             "batch_size": BATCH_SIZE,
@@ -241,7 +240,6 @@ def profile_ingest(opensearch_url: str, articles: list[dict[str, Any]], profile_
             "handler_cpu_ms_per_article": round(sum(handler_cpu) / n * 1000, 2),
             "handler_ms_per_batch": round(in_handler / max(1, len(handler_seconds)) * 1000, 1),
             "breakdown": breakdown,
-            "worker_sqs_ms_per_article": round(sum(v["seconds"] for v in sqs.values()) / n * 1000, 2),
             "aws_requests_per_article": {
                 k: round(v["calls"] / n, 2) for k, v in categories.items() if k.split(" ")[0] in ("s3", "sqs")
             },
