@@ -365,6 +365,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"skipped: {', '.join(missing)} not found (benchmarks read ../shared/data)", file=sys.stderr)
         return 0
+    # On SIGTERM, unwind like Ctrl-C does, so the node, the stack and moto started for the run are stopped too.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: sys.exit(143))
     results, extras = run(args)
     write_outputs(results, extras, args)
     return 0
