@@ -111,11 +111,18 @@ build: install tools
 test-build: install build
 	$(BIN)/pytest -q tests/build
 
-.PHONY: bench-relevance openapi
+.PHONY: bench-relevance bench openapi
 
 # Known-item queries from ../shared/data/news-dev.jsonl: our /search and /suggest vs SQLite FTS5 bm25 (not in `test`).
 bench-relevance: install
 	$(BIN)/python bench/relevance.py
+
+# Performance (not in `test`; README "Performance benchmark"): ingest vs raw _bulk, search handler vs its engine
+# requests, cold starts, load on `archive-search serve`, package sizes (hence `build`), cost. Every article is embedded
+# on ingest, so news-large is loaded up to BENCH_LARGE_ARTICLES articles (a seeded sample); `all` loads all 47,303.
+BENCH_LARGE_ARTICLES ?= 4000
+bench: opensearch build
+	$(BIN)/python bench/perf.py --large-articles $(BENCH_LARGE_ARTICLES)
 
 # Regenerates the checked-in OpenAPI document from the code (a unit test fails when it is stale).
 openapi: install
