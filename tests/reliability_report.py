@@ -100,12 +100,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without --long-scenarios the long scenarios are deselected (not collected for this run, as `-m` would do):
+    `make test` runs their bounded versions (test_engine_outage's short outage, the contract test's 25 examples);
+    `make reliability` runs them in full."""
     if config.getoption("--long-scenarios"):
         return
-    skip = pytest.mark.skip(reason="a long scenario: `make reliability` runs it (--long-scenarios)")
-    for item in items:
-        if item.get_closest_marker("long_scenario"):
-            item.add_marker(skip)
+    long = [item for item in items if item.get_closest_marker("long_scenario")]
+    if long:
+        config.hook.pytest_deselected(items=long)
+        items[:] = [item for item in items if not item.get_closest_marker("long_scenario")]
 
 
 @pytest.hookimpl(wrapper=True, trylast=True)
