@@ -12,11 +12,11 @@ import contextlib
 import cProfile
 import io
 import pstats
-import re
 import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 Categorizer = Callable[[tuple[Any, ...], dict[str, Any]], str]
@@ -76,12 +76,19 @@ def aws_category(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     return f"{client.meta.service_model.service_name} {operation}"
 
 
-_SITE = re.compile(r"^.*?(site-packages|lib/python3\.\d+|functions|cli|bench)/")
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _short_path(path: str) -> str:
-    """A profile's file name without this machine's folders (the repo must hold no absolute paths)."""
-    return _SITE.sub(lambda m: "" if m.group(1).startswith(("site", "lib")) else f"{m.group(1)}/", path)
+    """A profile's file name without this machine's folders (the repo must hold no absolute paths): relative to
+    site-packages, to the standard library or to the repo."""
+    for marker in ("/site-packages/", "/lib/python3."):
+        if marker in path:
+            rest = path.rsplit(marker, 1)[1]
+            return rest if marker.endswith("/") else rest.split("/", 1)[-1]
+    with contextlib.suppress(ValueError):
+        return Path(path).resolve().relative_to(REPO).as_posix()
+    return Path(path).name
 
 
 def profile_table(profile: cProfile.Profile, sort: str, limit: int = 25) -> str:

@@ -37,6 +37,7 @@ import json
 import os
 import platform
 import random
+import resource
 import signal
 import subprocess
 import sys
@@ -71,6 +72,22 @@ STACK_START_SECONDS = 300.0
 
 def log(message: str, started: float) -> None:
     print(f"[bench {time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+
+def _machine_busy_seconds() -> float | None:
+    """CPU seconds every process of the machine has used since boot (Linux /proc/stat), or None elsewhere."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="ascii").splitlines()[0].split()[1:8]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, fields)
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    """CPU seconds of this process and of every child it has waited for (the node, the stacks, the probes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 # --- corpora and queries -----------------------------------------------------------------------------------------
@@ -200,7 +217,7 @@ def run(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
     from archive_search_cli.worker import BATCH_SIZE
 
     started = time.perf_counter()
-    load_before = os.getloadavg()
+    busy_before, own_before = _machine_busy_seconds(), _own_cpu_seconds()
     large_limit = None if args.large_articles == "all" else int(args.large_articles)
     dev_limit = None if args.dev_articles == "all" else int(args.dev_articles)
     corpora: dict[str, tuple[list[dict[str, Any]], int]] = {
@@ -272,6 +289,12 @@ def run(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
             probes = coldstart.measure(environments, args.cold_repetitions)
         results["cold_start"] = {"repetitions": args.cold_repetitions, "probes": probes}
         client.indices.delete(index=f"{ALIAS}-*,bench-coldstart-ingest-*", ignore_unavailable=True)
+    # The machine may be shared: the CPU other processes used meanwhile says how much the figures are disturbed.
+    busy_after, elapsed = _machine_busy_seconds(), time.perf_counter() - started
+    others = None
+    if busy_before is not None and busy_after is not None:
+        foreign = busy_after - busy_before - (_own_cpu_seconds() - own_before)
+        others = round(max(0.0, foreign) / (elapsed * (os.cpu_count() or 1)), 3)
     log("package sizes", started)
     functions = _function_properties()
     results["package_sizes"] = report.package_sizes(args.build_dir, functions)
@@ -287,8 +310,7 @@ def run(args: argparse.Namespace) -> tuple[dict[str, Any], dict[str, Any]]:
             "date": datetime.now(UTC).strftime("%Y-%m-%d"),
             "machine": f"{os.cpu_count()} cores {platform.machine()}, Python {platform.python_version()}",
             "seconds": round(time.perf_counter() - started, 1),
-            # The machine may be shared: the 1-minute load average before and after says how quiet it was.
-            "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
+            "other_processes_cpu_share": others,  # of all cores, while the benchmark ran (None: not Linux)
             "large_articles_option": args.large_articles,
             "load_seconds": args.load_seconds,
             "warmup_seconds": args.warmup_seconds,

@@ -111,6 +111,10 @@ def _verdict(ok: bool) -> str:
     return "ok" if ok else "**not met**"
 
 
+def _share(value: float | None) -> str:
+    return "an unknown share" if value is None else f"{100 * value:.0f}%"
+
+
 def _ms(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f} ms"
 
@@ -121,7 +125,8 @@ def markdown(results: dict[str, Any]) -> str:
     ingest, search, cold = r["ingest"], r["search"], r["cold_start"]
     large = r["corpora"]["news-large"]
     lines = [
-        f"Run of {r['run']['date']} on {r['run']['machine']} in {r['run']['seconds'] / 60:.1f} min; news-large: "
+        f"Run of {r['run']['date']} on {r['run']['machine']} in {r['run']['seconds'] / 60:.1f} min "
+        f"(other processes used {_share(r['run'].get('other_processes_cpu_share'))} of the CPU meanwhile); news-large: "
         f"{large['articles']} of {large['available']} articles loaded through the ingest path "
         f"(`BENCH_LARGE_ARTICLES={r['run']['large_articles_option']}`).",
         "",
