@@ -120,7 +120,7 @@ bench-relevance: install
 # Performance (not in `test`; README "Performance benchmark"): ingest vs raw _bulk, search handler vs its engine
 # requests, cold starts, load on `archive-search serve`, package sizes (hence `build`), cost. Every article is embedded
 # on ingest, so news-large is loaded up to BENCH_LARGE_ARTICLES articles (a seeded sample); `all` loads all 47,303.
-BENCH_LARGE_ARTICLES ?= 4000
+BENCH_LARGE_ARTICLES ?= 3500
 bench: opensearch build
 	$(BIN)/python bench/perf.py --large-articles $(BENCH_LARGE_ARTICLES)
 

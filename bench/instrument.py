@@ -55,6 +55,12 @@ class Timers:
         finally:
             setattr(owner, name, original)
 
+    def reset(self) -> None:
+        """Forget what was counted so far (after a warm-up)."""
+        with self._lock:
+            self.seconds.clear()
+            self.calls.clear()
+
     def snapshot(self) -> dict[str, dict[str, float]]:
         """{category: {"seconds": s, "calls": n}}, largest first."""
         return {

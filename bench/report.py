@@ -221,19 +221,25 @@ def markdown(results: dict[str, Any]) -> str:
     ]
     for name, row in sl["breakdown"].items():
         lines.append(f"| {name} | {row['ms_per_search']:.2f} | {100 * row['share']:.1f}% |")
+    compressed = sl.get("raw_engine_compressed", {}).get("p50_ms")
+    if compressed is not None:
+        lines += [
+            "",
+            f"The same engine requests sent raw with the handler's gzip (`http_compress`): p50 {compressed:.1f} ms "
+            f"(plain: {sl['raw_engine']['p50_ms']:.1f} ms).",
+        ]
     lines += [
         "",
         f"Cold starts (fresh interpreter, CPU time to the first answer, median of {cold['repetitions']}; "
-        "SigV4 with dummy credentials):",
+        "SigV4 with dummy credentials), by phase:",
         "",
-        "| probe | CPU | of which imports | wall | largest import costs (self, ms) |",
-        "| --- | ---: | ---: | ---: | --- |",
+        "| probe | CPU | phases (ms) | wall | largest import costs (self, ms) |",
+        "| --- | ---: | --- | ---: | --- |",
     ]
     for kind, row in cold["probes"].items():
         top = ", ".join(f"{name} {ms:.0f}" for name, ms in list(row["import_self_ms_by_package"].items())[:5])
-        lines.append(
-            f"| {kind} | {row['cpu_ms']:.0f} ms | {row['import_cpu_ms']:.0f} ms | {row['wall_ms']:.0f} ms | {top} |"
-        )
+        phases = "; ".join(f"{phase} {ms:.0f}" for phase, ms in row["phases_cpu_ms"].items())
+        lines.append(f"| {kind} | {row['cpu_ms']:.0f} ms | {phases} | {row['wall_ms']:.0f} ms | {top} |")
     sizes = r.get("package_sizes")
     if sizes:
         lines += ["", "| function | zipped | unzipped | files | MemorySize |", "| --- | ---: | ---: | ---: | ---: |"]
@@ -323,21 +329,23 @@ def ingest_chart(results: dict[str, Any], path: Path) -> None:
 
 
 def coldstart_chart(cold: dict[str, Any], path: Path) -> None:
-    """CPU to the first answer per probe, split into imports and the rest, with the goals as lines."""
+    """CPU to the first answer per probe, stacked by phase, with the goals as lines."""
     plt = _pyplot()
     probes = cold["probes"]
     names = list(probes)
-    imports = [probes[n]["import_cpu_ms"] for n in names]
-    rest = [probes[n]["cpu_ms"] - probes[n]["import_cpu_ms"] for n in names]
-    fig, ax = plt.subplots(figsize=(6.5, 3.6), dpi=110)
-    ax.bar(names, imports, label="interpreter + imports")
-    ax.bar(names, rest, bottom=imports, label="settings, clients, model, first answer")
+    phases = list(dict.fromkeys(phase for row in probes.values() for phase in row["phases_cpu_ms"]))
+    fig, ax = plt.subplots(figsize=(7.5, 3.8), dpi=110)
+    bottoms = [0.0] * len(names)
+    for phase in phases:
+        values = [probes[n]["phases_cpu_ms"].get(phase, 0.0) for n in names]
+        ax.bar(names, values, bottom=bottoms, label=phase)
+        bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
     naive = probes["naive"]["cpu_ms"]
-    ax.axhline(naive * GOALS["cold_start_search"], color="C2", linestyle="--", linewidth=1, label="search goal")
-    ax.axhline(naive * GOALS["cold_start_ingest"], color="C3", linestyle=":", linewidth=1, label="ingest goal")
+    ax.axhline(naive * GOALS["cold_start_search"], color="grey", linestyle="--", linewidth=1, label="search goal")
+    ax.axhline(naive * GOALS["cold_start_ingest"], color="black", linestyle=":", linewidth=1, label="ingest goal")
     ax.set_ylabel("CPU ms (median)")
     ax.set_title("Cold start: fresh interpreter to first answer")
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=7, loc="upper left")
     _save(fig, path)
 
 
@@ -346,7 +354,14 @@ def search_chart(search: dict[str, Any], path: Path) -> None:
     plt = _pyplot()
     fig, axes = plt.subplots(1, len(search), figsize=(5 * len(search), 3.4), dpi=110, sharey=True, squeeze=False)
     for ax, (corpus, row) in zip(axes[0], search.items(), strict=True):
-        for key, label in (("handler_ms", "search handler"), ("raw_ms", "its engine requests, raw")):
+        lines = (
+            ("handler_ms", "search handler"),
+            ("raw_ms", "its engine requests, raw"),
+            ("raw_compressed_ms", "the same, gzip as the handler"),
+        )
+        for key, label in lines:
+            if not row.get(key):
+                continue
             values = sorted(row[key])
             ax.plot(values, [(i + 1) / len(values) for i in range(len(values))], label=label)
         ax.set_xscale("log")
