@@ -53,6 +53,7 @@ if __package__ in (None, ""):  # run as a script: make the repo importable as it
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import coldstart, ingest_perf, loadgen, report
+from bench.markers import write_between_markers
 from bench.relevance import STOPWORDS, WORD, opensearch_url
 
 REPO = Path(__file__).resolve().parents[1]
@@ -361,7 +362,7 @@ def write_outputs(results: dict[str, Any], extras: dict[str, Any], args: argpars
     (charts / "perf-profiles.md").write_text("\n".join(profiles) + "\n", encoding="utf-8")
     text = report.markdown(results)
     print(text)
-    report.write_between_markers(args.readme, README_START, README_END, text)
+    write_between_markers(args.readme, README_START, README_END, text)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,6 +48,7 @@ if __package__ in (None, ""):  # run as a script: make the repo importable as it
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import judged
+from bench.markers import write_between_markers
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "news-dev.jsonl"
@@ -408,16 +409,6 @@ def known_item_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str, readme: Path = README) -> None:
-    """Replace what lies between the README's bench-relevance markers."""
-    content = readme.read_text(encoding="utf-8")
-    if README_START not in content or README_END not in content:
-        return
-    before, rest = content.split(README_START, 1)
-    _old, after = rest.split(README_END, 1)
-    readme.write_text(f"{before}{README_START}\n{text}\n{README_END}{after}", encoding="utf-8")
-
-
 def write_chart(results: dict[str, Any], path: Path) -> None:
     """nDCG@10 of ours and of each baseline, one group of bars per collection."""
     import matplotlib
@@ -501,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
     args.output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     if "collections" in report:
         write_chart(report["collections"], args.chart)
-    write_readme("\n".join(text), args.readme)
+    write_between_markers(args.readme, README_START, README_END, "\n".join(text))
     return 0
 
 

@@ -22,6 +22,8 @@ from typing import Any, cast
 
 import pytest
 
+from bench.markers import write_between_markers
+
 README = Path(__file__).resolve().parents[1] / "README.md"
 README_START, README_END = "<!-- reliability:start -->", "<!-- reliability:end -->"
 HYPOTHESIS_RUN_PHASES = ("reuse", "generate", "target")
@@ -157,16 +159,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: p
     terminalreporter.write_line(table)
     report.path.parent.mkdir(parents=True, exist_ok=True)
     report.path.write_text(table + "\n", encoding="utf-8")
-    where = f"{report.path} and the README" if write_readme(table) else str(report.path)
+    where = (
+        f"{report.path} and the README"
+        if write_between_markers(README, README_START, README_END, table)
+        else str(report.path)
+    )
     terminalreporter.write_line(f"{'green' if report.green else 'RED'}; written to {where}")
-
-
-def write_readme(table: str, readme: Path = README) -> bool:
-    """Replace what lies between the README's reliability markers; False when it has none."""
-    content = readme.read_text(encoding="utf-8")
-    if README_START not in content or README_END not in content:
-        return False
-    before, rest = content.split(README_START, 1)
-    _old, after = rest.split(README_END, 1)
-    readme.write_text(f"{before}{README_START}\n{table}\n{README_END}{after}", encoding="utf-8")
-    return True

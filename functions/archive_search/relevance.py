@@ -290,8 +290,8 @@ def text_query(
         every_phrase = [_phrase(text, TEXT_FIELDS) for text in phrases]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
-    if ranking.complete_match_first and short and len(words) + len(groups) > 1:
-        every = [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
+    every = complete_match(parsed, ranking, words)
+    if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         fuzzy = {
@@ -321,15 +321,14 @@ def text_query(
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 
 
-def complete_match(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str]) -> dict[str, Any] | None:
-    """The filter of the articles holding every word of a short query of several words (what TIER_COMPLETE ranks
-    first), or None when there is no such tier: one word, a long query, or complete_match_first off."""
+def complete_match(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str]) -> list[dict[str, Any]] | None:
+    """The clauses an article of a short query of several words must all match to hold every word (the
+    TIER_COMPLETE filter), or None when there is no such tier: one word, a long query, or complete_match_first off."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and len(words) + len(groups) > 1):
         return None
-    every = [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
-    return {"bool": {"must": every}}
+    return [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
 
 
 def _weight(counts: Counter[str], word: str) -> float:

@@ -268,14 +268,22 @@ def typo_words(
     then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
     fewer articles than a page hold every word (its COMPLETE_COUNT aggregation), so that a name spelt another way
     (Gaddafi, Gadaffi) is found next; else none."""
-    eligible = [w for w in words if len(w) >= MIN_FUZZY_CHARS and not is_joined(w)]
-    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS or not eligible:
+    eligible = _expandable(ranking, words)
+    if not eligible:
         return {}
     unknown = unknown_words(request.q, first.get("suggest"))
     complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
     if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < request.size):
         return {word: unknown.get(word) for word in eligible}
     return {}
+
+
+def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
+    """The words typo expansion may apply to: with typo tolerance on, in a short query, words of 4+ letters not
+    joined by punctuation."""
+    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
+        return []
+    return [word for word in words if len(word) >= MIN_FUZZY_CHARS and not is_joined(word)]
 
 
 def _query(
@@ -327,7 +335,7 @@ def build_search(
         complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed))
         if complete is not None and ranking.fuzzy:
             # How many articles the reader's filters leave that hold every word: typo_words() reads it.
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": [complete], "filter": list(filters.values())}}}
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete, "filter": list(filters.values())}}}
     return body
 
 
@@ -340,9 +348,9 @@ def _answer(
     size: int,
     offset: int,
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
-    """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when a word needs
-    it: when the first answer's suggesters find a word no article holds, the same request is sent again with that
-    word expanded (the first answer's `suggest` is kept for did_you_mean)."""
+    """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
+    need it (typo_words(): a word no article holds, or fewer complete matches than a page): then the same request
+    is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean)."""
     response = index.search(body, size=size, offset=offset)
     typos = typo_words(request, ranking, words, response)
     if not typos:
@@ -480,21 +488,22 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
     def count_for(q: str) -> int:
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
         words = scored_words(index, q)
-        eligible = typo_words(other, ranking, words, {"aggregations": {COMPLETE_COUNT: {"doc_count": 0}}})
-        plain = text_clause(other, ranking, words)
+        expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         body: dict[str, Any] = {
-            "query": {"bool": {"must": [text_clause(other, ranking, words, eligible)], "filter": filters}},
+            "query": {"bool": {"must": [text_clause(other, ranking, words, expandable)], "filter": filters}},
             "track_total_hits": True,
-            "aggs": {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}},
         }
+        if not expandable:
+            return int(index.search(body, size=0, offset=0)["hits"]["total"]["value"])
+        plain = text_clause(other, ranking, words)
+        body["aggs"] = {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}}
         complete = complete_match(parse_query(q), ranking, words)
-        if eligible and complete is not None:
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": [complete], "filter": filters}}}
+        if complete is not None:
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete, "filter": filters}}}
         response = index.search(body, size=0, offset=0)
-        aggregations = response.get("aggregations") or {}
         if typo_words(other, ranking, words, response):
             return int(response["hits"]["total"]["value"])
-        return int(aggregations["plain"]["doc_count"])
+        return int(response["aggregations"]["plain"]["doc_count"])
 
     return count_for
 

@@ -19,7 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive_search.search import MAX_QUERY_CHARS
+from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
+from archive_search.relevance import Ranking
+from archive_search.search import MAX_QUERY_CHARS, SearchRequest, search_articles
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
 
@@ -415,3 +417,45 @@ def test_ingest_stores_each_article_embedding(pipeline: LocalPipeline) -> None:
     source = pipeline.engine.get(index=pipeline.alias, id=article)["_source"]
 
     assert len(base64.b64decode(source["embedding"])) == 384 * 2  # float16 vector of all-MiniLM-L6-v2
+
+
+class _RecordingIndex(OpenSearchArticleIndex):
+    """The real index adapter, keeping each search body it sends (to see which requests carry typo expansion)."""
+
+    def __init__(self, pipeline: LocalPipeline) -> None:
+        super().__init__(pipeline.engine, pipeline.alias)
+        self.sent: list[dict[str, Any]] = []
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+        self.sent.append(body)
+        return super().search(body, size=size, offset=offset)
+
+
+def _fuzzy_in(body: dict[str, Any]) -> bool:
+    return '"fuzziness"' in json.dumps(body)
+
+
+def test_typo_expansion_is_sent_only_when_the_words_need_it(pipeline: LocalPipeline) -> None:
+    # Given two articles holding both words, and one holding them spelt another way
+    both = [_json_upload(pipeline, f"Cocoa harvest {n}", "The cocoa harvest was large.") for n in range(2)]
+    variant = _json_upload(pipeline, "Cacao report", "The cacao harvests were large.")
+    pipeline.drain()
+    index = _RecordingIndex(pipeline)
+    ranking = Ranking(semantic_weight=0)
+
+    # A correctly spelt query with at least a page of complete matches: one request, no expansion
+    page = search_articles(index, SearchRequest(q="cocoa harvest", size=2), ranking)
+    assert {hit.id for hit in page.results} == set(both)
+    assert len(index.sent) == 1 and not _fuzzy_in(index.sent[0])
+
+    # Fewer complete matches than a page: asked again with expansion, so the variant spelling is found next
+    index.sent.clear()
+    page = search_articles(index, SearchRequest(q="cocoa harvest", size=10), ranking)
+    assert [hit.id for hit in page.results][2] == variant
+    assert [_fuzzy_in(body) for body in index.sent] == [False, True]
+
+    # A word no article holds: expanded even when the other words are plentiful
+    index.sent.clear()
+    page = search_articles(index, SearchRequest(q="cocoa harvst", size=1), ranking)
+    assert page.results and page.results[0].id in both
+    assert [_fuzzy_in(body) for body in index.sent][:2] == [False, True]
