@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,15 @@ from archive_search.relevance import tier_of
 
 RERANK_WINDOW = 100
 EMBEDDING_FIELD = "embedding"
+# The query is embedded on a thread of its own while the engine looks for the window: the search's thread only
+# waits on the network then, so the embedding (a few ms of CPU) adds nothing to the reader's wait. Threads are
+# started on first use; more than a function instance's one search at a time serve only the local API's threads.
+_EMBEDDINGS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="query-embedding")
+
+
+def embedding_of(encoder: TextEncoder, text: str) -> Future[bytes]:
+    """The embedding of `text` (encoder.embed), computed in the background; .result() re-raises its error."""
+    return _EMBEDDINGS.submit(lambda: encoder.embed([text])[0])
 
 
 def window_size(page_size: int) -> int:
@@ -41,14 +51,14 @@ class Reranked:
     score: float
 
 
-def rerank(hits: Sequence[dict[str, Any]], query: str, encoder: TextEncoder, weight: float) -> list[Reranked]:
+def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEncoder, weight: float) -> list[Reranked]:
     """The hits in their new order, each with its fused score (in [0, 1] within its tier).
 
-    `hits` are the engine's, best first, with `_score`, `matched_queries` and `_source.embedding`.
+    `hits` are the engine's, best first, with `_score`, `matched_queries` and `_source.embedding`; `query_vector`
+    is the query's embedding (encoder.embed), computed by the caller while the engine looks for the hits.
     """
     if not hits:
         return []
-    (query_vector,) = encoder.embed([query])
     cosines = encoder.similarities(query_vector, [_vector(hit) for hit in hits])
     tiers = [tier_of(hit.get("matched_queries") or []) for hit in hits]
     scores = [float(hit.get("_score") or 0.0) for hit in hits]

@@ -30,7 +30,7 @@ from archive_search.relevance import (
     text_query,
     with_freshness,
 )
-from archive_search.rerank import EMBEDDING_FIELD, rerank, window_size
+from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
 from archive_search.spelling import did_you_mean, respelt, spelling_suggester, unknown_words
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
@@ -432,17 +432,19 @@ def _reranked_page(
     page: int,
     cursors: CursorSigner | None,
 ) -> SearchPage:
-    """A page inside the reranked window: the window (ids, scores, embeddings, facets) in one request, then the
-    page's articles with their highlights in a second, small one."""
+    """A page inside the reranked window: the window (ids, scores, embeddings, facets) in one request, while the
+    query is embedded in the background, then the page's articles with their highlights in a second, small one."""
     window = window_size(request.size)
     body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
+    typed = embedding_of(encoder, request.q)
     response, typos = _answer(index, request, ranking, words, body, window, 0)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
-    meaning = (respelt(request.q, response.get("suggest")) if typos else None) or request.q
-    ordered = rerank(hits["hits"], meaning, encoder, ranking.semantic_weight)
+    meaning = respelt(request.q, response.get("suggest")) if typos else None
+    query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
+    ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}
     if chosen:

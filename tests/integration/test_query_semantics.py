@@ -254,6 +254,22 @@ def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalP
     assert ids("gaddafi libya oil") == [complete, near, partial]
 
 
+def test_a_typo_in_the_first_letters_is_corrected_like_any_other(pipeline: LocalPipeline) -> None:
+    # Given an article holding both words, and one full of only the word typed correctly
+    both = _json_upload(pipeline, "World council meets", "The world energy council met in Vienna.")
+    energy = _json_upload(pipeline, "Prices", "Energy prices rose. Energy, energy and energy again.")
+    pipeline.drain()
+
+    # Then each first-letter edit (letters swapped, replaced, missing, added) finds the article holding both first
+    for typo in ("owrld", "vorld", "orld", "eworld"):
+        assert ids(f"{typo} energy")[:2] == [both, energy], typo
+    # and a long query (searched as typed) is offered its correction
+    assert search("owrld quantum zebra lantern orchid")["did_you_mean"] == {
+        "q": "world quantum zebra lantern orchid",
+        "total": 1,
+    }
+
+
 def test_stopwords_are_not_required_and_a_stopword_only_query_is_searched_as_typed(pipeline: LocalPipeline) -> None:
     harbour = _json_upload(pipeline, "Harbour works in London", "Cranes arrived at London harbour.")
     filler = _json_upload(pipeline, "The end of it", "The state of the art of the thing is in the past.")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import struct
+import threading
 from collections.abc import Sequence
 from typing import Any
 
 from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
 from archive_search.rerank import rerank, window_size
+from archive_search.search import SearchRequest, search_articles
 
 
 class AxisEncoder:
@@ -32,6 +34,11 @@ def hit(doc_id: str, score: float, topic: str | None, matched: list[str] | None 
     return {"_id": doc_id, "_score": score, "_source": source, "matched_queries": matched or []}
 
 
+def query(text: str) -> bytes:
+    (vector,) = AxisEncoder().embed([text])
+    return vector
+
+
 def ids(hits: list[Any]) -> list[str]:
     return [r.hit["_id"] for r in hits]
 
@@ -39,8 +46,8 @@ def ids(hits: list[Any]) -> list[str]:
 def test_meaning_reorders_close_lexical_scores() -> None:
     hits = [hit("a", 10.0, "football"), hit("b", 9.5, "harbour"), hit("c", 1.0, "budget")]
 
-    assert ids(rerank(hits, "harbour dredging", AxisEncoder(), weight=0.5)) == ["b", "a", "c"]
-    assert ids(rerank(hits, "harbour dredging", AxisEncoder(), weight=0.0)) == ["a", "b", "c"]
+    assert ids(rerank(hits, query("harbour dredging"), AxisEncoder(), weight=0.5)) == ["b", "a", "c"]
+    assert ids(rerank(hits, query("harbour dredging"), AxisEncoder(), weight=0.0)) == ["a", "b", "c"]
 
 
 def test_tiers_are_kept_whatever_the_meaning() -> None:
@@ -50,7 +57,7 @@ def test_tiers_are_kept_whatever_the_meaning() -> None:
         hit("loose", 3.0, "harbour"),
     ]
 
-    assert ids(rerank(hits, "harbour", AxisEncoder(), weight=1.0)) == ["phrase", "complete", "loose"]
+    assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=1.0)) == ["phrase", "complete", "loose"]
 
 
 def test_a_hit_without_an_embedding_counts_no_similarity() -> None:
@@ -60,9 +67,46 @@ def test_a_hit_without_an_embedding_counts_no_similarity() -> None:
         {**hit("bad", 9.0, None), "_source": {"embedding": "%%"}},
     ]
 
-    assert ids(rerank(hits, "harbour", AxisEncoder(), weight=0.9)) == ["new", "old", "bad"]
+    assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)) == ["new", "old", "bad"]
 
 
 def test_the_window_is_whole_pages() -> None:
     assert [window_size(size) for size in (10, 30, 50, 7)] == [100, 90, 100, 98]
     assert window_size(1) == 100
+
+
+class SignallingEncoder(AxisEncoder):
+    """Tells when a text's embedding has started."""
+
+    def __init__(self) -> None:
+        self.started = threading.Event()
+
+    def embed(self, texts: Sequence[str]) -> list[bytes]:
+        self.started.set()
+        return super().embed(texts)
+
+
+class WaitingEngine:
+    """Answers each search once the query's embedding has started, or after 2 s, and notes which it was."""
+
+    def __init__(self, encoder: SignallingEncoder) -> None:
+        self.encoder = encoder
+        self.embedding_under_way: list[bool] = []
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+        self.embedding_under_way.append(self.encoder.started.wait(2))
+        hits = [{**hit("a", 2.0, "harbour"), "_source": {**hit("a", 2.0, "harbour")["_source"], "title": "Harbour"}}]
+        return {"took": 1, "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits}}
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        return {}
+
+
+def test_the_query_is_embedded_while_the_engine_finds_the_window() -> None:
+    encoder = SignallingEncoder()
+    engine = WaitingEngine(encoder)
+
+    page = search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    assert [hit.id for hit in page.results] == ["a"]
+    assert engine.embedding_under_way[0], "the window request was sent only after the query's embedding"
