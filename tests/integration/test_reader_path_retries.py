@@ -1,5 +1,6 @@
 """An overloaded engine gets each search once: the reader's path never retries a timeout or a 503 (issue 13), while
-the ingest path does. The engine is a local stand-in that is slow or answers 503, counting what reaches it."""
+the ingest path does; and the reader's requests go uncompressed. The engine is a local stand-in that is slow or
+answers 503, counting what reaches it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class _Engine:
     def __init__(self) -> None:
         self.requests = 0
         self.mode = "slow"
+        self.encodings: list[str | None] = []
 
 
 @pytest.fixture
@@ -31,6 +33,7 @@ def engine() -> Iterator[tuple[_Engine, str]]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             state.requests += 1
+            state.encodings.append(self.headers.get("Content-Encoding"))
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
             if state.mode == "slow":
                 time.sleep(1.5)
@@ -71,3 +74,15 @@ def test_the_readers_path_sends_an_overloaded_engine_each_search_once(engine: tu
     with pytest.raises(SearchUnavailableError):
         _index(url, reader_path=False).search({"query": {"match_all": {}}}, size=1, offset=0)
     assert state.requests == 2
+
+
+def test_the_readers_path_sends_its_requests_uncompressed(engine: tuple[_Engine, str]) -> None:
+    state, url = engine
+    state.mode = "503"
+
+    for reader_path in (True, False):
+        with pytest.raises(SearchUnavailableError):
+            _index(url, reader_path=reader_path).search({"query": {"match_all": {}}}, size=1, offset=0)
+
+    # The search's one request plain; the ingest path's two (one retry) gzip-compressed
+    assert state.encodings == [None, "gzip", "gzip"]
