@@ -30,8 +30,8 @@ from archive_search.relevance import tier_of
 RERANK_WINDOW = 100
 EMBEDDING_FIELD = "embedding"
 # The query is embedded on a thread of its own while the engine looks for the window: the search's thread only
-# waits on the network then, so the embedding (a few ms of CPU) adds nothing to the reader's wait. Threads are
-# started on first use; more than a function instance's one search at a time serve only the local API's threads.
+# waits on the network then, so the embedding (a few ms of CPU) adds nothing to the reader's wait. A function
+# instance runs one search at a time; the other threads serve the local API's concurrent requests.
 _EMBEDDINGS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="query-embedding")
 
 
