@@ -225,7 +225,8 @@ def markdown(results: dict[str, Any]) -> str:
     if compressed is not None:
         lines += [
             "",
-            f"The same engine requests sent raw with the handler's gzip (`http_compress`): p50 {compressed:.1f} ms "
+            f"The same engine requests sent raw with gzip (`http_compress`, which the reader's path no longer uses): "
+            f"p50 {compressed:.1f} ms "
             f"(plain: {sl['raw_engine']['p50_ms']:.1f} ms).",
         ]
     lines += [
@@ -278,17 +279,9 @@ def latency_chart(samples: dict[str, dict[str, list[Sample]]], path: Path) -> No
     plt = _pyplot()
     fig, axes = plt.subplots(1, len(samples), figsize=(5 * len(samples), 3.6), dpi=110, sharey=True, squeeze=False)
     for ax, (corpus, levels) in zip(axes[0], samples.items(), strict=True):
-        for clients, rows in levels.items():
-            values = sorted(s.latency_ms for s in rows)
-            if not values:
-                continue
-            ax.plot(values, [(i + 1) / len(values) for i in range(len(values))], label=f"{clients} clients")
         ax.axvline(P99_GOAL_MS, color="grey", linestyle=":", linewidth=1, label=f"{P99_GOAL_MS:.0f} ms")
-        ax.set_xscale("log")
-        ax.set_xlabel("latency (ms, log scale)")
-        ax.set_title(f"/search on {corpus}")
-        ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8, loc="lower right")
+        series = [(f"{clients} clients", [s.latency_ms for s in rows]) for clients, rows in levels.items()]
+        _cdf_panel(ax, series, "latency (ms, log scale)", f"/search on {corpus}")
     axes[0][0].set_ylabel("share of requests answered")
     _save(fig, path)
 
@@ -346,20 +339,25 @@ def search_chart(search: dict[str, Any], path: Path) -> None:
         lines = (
             ("handler_ms", "search handler"),
             ("raw_ms", "its engine requests, raw"),
-            ("raw_compressed_ms", "the same, gzip as the handler"),
+            ("raw_compressed_ms", "the same, gzip-compressed"),
         )
-        for key, label in lines:
-            if not row.get(key):
-                continue
-            values = sorted(row[key])
-            ax.plot(values, [(i + 1) / len(values) for i in range(len(values))], label=label)
-        ax.set_xscale("log")
-        ax.set_xlabel("ms per search (log scale)")
-        ax.set_title(f"{corpus}: p50 ratio {row['ratio_p50']:.2f}")
-        ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8, loc="lower right")
+        series = [(label, row.get(key) or []) for key, label in lines]
+        _cdf_panel(ax, series, "ms per search (log scale)", f"{corpus}: p50 ratio {row['ratio_p50']:.2f}")
     axes[0][0].set_ylabel("share of searches")
     _save(fig, path)
+
+
+def _cdf_panel(ax: Any, series: list[tuple[str, list[float]]], xlabel: str, title: str) -> None:
+    """One panel of latency distributions: for each (label, ms values), the share answered within x ms."""
+    for label, values in series:
+        ordered = sorted(values)
+        if ordered:
+            ax.plot(ordered, [(i + 1) / len(ordered) for i in range(len(ordered))], label=label)
+    ax.set_xscale("log")
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(fontsize=8, loc="lower right")
 
 
 def _save(fig: Any, path: Path) -> None:

@@ -7,9 +7,9 @@ HTTP API v2 events, one per query, as the local gateway builds them. A first pas
 request the handler sends (Transport.perform_request: method, path, parameters, body) and times categories inside
 the handler (engine requests by endpoint, query embedding, similarities; counted after WARMUP_QUERIES). Then, query
 by query, the handler is timed, and right after it the same requests are replayed one after another with a plain
-opensearch-py client (no compression, no retries): the raw engine time of that search; and once more with gzip as
-the handler's client sends them (http_compress), to show what compression costs. All see equally warm engine
-caches. If asked, a cProfile pass over PROFILED_QUERIES searches lists the functions that take the time.
+opensearch-py client (no compression, no retries): the raw engine time of that search; and once more with gzip
+(http_compress, which the reader's path sent until 2026-11-30), to show what compression costs. All see equally
+warm engine caches. If asked, a cProfile pass over PROFILED_QUERIES searches lists the functions that take the time.
 
 Runs in a child process so that the function's environment (os.environ) and its log lines (Powertools writes one
 JSON line per search to stdout) stay out of the benchmark's own process: the parent sends stdout to a log file.
@@ -124,7 +124,7 @@ def run(opensearch_url: str, alias: str, queries: list[str], profile: bool) -> d
     }
 
     # Pass 2, query by query (drift on a shared machine hits all three alike): the handler; the same requests sent
-    # raw; and sent raw again with the handler's compression (gzip both ways), which is what the engine then does.
+    # raw; and sent raw again gzip-compressed both ways, to show what compression would cost the reader's path.
     raw = OpenSearch(hosts=[opensearch_url], timeout=30, max_retries=0)
     compressed = OpenSearch(hosts=[opensearch_url], timeout=30, max_retries=0, http_compress=True)
     handler_ms: list[float] = []
