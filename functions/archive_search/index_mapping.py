@@ -7,7 +7,20 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 6
+MAPPING_VERSION = 7
+
+# The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
+# keyboards, word processors and pastes put in their place (curly and modifier-letter apostrophes, the acute accent
+# and backtick typed for an apostrophe; Unicode hyphens, the en dash and minus sign; full-width and small forms; the
+# fraction and division slashes). Both the index's analyzers and the query parser (query_parser.fold_query_text)
+# read them as the ASCII joiner, so a word matches however its joiner was typed. The em dash is left out: between
+# words it separates clauses ("talks—which began"), not the parts of one word.
+JOINER_VARIANTS = {
+    "'": "\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032\uff07",
+    "-": "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d",
+    "&": "\ufe60\uff06",
+    "/": "\u2044\u2215\uff0f",
+}
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -49,6 +62,14 @@ INDEX_SETTINGS: dict[str, Any] = {
         },
         "analysis": {
             "char_filter": {
+                "joiners": {
+                    "type": "mapping",
+                    "mappings": [
+                        f"\\u{ord(variant):04x} => {joiner}"
+                        for joiner, variants in JOINER_VARIANTS.items()
+                        for variant in variants
+                    ],
+                },
                 "punctuation_to_space": {"type": "pattern_replace", "pattern": "[^\\p{L}\\p{N}]+", "replacement": " "},
             },
             "filter": {
@@ -70,10 +91,12 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "analyzer": {
                 "article_text": {
+                    "char_filter": ["joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
                 },
                 "article_text_search": {
+                    "char_filter": ["joiners"],
                     "tokenizer": "standard",
                     "filter": [
                         "english_possessive",
@@ -83,23 +106,33 @@ INDEX_SETTINGS: dict[str, Any] = {
                         "english_stemmer",
                     ],
                 },
-                "exact_words": {"tokenizer": "standard", "filter": ["english_possessive", "lowercase", "asciifolding"]},
+                "exact_words": {
+                    "char_filter": ["joiners"],
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive", "lowercase", "asciifolding"],
+                },
                 "exact_word_parts": {
+                    "char_filter": ["joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },
-                "word_prefixes": {"tokenizer": "standard", "filter": ["lowercase", "asciifolding", "word_prefixes"]},
+                "word_prefixes": {
+                    "char_filter": ["joiners"],
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "asciifolding", "word_prefixes"],
+                },
                 "word_prefixes_search": {
+                    "char_filter": ["joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "word_prefix_cut"],
                 },
                 "title_start": {
-                    "char_filter": ["punctuation_to_space"],
+                    "char_filter": ["joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_prefixes"],
                 },
                 "title_start_search": {
-                    "char_filter": ["punctuation_to_space"],
+                    "char_filter": ["joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_start_cut"],
                 },

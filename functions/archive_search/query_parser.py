@@ -11,7 +11,9 @@ Grammar, loosely:
 
 `OR` is an operator unless the whole query is in capitals (a pasted wire headline such as
 "OIL OR GAS PRICES"); `|` always is. Lower-case `or`, and `AND`/`NOT` in any case, are words like any other.
-The text is NFC-normalised first, so composed and decomposed accents parse alike.
+The text is NFC-normalised first, so composed and decomposed accents parse alike, and the look-alikes of the
+characters that join a word's parts (a curly apostrophe, a Unicode hyphen, a full-width ampersand) read as the ASCII
+joiner (fold_query_text), as the index's analyzers read them.
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from archive_search.index_mapping import JOINER_VARIANTS
+
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 _WORDLIKE = re.compile(r"\w")
 _TOKEN = re.compile(r'-?"[^"]*"?|[^\s"]+')
+_JOINER_FOLD = str.maketrans({variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants})
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,17 @@ def _term(raw: str) -> Term | None:
     return Term(text, phrase=len(text.split()) > 1)
 
 
+def fold_query_text(text: str) -> str:
+    """The text NFC-normalised, with each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner.
+
+    Every replacement is one character of the Basic Multilingual Plane for another, so word offsets (in characters
+    or UTF-16 units) are the same before and after. Idempotent."""
+    return unicodedata.normalize("NFC", text).translate(_JOINER_FOLD)
+
+
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises."""
-    text = unicodedata.normalize("NFC", text)
+    text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False

@@ -111,7 +111,7 @@ MAX_EXCLUSIONS = 8
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
-_JOINED = re.compile("\\w[&\\-/'\u2019]\\w")
+_JOINED = re.compile(r"\w[&\-/']\w")  # joiner look-alikes are folded to these first (fold_query_text)
 _EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
 
 
@@ -257,8 +257,9 @@ def text_query(
     a typo for `typo_words`), rank first.
     """
     must_not = [
+        # An excluded joined word (-anti-war) excludes the joined word, not every article holding one of its parts.
         _phrase(term.text, TEXT_FIELDS)
-        if term.phrase
+        if term.phrase or is_joined(term.text)
         else {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
         for term in parsed.excluded[:MAX_EXCLUSIONS]
     ]

@@ -18,7 +18,7 @@ from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.ports import ArticleIndex, TextEncoder
-from archive_search.query_parser import parse_query
+from archive_search.query_parser import fold_query_text, parse_query
 from archive_search.relevance import (
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -77,7 +77,8 @@ class SearchRequest:
         if len(q) > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
         # NFC after the length check: it may lengthen a text that was within the limit as sent (at most threefold).
-        q = unicodedata.normalize("NFC", q)
+        # A joiner look-alike (O\u00b4Neill, anti\u2010war, AT\uff06T) reads as the ASCII joiner, as the index reads it.
+        q = fold_query_text(q)
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = (params.get("sort") or "").strip().lower() or SORTS[0]
@@ -161,7 +162,9 @@ def _date(params: Mapping[str, str], name: str) -> str | None:
 
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     """A filter's values, OR within the facet; see split_filter_values for the syntax."""
-    values = tuple(dict.fromkeys(v.strip() for v in split_filter_values(name, params.get(name) or "") if v.strip()))
+    # NFC, as every stored label is (parsing/validate.py): a decomposed "Fernández" selects the composed label.
+    raw = split_filter_values(name, params.get(name) or "")
+    values = tuple(dict.fromkeys(unicodedata.normalize("NFC", v.strip()) for v in raw if v.strip()))
     if len(values) > MAX_FILTER_VALUES:
         raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
     if any(len(v) > MAX_FILTER_VALUE_CHARS for v in values):

@@ -16,6 +16,7 @@ from typing import Any
 
 from archive_search.errors import InvalidQueryError
 from archive_search.ports import ArticleIndex
+from archive_search.query_parser import fold_query_text
 
 MAX_SUGGESTIONS = 8
 MAX_SUGGEST_CHARS = 100
@@ -30,10 +31,12 @@ class TitleSuggestion:
 
 
 def suggest_query(text: str) -> str:
+    """The typed text, whitespace collapsed, NFC-normalised and joiners folded as /search folds them
+    (query_parser.fold_query_text). Raises InvalidQueryError when longer than MAX_SUGGEST_CHARS."""
     text = " ".join(text.split())
     if len(text) > MAX_SUGGEST_CHARS:
         raise InvalidQueryError(f"q is {len(text)} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
-    return text
+    return fold_query_text(text)
 
 
 def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:

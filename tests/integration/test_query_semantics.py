@@ -323,6 +323,52 @@ def test_a_joined_word_matches_the_joined_word_not_its_parts(
     assert ids(query.lower()) == [joined]
 
 
+# Every look-alike of each joiner (index_mapping.JOINER_VARIANTS), typed in the query or written in the article.
+JOINER_SPELLINGS = {
+    "'": "'\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032\uff07",
+    "-": "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d",
+    "&": "&\ufe60\uff06",
+    "/": "/\u2044\u2215\uff0f",
+}
+
+
+def test_a_joined_word_matches_however_its_joiner_was_typed_or_written(pipeline: LocalPipeline) -> None:
+    # Given, for each joiner, an article written with the ASCII joiner, one written with a look-alike (a modifier
+    # letter apostrophe, a Unicode hyphen, a full-width ampersand, a fraction slash), and a decoy with the parts apart
+    words = {"'": ("O", "Neill"), "-": ("anti", "war"), "&": ("AT", "T"), "/": ("24", "7")}
+    written = {"'": "\u02bc", "-": "\u2010", "&": "\uff06", "/": "\u2044"}
+    titled: dict[str, str] = {}
+    expected: dict[str, set[str]] = {}
+    for joiner, (first, second) in words.items():
+        titled[joiner] = _json_upload(
+            pipeline, f"{first}{joiner}{second} report", f"The {first}{joiner}{second} report came out."
+        )
+        late = _json_upload(pipeline, "Late notes", f"Late notes on {first}{written[joiner]}{second} today.")
+        expected[joiner] = {titled[joiner], late}
+        _json_upload(pipeline, "Decoy", f"{second} and {first}. met, then {first} left; {second} stayed.")
+    pipeline.drain()
+
+    # When the joined word is typed with any look-alike of its joiner, it finds both articles and not the decoy
+    for joiner, (first, second) in words.items():
+        for variant in JOINER_SPELLINGS[joiner]:
+            typed = f"{first}{variant}{second}"
+            assert set(ids(typed)) == expected[joiner], typed
+    # And /suggest finds the title as typed with a look-alike
+    for joiner, (first, second) in words.items():
+        typed = f"{first}{JOINER_SPELLINGS[joiner][-1]}{second} rep"
+        assert suggested(typed)[:1] == [titled[joiner]], typed
+
+
+def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
+    museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")
+    fraud = _json_upload(pipeline, "Fraud", "Anti fraud units searched the city.")
+    pipeline.drain()
+
+    for typed in ("city -anti-war", "city -anti\u2010war", "city -ANTI-WAR"):
+        assert set(ids(typed)) == {museum, fraud}, typed
+
+
 def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPipeline) -> None:
     article = _json_upload(pipeline, "Fernández wins the election", "Voters backed Fernández.")
     _json_upload(pipeline, "Other news", "Nothing about the election winner.")
@@ -333,6 +379,11 @@ def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPip
 
     assert ids(decomposed) == ids(composed) == [article]
     assert search(decomposed)["did_you_mean"] is None
+    # The same for what is typed into /suggest, and for a filter's value
+    assert suggested(decomposed) == suggested(composed) == [article]
+    by_author = _json_upload(pipeline, "Budget", "The budget passed.", author=f"Ana {composed}")
+    pipeline.drain()
+    assert ids("budget", f"&author={quote('Ana ' + decomposed)}") == [by_author]
 
 
 # --- did_you_mean and /suggest -----------------------------------------------------------------------------------
