@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
+from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import fold_query_text
 
 MAX_SUGGESTIONS = 8
-MAX_SUGGEST_CHARS = 100
+# A reader may type (or paste) a whole title, and ingest accepts titles this long.
+MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 _WORD = re.compile(r"\w+")
 
 

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
+from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import Ranking
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, search_articles
 from tests.integration.conftest import LocalPipeline
@@ -432,6 +433,16 @@ def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(p
     for typed in (title[:45], title, title.lower(), title + " "):
         assert budget in suggested(typed), typed
     assert suggested(title)[0] == budget
+
+    # A title as long as ingest accepts is found as the reader types it to its end, and any text that long answers
+    longest = ("Minister says the long-awaited report on the harbour, the ferries and the bridge " * 7)[
+        :MAX_TITLE_CHARS
+    ]
+    report = _json_upload(pipeline, longest, "Text.")
+    pipeline.drain()
+    for typed in (longest[:150], longest, longest.upper()):
+        assert suggested(typed)[:1] == [report], len(typed)
+    assert suggested("qz " * (MAX_TITLE_CHARS // 3)) == []
 
 
 def test_joined_words_in_a_query_also_rank_their_article_among_other_words(pipeline: LocalPipeline) -> None:
