@@ -10,17 +10,21 @@ from archive_search.models import Article
 MAPPING_VERSION = 7
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
-# keyboards, word processors and pastes put in their place (curly and modifier-letter apostrophes, the acute accent
-# and backtick typed for an apostrophe; Unicode hyphens, the en dash and minus sign; full-width and small forms; the
-# fraction and division slashes). Both the index's analyzers and the query parser (query_parser.fold_query_text)
-# read them as the ASCII joiner, so a word matches however its joiner was typed. The em dash is left out: between
-# words it separates clauses ("talks—which began"), not the parts of one word.
+# keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
+# typed for an apostrophe; every Unicode hyphen (dash punctuation named HYPHEN), the en and figure dashes and the
+# minus signs; full-width, small and turned forms; fraction, division and big solidus slashes. Both the index's
+# analyzers and the query parser (query_parser.fold_query_text) read them as the ASCII joiner, so a word matches
+# however its joiner was typed. Em dashes are left out: between words they separate clauses ("talks—which
+# began"), not the parts of one word.
 JOINER_VARIANTS = {
-    "'": "\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032\uff07",
-    "-": "\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d",
-    "&": "\ufe60\uff06",
-    "/": "\u2044\u2215\uff0f",
+    "'": "\u2018\u2019\u201b\u02b9\u02bb\u02bc\u02bd\u02ca\u02cb\u00b4\u0060\u2032\u2035\u055a\uff07\uff40",
+    "-": "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2e17\u2e1a\u2e40\u2e5d\u30a0\ufe32\ufe63\uff0d\u2212\u02d7",
+    "&": "\ufe60\uff06\u214b",
+    "/": "\u2044\u2215\u27cb\u29f8\uff0f",
 }
+# Invisible characters that pastes and HTML (&shy;) leave inside words: a soft hyphen, a zero-width space, a word
+# joiner, a zero-width no-break space. The reader sees "antiwar"; index and query drop them, so "antiwar" finds it.
+INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -34,7 +38,10 @@ SYNONYMS = [
 # Whole-title prefixes ("brown na" -> "Brown names 16 March for Budget") for as-you-type suggestions:
 # punctuation becomes a space, so "U.S. st" and "O'Driscoll/Gregan le" match as typed.
 TITLE_START_CHARS = 40
-MAX_WORD_PREFIX = 20
+# Each title word is matched letter by letter up to this length (the longest words in English dictionaries have
+# 45 letters), so a typed word that parts from a long title word late ("Antidisestablishmentarixx") no longer
+# matches it; typed text beyond it is cut. Only words this long cost index space.
+MAX_WORD_PREFIX = 50
 
 _TEXT = {"type": "text", "analyzer": "article_text", "search_analyzer": "article_text_search"}
 # Every text field is scored by divergence from randomness (In, Bernoulli after-effect, H2 normalisation:
@@ -68,7 +75,8 @@ INDEX_SETTINGS: dict[str, Any] = {
                         f"\\u{ord(variant):04x} => {joiner}"
                         for joiner, variants in JOINER_VARIANTS.items()
                         for variant in variants
-                    ],
+                    ]
+                    + [f"\\u{ord(invisible):04x} => " for invisible in INVISIBLE_CHARACTERS],
                 },
                 "punctuation_to_space": {"type": "pattern_replace", "pattern": "[^\\p{L}\\p{N}]+", "replacement": " "},
             },

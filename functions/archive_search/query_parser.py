@@ -22,12 +22,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import JOINER_VARIANTS
+from archive_search.index_mapping import INVISIBLE_CHARACTERS, JOINER_VARIANTS
 
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 _WORDLIKE = re.compile(r"\w")
-_TOKEN = re.compile(r'-?"[^"]*"?|[^\s"]+')
-_JOINER_FOLD = str.maketrans({variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants})
+# A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
+_TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_CHARACTERS))
+_JOINERS = str.maketrans({variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants})
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,11 @@ def _term(raw: str) -> Term | None:
 
 
 def fold_query_text(text: str) -> str:
-    """The text NFC-normalised, with each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner.
-
-    Every replacement is one character of the Basic Multilingual Plane for another, so word offsets (in characters
-    or UTF-16 units) are the same before and after. Idempotent."""
-    return unicodedata.normalize("NFC", text).translate(_JOINER_FOLD)
+    """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner and the
+    invisible characters (INVISIBLE_CHARACTERS) dropped, as the index's `joiners` char filter reads articles.
+    Idempotent. Offsets into the result are what the engine reports for it (spelling.py works on this text)."""
+    # Invisible characters out first: one between a letter and its accent would keep them from composing.
+    return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE)).translate(_JOINERS)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -95,9 +97,9 @@ def parse_query(text: str) -> ParsedQuery:
     required: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = False
-    or_words = ("|", "||") if text.upper() == text else ("OR", "|", "||")
+    operator_word = "OR" if text.upper() != text else None
     for raw in _TOKEN.findall(text):
-        if raw in or_words:
+        if raw == operator_word or raw.startswith("|"):
             join_next = bool(required)
             continue
         negated = raw.startswith("-") and len(raw) > 1

@@ -40,7 +40,7 @@ from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
-from archive_search.query_parser import ParsedQuery, Unit
+from archive_search.query_parser import ParsedQuery, Term, Unit
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -223,6 +223,20 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     return {"multi_match": options}
 
 
+def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
+    """What `-term` keeps out: what searching for the term finds. A joined word (-anti-war) is the joined word, not
+    its parts; a word or phrase with synonyms (-US, -"united nations") is each of them, as searching for it finds."""
+    key = tuple(_EDGE_PUNCTUATION.sub("", word.casefold()) for word in term.text.split())
+    synonyms = ranking.synonyms and key in SYNONYM_TERMS
+    if term.phrase or is_joined(term.text):
+        clause = _phrase(term.text, TEXT_FIELDS)
+    else:
+        clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
+    if synonyms:
+        del clause["multi_match"]["analyzer"]  # the fields' search analyzer applies the synonyms
+    return clause
+
+
 def _alternatives(unit: Unit, ranking: Ranking) -> dict[str, Any]:
     """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word."""
     options = [
@@ -256,13 +270,7 @@ def text_query(
     near tier). Nothing is required: articles holding every quoted phrase, and for a short query every word (within
     a typo for `typo_words`), rank first.
     """
-    must_not = [
-        # An excluded joined word (-anti-war) excludes the joined word, not every article holding one of its parts.
-        _phrase(term.text, TEXT_FIELDS)
-        if term.phrase or is_joined(term.text)
-        else {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
-        for term in parsed.excluded[:MAX_EXCLUSIONS]
-    ]
+    must_not = [_excluded(term, ranking) for term in parsed.excluded[:MAX_EXCLUSIONS]]
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
     plain = [w for w in words if not is_joined(w)]
     joined = [w for w in words if is_joined(w)]

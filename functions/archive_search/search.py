@@ -7,7 +7,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from types import MappingProxyType
@@ -31,7 +31,7 @@ from archive_search.relevance import (
     with_freshness,
 )
 from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
-from archive_search.spelling import did_you_mean, respelt, spelling_suggester, unknown_words
+from archive_search.spelling import TITLE_WORDS_FIELD, did_you_mean, respelt, spelling_suggester, unknown_words
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -135,14 +135,17 @@ class SearchRequest:
         return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
+_INTEGER = re.compile(r"-?[0-9]{1,12}")
+
+
 def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
     raw = (params.get(name) or "").strip()
     if not raw:
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InvalidQueryError(f"{name} must be a whole number between {low} and {high}, got {raw!r}") from None
+    # ASCII digits only: int() would also take "1_0", "+5", full-width and Arabic-Indic digits.
+    if not _INTEGER.fullmatch(raw):
+        raise InvalidQueryError(f"{name} must be a whole number between {low} and {high}, got {raw!r}")
+    value = int(raw)
     if not low <= value <= high:
         raise InvalidQueryError(f"{name} must be between {low} and {high}, got {value}")
     return value
@@ -411,7 +414,9 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total)
+    suggestion = did_you_mean(
+        request.q, response.get("suggest"), _counter(index, request, ranking), total, _titles_holding(index)
+    )
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -468,7 +473,9 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total)
+    suggestion = did_you_mean(
+        request.q, response.get("suggest"), _counter(index, request, ranking), total, _titles_holding(index)
+    )
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -479,6 +486,24 @@ def _reranked_page(
         did_you_mean=suggestion,
         next_cursor=next_cursor,
     )
+
+
+def _titles_holding(index: ArticleIndex) -> Callable[[Sequence[str]], set[str]]:
+    """Which of some words a headline holds (as title.exact reads them), in one request; for did_you_mean."""
+
+    def holding(words: Sequence[str]) -> set[str]:
+        present = {
+            str(i): {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}} for i, word in enumerate(words)
+        }
+        body = {
+            "query": {"bool": {"should": list(present.values())}},
+            "aggs": {"titles": {"filters": {"filters": present}}},
+            "track_total_hits": False,
+        }
+        buckets = index.search(body, size=0, offset=0)["aggregations"]["titles"]["buckets"]
+        return {word for i, word in enumerate(words) if buckets[str(i)]["doc_count"] > 0}
+
+    return holding
 
 
 def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:

@@ -2,7 +2,8 @@
 
 The search request carries two term suggesters (title and body words, unstemmed) in `missing` mode: they only
 propose a word for a query word that occurs in no article. Such a word is also the only one typo expansion is for
-(`unknown_words`: /search then asks again with it expanded). A word is respelt when neither field knows it; the
+(`unknown_words`: /search then asks again with it expanded). A word is respelt when neither field knows it (the
+headline suggester's silence is ambiguous, so did_you_mean asks which of those words some headline holds); the
 respelt query is then counted exactly as /search would run it (same ranking switches, same filters) and offered
 only if it finds more articles than the query as typed did, with that count.
 
@@ -13,7 +14,8 @@ UTF-16 form of the query.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from archive_search.models import Suggestion
@@ -22,6 +24,7 @@ from archive_search.models import Suggestion
 # letter fixed (1, the engine's default) a quarter of the misspelt known-item queries could not be corrected:
 # misspelt MRR@10 0.704 -> 0.816 (tfidf) and 0.413 -> 0.488 (random words), engine time p50 unchanged (12.5 ->
 # 13 ms), since in `missing` mode only words no article holds are looked up (make bench-relevance; docs/search.md).
+TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title suggester knows
 _SUGGESTER = {"suggest_mode": "missing", "min_word_length": 4, "prefix_length": 0, "sort": "score", "size": 1}
 
 
@@ -29,28 +32,35 @@ def spelling_suggester(q: str) -> dict[str, Any]:
     return {
         "text": q,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
-        "spell_title": {"term": {"field": "title.exact", **_SUGGESTER}},
+        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
     }
 
 
-def _unknown(q: str, suggest: dict[str, Any] | None, titles: bool = True) -> list[tuple[int, int, str, str]]:
-    """Each word of q that no article body (and with `titles`, no headline) holds, with a known word near it:
-    (UTF-16 offset, length, as typed, the nearest known word)."""
+@dataclass(frozen=True)
+class _Unknown:
+    offset: int  # UTF-16 code units
+    length: int
+    typed: str
+    known: str  # the nearest word an article body holds
+    maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
+
+
+def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
+    """Each word of q that no article body holds, with a known word near it."""
     if not suggest:
         return []
-    body_entries = suggest.get("spell_body") or []
-    title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []} if titles else {}
+    title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
     units = q.encode("utf-16-le", "surrogatepass")
-    found: list[tuple[int, int, str, str]] = []
-    for entry in body_entries:
-        key = (entry["offset"], entry["length"])
-        title_entry = title_entries.get(key)
+    found: list[_Unknown] = []
+    for entry in suggest.get("spell_body") or []:
         # In missing mode an entry without options means the field knows the word, or that no known word is near it.
-        if not entry.get("options") or (title_entry is not None and not title_entry.get("options")):
+        if not entry.get("options"):
             continue
-        offset, length = key
-        original = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
-        found.append((offset, length, original, str(entry["options"][0]["text"])))
+        offset, length = entry["offset"], entry["length"]
+        title_entry = title_entries.get((offset, length))
+        typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
+        maybe_in_titles = title_entry is not None and not title_entry.get("options")
+        found.append(_Unknown(offset, length, typed, str(entry["options"][0]["text"]), maybe_in_titles))
     return found
 
 
@@ -59,18 +69,27 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     known word (the suggester's first option): the ones typo expansion is for. Headlines are not consulted: "no
     options" from their suggester cannot tell a known word from one with nothing near it in the few words headlines
     hold, and expanding a headline-only word costs little."""
-    return {original.casefold(): known for _, _, original, known in _unknown(q, suggest, titles=False)}
+    return {word.typed.casefold(): word.known for word in _unknown(q, suggest)}
 
 
-def respelt(q: str, suggest: dict[str, Any] | None) -> str | None:
-    """q with each word no article contains replaced by the most likely known word, or None."""
+def respelt(
+    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
+) -> str | None:
+    """q with each word no article contains replaced by the most likely known word, or None.
+
+    A word no body holds may still be a headline's word; the headline suggester's silence cannot tell that from
+    "no headline word is near it". `titles_holding(words)` (the words some headline holds) settles it; without it
+    such a word is left as typed."""
     replacements = _unknown(q, suggest)
+    unsure = [word.typed for word in replacements if word.maybe_in_titles]
+    in_titles = titles_holding(unsure) if unsure and titles_holding is not None else set(unsure)
+    replacements = [word for word in replacements if word.typed not in in_titles]
     if not replacements:
         return None
     units = q.encode("utf-16-le", "surrogatepass")
-    for offset, length, original, word in sorted(replacements, reverse=True):
-        start, end = 2 * offset, 2 * (offset + length)
-        units = units[:start] + _same_case(original, word).encode("utf-16-le", "surrogatepass") + units[end:]
+    for word in sorted(replacements, key=lambda w: w.offset, reverse=True):
+        start, end = 2 * word.offset, 2 * (word.offset + word.length)
+        units = units[:start] + _same_case(word.typed, word.known).encode("utf-16-le", "surrogatepass") + units[end:]
     corrected = units.decode("utf-16-le", "surrogatepass")
     return corrected if corrected.casefold() != q.casefold() else None
 
@@ -84,10 +103,15 @@ def _same_case(original: str, word: str) -> str:
 
 
 def did_you_mean(
-    q: str, suggest: dict[str, Any] | None, count_for: Callable[[str], int], total: int
+    q: str,
+    suggest: dict[str, Any] | None,
+    count_for: Callable[[str], int],
+    total: int,
+    titles_holding: Callable[[Sequence[str]], set[str]] | None = None,
 ) -> Suggestion | None:
-    """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)."""
-    corrected = respelt(q, suggest)
+    """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found).
+    `titles_holding`: see respelt."""
+    corrected = respelt(q, suggest, titles_holding)
     if corrected is None:
         return None
     found = count_for(corrected)

@@ -3,7 +3,8 @@
 Any word may match; for a short query the articles holding every word come first, then those holding every word
 within a typo; stopwords are never required; lower-case and/or/not are words; joined words match as a phrase;
 a pasted paragraph up to 2,048 characters stays inside the engine's clause budget; queries are NFC-normalised;
-did_you_mean counts what following it finds; /suggest keeps finding a title typed past 20 letters of a word.
+did_you_mean counts what following it finds; /suggest keeps finding a title typed past 20 letters of a word, and
+only a title holding what was typed.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
+from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import Ranking
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, search_articles
@@ -324,20 +326,12 @@ def test_a_joined_word_matches_the_joined_word_not_its_parts(
     assert ids(query.lower()) == [joined]
 
 
-# Every look-alike of each joiner (index_mapping.JOINER_VARIANTS), typed in the query or written in the article.
-JOINER_SPELLINGS = {
-    "'": "'\u2018\u2019\u201b\u02bc\u00b4\u0060\u2032\uff07",
-    "-": "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d",
-    "&": "&\ufe60\uff06",
-    "/": "/\u2044\u2215\uff0f",
-}
-
-
 def test_a_joined_word_matches_however_its_joiner_was_typed_or_written(pipeline: LocalPipeline) -> None:
     # Given, for each joiner, an article written with the ASCII joiner, one written with a look-alike (a modifier
-    # letter apostrophe, a Unicode hyphen, a full-width ampersand, a fraction slash), and a decoy with the parts apart
+    # letter turned comma, a non-breaking hyphen, a full-width ampersand, a fraction slash), and a decoy with the
+    # parts apart; and an article whose "antiwar" holds a soft hyphen (what &shy; decodes to)
     words = {"'": ("O", "Neill"), "-": ("anti", "war"), "&": ("AT", "T"), "/": ("24", "7")}
-    written = {"'": "\u02bc", "-": "\u2010", "&": "\uff06", "/": "\u2044"}
+    written = {"'": "\u02bb", "-": "\u2011", "&": "\uff06", "/": "\u2044"}
     titled: dict[str, str] = {}
     expected: dict[str, set[str]] = {}
     for joiner, (first, second) in words.items():
@@ -347,17 +341,22 @@ def test_a_joined_word_matches_however_its_joiner_was_typed_or_written(pipeline:
         late = _json_upload(pipeline, "Late notes", f"Late notes on {first}{written[joiner]}{second} today.")
         expected[joiner] = {titled[joiner], late}
         _json_upload(pipeline, "Decoy", f"{second} and {first}. met, then {first} left; {second} stayed.")
+    soft = _json_upload(pipeline, "Sit-in", "Pacifists staged an anti\u00adwar sit-in.")
     pipeline.drain()
 
     # When the joined word is typed with any look-alike of its joiner, it finds both articles and not the decoy
     for joiner, (first, second) in words.items():
-        for variant in JOINER_SPELLINGS[joiner]:
+        for variant in joiner + JOINER_VARIANTS[joiner]:
             typed = f"{first}{variant}{second}"
-            assert set(ids(typed)) == expected[joiner], typed
-    # And /suggest finds the title as typed with a look-alike
-    for joiner, (first, second) in words.items():
-        typed = f"{first}{JOINER_SPELLINGS[joiner][-1]}{second} rep"
+            assert set(ids(typed)) == expected[joiner], (typed, hex(ord(variant)))
+        # And /suggest finds the title as typed with a look-alike
+        typed = f"{first}{JOINER_VARIANTS[joiner][-1]}{second} rep"
         assert suggested(typed)[:1] == [titled[joiner]], typed
+    # Alternatives joined by | without spaces are each the joined word
+    assert set(ids("anti-war|AT&T")) == expected["-"] | expected["&"]
+    assert set(ids("O\u02bbNeill|24\u29f87")) == expected["'"] | expected["/"]
+    # The soft hyphen is invisible to readers, and to the search
+    assert ids("antiwar") == ids("anti\u00adwar") == [soft]
 
 
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
@@ -368,6 +367,19 @@ def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline
 
     for typed in ("city -anti-war", "city -anti\u2010war", "city -ANTI-WAR"):
         assert set(ids(typed)) == {museum, fraud}, typed
+
+
+def test_an_excluded_word_excludes_what_searching_for_it_finds_synonyms_included(pipeline: LocalPipeline) -> None:
+    dotted = _json_upload(pipeline, "U.S. trade talks stall", "Negotiators left the trade talks.")
+    spelt = _json_upload(pipeline, "United States trade deficit grows", "The trade deficit grew again.")
+    union = _json_upload(pipeline, "European Union trade pact", "A trade pact was signed.")
+    other = _json_upload(pipeline, "Chinese trade surplus", "The trade surplus rose.")
+    pipeline.drain()
+
+    assert set(ids("trade US")) >= {dotted, spelt}
+    for typed in ("trade -US", "trade -U.S.", "trade -america", 'trade -"united states"'):
+        assert set(ids(typed)) == {union, other}, typed
+    assert set(ids("trade -EU")) == {dotted, spelt, other}
 
 
 def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPipeline) -> None:
@@ -416,6 +428,30 @@ def test_did_you_mean_survives_an_emoji_and_counts_what_following_it_finds(pipel
     assert search("😀 economy growth zebra lantern orchid", "&section=business")["total"] == 2
 
 
+def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_word_as_typed(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given words only article bodies hold ("lawmakers", "session"), and a word only a headline holds ("zumba")
+    # with a near word in two bodies ("rumba")
+    _json_upload(pipeline, "Budget vote", "The lawmakers met for a late session on the budget.")
+    _json_upload(pipeline, "Vote delayed", "Lawmakers delayed the session; the budget waits.")
+    _json_upload(pipeline, "Zumba craze", "Dancers in the city love it.")
+    _json_upload(pipeline, "Dance hall", "The rumba returns to the hall.")
+    _json_upload(pipeline, "Dance school", "Pupils learn the rumba.")
+    pipeline.drain()
+
+    # When a long query (searched as typed) misspells the body-only words, the respelling corrects them
+    typed = "lawmakerz sesion xylophonez quixoticz lanternz"
+    body = search(typed)
+    suggestion = body["did_you_mean"]
+    assert isinstance(suggestion, dict)
+    assert suggestion["q"] == "lawmakers session xylophonez quixoticz lanternz"
+    assert suggestion["total"] == search(suggestion["q"])["total"] == 2
+    assert body["total"] == 0
+    # And a headline's word is not respelt to the bodies' near word, though that would find more
+    assert search("zumba xylophonez quixoticz lanternz orchidz")["did_you_mean"] is None
+
+
 def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(pipeline: LocalPipeline) -> None:
     long_word = "Antidisestablishmentarian"
     assert len(long_word) == 25
@@ -430,6 +466,9 @@ def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(p
 
     for typed in (long_word[:22], long_word, long_word.lower(), f"{long_word} bishops", f"{long_word} bi"):
         assert suggested(typed)[:1] == [bishops], typed
+    # A word that parts from the title's long word after its 20th letter is another word
+    for typed in (long_word[:23] + "xx", long_word + "ism"):
+        assert bishops not in suggested(typed), typed
     for typed in (title[:45], title, title.lower(), title + " "):
         assert budget in suggested(typed), typed
     assert suggested(title)[0] == budget

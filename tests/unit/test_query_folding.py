@@ -1,4 +1,5 @@
-"""fold_query_text: joiner look-alikes read as the ASCII joiner, the text NFC, and offsets unchanged."""
+"""fold_query_text and the index's `joiners` char filter: joiner look-alikes read as the ASCII joiner, invisible
+characters are dropped, the text is NFC; `|` separates alternatives even without spaces."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.index_mapping import INDEX_SETTINGS, JOINER_VARIANTS
+from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_CHARACTERS, JOINER_VARIANTS
 from archive_search.query_parser import fold_query_text, parse_query
 from archive_search.relevance import is_joined
 
@@ -20,25 +21,76 @@ def test_every_look_alike_of_a_joiner_makes_a_joined_word() -> None:
             assert is_joined(parsed.words[0])
 
 
-def test_the_index_folds_the_same_look_alikes() -> None:
+def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None:
+    # Guards the list against a forgotten sibling: each character the Unicode names call a hyphen (dash punctuation)
+    # or an en/figure dash, and each non-combining apostrophe, single prime or modifier comma/accent.
+    hyphens = {
+        chr(c)
+        for c in range(0x80, 0x10000)
+        if unicodedata.category(chr(c)) == "Pd"
+        and any(k in unicodedata.name(chr(c), "") for k in ("HYPHEN", "EN DASH", "FIGURE DASH"))
+    }
+    apostrophes = {
+        chr(c)
+        for c in range(0x80, 0x10000)
+        if not unicodedata.category(chr(c)).startswith("M")
+        and unicodedata.name(chr(c), "")
+        in {
+            "MODIFIER LETTER APOSTROPHE",
+            "MODIFIER LETTER TURNED COMMA",
+            "MODIFIER LETTER REVERSED COMMA",
+            "MODIFIER LETTER PRIME",
+            "MODIFIER LETTER ACUTE ACCENT",
+            "MODIFIER LETTER GRAVE ACCENT",
+            "LEFT SINGLE QUOTATION MARK",
+            "RIGHT SINGLE QUOTATION MARK",
+            "SINGLE HIGH-REVERSED-9 QUOTATION MARK",
+            "ACUTE ACCENT",
+            "GRAVE ACCENT",
+            "PRIME",
+            "REVERSED PRIME",
+            "FULLWIDTH APOSTROPHE",
+            "FULLWIDTH GRAVE ACCENT",
+            "ARMENIAN APOSTROPHE",
+        }
+    } | {"`"}
+    assert hyphens <= set(JOINER_VARIANTS["-"])
+    assert apostrophes <= set(JOINER_VARIANTS["'"])
+    assert "\u2014" not in JOINER_VARIANTS["-"]  # the em dash separates clauses
+
+
+def test_the_index_reads_the_same_characters_the_same_way() -> None:
     mappings = INDEX_SETTINGS["settings"]["analysis"]["char_filter"]["joiners"]["mappings"]
-    folded = {chr(int(rule[2:6], 16)): rule[-1] for rule in mappings}
-    assert folded == {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    rules = {chr(int(rule[2:6], 16)): rule.split("=>")[1].strip() for rule in mappings}
+    expected = {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    assert rules == expected | dict.fromkeys(INVISIBLE_CHARACTERS, "")
+    for name, analyzer in INDEX_SETTINGS["settings"]["analysis"]["analyzer"].items():
+        assert analyzer["char_filter"][0] == "joiners", name
+
+
+def test_invisible_characters_inside_a_word_are_dropped() -> None:
+    for invisible in INVISIBLE_CHARACTERS:
+        assert parse_query(f"anti{invisible}war").words == ("antiwar",)
 
 
 def test_a_decomposed_accent_is_composed() -> None:
     assert fold_query_text(unicodedata.normalize("NFD", "Fernández")) == "Fernández"
 
 
-def test_the_em_dash_still_separates_words() -> None:
-    assert parse_query("talks\u2014which").words == ("talks\u2014which",)
-    assert not is_joined("talks\u2014which")
+def test_a_pipe_separates_alternatives_with_or_without_spaces() -> None:
+    for typed in ("anti-war|AT&T", "anti-war | AT&T", "anti-war||AT&T", "anti-war OR AT&T"):
+        (unit,) = parse_query(typed).required
+        assert [term.text for term in unit.alternatives] == ["anti-war", "AT&T"], typed
+    assert [u.alternatives[0].text for u in parse_query("|anti-war|").required] == ["anti-war"]
 
 
 @given(st.text())
-def test_folding_keeps_every_offset_and_is_idempotent(text: str) -> None:
-    composed = unicodedata.normalize("NFC", text)
+def test_folding_drops_only_invisible_characters_and_is_idempotent(text: str) -> None:
+    visible = "".join(c for c in text if c not in INVISIBLE_CHARACTERS)
     folded = fold_query_text(text)
-    assert len(folded) == len(composed)
-    assert len(folded.encode("utf-16-le", "surrogatepass")) == len(composed.encode("utf-16-le", "surrogatepass"))
+    assert len(folded) == len(unicodedata.normalize("NFC", visible))
     assert fold_query_text(folded) == folded
+
+
+def test_an_invisible_character_between_a_letter_and_its_accent_does_not_keep_them_apart() -> None:
+    assert fold_query_text("Ferna\u00ad\u0301ndez") == "Fern\u00e1ndez"

@@ -44,7 +44,7 @@ def test_too_long_query_is_refused_with_the_limit() -> None:
 
 
 @pytest.mark.parametrize("name", ["page", "size"])
-@pytest.mark.parametrize("raw", ["two", "1.5", "0x10", "1e3"])
+@pytest.mark.parametrize("raw", ["two", "1.5", "0x10", "1e3", "1_0", "+5", "\uff12", "\u0665", "9" * 5000])
 def test_non_numeric_page_or_size_is_refused(name: str, raw: str) -> None:
     with pytest.raises(InvalidQueryError) as caught:
         SearchRequest.from_params({"q": "kerry", name: raw})
