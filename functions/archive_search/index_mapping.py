@@ -17,14 +17,42 @@ MAPPING_VERSION = 7
 # however its joiner was typed. Em dashes are left out: between words they separate clauses ("talks—which
 # began"), not the parts of one word.
 JOINER_VARIANTS = {
-    "'": "\u2018\u2019\u201b\u02b9\u02bb\u02bc\u02bd\u02ca\u02cb\u00b4\u0060\u2032\u2035\u055a\uff07\uff40",
-    "-": "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2e17\u2e1a\u2e40\u2e5d\u30a0\ufe32\ufe63\uff0d\u2212\u02d7",
-    "&": "\ufe60\uff06\u214b",
-    "/": "\u2044\u2215\u27cb\u29f8\uff0f",
+    "'": "\u2018\u2019\u201b\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02ca\u02cb\u02ee\u00b4\u0060\u2032\u2035"
+    "\u055a\u05f3\u1fbd\u1fbf\u0384\ua78b\ua78c\uff07\uff40",
+    "-": "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2043\u2e17\u2e1a\u2e40\u2e5d\u30a0\ufe32\ufe63\uff0d"
+    "\u2212\u02d7\u2052\u207b\u208b\u2796\U00010ead",
+    "&": "\ufe60\uff06\u214b\U0001f670\U0001f671\U0001f672\U0001f673\U0001f674\U0001f675",
+    "/": "\u2044\u2215\u27cb\u29f6\u29f8\u2571\u2afd\u1735\u0337\u0338\uff0f",
 }
-# Invisible characters that pastes and HTML (&shy;) leave inside words: a soft hyphen, a zero-width space, a word
-# joiner, a zero-width no-break space. The reader sees "antiwar"; index and query drop them, so "antiwar" finds it.
-INVISIBLE_CHARACTERS = "\u00ad\u200b\u2060\ufeff"
+# Characters Unicode says to ignore when displaying text (Default_Ignorable_Code_Point, DerivedCoreProperties.txt of
+# Unicode 15): soft hyphens (&shy;), zero-width spaces and joiners, direction marks, invisible operators, variation
+# selectors, tag characters. The reader sees "antiwar" where an article holds "anti\u00adwar" or "anti\u200dwar";
+# index and query drop them (the articles keep them as sent), so "antiwar" finds it and "anti" alone does not.
+INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def _mapping_rule(character: str, replacement: str) -> str:
+    # The mapping char filter reads \uXXXX escapes; a character beyond them is written as itself.
+    return f"\\u{ord(character):04x} => {replacement}" if ord(character) < 0x10000 else f"{character} => {replacement}"
+
 
 # Synonyms apply at search time only, so the list can change without a reindex.
 SYNONYMS = [
@@ -69,14 +97,18 @@ INDEX_SETTINGS: dict[str, Any] = {
         },
         "analysis": {
             "char_filter": {
+                "invisible": {
+                    "type": "pattern_replace",
+                    "pattern": "[" + "".join(f"\\x{{{low:X}}}-\\x{{{high:X}}}" for low, high in INVISIBLE_RANGES) + "]",
+                    "replacement": "",
+                },
                 "joiners": {
                     "type": "mapping",
                     "mappings": [
-                        f"\\u{ord(variant):04x} => {joiner}"
+                        _mapping_rule(variant, joiner)
                         for joiner, variants in JOINER_VARIANTS.items()
                         for variant in variants
-                    ]
-                    + [f"\\u{ord(invisible):04x} => " for invisible in INVISIBLE_CHARACTERS],
+                    ],
                 },
                 "punctuation_to_space": {"type": "pattern_replace", "pattern": "[^\\p{L}\\p{N}]+", "replacement": " "},
             },
@@ -99,12 +131,12 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "analyzer": {
                 "article_text": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
                 },
                 "article_text_search": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": [
                         "english_possessive",
@@ -115,32 +147,32 @@ INDEX_SETTINGS: dict[str, Any] = {
                     ],
                 },
                 "exact_words": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding"],
                 },
                 "exact_word_parts": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },
                 "word_prefixes": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "word_prefixes"],
                 },
                 "word_prefixes_search": {
-                    "char_filter": ["joiners"],
+                    "char_filter": ["invisible", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "word_prefix_cut"],
                 },
                 "title_start": {
-                    "char_filter": ["joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_prefixes"],
                 },
                 "title_start_search": {
-                    "char_filter": ["joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_start_cut"],
                 },

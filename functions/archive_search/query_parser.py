@@ -22,13 +22,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import INVISIBLE_CHARACTERS, JOINER_VARIANTS
+from archive_search.index_mapping import INVISIBLE_RANGES, JOINER_VARIANTS
 
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 _WORDLIKE = re.compile(r"\w")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
-_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE_CHARACTERS))
+_INVISIBLE = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES) + "]")
 _JOINERS = str.maketrans({variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants})
 
 
@@ -85,10 +85,10 @@ def _term(raw: str) -> Term | None:
 
 def fold_query_text(text: str) -> str:
     """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner and the
-    invisible characters (INVISIBLE_CHARACTERS) dropped, as the index's `joiners` char filter reads articles.
-    Idempotent. Offsets into the result are what the engine reports for it (spelling.py works on this text)."""
+    invisible characters (INVISIBLE_RANGES) dropped, as the index's `invisible` and `joiners` char filters read
+    articles. Idempotent. Offsets into the result are what the engine reports for it (spelling.py works on it)."""
     # Invisible characters out first: one between a letter and its accent would keep them from composing.
-    return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE)).translate(_JOINERS)
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).translate(_JOINERS)
 
 
 def parse_query(text: str) -> ParsedQuery:
@@ -96,26 +96,23 @@ def parse_query(text: str) -> ParsedQuery:
     text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
-    join_next = False
+    join_next = after_term = False
     operator_word = "OR" if text.upper() != text else None
     for raw in _TOKEN.findall(text):
         if raw == operator_word or raw.startswith("|"):
-            join_next = bool(required)
+            # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
+            join_next = after_term
             continue
         negated = raw.startswith("-") and len(raw) > 1
-        term = _term(raw[1:] if raw.startswith("-") and len(raw) > 1 else raw)
-        if term is None:
-            join_next = False
-            continue
-        if negated:
+        term = _term(raw[1:] if negated else raw)
+        positive = term is not None and not negated
+        if term is not None and negated:
             excluded.append(term)
-            join_next = False
-            continue
-        if join_next and required:
+        elif term is not None and join_next:
             required[-1].append(term)
-        else:
+        elif term is not None:
             required.append([term])
-        join_next = False
+        join_next, after_term = False, positive
     required = required[:MAX_UNITS]
     excluded = excluded[:MAX_UNITS]
     words = tuple(word for unit in required for term in unit for word in term.words)

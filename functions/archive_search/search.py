@@ -31,7 +31,14 @@ from archive_search.relevance import (
     with_freshness,
 )
 from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
-from archive_search.spelling import TITLE_WORDS_FIELD, did_you_mean, respelt, spelling_suggester, unknown_words
+from archive_search.spelling import (
+    MAX_SPELLED_CHARS,
+    TITLE_WORDS_FIELD,
+    did_you_mean,
+    respelt,
+    spelling_suggester,
+    unknown_words,
+)
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -72,13 +79,13 @@ class SearchRequest:
         """The query-string parameters (API Gateway joins a repeated one with commas) as a request. A parameter
         that is empty or blank is the same as one left out. Raises InvalidQueryError, its message starting with the
         parameter's name, for the first bad one, and when neither q nor any filter is given."""
-        # NFC: a decomposed "Fernández" (as some keyboards and pastes send it) finds what the composed one finds.
-        q = " ".join((params.get("q") or "").split())
-        if len(q) > MAX_QUERY_CHARS:
-            raise InvalidQueryError(f"q is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
-        # NFC after the length check: it may lengthen a text that was within the limit as sent (at most threefold).
-        # A joiner look-alike (O\u00b4Neill, anti\u2010war, AT\uff06T) reads as the ASCII joiner, as the index reads it.
-        q = fold_query_text(q)
+        typed = " ".join((params.get("q") or "").split())
+        # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
+        # (O\u00b4Neill, anti\u2010war), invisible characters out. The limit holds for the text as sent or as folded,
+        # whichever is shorter: NFC composes a decomposed paste, and may lengthen another (at most threefold).
+        q = fold_query_text(typed) if len(typed) <= _MAX_FOLDED_INPUT else typed
+        if min(len(typed), len(q)) > MAX_QUERY_CHARS:
+            raise InvalidQueryError(f"q is {min(len(typed), len(q))} characters long; the limit is {MAX_QUERY_CHARS}")
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = (params.get("sort") or "").strip().lower() or SORTS[0]
@@ -103,7 +110,7 @@ class SearchRequest:
             date_to=date_to,
             cursor=cursor,
         )
-        if not q and not request.has_filters:
+        if not typed and not request.has_filters:
             raise InvalidQueryError(
                 "q is required: give the words to search for (e.g. ?q=kerry+putin) "
                 f"or at least one filter ({', '.join(FILTER_PARAMETERS)})"
@@ -135,6 +142,8 @@ class SearchRequest:
         return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
+# Composing never shortens a text more than fourfold (Hangul jamo and stacked marks); longer input is refused unread.
+_MAX_FOLDED_INPUT = 4 * MAX_QUERY_CHARS
 _INTEGER = re.compile(r"-?[0-9]{1,12}")
 
 
@@ -166,8 +175,9 @@ def _date(params: Mapping[str, str], name: str) -> str | None:
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     """A filter's values, OR within the facet; see split_filter_values for the syntax."""
     # NFC, as every stored label is (parsing/validate.py): a decomposed "Fernández" selects the composed label.
+    # Whitespace collapsed, as in every stored label (parsing/text.py).
     raw = split_filter_values(name, params.get(name) or "")
-    values = tuple(dict.fromkeys(unicodedata.normalize("NFC", v.strip()) for v in raw if v.strip()))
+    values = tuple(dict.fromkeys(unicodedata.normalize("NFC", " ".join(v.split())) for v in raw if v.strip()))
     if len(values) > MAX_FILTER_VALUES:
         raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
     if any(len(v) > MAX_FILTER_VALUE_CHARS for v in values):
@@ -289,7 +299,7 @@ def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
     joined by punctuation."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [word for word in words if len(word) >= MIN_FUZZY_CHARS and not is_joined(word)]
+    return [word for word in words if MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word)]
 
 
 def _query(

@@ -14,6 +14,7 @@ UTF-16 form of the query.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,9 +29,19 @@ TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title s
 _SUGGESTER = {"suggest_mode": "missing", "min_word_length": 4, "prefix_length": 0, "sort": "score", "size": 1}
 
 
+# Longer runs of text are neither looked up nor expanded to near spellings: no dictionary word is this long, and the
+# engine's edit-distance work on a 255-character token took over a second per request (a 2,048-character query of
+# one such "word" timed out).
+MAX_SPELLED_CHARS = 32
+_LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
+
+
 def spelling_suggester(q: str) -> dict[str, Any]:
+    """The term suggesters for q; runs of more than MAX_SPELLED_CHARS are blanked (same UTF-16 length, so the
+    offsets the engine reports still point into q)."""
+    text = _LONG_RUN.sub(lambda run: " " * (len(run.group().encode("utf-16-le", "surrogatepass")) // 2), q)
     return {
-        "text": q,
+        "text": text,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
     }

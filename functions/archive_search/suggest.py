@@ -33,12 +33,15 @@ class TitleSuggestion:
 
 
 def suggest_query(text: str) -> str:
-    """The typed text, whitespace collapsed, NFC-normalised and joiners folded as /search folds them
-    (query_parser.fold_query_text). Raises InvalidQueryError when longer than MAX_SUGGEST_CHARS."""
-    text = " ".join(text.split())
-    if len(text) > MAX_SUGGEST_CHARS:
-        raise InvalidQueryError(f"q is {len(text)} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
-    return fold_query_text(text)
+    """The typed text, whitespace collapsed, folded as /search folds it (query_parser.fold_query_text). Raises
+    InvalidQueryError when longer than MAX_SUGGEST_CHARS both as sent and as folded."""
+    typed = " ".join(text.split())
+    folded = fold_query_text(typed) if len(typed) <= 4 * MAX_SUGGEST_CHARS else typed
+    # The limit holds for the text as sent or as folded, whichever is shorter (a decomposed title is longer as sent).
+    if min(len(typed), len(folded)) > MAX_SUGGEST_CHARS:
+        length = min(len(typed), len(folded))
+        raise InvalidQueryError(f"q is {length} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
+    return folded
 
 
 def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:

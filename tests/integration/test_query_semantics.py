@@ -50,6 +50,15 @@ def suggested(q: str) -> list[str]:
 # --- no query makes the engine fail ----------------------------------------------------------------------------
 
 
+def test_words_hundreds_of_characters_long_answer_200(pipeline: LocalPipeline) -> None:
+    # NFC makes each U+FB2C three characters: 2,048 of them are one 6,144-character "word" (255-character tokens),
+    # which once took the engine's typo handling past the request timeout.
+    _json_upload(pipeline, "Notes", "A short article.")
+    pipeline.drain()
+    for q in ("\ufb2c" * MAX_QUERY_CHARS, " ".join(["qwertyuiopasdfghjklzxcvbnm" * 19] * 4), "x" * MAX_QUERY_CHARS):
+        assert search(q)["total"] == 0
+
+
 def test_repeated_words_and_synonym_laden_sentences_answer_200_with_the_relevant_article_first(
     pipeline: LocalPipeline,
 ) -> None:
@@ -359,6 +368,31 @@ def test_a_joined_word_matches_however_its_joiner_was_typed_or_written(pipeline:
     assert ids("antiwar") == ids("anti\u00adwar") == [soft]
 
 
+def test_an_invisible_character_inside_a_word_is_invisible_to_the_search_in_every_upload_format(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given articles whose word "graltfenwick" holds an invisible character, in each format editors upload
+    html = (
+        "<!DOCTYPE html><html><head><title>Gralt&ZeroWidthSpace;fenwick opens</title></head><body><article>"
+        "<h1>Gralt&ZeroWidthSpace;fenwick opens</h1><p>The gralt&zwj;fenwick hall opened on Monday.</p>"
+        "</article></body></html>"
+    )
+    stems = {"html": f"h-{uuid.uuid4().hex[:8]}", "md": f"m-{uuid.uuid4().hex[:8]}", "txt": f"t-{uuid.uuid4().hex[:8]}"}
+    pipeline.upload(f"{stems['html']}.html", html.encode())
+    markdown = "---\ntitle: Hall news\ndate: 2020-01-02\n---\n\nThe gralt\u200bfenwick hall held a fair.\n"
+    pipeline.upload(f"{stems['md']}.md", markdown.encode())
+    pipeline.upload(f"{stems['txt']}.txt", "Hall news\n\nThe gralt\ufefffenwick hall closed early.\n".encode())
+    in_json = _json_upload(pipeline, "Gralt\u2060fenwick \u200ereport", "The gralt\u200cfenwick\ufe0f hall, again.")
+    _json_upload(pipeline, "Decoy", "Gralt met Fenwick.")
+    pipeline.drain()
+
+    # When the reader types the word as it looks, every one is found, and the part alone finds none of them
+    assert set(ids("graltfenwick")) == {*stems.values(), in_json}
+    assert set(ids("gralt\u200dfenwick")) == {*stems.values(), in_json}
+    assert set(ids("gralt")) == {ids("gralt met fenwick")[0]}
+    assert in_json in suggested("graltfenw")
+
+
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
     museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")
@@ -482,6 +516,12 @@ def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(p
     for typed in (longest[:150], longest, longest.upper()):
         assert suggested(typed)[:1] == [report], len(typed)
     assert suggested("qz " * (MAX_TITLE_CHARS // 3)) == []
+    # Typed decomposed, a long accented title is longer as sent than the limit, and still found
+    accented = ("Fernández gana en Córdoba; la región celebra el acuerdo " * 10)[:MAX_TITLE_CHARS]
+    spanish = _json_upload(pipeline, accented, "Text.")
+    pipeline.drain()
+    assert len(unicodedata.normalize("NFD", accented)) > MAX_TITLE_CHARS
+    assert suggested(unicodedata.normalize("NFD", accented))[:1] == [spanish]
 
 
 def test_joined_words_in_a_query_also_rank_their_article_among_other_words(pipeline: LocalPipeline) -> None:

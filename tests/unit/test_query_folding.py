@@ -8,9 +8,11 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_CHARACTERS, JOINER_VARIANTS
+from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
 from archive_search.query_parser import fold_query_text, parse_query
 from archive_search.relevance import is_joined
+
+INVISIBLE = [chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1)]
 
 
 def test_every_look_alike_of_a_joiner_makes_a_joined_word() -> None:
@@ -26,9 +28,19 @@ def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None
     # or an en/figure dash, and each non-combining apostrophe, single prime or modifier comma/accent.
     hyphens = {
         chr(c)
-        for c in range(0x80, 0x10000)
+        for c in range(0x80, 0x20000)
         if unicodedata.category(chr(c)) == "Pd"
-        and any(k in unicodedata.name(chr(c), "") for k in ("HYPHEN", "EN DASH", "FIGURE DASH"))
+        and any(k in unicodedata.name(chr(c), "") for k in ("HYPHEN", "EN DASH", "FIGURE DASH", "HYPHENATION"))
+    } | {
+        unicodedata.lookup(name)
+        for name in (
+            "MINUS SIGN",
+            "MODIFIER LETTER MINUS SIGN",
+            "COMMERCIAL MINUS SIGN",
+            "HEAVY MINUS SIGN",
+            "SUPERSCRIPT MINUS",
+            "SUBSCRIPT MINUS",
+        )
     }
     apostrophes = {
         chr(c)
@@ -52,6 +64,16 @@ def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None
             "FULLWIDTH APOSTROPHE",
             "FULLWIDTH GRAVE ACCENT",
             "ARMENIAN APOSTROPHE",
+            "MODIFIER LETTER RIGHT HALF RING",
+            "MODIFIER LETTER LEFT HALF RING",
+            "MODIFIER LETTER VERTICAL LINE",
+            "MODIFIER LETTER DOUBLE APOSTROPHE",
+            "LATIN CAPITAL LETTER SALTILLO",
+            "LATIN SMALL LETTER SALTILLO",
+            "HEBREW PUNCTUATION GERESH",
+            "GREEK KORONIS",
+            "GREEK PSILI",
+            "GREEK TONOS",
         }
     } | {"`"}
     assert hyphens <= set(JOINER_VARIANTS["-"])
@@ -60,17 +82,20 @@ def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None
 
 
 def test_the_index_reads_the_same_characters_the_same_way() -> None:
-    mappings = INDEX_SETTINGS["settings"]["analysis"]["char_filter"]["joiners"]["mappings"]
-    rules = {chr(int(rule[2:6], 16)): rule.split("=>")[1].strip() for rule in mappings}
-    expected = {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
-    assert rules == expected | dict.fromkeys(INVISIBLE_CHARACTERS, "")
-    for name, analyzer in INDEX_SETTINGS["settings"]["analysis"]["analyzer"].items():
-        assert analyzer["char_filter"][0] == "joiners", name
+    analysis = INDEX_SETTINGS["settings"]["analysis"]
+    rules = {}
+    for rule in analysis["char_filter"]["joiners"]["mappings"]:
+        source, joiner = (part.strip() for part in rule.split("=>"))
+        rules[chr(int(source[2:], 16)) if source.startswith("\\u") else source] = joiner
+    assert rules == {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    for name, analyzer in analysis["analyzer"].items():
+        assert analyzer["char_filter"][:2] == ["invisible", "joiners"], name
 
 
 def test_invisible_characters_inside_a_word_are_dropped() -> None:
-    for invisible in INVISIBLE_CHARACTERS:
-        assert parse_query(f"anti{invisible}war").words == ("antiwar",)
+    for invisible in INVISIBLE:
+        assert parse_query(f"anti{invisible}war").words == ("antiwar",), hex(ord(invisible))
+    assert fold_query_text("\u00ad\u200b") == ""
 
 
 def test_a_decomposed_accent_is_composed() -> None:
@@ -86,7 +111,7 @@ def test_a_pipe_separates_alternatives_with_or_without_spaces() -> None:
 
 @given(st.text())
 def test_folding_drops_only_invisible_characters_and_is_idempotent(text: str) -> None:
-    visible = "".join(c for c in text if c not in INVISIBLE_CHARACTERS)
+    visible = "".join(c for c in text if c not in INVISIBLE)
     folded = fold_query_text(text)
     assert len(folded) == len(unicodedata.normalize("NFC", visible))
     assert fold_query_text(folded) == folded
@@ -94,3 +119,11 @@ def test_folding_drops_only_invisible_characters_and_is_idempotent(text: str) ->
 
 def test_an_invisible_character_between_a_letter_and_its_accent_does_not_keep_them_apart() -> None:
     assert fold_query_text("Ferna\u00ad\u0301ndez") == "Fern\u00e1ndez"
+
+
+def test_a_pipe_after_an_exclusion_joins_nothing_to_the_word_before_it() -> None:
+    parsed = parse_query("ferry -zebra|quay")
+    assert [[term.text for term in unit.alternatives] for unit in parsed.required] == [["ferry"], ["quay"]]
+    assert [term.text for term in parsed.excluded] == ["zebra"]
+    parsed = parse_query("trade -US OR EU")
+    assert [[term.text for term in unit.alternatives] for unit in parsed.required] == [["trade"], ["EU"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from archive_search.errors import InvalidQueryError
@@ -98,3 +100,23 @@ def test_filters_take_comma_separated_values_and_dates() -> None:
 def test_bad_sort_dates_and_cursor_are_refused_naming_the_parameter(params: dict[str, str], parameter: str) -> None:
     with pytest.raises(InvalidQueryError, match=rf"^{parameter}"):
         SearchRequest.from_params(params)
+
+
+def test_the_length_limit_holds_for_the_text_as_sent_or_as_composed_whichever_is_shorter() -> None:
+    decomposed = unicodedata.normalize("NFD", "é" * MAX_QUERY_CHARS)
+    assert len(decomposed) == 2 * MAX_QUERY_CHARS
+    assert SearchRequest.from_params({"q": decomposed}).q == "é" * MAX_QUERY_CHARS
+    lengthened = "\ufb2c" * MAX_QUERY_CHARS  # NFC makes each of these three characters
+    assert len(SearchRequest.from_params({"q": lengthened}).q) == 3 * MAX_QUERY_CHARS
+    with pytest.raises(InvalidQueryError, match=rf"^q is {MAX_QUERY_CHARS + 1} characters long"):
+        SearchRequest.from_params({"q": unicodedata.normalize("NFD", "é" * (MAX_QUERY_CHARS + 1))})
+
+
+def test_a_query_of_invisible_characters_is_a_query_not_a_missing_one() -> None:
+    request = SearchRequest.from_params({"q": "\u00ad\u200b"})
+    assert request.q == "" and request.effective_sort == "newest"
+
+
+def test_filter_values_are_composed_and_their_whitespace_collapsed() -> None:
+    request = SearchRequest.from_params({"author": unicodedata.normalize("NFD", " Ana\u00a0 Fernández ")})
+    assert request.author == ("Ana Fernández",)

@@ -7,7 +7,9 @@ import html
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# Visible spaces only: the zero-width space and no-break space (U+200B, U+FEFF) are kept as sent, inside a word
+# too; the index's analyzers drop every invisible character (index_mapping.INVISIBLE_RANGES) as queries do.
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FALLBACK_ERRORS = "archive-search-cp1252"
