@@ -529,3 +529,23 @@ def test_markdown_longer_than_an_article_may_be_is_rejected_before_rendering() -
     error = _rejection("incoming/a.md", b"# T\n\n" + b"word " * 210_000)
 
     assert "above the 1000000" in error.reason
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u2060\u200d", "\u200b \u00ad"])
+def test_a_title_or_body_of_invisible_characters_only_is_missing(invisible: str) -> None:
+    no_title = _rejection("incoming/a.json", json.dumps({"title": invisible, "body": "Text."}).encode())
+    assert no_title.reason == "the article has no title"
+    no_body = _rejection("incoming/a.json", json.dumps({"title": "Title", "body": invisible}).encode())
+    assert no_body.reason == "the article has no body text"
+
+
+def test_invisible_characters_are_kept_inside_words_and_empty_optional_fields_dropped() -> None:
+    upload = {"title": "Gralt\u200bfenwick opens", "body": "The gralt\ufefffenwick hall.", "author": "\u00ad"}
+    parsed = parse_upload("incoming/a.json", json.dumps({**upload, "tags": ["\u200b", "hall"]}).encode())
+    assert (parsed.title, parsed.body) == ("Gralt\u200bfenwick opens", "The gralt\ufefffenwick hall.")
+    assert parsed.author is None
+    assert parsed.tags == ("hall",)
+    markdown = parse_upload(
+        "incoming/a.md", "---\ntitle: Gralt\u200bfenwick\n---\n\nThe gralt\u200bfenwick.\n".encode()
+    )
+    assert markdown.title == "Gralt\u200bfenwick"

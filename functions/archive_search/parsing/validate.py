@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.text import clean_line
+from archive_search.parsing.text import clean_line, has_visible
 
 MAX_TITLE_CHARS = 500
 MAX_BODY_CHARS = 1_000_000
@@ -38,19 +38,19 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
     _refuse_surrogates(parsed)
     title = clean_line(_CONTROL.sub(" ", _nfc(parsed.title)))
     body = _CONTROL.sub(" ", _nfc(parsed.body)).strip()
-    if not title:
+    if not has_visible(title):
         raise RejectedUploadError("the article has no title", fix="add a title")
     if len(title) > MAX_TITLE_CHARS:
         raise RejectedUploadError(
             f"the title is {len(title)} characters long, above {MAX_TITLE_CHARS}", fix="shorten the title"
         )
-    if not body:
+    if not has_visible(body):
         raise RejectedUploadError("the article has no body text", fix="add the article's text")
     if len(body) > MAX_BODY_CHARS:
         raise RejectedUploadError(
             f"the body is {len(body)} characters long, above {MAX_BODY_CHARS}", fix="split the article"
         )
-    tags = tuple(dict.fromkeys(clean_line(_nfc(t)) for t in parsed.tags if clean_line(t)))
+    tags = tuple(dict.fromkeys(clean_line(_nfc(t)) for t in parsed.tags if has_visible(t)))
     if len(tags) > MAX_TAGS:
         raise RejectedUploadError(f"the article has {len(tags)} tags, above {MAX_TAGS}", fix="keep fewer tags")
     return replace(
@@ -83,7 +83,7 @@ def _refuse_surrogates(parsed: ParsedUpload) -> None:
 
 def _optional(value: str | None) -> str | None:
     cleaned = clean_line(_CONTROL.sub(" ", _nfc(value))) if value else ""
-    return cleaned or None
+    return cleaned if has_visible(cleaned) else None
 
 
 def _url(value: str | None) -> str | None:
