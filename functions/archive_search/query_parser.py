@@ -91,6 +91,16 @@ def fold_query_text(text: str) -> str:
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).translate(_JOINERS)
 
 
+def fold_within(typed: str, limit: int) -> tuple[str, int]:
+    """(typed folded by fold_query_text, the length counted against `limit`): the shorter of the text as sent and
+    as folded, since NFC composes a decomposed paste and lengthens some text (at most threefold). Text over four
+    times the limit is not folded (composing never shortens it that much) and is counted as sent."""
+    if len(typed) > 4 * limit:
+        return typed, len(typed)
+    folded = fold_query_text(typed)
+    return folded, min(len(typed), len(folded))
+
+
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises."""
     text = fold_query_text(text)

@@ -18,7 +18,7 @@ from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.ports import ArticleIndex, TextEncoder
-from archive_search.query_parser import fold_query_text, parse_query
+from archive_search.query_parser import fold_within, parse_query
 from archive_search.relevance import (
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -81,11 +81,10 @@ class SearchRequest:
         parameter's name, for the first bad one, and when neither q nor any filter is given."""
         typed = " ".join((params.get("q") or "").split())
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
-        # (O\u00b4Neill, anti\u2010war), invisible characters out. The limit holds for the text as sent or as folded,
-        # whichever is shorter: NFC composes a decomposed paste, and may lengthen another (at most threefold).
-        q = fold_query_text(typed) if len(typed) <= _MAX_FOLDED_INPUT else typed
-        if min(len(typed), len(q)) > MAX_QUERY_CHARS:
-            raise InvalidQueryError(f"q is {min(len(typed), len(q))} characters long; the limit is {MAX_QUERY_CHARS}")
+        # (O\u00b4Neill, anti\u2010war), invisible characters out.
+        q, length = fold_within(typed, MAX_QUERY_CHARS)
+        if length > MAX_QUERY_CHARS:
+            raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = (params.get("sort") or "").strip().lower() or SORTS[0]
@@ -142,8 +141,6 @@ class SearchRequest:
         return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
-# Composing never shortens a text more than fourfold (Hangul jamo and stacked marks); longer input is refused unread.
-_MAX_FOLDED_INPUT = 4 * MAX_QUERY_CHARS
 _INTEGER = re.compile(r"-?[0-9]{1,12}")
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from archive_search.errors import InvalidQueryError
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
-from archive_search.query_parser import fold_query_text
+from archive_search.query_parser import fold_within
 
 MAX_SUGGESTIONS = 8
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
@@ -34,12 +34,9 @@ class TitleSuggestion:
 
 def suggest_query(text: str) -> str:
     """The typed text, whitespace collapsed, folded as /search folds it (query_parser.fold_query_text). Raises
-    InvalidQueryError when longer than MAX_SUGGEST_CHARS both as sent and as folded."""
-    typed = " ".join(text.split())
-    folded = fold_query_text(typed) if len(typed) <= 4 * MAX_SUGGEST_CHARS else typed
-    # The limit holds for the text as sent or as folded, whichever is shorter (a decomposed title is longer as sent).
-    if min(len(typed), len(folded)) > MAX_SUGGEST_CHARS:
-        length = min(len(typed), len(folded))
+    InvalidQueryError when longer than MAX_SUGGEST_CHARS both as sent and as folded (query_parser.fold_within)."""
+    folded, length = fold_within(" ".join(text.split()), MAX_SUGGEST_CHARS)
+    if length > MAX_SUGGEST_CHARS:
         raise InvalidQueryError(f"q is {length} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
     return folded
 
