@@ -18,11 +18,11 @@ MAPPING_VERSION = 7
 # began"), not the parts of one word.
 JOINER_VARIANTS = {
     "'": "\u2018\u2019\u201b\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02ca\u02cb\u02ee\u00b4\u0060\u2032\u2035"
-    "\u055a\u05f3\u1fbd\u1fbf\u0384\ua78b\ua78c\uff07\uff40",
+    "\u055a\u05f3\u1fbd\u1fbf\u0384\ua78b\ua78c\u275b\u275c\uff07\uff40",
     "-": "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2043\u2e17\u2e1a\u2e40\u2e5d\u30a0\ufe32\ufe63\uff0d"
     "\u2212\u02d7\u2052\u207b\u208b\u2796\U00010ead",
     "&": "\ufe60\uff06\u214b\U0001f670\U0001f671\U0001f672\U0001f673\U0001f674\U0001f675",
-    "/": "\u2044\u2215\u27cb\u29f6\u29f8\u2571\u2afd\u1735\u0337\u0338\uff0f",
+    "/": "\u2044\u2215\u27cb\u29f6\u29f8\u2571\u2afd\u1735\u0337\u0338\uff0f\U0001f67c",
 }
 # Characters Unicode says to ignore when displaying text (Default_Ignorable_Code_Point, DerivedCoreProperties.txt of
 # Unicode 15): soft hyphens (&shy;), zero-width spaces and joiners, direction marks, invisible operators, variation

@@ -29,7 +29,12 @@ _WORDLIKE = re.compile(r"\w")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
 _INVISIBLE = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES) + "]")
-_JOINERS = str.maketrans({variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants})
+# Double quotation marks as phones, word processors and other languages type them quote a phrase like '"'.
+QUOTE_VARIANTS = "\u201c\u201d\u201e\u201f\u2e42\u00ab\u00bb\u275d\u275e\u301d\u301e\u301f\uff02"
+_JOINERS = str.maketrans(
+    {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    | dict.fromkeys(QUOTE_VARIANTS, '"')
+)
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,10 @@ def _term(raw: str) -> Term | None:
 
 
 def fold_query_text(text: str) -> str:
-    """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner and the
-    invisible characters (INVISIBLE_RANGES) dropped, as the index's `invisible` and `joiners` char filters read
-    articles. Idempotent. Offsets into the result are what the engine reports for it (spelling.py works on it)."""
+    """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner, each
+    double quotation mark (QUOTE_VARIANTS) as '"', and the invisible characters (INVISIBLE_RANGES) dropped, as the
+    index's `invisible` and `joiners` char filters read articles. Idempotent. Offsets into the result are what the
+    engine reports for it (spelling.py works on it)."""
     # Invisible characters out first: one between a letter and its accent would keep them from composing.
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).translate(_JOINERS)
 
@@ -107,8 +113,11 @@ def parse_query(text: str) -> ParsedQuery:
     required: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = after_term = False
-    operator_word = "OR" if text.upper() != text else None
-    for raw in _TOKEN.findall(text):
+    tokens = _TOKEN.findall(text)
+    # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
+    # Digits and scripts without case ("2015 OR 2016") do not make a headline.
+    operator_word = None if " ".join(t for t in tokens if t != "OR").isupper() else "OR"
+    for raw in tokens:
         if raw == operator_word or raw.startswith("|"):
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
@@ -131,3 +140,17 @@ def parse_query(text: str) -> ParsedQuery:
         excluded=tuple(dict.fromkeys(excluded)),
         words=words,
     )
+
+
+def without_exclusions(text: str) -> str:
+    """The text with each excluded term (-word, -"a phrase") blanked, its UTF-16 length kept so that offsets the
+    engine reports into the result point into text: what the term suggesters look at (nobody wants a word respelt
+    that they asked to keep out)."""
+
+    def blank(token: re.Match[str]) -> str:
+        kept = token.group()
+        if not (kept.startswith("-") and len(kept) > 1):
+            return kept
+        return " " * (len(kept.encode("utf-16-le", "surrogatepass")) // 2)
+
+    return _TOKEN.sub(blank, text)

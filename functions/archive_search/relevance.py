@@ -293,7 +293,9 @@ def text_query(
             by_count.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight) for weight, same in sorted(by_count.items())]
     if not should:
-        return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}}
+        # Only exclusions: everything else. Nothing searchable at all ("?", an emoji): nothing, as for any word no
+        # article holds.
+        return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}} if must_not else {"match_none": {}}
     if phrases:
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
         every_phrase = [_phrase(text, TEXT_FIELDS) for text in phrases]

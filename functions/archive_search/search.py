@@ -83,6 +83,7 @@ class SearchRequest:
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
         q, length = fold_within(typed, MAX_QUERY_CHARS)
+        q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
@@ -145,7 +146,7 @@ _INTEGER = re.compile(r"-?[0-9]{1,12}")
 
 
 def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = (params.get(name) or "").strip()
+    raw = (params.get(name) or "").strip(" \t")
     if not raw:
         return default
     # ASCII digits only: int() would also take "1_0", "+5", full-width and Arabic-Indic digits.
@@ -267,7 +268,8 @@ def text_clause(
     typos: Mapping[str, str | None] = MappingProxyType({}),
 ) -> dict[str, Any]:
     """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
-    query = text_query(parse_query(request.q), ranking, words, typos)
+    # No q: browsing (filters only) finds every article; a q with nothing searchable in it finds none (text_query).
+    query = text_query(parse_query(request.q), ranking, words, typos) if request.q else {"match_all": {}}
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
     return query

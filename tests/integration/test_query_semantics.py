@@ -486,6 +486,29 @@ def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_wor
     assert search("zumba xylophonez quixoticz lanternz orchidz")["did_you_mean"] is None
 
 
+def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
+    # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
+    for n in range(3):
+        _json_upload(pipeline, f"U.S. boats {n}", "U.S. fishing boats returned to the harbour.")
+    _json_upload(pipeline, "Shares", "Fishing boats of the United Shares company returned to the harbour.")
+    _json_upload(pipeline, "Quota", "Fishing quota for the harbour fleet.")
+    pipeline.drain()
+
+    body = search('fishing -"United States" boats harbour quota fleet')
+    assert body["total"] == 2
+    assert body["did_you_mean"] is None
+
+
+def test_a_query_with_nothing_searchable_finds_nothing(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Harbour news", "The harbour reopened.")
+    pipeline.drain()
+
+    for typed in ("?", "\U0001f642", "\u200b", '"', "|", "-", "\U000e0041"):
+        assert search(typed)["total"] == 0, typed
+    assert search("harbour")["total"] == 1
+    assert search("-zebra")["total"] == 1
+
+
 def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(pipeline: LocalPipeline) -> None:
     long_word = "Antidisestablishmentarian"
     assert len(long_word) == 25

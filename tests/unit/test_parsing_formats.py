@@ -531,7 +531,10 @@ def test_markdown_longer_than_an_article_may_be_is_rejected_before_rendering() -
     assert "above the 1000000" in error.reason
 
 
-@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u2060\u200d", "\u200b \u00ad"])
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u200b", "\u00ad", "\ufeff", "\u2060\u200d", "\u200b \u00ad", "\u0090", "\u0085\u0090 \u009f", "\u0090\u200b"],
+)
 def test_a_title_or_body_of_invisible_characters_only_is_missing(invisible: str) -> None:
     no_title = _rejection("incoming/a.json", json.dumps({"title": invisible, "body": "Text."}).encode())
     assert no_title.reason == "the article has no title"

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
-from archive_search.query_parser import fold_query_text, parse_query
+from archive_search.query_parser import fold_query_text, parse_query, without_exclusions
 from archive_search.relevance import is_joined
 
 INVISIBLE = [chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1)]
@@ -74,6 +74,8 @@ def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None
             "GREEK KORONIS",
             "GREEK PSILI",
             "GREEK TONOS",
+            "HEAVY SINGLE TURNED COMMA QUOTATION MARK ORNAMENT",
+            "HEAVY SINGLE COMMA QUOTATION MARK ORNAMENT",
         }
     } | {"`"}
     assert hyphens <= set(JOINER_VARIANTS["-"])
@@ -127,3 +129,26 @@ def test_a_pipe_after_an_exclusion_joins_nothing_to_the_word_before_it() -> None
     assert [term.text for term in parsed.excluded] == ["zebra"]
     parsed = parse_query("trade -US OR EU")
     assert [[term.text for term in unit.alternatives] for unit in parsed.required] == [["trade"], ["EU"]]
+
+
+def test_or_joins_alternatives_unless_the_cased_letters_are_all_capitals() -> None:
+    for typed in (
+        "2015 OR 2016",
+        "\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd OR \u05d7\u05d9\u05e4\u05d4",
+        "oil OR gas",
+    ):
+        assert len(parse_query(typed).required) == 1, typed
+    assert [u.alternatives[0].text for u in parse_query("OIL OR GAS PRICES").required] == ["OIL", "OR", "GAS", "PRICES"]
+
+
+def test_typographic_double_quotes_quote_a_phrase() -> None:
+    for opening, closing in (("\u201c", "\u201d"), ("\uff02", "\uff02"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c")):
+        parsed = parse_query(f"fishing -{opening}united nations{closing}")
+        assert [(t.text, t.phrase) for t in parsed.excluded] == [("united nations", True)], opening
+
+
+def test_excluded_terms_are_blanked_for_the_spelling_suggesters_offsets_kept() -> None:
+    q = 'fishing -"United Stetes" -\U0001f600x boats'
+    blanked = without_exclusions(q)
+    assert blanked.split() == ["fishing", "boats"]
+    assert len(blanked.encode("utf-16-le", "surrogatepass")) == len(q.encode("utf-16-le", "surrogatepass"))

@@ -113,8 +113,13 @@ def test_the_length_limit_holds_for_the_text_as_sent_or_as_composed_whichever_is
 
 
 def test_a_query_of_invisible_characters_is_a_query_not_a_missing_one() -> None:
-    request = SearchRequest.from_params({"q": "\u00ad\u200b"})
-    assert request.q == "" and request.effective_sort == "newest"
+    assert SearchRequest.from_params({"q": "\u00ad\u200b"}).q == "\u00ad\u200b"
+
+
+@pytest.mark.parametrize("raw", ["1\u3000", "\u00a01", "\x0b1", "\x1c1"])
+def test_page_takes_ascii_digits_and_spaces_only(raw: str) -> None:
+    with pytest.raises(InvalidQueryError, match=r"^page must be a whole number"):
+        SearchRequest.from_params({"q": "kerry", "page": raw})
 
 
 def test_filter_values_are_composed_and_their_whitespace_collapsed() -> None:

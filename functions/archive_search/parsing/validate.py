@@ -27,7 +27,8 @@ MAX_DATE_CHARS = 100
 _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
 # Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes); tab and line breaks are kept.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A lone UTF-16 surrogate (from a JSON, JSON-LD or YAML `\ud800` escape) is no character: it cannot be encoded as
 # UTF-8, so the archive, the index and the report could not store it.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
