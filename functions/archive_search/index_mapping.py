@@ -47,6 +47,8 @@ INVISIBLE_RANGES = (
     (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
 )
+# The same ranges as the body of a Python regular expression's character class.
+INVISIBLE_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES)
 
 
 def _mapping_rule(character: str, replacement: str) -> str:

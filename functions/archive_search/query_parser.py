@@ -9,11 +9,11 @@ Grammar, loosely:
     item    := ["-"] term  |  term ("OR" | "|") term ...
     term    := word | '"' words '"'        (an unclosed quote runs to the end)
 
-`OR` is an operator unless the whole query is in capitals (a pasted wire headline such as
-"OIL OR GAS PRICES"); `|` always is. Lower-case `or`, and `AND`/`NOT` in any case, are words like any other.
-The text is NFC-normalised first, so composed and decomposed accents parse alike, and the look-alikes of the
-characters that join a word's parts (a curly apostrophe, a Unicode hyphen, a full-width ampersand) read as the ASCII
-joiner (fold_query_text), as the index's analyzers read them.
+`OR` is an operator unless the query's cased letters are all capitals (a pasted wire headline such as
+"OIL OR GAS PRICES"); `|` always is, and joins only a word or phrase to the next. Lower-case `or`, and `AND`/`NOT`
+in any case, are words like any other. The text is folded first (fold_query_text): NFC, so composed and decomposed
+accents parse alike; the look-alikes of the characters that join a word's parts (a curly apostrophe, a Unicode
+hyphen, a full-width ampersand) and typographic double quotes as their ASCII forms; invisible characters out.
 """
 
 from __future__ import annotations
@@ -22,13 +22,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import INVISIBLE_RANGES, JOINER_VARIANTS
+from archive_search.index_mapping import INVISIBLE_CLASS, JOINER_VARIANTS
 
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 _WORDLIKE = re.compile(r"\w")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
-_INVISIBLE = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES) + "]")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 # Double quotation marks as phones, word processors and other languages type them quote a phrase like '"'.
 QUOTE_VARIANTS = "\u201c\u201d\u201e\u201f\u2e42\u00ab\u00bb\u275d\u275e\u301d\u301e\u301f\uff02"
 _JOINERS = str.maketrans(
@@ -90,7 +90,7 @@ def _term(raw: str) -> Term | None:
 
 def fold_query_text(text: str) -> str:
     """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner, each
-    double quotation mark (QUOTE_VARIANTS) as '"', and the invisible characters (INVISIBLE_RANGES) dropped, as the
+    double quotation mark (QUOTE_VARIANTS) as '"', and the invisible characters (INVISIBLE_CLASS) dropped, as the
     index's `invisible` and `joiners` char filters read articles. Idempotent. Offsets into the result are what the
     engine reports for it (spelling.py works on it)."""
     # Invisible characters out first: one between a letter and its accent would keep them from composing.
@@ -149,8 +149,11 @@ def without_exclusions(text: str) -> str:
 
     def blank(token: re.Match[str]) -> str:
         kept = token.group()
-        if not (kept.startswith("-") and len(kept) > 1):
-            return kept
-        return " " * (len(kept.encode("utf-16-le", "surrogatepass")) // 2)
+        return same_width_blank(token) if kept.startswith("-") and len(kept) > 1 else kept
 
     return _TOKEN.sub(blank, text)
+
+
+def same_width_blank(match: re.Match[str]) -> str:
+    """Spaces as many as the match's UTF-16 code units: blanking it keeps every engine offset after it."""
+    return " " * (len(match.group().encode("utf-16-le", "surrogatepass")) // 2)

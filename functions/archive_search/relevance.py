@@ -131,12 +131,15 @@ def is_joined(word: str) -> bool:
     return bool(_JOINED.search(word))
 
 
+def _unit_word(raw: str) -> str:
+    """A word as synonym rules and query units compare it: case-folded, edge punctuation dropped ("U.S." -> "u.s")."""
+    return _EDGE_PUNCTUATION.sub("", raw.casefold())
+
+
 def _synonym_terms() -> frozenset[tuple[str, ...]]:
     """Every alternative of every synonym rule, as the words a reader would type (edge punctuation dropped)."""
     return frozenset(
-        tuple(_EDGE_PUNCTUATION.sub("", word) for word in alternative.strip().casefold().split())
-        for rule in SYNONYMS
-        for alternative in rule.split(",")
+        tuple(_unit_word(word) for word in alternative.split()) for rule in SYNONYMS for alternative in rule.split(",")
     )
 
 
@@ -152,7 +155,7 @@ def query_units(parsed: ParsedQuery) -> list[str]:
         for unit in parsed.required
         if len(unit.alternatives) == 1
         for raw in unit.alternatives[0].words
-        if (word := _EDGE_PUNCTUATION.sub("", raw.casefold()))
+        if (word := _unit_word(raw))
     ]
     units: list[str] = []
     i = 0
@@ -226,7 +229,7 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     """What `-term` keeps out: what searching for the term finds. A joined word (-anti-war) is the joined word, not
     its parts; a word or phrase with synonyms (-US, -"united nations") is each of them, as searching for it finds."""
-    key = tuple(_EDGE_PUNCTUATION.sub("", word.casefold()) for word in term.text.split())
+    key = tuple(_unit_word(word) for word in term.text.split())
     synonyms = ranking.synonyms and key in SYNONYM_TERMS
     if term.phrase or is_joined(term.text):
         clause = _phrase(term.text, TEXT_FIELDS)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive_search.models import Suggestion
-from archive_search.query_parser import without_exclusions
+from archive_search.query_parser import same_width_blank, without_exclusions
 
 # prefix_length 0: a typo in the first letters ("owrld", "cerdict") is corrected like any other. With the first
 # letter fixed (1, the engine's default) a quarter of the misspelt known-item queries could not be corrected:
@@ -40,9 +40,7 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 def spelling_suggester(q: str) -> dict[str, Any]:
     """The term suggesters for q; excluded terms and runs of more than MAX_SPELLED_CHARS are blanked (same UTF-16
     length, so the offsets the engine reports still point into q): neither is respelt nor expanded."""
-    text = _LONG_RUN.sub(
-        lambda run: " " * (len(run.group().encode("utf-16-le", "surrogatepass")) // 2), without_exclusions(q)
-    )
+    text = _LONG_RUN.sub(same_width_blank, without_exclusions(q))
     return {
         "text": text,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},

@@ -7,14 +7,12 @@ import html
 import re
 import unicodedata
 
-from archive_search.index_mapping import INVISIBLE_RANGES
+from archive_search.index_mapping import INVISIBLE_CLASS
 
 # Visible spaces only: the zero-width space and no-break space (U+200B, U+FEFF) are kept as sent, inside a word
 # too; the index's analyzers drop every invisible character (index_mapping.INVISIBLE_RANGES) as queries do.
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_VISIBLE = re.compile(
-    "[^\\s\x00-\x1f\x7f-\x9f" + "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES) + "]"
-)
+_VISIBLE = re.compile(f"[^\\s\x00-\x1f\x7f-\x9f{INVISIBLE_CLASS}]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _FALLBACK_ERRORS = "archive-search-cp1252"
@@ -153,5 +151,5 @@ def paragraphs(text: str) -> list[str]:
 
 def has_visible(text: str) -> bool:
     """True when the text shows something: a character that is neither whitespace, a control character nor invisible
-    (a soft hyphen, a zero-width space: index_mapping.INVISIBLE_RANGES)."""
+    (a soft hyphen, a zero-width space: index_mapping.INVISIBLE_CLASS)."""
     return bool(_VISIBLE.search(text))
