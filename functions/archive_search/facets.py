@@ -1,8 +1,13 @@
-"""Facet counts for section, author and year that stay disjunctive.
+"""Facet counts for section, author and year that stay disjunctive, shown as editors wrote them.
 
 Each facet is counted with every filter except its own (the filters themselves go into the search's
 post_filter), so choosing one section still shows how many articles the other sections hold. Each facet lists
 its top values by count, plus the selected values even when they are not among them.
+
+Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
+form their filters match, so a facet's count is what selecting it returns however the articles vary the
+spelling (`Politics`, `politics`). Each value is shown in its most common spelling as written (a `terms`
+sub-aggregation on the field as written), not folded.
 """
 
 from __future__ import annotations
@@ -16,7 +21,12 @@ if TYPE_CHECKING:
 
 FACET_NAMES = ("section", "author", "year")
 TOP_VALUES = 10
-_TERMS_FIELDS = {"section": "section", "author": "author.keyword"}
+# Facet name -> (the folded field its filter and counts use, the field as written its labels come from).
+FACET_FIELDS = {"section": ("section", "section.label"), "author": ("author.folded", "author.keyword")}
+
+
+def _label(field: str) -> dict[str, Any]:
+    return {"label": {"terms": {"field": field, "size": 1}}}
 
 
 def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchRequest) -> dict[str, Any]:
@@ -24,24 +34,29 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
     aggs: dict[str, Any] = {}
     for name in FACET_NAMES:
         others = [clause for facet, clause in filters.items() if facet != name]
+        inner: dict[str, Any]
         if name == "year":
-            values: dict[str, Any] = {
-                "date_histogram": {
-                    "field": "published",
-                    "calendar_interval": "year",
-                    "format": "yyyy",
-                    "min_doc_count": 1,
+            inner = {
+                "values": {
+                    "date_histogram": {
+                        "field": "published",
+                        "calendar_interval": "year",
+                        "format": "yyyy",
+                        "min_doc_count": 1,
+                    }
                 }
             }
         else:
-            values = {"terms": {"field": _TERMS_FIELDS[name], "size": TOP_VALUES}}
-        inner: dict[str, Any] = {"values": values}
-        chosen = list(request.section) if name == "section" else list(request.author) if name == "author" else []
-        if chosen:
-            # Selected values outside the top ten still need their counts.
-            field = _TERMS_FIELDS[name]
-            include = [v.lower() for v in chosen] if name == "section" else chosen
-            inner["chosen"] = {"terms": {"field": field, "include": include, "size": len(include)}}
+            folded, written = FACET_FIELDS[name]
+            inner = {"values": {"terms": {"field": folded, "size": TOP_VALUES}, "aggs": _label(written)}}
+            chosen = getattr(request, name)
+            if chosen:
+                # Each selected value's own count and folded key (the engine folds it as it folds the articles'),
+                # so it is marked in the top values, or listed after them when it is not among them.
+                inner["chosen"] = {
+                    "filters": {"filters": {str(i): {"term": {folded: value}} for i, value in enumerate(chosen)}},
+                    "aggs": {"key": {"terms": {"field": folded, "size": 1}, "aggs": _label(written)}},
+                }
         aggs[f"facet_{name}"] = {"filter": {"bool": {"filter": others}}, "aggs": inner}
     return aggs
 
@@ -54,27 +69,53 @@ def _selected_years(request: SearchRequest) -> set[str]:
     return set()
 
 
-def _selected(name: str, request: SearchRequest) -> dict[str, str]:
-    """Selected values by their folded form, for case-insensitive comparison with the index's values."""
-    chosen = _selected_years(request) if name == "year" else getattr(request, name)
-    return {value.casefold(): value for value in chosen}
+def _written(bucket: dict[str, Any]) -> str:
+    """A terms bucket's value as written: its most common spelling, or the folded key when none is stored (a
+    value longer than the written field's ignore_above)."""
+    labels = bucket.get("label", {}).get("buckets", [])
+    return str(labels[0]["key"]) if labels else str(bucket["key"])
+
+
+def _year_facet(facet: dict[str, Any], request: SearchRequest) -> list[FacetValue]:
+    buckets = facet.get("values", {}).get("buckets", [])
+    counted = sorted(((str(b["key_as_string"]), int(b["doc_count"])) for b in buckets), key=lambda p: (-p[1], p[0]))
+    top = counted[:TOP_VALUES]
+    selected = _selected_years(request)
+    shown = {value for value, _count in top}
+    extra = [(year, dict(counted).get(year, 0)) for year in sorted(selected - shown)]
+    return [FacetValue(value=value, count=count, selected=value in selected) for value, count in top + extra]
+
+
+def _terms_facet(name: str, facet: dict[str, Any], request: SearchRequest) -> list[FacetValue]:
+    buckets = facet.get("values", {}).get("buckets", [])
+    top = sorted(
+        ((str(b["key"]), _written(b), int(b["doc_count"])) for b in buckets), key=lambda t: (-t[2], t[1], t[0])
+    )[:TOP_VALUES]
+    chosen_buckets = facet.get("chosen", {}).get("buckets", {})
+    selected: dict[str, tuple[str, int]] = {}  # folded key -> (as written, count), in the order chosen
+    unmatched: list[str] = []
+    for i, value in enumerate(getattr(request, name)):
+        keys = chosen_buckets.get(str(i), {}).get("key", {}).get("buckets", [])
+        if keys:
+            selected.setdefault(str(keys[0]["key"]), (_written(keys[0]), int(keys[0]["doc_count"])))
+        elif value not in unmatched:
+            unmatched.append(value)
+    shown = {key for key, _value, _count in top}
+    values = [FacetValue(value=value, count=count, selected=key in selected) for key, value, count in top]
+    values += [
+        FacetValue(value=value, count=count, selected=True)
+        for key, (value, count) in selected.items()
+        if key not in shown
+    ]
+    values += [FacetValue(value=value, count=0, selected=True) for value in unmatched]
+    return values
 
 
 def read_facets(aggregations: dict[str, Any], request: SearchRequest) -> dict[str, list[FacetValue]]:
-    facets: dict[str, list[FacetValue]] = {}
-    for name in FACET_NAMES:
-        facet = aggregations.get(f"facet_{name}", {})
-        buckets = facet.get("values", {}).get("buckets", [])
-        counted = [(str(b.get("key_as_string", b["key"])), int(b["doc_count"])) for b in buckets]
-        counted.sort(key=lambda pair: (-pair[1], pair[0]))
-        chosen_counts = [(str(b["key"]), int(b["doc_count"])) for b in facet.get("chosen", {}).get("buckets", [])]
-        selected = _selected(name, request)
-        top = counted[:TOP_VALUES]
-        shown = {value.casefold() for value, _count in top}
-        # A selected value outside the top ten is still listed, with its own count (or 0).
-        counts = {value.casefold(): (value, count) for value, count in counted + chosen_counts}
-        extra = [counts.get(key, (original, 0)) for key, original in selected.items() if key not in shown]
-        facets[name] = [
-            FacetValue(value=value, count=count, selected=value.casefold() in selected) for value, count in top + extra
-        ]
-    return facets
+    """The facets of a search response: `{"section": [FacetValue…], "author": […], "year": […]}`."""
+    return {
+        name: _year_facet(aggregations.get(f"facet_{name}", {}), request)
+        if name == "year"
+        else _terms_facet(name, aggregations.get(f"facet_{name}", {}), request)
+        for name in FACET_NAMES
+    }

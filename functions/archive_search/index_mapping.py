@@ -7,7 +7,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 7
+MAPPING_VERSION = 8
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -199,9 +199,17 @@ INDEX_SETTINGS: dict[str, Any] = {
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",
-                "fields": {"keyword": {"type": "keyword", "ignore_above": 256}},
+                # keyword: as written (the facet's labels); folded: what the author filter and facet counts match.
+                "fields": {
+                    "keyword": {"type": "keyword", "ignore_above": 256},
+                    "folded": {"type": "keyword", "normalizer": "folded"},
+                },
             },
-            "section": {"type": "keyword", "normalizer": "folded"},
+            "section": {
+                "type": "keyword",
+                "normalizer": "folded",
+                "fields": {"label": {"type": "keyword", "ignore_above": 256}},  # as written, for the facet's labels
+            },
             "tags": {"type": "keyword", "normalizer": "folded"},
             "published": {"type": "date", "format": "strict_date"},
             "url": {"type": "keyword", "index": False},

@@ -54,7 +54,7 @@ def _list_filter(name: str, what: str) -> dict[str, Any]:
     return _query(
         name,
         f"{what}. Several values, separated by commas, match any of them (at most {MAX_FILTER_VALUES}, each at most "
-        f"{MAX_FILTER_VALUE_CHARS} characters). A comma "
+        f"{MAX_FILTER_VALUE_CHARS} characters), ignoring case and accents. A comma "
         "inside a value is written `\\,` and a backslash `\\\\` (escape backslashes first), so any facet value "
         "round-trips: `Smith\\, John,Ana Lima` selects the two authors `Smith, John` and `Ana Lima`. Repeating the "
         "parameter means the same as listing its values (API Gateway joins repeated parameters with commas). A "

@@ -231,14 +231,7 @@ def filter_clauses(request: SearchRequest) -> dict[str, dict[str, Any]]:
     if request.section:
         clauses["section"] = {"terms": {"section": list(request.section)}}
     if request.author:
-        clauses["author"] = {
-            "bool": {
-                "should": [
-                    {"term": {"author.keyword": {"value": name, "case_insensitive": True}}} for name in request.author
-                ],
-                "minimum_should_match": 1,
-            }
-        }
+        clauses["author"] = {"terms": {"author.folded": list(request.author)}}
     if request.date_from or request.date_to:
         bounds = {"gte": request.date_from, "lte": request.date_to}
         clauses["year"] = {"range": {"published": {k: v for k, v in bounds.items() if v}}}

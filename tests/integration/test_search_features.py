@@ -144,6 +144,47 @@ def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     assert status == 400 and error["error"]["message"].startswith("cursor")
 
 
+def test_facets_show_values_as_written_and_count_what_selecting_them_returns(
+    pipeline: LocalPipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spellings = [("Économie", "José Álvarez"), ("Économie", "José Álvarez"), ("économie", "JOSE ALVAREZ")]
+    spellings += [("ECONOMIE", "josé álvarez")]
+    for n, (section, author) in enumerate(spellings):
+        _json_upload(pipeline, f"Harbour levy {n}", "The harbour levy.", section=section, author=author)
+    arts = _json_upload(pipeline, "Harbour mural", "The harbour mural.", section="Arts", author="Ana Lima")
+    pipeline.drain()
+
+    # One value per folded form, in its most common spelling as written, counted as selecting it counts.
+    _s, body, _ = get("/search?q=harbour")
+    assert body["facets"]["section"] == [
+        {"value": "Économie", "count": 4, "selected": False},
+        {"value": "Arts", "count": 1, "selected": False},
+    ]
+    assert body["facets"]["author"][0] == {"value": "José Álvarez", "count": 4, "selected": False}
+    for query in ("section=economie", f"section={quote('ÉCONOMIE')}", "author=Jose+Alvarez"):
+        _s, chosen, _ = get(f"/search?q=harbour&{query}")
+        assert chosen["total"] == 4, query
+        name = query.split("=")[0]
+        assert [f for f in chosen["facets"][name] if f["selected"]] == [
+            {"value": "Économie" if name == "section" else "José Álvarez", "count": 4, "selected": True}
+        ]
+    # A selected value outside the top values is listed after them, as written and with its count; one that no
+    # article of the other filters holds is listed as typed, with 0.
+    monkeypatch.setattr("archive_search.facets.TOP_VALUES", 1)
+    _s, body, _ = get("/search?q=harbour&section=arts")
+    assert [hit["id"] for hit in body["results"]] == [arts]
+    assert body["facets"]["section"] == [
+        {"value": "Économie", "count": 4, "selected": False},
+        {"value": "Arts", "count": 1, "selected": True},
+    ]
+    _s, body, _ = get(f"/search?q=harbour&author=Ana+Lima&section={quote('Économie')}")
+    assert body["total"] == 0
+    assert body["facets"]["section"] == [
+        {"value": "Arts", "count": 1, "selected": False},
+        {"value": "Économie", "count": 0, "selected": True},
+    ]
+
+
 def test_did_you_mean_offers_a_better_spelling(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Parliament debates", "Parliament debated the referendum.")
     _json_upload(pipeline, "Summer recess", "MPs left for the summer.", summary="Parliament rose.")
@@ -233,7 +274,7 @@ def test_a_facet_value_with_a_comma_selects_its_articles(
     assert [hit["id"] for hit in body["results"]] == [whole]
     if facet is not None:
         selected = [f for f in body["facets"][facet] if f["selected"]]
-        assert [f["value"].casefold() for f in selected] == [value.casefold()]
+        assert [f["value"] for f in selected] == [value]
     # Repeated parameters arrive joined with commas (API Gateway payload 2.0): escaped values still round-trip.
     status, both, _ = get(f"/search?q={marker}&{name}={_escape(value)}&{name}={_escape(parts[0])}")
     assert status == 200 and both["total"] == 2
