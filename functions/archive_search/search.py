@@ -17,6 +17,7 @@ from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED
 from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
+from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_within, parse_query
 from archive_search.relevance import (
@@ -45,7 +46,7 @@ MAX_PAGE_SIZE = 50
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE = 100
 MAX_FILTER_VALUES = 20
-MAX_FILTER_VALUE_CHARS = 200
+MAX_FILTER_VALUE_CHARS = MAX_LABEL_CHARS  # every author, section and tag ingest accepts can be selected
 # Any of these (or q) makes a search; the OpenAPI document states the rule from this tuple.
 FILTER_PARAMETERS = ("section", "author", "tag", "from", "to")
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"

@@ -552,3 +552,22 @@ def test_invisible_characters_are_kept_inside_words_and_empty_optional_fields_dr
         "incoming/a.md", "---\ntitle: Gralt\u200bfenwick\n---\n\nThe gralt\u200bfenwick.\n".encode()
     )
     assert markdown.title == "Gralt\u200bfenwick"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("author", "A" * 201, "the author is 201 characters long, above 200"),
+        ("section", "S" * 40_000, "the section is 40000 characters long, above 200"),
+        ("tags", ["ok", "T" * 250], "a tag is 250 characters long, above 200"),
+        ("summary", "word " * 2_001, "the summary is 10004 characters long, above 10000"),
+        ("url", "https://example.org/" + "p" * 2_100, "the url is 2120 characters long, above 2048"),
+    ],
+)
+def test_a_label_longer_than_a_filter_can_select_is_rejected(field: str, value: object, reason: str) -> None:
+    # A longer author, section or tag was shown as a facet no filter could select, and one above the engine's
+    # 32,766-byte keyword term was archived, never indexed and never reported.
+    rejection = _rejection("incoming/a.json", json.dumps({"title": "T", "body": "B.", field: value}).encode())
+    assert rejection.reason == reason
+    for fits in ("A" * 200, "Ana Lima"):
+        assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B.", "author": fits}).encode())

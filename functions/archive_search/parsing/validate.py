@@ -20,6 +20,13 @@ from archive_search.parsing.text import clean_line, has_visible
 MAX_TITLE_CHARS = 500
 MAX_BODY_CHARS = 1_000_000
 MAX_TAGS = 50
+# Author, section and each tag are labels a reader selects from the facets: a filter value takes at most this many
+# characters (search.MAX_FILTER_VALUE_CHARS is this figure), so a longer one could be shown but never selected; and
+# the engine refuses a keyword term above 32,766 bytes, so an unbounded one could be archived but never indexed.
+MAX_LABEL_CHARS = 200
+MAX_CREDIT_CHARS = 1_000
+MAX_SUMMARY_CHARS = 10_000
+MAX_URL_CHARS = 2_048  # the longest address browsers and CDNs reliably carry
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
@@ -54,18 +61,27 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
     tags = tuple(dict.fromkeys(clean_line(_nfc(t)) for t in parsed.tags if has_visible(t)))
     if len(tags) > MAX_TAGS:
         raise RejectedUploadError(f"the article has {len(tags)} tags, above {MAX_TAGS}", fix="keep fewer tags")
+    for tag in tags:
+        _within("a tag", tag, MAX_LABEL_CHARS, "shorten the tag")
     return replace(
         parsed,
         title=title,
         body=body,
-        author=_optional(parsed.author),
-        section=_optional(parsed.section),
-        summary=_optional(parsed.summary),
-        url=_url(parsed.url),
+        author=_within("the author", _optional(parsed.author), MAX_LABEL_CHARS, "shorten the byline"),
+        section=_within("the section", _optional(parsed.section), MAX_LABEL_CHARS, "shorten the section name"),
+        summary=_within("the summary", _optional(parsed.summary), MAX_SUMMARY_CHARS, "shorten the summary"),
+        url=_url(_within("the url", _optional(parsed.url), MAX_URL_CHARS, "give a shorter address")),
         published=_published(parsed.published),
         tags=tags,
-        credit=_optional(parsed.credit),
+        credit=_within("the credit", _optional(parsed.credit), MAX_CREDIT_CHARS, "shorten the credit"),
     )
+
+
+def _within(what: str, value: str | None, limit: int, fix: str) -> str | None:
+    """The value, or RejectedUploadError when it is longer than `limit` characters (after cleaning)."""
+    if value is not None and len(value) > limit:
+        raise RejectedUploadError(f"{what} is {len(value)} characters long, above {limit}", fix=fix)
+    return value
 
 
 def _nfc(text: str) -> str:
@@ -87,8 +103,7 @@ def _optional(value: str | None) -> str | None:
     return cleaned if has_visible(cleaned) else None
 
 
-def _url(value: str | None) -> str | None:
-    cleaned = _optional(value)
+def _url(cleaned: str | None) -> str | None:
     if cleaned and absolute_url(cleaned) is None:
         raise RejectedUploadError(
             f"the url {cleaned!r} is not an absolute http(s) address",
