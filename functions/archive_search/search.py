@@ -36,6 +36,7 @@ from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     TITLE_WORDS_FIELD,
     did_you_mean,
+    respellings,
     respelt,
     spelling_suggester,
     unknown_words,
@@ -270,20 +271,27 @@ def text_clause(
 
 
 def typo_words(
-    request: SearchRequest, ranking: Ranking, words: list[str], first: dict[str, Any]
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    first: dict[str, Any],
+    titles_holding: Callable[[Sequence[str]], set[str]] | None = None,
 ) -> dict[str, str | None]:
     """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
     with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
     then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
     fewer articles than a page hold every word (its COMPLETE_COUNT aggregation), so that a name spelt another way
-    (Gaddafi, Gadaffi) is found next; else none."""
+    (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`titles_holding`, see
+    spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
+    near `told` in many bodies) is only expanded, so its exact match ranks first."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return {}
     unknown = unknown_words(request.q, first.get("suggest"))
     complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
     if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < request.size):
-        return {word: unknown.get(word) for word in eligible}
+        spelt = respellings(request.q, first.get("suggest"), titles_holding) if unknown else {}
+        return {word: spelt.get(word) for word in eligible}
     return {}
 
 
@@ -356,12 +364,13 @@ def _answer(
     body: dict[str, Any],
     size: int,
     offset: int,
+    titles_holding: Callable[[Sequence[str]], set[str]],
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
     need it (typo_words(): a word no article holds, or fewer complete matches than a page): then the same request
     is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean)."""
     response = index.search(body, size=size, offset=offset)
-    typos = typo_words(request, ranking, words, response)
+    typos = typo_words(request, ranking, words, response, titles_holding)
     if not typos:
         return response, {}
     again = {**body, "query": _query(request, ranking, words, typos)}
@@ -407,7 +416,8 @@ def search_articles(
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
-    response, _ = _answer(index, request, ranking, words, body, request.size, offset)
+    holding = _titles_holding(index)
+    response, _ = _answer(index, request, ranking, words, body, request.size, offset, holding)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     raw_hits = hits["hits"]
@@ -417,9 +427,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    suggestion = did_you_mean(
-        request.q, response.get("suggest"), _counter(index, request, ranking), total, _titles_holding(index)
-    )
+    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total, holding)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -449,11 +457,12 @@ def _reranked_page(
     body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
-    response, typos = _answer(index, request, ranking, words, body, window, 0)
+    holding = _titles_holding(index)
+    response, typos = _answer(index, request, ranking, words, body, window, 0, holding)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
-    meaning = respelt(request.q, response.get("suggest")) if typos else None
+    meaning = respelt(request.q, response.get("suggest"), holding) if typos else None
     query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
@@ -476,9 +485,7 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    suggestion = did_you_mean(
-        request.q, response.get("suggest"), _counter(index, request, ranking), total, _titles_holding(index)
-    )
+    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total, holding)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -492,9 +499,17 @@ def _reranked_page(
 
 
 def _titles_holding(index: ArticleIndex) -> Callable[[Sequence[str]], set[str]]:
-    """Which of some words a headline holds (as title.exact reads them), in one request; for did_you_mean."""
+    """Which of some words a headline holds (as title.exact reads them), in one request, asked once per search
+    (the search's respellings and did_you_mean ask about the same words)."""
+    answers: dict[tuple[str, ...], set[str]] = {}
 
     def holding(words: Sequence[str]) -> set[str]:
+        key = tuple(words)
+        if key not in answers:
+            answers[key] = _ask(key)
+        return answers[key]
+
+    def _ask(words: Sequence[str]) -> set[str]:
         present = {
             str(i): {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}} for i, word in enumerate(words)
         }

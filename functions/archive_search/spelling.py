@@ -84,18 +84,33 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     return {word.typed.casefold(): word.known for word in _unknown(q, suggest)}
 
 
-def respelt(
-    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
-) -> str | None:
-    """q with each word no article contains replaced by the most likely known word, or None.
-
-    A word no body holds may still be a headline's word; the headline suggester's silence cannot tell that from
-    "no headline word is near it". `titles_holding(words)` (the words some headline holds) settles it; without it
-    such a word is left as typed."""
+def _respellable(
+    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None
+) -> list[_Unknown]:
+    """The words of q no article holds, body or headline: a word no body holds may still be a headline's word, and
+    the headline suggester's silence cannot tell that from "no headline word is near it". `titles_holding(words)`
+    (the words some headline holds) settles it; without it such a word counts as a headline's."""
     replacements = _unknown(q, suggest)
     unsure = [word.typed for word in replacements if word.maybe_in_titles]
     in_titles = titles_holding(unsure) if unsure and titles_holding is not None else set(unsure)
-    replacements = [word for word in replacements if word.typed not in in_titles]
+    return [word for word in replacements if word.typed not in in_titles]
+
+
+def respellings(
+    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
+) -> dict[str, str]:
+    """The words of q (case-folded) that no article holds, body or headline, each with the nearest known word:
+    the ones searched as that word. A headline's own word (`bold`, in one headline, near `told` in many bodies) is
+    searched as typed. `titles_holding`: see _respellable."""
+    return {word.typed.casefold(): word.known for word in _respellable(q, suggest, titles_holding)}
+
+
+def respelt(
+    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
+) -> str | None:
+    """q with each word no article contains (body or headline) replaced by the most likely known word, or None.
+    `titles_holding`: see _respellable."""
+    replacements = _respellable(q, suggest, titles_holding)
     if not replacements:
         return None
     units = q.encode("utf-16-le", "surrogatepass")

@@ -486,6 +486,22 @@ def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_wor
     assert search("zumba xylophonez quixoticz lanternz orchidz")["did_you_mean"] is None
 
 
+def test_a_headline_word_is_searched_as_typed_not_as_the_bodies_near_word(pipeline: LocalPipeline) -> None:
+    # Given a word only a headline holds ("zumba") and many bodies holding a near word ("rumba")
+    headline = _json_upload(pipeline, "Zumba craze", "Dancers in the city love it.")
+    for n in range(6):
+        _json_upload(pipeline, f"Dance hall {n}", "The rumba returns to the hall, rumba after rumba.")
+    for n in range(40):  # an archive in which "rumba" is rare
+        _json_upload(pipeline, f"Council {n}", f"The council met on day {n} to discuss the harbour.")
+    pipeline.drain()
+
+    # When a reader searches for the headline's word, the article holding it ranks first: the word is expanded to
+    # its near spellings but not searched as "rumba", as a word no article holds would be
+    body = search("zumba")
+    assert body["results"][0]["id"] == headline
+    assert body["did_you_mean"] is None
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):
