@@ -25,7 +25,19 @@ from dataclasses import dataclass, field
 from archive_search.index_mapping import INVISIBLE_CLASS, JOINER_VARIANTS
 
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
+# Engine tokens ("pieces") a term may hold, and all the terms searched as phrases, OR-alternatives or exclusions
+# together (a quoted phrase, a joined word, a run of ideographs): the engine counts each token of each field a
+# clause, and refuses a query of more than 1,024. A word is one piece; an ideograph (Han, Hiragana) is a token of
+# its own for the standard tokenizer, so a pasted Chinese paragraph (no spaces) is 2,048 of them.
+MAX_TERM_PIECES = 16
+MAX_PHRASE_PIECES = 64
+# Han ideographs (CJK Unified, extensions, compatibility) and Hiragana: each one a token (Unicode UAX #29, which the
+# standard tokenizer follows). Katakana, Hangul and Thai runs stay one token each.
+IDEOGRAPH_CLASS = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
+_PIECE = re.compile(f"[{IDEOGRAPH_CLASS}]|[^\\W{IDEOGRAPH_CLASS}]+")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
 _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
@@ -77,15 +89,42 @@ def _clean(text: str) -> str:
 
 
 def _term(raw: str) -> Term | None:
-    if raw.startswith('"'):
-        text = _clean(raw.strip('"').replace('"', " "))
-        if not text:
-            return None
-        return Term(text, phrase=len(text.split()) > 1)
-    text = _clean(raw)
+    text = _clean(raw.strip('"').replace('"', " ") if raw.startswith('"') else raw)
+    # An ideograph is a word of its own to the engine: a run of them reads as the words of a phrase (adjacent).
+    text = " ".join(_IDEOGRAPH.sub(r" \g<0> ", text).split())
     if not text:
         return None
     return Term(text, phrase=len(text.split()) > 1)
+
+
+def engine_lower(text: str) -> str:
+    """text lower-cased as the engine's `lowercase` filter does it: each character by its simple mapping (Java's
+    Character.toLowerCase). Not Python's casefold(), which the index never applies (it turns a final sigma into
+    sigma, the micro sign into mu, splits the Armenian ech-yiwn), nor lower()'s special case (capital I with dot
+    becomes i and a combining dot, where the engine has i)."""
+    return "".join(lower if len(lower := c.lower()) == 1 else _SIMPLE_LOWER.get(c, c) for c in text)
+
+
+def is_word_character(c: str) -> bool:
+    """A letter, digit or combining mark (a Devanagari vowel sign, an Arabic haraka: part of its word, though
+    Python's \\w does not count marks), or the underscore."""
+    return unicodedata.category(c)[0] in "LNM" or c == "_"
+
+
+def pieces(text: str) -> int:
+    """How many tokens, at most, the engine's standard tokenizer makes of text: a run of letters and digits, or an
+    ideograph, is one (it may join some runs: "U.S." is one token, counted two; an overcount is safe)."""
+    return len(_PIECE.findall(text))
+
+
+def _within_pieces(text: str, limit: int) -> str:
+    """text cut after its `limit`th piece ("" for a limit of 0)."""
+    if limit <= 0:
+        return ""
+    for count, piece in enumerate(_PIECE.finditer(text), start=1):
+        if count == limit:
+            return text[: piece.end()]
+    return text
 
 
 def fold_query_text(text: str) -> str:
@@ -117,6 +156,18 @@ def parse_query(text: str) -> ParsedQuery:
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = None if " ".join(t for t in tokens if t != "OR").isupper() else "OR"
+    budget = MAX_PHRASE_PIECES
+
+    def bounded(term: Term, counted: bool) -> Term | None:
+        # A single-piece required word is bounded where it is scored (relevance.MAX_SCORED_WORDS); every other
+        # term's pieces come out of the query's budget, first come first served.
+        nonlocal budget
+        if not counted and pieces(term.text) <= 1:
+            return term
+        text = _within_pieces(term.text, min(MAX_TERM_PIECES, budget))
+        budget -= pieces(text)
+        return Term(text, phrase=len(text.split()) > 1) if text else None
+
     for raw in tokens:
         if raw == operator_word or raw.startswith("|"):
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
@@ -124,6 +175,7 @@ def parse_query(text: str) -> ParsedQuery:
             continue
         negated = raw.startswith("-") and len(raw) > 1
         term = _term(raw[1:] if negated else raw)
+        term = bounded(term, counted=negated or join_next) if term is not None else None
         positive = term is not None and not negated
         if term is not None and negated:
             excluded.append(term)

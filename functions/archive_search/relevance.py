@@ -32,7 +32,6 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +39,7 @@ from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
-from archive_search.query_parser import ParsedQuery, Term, Unit
+from archive_search.query_parser import ParsedQuery, Term, Unit, engine_lower, is_word_character
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -111,8 +110,7 @@ MAX_EXCLUSIONS = 8
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
-_JOINED = re.compile(r"\w[&\-/']\w")  # joiner look-alikes are folded to these first (fold_query_text)
-_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
 
 
 @dataclass(frozen=True)
@@ -127,13 +125,23 @@ class Ranking:
 
 
 def is_joined(word: str) -> bool:
-    """True for a word whose parts are joined by &, -, / or ' (AT&T, anti-war, 24/7, O'Neill)."""
-    return bool(_JOINED.search(word))
+    """True for a word whose parts are joined by &, -, / or ' (AT&T, anti-war, 24/7, O'Neill, मोदी-शाह)."""
+    return any(
+        c in JOINERS and is_word_character(word[i - 1]) and is_word_character(word[i + 1])
+        for i, c in enumerate(word[1:-1], start=1)
+    )
 
 
 def _unit_word(raw: str) -> str:
-    """A word as synonym rules and query units compare it: case-folded, edge punctuation dropped ("U.S." -> "u.s")."""
-    return _EDGE_PUNCTUATION.sub("", raw.casefold())
+    """A word as synonym rules and query units compare it: lower-cased as the engine does (engine_lower), edge
+    punctuation dropped ("U.S." -> "u.s"); combining marks are part of the word (मोदी keeps its vowel sign)."""
+    word = engine_lower(raw)
+    start, end = 0, len(word)
+    while start < end and not is_word_character(word[start]):
+        start += 1
+    while end > start and not is_word_character(word[end - 1]):
+        end -= 1
+    return word[start:end]
 
 
 def _synonym_terms() -> frozenset[tuple[str, ...]]:

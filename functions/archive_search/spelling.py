@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive_search.models import Suggestion
-from archive_search.query_parser import same_width_blank, without_exclusions
+from archive_search.query_parser import engine_lower, same_width_blank, without_exclusions
 
 # prefix_length 0: a typo in the first letters ("owrld", "cerdict") is corrected like any other. With the first
 # letter fixed (1, the engine's default) a quarter of the misspelt known-item queries could not be corrected:
@@ -81,7 +81,7 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     known word (the suggester's first option): the ones typo expansion is for. Headlines are not consulted: "no
     options" from their suggester cannot tell a known word from one with nothing near it in the few words headlines
     hold, and expanding a headline-only word costs little."""
-    return {word.typed.casefold(): word.known for word in _unknown(q, suggest)}
+    return {engine_lower(word.typed): word.known for word in _unknown(q, suggest)}
 
 
 def _respellable(
@@ -102,7 +102,7 @@ def respellings(
     """The words of q (case-folded) that no article holds, body or headline, each with the nearest known word:
     the ones searched as that word. A headline's own word (`bold`, in one headline, near `told` in many bodies) is
     searched as typed. `titles_holding`: see _respellable."""
-    return {word.typed.casefold(): word.known for word in _respellable(q, suggest, titles_holding)}
+    return {engine_lower(word.typed): word.known for word in _respellable(q, suggest, titles_holding)}
 
 
 def respelt(

@@ -141,6 +141,73 @@ def _fill_to_limit(text: str) -> str:
     return q
 
 
+_CJK = "国际奥委会和东京奥组委周二宣布原定于今年夏天举行的东京奥运会将推迟到明年举行"
+_WORDS = "harbour ferry council levy tide quay dock pier bridge mayor " * 6
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        pytest.param("中" * 1025, id="one-ideograph-repeated"),
+        pytest.param((_CJK * 60)[:MAX_QUERY_CHARS], id="a-chinese-paragraph"),
+        pytest.param(f"{(_CJK * 20)[:530]} {(_CJK[::-1] * 20)[:530]}", id="two-chinese-runs"),
+        pytest.param(f'"{(_CJK * 60)[:2000]}"', id="quoted-chinese"),
+        pytest.param(f"harbour -{(_CJK * 60)[:2000]}", id="excluded-chinese"),
+        pytest.param(f"harbour OR {(_CJK * 60)[:2000]}", id="alternative-chinese"),
+        pytest.param("東京オリンピックは来年に延期されることになりました" * 40, id="japanese"),
+        pytest.param("あ" * MAX_QUERY_CHARS, id="hiragana"),
+        pytest.param(",".join(["b"] * 1000), id="letters-joined-by-commas"),
+        pytest.param(".".join(["harbour"] * 250), id="words-joined-by-dots"),
+        pytest.param("-".join(["harbour", "ferry"] * 120), id="one-joined-word-of-240-parts"),
+        pytest.param(f'"{_WORDS.strip()}"', id="a-quoted-paragraph"),
+        pytest.param(" ".join(f'"{_WORDS[:200].strip()}"' for _ in range(9)), id="nine-quoted-paragraphs"),
+        pytest.param(" ".join(f"-{w}.{w}.{w}.{w}" for w in _WORDS.split())[:MAX_QUERY_CHARS], id="many-excluded-runs"),
+        pytest.param("-".join(["ox"] * 680), id="one-joined-word-of-680-parts"),
+        pytest.param('"' + " ".join(["ox"] * 680) + '"', id="a-quoted-phrase-of-680-words"),
+        pytest.param(" ".join(["-" + "-".join(["ox"] * 20)] * 30)[:MAX_QUERY_CHARS], id="thirty-long-exclusions"),
+        pytest.param(" OR ".join(["-".join(["ox"] * 30)] * 20)[:MAX_QUERY_CHARS], id="long-alternatives"),
+    ],
+)
+def test_a_paste_whose_words_the_engine_splits_further_answers_200(pipeline: LocalPipeline, q: str) -> None:
+    # The clause budget counts the engine's tokens, not the query's space-separated words: an ideograph is a token
+    # of its own (a Chinese paragraph has no spaces), and so is each part of a run joined by punctuation.
+    chinese = _json_upload(pipeline, "东京奥运会推迟", _CJK)
+    _json_upload(pipeline, "Harbour levy", "The harbour council set a ferry levy.")
+    pipeline.drain()
+
+    body = search(q)
+
+    if "奥" in q and not q.startswith("harbour -"):
+        assert chinese in [hit["id"] for hit in body["results"]]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param("मोदी", id="hindi-vowel-sign"),
+        pytest.param("हिंदी", id="hindi-anusvara"),
+        pytest.param("কলকাতা", id="bengali"),
+        pytest.param("தமிழ்", id="tamil-virama"),
+        pytest.param("الرئيسُ", id="arabic-haraka"),
+        pytest.param("Ọ̀yọ́", id="yoruba-combining-accents"),
+        pytest.param("Αθήνας", id="greek-final-sigma"),
+        pytest.param("İstanbul", id="turkish-dotted-capital-i"),
+        pytest.param("10µm", id="micro-sign"),
+        pytest.param("Երևան", id="armenian-ech-yiwn"),
+        pytest.param("मोदी-शाह", id="joined-devanagari"),
+    ],
+)
+def test_a_word_typed_as_the_article_writes_it_finds_it_in_any_script(pipeline: LocalPipeline, word: str) -> None:
+    # Python's \w leaves out combining marks (vowel signs, viramas, harakat) and its casefold() is not the engine's
+    # lower-casing: a word cut at a mark, or folded where the index is not, matched no indexed token.
+    article = _json_upload(pipeline, "Notes from abroad", f"The visit to {word} was brief.")
+    _json_upload(pipeline, "Other notes", "Nothing of the kind here.")
+    pipeline.drain()
+
+    assert ids(word) == [article]
+    assert ids(f'"{word}"') == [article]
+
+
 def test_any_query_up_to_2048_characters_answers_200(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "US and UN at war", "AT&T and anti-war groups met the U.S. and NATO in Fernández's town.")
     _json_upload(pipeline, "Anything", "Some text about anything at all.")

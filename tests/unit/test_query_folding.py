@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
-from archive_search.query_parser import fold_query_text, parse_query, without_exclusions
+from archive_search.query_parser import (
+    MAX_PHRASE_PIECES,
+    MAX_TERM_PIECES,
+    Term,
+    fold_query_text,
+    parse_query,
+    pieces,
+    without_exclusions,
+)
 from archive_search.relevance import is_joined
 
 INVISIBLE = [chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1)]
@@ -152,3 +160,26 @@ def test_excluded_terms_are_blanked_for_the_spelling_suggesters_offsets_kept() -
     blanked = without_exclusions(q)
     assert blanked.split() == ["fishing", "boats"]
     assert len(blanked.encode("utf-16-le", "surrogatepass")) == len(q.encode("utf-16-le", "surrogatepass"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["中文", "東京オリンピック", "ox-ox-ox", "a.b.c", "-", '"', "OR", "|", " ", "word", "あい"]),
+        max_size=400,
+    )
+)
+def test_every_term_searched_as_a_phrase_alternative_or_exclusion_stays_within_the_piece_budget(
+    parts: list[str],
+) -> None:
+    parsed = parse_query("".join(parts))
+
+    bounded = [t for u in parsed.required for t in u.alternatives if len(u.alternatives) > 1 or pieces(t.text) > 1]
+    bounded += list(parsed.excluded)
+    assert all(pieces(term.text) <= MAX_TERM_PIECES for term in bounded)
+    assert sum(pieces(term.text) for term in bounded) <= MAX_PHRASE_PIECES + len(parsed.required)
+
+
+def test_a_run_of_ideographs_is_a_phrase_of_its_characters() -> None:
+    assert parse_query("东京奥运会").required[0].alternatives[0] == Term("东 京 奥 运 会", phrase=True)
+    assert parse_query("中" * 2048).required[0].alternatives[0].text == " ".join("中" * MAX_TERM_PIECES)
