@@ -34,6 +34,10 @@ MAX_PHRASE_PIECES = 64
 # Han ideographs (CJK Unified, extensions, compatibility) and Hiragana: each one a token (Unicode UAX #29, which the
 # standard tokenizer follows). Katakana, Hangul and Thai runs stay one token each.
 IDEOGRAPH_CLASS = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# A pasted sentence is text, not syntax: in a query of more words than this, `-` before a word is punctuation (news
+# copy writes "the economy -which stagnated"), not an exclusion that would drop the very article pasted from.
+MAX_OPERATOR_WORDS = 10
+_SIGNED_NUMBER = re.compile(r"-[.,]?[0-9]")  # -0.1%, -5C, -.5: a minus sign, never an exclusion
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
@@ -156,6 +160,7 @@ def parse_query(text: str) -> ParsedQuery:
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = None if " ".join(t for t in tokens if t != "OR").isupper() else "OR"
+    excludes = _exclusions_apply(tokens)
     budget = MAX_PHRASE_PIECES
 
     def bounded(term: Term, counted: bool) -> Term | None:
@@ -173,7 +178,7 @@ def parse_query(text: str) -> ParsedQuery:
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
-        negated = raw.startswith("-") and len(raw) > 1
+        negated = excludes and _is_exclusion(raw)
         term = _term(raw[1:] if negated else raw)
         term = bounded(term, counted=negated or join_next) if term is not None else None
         positive = term is not None and not negated
@@ -194,14 +199,27 @@ def parse_query(text: str) -> ParsedQuery:
     )
 
 
+def _is_exclusion(token: str) -> bool:
+    """-word or -"a phrase", but not a signed number (-0.1%, -5C)."""
+    return token.startswith("-") and len(token) > 1 and not _SIGNED_NUMBER.match(token)
+
+
+def _exclusions_apply(tokens: list[str]) -> bool:
+    """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
+    types), not in a pasted sentence or paragraph."""
+    return sum(1 for token in tokens if not _is_exclusion(token)) <= MAX_OPERATOR_WORDS
+
+
 def without_exclusions(text: str) -> str:
     """The text with each excluded term (-word, -"a phrase") blanked, its UTF-16 length kept so that offsets the
     engine reports into the result point into text: what the term suggesters look at (nobody wants a word respelt
     that they asked to keep out)."""
+    if not _exclusions_apply(_TOKEN.findall(text)):
+        return text
 
     def blank(token: re.Match[str]) -> str:
         kept = token.group()
-        return same_width_blank(token) if kept.startswith("-") and len(kept) > 1 else kept
+        return same_width_blank(token) if _is_exclusion(kept) else kept
 
     return _TOKEN.sub(blank, text)
 

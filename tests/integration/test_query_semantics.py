@@ -569,6 +569,29 @@ def test_a_headline_word_is_searched_as_typed_not_as_the_bodies_near_word(pipeli
     assert body["did_you_mean"] is None
 
 
+def test_a_pasted_sentence_with_dashes_or_signed_numbers_finds_the_article_it_came_from(
+    pipeline: LocalPipeline,
+) -> None:
+    source = _json_upload(
+        pipeline,
+        "Economy slows",
+        "Experts believe the economy -which stagnated for most of the 1990s -may be entering a softer patch. "
+        "Like-for-like sales showed a growth rate of -0.1%.",
+    )
+    cold = _json_upload(pipeline, "Cold snap", "Temperatures fell to \u22125C overnight in Zyxborough.")
+    other = _json_upload(pipeline, "Markets", "Which economy may grow fastest is unclear, experts say.")
+    pipeline.drain()
+
+    # A dash in pasted copy and a minus sign are text: they used to exclude every article holding the next word,
+    # the pasted-from article first
+    pasted = "Experts believe the economy -which stagnated for most of the 1990s -may be entering a softer patch"
+    assert ids(pasted)[0] == source
+    assert ids("Zyxborough \u22125C") == [cold]
+    assert ids("sales growth rate of -0.1%")[0] == source
+    # A reader's short query still excludes
+    assert ids("economy experts -stagnated") == [other]
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):

@@ -183,3 +183,14 @@ def test_every_term_searched_as_a_phrase_alternative_or_exclusion_stays_within_t
 def test_a_run_of_ideographs_is_a_phrase_of_its_characters() -> None:
     assert parse_query("东京奥运会").required[0].alternatives[0] == Term("东 京 奥 运 会", phrase=True)
     assert parse_query("中" * 2048).required[0].alternatives[0].text == " ".join("中" * MAX_TERM_PIECES)
+
+
+def test_a_minus_sign_and_a_dash_in_a_pasted_sentence_exclude_nothing() -> None:
+    assert parse_query("jaguar -car -cat speed").excluded == (Term("car"), Term("cat"))
+    # A signed number is a number: "Zyxborough \\u22125C" (the minus sign folds to "-") and "-0.1%" are searched.
+    assert parse_query("Zyxborough \u22125C").excluded == ()
+    assert parse_query("growth of -0.1% -.5").excluded == ()
+    # News copy dashes a clause: in a pasted sentence "-which" is the word "which", not an exclusion.
+    pasted = "Experts believe the economy -which stagnated for most of the 1990s -may be entering a softer patch"
+    assert parse_query(pasted).excluded == ()
+    assert without_exclusions(pasted) == pasted
