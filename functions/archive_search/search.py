@@ -97,7 +97,10 @@ class SearchRequest:
         date_to = _date(params, "to")
         if date_from and date_to and date_from > date_to:
             raise InvalidQueryError(f"from ({date_from}) must not be after to ({date_to})")
-        cursor = (params.get("cursor") or "").strip() or None
+        # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
+        cursor = params.get("cursor") or None
+        if cursor is not None and not cursor.strip():
+            cursor = None
         if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
             raise InvalidQueryError(NOT_ISSUED)
         request = cls(

@@ -25,6 +25,7 @@ from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, 
 from archive_search.models import Article
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
+from tests.unit.test_cursors import same_top_bits
 
 ORIGIN = "https://archive.somanet.example"
 INTERNAL_DETAIL = "connection refused by vpc-archive-abc123.eu-west-1.es.amazonaws.com:443"
@@ -646,6 +647,20 @@ def test_bad_cursor_contents_are_a_400_naming_cursor(payload: dict[str, Any], si
 
     message = _assert_error(
         _call(_app(index), f"/search?q=kerry&size=2&cursor={quote(cursor)}"), 400, "invalid_parameter"
+    )
+
+    assert message.startswith("cursor")
+
+
+@pytest.mark.parametrize("suffix", ["==", "======", " ", "LAST"])
+def test_an_issued_cursor_spelt_another_way_is_a_400_naming_cursor(suffix: str) -> None:
+    # The tester's edits: padding appended, or the last character swapped for one the decoder reads the same.
+    cursor = _next_cursor()
+    edited = same_top_bits(cursor) if suffix == "LAST" else cursor + suffix
+    index = FakeArticleIndex(failure=AssertionError("the engine must not be asked"))
+
+    message = _assert_error(
+        _call(_app(index), f"/search?q=kerry&size=2&cursor={quote(edited)}"), 400, "invalid_parameter"
     )
 
     assert message.startswith("cursor")
