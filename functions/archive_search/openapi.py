@@ -27,8 +27,10 @@ from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
 _STRING = {"type": "string"}
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _ERROR = {"$ref": "#/components/schemas/Error"}
+_HEALTH = {"$ref": "#/components/schemas/Health"}
 _DATE = {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}
 _SEARCH_NEEDS = ("q", *FILTER_PARAMETERS)
+_REQUIRED_ONE_OF: dict[str, Any] = {"x-required-one-of": list(_SEARCH_NEEDS)}
 SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
     "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
@@ -70,14 +72,13 @@ def _json_response(description: str, schema: dict[str, Any], headers: dict[str, 
     return response
 
 
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}}
 _ERRORS = {
     "400": _json_response("A parameter is invalid; the message starts with its name.", _ERROR),
     "404": _json_response("No such article or route.", _ERROR),
     "500": _json_response("A fault on our side (logged and alarmed); the message holds no details.", _ERROR),
     "503": _json_response(
-        "The search engine is unreachable; retry after the given seconds.",
-        _ERROR,
-        {"Retry-After": {"schema": {"type": "integer"}}},
+        "The search engine is unreachable or overloaded; retry after the given seconds.", _ERROR, _RETRY_AFTER
     ),
 }
 
@@ -125,9 +126,21 @@ SCHEMAS: dict[str, Any] = {
             }
         },
     },
+    "Health": {
+        "type": "object",
+        "required": ["status", "documents", "engine"],
+        "properties": {
+            "status": {"type": "string", "enum": ["ok", "degraded"]},
+            "documents": {
+                "type": ["integer", "null"],
+                "description": "Articles the index holds; null when the engine cannot be asked.",
+            },
+            "engine": {"type": "string", "enum": ["ok", "unreachable"]},
+        },
+    },
     "SearchResult": {
         "type": "object",
-        "required": ["id", "title", "url", "author", "published", "section", "snippet", "highlights"],
+        "required": ["id", "title", "url", "author", "published", "section", "snippet", "highlights", "score"],
         "properties": {
             "id": _STRING,
             "title": {"type": "string", "description": "Plain text: escape it before inserting it as HTML."},
@@ -205,7 +218,7 @@ SCHEMAS: dict[str, Any] = {
     },
     "Article": {
         "type": "object",
-        "required": ["id", "title", "body"],
+        "required": ["id", "title", "body", "author", "published", "section", "tags", "url", "summary", "credit"],
         "properties": {
             "id": _STRING,
             "title": _STRING,
@@ -227,14 +240,16 @@ def _get(
     parameters: list[dict[str, Any]],
     ok: dict[str, Any],
     errors: tuple[str, ...],
+    responses: dict[str, Any] | None = None,
     **extra: Any,
 ) -> Any:
-    """One GET operation; `extra` adds fields (description, vendor extensions) as they are."""
+    """One GET operation: 200 `ok`, the shared Error answers for `errors`, then `responses` of the route's own;
+    `extra` adds fields (description, vendor extensions) as they are."""
     return {
         "get": {
             "summary": summary,
             "parameters": parameters,
-            "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}},
+            "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}, **(responses or {})},
             **extra,
         }
     }
@@ -264,7 +279,7 @@ def openapi_document() -> dict[str, Any]:
                 _json_response("A page of results.", {"$ref": "#/components/schemas/SearchResponse"}),
                 ("400", "500", "503"),
                 description=SEARCH_RULES,
-                **{"x-required-one-of": list(_SEARCH_NEEDS)},
+                **_REQUIRED_ONE_OF,
             ),
             "/suggest": _get(
                 f"As-you-type title suggestions (at most {MAX_SUGGESTIONS})",
@@ -318,20 +333,22 @@ def openapi_document() -> dict[str, Any]:
             "/health": _get(
                 "Whether the search engine answers, and how many articles it holds",
                 [],
-                _json_response(
-                    "Healthy.",
-                    {
-                        "type": "object",
-                        "properties": {
-                            "status": _STRING,
-                            "documents": {"type": ["integer", "null"]},
-                            "engine": _STRING,
-                        },
-                    },
-                ),
-                ("503",),
+                _json_response('Healthy: `{"status": "ok", "documents": N, "engine": "ok"}`.', _HEALTH),
+                ("500",),
+                responses={
+                    # Not the Error body: the health answer itself, degraded, unless the engine was never asked.
+                    "503": _json_response(
+                        'The engine is unreachable: `{"status": "degraded", "documents": null, "engine": '
+                        '"unreachable"}`; or every instance of the search function is busy: an Error. Retry after '
+                        "the given seconds.",
+                        {"oneOf": [_HEALTH, _ERROR]},
+                        _RETRY_AFTER,
+                    )
+                },
             ),
-            "/openapi.json": _get("This document", [], _json_response("The OpenAPI document.", {"type": "object"}), ()),
+            "/openapi.json": _get(
+                "This document", [], _json_response("The OpenAPI document.", {"type": "object"}), ("500",)
+            ),
         },
         "components": {"schemas": SCHEMAS},
     }
