@@ -90,7 +90,9 @@ SEARCH_PARAMETERS = [
         'holding the rarest of them; no word is required. "quoted words" rank the articles holding them as a '
         "phrase first, -word excludes, OR (or |) between words accepts either. Optional when a filter is given: "
         "then the matching articles are listed newest first.",
-        _STRING,
+        # The API counts q as sent or NFC-composed, whichever is shorter (fold_within): within maxLength as sent,
+        # q is always accepted. The same holds for /suggest.
+        {"type": "string", "maxLength": MAX_QUERY_CHARS},
     ),
     _list_filter("section", "Only articles of these sections"),
     _list_filter("author", "Only articles by these authors (as listed in the author facet)"),
@@ -288,7 +290,7 @@ def openapi_document() -> dict[str, Any]:
                         "q",
                         f"What has been typed so far; the last word may be cut short (at most {MAX_SUGGEST_CHARS} "
                         "characters). Empty gives no suggestions.",
-                        _STRING,
+                        {"type": "string", "maxLength": MAX_SUGGEST_CHARS},
                     )
                 ],
                 _json_response(
