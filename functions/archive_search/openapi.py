@@ -14,6 +14,7 @@ from archive_search.facets import FACET_NAMES, TOP_VALUES
 from archive_search.search import (
     DATE_PATTERN,
     DEFAULT_PAGE_SIZE,
+    FILTER_CONTROLS,
     FILTER_PARAMETERS,
     MAX_FILTER_VALUE_CHARS,
     MAX_FILTER_VALUES,
@@ -60,8 +61,9 @@ def _list_filter(name: str, what: str) -> dict[str, Any]:
         "inside a value is written `\\,` and a backslash `\\\\` (escape backslashes first), so any facet value "
         "round-trips: `Smith\\, John,Ana Lima` selects the two authors `Smith, John` and `Ana Lima`. Repeating the "
         "parameter means the same as listing its values (API Gateway joins repeated parameters with commas). A "
-        "backslash followed by anything else is a 400.",
-        {"type": "string", "examples": ["Smith\\, John,Ana Lima"]},
+        "backslash followed by anything else is a 400, and so is a control character other than tab and line breaks "
+        "(no article's value holds one).",
+        {"type": "string", "pattern": f"^[^{FILTER_CONTROLS}]*$", "examples": ["Smith\\, John,Ana Lima"]},
     )
 
 
