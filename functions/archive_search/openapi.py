@@ -274,7 +274,8 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Search the SomaNet News Archive. GET responses carry Cache-Control; errors are JSON "
             '{"error": {"code", "message"}} and never contain internals. A query parameter that is empty or blank '
-            "is the same as one left out.",
+            "is the same as one left out, and a query parameter the API does not know is ignored (a misspelt one "
+            "too: `sise=5` leaves the default size).",
         },
         "paths": {
             "/search": _get(

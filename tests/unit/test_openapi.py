@@ -111,3 +111,10 @@ def test_the_search_page_states_the_q_limit_the_api_enforces() -> None:
     row = next(line for line in SEARCH_DOC.splitlines() if line.startswith("| `q` |"))
 
     assert f"≤ {MAX_QUERY_CHARS:,} chars" in row
+
+
+def test_unknown_parameters_are_ignored_as_the_document_says() -> None:
+    # Left as common web APIs do: an old client's or a newer page's extra parameter keeps working.
+    assert "parameter the API does not know is ignored" in openapi_document()["info"]["description"]
+    assert "Unknown parameters are ignored" in SEARCH_DOC
+    assert SearchRequest.from_params({"q": "x", "sise": "5"}) == SearchRequest.from_params({"q": "x"})
