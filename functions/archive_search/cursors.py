@@ -4,7 +4,8 @@ A cursor is `<payload>.<signature>`, both base64url without padding. The payload
 `{"a": [sort values of the last hit], "p": page number, "f": fingerprint of the search}`, or, for a page inside
 the semantically reranked window of a relevance search (search.py), `{"a": [], "o": offset in the window, ...}`
 (the rerank's order exists only in the answer, so the cursor says where in it the next page starts); the signature is
-HMAC-SHA256 over the payload with the key from CURSOR_SIGNING_KEY, cut to 128 bits. The signature is checked
+HMAC-SHA256 over the payload with the key from CURSOR_SIGNING_KEY, cut to 128 bits. Both parts are read only in the
+one spelling _b64 writes (no padding, no other alphabet, canonical last character). The signature is checked
 before the payload is parsed, so a forged or edited cursor (a page of `Infinity`, `1e400`, `-5`, sort values
 built to upset the engine) is refused without being read; the payload is still checked for shape, as a second
 line should the key leak. Every refusal is an InvalidQueryError whose message starts with `cursor`.
@@ -121,7 +122,13 @@ def _b64(data: bytes) -> str:
 
 
 def _unb64(text: str) -> bytes:
+    """The bytes of `text` only if it is exactly what _b64 writes for them. The decoder alone is lenient: it takes
+    padding, skips characters outside the alphabet (whitespace, `!`), reads `+` and `/` as `-` and `_`, and ignores
+    the unused low bits of the last character, so many texts decode to one signature and an edited cursor passed."""
     try:
-        return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError):  # ValueError: characters outside ASCII
         raise InvalidQueryError(NOT_ISSUED) from None
+    if _b64(data) != text:
+        raise InvalidQueryError(NOT_ISSUED)
+    return data

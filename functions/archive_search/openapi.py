@@ -14,6 +14,7 @@ from archive_search.facets import FACET_NAMES, TOP_VALUES
 from archive_search.search import (
     DATE_PATTERN,
     DEFAULT_PAGE_SIZE,
+    FILTER_CONTROLS,
     FILTER_PARAMETERS,
     MAX_FILTER_VALUE_CHARS,
     MAX_FILTER_VALUES,
@@ -27,8 +28,10 @@ from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
 _STRING = {"type": "string"}
 _NULLABLE_STRING = {"type": ["string", "null"]}
 _ERROR = {"$ref": "#/components/schemas/Error"}
+_HEALTH = {"$ref": "#/components/schemas/Health"}
 _DATE = {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}
 _SEARCH_NEEDS = ("q", *FILTER_PARAMETERS)
+_REQUIRED_ONE_OF: dict[str, Any] = {"x-required-one-of": list(_SEARCH_NEEDS)}
 SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
     "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
@@ -58,8 +61,9 @@ def _list_filter(name: str, what: str) -> dict[str, Any]:
         "inside a value is written `\\,` and a backslash `\\\\` (escape backslashes first), so any facet value "
         "round-trips: `Smith\\, John,Ana Lima` selects the two authors `Smith, John` and `Ana Lima`. Repeating the "
         "parameter means the same as listing its values (API Gateway joins repeated parameters with commas). A "
-        "backslash followed by anything else is a 400.",
-        {"type": "string", "examples": ["Smith\\, John,Ana Lima"]},
+        "backslash followed by anything else is a 400, and so is a control character other than tab and line breaks "
+        "(no article's value holds one).",
+        {"type": "string", "pattern": f"^[^{FILTER_CONTROLS}]*$", "examples": ["Smith\\, John,Ana Lima"]},
     )
 
 
@@ -70,14 +74,13 @@ def _json_response(description: str, schema: dict[str, Any], headers: dict[str, 
     return response
 
 
+_RETRY_AFTER = {"Retry-After": {"description": "Seconds to wait before retrying.", "schema": {"type": "integer"}}}
 _ERRORS = {
     "400": _json_response("A parameter is invalid; the message starts with its name.", _ERROR),
     "404": _json_response("No such article or route.", _ERROR),
     "500": _json_response("A fault on our side (logged and alarmed); the message holds no details.", _ERROR),
     "503": _json_response(
-        "The search engine is unreachable; retry after the given seconds.",
-        _ERROR,
-        {"Retry-After": {"schema": {"type": "integer"}}},
+        "The search engine is unreachable or overloaded; retry after the given seconds.", _ERROR, _RETRY_AFTER
     ),
 }
 
@@ -89,7 +92,9 @@ SEARCH_PARAMETERS = [
         'holding the rarest of them; no word is required. "quoted words" rank the articles holding them as a '
         "phrase first, -word excludes, OR (or |) between words accepts either. Optional when a filter is given: "
         "then the matching articles are listed newest first.",
-        _STRING,
+        # The API counts q as sent or NFC-composed, whichever is shorter (fold_within): within maxLength as sent,
+        # q is always accepted. The same holds for /suggest.
+        {"type": "string", "maxLength": MAX_QUERY_CHARS},
     ),
     _list_filter("section", "Only articles of these sections"),
     _list_filter("author", "Only articles by these authors (as listed in the author facet)"),
@@ -125,9 +130,21 @@ SCHEMAS: dict[str, Any] = {
             }
         },
     },
+    "Health": {
+        "type": "object",
+        "required": ["status", "documents", "engine"],
+        "properties": {
+            "status": {"type": "string", "enum": ["ok", "degraded"]},
+            "documents": {
+                "type": ["integer", "null"],
+                "description": "Articles the index holds; null when the engine cannot be asked.",
+            },
+            "engine": {"type": "string", "enum": ["ok", "unreachable"]},
+        },
+    },
     "SearchResult": {
         "type": "object",
-        "required": ["id", "title", "url", "author", "published", "section", "snippet", "highlights"],
+        "required": ["id", "title", "url", "author", "published", "section", "snippet", "highlights", "score"],
         "properties": {
             "id": _STRING,
             "title": {"type": "string", "description": "Plain text: escape it before inserting it as HTML."},
@@ -205,7 +222,7 @@ SCHEMAS: dict[str, Any] = {
     },
     "Article": {
         "type": "object",
-        "required": ["id", "title", "body"],
+        "required": ["id", "title", "body", "author", "published", "section", "tags", "url", "summary", "credit"],
         "properties": {
             "id": _STRING,
             "title": _STRING,
@@ -227,14 +244,16 @@ def _get(
     parameters: list[dict[str, Any]],
     ok: dict[str, Any],
     errors: tuple[str, ...],
+    responses: dict[str, Any] | None = None,
     **extra: Any,
 ) -> Any:
-    """One GET operation; `extra` adds fields (description, vendor extensions) as they are."""
+    """One GET operation: 200 `ok`, the shared Error answers for `errors`, then `responses` of the route's own;
+    `extra` adds fields (description, vendor extensions) as they are."""
     return {
         "get": {
             "summary": summary,
             "parameters": parameters,
-            "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}},
+            "responses": {"200": ok, **{status: _ERRORS[status] for status in errors}, **(responses or {})},
             **extra,
         }
     }
@@ -255,7 +274,8 @@ def openapi_document() -> dict[str, Any]:
             "version": "1.0.0",
             "description": "Search the SomaNet News Archive. GET responses carry Cache-Control; errors are JSON "
             '{"error": {"code", "message"}} and never contain internals. A query parameter that is empty or blank '
-            "is the same as one left out.",
+            "is the same as one left out, and a query parameter the API does not know is ignored (a misspelt one "
+            "too: `sise=5` leaves the default size).",
         },
         "paths": {
             "/search": _get(
@@ -264,7 +284,7 @@ def openapi_document() -> dict[str, Any]:
                 _json_response("A page of results.", {"$ref": "#/components/schemas/SearchResponse"}),
                 ("400", "500", "503"),
                 description=SEARCH_RULES,
-                **{"x-required-one-of": list(_SEARCH_NEEDS)},
+                **_REQUIRED_ONE_OF,
             ),
             "/suggest": _get(
                 f"As-you-type title suggestions (at most {MAX_SUGGESTIONS})",
@@ -273,7 +293,7 @@ def openapi_document() -> dict[str, Any]:
                         "q",
                         f"What has been typed so far; the last word may be cut short (at most {MAX_SUGGEST_CHARS} "
                         "characters). Empty gives no suggestions.",
-                        _STRING,
+                        {"type": "string", "maxLength": MAX_SUGGEST_CHARS},
                     )
                 ],
                 _json_response(
@@ -318,20 +338,22 @@ def openapi_document() -> dict[str, Any]:
             "/health": _get(
                 "Whether the search engine answers, and how many articles it holds",
                 [],
-                _json_response(
-                    "Healthy.",
-                    {
-                        "type": "object",
-                        "properties": {
-                            "status": _STRING,
-                            "documents": {"type": ["integer", "null"]},
-                            "engine": _STRING,
-                        },
-                    },
-                ),
-                ("503",),
+                _json_response('Healthy: `{"status": "ok", "documents": N, "engine": "ok"}`.', _HEALTH),
+                ("500",),
+                responses={
+                    # Not the Error body: the health answer itself, degraded, unless the engine was never asked.
+                    "503": _json_response(
+                        'The engine is unreachable: `{"status": "degraded", "documents": null, "engine": '
+                        '"unreachable"}`; or every instance of the search function is busy: an Error. Retry after '
+                        "the given seconds.",
+                        {"oneOf": [_HEALTH, _ERROR]},
+                        _RETRY_AFTER,
+                    )
+                },
             ),
-            "/openapi.json": _get("This document", [], _json_response("The OpenAPI document.", {"type": "object"}), ()),
+            "/openapi.json": _get(
+                "This document", [], _json_response("The OpenAPI document.", {"type": "object"}), ("500",)
+            ),
         },
         "components": {"schemas": SCHEMAS},
     }

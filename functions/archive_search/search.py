@@ -51,6 +51,10 @@ MAX_FILTER_VALUE_CHARS = MAX_LABEL_CHARS  # every author, section and tag ingest
 # Any of these (or q) makes a search; the OpenAPI document states the rule from this tuple.
 FILTER_PARAMETERS = ("section", "author", "tag", "from", "to")
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+# C0 and C1 control characters but tab and line breaks (whitespace, collapsed like the stored labels'): ingest cleans
+# them out of every label (parsing/validate.py), so a filter value holding one is a reader's mistake that would
+# select nothing. A character class body, in the syntax both Python and the OpenAPI document's patterns read.
+FILTER_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 # Engine requests one search may send one after another: the words' document frequencies (a long query), the first
@@ -61,6 +65,7 @@ COMPLETE_COUNT = "complete_matches"
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 _DATE = re.compile(DATE_PATTERN)
+_FILTER_CONTROL = re.compile(f"[{FILTER_CONTROLS}]")
 
 
 @dataclass(frozen=True)
@@ -97,7 +102,10 @@ class SearchRequest:
         date_to = _date(params, "to")
         if date_from and date_to and date_from > date_to:
             raise InvalidQueryError(f"from ({date_from}) must not be after to ({date_to})")
-        cursor = (params.get("cursor") or "").strip() or None
+        # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
+        cursor = params.get("cursor") or None
+        if cursor is not None and not cursor.strip():
+            cursor = None
         if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
             raise InvalidQueryError(NOT_ISSUED)
         request = cls(
@@ -176,6 +184,12 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     """A filter's values, OR within the facet; see split_filter_values for the syntax."""
     # NFC, as every stored label is (parsing/validate.py): a decomposed "Fernández" selects the composed label.
     # Whitespace collapsed, as in every stored label (parsing/text.py).
+    control = _FILTER_CONTROL.search(params.get(name) or "")
+    if control:
+        raise InvalidQueryError(
+            f"{name} values cannot hold control characters (found U+{ord(control.group()):04X}): no article's {name} "
+            "holds one"
+        )
     raw = split_filter_values(name, params.get(name) or "")
     values = tuple(dict.fromkeys(unicodedata.normalize("NFC", " ".join(v.split())) for v in raw if v.strip()))
     if len(values) > MAX_FILTER_VALUES:

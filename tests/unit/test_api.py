@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 from urllib.parse import quote
 
+import jsonschema
 import pytest
 from aws_lambda_powertools import Logger
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
@@ -23,8 +24,10 @@ from archive_search.api import create_app
 from archive_search.cursors import Cursor, CursorSigner
 from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, SearchUnavailableError
 from archive_search.models import Article
+from archive_search.openapi import openapi_document
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
+from tests.unit.test_cursors import same_top_bits
 
 ORIGIN = "https://archive.somanet.example"
 INTERNAL_DETAIL = "connection refused by vpc-archive-abc123.eu-west-1.es.amazonaws.com:443"
@@ -651,6 +654,20 @@ def test_bad_cursor_contents_are_a_400_naming_cursor(payload: dict[str, Any], si
     assert message.startswith("cursor")
 
 
+@pytest.mark.parametrize("suffix", ["==", "======", " ", "LAST"])
+def test_an_issued_cursor_spelt_another_way_is_a_400_naming_cursor(suffix: str) -> None:
+    # The tester's edits: padding appended, or the last character swapped for one the decoder reads the same.
+    cursor = _next_cursor()
+    edited = same_top_bits(cursor) if suffix == "LAST" else cursor + suffix
+    index = FakeArticleIndex(failure=AssertionError("the engine must not be asked"))
+
+    message = _assert_error(
+        _call(_app(index), f"/search?q=kerry&size=2&cursor={quote(edited)}"), 400, "invalid_parameter"
+    )
+
+    assert message.startswith("cursor")
+
+
 def test_a_cursor_of_another_search_is_a_400_naming_cursor() -> None:
     message = _assert_error(
         _call(_app(FakeArticleIndex()), f"/search?q=other&size=2&cursor={_next_cursor()}"), 400, "invalid_parameter"
@@ -678,3 +695,50 @@ def test_a_window_cursor_round_trips_and_is_bound_to_its_search() -> None:
     assert signer.decode(issued, "f" * 16) == Cursor(after=[], page=3, fingerprint="f" * 16, window_offset=20)
     with pytest.raises(InvalidQueryError, match=r"^cursor"):
         signer.decode(issued, "g" * 16)
+
+
+# --- every answer is what docs/openapi.json documents ------------------------------------------------------------
+
+DOCUMENT = openapi_document()
+FULL_ARTICLE = {**KERRY_HIT["_source"], "tags": ["russia"], "summary": None, "credit": None}
+DOWN = SearchUnavailableError(INTERNAL_DETAIL)
+REFUSED = EngineRefusedRequestError("search_phase_execution_exception")
+
+
+@pytest.mark.parametrize(
+    ("route", "path", "failure"),
+    [
+        ("/search", "/search?q=kerry", None),
+        ("/search", "/search?q=kerry&page=0", None),
+        ("/search", "/search?q=kerry", DOWN),
+        ("/search", "/search?q=kerry", REFUSED),
+        ("/suggest", "/suggest?q=ker", None),
+        ("/suggest", "/suggest?q=" + "k" * 600, None),
+        ("/suggest", "/suggest?q=ker", DOWN),
+        ("/articles/{id}", "/articles/world/2015/kerry-putin", None),
+        ("/articles/{id}", "/articles/nope", None),
+        ("/articles/{id}", "/articles/world/2015/kerry-putin", DOWN),
+        ("/related/{id}", "/related/world/2015/kerry-putin", None),
+        ("/related/{id}", "/related/nope", None),
+        ("/related/{id}", "/related/world/2015/kerry-putin", DOWN),
+        ("/health", "/health", None),
+        ("/health", "/health", DOWN),
+        ("/health", "/health", REFUSED),
+        ("/openapi.json", "/openapi.json", None),
+    ],
+)
+def test_every_answer_is_the_one_the_openapi_document_gives_for_its_status(
+    route: str, path: str, failure: Exception | None
+) -> None:
+    index = FakeArticleIndex(documents={"world/2015/kerry-putin": FULL_ARTICLE}, failure=failure)
+
+    result = _call(_app(index), path)
+
+    responses = DOCUMENT["paths"][route]["get"]["responses"]
+    assert str(result.status) in responses, f"{route} answers {result.status}, which the document does not list"
+    documented = responses[str(result.status)]
+    # The response's schema inside the document, so that its $refs (#/components/...) resolve.
+    schema = {"allOf": [documented["content"]["application/json"]["schema"]], "components": DOCUMENT["components"]}
+    jsonschema.Draft202012Validator(schema).validate(result.json())
+    for header in documented.get("headers", {}):
+        assert result.header(header) is not None, f"{route} {result.status} lacks the documented {header}"

@@ -9,10 +9,12 @@ import pytest
 
 from archive_search.errors import InvalidQueryError
 from archive_search.openapi import openapi_document, render
-from archive_search.search import FILTER_PARAMETERS, MAX_PAGE, MAX_PAGE_SIZE, SearchRequest
+from archive_search.search import FILTER_PARAMETERS, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_CHARS, SearchRequest
+from archive_search.suggest import MAX_SUGGEST_CHARS, suggest_query
 from tests.unit.conftest import REPO_ROOT
 
 CHECKED_IN = REPO_ROOT / "docs" / "openapi.json"
+SEARCH_DOC = (REPO_ROOT / "docs" / "search.md").read_text(encoding="utf-8")
 
 
 def test_checked_in_openapi_document_is_up_to_date() -> None:
@@ -91,3 +93,28 @@ def test_a_cursor_longer_than_the_document_allows_is_refused() -> None:
 
     with pytest.raises(InvalidQueryError, match=r"^cursor"):
         SearchRequest.from_params({"q": "x", "cursor": "c" * (limit + 1)})
+
+
+@pytest.mark.parametrize("route", ["/search", "/suggest"])
+def test_q_has_the_length_limit_the_api_enforces(route: str) -> None:
+    q = next(p for p in openapi_document()["paths"][route]["get"]["parameters"] if p["name"] == "q")
+    limit = q["schema"]["maxLength"]
+    read = SearchRequest.from_params if route == "/search" else lambda params: suggest_query(params["q"])
+
+    assert limit == (MAX_QUERY_CHARS if route == "/search" else MAX_SUGGEST_CHARS)
+    read({"q": "\u00e9" * limit})
+    with pytest.raises(InvalidQueryError, match=r"^q is"):
+        read({"q": "\u00e9" * (limit + 1)})
+
+
+def test_the_search_page_states_the_q_limit_the_api_enforces() -> None:
+    row = next(line for line in SEARCH_DOC.splitlines() if line.startswith("| `q` |"))
+
+    assert f"≤ {MAX_QUERY_CHARS:,} chars" in row
+
+
+def test_unknown_parameters_are_ignored_as_the_document_says() -> None:
+    # Left as common web APIs do: an old client's or a newer page's extra parameter keeps working.
+    assert "parameter the API does not know is ignored" in openapi_document()["info"]["description"]
+    assert "Unknown parameters are ignored" in SEARCH_DOC
+    assert SearchRequest.from_params({"q": "x", "sise": "5"}) == SearchRequest.from_params({"q": "x"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -125,3 +126,29 @@ def test_page_takes_ascii_digits_and_spaces_only(raw: str) -> None:
 def test_filter_values_are_composed_and_their_whitespace_collapsed() -> None:
     request = SearchRequest.from_params({"author": unicodedata.normalize("NFD", " Ana\u00a0 Fernández ")})
     assert request.author == ("Ana Fernández",)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x1b", "\x1f", "\x7f", "\x85", "\x9f"])
+@pytest.mark.parametrize("name", ["section", "author", "tag"])
+def test_a_control_character_in_a_filter_value_is_refused_naming_the_parameter(name: str, control: str) -> None:
+    # Ingest cleans them out of every label, so such a value could only ever select nothing.
+    with pytest.raises(InvalidQueryError, match=f"^{name} "):
+        SearchRequest.from_params({name: f"Smith{control}John"})
+    with pytest.raises(InvalidQueryError, match=f"^{name} "):
+        SearchRequest.from_params({"q": "x", name: f"World,{control}"})
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\r\n"])
+def test_tabs_and_line_breaks_in_a_filter_value_are_whitespace(space: str) -> None:
+    assert SearchRequest.from_params({"author": f"Smith{space}John "}).author == ("Smith John",)
+
+
+def test_the_document_states_which_filter_values_are_refused() -> None:
+    from archive_search.openapi import SEARCH_PARAMETERS
+
+    for parameter in SEARCH_PARAMETERS:
+        if parameter["name"] in ("section", "author", "tag"):
+            pattern = re.compile(parameter["schema"]["pattern"])
+            assert pattern.search("Smith\tJohn")
+            assert not pattern.search("Smith\x00John")
+            assert "control character" in parameter["description"]
