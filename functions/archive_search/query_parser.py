@@ -47,8 +47,12 @@ _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
 _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 # Double quotation marks as phones, word processors and other languages type them quote a phrase like '"'.
 QUOTE_VARIANTS = "\u201c\u201d\u201e\u201f\u2e42\u00ab\u00bb\u275d\u275e\u301d\u301e\u301f\uff02"
+# Full-width ASCII forms (U+FF01-U+FF5E), as East Asian keyboards type them, read as ASCII: the index's asciifolding
+# reads them so, and so must stopwords, OR and synonyms (a full-width "the", "OR" or "US").
+_FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _JOINERS = str.maketrans(
-    {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    _FULL_WIDTH
+    | {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
     | dict.fromkeys(QUOTE_VARIANTS, '"')
 )
 
@@ -159,7 +163,8 @@ def parse_query(text: str) -> ParsedQuery:
     tokens = _TOKEN.findall(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
-    operator_word = None if " ".join(t for t in tokens if t != "OR").isupper() else "OR"
+    others = " ".join(t for t in tokens if t != "OR")
+    operator_word = None if not others or others.isupper() else "OR"
     excludes = _exclusions_apply(tokens)
     budget = MAX_PHRASE_PIECES
 

@@ -36,6 +36,7 @@ from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     TITLE_WORDS_FIELD,
     did_you_mean,
+    has_digit,
     respellings,
     respelt,
     spelling_suggester,
@@ -311,10 +312,14 @@ def typo_words(
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
     """The words typo expansion may apply to: with typo tolerance on, in a short query, words of 4+ letters not
-    joined by punctuation."""
+    joined by punctuation and without a digit (spelling.has_digit)."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [word for word in words if MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word)]
+    return [
+        word
+        for word in words
+        if MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word) and not has_digit(word)
+    ]
 
 
 def _query(

@@ -71,9 +71,17 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         offset, length = entry["offset"], entry["length"]
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
+        if has_digit(typed):
+            continue
         maybe_in_titles = title_entry is not None and not title_entry.get("options")
         found.append(_Unknown(offset, length, typed, str(entry["options"][0]["text"]), maybe_in_titles))
     return found
+
+
+def has_digit(word: str) -> bool:
+    """A word with a digit (2017, 1000, F-16, covid19) is a number or a code, not a misspelling: no archive word near
+    it is what the reader meant (2017 is not 2007), so it is never respelt nor expanded to near spellings."""
+    return any(c.isdigit() for c in word)
 
 
 def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:

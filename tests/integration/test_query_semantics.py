@@ -592,6 +592,26 @@ def test_a_pasted_sentence_with_dashes_or_signed_numbers_finds_the_article_it_ca
     assert ids("economy experts -stagnated") == [other]
 
 
+def test_numbers_are_never_respelt_full_width_reads_as_ascii_and_or_alone_is_a_word(pipeline: LocalPipeline) -> None:
+    oil = _json_upload(pipeline, "Oil prices in 2007", "In 2007 oil prices rose; 2000 barrels were sold.")
+    _json_upload(pipeline, "Stores", "The chain runs about 1,000 stores.")
+    either = _json_upload(pipeline, "Tea or coffee", "Tea or coffee for the harbour council?")
+    us = _json_upload(pipeline, "U.S. harbour", "The United States harbour council met.")
+    pipeline.drain()
+
+    # A year or a quantity no article holds is not a misspelling of one that some article holds
+    body = search("2017")
+    assert (body["total"], body["did_you_mean"]) == (0, None)
+    assert search("2017 oil prices")["did_you_mean"] is None
+    assert ids("2017 oil prices")[0] == oil
+    # A query of OR alone has only capitals: OR is a word there (a stopword-only query is searched as typed)
+    assert ids("OR") == [either]
+    # Full-width forms are their ASCII letters for stopwords, OR and synonyms, as for the index
+    full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in "harbour the US")
+    assert ids(full_width) == ids("harbour the US")
+    assert ids(full_width)[0] == us
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):
