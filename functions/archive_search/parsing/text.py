@@ -15,6 +15,12 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _VISIBLE = re.compile(f"[^\\s\x00-\x1f\x7f-\x9f{INVISIBLE_CLASS}]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Every line break and separator: a one-line field (title, author, tag...) shows each as a space.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+# A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
+_BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
+_EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 _FALLBACK_ERRORS = "archive-search-cp1252"
 _LATIN1_ERRORS = "archive-search-latin1"
 # Charsets web pages declare; never "unicode_escape", "utf_7" or other codecs a page could abuse.
@@ -132,6 +138,38 @@ def unescape_entities(text: str) -> str:
 
 def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def one_line(text: str) -> str:
+    """The text on one line: every line break and separator (CR, LF, VT, FF, NEL, U+2028, U+2029) a space."""
+    return clean_line(_LINE_BREAKS.sub(" ", text))
+
+
+def body_lines(text: str) -> str:
+    """Line ends as LF: CR LF, CR, NEL and U+2028 end a line; U+2029 (paragraph separator) ends a paragraph."""
+    return _BODY_BREAKS.sub(lambda match: "\n\n" if match.group() == "\u2029" else "\n", text)
+
+
+def closed_bidi(line: str) -> str:
+    """The line with every bidi embedding, override or isolate it leaves open closed at its end.
+
+    They are kept as sent (invisible, like U+200B), but an unclosed one reorders what is shown after the field on
+    the same line of a page (the author after a title, the next result), so it ends where the field ends.
+    """
+    if not any(char in _EMBEDDINGS or char in _ISOLATES for char in line):
+        return line
+    closers: list[str] = []
+    for char in line:
+        if char in _EMBEDDINGS:
+            closers.append(_PDF)
+        elif char in _ISOLATES:
+            closers.append(_PDI)
+        elif char == _PDF and closers and closers[-1] == _PDF:
+            closers.pop()
+        elif char == _PDI and _PDI in closers:
+            # A PDI closes its isolate and every embedding opened inside it.
+            del closers[len(closers) - 1 - closers[::-1].index(_PDI) :]
+    return line + "".join(reversed(closers))
 
 
 def normalise_space(text: str) -> str:
