@@ -8,7 +8,8 @@ here has no implicit resolvers, so every plain scalar stays the text it was; the
 
 One thing YAML cannot be told after the fact: ` #` starts a comment, so `title: #1 hit` has an empty title and
 `title: Top 10 #2` loses `#2`. A comment after a value on the same line is rejected with the line and the quoting
-that keeps it; a comment on a line of its own is fine.
+that keeps it; a comment on a line of its own is fine. So is a value starting with `&` or `*` (an anchor or alias:
+YAML drops the first and expands the second), whichever the editor meant.
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ def load_front_matter(source: str) -> dict[str, Any]:
     import yaml
 
     _reject_trailing_comments(source)
+    _reject_anchors_and_aliases(source)
     try:
         document = yaml.load(source, Loader=_loader())  # noqa: S506 - a SafeLoader subclass: no Python objects
     except yaml.MarkedYAMLError as exc:
@@ -133,11 +135,54 @@ def _reject_trailing_comments(source: str) -> None:
             inside_scalar = any(start <= position < end for start, end in spans)
             if first is not None and first < match.end() - 1 and not inside_scalar:
                 raise RejectedUploadError(
-                    f"line {number + 2} of the front matter, `{line.strip()}`, has ` #` after a value: YAML reads "
+                    f"line {number + 2} of the front matter, `{_excerpt(line)}`, has ` #` after a value: YAML reads "
                     "everything from there as a comment, so that text would be lost",
                     fix=f"put the value in quotes, for example {_quoted_example(line)}",
                 )
         offset += len(line) + 1
+
+
+def _reject_anchors_and_aliases(source: str) -> None:
+    """Reject a YAML anchor (`&name`) or alias (`*name`) before anything is composed or constructed.
+
+    An alias repeats a value: `author: [*a, *a, ...]` makes 60 KB of front matter a 200-million-character author.
+    And an editor's `title: &Co announce merger` would silently lose `&Co` (YAML reads it as the value's anchor).
+    libyaml composes in C, out of reach of Python hooks, so the parser's events are checked first: an anchor or
+    an alias is there before any value is built.
+    """
+    if "&" not in source and "*" not in source:
+        return
+    import yaml
+
+    lines = source.split("\n")
+    try:
+        for event in yaml.parse(source, Loader=_loader()):
+            # Alias events and node events (scalars, sequences, mappings) carry the name in `anchor`.
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            alias, mark = isinstance(event, yaml.AliasEvent), event.start_mark
+            line = _excerpt(lines[mark.line]) if mark is not None and mark.line < len(lines) else ""
+            where = f"line {mark.line + 2} of the front matter, `{line}`," if mark is not None else "a value"
+            example = f"for example {_quoted_example(line)}"
+            if alias:
+                raise RejectedUploadError(
+                    f"{where} has *{anchor}, which YAML reads as an alias (a copy of the value named "
+                    f"&{anchor}); aliases are not accepted",
+                    fix=f"write each value out in full; if the * is part of the text, put it in quotes, {example}",
+                )
+            raise RejectedUploadError(
+                f"{where} has &{anchor}, which YAML reads as an anchor (a name for the value) and drops",
+                fix=f"put the value in quotes, {example}",
+            )
+    except yaml.YAMLError:
+        return  # the load reports the syntax error, with its line
+
+
+def _excerpt(line: str, limit: int = 80) -> str:
+    """The line as a report shows it: stripped, and cut short when long."""
+    line = line.strip()
+    return line if len(line) <= limit else f"{line[:limit]}\u2026"
 
 
 def _quoted_example(line: str) -> str:
