@@ -51,3 +51,41 @@ def test_ampersands_and_asterisks_inside_values_are_text() -> None:
     parsed = parse_upload("incoming/a.md", _markdown('title: R&D and A & B *starred*\nauthor: "&Co"'))
 
     assert (parsed.title, parsed.author) == ("R&D and A & B *starred*", "&Co")
+
+
+# --- a value given twice -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "named"),
+    [
+        ("title: Mayor resigns\nTitle: DRAFT - do not publish", "'title' twice, on lines 2 and 3"),
+        ("title: T\nauthor: A\nAUTHOR : B", "'author' twice"),
+        ("title: T\nheadline: H", "both title and headline"),
+        ("title: T\ntags: [a]\nkeywords: [b]", "both tags and keywords"),
+    ],
+)
+def test_a_field_given_twice_is_rejected_naming_it(front: str, named: str) -> None:
+    assert named in _rejection(front).reason
+
+
+def test_a_json_field_given_twice_is_rejected_naming_it() -> None:
+    data = b'{"title": "Mayor resigns", "body": "B", "title": "DRAFT - do not publish"}'
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.json", data)
+
+    assert "'title' twice" in caught.value.reason
+
+
+@pytest.mark.parametrize("tags", ["[politics, null, ~, yes]", "[politics, ~]", "\n  - politics\n  -"])
+def test_empty_tag_items_are_rejected(tags: str) -> None:
+    assert "empty item" in _rejection(f"title: T\ntags: {tags}").reason
+
+
+def test_quoted_null_is_a_tag() -> None:
+    assert parse_upload("incoming/a.md", _markdown('title: T\ntags: [politics, "null", yes]')).tags == (
+        "politics",
+        "null",
+        "yes",
+    )

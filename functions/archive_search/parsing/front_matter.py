@@ -62,6 +62,22 @@ def _loader() -> type[yaml.SafeLoader]:
             # None in PyYAML's parser and "" in libyaml's.)
             return None if not node.style and value in NULL_SCALARS else value
 
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            """Refuse a key given twice (keys are case-insensitive): YAML would keep the last one silently."""
+            lines: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node.value, str):
+                    continue
+                key, line = key_node.value.strip().lower(), key_node.start_mark.line + 2
+                if key in lines:
+                    raise RejectedUploadError(
+                        f"the front matter gives {key!r} twice, on lines {lines[key]} and {line} (names are the same "
+                        "whatever their capitals), and only one value can be kept",
+                        fix=f"keep one {key}: line",
+                    )
+                lines[key] = line
+            return super().construct_mapping(node, deep)
+
     return AsWrittenLoader
 
 
