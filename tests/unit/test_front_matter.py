@@ -89,3 +89,44 @@ def test_quoted_null_is_a_tag() -> None:
         "null",
         "yes",
     )
+
+
+# --- comments and characters YAML reserves -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "example"),
+    [
+        ("title: Top 10 songs\n  of the year #2 edition", 'title: "Top 10 songs of the year #2 edition"'),
+        ("title: T\ntags:\n  - a\n  - b c\n    d #e", '- "b c d #e"'),
+    ],
+)
+def test_a_comment_on_a_later_line_of_a_plain_value_is_rejected(front: str, example: str) -> None:
+    error = _rejection(front)
+
+    assert "` #` after a value" in error.reason
+    assert example in error.fix
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        ('title: "Mayor resigns" # updated 10:00', "Mayor resigns"),
+        ("title: 'Mayor resigns' # updated", "Mayor resigns"),
+        ("title: T\ntags: [a, b] # reviewed", "T"),
+        ("title: Top 10 songs\n  # a comment line of its own\nauthor: A", "Top 10 songs"),
+    ],
+)
+def test_a_comment_after_a_complete_value_is_accepted(front: str, title: str) -> None:
+    assert parse_upload("incoming/a.md", _markdown(front)).title == title
+
+
+@pytest.mark.parametrize(
+    "value", ["@home with the mayor", "`code` talk", "%done", "!important news", "[Draft] Mayor", "{x} y"]
+)
+def test_a_value_starting_with_a_reserved_character_is_rejected_saying_so(value: str) -> None:
+    error = _rejection(f"title: {value}")
+
+    assert f"starts its value with {value[0]}" in error.reason
+    assert f"because it starts with {value[0]}" in error.fix
+    assert f'title: "{value}"' in error.fix
