@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 
+from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 
 # Visible spaces only: the zero-width space and no-break space (U+200B, U+FEFF) are kept as sent, inside a word
@@ -82,28 +83,44 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
     Legacy files are Windows-1252 or Latin-1 (the same for text: Latin-1's 0x80-0x9F are unused control codes,
     where Windows-1252 has curly quotes and dashes). A file that is mostly UTF-8 but has a few stray bytes (quotes
-    pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252.
-    A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252, with a UTF-8 byte-order mark
+    or without. A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    Bytes are never replaced by U+FFFD: RejectedUploadError names the first that a UTF-16/32 file (by its mark) or
+    a declared charset cannot decode, and where it is.
     """
     encoding = bom_encoding(data)
-    if encoding is not None:
-        bom_length = len(next(bom for bom, name in _BOMS if name == encoding))
-        text = data[bom_length:].decode(encoding, errors="replace")
+    bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
+    if encoding is not None and encoding != "utf-8":
+        text = _strict(data, bom_length, encoding, "its byte-order mark")
     else:
         try:
-            text = data.decode("utf-8")
+            text = data[bom_length:].decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_legacy(data, declared)
+            # Sound with a UTF-8 mark too: the mark says UTF-8, and the same stray bytes are read the same way.
+            text = _decode_legacy(data, bom_length, declared)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _decode_legacy(data: bytes, declared: str | None) -> str:
+def _strict(data: bytes, start: int, codec: str, why: str) -> str:
+    """data[start:] decoded as codec; RejectedUploadError naming the first bytes it cannot decode and where."""
+    try:
+        return data[start:].decode(codec)
+    except UnicodeDecodeError as exc:
+        at = start + exc.start
+        bad = " ".join(f"0x{byte:02X}" for byte in data[at : start + exc.end][:8])
+        line = data[:at].count(b"\n") + 1
+        raise RejectedUploadError(
+            f"the file is {codec} by {why}, but byte {at} (line {line}) holds {bad}, which is not valid {codec} "
+            f"({exc.reason})",
+            fix="open the file in an editor, check the text around there and save it again as UTF-8",
+        ) from None
+
+
+def _decode_legacy(data: bytes, start: int, declared: str | None) -> str:
     codec = _declared_codec(declared)
     if codec is not None:
-        try:
-            return data.decode(codec, errors="replace")
-        except (LookupError, UnicodeError):  # a codec that is not a text encoding (zlib, base64...)
-            pass
+        return _strict(data, start, codec, "its declared charset")
+    data = data[start:]
     if _mostly_utf8(data):
         # A UTF-8 file with a few Windows-1252 bytes pasted in: keep both.
         return data.decode("utf-8", errors=_FALLBACK_ERRORS)
