@@ -610,3 +610,30 @@ def test_bytes_the_declared_or_marked_encoding_cannot_decode_are_rejected_naming
         parse_upload(key, data)
 
     assert mentions in caught.value.reason
+
+
+# --- HTML extraction loses nothing and keeps raw-text fallbacks out -------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["noembed", "noframes"])
+def test_html_raw_text_fallback_elements_never_reach_the_body(tag: str) -> None:
+    page = f"<html><head><title>T</title></head><body><p>Story.</p><{tag}><script>frameBuster()</script></{tag}>"
+
+    assert parse_upload("incoming/a.html", page.encode()).body == "Story."
+
+
+def test_html_deeply_nested_unclosed_divs_lose_no_paragraph() -> None:
+    page = "<html><head><title>T</title></head><body>" + "".join(f"<div>Paragraph {n}" for n in range(300))
+
+    body = parse_upload("incoming/a.html", page.encode()).body
+
+    assert body.split("\n\n") == [f"Paragraph {n}" for n in range(300)]
+
+
+def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Kerry to meet Putin in Sochi next week"></head>'
+        "<body><article><h1>Kerry to meet Putin</h1><p>Text.</p></article></body></html>"
+    )
+
+    assert parse_upload("incoming/a.html", page.encode()).title == "Kerry to meet Putin in Sochi next week"
