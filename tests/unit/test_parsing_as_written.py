@@ -338,3 +338,65 @@ def test_validation_normalises_a_parsed_upload_built_in_code_too() -> None:
     parsed = validated(ParsedUpload(title=NFD, body=NFD, source_format="json", credit=NFD))
 
     assert (parsed.title, parsed.body, parsed.credit) == (NFC, NFC, NFC)
+
+
+# --- line breaks, separators, controls and bidi controls ----------------------------------------------------------
+
+LINE_BREAKS = ["\r\n", "\r", "\n", "\x0b", "\x0c", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("line_break", LINE_BREAKS)
+def test_one_line_fields_show_every_line_break_as_a_space(line_break: str) -> None:
+    text = f"One{line_break}two"
+    document = {"title": text, "body": "B", "author": text, "section": text, "summary": text, "tags": [text]}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert (parsed.title, parsed.author, parsed.section, parsed.summary, parsed.tags) == (
+        ("One two",) * 4 + (("One two",),)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "stored"),
+    [
+        ("Para one\rstill para one.", "Para one\nstill para one."),
+        ("One\r\ntwo", "One\ntwo"),
+        ("One\x85two", "One\ntwo"),
+        ("One\u2028two", "One\ntwo"),
+        ("One.\u2029Two.", "One.\n\nTwo."),
+        ("One\x01two\x0c", "One two"),
+    ],
+)
+def test_a_body_keeps_its_lines_with_lf_and_no_controls(body: str, stored: str) -> None:
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == stored
+
+
+def test_control_characters_are_cleaned_from_tags_in_every_format() -> None:
+    page = b'<html><head><meta name="keywords" content="a&#1;b, c"><title>T</title></head><body><p>B</p></body></html>'
+
+    assert parse_upload("incoming/a.html", page).tags == ("a b", "c")
+    document = {"title": "T", "body": "B", "tags": ["a\x01b"]}
+    assert parse_upload("incoming/a.json", json.dumps(document).encode()).tags == ("a b",)
+
+
+def test_a_yaml_block_scalar_title_is_one_line() -> None:
+    parsed = parse_upload("incoming/a.md", b"---\ntitle: |\n  Line a\n  Line b\n---\nBody\n")
+
+    assert parsed.title == "Line a Line b"
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [
+        ("end \u202egnp.exe", "end \u202egnp.exe\u202c"),  # an override left open is closed where the field ends
+        ("a \u2067\u202bb\u2069 c", "a \u2067\u202bb\u2069 c"),  # the PDI closed the embedding inside its isolate
+        ("\u202ax\u202c y", "\u202ax\u202c y"),  # closed already: as sent
+        ("\u2068x \u202dy", "\u2068x \u202dy\u202c\u2069"),
+    ],
+)
+def test_bidi_controls_are_kept_but_cannot_reorder_text_after_the_field(sent: str, stored: str) -> None:
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": sent, "body": f"{sent}\n{sent}"}).encode())
+
+    assert parsed.title == stored
+    assert parsed.body == f"{stored}\n{stored}"

@@ -571,3 +571,69 @@ def test_a_label_longer_than_a_filter_can_select_is_rejected(field: str, value: 
     assert rejection.reason == reason
     for fits in ("A" * 200, "Ana Lima"):
         assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B.", "author": fits}).encode())
+
+
+# --- encodings: never a silent U+FFFD ---------------------------------------------------------------------------
+
+
+def test_a_utf8_bom_with_stray_windows_1252_bytes_reads_them_as_without_the_bom() -> None:
+    data = b'\xef\xbb\xbf{"title": "Caf\xe9 \x93talks\x94 resume", "body": "Word \x96 pasted"}'
+
+    parsed = parse_upload("incoming/a.json", data)
+
+    assert (parsed.title, parsed.body) == ("Caf\u00e9 \u201ctalks\u201d resume", "Word \u2013 pasted")
+    assert parse_upload("incoming/a.json", data[3:]) == parsed
+
+
+def test_html_with_a_utf8_bom_and_a_declared_windows_1252_charset() -> None:
+    page = b"\xef\xbb\xbf<html><head><meta charset=windows-1252><title>Caf\xe9</title></head><body><p>Caf\xe9 b</p>"
+
+    assert parse_upload("incoming/a.html", page).body == "Caf\u00e9 b"
+
+
+@pytest.mark.parametrize(
+    ("key", "data", "mentions"),
+    [
+        ("incoming/a.txt", b"\xff\xfeT\x00i\x00\n\x00\n\x00B\x00!", "utf-16-le by its byte-order mark, but byte 12"),
+        ("incoming/a.txt", b"\xfe\xff\x00T\x00\n\x00\n\xdc\x00\x00B", "utf-16-be by its byte-order mark, but byte 8"),
+        (
+            "incoming/a.html",
+            b"<html><head><meta charset=shift_jis><title>\x93\xfa\x96\x7b</title></head><body><p>\xff\xfe x</p>",
+            "shift_jis by its declared charset, but byte 71 (line 1) holds 0xFF",
+        ),
+    ],
+)
+def test_bytes_the_declared_or_marked_encoding_cannot_decode_are_rejected_naming_them(
+    key: str, data: bytes, mentions: str
+) -> None:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, data)
+
+    assert mentions in caught.value.reason
+
+
+# --- HTML extraction loses nothing and keeps raw-text fallbacks out -------------------------------------------------
+
+
+@pytest.mark.parametrize("tag", ["noembed", "noframes"])
+def test_html_raw_text_fallback_elements_never_reach_the_body(tag: str) -> None:
+    page = f"<html><head><title>T</title></head><body><p>Story.</p><{tag}><script>frameBuster()</script></{tag}>"
+
+    assert parse_upload("incoming/a.html", page.encode()).body == "Story."
+
+
+def test_html_deeply_nested_unclosed_divs_lose_no_paragraph() -> None:
+    page = "<html><head><title>T</title></head><body>" + "".join(f"<div>Paragraph {n}" for n in range(300))
+
+    body = parse_upload("incoming/a.html", page.encode()).body
+
+    assert body.split("\n\n") == [f"Paragraph {n}" for n in range(300)]
+
+
+def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Kerry to meet Putin in Sochi next week"></head>'
+        "<body><article><h1>Kerry to meet Putin</h1><p>Text.</p></article></body></html>"
+    )
+
+    assert parse_upload("incoming/a.html", page.encode()).title == "Kerry to meet Putin in Sochi next week"

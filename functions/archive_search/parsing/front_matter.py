@@ -7,8 +7,10 @@ here has no implicit resolvers, so every plain scalar stays the text it was; the
 `null` (YAML's own spellings of "nothing") mean the field is absent.
 
 One thing YAML cannot be told after the fact: ` #` starts a comment, so `title: #1 hit` has an empty title and
-`title: Top 10 #2` loses `#2`. A comment after a value on the same line is rejected with the line and the quoting
-that keeps it; a comment on a line of its own is fine.
+`title: Top 10 #2` loses `#2`. A comment after a plain value on the same line (any line of a multi-line value) is
+rejected with the line and the quoting that keeps it; one after a quoted value or on a line of its own is fine.
+A value starting with `&` or `*` (an anchor or alias: YAML drops the first and expands the second) is rejected too,
+whichever the editor meant, and so is one that YAML cannot read because it starts with a character it reserves.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _OPENING = re.compile(r"\A---[ \t]*\n")
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 # YAML 1.2's spellings of null: the field is absent. Every other plain scalar is text.
 NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})
+# Characters YAML reserves at the start of a plain value (reserved, directive, tag, flow, block scalar indicators).
+_INDICATORS = "@`%!&*[{|>"
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -61,6 +65,22 @@ def _loader() -> type[yaml.SafeLoader]:
             # None in PyYAML's parser and "" in libyaml's.)
             return None if not node.style and value in NULL_SCALARS else value
 
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            """Refuse a key given twice (keys are case-insensitive): YAML would keep the last one silently."""
+            lines: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node.value, str):
+                    continue
+                key, line = key_node.value.strip().lower(), key_node.start_mark.line + 2
+                if key in lines:
+                    raise RejectedUploadError(
+                        f"the front matter gives {key!r} twice, on lines {lines[key]} and {line} (names are the same "
+                        "whatever their capitals), and only one value can be kept",
+                        fix=f"keep one {key}: line",
+                    )
+                lines[key] = line
+            return super().construct_mapping(node, deep)
+
     return AsWrittenLoader
 
 
@@ -77,9 +97,12 @@ def load_front_matter(source: str) -> dict[str, Any]:
     import yaml
 
     _reject_trailing_comments(source)
+    _reject_anchors_and_aliases(source)
     try:
         document = yaml.load(source, Loader=_loader())  # noqa: S506 - a SafeLoader subclass: no Python objects
     except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        _reject_indicator_start(source, mark.line if mark is not None else None, exc.problem or exc.context)
         line = f" at line {exc.problem_mark.line + 2}" if exc.problem_mark is not None else ""
         raise RejectedUploadError(
             f"the front matter is not valid YAML: {exc.problem or exc.context}{line}",
@@ -111,42 +134,119 @@ def _reject_trailing_comments(source: str) -> None:
         return
     import yaml
 
-    # Where the scanner saw something on each line (scalars' spans, `-`, `:`, brackets); the scan may stop at a
-    # syntax error, often caused by the very comment (`tags: [a, #b]`), so what it saw up to there is used.
-    spans: list[tuple[int, int]] = []
-    starts_on_line: dict[int, int] = {}
+    # What the scanner saw (scalars, `-`, `:`, brackets), as (start, end, closed): closed for a quoted scalar or a
+    # flow list's end, which nothing after them can cut. The scan may stop at a syntax error, often caused by the
+    # very comment (`tags: [a, #b]`), so what it saw up to there is used.
+    tokens: list[tuple[int, int, bool]] = []
+    scalars: list[tuple[int, int]] = []
     try:
         for token in yaml.scan(source, Loader=yaml.SafeLoader):
             if isinstance(token, yaml.StreamStartToken | yaml.StreamEndToken | yaml.BlockEndToken):
                 continue
-            start, end = token.start_mark, token.end_mark
+            start, end = token.start_mark.index, token.end_mark.index
+            closed = isinstance(token, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken)
             if isinstance(token, yaml.ScalarToken):
-                spans.append((start.index, end.index))
-            starts_on_line.setdefault(start.line, start.column)
+                scalars.append((start, end))
+                closed = token.style in ('"', "'")
+            tokens.append((start, end, closed))
     except yaml.YAMLError:
         pass
     offset = 0
     for number, line in enumerate(source.split("\n")):
         for match in re.finditer(r"(?:^|[ \t])#", line):
             position = offset + match.end() - 1
-            first = starts_on_line.get(number)
-            inside_scalar = any(start <= position < end for start, end in spans)
-            if first is not None and first < match.end() - 1 and not inside_scalar:
+            # Tokens with text on this line before the `#`; a multi-line plain value counts on each of its lines.
+            before = [t for t in tokens if t[0] < position and max(t[1], t[0] + 1) > offset]
+            inside_scalar = any(start <= position < end for start, end in scalars)
+            last = max(before, key=lambda t: t[1]) if before else None
+            if last is not None and not inside_scalar and not last[2]:
+                # A value begun on an earlier line is quoted whole, on one line, in the example.
+                begun = source.rfind("\n", 0, last[0]) + 1
+                whole = source[begun : last[0]] + " ".join(source[last[0] : offset + len(line)].split())
                 raise RejectedUploadError(
-                    f"line {number + 2} of the front matter, `{line.strip()}`, has ` #` after a value: YAML reads "
+                    f"line {number + 2} of the front matter, `{_excerpt(line)}`, has ` #` after a value: YAML reads "
                     "everything from there as a comment, so that text would be lost",
-                    fix=f"put the value in quotes, for example {_quoted_example(line)}",
+                    fix=f"put the value in quotes, for example {_quoted_example(whole if begun < offset else line)}",
                 )
         offset += len(line) + 1
 
 
+def _reject_indicator_start(source: str, line_number: int | None, problem: str | None) -> None:
+    """Say why YAML refused a value that starts with a character it reserves (`title: @home`, `title: [Draft] x`)."""
+    if line_number is None:
+        return
+    lines = source.split("\n")
+    line = lines[line_number] if line_number < len(lines) else ""
+    value = line[_value_start(line) :].lstrip()
+    if value and value[0] in _INDICATORS:
+        raise RejectedUploadError(
+            f"line {line_number + 2} of the front matter, `{_excerpt(line)}`, starts its value with {value[0]}, "
+            f"which YAML does not read as text ({problem})",
+            fix=f"put the value in quotes because it starts with {value[0]}, for example {_in_quotes(line)}",
+        )
+
+
+def _reject_anchors_and_aliases(source: str) -> None:
+    """Reject a YAML anchor (`&name`) or alias (`*name`) before anything is composed or constructed.
+
+    An alias repeats a value: `author: [*a, *a, ...]` makes 60 KB of front matter a 200-million-character author.
+    And an editor's `title: &Co announce merger` would silently lose `&Co` (YAML reads it as the value's anchor).
+    libyaml composes in C, out of reach of Python hooks, so the parser's events are checked first: an anchor or
+    an alias is there before any value is built.
+    """
+    if "&" not in source and "*" not in source:
+        return
+    import yaml
+
+    lines = source.split("\n")
+    try:
+        for event in yaml.parse(source, Loader=_loader()):
+            # Alias events and node events (scalars, sequences, mappings) carry the name in `anchor`.
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            alias, mark = isinstance(event, yaml.AliasEvent), event.start_mark
+            line = _excerpt(lines[mark.line]) if mark is not None and mark.line < len(lines) else ""
+            where = f"line {mark.line + 2} of the front matter, `{line}`," if mark is not None else "a value"
+            example = f"for example {_quoted_example(line)}"
+            if alias:
+                raise RejectedUploadError(
+                    f"{where} has *{anchor}, which YAML reads as an alias (a copy of the value named "
+                    f"&{anchor}); aliases are not accepted",
+                    fix=f"write each value out in full; if the * is part of the text, put it in quotes, {example}",
+                )
+            raise RejectedUploadError(
+                f"{where} has &{anchor}, which YAML reads as an anchor (a name for the value) and drops",
+                fix=f"put the value in quotes, {example}",
+            )
+    except yaml.YAMLError:
+        return  # the load reports the syntax error, with its line
+
+
+def _excerpt(line: str, limit: int = 80) -> str:
+    """The line as a report shows it: stripped, and cut short when long."""
+    line = line.strip()
+    return line if len(line) <= limit else f"{line[:limit]}\u2026"
+
+
+def _value_start(line: str) -> int:
+    """Where the value of a `name: value` or `- value` line starts."""
+    head = re.match(r"\s*(?:-\s+)?(?:[\w .-]+:\s+)?", line)
+    return head.end() if head else 0
+
+
 def _quoted_example(line: str) -> str:
     """`title: #1 hit` -> `title: "#1 hit"`, `- #tag` -> `- "#tag"`; flow lists get the general advice."""
-    head = re.match(r"\s*(?:-\s+)?(?:[\w .-]+:\s+)?", line)
-    end = head.end() if head else 0
-    value, prefix = line[end:].strip(), line[:end].strip()
+    value = line[_value_start(line) :].strip()
     if not value or value[0] in "[{\"'":
         return 'tags: ["#tag", other] (quote each item that has #)'
+    return _in_quotes(line)
+
+
+def _in_quotes(line: str) -> str:
+    """`title: @home` -> `title: "@home"`."""
+    end = _value_start(line)
+    value, prefix = line[end:].strip(), line[:end].strip()
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'{prefix} "{escaped}"'.lstrip()
 

@@ -227,10 +227,12 @@ def _title(
     heading_text = normalise_space(heading.text(deep=True)) if heading is not None else ""
     page_title = tree.css_first("title")
     candidates = (
-        _strip_site(_first(meta, ("og:title", "twitter:title")) or "", site, heading_text, pipe=False),
+        _strip_site(_first(meta, ("og:title", "twitter:title")) or "", site, heading_text, page_title=False),
         heading_text,
         _ld_text(linked, "headline") or "",
-        _strip_site(normalise_space(page_title.text(deep=True)) if page_title else "", site, heading_text, pipe=True),
+        _strip_site(
+            normalise_space(page_title.text(deep=True)) if page_title else "", site, heading_text, page_title=True
+        ),
     )
     title = next((c for c in candidates if c), "")
     return title, heading
@@ -242,17 +244,21 @@ def _ld_publisher(linked: dict[str, Any]) -> str | None:
     return unescape_entities(name) if isinstance(name, str) else None
 
 
-def _strip_site(title: str, site: str | None, heading: str, *, pipe: bool) -> str:
-    """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin"."""
+def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool) -> str:
+    """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin".
+
+    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or at ` | `: an og:title is the headline
+    an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
+    """
     title = normalise_space(title)
     if site:
         site = normalise_space(site)
         for separator in _TITLE_SEPARATORS:
             if title.endswith(f"{separator}{site}") and len(title) > len(separator) + len(site):
                 return title[: -len(separator) - len(site)].strip()
-    if heading and title.startswith(heading):
+    if page_title and heading and title.startswith(heading):
         return heading
-    if pipe and " | " in title:
+    if page_title and " | " in title:
         return title.split(" | ", 1)[0].strip() or title
     return title
 

@@ -21,6 +21,8 @@ DROPPED_TAGS = frozenset(
         "script",
         "style",
         "noscript",
+        "noembed",  # raw-text fallbacks for old browsers, like noscript: markup as text, never the article
+        "noframes",
         "template",
         "nav",
         "header",
@@ -161,7 +163,6 @@ _NOT_NESTING = frozenset(
     | {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup"}
     | {"rb", "rt", "rp", "rtc", "html", "head", "body"}
 )
-MAX_DEPTH = 256  # real pages nest a few dozen levels; deeper text is left out
 
 
 def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
@@ -242,7 +243,7 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
         if tag == "-text":
             current.append(node.text_content or "")
             continue
-        if depth > 0 and _left_out(node, depth, in_list, skip, chrome_limit):
+        if depth > 0 and _left_out(node, in_list, skip, chrome_limit):
             continue
         if tag in LIST_TAGS:
             in_list = True
@@ -256,9 +257,9 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
     return paragraphs
 
 
-def _left_out(node: LexborNode, depth: int, in_list: bool, skip: frozenset[int], chrome_limit: float) -> bool:
-    if not node.is_element_node or depth > MAX_DEPTH:
-        return True  # comments, doctype; and absurdly deep markup
+def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], chrome_limit: float) -> bool:
+    if not node.is_element_node:
+        return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
     if node.tag in DROPPED_TAGS or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
     if has_chrome_name(node) and not _is_content_wrapper(node, chrome_limit):

@@ -24,7 +24,7 @@ _HTML_BODY = re.compile(
 
 def parse_json(data: bytes) -> ParsedUpload:
     try:
-        document = json.loads(decode(data))
+        document = json.loads(decode(data), object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise RejectedUploadError(
             f"the file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
@@ -67,6 +67,19 @@ def parse_json(data: bytes) -> ParsedUpload:
             raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
         texts["tags"] = tuple(unescape_entities(tag) for tag in tags)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object; RejectedUploadError for a name given twice (json.loads would keep the last silently)."""
+    seen: set[str] = set()
+    for name, _ in pairs:
+        if name in seen:
+            raise RejectedUploadError(
+                f"the JSON gives {name!r} twice in one object, and only one value can be kept",
+                fix=f'keep one "{name}"',
+            )
+        seen.add(name)
+    return dict(pairs)
 
 
 def _json_type(value: object) -> str:

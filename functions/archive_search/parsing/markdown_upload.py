@@ -68,7 +68,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
 
     fields: dict[str, str] = {}
     for field, names in FIELD_NAMES.items():
-        value = next((front[name] for name in names if front.get(name) is not None), None)
+        value = _one_of(front, names)
         if value is not None:
             fields[field] = _text(field, value)
 
@@ -107,14 +107,31 @@ def _text(field: str, value: object) -> str:
     )
 
 
+def _one_of(front: dict[str, Any], names: tuple[str, ...]) -> object:
+    """The value given under one of a field's names; RejectedUploadError when two of them are given."""
+    given = [name for name in names if front.get(name) is not None]
+    if len(given) > 1:
+        raise RejectedUploadError(
+            f"the front matter gives both {given[0]} and {given[1]}, two names for one field, and only one value "
+            "can be kept",
+            fix=f"keep one of the {given[0]}: and {given[1]}: lines",
+        )
+    return front[given[0]] if given else None
+
+
 def _tags(front: dict[str, Any]) -> tuple[str, ...]:
-    value = next((front[name] for name in TAG_NAMES if front.get(name) is not None), None)
+    value = _one_of(front, TAG_NAMES)
     if value is None:
         return ()
     if isinstance(value, str):
         value = value.split(",")
-    if isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
-        return tuple(unescape_entities(v).strip() for v in value if v and v.strip())
+    if isinstance(value, list) and None in value:
+        raise RejectedUploadError(
+            "tags in the front matter hold an empty item (nothing, ~ or null), which is no tag",
+            fix='remove the empty item, or quote it if it is the word: tags: [politics, "null"]',
+        )
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(unescape_entities(v).strip() for v in value if v.strip())
     raise RejectedUploadError("tags in the front matter must be a list of words", fix="write tags: [politics, usa]")
 
 

@@ -7,6 +7,7 @@ import html
 import re
 import unicodedata
 
+from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 
 # Visible spaces only: the zero-width space and no-break space (U+200B, U+FEFF) are kept as sent, inside a word
@@ -15,6 +16,12 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _VISIBLE = re.compile(f"[^\\s\x00-\x1f\x7f-\x9f{INVISIBLE_CLASS}]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Every line break and separator: a one-line field (title, author, tag...) shows each as a space.
+_LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+# A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
+_BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
+_EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 _FALLBACK_ERRORS = "archive-search-cp1252"
 _LATIN1_ERRORS = "archive-search-latin1"
 # Charsets web pages declare; never "unicode_escape", "utf_7" or other codecs a page could abuse.
@@ -76,28 +83,44 @@ def decode(data: bytes, declared: str | None = None) -> str:
 
     Legacy files are Windows-1252 or Latin-1 (the same for text: Latin-1's 0x80-0x9F are unused control codes,
     where Windows-1252 has curly quotes and dashes). A file that is mostly UTF-8 but has a few stray bytes (quotes
-    pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252.
-    A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252, with a UTF-8 byte-order mark
+    or without. A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    Bytes are never replaced by U+FFFD: RejectedUploadError names the first that a UTF-16/32 file (by its mark) or
+    a declared charset cannot decode, and where it is.
     """
     encoding = bom_encoding(data)
-    if encoding is not None:
-        bom_length = len(next(bom for bom, name in _BOMS if name == encoding))
-        text = data[bom_length:].decode(encoding, errors="replace")
+    bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
+    if encoding is not None and encoding != "utf-8":
+        text = _strict(data, bom_length, encoding, "its byte-order mark")
     else:
         try:
-            text = data.decode("utf-8")
+            text = data[bom_length:].decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_legacy(data, declared)
+            # Sound with a UTF-8 mark too: the mark says UTF-8, and the same stray bytes are read the same way.
+            text = _decode_legacy(data, bom_length, declared)
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _decode_legacy(data: bytes, declared: str | None) -> str:
+def _strict(data: bytes, start: int, codec: str, why: str) -> str:
+    """data[start:] decoded as codec; RejectedUploadError naming the first bytes it cannot decode and where."""
+    try:
+        return data[start:].decode(codec)
+    except UnicodeDecodeError as exc:
+        at = start + exc.start
+        bad = " ".join(f"0x{byte:02X}" for byte in data[at : start + exc.end][:8])
+        line = data[:at].count(b"\n") + 1
+        raise RejectedUploadError(
+            f"the file is {codec} by {why}, but byte {at} (line {line}) holds {bad}, which is not valid {codec} "
+            f"({exc.reason})",
+            fix="open the file in an editor, check the text around there and save it again as UTF-8",
+        ) from None
+
+
+def _decode_legacy(data: bytes, start: int, declared: str | None) -> str:
     codec = _declared_codec(declared)
     if codec is not None:
-        try:
-            return data.decode(codec, errors="replace")
-        except (LookupError, UnicodeError):  # a codec that is not a text encoding (zlib, base64...)
-            pass
+        return _strict(data, start, codec, "its declared charset")
+    data = data[start:]
     if _mostly_utf8(data):
         # A UTF-8 file with a few Windows-1252 bytes pasted in: keep both.
         return data.decode("utf-8", errors=_FALLBACK_ERRORS)
@@ -132,6 +155,38 @@ def unescape_entities(text: str) -> str:
 
 def clean_line(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def one_line(text: str) -> str:
+    """The text on one line: every line break and separator (CR, LF, VT, FF, NEL, U+2028, U+2029) a space."""
+    return clean_line(_LINE_BREAKS.sub(" ", text))
+
+
+def body_lines(text: str) -> str:
+    """Line ends as LF: CR LF, CR, NEL and U+2028 end a line; U+2029 (paragraph separator) ends a paragraph."""
+    return _BODY_BREAKS.sub(lambda match: "\n\n" if match.group() == "\u2029" else "\n", text)
+
+
+def closed_bidi(line: str) -> str:
+    """The line with every bidi embedding, override or isolate it leaves open closed at its end.
+
+    They are kept as sent (invisible, like U+200B), but an unclosed one reorders what is shown after the field on
+    the same line of a page (the author after a title, the next result), so it ends where the field ends.
+    """
+    if not any(char in _EMBEDDINGS or char in _ISOLATES for char in line):
+        return line
+    closers: list[str] = []
+    for char in line:
+        if char in _EMBEDDINGS:
+            closers.append(_PDF)
+        elif char in _ISOLATES:
+            closers.append(_PDI)
+        elif char == _PDF and closers and closers[-1] == _PDF:
+            closers.pop()
+        elif char == _PDI and _PDI in closers:
+            # A PDI closes its isolate and every embedding opened inside it.
+            del closers[len(closers) - 1 - closers[::-1].index(_PDI) :]
+    return line + "".join(reversed(closers))
 
 
 def normalise_space(text: str) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.text import clean_line, has_visible
+from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
 
 MAX_TITLE_CHARS = 500
 MAX_BODY_CHARS = 1_000_000
@@ -34,7 +34,8 @@ MAX_DATE_CHARS = 100
 _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
 # Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
-# C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes); tab and line breaks are kept.
+# C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes) other than tab and LF, which a body
+# keeps; line breaks are made LF (body) or spaces (one-line fields) before this applies.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A lone UTF-16 surrogate (from a JSON, JSON-LD or YAML `\ud800` escape) is no character: it cannot be encoded as
 # UTF-8, so the archive, the index and the report could not store it.
@@ -44,8 +45,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def validated(parsed: ParsedUpload) -> ParsedUpload:
     """The upload with clean, NFC text fields, an ISO date and an absolute url; RejectedUploadError otherwise."""
     _refuse_surrogates(parsed)
-    title = clean_line(_CONTROL.sub(" ", _nfc(parsed.title)))
-    body = _CONTROL.sub(" ", _nfc(parsed.body)).strip()
+    title = _one_line(parsed.title)
+    body = _body(parsed.body)
     if not has_visible(title):
         raise RejectedUploadError("the article has no title", fix="add a title")
     if len(title) > MAX_TITLE_CHARS:
@@ -58,7 +59,7 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         raise RejectedUploadError(
             f"the body is {len(body)} characters long, above {MAX_BODY_CHARS}", fix="split the article"
         )
-    tags = tuple(dict.fromkeys(clean_line(_nfc(t)) for t in parsed.tags if has_visible(t)))
+    tags = tuple(dict.fromkeys(tag for tag in map(_optional, parsed.tags) if tag is not None))
     if len(tags) > MAX_TAGS:
         raise RejectedUploadError(f"the article has {len(tags)} tags, above {MAX_TAGS}", fix="keep fewer tags")
     for tag in tags:
@@ -88,6 +89,17 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _one_line(text: str) -> str:
+    """A title, author, section, tag, summary, credit, date or url: one line, no control characters."""
+    return closed_bidi(one_line(_CONTROL.sub(" ", _nfc(text))))
+
+
+def _body(text: str) -> str:
+    """The body with LF line ends (U+2029 a paragraph break) and no control characters but tab and LF."""
+    lines = _CONTROL.sub(" ", body_lines(_nfc(text))).strip().split("\n")
+    return "\n".join(closed_bidi(line) for line in lines)
+
+
 def _refuse_surrogates(parsed: ParsedUpload) -> None:
     for name, value in vars(parsed).items():
         values = value if isinstance(value, tuple) else (value,)
@@ -99,7 +111,7 @@ def _refuse_surrogates(parsed: ParsedUpload) -> None:
 
 
 def _optional(value: str | None) -> str | None:
-    cleaned = clean_line(_CONTROL.sub(" ", _nfc(value))) if value else ""
+    cleaned = _one_line(value) if value else ""
     return cleaned if has_visible(cleaned) else None
 
 

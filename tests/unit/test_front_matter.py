@@ -1,0 +1,132 @@
+"""Front matter is read as written: nothing an editor wrote is dropped, repeated or resolved silently."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.parsing import parse_upload
+
+
+def _markdown(front: str) -> bytes:
+    return f"---\n{front}\n---\nBody text.\n".encode()
+
+
+def _rejection(front: str) -> RejectedUploadError:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.md", _markdown(front))
+    return caught.value
+
+
+# --- anchors and aliases -----------------------------------------------------------------------------------------
+
+
+def test_an_alias_bomb_is_refused_before_it_is_expanded() -> None:
+    front = f'x: &a "{"y" * 20_000}"\ntitle: T\nauthor: [{", ".join(["*a"] * 10_000)}]'
+
+    error = _rejection(front)
+
+    assert "&a" in error.reason
+    assert "line 2" in error.reason
+    assert len(error.reason) < 300
+
+
+@pytest.mark.parametrize(
+    ("front", "marker", "example"),
+    [
+        ("title: &Co announce merger", "&Co", 'title: "&Co announce merger"'),
+        ("title: T\nsection: &Arts", "&Arts", 'section: "&Arts"'),
+        ("title: T\nauthor: *Staff", "*Staff", 'author: "*Staff"'),
+        ("title: T\ntags:\n  - &t politics\n  - *t", "&t", '"&t politics"'),
+    ],
+)
+def test_an_anchor_or_alias_is_rejected_with_the_quoting_that_keeps_it(front: str, marker: str, example: str) -> None:
+    error = _rejection(front)
+
+    assert marker in error.reason
+    assert example in error.fix
+
+
+def test_ampersands_and_asterisks_inside_values_are_text() -> None:
+    parsed = parse_upload("incoming/a.md", _markdown('title: R&D and A & B *starred*\nauthor: "&Co"'))
+
+    assert (parsed.title, parsed.author) == ("R&D and A & B *starred*", "&Co")
+
+
+# --- a value given twice -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "named"),
+    [
+        ("title: Mayor resigns\nTitle: DRAFT - do not publish", "'title' twice, on lines 2 and 3"),
+        ("title: T\nauthor: A\nAUTHOR : B", "'author' twice"),
+        ("title: T\nheadline: H", "both title and headline"),
+        ("title: T\ntags: [a]\nkeywords: [b]", "both tags and keywords"),
+    ],
+)
+def test_a_field_given_twice_is_rejected_naming_it(front: str, named: str) -> None:
+    assert named in _rejection(front).reason
+
+
+def test_a_json_field_given_twice_is_rejected_naming_it() -> None:
+    data = b'{"title": "Mayor resigns", "body": "B", "title": "DRAFT - do not publish"}'
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.json", data)
+
+    assert "'title' twice" in caught.value.reason
+
+
+@pytest.mark.parametrize("tags", ["[politics, null, ~, yes]", "[politics, ~]", "\n  - politics\n  -"])
+def test_empty_tag_items_are_rejected(tags: str) -> None:
+    assert "empty item" in _rejection(f"title: T\ntags: {tags}").reason
+
+
+def test_quoted_null_is_a_tag() -> None:
+    assert parse_upload("incoming/a.md", _markdown('title: T\ntags: [politics, "null", yes]')).tags == (
+        "politics",
+        "null",
+        "yes",
+    )
+
+
+# --- comments and characters YAML reserves -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "example"),
+    [
+        ("title: Top 10 songs\n  of the year #2 edition", 'title: "Top 10 songs of the year #2 edition"'),
+        ("title: T\ntags:\n  - a\n  - b c\n    d #e", '- "b c d #e"'),
+    ],
+)
+def test_a_comment_on_a_later_line_of_a_plain_value_is_rejected(front: str, example: str) -> None:
+    error = _rejection(front)
+
+    assert "` #` after a value" in error.reason
+    assert example in error.fix
+
+
+@pytest.mark.parametrize(
+    ("front", "title"),
+    [
+        ('title: "Mayor resigns" # updated 10:00', "Mayor resigns"),
+        ("title: 'Mayor resigns' # updated", "Mayor resigns"),
+        ("title: T\ntags: [a, b] # reviewed", "T"),
+        ("title: Top 10 songs\n  # a comment line of its own\nauthor: A", "Top 10 songs"),
+    ],
+)
+def test_a_comment_after_a_complete_value_is_accepted(front: str, title: str) -> None:
+    assert parse_upload("incoming/a.md", _markdown(front)).title == title
+
+
+@pytest.mark.parametrize(
+    "value", ["@home with the mayor", "`code` talk", "%done", "!important news", "[Draft] Mayor", "{x} y"]
+)
+def test_a_value_starting_with_a_reserved_character_is_rejected_saying_so(value: str) -> None:
+    error = _rejection(f"title: {value}")
+
+    assert f"starts its value with {value[0]}" in error.reason
+    assert f"because it starts with {value[0]}" in error.fix
+    assert f'title: "{value}"' in error.fix
