@@ -331,8 +331,14 @@ def _query(
     return {"bool": {"must": [query], "filter": [tag]}} if tag else query
 
 
-def _highlight(typos: Mapping[str, str | None]) -> dict[str, Any]:
-    """Each text highlighted once, stemmed; the fields as written only when typo expansion matched there."""
+def _highlight(
+    request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
+) -> dict[str, Any]:
+    """Each text highlighted once, stemmed; the fields as written only when typo expansion matched there.
+
+    The highlight query is the text query without the freshness function_score around it: through one, the
+    highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
+    "state" all over a text, for `US`, whose synonyms include "united states of america")."""
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
         "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS},
@@ -340,7 +346,10 @@ def _highlight(typos: Mapping[str, str | None]) -> dict[str, Any]:
     if typos:
         fields["title.exact"] = {"number_of_fragments": 0}
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
-    return {**HIGHLIGHT, "require_field_match": True, "fields": fields}
+    highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
+    if request.q:
+        highlight["highlight_query"] = text_query(parse_query(request.q), ranking, words, typos)
+    return highlight
 
 
 def build_search(
@@ -362,7 +371,7 @@ def build_search(
         "track_total_hits": True,
         "sort": _sort_clause(request.effective_sort),
         "aggs": facet_aggregations(filters, request),
-        "highlight": _highlight(typos),
+        "highlight": _highlight(request, ranking, words, typos),
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
@@ -396,7 +405,7 @@ def _answer(
     again.pop("suggest", None)
     again["aggs"] = {name: agg for name, agg in body["aggs"].items() if name != COMPLETE_COUNT}
     if "highlight" in again:
-        again["highlight"] = _highlight(typos)
+        again["highlight"] = _highlight(request, ranking, words, typos)
     expanded = index.search(again, size=size, offset=offset)
     return {**expanded, "suggest": response.get("suggest")}, typos
 
@@ -491,7 +500,7 @@ def _reranked_page(
         page_body = {
             "query": {"ids": {"values": ids}},
             "_source": LIST_FIELDS,
-            "highlight": {**_highlight(typos), "highlight_query": _query(request, ranking, words, typos)},
+            "highlight": _highlight(request, ranking, words, typos),
         }
         articles = {raw["_id"]: raw for raw in index.search(page_body, size=len(ids), offset=0)["hits"]["hits"]}
     results = [search_hit({**articles[r.hit["_id"]], "_score": r.score}) for r in chosen if r.hit["_id"] in articles]

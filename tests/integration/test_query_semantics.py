@@ -612,6 +612,22 @@ def test_numbers_are_never_respelt_full_width_reads_as_ascii_and_or_alone_is_a_w
     assert ids(full_width)[0] == us
 
 
+def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhere(pipeline: LocalPipeline) -> None:
+    _json_upload(
+        pipeline,
+        "Storm",
+        "Parts of the United States and much of Europe froze. The state of the union. United Nations staff left.",
+    )
+    pipeline.drain()
+
+    for q in ("US", "US storm", "UN"):
+        snippet = search(q)["results"][0]["snippet"]
+        marked = snippet.replace("</mark> <mark>", " ").split("<mark>")[1:]
+        assert {part.split("</mark>")[0] for part in marked} == (
+            {"United Nations"} if q == "UN" else {"United States"}
+        ), (q, snippet)
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):
