@@ -104,8 +104,17 @@
     return parent;
   }
 
+  /**
+   * An id as a URL path, each segment encoded (`2015/05/kerry`). Browsers resolve `.` and `..` segments (`%2E%2E`
+   * too), so an id holding one is encoded whole, its slashes as %2F, which the API reads alike. Ids that are nothing
+   * but a dot segment cannot be named in a path at all (ingest makes none): null.
+   */
   function encodePath(id) {
-    return String(id).split("/").map(encodeURIComponent).join("/");
+    var text = String(id);
+    if (text === "." || text === "..") return null;
+    var segments = text.split("/");
+    var dotted = segments.some(function (s) { return s === "." || s === ".."; });
+    return dotted ? encodeURIComponent(text) : segments.map(encodeURIComponent).join("/");
   }
 
   /** Only http(s) and site-relative links leave the widget: no javascript:, data: or other schemes. */
@@ -700,8 +709,9 @@
   ArchiveSearch.prototype.articleLink = function (id, url) {
     var external = safeHref(url);
     if (external) return h("a", { href: external });
-    if (this.options.articleUrl) {
-      var templated = safeHref(this.options.articleUrl.split("{id}").join(encodePath(id)));
+    var path = encodePath(id);
+    if (this.options.articleUrl && path !== null) {
+      var templated = safeHref(this.options.articleUrl.split("{id}").join(path));
       if (templated) return h("a", { href: templated });
     }
     return this.linkTo(Object.assign({}, this.state, { article: id }), null, { fromResults: true });
@@ -997,7 +1007,9 @@
     title.focus({ preventScroll: true });
     global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
     var seq = ++this.articleSeq;
-    this.request("/articles/" + encodePath(id)).then(
+    var path = encodePath(id);
+    var answer = path === null ? Promise.reject(new ApiError(404, "not_found", "no such article")) : this.request("/articles/" + path);
+    answer.then(
       function (article) {
         if (seq !== self.articleSeq || self.state.article !== id) return;
         self.renderArticle(article, back, title);

@@ -5,7 +5,9 @@ The articles are tests/fixtures/web (an invented town, Marrowby, and an XSS cana
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.browser.conftest import DESKTOP, PHONE, Browsing
+from tests.e2e.conftest import ServedStack
 
 pytestmark = pytest.mark.e2e
 
@@ -400,3 +403,37 @@ def test_the_page_fits_phone_and_desktop(browsing: Browsing, name: str, viewport
     expect(page.locator(".as-article-title")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     browsing.screenshot(page, f"{name}-4-article")
+
+
+def test_ids_with_dot_segments_open_their_own_article(browsing: Browsing, site: ServedStack, tmp_path: Path) -> None:
+    # Given articles whose ids hold `.` and `..` segments, which a browser would resolve away in a path
+    articles = {
+        "site/dots/./inner": "Dotsegment inner notes",
+        "site/dots/../outer": "Dotsegment outer notes",
+    }
+    corpus = tmp_path / "dots.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "title": t, "body": t + "."}) + "\n" for i, t in articles.items()))
+    assert site.upload("--jsonl", str(corpus)).returncode == 0
+    site.wait_for("/search?q=dotsegment&size=1", until=lambda b: b["total"] >= 2, timeout=60)
+
+    page = browsing.open("/")
+    asked: list[str] = []  # what the page fetched besides itself, its files, searches and suggestions
+    page.on("request", lambda r: asked.append(urlsplit(r.url).path))
+    for article, title in articles.items():
+        # When each is opened from the results, the reader asks for exactly that id and shows it
+        search(page, "dotsegment")
+        titles(page).filter(has_text=title).locator("a").click()
+        expect(page.locator(".as-article-title")).to_have_text(title)
+        assert query_of(page)["article"] == [article]
+
+    # A crafted address never makes the reader fetch anything but an article
+    page.goto("/?article=..%2F..%2Fhealth")
+    expect(page.locator(".as-article-title")).to_have_text("Article not found")
+    page.goto("/?article=..")
+    expect(page.locator(".as-article-title")).to_have_text("Article not found")
+    fetched = [path for path in asked if path not in ("/", "/search", "/suggest") and not path.startswith("/static/")]
+    assert fetched == [
+        "/articles/site%2Fdots%2F.%2Finner",
+        "/articles/site%2Fdots%2F..%2Fouter",
+        "/articles/..%2F..%2Fhealth",
+    ]
