@@ -117,12 +117,24 @@
     return dotted ? encodeURIComponent(text) : segments.map(encodeURIComponent).join("/");
   }
 
-  /** Only http(s) and site-relative links leave the widget: no javascript:, data: or other schemes. */
+  /**
+   * Only http(s) links and paths on this site leave the widget: no javascript:, data: or protocol-relative URLs.
+   * The URL is judged as the browser will follow it (parsed, so tabs and newlines inside are dropped first): `/\t/x`
+   * is `//x`, another site.
+   */
   function safeHref(url) {
     if (typeof url !== "string") return null;
-    var trimmed = url.trim();
-    if (/^https?:\/\//i.test(trimmed)) return trimmed;
-    if (trimmed.charAt(0) === "/" && trimmed.charAt(1) !== "/" && trimmed.charAt(1) !== "\\") return trimmed;
+    var parsed;
+    try {
+      parsed = new URL(url, global.location.href);
+    } catch (e) {
+      return null;
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+    if (/^https?:\/\//i.test(url.replace(/[\t\n\r]/g, "").trim())) return parsed.href;
+    if (url.trim().charAt(0) === "/" && parsed.origin === global.location.origin) {
+      return parsed.pathname + parsed.search + parsed.hash;
+    }
     return null;
   }
 

@@ -146,3 +146,36 @@ def test_suggestions_by_keyboard_with_hostile_titles(canned: tuple[Any, list[dic
     expect(page.locator(".as-article-title")).to_be_visible()
     assert parse_qs(urlsplit(page.url).query)["article"] == ["2015/05/kerry"]
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+def answer_searches(page: Any, results: list[dict[str, Any]], facets: dict[str, Any] | None = None) -> None:
+    """/search answers with these results (and facets), whatever was asked."""
+
+    def answer(route: Any) -> None:
+        body = search_answer(parse_qs(urlsplit(route.request.url).query))
+        body.update(total=len(results), results=results, facets=facets or {}, did_you_mean=None)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+
+
+def result(article_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": article_id, "title": article_id, "url": None, "author": None, "published": None, "section": None,
+            "snippet": "", "highlights": {}, **fields}  # fmt: skip
+
+
+def test_links_that_browsers_read_as_another_site_are_dropped(browsing: Browsing) -> None:
+    # Given urls that hide `//evil.example` behind characters browsers strip from URLs
+    hidden = ["/\t/evil.example/phish", "/\n/evil.example/phish", "/\r\\evil.example/phish", " /\t\\evil.example/x"]
+    page = browsing.open("/")
+    answer_searches(page, [result(f"x/{i}", url=url) for i, url in enumerate(hidden)] + [result("ok", url="/a?b#c")])
+
+    page.goto("/?q=phish")
+
+    links = page.locator(".as-result-link")
+    expect(links).to_have_count(len(hidden) + 1)
+    # Then every link stays on this site: the hidden ones open in the reader, the plain path is kept
+    origins = links.evaluate_all("els => els.map(a => new URL(a.href).origin)")
+    assert set(origins) == {page.evaluate("location.origin")}, origins
+    assert links.nth(0).get_attribute("href") == "/?q=phish&article=x%2F0"
+    assert links.last.get_attribute("href") == "/a?b#c"
