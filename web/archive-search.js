@@ -862,13 +862,8 @@
   ArchiveSearch.prototype.onInput = function () {
     var self = this;
     var value = this.input.value.trim();
-    clearTimeout(this.suggestTimer);
-    if (value.length < this.options.minSuggestChars) {
-      if (this.suggestController) this.suggestController.abort();
-      this.suggestSeq++;
-      this.closeSuggestions();
-      return;
-    }
+    this.dropSuggestions(); // they were suggested for the text before this keystroke
+    if (value.length < this.options.minSuggestChars) return;
     this.suggestTimer = setTimeout(function () { self.fetchSuggestions(value); }, this.options.debounceMs);
   };
 
@@ -913,6 +908,15 @@
     this.listbox.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
     this.announce(plural(this.suggestions.length, "suggestion", "suggestions") + ": use the up and down arrows to choose.");
+  };
+
+  /** Forgets the suggestions listed and any on their way, so none of them can be opened any more. */
+  ArchiveSearch.prototype.dropSuggestions = function () {
+    if (this.suggestController) this.suggestController.abort();
+    this.suggestSeq++;
+    this.closeSuggestions();
+    this.suggestions = [];
+    this.listbox.replaceChildren();
   };
 
   ArchiveSearch.prototype.closeSuggestions = function () {
@@ -974,7 +978,7 @@
         } else if (this.input.value) {
           event.preventDefault();
           this.input.value = "";
-          this.suggestions = [];
+          this.dropSuggestions();
         }
         break;
       case "Tab":

@@ -179,3 +179,20 @@ def test_links_that_browsers_read_as_another_site_are_dropped(browsing: Browsing
     assert set(origins) == {page.evaluate("location.origin")}, origins
     assert links.nth(0).get_attribute("href") == "/?q=phish&article=x%2F0"
     assert links.last.get_attribute("href") == "/a?b#c"
+
+
+def test_suggestions_for_earlier_text_cannot_be_opened(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    expect(listbox.get_by_role("option")).to_have_count(2)
+
+    # When the text changes to one too short for suggestions, the keyboard cannot reach the old list
+    box.fill("k")
+    box.press("ArrowDown")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("Enter")
+    expect(page.locator(".as-summary")).to_contain_text("for “k”")
+    assert "article" not in parse_qs(urlsplit(page.url).query)
