@@ -452,7 +452,7 @@
   };
 
   ArchiveSearch.prototype.submitQuery = function () {
-    this.closeSuggestions();
+    this.dropSuggestions(); // a slow answer would open the list over the results
     var q = this.input.value.trim().slice(0, MAX_QUERY);
     this.navigate(Object.assign({}, this.state, { q: q, page: 1, article: "" }), "push");
   };

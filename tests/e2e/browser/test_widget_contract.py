@@ -6,11 +6,13 @@ that even markup the API should never send (unescaped tags in a highlight) stays
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.e2e.browser.conftest import Browsing
@@ -196,3 +198,24 @@ def test_suggestions_for_earlier_text_cannot_be_opened(canned: tuple[Any, list[d
     box.press("Enter")
     expect(page.locator(".as-summary")).to_contain_text("for “k”")
     assert "article" not in parse_qs(urlsplit(page.url).query)
+
+
+def test_a_slow_suggestion_does_not_open_over_the_results(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    held: list[Any] = []
+    page.route(lambda url: urlsplit(url).path == "/suggest", lambda route: held.append(route))
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/suggest"):
+        box.press_sequentially("ker", delay=20)
+
+    # When the search is submitted before the suggestions arrive
+    box.press("Enter")
+    expect(page.locator(".as-summary")).to_contain_text("for “ker”")
+    for route in held:
+        with contextlib.suppress(PlaywrightError):  # the page may have cancelled it already
+            route.fulfill(status=200, content_type="application/json", body=json.dumps(suggest_answer()))
+    page.wait_for_timeout(300)
+
+    # Then the list stays closed
+    expect(page.get_by_role("listbox", name="Suggestions")).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
