@@ -923,8 +923,7 @@
     clearTimeout(this.suggestTimer);
     this.listbox.hidden = true;
     this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
-    this.activeSuggestion = -1;
+    this.setActiveSuggestion(-1); // unmarks the active option too, or reopening marks a second one
   };
 
   ArchiveSearch.prototype.setActiveSuggestion = function (index) {

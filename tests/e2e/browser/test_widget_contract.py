@@ -219,3 +219,18 @@ def test_a_slow_suggestion_does_not_open_over_the_results(canned: tuple[Any, lis
     # Then the list stays closed
     expect(page.get_by_role("listbox", name="Suggestions")).to_be_hidden()
     expect(box).to_have_attribute("aria-expanded", "false")
+
+
+def test_reopened_suggestions_mark_one_option(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)
+
+    for key in ("ArrowDown", "ArrowDown", "Escape", "ArrowDown"):
+        box.press(key)
+
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "false")
+    expect(page.locator(".as-option-active")).to_have_count(1)
