@@ -945,6 +945,8 @@
   };
 
   ArchiveSearch.prototype.onKeyDown = function (event) {
+    // Keys that confirm or cancel an input method's composition (Enter, Escape) belong to the input method.
+    if (event.isComposing || event.keyCode === 229) return;
     var open = !this.listbox.hidden && this.suggestions.length > 0;
     var count = this.suggestions.length;
     switch (event.key) {

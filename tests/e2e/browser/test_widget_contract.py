@@ -234,3 +234,26 @@ def test_reopened_suggestions_mark_one_option(canned: tuple[Any, list[dict[str, 
     expect(options.nth(0)).to_have_attribute("aria-selected", "true")
     expect(options.nth(1)).to_have_attribute("aria-selected", "false")
     expect(page.locator(".as-option-active")).to_have_count(1)
+
+
+def test_keys_that_end_an_input_method_composition_are_left_to_it(
+    canned: tuple[Any, list[dict[str, list[str]]]],
+) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)
+    box.press("ArrowDown")
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+
+    # When Enter confirms a composition and then Escape cancels one (keyCode 229 is what some browsers send instead)
+    box.dispatch_event("keydown", {"key": "Enter", "isComposing": True, "bubbles": True, "cancelable": True})
+    box.dispatch_event("keydown", {"key": "Escape", "keyCode": 229, "bubbles": True, "cancelable": True})
+    box.dispatch_event("keydown", {"key": "Escape", "isComposing": True, "bubbles": True, "cancelable": True})
+    page.wait_for_timeout(200)
+
+    # Then no article opened, and the box and its list are as they were
+    assert "article" not in parse_qs(urlsplit(page.url).query)
+    expect(box).to_have_value("ker")
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
