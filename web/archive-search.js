@@ -203,26 +203,58 @@
     return values.map(function (v) { return v.trim(); }).filter(Boolean);
   }
 
+  /** A real day as YYYY-MM-DD (not 2020-02-30). */
+  function isDate(value) {
+    if (!DATE.test(value)) return false;
+    var parts = value.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    return date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
+  }
+
+  /**
+   * The view an address asks for, and what in it was left out as invalid (`dropped`: words for the reader), so that
+   * a mistyped link searches without it rather than failing.
+   */
   function readState(search) {
     var params = new URLSearchParams(search);
+    var dropped = [];
     var list = function (name) {
       return splitValues(params.get(name) || "");
     };
     var date = function (name) {
       var value = params.get(name) || "";
-      return DATE.test(value) ? value : "";
+      if (!value || isDate(value)) return value;
+      dropped.push("the date “" + value + "”");
+      return "";
     };
-    var sort = params.get("sort");
-    var page = parseInt(params.get("page") || "1", 10);
+    var from = date("from");
+    var to = date("to");
+    if (from && to && from > to) {
+      dropped.push("the dates (“from” " + from + " is after “to” " + to + ")");
+      from = to = "";
+    }
+    var sort = params.get("sort") || "relevance";
+    if (!SORTS.some(function (s) { return s[0] === sort; })) {
+      dropped.push("the sort order “" + sort + "”");
+      sort = "relevance";
+    }
+    var page = params.get("page") || "1";
+    if (!(/^\d{1,3}$/.test(page) && +page >= 1 && +page <= MAX_PAGE)) {
+      dropped.push("page “" + page + "” (pages go from 1 to " + MAX_PAGE + ")");
+      page = "1";
+    }
     return {
-      q: (params.get("q") || "").slice(0, MAX_QUERY),
-      section: list("section"),
-      author: list("author"),
-      from: date("from"),
-      to: date("to"),
-      sort: SORTS.some(function (s) { return s[0] === sort; }) ? sort : "relevance",
-      page: page >= 1 && page <= MAX_PAGE ? page : 1,
-      article: params.get("article") || "",
+      state: {
+        q: (params.get("q") || "").trim().slice(0, MAX_QUERY),
+        section: list("section"),
+        author: list("author"),
+        from: from,
+        to: to,
+        sort: sort,
+        page: +page,
+        article: params.get("article") || "",
+      },
+      dropped: dropped,
     };
   }
 
@@ -311,7 +343,8 @@
     this.build();
     this.onPopState = this.onPopState.bind(this);
     if (this.options.syncUrl) global.addEventListener("popstate", this.onPopState);
-    this.navigate(this.options.syncUrl ? readState(global.location.search) : emptyState(), "none");
+    if (this.options.syncUrl) this.openAddress();
+    else this.navigate(emptyState(), "none");
   }
 
   ArchiveSearch.prototype.id = function (suffix) {
@@ -384,6 +417,7 @@
     this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
     this.took = h("span", { className: "as-took" });
     this.didYouMean = h("p", { className: "as-dym", hidden: true });
+    this.notice = h("p", { className: "as-notice", role: "note", hidden: true });
     this.message = h("div", { className: "as-message", hidden: true });
     this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
     this.pager = h("nav", { className: "as-pager", "aria-label": "Result pages", hidden: true });
@@ -394,7 +428,7 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.didYouMean, this.message, this.list, this.pager);
+      this.notice, this.didYouMean, this.message, this.list, this.pager);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
     this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
@@ -419,6 +453,7 @@
   /** Moves to `state`: updates the address bar (push, replace or none), the controls, then searches or reads. */
   ArchiveSearch.prototype.navigate = function (state, mode, extra) {
     this.state = state;
+    this.notice.hidden = true;
     if (this.options.syncUrl && mode !== "none") {
       var url = this.urlFor(state);
       var historyState = Object.assign({ archiveSearch: true }, extra || {});
@@ -436,7 +471,17 @@
   };
 
   ArchiveSearch.prototype.onPopState = function () {
-    this.navigate(readState(global.location.search), "none");
+    this.openAddress();
+  };
+
+  /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
+  ArchiveSearch.prototype.openAddress = function () {
+    var read = readState(global.location.search);
+    this.navigate(read.state, read.dropped.length ? "replace" : "none");
+    if (read.dropped.length) {
+      this.notice.textContent = "Not valid, so left out of this address: " + read.dropped.join("; ") + ".";
+      this.notice.hidden = false;
+    }
   };
 
   ArchiveSearch.prototype.syncControls = function () {
@@ -620,14 +665,16 @@
   ArchiveSearch.prototype.renderError = function (error, prefix) {
     var self = this;
     var text = (prefix || "") + userMessage(error);
-    this.heading.textContent = "Search isn't available";
+    // A 400 is the search itself (the API says what): trying it again cannot help.
+    var refused = error.status === 400;
+    this.heading.textContent = refused ? "This search can't be run" : "Search isn't available";
     this.took.textContent = "";
     this.list.replaceChildren();
     this.pager.hidden = true;
     this.didYouMean.hidden = true;
     this.showMessage("error", [
       h("p", { text: text }),
-      h("button", {
+      refused ? null : h("button", {
         className: "as-button", type: "button", text: "Try again",
         onclick: function () { self.search(false); },
       }),

@@ -437,3 +437,36 @@ def test_ids_with_dot_segments_open_their_own_article(browsing: Browsing, site: 
         "/articles/site%2Fdots%2F..%2Fouter",
         "/articles/..%2F..%2Fhealth",
     ]
+
+
+@pytest.mark.parametrize(
+    ("address", "left_out"),
+    [("from=2020-02-30", "2020-02-30"), ("from=2021-01-01&to=2019-12-31", "is after"), ("sort=loudest", "loudest")],
+)
+def test_an_invalid_address_searches_without_the_invalid_part(browsing: Browsing, address: str, left_out: str) -> None:
+    page = browsing.open(f"/?q=marrowby&{address}")
+
+    expect(summary(page)).to_contain_text("of 24 results")
+    expect(page.get_by_role("note").filter(has_text="left out")).to_contain_text(left_out)
+    assert query_of(page) == {"q": ["marrowby"]}  # the address no longer holds it
+    search(page, "lighthouse")
+    expect(page.get_by_role("note").filter(has_text="left out")).to_have_count(0)
+
+
+def test_a_blank_query_shows_the_first_screen(browsing: Browsing) -> None:
+    page = browsing.open("/?q=%20%20")
+
+    expect(summary(page)).to_contain_text(re.compile(r"Search (\d+ articles|the SomaNet News archive)"))
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_a_refused_search_shows_why_without_try_again(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    refusal = '{"error": {"code": "invalid_parameter", "message": "q has too many words (at most 64)"}}'
+    page.route(search_api, lambda route: route.fulfill(status=400, content_type="application/json", body=refusal))
+    search(page, "marrowby")
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("q has too many words (at most 64)")
+    expect(summary(page)).not_to_have_text("Search isn't available")
+    expect(alert.get_by_role("button", name="Try again")).to_have_count(0)
