@@ -696,8 +696,11 @@
     var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
 
     var what = state.q ? " for “" + state.q + "”" : "";
+    var pastTheEnd = total > 0 && results.length === 0; // a shared link to a page the results no longer reach
     if (total === 0) {
       this.heading.textContent = "No results" + what;
+    } else if (pastTheEnd) {
+      this.heading.textContent = "No results on page " + formatNumber(page);
     } else {
       var first = (page - 1) * size + 1;
       var last = first + results.length - 1;
@@ -721,9 +724,10 @@
         tips.push(h("p", { text: "Check the spelling, or try fewer or more general words." }));
       }
       this.showMessage("empty", tips);
-    } else if (results.length === 0) {
-      this.showMessage("empty", [h("p", { text: "There are no more results." }),
-        this.linkTo(Object.assign({}, state, { page: 1 }), { className: "as-button", text: "Back to the first page" })]);
+    } else if (pastTheEnd) {
+      this.showMessage("empty", [
+        h("p", { text: "There are " + plural(total, "result", "results") + what + ", on " + plural(pages, "page", "pages") + "." }),
+        this.linkTo(Object.assign({}, state, { page: pages }), { className: "as-button", text: "Go to the last page" })]);
     } else {
       this.message.hidden = true;
     }
@@ -744,7 +748,7 @@
       this.returnFocusTo = null;
       if (link) link.focus();
     }
-    this.announce(this.heading.textContent + (pages > 1 ? ", page " + page + " of " + pages : ""));
+    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
   };
 
   function cssEscape(value) {
@@ -808,7 +812,7 @@
 
   ArchiveSearch.prototype.renderPager = function (page, pages, state) {
     var self = this;
-    if (pages <= 1) {
+    if (pages <= 1 || page > pages) { // past the last page, the message leads back
       this.pager.hidden = true;
       this.pager.replaceChildren();
       return;

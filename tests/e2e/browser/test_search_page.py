@@ -470,3 +470,19 @@ def test_a_refused_search_shows_why_without_try_again(browsing: Browsing) -> Non
     expect(alert).to_contain_text("q has too many words (at most 64)")
     expect(summary(page)).not_to_have_text("Search isn't available")
     expect(alert.get_by_role("button", name="Try again")).to_have_count(0)
+
+
+def test_a_page_past_the_last_says_so_and_leads_back(browsing: Browsing) -> None:
+    page = browsing.open("/?q=marrowby&page=4")  # 24 results fill 3 pages
+
+    expect(summary(page)).to_have_text("No results on page 4")
+    expect(page.locator(".as-message")).to_contain_text("There are 24 results for “marrowby”, on 3 pages.")
+    expect(page.locator(".as-pager")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text("No results on page 4")
+    page.get_by_role("link", name="Go to the last page").click()
+    expect(summary(page)).to_contain_text("21\u201324 of 24 results")
+
+    beyond = browsing.open("/?q=marrowby&page=999")
+    expect(summary(beyond)).to_contain_text("1\u201310 of 24 results")
+    expect(beyond.get_by_role("note").filter(has_text="left out")).to_contain_text("page “999”")
+    assert "page" not in query_of(beyond)
