@@ -486,3 +486,12 @@ def test_a_page_past_the_last_says_so_and_leads_back(browsing: Browsing) -> None
     expect(summary(beyond)).to_contain_text("1\u201310 of 24 results")
     expect(beyond.get_by_role("note").filter(has_text="left out")).to_contain_text("page “999”")
     assert "page" not in query_of(beyond)
+
+
+def test_a_long_unbroken_query_does_not_widen_the_phone_page(browsing: Browsing) -> None:
+    page = browsing.open("/", PHONE)
+    search(page, "x" * 120)
+
+    expect(summary(page)).to_contain_text("No results")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page scrolls sideways ({width} px wide)"
