@@ -203,6 +203,12 @@
     return values.map(function (v) { return v.trim(); }).filter(Boolean);
   }
 
+  /** The query cut to the API's limit, never between the two halves of a character such as an emoji. */
+  function clipQuery(text) {
+    var cut = text.slice(0, MAX_QUERY);
+    return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+  }
+
   /** A real day as YYYY-MM-DD (not 2020-02-30). */
   function isDate(value) {
     if (!DATE.test(value)) return false;
@@ -245,7 +251,7 @@
     }
     return {
       state: {
-        q: (params.get("q") || "").trim().slice(0, MAX_QUERY),
+        q: clipQuery((params.get("q") || "").trim()),
         section: list("section"),
         author: list("author"),
         from: from,
@@ -498,7 +504,7 @@
 
   ArchiveSearch.prototype.submitQuery = function () {
     this.dropSuggestions(); // a slow answer would open the list over the results
-    var q = this.input.value.trim().slice(0, MAX_QUERY);
+    var q = clipQuery(this.input.value.trim());
     this.navigate(Object.assign({}, this.state, { q: q, page: 1, article: "" }), "push");
   };
 

@@ -257,3 +257,11 @@ def test_keys_that_end_an_input_method_composition_are_left_to_it(
     assert "article" not in parse_qs(urlsplit(page.url).query)
     expect(box).to_have_value("ker")
     expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+
+
+def test_a_query_cut_at_the_limit_keeps_whole_characters(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, seen = canned
+    page.goto("/?q=" + "a" * 499 + "%F0%9F%98%80")  # the emoji's two UTF-16 halves straddle the 500th place
+
+    expect(page.locator(".as-summary")).to_contain_text("results")
+    assert seen[-1]["q"] == ["a" * 499]  # not a lone half, sent as U+FFFD
