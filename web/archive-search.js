@@ -1093,7 +1093,12 @@
         self.articleView.setAttribute("aria-busy", "false");
         title.textContent = error.status === 404 ? "Article not found" : "The article couldn't be loaded";
         var text = error.status === 404 ? "This article is not in the archive (any more)." : userMessage(error);
-        self.articleView.appendChild(h("p", { className: "as-message as-message-error", role: "alert", text: text }));
+        self.articleView.appendChild(h("div", { className: "as-message as-message-error", role: "alert" },
+          h("p", { text: text }),
+          error.status === 404 || error.status === 400 ? null : h("button", {
+            className: "as-button", type: "button", text: "Try again",
+            onclick: function () { self.showArticle(id); },
+          })));
         self.announce(title.textContent + ". " + text);
       });
   };

@@ -495,3 +495,17 @@ def test_a_long_unbroken_query_does_not_widen_the_phone_page(browsing: Browsing)
     expect(summary(page)).to_contain_text("No results")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways ({width} px wide)"
+
+
+def test_the_reader_offers_try_again_when_the_api_is_down(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    articles_api = lambda url: urlsplit(url).path.startswith("/articles/")  # noqa: E731
+    page.route(articles_api, lambda route: route.abort("connectionrefused"))
+    page.goto("/?article=site/lighthouse-lens")
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("couldn't reach the search service")
+    page.unroute(articles_api)
+    alert.get_by_role("button", name="Try again").click()
+    expect(page.locator(".as-article-title")).to_have_text(LIGHTHOUSE)
+    expect(page.get_by_role("alert")).to_have_count(0)
