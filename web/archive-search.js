@@ -23,7 +23,7 @@
     minSuggestChars: 2,
     requestTimeoutMs: 15000,
     syncUrl: true, // keep the query and filters in the address bar (one widget per page should do this)
-    facetLimit: 8, // facet values shown before "Show all"
+    facetLimit: 8, // facet values shown before "Show N more"
   };
   var SORTS = [
     ["relevance", "Relevance"],
@@ -861,10 +861,14 @@
       var legendId = self.id("facet-" + name);
       var list = h("ul", { className: "as-facet-list", "aria-labelledby": legendId });
       var limit = self.expandedFacets[name] ? buckets.length : self.options.facetLimit;
+      var hidden = 0;
       buckets.forEach(function (bucket, index) {
         var value = String(bucket.value);
         var selected = isSelected(value);
-        if (index >= limit && !selected) return;
+        if (index >= limit && !selected) {
+          hidden += 1;
+          return;
+        }
         var count = typeof bucket.count === "number" ? bucket.count : null;
         var accessibleName = count === null ? value : value + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
         list.appendChild(h("li", null, h("button", {
@@ -877,12 +881,13 @@
       });
       var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
         h("h3", { id: legendId, className: "as-facet-title", text: facet[1] }), list);
-      if (buckets.length > self.options.facetLimit) {
-        var expanded = !!self.expandedFacets[name];
+      var expanded = !!self.expandedFacets[name];
+      if (hidden > 0 || (expanded && buckets.length > self.options.facetLimit)) {
         group.appendChild(h("button", {
           type: "button", className: "as-button as-button-quiet as-facet-more", "aria-expanded": expanded ? "true" : "false",
           "data-key": name + ":*more",
-          text: expanded ? "Show fewer" : "Show all " + buckets.length,
+          // The API lists only its top values and does not say how many more exist: "all" would overclaim.
+          text: expanded ? "Show fewer" : "Show " + hidden + " more",
           onclick: function () {
             self.expandedFacets[name] = !expanded;
             self.renderFacets(facets, state);

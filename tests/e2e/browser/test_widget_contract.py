@@ -265,3 +265,15 @@ def test_a_query_cut_at_the_limit_keeps_whole_characters(canned: tuple[Any, list
 
     expect(page.locator(".as-summary")).to_contain_text("results")
     assert seen[-1]["q"] == ["a" * 499]  # not a lone half, sent as U+FFFD
+
+
+def test_more_facet_values_are_offered_without_claiming_all(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    authors = [{"value": f"Author {n}", "count": 20 - n, "selected": False} for n in range(10)]  # the API's top 10
+    answer_searches(page, [result("a/1")], {"author": authors})
+    page.goto("/?q=x")
+
+    more = page.locator(".as-facet-group").filter(has_text="Author").locator(".as-facet-more")
+    expect(more).to_have_text("Show 2 more")
+    more.click()
+    expect(page.locator('.as-facet[data-facet="author"]')).to_have_count(10)
