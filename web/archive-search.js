@@ -285,19 +285,22 @@
     return params;
   }
 
-  function sameValue(a, b) {
-    return String(a).toLowerCase() === String(b).toLowerCase();
+  /** Near enough the API's folding of filter values (case and accents; the engine folds a few more letters). */
+  function fold(value) {
+    return String(value).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function includesValue(values, value) {
-    return values.some(function (v) { return sameValue(v, value); });
-  }
-
-  /** Facet values compare case-insensitively, as the API does. */
-  function withToggled(values, value) {
-    return includesValue(values, value)
-      ? values.filter(function (v) { return !sameValue(v, value); })
-      : values.concat([value]);
+  /**
+   * The filter values a facet value the API marks selected stands for: those spelt like it once folded ("José
+   * Núñez" for "Jose Nunez"), or, when the API folded a spelling this page cannot, those no other selected value
+   * stands for.
+   */
+  function chosenFor(value, chosen, selectedValues) {
+    var same = chosen.filter(function (v) { return fold(v) === fold(value); });
+    if (same.length) return same;
+    return chosen.filter(function (v) {
+      return !selectedValues.some(function (other) { return other !== value && fold(other) === fold(v); });
+    });
   }
 
   function yearBounds(year) {
@@ -846,17 +849,15 @@
     var self = this;
     this.facetBox.replaceChildren();
     if (!facets || typeof facets !== "object") return;
-    var year = selectedYear(state);
     FACETS.forEach(function (facet) {
       var name = facet[0];
-      var buckets = Array.isArray(facets[name]) ? facets[name].slice() : [];
-      var chosen = name === "year" ? (year ? [year] : []) : state[name];
-      var isSelected = function (value) { return includesValue(chosen, value); };
-      chosen.forEach(function (value) { // a chosen value stays visible (and can be un-chosen) even at zero
-        if (!buckets.some(function (b) { return b && sameValue(b.value, value); })) buckets.push({ value: value, count: 0 });
+      // The API lists the selected values too (at zero if need be) and marks them: its folding of case and accents
+      // decides, so "José Núñez" in the address selects the value it shows as "Jose Nunez".
+      var buckets = (Array.isArray(facets[name]) ? facets[name] : []).filter(function (b) {
+        return b && b.value !== null && b.value !== undefined && b.value !== "";
       });
-      buckets = buckets.filter(function (b) { return b && b.value !== null && b.value !== undefined && b.value !== ""; });
       if (!buckets.length) return;
+      var selectedValues = buckets.filter(function (b) { return b.selected === true; }).map(function (b) { return String(b.value); });
 
       var legendId = self.id("facet-" + name);
       var list = h("ul", { className: "as-facet-list", "aria-labelledby": legendId });
@@ -864,7 +865,7 @@
       var hidden = 0;
       buckets.forEach(function (bucket, index) {
         var value = String(bucket.value);
-        var selected = isSelected(value);
+        var selected = bucket.selected === true;
         if (index >= limit && !selected) {
           hidden += 1;
           return;
@@ -874,7 +875,7 @@
         list.appendChild(h("li", null, h("button", {
           type: "button", className: "as-facet", "aria-pressed": selected ? "true" : "false", "aria-label": accessibleName,
           "data-key": name + ":" + value, "data-facet": name, "data-value": value,
-          onclick: function () { self.toggleFacet(name, value); },
+          onclick: function () { self.toggleFacet(name, value, selected ? chosenFor(value, state[name] || [], selectedValues) : null); },
         },
           h("span", { className: "as-facet-value", text: value }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
@@ -900,14 +901,17 @@
     });
   };
 
-  ArchiveSearch.prototype.toggleFacet = function (name, value) {
+  /** `unchosen`: for a selected value, the filter values it stands for, to drop; null to add `value`. */
+  ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
     var next = Object.assign({}, this.state, { page: 1 });
     if (name === "year") {
-      var bounds = selectedYear(this.state) === value ? { from: "", to: "" } : yearBounds(value);
+      var bounds = unchosen ? { from: "", to: "" } : yearBounds(value);
       next.from = bounds.from;
       next.to = bounds.to;
+    } else if (unchosen) {
+      next[name] = this.state[name].filter(function (v) { return unchosen.indexOf(v) < 0; });
     } else {
-      next[name] = withToggled(this.state[name], value);
+      next[name] = this.state[name].concat([value]);
     }
     this.navigate(next, "push");
   };

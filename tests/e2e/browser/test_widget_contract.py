@@ -59,7 +59,7 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
                 {"value": HOSTILE, "count": 1, "selected": False},
             ],
             "author": [{"value": "Estera Popowska", "count": 1, "selected": False}],
-            "year": [{"value": "2015", "count": 1, "selected": False}],
+            "year": [{"value": "2015", "count": 1, "selected": params.get("from") == ["2015-01-01"]}],
         },
         "did_you_mean": {"q": "kerry putin", "total": 7},
         "next_cursor": "opaque",
@@ -277,3 +277,23 @@ def test_more_facet_values_are_offered_without_claiming_all(browsing: Browsing) 
     expect(more).to_have_text("Show 2 more")
     more.click()
     expect(page.locator('.as-facet[data-facet="author"]')).to_have_count(10)
+
+
+def test_the_apis_selected_flag_marks_a_value_spelt_otherwise(browsing: Browsing) -> None:
+    # Given an API that folds case and accents: author=José Núñez selects the value it shows as "Jose Nunez"
+    page = browsing.open("/")
+    authors = [
+        {"value": "Jose Nunez", "count": 3, "selected": True},
+        {"value": "Ana Lima", "count": 1, "selected": False},
+    ]
+    answer_searches(page, [result("a/1")], {"author": authors})
+    page.goto("/?q=x&author=Jos%C3%A9%20N%C3%BA%C3%B1ez")
+
+    # Then one entry is shown, pressed, and choosing it again drops the filter instead of adding a second spelling
+    buttons = page.locator('.as-facet[data-facet="author"]')
+    expect(buttons).to_have_count(2)
+    jose = page.locator('.as-facet[data-value="Jose Nunez"]')
+    expect(jose).to_have_attribute("aria-pressed", "true")
+    jose.click()
+    expect(page.locator(".as-filters-summary")).to_have_text("Filters")
+    assert "author" not in parse_qs(urlsplit(page.url).query)
