@@ -23,7 +23,7 @@
     minSuggestChars: 2,
     requestTimeoutMs: 15000,
     syncUrl: true, // keep the query and filters in the address bar (one widget per page should do this)
-    facetLimit: 8, // facet values shown before "Show all"
+    facetLimit: 8, // facet values shown before "Show N more"
   };
   var SORTS = [
     ["relevance", "Relevance"],
@@ -104,16 +104,37 @@
     return parent;
   }
 
+  /**
+   * An id as a URL path, each segment encoded (`2015/05/kerry`). Browsers resolve `.` and `..` segments (`%2E%2E`
+   * too), so an id holding one is encoded whole, its slashes as %2F, which the API reads alike. Ids that are nothing
+   * but a dot segment cannot be named in a path at all (ingest makes none): null.
+   */
   function encodePath(id) {
-    return String(id).split("/").map(encodeURIComponent).join("/");
+    var text = String(id);
+    if (text === "." || text === "..") return null;
+    var segments = text.split("/");
+    var dotted = segments.some(function (s) { return s === "." || s === ".."; });
+    return dotted ? encodeURIComponent(text) : segments.map(encodeURIComponent).join("/");
   }
 
-  /** Only http(s) and site-relative links leave the widget: no javascript:, data: or other schemes. */
+  /**
+   * Only http(s) links and paths on this site leave the widget: no javascript:, data: or protocol-relative URLs.
+   * The URL is judged as the browser will follow it (parsed, so tabs and newlines inside are dropped first): `/\t/x`
+   * is `//x`, another site.
+   */
   function safeHref(url) {
     if (typeof url !== "string") return null;
-    var trimmed = url.trim();
-    if (/^https?:\/\//i.test(trimmed)) return trimmed;
-    if (trimmed.charAt(0) === "/" && trimmed.charAt(1) !== "/" && trimmed.charAt(1) !== "\\") return trimmed;
+    var parsed;
+    try {
+      parsed = new URL(url, global.location.href);
+    } catch (e) {
+      return null;
+    }
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+    if (/^https?:\/\//i.test(url.replace(/[\t\n\r]/g, "").trim())) return parsed.href;
+    if (url.trim().charAt(0) === "/" && parsed.origin === global.location.origin) {
+      return parsed.pathname + parsed.search + parsed.hash;
+    }
     return null;
   }
 
@@ -182,26 +203,64 @@
     return values.map(function (v) { return v.trim(); }).filter(Boolean);
   }
 
+  /** The query cut to the API's limit, never between the two halves of a character such as an emoji. */
+  function clipQuery(text) {
+    var cut = text.slice(0, MAX_QUERY);
+    return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+  }
+
+  /** A real day as YYYY-MM-DD (not 2020-02-30). */
+  function isDate(value) {
+    if (!DATE.test(value)) return false;
+    var parts = value.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    return date.getUTCFullYear() === parts[0] && date.getUTCMonth() === parts[1] - 1 && date.getUTCDate() === parts[2];
+  }
+
+  /**
+   * The view an address asks for, and what in it was left out as invalid (`dropped`: words for the reader), so that
+   * a mistyped link searches without it rather than failing.
+   */
   function readState(search) {
     var params = new URLSearchParams(search);
+    var dropped = [];
     var list = function (name) {
       return splitValues(params.get(name) || "");
     };
     var date = function (name) {
       var value = params.get(name) || "";
-      return DATE.test(value) ? value : "";
+      if (!value || isDate(value)) return value;
+      dropped.push("the date “" + value + "”");
+      return "";
     };
-    var sort = params.get("sort");
-    var page = parseInt(params.get("page") || "1", 10);
+    var from = date("from");
+    var to = date("to");
+    if (from && to && from > to) {
+      dropped.push("the dates (“from” " + from + " is after “to” " + to + ")");
+      from = to = "";
+    }
+    var sort = params.get("sort") || "relevance";
+    if (!SORTS.some(function (s) { return s[0] === sort; })) {
+      dropped.push("the sort order “" + sort + "”");
+      sort = "relevance";
+    }
+    var page = params.get("page") || "1";
+    if (!(/^\d{1,3}$/.test(page) && +page >= 1 && +page <= MAX_PAGE)) {
+      dropped.push("page “" + page + "” (pages go from 1 to " + MAX_PAGE + ")");
+      page = "1";
+    }
     return {
-      q: (params.get("q") || "").slice(0, MAX_QUERY),
-      section: list("section"),
-      author: list("author"),
-      from: date("from"),
-      to: date("to"),
-      sort: SORTS.some(function (s) { return s[0] === sort; }) ? sort : "relevance",
-      page: page >= 1 && page <= MAX_PAGE ? page : 1,
-      article: params.get("article") || "",
+      state: {
+        q: clipQuery((params.get("q") || "").trim()),
+        section: list("section"),
+        author: list("author"),
+        from: from,
+        to: to,
+        sort: sort,
+        page: +page,
+        article: params.get("article") || "",
+      },
+      dropped: dropped,
     };
   }
 
@@ -226,19 +285,22 @@
     return params;
   }
 
-  function sameValue(a, b) {
-    return String(a).toLowerCase() === String(b).toLowerCase();
+  /** Near enough the API's folding of filter values (case and accents; the engine folds a few more letters). */
+  function fold(value) {
+    return String(value).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function includesValue(values, value) {
-    return values.some(function (v) { return sameValue(v, value); });
-  }
-
-  /** Facet values compare case-insensitively, as the API does. */
-  function withToggled(values, value) {
-    return includesValue(values, value)
-      ? values.filter(function (v) { return !sameValue(v, value); })
-      : values.concat([value]);
+  /**
+   * The filter values a facet value the API marks selected stands for: those spelt like it once folded ("José
+   * Núñez" for "Jose Nunez"), or, when the API folded a spelling this page cannot, those no other selected value
+   * stands for.
+   */
+  function chosenFor(value, chosen, selectedValues) {
+    var same = chosen.filter(function (v) { return fold(v) === fold(value); });
+    if (same.length) return same;
+    return chosen.filter(function (v) {
+      return !selectedValues.some(function (other) { return other !== value && fold(other) === fold(v); });
+    });
   }
 
   function yearBounds(year) {
@@ -290,7 +352,8 @@
     this.build();
     this.onPopState = this.onPopState.bind(this);
     if (this.options.syncUrl) global.addEventListener("popstate", this.onPopState);
-    this.navigate(this.options.syncUrl ? readState(global.location.search) : emptyState(), "none");
+    if (this.options.syncUrl) this.openAddress();
+    else this.navigate(emptyState(), "none");
   }
 
   ArchiveSearch.prototype.id = function (suffix) {
@@ -363,6 +426,7 @@
     this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
     this.took = h("span", { className: "as-took" });
     this.didYouMean = h("p", { className: "as-dym", hidden: true });
+    this.notice = h("p", { className: "as-notice", role: "note", hidden: true });
     this.message = h("div", { className: "as-message", hidden: true });
     this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
     this.pager = h("nav", { className: "as-pager", "aria-label": "Result pages", hidden: true });
@@ -373,7 +437,7 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.didYouMean, this.message, this.list, this.pager);
+      this.notice, this.didYouMean, this.message, this.list, this.pager);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
     this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
@@ -398,6 +462,7 @@
   /** Moves to `state`: updates the address bar (push, replace or none), the controls, then searches or reads. */
   ArchiveSearch.prototype.navigate = function (state, mode, extra) {
     this.state = state;
+    this.notice.hidden = true;
     if (this.options.syncUrl && mode !== "none") {
       var url = this.urlFor(state);
       var historyState = Object.assign({ archiveSearch: true }, extra || {});
@@ -415,7 +480,17 @@
   };
 
   ArchiveSearch.prototype.onPopState = function () {
-    this.navigate(readState(global.location.search), "none");
+    this.openAddress();
+  };
+
+  /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
+  ArchiveSearch.prototype.openAddress = function () {
+    var read = readState(global.location.search);
+    this.navigate(read.state, read.dropped.length ? "replace" : "none");
+    if (read.dropped.length) {
+      this.notice.textContent = "Not valid, so left out of this address: " + read.dropped.join("; ") + ".";
+      this.notice.hidden = false;
+    }
   };
 
   ArchiveSearch.prototype.syncControls = function () {
@@ -431,8 +506,8 @@
   };
 
   ArchiveSearch.prototype.submitQuery = function () {
-    this.closeSuggestions();
-    var q = this.input.value.trim().slice(0, MAX_QUERY);
+    this.dropSuggestions(); // a slow answer would open the list over the results
+    var q = clipQuery(this.input.value.trim());
     this.navigate(Object.assign({}, this.state, { q: q, page: 1, article: "" }), "push");
   };
 
@@ -599,14 +674,16 @@
   ArchiveSearch.prototype.renderError = function (error, prefix) {
     var self = this;
     var text = (prefix || "") + userMessage(error);
-    this.heading.textContent = "Search isn't available";
+    // A 400 is the search itself (the API says what): trying it again cannot help.
+    var refused = error.status === 400;
+    this.heading.textContent = refused ? "This search can't be run" : "Search isn't available";
     this.took.textContent = "";
     this.list.replaceChildren();
     this.pager.hidden = true;
     this.didYouMean.hidden = true;
     this.showMessage("error", [
       h("p", { text: text }),
-      h("button", {
+      refused ? null : h("button", {
         className: "as-button", type: "button", text: "Try again",
         onclick: function () { self.search(false); },
       }),
@@ -628,8 +705,11 @@
     var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
 
     var what = state.q ? " for “" + state.q + "”" : "";
+    var pastTheEnd = total > 0 && results.length === 0; // a shared link to a page the results no longer reach
     if (total === 0) {
       this.heading.textContent = "No results" + what;
+    } else if (pastTheEnd) {
+      this.heading.textContent = "No results on page " + formatNumber(page);
     } else {
       var first = (page - 1) * size + 1;
       var last = first + results.length - 1;
@@ -653,9 +733,10 @@
         tips.push(h("p", { text: "Check the spelling, or try fewer or more general words." }));
       }
       this.showMessage("empty", tips);
-    } else if (results.length === 0) {
-      this.showMessage("empty", [h("p", { text: "There are no more results." }),
-        this.linkTo(Object.assign({}, state, { page: 1 }), { className: "as-button", text: "Back to the first page" })]);
+    } else if (pastTheEnd) {
+      this.showMessage("empty", [
+        h("p", { text: "There are " + plural(total, "result", "results") + what + ", on " + plural(pages, "page", "pages") + "." }),
+        this.linkTo(Object.assign({}, state, { page: pages }), { className: "as-button", text: "Go to the last page" })]);
     } else {
       this.message.hidden = true;
     }
@@ -676,7 +757,7 @@
       this.returnFocusTo = null;
       if (link) link.focus();
     }
-    this.announce(this.heading.textContent + (pages > 1 ? ", page " + page + " of " + pages : ""));
+    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
   };
 
   function cssEscape(value) {
@@ -700,8 +781,9 @@
   ArchiveSearch.prototype.articleLink = function (id, url) {
     var external = safeHref(url);
     if (external) return h("a", { href: external });
-    if (this.options.articleUrl) {
-      var templated = safeHref(this.options.articleUrl.split("{id}").join(encodePath(id)));
+    var path = encodePath(id);
+    if (this.options.articleUrl && path !== null) {
+      var templated = safeHref(this.options.articleUrl.split("{id}").join(path));
       if (templated) return h("a", { href: templated });
     }
     return this.linkTo(Object.assign({}, this.state, { article: id }), null, { fromResults: true });
@@ -739,7 +821,7 @@
 
   ArchiveSearch.prototype.renderPager = function (page, pages, state) {
     var self = this;
-    if (pages <= 1) {
+    if (pages <= 1 || page > pages) { // past the last page, the message leads back
       this.pager.hidden = true;
       this.pager.replaceChildren();
       return;
@@ -767,43 +849,46 @@
     var self = this;
     this.facetBox.replaceChildren();
     if (!facets || typeof facets !== "object") return;
-    var year = selectedYear(state);
     FACETS.forEach(function (facet) {
       var name = facet[0];
-      var buckets = Array.isArray(facets[name]) ? facets[name].slice() : [];
-      var chosen = name === "year" ? (year ? [year] : []) : state[name];
-      var isSelected = function (value) { return includesValue(chosen, value); };
-      chosen.forEach(function (value) { // a chosen value stays visible (and can be un-chosen) even at zero
-        if (!buckets.some(function (b) { return b && sameValue(b.value, value); })) buckets.push({ value: value, count: 0 });
+      // The API lists the selected values too (at zero if need be) and marks them: its folding of case and accents
+      // decides, so "José Núñez" in the address selects the value it shows as "Jose Nunez".
+      var buckets = (Array.isArray(facets[name]) ? facets[name] : []).filter(function (b) {
+        return b && b.value !== null && b.value !== undefined && b.value !== "";
       });
-      buckets = buckets.filter(function (b) { return b && b.value !== null && b.value !== undefined && b.value !== ""; });
       if (!buckets.length) return;
+      var selectedValues = buckets.filter(function (b) { return b.selected === true; }).map(function (b) { return String(b.value); });
 
       var legendId = self.id("facet-" + name);
       var list = h("ul", { className: "as-facet-list", "aria-labelledby": legendId });
       var limit = self.expandedFacets[name] ? buckets.length : self.options.facetLimit;
+      var hidden = 0;
       buckets.forEach(function (bucket, index) {
         var value = String(bucket.value);
-        var selected = isSelected(value);
-        if (index >= limit && !selected) return;
+        var selected = bucket.selected === true;
+        if (index >= limit && !selected) {
+          hidden += 1;
+          return;
+        }
         var count = typeof bucket.count === "number" ? bucket.count : null;
         var accessibleName = count === null ? value : value + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
         list.appendChild(h("li", null, h("button", {
           type: "button", className: "as-facet", "aria-pressed": selected ? "true" : "false", "aria-label": accessibleName,
           "data-key": name + ":" + value, "data-facet": name, "data-value": value,
-          onclick: function () { self.toggleFacet(name, value); },
+          onclick: function () { self.toggleFacet(name, value, selected ? chosenFor(value, state[name] || [], selectedValues) : null); },
         },
           h("span", { className: "as-facet-value", text: value }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
       });
       var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
         h("h3", { id: legendId, className: "as-facet-title", text: facet[1] }), list);
-      if (buckets.length > self.options.facetLimit) {
-        var expanded = !!self.expandedFacets[name];
+      var expanded = !!self.expandedFacets[name];
+      if (hidden > 0 || (expanded && buckets.length > self.options.facetLimit)) {
         group.appendChild(h("button", {
           type: "button", className: "as-button as-button-quiet as-facet-more", "aria-expanded": expanded ? "true" : "false",
           "data-key": name + ":*more",
-          text: expanded ? "Show fewer" : "Show all " + buckets.length,
+          // The API lists only its top values and does not say how many more exist: "all" would overclaim.
+          text: expanded ? "Show fewer" : "Show " + hidden + " more",
           onclick: function () {
             self.expandedFacets[name] = !expanded;
             self.renderFacets(facets, state);
@@ -816,14 +901,17 @@
     });
   };
 
-  ArchiveSearch.prototype.toggleFacet = function (name, value) {
+  /** `unchosen`: for a selected value, the filter values it stands for, to drop; null to add `value`. */
+  ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
     var next = Object.assign({}, this.state, { page: 1 });
     if (name === "year") {
-      var bounds = selectedYear(this.state) === value ? { from: "", to: "" } : yearBounds(value);
+      var bounds = unchosen ? { from: "", to: "" } : yearBounds(value);
       next.from = bounds.from;
       next.to = bounds.to;
+    } else if (unchosen) {
+      next[name] = this.state[name].filter(function (v) { return unchosen.indexOf(v) < 0; });
     } else {
-      next[name] = withToggled(this.state[name], value);
+      next[name] = this.state[name].concat([value]);
     }
     this.navigate(next, "push");
   };
@@ -840,13 +928,8 @@
   ArchiveSearch.prototype.onInput = function () {
     var self = this;
     var value = this.input.value.trim();
-    clearTimeout(this.suggestTimer);
-    if (value.length < this.options.minSuggestChars) {
-      if (this.suggestController) this.suggestController.abort();
-      this.suggestSeq++;
-      this.closeSuggestions();
-      return;
-    }
+    this.dropSuggestions(); // they were suggested for the text before this keystroke
+    if (value.length < this.options.minSuggestChars) return;
     this.suggestTimer = setTimeout(function () { self.fetchSuggestions(value); }, this.options.debounceMs);
   };
 
@@ -893,12 +976,20 @@
     this.announce(plural(this.suggestions.length, "suggestion", "suggestions") + ": use the up and down arrows to choose.");
   };
 
+  /** Forgets the suggestions listed and any on their way, so none of them can be opened any more. */
+  ArchiveSearch.prototype.dropSuggestions = function () {
+    if (this.suggestController) this.suggestController.abort();
+    this.suggestSeq++;
+    this.closeSuggestions();
+    this.suggestions = [];
+    this.listbox.replaceChildren();
+  };
+
   ArchiveSearch.prototype.closeSuggestions = function () {
     clearTimeout(this.suggestTimer);
     this.listbox.hidden = true;
     this.input.setAttribute("aria-expanded", "false");
-    this.input.removeAttribute("aria-activedescendant");
-    this.activeSuggestion = -1;
+    this.setActiveSuggestion(-1); // unmarks the active option too, or reopening marks a second one
   };
 
   ArchiveSearch.prototype.setActiveSuggestion = function (index) {
@@ -920,6 +1011,8 @@
   };
 
   ArchiveSearch.prototype.onKeyDown = function (event) {
+    // Keys that confirm or cancel an input method's composition (Enter, Escape) belong to the input method.
+    if (event.isComposing || event.keyCode === 229) return;
     var open = !this.listbox.hidden && this.suggestions.length > 0;
     var count = this.suggestions.length;
     switch (event.key) {
@@ -952,7 +1045,7 @@
         } else if (this.input.value) {
           event.preventDefault();
           this.input.value = "";
-          this.suggestions = [];
+          this.dropSuggestions();
         }
         break;
       case "Tab":
@@ -997,7 +1090,9 @@
     title.focus({ preventScroll: true });
     global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
     var seq = ++this.articleSeq;
-    this.request("/articles/" + encodePath(id)).then(
+    var path = encodePath(id);
+    var answer = path === null ? Promise.reject(new ApiError(404, "not_found", "no such article")) : this.request("/articles/" + path);
+    answer.then(
       function (article) {
         if (seq !== self.articleSeq || self.state.article !== id) return;
         self.renderArticle(article, back, title);
@@ -1007,7 +1102,12 @@
         self.articleView.setAttribute("aria-busy", "false");
         title.textContent = error.status === 404 ? "Article not found" : "The article couldn't be loaded";
         var text = error.status === 404 ? "This article is not in the archive (any more)." : userMessage(error);
-        self.articleView.appendChild(h("p", { className: "as-message as-message-error", role: "alert", text: text }));
+        self.articleView.appendChild(h("div", { className: "as-message as-message-error", role: "alert" },
+          h("p", { text: text }),
+          error.status === 404 || error.status === 400 ? null : h("button", {
+            className: "as-button", type: "button", text: "Try again",
+            onclick: function () { self.showArticle(id); },
+          })));
         self.announce(title.textContent + ". " + text);
       });
   };

@@ -5,7 +5,9 @@ The articles are tests/fixtures/web (an invented town, Marrowby, and an XSS cana
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,6 +15,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.browser.conftest import DESKTOP, PHONE, Browsing
+from tests.e2e.conftest import ServedStack
 
 pytestmark = pytest.mark.e2e
 
@@ -400,3 +403,109 @@ def test_the_page_fits_phone_and_desktop(browsing: Browsing, name: str, viewport
     expect(page.locator(".as-article-title")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     browsing.screenshot(page, f"{name}-4-article")
+
+
+def test_ids_with_dot_segments_open_their_own_article(browsing: Browsing, site: ServedStack, tmp_path: Path) -> None:
+    # Given articles whose ids hold `.` and `..` segments, which a browser would resolve away in a path
+    articles = {
+        "site/dots/./inner": "Dotsegment inner notes",
+        "site/dots/../outer": "Dotsegment outer notes",
+    }
+    corpus = tmp_path / "dots.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "title": t, "body": t + "."}) + "\n" for i, t in articles.items()))
+    assert site.upload("--jsonl", str(corpus)).returncode == 0
+    site.wait_for("/search?q=dotsegment&size=1", until=lambda b: b["total"] >= 2, timeout=60)
+
+    page = browsing.open("/")
+    asked: list[str] = []  # what the page fetched besides itself, its files, searches and suggestions
+    page.on("request", lambda r: asked.append(urlsplit(r.url).path))
+    for article, title in articles.items():
+        # When each is opened from the results, the reader asks for exactly that id and shows it
+        search(page, "dotsegment")
+        titles(page).filter(has_text=title).locator("a").click()
+        expect(page.locator(".as-article-title")).to_have_text(title)
+        assert query_of(page)["article"] == [article]
+
+    # A crafted address never makes the reader fetch anything but an article
+    page.goto("/?article=..%2F..%2Fhealth")
+    expect(page.locator(".as-article-title")).to_have_text("Article not found")
+    page.goto("/?article=..")
+    expect(page.locator(".as-article-title")).to_have_text("Article not found")
+    fetched = [path for path in asked if path not in ("/", "/search", "/suggest") and not path.startswith("/static/")]
+    assert fetched == [
+        "/articles/site%2Fdots%2F.%2Finner",
+        "/articles/site%2Fdots%2F..%2Fouter",
+        "/articles/..%2F..%2Fhealth",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("address", "left_out"),
+    [("from=2020-02-30", "2020-02-30"), ("from=2021-01-01&to=2019-12-31", "is after"), ("sort=loudest", "loudest")],
+)
+def test_an_invalid_address_searches_without_the_invalid_part(browsing: Browsing, address: str, left_out: str) -> None:
+    page = browsing.open(f"/?q=marrowby&{address}")
+
+    expect(summary(page)).to_contain_text("of 24 results")
+    expect(page.get_by_role("note").filter(has_text="left out")).to_contain_text(left_out)
+    assert query_of(page) == {"q": ["marrowby"]}  # the address no longer holds it
+    search(page, "lighthouse")
+    expect(page.get_by_role("note").filter(has_text="left out")).to_have_count(0)
+
+
+def test_a_blank_query_shows_the_first_screen(browsing: Browsing) -> None:
+    page = browsing.open("/?q=%20%20")
+
+    expect(summary(page)).to_contain_text(re.compile(r"Search (\d+ articles|the SomaNet News archive)"))
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_a_refused_search_shows_why_without_try_again(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    refusal = '{"error": {"code": "invalid_parameter", "message": "q has too many words (at most 64)"}}'
+    page.route(search_api, lambda route: route.fulfill(status=400, content_type="application/json", body=refusal))
+    search(page, "marrowby")
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("q has too many words (at most 64)")
+    expect(summary(page)).not_to_have_text("Search isn't available")
+    expect(alert.get_by_role("button", name="Try again")).to_have_count(0)
+
+
+def test_a_page_past_the_last_says_so_and_leads_back(browsing: Browsing) -> None:
+    page = browsing.open("/?q=marrowby&page=4")  # 24 results fill 3 pages
+
+    expect(summary(page)).to_have_text("No results on page 4")
+    expect(page.locator(".as-message")).to_contain_text("There are 24 results for “marrowby”, on 3 pages.")
+    expect(page.locator(".as-pager")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text("No results on page 4")
+    page.get_by_role("link", name="Go to the last page").click()
+    expect(summary(page)).to_contain_text("21\u201324 of 24 results")
+
+    beyond = browsing.open("/?q=marrowby&page=999")
+    expect(summary(beyond)).to_contain_text("1\u201310 of 24 results")
+    expect(beyond.get_by_role("note").filter(has_text="left out")).to_contain_text("page “999”")
+    assert "page" not in query_of(beyond)
+
+
+def test_a_long_unbroken_query_does_not_widen_the_phone_page(browsing: Browsing) -> None:
+    page = browsing.open("/", PHONE)
+    search(page, "x" * 120)
+
+    expect(summary(page)).to_contain_text("No results")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page scrolls sideways ({width} px wide)"
+
+
+def test_the_reader_offers_try_again_when_the_api_is_down(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    articles_api = lambda url: urlsplit(url).path.startswith("/articles/")  # noqa: E731
+    page.route(articles_api, lambda route: route.abort("connectionrefused"))
+    page.goto("/?article=site/lighthouse-lens")
+
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("couldn't reach the search service")
+    page.unroute(articles_api)
+    alert.get_by_role("button", name="Try again").click()
+    expect(page.locator(".as-article-title")).to_have_text(LIGHTHOUSE)
+    expect(page.get_by_role("alert")).to_have_count(0)

@@ -6,11 +6,13 @@ that even markup the API should never send (unescaped tags in a highlight) stays
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.e2e.browser.conftest import Browsing
@@ -57,7 +59,7 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
                 {"value": HOSTILE, "count": 1, "selected": False},
             ],
             "author": [{"value": "Estera Popowska", "count": 1, "selected": False}],
-            "year": [{"value": "2015", "count": 1, "selected": False}],
+            "year": [{"value": "2015", "count": 1, "selected": params.get("from") == ["2015-01-01"]}],
         },
         "did_you_mean": {"q": "kerry putin", "total": 7},
         "next_cursor": "opaque",
@@ -146,3 +148,152 @@ def test_suggestions_by_keyboard_with_hostile_titles(canned: tuple[Any, list[dic
     expect(page.locator(".as-article-title")).to_be_visible()
     assert parse_qs(urlsplit(page.url).query)["article"] == ["2015/05/kerry"]
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+
+def answer_searches(page: Any, results: list[dict[str, Any]], facets: dict[str, Any] | None = None) -> None:
+    """/search answers with these results (and facets), whatever was asked."""
+
+    def answer(route: Any) -> None:
+        body = search_answer(parse_qs(urlsplit(route.request.url).query))
+        body.update(total=len(results), results=results, facets=facets or {}, did_you_mean=None)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+
+
+def result(article_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": article_id, "title": article_id, "url": None, "author": None, "published": None, "section": None,
+            "snippet": "", "highlights": {}, **fields}  # fmt: skip
+
+
+def test_links_that_browsers_read_as_another_site_are_dropped(browsing: Browsing) -> None:
+    # Given urls that hide `//evil.example` behind characters browsers strip from URLs
+    hidden = ["/\t/evil.example/phish", "/\n/evil.example/phish", "/\r\\evil.example/phish", " /\t\\evil.example/x"]
+    page = browsing.open("/")
+    answer_searches(page, [result(f"x/{i}", url=url) for i, url in enumerate(hidden)] + [result("ok", url="/a?b#c")])
+
+    page.goto("/?q=phish")
+
+    links = page.locator(".as-result-link")
+    expect(links).to_have_count(len(hidden) + 1)
+    # Then every link stays on this site: the hidden ones open in the reader, the plain path is kept
+    origins = links.evaluate_all("els => els.map(a => new URL(a.href).origin)")
+    assert set(origins) == {page.evaluate("location.origin")}, origins
+    assert links.nth(0).get_attribute("href") == "/?q=phish&article=x%2F0"
+    assert links.last.get_attribute("href") == "/a?b#c"
+
+
+def test_suggestions_for_earlier_text_cannot_be_opened(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    listbox = page.get_by_role("listbox", name="Suggestions")
+    expect(listbox.get_by_role("option")).to_have_count(2)
+
+    # When the text changes to one too short for suggestions, the keyboard cannot reach the old list
+    box.fill("k")
+    box.press("ArrowDown")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("Enter")
+    expect(page.locator(".as-summary")).to_contain_text("for “k”")
+    assert "article" not in parse_qs(urlsplit(page.url).query)
+
+
+def test_a_slow_suggestion_does_not_open_over_the_results(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    held: list[Any] = []
+    page.route(lambda url: urlsplit(url).path == "/suggest", lambda route: held.append(route))
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/suggest"):
+        box.press_sequentially("ker", delay=20)
+
+    # When the search is submitted before the suggestions arrive
+    box.press("Enter")
+    expect(page.locator(".as-summary")).to_contain_text("for “ker”")
+    for route in held:
+        with contextlib.suppress(PlaywrightError):  # the page may have cancelled it already
+            route.fulfill(status=200, content_type="application/json", body=json.dumps(suggest_answer()))
+    page.wait_for_timeout(300)
+
+    # Then the list stays closed
+    expect(page.get_by_role("listbox", name="Suggestions")).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+
+
+def test_reopened_suggestions_mark_one_option(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)
+
+    for key in ("ArrowDown", "ArrowDown", "Escape", "ArrowDown"):
+        box.press(key)
+
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+    expect(options.nth(1)).to_have_attribute("aria-selected", "false")
+    expect(page.locator(".as-option-active")).to_have_count(1)
+
+
+def test_keys_that_end_an_input_method_composition_are_left_to_it(
+    canned: tuple[Any, list[dict[str, list[str]]]],
+) -> None:
+    page, _ = canned
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    options = page.get_by_role("listbox", name="Suggestions").get_by_role("option")
+    expect(options).to_have_count(2)
+    box.press("ArrowDown")
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+
+    # When Enter confirms a composition and then Escape cancels one (keyCode 229 is what some browsers send instead)
+    box.dispatch_event("keydown", {"key": "Enter", "isComposing": True, "bubbles": True, "cancelable": True})
+    box.dispatch_event("keydown", {"key": "Escape", "keyCode": 229, "bubbles": True, "cancelable": True})
+    box.dispatch_event("keydown", {"key": "Escape", "isComposing": True, "bubbles": True, "cancelable": True})
+    page.wait_for_timeout(200)
+
+    # Then no article opened, and the box and its list are as they were
+    assert "article" not in parse_qs(urlsplit(page.url).query)
+    expect(box).to_have_value("ker")
+    expect(options.nth(0)).to_have_attribute("aria-selected", "true")
+
+
+def test_a_query_cut_at_the_limit_keeps_whole_characters(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, seen = canned
+    page.goto("/?q=" + "a" * 499 + "%F0%9F%98%80")  # the emoji's two UTF-16 halves straddle the 500th place
+
+    expect(page.locator(".as-summary")).to_contain_text("results")
+    assert seen[-1]["q"] == ["a" * 499]  # not a lone half, sent as U+FFFD
+
+
+def test_more_facet_values_are_offered_without_claiming_all(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    authors = [{"value": f"Author {n}", "count": 20 - n, "selected": False} for n in range(10)]  # the API's top 10
+    answer_searches(page, [result("a/1")], {"author": authors})
+    page.goto("/?q=x")
+
+    more = page.locator(".as-facet-group").filter(has_text="Author").locator(".as-facet-more")
+    expect(more).to_have_text("Show 2 more")
+    more.click()
+    expect(page.locator('.as-facet[data-facet="author"]')).to_have_count(10)
+
+
+def test_the_apis_selected_flag_marks_a_value_spelt_otherwise(browsing: Browsing) -> None:
+    # Given an API that folds case and accents: author=José Núñez selects the value it shows as "Jose Nunez"
+    page = browsing.open("/")
+    authors = [
+        {"value": "Jose Nunez", "count": 3, "selected": True},
+        {"value": "Ana Lima", "count": 1, "selected": False},
+    ]
+    answer_searches(page, [result("a/1")], {"author": authors})
+    page.goto("/?q=x&author=Jos%C3%A9%20N%C3%BA%C3%B1ez")
+
+    # Then one entry is shown, pressed, and choosing it again drops the filter instead of adding a second spelling
+    buttons = page.locator('.as-facet[data-facet="author"]')
+    expect(buttons).to_have_count(2)
+    jose = page.locator('.as-facet[data-value="Jose Nunez"]')
+    expect(jose).to_have_attribute("aria-pressed", "true")
+    jose.click()
+    expect(page.locator(".as-filters-summary")).to_have_text("Filters")
+    assert "author" not in parse_qs(urlsplit(page.url).query)
