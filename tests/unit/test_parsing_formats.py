@@ -63,6 +63,59 @@ def test_json_body_that_merely_mentions_tags_is_kept_as_written() -> None:
     assert parsed.body == "Use the <p> tag."
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "<!DOCTYPE html><html><body><p>The council met.</p><script>trackVisitor('x')</script></body></html>",
+            "The council met.",
+        ),
+        ("<b>Council</b> meets", "Council meets"),
+        ("<span>Council meets</span>", "Council meets"),
+        ("<em>Now</em> the council meets", "Now the council meets"),
+        ("<br>Council meets", "Council meets"),
+        ("<pre>code &amp; more</pre>", "code & more"),
+        ("<main><p>Council meets</p></main>", "Council meets"),
+        ("<noscript>Enable JavaScript</noscript><p>Council meets</p>", "Council meets"),
+        ("<template><p>Draft</p></template><p>Council meets</p>", "Council meets"),
+        ("\ufeff<p>Council meets", "Council meets"),
+        ("<!-- cms --> Council meets", "Council meets"),
+    ],
+)
+@pytest.mark.parametrize("field", ["body", "summary"])
+def test_json_html_in_body_or_summary_is_reduced_to_its_text(field: str, markup: str, text: str) -> None:
+    document = {"title": "T", "body": "Text.", field: markup}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert getattr(parsed, field) == text
+
+
+def test_json_text_with_a_closed_element_later_on_is_markup() -> None:
+    document = {"title": "T", "body": "Plain text.\n\n<p>More <script>evil()</script></p>", "summary": "A <b>b</b>"}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.body == "Plain text.\n\nMore"
+    assert parsed.summary == "A b"
+
+
+@pytest.mark.parametrize("text", ["A <Kerry> said", "Love <3 and Q&amp;A", "Use <br> for breaks"])
+def test_json_text_mentioning_tags_that_are_not_markup_is_kept(text: str) -> None:
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": text, "summary": text}).encode())
+
+    assert parsed.body == parsed.summary == text.replace("&amp;", "&")
+
+
+def test_json_cdata_section_is_rejected_naming_the_field() -> None:
+    document = {"title": "T", "body": "B", "summary": "<![CDATA[<p>Council meets</p>]]>"}
+
+    error = _rejection("incoming/a.json", json.dumps(document).encode())
+
+    assert "summary" in error.reason
+    assert "CDATA" in error.reason
+
+
 # --- Markdown ----------------------------------------------------------------------------------------------------
 
 
