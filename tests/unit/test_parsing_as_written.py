@@ -332,6 +332,59 @@ def test_an_html_page_skips_a_canonical_link_that_is_not_absolute(href: str) -> 
     assert parse_upload("incoming/a.html", page).url == "https://archive.somanet.example/a"
 
 
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://news.somanet.example@evil.example/x", "user name or password before @"),
+        ("https://user:pass@x.example/", "user name or password before @"),
+        ("https://news.somanet.example\u202e/moc.live", "invisible or direction character (U+202E)"),
+        ("https://exa\u200bmple.com/", "invisible or direction character (U+200B)"),
+        ("https://x.example/a?b=\u200e", "invisible or direction character (U+200E)"),
+        ("https://x.example/\u00ad", "invisible or direction character (U+00AD)"),
+        ("https://./", "not a domain name or IP address"),
+        ("https://a_b.example/", "not a domain name or IP address"),
+        ("https://-x.example/", "not a domain name or IP address"),
+        ("https://1.2.3/", "not a domain name or IP address"),
+        ("https://999.1.1.1/", "not a domain name or IP address"),
+        ("https://caf\u00e9.example/", "non-ASCII characters"),
+    ],
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_urls_that_lead_elsewhere_than_they_show_are_rejected_naming_why(key: str, url: str, problem: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "url": url}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\nurl: {json.dumps(url)}")
+    )
+
+    assert problem in _rejection(key, data).reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://xn--caf-dma.example/a",
+        "http://[::1]:8080/a",
+        "http://10.0.0.1/a",
+        "https://x.example./a",
+        "https://x.example/caf\u00e9",
+    ],
+)
+def test_punycode_ip_literal_and_path_urls_are_kept(url: str) -> None:
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B", "url": url}).encode()).url == url
+
+
+@pytest.mark.parametrize("href", ["https://news.somanet.example@evil.example/x", "https://exa&#x200b;mple.com/"])
+def test_an_html_page_skips_a_canonical_link_that_leads_elsewhere(href: str) -> None:
+    page = (
+        f'<html><head><title>T</title><link rel="canonical" href="{href}">'
+        '<meta property="og:url" content="https://archive.somanet.example/a"></head>'
+        "<body><article><p>Text.</p></article></body></html>"
+    ).encode()
+
+    assert parse_upload("incoming/a.html", page).url == "https://archive.somanet.example/a"
+
+
 def test_validation_normalises_a_parsed_upload_built_in_code_too() -> None:
     from archive_search.parsing.validate import validated
 

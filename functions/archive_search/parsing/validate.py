@@ -7,6 +7,7 @@ which the composed spelling would not find.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import replace
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
+from archive_search.index_mapping import INVISIBLE_CLASS
 from archive_search.models import ParsedUpload
 from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
 
@@ -32,6 +34,12 @@ MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
 # Characters that never appear unescaped in an address (RFC 3986) and would carry markup into a page.
 _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
+# Invisible characters (Default_Ignorable, bidi controls included); with every other format character (Cf), an
+# address that holds one shows differently from where it leads.
+_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
+_NOT_ABSOLUTE = "is not an absolute http(s) address"
+_DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
+_MAX_HOST_CHARS = 253
 # Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
 # C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes) other than tab and LF, which a body
@@ -116,31 +124,72 @@ def _optional(value: str | None) -> str | None:
 
 
 def _url(cleaned: str | None) -> str | None:
-    if cleaned and absolute_url(cleaned) is None:
+    problem = url_problem(cleaned) if cleaned else None
+    if problem:
         raise RejectedUploadError(
-            f"the url {cleaned!r} is not an absolute http(s) address",
-            fix="give the full address, starting with https:// and the site's host, without quotes or markup",
+            f"the url {cleaned!r} {problem}",
+            fix="give the full address, starting with https:// and the site's host, without quotes or markup,"
+            " as the browser's address bar shows it",
         )
     return cleaned
 
 
 def absolute_url(text: str) -> str | None:
-    """`text` (trimmed) if it is an absolute http(s) URL with a host and nothing that could be markup, else None.
+    """`text` (trimmed) if url_problem finds nothing wrong with it, else None."""
+    return None if url_problem(text) else text.strip()
 
-    Relative paths and protocol-relative links (`//elsewhere/...`) are refused: the site they point to depends on
-    the page that shows them.
+
+def url_problem(text: str) -> str | None:
+    """What makes `text` (trimmed) unfit as an article's address, said for an editor; None for a good one.
+
+    A good one is an absolute http(s) URL whose host is a DNS name (ASCII letters, digits and hyphens; punycode
+    `xn--` labels for other scripts) or an IP literal, with nothing that could be markup. Refused: relative paths and
+    protocol-relative links (`//elsewhere/...`, the site they point to depends on the page that shows them); a
+    user name before `@` (`https://news.somanet.example@evil.example/` leads to evil.example); invisible and
+    direction characters anywhere (`\u202e` shows `/moc.live` as `/evil.com`); a host in another script, which is
+    not converted: Python's idna codec (IDNA 2003) and browsers (IDNA 2008) disagree on some names (`faß.de`).
     """
     url = text.strip()
+    hidden = next((c for c in url if _INVISIBLE.match(c) or unicodedata.category(c) == "Cf"), None)
+    if hidden:
+        return (
+            f"holds an invisible or direction character (U+{ord(hidden):04X}),"
+            " so it shows differently from where it leads"
+        )
     if _NOT_IN_URL.search(url):
-        return None
+        return _NOT_ABSOLUTE
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
-        return None
+        return _NOT_ABSOLUTE
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+        return _NOT_ABSOLUTE
+    if "@" in parts.netloc:
+        return "has a user name or password before @, so it leads to the host after the @"
+    if not parts.hostname.isascii():
+        return f"has a host with non-ASCII characters ({parts.hostname!r}): write it in its ASCII form (xn--...)"
+    if not _is_host(parts.hostname, bracketed=parts.netloc.startswith("[")):
+        return f"has a host ({parts.hostname!r}) that is not a domain name or IP address"
+    return None
+
+
+def _is_host(host: str, *, bracketed: bool) -> bool:
+    """A DNS name (a trailing root dot allowed), a dotted IPv4 address or, in brackets, an IPv6 address."""
+    if bracketed:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    labels = host.removesuffix(".").split(".")
+    if labels[-1].isdigit():  # a numeric last label is an IPv4 address or nothing (browsers read 1.2.3 oddly)
+        try:
+            ipaddress.IPv4Address(host.removesuffix("."))
+        except ValueError:
+            return False
+        return True
+    return len(host) <= _MAX_HOST_CHARS and all(_DNS_LABEL.fullmatch(label) for label in labels)
 
 
 def _published(value: str | None) -> str | None:
