@@ -507,6 +507,48 @@ def test_legacy_byline_before_the_title() -> None:
     assert (parsed.title, parsed.author, parsed.body) == ("Title", "Li Wei", "Text.")
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Copyright law reform passes Senate", "Oil · Gold · Stocks tumble on Fed fears", "Oil · Gold · Silver Rally"],
+)
+def test_legacy_title_that_looks_like_edge_chrome_is_kept(title: str) -> None:
+    page = f"site-wide search\n\n{title}\n\nSomaNet News Archive\n\n(By Li Wei)\n\nFirst.\n\nSecond."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.body) == (title, "First.\n\nSecond.")
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["Copyright holders said they would appeal the ruling.", "Rates | Bonds | Stocks fell sharply on Friday."],
+)
+def test_legacy_last_paragraph_that_starts_like_edge_chrome_is_kept(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n(By Li Wei)\n\nFirst.\n\n{last}".encode())
+
+    assert parsed.body == f"First.\n\n{last}"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Copyright © 2016 SomaNet",
+        "Copyright (c) 2016 SomaNet. All rights reserved.",
+        "Copyright 2016 SomaNet",
+        "© 2015 SomaNet News",
+        "(c) 2015 SomaNet",
+        "Home | World | Sport",
+        "News » World » Europe",
+        "Home > Business & Markets > Oil and Gas",
+        "World · Science · Tech",
+    ],
+)
+def test_legacy_edge_chrome_is_dropped_at_top_and_bottom(chrome: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{chrome}\n\nTitle\n\n(By Li Wei)\n\nFirst.\n\n{chrome}".encode())
+
+    assert (parsed.title, parsed.body) == ("Title", "First.")
+
+
 def test_legacy_entities_and_old_mac_line_ends() -> None:
     parsed = parse_upload("incoming/a.txt", b"Rock &amp; roll\r\rAT&T said &#8220;no&#8221;.")
 
