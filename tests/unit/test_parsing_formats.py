@@ -501,6 +501,34 @@ def test_legacy_paragraph_starting_with_by_is_not_a_byline() -> None:
     assert parsed.body.startswith("By the end of the day")
 
 
+@pytest.mark.parametrize("subheading", ["BY THE NUMBERS", "By Land And Sea", "By Land and Sea", "By In The Field"])
+def test_a_subheading_starting_with_by_is_no_byline_in_any_format(subheading: str) -> None:
+    legacy = parse_upload("incoming/a.txt", f"Budget\n\nFirst.\n\n{subheading}\n\nLast.".encode())
+    markdown = parse_upload("incoming/a.md", f"# Budget\n\n{subheading}\n\nLast.".encode())
+    page = parse_upload("incoming/a.html", _html(f"<article><h1>Budget</h1><p>{subheading}</p><p>Last.</p></article>"))
+
+    assert (legacy.author, legacy.summary, legacy.body) == (None, None, f"First.\n\n{subheading}\n\nLast.")
+    assert (markdown.author, markdown.body) == (None, f"{subheading}\n\nLast.")
+    assert (page.author, page.body) == (None, f"{subheading}\n\nLast.")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("By Bashar al-Assad", "Bashar al-Assad"),
+        ("By JOHN SMITH AND JANE DOE", "JOHN SMITH AND JANE DOE"),
+        ("By J. Smith & K. Jones", "J. Smith & K. Jones"),
+        ("By Li Wei, Beijing", "Li Wei, Beijing"),
+        ("By Pat O'Brien", "Pat O'Brien"),
+    ],
+)
+def test_bylines_with_particles_and_joined_names(byline: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n{byline}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (author, "Text.")
+
+
 def test_legacy_byline_before_the_title() -> None:
     parsed = parse_upload("incoming/a.txt", b"site-wide search\n\n(By Li Wei)\n\nTitle\n\nText.")
 
