@@ -198,7 +198,9 @@ def _published(value: str | None) -> str | None:
     if not cleaned:
         return None
     _reject_ambiguous_numeric(cleaned)
-    day = parse_date(cleaned)
+    day, problem = read_date(cleaned)
+    if problem is not None:
+        raise problem
     if day is None:
         raise RejectedUploadError(
             f"the date {cleaned!r} is not understood", fix="write it as YYYY-MM-DD, for example 2015-05-12"
@@ -232,18 +234,47 @@ def parse_date(text: str) -> date | None:
     """A calendar date from ISO 8601, RFC 2822 (`Tue, 12 May 2015 10:00:00 GMT`) or common written forms.
 
     Numeric day/month dates are read only when they cannot be misread: `25/12/2015` (no month 25), `12/25/2015`,
-    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only.
+    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only: None for a two-digit year,
+    and for a weekday the date does not fall on (read_date says which).
+    """
+    return read_date(text)[0]
+
+
+def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
+    """The date parse_date reads, or None and the rejection that says what makes it unreadable when it can tell.
+
+    `Tue, 12 May 49` (RFC 2822, like the written forms) has a two-digit year: email.utils would guess 2049 and
+    `12 May 98` 1998, while `03/04/15` is refused; a weekday that is not the date's (`Mon, 12 May 2015`, a
+    Tuesday) means the day, month or year is wrong, and which one is unknown.
     """
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
-        return None
+        return None, None
     numeric = _NUMERIC_DMY.fullmatch(text)
     if numeric:
-        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
+        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"]), None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date(), None
     except ValueError:
         pass
+    if _TWO_DIGIT_YEAR.search(text):
+        return None, RejectedUploadError(
+            f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
+        )
+    weekday = _WEEKDAY.match(text)
+    day = _written_date(text[weekday.end() :] if weekday else text)
+    if day is not None and weekday is not None:
+        named = _WEEKDAYS.index(weekday["day"][:3].casefold())
+        if named != day.weekday():
+            return None, RejectedUploadError(
+                f"the date {text!r} names a {_DAY_NAMES[named]}, but {day:%d %B %Y} is a {_DAY_NAMES[day.weekday()]}",
+                fix="check which of the weekday and the date is wrong, and write the date as YYYY-MM-DD",
+            )
+    return day, None
+
+
+def _written_date(text: str) -> date | None:
+    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday."""
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
 
     try:
@@ -251,7 +282,7 @@ def parse_date(text: str) -> date | None:
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
         pass
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.replace(".", "").replace(",", ", ")).replace(" ,", ",")
-    text = clean_line(re.sub(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", "", text, flags=re.IGNORECASE))
+    text = clean_line(text)
     for pattern in _DATE_PATTERNS:
         try:
             return datetime.strptime(text, pattern).date()
@@ -260,6 +291,18 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(
+    r"^(?P<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun)"
+    r"\b\.?,?\s*",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A year of two or three digits after a named month: `12 May 49`, `May 12, 98` (not `May 12 10:00`, a time).
+_TWO_DIGIT_YEAR = re.compile(
+    rf"(?:\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)[,\s]\s*\d{{2,3}}\b(?!:)", re.IGNORECASE
+)
 _DATE_PATTERNS = (
     "%d %B %Y",
     "%B %d, %Y",
