@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from archive_search.ingest import IngestService, Outcome, SyncResult
 from archive_search.notifications import ObjectChange
 from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
@@ -20,8 +22,8 @@ class _Ingest:
         self.bucket, self.archive, self.index, self.reports = FakeBucket(), FakeArchive(), FakeIndex(), FakeReports()
         self.service = IngestService(self.bucket, self.archive, self.index, self.reports, "incoming/", "reports/")
 
-    def put(self, key: str, title: str) -> SyncResult:
-        self.bucket.put(key, json.dumps({"title": title, "body": "Text."}).encode())
+    def put(self, key: str, title: str, body: bytes | None = None) -> SyncResult:
+        self.bucket.put(key, json.dumps({"title": title, "body": "Text."}).encode() if body is None else body)
         return self._sync(key, "ObjectCreated:Put")
 
     def delete(self, key: str) -> SyncResult:
@@ -82,3 +84,43 @@ def test_verify_listing_counts_both_spellings_as_one_upload() -> None:
 
     assert list(latest) == ["incoming/dup/caf\u00e9"]
     assert latest["incoming/dup/caf\u00e9"].key == NFD_KEY
+
+
+@pytest.mark.parametrize("other", ["incoming/sib/pic.jpg", "incoming/sib/pic."])
+def test_a_file_in_another_format_beside_an_article_is_reported_alone_and_withdraws_nothing(other: str) -> None:
+    ingest = _Ingest()
+    ingest.put("incoming/sib/pic.json", "Picture story")
+
+    outcome = ingest.put(other, "", body=b"\xff\xd8\xff\xe0 JPEG bytes")
+
+    assert outcome.outcome is Outcome.REJECTED
+    article = ingest.archive.get("sib/pic")
+    assert article is not None and article.source_key == "incoming/sib/pic.json"
+    assert "sib/pic" in ingest.index.documents
+    report = ingest.reports.reports[f"reports/{other.removeprefix('incoming/')}.json"]
+    assert "are not supported" in report["reason"]
+    assert "not searchable" not in report["note"]
+
+    ingest.delete(other)
+
+    assert ingest.reports.reports == {}
+    assert "sib/pic" in ingest.index.documents
+
+
+def test_an_article_whose_valid_upload_is_replaced_by_a_newer_sibling_file_keeps_its_version() -> None:
+    ingest = _Ingest()
+    ingest.put("incoming/sib/pic.jpg", "", body=b"\xff\xd8\xff\xe0 JPEG bytes")
+
+    outcome = ingest.put("incoming/sib/pic.json", "Picture story")
+
+    assert outcome.outcome is Outcome.INDEXED
+    assert "reports/sib/pic.jpg.json" in ingest.reports.reports
+
+
+def test_a_file_in_an_unsupported_format_alone_is_reported_and_makes_no_article() -> None:
+    ingest = _Ingest()
+
+    assert ingest.put("incoming/lone/pic.jpg", "", body=b"\xff\xd8\xff").outcome is Outcome.REJECTED
+
+    assert ingest.archive.articles == {}
+    assert list(ingest.reports.reports) == ["reports/lone/pic.jpg.json"]
