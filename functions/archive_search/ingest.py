@@ -29,7 +29,7 @@ from archive_search.errors import (
 from archive_search.keys import article_id_for_key, report_key_for
 from archive_search.models import Article, Upload
 from archive_search.notifications import ObjectChange
-from archive_search.parsing import parse_upload
+from archive_search.parsing import parse_upload, unsupported_extension
 from archive_search.ports import ArchiveStore, ArticleIndex, ObjectVersion, ReportStore, UploadSource
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,12 @@ MAX_ATTEMPTS = 5
 # The articles of a batch are read, archived and re-checked at the same time: each takes four or five S3 round
 # trips one after another, which were 82% of ingest time when articles went one by one (issue 13's profile).
 S3_CONCURRENCY = 10
+# What a report tells the editor about the article at the rejected file's path.
+_NOT_SEARCHABLE = "The article is not searchable until a valid file is uploaded under the same path."
+_NOT_AN_ARTICLE = (
+    "This file is not read as an article and changes none: an article uploaded under the same path in a supported"
+    " format stays as it is."
+)
 
 
 class Outcome(StrEnum):
@@ -167,7 +173,13 @@ class IngestService:
             try:
                 article_id = article_id_for_key(change.key, self._upload_prefix)
             except RejectedUploadError as exc:
-                outcomes[change] = self._settle_bad_key(change, exc)
+                outcomes[change] = self._settle_bad_key(change, exc, _NOT_SEARCHABLE)
+                continue
+            unsupported = unsupported_extension(change.key)
+            if unsupported is not None:
+                # A photo beside story.json is no version of the article: it is reported on its own and leaves
+                # the article that a supported upload of this path provides as it is.
+                outcomes[change] = self._settle_bad_key(change, unsupported, _NOT_AN_ARTICLE)
                 continue
             item = work.setdefault(
                 (change.bucket, article_id),
@@ -189,11 +201,14 @@ class IngestService:
             self._fail(item, changing, outcomes)
         return outcomes
 
-    def _settle_bad_key(self, change: ObjectChange, exc: RejectedUploadError) -> SyncResult | ArchiveSearchError:
-        """A key that can name no article: report it while the object exists, withdraw the report once it is gone."""
+    def _settle_bad_key(
+        self, change: ObjectChange, exc: RejectedUploadError, note: str
+    ) -> SyncResult | ArchiveSearchError:
+        """A key that can name no article, or whose format none reads: report it while the object exists, withdraw
+        the report once it is gone. No article changes."""
         try:
             if self._uploads.exists(change.bucket, change.key):
-                self._report(change.bucket, change.key, exc)
+                self._report(change.bucket, change.key, exc, note)
             elif change.key.startswith(self._upload_prefix):
                 self._reports.delete(change.bucket, self._report_key(change.key))
         except ArchiveSearchError as failure:
@@ -229,7 +244,7 @@ class IngestService:
             else:
                 indexed.append(item)
         moved = []
-        latest = self._each(lambda item: _latest(self._uploads.versions_of(item.bucket, item.stem)), indexed)
+        latest = self._each(lambda item: _latest(self._article_versions(item)), indexed)
         for item, (current, error) in zip(indexed, latest, strict=True):
             if error is not None:
                 self._fail(item, error, outcomes)
@@ -305,8 +320,13 @@ class IngestService:
             if item.result is not None and item.result.outcome is Outcome.INDEXED:
                 item.result = SyncResult(item.article_id, Outcome.ARCHIVED, item.result.source_key, str(exc))
 
+    def _article_versions(self, item: _Work) -> list[ObjectVersion]:
+        """The uploads of the item's id in a supported format: other files under its path are no version of it."""
+        versions = self._uploads.versions_of(item.bucket, item.stem)
+        return [version for version in versions if unsupported_extension(version.key) is None]
+
     def _plan(self, item: _Work) -> None:
-        item.version = _latest(self._uploads.versions_of(item.bucket, item.stem))
+        item.version = _latest(self._article_versions(item))
         item.article, item.result = None, None
         if item.version is None:
             item.result = SyncResult(item.article_id, Outcome.DELETED, None)
@@ -318,7 +338,7 @@ class IngestService:
             item.article = article_from_upload(item.article_id, upload)
         except RejectedUploadError as exc:
             # The bucket holds no valid article for this id, so neither may the archive or the index.
-            self._report(item.bucket, upload.key, exc)
+            self._report(item.bucket, upload.key, exc, _NOT_SEARCHABLE)
             item.result = SyncResult(item.article_id, Outcome.REJECTED, upload.key, exc.reason)
             return
         item.result = SyncResult(item.article_id, Outcome.INDEXED, upload.key)
@@ -341,7 +361,7 @@ class IngestService:
     def _report_key(self, key: str) -> str:
         return report_key_for(key, self._upload_prefix, self._report_prefix)
 
-    def _report(self, bucket: str, key: str, exc: RejectedUploadError) -> None:
+    def _report(self, bucket: str, key: str, exc: RejectedUploadError, note: str) -> None:
         report_key = self._report_key(key) if key.startswith(self._upload_prefix) else None
         logger.warning("upload rejected", extra={"key": key, "reason": exc.reason, "report_key": report_key})
         if report_key is None:
@@ -355,6 +375,6 @@ class IngestService:
                 "reason": exc.reason,
                 "how_to_fix": exc.fix,
                 "checked_at": self._now().isoformat(timespec="seconds"),
-                "note": "The article is not searchable until a valid file is uploaded under the same path.",
+                "note": note,
             },
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import unicodedata
 
 from archive_search.errors import RejectedUploadError
 
@@ -11,12 +12,17 @@ MAX_ID_LENGTH = 512
 # S3's limit on a key's length, in UTF-8 bytes: a report key must fit even when the upload's key is at the limit.
 MAX_KEY_BYTES = 1024
 _REPORT_SUFFIX = ".json"
+# ASCII characters that a non-ASCII character normalises to under NFC (KELVIN SIGN, GREEK QUESTION MARK, GREEK
+# VARIA): a key can spell them otherwise, so a listing prefix stops before them as before any non-ASCII character.
+_ASCII_WITH_OTHER_SPELLINGS = frozenset("K;`")
 
 
 def article_id_for_key(key: str, upload_prefix: str) -> str:
-    """The article id is the upload's path below the prefix, without its extension.
+    """The article id is the upload's path below the prefix, without its extension, in NFC.
 
-    Re-uploading the same path therefore updates the same article, whatever the format.
+    Re-uploading the same path therefore updates the same article, whatever the format, and whichever Unicode
+    spelling the path has: macOS writes file names decomposed (`cafe\u0301`), most systems composed (`caf\u00e9`),
+    and both look the same to an editor and must be reachable by the URL a reader types.
     """
     if not key.startswith(upload_prefix):
         raise RejectedUploadError(
@@ -37,7 +43,29 @@ def article_id_for_key(key: str, upload_prefix: str) -> str:
         raise RejectedUploadError(
             f"the path is longer than {MAX_ID_LENGTH} bytes", fix="use a shorter file name or folder path"
         )
-    return stem
+    return unicodedata.normalize("NFC", stem)
+
+
+def stem_of(key: str) -> str:
+    """The key without its extension (as S3 spells it, not normalised)."""
+    return key[: len(key) - len(extension_of(key))]
+
+
+def spells_stem(key: str, key_stem: str) -> bool:
+    """Whether `key` is `key_stem` (an upload prefix plus an article id, NFC) plus an extension, in any spelling."""
+    return unicodedata.normalize("NFC", stem_of(key)) == key_stem
+
+
+def listing_prefix(key_stem: str) -> str:
+    """The longest start of `key_stem` that every canonically equivalent spelling of it shares.
+
+    S3 lists by exact prefix; a decomposed `cafe\u0301` and a composed `caf\u00e9` share only `caf`, so the
+    prefix ends before the first character another spelling could write differently (spells_stem then filters).
+    """
+    end = next(
+        (i for i, char in enumerate(key_stem) if not char.isascii() or char in _ASCII_WITH_OTHER_SPELLINGS), None
+    )
+    return f"{key_stem}." if end is None else key_stem[:end]
 
 
 def extension_of(key: str) -> str:

@@ -36,7 +36,7 @@ class IndexedVersion:
 
 class UploadSource(Protocol):
     def versions_of(self, bucket: str, key_stem: str) -> list[ObjectVersion]:
-        """Every object whose key is `key_stem` plus an extension."""
+        """Every object whose key, in NFC (keys.spells_stem), is `key_stem` plus an extension."""
 
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         """The object's bytes, or None if it is gone or changed since `version` was listed."""

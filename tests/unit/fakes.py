@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from archive_search.errors import StorageUnavailableError
-from archive_search.keys import extension_of
+from archive_search.keys import listing_prefix, spells_stem, stem_of
 from archive_search.models import Article, Upload
 from archive_search.ports import ObjectVersion
 
@@ -32,11 +33,9 @@ class FakeBucket:
 
     # UploadSource
     def versions_of(self, bucket: str, key_stem: str) -> list[ObjectVersion]:
-        return [
-            self.version(key)
-            for key in self.objects
-            if key.startswith(f"{key_stem}.") and key[: len(key) - len(extension_of(key))] == key_stem
-        ]
+        # As the S3 adapter: list by the shared prefix, keep the keys that spell this stem.
+        prefix = listing_prefix(key_stem)
+        return [self.version(key) for key in self.objects if key.startswith(prefix) and spells_stem(key, key_stem)]
 
     def read(self, bucket: str, version: ObjectVersion) -> Upload | None:
         if version.key in self.broken_reads:
@@ -52,7 +51,7 @@ class FakeBucket:
     def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
         latest: dict[str, ObjectVersion] = {}
         for key in sorted(self.keys_under(bucket, prefix)):
-            stem = key[: len(key) - len(extension_of(key))]
+            stem = unicodedata.normalize("NFC", stem_of(key))
             version = self.version(key)
             if stem not in latest or version.recency > latest[stem].recency:
                 latest[stem] = version

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from archive_search.errors import RejectedUploadError
-from archive_search.keys import MAX_ID_LENGTH, article_id_for_key, extension_of, report_key_for
+from archive_search.keys import (
+    MAX_ID_LENGTH,
+    article_id_for_key,
+    extension_of,
+    listing_prefix,
+    report_key_for,
+    spells_stem,
+)
 
 PREFIX = "incoming/"
 
@@ -96,3 +103,35 @@ def test_report_key_of_a_key_at_s3s_limit_still_fits_and_is_unique(path: str) ->
 @pytest.mark.parametrize(("key", "extension"), [("a/b.JSON", ".json"), ("a.tar.gz", ".gz"), ("a/b", ""), ("a.b/c", "")])
 def test_extension_of(key: str, extension: str) -> None:
     assert extension_of(key) == extension
+
+
+@pytest.mark.parametrize(
+    "key", ["incoming/dup/caf\u00e9.json", "incoming/dup/cafe\u0301.json", "incoming/dup/cafe\u0301.md"]
+)
+def test_every_unicode_spelling_of_a_path_is_the_nfc_id(key: str) -> None:
+    assert article_id_for_key(key, PREFIX) == "dup/caf\u00e9"
+
+
+@pytest.mark.parametrize(
+    ("key", "spells"),
+    [
+        ("incoming/dup/caf\u00e9.json", True),
+        ("incoming/dup/cafe\u0301.txt", True),
+        ("incoming/dup/caf\u00e9.v2.json", False),
+        ("incoming/dup/cafe.json", False),
+    ],
+)
+def test_spells_stem_matches_any_canonically_equivalent_key(key: str, spells: bool) -> None:
+    assert spells_stem(key, "incoming/dup/caf\u00e9") is spells
+
+
+@pytest.mark.parametrize(
+    ("stem", "prefix"),
+    [
+        ("incoming/dup/caf\u00e9", "incoming/dup/caf"),
+        ("incoming/dup/plain", "incoming/dup/plain."),
+        ("incoming/Kerry", "incoming/"),  # U+212A KELVIN SIGN is another spelling of K
+    ],
+)
+def test_listing_prefix_is_shared_by_every_spelling(stem: str, prefix: str) -> None:
+    assert listing_prefix(stem) == prefix

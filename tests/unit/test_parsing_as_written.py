@@ -257,6 +257,46 @@ def test_a_date_that_could_be_day_or_month_first_is_rejected_with_both_readings(
     assert f"2015-{second:02d}-{first:02d} or 2015-{first:02d}-{second:02d}" in error.fix
 
 
+@pytest.mark.parametrize(
+    "written", ["Tue, 12 May 49 10:00:00 GMT", "Tue, 12 May 98", "12 May 49", "May 12, 98", "Tuesday, May 12th 98"]
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_a_two_digit_year_with_a_named_month_is_rejected_too(key: str, written: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "published": written}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\npublished: {json.dumps(written)}")
+    )
+
+    assert "has a two-digit year" in _rejection(key, data).reason
+
+
+@pytest.mark.parametrize(
+    ("written", "named"),
+    [("Mon, 12 May 2015", "Monday"), ("Monday, May 12th, 2015", "Monday"), ("Sun, 12 May 2015 10:00:00 GMT", "Sunday")],
+)
+def test_a_weekday_the_date_does_not_fall_on_is_rejected(written: str, named: str) -> None:
+    error = _rejection("incoming/a.json", json.dumps({"title": "T", "body": "B", "published": written}).encode())
+
+    assert f"names a {named}, but 12 May 2015 is a Tuesday" in error.reason
+
+
+@pytest.mark.parametrize(
+    "written", ["Tue, 12 May 2015 10:00:00 GMT", "Tuesday, May 12th, 2015", "Tues 12 May 2015", "12 May 2015"]
+)
+def test_a_weekday_that_matches_is_accepted(written: str) -> None:
+    data = json.dumps({"title": "T", "body": "B", "published": written}).encode()
+
+    assert parse_upload("incoming/a.json", data).published == "2015-05-12"
+
+
+def test_an_html_page_whose_only_date_has_a_wrong_weekday_is_rejected_naming_it() -> None:
+    page = b'<html><head><meta property="article:published_time" content="Mon, 12 May 2015"><title>T</title></head>'
+    error = _rejection("incoming/a.html", page + b"<body><article><p>Text.</p></article></body></html>")
+
+    assert "is a Tuesday" in error.reason
+
+
 def test_a_two_digit_year_is_rejected() -> None:
     error = _rejection("incoming/a.md", _md("title: T\npublished: 25/12/15"))
 
@@ -325,6 +365,59 @@ def test_absolute_http_urls_are_kept(url: str) -> None:
 def test_an_html_page_skips_a_canonical_link_that_is_not_absolute(href: str) -> None:
     page = (
         f'<html><head><title>T</title><link rel="canonical" href="{href.replace(chr(34), "&quot;")}">'
+        '<meta property="og:url" content="https://archive.somanet.example/a"></head>'
+        "<body><article><p>Text.</p></article></body></html>"
+    ).encode()
+
+    assert parse_upload("incoming/a.html", page).url == "https://archive.somanet.example/a"
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://news.somanet.example@evil.example/x", "user name or password before @"),
+        ("https://user:pass@x.example/", "user name or password before @"),
+        ("https://news.somanet.example\u202e/moc.live", "invisible or direction character (U+202E)"),
+        ("https://exa\u200bmple.com/", "invisible or direction character (U+200B)"),
+        ("https://x.example/a?b=\u200e", "invisible or direction character (U+200E)"),
+        ("https://x.example/\u00ad", "invisible or direction character (U+00AD)"),
+        ("https://./", "not a domain name or IP address"),
+        ("https://a_b.example/", "not a domain name or IP address"),
+        ("https://-x.example/", "not a domain name or IP address"),
+        ("https://1.2.3/", "not a domain name or IP address"),
+        ("https://999.1.1.1/", "not a domain name or IP address"),
+        ("https://caf\u00e9.example/", "non-ASCII characters"),
+    ],
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_urls_that_lead_elsewhere_than_they_show_are_rejected_naming_why(key: str, url: str, problem: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "url": url}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\nurl: {json.dumps(url)}")
+    )
+
+    assert problem in _rejection(key, data).reason
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://xn--caf-dma.example/a",
+        "http://[::1]:8080/a",
+        "http://10.0.0.1/a",
+        "https://x.example./a",
+        "https://x.example/caf\u00e9",
+    ],
+)
+def test_punycode_ip_literal_and_path_urls_are_kept(url: str) -> None:
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B", "url": url}).encode()).url == url
+
+
+@pytest.mark.parametrize("href", ["https://news.somanet.example@evil.example/x", "https://exa&#x200b;mple.com/"])
+def test_an_html_page_skips_a_canonical_link_that_leads_elsewhere(href: str) -> None:
+    page = (
+        f'<html><head><title>T</title><link rel="canonical" href="{href}">'
         '<meta property="og:url" content="https://archive.somanet.example/a"></head>'
         "<body><article><p>Text.</p></article></body></html>"
     ).encode()

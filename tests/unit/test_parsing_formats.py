@@ -63,6 +63,59 @@ def test_json_body_that_merely_mentions_tags_is_kept_as_written() -> None:
     assert parsed.body == "Use the <p> tag."
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "<!DOCTYPE html><html><body><p>The council met.</p><script>trackVisitor('x')</script></body></html>",
+            "The council met.",
+        ),
+        ("<b>Council</b> meets", "Council meets"),
+        ("<span>Council meets</span>", "Council meets"),
+        ("<em>Now</em> the council meets", "Now the council meets"),
+        ("<br>Council meets", "Council meets"),
+        ("<pre>code &amp; more</pre>", "code & more"),
+        ("<main><p>Council meets</p></main>", "Council meets"),
+        ("<noscript>Enable JavaScript</noscript><p>Council meets</p>", "Council meets"),
+        ("<template><p>Draft</p></template><p>Council meets</p>", "Council meets"),
+        ("\ufeff<p>Council meets", "Council meets"),
+        ("<!-- cms --> Council meets", "Council meets"),
+    ],
+)
+@pytest.mark.parametrize("field", ["body", "summary"])
+def test_json_html_in_body_or_summary_is_reduced_to_its_text(field: str, markup: str, text: str) -> None:
+    document = {"title": "T", "body": "Text.", field: markup}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert getattr(parsed, field) == text
+
+
+def test_json_text_with_a_closed_element_later_on_is_markup() -> None:
+    document = {"title": "T", "body": "Plain text.\n\n<p>More <script>evil()</script></p>", "summary": "A <b>b</b>"}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.body == "Plain text.\n\nMore"
+    assert parsed.summary == "A b"
+
+
+@pytest.mark.parametrize("text", ["A <Kerry> said", "Love <3 and Q&amp;A", "Use <br> for breaks"])
+def test_json_text_mentioning_tags_that_are_not_markup_is_kept(text: str) -> None:
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": text, "summary": text}).encode())
+
+    assert parsed.body == parsed.summary == text.replace("&amp;", "&")
+
+
+def test_json_cdata_section_is_rejected_naming_the_field() -> None:
+    document = {"title": "T", "body": "B", "summary": "<![CDATA[<p>Council meets</p>]]>"}
+
+    error = _rejection("incoming/a.json", json.dumps(document).encode())
+
+    assert "summary" in error.reason
+    assert "CDATA" in error.reason
+
+
 # --- Markdown ----------------------------------------------------------------------------------------------------
 
 
@@ -448,10 +501,80 @@ def test_legacy_paragraph_starting_with_by_is_not_a_byline() -> None:
     assert parsed.body.startswith("By the end of the day")
 
 
+@pytest.mark.parametrize("subheading", ["BY THE NUMBERS", "By Land And Sea", "By Land and Sea", "By In The Field"])
+def test_a_subheading_starting_with_by_is_no_byline_in_any_format(subheading: str) -> None:
+    legacy = parse_upload("incoming/a.txt", f"Budget\n\nFirst.\n\n{subheading}\n\nLast.".encode())
+    markdown = parse_upload("incoming/a.md", f"# Budget\n\n{subheading}\n\nLast.".encode())
+    page = parse_upload("incoming/a.html", _html(f"<article><h1>Budget</h1><p>{subheading}</p><p>Last.</p></article>"))
+
+    assert (legacy.author, legacy.summary, legacy.body) == (None, None, f"First.\n\n{subheading}\n\nLast.")
+    assert (markdown.author, markdown.body) == (None, f"{subheading}\n\nLast.")
+    assert (page.author, page.body) == (None, f"{subheading}\n\nLast.")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Ludwig van Beethoven", "Ludwig van Beethoven"),
+        ("By Bashar al-Assad", "Bashar al-Assad"),
+        ("By JOHN SMITH AND JANE DOE", "JOHN SMITH AND JANE DOE"),
+        ("By J. Smith & K. Jones", "J. Smith & K. Jones"),
+        ("By Li Wei, Beijing", "Li Wei, Beijing"),
+        ("By Pat O'Brien", "Pat O'Brien"),
+    ],
+)
+def test_bylines_with_particles_and_joined_names(byline: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n{byline}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (author, "Text.")
+
+
 def test_legacy_byline_before_the_title() -> None:
     parsed = parse_upload("incoming/a.txt", b"site-wide search\n\n(By Li Wei)\n\nTitle\n\nText.")
 
     assert (parsed.title, parsed.author, parsed.body) == ("Title", "Li Wei", "Text.")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Copyright law reform passes Senate", "Oil · Gold · Stocks tumble on Fed fears", "Oil · Gold · Silver Rally"],
+)
+def test_legacy_title_that_looks_like_edge_chrome_is_kept(title: str) -> None:
+    page = f"site-wide search\n\n{title}\n\nSomaNet News Archive\n\n(By Li Wei)\n\nFirst.\n\nSecond."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.body) == (title, "First.\n\nSecond.")
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["Copyright holders said they would appeal the ruling.", "Rates | Bonds | Stocks fell sharply on Friday."],
+)
+def test_legacy_last_paragraph_that_starts_like_edge_chrome_is_kept(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n(By Li Wei)\n\nFirst.\n\n{last}".encode())
+
+    assert parsed.body == f"First.\n\n{last}"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Copyright © 2016 SomaNet",
+        "Copyright (c) 2016 SomaNet. All rights reserved.",
+        "Copyright 2016 SomaNet",
+        "© 2015 SomaNet News",
+        "(c) 2015 SomaNet",
+        "Home | World | Sport",
+        "News » World » Europe",
+        "Home > Business & Markets > Oil and Gas",
+        "World · Science · Tech",
+    ],
+)
+def test_legacy_edge_chrome_is_dropped_at_top_and_bottom(chrome: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{chrome}\n\nTitle\n\n(By Li Wei)\n\nFirst.\n\n{chrome}".encode())
+
+    assert (parsed.title, parsed.body) == ("Title", "First.")
 
 
 def test_legacy_entities_and_old_mac_line_ends() -> None:

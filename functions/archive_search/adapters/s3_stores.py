@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -13,7 +14,7 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from archive_search.errors import StorageUnavailableError
-from archive_search.keys import extension_of
+from archive_search.keys import listing_prefix, spells_stem, stem_of
 from archive_search.models import Article, Upload
 from archive_search.parsing import MAX_UPLOAD_BYTES
 from archive_search.ports import ObjectVersion
@@ -51,11 +52,11 @@ class S3UploadSource:
         versions = []
         with _translated_errors(f"list s3://{bucket}/{key_stem}.*"):
             paginator = self._s3.get_paginator("list_objects_v2")
-            for page in paginator.paginate(Bucket=bucket, Prefix=f"{key_stem}."):
+            for page in paginator.paginate(Bucket=bucket, Prefix=listing_prefix(key_stem)):
                 for item in page.get("Contents", []):
                     key = item["Key"]
-                    # The prefix also matches "stem.more.ext": keep only this stem plus one extension.
-                    if key[: len(key) - len(extension_of(key))] == key_stem:
+                    # The prefix also matches "stem.more.ext" and other stems: keep this stem, in any spelling.
+                    if spells_stem(key, key_stem):
                         versions.append(ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"])))
         return versions
 
@@ -64,7 +65,7 @@ class S3UploadSource:
         for item in self._list(bucket, prefix):
             key = item["Key"]
             version = ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"]))
-            stem = key[: len(key) - len(extension_of(key))]
+            stem = unicodedata.normalize("NFC", stem_of(key))  # spellings of one article id are one upload
             current = latest.get(stem)
             if current is None or version.recency > current.recency:
                 latest[stem] = version

@@ -41,6 +41,17 @@ def parser(target: str) -> Callable[[bytes], ParsedUpload]:
     return function
 
 
+def unsupported_extension(key: str) -> RejectedUploadError | None:
+    """The rejection of a key whose extension no parser reads (`.jpg`, a bare `.`), or None for a format's key."""
+    extension = extension_of(key)
+    if extension in PARSERS:
+        return None
+    return RejectedUploadError(
+        f"files ending in {extension or '(no extension)'!r} are not supported",
+        fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
+    )
+
+
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
     """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on.
 
@@ -55,13 +66,11 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         )
     if not data.strip():
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
+    unsupported = unsupported_extension(key)
+    if unsupported is not None:
+        raise unsupported
     extension = extension_of(key)
-    target = PARSERS.get(extension)
-    if target is None:
-        raise RejectedUploadError(
-            f"files ending in {extension or '(no extension)'!r} are not supported",
-            fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
-        )
+    target = PARSERS[extension]
     kind = binary_kind(data)
     if kind is not None:
         raise RejectedUploadError(

@@ -58,10 +58,23 @@ _DATELINE_CREDIT = re.compile(rf"^[A-Z][^()\n]{{0,60}}\((?P<credit>(?i:{_AGENCY_
 
 _PAREN_BYLINE = re.compile(r"^\(\s*by:?\s+(?P<name>[^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+# Name particles: parts of a name ("Ana de la Cruz", "Ludwig van Beethoven", "Osama bin Laden"), never all of one.
 _PARTICLES = frozenset(
-    {"and", "&", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
+    {"de", "da", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
     | {"al", "el", "bin", "ibn", "y", "e", "ter", "ten", "st.", "mc", "o'"}
 )
+# A particle joined to the name it precedes: "al-Assad", "d'Alembert", "O'Brien" (lower-case or not).
+_JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ben|bin|d|l|o)[-'\u2019](?P<name>.)", re.IGNORECASE)
+# Articles, prepositions, conjunctions and pronouns, in any case, are no part of a name: "By THE NUMBERS" and
+# "By Land And Sea" are subheadings. "and", "AND" and "&" join two names.
+_NOT_NAME_WORDS = frozenset(
+    {"the", "a", "an", "and", "or", "nor", "but", "of", "at", "in", "on", "to", "for", "with", "from", "by", "as"}
+    | {"into", "onto", "over", "under", "about", "after", "before", "than", "via", "per", "off", "up", "out"}
+    | {"upon", "across", "through", "against", "between", "without", "within", "during", "near", "this", "that"}
+    | {"these", "those", "our", "your", "my", "his", "her", "its", "their", "we", "you", "it", "how", "what"}
+    | {"why", "when", "where", "who", "is", "are", "was", "were", "no", "not", "all", "more", "most"}
+)
+_NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
 _AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
 
 
@@ -107,18 +120,37 @@ def byline_name(line: str) -> str | None:
 
 
 def _looks_like_names(text: str) -> bool:
-    """ "Estera Popowska", "Ana de la Cruz and J. Smith"; not "the way, it rained all day"."""
-    words = text.replace(",", " , ").split()
-    if not 1 <= len(words) <= 10 or text.rstrip().endswith(("?", "!", ":", ";")):
+    """ "Estera Popowska", "Ana de la Cruz and J. Smith", "Li Wei, Beijing"; not "the way, it rained all day",
+    "THE NUMBERS" or "Land And Sea".
+
+    Names are separated by commas, or joined by "and", "AND" or "&" (never "And"); joined names have two words or more
+    each ("Land and Sea" is no pair of names). A name is capitalised words and particles inside it ("de", "van",
+    "bin"; "al-Assad"); an article, preposition or conjunction in any case makes the line no byline.
+    """
+    if text.rstrip().endswith(("?", "!", ":", ";")) or not 1 <= len(text.split()) <= 10:
         return False
-    has_name = False
-    for word in words:
-        if word == "," or word.casefold() in _PARTICLES:
-            continue
-        if not word[0].isupper():
+    names = [name.split() for part in text.split(",") for name in _NAME_JOINERS.split(part.strip())]
+    names = [name for name in names if name]  # "Li Wei, " or a trailing comma leaves an empty part
+    if not names:
+        return False
+    joined = bool(_NAME_JOINERS.search(text))
+    return all(_is_name(words) and (len(words) >= 2 or not joined) for words in names)
+
+
+def _is_name(words: list[str]) -> bool:
+    """Capitalised words, with particles only before a capitalised word of the same name."""
+    for index, word in enumerate(words):
+        folded = word.casefold()
+        if folded in _NOT_NAME_WORDS:
             return False
-        has_name = True
-    return has_name
+        if folded in _PARTICLES:
+            if index == len(words) - 1:
+                return False  # a particle ends no name
+            continue
+        joined = _JOINED_PARTICLE.match(word)
+        if not (word[0].isupper() or (joined and joined.group("name").isupper())):
+            return False
+    return any(word.casefold() not in _PARTICLES for word in words)
 
 
 def clean_author(value: str | None) -> str | None:

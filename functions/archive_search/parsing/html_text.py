@@ -7,6 +7,7 @@ Python stack. Callers import selectolax lazily (see html_page.py): this module o
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
@@ -303,6 +304,85 @@ def parse_markup(markup: str) -> LexborHTMLParser:
 
 
 def fragment_paragraphs(markup: str) -> list[str]:
-    """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON)."""
-    tree = parse_markup(markup)
+    """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON).
+
+    The fragment is parsed inside <body>: at the start of a document the parser would put a leading <noscript> in
+    the head and move its text to the body as if it were article text. A leading byte-order mark (an export pasted
+    with its file's mark) is dropped, as decoding drops it from a page.
+    """
+    tree = parse_markup("<body>" + markup.lstrip("\ufeff"))
     return element_paragraphs(tree.body) if tree.body is not None else []
+
+
+# Every element of the HTML Living Standard (and the obsolete ones CMS exports still write): a tag with one of these
+# names is markup, `<Kerry>` or `<3` is text.
+HTML_ELEMENTS = (
+    BLOCK_TAGS
+    | DROPPED_TAGS
+    | CELL_TAGS
+    | {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "col", "colgroup", "data"}
+    | {"datalist", "del", "dfn", "em", "font", "i", "ins", "kbd", "legend", "map", "mark", "marquee", "meter"}
+    | {"nobr", "optgroup", "option", "output", "param", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s"}
+    | {"samp", "search", "slot", "small", "source", "span", "strike", "strong", "sub", "sup", "time", "track"}
+    | {"tt", "u", "var", "wbr", "xmp", "plaintext", "listing", "area", "base", "basefont", "bgsound", "dir"}
+    | {"image", "keygen", "menuitem", "applet", "isindex", "multicol", "nextid", "spacer", "frame"}
+)
+
+
+class _MarkupProbe(HTMLParser):
+    """Tokenises a text field with the standard library's HTML tokenizer, noting what makes it markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.leading_markup: bool | None = None  # None until the first non-blank token
+        self.opened: set[str] = set()
+        self.closed_element = False
+        self.cdata = False
+
+    def _first(self, is_markup: bool) -> None:
+        if self.leading_markup is None:
+            self.leading_markup = is_markup
+
+    def handle_data(self, data: str) -> None:
+        if data.strip(" \t\n\r\f\ufeff\u200b"):  # a byte-order mark or zero-width space before <p> is not text
+            self._first(False)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._first(tag in HTML_ELEMENTS)
+        self.opened.add(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._first(tag in HTML_ELEMENTS)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._first(tag in HTML_ELEMENTS)
+        self.closed_element = self.closed_element or (tag in HTML_ELEMENTS and tag in self.opened)
+
+    def handle_comment(self, data: str) -> None:
+        self._first(True)
+
+    def handle_decl(self, decl: str) -> None:
+        self._first(True)
+
+    def unknown_decl(self, data: str) -> None:
+        self.cdata = self.cdata or data.upper().startswith("CDATA[")
+        self._first(True)
+
+
+def is_markup(text: str, field: str) -> bool:
+    """Whether a text field (a JSON body or summary) holds HTML rather than text that mentions a tag.
+
+    It does when it starts with a tag of an HTML element, a comment or a doctype (after spaces, a byte-order mark or
+    a zero-width space), or when anywhere in it an HTML element is opened and closed (`…<p>x <script>…</script></p>`).
+    `Use the <p> tag.` opens an element it never closes, after text: it is kept as written.
+    RejectedUploadError for a CDATA section: HTML has none, so its content would be read as a bogus comment.
+    """
+    probe = _MarkupProbe()
+    probe.feed(text)
+    probe.close()
+    if probe.cdata:
+        raise RejectedUploadError(
+            f"the {field} holds a CDATA section (<![CDATA[ … ]]>), which is XML: HTML would not read it as written",
+            fix="remove <![CDATA[ and ]]> and upload the HTML inside them",
+        )
+    return bool(probe.leading_markup) or probe.closed_element

@@ -7,19 +7,14 @@ decoded once, in every text field, as HTML pages, Markdown and legacy pages are 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_text import fragment_paragraphs
+from archive_search.parsing.html_text import fragment_paragraphs, is_markup
 from archive_search.parsing.text import decode, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
-# A body exported from a CMS as HTML (`<p>...</p>`) is reduced to its text, as an HTML upload's would be.
-_HTML_BODY = re.compile(
-    r"^\s*<(?:p|div|article|section|h[1-6]|ul|ol|blockquote|figure|table|script|style|!--)[\s>/]", re.IGNORECASE
-)
 
 
 def parse_json(data: bytes) -> ParsedUpload:
@@ -55,10 +50,11 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not a {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
-    body = fields.pop("body", "")
-    # An HTML body goes through the HTML parser, which decodes its entities: once, like every other field.
-    body = "\n\n".join(fragment_paragraphs(body)) if _HTML_BODY.match(body) else unescape_entities(body)
+    body = _text_of(fields.pop("body", ""), "body", "\n\n")
+    summary = fields.pop("summary", None)
     texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items()}
+    if summary is not None:
+        texts["summary"] = _text_of(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
     tags = document.get("tags")
     if tags is not None:
         if isinstance(tags, str):
@@ -67,6 +63,12 @@ def parse_json(data: bytes) -> ParsedUpload:
             raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
         texts["tags"] = tuple(unescape_entities(tag) for tag in tags)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
+
+
+def _text_of(value: str, field: str, separator: str) -> str:
+    """A body or summary as text: HTML (html_text.is_markup) goes through the HTML extractor, as an HTML page's body
+    does, which decodes its entities; other text only has its entities decoded (once, like every other field)."""
+    return separator.join(fragment_paragraphs(value)) if is_markup(value, field) else unescape_entities(value)
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

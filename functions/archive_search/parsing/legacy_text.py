@@ -45,11 +45,17 @@ CHROME_LINES = frozenset(
     }
 )
 _SITE_NAME = re.compile(r"^somanet(?:\s+news)?(?:\s+archive)?$", re.IGNORECASE)
-# Only at the top or the bottom of a page: copyright lines and navigation bars ("Home | World | Sport").
+# Only at the top or the bottom of a page: copyright lines ("© 2016 SomaNet", "Copyright (c) 2016 ...", "Copyright
+# 2016 ..."; not "Copyright law reform passes Senate"), "All rights reserved" and "Page 2 of 3".
 _EDGE_CHROME = re.compile(
-    r"^(?:(?:\u00a9|\(c\)|copyright)\s.*|all rights reserved\.?|page \d+ of \d+|"
-    r"[^|\u00b7\u2022\u00bb>]{1,30}(?:\s+[|\u00b7\u2022\u00bb>]\s+[^|\u00b7\u2022\u00bb>]{1,30}){2,})$",
+    r"^(?:(?:\u00a9|\(c\))\s.*|copyright\s+(?:\u00a9|\(c\)|\d{4}\b).*|all rights reserved\.?|page \d+ of \d+)$",
     re.IGNORECASE,
+)
+# A navigation bar ("Home | World | Sport", "News » World » Europe"): three or more menu items between separators.
+_NAV_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u00bb>]\s+")
+# A menu item is a name, not a clause: at most three words, each capitalised, a number, "&" or a connector.
+_MENU_ITEM = re.compile(
+    r"(?:[A-Z0-9\u00c0-\u00de][^\s.!?;:,]*|&|and|of)(?:\s+(?:[A-Z0-9\u00c0-\u00de][^\s.!?;:,]*|&|and|of)){0,2}"
 )
 _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
@@ -58,11 +64,25 @@ def _is_chrome(block: str) -> bool:
     return block.casefold().rstrip(":") in CHROME_LINES or bool(_SITE_NAME.match(block))
 
 
+def _is_edge_chrome(block: str) -> bool:
+    if _EDGE_CHROME.match(block):
+        return True
+    items = _NAV_SEPARATOR.split(block)
+    return len(items) >= 3 and all(_MENU_ITEM.fullmatch(item) for item in items)
+
+
 def _strip_edge_chrome(blocks: list[str]) -> list[str]:
+    """Blocks without the copyright lines and navigation bars at the top and the bottom of the page.
+
+    The block just before the byline is the title whatever it looks like ("Oil · Gold · Silver"): with it dropped,
+    the first paragraph would become the title.
+    """
     start, end = 0, len(blocks)
-    while start < end and _EDGE_CHROME.match(blocks[start]):
+    while start < end and _is_edge_chrome(blocks[start]):
         start += 1
-    while end > start and _EDGE_CHROME.match(blocks[end - 1]):
+    if 0 < start < end and byline_name(blocks[start]):
+        start -= 1
+    while end > start + 1 and _is_edge_chrome(blocks[end - 1]):
         end -= 1
     return blocks[start:end]
 

@@ -7,6 +7,7 @@ which the composed spelling would not find.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import unicodedata
 from dataclasses import replace
@@ -14,6 +15,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
+from archive_search.index_mapping import INVISIBLE_CLASS
 from archive_search.models import ParsedUpload
 from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
 
@@ -32,6 +34,12 @@ MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
 # Characters that never appear unescaped in an address (RFC 3986) and would carry markup into a page.
 _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
+# Invisible characters (Default_Ignorable, bidi controls included); with every other format character (Cf), an
+# address that holds one shows differently from where it leads.
+_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
+_NOT_ABSOLUTE = "is not an absolute http(s) address"
+_DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
+_MAX_HOST_CHARS = 253
 # Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
 # C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes) other than tab and LF, which a body
@@ -116,31 +124,72 @@ def _optional(value: str | None) -> str | None:
 
 
 def _url(cleaned: str | None) -> str | None:
-    if cleaned and absolute_url(cleaned) is None:
+    problem = url_problem(cleaned) if cleaned else None
+    if problem:
         raise RejectedUploadError(
-            f"the url {cleaned!r} is not an absolute http(s) address",
-            fix="give the full address, starting with https:// and the site's host, without quotes or markup",
+            f"the url {cleaned!r} {problem}",
+            fix="give the full address, starting with https:// and the site's host, without quotes or markup,"
+            " as the browser's address bar shows it",
         )
     return cleaned
 
 
 def absolute_url(text: str) -> str | None:
-    """`text` (trimmed) if it is an absolute http(s) URL with a host and nothing that could be markup, else None.
+    """`text` (trimmed) if url_problem finds nothing wrong with it, else None."""
+    return None if url_problem(text) else text.strip()
 
-    Relative paths and protocol-relative links (`//elsewhere/...`) are refused: the site they point to depends on
-    the page that shows them.
+
+def url_problem(text: str) -> str | None:
+    """What makes `text` (trimmed) unfit as an article's address, said for an editor; None for a good one.
+
+    A good one is an absolute http(s) URL whose host is a DNS name (ASCII letters, digits and hyphens; punycode
+    `xn--` labels for other scripts) or an IP literal, with nothing that could be markup. Refused: relative paths and
+    protocol-relative links (`//elsewhere/...`, the site they point to depends on the page that shows them); a
+    user name before `@` (`https://news.somanet.example@evil.example/` leads to evil.example); invisible and
+    direction characters anywhere (`\u202e` shows `/moc.live` as `/evil.com`); a host in another script, which is
+    not converted: Python's idna codec (IDNA 2003) and browsers (IDNA 2008) disagree on some names (`faß.de`).
     """
     url = text.strip()
+    hidden = next((c for c in url if _INVISIBLE.match(c) or unicodedata.category(c) == "Cf"), None)
+    if hidden:
+        return (
+            f"holds an invisible or direction character (U+{ord(hidden):04X}),"
+            " so it shows differently from where it leads"
+        )
     if _NOT_IN_URL.search(url):
-        return None
+        return _NOT_ABSOLUTE
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
     except ValueError:
-        return None
+        return _NOT_ABSOLUTE
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+        return _NOT_ABSOLUTE
+    if "@" in parts.netloc:
+        return "has a user name or password before @, so it leads to the host after the @"
+    if not parts.hostname.isascii():
+        return f"has a host with non-ASCII characters ({parts.hostname!r}): write it in its ASCII form (xn--...)"
+    if not _is_host(parts.hostname, bracketed=parts.netloc.startswith("[")):
+        return f"has a host ({parts.hostname!r}) that is not a domain name or IP address"
+    return None
+
+
+def _is_host(host: str, *, bracketed: bool) -> bool:
+    """A DNS name (a trailing root dot allowed), a dotted IPv4 address or, in brackets, an IPv6 address."""
+    if bracketed:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    labels = host.removesuffix(".").split(".")
+    if labels[-1].isdigit():  # a numeric last label is an IPv4 address or nothing (browsers read 1.2.3 oddly)
+        try:
+            ipaddress.IPv4Address(host.removesuffix("."))
+        except ValueError:
+            return False
+        return True
+    return len(host) <= _MAX_HOST_CHARS and all(_DNS_LABEL.fullmatch(label) for label in labels)
 
 
 def _published(value: str | None) -> str | None:
@@ -149,7 +198,9 @@ def _published(value: str | None) -> str | None:
     if not cleaned:
         return None
     _reject_ambiguous_numeric(cleaned)
-    day = parse_date(cleaned)
+    day, problem = read_date(cleaned)
+    if problem is not None:
+        raise problem
     if day is None:
         raise RejectedUploadError(
             f"the date {cleaned!r} is not understood", fix="write it as YYYY-MM-DD, for example 2015-05-12"
@@ -183,18 +234,47 @@ def parse_date(text: str) -> date | None:
     """A calendar date from ISO 8601, RFC 2822 (`Tue, 12 May 2015 10:00:00 GMT`) or common written forms.
 
     Numeric day/month dates are read only when they cannot be misread: `25/12/2015` (no month 25), `12/25/2015`,
-    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only.
+    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only: None for a two-digit year,
+    and for a weekday the date does not fall on (read_date says which).
+    """
+    return read_date(text)[0]
+
+
+def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
+    """The date parse_date reads, or None and the rejection that says what makes it unreadable when it can tell.
+
+    `Tue, 12 May 49` (RFC 2822, like the written forms) has a two-digit year: email.utils would guess 2049 and
+    `12 May 98` 1998, while `03/04/15` is refused; a weekday that is not the date's (`Mon, 12 May 2015`, a
+    Tuesday) means the day, month or year is wrong, and which one is unknown.
     """
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
-        return None
+        return None, None
     numeric = _NUMERIC_DMY.fullmatch(text)
     if numeric:
-        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
+        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"]), None
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date(), None
     except ValueError:
         pass
+    if _TWO_DIGIT_YEAR.search(text):
+        return None, RejectedUploadError(
+            f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
+        )
+    weekday = _WEEKDAY.match(text)
+    day = _written_date(text[weekday.end() :] if weekday else text)
+    if day is not None and weekday is not None:
+        named = _WEEKDAYS.index(weekday["day"][:3].casefold())
+        if named != day.weekday():
+            return None, RejectedUploadError(
+                f"the date {text!r} names a {_DAY_NAMES[named]}, but {day:%d %B %Y} is a {_DAY_NAMES[day.weekday()]}",
+                fix="check which of the weekday and the date is wrong, and write the date as YYYY-MM-DD",
+            )
+    return day, None
+
+
+def _written_date(text: str) -> date | None:
+    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday."""
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
 
     try:
@@ -202,7 +282,7 @@ def parse_date(text: str) -> date | None:
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
         pass
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.replace(".", "").replace(",", ", ")).replace(" ,", ",")
-    text = clean_line(re.sub(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+", "", text, flags=re.IGNORECASE))
+    text = clean_line(text)
     for pattern in _DATE_PATTERNS:
         try:
             return datetime.strptime(text, pattern).date()
@@ -211,6 +291,18 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY = re.compile(
+    r"^(?P<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun)"
+    r"\b\.?,?\s*",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A year of two or three digits after a named month: `12 May 49`, `May 12, 98` (not `May 12 10:00`, a time).
+_TWO_DIGIT_YEAR = re.compile(
+    rf"(?:\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)[,\s]\s*\d{{2,3}}\b(?!:)", re.IGNORECASE
+)
 _DATE_PATTERNS = (
     "%d %B %Y",
     "%B %d, %Y",
