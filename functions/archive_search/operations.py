@@ -15,6 +15,7 @@ from archive_search.errors import ArchiveSearchError, RejectedUploadError
 from archive_search.ingest import IngestService
 from archive_search.keys import article_id_for_key, report_key_for
 from archive_search.notifications import ObjectChange
+from archive_search.parsing import unsupported_extension
 from archive_search.ports import (
     ArchiveChangeLog,
     ArchiveReader,
@@ -196,9 +197,8 @@ def _compare_uploads(
     ids_with_upload = set()
     for version in latest.values():
         report_key = report_key_for(version.key, location.upload_prefix, location.report_prefix)
-        try:
-            article_id = article_id_for_key(version.key, location.upload_prefix)
-        except RejectedUploadError:
+        article_id = _article_id_of_upload(version.key, location.upload_prefix)
+        if article_id is None:
             # No article can come of this key: ingest's report is the only outcome it can have.
             (report.rejected_uploads if report_key in reports else report.unprocessed_uploads).append(version.key)
             continue
@@ -213,6 +213,17 @@ def _compare_uploads(
     report.archived_without_upload = sorted(set(archived) - ids_with_upload)
     report.unprocessed_uploads.sort()
     report.rejected_uploads.sort()
+
+
+def _article_id_of_upload(key: str, upload_prefix: str) -> str | None:
+    """The article an upload key is a version of; None for a key no article can come of (a format no parser
+    reads, a key no id can be made of)."""
+    if unsupported_extension(key) is not None:
+        return None
+    try:
+        return article_id_for_key(key, upload_prefix)
+    except RejectedUploadError:
+        return None
 
 
 def repair(

@@ -124,7 +124,8 @@ class IndexAdmin(Protocol):
 
 class UploadListing(Protocol):
     def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
-        """The newest object of each path stem under the prefix, keyed by stem."""
+        """The newest upload of each article under the prefix, keyed by its path stem (NFC); a file in a format no
+        parser reads (`pic.jpg`) is no upload of the article beside it and is listed on its own, keyed by its key."""
 
     def keys_under(self, bucket: str, prefix: str) -> set[str]: ...
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from archive_search.errors import StorageUnavailableError
-from archive_search.keys import listing_prefix, spells_stem, stem_of
+from archive_search.keys import listing_prefix, spells_stem
 from archive_search.models import Article, Upload
+from archive_search.parsing import upload_group
 from archive_search.ports import ObjectVersion
 
 
@@ -51,7 +51,7 @@ class FakeBucket:
     def latest_uploads(self, bucket: str, prefix: str) -> dict[str, ObjectVersion]:
         latest: dict[str, ObjectVersion] = {}
         for key in sorted(self.keys_under(bucket, prefix)):
-            stem = unicodedata.normalize("NFC", stem_of(key))
+            stem = upload_group(key)
             version = self.version(key)
             if stem not in latest or version.recency > latest[stem].recency:
                 latest[stem] = version

@@ -167,3 +167,16 @@ def test_verify_memory_does_not_grow_with_the_articles_text() -> None:
 
     assert report.drift == 0 and report.archived == 200
     assert peak < 20 * len(body)  # a few articles in flight, not 200
+
+
+def test_verify_sees_a_file_in_another_format_beside_an_article_as_a_report_not_as_the_article() -> None:
+    world = World()
+    world.upload("sib/pic.json", _article("Picture story"))
+    world.upload("sib/pic.jpg", b"\xff\xd8\xff\xe0 JPEG bytes")
+
+    report = world.verify()
+
+    # The article is as its supported upload made it; the photo is a rejected upload of its own.
+    assert report.drift == 0 and report.unprocessed_uploads == []
+    assert report.rejected_uploads == ["incoming/sib/pic.jpg"]
+    assert report.uploads == 2

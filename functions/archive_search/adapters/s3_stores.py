@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -14,9 +13,9 @@ from typing import Any
 from botocore.exceptions import BotoCoreError, ClientError
 
 from archive_search.errors import StorageUnavailableError
-from archive_search.keys import listing_prefix, spells_stem, stem_of
+from archive_search.keys import listing_prefix, spells_stem
 from archive_search.models import Article, Upload
-from archive_search.parsing import MAX_UPLOAD_BYTES
+from archive_search.parsing import MAX_UPLOAD_BYTES, upload_group
 from archive_search.ports import ObjectVersion
 
 MISSING_CODES = ("NoSuchKey", "404", "NotFound", "PreconditionFailed", "412")
@@ -65,7 +64,7 @@ class S3UploadSource:
         for item in self._list(bucket, prefix):
             key = item["Key"]
             version = ObjectVersion(key, item["ETag"].strip('"'), _millis(item["LastModified"]))
-            stem = unicodedata.normalize("NFC", stem_of(key))  # spellings of one article id are one upload
+            stem = upload_group(key)
             current = latest.get(stem)
             if current is None or version.recency > current.recency:
                 latest[stem] = version

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+import unicodedata
 from collections.abc import Callable
 
 from archive_search.errors import RejectedUploadError
-from archive_search.keys import extension_of
+from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
@@ -50,6 +51,15 @@ def unsupported_extension(key: str) -> RejectedUploadError | None:
         f"files ending in {extension or '(no extension)'!r} are not supported",
         fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
     )
+
+
+def upload_group(key: str) -> str:
+    """What a listing of uploads groups `key` under: its path stem in NFC (every spelling and supported format of
+    one article's path is one upload, the newest wins), or the key itself for a file in a format no parser reads,
+    which is no version of the article beside it (ingest reports it on its own)."""
+    if unsupported_extension(key) is not None:
+        return key
+    return unicodedata.normalize("NFC", stem_of(key))
 
 
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
