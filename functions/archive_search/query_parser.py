@@ -33,15 +33,20 @@ MAX_TERM_PIECES = 16
 MAX_PHRASE_PIECES = 64
 # Han ideographs (CJK Unified, extensions, compatibility) and Hiragana: each one a token (Unicode UAX #29, which the
 # standard tokenizer follows). Katakana, Hangul and Thai runs stay one token each.
-IDEOGRAPH_CLASS = "\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPH_CLASS = (
+    "\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00017000-\U00018aff\U0001b000-\U0001b16f\U00020000-\U0003134f"
+)
+# The first word of a character's Unicode name is a coarse script ("LATIN", "KATAKANA", "DIGIT"): the standard
+# tokenizer breaks where it changes ("aア1" is three tokens). These scripts' characters are a token each.
+_CHARACTER_TOKEN_SCRIPTS = frozenset({"CJK", "IDEOGRAPHIC", "HIRAGANA", "HANGZHOU", "TANGUT", "KHITAN", "NUSHU"})
 # A pasted sentence is text, not syntax: in a query of more words than this, `-` before a word is punctuation (news
 # copy writes "the economy -which stagnated"), not an exclusion that would drop the very article pasted from.
 MAX_OPERATOR_WORDS = 10
-_SIGNED_NUMBER = re.compile(r"-[.,]?[0-9]")  # -0.1%, -5C, -.5: a minus sign, never an exclusion
+_SIGNED_NUMBER = re.compile(r"-[.,]?\d")  # -0.1%, -5C, -.5, any script's digits: a minus sign, never an exclusion
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
-_PIECE = re.compile(f"[{IDEOGRAPH_CLASS}]|[^\\W{IDEOGRAPH_CLASS}]+")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
 _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
@@ -120,19 +125,38 @@ def is_word_character(c: str) -> bool:
 
 
 def pieces(text: str) -> int:
-    """How many tokens, at most, the engine's standard tokenizer makes of text: a run of letters and digits, or an
-    ideograph, is one (it may join some runs: "U.S." is one token, counted two; an overcount is safe)."""
-    return len(_PIECE.findall(text))
+    """How many tokens, at most, the engine's standard tokenizer makes of text: a run of word characters of one
+    script is one, each character of a script tokenized character by character is one (it joins some runs: "U.S."
+    and "a1" are one token each, counted two; an overcount is safe)."""
+    return len(_piece_ends(text))
+
+
+def _piece_ends(text: str) -> list[int]:
+    """Where each piece of text ends (see pieces)."""
+    ends: list[int] = []
+    previous = None
+    for i, c in enumerate(text):
+        if not is_word_character(c):
+            previous = None
+            continue
+        if previous is not None and unicodedata.category(c)[0] == "M":
+            ends[-1] = i + 1  # a combining mark belongs to its letter
+            continue
+        script = unicodedata.name(c, "?").split(" ", 1)[0]
+        if script != previous or script in _CHARACTER_TOKEN_SCRIPTS:
+            ends.append(i + 1)
+        else:
+            ends[-1] = i + 1
+        previous = script
+    return ends
 
 
 def _within_pieces(text: str, limit: int) -> str:
     """text cut after its `limit`th piece ("" for a limit of 0)."""
     if limit <= 0:
         return ""
-    for count, piece in enumerate(_PIECE.finditer(text), start=1):
-        if count == limit:
-            return text[: piece.end()]
-    return text
+    ends = _piece_ends(text)
+    return text if len(ends) <= limit else text[: ends[limit - 1]]
 
 
 def fold_query_text(text: str) -> str:
@@ -163,18 +187,23 @@ def parse_query(text: str) -> ParsedQuery:
     tokens = _TOKEN.findall(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
-    others = " ".join(t for t in tokens if t != "OR")
-    operator_word = None if not others or others.isupper() else "OR"
-    excludes = _exclusions_apply(tokens)
+    operator_word = _operator_word(tokens)
+    excludes = _exclusions_apply(tokens, operator_word)
     budget = MAX_PHRASE_PIECES
 
-    def bounded(term: Term, counted: bool) -> Term | None:
+    def bounded(term: Term, counted: bool, whole: bool) -> Term | None:
         # A single-piece required word is bounded where it is scored (relevance.MAX_SCORED_WORDS); every other
-        # term's pieces come out of the query's budget, first come first served.
+        # term's pieces come out of the query's budget, first come first served. A phrase searched for may be cut
+        # (its first words still rank the article holding it first); an exclusion cut would exclude more than
+        # the reader asked, so one that does not fit is dropped whole.
         nonlocal budget
-        if not counted and pieces(term.text) <= 1:
+        size = pieces(term.text)
+        if not counted and size <= 1:
             return term
-        text = _within_pieces(term.text, min(MAX_TERM_PIECES, budget))
+        limit = min(MAX_TERM_PIECES, budget)
+        if whole and size > limit:
+            return None
+        text = _within_pieces(term.text, limit)
         budget -= pieces(text)
         return Term(text, phrase=len(text.split()) > 1) if text else None
 
@@ -185,7 +214,7 @@ def parse_query(text: str) -> ParsedQuery:
             continue
         negated = excludes and _is_exclusion(raw)
         term = _term(raw[1:] if negated else raw)
-        term = bounded(term, counted=negated or join_next) if term is not None else None
+        term = bounded(term, counted=negated or join_next, whole=negated) if term is not None else None
         positive = term is not None and not negated
         if term is not None and negated:
             excluded.append(term)
@@ -204,22 +233,33 @@ def parse_query(text: str) -> ParsedQuery:
     )
 
 
+def _operator_word(tokens: list[str]) -> str | None:
+    """ "OR" when OR is an operator in this query, else None: a query whose cased letters are all capitals ("OIL
+    OR GAS PRICES", or "OR" alone) is a pasted headline, where OR is a word. Digits and scripts without case
+    ("2015 OR 2016") do not make a headline."""
+    others = " ".join(t for t in tokens if t != "OR")
+    return None if not others or others.isupper() else "OR"
+
+
 def _is_exclusion(token: str) -> bool:
     """-word or -"a phrase", but not a signed number (-0.1%, -5C)."""
     return token.startswith("-") and len(token) > 1 and not _SIGNED_NUMBER.match(token)
 
 
-def _exclusions_apply(tokens: list[str]) -> bool:
+def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
     """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
-    types), not in a pasted sentence or paragraph."""
-    return sum(1 for token in tokens if not _is_exclusion(token)) <= MAX_OPERATOR_WORDS
+    types), not in a pasted sentence or paragraph. OR, `|` and tokens without a letter or digit (a dash) are no
+    words."""
+    words = [t for t in tokens if t != operator_word and not _is_exclusion(t) and _WORDLIKE.search(t)]
+    return len(words) <= MAX_OPERATOR_WORDS
 
 
 def without_exclusions(text: str) -> str:
     """The text with each excluded term (-word, -"a phrase") blanked, its UTF-16 length kept so that offsets the
     engine reports into the result point into text: what the term suggesters look at (nobody wants a word respelt
     that they asked to keep out)."""
-    if not _exclusions_apply(_TOKEN.findall(text)):
+    tokens = _TOKEN.findall(text)
+    if not _exclusions_apply(tokens, _operator_word(tokens)):
         return text
 
     def blank(token: re.Match[str]) -> str:

@@ -194,3 +194,26 @@ def test_a_minus_sign_and_a_dash_in_a_pasted_sentence_exclude_nothing() -> None:
     pasted = "Experts believe the economy -which stagnated for most of the 1990s -may be entering a softer patch"
     assert parse_query(pasted).excluded == ()
     assert without_exclusions(pasted) == pasted
+
+
+def test_operators_and_dashes_are_not_counted_as_the_words_that_turn_exclusions_off() -> None:
+    assert parse_query("quay OR harbour OR port OR dock OR pier OR wharf -market").excluded == (Term("market"),)
+    assert parse_query("quay | harbour | port | dock | pier | wharf -market").excluded == (Term("market"),)
+    assert parse_query("quay \u2014 visitors \u2014 arrive -market").excluded == (Term("market"),)
+    assert parse_query("election -\u0662\u0660\u0661\u0666").excluded == ()  # Arabic-Indic digits: a minus sign
+
+
+def test_an_exclusion_too_long_for_the_budget_is_dropped_whole_never_cut() -> None:
+    # Cut to its first 16 tokens, it excluded articles holding only those.
+    long_phrase = " ".join(f"w{n}x" for n in range(MAX_TERM_PIECES + 1))
+    assert parse_query(f'visitors -"{long_phrase}"').excluded == ()
+    phrases = " ".join('"' + " ".join(["ox"] * 16) + '"' for _ in range(4))
+    assert parse_query(f'{phrases} visitors -"quay market"').excluded == ()
+    assert parse_query('visitors -"quay market"').excluded == (Term("quay market", phrase=True),)
+
+
+def test_pieces_break_where_the_script_changes_and_count_ideographs_one_by_one() -> None:
+    assert pieces("a\u30a2a\u30a2") == 4
+    assert pieces("\u3007\u3007\u3007") == 3
+    assert pieces("\u0e01a\u0e01a") == 4
+    assert pieces("harbour") == pieces("\u092e\u094b\u0926\u0940") == 1  # a vowel sign belongs to its letter
