@@ -7,9 +7,10 @@ that even markup the API should never send (unescaped tags in a highlight) stays
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
@@ -297,3 +298,71 @@ def test_the_apis_selected_flag_marks_a_value_spelt_otherwise(browsing: Browsing
     jose.click()
     expect(page.locator(".as-filters-summary")).to_have_text("Filters")
     assert "author" not in parse_qs(urlsplit(page.url).query)
+
+
+# Right-to-left override, and a pop-directional-isolate placed to close an isolate around it before it starts
+RTL_AUTHOR = "RTL \u202eWriter"
+RTL_ESCAPING = "Esc \u2069\u202eaped"
+
+TEXT_BOX = """(root, piece) => {
+    // The box of `piece` as laid out in `root`'s text, across text nodes and elements
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push([node, text.length]);
+        text += node.data;
+    }
+    const start = text.indexOf(piece);
+    if (start < 0) return null;
+    const end = start + piece.length;
+    const at = (offset) => {
+        const [node, base] = nodes.filter(([n, b]) => b <= offset && offset <= b + n.data.length).pop();
+        return [node, offset - base];
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(end));
+    const box = range.getBoundingClientRect();
+    return {left: box.left, right: box.right};
+}"""
+
+
+def assert_reads_left_to_right(element: Any, *pieces: str) -> None:
+    """Each piece of `element`'s text is laid out right of the one before it, as a left-to-right line reads."""
+    boxes = [element.evaluate(TEXT_BOX, piece) for piece in pieces]
+    assert all(boxes), dict(zip(pieces, boxes, strict=True))
+    for (before, left), (after, right) in itertools.pairwise(zip(pieces, boxes, strict=True)):
+        assert right["left"] >= left["right"] - 0.5, f"{after!r} is drawn before {before!r}: {left} {right}"
+
+
+def test_right_to_left_text_does_not_reorder_its_neighbours(browsing: Browsing) -> None:
+    # Given an author, a section, a query, a facet value and a suggested spelling that hold direction overrides
+    page = browsing.open("/")
+    article = result("a/1", title=RTL_AUTHOR, author=RTL_AUTHOR, published="2015-01-02", section=RTL_ESCAPING)
+
+    def answer(route: Any) -> None:
+        body = search_answer(parse_qs(urlsplit(route.request.url).query))
+        body.update(total=1, results=[article], did_you_mean={"q": RTL_AUTHOR, "total": 3},
+                    facets={"author": [{"value": RTL_ESCAPING, "count": 1, "selected": False}]})  # fmt: skip
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(article)),
+    )
+    page.goto("/?" + urlencode({"q": RTL_ESCAPING, "sort": RTL_AUTHOR}))
+
+    # Then each one keeps to its own place: what follows it is still drawn after it
+    expect(page.locator(".as-result")).to_have_count(1)
+    meta = page.locator(".as-result .as-meta")
+    assert_reads_left_to_right(meta, "By", "Writer", "2015", "aped")
+    assert_reads_left_to_right(page.locator(".as-summary"), "1 result for", "aped", "\u201d")
+    assert_reads_left_to_right(page.locator(".as-dym"), "Did you mean", "Writer", "?", "3 results")
+    assert_reads_left_to_right(page.locator(".as-facet").first, "aped", "1")
+    assert_reads_left_to_right(page.locator(".as-notice"), "sort order", "Writer", "\u201d.")
+    browsing.screenshot(page, "desktop-right-to-left-overrides")
+
+    page.locator(".as-result-link").click()
+    assert_reads_left_to_right(page.locator(".as-article .as-meta"), "By", "Writer", "2015", "aped")
