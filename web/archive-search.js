@@ -513,6 +513,7 @@
 
   /** Moves to `state`: updates the address bar (push, replace or none), the controls, then searches or reads. */
   ArchiveSearch.prototype.navigate = function (state, mode, extra) {
+    this.noteFocus();
     this.state = state;
     this.notice.hidden = true;
     if (this.options.syncUrl && mode !== "none") {
@@ -532,6 +533,9 @@
   };
 
   ArchiveSearch.prototype.onPopState = function () {
+    // Leaving an opened article (the browser's Back): focus returns to its link, as "Back to results" does.
+    var leaving = this.state.article;
+    if (leaving && !new URLSearchParams(global.location.search).get("article")) this.returnFocusTo = leaving;
     this.openAddress();
   };
 
@@ -705,6 +709,7 @@
     this.didYouMean.hidden = true;
     this.facetBox.replaceChildren();
     this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
+    this.settleFocus(true);
     var seq = this.searchSeq;
     this.request("/health").then(
       function (health) {
@@ -739,9 +744,10 @@
       h("p", { text: text }),
       refused ? null : h("button", {
         className: "as-button", type: "button", text: "Try again",
-        onclick: function () { self.search(false); },
+        onclick: function () { self.noteFocus(); self.search(false); },
       }),
     ]);
+    this.settleFocus(false);
     this.announce(text);
   };
 
@@ -807,17 +813,38 @@
       this.heading.focus({ preventScroll: true });
       this.resultsView.scrollIntoView({ block: "start", behavior: "instant" });
     }
-    if (this.returnFocusTo) {
-      var link = this.list.querySelector('[data-article-id="' + cssEscape(this.returnFocusTo) + '"]');
-      this.returnFocusTo = null;
-      if (link) link.focus();
-    }
+    this.settleFocus(false);
     this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
   };
 
   function cssEscape(value) {
     return global.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, "\\$&");
   }
+
+  /** Remembers that focus was in the widget when a redraw began, so `settleFocus` can give it a place afterwards. */
+  ArchiveSearch.prototype.noteFocus = function () {
+    if (this.root.contains(document.activeElement)) this.refocus = true;
+  };
+
+  /**
+   * After a redraw: focus returns to the link of the article just left; and when the control that had it is gone
+   * (cleared filters, a facet value no longer listed, an article left, a "Try again" that worked), it goes to the
+   * summary heading, or to the search box on the first screen, rather than to the page's body.
+   */
+  ArchiveSearch.prototype.settleFocus = function (firstScreen) {
+    var articleId = this.returnFocusTo;
+    var refocus = this.refocus;
+    this.returnFocusTo = null;
+    this.refocus = false;
+    var link = articleId && !firstScreen ? this.list.querySelector('[data-article-id="' + cssEscape(articleId) + '"]') : null;
+    if (link) {
+      link.focus();
+      return;
+    }
+    var active = document.activeElement;
+    var lost = !active || active === document.body || (this.root.contains(active) && !!active.closest("[hidden]"));
+    if ((articleId || refocus) && lost) (firstScreen ? this.input : this.heading).focus();
+  };
 
   ArchiveSearch.prototype.renderDidYouMean = function (dym, state) {
     if (!dym || typeof dym.q !== "string" || !dym.q) {
@@ -1142,6 +1169,7 @@
     var title = h("h2", { id: this.id("article-title"), className: "as-article-title", tabindex: "-1", text: "Loading the article…" });
     this.articleView.setAttribute("aria-busy", "true");
     this.articleView.replaceChildren(back, title);
+    this.refocus = false; // the article's title takes it
     title.focus({ preventScroll: true });
     global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
     var seq = ++this.articleSeq;

@@ -366,3 +366,68 @@ def test_right_to_left_text_does_not_reorder_its_neighbours(browsing: Browsing) 
 
     page.locator(".as-result-link").click()
     assert_reads_left_to_right(page.locator(".as-article .as-meta"), "By", "Writer", "2015", "aped")
+
+
+def answer_by_section(page: Any) -> None:
+    """/search answers: "ghost" matches nothing (the API lists it, selected, at 0); "politics" one; no filter two."""
+
+    def answer(route: Any) -> None:
+        params = parse_qs(urlsplit(route.request.url).query)
+        section = (params.get("section") or [""])[0]
+        ghost = [{"value": "ghost", "count": 0, "selected": True}] if section == "ghost" else []
+        politics = [{"value": "politics", "count": 1, "selected": section == "politics"}]
+        results = [] if section == "ghost" else [result("a/1")] if section else [result("a/1"), result("a/2")]
+        body = search_answer(params)
+        body.update(total=len(results), results=results, facets={"section": ghost + politics}, did_you_mean=None)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+
+
+@pytest.mark.parametrize(
+    ("address", "control", "focused"),
+    [
+        ("/?q=x&section=politics", ".as-filters-body >> text=Clear all filters", ".as-summary"),
+        ("/?q=x&section=ghost", ".as-message >> text=Search without filters", ".as-summary"),
+        ("/?q=x&section=ghost", '.as-facet[data-value="ghost"]', ".as-summary"),  # no longer listed once un-chosen
+        ("/?section=politics", ".as-filters-body >> text=Clear all filters", ".as-input"),  # back to the first screen
+    ],
+    ids=["clear-all-filters", "search-without-filters", "unchosen-facet-gone", "first-screen"],
+)
+def test_focus_moves_on_when_the_control_that_had_it_goes(
+    browsing: Browsing, address: str, control: str, focused: str
+) -> None:
+    page = browsing.open("/")
+    answer_by_section(page)
+    page.goto(address)
+    expect(page.locator(".as-results-view")).to_have_attribute("aria-busy", "false")
+
+    # When the control is used from the keyboard and the redraw takes it away
+    page.locator(control).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".as-filters-summary")).to_have_text("Filters")
+
+    # Then focus lands on the summary heading (the search box on the first screen), not on the page's body
+    expect(page.locator(focused)).to_be_focused()
+
+
+def test_the_browsers_back_from_an_article_returns_focus(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    page.goto("/?q=kerry")
+    page.locator('.as-result-link[data-article-id="2015/05/kerry"]').click()
+    expect(page.locator(".as-article-title")).to_be_focused()
+
+    # When the browser's Back button leaves the article, focus returns to its link in the results
+    page.go_back()
+    expect(page.locator('.as-result-link[data-article-id="2015/05/kerry"]')).to_be_focused()
+
+    # And on the first screen, where the article was a suggestion, to the search box
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    expect(page.get_by_role("listbox", name="Suggestions").get_by_role("option")).to_have_count(2)
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page.locator(".as-article-title")).to_be_focused()
+    page.go_back()
+    expect(box).to_be_focused()
