@@ -404,6 +404,8 @@
     this.build();
     this.onPopState = this.onPopState.bind(this);
     if (this.options.syncUrl) global.addEventListener("popstate", this.onPopState);
+    this.onDocumentClick = this.onDocumentClick.bind(this);
+    document.addEventListener("click", this.onDocumentClick);
     if (this.options.syncUrl) this.openAddress();
     else this.navigate(emptyState(), "none");
   }
@@ -523,6 +525,7 @@
         global.history[mode === "replace" ? "replaceState" : "pushState"](historyState, "", url);
       }
     }
+    this.shownAddress = global.location.pathname + global.location.search;
     this.syncControls();
     if (state.article) {
       this.showArticle(state.article);
@@ -533,10 +536,24 @@
   };
 
   ArchiveSearch.prototype.onPopState = function () {
+    // Only the fragment changed (a link to #main, or Back over one): the view on show is still the one asked for.
+    if (global.location.pathname + global.location.search === this.shownAddress) return;
     // Leaving an opened article (the browser's Back): focus returns to its link, as "Back to results" does.
     var leaving = this.state.article;
     if (leaving && !new URLSearchParams(global.location.search).get("article")) this.returnFocusTo = leaving;
     this.openAddress();
+  };
+
+  /**
+   * A same-page link to the widget (the page's "Skip to search", href="#<the mount point's id>") moves focus to the
+   * search box itself: followed, it would add a history entry and leave focus on the mount point, not the box.
+   */
+  ArchiveSearch.prototype.onDocumentClick = function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || !this.root.id || link.getAttribute("href") !== "#" + this.root.id) return;
+    event.preventDefault();
+    this.input.focus();
   };
 
   /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
@@ -1248,6 +1265,7 @@
 
   ArchiveSearch.prototype.destroy = function () {
     global.removeEventListener("popstate", this.onPopState);
+    document.removeEventListener("click", this.onDocumentClick);
     if (this.searchController) this.searchController.abort();
     if (this.suggestController) this.suggestController.abort();
     clearTimeout(this.suggestTimer);

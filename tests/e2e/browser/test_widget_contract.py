@@ -431,3 +431,40 @@ def test_the_browsers_back_from_an_article_returns_focus(canned: tuple[Any, list
     expect(page.locator(".as-article-title")).to_be_focused()
     page.go_back()
     expect(box).to_be_focused()
+
+
+def test_the_skip_link_moves_focus_without_redrawing_or_history(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    answer_searches(page, [result("a/1")])
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(result("a/1", author="A. Writer"))
+        ),
+    )
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+
+    for address, view in (("/?q=x", ".as-result-link"), ("/?q=x&article=a%2F1", ".as-article .as-meta")):
+        page.goto(address)
+        expect(page.locator(view).first).to_be_visible()
+        page.wait_for_timeout(200)
+        entries = page.evaluate("history.length")
+        asked.clear()
+
+        # When the skip link is followed from the keyboard
+        page.locator(".as-skip-link").focus()
+        page.keyboard.press("Enter")
+
+        # Then the view is neither asked for again nor given a history entry, and focus is in the search box
+        page.wait_for_timeout(300)
+        assert [path for path in asked if path == "/search" or path.startswith("/articles/")] == [], address
+        assert page.evaluate("history.length") == entries, address
+        expect(box).to_be_focused()
+
+        # Nor does any other same-page fragment, or Back over it, search or read again
+        page.evaluate("location.hash = 'main'")
+        page.go_back()
+        page.wait_for_timeout(300)
+        assert [path for path in asked if path == "/search" or path.startswith("/articles/")] == [], address
