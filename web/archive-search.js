@@ -97,6 +97,58 @@
     return parent;
   }
 
+  var BIDI_OPENERS = { "\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+    "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069" };
+
+  /**
+   * Text whose direction controls are balanced: an unmatched closer is dropped and every opener is closed at the end.
+   * Browsers isolate an element by the same controls, so a stray U+2069 (pop isolate) would otherwise end the
+   * isolate early and let an override after it reach the text beyond.
+   */
+  function balanceBidi(text) {
+    var open = [];
+    var out = "";
+    for (var i = 0; i < text.length; i += 1) {
+      var c = text.charAt(i);
+      if (Object.prototype.hasOwnProperty.call(BIDI_OPENERS, c)) {
+        open.push(c);
+      } else if (c === "\u202c") { // pop directional formatting: closes an embedding, never an isolate
+        if (!open.length || BIDI_OPENERS[open[open.length - 1]] !== c) continue;
+        open.pop();
+      } else if (c === "\u2069") { // pop directional isolate: closes the last isolate and what was opened inside it
+        var at = open.length - 1;
+        while (at >= 0 && BIDI_OPENERS[open[at]] !== c) at -= 1;
+        if (at < 0) continue;
+        while (open.length > at + 1) out += BIDI_OPENERS[open.pop()];
+        open.pop();
+      }
+      out += c;
+    }
+    while (open.length) out += BIDI_OPENERS[open.pop()];
+    return out;
+  }
+
+  /**
+   * Text from the API or the address shown inline, set apart (<bdi>) so that its direction, right-to-left or forced
+   * by a control character, cannot reorder the words around it ("By <author> · <date> · <section>").
+   */
+  function isolate(text, attrs) {
+    return h("bdi", Object.assign({ text: balanceBidi(String(text)) }, attrs || {}));
+  }
+
+  /** The same for plain text (a document title): between first-strong isolate and pop directional isolate. */
+  function isolateText(text) {
+    return "\u2068" + balanceBidi(String(text)) + "\u2069";
+  }
+
+  /** Highlighted text (see appendMarked), set apart like `isolate`. */
+  function isolateMarked(marked) {
+    var bdi = appendMarked(h("bdi"), marked);
+    var walker = document.createTreeWalker(bdi, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) node.data = balanceBidi(node.data);
+    return bdi;
+  }
+
   /** Replaces a node's children; null, false and nested arrays are allowed (unlike Node.replaceChildren). */
   function setChildren(parent) {
     parent.replaceChildren();
@@ -218,7 +270,7 @@
   }
 
   /**
-   * The view an address asks for, and what in it was left out as invalid (`dropped`: words for the reader), so that
+   * The view an address asks for, and what in it was left out as invalid (`dropped`: words and nodes for the reader), so that
    * a mistyped link searches without it rather than failing.
    */
   function readState(search) {
@@ -230,23 +282,23 @@
     var date = function (name) {
       var value = params.get(name) || "";
       if (!value || isDate(value)) return value;
-      dropped.push("the date “" + value + "”");
+      dropped.push(["the date “", isolate(value), "”"]);
       return "";
     };
     var from = date("from");
     var to = date("to");
     if (from && to && from > to) {
-      dropped.push("the dates (“from” " + from + " is after “to” " + to + ")");
+      dropped.push(["the dates (“from” " + from + " is after “to” " + to + ")"]); // checked dates: digits only
       from = to = "";
     }
     var sort = params.get("sort") || "relevance";
     if (!SORTS.some(function (s) { return s[0] === sort; })) {
-      dropped.push("the sort order “" + sort + "”");
+      dropped.push(["the sort order “", isolate(sort), "”"]);
       sort = "relevance";
     }
     var page = params.get("page") || "1";
     if (!(/^\d{1,3}$/.test(page) && +page >= 1 && +page <= MAX_PAGE)) {
-      dropped.push("page “" + page + "” (pages go from 1 to " + MAX_PAGE + ")");
+      dropped.push(["page “", isolate(page), "” (pages go from 1 to " + MAX_PAGE + ")"]);
       page = "1";
     }
     return {
@@ -352,6 +404,8 @@
     this.build();
     this.onPopState = this.onPopState.bind(this);
     if (this.options.syncUrl) global.addEventListener("popstate", this.onPopState);
+    this.onDocumentClick = this.onDocumentClick.bind(this);
+    document.addEventListener("click", this.onDocumentClick);
     if (this.options.syncUrl) this.openAddress();
     else this.navigate(emptyState(), "none");
   }
@@ -461,6 +515,7 @@
 
   /** Moves to `state`: updates the address bar (push, replace or none), the controls, then searches or reads. */
   ArchiveSearch.prototype.navigate = function (state, mode, extra) {
+    this.noteFocus();
     this.state = state;
     this.notice.hidden = true;
     if (this.options.syncUrl && mode !== "none") {
@@ -470,6 +525,7 @@
         global.history[mode === "replace" ? "replaceState" : "pushState"](historyState, "", url);
       }
     }
+    this.shownAddress = global.location.pathname + global.location.search;
     this.syncControls();
     if (state.article) {
       this.showArticle(state.article);
@@ -480,7 +536,24 @@
   };
 
   ArchiveSearch.prototype.onPopState = function () {
+    // Only the fragment changed (a link to #main, or Back over one): the view on show is still the one asked for.
+    if (global.location.pathname + global.location.search === this.shownAddress) return;
+    // Leaving an opened article (the browser's Back): focus returns to its link, as "Back to results" does.
+    var leaving = this.state.article;
+    if (leaving && !new URLSearchParams(global.location.search).get("article")) this.returnFocusTo = leaving;
     this.openAddress();
+  };
+
+  /**
+   * A same-page link to the widget (the page's "Skip to search", href="#<the mount point's id>") moves focus to the
+   * search box itself: followed, it would add a history entry and leave focus on the mount point, not the box.
+   */
+  ArchiveSearch.prototype.onDocumentClick = function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || !this.root.id || link.getAttribute("href") !== "#" + this.root.id) return;
+    event.preventDefault();
+    this.input.focus();
   };
 
   /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
@@ -488,7 +561,9 @@
     var read = readState(global.location.search);
     this.navigate(read.state, read.dropped.length ? "replace" : "none");
     if (read.dropped.length) {
-      this.notice.textContent = "Not valid, so left out of this address: " + read.dropped.join("; ") + ".";
+      setChildren(this.notice, "Not valid, so left out of this address: ", read.dropped.map(function (parts, i) {
+        return i > 0 ? ["; "].concat(parts) : parts;
+      }), ".");
       this.notice.hidden = false;
     }
   };
@@ -585,7 +660,7 @@
   ArchiveSearch.prototype.showResultsView = function () {
     this.articleView.hidden = true;
     this.layout.hidden = false;
-    document.title = this.state.q ? "“" + this.state.q + "” · " + this.baseTitle : this.baseTitle;
+    document.title = this.state.q ? "“" + isolateText(this.state.q) + "” · " + this.baseTitle : this.baseTitle;
   };
 
   ArchiveSearch.prototype.search = function (fromHistory) {
@@ -651,6 +726,7 @@
     this.didYouMean.hidden = true;
     this.facetBox.replaceChildren();
     this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
+    this.settleFocus(true);
     var seq = this.searchSeq;
     this.request("/health").then(
       function (health) {
@@ -685,9 +761,10 @@
       h("p", { text: text }),
       refused ? null : h("button", {
         className: "as-button", type: "button", text: "Try again",
-        onclick: function () { self.search(false); },
+        onclick: function () { self.noteFocus(); self.search(false); },
       }),
     ]);
+    this.settleFocus(false);
     this.announce(text);
   };
 
@@ -704,17 +781,18 @@
     var focusedFacet = this.facetBox.contains(document.activeElement) ? document.activeElement : null;
     var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
 
-    var what = state.q ? " for “" + state.q + "”" : "";
+    var what = state.q ? [" for “", isolate(state.q), "”"] : [];
     var pastTheEnd = total > 0 && results.length === 0; // a shared link to a page the results no longer reach
+    var copy = function (parts) { return parts.map(function (p) { return typeof p === "string" ? p : p.cloneNode(true); }); };
     if (total === 0) {
-      this.heading.textContent = "No results" + what;
+      setChildren(this.heading, "No results", copy(what));
     } else if (pastTheEnd) {
       this.heading.textContent = "No results on page " + formatNumber(page);
     } else {
       var first = (page - 1) * size + 1;
       var last = first + results.length - 1;
-      this.heading.textContent = (total > results.length ? formatNumber(first) + "–" + formatNumber(last) + " of " : "")
-        + plural(total, "result", "results") + what;
+      setChildren(this.heading, (total > results.length ? formatNumber(first) + "–" + formatNumber(last) + " of " : "")
+        + plural(total, "result", "results"), copy(what));
     }
     this.took.textContent = typeof body.took_ms === "number" ? "in " + formatNumber(body.took_ms) + " ms" : "";
 
@@ -723,7 +801,7 @@
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
 
     if (total === 0) {
-      var tips = [h("p", { text: "No article matches" + what + (hasFilters(state) ? " with these filters." : ".") })];
+      var tips = [h("p", null, "No article matches", copy(what), hasFilters(state) ? " with these filters." : ".")];
       if (hasFilters(state)) {
         tips.push(h("button", {
           className: "as-button", type: "button", text: "Search without filters",
@@ -735,7 +813,7 @@
       this.showMessage("empty", tips);
     } else if (pastTheEnd) {
       this.showMessage("empty", [
-        h("p", { text: "There are " + plural(total, "result", "results") + what + ", on " + plural(pages, "page", "pages") + "." }),
+        h("p", null, "There are " + plural(total, "result", "results"), copy(what), ", on " + plural(pages, "page", "pages") + "."),
         this.linkTo(Object.assign({}, state, { page: pages }), { className: "as-button", text: "Go to the last page" })]);
     } else {
       this.message.hidden = true;
@@ -752,11 +830,7 @@
       this.heading.focus({ preventScroll: true });
       this.resultsView.scrollIntoView({ block: "start", behavior: "instant" });
     }
-    if (this.returnFocusTo) {
-      var link = this.list.querySelector('[data-article-id="' + cssEscape(this.returnFocusTo) + '"]');
-      this.returnFocusTo = null;
-      if (link) link.focus();
-    }
+    this.settleFocus(false);
     this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
   };
 
@@ -764,15 +838,41 @@
     return global.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, "\\$&");
   }
 
+  /** Remembers that focus was in the widget when a redraw began, so `settleFocus` can give it a place afterwards. */
+  ArchiveSearch.prototype.noteFocus = function () {
+    if (this.root.contains(document.activeElement)) this.refocus = true;
+  };
+
+  /**
+   * After a redraw: focus returns to the link of the article just left; and when the control that had it is gone
+   * (cleared filters, a facet value no longer listed, an article left, a "Try again" that worked), it goes to the
+   * summary heading, or to the search box on the first screen, rather than to the page's body.
+   */
+  ArchiveSearch.prototype.settleFocus = function (firstScreen) {
+    var articleId = this.returnFocusTo;
+    var refocus = this.refocus;
+    this.returnFocusTo = null;
+    this.refocus = false;
+    var link = articleId && !firstScreen ? this.list.querySelector('[data-article-id="' + cssEscape(articleId) + '"]') : null;
+    if (link) {
+      link.focus();
+      return;
+    }
+    var active = document.activeElement;
+    var lost = !active || active === document.body || (this.root.contains(active) && !!active.closest("[hidden]"));
+    if ((articleId || refocus) && lost) (firstScreen ? this.input : this.heading).focus();
+  };
+
   ArchiveSearch.prototype.renderDidYouMean = function (dym, state) {
     if (!dym || typeof dym.q !== "string" || !dym.q) {
       this.didYouMean.hidden = true;
       return;
     }
-    var target = Object.assign({}, state, { q: dym.q, page: 1 });
+    var link = this.linkTo(Object.assign({}, state, { q: dym.q, page: 1 }), { className: "as-dym-link" });
+    link.appendChild(isolate(dym.q));
     setChildren(this.didYouMean,
       "Did you mean ",
-      this.linkTo(target, { className: "as-dym-link", text: dym.q }),
+      link,
       "?",
       typeof dym.total === "number" ? h("span", { className: "as-dym-count", text: " (" + plural(dym.total, "result", "results") + ")" }) : null);
     this.didYouMean.hidden = false;
@@ -796,15 +896,14 @@
     link.className = "as-result-link";
     link.setAttribute("data-article-id", id);
     var titleMarks = result.highlights && Array.isArray(result.highlights.title) && result.highlights.title[0];
-    if (typeof titleMarks === "string" && titleMarks) appendMarked(link, titleMarks);
-    else link.textContent = result.title || "(untitled)";
+    link.appendChild(typeof titleMarks === "string" && titleMarks ? isolateMarked(titleMarks) : isolate(result.title || "(untitled)"));
 
     var meta = h("p", { className: "as-meta" });
     var parts = [];
-    if (result.author) parts.push(h("span", { className: "as-author", text: "By " + result.author }));
+    if (result.author) parts.push(h("span", { className: "as-author" }, "By ", isolate(result.author)));
     var date = formatDate(result.published);
     if (date) parts.push(h("time", { datetime: date.iso, text: date.text }));
-    if (result.section) parts.push(h("span", { className: "as-section", text: result.section }));
+    if (result.section) parts.push(h("span", { className: "as-section" }, isolate(result.section)));
     parts.forEach(function (part, i) {
       if (i > 0) meta.appendChild(h("span", { className: "as-sep", "aria-hidden": "true", text: " · " }));
       meta.appendChild(part);
@@ -877,7 +976,7 @@
           "data-key": name + ":" + value, "data-facet": name, "data-value": value,
           onclick: function () { self.toggleFacet(name, value, selected ? chosenFor(value, state[name] || [], selectedValues) : null); },
         },
-          h("span", { className: "as-facet-value", text: value }),
+          isolate(value, { className: "as-facet-value" }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
       });
       var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
@@ -967,8 +1066,8 @@
         onmousedown: function (event) { event.preventDefault(); }, // keep focus in the input
         onclick: function () { self.chooseSuggestion(index); },
       });
-      if (typeof suggestion.highlighted === "string" && suggestion.highlighted) appendMarked(option, suggestion.highlighted);
-      else option.textContent = suggestion.title || suggestion.id;
+      if (typeof suggestion.highlighted === "string" && suggestion.highlighted) option.appendChild(isolateMarked(suggestion.highlighted));
+      else option.appendChild(isolate(suggestion.title || suggestion.id));
       self.listbox.appendChild(option);
     });
     this.listbox.hidden = false;
@@ -1087,6 +1186,7 @@
     var title = h("h2", { id: this.id("article-title"), className: "as-article-title", tabindex: "-1", text: "Loading the article…" });
     this.articleView.setAttribute("aria-busy", "true");
     this.articleView.replaceChildren(back, title);
+    this.refocus = false; // the article's title takes it
     title.focus({ preventScroll: true });
     global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
     var seq = ++this.articleSeq;
@@ -1131,14 +1231,14 @@
 
   ArchiveSearch.prototype.renderArticle = function (article, back, title) {
     this.articleView.setAttribute("aria-busy", "false");
-    title.textContent = article.title || "(untitled)";
-    document.title = (article.title || "Article") + " · " + this.baseTitle;
+    setChildren(title, isolate(article.title || "(untitled)"));
+    document.title = isolateText(article.title || "Article") + " · " + this.baseTitle;
     var meta = h("p", { className: "as-meta" });
     var parts = [];
-    if (article.author) parts.push(h("span", { className: "as-author", text: "By " + article.author }));
+    if (article.author) parts.push(h("span", { className: "as-author" }, "By ", isolate(article.author)));
     var date = formatDate(article.published);
     if (date) parts.push(h("time", { datetime: date.iso, text: date.text }));
-    if (article.section) parts.push(h("span", { className: "as-section", text: article.section }));
+    if (article.section) parts.push(h("span", { className: "as-section" }, isolate(article.section)));
     parts.forEach(function (part, i) {
       if (i > 0) meta.appendChild(h("span", { className: "as-sep", "aria-hidden": "true", text: " · " }));
       meta.appendChild(part);
@@ -1149,9 +1249,11 @@
       if (text) body.appendChild(h("p", { text: text }));
     });
     var extras = [];
-    if (article.credit) extras.push(h("p", { className: "as-credit", text: "(" + article.credit + ")" }));
+    if (article.credit) extras.push(h("p", { className: "as-credit" }, "(", isolate(article.credit), ")"));
     if (Array.isArray(article.tags) && article.tags.length) {
-      extras.push(h("p", { className: "as-tags", text: "Tags: " + article.tags.join(", ") }));
+      extras.push(h("p", { className: "as-tags" }, "Tags: ", article.tags.map(function (tag, i) {
+        return [i > 0 ? ", " : null, isolate(tag)];
+      })));
     }
     var source = safeHref(article.url);
     if (source) extras.push(h("p", null, h("a", { href: source, rel: "noopener", text: "Original page" })));
@@ -1163,6 +1265,7 @@
 
   ArchiveSearch.prototype.destroy = function () {
     global.removeEventListener("popstate", this.onPopState);
+    document.removeEventListener("click", this.onDocumentClick);
     if (this.searchController) this.searchController.abort();
     if (this.suggestController) this.suggestController.abort();
     clearTimeout(this.suggestTimer);

@@ -328,6 +328,7 @@ def test_the_api_down_shows_a_message_and_recovers(browsing: Browsing) -> None:
     page.get_by_role("alert").get_by_role("button", name="Try again").click()
     expect(summary(page)).to_contain_text("of 24 results")
     expect(page.get_by_role("alert")).to_have_count(0)
+    expect(summary(page)).to_be_focused()  # the button that had focus went with the message
 
     page.route(health_api, lambda route: route.abort("connectionrefused"))
     page.goto("/")

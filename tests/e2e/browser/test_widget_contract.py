@@ -7,9 +7,10 @@ that even markup the API should never send (unescaped tags in a highlight) stays
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
@@ -297,3 +298,173 @@ def test_the_apis_selected_flag_marks_a_value_spelt_otherwise(browsing: Browsing
     jose.click()
     expect(page.locator(".as-filters-summary")).to_have_text("Filters")
     assert "author" not in parse_qs(urlsplit(page.url).query)
+
+
+# Right-to-left override, and a pop-directional-isolate placed to close an isolate around it before it starts
+RTL_AUTHOR = "RTL \u202eWriter"
+RTL_ESCAPING = "Esc \u2069\u202eaped"
+
+TEXT_BOX = """(root, piece) => {
+    // The box of `piece` as laid out in `root`'s text, across text nodes and elements
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let text = "";
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push([node, text.length]);
+        text += node.data;
+    }
+    const start = text.indexOf(piece);
+    if (start < 0) return null;
+    const end = start + piece.length;
+    const at = (offset) => {
+        const [node, base] = nodes.filter(([n, b]) => b <= offset && offset <= b + n.data.length).pop();
+        return [node, offset - base];
+    };
+    const range = document.createRange();
+    range.setStart(...at(start));
+    range.setEnd(...at(end));
+    const box = range.getBoundingClientRect();
+    return {left: box.left, right: box.right};
+}"""
+
+
+def assert_reads_left_to_right(element: Any, *pieces: str) -> None:
+    """Each piece of `element`'s text is laid out right of the one before it, as a left-to-right line reads."""
+    boxes = [element.evaluate(TEXT_BOX, piece) for piece in pieces]
+    assert all(boxes), dict(zip(pieces, boxes, strict=True))
+    for (before, left), (after, right) in itertools.pairwise(zip(pieces, boxes, strict=True)):
+        assert right["left"] >= left["right"] - 0.5, f"{after!r} is drawn before {before!r}: {left} {right}"
+
+
+def test_right_to_left_text_does_not_reorder_its_neighbours(browsing: Browsing) -> None:
+    # Given an author, a section, a query, a facet value and a suggested spelling that hold direction overrides
+    page = browsing.open("/")
+    article = result("a/1", title=RTL_AUTHOR, author=RTL_AUTHOR, published="2015-01-02", section=RTL_ESCAPING)
+
+    def answer(route: Any) -> None:
+        body = search_answer(parse_qs(urlsplit(route.request.url).query))
+        body.update(total=1, results=[article], did_you_mean={"q": RTL_AUTHOR, "total": 3},
+                    facets={"author": [{"value": RTL_ESCAPING, "count": 1, "selected": False}]})  # fmt: skip
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(article)),
+    )
+    page.goto("/?" + urlencode({"q": RTL_ESCAPING, "sort": RTL_AUTHOR}))
+
+    # Then each one keeps to its own place: what follows it is still drawn after it
+    expect(page.locator(".as-result")).to_have_count(1)
+    meta = page.locator(".as-result .as-meta")
+    assert_reads_left_to_right(meta, "By", "Writer", "2015", "aped")
+    assert_reads_left_to_right(page.locator(".as-summary"), "1 result for", "aped", "\u201d")
+    assert_reads_left_to_right(page.locator(".as-dym"), "Did you mean", "Writer", "?", "3 results")
+    assert_reads_left_to_right(page.locator(".as-facet").first, "aped", "1")
+    assert_reads_left_to_right(page.locator(".as-notice"), "sort order", "Writer", "\u201d.")
+    browsing.screenshot(page, "desktop-right-to-left-overrides")
+
+    page.locator(".as-result-link").click()
+    assert_reads_left_to_right(page.locator(".as-article .as-meta"), "By", "Writer", "2015", "aped")
+
+
+def answer_by_section(page: Any) -> None:
+    """/search answers: "ghost" matches nothing (the API lists it, selected, at 0); "politics" one; no filter two."""
+
+    def answer(route: Any) -> None:
+        params = parse_qs(urlsplit(route.request.url).query)
+        section = (params.get("section") or [""])[0]
+        ghost = [{"value": "ghost", "count": 0, "selected": True}] if section == "ghost" else []
+        politics = [{"value": "politics", "count": 1, "selected": section == "politics"}]
+        results = [] if section == "ghost" else [result("a/1")] if section else [result("a/1"), result("a/2")]
+        body = search_answer(params)
+        body.update(total=len(results), results=results, facets={"section": ghost + politics}, did_you_mean=None)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+
+
+@pytest.mark.parametrize(
+    ("address", "control", "focused"),
+    [
+        ("/?q=x&section=politics", ".as-filters-body >> text=Clear all filters", ".as-summary"),
+        ("/?q=x&section=ghost", ".as-message >> text=Search without filters", ".as-summary"),
+        ("/?q=x&section=ghost", '.as-facet[data-value="ghost"]', ".as-summary"),  # no longer listed once un-chosen
+        ("/?section=politics", ".as-filters-body >> text=Clear all filters", ".as-input"),  # back to the first screen
+    ],
+    ids=["clear-all-filters", "search-without-filters", "unchosen-facet-gone", "first-screen"],
+)
+def test_focus_moves_on_when_the_control_that_had_it_goes(
+    browsing: Browsing, address: str, control: str, focused: str
+) -> None:
+    page = browsing.open("/")
+    answer_by_section(page)
+    page.goto(address)
+    expect(page.locator(".as-results-view")).to_have_attribute("aria-busy", "false")
+
+    # When the control is used from the keyboard and the redraw takes it away
+    page.locator(control).focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".as-filters-summary")).to_have_text("Filters")
+
+    # Then focus lands on the summary heading (the search box on the first screen), not on the page's body
+    expect(page.locator(focused)).to_be_focused()
+
+
+def test_the_browsers_back_from_an_article_returns_focus(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    page, _ = canned
+    page.goto("/?q=kerry")
+    page.locator('.as-result-link[data-article-id="2015/05/kerry"]').click()
+    expect(page.locator(".as-article-title")).to_be_focused()
+
+    # When the browser's Back button leaves the article, focus returns to its link in the results
+    page.go_back()
+    expect(page.locator('.as-result-link[data-article-id="2015/05/kerry"]')).to_be_focused()
+
+    # And on the first screen, where the article was a suggestion, to the search box
+    page.goto("/")
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.press_sequentially("ker", delay=20)
+    expect(page.get_by_role("listbox", name="Suggestions").get_by_role("option")).to_have_count(2)
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page.locator(".as-article-title")).to_be_focused()
+    page.go_back()
+    expect(box).to_be_focused()
+
+
+def test_the_skip_link_moves_focus_without_redrawing_or_history(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    answer_searches(page, [result("a/1")])
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(result("a/1", author="A. Writer"))
+        ),
+    )
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+
+    for address, view in (("/?q=x", ".as-result-link"), ("/?q=x&article=a%2F1", ".as-article .as-meta")):
+        page.goto(address)
+        expect(page.locator(view).first).to_be_visible()
+        page.wait_for_timeout(200)
+        entries = page.evaluate("history.length")
+        asked.clear()
+
+        # When the skip link is followed from the keyboard
+        page.locator(".as-skip-link").focus()
+        page.keyboard.press("Enter")
+
+        # Then the view is neither asked for again nor given a history entry, and focus is in the search box
+        page.wait_for_timeout(300)
+        assert [path for path in asked if path == "/search" or path.startswith("/articles/")] == [], address
+        assert page.evaluate("history.length") == entries, address
+        expect(box).to_be_focused()
+
+        # Nor does any other same-page fragment, or Back over it, search or read again
+        page.evaluate("location.hash = 'main'")
+        page.go_back()
+        page.wait_for_timeout(300)
+        assert [path for path in asked if path == "/search" or path.startswith("/articles/")] == [], address
