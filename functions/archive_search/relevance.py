@@ -272,8 +272,11 @@ def text_query(
     ranking: Ranking,
     scored_words: Sequence[str] | None = None,
     typo_words: Mapping[str, str | None] = MappingProxyType({}),
+    highlighting: bool = False,
 ) -> dict[str, Any]:
-    """The query for the reader's words, without filters or freshness.
+    """The query for the reader's words, without filters or freshness; `highlighting`: as the highlighter reads
+    it, without the headline bonus (all words, any order), which would mark each word anywhere in a headline (the
+    "United" of "United Nations" for "United States officials").
 
     `scored_words` are the content words to score, most informative first (default: content_words(parsed));
     at most MAX_SCORED_WORDS of them are used. `typo_words`: the words to expand to their near spellings, each with
@@ -312,7 +315,7 @@ def text_query(
         every_phrase = [_phrase(text, TEXT_FIELDS) for text in phrases]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
-    every = complete_match(parsed, ranking, words)
+    every = complete_match(parsed, ranking, words, expanded=bool(typo_words))
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
@@ -334,7 +337,7 @@ def text_query(
                 for word in words
             ]
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
-    if 1 < len(plain) <= TITLE_BONUS_MAX_WORDS:
+    if 1 < len(plain) <= TITLE_BONUS_MAX_WORDS and not highlighting:
         text = " ".join(plain)
         title = {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST, "analyzer": PLAIN_ANALYZER}
         should.append({"match": {"title": title}})
@@ -343,12 +346,17 @@ def text_query(
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 
 
-def complete_match(parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str]) -> list[dict[str, Any]] | None:
-    """The clauses an article of a short query of several words must all match to hold every word (the
-    TIER_COMPLETE filter), or None when there is no such tier: one word, a long query, or complete_match_first off."""
+def complete_match(
+    parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str], expanded: bool = False
+) -> list[dict[str, Any]] | None:
+    """The clauses an article of a short query must all match to hold every word (the TIER_COMPLETE filter), or None
+    when there is no such tier: a long query, complete_match_first off, or one word not `expanded` to its near
+    spellings (every match holds it then; expanded, the articles holding it as typed rank before those holding a
+    near spelling: `Yukas` in one headline before the many `Yukos` bodies)."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
-    if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and len(words) + len(groups) > 1):
+    several = len(words) + len(groups) > 1
+    if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
     return [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
 

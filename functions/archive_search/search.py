@@ -348,7 +348,7 @@ def _highlight(
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
-        highlight["highlight_query"] = text_query(parse_query(request.q), ranking, words, typos)
+        highlight["highlight_query"] = text_query(parse_query(request.q), ranking, words, typos, highlighting=True)
     return highlight
 
 

@@ -635,6 +635,27 @@ def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhe
         ), (q, snippet)
 
 
+def test_a_word_typed_exactly_as_a_headline_or_summary_holds_it_ranks_before_its_near_spellings(
+    pipeline: LocalPipeline,
+) -> None:
+    headline = _json_upload(pipeline, "Yukas chief quits after audit", "The chairman stepped down on Friday.")
+    summary = _json_upload(pipeline, "Board news", "The board met.", summary="Yukes board names interim chair")
+    for n in range(12):
+        _json_upload(pipeline, f"Oil firm {n}", "Yukos shares fell as Yukos faced a tax claim from Yukos critics.")
+    pipeline.drain()
+
+    assert ids("Yukas")[0] == headline
+    assert ids("Yukes")[0] == summary
+
+
+def test_headline_highlights_mark_what_matched_not_each_word_anywhere(pipeline: LocalPipeline) -> None:
+    _json_upload(pipeline, "Talks between the United States and the United Nations", "Officials met.")
+    pipeline.drain()
+
+    title = search("United States officials")["results"][0]["highlights"]["title"][0]
+    assert title == "Talks between the <mark>United</mark> <mark>States</mark> and the United Nations", title
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):
