@@ -7,7 +7,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 8
+MAPPING_VERSION = 9
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -46,6 +46,31 @@ INVISIBLE_RANGES = (
     (0x1BCA0, 0x1BCA3),
     (0x1D173, 0x1D17A),
     (0xE0000, 0xE0FFF),
+)
+# Marks that only decorate a letter, which readers type without (or with) as they please: the combining diacritics
+# NFC could not compose with their letter (Yoruba "Ọ̀yọ́", Vietnamese typed decomposed), Hebrew points and
+# cantillation, Arabic harakat and the tatweel. Index and query drop them after asciifolding's reach, so "Oyo"
+# finds "Ọ̀yọ́", "שלום" finds "שָׁלוֹם", "محمدا" finds "مُحَمَّدًا". Marks that make a letter (Devanagari vowel signs,
+# viramas) are kept: they are part of the word's spelling.
+DIACRITIC_RANGES = (
+    (0x0300, 0x036F),
+    (0x0591, 0x05BD),
+    (0x05BF, 0x05BF),
+    (0x05C1, 0x05C2),
+    (0x05C4, 0x05C5),
+    (0x05C7, 0x05C7),
+    (0x0610, 0x061A),
+    (0x0640, 0x0640),
+    (0x064B, 0x065F),
+    (0x0670, 0x0670),
+    (0x06D6, 0x06DC),
+    (0x06DF, 0x06E4),
+    (0x06E7, 0x06E8),
+    (0x06EA, 0x06ED),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
 )
 # The same ranges as the body of a Python regular expression's character class.
 INVISIBLE_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES)
@@ -104,6 +129,11 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "pattern": "[" + "".join(f"\\x{{{low:X}}}-\\x{{{high:X}}}" for low, high in INVISIBLE_RANGES) + "]",
                     "replacement": "",
                 },
+                "diacritics": {
+                    "type": "pattern_replace",
+                    "pattern": "[" + "".join(f"\\x{{{low:X}}}-\\x{{{high:X}}}" for low, high in DIACRITIC_RANGES) + "]",
+                    "replacement": "",
+                },
                 "joiners": {
                     "type": "mapping",
                     "mappings": [
@@ -112,7 +142,12 @@ INDEX_SETTINGS: dict[str, Any] = {
                         for variant in variants
                     ],
                 },
-                "punctuation_to_space": {"type": "pattern_replace", "pattern": "[^\\p{L}\\p{N}]+", "replacement": " "},
+                # Marks are part of their letter (a vowel sign is no punctuation): "मोदी" stays one word.
+                "punctuation_to_space": {
+                    "type": "pattern_replace",
+                    "pattern": "[^\\p{L}\\p{N}\\p{M}]+",
+                    "replacement": " ",
+                },
             },
             "filter": {
                 "english_possessive": {"type": "stemmer", "language": "possessive_english"},
@@ -133,12 +168,12 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "analyzer": {
                 "article_text": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
                 },
                 "article_text_search": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": [
                         "english_possessive",
@@ -149,37 +184,39 @@ INDEX_SETTINGS: dict[str, Any] = {
                     ],
                 },
                 "exact_words": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding"],
                 },
                 "exact_word_parts": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },
                 "word_prefixes": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "word_prefixes"],
                 },
                 "word_prefixes_search": {
-                    "char_filter": ["invisible", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "word_prefix_cut"],
                 },
                 "title_start": {
-                    "char_filter": ["invisible", "joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "diacritics", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_prefixes"],
                 },
                 "title_start_search": {
-                    "char_filter": ["invisible", "joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "diacritics", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_start_cut"],
                 },
             },
-            "normalizer": {"folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+            "normalizer": {
+                "folded": {"type": "custom", "char_filter": ["diacritics"], "filter": ["lowercase", "asciifolding"]}
+            },
         },
     },
     "mappings": {

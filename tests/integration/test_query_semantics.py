@@ -215,6 +215,34 @@ def test_a_word_typed_as_the_article_writes_it_finds_it_in_any_script(pipeline: 
     assert ids(f'"{word}"') == [article]
 
 
+@pytest.mark.parametrize(
+    ("written", "typed"),
+    [
+        pytest.param("\u1ecc\u0300y\u1ecd\u0301", "Oyo", id="yoruba-tone-marks"),
+        pytest.param("\u05e9\u05c1\u05b8\u05dc\u05d5\u05b9\u05dd", "\u05e9\u05dc\u05d5\u05dd", id="hebrew-points"),
+        pytest.param(
+            "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f\u064b\u0627",
+            "\u0645\u062d\u0645\u062f\u0627",
+            id="arabic-harakat",
+        ),
+        pytest.param("\u0639\u0640\u0640\u0631\u0628\u064a", "\u0639\u0631\u0628\u064a", id="arabic-tatweel"),
+        pytest.param("Vie\u0302\u0323t", "Viet", id="vietnamese-decomposed"),
+    ],
+)
+def test_a_word_is_found_without_the_marks_that_only_decorate_it(
+    pipeline: LocalPipeline, written: str, typed: str
+) -> None:
+    article = _json_upload(pipeline, "Notes", f"A visit to {written} today.")
+    _json_upload(pipeline, "Other", "Nothing here.", author=f"Ad\u00e9b\u00e1y\u1ecd\u0300 {written}")
+    _json_upload(pipeline, "Third", "Nothing there.", author=f"Adebayo {typed}")
+    pipeline.drain()
+
+    assert ids(typed)[0] == article
+    assert ids(written)[0] == article
+    authors = search("nothing")["facets"]["author"]
+    assert [a["count"] for a in authors] == [2], authors
+
+
 def test_any_query_up_to_2048_characters_answers_200(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "US and UN at war", "AT&T and anti-war groups met the U.S. and NATO in Fernández's town.")
     _json_upload(pipeline, "Anything", "Some text about anything at all.")
