@@ -25,8 +25,11 @@ TOP_VALUES = 10
 FACET_FIELDS = {"section": ("section", "section.label"), "author": ("author.folded", "author.keyword")}
 
 
+LABEL_SPELLINGS = 5  # spellings of one value read to choose its label
+
+
 def _label(field: str) -> dict[str, Any]:
-    return {"label": {"terms": {"field": field, "size": 1}}}
+    return {"label": {"terms": {"field": field, "size": LABEL_SPELLINGS}}}
 
 
 def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchRequest) -> dict[str, Any]:
@@ -70,10 +73,18 @@ def _selected_years(request: SearchRequest) -> set[str]:
 
 
 def _written(bucket: dict[str, Any]) -> str:
-    """A terms bucket's value as written: its most common spelling, or the folded key when none is stored (a
-    value longer than the written field's ignore_above)."""
+    """A terms bucket's value as written: its most common spelling; between spellings as common, one in lower case
+    and then one with accents, as an editor writes it rather than a shouted or stripped form (`Économie`, not
+    `ECONOMIE`; `Straße`, not `Strasse`). The folded key when no spelling is stored."""
     labels = bucket.get("label", {}).get("buckets", [])
-    return str(labels[0]["key"]) if labels else str(bucket["key"])
+    if not labels:
+        return str(bucket["key"])
+
+    def preference(label: dict[str, Any]) -> tuple[int, bool, int]:
+        text = str(label["key"])
+        return int(label["doc_count"]), any(c.islower() for c in text), sum(not c.isascii() for c in text)
+
+    return str(max(labels, key=preference)["key"])
 
 
 def _year_facet(facet: dict[str, Any], request: SearchRequest) -> list[FacetValue]:

@@ -168,6 +168,12 @@ def test_facets_show_values_as_written_and_count_what_selecting_them_returns(
         assert [f for f in chosen["facets"][name] if f["selected"]] == [
             {"value": "Économie" if name == "section" else "José Álvarez", "count": 4, "selected": True}
         ]
+    # Between spellings as common, the label is one as an editor writes it: lower case and accents kept
+    for section in ("STRASSE", "Straße"):
+        _json_upload(pipeline, "Harbour road", "The harbour road.", section=section)
+    pipeline.drain()
+    _s, body, _ = get("/search?q=harbour+road")
+    assert {"value": "Straße", "count": 2, "selected": False} in body["facets"]["section"]
     # A selected value outside the top values is listed after them, as written and with its count; one that no
     # article of the other filters holds is listed as typed, with 0.
     monkeypatch.setattr("archive_search.facets.TOP_VALUES", 1)
