@@ -260,6 +260,8 @@ def test_a_shared_url_keeps_its_filters(browsing: Browsing) -> None:
 
 
 def test_the_xss_canary_renders_as_text(browsing: Browsing) -> None:
+    # The canary's body writes its markup as entities, as an article about markup does: an upload whose body is
+    # HTML is reduced to its text at ingest, so only such text reaches the page.
     for name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
         page = browsing.open("/", viewport)
         search(page, "xsscanary")
