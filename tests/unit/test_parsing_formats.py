@@ -760,3 +760,19 @@ def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:
     )
 
     assert parse_upload("incoming/a.html", page.encode()).title == "Kerry to meet Putin in Sochi next week"
+
+
+def test_json_text_with_an_inline_tag_keeps_its_paragraphs_and_the_angle_brackets_that_are_no_tags() -> None:
+    # Read as HTML because of one <em>, it lost every paragraph break and vector<int>, <editor@…>, <Kerry>.
+    body = (
+        "First paragraph about the quayside.\n\nSecond paragraph with <em>emphasis</em>.\n\n"
+        "Third: in C++ write vector<int> and mail <editor@somanet.example>. Say <Kerry> too. I <3 it."
+        "\n\nFourth <script>evil()</script>with a script."
+    )
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode())
+    assert parsed.body.split("\n\n") == [
+        "First paragraph about the quayside.",
+        "Second paragraph with emphasis.",
+        "Third: in C++ write vector<int> and mail <editor@somanet.example>. Say <Kerry> too. I <3 it.",
+        "Fourth with a script.",
+    ]

@@ -7,14 +7,20 @@ decoded once, in every text field, as HTML pages, Markdown and legacy pages are 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_text import fragment_paragraphs, is_markup
+from archive_search.parsing.html_text import HTML_ELEMENTS, fragment_paragraphs, is_markup
 from archive_search.parsing.text import decode, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
+
+
+_ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
+_NOT_A_TAG = re.compile(rf"<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])|!)", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 def parse_json(data: bytes) -> ParsedUpload:
@@ -67,8 +73,17 @@ def parse_json(data: bytes) -> ParsedUpload:
 
 def _text_of(value: str, field: str, separator: str) -> str:
     """A body or summary as text: HTML (html_text.is_markup) goes through the HTML extractor, as an HTML page's body
-    does, which decodes its entities; other text only has its entities decoded (once, like every other field)."""
-    return separator.join(fragment_paragraphs(value)) if is_markup(value, field) else unescape_entities(value)
+    does, which decodes its entities; other text only has its entities decoded (once, like every other field).
+
+    In HTML, `<` before anything but an HTML element's tag, a comment or a doctype is text (`vector<int>`,
+    `<editor@somanet.example>`, `<Kerry>`: the extractor would drop them as unknown tags). Text that does not start
+    with markup (paragraphs with an inline `<em>`) keeps its blank-line paragraph breaks, which HTML would read as
+    spaces."""
+    if not is_markup(value, field):
+        return unescape_entities(value)
+    markup = _NOT_A_TAG.sub("&lt;", value)
+    blocks = [markup] if markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<") else _BLANK_LINE.split(markup)
+    return separator.join(paragraph for block in blocks for paragraph in fragment_paragraphs(block))
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
