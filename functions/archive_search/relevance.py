@@ -98,6 +98,7 @@ NEAR_MATCH_BOOST = 50.0
 TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:phrases", "tier:complete", "tier:near"
 TIER_WEIGHTS = {TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
 FUZZY_MAX_WORDS = 4
+MAX_FUZZY_CHARS = 32  # as spelling.MAX_SPELLED_CHARS: the engine's edit-distance work on longer runs took seconds
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
 MAX_SCORED_WORDS = 24
@@ -248,12 +249,19 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     return clause
 
 
-def _alternatives(unit: Unit, ranking: Ranking) -> dict[str, Any]:
-    """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word."""
-    options = [
-        _phrase(term.text, TEXT_FIELDS) if term.phrase or is_joined(term.text) else _scored(term.text, ranking, 1.0)
-        for term in unit.alternatives[:MAX_ALTERNATIVES]
-    ]
+def _alternatives(unit: Unit, ranking: Ranking, fuzzy: bool = False) -> dict[str, Any]:
+    """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word.
+    `fuzzy`: each word of 4+ letters without a digit also matches its near spellings, as a short query's words do
+    (`yukoss OR parmalatt` found nothing, though either word alone finds its articles)."""
+    options = []
+    for term in unit.alternatives[:MAX_ALTERNATIVES]:
+        if term.phrase or is_joined(term.text):
+            options.append(_phrase(term.text, TEXT_FIELDS))
+            continue
+        option = _scored(term.text, ranking, 1.0)
+        if fuzzy and MIN_FUZZY_CHARS <= len(term.text) <= MAX_FUZZY_CHARS and not any(c.isdigit() for c in term.text):
+            option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
+        options.append(option)
     return {"dis_max": {"queries": options}}
 
 
@@ -294,7 +302,11 @@ def text_query(
         if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
     ][:MAX_PHRASES]
     groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
-    should: list[dict[str, Any]] = [_alternatives(unit, ranking) for unit in groups]
+    # The first group's words get typo tolerance in a short query (one group: its expansions stay within budget).
+    should: list[dict[str, Any]] = [
+        _alternatives(unit, ranking, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS)
+        for i, unit in enumerate(groups)
+    ]
     counts = word_counts(parsed)
     should += [_phrase(word, STEMMED_SCORED_FIELDS, boost=_weight(counts, word)) for word in joined]
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the

@@ -684,6 +684,18 @@ def test_headline_highlights_mark_what_matched_not_each_word_anywhere(pipeline: 
     assert title == "Talks between the <mark>United</mark> <mark>States</mark> and the United Nations", title
 
 
+def test_misspelt_alternatives_find_what_each_finds_alone(pipeline: LocalPipeline) -> None:
+    yukos = {_json_upload(pipeline, f"Oil firm {n}", "Yukos faced a tax claim.") for n in range(3)}
+    parmalat = {_json_upload(pipeline, f"Dairy firm {n}", "Parmalat filed for bankruptcy.") for n in range(2)}
+    harbour = _json_upload(pipeline, "Harbour", "The harbour reopened.")
+    pipeline.drain()
+
+    # Adding an alternative never narrows: "yukoss OR parmalatt" found nothing, though each alone finds its articles
+    assert set(ids("yukoss OR parmalatt")) == yukos | parmalat
+    assert set(ids("yukoss|parmalatt")) == yukos | parmalat
+    assert set(ids("bankrupcy OR harbour")) == parmalat | {harbour}
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):
