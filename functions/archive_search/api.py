@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
@@ -62,8 +63,9 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
 
 
 def _path_id(app: APIGatewayHttpResolver, prefix: str) -> str:
-    """The article id after `prefix` in the request's path, percent-decoded once (`%2F` is a slash)."""
-    return unquote(app.current_event.path[len(prefix) :])
+    """The article id after `prefix` in the request's path, percent-decoded once (`%2F` is a slash), NFC: ids are
+    the NFC form of their upload's path (keys.py), so a decomposed `cafe%CC%81` finds `café` as search does."""
+    return unicodedata.normalize("NFC", unquote(app.current_event.path[len(prefix) :]))
 
 
 def _query_params(app: APIGatewayHttpResolver) -> dict[str, str]:

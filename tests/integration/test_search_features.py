@@ -297,6 +297,12 @@ def test_every_article_is_reachable_whatever_its_id_ends_with(pipeline: LocalPip
         assert (article["id"], article["title"]) == ("2019/05/related", "Related reading")
     status, related, _ = get("/related/2019%2F05")
     assert status == 200 and related["id"] == "2019/05"
+    # An id is the NFC form of its path: the decomposed spelling (as macOS writes names) reaches it too
+    pipeline.upload("caf\u00e9.json", json.dumps({"title": "Cafe", "body": "A cafe."}).encode())
+    pipeline.drain()
+    for path in ("/articles/caf%C3%A9", "/articles/cafe%CC%81", "/related/cafe%CC%81"):
+        status, found, _ = get(path)
+        assert status == 200 and found["id"] == "caf\u00e9", (path, found)
 
 
 @pytest.mark.parametrize("route", ["/articles/", "/related/"])
