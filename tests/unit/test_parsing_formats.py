@@ -776,3 +776,16 @@ def test_json_text_with_an_inline_tag_keeps_its_paragraphs_and_the_angle_bracket
         "Third: in C++ write vector<int> and mail <editor@somanet.example>. Say <Kerry> too. I <3 it.",
         "Fourth with a script.",
     ]
+
+
+@pytest.mark.parametrize("headline", ["Oil \u00b7 Gold \u00b7 Silver Rally", "Subscribe", "Home", "Print"])
+@pytest.mark.parametrize("byline", ["(By Jane Smith)\n\n", ""])
+def test_a_legacy_headline_in_the_title_place_is_kept_whatever_it_says(headline: str, byline: str) -> None:
+    # Taken for a navigation bar or a furniture line, the headline was dropped and the first paragraph promoted.
+    page = (
+        f"site-wide search\n\n{headline}\n\nSomaNet News Archive\n\n{byline}"
+        "Prices of quayside metals rose on Monday.\n\nAnalysts expect more.\n"
+    )
+    parsed = parse_upload("incoming/a.txt", page.encode())
+    assert parsed.title == headline
+    assert parsed.body == "Prices of quayside metals rose on Monday.\n\nAnalysts expect more."

@@ -71,14 +71,15 @@ def _is_edge_chrome(block: str) -> bool:
     return len(items) >= 3 and all(_MENU_ITEM.fullmatch(item) for item in items)
 
 
-def _strip_edge_chrome(blocks: list[str]) -> list[str]:
+def _strip_edge_chrome(blocks: list[str], title: str | None) -> list[str]:
     """Blocks without the copyright lines and navigation bars at the top and the bottom of the page.
 
-    The block just before the byline is the title whatever it looks like ("Oil · Gold · Silver"): with it dropped,
-    the first paragraph would become the title.
+    The block just before the byline, and `title` (the block the page's layout puts in the title's place), is the
+    title whatever it looks like ("Oil · Gold · Silver"): with it dropped, the first paragraph would become the
+    title.
     """
     start, end = 0, len(blocks)
-    while start < end and _is_edge_chrome(blocks[start]):
+    while start < end and blocks[start] != title and _is_edge_chrome(blocks[start]):
         start += 1
     if 0 < start < end and byline_name(blocks[start]):
         start -= 1
@@ -87,9 +88,25 @@ def _strip_edge_chrome(blocks: list[str]) -> list[str]:
     return blocks[start:end]
 
 
+def _title_place(blocks: list[str]) -> int | None:
+    """The block the old site's layout puts the headline in: the one just before the site name ("site-wide
+    search", HEADLINE, "SomaNet News Archive"), unless that is the page's first block and furniture. A headline
+    there is kept whatever it says: "Subscribe", "Home" or "Oil · Gold · Silver Rally" were dropped as furniture."""
+    site = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _SITE_NAME.match(block)), None)
+    if not site:
+        return None
+    before = site - 1
+    if before == 0 and _is_chrome(blocks[0]):
+        return None
+    return before
+
+
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     text = unescape_entities(decode(data))
-    blocks = _strip_edge_chrome([p for p in paragraphs(text) if not _is_chrome(p)])
+    raw = paragraphs(text)
+    title_at = _title_place(raw)
+    kept = [p for i, p in enumerate(raw) if i == title_at or not _is_chrome(p)]
+    blocks = _strip_edge_chrome(kept, raw[title_at] if title_at is not None else None)
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
