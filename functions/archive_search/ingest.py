@@ -100,6 +100,7 @@ class _Work:
     stem: str
     changes: list[ObjectChange] = field(default_factory=list)
     version: ObjectVersion | None = None
+    superseded: list[str] = field(default_factory=list)  # older uploads of the id (other formats or spellings)
     article: Article | None = None
     result: SyncResult | None = None
 
@@ -326,7 +327,9 @@ class IngestService:
         return [version for version in versions if unsupported_extension(version.key) is None]
 
     def _plan(self, item: _Work) -> None:
-        item.version = _latest(self._article_versions(item))
+        versions = self._article_versions(item)
+        item.version = _latest(versions)
+        item.superseded = [version.key for version in versions if version != item.version]
         item.article, item.result = None, None
         if item.version is None:
             item.result = SyncResult(item.article_id, Outcome.DELETED, None)
@@ -346,7 +349,9 @@ class IngestService:
     def _write_archive_and_report(self, item: _Work) -> None:
         if item.article is not None:
             self._archive.put(item.article)
-            self._reports.delete(item.bucket, self._report_key(item.article.source_key))
+            # A rejected older upload's report ("not searchable until a valid file is uploaded") no longer holds.
+            for key in [item.article.source_key, *item.superseded]:
+                self._reports.delete(item.bucket, self._report_key(key))
         else:
             self._archive.delete(item.article_id)
             if item.version is None:

@@ -124,3 +124,16 @@ def test_a_file_in_an_unsupported_format_alone_is_reported_and_makes_no_article(
 
     assert ingest.archive.articles == {}
     assert list(ingest.reports.reports) == ["reports/lone/pic.jpg.json"]
+
+
+def test_a_valid_upload_withdraws_the_report_of_an_older_rejected_upload_of_the_same_article() -> None:
+    ingest = _Ingest()
+    assert ingest.put("incoming/upd/x.json", "", body=b"{not json").outcome is Outcome.REJECTED
+    assert "reports/upd/x.json.json" in ingest.reports.reports
+
+    ingest.bucket.put("incoming/upd/x.md", b"---\ntitle: Fixed\n---\nText.\n")
+    outcome = ingest._sync("incoming/upd/x.md", "ObjectCreated:Put")
+
+    # The report said the article was not searchable until a valid file was uploaded: it now is.
+    assert outcome.outcome is Outcome.INDEXED
+    assert ingest.reports.reports == {}
