@@ -789,3 +789,22 @@ def test_a_legacy_headline_in_the_title_place_is_kept_whatever_it_says(headline:
     parsed = parse_upload("incoming/a.txt", page.encode())
     assert parsed.title == headline
     assert parsed.body == "Prices of quayside metals rose on Monday.\n\nAnalysts expect more."
+
+
+def test_preformatted_lines_stay_lines_in_html_and_markdown() -> None:
+    # HTML's whitespace rule ran a poem's or a code sample's lines into one.
+    html = json.dumps({"title": "Poem", "body": "<p>Before.</p><pre>line1\n  indented\nline3</pre><p>after</p>"})
+    assert parse_upload("incoming/a.json", html.encode()).body.split("\n\n") == [
+        "Before.",
+        "line1",
+        "indented",
+        "line3",
+        "after",
+    ]
+    markdown = "---\ntitle: Code\n---\nIntro.\n\n```\ncode line 1\ncode line 2\n```\n\nOutro.\n"
+    assert parse_upload("incoming/a.md", markdown.encode()).body.split("\n\n") == [
+        "Intro.",
+        "code line 1",
+        "code line 2",
+        "Outro.",
+    ]

@@ -246,6 +246,12 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
             continue
         if depth > 0 and _left_out(node, in_list, skip, chrome_limit):
             continue
+        if tag == "pre":
+            # Preformatted lines (a poem, a table of figures, code) stay lines: each is a paragraph of its own,
+            # where HTML's whitespace rule would run them into one.
+            end_paragraph()
+            paragraphs.extend(line for line in map(normalise_space, node.text(deep=True).splitlines()) if line)
+            continue
         if tag in LIST_TAGS:
             in_list = True
         if tag in BLOCK_TAGS:
