@@ -31,14 +31,10 @@ MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds wha
 # its own for the standard tokenizer, so a pasted Chinese paragraph (no spaces) is 2,048 of them.
 MAX_TERM_PIECES = 16
 MAX_PHRASE_PIECES = 64
-# Han ideographs (CJK Unified, extensions, compatibility) and Hiragana: each one a token (Unicode UAX #29, which the
-# standard tokenizer follows). Katakana, Hangul and Thai runs stay one token each.
-IDEOGRAPH_CLASS = (
-    "\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u309f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00017000-\U00018aff\U0001b000-\U0001b16f\U00020000-\U0003134f"
-)
 # The first word of a character's Unicode name is a coarse script ("LATIN", "KATAKANA", "DIGIT"): the standard
-# tokenizer breaks where it changes ("aア1" is three tokens). These scripts' characters are a token each.
+# tokenizer (Unicode UAX #29) breaks where it changes ("aア1" is three tokens), and makes each character of these
+# scripts (Han ideographs, Hiragana, ideographic numbers, Tangut…) a token of its own. Katakana, Hangul and Thai
+# runs stay one token each.
 _CHARACTER_TOKEN_SCRIPTS = frozenset({"CJK", "IDEOGRAPHIC", "HIRAGANA", "HANGZHOU", "TANGUT", "KHITAN", "NUSHU"})
 # A pasted sentence is text, not syntax: in a query of more words than this, `-` before a word is punctuation (news
 # copy writes "the economy -which stagnated"), not an exclusion that would drop the very article pasted from.
@@ -46,7 +42,6 @@ MAX_OPERATOR_WORDS = 10
 _SIGNED_NUMBER = re.compile(r"-[.,]?\d")  # -0.1%, -5C, -.5, any script's digits: a minus sign, never an exclusion
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
-_IDEOGRAPH = re.compile(f"[{IDEOGRAPH_CLASS}]")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
 _TOKEN = re.compile(r'-?"[^"]*"?|\|+|[^\s"|]+')
 _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
@@ -104,7 +99,7 @@ def _clean(text: str) -> str:
 def _term(raw: str) -> Term | None:
     text = _clean(raw.strip('"').replace('"', " ") if raw.startswith('"') else raw)
     # An ideograph is a word of its own to the engine: a run of them reads as the words of a phrase (adjacent).
-    text = " ".join(_IDEOGRAPH.sub(r" \g<0> ", text).split())
+    text = " ".join("".join(f" {c} " if _script(c) in _CHARACTER_TOKEN_SCRIPTS else c for c in text).split())
     if not text:
         return None
     return Term(text, phrase=len(text.split()) > 1)
@@ -142,7 +137,7 @@ def _piece_ends(text: str) -> list[int]:
         if previous is not None and unicodedata.category(c)[0] == "M":
             ends[-1] = i + 1  # a combining mark belongs to its letter
             continue
-        script = unicodedata.name(c, "?").split(" ", 1)[0]
+        script = _script(c)
         if script != previous or script in _CHARACTER_TOKEN_SCRIPTS:
             ends.append(i + 1)
         else:
@@ -151,12 +146,8 @@ def _piece_ends(text: str) -> list[int]:
     return ends
 
 
-def _within_pieces(text: str, limit: int) -> str:
-    """text cut after its `limit`th piece ("" for a limit of 0)."""
-    if limit <= 0:
-        return ""
-    ends = _piece_ends(text)
-    return text if len(ends) <= limit else text[: ends[limit - 1]]
+def _script(c: str) -> str:
+    return unicodedata.name(c, "?").split(" ", 1)[0]
 
 
 def fold_query_text(text: str) -> str:
@@ -197,15 +188,18 @@ def parse_query(text: str) -> ParsedQuery:
         # (its first words still rank the article holding it first); an exclusion cut would exclude more than
         # the reader asked, so one that does not fit is dropped whole.
         nonlocal budget
-        size = pieces(term.text)
-        if not counted and size <= 1:
+        ends = _piece_ends(term.text)
+        if not counted and len(ends) <= 1:
             return term
         limit = min(MAX_TERM_PIECES, budget)
-        if whole and size > limit:
+        if len(ends) <= limit:
+            budget -= len(ends)
+            return term
+        if whole or limit == 0:
             return None
-        text = _within_pieces(term.text, limit)
-        budget -= pieces(text)
-        return Term(text, phrase=len(text.split()) > 1) if text else None
+        budget -= limit
+        text = term.text[: ends[limit - 1]]
+        return Term(text, phrase=len(text.split()) > 1)
 
     for raw in tokens:
         if raw == operator_word or raw.startswith("|"):

@@ -40,6 +40,7 @@ from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
 from archive_search.query_parser import ParsedQuery, Term, Unit, engine_lower, is_word_character
+from archive_search.spelling import MAX_SPELLED_CHARS, has_digit
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -98,7 +99,6 @@ NEAR_MATCH_BOOST = 50.0
 TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:phrases", "tier:complete", "tier:near"
 TIER_WEIGHTS = {TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
 FUZZY_MAX_WORDS = 4
-MAX_FUZZY_CHARS = 32  # as spelling.MAX_SPELLED_CHARS: the engine's edit-distance work on longer runs took seconds
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
 MAX_SCORED_WORDS = 24
@@ -131,6 +131,13 @@ def is_joined(word: str) -> bool:
         c in JOINERS and is_word_character(word[i - 1]) and is_word_character(word[i + 1])
         for i, c in enumerate(word[1:-1], start=1)
     )
+
+
+def typo_tolerant(word: str) -> bool:
+    """Whether a word may be expanded to its near spellings: 4+ letters, at most MAX_SPELLED_CHARS (the engine's
+    edit-distance work on longer runs took seconds), not joined by punctuation and without a digit (a number is no
+    misspelling: spelling.has_digit)."""
+    return MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word) and not has_digit(word)
 
 
 def _unit_word(raw: str) -> str:
@@ -259,7 +266,7 @@ def _alternatives(unit: Unit, ranking: Ranking, fuzzy: bool = False) -> dict[str
             options.append(_phrase(term.text, TEXT_FIELDS))
             continue
         option = _scored(term.text, ranking, 1.0)
-        if fuzzy and MIN_FUZZY_CHARS <= len(term.text) <= MAX_FUZZY_CHARS and not any(c.isdigit() for c in term.text):
+        if fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         options.append(option)
     return {"dis_max": {"queries": options}}

@@ -23,20 +23,17 @@ from archive_search.query_parser import fold_within, parse_query
 from archive_search.relevance import (
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
-    MIN_FUZZY_CHARS,
     Ranking,
     complete_match,
     content_words,
-    is_joined,
     text_query,
+    typo_tolerant,
     with_freshness,
 )
 from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
 from archive_search.spelling import (
-    MAX_SPELLED_CHARS,
     TITLE_WORDS_FIELD,
     did_you_mean,
-    has_digit,
     respellings,
     respelt,
     spelling_suggester,
@@ -311,15 +308,10 @@ def typo_words(
 
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
-    """The words typo expansion may apply to: with typo tolerance on, in a short query, words of 4+ letters not
-    joined by punctuation and without a digit (spelling.has_digit)."""
+    """The words typo expansion may apply to: with typo tolerance on, in a short query, the typo_tolerant ones."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [
-        word
-        for word in words
-        if MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word) and not has_digit(word)
-    ]
+    return [word for word in words if typo_tolerant(word)]
 
 
 def _query(
