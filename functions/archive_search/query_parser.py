@@ -49,6 +49,7 @@ _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 QUOTE_VARIANTS = "\u201c\u201d\u201e\u201f\u2e42\u00ab\u00bb\u275d\u275e\u301d\u301e\u301f\uff02"
 # Full-width ASCII forms (U+FF01-U+FF5E), as East Asian keyboards type them, read as ASCII: the index's asciifolding
 # reads them so, and so must stopwords, OR and synonyms (a full-width "the", "OR" or "US").
+_ASCII_PIECE = re.compile(r"[A-Za-z]+|[0-9]+|_+")
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _JOINERS = str.maketrans(
     _FULL_WIDTH
@@ -99,7 +100,8 @@ def _clean(text: str) -> str:
 def _term(raw: str) -> Term | None:
     text = _clean(raw.strip('"').replace('"', " ") if raw.startswith('"') else raw)
     # An ideograph is a word of its own to the engine: a run of them reads as the words of a phrase (adjacent).
-    text = " ".join("".join(f" {c} " if _script(c) in _CHARACTER_TOKEN_SCRIPTS else c for c in text).split())
+    if not text.isascii():
+        text = " ".join("".join(f" {c} " if _script(c) in _CHARACTER_TOKEN_SCRIPTS else c for c in text).split())
     if not text:
         return None
     return Term(text, phrase=len(text.split()) > 1)
@@ -128,6 +130,8 @@ def pieces(text: str) -> int:
 
 def _piece_ends(text: str) -> list[int]:
     """Where each piece of text ends (see pieces)."""
+    if text.isascii():  # the common case, without a Unicode name lookup per character: LATIN, DIGIT, LOW (LINE) runs
+        return [piece.end() for piece in _ASCII_PIECE.finditer(text)]
     ends: list[int] = []
     previous = None
     for i, c in enumerate(text):
@@ -188,6 +192,8 @@ def parse_query(text: str) -> ParsedQuery:
         # (its first words still rank the article holding it first); an exclusion cut would exclude more than
         # the reader asked, so one that does not fit is dropped whole.
         nonlocal budget
+        if not counted and term.text.isascii() and term.text.isalpha():
+            return term  # one piece: most words of a paste
         ends = _piece_ends(term.text)
         if not counted and len(ends) <= 1:
             return term
