@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import base64
+import unicodedata
 from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 9
+MAPPING_VERSION = 10
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -72,6 +73,24 @@ DIACRITIC_RANGES = (
     (0x20D0, 0x20FF),
     (0xFE20, 0xFE2F),
 )
+
+
+def _greek_base_letters() -> dict[str, str]:
+    """Every Greek letter that is a base letter with marks (NFD), monotonic and polytonic: its base letter."""
+    letters = {}
+    for code in [*range(0x0370, 0x0400), *range(0x1F00, 0x2000)]:
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base, marks = decomposed[0], decomposed[1:]
+        if marks and all(unicodedata.combining(mark) for mark in marks) and "GREEK" in unicodedata.name(base, ""):
+            letters[chr(code)] = base
+    return letters
+
+
+# Greek accents are optional as the Latin ones are (asciifolding leaves Greek alone): Greek is written in capitals
+# without them (ΑΘΗΝΑΣ) and in lower case with the tonos (Αθήνας), so index and query read every accented Greek
+# letter (tonos, dialytika, the polytonic breathings) as its base letter and the final sigma as sigma, as the
+# engine's Greek lower-casing does for the monotonic ones (Lucene GreekLowerCaseFilter).
+GREEK_FOLDING = {**_greek_base_letters(), "\u03c2": "\u03c3"}
 # The same ranges as the body of a Python regular expression's character class.
 INVISIBLE_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES)
 
@@ -134,6 +153,10 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "pattern": "[" + "".join(f"\\x{{{low:X}}}-\\x{{{high:X}}}" for low, high in DIACRITIC_RANGES) + "]",
                     "replacement": "",
                 },
+                "greek": {
+                    "type": "mapping",
+                    "mappings": [_mapping_rule(letter, base) for letter, base in GREEK_FOLDING.items()],
+                },
                 "joiners": {
                     "type": "mapping",
                     "mappings": [
@@ -168,12 +191,12 @@ INDEX_SETTINGS: dict[str, Any] = {
             },
             "analyzer": {
                 "article_text": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
                 },
                 "article_text_search": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": [
                         "english_possessive",
@@ -184,38 +207,42 @@ INDEX_SETTINGS: dict[str, Any] = {
                     ],
                 },
                 "exact_words": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding"],
                 },
                 "exact_word_parts": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },
                 "word_prefixes": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["lowercase", "asciifolding", "word_prefixes"],
                 },
                 "word_prefixes_search": {
-                    "char_filter": ["invisible", "diacritics", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "word_prefix_cut"],
                 },
                 "title_start": {
-                    "char_filter": ["invisible", "diacritics", "joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_prefixes"],
                 },
                 "title_start_search": {
-                    "char_filter": ["invisible", "diacritics", "joiners", "punctuation_to_space"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "punctuation_to_space"],
                     "tokenizer": "keyword",
                     "filter": ["lowercase", "asciifolding", "trim", "title_start_cut"],
                 },
             },
             "normalizer": {
-                "folded": {"type": "custom", "char_filter": ["diacritics"], "filter": ["lowercase", "asciifolding"]}
+                "folded": {
+                    "type": "custom",
+                    "char_filter": ["diacritics", "greek"],
+                    "filter": ["lowercase", "asciifolding"],
+                }
             },
         },
     },

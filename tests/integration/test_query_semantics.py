@@ -227,6 +227,9 @@ def test_a_word_typed_as_the_article_writes_it_finds_it_in_any_script(pipeline: 
         ),
         pytest.param("\u0639\u0640\u0640\u0631\u0628\u064a", "\u0639\u0631\u0628\u064a", id="arabic-tatweel"),
         pytest.param("Vie\u0302\u0323t", "Viet", id="vietnamese-decomposed"),
+        pytest.param("Αθήνας", "ΑΘΗΝΑΣ", id="greek-tonos-and-final-sigma-in-capitals"),
+        pytest.param("Καϊσέρη", "ΚΑΙΣΕΡΗ", id="greek-dialytika"),
+        pytest.param("Ἀθῆναι", "Αθηναι", id="greek-polytonic"),
     ],
 )
 def test_a_word_is_found_without_the_marks_that_only_decorate_it(
@@ -241,6 +244,9 @@ def test_a_word_is_found_without_the_marks_that_only_decorate_it(
     assert ids(written)[0] == article
     authors = search("nothing")["facets"]["author"]
     assert [a["count"] for a in authors] == [2], authors
+    headline = _json_upload(pipeline, f"{written} votes", "The council voted.")
+    pipeline.drain()
+    assert suggested(f"{typed} vo")[:1] == [headline]
 
 
 def test_any_query_up_to_2048_characters_answers_200(pipeline: LocalPipeline) -> None:

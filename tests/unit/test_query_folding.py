@@ -99,7 +99,8 @@ def test_the_index_reads_the_same_characters_the_same_way() -> None:
         rules[chr(int(source[2:], 16)) if source.startswith("\\u") else source] = joiner
     assert rules == {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
     for name, analyzer in analysis["analyzer"].items():
-        assert analyzer["char_filter"][:3] == ["invisible", "diacritics", "joiners"], name
+        assert analyzer["char_filter"][:4] == ["invisible", "diacritics", "greek", "joiners"], name
+    assert analysis["normalizer"]["folded"]["char_filter"] == ["diacritics", "greek"]
 
 
 def test_invisible_characters_inside_a_word_are_dropped() -> None:
