@@ -17,7 +17,14 @@ from archive_search_cli.local_aws import aws_client
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.redrive import add_redrive_command
 from archive_search_cli.sam_local import run as run_sam_local
-from archive_search_cli.stack import LOCAL_DIR, StackPorts, local_stack, read_stack_file, s3_endpoint
+from archive_search_cli.stack import (
+    LOCAL_DIR,
+    StackPorts,
+    add_stack_option,
+    local_stack,
+    read_stack_file,
+    s3_endpoint,
+)
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
 
@@ -53,12 +60,12 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _upload_target(args: argparse.Namespace) -> tuple[str | None, str, str]:
     """Endpoint, bucket and prefix: explicit options, else the running local stack, else the template's."""
-    running = read_stack_file()
+    running = read_stack_file(args.data_dir)
     spec = local_stack_spec()
     default_prefix = spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"]
     bucket = args.bucket or (running.uploads_bucket if running else spec.uploads_bucket)
     prefix = args.prefix or (running.upload_prefix if running else default_prefix)
-    return s3_endpoint(args.endpoint_url), bucket, prefix
+    return s3_endpoint(args.endpoint_url, running), bucket, prefix
 
 
 def _upload(args: argparse.Namespace) -> int:
@@ -112,6 +119,7 @@ def _add_uploads_target_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--endpoint-url", help="S3 endpoint; 'aws' for the real one (default: the running local stack)")
     parser.add_argument("--bucket", help="uploads bucket (default: the running local stack's)")
     parser.add_argument("--prefix", help="upload prefix (default: the template's)")
+    add_stack_option(parser)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,7 +20,7 @@ from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
 from archive_search.ports import TextEncoder
 from archive_search_cli.local_aws import REGION, aws_client
-from archive_search_cli.stack import StackPorts, read_stack_file, s3_endpoint
+from archive_search_cli.stack import StackPorts, add_stack_option, read_stack_file, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.text_model import ensure_model
 
@@ -43,10 +43,11 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--endpoint-url", help="S3 endpoint; 'aws' for the real one")
     group.add_argument("--archive-bucket")
     group.add_argument("--uploads-bucket")
+    add_stack_option(parser)
 
 
 def resolve_target(args: argparse.Namespace) -> Target:
-    running = read_stack_file()
+    running = read_stack_file(args.data_dir)
     spec = local_stack_spec()
     ingest_env = spec.function_environment["IngestFunction"]
     auth = args.auth or "none"
@@ -61,7 +62,7 @@ def resolve_target(args: argparse.Namespace) -> Target:
     uploads_bucket = args.uploads_bucket or (running.uploads_bucket if running else spec.uploads_bucket)
     return Target(
         engine=engine,
-        s3_endpoint=s3_endpoint(args.endpoint_url),
+        s3_endpoint=s3_endpoint(args.endpoint_url, running),
         archive_bucket=args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]),
         uploads=UploadsLocation(uploads_bucket, ingest_env["UPLOAD_PREFIX"], ingest_env["REPORT_PREFIX"]),
     )

@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from archive_search_cli.local_aws import aws_client
-from archive_search_cli.stack import read_stack_file, s3_endpoint
+from archive_search_cli.stack import add_stack_option, read_stack_file, s3_endpoint
 
 BATCH = 10
 # A message being moved stays hidden this long; if the run stops, it reappears in the dead-letter queue.
@@ -49,12 +49,12 @@ def redrive(sqs: Any, dead_letter_queue_url: str, queue_url: str) -> int:
 
 
 def run_redrive(args: argparse.Namespace) -> int:
-    running = read_stack_file()
+    running = read_stack_file(args.data_dir)
     queue_url = args.queue_url or (running.ingest_queue_url if running else None)
     dead_letter_queue_url = args.dead_letter_queue_url or (running.dead_letter_queue_url if running else None)
     if not queue_url or not dead_letter_queue_url:
         raise SystemExit("no local stack is running: give --queue-url and --dead-letter-queue-url")
-    moved = redrive(aws_client("sqs", s3_endpoint(args.endpoint_url)), dead_letter_queue_url, queue_url)
+    moved = redrive(aws_client("sqs", s3_endpoint(args.endpoint_url, running)), dead_letter_queue_url, queue_url)
     print(f"moved {moved} message(s) from the dead-letter queue back to the ingest queue")
     return 0
 
@@ -64,4 +64,5 @@ def add_redrive_command(commands: Any) -> None:
     command.add_argument("--endpoint-url", help="SQS endpoint; 'aws' for the real one (default: the local stack's)")
     command.add_argument("--queue-url", help="the ingest queue (default: the running local stack's)")
     command.add_argument("--dead-letter-queue-url", help="its dead-letter queue (default: the running local stack's)")
+    add_stack_option(command)
     command.set_defaults(run=run_redrive)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import os
@@ -73,21 +74,31 @@ class RunningStack:
         )
 
 
-def read_stack_file() -> RunningStack | None:
-    """What a running `archive-search serve` wrote about itself, so other commands can find it."""
+def read_stack_file(data_dir: Path = LOCAL_DIR) -> RunningStack | None:
+    """What a running `archive-search serve --data-dir data_dir` wrote about itself (`stack.json` there), so other
+    commands given the same `--data-dir` can find it; None when no stack runs there."""
     try:
-        return RunningStack(**json.loads(STACK_FILE.read_text(encoding="utf-8")))
+        return RunningStack(**json.loads((data_dir / STACK_FILE.name).read_text(encoding="utf-8")))
     except FileNotFoundError:
         return None
 
 
-def s3_endpoint(option: str | None) -> str | None:
+def add_stack_option(parser: argparse.ArgumentParser) -> None:
+    """`--data-dir`: which running local stack a command talks to, the same folder given to `serve`."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=LOCAL_DIR,
+        help="the --data-dir of the running `archive-search serve` (default: .local in the repo)",
+    )
+
+
+def s3_endpoint(option: str | None, running: RunningStack | None) -> str | None:
     """`--endpoint-url`: 'aws' for AWS itself (None), a URL, else the running local stack's moto."""
     if option == "aws":
         return None
     if option:
         return option
-    running = read_stack_file()
     return running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}"
 
 

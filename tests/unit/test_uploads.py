@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from archive_search.keys import article_id_for_key
+from archive_search_cli.main import _upload_target, build_parser
+from archive_search_cli.operator import resolve_target
+from archive_search_cli.stack import RunningStack
 from archive_search_cli.uploads import PendingUpload, keys_for_paths, uploads_for_jsonl, uploads_for_paths
 
 PREFIX = "incoming/"
@@ -102,3 +106,31 @@ def test_jsonl_line_without_a_string_id_is_refused_with_its_line_number(tmp_path
 
     with pytest.raises(ValueError, match=r"corpus\.jsonl:2: each line must be a JSON object with a string id"):
         list(uploads_for_jsonl(corpus, PREFIX))
+
+
+def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Path) -> None:
+    # `serve --data-dir X` writes X/stack.json; upload, delete, verify and redrive looked only in .local/.
+    running = RunningStack(
+        api_url="http://127.0.0.1:3310",
+        aws_endpoint_url="http://127.0.0.1:5310",
+        opensearch_url="http://127.0.0.1:9310",
+        uploads_bucket="uploads-here",
+        archive_bucket="archive-here",
+        ingest_queue_url="http://127.0.0.1:5310/q",
+        dead_letter_queue_url="http://127.0.0.1:5310/dlq",
+        upload_prefix="incoming/",
+    )
+    (tmp_path / "stack.json").write_text(json.dumps(asdict(running)), encoding="utf-8")
+    parser = build_parser()
+
+    assert _upload_target(parser.parse_args(["upload", "--data-dir", str(tmp_path), "a.json"])) == (
+        "http://127.0.0.1:5310",
+        "uploads-here",
+        "incoming/",
+    )
+    target = resolve_target(parser.parse_args(["verify", "--data-dir", str(tmp_path)]))
+    assert (target.s3_endpoint, target.engine.endpoint) == ("http://127.0.0.1:5310", "http://127.0.0.1:9310")
+    assert parser.parse_args(["redrive", "--data-dir", str(tmp_path)]).data_dir == tmp_path
+    assert _upload_target(parser.parse_args(["upload", "--data-dir", str(tmp_path / "none"), "a.json"]))[0] != (
+        "http://127.0.0.1:5310"
+    )
