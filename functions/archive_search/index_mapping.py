@@ -219,7 +219,8 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "word_prefixes": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "asciifolding", "word_prefixes"],
+                    # The parts of joined words too (O'Neill: o'neill, o, neill), as the exact fields hold them.
+                    "filter": ["word_parts", "flatten_graph", "lowercase", "asciifolding", "word_prefixes"],
                 },
                 "word_prefixes_search": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],

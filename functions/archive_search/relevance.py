@@ -32,6 +32,7 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -112,6 +113,9 @@ DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
+_GLUE = re.compile("[._:\u00b7]+")
+MAX_GLUED_PARTS = 8
+GLUED_PARTS_WEIGHT = 0.5  # the glued token as typed counts more than its parts
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,16 @@ def is_joined(word: str) -> bool:
         c in JOINERS and is_word_character(word[i - 1]) and is_word_character(word[i + 1])
         for i, c in enumerate(word[1:-1], start=1)
     )
+
+
+def glued_parts(word: str) -> list[str]:
+    """The parts of a word glued by `.`, `:`, `_` or `·` (`kerry.putin`, `kerry_putin`, `bbc.co.uk`), which the
+    engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29): each part of 2+ characters,
+    none for an abbreviation (`u.s`), a word with a digit (`10:30`, `3.5`) or a word with no such glue."""
+    parts = [part for part in _GLUE.split(word) if part]
+    if len(parts) < 2 or has_digit(word) or any(len(part) < 2 for part in parts):
+        return []
+    return parts
 
 
 def typo_tolerant(word: str) -> bool:
@@ -210,16 +224,19 @@ def _phrase(text: str, fields: list[str], boost: float = 1.0) -> dict[str, Any]:
 
 
 def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -> dict[str, Any]:
-    """Words scored on the body as written and on the stemmed fields (with synonyms only when asked)."""
-    stemmed = {"query": text, "type": "most_fields", "fields": STEMMED_SCORED_FIELDS}
-    if not (synonyms and ranking.synonyms):
-        stemmed["analyzer"] = PLAIN_ANALYZER
-    return {
-        "bool": {
-            "should": [{"match": {EXACT_BODY_FIELD: {"query": text}}}, {"multi_match": stemmed}],
-            "boost": boost,
-        }
-    }
+    """Words scored on the body as written and stemmed, and on the headline and summary, each in the better of its
+    stemmed form and its form as written (with synonyms only when asked, on the stemmed fields). The form as
+    written also holds the parts of words joined by an apostrophe, dot or digits (`Dal'Mirno`, `l'ordre`), which
+    the stemmed fields keep whole: `Mirno` finds a headline that holds it only so."""
+    analyzer = {} if synonyms and ranking.synonyms else {"analyzer": PLAIN_ANALYZER}
+
+    def either(field: str, weight: float) -> dict[str, Any]:
+        forms = [{"match": {field: {"query": text, **analyzer}}}, {"match": {f"{field}.exact": {"query": text}}}]
+        return {"dis_max": {"queries": forms, "boost": weight}}
+
+    body = {"match": {"body": {"query": text, **analyzer}}}
+    should = [{"match": {EXACT_BODY_FIELD: {"query": text}}}, body, either("title", TITLE_WEIGHT)]
+    return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT)], "boost": boost}}
 
 
 def _fuzzy(field: str, word: str) -> dict[str, Any]:
@@ -325,6 +342,11 @@ def text_query(
         if word not in with_synonyms:
             by_count.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight) for weight, same in sorted(by_count.items())]
+    # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
+    # those holding the glued token.
+    glued = list(dict.fromkeys(part for word in plain for part in glued_parts(word) if part not in plain))
+    if glued:
+        should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
     if not should:
         # Only exclusions: everything else. Nothing searchable at all ("?", an emoji): nothing, as for any word no
         # article holds.

@@ -524,6 +524,21 @@ def test_an_excluded_word_excludes_what_searching_for_it_finds_synonyms_included
     assert set(ids("trade -EU")) == {dotted, spelt, other}
 
 
+def test_words_glued_by_a_dot_colon_underscore_or_middle_dot_find_what_their_parts_find(
+    pipeline: LocalPipeline,
+) -> None:
+    # The standard tokenizer keeps `kerry.putin` as one token (UAX #29): searched only so, it found nothing.
+    talks = _json_upload(pipeline, "Kerry meets Putin", "Kerry and Putin met in Sochi.")
+    glued = _json_upload(pipeline, "Notes", "The file named kerry_putin was leaked.")
+    _json_upload(pipeline, "Other", "Nothing of the kind.")
+    pipeline.drain()
+
+    for typed in ("kerry.putin", "kerry:putin", "Kerry_Putin", "kerry\u00b7putin", "kerry..putin"):
+        assert set(ids(typed)) == {talks, glued}, typed
+    assert ids("kerry_putin")[:2] == [glued, talks]  # the glued token as typed first
+    assert ids("U.S.") == []  # an abbreviation is no glued pair of words
+
+
 def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPipeline) -> None:
     article = _json_upload(pipeline, "Fernández wins the election", "Voters backed Fernández.")
     _json_upload(pipeline, "Other news", "Nothing about the election winner.")

@@ -67,6 +67,24 @@ def test_parts_of_joined_words_and_possessives_are_found(pipeline: LocalPipeline
     assert ids("/search?q=poliakof") == [film]
 
 
+def test_parts_of_joined_words_are_found_in_a_headline_or_summary_alone(pipeline: LocalPipeline) -> None:
+    # The stemmed fields keep `Dal'Mirno` and `l'ordre` whole; only their forms as written hold the parts.
+    headline = _json_upload(pipeline, "Zorblax meets Dal'Mirno", "Nothing here repeats the headline.")
+    french = _json_upload(pipeline, "Décentralisation à l'ordre du jour", "The council met.")
+    summary = _json_upload(pipeline, "Budget", "The budget passed.", summary="Martin O'Quillan's plan won.")
+    pipeline.drain()
+
+    assert ids("/search?q=mirno") == [headline]
+    assert ids("/search?q=dal") == [headline]
+    assert ids("/search?q=ordre") == [french]
+    assert ids("/search?q=quillan") == [summary]
+    assert ids("/search?q=dal%27mirno") == [headline]
+    for typed in ("mirn", "Mirno", "dal'mi", "ordr"):
+        status, body, _ = get(f"/suggest?q={quote(typed)}")
+        assert status == 200
+        assert [s["id"] for s in body["suggestions"]][:1] == [french if typed == "ordr" else headline], typed
+
+
 def test_all_words_in_a_headline_outrank_the_same_words_in_the_body(pipeline: LocalPipeline) -> None:
     headline = _json_upload(pipeline, "Ferret and otter rescue", "Volunteers freed a ferret and an otter from a net.")
     body = _json_upload(pipeline, "Riverside diary", "The ferret met an otter. The otter and the ferret swam.")

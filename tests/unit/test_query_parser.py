@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_search.query_parser import Term, Unit, parse_query
-from archive_search.relevance import Ranking, text_query, with_freshness
+from archive_search.relevance import MAX_GLUED_PARTS, Ranking, glued_parts, text_query, with_freshness
 from archive_search.search import SearchRequest, build_search
 
 
@@ -50,3 +50,15 @@ def test_freshness_weight_zero_leaves_the_score_alone() -> None:
     boosted = with_freshness(query, Ranking(freshness_weight=0.5))["function_score"]
     assert boosted["query"] is query
     assert [f.get("weight") for f in boosted["functions"]] == [1, 0.5]
+
+
+def test_a_word_glued_by_a_dot_colon_underscore_or_middle_dot_is_also_scored_as_its_parts() -> None:
+    assert glued_parts("kerry.putin") == glued_parts("kerry:putin") == ["kerry", "putin"]
+    assert glued_parts("kerry_putin") == glued_parts("kerry\u00b7putin") == glued_parts("kerry..putin")
+    assert glued_parts("bbc.co.uk") == ["bbc", "co", "uk"]
+    for word in ("u.s", "10:30", "3.5", "harbour", "_private", "a.b.c"):
+        assert glued_parts(word) == [], word
+    parts = [f"part{chr(97 + i)}x" for i in range(20)]  # one glued word of 20 parts: the first 8 are scored
+    query = json.dumps(text_query(parse_query(".".join(parts)), Ranking()))
+    assert f'"{" ".join(parts[:MAX_GLUED_PARTS])}"' in query
+    assert " ".join(parts[: MAX_GLUED_PARTS + 1]) not in query
