@@ -113,7 +113,13 @@ DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
-_GLUE = re.compile("[._:\u00b7]+")
+# What the standard tokenizer does not split at between two letters (UAX #29 MidLetter, MidNumLet and ExtendNumLet,
+# as the engine's tokenizer reads them; apostrophes are JOINERS): `.`, `:`, `_`, the middle dots, the one-dot
+# leader, the undertie, and their small and full-width forms.
+_GLUE = re.compile(
+    "[.:_\u00b7\u0387\u05f4\u2024\u2027\u203f\u2040\u2054\ufe13\ufe33\ufe34\ufe4d-\ufe4f\ufe52\ufe55"
+    "\uff0e\uff1a\uff3f]+"
+)
 MAX_GLUED_PARTS = 8
 GLUED_PARTS_WEIGHT = 0.5  # the glued token as typed counts more than its parts
 
@@ -138,9 +144,10 @@ def is_joined(word: str) -> bool:
 
 
 def glued_parts(word: str) -> list[str]:
-    """The parts of a word glued by `.`, `:`, `_` or `·` (`kerry.putin`, `kerry_putin`, `bbc.co.uk`), which the
-    engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29): each part of 2+ characters,
-    none for an abbreviation (`u.s`), a word with a digit (`10:30`, `3.5`) or a word with no such glue."""
+    """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (_GLUE: `kerry.putin`, `kerry_putin`,
+    `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29): each
+    part of 2+ characters, none for an abbreviation (`u.s`), a word with a digit (`10:30`, `3.5`) or a word with no
+    such glue."""
     parts = [part for part in _GLUE.split(word) if part]
     if len(parts) < 2 or has_digit(word) or any(len(part) < 2 for part in parts):
         return []

@@ -533,7 +533,8 @@ def test_words_glued_by_a_dot_colon_underscore_or_middle_dot_find_what_their_par
     _json_upload(pipeline, "Other", "Nothing of the kind.")
     pipeline.drain()
 
-    for typed in ("kerry.putin", "kerry:putin", "Kerry_Putin", "kerry\u00b7putin", "kerry..putin"):
+    for glue in (".", ":", "_", "..", "\u00b7", "\u2027", "\u203f", "\ufe55", "\uff0e", "\uff3f", "\u05f4"):
+        typed = f"Kerry{glue}Putin"
         assert set(ids(typed)) == {talks, glued}, typed
     assert ids("kerry_putin")[:2] == [glued, talks]  # the glued token as typed first
     assert ids("U.S.") == []  # an abbreviation is no glued pair of words
