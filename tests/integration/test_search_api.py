@@ -12,6 +12,7 @@ import pytest
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.handlers import search
+from archive_search.search import MAX_HIGHLIGHT_CHARS
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
 from tests.conftest import LEGACY_PAGE
@@ -156,3 +157,19 @@ def test_every_search_logs_a_line_and_metrics(pipeline: LocalPipeline, capsys: p
     metrics = [line for line in lines if "_aws" in line]
     assert [(m["SearchResults"], m["ZeroResultSearch"]) for m in metrics] == [([1.0], [0.0]), ([0.0], [1.0])]
     assert all(m["SearchLatency"][0] >= 0 for m in metrics)
+
+
+def test_a_match_far_into_a_long_body_is_found_and_the_snippet_is_the_start(pipeline: LocalPipeline) -> None:
+    # The highlighter reads only the first MAX_HIGHLIGHT_CHARS of a body: whole 880,000-character transcripts took
+    # it past the search timeout (503 for every query they matched).
+    filler = " ".join(["The council debated the harbour budget again."] * 1_400)
+    long_read = _json_upload(pipeline, "Council transcript", f"{filler}\n\nFinally the zebra crossing was approved.")
+    _json_upload(pipeline, "Zebra crossing", "A new zebra crossing opens.")
+    pipeline.drain()
+    assert len(filler) > MAX_HIGHLIGHT_CHARS
+
+    status, body, _ = get("/search?q=zebra+crossing+approved")
+
+    assert status == 200
+    hit = next(hit for hit in body["results"] if hit["id"] == long_read)
+    assert hit["highlights"]["body"][0].startswith("The council debated")
