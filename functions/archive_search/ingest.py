@@ -347,15 +347,18 @@ class IngestService:
         item.result = SyncResult(item.article_id, Outcome.INDEXED, upload.key)
 
     def _write_archive_and_report(self, item: _Work) -> None:
+        # The report of an upload that is gone speaks of nothing (whether or not another upload of the id remains).
+        existing = {item.version.key, *item.superseded} if item.version is not None else set()
+        gone = [change.key for change in item.changes if change.key not in existing]
         if item.article is not None:
             self._archive.put(item.article)
             # A rejected older upload's report ("not searchable until a valid file is uploaded") no longer holds.
-            for key in [item.article.source_key, *item.superseded]:
+            for key in dict.fromkeys([item.article.source_key, *item.superseded, *gone]):
                 self._reports.delete(item.bucket, self._report_key(key))
         else:
             self._archive.delete(item.article_id)
-            if item.version is None:
-                self._reports.delete(item.bucket, self._report_key(item.event_key))
+            for key in dict.fromkeys([item.event_key, *gone] if item.version is None else gone):
+                self._reports.delete(item.bucket, self._report_key(key))
 
     def _fail(
         self, item: _Work, exc: ArchiveSearchError, outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError]

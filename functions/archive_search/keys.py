@@ -72,6 +72,15 @@ def extension_of(key: str) -> str:
     return posixpath.splitext(key)[1].lower()
 
 
+def upload_key_of_report(report_key: str, upload_prefix: str, report_prefix: str) -> str | None:
+    """The upload a report at report_key was written for (report_key_for's inverse); None for a key report_key_for
+    does not make, or one it cut short and hashed (that report's own `upload` field names it)."""
+    if not (report_key.startswith(report_prefix) and report_key.endswith(_REPORT_SUFFIX)):
+        return None
+    key = f"{upload_prefix}{report_key[len(report_prefix) : -len(_REPORT_SUFFIX)]}"
+    return key if report_key_for(key, upload_prefix, report_prefix) == report_key else None
+
+
 def report_key_for(key: str, upload_prefix: str, report_prefix: str) -> str:
     """Where the editor finds the rejection report of an upload: beside it, under the report prefix.
 

@@ -13,7 +13,7 @@ from itertools import islice
 
 from archive_search.errors import ArchiveSearchError, RejectedUploadError
 from archive_search.ingest import IngestService
-from archive_search.keys import article_id_for_key, report_key_for
+from archive_search.keys import article_id_for_key, report_key_for, upload_key_of_report
 from archive_search.notifications import ObjectChange
 from archive_search.parsing import unsupported_extension
 from archive_search.ports import (
@@ -134,6 +134,7 @@ class VerifyReport:
     unprocessed_uploads: list[str] = field(default_factory=list)
     archived_without_upload: list[str] = field(default_factory=list)
     rejected_uploads: list[str] = field(default_factory=list)
+    orphaned_reports: list[str] = field(default_factory=list)  # rejection reports whose upload is gone
     index_settings: list[str] = field(default_factory=list)
 
     @property
@@ -145,6 +146,7 @@ class VerifyReport:
             + len(self.orphaned_in_index)
             + len(self.unprocessed_uploads)
             + len(self.archived_without_upload)
+            + len(self.orphaned_reports)
         )
 
 
@@ -211,6 +213,10 @@ def _compare_uploads(
         else:
             report.unprocessed_uploads.append(version.key)
     report.archived_without_upload = sorted(set(archived) - ids_with_upload)
+    # Every upload, not only each article's newest: an older rejected upload of an id keeps its report.
+    upload_keys = uploads.keys_under(location.bucket, location.upload_prefix)
+    expected = {report_key_for(key, location.upload_prefix, location.report_prefix) for key in upload_keys}
+    report.orphaned_reports = sorted(reports - expected)
     report.unprocessed_uploads.sort()
     report.rejected_uploads.sort()
 
@@ -250,6 +256,13 @@ def repair(
             f"{location.upload_prefix}{article_id}.json"
             for article_id in sorted(set(report.archived_without_upload + drifted_ids))
         ]
+        # Syncing a gone upload withdraws its report.
+        for report_key in report.orphaned_reports:
+            upload_key = upload_key_of_report(report_key, location.upload_prefix, location.report_prefix)
+            if upload_key is None:
+                failures[report_key] = "a report whose upload cannot be told from its key: delete it by hand"
+            else:
+                keys.append(upload_key)
         for batch in _batches(dict.fromkeys(keys), REPAIR_BATCH):
             outcomes = ingest.sync_batch([ObjectChange(location.bucket, key, "verify:repair") for key in batch])
             failures.update({c.key: str(o) for c, o in outcomes.items() if isinstance(o, ArchiveSearchError)})

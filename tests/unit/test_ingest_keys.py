@@ -137,3 +137,26 @@ def test_a_valid_upload_withdraws_the_report_of_an_older_rejected_upload_of_the_
     # The report said the article was not searchable until a valid file was uploaded: it now is.
     assert outcome.outcome is Outcome.INDEXED
     assert ingest.reports.reports == {}
+
+
+@pytest.mark.parametrize("valid_remains", [True, False])
+def test_deleting_a_rejected_upload_withdraws_its_report_whatever_remains_of_the_article(valid_remains: bool) -> None:
+    # A valid x.json, then a broken x.md (newer: the article is withdrawn, the .md reported), then the .md deleted:
+    # the .json's article is back, and the .md's report ("not searchable until...") spoke of nothing any more.
+    ingest = _Ingest()
+    if valid_remains:
+        assert ingest.put("incoming/upd/x.json", "Kept").outcome is Outcome.INDEXED
+    else:
+        assert ingest.put("incoming/upd/x.json", "", body=b"{not json").outcome is Outcome.REJECTED
+    assert ingest.put("incoming/upd/x.md", "", body=b"---\ntitle: #1 bad\n---\nbody\n").outcome is Outcome.REJECTED
+    assert "reports/upd/x.md.json" in ingest.reports.reports
+
+    outcome = ingest.delete("incoming/upd/x.md")
+
+    assert "reports/upd/x.md.json" not in ingest.reports.reports
+    if valid_remains:
+        assert outcome.outcome is Outcome.INDEXED
+        assert ingest.reports.reports == {}
+    else:
+        assert outcome.outcome is Outcome.REJECTED
+        assert list(ingest.reports.reports) == ["reports/upd/x.json.json"]  # the .json is still there, still broken

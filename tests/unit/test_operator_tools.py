@@ -69,6 +69,25 @@ def test_verify_classifies_keys_no_article_can_come_of_and_stops_seeing_them_onc
     assert after.drift == 0 and after.rejected_uploads == sorted(odd_keys)
 
 
+def test_verify_finds_a_report_whose_upload_is_gone_and_repair_withdraws_it() -> None:
+    # A report left behind (by an ingest before reports were withdrawn with their upload, or by hand) said an
+    # upload was not searchable; verify counted no drift for it.
+    world = World()
+    world.upload("kept.json", _article("Kept"))
+    world.upload("older.json", b"{not json")
+    world.upload("older.md", b"---\ntitle: #1 bad\n---\nbody\n")  # newer, also rejected: both reports stand
+    world.reports.put("uploads", "reports/kept.md.json", {"upload": "incoming/kept.md", "status": "rejected"})
+    world.reports.put("uploads", "reports/gone/x.txt.json", {"upload": "incoming/gone/x.txt", "status": "rejected"})
+
+    report = world.verify()
+
+    assert report.orphaned_reports == ["reports/gone/x.txt.json", "reports/kept.md.json"]
+    assert report.drift == 2
+    assert repair(report, world.archive, world.index, world.ingest, LOCATION) == {}
+    assert sorted(world.reports.reports) == ["reports/older.json.json", "reports/older.md.json"]
+    assert world.verify().drift == 0
+
+
 def test_repair_skips_and_reports_poison_uploads_and_fixes_the_rest() -> None:
     world = World()
     for n in range(3):
