@@ -287,3 +287,17 @@ def test_markdown_with_pathological_markup_is_rejected_before_the_slow_inline_pa
 
     at_limit = b"---\ntitle: T\n---\nText " + b"[x] " * (MAX_INLINE_MARKUP // 2)
     assert parse_upload("incoming/a.md", at_limit).title == "T"
+
+
+@pytest.mark.attack("poison uploads among innocent ones")
+def test_a_markdown_table_of_too_many_cells_is_rejected_before_the_parser_runs() -> None:
+    from archive_search.parsing.markdown_upload import MAX_TABLE_MARKS
+
+    # A 980 KB table of 485,000 cells took 18 s and 950 MB to parse (the function has 512 MB), holding its batch.
+    row = b"|" + b"x|" * 100 + b"\n"
+    with pytest.raises(RejectedUploadError, match="table marks"):
+        parse_upload("incoming/a.md", b"---\ntitle: T\n---\n" + row * 4_850)
+
+    rows = MAX_TABLE_MARKS // 101 - 1  # with the header and the delimiter row, just within the limit
+    at_limit = b"---\ntitle: T\n---\n" + row + b"|" + b"-|" * 100 + b"\n" + row * (rows - 1)
+    assert parse_upload("incoming/a.md", at_limit).title == "T"

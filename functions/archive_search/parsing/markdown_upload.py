@@ -30,6 +30,9 @@ from archive_search.parsing.validate import MAX_BODY_CHARS
 
 INLINE_MARKUP = "[]*_`<~"
 MAX_INLINE_MARKUP = 20_000
+# Each `|` may start a table cell: a 980 KB table of 485,000 cells took 18 s and 950 MB to parse, past the ingest
+# function's memory, and 20,000 cells 4.5 s; a news table has a few hundred.
+MAX_TABLE_MARKS = 5_000
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -63,6 +66,11 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         raise RejectedUploadError(
             f"the Markdown holds {markup} link, emphasis and code marks ({INLINE_MARKUP}), above {MAX_INLINE_MARKUP}",
             fix="upload the text as .txt, or escape the marks that are not formatting",
+        )
+    if (pipes := markdown.count("|")) > MAX_TABLE_MARKS:
+        raise RejectedUploadError(
+            f"the Markdown holds {pipes} table marks (|), above {MAX_TABLE_MARKS}",
+            fix="split the table, or upload it as .txt",
         )
     front = load_front_matter(front_source) if front_source is not None else {}
 
