@@ -808,3 +808,28 @@ def test_preformatted_lines_stay_lines_in_html_and_markdown() -> None:
         "code line 2",
         "Outro.",
     ]
+
+
+def _nested_list(depth: int) -> str:
+    return "".join(f"{'  ' * level}- level {level}\n" for level in range(depth))
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [_nested_list(10), _nested_list(30), "> " * 20 + "deep quote\n", "> " * 60 + "deep quote\n", "> - " * 20 + "x\n"],
+)
+def test_markdown_nested_lists_and_quotes_lose_no_text(nested: str) -> None:
+    # markdown-it's CommonMark preset stopped at 20 levels: a list 10 deep lost the rest of the article, 20 nested >
+    # their text, with no word of it.
+    markdown = f"---\ntitle: Outline\n---\nIntro.\n\n{nested}\nSecond paragraph.\n\n## Heading\n\nLast paragraph.\n"
+    body = parse_upload("incoming/a.md", markdown.encode()).body
+    words = [line.lstrip("> -") for line in nested.splitlines()]
+    assert body.split("\n\n") == ["Intro.", *words, "Second paragraph.", "Heading", "Last paragraph."]
+
+
+@pytest.mark.parametrize("nested", [_nested_list(50), "> " * 100 + "deep quote\n", "> - " * 60 + "x\n"])
+def test_markdown_nested_deeper_than_the_parser_reads_is_rejected_not_cut(nested: str) -> None:
+    error = _rejection("incoming/a.md", f"---\ntitle: Outline\n---\nIntro.\n\n{nested}\nAfter.\n".encode())
+
+    assert "100 levels deep" in error.reason
+    assert "nest" in error.fix
