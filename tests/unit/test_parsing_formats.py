@@ -833,3 +833,22 @@ def test_markdown_nested_deeper_than_the_parser_reads_is_rejected_not_cut(nested
 
     assert "100 levels deep" in error.reason
     assert "nest" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        (
+            'The new Optional<String> type and std::vector<int> are covered. The email began "Dear <name>,".',
+            'The new Optional<String> type and std::vector<int> are covered. The email began "Dear <name>,".',
+        ),
+        ("<Kerry>\nsaid *no*.\n\nNext.", "<Kerry> said no.\n\nNext."),
+        ("- Map<K, V> and </T>\n- <Kerry said> it", "Map<K, V> and </T>\n\n<Kerry said> it"),
+        ("## A <Draft> heading\n\nText.", "A <Draft> heading\n\nText."),
+        ("Real <b>bold</b> and <script>evil()</script> markup.", "Real bold and markup."),
+        ("<div>\nA block\n</div>\n\n<!-- note -->\n\nAfter.", "A block\n\nAfter."),
+    ],
+)
+def test_markdown_angle_brackets_that_are_no_html_element_are_text(markdown: str, body: str) -> None:
+    # CommonMark takes any <word> for raw HTML, and the extractor dropped it: "Dear ," and "Optional type".
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body

@@ -12,14 +12,12 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_text import HTML_ELEMENTS, fragment_paragraphs, is_markup
+from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs, is_markup
 from archive_search.parsing.text import decode, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 
 
-_ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
-_NOT_A_TAG = re.compile(rf"<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])|!)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
@@ -81,7 +79,7 @@ def _text_of(value: str, field: str, separator: str) -> str:
     spaces."""
     if not is_markup(value, field):
         return unescape_entities(value)
-    markup = _NOT_A_TAG.sub("&lt;", value)
+    markup = NOT_A_TAG.sub("&lt;", value)
     blocks = [markup] if markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<") else _BLANK_LINE.split(markup)
     return separator.join(paragraph for block in blocks for paragraph in fragment_paragraphs(block))
 

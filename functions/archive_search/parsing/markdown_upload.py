@@ -24,7 +24,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
-from archive_search.parsing.html_text import fragment_paragraphs
+from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.text import decode, normalise_space, unescape_entities
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
@@ -40,6 +40,8 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 # Front-matter keys we read, with the names static-site generators also use for them.
@@ -145,8 +147,23 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import html_block
+    from markdown_it.rules_inline import html_inline
 
-    return MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+
+    # Raw HTML is only what HTML has (html_text.NOT_A_TAG, the rule for a JSON body too): CommonMark takes any
+    # `<word>` for a tag, and the HTML extractor then drops `Optional<String>`, `vector<int>` or "Dear <name>,".
+    def inline_html(state: StateInline, silent: bool) -> bool:
+        return NOT_A_TAG.match(state.src, state.pos) is None and html_inline(state, silent)
+
+    def block_html(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return NOT_A_TAG.match(state.src, first) is None and html_block(state, start, end, silent)
+
+    md.inline.ruler.at("html_inline", inline_html)
+    md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
+    return md
 
 
 def _render_tokens(markdown: str) -> list[Token]:
