@@ -852,3 +852,28 @@ def test_markdown_nested_deeper_than_the_parser_reads_is_rejected_not_cut(nested
 def test_markdown_angle_brackets_that_are_no_html_element_are_text(markdown: str, body: str) -> None:
     # CommonMark takes any <word> for raw HTML, and the extractor dropped it: "Dear ," and "Optional type".
     assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["<strong>SOCHI, Russia</strong> - ", '<img src="kerry.jpg" alt="Kerry"> ', "<!-- more -->\n", "<em>Updated</em> "],
+)
+@pytest.mark.parametrize("field", ["body", "summary"])
+def test_json_text_starting_with_inline_markup_keeps_its_blank_line_paragraphs(lead: str, field: str) -> None:
+    # WordPress-classic exports: blank lines separate paragraphs, markup is inline only. A leading tag made the
+    # whole field HTML, whose whitespace rule ran every paragraph into one.
+    text = f"{lead}Kerry met Putin on Tuesday.\n\nThe talks lasted four hours.\n\nLavrov also attended."
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B", field: text}).encode())
+    start = "SOCHI, Russia - " if "SOCHI" in lead else "Updated " if "Updated" in lead else ""
+    paragraphs = [f"{start}Kerry met Putin on Tuesday.", "The talks lasted four hours.", "Lavrov also attended."]
+    assert getattr(parsed, field) == ("\n\n" if field == "body" else " ").join(paragraphs)
+
+
+def test_json_blank_lines_cut_no_script_comment_or_attribute_open_and_html_paragraphs_stay_whole() -> None:
+    # The field was split at blank lines before parsing: half a <script>, comment or attribute became text.
+    body = 'A <em>b</em>.\n\n<script>var a;\n\nevil()</script>C <a title="x\n\ny">d</a>.<!-- n\n\no -->'
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == "A b.\n\nC d."
+    html = "<p>One\n\nstill one.</p>\n\n<p>Two.</p>"
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": html}).encode()).body == (
+        "One still one.\n\nTwo."
+    )
