@@ -877,3 +877,16 @@ def test_json_blank_lines_cut_no_script_comment_or_attribute_open_and_html_parag
     assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": html}).encode()).body == (
         "One still one.\n\nTwo."
     )
+
+
+def test_images_and_their_alt_text_stay_out_of_the_body_in_every_format() -> None:
+    # One rule: an image is no article text, in an HTML page, HTML inside JSON and Markdown alike.
+    html = _html('<h1>Route</h1><p>Before.</p><img src="map.png" alt="Map of the route"><p>After.</p>')
+    markdown = "---\ntitle: Route\n---\nBefore.\n\n![Map of the route](map.png)\n\nAfter.\n"
+    body = '<p>Before.</p><figure><img src="map.png" alt="Map of the route"></figure><p>After.</p>'
+    for key, data in [
+        ("incoming/a.html", html),
+        ("incoming/a.md", markdown.encode()),
+        ("incoming/a.json", json.dumps({"title": "Route", "body": body}).encode()),
+    ]:
+        assert parse_upload(key, data).body == "Before.\n\nAfter.", key
