@@ -130,3 +130,24 @@ def test_a_value_starting_with_a_reserved_character_is_rejected_saying_so(value:
     assert f"starts its value with {value[0]}" in error.reason
     assert f"because it starts with {value[0]}" in error.fix
     assert f'title: "{value}"' in error.fix
+
+
+# --- front matter in other formats -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ('+++\ntitle = "Kerry to meet Putin"\ndate = 2015-05-12\n+++\nBody text.\n', "TOML"),
+        ('\n+++  \r\ntitle = "Kerry to meet Putin"\r\n+++\r\n# Kerry to meet Putin\r\n\r\nBody text.\r\n', "TOML"),
+        ('{\n  "title": "Kerry to meet Putin"\n}\nBody text.\n', "JSON"),
+    ],
+)
+def test_front_matter_in_another_format_is_rejected_saying_it_is_not_supported(data: str, kind: str) -> None:
+    # TOML front matter was rejected as "no title", or with a # heading its lines became body text.
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.md", data.encode())
+
+    assert f"{kind} front matter" in caught.value.reason
+    assert "not supported" in caught.value.reason
+    assert "YAML between two --- lines" in caught.value.fix

@@ -808,3 +808,85 @@ def test_preformatted_lines_stay_lines_in_html_and_markdown() -> None:
         "code line 2",
         "Outro.",
     ]
+
+
+def _nested_list(depth: int) -> str:
+    return "".join(f"{'  ' * level}- level {level}\n" for level in range(depth))
+
+
+@pytest.mark.parametrize(
+    "nested",
+    [_nested_list(10), _nested_list(30), "> " * 20 + "deep quote\n", "> " * 60 + "deep quote\n", "> - " * 20 + "x\n"],
+)
+def test_markdown_nested_lists_and_quotes_lose_no_text(nested: str) -> None:
+    # markdown-it's CommonMark preset stopped at 20 levels: a list 10 deep lost the rest of the article, 20 nested >
+    # their text, with no word of it.
+    markdown = f"---\ntitle: Outline\n---\nIntro.\n\n{nested}\nSecond paragraph.\n\n## Heading\n\nLast paragraph.\n"
+    body = parse_upload("incoming/a.md", markdown.encode()).body
+    words = [line.lstrip("> -") for line in nested.splitlines()]
+    assert body.split("\n\n") == ["Intro.", *words, "Second paragraph.", "Heading", "Last paragraph."]
+
+
+@pytest.mark.parametrize("nested", [_nested_list(50), "> " * 100 + "deep quote\n", "> - " * 60 + "x\n"])
+def test_markdown_nested_deeper_than_the_parser_reads_is_rejected_not_cut(nested: str) -> None:
+    error = _rejection("incoming/a.md", f"---\ntitle: Outline\n---\nIntro.\n\n{nested}\nAfter.\n".encode())
+
+    assert "100 levels deep" in error.reason
+    assert "nest" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        (
+            'The new Optional<String> type and std::vector<int> are covered. The email began "Dear <name>,".',
+            'The new Optional<String> type and std::vector<int> are covered. The email began "Dear <name>,".',
+        ),
+        ("<Kerry>\nsaid *no*.\n\nNext.", "<Kerry> said no.\n\nNext."),
+        ("- Map<K, V> and </T>\n- <Kerry said> it", "Map<K, V> and </T>\n\n<Kerry said> it"),
+        ("## A <Draft> heading\n\nText.", "A <Draft> heading\n\nText."),
+        ("Real <b>bold</b> and <script>evil()</script> markup.", "Real bold and markup."),
+        ("<div>\nA block\n</div>\n\n<!-- note -->\n\nAfter.", "A block\n\nAfter."),
+    ],
+)
+def test_markdown_angle_brackets_that_are_no_html_element_are_text(markdown: str, body: str) -> None:
+    # CommonMark takes any <word> for raw HTML, and the extractor dropped it: "Dear ," and "Optional type".
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["<strong>SOCHI, Russia</strong> - ", '<img src="kerry.jpg" alt="Kerry"> ', "<!-- more -->\n", "<em>Updated</em> "],
+)
+@pytest.mark.parametrize("field", ["body", "summary"])
+def test_json_text_starting_with_inline_markup_keeps_its_blank_line_paragraphs(lead: str, field: str) -> None:
+    # WordPress-classic exports: blank lines separate paragraphs, markup is inline only. A leading tag made the
+    # whole field HTML, whose whitespace rule ran every paragraph into one.
+    text = f"{lead}Kerry met Putin on Tuesday.\n\nThe talks lasted four hours.\n\nLavrov also attended."
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": "B", field: text}).encode())
+    start = "SOCHI, Russia - " if "SOCHI" in lead else "Updated " if "Updated" in lead else ""
+    paragraphs = [f"{start}Kerry met Putin on Tuesday.", "The talks lasted four hours.", "Lavrov also attended."]
+    assert getattr(parsed, field) == ("\n\n" if field == "body" else " ").join(paragraphs)
+
+
+def test_json_blank_lines_cut_no_script_comment_or_attribute_open_and_html_paragraphs_stay_whole() -> None:
+    # The field was split at blank lines before parsing: half a <script>, comment or attribute became text.
+    body = 'A <em>b</em>.\n\n<script>var a;\n\nevil()</script>C <a title="x\n\ny">d</a>.<!-- n\n\no -->'
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == "A b.\n\nC d."
+    html = "<p>One\n\nstill one.</p>\n\n<p>Two.</p>"
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": html}).encode()).body == (
+        "One still one.\n\nTwo."
+    )
+
+
+def test_images_and_their_alt_text_stay_out_of_the_body_in_every_format() -> None:
+    # One rule: an image is no article text, in an HTML page, HTML inside JSON and Markdown alike.
+    html = _html('<h1>Route</h1><p>Before.</p><img src="map.png" alt="Map of the route"><p>After.</p>')
+    markdown = "---\ntitle: Route\n---\nBefore.\n\n![Map of the route](map.png)\n\nAfter.\n"
+    body = '<p>Before.</p><figure><img src="map.png" alt="Map of the route"></figure><p>After.</p>'
+    for key, data in [
+        ("incoming/a.html", html),
+        ("incoming/a.md", markdown.encode()),
+        ("incoming/a.json", json.dumps({"title": "Route", "body": body}).encode()),
+    ]:
+        assert parse_upload(key, data).body == "Before.\n\nAfter.", key

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _OPENING = re.compile(r"\A---[ \t]*\n")
+# Front matter in the other formats static-site generators (Hugo) accept: TOML between +++ lines, a JSON object.
+_TOML_OPENING = re.compile(r"\A\+\+\+[ \t]*\r?\n")
+_JSON_OPENING = re.compile(r"\A\{[ \t]*\r?\n")
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 # YAML 1.2's spellings of null: the field is absent. Every other plain scalar is text.
 NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -43,6 +46,15 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
         raise RejectedUploadError(
             "the front matter that starts with --- on the first line is not closed",
             fix="end the front matter with a line of three dashes (---) before the article's text",
+        )
+    # Read as Markdown, its lines would be body text and its title missing: say what is wrong instead.
+    kind = "TOML front matter (between +++ lines)" if _TOML_OPENING.match(text) else None
+    kind = kind or ("JSON front matter (a { line)" if _JSON_OPENING.match(text) else None)
+    if kind:
+        raise RejectedUploadError(
+            f"the file starts with {kind}, which is not supported: only YAML front matter is read",
+            fix="write the front matter as YAML between two --- lines (title: Kerry to meet Putin), "
+            "or upload the article as .json",
         )
     return None, text
 

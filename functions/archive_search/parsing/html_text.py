@@ -333,6 +333,10 @@ HTML_ELEMENTS = (
     | {"tt", "u", "var", "wbr", "xmp", "plaintext", "listing", "area", "base", "basefont", "bgsound", "dir"}
     | {"image", "keygen", "menuitem", "applet", "isindex", "multicol", "nextid", "spacer", "frame"}
 )
+_ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
+# A `<` that opens no HTML element's tag, comment or doctype: in text that holds markup (a JSON body, Markdown) it
+# is text, where HTML would drop `vector<int>`, `<editor@somanet.example>` or `<Kerry>` as unknown tags.
+NOT_A_TAG = re.compile(rf"<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])|!)", re.IGNORECASE)
 
 
 class _MarkupProbe(HTMLParser):

@@ -12,15 +12,17 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_text import HTML_ELEMENTS, fragment_paragraphs, is_markup
+from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, NOT_A_TAG, fragment_paragraphs, is_markup
 from archive_search.parsing.text import decode, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 
 
-_ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
-_NOT_A_TAG = re.compile(rf"<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])|!)", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Elements that mark paragraphs (<p>, <div>, <li>, <h2>, <blockquote>, <table>, <pre>...). Not <br>: a line break
+# inside a paragraph, phrasing content in HTML's terms, as <b>, <img> or a comment are.
+_BLOCK_NAMES = "|".join(sorted((BLOCK_TAGS | CELL_TAGS) - {"br"}, key=len, reverse=True))
+_BLOCK_ELEMENT = re.compile(rf"</?(?:{_BLOCK_NAMES})(?![\w:@.-])", re.IGNORECASE)
 
 
 def parse_json(data: bytes) -> ParsedUpload:
@@ -76,14 +78,19 @@ def _text_of(value: str, field: str, separator: str) -> str:
     does, which decodes its entities; other text only has its entities decoded (once, like every other field).
 
     In HTML, `<` before anything but an HTML element's tag, a comment or a doctype is text (`vector<int>`,
-    `<editor@somanet.example>`, `<Kerry>`: the extractor would drop them as unknown tags). Text that does not start
-    with markup (paragraphs with an inline `<em>`) keeps its blank-line paragraph breaks, which HTML would read as
-    spaces."""
+    `<editor@somanet.example>`, `<Kerry>`: the extractor would drop them as unknown tags). Blank lines, which HTML
+    reads as spaces, separate paragraphs unless the field is HTML that marks its paragraphs itself: it starts with
+    markup and holds a block element (`<p>`, `<div>`, `<li>`...). So text with inline markup anywhere (WordPress
+    classic's `<strong>SOCHI</strong> - Kerry met...`, a leading `<img>` or `<!-- more -->`) keeps its paragraphs.
+    Each blank line becomes a `<br>` in the markup, which is parsed whole: a blank line inside a `<script>`, a
+    comment or an attribute cuts nothing open."""
     if not is_markup(value, field):
         return unescape_entities(value)
-    markup = _NOT_A_TAG.sub("&lt;", value)
-    blocks = [markup] if markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<") else _BLANK_LINE.split(markup)
-    return separator.join(paragraph for block in blocks for paragraph in fragment_paragraphs(block))
+    markup = NOT_A_TAG.sub("&lt;", value)
+    leads = markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<")
+    if not (leads and _BLOCK_ELEMENT.search(markup)):
+        markup = _BLANK_LINE.sub("\n<br>\n", markup)
+    return separator.join(fragment_paragraphs(markup))
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

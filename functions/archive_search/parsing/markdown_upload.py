@@ -24,7 +24,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
-from archive_search.parsing.html_text import fragment_paragraphs
+from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.text import decode, normalise_space, unescape_entities
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
@@ -33,9 +33,18 @@ MAX_INLINE_MARKUP = 20_000
 # Each `|` may start a table cell: a 980 KB table of 485,000 cells took 18 s and 950 MB to parse, past the ingest
 # function's memory, and 20,000 cells 4.5 s; a news table has a few hundred.
 MAX_TABLE_MARKS = 5_000
+# markdown-it's CommonMark preset stops at 20 levels of block quotes and lists (a list level counts twice: the list
+# and its item) and silently skips everything after; 100 is its default preset's limit. Block tokens stay bounded by
+# the text's length whatever the limit; an inline scan per mark grows with it (20,000 `[a` take about 1.8 s, 0.3 s
+# at 20), still below what an ordinary megabyte of Markdown costs (about 10 s).
+MAX_NESTING = 100
+# Block containers whose content markdown-it parses one level deeper, and skips once that reaches MAX_NESTING.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 # Front-matter keys we read, with the names static-site generators also use for them.
@@ -146,17 +155,40 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import html_block
+    from markdown_it.rules_inline import html_inline
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+
+    # Raw HTML is only what HTML has (html_text.NOT_A_TAG, the rule for a JSON body too): CommonMark takes any
+    # `<word>` for a tag, and the HTML extractor then drops `Optional<String>`, `vector<int>` or "Dear <name>,".
+    def inline_html(state: StateInline, silent: bool) -> bool:
+        return NOT_A_TAG.match(state.src, state.pos) is None and html_inline(state, silent)
+
+    def block_html(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return NOT_A_TAG.match(state.src, first) is None and html_block(state, start, end, silent)
+
+    md.inline.ruler.at("html_inline", inline_html)
+    md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
+    return md
 
 
 def _render_tokens(markdown: str) -> list[Token]:
     try:
-        return _markdown().parse(markdown)
+        tokens = _markdown().parse(markdown)
     except Exception as exc:  # noqa: BLE001 - third-party parser: whatever it raises, the Markdown is unreadable
         raise RejectedUploadError(
             f"the Markdown could not be read ({type(exc).__name__})", fix="check the file is Markdown text"
         ) from None
+    if any(token.type in _CONTAINERS and token.level >= MAX_NESTING - 1 for token in tokens):
+        # markdown-it skips a container's content at this depth, and for a list the rest of the file, silently.
+        raise RejectedUploadError(
+            f"the Markdown nests block quotes and lists {MAX_NESTING} levels deep or more (a list level counts "
+            "twice), and the text from there on could not be read",
+            fix="nest block quotes (>) and lists less deeply",
+        )
+    return tokens
 
 
 def _render(tokens: list[Token]) -> str:
