@@ -808,3 +808,41 @@ def test_preformatted_lines_stay_lines_in_html_and_markdown() -> None:
         "code line 2",
         "Outro.",
     ]
+
+
+# --- legacy pages: nothing an editor wrote is lost or changed ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "(By law, the budget must be published within 30 days.)",
+        "(By comparison, last year's budget passed 9-0.)",
+        "By Popular Demand",
+        "(By Popular Demand)",
+        "By Comparison",
+        "(By Law)",
+    ],
+)
+def test_a_legacy_aside_or_subheading_starting_with_by_is_no_byline(aside: str) -> None:
+    # The bracketed form did no name check: the aside became the author and the paragraph before it the summary.
+    page = f"Council approves budget\n\nThe council approved the budget on Monday.\n\n{aside}\n\nThe vote was 7-2.\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.author, parsed.summary) == ("Council approves budget", None, None)
+    assert parsed.body == f"The council approved the budget on Monday.\n\n{aside}\n\nThe vote was 7-2."
+
+
+@pytest.mark.parametrize("byline", ["(By Ann Lee, Reuters)", "(By Ann Lee and Li Wei)", "By Jude Law"])
+def test_legacy_bylines_that_name_people_or_agencies_are_still_bylines(byline: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n{byline}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (byline.strip("()").removeprefix("By "), "Text.")
+
+
+def test_a_bracketed_aside_starting_with_by_stays_in_an_html_body() -> None:
+    markup = "<article><h1>Budget</h1><p>(By law, it is due.)</p><p>x</p></article>"
+    page = parse_upload("incoming/a.html", _html(markup))
+
+    assert (page.author, page.body) == (None, "(By law, it is due.)\n\nx")
