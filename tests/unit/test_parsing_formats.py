@@ -846,3 +846,21 @@ def test_a_bracketed_aside_starting_with_by_stays_in_an_html_body() -> None:
     page = parse_upload("incoming/a.html", _html(markup))
 
     assert (page.author, page.body) == (None, "(By law, it is due.)\n\nx")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told the British Broadcasting Corporation (BBC).",
+        "The figures came from the Press Trust of India (PTI).",
+        "She spoke to Agence France-Presse (AFP)",
+        "She spoke to Agence France Presse (AFP).",
+        "He wrote to the Associated Press (AP).",
+    ],
+)
+def test_a_sentence_ending_in_an_agency_abbreviation_keeps_it_and_credits_nobody(sentence: str) -> None:
+    parsed = parse_upload(
+        "incoming/a.txt", f"Kerry to meet Putin\n\n(By Ann Lee)\n\nPara one.\n\n{sentence}\n".encode()
+    )
+
+    assert (parsed.credit, parsed.body) == (None, f"Para one.\n\n{sentence}")

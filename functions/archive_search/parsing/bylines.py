@@ -114,11 +114,47 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
         return paragraph, None
     if not match.group("paren") and not paragraph[: match.start()].strip():
         return paragraph, None  # a paragraph that is only "- AFP" is handled by credit_only
+    if match.group("paren") and _spelled_out_before(paragraph[: match.start()], match.group("paren")):
+        return paragraph, None  # "... the British Broadcasting Corporation (BBC)." names the BBC, credits nobody
     credit = canonical_credit(match.group("paren") or match.group("dash"))
     ending = paragraph[: match.start()].rstrip()
     if ending and not ending.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")):
         ending = f"{ending}."
     return ending, credit
+
+
+# Words an organisation's name may hold that its abbreviation skips: "Press Trust of India" (PTI).
+_SKIPPED_IN_ABBREVIATIONS = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le"})
+
+
+def _spelled_out_before(text: str, bracketed: str) -> bool:
+    """Whether the bracketed agency only abbreviates the words just before it, as a sentence introduces an
+    abbreviation: "British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)", "Agence France-Presse
+    (AFP)", "the Associated Press (AP)"."""
+    words = re.findall(r"[^\s\-\u2010\u2011/]+", text.rstrip())[-12:]
+    letters = re.sub(r"[^a-z]", "", bracketed.casefold())
+    if not letters or not words:
+        return False
+    folded = f" {clean_line(text).casefold()}"
+    credit = canonical_credit(bracketed)
+    if any(
+        folded.endswith(f" {name}")
+        for name, short in AGENCIES.items()
+        if short == credit and name != bracketed.casefold()
+    ):
+        return True  # the agency's full name, then its short name: "Agence France Presse (AFP)"
+    initials = ""
+    for word in reversed(words):
+        if word.casefold() in _SKIPPED_IN_ABBREVIATIONS:
+            continue
+        if not word[0].isupper():
+            break
+        initials = word[0].casefold() + initials
+        if initials == letters:
+            return True
+        if len(initials) >= len(letters):
+            break
+    return False
 
 
 def credit_only(paragraph: str) -> str | None:
