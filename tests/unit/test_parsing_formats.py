@@ -864,3 +864,41 @@ def test_a_sentence_ending_in_an_agency_abbreviation_keeps_it_and_credits_nobody
     )
 
     assert (parsed.credit, parsed.body) == (None, f"Para one.\n\n{sentence}")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["The final order was:", "Labour > Conservative > Liberal Democrat"],
+        ["First.", "Labour > Conservative > Liberal Democrat"],
+        ["First.", "Copyright 2015 law reform was passed."],
+        ["First.", "Share", "Second."],
+        ["First.", "Home", "Second."],
+        ["First.", "Share"],
+        ["First.", "SomaNet News Archive", "Back to top", "Second."],
+    ],
+)
+def test_legacy_text_inside_the_body_is_never_dropped_as_furniture(paragraphs: list[str]) -> None:
+    body = "\n\n".join(paragraphs)
+
+    parsed = parse_upload("incoming/a.txt", f"site-wide search\n\nTitle\n\n(By Ann Lee)\n\n{body}\n".encode())
+
+    assert parsed.body == body
+
+
+def test_legacy_footer_after_the_article_is_dropped_with_the_furniture_words_in_it() -> None:
+    page = "Title\n\n(By Ann Lee)\n\nFirst (AFP)\n\nShare\n\n\u00a9 2016 SomaNet News Archive\n\nBack to top\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.body, parsed.credit) == ("First.", "AFP")
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [("", "Home"), ("", "Subscribe"), ("site-wide search\n\n", "Subscribe"), ("site-wide search\n\n", "Home")],
+)
+def test_a_legacy_headline_just_before_the_byline_is_the_title_whatever_it_says(top: str, headline: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{top}{headline}\n\n(By Ann Lee)\n\nPara one.\n\nPara two.\n".encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == (headline, "Ann Lee", "Para one.\n\nPara two.")
