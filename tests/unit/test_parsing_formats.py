@@ -902,3 +902,18 @@ def test_a_legacy_headline_just_before_the_byline_is_the_title_whatever_it_says(
     parsed = parse_upload("incoming/a.txt", f"{top}{headline}\n\n(By Ann Lee)\n\nPara one.\n\nPara two.\n".encode())
 
     assert (parsed.title, parsed.author, parsed.body) == (headline, "Ann Lee", "Para one.\n\nPara two.")
+
+
+@pytest.mark.parametrize("separator", ["\u2029", "&#8233;", "\n\u2029\n", "\u2029\u2029"])
+def test_a_legacy_paragraph_separator_ends_a_paragraph(separator: str) -> None:
+    page = f"Title\n\n(By Ann Lee)\n\nPara one.{separator}Para two.\n"
+
+    assert parse_upload("incoming/a.txt", page.encode()).body == "Para one.\n\nPara two."
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e"])
+def test_other_legacy_line_separators_join_the_paragraph_with_a_space(separator: str) -> None:
+    # A line end inside a legacy paragraph joins its lines; other control characters are spaces (every format).
+    page = f"Title\n\n(By Ann Lee)\n\nPara one.{separator}Still one.\n\nPara two.\n"
+
+    assert parse_upload("incoming/a.txt", page.encode()).body == "Para one. Still one.\n\nPara two."

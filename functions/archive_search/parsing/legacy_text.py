@@ -14,7 +14,7 @@ import re
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
-from archive_search.parsing.text import decode, paragraphs, unescape_entities
+from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -160,7 +160,8 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 
 
 def parse_legacy_text(data: bytes) -> ParsedUpload:
-    text = unescape_entities(decode(data))
+    # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
+    text = body_lines(unescape_entities(decode(data)))
     blocks = _without_top_furniture(paragraphs(text))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
