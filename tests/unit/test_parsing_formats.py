@@ -917,3 +917,14 @@ def test_other_legacy_line_separators_join_the_paragraph_with_a_space(separator:
     page = f"Title\n\n(By Ann Lee)\n\nPara one.{separator}Still one.\n\nPara two.\n"
 
     assert parse_upload("incoming/a.txt", page.encode()).body == "Para one. Still one.\n\nPara two."
+
+
+def test_a_legacy_page_without_blank_lines_has_a_block_a_line(legacy_page_text: str) -> None:
+    # Read as one block, the collapsed sample was rejected: "the title is 2185 characters long, above 500".
+    collapsed = "\n".join(line for line in legacy_page_text.splitlines() if line.strip())
+
+    parsed = parse_upload("incoming/a.txt", collapsed.encode())
+
+    assert parsed == parse_upload("incoming/a.txt", legacy_page_text.encode())
+    two_lines = parse_upload("incoming/a.txt", b"Title\nPara one.\nPara two.\n")
+    assert (two_lines.title, two_lines.body) == ("Title", "Para one.\n\nPara two.")

@@ -152,6 +152,21 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     return body[:end]
 
 
+def _blocks(text: str) -> list[str]:
+    """The page's blocks: split at blank lines, or at every line if the page has no blank line at all.
+
+    The old site's export writes each block (title, site name, byline, each paragraph) on one line and separates
+    them with blank lines. A page whose blank lines were lost (collapsed by an editor or a tool) still has one block
+    a line; read as one block it became a title thousands of characters long and an empty body.
+    """
+    blocks = paragraphs(text)
+    if len(blocks) == 1:
+        lines = [block for line in text.split("\n") for block in paragraphs(line)]
+        if len(lines) > 1:
+            return lines
+    return blocks
+
+
 def _without_site_name(blocks: list[str]) -> list[str]:
     start = 0
     while start < len(blocks) and _SITE_NAME.match(blocks[start]):
@@ -162,7 +177,7 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
     text = body_lines(unescape_entities(decode(data)))
-    blocks = _without_top_furniture(paragraphs(text))
+    blocks = _without_top_furniture(_blocks(text))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
