@@ -74,6 +74,30 @@ _NOT_NAME_WORDS = frozenset(
     | {"these", "those", "our", "your", "my", "his", "her", "its", "their", "we", "you", "it", "how", "what"}
     | {"why", "when", "where", "who", "is", "are", "was", "were", "no", "not", "all", "more", "most"}
 )
+# Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
+# "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,
+# Young, Rose, King, Brown, Day...) are deliberately absent: "By Mark Young" is a byline.
+_COMMON_WORDS = frozenset(
+    {"accident", "acclaim", "account", "accounts", "age", "agreement", "air", "analogy", "any"}
+    | {"appointment", "area", "arrangement", "association", "big", "bike", "boat", "bounds", "bus"}
+    | {"candlelight", "car", "category", "chance", "choice", "city", "coincidence", "comparison"}
+    | {"consensus", "consent", "contract", "contrast", "country", "county", "courtesy", "crook", "data"}
+    | {"date", "daylight", "days", "decades", "decree", "default", "definition", "degree", "degrees"}
+    | {"demand", "design", "dint", "district", "each", "ear", "early", "email", "error", "evening", "every"}
+    | {"example", "extension", "eye", "facts", "far", "fate", "figures", "final", "first", "foot", "force"}
+    | {"full", "global", "great", "half", "hand", "heart", "hook", "hour", "hours", "imagination"}
+    | {"implication", "inches", "intent", "invitation", "land", "large", "last", "late", "law", "laws"}
+    | {"leaps", "least", "local", "location", "luck", "mail", "majority", "mandate", "many", "margin"}
+    | {"means", "miles", "minority", "minute", "minutes", "mistake", "month", "months", "moonlight"}
+    | {"morning", "mouth", "name", "national", "nature", "necessity", "new", "next", "night", "now"}
+    | {"number", "numbers", "official", "old", "only", "order", "other", "permission", "phone", "place"}
+    | {"policy", "popular", "popularity", "post", "private", "proxy", "public", "purpose", "rail", "reason"}
+    | {"region", "regulation", "request", "reservation", "road", "rote", "rule", "rules", "sea", "seconds"}
+    | {"secret", "sector", "sight", "size", "small", "some", "special", "state", "statistics", "stats"}
+    | {"statute", "stealth", "stretch", "subject", "surprise", "theme", "then", "time", "today", "tomorrow"}
+    | {"topic", "total", "town", "tradition", "train", "treaty", "turns", "type", "virtue", "vote", "votes"}
+    | {"water", "way", "week", "weeks", "word", "year", "years", "yesterday"}
+)
 _NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
 _AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
 
@@ -90,11 +114,47 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
         return paragraph, None
     if not match.group("paren") and not paragraph[: match.start()].strip():
         return paragraph, None  # a paragraph that is only "- AFP" is handled by credit_only
+    if match.group("paren") and _spelled_out_before(paragraph[: match.start()], match.group("paren")):
+        return paragraph, None  # "... the British Broadcasting Corporation (BBC)." names the BBC, credits nobody
     credit = canonical_credit(match.group("paren") or match.group("dash"))
     ending = paragraph[: match.start()].rstrip()
     if ending and not ending.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")):
         ending = f"{ending}."
     return ending, credit
+
+
+# Words an organisation's name may hold that its abbreviation skips: "Press Trust of India" (PTI).
+_SKIPPED_IN_ABBREVIATIONS = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le"})
+
+
+def _spelled_out_before(text: str, bracketed: str) -> bool:
+    """Whether the bracketed agency only abbreviates the words just before it, as a sentence introduces an
+    abbreviation: "British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)", "Agence France-Presse
+    (AFP)", "the Associated Press (AP)"."""
+    words = re.findall(r"[^\s\-\u2010\u2011/]+", text.rstrip())[-12:]
+    letters = re.sub(r"[^a-z]", "", bracketed.casefold())
+    if not letters or not words:
+        return False
+    folded = f" {clean_line(text).casefold()}"
+    credit = canonical_credit(bracketed)
+    if any(
+        folded.endswith(f" {name}")
+        for name, short in AGENCIES.items()
+        if short == credit and name != bracketed.casefold()
+    ):
+        return True  # the agency's full name, then its short name: "Agence France Presse (AFP)"
+    initials = ""
+    for word in reversed(words):
+        if word.casefold() in _SKIPPED_IN_ABBREVIATIONS:
+            continue
+        if not word[0].isupper():
+            break
+        initials = word[0].casefold() + initials
+        if initials == letters:
+            return True
+        if len(initials) >= len(letters):
+            break
+    return False
 
 
 def credit_only(paragraph: str) -> str | None:
@@ -109,11 +169,11 @@ def dateline_credit(paragraph: str) -> str | None:
 
 
 def byline_name(line: str) -> str | None:
-    """The author named by a byline line: "(By Name)", "By Name", "By: Name", "Written by Name"."""
-    match = _PAREN_BYLINE.match(line)
-    if match:
-        return clean_line(match.group("name"))
-    match = _PLAIN_BYLINE.match(line)
+    """The author named by a byline line: "(By Name)", "By Name", "By: Name", "Written by Name".
+
+    Every form must name people or agencies (_looks_like_names): "(By law, the budget must ...)" is an aside and
+    "By Popular Demand" a subheading."""
+    match = _PAREN_BYLINE.match(line) or _PLAIN_BYLINE.match(line)
     if match and _looks_like_names(match.group("name")):
         return clean_line(match.group("name"))
     return None
@@ -150,7 +210,10 @@ def _is_name(words: list[str]) -> bool:
         joined = _JOINED_PARTICLE.match(word)
         if not (word[0].isupper() or (joined and joined.group("name").isupper())):
             return False
-    return any(word.casefold() not in _PARTICLES for word in words)
+    return any(
+        folded not in _PARTICLES and folded.rstrip(".") not in _COMMON_WORDS
+        for folded in (word.casefold() for word in words)
+    )
 
 
 def clean_author(value: str | None) -> str | None:

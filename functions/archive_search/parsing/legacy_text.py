@@ -14,9 +14,10 @@ import re
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
-from archive_search.parsing.text import decode, paragraphs, unescape_entities
+from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
 
-# Lines of the old site's page furniture, wherever they appear (compared case-insensitively).
+# Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
+# and the byline, and in the footer after the article's end; never inside the body.
 CHROME_LINES = frozenset(
     {
         "site-wide search",
@@ -45,47 +46,60 @@ CHROME_LINES = frozenset(
     }
 )
 _SITE_NAME = re.compile(r"^somanet(?:\s+news)?(?:\s+archive)?$", re.IGNORECASE)
-# Only at the top or the bottom of a page: copyright lines ("© 2016 SomaNet", "Copyright (c) 2016 ...", "Copyright
-# 2016 ..."; not "Copyright law reform passes Senate"), "All rights reserved" and "Page 2 of 3".
-_EDGE_CHROME = re.compile(
-    r"^(?:(?:\u00a9|\(c\))\s.*|copyright\s+(?:\u00a9|\(c\)|\d{4}\b).*|all rights reserved\.?|page \d+ of \d+)$",
+# The layout's own lines, seen on every exported page: the search box's label and the site name. Unlike "Home" or
+# "Subscribe", which can be a headline, they are never the title, even just before a byline.
+_LAYOUT_LINES = frozenset({"site-wide search"})
+# Copyright lines, only at the top or the bottom of a page: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All rights
+# reserved.", "Copyright 2016 SomaNet". The holder is a name (capitalised words): "Copyright 2015 law reform was
+# passed." and "Copyright law reform passes Senate" are text.
+_COPYRIGHT = re.compile(
+    r"^(?:(?:copyright\s*)?(?:\u00a9|\(c\))|copyright(?=\s+\d{4}\b))\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?[\s,]*"
+    r"(?P<holder>[^\s.,][^.]*?)?\.?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
+_HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
+_OTHER_EDGE_CHROME = re.compile(r"^(?:all rights reserved\.?|page \d+ of \d+)$", re.IGNORECASE)
 # A navigation bar ("Home | World | Sport", "News » World » Europe"): three or more menu items between separators.
 _NAV_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u00bb>]\s+")
 # A menu item is a name, not a clause: at most three words, each capitalised, a number, "&" or a connector.
 _MENU_ITEM = re.compile(
     r"(?:[A-Z0-9\u00c0-\u00de][^\s.!?;:,]*|&|and|of)(?:\s+(?:[A-Z0-9\u00c0-\u00de][^\s.!?;:,]*|&|and|of)){0,2}"
 )
+# A navigation bar names at least one of the site's sections or pages: "Labour > Conservative > Liberal Democrat"
+# is a paragraph (an order of parties), "Home > Business & Markets > Oil and Gas" a bar.
+_SECTIONS = frozenset(
+    {"home", "news", "world", "uk", "us", "u.s.", "europe", "asia", "africa", "americas", "australia", "business"}
+    | {"markets", "money", "economy", "finance", "politics", "sport", "sports", "football", "culture", "arts"}
+    | {"entertainment", "science", "tech", "technology", "health", "opinion", "comment", "lifestyle", "travel"}
+    | {"weather", "video", "photos", "archive", "local", "national", "international", "education", "environment"}
+    | {"features", "obituaries", "magazine", "latest", "contact", "about", "search", "login", "subscribe", "more"}
+)
 _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 
 def _is_chrome(block: str) -> bool:
+    """A furniture line of the old site ("site-wide search", "Back to top", "Share") or the site name."""
     return block.casefold().rstrip(":") in CHROME_LINES or bool(_SITE_NAME.match(block))
 
 
 def _is_edge_chrome(block: str) -> bool:
-    if _EDGE_CHROME.match(block):
+    """A copyright line, "All rights reserved", "Page 2 of 3" or a navigation bar."""
+    copyright_line = _COPYRIGHT.match(block)
+    if copyright_line:
+        holder = (copyright_line.group("holder") or "").split()
+        return len(holder) <= 6 and all(_HOLDER_WORD.fullmatch(word) for word in holder)
+    if _OTHER_EDGE_CHROME.match(block):
         return True
     items = _NAV_SEPARATOR.split(block)
-    return len(items) >= 3 and all(_MENU_ITEM.fullmatch(item) for item in items)
+    return (
+        len(items) >= 3
+        and all(_MENU_ITEM.fullmatch(item) for item in items)
+        and any(item.casefold() in _SECTIONS or item.split()[0].casefold() in _SECTIONS for item in items)
+    )
 
 
-def _strip_edge_chrome(blocks: list[str], title: str | None) -> list[str]:
-    """Blocks without the copyright lines and navigation bars at the top and the bottom of the page.
-
-    The block just before the byline, and `title` (the block the page's layout puts in the title's place), is the
-    title whatever it looks like ("Oil · Gold · Silver"): with it dropped, the first paragraph would become the
-    title.
-    """
-    start, end = 0, len(blocks)
-    while start < end and blocks[start] != title and _is_edge_chrome(blocks[start]):
-        start += 1
-    if 0 < start < end and byline_name(blocks[start]):
-        start -= 1
-    while end > start + 1 and _is_edge_chrome(blocks[end - 1]):
-        end -= 1
-    return blocks[start:end]
+def _is_furniture(block: str) -> bool:
+    return _is_chrome(block) or _is_edge_chrome(block)
 
 
 def _title_place(blocks: list[str]) -> int | None:
@@ -96,17 +110,74 @@ def _title_place(blocks: list[str]) -> int | None:
     if not site:
         return None
     before = site - 1
-    if before == 0 and _is_chrome(blocks[0]):
+    if before == 0 and _is_furniture(blocks[0]):
         return None
     return before
 
 
+def _without_top_furniture(blocks: list[str]) -> list[str]:
+    """The page from its title on: the site's furniture before the title dropped.
+
+    The block in the title's place of the layout, and the block just before a byline (unless it is the layout's
+    own search line or site name), is the title whatever it looks like ("Home", "Subscribe", "Oil · Gold · Silver"):
+    dropped, the first paragraph would become the title.
+    """
+    title_at = _title_place(blocks)
+    start = 0
+    while start < len(blocks) and start != title_at and _is_furniture(blocks[start]):
+        start += 1
+    if 0 < start < len(blocks) and byline_name(blocks[start]) and not _is_layout_line(blocks[start - 1]):
+        start -= 1
+    return blocks[start:]
+
+
+def _is_layout_line(block: str) -> bool:
+    return block.casefold() in _LAYOUT_LINES or bool(_SITE_NAME.match(block))
+
+
+def _without_bottom_furniture(body: list[str]) -> list[str]:
+    """The body without the site's footer after the article's end.
+
+    The footer is the run of furniture at the bottom that holds something no article ends with: a copyright line,
+    a navigation bar or a furniture phrase ("Back to top", "Share this article"). A lone "Share" or "Home" at the
+    end, or anything after a paragraph that ends with a colon ("The final order was:"), is text; the first block of
+    the body is never dropped. Inside the body nothing is furniture: text there stays.
+    """
+    end = len(body)
+    while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
+        end -= 1
+    footer = body[end:]
+    if not any(_is_edge_chrome(block) or len(block.split()) > 1 for block in footer):
+        return body
+    return body[:end]
+
+
+def _blocks(text: str) -> list[str]:
+    """The page's blocks: split at blank lines, or at every line if the page has no blank line at all.
+
+    The old site's export writes each block (title, site name, byline, each paragraph) on one line and separates
+    them with blank lines. A page whose blank lines were lost (collapsed by an editor or a tool) still has one block
+    a line; read as one block it became a title thousands of characters long and an empty body.
+    """
+    blocks = paragraphs(text)
+    if len(blocks) == 1:
+        lines = [block for line in text.split("\n") for block in paragraphs(line)]
+        if len(lines) > 1:
+            return lines
+    return blocks
+
+
+def _without_site_name(blocks: list[str]) -> list[str]:
+    start = 0
+    while start < len(blocks) and _SITE_NAME.match(blocks[start]):
+        start += 1
+    return blocks[start:]
+
+
 def parse_legacy_text(data: bytes) -> ParsedUpload:
-    text = unescape_entities(decode(data))
-    raw = paragraphs(text)
-    title_at = _title_place(raw)
-    kept = [p for i, p in enumerate(raw) if i == title_at or not _is_chrome(p)]
-    blocks = _strip_edge_chrome(kept, raw[title_at] if title_at is not None else None)
+    # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
+    text = body_lines(unescape_entities(decode(data)))
+    blocks = _without_top_furniture(_blocks(text))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
@@ -115,17 +186,21 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if byline_name(block)), None)
     if byline_at is not None:
         author = byline_name(blocks[byline_at])
-        head, body_blocks = blocks[:byline_at], blocks[byline_at + 1 :]
+        # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
+        head = [block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)]
+        body_blocks = blocks[byline_at + 1 :]
         if head:
             title = head[0]
             # Anything between the title and the byline is a standfirst, kept as the summary.
             summary = " ".join(head[1:]) or None
-        else:  # the byline came first: the title follows it
+        else:  # the byline came first: the title follows it (after the site name, if the layout put it there)
+            body_blocks = _without_site_name(body_blocks)
             title, body_blocks = (body_blocks[0], body_blocks[1:]) if body_blocks else ("", [])
     else:
         title, body_blocks = blocks[0], blocks[1:]
+    body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
 
-    body_blocks, credit = _take_credit(body_blocks)
+    body_blocks, credit = _take_credit(_without_bottom_furniture(body_blocks))
     return ParsedUpload(
         title=title,
         body="\n\n".join(body_blocks),
