@@ -351,6 +351,49 @@ def test_html_content_wrapper_with_a_chrome_word_in_its_class_is_kept() -> None:
     assert parse_upload("incoming/a.html", _html(body)).body == "All the article text.\n\nMore of it."
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            '<p><span class="dateline">SOCHI, Russia</span> &mdash; Kerry met Putin.</p>',
+            "SOCHI, Russia \u2014 Kerry met Putin.",
+        ),
+        ('<h2 class="section-header">What was agreed</h2>', "What was agreed"),
+        ('<div class="article-header"><p>Standfirst of the story.</p></div>', "Standfirst of the story."),
+        ('<p class="entry-footer">Correction: an earlier version misnamed the port.</p>', "Correction: an earlier"),
+        ('<p class="hidden-print">Shown on screen.</p>', "Shown on screen."),
+        ('<p class="hidden-xs visible-lg">Shown on large screens.</p>', "Shown on large screens."),
+        ('<p class="d-print-none">Not printed.</p>', "Not printed."),
+        ('<p class="update-date">Updated figures: 40 ships.</p>', "Updated figures: 40 ships."),
+        ('<p class="shadow-box">Boxed text.</p>', "Boxed text."),
+    ],
+)
+def test_html_class_names_that_merely_contain_a_furniture_word_are_content(markup: str, text: str) -> None:
+    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{markup}<p>Last paragraph.</p></article>"
+
+    assert text in parse_upload("incoming/a.html", _html(body)).body
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="site-header">CHROME</div>',
+        '<div class="page-footer">CHROME</div>',
+        '<div id="footer">CHROME</div>',
+        '<div class="author-bio">CHROME</div>',
+        '<div class="share_buttons">CHROME</div>',
+        '<div class="article-share">CHROME</div>',
+        '<div class="top-menu">CHROME</div>',
+        '<div class="x is-hidden">CHROME</div>',
+        '<span class="sr-only">CHROME</span>',
+    ],
+)
+def test_html_furniture_class_names_are_still_dropped(chrome: str) -> None:
+    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{chrome}<p>Last paragraph.</p></article>"
+
+    assert "CHROME" not in parse_upload("incoming/a.html", _html(body)).body
+
+
 def test_html_teaser_article_in_a_sidebar_is_not_taken_for_the_story() -> None:
     story = "<h1>Main story</h1>" + "".join(f"<p>Main paragraph {i} with plenty of words in it.</p>" for i in range(6))
     teaser = "<aside><article><h2>Teaser</h2><p>Short teaser.</p></article></aside>"
