@@ -193,6 +193,18 @@ def test_ampersands_that_are_not_entities_stay() -> None:
     assert (parsed.title, parsed.body) == ("AT&T and R&D &c", "Fish & chips")
 
 
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html json-ld", "legacy"])
+def test_a_name_that_only_starts_with_an_entity_name_is_not_decoded(fmt: str) -> None:
+    # `&not` is a legacy entity HTML decodes without its `;`: `&notes;` is no entity and stays as written.
+    key, data = _every_format("Notes &notes; here &ampere; &copyleft; &lt;ok&gt;", "Ana Lima", "&notags;")[fmt]
+
+    parsed = parse_upload(key, data)
+
+    assert parsed.title == "Notes &notes; here &ampere; &copyleft; <ok>"
+    if fmt != "legacy":
+        assert parsed.tags == ("&notags;",)
+
+
 # --- NFC after parsing --------------------------------------------------------------------------------------------
 
 NFD = unicodedata.normalize("NFD", "Caf\u00e9 Se\u00f1or")

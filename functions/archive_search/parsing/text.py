@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from html.entities import html5 as _HTML5_ENTITIES
 import unicodedata
 
 from archive_search.errors import RejectedUploadError
@@ -147,10 +148,21 @@ def _declared_codec(declared: str | None) -> str | None:
 
 
 def unescape_entities(text: str) -> str:
-    """Decode HTML entities that end with a semicolon (`&amp;`, `&#8217;`), leaving `AT&T` alone."""
+    """Decode HTML entities that end with a semicolon (`&amp;`, `&#8217;`), leaving `AT&T` alone.
+
+    A name decodes only when the whole `&name;` is one of HTML's: `&notes;` stays as written, where html.unescape
+    would read the legacy `&not` in it (`¬es;`), as a browser does in markup but never in text we were sent.
+    """
     if "&" not in text:
         return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+    return _ENTITY.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    entity = match.group(0)
+    if entity.startswith("&#"):
+        return html.unescape(entity)
+    return _HTML5_ENTITIES.get(entity[1:], entity)
 
 
 def clean_line(text: str) -> str:
