@@ -284,6 +284,53 @@ def test_a_two_digit_year_with_a_named_month_is_rejected_too(key: str, written: 
 
 
 @pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("Sept. 12, 2015", "2015-09-12"),
+        ("Sept 12, 2015", "2015-09-12"),
+        ("12 Sept. 2015", "2015-09-12"),
+        ("SEPT. 12, 2015", "2015-09-12"),
+        ("Sat., Sept. 12, 2015", "2015-09-12"),
+        ("Jan. 5, 2015", "2015-01-05"),
+        ("Feb. 5, 2015", "2015-02-05"),
+        ("Aug. 12, 2015", "2015-08-12"),
+        ("Oct. 5, 2015", "2015-10-05"),
+        ("Nov. 5, 2015", "2015-11-05"),
+        ("Dec 5, 2015", "2015-12-05"),
+        ("2015-W20-3", "2015-05-13"),
+        ("2015-132", "2015-05-12"),
+        ("2016-366", "2016-12-31"),
+    ],
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_news_agency_month_abbreviations_and_iso_days_are_dates(key: str, written: str, published: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "published": written}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\npublished: {json.dumps(written)}")
+    )
+
+    assert parse_upload(key, data).published == published
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("2015-W20", "names an ISO week, not a day"),
+        ("2015W20", "names an ISO week, not a day"),
+        ("2015-W20T10:00", "names an ISO week, not a day"),
+        ("2015-05", "names a month, not a day"),
+        ("2015", "names a year, not a day"),
+        ("2015-366", "names day 366 of 2015, which has 365 days"),
+    ],
+)
+def test_a_week_month_or_year_is_rejected_as_not_a_day(written: str, names: str) -> None:
+    error = _rejection("incoming/a.json", json.dumps({"title": "T", "body": "B", "published": written}).encode())
+
+    assert names in error.reason
+
+
+@pytest.mark.parametrize(
     ("written", "named"),
     [("Mon, 12 May 2015", "Monday"), ("Monday, May 12th, 2015", "Monday"), ("Sun, 12 May 2015 10:00:00 GMT", "Sunday")],
 )
