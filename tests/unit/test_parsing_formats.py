@@ -282,6 +282,20 @@ def test_html_title_from_the_title_element_loses_the_site_suffix() -> None:
     assert parsed.title == "Rates rise again"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Budget 2015 | What it means for you | SomaNet", "Budget 2015 | What it means for you"),
+        ("Rates | Markets | Business | SomaNet News", "Rates | Markets | Business"),
+        ("Rates rise again", "Rates rise again"),
+    ],
+)
+def test_html_title_element_loses_only_its_last_segment_the_site_name(title: str, expected: str) -> None:
+    parsed = parse_upload("incoming/a.html", _html("<p>Text.</p>", f"<title>{title}</title>"))
+
+    assert parsed.title == expected
+
+
 def test_html_metadata_from_json_ld_and_time_element() -> None:
     ld = {
         "@context": "https://schema.org",

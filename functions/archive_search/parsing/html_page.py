@@ -247,8 +247,9 @@ def _ld_publisher(linked: dict[str, Any]) -> str | None:
 def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool) -> str:
     """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin".
 
-    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or at ` | `: an og:title is the headline
-    an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
+    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or before its last ` | `, where the site's
+    name goes ("Budget 2015 | What it means for you | SomaNet" keeps "Budget 2015 | What it means for you"): an
+    og:title is the headline an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
     """
     title = normalise_space(title)
     if site:
@@ -259,7 +260,7 @@ def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool)
     if page_title and heading and title.startswith(heading):
         return heading
     if page_title and " | " in title:
-        return title.split(" | ", 1)[0].strip() or title
+        return title.rsplit(" | ", 1)[0].strip() or title
     return title
 
 
