@@ -193,6 +193,18 @@ def test_ampersands_that_are_not_entities_stay() -> None:
     assert (parsed.title, parsed.body) == ("AT&T and R&D &c", "Fish & chips")
 
 
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html json-ld", "legacy"])
+def test_a_name_that_only_starts_with_an_entity_name_is_not_decoded(fmt: str) -> None:
+    # `&not` is a legacy entity HTML decodes without its `;`: `&notes;` is no entity and stays as written.
+    key, data = _every_format("Notes &notes; here &ampere; &copyleft; &lt;ok&gt;", "Ana Lima", "&notags;")[fmt]
+
+    parsed = parse_upload(key, data)
+
+    assert parsed.title == "Notes &notes; here &ampere; &copyleft; <ok>"
+    if fmt != "legacy":
+        assert parsed.tags == ("&notags;",)
+
+
 # --- NFC after parsing --------------------------------------------------------------------------------------------
 
 NFD = unicodedata.normalize("NFD", "Caf\u00e9 Se\u00f1or")
@@ -269,6 +281,53 @@ def test_a_two_digit_year_with_a_named_month_is_rejected_too(key: str, written: 
     )
 
     assert "has a two-digit year" in _rejection(key, data).reason
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("Sept. 12, 2015", "2015-09-12"),
+        ("Sept 12, 2015", "2015-09-12"),
+        ("12 Sept. 2015", "2015-09-12"),
+        ("SEPT. 12, 2015", "2015-09-12"),
+        ("Sat., Sept. 12, 2015", "2015-09-12"),
+        ("Jan. 5, 2015", "2015-01-05"),
+        ("Feb. 5, 2015", "2015-02-05"),
+        ("Aug. 12, 2015", "2015-08-12"),
+        ("Oct. 5, 2015", "2015-10-05"),
+        ("Nov. 5, 2015", "2015-11-05"),
+        ("Dec 5, 2015", "2015-12-05"),
+        ("2015-W20-3", "2015-05-13"),
+        ("2015-132", "2015-05-12"),
+        ("2016-366", "2016-12-31"),
+    ],
+)
+@pytest.mark.parametrize("key", ["incoming/a.json", "incoming/a.md"])
+def test_news_agency_month_abbreviations_and_iso_days_are_dates(key: str, written: str, published: str) -> None:
+    data = (
+        json.dumps({"title": "T", "body": "B", "published": written}).encode()
+        if key.endswith(".json")
+        else _md(f"title: T\npublished: {json.dumps(written)}")
+    )
+
+    assert parse_upload(key, data).published == published
+
+
+@pytest.mark.parametrize(
+    ("written", "names"),
+    [
+        ("2015-W20", "names an ISO week, not a day"),
+        ("2015W20", "names an ISO week, not a day"),
+        ("2015-W20T10:00", "names an ISO week, not a day"),
+        ("2015-05", "names a month, not a day"),
+        ("2015", "names a year, not a day"),
+        ("2015-366", "names day 366 of 2015, which has 365 days"),
+    ],
+)
+def test_a_week_month_or_year_is_rejected_as_not_a_day(written: str, names: str) -> None:
+    error = _rejection("incoming/a.json", json.dumps({"title": "T", "body": "B", "published": written}).encode())
+
+    assert names in error.reason
 
 
 @pytest.mark.parametrize(

@@ -282,6 +282,20 @@ def test_html_title_from_the_title_element_loses_the_site_suffix() -> None:
     assert parsed.title == "Rates rise again"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Budget 2015 | What it means for you | SomaNet", "Budget 2015 | What it means for you"),
+        ("Rates | Markets | Business | SomaNet News", "Rates | Markets | Business"),
+        ("Rates rise again", "Rates rise again"),
+    ],
+)
+def test_html_title_element_loses_only_its_last_segment_the_site_name(title: str, expected: str) -> None:
+    parsed = parse_upload("incoming/a.html", _html("<p>Text.</p>", f"<title>{title}</title>"))
+
+    assert parsed.title == expected
+
+
 def test_html_metadata_from_json_ld_and_time_element() -> None:
     ld = {
         "@context": "https://schema.org",
@@ -351,6 +365,49 @@ def test_html_content_wrapper_with_a_chrome_word_in_its_class_is_kept() -> None:
     assert parse_upload("incoming/a.html", _html(body)).body == "All the article text.\n\nMore of it."
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            '<p><span class="dateline">SOCHI, Russia</span> &mdash; Kerry met Putin.</p>',
+            "SOCHI, Russia \u2014 Kerry met Putin.",
+        ),
+        ('<h2 class="section-header">What was agreed</h2>', "What was agreed"),
+        ('<div class="article-header"><p>Standfirst of the story.</p></div>', "Standfirst of the story."),
+        ('<p class="entry-footer">Correction: an earlier version misnamed the port.</p>', "Correction: an earlier"),
+        ('<p class="hidden-print">Shown on screen.</p>', "Shown on screen."),
+        ('<p class="hidden-xs visible-lg">Shown on large screens.</p>', "Shown on large screens."),
+        ('<p class="d-print-none">Not printed.</p>', "Not printed."),
+        ('<p class="update-date">Updated figures: 40 ships.</p>', "Updated figures: 40 ships."),
+        ('<p class="shadow-box">Boxed text.</p>', "Boxed text."),
+    ],
+)
+def test_html_class_names_that_merely_contain_a_furniture_word_are_content(markup: str, text: str) -> None:
+    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{markup}<p>Last paragraph.</p></article>"
+
+    assert text in parse_upload("incoming/a.html", _html(body)).body
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<div class="site-header">CHROME</div>',
+        '<div class="page-footer">CHROME</div>',
+        '<div id="footer">CHROME</div>',
+        '<div class="author-bio">CHROME</div>',
+        '<div class="share_buttons">CHROME</div>',
+        '<div class="article-share">CHROME</div>',
+        '<div class="top-menu">CHROME</div>',
+        '<div class="x is-hidden">CHROME</div>',
+        '<span class="sr-only">CHROME</span>',
+    ],
+)
+def test_html_furniture_class_names_are_still_dropped(chrome: str) -> None:
+    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{chrome}<p>Last paragraph.</p></article>"
+
+    assert "CHROME" not in parse_upload("incoming/a.html", _html(body)).body
+
+
 def test_html_teaser_article_in_a_sidebar_is_not_taken_for_the_story() -> None:
     story = "<h1>Main story</h1>" + "".join(f"<p>Main paragraph {i} with plenty of words in it.</p>" for i in range(6))
     teaser = "<aside><article><h2>Teaser</h2><p>Short teaser.</p></article></aside>"
@@ -373,6 +430,74 @@ def test_html_declared_charset_is_used_when_the_bytes_are_not_utf8() -> None:
     parsed = parse_upload("incoming/a.html", page.encode("koi8-r"))
 
     assert (parsed.title, parsed.body) == ("Новости", "Привет, мир.")
+
+
+@pytest.mark.parametrize(
+    ("label", "codec", "title", "text"),
+    [
+        ("windows-874", "cp874", "\u0e02\u0e48\u0e32\u0e27", "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 \u201cok\u201d"),
+        ("tis-620", "cp874", "\u0e02\u0e48\u0e32\u0e27", "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35"),
+        ("iso-8859-11", "cp874", "\u0e02\u0e48\u0e32\u0e27", "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35 \u2026"),
+        ("windows-31j", "cp932", "\u30cb\u30e5\u30fc\u30b9", "\u2460\u9ad9\u6a4b\u3055\u3093"),
+        ("x-sjis", "cp932", "\u30cb\u30e5\u30fc\u30b9", "\u65e5\u672c\u8a9e"),
+        ("shift_jis", "cp932", "\u30cb\u30e5\u30fc\u30b9", "\u2460\u9ad9\u6a4b\u3055\u3093"),
+        ("iso-8859-8-i", "iso8859_8", "\u05d7\u05d3\u05e9\u05d5\u05ea", "\u05e9\u05dc\u05d5\u05dd"),
+        ("iso-8859-9", "cp1254", "Haber", "\u201cT\u00fcrkiye\u201d costs 5 \u20ac"),
+        ("latin5", "cp1254", "Haber", "\u011e\u00fcne\u015f \u2013 \u20ac"),
+        ("iso-8859-1", "cp1252", "Caf\u00e9", "\u201cHi\u201d \u2013 \u20ac"),
+        ("us-ascii", "cp1252", "Caf\u00e9", "\u201cHi\u201d"),
+        ("gb2312", "gbk", "\u65b0\u95fb", "\u6731\u9555\u57fa\u603b\u7406"),
+        ("euc-kr", "cp949", "\ub274\uc2a4", "\ub6a0\ubc29\uac01\ud558"),
+        ("big5", "big5hkscs", "\u65b0\u805e", "\u9999\u6e2f\u5605\u5497"),
+        ("KOI8-R", "koi8_r", "\u041d\u043e\u0432\u043e\u0441\u0442\u0438", "\u041f\u0440\u0438\u0432\u0435\u0442"),
+    ],
+)
+def test_html_declared_charset_label_is_read_as_browsers_read_it(label: str, codec: str, title: str, text: str) -> None:
+    page = f'<html><head><meta charset="{label}"><title>{title}</title></head><body><p>{text}</p></body></html>'
+
+    parsed = parse_upload("incoming/a.html", page.encode(codec))
+
+    assert (parsed.title, parsed.body) == (title, text)
+
+
+def test_html_iso_2022_jp_page_is_read_by_its_declaration_though_its_7_bit_bytes_are_valid_utf8() -> None:
+    title, text = "\u30cb\u30e5\u30fc\u30b9", "\u65e5\u672c\u8a9e\u306e\u8a18\u4e8b"
+    page = f'<html><head><meta charset="iso-2022-jp"><title>{title}</title></head><body><p>{text}</p></body></html>'
+
+    parsed = parse_upload("incoming/a.html", page.encode("iso2022_jp"))
+
+    assert (parsed.title, parsed.body) == (title, text)
+
+
+@pytest.mark.parametrize("label", ["iso-2022-kr", "hz-gb-2312", "iso-2022-cn"])
+def test_html_declaring_a_charset_browsers_refuse_is_rejected(label: str) -> None:
+    page = f'<html><head><meta charset="{label}"><title>T</title></head><body><p>a \x1b$)C\x0e!!\x0f b ~{{</p>'
+
+    assert "which browsers refuse to read" in _rejection("incoming/a.html", page.encode()).reason
+
+
+def test_html_charset_meta_after_a_long_style_block_is_used() -> None:
+    head = "<style>" + ".a { color: red }\n" * 400 + '</style><meta charset="windows-1251"><title>Новости</title>'
+    page = f"<html><head>{head}</head><body><p>Привет, мир.</p></body></html>"
+
+    assert parse_upload("incoming/a.html", page.encode("cp1251")).body == "Привет, мир."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="description" content="How to set charset=utf-8 on a page">',
+        '<!-- <meta charset="utf-8"> --><meta charset="no-such-charset">',
+        '<meta property="og:description" content="charset=koi8-r">',
+    ],
+)
+def test_html_only_a_real_charset_declaration_counts(head: str) -> None:
+    page = (
+        f'<html><head>{head}<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "<title>Новости</title></head><body><p>Привет, мир.</p></body></html>"
+    )
+
+    assert parse_upload("incoming/a.html", page.encode("cp1251")).title == "Новости"
 
 
 def test_html_bad_declared_charset_falls_back_to_windows_1252() -> None:
@@ -723,6 +848,11 @@ def test_html_with_a_utf8_bom_and_a_declared_windows_1252_charset() -> None:
             "incoming/a.html",
             b"<html><head><meta charset=shift_jis><title>\x93\xfa\x96\x7b</title></head><body><p>\xff\xfe x</p>",
             "shift_jis by its declared charset, but byte 71 (line 1) holds 0xFF",
+        ),
+        (
+            "incoming/a.html",
+            b"<html><head><meta charset=sjis><title>\x93\xfa\x96\x7b</title></head><body><p>\x82\xa0\xa0 x</p>",
+            "sjis by its declared charset, but byte 68 (line 1) holds 0xA0",
         ),
     ],
 )

@@ -20,13 +20,20 @@ from archive_search.parsing.html_text import (
     is_hidden_or_chrome_by_markup,
     parse_markup,
 )
-from archive_search.parsing.text import clean_line, decode, normalise_space, unescape_entities
+from archive_search.parsing.text import clean_line, decode, normalise_space, unescape_entities, web_charset
 from archive_search.parsing.validate import MAX_TAGS, absolute_url, parse_date
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
+# What the head holds, as the HTML standard's encoding prescan reads it: comments and raw-text elements are skipped,
+# a <meta> tag is read for its attributes, and the head ends at </head> or <body>. A <style> or <script> of any
+# length may come before the charset <meta>. Each step finds its end with one forward search, so the scan is linear.
+_HEAD_TOKEN = re.compile(rb"<!--|<(script|style|title|textarea|noscript)\b|<meta\b|</head\b|<body\b", re.IGNORECASE)
+_META_ATTRIBUTES = re.compile(rb"""((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTRIBUTE = re.compile(rb"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+# The charset in a Content-Type value (`text/html; charset=iso-8859-9`), as the HTML standard extracts it.
+_CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
 _ARTICLE_TYPES = frozenset(
@@ -99,9 +106,50 @@ def parse_html(data: bytes) -> ParsedUpload:
 
 
 def _declared_charset(data: bytes) -> str | None:
-    head = data[:4096]
-    match = _XML_ENCODING.match(head) or _DECLARED_CHARSET.search(head)
-    return match.group(1).decode("ascii") if match else None
+    """The first charset label the head declares that is a web charset label (an unknown one is passed over).
+
+    Only `<meta charset>` and `<meta http-equiv="Content-Type" content="...; charset=...">` declare one (a meta
+    description that mentions `charset=utf-8` does not), or an XML declaration's encoding.
+    """
+    xml = _XML_ENCODING.match(data[:4096])
+    if xml is not None:
+        return xml.group(1).decode("ascii")
+    position = 0
+    while (token := _HEAD_TOKEN.search(data, position)) is not None:
+        start = token.group(0).lower()
+        if start in (b"</head", b"<body"):
+            return None
+        if start == b"<!--":
+            end = data.find(b"-->", token.end())
+            position = end + 3
+        elif token.group(1) is not None:
+            closing = re.compile(rb"</" + token.group(1) + rb"\s*>", re.IGNORECASE).search(data, token.end())
+            end = closing.end() if closing is not None else -1
+            position = end
+        else:
+            attributes = _META_ATTRIBUTES.match(data, token.end())
+            if attributes is None:  # a <meta that never ends: the rest of the file is inside it
+                return None
+            position = end = attributes.end()
+            label = _meta_charset(attributes.group(1))
+            if label is not None and web_charset(label) is not None:
+                return label
+        if end < 0:
+            return None
+    return None
+
+
+def _meta_charset(attributes: bytes) -> str | None:
+    values: dict[bytes, bytes] = {}
+    for name, value in _ATTRIBUTE.findall(attributes):
+        values.setdefault(name.lower(), value.strip(b"\"'") if value else b"")
+    if b"charset" in values:
+        return values[b"charset"].decode("latin-1")
+    if values.get(b"http-equiv", b"").strip().lower() == b"content-type":
+        found = _CONTENT_CHARSET.search(values.get(b"content", b""))
+        if found is not None:
+            return next(group for group in found.groups() if group is not None).decode("latin-1")
+    return None
 
 
 def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -247,8 +295,9 @@ def _ld_publisher(linked: dict[str, Any]) -> str | None:
 def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool) -> str:
     """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin".
 
-    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or at ` | `: an og:title is the headline
-    an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
+    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or before its last ` | `, where the site's
+    name goes ("Budget 2015 | What it means for you | SomaNet" keeps "Budget 2015 | What it means for you"): an
+    og:title is the headline an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
     """
     title = normalise_space(title)
     if site:
@@ -259,7 +308,7 @@ def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool)
     if page_title and heading and title.startswith(heading):
         return heading
     if page_title and " | " in title:
-        return title.split(" | ", 1)[0].strip() or title
+        return title.rsplit(" | ", 1)[0].strip() or title
     return title
 
 

@@ -102,7 +102,8 @@ _PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
 )
-# class/id words of page furniture ("site-nav", "share_buttons", "cookie-banner").
+# Class and id names of page furniture. A name is split into its parts at `-` and `_` ("site-nav", "share_buttons").
+# These words mark furniture wherever they are a part: "site-nav", "cookie-banner", "ad-slot", "newsletter-signup".
 CHROME_WORDS = frozenset(
     {
         "nav",
@@ -110,8 +111,6 @@ CHROME_WORDS = frozenset(
         "navigation",
         "menu",
         "sidebar",
-        "footer",
-        "header",
         "masthead",
         "breadcrumb",
         "breadcrumbs",
@@ -121,7 +120,6 @@ CHROME_WORDS = frozenset(
         "cookie",
         "cookies",
         "consent",
-        "banner",
         "advert",
         "advertisement",
         "ad",
@@ -138,18 +136,22 @@ CHROME_WORDS = frozenset(
         "modal",
         "skip",
         "toolbar",
-        "byline",
-        "dateline",
-        "author",
-        "bio",
-        "tags",
         "pagination",
-        "hidden",
-        "sr-only",
-        "visually-hidden",
     }
 )
-_WORD_SPLIT = re.compile(r"[\s_\-]+")
+# These mark furniture only on their own or with a site-level qualifier ("site-header", "page-footer", "author-bio"):
+# beside a word of the article ("section-header", "article-header", "entry-footer") the element is part of it.
+PAGE_LEVEL_WORDS = frozenset({"header", "footer", "banner", "byline", "author", "bio", "tags"})
+ARTICLE_WORDS = frozenset(
+    {"article", "story", "entry", "post", "section", "content", "body", "text", "main", "lead", "headline", "title"}
+    | {"heading", "subheading", "intro", "chapter", "table", "figure", "quote", "box", "panel", "card"}
+)
+# Whole names only: "hidden-print", "hidden-xs" (Bootstrap: hidden when printing, on phones) and "visible-*" show the
+# text on screen, and a "dateline" (SOCHI, Russia -) is the first words of the article.
+HIDDEN_NAMES = frozenset(
+    {"hidden", "hide", "is-hidden", "u-hidden", "invisible", "sr-only", "visually-hidden", "screen-reader-text"}
+)
+_NAME_PARTS = re.compile(r"[_\-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A list whose text is mostly links is a navigation or "related stories" list.
 LINK_LIST_MIN_LINKS = 3
@@ -177,12 +179,19 @@ def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
 
 
 def has_chrome_name(node: LexborNode) -> bool:
+    """Whether a class or id name marks the element as page furniture (CHROME_WORDS, PAGE_LEVEL_WORDS, HIDDEN_NAMES)."""
     attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
-    if not names.strip():
-        return False
-    words = set(_WORD_SPLIT.split(names))
-    return bool(words & CHROME_WORDS) or any(token in CHROME_WORDS for token in names.split())
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+    return any(_is_chrome_name(name) for name in names)
+
+
+def _is_chrome_name(name: str) -> bool:
+    if name in HIDDEN_NAMES:
+        return True
+    parts = {part for part in _NAME_PARTS.split(name) if part}
+    if parts & CHROME_WORDS:
+        return True
+    return bool(parts & PAGE_LEVEL_WORDS) and not parts & ARTICLE_WORDS
 
 
 def text_length(node: LexborNode) -> int:

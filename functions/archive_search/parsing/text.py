@@ -6,6 +6,7 @@ import codecs
 import html
 import re
 import unicodedata
+from html.entities import html5 as _HTML5_ENTITIES
 
 from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
@@ -23,12 +24,9 @@ _BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 # Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 _FALLBACK_ERRORS = "archive-search-cp1252"
+_C1_ERRORS = "archive-search-c1"
+_REPLACEMENT = "replacement"
 _LATIN1_ERRORS = "archive-search-latin1"
-# Charsets web pages declare; never "unicode_escape", "utf_7" or other codecs a page could abuse.
-_WEB_CHARSET = re.compile(
-    r"^(?:iso8859_\d{1,2}|cp12[5][0-8]|cp8[56]\d|cp874|koi8_[a-z]|mac_[a-z]+|shift_jis|euc_jp|euc_kr|gb2312|gbk"
-    r"|gb18030|big5|big5hkscs|iso2022_jp|tis_620)$"
-)
 # Checked longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -37,12 +35,86 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Labels that mean Windows-1252 in practice (the WHATWG encoding standard maps them all to it), and labels that
-# cannot describe a file whose declaration we could read as ASCII.
-_WESTERN = frozenset({"cp1252", "iso8859_1", "latin_1", "ascii", "iso8859_15"})
-_IGNORED_DECLARATIONS = frozenset(
-    {"utf_8", "utf_8_sig", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"}
+# The WHATWG Encoding Standard's labels (encoding.spec.whatwg.org, "Names and labels"), which browsers follow: each
+# encoding with the Python codec that decodes it as browsers do, and its labels. Browsers remap several: ISO-8859-1,
+# ASCII and Latin-1 are Windows-1252, ISO-8859-9 is Windows-1254, TIS-620 and ISO-8859-11 are Windows-874, GB2312
+# is GBK (read by the GB18030 decoder), EUC-KR is Windows-949, Shift_JIS is Windows-31J (cp932) and Big5 includes
+# HKSCS. UTF-8, UTF-16 and x-user-defined (None) declared in a page leave the file to the UTF-8 / Windows-1252 rule;
+# the "replacement" labels (ISO-2022-KR, ISO-2022-CN, HZ) are encodings browsers refuse to show. A label that is not
+# in the table (utf-7, unicode-escape) is ignored, as browsers ignore it.
+_WHATWG_ENCODINGS: tuple[tuple[str | None, str], ...] = (
+    (None, "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"),
+    (None, "unicodefffe utf-16be csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"),
+    (None, "x-user-defined"),
+    ("cp866", "866 cp866 csibm866 ibm866"),
+    ("iso8859_2", "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2"),
+    ("iso8859_3", "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3"),
+    ("iso8859_4", "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4"),
+    ("iso8859_5", "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988"),
+    (
+        "iso8859_6",
+        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e iso-8859-6-i"
+        " iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    ),
+    (
+        "iso8859_7",
+        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7"
+        " iso_8859-7:1987 sun_eu_greek",
+    ),
+    (
+        "iso8859_8",
+        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 iso_8859-8"
+        " iso_8859-8:1988 visual csiso88598i iso-8859-8-i logical",
+    ),
+    ("iso8859_10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"),
+    ("iso8859_13", "iso-8859-13 iso8859-13 iso885913"),
+    ("iso8859_14", "iso-8859-14 iso8859-14 iso885914"),
+    ("iso8859_15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"),
+    ("iso8859_16", "iso-8859-16"),
+    ("koi8_r", "cskoi8r koi koi8 koi8-r koi8_r"),
+    ("koi8_u", "koi8-ru koi8-u"),
+    ("mac_roman", "csmacintosh mac macintosh x-mac-roman"),
+    ("cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
+    ("cp1250", "cp1250 windows-1250 x-cp1250"),
+    ("cp1251", "cp1251 windows-1251 x-cp1251"),
+    (
+        "cp1252",
+        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1"
+        " iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    ),
+    ("cp1253", "cp1253 windows-1253 x-cp1253"),
+    (
+        "cp1254",
+        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5"
+        " windows-1254 x-cp1254",
+    ),
+    ("cp1255", "cp1255 windows-1255 x-cp1255"),
+    ("cp1256", "cp1256 windows-1256 x-cp1256"),
+    ("cp1257", "cp1257 windows-1257 x-cp1257"),
+    ("cp1258", "cp1258 windows-1258 x-cp1258"),
+    ("mac_cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
+    ("gb18030", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk gb18030"),
+    ("big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
+    ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+    ("iso2022_jp_ext", "csiso2022jp iso-2022-jp"),
+    ("cp932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
+    (
+        "cp949",
+        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 windows-949",
+    ),
+    (_REPLACEMENT, "csiso2022kr hz-gb-2312 iso-2022-cn iso-2022-cn-ext iso-2022-kr replacement"),
 )
+_WEB_LABELS: dict[str, str | None] = {label: codec for codec, labels in _WHATWG_ENCODINGS for label in labels.split()}
+# The Windows-1252 labels: read by the fallback rule (with its stray-UTF-8 exception), which is Windows-1252.
+_WESTERN = "cp1252"
+# Encodings that are not ASCII-compatible but write 7-bit bytes, so their files are valid UTF-8 too: a page
+# declaring one is read by its declaration when its bytes hold the encoding's shifts (ESC, SO, SI, HZ's `~{`).
+_SEVEN_BIT = frozenset({"iso2022_jp_ext", _REPLACEMENT})
+_SHIFTS = re.compile(rb"[\x1b\x0e\x0f]|~\{")
+# Single-byte codecs whose undefined bytes 0x80-0x9F browsers read as the C1 controls (later cleaned as controls).
+_SINGLE_BYTE = re.compile(r"^(?:cp\d+|iso8859_\d+|koi8_[ru]|mac_\w+)$")
+# cp932 reads 0xA0 and 0xFD-0xFF as these private-use characters; browsers (and Shift_JIS) have no such bytes.
+_CP932_SINGLE_BYTE_EXTRAS = re.compile("[\uf8f0-\uf8f3]")
 
 
 def _cp1252_char(byte: int) -> str:
@@ -67,6 +139,17 @@ def _latin1_fallback(error: UnicodeError) -> tuple[str, int]:
     return "".join(chr(byte) for byte in error.object[error.start : error.end]), error.end
 
 
+def _c1_fallback(error: UnicodeError) -> tuple[str, int]:
+    """An undefined byte 0x80-0x9F of a single-byte Windows code page is its C1 control, as browsers read it."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    if not all(0x80 <= byte <= 0x9F for byte in bad):
+        raise error
+    return "".join(chr(byte) for byte in bad), error.end
+
+
+codecs.register_error(_C1_ERRORS, _c1_fallback)
 codecs.register_error(_FALLBACK_ERRORS, _cp1252_fallback)
 codecs.register_error(_LATIN1_ERRORS, _latin1_fallback)
 _CP1252_TABLE = tuple(_cp1252_char(byte) for byte in range(256))
@@ -78,48 +161,84 @@ def bom_encoding(data: bytes) -> str | None:
     return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
 
 
+def web_charset(label: str | None) -> str | None:
+    """The Python codec for a charset label as the WHATWG Encoding Standard reads it; None for an unknown label.
+
+    UTF-8, UTF-16 and x-user-defined give "" (known, but the declaration does not decide: the UTF-8 rule does).
+    """
+    if not label:
+        return None
+    key = label.strip(" \t\n\f\r\"'").lower()
+    if key not in _WEB_LABELS:
+        return None
+    return _WEB_LABELS[key] or ""
+
+
 def decode(data: bytes, declared: str | None = None) -> str:
     """Bytes to text: a byte-order mark wins; then UTF-8; then the declared charset; then Windows-1252.
 
     Legacy files are Windows-1252 or Latin-1 (the same for text: Latin-1's 0x80-0x9F are unused control codes,
     where Windows-1252 has curly quotes and dashes). A file that is mostly UTF-8 but has a few stray bytes (quotes
     pasted from Word) keeps its UTF-8 and reads only the stray bytes as Windows-1252, with a UTF-8 byte-order mark
-    or without. A declared charset (an HTML meta tag) is only used for files that are not valid UTF-8.
+    or without. A declared charset (an HTML meta tag: its label read as the WHATWG Encoding Standard reads it) is
+    used for files that are not valid UTF-8, and for 7-bit files holding the shifts of a 7-bit encoding it names
+    (ISO-2022-JP), which are valid UTF-8 but not UTF-8 text.
     Bytes are never replaced by U+FFFD: RejectedUploadError names the first that a UTF-16/32 file (by its mark) or
     a declared charset cannot decode, and where it is.
     """
     encoding = bom_encoding(data)
     bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
+    codec = web_charset(declared)
     if encoding is not None and encoding != "utf-8":
         text = _strict(data, bom_length, encoding, "its byte-order mark")
+    elif encoding is None and codec in _SEVEN_BIT and data.isascii() and _SHIFTS.search(data):
+        text = _declared_decode(data, 0, codec, declared or "")
     else:
         try:
             text = data[bom_length:].decode("utf-8")
         except UnicodeDecodeError:
             # Sound with a UTF-8 mark too: the mark says UTF-8, and the same stray bytes are read the same way.
-            text = _decode_legacy(data, bom_length, declared)
+            text = _decode_legacy(data, bom_length, codec, declared or "")
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _strict(data: bytes, start: int, codec: str, why: str) -> str:
+def _strict(data: bytes, start: int, codec: str, why: str, name: str | None = None, errors: str = "strict") -> str:
     """data[start:] decoded as codec; RejectedUploadError naming the first bytes it cannot decode and where."""
     try:
-        return data[start:].decode(codec)
+        return data[start:].decode(codec, errors)
     except UnicodeDecodeError as exc:
-        at = start + exc.start
-        bad = " ".join(f"0x{byte:02X}" for byte in data[at : start + exc.end][:8])
-        line = data[:at].count(b"\n") + 1
+        raise _undecodable(data, start + exc.start, start + exc.end, name or codec, why, exc.reason) from None
+
+
+def _undecodable(data: bytes, at: int, end: int, name: str, why: str, reason: str) -> RejectedUploadError:
+    bad = " ".join(f"0x{byte:02X}" for byte in data[at:end][:8])
+    line = data[:at].count(b"\n") + 1
+    return RejectedUploadError(
+        f"the file is {name} by {why}, but byte {at} (line {line}) holds {bad}, which is not valid {name} ({reason})",
+        fix="open the file in an editor, check the text around there and save it again as UTF-8",
+    )
+
+
+def _declared_decode(data: bytes, start: int, codec: str, label: str) -> str:
+    name = label.strip(" \t\n\f\r\"'").lower()
+    if codec == _REPLACEMENT:
         raise RejectedUploadError(
-            f"the file is {codec} by {why}, but byte {at} (line {line}) holds {bad}, which is not valid {codec} "
-            f"({exc.reason})",
-            fix="open the file in an editor, check the text around there and save it again as UTF-8",
-        ) from None
+            f"the page declares the charset {name}, which browsers refuse to read (the WHATWG Encoding Standard"
+            " shows such a page as one replacement character)",
+            fix='save the page as UTF-8 and declare <meta charset="utf-8">',
+        )
+    errors = _C1_ERRORS if _SINGLE_BYTE.match(codec) else "strict"
+    text = _strict(data, start, codec, "its declared charset", name, errors)
+    extra = _CP932_SINGLE_BYTE_EXTRAS.search(text) if codec == "cp932" else None
+    if extra is not None:
+        at = start + len(text[: extra.start()].encode(codec))
+        raise _undecodable(data, at, at + 1, name, "its declared charset", "a byte Shift_JIS does not use")
+    return text
 
 
-def _decode_legacy(data: bytes, start: int, declared: str | None) -> str:
-    codec = _declared_codec(declared)
-    if codec is not None:
-        return _strict(data, start, codec, "its declared charset")
+def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> str:
+    if codec and codec != _WESTERN:
+        return _declared_decode(data, start, codec, label)
     data = data[start:]
     if _mostly_utf8(data):
         # A UTF-8 file with a few Windows-1252 bytes pasted in: keep both.
@@ -134,23 +253,22 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid * 2 >= high
 
 
-def _declared_codec(declared: str | None) -> str | None:
-    if not declared:
-        return None
-    try:
-        name = codecs.lookup(declared.strip().strip("\"'")).name.replace("-", "_")
-    except (LookupError, ValueError):  # unknown label, or one with a NUL byte
-        return None
-    if name in _WESTERN or name in _IGNORED_DECLARATIONS or not _WEB_CHARSET.match(name):
-        return None
-    return name
-
-
 def unescape_entities(text: str) -> str:
-    """Decode HTML entities that end with a semicolon (`&amp;`, `&#8217;`), leaving `AT&T` alone."""
+    """Decode HTML entities that end with a semicolon (`&amp;`, `&#8217;`), leaving `AT&T` alone.
+
+    A name decodes only when the whole `&name;` is one of HTML's: `&notes;` stays as written, where html.unescape
+    would read the legacy `&not` in it (`¬es;`), as a browser does in markup but never in text we were sent.
+    """
     if "&" not in text:
         return text
-    return _ENTITY.sub(lambda match: html.unescape(match.group(0)), text)
+    return _ENTITY.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    entity = match.group(0)
+    if entity.startswith("&#"):
+        return html.unescape(entity)
+    return _HTML5_ENTITIES.get(entity[1:], entity)
 
 
 def clean_line(text: str) -> str:

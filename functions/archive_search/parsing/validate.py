@@ -11,7 +11,7 @@ import ipaddress
 import re
 import unicodedata
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
@@ -253,6 +253,15 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     numeric = _NUMERIC_DMY.fullmatch(text)
     if numeric:
         return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"]), None
+    partial = _NOT_A_DAY.fullmatch(text)
+    if partial:
+        what = "an ISO week" if partial["week"] else "a month" if partial["month"] else "a year"
+        return None, RejectedUploadError(
+            f"the date {text!r} names {what}, not a day", fix="write the day as YYYY-MM-DD, for example 2015-05-12"
+        )
+    ordinal = _ORDINAL.fullmatch(text)
+    if ordinal:
+        return _ordinal_date(text, int(ordinal["year"]), int(ordinal["day"]))
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date(), None
     except ValueError:
@@ -273,6 +282,19 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     return day, None
 
 
+def _ordinal_date(text: str, year: int, day: int) -> tuple[date | None, RejectedUploadError | None]:
+    """`2015-132`, an ISO ordinal date: the 132nd day of 2015."""
+    if not 1 <= year < 9999:
+        return None, None
+    days = (date(year + 1, 1, 1) - date(year, 1, 1)).days
+    if not 1 <= day <= days:
+        return None, RejectedUploadError(
+            f"the date {text!r} names day {day} of {year}, which has {days} days",
+            fix="write it as YYYY-MM-DD, for example 2015-05-12",
+        )
+    return date(year, 1, 1) + timedelta(days=day - 1), None
+
+
 def _written_date(text: str) -> date | None:
     """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday."""
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
@@ -282,7 +304,7 @@ def _written_date(text: str) -> date | None:
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
         pass
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.replace(".", "").replace(",", ", ")).replace(" ,", ",")
-    text = clean_line(text)
+    text = _SEPT.sub("Sep", clean_line(text))
     for pattern in _DATE_PATTERNS:
         try:
             return datetime.strptime(text, pattern).date()
@@ -291,6 +313,12 @@ def _written_date(text: str) -> date | None:
     return None
 
 
+# An ISO week without its day (`2015-W20`, which Python reads as that week's Monday), a month or a year alone.
+_NOT_A_DAY = re.compile(r"\d{4}(?:-?(?P<week>W\d{2})|-(?P<month>\d{2}))?(?:T.*)?", re.IGNORECASE)
+# An ISO ordinal date (`2015-132`), with a time or not; a week date with its day (`2015-W20-3`) is a day too.
+_ORDINAL = re.compile(r"(?P<year>\d{4})-(?P<day>\d{3})(?:T.*)?")
+# AP style writes September as `Sept.` (the dots are gone when this applies); strptime knows only `Sep`.
+_SEPT = re.compile(r"\bsept\b", re.IGNORECASE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAY = re.compile(
