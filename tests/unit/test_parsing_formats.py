@@ -1140,3 +1140,13 @@ def test_a_legacy_page_without_blank_lines_has_a_block_a_line(legacy_page_text: 
     assert parsed == parse_upload("incoming/a.txt", legacy_page_text.encode())
     two_lines = parse_upload("incoming/a.txt", b"Title\nPara one.\nPara two.\n")
     assert (two_lines.title, two_lines.body) == ("Title", "Para one.\n\nPara two.")
+
+
+def test_html_quotations_keep_their_marks_and_ruby_readings_stay_out_of_the_words() -> None:
+    # Browsers draw the marks of a <q> and show a ruby reading above its characters, not between them.
+    body = "<h1>Kanji</h1><p>He said <q>no comment</q> about <ruby>漢<rp>(</rp><rt>kan</rt>字<rt>ji</rt></ruby>.</p>"
+    parsed = parse_upload("incoming/a.html", _html(body))
+
+    assert parsed.body == "He said \u201cno comment\u201d about 漢字."
+    json_body = json.dumps({"title": "T", "body": "<p>He said <q>no</q> of <ruby>漢<rt>kan</rt></ruby>.</p>"})
+    assert parse_upload("incoming/a.json", json_body.encode()).body == "He said \u201cno\u201d of 漢."

@@ -54,6 +54,8 @@ DROPPED_TAGS = frozenset(
         "title",
         "meta",
         "link",
+        "rt",  # a ruby annotation (a reading shown above its characters): between them it would split the word
+        "rp",  # the parentheses a browser without ruby shows around it
     }
 )
 # Elements that end a paragraph. Everything else is inline: its text joins the paragraph it sits in.
@@ -249,6 +251,8 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
                 end_paragraph()
             elif tag in CELL_TAGS:
                 current.append(" ")
+            elif tag == "q":
+                current.append("\u201d")
             continue
         if tag == "-text":
             current.append(node.text_content or "")
@@ -267,6 +271,8 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
             end_paragraph()
         elif tag in CELL_TAGS:
             current.append(" ")
+        elif tag == "q":
+            current.append("\u201c")  # browsers show a quotation's marks; the markup holds none
         stack.append((node, depth, in_list, True))
         stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
     end_paragraph()
