@@ -71,6 +71,9 @@ HIGHLIGHT = {
     "encoder": "html",
     "max_analyzer_offset": MAX_HIGHLIGHT_CHARS,
 }
+# Bodies are highlighted by the plain highlighter: the unified one still walks a whole text whatever it analyzes (ten
+# 880,000-character bodies: 1.5-1.9 s with max_analyzer_offset 50,000, against 0.26-0.39 s plain, the local node).
+_LONG = {"type": "plain"}
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 _DATE = re.compile(DATE_PATTERN)
 _FILTER_CONTROL = re.compile(f"[{FILTER_CONTROLS}]")
@@ -343,11 +346,11 @@ def _highlight(
     "state" all over a text, for `US`, whose synonyms include "united states of america")."""
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
-        "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS},
+        "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS, **_LONG},
     }
     if typos:
         fields["title.exact"] = {"number_of_fragments": 0}
-        fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
+        fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
         highlight["highlight_query"] = text_query(parse_query(request.q), ranking, words, typos, highlighting=True)
