@@ -87,6 +87,7 @@ SUMMARY_WEIGHT = 0.2
 EXACT_BODY_FIELD = "body.exact"
 STEMMED_SCORED_FIELDS = ["body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]
 TEXT_FIELDS = ["title^3", "summary^2", "body"]  # phrases and exclusions
+EXACT_TEXT_FIELDS = ["title.exact", "summary.exact", "body.exact"]  # as written, with the parts of joined words
 COMPLETE_FIELDS = ["title", "summary", "body"]
 PLAIN_ANALYZER = "article_text"  # the stemmed fields' index analyzer: no synonyms
 COMPLETE_MATCH_MAX_WORDS = 4
@@ -145,13 +146,21 @@ def is_joined(word: str) -> bool:
 
 def glued_parts(word: str) -> list[str]:
     """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (_GLUE: `kerry.putin`, `kerry_putin`,
-    `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29): each
-    part of 2+ characters, none for an abbreviation (`u.s`), a word with a digit (`10:30`, `3.5`) or a word with no
-    such glue."""
-    parts = [part for part in _GLUE.split(word) if part]
-    if len(parts) < 2 or has_digit(word) or any(len(part) < 2 for part in parts):
-        return []
-    return parts
+    `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29).
+    Single letters in a row stay one abbreviation (`u.s.economy`: `u.s`, `economy`); a lone letter and a part of
+    digits only are dropped, so an abbreviation (`u.s`) or a number (`10:30`, `3.5`) is no glued pair of words."""
+    parts: list[str] = []
+    letters: list[str] = []
+    for part in [*_GLUE.split(word), ""]:
+        if len(part) == 1 and not part.isdigit():
+            letters.append(part)
+            continue
+        if len(letters) > 1:
+            parts.append(".".join(letters))
+        letters = []
+        if len(part) > 1 and not part.isdigit():
+            parts.append(part)
+    return parts if len(parts) > 1 else []
 
 
 def typo_tolerant(word: str) -> bool:
@@ -277,7 +286,12 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
         del clause["multi_match"]["analyzer"]  # the fields' search analyzer applies the synonyms
-    return clause
+    if term.phrase or is_joined(term.text):
+        return clause
+    # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
+    # kerry.putin), which only the fields as written hold: so does excluding it.
+    as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
+    return {"bool": {"should": [clause, as_written], "minimum_should_match": 1}}
 
 
 def _alternatives(unit: Unit, ranking: Ranking, fuzzy: bool = False) -> dict[str, Any]:
@@ -292,6 +306,8 @@ def _alternatives(unit: Unit, ranking: Ranking, fuzzy: bool = False) -> dict[str
         option = _scored(term.text, ranking, 1.0)
         if fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
+        if parts := glued_parts(term.text):
+            option["bool"]["should"].append(_scored(" ".join(parts[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
         options.append(option)
     return {"dis_max": {"queries": options}}
 

@@ -538,6 +538,12 @@ def test_words_glued_by_a_dot_colon_underscore_or_middle_dot_find_what_their_par
         assert set(ids(typed)) == {talks, glued}, typed
     assert ids("kerry_putin")[:2] == [glued, talks]  # the glued token as typed first
     assert ids("U.S.") == []  # an abbreviation is no glued pair of words
+    # Adding an alternative never narrows; excluding a word excludes it as a glued word's part too.
+    assert set(ids("kerry.putin OR zorbex")) == {talks, glued}
+    assert ids("leaked -putin") == []
+    economy = _json_upload(pipeline, "Markets", "The U.S. economy grew, J.K. Rowling said.")
+    pipeline.drain()
+    assert ids("u.s.economy")[:1] == ids("j.k.rowling")[:1] == [economy]  # single letters stay an abbreviation
 
 
 def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPipeline) -> None:

@@ -79,6 +79,8 @@ def test_parts_of_joined_words_are_found_in_a_headline_or_summary_alone(pipeline
     assert ids("/search?q=ordre") == [french]
     assert ids("/search?q=quillan") == [summary]
     assert ids("/search?q=dal%27mirno") == [headline]
+    assert ids("/search?q=zorblax+-mirno") == []  # excluding a part excludes it wherever searching finds it
+    assert ids("/search?q=council+-ordre") == []
     for typed in ("mirn", "Mirno", "dal'mi", "ordr"):
         status, body, _ = get(f"/suggest?q={quote(typed)}")
         assert status == 200
