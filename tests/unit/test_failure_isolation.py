@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.handlers import ingest as ingest_handler
@@ -20,6 +21,7 @@ from archive_search.ingest import (
 )
 from archive_search.notifications import ObjectChange
 from archive_search.parsing import json_upload, parse_upload
+from archive_search.parsing.html_page import _outermost
 from archive_search_cli.main import main
 from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
 
@@ -301,3 +303,29 @@ def test_a_markdown_table_of_too_many_cells_is_rejected_before_the_parser_runs()
     rows = MAX_TABLE_MARKS // 101 - 1  # with the header and the delimiter row, just within the limit
     at_limit = b"---\ntitle: T\n---\n" + row + b"|" + b"-|" * 100 + b"\n" + row * (rows - 1)
     assert parse_upload("incoming/a.md", at_limit).title == "T"
+
+
+@pytest.mark.attack("poison uploads among innocent ones")
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("a.html", b"<html><head><title>T</title></head><body>" + b"<p>x" * 120_000, "tags"),
+        ("a.json", json.dumps({"title": "T", "body": "<b>a</b>" + "a\n\n" * 120_000}).encode(), "tags"),
+        ("a.md", b"---\ntitle: T\n---\n" + b"# h\n" * 60_000, "lines"),
+        ("a.md", b"---\ntitle: T\n---\n" + b"a\n" * 60_000, "lines"),
+    ],
+)
+def test_uploads_whose_parse_would_outgrow_the_function_are_rejected_first(name: str, data: bytes, reason: str) -> None:
+    # 1,200,000 <p>s took 659 MB to parse (the function has 512 MB), 245,000 Markdown headings 6.5 s and 500 MB.
+    with pytest.raises(RejectedUploadError, match=reason):
+        parse_upload(f"incoming/{name}", data)
+
+
+def test_nested_article_containers_are_read_once_the_outermost() -> None:
+    # Each of 1,990 nested <article>s was read whole to find the longest: 8 s for an 18 KB page.
+    page = b"<html><head><title>T</title></head><body>" + b"<article>" * 1990 + b"<p>word</p></body></html>"
+    assert parse_upload("incoming/a.html", page).body == "word"
+    tree = LexborHTMLParser("<body><article><article></article></article><article></article></body>")
+    assert [node.mem_id for node in _outermost(tree.css("article"))] == [
+        node.mem_id for node in tree.css("body > article")
+    ]

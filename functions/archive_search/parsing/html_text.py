@@ -161,6 +161,7 @@ LINK_LIST_RATIO = 0.7
 # A chrome-named element holding paragraphs and more than this share of the text is a content wrapper, not chrome.
 CHROME_MAX_SHARE = 0.5
 MAX_NESTING = 2000
+MAX_TAGS = 100_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
 # Void elements, and elements a sibling closes (<p>, <li>, <td>...), do not deepen the tree when left unclosed.
 _NOT_NESTING = frozenset(
@@ -299,7 +300,13 @@ def check_nesting(markup: str) -> None:
     few dozen levels.
     """
     depth = 0
-    for match in _TAG.finditer(markup):
+    for count, match in enumerate(_TAG.finditer(markup), start=1):
+        if count > MAX_TAGS:
+            # Each element costs the parser and the text walk memory: 1,200,000 <p>s took 659 MB (the function
+            # has 512 MB) before the body was found too long. A long real page has a few thousand tags.
+            raise RejectedUploadError(
+                f"the HTML holds more than {MAX_TAGS} tags", fix="split the article, or upload its text as .txt"
+            )
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
         if name in _NOT_NESTING or self_closing:
             continue

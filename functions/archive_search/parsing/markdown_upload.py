@@ -33,6 +33,9 @@ MAX_INLINE_MARKUP = 20_000
 # Each `|` may start a table cell: a 980 KB table of 485,000 cells took 18 s and 950 MB to parse, past the ingest
 # function's memory, and 20,000 cells 4.5 s; a news table has a few hundred.
 MAX_TABLE_MARKS = 5_000
+# Every line is work for the block parser: 245,000 one-line headings took 6.5 s and 500 MB, 490,000 one-letter lines
+# 8 s; a long read has a few hundred lines.
+MAX_MARKDOWN_LINES = 50_000
 # markdown-it's CommonMark preset stops at 20 levels of block quotes and lists (a list level counts twice: the list
 # and its item) and silently skips everything after; 100 is its default preset's limit. Block tokens stay bounded by
 # the text's length whatever the limit; an inline scan per mark grows with it (20,000 `[a` take about 1.8 s, 0.3 s
@@ -75,6 +78,11 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         raise RejectedUploadError(
             f"the Markdown holds {markup} link, emphasis and code marks ({INLINE_MARKUP}), above {MAX_INLINE_MARKUP}",
             fix="upload the text as .txt, or escape the marks that are not formatting",
+        )
+    if (lines := markdown.count("\n")) > MAX_MARKDOWN_LINES:
+        raise RejectedUploadError(
+            f"the Markdown holds {lines} lines, above {MAX_MARKDOWN_LINES}",
+            fix="join the lines of each paragraph, or upload the text as .txt",
         )
     if (pipes := markdown.count("|")) > MAX_TABLE_MARKS:
         raise RejectedUploadError(
