@@ -1150,3 +1150,44 @@ def test_html_quotations_keep_their_marks_and_ruby_readings_stay_out_of_the_word
     assert parsed.body == "He said \u201cno comment\u201d about 漢字."
     json_body = json.dumps({"title": "T", "body": "<p>He said <q>no</q> of <ruby>漢<rt>kan</rt></ruby>.</p>"})
     assert parse_upload("incoming/a.json", json_body.encode()).body == "He said \u201cno\u201d of 漢."
+
+
+@pytest.mark.parametrize(
+    "subheading", ["By Friday", "By January", "By Christmas", "By Midnight", "By Itself", "By Unanimous Decision"]
+)
+def test_a_legacy_subheading_of_a_day_or_time_is_no_byline(subheading: str) -> None:
+    page = f"Budget talks\n\nMinisters met on Monday.\n\nThey argued all week.\n\n{subheading}\n\nThe deal was done.\n"
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert parsed.author is None
+    assert parsed.body == f"Ministers met on Monday.\n\nThey argued all week.\n\n{subheading}\n\nThe deal was done."
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By The Associated Press", "The Associated Press"),
+        ("By dpa", "dpa"),
+        ("By Our Correspondent", "Our Correspondent"),
+        ("By A Staff Reporter", "A Staff Reporter"),
+        ("By Our Foreign Staff", "Our Foreign Staff"),
+        ("By 王伟", "王伟"),
+    ],
+)
+def test_legacy_bylines_of_agencies_staff_and_uncased_scripts_are_bylines(byline: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Kerry meets Putin\n\n{byline}\n\nTalks ended.\n".encode())
+
+    assert (parsed.author, parsed.body) == (author, "Talks ended.")
+
+
+@pytest.mark.parametrize(
+    ("ending", "body", "credit"),
+    [
+        ("Talks ended.\n\n\u2014 AFP", "Talks ended.", "AFP"),
+        ("Talks ended, said Ann Parker (AP).", "Talks ended, said Ann Parker.", "AP"),
+    ],
+)
+def test_legacy_credits_after_a_dash_line_or_a_persons_name(ending: str, body: str, credit: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Kerry meets Putin\n\n(By Li Wei)\n\n{ending}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (body, credit)

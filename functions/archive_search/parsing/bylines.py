@@ -41,6 +41,14 @@ AGENCIES = {
     "bernama": "Bernama",
     "antara": "Antara",
     "press association": "PA",
+    "british broadcasting corporation": "BBC",
+    "press trust of india": "PTI",
+    "united press international": "UPI",
+    "australian associated press": "AAP",
+    "cable news network": "CNN",
+    "deutsche presse-agentur": "DPA",
+    "indo-asian news service": "IANS",
+    "asian news international": "ANI",
     "canadian press": "CP",
     "the canadian press": "CP",
 }
@@ -53,10 +61,17 @@ _TRAILING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_TAIL_CHARS = 300
-_CREDIT_ONLY = re.compile(rf"^\(?\s*(?:with\s+|source:\s*)?(?P<credit>{_AGENCY_LIST})\s*\)?\.?$", re.IGNORECASE)
+_CREDIT_ONLY = re.compile(
+    rf"^(?:(?:--?|\u2013|\u2014)\s*)?\(?\s*(?:with\s+|source:\s*)?(?P<credit>{_AGENCY_LIST})\s*\)?\.?$", re.IGNORECASE
+)
 # A wire dateline: "SOCHI, Russia (AFP) - US Secretary of State ..."
 _DATELINE_CREDIT = re.compile(rf"^[A-Z][^()\n]{{0,60}}\((?P<credit>(?i:{_AGENCY_LIST}))\)\s*(?:-|\u2013|\u2014)")
 
+# "By Our Correspondent", "By A Staff Reporter", "By Our Foreign Staff": a newspaper's unnamed writers.
+_STAFF = re.compile(
+    r"^(?:our|a|an|the)\s+(?:[A-Za-z]+\s+){0,2}(?:correspondents?|staff|reporters?|writers?|team|desk|bureau)$",
+    re.IGNORECASE,
+)
 _PAREN_BYLINE = re.compile(r"^\(\s*by:?\s+(?P<name>[^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
 # Name particles: parts of a name ("Ana de la Cruz", "Ludwig van Beethoven", "Osama bin Laden"), never all of one.
@@ -98,6 +113,12 @@ _COMMON_WORDS = frozenset(
     | {"statute", "stealth", "stretch", "subject", "surprise", "theme", "then", "time", "today", "tomorrow"}
     | {"topic", "total", "town", "tradition", "train", "treaty", "turns", "type", "virtue", "vote", "votes"}
     | {"water", "way", "week", "weeks", "word", "year", "years", "yesterday"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january"}
+    | {"february", "march", "april", "may", "june", "july", "august", "september", "october", "november"}
+    | {"december", "christmas", "easter", "midnight", "noon", "dawn", "dusk", "sunset", "sunrise", "spring"}
+    | {"summer", "autumn", "winter", "itself", "himself", "herself", "themselves", "ourselves", "yourself"}
+    | {"myself", "royal", "unanimous", "decision", "necessary", "committee", "ballot", "ferry", "telephone"}
+    | {"plane", "air", "sea", "land", "hand", "default", "request", "appointment", "popular", "demand"}
 )
 _NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
 _AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
@@ -126,38 +147,17 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
     return ending, credit
 
 
-# Words an organisation's name may hold that its abbreviation skips: "Press Trust of India" (PTI).
-_SKIPPED_IN_ABBREVIATIONS = frozenset({"of", "the", "and", "&", "for", "de", "du", "des", "la", "le"})
-
-
 def _spelled_out_before(text: str, bracketed: str) -> bool:
-    """Whether the bracketed agency only abbreviates the words just before it, as a sentence introduces an
-    abbreviation: "British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)", "Agence France-Presse
-    (AFP)", "the Associated Press (AP)"."""
-    words = re.findall(r"[^\s\-\u2010\u2011/]+", text.rstrip())[-12:]
-    letters = re.sub(r"[^a-z]", "", bracketed.casefold())
-    if not letters or not words:
-        return False
-    folded = f" {clean_line(text).casefold()}"
+    """Whether the bracketed agency only abbreviates its full name just before it, as a sentence introduces an
+    abbreviation: "British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)", "the Associated Press
+    (AP)". A person's name whose initials happen to match ("said Ann Parker (AP).") is followed by a credit."""
+    folded = f" {clean_line(text).casefold().rstrip()}"
     credit = canonical_credit(bracketed)
-    if any(
+    return any(
         folded.endswith(f" {name}")
         for name, short in AGENCIES.items()
         if short == credit and name != bracketed.casefold()
-    ):
-        return True  # the agency's full name, then its short name: "Agence France Presse (AFP)"
-    initials = ""
-    for word in reversed(words):
-        if word.casefold() in _SKIPPED_IN_ABBREVIATIONS:
-            continue
-        if not word[0].isupper():
-            break
-        initials = word[0].casefold() + initials
-        if initials == letters:
-            return True
-        if len(initials) >= len(letters):
-            break
-    return False
+    )
 
 
 def credit_only(paragraph: str) -> str | None:
@@ -177,8 +177,11 @@ def byline_name(line: str) -> str | None:
     Every form must name people or agencies (_looks_like_names): "(By law, the budget must ...)" is an aside and
     "By Popular Demand" a subheading."""
     match = _PAREN_BYLINE.match(line) or _PLAIN_BYLINE.match(line)
-    if match and _looks_like_names(match.group("name")):
-        return clean_line(match.group("name"))
+    if match is None:
+        return None
+    name = match.group("name")
+    if _looks_like_names(name) or name.casefold().strip() in AGENCIES or _STAFF.match(name):
+        return clean_line(name)
     return None
 
 
@@ -211,7 +214,8 @@ def _is_name(words: list[str]) -> bool:
                 return False  # a particle ends no name
             continue
         joined = _JOINED_PARTICLE.match(word)
-        if not (word[0].isupper() or (joined and joined.group("name").isupper())):
+        uncased = word[0].isalpha() and not word[0].isupper() and not word[0].islower()  # 王伟, names in Arabic
+        if not (word[0].isupper() or uncased or (joined and joined.group("name").isupper())):
             return False
     return any(
         folded not in _PARTICLES and folded.rstrip(".") not in _COMMON_WORDS
