@@ -1191,3 +1191,21 @@ def test_legacy_credits_after_a_dash_line_or_a_persons_name(ending: str, body: s
     parsed = parse_upload("incoming/a.txt", f"Kerry meets Putin\n\n(By Li Wei)\n\n{ending}\n".encode())
 
     assert (parsed.body, parsed.credit) == (body, credit)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta http-equiv="Content-Type" content="text/html; charset=\'windows-1251\'">',
+        "<meta http-equiv='Content-Type' content='text/html; charset=\"windows-1251\"'>",
+    ],
+)
+def test_html_a_quoted_charset_inside_content_is_read(meta: str) -> None:
+    # The HTML standard's "extract a character encoding from a meta element" drops the quotes around the label.
+    page = f"<html><head>{meta}<title>T</title></head><body><p>".encode() + "Привет мир".encode("cp1251")
+    assert parse_upload("incoming/a.html", page + b"</p></body></html>").body == "Привет мир"
+
+
+def test_html_a_quotation_inside_a_quotation_gets_single_marks() -> None:
+    body = "<h1>Q</h1><p>He said <q>she said <q>no</q> twice</q>.</p>"
+    assert parse_upload("incoming/a.html", _html(body)).body == "He said \u201cshe said \u2018no\u2019 twice\u201d."

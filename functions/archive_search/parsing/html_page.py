@@ -143,7 +143,9 @@ def _declared_charset(data: bytes) -> str | None:
 def _meta_charset(attributes: bytes) -> str | None:
     values: dict[bytes, bytes] = {}
     for name, value in _ATTRIBUTE.findall(attributes):
-        values.setdefault(name.lower(), value.strip(b"\"'") if value else b"")
+        # One pair of quotes around the value: content="text/html; charset='windows-1251'" keeps its inner ones.
+        quoted = len(value) > 1 and value[:1] in (b'"', b"'") and value[-1:] == value[:1]
+        values.setdefault(name.lower(), value[1:-1] if quoted else value)
     if b"charset" in values:
         return values[b"charset"].decode("latin-1")
     if values.get(b"http-equiv", b"").strip().lower() == b"content-type":

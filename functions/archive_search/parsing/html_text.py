@@ -242,6 +242,7 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
             paragraphs.append(text)
         current.clear()
 
+    quotes: list[str] = []  # the <q> elements open around the walk
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
     stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
     while stack:
@@ -253,7 +254,8 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
             elif tag in CELL_TAGS:
                 current.append(" ")
             elif tag == "q":
-                current.append("\u201d")
+                current.append("\u201d" if len(quotes) % 2 else "\u2019")
+                quotes.pop()
             continue
         if tag == "-text":
             current.append(node.text_content or "")
@@ -273,7 +275,8 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
         elif tag in CELL_TAGS:
             current.append(" ")
         elif tag == "q":
-            current.append("\u201c")  # browsers show a quotation's marks; the markup holds none
+            quotes.append(tag)  # browsers show a quotation's marks (single ones inside double); the markup holds none
+            current.append("\u201c" if len(quotes) % 2 else "\u2018")
         stack.append((node, depth, in_list, True))
         stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
     end_paragraph()
