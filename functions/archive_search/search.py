@@ -339,17 +339,18 @@ def _query(
 def _highlight(
     request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
 ) -> dict[str, Any]:
-    """Each text highlighted once, stemmed; the fields as written only when typo expansion matched there.
+    """Each body highlighted once, stemmed, and as written only when typo expansion matched there; the headline
+    also as written (it is short): there a part of a joined word (`neill` in O'Neill) is marked.
 
     The highlight query is the text query without the freshness function_score around it: through one, the
     highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
     "state" all over a text, for `US`, whose synonyms include "united states of america")."""
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
+        "title.exact": {"number_of_fragments": 0},
         "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS, **_LONG},
     }
     if typos:
-        fields["title.exact"] = {"number_of_fragments": 0}
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:

@@ -79,6 +79,8 @@ def test_parts_of_joined_words_are_found_in_a_headline_or_summary_alone(pipeline
     assert ids("/search?q=ordre") == [french]
     assert ids("/search?q=quillan") == [summary]
     assert ids("/search?q=dal%27mirno") == [headline]
+    status, found, _ = get("/search?q=mirno")
+    assert status == 200 and "<mark>" in found["results"][0]["highlights"]["title"][0]  # the part is marked
     assert ids("/search?q=zorblax+-mirno") == []  # excluding a part excludes it wherever searching finds it
     assert ids("/search?q=council+-ordre") == []
     for typed in ("mirn", "Mirno", "dal'mi", "ordr"):
