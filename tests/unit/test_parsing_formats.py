@@ -1209,3 +1209,16 @@ def test_html_a_quoted_charset_inside_content_is_read(meta: str) -> None:
 def test_html_a_quotation_inside_a_quotation_gets_single_marks() -> None:
     body = "<h1>Q</h1><p>He said <q>she said <q>no</q> twice</q>.</p>"
     assert parse_upload("incoming/a.html", _html(body)).body == "He said \u201cshe said \u2018no\u2019 twice\u201d."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Kerry meets Putin\n\u200b\n(By Estera Popowska)\n\u200b\nFirst para.",
+        "Kerry meets Putin\n\n(By Estera Popowska)\n\n\u2060\n\nFirst para.\n\n\u200b \u200b\n",
+    ],
+)
+def test_a_line_of_only_invisible_characters_is_no_paragraph(page: str) -> None:
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == ("Kerry meets Putin", "Estera Popowska", "First para.")

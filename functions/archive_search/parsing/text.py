@@ -313,11 +313,12 @@ def normalise_space(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Split at blank lines; join the lines inside a paragraph with single spaces."""
+    """Split at blank lines; join the lines inside a paragraph with single spaces. A paragraph with nothing visible
+    (only a zero-width space) is none."""
     result = []
     for block in _BLANK_LINES.split(text.strip()):
         joined = clean_line(" ".join(line.strip() for line in block.splitlines()))
-        if joined:
+        if joined and has_visible(joined):
             result.append(joined)
     return result
 
