@@ -1222,3 +1222,8 @@ def test_a_line_of_only_invisible_characters_is_no_paragraph(page: str) -> None:
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert (parsed.title, parsed.author, parsed.body) == ("Kerry meets Putin", "Estera Popowska", "First para.")
+
+
+def test_a_paragraph_separator_ends_a_markdown_paragraph() -> None:
+    parsed = parse_upload("incoming/a.md", "---\ntitle: T\n---\nFirst para.\u2029Second para.\n".encode())
+    assert parsed.body == "First para.\n\nSecond para."

@@ -71,6 +71,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
             fix="split the article",
         )
     front_source, markdown = split_front_matter(text)
+    markdown = markdown.replace("\u2029", "\n\n")  # a paragraph separator ends a paragraph, as in every body
     markup = sum(markdown.count(char) for char in INLINE_MARKUP)
     if markup > MAX_INLINE_MARKUP:
         # Each of these makes the pure-Python inline parser scan for its closing half (900 KB of `[` took 9 s
