@@ -205,6 +205,27 @@ def test_a_name_that_only_starts_with_an_entity_name_is_not_decoded(fmt: str) ->
         assert parsed.tags == ("&notags;",)
 
 
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "html json-ld", "legacy"])
+def test_numeric_references_read_as_browsers_read_them_and_a_surrogate_pair_as_its_character(fmt: str) -> None:
+    # &#146; is Windows-1252's apostrophe (Markdown made it U+FFFD); &#55357;&#56832; is an emoji written as its two
+    # UTF-16 halves, as encoders escaping UTF-16 code units write it (every format made it two U+FFFD).
+    key, data = _every_format("It&#146;s &#150; &#55357;&#56832; &#xD83D;&#xDE00;", "Ana Lima", "t")[fmt]
+
+    parsed = parse_upload(key, data)
+
+    assert parsed.title == "It\u2019s \u2013 \U0001f600 \U0001f600"
+    assert "\ufffd" not in parsed.body
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "legacy"])
+@pytest.mark.parametrize("reference", ["&#0;", "&#xD800;", "&#56832;", "&#1114112;"])
+def test_a_reference_to_no_character_is_rejected_naming_it(fmt: str, reference: str) -> None:
+    key, data = _every_format(f"Mayor {reference} plan", "Ana Lima", "t")[fmt]
+
+    with pytest.raises(RejectedUploadError, match=f"character reference {reference}"):
+        parse_upload(key, data)
+
+
 # --- NFC after parsing --------------------------------------------------------------------------------------------
 
 NFD = unicodedata.normalize("NFD", "Caf\u00e9 Se\u00f1or")

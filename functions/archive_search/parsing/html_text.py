@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.text import normalise_space
+from archive_search.parsing.text import joined_references, normalise_space
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -322,8 +322,9 @@ def check_nesting(markup: str) -> None:
 
 
 def parse_markup(markup: str) -> LexborHTMLParser:
-    """The Lexbor tree of a page or fragment; unreadable markup is a rejection."""
+    """The Lexbor tree of a page or fragment; unreadable markup, or a reference to no character, is a rejection."""
     check_nesting(markup)
+    markup = joined_references(markup)
     from selectolax.lexbor import LexborHTMLParser
 
     try:

@@ -25,7 +25,7 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
-from archive_search.parsing.text import decode, normalise_space, unescape_entities
+from archive_search.parsing.text import decode, normalise_space, numeric_reference, unescape_entities
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
 INLINE_MARKUP = "[]*_`<~"
@@ -165,6 +165,7 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import html_block
+    from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
@@ -178,6 +179,20 @@ def _markdown() -> MarkdownIt:
         first = state.bMarks[start] + state.tShift[start]
         return NOT_A_TAG.match(state.src, first) is None and html_block(state, start, end, silent)
 
+    # Numeric references as every other format reads them (text.numeric_reference): markdown-it makes `&#146;`
+    # (Windows-1252's apostrophe, as browsers read it) and an emoji written as two surrogate halves U+FFFD.
+    def entity(state: StateInline, silent: bool) -> bool:
+        numeric = numeric_reference(state.src, state.pos)
+        if numeric is None:
+            return named_entity(state, silent)
+        character, end = numeric
+        if not silent:
+            token = state.push("text_special", "", 0)
+            token.content, token.markup, token.info = character, state.src[state.pos : end], "entity"
+        state.pos = end
+        return True
+
+    md.inline.ruler.at("entity", entity)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
     return md
@@ -186,6 +201,8 @@ def _markdown() -> MarkdownIt:
 def _render_tokens(markdown: str) -> list[Token]:
     try:
         tokens = _markdown().parse(markdown)
+    except RejectedUploadError:  # a reference to no character (the entity rule)
+        raise
     except Exception as exc:  # noqa: BLE001 - third-party parser: whatever it raises, the Markdown is unreadable
         raise RejectedUploadError(
             f"the Markdown could not be read ({type(exc).__name__})", fix="check the file is Markdown text"

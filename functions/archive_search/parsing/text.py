@@ -17,6 +17,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _VISIBLE = re.compile(f"[^\\s\x00-\x1f\x7f-\x9f{INVISIBLE_CLASS}]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_HIGH_SURROGATES, _LOW_SURROGATES = range(0xD800, 0xDC00), range(0xDC00, 0xE000)
 # Every line break and separator: a one-line field (title, author, tag...) shows each as a space.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
@@ -258,17 +260,73 @@ def unescape_entities(text: str) -> str:
 
     A name decodes only when the whole `&name;` is one of HTML's: `&notes;` stays as written, where html.unescape
     would read the legacy `&not` in it (`¬es;`), as a browser does in markup but never in text we were sent.
+    Numbers are read by numeric_reference.
     """
     if "&" not in text:
         return text
-    return _ENTITY.sub(_entity, text)
+    parts: list[str] = []
+    position = 0
+    while (match := _ENTITY.search(text, position)) is not None:
+        parts.append(text[position : match.start()])
+        numeric = numeric_reference(text, match.start())
+        if numeric is not None:
+            character, position = numeric
+        else:
+            character, position = _HTML5_ENTITIES.get(match.group(0)[1:], match.group(0)), match.end()
+        parts.append(character)
+    parts.append(text[position:])
+    return "".join(parts)
 
 
-def _entity(match: re.Match[str]) -> str:
-    entity = match.group(0)
-    if entity.startswith("&#"):
-        return html.unescape(entity)
-    return _HTML5_ENTITIES.get(entity[1:], entity)
+def numeric_reference(text: str, start: int) -> tuple[str, int] | None:
+    """What the numeric character reference at `start` stands for, and where it ends; None if none starts there.
+
+    Read as browsers read it (`&#146;` is Windows-1252's apostrophe), with one exception: two references to the
+    halves of a UTF-16 surrogate pair (`&#55357;&#56832;`, as encoders that escape UTF-16 code units one at a time
+    write an emoji) are the pair's character, where a browser shows two U+FFFD. A reference to no character (`&#0;`,
+    half a pair alone, past U+10FFFF), which a browser shows as U+FFFD, is RejectedUploadError: the text meant is
+    unknown.
+    """
+    match = _NUMERIC_REFERENCE.match(text, start)
+    return None if match is None else _numeric(text, match)
+
+
+def _numeric(text: str, match: re.Match[str]) -> tuple[str, int]:
+    code = _code(match)
+    if code in _HIGH_SURROGATES:
+        low = _NUMERIC_REFERENCE.match(text, match.end())
+        if low is not None and _code(low) in _LOW_SURROGATES:
+            return chr(0x10000 + (code - 0xD800) * 0x400 + _code(low) - 0xDC00), low.end()
+    surrogate = code in _HIGH_SURROGATES or code in _LOW_SURROGATES
+    if code == 0 or surrogate or code > 0x10FFFF:
+        what = "half of a UTF-16 surrogate pair without its other half" if surrogate else "no character"
+        raise RejectedUploadError(
+            f"the file holds the character reference {match.group(0)}, which stands for {what}",
+            fix="write the character itself in UTF-8 (for an emoji, the emoji), or remove the reference",
+        )
+    return html.unescape(match.group(0)), match.end()
+
+
+def joined_references(markup: str) -> str:
+    """Markup with numeric references checked by numeric_reference, before the HTML parser decodes them: a surrogate
+    pair written as two references becomes one reference to its character, and a reference to no character is
+    RejectedUploadError. Every other reference stays for the parser."""
+    if "&#" not in markup:
+        return markup
+    parts: list[str] = []
+    position = 0
+    while (match := _NUMERIC_REFERENCE.search(markup, position)) is not None:
+        character, end = _numeric(markup, match)
+        parts.append(markup[position : match.start()])
+        parts.append(f"&#x{ord(character):X};" if end > match.end() else match.group(0))
+        position = end
+    parts.append(markup[position:])
+    return "".join(parts)
+
+
+def _code(reference: re.Match[str]) -> int:
+    decimal, hexadecimal = reference.groups()
+    return int(decimal) if decimal is not None else int(hexadecimal, 16)
 
 
 def clean_line(text: str) -> str:
