@@ -892,6 +892,25 @@ def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:
     assert parse_upload("incoming/a.html", page.encode()).title == "Kerry to meet Putin in Sochi next week"
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1>Kerry<br>meets <em>Putin</em></h1>",
+        "<h1><span>Kerry</span><br/><span>meets Putin</span></h1>",
+        "<h1><div>Kerry</div><div>meets Putin</div></h1>",
+    ],
+)
+@pytest.mark.parametrize("before", ["", "<p>Moscow, May 12</p>"])
+def test_an_html_headline_of_several_lines_is_one_title_and_no_paragraph(heading: str, before: str) -> None:
+    # Lexbor's text() glued the lines ("Kerrymeets Putin") and the heading's lines stayed in the body as paragraphs.
+    page = f"<html><head><title>Site</title></head><body><article>{before}{heading}<p>Story.</p></article></body>"
+
+    parsed = parse_upload("incoming/a.html", page.encode())
+
+    assert parsed.title == "Kerry meets Putin"
+    assert parsed.body.split("\n\n") == [*(["Moscow, May 12"] if before else []), "Story."]
+
+
 def test_json_text_with_an_inline_tag_keeps_its_paragraphs_and_the_angle_brackets_that_are_no_tags() -> None:
     # Read as HTML because of one <em>, it lost every paragraph break and vector<int>, <editor@…>, <Kerry>.
     body = (

@@ -17,6 +17,7 @@ from archive_search.parsing.bylines import clean_author, without_leading_furnitu
 from archive_search.parsing.html_text import (
     child_nodes,
     element_paragraphs,
+    element_text,
     is_hidden_or_chrome_by_markup,
     parse_markup,
 )
@@ -79,10 +80,10 @@ def parse_html(data: bytes) -> ParsedUpload:
 
     title, title_node = _title(tree, meta, linked, container)
     author = _author(tree, meta, linked)
-    if container is not None and title_node is not None and _heading_is_inside_later(title_node, paragraphs):
-        # The headline sits further down than the top of the body: walk again without it.
+    if container is not None and title_node is not None and _is_inside(title_node, container):
+        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         paragraphs = element_paragraphs(container, frozenset({title_node.mem_id}))
-    heading = normalise_space(title_node.text(deep=True)) if title_node is not None else title
+    heading = element_text(title_node) if title_node is not None else title
     paragraphs, byline = without_leading_furniture(paragraphs, title, author, also=heading)
     if not title:
         raise RejectedUploadError(
@@ -266,9 +267,11 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
-def _heading_is_inside_later(heading: LexborNode, paragraphs: list[str]) -> bool:
-    text = normalise_space(heading.text(deep=True))
-    return bool(text) and text in paragraphs and paragraphs[0] != text
+def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != ancestor.mem_id:
+        parent = parent.parent
+    return parent is not None
 
 
 def _inside_chrome(node: LexborNode) -> bool:
@@ -291,7 +294,7 @@ def _title(
     heading = container.css_first("h1") if container is not None else None
     if heading is None:
         heading = tree.css_first("article h1") or tree.css_first("h1")
-    heading_text = normalise_space(heading.text(deep=True)) if heading is not None else ""
+    heading_text = element_text(heading) if heading is not None else ""
     page_title = tree.css_first("title")
     candidates = (
         _strip_site(_first(meta, ("og:title", "twitter:title")) or "", site, heading_text, page_title=False),

@@ -283,6 +283,12 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
     return paragraphs
 
 
+def element_text(node: LexborNode) -> str:
+    """The element's text on one line, as element_paragraphs reads it: `<h1>Kerry<br>meets Putin</h1>` is "Kerry meets
+    Putin" (Lexbor's text() glues it, "Kerrymeets Putin"), and hidden parts stay out as they do from the body."""
+    return " ".join(element_paragraphs(node))
+
+
 def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], chrome_limit: float) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
