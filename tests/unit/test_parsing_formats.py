@@ -1041,6 +1041,28 @@ def test_images_and_their_alt_text_stay_out_of_the_body_in_every_format() -> Non
         assert parse_upload(key, data).body == "Before.\n\nAfter.", key
 
 
+def test_a_table_quotation_or_listing_in_a_figure_is_article_text_in_every_format() -> None:
+    # <figure> was dropped whole: WordPress wraps every table and pull quote in one, so their text was lost.
+    figures = (
+        '<p>Before.</p><figure class="wp-block-table"><table><tr><td>Votes</td><td>1,204</td></tr></table>'
+        "<figcaption>Votes by district</figcaption></figure>\n\n"
+        '<figure class="wp-block-pullquote"><blockquote><p>We will win.</p></blockquote></figure>\n\n'
+        '<figure><img src="cat.jpg" alt="A cat"><figcaption>The cat. Photo: AFP</figcaption></figure><p>After.</p>'
+    )
+    for key, data in [
+        ("incoming/a.html", _html(f"<article><h1>Vote</h1>{figures}</article>")),
+        ("incoming/a.md", f"---\ntitle: Vote\n---\n{figures}\n".encode()),
+        ("incoming/a.json", json.dumps({"title": "Vote", "body": figures}).encode()),
+    ]:
+        assert parse_upload(key, data).body.split("\n\n") == [
+            "Before.",
+            "Votes 1,204",
+            "Votes by district",
+            "We will win.",
+            "After.",
+        ], key
+
+
 # --- legacy pages: nothing an editor wrote is lost or changed ---------------------------------------------------
 
 

@@ -42,7 +42,6 @@ DROPPED_TAGS = frozenset(
         "audio",
         "picture",
         "img",
-        "figure",
         "button",
         "input",
         "select",
@@ -96,11 +95,15 @@ BLOCK_TAGS = frozenset(
         "center",
         "hgroup",
         "fieldset",
+        "figure",  # a table, quotation or code listing the text refers to (WordPress wraps every table in one)
+        "figcaption",
     }
 )
 CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
+# What a figure may show that is no text: its caption (`Photo: AFP`) goes with it, as an image's alt text does.
+_MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed"
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
 )
@@ -293,6 +296,8 @@ def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], chrome_limi
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
     if node.tag in DROPPED_TAGS or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
+        return True
+    if node.tag == "figcaption" and node.parent is not None and node.parent.css_first(_MEDIA) is not None:
         return True
     if has_chrome_name(node) and not _is_content_wrapper(node, chrome_limit):
         return True
