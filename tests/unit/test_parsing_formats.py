@@ -1063,6 +1063,36 @@ def test_a_table_quotation_or_listing_in_a_figure_is_article_text_in_every_forma
         ], key
 
 
+@pytest.mark.parametrize(
+    ("key", "template"),
+    [
+        ("incoming/a.md", "---\ntitle: Vote\n{date}---\nBy Jane Doe\n\n12 May 2015\n\nStory.\n"),
+        (
+            "incoming/a.html",
+            "<html><head><title>Vote</title>{date}</head><body><article><h1>Vote</h1><p>12 May 2015</p>"
+            "<p>Story.</p></article></body></html>",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    ("declared", "published", "body"),
+    [(None, "2015-05-12", "Story."), ("2015-05-12", "2015-05-12", "Story."), ("2015-05-11", "2015-05-11", None)],
+)
+def test_a_date_line_at_the_top_is_the_articles_date_or_stays_as_text(
+    key: str, template: str, declared: str | None, published: str, body: str | None
+) -> None:
+    # It was dropped as furniture whatever the upload declared: the only date of an upload without one was lost,
+    # and one contradicting the declared date vanished.
+    date = ""
+    if declared:
+        date = f"date: {declared}\n" if key.endswith(".md") else f'<meta name="date" content="{declared}">'
+
+    parsed = parse_upload(key, template.format(date=date).encode())
+
+    assert parsed.published == published
+    assert parsed.body == (body or "12 May 2015\n\nStory.")
+
+
 # --- legacy pages: nothing an editor wrote is lost or changed ---------------------------------------------------
 
 

@@ -235,25 +235,31 @@ def clean_author(value: str | None) -> str | None:
 
 
 def without_leading_furniture(
-    paragraphs: list[str], title: str, author: str | None = None, also: str = ""
-) -> tuple[list[str], str | None]:
-    """Drop a repeated title (or `also`, the heading), a byline, the author's name or a bare date at the top.
+    paragraphs: list[str], title: str, author: str | None = None, also: str = "", published: str | None = None
+) -> tuple[list[str], str | None, str | None]:
+    """Drop a repeated title (or `also`, the heading), a byline, the author's name or a date line at the top.
 
-    Returns the remaining paragraphs and the author a byline named.
+    Returns the remaining paragraphs, the author a byline named and the date line dropped. A date line is dropped
+    only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
+    `published`; a line naming another day is text and stays.
     """
     kept = list(paragraphs)
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
     author = None
+    dateline = None
+    declared = parse_date(published) if published else None
     for _ in range(3):
         if not kept:
             break
         first = kept[0]
         name = byline_name(first)
-        if first.casefold() in repeated or parse_date(first) is not None:
+        day = parse_date(first)
+        if first.casefold() in repeated or (day is not None and (not published or day == declared)):
+            dateline = dateline or (first if day is not None else None)
             kept.pop(0)
         elif name is not None:
             author = author or name
             kept.pop(0)
         else:
             break
-    return kept, author
+    return kept, author, dateline

@@ -84,7 +84,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         paragraphs = element_paragraphs(container, frozenset({title_node.mem_id}))
     heading = element_text(title_node) if title_node is not None else title
-    paragraphs, byline = without_leading_furniture(paragraphs, title, author, also=heading)
+    published = _published(tree, meta, linked, container)
+    paragraphs, byline, dateline = without_leading_furniture(paragraphs, title, author, heading, published)
     if not title:
         raise RejectedUploadError(
             "the page has no title", fix="add a <title>, an <h1> in the article or an og:title meta tag"
@@ -99,7 +100,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         body="\n\n".join(paragraphs),
         source_format="html",
         author=author or byline,
-        published=_published(tree, meta, linked, container),
+        published=published or dateline,
         section=_first(meta, SECTION_META) or _ld_text(linked, "articleSection"),
         tags=_tags(meta, linked),
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),

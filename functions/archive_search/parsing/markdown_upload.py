@@ -103,13 +103,17 @@ def parse_markdown(data: bytes) -> ParsedUpload:
     title = fields.pop("title", "") or heading
     if heading and heading.casefold() == title.casefold():
         tokens = tokens[3:]  # heading_open, inline, heading_close
-    paragraphs, byline = without_leading_furniture(fragment_paragraphs(_render(tokens)), title)
+    paragraphs, byline, dateline = without_leading_furniture(
+        fragment_paragraphs(_render(tokens)), title, published=fields.get("published")
+    )
     if not title:
         raise RejectedUploadError(
             "the Markdown file has no title",
             fix="add `title: ...` to the front matter (between two --- lines) or start with a `# Title` line",
         )
     author = fields.pop("author", None) or byline
+    if dateline is not None:  # only when no other date is declared, or the same day
+        fields.setdefault("published", dateline)
     return ParsedUpload(
         title=title,
         body="\n\n".join(paragraphs),
