@@ -17,7 +17,9 @@ first Markdown upload arrives.
 
 from __future__ import annotations
 
+import re
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
@@ -41,6 +43,11 @@ MAX_MARKDOWN_LINES = 50_000
 # the text's length whatever the limit; an inline scan per mark grows with it (20,000 `[a` take about 1.8 s, 0.3 s
 # at 20), still below what an ordinary megabyte of Markdown costs (about 10 s).
 MAX_NESTING = 100
+# A heading's attributes, `# Kerry meets Putin {#kerry .lead}`: Hugo, Pandoc and kramdown read them as the heading's
+# id and classes and show none of it; CommonMark leaves them in the text, so the title ended in `{#kerry}`.
+_ATTRIBUTE = r"""(?:[#.][\w-]++|[\w-]++=(?:"[^"]*+"|'[^']*+'|[^\s{}"']++))"""
+# Possessive and anchored at a run of blanks' start: linear on a long heading (backtracking took 157 s on 200 KB).
+_HEADING_ATTRIBUTES = re.compile(rf"(?<![ \t])[ \t]*+\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+$")
 # Block containers whose content markdown-it parses one level deeper, and skips once that reaches MAX_NESTING.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
@@ -218,6 +225,9 @@ def _render_tokens(markdown: str) -> list[Token]:
             "twice), and the text from there on could not be read",
             fix="nest block quotes (>) and lists less deeply",
         )
+    for opening, inline in pairwise(tokens):
+        if opening.type == "heading_open" and inline.children and inline.children[-1].type == "text":
+            inline.children[-1].content = _HEADING_ATTRIBUTES.sub("", inline.children[-1].content)
     return tokens
 
 
