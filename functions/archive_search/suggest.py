@@ -12,17 +12,24 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
+from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
-from archive_search.query_parser import fold_within
+from archive_search.query_parser import fold_within, is_word_character
 
 MAX_SUGGESTIONS = 8
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
-_WORD = re.compile(r"\w+")
+# What the index's analyzers leave out of a word (mapping 9): decorating marks, the tatweel, invisible characters.
+_IGNORED = re.compile(f"[{INVISIBLE_CLASS}{''.join(f'{chr(low)}-{chr(high)}' for low, high in DIACRITIC_RANGES)}]")
+# Latin letters asciifolding reads as ASCII though they have no decomposition (Łódź is found by lodz).
+_UNDECOMPOSED = str.maketrans(
+    {"æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i", **dict(zip("ðøđħłŋŧ", "dodhlnt", strict=True))}
+)
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,14 @@ def suggest_query(text: str) -> str:
     return folded
 
 
+def words_of(text: str) -> list[str]:
+    """The runs of letters, digits and marks in text: a word keeps its marks (मोदी, Ọ̀yọ́), as the index's tokenizer
+    keeps them."""
+    return ["".join(run) for is_word, run in groupby(text, is_word_character) if is_word]
+
+
 def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
-    words = _WORD.findall(q)
+    words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
     should: list[dict[str, Any]] = [
         {"match": {"title.start": {"query": q, "boost": 10}}},
@@ -65,10 +78,10 @@ def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
 
 
 def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
-    if not _WORD.search(q):
+    if not words_of(q):
         return []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
-    typed = [_fold(word) for word in _WORD.findall(q)]
+    typed = [_fold(word) for word in words_of(q)]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
@@ -77,24 +90,35 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """text as the index compares it, near enough: accents, marks and case out, compatibility forms (ﬁ) and the
+    letters asciifolding reads as ASCII spelt out. Character by character, so a word's fold is its characters'."""
+    decomposed = _IGNORED.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
 
 
 def highlight_title(title: str, typed: list[str]) -> str:
-    """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word."""
+    """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word: the
+    shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
+    `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole)."""
     out: list[str] = []
     last = 0
-    for match in _WORD.finditer(title):
-        word = match.group()
-        folded = _fold(word)
-        longest = max((len(t) for t in typed if t and folded.startswith(t)), default=0)
+    position = 0
+    for is_word, run in groupby(title, is_word_character):
+        word = "".join(run)
+        start, position = position, position + len(word)
+        folded = [_fold(c) for c in word] if is_word else []
+        whole = "".join(folded)
+        longest = max((len(t) for t in typed if t and whole.startswith(t)), default=0)
         if not longest:
             continue
-        # Folding may change lengths (ß -> ss); mark the whole word then.
-        cut = longest if len(folded) == len(word) else len(word)
-        out.append(html.escape(title[last : match.start()]))
+        cut, covered = 0, 0
+        while covered < longest:
+            covered += len(folded[cut])
+            cut += 1
+        while cut < len(word) and (unicodedata.category(word[cut])[0] == "M" or not folded[cut]):
+            cut += 1  # a letter keeps its marks, and what folds to nothing goes with what comes before
+        out.append(html.escape(title[last:start]))
         out.append(f"<mark>{html.escape(word[:cut])}</mark>{html.escape(word[cut:])}")
-        last = match.end()
+        last = position
     out.append(html.escape(title[last:]))
     return "".join(out)

@@ -1,0 +1,42 @@
+"""/suggest's own highlighting: exactly the typed start of each title word is marked, in any script."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.suggest import _fold, build_suggest, highlight_title, suggest_query, words_of
+
+
+def marked(title: str, typed: str) -> str:
+    return highlight_title(title, [_fold(word) for word in words_of(suggest_query(typed))])
+
+
+@pytest.mark.parametrize(
+    ("title", "typed", "highlighted"),
+    [
+        # A word keeps its marks: a vowel sign or virama is no word break.
+        ("मोदी सरकार का बजट", "मोदी सर", "<mark>मोदी</mark> <mark>सर</mark>कार का बजट"),
+        ("தமிழ் நாடு", "தமிழ்", "<mark>தமிழ்</mark> நாடு"),
+        # Marks that only decorate a letter are optional, as the index reads them.
+        ("Ọ̀yọ́ state", "oyo", "<mark>Ọ̀yọ́</mark> state"),
+        ("مـحـمـد يفوز", "محمد", "<mark>مـحـمـد</mark> يفوز"),
+        # A letter that folds to two is marked where the typed start ends, not the whole word.
+        ("Straße gesperrt", "stra", "<mark>Stra</mark>ße gesperrt"),
+        ("Straße gesperrt", "strasse", "<mark>Straße</mark> gesperrt"),
+        ("ﬁnance news", "fin", "<mark>ﬁn</mark>ance news"),
+        # Letters asciifolding reads as ASCII, which the title was found by.
+        ("Łódź mayor", "lodz", "<mark>Łódź</mark> mayor"),
+        ("Ørsted wins", "ors", "<mark>Ørs</mark>ted wins"),
+        ("İstanbul votes", "ista", "<mark>İsta</mark>nbul votes"),
+        ("O'Neill <b>delivers</b>", "neill del", "O&#x27;<mark>Neill</mark> &lt;b&gt;<mark>del</mark>ivers&lt;/b&gt;"),
+    ],
+)
+def test_the_typed_start_of_each_word_is_marked(title: str, typed: str, highlighted: str) -> None:
+    assert marked(title, typed) == highlighted
+
+
+def test_a_word_typed_in_full_with_its_marks_counts_as_a_complete_word() -> None:
+    # The words before the last are complete: they are matched whole in the headline, marks and all.
+    should = build_suggest("मोदी सर")["query"]["bool"]["should"]
+
+    assert {"match": {"title.exact": {"query": "मोदी", "boost": 0.5}}} in should
