@@ -62,14 +62,20 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
     }
 
 
+def _well_formed(text: str) -> str:
+    """text with each unpaired UTF-16 surrogate (an event's `\\ud800` escape: no character, and no UTF-8 can carry
+    it to the engine or back in the response, which failed) as U+FFFD, as undecodable bytes of a URL are read."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _path_id(app: APIGatewayHttpResolver, prefix: str) -> str:
     """The article id after `prefix` in the request's path, percent-decoded once (`%2F` is a slash), NFC: ids are
     the NFC form of their upload's path (keys.py), so a decomposed `cafe%CC%81` finds `café` as search does."""
-    return unicodedata.normalize("NFC", unquote(app.current_event.path[len(prefix) :]))
+    return unicodedata.normalize("NFC", _well_formed(unquote(app.current_event.path[len(prefix) :])))
 
 
 def _query_params(app: APIGatewayHttpResolver) -> dict[str, str]:
-    return dict(app.current_event.query_string_parameters or {})
+    return {name: _well_formed(value) for name, value in (app.current_event.query_string_parameters or {}).items()}
 
 
 def create_app(

@@ -742,3 +742,29 @@ def test_every_answer_is_the_one_the_openapi_document_gives_for_its_status(
     jsonschema.Draft202012Validator(schema).validate(result.json())
     for header in documented.get("headers", {}):
         assert result.header(header) is not None, f"{route} {result.status} lacks the documented {header}"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/search", {"q": "kerry \ud800putin"}, 200),
+        ("/search", {"q": "\udfff"}, 200),
+        ("/search", {"q": "kerry", "author": "Ann \udc00"}, 200),
+        ("/suggest", {"q": "ker\ud83d"}, 200),
+        ("/articles/world\ud800", {}, 404),
+        ("/related/world\ud800", {}, 404),
+    ],
+)
+def test_an_unpaired_surrogate_in_a_parameter_or_path_is_read_as_a_replacement_character(
+    path: str, params: dict[str, str], status: int
+) -> None:
+    # An event's \ud800 escape is no character: the answer (and the engine request) must still be UTF-8.
+    index = FakeArticleIndex()
+    event = http_api_event("GET", "/", {})
+    event["rawPath"] = event["requestContext"]["http"]["path"] = path
+    event["queryStringParameters"] = params or None
+
+    result = _invoke(_app(index), event)
+
+    assert result.status == status
+    assert "\ufffd" in result.text.encode("utf-8").decode("utf-8")
