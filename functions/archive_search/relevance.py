@@ -14,8 +14,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   (a phrase), not any article holding one of the parts.
 - **Bounded by construction.** At most MAX_SCORED_WORDS distinct content words are scored (a pasted paragraph keeps
   its most informative ones: the caller ranks them by document frequency), at most MAX_PHRASES phrases,
-  MAX_ALTERNATIVE_GROUPS OR-groups (each at most MAX_ALTERNATIVES) and MAX_EXCLUSIONS exclusions; typo tolerance
-  only for short queries. tests/integration shows the worst case stays below the engine's 1,024-clause limit.
+  MAX_ALTERNATIVE_GROUPS OR-groups (each at most MAX_ALTERNATIVES, all of them at most MAX_ALTERNATIVE_PIECES
+  engine tokens) and MAX_EXCLUSIONS exclusions; typo tolerance only for short queries and one-token words.
+  tests/integration shows the worst case stays below the engine's 1,024-clause limit.
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
   TITLE_ALL_WORDS_BOOST, and the words as a phrase in the headline TITLE_PHRASE_BOOST.
@@ -40,7 +41,7 @@ from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
-from archive_search.query_parser import ParsedQuery, Term, Unit, engine_lower, is_word_character
+from archive_search.query_parser import ParsedQuery, Term, engine_lower, is_word_character, pieces
 from archive_search.spelling import MAX_SPELLED_CHARS, has_digit
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
@@ -109,6 +110,7 @@ MAX_QUERY_TERM_WEIGHT = 4
 MAX_PHRASES = 8
 MAX_ALTERNATIVE_GROUPS = 4
 MAX_ALTERNATIVES = 6
+MAX_ALTERNATIVE_PIECES = MAX_ALTERNATIVE_GROUPS * MAX_ALTERNATIVES  # as costly as 24 one-word alternatives
 MAX_EXCLUSIONS = 8
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
@@ -165,9 +167,10 @@ def glued_parts(word: str) -> list[str]:
 
 def typo_tolerant(word: str) -> bool:
     """Whether a word may be expanded to its near spellings: 4+ letters, at most MAX_SPELLED_CHARS (the engine's
-    edit-distance work on longer runs took seconds), not joined by punctuation and without a digit (a number is no
-    misspelling: spelling.has_digit)."""
-    return MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and not is_joined(word) and not has_digit(word)
+    edit-distance work on longer runs took seconds), one engine token (each token of `aa%bb%cc%dd` or `united
+    states` was expanded on its own, up to FUZZY_MAX_EXPANSIONS clauses a field and tier each: past the engine's
+    clause limit beside a few OR-groups) and without a digit (a number is no misspelling: spelling.has_digit)."""
+    return MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and pieces(word) == 1 and not has_digit(word)
 
 
 def _unit_word(raw: str) -> str:
@@ -294,20 +297,44 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     return {"bool": {"should": [clause, as_written], "minimum_should_match": 1}}
 
 
-def _alternatives(unit: Unit, ranking: Ranking, fuzzy: bool = False) -> dict[str, Any]:
+def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
+    """The OR-groups searched: at most MAX_ALTERNATIVE_GROUPS of MAX_ALTERNATIVES alternatives, holding at most
+    MAX_ALTERNATIVE_PIECES engine tokens in all, a glued word's parts counted too (a phrase or joined word is one
+    phrase clause a field, counted one). Each token is a clause on six fields, twice in a short query (the
+    complete-match tier), so 24 alternatives such as `ee.ff.gg` or `ee%ff%gg` took the engine past its clause
+    limit (500); an alternative that does not fit is left out whole, so the groups are the same wherever used."""
+    groups: list[list[Term]] = []
+    budget = MAX_ALTERNATIVE_PIECES
+    for unit in [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]:
+        kept = []
+        for term in unit.alternatives[:MAX_ALTERNATIVES]:
+            cost = 1 if term.phrase or is_joined(term.text) else pieces(term.text) + len(_glued(term.text))
+            if cost <= budget:
+                budget -= cost
+                kept.append(term)
+        if kept:
+            groups.append(kept)
+    return groups
+
+
+def _glued(word: str) -> list[str]:
+    return glued_parts(word)[:MAX_GLUED_PARTS]
+
+
+def _alternatives(group: Sequence[Term], ranking: Ranking, fuzzy: bool = False) -> dict[str, Any]:
     """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word.
-    `fuzzy`: each word of 4+ letters without a digit also matches its near spellings, as a short query's words do
-    (`yukoss OR parmalatt` found nothing, though either word alone finds its articles)."""
+    `fuzzy`: each typo_tolerant word also matches its near spellings, as a short query's words do (`yukoss OR
+    parmalatt` found nothing, though either word alone finds its articles)."""
     options = []
-    for term in unit.alternatives[:MAX_ALTERNATIVES]:
+    for term in group:
         if term.phrase or is_joined(term.text):
             options.append(_phrase(term.text, TEXT_FIELDS))
             continue
         option = _scored(term.text, ranking, 1.0)
         if fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
-        if parts := glued_parts(term.text):
-            option["bool"]["should"].append(_scored(" ".join(parts[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
+        if parts := _glued(term.text):
+            option["bool"]["should"].append(_scored(" ".join(parts), ranking, GLUED_PARTS_WEIGHT))
         options.append(option)
     return {"dis_max": {"queries": options}}
 
@@ -348,11 +375,11 @@ def text_query(
         for unit in parsed.required
         if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
     ][:MAX_PHRASES]
-    groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
+    groups = alternative_groups(parsed)
     # The first group's words get typo tolerance in a short query (one group: its expansions stay within budget).
     should: list[dict[str, Any]] = [
-        _alternatives(unit, ranking, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS)
-        for i, unit in enumerate(groups)
+        _alternatives(group, ranking, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS)
+        for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
     should += [_phrase(word, STEMMED_SCORED_FIELDS, boost=_weight(counts, word)) for word in joined]
@@ -418,11 +445,11 @@ def complete_match(
     spellings (every match holds it then; expanded, the articles holding it as typed rank before those holding a
     near spelling: `Yukas` in one headline before the many `Yukos` bodies)."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
-    groups = [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]
+    groups = alternative_groups(parsed)
     several = len(words) + len(groups) > 1
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
-    return [_word_present(word, ranking) for word in words] + [_alternatives(unit, ranking) for unit in groups]
+    return [_word_present(word, ranking) for word in words] + [_alternatives(group, ranking) for group in groups]
 
 
 def _weight(counts: Counter[str], word: str) -> float:

@@ -343,6 +343,36 @@ def test_synonym_laden_queries_stay_inside_the_clause_budget(pipeline: LocalPipe
     assert body["results"][0]["id"] == summit
 
 
+_GLUED_GROUPS = " ".join(
+    " OR ".join(f"{a}{b}.{b}{a}.kerry" for b in "uvwxyz") for a in "efgh"
+)  # four OR-groups of six words of three glued parts each
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        pytest.param(f"harbour ferry bridge quay {_GLUED_GROUPS}", id="glued-alternatives"),
+        pytest.param(f"harbour ferry bridge quay {_GLUED_GROUPS.replace('.', '%')}", id="split-alternatives"),
+        pytest.param(
+            "harbourr%ferrry%bridgee%quayy ferrry bridgee quayy harbourr OR ferrry OR bridgee OR quayy",
+            id="near-spellings-of-split-words",
+        ),
+    ],
+)
+def test_or_groups_of_words_the_engine_splits_stay_inside_the_clause_budget(pipeline: LocalPipeline, q: str) -> None:
+    # Given bodies holding more than FUZZY_MAX_EXPANSIONS near spellings of each word, as an archive does
+    harbour = _json_upload(pipeline, "Harbour, ferry and bridge", "The harbour ferry passed the bridge at the quay.")
+    for word in ("harbour", "ferry", "bridge", "quay"):
+        near = " ".join(f"{word[:2]}{c}{word[3:]} {word}{c}" for c in "abcdefghijklmnopqrstuvwxyz")
+        _json_upload(pipeline, f"Spellings of {word}", near)
+    pipeline.drain()
+
+    status, body, _ = get(f"/search?q={quote(q)}")
+
+    assert status == 200, (q, body)
+    assert harbour in [hit["id"] for hit in body["results"]]
+
+
 # --- relaxation and ranking --------------------------------------------------------------------------------------
 
 
