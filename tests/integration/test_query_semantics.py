@@ -815,6 +815,16 @@ def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(p
     assert suggested(unicodedata.normalize("NFD", accented))[:1] == [spanish]
 
 
+def test_suggest_finds_a_title_of_ideographs_typed_to_its_end(pipeline: LocalPipeline) -> None:
+    # Each ideograph is a token: typed in full with a word after it, the title was 1,497 engine clauses (503).
+    title = "".join(chr(0x4E00 + i) for i in range(MAX_TITLE_CHARS - 2)) + " a"
+    article = _json_upload(pipeline, title, "Text.")
+    pipeline.drain()
+
+    assert suggested(title) == [article]
+    assert suggested(title[:250] + " " + title[250:-2]) == [article]
+
+
 def test_joined_words_in_a_query_also_rank_their_article_among_other_words(pipeline: LocalPipeline) -> None:
     # A joined word among other words still counts as the joined word: the article holding it comes first.
     joined = _json_upload(pipeline, "Protest in the city", "An anti-war protest crossed the city.")
