@@ -65,9 +65,15 @@ COMPLETE_COUNT = "complete_matches"
 # characters (ingest's limit), three transcripts of 880,000 took the highlighter 3.3 s, past the search timeout
 # (503 for every query they matched); bounded, 0.45 s (the local node).
 MAX_HIGHLIGHT_CHARS = 50_000
+# The highlighter's marks are control characters, which no stored text holds (ingest cleans them out): a fragment
+# holding one was written, HTML-encoded, by the highlighter; one without is a text's start (no_match_size), which
+# the plain highlighter returns as stored, not encoded (a body's `<script>` reached the snippet of an article found
+# by its headline). search_hit makes them <mark> and escapes the rest. C1 ones (start and end of selected area):
+# the engine trims C0 controls, as spaces, off a fragment's ends.
+MATCH_START, MATCH_END = "\x86", "\x87"
 HIGHLIGHT = {
-    "pre_tags": ["<mark>"],
-    "post_tags": ["</mark>"],
+    "pre_tags": [MATCH_START],
+    "post_tags": [MATCH_END],
     "encoder": "html",
     "max_analyzer_offset": MAX_HIGHLIGHT_CHARS,
 }
@@ -595,7 +601,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
 
 def search_hit(raw: dict[str, Any]) -> SearchHit:
     source = raw.get("_source", {})
-    found: dict[str, list[str]] = raw.get("highlight", {})
+    found = {name: [_html(f) for f in fragments] for name, fragments in (raw.get("highlight") or {}).items()}
     highlights: dict[str, list[str]] = {}
     for name in ("title", "body"):
         fragments = found.get(name) if _marked(found.get(name)) else None
@@ -616,6 +622,13 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
         highlights=highlights,
         score=raw.get("_score"),
     )
+
+
+def _html(fragment: str) -> str:
+    """A highlighter's fragment as HTML: its marks as <mark>, or, without any, the text's start escaped here."""
+    if MATCH_START not in fragment:
+        return html.escape(fragment)
+    return fragment.replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
 
 
 def _marked(fragments: list[str] | None) -> bool:

@@ -77,6 +77,19 @@ def test_markup_in_articles_is_escaped_in_snippets_and_highlights(pipeline: Loca
     assert "<mark>canary</mark>" in rendered.lower()
 
 
+def test_the_start_of_a_body_that_did_not_match_is_escaped_too(pipeline: LocalPipeline) -> None:
+    # Found by its headline only: the snippet is the body's start, which the plain highlighter returns as stored.
+    _json_upload(pipeline, "Zebracorn canary", "It <script sings> of alert(1) & more.")
+    pipeline.drain()
+
+    _status, body, _ = get("/search?q=zebracorn")
+
+    hit = body["results"][0]
+    assert "<script" not in hit["snippet"] + "".join(hit["highlights"]["body"])
+    assert hit["snippet"].startswith("It &lt;script sings&gt; of alert(1) &amp; more")
+    assert hit["highlights"]["title"] == ["<mark>Zebracorn</mark> canary"]
+
+
 def test_stemming_and_accents(pipeline: LocalPipeline) -> None:
     stem = _json_upload(pipeline, "Fernández wins the election", "Voters were running to the polls.")
     pipeline.drain()

@@ -25,6 +25,7 @@ from archive_search.cursors import Cursor, CursorSigner
 from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, SearchUnavailableError
 from archive_search.models import Article
 from archive_search.openapi import openapi_document
+from archive_search.search import MATCH_END, MATCH_START
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
 from tests.unit.test_cursors import same_top_bits
@@ -32,6 +33,10 @@ from tests.unit.test_cursors import same_top_bits
 ORIGIN = "https://archive.somanet.example"
 INTERNAL_DETAIL = "connection refused by vpc-archive-abc123.eu-west-1.es.amazonaws.com:443"
 
+KERRY_HIGHLIGHTS = {
+    "title": ["U.S: Secretary of State John <mark>Kerry</mark> to meet Russian President <mark>Putin</mark>"],
+    "body": ["US Secretary of State John <mark>Kerry</mark> is expected", "with <mark>Putin</mark> Tuesday"],
+}
 KERRY_HIT: dict[str, Any] = {
     "_id": "world/2015/kerry-putin",
     "_score": 7.5,
@@ -43,9 +48,10 @@ KERRY_HIT: dict[str, Any] = {
         "url": "https://archive.somanet.example/world/2015/kerry-putin",
         "body": "In what would mark the first visit by the US top diplomat to Russia ...",
     },
+    # As the engine writes them: its marks around each match (search.MATCH_START, MATCH_END).
     "highlight": {
-        "title": ["U.S: Secretary of State John <mark>Kerry</mark> to meet Russian President <mark>Putin</mark>"],
-        "body": ["US Secretary of State John <mark>Kerry</mark> is expected", "with <mark>Putin</mark> Tuesday"],
+        name: [f.replace("<mark>", MATCH_START).replace("</mark>", MATCH_END) for f in fragments]
+        for name, fragments in KERRY_HIGHLIGHTS.items()
     },
 }
 UNHIGHLIGHTED_HIT: dict[str, Any] = {
@@ -161,7 +167,7 @@ def test_search_returns_the_page_as_json_with_cache_control() -> None:
     assert kerry["author"] == "Estera Popowska"
     assert kerry["published"] == "2015-05-12"
     assert kerry["url"] == "https://archive.somanet.example/world/2015/kerry-putin"
-    assert kerry["highlights"] == KERRY_HIT["highlight"]
+    assert kerry["highlights"] == KERRY_HIGHLIGHTS
 
 
 def test_search_snippet_joins_highlighted_fragments() -> None:
@@ -180,6 +186,19 @@ def test_search_snippet_without_highlights_is_escaped_plain_text() -> None:
     assert sochi["snippet"] == "Tea &amp; &lt;b&gt;talks&lt;/b&gt; by the sea."
     assert sochi["author"] is None
     assert sochi["highlights"] == {}
+
+
+def test_a_highlight_without_marks_is_the_text_as_stored_and_is_escaped() -> None:
+    # The plain highlighter returns a body's start (no_match_size) as stored, not HTML-encoded, even if it looks
+    # like highlighted markup.
+    start = "<script>alert(1)</script> &amp; <mark>x</mark>"
+    hit = {"_id": "canary", "_source": {"title": "Canary"}, "highlight": {"body": [start]}}
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=canary").json()["results"][0]
+
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &lt;mark&gt;x&lt;/mark&gt;"
+    assert result["snippet"] == escaped
+    assert result["highlights"] == {"body": [escaped]}
 
 
 def test_search_with_no_hits_is_an_empty_page() -> None:
