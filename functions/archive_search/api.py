@@ -116,7 +116,7 @@ def create_app(
     def suggest() -> Response:
         q = suggest_query(_query_params(app).get("q") or "")
         suggestions = suggest_titles(index, q) if q else []
-        return _json(200, {"query": q, "suggestions": [asdict(s) for s in suggestions]}, CACHED_FOR_A_MINUTE)
+        return _json(200, {"query": q.rstrip(), "suggestions": [asdict(s) for s in suggestions]}, CACHED_FOR_A_MINUTE)
 
     # Ids keep the folders of their upload path, so each route takes the rest of the path (`{id+}` in the template),
     # with %2F and / alike. The article and its related list live under different prefixes: a suffix such as

@@ -155,7 +155,10 @@ SCHEMAS: dict[str, Any] = {
             "snippet": {"type": "string", "description": "HTML-escaped text with <mark> around matches."},
             "highlights": {
                 "type": "object",
-                "description": "HTML-escaped fragments with <mark> around matches, by field (title, body).",
+                "description": (
+                    "HTML-escaped fragments with <mark> around matches, by field (title, summary, body); "
+                    "summary only when it matched."
+                ),
                 "additionalProperties": {"type": "array", "items": _STRING},
             },
             "score": {"type": ["number", "null"]},

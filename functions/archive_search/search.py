@@ -355,6 +355,8 @@ def _highlight(
         "title": {"number_of_fragments": 0},
         "title.exact": {"number_of_fragments": 0},
         "body": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, "no_match_size": SNIPPET_CHARS, **_LONG},
+        "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
+        "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
     }
     if typos:
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
@@ -603,14 +605,17 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
     source = raw.get("_source", {})
     found = {name: [_html(f) for f in fragments] for name, fragments in (raw.get("highlight") or {}).items()}
     highlights: dict[str, list[str]] = {}
-    for name in ("title", "body"):
+    for name in ("title", "summary", "body"):
         fragments = found.get(name) if _marked(found.get(name)) else None
         fragments = fragments or (found.get(f"{name}.exact") if _marked(found.get(f"{name}.exact")) else None)
         fragments = fragments or found.get(name)
         if fragments:
             highlights[name] = fragments
-    body_fragments = highlights.get("body") or []
-    snippet = " … ".join(body_fragments) if body_fragments else _plain_snippet(source)
+    # The snippet shows where the query matched: the body, else the summary (an article found by its standfirst
+    # showed the body's unmarked start), else the body's start.
+    shown = next((highlights[name] for name in ("body", "summary") if _marked(highlights.get(name))), None)
+    shown = shown or highlights.get("body")
+    snippet = " … ".join(shown) if shown else _plain_snippet(source)
     return SearchHit(
         id=raw["_id"],
         title=source.get("title", ""),

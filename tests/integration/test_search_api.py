@@ -90,6 +90,20 @@ def test_the_start_of_a_body_that_did_not_match_is_escaped_too(pipeline: LocalPi
     assert hit["highlights"]["title"] == ["<mark>Zebracorn</mark> canary"]
 
 
+def test_an_article_found_by_its_summary_shows_the_summary_marked(pipeline: LocalPipeline) -> None:
+    stem = _json_upload(
+        pipeline, "A quiet week", "It began on Monday & ended on Friday.", summary="Okapis return <home> at last"
+    )
+    pipeline.drain()
+
+    _status, body, _ = get("/search?q=okapis")
+
+    hit = next(hit for hit in body["results"] if hit["id"] == stem)
+    assert hit["snippet"] == "<mark>Okapis</mark> return &lt;home&gt; at last"
+    assert hit["highlights"]["summary"] == [hit["snippet"]]
+    assert hit["highlights"]["body"] == ["It began on Monday &amp; ended on Friday."]
+
+
 def test_stemming_and_accents(pipeline: LocalPipeline) -> None:
     stem = _json_upload(pipeline, "Fernández wins the election", "Voters were running to the polls.")
     pipeline.drain()

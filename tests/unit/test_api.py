@@ -201,6 +201,33 @@ def test_a_highlight_without_marks_is_the_text_as_stored_and_is_escaped() -> Non
     assert result["highlights"] == {"body": [escaped]}
 
 
+def test_an_article_that_matched_in_its_summary_shows_the_marked_summary_as_its_snippet() -> None:
+    # The body did not match: the highlighter gives its start without marks, and the summary's marked fragment.
+    hit = {
+        "_id": "standfirst",
+        "_source": {"title": "A quiet week", "summary": "Zebracorns return", "body": "It began on Monday."},
+        "highlight": {"body": ["It began on Monday."], "summary.exact": [f"{MATCH_START}Zebracorns{MATCH_END} return"]},
+    }
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=zebracorns").json()["results"][0]
+
+    assert result["snippet"] == "<mark>Zebracorns</mark> return"
+    assert result["highlights"] == {"summary": ["<mark>Zebracorns</mark> return"], "body": ["It began on Monday."]}
+
+
+def test_a_body_that_matched_is_the_snippet_even_when_the_summary_matched_too() -> None:
+    marked = f"{MATCH_START}Zebracorns{MATCH_END}"
+    hit = {
+        "_id": "both",
+        "_source": {"title": "A quiet week"},
+        "highlight": {"body": [f"The {marked} came."], "summary": [f"{marked} return"]},
+    }
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=zebracorns").json()["results"][0]
+
+    assert result["snippet"] == "The <mark>Zebracorns</mark> came."
+
+
 def test_search_with_no_hits_is_an_empty_page() -> None:
     body = _call(_app(FakeArticleIndex(hits=[], total=0)), "/search?q=nothing").json()
 

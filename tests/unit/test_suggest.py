@@ -40,3 +40,13 @@ def test_a_word_typed_in_full_with_its_marks_counts_as_a_complete_word() -> None
     should = build_suggest("मोदी सर")["query"]["bool"]["should"]
 
     assert {"match": {"title.exact": {"query": "मोदी", "boost": 0.5}}} in should
+
+
+def test_a_word_followed_by_a_space_is_finished_and_counts_as_a_whole_word() -> None:
+    # `kerry ` is the word Kerry, not the start of Kerrygold: the complete-word clause holds it.
+    finished = build_suggest(suggest_query("john  kerry "))["query"]["bool"]["should"]
+    typing = build_suggest(suggest_query("john  kerry"))["query"]["bool"]["should"]
+
+    assert {"match": {"title.exact": {"query": "john kerry", "boost": 0.5}}} in finished
+    assert {"match": {"title.exact": {"query": "john", "boost": 0.5}}} in typing
+    assert suggest_query("   ") == ""
