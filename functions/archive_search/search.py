@@ -571,7 +571,8 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
 
     Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
     request matches the query with typo expansion, and counts in aggregations what it matches without expansion and
-    how many hold every word; typo_words() decides, as /search would, which of the two totals applies.
+    how many hold every word, with the term suggesters /search sends (a word only headlines hold makes /search
+    expand however many articles hold every word); typo_words() decides, as /search would, which total applies.
     """
     filters = list(filter_clauses(request).values())
 
@@ -587,6 +588,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             return int(index.search(body, size=0, offset=0)["hits"]["total"]["value"])
         plain = text_clause(other, ranking, words)
         body["aggs"] = {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}}
+        body["suggest"] = spelling_suggester(q)
         complete = complete_match(parse_query(q), ranking, words)
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete, "filter": filters}}}

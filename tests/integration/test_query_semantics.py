@@ -24,7 +24,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import Ranking
-from archive_search.search import MAX_QUERY_CHARS, SearchRequest, search_articles
+from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
 
@@ -644,6 +644,26 @@ def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_wor
     assert body["total"] == 0
     # And a headline's word is not respelt to the bodies' near word, though that would find more
     assert search("zumba xylophonez quixoticz lanternz orchidz")["did_you_mean"] is None
+
+
+def test_the_count_did_you_mean_offers_is_what_searching_for_it_finds(pipeline: LocalPipeline) -> None:
+    # Given a word only headlines hold ("zorblat"), in more articles beside a body word than a page holds, and an
+    # article holding a near spelling of it
+    for n in range(3):
+        _json_upload(pipeline, f"Zorblat update {n}", "Gardening tips for the weekend.")
+    near = _json_upload(pipeline, "Weekly notes", "A zorblet was seen at the market.")
+    pipeline.drain()
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    ranking = Ranking(semantic_weight=0)
+
+    # When /search runs such a spelling, the headline-only word makes it expand (the near spelling is found too),
+    # however many articles hold every word; the count did_you_mean would offer for it is that same total
+    page = search_articles(index, SearchRequest(q="zorblat gardening", size=2), ranking)
+    found = {hit.id for hit in page.results} | {
+        hit.id for hit in search_articles(index, SearchRequest(q="zorblat gardening", size=2, page=2), ranking).results
+    }
+    assert near in found and page.total == 4
+    assert _counter(index, SearchRequest(q="zorblat gardening", size=2), ranking)("zorblat gardening") == page.total
 
 
 def test_a_headline_word_is_searched_as_typed_not_as_the_bodies_near_word(pipeline: LocalPipeline) -> None:
