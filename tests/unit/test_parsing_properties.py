@@ -230,7 +230,10 @@ def test_legacy_page_in_windows_1252_parses_like_utf8(paragraphs: list[str], cre
     from_cp1252 = _accepted_or_rejected("incoming/a.txt", text.encode("cp1252"))
     from_latin1_crlf = _accepted_or_rejected("incoming/a.txt", text.replace("\n", "\r\n").encode("cp1252"))
 
-    assert from_cp1252 is not None
-    assert from_cp1252 == parse_upload("incoming/a.txt", text.encode("utf-8")) == from_latin1_crlf
+    assert from_cp1252 == _accepted_or_rejected("incoming/a.txt", text.encode("utf-8")) == from_latin1_crlf
+    if from_cp1252 is None:
+        # Rejected only for want of a body: nothing but dashes under the title (`— (AFP)` is a credit line)
+        assert not any(c.isalnum() for paragraph in paragraphs[1:] for c in paragraph)
+        return
     assert from_cp1252.title == paragraphs[0]
     assert "site-wide search" not in from_cp1252.body
