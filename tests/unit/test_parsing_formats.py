@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -1319,3 +1320,42 @@ def test_a_line_of_only_invisible_characters_is_no_paragraph(page: str) -> None:
 def test_a_paragraph_separator_ends_a_markdown_paragraph() -> None:
     parsed = parse_upload("incoming/a.md", "---\ntitle: T\n---\nFirst para.\u2029Second para.\n".encode())
     assert parsed.body == "First para.\n\nSecond para."
+
+
+# --- lists written as one text ------------------------------------------------------------------------------------
+
+_LIST_UPLOADS = {
+    "front matter": lambda tags: ("a.md", f"---\ntitle: T\ntags: {tags}\n---\nBody".encode()),
+    "JSON": lambda tags: ("a.json", json.dumps({"title": "T", "body": "B", "tags": tags}).encode()),
+    "keywords meta": lambda tags: (
+        "a.html",
+        _html("<article><h1>T</h1><p>Body</p></article>", f"<meta name='keywords' content='{tags}'>"),
+    ),
+    "JSON-LD keywords": lambda tags: (
+        "a.html",
+        _html(
+            "<article><h1>T</h1><p>Body</p></article>",
+            '<script type="application/ld+json">'
+            + json.dumps({"@type": "NewsArticle", "keywords": tags})
+            + "</script>",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+def test_a_quoted_item_of_a_list_written_as_text_keeps_its_commas(upload: Any) -> None:
+    key, data = upload('politics, usa, "Smith, John", "say ""hi"""')
+
+    assert parse_upload(f"incoming/{key}", data).tags == ("politics", "usa", "Smith, John", 'say "hi"')
+
+
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+@pytest.mark.parametrize("tags", ['a, "c, d', 'a, "Big" Jim'])
+def test_a_list_written_as_text_with_quotes_that_cannot_be_read_is_rejected(upload: Any, tags: str) -> None:
+    key, data = upload(tags)
+
+    rejection = _rejection(f"incoming/{key}", data)
+
+    assert "cannot be read as a list" in rejection.reason
+    assert '"c, d"' in rejection.fix

@@ -21,7 +21,14 @@ from archive_search.parsing.html_text import (
     is_hidden_or_chrome_by_markup,
     parse_markup,
 )
-from archive_search.parsing.text import clean_line, decode, normalise_space, unescape_entities, web_charset
+from archive_search.parsing.text import (
+    clean_line,
+    decode,
+    list_items,
+    normalise_space,
+    unescape_entities,
+    web_charset,
+)
 from archive_search.parsing.validate import MAX_TAGS, absolute_url, parse_date
 
 if TYPE_CHECKING:
@@ -391,7 +398,7 @@ def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]
         elif keywords is None and isinstance(ld_keywords, str):
             keywords = unescape_entities(ld_keywords)
         if keywords:
-            tags = keywords.split(",")
+            tags = list_items(keywords, "the keywords")
     # Page keywords are often SEO lists: keep the first ones rather than reject the article.
     cleaned = [clean_line(t) for t in tags if clean_line(t)]
     return tuple(dict.fromkeys(cleaned))[:MAX_TAGS]

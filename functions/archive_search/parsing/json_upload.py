@@ -13,7 +13,7 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, NOT_A_TAG, fragment_paragraphs, is_markup
-from archive_search.parsing.text import decode, unescape_entities
+from archive_search.parsing.text import decode, list_items, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 
@@ -66,7 +66,7 @@ def parse_json(data: bytes) -> ParsedUpload:
     tags = document.get("tags")
     if tags is not None:
         if isinstance(tags, str):
-            tags = [t for t in (part.strip() for part in tags.split(",")) if t]
+            tags = list_items(unescape_entities(tags), "tags")
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
             raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
         texts["tags"] = tuple(unescape_entities(tag) for tag in tags)

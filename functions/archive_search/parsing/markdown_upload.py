@@ -27,7 +27,7 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
-from archive_search.parsing.text import decode, normalise_space, numeric_reference, unescape_entities
+from archive_search.parsing.text import decode, list_items, normalise_space, numeric_reference, unescape_entities
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
 INLINE_MARKUP = "[]*_`<~"
@@ -161,7 +161,7 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        value = value.split(",")
+        return tuple(list_items(unescape_entities(value), "tags"))
     if isinstance(value, list) and None in value:
         raise RejectedUploadError(
             "tags in the front matter hold an empty item (nothing, ~ or null), which is no tag",
