@@ -1359,3 +1359,17 @@ def test_a_list_written_as_text_with_quotes_that_cannot_be_read_is_rejected(uplo
 
     assert "cannot be read as a list" in rejection.reason
     assert '"c, d"' in rejection.fix
+
+
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+def test_a_list_written_as_text_without_a_comma_is_split_at_semicolons(upload: Any) -> None:
+    key, data = upload('politics; usa ;"Smith; John"; ')
+
+    assert parse_upload(f"incoming/{key}", data).tags == ("politics", "usa", "Smith; John")
+
+
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+def test_with_a_comma_a_semicolon_is_part_of_its_item(upload: Any) -> None:
+    key, data = upload("R&amp;D; AI, science")
+
+    assert parse_upload(f"incoming/{key}", data).tags == ("R&D; AI", "science")

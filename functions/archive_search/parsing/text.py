@@ -334,17 +334,22 @@ def list_items(text: str, field: str) -> list[str]:
     """The items of a list written as one text (`politics, usa`), read as a line of CSV is: an item in double quotes
     keeps its commas (`a, "c, d"` is `a` and `c, d`, `""` inside it a quote). Python's csv module reads it, strictly:
     a quote the editor did not close, or text after a closing quote (`"Big" Jim`), is RejectedUploadError naming
-    `field`, where a lenient reading would drop the quotes silently. Blank items are no items."""
+    `field`, where a lenient reading would drop the quotes silently. Blank items are no items.
+
+    A text without a comma is split at semicolons (`a; b; c`), as some CMSs write keywords: read at commas, it would
+    be one tag. With a comma anywhere, a semicolon is part of its item (`R&D; AI, science`)."""
+    line = one_line(text)
+    delimiter = "," if "," in line else ";"
     try:
-        rows = list(csv.reader([one_line(text)], skipinitialspace=True, strict=True))
+        items = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True, strict=True), [])
     except csv.Error as exc:
         raise RejectedUploadError(
             f"{field} cannot be read as a list ({exc}): an item that starts with a double quote ends at the next"
-            " one, which must be followed by a comma",
+            f" one, which must be followed by a {'comma' if delimiter == ',' else 'semicolon'}",
             fix=f"put each item that holds a comma in double quotes, with the comma right after the closing quote: "
             f'a, b, "c, d"; or write {field} as a list',
         ) from None
-    return [item.strip() for row in rows for item in row if item.strip()]
+    return [item.strip() for item in items if item.strip()]
 
 
 def clean_line(text: str) -> str:
