@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from datetime import date
 
 import pytest
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import parse_upload
+from archive_search.parsing.validate import _no_such_day, parse_date, read_date
 
 # YAML 1.1 would read each of these as a number (base 60, float, octal, hex, signed, underscored) or a boolean.
 RETYPED_BY_YAML_1_1 = [
@@ -573,3 +575,47 @@ def test_bidi_controls_are_kept_but_cannot_reorder_text_after_the_field(sent: st
 
     assert parsed.title == stored
     assert parsed.body == f"{stored}\n{stored}"
+
+
+_NO_SUCH_DAY = [
+    ("2015-02-29", "February 2015 has days 1 to 28"),
+    ("20150229", "February 2015 has days 1 to 28"),
+    ("2015-02-29T10:00:00Z", "February 2015 has days 1 to 28"),
+    ("2015/02/30", "February 2015 has days 1 to 28"),
+    ("2015-13-01", "there is no month 13"),
+    ("2015-00-10", "there is no month 0"),
+    ("31 April 2015", "April 2015 has days 1 to 30"),
+    ("April 31st, 2015", "April 2015 has days 1 to 30"),
+    ("Sept. 31, 2015", "September 2015 has days 1 to 30"),
+    ("Thu, 31 Apr 2015 10:00:00 GMT", "April 2015 has days 1 to 30"),
+    ("31/04/2015", "April 2015 has days 1 to 30"),
+    ("04/31/2015", "April 2015 has days 1 to 30"),
+    ("13/13/2015", "there is no month 13"),
+    ("2014-W53-1", "2014 has weeks 1 to 52"),
+    ("2015-W20-8", "a week has days 1 (Monday) to 7 (Sunday)"),
+]
+
+
+@pytest.mark.parametrize(("written", "why"), _NO_SUCH_DAY)
+@pytest.mark.parametrize("extension", [".json", ".md", ".html"])
+def test_a_date_naming_a_day_that_does_not_exist_is_rejected_saying_so(written: str, why: str, extension: str) -> None:
+    data = {
+        ".json": json.dumps({"title": "T", "body": "B", "published": written}).encode(),
+        ".md": _md(f"title: T\npublished: {json.dumps(written)}"),
+        ".html": f"<title>T</title><meta name='date' content='{written}'><p>Body</p>".encode(),
+    }[extension]
+
+    error = _rejection(f"incoming/a{extension}", data)
+
+    assert error.reason == f"the date {written!r} names a day that does not exist: {why}"
+
+
+def test_dates_that_exist_and_unreadable_text_are_not_called_days_that_do_not_exist() -> None:
+    assert parse_date("2016-02-29") == date(2016, 2, 29)
+    for text in ("2015-05-12T25:00", "32 Mayor 2015", "next week"):
+        assert read_date(text) == (None, None)
+
+
+def test_the_numbers_of_a_date_are_found_in_linear_time() -> None:
+    for text in ("2015-" + "1" * 200_000, "31 " * 70_000, "May " * 50_000, "2015-W" + "2" * 200_000):
+        assert _no_such_day(text) is None

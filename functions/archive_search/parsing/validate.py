@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import unicodedata
+from calendar import monthrange
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -252,7 +253,8 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
         return None, None
     numeric = _NUMERIC_DMY.fullmatch(text)
     if numeric:
-        return _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"]), None
+        day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
+        return day, _no_such_day(text) if day is None else None
     partial = _NOT_A_DAY.fullmatch(text)
     if partial:
         what = "an ISO week" if partial["week"] else "a month" if partial["month"] else "a year"
@@ -279,7 +281,57 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
                 f"the date {text!r} names a {_DAY_NAMES[named]}, but {day:%d %B %Y} is a {_DAY_NAMES[day.weekday()]}",
                 fix="check which of the weekday and the date is wrong, and write the date as YYYY-MM-DD",
             )
-    return day, None
+    return day, _no_such_day(text) if day is None else None
+
+
+def _no_such_day(text: str) -> RejectedUploadError | None:
+    """Why a text written as a date in one of the forms read_date reads names no day (`2015-02-29`, `31 April 2015`,
+    `2015-13-01`, `04/31/2015`, `2015-W54-1`), or None when it is no such text. Python's parsers only fail."""
+    weekday = _WEEKDAY.match(text)
+    written = text[weekday.end() :] if weekday else text
+    week = _ISO_WEEK_DAY.fullmatch(written)
+    if week is not None:
+        year, number, day = int(week["year"]), int(week["week"]), int(week["day"])
+        if not 1 <= day <= 7:
+            return _no_such(text, "a week has days 1 (Monday) to 7 (Sunday)")
+        weeks = date(year, 12, 28).isocalendar().week if 1 <= year <= 9999 else 0  # 28 December is in the last week
+        if weeks and not 1 <= number <= weeks:
+            return _no_such(text, f"{year} has weeks 1 to {weeks}")
+        return None
+    numbers = _day_month_year(written)
+    if numbers is None or not 1 <= numbers[2] <= 9999:
+        return None
+    day, month, year = numbers
+    if not 1 <= month <= 12:
+        return _no_such(text, f"there is no month {month}")
+    days = monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return _no_such(text, f"{date(year, month, 1):%B %Y} has days 1 to {days}")
+    return None
+
+
+def _day_month_year(text: str) -> tuple[int, int, int] | None:
+    """The day, month and year numbers of a date in numbers or with a named month, read as read_date reads it."""
+    iso = _ISO_NUMBERS.fullmatch(text)
+    if iso is not None:
+        return int(iso["day"]), int(iso["month"]), int(iso["year"])
+    numeric = _NUMERIC_DMY.fullmatch(text)
+    if numeric is not None:
+        a, b, year = int(numeric["a"]), int(numeric["b"]), int(numeric["year"])
+        # The reading _unambiguous_numeric takes: a number above 12 is the day (03/04 was rejected as ambiguous).
+        return (a, b, year) if a == b or a > 12 else (b, a, year) if b > 12 else None
+    written = _WRITTEN_NUMBERS.match(text)
+    if written is not None:
+        month = _MONTH_PREFIXES.index((written["month"] or written["month_first"])[:3].casefold()) + 1
+        return int(written["day"] or written["day_after"]), month, int(written["year"])
+    return None
+
+
+def _no_such(text: str, why: str) -> RejectedUploadError:
+    return RejectedUploadError(
+        f"the date {text!r} names a day that does not exist: {why}",
+        fix="check the date, and write it as YYYY-MM-DD, for example 2015-05-12",
+    )
 
 
 def _ordinal_date(text: str, year: int, day: int) -> tuple[date | None, RejectedUploadError | None]:
@@ -330,6 +382,23 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A year of two or three digits after a named month: `12 May 49`, `May 12, 98` (not `May 12 10:00`, a time).
 _TWO_DIGIT_YEAR = re.compile(
     rf"(?:\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)[,\s]\s*\d{{2,3}}\b(?!:)", re.IGNORECASE
+)
+# The numbers of a date in the forms read_date reads with Python's parsers, which only fail on a day that does not
+# exist: ISO (`2015-02-29`, `20150229`, with a time or not), `2015/02/29`, an ISO week date (`2015-W54-1`) and a named
+# month (`31 April 2015`, `April 31st, 2015`, RFC 2822's `31 Apr 2015 10:00:00 GMT`). Every repeat is bounded but
+# the time's, which runs to the end: matching is linear (and read_date passes at most MAX_DATE_CHARS).
+_ISO_NUMBERS = re.compile(r"(?P<year>\d{4})([-/]?)(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?:T.*)?", re.IGNORECASE)
+_ISO_WEEK_DAY = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})-?(?P<day>\d)(?:T.*)?", re.IGNORECASE)
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAME = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    "|nov(?:ember)?|dec(?:ember)?"
+)
+_WRITTEN_NUMBERS = re.compile(
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s(?P<month>{_MONTH_NAME})"
+    rf"|(?P<month_first>{_MONTH_NAME})\.?\s(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?)\b\.?(?:,\s?|\s)"
+    r"(?P<year>\d{4})\b",
+    re.IGNORECASE,
 )
 _DATE_PATTERNS = (
     "%d %B %Y",
