@@ -228,6 +228,53 @@ def test_a_reference_to_no_character_is_rejected_naming_it(fmt: str, reference: 
         parse_upload(key, data)
 
 
+_UNSHOWN_PLACES = [
+    "<script>var nul = '{ref}';</script>",
+    "<style>p::after {{ content: '{ref}'; }}</style>",
+    "<!-- draft: {ref} -->",
+    "<noscript>{ref}</noscript>",
+    "<img src='x.png' alt='{ref}'>",
+    '<script type="application/ld+json">{{"@type": "NewsArticle", "alternativeHeadline": "{ref}"}}</script>',
+]
+
+
+@pytest.mark.parametrize("place", _UNSHOWN_PLACES)
+@pytest.mark.parametrize("reference", ["&#0;", "&#xD800;", "&#1114112;"])
+def test_a_reference_to_no_character_where_no_text_is_kept_rejects_nothing(place: str, reference: str) -> None:
+    unshown = place.format(ref=reference)
+    body = f"<p>Text {unshown} &#x1F600;</p>"
+    page = f"<html><head><title>Mayor plan</title></head><body>{body}</body></html>"
+
+    parsed = parse_upload("incoming/a.html", page.encode())
+
+    assert (parsed.title, parsed.body) == ("Mayor plan", "Text \U0001f600")
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == "Text \U0001f600"
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{body}\n".encode()).body == "Text \U0001f600"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<title>Mayor &#0; plan</title><p>Text</p>",
+        "<title>T</title><meta name='description' content='Mayor &#0; plan'><p>Text</p>",
+        "<title>T</title><meta name='keywords' content='a, &#0;'><p>Text</p>",
+        "<title>T</title><p>Text &#0;</p><script>var ok = 1;</script>",
+        "<title>T</title><script>var nul = '&#xD800;';</script><p>Text &#0;</p>",
+        '<title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "description": "&#0;"}</script>'
+        "<p>Text</p>",
+    ],
+)
+def test_a_reference_to_no_character_in_text_a_page_keeps_is_rejected_naming_it(page: str) -> None:
+    with pytest.raises(RejectedUploadError, match="character reference &#0;, which stands for no character"):
+        parse_upload("incoming/a.html", page.encode())
+
+
+def test_a_private_use_character_in_a_page_is_no_stand_in_for_a_reference_to_no_character() -> None:
+    page = "<title>T</title><script>'&#0;'</script><p>Icons \U00100000 \U00100001</p>"
+
+    assert parse_upload("incoming/a.html", page.encode()).body == "Icons \U00100000 \U00100001"
+
+
 # --- NFC after parsing --------------------------------------------------------------------------------------------
 
 NFD = unicodedata.normalize("NFD", "Caf\u00e9 Se\u00f1or")

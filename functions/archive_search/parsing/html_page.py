@@ -26,6 +26,7 @@ from archive_search.parsing.text import (
     decode,
     list_items,
     normalise_space,
+    refuse_stand_ins,
     unescape_entities,
     web_charset,
 )
@@ -80,7 +81,7 @@ SUMMARY_META = ("description", "og:description", "twitter:description", "dc.desc
 
 
 def parse_html(data: bytes) -> ParsedUpload:
-    tree = parse_markup(decode(data, declared=_declared_charset(data)))
+    tree, stand_ins = parse_markup(decode(data, declared=_declared_charset(data)))
     meta = _meta_tags(tree)
     linked = _json_ld_article(tree)
     container, paragraphs = _container(tree)
@@ -102,7 +103,7 @@ def parse_html(data: bytes) -> ParsedUpload:
             "the page has no article text outside scripts, navigation, headers and footers",
             fix="put the article's text in <p> elements inside <article> or <main>",
         )
-    return ParsedUpload(
+    parsed = ParsedUpload(
         title=title,
         body="\n\n".join(paragraphs),
         source_format="html",
@@ -113,6 +114,11 @@ def parse_html(data: bytes) -> ParsedUpload:
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
+    # A reference to no character rejects the page only in what it keeps: not in a script, a comment or a meta
+    # tag no field is taken from.
+    kept = (value for field in vars(parsed).values() for value in (field if isinstance(field, tuple) else (field,)))
+    refuse_stand_ins((value for value in kept if isinstance(value, str)), stand_ins)
+    return parsed
 
 
 def _declared_charset(data: bytes) -> str | None:

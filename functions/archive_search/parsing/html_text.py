@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.text import joined_references, normalise_space
+from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -332,14 +332,16 @@ def check_nesting(markup: str) -> None:
             )
 
 
-def parse_markup(markup: str) -> LexborHTMLParser:
-    """The Lexbor tree of a page or fragment; unreadable markup, or a reference to no character, is a rejection."""
+def parse_markup(markup: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploadError]]:
+    """The Lexbor tree of a page or fragment, and the stand-ins for references to no character in it
+    (text.joined_references: the caller checks the text it keeps with refuse_stand_ins). Unreadable markup is a
+    rejection."""
     check_nesting(markup)
-    markup = joined_references(markup)
+    markup, stand_ins = joined_references(markup)
     from selectolax.lexbor import LexborHTMLParser
 
     try:
-        return LexborHTMLParser(markup)
+        return LexborHTMLParser(markup), stand_ins
     except Exception as exc:  # noqa: BLE001 - third-party C parser: whatever it raises, the markup is unreadable
         raise RejectedUploadError(
             f"the HTML could not be read ({type(exc).__name__})", fix="save the page again as HTML in UTF-8"
@@ -353,8 +355,10 @@ def fragment_paragraphs(markup: str) -> list[str]:
     the head and move its text to the body as if it were article text. A leading byte-order mark (an export pasted
     with its file's mark) is dropped, as decoding drops it from a page.
     """
-    tree = parse_markup("<body>" + markup.lstrip("\ufeff"))
-    return element_paragraphs(tree.body) if tree.body is not None else []
+    tree, stand_ins = parse_markup("<body>" + markup.lstrip("\ufeff"))
+    paragraphs = element_paragraphs(tree.body) if tree.body is not None else []
+    refuse_stand_ins(paragraphs, stand_ins)
+    return paragraphs
 
 
 # Every element of the HTML Living Standard (and the obsolete ones CMS exports still write): a tag with one of these

@@ -7,6 +7,7 @@ import csv
 import html
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from html.entities import html5 as _HTML5_ENTITIES
 
 from archive_search.errors import RejectedUploadError
@@ -20,6 +21,7 @@ _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 _HIGH_SURROGATES, _LOW_SURROGATES = range(0xD800, 0xDC00), range(0xDC00, 0xE000)
+_PRIVATE_USE_B = re.compile("[\U00100000-\U0010ffff]")
 # Every line break and separator: a one-line field (title, author, tag...) shows each as a space.
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
@@ -289,40 +291,87 @@ def numeric_reference(text: str, start: int) -> tuple[str, int] | None:
     unknown.
     """
     match = _NUMERIC_REFERENCE.match(text, start)
-    return None if match is None else _numeric(text, match)
+    if match is None:
+        return None
+    read = _numeric(text, match)
+    if read is None:
+        raise _no_character(match)
+    return read
 
 
-def _numeric(text: str, match: re.Match[str]) -> tuple[str, int]:
+def _numeric(text: str, match: re.Match[str]) -> tuple[str, int] | None:
+    """The character and the end of the reference (a pair of them for a surrogate pair); None for no character."""
     code = _code(match)
     if code in _HIGH_SURROGATES:
         low = _NUMERIC_REFERENCE.match(text, match.end())
         if low is not None and _code(low) in _LOW_SURROGATES:
             return chr(0x10000 + (code - 0xD800) * 0x400 + _code(low) - 0xDC00), low.end()
-    surrogate = code in _HIGH_SURROGATES or code in _LOW_SURROGATES
-    if code == 0 or surrogate or code > 0x10FFFF:
-        what = "half of a UTF-16 surrogate pair without its other half" if surrogate else "no character"
-        raise RejectedUploadError(
-            f"the file holds the character reference {match.group(0)}, which stands for {what}",
-            fix="write the character itself in UTF-8 (for an emoji, the emoji), or remove the reference",
-        )
+    if code == 0 or code in _HIGH_SURROGATES or code in _LOW_SURROGATES or code > 0x10FFFF:
+        return None
     return html.unescape(match.group(0)), match.end()
 
 
-def joined_references(markup: str) -> str:
-    """Markup with numeric references checked by numeric_reference, before the HTML parser decodes them: a surrogate
-    pair written as two references becomes one reference to its character, and a reference to no character is
-    RejectedUploadError. Every other reference stays for the parser."""
+def _no_character(reference: re.Match[str]) -> RejectedUploadError:
+    code = _code(reference)
+    surrogate = code in _HIGH_SURROGATES or code in _LOW_SURROGATES
+    what = "half of a UTF-16 surrogate pair without its other half" if surrogate else "no character"
+    return RejectedUploadError(
+        f"the file holds the character reference {reference.group(0)}, which stands for {what}",
+        fix="write the character itself in UTF-8 (for an emoji, the emoji), or remove the reference",
+    )
+
+
+def joined_references(markup: str) -> tuple[str, dict[str, RejectedUploadError]]:
+    """Markup with numeric references read by numeric_reference, before the HTML parser decodes them: a surrogate
+    pair written as two references becomes one reference to its character; every other reference to a character
+    stays for the parser.
+
+    A reference to no character becomes a stand-in, a private-use character the markup does not hold (one for each
+    spelling), returned with the rejection that names the reference. The parser keeps it where the reference was, in
+    text, an attribute or a script, and the caller rejects the upload only when one is in text it keeps
+    (refuse_stand_ins): what a script, a style or a comment holds is never shown, and is no reason to reject a page.
+    """
     if "&#" not in markup:
-        return markup
+        return markup, {}
     parts: list[str] = []
+    stand_ins: dict[str, str] = {}
+    rejections: dict[str, RejectedUploadError] = {}
+    unused: Iterator[str] | None = None
     position = 0
     while (match := _NUMERIC_REFERENCE.search(markup, position)) is not None:
-        character, end = _numeric(markup, match)
         parts.append(markup[position : match.start()])
-        parts.append(f"&#x{ord(character):X};" if end > match.end() else match.group(0))
-        position = end
+        read = _numeric(markup, match)
+        if read is not None:
+            character, position = read
+            parts.append(f"&#x{ord(character):X};" if position > match.end() else match.group(0))
+            continue
+        reference, position = match.group(0), match.end()
+        if reference not in stand_ins:
+            unused = unused or _unused_private_use(markup)
+            stand_in = next(unused, None)
+            if stand_in is None:  # 65,534 spellings of references to no character: no stand-in is left for this one
+                raise _no_character(match)
+            stand_ins[reference], rejections[stand_in] = stand_in, _no_character(match)
+        parts.append(stand_ins[reference])
     parts.append(markup[position:])
-    return "".join(parts)
+    return "".join(parts), rejections
+
+
+def _unused_private_use(text: str) -> Iterator[str]:
+    """The characters of Supplementary Private Use Area-B that the text does not hold, in order."""
+    held = set(_PRIVATE_USE_B.findall(text))
+    return (character for character in map(chr, range(0x100000, 0x10FFFE)) if character not in held)
+
+
+def refuse_stand_ins(texts: Iterable[str], rejections: dict[str, RejectedUploadError]) -> None:
+    """The rejection for the first stand-in (joined_references) found in the texts an upload keeps."""
+    if not rejections:
+        return
+    stand_in = re.compile(f"[{''.join(rejections)}]")
+    for text in texts:
+        found = stand_in.search(text)
+        if found is not None:
+            raise rejections[found.group(0)]
 
 
 def _code(reference: re.Match[str]) -> int:
