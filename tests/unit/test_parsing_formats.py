@@ -1373,3 +1373,43 @@ def test_with_a_comma_a_semicolon_is_part_of_its_item(upload: Any) -> None:
     key, data = upload("R&amp;D; AI, science")
 
     assert parse_upload(f"incoming/{key}", data).tags == ("R&D; AI", "science")
+
+
+# --- MathML ---------------------------------------------------------------------------------------------------------
+
+_FORMULA = "<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup>"
+
+
+def _with_formula(fmt: str, formula: str) -> tuple[str, bytes]:
+    sentence = f"and {formula} holds"
+    return {
+        "html": ("a.html", _html(f"<h1>T</h1><p>{sentence}</p>")),
+        "json": ("a.json", json.dumps({"title": "T", "body": f"<p>{sentence}</p>"}).encode()),
+        "markdown": ("a.md", f"---\ntitle: T\n---\n{sentence}\n".encode()),
+    }[fmt]
+
+
+@pytest.mark.parametrize("fmt", ["html", "json", "markdown"])
+@pytest.mark.parametrize(
+    ("formula", "text"),
+    [
+        (f'<math alttext="E=mc^2">{_FORMULA}</math>', "E=mc^2"),
+        # Without alttext, its tokens; the TeX source a converter keeps in an annotation is never shown.
+        (
+            f'<math><semantics><mrow>{_FORMULA}</mrow><annotation encoding="application/x-tex">E=mc^2</annotation>'
+            "</semantics></math>",
+            "E = m c 2",
+        ),
+        (f'<math alttext=" ">{_FORMULA}</math>', "E = m c 2"),
+    ],
+)
+def test_a_mathml_formula_is_text(fmt: str, formula: str, text: str) -> None:
+    key, data = _with_formula(fmt, formula)
+
+    assert parse_upload(f"incoming/{key}", data).body == f"and {text} holds"
+
+
+def test_a_hidden_formula_stays_hidden() -> None:
+    page = _html(f'<h1>T</h1><p>and <math alttext="E=mc^2" aria-hidden="true">{_FORMULA}</math>it holds</p>')
+
+    assert parse_upload("incoming/a.html", page).body == "and it holds"

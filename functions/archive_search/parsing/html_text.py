@@ -34,7 +34,6 @@ DROPPED_TAGS = frozenset(
         "frame",
         "frameset",
         "svg",
-        "math",
         "canvas",
         "object",
         "embed",
@@ -102,6 +101,14 @@ BLOCK_TAGS = frozenset(
 CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 _PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
+# MathML (`<math>`) is text: its alttext, else its tokens. Its annotations (the TeX source MathJax and KaTeX keep
+# beside the formula) are never shown.
+MATHML_ELEMENTS = frozenset(
+    {"math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror"}
+    | {"mpadded", "mphantom", "mfenced", "menclose", "msub", "msup", "msubsup", "munder", "mover", "munderover"}
+    | {"mmultiscripts", "mprescripts", "mtable", "mtr", "mtd", "maction", "semantics", "annotation", "annotation-xml"}
+)
+_MATH_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 # What a figure may show that is no text: its caption (`Photo: AFP`) goes with it, as an image's alt text does.
 _MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed"
 CHROME_ROLES = frozenset(
@@ -265,6 +272,9 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
             continue
         if depth > 0 and _left_out(node, in_list, skip, chrome_limit):
             continue
+        if tag == "math":
+            current.append(_math_text(node))
+            continue
         if tag == "pre":
             # Preformatted lines (a poem, a table of figures, code) stay lines: each is a paragraph of its own,
             # where HTML's whitespace rule would run them into one.
@@ -284,6 +294,23 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
         stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
     end_paragraph()
     return paragraphs
+
+
+def _math_text(node: LexborNode) -> str:
+    """A formula as text: its `alttext` (`E=mc^2`), which the author wrote to be read, else its tokens' text with a
+    space between each (`<mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup>` is "E = m c 2")."""
+    alttext = normalise_space(node.attributes.get("alttext") or "")
+    if alttext:
+        return alttext
+    texts: list[str] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag == "-text":
+            texts.append(current.text_content or "")
+        elif current.tag not in _MATH_ANNOTATIONS:
+            stack.extend(reversed(child_nodes(current)))
+    return normalise_space(" ".join(texts))
 
 
 def element_text(node: LexborNode) -> str:
@@ -367,6 +394,7 @@ HTML_ELEMENTS = (
     BLOCK_TAGS
     | DROPPED_TAGS
     | CELL_TAGS
+    | MATHML_ELEMENTS
     | {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "col", "colgroup", "data"}
     | {"datalist", "del", "dfn", "em", "font", "i", "ins", "kbd", "legend", "map", "mark", "marquee", "meter"}
     | {"nobr", "optgroup", "option", "output", "param", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s"}
