@@ -1413,3 +1413,76 @@ def test_a_hidden_formula_stays_hidden() -> None:
     page = _html(f'<h1>T</h1><p>and <math alttext="E=mc^2" aria-hidden="true">{_FORMULA}</math>it holds</p>')
 
     assert parse_upload("incoming/a.html", page).body == "and it holds"
+
+
+# --- an article's header ------------------------------------------------------------------------------------------
+
+_STANDFIRST = "<p class='standfirst'>Talks in Sochi end without a deal</p>"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "<p>By Estera Popowska</p><p>12 May 2015</p>",
+        "<p>12 May 2015</p><div><span>By Estera Popowska</span></div>",
+        "<p>By <a rel='author' href='/ep'>Estera Popowska</a> | Published <time datetime='2015-05-12'>May 12</time>",
+        "<div>By <span itemprop='author'>Estera Popowska</span></div><time datetime='2015-05-12'>12 May 2015</time>",
+        "<p>By Estera Popowska, May 12, 2015</p>",
+        "<p>By Estera Popowska | Updated 12 May 2015</p>",
+    ],
+)
+def test_html_an_articles_header_keeps_its_standfirst_without_its_byline_and_date(meta: str) -> None:
+    page = _html(
+        f"<article><header><div class='kicker'><a href='/world'>World</a></div><h1>Kerry meets Putin</h1>"
+        f"{_STANDFIRST}{meta}</header><p>Kerry met Putin on Tuesday.</p></article>",
+        "<meta property='article:section' content='World'>",
+    )
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.body == "Talks in Sochi end without a deal\n\nKerry met Putin on Tuesday."
+    assert (parsed.title, parsed.author, parsed.published) == ("Kerry meets Putin", "Estera Popowska", "2015-05-12")
+
+
+@pytest.mark.parametrize(
+    ("header", "kept"),
+    [
+        ("<hgroup><h1>Kerry meets Putin</h1><p>A subtitle</p></hgroup>", "A subtitle"),
+        # A sentence around a <time> is text, kept whole.
+        (
+            "<h1>Kerry meets Putin</h1><p>Talks on <time>Tuesday</time> ended without a deal</p>",
+            "Talks on Tuesday ended",
+        ),
+        ("<h1>Kerry meets Putin</h1><h2>Sochi, Russia</h2>", "Sochi, Russia"),
+    ],
+)
+def test_html_an_articles_header_text_is_the_articles(header: str, kept: str) -> None:
+    page = _html(f"<article><header>{header}</header><p>Kerry met Putin.</p></article>")
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.title == "Kerry meets Putin"
+    assert parsed.body.startswith(kept)
+    assert parsed.body.endswith("\n\nKerry met Putin.")
+
+
+def test_html_a_sections_header_stays_in_its_place_and_the_pages_header_stays_out() -> None:
+    page = _html(
+        "<header><p>SomaNet News</p><p>The world, every day</p></header><main><article><h1>Kerry meets Putin</h1>"
+        "<p>First.</p><section><header><h2>What was agreed</h2></header><p>Nothing.</p></section></article></main>"
+    )
+
+    assert parse_upload("incoming/a.html", page).body == "First.\n\nWhat was agreed\n\nNothing."
+
+
+def test_html_an_articles_headers_are_read_in_linear_time() -> None:
+    # 200 KB of header markup: the search for bylines and dates in headers is bounded, what is past it is text.
+    for header in (
+        "<header><h1>T</h1>" + "<span>" * 1500 + "<time>12 May 2015</time> " * 7000 + "</header>",
+        "<header><h1>T</h1>" + "<p>By John Smith</p>" * 10_000 + "</header>",
+        "<section><header><p>By John Smith | 12 May 2015</p></header></section>" * 3000,
+        "<header><p>x</p>" * 1900,
+    ):
+        page = _html(f"<article><h1>T</h1>{header}<p>Body.</p></article>")
+        assert len(page) > 30_000
+        assert "Body." in parse_upload("incoming/a.html", page).body

@@ -161,7 +161,9 @@ chrome_elements = st.sampled_from(
         f"<script>var a = '{MARKER}';</script>",
         f"<style>.{MARKER} {{}}</style>",
         f"<nav><a href='/'>{MARKER}</a></nav>",
-        f"<header>{MARKER}</header>",
+        # A bare <header> is the page's banner only outside an article or section (then its text is the article's).
+        f"<header class='site-header'>{MARKER}</header>",
+        f"<header><div class='meta'><time datetime='2015-05-12'>{MARKER}</time></div></header>",
         f"<footer>{MARKER}</footer>",
         f"<aside>{MARKER}</aside>",
         f"<noscript>{MARKER}</noscript>",

@@ -235,31 +235,37 @@ def clean_author(value: str | None) -> str | None:
 
 
 def without_leading_furniture(
-    paragraphs: list[str], title: str, author: str | None = None, also: str = "", published: str | None = None
+    paragraphs: list[str],
+    title: str,
+    author: str | None = None,
+    also: str = "",
+    published: str | None = None,
+    *,
+    everywhere: bool = False,
 ) -> tuple[list[str], str | None, str | None]:
-    """Drop a repeated title (or `also`, the heading), a byline, the author's name or a date line at the top.
+    """Drop a repeated title (or `also`, the heading), a byline, the author's name or a date line at the top (in the
+    first three paragraphs, up to the first that is text), or with `everywhere` wherever it is (an article's header,
+    which puts them around a standfirst in any order).
 
     Returns the remaining paragraphs, the author a byline named and the date line dropped. A date line is dropped
     only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
     `published`; a line naming another day is text and stays.
     """
-    kept = list(paragraphs)
+    kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
     author = None
     dateline = None
     declared = parse_date(published) if published else None
-    for _ in range(3):
-        if not kept:
-            break
-        first = kept[0]
-        name = byline_name(first)
-        day = parse_date(first)
-        if first.casefold() in repeated or (day is not None and (not published or day == declared)):
-            dateline = dateline or (first if day is not None else None)
-            kept.pop(0)
+    for index, paragraph in enumerate(paragraphs):
+        if not everywhere and (kept or index == 3):
+            kept.append(paragraph)
+            continue
+        day = parse_date(paragraph)
+        name = byline_name(paragraph)
+        if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
+            dateline = dateline or (paragraph if day is not None else None)
         elif name is not None:
             author = author or name
-            kept.pop(0)
         else:
-            break
+            kept.append(paragraph)
     return kept, author, dateline

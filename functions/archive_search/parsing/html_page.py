@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import clean_author, without_leading_furniture
+from archive_search.parsing.bylines import byline_name, clean_author, without_leading_furniture
 from archive_search.parsing.html_text import (
+    BLOCK_TAGS,
     child_nodes,
     element_paragraphs,
     element_text,
@@ -88,11 +89,17 @@ def parse_html(data: bytes) -> ParsedUpload:
 
     title, title_node = _title(tree, meta, linked, container)
     author = _author(tree, meta, linked)
-    if container is not None and title_node is not None and _is_inside(title_node, container):
-        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        paragraphs = element_paragraphs(container, frozenset({title_node.mem_id}))
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
+    section = _first(meta, SECTION_META) or _ld_text(linked, "articleSection")
+    headers = _article_headers(container) if container is not None else []
+    furniture = _HeaderFurniture(title, heading, author, published, section)
+    for header in headers:
+        furniture.find(header)
+    if container is not None and (headers or (title_node is not None and _is_inside(title_node, container))):
+        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
+        skip = furniture.skip | ({title_node.mem_id} if title_node is not None else set())
+        paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
     paragraphs, byline, dateline = without_leading_furniture(paragraphs, title, author, heading, published)
     if not title:
         raise RejectedUploadError(
@@ -107,9 +114,9 @@ def parse_html(data: bytes) -> ParsedUpload:
         title=title,
         body="\n\n".join(paragraphs),
         source_format="html",
-        author=author or byline,
-        published=published or dateline,
-        section=_first(meta, SECTION_META) or _ld_text(linked, "articleSection"),
+        author=author or furniture.byline or byline,
+        published=published or furniture.dateline or dateline,
+        section=section,
         tags=_tags(meta, linked),
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
@@ -295,6 +302,151 @@ def _inside_chrome(node: LexborNode) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+# --- the article's header ----------------------------------------------------------------------------------------
+
+# Sectioning elements: a <header> belongs to the nearest one around it (HTML's rule), or to the page (body).
+_SECTIONING = frozenset({"article", "section", "aside", "nav", "body", "html"})
+# The words a line of metadata holds besides its <time> and author links ("By", "Published on", "Updated at").
+_META_WORDS = frozenset(
+    {"by", "and", "on", "at", "published", "updated", "posted", "last", "modified", "first", "written", "am", "pm"}
+)
+# Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
+_META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
+_WORD = re.compile(r"[^\W\d_]+")
+# A byline or date line is short: a longer block of a header is text. Its elements are counted too, so that telling
+# costs the same for a block of any size.
+MAX_META_LINE_CHARS = 300
+MAX_META_LINE_NODES = 60
+# The nodes of the article's headers searched for furniture, all headers together (a header holds a few dozen):
+# the search is bounded on any page. A header past it is read as text, furniture and all.
+MAX_HEADER_NODES = 3_000
+
+
+def _article_headers(container: LexborNode) -> list[LexborNode]:
+    """The <header>s in the container that belong to an article or a section (HTML's rule), not to the page: their
+    text (a standfirst or subtitle under the headline) is the article's, where the body leaves every other header
+    out as the site's banner."""
+    owners: dict[int, str | None] = {}  # what each element's headers belong to: each ancestor is looked up once
+    headers = []
+    for header in container.css("header"):
+        path, node = [], header.parent
+        while node is not None and node.tag not in _SECTIONING and node.mem_id not in owners:
+            path.append(node.mem_id)
+            node = node.parent
+        owner = None if node is None else owners.get(node.mem_id, node.tag)
+        owners.update(dict.fromkeys(path, owner))
+        if owner in ("article", "section"):
+            headers.append(header)
+    return headers
+
+
+class _HeaderFurniture:
+    """What an article's headers hold besides text, to leave out of the body: a block that is a line of metadata
+    (a <time> or author link with only words such as By, Published, on around them), a byline, a date line of the
+    article's date, a byline with a date ("By Jane Doe | 12 May 2015"), or the title, author or section repeated.
+    Blocks are the header's block elements and the elements right inside it (a kicker link, a byline <span>). The
+    author and date such lines name are the article's when it declares none."""
+
+    def __init__(self, title: str, heading: str, author: str | None, published: str | None, section: str | None):
+        self.title, self.heading, self.author, self.published = title, heading, author, published
+        self.section = (section or "").casefold()
+        self.skip: set[int] = set()
+        self.byline: str | None = None
+        self.dateline: str | None = None
+        self.budget = MAX_HEADER_NODES
+
+    def find(self, header: LexborNode) -> None:
+        # Pre-order through sibling links, (node, right inside the header): each step is one node, within budget.
+        stack: list[tuple[LexborNode | None, bool]] = [(header.child, True)]
+        while stack and self.budget > 0:
+            node, top = stack.pop()
+            if node is None:
+                continue
+            self.budget -= 1
+            stack += [(node.next, top), (node.child, False)]
+            if not node.is_element_node or node.mem_id in self.skip:
+                continue
+            if _is_meta_marker(node):
+                block = _block_around(node, header)
+                if block is not None and self._is_meta_line(block):
+                    self.skip.add(block.mem_id)
+            if (node.tag in BLOCK_TAGS or top) and self._is_furniture(node):
+                self.skip.add(node.mem_id)
+
+    def _is_meta_line(self, block: LexborNode) -> bool:
+        rest = _short_text(block)
+        if rest is None:
+            return False
+        for marker in block.css("*"):
+            if _is_meta_marker(marker):
+                rest = rest.replace(element_text(marker), " ")
+        return all(word in _META_WORDS for word in _WORD.findall(rest.casefold()))
+
+    def _is_furniture(self, block: LexborNode) -> bool:
+        text = _short_text(block)
+        if not text:
+            return False
+        if self.section and text.casefold() == self.section:
+            return True
+        kept, name, dateline = without_leading_furniture(
+            [text], self.title, self.author, self.heading, self.published, everywhere=True
+        )
+        if kept and name is None:
+            name, dateline = _byline_with_date(text) or (None, None)
+        self.byline, self.dateline = self.byline or name, self.dateline or dateline
+        return not kept or name is not None
+
+
+def _is_meta_marker(node: LexborNode) -> bool:
+    """A <time>, or a link or element naming the author (rel=author, itemprop=author)."""
+    attributes = node.attributes
+    named = f"{attributes.get('rel') or ''} {attributes.get('itemprop') or ''}".lower().split()
+    return node.tag == "time" or "author" in named
+
+
+def _short_text(block: LexborNode) -> str | None:
+    """The block's text as the body reads it, if it is short enough to be a line of metadata; else None."""
+    count, stack = 0, [block.child]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        count += 1
+        if count > MAX_META_LINE_NODES:
+            return None
+        stack += [node.next, node.child]
+    text = element_text(block)
+    return text if len(text) <= MAX_META_LINE_CHARS else None
+
+
+def _block_around(marker: LexborNode, header: LexborNode) -> LexborNode | None:
+    """The block element holding the marker inside the header (the element right inside the header holding it)."""
+    node: LexborNode | None = marker
+    for _ in range(MAX_META_LINE_NODES):  # a line of metadata is a few elements deep: the walk up is bounded
+        if node is None or node.parent is None or node.mem_id == header.mem_id:
+            return None
+        if node.tag in BLOCK_TAGS or node.parent.mem_id == header.mem_id:
+            return node
+        node = node.parent
+    return None
+
+
+def _byline_with_date(text: str) -> tuple[str, str] | None:
+    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe"."""
+    for separator in _META_SEPARATORS:
+        first, found, second = text.partition(separator)
+        if not found:
+            continue
+        for byline, when in ((first, second), (second, first)):
+            name = byline_name(byline)
+            words = when.split()
+            while words and words[0].casefold() in _META_WORDS:
+                words.pop(0)
+            if name is not None and parse_date(" ".join(words)) is not None:
+                return name, " ".join(words)
+    return None
 
 
 # --- metadata ----------------------------------------------------------------------------------------------------

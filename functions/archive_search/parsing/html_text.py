@@ -237,10 +237,13 @@ def child_nodes(node: LexborNode) -> list[LexborNode]:
     return children
 
 
-def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> list[str]:
+def element_paragraphs(
+    root: LexborNode, skip: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()
+) -> list[str]:
     """The text paragraphs under root, in document order, separated at block elements.
 
-    `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph).
+    `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph), `keep` those to read
+    although their tag is never text elsewhere (an article's <header>, html_page._article_headers).
     """
     chrome_limit = text_length(root) * CHROME_MAX_SHARE
     paragraphs: list[str] = []
@@ -270,7 +273,7 @@ def element_paragraphs(root: LexborNode, skip: frozenset[int] = frozenset()) -> 
         if tag == "-text":
             current.append(node.text_content or "")
             continue
-        if depth > 0 and _left_out(node, in_list, skip, chrome_limit):
+        if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit):
             continue
         if tag == "math":
             current.append(_math_text(node))
@@ -319,10 +322,11 @@ def element_text(node: LexborNode) -> str:
     return " ".join(element_paragraphs(node))
 
 
-def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], chrome_limit: float) -> bool:
+def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], keep: frozenset[int], chrome_limit: float) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
-    if node.tag in DROPPED_TAGS or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
+    dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep
+    if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
     if node.tag == "figcaption" and node.parent is not None and node.parent.css_first(_MEDIA) is not None:
         return True
