@@ -1350,7 +1350,10 @@ def test_a_quoted_item_of_a_list_written_as_text_keeps_its_commas(upload: Any) -
     assert parse_upload(f"incoming/{key}", data).tags == ("politics", "usa", "Smith, John", 'say "hi"')
 
 
-@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+_EDITOR_LISTS = ("front matter", "JSON")
+
+
+@pytest.mark.parametrize("upload", [_LIST_UPLOADS[name] for name in _EDITOR_LISTS], ids=_EDITOR_LISTS)
 @pytest.mark.parametrize("tags", ['a, "c, d', 'a, "Big" Jim'])
 def test_a_list_written_as_text_with_quotes_that_cannot_be_read_is_rejected(upload: Any, tags: str) -> None:
     key, data = upload(tags)
@@ -1359,6 +1362,19 @@ def test_a_list_written_as_text_with_quotes_that_cannot_be_read_is_rejected(uplo
 
     assert "cannot be read as a list" in rejection.reason
     assert '"c, d"' in rejection.fix
+
+
+@pytest.mark.parametrize("meta", ["keywords meta", "JSON-LD keywords"])
+@pytest.mark.parametrize(
+    ("keywords", "tags"), [('a, "c, d', ("a", '"c', "d")), ('a, "Big" Jim', ("a", '"Big" Jim')), ('"x; y', ('"x', "y"))]
+)
+def test_a_pages_keywords_with_quotes_that_cannot_be_read_are_kept_as_written(
+    meta: str, keywords: str, tags: tuple[str, ...]
+) -> None:
+    # No editor wrote them, so a rejection would get nothing fixed: the page is kept, its keywords as written.
+    key, data = _LIST_UPLOADS[meta](keywords)
+
+    assert parse_upload(f"incoming/{key}", data).tags == tags
 
 
 @pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())

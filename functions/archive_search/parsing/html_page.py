@@ -556,7 +556,12 @@ def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]
         elif keywords is None and isinstance(ld_keywords, str):
             keywords = unescape_entities(ld_keywords)
         if keywords:
-            tags = list_items(keywords, "the keywords")
+            try:
+                tags = list_items(keywords, "the keywords")
+            except RejectedUploadError:
+                # A page's keywords are what its CMS exported, which no editor wrote and a rejection cannot get
+                # fixed: quotes that cannot be read keep the items as written, quotes and all.
+                tags = keywords.split("," if "," in keywords else ";")
     # Page keywords are often SEO lists: keep the first ones rather than reject the article.
     cleaned = [clean_line(t) for t in tags if clean_line(t)]
     return tuple(dict.fromkeys(cleaned))[:MAX_TAGS]
