@@ -393,8 +393,10 @@ def build_search(
         body["suggest"] = spelling_suggester(request.q)
         complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed))
         if complete is not None and ranking.fuzzy:
-            # How many articles the reader's filters leave that hold every word: typo_words() reads it.
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete, "filter": list(filters.values())}}}
+            # How many articles hold every word, typo_words() reads it. Counted without the facets' filters (the
+            # query holds the tag filter), like the facets: counted under them, selecting a section with few
+            # complete matches turned expansion on and found more than its facet count offered.
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
     return body
 
 
@@ -570,32 +572,40 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request.
 
     Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
-    request matches the query with typo expansion, and counts in aggregations what it matches without expansion and
-    how many hold every word, with the term suggesters /search sends (a word only headlines hold makes /search
-    expand however many articles hold every word); typo_words() decides, as /search would, which total applies.
+    request counts in aggregations what the query matches with and without typo expansion under the filters, and
+    how many articles hold every word (under the tag filter alone, as build_search counts them), with the term
+    suggesters /search sends (a word only headlines hold makes /search expand however many articles hold every
+    word); typo_words() decides, as /search would, which total applies.
     """
-    filters = list(filter_clauses(request).values())
+    clauses = filter_clauses(request)
+    tag = [clauses.pop("tag")] if "tag" in clauses else []
+    facets = list(clauses.values())
 
     def count_for(q: str) -> int:
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
         words = scored_words(index, q)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
-        body: dict[str, Any] = {
-            "query": {"bool": {"must": [text_clause(other, ranking, words, expandable)], "filter": filters}},
-            "track_total_hits": True,
-        }
+        expanded = text_clause(other, ranking, words, expandable)
         if not expandable:
-            return int(index.search(body, size=0, offset=0)["hits"]["total"]["value"])
+            query = {"query": {"bool": {"must": [expanded], "filter": tag + facets}}, "track_total_hits": True}
+            return int(index.search(query, size=0, offset=0)["hits"]["total"]["value"])
+        # As build_search: the complete matches are counted without the facets' filters, the totals with them.
         plain = text_clause(other, ranking, words)
-        body["aggs"] = {"plain": {"filter": {"bool": {"must": [plain], "filter": filters}}}}
-        body["suggest"] = spelling_suggester(q)
+        body: dict[str, Any] = {
+            "query": {"bool": {"should": [expanded, plain], "filter": tag}},
+            "track_total_hits": False,
+            "aggs": {
+                "expanded": {"filter": {"bool": {"must": [expanded], "filter": facets}}},
+                "plain": {"filter": {"bool": {"must": [plain], "filter": facets}}},
+            },
+            "suggest": spelling_suggester(q),
+        }
         complete = complete_match(parse_query(q), ranking, words)
         if complete is not None:
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete, "filter": filters}}}
+            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
         response = index.search(body, size=0, offset=0)
-        if typo_words(other, ranking, words, response):
-            return int(response["hits"]["total"]["value"])
-        return int(response["aggregations"]["plain"]["doc_count"])
+        counted = "expanded" if typo_words(other, ranking, words, response) else "plain"
+        return int(response["aggregations"][counted]["doc_count"])
 
     return count_for
 

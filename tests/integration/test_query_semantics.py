@@ -666,6 +666,32 @@ def test_the_count_did_you_mean_offers_is_what_searching_for_it_finds(pipeline: 
     assert _counter(index, SearchRequest(q="zorblat gardening", size=2), ranking)("zorblat gardening") == page.total
 
 
+def test_a_facet_count_is_what_selecting_it_returns_when_few_articles_of_it_hold_every_word(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given enough complete matches in all for no typo expansion, but fewer than a page in one section, which also
+    # holds an article with both words spelt another way
+    for n in range(10):
+        _json_upload(pipeline, f"Gaddafi in Tripoli {n}", "Gaddafi spoke in Tripoli.", section="World")
+    for n in range(2):
+        _json_upload(pipeline, f"Gaddafi in Tripoli a{n}", "Gaddafi spoke in Tripoli.", section="Africa")
+    _json_upload(pipeline, "Gadaffi in Tripolli", "Gadaffi spoke in Tripolli.", section="Africa", author="Ann Lee")
+    pipeline.drain()
+
+    # Each section's count is what selecting it finds (selecting Africa turned expansion on: 3 found, 2 offered)
+    _s, body, _ = get("/search?q=gaddafi+tripoli&size=10")
+    offered = {f["value"]: f["count"] for f in body["facets"]["section"]}
+    assert offered == {"World": 10, "Africa": 2}
+    for section, count in offered.items():
+        _s, chosen, _ = get(f"/search?q=gaddafi+tripoli&size=10&section={section}")
+        assert chosen["total"] == count, section
+        assert [f["count"] for f in chosen["facets"]["section"] if f["selected"]] == [count], section
+    # and the count did_you_mean would offer for this spelling, under a filter, is that total too
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    request = SearchRequest(q="gaddafi tripoli", section=("Africa",))
+    assert _counter(index, request, Ranking(semantic_weight=0))("gaddafi tripoli") == 2
+
+
 def test_a_headline_word_is_searched_as_typed_not_as_the_bodies_near_word(pipeline: LocalPipeline) -> None:
     # Given a word only a headline holds ("zumba") and many bodies holding a near word ("rumba")
     headline = _json_upload(pipeline, "Zumba craze", "Dancers in the city love it.")
