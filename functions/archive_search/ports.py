@@ -79,7 +79,9 @@ class ArticleIndex(Protocol):
         version than this code's; SearchUnavailableError when the engine cannot be reached.
         """
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]: ...
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        """The engine's answer to `body`. Requests with the same `preference` are answered by the same copy of the
+        index while it is available, so their scores agree (copies score apart by their deleted documents)."""
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """In how many articles each word occurs (words the archive does not know may be left out)."""

@@ -412,8 +412,13 @@ def _answer(
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
     need it (typo_words(): a word no article holds, or fewer complete matches than a page): then the same request
-    is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean)."""
-    response = index.search(body, size=size, offset=offset)
+    is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean).
+
+    Every page of one search is asked of one copy of the index (its fingerprint as the engine's preference): with a
+    replica (two or more data nodes), copies score apart by the deleted documents each still holds, so pages from
+    either copy overlapped and left hits out, and a cursor's scores, read after on the other copy, skipped some."""
+    same_copy = request.fingerprint()
+    response = index.search(body, size=size, offset=offset, preference=same_copy)
     typos = typo_words(request, ranking, words, response, titles_holding)
     if not typos:
         return response, {}
@@ -422,7 +427,7 @@ def _answer(
     again["aggs"] = {name: agg for name, agg in body["aggs"].items() if name != COMPLETE_COUNT}
     if "highlight" in again:
         again["highlight"] = _highlight(request, ranking, words, typos)
-    expanded = index.search(again, size=size, offset=offset)
+    expanded = index.search(again, size=size, offset=offset, preference=same_copy)
     return {**expanded, "suggest": response.get("suggest")}, typos
 
 

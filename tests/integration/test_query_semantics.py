@@ -930,9 +930,9 @@ class _RecordingIndex(OpenSearchArticleIndex):
         super().__init__(pipeline.engine, pipeline.alias)
         self.sent: list[dict[str, Any]] = []
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.sent.append(body)
-        return super().search(body, size=size, offset=offset)
+        return super().search(body, size=size, offset=offset, preference=preference)
 
 
 def _fuzzy_in(body: dict[str, Any]) -> bool:

@@ -132,7 +132,7 @@ class FakeIndex:
             self.documents.pop(article_id, None)
         return {}
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         raise NotImplementedError
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:

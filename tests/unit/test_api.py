@@ -70,13 +70,15 @@ class FakeArticleIndex:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     failure: Exception | None = None
     searches: list[tuple[int, int]] = field(default_factory=list)
+    preferences: list[str | None] = field(default_factory=list)
 
     def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
         raise NotImplementedError("the API never writes")
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self._fail_if_asked()
         self.searches.append((size, offset))
+        self.preferences.append(preference)
         return {
             "took": 12,
             "timed_out": False,
@@ -336,7 +338,7 @@ def test_a_request_of_ours_the_engine_refused_is_a_500_logged_as_an_error_and_co
 def test_a_malformed_engine_response_is_a_500_without_internals() -> None:
     # An engine answer without hits.total, as a misconfigured proxy might return.
     index = FakeArticleIndex()
-    index.search = lambda body, size, offset: {"hits": {"hits": []}}  # type: ignore[method-assign]
+    index.search = lambda body, size, offset, preference=None: {"hits": {"hits": []}}  # type: ignore[method-assign]
 
     result = _call(_app(index), "/search?q=kerry")
 
@@ -546,9 +548,9 @@ class RecordingIndex(FakeArticleIndex):
 
     bodies: list[dict[str, Any]]
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.bodies = [*getattr(self, "bodies", []), body]
-        return super().search(body, size, offset)
+        return super().search(body, size, offset, preference)
 
 
 def _author_filter(index: RecordingIndex) -> list[str]:
@@ -619,6 +621,21 @@ def test_an_issued_cursor_reads_the_next_page() -> None:
     assert result.status == 200, result.text
     assert result.json()["page"] == 2
     assert index.searches == [(2, 0)]
+
+
+def test_every_page_of_one_search_is_asked_of_one_copy_of_the_index() -> None:
+    # Copies of the index (a replica on a second node) score apart by their deleted documents: pages answered by
+    # different copies overlap and leave hits out, and a cursor's scores read on the other copy skip some.
+    index = FakeArticleIndex(hits=[KERRY_HIT, UNHIGHLIGHTED_HIT], total=10)
+    app = _app(index)
+
+    for query in ("q=kerry&size=2", "q=kerry&size=2&page=2", f"q=kerry&size=2&cursor={_next_cursor()}"):
+        assert _call(app, f"/search?{query}").status == 200
+    _call(app, "/search?q=kerry&size=2&section=World")
+
+    one, *others, filtered = index.preferences
+    assert one is not None and not one.startswith("_")  # a custom string: the engine reserves _-names
+    assert others == [one] * len(others) and filtered not in (None, one)
 
 
 def _fingerprint() -> str:

@@ -93,7 +93,7 @@ class WaitingEngine:
         self.encoder = encoder
         self.embedding_under_way: list[bool] = []
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.embedding_under_way.append(self.encoder.started.wait(2))
         hits = [{**hit("a", 2.0, "harbour"), "_source": {**hit("a", 2.0, "harbour")["_source"], "title": "Harbour"}}]
         return {"took": 1, "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits}}

@@ -198,11 +198,18 @@ class OpenSearchArticleIndex:
             failures[str(result.get("_id"))] = f"{result.get('status')} {error}"
         return failures
 
-    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        routing = {"preference": preference} if preference is not None else {}
         return self._call(
             # Before the first article is ingested there is no alias yet: that is an empty archive, not an error.
             lambda: self._client.search(  # type: ignore[call-arg]
-                index=self._alias, body=body, size=size, from_=offset, ignore_unavailable=True, allow_no_indices=True
+                index=self._alias,
+                body=body,
+                size=size,
+                from_=offset,
+                ignore_unavailable=True,
+                allow_no_indices=True,
+                **routing,
             )
         )
 
