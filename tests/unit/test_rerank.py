@@ -8,6 +8,8 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
+import pytest
+
 from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
 from archive_search.rerank import rerank, window_size
 from archive_search.search import SearchRequest, search_articles
@@ -110,3 +112,33 @@ def test_the_query_is_embedded_while_the_engine_finds_the_window() -> None:
 
     assert [hit.id for hit in page.results] == ["a"]
     assert engine.embedding_under_way[0], "the window request was sent only after the query's embedding"
+
+
+class TimedEngine:
+    """Takes 5 ms for each search and finds fewer articles holding every word than a page, so typo expansion runs."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        self.requests += 1
+        hits = [hit("a", 2.0, "harbour", ["complete"])]
+        return {
+            "took": 5,
+            "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits},
+            "aggregations": {"complete_matches": {"doc_count": 0}},
+        }
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        return {}
+
+
+@pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
+def test_took_ms_is_the_engine_time_of_every_request_that_found_the_page(encoder: AxisEncoder | None) -> None:
+    engine = TimedEngine()
+
+    page = search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    # the first answer, the same with typo expansion, and (reranked) the page's articles: not the last one alone
+    assert engine.requests == (3 if encoder else 2)
+    assert page.took_ms == 5 * engine.requests
