@@ -111,6 +111,8 @@ MATHML_ELEMENTS = frozenset(
 _MATH_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 # What a figure may show that is no text: its caption (`Photo: AFP`) goes with it, as an image's alt text does.
 _MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed"
+# Media inside these is not beside a figure's caption: a flag in a table's cell, an emoji image in the caption.
+_NOT_BESIDE = frozenset({"table", "figcaption"})
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
 )
@@ -256,6 +258,7 @@ def element_paragraphs(
         current.clear()
 
     quotes: list[str] = []  # the <q> elements open around the walk
+    with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
     stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
     while stack:
@@ -275,6 +278,10 @@ def element_paragraphs(
             continue
         if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit):
             continue
+        if tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
+            with_media = _figures_with_media(root) if with_media is None else with_media
+            if node.parent.mem_id in with_media:
+                continue
         if tag == "math":
             current.append(_math_text(node))
             continue
@@ -316,6 +323,22 @@ def _math_text(node: LexborNode) -> str:
     return normalise_space(" ".join(texts))
 
 
+def _figures_with_media(root: LexborNode) -> set[int]:
+    """The `mem_id`s of the figures under root that show an image, video or embed beside their caption (in a nested
+    figure too: a gallery's). Each element is walked up from once, so the search is linear in the size of root (a
+    search of the figure for each caption took 6 s for 5,000 captions in 140 KB)."""
+    figures: set[int] = set()
+    walked: set[int] = set()
+    for media in root.css(_MEDIA):
+        node = media.parent
+        while node is not None and node.mem_id not in walked and node.tag not in _NOT_BESIDE:
+            walked.add(node.mem_id)
+            if node.tag == "figure":
+                figures.add(node.mem_id)
+            node = None if node.mem_id == root.mem_id else node.parent
+    return figures
+
+
 def element_text(node: LexborNode) -> str:
     """The element's text on one line, as element_paragraphs reads it: `<h1>Kerry<br>meets Putin</h1>` is "Kerry meets
     Putin" (Lexbor's text() glues it, "Kerrymeets Putin"), and hidden parts stay out as they do from the body."""
@@ -327,8 +350,6 @@ def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], keep: froze
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
-        return True
-    if node.tag == "figcaption" and node.parent is not None and node.parent.css_first(_MEDIA) is not None:
         return True
     if has_chrome_name(node) and not _is_content_wrapper(node, chrome_limit):
         return True
