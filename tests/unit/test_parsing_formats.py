@@ -1516,6 +1516,21 @@ def test_html_an_articles_header_text_is_the_articles(header: str, kept: str) ->
     assert parsed.body.endswith("\n\nKerry met Putin.")
 
 
+def test_html_a_sentence_the_header_holds_itself_keeps_its_elements() -> None:
+    # An element right inside the header was judged as a line of its own though text ran around it: the date and
+    # the author's name were cut out of the sentence ("Talks held on in Sochi, says .").
+    page = _html(
+        "<article><header><h1>Kerry meets Putin</h1>Talks held on <time datetime='2015-05-12'>12 May 2015</time>"
+        " in Sochi, says <em>Jane Doe</em>.</header><p>Kerry met Putin.</p></article>",
+        "<meta name='author' content='Jane Doe'>",
+    )
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.body == "Talks held on 12 May 2015 in Sochi, says Jane Doe.\n\nKerry met Putin."
+    assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")
+
+
 def test_html_a_sections_header_stays_in_its_place_and_the_pages_header_stays_out() -> None:
     page = _html(
         "<header><p>SomaNet News</p><p>The world, every day</p></header><main><article><h1>Kerry meets Putin</h1>"

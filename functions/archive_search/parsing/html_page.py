@@ -359,8 +359,11 @@ class _HeaderFurniture:
         self.budget = MAX_HEADER_NODES
 
     def find(self, header: LexborNode) -> None:
-        # Pre-order through sibling links, (node, right inside the header): each step is one node, within budget.
-        stack: list[tuple[LexborNode | None, bool]] = [(header.child, True)]
+        # Pre-order through sibling links, (node, a line of its own right inside the header): each step is one
+        # node, within budget. Beside text the header holds itself, an element right inside it is part of a
+        # sentence ("Talks held on <time>12 May</time> ended"), judged with it: left in.
+        loose = _holds_text(header)
+        stack: list[tuple[LexborNode | None, bool]] = [(header.child, not loose)]
         while stack and self.budget > 0:
             node, top = stack.pop()
             if node is None:
@@ -370,7 +373,7 @@ class _HeaderFurniture:
             if not node.is_element_node or node.mem_id in self.skip:
                 continue
             if _is_meta_marker(node):
-                block = _block_around(node, header)
+                block = _block_around(node, header, loose)
                 if block is not None and self._is_meta_line(block):
                     self.skip.add(block.mem_id)
             if (node.tag in BLOCK_TAGS or top) and self._is_furniture(node):
@@ -428,13 +431,24 @@ def _short_text(block: LexborNode) -> str | None:
     return text if len(text) <= MAX_META_LINE_CHARS else None
 
 
-def _block_around(marker: LexborNode, header: LexborNode) -> LexborNode | None:
-    """The block element holding the marker inside the header (the element right inside the header holding it)."""
+def _holds_text(header: LexborNode) -> bool:
+    """Whether the header holds visible text of its own, outside any element."""
+    child = header.child
+    while child is not None:
+        if child.tag == "-text" and (child.text_content or "").strip():
+            return True
+        child = child.next
+    return False
+
+
+def _block_around(marker: LexborNode, header: LexborNode, loose: bool) -> LexborNode | None:
+    """The block element holding the marker inside the header (the element right inside the header holding it,
+    unless the header holds `loose` text of its own: then that element is part of a sentence)."""
     node: LexborNode | None = marker
     for _ in range(MAX_META_LINE_NODES):  # a line of metadata is a few elements deep: the walk up is bounded
         if node is None or node.parent is None or node.mem_id == header.mem_id:
             return None
-        if node.tag in BLOCK_TAGS or node.parent.mem_id == header.mem_id:
+        if node.tag in BLOCK_TAGS or (node.parent.mem_id == header.mem_id and not loose):
             return node
         node = node.parent
     return None
