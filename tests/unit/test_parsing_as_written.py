@@ -219,6 +219,15 @@ def test_numeric_references_read_as_browsers_read_them_and_a_surrogate_pair_as_i
     assert "\ufffd" not in parsed.body
 
 
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "html json-ld", "legacy"])
+def test_a_reference_to_a_control_character_parts_the_words_around_it_in_every_format(fmt: str) -> None:
+    # html.unescape makes &#11; (Word's line break) and &#1; nothing: JSON and Markdown glued "Mayor" to "plan",
+    # where an HTML page kept a space.
+    key, data = _every_format("Mayor&#11;plan&#1;now", "Ana Lima", "t")[fmt]
+
+    assert parse_upload(key, data).title == "Mayor plan now"
+
+
 @pytest.mark.parametrize("fmt", ["json", "markdown", "html", "legacy"])
 @pytest.mark.parametrize("reference", ["&#0;", "&#xD800;", "&#56832;", "&#1114112;"])
 def test_a_reference_to_no_character_is_rejected_naming_it(fmt: str, reference: str) -> None:

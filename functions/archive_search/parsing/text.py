@@ -308,7 +308,9 @@ def _numeric(text: str, match: re.Match[str]) -> tuple[str, int] | None:
             return chr(0x10000 + (code - 0xD800) * 0x400 + _code(low) - 0xDC00), low.end()
     if code == 0 or code in _HIGH_SURROGATES or code in _LOW_SURROGATES or code > 0x10FFFF:
         return None
-    return html.unescape(match.group(0)), match.end()
+    # html.unescape makes a control or noncharacter (`&#11;`, Word's line break; `&#xFFFF;`) nothing, gluing the
+    # words around it: the HTML parser keeps the character, and validation makes a control a space.
+    return html.unescape(match.group(0)) or chr(code), match.end()
 
 
 def _no_character(reference: re.Match[str]) -> RejectedUploadError:
