@@ -1516,6 +1516,19 @@ def test_html_an_articles_header_text_is_the_articles(header: str, kept: str) ->
     assert parsed.body.endswith("\n\nKerry met Putin.")
 
 
+def test_html_a_headers_kicker_tags_and_share_links_stay_out_and_a_linked_heading_is_text() -> None:
+    # With no section declared, a WordPress header's category link ("World") and Ghost's tag links began the body.
+    page = _html(
+        "<article><header><div class='entry-categories'><a href='/world' rel='category tag'>World</a>, "
+        "<a href='/russia' rel='category tag'>Russia</a></div><h1>Kerry meets Putin</h1><p>Talks end</p>"
+        "<ul><li><a href='#fb'>Facebook</a></li><li><a href='#x'>X</a></li></ul><a href='/sochi'>Sochi</a>"
+        "</header><p>Kerry met Putin.</p><section><header><h2><a href='#deal'>The deal</a></h2></header>"
+        "<p>None.</p></section></article>"
+    )
+
+    assert parse_upload("incoming/a.html", page).body == "Talks end\n\nKerry met Putin.\n\nThe deal\n\nNone."
+
+
 def test_html_a_sentence_the_header_holds_itself_keeps_its_elements() -> None:
     # An element right inside the header was judged as a line of its own though text ran around it: the date and
     # the author's name were cut out of the sentence ("Talks held on in Sochi, says .").

@@ -316,6 +316,9 @@ _META_WORDS = frozenset(
 # Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
 _META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+# A heading is text though it is a link (`<h2><a href="#part-1">Part 1</a></h2>`, an anchor to itself).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hgroup"})
 # A byline or date line is short: a longer block of a header is text. Its elements are counted too, so that telling
 # costs the same for a block of any size.
 MAX_META_LINE_CHARS = 300
@@ -394,6 +397,8 @@ class _HeaderFurniture:
             return False
         if self.section and text.casefold() == self.section:
             return True
+        if block.tag not in _HEADINGS and _only_links(block, text):
+            return True
         kept, name, dateline = without_leading_furniture(
             [text], self.title, self.author, self.heading, self.published, everywhere=True
         )
@@ -401,6 +406,13 @@ class _HeaderFurniture:
             name, dateline = _byline_with_date(text) or (None, None)
         self.byline, self.dateline = self.byline or name, self.dateline or dateline
         return not kept or name is not None
+
+
+def _only_links(block: LexborNode, text: str) -> bool:
+    """Whether all the block's text is its links' (a kicker or category, tags, share links): no sentence is."""
+    for link in [block] if block.tag == "a" else block.css("a"):
+        text = text.replace(element_text(link), " ")
+    return _LETTER_OR_DIGIT.search(text) is None
 
 
 def _is_meta_marker(node: LexborNode) -> bool:
