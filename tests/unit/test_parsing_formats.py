@@ -1479,6 +1479,9 @@ _STANDFIRST = "<p class='standfirst'>Talks in Sochi end without a deal</p>"
         "<div>By <span itemprop='author'>Estera Popowska</span></div><time datetime='2015-05-12'>12 May 2015</time>",
         "<p>By Estera Popowska, May 12, 2015</p>",
         "<p>By Estera Popowska | Updated 12 May 2015</p>",
+        # Medium's line, with the reading time beside the author and the date (it stayed in the body).
+        "<div><a rel='author' href='/@ep'>Estera Popowska</a><span>·</span><span>5 min read</span><span>·</span>"
+        "<time datetime='2015-05-12'>May 12, 2015</time></div>",
     ],
 )
 def test_html_an_articles_header_keeps_its_standfirst_without_its_byline_and_date(meta: str) -> None:

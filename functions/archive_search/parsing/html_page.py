@@ -309,9 +309,11 @@ def _inside_chrome(node: LexborNode) -> bool:
 
 # Sectioning elements: a <header> belongs to the nearest one around it (HTML's rule), or to the page (body).
 _SECTIONING = frozenset({"article", "section", "aside", "nav", "body", "html"})
-# The words a line of metadata holds besides its <time> and author links ("By", "Published on", "Updated at").
+# The words a line of metadata holds besides its <time> and author links ("By", "Published on", "Updated at", and
+# the reading time Medium, Ghost and Substack put beside them: "5 min read").
 _META_WORDS = frozenset(
     {"by", "and", "on", "at", "published", "updated", "posted", "last", "modified", "first", "written", "am", "pm"}
+    | {"min", "mins", "minute", "minutes", "read", "reading", "time"}
 )
 # Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
 _META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
