@@ -675,3 +675,13 @@ def test_dates_that_exist_and_unreadable_text_are_not_called_days_that_do_not_ex
 def test_the_numbers_of_a_date_are_found_in_linear_time() -> None:
     for text in ("2015-" + "1" * 200_000, "31 " * 70_000, "May " * 50_000, "2015-W" + "2" * 200_000):
         assert _no_such_day(text) is None
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["12 May 2015 10:00 Sochi Russia talks began", "Tue, 12 May 2015 10:00 Kerry arrived in Sochi"]
+)
+def test_a_first_paragraph_that_starts_with_a_date_and_a_time_is_text_not_a_date_line(paragraph: str) -> None:
+    # email.utils read anything after the time as a zone it did not know: the paragraph was a date and was dropped.
+    parsed = parse_upload("incoming/a.md", f"---\ntitle: Talks\n---\n{paragraph}\n\nSecond.\n".encode())
+
+    assert (parsed.body, parsed.published) == (f"{paragraph}\n\nSecond.", None)

@@ -352,9 +352,14 @@ def _written_date(text: str) -> date | None:
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
 
     try:
-        return parsedate_to_datetime(text).date()
+        day = parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
         pass
+    else:
+        # email.utils skips what it cannot read after the time: "12 May 2015 10:00 Sochi Russia talks" was a date,
+        # and a body's first paragraph so written was dropped as a date line.
+        if _RFC_2822_SHAPE.fullmatch(clean_line(text)):
+            return day
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text.replace(".", "").replace(",", ", ")).replace(" ,", ",")
     text = _SEPT.sub("Sep", clean_line(text))
     for pattern in _DATE_PATTERNS:
@@ -365,6 +370,11 @@ def _written_date(text: str) -> date | None:
     return None
 
 
+# What RFC 2822 writes after the weekday: day month year, a time, a zone (an offset or a few capitals), a comment.
+_RFC_2822_SHAPE = re.compile(
+    r"(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)\s+\d{2,4}"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?(?:\s+\([^()]{0,40}\))?)?"
+)
 # An ISO week without its day (`2015-W20`, which Python reads as that week's Monday), a month or a year alone.
 _NOT_A_DAY = re.compile(r"\d{4}(?:-?(?P<week>W\d{2})|-(?P<month>\d{2}))?(?:T.*)?", re.IGNORECASE)
 # An ISO ordinal date (`2015-132`), with a time or not; a week date with its day (`2015-W20-3`) is a day too.
