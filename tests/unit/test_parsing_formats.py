@@ -1384,6 +1384,13 @@ def test_a_quoted_item_of_a_list_written_as_text_keeps_its_commas(upload: Any) -
     assert parse_upload(f"incoming/{key}", data).tags == ("politics", "usa", "Smith, John", 'say "hi"')
 
 
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+def test_spaces_between_a_closing_quote_and_the_separator_are_no_text(upload: Any) -> None:
+    key, data = upload('usa, "Smith, John" , "a, b"  ,c')
+
+    assert parse_upload(f"incoming/{key}", data).tags == ("usa", "Smith, John", "a, b", "c")
+
+
 _EDITOR_LISTS = ("front matter", "JSON")
 
 

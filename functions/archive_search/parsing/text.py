@@ -392,7 +392,12 @@ def list_items(text: str, field: str) -> list[str]:
     line = one_line(text)
     delimiter = "," if "," in line else ";"
     try:
-        items = next(csv.reader([line], delimiter=delimiter, skipinitialspace=True, strict=True), [])
+        items = _csv_items(line, delimiter)
+    except csv.Error:
+        # Spaces between a closing quote and the separator (`"Smith, John" , usa`) are no text after the quote.
+        line = re.sub(rf'"[ \t]+(?={delimiter})', '"', line)
+    try:
+        items = _csv_items(line, delimiter)
     except csv.Error as exc:
         raise RejectedUploadError(
             f"{field} cannot be read as a list ({exc}): an item that starts with a double quote ends at the next"
@@ -401,6 +406,10 @@ def list_items(text: str, field: str) -> list[str]:
             f'a, b, "c, d"; or write {field} as a list',
         ) from None
     return [item.strip() for item in items if item.strip()]
+
+
+def _csv_items(line: str, delimiter: str) -> list[str]:
+    return next(csv.reader([line], delimiter=delimiter, skipinitialspace=True, strict=True), [])
 
 
 def clean_line(text: str) -> str:
