@@ -1596,3 +1596,24 @@ def test_html_an_articles_headers_are_read_in_linear_time() -> None:
         page = _html(f"<article><h1>T</h1>{header}<p>Body.</p></article>")
         assert len(page) > 30_000
         assert "Body." in parse_upload("incoming/a.html", page).body
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        # A page with no <article> or <main>, wrapped whole in a <section>: its header is the site's banner.
+        (
+            "<section class='page'><header><div>SomaNet</div><p>The world, every day</p></header>"
+            "<h1>Kerry meets Putin</h1><p>Kerry met Putin in Sochi.</p></section>",
+            "Kerry met Putin in Sochi.",
+        ),
+        # A section's header that holds the headline is the article's, standfirst and all.
+        (
+            "<main><section><header><h1>Kerry meets Putin</h1><p>A first visit in two years.</p></header>"
+            "<p>Kerry met Putin.</p></section></main>",
+            "A first visit in two years.\n\nKerry met Putin.",
+        ),
+    ],
+)
+def test_html_a_section_header_outside_any_article_is_the_articles_only_with_the_headline(body: str, text: str) -> None:
+    assert parse_upload("incoming/a.html", _html(body)).body == text

@@ -336,6 +336,10 @@ def _article_headers(container: LexborNode) -> list[LexborNode]:
     out as the site's banner."""
     owners: dict[int, str | None] = {}  # what each element's headers belong to: each ancestor is looked up once
     headers = []
+    # A <section> outside any article that wraps a whole page (no <article>, no <main>) owns the site's banner: its
+    # header is the article's only when it holds the headline (the tagline "The world, every day" became text).
+    in_article = container.tag == "article"
+    in_articles = set() if in_article else {header.mem_id for header in container.css("article header")}
     for header in container.css("header"):
         path, node = [], header.parent
         while node is not None and node.tag not in _SECTIONING and node.mem_id not in owners:
@@ -343,7 +347,10 @@ def _article_headers(container: LexborNode) -> list[LexborNode]:
             node = node.parent
         owner = None if node is None else owners.get(node.mem_id, node.tag)
         owners.update(dict.fromkeys(path, owner))
-        if owner in ("article", "section"):
+        if owner == "article" or (
+            owner == "section"
+            and (in_article or header.mem_id in in_articles or header.css_first("h1") is not None)
+        ):
             headers.append(header)
     return headers
 
