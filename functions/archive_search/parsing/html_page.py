@@ -348,8 +348,7 @@ def _article_headers(container: LexborNode) -> list[LexborNode]:
         owner = None if node is None else owners.get(node.mem_id, node.tag)
         owners.update(dict.fromkeys(path, owner))
         if owner == "article" or (
-            owner == "section"
-            and (in_article or header.mem_id in in_articles or header.css_first("h1") is not None)
+            owner == "section" and (in_article or header.mem_id in in_articles or header.css_first("h1") is not None)
         ):
             headers.append(header)
     return headers
