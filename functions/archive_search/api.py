@@ -70,8 +70,10 @@ def _well_formed(text: str) -> str:
 
 def _path_id(app: APIGatewayHttpResolver, prefix: str) -> str:
     """The article id after `prefix` in the request's path, percent-decoded once (`%2F` is a slash), NFC: ids are
-    the NFC form of their upload's path (keys.py), so a decomposed `cafe%CC%81` finds `café` as search does."""
-    return unicodedata.normalize("NFC", _well_formed(unquote(app.current_event.path[len(prefix) :])))
+    the NFC form of their upload's path (keys.py), so a decomposed `cafe%CC%81` finds `café` as search does. One
+    trailing slash is dropped: no id ends in one (keys.py), and `/articles/2015/05/kerry/` is that article."""
+    path_id = unquote(app.current_event.path[len(prefix) :]).removesuffix("/")
+    return unicodedata.normalize("NFC", _well_formed(path_id))
 
 
 def _query_params(app: APIGatewayHttpResolver) -> dict[str, str]:

@@ -17,8 +17,8 @@ RELATED_BODY_CHARS = 5000
 
 def get_article(index: ArticleIndex, article_id: str) -> dict[str, Any]:
     """The article's fields by id; NotFoundError when there is none (ids longer than any upload path can make are
-    not looked up)."""
-    found = index.get(article_id) if len(article_id.encode()) <= MAX_ID_LENGTH else None
+    not looked up, nor is an empty one)."""
+    found = index.get(article_id) if 0 < len(article_id.encode()) <= MAX_ID_LENGTH else None
     if found is None:
         raise NotFoundError(f"no article with id {article_id[:200]!r}")
     source = found["_source"]

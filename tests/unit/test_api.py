@@ -374,7 +374,13 @@ def test_missing_article_is_a_404() -> None:
 
 @pytest.mark.parametrize(
     ("path", "article_id"),
-    [("/articles/world%2F2015%2Fkerry-putin", "world/2015/kerry-putin"), ("/articles/caf%C3%A9", "caf\u00e9")],
+    [
+        ("/articles/world%2F2015%2Fkerry-putin", "world/2015/kerry-putin"),
+        ("/articles/caf%C3%A9", "caf\u00e9"),
+        # No id ends in a slash: a link written with one is the article.
+        ("/articles/world/2015/kerry-putin/", "world/2015/kerry-putin"),
+        ("/articles/world%2F2015%2Fkerry-putin%2F", "world/2015/kerry-putin"),
+    ],
 )
 def test_article_whose_id_needs_url_encoding_is_found(path: str, article_id: str) -> None:
     index = FakeArticleIndex(documents={article_id: dict(KERRY_HIT["_source"])})
@@ -383,6 +389,14 @@ def test_article_whose_id_needs_url_encoding_is_found(path: str, article_id: str
 
     assert result.status == 200, result.text
     assert result.json()["id"] == article_id
+
+
+@pytest.mark.parametrize("path", ["/articles//", "/articles/%2F", "/related/%2F"])
+def test_an_empty_id_is_a_404_without_asking_the_engine(path: str) -> None:
+    # The index would answer for "" (a fake that has it): a 404 shows it was not asked.
+    index = FakeArticleIndex(documents={"": dict(KERRY_HIT["_source"])})
+
+    _assert_error(_call(_app(index), path), 404, "not_found")
 
 
 # --- /health, unknown routes, CORS -------------------------------------------------------------------------------
