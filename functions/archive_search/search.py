@@ -164,8 +164,14 @@ class SearchRequest:
         }
 
     def fingerprint(self) -> str:
-        """What a cursor is bound to: the same words, filters, sort and size."""
-        material = json.dumps([self.q, self.effective_sort, self.size, self.filters()], sort_keys=True)
+        """What a cursor is bound to: the same words, filters, sort and size. A filter's values are a set, matched
+        case-insensitively (the `folded` normalizer): `section=Africa,World` and `section=world,Africa` are one
+        search, and a cursor of either reads on in the other."""
+        filters = {
+            name: sorted({value.casefold() for value in values}) if isinstance(values, list) else values
+            for name, values in self.filters().items()
+        }
+        material = json.dumps([self.q, self.effective_sort, self.size, filters], sort_keys=True)
         return hashlib.sha256(material.encode()).hexdigest()[:16]
 
 
