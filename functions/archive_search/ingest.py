@@ -173,10 +173,13 @@ class IngestService:
         for change in changes:
             try:
                 article_id = article_id_for_key(change.key, self._upload_prefix)
+                unsupported = unsupported_extension(change.key)
             except RejectedUploadError as exc:
                 outcomes[change] = self._settle_bad_key(change, exc, _NOT_SEARCHABLE)
                 continue
-            unsupported = unsupported_extension(change.key)
+            except Exception as exc:  # noqa: BLE001 - a key no rule foresaw (a lone surrogate) fails its change alone
+                outcomes[change] = _unexpected(repr(change.key), exc)
+                continue
             if unsupported is not None:
                 # A photo beside story.json is no version of the article: it is reported on its own and leaves
                 # the article that a supported upload of this path provides as it is.

@@ -40,7 +40,22 @@ def object_changes(message_body: str) -> list[ObjectChange]:
             bucket, key = s3["bucket"]["name"], s3["object"]["key"]
         except (KeyError, TypeError) as exc:
             raise MalformedNotificationError(f"a record lacks the S3 bucket or key: {exc}") from None
-        if not isinstance(bucket, str) or not isinstance(key, str):
-            raise MalformedNotificationError("a record's S3 bucket or key is not text")
-        changes.append(ObjectChange(bucket=bucket, key=unquote_plus(key), event_name=record.get("eventName", "")))
+        event_name = record.get("eventName", "")
+        changes.append(
+            ObjectChange(_text(bucket, "S3 bucket"), unquote_plus(_text(key, "key")), _text(event_name, "eventName"))
+        )
     return changes
+
+
+def _text(value: object, what: str) -> str:
+    """A field S3 writes is UTF-8 text: anything else (a list, a lone surrogate from a \\ud800 escape) is no S3
+    notification, and would fail every record of the batch where it is hashed or encoded."""
+    if not isinstance(value, str):
+        raise MalformedNotificationError(f"a record's {what} is not text")
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        raise MalformedNotificationError(
+            f"a record's {what} is not valid Unicode (it holds a lone surrogate)"
+        ) from None
+    return value

@@ -329,3 +329,41 @@ def test_nested_article_containers_are_read_once_the_outermost() -> None:
     assert [node.mem_id for node in _outermost(tree.css("article"))] == [
         node.mem_id for node in tree.css("body > article")
     ]
+
+
+@pytest.mark.attack("poison notifications among innocent ones")
+def test_a_key_no_rule_foresaw_fails_its_change_alone() -> None:
+    bucket, index = FakeBucket(), FakeIndex()
+    (good,) = _batch(bucket, {"good.json": _good(1)})
+    surrogate = ObjectChange(BUCKET, "incoming/\ud800.json", "ObjectCreated:Put")
+
+    outcomes = _service(bucket, index).sync_batch([good, surrogate])
+
+    assert isinstance(outcomes[surrogate], UnexpectedFailureError)
+    assert outcomes[good] == SyncResult("good", Outcome.INDEXED, "incoming/good.json")
+    assert sorted(index.documents) == ["good"]
+
+
+@pytest.mark.attack("poison notifications among innocent ones")
+@pytest.mark.parametrize(
+    ("bucket_name", "key", "event_name"),
+    [
+        (BUCKET, "incoming/\ud800.json", "ObjectCreated:Put"),
+        ("up\udc80", "incoming/a.json", "ObjectCreated:Put"),
+        (BUCKET, "incoming/a.json", ["ObjectCreated:Put"]),
+    ],
+)
+def test_handler_fails_only_a_message_whose_fields_s3_could_not_have_written(
+    monkeypatch: pytest.MonkeyPatch, bucket_name: str, key: str, event_name: object
+) -> None:
+    record = {"eventName": event_name, "s3": {"bucket": {"name": bucket_name}, "object": {"key": key}}}
+    bucket, index = FakeBucket(), FakeIndex()
+    _batch(bucket, {"good.json": _good(1)})
+    monkeypatch.setattr(ingest_handler, "ingest_service", lambda: _service(bucket, index))
+    monkeypatch.setattr(ingest_handler.metrics, "namespace", "Test")
+    event = _sqs_event([_notification("incoming/good.json"), json.dumps({"Records": [record]})])
+
+    response = ingest_handler.handler(event, _Context())  # type: ignore[arg-type]
+
+    assert response["batchItemFailures"] == [{"itemIdentifier": "m1"}]
+    assert sorted(index.documents) == ["good"]
