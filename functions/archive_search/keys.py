@@ -39,11 +39,13 @@ def article_id_for_key(key: str, upload_prefix: str) -> str:
             f"the file name {posixpath.basename(path)!r} has no extension",
             fix="name the file with its format's extension, such as story.json, story.md or story.txt",
         )
-    if len(stem.encode()) > MAX_ID_LENGTH:
+    # Measured as the id the engine stores: NFC can lengthen a path (U+0958 becomes two characters, 3 bytes 6).
+    article_id = unicodedata.normalize("NFC", stem)
+    if len(article_id.encode()) > MAX_ID_LENGTH:
         raise RejectedUploadError(
             f"the path is longer than {MAX_ID_LENGTH} bytes", fix="use a shorter file name or folder path"
         )
-    return unicodedata.normalize("NFC", stem)
+    return article_id
 
 
 def stem_of(key: str) -> str:

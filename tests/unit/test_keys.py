@@ -73,6 +73,14 @@ def test_id_length_is_counted_in_bytes() -> None:
         article_id_for_key("incoming/" + "\u00e9" * 300 + ".txt", PREFIX)
 
 
+def test_id_length_is_counted_in_nfc_as_the_engine_stores_it() -> None:
+    # U+0958 has no composed form: NFC writes it as two characters (3 bytes become 6), and the engine refused the
+    # 1,020-byte id on every retry while the editor got no report. A decomposed 'e\u0301' (3 bytes) is 'é' (2).
+    with pytest.raises(RejectedUploadError, match="longer than"):
+        article_id_for_key("incoming/" + "\u0958" * 170 + ".txt", PREFIX)
+    assert article_id_for_key("incoming/" + "e\u0301" * 256 + ".txt", PREFIX) == "\u00e9" * 256
+
+
 @pytest.mark.parametrize(
     ("key", "report_key"),
     [
