@@ -26,7 +26,7 @@ from archive_search.errors import (
     RejectedUploadError,
     SearchUnavailableError,
 )
-from archive_search.keys import article_id_for_key, report_key_for
+from archive_search.keys import article_id_for_key, is_folder, report_key_for
 from archive_search.models import Article, Upload
 from archive_search.notifications import ObjectChange
 from archive_search.parsing import parse_upload, unsupported_extension
@@ -52,6 +52,8 @@ class Outcome(StrEnum):
     REJECTED = "rejected"
     # Written to the archive only: the index behind the alias has another mapping version (reindex catches up).
     ARCHIVED = "archived"
+    # A folder (see keys.is_folder): no article, no report.
+    IGNORED = "ignored"
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ class IngestService:
         outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError] = {}
         work: dict[tuple[str, str], _Work] = {}
         for change in changes:
+            if is_folder(change.key):
+                outcomes[change] = self._settle_folder(change)
+                continue
             try:
                 article_id = article_id_for_key(change.key, self._upload_prefix)
                 unsupported = unsupported_extension(change.key)
@@ -204,6 +209,17 @@ class IngestService:
             changing = SourceKeptChangingError(f"{item.stem} changed during each of {MAX_ATTEMPTS} attempts")
             self._fail(item, changing, outcomes)
         return outcomes
+
+    def _settle_folder(self, change: ObjectChange) -> SyncResult | ArchiveSearchError:
+        """Withdraw any report a folder got before folders were told apart; nothing else changes."""
+        try:
+            if change.key.startswith(self._upload_prefix):
+                self._reports.delete(change.bucket, self._report_key(change.key))
+        except ArchiveSearchError as failure:
+            return failure
+        except Exception as unexpected:  # noqa: BLE001 - one change's failure, whatever it is, stays its own
+            return _unexpected(change.key, unexpected)
+        return SyncResult(change.key, Outcome.IGNORED, change.key, "a folder")
 
     def _settle_bad_key(
         self, change: ObjectChange, exc: RejectedUploadError, note: str

@@ -48,6 +48,12 @@ def article_id_for_key(key: str, upload_prefix: str) -> str:
     return article_id
 
 
+def is_folder(key: str) -> bool:
+    """A key ending in `/` is a folder: the S3 console's *Create folder* writes one (empty), and deleting it there
+    deletes the folder's files too, so it is neither an article nor a rejected upload to report."""
+    return key.endswith("/")
+
+
 def stem_of(key: str) -> str:
     """The key without its extension (as S3 spells it, not normalised)."""
     return key[: len(key) - len(extension_of(key))]

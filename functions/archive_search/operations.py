@@ -13,7 +13,7 @@ from itertools import islice
 
 from archive_search.errors import ArchiveSearchError, RejectedUploadError
 from archive_search.ingest import IngestService
-from archive_search.keys import article_id_for_key, report_key_for, upload_key_of_report
+from archive_search.keys import article_id_for_key, is_folder, report_key_for, upload_key_of_report
 from archive_search.notifications import ObjectChange
 from archive_search.parsing import unsupported_extension
 from archive_search.ports import (
@@ -193,7 +193,11 @@ def verify(
 def _compare_uploads(
     report: VerifyReport, archived: dict[str, IndexedVersion], uploads: UploadListing, location: UploadsLocation
 ) -> None:
-    latest = uploads.latest_uploads(location.bucket, location.upload_prefix)
+    latest = {
+        group: version
+        for group, version in uploads.latest_uploads(location.bucket, location.upload_prefix).items()
+        if not is_folder(version.key)
+    }
     reports = uploads.keys_under(location.bucket, location.report_prefix)
     report.uploads = len(latest)
     ids_with_upload = set()
@@ -214,7 +218,7 @@ def _compare_uploads(
             report.unprocessed_uploads.append(version.key)
     report.archived_without_upload = sorted(set(archived) - ids_with_upload)
     # Every upload, not only each article's newest: an older rejected upload of an id keeps its report.
-    upload_keys = uploads.keys_under(location.bucket, location.upload_prefix)
+    upload_keys = {key for key in uploads.keys_under(location.bucket, location.upload_prefix) if not is_folder(key)}
     expected = {report_key_for(key, location.upload_prefix, location.report_prefix) for key in upload_keys}
     report.orphaned_reports = sorted(reports - expected)
     report.unprocessed_uploads.sort()

@@ -367,3 +367,14 @@ def test_handler_fails_only_a_message_whose_fields_s3_could_not_have_written(
 
     assert response["batchItemFailures"] == [{"itemIdentifier": "m1"}]
     assert sorted(index.documents) == ["good"]
+
+
+@pytest.mark.attack("keys no article can come of")
+def test_a_folder_is_ignored_beside_its_batch_mates() -> None:
+    bucket, index, reports = FakeBucket(), FakeIndex(), FakeReports()
+    changes = _batch(bucket, {"world/": b"", "world/kerry.json": _good(1)})
+
+    outcomes = _service(bucket, index, reports).sync_batch(changes)
+
+    assert _outcome_kinds(outcomes) == {"world/": "ignored", "world/kerry.json": "indexed"}
+    assert reports.reports == {} and sorted(index.documents) == ["world/kerry"]

@@ -199,3 +199,23 @@ def test_verify_sees_a_file_in_another_format_beside_an_article_as_a_report_not_
     assert report.drift == 0 and report.unprocessed_uploads == []
     assert report.rejected_uploads == ["incoming/sib/pic.jpg"]
     assert report.uploads == 2
+
+
+@pytest.mark.attack("keys no article can come of")
+def test_a_folder_is_neither_article_nor_report_and_a_report_it_got_is_withdrawn() -> None:
+    # The S3 console's Create folder writes an empty `incoming/world/`; it got a report ("names a folder, not a
+    # file: upload a file") that no upload withdrew, and deleting the folder in the console deletes its files.
+    world = World()
+    world.upload("world/kerry.json", _article("Kerry"))
+    world.upload("world/", b"", sync=False)
+    world.reports.put("uploads", "reports/world/.json", {"upload": "incoming/world/", "status": "rejected"})
+
+    report = world.verify()
+    assert report.orphaned_reports == ["reports/world/.json"]
+    assert report.unprocessed_uploads == [] and report.rejected_uploads == []
+    assert repair(report, world.archive, world.index, world.ingest, LOCATION) == {}
+
+    assert sorted(world.reports.reports) == []
+    world.ingest.sync_batch([ObjectChange("uploads", "incoming/world/", "ObjectCreated:Put")])
+    assert sorted(world.reports.reports) == []
+    assert sorted(world.index.documents) == ["world/kerry"] and world.verify().drift == 0

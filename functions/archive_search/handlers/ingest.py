@@ -29,6 +29,7 @@ OUTCOME_METRICS = {
     Outcome.DELETED: "ArticlesDeleted",
     Outcome.REJECTED: "UploadsRejected",
     Outcome.ARCHIVED: "ArticlesAwaitingReindex",
+    Outcome.IGNORED: "FoldersIgnored",
 }
 # One engine request may take its timeout twice (the client retries once); keep that, and time for the handler to
 # report, in hand when deciding whether to start another step.
