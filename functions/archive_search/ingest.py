@@ -225,17 +225,24 @@ class IngestService:
         self, change: ObjectChange, exc: RejectedUploadError, note: str
     ) -> SyncResult | ArchiveSearchError:
         """A key that can name no article, or whose format none reads: report it while the object exists, withdraw
-        the report once it is gone. No article changes."""
+        the report once it is gone. No article changes. As for articles, the object is looked at again after the
+        write: a worker syncing its deletion meanwhile may have withdrawn the report before this one wrote it."""
         try:
-            if self._uploads.exists(change.bucket, change.key):
-                self._report(change.bucket, change.key, exc, note)
-            elif change.key.startswith(self._upload_prefix):
-                self._reports.delete(change.bucket, self._report_key(change.key))
+            exists = self._uploads.exists(change.bucket, change.key)
+            for _attempt in range(MAX_ATTEMPTS):
+                if exists:
+                    self._report(change.bucket, change.key, exc, note)
+                elif change.key.startswith(self._upload_prefix):
+                    self._reports.delete(change.bucket, self._report_key(change.key))
+                now = self._uploads.exists(change.bucket, change.key)
+                if now == exists:
+                    return SyncResult(change.key, Outcome.REJECTED, change.key, exc.reason)
+                exists = now
         except ArchiveSearchError as failure:
             return failure
         except Exception as unexpected:  # noqa: BLE001 - one change's failure, whatever it is, stays its own
             return _unexpected(change.key, unexpected)
-        return SyncResult(change.key, Outcome.REJECTED, change.key, exc.reason)
+        return SourceKeptChangingError(f"{change.key} changed during each of {MAX_ATTEMPTS} attempts")
 
     def _attempt(
         self, items: list[_Work], outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError], budget: TimeBudget

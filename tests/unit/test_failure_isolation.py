@@ -378,3 +378,28 @@ def test_a_folder_is_ignored_beside_its_batch_mates() -> None:
 
     assert _outcome_kinds(outcomes) == {"world/": "ignored", "world/kerry.json": "indexed"}
     assert reports.reports == {} and sorted(index.documents) == ["world/kerry"]
+
+
+class _DeletedWhileReporting(FakeReports):
+    """A report write that lands just after another worker synced the upload's deletion (and withdrew the report)."""
+
+    def __init__(self, uploads: FakeBucket) -> None:
+        super().__init__()
+        self.uploads = uploads
+
+    def put(self, bucket: str, report_key: str, report: dict[str, Any]) -> None:
+        self.uploads.objects.pop(report["upload"], None)
+        super().put(bucket, report_key, report)
+
+
+@pytest.mark.attack("keys no article can come of")
+@pytest.mark.parametrize("name", ["notes", "pic.jpg"])
+def test_a_report_written_as_its_upload_is_deleted_is_withdrawn(name: str) -> None:
+    bucket = FakeBucket()
+    reports = _DeletedWhileReporting(bucket)
+    (change,) = _batch(bucket, {name: b"some text"})
+
+    outcome = _service(bucket, FakeIndex(), reports).sync_batch([change])[change]
+
+    assert isinstance(outcome, SyncResult) and outcome.outcome is Outcome.REJECTED
+    assert reports.reports == {}
