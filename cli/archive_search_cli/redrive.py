@@ -15,6 +15,9 @@ from archive_search_cli.local_aws import aws_client
 from archive_search_cli.stack import add_stack_option, read_stack_file, s3_endpoint
 
 BATCH = 10
+# SQS refuses a batch whose bodies add up to more than its largest message (1 MiB): ten large dead letters
+# (anything sent to the queue by mistake) made every run fail, so messages are sent in batches within it.
+BATCH_BYTES = 1_048_576
 # A message being moved stays hidden this long; if the run stops, it reappears in the dead-letter queue.
 MOVE_VISIBILITY_SECONDS = 60
 
@@ -31,21 +34,40 @@ def redrive(sqs: Any, dead_letter_queue_url: str, queue_url: str) -> int:
         ).get("Messages", [])
         if not messages:
             return moved
-        sent = sqs.send_message_batch(
-            QueueUrl=queue_url,
-            Entries=[{"Id": str(n), "MessageBody": m["Body"]} for n, m in enumerate(messages)],
+        for batch in _within_batch_bytes(messages):
+            moved += _move(sqs, batch, dead_letter_queue_url, queue_url, moved)
+
+
+def _within_batch_bytes(messages: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    batches: list[list[dict[str, Any]]] = []
+    size = 0
+    for message in messages:
+        body_bytes = len(message["Body"].encode())
+        if not batches or size + body_bytes > BATCH_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(message)
+        size += body_bytes
+    return batches
+
+
+def _move(sqs: Any, messages: list[dict[str, Any]], dead_letter_queue_url: str, queue_url: str, moved: int) -> int:
+    """Send `messages` on, then delete from the dead-letter queue those the ingest queue took; returns how many."""
+    sent = sqs.send_message_batch(
+        QueueUrl=queue_url,
+        Entries=[{"Id": str(n), "MessageBody": m["Body"]} for n, m in enumerate(messages)],
+    )
+    delivered = {int(entry["Id"]) for entry in sent.get("Successful", [])}
+    done = [m for n, m in enumerate(messages) if n in delivered]
+    if done:
+        sqs.delete_message_batch(
+            QueueUrl=dead_letter_queue_url,
+            Entries=[{"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]} for n, m in enumerate(done)],
         )
-        delivered = {int(entry["Id"]) for entry in sent.get("Successful", [])}
-        done = [m for n, m in enumerate(messages) if n in delivered]
-        if done:
-            sqs.delete_message_batch(
-                QueueUrl=dead_letter_queue_url,
-                Entries=[{"Id": str(n), "ReceiptHandle": m["ReceiptHandle"]} for n, m in enumerate(done)],
-            )
-        moved += len(done)
-        if len(done) < len(messages):
-            failed = [f"{entry.get('Code')}: {entry.get('Message')}" for entry in sent.get("Failed", [])]
-            raise SystemExit(f"moved {moved}; the ingest queue refused the rest: {'; '.join(failed)}")
+    if len(done) < len(messages):
+        failed = [f"{entry.get('Code')}: {entry.get('Message')}" for entry in sent.get("Failed", [])]
+        raise SystemExit(f"moved {moved + len(done)}; the ingest queue refused the rest: {'; '.join(failed)}")
+    return len(done)
 
 
 def run_redrive(args: argparse.Namespace) -> int:
