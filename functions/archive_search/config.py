@@ -92,9 +92,11 @@ class EngineSettings:
 
 @dataclass(frozen=True)
 class IngestSettings:
-    """ARCHIVE_BUCKET, UPLOAD_PREFIX, REPORT_PREFIX, POWERTOOLS_METRICS_NAMESPACE plus the engine settings."""
+    """ARCHIVE_BUCKET, UPLOADS_BUCKET, UPLOAD_PREFIX, REPORT_PREFIX, POWERTOOLS_METRICS_NAMESPACE plus the engine
+    settings."""
 
     archive_bucket: str
+    uploads_bucket: str
     upload_prefix: str
     report_prefix: str
     metrics_namespace: str
@@ -113,6 +115,7 @@ class IngestSettings:
             raise ConfigurationError("UPLOAD_PREFIX and REPORT_PREFIX must not contain one another")
         return cls(
             archive_bucket=_required(environ, "ARCHIVE_BUCKET"),
+            uploads_bucket=_required(environ, "UPLOADS_BUCKET"),
             upload_prefix=upload_prefix,
             report_prefix=report_prefix,
             metrics_namespace=_required(environ, "POWERTOOLS_METRICS_NAMESPACE"),

@@ -76,6 +76,10 @@ class UnexpectedFailureError(ArchiveSearchError):
     """An exception nobody foresaw while syncing one article (the traceback is logged); it is retried."""
 
 
+class ForeignBucketError(ArchiveSearchError):
+    """The notification names a bucket other than the uploads bucket; it is dead-lettered for a human."""
+
+
 class OutOfTimeError(ArchiveSearchError):
     """The invocation's time ran short before this article was finished; the queue delivers it again."""
 
@@ -148,8 +152,10 @@ class IngestService:
         report_prefix: str,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         reserve_seconds: float = 0.0,
+        uploads_bucket: str | None = None,
     ) -> None:
-        """`reserve_seconds`: the time a batch keeps in hand (see TimeBudget), for sync_batch's `remaining_seconds`."""
+        """`reserve_seconds`: the time a batch keeps in hand (see TimeBudget), for sync_batch's `remaining_seconds`.
+        `uploads_bucket`: the only bucket whose changes are synced (None: whichever a change names)."""
         self._uploads = uploads
         self._archive = archive
         self._index = index
@@ -158,6 +164,7 @@ class IngestService:
         self._report_prefix = report_prefix
         self._now = now
         self._reserve_seconds = reserve_seconds
+        self._uploads_bucket = uploads_bucket
         self._pool: ThreadPoolExecutor | None = None
 
     def sync_batch(
@@ -173,6 +180,12 @@ class IngestService:
         outcomes: dict[ObjectChange, SyncResult | ArchiveSearchError] = {}
         work: dict[tuple[str, str], _Work] = {}
         for change in changes:
+            if self._uploads_bucket is not None and change.bucket != self._uploads_bucket:
+                # Ids are paths without the bucket: another bucket lacking incoming/x.json would delete article x.
+                outcomes[change] = ForeignBucketError(
+                    f"the notification names the bucket {change.bucket!r}, not the uploads bucket"
+                )
+                continue
             if is_folder(change.key):
                 outcomes[change] = self._settle_folder(change)
                 continue

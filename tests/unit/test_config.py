@@ -17,6 +17,7 @@ ENGINE_ENV = {
 INGEST_ENV = {
     **ENGINE_ENV,
     "ARCHIVE_BUCKET": "archive-search-archive-123456789012",
+    "UPLOADS_BUCKET": "archive-search-uploads-123456789012",
     "POWERTOOLS_METRICS_NAMESPACE": "SomaNetArchiveSearch",
 }
 

@@ -6,12 +6,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+import boto3
 import pytest
+from moto import mock_aws
 from selectolax.lexbor import LexborHTMLParser
 
+from archive_search.adapters.s3_stores import S3ReportStore, S3UploadSource
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.handlers import ingest as ingest_handler
 from archive_search.ingest import (
+    ForeignBucketError,
     IndexingFailedError,
     IngestService,
     Outcome,
@@ -403,3 +407,25 @@ def test_a_report_written_as_its_upload_is_deleted_is_withdrawn(name: str) -> No
 
     assert isinstance(outcome, SyncResult) and outcome.outcome is Outcome.REJECTED
     assert reports.reports == {}
+
+
+@pytest.mark.attack("poison notifications among innocent ones")
+def test_a_notification_naming_another_bucket_changes_no_article() -> None:
+    # Ids are paths without the bucket: a stray notification of a bucket lacking incoming/good.json (a second
+    # bucket wired to the queue, a message replayed from another stage) deleted article good.
+    with mock_aws():
+        s3 = boto3.client("s3", region_name="us-east-1")
+        for name in (BUCKET, "staging-uploads"):
+            s3.create_bucket(Bucket=name)
+        s3.put_object(Bucket=BUCKET, Key="incoming/good.json", Body=_good(1))
+        index = FakeIndex()
+        service = IngestService(
+            S3UploadSource(s3), FakeArchive(), index, S3ReportStore(s3), "incoming/", "reports/", uploads_bucket=BUCKET
+        )
+        service.sync_batch([ObjectChange(BUCKET, "incoming/good.json", "ObjectCreated:Put")])
+        stray = ObjectChange("staging-uploads", "incoming/good.json", "ObjectRemoved:Delete")
+
+        outcomes = service.sync_batch([stray])
+
+    assert isinstance(outcomes[stray], ForeignBucketError)
+    assert sorted(index.documents) == ["good"]

@@ -94,6 +94,10 @@ def test_ingest_archive_bucket_is_the_archive_buckets_resolved_name(
     assert spec.buckets[archive_ref["Ref"]].versioned
 
 
+def test_ingest_uploads_bucket_is_the_bucket_that_notifies_the_queue(spec: LocalStackSpec, ingest_id: str) -> None:
+    assert spec.function_environment[ingest_id]["UPLOADS_BUCKET"] == spec.uploads_bucket
+
+
 def test_bucket_names_resolve_the_pseudo_parameters(spec: LocalStackSpec) -> None:
     for bucket in spec.buckets.values():
         assert "${" not in bucket.name

@@ -443,5 +443,6 @@ def test_sam_local_env_file_overrides_declared_variables_with_the_local_stacks_n
     assert set(overrides) <= set(spec.function_environment)
     for function, variables in overrides.items():
         assert set(variables) <= set(spec.function_environment[function]), function
-        if "ARCHIVE_BUCKET" in variables:
-            assert variables["ARCHIVE_BUCKET"] == spec.function_environment[function]["ARCHIVE_BUCKET"]
+        for name in ("ARCHIVE_BUCKET", "UPLOADS_BUCKET"):
+            if name in variables:
+                assert variables[name] == spec.function_environment[function][name]

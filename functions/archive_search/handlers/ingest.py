@@ -52,6 +52,7 @@ def ingest_service() -> IngestService:
         archive=S3ArchiveStore(s3, settings.archive_bucket),
         index=index,
         reports=S3ReportStore(s3),
+        uploads_bucket=settings.uploads_bucket,
         upload_prefix=settings.upload_prefix,
         report_prefix=settings.report_prefix,
         reserve_seconds=settings.engine.timeout_seconds * (ENGINE_CLIENT_RETRIES + 1) + REPORT_SECONDS,
