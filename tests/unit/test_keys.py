@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
+from archive_search import keys
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import (
     MAX_ID_LENGTH,
@@ -139,7 +142,24 @@ def test_spells_stem_matches_any_canonically_equivalent_key(key: str, spells: bo
         ("incoming/dup/caf\u00e9", "incoming/dup/caf"),
         ("incoming/dup/plain", "incoming/dup/plain."),
         ("incoming/Kerry", "incoming/"),  # U+212A KELVIN SIGN is another spelling of K
+        # Letters no other character spells: a Cyrillic folder listed the whole upload prefix on every sync.
+        (
+            "incoming/\u043d\u043e\u0432\u043e\u0441\u0442\u0438/x",
+            "incoming/\u043d\u043e\u0432\u043e\u0441\u0442\u0438/x.",
+        ),
+        ("incoming/\u043d\u043e\u0432\u0438\u0439", "incoming/\u043d\u043e\u0432\u0438"),  # \u0439 decomposes
+        ("incoming/\u4e2d\u6587/\u9f8d", "incoming/\u4e2d\u6587/"),  # U+F9C4 is another spelling of U+9F8D
+        ("incoming/\u03c9/\u03a9", "incoming/\u03c9/"),  # U+2126 OHM SIGN is another spelling of U+03A9
+        ("incoming/\u0f42\u0fb7", "incoming/"),  # U+0F43 (a composition exclusion) spells both
+        ("incoming/\u0915\u093c", "incoming/"),  # U+0958 likewise; U+093C is a combining mark
     ],
 )
 def test_listing_prefix_is_shared_by_every_spelling(stem: str, prefix: str) -> None:
     assert listing_prefix(stem) == prefix
+    assert unicodedata.normalize("NFD", stem).startswith(prefix.removesuffix("."))
+
+
+def test_the_ascii_characters_with_other_spellings_are_those_of_the_table() -> None:
+    table = keys._nfc_starts_of_other_characters()
+
+    assert {char for char in table if char.isascii()} == keys._ASCII_WITH_OTHER_SPELLINGS
