@@ -31,11 +31,28 @@ CONTENT_TYPES = {
 }
 
 
+# What operating systems and tools leave in a folder besides its files: never an article, each one a rejection
+# report the editor did not ask for. A file named on the command line is uploaded whatever its name.
+SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The folder's files, at any depth, in path order, without hidden files or folders (`.DS_Store`, `._x.md`,
+    `.git/`) and SYSTEM_FILES."""
+    return sorted(
+        file
+        for file in folder.rglob("*")
+        if file.is_file()
+        and not any(part.startswith(".") for part in file.relative_to(folder).parts)
+        and file.name.casefold() not in SYSTEM_FILES
+    )
+
+
 def uploads_for_paths(paths: Iterable[Path], prefix: str) -> Iterator[PendingUpload]:
-    """A file is uploaded under its name; a folder's files keep their path below the folder."""
+    """A file is uploaded under its name; a folder's files (folder_files) keep their path below the folder."""
     for path in paths:
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            for file in folder_files(path):
                 yield _file_upload(file, prefix + file.relative_to(path).as_posix())
         else:
             yield _file_upload(path, prefix + path.name)
@@ -46,7 +63,7 @@ def keys_for_paths(paths: Iterable[Path], prefix: str) -> list[str]:
     keys: list[str] = []
     for path in paths:
         if path.is_dir():
-            keys.extend(prefix + p.relative_to(path).as_posix() for p in sorted(path.rglob("*")) if p.is_file())
+            keys.extend(prefix + file.relative_to(path).as_posix() for file in folder_files(path))
         else:
             keys.append(prefix + path.name)
     return keys

@@ -134,3 +134,18 @@ def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Pat
     assert _upload_target(parser.parse_args(["upload", "--data-dir", str(tmp_path / "none"), "a.json"]))[0] != (
         "http://127.0.0.1:5310"
     )
+
+
+def test_a_folders_hidden_and_system_files_are_not_uploaded_but_a_named_one_is(tmp_path: Path) -> None:
+    # Finder and Explorer leave these in every folder: each one became a rejection report.
+    folder = tmp_path / "articles"
+    (folder / ".git").mkdir(parents=True)
+    (folder / "2015").mkdir()
+    for name in (".DS_Store", "2015/._kerry.md", ".git/HEAD", "Thumbs.db", "2015/desktop.ini"):
+        (folder / name).write_bytes(b"x")
+    (folder / "2015" / "kerry.md").write_text("# Kerry\n\nText.\n")
+
+    keys = [upload.key for upload in uploads_for_paths([folder], "incoming/")]
+
+    assert keys == keys_for_paths([folder], "incoming/") == ["incoming/2015/kerry.md"]
+    assert [upload.key for upload in uploads_for_paths([folder / ".DS_Store"], "incoming/")] == ["incoming/.DS_Store"]
