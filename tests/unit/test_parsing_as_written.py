@@ -11,6 +11,7 @@ import pytest
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import parse_upload
+from archive_search.parsing.text import items_as_written
 from archive_search.parsing.validate import _no_such_day, parse_date, read_date
 
 # YAML 1.1 would read each of these as a number (base 60, float, octal, hex, signed, underscored) or a boolean.
@@ -685,3 +686,9 @@ def test_a_first_paragraph_that_starts_with_a_date_and_a_time_is_text_not_a_date
     parsed = parse_upload("incoming/a.md", f"---\ntitle: Talks\n---\n{paragraph}\n\nSecond.\n".encode())
 
     assert (parsed.body, parsed.published) == (f"{paragraph}\n\nSecond.", None)
+
+
+def test_a_list_whose_quotes_cannot_be_read_is_read_in_linear_time() -> None:
+    # Each quoted item is scanned to its first quote that is not doubled: no start rescans what another read.
+    for text in ('"' + '"",' * 70_000, ',"' * 100_000, ", " + '"a""' * 60_000, '"x"",' * 40_000):
+        assert isinstance(items_as_written(text), list)

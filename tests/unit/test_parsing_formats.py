@@ -1407,7 +1407,15 @@ def test_a_list_written_as_text_with_quotes_that_cannot_be_read_is_rejected(uplo
 
 @pytest.mark.parametrize("meta", ["keywords meta", "JSON-LD keywords"])
 @pytest.mark.parametrize(
-    ("keywords", "tags"), [('a, "c, d', ("a", '"c', "d")), ('a, "Big" Jim', ("a", '"Big" Jim')), ('"x; y', ('"x', "y"))]
+    ("keywords", "tags"),
+    [
+        ('a, "c, d', ("a", '"c', "d")),
+        ('a, "Big" Jim', ("a", '"Big" Jim')),
+        ('"x; y', ('"x', "y")),
+        # The items whose quotes can be read are read as CSV reads them, beside one that cannot.
+        ('wildlife, "Congo, DRC", "Big" Jim', ("wildlife", "Congo, DRC", '"Big" Jim')),
+        ('"say ""hi""" , "Big" Jim', ('say "hi"', '"Big" Jim')),
+    ],
 )
 def test_a_pages_keywords_with_quotes_that_cannot_be_read_are_kept_as_written(
     meta: str, keywords: str, tags: tuple[str, ...]

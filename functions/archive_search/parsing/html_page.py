@@ -26,6 +26,7 @@ from archive_search.parsing.html_text import (
 from archive_search.parsing.text import (
     clean_line,
     decode,
+    items_as_written,
     list_items,
     normalise_space,
     refuse_stand_ins,
@@ -601,8 +602,8 @@ def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]
                 tags = list_items(keywords, "the keywords")
             except RejectedUploadError:
                 # A page's keywords are what its CMS exported, which no editor wrote and a rejection cannot get
-                # fixed: quotes that cannot be read keep the items as written, quotes and all.
-                tags = keywords.split("," if "," in keywords else ";")
+                # fixed: an item whose quotes cannot be read is kept as written, quotes and all.
+                tags = items_as_written(keywords)
     # Page keywords are often SEO lists: keep the first ones rather than reject the article.
     cleaned = [clean_line(t) for t in tags if clean_line(t)]
     return tuple(dict.fromkeys(cleaned))[:MAX_TAGS]

@@ -390,14 +390,15 @@ def list_items(text: str, field: str) -> list[str]:
     A text without a comma is split at semicolons (`a; b; c`), as some CMSs write keywords: read at commas, it would
     be one tag. With a comma anywhere, a semicolon is part of its item (`R&D; AI, science`)."""
     line = one_line(text)
-    delimiter = "," if "," in line else ";"
+    delimiter = _delimiter(line)
     try:
         items = _csv_items(line, delimiter)
     except csv.Error:
-        # Spaces between a closing quote and the separator (`"Smith, John" , usa`) are no text after the quote.
-        line = re.sub(rf'"[ \t]+(?={delimiter})', '"', line)
+        # Spaces between a closing quote and the separator (`"Smith, John" , usa`) are no text after the quote
+        # (only then: inside quotes, `"a "" , b"` keeps its space).
+        items = None
     try:
-        items = _csv_items(line, delimiter)
+        items = items if items is not None else _csv_items(re.sub(rf'"[ \t]+(?={delimiter})', '"', line), delimiter)
     except csv.Error as exc:
         raise RejectedUploadError(
             f"{field} cannot be read as a list ({exc}): an item that starts with a double quote ends at the next"
@@ -408,8 +409,39 @@ def list_items(text: str, field: str) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+def items_as_written(text: str) -> list[str]:
+    """The items of a list written as one text whose quotes list_items cannot read, for lists no editor wrote (a
+    page's keywords): an item in quotes that close right before the separator as list_items reads it, every other
+    item as written, quotes and all (`wildlife, "Congo, DRC", "Big" Jim` is `wildlife`, `Congo, DRC` and
+    `"Big" Jim`). A quoted item is scanned to its first quote that is not doubled, so the reading is linear."""
+    line = one_line(text)
+    delimiter = _delimiter(line)
+    quoted = _QUOTED_ITEM[delimiter]
+    items: list[str] = []
+    start = 0
+    while start <= len(line):
+        match = quoted.match(line, start)
+        if match is not None:
+            items.append(match.group(1).replace('""', '"'))
+            start = match.end() if match.end() > start else len(line) + 1
+            continue
+        end = line.find(delimiter, start)
+        end = len(line) if end < 0 else end
+        items.append(line[start:end])
+        start = end + 1
+    return [item.strip() for item in items if item.strip()]
+
+
 def _csv_items(line: str, delimiter: str) -> list[str]:
     return next(csv.reader([line], delimiter=delimiter, skipinitialspace=True, strict=True), [])
+
+
+# A quoted item of a list written as text, its quotes closed right before the separator (items_as_written).
+_QUOTED_ITEM = {sep: re.compile(rf'[ \t]*"((?:[^"]|"")*+)"[ \t]*(?:{sep}|$)') for sep in (",", ";")}
+
+
+def _delimiter(line: str) -> str:
+    return "," if "," in line else ";"
 
 
 def clean_line(text: str) -> str:
