@@ -126,7 +126,12 @@ def moto_server(port: int, startup_timeout: float = 30.0) -> Iterator[str]:
     """moto in its own process, so its request handling does not compete with the ingest worker's."""
     use_local_credentials()
     url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen([sys.executable, "-m", "archive_search_cli.local_aws", "--port", str(port)])
+    # Its own session, as the OpenSearch node's: Ctrl-C in a terminal signals the whole foreground group, and moto
+    # gone first left the ingest worker polling it while the stack stopped (a traceback a second on every Ctrl-C).
+    # The stack stops it after its worker, below.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "archive_search_cli.local_aws", "--port", str(port)], start_new_session=True
+    )
     try:
         _wait_until_up(url, process, startup_timeout)
         yield url

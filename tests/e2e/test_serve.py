@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import LEGACY_PAGE
-from tests.e2e.conftest import ServedStack, run_cli
+from tests.conftest import LEGACY_PAGE, free_port
+from tests.e2e.conftest import CLI, ServedStack, run_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -55,3 +59,32 @@ def test_parse_command_prints_the_article_or_the_rejection(tmp_path: Path) -> No
     assert result.returncode == 2
     assert json.loads(result.stdout)["status"] == "rejected"
     assert "object" in json.loads(result.stdout)["reason"]
+
+
+def test_ctrl_c_stops_the_stack_cleanly(opensearch_url: str, tmp_path: Path) -> None:
+    # As a terminal does: SIGINT to the whole foreground process group, serve and what it started alike.
+    env = {**os.environ, "OPENSEARCH_URL": opensearch_url}
+    log_path = tmp_path / "serve.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*CLI, "serve", "--port", str(free_port()), "--moto-port", str(free_port()), "--data-dir", str(tmp_path)],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            while not (tmp_path / "stack.json").exists():
+                assert process.poll() is None and time.monotonic() < deadline, log_path.read_text()
+                time.sleep(0.2)
+            time.sleep(2)  # the worker polling the queue
+            os.killpg(process.pid, signal.SIGINT)
+            code = process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+
+    output = log_path.read_text()
+    assert code == 0, output
+    assert "stopping" in output and "Traceback" not in output and "ERROR" not in output, output
