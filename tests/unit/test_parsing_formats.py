@@ -1385,6 +1385,13 @@ def test_a_quoted_item_of_a_list_written_as_text_keeps_its_commas(upload: Any) -
 
 
 @pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
+def test_a_list_written_as_text_has_its_references_decoded_once(upload: Any) -> None:
+    key, data = upload("R&amp;amp;D, x")
+
+    assert parse_upload(f"incoming/{key}", data).tags == ("R&amp;D", "x")
+
+
+@pytest.mark.parametrize("upload", _LIST_UPLOADS.values(), ids=_LIST_UPLOADS.keys())
 def test_spaces_between_a_closing_quote_and_the_separator_are_no_text(upload: Any) -> None:
     key, data = upload('usa, "Smith, John" , "a, b"  ,c')
 

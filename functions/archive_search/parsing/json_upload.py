@@ -64,12 +64,12 @@ def parse_json(data: bytes) -> ParsedUpload:
     if summary is not None:
         texts["summary"] = _text_of(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
     tags = document.get("tags")
-    if tags is not None:
-        if isinstance(tags, str):
-            tags = list_items(unescape_entities(tags), "tags")
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
+    if isinstance(tags, str):  # decoded before the split (`&quot;` quotes too), and only then
+        texts["tags"] = tuple(list_items(unescape_entities(tags), "tags"))
+    elif isinstance(tags, list) and all(isinstance(t, str) for t in tags):
         texts["tags"] = tuple(unescape_entities(tag) for tag in tags)
+    elif tags is not None:
+        raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
 
 
