@@ -396,16 +396,15 @@ def list_items(text: str, field: str) -> list[str]:
     except csv.Error:
         # Spaces between a closing quote and the separator (`"Smith, John" , usa`) are no text after the quote
         # (only then: inside quotes, `"a "" , b"` keeps its space).
-        items = None
-    try:
-        items = items if items is not None else _csv_items(re.sub(rf'"[ \t]+(?={delimiter})', '"', line), delimiter)
-    except csv.Error as exc:
-        raise RejectedUploadError(
-            f"{field} cannot be read as a list ({exc}): an item that starts with a double quote ends at the next"
-            f" one, which must be followed by a {'comma' if delimiter == ',' else 'semicolon'}",
-            fix=f"put each item that holds a comma in double quotes, with the comma right after the closing quote: "
-            f'a, b, "c, d"; or write {field} as a list',
-        ) from None
+        try:
+            items = _csv_items(re.sub(rf'"[ \t]+(?={delimiter})', '"', line), delimiter)
+        except csv.Error as exc:
+            raise RejectedUploadError(
+                f"{field} cannot be read as a list ({exc}): an item that starts with a double quote ends at the next"
+                f" one, which must be followed by a {'comma' if delimiter == ',' else 'semicolon'}",
+                fix=f"put each item that holds a comma in double quotes, with the comma right after the closing "
+                f'quote: a, b, "c, d"; or write {field} as a list',
+            ) from None
     return [item.strip() for item in items if item.strip()]
 
 

@@ -388,7 +388,8 @@ _WEEKDAY = re.compile(
     r"\b\.?,?\s*",
     re.IGNORECASE,
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = rf"(?:{'|'.join(_MONTH_PREFIXES)})[a-z]*\.?"
 # A year of two or three digits after a named month: `12 May 49`, `May 12, 98` (not `May 12 10:00`, a time).
 _TWO_DIGIT_YEAR = re.compile(
     rf"(?:\b\d{{1,2}}\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)[,\s]\s*\d{{2,3}}\b(?!:)", re.IGNORECASE
@@ -399,7 +400,6 @@ _TWO_DIGIT_YEAR = re.compile(
 # the time's, which runs to the end: matching is linear (and read_date passes at most MAX_DATE_CHARS).
 _ISO_NUMBERS = re.compile(r"(?P<year>\d{4})([-/]?)(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?:T.*)?", re.IGNORECASE)
 _ISO_WEEK_DAY = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})-?(?P<day>\d)(?:T.*)?", re.IGNORECASE)
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_NAME = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
     "|nov(?:ember)?|dec(?:ember)?"
