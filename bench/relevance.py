@@ -270,15 +270,26 @@ class OurSearch:
 
         self.client = OpenSearch(hosts=[url], timeout=120)
         self.took_ms: list[int] = []
+        # The first engine request of a search is the one that ranks (the reranked window); the page's articles and
+        # their highlights come after. Its time alone compares with figures measured before took_ms summed them.
+        self.ranking_took_ms: list[int] = []
         self.keep = keep is not None
         self.alias = keep or f"bench-relevance-{uuid.uuid4().hex[:8]}"
         self.encoder = text_encoder()
         self.index = OpenSearchArticleIndex(self.client, self.alias, self.encoder)
+        self._tooks: list[int] = []
+        self._search = self.index.search
+        self.index.search = self._timed_search  # type: ignore[method-assign]
         if self.keep and self.client.indices.exists_alias(name=self.alias):
             return
         result = reindex(CorpusArchive(corpus), OpenSearchIndexAdmin(self.client, self.alias, self.encoder))
         if result.failures:
             raise RuntimeError(f"{len(result.failures)} articles failed to index: {list(result.failures.items())[:3]}")
+
+    def _timed_search(self, body: dict[str, Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
+        response: dict[str, Any] = self._search(body, *args, **kwargs)
+        self._tooks.append(int(response.get("took", 0)))
+        return response
 
     def search(self, query: Query) -> list[str]:
         from archive_search.suggest import suggest_titles
@@ -295,9 +306,11 @@ class OurSearch:
         size = min(depth, MAX_PAGE_SIZE)
         for page in range(1, -(-depth // size) + 1):
             request = SearchRequest(q=" ".join(text.split()), size=size, page=page)
+            self._tooks.clear()
             result = search_articles(self.index, request, ranking, encoder=self.encoder)
             if page == 1:
                 self.took_ms.append(result.took_ms)
+                self.ranking_took_ms.append(self._tooks[0])
             ids += [hit.id for hit in result.results]
             if len(result.results) < size:
                 break
@@ -343,7 +356,7 @@ def run_collections(url: str, root: Path, keep_prefix: str | None = None) -> dic
             },
             "best_baseline": best,
             "ratio_to_best": round(ours.ndcg10 / evaluations[best].ndcg10, 4),
-            "took_ms_p50": statistics.median(engine.took_ms) if engine.took_ms else None,
+            **_took(engine),
         }
     return results
 
@@ -362,8 +375,16 @@ def run_known_items(url: str, corpus: list[dict[str, Any]], queries: list[Query]
             "ours": score(subset, lambda q: ranked[q]),
             "fts5": score(subset, baseline.search),
         }
-    results["took_ms_p50"] = statistics.median(engine.took_ms) if engine.took_ms else None
+    results.update(_took(engine))
     return results
+
+
+def _took(engine: OurSearch) -> dict[str, float | None]:
+    """p50 of the engine's time (ms): every request of a search's first page, and its ranking request alone."""
+    return {
+        "took_ms_p50": statistics.median(engine.took_ms) if engine.took_ms else None,
+        "ranking_took_ms_p50": statistics.median(engine.ranking_took_ms) if engine.ranking_took_ms else None,
+    }
 
 
 # --- report ------------------------------------------------------------------------------------------------------
@@ -372,7 +393,8 @@ def run_known_items(url: str, corpus: list[dict[str, Any]], queries: list[Query]
 def collections_table(results: dict[str, Any]) -> str:
     lines = [
         "| collection | judged queries | nDCG@10 ours | FTS5 | bm25s | ours ÷ best | p (vs FTS5, bm25s) "
-        "| MAP@100 ours / FTS5 / bm25s | recall@100 ours / FTS5 / bm25s | no result (ours) | took p50 |",
+        "| MAP@100 ours / FTS5 / bm25s | recall@100 ours / FTS5 / bm25s | no result (ours) "
+        "| took p50: ranking request / page |",
         "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: |",
     ]
     for name, r in results.items():
@@ -383,13 +405,13 @@ def collections_table(results: dict[str, Any]) -> str:
             f"| {r['p_vs']['fts5']:.3f}, {r['p_vs']['bm25s']:.3f} "
             f"| {r['ours']['map@100']:.3f} / {r['fts5']['map@100']:.3f} / {r['bm25s']['map@100']:.3f} "
             f"| {r['ours']['recall@100']:.3f} / {r['fts5']['recall@100']:.3f} / {r['bm25s']['recall@100']:.3f} "
-            f"| {r['ours']['zero_results']} | {r['took_ms_p50']} ms |"
+            f"| {r['ours']['zero_results']} | {r['ranking_took_ms_p50']} / {r['took_ms_p50']} ms |"
         )
     return "\n".join(lines)
 
 
 def known_item_table(results: dict[str, Any]) -> str:
-    generators = [g for g in results if g != "took_ms_p50"]
+    generators = [g for g in results if not g.endswith("took_ms_p50")]
     head = " | ".join(f"{g}: ours | {g}: FTS5" for g in generators)
     lines = [f"| kind | {head} | bar |", "| --- |" + " ---: |" * (2 * len(generators)) + " --- |"]
     for kind in KINDS:
