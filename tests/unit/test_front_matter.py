@@ -151,3 +151,54 @@ def test_front_matter_in_another_format_is_rejected_saying_it_is_not_supported(d
     assert f"{kind} front matter" in caught.value.reason
     assert "not supported" in caught.value.reason
     assert "YAML between two --- lines" in caught.value.fix
+
+
+# --- tagged values and characters YAML refuses ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "tag"),
+    [
+        ("title: T\npublished: !!timestamp 2015-13-45", 3, "!!timestamp"),  # ValueError, no line
+        ("title: T\npublished: !!timestamp 2015-05-12T25:00", 3, "!!timestamp"),  # AttributeError
+        ("title: !!bool maybe", 2, "!!bool"),  # KeyError: 'could not be read as .md', re-save it as UTF-8
+        ("title: T\nauthor: !!int Jane", 3, "!!int"),
+        ("title: T\nsection: !!float World", 3, "!!float"),
+        ("title: T\ntags: [politics, !!int usa]", 3, "!!int"),
+        ("title: T\nsummary: !<tag:yaml.org,2002:int> Talks", 3, "!!int"),
+        ("title: T\nauthor: !!null Jane Doe", 3, "!!null"),  # YAML makes it None: the author vanished silently
+    ],
+)
+def test_a_tagged_value_yaml_cannot_read_or_drops_is_rejected_naming_its_line(front: str, line: int, tag: str) -> None:
+    error = _rejection(front)
+
+    written = front.splitlines()[line - 2]
+    assert error.reason.startswith(f"line {line} of the front matter, `{written}`, has the tag {tag}")
+    assert error.fix == f"remove {tag} before the value, so that it is read as text"
+
+
+@pytest.mark.parametrize("front", ["title: T\nweight: !!int 5", "title: T\nsection: !!str 12:30", "title: !!str T"])
+def test_a_tagged_value_yaml_reads_is_read(front: str) -> None:
+    assert parse_upload("incoming/a.md", _markdown(front)).title == "T"
+
+
+@pytest.mark.parametrize(
+    "character", ["\x0b", "\x0c", "\x01", "\x1f", "\x7f", "\x80", "\x85", "\x9f", "\u2028", "\u2029"]
+)
+@pytest.mark.parametrize("quote", ["", '"'])
+def test_a_control_character_or_line_separator_in_front_matter_is_a_space_as_in_every_field(
+    character: str, quote: str
+) -> None:
+    # A vertical tab pasted from Word was 'a value that cannot be read (ReaderError)', and the fix offered was to
+    # remove a !!tag; a NEL or U+2028 broke a plain value in two (a YAML syntax error).
+    front = f"title: {quote}Mayor{character}plan{quote}\nauthor: Jane{character}Doe"
+
+    parsed = parse_upload("incoming/a.md", _markdown(front))
+
+    assert (parsed.title, parsed.author) == ("Mayor plan", "Jane Doe")
+
+
+def test_a_character_yaml_refuses_that_is_no_control_is_rejected_naming_it() -> None:
+    error = _rejection("title: T\nsummary: caf\u00e9 \uffff")
+
+    assert error.reason == "line 3 of the front matter holds the character U+FFFF, which YAML does not allow"

@@ -11,6 +11,10 @@ One thing YAML cannot be told after the fact: ` #` starts a comment, so `title: 
 rejected with the line and the quoting that keeps it; one after a quoted value or on a line of its own is fine.
 A value starting with `&` or `*` (an anchor or alias: YAML drops the first and expands the second) is rejected too,
 whichever the editor meant, and so is one that YAML cannot read because it starts with a character it reserves.
+An explicitly tagged value YAML cannot build (`!!timestamp 2015-13-45`, `!!bool maybe`) or would drop (`!!null
+Kerry`) is rejected naming its line. Control characters YAML refuses in a stream (a vertical tab pasted from Word)
+and line breaks only YAML reads as such (NEL, U+2028) are spaces, as validation makes them in every other field;
+any other character it refuses (U+FFFF) is rejected naming it.
 """
 
 from __future__ import annotations
@@ -34,6 +38,20 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})
 # Characters YAML reserves at the start of a plain value (reserved, directive, tag, flow, block scalar indicators).
 _INDICATORS = "@`%!&*[{|>"
+# Characters YAML 1.1 refuses in a stream (C0 and C1 controls but tab, LF and CR) or reads as line breaks where the
+# other formats do not (NEL, U+2028, U+2029: a plain value broken by one is a syntax error). Validation makes each a
+# space in a field of one line, as every front-matter field is, so they are spaces before YAML reads the text.
+_SPACES_FOR_YAML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_NULL_TAG = "tag:yaml.org,2002:null"
+_YAML_TAGS = "tag:yaml.org,2002:"
+
+
+class _UnreadableValueError(Exception):
+    """A tagged value YAML cannot build or would drop: the 0-based line it starts on, and its tag as written."""
+
+    def __init__(self, line: int, tag: str) -> None:
+        super().__init__(tag)
+        self.line, self.tag = line, tag
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
@@ -80,7 +98,8 @@ def _loader() -> type[yaml.SafeLoader]:
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             """Refuse a key given twice (keys are case-insensitive): YAML would keep the last one silently."""
             lines: dict[str, int] = {}
-            for key_node, _ in node.value:
+            # A `!!set` or `!!omap` tag on a scalar or list reaches here too: PyYAML's own check says what it is.
+            for key_node, _ in node.value if isinstance(node.value, list) else []:
                 if not isinstance(key_node.value, str):
                     continue
                 key, line = key_node.value.strip().lower(), key_node.start_mark.line + 2
@@ -92,6 +111,18 @@ def _loader() -> type[yaml.SafeLoader]:
                     )
                 lines[key] = line
             return super().construct_mapping(node, deep)
+
+        def construct_object(self, node: Any, deep: bool = False) -> Any:
+            """Refuse an explicitly tagged value PyYAML's constructor cannot build (it raises ValueError for `!!int
+            x`, KeyError for `!!bool maybe`, AttributeError for `!!timestamp 2015-05-12T25:00`, none of them saying
+            where) or drops (`!!null Kerry` is None, whatever it says)."""
+            tag = node.tag.replace(_YAML_TAGS, "!!", 1) if node.tag.startswith(_YAML_TAGS) else node.tag
+            if node.tag == _NULL_TAG and isinstance(node.value, str) and node.value.strip():
+                raise _UnreadableValueError(node.start_mark.line, tag)
+            try:
+                return super().construct_object(node, deep)
+            except (ValueError, LookupError, AttributeError, TypeError, ArithmeticError):
+                raise _UnreadableValueError(node.start_mark.line, tag) from None
 
     return AsWrittenLoader
 
@@ -108,6 +139,7 @@ def load_front_matter(source: str) -> dict[str, Any]:
         )
     import yaml
 
+    source = _SPACES_FOR_YAML.sub(" ", source)
     _reject_trailing_comments(source)
     _reject_anchors_and_aliases(source)
     try:
@@ -124,11 +156,21 @@ def load_front_matter(source: str) -> dict[str, Any]:
         raise RejectedUploadError(
             "the front matter is nested too deeply to read", fix="keep one `name: value` per line"
         ) from None
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-        # Explicit tags (`!!int 1e999`, `!!timestamp 2015-13-45`) are still constructed, and can fail.
+    except _UnreadableValueError as exc:
+        lines = source.split("\n")
+        line = lines[exc.line] if exc.line < len(lines) else ""
         raise RejectedUploadError(
-            f"the front matter has a value that cannot be read ({type(exc).__name__})",
-            fix="remove the !!tag before the value, or quote the value",
+            f"line {exc.line + 2} of the front matter, `{_excerpt(line)}`, has the tag {exc.tag}, "
+            + ("which makes YAML drop the value" if exc.tag == "!!null" else "and YAML cannot read the value as one"),
+            fix=f"remove {exc.tag} before the value, so that it is read as text",
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        # Found by the character: where ReaderError says it is counts bytes in libyaml, characters in PyYAML.
+        line_number = source[: max(source.find(chr(exc.character)), 0)].count("\n") + 2
+        raise RejectedUploadError(
+            f"line {line_number} of the front matter holds the character U+{exc.character:04X}, "
+            "which YAML does not allow",
+            fix="remove the character from the front matter",
         ) from None
     if document is None:
         return {}
