@@ -348,9 +348,11 @@ def _ordinal_date(text: str, year: int, day: int) -> tuple[date | None, Rejected
 
 
 def _written_date(text: str) -> date | None:
-    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday."""
+    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday, and with or without a time of
+    day after it as news pages write one (_TIME_OF_DAY)."""
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
 
+    text = _TIME_OF_DAY.sub("", text, count=1)
     try:
         day = parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
@@ -374,6 +376,15 @@ def _written_date(text: str) -> date | None:
 _RFC_2822_SHAPE = re.compile(
     r"(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)\s+\d{2,4}"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?(?:\s+\([^()]{0,40}\))?)?"
+)
+# A time of day after a written date's year, and its zone, as news pages write them (the date is the day as written,
+# as an ISO date with an offset is): the Guardian's `12 May 2015 13.42 BST`, WordPress's `May 12, 2015 at 10:00 am`,
+# the BBC's `12 May 2015, 10:00 BST`, AP's and the NYT's `May 12, 2015, 10:00 a.m. ET`. Only an hour and minutes that
+# exist, and a zone in capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
+_TIME_OF_DAY = re.compile(
+    r"(?<=\d{4})(?:,\s*|\s+)(?:(?i:at)\s+)?"
+    r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?)"
+    r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
 )
 # An ISO week without its day (`2015-W20`, which Python reads as that week's Monday), a month or a year alone.
 _NOT_A_DAY = re.compile(r"\d{4}(?:-?(?P<week>W\d{2})|-(?P<month>\d{2}))?(?:T.*)?", re.IGNORECASE)
