@@ -1520,6 +1520,54 @@ def test_html_an_articles_header_keeps_its_standfirst_without_its_byline_and_dat
 
 
 @pytest.mark.parametrize(
+    "meta",
+    [
+        # The Guardian: the byline in <address>, the date and its last change in words, no <time>, no datetime.
+        "<address aria-label='Contributor info'><div><a rel='author' href='/profile/ep'>Estera Popowska</a> in Sochi"
+        "</div></address><details><summary><span>Tue 12 May 2015 13.42 BST</span></summary>"
+        "<span>Last modified on Tue 12 May 2015 18.03 BST</span></details>",
+        "<p>By Estera Popowska</p><p>Published: 12 May 2015</p><p>Last updated on May 13, 2015 at 10:00 am</p>",
+        "<p>By Estera Popowska</p><p>Posted May 12, 2015 | Updated May 13, 2015</p>",
+        "<p>By Estera Popowska</p><div>First published on Tuesday 12 May 2015 13.42 BST</div>",
+        "<p>By Estera Popowska</p><p>12 May 2015</p><p>Modified 14 May 2015</p>",
+    ],
+)
+def test_html_a_headers_address_and_date_stamps_in_words_stay_out(meta: str) -> None:
+    # Each stayed in the body ('Jane Doe in Sochi', 'Last modified on ...'), and a stamp's date was not the article's.
+    page = _html(f"<article><header><h1>Kerry meets Putin</h1>{_STANDFIRST}{meta}</header><p>Kerry met.</p></article>")
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.body == "Talks in Sochi end without a deal\n\nKerry met."
+    assert (parsed.author, parsed.published) == ("Estera Popowska", "2015-05-12")
+
+
+@pytest.mark.parametrize(
+    ("meta", "kept"),
+    [
+        # A change's date is never the article's: the article stays undated, the stamp furniture.
+        ("<p>Last modified on 13 May 2015</p>", None),
+        # A stamp of another day than the declared one is text, as a date line is.
+        ("<p>Published 14 May 2015</p>", "Published 14 May 2015"),
+        ("<p>Last modified on the site's front page</p>", "Last modified on the site's front page"),
+        ("<p>Published 12 May 2015 in Sochi</p>", "Published 12 May 2015 in Sochi"),
+        # An <address> that does not name the author is kept: it may be the only place the name is.
+        ("<address>Adam Nowak in Sochi</address>", "Adam Nowak in Sochi"),
+    ],
+)
+def test_html_a_headers_stamps_and_address_that_are_not_furniture_stay(meta: str, kept: str | None) -> None:
+    declared = "<meta name='author' content='Estera Popowska'>"
+    if "14 May" in meta:
+        declared += "<meta property='article:published_time' content='2015-05-12'>"
+    page = _html(f"<article><header><h1>Kerry meets Putin</h1>{meta}</header><p>Kerry met.</p></article>", declared)
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.body == (f"{kept}\n\nKerry met." if kept else "Kerry met.")
+    assert parsed.published == ("2015-05-12" if "14 May" in meta else None)
+
+
+@pytest.mark.parametrize(
     ("header", "kept"),
     [
         ("<hgroup><h1>Kerry meets Putin</h1><p>A subtitle</p></hgroup>", "A subtitle"),

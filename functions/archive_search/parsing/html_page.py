@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
@@ -318,6 +319,16 @@ _META_WORDS = frozenset(
 )
 # Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
 _META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
+# A date stamp in words, where a header writes no <time>: "Published 12 May 2015", "Last modified on Tue 12 May 2015
+# 18.03 BST" (the Guardian), "Updated: May 12, 2015 at 10:00 am". A line of a header may hold several, and start with
+# a date alone: "12 May 2015 13.42 BST Last modified on 13 May 2015", "Posted May 12, 2015 | Updated May 13, 2015".
+_STAMP_WORDS = (
+    r"(?:(?:first|last|originally)\s+)?(?P<kind>published|posted|updated|modified|edited|revised)\b(?:\s+(?:on|at)\b)?"
+)
+_STAMP = re.compile(rf"(?:{_STAMP_WORDS})?\s*:?\s*(?P<date>.+)", re.IGNORECASE | re.DOTALL)
+_STAMP_START = re.compile(rf"\b{_STAMP_WORDS}", re.IGNORECASE)
+# A stamp of a later change: it is never the article's date.
+_CHANGE_STAMPS = frozenset({"updated", "modified", "edited", "revised"})
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A heading is text though it is a link (`<h2><a href="#part-1">Part 1</a></h2>`, an anchor to itself).
@@ -408,6 +419,18 @@ class _HeaderFurniture:
             return True
         if block.tag not in _HEADINGS and _only_links(block, text):
             return True
+        if block.tag == "address" and self.author and _names_all(text, self.author):
+            # HTML's <address> is the article's contact information: the Guardian's byline, "Jane Doe in Sochi".
+            return True
+        stamps = _date_stamps(text)
+        if stamps is not None:
+            published = next((written for kind, written in stamps if kind not in _CHANGE_STAMPS), None)
+            if published is None:  # only later changes: none is the article's date
+                return True
+            if self.published and parse_date(published) != parse_date(self.published):
+                return False  # another day than the declared one: text, as a date line is
+            self.dateline = self.dateline or published
+            return True
         kept, name, dateline = without_leading_furniture(
             [text], self.title, self.author, self.heading, self.published, everywhere=True
         )
@@ -415,6 +438,28 @@ class _HeaderFurniture:
             name, dateline = _byline_with_date(text) or (None, None)
         self.byline, self.dateline = self.byline or name, self.dateline or dateline
         return not kept or name is not None
+
+
+def _date_stamps(text: str) -> list[tuple[str, str]] | None:
+    """The (kind, date) of each date stamp a line of the header is made of (_STAMP: kind "" for a date alone, else
+    the lower-cased word, "published" or "modified"), or None when any part of the line is no date."""
+    stamps = []
+    starts = [0, *(found.start() for found in _STAMP_START.finditer(text)), len(text)]
+    for start, end in pairwise(starts):
+        part = text[start:end].strip(" |,\u00b7\u2022")
+        if not part and start == 0:
+            continue  # the line starts with a stamp's words
+        stamp = _STAMP.fullmatch(part)
+        if stamp is None or parse_date(stamp["date"]) is None:
+            return None
+        stamps.append(((stamp["kind"] or "").casefold(), stamp["date"]))
+    return stamps
+
+
+def _names_all(text: str, author: str) -> bool:
+    """Whether the text names every one of the authors ("Jane Doe, John Roe" in "Jane Doe and John Roe in Sochi")."""
+    folded = text.casefold()
+    return all(name.strip().casefold() in folded for name in author.split(","))
 
 
 def _only_links(block: LexborNode, text: str) -> bool:
