@@ -232,6 +232,24 @@ def test_rejections_explain_the_reason_and_the_fix(key: str, data: bytes, reason
     assert error.fix, "every rejection tells the editor what to do"
 
 
+@pytest.mark.parametrize("field", ["title", "body", "author", "section", "summary", "url"])
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [({"rendered": "Kerry meets Putin"}, "an object"), (["T"], "a list"), (True, "a boolean"), (42, "a number")],
+)
+def test_a_json_field_of_another_type_is_named_with_its_article(field: str, value: object, kind: str) -> None:
+    # A WordPress REST export's {"title": {"rendered": ...}} read 'title must be text, not a object'.
+    document = {"title": "T", "body": "B", field: value}
+
+    error = _rejection("incoming/a.json", json.dumps(document).encode())
+
+    assert error.reason == f"{field} must be text, not {kind}"
+
+
+def test_json_that_is_no_object_is_named_with_its_article() -> None:
+    assert _rejection("incoming/a.json", b"[]").reason == "the JSON must be an object with title and body, not a list"
+
+
 def test_invalid_json_reason_points_at_the_line_and_column() -> None:
     error = _rejection("incoming/a.json", b'{\n  "title": "T",\n  "body": "B",\n}')
 

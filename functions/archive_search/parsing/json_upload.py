@@ -43,7 +43,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         ) from None
     if not isinstance(document, dict):
         raise RejectedUploadError(
-            f"the JSON must be an object with title and body, not a {_json_type(document)}",
+            f"the JSON must be an object with title and body, not {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
     fields: dict[str, str] = {}
@@ -56,7 +56,7 @@ def parse_json(data: bytes) -> ParsedUpload:
                 "published must be a date such as 2015-05-12, not a number", fix="write the date as text"
             )
         if not isinstance(value, str):
-            raise RejectedUploadError(f"{name} must be text, not a {_json_type(value)}", fix=f"give {name} as a string")
+            raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
     body = _text_of(fields.pop("body", ""), "body", "\n\n")
     summary = fields.pop("summary", None)
@@ -107,12 +107,13 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _json_type(value: object) -> str:
+    """What a JSON value is, in an editor's words, with its article: "an object", "a list"."""
     if isinstance(value, bool):
-        return "boolean"
+        return "a boolean"
     if isinstance(value, int | float):
-        return "number"
+        return "a number"
     if isinstance(value, list):
-        return "list"
+        return "a list"
     if isinstance(value, dict):
-        return "object"
-    return "string"
+        return "an object"
+    return "a string"
