@@ -982,6 +982,35 @@ def test_preformatted_lines_stay_lines_in_html_and_markdown() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("inside", "lines"),
+    [
+        ("x = 1 <span hidden>SECRET</span>", ["x = 1"]),
+        ("x = 1<span aria-hidden='true'>HIDDEN</span>", ["x = 1"]),
+        ("x = 1<script>track()</script><style>.a{}</style><noscript>Enable JS</noscript>", ["x = 1"]),
+        ("<button>Copy</button>x = 1", ["x = 1"]),  # Ghost's and Hashnode's copy button
+        ("<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>", ["漢字"]),
+        ("line one<br>line two", ["line one", "line two"]),  # glued: 'line oneline two'
+        ("<q>Hello</q>, he said", ["\u201cHello\u201d, he said"]),
+    ],
+)
+@pytest.mark.parametrize("where", ["html", "json"])
+def test_a_preformatted_blocks_elements_are_read_as_everywhere(inside: str, lines: list[str], where: str) -> None:
+    # A <pre> was read as its raw text: hidden text, scripts, a copy button and ruby readings reached the body.
+    markup = f"<p>Before.</p><pre>{inside}\nlast line</pre><p>After.</p>"
+    key, data = {
+        "html": ("a.html", f"<title>T</title><article><h1>T</h1>{markup}</article>"),
+        "json": ("a.json", json.dumps({"title": "T", "body": markup})),
+    }[where]
+
+    assert parse_upload(f"incoming/{key}", data.encode()).body.split("\n\n") == [
+        "Before.",
+        *lines,
+        "last line",
+        "After.",
+    ]
+
+
 def _nested_list(depth: int) -> str:
     return "".join(f"{'  ' * level}- level {level}\n" for level in range(depth))
 

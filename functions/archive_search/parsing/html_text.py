@@ -251,10 +251,14 @@ def element_paragraphs(
     paragraphs: list[str] = []
     current: list[str] = []
 
+    # Preformatted lines (a poem, a table of figures, code) stay lines: inside a <pre> each is a paragraph of its own,
+    # where HTML's whitespace rule would run them into one. Its elements are read as everywhere else (a hidden span,
+    # a script, a copy button or a ruby reading stays out, a <br> ends a line).
+    pre_depth = 0
+
     def end_paragraph() -> None:
-        text = normalise_space("".join(current))
-        if text:
-            paragraphs.append(text)
+        text = "".join(current)
+        paragraphs.extend(line for line in map(normalise_space, text.splitlines() if pre_depth else [text]) if line)
         current.clear()
 
     quotes: list[str] = []  # the <q> elements open around the walk
@@ -267,6 +271,8 @@ def element_paragraphs(
         if closing:
             if tag in BLOCK_TAGS:
                 end_paragraph()
+                if tag == "pre":
+                    pre_depth -= 1
             elif tag in CELL_TAGS:
                 current.append(" ")
             elif tag == "q":
@@ -285,16 +291,12 @@ def element_paragraphs(
         if tag == "math":
             current.append(_math_text(node))
             continue
-        if tag == "pre":
-            # Preformatted lines (a poem, a table of figures, code) stay lines: each is a paragraph of its own,
-            # where HTML's whitespace rule would run them into one.
-            end_paragraph()
-            paragraphs.extend(line for line in map(normalise_space, node.text(deep=True).splitlines()) if line)
-            continue
         if tag in LIST_TAGS:
             in_list = True
         if tag in BLOCK_TAGS:
             end_paragraph()
+            if tag == "pre":
+                pre_depth += 1
         elif tag in CELL_TAGS:
             current.append(" ")
         elif tag == "q":
