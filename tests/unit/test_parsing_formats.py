@@ -360,6 +360,33 @@ def test_html_author_sources(head: str, body: str, author: str) -> None:
     assert parsed.body == "Text here."
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "<span class='sr-only'>Author: </span>Sam Okafor",  # a screen-reader prefix
+        "Sam Okafor<span hidden> (opens profile)</span>",
+        "Sam Okafor<span aria-hidden='true'> \u2022</span>",
+        "Sam Okafor<svg><title>Twitter icon</title><path d='M0'/></svg>",  # 'Sam OkaforTwitter icon'
+        "Sam Okafor<script>track('author')</script>",
+    ],
+)
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>By <a rel='author' href='/so'>{name}</a></p>",
+        "<p>By <span itemprop='author'>{name}</span></p>",
+        "<div class='byline'>By {name}<time datetime='2016-05-02'>May 2, 2016</time></div>",
+    ],
+)
+def test_html_an_author_element_is_read_as_the_body_reads_it(name: str, byline: str) -> None:
+    # The author was the element's raw text: hidden notes, an icon's title and scripts became part of the name.
+    parsed = parse_upload(
+        "incoming/a.html", _html(f"<article><h1>T</h1>{byline.format(name=name)}<p>Text.</p></article>")
+    )
+
+    assert parsed.author == "Sam Okafor"
+
+
 def test_html_without_article_drops_navigation_lists_hidden_and_chrome_classes() -> None:
     body = (
         '<div class="top-menu"><a href="/">Home</a> <a href="/w">World</a></div>'

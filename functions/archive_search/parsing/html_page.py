@@ -18,7 +18,6 @@ from archive_search.parsing.bylines import byline_name, clean_author, without_le
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     DROPPED_TAGS,
-    child_nodes,
     element_paragraphs,
     element_text,
     is_hidden_or_chrome_by_markup,
@@ -594,7 +593,9 @@ def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str
             return ", ".join(dict.fromkeys(authors))
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
         node = tree.css_first(selector)
-        if node is not None and (author := clean_author(node.text(deep=True))):
+        # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
+        # the link is no part of the name.
+        if node is not None and (author := clean_author(element_text(node))):
             return author
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
         node = tree.css_first(selector)
@@ -606,10 +607,9 @@ def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str
 
 
 def _byline_author(node: LexborNode) -> str | None:
-    """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name."""
-    text = " ".join(
-        normalise_space(child.text(deep=True)) if child.tag != "time" else "," for child in child_nodes(node)
-    )
+    """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name, nor what the body
+    would leave out (hidden text, an icon)."""
+    text = " ".join(element_paragraphs(node, frozenset(time.mem_id for time in node.css("time"))))
     text = re.split(r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1)[0]
     return clean_author(text.strip(" ,"))
 
