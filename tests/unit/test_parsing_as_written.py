@@ -689,6 +689,9 @@ _DATES_WITH_A_TIME = [
     "May 12, 2015 10 a.m.",
     "12 May 2015 at 13:42 UTC+1",
     "12th May 2015, 13:42:10",
+    "2015/05/12 10:00",  # numeric dates with a time, as exports write them
+    "2015-05-12 10:00 PM",
+    "2015-05-12, 22:00 BST",
 ]
 
 
@@ -729,6 +732,7 @@ def test_a_written_date_followed_by_what_is_no_time_of_day_is_no_date(written: s
 def test_a_time_of_day_keeps_the_checks_of_the_date_before_it() -> None:
     assert "names a Monday" in str(read_date("Mon 12 May 2015 10.00 BST")[1])
     assert "April 2015 has days 1 to 30" in str(read_date("31 April 2015 at 10:00 am")[1])
+    assert "April 2015 has days 1 to 30" in str(read_date("31/04/2015 10:00")[1])
 
 
 @pytest.mark.parametrize(

@@ -251,7 +251,8 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
         return None, None
-    numeric = _NUMERIC_DMY.fullmatch(text)
+    day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
+    numeric = _NUMERIC_DMY.fullmatch(day_text)
     if numeric:
         day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
         return day, _no_such_day(text) if day is None else None
@@ -265,15 +266,15 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     if ordinal:
         return _ordinal_date(text, int(ordinal["year"]), int(ordinal["day"]))
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date(), None
+        return datetime.fromisoformat(day_text.replace("Z", "+00:00")).date(), None
     except ValueError:
         pass
     if _TWO_DIGIT_YEAR.search(text):
         return None, RejectedUploadError(
             f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
         )
-    weekday = _WEEKDAY.match(text)
-    day = _written_date(text[weekday.end() :] if weekday else text)
+    weekday = _WEEKDAY.match(day_text)
+    day = _written_date(day_text[weekday.end() :] if weekday else day_text)
     if day is not None and weekday is not None:
         named = _WEEKDAYS.index(weekday["day"][:3].casefold())
         if named != day.weekday():
@@ -288,7 +289,7 @@ def _no_such_day(text: str) -> RejectedUploadError | None:
     """Why a text written as a date in one of the forms read_date reads names no day (`2015-02-29`, `31 April 2015`,
     `2015-13-01`, `04/31/2015`, `2015-W54-1`), or None when it is no such text. Python's parsers only fail."""
     weekday = _WEEKDAY.match(text)
-    written = text[weekday.end() :] if weekday else text
+    written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1)
     week = _ISO_WEEK_DAY.fullmatch(written)
     if week is not None:
         year, number, day = int(week["year"]), int(week["week"]), int(week["day"])
@@ -348,11 +349,9 @@ def _ordinal_date(text: str, year: int, day: int) -> tuple[date | None, Rejected
 
 
 def _written_date(text: str) -> date | None:
-    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday, and with or without a time of
-    day after it as news pages write one (_TIME_OF_DAY)."""
+    """RFC 2822 or a written form (`12 May 2015`, `May 12th, 2015`), without a weekday."""
     from email.utils import parsedate_to_datetime  # 9 ms to import; only dates that are not ISO need it
 
-    text = _TIME_OF_DAY.sub("", text, count=1)
     try:
         day = parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError, OverflowError):  # email.utils raises any of these on bad input
@@ -377,12 +376,13 @@ _RFC_2822_SHAPE = re.compile(
     r"(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)\s+\d{2,4}"
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:[+-]\d{4}|[A-Z]{1,5}))?(?:\s+\([^()]{0,40}\))?)?"
 )
-# A time of day after a written date's year, and its zone, as news pages write them (the date is the day as written,
-# as an ISO date with an offset is): the Guardian's `12 May 2015 13.42 BST`, WordPress's `May 12, 2015 at 10:00 am`,
-# the BBC's `12 May 2015, 10:00 BST`, AP's and the NYT's `May 12, 2015, 10:00 a.m. ET`. Only an hour and minutes that
-# exist, and a zone in capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
+# A time of day after a date, and its zone, as news pages and exports write them (the date is the day as written, as
+# an ISO date with an offset is): the Guardian's `12 May 2015 13.42 BST`, WordPress's `May 12, 2015 at 10:00 am`, the
+# BBC's `12 May 2015, 10:00 BST`, AP's and the NYT's `May 12, 2015, 10:00 a.m. ET`, and after a numeric date
+# (`2015/05/12 10:00`, `25/12/2015 10:00`, `2015-05-12 10:00 PM`). Only an hour and minutes that exist, and a zone in
+# capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
 _TIME_OF_DAY = re.compile(
-    r"(?<=\d{4})(?:,\s*|\s+)(?:(?i:at)\s+)?"
+    r"(?<=\d)(?:,\s*|\s+)(?:(?i:at)\s+)?"
     r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?)"
     r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
 )
