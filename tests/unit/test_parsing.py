@@ -235,7 +235,7 @@ def test_rejections_explain_the_reason_and_the_fix(key: str, data: bytes, reason
 @pytest.mark.parametrize("field", ["title", "body", "author", "section", "summary", "url"])
 @pytest.mark.parametrize(
     ("value", "kind"),
-    [({"rendered": "Kerry meets Putin"}, "an object"), (["T"], "a list"), (True, "a boolean"), (42, "a number")],
+    [({"rendered": "Kerry meets Putin"}, "an object"), ([1], "a list"), (True, "a boolean"), (42, "a number")],
 )
 def test_a_json_field_of_another_type_is_named_with_its_article(field: str, value: object, kind: str) -> None:
     # A WordPress REST export's {"title": {"rendered": ...}} read 'title must be text, not a object'.

@@ -749,3 +749,48 @@ def test_a_list_whose_quotes_cannot_be_read_is_read_in_linear_time() -> None:
     # Each quoted item is scanned to its first quote that is not doubled: no start rescans what another read.
     for text in ('"' + '"",' * 70_000, ',"' * 100_000, ", " + '"a""' * 60_000, '"x"",' * 40_000):
         assert isinstance(items_as_written(text), list)
+
+
+_SEVERAL_SECTIONS = {
+    "json": ("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "section": ["World", "Africa"]})),
+    "front matter categories": ("a.md", "---\ntitle: T\ncategories: [World, Africa]\n---\nKerry met Putin.\n"),
+    "front matter section list": ("a.md", "---\ntitle: T\nsection:\n  - World\n  - Africa\n---\nKerry met Putin.\n"),
+    "open graph": (
+        "a.html",
+        '<title>T</title><meta property="article:section" content="World">'
+        '<meta property="article:section" content="Africa"><article><p>Kerry met Putin.</p></article>',
+    ),
+    "json-ld": (
+        "a.html",
+        '<title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "articleSection": '
+        '["World", "Africa"]}</script><article><p>Kerry met Putin.</p></article>',
+    ),
+}
+
+
+@pytest.mark.parametrize("where", list(_SEVERAL_SECTIONS))
+def test_an_article_given_several_sections_keeps_the_others_as_tags(where: str) -> None:
+    # Only the first was kept: Jekyll's `categories: [World, Africa]` lost Africa silently, a JSON list was rejected.
+    key, text = _SEVERAL_SECTIONS[where]
+
+    parsed = parse_upload(f"incoming/{key}", text.replace("Africa", "Africa &amp; Asia").encode())
+
+    assert (parsed.section, parsed.tags) == ("World", ("Africa & Asia",))
+
+
+@pytest.mark.parametrize("where", list(_SEVERAL_SECTIONS))
+def test_a_section_named_again_is_no_tag(where: str) -> None:
+    key, text = _SEVERAL_SECTIONS[where]
+
+    parsed = parse_upload(f"incoming/{key}", text.replace("Africa", "world").encode())
+
+    assert (parsed.section, parsed.tags) == ("World", ())
+
+
+def test_json_authors_given_as_a_list_are_the_article_s_authors_as_in_front_matter() -> None:
+    # The list was rejected ('author must be text, not a list') where front matter and JSON-LD accept it.
+    document = {"title": "T", "body": "Kerry met Putin.", "author": ["Jane Doe", "John O&#39;Roe"]}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.author == "Jane Doe, John O'Roe"

@@ -30,6 +30,7 @@ from archive_search.parsing.text import (
     list_items,
     normalise_space,
     refuse_stand_ins,
+    section_and_tags,
     unescape_entities,
     web_charset,
 )
@@ -93,7 +94,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     author = _author(tree, meta, linked)
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
-    section = _first(meta, SECTION_META) or _ld_text(linked, "articleSection")
+    section, more_sections = section_and_tags(_sections(meta, linked))
     headers = _article_headers(container) if container is not None else []
     furniture = _HeaderFurniture(title, heading, author, published, section)
     for header in headers:
@@ -119,7 +120,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         author=author or furniture.byline or byline,
         published=published or furniture.dateline or dateline,
         section=section,
-        tags=_tags(meta, linked),
+        tags=_tags(meta, linked) + more_sections,  # an article has one section: the others are kept as its tags
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
@@ -231,6 +232,18 @@ def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
             graph = item.get("@graph")
             if isinstance(graph, list):
                 pending.extend(graph)
+
+
+def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
+    """Every section the page names, in its order: the metas of the first SECTION_META name it has (Open Graph
+    repeats `article:section` for each), else JSON-LD's `articleSection` (text or a list)."""
+    named = next((meta[name] for name in SECTION_META if name in meta), None)
+    if named is not None:
+        return named
+    value = linked.get("articleSection")
+    items = value if isinstance(value, list) else [value]
+    # JSON-LD sits in a <script>, which the HTML parser leaves undecoded: its entities are decoded here, once.
+    return [clean_line(unescape_entities(item)) for item in items if isinstance(item, str)]
 
 
 def _ld_text(linked: dict[str, Any], key: str) -> str | None:

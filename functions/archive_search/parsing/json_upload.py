@@ -13,7 +13,7 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, NOT_A_TAG, fragment_paragraphs, is_markup
-from archive_search.parsing.text import decode, list_items, unescape_entities
+from archive_search.parsing.text import decode, list_items, section_and_tags, unescape_entities
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 
@@ -47,8 +47,17 @@ def parse_json(data: bytes) -> ParsedUpload:
             fix='upload {"title": "...", "body": "..."}',
         )
     fields: dict[str, str] = {}
+    more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
         value = document.get(name)
+        if isinstance(value, list) and name in ("author", "section") and all(isinstance(v, str) for v in value):
+            # As front matter and JSON-LD give them: authors joined by commas; the first section is the article's,
+            # the others are kept as its tags (an article has one section).
+            if name == "author":
+                value = ", ".join(value)
+            else:
+                value, others = section_and_tags(value)  # the section's references are decoded below, once
+                more_sections = tuple(map(unescape_entities, others))
         if value is None:
             continue
         if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":
@@ -70,6 +79,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         texts["tags"] = tuple(unescape_entities(tag) for tag in tags)
     elif tags is not None:
         raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
+    texts["tags"] = (*texts.get("tags", ()), *more_sections)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
 
 

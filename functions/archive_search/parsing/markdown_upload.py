@@ -27,7 +27,14 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
-from archive_search.parsing.text import decode, list_items, normalise_space, numeric_reference, unescape_entities
+from archive_search.parsing.text import (
+    decode,
+    list_items,
+    normalise_space,
+    numeric_reference,
+    section_and_tags,
+    unescape_entities,
+)
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
 INLINE_MARKUP = "[]*_`<~"
@@ -100,8 +107,12 @@ def parse_markdown(data: bytes) -> ParsedUpload:
     front = load_front_matter(front_source) if front_source is not None else {}
 
     fields: dict[str, str] = {}
+    more_sections: tuple[str, ...] = ()
     for field, names in FIELD_NAMES.items():
         value = _one_of(front, names)
+        if field == "section" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value, others = section_and_tags(value)  # the section's references are decoded by _text, once
+            more_sections = tuple(map(unescape_entities, others))
         if value is not None:
             fields[field] = _text(field, value)
 
@@ -126,7 +137,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         body="\n\n".join(paragraphs),
         source_format="markdown",
         author=author,
-        tags=_tags(front),
+        tags=_tags(front) + more_sections,  # an article has one section: the others are kept as its tags
         **fields,
     )
 
@@ -135,9 +146,8 @@ def _text(field: str, value: object) -> str:
     """A front-matter value as text, exactly as written (the loader keeps every scalar a string)."""
     if isinstance(value, str):
         return unescape_entities(value)
-    if isinstance(value, list) and field in ("author", "section") and all(isinstance(v, str) for v in value):
-        value = [unescape_entities(v) for v in value]
-        return ", ".join(value) if field == "author" else (value[0] if value else "")
+    if isinstance(value, list) and field == "author" and all(isinstance(v, str) for v in value):
+        return ", ".join(unescape_entities(v) for v in value)
     raise RejectedUploadError(
         f"{field} in the front matter must be text, not a {kind_of(value)}",
         fix=f"write {field}: followed by text",

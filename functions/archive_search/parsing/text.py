@@ -499,3 +499,14 @@ def has_visible(text: str) -> bool:
     """True when the text shows something: a character that is neither whitespace, a control character nor invisible
     (a soft hyphen, a zero-width space: index_mapping.INVISIBLE_CLASS)."""
     return bool(_VISIBLE.search(text))
+
+
+def section_and_tags(sections: list[str]) -> tuple[str | None, tuple[str, ...]]:
+    """An article's section and the tags its other sections become: `[World, Africa]` (Jekyll's `categories`, a
+    JSON list, two `article:section` metas) -> ("World", ("Africa",)). An article has one section; the others were
+    lost before, and as tags they are still found and filtered on. A repeat of the first is no tag."""
+    named = [section for section in sections if section.strip()]
+    if not named:
+        return None, ()
+    first = named[0].strip().casefold()
+    return named[0], tuple(s for s in dict.fromkeys(named[1:]) if s.strip().casefold() != first)
