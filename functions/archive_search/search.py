@@ -60,6 +60,10 @@ SORTS = ("relevance", "newest", "oldest")
 # did_you_mean count. The template's timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout).
 MAX_ENGINE_REQUESTS = 4
 COMPLETE_COUNT = "complete_matches"
+# Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
+# page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
+# articles where one asking for 10 found 2, and total changed with it.
+FEW_COMPLETE_MATCHES = DEFAULT_PAGE_SIZE
 # The highlighter reads at most this much of each text (a long read is about 30,000 characters): a match further on
 # is found but not marked, and the snippet is then the text's start. Reading whole bodies of up to 1,000,000
 # characters (ingest's limit), three transcripts of 880,000 took the highlighter 3.3 s, past the search timeout
@@ -317,16 +321,16 @@ def typo_words(
     """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
     with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
     then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
-    fewer articles than a page hold every word (its COMPLETE_COUNT aggregation), so that a name spelt another way
-    (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`titles_holding`, see
-    spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
-    near `told` in many bodies) is only expanded, so its exact match ranks first."""
+    fewer than FEW_COMPLETE_MATCHES articles hold every word (its COMPLETE_COUNT aggregation), so that a name spelt
+    another way (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline
+    (`titles_holding`, see spelling.respellings), comes with the nearest known word, searched in its place; a
+    headline's own word (`bold`, near `told` in many bodies) is only expanded, so its exact match ranks first."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return {}
     unknown = unknown_words(request.q, first.get("suggest"))
     complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
-    if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < request.size):
+    if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < FEW_COMPLETE_MATCHES):
         spelt = respellings(request.q, first.get("suggest"), titles_holding) if unknown else {}
         return {word: spelt.get(word) for word in eligible}
     return {}
@@ -417,7 +421,7 @@ def _answer(
     titles_holding: Callable[[Sequence[str]], set[str]],
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
-    need it (typo_words(): a word no article holds, or fewer complete matches than a page): then the same request
+    need it (typo_words(): a word no article holds, or few complete matches): then the same request
     is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean).
 
     Every page of one search is asked of one copy of the index (its fingerprint as the engine's preference): with a

@@ -940,26 +940,40 @@ def _fuzzy_in(body: dict[str, Any]) -> bool:
 
 
 def test_typo_expansion_is_sent_only_when_the_words_need_it(pipeline: LocalPipeline) -> None:
-    # Given two articles holding both words, and one holding them spelt another way
-    both = [_json_upload(pipeline, f"Cocoa harvest {n}", "The cocoa harvest was large.") for n in range(2)]
-    variant = _json_upload(pipeline, "Cacao report", "The cacao harvests were large.")
+    # Given ten articles (a default page) holding both words, and one holding them spelt another way
+    both = [_json_upload(pipeline, f"Cocoa harvest {n}", "The cocoa harvest was large.") for n in range(10)]
+    _json_upload(pipeline, "Cacao report", "The cacao harvests were large.")
     pipeline.drain()
     index = _RecordingIndex(pipeline)
     ranking = Ranking(semantic_weight=0)
 
-    # A correctly spelt query with at least a page of complete matches: one request, no expansion
-    page = search_articles(index, SearchRequest(q="cocoa harvest", size=2), ranking)
-    assert {hit.id for hit in page.results} == set(both)
-    assert len(index.sent) == 1 and not _fuzzy_in(index.sent[0])
-
-    # Fewer complete matches than a page: asked again with expansion, so the variant spelling is found next
-    index.sent.clear()
-    page = search_articles(index, SearchRequest(q="cocoa harvest", size=10), ranking)
-    assert [hit.id for hit in page.results][2] == variant
-    assert [_fuzzy_in(body) for body in index.sent] == [False, True]
+    # A correctly spelt query with a page of complete matches: one request, no expansion, whatever the page size
+    for size in (1, 10, 50):
+        index.sent.clear()
+        page = search_articles(index, SearchRequest(q="cocoa harvest", size=size), ranking)
+        assert {hit.id for hit in page.results[:10]} <= set(both)
+        assert len(index.sent) == 1 and not _fuzzy_in(index.sent[0])
 
     # A word no article holds: expanded even when the other words are plentiful
     index.sent.clear()
     page = search_articles(index, SearchRequest(q="cocoa harvst", size=1), ranking)
     assert page.results and page.results[0].id in both
     assert [_fuzzy_in(body) for body in index.sent][:2] == [False, True]
+
+
+def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_size(pipeline: LocalPipeline) -> None:
+    # Given two articles holding both words, and one holding one of them spelt another way
+    both = [_json_upload(pipeline, f"Vanilla crop {n}", "The vanilla crop was large.") for n in range(2)]
+    variant = _json_upload(pipeline, "Vanila report", "The vanila yield was large.")
+    pipeline.drain()
+    index = _RecordingIndex(pipeline)
+    ranking = Ranking(semantic_weight=0)
+
+    # Fewer complete matches than a default page: asked again with expansion, so the variant spelling is found next.
+    # The page size decided it before: size=2 found the two articles, size=10 three.
+    for size in (2, 10, 50):
+        index.sent.clear()
+        page = search_articles(index, SearchRequest(q="vanilla crop", size=size), ranking)
+        assert page.total == 3, size
+        assert [_fuzzy_in(body) for body in index.sent] == [False, True]
+    assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
