@@ -26,6 +26,10 @@ CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
 ARTICLES_PATH = "/articles/"
 RELATED_PATH = "/related/"
 RETRY_AFTER_SECONDS = "5"
+# Response headers a page on another origin may read besides the CORS-safelisted ones: without this, a browser hides
+# a 503's Retry-After from the site's script, which then cannot wait as told. The template's CorsConfiguration
+# (ExposeHeaders) says the same for API Gateway, which answers CORS itself in AWS.
+EXPOSED_HEADERS = ("Retry-After",)
 UNAVAILABLE_MESSAGE = "search is temporarily unavailable; retry shortly"
 INTERNAL_ERROR_MESSAGE = "something went wrong on our side; it has been logged"
 SearchObserver = Callable[[SearchRequest, SearchPage], None]
@@ -100,7 +104,12 @@ def create_app(
     `not_found`, SearchUnavailableError -> 503 `unavailable` with Retry-After, EngineRefusedRequestError and anything
     unforeseen -> 500 `internal_error` logged as an error; engine internals never reach a message."""
     cors = (
-        CORSConfig(allow_origin=allowed_origins[0], extra_origins=list(allowed_origins[1:]), max_age=600)
+        CORSConfig(
+            allow_origin=allowed_origins[0],
+            extra_origins=list(allowed_origins[1:]),
+            expose_headers=list(EXPOSED_HEADERS),
+            max_age=600,
+        )
         if allowed_origins
         else None
     )

@@ -437,6 +437,20 @@ def test_cors_allows_only_the_configured_origins() -> None:
     assert foreign.header("Access-Control-Allow-Origin") is None
 
 
+@pytest.mark.parametrize("path", ["/search?q=kerry", "/suggest?q=ker", "/articles/kerry", "/health"])
+def test_a_site_on_another_origin_can_read_retry_after_during_an_outage(path: str) -> None:
+    # A browser hides every response header but the CORS-safelisted ones from the page's script unless the
+    # response exposes it: without that the site cannot wait as Retry-After tells.
+    index = FakeArticleIndex(failure=SearchUnavailableError(INTERNAL_DETAIL))
+
+    result = _call(_app(index), path, {"Origin": ORIGIN})
+
+    assert result.status == 503
+    assert result.header("Retry-After") == "5"
+    exposed = (result.header("Access-Control-Expose-Headers") or "").split(",")
+    assert "retry-after" in [name.strip().lower() for name in exposed]
+
+
 def test_no_cors_headers_without_configured_origins() -> None:
     result = _call(_app(FakeArticleIndex(), origins=()), "/search?q=kerry", {"Origin": ORIGIN})
 

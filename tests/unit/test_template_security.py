@@ -388,6 +388,11 @@ def test_api_routes_cors_throttling_and_access_logs(resources: dict[str, Any]) -
     assert routes == documented
     assert ("GET", "/related/{id+}") in routes
     assert api["CorsConfiguration"]["AllowOrigins"] == {"Ref": "AllowedOrigins"}
+    # In AWS API Gateway answers CORS itself: it must expose what the function exposes locally (a 503's Retry-After).
+    from archive_search.api import EXPOSED_HEADERS
+
+    exposed = {name.lower() for name in api["CorsConfiguration"].get("ExposeHeaders", [])}
+    assert exposed == {name.lower() for name in EXPOSED_HEADERS}
     assert api["DefaultRouteSettings"]["ThrottlingRateLimit"] and api["DefaultRouteSettings"]["ThrottlingBurstLimit"]
     assert "DestinationArn" in api["AccessLogSettings"]
 
