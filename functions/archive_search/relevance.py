@@ -11,7 +11,8 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Stopwords are never required** (STOPWORDS: Lucene's English list) and carry no score; a query made only of
   stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words (query_parser.py).
 - **Words joined by `&`, `-`, `/` or `'`** (`AT&T`, `anti-war`) match as the joined word: their parts adjacent
-  (a phrase), not any article holding one of the parts.
+  (a phrase), not any article holding one of the parts. A code of letters and digits (`F16`, `F-16`) also matches
+  its other spellings (code_runs).
 - **Bounded by construction.** At most MAX_SCORED_WORDS distinct content words are scored (a pasted paragraph keeps
   its most informative ones: the caller ranks them by document frequency), at most MAX_PHRASES phrases,
   MAX_ALTERNATIVE_GROUPS OR-groups (each at most MAX_ALTERNATIVES, all of them at most MAX_ALTERNATIVE_PIECES
@@ -125,6 +126,15 @@ _GLUE = re.compile(
 )
 MAX_GLUED_PARTS = 8
 GLUED_PARTS_WEIGHT = 0.5  # the glued token as typed counts more than its parts
+# A code of letters and digits is written with a hyphen or without (F-16 and F16, COVID-19 and covid19, MH17 and
+# MH-17, in any script): the standard tokenizer makes F16 one token and F-16 two, so each spelling found only itself.
+# The exact fields hold a code's letter and digit runs as adjacent parts however it is written (word_parts: F16 ->
+# f16, f, 16; F-16 -> f, 16), so the phrase of those runs there finds every spelling. Short codes only: each run is
+# a clause a field.
+MAX_CODE_RUNS = 4
+_CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # letters and digits, hyphens between: no run may be cut two ways
+_CODE_RUN = re.compile(r"[^\W\d_]+|\d+")
+CODE_FIELDS = [EXACT_BODY_FIELD, f"title.exact^{TITLE_WEIGHT}", f"summary.exact^{SUMMARY_WEIGHT}"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,31 @@ def glued_parts(word: str) -> list[str]:
         if len(part) > 1 and not part.isdigit():
             parts.append(part)
     return parts if len(parts) > 1 else []
+
+
+def code_runs(word: str) -> str | None:
+    """The letter and digit runs of a code, spaced (`f16` and `f-16` -> `f 16`, `b-52s` -> `b 52 s`): a word of
+    letters and digits, hyphens between them, with runs of both, at most MAX_CODE_RUNS; else None (`anti-war`,
+    `2015-05-12`, `10.04secs`, `1960s` are no codes)."""
+    if not _CODE.fullmatch(word):
+        return None
+    runs = _CODE_RUN.findall(word)
+    if len(runs) == 2 and runs[0].isdigit() and runs[1] in ("s", "S"):
+        return None  # a decade or a number's plural (1960s, 90s)
+    digits = sum(run[0].isdigit() for run in runs)
+    return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
+
+
+def _code(word: str, boost: float = 1.0) -> list[dict[str, Any]]:
+    """The clause finding a code (code_runs) however it is written, as a list of none or one."""
+    runs = code_runs(word)
+    if runs is None:
+        return []
+    return [{"multi_match": {"query": runs, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}}]
+
+
+def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
 def typo_tolerant(word: str) -> bool:
@@ -270,12 +305,13 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 
 
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
+    """An article holds the word: a joined word as its parts adjacent, a code however it is written."""
     if is_joined(word):
-        return _phrase(word, COMPLETE_FIELDS)
+        return _any_of([_phrase(word, COMPLETE_FIELDS), *_code(word)])
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    return {"multi_match": options}
+    return _any_of([{"multi_match": options}, *_code(word)])
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -289,12 +325,13 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
         del clause["multi_match"]["analyzer"]  # the fields' search analyzer applies the synonyms
+    code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it (a phrase is no code)
     if term.phrase or is_joined(term.text):
-        return clause
+        return _any_of([clause, *code])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold: so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
-    return {"bool": {"should": [clause, as_written], "minimum_should_match": 1}}
+    return _any_of([clause, as_written, *code])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -328,9 +365,10 @@ def _alternatives(group: Sequence[Term], ranking: Ranking, fuzzy: bool = False) 
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
-            options.append(_phrase(term.text, TEXT_FIELDS))
+            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *_code(term.text)]))
             continue
         option = _scored(term.text, ranking, 1.0)
+        option["bool"]["should"] += _code(term.text)
         if fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         if parts := _glued(term.text):
@@ -383,6 +421,7 @@ def text_query(
     ]
     counts = word_counts(parsed)
     should += [_phrase(word, STEMMED_SCORED_FIELDS, boost=_weight(counts, word)) for word in joined]
+    should += [clause for word in words for clause in _code(word, _weight(counts, word))]
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]

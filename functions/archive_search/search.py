@@ -24,6 +24,7 @@ from archive_search.relevance import (
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
     Ranking,
+    code_runs,
     complete_match,
     content_words,
     text_query,
@@ -355,8 +356,8 @@ def _query(
 def _highlight(
     request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
 ) -> dict[str, Any]:
-    """Each body highlighted once, stemmed, and as written only when typo expansion matched there; the headline
-    also as written (it is short): there a part of a joined word (`neill` in O'Neill) is marked.
+    """Each body highlighted once, stemmed, and as written only when typo expansion or a code matched there; the
+    headline also as written (it is short): there a part of a joined word (`neill` in O'Neill) is marked.
 
     The highlight query is the text query without the freshness function_score around it: through one, the
     highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
@@ -368,7 +369,8 @@ def _highlight(
         "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
         "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
     }
-    if typos:
+    # The body as written holds near spellings and every spelling of a code (F16 for F-16: relevance.code_runs).
+    if typos or any(code_runs(word) for word in parse_query(request.q).words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:

@@ -173,6 +173,9 @@ _WORDS = "harbour ferry council levy tide quay dock pier bridge mayor " * 6
         pytest.param('"' + " ".join(["ox"] * 680) + '"', id="a-quoted-phrase-of-680-words"),
         pytest.param(" ".join(["-" + "-".join(["ox"] * 20)] * 30)[:MAX_QUERY_CHARS], id="thirty-long-exclusions"),
         pytest.param(" OR ".join(["-".join(["ox"] * 30)] * 20)[:MAX_QUERY_CHARS], id="long-alternatives"),
+        pytest.param(" ".join(f"a{n}-b{n}" for n in range(40)), id="forty-codes-of-four-runs"),
+        pytest.param(" ".join(" OR ".join(f"{c}{n}-x{n}" for c in "abcdef") for n in range(4)), id="codes-or-groups"),
+        pytest.param(" ".join(f"-a{n}b{n}" for n in range(10)) + " harbour", id="excluded-codes"),
     ],
 )
 def test_a_paste_whose_words_the_engine_splits_further_answers_200(pipeline: LocalPipeline, q: str) -> None:
@@ -749,6 +752,33 @@ def test_numbers_are_never_respelt_full_width_reads_as_ascii_and_or_alone_is_a_w
     full_width = "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in "harbour the US")
     assert ids(full_width) == ids("harbour the US")
     assert ids(full_width)[0] == us
+
+
+def test_a_code_of_letters_and_digits_is_found_however_it_is_hyphenated(pipeline: LocalPipeline) -> None:
+    # Given codes written with a hyphen and without, as news copy writes them both
+    dashed = _json_upload(pipeline, "F-16 jets sold", "The F-16 fighter jets were sold.")
+    glued = _json_upload(pipeline, "Arms deal", "An F16 deal was signed.")
+    covid = _json_upload(pipeline, "Cases rise", "COVID-19 cases rose.")
+    vaccine = _json_upload(pipeline, "Vaccine", "The covid19 vaccine was approved.")
+    flight = _json_upload(pipeline, "Flight report", "Flight MH17 was downed.")
+    jets = _json_upload(pipeline, "Jets", "Jets flew over the harbour.")
+    pipeline.drain()
+
+    # Each spelling finds both, the one as typed first
+    assert ids("F16") == [glued, dashed]
+    assert ids("F-16") == [dashed, glued]
+    assert ids("covid19") == [vaccine, covid]
+    assert ids("COVID-19") == [covid, vaccine]
+    assert ids("MH-17") == [flight]
+    # An article holding the code spelt otherwise holds every word of the query
+    assert ids("F16 fighter")[0] == dashed
+    # Excluding a code excludes every spelling, as searching for it finds them; OR-groups find them too
+    assert ids("jets -F16") == ids("jets -F-16") == [jets]
+    assert set(ids("F16 OR MH-17")) == {dashed, glued, flight}
+    # The other spelling is marked where it matched
+    hit = next(hit for hit in search("F16")["results"] if hit["id"] == dashed)
+    assert "<mark>F</mark>-<mark>16</mark>" in hit["snippet"]
+    assert hit["highlights"]["title"] == ["<mark>F</mark>-<mark>16</mark> jets sold"]
 
 
 def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhere(pipeline: LocalPipeline) -> None:

@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_search.query_parser import Term, Unit, parse_query
-from archive_search.relevance import MAX_GLUED_PARTS, Ranking, glued_parts, text_query, with_freshness
+from archive_search.relevance import (
+    MAX_CODE_RUNS,
+    MAX_GLUED_PARTS,
+    Ranking,
+    code_runs,
+    glued_parts,
+    text_query,
+    with_freshness,
+)
 from archive_search.search import SearchRequest, build_search
 
 
@@ -62,3 +70,15 @@ def test_a_word_glued_by_a_dot_colon_underscore_or_middle_dot_is_also_scored_as_
     query = json.dumps(text_query(parse_query(".".join(parts)), Ranking()))
     assert f'"{" ".join(parts[:MAX_GLUED_PARTS])}"' in query
     assert " ".join(parts[: MAX_GLUED_PARTS + 1]) not in query
+
+
+def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> None:
+    assert code_runs("f16") == code_runs("f-16") == "f 16"
+    assert code_runs("COVID-19") == "COVID 19"
+    assert code_runs("b-52s") == "b 52 s"
+    assert code_runs("\u0422\u0443-154") == "\u0422\u0443 154"  # Tupolev, in Cyrillic
+    for word in ("anti-war", "2015-05-12", "10.04secs", "harbour", "f--16", "-f16", "f_16", "a1b2c3", "1960s", "90S"):
+        assert code_runs(word) is None, word
+    runs = ["a", "1"] * MAX_CODE_RUNS  # each run is a clause a field: a longer code is searched as typed only
+    assert code_runs("".join(runs[:MAX_CODE_RUNS])) == " ".join(runs[:MAX_CODE_RUNS])
+    assert code_runs("".join(runs[: MAX_CODE_RUNS + 1])) is None
