@@ -188,12 +188,15 @@ def code_runs(word: str) -> str | None:
     return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
 
 
-def _code(word: str, boost: float = 1.0) -> list[dict[str, Any]]:
-    """The clause finding a code (code_runs) however it is written, as a list of none or one."""
-    runs = code_runs(word)
-    if runs is None:
+def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
+    """The clause finding a word or phrase however its codes (code_runs) are written (`F16 fighter` finds `F-16
+    fighter`), as a list: none when it holds no code."""
+    words = text.split()
+    runs = [code_runs(_unit_word(word)) for word in words]
+    if not any(runs):
         return []
-    return [{"multi_match": {"query": runs, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}}]
+    spelt = " ".join(run or word for run, word in zip(runs, words, strict=True))
+    return [{"multi_match": {"query": spelt, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}}]
 
 
 def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
@@ -325,7 +328,7 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
         del clause["multi_match"]["analyzer"]  # the fields' search analyzer applies the synonyms
-    code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it (a phrase is no code)
+    code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
         return _any_of([clause, *code])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
@@ -442,7 +445,7 @@ def text_query(
         return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}} if must_not else {"match_none": {}}
     if phrases:
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
-        every_phrase = [_phrase(text, TEXT_FIELDS) for text in phrases]
+        every_phrase = [_any_of([_phrase(text, TEXT_FIELDS), *_code(text)]) for text in phrases]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     every = complete_match(parsed, ranking, words, expanded=bool(typo_words))

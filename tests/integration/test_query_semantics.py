@@ -770,8 +770,10 @@ def test_a_code_of_letters_and_digits_is_found_however_it_is_hyphenated(pipeline
     assert ids("covid19") == [vaccine, covid]
     assert ids("COVID-19") == [covid, vaccine]
     assert ids("MH-17") == [flight]
-    # An article holding the code spelt otherwise holds every word of the query
+    # An article holding the code spelt otherwise holds every word of the query, and a quoted phrase
     assert ids("F16 fighter")[0] == dashed
+    assert ids('"F16 fighter" deal')[0] == dashed
+    assert ids('jets -"F16 fighter"') == [jets]
     # Excluding a code excludes every spelling, as searching for it finds them; OR-groups find them too
     assert ids("jets -F16") == ids("jets -F-16") == [jets]
     assert set(ids("F16 OR MH-17")) == {dashed, glued, flight}
