@@ -2,8 +2,9 @@
 
 Titles that start with what was typed come first (`title.start` holds every prefix of the whole title,
 punctuation folded to spaces); then titles holding every typed word as the start of one of their words
-(`title.prefix`, edge n-grams per word). Highlighting is done here, on the title text, so that exactly the
-typed prefix of each word is marked, and the rest is HTML-escaped.
+(`title.prefix`, edge n-grams per word); a code is typed as its letter and digit runs (F16 as F 16), so a title
+writing F-16 is found too, those holding its runs adjacent first. Highlighting is done here, on the title text, so
+that exactly the typed prefix of each word is marked, and the rest is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import fold_within, is_word_character
+from archive_search.relevance import code_runs
 
 MAX_SUGGESTIONS = 8
+MAX_CODE_PHRASES = 8
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 # What the index's analyzers leave out of a word (mapping 9): decorating marks, the tatweel, invisible characters.
@@ -55,6 +58,25 @@ def words_of(text: str) -> list[str]:
     return ["".join(run) for is_word, run in groupby(text, is_word_character) if is_word]
 
 
+def with_code_runs(text: str) -> str:
+    """text with each code as its letter and digit runs (`F16` -> `F 16`, relevance.code_runs): the word prefixes
+    hold F-16 and F16 alike as the prefixes of `f` and `16` (mapping 10's word parts), so typed as runs a code finds
+    a title however it hyphenates it; typed `F16` found only the titles writing F16."""
+    spelt: list[str] = []
+    for is_word, chars in groupby(text, is_word_character):
+        run = "".join(chars)
+        spelt.append((code_runs(run) or run) if is_word else run)
+    return "".join(spelt)
+
+
+def typed_words(q: str) -> list[str]:
+    """The typed words as the index compares them (_fold), with the runs of each code (F16: f16, f, 16), which mark a
+    title's F-16 as typing F 16 does."""
+    words = words_of(q)
+    runs = [run for word in words for run in (code_runs(word) or "").split()]
+    return [_fold(word) for word in [*words, *runs]]
+
+
 def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
@@ -65,10 +87,14 @@ def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     should: list[dict[str, Any]] = [{"match": {"title.start": {"query": q, "boost": 10}}}]
     if complete:
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
+    # A code's runs adjacent in a title's words (F-16, F16), before titles that only hold words starting with them
+    # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
+    codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
+    should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     return {
         "query": {
             "bool": {
-                "must": [{"match": {"title.prefix": {"query": q, "operator": "and", "boost": 2}}}],
+                "must": [{"match": {"title.prefix": {"query": with_code_runs(q), "operator": "and", "boost": 2}}}],
                 "should": should,
             }
         },
@@ -83,7 +109,7 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     if not words_of(q):
         return []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
-    typed = [_fold(word) for word in words_of(q)]
+    typed = typed_words(q)
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))

@@ -783,6 +783,23 @@ def test_a_code_of_letters_and_digits_is_found_however_it_is_hyphenated(pipeline
     assert hit["highlights"]["title"] == ["<mark>F</mark>-<mark>16</mark> jets sold"]
 
 
+def test_suggest_offers_a_code_however_the_title_hyphenates_it(pipeline: LocalPipeline) -> None:
+    dashed = _json_upload(pipeline, "F-16 jets sold", "The jets were sold.")
+    glued = _json_upload(pipeline, "F16 deal signed", "The deal was signed.")
+    loose = _json_upload(pipeline, "Fighter 16 wins", "A boxer won.")
+    pipeline.drain()
+
+    # The titles holding the code come first, in either spelling, then those whose words only start so
+    for typed in ("F16", "F-16", "f16 "):
+        assert set(suggested(typed)[:2]) == {dashed, glued}, typed
+        assert suggested(typed)[2:] == [loose], typed
+    status, body, _ = get("/suggest?q=F16")
+    assert status == 200
+    shown = {s["id"]: s["highlighted"] for s in body["suggestions"]}
+    assert shown[dashed] == "<mark>F</mark>-<mark>16</mark> jets sold"
+    assert shown[glued] == "<mark>F16</mark> deal signed"
+
+
 def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhere(pipeline: LocalPipeline) -> None:
     _json_upload(
         pipeline,
