@@ -26,7 +26,14 @@ from archive_search_cli.stack import (
     s3_endpoint,
 )
 from archive_search_cli.template import local_stack_spec
-from archive_search_cli.uploads import delete_all, keys_for_paths, put_all, uploads_for_jsonl, uploads_for_paths
+from archive_search_cli.uploads import (
+    UploadSourceError,
+    delete_all,
+    keys_for_paths,
+    put_all,
+    uploads_for_jsonl,
+    uploads_for_paths,
+)
 
 EXIT_REJECTED = 2
 
@@ -71,13 +78,17 @@ def _upload_target(args: argparse.Namespace) -> tuple[str | None, str, str]:
 def _upload(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
     s3 = aws_client("s3", endpoint)
-    if args.jsonl:
-        count = put_all(s3, bucket, uploads_for_jsonl(Path(args.jsonl), prefix))
-    else:
-        if not args.paths:
-            print("give files or folders to upload, or --jsonl FILE", file=sys.stderr)
-            return 1
-        count = put_all(s3, bucket, uploads_for_paths([Path(p) for p in args.paths], prefix))
+    if not (args.jsonl or args.paths):
+        print("give files or folders to upload, or --jsonl FILE", file=sys.stderr)
+        return 1
+    uploads = (
+        uploads_for_jsonl(Path(args.jsonl), prefix) if args.jsonl else uploads_for_paths(map(Path, args.paths), prefix)
+    )
+    try:
+        count = put_all(s3, bucket, uploads)
+    except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
+        print(f"{exc}; nothing was uploaded", file=sys.stderr)
+        return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
     return 0
 
@@ -85,7 +96,11 @@ def _upload(args: argparse.Namespace) -> int:
 def _delete(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
     if args.jsonl:
-        keys = [upload.key for upload in uploads_for_jsonl(Path(args.jsonl), prefix)]
+        try:
+            keys = [upload.key for upload in uploads_for_jsonl(Path(args.jsonl), prefix)]
+        except UploadSourceError as exc:
+            print(f"{exc}; nothing was deleted", file=sys.stderr)
+            return 1
     elif args.paths:
         keys = keys_for_paths([Path(p) for p in args.paths], prefix)
     else:

@@ -14,6 +14,11 @@ from tqdm import tqdm
 UPLOAD_THREADS = 16
 
 
+class UploadSourceError(Exception):
+    """A file or corpus line given to `upload` that cannot be read as one; the message names it. Raised while the
+    uploads are collected, before the first is sent, so nothing is uploaded."""
+
+
 @dataclass(frozen=True)
 class PendingUpload:
     key: str
@@ -70,22 +75,37 @@ def keys_for_paths(paths: Iterable[Path], prefix: str) -> list[str]:
 
 
 def _file_upload(path: Path, key: str) -> PendingUpload:
-    return PendingUpload(key, path.read_bytes(), CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"))
+    """Raises UploadSourceError when the file cannot be read (missing, a folder's unreadable file)."""
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise UploadSourceError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    return PendingUpload(key, body, CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"))
 
 
 def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
-    """One JSON upload per corpus line, keyed by the record's id."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            record = json.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                raise ValueError(f"{path}:{number}: each line must be a JSON object with a string id")
-            yield PendingUpload(f"{prefix}{record['id']}.json", line.encode(), "application/json")
+    """One JSON upload per corpus line, keyed by the record's id. Raises UploadSourceError naming the file, and the
+    line, that cannot be read (missing, not UTF-8, not JSON, no string id)."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line.rstrip("\r\n"))
+                except json.JSONDecodeError as exc:
+                    raise UploadSourceError(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})") from exc
+                if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                    raise UploadSourceError(f"{path}:{number}: each line must be a JSON object with a string id")
+                yield PendingUpload(f"{prefix}{record['id']}.json", line.encode(), "application/json")
+    except OSError as exc:
+        raise UploadSourceError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise UploadSourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
 
 
 def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
+    """Puts every upload, 16 at a time; the count. All are read first, so an UploadSourceError puts none."""
     items = list(uploads)
     with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(items), unit="file") as bar:
         for _ in pool.map(

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
 from archive_search.keys import article_id_for_key
-from archive_search_cli.main import _upload_target, build_parser
+from archive_search_cli.main import _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack
-from archive_search_cli.uploads import PendingUpload, keys_for_paths, uploads_for_jsonl, uploads_for_paths
+from archive_search_cli.uploads import (
+    PendingUpload,
+    UploadSourceError,
+    keys_for_paths,
+    uploads_for_jsonl,
+    uploads_for_paths,
+)
 
 PREFIX = "incoming/"
 
@@ -104,7 +111,72 @@ def test_jsonl_line_without_a_string_id_is_refused_with_its_line_number(tmp_path
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text('{"id": "ok", "title": "T", "body": "B"}\n' + bad_line + "\n", encoding="utf-8")
 
-    with pytest.raises(ValueError, match=r"corpus\.jsonl:2: each line must be a JSON object with a string id"):
+    with pytest.raises(UploadSourceError, match=r"corpus\.jsonl:2: each line must be a JSON object with a string id"):
+        list(uploads_for_jsonl(corpus, PREFIX))
+
+
+class RecordingS3:
+    def __init__(self) -> None:
+        self.put: list[str] = []
+
+    def put_object(self, Bucket: str, Key: str, Body: bytes, ContentType: str) -> None:
+        self.put.append(Key)
+
+
+@pytest.fixture
+def recording_s3(monkeypatch: pytest.MonkeyPatch) -> RecordingS3:
+    s3 = RecordingS3()
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    return s3
+
+
+def test_a_missing_file_is_named_and_nothing_is_uploaded(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A mistyped name ended `upload` in a FileNotFoundError traceback.
+    good = tmp_path / "kerry.txt"
+    good.write_text("Kerry\n\nBody.", encoding="utf-8")
+    missing = tmp_path / "putin.txt"
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(good), str(missing)])
+
+    assert status == 1
+    assert (
+        capsys.readouterr().err.strip()
+        == f"{missing}: cannot read it (No such file or directory); nothing was uploaded"
+    )
+    assert recording_s3.put == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": "sochi", "title": "Sochi"', r"corpus\.jsonl:2: not JSON \(Expecting ',' delimiter at column 33\)"),
+        ('{"title": "no id"}', r"corpus\.jsonl:2: each line must be a JSON object with a string id"),
+    ],
+)
+def test_a_bad_corpus_line_is_named_and_nothing_is_uploaded_or_deleted(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str], line: str, reason: str
+) -> None:
+    # A corpus line that was not JSON ended `upload --jsonl` in a JSONDecodeError traceback without its line number.
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "kerry", "title": "T", "body": "B"}\n' + line + "\n", encoding="utf-8")
+
+    for command, outcome in (("upload", "uploaded"), ("delete", "deleted")):
+        status = main([command, "--data-dir", str(tmp_path), "--jsonl", str(corpus)])
+
+        assert status == 1
+        assert re.fullmatch(
+            rf"{re.escape(str(tmp_path))}/{reason}.*; nothing was {outcome}", capsys.readouterr().err.strip()
+        )
+    assert recording_s3.put == []
+
+
+def test_a_corpus_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b'{"id": "caf\xe9", "title": "T", "body": "B"}\n')
+
+    with pytest.raises(UploadSourceError, match=r"corpus\.jsonl: not UTF-8 text"):
         list(uploads_for_jsonl(corpus, PREFIX))
 
 
