@@ -31,6 +31,8 @@ from archive_search_cli.uploads import (
     delete_all,
     keys_for_paths,
     put_all,
+    reported_uploads,
+    upload_report,
     uploads_for_jsonl,
     uploads_for_paths,
 )
@@ -111,6 +113,19 @@ def _delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    endpoint, bucket, prefix = _upload_target(args)
+    report_prefix = args.report_prefix or local_stack_spec().function_environment["IngestFunction"]["REPORT_PREFIX"]
+    s3 = aws_client("s3", endpoint)
+    keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
+    rejected = False
+    for key in keys:
+        report = upload_report(s3, bucket, key, prefix, report_prefix)
+        rejected |= report["status"] == "rejected"
+        print(json.dumps(report, ensure_ascii=False), flush=True)
+    return EXIT_REJECTED if rejected else 0
+
+
 def _parse(args: argparse.Namespace) -> int:
     from archive_search.parsing import parse_upload
 
@@ -173,6 +188,12 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--jsonl", help="a corpus file given to upload --jsonl")
     _add_uploads_target_options(delete)
     delete.set_defaults(run=_delete)
+
+    report = commands.add_parser("report", help="each upload's rejection report, or that it has none")
+    report.add_argument("paths", nargs="*", help="files or folders, as given to upload (none: every report)")
+    report.add_argument("--report-prefix", help="where ingest writes reports (default: the template's)")
+    _add_uploads_target_options(report)
+    report.set_defaults(run=_report)
 
     reindex = commands.add_parser("reindex", help="rebuild the index from the archive and swap the alias to it")
     add_target_options(reindex)

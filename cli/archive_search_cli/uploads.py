@@ -1,4 +1,4 @@
-"""What an editor does with the uploads bucket: put files, put a corpus, delete files."""
+"""What an editor does with the uploads bucket: put files, put a corpus, delete files, read rejection reports."""
 
 from __future__ import annotations
 
@@ -6,10 +6,15 @@ import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from botocore.exceptions import ClientError
 from tqdm import tqdm
+
+from archive_search.errors import RejectedUploadError
+from archive_search.keys import article_id_for_key, report_key_for
 
 UPLOAD_THREADS = 16
 
@@ -121,3 +126,67 @@ def delete_all(s3: Any, bucket: str, keys: list[str]) -> int:
         for _ in pool.map(lambda key: s3.delete_object(Bucket=bucket, Key=key), keys):
             bar.update()
     return len(keys)
+
+
+# The editors' policy (infra/template.yaml, EditorsPolicy) lets them write uploads but not read them: their HEAD is
+# refused, and what the upload is cannot be told apart from whether it is there.
+_DENIED = frozenset({"403", "AccessDenied", "Forbidden"})
+_MISSING = frozenset({"404", "NoSuchKey", "NotFound"})
+
+
+def _upload_modified(s3: Any, bucket: str, key: str) -> datetime | Literal["denied"] | None:
+    """When the upload was last written; None when there is none; "denied" when the caller may not tell."""
+    try:
+        modified: datetime = s3.head_object(Bucket=bucket, Key=key)["LastModified"]
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code")
+        if code in _MISSING:
+            return None
+        if code in _DENIED:
+            return "denied"
+        raise
+    return modified
+
+
+def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
+    """When the report was written, None when there is none: listed, not HEAD, since the editors' policy lets them
+    list the reports but answers HEAD on a missing one 403 rather than 404."""
+    listed = s3.list_objects_v2(Bucket=bucket, Prefix=report_key, MaxKeys=1).get("Contents", [])
+    modified: datetime | None = listed[0]["LastModified"] if listed and listed[0]["Key"] == report_key else None
+    return modified
+
+
+def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str) -> dict[str, Any]:
+    """What became of the upload at key, as the editor can tell from the uploads bucket:
+
+    - its rejection report as ingest wrote it (`status` "rejected", `reason`, `how_to_fix`, `checked_at`, `note`);
+    - `{"upload", "status": "waiting", "article"}`: uploaded again after that report, not ingested yet;
+    - `{"upload", "status": "no report", "article"}`: accepted (GET /articles/<article>), or not ingested yet;
+    - `{"upload", "status": "not uploaded"}`: no such upload (a report without one is a leftover `verify` lists).
+
+    With the editors' policy, which does not let them read uploads, the last two cases read "no report" and a report
+    is shown even when a newer upload waits. Raises botocore's ClientError for anything else (no bucket, no access)."""
+    uploaded = _upload_modified(s3, bucket, key)
+    if uploaded is None:
+        return {"upload": key, "status": "not uploaded"}
+    try:
+        article: str | None = article_id_for_key(key, upload_prefix)
+    except RejectedUploadError:  # a name no article can have: its report says so once ingested
+        article = None
+    report_key = report_key_for(key, upload_prefix, report_prefix)
+    reported = _report_modified(s3, bucket, report_key)
+    if reported is None:
+        return {"upload": key, "status": "no report", "article": article}
+    # A valid upload deletes its report when ingested: until then the report is the previous file's.
+    if isinstance(uploaded, datetime) and uploaded > reported:
+        return {"upload": key, "status": "waiting", "article": article}
+    body: dict[str, Any] = json.loads(s3.get_object(Bucket=bucket, Key=report_key)["Body"].read())
+    return body
+
+
+def reported_uploads(s3: Any, bucket: str, report_prefix: str) -> Iterator[str]:
+    """The upload key of every rejection report in the bucket, in the reports' key order."""
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=report_prefix):
+        for item in page.get("Contents", []):
+            # The report names its upload: a report key too long for S3 is cut short and hashed (keys.report_key_for).
+            yield json.loads(s3.get_object(Bucket=bucket, Key=item["Key"])["Body"].read())["upload"]

@@ -1,13 +1,17 @@
-"""What `archive-search` puts into the uploads bucket for files, folders and a JSON-lines corpus."""
+"""What `archive-search` puts into the uploads bucket (files, folders, a JSON-lines corpus) and reads back."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from archive_search.keys import article_id_for_key
 from archive_search_cli.main import _upload_target, build_parser, main
@@ -221,3 +225,114 @@ def test_a_folders_hidden_and_system_files_are_not_uploaded_but_a_named_one_is(t
 
     assert keys == keys_for_paths([folder], "incoming/") == ["incoming/2015/kerry.md"]
     assert [upload.key for upload in uploads_for_paths([folder / ".DS_Store"], "incoming/")] == ["incoming/.DS_Store"]
+
+
+class ReportsS3:
+    """The uploads bucket as `report` reads it: objects with a body and a modification time. `editor`: the editors'
+    policy, which refuses HEAD on an upload and on a missing report (403) but lets them list and read reports."""
+
+    def __init__(self, objects: dict[str, tuple[bytes, datetime]], editor: bool = False) -> None:
+        self.objects = objects
+        self.editor = editor
+
+    def head_object(self, Bucket: str, Key: str) -> dict[str, Any]:
+        if self.editor and (Key.startswith(PREFIX) or Key not in self.objects):
+            raise ClientError({"Error": {"Code": "403", "Message": "Forbidden"}}, "HeadObject")
+        if Key not in self.objects:
+            raise ClientError({"Error": {"Code": "404", "Message": "Not Found"}}, "HeadObject")
+        return {"LastModified": self.objects[Key][1]}
+
+    def get_object(self, Bucket: str, Key: str) -> dict[str, Any]:
+        return {"Body": io.BytesIO(self.objects[Key][0])}
+
+    def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000) -> dict[str, Any]:
+        keys = sorted(key for key in self.objects if key.startswith(Prefix))[:MaxKeys]
+        return {"Contents": [{"Key": key, "LastModified": self.objects[key][1]} for key in keys]}
+
+    def get_paginator(self, operation: str) -> Any:
+        s3 = self
+
+        class Pages:
+            def paginate(self, Bucket: str, Prefix: str) -> list[dict[str, Any]]:
+                return [s3.list_objects_v2(Bucket=Bucket, Prefix=Prefix)]
+
+        return Pages()
+
+
+def _rejection(upload: str, reason: str) -> bytes:
+    return json.dumps({"upload": upload, "status": "rejected", "reason": reason, "how_to_fix": "fix it"}).encode()
+
+
+def test_report_tells_the_editor_what_became_of_each_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The README told editors to read reports/<path>.json, and no command read it: locally that took the AWS CLI,
+    # dummy credentials and moto's endpoint, and the key to ask for (reports/broken.json.json).
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    later = datetime(2026, 12, 1, 12, 5, tzinfo=UTC)
+    s3 = ReportsS3(
+        {
+            "incoming/broken.json": (b"{}", noon),
+            "reports/broken.json.json": (_rejection("incoming/broken.json", "the article has no body text"), noon),
+            "incoming/fixed.md": (b"# Fixed", later),  # uploaded again after its report: not ingested yet
+            "reports/fixed.md.json": (_rejection("incoming/fixed.md", "no title"), noon),
+            "incoming/kerry.txt": (b"Kerry", noon),  # uploaded from a folder, under its path below it
+        }
+    )
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    files = [tmp_path / name for name in ("broken.json", "fixed.md", "gone.txt")]
+    target = ["--data-dir", str(tmp_path), "--bucket", "uploads"]
+
+    status = main(["report", *target, *map(str, files)])
+    answers = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    assert status == 2  # as `parse` answers a rejected file
+    assert answers == [
+        {
+            "upload": "incoming/broken.json",
+            "status": "rejected",
+            "reason": "the article has no body text",
+            "how_to_fix": "fix it",
+        },
+        {"upload": "incoming/fixed.md", "status": "waiting", "article": "fixed"},
+        {"upload": "incoming/gone.txt", "status": "not uploaded"},
+    ]
+
+    (tmp_path / "world").mkdir()
+    (tmp_path / "world" / "kerry.txt").write_text("Kerry", encoding="utf-8")
+    assert main(["report", *target, str(tmp_path / "world")]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "upload": "incoming/kerry.txt",
+        "status": "no report",
+        "article": "kerry",
+    }
+
+    assert main(["report", *target]) == 2  # no path: every report in the bucket
+    assert [json.loads(line)["status"] for line in capsys.readouterr().out.splitlines()] == ["rejected", "waiting"]
+
+
+def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # EditorsPolicy grants PutObject and DeleteObject on uploads, GetObject and ListBucket on reports: a HEAD on an
+    # upload, or on a report that is not there, answers 403.
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    rejection = _rejection("incoming/broken.json", "the article has no body text")
+    s3 = ReportsS3(
+        {
+            "incoming/broken.json": (b"{}", noon),
+            "reports/broken.json.json": (rejection, noon),
+            "reports/broken.json.json.json": (_rejection("incoming/broken.json.json", "no body"), noon),
+            "incoming/kerry.txt": (b"Kerry", noon),
+        },
+        editor=True,
+    )
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+
+    status = main(["report", "--data-dir", str(tmp_path), *(str(tmp_path / n) for n in ("broken.json", "kerry.txt"))])
+
+    assert status == 2
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == [
+        json.loads(rejection),
+        {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry"},
+    ]
