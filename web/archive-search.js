@@ -35,8 +35,11 @@
     ["author", "Author"],
     ["year", "Year"],
   ];
+  // The API's limits (search.MAX_PAGE, MAX_QUERY_CHARS, suggest.MAX_SUGGEST_CHARS; a unit test keeps them equal):
+  // a pasted paragraph is searched whole, and asks for no suggestions, which no headline that long could answer.
   var MAX_PAGE = 100;
-  var MAX_QUERY = 500;
+  var MAX_QUERY = 2048;
+  var MAX_SUGGEST = 500;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var instances = 0;
 
@@ -1028,7 +1031,7 @@
     var self = this;
     var value = this.input.value.trim();
     this.dropSuggestions(); // they were suggested for the text before this keystroke
-    if (value.length < this.options.minSuggestChars) return;
+    if (value.length < this.options.minSuggestChars || value.length > MAX_SUGGEST) return;
     this.suggestTimer = setTimeout(function () { self.fetchSuggestions(value); }, this.options.debounceMs);
   };
 

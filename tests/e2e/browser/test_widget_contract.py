@@ -16,6 +16,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
+from archive_search.search import MAX_QUERY_CHARS
+from archive_search.suggest import MAX_SUGGEST_CHARS
 from tests.e2e.browser.conftest import Browsing
 
 pytestmark = pytest.mark.e2e
@@ -262,10 +264,29 @@ def test_keys_that_end_an_input_method_composition_are_left_to_it(
 
 def test_a_query_cut_at_the_limit_keeps_whole_characters(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
     page, seen = canned
-    page.goto("/?q=" + "a" * 499 + "%F0%9F%98%80")  # the emoji's two UTF-16 halves straddle the 500th place
+    page.goto("/?q=" + "a" * (MAX_QUERY_CHARS - 1) + "%F0%9F%98%80")  # the emoji's UTF-16 halves straddle the limit
 
     expect(page.locator(".as-summary")).to_contain_text("results")
-    assert seen[-1]["q"] == ["a" * 499]  # not a lone half, sent as U+FFFD
+    assert seen[-1]["q"] == ["a" * (MAX_QUERY_CHARS - 1)]  # not a lone half, sent as U+FFFD
+
+
+def test_a_pasted_paragraph_is_searched_whole_without_suggestions(
+    canned: tuple[Any, list[dict[str, list[str]]]],
+) -> None:
+    # The box cut every query at 500 characters, the API's limit before it took 2,048 for pasted paragraphs, and
+    # asked /suggest for what it pasted, which refuses more than MAX_SUGGEST_CHARS.
+    page, seen = canned
+    paragraph = " ".join(["The minister said on Tuesday that the harbour strike would end"] * 24)[:1500].strip()
+    assert MAX_SUGGEST_CHARS < len(paragraph) <= MAX_QUERY_CHARS
+
+    box = page.locator(".as-input")
+    box.fill(paragraph)
+    page.wait_for_timeout(600)  # past the suggestions' debounce
+    box.press("Enter")
+
+    expect(page.locator(".as-summary")).to_contain_text("results")
+    assert [params["q"] for params in seen] == [[paragraph]]
+    expect(box).to_have_value(paragraph)
 
 
 def test_more_facet_values_are_offered_without_claiming_all(browsing: Browsing) -> None:

@@ -1,0 +1,26 @@
+"""The search page's own limits are the API's: it must neither cut what the API accepts nor send what it refuses."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS
+from archive_search.suggest import MAX_SUGGEST_CHARS
+from tests.unit.conftest import REPO_ROOT
+
+WIDGET = (REPO_ROOT / "web" / "archive-search.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("constant", "api_limit"),
+    [("MAX_QUERY", MAX_QUERY_CHARS), ("MAX_SUGGEST", MAX_SUGGEST_CHARS), ("MAX_PAGE", MAX_PAGE)],
+)
+def test_the_widget_limits_are_the_apis(constant: str, api_limit: int) -> None:
+    # The page cut every query at 500 characters after the API had gone to 2,048 for pasted paragraphs: a
+    # reader's paragraph lost its last three quarters without a word.
+    declared = re.search(rf"^\s*var {constant} = (\d+);$", WIDGET, re.MULTILINE)
+
+    assert declared, f"web/archive-search.js declares no {constant}"
+    assert int(declared.group(1)) == api_limit
