@@ -40,6 +40,7 @@
   var MAX_PAGE = 100;
   var MAX_QUERY = 2048;
   var MAX_SUGGEST = 500;
+  var SHOWN_QUERY = 80;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var instances = 0;
 
@@ -262,6 +263,17 @@
   function clipQuery(text) {
     var cut = text.slice(0, MAX_QUERY);
     return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+  }
+
+  /**
+   * The query as the results heading and the tab's title name it: a pasted paragraph (up to MAX_QUERY characters)
+   * filled the screen above its results, so past SHOWN_QUERY characters it is cut at a word and ends in "…".
+   */
+  function shownQuery(q) {
+    if (q.length <= SHOWN_QUERY) return q;
+    var cut = q.slice(0, SHOWN_QUERY).replace(/[\ud800-\udbff]$/, "");
+    if (!/\s/.test(q.charAt(cut.length))) cut = cut.replace(/\s+\S*$/, ""); // not half a word
+    return cut.trimEnd() + "…";
   }
 
   /** A real day as YYYY-MM-DD (not 2020-02-30). */
@@ -663,7 +675,7 @@
   ArchiveSearch.prototype.showResultsView = function () {
     this.articleView.hidden = true;
     this.layout.hidden = false;
-    document.title = this.state.q ? "“" + isolateText(this.state.q) + "” · " + this.baseTitle : this.baseTitle;
+    document.title = this.state.q ? "“" + isolateText(shownQuery(this.state.q)) + "” · " + this.baseTitle : this.baseTitle;
   };
 
   ArchiveSearch.prototype.search = function (fromHistory) {
@@ -784,7 +796,7 @@
     var focusedFacet = this.facetBox.contains(document.activeElement) ? document.activeElement : null;
     var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
 
-    var what = state.q ? [" for “", isolate(state.q), "”"] : [];
+    var what = state.q ? [" for “", isolate(shownQuery(state.q)), "”"] : [];
     var pastTheEnd = total > 0 && results.length === 0; // a shared link to a page the results no longer reach
     var copy = function (parts) { return parts.map(function (p) { return typeof p === "string" ? p : p.cloneNode(true); }); };
     if (total === 0) {

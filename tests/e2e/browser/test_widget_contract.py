@@ -289,6 +289,27 @@ def test_a_pasted_paragraph_is_searched_whole_without_suggestions(
     expect(box).to_have_value(paragraph)
 
 
+def test_a_pasted_paragraph_is_named_by_its_start(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    # The results heading, the no-results message and the tab's title quoted the whole query: 2,048 characters
+    # of heading filled a phone's screen before the first result.
+    page, seen = canned
+    sentence = "The minister said on Tuesday that the harbour strike would end."
+    paragraph = "Yesterday: " + " ".join([sentence] * 25)  # its 80 characters end in "The m"
+
+    page.goto("/?" + urlencode({"q": paragraph}))
+
+    heading = page.locator(".as-summary")
+    expect(heading).to_contain_text(
+        "results for “Yesterday: The minister said on Tuesday that the harbour strike would end. The…”"
+    )
+    assert seen[-1]["q"] == [paragraph]  # searched whole
+    assert page.title().startswith(
+        "“\u2068Yesterday: The minister said on Tuesday that the harbour strike would end. The…\u2069”"
+    )
+    page.goto("/?q=marrowby")
+    expect(heading).to_contain_text("results for “marrowby”")  # a short query whole
+
+
 def test_more_facet_values_are_offered_without_claiming_all(browsing: Browsing) -> None:
     page = browsing.open("/")
     authors = [{"value": f"Author {n}", "count": 20 - n, "selected": False} for n in range(10)]  # the API's top 10
