@@ -362,6 +362,7 @@ def _highlight(
     The highlight query is the text query without the freshness function_score around it: through one, the
     highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
     "state" all over a text, for `US`, whose synonyms include "united states of america")."""
+    parsed = parse_query(request.q)
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
         "title.exact": {"number_of_fragments": 0},
@@ -370,11 +371,11 @@ def _highlight(
         "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
     }
     # The body as written holds near spellings and every spelling of a code (F16 for F-16: relevance.code_runs).
-    if typos or any(code_runs(word) for word in parse_query(request.q).words):
+    if typos or any(code_runs(word) for word in parsed.words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
-        highlight["highlight_query"] = text_query(parse_query(request.q), ranking, words, typos, highlighting=True)
+        highlight["highlight_query"] = text_query(parsed, ranking, words, typos, highlighting=True)
     return highlight
 
 
