@@ -24,10 +24,14 @@ class FakeLambdaContext:
 
     function_name: str = "IngestFunction"
     memory_limit_in_mb: int = 512
-    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:IngestFunction"
-    aws_request_id: str = ""
+    aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))  # logs of one request correlate by it
     timeout_seconds: float = 60.0
     started: float = field(default_factory=time.monotonic)
+
+    @property
+    def invoked_function_arn(self) -> str:
+        """The function's own ARN (the search API's log lines named IngestFunction's)."""
+        return f"arn:aws:lambda:{REGION}:123456789012:function:{self.function_name}"
 
     def get_remaining_time_in_millis(self) -> int:
         return max(0, int((self.started + self.timeout_seconds - time.monotonic()) * 1000))

@@ -8,7 +8,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 10
+MAPPING_VERSION = 11
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -241,7 +241,9 @@ INDEX_SETTINGS: dict[str, Any] = {
             "normalizer": {
                 "folded": {
                     "type": "custom",
-                    "char_filter": ["diacritics", "greek"],
+                    # Invisible characters and joiner look-alikes too (mapping 11): `business` + a zero-width space
+                    # or `O'Neill` with a modifier-letter apostrophe (U+02BC) for `'` selected nothing.
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "filter": ["lowercase", "asciifolding"],
                 }
             },

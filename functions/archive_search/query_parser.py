@@ -24,6 +24,44 @@ from dataclasses import dataclass, field
 
 from archive_search.index_mapping import INVISIBLE_CLASS, JOINER_VARIANTS
 
+# Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
+STOPWORDS = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "such",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "will",
+        "with",
+    }
+)
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine
 # Engine tokens ("pieces") a term may hold, and all the terms searched as phrases, OR-alternatives or exclusions
 # together (a quoted phrase, a joined word, a run of ideographs): the engine counts each token of each field a
@@ -272,3 +310,13 @@ def without_exclusions(text: str) -> str:
 def same_width_blank(match: re.Match[str]) -> str:
     """Spaces as many as the match's UTF-16 code units: blanking it keeps every engine offset after it."""
     return " " * (len(match.group().encode("utf-16-le", "surrogatepass")) // 2)
+
+
+_POSSESSIVE = re.compile(r"(?<=\w\w)'[sS]$")
+
+
+def without_possessive(word: str) -> str:
+    """A word without its English possessive (`Gazprom's` -> `Gazprom`, `O'Neill's` -> `O'Neill`), as the
+    engine's analyzers read it (english_possessive): a possessive is no joined word, so a misspelt one (`Gazprm's`)
+    is respelt and expanded as the word is. Apostrophe look-alikes must be folded first (fold_query_text)."""
+    return _POSSESSIVE.sub("", word)

@@ -42,47 +42,17 @@ from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS
-from archive_search.query_parser import ParsedQuery, Term, engine_lower, is_word_character, pieces
+from archive_search.query_parser import (
+    STOPWORDS,
+    ParsedQuery,
+    Term,
+    engine_lower,
+    is_word_character,
+    pieces,
+    without_possessive,
+)
 from archive_search.spelling import MAX_SPELLED_CHARS, has_digit
 
-# Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
-STOPWORDS = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "no",
-        "not",
-        "of",
-        "on",
-        "or",
-        "such",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "to",
-        "was",
-        "will",
-        "with",
-    }
-)
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
 # The body as written (accents folded, joined words also in parts) and stemmed: an exact form counts twice.
@@ -107,6 +77,7 @@ MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 
 FUZZY_MAX_EXPANSIONS = 20
 MAX_SCORED_WORDS = 24
 MAX_SYNONYM_UNITS = 8  # each scored on its own with its synonyms; more are scored as typed
+MAX_SYNONYM_ALTERNATIVES = 4  # OR-group words scored with their synonyms (US | Japan); more as typed
 MAX_QUERY_TERM_WEIGHT = 4
 MAX_PHRASES = 8
 MAX_ALTERNATIVE_GROUPS = 4
@@ -242,7 +213,7 @@ def query_units(parsed: ParsedQuery) -> list[str]:
         for unit in parsed.required
         if len(unit.alternatives) == 1
         for raw in unit.alternatives[0].words
-        if (word := _unit_word(raw))
+        if (word := without_possessive(_unit_word(raw)))
     ]
     units: list[str] = []
     i = 0
@@ -361,16 +332,32 @@ def _glued(word: str) -> list[str]:
     return glued_parts(word)[:MAX_GLUED_PARTS]
 
 
-def _alternatives(group: Sequence[Term], ranking: Ranking, fuzzy: bool = False) -> dict[str, Any]:
-    """An OR-group: one of its words or phrases (as typed: the reader gave the alternatives); scored like a word.
-    `fuzzy`: each typo_tolerant word also matches its near spellings, as a short query's words do (`yukoss OR
-    parmalatt` found nothing, though either word alone finds its articles)."""
+def _synonym_alternatives(groups: Sequence[Sequence[Term]]) -> frozenset[str]:
+    """The OR-groups' words scored with their synonyms, as the same word alone is (`US | Japan` found fewer articles
+    than `US`: the group's `US` missed every `U.S.`): the first MAX_SYNONYM_ALTERNATIVES such words, since each
+    multiplies its clauses by its synonyms' (the worst case stays inside the engine's clause limit)."""
+    words = [
+        term.text
+        for group in groups
+        for term in group
+        if not (term.phrase or is_joined(term.text)) and has_synonyms(_unit_word(term.text))
+    ]
+    return frozenset(list(dict.fromkeys(words))[:MAX_SYNONYM_ALTERNATIVES])
+
+
+def _alternatives(
+    group: Sequence[Term], ranking: Ranking, with_synonyms: frozenset[str], fuzzy: bool = False
+) -> dict[str, Any]:
+    """An OR-group: one of its words or phrases (a phrase as typed: the reader gave the alternatives); scored like
+    a word, with its synonyms when in `with_synonyms` (_synonym_alternatives). `fuzzy`: each typo_tolerant word
+    also matches its near spellings, as a short query's words do (`yukoss OR parmalatt` found nothing, though
+    either word alone finds its articles)."""
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
             options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *_code(term.text)]))
             continue
-        option = _scored(term.text, ranking, 1.0)
+        option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
         if fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
@@ -417,9 +404,12 @@ def text_query(
         if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
     ][:MAX_PHRASES]
     groups = alternative_groups(parsed)
+    synonym_alternatives = _synonym_alternatives(groups)
     # The first group's words get typo tolerance in a short query (one group: its expansions stay within budget).
     should: list[dict[str, Any]] = [
-        _alternatives(group, ranking, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS)
+        _alternatives(
+            group, ranking, synonym_alternatives, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS
+        )
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
@@ -491,7 +481,10 @@ def complete_match(
     several = len(words) + len(groups) > 1
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
-    return [_word_present(word, ranking) for word in words] + [_alternatives(group, ranking) for group in groups]
+    synonym_alternatives = _synonym_alternatives(groups)
+    return [_word_present(word, ranking) for word in words] + [
+        _alternatives(group, ranking, synonym_alternatives) for group in groups
+    ]
 
 
 def _weight(counts: Counter[str], word: str) -> float:

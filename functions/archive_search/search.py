@@ -19,7 +19,7 @@ from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
-from archive_search.query_parser import fold_within, parse_query
+from archive_search.query_parser import fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -171,13 +171,18 @@ class SearchRequest:
     def fingerprint(self) -> str:
         """What a cursor is bound to: the same words, filters, sort and size. A filter's values are a set, matched
         case-insensitively (the `folded` normalizer): `section=Africa,World` and `section=world,Africa` are one
-        search, and a cursor of either reads on in the other."""
+        search, and a cursor of either reads on in the other; so are `Économie` and `economie`."""
         filters = {
-            name: sorted({value.casefold() for value in values}) if isinstance(values, list) else values
+            name: sorted({_folded_label(value) for value in values}) if isinstance(values, list) else values
             for name, values in self.filters().items()
         }
         material = json.dumps([self.q, self.effective_sort, self.size, filters], sort_keys=True)
         return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+
+def _folded_label(value: str) -> str:
+    """A filter value as the `folded` normalizer compares it, near enough for a cursor: case and accents aside."""
+    return "".join(c for c in unicodedata.normalize("NFKD", value.casefold()) if not unicodedata.combining(c))
 
 
 _INTEGER = re.compile(r"-?[0-9]{1,12}")
@@ -211,7 +216,8 @@ def _date(params: Mapping[str, str], name: str) -> str | None:
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     """A filter's values, OR within the facet; see split_filter_values for the syntax."""
     # NFC, as every stored label is (parsing/validate.py): a decomposed "Fernández" selects the composed label.
-    # Whitespace collapsed, as in every stored label (parsing/text.py).
+    # Whitespace collapsed, as in every stored label (parsing/text.py). Invisible characters dropped and joiner
+    # look-alikes read as their joiner, as the `folded` normalizer reads labels (fold_query_text).
     control = _FILTER_CONTROL.search(params.get(name) or "")
     if control:
         raise InvalidQueryError(
@@ -219,7 +225,8 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
             "holds one"
         )
     raw = split_filter_values(name, params.get(name) or "")
-    values = tuple(dict.fromkeys(unicodedata.normalize("NFC", " ".join(v.split())) for v in raw if v.strip()))
+    folded = (" ".join(fold_query_text(v).split()) for v in raw)
+    values = tuple(dict.fromkeys(v for v in folded if v))
     if len(values) > MAX_FILTER_VALUES:
         raise InvalidQueryError(f"{name} takes at most {MAX_FILTER_VALUES} values, got {len(values)}")
     if any(len(v) > MAX_FILTER_VALUE_CHARS for v in values):
@@ -322,16 +329,20 @@ def typo_words(
     """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
     with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
     then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
-    fewer than FEW_COMPLETE_MATCHES articles hold every word (its COMPLETE_COUNT aggregation), so that a name spelt
-    another way (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline
-    (`titles_holding`, see spelling.respellings), comes with the nearest known word, searched in its place; a
-    headline's own word (`bold`, near `told` in many bodies) is only expanded, so its exact match ranks first."""
+    fewer than FEW_COMPLETE_MATCHES articles hold every word (its COMPLETE_COUNT aggregation; one word too) in the
+    relevance order, so that a name spelt another way (Gaddafi, Gadaffi) is found next; else none. A word no
+    article holds, body or headline (`titles_holding`, see spelling.respellings), comes with the nearest known word,
+    searched in its place; a headline's own word (`bold`, near `told` in many bodies) is only expanded, so its
+    exact match ranks first."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return {}
     unknown = unknown_words(request.q, first.get("suggest"))
     complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
-    if unknown.keys() & set(eligible) or (complete is not None and int(complete["doc_count"]) < FEW_COMPLETE_MATCHES):
+    # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
+    # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages.
+    few = complete is not None and int(complete["doc_count"]) < FEW_COMPLETE_MATCHES
+    if unknown.keys() & set(eligible) or (few and request.effective_sort == "relevance"):
         spelt = respellings(request.q, first.get("suggest"), titles_holding) if unknown else {}
         return {word: spelt.get(word) for word in eligible}
     return {}
@@ -404,7 +415,8 @@ def build_search(
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
     if parsed.words and not typos:
         body["suggest"] = spelling_suggester(request.q)
-        complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed))
+        # One word too: `goverment`, a typo one article holds, hid the hundreds of articles on `government`.
+        complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed), expanded=True)
         if complete is not None and ranking.fuzzy:
             # How many articles hold every word, typo_words() reads it. Counted without the facets' filters (the
             # query holds the tag filter), like the facets: counted under them, selecting a section with few
@@ -491,7 +503,8 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total, holding)
+    counter = _counter(index, request, ranking)
+    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, holding, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -552,7 +565,8 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    suggestion = did_you_mean(request.q, response.get("suggest"), _counter(index, request, ranking), total, holding)
+    counter = _counter(index, request, ranking)
+    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, holding, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
         took_ms=took,
@@ -623,7 +637,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             },
             "suggest": spelling_suggester(q),
         }
-        complete = complete_match(parse_query(q), ranking, words)
+        complete = complete_match(parse_query(q), ranking, words, expanded=True)
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
         response = index.search(body, size=0, offset=0)

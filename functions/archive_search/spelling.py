@@ -15,12 +15,19 @@ UTF-16 form of the query.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from archive_search.models import Suggestion
-from archive_search.query_parser import engine_lower, same_width_blank, without_exclusions
+from archive_search.query_parser import (
+    STOPWORDS,
+    engine_lower,
+    same_width_blank,
+    without_exclusions,
+    without_possessive,
+)
 
 # prefix_length 0: a typo in the first letters ("owrld", "cerdict") is corrected like any other. With the first
 # letter fixed (1, the engine's default) a quarter of the misspelt known-item queries could not be corrected:
@@ -32,7 +39,17 @@ TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title s
 # the engine timeout (503). Only the first words are looked up; a short query is all of them.
 MAX_SPELLED_WORDS = 8
 _WORD = re.compile(r"\S+")
-_SUGGESTER = {"suggest_mode": "missing", "min_word_length": 4, "prefix_length": 0, "sort": "score", "size": 1}
+# Each suggester proposes its nearest words by the engine's score, then by frequency; the spelling is chosen from
+# them here (nearest_known). Ten: the engine scores a deletion ("oill" -> "oil") below every substitution of a
+# 4-letter word ("will", "kill", "bill", "fill"...), so with one option "oill" was searched as "will".
+MAX_CANDIDATES = 10
+_SUGGESTER = {
+    "suggest_mode": "missing",
+    "min_word_length": 4,
+    "prefix_length": 0,
+    "sort": "score",
+    "size": MAX_CANDIDATES,
+}
 
 
 # Longer runs of text are neither looked up nor expanded to near spellings: no dictionary word is this long, and the
@@ -66,12 +83,13 @@ class _Unknown:
     offset: int  # UTF-16 code units
     length: int
     typed: str
-    known: str  # the nearest word an article body holds
+    known: str  # the nearest word an article holds (nearest_known)
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
 
 
 def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
-    """Each word of q that no article body holds, with a known word near it."""
+    """Each word of q that no article body holds, with a known word near it (nearest_known of what the body and
+    headline suggesters propose)."""
     if not suggest:
         return []
     title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
@@ -86,9 +104,81 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
         if has_digit(typed):
             continue
-        maybe_in_titles = title_entry is not None and not title_entry.get("options")
-        found.append(_Unknown(offset, length, typed, str(entry["options"][0]["text"]), maybe_in_titles))
+        title_options = (title_entry or {}).get("options") or []
+        known = nearest_known(typed, entry["options"], title_options)
+        if known is None:
+            continue
+        found.append(_Unknown(offset, length, typed, known, title_entry is not None and not title_options))
     return found
+
+
+def nearest_known(
+    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
+) -> str | None:
+    """The spelling meant by a word no article holds, among the suggesters' options (`{"text", "freq"}`, body and
+    headline words), or None when none is near enough.
+
+    An option counts when it is within the edits the engine's AUTO fuzziness allows for the typed word's length (one
+    for up to 5 letters, two from 6: "kofi" is not "kong") and is no stopword (a content word is never respelt
+    into "will"). The nearest wins (optimal string alignment distance, accents and case aside); among equally near,
+    a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill" -> "oil", "ocured" ->
+    "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
+    computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
+    correction program based on a noisy channel model", COLING 1990); then a body word before a headline's, then the
+    more frequent."""
+    word = _plain(without_possessive(engine_lower(typed)))
+    limit = 1 if len(word) <= 5 else 2
+    ranked: list[tuple[int, bool, int, int, str]] = []
+    for rank, options in enumerate((body_options, title_options)):
+        for option in options:
+            text = str(option.get("text", ""))
+            if not text or text in STOPWORDS:
+                continue
+            distance = _osa_distance(word, _plain(text))
+            if 0 < distance <= limit:
+                ranked.append((distance, not _slip(word, _plain(text)), rank, -int(option.get("freq") or 0), text))
+    return min(ranked)[-1] if ranked else None
+
+
+def _plain(word: str) -> str:
+    """A word with its accents dropped, as the exact fields' asciifolding compares it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _osa_distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from a to b: the optimal string alignment distance."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def _slip(typed: str, word: str) -> bool:
+    """typed is word with one letter doubled or undoubled, or two neighbouring letters swapped."""
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and typed[diff[0]] == word[diff[1]]
+            and typed[diff[1]] == word[diff[0]]
+        )
+    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[i] == longer[i - 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer)))
+
+
+def _key(typed: str) -> str:
+    """A typed word as the query's content words hold it (relevance.query_units): case-folded, possessive dropped."""
+    return without_possessive(engine_lower(typed))
 
 
 def has_digit(word: str) -> bool:
@@ -102,7 +192,7 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     known word (the suggester's first option): the ones typo expansion is for. Headlines are not consulted: "no
     options" from their suggester cannot tell a known word from one with nothing near it in the few words headlines
     hold, and expanding a headline-only word costs little."""
-    return {engine_lower(word.typed): word.known for word in _unknown(q, suggest)}
+    return {_key(word.typed): word.known for word in _unknown(q, suggest)}
 
 
 def _respellable(
@@ -123,7 +213,7 @@ def respellings(
     """The words of q (case-folded) that no article holds, body or headline, each with the nearest known word:
     the ones searched as that word. A headline's own word (`bold`, in one headline, near `told` in many bodies) is
     searched as typed. `titles_holding`: see _respellable."""
-    return {engine_lower(word.typed): word.known for word in _respellable(q, suggest, titles_holding)}
+    return {_key(word.typed): word.known for word in _respellable(q, suggest, titles_holding)}
 
 
 def respelt(
@@ -137,7 +227,9 @@ def respelt(
     units = q.encode("utf-16-le", "surrogatepass")
     for word in sorted(replacements, key=lambda w: w.offset, reverse=True):
         start, end = 2 * word.offset, 2 * (word.offset + word.length)
-        units = units[:start] + _same_case(word.typed, word.known).encode("utf-16-le", "surrogatepass") + units[end:]
+        base = without_possessive(word.typed)  # Gazprm's -> Gazprom's
+        spelt = _same_case(base, word.known) + word.typed[len(base) :]
+        units = units[:start] + spelt.encode("utf-16-le", "surrogatepass") + units[end:]
     corrected = units.decode("utf-16-le", "surrogatepass")
     return corrected if corrected.casefold() != q.casefold() else None
 
@@ -156,11 +248,13 @@ def did_you_mean(
     count_for: Callable[[str], int],
     total: int,
     titles_holding: Callable[[Sequence[str]], set[str]] | None = None,
+    max_chars: int | None = None,
 ) -> Suggestion | None:
-    """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found).
-    `titles_holding`: see respelt."""
+    """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
+    and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
+    answered 400). `titles_holding`: see respelt."""
     corrected = respelt(q, suggest, titles_holding)
-    if corrected is None:
+    if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None
     found = count_for(corrected)
     return Suggestion(q=corrected, total=found) if found > total else None

@@ -75,3 +75,11 @@ def test_the_remaining_time_counts_down() -> None:
     context = FakeLambdaContext(timeout_seconds=10, started=0.0)
 
     assert context.get_remaining_time_in_millis() == 0
+
+
+def test_a_local_context_names_its_own_function_and_request() -> None:
+    # The search API's local log lines named IngestFunction's ARN and no request id (review F19).
+    search, other = FakeLambdaContext(function_name="SearchFunction"), FakeLambdaContext(function_name="SearchFunction")
+    assert search.invoked_function_arn.endswith(":function:SearchFunction")
+    assert FakeLambdaContext().invoked_function_arn.endswith(":function:IngestFunction")
+    assert search.aws_request_id and search.aws_request_id != other.aws_request_id

@@ -1,0 +1,170 @@
+"""Which spelling a word no article holds is searched as, and when near spellings are searched at all (review of
+session 11): the nearest word the engine proposes is not always what the reader meant.
+
+Each test gives the archive the competing words the engine's term suggester would propose first (by its score, then
+by frequency) and checks the search and did_you_mean choose the spelling the reader meant.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from archive_search.search import MAX_QUERY_CHARS
+from tests.integration.conftest import LocalPipeline
+from tests.integration.test_search_api import _json_upload, get
+
+pytestmark = pytest.mark.integration
+
+
+def search(q: str, extra: str = "") -> dict[str, Any]:
+    status, body, _ = get(f"/search?q={quote(q)}&size=50{extra}")
+    assert status == 200, (q[:80], body)
+    return body
+
+
+def ids(q: str, extra: str = "") -> list[str]:
+    return [hit["id"] for hit in search(q, extra)["results"]]
+
+
+def test_a_doubled_letter_is_read_as_the_word_not_as_a_more_frequent_substitution_nor_a_stopword(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article on oil, and more frequent words one letter away from "oill" (a stopword among them)
+    oil = _json_upload(pipeline, "Crude prices", "The oil price rose as crude stocks fell.")
+    for n, word in enumerate(["Fill", "Till", "Kill", "Mill"]):
+        _json_upload(pipeline, f"Report {n}", f"The minister will present a bill. {word} the form, he will say.")
+    pipeline.drain()
+
+    body = search("oill")
+
+    # Then the oil article is found, and offered as the spelling where the query is searched as typed (a long one);
+    # "will" (every article) is not what was meant
+    assert [hit["id"] for hit in body["results"]] == [oil]
+    long = "oill lantern orchid zebra quartz"
+    assert search(long)["did_you_mean"] == {"q": long.replace("oill", "oil"), "total": 1}
+
+
+def test_a_short_name_is_not_respelt_two_letters_away(pipeline: LocalPipeline) -> None:
+    # Given articles that hold "Kong" (two edits from "Kofi", half its letters) but no "Kofi"
+    _json_upload(pipeline, "Hong Kong trade", "Hong Kong exports rose in the quarter.")
+    _json_upload(pipeline, "Hong Kong shares", "Shares in Hong Kong fell.")
+    pipeline.drain()
+
+    body = search("kofi")
+
+    # Then nothing is found and nothing offered: AUTO fuzziness allows one edit for a word of up to 5 letters
+    assert body["total"] == 0
+    assert body["did_you_mean"] is None
+
+
+def test_a_headline_word_one_edit_away_beats_a_body_word_two_edits_away(pipeline: LocalPipeline) -> None:
+    # Given a headline-only word one edit from the query, and bodies holding a word two edits from it
+    vrillon = _json_upload(pipeline, "Plain vrillon headline", "A short article about nothing in particular.")
+    for n in range(3):
+        _json_upload(pipeline, f"Telecoms {n}", "Verizon bought the network; Verizon shares rose.")
+    pipeline.drain()
+
+    assert ids("vrilon")[0] == vrillon
+    long = "vrilon lantern orchid zebra quartz"
+    assert search(long)["did_you_mean"] == {"q": long.replace("vrilon", "vrillon"), "total": 1}
+
+
+def test_a_misspelt_possessive_is_respelt_and_found_as_the_word(pipeline: LocalPipeline) -> None:
+    # Given articles on Gazprom (one as a possessive)
+    first = _json_upload(pipeline, "Gas exports", "Gazprom's exports to Europe rose.")
+    second = _json_upload(pipeline, "Pipeline deal", "Gazprom signed a pipeline deal.")
+    pipeline.drain()
+
+    for q in ("Gazprm's", "Gazprm\u2019s", "gazprom's"):
+        # Then a possessive, misspelt or not, finds what the word finds
+        assert set(ids(q)) == {first, second}, q
+    long = "Gazprm's lantern orchid zebra quartz"
+    assert search(long)["did_you_mean"] == {"q": long.replace("Gazprm's", "Gazprom's"), "total": 2}
+
+
+def test_a_word_few_articles_hold_is_also_searched_as_its_near_spellings(pipeline: LocalPipeline) -> None:
+    # Given one article holding a common misspelling and several holding the word
+    typo = _json_upload(pipeline, "Budget", "The goverment set out its budget.")
+    right = [_json_upload(pipeline, f"Policy {n}", "The government announced a new policy.") for n in range(3)]
+    pipeline.drain()
+
+    found = ids("goverment")
+
+    # Then the articles on the word are found too, after the one holding it as typed
+    assert found[0] == typo
+    assert set(found) == {typo, *right}
+
+
+def test_a_date_order_holds_no_near_spellings_of_words_the_archive_holds(pipeline: LocalPipeline) -> None:
+    # Given two articles holding both words, and others holding near spellings of them
+    both = {
+        _json_upload(pipeline, "Apple music", "Apple sold more iPod players.", published="2020-01-01"),
+        _json_upload(pipeline, "Music players", "The iPod made Apple rich.", published="2019-01-01"),
+    }
+    for n in range(12):
+        _json_upload(pipeline, f"Loans {n}", "Farmers apply for ample credit.", published=f"2021-01-{n + 10}")
+    pipeline.drain()
+
+    newest = search("apple ipod", "&sort=newest")
+    relevance = ids("apple ipod")
+
+    # Then newest first lists only what holds the words (near spellings filled the first pages); relevance may add
+    # the near spellings after them (the tiers rank the words as typed first)
+    assert {hit["id"] for hit in newest["results"]} == both and newest["total"] == 2
+    assert set(relevance[:2]) == both
+
+
+def test_an_or_group_keeps_its_words_synonyms(pipeline: LocalPipeline) -> None:
+    # Given an article that writes only "U.S." and one only "Japan"
+    us = _json_upload(pipeline, "Sugar plantings", "U.S. sugarbeet plantings are seen rising.")
+    japan = _json_upload(pipeline, "Rice harvest", "Japan expects a good rice harvest.")
+    pipeline.drain()
+
+    # Then adding an alternative never narrows: `US | Japan` finds what `US` finds and what `Japan` finds
+    assert set(ids("US")) == {us}
+    for q in ("US | Japan", "US OR Japan", "Japan OR US"):
+        assert set(ids(q)) == {us, japan}, q
+
+
+def test_did_you_mean_is_never_longer_than_a_query_may_be(pipeline: LocalPipeline) -> None:
+    # Given an article the respelt query would find
+    _json_upload(pipeline, "Economy", "The economy grew.")
+    pipeline.drain()
+    words = "econmy lantern orchid zebra quartz"  # a long query (5 words): searched as typed, finds nothing
+    q = (words + " zz" * MAX_QUERY_CHARS)[: MAX_QUERY_CHARS - 1] + "z"
+
+    body = search(q)
+
+    # Then no did_you_mean is offered that would answer 400 if followed (the respelling adds a letter)
+    assert len(q) == MAX_QUERY_CHARS and body["did_you_mean"] is None
+    assert search(words)["did_you_mean"] == {"q": words.replace("econmy", "economy"), "total": 1}
+
+
+def test_filter_values_read_invisible_characters_and_look_alikes_as_the_labels_do(pipeline: LocalPipeline) -> None:
+    # Given articles in a section and by an author whose name holds an apostrophe
+    business = _json_upload(pipeline, "Trade", "Exports rose.", section="Business", author="Mark O'Neill")
+    _json_upload(pipeline, "Football", "The match was drawn.", section="Sport")
+    pipeline.drain()
+
+    for extra in ("&section=busi%E2%80%8Bness", "&section=busin%C2%ADess", "&author=Mark%20O%CA%BCNeill"):
+        # Then a zero-width space, a soft hyphen or a modifier-letter apostrophe selects what the plain value does
+        status, body, _ = get(f"/search?q=exports{extra}")
+        assert status == 200 and [hit["id"] for hit in body["results"]] == [business], extra
+
+
+def test_a_cursor_reads_on_under_an_accented_spelling_of_its_filter(pipeline: LocalPipeline) -> None:
+    # Given three articles in a section written with an accent
+    for n in range(3):
+        _json_upload(pipeline, f"Taux {n}", "Les taux montent.", section="Économie")
+    pipeline.drain()
+
+    status, first, _ = get("/search?q=taux&size=1&section=economie")
+    assert status == 200 and first["next_cursor"]
+
+    # Then the same search with the accented spelling (same results, same facet) takes the cursor
+    status, second, _ = get(f"/search?q=taux&size=1&section=%C3%89conomie&cursor={quote(first['next_cursor'])}")
+    assert status == 200, second
+    assert second["results"][0]["id"] != first["results"][0]["id"]
