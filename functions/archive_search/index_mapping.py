@@ -127,6 +127,13 @@ TEXT_SIMILARITY = {"type": "DFR", "basic_model": "in", "after_effect": "b", "nor
 # possessive is dropped (Poliakoff's -> poliakoff), so a reader's "neill" or a misspelt "poliakof" finds them.
 # The stemmed fields keep whole words: split parts shift positions, which would break phrase queries there.
 _EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "exact_words"}
+# Thai is written without spaces between words: the standard tokenizer keeps a run of Thai as one token, so a word
+# inside a sentence was unfindable. The engine's `thai` tokenizer splits Thai into words (the JDK's dictionary
+# break iterator; it splits no other unspaced script: Lao, Khmer and Myanmar need ICU, which this engine build
+# lacks). The Thai fields hold the Thai words only (everything else is blanked first), so an archive without Thai
+# pays nothing for them (mapping 11).
+THAI_RANGE = "\u0e00-\u0e7f"
+_THAI = {"type": "text", "analyzer": "thai_words"}
 AUTO_EXPAND_REPLICAS = "0-1"
 INDEX_SETTINGS: dict[str, Any] = {
     "settings": {
@@ -165,6 +172,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                         for variant in variants
                     ],
                 },
+                "not_thai": {"type": "pattern_replace", "pattern": f"[^{THAI_RANGE}]+", "replacement": " "},
                 # Marks are part of their letter (a vowel sign is no punctuation): "मोदी" stays one word.
                 "punctuation_to_space": {
                     "type": "pattern_replace",
@@ -190,6 +198,10 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "title_start_cut": {"type": "truncate", "length": TITLE_START_CHARS},
             },
             "analyzer": {
+                "thai_words": {
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "not_thai"],
+                    "tokenizer": "thai",
+                },
                 "article_text": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
@@ -257,12 +269,13 @@ INDEX_SETTINGS: dict[str, Any] = {
                 **_TEXT,
                 "fields": {
                     "exact": _EXACT,
+                    "thai": _THAI,
                     "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "word_prefixes_search"},
                     "start": {"type": "text", "analyzer": "title_start", "search_analyzer": "title_start_search"},
                 },
             },
-            "summary": {**_TEXT, "fields": {"exact": _EXACT}},
-            "body": {**_TEXT, "fields": {"exact": _EXACT}},
+            "summary": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI}},
+            "body": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI}},
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",

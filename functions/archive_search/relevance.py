@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from archive_search.index_mapping import SYNONYMS
+from archive_search.index_mapping import SYNONYMS, THAI_RANGE
 from archive_search.query_parser import (
     STOPWORDS,
     ParsedQuery,
@@ -106,6 +106,12 @@ MAX_CODE_RUNS = 4
 _CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # letters and digits, hyphens between: no run may be cut two ways
 _CODE_RUN = re.compile(r"[^\W\d_]+|\d+")
 CODE_FIELDS = [EXACT_BODY_FIELD, f"title.exact^{TITLE_WEIGHT}", f"summary.exact^{SUMMARY_WEIGHT}"]
+# Thai words, which the fields above hold only as whole runs of Thai (index_mapping.THAI_RANGE): a query's Thai is
+# also matched word by word in the Thai fields. At most MAX_THAI_CHARS of it a clause (a word is 4-6 letters: some
+# 40 words, each a clause a field), so a pasted Thai paragraph stays inside the clause budget.
+_THAI_RUN = re.compile(f"[{THAI_RANGE}]+")
+THAI_FIELDS = ["body.thai", f"title.thai^{TITLE_WEIGHT}", f"summary.thai^{SUMMARY_WEIGHT}"]
+MAX_THAI_CHARS = 200
 
 
 @dataclass(frozen=True)
@@ -120,9 +126,12 @@ class Ranking:
 
 
 def is_joined(word: str) -> bool:
-    """True for a word whose parts are joined by &, -, / or ' (AT&T, anti-war, 24/7, O'Neill, मोदी-शाह)."""
+    """True for a word whose parts are joined by &, -, / or ' (AT&T, anti-war, 24/7, O'Neill, मोदी-शाह), also
+    after an abbreviation's dot (U.S.-Japan)."""
     return any(
-        c in JOINERS and is_word_character(word[i - 1]) and is_word_character(word[i + 1])
+        c in JOINERS
+        and (is_word_character(word[i - 1]) or (word[i - 1] == "." and i > 1 and is_word_character(word[i - 2])))
+        and is_word_character(word[i + 1])
         for i, c in enumerate(word[1:-1], start=1)
     )
 
@@ -245,10 +254,19 @@ def has_synonyms(unit: str) -> bool:
     return tuple(unit.split()) in SYNONYM_TERMS
 
 
-def _phrase(text: str, fields: list[str], boost: float = 1.0) -> dict[str, Any]:
-    """The words adjacent and in order; as typed, without synonyms (fields must all be stemmed ones)."""
-    options = {"query": text, "type": "phrase", "fields": fields, "boost": boost, "analyzer": PLAIN_ANALYZER}
-    return {"multi_match": options}
+def _phrase(text: str, fields: list[str], boost: float = 1.0, synonyms: bool = False) -> dict[str, Any]:
+    """The words adjacent and in order; as typed, or with synonyms when asked (fields must all be stemmed ones)."""
+    options = {"query": text, "type": "phrase", "fields": fields, "boost": boost}
+    return {"multi_match": options if synonyms else {**options, "analyzer": PLAIN_ANALYZER}}
+
+
+_JOINER_SPLIT = re.compile(f"[{re.escape(JOINERS)}]")
+
+
+def _joined_synonyms(word: str, ranking: Ranking) -> bool:
+    """Whether a joined word is matched with its parts' synonyms: `US-Japan` finds the articles writing
+    `U.S.-Japan` (as a phrase of the synonyms, parts still adjacent), as `US` alone finds `U.S.`."""
+    return ranking.synonyms and any(has_synonyms(_unit_word(part)) for part in _JOINER_SPLIT.split(word))
 
 
 def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -> dict[str, Any]:
@@ -264,7 +282,20 @@ def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -
 
     body = {"match": {"body": {"query": text, **analyzer}}}
     should = [{"match": {EXACT_BODY_FIELD: {"query": text}}}, body, either("title", TITLE_WEIGHT)]
-    return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT)], "boost": boost}}
+    return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT), *_thai(text)], "boost": boost}}
+
+
+def has_thai(text: str) -> bool:
+    return _THAI_RUN.search(text) is not None
+
+
+def _thai(text: str, every: bool = False) -> list[dict[str, Any]]:
+    """The Thai words of text matched in the Thai fields (`every`: all of them), as a list: none without Thai."""
+    thai = " ".join(_THAI_RUN.findall(text))[:MAX_THAI_CHARS]
+    if not thai:
+        return []
+    options: dict[str, Any] = {"query": thai, "fields": THAI_FIELDS}
+    return [{"multi_match": {**options, "operator": "and"} if every else options}]
 
 
 def _fuzzy(field: str, word: str) -> dict[str, Any]:
@@ -281,11 +312,11 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     """An article holds the word: a joined word as its parts adjacent, a code however it is written."""
     if is_joined(word):
-        return _any_of([_phrase(word, COMPLETE_FIELDS), *_code(word)])
+        return _any_of([_phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking)), *_code(word)])
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    return _any_of([{"multi_match": options}, *_code(word)])
+    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True)])
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -294,18 +325,18 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     key = tuple(_unit_word(word) for word in term.text.split())
     synonyms = ranking.synonyms and key in SYNONYM_TERMS
     if term.phrase or is_joined(term.text):
-        clause = _phrase(term.text, TEXT_FIELDS)
+        clause = _phrase(term.text, TEXT_FIELDS, synonyms=not term.phrase and _joined_synonyms(term.text, ranking))
     else:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
-        del clause["multi_match"]["analyzer"]  # the fields' search analyzer applies the synonyms
+        clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
         return _any_of([clause, *code])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold: so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
-    return _any_of([clause, as_written, *code])
+    return _any_of([clause, as_written, *code, *_thai(term.text, every=True)])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -413,7 +444,9 @@ def text_query(
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
-    should += [_phrase(word, STEMMED_SCORED_FIELDS, boost=_weight(counts, word)) for word in joined]
+    should += [
+        _phrase(word, STEMMED_SCORED_FIELDS, _weight(counts, word), _joined_synonyms(word, ranking)) for word in joined
+    ]
     should += [clause for word in words for clause in _code(word, _weight(counts, word))]
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.

@@ -21,12 +21,15 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
+    EXACT_BODY_FIELD,
+    FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
     Ranking,
     code_runs,
     complete_match,
     content_words,
+    has_thai,
     text_query,
     typo_tolerant,
     with_freshness,
@@ -34,6 +37,7 @@ from archive_search.relevance import (
 from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
 from archive_search.spelling import (
     TITLE_WORDS_FIELD,
+    Vocabulary,
     did_you_mean,
     respellings,
     respelt,
@@ -324,14 +328,14 @@ def typo_words(
     ranking: Ranking,
     words: list[str],
     first: dict[str, Any],
-    titles_holding: Callable[[Sequence[str]], set[str]] | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict[str, str | None]:
     """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
     with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
     then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
     fewer than FEW_COMPLETE_MATCHES articles hold every word (its COMPLETE_COUNT aggregation; one word too) in the
     relevance order, so that a name spelt another way (Gaddafi, Gadaffi) is found next; else none. A word no
-    article holds, body or headline (`titles_holding`, see spelling.respellings), comes with the nearest known word,
+    article holds, body or headline (`vocabulary`, see spelling.respellings), comes with the nearest known word,
     searched in its place; a headline's own word (`bold`, near `told` in many bodies) is only expanded, so its
     exact match ranks first."""
     eligible = _expandable(ranking, words)
@@ -343,7 +347,7 @@ def typo_words(
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages.
     few = complete is not None and int(complete["doc_count"]) < FEW_COMPLETE_MATCHES
     if unknown.keys() & set(eligible) or (few and request.effective_sort == "relevance"):
-        spelt = respellings(request.q, first.get("suggest"), titles_holding) if unknown else {}
+        spelt = respellings(request.q, first.get("suggest"), vocabulary) if unknown else {}
         return {word: spelt.get(word) for word in eligible}
     return {}
 
@@ -384,6 +388,10 @@ def _highlight(
     # The body as written holds near spellings and every spelling of a code (F16 for F-16: relevance.code_runs).
     if typos or any(code_runs(word) for word in parsed.words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
+    if has_thai(request.q):  # Thai words are marked where the Thai fields matched them (relevance.THAI_FIELDS)
+        fields["title.thai"] = {"number_of_fragments": 0}
+        fields["summary.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
+        fields["body.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
         highlight["highlight_query"] = text_query(parsed, ranking, words, typos, highlighting=True)
@@ -433,7 +441,7 @@ def _answer(
     body: dict[str, Any],
     size: int,
     offset: int,
-    titles_holding: Callable[[Sequence[str]], set[str]],
+    vocabulary: Vocabulary,
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
     need it (typo_words(): a word no article holds, or few complete matches): then the same request
@@ -444,7 +452,7 @@ def _answer(
     either copy overlapped and left hits out, and a cursor's scores, read after on the other copy, skipped some."""
     same_copy = request.fingerprint()
     response = index.search(body, size=size, offset=offset, preference=same_copy)
-    typos = typo_words(request, ranking, words, response, titles_holding)
+    typos = typo_words(request, ranking, words, response, vocabulary)
     if not typos:
         return response, {}
     again = {**body, "query": _query(request, ranking, words, typos)}
@@ -492,7 +500,7 @@ def search_articles(
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
-    holding = _titles_holding(index)
+    holding = _ArchiveVocabulary(index)
     response, _ = _answer(index, request, ranking, words, body, request.size, offset, holding)
     hits = response["hits"]
     total = int(hits["total"]["value"])
@@ -534,7 +542,7 @@ def _reranked_page(
     body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
-    holding = _titles_holding(index)
+    holding = _ArchiveVocabulary(index)
     response, typos = _answer(index, request, ranking, words, body, window, 0, holding)
     hits = response["hits"]
     total = int(hits["total"]["value"])
@@ -579,30 +587,61 @@ def _reranked_page(
     )
 
 
-def _titles_holding(index: ArticleIndex) -> Callable[[Sequence[str]], set[str]]:
-    """Which of some words a headline holds (as title.exact reads them), in one request, asked once per search
-    (the search's respellings and did_you_mean ask about the same words)."""
-    answers: dict[tuple[str, ...], set[str]] = {}
+class _ArchiveVocabulary:
+    """spelling.Vocabulary asked of the engine, each question once per search (the search's respellings, the
+    rerank's respelt query and did_you_mean ask about the same words)."""
 
-    def holding(words: Sequence[str]) -> set[str]:
+    def __init__(self, index: ArticleIndex) -> None:
+        self._index = index
+        self._titles: dict[tuple[str, ...], set[str]] = {}
+        self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+
+    def titles_holding(self, words: Sequence[str]) -> set[str]:
+        """Which of some words a headline holds (as title.exact reads them), in one request."""
         key = tuple(words)
-        if key not in answers:
-            answers[key] = _ask(key)
-        return answers[key]
+        if key not in self._titles:
+            present = {
+                str(i): {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}} for i, word in enumerate(key)
+            }
+            body = {
+                "query": {"bool": {"should": list(present.values())}},
+                "aggs": {"titles": {"filters": {"filters": present}}},
+                "track_total_hits": False,
+            }
+            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["titles"]["buckets"]
+            self._titles[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
+        return self._titles[key]
 
-    def _ask(words: Sequence[str]) -> set[str]:
-        present = {
-            str(i): {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}} for i, word in enumerate(words)
-        }
-        body = {
-            "query": {"bool": {"should": list(present.values())}},
-            "aggs": {"titles": {"filters": {"filters": present}}},
-            "track_total_hits": False,
-        }
-        buckets = index.search(body, size=0, offset=0)["aggregations"]["titles"]["buckets"]
-        return {word for i, word in enumerate(words) if buckets[str(i)]["doc_count"] > 0}
-
-    return holding
+    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
+        """The candidate most articles hold beside at least half of the context words (each within the edits AUTO
+        fuzziness allows: they may be misspelt too), in one request; a tie goes to the earlier candidate."""
+        key = (tuple(candidates), tuple(context))
+        if key not in self._likeliest:
+            near = [
+                {
+                    "multi_match": {
+                        "query": word,
+                        "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
+                        "fuzziness": "AUTO",
+                        "max_expansions": FUZZY_MAX_EXPANSIONS,
+                    }
+                }
+                for word in context
+            ]
+            beside = {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
+            holding = {
+                str(i): {"multi_match": {"query": word, "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD]}}
+                for i, word in enumerate(candidates)
+            }
+            body = {
+                "query": {"bool": {"filter": [beside]}},
+                "aggs": {"beside": {"filters": {"filters": holding}}},
+                "track_total_hits": False,
+            }
+            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["beside"]["buckets"]
+            counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(candidates))]
+            self._likeliest[key] = candidates[counts.index(max(counts))]
+        return self._likeliest[key]
 
 
 def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
@@ -656,7 +695,8 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
     highlights: dict[str, list[str]] = {}
     for name in ("title", "summary", "body"):
         fragments = found.get(name) if _marked(found.get(name)) else None
-        fragments = fragments or (found.get(f"{name}.exact") if _marked(found.get(f"{name}.exact")) else None)
+        for form in (f"{name}.exact", f"{name}.thai"):
+            fragments = fragments or (found.get(form) if _marked(found.get(form)) else None)
         fragments = fragments or found.get(name)
         if fragments:
             highlights[name] = fragments

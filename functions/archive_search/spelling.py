@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from archive_search.models import Suggestion
 from archive_search.query_parser import (
@@ -43,6 +43,7 @@ _WORD = re.compile(r"\S+")
 # them here (nearest_known). Ten: the engine scores a deletion ("oill" -> "oil") below every substitution of a
 # 4-letter word ("will", "kill", "bill", "fill"...), so with one option "oill" was searched as "will".
 MAX_CANDIDATES = 10
+MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's other words (one request)
 _SUGGESTER = {
     "suggest_mode": "missing",
     "min_word_length": 4,
@@ -83,8 +84,12 @@ class _Unknown:
     offset: int  # UTF-16 code units
     length: int
     typed: str
-    known: str  # the nearest word an article holds (nearest_known)
+    candidates: tuple[str, ...]  # the nearest words an article holds, equally near (nearest_candidates)
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
+
+    @property
+    def known(self) -> str:
+        return self.candidates[0]
 
 
 def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
@@ -105,18 +110,26 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         if has_digit(typed):
             continue
         title_options = (title_entry or {}).get("options") or []
-        known = nearest_known(typed, entry["options"], title_options)
-        if known is None:
-            continue
-        found.append(_Unknown(offset, length, typed, known, title_entry is not None and not title_options))
+        candidates = nearest_candidates(typed, entry["options"], title_options)
+        if candidates:
+            found.append(_Unknown(offset, length, typed, candidates, title_entry is not None and not title_options))
     return found
 
 
 def nearest_known(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
 ) -> str | None:
-    """The spelling meant by a word no article holds, among the suggesters' options (`{"text", "freq"}`, body and
-    headline words), or None when none is near enough.
+    """The first of nearest_candidates, or None."""
+    candidates = nearest_candidates(typed, body_options, title_options)
+    return candidates[0] if candidates else None
+
+
+def nearest_candidates(
+    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
+) -> tuple[str, ...]:
+    """The spellings likeliest meant by a word no article holds, among the suggesters' options (`{"text", "freq"}`,
+    body and headline words): the equally near ones, likeliest first (at most MAX_CONTEXT_CANDIDATES); none when
+    none is near enough. Vocabulary.likeliest chooses among several by the query's other words.
 
     An option counts when it is within the edits the engine's AUTO fuzziness allows for the typed word's length (one
     for up to 5 letters, two from 6: "kofi" is not "kong") and is no stopword (a content word is never respelt
@@ -125,7 +138,7 @@ def nearest_known(
     "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
     computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
     correction program based on a noisy channel model", COLING 1990); then a body word before a headline's, then the
-    more frequent."""
+    more frequent. Equally near: the same distance, both slips or neither ("leage": "leave" and "league")."""
     word = _plain(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     ranked: list[tuple[int, bool, int, int, str]] = []
@@ -137,7 +150,8 @@ def nearest_known(
             distance = _osa_distance(word, _plain(text))
             if 0 < distance <= limit:
                 ranked.append((distance, not _slip(word, _plain(text)), rank, -int(option.get("freq") or 0), text))
-    return min(ranked)[-1] if ranked else None
+    ranked.sort()
+    return tuple(r[-1] for r in ranked if r[:2] == ranked[0][:2])[:MAX_CONTEXT_CANDIDATES] if ranked else ()
 
 
 def _plain(word: str) -> str:
@@ -195,33 +209,53 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     return {_key(word.typed): word.known for word in _unknown(q, suggest)}
 
 
-def _respellable(
-    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None
-) -> list[_Unknown]:
-    """The words of q no article holds, body or headline: a word no body holds may still be a headline's word, and
-    the headline suggester's silence cannot tell that from "no headline word is near it". `titles_holding(words)`
-    (the words some headline holds) settles it; without it such a word counts as a headline's."""
+class Vocabulary(Protocol):
+    """What the archive says of some words beyond the suggesters' answer (search.py asks the engine, at most once a
+    search for the same words)."""
+
+    def titles_holding(self, words: Sequence[str]) -> set[str]:
+        """Which of `words` some headline holds."""
+        ...
+
+    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
+        """Of equally near spellings, the one most articles hold beside the query's other words (`context`, each
+        within a typo): "premier leage" is "premier league", not the more frequent "premier leave"."""
+        ...
+
+
+def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None) -> list[_Unknown]:
+    """The words of q no article holds, body or headline, each with its likeliest spelling. A word no body holds may
+    still be a headline's word, and the headline suggester's silence cannot tell that from "no headline word is near
+    it": `vocabulary.titles_holding` settles it; without a vocabulary such a word counts as a headline's. Equally
+    near spellings are told apart by the query's other words (vocabulary.likeliest); without one, the first."""
     replacements = _unknown(q, suggest)
     unsure = [word.typed for word in replacements if word.maybe_in_titles]
-    in_titles = titles_holding(unsure) if unsure and titles_holding is not None else set(unsure)
-    return [word for word in replacements if word.typed not in in_titles]
+    in_titles = vocabulary.titles_holding(unsure) if unsure and vocabulary is not None else set(unsure)
+    respellable = [word for word in replacements if word.typed not in in_titles]
+    if vocabulary is None or not any(len(word.candidates) > 1 for word in respellable):
+        return respellable
+    words = [m.group() for m in _WORD.finditer(without_exclusions(q))][:MAX_SPELLED_WORDS]
+    chosen = []
+    for word in respellable:
+        if len(word.candidates) > 1:
+            context = [w for w in words if _key(w) not in STOPWORDS and _key(w) != _key(word.typed)]
+            likeliest = vocabulary.likeliest(word.candidates, context) if context else word.known
+            word = replace(word, candidates=(likeliest,))
+        chosen.append(word)
+    return chosen
 
 
-def respellings(
-    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
-) -> dict[str, str]:
-    """The words of q (case-folded) that no article holds, body or headline, each with the nearest known word:
+def respellings(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None) -> dict[str, str]:
+    """The words of q (case-folded) that no article holds, body or headline, each with its likeliest spelling:
     the ones searched as that word. A headline's own word (`bold`, in one headline, near `told` in many bodies) is
-    searched as typed. `titles_holding`: see _respellable."""
-    return {_key(word.typed): word.known for word in _respellable(q, suggest, titles_holding)}
+    searched as typed. `vocabulary`: see _respellable."""
+    return {_key(word.typed): word.known for word in _respellable(q, suggest, vocabulary)}
 
 
-def respelt(
-    q: str, suggest: dict[str, Any] | None, titles_holding: Callable[[Sequence[str]], set[str]] | None = None
-) -> str | None:
-    """q with each word no article contains (body or headline) replaced by the most likely known word, or None.
-    `titles_holding`: see _respellable."""
-    replacements = _respellable(q, suggest, titles_holding)
+def respelt(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None) -> str | None:
+    """q with each word no article contains (body or headline) replaced by its likeliest spelling, or None.
+    `vocabulary`: see _respellable."""
+    replacements = _respellable(q, suggest, vocabulary)
     if not replacements:
         return None
     units = q.encode("utf-16-le", "surrogatepass")
@@ -247,13 +281,13 @@ def did_you_mean(
     suggest: dict[str, Any] | None,
     count_for: Callable[[str], int],
     total: int,
-    titles_holding: Callable[[Sequence[str]], set[str]] | None = None,
+    vocabulary: Vocabulary | None = None,
     max_chars: int | None = None,
 ) -> Suggestion | None:
     """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
     and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
-    answered 400). `titles_holding`: see respelt."""
-    corrected = respelt(q, suggest, titles_holding)
+    answered 400). `vocabulary`: see respelt."""
+    corrected = respelt(q, suggest, vocabulary)
     if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None
     found = count_for(corrected)

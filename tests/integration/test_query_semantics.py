@@ -1029,3 +1029,31 @@ def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_s
         assert page.total == 3, size
         assert expanded == [False, True]
     assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
+
+
+def test_a_joined_word_keeps_its_parts_synonyms(pipeline: LocalPipeline) -> None:
+    # Given articles writing the joined word with a part's synonym, and one holding the parts apart
+    dotted = _json_upload(pipeline, "Trade talks", "The U.S.-Japan accord was signed.")
+    plain = _json_upload(pipeline, "Summit", "US-Japan talks resumed.")
+    apart = _json_upload(pipeline, "Cars", "Japan sold cars in the US.")
+    pipeline.drain()
+
+    # Then `US-Japan` finds every spelling of the joined word, still not the parts apart; and excludes as it finds
+    for q in ("US-Japan", "U.S.-Japan"):
+        assert set(ids(q)) == {dotted, plain}, q
+    assert set(ids("accord OR talks OR cars -US-Japan")) == {apart}
+
+
+def test_a_thai_word_is_found_inside_a_run_of_thai(pipeline: LocalPipeline) -> None:
+    # Given an article in Thai (no spaces between words) and one in English
+    thai = _json_upload(pipeline, "เศรษฐกิจไทยเติบโต", "ธนาคารแห่งประเทศไทยรายงานว่าเศรษฐกิจไทยเติบโตขึ้น ในปีนี้")
+    english = _json_upload(pipeline, "Thai economy grows", "The Bank of Thailand reported growth.")
+    pipeline.drain()
+
+    # Then a word of the headline or the body is found (the standard tokenizer kept each run as one token), a word
+    # it does not hold is not, and excluding a word it holds keeps it out
+    for q in ("เศรษฐกิจ", "ไทย", "ธนาคาร", "เศรษฐกิจไทยเติบโต"):
+        assert ids(q) == [thai], q
+    assert "<mark>ไทย</mark>" in search("ไทย")["results"][0]["snippet"]
+    assert ids("สวัสดี") == []
+    assert ids("growth OR ธนาคาร -ไทย") == [english]

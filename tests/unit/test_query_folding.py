@@ -100,7 +100,8 @@ def test_the_index_reads_the_same_characters_the_same_way() -> None:
     assert rules == {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
     for name, analyzer in analysis["analyzer"].items():
         assert analyzer["char_filter"][:4] == ["invisible", "diacritics", "greek", "joiners"], name
-    assert analysis["normalizer"]["folded"]["char_filter"] == ["diacritics", "greek"]
+    # Filter values fold as queries do (mapping 11): a zero-width space or U+02BC in one selected nothing.
+    assert analysis["normalizer"]["folded"]["char_filter"] == ["invisible", "diacritics", "greek", "joiners"]
 
 
 def test_invisible_characters_inside_a_word_are_dropped() -> None:
@@ -218,3 +219,8 @@ def test_pieces_break_where_the_script_changes_and_count_ideographs_one_by_one()
     assert pieces("\u3007\u3007\u3007") == 3
     assert pieces("\u0e01a\u0e01a") == 4
     assert pieces("harbour") == pieces("\u092e\u094b\u0926\u0940") == 1  # a vowel sign belongs to its letter
+
+
+def test_an_abbreviation_s_dot_before_a_joiner_still_joins() -> None:
+    assert is_joined("U.S.-Japan") and is_joined("u.k.-based")
+    assert not is_joined("U.S.") and not is_joined("end.-") and not is_joined(".-x")

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.query_parser import Term, Unit, parse_query
+from archive_search.query_parser import Term, Unit, parse_query, without_possessive
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
@@ -82,3 +82,10 @@ def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> 
     runs = ["a", "1"] * MAX_CODE_RUNS  # each run is a clause a field: a longer code is searched as typed only
     assert code_runs("".join(runs[:MAX_CODE_RUNS])) == " ".join(runs[:MAX_CODE_RUNS])
     assert code_runs("".join(runs[: MAX_CODE_RUNS + 1])) is None
+
+
+def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
+    assert without_possessive("Gazprom's") == "Gazprom"
+    assert without_possessive("o'neill's") == "o'neill"
+    assert without_possessive("O'Neill") == "O'Neill"
+    assert without_possessive("'s") == "'s"

@@ -164,3 +164,20 @@ def test_a_search_is_the_same_whatever_the_order_or_case_of_its_filter_values() 
     assert fingerprint(section="Africa,World,World", author="Ana Lima") == same
     assert fingerprint(section="Africa", author="Ana Lima") != same
     assert fingerprint(section="Africa,World", tag="Ana Lima") != same
+
+
+def test_filter_values_drop_invisible_characters_and_read_joiner_look_alikes_as_joiners() -> None:
+    request = SearchRequest.from_params(
+        {"q": "x", "section": "busi\u200bness,busin\u00adess", "author": "Mark O\u02bcNeill", "tag": "\u200b"}
+    )
+    assert request.section == ("business",)
+    assert request.author == ("Mark O'Neill",)
+    assert request.tag == ()
+
+
+def test_a_cursor_is_bound_to_filter_values_as_the_index_compares_them() -> None:
+    def fingerprint(section: str) -> str:
+        return SearchRequest.from_params({"q": "taux", "section": section}).fingerprint()
+
+    assert fingerprint("economie") == fingerprint("\u00c9conomie") == fingerprint("ECONOMIE")
+    assert fingerprint("economie") != fingerprint("economies")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive_search.spelling import MAX_SPELLED_CHARS, MAX_SPELLED_WORDS, spelling_suggester
+from archive_search.spelling import MAX_SPELLED_CHARS, MAX_SPELLED_WORDS, nearest_known, spelling_suggester
 
 
 def test_runs_longer_than_any_word_are_not_looked_up_and_offsets_stay() -> None:
@@ -21,3 +21,32 @@ def test_only_the_first_words_of_a_long_paste_are_looked_up_by_the_suggesters() 
     text = spelling_suggester(q)["text"]
     assert len(text) == len(q)
     assert text.split() == q.split()[:MAX_SPELLED_WORDS]
+
+
+def _options(*words: tuple[str, int]) -> list[dict[str, object]]:
+    return [{"text": text, "freq": freq} for text, freq in words]
+
+
+def test_the_nearest_known_word_is_a_slip_of_the_keys_before_a_more_frequent_substitution() -> None:
+    # As the engine ranks them for "oill": every substitution scores above the deletion, then by frequency.
+    body = _options(("will", 210), ("kill", 22), ("bill", 16), ("oil", 15), ("ill", 12))
+    assert nearest_known("oill", body) == "oil"
+    assert nearest_known("ocured", _options(("cured", 40), ("occured", 2))) == "occured"
+    assert nearest_known("ledaer", _options(("leaders", 87), ("leader", 9))) == "leader"  # swapped neighbours
+
+
+def test_no_stopword_and_nothing_past_the_edits_auto_fuzziness_allows() -> None:
+    assert nearest_known("thhe", _options(("the", 400))) is None
+    assert nearest_known("kofi", _options(("kong", 30), ("koff", 1))) == "koff"
+    assert nearest_known("kofi", _options(("kong", 30))) is None  # two edits in four letters
+    assert nearest_known("kruschev", _options(("khrushchev", 58))) == "khrushchev"  # two in eight
+
+
+def test_a_headline_word_counts_when_nearer_and_a_body_word_wins_a_tie() -> None:
+    assert nearest_known("vrilon", _options(("verizon", 90)), _options(("vrillon", 1))) == "vrillon"
+    assert nearest_known("leage", _options(("leave", 31)), _options(("lease", 200))) == "leave"
+
+
+def test_accents_case_and_a_possessive_are_no_edits() -> None:
+    assert nearest_known("Fernándz", _options(("fernandez", 3), ("hernandez", 9))) == "fernandez"
+    assert nearest_known("Gazprm's", _options(("gazprom", 15))) == "gazprom"
