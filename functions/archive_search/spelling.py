@@ -234,7 +234,8 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     respellable = [word for word in replacements if word.typed not in in_titles]
     if vocabulary is None or not any(len(word.candidates) > 1 for word in respellable):
         return respellable
-    words = [m.group() for m in _WORD.finditer(without_exclusions(q))][:MAX_SPELLED_WORDS]
+    # The words the suggesters looked up, but long runs: matched within a typo, they would cost what they did there.
+    words = [w for w in _WORD.findall(without_exclusions(q))[:MAX_SPELLED_WORDS] if len(w) <= MAX_SPELLED_CHARS]
     chosen = []
     for word in respellable:
         if len(word.candidates) > 1:

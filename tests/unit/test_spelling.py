@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from archive_search.spelling import MAX_SPELLED_CHARS, MAX_SPELLED_WORDS, nearest_known, spelling_suggester
+from collections.abc import Sequence
+
+from archive_search.spelling import (
+    MAX_SPELLED_CHARS,
+    MAX_SPELLED_WORDS,
+    nearest_known,
+    respelt,
+    spelling_suggester,
+)
 
 
 def test_runs_longer_than_any_word_are_not_looked_up_and_offsets_stay() -> None:
@@ -50,3 +58,27 @@ def test_a_headline_word_counts_when_nearer_and_a_body_word_wins_a_tie() -> None
 def test_accents_case_and_a_possessive_are_no_edits() -> None:
     assert nearest_known("Fernándz", _options(("fernandez", 3), ("hernandez", 9))) == "fernandez"
     assert nearest_known("Gazprm's", _options(("gazprom", 15))) == "gazprom"
+
+
+class _Vocabulary:
+    def __init__(self) -> None:
+        self.asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+
+    def titles_holding(self, words: Sequence[str]) -> set[str]:
+        return set()
+
+    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
+        self.asked.append((tuple(candidates), tuple(context)))
+        return candidates[-1]
+
+
+def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not_stopwords() -> None:
+    q = f"the {'x' * (MAX_SPELLED_CHARS + 1)} leage premier"
+    entry = {"offset": q.index("leage"), "length": 5, "options": _options(("leave", 31), ("league", 7))}
+    suggest = {"spell_body": [entry], "spell_title": [{**entry, "options": _options(("leaders", 9))}]}
+    vocabulary = _Vocabulary()
+
+    assert respelt(q, suggest, vocabulary) == q.replace("leage", "league")
+    # A long run is never matched within a typo (the engine's edit-distance work on it took seconds)
+    assert vocabulary.asked == [(("leave", "league"), ("premier",))]
+    assert respelt(q, suggest) == q.replace("leage", "leave")  # without a vocabulary: the first
