@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -320,3 +320,18 @@ def without_possessive(word: str) -> str:
     engine's analyzers read it (english_possessive): a possessive is no joined word, so a misspelt one (`Gazprm's`)
     is respelt and expanded as the word is. Apostrophe look-alikes must be folded first (fold_query_text)."""
     return _POSSESSIVE.sub("", word)
+
+
+# What the index's analyzers leave out of a word (mapping 9): decorating marks, the tatweel, invisible characters.
+_IGNORED = re.compile(f"[{INVISIBLE_CLASS}{''.join(f'{chr(low)}-{chr(high)}' for low, high in DIACRITIC_RANGES)}]")
+# Latin letters asciifolding reads as ASCII though they have no decomposition (Łódź is found by lodz).
+_UNDECOMPOSED = str.maketrans(
+    {"æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i", **dict(zip("ðøđħłŋŧ", "dodhlnt", strict=True))}
+)
+
+
+def fold_as_index(text: str) -> str:
+    """text as the index compares it, near enough: accents, marks and case out, compatibility forms (ﬁ) and the
+    letters asciifolding reads as ASCII spelt out. Character by character, so a word's fold is its characters'."""
+    decomposed = _IGNORED.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)

@@ -286,6 +286,7 @@ def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -
 
 
 def has_thai(text: str) -> bool:
+    """Whether text holds Thai (index_mapping.THAI_RANGE), which the Thai fields match word by word."""
     return _THAI_RUN.search(text) is not None
 
 

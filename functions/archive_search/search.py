@@ -6,7 +6,6 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -19,7 +18,7 @@ from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
-from archive_search.query_parser import fold_query_text, fold_within, parse_query
+from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
@@ -177,16 +176,11 @@ class SearchRequest:
         case-insensitively (the `folded` normalizer): `section=Africa,World` and `section=world,Africa` are one
         search, and a cursor of either reads on in the other; so are `Économie` and `economie`."""
         filters = {
-            name: sorted({_folded_label(value) for value in values}) if isinstance(values, list) else values
+            name: sorted({fold_as_index(value) for value in values}) if isinstance(values, list) else values
             for name, values in self.filters().items()
         }
         material = json.dumps([self.q, self.effective_sort, self.size, filters], sort_keys=True)
         return hashlib.sha256(material.encode()).hexdigest()[:16]
-
-
-def _folded_label(value: str) -> str:
-    """A filter value as the `folded` normalizer compares it, near enough for a cursor: case and accents aside."""
-    return "".join(c for c in unicodedata.normalize("NFKD", value.casefold()) if not unicodedata.combining(c))
 
 
 _INTEGER = re.compile(r"-?[0-9]{1,12}")
@@ -500,8 +494,8 @@ def search_articles(
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
-    holding = _ArchiveVocabulary(index)
-    response, _ = _answer(index, request, ranking, words, body, request.size, offset, holding)
+    vocabulary = _ArchiveVocabulary(index)
+    response, _ = _answer(index, request, ranking, words, body, request.size, offset, vocabulary)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     raw_hits = hits["hits"]
@@ -512,7 +506,7 @@ def search_articles(
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
     counter = _counter(index, request, ranking)
-    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, holding, MAX_QUERY_CHARS)
+    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
         took_ms=int(response.get("took", 0)),
@@ -542,12 +536,12 @@ def _reranked_page(
     body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
-    holding = _ArchiveVocabulary(index)
-    response, typos = _answer(index, request, ranking, words, body, window, 0, holding)
+    vocabulary = _ArchiveVocabulary(index)
+    response, typos = _answer(index, request, ranking, words, body, window, 0, vocabulary)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
-    meaning = respelt(request.q, response.get("suggest"), holding) if typos else None
+    meaning = respelt(request.q, response.get("suggest"), vocabulary) if typos else None
     query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
@@ -574,7 +568,7 @@ def _reranked_page(
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
     counter = _counter(index, request, ranking)
-    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, holding, MAX_QUERY_CHARS)
+    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
         took_ms=took,

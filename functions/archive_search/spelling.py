@@ -15,7 +15,6 @@ UTF-16 form of the query.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -24,6 +23,7 @@ from archive_search.models import Suggestion
 from archive_search.query_parser import (
     STOPWORDS,
     engine_lower,
+    fold_as_index,
     same_width_blank,
     without_exclusions,
     without_possessive,
@@ -40,7 +40,7 @@ TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title s
 MAX_SPELLED_WORDS = 8
 _WORD = re.compile(r"\S+")
 # Each suggester proposes its nearest words by the engine's score, then by frequency; the spelling is chosen from
-# them here (nearest_known). Ten: the engine scores a deletion ("oill" -> "oil") below every substitution of a
+# them here (nearest_candidates). Ten: the engine scores a deletion ("oill" -> "oil") below every substitution of a
 # 4-letter word ("will", "kill", "bill", "fill"...), so with one option "oill" was searched as "will".
 MAX_CANDIDATES = 10
 MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's other words (one request)
@@ -60,10 +60,9 @@ MAX_SPELLED_CHARS = 32
 _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 
 
-def spelling_suggester(q: str) -> dict[str, Any]:
-    """The term suggesters for q; excluded terms, runs of more than MAX_SPELLED_CHARS and every word after the
-    first MAX_SPELLED_WORDS are blanked (same UTF-16 length, so the offsets the engine reports still point into q):
-    none is respelt nor expanded."""
+def _looked_up(q: str) -> str:
+    """q as the term suggesters read it: excluded terms, runs of more than MAX_SPELLED_CHARS and every word after the
+    first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the engine reports still point into q)."""
     looked_up = 0
 
     def first_words(word: re.Match[str]) -> str:
@@ -71,9 +70,13 @@ def spelling_suggester(q: str) -> dict[str, Any]:
         looked_up += 1
         return word.group() if looked_up <= MAX_SPELLED_WORDS else same_width_blank(word)
 
-    text = _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, without_exclusions(q)))
+    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, without_exclusions(q)))
+
+
+def spelling_suggester(q: str) -> dict[str, Any]:
+    """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded."""
     return {
-        "text": text,
+        "text": _looked_up(q),
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
     }
@@ -93,8 +96,8 @@ class _Unknown:
 
 
 def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
-    """Each word of q that no article body holds, with a known word near it (nearest_known of what the body and
-    headline suggesters propose)."""
+    """Each word of q that no article body holds, with the known words nearest it (nearest_candidates of what the
+    body and headline suggesters propose)."""
     if not suggest:
         return []
     title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
@@ -116,14 +119,6 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
     return found
 
 
-def nearest_known(
-    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
-) -> str | None:
-    """The first of nearest_candidates, or None."""
-    candidates = nearest_candidates(typed, body_options, title_options)
-    return candidates[0] if candidates else None
-
-
 def nearest_candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
 ) -> tuple[str, ...]:
@@ -139,7 +134,7 @@ def nearest_candidates(
     computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
     correction program based on a noisy channel model", COLING 1990); then a body word before a headline's, then the
     more frequent. Equally near: the same distance, both slips or neither ("leage": "leave" and "league")."""
-    word = _plain(without_possessive(engine_lower(typed)))
+    word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     ranked: list[tuple[int, bool, int, int, str]] = []
     for rank, options in enumerate((body_options, title_options)):
@@ -147,16 +142,13 @@ def nearest_candidates(
             text = str(option.get("text", ""))
             if not text or text in STOPWORDS:
                 continue
-            distance = _osa_distance(word, _plain(text))
+            distance = _osa_distance(word, fold_as_index(text))
             if 0 < distance <= limit:
-                ranked.append((distance, not _slip(word, _plain(text)), rank, -int(option.get("freq") or 0), text))
+                ranked.append(
+                    (distance, not _slip(word, fold_as_index(text)), rank, -int(option.get("freq") or 0), text)
+                )
     ranked.sort()
     return tuple(r[-1] for r in ranked if r[:2] == ranked[0][:2])[:MAX_CONTEXT_CANDIDATES] if ranked else ()
-
-
-def _plain(word: str) -> str:
-    """A word with its accents dropped, as the exact fields' asciifolding compares it."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -234,8 +226,8 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     respellable = [word for word in replacements if word.typed not in in_titles]
     if vocabulary is None or not any(len(word.candidates) > 1 for word in respellable):
         return respellable
-    # The words the suggesters looked up, but long runs: matched within a typo, they would cost what they did there.
-    words = [w for w in _WORD.findall(without_exclusions(q))[:MAX_SPELLED_WORDS] if len(w) <= MAX_SPELLED_CHARS]
+    # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
+    words = _looked_up(q).split()
     chosen = []
     for word in respellable:
         if len(word.candidates) > 1:

@@ -10,29 +10,21 @@ that exactly the typed prefix of each word is marked, and the rest is HTML-escap
 from __future__ import annotations
 
 import html
-import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
-from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
-from archive_search.query_parser import fold_within, is_word_character
+from archive_search.query_parser import fold_as_index, fold_within, is_word_character
 from archive_search.relevance import code_runs
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
-# What the index's analyzers leave out of a word (mapping 9): decorating marks, the tatweel, invisible characters.
-_IGNORED = re.compile(f"[{INVISIBLE_CLASS}{''.join(f'{chr(low)}-{chr(high)}' for low, high in DIACRITIC_RANGES)}]")
-# Latin letters asciifolding reads as ASCII though they have no decomposition (Łódź is found by lodz).
-_UNDECOMPOSED = str.maketrans(
-    {"æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i", **dict(zip("ðøđħłŋŧ", "dodhlnt", strict=True))}
-)
 
 
 @dataclass(frozen=True)
@@ -70,11 +62,11 @@ def with_code_runs(text: str) -> str:
 
 
 def typed_words(q: str) -> list[str]:
-    """The typed words as the index compares them (_fold), with the runs of each code (F16: f16, f, 16), which mark a
-    title's F-16 as typing F 16 does."""
+    """The typed words as the index compares them (fold_as_index), with the runs of each code (F16: f16, f, 16),
+    which mark a title's F-16 as typing F 16 does."""
     words = words_of(q)
     runs = [run for word in words for run in (code_runs(word) or "").split()]
-    return [_fold(word) for word in [*words, *runs]]
+    return [fold_as_index(word) for word in [*words, *runs]]
 
 
 def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
@@ -117,13 +109,6 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     return suggestions
 
 
-def _fold(text: str) -> str:
-    """text as the index compares it, near enough: accents, marks and case out, compatibility forms (ﬁ) and the
-    letters asciifolding reads as ASCII spelt out. Character by character, so a word's fold is its characters'."""
-    decomposed = _IGNORED.sub("", unicodedata.normalize("NFKD", text.casefold()))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
-
-
 def highlight_title(title: str, typed: list[str]) -> str:
     """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word: the
     shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
@@ -134,7 +119,7 @@ def highlight_title(title: str, typed: list[str]) -> str:
     for is_word, run in groupby(title, is_word_character):
         word = "".join(run)
         start, position = position, position + len(word)
-        folded = [_fold(c) for c in word] if is_word else []
+        folded = [fold_as_index(c) for c in word] if is_word else []
         whole = "".join(folded)
         longest = max((len(t) for t in typed if t and whole.startswith(t)), default=0)
         if not longest:

@@ -7,26 +7,16 @@ by frequency) and checks the search and did_you_mean choose the spelling the rea
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 import pytest
 
 from archive_search.search import MAX_QUERY_CHARS
 from tests.integration.conftest import LocalPipeline
+from tests.integration.test_query_semantics import ids, search
 from tests.integration.test_search_api import _json_upload, get
 
 pytestmark = pytest.mark.integration
-
-
-def search(q: str, extra: str = "") -> dict[str, Any]:
-    status, body, _ = get(f"/search?q={quote(q)}&size=50{extra}")
-    assert status == 200, (q[:80], body)
-    return body
-
-
-def ids(q: str, extra: str = "") -> list[str]:
-    return [hit["id"] for hit in search(q, extra)["results"]]
 
 
 def test_a_doubled_letter_is_read_as_the_word_not_as_a_more_frequent_substitution_nor_a_stopword(

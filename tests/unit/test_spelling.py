@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     MAX_SPELLED_WORDS,
-    nearest_known,
+    nearest_candidates,
     respelt,
     spelling_suggester,
 )
@@ -33,6 +33,14 @@ def test_only_the_first_words_of_a_long_paste_are_looked_up_by_the_suggesters() 
 
 def _options(*words: tuple[str, int]) -> list[dict[str, object]]:
     return [{"text": text, "freq": freq} for text, freq in words]
+
+
+def nearest_known(
+    typed: str, body: list[dict[str, object]], titles: list[dict[str, object]] | None = None
+) -> str | None:
+    """The likeliest of the equally near candidates, or None."""
+    candidates = nearest_candidates(typed, body, titles or [])
+    return candidates[0] if candidates else None
 
 
 def test_the_nearest_known_word_is_a_slip_of_the_keys_before_a_more_frequent_substitution() -> None:

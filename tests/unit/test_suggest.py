@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from archive_search.suggest import _fold, build_suggest, highlight_title, suggest_query, words_of
+from archive_search.query_parser import fold_as_index
+from archive_search.suggest import build_suggest, highlight_title, suggest_query, words_of
 
 
 def marked(title: str, typed: str) -> str:
-    return highlight_title(title, [_fold(word) for word in words_of(suggest_query(typed))])
+    return highlight_title(title, [fold_as_index(word) for word in words_of(suggest_query(typed))])
 
 
 @pytest.mark.parametrize(
