@@ -21,6 +21,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
   TITLE_ALL_WORDS_BOOST, and the words as a phrase in the headline TITLE_PHRASE_BOOST.
+- **Bylines are searched**: an article whose byline holds every word (`Mark O'Neill`, `Peston`) is found and gets
+  BYLINE_BOOST, as a headline holding every word does; a byline word counts as held for the complete-match tier and
+  for exclusions (`-Peston` keeps out his articles, as searching for Peston finds them).
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept), weighted FUZZY_BOOST, and the articles holding
   every word within a typo rank next after the complete matches. The caller expands only when the words need it
@@ -67,6 +70,8 @@ COMPLETE_MATCH_BOOST = 100.0
 TITLE_ALL_WORDS_BOOST = 2.0
 TITLE_PHRASE_BOOST = 1.0
 TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a long phrase's engine clauses
+BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a name
+BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
@@ -312,12 +317,19 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     """An article holds the word: a joined word as its parts adjacent, a code however it is written."""
+    byline = _in_byline(word)
     if is_joined(word):
-        return _any_of([_phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking)), *_code(word)])
+        text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
+        return _any_of([text, *_code(word), byline])
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True)])
+    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True), byline])
+
+
+def _in_byline(text: str, boost: float = 1.0) -> dict[str, Any]:
+    """The byline holds the word (a joined word's parts adjacent), or a phrase's words adjacent and in order."""
+    return {"match_phrase": {BYLINE_FIELD: {"query": text, "boost": boost}}}
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -333,11 +345,11 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
-        return _any_of([clause, *code])
+        return _any_of([clause, *code, _in_byline(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold: so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
-    return _any_of([clause, as_written, *code, *_thai(term.text, every=True)])
+    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), _in_byline(term.text)])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -500,6 +512,9 @@ def text_query(
         should.append({"match": {"title": title}})
         phrase = {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
         should.append({"match_phrase": {"title": phrase}})
+    if words and len(words) <= TITLE_BONUS_MAX_WORDS:
+        byline = {"query": " ".join(words), "operator": "and", "boost": BYLINE_BOOST}
+        should.append({"match": {BYLINE_FIELD: byline}})
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 
 

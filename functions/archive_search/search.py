@@ -20,6 +20,7 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
+    BYLINE_FIELD,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
@@ -587,15 +588,23 @@ class _ArchiveVocabulary:
 
     def __init__(self, index: ArticleIndex) -> None:
         self._index = index
-        self._titles: dict[tuple[str, ...], set[str]] = {}
+        self._held: dict[tuple[str, ...], set[str]] = {}
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
 
-    def titles_holding(self, words: Sequence[str]) -> set[str]:
-        """Which of some words a headline holds (as title.exact reads them), in one request."""
+    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+        """Which of some words a headline (as title.exact reads them) or a byline holds, in one request."""
         key = tuple(words)
-        if key not in self._titles:
+        if key not in self._held:
             present = {
-                str(i): {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}} for i, word in enumerate(key)
+                str(i): {
+                    "bool": {
+                        "should": [
+                            {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
+                            {"match_phrase": {BYLINE_FIELD: word}},
+                        ]
+                    }
+                }
+                for i, word in enumerate(key)
             }
             body = {
                 "query": {"bool": {"should": list(present.values())}},
@@ -603,8 +612,8 @@ class _ArchiveVocabulary:
                 "track_total_hits": False,
             }
             buckets = self._index.search(body, size=0, offset=0)["aggregations"]["titles"]["buckets"]
-            self._titles[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
-        return self._titles[key]
+            self._held[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
+        return self._held[key]
 
     def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
         """The candidate most articles hold beside at least half of the context words (each within the edits AUTO

@@ -205,8 +205,8 @@ class Vocabulary(Protocol):
     """What the archive says of some words beyond the suggesters' answer (search.py asks the engine, at most once a
     search for the same words)."""
 
-    def titles_holding(self, words: Sequence[str]) -> set[str]:
-        """Which of `words` some headline holds."""
+    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+        """Which of `words` some headline or byline holds."""
         ...
 
     def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
@@ -216,14 +216,18 @@ class Vocabulary(Protocol):
 
 
 def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None) -> list[_Unknown]:
-    """The words of q no article holds, body or headline, each with its likeliest spelling. A word no body holds may
-    still be a headline's word, and the headline suggester's silence cannot tell that from "no headline word is near
-    it": `vocabulary.titles_holding` settles it; without a vocabulary such a word counts as a headline's. Equally
-    near spellings are told apart by the query's other words (vocabulary.likeliest); without one, the first."""
+    """The words of q no article holds, body, headline or byline, each with its likeliest spelling. A word no body
+    holds may still be a headline's word, and the headline suggester's silence cannot tell that from "no headline
+    word is near it"; nor does any suggester read bylines (`Jose` of José Núñez is no misspelt `rose`):
+    `vocabulary.held_beyond_bodies` settles both; without a vocabulary a word the headline suggester was silent on
+    counts as a headline's. Equally near spellings are told apart by the query's other words
+    (vocabulary.likeliest); without one, the first."""
     replacements = _unknown(q, suggest)
-    unsure = [word.typed for word in replacements if word.maybe_in_titles]
-    in_titles = vocabulary.titles_holding(unsure) if unsure and vocabulary is not None else set(unsure)
-    respellable = [word for word in replacements if word.typed not in in_titles]
+    if vocabulary is None:
+        held = {word.typed for word in replacements if word.maybe_in_titles}
+    else:
+        held = vocabulary.held_beyond_bodies([word.typed for word in replacements]) if replacements else set()
+    respellable = [word for word in replacements if word.typed not in held]
     if vocabulary is None or not any(len(word.candidates) > 1 for word in respellable):
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).

@@ -72,7 +72,7 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
 
-    def titles_holding(self, words: Sequence[str]) -> set[str]:
+    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
 
     def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
