@@ -21,9 +21,10 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
   TITLE_ALL_WORDS_BOOST, and the words as a phrase in the headline TITLE_PHRASE_BOOST.
-- **Bylines are searched**: an article whose byline holds every word (`Mark O'Neill`, `Peston`) is found and gets
-  BYLINE_BOOST, as a headline holding every word does; a byline word counts as held for the complete-match tier and
-  for exclusions (`-Peston` keeps out his articles, as searching for Peston finds them).
+- **Bylines and tags are searched**: an article whose byline holds every word (`Mark O'Neill`, `Peston`), or that
+  is tagged with the query or one of its words (`brexit`, `premier league`), is found and gets BYLINE_BOOST
+  (TAG_BOOST), as a headline holding every word does; a byline word or a one-word tag counts as held for the
+  complete-match tier and for exclusions (`-Peston` keeps out his articles, as searching for Peston finds them).
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept), weighted FUZZY_BOOST, and the articles holding
   every word within a typo rank next after the complete matches. The caller expands only when the words need it
@@ -72,6 +73,8 @@ TITLE_PHRASE_BOOST = 1.0
 TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a long phrase's engine clauses
 BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a name
 BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
+TAGS_FIELD = "tags"  # keyword, folded: a tag is matched whole, as the tag filter selects it
+TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
@@ -317,14 +320,19 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     """An article holds the word: a joined word as its parts adjacent, a code however it is written."""
-    byline = _in_byline(word)
+    metadata = [_in_byline(word), _tagged(word)]
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
-        return _any_of([text, *_code(word), byline])
+        return _any_of([text, *_code(word), *metadata])
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True), byline])
+    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True), *metadata])
+
+
+def _tagged(*tags: str, boost: float = 1.0) -> dict[str, Any]:
+    """The article carries one of the tags (compared as the tag filter compares them: case and accents aside)."""
+    return {"terms": {TAGS_FIELD: list(dict.fromkeys(tags)), "boost": boost}}
 
 
 def _in_byline(text: str, boost: float = 1.0) -> dict[str, Any]:
@@ -345,11 +353,12 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
-        return _any_of([clause, *code, _in_byline(term.text)])
+        return _any_of([clause, *code, _in_byline(term.text), _tagged(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold: so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
-    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), _in_byline(term.text)])
+    metadata = [_in_byline(term.text), _tagged(term.text)]
+    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), *metadata])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -515,6 +524,7 @@ def text_query(
     if words and len(words) <= TITLE_BONUS_MAX_WORDS:
         byline = {"query": " ".join(words), "operator": "and", "boost": BYLINE_BOOST}
         should.append({"match": {BYLINE_FIELD: byline}})
+        should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 
 

@@ -25,6 +25,7 @@ from archive_search.relevance import (
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
+    TAGS_FIELD,
     Ranking,
     code_runs,
     complete_match,
@@ -592,7 +593,7 @@ class _ArchiveVocabulary:
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of some words a headline (as title.exact reads them) or a byline holds, in one request."""
+        """Which of some words a headline (as title.exact reads them), a byline or a tag holds, in one request."""
         key = tuple(words)
         if key not in self._held:
             present = {
@@ -601,6 +602,7 @@ class _ArchiveVocabulary:
                         "should": [
                             {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
                             {"match_phrase": {BYLINE_FIELD: word}},
+                            {"term": {TAGS_FIELD: word}},
                         ]
                     }
                 }

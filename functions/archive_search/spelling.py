@@ -206,7 +206,7 @@ class Vocabulary(Protocol):
     search for the same words)."""
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of `words` some headline or byline holds."""
+        """Which of `words` some headline, byline or tag holds."""
         ...
 
     def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
@@ -216,9 +216,9 @@ class Vocabulary(Protocol):
 
 
 def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None) -> list[_Unknown]:
-    """The words of q no article holds, body, headline or byline, each with its likeliest spelling. A word no body
+    """The words of q no article holds, body, headline, byline or tag, each with its likeliest spelling. A word no body
     holds may still be a headline's word, and the headline suggester's silence cannot tell that from "no headline
-    word is near it"; nor does any suggester read bylines (`Jose` of José Núñez is no misspelt `rose`):
+    word is near it"; nor does any suggester read bylines or tags (`Jose` of José Núñez is no misspelt `rose`):
     `vocabulary.held_beyond_bodies` settles both; without a vocabulary a word the headline suggester was silent on
     counts as a headline's. Equally near spellings are told apart by the query's other words
     (vocabulary.likeliest); without one, the first."""

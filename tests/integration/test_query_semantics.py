@@ -1082,3 +1082,19 @@ def test_a_byline_is_searched_as_words_and_excluded_as_searching_finds_it(pipeli
     # And excluding a writer keeps out what searching for the writer finds
     assert set(ids("markets -O'Neill")) == {by_peston}
     assert set(ids("shares -Peston")) == {by_him}
+
+
+def test_a_tag_is_searched_as_the_tag_filter_reads_it(pipeline: LocalPipeline) -> None:
+    # Given articles tagged by editors with words their text does not hold, and one untagged article on the same day
+    tagged = _json_upload(pipeline, "Vote count begins", "Counting started at dawn.", tags=["Brexit"])
+    league = _json_upload(pipeline, "Derby day", "Both sides drew.", tags=["Premier League"])
+    plain = _json_upload(pipeline, "Counting sheep", "Counting started at dusk.")
+    pipeline.drain()
+
+    # Then the tag finds them, whole and case aside, and a tag counts as holding its word in a short query
+    assert ids("brexit") == [tagged]
+    assert ids("premier league") == [league]
+    assert ids("BREXIT counting")[0] == tagged
+    # And excluding a tag keeps out what searching for it finds; nor is a tag's word respelt
+    assert ids("counting -brexit") == [plain]
+    assert search("brexit")["did_you_mean"] is None

@@ -28,7 +28,7 @@ def get(path: str) -> tuple[int, dict[str, Any], dict[str, str]]:
     return response["statusCode"], json.loads(response["body"]), response.get("headers", {})
 
 
-def _json_upload(pipeline: LocalPipeline, title: str, body: str, **extra: str) -> str:
+def _json_upload(pipeline: LocalPipeline, title: str, body: str, **extra: object) -> str:
     stem = f"a-{uuid.uuid4().hex[:8]}"
     pipeline.upload(f"{stem}.json", json.dumps({"title": title, "body": body, **extra}).encode())
     return stem
