@@ -47,24 +47,29 @@ class LocalPipeline:
     def drain(self, timeout: float = 60) -> int:
         """Feed every queued notification to the ingest handler, waiting out the backoff of failed ones.
 
-        Returns how many messages were handled. The queue's counts are approximate (and briefly cached by the
-        local moto), so it must read empty twice, more than a second apart.
+        Returns how many messages were handled. Done when the worker receives nothing and the queue holds no
+        message, visible, in flight (a failed one waiting out its backoff) or delayed: moto counts them exactly
+        (SQS itself only approximately) and queues an upload's notification before put_object returns.
         """
-        handled, empty_readings = 0, 0
+        handled = 0
         deadline = time.monotonic() + timeout
-        while empty_readings < 2:
+        while True:
             while received := self.worker.poll_once():
                 handled += received
             attributes = self.worker._sqs.get_queue_attributes(
                 QueueUrl=self.queue_url,
-                AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+                AttributeNames=[
+                    "ApproximateNumberOfMessages",
+                    "ApproximateNumberOfMessagesNotVisible",
+                    "ApproximateNumberOfMessagesDelayed",
+                ],
             )["Attributes"]
             queued = sum(int(value) for value in attributes.values())
-            empty_readings = empty_readings + 1 if queued == 0 else 0
+            if queued == 0:
+                break
             if time.monotonic() > deadline:
                 raise AssertionError(f"the ingest queue still holds {queued} messages after {timeout} s")
-            if empty_readings < 2:
-                time.sleep(1.1 if queued == 0 else 0.2)
+            time.sleep(0.2)
         self.engine.indices.refresh(index=self.alias)
         return handled
 
