@@ -87,7 +87,8 @@ _ERRORS = {
 SEARCH_PARAMETERS = [
     _query(
         "q",
-        "Words to search for, or a pasted sentence or paragraph (at most "
+        "Words to search for in headlines, summaries, texts, bylines and tags, or a pasted sentence or paragraph "
+        "(at most "
         f"{MAX_QUERY_CHARS} characters). Articles holding every word rank first (for a short query), then those "
         'holding the rarest of them; no word is required. "quoted words" rank the articles holding them as a '
         "phrase first, -word excludes, OR (or |) between words accepts either. Optional when a filter is given: "
