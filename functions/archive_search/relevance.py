@@ -319,7 +319,8 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 
 
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
-    """An article holds the word: a joined word as its parts adjacent, a code however it is written."""
+    """An article holds the word: in its text (a joined word as its parts adjacent, a code however it is written),
+    its byline, or as one of its tags."""
     metadata = [_in_byline(word), _tagged(word)]
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))

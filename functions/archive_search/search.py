@@ -610,10 +610,10 @@ class _ArchiveVocabulary:
             }
             body = {
                 "query": {"bool": {"should": list(present.values())}},
-                "aggs": {"titles": {"filters": {"filters": present}}},
+                "aggs": {"held": {"filters": {"filters": present}}},
                 "track_total_hits": False,
             }
-            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["titles"]["buckets"]
+            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
             self._held[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
         return self._held[key]
 
