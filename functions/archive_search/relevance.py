@@ -321,7 +321,7 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     """An article holds the word: in its text (a joined word as its parts adjacent, a code however it is written),
     its byline, or as one of its tags."""
-    metadata = [_in_byline(word), _tagged(word)]
+    metadata = in_byline_or_tags(word)
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
         return _any_of([text, *_code(word), *metadata])
@@ -336,9 +336,10 @@ def _tagged(*tags: str, boost: float = 1.0) -> dict[str, Any]:
     return {"terms": {TAGS_FIELD: list(dict.fromkeys(tags)), "boost": boost}}
 
 
-def _in_byline(text: str, boost: float = 1.0) -> dict[str, Any]:
-    """The byline holds the word (a joined word's parts adjacent), or a phrase's words adjacent and in order."""
-    return {"match_phrase": {BYLINE_FIELD: {"query": text, "boost": boost}}}
+def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
+    """The clauses of an article holding a word or phrase beyond its text: its byline holds it (a joined word's
+    parts, a phrase's words adjacent and in order), or one of its tags is it."""
+    return [{"match_phrase": {BYLINE_FIELD: text}}, _tagged(text)]
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -354,12 +355,11 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
-        return _any_of([clause, *code, _in_byline(term.text), _tagged(term.text)])
+        return _any_of([clause, *code, *in_byline_or_tags(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold: so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
-    metadata = [_in_byline(term.text), _tagged(term.text)]
-    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), *metadata])
+    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), *in_byline_or_tags(term.text)])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:

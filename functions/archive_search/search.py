@@ -20,17 +20,16 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
-    BYLINE_FIELD,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
-    TAGS_FIELD,
     Ranking,
     code_runs,
     complete_match,
     content_words,
     has_thai,
+    in_byline_or_tags,
     text_query,
     typo_tolerant,
     with_freshness,
@@ -601,8 +600,7 @@ class _ArchiveVocabulary:
                     "bool": {
                         "should": [
                             {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
-                            {"match_phrase": {BYLINE_FIELD: word}},
-                            {"term": {TAGS_FIELD: word}},
+                            *in_byline_or_tags(word),
                         ]
                     }
                 }
