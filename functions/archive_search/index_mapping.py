@@ -8,7 +8,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 11
+MAPPING_VERSION = 12
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -100,9 +100,21 @@ def _mapping_rule(character: str, replacement: str) -> str:
     return f"\\u{ord(character):04x} => {replacement}" if ord(character) < 0x10000 else f"{character} => {replacement}"
 
 
-# Synonyms apply at search time only, so the list can change without a reindex.
+# "US" the country and "us" the pronoun are one token to a lower-casing analyzer, so searching for the country (or,
+# through its synonyms, for "America") found every "let us" and "told us". Where the text around has lower-case
+# letters, a capital "US" can only be the country: the index reads it as "U.S" (mapping 12), and the query parser
+# reads it so too (query_parser.read_us_as_country). All-capitals text (a wire headline, the TIME collection of
+# 1963) keeps it as written: there it is as often the pronoun ("HELP US").
+US_CONTEXT_CHARS = 40
+COUNTRY_US_PATTERN = (
+    r"(?<![\p{L}\p{N}_])US(?![\p{L}\p{N}_])"
+    rf"(?:(?<=\p{{Ll}}[^\n]{{0,{US_CONTEXT_CHARS}}}US)|(?=[^\n]{{0,{US_CONTEXT_CHARS}}}\p{{Ll}}))"
+)
+
+# Synonyms apply at search time only, so the list can change without a reindex. "us" is no synonym of the country:
+# the index reads the country's "US" as "U.S" (COUNTRY_US_PATTERN) and keeps "us" for the pronoun.
 SYNONYMS = [
-    "us, u.s., usa, u.s.a., united states, united states of america, america",
+    "u.s., usa, u.s.a., united states, united states of america, america",
     "uk, u.k., united kingdom, britain, great britain",
     "un, u.n., united nations",
     "eu, e.u., european union",
@@ -172,6 +184,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                         for variant in variants
                     ],
                 },
+                "country_us": {"type": "pattern_replace", "pattern": COUNTRY_US_PATTERN, "replacement": "U.S"},
                 "not_thai": {"type": "pattern_replace", "pattern": f"[^{THAI_RANGE}]+", "replacement": " "},
                 # Marks are part of their letter (a vowel sign is no punctuation): "मोदी" stays one word.
                 "punctuation_to_space": {
@@ -203,7 +216,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "tokenizer": "thai",
                 },
                 "article_text": {
-                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "country_us"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
                 },
@@ -224,7 +237,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "filter": ["english_possessive", "lowercase", "asciifolding"],
                 },
                 "exact_word_parts": {
-                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "country_us"],
                     "tokenizer": "standard",
                     "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
                 },

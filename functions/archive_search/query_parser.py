@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS, US_CONTEXT_CHARS
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -135,8 +135,11 @@ def _clean(text: str) -> str:
     return " ".join(word for word in text.split() if _WORDLIKE.search(word))
 
 
-def _term(raw: str) -> Term | None:
-    text = _clean(raw.strip('"').replace('"', " ") if raw.startswith('"') else raw)
+def _term(raw: str, typed: bool) -> Term | None:
+    if raw.startswith('"'):
+        text = _clean(raw.strip('"').replace('"', " "))
+    else:
+        text = _clean(_ANY_CASE_US.sub("U.S", raw) if typed else raw)
     # An ideograph is a word of its own to the engine: a run of them reads as the words of a phrase (adjacent).
     if not text.isascii():
         text = " ".join("".join(f" {c} " if _script(c) in _CHARACTER_TOKEN_SCRIPTS else c for c in text).split())
@@ -201,6 +204,25 @@ def fold_query_text(text: str) -> str:
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).translate(_JOINERS)
 
 
+_CAPITAL_US = re.compile(r"(?<!\w)US(?!\w)")
+_ANY_CASE_US = re.compile(r"(?<![\w.])us(?!\w|\.\w)", re.IGNORECASE)  # not a web address part (us.gov)
+
+
+def read_us_as_country(text: str) -> str:
+    """text with each capital "US" that has a lower-case letter within US_CONTEXT_CHARS characters on either side
+    written "U.S": the country, as the index's `country_us` char filter reads article text
+    (index_mapping.COUNTRY_US_PATTERN); "us" and an all-capitals text's "US" are left as written."""
+
+    def country(match: re.Match[str]) -> str:
+        start, end = match.span()
+        # The pattern's reach: a lower-case letter and at most US_CONTEXT_CHARS characters between, no line break.
+        before = text[max(0, start - US_CONTEXT_CHARS - 1) : start].rsplit("\n", 1)[-1]
+        after = text[end : end + US_CONTEXT_CHARS + 1].split("\n", 1)[0]
+        return "U.S" if any(unicodedata.category(c) == "Ll" for c in before + after) else match.group()
+
+    return _CAPITAL_US.sub(country, text)
+
+
 def fold_within(typed: str, limit: int) -> tuple[str, int]:
     """(typed folded by fold_query_text, the length counted against `limit`): the shorter of the text as sent and
     as folded, since NFC composes a decomposed paste and lengthens some text (at most threefold). Text over four
@@ -212,8 +234,12 @@ def fold_within(typed: str, limit: int) -> tuple[str, int]:
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """Any string -> a ParsedQuery; never raises."""
-    text = fold_query_text(text)
+    """Any string -> a ParsedQuery; never raises.
+
+    "US" is read as the index reads it (read_us_as_country); in a query a reader types (at most
+    MAX_OPERATOR_WORDS words), an unquoted "us" in any case is the country too: nobody searches for the pronoun,
+    and readers type in lower case. In a pasted paragraph, and inside quotes, case decides as in articles."""
+    text = read_us_as_country(fold_query_text(text))
     required: list[list[Term]] = []
     excluded: list[Term] = []
     join_next = after_term = False
@@ -251,7 +277,7 @@ def parse_query(text: str) -> ParsedQuery:
             join_next = after_term
             continue
         negated = excludes and _is_exclusion(raw)
-        term = _term(raw[1:] if negated else raw)
+        term = _term(raw[1:] if negated else raw, typed=excludes)
         term = bounded(term, counted=negated or join_next, whole=negated) if term is not None else None
         positive = term is not None and not negated
         if term is not None and negated:

@@ -21,9 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
-from archive_search.index_mapping import JOINER_VARIANTS
+from archive_search.index_mapping import COUNTRY_US_PATTERN, JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
+from archive_search.query_parser import read_us_as_country
 from archive_search.relevance import Ranking
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
 from tests.integration.conftest import LocalPipeline
@@ -1029,6 +1030,53 @@ def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_s
         assert page.total == 3, size
         assert expanded == [False, True]
     assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
+
+
+def test_us_the_country_is_not_us_the_pronoun(pipeline: LocalPipeline) -> None:
+    # Given an article about the US, one whose headline and text say "us" (the pronoun), one in all capitals
+    country = _json_upload(pipeline, "Envoys meet in Geneva", "The US trade envoy met officials on trade.")
+    pronoun = _json_upload(
+        pipeline, "Let us trade", "Let us trade, the mayor told us: trade with us, trade fairs are for all of us."
+    )
+    capitals = _json_upload(pipeline, "APPEAL", "HELP US, SAID THE TRADE FAIR.")
+    pipeline.drain()
+
+    # Then the country, however typed, finds the US article first and the pronoun holds no query word
+    for q in ("us trade", "US trade", "Us trade", "america trade", "united states trade", "U.S. trade", "trade USA"):
+        found = search(q)
+        assert found["results"][0]["id"] == country, q
+    snippets = {hit["id"]: hit["snippet"] for hit in search("us trade")["results"]}
+    assert "The <mark>US</mark> <mark>trade</mark>" in snippets[country]
+    assert "<mark>us</mark>" not in snippets[pronoun].lower()
+    assert set(ids("trade -us")) == {pronoun, capitals}
+    assert set(ids("trade -america")) == {pronoun, capitals}
+    # and the pronoun is found as written, in quotes
+    assert ids('"let us trade"')[0] == pronoun
+    assert ids('"HELP US"')[0] == capitals
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US said",
+        "US",
+        "LET US PRAY, SAID THE US ENVOY",
+        "US-Japan talks, US$5bn, the US's view; help us. USA. US",
+        "the " + "X" * 37 + " US",  # a lower-case letter 41 characters before "US": in reach
+        "the " + "X" * 38 + " US",  # 42: out of reach
+        "US " + "X" * 37 + " the",
+        "US " + "X" * 38 + " the",
+        "the\nUS",
+        "éUS Éus US_ US9 über US",
+    ],
+)
+def test_the_query_reads_us_as_the_index_does(pipeline: LocalPipeline, text: str) -> None:
+    def tokens(analyzed: str, char_filter: list[Any]) -> list[str]:
+        spec = {"tokenizer": "standard", "filter": ["lowercase"], "char_filter": char_filter, "text": analyzed}
+        return [token["token"] for token in pipeline.engine.indices.analyze(body=spec)["tokens"]]
+
+    country_us = {"type": "pattern_replace", "pattern": COUNTRY_US_PATTERN, "replacement": "U.S"}
+    assert tokens(read_us_as_country(text), []) == tokens(text, [country_us])
 
 
 def test_a_joined_word_keeps_its_parts_synonyms(pipeline: LocalPipeline) -> None:
