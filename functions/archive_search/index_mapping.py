@@ -296,6 +296,10 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "fields": {
                     "keyword": {"type": "keyword", "ignore_above": 256},
                     "folded": {"type": "keyword", "normalizer": "folded"},
+                    # A byline's joined words hold their parts too (O'Neill: o'neill, o, neill), as the text's
+                    # exact fields do, so "Neill" finds the byline (mapping 12). Parts shift positions: phrases of
+                    # several words are matched on the field itself.
+                    "parts": _EXACT,
                 },
             },
             "section": {
@@ -303,7 +307,12 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "normalizer": "folded",
                 "fields": {"label": {"type": "keyword", "ignore_above": 256}},  # as written, for the facet's labels
             },
-            "tags": {"type": "keyword", "normalizer": "folded"},
+            # words: a tag's words, so "league" finds the tag "Premier League" (mapping 12); the keyword filters.
+            "tags": {
+                "type": "keyword",
+                "normalizer": "folded",
+                "fields": {"words": {"type": "text", "analyzer": "exact_words"}},
+            },
             "published": {"type": "date", "format": "strict_date"},
             "url": {"type": "keyword", "index": False},
             "credit": {"type": "keyword"},

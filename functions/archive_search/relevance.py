@@ -21,10 +21,11 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
   TITLE_ALL_WORDS_BOOST, and the words as a phrase in the headline TITLE_PHRASE_BOOST.
-- **Bylines and tags are searched**: an article whose byline holds every word (`Mark O'Neill`, `Peston`), or that
-  is tagged with the query or one of its words (`brexit`, `premier league`), is found and gets BYLINE_BOOST
-  (TAG_BOOST), as a headline holding every word does; a byline word or a one-word tag counts as held for the
-  complete-match tier and for exclusions (`-Peston` keeps out his articles, as searching for Peston finds them).
+- **Bylines and tags are searched**: an article whose byline holds every word (`Mark O'Neill`, `Peston`, `Neill`),
+  or that is tagged with the query or one of its words (`brexit`, `premier league`), is found and gets
+  BYLINE_BOOST (TAG_BOOST), as a headline holding every word does; a word of a byline or of a tag (`league` of
+  Premier League) counts as held for the complete-match tier and for exclusions (`-Peston` keeps out his
+  articles, as searching for Peston finds them).
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept), weighted FUZZY_BOOST, and the articles holding
   every word within a typo rank next after the complete matches. The caller expands only when the words need it
@@ -72,8 +73,10 @@ TITLE_ALL_WORDS_BOOST = 2.0
 TITLE_PHRASE_BOOST = 1.0
 TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a long phrase's engine clauses
 BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a name
+BYLINE_PARTS_FIELD = "author.parts"  # the same with a joined word's parts (O'Neill: neill), for one word
 BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
 TAGS_FIELD = "tags"  # keyword, folded: a tag is matched whole, as the tag filter selects it
+TAG_WORDS_FIELD = "tags.words"  # a tag's words (exact_words): `league` is held by the tag Premier League
 TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
@@ -337,9 +340,10 @@ def _tagged(*tags: str, boost: float = 1.0) -> dict[str, Any]:
 
 
 def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
-    """The clauses of an article holding a word or phrase beyond its text: its byline holds it (a joined word's
-    parts, a phrase's words adjacent and in order), or one of its tags is it."""
-    return [{"match_phrase": {BYLINE_FIELD: text}}, _tagged(text)]
+    """The clauses of an article holding a word or phrase beyond its text: its byline or one of its tags holds it
+    (a phrase's words adjacent and in order; a word also as a part of the byline's joined word: `Neill`)."""
+    byline = BYLINE_PARTS_FIELD if len(text.split()) == 1 else BYLINE_FIELD
+    return [{"match_phrase": {byline: text}}, {"match_phrase": {TAG_WORDS_FIELD: text}}]
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -524,7 +528,7 @@ def text_query(
         should.append({"match_phrase": {"title": phrase}})
     if words and len(words) <= TITLE_BONUS_MAX_WORDS:
         byline = {"query": " ".join(words), "operator": "and", "boost": BYLINE_BOOST}
-        should.append({"match": {BYLINE_FIELD: byline}})
+        should.append({"match": {BYLINE_PARTS_FIELD: byline}})
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 

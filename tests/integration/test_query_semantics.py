@@ -1121,6 +1121,7 @@ def test_a_byline_is_searched_as_words_and_excluded_as_searching_finds_it(pipeli
     # Then a name, whole or in part, finds the articles under that byline (and those about the writer)
     assert set(ids("Mark O'Neill")) == {by_him, about_him}
     assert by_him in ids("O'Neill")
+    assert set(ids("Neill")) == {by_him, about_him}  # a part of the byline's joined word, as in a text
     assert ids("Peston") == [by_peston]
     # (a byline's word is no misspelling: `jose` is not respelt `rose`, though near spellings still come after)
     jose = search("jose nunez")
@@ -1130,6 +1131,7 @@ def test_a_byline_is_searched_as_words_and_excluded_as_searching_finds_it(pipeli
     # And excluding a writer keeps out what searching for the writer finds
     assert set(ids("markets -O'Neill")) == {by_peston}
     assert set(ids("shares -Peston")) == {by_him}
+    assert set(ids("markets -Neill")) == {by_peston}
 
 
 def test_a_tag_is_searched_as_the_tag_filter_reads_it(pipeline: LocalPipeline) -> None:
@@ -1142,7 +1144,9 @@ def test_a_tag_is_searched_as_the_tag_filter_reads_it(pipeline: LocalPipeline) -
     # Then the tag finds them, whole and case aside, and a tag counts as holding its word in a short query
     assert ids("brexit") == [tagged]
     assert ids("premier league") == [league]
+    assert ids("league") == [league]  # a word of a tag
     assert ids("BREXIT counting")[0] == tagged
     # And excluding a tag keeps out what searching for it finds; nor is a tag's word respelt
     assert ids("counting -brexit") == [plain]
+    assert set(ids("counting OR drew -league")) == {tagged, plain}
     assert search("brexit")["did_you_mean"] is None
