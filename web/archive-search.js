@@ -495,6 +495,7 @@
     this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
     this.took = h("span", { className: "as-took" });
     this.didYouMean = h("p", { className: "as-dym", hidden: true });
+    this.unapplied = h("p", { className: "as-unapplied", role: "note", hidden: true });
     this.notice = h("p", { className: "as-notice", role: "note", hidden: true });
     this.message = h("div", { className: "as-message", hidden: true });
     this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
@@ -506,7 +507,7 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.notice, this.didYouMean, this.message, this.list, this.pager);
+      this.notice, this.didYouMean, this.unapplied, this.message, this.list, this.pager);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
     this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
@@ -739,6 +740,7 @@
     this.list.replaceChildren();
     this.pager.hidden = true;
     this.didYouMean.hidden = true;
+    this.unapplied.hidden = true;
     this.facetBox.replaceChildren();
     this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
     this.settleFocus(true);
@@ -772,6 +774,7 @@
     this.list.replaceChildren();
     this.pager.hidden = true;
     this.didYouMean.hidden = true;
+    this.unapplied.hidden = true;
     this.showMessage("error", [
       h("p", { text: text }),
       refused ? null : h("button", {
@@ -812,6 +815,7 @@
     this.took.textContent = typeof body.took_ms === "number" ? "in " + formatNumber(body.took_ms) + " ms" : "";
 
     this.renderDidYouMean(body.did_you_mean, state);
+    this.renderUnapplied(body.unapplied_exclusions);
     this.list.replaceChildren();
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
 
@@ -891,6 +895,19 @@
       "?",
       typeof dym.total === "number" ? h("span", { className: "as-dym-count", text: " (" + plural(dym.total, "result", "results") + ")" }) : null);
     this.didYouMean.hidden = false;
+  };
+
+  // Exclusions the search could not apply (too many): their articles may be listed, so say which.
+  ArchiveSearch.prototype.renderUnapplied = function (terms) {
+    var shown = Array.isArray(terms) ? terms.filter(function (t) { return typeof t === "string" && t; }) : [];
+    if (!shown.length) {
+      this.unapplied.hidden = true;
+      return;
+    }
+    setChildren(this.unapplied, "Too many exclusions: not applied to these results: ", shown.map(function (t, i) {
+      return i > 0 ? [", ", isolate(t)] : [isolate(t)];
+    }), ".");
+    this.unapplied.hidden = false;
   };
 
   ArchiveSearch.prototype.articleLink = function (id, url) {

@@ -63,6 +63,7 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
         "facets": {name: [asdict(value) for value in values] for name, values in page.facets.items()},
         "did_you_mean": asdict(page.did_you_mean) if page.did_you_mean else None,
         "next_cursor": page.next_cursor,
+        "unapplied_exclusions": page.unapplied_exclusions,
     }
 
 

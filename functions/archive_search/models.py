@@ -101,3 +101,6 @@ class SearchPage:
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     did_you_mean: Suggestion | None = None
     next_cursor: str | None = None
+    # Exclusions as typed that the search did not apply (query_parser.ParsedQuery.unapplied): their articles may be
+    # among the results, and the reader is told so rather than left to wonder.
+    unapplied_exclusions: list[str] = field(default_factory=list)

@@ -11,6 +11,7 @@ from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS
 from archive_search.facets import FACET_NAMES, TOP_VALUES
+from archive_search.query_parser import MAX_EXCLUSIONS, MAX_OPERATOR_WORDS, MAX_PHRASE_PIECES
 from archive_search.search import (
     DATE_PATTERN,
     DEFAULT_PAGE_SIZE,
@@ -183,6 +184,7 @@ SCHEMAS: dict[str, Any] = {
             "facets",
             "did_you_mean",
             "next_cursor",
+            "unapplied_exclusions",
         ],
         "properties": {
             "query": _STRING,
@@ -213,6 +215,15 @@ SCHEMAS: dict[str, Any] = {
                 ]
             },
             "next_cursor": _NULLABLE_STRING,
+            "unapplied_exclusions": {
+                "type": "array",
+                "items": _STRING,
+                "description": f'Exclusions as typed (`-word`, `-"a phrase"`) that were not applied, so their '
+                f"articles may be among the results: a search applies at most {MAX_EXCLUSIONS}, and an exclusion "
+                "is applied whole or not at all (together with the query's phrases and OR-alternatives at most "
+                f"{MAX_PHRASE_PIECES} words). `-` excludes only in a query of at most {MAX_OPERATOR_WORDS} other "
+                "words; in a longer, pasted text it is punctuation and is not listed here.",
+            },
         },
     },
     "Suggestion": {

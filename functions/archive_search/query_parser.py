@@ -69,6 +69,9 @@ MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds wha
 # its own for the standard tokenizer, so a pasted Chinese paragraph (no spaces) is 2,048 of them.
 MAX_TERM_PIECES = 16
 MAX_PHRASE_PIECES = 64
+# Each exclusion is a clause on every text field (with its synonyms, byline and tags): at most this many are applied;
+# the others are reported (ParsedQuery.unapplied), not dropped in silence.
+MAX_EXCLUSIONS = 8
 # The first word of a character's Unicode name is a coarse script ("LATIN", "KATAKANA", "DIGIT"): the standard
 # tokenizer (Unicode UAX #29) breaks where it changes ("aア1" is three tokens), and makes each character of these
 # scripts (Han ideographs, Hiragana, ideographic numbers, Tangut…) a token of its own. Katakana, Hangul and Thai
@@ -120,6 +123,9 @@ class ParsedQuery:
     required: tuple[Unit, ...] = ()
     excluded: tuple[Term, ...] = ()
     words: tuple[str, ...] = field(default=())  # every positive word, in order, for phrase and proximity boosts
+    # Exclusions as typed (-word, -"a phrase") that are not applied: beyond MAX_EXCLUSIONS, or beyond the engine
+    # tokens MAX_PHRASE_PIECES leaves (an exclusion is never cut: cut, it would exclude more than asked).
+    unapplied: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -239,9 +245,10 @@ def parse_query(text: str) -> ParsedQuery:
     "US" is read as the index reads it (read_us_as_country); in a query a reader types (at most
     MAX_OPERATOR_WORDS words), an unquoted "us" in any case is the country too: nobody searches for the pronoun,
     and readers type in lower case. In a pasted paragraph, and inside quotes, case decides as in articles."""
-    text = read_us_as_country(fold_query_text(text))
+    text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
+    unapplied: list[str] = []
     join_next = after_term = False
     tokens = _TOKEN.findall(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
@@ -271,29 +278,35 @@ def parse_query(text: str) -> ParsedQuery:
         text = term.text[: ends[limit - 1]]
         return Term(text, phrase=len(text.split()) > 1)
 
-    for raw in tokens:
+    # Reading "US" adds no space, quote or bar: the tokens of the text as read are the tokens as typed.
+    for raw, read in zip(tokens, _TOKEN.findall(read_us_as_country(text)), strict=True):
         if raw == operator_word or raw.startswith("|"):
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
         negated = excludes and _is_exclusion(raw)
-        term = _term(raw[1:] if negated else raw, typed=excludes)
-        term = bounded(term, counted=negated or join_next, whole=negated) if term is not None else None
-        positive = term is not None and not negated
-        if term is not None and negated:
-            excluded.append(term)
-        elif term is not None and join_next:
+        term = _term(read[1:] if negated else read, typed=excludes)
+        if negated:
+            if term is not None and term not in excluded:
+                if len(excluded) < MAX_EXCLUSIONS and bounded(term, counted=True, whole=True) is not None:
+                    excluded.append(term)
+                else:
+                    unapplied.append(raw)
+            join_next = after_term = False
+            continue
+        term = bounded(term, counted=join_next, whole=False) if term is not None else None
+        if term is not None and join_next:
             required[-1].append(term)
         elif term is not None:
             required.append([term])
-        join_next, after_term = False, positive
+        join_next, after_term = False, term is not None
     required = required[:MAX_UNITS]
-    excluded = excluded[:MAX_UNITS]
     words = tuple(word for unit in required for term in unit for word in term.words)
     return ParsedQuery(
         required=tuple(Unit(tuple(dict.fromkeys(unit))) for unit in required),
-        excluded=tuple(dict.fromkeys(excluded)),
+        excluded=tuple(excluded),
         words=words,
+        unapplied=tuple(dict.fromkeys(unapplied)),
     )
 
 

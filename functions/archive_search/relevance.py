@@ -16,7 +16,8 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Bounded by construction.** At most MAX_SCORED_WORDS distinct content words are scored (a pasted paragraph keeps
   its most informative ones: the caller ranks them by document frequency), at most MAX_PHRASES phrases,
   MAX_ALTERNATIVE_GROUPS OR-groups (each at most MAX_ALTERNATIVES, all of them at most MAX_ALTERNATIVE_PIECES
-  engine tokens) and MAX_EXCLUSIONS exclusions; typo tolerance only for short queries and one-token words.
+  engine tokens) and query_parser.MAX_EXCLUSIONS exclusions (the others are reported as unapplied); typo
+  tolerance only for short queries and one-token words.
   tests/integration shows the worst case stays below the engine's 1,024-clause limit.
 - **Body and title scored by DFR** (index_mapping.TEXT_SIMILARITY) rather than BM25 or Dirichlet smoothing.
 - **Title counts, but less than the body per word** (TITLE_WEIGHT): a headline holding every word adds
@@ -94,7 +95,6 @@ MAX_PHRASES = 8
 MAX_ALTERNATIVE_GROUPS = 4
 MAX_ALTERNATIVES = 6
 MAX_ALTERNATIVE_PIECES = MAX_ALTERNATIVE_GROUPS * MAX_ALTERNATIVES  # as costly as 24 one-word alternatives
-MAX_EXCLUSIONS = 8
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
@@ -452,7 +452,7 @@ def text_query(
     near tier). Nothing is required: articles holding every quoted phrase, and for a short query every word (within
     a typo for `typo_words`), rank first.
     """
-    must_not = [_excluded(term, ranking) for term in parsed.excluded[:MAX_EXCLUSIONS]]
+    must_not = [_excluded(term, ranking) for term in parsed.excluded]
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
     plain = [w for w in words if not is_joined(w)]
     joined = [w for w in words if is_joined(w)]

@@ -517,6 +517,7 @@ def search_articles(
         facets=read_facets(response.get("aggregations") or {}, request),
         did_you_mean=suggestion,
         next_cursor=next_cursor,
+        unapplied_exclusions=list(parse_query(request.q).unapplied),
     )
 
 
@@ -579,6 +580,7 @@ def _reranked_page(
         facets=read_facets(response.get("aggregations") or {}, request),
         did_you_mean=suggestion,
         next_cursor=next_cursor,
+        unapplied_exclusions=list(parse_query(request.q).unapplied),
     )
 
 

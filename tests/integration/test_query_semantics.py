@@ -851,6 +851,21 @@ def test_misspelt_alternatives_find_what_each_finds_alone(pipeline: LocalPipelin
     assert set(ids("bankrupcy OR harbour")) == parmalat | {harbour}
 
 
+def test_exclusions_the_search_cannot_apply_are_named_in_the_answer(pipeline: LocalPipeline) -> None:
+    # Given ten harbour articles, each holding a word of its own
+    own = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
+    articles = {word: _json_upload(pipeline, f"Harbour report {word}", f"The harbour {word} berth.") for word in own}
+    pipeline.drain()
+
+    # When a reader excludes all ten words
+    found = search("harbour " + " ".join(f"-{word}" for word in own))
+
+    # Then the first eight are applied, and the answer names the two that are not (their articles are listed)
+    assert set(hit["id"] for hit in found["results"]) == {articles["india"], articles["juliet"]}
+    assert found["unapplied_exclusions"] == ["-india", "-juliet"]
+    assert search("harbour -alpha")["unapplied_exclusions"] == []
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):

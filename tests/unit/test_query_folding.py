@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
 from archive_search.query_parser import (
+    MAX_EXCLUSIONS,
     MAX_PHRASE_PIECES,
     MAX_TERM_PIECES,
     Term,
@@ -224,3 +225,18 @@ def test_pieces_break_where_the_script_changes_and_count_ideographs_one_by_one()
 def test_an_abbreviation_s_dot_before_a_joiner_still_joins() -> None:
     assert is_joined("U.S.-Japan") and is_joined("u.k.-based")
     assert not is_joined("U.S.") and not is_joined("end.-") and not is_joined(".-x")
+
+
+def test_exclusions_the_search_cannot_apply_are_reported_not_dropped_in_silence() -> None:
+    typed = "harbour " + " ".join(f"-w{n}x" for n in range(11)) + " -w0x"
+    parsed = parse_query(typed)
+    assert [term.text for term in parsed.excluded] == [f"w{n}x" for n in range(MAX_EXCLUSIONS)]
+    assert parsed.unapplied == ("-w8x", "-w9x", "-w10x")  # as typed; a repeated one is applied once
+    # One that does not fit the engine tokens left is never cut, and reported whole
+    phrase = " ".join(["ox"] * (MAX_TERM_PIECES + 1))
+    assert parse_query(f'visitors -"{phrase}" -quay').unapplied == (f'-"{phrase}"',)
+    # as typed (quotes and joiners folded to ASCII), not as the search reads US
+    assert parse_query(f"visitors -“{phrase}” -US").unapplied == (f'-"{phrase}"',)
+    assert parse_query("harbour " + " ".join(f"-US{n}" for n in range(9)) + " -US").unapplied == ("-US8", "-US")
+    # A pasted paragraph's dashes are punctuation: nothing was asked to be excluded
+    assert parse_query("the economy -which stagnated " + "and grew again " * 5).unapplied == ()

@@ -66,6 +66,7 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
         },
         "did_you_mean": {"q": "kerry putin", "total": 7},
         "next_cursor": "opaque",
+        "unapplied_exclusions": ['-"ninth phrase"', "-" + HOSTILE],
     }
 
 
@@ -107,6 +108,9 @@ def test_facets_did_you_mean_and_hostile_values_render_as_text(
     expect(politics).to_have_accessible_name("politics, 2 articles")
     expect(page.locator('.as-facet[data-facet="year"][data-value="2015"]')).to_have_attribute("aria-pressed", "false")
     expect(page.locator(".as-dym")).to_have_text("Did you mean kerry putin? (7 results)")
+    expect(page.locator(".as-unapplied")).to_have_text(
+        'Too many exclusions: not applied to these results: -"ninth phrase", -' + HOSTILE + "."
+    )
     expect(page.locator(".as-result-link").first).to_have_text("Kerry meets Putin")
     expect(page.locator(".as-result-link").first.locator("mark")).to_have_text(["Kerry"])
     snippet = page.locator(".as-snippet").first
