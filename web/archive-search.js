@@ -897,14 +897,14 @@
     this.didYouMean.hidden = false;
   };
 
-  // Exclusions the search could not apply (too many): their articles may be listed, so say which.
+  // Exclusions the search could not apply (too many, or too long): their articles may be listed, so say which.
   ArchiveSearch.prototype.renderUnapplied = function (terms) {
     var shown = Array.isArray(terms) ? terms.filter(function (t) { return typeof t === "string" && t; }) : [];
     if (!shown.length) {
       this.unapplied.hidden = true;
       return;
     }
-    setChildren(this.unapplied, "Too many exclusions: not applied to these results: ", shown.map(function (t, i) {
+    setChildren(this.unapplied, "Could not apply these exclusions (too many, or too long): ", shown.map(function (t, i) {
       return i > 0 ? [", ", isolate(t)] : [isolate(t)];
     }), ".");
     this.unapplied.hidden = false;

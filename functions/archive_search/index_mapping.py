@@ -102,9 +102,10 @@ def _mapping_rule(character: str, replacement: str) -> str:
 
 # "US" the country and "us" the pronoun are one token to a lower-casing analyzer, so searching for the country (or,
 # through its synonyms, for "America") found every "let us" and "told us". Where the text around has lower-case
-# letters, a capital "US" can only be the country: the index reads it as "U.S" (mapping 12), and the query parser
-# reads it so too (query_parser.read_us_as_country). All-capitals text (a wire headline, the TIME collection of
-# 1963) keeps it as written: there it is as often the pronoun ("HELP US").
+# letters, a capital "US" can only be the country: the index reads it as "U.S" (the `country_us` char filter,
+# mapping 12). In text all in capitals (a wire headline, the TIME collection of 1963) it is as often the pronoun
+# ("HELP US"): there the index holds both readings at its position (`all_caps_us`), so a search for the country
+# and a quoted pronoun each find it. The query reads every capital "US" as the country (query_parser).
 US_CONTEXT_CHARS = 40
 COUNTRY_US_PATTERN = (
     r"(?<![\p{L}\p{N}_])US(?![\p{L}\p{N}_])"
@@ -202,6 +203,12 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "adjust_offsets": False,
                 },
                 "english_stemmer": {"type": "stemmer", "language": "porter2"},
+                # A capital "US" the country_us char filter left (text all in capitals): also "U.S", same position.
+                "us_as_country": {"type": "pattern_replace", "pattern": "^US$", "replacement": "U.S"},
+                "all_caps_us": {"type": "multiplexer", "filters": ["us_as_country"]},
+                # A tag is a label, never a pronoun: "US" or "us" there is the country (the query's reading of
+                # the country is "U.S"; a quoted pronoun stays "us" and does not match it).
+                "tag_country": {"type": "pattern_replace", "pattern": "^us$", "replacement": "u.s"},
                 "news_synonyms": {"type": "synonym_graph", "synonyms": SYNONYMS, "lenient": True},
                 "word_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": MAX_WORD_PREFIX},
                 "title_prefixes": {"type": "edge_ngram", "min_gram": 1, "max_gram": TITLE_START_CHARS},
@@ -218,7 +225,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "article_text": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners", "country_us"],
                     "tokenizer": "standard",
-                    "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
+                    "filter": ["english_possessive", "all_caps_us", "lowercase", "asciifolding", "english_stemmer"],
                 },
                 "article_text_search": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
@@ -231,6 +238,11 @@ INDEX_SETTINGS: dict[str, Any] = {
                         "english_stemmer",
                     ],
                 },
+                "tag_words": {
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive", "lowercase", "asciifolding", "tag_country"],
+                },
                 "exact_words": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "standard",
@@ -239,7 +251,14 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "exact_word_parts": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners", "country_us"],
                     "tokenizer": "standard",
-                    "filter": ["english_possessive", "word_parts", "flatten_graph", "lowercase", "asciifolding"],
+                    "filter": [
+                        "english_possessive",
+                        "word_parts",
+                        "flatten_graph",
+                        "all_caps_us",
+                        "lowercase",
+                        "asciifolding",
+                    ],
                 },
                 "word_prefixes": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
@@ -311,7 +330,7 @@ INDEX_SETTINGS: dict[str, Any] = {
             "tags": {
                 "type": "keyword",
                 "normalizer": "folded",
-                "fields": {"words": {"type": "text", "analyzer": "exact_words"}},
+                "fields": {"words": {"type": "text", "analyzer": "tag_words", "search_analyzer": "exact_words"}},
             },
             "published": {"type": "date", "format": "strict_date"},
             "url": {"type": "keyword", "index": False},

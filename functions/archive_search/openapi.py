@@ -218,11 +218,13 @@ SCHEMAS: dict[str, Any] = {
             "unapplied_exclusions": {
                 "type": "array",
                 "items": _STRING,
-                "description": f'Exclusions as typed (`-word`, `-"a phrase"`) that were not applied, so their '
-                f"articles may be among the results: a search applies at most {MAX_EXCLUSIONS}, and an exclusion "
-                "is applied whole or not at all (together with the query's phrases and OR-alternatives at most "
-                f"{MAX_PHRASE_PIECES} words). `-` excludes only in a query of at most {MAX_OPERATOR_WORDS} other "
-                "words; in a longer, pasted text it is punctuation and is not listed here.",
+                "description": f'Exclusions (`-word`, `-"a phrase"`) that were not applied, so their articles '
+                f"may be among the results: a search applies at most {MAX_EXCLUSIONS}, and an exclusion is applied "
+                "whole or not at all (together with the query's phrases and OR-alternatives at most "
+                f"{MAX_PHRASE_PIECES} engine tokens). `-` excludes only in a query of at most {MAX_OPERATOR_WORDS} "
+                "other words; in a longer, pasted text it is punctuation and is not listed here. Each is given as "
+                "typed, its quotes, joiners and full-width letters in their ASCII form, and once however it is "
+                "spelt.",
             },
         },
     },

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS, US_CONTEXT_CHARS
+from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
 STOPWORDS = frozenset(
@@ -215,18 +215,10 @@ _ANY_CASE_US = re.compile(r"(?<![\w.])us(?!\w|\.\w)", re.IGNORECASE)  # not a we
 
 
 def read_us_as_country(text: str) -> str:
-    """text with each capital "US" that has a lower-case letter within US_CONTEXT_CHARS characters on either side
-    written "U.S": the country, as the index's `country_us` char filter reads article text
-    (index_mapping.COUNTRY_US_PATTERN); "us" and an all-capitals text's "US" are left as written."""
-
-    def country(match: re.Match[str]) -> str:
-        start, end = match.span()
-        # The pattern's reach: a lower-case letter and at most US_CONTEXT_CHARS characters between, no line break.
-        before = text[max(0, start - US_CONTEXT_CHARS - 1) : start].rsplit("\n", 1)[-1]
-        after = text[end : end + US_CONTEXT_CHARS + 1].split("\n", 1)[0]
-        return "U.S" if any(unicodedata.category(c) == "Ll" for c in before + after) else match.group()
-
-    return _CAPITAL_US.sub(country, text)
+    """text with each capital "US" (a word of its own) written "U.S": the country. The index reads a capital "US" so
+    where lower-case text surrounds it, and as both "U.S" and "us" in text all in capitals (index_mapping's
+    `country_us` and `all_caps_us`), so the country is found wherever an article writes it; "us" is left as typed."""
+    return _CAPITAL_US.sub("U.S", text)
 
 
 def fold_within(typed: str, limit: int) -> tuple[str, int]:
@@ -242,13 +234,15 @@ def fold_within(typed: str, limit: int) -> tuple[str, int]:
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises.
 
-    "US" is read as the index reads it (read_us_as_country); in a query a reader types (at most
-    MAX_OPERATOR_WORDS words), an unquoted "us" in any case is the country too: nobody searches for the pronoun,
-    and readers type in lower case. In a pasted paragraph, and inside quotes, case decides as in articles."""
+    A capital "US" is the country (read_us_as_country); in a query a reader types (at most MAX_OPERATOR_WORDS
+    words), an unquoted "us" in any case is the country too: nobody searches for the pronoun, and readers type in
+    lower case. Inside quotes and in a pasted paragraph, "us" is the pronoun. An exclusion is counted once however
+    it is spelt (-zebra -Zébra -ZEBRA, -US -us)."""
     text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
     unapplied: list[str] = []
+    excluded_keys: set[str] = set()  # each exclusion as the index compares it: one slot however it is spelt
     join_next = after_term = False
     tokens = _TOKEN.findall(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
@@ -287,7 +281,8 @@ def parse_query(text: str) -> ParsedQuery:
         negated = excludes and _is_exclusion(raw)
         term = _term(read[1:] if negated else read, typed=excludes)
         if negated:
-            if term is not None and term not in excluded:
+            if term is not None and (key := fold_as_index(term.text)) not in excluded_keys:
+                excluded_keys.add(key)
                 if len(excluded) < MAX_EXCLUSIONS and bounded(term, counted=True, whole=True) is not None:
                     excluded.append(term)
                 else:
@@ -306,7 +301,7 @@ def parse_query(text: str) -> ParsedQuery:
         required=tuple(Unit(tuple(dict.fromkeys(unit))) for unit in required),
         excluded=tuple(excluded),
         words=words,
-        unapplied=tuple(dict.fromkeys(unapplied)),
+        unapplied=tuple(unapplied),
     )
 
 

@@ -76,8 +76,7 @@ TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a l
 BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a name
 BYLINE_PARTS_FIELD = "author.parts"  # the same with a joined word's parts (O'Neill: neill), for one word
 BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
-TAGS_FIELD = "tags"  # keyword, folded: a tag is matched whole, as the tag filter selects it
-TAG_WORDS_FIELD = "tags.words"  # a tag's words (exact_words): `league` is held by the tag Premier League
+TAG_WORDS_FIELD = "tags.words"  # a tag's words (index_mapping: tag_words): `league` is held by Premier League
 TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
@@ -334,16 +333,18 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True), *metadata])
 
 
-def _tagged(*tags: str, boost: float = 1.0) -> dict[str, Any]:
-    """The article carries one of the tags (compared as the tag filter compares them: case and accents aside)."""
-    return {"terms": {TAGS_FIELD: list(dict.fromkeys(tags)), "boost": boost}}
+def _tagged(*texts: str, boost: float = 1.0) -> dict[str, Any]:
+    """The article has a tag holding one of the texts (its words adjacent and in order; case and accents aside),
+    scored `boost` whatever its length: `league` is held by the tag Premier League."""
+    held = [{"match_phrase": {TAG_WORDS_FIELD: text}} for text in dict.fromkeys(texts)]
+    return {"constant_score": {"filter": {"bool": {"should": held}}, "boost": boost}}
 
 
 def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
     """The clauses of an article holding a word or phrase beyond its text: its byline or one of its tags holds it
     (a phrase's words adjacent and in order; a word also as a part of the byline's joined word: `Neill`)."""
     byline = BYLINE_PARTS_FIELD if len(text.split()) == 1 else BYLINE_FIELD
-    return [{"match_phrase": {byline: text}}, {"match_phrase": {TAG_WORDS_FIELD: text}}]
+    return [{"match_phrase": {byline: text}}, _tagged(text)]
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:

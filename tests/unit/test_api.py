@@ -512,8 +512,10 @@ def test_search_response_has_the_contract_keys() -> None:
         "facets",
         "did_you_mean",
         "next_cursor",
+        "unapplied_exclusions",
     }
     assert set(body["facets"]) == {"section", "author", "year"}
+    assert body["unapplied_exclusions"] == []
 
 
 def test_browsing_by_filter_without_q_is_newest_first() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -238,5 +239,24 @@ def test_exclusions_the_search_cannot_apply_are_reported_not_dropped_in_silence(
     # as typed (quotes and joiners folded to ASCII), not as the search reads US
     assert parse_query(f"visitors -“{phrase}” -US").unapplied == (f'-"{phrase}"',)
     assert parse_query("harbour " + " ".join(f"-US{n}" for n in range(9)) + " -US").unapplied == ("-US8", "-US")
+    # An exclusion takes one slot however it is spelt
+    assert parse_query("trade -zebra -Zebra -ZEBRA -z\u00e9bra -US -us").excluded == (Term("zebra"), Term("U.S"))
     # A pasted paragraph's dashes are punctuation: nothing was asked to be excluded
     assert parse_query("the economy -which stagnated " + "and grew again " * 5).unapplied == ()
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("us economy", ["U.S", "economy"]),
+        ("Us trade", ["U.S", "trade"]),
+        ("HELP US", ["HELP", "U.S"]),
+        ('"US troops" abroad', ["U.S troops", "abroad"]),
+        ('"let us pray"', ["let us pray"]),  # in quotes, "us" is the pronoun
+        ("US-Japan USA US's USB bus us.gov", ["U.S-Japan", "USA", "U.S's", "USB", "bus", "us.gov"]),
+        ("Help us find the girl last seen near the river on Sunday evening", ["Help", "us", "find", "the", "girl"]),
+    ],
+)
+def test_us_is_read_as_the_country_where_a_reader_means_it(typed: str, read: list[str]) -> None:
+    terms = [unit.alternatives[0].text for unit in parse_query(typed).required]
+    assert terms[: len(read)] == read
