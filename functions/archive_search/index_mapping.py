@@ -107,8 +107,10 @@ def _mapping_rule(character: str, replacement: str) -> str:
 # ("HELP US"): there the index holds both readings at its position (`all_caps_us`), so a search for the country
 # and a quoted pronoun each find it. The query reads every capital "US" as the country (query_parser).
 US_CONTEXT_CHARS = 40
+# The literal first: the engine's regex then tests the word boundary only where "US" stands, not at every character
+# (the char filter's cost on TIME's 80 longest bodies: +60 ms with the boundary first, +20 ms so; base 480 ms).
 COUNTRY_US_PATTERN = (
-    r"(?<![\p{L}\p{N}_])US(?![\p{L}\p{N}_])"
+    r"US(?<![\p{L}\p{N}_]US)(?![\p{L}\p{N}_])"
     rf"(?:(?<=\p{{Ll}}[^\n]{{0,{US_CONTEXT_CHARS}}}US)|(?=[^\n]{{0,{US_CONTEXT_CHARS}}}\p{{Ll}}))"
 )
 
@@ -204,8 +206,9 @@ INDEX_SETTINGS: dict[str, Any] = {
                 },
                 "english_stemmer": {"type": "stemmer", "language": "porter2"},
                 # A capital "US" the country_us char filter left (text all in capitals): also "U.S", same position.
-                "us_as_country": {"type": "pattern_replace", "pattern": "^US$", "replacement": "U.S"},
-                "all_caps_us": {"type": "multiplexer", "filters": ["us_as_country"]},
+                # A synonym rule, not a multiplexer: the same tokens at a fifth of the cost (TIME's 80 longest
+                # bodies: +20 ms against +115 ms, on 480 ms), which the highlighter pays again on every page.
+                "all_caps_us": {"type": "synonym", "synonyms": ["US => US, U.S"]},
                 # A tag is a label, never a pronoun: "US" or "us" there is the country (the query's reading of
                 # the country is "U.S"; a quoted pronoun stays "us" and does not match it).
                 "tag_country": {"type": "pattern_replace", "pattern": "^us$", "replacement": "u.s"},
@@ -251,11 +254,13 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "exact_word_parts": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners", "country_us"],
                     "tokenizer": "standard",
+                    # all_caps_us before the word parts: its rule is read by the filters before it, and the word
+                    # parts would split its "U.S".
                     "filter": [
                         "english_possessive",
+                        "all_caps_us",
                         "word_parts",
                         "flatten_graph",
-                        "all_caps_us",
                         "lowercase",
                         "asciifolding",
                     ],
