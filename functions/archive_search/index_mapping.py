@@ -8,7 +8,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 12
+MAPPING_VERSION = 13
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -288,13 +288,20 @@ INDEX_SETTINGS: dict[str, Any] = {
                 },
             },
             "normalizer": {
+                # A whole headline as one term, folded and with punctuation as a space: what a query typed as the
+                # headline is compared with (relevance.HEADLINE_FIELD; mapping 13).
+                "headline": {
+                    "type": "custom",
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners", "punctuation_to_space"],
+                    "filter": ["lowercase", "asciifolding", "trim"],
+                },
                 "folded": {
                     "type": "custom",
                     # Invisible characters and joiner look-alikes too (mapping 11): `business` + a zero-width space
                     # or `O'Neill` with a modifier-letter apostrophe (U+02BC) for `'` selected nothing.
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "filter": ["lowercase", "asciifolding"],
-                }
+                },
             },
         },
     },
@@ -309,6 +316,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "thai": _THAI,
                     "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "word_prefixes_search"},
                     "start": {"type": "text", "analyzer": "title_start", "search_analyzer": "title_start_search"},
+                    "whole": {"type": "keyword", "normalizer": "headline"},
                 },
             },
             "summary": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI}},

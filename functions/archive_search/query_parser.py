@@ -126,6 +126,9 @@ class ParsedQuery:
     # Exclusions as typed (-word, -"a phrase") that are not applied: beyond MAX_EXCLUSIONS, or beyond the engine
     # tokens MAX_PHRASE_PIECES leaves (an exclusion is never cut: cut, it would exclude more than asked).
     unapplied: tuple[str, ...] = ()
+    # The query as typed without its exclusions and operators, which a whole headline may equal (relevance:
+    # the article whose headline was typed ranks first).
+    typed: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -250,6 +253,7 @@ def parse_query(text: str) -> ParsedQuery:
     operator_word = _operator_word(tokens)
     excludes = _exclusions_apply(tokens, operator_word)
     budget = MAX_PHRASE_PIECES
+    typed: list[str] = []
 
     def bounded(term: Term, counted: bool, whole: bool) -> Term | None:
         # A single-piece required word is bounded where it is scored (relevance.MAX_SCORED_WORDS); every other
@@ -289,6 +293,7 @@ def parse_query(text: str) -> ParsedQuery:
                     unapplied.append(raw)
             join_next = after_term = False
             continue
+        typed.append(raw)
         term = bounded(term, counted=join_next, whole=False) if term is not None else None
         if term is not None and join_next:
             required[-1].append(term)
@@ -302,6 +307,7 @@ def parse_query(text: str) -> ParsedQuery:
         excluded=tuple(excluded),
         words=words,
         unapplied=tuple(unapplied),
+        typed=" ".join(typed),
     )
 
 

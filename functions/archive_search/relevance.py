@@ -7,7 +7,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   title, summary and body, stemmed, synonyms applied): an article that holds some of the words is still found, and
   the rarer a word, the more it counts, so a query that no article answers completely relaxes by dropping its most
   common words first. For a short query (at most COMPLETE_MATCH_MAX_WORDS content words) the articles holding every
-  word get COMPLETE_MATCH_BOOST on top, which ranks them first.
+  word get COMPLETE_MATCH_BOOST on top, which ranks them first. Before them all comes the article whose whole
+  headline the reader typed (case, accents and punctuation aside: HEADLINE_FIELD), so that `Hewitt falls to Dent`
+  finds that article before `Hewitt falls to Dent in Adelaide`, which holds the same words and more.
 - **Stopwords are never required** (STOPWORDS: Lucene's English list) and carry no score; a query made only of
   stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words (query_parser.py).
 - **Words joined by `&`, `-`, `/` or `'`** (`AT&T`, `anti-war`) match as the joined word: their parts adjacent
@@ -48,6 +50,7 @@ from types import MappingProxyType
 from typing import Any
 
 from archive_search.index_mapping import SYNONYMS, THAI_RANGE
+from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     STOPWORDS,
     ParsedQuery,
@@ -81,8 +84,11 @@ TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
-TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:phrases", "tier:complete", "tier:near"
-TIER_WEIGHTS = {TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
+TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
+# The headline tier outweighs every other together: an article whose headline was typed ranks first.
+TIER_WEIGHTS = {TIER_HEADLINE: 8, TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
+HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
+HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
 FUZZY_MAX_WORDS = 4
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
@@ -498,6 +504,9 @@ def text_query(
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
         every_phrase = [_any_of([_phrase(text, TEXT_FIELDS), *_code(text)]) for text in phrases]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
+    if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
+        headline = {"match": {HEADLINE_FIELD: {"query": parsed.typed}}}
+        should.append(_tier(TIER_HEADLINE, [headline], HEADLINE_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     every = complete_match(parsed, ranking, words, expanded=bool(typo_words))
     if every is not None:

@@ -408,6 +408,34 @@ def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalP
     assert ids("gaddafi libya oil") == [complete, near, partial]
 
 
+def test_a_headline_typed_whole_finds_its_article_before_a_longer_headline_holding_it(pipeline: LocalPipeline) -> None:
+    # Given a headline, and a longer one holding it whose article says its words more often (it ranked first)
+    name = f"Zq{uuid.uuid4().hex[:6]}"
+    exact = _json_upload(pipeline, f"{name} falls to Dent", f"{name} lost to Taylor Dent in the quarter-finals.")
+    longer = _json_upload(
+        pipeline,
+        f"{name} falls to Dent in Adelaide",
+        f"{name} falls to Dent again. Dent beat {name} in Adelaide; {name} and Dent met, and {name} falls to Dent.",
+    )
+    pipeline.drain()
+
+    # Typed as written, in other cases, with punctuation, quotes, an accent or an exclusion: the headline first
+    for q in (
+        f"{name} falls to Dent",
+        f"{name.lower()} FALLS TO DENT",
+        f"{name}: falls to Dent!",
+        f'"{name} falls to Dent"',
+        f"{name} falls to Dënt",
+        f"{name} falls to Dent -zebra",
+    ):
+        assert ids(q) == [exact, longer], q
+    # More than the headline is not the headline; some of it is not either.
+    assert ids(f"{name} falls to Dent in Adelaide") == [longer, exact]
+    assert ids(f"{name} Dent")[0] == longer
+    # Sorted by date, both are found.
+    assert sorted(ids(f"{name} falls to Dent", "&sort=newest")) == sorted([exact, longer])
+
+
 def test_a_typo_in_the_first_letters_is_corrected_like_any_other(pipeline: LocalPipeline) -> None:
     # Given an article holding both words, and one full of only the word typed correctly
     both = _json_upload(pipeline, "World council meets", "The world energy council met in Vienna.")

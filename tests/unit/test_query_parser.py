@@ -31,6 +31,16 @@ def test_words_phrases_exclusions_and_or() -> None:
     assert parsed.excluded == (Term("sochi"), Term("red square", phrase=True))
 
 
+def test_the_text_a_headline_is_compared_with_is_the_query_as_typed_without_exclusions_or_operators() -> None:
+    assert parse_query('Kerry "state visit" -sochi putin OR medvedev | US -"red square"').typed == (
+        'Kerry "state visit" putin medvedev US'
+    )
+    assert parse_query("OIL OR GAS PRICES").typed == "OIL OR GAS PRICES"  # a pasted headline's OR is a word
+    # In a pasted paragraph "-" excludes nothing: the whole text is compared (and is no headline).
+    paste = "the economy -which stagnated " + "and grew again " * 5
+    assert parse_query(paste).typed == " ".join(paste.split())
+
+
 def test_pipe_is_or_and_an_all_capitals_headline_keeps_or_as_a_word() -> None:
     assert parse_query("oil | gas").required == (Unit((Term("oil"), Term("gas"))),)
     assert len(parse_query("OIL OR GAS PRICES").required) == 4
