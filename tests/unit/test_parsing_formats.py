@@ -118,6 +118,56 @@ def test_json_cdata_section_is_rejected_naming_the_field() -> None:
     assert "CDATA" in error.reason
 
 
+def test_json_field_names_are_read_whatever_their_capitals_and_under_the_names_front_matter_knows() -> None:
+    # A CMS export's `Title` and `Body`, or `headline`, `date`, `category` and `keywords`, were ignored: the upload
+    # was rejected for a title it had, or its date and tags were silently lost.
+    capitals = {"Title": "Mayor resigns", "BODY": "The mayor resigned.", "Tags": ["council"], "Published": "2015-05-12"}
+    other_names = {
+        "headline": "Mayor resigns",
+        "body": "The mayor resigned.",
+        "date": "2015-05-12",
+        "byline": "Mira Okonkwo",
+        "category": "Politics",
+        "description": "A resignation.",
+        "keywords": "council, mayor",
+    }
+
+    first = parse_upload("incoming/a.json", json.dumps(capitals).encode())
+    second = parse_upload("incoming/a.json", json.dumps(other_names).encode())
+
+    assert (first.title, first.body, first.tags, first.published) == (
+        "Mayor resigns",
+        "The mayor resigned.",
+        ("council",),
+        "2015-05-12",
+    )
+    assert (second.title, second.published, second.author, second.section, second.summary, second.tags) == (
+        "Mayor resigns",
+        "2015-05-12",
+        "Mira Okonkwo",
+        "Politics",
+        "A resignation.",
+        ("council", "mayor"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "named"),
+    [
+        ({"title": "A", "Title": "DRAFT", "body": "B"}, ("'title'", "'Title'")),
+        ({"title": "A", "headline": "DRAFT", "body": "B"}, ("title", "headline")),
+        ({"title": "A", "body": "B", "date": "2015-05-12", "published": "2015-05-13"}, ("published", "date")),
+        ({"title": "A", "body": "B", "tags": ["x"], "keywords": "y"}, ("tags", "keywords")),
+    ],
+)
+def test_json_giving_one_field_under_two_names_is_rejected_naming_both(
+    document: dict[str, Any], named: tuple[str, str]
+) -> None:
+    error = _rejection("incoming/a.json", json.dumps(document).encode())
+
+    assert all(name in error.reason for name in named), error.reason
+
+
 # --- Markdown ----------------------------------------------------------------------------------------------------
 
 

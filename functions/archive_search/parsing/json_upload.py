@@ -1,5 +1,9 @@
 """JSON uploads: an object with title and body, and optional metadata; unknown fields are ignored.
 
+Field names are read as front matter reads its keys: whatever their capitals, and under the other names CMS exports
+give them (`Title`, `headline`, `date`, `category`, `keywords`: text.FIELD_NAMES); two names of one field are
+rejected, as a name given twice is.
+
 CMS exports write text fields with HTML character references (`Harbour &amp; Docks`, `Mayor&#8217;s`): they are
 decoded once, in every text field, as HTML pages, Markdown and legacy pages are (docs/ingestion-formats.md).
 """
@@ -13,9 +17,18 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, NOT_A_TAG, fragment_paragraphs, is_markup
-from archive_search.parsing.text import decode, list_items, section_and_tags, unescape_entities
+from archive_search.parsing.text import (
+    FIELD_NAMES,
+    TAG_NAMES,
+    decode,
+    list_items,
+    one_of,
+    section_and_tags,
+    unescape_entities,
+)
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
+_NAMES = {"body": ("body",), **FIELD_NAMES}
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -46,10 +59,11 @@ def parse_json(data: bytes) -> ParsedUpload:
             f"the JSON must be an object with title and body, not {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
+    document = _folded_names(document)
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
-        value = document.get(name)
+        value = one_of(document, _NAMES[name], "the JSON", 'keep one of "{0}" and "{1}"')
         if isinstance(value, list) and name in ("author", "section") and all(isinstance(v, str) for v in value):
             # As front matter and JSON-LD give them: authors joined by commas; the first section is the article's,
             # the others are kept as its tags (an article has one section).
@@ -72,7 +86,7 @@ def parse_json(data: bytes) -> ParsedUpload:
     texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items()}
     if summary is not None:
         texts["summary"] = _text_of(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
-    tags = document.get("tags")
+    tags = one_of(document, TAG_NAMES, "the JSON", 'keep one of "{0}" and "{1}"')
     if isinstance(tags, str):  # decoded before the split (`&quot;` quotes too), and only then
         texts["tags"] = tuple(list_items(unescape_entities(tags), "tags"))
     elif isinstance(tags, list) and all(isinstance(t, str) for t in tags):
@@ -101,6 +115,23 @@ def _text_of(value: str, field: str, separator: str) -> str:
     if not (leads and _BLOCK_ELEMENT.search(markup)):
         markup = _BLANK_LINE.sub("\n<br>\n", markup)
     return separator.join(fragment_paragraphs(markup))
+
+
+def _folded_names(document: dict[str, Any]) -> dict[str, Any]:
+    """The object's names in lower case; RejectedUploadError for two that differ only in their capitals."""
+    folded: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for name, value in document.items():
+        key = name.strip().lower()
+        if key in given:
+            raise RejectedUploadError(
+                f"the JSON gives {given[key]!r} and {name!r}, one name whatever its capitals, and only one value "
+                "can be kept",
+                fix=f'keep one "{key}"',
+            )
+        given[key] = name
+        folded[key] = value
+    return folded
 
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

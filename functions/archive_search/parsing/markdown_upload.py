@@ -28,10 +28,13 @@ from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.text import (
+    FIELD_NAMES,
+    TAG_NAMES,
     decode,
     list_items,
     normalise_space,
     numeric_reference,
+    one_of,
     section_and_tags,
     unescape_entities,
 )
@@ -63,17 +66,6 @@ if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
-
-# Front-matter keys we read, with the names static-site generators also use for them.
-FIELD_NAMES = {
-    "title": ("title", "headline"),
-    "author": ("author", "authors", "byline"),
-    "published": ("published", "date", "pubdate", "publishdate", "published_at"),
-    "section": ("section", "category", "categories"),
-    "summary": ("summary", "description", "excerpt"),
-    "url": ("url",),
-}
-TAG_NAMES = ("tags", "keywords")
 
 
 def parse_markdown(data: bytes) -> ParsedUpload:
@@ -155,15 +147,7 @@ def _text(field: str, value: object) -> str:
 
 
 def _one_of(front: dict[str, Any], names: tuple[str, ...]) -> object:
-    """The value given under one of a field's names; RejectedUploadError when two of them are given."""
-    given = [name for name in names if front.get(name) is not None]
-    if len(given) > 1:
-        raise RejectedUploadError(
-            f"the front matter gives both {given[0]} and {given[1]}, two names for one field, and only one value "
-            "can be kept",
-            fix=f"keep one of the {given[0]}: and {given[1]}: lines",
-        )
-    return front[given[0]] if given else None
+    return one_of(front, names, "the front matter", "keep one of the {0}: and {1}: lines")
 
 
 def _tags(front: dict[str, Any]) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from html.entities import html5 as _HTML5_ENTITIES
+from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
@@ -510,3 +511,28 @@ def section_and_tags(sections: list[str]) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     first = named[0].strip().casefold()
     return named[0], tuple(s for s in dict.fromkeys(named[1:]) if s.strip().casefold() != first)
+
+
+# The metadata names an upload's fields may have, whatever their capitals, with the names static-site generators and
+# CMS exports also use (front matter and JSON alike: a JSON `date` or `Title` was ignored, the date silently lost).
+FIELD_NAMES = {
+    "title": ("title", "headline"),
+    "author": ("author", "authors", "byline"),
+    "published": ("published", "date", "pubdate", "publishdate", "published_at"),
+    "section": ("section", "category", "categories"),
+    "summary": ("summary", "description", "excerpt"),
+    "url": ("url",),
+}
+TAG_NAMES = ("tags", "keywords")
+
+
+def one_of(fields: dict[str, Any], names: Iterable[str], where: str, fix: str) -> object:
+    """The value given under one of a field's names (`fields` keyed in lower case); RejectedUploadError when two of
+    them are given, naming both (`where`: "the front matter"; `fix` formatted with the two names)."""
+    given = [name for name in names if fields.get(name) is not None]
+    if len(given) > 1:
+        raise RejectedUploadError(
+            f"{where} gives both {given[0]} and {given[1]}, two names for one field, and only one value can be kept",
+            fix=fix.format(*given),
+        )
+    return fields[given[0]] if given else None
