@@ -27,8 +27,10 @@ from archive_search_cli.stack import (
 )
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import (
+    PendingDeletion,
     UploadSourceError,
     delete_all,
+    deletions_for_paths,
     keys_for_paths,
     put_all,
     reported_uploads,
@@ -87,30 +89,55 @@ def _upload(args: argparse.Namespace) -> int:
         uploads_for_jsonl(Path(args.jsonl), prefix) if args.jsonl else uploads_for_paths(map(Path, args.paths), prefix)
     )
     try:
-        count = put_all(s3, bucket, uploads)
+        items = list(uploads)
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
+    count = put_all(s3, bucket, items)
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
+    _list_articles([item.key for item in items], prefix)
     return 0
+
+
+LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
+
+
+def _list_articles(keys: list[str], prefix: str) -> None:
+    """Each key with the article it names (`delete` and `report` take the same paths), for a few keys."""
+    if len(keys) > LISTED_KEYS:
+        return
+    for key in keys:
+        try:
+            print(f"  {key} -> article {article_id_for_key(key, prefix)}")
+        except RejectedUploadError as exc:
+            print(f"  {key} -> no article: {exc.reason}")
 
 
 def _delete(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
     if args.jsonl:
         try:
-            keys = [upload.key for upload in uploads_for_jsonl(Path(args.jsonl), prefix)]
+            pending = [PendingDeletion(u.key, u.body) for u in uploads_for_jsonl(Path(args.jsonl), prefix)]
         except UploadSourceError as exc:
             print(f"{exc}; nothing was deleted", file=sys.stderr)
             return 1
     elif args.paths:
-        keys = keys_for_paths([Path(p) for p in args.paths], prefix)
+        pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
     else:
         print("give the files or folders that were uploaded, or --jsonl FILE", file=sys.stderr)
         return 1
-    count = delete_all(aws_client("s3", endpoint), bucket, keys)
-    print(f"deleted {count} upload(s) from s3://{bucket}/{prefix}")
-    return 0
+    done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
+    for key in done.not_uploaded:
+        print(f"{key}: not uploaded, nothing to delete", file=sys.stderr)
+    for key in done.differing:
+        print(
+            f"{key}: holds another file than the one named, kept (a file named alone is its upload by name; give "
+            "the folder that was uploaded, or --force to delete it anyway)",
+            file=sys.stderr,
+        )
+    print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
+    _list_articles(done.deleted, prefix)
+    return 1 if done.differing else 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -186,6 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
     delete = commands.add_parser("delete", help="remove the uploads that `upload` made for these paths")
     delete.add_argument("paths", nargs="*", help="files or folders, as given to upload")
     delete.add_argument("--jsonl", help="a corpus file given to upload --jsonl")
+    delete.add_argument(
+        "--force", action="store_true", help="delete an upload even when it holds another file than the one named"
+    )
     _add_uploads_target_options(delete)
     delete.set_defaults(run=_delete)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -58,25 +59,26 @@ def folder_files(folder: Path) -> list[Path]:
     )
 
 
-def uploads_for_paths(paths: Iterable[Path], prefix: str) -> Iterator[PendingUpload]:
-    """A file is uploaded under its name; a folder's files (folder_files) keep their path below the folder."""
+def _sources(paths: Iterable[Path], prefix: str) -> Iterator[tuple[Path, str]]:
+    """Each file the paths name, with its upload key: a file under its name; a folder's files (folder_files) under
+    their path below the folder."""
     for path in paths:
         if path.is_dir():
             for file in folder_files(path):
-                yield _file_upload(file, prefix + file.relative_to(path).as_posix())
+                yield file, prefix + file.relative_to(path).as_posix()
         else:
-            yield _file_upload(path, prefix + path.name)
+            yield path, prefix + path.name
+
+
+def uploads_for_paths(paths: Iterable[Path], prefix: str) -> Iterator[PendingUpload]:
+    """A file is uploaded under its name; a folder's files (folder_files) keep their path below the folder."""
+    for file, key in _sources(paths, prefix):
+        yield _file_upload(file, key)
 
 
 def keys_for_paths(paths: Iterable[Path], prefix: str) -> list[str]:
     """The keys `uploads_for_paths` would write for these paths (for deleting them again)."""
-    keys: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            keys.extend(prefix + file.relative_to(path).as_posix() for file in folder_files(path))
-        else:
-            keys.append(prefix + path.name)
-    return keys
+    return [key for _file, key in _sources(paths, prefix)]
 
 
 def _file_upload(path: Path, key: str) -> PendingUpload:
@@ -121,11 +123,60 @@ def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
     return len(items)
 
 
-def delete_all(s3: Any, bucket: str, keys: list[str]) -> int:
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(keys), unit="file") as bar:
-        for _ in pool.map(lambda key: s3.delete_object(Bucket=bucket, Key=key), keys):
+@dataclass(frozen=True)
+class PendingDeletion:
+    key: str
+    body: bytes | None  # what was uploaded from this source, when it can still be read; None: not checked
+
+
+@dataclass(frozen=True)
+class Deletions:
+    deleted: list[str]
+    not_uploaded: list[str]
+    differing: list[str]  # the upload holds another file than the one named: kept (delete --force deletes it)
+
+
+def deletions_for_paths(paths: Iterable[Path], prefix: str) -> list[PendingDeletion]:
+    """The uploads `uploads_for_paths` made for these paths, each with the file's content when it can be read."""
+    pending: list[PendingDeletion] = []
+    for file, key in _sources(paths, prefix):
+        try:
+            body: bytes | None = file.read_bytes()
+        except OSError:  # the local copy is gone: the upload is deleted by its name
+            body = None
+        pending.append(PendingDeletion(key, body))
+    return pending
+
+
+def delete_all(s3: Any, bucket: str, pending: list[PendingDeletion], force: bool = False) -> Deletions:
+    """Deletes each upload that holds the file it was made from. A file named on the command line is uploaded under
+    its name alone, a folder's under their path below it: naming a folder's file alone (`delete 2015/05/kerry.json`)
+    means the upload `kerry.json`, which may be another article. So an upload whose content (its ETag, the MD5 of a
+    single-part PUT, as `upload` makes them) is not the file's is kept and reported, unless `force`; one that is not
+    there is reported. The editors' policy refuses them HEAD: their deletions are not checked."""
+
+    def delete(item: PendingDeletion) -> tuple[str, str]:
+        if not force:
+            try:
+                etag = str(s3.head_object(Bucket=bucket, Key=item.key)["ETag"]).strip('"')
+            except ClientError as exc:
+                code = exc.response.get("Error", {}).get("Code")
+                if code in _MISSING:
+                    return item.key, "not uploaded"
+                if code not in _DENIED:
+                    raise
+            else:
+                if item.body is not None and etag != hashlib.md5(item.body, usedforsecurity=False).hexdigest():
+                    return item.key, "differing"
+        s3.delete_object(Bucket=bucket, Key=item.key)
+        return item.key, "deleted"
+
+    outcomes: dict[str, list[str]] = {"deleted": [], "not uploaded": [], "differing": []}
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(pending), unit="file") as bar:
+        for key, outcome in pool.map(delete, pending):
+            outcomes[outcome].append(key)
             bar.update()
-    return len(keys)
+    return Deletions(outcomes["deleted"], outcomes["not uploaded"], outcomes["differing"])
 
 
 # The editors' policy (infra/template.yaml, EditorsPolicy) lets them write uploads but not read them: their HEAD is

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import uuid
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
 from aws_lambda_powertools.utilities.typing import LambdaContext
 
 from archive_search.handlers import ingest
+from archive_search_cli.main import main as cli
 from archive_search_cli.worker import FakeLambdaContext, sqs_event
 from tests.conftest import LEGACY_PAGE
 from tests.integration.conftest import LocalPipeline
@@ -82,6 +84,42 @@ def test_reupload_updates_and_delete_removes_everywhere(pipeline: LocalPipeline)
 
     assert _indexed(pipeline, stem) is None
     assert _archived(pipeline, stem) is None
+
+
+def test_delete_removes_only_an_upload_that_holds_the_file_named(
+    pipeline: LocalPipeline, moto_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a folder upload holding 2015/05/kerry.json and another article uploaded alone as kerry.json
+    folder, alone = tmp_path / "batch", tmp_path / "alone"
+    (folder / "2015" / "05").mkdir(parents=True)
+    alone.mkdir()
+    nested = folder / "2015" / "05" / "kerry.json"
+    nested.write_text(json.dumps({"title": "Kerry in Sochi", "body": "Text."}), encoding="utf-8")
+    (alone / "kerry.json").write_text(json.dumps({"title": "Kerry at home", "body": "Text."}), encoding="utf-8")
+    target = ["--endpoint-url", moto_url, "--bucket", pipeline.uploads_bucket, "--prefix", pipeline.upload_prefix]
+    assert cli(["upload", *target, str(folder)]) == 0
+    assert cli(["upload", *target, str(alone / "kerry.json")]) == 0
+    assert "incoming/kerry.json -> article kerry" in capsys.readouterr().out
+    pipeline.drain()
+
+    # When the folder's file is named alone (its upload by name is the other article)
+    refused = cli(["delete", *target, str(nested)])
+
+    # Then nothing is deleted, and the editor is told why
+    err = capsys.readouterr().err
+    assert refused == 1 and "incoming/kerry.json: holds another file than the one named, kept" in err
+    pipeline.drain()
+    assert _indexed(pipeline, "kerry")["title"] == "Kerry at home"
+    assert _indexed(pipeline, "2015/05/kerry")["title"] == "Kerry in Sochi"
+
+    # The folder as uploaded deletes its file; a name never uploaded is reported; --force deletes by name
+    assert cli(["delete", *target, str(folder)]) == 0
+    assert cli(["delete", *target, str(tmp_path / "never.json")]) == 0
+    assert "incoming/never.json: not uploaded" in capsys.readouterr().err
+    assert cli(["delete", *target, "--force", str(nested)]) == 0
+    pipeline.drain()
+    assert _indexed(pipeline, "2015/05/kerry") is None
+    assert _indexed(pipeline, "kerry") is None
 
 
 def test_rejected_upload_leaves_a_report_that_a_good_upload_clears(pipeline: LocalPipeline) -> None:
