@@ -142,6 +142,10 @@ TEXT_SIMILARITY = {"type": "DFR", "basic_model": "in", "after_effect": "b", "nor
 # possessive is dropped (Poliakoff's -> poliakoff), so a reader's "neill" or a misspelt "poliakof" finds them.
 # The stemmed fields keep whole words: split parts shift positions, which would break phrase queries there.
 _EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "exact_words"}
+# Letters joined by `-`, `&`, `/` or an apostrophe that is no possessive's (`O'Neill's` is `O'Neill`, `Blair's`
+# nothing). Not `.`: it joins abbreviations (`U.S.` would be `us`) and glued words, searched as their parts.
+JOINED_WORD_PATTERN = r"\p{L}[\p{L}\p{M}]*+(?:(?:[-&/]|'(?![sS]\b))\p{L}[\p{L}\p{M}]*+)+"
+_CLOSED = {"type": "text", "analyzer": "closed_joined", "search_analyzer": "exact_words", "index_options": "freqs"}
 # Thai is written without spaces between words: the standard tokenizer keeps a run of Thai as one token, so a word
 # inside a sentence was unfindable. The engine's `thai` tokenizer splits Thai into words (the JDK's dictionary
 # break iterator; it splits no other unspaced script: Lao, Khmer and Myanmar need ICU, which this engine build
@@ -196,7 +200,13 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "replacement": " ",
                 },
             },
+            "tokenizer": {
+                # Only the words joined by `-`, `'`, `&` or `/` (a possessive's `'s` joins nothing): what
+                # `closed_joined` reads.
+                "joined_words": {"type": "pattern", "pattern": JOINED_WORD_PATTERN, "group": 0},
+            },
             "filter": {
+                "no_joiners": {"type": "pattern_replace", "pattern": "[-'&/]", "replacement": "", "all": True},
                 "english_possessive": {"type": "stemmer", "language": "possessive_english"},
                 "word_parts": {
                     "type": "word_delimiter_graph",
@@ -240,6 +250,13 @@ INDEX_SETTINGS: dict[str, Any] = {
                         "news_synonyms",
                         "english_stemmer",
                     ],
+                },
+                # A joined word closed up (Wal-Mart: walmart; e-mail: email; O'Neill's: oneill), so that the
+                # reader who types it so finds it (mapping 13). The field holds nothing else.
+                "closed_joined": {
+                    "char_filter": ["invisible", "diacritics", "greek", "joiners"],
+                    "tokenizer": "joined_words",
+                    "filter": ["lowercase", "asciifolding", "no_joiners"],
                 },
                 "tag_words": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
@@ -317,10 +334,11 @@ INDEX_SETTINGS: dict[str, Any] = {
                     "prefix": {"type": "text", "analyzer": "word_prefixes", "search_analyzer": "word_prefixes_search"},
                     "start": {"type": "text", "analyzer": "title_start", "search_analyzer": "title_start_search"},
                     "whole": {"type": "keyword", "normalizer": "headline"},
+                    "closed": _CLOSED,
                 },
             },
-            "summary": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI}},
-            "body": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI}},
+            "summary": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED}},
+            "body": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED}},
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",

@@ -69,6 +69,9 @@ EXACT_BODY_FIELD = "body.exact"
 STEMMED_SCORED_FIELDS = ["body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]
 TEXT_FIELDS = ["title^3", "summary^2", "body"]  # phrases and exclusions
 EXACT_TEXT_FIELDS = ["title.exact", "summary.exact", "body.exact"]  # as written, with the parts of joined words
+# Joined words closed up (index_mapping: closed_joined): a word typed so is held there (`walmart`: Wal-Mart).
+CLOSED_BODY_FIELD = "body.closed"
+CLOSED_FIELDS = ["title.closed", "summary.closed", CLOSED_BODY_FIELD]
 COMPLETE_FIELDS = ["title", "summary", "body"]
 PLAIN_ANALYZER = "article_text"  # the stemmed fields' index analyzer: no synonyms
 COMPLETE_MATCH_MAX_WORDS = 4
@@ -285,19 +288,24 @@ def _joined_synonyms(word: str, ranking: Ranking) -> bool:
     return ranking.synonyms and any(has_synonyms(_unit_word(part)) for part in _JOINER_SPLIT.split(word))
 
 
-def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False) -> dict[str, Any]:
+def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False, closed: bool = False) -> dict[str, Any]:
     """Words scored on the body as written and stemmed, and on the headline and summary, each in the better of its
     stemmed form and its form as written (with synonyms only when asked, on the stemmed fields). The form as
     written also holds the parts of words joined by an apostrophe, dot or digits (`Dal'Mirno`, `l'ordre`), which
-    the stemmed fields keep whole: `Mirno` finds a headline that holds it only so."""
+    the stemmed fields keep whole: `Mirno` finds a headline that holds it only so. `closed`: also a joined word
+    closed up (CLOSED_FIELDS: `walmart` finds Wal-Mart, `email` e-mail, `oneill` O'Neill), for the query's scored
+    words only: a clause a field and token, which OR-groups split into many tokens cannot afford."""
     analyzer = {} if synonyms and ranking.synonyms else {"analyzer": PLAIN_ANALYZER}
 
     def either(field: str, weight: float) -> dict[str, Any]:
         forms = [{"match": {field: {"query": text, **analyzer}}}, {"match": {f"{field}.exact": {"query": text}}}]
+        if closed:
+            forms.append({"match": {f"{field}.closed": {"query": text}}})
         return {"dis_max": {"queries": forms, "boost": weight}}
 
     body = {"match": {"body": {"query": text, **analyzer}}}
-    should = [{"match": {EXACT_BODY_FIELD: {"query": text}}}, body, either("title", TITLE_WEIGHT)]
+    written = [EXACT_BODY_FIELD, CLOSED_BODY_FIELD] if closed else [EXACT_BODY_FIELD]
+    should = [{"multi_match": {"query": text, "fields": written}}, body, either("title", TITLE_WEIGHT)]
     return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT), *_thai(text)], "boost": boost}}
 
 
@@ -336,7 +344,8 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    return _any_of([{"multi_match": options}, *_code(word), *_thai(word, every=True), *metadata])
+    closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
+    return _any_of([{"multi_match": options}, closed, *_code(word), *_thai(word, every=True), *metadata])
 
 
 def _tagged(*texts: str, boost: float = 1.0) -> dict[str, Any]:
@@ -368,8 +377,8 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     if term.phrase or is_joined(term.text):
         return _any_of([clause, *code, *in_byline_or_tags(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
-    # kerry.putin), which only the fields as written hold: so does excluding it.
-    as_written = {"multi_match": {"query": term.text, "fields": EXACT_TEXT_FIELDS}}
+    # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
+    as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
     return _any_of([clause, as_written, *code, *_thai(term.text, every=True), *in_byline_or_tags(term.text)])
 
 
@@ -485,12 +494,12 @@ def text_query(
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
-    should += [_scored(word, ranking, _weight(counts, word), synonyms=True) for word in with_synonyms]
+    should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=True) for word in with_synonyms]
     by_count: dict[float, list[str]] = {}
     for word in plain:
         if word not in with_synonyms:
             by_count.setdefault(_weight(counts, word), []).append(word)
-    should += [_scored(" ".join(same), ranking, weight) for weight, same in sorted(by_count.items())]
+    should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     glued = list(dict.fromkeys(part for word in plain for part in glued_parts(word) if part not in plain))

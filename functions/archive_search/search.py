@@ -20,6 +20,7 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
+    CLOSED_FIELDS,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
@@ -594,7 +595,8 @@ class _ArchiveVocabulary:
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of some words a headline (as title.exact reads them), a byline or a tag holds, in one request."""
+        """Which of some words a headline (as title.exact reads them), a joined word closed up (`walmart`), a byline
+        or a tag holds, in one request."""
         key = tuple(words)
         if key not in self._held:
             present = {
@@ -602,6 +604,7 @@ class _ArchiveVocabulary:
                     "bool": {
                         "should": [
                             {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
+                            {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}},
                             *in_byline_or_tags(word),
                         ]
                     }

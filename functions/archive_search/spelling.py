@@ -206,7 +206,7 @@ class Vocabulary(Protocol):
     search for the same words)."""
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of `words` some headline, byline or tag holds."""
+        """Which of `words` some headline, byline or tag holds, or some text as a joined word closed up."""
         ...
 
     def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
