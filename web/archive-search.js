@@ -534,6 +534,8 @@
     this.noteFocus();
     this.state = state;
     this.notice.hidden = true;
+    // What the previous view said is not this one's (Back from an article to the start read "Article: ..." still).
+    this.announce("");
     if (this.options.syncUrl && mode !== "none") {
       var url = this.urlFor(state);
       var historyState = Object.assign({ archiveSearch: true }, extra || {});
@@ -1048,10 +1050,11 @@
   };
 
   ArchiveSearch.prototype.announce = function (text) {
-    // Cleared first so that the same words are announced again.
+    // Cleared first so that the same words are announced again; a newer announcement replaces one still pending.
     var status = this.status;
     status.textContent = "";
-    setTimeout(function () { status.textContent = text; }, 50);
+    clearTimeout(this.announcing);
+    this.announcing = setTimeout(function () { status.textContent = text; }, 50);
   };
 
   // ------------------------------------------------------------ suggestions (ARIA 1.2 combobox + listbox)

@@ -109,9 +109,13 @@ def test_a_suggestion_is_picked_with_the_keyboard(browsing: Browsing) -> None:
     assert query_of(page)["article"] == ["site/lighthouse-lens"]
     browsing.screenshot(page, "desktop-article")
 
+    expect(page.get_by_role("status")).to_have_text(f"Article: {LIGHTHOUSE}")
+
     page.go_back()
     expect(heading).to_be_hidden()
     expect(search_box(page)).to_be_visible()
+    # The screen reader's status line no longer says the article is open.
+    expect(page.get_by_role("status")).to_have_text("")
 
 
 def test_toggling_a_facet_filters_and_updates_the_counts(browsing: Browsing) -> None:
