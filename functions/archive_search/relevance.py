@@ -13,7 +13,8 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Stopwords are never required** (STOPWORDS: Lucene's English list) and carry no score; a query made only of
   stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words (query_parser.py).
 - **Words joined by `&`, `-`, `/` or `'`** (`AT&T`, `anti-war`) match as the joined word: their parts adjacent
-  (a phrase), not any article holding one of the parts. A code of letters and digits (`F16`, `F-16`) also matches
+  (a phrase), not any article holding one of the parts, or closed up (`e-mail` finds `email`; `email` finds
+  `e-mail` too, through the closed-up fields). A code of letters and digits (`F16`, `F-16`) also matches
   its other spellings (code_runs).
 - **Bounded by construction.** At most MAX_SCORED_WORDS distinct content words are scored (a pasted paragraph keeps
   its most informative ones: the caller ranks them by document frequency), at most MAX_PHRASES phrases,
@@ -43,6 +44,7 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -107,6 +109,7 @@ DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
+_JOINER_SPLIT = re.compile(f"[{re.escape(JOINERS)}]")
 # What the standard tokenizer does not split at between two letters (UAX #29 MidLetter, MidNumLet and ExtendNumLet,
 # as the engine's tokenizer reads them; apostrophes are JOINERS): `.`, `:`, `_`, the middle dots, the one-dot
 # leader, the undertie, and their small and full-width forms.
@@ -153,6 +156,19 @@ def is_joined(word: str) -> bool:
         and is_word_character(word[i + 1])
         for i, c in enumerate(word[1:-1], start=1)
     )
+
+
+def closed_up(word: str) -> str | None:
+    """A joined word of letters with its joiners taken out, lower-cased (`e-mail` -> `email`, `Wal-Mart` ->
+    `walmart`, `O'Neill's` -> `oneill`), as articles may write it; None for a word that is not joined or holds
+    anything but letters, marks and joiners (`24/7`, `F-16`, `U.S.-Japan`: numbers, codes and abbreviations have
+    rules of their own). What the closed-up fields hold the other way round (index_mapping.JOINED_WORD_PATTERN)."""
+    word = without_possessive(_unit_word(word))
+    if not is_joined(word):
+        return None
+    parts = _JOINER_SPLIT.split(word)
+    letters = all(part and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in part) for part in parts)
+    return "".join(parts) if letters else None
 
 
 def glued_parts(word: str) -> list[str]:
@@ -279,9 +295,6 @@ def _phrase(text: str, fields: list[str], boost: float = 1.0, synonyms: bool = F
     return {"multi_match": options if synonyms else {**options, "analyzer": PLAIN_ANALYZER}}
 
 
-_JOINER_SPLIT = re.compile(f"[{re.escape(JOINERS)}]")
-
-
 def _joined_synonyms(word: str, ranking: Ranking) -> bool:
     """Whether a joined word is matched with its parts' synonyms: `US-Japan` finds the articles writing
     `U.S.-Japan` (as a phrase of the synonyms, parts still adjacent), as `US` alone finds `U.S.`."""
@@ -340,12 +353,29 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     metadata = in_byline_or_tags(word)
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
-        return _any_of([text, *_code(word), *metadata])
+        return _any_of([text, *_closed_up(word, COMPLETE_FIELDS), *_code(word), *metadata])
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
     closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
     return _any_of([{"multi_match": options}, closed, *_code(word), *_thai(word, every=True), *metadata])
+
+
+def _closed_up(word: str, fields: list[str], boost: float = 1.0) -> list[dict[str, Any]]:
+    """The clause finding a joined word closed up (closed_up: `e-mail` finds `email`), on stemmed fields, as a
+    list: none when the word has no such form."""
+    closed = closed_up(word)
+    if closed is None:
+        return []
+    return [{"multi_match": {"query": closed, "fields": fields, "analyzer": PLAIN_ANALYZER, "boost": boost}}]
+
+
+def _joined_scored(word: str, ranking: Ranking, boost: float) -> dict[str, Any]:
+    """A joined word scored as its parts adjacent or closed up, whichever an article holds better: the two forms
+    are scored alike (one multi_match on the same fields), so typing either finds both and favours neither."""
+    phrase = _phrase(word, STEMMED_SCORED_FIELDS, boost, _joined_synonyms(word, ranking))
+    closed = _closed_up(word, STEMMED_SCORED_FIELDS, boost)
+    return {"dis_max": {"queries": [phrase, *closed]}} if closed else phrase
 
 
 def _tagged(*texts: str, boost: float = 1.0) -> dict[str, Any]:
@@ -375,7 +405,8 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
-        return _any_of([clause, *code, *in_byline_or_tags(term.text)])
+        closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
+        return _any_of([clause, *closed, *code, *in_byline_or_tags(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
@@ -385,15 +416,19 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
     """The OR-groups searched: at most MAX_ALTERNATIVE_GROUPS of MAX_ALTERNATIVES alternatives, holding at most
     MAX_ALTERNATIVE_PIECES engine tokens in all, a glued word's parts counted too (a phrase or joined word is one
-    phrase clause a field, counted one). Each token is a clause on six fields, twice in a short query (the
-    complete-match tier), so 24 alternatives such as `ee.ff.gg` or `ee%ff%gg` took the engine past its clause
-    limit (500); an alternative that does not fit is left out whole, so the groups are the same wherever used."""
+    phrase clause a field, counted one; a joined word closed up one more). Each token is a clause on six fields,
+    twice in a short query (the complete-match tier), so 24 alternatives such as `ee.ff.gg` or `ee%ff%gg` took the
+    engine past its clause limit (500); an alternative that does not fit is left out whole, so the groups are the
+    same wherever used."""
     groups: list[list[Term]] = []
     budget = MAX_ALTERNATIVE_PIECES
     for unit in [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]:
         kept = []
         for term in unit.alternatives[:MAX_ALTERNATIVES]:
-            cost = 1 if term.phrase or is_joined(term.text) else pieces(term.text) + len(_glued(term.text))
+            if term.phrase or is_joined(term.text):
+                cost = 1 if term.phrase or closed_up(term.text) is None else 2  # the phrase, and closed up
+            else:
+                cost = pieces(term.text) + len(_glued(term.text))
             if cost <= budget:
                 budget -= cost
                 kept.append(term)
@@ -429,7 +464,8 @@ def _alternatives(
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
-            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *_code(term.text)]))
+            closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
+            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *_code(term.text)]))
             continue
         option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
@@ -487,9 +523,7 @@ def text_query(
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
-    should += [
-        _phrase(word, STEMMED_SCORED_FIELDS, _weight(counts, word), _joined_synonyms(word, ranking)) for word in joined
-    ]
+    should += [_joined_scored(word, ranking, _weight(counts, word)) for word in joined]
     should += [clause for word in words for clause in _code(word, _weight(counts, word))]
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.

@@ -347,6 +347,7 @@ def test_synonym_laden_queries_stay_inside_the_clause_budget(pipeline: LocalPipe
     assert body["results"][0]["id"] == summit
 
 
+_JOINED_OUT = " ".join(f"-{a}-{a}" for a in ("zebra", "quokka", "yak", "gnu", "emu", "ibex", "oryx", "kudu"))
 _GLUED_GROUPS = " ".join(
     " OR ".join(f"{a}{b}.{b}{a}.kerry" for b in "uvwxyz") for a in "efgh"
 )  # four OR-groups of six words of three glued parts each
@@ -360,6 +361,12 @@ _GLUED_GROUPS = " ".join(
         pytest.param(
             "harbourr%ferrry%bridgee%quayy ferrry bridgee quayy harbourr OR ferrry OR bridgee OR quayy",
             id="near-spellings-of-split-words",
+        ),
+        # Joined words are matched as their parts adjacent and closed up: two clauses a field each
+        pytest.param(f"harbour ferry bridge quay {_GLUED_GROUPS.replace('.', '-')}", id="joined-alternatives"),
+        pytest.param(
+            "harbour " + " ".join(f"{a}{b}-{b}{a}-{a}{a}" for a in "efgh" for b in "uvwxyz") + f" {_JOINED_OUT}",
+            id="twenty-four-joined-words",
         ),
     ],
 )
@@ -527,17 +534,19 @@ def test_a_joined_word_matches_however_its_joiner_was_typed_or_written(pipeline:
     for joiner, (first, second) in words.items():
         for variant in joiner + JOINER_VARIANTS[joiner]:
             typed = f"{first}{variant}{second}"
-            assert set(ids(typed)) == expected[joiner], (typed, hex(ord(variant)))
+            closed_up = {soft} if joiner == "-" else set()  # anti<soft hyphen>war reads antiwar
+            assert set(ids(typed)) == expected[joiner] | closed_up, (typed, hex(ord(variant)))
         # And /suggest finds the title as typed with a look-alike
         typed = f"{first}{JOINER_VARIANTS[joiner][-1]}{second} rep"
         assert suggested(typed)[:1] == [titled[joiner]], typed
     # Alternatives joined by | without spaces are each the joined word
-    assert set(ids("anti-war|AT&T")) == expected["-"] | expected["&"]
+    assert set(ids("anti-war|AT&T")) == expected["-"] | {soft} | expected["&"]
     assert set(ids("O\u02bbNeill|24\u29f87")) == expected["'"] | expected["/"]
     # The soft hyphen is invisible to readers, and to the search; closed up, the joined word is found too (after
     # the article that writes it so)
     found = ids("antiwar")
     assert found == ids("anti\u00adwar") and found[0] == soft and set(found) == {soft} | expected["-"]
+    assert set(ids("anti-war")) == set(found)  # typed with its joiner, the joined word is found closed up too
 
 
 def test_an_invisible_character_inside_a_word_is_invisible_to_the_search_in_every_upload_format(
@@ -589,6 +598,14 @@ def test_a_joined_word_typed_closed_up_finds_the_articles_that_join_it(pipeline:
     assert walmart not in ids("lyrics -walmart") and decoy not in ids("walmart")
     # An abbreviation is no joined word: the pronoun "us", quoted, does not find U.S.
     assert abbreviation not in ids('"us"')
+    # And typed with its joiner, the joined word finds it closed up too, marks it, and excludes it
+    # (the decoy's "e mail" is its parts adjacent, as a joined word always matched)
+    assert set(ids("e-mail")) == set(ids("E-Mail")) == {email, closed, decoy}
+    assert ids("e-mail traffic")[0] == closed
+    hit = next(hit for hit in search("e-mail")["results"] if hit["id"] == closed)
+    assert "<mark>Email</mark>" in hit["snippet"]
+    assert closed not in ids("traffic -e-mail") and ids("traffic -email") == []
+    assert set(ids("Wal-Mart")) == {walmart, walmart_lawsuit}
 
 
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:

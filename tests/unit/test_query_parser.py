@@ -12,6 +12,7 @@ from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
     Ranking,
+    closed_up,
     code_runs,
     glued_parts,
     text_query,
@@ -92,6 +93,23 @@ def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> 
     runs = ["a", "1"] * MAX_CODE_RUNS  # each run is a clause a field: a longer code is searched as typed only
     assert code_runs("".join(runs[:MAX_CODE_RUNS])) == " ".join(runs[:MAX_CODE_RUNS])
     assert code_runs("".join(runs[: MAX_CODE_RUNS + 1])) is None
+
+
+def test_a_joined_word_of_letters_closed_up_is_its_parts_without_joiners() -> None:
+    assert closed_up("e-mail") == "email"
+    assert closed_up("Wal-Mart") == "walmart"
+    assert closed_up("O'Neill's") == closed_up("o'neill,") == "oneill"
+    assert closed_up("at&t") == "att"
+    assert closed_up("and/or") == "andor"
+    assert closed_up("mother-in-law") == "motherinlaw"
+    assert closed_up("मोदी-शाह") == "मोदीशाह"  # marks
+    for word in ("email", "24/7", "f-16", "covid-19", "u.s.-japan", "-war", "anti-", "kerry.putin-sochi"):
+        assert closed_up(word) is None, word
+    # Scored and held in either form: the closed-up form is one more alternative of the joined word
+    query = json.dumps(text_query(parse_query("e-mail"), Ranking()))
+    assert '"query": "email"' in query and '"query": "e-mail"' in query
+    excluded = json.dumps(text_query(parse_query("spam -e-mail"), Ranking()))
+    assert '"query": "email"' in excluded
 
 
 def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
