@@ -4,12 +4,13 @@ characters are dropped, the text is NFC; `|` separates alternatives even without
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive_search.index_mapping import INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
+from archive_search.index_mapping import DIACRITIC_RANGES, INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
 from archive_search.query_parser import (
     MAX_EXCLUSIONS,
     MAX_PHRASE_PIECES,
@@ -93,13 +94,26 @@ def test_every_unicode_hyphen_and_apostrophe_like_mark_is_a_look_alike() -> None
     assert "\u2014" not in JOINER_VARIANTS["-"]  # the em dash separates clauses
 
 
+def _mapped(char_filter: dict[str, Any]) -> dict[str, str]:
+    """A mapping char filter's rules as {character: replacement}, read as the engine reads them."""
+    assert char_filter["type"] == "mapping"
+    rules = {}
+    for rule in char_filter["mappings"]:
+        source, replacement = (part.strip() for part in rule.split("=>"))
+        character = chr(int(source[2:], 16)) if source.startswith("\\u") else source
+        assert character not in rules, hex(ord(character))  # the engine refuses a rule given twice
+        rules[character] = replacement
+    return rules
+
+
 def test_the_index_reads_the_same_characters_the_same_way() -> None:
     analysis = INDEX_SETTINGS["settings"]["analysis"]
-    rules = {}
-    for rule in analysis["char_filter"]["joiners"]["mappings"]:
-        source, joiner = (part.strip() for part in rule.split("=>"))
-        rules[chr(int(source[2:], 16)) if source.startswith("\\u") else source] = joiner
+    rules = _mapped(analysis["char_filter"]["joiners"])
     assert rules == {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
+    # The index deletes exactly the characters the query drops (query_parser: INVISIBLE_RANGES, DIACRITIC_RANGES)
+    for name, ranges in (("invisible", INVISIBLE_RANGES), ("diacritics", DIACRITIC_RANGES)):
+        deleted = {chr(code): "" for low, high in ranges for code in range(low, high + 1)}
+        assert _mapped(analysis["char_filter"][name]) == deleted, name
     for name, analyzer in analysis["analyzer"].items():
         assert analyzer["char_filter"][:4] == ["invisible", "diacritics", "greek", "joiners"], name
     # Filter values fold as queries do (mapping 11): a zero-width space or U+02BC in one selected nothing.
