@@ -463,6 +463,47 @@ def test_html_content_wrapper_with_a_chrome_word_in_its_class_is_kept() -> None:
     body = '<div class="layout has-sidebar"><h1>T</h1><p>All the article text.</p><p>More of it.</p></div>'
 
     assert parse_upload("incoming/a.html", _html(body)).body == "All the article text.\n\nMore of it."
+    body = '<div class="post has-comments"><h1>T</h1><p>All the article text.</p><p>More of it.</p></div>'
+    assert parse_upload("incoming/a.html", _html(body)).body == "All the article text.\n\nMore of it."
+
+
+_STORY = "".join(
+    f"<p>Paragraph {i} of the council budget story, approved on Monday after a debate.</p>" for i in range(4)
+)
+_COMMENT = "<p>Reader{i} says: the council is wrong about the budget and parking; buy cheap pills at spam.example.</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A WordPress thread after the article, longer than the story (a reviewer's page)
+        f'<main><article><h1>Council budget approved</h1><div itemprop="articleBody">{_STORY}</div></article>'
+        '<section id="comments" class="comments-area"><h2>10 comments</h2><ol class="comment-list">'
+        + "".join(f'<li class="comment"><div class="comment-body">{_COMMENT.format(i=i)}</div></li>' for i in range(10))
+        + "</ol></section></main>",
+        # No article element at all: the story in a plain div, the thread in a div named comments
+        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div id="comments" class="comments">'
+        + "".join(_COMMENT.format(i=i) for i in range(10))
+        + "</div>",
+        # Other names of the same furniture, each longer than the story
+        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div class="discussion-thread">'
+        + "".join(_COMMENT.format(i=i) for i in range(10))
+        + "</div>",
+        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div class="related-stories">'
+        + "".join(_COMMENT.format(i=i) for i in range(10))
+        + "</div>",
+        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div id="disqus_thread" class="replies">'
+        + "".join(_COMMENT.format(i=i) for i in range(10))
+        + "</div>",
+    ],
+)
+def test_html_comments_and_other_additions_are_never_the_article_however_long(page: str) -> None:
+    parsed = parse_upload("incoming/council.html", _html(page))
+
+    assert parsed.title == "Council budget approved"
+    assert parsed.body.split("\n\n") == [
+        f"Paragraph {i} of the council budget story, approved on Monday after a debate." for i in range(4)
+    ]
 
 
 @pytest.mark.parametrize(

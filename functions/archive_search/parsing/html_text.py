@@ -146,6 +146,9 @@ CHROME_WORDS = frozenset(
         "related",
         "recommended",
         "comments",
+        "comment",
+        "discussion",
+        "replies",
         "popup",
         "modal",
         "skip",
@@ -153,6 +156,16 @@ CHROME_WORDS = frozenset(
         "pagination",
     }
 )
+# Of those, the words naming what a page adds beside the article, which is never the article however much text it
+# holds: a reader's comment thread longer than the story is still comments (it became the article's body, spam
+# included, when it held more than half the page's text). A layout word ("layout has-sidebar", "nav-open") may name
+# the wrapper of the whole page, these only with a word of state ("has-comments", "with-related").
+NEVER_CONTENT_WORDS = frozenset(
+    {"comments", "comment", "discussion", "replies", "related", "recommended", "newsletter", "subscribe", "signup"}
+    | {"advert", "advertisement", "ad", "ads", "sponsored", "promo", "share", "sharing", "social", "cookie"}
+    | {"cookies", "consent"}
+)
+STATE_WORDS = frozenset({"has", "with", "show", "open", "enabled", "allowed"})
 # These mark furniture only on their own or with a site-level qualifier ("site-header", "page-footer", "author-bio"):
 # beside a word of the article ("section-header", "article-header", "entry-footer") the element is part of it.
 PAGE_LEVEL_WORDS = frozenset({"header", "footer", "banner", "byline", "author", "bio", "tags"})
@@ -207,6 +220,17 @@ def _is_chrome_name(name: str) -> bool:
     if parts & CHROME_WORDS:
         return True
     return bool(parts & PAGE_LEVEL_WORDS) and not parts & ARTICLE_WORDS
+
+
+def _names_other_content(node: LexborNode) -> bool:
+    """Whether a class or id name says the element holds what a page adds beside the article (NEVER_CONTENT_WORDS:
+    `comments-area`, `comment-list`, `related-stories`), not a state of its wrapper (`has-comments`)."""
+    attributes = node.attributes
+    for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split():
+        parts = {part for part in _NAME_PARTS.split(name) if part}
+        if parts & NEVER_CONTENT_WORDS and not parts & STATE_WORDS:
+            return True
+    return False
 
 
 def text_length(node: LexborNode) -> int:
@@ -353,7 +377,7 @@ def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], keep: froze
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    if has_chrome_name(node) and not _is_content_wrapper(node, chrome_limit):
+    if has_chrome_name(node) and (_names_other_content(node) or not _is_content_wrapper(node, chrome_limit)):
         return True
     # Lists inside a kept list are judged with it (keeps the check linear in the page size).
     return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
