@@ -1827,3 +1827,37 @@ def test_html_an_articles_headers_are_read_in_linear_time() -> None:
 )
 def test_html_a_section_header_outside_any_article_is_the_articles_only_with_the_headline(body: str, text: str) -> None:
     assert parse_upload("incoming/a.html", _html(body)).body == text
+
+
+@pytest.mark.parametrize(
+    ("key", "upload", "paragraphs"),
+    [
+        # A paragraph that starts with a year and a full stop is an ordered list to CommonMark (a reviewer's file)
+        (
+            "incoming/wall.md",
+            b"---\ntitle: Wall\n---\n\n1989. The year the wall fell, said the report.\n",
+            ["1989. The year the wall fell, said the report."],
+        ),
+        (
+            "incoming/steps.md",
+            b"---\ntitle: Steps\n---\n\nWhat it costs:\n\n1. Cost\n2. Time\n\n* a bullet\n\n3. Loose\n\n   more of it\n",
+            ["What it costs:", "1. Cost", "2. Time", "a bullet", "3. Loose", "more of it"],
+        ),
+        # HTML's own numbering: start, reversed (a countdown), an item's value, a nested list, an item's paragraph
+        (
+            "incoming/top.html",
+            _html(
+                "<h1>Top</h1><p>The countdown:</p><ol reversed><li>Ten</li><li>Nine</li><li value='5'>Five</li>"
+                "<li>Four<ol><li>nested</li></ol></li></ol><ol start='7'><li><p>Seven</p></li></ol>"
+            ),
+            ["The countdown:", "4. Ten", "3. Nine", "5. Five", "4. Four", "1. nested", "7. Seven"],
+        ),
+        (
+            "incoming/top.json",
+            json.dumps({"title": "Top", "body": "<p>Two things:</p><ol><li>One</li><li>Two</li></ol>"}).encode(),
+            ["Two things:", "1. One", "2. Two"],
+        ),
+    ],
+)
+def test_an_ordered_list_keeps_the_numbers_its_reader_sees(key: str, upload: bytes, paragraphs: list[str]) -> None:
+    assert parse_upload(key, upload).body.split("\n\n") == paragraphs

@@ -285,6 +285,8 @@ def element_paragraphs(
         paragraphs.extend(line for line in map(normalise_space, text.splitlines() if pre_depth else [text]) if line)
         current.clear()
 
+    numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
+    marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
     quotes: list[str] = []  # the <q> elements open around the walk
     with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
@@ -295,6 +297,8 @@ def element_paragraphs(
         if closing:
             if tag in BLOCK_TAGS:
                 end_paragraph()
+                if tag == "li":
+                    marker.clear()  # an item without text shows its number alone: nothing to search
                 if tag == "pre":
                     pre_depth -= 1
             elif tag in CELL_TAGS:
@@ -304,7 +308,10 @@ def element_paragraphs(
                 quotes.pop()
             continue
         if tag == "-text":
-            current.append(node.text_content or "")
+            text = node.text_content or ""
+            if marker and text.strip():
+                current.append(marker.pop())
+            current.append(text)
             continue
         if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit):
             continue
@@ -313,7 +320,8 @@ def element_paragraphs(
             if node.parent.mem_id in with_media:
                 continue
         if tag == "math":
-            current.append(_math_text(node))
+            current.extend([*marker, _math_text(node)])
+            marker.clear()
             continue
         if tag in LIST_TAGS:
             in_list = True
@@ -321,6 +329,10 @@ def element_paragraphs(
             end_paragraph()
             if tag == "pre":
                 pre_depth += 1
+            elif tag == "ol":
+                numbers[node.mem_id] = ordered_list_start(node)
+            elif tag == "li" and node.parent is not None and node.parent.mem_id in numbers:
+                marker[:] = [_item_marker(node, numbers)]
         elif tag in CELL_TAGS:
             current.append(" ")
         elif tag == "q":
@@ -330,6 +342,34 @@ def element_paragraphs(
         stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
     end_paragraph()
     return paragraphs
+
+
+def ordered_list_start(node: LexborNode) -> int:
+    """An <ol>'s first item number: its `start`, else 1, or its item count when `reversed` (the HTML standard)."""
+    start = _integer(node.attributes.get("start"))
+    if start is not None:
+        return start
+    if "reversed" in node.attributes:
+        return sum(1 for child in child_nodes(node) if child.tag == "li")
+    return 1
+
+
+def _item_marker(item: LexborNode, numbers: dict[int, int]) -> str:
+    """The number a browser shows before an ordered list's item, as text ("3. "), the list's next number moved on:
+    an item's `value` sets it. A list item number is part of what was written ("1989. The year the wall fell" in
+    Markdown is such a list; a "top 10" counts down): left out, the text lost it in silence."""
+    parent = item.parent
+    assert parent is not None
+    value = _integer(item.attributes.get("value"))
+    number = numbers[parent.mem_id] if value is None else value
+    numbers[parent.mem_id] = number - 1 if "reversed" in parent.attributes else number + 1
+    return f"{number}. "
+
+
+def _integer(value: str | None) -> int | None:
+    """An HTML integer attribute's value, or None when it is absent or no integer (browsers ignore those)."""
+    text = (value or "").strip()
+    return int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else None
 
 
 def _math_text(node: LexborNode) -> str:
