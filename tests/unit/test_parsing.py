@@ -289,3 +289,38 @@ def test_the_fix_for_an_unsupported_extension_lists_only_extensions_that_parse()
             parse_upload(f"incoming/a{extension}", b"Title\n\nBody text.")
         except RejectedUploadError as error:
             assert "not supported" not in error.reason, f"{extension} is offered as a fix but rejected"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Council approves bridge budget\n\nSomaNet News Archive\n\n(By Maria Lopez)\n\n12 May 2015\n\nThe council met.",
+        "Council approves bridge budget\n\nSomaNet News Archive\n\nMay 12, 2015\n\n(By Maria Lopez)\n\n"
+        "The council met.",
+        "Council approves bridge budget\n\n(By Maria Lopez)\n\nTuesday 12 May 2015\n\nThe council met.\n",
+        "Council approves bridge budget\n\n2015-05-12\n\nThe council met.\n",
+    ],
+)
+def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None:
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+
+    assert parsed.title == "Council approves bridge budget"
+    assert parsed.published == "2015-05-12"
+    assert parsed.body == "The council met." and parsed.summary is None
+
+
+@pytest.mark.parametrize(
+    ("page", "body"),
+    [
+        # An ambiguous day is no date (as in every format): it stays text
+        ("Bridge budget\n\n(By Maria Lopez)\n\n05/06/2015\n\nThe council met.\n", "05/06/2015\n\nThe council met."),
+        # A date further down is the article's text
+        ("Bridge budget\n\n(By Maria Lopez)\n\nThe council met.\n\n12 May 2015\n", "The council met.\n\n12 May 2015"),
+        # A page that is only a date under its title keeps it as its text
+        ("Bridge budget\n\n12 May 2015\n", "12 May 2015"),
+    ],
+)
+def test_legacy_page_date_line_elsewhere_stays_text(page: str, body: str) -> None:
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+
+    assert parsed.published is None and parsed.body == body

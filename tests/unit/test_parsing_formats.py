@@ -1840,7 +1840,7 @@ def test_html_a_section_header_outside_any_article_is_the_articles_only_with_the
         ),
         (
             "incoming/steps.md",
-            b"---\ntitle: Steps\n---\n\nWhat it costs:\n\n1. Cost\n2. Time\n\n* a bullet\n\n3. Loose\n\n   more of it\n",
+            b"---\ntitle: Steps\n---\n\nWhat it costs:\n\n1. Cost\n2. Time\n\n* a bullet\n\n3. Loose\n\n   more of it",
             ["What it costs:", "1. Cost", "2. Time", "a bullet", "3. Loose", "more of it"],
         ),
         # HTML's own numbering: start, reversed (a countdown), an item's value, a nested list, an item's paragraph

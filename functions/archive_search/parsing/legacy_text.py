@@ -15,6 +15,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
 from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
+from archive_search.parsing.validate import parse_date
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -183,6 +184,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
 
     author = None
     summary = None
+    dateline = None
     byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if byline_name(block)), None)
     if byline_at is not None:
         author = byline_name(blocks[byline_at])
@@ -191,14 +193,20 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         body_blocks = blocks[byline_at + 1 :]
         if head:
             title = head[0]
-            # Anything between the title and the byline is a standfirst, kept as the summary.
-            summary = " ".join(head[1:]) or None
+            # Anything between the title and the byline is a standfirst, kept as the summary, or the date line.
+            dates = [block for block in head[1:] if parse_date(block) is not None]
+            dateline = dates[0] if dates else None
+            summary = " ".join(block for block in head[1:] if block not in dates[:1]) or None
         else:  # the byline came first: the title follows it (after the site name, if the layout put it there)
             body_blocks = _without_site_name(body_blocks)
             title, body_blocks = (body_blocks[0], body_blocks[1:]) if body_blocks else ("", [])
     else:
         title, body_blocks = blocks[0], blocks[1:]
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
+    # A date line at the top (`12 May 2015`, under the byline or the title) is the article's date, as in Markdown;
+    # left in the body, every legacy page sorted last by date and fell outside every date filter.
+    if dateline is None and len(body_blocks) > 1 and parse_date(body_blocks[0]) is not None:
+        dateline, body_blocks = body_blocks[0], body_blocks[1:]
 
     body_blocks, credit = _take_credit(_without_bottom_furniture(body_blocks))
     return ParsedUpload(
@@ -208,6 +216,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         author=author,
         summary=summary,
         credit=credit,
+        published=dateline,
     )
 
 
