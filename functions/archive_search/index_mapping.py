@@ -154,7 +154,8 @@ _EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "ex
 # Letters joined by `-`, `&`, `/` or an apostrophe that is no possessive's (`O'Neill's` is `O'Neill`, `Blair's`
 # nothing). Not `.`: it joins abbreviations (`U.S.` would be `us`) and glued words, searched as their parts.
 JOINED_WORD_PATTERN = r"\p{L}[\p{L}\p{M}]*+(?:(?:[-&/]|'(?![sS]\b))\p{L}[\p{L}\p{M}]*+)+"
-_CLOSED = {"type": "text", "analyzer": "closed_joined", "search_analyzer": "exact_words", "index_options": "freqs"}
+# Stemmed as the body is (mapping 14): `email` finds "e-mails" and `emails` "e-mail", as each finds the other closed up.
+_CLOSED = {"type": "text", "analyzer": "closed_joined", "search_analyzer": "article_text", "index_options": "freqs"}
 # Thai is written without spaces between words: the standard tokenizer keeps a run of Thai as one token, so a word
 # inside a sentence was unfindable. The engine's `thai` tokenizer splits Thai into words (the JDK's dictionary
 # break iterator; it splits no other unspaced script: Lao, Khmer and Myanmar need ICU, which this engine build
@@ -257,7 +258,7 @@ INDEX_SETTINGS: dict[str, Any] = {
                 "closed_joined": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],
                     "tokenizer": "joined_words",
-                    "filter": ["lowercase", "asciifolding", "no_joiners"],
+                    "filter": ["lowercase", "asciifolding", "no_joiners", "english_stemmer"],
                 },
                 "tag_words": {
                     "char_filter": ["invisible", "diacritics", "greek", "joiners"],

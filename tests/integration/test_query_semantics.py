@@ -581,6 +581,7 @@ def test_a_joined_word_typed_closed_up_finds_the_articles_that_join_it(pipeline:
     walmart_lawsuit = _json_upload(pipeline, "Retailer pays", "Wal\u2011Mart settled the lawsuit for $14m.")
     email = _json_upload(pipeline, "Spam rises", "Junk e-mail is up again.")
     closed = _json_upload(pipeline, "Inbox", "Email traffic doubled.")
+    plural = _json_upload(pipeline, "Phishing", "Fake e-mails asked for passwords.")
     oneill = _json_upload(pipeline, "Celtic manager", "Martin O'Neill's side won.")
     att = _json_upload(pipeline, "Phone deal", "AT&T agreed a merger.")
     decoy = _json_upload(pipeline, "Mart notes", "Wal is a name; the mart sells mail; Blair's e mail went out.")
@@ -589,7 +590,9 @@ def test_a_joined_word_typed_closed_up_finds_the_articles_that_join_it(pipeline:
 
     # When each is typed closed up, in any case
     assert set(ids("walmart")) == {walmart, walmart_lawsuit}
-    assert set(ids("Email")) == {email, closed} and ids("email")[0] == closed  # the article that writes it so first
+    assert set(ids("Email")) == {email, closed, plural} and ids("email")[0] == closed  # written so first
+    # In any number, as the body's words are: `emails` finds e-mail and e-mails, `e-mails` finds email
+    assert set(ids("emails")) == {email, closed, plural} and set(ids("e-mails")) == {email, closed, plural, decoy}
     assert ids("oneill") == [oneill]
     assert ids("att") == [att]
     # Then it counts as held: no respelling, complete matches first, and excluding it excludes what it finds
@@ -600,7 +603,7 @@ def test_a_joined_word_typed_closed_up_finds_the_articles_that_join_it(pipeline:
     assert abbreviation not in ids('"us"')
     # And typed with its joiner, the joined word finds it closed up too, marks it, and excludes it
     # (the decoy's "e mail" is its parts adjacent, as a joined word always matched)
-    assert set(ids("e-mail")) == set(ids("E-Mail")) == {email, closed, decoy}
+    assert set(ids("e-mail")) == set(ids("E-Mail")) == {email, closed, plural, decoy}
     assert ids("e-mail traffic")[0] == closed
     hit = next(hit for hit in search("e-mail")["results"] if hit["id"] == closed)
     assert "<mark>Email</mark>" in hit["snippet"]
