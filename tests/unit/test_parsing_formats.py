@@ -1861,3 +1861,19 @@ def test_html_a_section_header_outside_any_article_is_the_articles_only_with_the
 )
 def test_an_ordered_list_keeps_the_numbers_its_reader_sees(key: str, upload: bytes, paragraphs: list[str]) -> None:
     assert parse_upload(key, upload).body.split("\n\n") == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("The mayor wants a <b>new</b> quay &amp; more ferries.", "The mayor wants a new quay & more ferries."),
+        ("<p>Two</p><p>paragraphs</p>", "Two paragraphs"),
+        ("Not markup: vector<int> &amp; Dear <name>", "Not markup: vector<int> & Dear <name>"),
+    ],
+)
+def test_a_summary_with_markup_reads_alike_in_json_and_markdown(written: str, read: str) -> None:
+    as_json = parse_upload("incoming/q.json", json.dumps({"title": "Q", "body": "B", "summary": written}).encode())
+    front = json.dumps(written)  # a YAML double-quoted scalar is a JSON string
+    as_markdown = parse_upload("incoming/q.md", f"---\ntitle: Q\nsummary: {front}\n---\n\nB\n".encode())
+
+    assert as_json.summary == as_markdown.summary == read

@@ -81,11 +81,11 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
-    body = _text_of(fields.pop("body", ""), "body", "\n\n")
+    body = field_text(fields.pop("body", ""), "body", "\n\n")
     summary = fields.pop("summary", None)
     texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items()}
     if summary is not None:
-        texts["summary"] = _text_of(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
+        texts["summary"] = field_text(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
     tags = one_of(document, TAG_NAMES, "the JSON", 'keep one of "{0}" and "{1}"')
     if isinstance(tags, str):  # decoded before the split (`&quot;` quotes too), and only then
         texts["tags"] = tuple(list_items(unescape_entities(tags), "tags"))
@@ -97,7 +97,7 @@ def parse_json(data: bytes) -> ParsedUpload:
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
 
 
-def _text_of(value: str, field: str, separator: str) -> str:
+def field_text(value: str, field: str, separator: str) -> str:
     """A body or summary as text: HTML (html_text.is_markup) goes through the HTML extractor, as an HTML page's body
     does, which decodes its entities; other text only has its entities decoded (once, like every other field).
 

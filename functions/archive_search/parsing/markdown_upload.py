@@ -27,6 +27,7 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
+from archive_search.parsing.json_upload import field_text
 from archive_search.parsing.text import (
     FIELD_NAMES,
     TAG_NAMES,
@@ -135,9 +136,10 @@ def parse_markdown(data: bytes) -> ParsedUpload:
 
 
 def _text(field: str, value: object) -> str:
-    """A front-matter value as text, exactly as written (the loader keeps every scalar a string)."""
+    """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a summary's
+    markup read as a JSON upload's is (json_upload.field_text), not kept as literal tags."""
     if isinstance(value, str):
-        return unescape_entities(value)
+        return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
     if isinstance(value, list) and field == "author" and all(isinstance(v, str) for v in value):
         return ", ".join(unescape_entities(v) for v in value)
     raise RejectedUploadError(
