@@ -137,7 +137,7 @@ def _delete(args: argparse.Namespace) -> int:
         )
     print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
     _list_articles(done.deleted, prefix)
-    return 1 if done.differing else 0
+    return 1 if done.differing or done.not_uploaded else 0  # as rm: a script notices a name that was not there
 
 
 def _report(args: argparse.Namespace) -> int:

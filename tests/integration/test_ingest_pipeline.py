@@ -114,7 +114,7 @@ def test_delete_removes_only_an_upload_that_holds_the_file_named(
 
     # The folder as uploaded deletes its file; a name never uploaded is reported; --force deletes by name
     assert cli(["delete", *target, str(folder)]) == 0
-    assert cli(["delete", *target, str(tmp_path / "never.json")]) == 0
+    assert cli(["delete", *target, str(tmp_path / "never.json")]) == 1
     assert "incoming/never.json: not uploaded" in capsys.readouterr().err
     assert cli(["delete", *target, "--force", str(nested)]) == 0
     pipeline.drain()
