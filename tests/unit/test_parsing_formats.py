@@ -481,20 +481,19 @@ _COMMENT = "<p>Reader{i} says: the council is wrong about the budget and parking
         '<section id="comments" class="comments-area"><h2>10 comments</h2><ol class="comment-list">'
         + "".join(f'<li class="comment"><div class="comment-body">{_COMMENT.format(i=i)}</div></li>' for i in range(10))
         + "</ol></section></main>",
-        # No article element at all: the story in a plain div, the thread in a div named comments
-        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div id="comments" class="comments">'
-        + "".join(_COMMENT.format(i=i) for i in range(10))
-        + "</div>",
-        # Other names of the same furniture, each longer than the story
-        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div class="discussion-thread">'
-        + "".join(_COMMENT.format(i=i) for i in range(10))
-        + "</div>",
-        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div class="related-stories">'
-        + "".join(_COMMENT.format(i=i) for i in range(10))
-        + "</div>",
-        f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div id="disqus_thread" class="replies">'
-        + "".join(_COMMENT.format(i=i) for i in range(10))
-        + "</div>",
+        # No article element at all: the story in a plain div, the thread in a div named comments, or by other
+        # names of the same furniture, each longer than the story
+        *(
+            f'<h1>Council budget approved</h1><div class="story">{_STORY}</div><div {names}>'
+            + "".join(_COMMENT.format(i=i) for i in range(10))
+            + "</div>"
+            for names in (
+                'id="comments" class="comments"',
+                'class="discussion-thread"',
+                'class="related-stories"',
+                'id="disqus_thread" class="replies"',
+            )
+        ),
     ],
 )
 def test_html_comments_and_other_additions_are_never_the_article_however_long(page: str) -> None:

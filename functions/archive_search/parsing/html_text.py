@@ -118,53 +118,20 @@ CHROME_ROLES = frozenset(
 )
 # Class and id names of page furniture. A name is split into its parts at `-` and `_` ("site-nav", "share_buttons").
 # These words mark furniture wherever they are a part: "site-nav", "cookie-banner", "ad-slot", "newsletter-signup".
-CHROME_WORDS = frozenset(
-    {
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "sidebar",
-        "masthead",
-        "breadcrumb",
-        "breadcrumbs",
-        "share",
-        "sharing",
-        "social",
-        "cookie",
-        "cookies",
-        "consent",
-        "advert",
-        "advertisement",
-        "ad",
-        "ads",
-        "sponsored",
-        "promo",
-        "newsletter",
-        "subscribe",
-        "signup",
-        "related",
-        "recommended",
-        "comments",
-        "comment",
-        "discussion",
-        "replies",
-        "popup",
-        "modal",
-        "skip",
-        "toolbar",
-        "pagination",
-    }
-)
-# Of those, the words naming what a page adds beside the article, which is never the article however much text it
-# holds: a reader's comment thread longer than the story is still comments (it became the article's body, spam
-# included, when it held more than half the page's text). A layout word ("layout has-sidebar", "nav-open") may name
-# the wrapper of the whole page, these only with a word of state ("has-comments", "with-related").
+# The words naming what a page adds beside the article are never the article however much text they hold: a
+# reader's comment thread longer than the story is still comments (it became the article's body, spam included,
+# when it held more than half the page's text). A layout word ("layout has-sidebar", "nav-open") may name the
+# wrapper of the whole page, those only with a word of state ("has-comments", "with-related").
 NEVER_CONTENT_WORDS = frozenset(
     {"comments", "comment", "discussion", "replies", "related", "recommended", "newsletter", "subscribe", "signup"}
     | {"advert", "advertisement", "ad", "ads", "sponsored", "promo", "share", "sharing", "social", "cookie"}
     | {"cookies", "consent"}
 )
+LAYOUT_WORDS = frozenset(
+    {"nav", "navbar", "navigation", "menu", "sidebar", "masthead", "breadcrumb", "breadcrumbs", "popup", "modal"}
+    | {"skip", "toolbar", "pagination"}
+)
+CHROME_WORDS = LAYOUT_WORDS | NEVER_CONTENT_WORDS
 STATE_WORDS = frozenset({"has", "with", "show", "open", "enabled", "allowed"})
 # These mark furniture only on their own or with a site-level qualifier ("site-header", "page-footer", "author-bio"):
 # beside a word of the article ("section-header", "article-header", "entry-footer") the element is part of it.
@@ -206,17 +173,25 @@ def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
     return (attributes.get("role") or "").strip().lower() in CHROME_ROLES
 
 
+def _names(node: LexborNode) -> list[str]:
+    """The element's class and id names, lower-cased."""
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+
+
+def _name_parts(name: str) -> set[str]:
+    return {part for part in _NAME_PARTS.split(name) if part}
+
+
 def has_chrome_name(node: LexborNode) -> bool:
     """Whether a class or id name marks the element as page furniture (CHROME_WORDS, PAGE_LEVEL_WORDS, HIDDEN_NAMES)."""
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
-    return any(_is_chrome_name(name) for name in names)
+    return any(_is_chrome_name(name) for name in _names(node))
 
 
 def _is_chrome_name(name: str) -> bool:
     if name in HIDDEN_NAMES:
         return True
-    parts = {part for part in _NAME_PARTS.split(name) if part}
+    parts = _name_parts(name)
     if parts & CHROME_WORDS:
         return True
     return bool(parts & PAGE_LEVEL_WORDS) and not parts & ARTICLE_WORDS
@@ -225,12 +200,7 @@ def _is_chrome_name(name: str) -> bool:
 def _names_other_content(node: LexborNode) -> bool:
     """Whether a class or id name says the element holds what a page adds beside the article (NEVER_CONTENT_WORDS:
     `comments-area`, `comment-list`, `related-stories`), not a state of its wrapper (`has-comments`)."""
-    attributes = node.attributes
-    for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split():
-        parts = {part for part in _NAME_PARTS.split(name) if part}
-        if parts & NEVER_CONTENT_WORDS and not parts & STATE_WORDS:
-            return True
-    return False
+    return any((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS for name in _names(node))
 
 
 def text_length(node: LexborNode) -> int:
