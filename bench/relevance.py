@@ -270,14 +270,15 @@ class OurSearch:
 
         self.client = OpenSearch(hosts=[url], timeout=120)
         self.took_ms: list[int] = []
-        # The first engine request of a search is the one that ranks (the reranked window); the page's articles and
-        # their highlights come after. Its time alone compares with figures measured before took_ms summed them.
+        # The first engine request of a search that asks for hits is the one that ranks (the reranked window): a
+        # short query's probe (size 0) comes before it, the page's articles and their highlights after. Its time
+        # alone compares with figures measured before took_ms summed them.
         self.ranking_took_ms: list[int] = []
         self.keep = keep is not None
         self.alias = keep or f"bench-relevance-{uuid.uuid4().hex[:8]}"
         self.encoder = text_encoder()
         self.index = OpenSearchArticleIndex(self.client, self.alias, self.encoder)
-        self._tooks: list[int] = []
+        self._tooks: list[tuple[int, int]] = []  # (hits asked for, took) of each request of a search
         self._search = self.index.search
         self.index.search = self._timed_search  # type: ignore[method-assign]
         if self.keep and self.client.indices.exists_alias(name=self.alias):
@@ -288,7 +289,7 @@ class OurSearch:
 
     def _timed_search(self, body: dict[str, Any], *args: Any, **kwargs: Any) -> dict[str, Any]:
         response: dict[str, Any] = self._search(body, *args, **kwargs)
-        self._tooks.append(int(response.get("took", 0)))
+        self._tooks.append((int(kwargs.get("size", 0)), int(response.get("took", 0))))
         return response
 
     def search(self, query: Query) -> list[str]:
@@ -310,7 +311,7 @@ class OurSearch:
             result = search_articles(self.index, request, ranking, encoder=self.encoder)
             if page == 1:
                 self.took_ms.append(result.took_ms)
-                self.ranking_took_ms.append(self._tooks[0])
+                self.ranking_took_ms.append(next(took for asked, took in self._tooks if asked))
             ids += [hit.id for hit in result.results]
             if len(result.results) < size:
                 break

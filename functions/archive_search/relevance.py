@@ -33,8 +33,8 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept), weighted FUZZY_BOOST, and the articles holding
   every word within a typo rank next after the complete matches. The caller expands only when the words need it
-  (search.typo_words: a word no article holds, or fewer complete matches than a default page): expansion was half
-  the engine's time on every search (issue 13's profile).
+  (search.typo_words, from the answer of search.probe_search: a word no article holds, or fewer complete matches
+  than a default page): expansion was half the engine's time on every search (issue 13's profile).
 - **Freshness** (`Ranking.freshness_weight`): the score is multiplied by 1 + w * decay(age), decay a gauss curve on
   `published` (1 today, 0.5 after FRESHNESS_SCALE_DAYS). Undated articles get the factor 1. 0 turns it off.
 - **Synonyms** (`Ranking.synonyms`): US / U.S. / United States and the like (index_mapping.SYNONYMS), applied at

@@ -61,10 +61,12 @@ DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 FILTER_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
-# Engine requests one search may send one after another: the words' document frequencies (a long query), the first
-# answer (in the reranked window: ids, then the page's articles), the same again with typo expansion, the
-# did_you_mean count. The template's timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout).
-MAX_ENGINE_REQUESTS = 4
+# Engine requests one search may send one after another: the words' document frequencies (a long query) or the
+# probe (a short one: probe_search), which words a headline, byline or tag holds and the likeliest of equally near
+# spellings (a word no body holds), the answer (in the reranked window: ids, then the page's articles), and for
+# did_you_mean the respelt words' document frequencies and its count. The template's timeouts nest on it
+# (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted them again.
+MAX_ENGINE_REQUESTS = 7
 COMPLETE_COUNT = "complete_matches"
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -323,29 +325,50 @@ def typo_words(
     request: SearchRequest,
     ranking: Ranking,
     words: list[str],
-    first: dict[str, Any],
+    suggest: dict[str, Any] | None,
+    complete: int | None,
     vocabulary: Vocabulary | None = None,
 ) -> dict[str, str | None]:
-    """The scored words to expand to their near spellings, from the first answer (sent without expansion), each
-    with the nearest known word when it is in no article: none unless the query is short and typo tolerance on;
-    then every word of 4+ letters when some word is in no article (the answer's term suggesters say which), or when
-    fewer than FEW_COMPLETE_MATCHES articles hold every word (its COMPLETE_COUNT aggregation; one word too) in the
-    relevance order, so that a name spelt another way (Gaddafi, Gadaffi) is found next; else none. A word no
-    article holds, body or headline (`vocabulary`, see spelling.respellings), comes with the nearest known word,
-    searched in its place; a headline's own word (`bold`, near `told` in many bodies) is only expanded, so its
-    exact match ranks first."""
+    """The scored words to expand to their near spellings, from the probe's answer (probe_search): none unless the
+    query is short and typo tolerance on; then every word of 4+ letters when some word is in no article (the term
+    suggesters' answer, `suggest`, says which), or when fewer than FEW_COMPLETE_MATCHES articles hold every word
+    (`complete`, None when not counted; one word too) in the relevance order, so that a name spelt another way
+    (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
+    spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
+    near `told` in many bodies) is only expanded, so its exact match ranks first."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return {}
-    unknown = unknown_words(request.q, first.get("suggest"))
-    complete = (first.get("aggregations") or {}).get(COMPLETE_COUNT)
+    unknown = unknown_words(request.q, suggest)
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages.
-    few = complete is not None and int(complete["doc_count"]) < FEW_COMPLETE_MATCHES
+    few = complete is not None and complete < FEW_COMPLETE_MATCHES
     if unknown.keys() & set(eligible) or (few and request.effective_sort == "relevance"):
-        spelt = respellings(request.q, first.get("suggest"), vocabulary) if unknown else {}
+        spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
         return {word: spelt.get(word) for word in eligible}
     return {}
+
+
+def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
+    """The small request that decides typo expansion before the results are asked for (typo_words), or None when
+    the query cannot be expanded: the term suggesters (a word no article holds; did_you_mean reads them too) and, in
+    the relevance order, how many articles hold every word, counted up to FEW_COMPLETE_MATCHES (the engine stops
+    there) under the tag filter but not the facets' filters: counted under them, selecting a section where few
+    articles held every word turned expansion on, and the section's facet count was not what selecting it found.
+
+    Asked apart so that an expanded search pays for one window, not two: the results of a first request without
+    expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
+    about 1-4 ms where that window took 13-14, news-dev, the local node)."""
+    if not _expandable(ranking, words):
+        return None
+    parsed = parse_query(request.q)
+    probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
+    complete = complete_match(parsed, ranking, words, expanded=True)
+    if complete is not None and request.effective_sort == "relevance":
+        tag = filter_clauses(request).get("tag")
+        probe["query"] = {"bool": {"must": complete, "filter": [tag] if tag else []}}
+        probe["track_total_hits"] = FEW_COMPLETE_MATCHES
+    return probe
 
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
@@ -420,15 +443,9 @@ def build_search(
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
-    if parsed.words and not typos:
+    # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
+    if parsed.words and not typos and not _expandable(ranking, words if words is not None else content_words(parsed)):
         body["suggest"] = spelling_suggester(request.q)
-        # One word too: `goverment`, a typo one article holds, hid the hundreds of articles on `government`.
-        complete = complete_match(parsed, ranking, words if words is not None else content_words(parsed), expanded=True)
-        if complete is not None and ranking.fuzzy:
-            # How many articles hold every word, typo_words() reads it. Counted without the facets' filters (the
-            # query holds the tag filter), like the facets: counted under them, selecting a section with few
-            # complete matches turned expansion on and found more than its facet count offered.
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
     return body
 
 
@@ -443,26 +460,28 @@ def _answer(
     vocabulary: Vocabulary,
 ) -> tuple[dict[str, Any], dict[str, str | None]]:
     """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
-    need it (typo_words(): a word no article holds, or few complete matches): then the same request
-    is sent again with the words expanded (the first answer's `suggest` is kept for did_you_mean).
+    need it (typo_words(): a word no article holds, or few complete matches), which a query that may be expanded
+    asks first in a small request (probe_search); `body` is then sent with the words expanded or as it is, and the
+    probe's `suggest` is the answer's, for did_you_mean.
 
     Every page of one search is asked of one copy of the index (its fingerprint as the engine's preference): with a
     replica (two or more data nodes), copies score apart by the deleted documents each still holds, so pages from
     either copy overlapped and left hits out, and a cursor's scores, read after on the other copy, skipped some."""
     same_copy = request.fingerprint()
+    probe = probe_search(request, ranking, words)
+    if probe is None:
+        return index.search(body, size=size, offset=offset, preference=same_copy), {}
+    probed = index.search(probe, size=0, offset=0, preference=same_copy)
+    complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
+    typos = typo_words(request, ranking, words, probed.get("suggest"), complete, vocabulary)
+    if typos:
+        body = {**body, "query": _query(request, ranking, words, typos)}
+        if "highlight" in body:
+            body["highlight"] = _highlight(request, ranking, words, typos)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
-    typos = typo_words(request, ranking, words, response, vocabulary)
-    if not typos:
-        return response, {}
-    again = {**body, "query": _query(request, ranking, words, typos)}
-    again.pop("suggest", None)
-    again["aggs"] = {name: agg for name, agg in body["aggs"].items() if name != COMPLETE_COUNT}
-    if "highlight" in again:
-        again["highlight"] = _highlight(request, ranking, words, typos)
-    expanded = index.search(again, size=size, offset=offset, preference=same_copy)
-    # The engine's time is both requests' (took_ms and the SearchLatency metric showed the second one's alone).
-    took = int(response.get("took", 0)) + int(expanded.get("took", 0))
-    return {**expanded, "suggest": response.get("suggest"), "took": took}, typos
+    # The engine's time is both requests' (took_ms and the SearchLatency metric).
+    took = int(probed.get("took", 0)) + int(response.get("took", 0))
+    return {**response, "suggest": probed.get("suggest"), "took": took}, typos
 
 
 def search_articles(
@@ -691,7 +710,9 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
         response = index.search(body, size=0, offset=0)
-        counted = "expanded" if typo_words(other, ranking, words, response) else "plain"
+        count = response["aggregations"].get(COMPLETE_COUNT)
+        held = int(count["doc_count"]) if count is not None else None
+        counted = "expanded" if typo_words(other, ranking, words, response.get("suggest"), held) else "plain"
         return int(response["aggregations"][counted]["doc_count"])
 
     return count_for

@@ -1094,11 +1094,12 @@ def test_typo_expansion_is_sent_only_when_the_words_need_it(pipeline: LocalPipel
     pipeline.drain()
     index = _RecordingIndex(pipeline)
 
-    # A correctly spelt query with a page of complete matches: one request, no expansion, whatever the page size
+    # A correctly spelt query with a page of complete matches: the probe, then the results without expansion,
+    # whatever the page size
     for size in (1, 10, 50):
         page, expanded = _expansions(index, "cocoa harvest", size)
         assert {hit.id for hit in page.results[:10]} <= set(both)
-        assert expanded == [False]
+        assert expanded == [False, False]
 
     # A word no article holds: expanded even when the other words are plentiful
     page, expanded = _expansions(index, "cocoa harvst", 1)
@@ -1118,7 +1119,7 @@ def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_s
     for size in (2, 10, 50):
         page, expanded = _expansions(index, "vanilla crop", size)
         assert page.total == 3, size
-        assert expanded == [False, True]
+        assert expanded == [False, True]  # the probe, then the results asked for once, expanded
     assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
 
 

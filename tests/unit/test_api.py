@@ -152,7 +152,8 @@ def _assert_error(result: HttpResult, status: int, code: str) -> str:
 
 
 def test_search_returns_the_page_as_json_with_cache_control() -> None:
-    result = _call(_app(FakeArticleIndex()), "/search?q=kerry+putin")
+    index = FakeArticleIndex()
+    result = _call(_app(index), "/search?q=kerry+putin")
 
     assert result.status == 200
     assert result.header("Content-Type") == "application/json"
@@ -161,7 +162,7 @@ def test_search_returns_the_page_as_json_with_cache_control() -> None:
     assert body["query"] == "kerry putin"
     assert (body["page"], body["size"]) == (1, 10)
     assert body["total"] == 2
-    assert body["took_ms"] == 12
+    assert body["took_ms"] == 12 * len(index.searches)  # every request of the search: the probe and the page
     assert [hit["id"] for hit in body["results"]] == ["world/2015/kerry-putin", "opinion/sochi"]
     kerry = body["results"][0]
     assert {"id", "title", "author", "published", "url", "snippet", "highlights"} <= set(kerry)
@@ -242,7 +243,7 @@ def test_search_asks_the_index_for_the_requested_page() -> None:
     body = _call(_app(index), "/search?q=kerry&page=3&size=5").json()
 
     assert (body["page"], body["size"]) == (3, 5)
-    assert index.searches == [(5, 10)]
+    assert [asked for asked in index.searches if asked[0]] == [(5, 10)]  # beside the probe (size 0)
 
 
 def test_the_http_search_event_file_is_answered(http_search_event: dict[str, Any]) -> None:
@@ -650,7 +651,7 @@ def test_an_issued_cursor_reads_the_next_page() -> None:
 
     assert result.status == 200, result.text
     assert result.json()["page"] == 2
-    assert index.searches == [(2, 0)]
+    assert [asked for asked in index.searches if asked[0]] == [(2, 0)]
 
 
 def test_every_page_of_one_search_is_asked_of_one_copy_of_the_index() -> None:
@@ -661,11 +662,14 @@ def test_every_page_of_one_search_is_asked_of_one_copy_of_the_index() -> None:
 
     for query in ("q=kerry&size=2", "q=kerry&size=2&page=2", f"q=kerry&size=2&cursor={_next_cursor()}"):
         assert _call(app, f"/search?{query}").status == 200
+    pages = list(index.preferences)
     _call(app, "/search?q=kerry&size=2&section=World")
+    filtered = index.preferences[len(pages) :]
 
-    one, *others, filtered = index.preferences
+    one, *others = pages
     assert one is not None and not one.startswith("_")  # a custom string: the engine reserves _-names
-    assert others == [one] * len(others) and filtered not in (None, one)
+    assert others == [one] * len(others) and len(pages) >= 3
+    assert filtered and None not in filtered and one not in filtered
 
 
 def _fingerprint() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import struct
 import threading
 from collections.abc import Sequence
@@ -119,9 +120,11 @@ class TimedEngine:
 
     def __init__(self) -> None:
         self.requests = 0
+        self.asked: list[tuple[int, dict[str, Any]]] = []
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.requests += 1
+        self.asked.append((size, body))
         hits = [hit("a", 2.0, "harbour", ["complete"])]
         return {
             "took": 5,
@@ -142,3 +145,16 @@ def test_took_ms_is_the_engine_time_of_every_request_that_found_the_page(encoder
     # the first answer, the same with typo expansion, and (reranked) the page's articles: not the last one alone
     assert engine.requests == (3 if encoder else 2)
     assert page.took_ms == 5 * engine.requests
+
+
+@pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
+def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
+    engine = TimedEngine()
+
+    search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    # A probe without hits decides the expansion (before, a first window without it was thrown away).
+    (probe_size, probe), *results = engine.asked
+    assert probe_size == 0 and "suggest" in probe and probe["track_total_hits"] == 10
+    assert [size for size, _ in results] == ([100, 1] if encoder else [10])
+    assert "fuzziness" in json.dumps(results[0][1]["query"])
