@@ -78,3 +78,27 @@ def test_the_benchmark_runs_every_kind_against_the_real_node(
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = readme.read_text(encoding="utf-8")
     assert "| tiny | 6 |" in table and "old" not in table and table.endswith("after\n")
+
+
+def test_engine_time_compares_checkouts_side_by_side(
+    opensearch_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from opensearchpy import OpenSearch
+
+    from bench import engine_time
+
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus(corpus, 40)
+    monkeypatch.setenv("OPENSEARCH_URL", opensearch_url)
+    repo = Path(engine_time.__file__).resolve().parents[1]
+
+    try:
+        assert engine_time.main([str(repo), "--runs", "2", "--per-kind", "3", "--corpus", str(corpus)]) == 0
+    finally:
+        OpenSearch(hosts=[opensearch_url]).indices.delete(index="engine-time-*", ignore_unavailable=True)
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0].split()[:2] for line in lines] == [["run", "1"], ["run", "2"]]
+    for line in lines:
+        assert all(f"{kind} " in line for kind in engine_time.KINDS), line
+        assert float(line.split("p50 ")[1].split(" ms")[0]) >= 0
