@@ -4,20 +4,22 @@
 
 Issue 10 asks that the engine time per search be no worse than before (b050e66), `took` p50 side by side on the same
 queries. Each checkout (a `git worktree` of a commit) indexes news-dev with its own code into a kept index
-(`engine-time-<commit>-corpus`, reused when present) and answers the known-item queries of both generators
-(headline, words3, words2, misspelt, title_words: the kinds /search answers) through its own `search_articles`, a
-page of 10, reranked when that code reranks. Each search's `took_ms` is recorded: every engine request of the page
-the code counts (since session 9 the window, the page's highlights and, since session 16, the probe). The runs
-alternate between checkouts, so a machine getting busier slows each alike, and the engine's request cache is
-cleared before each run. `--pin` puts the node's threads on the first CPU and the searches on the second: the query
-is embedded in the function while the engine searches, and on one machine of two cores that embedding slowed the
-engine's own `took` (on AWS they run on different machines); a code without the rerank has no such cost. Needs
-OPENSEARCH_URL, or starts a node as `make bench-relevance` does. Prints p50 (ms) overall and by kind for each run.
+(`engine-time-<commit>-<corpus>`, reused when present; changes not committed get one of their own) and answers the
+known-item queries of both generators (headline, words3, words2, misspelt, title_words: the kinds /search answers)
+through its own `search_articles`, a page of 10, reranked when that code reranks. Each search's `took_ms` is recorded:
+every engine request of the page the code counts (since session 9 the window, the page's highlights and, since session
+16, the probe). The runs alternate between checkouts, so a machine getting busier slows each alike, and the engine's
+request cache is cleared before each run. `--pin` puts the node's threads on the first CPU and the searches on the
+second: the query is embedded in the function while the engine searches, and on one machine of two cores that
+embedding slowed the engine's own `took` (on AWS they run on different machines); a code without the rerank has no
+such cost. Needs OPENSEARCH_URL, or starts a node as `make bench-relevance` does. Prints p50 (ms) overall and by kind
+for each run.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import statistics
@@ -69,10 +71,17 @@ def _pin_node(url: str, cpus: str) -> None:
     subprocess.run(["taskset", "-a", "-p", "-c", cpus, str(pid)], check=True, stdout=subprocess.DEVNULL)
 
 
-def _commit(code: Path) -> str:
-    return subprocess.run(
-        ["git", "-C", str(code), "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True
-    ).stdout.strip()
+def index_alias(code: Path, corpus: Path) -> str:
+    """The kept index of a checkout's code and a corpus: its commit, its changes not committed (a digest of `git diff
+    HEAD`, when there are any) and the corpus file (path, size and time), so that other code or another corpus gets
+    an index of its own."""
+    git = ["git", "-C", str(code)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], check=True, capture_output=True, text=True)
+    changes = subprocess.run([*git, "diff", "HEAD"], check=True, capture_output=True).stdout
+    stat = corpus.resolve().stat()
+    source = f"{corpus.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+    label = commit.stdout.strip() + (f"+{hashlib.sha256(changes).hexdigest()[:8]}" if changes else "")
+    return f"engine-time-{label}-{hashlib.sha256(source).hexdigest()[:8]}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,10 +136,10 @@ def _alternate(
     corpus: Path,
 ) -> None:
     """`runs` rounds of one run a checkout, each in a process of its own; prints each run's p50s."""
-    labels = {code: _commit(code) for code in checkouts}
+    aliases = {code: index_alias(code, corpus) for code in checkouts}
     for run in range(1, runs + 1):
-        for code, label in labels.items():
-            alias = f"engine-time-{label}-corpus"
+        for code, alias in aliases.items():
+            label = alias.split("-")[2]
             command = [*pin, sys.executable, str(Path(__file__).resolve()), "--one", str(code), alias]
             command += [str(queries_file), "--url", url, "--corpus", str(corpus)]
             done = subprocess.run(command, capture_output=True, text=True, env=os.environ)

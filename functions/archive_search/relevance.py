@@ -392,6 +392,11 @@ def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
     return [{"match_phrase": {byline: text}}, _tagged(text)]
 
 
+def exclusions(parsed: ParsedQuery, ranking: Ranking) -> list[dict[str, Any]]:
+    """The clauses an article must match none of: what each `-term` of the query keeps out (text_query's must_not)."""
+    return [_excluded(term, ranking) for term in parsed.excluded]
+
+
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     """What `-term` keeps out: what searching for the term finds. A joined word (-anti-war) is the joined word, not
     its parts; a word or phrase with synonyms (-US, -"united nations") is each of them, as searching for it finds."""
@@ -504,7 +509,7 @@ def text_query(
     near tier). Nothing is required: articles holding every quoted phrase, and for a short query every word (within
     a typo for `typo_words`), rank first.
     """
-    must_not = [_excluded(term, ranking) for term in parsed.excluded]
+    must_not = exclusions(parsed, ranking)
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
     plain = [w for w in words if not is_joined(w)]
     joined = [w for w in words if is_joined(w)]

@@ -29,6 +29,7 @@ from archive_search.relevance import (
     code_runs,
     complete_match,
     content_words,
+    exclusions,
     has_thai,
     in_byline_or_tags,
     text_query,
@@ -63,9 +64,10 @@ SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 # Engine requests one search may send one after another: the words' document frequencies (a long query) or the
 # probe (a short one: probe_search), which words a headline, byline or tag holds and the likeliest of equally near
-# spellings (a word no body holds), the answer (in the reranked window: ids, then the page's articles), and for
-# did_you_mean the respelt words' document frequencies and its count. The template's timeouts nest on it
-# (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted them again.
+# spellings (words no body holds: every word in one request), the answer (in the reranked window: ids, then the
+# page's articles), and for did_you_mean the respelt words' document frequencies and its count. The template's
+# timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted
+# them again (and made the likeliest spellings one request: one a word, a paste of misspellings sent 13).
 MAX_ENGINE_REQUESTS = 7
 COMPLETE_COUNT = "complete_matches"
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
@@ -365,8 +367,11 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_match(parsed, ranking, words, expanded=True)
     if complete is not None and request.effective_sort == "relevance":
+        # What the results' query would find of them: the exclusions apply (`wenger -arsenal` counted the articles
+        # holding both words and found none of them; session 16's review), and the tag filter.
         tag = filter_clauses(request).get("tag")
-        probe["query"] = {"bool": {"must": complete, "filter": [tag] if tag else []}}
+        query = {"must": complete, "must_not": exclusions(parsed, ranking), "filter": [tag] if tag else []}
+        probe["query"] = {"bool": query}
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
     return probe
 
@@ -642,36 +647,40 @@ class _ArchiveVocabulary:
             self._held[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
         return self._held[key]
 
-    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
-        """The candidate most articles hold beside at least half of the context words (each within the edits AUTO
-        fuzziness allows: they may be misspelt too), in one request; a tie goes to the earlier candidate."""
-        key = (tuple(candidates), tuple(context))
-        if key not in self._likeliest:
-            near = [
-                {
-                    "multi_match": {
-                        "query": word,
-                        "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
-                        "fuzziness": "AUTO",
-                        "max_expansions": FUZZY_MAX_EXPANSIONS,
+    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+        """For each (candidates, context): the candidate most articles hold beside at least half of the context
+        words (each within the edits AUTO fuzziness allows: they may be misspelt too); a tie goes to the earlier
+        candidate. Every word of a query in one request: one a word made the requests of a search unbounded (a
+        pasted paragraph of a dozen misspellings sent thirteen one after another; session 16's review)."""
+        key = tuple((tuple(candidates), tuple(context)) for candidates, context in choices)
+        missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
+        if missing:
+            aggs = {}
+            for n, (candidates, context) in enumerate(missing):
+                near = [
+                    {
+                        "multi_match": {
+                            "query": word,
+                            "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
+                            "fuzziness": "AUTO",
+                            "max_expansions": FUZZY_MAX_EXPANSIONS,
+                        }
                     }
+                    for word in context
+                ]
+                beside = {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
+                holding = {
+                    str(i): {"multi_match": {"query": word, "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD]}}
+                    for i, word in enumerate(candidates)
                 }
-                for word in context
-            ]
-            beside = {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
-            holding = {
-                str(i): {"multi_match": {"query": word, "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD]}}
-                for i, word in enumerate(candidates)
-            }
-            body = {
-                "query": {"bool": {"filter": [beside]}},
-                "aggs": {"beside": {"filters": {"filters": holding}}},
-                "track_total_hits": False,
-            }
-            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["beside"]["buckets"]
-            counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(candidates))]
-            self._likeliest[key] = candidates[counts.index(max(counts))]
-        return self._likeliest[key]
+                aggs[str(n)] = {"filter": beside, "aggs": {"holding": {"filters": {"filters": holding}}}}
+            body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
+            answer = self._index.search(body, size=0, offset=0)["aggregations"]
+            for n, (candidates, context) in enumerate(missing):
+                buckets = answer[str(n)]["holding"]["buckets"]
+                counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(candidates))]
+                self._likeliest[(candidates, context)] = candidates[counts.index(max(counts))]
+        return [self._likeliest[choice] for choice in key]
 
 
 def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:

@@ -209,9 +209,10 @@ class Vocabulary(Protocol):
         """Which of `words` some headline, byline or tag holds, or some text as a joined word closed up."""
         ...
 
-    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
-        """Of equally near spellings, the one most articles hold beside the query's other words (`context`, each
-        within a typo): "premier leage" is "premier league", not the more frequent "premier leave"."""
+    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+        """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside
+        the query's other words (`context`, each within a typo): "premier leage" is "premier league", not the more
+        frequent "premier leave". All of a query's words at once (one engine request, whatever their number)."""
         ...
 
 
@@ -232,14 +233,18 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
     words = _looked_up(q).split()
-    chosen = []
-    for word in respellable:
-        if len(word.candidates) > 1:
-            context = [w for w in words if _key(w) not in STOPWORDS and _key(w) != _key(word.typed)]
-            likeliest = vocabulary.likeliest(word.candidates, context) if context else word.known
-            word = replace(word, candidates=(likeliest,))
-        chosen.append(word)
-    return chosen
+    contexts = {
+        i: [w for w in words if _key(w) not in STOPWORDS and _key(w) != _key(word.typed)]
+        for i, word in enumerate(respellable)
+        if len(word.candidates) > 1
+    }
+    told = {i: context for i, context in contexts.items() if context}  # without other words: the first
+    chosen = vocabulary.likeliest([(respellable[i].candidates, context) for i, context in told.items()]) if told else []
+    likeliest = dict(zip(told, chosen, strict=True))
+    return [
+        replace(word, candidates=(likeliest.get(i, word.known),)) if i in contexts else word
+        for i, word in enumerate(respellable)
+    ]
 
 
 def respellings(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None) -> dict[str, str]:

@@ -92,10 +92,11 @@ def test_engine_time_compares_checkouts_side_by_side(
     monkeypatch.setenv("OPENSEARCH_URL", opensearch_url)
     repo = Path(engine_time.__file__).resolve().parents[1]
 
+    alias = engine_time.index_alias(repo, corpus)
     try:
         assert engine_time.main([str(repo), "--runs", "2", "--per-kind", "3", "--corpus", str(corpus)]) == 0
-    finally:
-        OpenSearch(hosts=[opensearch_url]).indices.delete(index="engine-time-*", ignore_unavailable=True)
+    finally:  # this corpus's index only: a node may keep other commits' indices of news-dev
+        OpenSearch(hosts=[opensearch_url]).indices.delete(index=f"{alias}-*", ignore_unavailable=True)
 
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0].split()[:2] for line in lines] == [["run", "1"], ["run", "2"]]

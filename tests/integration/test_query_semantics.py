@@ -1123,6 +1123,25 @@ def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_s
     assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
 
 
+def test_the_articles_an_exclusion_keeps_out_do_not_count_as_complete_matches(pipeline: LocalPipeline) -> None:
+    # Given twelve articles holding both words and the excluded one, two holding both without it, and one holding a
+    # near spelling without it
+    for n in range(12):
+        _json_upload(pipeline, f"Quotas {n}", "Opec ministers cut quotas as oil prices rose.")
+    alone = [_json_upload(pipeline, f"Vienna talks {n}", "Opec ministers met in Vienna.") for n in range(2)]
+    variant = _json_upload(pipeline, "Vienna", "Opek ministers met in Vienna.")
+    pipeline.drain()
+    index = _RecordingIndex(pipeline)
+
+    # Then two complete matches are few: the near spelling is found next, as the probe counts what the search finds
+    # (counted with the excluded articles, fourteen were plenty and the near spelling was never searched: review of
+    # session 16)
+    page, expanded = _expansions(index, "opec ministers -oil", 10)
+    assert expanded == [False, True]
+    assert page.total == 3
+    assert {hit.id for hit in page.results[:2]} == set(alone) and page.results[2].id == variant
+
+
 def test_us_the_country_is_not_us_the_pronoun(pipeline: LocalPipeline) -> None:
     # Given an article about the US, one whose headline and text say "us" (the pronoun), and two in capitals
     country = _json_upload(pipeline, "Envoys meet in Geneva", "The US trade envoy met officials on trade.")

@@ -75,9 +75,9 @@ class _Vocabulary:
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
 
-    def likeliest(self, candidates: Sequence[str], context: Sequence[str]) -> str:
-        self.asked.append((tuple(candidates), tuple(context)))
-        return candidates[-1]
+    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+        self.asked.extend((tuple(candidates), tuple(context)) for candidates, context in choices)
+        return [candidates[-1] for candidates, _ in choices]
 
 
 def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not_stopwords() -> None:
