@@ -139,19 +139,18 @@ def _alternate(
     aliases = {code: index_alias(code, corpus) for code in checkouts}
     for run in range(1, runs + 1):
         for code, alias in aliases.items():
-            label = alias.split("-")[2]
             command = [*pin, sys.executable, str(Path(__file__).resolve()), "--one", str(code), alias]
             command += [str(queries_file), "--url", url, "--corpus", str(corpus)]
             done = subprocess.run(command, capture_output=True, text=True, env=os.environ)
             if done.returncode:
-                raise RuntimeError(f"{label}'s run failed:\n{done.stderr[-2000:]}")
+                raise RuntimeError(f"{code}'s run failed:\n{done.stderr[-2000:]}")
             output = done.stdout
             took = json.loads(output.strip().splitlines()[-1])
             by_kind: dict[str, list[int]] = defaultdict(list)
             for query, ms in zip(queries, took, strict=True):
                 by_kind[query["kind"]].append(ms)
             kinds = ", ".join(f"{kind} {statistics.median(by_kind[kind])}" for kind in KINDS)
-            print(f"run {run} {label}: p50 {statistics.median(took)} ms ({kinds})", flush=True)
+            print(f"run {run} {alias}: p50 {statistics.median(took)} ms ({kinds})", flush=True)
 
 
 if __name__ == "__main__":

@@ -363,17 +363,25 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     about 1-4 ms where that window took 13-14, news-dev, the local node)."""
     if not _expandable(ranking, words):
         return None
-    parsed = parse_query(request.q)
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
-    complete = complete_match(parsed, ranking, words, expanded=True)
+    complete = complete_matches(request, ranking, words)
     if complete is not None and request.effective_sort == "relevance":
-        # What the results' query would find of them: the exclusions apply (`wenger -arsenal` counted the articles
-        # holding both words and found none of them; session 16's review), and the tag filter.
-        tag = filter_clauses(request).get("tag")
-        query = {"must": complete, "must_not": exclusions(parsed, ranking), "filter": [tag] if tag else []}
-        probe["query"] = {"bool": query}
+        probe["query"] = complete
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
     return probe
+
+
+def complete_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
+    """The articles typo_words counts as holding every word of a short query (relevance.complete_match), or None
+    when there is no such tier: what the results' query would find of them, so without what an exclusion keeps out
+    (`wenger -arsenal` counted the articles holding both words and found none of them; session 16's review) and
+    under the tag filter. The probe and did_you_mean's count both count these."""
+    parsed = parse_query(request.q)
+    complete = complete_match(parsed, ranking, words, expanded=True)
+    if complete is None:
+        return None
+    tag = filter_clauses(request).get("tag")
+    return {"bool": {"must": complete, "must_not": exclusions(parsed, ranking), "filter": [tag] if tag else []}}
 
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
@@ -715,9 +723,9 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             },
             "suggest": spelling_suggester(q),
         }
-        complete = complete_match(parse_query(q), ranking, words, expanded=True)
+        complete = complete_matches(other, ranking, words)  # under the query's tag filter and exclusions anyway
         if complete is not None:
-            body["aggs"][COMPLETE_COUNT] = {"filter": {"bool": {"must": complete}}}
+            body["aggs"][COMPLETE_COUNT] = {"filter": complete}
         response = index.search(body, size=0, offset=0)
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None

@@ -239,7 +239,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         if len(word.candidates) > 1
     }
     told = {i: context for i, context in contexts.items() if context}  # without other words: the first
-    chosen = vocabulary.likeliest([(respellable[i].candidates, context) for i, context in told.items()]) if told else []
+    chosen = vocabulary.likeliest([(respellable[i].candidates, context) for i, context in told.items()])
     likeliest = dict(zip(told, chosen, strict=True))
     return [
         replace(word, candidates=(likeliest.get(i, word.known),)) if i in contexts else word

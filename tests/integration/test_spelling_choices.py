@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
 from urllib.parse import quote
 
 import pytest
 
-from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
 from archive_search.relevance import Ranking
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, search_articles
 from tests.integration.conftest import LocalPipeline
-from tests.integration.test_query_semantics import ids, search
+from tests.integration.test_query_semantics import _RecordingIndex, ids, search
 from tests.integration.test_search_api import _json_upload, get
 
 pytestmark = pytest.mark.integration
@@ -186,28 +184,16 @@ def test_two_words_of_equally_near_spellings_are_told_apart_in_one_request(pipel
         _json_upload(pipeline, f"Holidays {n}", "Staff may leave early as annual leave rises.")
         _json_upload(pipeline, f"Title race {n}", "The title is theirs: a title won, and more titles to come.")
     pipeline.drain()
-    index = _CountingIndex(pipeline)
+    index = _RecordingIndex(pipeline)
 
     page = search_articles(index, SearchRequest(q="premier leage tible"), Ranking(semantic_weight=0))
 
     # Then both are read as meant, and the likeliest spellings cost one request whatever their number (one a word
     # sent thirteen requests one after another for a pasted paragraph of misspellings: session 16's review)
     assert page.results[0].id == football
-    assert index.likeliest_requests == 1
-
-
-class _CountingIndex(OpenSearchArticleIndex):
-    """The real index adapter, counting the requests that choose among equally near spellings."""
-
-    def __init__(self, pipeline: LocalPipeline) -> None:
-        super().__init__(pipeline.engine, pipeline.alias)
-        self.likeliest_requests = 0
-
-    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
-        # The context words, each within a typo, are matched in the body and headline words at once; no other
-        # request matches a word within a typo in several fields with one clause.
-        self.likeliest_requests += bool(_CONTEXT_WORD.search(json.dumps(body)))
-        return super().search(body, size=size, offset=offset, preference=preference)
+    # (the context words, each within a typo, are matched in the body and headline words at once: no other request
+    # matches a word within a typo in several fields with one clause)
+    assert sum(bool(_CONTEXT_WORD.search(json.dumps(body))) for body in index.sent) == 1
 
 
 _CONTEXT_WORD = re.compile(r'"multi_match": \{"query": "[^"]*", "fields": \[[^\]]*\], "fuzziness"')
