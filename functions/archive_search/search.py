@@ -7,9 +7,8 @@ import html
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
@@ -25,6 +24,7 @@ from archive_search.relevance import (
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
+    NearSpelling,
     Ranking,
     code_runs,
     complete_match,
@@ -32,6 +32,8 @@ from archive_search.relevance import (
     exclusions,
     has_thai,
     in_byline_or_tags,
+    near_spellings_suggester,
+    read_near_spellings,
     text_query,
     typo_tolerant,
     with_freshness,
@@ -64,11 +66,13 @@ SNIPPET_CHARS = 200
 SORTS = ("relevance", "newest", "oldest")
 # Engine requests one search may send one after another: the words' document frequencies (a long query) or the
 # probe (a short one: probe_search), which words a headline, byline or tag holds and the likeliest of equally near
-# spellings (words no body holds: every word in one request), the answer (in the reranked window: ids, then the
-# page's articles), and for did_you_mean the respelt words' document frequencies and its count. The template's
-# timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted
-# them again (and made the likeliest spellings one request: one a word, a paste of misspellings sent 13).
-MAX_ENGINE_REQUESTS = 7
+# spellings (words no body holds: every word in one request), the near spellings of an expanded query
+# (expansion_of), the answer (in the reranked window: ids, then the page's articles), and for did_you_mean the
+# respelt words' document frequencies or near spellings, and its count. The template's timeouts nest on it
+# (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted them again (and made
+# the likeliest spellings one request: one a word, a paste of misspellings sent 13); 8 since the near spellings are
+# listed once (session 17).
+MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -309,15 +313,29 @@ def scored_words(index: ArticleIndex, q: str) -> list[str]:
     return sorted(words, key=lambda w: (freqs.get(w, 0) == 0, freqs.get(w, 0), order[w]))[:MAX_SCORED_WORDS]
 
 
+@dataclass(frozen=True)
+class Expansion:
+    """What typo expansion applies to a search: `typos` as typo_words() chose them, and `near` what each of them
+    expands to (relevance.read_near_spellings). Empty: the words as typed."""
+
+    typos: Mapping[str, str | None] = field(default_factory=dict)
+    near: Mapping[str, Sequence[NearSpelling]] = field(default_factory=dict)
+
+
+NO_EXPANSION = Expansion()
+
+
 def text_clause(
-    request: SearchRequest,
-    ranking: Ranking,
-    words: list[str] | None = None,
-    typos: Mapping[str, str | None] = MappingProxyType({}),
+    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, expansion: Expansion = NO_EXPANSION
 ) -> dict[str, Any]:
     """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
     # No q: browsing (filters only) finds every article; a q with nothing searchable in it finds none (text_query).
-    query = text_query(parse_query(request.q), ranking, words, typos) if request.q else {"match_all": {}}
+    parsed = parse_query(request.q)
+    query = (
+        text_query(parsed, ranking, words, expansion.typos, near_spellings=expansion.near)
+        if request.q
+        else {"match_all": {}}
+    )
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
     return query
@@ -391,17 +409,15 @@ def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
     return [word for word in words if typo_tolerant(word)]
 
 
-def _query(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
-) -> dict[str, Any]:
-    query = text_clause(request, ranking, words, typos)
+def _query(request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion) -> dict[str, Any]:
+    query = text_clause(request, ranking, words, expansion)
     # Tags have no facet: their filter narrows everything (the facets' filters go to post_filter).
     tag = filter_clauses(request).get("tag")
     return {"bool": {"must": [query], "filter": [tag]}} if tag else query
 
 
 def _highlight(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None, typos: Mapping[str, str | None]
+    request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion
 ) -> dict[str, Any]:
     """Each body highlighted once, stemmed, and as written only when a code matched there; the headline also as
     written (it is short): there a part of a joined word (`neill` in O'Neill) is marked.
@@ -429,7 +445,9 @@ def _highlight(
         fields["body.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
-        highlight["highlight_query"] = text_query(parsed, ranking, words, typos, highlighting=True)
+        highlight["highlight_query"] = text_query(
+            parsed, ranking, words, expansion.typos, highlighting=True, near_spellings=expansion.near
+        )
     return highlight
 
 
@@ -437,27 +455,28 @@ def build_search(
     request: SearchRequest,
     ranking: Ranking,
     words: list[str] | None = None,
-    typos: Mapping[str, str | None] = MappingProxyType({}),
+    expansion: Expansion = NO_EXPANSION,
 ) -> dict[str, Any]:
     """The engine request for one page of /search; `words` as scored_words() chose them (default: as typed),
-    `typos` the words to expand to near spellings (typo_words())."""
+    `expansion` the words to expand to near spellings (typo_words()) and their spellings."""
     parsed = parse_query(request.q)
     filters = filter_clauses(request)
     filters.pop("tag", None)
     # Facet filters go to post_filter, so that each facet's counts can be computed without its own filter
     # (disjunctive facets).
     body: dict[str, Any] = {
-        "query": _query(request, ranking, words, typos),
+        "query": _query(request, ranking, words, expansion),
         "_source": LIST_FIELDS,
         "track_total_hits": True,
         "sort": _sort_clause(request.effective_sort),
         "aggs": facet_aggregations(filters, request),
-        "highlight": _highlight(request, ranking, words, typos),
+        "highlight": _highlight(request, ranking, words, expansion),
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
-    if parsed.words and not typos and not _expandable(ranking, words if words is not None else content_words(parsed)):
+    scored = words if words is not None else content_words(parsed)
+    if parsed.words and not expansion.typos and not _expandable(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
 
@@ -471,11 +490,12 @@ def _answer(
     size: int,
     offset: int,
     vocabulary: Vocabulary,
-) -> tuple[dict[str, Any], dict[str, str | None]]:
-    """The engine's answer to `body` and the words expanded for typos. Typo expansion is paid only when the words
+) -> tuple[dict[str, Any], Expansion]:
+    """The engine's answer to `body` and the typo expansion it applied. Typo expansion is paid only when the words
     need it (typo_words(): a word no article holds, or few complete matches), which a query that may be expanded
-    asks first in a small request (probe_search); `body` is then sent with the words expanded or as it is, and the
-    probe's `suggest` is the answer's, for did_you_mean.
+    asks first in a small request (probe_search); then the near spellings of the words to expand (expansion_of),
+    and `body` is sent with the words expanded or as it is; the probe's `suggest` is the answer's, for
+    did_you_mean.
 
     Every page of one search is asked of one copy of the index (its fingerprint as the engine's preference): with a
     replica (two or more data nodes), copies score apart by the deleted documents each still holds, so pages from
@@ -483,18 +503,36 @@ def _answer(
     same_copy = request.fingerprint()
     probe = probe_search(request, ranking, words)
     if probe is None:
-        return index.search(body, size=size, offset=offset, preference=same_copy), {}
+        return index.search(body, size=size, offset=offset, preference=same_copy), NO_EXPANSION
     probed = index.search(probe, size=0, offset=0, preference=same_copy)
     complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
     typos = typo_words(request, ranking, words, probed.get("suggest"), complete, vocabulary)
+    took = int(probed.get("took", 0))
+    expansion = NO_EXPANSION
     if typos:
-        body = {**body, "query": _query(request, ranking, words, typos)}
+        expansion, looked_up = expansion_of(index, typos, same_copy)
+        took += looked_up
+        body = {**body, "query": _query(request, ranking, words, expansion)}
         if "highlight" in body:
-            body["highlight"] = _highlight(request, ranking, words, typos)
+            body["highlight"] = _highlight(request, ranking, words, expansion)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
-    # The engine's time is both requests' (took_ms and the SearchLatency metric).
-    took = int(probed.get("took", 0)) + int(response.get("took", 0))
-    return {**response, "suggest": probed.get("suggest"), "took": took}, typos
+    # The engine's time is every request's (took_ms and the SearchLatency metric).
+    took += int(response.get("took", 0))
+    return {**response, "suggest": probed.get("suggest"), "took": took}, expansion
+
+
+def expansion_of(
+    index: ArticleIndex, typos: Mapping[str, str | None], preference: str | None = None
+) -> tuple[Expansion, int]:
+    """The Expansion of `typos` (typo_words()), their near spellings asked of the engine in one request
+    (relevance.near_spellings_suggester), and that request's `took` in ms."""
+    suggesters = near_spellings_suggester(list(typos))
+    if not suggesters:
+        return Expansion(typos=dict(typos)), 0
+    body = {"suggest": suggesters, "track_total_hits": False}
+    answer = index.search(body, size=0, offset=0, preference=preference)
+    near = read_near_spellings(list(typos), answer.get("suggest"))
+    return Expansion(typos=dict(typos), near=near), int(answer.get("took", 0))
 
 
 def search_articles(
@@ -575,11 +613,11 @@ def _reranked_page(
     body["_source"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
     vocabulary = _ArchiveVocabulary(index)
-    response, typos = _answer(index, request, ranking, words, body, window, 0, vocabulary)
+    response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
-    meaning = respelt(request.q, response.get("suggest"), vocabulary) if typos else None
+    meaning = respelt(request.q, response.get("suggest"), vocabulary) if expansion.typos else None
     query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
@@ -590,7 +628,7 @@ def _reranked_page(
         page_body = {
             "query": {"ids": {"values": ids}},
             "_source": LIST_FIELDS,
-            "highlight": _highlight(request, ranking, words, typos),
+            "highlight": _highlight(request, ranking, words, expansion),
         }
         found = index.search(page_body, size=len(ids), offset=0)
         took += int(found.get("took", 0))  # the page's articles are part of the engine's time too
@@ -708,10 +746,10 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
         words = scored_words(index, q)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
-        expanded = text_clause(other, ranking, words, expandable)
         if not expandable:
-            query = {"query": {"bool": {"must": [expanded], "filter": tag + facets}}, "track_total_hits": True}
-            return int(index.search(query, size=0, offset=0)["hits"]["total"]["value"])
+            query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
+            return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
+        expanded = text_clause(other, ranking, words, expansion_of(index, expandable)[0])
         # As build_search: the complete matches are counted without the facets' filters, the totals with them.
         plain = text_clause(other, ranking, words)
         body: dict[str, Any] = {

@@ -24,7 +24,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
-from archive_search.relevance import Ranking
+from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_suggester, read_near_spellings
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
@@ -1076,15 +1076,25 @@ class _RecordingIndex(OpenSearchArticleIndex):
         return super().search(body, size=size, offset=offset, preference=preference)
 
 
-def _fuzzy_in(body: dict[str, Any]) -> bool:
-    return '"fuzziness"' in json.dumps(body)
+def _expanded_in(body: dict[str, Any]) -> bool:
+    """Whether a request's query matches near spellings (relevance._near: terms of FUZZY_FIELDS with a boost)."""
+
+    def near(node: Any) -> bool:
+        if isinstance(node, dict):
+            term = node.get("term")
+            if isinstance(term, dict) and any(f in FUZZY_FIELDS and isinstance(o, dict) for f, o in term.items()):
+                return True
+            return any(near(value) for value in node.values())
+        return isinstance(node, list) and any(near(value) for value in node)
+
+    return near(body.get("query"))
 
 
 def _expansions(index: _RecordingIndex, q: str, size: int) -> tuple[SearchPage, list[bool]]:
     """The page /search answers (no rerank), and whether each engine request it sent carried typo expansion."""
     index.sent.clear()
     page = search_articles(index, SearchRequest(q=q, size=size), Ranking(semantic_weight=0))
-    return page, [_fuzzy_in(body) for body in index.sent]
+    return page, [_expanded_in(body) for body in index.sent]
 
 
 def test_typo_expansion_is_sent_only_when_the_words_need_it(pipeline: LocalPipeline) -> None:
@@ -1119,7 +1129,7 @@ def test_few_complete_matches_are_followed_by_near_spellings_whatever_the_page_s
     for size in (2, 10, 50):
         page, expanded = _expansions(index, "vanilla crop", size)
         assert page.total == 3, size
-        assert expanded == [False, True]  # the probe, then the results asked for once, expanded
+        assert expanded == [False, False, True]  # the probe, the near spellings, the results asked for once
     assert set([hit.id for hit in page.results][:2]) == set(both) and page.results[2].id == variant
 
 
@@ -1137,9 +1147,50 @@ def test_the_articles_an_exclusion_keeps_out_do_not_count_as_complete_matches(pi
     # (counted with the excluded articles, fourteen were plenty and the near spelling was never searched: review of
     # session 16)
     page, expanded = _expansions(index, "opec ministers -oil", 10)
-    assert expanded == [False, True]
+    assert expanded == [False, False, True]
     assert page.total == 3
     assert {hit.id for hit in page.results[:2]} == set(alone) and page.results[2].id == variant
+
+
+def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_to(pipeline: LocalPipeline) -> None:
+    # Given one article for each spelling near the typed words, some within the edits AUTO fuzziness allows (one up
+    # to five letters, two from six), some beyond them, and some differing in the first letter (which is kept)
+    spellings = {
+        "harbour": ["harbour", "harbours", "harbor", "hurbour", "hxrbxur", "habrour", "harbxxxr", "arbour"],
+        "cacao": ["cacao", "cacoa", "caco", "cacaos", "cocoa", "kacao", "cxcxo"],
+        "tunnels": ["tunnel", "tunnels", "funnels", "tunels", "tonnells", "tonnellx"],
+    }
+    article = {
+        spelling: _json_upload(pipeline, f"Report {spelling.upper()} {n}", f"Notes on {spelling} and more.")
+        for n, spelling in enumerate(sorted({s for near in spellings.values() for s in near}))
+    }
+    pipeline.drain()
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    words = list(spellings)
+    answer = index.search({"suggest": near_spellings_suggester(words)}, size=0, offset=0)
+    near = read_near_spellings(words, answer["suggest"])
+
+    # Then each word's near spellings find, in each field, exactly the articles the engine's fuzzy query finds (the
+    # clauses expanded them before session 17, at every clause again)
+    for word in words:
+        for field in FUZZY_FIELDS:
+            terms = [n.term for n in near[word] if n.field == field]
+            fuzzy = {"match": {field: {"query": word, "fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}}}
+            found_by_fuzzy = _ids_of(pipeline, fuzzy)
+            assert _ids_of(pipeline, {"terms": {field: terms}}) == found_by_fuzzy, (word, field, terms)
+            assert found_by_fuzzy, (word, field)
+    expected = {"harbour", "harbours", "harbor", "hurbour", "hxrbxur", "habrour"}
+    assert _ids_of(pipeline, {"terms": {"body.exact": [n.term for n in near["harbour"]]}}) == {
+        article[s] for s in expected
+    }
+    # The word itself counts fully, a near spelling by its similarity (the fuzzy query's boost)
+    similarity = {n.term: n.similarity for n in near["cacao"] if n.field == "body.exact"}
+    assert similarity == {"cacao": 1.0, "cacoa": 0.8, "caco": 0.75, "cacaos": 0.8}
+
+
+def _ids_of(pipeline: LocalPipeline, query: dict[str, Any]) -> set[str]:
+    body = {"query": query, "size": 100, "_source": False}
+    return {hit["_id"] for hit in pipeline.engine.search(index=pipeline.alias, body=body)["hits"]["hits"]}
 
 
 def test_us_the_country_is_not_us_the_pronoun(pipeline: LocalPipeline) -> None:

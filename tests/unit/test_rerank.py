@@ -142,8 +142,8 @@ def test_took_ms_is_the_engine_time_of_every_request_that_found_the_page(encoder
 
     page = search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
 
-    # the first answer, the same with typo expansion, and (reranked) the page's articles: not the last one alone
-    assert engine.requests == (3 if encoder else 2)
+    # the probe, the near spellings, the answer and (reranked) the page's articles: not the last one alone
+    assert engine.requests == (4 if encoder else 3)
     assert page.took_ms == 5 * engine.requests
 
 
@@ -153,8 +153,11 @@ def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | Non
 
     search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
 
-    # A probe without hits decides the expansion (before, a first window without it was thrown away).
-    (probe_size, probe), *results = engine.asked
+    # A probe without hits decides the expansion (before, a first window without it was thrown away), then the
+    # near spellings are listed once, for every clause that expands the words.
+    (probe_size, probe), (near_size, near), *results = engine.asked
     assert probe_size == 0 and "suggest" in probe and probe["track_total_hits"] == 10
+    assert near_size == 0 and {s["term"]["suggest_mode"] for s in near["suggest"].values()} == {"always"}
     assert [size for size, _ in results] == ([100, 1] if encoder else [10])
-    assert "fuzziness" in json.dumps(results[0][1]["query"])
+    assert "tier:near" in json.dumps(results[0][1]["query"])
+    assert "fuzziness" not in json.dumps(results[0][1]["query"])
