@@ -31,11 +31,13 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   Premier League) counts as held for the complete-match tier and for exclusions (`-Peston` keeps out his
   articles, as searching for Peston finds them).
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
-  match words one or two edits away (prefix of one letter kept; the nearest FUZZY_MAX_EXPANSIONS a field, listed
-  once by the term suggester, `near_spellings_suggester`), weighted FUZZY_BOOST, and the articles holding
-  every word within a typo rank next after the complete matches. The caller expands only when the words need it
-  (search.typo_words, from the answer of search.probe_search: a word no article holds, or fewer complete matches
-  than a default page): expansion was half the engine's time on every search (issue 13's profile).
+  match words one or two edits away (prefix of one letter kept; the nearest FUZZY_MAX_EXPANSIONS a field, scored
+  by the engine's fuzzy query, and listed once by the term suggester, `near_spellings_suggester`, for the near
+  tier and the highlights), weighted FUZZY_BOOST, and the articles holding every word within a typo rank next
+  after the complete matches; an OR-group's words are expanded by the fuzzy query alone. The caller expands only
+  when the words need it (search.typo_words, from the answer of search.probe_search: a word no article holds, or
+  fewer complete matches than a default page): expansion was half the engine's time on every search (issue 13's
+  profile).
 - **Freshness** (`Ranking.freshness_weight`): the score is multiplied by 1 + w * decay(age), decay a gauss curve on
   `published` (1 today, 0.5 after FRESHNESS_SCALE_DAYS). Undated articles get the factor 1. 0 turns it off.
 - **Synonyms** (`Ranking.synonyms`): US / U.S. / United States and the like (index_mapping.SYNONYMS), applied at
@@ -60,6 +62,7 @@ from archive_search.query_parser import (
     ParsedQuery,
     Term,
     engine_lower,
+    fold_as_index,
     is_word_character,
     pieces,
     without_possessive,
@@ -100,6 +103,7 @@ FUZZY_MAX_WORDS = 4
 _ANY_FREQUENCY = 2**31 - 1  # a suggester's max_term_freq above 1 counts articles: no word too frequent
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
+NEAR_CANDIDATES = 100  # near spellings a suggester lists, for the FUZZY_MAX_EXPANSIONS the fuzzy query would keep
 MAX_SCORED_WORDS = 24
 MAX_SYNONYM_UNITS = 8  # each scored on its own with its synonyms; more are scored as typed
 MAX_SYNONYM_ALTERNATIVES = 4  # OR-group words scored with their synonyms (US | Japan); more as typed
@@ -351,8 +355,8 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
 
 
 def _near(spellings: Sequence[NearSpelling]) -> list[dict[str, Any]]:
-    """The clauses that score a word's near spellings: each field's terms, each weighted FUZZY_BOOST x its
-    similarity, as the engine's fuzzy query weights its expansions."""
+    """The clauses that match a word's near spellings (the near tier, the highlights): each field's terms, each
+    weighted FUZZY_BOOST x its similarity, as the engine's fuzzy query weights its expansions."""
     by_field: dict[str, list[dict[str, Any]]] = {}
     for near in spellings:
         term = {"term": {near.field: {"value": near.term, "boost": round(FUZZY_BOOST * near.similarity, 4)}}}
@@ -377,12 +381,13 @@ def auto_edits(word: str) -> int:
 
 
 def _near_texts(words: Sequence[str]) -> dict[str, tuple[str, int, list[str]]]:
-    """Each near-spellings suggester's name: its field, edit distance and words (near_spellings_suggester)."""
+    """Each near-spellings suggester's name: its field, edit distance and words (near_spellings_suggester); the
+    edits as AUTO allows them for the word as the engine reads it (`cæsar` is `caesar`, six letters: two)."""
     tolerant = [w for w in dict.fromkeys(words) if typo_tolerant(w)]
     texts = {}
     for field in FUZZY_FIELDS:
         for edits in (1, 2):
-            if chosen := [w for w in tolerant if auto_edits(engine_lower(w)) == edits]:
+            if chosen := [w for w in tolerant if auto_edits(fold_as_index(engine_lower(w))) == edits]:
                 texts[f"near {field} {edits}"] = (field, edits, chosen)
     return texts
 
@@ -391,9 +396,10 @@ def near_spellings_suggester(words: Sequence[str]) -> dict[str, Any]:
     """The term suggesters that list the near spellings of the typo_tolerant `words` in each of FUZZY_FIELDS (one
     per field and edit distance), for read_near_spellings: what the engine's fuzzy query would expand each word to,
     asked once instead of at every clause that expands it (the near tier, the scores, the highlights: an expanded
-    window took 32 ms p50 with fuzzy clauses, 12 ms with the same spellings as terms, and the suggesters 7-8 ms;
-    news-dev, session 17). Every word, however frequent (`max_term_freq`), `always` (its neighbours even when an
-    article holds it), its first letter kept (`prefix_length`, as the fuzzy query) and no threshold of similarity."""
+    window took 32 ms p50 with fuzzy clauses in both, 19 ms with the near tier's as terms; news-dev, session 17).
+    Every word, however frequent (`max_term_freq`), `always` (its neighbours even when an article holds it), its
+    first letter kept (`prefix_length`, as the fuzzy query), no threshold of similarity, and NEAR_CANDIDATES of
+    them, so that read_near_spellings can keep the fuzzy query's own choice among equally near ones."""
     return {
         name: {
             "text": " ".join(chosen),
@@ -402,10 +408,10 @@ def near_spellings_suggester(words: Sequence[str]) -> dict[str, Any]:
                 "suggest_mode": "always",
                 "max_edits": edits,
                 "prefix_length": 1,
-                "min_word_length": MIN_FUZZY_CHARS,
+                "min_word_length": 3,  # as the engine reads it (قَطَر is قطر): AUTO allows an edit from 3
                 "accuracy": 0.0,
                 "max_term_freq": _ANY_FREQUENCY,
-                "size": FUZZY_MAX_EXPANSIONS,
+                "size": NEAR_CANDIDATES,
                 "sort": "score",
             },
         }
@@ -415,9 +421,11 @@ def near_spellings_suggester(words: Sequence[str]) -> dict[str, Any]:
 
 def read_near_spellings(words: Sequence[str], suggest: Mapping[str, Any] | None) -> dict[str, tuple[NearSpelling, ...]]:
     """The near spellings of `words` in the answer to near_spellings_suggester(words), by word: the word itself (as
-    each field analyses it) and its FUZZY_MAX_EXPANSIONS nearest within auto_edits, nearest first, then the more
-    frequent (among equally near, the engine's fuzzy query keeps the first in alphabetical order instead: 28 of
-    1,798 lists of the known-item queries differed there, none elsewhere; session 17)."""
+    each field analyses it) and the FUZZY_MAX_EXPANSIONS others the engine's fuzzy query would choose: the nearest
+    within auto_edits and, among equally near, the first in alphabetical order (the suggester lists the more
+    frequent first: for `care`, `case`, `came` and `core` where the fuzzy query keeps `cara`, `cared` and `carer`,
+    which raised the total of `obamma helth care` by a third; session 17's review). The fuzzy query counts the word
+    itself among its FUZZY_MAX_EXPANSIONS when an article holds it: then one spelling more than it."""
     near: dict[str, list[NearSpelling]] = {}
     for name, (field, _, chosen) in _near_texts(words).items():
         # The engine reports where each word is in UTF-16 code units (spelling's module docstring).
@@ -428,12 +436,16 @@ def read_near_spellings(words: Sequence[str], suggest: Mapping[str, Any] | None)
         for entry in (suggest or {}).get(name) or []:
             word = chosen[bisect_right(starts, int(entry["offset"])) - 1]
             token = str(entry["text"])
-            spellings = near.setdefault(word, [])
-            spellings.append(NearSpelling(field, token, 1.0))
-            for option in entry.get("options") or []:
-                text, score = str(option["text"]), float(option["score"])
-                if round((1 - score) * min(len(token), len(text))) <= auto_edits(token):
-                    spellings.append(NearSpelling(field, text, score))
+            options = [(float(o["score"]), str(o["text"])) for o in entry.get("options") or []]
+            near_enough = [
+                (score, text)
+                for score, text in options
+                if round((1 - score) * min(len(token), len(text))) <= auto_edits(token)
+            ]
+            chosen_options = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:FUZZY_MAX_EXPANSIONS]
+            near.setdefault(word, []).extend(
+                [NearSpelling(field, token, 1.0), *(NearSpelling(field, text, score) for score, text in chosen_options)]
+            )
     return {word: tuple(spellings) for word, spellings in near.items()}
 
 
@@ -657,12 +669,16 @@ def text_query(
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
-        fuzzy = {
-            word: _near(near_spellings.get(word, ()))
-            for word in plain
-            if word in typo_words and len(word) >= MIN_FUZZY_CHARS
-        }
-        should += [clause for clauses in fuzzy.values() for clause in clauses]
+        expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+        fuzzy = {word: _near(near_spellings.get(word, ())) for word in expanded}
+        # The scores keep the engine's fuzzy query: its rewrite scores every spelling with the statistics of the
+        # most frequent, where a term query gave a rare one the weight of a rare word (`harbour dredging` ranked
+        # first an article holding neither word, only `harcourt`, once: session 17's review). Elsewhere (the near
+        # tier, the highlights) the listed spellings match the same articles without expanding the word again.
+        if highlighting:
+            should += [clause for clauses in fuzzy.values() for clause in clauses]
+        else:
+            should += [_fuzzy(field, word) for word in expanded for field in FUZZY_FIELDS]
         known = {word: spelling for word in fuzzy if (spelling := typo_words.get(word)) and spelling != word}
         # A word no article holds scores nothing as typed: its nearest known word is scored in its place.
         should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]

@@ -1159,11 +1159,16 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
         "harbour": ["harbour", "harbours", "harbor", "hurbour", "hxrbxur", "habrour", "harbxxxr", "arbour"],
         "cacao": ["cacao", "cacoa", "caco", "cacaos", "cocoa", "kacao", "cxcxo"],
         "tunnels": ["tunnel", "tunnels", "funnels", "tunels", "tonnells", "tonnellx"],
+        # more than 20 equally near: the fuzzy query keeps the first 20 in alphabetical order, not the commonest
+        "care": [f"c{a}re" for a in "bdfghijk"] + [f"ca{r}e" for r in "bcdfgklm"] + [f"car{e}" for e in "abcdfghi"],
     }
+    common = ["chre", "cire", "cjre", "ckre"]
     article = {
         spelling: _json_upload(pipeline, f"Report {spelling.upper()} {n}", f"Notes on {spelling} and more.")
         for n, spelling in enumerate(sorted({s for near in spellings.values() for s in near}))
     }
+    for n, spelling in enumerate(common * 3):
+        _json_upload(pipeline, f"More {n}", f"Notes on {spelling} again.")
     pipeline.drain()
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     words = list(spellings)
@@ -1171,7 +1176,7 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
     near = read_near_spellings(words, answer["suggest"])
 
     # Then each word's near spellings find, in each field, exactly the articles the engine's fuzzy query finds (the
-    # clauses expanded them before session 17, at every clause again)
+    # near tier and the highlights expanded each word again before session 17)
     for word in words:
         for field in FUZZY_FIELDS:
             terms = [n.term for n in near[word] if n.field == field]
@@ -1186,6 +1191,28 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
     # The word itself counts fully, a near spelling by its similarity (the fuzzy query's boost)
     similarity = {n.term: n.similarity for n in near["cacao"] if n.field == "body.exact"}
     assert similarity == {"cacao": 1.0, "cacoa": 0.8, "caco": 0.75, "cacaos": 0.8}
+    assert not {n.term for n in near["care"]} & set(common)
+
+
+def test_a_rare_near_spelling_does_not_outrank_the_word_as_typed(pipeline: LocalPipeline) -> None:
+    # Given twelve articles whose text holds a word, one holding a rarer word two edits from it, and none the other
+    # word of the query
+    typed = [
+        _json_upload(pipeline, f"Port report {n}", "The harbour was busy with ships and boats.") for n in range(12)
+    ]
+    rare = _json_upload(pipeline, "Court report", "Harcourt spoke to the press about ships.")
+    pipeline.drain()
+
+    # Then the articles holding the word as typed come first: the near spellings are scored as the engine's fuzzy
+    # query scores them, each with the most frequent one's statistics (as terms, each with its own, the rare word
+    # ranked first: session 17's review)
+    page = search_articles(
+        OpenSearchArticleIndex(pipeline.engine, pipeline.alias),
+        SearchRequest(q="harbour dredging", size=20),
+        Ranking(semantic_weight=0),
+    )
+    found = [hit.id for hit in page.results]
+    assert set(found[:12]) == set(typed) and found[12:] == [rare]
 
 
 def _ids_of(pipeline: LocalPipeline, query: dict[str, Any]) -> set[str]:
