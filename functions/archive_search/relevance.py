@@ -32,7 +32,7 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   articles, as searching for Peston finds them).
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept; the nearest FUZZY_MAX_EXPANSIONS a field, scored
-  by the engine's fuzzy query, and listed once by the term suggester, `near_spellings_suggester`, for the near
+  by the engine's fuzzy query, and listed once by the term suggester, `near_spellings_request`, for the near
   tier and the highlights), weighted FUZZY_BOOST, and the articles holding every word within a typo rank next
   after the complete matches; an OR-group's words are expanded by the fuzzy query alone. The caller expands only
   when the words need it (search.typo_words, from the answer of search.probe_search: a word no article holds, or
@@ -103,6 +103,7 @@ FUZZY_MAX_WORDS = 4
 _ANY_FREQUENCY = 2**31 - 1  # a suggester's max_term_freq above 1 counts articles: no word too frequent
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
+NEAR_HELD = "near_spellings_held"
 NEAR_CANDIDATES = 100  # near spellings a suggester lists, for the FUZZY_MAX_EXPANSIONS the fuzzy query would keep
 MAX_SCORED_WORDS = 24
 MAX_SYNONYM_UNITS = 8  # each scored on its own with its synonyms; more are scored as typed
@@ -381,7 +382,7 @@ def auto_edits(word: str) -> int:
 
 
 def _near_texts(words: Sequence[str]) -> dict[str, tuple[str, int, list[str]]]:
-    """Each near-spellings suggester's name: its field, edit distance and words (near_spellings_suggester); the
+    """Each near-spellings suggester's name: its field, edit distance and words (near_spellings_request); the
     edits as AUTO allows them for the word as the engine reads it (`cæsar` is `caesar`, six letters: two)."""
     tolerant = [w for w in dict.fromkeys(words) if typo_tolerant(w)]
     texts = {}
@@ -392,15 +393,21 @@ def _near_texts(words: Sequence[str]) -> dict[str, tuple[str, int, list[str]]]:
     return texts
 
 
-def near_spellings_suggester(words: Sequence[str]) -> dict[str, Any]:
-    """The term suggesters that list the near spellings of the typo_tolerant `words` in each of FUZZY_FIELDS (one
-    per field and edit distance), for read_near_spellings: what the engine's fuzzy query would expand each word to,
-    asked once instead of at every clause that expands it (the near tier, the scores, the highlights: an expanded
-    window took 32 ms p50 with fuzzy clauses in both, 19 ms with the near tier's as terms; news-dev, session 17).
-    Every word, however frequent (`max_term_freq`), `always` (its neighbours even when an article holds it), its
-    first letter kept (`prefix_length`, as the fuzzy query), no threshold of similarity, and NEAR_CANDIDATES of
-    them, so that read_near_spellings can keep the fuzzy query's own choice among equally near ones."""
-    return {
+def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
+    """The engine request (no hits) that lists the near spellings of the typo_tolerant `words` in each of
+    FUZZY_FIELDS, for read_near_spellings, or None when no word is: what the engine's fuzzy query would expand each
+    word to, asked once instead of at every clause that matches them (the near tier, the highlights: an expanded
+    window took 32 ms p50 with fuzzy clauses there too, 19 ms with terms; news-dev, session 17).
+
+    One term suggester per field and edit distance: every word, however frequent (`max_term_freq`), `always` (its
+    neighbours even when an article holds it), its first letter kept (`prefix_length`, as the fuzzy query), no
+    threshold of similarity, NEAR_CANDIDATES of them, so that read_near_spellings can keep the fuzzy query's own
+    choice among equally near ones; and whether the field holds each word itself, which the fuzzy query counts among
+    its FUZZY_MAX_EXPANSIONS (a filters aggregation over every article)."""
+    texts = _near_texts(words)
+    if not texts:
+        return None
+    suggest = {
         name: {
             "text": " ".join(chosen),
             "term": {
@@ -415,17 +422,31 @@ def near_spellings_suggester(words: Sequence[str]) -> dict[str, Any]:
                 "sort": "score",
             },
         }
-        for name, (field, edits, chosen) in _near_texts(words).items()
+        for name, (field, edits, chosen) in texts.items()
+    }
+    held = {
+        f"{name} {i}": {"match": {field: {"query": word}}}
+        for name, (field, _, chosen) in texts.items()
+        for i, word in enumerate(chosen)
+    }
+    return {
+        "query": {"match_all": {}},
+        "suggest": suggest,
+        "aggs": {NEAR_HELD: {"filters": {"filters": held}}},
+        "track_total_hits": False,
     }
 
 
-def read_near_spellings(words: Sequence[str], suggest: Mapping[str, Any] | None) -> dict[str, tuple[NearSpelling, ...]]:
-    """The near spellings of `words` in the answer to near_spellings_suggester(words), by word: the word itself (as
-    each field analyses it) and the FUZZY_MAX_EXPANSIONS others the engine's fuzzy query would choose: the nearest
-    within auto_edits and, among equally near, the first in alphabetical order (the suggester lists the more
-    frequent first: for `care`, `case`, `came` and `core` where the fuzzy query keeps `cara`, `cared` and `carer`,
-    which raised the total of `obamma helth care` by a third; session 17's review). The fuzzy query counts the word
-    itself among its FUZZY_MAX_EXPANSIONS when an article holds it: then one spelling more than it."""
+def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict[str, tuple[NearSpelling, ...]]:
+    """The near spellings of `words` in the engine's answer to near_spellings_request(words), by word: the word
+    itself (as each field analyses it) and the others the engine's fuzzy query would choose: the nearest within
+    auto_edits, the first in alphabetical order among equally near, FUZZY_MAX_EXPANSIONS with the word itself when
+    the field holds it. The suggester lists the more frequent first: for `care`, `case`, `came` and `core` where
+    the fuzzy query keeps `cara`, `cared` and `carer`, which raised the total of `obamma helth care` by a third; and
+    keeping 20 besides a word the field holds added `case` again (session 17's reviews). A word held only by
+    articles deleted since the index last merged counts for the fuzzy query and not here: one spelling more then."""
+    suggest = answer.get("suggest") or {}
+    held = ((answer.get("aggregations") or {}).get(NEAR_HELD) or {}).get("buckets") or {}
     near: dict[str, list[NearSpelling]] = {}
     for name, (field, _, chosen) in _near_texts(words).items():
         # The engine reports where each word is in UTF-16 code units (spelling's module docstring).
@@ -433,8 +454,8 @@ def read_near_spellings(words: Sequence[str], suggest: Mapping[str, Any] | None)
         for word in chosen:
             starts.append(at)
             at += len(word.encode("utf-16-le", "surrogatepass")) // 2 + 1
-        for entry in (suggest or {}).get(name) or []:
-            word = chosen[bisect_right(starts, int(entry["offset"])) - 1]
+        for entry in suggest.get(name) or []:
+            i = bisect_right(starts, int(entry["offset"])) - 1
             token = str(entry["text"])
             options = [(float(o["score"]), str(o["text"])) for o in entry.get("options") or []]
             near_enough = [
@@ -442,9 +463,10 @@ def read_near_spellings(words: Sequence[str], suggest: Mapping[str, Any] | None)
                 for score, text in options
                 if round((1 - score) * min(len(token), len(text))) <= auto_edits(token)
             ]
-            chosen_options = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:FUZZY_MAX_EXPANSIONS]
-            near.setdefault(word, []).extend(
-                [NearSpelling(field, token, 1.0), *(NearSpelling(field, text, score) for score, text in chosen_options)]
+            room = FUZZY_MAX_EXPANSIONS - (1 if (held.get(f"{name} {i}") or {}).get("doc_count") else 0)
+            kept = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:room]
+            near.setdefault(chosen[i], []).extend(
+                [NearSpelling(field, token, 1.0), *(NearSpelling(field, text, score) for score, text in kept)]
             )
     return {word: tuple(spellings) for word, spellings in near.items()}
 

@@ -32,7 +32,7 @@ from archive_search.relevance import (
     exclusions,
     has_thai,
     in_byline_or_tags,
-    near_spellings_suggester,
+    near_spellings_request,
     read_near_spellings,
     text_query,
     typo_tolerant,
@@ -525,13 +525,12 @@ def expansion_of(
     index: ArticleIndex, typos: Mapping[str, str | None], preference: str | None = None
 ) -> tuple[Expansion, int]:
     """The Expansion of `typos` (typo_words()), their near spellings asked of the engine in one request
-    (relevance.near_spellings_suggester), and that request's `took` in ms."""
-    suggesters = near_spellings_suggester(list(typos))
-    if not suggesters:
+    (relevance.near_spellings_request), and that request's `took` in ms."""
+    body = near_spellings_request(list(typos))
+    if body is None:
         return Expansion(typos=dict(typos)), 0
-    body = {"suggest": suggesters, "track_total_hits": False}
     answer = index.search(body, size=0, offset=0, preference=preference)
-    near = read_near_spellings(list(typos), answer.get("suggest"))
+    near = read_near_spellings(list(typos), answer)
     return Expansion(typos=dict(typos), near=near), int(answer.get("took", 0))
 
 
@@ -730,7 +729,8 @@ class _ArchiveVocabulary:
 
 
 def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
-    """What /search would answer for another spelling of q, same filters (did_you_mean), in one request.
+    """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
+    q may be expanded: its near spellings first, expansion_of).
 
     Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
     request counts in aggregations what the query matches with and without typo expansion under the filters, and

@@ -24,7 +24,7 @@ from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
-from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_suggester, read_near_spellings
+from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_request, read_near_spellings
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
@@ -1159,8 +1159,12 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
         "harbour": ["harbour", "harbours", "harbor", "hurbour", "hxrbxur", "habrour", "harbxxxr", "arbour"],
         "cacao": ["cacao", "cacoa", "caco", "cacaos", "cocoa", "kacao", "cxcxo"],
         "tunnels": ["tunnel", "tunnels", "funnels", "tunels", "tonnells", "tonnellx"],
-        # more than 20 equally near: the fuzzy query keeps the first 20 in alphabetical order, not the commonest
-        "care": [f"c{a}re" for a in "bdfghijk"] + [f"ca{r}e" for r in "bcdfgklm"] + [f"car{e}" for e in "abcdfghi"],
+        # more than 20 equally near: the fuzzy query keeps the first in alphabetical order, not the commonest, and
+        # counts the word itself among its 20
+        "care": ["care"]
+        + [f"c{a}re" for a in "bdfghijk"]
+        + [f"ca{r}e" for r in "bcdfgklm"]
+        + [f"car{e}" for e in "abcdfghi"],
     }
     common = ["chre", "cire", "cjre", "ckre"]
     article = {
@@ -1172,8 +1176,9 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
     pipeline.drain()
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     words = list(spellings)
-    answer = index.search({"suggest": near_spellings_suggester(words)}, size=0, offset=0)
-    near = read_near_spellings(words, answer["suggest"])
+    request = near_spellings_request(words)
+    assert request is not None
+    near = read_near_spellings(words, index.search(request, size=0, offset=0))
 
     # Then each word's near spellings find, in each field, exactly the articles the engine's fuzzy query finds (the
     # near tier and the highlights expanded each word again before session 17)
@@ -1192,6 +1197,7 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
     similarity = {n.term: n.similarity for n in near["cacao"] if n.field == "body.exact"}
     assert similarity == {"cacao": 1.0, "cacoa": 0.8, "caco": 0.75, "cacaos": 0.8}
     assert not {n.term for n in near["care"]} & set(common)
+    assert len([n for n in near["care"] if n.field == "body.exact"]) == 20  # the word itself and 19 others
 
 
 def test_a_rare_near_spelling_does_not_outrank_the_word_as_typed(pipeline: LocalPipeline) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import struct
 import threading
 from collections.abc import Sequence
@@ -126,10 +127,20 @@ class TimedEngine:
         self.requests += 1
         self.asked.append((size, body))
         hits = [hit("a", 2.0, "harbour", ["complete"])]
+        # Each word a suggester looks up has one near spelling: the word with an "s" (harbours, dredgings).
+        suggest = {
+            name: [
+                {"text": word, "offset": start, "length": len(word), "options": [{"text": word + "s", "score": 0.8}]}
+                for start, word in _words(suggester["text"])
+            ]
+            for name, suggester in body.get("suggest", {}).items()
+            if name.startswith("near ")  # the near spellings' (the probe's spelling suggesters get no answer)
+        }
         return {
             "took": 5,
             "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits},
             "aggregations": {"complete_matches": {"doc_count": 0}},
+            "suggest": suggest,
         }
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
@@ -164,7 +175,13 @@ def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | Non
     query = results[0][1]["query"]
     (near_tier,) = _named(query, "tier:near")
     assert "fuzziness" in json.dumps(query) and "fuzziness" not in json.dumps(near_tier)
-    assert all("fuzziness" not in json.dumps(body.get("highlight")) for _, body in results)
+    assert '"body.exact": {"value": "dredgings"' in json.dumps(near_tier)
+    highlights = [json.dumps(body["highlight"]) for _, body in results if "highlight" in body]
+    assert highlights and all('"value": "harbours"' in h and "fuzziness" not in h for h in highlights)
+
+
+def _words(text: str) -> list[tuple[int, str]]:
+    return [(match.start(), match.group()) for match in re.finditer(r"\S+", text)]
 
 
 def _named(node: Any, name: str) -> list[dict[str, Any]]:
