@@ -692,24 +692,24 @@ def text_query(
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
-        fuzzy = {word: _near(near_spellings.get(word, ())) for word in expanded}
+        near = {word: _near(near_spellings.get(word, ())) for word in expanded}
         # The scores keep the engine's fuzzy query: its rewrite scores every spelling with the statistics of the
         # most frequent, where a term query gave a rare one the weight of a rare word (`harbour dredging` ranked
         # first an article holding neither word, only `harcourt`, once: session 17's review). Elsewhere (the near
         # tier, the highlights) the listed spellings match the same articles without expanding the word again.
         if highlighting:
-            should += [clause for clauses in fuzzy.values() for clause in clauses]
+            should += [clause for clauses in near.values() for clause in clauses]
         else:
             should += [_fuzzy(field, word) for word in expanded for field in FUZZY_FIELDS]
-        known = {word: spelling for word in fuzzy if (spelling := typo_words.get(word)) and spelling != word}
+        known = {word: spelling for word in near if (spelling := typo_words.get(word)) and spelling != word}
         # A word no article holds scores nothing as typed: its nearest known word is scored in its place.
         should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]
         for word, spelling in known.items():
-            fuzzy[word] = [*fuzzy[word], _word_present(spelling, ranking)]
-        if ranking.complete_match_first and short and len(words) > 1 and fuzzy and not highlighting:
+            near[word] = [*near[word], _word_present(spelling, ranking)]
+        if ranking.complete_match_first and short and len(words) > 1 and near and not highlighting:
             # Next come the articles holding every word, some of them within a typo or two.
             every_near = [
-                {"bool": {"should": [_word_present(word, ranking), *fuzzy.get(word, [])], "minimum_should_match": 1}}
+                {"bool": {"should": [_word_present(word, ranking), *near.get(word, [])], "minimum_should_match": 1}}
                 for word in words
             ]
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
