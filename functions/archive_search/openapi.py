@@ -94,8 +94,9 @@ SEARCH_PARAMETERS = [
         'holding the rarest of them; no word is required. "quoted words" rank the articles holding them as a '
         "phrase first, -word excludes, OR (or |) between words accepts either. Optional when a filter is given: "
         "then the matching articles are listed newest first.",
-        # The API counts q as sent or NFC-composed, whichever is shorter (fold_within): within maxLength as sent,
-        # q is always accepted. The same holds for /suggest.
+        # The API counts q as sent or NFC-composed, whichever is shorter, blanks and invisible characters included
+        # (fold_within): within maxLength as sent, q is always accepted; over it both ways, refused (a run of
+        # blanks past the limit too, found by Schemathesis). The same holds for /suggest.
         {"type": "string", "maxLength": MAX_QUERY_CHARS},
     ),
     _list_filter("section", "Only articles of these sections"),

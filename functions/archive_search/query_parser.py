@@ -224,14 +224,15 @@ def read_us_as_country(text: str) -> str:
     return _CAPITAL_US.sub("U.S", text)
 
 
-def fold_within(typed: str, limit: int) -> tuple[str, int]:
-    """(typed folded by fold_query_text, the length counted against `limit`): the shorter of the text as sent and
-    as folded, since NFC composes a decomposed paste and lengthens some text (at most threefold). Text over four
-    times the limit is not folded (composing never shortens it that much) and is counted as sent."""
-    if len(typed) > 4 * limit:
-        return typed, len(typed)
-    folded = fold_query_text(typed)
-    return folded, min(len(typed), len(folded))
+def fold_within(sent: str, limit: int) -> tuple[str, int]:
+    """(sent with its whitespace collapsed and folded by fold_query_text, the length counted against `limit`). The
+    length is that of the text as sent or NFC-composed, whichever is shorter, every character counted (blanks and
+    invisible ones too, as the OpenAPI document's maxLength counts them): NFC composes a decomposed paste and
+    lengthens some text (at most threefold). Text over `limit` is returned as sent: the caller refuses it, unread."""
+    length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
+    if length > limit:
+        return sent, length
+    return fold_query_text(" ".join(sent.split())), length
 
 
 def parse_query(text: str) -> ParsedQuery:

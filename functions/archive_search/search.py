@@ -121,13 +121,14 @@ class SearchRequest:
         """The query-string parameters (API Gateway joins a repeated one with commas) as a request. A parameter
         that is empty or blank is the same as one left out. Raises InvalidQueryError, its message starting with the
         parameter's name, for the first bad one, and when neither q nor any filter is given."""
-        typed = " ".join((params.get("q") or "").split())
+        sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
-        q, length = fold_within(typed, MAX_QUERY_CHARS)
-        q = q or typed  # invisible characters only: a query for nothing, which finds nothing
+        q, length = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
+        typed = " ".join(sent.split())
+        q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = (params.get("sort") or "").strip().lower() or SORTS[0]

@@ -105,6 +105,12 @@ def test_q_has_the_length_limit_the_api_enforces(route: str) -> None:
     read({"q": "\u00e9" * limit})
     with pytest.raises(InvalidQueryError, match=r"^q is"):
         read({"q": "\u00e9" * (limit + 1)})
+    # maxLength counts every character: blanks and invisible ones past the limit are refused, not collapsed away
+    # first (Schemathesis sent a word and 2,048 form feeds, and /search answered 200)
+    for padding in ("\x0c", " ", "\u200b", "\u3000"):
+        read({"q": "x" + padding * (limit - 1)})
+        with pytest.raises(InvalidQueryError, match=rf"^q is {limit + 1} characters long"):
+            read({"q": "x" + padding * limit})
 
 
 def test_the_search_page_states_the_q_limit_the_api_enforces() -> None:
