@@ -61,7 +61,8 @@ def _speed_up_moto_sqs() -> None:
     moto recomputes every queue attribute, message counts included, for each message it sends and for
     each message it checks for retention on receive: O(queued messages) per message, so a 3,698-file
     upload crawled at a few files a second. Counts are approximate in SQS too, so they are cached
-    briefly, and the retention check reads the one attribute it needs.
+    briefly for moto's own reads, and the retention check reads the one attribute it needs. GetQueueAttributes
+    still counts afresh: callers wait on those counts for a queue to empty.
     """
 
     def retained(self: SQSBackend, queue_name: str, message: Any) -> bool:
@@ -71,6 +72,7 @@ def _speed_up_moto_sqs() -> None:
     SQSBackend.is_message_valid_based_on_retention_period = retained  # type: ignore[method-assign]
     Queue.delete_message = _under_messages_lock(Queue.delete_message)  # type: ignore[method-assign]
     SQSBackend.receive_message = _receive_under_messages_lock(SQSBackend.receive_message)  # type: ignore[method-assign]
+    SQSBackend.get_queue_attributes = _counting_afresh(SQSBackend.get_queue_attributes)  # type: ignore[method-assign]
     for name in APPROXIMATE_COUNTS:
         count = getattr(Queue, name)
         if isinstance(count, property) and count.fget is not None:
@@ -106,6 +108,21 @@ def _receive_under_messages_lock(receive_message: Any) -> Any:
             return receive_message(backend, queue_name, *args, **kwargs)
 
     return locked
+
+
+def _counting_afresh(get_queue_attributes: Any) -> Any:
+    """GetQueueAttributes counts the queue's messages now, not up to a second ago (the cache is for SendMessage).
+
+    Counts cached while the queue was empty (moto computes them at CreateQueue's GetQueueAttributes and at every
+    send) were still served a second later: a test pipeline uploading, handling and failing its batch within that
+    second read 0 messages queued, in flight or delayed, and stopped draining before the failed ones came back.
+    """
+
+    def afresh(backend: SQSBackend, queue_name: str, attribute_names: list[str]) -> dict[str, Any]:
+        backend.get_queue(queue_name).__dict__.pop("_local_count_cache", None)
+        return get_queue_attributes(backend, queue_name, attribute_names)
+
+    return afresh
 
 
 def _briefly_cached(name: str, compute: Any) -> Any:

@@ -8,9 +8,16 @@ import threading
 
 import pytest
 from moto.core import DEFAULT_ACCOUNT_ID
-from moto.sqs.models import SQSBackend, sqs_backends
+from moto.sqs.models import Queue, SQSBackend, sqs_backends
 
-from archive_search_cli.local_aws import REGION, _receive_under_messages_lock, aws_client
+from archive_search_cli.local_aws import (
+    APPROXIMATE_COUNTS,
+    REGION,
+    _briefly_cached,
+    _counting_afresh,
+    _receive_under_messages_lock,
+    aws_client,
+)
 
 
 @pytest.fixture
@@ -61,3 +68,35 @@ def test_receives_from_one_queue_take_turns_with_its_other_writers() -> None:
         assert received == [1]
     finally:
         backend.delete_queue("receive-turns-test")
+
+
+def test_queue_attributes_count_the_messages_sent_and_received_within_the_second(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The counts moto caches for its own sends once read 0 for a second after the queue was created, so the test
+    # pipeline's drain stopped with the failed messages of a fast first delivery still in flight.
+    for name in APPROXIMATE_COUNTS:
+        monkeypatch.setattr(Queue, name, property(_briefly_cached(name, getattr(Queue, name).fget)))
+    backend = sqs_backends[DEFAULT_ACCOUNT_ID][REGION]
+    backend.create_queue("count-afresh-test")
+    get_queue_attributes = _counting_afresh(SQSBackend.get_queue_attributes)
+    names = [
+        "ApproximateNumberOfMessages",
+        "ApproximateNumberOfMessagesNotVisible",
+        "ApproximateNumberOfMessagesDelayed",
+    ]
+    try:
+        assert sum(get_queue_attributes(backend, "count-afresh-test", names).values()) == 0
+        backend.send_message("count-afresh-test", "one")
+        backend.send_message("count-afresh-test", "two")
+        backend.receive_message("count-afresh-test", 1, 0, visibility_timeout=30)
+
+        counts = get_queue_attributes(backend, "count-afresh-test", names)
+
+        assert counts == {
+            "ApproximateNumberOfMessages": 1,
+            "ApproximateNumberOfMessagesNotVisible": 1,
+            "ApproximateNumberOfMessagesDelayed": 0,
+        }
+    finally:
+        backend.delete_queue("count-afresh-test")
