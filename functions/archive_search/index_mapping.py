@@ -8,7 +8,8 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 14
+MAPPING_VERSION = 15
+BODY_TERM_VECTOR = "with_positions_offsets"
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -340,7 +341,13 @@ INDEX_SETTINGS: dict[str, Any] = {
                 },
             },
             "summary": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED}},
-            "body": {**_TEXT, "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED}},
+            # Term vectors with offsets (mapping 15): the page's snippets are cut by the fast vector highlighter
+            # from what indexing analysed, not by analysing each body again (search.BODY_HIGHLIGHTER).
+            "body": {
+                **_TEXT,
+                "term_vector": BODY_TERM_VECTOR,
+                "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED},
+            },
             "author": {
                 "type": "text",
                 "analyzer": "exact_words",

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import uuid
 
 import pytest
+from opensearchpy.exceptions import RequestError
 
 from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
 from archive_search.adapters.s3_stores import S3ArchiveStore, S3ReportStore, S3UploadSource
+from archive_search.index_mapping import INDEX_SETTINGS
 from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
 from tests.integration.conftest import LocalPipeline
+from tests.integration.test_search_api import get
 
 pytestmark = pytest.mark.integration
 
@@ -116,3 +120,29 @@ def test_verify_sees_uploads_the_pipeline_never_processed(pipeline: LocalPipelin
     ingest = IngestService(uploads, archive, index, S3ReportStore(pipeline.s3), location.upload_prefix, "reports/")
     assert repair(report, archive, index, ingest, location) == {}
     assert verify(archive, admin, uploads, location).drift == 0
+
+
+def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_reindex(pipeline: LocalPipeline) -> None:
+    # Given the index of an older code behind the alias: no term vectors on the body, which the fast vector
+    # highlighter reads (the engine refuses it there)
+    settings = copy.deepcopy(INDEX_SETTINGS)
+    del settings["mappings"]["properties"]["body"]["term_vector"]
+    settings["mappings"]["_meta"]["mapping_version"] = 14
+    pipeline.engine.indices.create(index=f"{pipeline.alias}-v14", body={**settings, "aliases": {pipeline.alias: {}}})
+    pipeline.engine.index(
+        index=pipeline.alias,
+        id="old-1",
+        body={"title": "Council news", "body": "The <b>harbour</b> dredging plan was approved."},
+        refresh=True,
+    )
+    with pytest.raises(RequestError, match="term vector"):
+        fast = {"query": {"match": {"body": "harbour"}}, "highlight": {"fields": {"body": {"type": "fvh"}}}}
+        pipeline.engine.search(index=pipeline.alias, body=fast)
+
+    # When a reader searches before the operator reindexes
+    status, body, _ = get("/search?q=harbour+dredging")
+
+    # Then the body is highlighted by the plain highlighter, its text escaped
+    assert status == 200, body
+    [hit] = body["results"]
+    assert hit["snippet"] == "The &lt;b&gt;<mark>harbour</mark>&lt;/b&gt; <mark>dredging</mark> plan was approved."

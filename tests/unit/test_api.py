@@ -192,14 +192,39 @@ def test_search_snippet_without_highlights_is_escaped_plain_text() -> None:
 
 
 def test_a_highlight_without_marks_is_the_text_as_stored_and_is_escaped() -> None:
-    # The plain highlighter returns a body's start (no_match_size) as stored, not HTML-encoded, even if it looks
+    # The plain highlighter returns a text's start (no_match_size) as stored, not HTML-encoded, even if it looks
     # like highlighted markup.
     start = "<script>alert(1)</script> &amp; <mark>x</mark>"
-    hit = {"_id": "canary", "_source": {"title": "Canary"}, "highlight": {"body": [start]}}
+    hit = {"_id": "canary", "_source": {"title": "Canary"}, "highlight": {"summary": [start]}}
 
     result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=canary").json()["results"][0]
 
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &lt;mark&gt;x&lt;/mark&gt;"
+    assert result["highlights"] == {"summary": [escaped]}
+
+
+@pytest.mark.parametrize(
+    ("start", "escaped"),
+    [
+        # as the fast vector highlighter returns a body's start (no_match_size): HTML-encoded by the engine, so
+        # shown as stored, `&amp;` included
+        (
+            "&lt;script&gt;alert(1)&lt;&#x2F;script&gt; &amp;amp; &lt;mark&gt;x&lt;&#x2F;mark&gt; O&#x27;Neill",
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; &lt;mark&gt;x&lt;/mark&gt; O&#x27;Neill",
+        ),
+        # as the plain one returned it, on an index older than mapping 15: as stored, escaped all the same (a
+        # stored entity is shown as its character)
+        (
+            "<script>alert(1)</script> &amp; <mark>x</mark> O'Neill",
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;mark&gt;x&lt;/mark&gt; O&#x27;Neill",
+        ),
+    ],
+)
+def test_a_body_fragment_is_escaped_whether_or_not_the_engine_encoded_it(start: str, escaped: str) -> None:
+    hit = {"_id": "canary", "_source": {"title": "Canary"}, "highlight": {"body": [start]}}
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=canary").json()["results"][0]
+
     assert result["snippet"] == escaped
     assert result["highlights"] == {"body": [escaped]}
 
