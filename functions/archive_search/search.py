@@ -78,16 +78,16 @@ COMPLETE_COUNT = "complete_matches"
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
 # articles where one asking for 10 found 2, and total changed with it.
 FEW_COMPLETE_MATCHES = DEFAULT_PAGE_SIZE
-# The highlighter reads at most this much of each text (a long read is about 30,000 characters): a match further on
-# is found but not marked, and the snippet is then the text's start. Reading whole bodies of up to 1,000,000
-# characters (ingest's limit), three transcripts of 880,000 took the highlighter 3.3 s, past the search timeout
-# (503 for every query they matched); bounded, 0.45 s (the local node).
+# The plain highlighter reads at most this much of each text it analyses (every field but the body since mapping 15;
+# a long read is about 30,000 characters): a match further on is found but not marked. Reading whole bodies of up
+# to 1,000,000 characters (ingest's limit), three transcripts of 880,000 took it 3.3 s, past the search timeout (503
+# for every query they matched); bounded, 0.45 s (the local node).
 MAX_HIGHLIGHT_CHARS = 50_000
 # The highlighter's marks are control characters, which no stored text holds (ingest cleans them out): a fragment
 # holding one was written, HTML-encoded, by the highlighter; one without is a text's start (no_match_size), which
 # the plain highlighter returns as stored, not encoded (a body's `<script>` reached the snippet of an article found
-# by its headline). search_hit makes them <mark> and escapes the rest. C1 ones (start and end of selected area):
-# the engine trims C0 controls, as spaces, off a fragment's ends.
+# by its headline), and the fast vector one (the body's) encodes. search_hit makes them <mark> and escapes the rest.
+# C1 ones (start and end of selected area): the engine trims C0 controls, as spaces, off a fragment's ends.
 MATCH_START, MATCH_END = "\x86", "\x87"
 HIGHLIGHT = {
     "pre_tags": [MATCH_START],
@@ -106,6 +106,10 @@ _LONG = {"type": "plain"}
 LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 _DATE = re.compile(DATE_PATTERN)
 _FILTER_CONTROL = re.compile(f"[{FILTER_CONTROLS}]")
+# Half of a surrogate pair: the fast vector highlighter cuts a fragment at a UTF-16 offset when no space or punctuation
+# is within its scan (a run of emoji or of CJK Extension B), and a lone half cannot be encoded as UTF-8: the whole
+# page failed to serialise (session 18's review).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -824,6 +828,7 @@ def _html(fragment: str, encoded: bool = False) -> str:
     without marks) as stored, escaped here; the fast vector highlighter (`encoded`) HTML-encodes it too, and its
     fragments are decoded and escaped again here, so that one the engine left unencoded (the plain highlighter's,
     on an index older than mapping 15) is escaped all the same."""
+    fragment = _LONE_SURROGATE.sub("", fragment)
     if encoded:
         fragment = html.escape(html.unescape(fragment))
     elif MATCH_START not in fragment:

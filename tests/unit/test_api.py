@@ -890,3 +890,15 @@ def test_an_unpaired_surrogate_in_a_parameter_or_path_is_read_as_a_replacement_c
 
     assert result.status == status
     assert "\ufffd" in result.text.encode("utf-8").decode("utf-8")
+
+
+def test_a_fragment_cut_inside_a_character_is_served_without_its_half() -> None:
+    # The fast vector highlighter cuts at a UTF-16 offset when no space is near: a run of emoji lost half of one at
+    # either end, and the page could not be encoded as UTF-8 (session 18's review).
+    fragment = "\ude00\U0001f600 \x86minister\x87 \ud83d"
+    hit = {"_id": "emoji", "_source": {"title": "Emoji"}, "highlight": {"body": [fragment]}}
+
+    response = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=minister")
+
+    assert response.json()["results"][0]["snippet"] == "\U0001f600 <mark>minister</mark> "
+    response.text.encode("utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import html
+import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,13 +25,7 @@ from opensearchpy.exceptions import (
 
 from archive_search.config import EngineSettings
 from archive_search.errors import EngineRefusedRequestError, IndexVersionMismatchError, SearchUnavailableError
-from archive_search.index_mapping import (
-    BODY_TERM_VECTOR,
-    INDEX_SETTINGS,
-    MAPPING_VERSION,
-    embedding_text,
-    index_document,
-)
+from archive_search.index_mapping import INDEX_SETTINGS, MAPPING_VERSION, embedding_text, index_document
 from archive_search.models import Article
 from archive_search.ports import TextEncoder
 
@@ -40,8 +36,9 @@ RETRYABLE_STATUSES = (429, 502, 503, 504)
 BULK_MAX_BYTES = 5 * 1024 * 1024
 BULK_MAX_ACTIONS = 500
 BULK_RETRIES = 5
-# How long a search function trusts that an older index (no body term vectors) is still behind the alias.
-TERM_VECTOR_RECHECK_SECONDS = 60.0
+# How long a search function highlights bodies with the plain highlighter after the engine refused the fast vector
+# highlighter (an index older than mapping 15 behind the alias, until `archive-search reindex`), before trying again.
+PLAIN_BODIES_SECONDS = 60.0
 
 
 def create_client(settings: EngineSettings, max_retries: int, reader_path: bool = False) -> OpenSearch:
@@ -114,20 +111,11 @@ def indexed_sources(articles: Iterable[Article], encoder: TextEncoder | None) ->
         yield index_document(article, embedding)
 
 
-def _plain_body_highlights(body: dict[str, Any]) -> dict[str, Any]:
-    """`body` with its fast-vector-highlighted fields on the plain highlighter, without the text's start for a field
-    that matched nothing (no_match_size): the plain highlighter returns that unencoded, and search_hit reads a body's
-    fragments as encoded, so the snippet is then the summary's start."""
-    highlight = body["highlight"]
-    fields = {
-        name: (
-            {key: value for key, value in options.items() if key != "no_match_size"} | {"type": "plain"}
-            if options.get("type") == "fvh"
-            else options
-        )
-        for name, options in highlight.get("fields", {}).items()
-    }
-    return {**body, "highlight": {**highlight, "fields": fields}}
+def _refused_for_term_vectors(refusal: EngineRefusedRequestError) -> bool:
+    """Whether the engine refused a request because a field highlighted by the fast vector highlighter has no term
+    vectors (its reason: "the field [body] should be indexed with term vector with position offsets ...")."""
+    info = getattr(refusal.__cause__, "info", None)
+    return "indexed with term vector" in json.dumps(info if isinstance(info, dict) else str(info))
 
 
 class _AliasMissingError(Exception):
@@ -145,8 +133,7 @@ class OpenSearchArticleIndex:
         # Checked until it matches, then trusted for the container's life: only a reindex moves the alias, and
         # it builds with the mapping of the code that runs it.
         self._version_matches = False
-        self._term_vectors = False
-        self._term_vectors_checked = -TERM_VECTOR_RECHECK_SECONDS
+        self._plain_bodies_until = 0.0  # time.monotonic() until which bodies are highlighted by the plain highlighter
 
     @property
     def alias(self) -> str:
@@ -226,12 +213,45 @@ class OpenSearchArticleIndex:
         return failures
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
-        """The engine's answer to a search request `body`. A body highlighted by the fast vector highlighter
-        (search.BODY_HIGHLIGHTER) on an index built before mapping 15 (no term vectors, which the engine then
-        refuses with a 400) is highlighted by the plain one until `archive-search reindex` replaces the index."""
+        """The engine's answer to a search request `body`.
+
+        A body highlighted by the fast vector highlighter (search.BODY_HIGHLIGHTER) on an index built before mapping
+        15, which has no term vectors, is refused (400, at once: a refusal, never a timeout, so the search still
+        sends at most MAX_ENGINE_REQUESTS that may time out); it is asked again with the plain highlighter, and so
+        are this container's searches for PLAIN_BODIES_SECONDS, until `archive-search reindex` replaces the index.
+        """
+        fast = "highlight" in body and time.monotonic() >= self._plain_bodies_until
+        if "highlight" in body and not fast:
+            return self._plainly_highlighted(body, size, offset, preference)
+        try:
+            return self._search(body, size, offset, preference)
+        except EngineRefusedRequestError as exc:
+            if not fast or not _refused_for_term_vectors(exc):
+                raise
+        logger.warning("the index behind %s has no body term vectors: run `archive-search reindex`", self._alias)
+        self._plain_bodies_until = time.monotonic() + PLAIN_BODIES_SECONDS
+        return self._plainly_highlighted(body, size, offset, preference)
+
+    def _plainly_highlighted(
+        self, body: dict[str, Any], size: int, offset: int, preference: str | None
+    ) -> dict[str, Any]:
+        """The answer to `body` with its fast-vector-highlighted fields on the plain highlighter, their fragments
+        HTML-encoded as the fast one encodes them: the plain one returns a text's start (no_match_size) as stored."""
+        highlight = body["highlight"]
+        fast = {name for name, options in highlight.get("fields", {}).items() if options.get("type") == "fvh"}
+        fields = {
+            name: {**options, "type": "plain"} if name in fast else options
+            for name, options in highlight.get("fields", {}).items()
+        }
+        answer = self._search({**body, "highlight": {**highlight, "fields": fields}}, size, offset, preference)
+        mark = (highlight.get("pre_tags") or ["<em>"])[0]
+        for hit in answer.get("hits", {}).get("hits", []):
+            for name in fast & (hit.get("highlight") or {}).keys():
+                hit["highlight"][name] = [f if mark in f else html.escape(f) for f in hit["highlight"][name]]
+        return answer
+
+    def _search(self, body: dict[str, Any], size: int, offset: int, preference: str | None) -> dict[str, Any]:
         routing = {"preference": preference} if preference is not None else {}
-        if "highlight" in body and not self._body_term_vectors():
-            body = _plain_body_highlights(body)
         return self._call(
             # Before the first article is ingested there is no alias yet: that is an empty archive, not an error.
             lambda: self._client.search(  # type: ignore[call-arg]
@@ -244,28 +264,6 @@ class OpenSearchArticleIndex:
                 **routing,
             )
         )
-
-    def _body_term_vectors(self) -> bool:
-        """Whether every index behind the alias stores the body's term vectors: true once seen (only a reindex
-        moves the alias, to an index of the code that runs it), asked again each TERM_VECTOR_RECHECK_SECONDS while
-        not. No alias yet: true (nothing to highlight)."""
-        if self._term_vectors:
-            return True
-        now = time.monotonic()
-        if now - self._term_vectors_checked < TERM_VECTOR_RECHECK_SECONDS:
-            return False
-        self._term_vectors_checked = now
-        with translated_errors():
-            try:
-                mappings = self._client.indices.get_mapping(index=self._alias)
-            except NotFoundError:
-                return True
-        self._term_vectors = all(
-            ((body.get("mappings") or {}).get("properties") or {}).get("body", {}).get("term_vector")
-            == BODY_TERM_VECTOR
-            for body in mappings.values()
-        )
-        return self._term_vectors
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """In how many articles' bodies each word occurs (as the body field analyses it; 0 when nowhere).
