@@ -34,6 +34,20 @@ def without_timing(body: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in body.items() if key != "took_ms"}
 
 
+def as_make_run(body: dict[str, Any]) -> dict[str, Any]:
+    """make run's answer without its timing, each result's score compared to float32's precision: the score fuses
+    the engine's with the cosine of embeddings each side computed in its own runtime (Python 3.13 in the container,
+    the venv's locally), which differed in the seventh digit (0.7502803 against 0.7502806) from December 2026 on,
+    the order and every other field the same."""
+    answer = without_timing(body)
+    if isinstance(answer.get("results"), list):
+        answer["results"] = [
+            {**hit, "score": pytest.approx(hit["score"], rel=1e-5)} if isinstance(hit.get("score"), float) else hit
+            for hit in answer["results"]
+        ]
+    return answer
+
+
 @pytest.fixture(scope="session")
 def ingested(container_stack: ContainerStack) -> ContainerStack:
     # events/sqs-s3-put.json names the legacy page; the rest of the uploads arrive as one batch, as SQS sends them.
@@ -85,14 +99,14 @@ def test_the_container_answers_as_make_run_does(
     local_status, local_body = make_run_api.get(path)
 
     assert container_status == local_status == 200
-    assert without_timing(container_body) == without_timing(local_body)
+    assert without_timing(container_body) == as_make_run(local_body)
 
 
 def test_a_cursor_from_the_container_pages_as_make_runs_does(start_api: Api, make_run_api: Api) -> None:
     first_page = "/search?q=harbour+OR+festival+OR+lighthouse+OR+tide&size=2"
     container_first, local_first = start_api.get(first_page)[1], make_run_api.get(first_page)[1]
     assert container_first["next_cursor"]
-    assert without_timing(container_first) == without_timing(local_first)
+    assert without_timing(container_first) == as_make_run(local_first)
 
     next_page = f"{first_page}&cursor={quote(container_first['next_cursor'])}"
     container_status, container_next = start_api.get(next_page)
@@ -100,4 +114,4 @@ def test_a_cursor_from_the_container_pages_as_make_runs_does(start_api: Api, mak
 
     assert container_status == local_status == 200
     assert container_next["results"]
-    assert without_timing(container_next) == without_timing(local_next)
+    assert without_timing(container_next) == as_make_run(local_next)
