@@ -63,6 +63,11 @@ DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 # select nothing. A character class body, in the syntax both Python and the OpenAPI document's patterns read.
 FILTER_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 SNIPPET_CHARS = 200
+# A snippet shows at most this many fragments of a text, chosen among BODY_FRAGMENTS_READ of the body's (search_hit):
+# the fast vector highlighter returns a body's first fragments holding a match, not those holding the most query
+# words (1.80 distinct words marked per article against the plain highlighter's 1.89, news-dev; session 18).
+SNIPPET_FRAGMENTS = 2
+BODY_FRAGMENTS_READ = 6
 SORTS = ("relevance", "newest", "oldest")
 # Engine requests one search may send one after another: the words' document frequencies (a long query) or the
 # probe (a short one: probe_search), which words a headline, byline or tag holds and the likeliest of equally near
@@ -441,7 +446,7 @@ def _highlight(
         "title.exact": {"number_of_fragments": 0},
         "body": {
             "fragment_size": SNIPPET_CHARS,
-            "number_of_fragments": 2,
+            "number_of_fragments": BODY_FRAGMENTS_READ,
             "no_match_size": SNIPPET_CHARS,
             **BODY_HIGHLIGHTER,
         },
@@ -804,7 +809,7 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
             fragments = fragments or (found.get(form) if _marked(found.get(form)) else None)
         fragments = fragments or found.get(name)
         if fragments:
-            highlights[name] = fragments
+            highlights[name] = _most_words(fragments, SNIPPET_FRAGMENTS)
     # The snippet shows where the query matched: the body, else the summary (an article found by its standfirst
     # showed the body's unmarked start), else the body's start.
     shown = next((highlights[name] for name in ("body", "summary") if _marked(highlights.get(name))), None)
@@ -834,6 +839,24 @@ def _html(fragment: str, encoded: bool = False) -> str:
     elif MATCH_START not in fragment:
         return html.escape(fragment)
     return fragment.replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+
+
+_MARKED = re.compile("<mark>(.*?)</mark>", re.DOTALL)
+
+
+def _most_words(fragments: list[str], count: int) -> list[str]:
+    """At most `count` of `fragments` (HTML with <mark>), in their order, chosen for the most distinct marked words
+    together: the fragment marking the most first, then each adding the most new ones (the earlier on a tie)."""
+    if len(fragments) <= count:
+        return fragments
+    words = [{mark.casefold() for mark in _MARKED.findall(fragment)} for fragment in fragments]
+    chosen: list[int] = []
+    seen: set[str] = set()
+    for _ in range(count):
+        best = max((i for i in range(len(fragments)) if i not in chosen), key=lambda i: (len(words[i] - seen), -i))
+        chosen.append(best)
+        seen |= words[best]
+    return [fragments[i] for i in sorted(chosen)]
 
 
 def _marked(fragments: list[str] | None) -> bool:

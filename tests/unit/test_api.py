@@ -902,3 +902,24 @@ def test_a_fragment_cut_inside_a_character_is_served_without_its_half() -> None:
 
     assert response.json()["results"][0]["snippet"] == "\U0001f600 <mark>minister</mark> "
     response.text.encode("utf-8")
+
+
+def test_the_snippet_shows_the_body_fragments_that_mark_the_most_query_words() -> None:
+    # The fast vector highlighter returns a body's first fragments holding a match; of those, the snippet shows the
+    # two that together mark the most distinct words, in the body's order.
+    fragments = [
+        "first \x86kerry\x87 alone",
+        "\x86Kerry\x87 again",
+        "\x86Putin\x87 meets \x86Kerry\x87",
+        "then \x86Sochi\x87 talks",
+        "\x86putin\x87 and \x86sochi\x87",
+    ]
+    hit = {"_id": "talks", "_source": {"title": "Talks"}, "highlight": {"body": fragments}}
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=kerry+putin+sochi").json()["results"][0]
+
+    assert result["highlights"]["body"] == [
+        "<mark>Putin</mark> meets <mark>Kerry</mark>",
+        "then <mark>Sochi</mark> talks",
+    ]
+    assert result["snippet"] == "<mark>Putin</mark> meets <mark>Kerry</mark> … then <mark>Sochi</mark> talks"
