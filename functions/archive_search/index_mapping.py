@@ -9,7 +9,6 @@ from typing import Any
 from archive_search.models import Article
 
 MAPPING_VERSION = 15
-BODY_TERM_VECTOR = "with_positions_offsets"
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -345,7 +344,7 @@ INDEX_SETTINGS: dict[str, Any] = {
             # from what indexing analysed, not by analysing each body again (search.BODY_HIGHLIGHTER).
             "body": {
                 **_TEXT,
-                "term_vector": BODY_TERM_VECTOR,
+                "term_vector": "with_positions_offsets",
                 "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED},
             },
             "author": {

@@ -103,7 +103,8 @@ HIGHLIGHT = {
 # Bodies are highlighted by the fast vector highlighter, from the term vectors indexing stored (mapping 15): the plain
 # one analysed each body again, 6-7 ms of the page request's 7-8 (ten news-dev articles, p50 of 989 known-item
 # pages; 2 ms with this one), and the unified one walks a whole text whatever it analyses (ten 880,000-character
-# bodies: 1.5-1.9 s). This one takes 20 ms on such a body; it cuts fragments at the nearest space or punctuation.
+# bodies: 1.5-1.9 s). This one takes 20 ms on such a body; it cuts fragments at a space or punctuation within 20
+# characters, else where it stands (inside a character too: _LONE_SURROGATE).
 # Its fragments, the body's start (no_match_size) included, are HTML-encoded by the engine (search_hit).
 BODY_HIGHLIGHTER = {"type": "fvh"}
 # The forms of a body with no term vectors (as written, for codes; Thai) stay on the plain highlighter.
@@ -450,19 +451,19 @@ def _highlight(
             "no_match_size": SNIPPET_CHARS,
             **BODY_HIGHLIGHTER,
         },
-        "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
-        "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2},
+        "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS},
+        "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS},
     }
     # The body as written holds every spelling of a code (F16 for F-16: relevance.code_runs). It holds the near
     # spellings of typo expansion too, but marking them there cost three times the rest of the page (ten news-dev
     # articles: 142 ms with it, 43 without; session 15): the stemmed body marks the words as typed and, for a word
     # no article holds, the spelling searched in its place.
     if any(code_runs(word) for word in parsed.words):
-        fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
+        fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS, **_LONG}
     if has_thai(request.q):  # Thai words are marked where the Thai fields matched them (relevance.THAI_FIELDS)
         fields["title.thai"] = {"number_of_fragments": 0}
-        fields["summary.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2}
-        fields["body.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": 2, **_LONG}
+        fields["summary.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS}
+        fields["body.thai"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS, **_LONG}
     highlight: dict[str, Any] = {**HIGHLIGHT, "require_field_match": True, "fields": fields}
     if request.q:
         highlight["highlight_query"] = text_query(

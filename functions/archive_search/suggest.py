@@ -37,7 +37,7 @@ class TitleSuggestion:
 def suggest_query(text: str) -> str:
     """The typed text, whitespace collapsed, folded as /search folds it (query_parser.fold_query_text), ending in one
     space if it ended in whitespace: the reader finished the last word (build_suggest). Raises InvalidQueryError
-    when longer than MAX_SUGGEST_CHARS both as sent and as folded (query_parser.fold_within)."""
+    when longer than MAX_SUGGEST_CHARS both as sent and NFC-composed (query_parser.fold_within)."""
     folded, length = fold_within(text, MAX_SUGGEST_CHARS)
     if length > MAX_SUGGEST_CHARS:
         raise InvalidQueryError(f"q is {length} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")

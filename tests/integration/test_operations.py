@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 import uuid
 
 import pytest
@@ -122,7 +123,9 @@ def test_verify_sees_uploads_the_pipeline_never_processed(pipeline: LocalPipelin
     assert verify(archive, admin, uploads, location).drift == 0
 
 
-def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_reindex(pipeline: LocalPipeline) -> None:
+def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_reindex(
+    pipeline: LocalPipeline, caplog: pytest.LogCaptureFixture
+) -> None:
     # Given the index of an older code behind the alias: no term vectors on the body, which the fast vector
     # highlighter reads (the engine refuses it there)
     settings = copy.deepcopy(INDEX_SETTINGS)
@@ -141,7 +144,8 @@ def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_rein
 
     # When a reader searches before the operator reindexes, twice (the second within the minute the function
     # keeps to the plain highlighter)
-    answers = [get("/search?q=harbour+dredging") for _ in range(2)]
+    with caplog.at_level(logging.WARNING, logger="archive_search.adapters.opensearch_index"):
+        answers = [get("/search?q=harbour+dredging") for _ in range(2)]
 
     # Then each body is highlighted by the plain highlighter, its text escaped; one that did not match shows its start
     for status, body, _ in answers:
@@ -151,3 +155,6 @@ def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_rein
             "old-1": "The &lt;b&gt;<mark>harbour</mark>&lt;/b&gt; <mark>dredging</mark> plan was approved.",
             "old-2": "&lt;i&gt;Tides&lt;/i&gt; &amp; more",  # the plain highlighter cuts the start at a word
         }
+    # And only the first was refused: the second went to the plain highlighter at once
+    refusals = [r for r in caplog.records if "no body term vectors" in r.getMessage()]
+    assert len(refusals) == 1

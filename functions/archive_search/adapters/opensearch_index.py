@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import html
-import json
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -114,8 +113,7 @@ def indexed_sources(articles: Iterable[Article], encoder: TextEncoder | None) ->
 def _refused_for_term_vectors(refusal: EngineRefusedRequestError) -> bool:
     """Whether the engine refused a request because a field highlighted by the fast vector highlighter has no term
     vectors (its reason: "the field [body] should be indexed with term vector with position offsets ...")."""
-    info = getattr(refusal.__cause__, "info", None)
-    return "indexed with term vector" in json.dumps(info if isinstance(info, dict) else str(info))
+    return "indexed with term vector" in str(getattr(refusal.__cause__, "info", ""))
 
 
 class _AliasMissingError(Exception):
@@ -220,13 +218,13 @@ class OpenSearchArticleIndex:
         sends at most MAX_ENGINE_REQUESTS that may time out); it is asked again with the plain highlighter, and so
         are this container's searches for PLAIN_BODIES_SECONDS, until `archive-search reindex` replaces the index.
         """
-        fast = "highlight" in body and time.monotonic() >= self._plain_bodies_until
-        if "highlight" in body and not fast:
+        highlighted = "highlight" in body
+        if highlighted and time.monotonic() < self._plain_bodies_until:
             return self._plainly_highlighted(body, size, offset, preference)
         try:
             return self._search(body, size, offset, preference)
         except EngineRefusedRequestError as exc:
-            if not fast or not _refused_for_term_vectors(exc):
+            if not (highlighted and _refused_for_term_vectors(exc)):
                 raise
         logger.warning("the index behind %s has no body term vectors: run `archive-search reindex`", self._alias)
         self._plain_bodies_until = time.monotonic() + PLAIN_BODIES_SECONDS
