@@ -342,13 +342,18 @@ NO_EXPANSION = Expansion()
 
 
 def text_clause(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None = None, expansion: Expansion = NO_EXPANSION
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str] | None = None,
+    expansion: Expansion = NO_EXPANSION,
+    counting: bool = False,
 ) -> dict[str, Any]:
-    """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters."""
+    """The query for request.q as /search runs it (with freshness when sorted by relevance), no filters; `counting`:
+    for a count (relevance.text_query)."""
     # No q: browsing (filters only) finds every article; a q with nothing searchable in it finds none (text_query).
     parsed = parse_query(request.q)
     query = (
-        text_query(parsed, ranking, words, expansion.typos, near_spellings=expansion.near)
+        text_query(parsed, ranking, words, expansion.typos, near_spellings=expansion.near, counting=counting)
         if request.q
         else {"match_all": {}}
     )
@@ -770,11 +775,12 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
         if not expandable:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
             return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
-        expanded = text_clause(other, ranking, words, expansion_of(index, expandable)[0])
+        expanded = text_clause(other, ranking, words, expansion_of(index, expandable)[0], counting=True)
         # As build_search: the complete matches are counted without the facets' filters, the totals with them.
-        plain = text_clause(other, ranking, words)
+        plain = text_clause(other, ranking, words, counting=True)
+        # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
         body: dict[str, Any] = {
-            "query": {"bool": {"should": [expanded, plain], "filter": tag}},
+            "query": {"bool": {"filter": tag}},
             "track_total_hits": False,
             "aggs": {
                 "expanded": {"filter": {"bool": {"must": [expanded], "filter": facets}}},
