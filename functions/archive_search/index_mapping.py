@@ -8,7 +8,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 15
+MAPPING_VERSION = 16
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -358,6 +358,8 @@ INDEX_SETTINGS: dict[str, Any] = {
                     # exact fields do, so "Neill" finds the byline (mapping 12). Parts shift positions: phrases of
                     # several words are matched on the field itself.
                     "parts": _EXACT,
+                    # Its joined words closed up (O'Neill: oneill), as the texts' (mapping 16).
+                    "closed": _CLOSED,
                 },
             },
             "section": {

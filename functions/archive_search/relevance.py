@@ -88,6 +88,7 @@ TITLE_PHRASE_BOOST = 1.0
 TITLE_BONUS_MAX_WORDS = 8  # a headline holds a few words; synonyms multiply a long phrase's engine clauses
 BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a name
 BYLINE_PARTS_FIELD = "author.parts"  # the same with a joined word's parts (O'Neill: neill), for one word
+BYLINE_CLOSED_FIELD = "author.closed"  # its joined words closed up (O'Neill: oneill), for one word
 BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
 TAG_WORDS_FIELD = "tags.words"  # a tag's words (index_mapping: tag_words): `league` is held by Premier League
 TAG_BOOST = TITLE_ALL_WORDS_BOOST
@@ -511,9 +512,11 @@ def _tagged(*texts: str, boost: float = 1.0) -> dict[str, Any]:
 
 def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
     """The clauses of an article holding a word or phrase beyond its text: its byline or one of its tags holds it
-    (a phrase's words adjacent and in order; a word also as a part of the byline's joined word: `Neill`)."""
-    byline = BYLINE_PARTS_FIELD if len(text.split()) == 1 else BYLINE_FIELD
-    return [{"match_phrase": {byline: text}}, _tagged(text)]
+    (a phrase's words adjacent and in order; a word also as a part of the byline's joined word, `Neill`, or as that
+    word closed up, `oneill`)."""
+    if len(text.split()) > 1:
+        return [{"match_phrase": {BYLINE_FIELD: text}}, _tagged(text)]
+    return [{"match_phrase": {BYLINE_PARTS_FIELD: text}}, {"match": {BYLINE_CLOSED_FIELD: text}}, _tagged(text)]
 
 
 def exclusions(parsed: ParsedQuery, ranking: Ranking) -> list[dict[str, Any]]:
@@ -724,8 +727,17 @@ def text_query(
         phrase = {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
         should.append({"match_phrase": {"title": phrase}})
     if words and len(words) <= TITLE_BONUS_MAX_WORDS:
-        byline = {"query": " ".join(words), "operator": "and", "boost": BYLINE_BOOST}
-        should.append({"match": {BYLINE_PARTS_FIELD: byline}})
+        # A byline holds each word as written, as a part of its joined word or as that word closed up.
+        byline_fields = (BYLINE_PARTS_FIELD, BYLINE_CLOSED_FIELD)
+        in_byline = [
+            {
+                "dis_max": {
+                    "queries": [{"match": {field: {"query": word, "operator": "and"}}} for field in byline_fields]
+                }
+            }
+            for word in words
+        ]
+        should.append({"bool": {"must": in_byline, "boost": BYLINE_BOOST}})
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
     return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
 

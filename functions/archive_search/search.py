@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,7 @@ from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED
 from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
+from archive_search.parsing.text import closed_bidi
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
@@ -29,7 +31,6 @@ from archive_search.relevance import (
     code_runs,
     complete_match,
     content_words,
-    exclusions,
     has_thai,
     in_byline_or_tags,
     near_spellings_request,
@@ -116,6 +117,9 @@ _FILTER_CONTROL = re.compile(f"[{FILTER_CONTROLS}]")
 # is within its scan (a run of emoji or of CJK Extension B), and a lone half cannot be encoded as UTF-8: the whole
 # page failed to serialise (session 18's review).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A fragment cut inside a character's combining marks (é̂̃) would put them on whatever the page shows before it; one
+# cut inside a bidi override or embedding would reorder what follows it on the page (session 19's review).
+_COMBINING = frozenset({"Mn", "Me"})
 
 
 @dataclass(frozen=True)
@@ -412,15 +416,15 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
 
 def complete_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
     """The articles typo_words counts as holding every word of a short query (relevance.complete_match), or None
-    when there is no such tier: what the results' query would find of them, so without what an exclusion keeps out
-    (`wenger -arsenal` counted the articles holding both words and found none of them; session 16's review) and
-    under the tag filter. The probe and did_you_mean's count both count these."""
-    parsed = parse_query(request.q)
-    complete = complete_match(parsed, ranking, words, expanded=True)
+    when there is no such tier: under the tag filter, the articles an exclusion keeps out counted too, so that an
+    exclusion only narrows the results and never turns expansion on (counted without them, `opec -oil` found 47 articles
+    where `opec` found 11, none of them, most holding `open`; session 19's review). The probe and did_you_mean's
+    count both count these, so the count offered is what following it finds."""
+    complete = complete_match(parse_query(request.q), ranking, words, expanded=True)
     if complete is None:
         return None
     tag = filter_clauses(request).get("tag")
-    return {"bool": {"must": complete, "must_not": exclusions(parsed, ranking), "filter": [tag] if tag else []}}
+    return {"bool": {"must": complete, "filter": [tag] if tag else []}}
 
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
@@ -788,7 +792,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             },
             "suggest": spelling_suggester(q),
         }
-        complete = complete_matches(other, ranking, words)  # under the query's tag filter and exclusions anyway
+        complete = complete_matches(other, ranking, words)  # under the query's tag filter anyway
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": complete}
         response = index.search(body, size=0, offset=0)
@@ -841,11 +845,17 @@ def _html(fragment: str, encoded: bool = False) -> str:
     fragments are decoded and escaped again here, so that one the engine left unencoded (the plain highlighter's,
     on an index older than mapping 15) is escaped all the same."""
     fragment = _LONE_SURROGATE.sub("", fragment)
+    fragment = closed_bidi(fragment[_leading_marks(fragment) :])
     if encoded:
         fragment = html.escape(html.unescape(fragment))
     elif MATCH_START not in fragment:
         return html.escape(fragment)
     return fragment.replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+
+
+def _leading_marks(text: str) -> int:
+    """How many combining marks `text` starts with (none of them has its base character there)."""
+    return next((i for i, char in enumerate(text) if unicodedata.category(char) not in _COMBINING), len(text))
 
 
 _MARKED = re.compile("<mark>(.*?)</mark>", re.DOTALL)
@@ -875,7 +885,7 @@ def _plain_snippet(source: dict[str, Any]) -> str:
     cut = text[:SNIPPET_CHARS]
     if len(text) > SNIPPET_CHARS:
         cut = cut.rsplit(" ", 1)[0] + " …"
-    return html.escape(cut)
+    return html.escape(closed_bidi(cut))
 
 
 __all__ = [

@@ -229,6 +229,41 @@ def test_a_body_fragment_is_escaped_whether_or_not_the_engine_encoded_it(start: 
     assert result["highlights"] == {"body": [escaped]}
 
 
+_M = f"{MATCH_START}frobnitzka{MATCH_END}"
+
+
+@pytest.mark.parametrize(
+    ("fragment", "shown"),
+    [
+        # a right-to-left override opened in the fragment and closed beyond it: closed where the fragment ends
+        (f"Intro \u202e{_M} w1 w2", "Intro \u202e<mark>frobnitzka</mark> w1 w2\u202c"),
+        # an embedding inside an isolate: both closed, innermost first
+        (f"a \u2067b \u202b{_M}", "a \u2067b \u202b<mark>frobnitzka</mark>\u202c\u2069"),
+        # closed inside the fragment: nothing added
+        (f"a \u202e{_M}\u202c b", "a \u202e<mark>frobnitzka</mark>\u202c b"),
+        # cut inside a character's combining marks: the marks without their letter are left out
+        (f"\u0302\u0303\u0304 {_M}", " <mark>frobnitzka</mark>"),
+    ],
+)
+def test_a_fragment_closes_the_bidi_controls_it_opens_and_starts_with_no_orphan_marks(
+    fragment: str, shown: str
+) -> None:
+    hit = {"_id": "bidi", "_source": {"title": "Bidi"}, "highlight": {"body": [fragment]}}
+
+    result = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=frobnitzka").json()["results"][0]
+
+    assert result["snippet"] == shown
+
+
+def test_a_plain_snippet_closes_the_bidi_controls_its_cut_leaves_open() -> None:
+    body = "Intro \u202e" + " ".join(["word"] * 200) + "\u202c end."
+    hit = {"_id": "bidi", "_source": {"title": "Bidi", "body": body}}
+
+    snippet = _call(_app(FakeArticleIndex(hits=[hit], total=1)), "/search?q=word").json()["results"][0]["snippet"]
+
+    assert snippet.startswith("Intro \u202eword") and snippet.endswith("\u202c") and snippet.count("\u202c") == 1
+
+
 def test_an_article_that_matched_in_its_summary_shows_the_marked_summary_as_its_snippet() -> None:
     # The body did not match: the highlighter gives its start without marks, and the summary's marked fragment.
     hit = {
