@@ -398,7 +398,7 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     """The small request that decides typo expansion before the results are asked for (typo_words), or None when
     the query cannot be expanded: the term suggesters (a word no article holds; did_you_mean reads them too) and, in
     the relevance order, how many articles hold every word, counted up to FEW_COMPLETE_MATCHES (the engine stops
-    there) under the tag filter but not the facets' filters: counted under them, selecting a section where few
+    there) in the whole archive (complete_matches): counted under the filters, selecting a section where few
     articles held every word turned expansion on, and the section's facet count was not what selecting it found.
 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
@@ -416,15 +416,13 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
 
 def complete_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
     """The articles typo_words counts as holding every word of a short query (relevance.complete_match), or None
-    when there is no such tier: under the tag filter, the articles an exclusion keeps out counted too, so that an
-    exclusion only narrows the results and never turns expansion on (counted without them, `opec -oil` found 47 articles
-    where `opec` found 11, none of them, most holding `open`; session 19's review). The probe and did_you_mean's
-    count both count these, so the count offered is what following it finds."""
+    when there is no such tier: in the whole archive, whatever the filters and exclusions, so that a filter or an
+    exclusion only narrows the results and never turns expansion on (counted after the exclusions, `opec -oil`
+    found 47 articles where `opec` found 11, none of them, most holding `open`; after the tag filter, `rain` in a
+    tag holding one such article found `rail` too; session 19's review). The probe and did_you_mean's count both
+    count these, so the count offered is what following it finds."""
     complete = complete_match(parse_query(request.q), ranking, words, expanded=True)
-    if complete is None:
-        return None
-    tag = filter_clauses(request).get("tag")
-    return {"bool": {"must": complete, "filter": [tag] if tag else []}}
+    return None if complete is None else {"bool": {"must": complete}}
 
 
 def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
@@ -764,7 +762,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
 
     Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
     request counts in aggregations what the query matches with and without typo expansion under the filters, and
-    how many articles hold every word (under the tag filter alone, as build_search counts them), with the term
+    how many articles hold every word (in the whole archive, as the probe counts them), with the term
     suggesters /search sends (a word only headlines hold makes /search expand however many articles hold every
     word); typo_words() decides, as /search would, which total applies.
     """
@@ -780,19 +778,19 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
             return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
         expanded = text_clause(other, ranking, words, expansion_of(index, expandable)[0], counting=True)
-        # As build_search: the complete matches are counted without the facets' filters, the totals with them.
+        # As /search: the complete matches are counted without the filters, the totals with them.
         plain = text_clause(other, ranking, words, counting=True)
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
         body: dict[str, Any] = {
-            "query": {"bool": {"filter": tag}},
+            "query": {"match_all": {}},
             "track_total_hits": False,
             "aggs": {
-                "expanded": {"filter": {"bool": {"must": [expanded], "filter": facets}}},
-                "plain": {"filter": {"bool": {"must": [plain], "filter": facets}}},
+                "expanded": {"filter": {"bool": {"must": [expanded], "filter": tag + facets}}},
+                "plain": {"filter": {"bool": {"must": [plain], "filter": tag + facets}}},
             },
             "suggest": spelling_suggester(q),
         }
-        complete = complete_matches(other, ranking, words)  # under the query's tag filter anyway
+        complete = complete_matches(other, ranking, words)
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": complete}
         response = index.search(body, size=0, offset=0)

@@ -1157,6 +1157,20 @@ def test_an_exclusion_only_narrows_the_results_and_never_turns_typo_expansion_on
     assert page.total == 0 and not any(expanded)
 
 
+def test_a_tag_filter_only_narrows_the_results_and_never_turns_typo_expansion_on(pipeline: LocalPipeline) -> None:
+    # Given a word in plenty of articles, one of them in a tag, and a near spelling of it in that tag
+    rain = [_json_upload(pipeline, f"Rain {n}", "Rain fell in the south.", tags=["south"]) for n in range(12)]
+    north = _json_upload(pipeline, "Rain up north", "Rain fell in the hills.", tags=["north"])
+    _json_upload(pipeline, "Rail up north", "The rail line reopened.", tags=["north"])
+    pipeline.drain()
+
+    # When the word is searched in the tag, the articles found are those the word finds that the tag holds: one
+    # article in the tag was not few enough to search the near spelling (counted under the tag, `rail` was found)
+    assert set(ids("rain")) == {*rain, north}
+    assert ids("rain", "&tag=north") == [north]
+    assert ids("rain", "&tag=north&section=&sort=newest") == [north]
+
+
 def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_to(pipeline: LocalPipeline) -> None:
     # Given one article for each spelling near the typed words, some within the edits AUTO fuzziness allows (one up
     # to five letters, two from six), some beyond them, and some differing in the first letter (which is kept)
