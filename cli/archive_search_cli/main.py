@@ -32,6 +32,7 @@ from archive_search_cli.uploads import (
     delete_all,
     deletions_for_paths,
     keys_for_paths,
+    one_source_each,
     put_all,
     reported_uploads,
     upload_report,
@@ -89,7 +90,8 @@ def _upload(args: argparse.Namespace) -> int:
         uploads_for_jsonl(Path(args.jsonl), prefix) if args.jsonl else uploads_for_paths(map(Path, args.paths), prefix)
     )
     try:
-        items = list(uploads)
+        # Two files for one upload or article are refused too: which one won would be chance.
+        items = one_source_each(list(uploads), articles=True)
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
@@ -115,16 +117,19 @@ def _list_articles(keys: list[str], prefix: str) -> None:
 
 def _delete(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
-    if args.jsonl:
-        try:
-            pending = [PendingDeletion(u.key, u.body) for u in uploads_for_jsonl(Path(args.jsonl), prefix)]
-        except UploadSourceError as exc:
-            print(f"{exc}; nothing was deleted", file=sys.stderr)
-            return 1
-    elif args.paths:
-        pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
-    else:
+    if not (args.jsonl or args.paths):
         print("give the files or folders that were uploaded, or --jsonl FILE", file=sys.stderr)
+        return 1
+    try:
+        if args.jsonl:
+            uploads = uploads_for_jsonl(Path(args.jsonl), prefix)
+            pending = [PendingDeletion(u.key, u.body, u.source) for u in uploads]
+        else:
+            pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
+        # Two files for one upload are refused: one was reported kept, and the upload deleted all the same.
+        pending = one_source_each(pending, articles=False)
+    except UploadSourceError as exc:
+        print(f"{exc}; nothing was deleted", file=sys.stderr)
         return 1
     done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
     for key in done.not_uploaded:

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from botocore.exceptions import ClientError
 from tqdm import tqdm
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key, report_key_for
+from archive_search.parsing import upload_group
 
 UPLOAD_THREADS = 16
+_Item = TypeVar("_Item", "PendingUpload", "PendingDeletion")
 
 
 class UploadSourceError(Exception):
-    """A file or corpus line given to `upload` that cannot be read as one; the message names it. Raised while the
-    uploads are collected, before the first is sent, so nothing is uploaded."""
+    """A file or corpus line given to `upload` (or `delete`) that cannot be read as one, or two of them for one
+    upload; the message names them. Raised while the uploads are collected, before the first is sent, so nothing is
+    uploaded (or deleted)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,14 @@ class PendingUpload:
     key: str
     body: bytes
     content_type: str
+    source: str = field(default="", compare=False)  # the file, or corpus file and line, it is read from
+
+
+@dataclass(frozen=True)
+class PendingDeletion:
+    key: str
+    body: bytes | None  # what was uploaded from this source, when it can still be read; None: not checked
+    source: str = field(default="", compare=False)  # the file, or corpus file and line, it was uploaded from
 
 
 CONTENT_TYPES = {
@@ -87,7 +98,7 @@ def _file_upload(path: Path, key: str) -> PendingUpload:
         body = path.read_bytes()
     except OSError as exc:
         raise UploadSourceError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
-    return PendingUpload(key, body, CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"))
+    return PendingUpload(key, body, CONTENT_TYPES.get(path.suffix.lower(), "application/octet-stream"), str(path))
 
 
 def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
@@ -104,16 +115,53 @@ def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
                     raise UploadSourceError(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})") from exc
                 if not isinstance(record, dict) or not isinstance(record.get("id"), str):
                     raise UploadSourceError(f"{path}:{number}: each line must be a JSON object with a string id")
-                yield PendingUpload(f"{prefix}{record['id']}.json", line.encode(), "application/json")
+                key = f"{prefix}{record['id']}.json"
+                yield PendingUpload(key, line.encode(), "application/json", f"{path}:{number}")
     except OSError as exc:
         raise UploadSourceError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise UploadSourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
 
 
+def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
+    """The items without repeats of one file (the same key and content, named twice), in their order.
+
+    Raises UploadSourceError naming both sources when two of them are different files for one key (`c1/x.json` and
+    `c2/x.json`, both the upload `x.json`; a corpus's id on two lines), or, with `articles`, for one article under
+    two keys (`x.json` and `x.txt`, `café.json` spelt composed and decomposed): the uploads are sent 16 at a time,
+    so which one the bucket kept, or which one ingest took for the newer, would be chance, and the command would
+    say it uploaded both. Deleting both keys of one article is no such race: `delete` checks keys only."""
+    kept: list[_Item] = []
+    first: dict[str, _Item] = {}
+    for item in items:
+        seen = first.get(item.key)
+        if seen is not None and seen.body == item.body:
+            continue  # one file named twice (`x.json ./x.json`, a folder and a file in it): one upload
+        if seen is not None:
+            raise UploadSourceError(
+                f"{seen.source or seen.key} and {item.source or item.key} differ but are both the upload {item.key}, "
+                "and which one it would hold is chance; give only one of them, or rename one (in a corpus, give "
+                "each line its own id)"
+            )
+        first[item.key] = item
+        kept.append(item)
+    if articles:
+        groups: dict[str, _Item] = {}
+        for item in kept:
+            other = groups.setdefault(upload_group(item.key), item)
+            if other is not item:
+                raise UploadSourceError(
+                    f"{other.source or other.key} ({other.key}) and {item.source or item.key} ({item.key}) are both "
+                    "versions of one article, whose newest upload wins, and sent together which one is newest is "
+                    "chance; give only the one you mean"
+                )
+    return kept
+
+
 def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
-    """Puts every upload, 16 at a time; the count. All are read first, so an UploadSourceError puts none."""
-    items = list(uploads)
+    """Puts every upload, 16 at a time; the count. All are read and checked first (one_source_each), so an
+    UploadSourceError puts none."""
+    items = one_source_each(list(uploads), articles=True)
     with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(items), unit="file") as bar:
         for _ in pool.map(
             lambda item: s3.put_object(Bucket=bucket, Key=item.key, Body=item.body, ContentType=item.content_type),
@@ -121,12 +169,6 @@ def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
         ):
             bar.update()
     return len(items)
-
-
-@dataclass(frozen=True)
-class PendingDeletion:
-    key: str
-    body: bytes | None  # what was uploaded from this source, when it can still be read; None: not checked
 
 
 @dataclass(frozen=True)
@@ -144,7 +186,7 @@ def deletions_for_paths(paths: Iterable[Path], prefix: str) -> list[PendingDelet
             body: bytes | None = file.read_bytes()
         except OSError:  # the local copy is gone: the upload is deleted by its name
             body = None
-        pending.append(PendingDeletion(key, body))
+        pending.append(PendingDeletion(key, body, str(file)))
     return pending
 
 
@@ -153,7 +195,10 @@ def delete_all(s3: Any, bucket: str, pending: list[PendingDeletion], force: bool
     its name alone, a folder's under their path below it: naming a folder's file alone (`delete 2015/05/kerry.json`)
     means the upload `kerry.json`, which may be another article. So an upload whose content (its ETag, the MD5 of a
     single-part PUT, as `upload` makes them) is not the file's is kept and reported, unless `force`; one that is not
-    there is reported. The editors' policy refuses them HEAD: their deletions are not checked."""
+    there is reported. The editors' policy refuses them HEAD: their deletions are not checked. Two different files
+    for one key (one_source_each) raise UploadSourceError before anything is deleted: one of them would be reported
+    kept and the upload deleted all the same."""
+    pending = one_source_each(pending, articles=False)
 
     def delete(item: PendingDeletion) -> tuple[str, str]:
         if not force:

@@ -202,3 +202,26 @@ def test_a_character_yaml_refuses_that_is_no_control_is_rejected_naming_it() -> 
     error = _rejection("title: T\nsummary: caf\u00e9 \uffff")
 
     assert error.reason == "line 3 of the front matter holds the character U+FFFF, which YAML does not allow"
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "example"),
+    [
+        ("title: T\n<<: {author: Jane Doe}", 3, "author: Jane Doe"),
+        ("title: T\n<<:\n  author: Jane Doe\n  section: World", 3, "author: Jane Doe and section: World"),
+        ("title: T\n!!merge <<: {author: Jane Doe}", 3, "author: Jane Doe"),
+        ("title: T\nauthor:\n  <<: {name: Jane Doe}", 4, "name: Jane Doe"),
+    ],
+)
+def test_a_yaml_merge_key_is_rejected_naming_its_line(front: str, line: int, example: str) -> None:
+    # Read as an unknown key `<<`, its fields were dropped: the author was lost without a word.
+    error = _rejection(front)
+
+    assert error.reason == f"line {line} of the front matter has a YAML merge key (<<), which is not read here"
+    assert error.fix == f"write each field on its own line instead, {example}"
+
+
+def test_a_quoted_double_angle_key_is_an_unknown_key_as_written() -> None:
+    parsed = parse_upload("incoming/a.md", _markdown('title: T\n"<<": {author: Jane Doe}'))
+
+    assert (parsed.title, parsed.author) == ("T", None)

@@ -101,7 +101,7 @@ def test_legacy_page_without_byline_takes_the_first_block_as_title() -> None:
     assert parsed.title == "A headline"
     assert parsed.author is None
     assert parsed.credit == "Reuters"
-    assert parsed.body == "First paragraph.\n\nSecond one."
+    assert parsed.body == "First paragraph.\n\nSecond one"  # no full stop was written: none is added
 
 
 def test_legacy_page_of_only_site_chrome_is_rejected() -> None:
@@ -312,8 +312,16 @@ def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None
 @pytest.mark.parametrize(
     ("page", "body"),
     [
-        # An ambiguous day is no date (as in every format): it stays text
-        ("Bridge budget\n\n(By Maria Lopez)\n\n05/06/2015\n\nThe council met.\n", "05/06/2015\n\nThe council met."),
+        # A sentence that starts with a date, even one that names no day, is text
+        (
+            "Bridge budget\n\n(By Maria Lopez)\n\n31 April 2015 was the deadline.\n\nThe council met.\n",
+            "31 April 2015 was the deadline.\n\nThe council met.",
+        ),
+        # A year, a month or a week alone is no day, and no date line: a subheading
+        ("Bridge budget\n\n(By Maria Lopez)\n\n2015\n\nThe council met.\n", "2015\n\nThe council met."),
+        ("Bridge budget\n\n(By Maria Lopez)\n\nMay 2015\n\nThe council met.\n", "May 2015\n\nThe council met."),
+        # An unreadable date further down is the article's text
+        ("Bridge budget\n\n(By Maria Lopez)\n\nThe council met.\n\n03/04/2015\n", "The council met.\n\n03/04/2015"),
         # A date further down is the article's text
         ("Bridge budget\n\n(By Maria Lopez)\n\nThe council met.\n\n12 May 2015\n", "The council met.\n\n12 May 2015"),
         # A page that is only a date under its title keeps it as its text
@@ -324,3 +332,129 @@ def test_legacy_page_date_line_elsewhere_stays_text(page: str, body: str) -> Non
     parsed = parse_upload("incoming/bridge.txt", page.encode())
 
     assert parsed.published is None and parsed.body == body
+
+
+@pytest.mark.parametrize(
+    ("line", "says", "fix"),
+    [
+        ("31 April 2015", "April 2015 has days 1 to 30", "YYYY-MM-DD"),
+        ("03/04/2015", "(day 3 of month 4, or month 3, day 4)", "2015-04-03 or 2015-03-04"),
+        ("05.06.2015 10:00", "(day 5 of month 6, or month 5, day 6)", "2015-06-05 or 2015-05-06"),
+        ("2015-02-29", "February 2015 has days 1 to 28", "YYYY-MM-DD"),
+        ("Mon, 12 May 2015", "12 May 2015 is a Tuesday", "weekday"),
+        ("12 May 98", "two-digit year", "four digits"),
+    ],
+)
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "Bridge budget\n\n(By Maria Lopez)\n\n{line}\n\nThe council met.\n",  # under the byline
+        "Bridge budget\n\n{line}\n\n(By Maria Lopez)\n\nThe council met.\n",  # between title and byline
+        "Bridge budget\n\n{line}\n\nThe council met.\n",  # under the title
+    ],
+)
+def test_legacy_date_line_that_names_no_day_is_rejected_saying_why(layout: str, line: str, says: str, fix: str) -> None:
+    # It became the first paragraph, and the article had no date, with nothing said.
+    error = _rejection("incoming/bridge.txt", layout.format(line=line).encode())
+
+    assert error.reason.startswith("the line at the top of the article, where its date goes, is a date that cannot")
+    assert repr(line) in error.reason and says in error.reason
+    assert fix in error.fix and "month in words" in error.fix
+
+
+@pytest.mark.parametrize("line", ["31 April 2015", "03/04/2015", "Thu, 31 Apr 2015 10:00:00 GMT", "04/31/2015"])
+@pytest.mark.parametrize("front", ["", "---\ndate: 2015-04-03\n---\n"])
+def test_markdown_date_line_that_names_no_day_is_rejected_whatever_the_front_matter_says(front: str, line: str) -> None:
+    error = _rejection("incoming/bridge.md", f"{front}# Bridge budget\n\n{line}\n\nThe council met.\n".encode())
+
+    assert "where its date goes" in error.reason and repr(line) in error.reason
+
+
+@pytest.mark.parametrize("line", ["31 April 2015 was the deadline.", "2015", "May 2015", "12 May 2015 10:00 Sochi"])
+def test_markdown_first_paragraph_that_is_no_date_line_stays_text(line: str) -> None:
+    parsed = parse_upload("incoming/bridge.md", f"# Bridge budget\n\n{line}\n\nThe council met.\n".encode())
+
+    assert (parsed.published, parsed.body) == (None, f"{line}\n\nThe council met.")
+
+
+@pytest.mark.parametrize(
+    ("ending", "body_end"),
+    [
+        ("profits rose (Reuters)", "profits rose"),
+        ("profits rose - AFP", "profits rose"),
+        ("profits rose (AFP).", "profits rose."),
+        ("profits rose. (AP).", "profits rose."),
+        ('he said "no" (AFP).', 'he said "no".'),
+        ('he said "no." (AFP).', 'he said "no."'),
+        ("the deal (in Sochi) (AFP).", "the deal (in Sochi)."),
+    ],
+)
+def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending: str, body_end: str) -> None:
+    # `…profits rose (Reuters)` became `…profits rose.`: a full stop nobody wrote.
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n(By Ann Lee)\n\nFirst.\n\nThe company said {ending}".encode())
+
+    assert parsed.body == f"First.\n\nThe company said {body_end}"
+    assert parsed.credit in {"Reuters", "AFP", "AP"}
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("(By Jane Doe in Moscow)", "Jane Doe"),
+        ("By Jane Doe in New York and John Roe in London", "Jane Doe and John Roe"),
+        ("(By Ana de la Cruz in Rio de Janeiro)", "Ana de la Cruz"),
+        ("By Jane Doe in the Hague", "Jane Doe"),
+        ("BY JANE DOE IN MOSCOW", "JANE DOE"),
+        ("(By Jane Doe and AFP)", "Jane Doe and AFP"),
+        ("(By Jane Doe and John Roe, Reuters)", "Jane Doe and John Roe, Reuters"),
+        ("By Jane Doe & The Associated Press", "Jane Doe & The Associated Press"),
+        ("By Jane Doe in Moscow and AFP", "Jane Doe and AFP"),
+        ("By Jane Doe, AFP", "Jane Doe, AFP"),
+        ("By JANE DOE", "JANE DOE"),
+        ("(By Jane Doe, Reuters)", "Jane Doe, Reuters"),
+        ("(By Jane Doe and John Roe)", "Jane Doe and John Roe"),
+    ],
+)
+def test_legacy_bylines_of_people_with_a_place_or_an_agency_name_the_author(byline: str, author: str) -> None:
+    # The byline stayed in the body and the author was lost: "in" and a one-word agency after "and" read as no name.
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n{byline}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (author, "Text.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the day in Moscow, talks had stalled.",
+        "By Tuesday in Moscow",
+        "By Night in Paris",
+        "By Land and AFP",
+        "By Jane and AFP",
+        "By Popular Demand in Paris",
+        "By Jane Doe in",
+    ],
+)
+def test_sentences_and_subheadings_with_in_or_an_agency_are_no_byline(line: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\nFirst.\n\n{line}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (None, f"First.\n\n{line}\n\nText.")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf  \n\n",
+        b"\xff\xfe",
+        b"\xfe\xff\x00 \x00\n",
+        b"\xff\xfe \x00\n\x00 \x00\n\x00",
+        b"\xff\xfe\x00\x00\n\x00\x00\x00",
+        "\u00a0\u2028\u3000\n".encode(),
+    ],
+)
+@pytest.mark.parametrize("extension", SUPPORTED_EXTENSIONS)
+def test_a_file_of_only_a_byte_order_mark_or_whitespace_is_empty_in_every_format(extension: str, data: bytes) -> None:
+    # It was "no text besides site navigation" (.txt) or "no title" (.md), as if the file had something in it.
+    error = _rejection(f"incoming/a{extension}", data)
+
+    assert (error.reason, error.fix) == ("the file is empty", "upload the article's text")

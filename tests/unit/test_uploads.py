@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
@@ -21,6 +22,7 @@ from archive_search_cli.uploads import (
     PendingUpload,
     UploadSourceError,
     keys_for_paths,
+    one_source_each,
     uploads_for_jsonl,
     uploads_for_paths,
 )
@@ -120,11 +122,26 @@ def test_jsonl_line_without_a_string_id_is_refused_with_its_line_number(tmp_path
 
 
 class RecordingS3:
+    """The uploads bucket as `upload` and `delete` use it: what was put and deleted, and HEAD's ETag (the MD5 of a
+    single-part PUT)."""
+
     def __init__(self) -> None:
         self.put: list[str] = []
+        self.deleted: list[str] = []
+        self.objects: dict[str, bytes] = {}
 
     def put_object(self, Bucket: str, Key: str, Body: bytes, ContentType: str) -> None:
         self.put.append(Key)
+        self.objects[Key] = Body
+
+    def head_object(self, Bucket: str, Key: str) -> dict[str, Any]:
+        if Key not in self.objects:
+            raise ClientError({"Error": {"Code": "404", "Message": "Not Found"}}, "HeadObject")
+        return {"ETag": f'"{hashlib.md5(self.objects[Key], usedforsecurity=False).hexdigest()}"'}
+
+    def delete_object(self, Bucket: str, Key: str) -> None:
+        self.deleted.append(Key)
+        self.objects.pop(Key, None)
 
 
 @pytest.fixture
@@ -174,6 +191,130 @@ def test_a_bad_corpus_line_is_named_and_nothing_is_uploaded_or_deleted(
             rf"{re.escape(str(tmp_path))}/{reason}.*; nothing was {outcome}", capsys.readouterr().err.strip()
         )
     assert recording_s3.put == []
+
+
+def _collide(tmp_path: Path) -> tuple[Path, Path]:
+    """Two files with one name in two folders: both are the upload `collide.json` when named alone."""
+    first, second = tmp_path / "c1" / "collide.json", tmp_path / "c2" / "collide.json"
+    for path, title in ((first, "ONE"), (second, "TWO")):
+        path.parent.mkdir()
+        path.write_text(json.dumps({"title": f"Collide {title}", "body": "B"}), encoding="utf-8")
+    return first, second
+
+
+def test_two_files_for_one_upload_are_refused_naming_both_and_nothing_is_uploaded(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `upload c1/collide.json c2/collide.json` put both under incoming/collide.json, 16 at a time: the article was
+    # ONE or TWO by chance, and the command said "uploaded 2 file(s)".
+    first, second = _collide(tmp_path)
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(first), str(second)])
+
+    assert status == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{first} and {second} differ but are both the upload incoming/collide.json, and which one it would hold is "
+        "chance; give only one of them, or rename one (in a corpus, give each line its own id); nothing was uploaded"
+    )
+    assert recording_s3.put == []
+
+
+def test_two_files_for_one_upload_are_refused_by_delete_too_and_nothing_is_deleted(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One of them was reported "holds another file than the one named, kept" while the other deleted the upload.
+    first, second = _collide(tmp_path)
+    recording_s3.objects["incoming/collide.json"] = second.read_bytes()
+
+    status = main(["delete", "--data-dir", str(tmp_path), str(first), str(second)])
+
+    assert status == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{first} and {second} differ but are both the upload incoming/collide.json")
+    assert err.endswith("; nothing was deleted")
+    assert recording_s3.deleted == []
+    assert "incoming/collide.json" in recording_s3.objects
+
+
+def test_a_corpus_id_on_two_lines_is_refused_naming_the_lines_by_upload_and_delete(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `upload --jsonl` with an id on two lines kept one of them by chance; `delete --jsonl` then reported the upload
+    # kept and deleted it, exit status 1.
+    corpus = tmp_path / "corpus.jsonl"
+    lines = [{"id": "kerry", "title": "K", "body": "B"}, {"id": "dup", "title": "A", "body": "B"}]
+    lines.append({"id": "dup", "title": "B", "body": "B"})
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    recording_s3.objects["incoming/dup.json"] = (json.dumps(lines[2]) + "\n").encode()
+
+    for command, outcome in (("upload", "uploaded"), ("delete", "deleted")):
+        status = main([command, "--data-dir", str(tmp_path), "--jsonl", str(corpus)])
+
+        assert status == 1
+        assert capsys.readouterr().err.strip() == (
+            f"{corpus}:2 and {corpus}:3 differ but are both the upload incoming/dup.json, and which one it would hold "
+            f"is chance; give only one of them, or rename one (in a corpus, give each line its own id); nothing was "
+            f"{outcome}"
+        )
+    assert (recording_s3.put, recording_s3.deleted) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("kerry.json", "kerry.txt"), ("caf\u00e9.json", "cafe\u0301.json"), ("2015/kerry.json", "2015/kerry.MD")],
+)
+def test_two_versions_of_one_article_in_one_upload_are_refused(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str], first: str, second: str
+) -> None:
+    # The newest upload of an article wins (README): sent 16 at a time, which one was newest was chance.
+    folder = tmp_path / "batch"
+    for name in (first, second):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"# {name}\n\nBody.", encoding="utf-8")
+    if len(list(uploads_for_paths([folder], PREFIX))) < 2:
+        pytest.skip("this file system has one name for both spellings")
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(folder)])
+
+    err = capsys.readouterr().err.strip()
+    assert status == 1
+    assert "are both versions of one article, whose newest upload wins" in err
+    assert f"(incoming/{first})" in err and f"(incoming/{second})" in err
+    assert err.endswith("nothing was uploaded")
+    assert recording_s3.put == []
+
+
+def test_one_file_named_twice_is_one_upload_and_one_deletion(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "batch").mkdir()
+    story = tmp_path / "batch" / "kerry.json"
+    story.write_text('{"title": "Kerry", "body": "B"}', encoding="utf-8")
+
+    assert main(["upload", "--data-dir", str(tmp_path), str(story), str(tmp_path / "batch")]) == 0
+    assert recording_s3.put == ["incoming/kerry.json"]
+    assert main(["delete", "--data-dir", str(tmp_path), str(story), str(tmp_path / "batch")]) == 0
+    assert recording_s3.deleted == ["incoming/kerry.json"]
+    assert "deleted 1 upload(s)" in capsys.readouterr().out
+
+
+def test_deleting_two_versions_of_one_article_deletes_both(tmp_path: Path, recording_s3: RecordingS3) -> None:
+    # Unlike uploading them, deleting both keys has one outcome whatever the order: no article.
+    for name in ("kerry.json", "kerry.txt"):
+        (tmp_path / name).write_text("Kerry\n\nBody.", encoding="utf-8")
+        recording_s3.objects[f"incoming/{name}"] = (tmp_path / name).read_bytes()
+
+    status = main(["delete", "--data-dir", str(tmp_path), str(tmp_path / "kerry.json"), str(tmp_path / "kerry.txt")])
+
+    assert status == 0
+    assert sorted(recording_s3.deleted) == ["incoming/kerry.json", "incoming/kerry.txt"]
+
+
+def test_one_source_each_keeps_the_order_and_drops_only_repeats_of_one_file() -> None:
+    items = [PendingUpload("incoming/a.json", b"1", "application/json", "a.json")]
+    items += [PendingUpload("incoming/b.json", b"2", "application/json", "b.json"), items[0]]
+
+    assert one_source_each(items, articles=True) == items[:2]
 
 
 def test_a_corpus_that_is_not_utf8_is_refused(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archive_search.parsing.text import clean_line
-from archive_search.parsing.validate import parse_date
+from archive_search.parsing.validate import date_line_problem, parse_date
 
 MAX_AUTHOR_CHARS = 120
 
@@ -57,10 +57,12 @@ _AGENCY_LIST = rf"(?:{_AGENCY})(?:\s*[/,&]\s*(?:{_AGENCY}))*"
 # "... at home (AFP)." / "(Reuters) " / "- AFP" / "— AP" / "(With AFP)" at the very end of the text.
 _TRAILING_CREDIT = re.compile(
     rf"\s*(?:\(\s*(?:with\s+|source:\s*)?(?P<paren>{_AGENCY_LIST})\s*\)|(?:--?|\u2013|\u2014)\s*(?P<dash>{_AGENCY_LIST}))"
-    r"\s*\.?\s*$",
+    r"\s*(?P<stop>\.)?\s*$",
     re.IGNORECASE,
 )
 _CREDIT_TAIL_CHARS = 300
+# A sentence's end, with the quotes or brackets that close after it: `over.`, `over."`, `(in Sochi.)`.
+_SENTENCE_END = re.compile("[.!?\u2026][\"'\u201d\u2019)\\]]*$")
 _CREDIT_ONLY = re.compile(
     rf"^(?:(?:--?|\u2013|\u2014)\s*)?\(?\s*(?:with\s+|source:\s*)?(?P<credit>{_AGENCY_LIST})\s*\)?\.?$", re.IGNORECASE
 )
@@ -121,6 +123,10 @@ _COMMON_WORDS = frozenset(
     | {"plane", "air", "sea", "land", "hand", "default", "request", "appointment", "popular", "demand"}
 )
 _NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
+# What separates the names of a byline (kept when a place is taken out): a comma, or a joining "and".
+_NAME_SEPARATORS = re.compile(r"(\s*,\s*|\s+(?:and|AND|&)\s+)")
+# "Jane Doe in Moscow": the place a name is written from, no part of it.
+_PLACE = re.compile(r"\s+(in|IN)\s+")
 _AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
 
 
@@ -130,7 +136,8 @@ def canonical_credit(text: str) -> str:
 
 
 def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
-    """The paragraph without its trailing agency credit, and the credit (or None)."""
+    """The paragraph without its trailing agency credit, and the credit (or None). Only the credit's own characters
+    go: a full stop written after it ends the sentence it followed."""
     # A credit ends its paragraph: looking for one only in the last few hundred characters keeps this linear
     # (searched from every dash of "itar-tass/itar-tass/...", 80 KB took 17 s).
     match = _TRAILING_CREDIT.search(paragraph, max(0, len(paragraph) - _CREDIT_TAIL_CHARS))
@@ -142,7 +149,9 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
         return paragraph, None  # "... the British Broadcasting Corporation (BBC)." names the BBC, credits nobody
     credit = canonical_credit(match.group("paren") or match.group("dash"))
     ending = paragraph[: match.start()].rstrip()
-    if ending and not ending.endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", "\u2026")):
+    # The sentence's full stop written after the credit ("at home (AFP).", 'said "no" (AFP).') stays; none is added
+    # where none was written ("profits rose (Reuters)" ends "profits rose"), nor doubled ("at home. (AP).").
+    if match.group("stop") and ending and not _SENTENCE_END.search(ending):
         ending = f"{ending}."
     return ending, credit
 
@@ -174,37 +183,74 @@ def dateline_credit(paragraph: str) -> str | None:
 def byline_name(line: str) -> str | None:
     """The author named by a byline line: "(By Name)", "By Name", "By: Name", "Written by Name".
 
-    Every form must name people or agencies (_looks_like_names): "(By law, the budget must ...)" is an aside and
-    "By Popular Demand" a subheading."""
+    Every form must name people or agencies (_named): "(By law, the budget must ...)" is an aside and "By Popular
+    Demand" a subheading. A place after a name ("Jane Doe in Moscow") is no part of the author."""
     match = _PAREN_BYLINE.match(line) or _PLAIN_BYLINE.match(line)
     if match is None:
         return None
     name = match.group("name")
-    if _looks_like_names(name) or name.casefold().strip() in AGENCIES or _STAFF.match(name):
+    if name.casefold().strip() in AGENCIES or _STAFF.match(name):
         return clean_line(name)
-    return None
+    named = _named(name)
+    return clean_line(named) if named is not None else None
 
 
-def _looks_like_names(text: str) -> bool:
-    """ "Estera Popowska", "Ana de la Cruz and J. Smith", "Li Wei, Beijing"; not "the way, it rained all day",
-    "THE NUMBERS" or "Land And Sea".
+def _named(text: str) -> str | None:
+    """The names a byline's text gives, as written but without the place each may end with, or None if it gives
+    none: "Estera Popowska", "Ana de la Cruz and J. Smith", "Li Wei, Beijing", "Jane Doe and John Roe, Reuters",
+    "Jane Doe and AFP", "Jane Doe in Moscow" (Jane Doe), "Jane Doe in New York and John Roe in London" (Jane Doe and
+    John Roe); not "the way, it rained all day", "THE NUMBERS" or "Land And Sea".
 
-    Names are separated by commas, or joined by "and", "AND" or "&" (never "And"); joined names have two words or more
-    each ("Land and Sea" is no pair of names). A name is capitalised words and particles inside it ("de", "van",
-    "bin"; "al-Assad"); an article, preposition or conjunction in any case makes the line no byline.
+    Names are separated by commas, or joined by "and", "AND" or "&" (never "And"); a joined name has two words or
+    more ("Land and Sea" is no pair of names) unless it is an agency's ("AFP"). A name is capitalised words and
+    particles inside it ("de", "van", "bin"; "al-Assad"), at most ten words in all; it may be followed by "in" and a
+    place of one to four capitalised words. Any other article, preposition or conjunction, in any case, makes the
+    line no byline.
     """
-    if text.rstrip().endswith(("?", "!", ":", ";")) or not 1 <= len(text.split()) <= 10:
-        return False
-    names = [name.split() for part in text.split(",") for name in _NAME_JOINERS.split(part.strip())]
-    names = [name for name in names if name]  # "Li Wei, " or a trailing comma leaves an empty part
-    if not names:
-        return False
+    if text.rstrip().endswith(("?", "!", ":", ";")):
+        return None
     joined = bool(_NAME_JOINERS.search(text))
-    return all(_is_name(words) and (len(words) >= 2 or not joined) for words in names)
+    pieces = _NAME_SEPARATORS.split(text)  # names at even indexes, the separators between them at odd ones
+    words_in_names = 0
+    for index in range(0, len(pieces), 2):
+        parts = _PLACE.split(pieces[index].strip(), maxsplit=1)  # [name] or [name, "in", place]
+        name, place = parts[0], parts[-1] if len(parts) == 3 else ""
+        if not name and not place:
+            continue  # "Li Wei, " or a trailing comma leaves an empty part
+        words = name.split()
+        agency = name.casefold() in AGENCIES
+        if not (agency or (_is_name(words) and (len(words) >= 2 or not joined))):
+            return None
+        if place and not _is_place(place.split()):
+            return None
+        words_in_names += len(words)
+        pieces[index] = name
+    if not 1 <= words_in_names <= 10:
+        return None
+    return "".join(pieces)
 
 
 def _is_name(words: list[str]) -> bool:
     """Capitalised words, with particles only before a capitalised word of the same name."""
+    if not words or not _capitalised(words):
+        return False
+    return any(
+        folded not in _PARTICLES and folded.rstrip(".") not in _COMMON_WORDS
+        for folded in (word.casefold() for word in words)
+    )
+
+
+def _is_place(words: list[str]) -> bool:
+    """A place after "in" in a byline: one to four capitalised words ("Moscow", "New York", "Rio de Janeiro"), after
+    "the" for some ("the Hague")."""
+    if words and words[0].casefold() == "the":
+        words = words[1:]
+    return 1 <= len(words) <= 4 and _capitalised(words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    """Each word capitalised, a particle before a capitalised word ("de la Cruz"), or in a script without capitals;
+    no article, preposition, conjunction or pronoun."""
     for index, word in enumerate(words):
         folded = word.casefold()
         if folded in _NOT_NAME_WORDS:
@@ -217,10 +263,7 @@ def _is_name(words: list[str]) -> bool:
         uncased = word[0].isalpha() and not word[0].isupper() and not word[0].islower()  # 王伟, names in Arabic
         if not (word[0].isupper() or uncased or (joined and joined.group("name").isupper())):
             return False
-    return any(
-        folded not in _PARTICLES and folded.rstrip(".") not in _COMMON_WORDS
-        for folded in (word.casefold() for word in words)
-    )
+    return True
 
 
 def clean_author(value: str | None) -> str | None:
@@ -242,6 +285,7 @@ def without_leading_furniture(
     published: str | None = None,
     *,
     everywhere: bool = False,
+    refuse_unreadable_dates: bool = False,
 ) -> tuple[list[str], str | None, str | None]:
     """Drop a repeated title (or `also`, the heading), a byline, the author's name or a date line at the top (in the
     first three paragraphs, up to the first that is text), or with `everywhere` wherever it is (an article's header,
@@ -249,7 +293,9 @@ def without_leading_furniture(
 
     Returns the remaining paragraphs, the author a byline named and the date line dropped. A date line is dropped
     only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
-    `published`; a line naming another day is text and stays.
+    `published`; a line naming another day is text and stays. With `refuse_unreadable_dates`, a line there written
+    as a date that names no day one can tell (`31 April 2015`, `03/04/2015`: validate.date_line_problem) raises
+    RejectedUploadError, whatever the upload declares: kept as text, the date was lost without a word.
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
@@ -267,5 +313,8 @@ def without_leading_furniture(
         elif name is not None:
             author = author or name
         else:
+            problem = date_line_problem(paragraph) if refuse_unreadable_dates and day is None else None
+            if problem is not None:
+                raise problem
             kept.append(paragraph)
     return kept, author, dateline

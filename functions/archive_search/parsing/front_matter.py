@@ -11,6 +11,7 @@ One thing YAML cannot be told after the fact: ` #` starts a comment, so `title: 
 rejected with the line and the quoting that keeps it; one after a quoted value or on a line of its own is fine.
 A value starting with `&` or `*` (an anchor or alias: YAML drops the first and expands the second) is rejected too,
 whichever the editor meant, and so is one that YAML cannot read because it starts with a character it reserves.
+A merge key (`<<: {author: X}`) is rejected rather than read as an unknown key that drops what it gives.
 An explicitly tagged value YAML cannot build (`!!timestamp 2015-13-45`, `!!bool maybe`) or would drop (`!!null
 Kerry`) is rejected naming its line. Control characters YAML refuses in a stream (a vertical tab pasted from Word)
 and line breaks only YAML reads as such (NEL, U+2028) are spaces, as validation makes them in every other field;
@@ -43,6 +44,7 @@ _INDICATORS = "@`%!&*[{|>"
 # space in a field of one line, as every front-matter field is, so they are spaces before YAML reads the text.
 _SPACES_FOR_YAML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _YAML_TAGS = "tag:yaml.org,2002:"
 
 
@@ -99,10 +101,19 @@ def _loader() -> type[yaml.SafeLoader]:
             """Refuse a key given twice (keys are case-insensitive): YAML would keep the last one silently."""
             lines: dict[str, int] = {}
             # A `!!set` or `!!omap` tag on a scalar or list reaches here too: PyYAML's own check says what it is.
-            for key_node, _ in node.value if isinstance(node.value, list) else []:
+            for key_node, value_node in node.value if isinstance(node.value, list) else []:
                 if not isinstance(key_node.value, str):
                     continue
                 key, line = key_node.value.strip().lower(), key_node.start_mark.line + 2
+                if key_node.tag == _MERGE_TAG or (key == "<<" and not key_node.style):
+                    # YAML 1.1's merge key, which copies another mapping's fields in; read as a plain key, the
+                    # fields it gives (`<<: {author: X}`) were dropped without a word.
+                    pairs = value_node.value if value_node.id == "mapping" else []
+                    given = [f"{k.value}: {v.value}" for k, v in pairs if isinstance(v.value, str)][:3]
+                    raise RejectedUploadError(
+                        f"line {line} of the front matter has a YAML merge key (<<), which is not read here",
+                        fix=f"write each field on its own line instead, {' and '.join(given) or 'author: Jane Doe'}",
+                    )
                 if key in lines:
                     raise RejectedUploadError(
                         f"the front matter gives {key!r} twice, on lines {lines[key]} and {line} (names are the same "

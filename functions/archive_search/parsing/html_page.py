@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +17,14 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, clean_author, without_leading_furniture
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
+    CHROME_MAX_SHARE,
     DROPPED_TAGS,
     element_paragraphs,
     element_text,
     is_hidden_or_chrome_by_markup,
+    left_out_by_name,
     parse_markup,
+    text_length,
 )
 from archive_search.parsing.text import (
     clean_line,
@@ -61,6 +64,9 @@ CONTAINER_SELECTORS = (
     ".article-body, .article-content, .story-body, .entry-content, .post-content, #article-body, #story, #content",
 )
 CONTAINER_MIN_SHARE = 0.3
+# Elements of the container's kind beside it that hold this share of its text are part of the article (live blog
+# entries): the container candidate around them all is the article.
+SHARED_MIN_SHARE = 0.25
 MAX_JSON_LD_CHARS = 200_000
 MAX_CONTAINER_CANDIDATES = 20  # article containers compared by their text (a listing page has a few dozen teasers)
 AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
@@ -103,7 +109,9 @@ def parse_html(data: bytes) -> ParsedUpload:
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         skip = furniture.skip | ({title_node.mem_id} if title_node is not None else set())
         paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
-    paragraphs, byline, dateline = without_leading_furniture(paragraphs, title, author, heading, published)
+    paragraphs, byline, dateline = without_leading_furniture(
+        paragraphs, title, author, heading, published, refuse_unreadable_dates=True
+    )
     if not title:
         raise RejectedUploadError(
             "the page has no title", fix="add a <title>, an <h1> in the article or an og:title meta tag"
@@ -270,21 +278,79 @@ def _ld_author(linked: dict[str, Any]) -> str | None:
 
 
 def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
-    """The element holding the article, and its paragraphs."""
+    """The element holding the article, and its paragraphs.
+
+    The first kind of CONTAINER_SELECTORS whose longest element holds CONTAINER_MIN_SHARE of the page's text names
+    the article, but never at the cost of the article's own text: when other elements of that kind beside it hold
+    SHARED_MIN_SHARE of its text (a live blog's entries, an article body in parts), or it holds less than half of
+    the text of the container candidate (or <body>) around it (a post embedded in the story), that one is the
+    article. RejectedUploadError for a page of several articles (_refuse_several_articles).
+    """
     body = tree.body
     if body is None:
         return None, []
     page = element_paragraphs(body)
-    page_length = sum(len(p) for p in page)
+    page_length = _length(page)
+    measured: dict[int, list[str]] = {}
+
+    def paragraphs_of(node: LexborNode) -> list[str]:
+        if node.mem_id not in measured:
+            measured[node.mem_id] = page if node.mem_id == body.mem_id else element_paragraphs(node)
+        return measured[node.mem_id]
+
+    _refuse_several_articles(_candidates(tree, "article"), paragraphs_of)
     for selector in CONTAINER_SELECTORS:
-        nodes = [node for node in _outermost(tree.css(selector)) if not _inside_chrome(node)]
+        nodes = _candidates(tree, selector)
         if not nodes:
             continue
-        best, paragraphs = max(((n, element_paragraphs(n)) for n in nodes), key=lambda c: sum(len(p) for p in c[1]))
-        length = sum(len(p) for p in paragraphs)
+        best = max(nodes, key=lambda node: _length(paragraphs_of(node)))
+        length = _length(paragraphs_of(best))
         if length > 0 and length >= page_length * CONTAINER_MIN_SHARE:
-            return best, paragraphs
+            around = _around(tree, best, body)
+            beside = sum(_length(paragraphs_of(n)) for n in nodes if n.mem_id != best.mem_id and _is_inside(n, around))
+            if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
+                return around, paragraphs_of(around)
+            return best, paragraphs_of(best)
     return body, page
+
+
+def _length(paragraphs: list[str]) -> int:
+    return sum(len(paragraph) for paragraph in paragraphs)
+
+
+def _candidates(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
+    """The outermost elements the selector matches outside the page's chrome (nav, aside, header, footer)."""
+    return [node for node in _outermost(tree.css(selector)) if not _inside_chrome(node)]
+
+
+def _around(tree: LexborHTMLParser, node: LexborNode, body: LexborNode) -> LexborNode:
+    """The nearest container candidate (any of CONTAINER_SELECTORS) around node, else <body>."""
+    around = {candidate.mem_id for candidate in tree.css(", ".join(CONTAINER_SELECTORS))}
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html") and parent.mem_id not in around:
+        parent = parent.parent
+    return parent if parent is not None and parent.tag not in ("body", "html") else body
+
+
+def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable[[LexborNode], list[str]]) -> None:
+    """RejectedUploadError when the page holds several articles: outermost <article>s outside the page's chrome, each
+    with its own <h1> and text besides it. Kept together they would be one record under the first headline; the
+    largest alone lost the others in silence."""
+    headlines = []
+    for article in articles:
+        heading = article.css_first("h1")
+        if heading is None or is_hidden_or_chrome_by_markup(article):
+            continue
+        headline = element_text(heading)
+        if _length(paragraphs_of(article)) > len(headline):
+            headlines.append(headline)
+    if len(headlines) > 1:
+        named = ", ".join(f"\u201c{headline}\u201d" for headline in headlines[:3]) + (", \u2026" * (len(headlines) > 3))
+        raise RejectedUploadError(
+            f"the page holds {len(headlines)} articles ({named}), each under its own <h1>, and one upload is one "
+            "article",
+            fix="upload one article per file",
+        )
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -554,23 +620,204 @@ def _byline_with_date(text: str) -> tuple[str, str] | None:
 def _title(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> tuple[str, LexborNode | None]:
-    """The headline, and the heading element that shows it (left out of the body)."""
-    site = _first(meta, ("og:site_name", "application-name")) or _ld_publisher(linked)
-    heading = container.css_first("h1") if container is not None else None
-    if heading is None:
-        heading = tree.css_first("article h1") or tree.css_first("h1")
+    """The headline, and the heading element that shows it (left out of the body).
+
+    The first of og:title (or twitter:title), the article's heading (_Headings.headline), JSON-LD headline and
+    <title>, the site's name cut from them (_strip_site); then, as a last resort, an <h1> outside the article. A
+    heading of the page's chrome (a logo, a sidebar's "Most read") is never the headline.
+    """
+    shared = normalise_space(_first(meta, ("og:title", "twitter:title")) or "")
+    page_title_node = tree.css_first("title")
+    page_title = normalise_space(page_title_node.text(deep=True)) if page_title_node is not None else ""
+    declared = _first(meta, ("og:site_name", "application-name")) or _ld_publisher(linked)
+    headings = _Headings(tree, container, [normalise_space(declared)] if declared else [], page_title)
+    heading = headings.headline([text for text in (page_title, shared) if text])
     heading_text = element_text(heading) if heading is not None else ""
-    page_title = tree.css_first("title")
+    repeated = _copyright_lines(tree)
     candidates = (
-        _strip_site(_first(meta, ("og:title", "twitter:title")) or "", site, heading_text, page_title=False),
+        _strip_site(shared, headings.sites, heading_text, repeated, page_title=False),
         heading_text,
         _ld_text(linked, "headline") or "",
-        _strip_site(
-            normalise_space(page_title.text(deep=True)) if page_title else "", site, heading_text, page_title=True
-        ),
+        _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True),
     )
     title = next((c for c in candidates if c), "")
+    if not title and headings.last_resort is not None:
+        heading = headings.last_resort
+        title = element_text(heading)
     return title, heading
+
+
+# Class and id name parts of a site's logo or name: a heading so named, or inside an element so named, shows the
+# site's name, never the article's headline. "site-title" and "site-name" are such names too.
+_LOGO_WORDS = frozenset({"logo", "brand", "branding", "masthead", "sitename", "wordmark", "sitetitle"})
+_NAME_PARTS = re.compile(r"[_\-]+")
+# The headings weighed for the headline (h1 to h3, in document order): the headline is near the top.
+MAX_TITLE_HEADINGS = 100
+MAX_SITE_NAME_CHARS = 80
+MAX_LOGOS = 10
+
+
+class _Headings:
+    """The page's headings (h1 to h3) by where they are: the article's own (in the container, not in its chrome),
+    elsewhere outside the page's chrome, in the page's banner (a <header> of no article, section or main), and in
+    its chrome (nav, aside, footer, hidden or furniture-named elements, a logo). `sites` are the site's names: the
+    declared one (og:site_name, application-name, JSON-LD publisher) and those the page shows as its logo (a heading
+    or element named logo or brand, a heading that is all a link to the home page, an <h1> that is the last segment
+    of the <title>)."""
+
+    def __init__(self, tree: LexborHTMLParser, container: LexborNode | None, sites: list[str], page_title: str):
+        self.sites = sites
+        self.own: list[LexborNode] = []
+        self.outside: list[LexborNode] = []
+        self.banner: list[LexborNode] = []
+        wrappers = set()
+        node = container
+        while node is not None:
+            wrappers.add(node.mem_id)
+            node = node.parent
+        inside = container.mem_id if container is not None else None
+        seen = _Judged(tree.body)
+        for logo in tree.css('[class*="logo"], [id*="logo"], [class*="brand"], [id*="brand"]')[:MAX_LOGOS]:
+            text = element_text(logo)
+            if _is_logo_named(logo) and 0 < len(text) <= MAX_SITE_NAME_CHARS:
+                self.sites.append(text)
+        # The <title>'s last segment ("Real headline | SomaNet News"): an <h1> that says only that is the site's.
+        suffixes = {page_title.rpartition(sep)[2].casefold() for sep in _TITLE_SEPARATORS if sep in page_title}
+        for heading in tree.css("h1, h2, h3")[:MAX_TITLE_HEADINGS]:
+            text = element_text(heading)
+            place = _heading_place(heading, wrappers, inside, seen)
+            if (
+                place != "chrome"
+                and text
+                and (
+                    place == "logo"
+                    or _is_home_link(heading)
+                    or self._is_site(text)
+                    or (heading.tag == "h1" and text.casefold() in suffixes)
+                )
+            ):
+                place = "logo"
+                if len(text) <= MAX_SITE_NAME_CHARS:
+                    self.sites.append(text)
+            if place == "own":
+                self.own.append(heading)
+            elif place == "outside":
+                self.outside.append(heading)
+            elif place == "banner" and heading.tag == "h1":
+                self.banner.append(heading)
+
+    def _is_site(self, text: str) -> bool:
+        return text.casefold() in {site.casefold() for site in self.sites}
+
+    def headline(self, titles: list[str]) -> LexborNode | None:
+        """The article's heading: its first <h1> (the first that agrees with the page's <title> or og:title, if
+        any does), else its first h2 or h3 that agrees with one of them, else an <h1> elsewhere outside the page's
+        chrome that agrees with one of them."""
+
+        def agrees(heading: LexborNode) -> bool:
+            return any(_agrees(element_text(heading), title) for title in titles)
+
+        own_h1 = [heading for heading in self.own if heading.tag == "h1"]
+        return (
+            next((heading for heading in own_h1 if agrees(heading)), None)
+            or (own_h1[0] if own_h1 else None)
+            or next((heading for heading in self.own if agrees(heading)), None)
+            or next((heading for heading in self.outside if heading.tag == "h1" and agrees(heading)), None)
+        )
+
+    @property
+    def last_resort(self) -> LexborNode | None:
+        """An <h1> outside the article and its chrome, else one of the page's banner that is not the site's name."""
+        return next((h for h in self.outside if h.tag == "h1"), None) or next(iter(self.banner), None)
+
+
+def _heading_place(heading: LexborNode, wrappers: set[int], container: int | None, seen: _Judged) -> str:
+    """ "own", "outside", "banner", "chrome" or "logo" (_Headings): the elements between the heading and the
+    container, or the page, decide, as the body's walk reads them (html_text.left_out_by_name); what wraps the
+    container is never its chrome."""
+    node: LexborNode | None = heading
+    place = "outside"
+    while node is not None and node.tag not in ("body", "html"):
+        if node.mem_id == container:
+            return "own" if place == "outside" else place
+        if node.mem_id in wrappers:
+            break
+        if _is_logo_named(node):
+            return "logo"
+        if seen.is_chrome(node):
+            place = "chrome"
+        elif node.tag == "header" and place == "outside" and not seen.in_article(node):
+            place = "banner"
+        node = node.parent
+    return place
+
+
+class _Judged:
+    """What _heading_place asks of the elements around the headings, each element answered once for them all (a
+    page may nest its headings 2,000 elements deep)."""
+
+    def __init__(self, body: LexborNode | None):
+        # A chrome-named element holding more text than this is the page's wrapper (html_text.left_out_by_name).
+        self.limit = text_length(body) * CHROME_MAX_SHARE if body is not None else 0.0
+        self.chrome: dict[int, bool] = {}
+        self.article: dict[int, bool] = {}
+
+    def is_chrome(self, node: LexborNode) -> bool:
+        if node.mem_id not in self.chrome:
+            self.chrome[node.mem_id] = (
+                node.tag in ("nav", "aside", "footer")
+                or is_hidden_or_chrome_by_markup(node)
+                or left_out_by_name(node, self.limit)
+            )
+        return self.chrome[node.mem_id]
+
+    def in_article(self, node: LexborNode) -> bool:
+        """Whether an <article>, <section> or <main> is around node: a <header> there is the article's, not the
+        page's banner."""
+        path, parent, found = [], node.parent, False
+        while parent is not None:
+            if parent.mem_id in self.article:
+                found = self.article[parent.mem_id]
+                break
+            if parent.tag in ("article", "section", "main") or (parent.attributes.get("role") or "") == "main":
+                found = True
+                break
+            path.append(parent.mem_id)
+            parent = parent.parent
+        self.article.update(dict.fromkeys(path, found))
+        return found
+
+
+def _is_logo_named(node: LexborNode) -> bool:
+    attributes = node.attributes
+    for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split():
+        parts = {part for part in _NAME_PARTS.split(name) if part}
+        if parts & _LOGO_WORDS or ("site" in parts and parts & {"title", "name"}):
+            return True
+    return False
+
+
+def _is_home_link(heading: LexborNode) -> bool:
+    """Whether all the heading's text is one link to the site's home page (`/`, `/index.html`, `https://host/`)."""
+    links = heading.css("a")
+    if len(links) != 1 or element_text(links[0]) != element_text(heading):
+        return False
+    href = (links[0].attributes.get("href") or "").strip()
+    return bool(re.fullmatch(r"(?:https?://[^/?#]+)?/(?:index\.html?)?|\./?|index\.html?", href, re.IGNORECASE))
+
+
+def _agrees(heading: str, title: str) -> bool:
+    """Whether a <title> or og:title is the heading, or starts with it before a separator ("Headline | Site")."""
+    folded, title = heading.casefold(), title.casefold()
+    return bool(folded) and (title == folded or any(title.startswith(folded + sep) for sep in _TITLE_SEPARATORS))
+
+
+def _copyright_lines(tree: LexborHTMLParser) -> str:
+    """The text of the page's footers that hold a copyright line ("© 2017 SomaNet News"), lower-cased."""
+    texts = (
+        normalise_space(footer.text(deep=True)).casefold() for footer in tree.css('footer, [role="contentinfo"]')[:5]
+    )
+    return " ".join(text for text in texts if "\u00a9" in text or "copyright" in text)
 
 
 def _ld_publisher(linked: dict[str, Any]) -> str | None:
@@ -579,23 +826,31 @@ def _ld_publisher(linked: dict[str, Any]) -> str | None:
     return unescape_entities(name) if isinstance(name, str) else None
 
 
-def _strip_site(title: str, site: str | None, heading: str, *, page_title: bool) -> str:
-    """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin".
+def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, page_title: bool) -> str:
+    """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin", only when what is cut is the site's name.
 
-    Only a `<title>` (page_title) is cut to the `<h1>` it starts with or before its last ` | `, where the site's
-    name goes ("Budget 2015 | What it means for you | SomaNet" keeps "Budget 2015 | What it means for you"): an
-    og:title is the headline an editor wrote for sharing, and a longer one than the `<h1>` is kept whole.
+    A segment before or after one of _TITLE_SEPARATORS is cut when it is one of the site's names (_Headings.sites:
+    declared, or shown as the page's logo). A `<title>` (page_title) is also cut to the article's heading it starts
+    with, and before its last separator when what follows is named in the page's copyright line. Without such
+    evidence the title is kept whole: "Rock | Paper | Scissors" is a headline. An og:title is the headline an editor
+    wrote for sharing: it loses only the site's name.
     """
     title = normalise_space(title)
-    if site:
-        site = normalise_space(site)
-        for separator in _TITLE_SEPARATORS:
-            if title.endswith(f"{separator}{site}") and len(title) > len(separator) + len(site):
-                return title[: -len(separator) - len(site)].strip()
+    names = {normalise_space(site).casefold() for site in sites if site.strip()}
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() in names:
+            return head.strip()
+        lead, found, rest = title.partition(separator)
+        if found and rest.strip() and lead.strip().casefold() in names:
+            return rest.strip()
     if page_title and heading and title.startswith(heading):
         return heading
-    if page_title and " | " in title:
-        return title.rsplit(" | ", 1)[0].strip() or title
+    if page_title and repeated:
+        for separator in _TITLE_SEPARATORS:
+            head, found, tail = title.rpartition(separator)
+            if found and head.strip() and tail.strip() and tail.strip().casefold() in repeated:
+                return head.strip()
     return title
 
 

@@ -117,7 +117,7 @@ CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
 )
 # Class and id names of page furniture. A name is split into its parts at `-` and `_` ("site-nav", "share_buttons").
-# These words mark furniture wherever they are a part: "site-nav", "cookie-banner", "ad-slot", "newsletter-signup".
+# These words mark furniture: "site-nav", "cookie-banner", "ad-slot", "newsletter-signup".
 # The words naming what a page adds beside the article are never the article however much text they hold: a
 # reader's comment thread longer than the story is still comments (it became the article's body, spam included,
 # when it held more than half the page's text). A layout word ("layout has-sidebar", "nav-open") may name the
@@ -140,6 +140,27 @@ ARTICLE_WORDS = frozenset(
     {"article", "story", "entry", "post", "section", "content", "body", "text", "main", "lead", "headline", "title"}
     | {"heading", "subheading", "intro", "chapter", "table", "figure", "quote", "box", "panel", "card"}
 )
+# The words that, beside a furniture word, name a part or place of the furniture: the name is furniture through and
+# through ("article-share", "share-buttons", "ad-slot", "skip-link", "social-links", "comments-area", "author-bio").
+# A furniture word beside any other word ("share-price", "ad-hoc", "share-data", "promo-text", "author-note",
+# "skip-link-target") names it only in part: such an element is furniture only when it reads like it
+# (_reads_like_furniture).
+FURNITURE_QUALIFIERS = frozenset(
+    {"site", "page", "global", "top", "bottom", "left", "right", "primary", "secondary", "inline", "sticky", "fixed"}
+    | {"article", "post", "entry", "story", "button", "buttons", "btn", "btns", "link", "links", "icon", "icons"}
+    | {"bar", "box", "widget", "widgets", "wrapper", "wrap", "container", "area", "list", "item", "items", "slot"}
+    | {"unit", "block", "panel", "tools", "tool", "holder", "inner", "outer", "count", "counter", "label", "thread"}
+    | {"form", "section", "module", "card", "placeholder", "zone", "rail", "leaderboard", "mpu", "desktop", "mobile"}
+    | {"respond", "reply", "media", "network", "networks", "follow", "stories", "articles", "posts", "feed"}
+    | {"overlay", "notice", "policy", "badge", "toggle", "trigger", "close", "title", "heading", "header", "footer"}
+    | {"banner", "bio", "byline", "tags", "tag", "to", "main", "content", "dropdown", "flyout", "native", "region"}
+)
+# Names of a kind of article text: on an element that a furniture name also marks (`pull-quote social`), they make
+# that name only a part of the story (the element is furniture only when it reads like it).
+CONTENT_KIND_WORDS = frozenset(
+    {"quote", "pullquote", "blockquote", "table", "figure", "chart", "text", "paragraph", "caption", "standfirst"}
+    | {"intro", "lead", "summary", "dateline", "correction", "note", "footnote"}
+)
 # Whole names only: "hidden-print", "hidden-xs" (Bootstrap: hidden when printing, on phones) and "visible-*" show the
 # text on screen, and a "dateline" (SOCHI, Russia -) is the first words of the article.
 HIDDEN_NAMES = frozenset(
@@ -152,6 +173,9 @@ LINK_LIST_MIN_LINKS = 3
 LINK_LIST_RATIO = 0.7
 # A chrome-named element holding paragraphs and more than this share of the text is a content wrapper, not chrome.
 CHROME_MAX_SHARE = 0.5
+# An element its names mark as furniture only in part is text when it holds more characters than this (whitespace
+# included): share bars, skip links and ad slots are short.
+FURNITURE_MAX_CHARS = 2_000
 MAX_NESTING = 2000
 MAX_TAGS = 100_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
@@ -183,24 +207,72 @@ def _name_parts(name: str) -> set[str]:
     return {part for part in _NAME_PARTS.split(name) if part}
 
 
+# How strongly an element's class and id names mark it as furniture (chrome_name).
+NOT_CHROME, PARTLY_CHROME, CHROME = 0, 1, 2
+
+
 def has_chrome_name(node: LexborNode) -> bool:
-    """Whether a class or id name marks the element as page furniture (CHROME_WORDS, PAGE_LEVEL_WORDS, HIDDEN_NAMES)."""
-    return any(_is_chrome_name(name) for name in _names(node))
+    """Whether a class or id name marks the element as page furniture, wholly or in part (chrome_name)."""
+    return chrome_name(node) != NOT_CHROME
 
 
-def _is_chrome_name(name: str) -> bool:
+def chrome_name(node: LexborNode) -> int:
+    """CHROME when a class or id name is furniture through and through (a HIDDEN_NAMES name; a furniture word with
+    only FURNITURE_QUALIFIERS, state words or numbers beside it: `share`, `article-share`, `ad-slot-2`, `skip-link`,
+    `author-bio`), unless another name of the element names a kind of article text (`pull-quote social`); then, or
+    when a furniture word stands beside any other word (`share-price`, `ad-hoc`, `author-note`), PARTLY_CHROME;
+    else NOT_CHROME."""
+    names = _names(node)
+    strength = max((_name_strength(name) for name in names), default=NOT_CHROME)
+    if strength == CHROME and not any(name in HIDDEN_NAMES for name in names):
+        content = any(
+            (parts := _name_parts(name)) & CONTENT_KIND_WORDS and not parts & (CHROME_WORDS | PAGE_LEVEL_WORDS)
+            for name in names
+        )
+        return PARTLY_CHROME if content else CHROME
+    return strength
+
+
+def _name_strength(name: str) -> int:
     if name in HIDDEN_NAMES:
-        return True
+        return CHROME
     parts = _name_parts(name)
-    if parts & CHROME_WORDS:
-        return True
-    return bool(parts & PAGE_LEVEL_WORDS) and not parts & ARTICLE_WORDS
+    if parts & CHROME_WORDS or (parts & PAGE_LEVEL_WORDS and not parts & ARTICLE_WORDS):
+        known = CHROME_WORDS | PAGE_LEVEL_WORDS | FURNITURE_QUALIFIERS | STATE_WORDS
+        return CHROME if all(part in known or part.isdigit() for part in parts) else PARTLY_CHROME
+    return NOT_CHROME
+
+
+def left_out_by_name(node: LexborNode, chrome_limit: float) -> bool:
+    """Whether the element is furniture by its class and id names (chrome_name): named so through and through,
+    unless it is the content's wrapper (_is_content_wrapper: it holds paragraphs and more than chrome_limit
+    characters of text, and its names say no comments, ads or the like); named so in part, when it reads like
+    furniture (_reads_like_furniture)."""
+    named = chrome_name(node)
+    if named == CHROME:
+        return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit)
+    return named == PARTLY_CHROME and _reads_like_furniture(node)
 
 
 def _names_other_content(node: LexborNode) -> bool:
     """Whether a class or id name says the element holds what a page adds beside the article (NEVER_CONTENT_WORDS:
     `comments-area`, `comment-list`, `related-stories`), not a state of its wrapper (`has-comments`)."""
     return any((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS for name in _names(node))
+
+
+def _reads_like_furniture(node: LexborNode) -> bool:
+    """Whether an element its names mark only in part is furniture by what it holds: no text (an ad slot, an icon),
+    or text that is mostly (LINK_LIST_RATIO) its links' and buttons' (share, social and tag links, a skip link).
+    Furniture is short: an element holding more than FURNITURE_MAX_CHARS characters is text (and elements nested in
+    one another cost one count of their text each, not a search of every link in each)."""
+    if text_length(node) > FURNITURE_MAX_CHARS:
+        return False
+    total = len(normalise_space(node.text(deep=True)))
+    if total == 0:
+        return True
+    controls = [node] if node.tag in ("a", "button") else node.css("a, button")
+    linked = sum(len(normalise_space(control.text(deep=True))) for control in controls)
+    return linked / total >= LINK_LIST_RATIO
 
 
 def text_length(node: LexborNode) -> int:
@@ -387,7 +459,7 @@ def _left_out(node: LexborNode, in_list: bool, skip: frozenset[int], keep: froze
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    if has_chrome_name(node) and (_names_other_content(node) or not _is_content_wrapper(node, chrome_limit)):
+    if left_out_by_name(node, chrome_limit):
         return True
     # Lists inside a kept list are judged with it (keeps the check linear in the page size).
     return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
@@ -514,11 +586,16 @@ def is_markup(text: str, field: str) -> bool:
 
     It does when it starts with a tag of an HTML element, a comment or a doctype (after spaces, a byte-order mark or
     a zero-width space), or when anywhere in it an HTML element is opened and closed (`…<p>x <script>…</script></p>`).
+    A `<` that opens no HTML element's tag (NOT_A_TAG: `<p-value`, `<3`, `<Kerry>`) is text there, as it is for the
+    extractor.
     `Use the <p> tag.` opens an element it never closes, after text: it is kept as written.
     RejectedUploadError for a CDATA section: HTML has none, so its content would be read as a bogus comment.
     """
     probe = _MarkupProbe()
-    probe.feed(text)
+    # The probe reads the field as the extractor will (json_upload.field_text): a `<` that opens no HTML element's
+    # tag is text. Read raw, `The <p-value was 0.03 and the <em>effect</em>` was one unknown tag swallowing `<em>`
+    # as an attribute, and the field's markup was kept as written.
+    probe.feed(NOT_A_TAG.sub("&lt;", text))
     probe.close()
     if probe.cdata:
         raise RejectedUploadError(

@@ -15,7 +15,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
 from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
-from archive_search.parsing.validate import parse_date
+from archive_search.parsing.validate import date_line_problem, parse_date
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -194,6 +194,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         if head:
             title = head[0]
             # Anything between the title and the byline is a standfirst, kept as the summary, or the date line.
+            _refuse_unreadable_date_lines(head[1:])
             dates = [block for block in head[1:] if parse_date(block) is not None]
             dateline = dates[0] if dates else None
             summary = " ".join(block for block in head[1:] if block not in dates[:1]) or None
@@ -205,8 +206,10 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
     # A date line at the top (`12 May 2015`, under the byline or the title) is the article's date, as in Markdown;
     # left in the body, every legacy page sorted last by date and fell outside every date filter.
-    if dateline is None and len(body_blocks) > 1 and parse_date(body_blocks[0]) is not None:
-        dateline, body_blocks = body_blocks[0], body_blocks[1:]
+    if dateline is None and len(body_blocks) > 1:
+        _refuse_unreadable_date_lines(body_blocks[:1])
+        if parse_date(body_blocks[0]) is not None:
+            dateline, body_blocks = body_blocks[0], body_blocks[1:]
 
     body_blocks, credit = _take_credit(_without_bottom_furniture(body_blocks))
     return ParsedUpload(
@@ -218,6 +221,15 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         credit=credit,
         published=dateline,
     )
+
+
+def _refuse_unreadable_date_lines(blocks: list[str]) -> None:
+    """Reject a block where the date line goes that is written as a date but names no day one can tell (`31 April
+    2015`, `03/04/2015`: validate.date_line_problem): kept as text, the article lost its date without a word."""
+    for block in blocks:
+        problem = date_line_problem(block)
+        if problem is not None:
+            raise problem
 
 
 def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:

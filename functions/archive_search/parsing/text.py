@@ -190,7 +190,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     used for files that are not valid UTF-8, and for 7-bit files holding the shifts of a 7-bit encoding it names
     (ISO-2022-JP), which are valid UTF-8 but not UTF-8 text.
     Bytes are never replaced by U+FFFD: RejectedUploadError names the first that a UTF-16/32 file (by its mark) or
-    a declared charset cannot decode, and where it is.
+    a declared charset cannot decode, and where it is. A file of nothing but byte-order marks and whitespace is
+    rejected as empty.
     """
     encoding = bom_encoding(data)
     bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
@@ -205,6 +206,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
         except UnicodeDecodeError:
             # Sound with a UTF-8 mark too: the mark says UTF-8, and the same stray bytes are read the same way.
             text = _decode_legacy(data, bom_length, codec, declared or "")
+    if not text.replace("\ufeff", "").strip():
+        # Only a byte-order mark (UTF-8, UTF-16, UTF-32) or whitespace: empty, as a file of no bytes is said to be
+        # (parse_upload). It was "no title" or "no text besides site navigation".
+        raise RejectedUploadError("the file is empty", fix="upload the article's text")
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

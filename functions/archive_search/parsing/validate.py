@@ -214,8 +214,9 @@ def _published(value: str | None) -> str | None:
 
 
 def _reject_ambiguous_numeric(text: str) -> None:
-    """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?)."""
-    numeric = _NUMERIC_DMY.fullmatch(text)
+    """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?), with a
+    time of day after it too (`03/04/2015 10:00`, which read_date reads as the day alone)."""
+    numeric = _NUMERIC_DMY.fullmatch(_TIME_OF_DAY.sub("", text, count=1))
     if numeric is None:
         return
     a, b, year = int(numeric["a"]), int(numeric["b"]), numeric["year"]
@@ -229,6 +230,40 @@ def _reject_ambiguous_numeric(text: str) -> None:
             f"(day {a} of month {b}, or month {a}, day {b})",
             fix=f"write it as YYYY-MM-DD: {year}-{b:02d}-{a:02d} or {year}-{a:02d}-{b:02d}",
         )
+
+
+def date_line_problem(line: str) -> RejectedUploadError | None:
+    """Why a line where an article's date line goes (at the top, under the title or byline) is written as a date but
+    names no day that can be told: a day that does not exist (`31 April 2015`, `2015-02-29`), a day and month that
+    could be either (`03/04/2015`), a two-digit year (`12 May 98`, `03/04/15`), a weekday the day does not fall on
+    (`Mon, 12 May 2015`). None for a date, and for a line that is not written as one: a sentence (`31 April 2015 was
+    the deadline.`), a year, a month or a week alone (`2015`, `May 2015`). Kept as text, such a line left the article
+    without its date and put the date's typo in its first paragraph, with nothing said."""
+    text = clean_line(line)
+    if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(text):
+        return None
+    try:
+        _reject_ambiguous_numeric(text)
+    except RejectedUploadError as ambiguous:
+        problem = ambiguous
+    else:
+        day, unreadable = read_date(text)
+        if day is not None or unreadable is None:
+            return None
+        problem = unreadable
+    return RejectedUploadError(
+        f"the line at the top of the article, where its date goes, is a date that cannot be read: {problem.reason}",
+        fix=f"{problem.fix}; the month in words does as well (3 April 2015)",
+    )
+
+
+def _written_as_a_day(text: str) -> bool:
+    """Whether the whole text is in one of the shapes of a day read_date reads (numbers, a named month, an ISO week
+    or ordinal date), with a weekday before it or a time after it, whatever its numbers."""
+    weekday = _WEEKDAY.match(text)
+    written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1).rstrip(".")
+    shapes = (_NUMERIC_DMY, _ISO_NUMBERS, _ISO_WEEK_DAY, _ORDINAL, _WRITTEN_NUMBERS, _TWO_DIGIT_YEAR)
+    return any(shape.fullmatch(written) for shape in shapes)
 
 
 def parse_date(text: str) -> date | None:
