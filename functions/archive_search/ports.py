@@ -71,13 +71,8 @@ class TextEncoder(Protocol):
         """Cosine similarity of the query vector with each vector (0 for a missing one)."""
 
 
-class ArticleIndex(Protocol):
-    def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
-        """Index and delete in bulk; returns the reason for each article id the engine refused.
-
-        Raises IndexVersionMismatchError, writing nothing, when the index behind the alias has another mapping
-        version than this code's; SearchUnavailableError when the engine cannot be reached.
-        """
+class SearchableIndex(Protocol):
+    """What a search asks of the index (search.py)."""
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         """The engine's answer to `body`. Requests with the same `preference` are answered by the same copy of the
@@ -85,6 +80,15 @@ class ArticleIndex(Protocol):
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
         """In how many articles each word occurs (words the archive does not know may be left out)."""
+
+
+class ArticleIndex(SearchableIndex, Protocol):
+    def apply(self, upserts: Sequence[Article], deletes: Sequence[str]) -> dict[str, str]:
+        """Index and delete in bulk; returns the reason for each article id the engine refused.
+
+        Raises IndexVersionMismatchError, writing nothing, when the index behind the alias has another mapping
+        version than this code's; SearchUnavailableError when the engine cannot be reached.
+        """
 
     def get(self, article_id: str) -> dict[str, Any] | None: ...
 

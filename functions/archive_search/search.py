@@ -18,7 +18,7 @@ from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
 from archive_search.models import SearchHit, SearchPage
 from archive_search.parsing.text import closed_bidi
 from archive_search.parsing.validate import MAX_LABEL_CHARS
-from archive_search.ports import ArticleIndex, TextEncoder
+from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
     CLOSED_FIELDS,
@@ -319,7 +319,7 @@ def filter_clauses(request: SearchRequest) -> dict[str, dict[str, Any]]:
     return clauses
 
 
-def scored_words(index: ArticleIndex, q: str) -> list[str]:
+def scored_words(index: SearchableIndex, q: str) -> list[str]:
     """The content words of q to score, most informative first when there are more than the query may hold.
 
     A pasted paragraph keeps its MAX_SCORED_WORDS rarest words the archive knows (document frequency of the exact
@@ -510,7 +510,7 @@ def build_search(
 
 
 def _answer(
-    index: ArticleIndex,
+    index: SearchableIndex,
     request: SearchRequest,
     ranking: Ranking,
     words: list[str],
@@ -535,35 +535,48 @@ def _answer(
     probed = index.search(probe, size=0, offset=0, preference=same_copy)
     complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
     typos = typo_words(request, ranking, words, probed.get("suggest"), complete, vocabulary)
-    took = int(probed.get("took", 0))
     expansion = NO_EXPANSION
     if typos:
-        expansion, looked_up = expansion_of(index, typos, same_copy)
-        took += looked_up
+        expansion = expansion_of(index, typos, same_copy)
         body = {**body, "query": _query(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
-    # The engine's time is every request's (took_ms and the SearchLatency metric).
-    took += int(response.get("took", 0))
-    return {**response, "suggest": probed.get("suggest"), "took": took}, expansion
+    return {**response, "suggest": probed.get("suggest")}, expansion
 
 
-def expansion_of(
-    index: ArticleIndex, typos: Mapping[str, str | None], preference: str | None = None
-) -> tuple[Expansion, int]:
+def expansion_of(index: SearchableIndex, typos: Mapping[str, str | None], preference: str | None = None) -> Expansion:
     """The Expansion of `typos` (typo_words()), their near spellings asked of the engine in one request
-    (relevance.near_spellings_request), and that request's `took` in ms."""
+    (relevance.near_spellings_request)."""
     body = near_spellings_request(list(typos))
     if body is None:
-        return Expansion(typos=dict(typos)), 0
+        return Expansion(typos=dict(typos))
     answer = index.search(body, size=0, offset=0, preference=preference)
-    near = read_near_spellings(list(typos), answer)
-    return Expansion(typos=dict(typos), near=near), int(answer.get("took", 0))
+    return Expansion(typos=dict(typos), near=read_near_spellings(list(typos), answer))
+
+
+class _Timed:
+    """The index as one search uses it, adding up the engine's `took` (ms) of every search request it sends: the
+    probe, the near spellings, the vocabulary's questions, the results, the page's articles and did_you_mean's count
+    (took_ms and the SearchLatency metric; until session 19 the vocabulary's and the count's were left out, about
+    10 ms p50 of a misspelt search's 28 on news-dev). A pasted paragraph's term statistics (doc_freqs, one
+    `_termvectors` request) are not a search and not counted."""
+
+    def __init__(self, index: SearchableIndex) -> None:
+        self._index = index
+        self.took = 0
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        response = self._index.search(body, size=size, offset=offset, preference=preference)
+        self.took += int(response.get("took", 0))
+        return response
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        return self._index.doc_freqs(words)
 
 
 def search_articles(
-    index: ArticleIndex,
+    index: SearchableIndex,
     request: SearchRequest,
     ranking: Ranking | None = None,
     *,
@@ -577,6 +590,8 @@ def search_articles(
     engine cannot answer.
     """
     ranking = ranking or Ranking()
+    timed = _Timed(index)
+    index = timed
     words = scored_words(index, request.q)
     body = build_search(request, ranking, words)
     page = request.page
@@ -591,7 +606,7 @@ def search_articles(
     if semantic and words and encoder is not None:
         start = cursor.window_offset if cursor is not None else offset
         if start is not None and start < window_size(request.size):
-            return _reranked_page(index, request, ranking, words, body, encoder, start, page, cursors)
+            return _reranked_page(timed, request, ranking, words, body, encoder, start, page, cursors)
     if cursor is not None:
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
@@ -611,7 +626,7 @@ def search_articles(
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
-        took_ms=int(response.get("took", 0)),
+        took_ms=timed.took,
         results=[search_hit(raw) for raw in raw_hits],
         page=page,
         sort=request.effective_sort,
@@ -623,7 +638,7 @@ def search_articles(
 
 
 def _reranked_page(
-    index: ArticleIndex,
+    index: _Timed,
     request: SearchRequest,
     ranking: Ranking,
     words: list[str],
@@ -649,7 +664,6 @@ def _reranked_page(
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}
-    took = int(response.get("took", 0))
     if chosen:
         ids = [r.hit["_id"] for r in chosen]
         page_body = {
@@ -658,7 +672,6 @@ def _reranked_page(
             "highlight": _highlight(request, ranking, words, expansion),
         }
         found = index.search(page_body, size=len(ids), offset=0)
-        took += int(found.get("took", 0))  # the page's articles are part of the engine's time too
         articles = {raw["_id"]: raw for raw in found["hits"]["hits"]}
     results = [search_hit({**articles[r.hit["_id"]], "_score": r.score}) for r in chosen if r.hit["_id"] in articles]
     next_cursor = None
@@ -674,7 +687,7 @@ def _reranked_page(
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
-        took_ms=took,
+        took_ms=index.took,
         results=results,
         page=page,
         sort=request.effective_sort,
@@ -689,7 +702,7 @@ class _ArchiveVocabulary:
     """spelling.Vocabulary asked of the engine, each question once per search (the search's respellings, the
     rerank's respelt query and did_you_mean ask about the same words)."""
 
-    def __init__(self, index: ArticleIndex) -> None:
+    def __init__(self, index: SearchableIndex) -> None:
         self._index = index
         self._held: dict[tuple[str, ...], set[str]] = {}
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
@@ -756,7 +769,7 @@ class _ArchiveVocabulary:
         return [self._likeliest[choice] for choice in key]
 
 
-def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
+def _counter(index: SearchableIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
     q may be expanded: its near spellings first, expansion_of).
 
@@ -777,7 +790,7 @@ def _counter(index: ArticleIndex, request: SearchRequest, ranking: Ranking) -> C
         if not expandable:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
             return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
-        expanded = text_clause(other, ranking, words, expansion_of(index, expandable)[0], counting=True)
+        expanded = text_clause(other, ranking, words, expansion_of(index, expandable), counting=True)
         # As /search: the complete matches are counted without the filters, the totals with them.
         plain = text_clause(other, ranking, words, counting=True)
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).

@@ -158,6 +158,43 @@ def test_took_ms_is_the_engine_time_of_every_request_that_found_the_page(encoder
     assert page.took_ms == 5 * engine.requests
 
 
+class MisspeltEngine(TimedEngine):
+    """As TimedEngine, but no article body holds `harbor` (its suggesters propose `harbour`), and the
+    aggregations of the vocabulary's questions and of did_you_mean's count get answers."""
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        response = super().search(body, size, offset, preference)
+        for name in ("spell_body", "spell_title"):
+            if name in body.get("suggest", {}):
+                entry = {"text": "harbor", "offset": 0, "length": 6, "options": [{"text": "harbour", "score": 0.8}]}
+                response["suggest"][name] = [entry]
+        response["aggregations"] = _answers(body.get("aggs") or {})
+        return response
+
+
+def _answers(aggs: dict[str, Any]) -> dict[str, Any]:
+    """Two articles in every filter aggregation (none in a filters one's buckets), nested ones answered too."""
+    answers: dict[str, Any] = {}
+    for name, agg in aggs.items():
+        if "filters" in agg:
+            answers[name] = {"buckets": {key: {"doc_count": 0} for key in agg["filters"]["filters"]}}
+        else:
+            answers[name] = {"doc_count": 2, **_answers(agg.get("aggs") or {})}
+    return answers
+
+
+@pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
+def test_took_ms_counts_the_vocabularys_questions_and_did_you_means_count(encoder: AxisEncoder | None) -> None:
+    engine = MisspeltEngine()
+
+    page = search_articles(engine, SearchRequest(q="harbor dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    # did_you_mean's count was asked (its expanded and plain totals), and every request is in took_ms
+    assert any("expanded" in (body.get("aggs") or {}) for _, body in engine.asked)
+    assert page.did_you_mean is not None and page.did_you_mean.q == "harbour dredging"
+    assert page.took_ms == 5 * engine.requests
+
+
 @pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
 def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
     engine = TimedEngine()
