@@ -362,12 +362,76 @@ def test_legacy_date_line_that_names_no_day_is_rejected_saying_why(layout: str, 
     assert fix in error.fix and "month in words" in error.fix
 
 
-@pytest.mark.parametrize("line", ["31 April 2015", "03/04/2015", "Thu, 31 Apr 2015 10:00:00 GMT", "04/31/2015"])
-@pytest.mark.parametrize("front", ["", "---\ndate: 2015-04-03\n---\n"])
-def test_markdown_date_line_that_names_no_day_is_rejected_whatever_the_front_matter_says(front: str, line: str) -> None:
+@pytest.mark.parametrize(
+    "line", ["31 April 2015", "03/04/2015", "Thu, 31 Apr 2015 10:00:00 GMT", "04/31/2015", "Mon, 12 May 2015"]
+)
+@pytest.mark.parametrize("front", ["", "---\ntitle: Bridge budget\n---\n"])
+def test_markdown_date_line_that_names_no_day_and_no_declared_date_is_rejected(front: str, line: str) -> None:
     error = _rejection("incoming/bridge.md", f"{front}# Bridge budget\n\n{line}\n\nThe council met.\n".encode())
 
     assert "where its date goes" in error.reason and repr(line) in error.reason
+
+
+@pytest.mark.parametrize(
+    ("line", "declared"),
+    [
+        ("03/04/2015", "2015-03-04"),  # a US site's 4 March
+        ("03/04/2015", "2015-04-03"),
+        ("03/04/2015 10:15 AM EST", "2015-03-04"),
+        ("Mon, 12 May 2015", "2015-05-12"),  # the weekday is wrong, the day is the declared one
+        ("12 May 98", "1998-05-12"),
+        ("03/04/15", "2015-03-04"),
+    ],
+)
+@pytest.mark.parametrize("key", ["published", "date"])
+def test_markdown_date_line_one_reading_of_which_is_the_declared_date_is_the_date_line(
+    key: str, line: str, declared: str
+) -> None:
+    # Given front matter declaring the date, and the line in the reader's style under it
+    data = f"---\ntitle: Bridge budget\n{key}: {declared}\n---\n\n{line}\n\nThe council met.\n"
+
+    # Then the line is the date line, as a readable one is: dropped, the declared date kept (it was rejected)
+    parsed = parse_upload("incoming/bridge.md", data.encode())
+
+    assert (parsed.published, parsed.body) == (declared, "The council met.")
+
+
+@pytest.mark.parametrize(
+    ("line", "declared"),
+    [("31 April 2015", "2015-04-30"), ("03/04/2015", "2015-05-12"), ("Mon, 12 May 2015", "2015-03-04")],
+)
+def test_markdown_date_line_that_reads_as_no_reading_of_the_declared_date_stays_text(line: str, declared: str) -> None:
+    # As a line naming another day than the declared one does: nothing dropped, nothing changed, the date declared
+    data = f"---\ntitle: Bridge budget\npublished: {declared}\n---\n\n{line}\n\nThe council met.\n"
+
+    parsed = parse_upload("incoming/bridge.md", data.encode())
+
+    assert (parsed.published, parsed.body) == (declared, f"{line}\n\nThe council met.")
+
+
+_DECLARED = '<meta property="article:published_time" content="2015-03-04T10:00:00Z">'
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "published"),
+    [
+        (_DECLARED, "<div class='meta'><time datetime='2015-03-04'>03/04/2015</time></div>", "2015-03-04"),
+        ("", "<div class='meta'><time datetime='2015-03-04'>03/04/2015</time></div>", "2015-03-04"),
+        (_DECLARED, "<p>03/04/2015 10:15 AM EST</p>", "2015-03-04"),
+        (_DECLARED, "<p class='date'>03/04/2015</p>", "2015-03-04"),
+        (_DECLARED.replace("2015-03-04", "2015-05-12"), "<p>Mon, 12 May 2015</p>", "2015-05-12"),
+    ],
+)
+def test_html_date_line_one_reading_of_which_is_the_declared_date_is_the_date_line(
+    head: str, line: str, published: str
+) -> None:
+    # Given a US page declaring 2015-03-04 and showing it as 03/04/2015 under the headline (it was rejected)
+    page = f"<html><head><title>Budget approved</title>{head}</head><body><article><h1>Budget approved</h1>{line}"
+    page += "<p>The council voted on the budget.</p><p>It passed.</p></article></body></html>"
+
+    parsed = parse_upload("incoming/budget.html", page.encode())
+
+    assert (parsed.published, parsed.body) == (published, "The council voted on the budget.\n\nIt passed.")
 
 
 @pytest.mark.parametrize("line", ["31 April 2015 was the deadline.", "2015", "May 2015", "12 May 2015 10:00 Sochi"])
@@ -387,6 +451,10 @@ def test_markdown_first_paragraph_that_is_no_date_line_stays_text(line: str) -> 
         ('he said "no" (AFP).', 'he said "no".'),
         ('he said "no." (AFP).', 'he said "no."'),
         ("the deal (in Sochi) (AFP).", "the deal (in Sochi)."),
+        # A colon or semicolon ends what was written: no full stop is put after it ("home:." was)
+        ("it is popular at home: (AFP).", "it is popular at home:"),
+        ("it is popular at home; (AFP).", "it is popular at home;"),
+        ("it is popular at home: (AFP)", "it is popular at home:"),
     ],
 )
 def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending: str, body_end: str) -> None:
@@ -438,6 +506,33 @@ def test_sentences_and_subheadings_with_in_or_an_agency_are_no_byline(line: str)
     parsed = parse_upload("incoming/a.txt", f"Title\n\nFirst.\n\n{line}\n\nText.".encode())
 
     assert (parsed.author, parsed.body) == (None, f"First.\n\n{line}\n\nText.")
+
+
+@pytest.mark.parametrize("line", ["By Bicycle in Berlin", "By Starlight in Vienna", "By Jove in Rome"])
+def test_markdown_subheading_of_one_word_and_a_place_is_no_byline(line: str) -> None:
+    # Given a travel piece whose first line reads as "By <Name> in <Place>" with a one-word name
+    data = f"---\ntitle: Travel notes\n---\n\n{line}\n\nWe arrived late at night.\n"
+
+    # Then it stays a subheading: it was dropped, and "Bicycle" became the author
+    parsed = parse_upload("incoming/travel.md", data.encode())
+
+    assert (parsed.author, parsed.body) == (None, f"{line}\n\nWe arrived late at night.")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("(By Bicycle in Berlin)", None),
+        ("(By Jove in Rome)", None),
+        ("(By AFP in Moscow)", "AFP"),
+        ("(By Reuters in London)", "Reuters"),
+        ("(By Jane Doe in Moscow)", "Jane Doe"),
+    ],
+)
+def test_legacy_byline_with_a_place_needs_two_words_or_an_agency(line: str, author: str | None) -> None:
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n{line}\n\nText.".encode())
+
+    assert (parsed.author, parsed.body) == (author, "Text." if author else f"{line}\n\nText.")
 
 
 @pytest.mark.parametrize(

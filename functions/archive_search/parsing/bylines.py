@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from archive_search.parsing.text import clean_line
-from archive_search.parsing.validate import date_line_problem, parse_date
+from archive_search.parsing.validate import date_line_problem, date_line_readings, parse_date
 
 MAX_AUTHOR_CHARS = 120
 
@@ -61,8 +61,9 @@ _TRAILING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_TAIL_CHARS = 300
-# A sentence's end, with the quotes or brackets that close after it: `over.`, `over."`, `(in Sochi.)`.
-_SENTENCE_END = re.compile("[.!?\u2026][\"'\u201d\u2019)\\]]*$")
+# A sentence's or clause's end, with the quotes or brackets that close after it: `over.`, `over."`, `(in Sochi.)`,
+# `at home:`, `at home;`. A full stop written after a credit that follows one is no part of what was written.
+_SENTENCE_END = re.compile("[.!?\u2026:;][\"'\u201d\u2019)\\]]*$")
 _CREDIT_ONLY = re.compile(
     rf"^(?:(?:--?|\u2013|\u2014)\s*)?\(?\s*(?:with\s+|source:\s*)?(?P<credit>{_AGENCY_LIST})\s*\)?\.?$", re.IGNORECASE
 )
@@ -150,7 +151,8 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
     credit = canonical_credit(match.group("paren") or match.group("dash"))
     ending = paragraph[: match.start()].rstrip()
     # The sentence's full stop written after the credit ("at home (AFP).", 'said "no" (AFP).') stays; none is added
-    # where none was written ("profits rose (Reuters)" ends "profits rose"), nor doubled ("at home. (AP).").
+    # where none was written ("profits rose (Reuters)" ends "profits rose"), nor doubled ("at home. (AP)."), nor put
+    # after a colon or semicolon ("at home: (AFP)." ends "at home:", not the "home:." no one wrote).
     if match.group("stop") and ending and not _SENTENCE_END.search(ending):
         ending = f"{ending}."
     return ending, credit
@@ -203,8 +205,9 @@ def _named(text: str) -> str | None:
 
     Names are separated by commas, or joined by "and", "AND" or "&" (never "And"); a joined name has two words or
     more ("Land and Sea" is no pair of names) unless it is an agency's ("AFP"). A name is capitalised words and
-    particles inside it ("de", "van", "bin"; "al-Assad"), at most ten words in all; it may be followed by "in" and a
-    place of one to four capitalised words. Any other article, preposition or conjunction, in any case, makes the
+    particles inside it ("de", "van", "bin"; "al-Assad"), at most ten words in all; a name of two words or more, or an
+    agency's, may be followed by "in" and a place of one to four capitalised words ("By Bicycle in Berlin" is a
+    subheading). Any other article, preposition or conjunction, in any case, makes the
     line no byline.
     """
     if text.rstrip().endswith(("?", "!", ":", ";")):
@@ -221,7 +224,9 @@ def _named(text: str) -> str | None:
         agency = name.casefold() in AGENCIES
         if not (agency or (_is_name(words) and (len(words) >= 2 or not joined))):
             return None
-        if place and not _is_place(place.split()):
+        # One capitalised word before a place is a subheading as often as a name ("By Bicycle in Berlin", "By Jove in
+        # Rome"): with a place, a name has two words or more, or is an agency's ("AFP in Moscow").
+        if place and not ((agency or len(words) >= 2) and _is_place(place.split())):
             return None
         words_in_names += len(words)
         pieces[index] = name
@@ -293,9 +298,13 @@ def without_leading_furniture(
 
     Returns the remaining paragraphs, the author a byline named and the date line dropped. A date line is dropped
     only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
-    `published`; a line naming another day is text and stays. With `refuse_unreadable_dates`, a line there written
-    as a date that names no day one can tell (`31 April 2015`, `03/04/2015`: validate.date_line_problem) raises
-    RejectedUploadError, whatever the upload declares: kept as text, the date was lost without a word.
+    `published`; a line naming another day is text and stays. A line that names no day one can tell by itself
+    (`03/04/2015`, `Mon, 12 May 2015`, a Tuesday) is the date line when `published` is one of its readings
+    (validate.date_line_readings). With `refuse_unreadable_dates`, such a line that no declared date reads
+    (`31 April 2015`, `03/04/2015` with no date declared: validate.date_line_problem) raises RejectedUploadError:
+    kept as text, the date was lost without a word. When a date is declared and the line reads as no reading of it,
+    the line is text and stays, as a line naming another day does: the article keeps its declared date and the line
+    as written, nothing is dropped or changed.
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
@@ -310,10 +319,16 @@ def without_leading_furniture(
         name = byline_name(paragraph)
         if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
             dateline = dateline or (paragraph if day is not None else None)
+        elif day is None and declared is not None and declared in date_line_readings(paragraph):
+            # `03/04/2015` on a page declaring 2015-03-04, `Mon, 12 May 2015` on one declaring 2015-05-12: the
+            # declaration says which day the line meant, and the line is the date line. The declared date is
+            # returned, which any caller can read.
+            dateline = dateline or published
         elif name is not None:
             author = author or name
         else:
-            problem = date_line_problem(paragraph) if refuse_unreadable_dates and day is None else None
+            unreadable = refuse_unreadable_dates and day is None and declared is None
+            problem = date_line_problem(paragraph) if unreadable else None
             if problem is not None:
                 raise problem
             kept.append(paragraph)

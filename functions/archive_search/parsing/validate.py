@@ -257,6 +257,54 @@ def date_line_problem(line: str) -> RejectedUploadError | None:
     )
 
 
+def date_line_readings(line: str) -> frozenset[date]:
+    """The days a line written as a date could name, read every way its writer may have meant it: both orders of
+    `03/04/2015` (3 April, 4 March), both centuries of a two-digit year (`12 May 98`, `03/04/15`), the date of
+    `Mon, 12 May 2015` without its weekday (only the readings on that weekday when some are). The day parse_date
+    reads, for a line it reads; none for a day that does not exist (`31 April 2015`) or a line not written as a date.
+
+    A page that declares its date (front matter, a meta tag, <time datetime>) and shows it in the date-line position
+    in the reader's own style (`03/04/2015` on a US site) says which reading is meant."""
+    text = clean_line(line)
+    if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(text):
+        return frozenset()
+    day = parse_date(text)
+    if day is not None:
+        return frozenset({day})
+    weekday = _WEEKDAY.match(text)
+    written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1).rstrip(".")
+    readings = _readings(written)
+    if weekday is not None:
+        named = _WEEKDAYS.index(weekday["day"][:3].casefold())
+        on_the_weekday = frozenset(day for day in readings if day.weekday() == named)
+        return on_the_weekday or readings
+    return readings
+
+
+def _readings(written: str) -> frozenset[date]:
+    """The days a date without weekday or time may name (date_line_readings)."""
+    numeric = _NUMERIC_DMY.fullmatch(written)
+    if numeric is not None:
+        a, b, year = int(numeric["a"]), int(numeric["b"]), numeric["year"]
+        years = [int(year)] if len(year) == 4 else [1900 + int(year), 2000 + int(year)]
+        return frozenset(
+            day for y in years for month, number in ((b, a), (a, b)) if (day := _day_or_none(y, month, number))
+        )
+    short = _SHORT_YEAR_AT_END.fullmatch(written)
+    if short is not None and _TWO_DIGIT_YEAR.fullmatch(written):
+        centuries = (f"{short['head']}{century}{short['year']}" for century in ("19", "20"))
+        return frozenset(day for text in centuries if (day := parse_date(text)) is not None)
+    day = parse_date(written)
+    return frozenset({day}) if day is not None else frozenset()
+
+
+def _day_or_none(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _written_as_a_day(text: str) -> bool:
     """Whether the whole text is in one of the shapes of a day read_date reads (numbers, a named month, an ISO week
     or ordinal date), with a weekday before it or a time after it, whatever its numbers."""
@@ -421,6 +469,8 @@ _TIME_OF_DAY = re.compile(
     r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?)"
     r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
 )
+# A named month's date ending in a two-digit year (`12 May 98`, `May 12, 98`): the text before the year, and the year.
+_SHORT_YEAR_AT_END = re.compile(r"(?P<head>.*\D)(?P<year>\d{2})")
 # An ISO week without its day (`2015-W20`, which Python reads as that week's Monday), a month or a year alone.
 _NOT_A_DAY = re.compile(r"\d{4}(?:-?(?P<week>W\d{2})|-(?P<month>\d{2}))?(?:T.*)?", re.IGNORECASE)
 # An ISO ordinal date (`2015-132`), with a time or not; a week date with its day (`2015-W20-3`) is a day too.
