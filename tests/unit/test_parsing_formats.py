@@ -10,7 +10,7 @@ import pytest
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing import SUPPORTED_EXTENSIONS, parse_upload
+from archive_search.parsing import SUPPORTED_EXTENSIONS, html_text, parse_upload
 from tests.unit.conftest import FIXTURES
 
 UPLOADS = FIXTURES / "uploads"
@@ -123,6 +123,16 @@ def test_json_a_less_than_sign_that_opens_no_tag_hides_no_markup_after_it(lead: 
     # Then the markup is read, the `<` kept as text: the tokenizer took `<p-value … <em>` for one tag and the
     # field for text, keeping `<em>` and `</em>` as written
     assert getattr(parsed, field) == f"{lead} and the effect was large."
+
+
+def test_json_a_less_than_sign_whose_tag_never_closes_is_text() -> None:
+    # Given a `<` before a known element's name whose "tag" runs into the next `<` before any `>`
+    document = {"title": "T", "body": "Scores: a<b and <b>c</b> were equal."}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    # Then it is text and the markup after it is read: `<b and <b>` was one tag, and "a<b and" was lost
+    assert parsed.body == "Scores: a<b and c were equal."
 
 
 def test_json_cdata_section_is_rejected_naming_the_field() -> None:
@@ -421,6 +431,52 @@ def test_html_title_element_is_cut_to_the_heading_that_confirms_it() -> None:
     assert (parsed.title, parsed.body) == ("Rock | Paper", "Text.")
 
 
+_BUDGET = "".join(f"<p>Paragraph {i}: the council approved the budget after months of debate.</p>" for i in range(3))
+
+
+@pytest.mark.parametrize(
+    ("title", "head", "heading"),
+    [
+        ("Daily Planet | Budget approved", "", "Budget approved"),
+        ("Daily Planet | Budget approved", '<meta property="og:site_name" content="Daily Planet">', "Budget approved"),
+        ("Daily Planet \u2014 Budget approved", "", "Budget approved"),
+        ("Interview | Jane Doe", "", "Jane Doe"),
+    ],
+)
+def test_html_the_articles_own_heading_is_the_headline_whichever_side_of_the_title_it_is(
+    title: str, head: str, heading: str
+) -> None:
+    # Given a <title> whose one segment is the <h1> of the article
+    page = _html(f"<article><h1>{heading}</h1>{_BUDGET}</article>", f"<title>{title}</title>{head}")
+
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then that heading is the title and no paragraph: it was taken for the site's logo (the <title>'s last
+    # segment), the other segment became the title and the headline the body's first paragraph
+    assert parsed.title == heading
+    assert parsed.body.startswith("Paragraph 0")
+
+
+def test_html_og_title_loses_the_segment_beside_the_articles_heading() -> None:
+    # Given an og:title of the article's <h1> and the site's name
+    title = "Budget approved | Daily Planet"
+    head = f'<title>{title}</title><meta property="og:title" content="{title}">'
+    page = _html(f"<article><h1>Budget approved</h1>{_BUDGET}</article>", head)
+
+    # Then the title is the heading: the og:title was kept whole
+    assert parse_upload("incoming/budget.html", page).title == "Budget approved"
+
+
+def test_html_a_title_that_is_the_banners_site_name_gives_way_to_the_articles_heading() -> None:
+    # Given a <title> that is only the site's name, shown again in the page's banner <h1>
+    body = f"<header><h1>Daily Planet</h1></header><article><h2>Budget approved</h2>{_BUDGET}</article>"
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Daily Planet</title>"))
+
+    # Then the article's own heading is the title, and no paragraph (the title was "Daily Planet")
+    assert parsed.title == "Budget approved"
+    assert parsed.body.startswith("Paragraph 0")
+
+
 def test_html_metadata_from_json_ld_and_time_element() -> None:
     ld = {
         "@context": "https://schema.org",
@@ -640,6 +696,54 @@ def test_html_class_names_that_name_furniture_only_in_part_are_content(markup: s
     assert text in parse_upload("incoming/a.html", _html(body)).body
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<div class='author-details'><p>CHROME Jane Doe is our Moscow correspondent since 2009.</p></div>",
+        "<div class='author-info'><p>CHROME Jane Doe is our Moscow correspondent since 2009.</p></div>",
+        "<div class='newsletter-cta'><p>CHROME Get our journalism in your inbox.</p><button>Sign up</button></div>",
+        "<div class='related-reading'><h3>CHROME Read more</h3><p><a href='/a'>Putin meets Kerry</a> - the talks "
+        "that changed everything.</p></div>",
+        "<div class='ad-disclaimer'><p>CHROME This advertisement is sponsored by Acme Bank.</p></div>",
+        "<div class='comments-cta'><p>CHROME Join the conversation: comments are open for 24 hours.</p></div>",
+        "<div class='subscribe-message'><p>CHROME You have read 3 of 5 free articles. Subscribe.</p></div>",
+        "<div class='social-prompt'><p>CHROME Follow us on Twitter and Facebook for the latest.</p></div>",
+    ],
+)
+def test_html_furniture_words_beside_any_other_word_are_still_furniture(furniture: str) -> None:
+    # Given a box of furniture holding sentences, named by a furniture word beside a word of no furniture list
+    body = f"<article><h1>T</h1>{_STORY}{furniture}<p>Last paragraph.</p></article>"
+
+    # Then it is left out: only ambiguous words (share, ad, author, promo, skip) beside another word name text
+    assert "CHROME" not in parse_upload("incoming/a.html", _html(body)).body
+
+
+def test_html_nested_elements_named_furniture_in_part_are_judged_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each of 1,900 nested `share-price` elements had all the text under it read again (5,709 reads): 2 MB took 2.6 s
+    page = (
+        "<html><head><title>T</title></head><body><article><h1>T</h1>"
+        + "<div class='share-price'>" * 1900
+        + ("<p>" + "word " * 200 + "</p>") * 2000
+        + "</div>" * 1900
+        + "</article></body></html>"
+    )
+    reads = 0
+    text_length = html_text.text_length
+
+    def counted(node: Any) -> int:
+        nonlocal reads
+        reads += 1
+        return text_length(node)
+
+    monkeypatch.setattr(html_text, "text_length", counted)
+    with pytest.raises(RejectedUploadError):  # the body is too long: that is told once the article is read
+        parse_upload("incoming/a.html", page.encode())
+    # the text under an element is read whole a few times a page, not once for each element nested in another
+    assert reads < 100
+
+
 def test_html_teaser_article_in_a_sidebar_is_not_taken_for_the_story() -> None:
     story = "<h1>Main story</h1>" + "".join(f"<p>Main paragraph {i} with plenty of words in it.</p>" for i in range(6))
     teaser = "<aside><article><h2>Teaser</h2><p>Short teaser.</p></article></aside>"
@@ -739,6 +843,55 @@ def test_html_articles_inside_the_story_or_the_pages_chrome_are_no_other_article
     assert parsed.body.split("\n\n") == [
         f"Paragraph {i} of the council budget story, approved on Monday after a debate." for i in range(4)
     ]
+
+
+_POLITICS_PARAGRAPHS = [
+    f"Paragraph {i} of the story: the council approved the new budget after months of debate." for i in range(12)
+]
+_POLITICS = "".join(f"<p>{paragraph}</p>" for paragraph in _POLITICS_PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("around", "heading"),
+    [
+        ("section class='more-from-politics'", "h3"),
+        ("section class='more-from-politics'", "h1"),
+        ("div class='related'", "h1"),
+    ],
+)
+def test_html_teasers_after_the_story_are_no_entries_of_it_nor_other_articles(heading: str, around: str) -> None:
+    # Given the story, then a list of teaser <article>s of other stories (a headline link and a summary each)
+    teasers = "".join(
+        f"<article><{heading}><a href='/s{i}'>Other headline {i}</a></{heading}><p>A short summary of story {i}.</p>"
+        "</article>"
+        for i in range(8)
+    )
+    tag = around.split()[0]
+    body = (
+        f"<main><article><h1>Budget approved</h1>{_POLITICS}</article><{around}><h2>More</h2>{teasers}</{tag}></main>"
+    )
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Budget approved</title>"))
+
+    # Then the story alone is the body: the teasers were taken for a live blog's entries (the body ended with
+    # "More" and every teaser), or, under <h1>s, for other articles (the page was rejected)
+    assert parsed.title == "Budget approved"
+    assert parsed.body.split("\n\n") == _POLITICS_PARAGRAPHS
+
+
+def test_html_comments_under_their_own_h1_beside_the_story_are_no_other_articles() -> None:
+    # Given reader comments as <article>s with an <h1> each, in a "comments" container after the story
+    comments = "".join(
+        f"<article><h1>Reader {i}</h1><p>Reader {i} disagrees with this budget completely.</p></article>"
+        for i in range(2)
+    )
+    page = _html(f'<article><h1>Budget approved</h1>{_POLITICS}</article><div class="comments">{comments}</div>')
+
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the page is one article without them: it was rejected as a page of three articles
+    assert parsed.title == "Budget approved"
+    assert "Reader" not in parsed.body and parsed.body.count("Paragraph") == 12
 
 
 @pytest.mark.parametrize(

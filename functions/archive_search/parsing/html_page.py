@@ -69,6 +69,9 @@ CONTAINER_MIN_SHARE = 0.3
 SHARED_MIN_SHARE = 0.25
 MAX_JSON_LD_CHARS = 200_000
 MAX_CONTAINER_CANDIDATES = 20  # article containers compared by their text (a listing page has a few dozen teasers)
+# A teaser of another story ("More from Politics"): an <article> of at most this much text under a headline that is
+# a link to another page. It is no entry of the story beside it, nor another article of the page.
+TEASER_MAX_CHARS = 600
 AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
 DATE_META = (
     "article:published_time",
@@ -284,7 +287,9 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
     the article, but never at the cost of the article's own text: when other elements of that kind beside it hold
     SHARED_MIN_SHARE of its text (a live blog's entries, an article body in parts), or it holds less than half of
     the text of the container candidate (or <body>) around it (a post embedded in the story), that one is the
-    article. RejectedUploadError for a page of several articles (_refuse_several_articles).
+    article. Teasers of other stories (_is_teaser) and elements inside the page's chrome or inside furniture-named
+    elements (a "related" list, a "comments" thread) are none of these. RejectedUploadError for a page of several
+    articles (_refuse_several_articles).
     """
     body = tree.body
     if body is None:
@@ -298,16 +303,21 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
             measured[node.mem_id] = page if node.mem_id == body.mem_id else element_paragraphs(node)
         return measured[node.mem_id]
 
-    _refuse_several_articles(_candidates(tree, "article"), paragraphs_of)
+    judged = _Judged(body)
+    _refuse_several_articles(_candidates(tree, "article", judged), paragraphs_of)
     for selector in CONTAINER_SELECTORS:
-        nodes = _candidates(tree, selector)
+        nodes = _candidates(tree, selector, judged)
         if not nodes:
             continue
         best = max(nodes, key=lambda node: _length(paragraphs_of(node)))
         length = _length(paragraphs_of(best))
         if length > 0 and length >= page_length * CONTAINER_MIN_SHARE:
             around = _around(tree, best, body)
-            beside = sum(_length(paragraphs_of(n)) for n in nodes if n.mem_id != best.mem_id and _is_inside(n, around))
+            beside = sum(
+                _length(paragraphs_of(n))
+                for n in nodes
+                if n.mem_id != best.mem_id and _is_inside(n, around) and not _is_teaser(n, paragraphs_of)
+            )
             if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
                 return around, paragraphs_of(around)
             return best, paragraphs_of(best)
@@ -318,9 +328,23 @@ def _length(paragraphs: list[str]) -> int:
     return sum(len(paragraph) for paragraph in paragraphs)
 
 
-def _candidates(tree: LexborHTMLParser, selector: str) -> list[LexborNode]:
-    """The outermost elements the selector matches outside the page's chrome (nav, aside, header, footer)."""
-    return [node for node in _outermost(tree.css(selector)) if not _inside_chrome(node)]
+def _candidates(tree: LexborHTMLParser, selector: str, judged: _Judged) -> list[LexborNode]:
+    """The outermost elements the selector matches outside the page's chrome (nav, aside, header, footer, and what
+    the body's walk leaves out by its names: html_text.left_out_by_name)."""
+    return [node for node in _outermost(tree.css(selector)) if not _inside_chrome(node, judged)]
+
+
+def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> bool:
+    """Whether an <article> is a teaser of another story: at most TEASER_MAX_CHARS of text under a first heading that
+    is all one link to another page (a live blog's entry heading links to itself, `#entry-3`, if at all)."""
+    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    if heading is None or _length(paragraphs_of(node)) > TEASER_MAX_CHARS:
+        return False
+    links = heading.css("a")
+    if len(links) != 1 or element_text(links[0]) != element_text(heading):
+        return False
+    href = (links[0].attributes.get("href") or "").strip()
+    return bool(href) and not href.startswith("#")
 
 
 def _around(tree: LexborHTMLParser, node: LexborNode, body: LexborNode) -> LexborNode:
@@ -339,7 +363,7 @@ def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable
     headlines = []
     for article in articles:
         heading = article.css_first("h1")
-        if heading is None or is_hidden_or_chrome_by_markup(article):
+        if heading is None or is_hidden_or_chrome_by_markup(article) or _is_teaser(article, paragraphs_of):
             continue
         headline = element_text(heading)
         if _length(paragraphs_of(article)) > len(headline):
@@ -376,10 +400,10 @@ def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
     return parent is not None
 
 
-def _inside_chrome(node: LexborNode) -> bool:
+def _inside_chrome(node: LexborNode, judged: _Judged) -> bool:
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag in ("nav", "aside", "footer", "header") or is_hidden_or_chrome_by_markup(parent):
+        if parent.tag == "header" or judged.is_chrome(parent):
             return True
         parent = parent.parent
     return False
@@ -634,11 +658,14 @@ def _title(
     heading = headings.headline([text for text in (page_title, shared) if text])
     heading_text = element_text(heading) if heading is not None else ""
     repeated = _copyright_lines(tree)
+    page_headline = _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True)
+    if headings.own and page_headline.casefold() in {site.casefold() for site in headings.sites}:
+        page_headline = ""  # the <title> is the site's name alone: the article's own heading is the headline
     candidates = (
         _strip_site(shared, headings.sites, heading_text, repeated, page_title=False),
         heading_text,
         _ld_text(linked, "headline") or "",
-        _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True),
+        page_headline,
     )
     title = next((c for c in candidates if c), "")
     if not title and headings.last_resort is not None:
@@ -681,8 +708,15 @@ class _Headings:
             text = element_text(logo)
             if _is_logo_named(logo) and 0 < len(text) <= MAX_SITE_NAME_CHARS:
                 self.sites.append(text)
-        # The <title>'s last segment ("Real headline | SomaNet News"): an <h1> that says only that is the site's.
-        suffixes = {page_title.rpartition(sep)[2].casefold() for sep in _TITLE_SEPARATORS if sep in page_title}
+        # The <title>'s first or last segment ("Real headline | SomaNet News"): an <h1> outside the article that says
+        # only that shows the site's name. The article's own heading never does: "Daily Planet | Budget approved"
+        # over <h1>Budget approved</h1> names its headline.
+        suffixes = {
+            part.casefold()
+            for sep in _TITLE_SEPARATORS
+            if sep in page_title
+            for part in (page_title.rpartition(sep)[2], page_title.partition(sep)[0])
+        }
         for heading in tree.css("h1, h2, h3")[:MAX_TITLE_HEADINGS]:
             text = element_text(heading)
             place = _heading_place(heading, wrappers, inside, seen)
@@ -693,7 +727,7 @@ class _Headings:
                     place == "logo"
                     or _is_home_link(heading)
                     or self._is_site(text)
-                    or (heading.tag == "h1" and text.casefold() in suffixes)
+                    or (heading.tag == "h1" and place != "own" and text.casefold() in suffixes)
                 )
             ):
                 place = "logo"
@@ -705,6 +739,12 @@ class _Headings:
                 self.outside.append(heading)
             elif place == "banner" and heading.tag == "h1":
                 self.banner.append(heading)
+        # A banner <h1> that is the whole <title> ("Daily Planet" over an article headed <h2>Budget approved</h2>)
+        # is the site's name when the article has a heading of its own.
+        if self.own and not any(heading.tag == "h1" for heading in self.own):
+            for heading in [h for h in self.banner if element_text(h).casefold() == page_title.casefold()]:
+                self.banner.remove(heading)
+                self.sites.append(element_text(heading))
 
     def _is_site(self, text: str) -> bool:
         return text.casefold() in {site.casefold() for site in self.sites}
@@ -727,8 +767,13 @@ class _Headings:
 
     @property
     def last_resort(self) -> LexborNode | None:
-        """An <h1> outside the article and its chrome, else one of the page's banner that is not the site's name."""
-        return next((h for h in self.outside if h.tag == "h1"), None) or next(iter(self.banner), None)
+        """The article's first heading, else an <h1> outside the article and its chrome, else one of the page's banner
+        that is not the site's name."""
+        return (
+            next(iter(self.own), None)
+            or next((h for h in self.outside if h.tag == "h1"), None)
+            or next(iter(self.banner), None)
+        )
 
 
 def _heading_place(heading: LexborNode, wrappers: set[int], container: int | None, seen: _Judged) -> str:
@@ -761,13 +806,14 @@ class _Judged:
         self.limit = text_length(body) * CHROME_MAX_SHARE if body is not None else 0.0
         self.chrome: dict[int, bool] = {}
         self.article: dict[int, bool] = {}
+        self.lengths: dict[int, int] = {}
 
     def is_chrome(self, node: LexborNode) -> bool:
         if node.mem_id not in self.chrome:
             self.chrome[node.mem_id] = (
                 node.tag in ("nav", "aside", "footer")
                 or is_hidden_or_chrome_by_markup(node)
-                or left_out_by_name(node, self.limit)
+                or left_out_by_name(node, self.limit, self.lengths)
             )
         return self.chrome[node.mem_id]
 
@@ -830,10 +876,10 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
     """ "Kerry to meet Putin | SomaNet News" -> "Kerry to meet Putin", only when what is cut is the site's name.
 
     A segment before or after one of _TITLE_SEPARATORS is cut when it is one of the site's names (_Headings.sites:
-    declared, or shown as the page's logo). A `<title>` (page_title) is also cut to the article's heading it starts
-    with, and before its last separator when what follows is named in the page's copyright line. Without such
-    evidence the title is kept whole: "Rock | Paper | Scissors" is a headline. An og:title is the headline an editor
-    wrote for sharing: it loses only the site's name.
+    declared, or shown as the page's logo). A title is also cut to the article's heading it starts or ends with
+    ("Daily Planet | Budget approved" over <h1>Budget approved</h1>), and a `<title>` (page_title) before its last
+    separator when what follows is named in the page's copyright line. Without such evidence the title is kept
+    whole: "Rock | Paper | Scissors" is a headline.
     """
     title = normalise_space(title)
     names = {normalise_space(site).casefold() for site in sites if site.strip()}
@@ -844,6 +890,10 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
         lead, found, rest = title.partition(separator)
         if found and rest.strip() and lead.strip().casefold() in names:
             return rest.strip()
+    if heading and any(
+        title.startswith(heading + separator) or title.endswith(separator + heading) for separator in _TITLE_SEPARATORS
+    ):
+        return heading
     if page_title and heading and title.startswith(heading):
         return heading
     if page_title and repeated:
