@@ -2263,3 +2263,158 @@ def test_html_date_line_that_names_no_day_is_rejected_saying_why(line: str) -> N
     error = _rejection("incoming/bridge.html", page.encode())
 
     assert "where its date goes" in error.reason and repr(line) in error.reason
+
+
+# --- HTML: WordPress, Guardian, live blog, teaser cards, titles, Jetpack, AMP, BBC (review r19c) -----------------
+
+_R19_STORY = (
+    "<p>The council approved the budget on Tuesday after a four-hour debate in the chamber.</p>"
+    "<p>Spending on roads rises by a tenth, while the libraries budget is frozen.</p>"
+)
+_R19_PARAGRAPHS = [
+    "The council approved the budget on Tuesday after a four-hour debate in the chamber.",
+    "Spending on roads rises by a tenth, while the libraries budget is frozen.",
+]
+
+
+@pytest.mark.parametrize("label", ["category-comment", "tag-social-media", "tag-cookies", "tag-related"])
+def test_html_wordpress_taxonomy_classes_on_a_post_are_no_furniture(label: str) -> None:
+    # Given a WordPress post whose classes name its category or tag with a furniture word (`category-comment`)
+    post = f'<div id="content"><div class="post-12 post type-post hentry {label}"><h2>Budget approved</h2>'
+    page = _html(post + f"{_R19_STORY}</div></div>", "<title>Budget approved | Daily Planet</title>")
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the post is the article: it was left out as furniture and the page rejected as holding no text
+    assert parsed.title == "Budget approved"
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'<div class="tonal__main tonal__main--tone-comment">{_R19_STORY}</div>',
+        f'<div class="comment-layout"><div class="comment-piece" itemprop="articleBody">{_R19_STORY}</div></div>',
+    ],
+)
+def test_html_a_bem_modifier_or_article_body_mark_is_no_furniture(body: str) -> None:
+    # Given an opinion piece whose text is in a BEM-named wrapper (`--tone-comment`) or marked itemprop=articleBody
+    page = _html(f"<article><h1>Budget approved</h1>{body}</article>", "<title>Budget approved</title>")
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then its text is the body: the furniture word left it out and the page was rejected as holding no text
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+def test_html_a_live_blogs_entries_headed_by_absolute_permalinks_are_kept() -> None:
+    # Given a live blog: a long pinned summary, then short entries headed by links to themselves (`…/live/x#entry-1`)
+    summary = "<article><h2>Summary</h2><p>" + "Turnout is up on 2015 across the north east. " * 22 + "</p></article>"
+    entries = "".join(
+        f'<article><h2><a href="https://planet.example/live/x#entry-{i}">Update {i}</a></h2>'
+        f"<p>Seat {i} declares: the Conservatives gain it from Labour with a majority of {i},057 votes.</p>"
+        f"<p>Recount refused in seat {i} after the Labour candidate asked for one.</p></article>"
+        for i in range(1, 4)
+    )
+    page = _html(f"<main><h1>Election live</h1>{summary}{entries}</main>", "<title>Election live</title>")
+
+    # When it is parsed
+    parsed = parse_upload("incoming/live.html", page)
+
+    # Then every entry is in the body: they were taken for teasers of other pages and the summary alone was kept
+    assert all(f"Seat {i} declares" in parsed.body for i in range(1, 4))
+
+
+@pytest.mark.parametrize(("around", "heading"), [("section class='more-stories'", "h3"), ("div class='x'", "h1")])
+def test_html_teaser_cards_whose_link_wraps_the_heading_are_dropped(around: str, heading: str) -> None:
+    # Given the story, then teaser cards whose link wraps an image and the heading
+    cards = "".join(
+        f"<article class='card'><a href='/s{i}'><img src='s{i}.jpg' alt=''><{heading}>Other headline {i}"
+        f"</{heading}></a><p>A short summary of story {i}.</p></article>"
+        for i in range(2)
+    )
+    tag = around.split()[0]
+    page = _html(
+        f"<main><article><h1>Budget approved</h1>{_R19_STORY}</article><{around}>{cards}</{tag}></main>",
+        "<title>Budget approved</title>",
+    )
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the story alone is the body: the cards were read as its entries, or (under <h1>) as other articles
+    assert parsed.title == "Budget approved"
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Daily Planet \u00bb Blog Archive \u00bb Budget approved",
+        "Budget approved \u00ab Daily Planet",
+        "Daily Planet: Budget approved",
+        "Daily Planet - Budget approved",
+        "Budget approved \u2014 Daily Planet",
+    ],
+)
+def test_html_title_separators_of_blogs_are_read(title: str) -> None:
+    # Given a WordPress post under an <h2>, the <title> joining it to the site's name with », «, :, - or —
+    post = (
+        f'<div id="content"><div class="post"><h2>Budget approved</h2><small>May 12th, 2008</small>{_R19_STORY}</div>'
+    )
+    head = f'<title>{title}</title><meta property="og:site_name" content="Daily Planet">'
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", _html(post + "</div>", head))
+
+    # Then the headline is the heading, out of the body with its date line: the whole <title> was kept
+    assert parsed.title == "Budget approved"
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+def test_html_jetpack_share_like_and_related_posts_are_furniture() -> None:
+    # Given a post followed by Jetpack's like bar and related posts inside its entry-content
+    jetpack = (
+        '<div class="sharedaddy sd-block sd-like"><h3>Like this:</h3><div><span>Like</span> Loading...</div></div>'
+        '<div id="jp-relatedposts" class="jp-relatedposts"><h3><em>Related</em></h3><div><p>Roads plan</p>'
+        "<p>The council set out a ten-year plan for repairing the roads.</p></div></div>"
+    )
+    page = _html(f'<article><h1>Budget approved</h1><div class="entry-content">{_R19_STORY}{jetpack}</div></article>')
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the body is the story alone: "Like this: Like Loading..." and the related post ended it
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+def test_html_amp_images_credit_and_ads_are_no_text() -> None:
+    # Given an AMP page: a figure of an <amp-img> with its caption, and an <amp-ad> with its placeholder text
+    figure = '<figure><amp-img src="x.jpg" width="8" height="4"></amp-img><figcaption>Photo: AP</figcaption></figure>'
+    ad = '<amp-ad type="doubleclick"><div fallback>Sorry, no ad to show</div><div placeholder>Advertisement</div>'
+    first, second = _R19_STORY.split("</p>", 1)
+    page = _html(f"<article><h1>Budget approved</h1>{figure}{first}</p>{ad}</amp-ad>{second}</article>")
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then neither is in the body: the caption and the ad's placeholders were read as paragraphs
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+def test_html_an_images_credit_inside_its_figure_goes_with_it() -> None:
+    # Given a BBC figure: the image, an off-screen label and the credit in spans, then the caption
+    figure = (
+        '<figure><span><img src="x.jpg" alt="Councillors"><span class="off-screen">Image copyright</span>'
+        '<span class="story-image-copyright">Getty Images</span></span><figcaption>Councillors voted</figcaption>'
+        "</figure>"
+    )
+    page = _html(f"<article><h1>Budget approved</h1>{figure}{_R19_STORY}</article>")
+
+    # When it is parsed
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the body starts with the story: it started "Image copyrightGetty Images"
+    assert parsed.body.split("\n\n") == _R19_PARAGRAPHS

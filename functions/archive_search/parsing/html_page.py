@@ -51,7 +51,7 @@ _ATTRIBUTE = re.compile(rb"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"
 # The charset in a Content-Type value (`text/html; charset=iso-8859-9`), as the HTML standard extracts it.
 _CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
-_TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ")
+_TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ", " \u00bb ", " \u00ab ", ": ")
 _ARTICLE_TYPES = frozenset(
     {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "blogposting"}
 )
@@ -72,6 +72,8 @@ MAX_CONTAINER_CANDIDATES = 20  # article containers compared by their text (a li
 # A teaser of another story ("More from Politics"): an <article> of at most this much text under a headline that is
 # a link to another page. It is no entry of the story beside it, nor another article of the page.
 TEASER_MAX_CHARS = 600
+# Names of a list of other stories around teasers (with `more-*`, `*-stories` and `read-next`: _in_teaser_list).
+_TEASER_LIST_WORDS = frozenset({"recommended", "popular", "trending", "also"})
 AUTHOR_META = ("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author")
 DATE_META = (
     "article:published_time",
@@ -340,11 +342,46 @@ def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]
     heading = node.css_first("h1, h2, h3, h4, h5, h6")
     if heading is None or _length(paragraphs_of(node)) > TEASER_MAX_CHARS:
         return False
-    links = heading.css("a")
-    if len(links) != 1 or element_text(links[0]) != element_text(heading):
-        return False
-    href = (links[0].attributes.get("href") or "").strip()
-    return bool(href) and not href.startswith("#")
+    if _in_teaser_list(node):
+        return True
+    link = _link_around(heading, node)
+    if link is None:
+        links = heading.css("a")
+        if len(links) != 1 or element_text(links[0]) != element_text(heading):
+            return False
+        link = links[0]
+    # A link with a fragment (`#entry-3`, `https://site/live/x#entry-3`) is a permalink to the heading's own entry.
+    href = (link.attributes.get("href") or "").strip()
+    return bool(href) and "#" not in href
+
+
+def _link_around(heading: LexborNode, article: LexborNode) -> LexborNode | None:
+    """The link the heading is inside, within the article (a card's `<a href><img><h3>…</h3></a>`), if any."""
+    parent = heading.parent
+    while parent is not None and parent.mem_id != article.mem_id:
+        if parent.tag == "a":
+            return parent
+        parent = parent.parent
+    return None
+
+
+def _in_teaser_list(node: LexborNode) -> bool:
+    """Whether an element around the article is named as a list of other stories (_TEASER_LIST_WORDS, `more-*`,
+    `*-stories`: "more-stories", "read-next", "popular")."""
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        attributes = parent.attributes
+        for name in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split():
+            parts = [part for part in _NAME_PARTS.split(name) if part]
+            if parts and (
+                set(parts) & _TEASER_LIST_WORDS
+                or (parts[0] == "more" and len(parts) > 1)
+                or (parts[-1] == "stories" and len(parts) > 1)
+                or "read-next" in name
+            ):
+                return True
+        parent = parent.parent
+    return False
 
 
 def _around(tree: LexborHTMLParser, node: LexborNode, body: LexborNode) -> LexborNode:
@@ -401,9 +438,16 @@ def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
 
 
 def _inside_chrome(node: LexborNode, judged: _Judged) -> bool:
+    """Whether the element is inside the page's chrome. An element marked as the article's text
+    (`itemprop=articleBody`) is inside it only under a nav, aside or footer, hidden or given a chrome role: the names
+    of the elements around it (a theme's `tonal__main--tone-comment`) do not overrule the mark."""
+    article_body = "articlebody" in (node.attributes.get("itemprop") or "").lower().split()
     parent = node.parent
     while parent is not None and parent.tag not in ("body", "html"):
-        if parent.tag == "header" or judged.is_chrome(parent):
+        if article_body:
+            if parent.tag in ("nav", "aside", "footer") or is_hidden_or_chrome_by_markup(parent):
+                return True
+        elif parent.tag == "header" or judged.is_chrome(parent):
             return True
         parent = parent.parent
     return False
@@ -786,6 +830,8 @@ def _heading_place(heading: LexborNode, wrappers: set[int], container: int | Non
         if node.mem_id == container:
             return "own" if place == "outside" else place
         if node.mem_id in wrappers:
+            if node.tag == "article" and place == "outside":
+                return "own"  # the <article> around the article's text (`itemprop=articleBody`) is the article's
             break
         if _is_logo_named(node):
             return "logo"
@@ -853,9 +899,13 @@ def _is_home_link(heading: LexborNode) -> bool:
 
 
 def _agrees(heading: str, title: str) -> bool:
-    """Whether a <title> or og:title is the heading, or starts with it before a separator ("Headline | Site")."""
+    """Whether a <title> or og:title is the heading, or starts with it before a separator ("Headline | Site") or ends
+    with it after one ("Site \u00bb Blog Archive \u00bb Headline")."""
     folded, title = heading.casefold(), title.casefold()
-    return bool(folded) and (title == folded or any(title.startswith(folded + sep) for sep in _TITLE_SEPARATORS))
+    return bool(folded) and (
+        title == folded
+        or any(title.startswith(folded + sep) or title.endswith(sep + folded) for sep in _TITLE_SEPARATORS)
+    )
 
 
 def _copyright_lines(tree: LexborHTMLParser) -> str:
@@ -886,10 +936,10 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
     for separator in _TITLE_SEPARATORS:
         head, found, tail = title.rpartition(separator)
         if found and head.strip() and tail.strip().casefold() in names:
-            return head.strip()
+            return _cut_to_heading(head.strip(), heading)
         lead, found, rest = title.partition(separator)
         if found and rest.strip() and lead.strip().casefold() in names:
-            return rest.strip()
+            return _cut_to_heading(rest.strip(), heading)
     if heading and any(
         title.startswith(heading + separator) or title.endswith(separator + heading) for separator in _TITLE_SEPARATORS
     ):
@@ -901,6 +951,16 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
             head, found, tail = title.rpartition(separator)
             if found and head.strip() and tail.strip() and tail.strip().casefold() in repeated:
                 return head.strip()
+    return title
+
+
+def _cut_to_heading(title: str, heading: str) -> str:
+    """What is left of a title with the site's name cut, cut again to the article's heading it starts or ends with
+    ("Blog Archive \u00bb Budget approved" over <h2>Budget approved</h2>)."""
+    if heading and any(
+        title.startswith(heading + separator) or title.endswith(separator + heading) for separator in _TITLE_SEPARATORS
+    ):
+        return heading
     return title
 
 

@@ -54,6 +54,12 @@ DROPPED_TAGS = frozenset(
         "link",
         "rt",  # a ruby annotation (a reading shown above its characters): between them it would split the word
         "rp",  # the parentheses a browser without ruby shows around it
+        "amp-img",  # AMP's media elements: their fallback text is no article text, as an <img>'s is none
+        "amp-video",
+        "amp-iframe",
+        "amp-ad",  # AMP's ads and trackers: "Advertisement", "Sorry, no ad to show"
+        "amp-sticky-ad",
+        "amp-analytics",
     }
 )
 # Elements that end a paragraph. Everything else is inline: its text joins the paragraph it sits in.
@@ -110,7 +116,10 @@ MATHML_ELEMENTS = frozenset(
 )
 _MATH_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 # What a figure may show that is no text: its caption (`Photo: AFP`) goes with it, as an image's alt text does.
-_MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed"
+_MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed, amp-img, amp-video, amp-iframe"
+# What a figure may show that is text: a figure holding one of these is read (its caption aside), else a figure
+# showing media holds only the media's credit and caption (the BBC's `<span>Getty Images</span>` beside the photo).
+_FIGURE_TEXT = "table, blockquote, pre, code, math"
 # Media inside these is not beside a figure's caption: a flag in a table's cell, an emoji image in the caption.
 _NOT_BESIDE = frozenset({"table", "figcaption"})
 CHROME_ROLES = frozenset(
@@ -182,7 +191,20 @@ CONTENT_KIND_WORDS = frozenset(
 # text on screen, and a "dateline" (SOCHI, Russia -) is the first words of the article.
 HIDDEN_NAMES = frozenset(
     {"hidden", "hide", "is-hidden", "u-hidden", "invisible", "sr-only", "visually-hidden", "screen-reader-text"}
+    | {"off-screen", "offscreen"}  # the BBC's "Image copyright" label beside a photo's credit
 )
+# WordPress's taxonomy labels on a post (`category-comment`, `tag-social-media`, `format-standard`): they name what
+# the post is filed under, never furniture, whatever word follows the prefix.
+TAXONOMY_PREFIXES = ("category-", "tag-", "format-", "status-", "type-", "postid-")
+# Names that mark the element as the article itself (WordPress's `post hentry`, a CMS's `entry-content`): beside
+# them a furniture name (`post hentry comments-open`) marks nothing.
+CONTENT_NAMES = frozenset(
+    {"hentry", "post", "type-post", "entry-content", "post-content", "article-body", "story-body"}
+)
+# Always furniture, though no furniture word is among their parts: Jetpack's related posts, share and like bars.
+FURNITURE_NAMES = frozenset({"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes"})
+# A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
+_BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A list whose text is mostly links is a navigation or "related stories" list.
@@ -241,6 +263,10 @@ def chrome_name(node: LexborNode) -> int:
     when an ambiguous word stands beside any other word (`share-price`, `ad-hoc`, `author-note`), PARTLY_CHROME;
     else NOT_CHROME."""
     names = _names(node)
+    if _is_article_body(node) or (
+        any(name in CONTENT_NAMES for name in names) and not any(name in HIDDEN_NAMES for name in names)
+    ):
+        return NOT_CHROME
     strength = max((_name_strength(name) for name in names), default=NOT_CHROME)
     if strength == CHROME and not any(name in HIDDEN_NAMES for name in names):
         content = any(
@@ -251,9 +277,21 @@ def chrome_name(node: LexborNode) -> int:
     return strength
 
 
+def _is_article_body(node: LexborNode) -> bool:
+    """Whether the element is marked as the article's text (schema.org `itemprop=articleBody`)."""
+    return "articlebody" in (node.attributes.get("itemprop") or "").lower().split()
+
+
 def _name_strength(name: str) -> int:
-    if name in HIDDEN_NAMES:
+    if name in HIDDEN_NAMES or name in FURNITURE_NAMES:
         return CHROME
+    if name.startswith(TAXONOMY_PREFIXES):
+        return NOT_CHROME
+    block = _BEM_TAIL.split(name, maxsplit=1)[0]
+    if block and block != name and not _name_parts(block) & (CHROME_WORDS | PAGE_LEVEL_WORDS):
+        # A BEM element or modifier of a block that is no furniture (`tonal__main--tone-comment`, the Guardian's
+        # opinion pieces) is a part or a look of that block: a furniture word there names no furniture.
+        return _name_strength(block)
     parts = _name_parts(name)
     if parts & (CHROME_WORDS - AMBIGUOUS_WORDS):
         return CHROME
@@ -402,6 +440,10 @@ def element_paragraphs(
         if tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
             with_media = _figures_with_media(root) if with_media is None else with_media
             if node.parent.mem_id in with_media:
+                continue
+        if tag == "figure" and depth > 0:
+            with_media = _figures_with_media(root) if with_media is None else with_media
+            if node.mem_id in with_media and node.css_first(_FIGURE_TEXT) is None:
                 continue
         if tag == "math":
             current.extend([*marker, _math_text(node)])
