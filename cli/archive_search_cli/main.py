@@ -32,7 +32,6 @@ from archive_search_cli.uploads import (
     delete_all,
     deletions_for_paths,
     keys_for_paths,
-    one_source_each,
     put_all,
     reported_uploads,
     upload_report,
@@ -90,14 +89,14 @@ def _upload(args: argparse.Namespace) -> int:
         uploads_for_jsonl(Path(args.jsonl), prefix) if args.jsonl else uploads_for_paths(map(Path, args.paths), prefix)
     )
     try:
-        # Two files for one upload or article are refused too: which one won would be chance.
-        items = one_source_each(list(uploads), articles=True)
+        items = list(uploads)
+        # put_all also refuses two files for one upload or article, before sending any: which won would be chance.
+        count = put_all(s3, bucket, items)
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
-    count = put_all(s3, bucket, items)
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    _list_articles([item.key for item in items], prefix)
+    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
     return 0
 
 
@@ -126,12 +125,11 @@ def _delete(args: argparse.Namespace) -> int:
             pending = [PendingDeletion(u.key, u.body, u.source) for u in uploads]
         else:
             pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
-        # Two files for one upload are refused: one was reported kept, and the upload deleted all the same.
-        pending = one_source_each(pending, articles=False)
+        # delete_all also refuses two files for one upload, before deleting any.
+        done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
     except UploadSourceError as exc:
         print(f"{exc}; nothing was deleted", file=sys.stderr)
         return 1
-    done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
     for key in done.not_uploaded:
         print(f"{key}: not uploaded, nothing to delete", file=sys.stderr)
     for key in done.differing:

@@ -590,8 +590,7 @@ def search_articles(
     engine cannot answer.
     """
     ranking = ranking or Ranking()
-    timed = _Timed(index)
-    index = timed
+    index = timed = _Timed(index)
     words = scored_words(index, request.q)
     body = build_search(request, ranking, words)
     page = request.page

@@ -250,11 +250,6 @@ def _name_parts(name: str) -> set[str]:
 NOT_CHROME, PARTLY_CHROME, CHROME = 0, 1, 2
 
 
-def has_chrome_name(node: LexborNode) -> bool:
-    """Whether a class or id name marks the element as page furniture, wholly or in part (chrome_name)."""
-    return chrome_name(node) != NOT_CHROME
-
-
 def chrome_name(node: LexborNode) -> int:
     """CHROME when a class or id name is furniture through and through (a HIDDEN_NAMES name; a furniture word that is
     not AMBIGUOUS_WORDS, whatever stands beside it: `comments-cta`; an ambiguous or page-level word with only
