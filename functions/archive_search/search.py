@@ -47,6 +47,7 @@ from archive_search.spelling import (
     respellings,
     respelt,
     spelling_suggester,
+    unknown_spellings,
     unknown_words,
 )
 
@@ -71,13 +72,14 @@ SNIPPET_FRAGMENTS = 2
 BODY_FRAGMENTS_READ = 6
 SORTS = ("relevance", "newest", "oldest")
 # Engine requests one search may send one after another: the words' document frequencies (a long query) or the
-# probe (a short one: probe_search), which words a headline, byline or tag holds and the likeliest of equally near
-# spellings (words no body holds: every word in one request), the near spellings of an expanded query
-# (expansion_of), the answer (in the reranked window: ids, then the page's articles), and for did_you_mean the
-# respelt words' document frequencies or near spellings, and its count. The template's timeouts nest on it
-# (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4 until session 16, which counted them again (and made
-# the likeliest spellings one request: one a word, a paste of misspellings sent 13); 8 since the near spellings are
-# listed once (session 17).
+# probe (a short one: probe_search), which words a headline, byline or tag holds with the near spellings of the
+# words to expand (one request since session 20: _ArchiveVocabulary.prepare), the likeliest of equally near
+# spellings (words no body holds: every word in one request), the answer (in the reranked window: ids, then the
+# page's articles), and for did_you_mean the respelt words' document frequencies or near spellings not listed yet,
+# and its count. The template's timeouts nest on it (OPENSEARCH_TIMEOUT x this < the function's timeout). It was 4
+# until session 16, which counted them again (and made the likeliest spellings one request: one a word, a paste of
+# misspellings sent 13); 8 since the near spellings are listed once (session 17), a bound a search reaches no more
+# since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
@@ -517,13 +519,13 @@ def _answer(
     body: dict[str, Any],
     size: int,
     offset: int,
-    vocabulary: Vocabulary,
+    vocabulary: _ArchiveVocabulary,
 ) -> tuple[dict[str, Any], Expansion]:
     """The engine's answer to `body` and the typo expansion it applied. Typo expansion is paid only when the words
     need it (typo_words(): a word no article holds, or few complete matches), which a query that may be expanded
-    asks first in a small request (probe_search); then the near spellings of the words to expand (expansion_of),
-    and `body` is sent with the words expanded or as it is; the probe's `suggest` is the answer's, for
-    did_you_mean.
+    asks first in a small request (probe_search); then what the vocabulary is asked of misspelt words and the near
+    spellings of the words to expand (`vocabulary`), and `body` is sent with the words expanded or as it is; the
+    probe's `suggest` is the answer's, for did_you_mean.
 
     Every page of one search is asked of one copy of the index (its fingerprint as the engine's preference): with a
     replica (two or more data nodes), copies score apart by the deleted documents each still holds, so pages from
@@ -534,25 +536,22 @@ def _answer(
         return index.search(body, size=size, offset=offset, preference=same_copy), NO_EXPANSION
     probed = index.search(probe, size=0, offset=0, preference=same_copy)
     complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
-    typos = typo_words(request, ranking, words, probed.get("suggest"), complete, vocabulary)
+    suggest = probed.get("suggest")
+    # What the search will ask of the vocabulary, in one request: which misspelt words a headline, byline or tag
+    # holds, and the near spellings of the words to expand and of the spellings did_you_mean may count them with
+    # (three requests until session 20: 5 + 5 + 5 ms p50 of a misspelt search's 47, news-dev, the node on one core).
+    unknown = unknown_spellings(request.q, suggest)
+    expanded = typo_words(request, ranking, words, suggest, complete)  # which words; their spellings come next
+    vocabulary.prepare([typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)])
+    typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
     expansion = NO_EXPANSION
     if typos:
-        expansion = expansion_of(index, typos, same_copy)
+        expansion = vocabulary.expansion(typos)
         body = {**body, "query": _query(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
-    return {**response, "suggest": probed.get("suggest")}, expansion
-
-
-def expansion_of(index: SearchableIndex, typos: Mapping[str, str | None], preference: str | None = None) -> Expansion:
-    """The Expansion of `typos` (typo_words()), their near spellings asked of the engine in one request
-    (relevance.near_spellings_request)."""
-    body = near_spellings_request(list(typos))
-    if body is None:
-        return Expansion(typos=dict(typos))
-    answer = index.search(body, size=0, offset=0, preference=preference)
-    return Expansion(typos=dict(typos), near=read_near_spellings(list(typos), answer))
+    return {**response, "suggest": suggest}, expansion
 
 
 class _Timed:
@@ -610,7 +609,7 @@ def search_articles(
         if cursor.window_offset is not None:
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
-    vocabulary = _ArchiveVocabulary(index)
+    vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, _ = _answer(index, request, ranking, words, body, request.size, offset, vocabulary)
     hits = response["hits"]
     total = int(hits["total"]["value"])
@@ -621,7 +620,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    counter = _counter(index, request, ranking)
+    counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
@@ -653,7 +652,7 @@ def _reranked_page(
     body.pop("highlight")
     body["_source"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
-    vocabulary = _ArchiveVocabulary(index)
+    vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary)
     hits = response["hits"]
     total = int(hits["total"]["value"])
@@ -682,7 +681,7 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    counter = _counter(index, request, ranking)
+    counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
     return SearchPage(
         total=total,
@@ -699,60 +698,65 @@ def _reranked_page(
 
 class _ArchiveVocabulary:
     """spelling.Vocabulary asked of the engine, each question once per search (the search's respellings, the
-    rerank's respelt query and did_you_mean ask about the same words)."""
+    rerank's respelt query and did_you_mean ask about the same words), and the near spellings of the words a search
+    expands (relevance.near_spellings_request), each word's listed once (the search's and did_you_mean's count share
+    most words). `preference`: the copy of the index every request of the search is asked of (_answer)."""
 
-    def __init__(self, index: SearchableIndex) -> None:
+    def __init__(self, index: SearchableIndex, preference: str | None = None) -> None:
         self._index = index
+        self._preference = preference
         self._held: dict[tuple[str, ...], set[str]] = {}
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+        self._near: dict[str, tuple[NearSpelling, ...]] = {}
+
+    def prepare(self, held: Sequence[str], near: Sequence[str]) -> None:
+        """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
+        not known yet); none when nothing is."""
+        held_key = tuple(held)
+        aggs: dict[str, Any] = {}
+        if held_key and held_key not in self._held:
+            aggs["held"] = _held_aggregation(held_key)
+        missing = [word for word in dict.fromkeys(near) if word not in self._near]
+        listing = near_spellings_request(missing) or {}
+        if not aggs and not listing:
+            self._near.update(dict.fromkeys(missing, ()))
+            return
+        body = {
+            "query": {"match_all": {}},
+            "aggs": {**aggs, **(listing.get("aggs") or {})},
+            "track_total_hits": False,
+        }
+        if listing:
+            body["suggest"] = listing["suggest"]
+        answer = self._index.search(body, size=0, offset=0, preference=self._preference)
+        if aggs:
+            self._held[held_key] = _held_words(held_key, answer)
+        self._near.update({word: () for word in missing} | read_near_spellings(missing, answer))
+
+    def expansion(self, typos: Mapping[str, str | None]) -> Expansion:
+        """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first."""
+        self.prepare((), list(typos))
+        near = {word: self._near[word] for word in typos if self._near.get(word)}
+        return Expansion(typos=dict(typos), near=near)
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         """Which of some words a headline (as title.exact reads them), a joined word closed up (`walmart`), a byline
-        or a tag holds, in one request."""
-        key = tuple(words)
-        if key not in self._held:
-            present = {
-                str(i): {
-                    "bool": {
-                        "should": [
-                            {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
-                            {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}},
-                            *in_byline_or_tags(word),
-                        ]
-                    }
-                }
-                for i, word in enumerate(key)
-            }
-            body = {
-                "query": {"bool": {"should": list(present.values())}},
-                "aggs": {"held": {"filters": {"filters": present}}},
-                "track_total_hits": False,
-            }
-            buckets = self._index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
-            self._held[key] = {word for i, word in enumerate(key) if buckets[str(i)]["doc_count"] > 0}
-        return self._held[key]
+        or a tag holds, in one request (none when prepare() asked it)."""
+        self.prepare(words, ())
+        return self._held.get(tuple(words), set())
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
         """For each (candidates, context): the candidate most articles hold beside at least half of the context
-        words (each within the edits AUTO fuzziness allows: they may be misspelt too); a tie goes to the earlier
-        candidate. Every word of a query in one request: one a word made the requests of a search unbounded (a
-        pasted paragraph of a dozen misspellings sent thirteen one after another; session 16's review)."""
+        words (each within the edits AUTO fuzziness allows: they may be misspelt too; as the near spellings listed
+        for the search, when they are, else by a fuzzy query); a tie goes to the earlier candidate. Every word of a
+        query in one request: one a word made the requests of a search unbounded (a pasted paragraph of a dozen
+        misspellings sent thirteen one after another; session 16's review)."""
         key = tuple((tuple(candidates), tuple(context)) for candidates, context in choices)
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
             aggs = {}
             for n, (candidates, context) in enumerate(missing):
-                near = [
-                    {
-                        "multi_match": {
-                            "query": word,
-                            "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
-                            "fuzziness": "AUTO",
-                            "max_expansions": FUZZY_MAX_EXPANSIONS,
-                        }
-                    }
-                    for word in context
-                ]
+                near = [self._near_clause(word) for word in context]
                 beside = {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
                 holding = {
                     str(i): {"multi_match": {"query": word, "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD]}}
@@ -760,17 +764,58 @@ class _ArchiveVocabulary:
                 }
                 aggs[str(n)] = {"filter": beside, "aggs": {"holding": {"filters": {"filters": holding}}}}
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
-            answer = self._index.search(body, size=0, offset=0)["aggregations"]
+            answer = self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"]
             for n, (candidates, context) in enumerate(missing):
                 buckets = answer[str(n)]["holding"]["buckets"]
                 counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(candidates))]
                 self._likeliest[(candidates, context)] = candidates[counts.index(max(counts))]
         return [self._likeliest[choice] for choice in key]
 
+    def _near_clause(self, typed: str) -> dict[str, Any]:
+        """An article holds the typed word within a typo: one of its listed near spellings (no walk of the term
+        dictionary: 5 ms p50 of such a request's 6 walked it, session 20), else by the fuzzy query."""
+        words = content_words(parse_query(typed))
+        listed = self._near.get(words[0]) if len(words) == 1 else None
+        if listed:
+            return {"bool": {"should": [{"term": {spelling.field: spelling.term}} for spelling in listed]}}
+        return {
+            "multi_match": {
+                "query": typed,
+                "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
+                "fuzziness": "AUTO",
+                "max_expansions": FUZZY_MAX_EXPANSIONS,
+            }
+        }
 
-def _counter(index: SearchableIndex, request: SearchRequest, ranking: Ranking) -> Callable[[str], int]:
+
+def _held_aggregation(words: Sequence[str]) -> dict[str, Any]:
+    """A filter a word: a headline (as title.exact reads it), a joined word closed up, a byline or a tag holds it."""
+    present = {
+        str(i): {
+            "bool": {
+                "should": [
+                    {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
+                    {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}},
+                    *in_byline_or_tags(word),
+                ]
+            }
+        }
+        for i, word in enumerate(words)
+    }
+    return {"filters": {"filters": present}}
+
+
+def _held_words(words: Sequence[str], answer: Mapping[str, Any]) -> set[str]:
+    buckets = answer["aggregations"]["held"]["buckets"]
+    return {word for i, word in enumerate(words) if buckets[str(i)]["doc_count"] > 0}
+
+
+def _counter(
+    index: SearchableIndex, request: SearchRequest, ranking: Ranking, vocabulary: _ArchiveVocabulary | None = None
+) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
-    q may be expanded: its near spellings first, expansion_of).
+    q may be expanded and the near spellings of a word are not listed yet: _answer lists those of the spellings
+    did_you_mean may offer beside the search's own).
 
     Exactly what a search for that spelling finds, so the count offered is the total the reader then sees: the
     request counts in aggregations what the query matches with and without typo expansion under the filters, and
@@ -781,6 +826,7 @@ def _counter(index: SearchableIndex, request: SearchRequest, ranking: Ranking) -
     clauses = filter_clauses(request)
     tag = [clauses.pop("tag")] if "tag" in clauses else []
     facets = list(clauses.values())
+    known = vocabulary or _ArchiveVocabulary(index)
 
     def count_for(q: str) -> int:
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
@@ -789,7 +835,7 @@ def _counter(index: SearchableIndex, request: SearchRequest, ranking: Ranking) -
         if not expandable:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
             return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
-        expanded = text_clause(other, ranking, words, expansion_of(index, expandable), counting=True)
+        expanded = text_clause(other, ranking, words, known.expansion(expandable), counting=True)
         # As /search: the complete matches are counted without the filters, the totals with them.
         plain = text_clause(other, ranking, words, counting=True)
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).

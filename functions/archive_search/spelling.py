@@ -148,7 +148,9 @@ def nearest_candidates(
                     (distance, not _slip(word, fold_as_index(text)), rank, -int(option.get("freq") or 0), text)
                 )
     ranked.sort()
-    return tuple(r[-1] for r in ranked if r[:2] == ranked[0][:2])[:MAX_CONTEXT_CANDIDATES] if ranked else ()
+    # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
+    nearest = dict.fromkeys(r[-1] for r in ranked if r[:2] == ranked[0][:2])
+    return tuple(nearest)[:MAX_CONTEXT_CANDIDATES]
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -185,6 +187,13 @@ def _slip(typed: str, word: str) -> bool:
 def _key(typed: str) -> str:
     """A typed word as the query's content words hold it (relevance.query_units): case-folded, possessive dropped."""
     return without_possessive(engine_lower(typed))
+
+
+def unknown_spellings(q: str, suggest: dict[str, Any] | None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each word of q no article body holds but a known word is near, as typed, with its candidate spellings
+    (nearest_candidates): the words respelt() asks the vocabulary about (Vocabulary.held_beyond_bodies, in this
+    order), and the spellings did_you_mean may count."""
+    return [(word.typed, word.candidates) for word in _unknown(q, suggest)]
 
 
 def has_digit(word: str) -> bool:

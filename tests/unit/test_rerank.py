@@ -196,6 +196,32 @@ def test_took_ms_counts_the_vocabularys_questions_and_did_you_means_count(encode
 
 
 @pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
+def test_a_misspelt_search_asks_the_vocabulary_one_request_before_its_results(encoder: AxisEncoder | None) -> None:
+    engine = MisspeltEngine()
+
+    search_articles(engine, SearchRequest(q="harbor dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    # The probe, then one request for which misspelt words a headline, byline or tag holds and for the near
+    # spellings of the words to expand and of the spelling did_you_mean offers (three requests until session 20),
+    # then the results and did_you_mean's count, which lists no near spellings again
+    probe, vocabulary, *results, count = [body for _, body in engine.asked]
+    assert "spell_body" in probe["suggest"] and "held" not in (probe.get("aggs") or {})
+    assert "held" in vocabulary["aggs"] and {"harbor", "harbour", "dredging"} <= set(_suggested(vocabulary))
+    assert len(results) == (2 if encoder else 1) and "expanded" in count["aggs"]
+    assert not any(_suggested(body) for body in [*results, count])
+
+
+def _suggested(body: dict[str, Any]) -> list[str]:
+    """The words whose near spellings a request lists (relevance.near_spellings_request)."""
+    return [
+        word
+        for suggester in (body.get("suggest") or {}).values()
+        if isinstance(suggester, dict) and suggester.get("term", {}).get("suggest_mode") == "always"
+        for word in suggester["text"].split()
+    ]
+
+
+@pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
 def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
     engine = TimedEngine()
 

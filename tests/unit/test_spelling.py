@@ -90,3 +90,10 @@ def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not
     # A long run is never matched within a typo (the engine's edit-distance work on it took seconds)
     assert vocabulary.asked == [(("leave", "league"), ("premier",))]
     assert respelt(q, suggest) == q.replace("leage", "leave")  # without a vocabulary: the first
+
+
+def test_a_spelling_both_suggesters_propose_is_one_candidate() -> None:
+    # As two, `silv` asked the engine which of silk, silva and silk the query's other words meant (session 20).
+    body = [{"text": "silk", "freq": 7}, {"text": "silva", "freq": 6}]
+
+    assert nearest_candidates("silv", body, [{"text": "silk", "freq": 1}]) == ("silk", "silva")
