@@ -661,6 +661,7 @@ def test_html_class_names_that_merely_contain_a_furniture_word_are_content(marku
         '<div class="share-tools-x"><a href="#">CHROME Facebook</a> <a href="#">Twitter</a></div>',
         '<p class="skip-link-target"><a href="#main">CHROME: skip to content</a></p>',
         '<blockquote class="pull-quote social"><a href="#">CHROME: tweet this</a></blockquote>',
+        '<div class="related-party-links"><a href="/a">CHROME Labour</a> <a href="/b">Tories</a></div>',
     ],
 )
 def test_html_furniture_class_names_are_still_dropped(chrome: str) -> None:
@@ -685,6 +686,13 @@ def test_html_furniture_class_names_are_still_dropped(chrome: str) -> None:
         ('<p class="promo-text">The promotion of the general was announced.</p>', "The promotion of the general"),
         ('<p class="author-note">The author owns shares in the company.</p>', "The author owns shares"),
         ('<p class="skip-link-target">The story starts here.</p>', "The story starts here."),
+        # social, related and sharing name a story's subject too (session 20): these vanished in silence
+        ('<p class="social-housing-report">The council will build 300 social homes.</p>', "300 social homes"),
+        (
+            '<div class="related-party-transactions"><p>The chairman was paid 2m for advice.</p></div>',
+            "The chairman was paid 2m",
+        ),
+        ('<p class="power-sharing-deal">The two parties agreed to share power.</p>', "The two parties agreed"),
     ],
 )
 def test_html_class_names_that_name_furniture_only_in_part_are_content(markup: str, text: str) -> None:
@@ -707,13 +715,20 @@ def test_html_class_names_that_name_furniture_only_in_part_are_content(markup: s
         "<div class='comments-cta'><p>CHROME Join the conversation: comments are open for 24 hours.</p></div>",
         "<div class='subscribe-message'><p>CHROME You have read 3 of 5 free articles. Subscribe.</p></div>",
         "<div class='social-prompt'><p>CHROME Follow us on Twitter and Facebook for the latest.</p></div>",
+        "<div class='related-news'><p>CHROME <a href='/a'>Putin meets Kerry</a> - the talks that changed everything."
+        "</p></div>",
+        "<div class='related-coverage'><h3>CHROME More on this</h3><p>Putin meets Kerry: the talks that changed "
+        "everything, and what came after them.</p></div>",
+        "<div class='sharing-tools'><p>CHROME Send this story to a friend by email.</p></div>",
+        "<div class='social-share-bar'><p>CHROME Share this story with your friends and family.</p></div>",
     ],
 )
 def test_html_furniture_words_beside_any_other_word_are_still_furniture(furniture: str) -> None:
     # Given a box of furniture holding sentences, named by a furniture word beside a word of no furniture list
     body = f"<article><h1>T</h1>{_STORY}{furniture}<p>Last paragraph.</p></article>"
 
-    # Then it is left out: only ambiguous words (share, ad, author, promo, skip) beside another word name text
+    # Then it is left out: only ambiguous words (share, ad, author, promo, skip, social, related, sharing) beside a
+    # word of no furniture list name text
     assert "CHROME" not in parse_upload("incoming/a.html", _html(body)).body
 
 

@@ -143,9 +143,11 @@ LAYOUT_WORDS = frozenset(
 CHROME_WORDS = LAYOUT_WORDS | NEVER_CONTENT_WORDS
 # Furniture words that are also words of ordinary text, so that beside a word that is neither furniture nor a part
 # of it ("share-price", "ad-hoc", "promo-text", "skip-link-target", "discussion-text", "cookie-recipe") they may name
-# the text: such a name marks furniture only in part (_reads_like_furniture). Every other furniture word
-# ("comments-cta", "newsletter-cta", "related-reading", "subscribe-message", "social-prompt", "nav-x") is furniture
-# whatever stands beside it: those words name nothing of a story.
+# the text: such a name marks furniture only in part (_reads_like_furniture); beside FURNITURE_QUALIFIERS alone
+# ("related-reading", "social-prompt", "related-news") they are furniture through and through. Every other furniture
+# word ("comments-cta", "newsletter-cta", "subscribe-message", "nav-x") is furniture whatever stands beside it: those
+# words name nothing of a story. `social`, `related` and `sharing` were such words until session 20: a paragraph
+# named "social-housing-report" or "related-party-transactions" vanished from the article in silence.
 AMBIGUOUS_WORDS = frozenset(
     {"share"}  # a company's shares: "share-price", "share-data"
     | {"ad"}  # "ad-hoc", "ad-valorem"
@@ -155,6 +157,9 @@ AMBIGUOUS_WORDS = frozenset(
     | {"cookie", "cookies"}  # a recipe
     | {"consent"}  # a consent decree, informed consent
     | {"menu"}  # a restaurant's menu in a review: "menu-card" stays furniture, "menu-dish" is text
+    | {"social"}  # "social-housing-report", "social-care"
+    | {"related"}  # a company's "related-party-transactions"
+    | {"sharing"}  # "power-sharing-deal", "file-sharing"
 )
 STATE_WORDS = frozenset({"has", "with", "show", "open", "enabled", "allowed"})
 # These mark furniture only on their own or with a site-level qualifier ("site-header", "page-footer", "author-bio"):
@@ -180,6 +185,7 @@ FURNITURE_QUALIFIERS = frozenset(
     | {"overlay", "notice", "policy", "badge", "toggle", "trigger", "close", "title", "heading", "header", "footer"}
     | {"banner", "bio", "byline", "tags", "tag", "to", "main", "content", "dropdown", "flyout", "native", "region"}
     | {"details", "detail", "info", "profile", "about", "disclaimer", "cta", "prompt", "message", "signup"}
+    | {"reading", "coverage", "headlines", "news", "topics", "topic", "video", "videos", "more", "further"}
 )
 # Names of a kind of article text: on an element that a furniture name also marks (`pull-quote social`), they make
 # that name only a part of the story (the element is furniture only when it reads like it).
