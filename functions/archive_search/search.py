@@ -542,7 +542,9 @@ def _answer(
     # (three requests until session 20: 5 + 5 + 5 ms p50 of a misspelt search's 47, news-dev, the node on one core).
     unknown = unknown_spellings(request.q, suggest)
     expanded = typo_words(request, ranking, words, suggest, complete)  # which words; their spellings come next
-    vocabulary.prepare([typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)])
+    vocabulary.prepare(
+        [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown
+    )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
     expansion = NO_EXPANSION
     if typos:
@@ -696,6 +698,9 @@ def _reranked_page(
     )
 
 
+_LIKELIEST_FIELDS = (EXACT_BODY_FIELD, TITLE_WORDS_FIELD)  # where likeliest() counts the articles holding words
+
+
 class _ArchiveVocabulary:
     """spelling.Vocabulary asked of the engine, each question once per search (the search's respellings, the
     rerank's respelt query and did_you_mean ask about the same words), and the near spellings of the words a search
@@ -708,10 +713,18 @@ class _ArchiveVocabulary:
         self._held: dict[tuple[str, ...], set[str]] = {}
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
+        self._candidates: dict[str, tuple[str, ...]] = {}
 
-    def prepare(self, held: Sequence[str], near: Sequence[str]) -> None:
+    def prepare(
+        self, held: Sequence[str], near: Sequence[str], candidates: Sequence[tuple[str, Sequence[str]]] = ()
+    ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
-        not known yet); none when nothing is."""
+        not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
+        (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context."""
+        for typed, spellings in candidates:
+            words = content_words(parse_query(typed))
+            if len(words) == 1:
+                self._candidates[words[0]] = tuple(spellings)
         held_key = tuple(held)
         aggs: dict[str, Any] = {}
         if held_key and held_key not in self._held:
@@ -773,15 +786,19 @@ class _ArchiveVocabulary:
 
     def _near_clause(self, typed: str) -> dict[str, Any]:
         """An article holds the typed word within a typo: one of its listed near spellings (no walk of the term
-        dictionary: 5 ms p50 of such a request's 6 walked it, session 20), else by the fuzzy query."""
+        dictionary: 5 ms p50 of such a request's 6 walked it, session 20) or, for a word no article holds, one of
+        its nearest spellings (the listing keeps the first letter, the suggesters' candidates do not: `kremier
+        leage` is `premier league`; the review of session 20); else by the fuzzy query."""
         words = content_words(parse_query(typed))
-        listed = self._near.get(words[0]) if len(words) == 1 else None
-        if listed:
-            return {"bool": {"should": [{"term": {spelling.field: spelling.term}} for spelling in listed]}}
+        word = words[0] if len(words) == 1 else None
+        terms = [(spelling.field, spelling.term) for spelling in self._near.get(word or "", ())]
+        terms += [(field, spelt) for spelt in self._candidates.get(word or "", ()) for field in _LIKELIEST_FIELDS]
+        if terms:
+            return {"bool": {"should": [{"term": {field: term}} for field, term in dict.fromkeys(terms)]}}
         return {
             "multi_match": {
                 "query": typed,
-                "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD],
+                "fields": list(_LIKELIEST_FIELDS),
                 "fuzziness": "AUTO",
                 "max_expansions": FUZZY_MAX_EXPANSIONS,
             }

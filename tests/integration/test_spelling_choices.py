@@ -165,13 +165,18 @@ def test_a_cursor_reads_on_under_an_accented_spelling_of_its_filter(pipeline: Lo
 def test_equally_near_spellings_are_told_apart_by_the_other_words(pipeline: LocalPipeline) -> None:
     # Given one article on the league and more articles holding "leave", as near to "leage"
     football = _json_upload(pipeline, "Chelsea win", "Chelsea beat Arsenal to top the Premier League table.")
-    _json_upload(pipeline, "Table", "Chelsea lead the league.")  # found only as respelt
-    for n in range(3):
-        _json_upload(pipeline, f"Holidays {n}", "Staff may leave early as annual leave rises.")
+    table = _json_upload(pipeline, "Table", "Chelsea lead the league.")  # found only as respelt
+    holidays = [
+        _json_upload(pipeline, f"Holidays {n}", "Staff may leave early as annual leave rises.") for n in range(3)
+    ]
     pipeline.drain()
 
     # Then "leage" beside "premier" is read as "league", in the search and in did_you_mean
     assert ids("premier leage")[0] == football
+    # and beside "premier" misspelt at its first letter, which the near spellings listed for it never reach (they
+    # keep the first letter; session 20's review: "leave" was chosen, and searched in place, ranked above "league")
+    found = ids("kremier leage")
+    assert found[:2] == [football, table] and set(found[2:]) == set(holidays)
     suggestion = search("chelsae beat arsenal in the premier leage")["did_you_mean"]
     assert suggestion == {"q": "chelsea beat arsenal in the premier league", "total": 2}
 
