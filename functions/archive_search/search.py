@@ -8,7 +8,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -847,11 +847,14 @@ def _counter(
 
     def count_for(q: str) -> int:
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
+        # Counted on the copy of the index the search for q will be asked of (_answer), whose total it is.
+        same_copy = replace(request, q=q, page=1, cursor=None).fingerprint()
         words = scored_words(index, q)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         if not expandable:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words)], "filter": tag + facets}}}
-            return int(index.search({**query, "track_total_hits": True}, size=0, offset=0)["hits"]["total"]["value"])
+            found = index.search({**query, "track_total_hits": True}, size=0, offset=0, preference=same_copy)
+            return int(found["hits"]["total"]["value"])
         expanded = text_clause(other, ranking, words, known.expansion(expandable), counting=True)
         # As /search: the complete matches are counted without the filters, the totals with them.
         plain = text_clause(other, ranking, words, counting=True)
@@ -868,7 +871,7 @@ def _counter(
         complete = complete_matches(other, ranking, words)
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": complete}
-        response = index.search(body, size=0, offset=0)
+        response = index.search(body, size=0, offset=0, preference=same_copy)
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
         counted = "expanded" if typo_words(other, ranking, words, response.get("suggest"), held) else "plain"

@@ -122,10 +122,12 @@ class TimedEngine:
     def __init__(self) -> None:
         self.requests = 0
         self.asked: list[tuple[int, dict[str, Any]]] = []
+        self.preferences: list[str | None] = []
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.requests += 1
         self.asked.append((size, body))
+        self.preferences.append(preference)
         hits = [hit("a", 2.0, "harbour", ["complete"])]
         # Each word a suggester looks up has one near spelling: the word with an "s" (harbours, dredgings).
         suggest = {
@@ -209,6 +211,10 @@ def test_a_misspelt_search_asks_the_vocabulary_one_request_before_its_results(en
     assert "held" in vocabulary["aggs"] and {"harbor", "harbour", "dredging"} <= set(_suggested(vocabulary))
     assert len(results) == (2 if encoder else 1) and "expanded" in count["aggs"]
     assert not any(_suggested(body) for body in [*results, count])
+    # The search's requests are asked of one copy of the index, and the count of the copy the search for the
+    # offered spelling will be asked of, whose total it is
+    searched, offered = SearchRequest(q="harbor dredging"), SearchRequest(q="harbour dredging")
+    assert set(engine.preferences[:2]) == {searched.fingerprint()} and engine.preferences[-1] == offered.fingerprint()
 
 
 def _suggested(body: dict[str, Any]) -> list[str]:
