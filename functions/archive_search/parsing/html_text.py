@@ -157,9 +157,15 @@ AMBIGUOUS_WORDS = frozenset(
     | {"cookie", "cookies"}  # a recipe
     | {"consent"}  # a consent decree, informed consent
     | {"menu"}  # a restaurant's menu in a review: "menu-card" stays furniture, "menu-dish" is text
-    | {"social"}  # "social-housing-report", "social-care"
-    | {"related"}  # a company's "related-party-transactions"
-    | {"sharing"}  # "power-sharing-deal", "file-sharing"
+)
+# Furniture words that name a story's subject only beside one of SUBJECT_WORDS ("social-housing-report",
+# "related-party-transactions", "power-sharing-deal"): beside any other word they are furniture through and through,
+# as plugins and themes name their boxes with prefixes of their own ("heateor_sss_sharing_container",
+# "swp_social_panel", "yarpp-related", "ast-related-posts-wrapper", "view-related-content", "c-related-stories").
+SUBJECT_FURNITURE_WORDS = frozenset({"social", "related", "sharing"})
+SUBJECT_WORDS = frozenset(
+    {"housing", "care", "security", "mobility", "worker", "workers", "justice", "enterprise", "embed"}
+    | {"party", "parties", "transaction", "transactions", "deaths", "power", "file", "profit", "revenue", "job"}
 )
 STATE_WORDS = frozenset({"has", "with", "show", "open", "enabled", "allowed"})
 # These mark furniture only on their own or with a site-level qualifier ("site-header", "page-footer", "author-bio"):
@@ -185,7 +191,6 @@ FURNITURE_QUALIFIERS = frozenset(
     | {"overlay", "notice", "policy", "badge", "toggle", "trigger", "close", "title", "heading", "header", "footer"}
     | {"banner", "bio", "byline", "tags", "tag", "to", "main", "content", "dropdown", "flyout", "native", "region"}
     | {"details", "detail", "info", "profile", "about", "disclaimer", "cta", "prompt", "message", "signup"}
-    | {"reading", "coverage", "headlines", "news", "topics", "topic", "video", "videos", "more", "further"}
 )
 # Names of a kind of article text: on an element that a furniture name also marks (`pull-quote social`), they make
 # that name only a part of the story (the element is furniture only when it reads like it).
@@ -294,8 +299,8 @@ def _name_strength(name: str) -> int:
         # opinion pieces) is a part or a look of that block: a furniture word there names no furniture.
         return _name_strength(block)
     parts = _name_parts(name)
-    if parts & (CHROME_WORDS - AMBIGUOUS_WORDS):
-        return CHROME
+    if strong := parts & (CHROME_WORDS - AMBIGUOUS_WORDS):
+        return PARTLY_CHROME if strong <= SUBJECT_FURNITURE_WORDS and parts & SUBJECT_WORDS else CHROME
     if parts & AMBIGUOUS_WORDS or (parts & PAGE_LEVEL_WORDS and not parts & ARTICLE_WORDS):
         known = CHROME_WORDS | PAGE_LEVEL_WORDS | FURNITURE_QUALIFIERS | STATE_WORDS
         return CHROME if all(part in known or part.isdigit() for part in parts) else PARTLY_CHROME
