@@ -383,17 +383,24 @@ def typo_words(
     (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
     near `told` in many bodies) is only expanded, so its exact match ranks first."""
+    expanded = _words_to_expand(request, ranking, words, suggest, complete)
+    spelt = respellings(request.q, suggest, vocabulary) if expanded and unknown_words(request.q, suggest) else {}
+    return {word: spelt.get(word) for word in expanded}
+
+
+def _words_to_expand(
+    request: SearchRequest, ranking: Ranking, words: list[str], suggest: dict[str, Any] | None, complete: int | None
+) -> list[str]:
+    """The words typo_words() expands, without asking which spelling each is searched as."""
     eligible = _expandable(ranking, words)
     if not eligible:
-        return {}
-    unknown = unknown_words(request.q, suggest)
+        return []
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages.
     few = complete is not None and complete < FEW_COMPLETE_MATCHES
-    if unknown.keys() & set(eligible) or (few and request.effective_sort == "relevance"):
-        spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
-        return {word: spelt.get(word) for word in eligible}
-    return {}
+    if unknown_words(request.q, suggest).keys() & set(eligible) or (few and request.effective_sort == "relevance"):
+        return eligible
+    return []
 
 
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
@@ -541,7 +548,7 @@ def _answer(
     # holds, and the near spellings of the words to expand and of the spellings did_you_mean may count them with
     # (three requests until session 20: 5 + 5 + 5 ms p50 of a misspelt search's 47, news-dev, the node on one core).
     unknown = unknown_spellings(request.q, suggest)
-    expanded = typo_words(request, ranking, words, suggest, complete)  # which words; their spellings come next
+    expanded = _words_to_expand(request, ranking, words, suggest, complete)
     vocabulary.prepare(
         [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown
     )
@@ -722,29 +729,28 @@ class _ArchiveVocabulary:
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
         (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context."""
         for typed, spellings in candidates:
-            words = content_words(parse_query(typed))
-            if len(words) == 1:
-                self._candidates[words[0]] = tuple(spellings)
+            if word := _one_word(typed):
+                self._candidates[word] = tuple(spellings)
         held_key = tuple(held)
         aggs: dict[str, Any] = {}
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key)
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
-        if not aggs and not listing:
-            self._near.update(dict.fromkeys(missing, ()))
-            return
-        body = {
-            "query": {"match_all": {}},
-            "aggs": {**aggs, **(listing.get("aggs") or {})},
-            "track_total_hits": False,
-        }
-        if listing:
-            body["suggest"] = listing["suggest"]
-        answer = self._index.search(body, size=0, offset=0, preference=self._preference)
+        answer: dict[str, Any] = {}
+        if aggs or listing:
+            body: dict[str, Any] = {
+                "query": {"match_all": {}},
+                "aggs": {**aggs, **(listing.get("aggs") or {})},
+                "track_total_hits": False,
+            }
+            if listing:
+                body["suggest"] = listing["suggest"]
+            answer = self._index.search(body, size=0, offset=0, preference=self._preference)
         if aggs:
             self._held[held_key] = _held_words(held_key, answer)
-        self._near.update({word: () for word in missing} | read_near_spellings(missing, answer))
+        # A word with no listing (too short, a code) has none to list: it is not asked again.
+        self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
     def expansion(self, typos: Mapping[str, str | None]) -> Expansion:
         """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first."""
@@ -789,10 +795,9 @@ class _ArchiveVocabulary:
         dictionary: 5 ms p50 of such a request's 6 walked it, session 20) or, for a word no article holds, one of
         its nearest spellings (the listing keeps the first letter, the suggesters' candidates do not: `kremier
         leage` is `premier league`; the review of session 20); else by the fuzzy query."""
-        words = content_words(parse_query(typed))
-        word = words[0] if len(words) == 1 else None
-        terms = [(spelling.field, spelling.term) for spelling in self._near.get(word or "", ())]
-        terms += [(field, spelt) for spelt in self._candidates.get(word or "", ()) for field in _LIKELIEST_FIELDS]
+        word = _one_word(typed) or ""
+        terms = [(spelling.field, spelling.term) for spelling in self._near.get(word, ())]
+        terms += [(field, spelt) for spelt in self._candidates.get(word, ()) for field in _LIKELIEST_FIELDS]
         if terms:
             return {"bool": {"should": [{"term": {field: term}} for field, term in dict.fromkeys(terms)]}}
         return {
@@ -803,6 +808,13 @@ class _ArchiveVocabulary:
                 "max_expansions": FUZZY_MAX_EXPANSIONS,
             }
         }
+
+
+def _one_word(typed: str) -> str | None:
+    """A typed word as the search's scored words hold it (content_words), if it is one: the key of what a search
+    lists of its words."""
+    words = content_words(parse_query(typed))
+    return words[0] if len(words) == 1 else None
 
 
 def _held_aggregation(words: Sequence[str]) -> dict[str, Any]:
@@ -874,7 +886,7 @@ def _counter(
         response = index.search(body, size=0, offset=0, preference=same_copy)
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
-        counted = "expanded" if typo_words(other, ranking, words, response.get("suggest"), held) else "plain"
+        counted = "expanded" if _words_to_expand(other, ranking, words, response.get("suggest"), held) else "plain"
         return int(response["aggregations"][counted]["doc_count"])
 
     return count_for
