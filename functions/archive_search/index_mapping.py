@@ -8,7 +8,7 @@ from typing import Any
 
 from archive_search.models import Article
 
-MAPPING_VERSION = 16
+MAPPING_VERSION = 17
 
 # The characters that join the parts of a word (O'Neill, anti-war, AT&T, 24/7), each with the look-alikes that
 # keyboards, word processors and pastes put in their place: quotation marks, primes, modifier letters and accents
@@ -156,6 +156,10 @@ _EXACT = {"type": "text", "analyzer": "exact_word_parts", "search_analyzer": "ex
 JOINED_WORD_PATTERN = r"\p{L}[\p{L}\p{M}]*+(?:(?:[-&/]|'(?![sS]\b))\p{L}[\p{L}\p{M}]*+)+"
 # Stemmed as the body is (mapping 14): `email` finds "e-mails" and `emails` "e-mail", as each finds the other closed up.
 _CLOSED = {"type": "text", "analyzer": "closed_joined", "search_analyzer": "article_text", "index_options": "freqs"}
+# The body's, with term vectors (mapping 17): the fast vector highlighter marks a joined word found closed up in the
+# body's own fragments (`matched_fields`), where `walmart` left the snippet unmarked; the field holds the joined words
+# only, so its vectors are small.
+_CLOSED_BODY = {**_CLOSED, "term_vector": "with_positions_offsets"}
 # Thai is written without spaces between words: the standard tokenizer keeps a run of Thai as one token, so a word
 # inside a sentence was unfindable. The engine's `thai` tokenizer splits Thai into words (the JDK's dictionary
 # break iterator; it splits no other unspaced script: Lao, Khmer and Myanmar need ICU, which this engine build
@@ -345,7 +349,7 @@ INDEX_SETTINGS: dict[str, Any] = {
             "body": {
                 **_TEXT,
                 "term_vector": "with_positions_offsets",
-                "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED},
+                "fields": {"exact": _EXACT, "thai": _THAI, "closed": _CLOSED_BODY},
             },
             "author": {
                 "type": "text",

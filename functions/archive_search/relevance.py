@@ -666,14 +666,12 @@ def text_query(
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
-    # The closed-up forms mark nothing in a body (its highlighter reads its words): no clause of them to highlight.
-    closed = not highlighting
-    should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=closed) for word in with_synonyms]
+    should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=True) for word in with_synonyms]
     by_count: dict[float, list[str]] = {}
     for word in plain:
         if word not in with_synonyms:
             by_count.setdefault(_weight(counts, word), []).append(word)
-    should += [_scored(" ".join(same), ranking, weight, closed=closed) for weight, same in sorted(by_count.items())]
+    should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     glued = list(dict.fromkeys(part for word in plain for part in glued_parts(word) if part not in plain))

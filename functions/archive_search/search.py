@@ -21,6 +21,7 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
+    CLOSED_BODY_FIELD,
     CLOSED_FIELDS,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
@@ -458,17 +459,23 @@ def _highlight(
     highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
     "state" all over a text, for `US`, whose synonyms include "united states of america")."""
     parsed = parse_query(request.q)
+    summary = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS}
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
         "title.exact": {"number_of_fragments": 0},
+        "title.closed": {"number_of_fragments": 0},
+        # A joined word found closed up (`walmart`: Wal-Mart) is marked in the body's own fragments, from the
+        # closed-up field's term vectors (mapping 17; an older index marks it nowhere, as before).
         "body": {
             "fragment_size": SNIPPET_CHARS,
             "number_of_fragments": BODY_FRAGMENTS_READ,
             "no_match_size": SNIPPET_CHARS,
+            "matched_fields": ["body", CLOSED_BODY_FIELD],
             **BODY_HIGHLIGHTER,
         },
-        "summary": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS},
-        "summary.exact": {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS},
+        "summary": summary,
+        "summary.exact": summary,
+        "summary.closed": summary,
     }
     # The body as written holds every spelling of a code (F16 for F-16: relevance.code_runs). It holds the near
     # spellings of typo expansion too, but marking them there cost three times the rest of the page (ten news-dev
@@ -903,10 +910,11 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
     }
     highlights: dict[str, list[str]] = {}
     for name in ("title", "summary", "body"):
-        fragments = found.get(name) if _marked(found.get(name)) else None
-        for form in (f"{name}.exact", f"{name}.thai"):
-            fragments = fragments or (found.get(form) if _marked(found.get(form)) else None)
-        fragments = fragments or found.get(name)
+        forms = [found.get(form) for form in (name, f"{name}.exact", f"{name}.thai", f"{name}.closed")]
+        fragments = next((fragments for fragments in forms if _marked(fragments)), None) or found.get(name)
+        if name == "title":
+            # The whole headline, once a form: each form's marks together (`walmart sales`: Wal-Mart and sales).
+            fragments = _every_mark([f[0] for f in forms if f and len(f) == 1]) or fragments
         if fragments:
             highlights[name] = _most_words(fragments, SNIPPET_FRAGMENTS)
     # The snippet shows where the query matched: the body, else the summary (an article found by its standfirst
@@ -962,6 +970,31 @@ def _most_words(fragments: list[str], count: int) -> list[str]:
         chosen.append(best)
         seen |= words[best]
     return [fragments[i] for i in sorted(chosen)]
+
+
+def _every_mark(texts: list[str]) -> list[str] | None:
+    """One text (HTML with <mark>) marking what any of `texts`, the same text marked by different fields, marks; None
+    unless some marks and all are the same text."""
+    plain = {_MARKED.sub(r"\1", text) for text in texts}
+    if len(plain) != 1 or not any(_MARKED.search(text) for text in texts):
+        return None
+    marked = [False] * len(next(iter(plain)))
+    for text in texts:
+        at = 0
+        for piece in re.split("(<mark>.*?</mark>)", text, flags=re.DOTALL):
+            inner = piece[len("<mark>") : -len("</mark>")] if piece.startswith("<mark>") else None
+            length = len(inner if inner is not None else piece)
+            if inner is not None:
+                marked[at : at + length] = [True] * length
+            at += length
+    out, text = [], next(iter(plain))
+    for i, char in enumerate(text):
+        if marked[i] and (i == 0 or not marked[i - 1]):
+            out.append("<mark>")
+        out.append(char)
+        if marked[i] and (i + 1 == len(text) or not marked[i + 1]):
+            out.append("</mark>")
+    return ["".join(out)]
 
 
 def _marked(fragments: list[str] | None) -> bool:

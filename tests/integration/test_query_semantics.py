@@ -611,6 +611,32 @@ def test_a_joined_word_typed_closed_up_finds_the_articles_that_join_it(pipeline:
     assert set(ids("Wal-Mart")) == {walmart, walmart_lawsuit}
 
 
+def test_a_joined_word_found_closed_up_is_marked_where_it_is_written(pipeline: LocalPipeline) -> None:
+    # Given articles that write Wal-Mart and e-mail with their joiners only: in a headline, a body, a standfirst
+    sales = _json_upload(
+        pipeline,
+        "Wal-Mart sales rise",
+        "Retail giant Wal-Mart reported strong sales in March, and shoppers sent the firm e-mails of praise.",
+    )
+    standfirst = _json_upload(
+        pipeline, "Inbox rules", "Staff may not forward messages.", summary="A new e-mail policy for staff."
+    )
+    pipeline.drain()
+
+    def hit(q: str, article: str) -> dict[str, Any]:
+        return next(found for found in search(q)["results"] if found["id"] == article)
+
+    # When the reader types them closed up, the article is found and they are marked as written
+    found = hit("walmart", sales)
+    assert "<mark>Wal-Mart</mark>" in found["snippet"]
+    assert found["highlights"]["title"] == ["<mark>Wal-Mart</mark> sales rise"]
+    # With another word, the headline marks both, each matched by its own field
+    assert hit("walmart sales", sales)["highlights"]["title"] == ["<mark>Wal-Mart</mark> <mark>sales</mark> rise"]
+    assert "<mark>e-mails</mark>" in hit("emails", sales)["snippet"]
+    # A standfirst holding it alone is the snippet, marked
+    assert "<mark>e-mail</mark>" in hit("email", standfirst)["snippet"]
+
+
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
     museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")

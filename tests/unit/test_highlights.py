@@ -1,0 +1,46 @@
+"""How a hit's highlights are read from the engine's fragments of each field's forms (search.search_hit)."""
+
+from __future__ import annotations
+
+from archive_search.search import MATCH_END, MATCH_START, search_hit
+
+
+def _marked(text: str) -> str:
+    return text.replace("[", MATCH_START).replace("]", MATCH_END)
+
+
+def test_a_headline_shows_the_marks_of_every_form_that_matched_it() -> None:
+    raw = {
+        "_id": "a",
+        "_source": {"title": "Wal-Mart & Co sales rise"},
+        "highlight": {
+            "title": [_marked("Wal-Mart &amp; Co [sales] rise")],
+            "title.exact": [_marked("Wal-Mart &amp; [Co] sales rise")],
+            "title.closed": [_marked("[Wal-Mart] &amp; Co sales rise")],
+        },
+    }
+
+    shown = "<mark>Wal-Mart</mark> &amp; <mark>Co</mark> <mark>sales</mark> rise"
+    assert search_hit(raw).highlights["title"] == [shown]
+
+
+def test_adjacent_marks_of_two_forms_join_and_a_form_of_other_text_is_not_merged() -> None:
+    joined = {"_id": "a", "_source": {}, "highlight": {"title": [_marked("[ab]c")], "title.closed": [_marked("a[bc]")]}}
+    assert search_hit(joined).highlights["title"] == ["<mark>abc</mark>"]
+    # Forms that do not read the same text (never seen from the engine) keep the first form that marks anything
+    other = {"_id": "a", "_source": {}, "highlight": {"title": ["abc"], "title.closed": [_marked("[x]yz")]}}
+    assert search_hit(other).highlights["title"] == ["<mark>x</mark>yz"]
+
+
+def test_a_summary_matched_only_closed_up_is_the_snippet() -> None:
+    raw = {
+        "_id": "a",
+        "_source": {"summary": "A new e-mail policy.", "body": "Staff may not forward messages."},
+        "highlight": {
+            "body": ["Staff may not forward messages."],
+            "summary": ["A new e-mail policy."],
+            "summary.closed": [_marked("A new [e-mail] policy.")],
+        },
+    }
+
+    assert search_hit(raw).snippet == "A new <mark>e-mail</mark> policy."
