@@ -481,6 +481,13 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
         ("By JANE DOE", "JANE DOE"),
         ("(By Jane Doe, Reuters)", "Jane Doe, Reuters"),
         ("(By Jane Doe and John Roe)", "Jane Doe and John Roe"),
+        # A place's country or state after a comma is the place's (Russia and DC were authors: session 21's review)
+        ("(By Jane Doe in Sochi, Russia)", "Jane Doe"),
+        ("By Jane Doe in Washington, DC", "Jane Doe"),
+        ("By Jane Doe in Washington, D.C.", "Jane Doe"),
+        ("By Jane Doe in New York and John Roe in Paris, France", "Jane Doe and John Roe"),
+        ("By Jane Doe in Sochi, John Roe", "Jane Doe, John Roe"),
+        ("By Jane Doe in Moscow, Reuters", "Jane Doe, Reuters"),
     ],
 )
 def test_legacy_bylines_of_people_with_a_place_or_an_agency_name_the_author(byline: str, author: str) -> None:

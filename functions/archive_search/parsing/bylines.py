@@ -214,6 +214,11 @@ def _named(text: str) -> str | None:
         return None
     joined = bool(_NAME_JOINERS.search(text))
     pieces = _NAME_SEPARATORS.split(text)  # names at even indexes, the separators between them at odd ones
+    # "Jane Doe in Sochi, Russia": a last word after a comma that ends a place is the place's country or state, not
+    # a second author (session 21's review: "Russia" and "DC" became authors). A last piece of two words or more
+    # stays a name ("Jane Doe in Sochi, John Roe").
+    if len(pieces) >= 3 and pieces[-2].strip() == "," and _PLACE.search(pieces[-3]) and _place_word(pieces[-1]):
+        pieces = pieces[:-2]
     words_in_names = 0
     for index in range(0, len(pieces), 2):
         parts = _PLACE.split(pieces[index].strip(), maxsplit=1)  # [name] or [name, "in", place]
@@ -233,6 +238,13 @@ def _named(text: str) -> str | None:
     if not 1 <= words_in_names <= 10:
         return None
     return "".join(pieces)
+
+
+def _place_word(piece: str) -> bool:
+    """One capitalised word or abbreviation that is no agency's name: a country or state after a place ("Russia",
+    "DC", "D.C.")."""
+    words = piece.split()
+    return len(words) == 1 and words[0].casefold() not in AGENCIES and _is_place(words)
 
 
 def _is_name(words: list[str]) -> bool:
