@@ -1087,6 +1087,43 @@ def test_html_sidebar_time_that_is_not_a_date_is_ignored() -> None:
     assert parse_upload("incoming/a.html", _html(body)).published is None
 
 
+_LD_AUTHOR = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Jane Doe"}}</script>'
+
+
+@pytest.mark.parametrize(
+    "elsewhere",
+    [
+        '<div id="comments"><ol><li><span class="author">SpamBot9000</span><p>Buy now</p></li></ol></div>',
+        '<aside><ul><li><a href="/x">Other story</a> <span class="byline">By John Roe</span></li></ul></aside>',
+        '<div class="related-stories"><span itemprop="author">John Roe</span></div>',
+        '<nav><a rel="author" href="/staff">Our Staff</a></nav>',
+        '<section class="comment-list"><p class="byline">By John Roe <time datetime="2020-01-01">1 Jan</time></p>'
+        "</section>",
+        '<div class="sponsored"><p>Posted <time datetime="2020-01-01">1 Jan 2020</time></p></div>',
+    ],
+)
+def test_html_a_byline_or_date_of_other_writings_is_not_the_articles(elsewhere: str) -> None:
+    # A reader comment's author and date, a teaser's byline: they were taken for the article's (session 21's review)
+    for inside in (
+        f"<article><h1>T</h1><p>Text here.</p>{elsewhere}</article>",
+        f"<article><h1>T</h1><p>Text here.</p></article>{elsewhere}",
+    ):
+        parsed = parse_upload("incoming/a.html", _html(inside, _LD_AUTHOR))
+
+        assert (parsed.author, parsed.published, parsed.body) == ("Jane Doe", None, "Text here.")
+
+
+def test_html_a_byline_and_date_beside_comments_of_the_wrapper_stay_the_articles() -> None:
+    body = (
+        '<div class="post has-comments"><article><h1>T</h1><p class="byline">By Sam Okafor '
+        '<time datetime="2016-05-02">May 2, 2016</time></p><p>Text here.</p></article></div>'
+    )
+
+    parsed = parse_upload("incoming/a.html", _html(body, _LD_AUTHOR))
+
+    assert (parsed.author, parsed.published) == ("Sam Okafor", "2016-05-02")
+
+
 def test_malformed_html_still_yields_its_text() -> None:
     data = b"<html><title>Broken &amp page</title><body><p>One <i>two <b>three</p><p>Four</div></span>"
 

@@ -21,6 +21,7 @@ from archive_search.parsing.html_text import (
     DROPPED_TAGS,
     element_paragraphs,
     element_text,
+    holds_other_writings,
     is_hidden_or_chrome_by_markup,
     left_out_by_name,
     parse_markup,
@@ -969,14 +970,15 @@ def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str
         authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
         if authors:
             return ", ".join(dict.fromkeys(authors))
+    others = _OtherWritings()
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
-        node = tree.css_first(selector)
+        node = next((node for node in tree.css(selector) if not others.hold(node)), None)
         # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
         # the link is no part of the name.
         if node is not None and (author := clean_author(element_text(node))):
             return author
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
-        node = tree.css_first(selector)
+        node = next((node for node in tree.css(selector) if not others.hold(node)), None)
         if node is not None and (author := _byline_author(node)):
             return author
     return _ld_author(linked) or next(
@@ -992,6 +994,30 @@ def _byline_author(node: LexborNode) -> str | None:
     return clean_author(text.strip(" ,"))
 
 
+class _OtherWritings:
+    """Which elements of one page lie in what holds other writings than the article's (html_text.holds_other_writings:
+    comments, asides, teasers), each ancestor asked once for the page (a page of thousands of <time> elements nested
+    deep would otherwise walk the same ancestors again for each)."""
+
+    def __init__(self) -> None:
+        self._held: dict[int, bool] = {}
+
+    def hold(self, node: LexborNode) -> bool:
+        path: list[LexborNode] = []
+        current: LexborNode | None = node
+        held = False
+        while current is not None and current.tag != "html":
+            if current.mem_id in self._held:
+                held = self._held[current.mem_id]
+                break
+            path.append(current)
+            current = current.parent
+        for ancestor in reversed(path):
+            held = held or holds_other_writings(ancestor)
+            self._held[ancestor.mem_id] = held
+        return held
+
+
 def _published(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> str | None:
@@ -1003,10 +1029,12 @@ def _published(
     """
     declared = [value for name in DATE_META for value in meta.get(name, [])]
     declared.append(_ld_text(linked, "datePublished") or "")
-    article_times = container.css("time") if container is not None else []
+    others = _OtherWritings()
+    article_times = [t for t in container.css("time") if not others.hold(t)] if container is not None else []
     declared += [t.attributes.get("datetime") or "" for t in article_times]
     declared = [clean_line(c) for c in declared if c and clean_line(c)]
-    loose = [t.attributes.get("datetime") or t.text(deep=True) for t in article_times + tree.css("time")]
+    page_times = [t for t in tree.css("time") if not others.hold(t)]
+    loose = [t.attributes.get("datetime") or t.text(deep=True) for t in article_times + page_times]
     loose = [clean_line(c) for c in loose if c and clean_line(c)]
     return next((c for c in declared + loose if parse_date(c) is not None), declared[0] if declared else None)
 

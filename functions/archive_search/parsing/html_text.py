@@ -319,6 +319,23 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
     return named == PARTLY_CHROME and _reads_like_furniture(node, lengths)
 
 
+# Names of what holds other writings than the article's: readers' comments, teasers of other stories, ads. A byline
+# or a date there is theirs (session 21's review: a comment's <time> became the article's date, a comment's author
+# and a teaser's byline its author).
+OTHER_WRITINGS_WORDS = frozenset(
+    {"comments", "comment", "discussion", "replies", "related", "recommended", "advert", "advertisement", "ad", "ads"}
+    | {"sponsored", "promo"}
+)
+
+
+def holds_other_writings(node: LexborNode) -> bool:
+    """Whether the element is an aside, a nav, or named for what holds other writings (OTHER_WRITINGS_WORDS: not a
+    state of its wrapper, `has-comments`)."""
+    if node.tag in ("aside", "nav"):
+        return True
+    return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
+
+
 def _names_other_content(node: LexborNode) -> bool:
     """Whether a class or id name says the element holds what a page adds beside the article (NEVER_CONTENT_WORDS:
     `comments-area`, `comment-list`, `related-stories`), not a state of its wrapper (`has-comments`)."""
