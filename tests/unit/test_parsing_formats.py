@@ -1124,6 +1124,40 @@ def test_html_a_byline_and_date_beside_comments_of_the_wrapper_stay_the_articles
     assert (parsed.author, parsed.published) == ("Sam Okafor", "2016-05-02")
 
 
+@pytest.mark.parametrize(
+    ("upload", "byline"),
+    [
+        ("a.md", "By John Roe"),
+        ("a.md", "By Jane Doe and John Roe"),
+        ("a.html", "By John Roe and Ann Lee"),
+        ("a.html", "By John Roe, May 2, 2016"),
+    ],
+)
+def test_a_byline_naming_another_reporter_than_the_declared_author_stays_text(upload: str, byline: str) -> None:
+    # The declared author was kept and the byline dropped: the reporters it named were nowhere (session 21's review)
+    if upload.endswith(".md"):
+        data = f"---\ntitle: Budget\nauthor: Jane Doe\n---\n\n{byline}\n\nThe council met.\n".encode()
+    else:
+        article = f"<article><header><h1>Budget</h1><p>{byline}</p></header><p>The council met.</p></article>"
+        data = _html(article, '<meta name="author" content="Jane Doe">')
+
+    parsed = parse_upload(f"incoming/{upload}", data)
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", f"{byline}\n\nThe council met.")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Jane Doe", "By JANE DOE", "By Jane Doe, Staff Writer", "By Dr. Jane Doe, Reuters", "By Jane Doe and AFP"],
+)
+def test_a_byline_naming_the_declared_author_is_dropped(byline: str) -> None:
+    data = f"---\ntitle: Budget\nauthor: Jane Doe\n---\n\n{byline}\n\nThe council met.\n".encode()
+
+    parsed = parse_upload("incoming/a.md", data)
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", "The council met.")
+
+
 def test_malformed_html_still_yields_its_text() -> None:
     data = b"<html><title>Broken &amp page</title><body><p>One <i>two <b>three</p><p>Four</div></span>"
 

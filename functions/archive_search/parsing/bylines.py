@@ -294,6 +294,30 @@ def clean_author(value: str | None) -> str | None:
     return text
 
 
+_NAME_WORD = re.compile(r"\w+")
+
+
+def names_others(name: str, author: str | None) -> bool:
+    """Whether a byline's `name` (byline_name) names someone the declared `author` does not: none of its names shares
+    a word with the author (`John Roe` under Jane Doe), or a name joined to another by "and" or "&" shares none (`Jane
+    Doe and John Roe` under Jane Doe), unless an agency's; case aside. What follows a comma may be a role or a credit
+    (`Jane Doe, Staff Writer`, `Dr. Jane Doe, Reuters`): the same reporter. Such a byline is text: dropped, the
+    reporter it named was lost (session 21's review)."""
+    if not author:
+        return False
+    known = {word.casefold() for word in _NAME_WORD.findall(author)}
+    pieces = _NAME_SEPARATORS.split(name)
+    names, separators = pieces[0::2], [separator.strip() for separator in pieces[1::2]]
+    shares = [bool({word.casefold() for word in _NAME_WORD.findall(piece)} & known) for piece in names]
+    if not any(shares):
+        return True
+    for index, piece in enumerate(names):
+        joined = (index > 0 and separators[index - 1] != ",") or (index < len(separators) and separators[index] != ",")
+        if joined and not shares[index] and piece.strip().casefold() not in AGENCIES:
+            return True
+    return False
+
+
 def without_leading_furniture(
     paragraphs: list[str],
     title: str,
@@ -308,7 +332,8 @@ def without_leading_furniture(
     first three paragraphs, up to the first that is text), or with `everywhere` wherever it is (an article's header,
     which puts them around a standfirst in any order).
 
-    Returns the remaining paragraphs, the author a byline named and the date line dropped. A date line is dropped
+    Returns the remaining paragraphs, the author a byline named and the date line dropped. A byline that names
+    someone the declared `author` does not (names_others) is text and stays, as a date line naming another day does. A date line is dropped
     only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
     `published`; a line naming another day is text and stays. A line that names no day one can tell by itself
     (`03/04/2015`, `Mon, 12 May 2015`, a Tuesday) is the date line when `published` is one of its readings
@@ -320,7 +345,7 @@ def without_leading_furniture(
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
-    author = None
+    declared_author, author = author, None
     dateline = None
     declared = parse_date(published) if published else None
     for index, paragraph in enumerate(paragraphs):
@@ -336,7 +361,7 @@ def without_leading_furniture(
             # declaration says which day the line meant, and the line is the date line. The declared date is
             # returned, which any caller can read.
             dateline = dateline or published
-        elif name is not None:
+        elif name is not None and not names_others(name, declared_author):
             author = author or name
         else:
             unreadable = refuse_unreadable_dates and day is None and declared is None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import byline_name, clean_author, without_leading_furniture
+from archive_search.parsing.bylines import byline_name, clean_author, names_others, without_leading_furniture
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     CHROME_MAX_SHARE,
@@ -583,6 +583,11 @@ class _HeaderFurniture:
         )
         if kept and name is None:
             name, dateline = _byline_with_date(text) or (None, None)
+            if name is not None and names_others(name, self.author):
+                # Another reporter than the declared author: text, as without_leading_furniture keeps it; its date
+                # is still the article's.
+                self.dateline = self.dateline or dateline
+                return False
         self.byline, self.dateline = self.byline or name, self.dateline or dateline
         return not kept or name is not None
 

@@ -116,7 +116,11 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         tokens = tokens[3:]  # heading_open, inline, heading_close
     # A date line that names no day (`31 April 2015`, `03/04/2015`) is refused rather than kept as the first paragraph.
     paragraphs, byline, dateline = without_leading_furniture(
-        fragment_paragraphs(_render(tokens)), title, published=fields.get("published"), refuse_unreadable_dates=True
+        fragment_paragraphs(_render(tokens)),
+        title,
+        fields.get("author"),
+        published=fields.get("published"),
+        refuse_unreadable_dates=True,
     )
     if not title:
         raise RejectedUploadError(
