@@ -332,16 +332,16 @@ def without_leading_furniture(
     first three paragraphs, up to the first that is text), or with `everywhere` wherever it is (an article's header,
     which puts them around a standfirst in any order).
 
-    Returns the remaining paragraphs, the author a byline named and the date line dropped. A byline that names
-    someone the declared `author` does not (names_others) is text and stays, as a date line naming another day does. A date line is dropped
-    only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
+    Returns the remaining paragraphs, the author a byline named and the date line dropped. A byline that names someone
+    the declared `author` does not (names_others) is text and stays, as a date line naming another day does. A date line
+    is dropped only when it is the article's date: the upload declares no date (the line becomes it) or the same day as
     `published`; a line naming another day is text and stays. A line that names no day one can tell by itself
     (`03/04/2015`, `Mon, 12 May 2015`, a Tuesday) is the date line when `published` is one of its readings
-    (validate.date_line_readings). With `refuse_unreadable_dates`, such a line that no declared date reads
-    (`31 April 2015`, `03/04/2015` with no date declared: validate.date_line_problem) raises RejectedUploadError:
-    kept as text, the date was lost without a word. When a date is declared and the line reads as no reading of it,
-    the line is text and stays, as a line naming another day does: the article keeps its declared date and the line
-    as written, nothing is dropped or changed.
+    (validate.date_line_readings). With `refuse_unreadable_dates`, such a line that no declared date reads (`31 April
+    2015`, `03/04/2015` with no date declared: validate.date_line_problem) raises RejectedUploadError: kept as text, the
+    date was lost without a word. When a date is declared and the line reads as no reading of it, the line is text and
+    stays, as a line naming another day does: the article keeps its declared date and the line as written, nothing is
+    dropped or changed.
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
