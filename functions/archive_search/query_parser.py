@@ -248,7 +248,7 @@ def parse_query(text: str) -> ParsedQuery:
     unapplied: list[str] = []
     excluded_keys: set[str] = set()  # each exclusion as the index compares it: one slot however it is spelt
     join_next = after_term = False
-    tokens = _TOKEN.findall(text)
+    tokens = _tokens(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = _operator_word(tokens)
@@ -278,7 +278,7 @@ def parse_query(text: str) -> ParsedQuery:
         return Term(text, phrase=len(text.split()) > 1)
 
     # Reading "US" adds no space, quote or bar: the tokens of the text as read are the tokens as typed.
-    for raw, read in zip(tokens, _TOKEN.findall(read_us_as_country(text)), strict=True):
+    for raw, read in zip(tokens, _tokens(read_us_as_country(text)), strict=True):
         if raw == operator_word or raw.startswith("|"):
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
@@ -320,6 +320,21 @@ def _operator_word(tokens: list[str]) -> str | None:
     return None if not others or others.isupper() else "OR"
 
 
+def _tokens(text: str) -> list[str]:
+    """The query's tokens (_TOKEN); a `-` glued to the token before it (`"TARGET"-DENIAL`, a headline's quoted word
+    joined to the next) joins them and excludes nothing: it is left out of the token (session 21's review: the
+    headline typed whole excluded its own article)."""
+    tokens: list[str] = []
+    end = -1
+    for found in _TOKEN.finditer(text):
+        token = found.group()
+        if token.startswith("-") and found.start() == end and len(token) > 1:
+            token = token[1:]
+        tokens.append(token)
+        end = found.end()
+    return tokens
+
+
 def _is_exclusion(token: str) -> bool:
     """-word or -"a phrase", but not a signed number (-0.1%, -5C)."""
     return token.startswith("-") and len(token) > 1 and not _SIGNED_NUMBER.match(token)
@@ -337,13 +352,17 @@ def without_exclusions(text: str) -> str:
     """The text with each excluded term (-word, -"a phrase") blanked, its UTF-16 length kept so that offsets the
     engine reports into the result point into text: what the term suggesters look at (nobody wants a word respelt
     that they asked to keep out)."""
-    tokens = _TOKEN.findall(text)
+    tokens = _tokens(text)
     if not _exclusions_apply(tokens, _operator_word(tokens)):
         return text
 
+    end = -1
+
     def blank(token: re.Match[str]) -> str:
-        kept = token.group()
-        return same_width_blank(token) if _is_exclusion(kept) else kept
+        nonlocal end
+        kept, glued = token.group(), token.start() == end  # glued to the token before: no exclusion (_tokens)
+        end = token.end()
+        return same_width_blank(token) if _is_exclusion(kept) and not glued else kept
 
     return _TOKEN.sub(blank, text)
 

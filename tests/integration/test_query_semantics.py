@@ -637,6 +637,16 @@ def test_a_joined_word_found_closed_up_is_marked_where_it_is_written(pipeline: L
     assert "<mark>e-mail</mark>" in hit("email", standfirst)["snippet"]
 
 
+def test_a_headline_typed_whole_with_a_quoted_word_joined_to_the_next_finds_its_article(
+    pipeline: LocalPipeline,
+) -> None:
+    headline = _json_upload(pipeline, 'Sterling rebounds on Lawson "target"-denial', "The pound recovered its denial.")
+    _json_upload(pipeline, "Sterling rebounds", "The pound recovered on Lawson's target.")
+    pipeline.drain()
+
+    assert ids('STERLING REBOUNDS ON LAWSON "TARGET"-DENIAL')[0] == headline
+
+
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
     museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")

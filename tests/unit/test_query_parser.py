@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.query_parser import Term, Unit, parse_query, without_possessive
+from archive_search.query_parser import Term, Unit, parse_query, without_exclusions, without_possessive
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
@@ -30,6 +30,17 @@ def test_words_phrases_exclusions_and_or() -> None:
         Unit((Term("putin"), Term("medvedev"))),
     )
     assert parsed.excluded == (Term("sochi"), Term("red square", phrase=True))
+
+
+def test_a_minus_glued_to_the_token_before_it_excludes_nothing() -> None:
+    # A headline's quoted word joined to the next, typed whole, excluded the headline's last word (session 21's review)
+    parsed = parse_query('STERLING REBOUNDS ON LAWSON "TARGET"-DENIAL')
+
+    assert parsed.excluded == ()
+    assert [unit.alternatives[0].text for unit in parsed.required][-2:] == ["TARGET", "DENIAL"]
+    assert without_exclusions('peace "talks"-war -oil') == 'peace "talks"-war     '
+    # Apart from the token before it, it excludes as ever
+    assert parse_query('peace "talks" -war').excluded == (Term("war"),)
 
 
 def test_the_text_a_headline_is_compared_with_is_the_query_as_typed_without_exclusions_or_operators() -> None:
