@@ -50,7 +50,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -587,12 +587,12 @@ def _synonym_alternatives(groups: Sequence[Sequence[Term]]) -> frozenset[str]:
 
 
 def _alternatives(
-    group: Sequence[Term], ranking: Ranking, with_synonyms: frozenset[str], fuzzy: bool = False
+    group: Sequence[Term], ranking: Ranking, with_synonyms: frozenset[str], fuzzy: Collection[str] = ()
 ) -> dict[str, Any]:
     """An OR-group: one of its words or phrases (a phrase as typed: the reader gave the alternatives); scored like
-    a word, with its synonyms when in `with_synonyms` (_synonym_alternatives). `fuzzy`: each typo_tolerant word
-    also matches its near spellings, as a short query's words do (`yukoss OR parmalatt` found nothing, though
-    either word alone finds its articles)."""
+    a word, with its synonyms when in `with_synonyms` (_synonym_alternatives). `fuzzy`: the typo_tolerant words
+    that also match their near spellings (`yukoss OR parmalatt` found nothing, though either word alone finds its
+    articles): text_query's `widened`."""
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
@@ -601,7 +601,7 @@ def _alternatives(
             continue
         option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
-        if fuzzy and typo_tolerant(term.text):
+        if term.text in fuzzy and typo_tolerant(term.text):
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         if parts := _glued(term.text):
             option["bool"]["should"].append(_scored(" ".join(parts), ranking, GLUED_PARTS_WEIGHT))
@@ -627,6 +627,7 @@ def text_query(
     highlighting: bool = False,
     near_spellings: Mapping[str, Sequence[NearSpelling]] = MappingProxyType({}),
     counting: bool = False,
+    widened: Collection[str] = (),
 ) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness; `highlighting`: as the highlighter reads
     it, without the headline bonus (all words, any order), which would mark each word anywhere in a headline (the
@@ -635,12 +636,13 @@ def text_query(
     the fuzzy query that scores them (which expands each word again: a did_you_mean count took 9 ms p50 with it, 3
     without; news-dev misspellings, session 19).
 
-    `scored_words` are the content words to score, most informative first (default: content_words(parsed));
-    at most MAX_SCORED_WORDS of them are used. `typo_words`: the words to expand to their near spellings, each with
-    the nearest known word when the archive does not know it (scored as if typed, and counted as the word in the
-    near tier), and `near_spellings` what each expands to (read_near_spellings; a word without them matches only
-    as typed and as that nearest word). Nothing is required: articles holding every quoted phrase, and for a short
-    query every word (within a typo for `typo_words`), rank first.
+    `scored_words` are the content words to score, most informative first (default: content_words(parsed)); at most
+    MAX_SCORED_WORDS of them are used. `typo_words`: the words to expand to their near spellings, each with the nearest
+    known word when the archive does not know it (scored as if typed, and counted as the word in the near tier), and
+    `near_spellings` what each expands to (read_near_spellings; a word without them matches only as typed and as that
+    nearest word). `widened`: the words of the first OR-group that also match their near spellings in a short query
+    (search.widened_alternatives: those no article holds). Nothing is required: articles holding every quoted phrase,
+    and for a short query every word (within a typo for `typo_words`), rank first.
     """
     must_not = exclusions(parsed, ranking)
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
@@ -653,11 +655,10 @@ def text_query(
     ][:MAX_PHRASES]
     groups = alternative_groups(parsed)
     synonym_alternatives = _synonym_alternatives(groups)
-    # The first group's words get typo tolerance in a short query (one group: its expansions stay within budget).
+    # The first group's words may get typo tolerance in a short query (one group: its expansions stay within budget).
+    tolerant = widened if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS else ()
     should: list[dict[str, Any]] = [
-        _alternatives(
-            group, ranking, synonym_alternatives, fuzzy=i == 0 and ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS
-        )
+        _alternatives(group, ranking, synonym_alternatives, fuzzy=tolerant if i == 0 else ())
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)

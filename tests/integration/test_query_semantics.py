@@ -962,6 +962,21 @@ def test_misspelt_alternatives_find_what_each_finds_alone(pipeline: LocalPipelin
     assert set(ids("bankrupcy OR harbour")) == parmalat | {harbour}
 
 
+def test_alternatives_articles_hold_are_not_widened_to_their_near_spellings(pipeline: LocalPipeline) -> None:
+    film = _json_upload(pipeline, "Festival", "The film won the jury prize.")
+    movie = _json_upload(pipeline, "Night out", "A movie for the whole family.")
+    firm = _json_upload(pipeline, "Profits", "The firm made more money than ever.")
+    yukos = _json_upload(pipeline, "Oil", "Yukos faced a tax claim.")
+    pipeline.drain()
+
+    # `film OR movie` found every article holding `firm` (session 21's review), in any order
+    for extra in ("", "&sort=newest"):
+        assert set(ids("film OR movie", extra)) == set(ids("film | movie", extra)) == {film, movie}
+    # A word no article holds is still found within a typo, beside one held as typed
+    assert set(ids("yukoss OR film")) == {yukos, film}
+    assert firm not in ids("yukoss OR film")
+
+
 def test_exclusions_the_search_cannot_apply_are_named_in_the_answer(pipeline: LocalPipeline) -> None:
     # Given ten harbour articles, each holding a word of its own
     own = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet"]
