@@ -465,6 +465,32 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
     assert parsed.credit in {"Reuters", "AFP", "AP"}
 
 
+@pytest.mark.parametrize("footer", ["", "\n\n\u00a9 2016 SomaNet News Archive"])
+def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str) -> None:
+    # The paragraphs above it became the summary and the footer the body, or the page was refused (session 21's review)
+    page = (
+        "Council approves budget\n\nSomaNet News Archive\n\nThe council approved the budget on Monday.\n\n"
+        f"The vote was seven to two.\n\n(By Jane Doe){footer}"
+    )
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.author, parsed.summary) == ("Council approves budget", "Jane Doe", None)
+    assert parsed.body == "The council approved the budget on Monday.\n\nThe vote was seven to two."
+
+
+def test_legacy_one_paragraph_between_the_title_and_the_byline_is_the_standfirst() -> None:
+    page = "Council approves budget\n\n12 May 2015\n\nA tight vote.\n\n(By Jane Doe)\n\nThe council approved it."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.summary, parsed.published, parsed.body) == (
+        "A tight vote.",
+        "2015-05-12",
+        "The council approved it.",
+    )
+
+
 @pytest.mark.parametrize(
     ("byline", "author"),
     [
