@@ -1158,6 +1158,22 @@ def test_a_byline_naming_the_declared_author_is_dropped(byline: str) -> None:
     assert (parsed.author, parsed.body) == ("Jane Doe", "The council met.")
 
 
+def test_html_a_section_hidden_until_found_is_text_and_a_hidden_one_is_not() -> None:
+    # A collapsed section (hidden="until-found": the reader opens it, find-in-page searches it) was lost
+    body = (
+        "<article><h1>T</h1><p>The council approved the budget.</p><h2>Background</h2>"
+        '<div hidden="until-found"><p>The budget was delayed twice.</p></div>'
+        '<div HIDDEN="Until-Found"><p>Found too.</p></div><div hidden><p>Secret.</p></div>'
+        '<div hidden="hidden"><p>Also secret.</p></div></article>'
+    )
+
+    parsed = parse_upload("incoming/a.html", _html(body))
+
+    assert (
+        parsed.body == "The council approved the budget.\n\nBackground\n\nThe budget was delayed twice.\n\nFound too."
+    )
+
+
 def test_malformed_html_still_yields_its_text() -> None:
     data = b"<html><title>Broken &amp page</title><body><p>One <i>two <b>three</p><p>Four</div></span>"
 

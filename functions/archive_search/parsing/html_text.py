@@ -238,9 +238,12 @@ _NOT_NESTING = frozenset(
 
 
 def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
-    """Hidden, or marked as page furniture by its ARIA role."""
+    """Hidden, or marked as page furniture by its ARIA role. `hidden="until-found"` is no hiding: a collapsed section
+    the reader opens and find-in-page searches (HTML's standard; accordions, MediaWiki's collapsed sections), text
+    (session 21's review: its paragraphs were lost)."""
     attributes = node.attributes
-    if "hidden" in attributes or (attributes.get("aria-hidden") or "").strip().lower() == "true":
+    hidden = "hidden" in attributes and (attributes.get("hidden") or "").strip().lower() != "until-found"
+    if hidden or (attributes.get("aria-hidden") or "").strip().lower() == "true":
         return True
     if _HIDDEN_STYLE.search(attributes.get("style") or ""):
         return True
