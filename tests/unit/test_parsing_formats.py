@@ -1174,6 +1174,16 @@ def test_html_a_section_hidden_until_found_is_text_and_a_hidden_one_is_not() -> 
     )
 
 
+def test_html_an_og_title_that_is_the_site_name_gives_way_to_the_articles_headline() -> None:
+    # A CMS's default og:title, the site's name, was every article's headline (session 21's review)
+    head = '<meta property="og:title" content="SomaNet"><meta property="og:site_name" content="SomaNet">'
+    article = "<article><h1>Council approves budget</h1><p>The council met.</p></article>"
+
+    assert parse_upload("incoming/a.html", _html(article, head)).title == "Council approves budget"
+    # The headline still, when nothing else is
+    assert parse_upload("incoming/a.html", _html("<div><p>The council met.</p></div>", head)).title == "SomaNet"
+
+
 def test_malformed_html_still_yields_its_text() -> None:
     data = b"<html><title>Broken &amp page</title><body><p>One <i>two <b>three</p><p>Four</div></span>"
 

@@ -711,11 +711,16 @@ def _title(
     page_headline = _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True)
     if headings.own and page_headline.casefold() in {site.casefold() for site in headings.sites}:
         page_headline = ""  # the <title> is the site's name alone: the article's own heading is the headline
+    shared_headline = _strip_site(shared, headings.sites, heading_text, repeated, page_title=False)
+    # An og:title that is the site's name alone (a CMS's default) gives way to the article's own headline, as a
+    # <title> does (session 21's review: every article of such a site had its name for headline).
+    site_name = shared_headline.casefold() in {site.casefold() for site in headings.sites}
     candidates = (
-        _strip_site(shared, headings.sites, heading_text, repeated, page_title=False),
+        "" if site_name else shared_headline,
         heading_text,
         _ld_text(linked, "headline") or "",
         page_headline,
+        shared_headline,
     )
     title = next((c for c in candidates if c), "")
     if not title and headings.last_resort is not None:
