@@ -514,6 +514,11 @@ def test_legacy_one_paragraph_between_the_title_and_the_byline_is_the_standfirst
         ("By Jane Doe in New York and John Roe in Paris, France", "Jane Doe and John Roe"),
         ("By Jane Doe in Sochi, John Roe", "Jane Doe, John Roe"),
         ("By Jane Doe in Moscow, Reuters", "Jane Doe, Reuters"),
+        # A name's own full stop stays, bracketed or not (`Jr` and `Jr.` were two authors: session 21's review)
+        ("By Martin Luther King Jr.", "Martin Luther King Jr."),
+        ("(By Martin Luther King Jr.)", "Martin Luther King Jr."),
+        ("By Jane Doe, Ph.D.", "Jane Doe, Ph.D."),
+        ("By Jane Doe.", "Jane Doe"),
     ],
 )
 def test_legacy_bylines_of_people_with_a_place_or_an_agency_name_the_author(byline: str, author: str) -> None:

@@ -77,6 +77,8 @@ _STAFF = re.compile(
 )
 _PAREN_BYLINE = re.compile(r"^\(\s*by:?\s+(?P<name>[^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+# A name's last word that ends with its own full stop, not the sentence's: `Jr.`, `Sr.`, an initial, `Ph.D.`, `D.C.`
+_ABBREVIATED = re.compile(r"(?:\b(?:jr|sr|jnr|snr)|(?<![\w.])\w|\w\.\w+)$", re.IGNORECASE)
 # Name particles: parts of a name ("Ana de la Cruz", "Ludwig van Beethoven", "Osama bin Laden"), never all of one.
 _PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
@@ -191,6 +193,8 @@ def byline_name(line: str) -> str | None:
     if match is None:
         return None
     name = match.group("name")
+    if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
+        name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
         return clean_line(name)
     named = _named(name)
