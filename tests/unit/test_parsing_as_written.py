@@ -208,6 +208,17 @@ def test_a_name_that_only_starts_with_an_entity_name_is_not_decoded(fmt: str) ->
         assert parsed.tags == ("&notags;",)
 
 
+@pytest.mark.parametrize("markup", ["", " <b>now</b>"])
+def test_a_json_body_keeps_a_name_without_its_semicolon_whatever_markup_it_holds(markup: str) -> None:
+    # With a tag anywhere in the body, `&times=` became a multiplication sign, `&copy2015` `©2015` (session 21)
+    body = f"See https://x.example/?a=1&times=5&para=2 &copy2015 &eacute;t&eacute;{markup}"
+    data = json.dumps({"title": "T", "body": body}).encode()
+
+    parsed = parse_upload("incoming/a.json", data)
+
+    assert parsed.body == f"See https://x.example/?a=1&times=5&para=2 &copy2015 été{' now' if markup else ''}"
+
+
 @pytest.mark.parametrize("fmt", ["json", "markdown", "html", "html json-ld", "legacy"])
 def test_numeric_references_read_as_browsers_read_them_and_a_surrogate_pair_as_its_character(fmt: str) -> None:
     # &#146; is Windows-1252's apostrophe (Markdown made it U+FFFD); &#55357;&#56832; is an emoji written as its two

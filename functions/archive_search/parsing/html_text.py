@@ -625,6 +625,13 @@ def parse_markup(markup: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploa
         ) from None
 
 
+# An `&` before a name without its closing `;` (`?a=1&times=5`, `&copy2015`): HTML decodes its legacy names so, but
+# a JSON body is a text its editor wrote, read as HTML only because it holds a tag; decoded, a pasted address changed
+# (`&times=` became a multiplication sign) once a `<b>` stood anywhere in the body (session 21's review). Markdown's
+# renderer already writes such an `&` as `&amp;`. A page keeps the browser's reading.
+_UNCLOSED_NAME = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9;]))")
+
+
 def fragment_paragraphs(markup: str) -> list[str]:
     """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON).
 
@@ -632,7 +639,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
     the head and move its text to the body as if it were article text. A leading byte-order mark (an export pasted
     with its file's mark) is dropped, as decoding drops it from a page.
     """
-    tree, stand_ins = parse_markup("<body>" + markup.lstrip("\ufeff"))
+    tree, stand_ins = parse_markup("<body>" + _UNCLOSED_NAME.sub("&amp;", markup.lstrip("\ufeff")))
     paragraphs = element_paragraphs(tree.body) if tree.body is not None else []
     refuse_stand_ins(paragraphs, stand_ins)
     return paragraphs
