@@ -1113,6 +1113,24 @@ def test_html_a_byline_or_date_of_other_writings_is_not_the_articles(elsewhere: 
         assert (parsed.author, parsed.published, parsed.body) == ("Jane Doe", None, "Text here.")
 
 
+@pytest.mark.parametrize(
+    ("box", "author"),
+    [
+        ('<span class="author">About the author</span>', "Jane Doe"),
+        ('<div class="author"><a>Jane Roe</a> <a>More from this author</a></div>', "Jane Doe"),
+        ('<div class="author">Jane Roe is a reporter who covers the city council.</div>', "Jane Doe"),
+        ('<p class="byline">By Sam Okafor Updated 10:00 BST</p>', "Sam Okafor"),
+        ('<span class="author">Our Correspondent</span>', "Our Correspondent"),
+        ('<span class="author">Reuters</span>', "Reuters"),
+    ],
+)
+def test_html_an_author_element_that_names_no_one_is_skipped(box: str, author: str) -> None:
+    # An author box's heading, links or biography became the author (session 21's review)
+    parsed = parse_upload("incoming/a.html", _html(f"<article><h1>T</h1>{box}<p>Text here.</p></article>", _LD_AUTHOR))
+
+    assert parsed.author == author
+
+
 def test_html_a_byline_and_date_beside_comments_of_the_wrapper_stay_the_articles() -> None:
     body = (
         '<div class="post has-comments"><article><h1>T</h1><p class="byline">By Sam Okafor '

@@ -298,6 +298,12 @@ def clean_author(value: str | None) -> str | None:
     return text
 
 
+def names_people(text: str) -> bool:
+    """Whether an author element's text names people or an agency, as a byline must (_named; "Our Correspondent"):
+    not "About the author", "Jane Doe More from this author" or a sentence of a biography."""
+    return text.casefold().strip() in AGENCIES or bool(_STAFF.match(text)) or _named(text) is not None
+
+
 _NAME_WORD = re.compile(r"\w+")
 
 

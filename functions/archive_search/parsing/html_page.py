@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import byline_name, clean_author, names_others, without_leading_furniture
+from archive_search.parsing.bylines import (
+    byline_name,
+    clean_author,
+    names_others,
+    names_people,
+    without_leading_furniture,
+)
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     CHROME_MAX_SHARE,
@@ -988,8 +994,9 @@ def _author(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str
         if node is not None and (author := clean_author(element_text(node))):
             return author
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
-        node = next((node for node in tree.css(selector) if not others.hold(node)), None)
-        if node is not None and (author := _byline_author(node)):
+        # The first that names someone: an author box's "About the author" or "More from this author" names no one.
+        named = (_byline_author(node) for node in tree.css(selector) if not others.hold(node))
+        if author := next((author for author in named if author and names_people(author)), None):
             return author
     return _ld_author(linked) or next(
         (a for a in (clean_author(_first(meta, (name,))) for name in AUTHOR_META[2:]) if a), None
@@ -1000,7 +1007,9 @@ def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name, nor what the body
     would leave out (hidden text, an icon)."""
     text = " ".join(element_paragraphs(node, frozenset(time.mem_id for time in node.css("time"))))
-    text = re.split(r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1)[0]
+    text = re.split(
+        r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1, flags=re.I
+    )[0]
     return clean_author(text.strip(" ,"))
 
 
