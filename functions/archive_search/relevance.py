@@ -712,6 +712,16 @@ def text_query(
         should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]
         for word, spelling in known.items():
             near[word] = [*near[word], _word_present(spelling, ranking)]
+        # A joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
+        # spellings of its own (one engine token each part), and found nothing (session 21's review).
+        respelt = {word: spelling for word in joined if (spelling := typo_words.get(word)) and spelling != word}
+        should += [
+            _joined_scored(spelling, ranking, _weight(counts, word))
+            if is_joined(spelling)
+            else _scored(spelling, ranking, _weight(counts, word))
+            for word, spelling in respelt.items()
+        ]
+        near.update({word: [_word_present(spelling, ranking)] for word, spelling in respelt.items()})
         if ranking.complete_match_first and short and len(words) > 1 and near and not highlighting:
             # Next come the articles holding every word, some of them within a typo or two.
             every_near = [

@@ -26,6 +26,7 @@ from archive_search.relevance import (
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
+    JOINERS,
     MAX_SCORED_WORDS,
     NearSpelling,
     Ranking,
@@ -35,6 +36,7 @@ from archive_search.relevance import (
     content_words,
     has_thai,
     in_byline_or_tags,
+    is_joined,
     near_spellings_request,
     read_near_spellings,
     text_query,
@@ -411,8 +413,31 @@ def typo_words(
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
     near `told` in many bodies) is only expanded, so its exact match ranks first."""
     expanded = _words_to_expand(request, ranking, words, suggest, complete)
-    spelt = respellings(request.q, suggest, vocabulary) if expanded and unknown_words(request.q, suggest) else {}
-    return {word: spelt.get(word) for word in expanded}
+    joined = _joined(ranking, words)
+    unknown = (expanded or joined) and unknown_words(request.q, suggest)
+    spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
+    typos = {word: spelt.get(word) for word in expanded}
+    return typos | {word: spelling for word in joined if (spelling := _respelt_joined(word, spelt))}
+
+
+def _joined(ranking: Ranking, words: list[str]) -> list[str]:
+    """The joined words of a short query (with typo tolerance on) that are searched as their respelling when no
+    article holds them (typo_words, relevance.text_query)."""
+    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
+        return []
+    return [word for word in words if is_joined(word)]
+
+
+_JOINED_PARTS = re.compile(f"([{re.escape(JOINERS)}])")
+
+
+def _respelt_joined(word: str, spelt: Mapping[str, str]) -> str | None:
+    """A joined word respelt (spelling.respellings, keyed as the query's words): whole (`o'sulivan` -> `o'sullivan`)
+    or part by part (`wal-mrat` -> `wal-mart`); None when nothing of it is."""
+    if spelling := spelt.get(word):
+        return spelling
+    respelt = "".join(spelt.get(part, part) for part in _JOINED_PARTS.split(word))
+    return respelt if respelt != word else None
 
 
 def _words_to_expand(
@@ -440,7 +465,7 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
     about 1-4 ms where that window took 13-14, news-dev, the local node)."""
-    if not _expandable(ranking, words):
+    if not _expandable(ranking, words) and not _joined(ranking, words):
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_matches(request, ranking, words)
@@ -552,7 +577,7 @@ def build_search(
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
     scored = words if words is not None else content_words(parsed)
-    if parsed.words and not expansion.typos and not _expandable(ranking, scored):
+    if parsed.words and not expansion.typos and not _expandable(ranking, scored) and not _joined(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
 

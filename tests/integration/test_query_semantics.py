@@ -647,6 +647,22 @@ def test_a_headline_typed_whole_with_a_quoted_word_joined_to_the_next_finds_its_
     assert ids('STERLING REBOUNDS ON LAWSON "TARGET"-DENIAL')[0] == headline
 
 
+def test_a_misspelt_joined_word_is_searched_as_its_respelling(pipeline: LocalPipeline) -> None:
+    runner = _json_upload(pipeline, "Cross-country champion", "Sonia O'Sullivan won the race in Dublin.")
+    retailer = _json_upload(pipeline, "Retailer sued", "Parents sued Wal-Mart over a CD's lyrics.")
+    _json_upload(pipeline, "Market day", "The wall fell and the mart closed.")
+    pipeline.drain()
+
+    # It found nothing, though did_you_mean knew the spelling (session 21's review): whole, or a part of it
+    assert ids("O'Sulivan") == [runner]
+    assert ids("wal-mrat") == [retailer]
+    assert ids("wal-mrat lyrics")[0] == retailer
+    found = search("O'Sulivan")
+    assert "<mark>O&#x27;Sullivan</mark>" in found["results"][0]["snippet"]
+    # Searched so, it finds what its respelling finds: nothing more to offer
+    assert found["did_you_mean"] is None and found["total"] == search("O'Sullivan")["total"]
+
+
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
     museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")
