@@ -325,14 +325,19 @@ def _tokens(text: str) -> list[str]:
     joined to the next) joins them and excludes nothing: it is left out of the token (session 21's review: the
     headline typed whole excluded its own article)."""
     tokens: list[str] = []
-    end = -1
+    before: re.Match[str] | None = None
     for found in _TOKEN.finditer(text):
-        token = found.group()
-        if token.startswith("-") and found.start() == end and len(token) > 1:
-            token = token[1:]
-        tokens.append(token)
-        end = found.end()
+        tokens.append(_unglued(found, before))
+        before = found
     return tokens
+
+
+def _unglued(found: re.Match[str], before: re.Match[str] | None) -> str:
+    """A token as _tokens reads it: without a `-` glued to a word or phrase before it (not to `|` or to an exclusion:
+    `oil|-gas` and `-"oil price"-opec` exclude, as they did)."""
+    token = found.group()
+    glued = before is not None and before.end() == found.start() and not before.group().startswith(("-", "|"))
+    return token[1:] if glued and token.startswith("-") and len(token) > 1 else token
 
 
 def _is_exclusion(token: str) -> bool:
@@ -356,13 +361,12 @@ def without_exclusions(text: str) -> str:
     if not _exclusions_apply(tokens, _operator_word(tokens)):
         return text
 
-    end = -1
+    before: re.Match[str] | None = None
 
     def blank(token: re.Match[str]) -> str:
-        nonlocal end
-        kept, glued = token.group(), token.start() == end  # glued to the token before: no exclusion (_tokens)
-        end = token.end()
-        return same_width_blank(token) if _is_exclusion(kept) and not glued else kept
+        nonlocal before
+        read, before = _unglued(token, before), token  # as the query reads it (_tokens)
+        return same_width_blank(token) if _is_exclusion(read) else token.group()
 
     return _TOKEN.sub(blank, text)
 

@@ -23,6 +23,7 @@ from archive_search.query_parser import fold_as_index, fold_query_text, fold_wit
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
     CLOSED_FIELDS,
+    CLOSED_MATCH,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
@@ -501,10 +502,11 @@ def _query(request: SearchRequest, ranking: Ranking, words: list[str] | None, ex
 
 
 def _highlight(
-    request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion
+    request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion, closed: bool = True
 ) -> dict[str, Any]:
     """Each body highlighted once, stemmed, and as written only when a code matched there; the headline also as
-    written (it is short): there a part of a joined word (`neill` in O'Neill) is marked.
+    written (it is short): there a part of a joined word (`neill` in O'Neill) is marked. `closed`: each also where a
+    joined word was found closed up (`walmart`: Wal-Mart), which a page none of whose articles matched so skips.
 
     The highlight query is the text query without the freshness function_score around it: through one, the
     highlighter no longer reads a synonym's phrase as a phrase and marks each of its words anywhere ("of" and
@@ -514,20 +516,21 @@ def _highlight(
     fields: dict[str, Any] = {
         "title": {"number_of_fragments": 0},
         "title.exact": {"number_of_fragments": 0},
-        "title.closed": {"number_of_fragments": 0},
-        # A joined word found closed up (`walmart`: Wal-Mart) is marked in the body's own fragments, from the
-        # closed-up field's term vectors (mapping 17; an older index marks it nowhere, as before).
         "body": {
             "fragment_size": SNIPPET_CHARS,
             "number_of_fragments": BODY_FRAGMENTS_READ,
             "no_match_size": SNIPPET_CHARS,
-            "matched_fields": ["body", CLOSED_BODY_FIELD],
             **BODY_HIGHLIGHTER,
         },
         "summary": summary,
         "summary.exact": summary,
-        "summary.closed": summary,
     }
+    if closed:
+        # A joined word found closed up (`walmart`: Wal-Mart) is marked in the body's own fragments, from the
+        # closed-up field's term vectors (mapping 17; an older index marks it nowhere, as before).
+        fields["title.closed"] = {"number_of_fragments": 0}
+        fields["body"]["matched_fields"] = ["body", CLOSED_BODY_FIELD]
+        fields["summary.closed"] = summary
     # The body as written holds every spelling of a code (F16 for F-16: relevance.code_runs). It holds the near
     # spellings of typo expansion too, but marking them there cost three times the rest of the page (ten news-dev
     # articles: 142 ms with it, 43 without; session 15): the stemmed body marks the words as typed and, for a word
@@ -741,10 +744,11 @@ def _reranked_page(
     articles: dict[str, dict[str, Any]] = {}
     if chosen:
         ids = [r.hit["_id"] for r in chosen]
+        closed = any(name.startswith(CLOSED_MATCH) for r in chosen for name in r.hit.get("matched_queries") or [])
         page_body = {
             "query": {"ids": {"values": ids}},
             "_source": LIST_FIELDS,
-            "highlight": _highlight(request, ranking, words, expansion),
+            "highlight": _highlight(request, ranking, words, expansion, closed),
         }
         found = index.search(page_body, size=len(ids), offset=0)
         articles = {raw["_id"]: raw for raw in found["hits"]["hits"]}

@@ -21,11 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive_search.adapters.opensearch_index import OpenSearchArticleIndex
+from archive_search.adapters.text_encoder import MiniLMEncoder
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_request, read_near_spellings
 from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
+from archive_search_cli.text_model import ensure_model
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
 
@@ -635,6 +637,13 @@ def test_a_joined_word_found_closed_up_is_marked_where_it_is_written(pipeline: L
     assert "<mark>e-mails</mark>" in hit("emails", sales)["snippet"]
     # A standfirst holding it alone is the snippet, marked
     assert "<mark>e-mail</mark>" in hit("email", standfirst)["snippet"]
+    # And in a reranked page, which asks for these marks only when one of its articles matched so
+    index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
+    encoder = MiniLMEncoder(ensure_model())
+    reranked = search_articles(index, SearchRequest(q="walmart"), encoder=encoder).results
+    assert "<mark>Wal-Mart</mark>" in next(found.snippet for found in reranked if found.id == sales)
+    plain = search_articles(index, SearchRequest(q="praise"), encoder=encoder).results
+    assert "<mark>praise</mark>" in next(found.snippet for found in plain if found.id == sales)
 
 
 def test_a_headline_typed_whole_with_a_quoted_word_joined_to_the_next_finds_its_article(

@@ -469,14 +469,27 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
 def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str) -> None:
     # The paragraphs above it became the summary and the footer the body, or the page was refused (session 21's review)
     page = (
-        "Council approves budget\n\nSomaNet News Archive\n\nThe council approved the budget on Monday.\n\n"
-        f"The vote was seven to two.\n\n(By Jane Doe){footer}"
+        "Council approves budget\n\nsite-wide search\n\nSomaNet News Archive\n\n"
+        f"The council approved the budget on Monday.\n\nThe vote was seven to two.\n\n(By Jane Doe){footer}"
     )
 
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert (parsed.title, parsed.author, parsed.summary) == ("Council approves budget", "Jane Doe", None)
     assert parsed.body == "The council approved the budget on Monday.\n\nThe vote was seven to two."
+
+
+def test_legacy_paragraphs_above_a_byline_with_text_below_are_the_standfirst() -> None:
+    # Text below the byline: what stands above it is the standfirst, as it was; the layout's lines are no body
+    page = (
+        "Plan revised after talks\n\nBack to top\n\n12 May 2015\n\nA standfirst.\n\nAnother line.\n\n"
+        "(By Jane Doe)\n\nThe body text here."
+    )
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.summary, parsed.published) == ("A standfirst. Another line.", "2015-05-12")
+    assert parsed.body == "The body text here."
 
 
 def test_legacy_one_paragraph_between_the_title_and_the_byline_is_the_standfirst() -> None:

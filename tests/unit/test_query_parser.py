@@ -39,8 +39,12 @@ def test_a_minus_glued_to_the_token_before_it_excludes_nothing() -> None:
     assert parsed.excluded == ()
     assert [unit.alternatives[0].text for unit in parsed.required][-2:] == ["TARGET", "DENIAL"]
     assert without_exclusions('peace "talks"-war -oil') == 'peace "talks"-war     '
-    # Apart from the token before it, it excludes as ever
+    # Apart from the token before it, or glued to `|` or to an exclusion, it excludes as ever (session 21's review)
     assert parse_query('peace "talks" -war').excluded == (Term("war"),)
+    assert parse_query("oil|-gas").excluded == (Term("gas"),)
+    assert parse_query('-"oil price"-opec').excluded == (Term("oil price", phrase=True), Term("opec"))
+    assert parse_query('russia -"vladimir putin"-ukraine').excluded[-1] == Term("ukraine")
+    assert without_exclusions("oil|-gas") == "oil|    "
 
 
 def test_the_text_a_headline_is_compared_with_is_the_query_as_typed_without_exclusions_or_operators() -> None:

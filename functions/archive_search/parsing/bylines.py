@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from archive_search.parsing.text import clean_line
 from archive_search.parsing.validate import date_line_problem, date_line_readings, parse_date
@@ -298,13 +299,29 @@ def clean_author(value: str | None) -> str | None:
     return text
 
 
+# Words of an author box that is no name: its heading, its links, a biography's sentence.
+_NO_NAME = re.compile(r"\b(?:author|authors|profile|more\s+from|follow|about|is|was|has|writes|covers)\b", re.I)
+
+
 def names_people(text: str) -> bool:
-    """Whether an author element's text names people or an agency, as a byline must (_named; "Our Correspondent"):
-    not "About the author", "Jane Doe More from this author" or a sentence of a biography."""
-    return text.casefold().strip() in AGENCIES or bool(_STAFF.match(text)) or _named(text) is not None
+    """Whether an author element's text may name its author: not "About the author", "Jane Doe More from this
+    author", "Follow Jane" or a biography's sentence ("Jane Doe is a reporter who covers..."). Lenient on purpose:
+    "Jane Doe, John Roe, and Jim Poe", "jane doe", "The Editorial Board" are authors (session 21's review)."""
+    return _NO_NAME.search(text) is None
 
 
 _NAME_WORD = re.compile(r"\w+")
+
+
+def _name_words(text: str) -> set[str]:
+    """A name's words as names are compared: case and accents aside (`Maria Jose` is María José)."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return set(_NAME_WORD.findall("".join(char for char in folded if not unicodedata.combining(char))))
+
+
+def _agency(text: str) -> str | None:
+    """The agency a name is (`The Associated Press` and `AP` are AP), if any."""
+    return AGENCIES.get(text.casefold().strip())
 
 
 def names_others(name: str, author: str | None) -> bool:
@@ -315,10 +332,10 @@ def names_others(name: str, author: str | None) -> bool:
     reporter it named was lost (session 21's review)."""
     if not author:
         return False
-    known = {word.casefold() for word in _NAME_WORD.findall(author)}
+    known: set[str | None] = {*_name_words(author), _agency(author)} - {None}
     pieces = _NAME_SEPARATORS.split(name)
     names, separators = pieces[0::2], [separator.strip() for separator in pieces[1::2]]
-    shares = [bool({word.casefold() for word in _NAME_WORD.findall(piece)} & known) for piece in names]
+    shares = [bool({*_name_words(piece), _agency(piece)} & known) for piece in names]
     if not any(shares):
         return True
     for index, piece in enumerate(names):

@@ -331,10 +331,10 @@ OTHER_WRITINGS_WORDS = frozenset(
 )
 
 
-def holds_other_writings(node: LexborNode) -> bool:
-    """Whether the element is an aside, a nav, or named for what holds other writings (OTHER_WRITINGS_WORDS: not a
-    state of its wrapper, `has-comments`)."""
-    if node.tag in ("aside", "nav"):
+def holds_other_writings(node: LexborNode, by_tag: bool = True) -> bool:
+    """Whether the element is (`by_tag`) an aside or a nav, or named for what holds other writings
+    (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`)."""
+    if by_tag and node.tag in ("aside", "nav"):
         return True
     return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
 

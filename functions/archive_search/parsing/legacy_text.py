@@ -191,11 +191,15 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
         head = [block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)]
         body_blocks = blocks[byline_at + 1 :]
-        if head and len([block for block in head[1:] if parse_date(block) is None]) > 1:
-            # Two paragraphs or more above it: the byline closes the article's text (some layouts put it below),
-            # and what stands above it is the body, not a standfirst (session 21's review: the paragraphs became the
-            # summary and the copyright footer the body, or the page was refused as having no text).
-            title, body_blocks = blocks[0], blocks[1:byline_at] + body_blocks
+        text_above = [block for block in head[1:] if parse_date(block) is None]
+        if len(text_above) > 1 and all(_is_furniture(block) for block in body_blocks):
+            # Paragraphs above it and only the footer below: the byline closes the article's text (some layouts put
+            # it last), and what stands above it is the body, not a standfirst (session 21's review: the paragraphs
+            # became the summary and the copyright footer the body, or the page was refused as having no text).
+            _refuse_unreadable_date_lines(head[1:])
+            dates = [block for block in head[1:] if parse_date(block) is not None]
+            dateline = dates[0] if dates else None
+            title, body_blocks = head[0], [block for block in head[1:] if block not in dates[:1]] + body_blocks
         elif head:
             title = head[0]
             # Anything between the title and the byline is a standfirst, kept as the summary, or the date line.
