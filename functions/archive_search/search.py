@@ -341,9 +341,11 @@ def scored_words(index: SearchableIndex, q: str) -> list[str]:
 
 
 def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> frozenset[str]:
-    """The words of a short query's first OR-group that match their near spellings too: those no article's body
-    holds (one `_termvectors` request, only for such a query). Every typo_tolerant alternative was widened: `film OR
-    movie` found 1,311 articles on news-dev where `film movie` found 306, most holding `firm` (session 21's review)."""
+    """The words of a short query's first OR-group that match their near spellings too: those fewer than
+    FEW_COMPLETE_MATCHES articles' bodies hold, as a plain word is expanded when few articles hold every word (one
+    `_termvectors` request, only for such a query): `goverment`, in a few bodies, is still found as `government`.
+    Every typo_tolerant alternative was widened: `film OR movie` found 1,311 articles on news-dev where `film movie`
+    found 306, most holding `firm` (session 21's review)."""
     parsed = parse_query(q)
     groups = alternative_groups(parsed)
     if not groups or not ranking.fuzzy or len(content_words(parsed)) > FUZZY_MAX_WORDS:
@@ -352,7 +354,7 @@ def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> fr
     if not words:
         return frozenset()
     freqs = index.doc_freqs(words)
-    return frozenset(word for word in words if not freqs.get(word))
+    return frozenset(word for word in words if freqs.get(word, 0) < FEW_COMPLETE_MATCHES)
 
 
 @dataclass(frozen=True)

@@ -1000,6 +1000,11 @@ def test_alternatives_articles_hold_are_not_widened_to_their_near_spellings(pipe
     # A word no article holds is still found within a typo, beside one held as typed
     assert set(ids("yukoss OR film")) == {yukos, film}
     assert firm not in ids("yukoss OR film")
+    # And so is one a few articles hold misspelt: adding an alternative never narrows (session 21's review)
+    typo = _json_upload(pipeline, "Budget", "The goverment cut taxes.")
+    government = _json_upload(pipeline, "Cabinet", "The government met on Monday.")
+    pipeline.drain()
+    assert {typo, government} <= set(ids("goverment OR parliament"))
 
 
 def test_exclusions_the_search_cannot_apply_are_named_in_the_answer(pipeline: LocalPipeline) -> None:
