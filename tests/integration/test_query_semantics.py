@@ -26,7 +26,7 @@ from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_request, read_near_spellings
-from archive_search.search import MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
+from archive_search.search import FEW_COMPLETE_MATCHES, MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
 from archive_search_cli.text_model import ensure_model
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
@@ -988,18 +988,18 @@ def test_misspelt_alternatives_find_what_each_finds_alone(pipeline: LocalPipelin
 
 
 def test_alternatives_articles_hold_are_not_widened_to_their_near_spellings(pipeline: LocalPipeline) -> None:
-    film = _json_upload(pipeline, "Festival", "The film won the jury prize.")
-    movie = _json_upload(pipeline, "Night out", "A movie for the whole family.")
-    firm = _json_upload(pipeline, "Profits", "The firm made more money than ever.")
+    # Words many articles hold (at least FEW_COMPLETE_MATCHES), and one near them
+    films = {_json_upload(pipeline, f"Festival {n}", f"The film won prize {n}.") for n in range(FEW_COMPLETE_MATCHES)}
+    movies = {_json_upload(pipeline, f"Night {n}", f"A movie for night {n}.") for n in range(FEW_COMPLETE_MATCHES)}
+    _json_upload(pipeline, "Profits", "The firm made more money than ever.")  # near `film`
     yukos = _json_upload(pipeline, "Oil", "Yukos faced a tax claim.")
     pipeline.drain()
 
     # `film OR movie` found every article holding `firm` (session 21's review), in any order
     for extra in ("", "&sort=newest"):
-        assert set(ids("film OR movie", extra)) == set(ids("film | movie", extra)) == {film, movie}
+        assert set(ids("film OR movie", extra)) == set(ids("film | movie", extra)) == films | movies
     # A word no article holds is still found within a typo, beside one held as typed
-    assert set(ids("yukoss OR film")) == {yukos, film}
-    assert firm not in ids("yukoss OR film")
+    assert set(ids("yukoss OR film")) == {yukos} | films
     # And so is one a few articles hold misspelt: adding an alternative never narrows (session 21's review)
     typo = _json_upload(pipeline, "Budget", "The goverment cut taxes.")
     government = _json_upload(pipeline, "Cabinet", "The government met on Monday.")
