@@ -325,18 +325,19 @@ def _tokens(text: str) -> list[str]:
     joined to the next) joins them and excludes nothing: it is left out of the token (session 21's review: the
     headline typed whole excluded its own article)."""
     tokens: list[str] = []
-    before: re.Match[str] | None = None
+    before: tuple[re.Match[str], str] | None = None
     for found in _TOKEN.finditer(text):
         tokens.append(_unglued(found, before))
-        before = found
+        before = found, tokens[-1]
     return tokens
 
 
-def _unglued(found: re.Match[str], before: re.Match[str] | None) -> str:
-    """A token as _tokens reads it: without a `-` glued to a word or phrase before it (not to `|` or to an exclusion:
-    `oil|-gas` and `-"oil price"-opec` exclude, as they did)."""
+def _unglued(found: re.Match[str], before: tuple[re.Match[str], str] | None) -> str:
+    """A token as _tokens reads it, given the token before it and how that one was read: without a `-` glued to a
+    word or phrase before it, unless that one was read as `|` or as an exclusion (`oil|-gas` and `-"oil price"-opec`
+    exclude, as they did; in `"Pro"-"Choice"-Rally` no word is excluded: session 21's review)."""
     token = found.group()
-    glued = before is not None and before.end() == found.start() and not before.group().startswith(("-", "|"))
+    glued = before is not None and before[0].end() == found.start() and not before[1].startswith(("-", "|"))
     return token[1:] if glued and token.startswith("-") and len(token) > 1 else token
 
 
@@ -361,11 +362,12 @@ def without_exclusions(text: str) -> str:
     if not _exclusions_apply(tokens, _operator_word(tokens)):
         return text
 
-    before: re.Match[str] | None = None
+    before: tuple[re.Match[str], str] | None = None
 
     def blank(token: re.Match[str]) -> str:
         nonlocal before
-        read, before = _unglued(token, before), token  # as the query reads it (_tokens)
+        read = _unglued(token, before)  # as the query reads it (_tokens)
+        before = token, read
         return same_width_blank(token) if _is_exclusion(read) else token.group()
 
     return _TOKEN.sub(blank, text)

@@ -465,18 +465,32 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
     assert parsed.credit in {"Reuters", "AFP", "AP"}
 
 
-@pytest.mark.parametrize("footer", ["", "\n\n\u00a9 2016 SomaNet News Archive"])
-def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str) -> None:
+@pytest.mark.parametrize(
+    ("footer", "note"),
+    [
+        ("", ""),
+        ("\n\n\u00a9 2016 SomaNet News Archive", ""),
+        # A note after the byline, far shorter than the text above it (session 21's second review)
+        ("\n\nBack to top", "Additional reporting by John Roe in Dover."),
+        ("", "This article was amended on 3 May 2001 to correct the cost."),
+        ("", "Jane Doe is the paper's transport correspondent."),
+        ("\n\nBack to top", "Related: Ferry strike ends"),
+    ],
+)
+def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str, note: str) -> None:
     # The paragraphs above it became the summary and the footer the body, or the page was refused (session 21's review)
-    page = (
-        "Council approves budget\n\nsite-wide search\n\nSomaNet News Archive\n\n"
-        f"The council approved the budget on Monday.\n\nThe vote was seven to two.\n\n(By Jane Doe){footer}"
+    text = (
+        "The council approved the budget on Monday after a long debate over the cost of the new harbour.\n\n"
+        "The vote was seven to two, and the work on the quay begins in the spring."
     )
+    after = f"\n\n{note}" if note else ""
+    head = "Council approves budget\n\nsite-wide search\n\nSomaNet News Archive"
+    page = f"{head}\n\n{text}\n\n(By Jane Doe){after}{footer}"
 
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert (parsed.title, parsed.author, parsed.summary) == ("Council approves budget", "Jane Doe", None)
-    assert parsed.body == "The council approved the budget on Monday.\n\nThe vote was seven to two."
+    assert parsed.body == text + (f"\n\n{note}" if note else "")
 
 
 def test_legacy_paragraphs_above_a_byline_with_text_below_are_the_standfirst() -> None:

@@ -1120,6 +1120,23 @@ def test_html_a_byline_or_date_of_other_writings_is_not_the_articles(elsewhere: 
         assert (parsed.author, parsed.published, parsed.body) == ("Jane Doe", None, "Text here.")
 
 
+@pytest.mark.parametrize("wrapper", ["<body>{}</body>", "<main>{}</main>", '<div id="content">{}</div>'])
+def test_html_asides_and_navs_of_a_page_wide_container_are_not_the_articles(wrapper: str) -> None:
+    # With no article element, every aside and nav of the page counted as the article's: a "Most read" teaser's date
+    # and a menu's "Sign in" became the article's (session 21's second review)
+    text = "<p>The council approved the plan after a long debate on Monday.</p>" * 3
+    page = wrapper.format(
+        '<nav><a href="/">Home</a> <span class="author">Sign in</span> <time datetime="2018-01-01">1 Jan</time></nav>'
+        f"<h1>T</h1>{text}"
+        '<aside><h2>Most read</h2><div class="teaser"><a href="/x">Storm</a><p class="byline">By John Roe</p>'
+        '<time datetime="2019-03-04">4 March 2019</time></div></aside>'
+    )
+
+    parsed = parse_upload("incoming/a.html", f"<html><head><title>T</title></head>{page}</html>".encode())
+
+    assert (parsed.author, parsed.published) == (None, None)
+
+
 @pytest.mark.parametrize(
     "wrapper",
     [
@@ -1156,6 +1173,15 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
             '<span class="author">Jane Roe with additional reporting by John Roe</span>',
             "Jane Roe with additional reporting by John Roe",
         ),
+        # The page's furniture in a byline element names no one: the next source's author is the author (session 21's
+        # second review)
+        ('<div class="byline">Share this article</div>', "Jane Doe"),
+        ('<div class="byline">Updated March 3, 2020</div>', "Jane Doe"),
+        ('<span class="author">Sign in</span>', "Jane Doe"),
+        ('<div class="byline">Contact the newsroom</div>', "Jane Doe"),
+        ('<div class="byline">Listen to this story</div>', "Jane Doe"),
+        ('<div class="author">Photo: Getty Images</div>', "Jane Doe"),
+        ('<div class="byline">Listen to this story</div><span class="author">Jane Roe</span>', "Jane Roe"),
     ],
 )
 def test_html_an_author_element_that_names_no_one_is_skipped(box: str, author: str) -> None:

@@ -45,6 +45,10 @@ def test_a_minus_glued_to_the_token_before_it_excludes_nothing() -> None:
     assert parse_query('-"oil price"-opec').excluded == (Term("oil price", phrase=True), Term("opec"))
     assert parse_query('russia -"vladimir putin"-ukraine').excluded[-1] == Term("ukraine")
     assert without_exclusions("oil|-gas") == "oil|    "
+    # Glued to a token whose own `-` was glued (read as no exclusion), it excludes nothing either (session 21's review)
+    for query in ('"Pro"-"Choice"-Rally', 'x "a"-"b"-c'):
+        assert parse_query(query).excluded == ()
+        assert without_exclusions(query) == query
 
 
 def test_the_text_a_headline_is_compared_with_is_the_query_as_typed_without_exclusions_or_operators() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 
 from archive_search.parsing.text import clean_line
@@ -301,13 +302,27 @@ def clean_author(value: str | None) -> str | None:
 
 # Words of an author box that is no name: its heading, its links, a biography's sentence.
 _NO_NAME = re.compile(r"\b(?:author|authors|profile|more\s+from|follow|about|is|was|has|writes|covers)\b", re.I)
+# A credit after the names ("Jane Roe with additional reporting by John Roe"): the names before it must be names.
+_ADDITIONAL_REPORTING = re.compile(r"[,;]?\s+(?:with\s+)?(?:additional\s+)?reporting\s+by\s+", re.I)
+# The Oxford comma before the last name of a list: "Jane Roe, John Roe, and Jim Poe".
+_SERIAL_JOINER = re.compile(r"\s*,\s+(and|AND|&)\s+")
+# A paper's collective authors: "The Editorial Board", "The Editors".
+_COLLECTIVE = re.compile(r"^(?:the\s+)?(?:[A-Za-z]+\s+)?(?:board|editors|editorial)$", re.IGNORECASE)
 
 
 def names_people(text: str) -> bool:
-    """Whether an author element's text may name its author: not "About the author", "Jane Doe More from this
-    author", "Follow Jane" or a biography's sentence ("Jane Doe is a reporter who covers..."). Lenient on purpose:
-    "Jane Doe, John Roe, and Jim Poe", "jane doe", "The Editorial Board" are authors (session 21's review)."""
-    return _NO_NAME.search(text) is None
+    """Whether an author element's text names its author: people or an agency (_named, "Our Correspondent",
+    "The Editorial Board"), in lower case or not ("jane doe"), a list with the serial comma ("Jane Roe, John Roe, and
+    Jim Poe"), a credit after them ("with additional reporting by John Roe"). Not "About the author", "Jane Doe More
+    from this author", a biography's sentence ("Jane Doe is a reporter who covers..."), nor the page's furniture a
+    byline element may hold ("Share this article", "Sign in", "Listen to this story", "Updated March 3", "Photo:
+    Getty Images": session 21's review, each became the author and the next source's author was lost)."""
+    if _NO_NAME.search(text) or ":" in text:
+        return False  # "Photo: Getty Images" credits a picture
+    names = _SERIAL_JOINER.sub(r" \1 ", _ADDITIONAL_REPORTING.split(text, maxsplit=1)[0]).strip()
+    if names.casefold() in AGENCIES or _STAFF.match(names) or _COLLECTIVE.match(names):
+        return True
+    return _named(names) is not None or (names == names.lower() and _named(string.capwords(names)) is not None)
 
 
 _NAME_WORD = re.compile(r"\w+")

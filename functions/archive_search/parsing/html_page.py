@@ -1018,6 +1018,11 @@ def _byline_author(node: LexborNode) -> str | None:
     return clean_author(text.strip(" ,"))
 
 
+def _is_layout(node: LexborNode) -> bool:
+    """Whether a container candidate is the page's layout rather than the article: role=main, id=content."""
+    return node.attributes.get("role") == "main" or node.attributes.get("id") == "content"
+
+
 class _OtherWritings:
     """Which elements of one page lie in what holds other writings than the article's (html_text.holds_other_writings:
     comments, teasers, ads; outside the article, asides and navs too), each ancestor asked once for the page (a page
@@ -1026,7 +1031,10 @@ class _OtherWritings:
     `ad-free`), and an aside inside it holds its own metadata as often as another's (session 21's review)."""
 
     def __init__(self, container: LexborNode | None) -> None:
-        self._container = container.mem_id if container is not None else None
+        # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
+        # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
+        own = container is not None and container.tag not in ("body", "html", "main") and not _is_layout(container)
+        self._container = container.mem_id if container is not None and own else None
         self._wrappers: set[int] = set()
         current = container
         while current is not None:

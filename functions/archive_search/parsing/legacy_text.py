@@ -168,6 +168,10 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+def _length(blocks: list[str]) -> int:
+    return sum(len(block) for block in blocks)
+
+
 def _without_site_name(blocks: list[str]) -> list[str]:
     start = 0
     while start < len(blocks) and _SITE_NAME.match(blocks[start]):
@@ -192,10 +196,13 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         head = [block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)]
         body_blocks = blocks[byline_at + 1 :]
         text_above = [block for block in head[1:] if parse_date(block) is None]
-        if len(text_above) > 1 and all(_is_furniture(block) for block in body_blocks):
-            # Paragraphs above it and only the footer below: the byline closes the article's text (some layouts put
-            # it last), and what stands above it is the body, not a standfirst (session 21's review: the paragraphs
-            # became the summary and the copyright footer the body, or the page was refused as having no text).
+        text_below = [block for block in body_blocks if not _is_furniture(block)]
+        if len(text_above) > 1 and 2 * _length(text_below) < _length(text_above):
+            # Paragraphs above it and below only the footer or a note far shorter than they are ("Additional reporting
+            # by...", a correction, "Related: ..."): the byline closes the article's text (some layouts put it last),
+            # and what stands above it is the body, not a standfirst, which is shorter than the text it stands over
+            # (session 21's reviews: the paragraphs became the summary and the footer or the note the body, or the
+            # page was refused as having no text).
             _refuse_unreadable_date_lines(head[1:])
             dates = [block for block in head[1:] if parse_date(block) is not None]
             dateline = dates[0] if dates else None
