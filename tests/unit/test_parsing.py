@@ -541,6 +541,10 @@ def test_legacy_one_paragraph_between_the_title_and_the_byline_is_the_standfirst
         ("By Jane Doe in New York and John Roe in Paris, France", "Jane Doe and John Roe"),
         ("By Jane Doe in Sochi, John Roe", "Jane Doe, John Roe"),
         ("By Jane Doe in Moscow, Reuters", "Jane Doe, Reuters"),
+        ("By Jane Doe in Seoul, South Korea", "Jane Doe"),
+        ("By Jane Doe in Raleigh, North Carolina", "Jane Doe"),
+        ("By Jane Doe in Tokyo, Jiji", "Jane Doe, Jiji"),
+        ("By Jane Doe in Seoul, John Roe", "Jane Doe, John Roe"),
         # A name's own full stop stays, bracketed or not (`Jr` and `Jr.` were two authors: session 21's review)
         ("By Martin Luther King Jr.", "Martin Luther King Jr."),
         ("(By Martin Luther King Jr.)", "Martin Luther King Jr."),

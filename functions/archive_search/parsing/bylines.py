@@ -53,7 +53,34 @@ AGENCIES = {
     "asian news international": "ANI",
     "canadian press": "CP",
     "the canadian press": "CP",
+    "jiji": "Jiji Press",
+    "jiji press": "Jiji Press",
+    "kyodo news": "Kyodo",
+    "agencia efe": "EFE",
+    "europa press": "Europa Press",
+    "notimex": "Notimex",
+    "wafa": "WAFA",
+    "mena": "MENA",
+    "irna": "IRNA",
+    "sana": "SANA",
+    "apa": "APA",
+    "ctk": "CTK",
+    "pap": "PAP",
+    "ukrinform": "Ukrinform",
 }
+# Countries and states of two or more words, written after a byline's place ("in Seoul, South Korea"): one such
+# place, not a second author (a name of two words is as likely as a country of one, so only these are known).
+_COUNTRIES_OF_WORDS = frozenset(
+    {"south korea", "north korea", "new zealand", "south africa", "united states", "united kingdom", "saudi arabia"}
+    | {"sri lanka", "costa rica", "el salvador", "puerto rico", "hong kong", "south sudan", "east timor", "timor-leste"}
+    | {"burkina faso", "sierra leone", "ivory coast", "cote d'ivoire", "papua new guinea", "new caledonia"}
+    | {"united arab emirates", "czech republic", "dominican republic", "central african republic", "north macedonia"}
+    | {"bosnia and herzegovina", "trinidad and tobago", "antigua and barbuda", "the netherlands", "the gambia"}
+    | {"the philippines", "the bahamas", "new york", "new jersey", "new mexico", "new hampshire", "north carolina"}
+    | {"south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "new south wales"}
+    | {"british columbia", "nova scotia", "new brunswick", "northern ireland", "western australia"}
+    | {"northern territory", "south australia", "west bank", "gaza strip", "tamil nadu", "uttar pradesh"}
+)
 _AGENCY = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 _AGENCY_LIST = rf"(?:{_AGENCY})(?:\s*[/,&]\s*(?:{_AGENCY}))*"
 # "... at home (AFP)." / "(Reuters) " / "- AFP" / "— AP" / "(With AFP)" at the very end of the text.
@@ -247,9 +274,11 @@ def _named(text: str) -> str | None:
 
 
 def _place_word(piece: str) -> bool:
-    """One capitalised word or abbreviation that is no agency's name: a country or state after a place ("Russia",
-    "DC", "D.C.")."""
+    """One capitalised word or abbreviation that is no agency's name, or a country or state of several words
+    (_COUNTRIES_OF_WORDS): a country or state after a place ("Russia", "DC", "D.C.", "South Korea")."""
     words = piece.split()
+    if " ".join(words).casefold() in _COUNTRIES_OF_WORDS:
+        return True
     return len(words) == 1 and words[0].casefold() not in AGENCIES and _is_place(words)
 
 
