@@ -338,7 +338,8 @@ def _unglued(found: re.Match[str], before: tuple[re.Match[str], str] | None) -> 
     exclude, as they did; in `"Pro"-"Choice"-Rally` no word is excluded: session 21's review)."""
     token = found.group()
     glued = before is not None and before[0].end() == found.start() and not before[1].startswith(("-", "|"))
-    return token[1:] if glued and token.startswith("-") and len(token) > 1 else token
+    # A double hyphen typed for a dash (`"Pro"--Choice`) joins as one does (session 21's second review).
+    return (token.lstrip("-") or token[1:]) if glued and token.startswith("-") and len(token) > 1 else token
 
 
 def _is_exclusion(token: str) -> bool:

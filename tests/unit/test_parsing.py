@@ -475,6 +475,7 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
         ("", "This article was amended on 3 May 2001 to correct the cost."),
         ("", "Jane Doe is the paper's transport correspondent."),
         ("\n\nBack to top", "Related: Ferry strike ends"),
+        ("", "Correction: an earlier version gave the wrong cost."),
     ],
 )
 def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str, note: str) -> None:
@@ -491,6 +492,26 @@ def test_legacy_a_byline_below_the_first_paragraphs_closes_the_text(footer: str,
 
     assert (parsed.title, parsed.author, parsed.summary) == ("Council approves budget", "Jane Doe", None)
     assert parsed.body == text + (f"\n\n{note}" if note else "")
+
+
+def test_legacy_a_date_line_below_a_closing_byline_is_the_date() -> None:
+    text = "The council approved the budget on Monday.\n\nThe vote was seven to two."
+    page = f"Council approves budget\n\n{text}\n\n(By Jane Doe)\n\n12 May 2015\n\n\u00a9 2016 SomaNet News Archive"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.author, parsed.published, parsed.summary, parsed.body) == ("Jane Doe", "2015-05-12", None, text)
+
+
+def test_legacy_a_standfirst_over_a_short_body_stays_the_standfirst() -> None:
+    # A brief's body is shorter than its standfirst: only notes below make the byline close the text (session 21's
+    # second review: a length rule made this standfirst the body)
+    standfirst = ["Heavy snow has closed more than two hundred schools across the region.", "Check before setting out."]
+    page = "Schools shut\n\n" + "\n\n".join(standfirst) + "\n\n(By Jane Doe)\n\nDover stays shut."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.summary, parsed.body) == (" ".join(standfirst), "Dover stays shut.")
 
 
 def test_legacy_paragraphs_above_a_byline_with_text_below_are_the_standfirst() -> None:
@@ -545,6 +566,9 @@ def test_legacy_one_paragraph_between_the_title_and_the_byline_is_the_standfirst
         ("By Jane Doe in Raleigh, North Carolina", "Jane Doe"),
         ("By Jane Doe in Tokyo, Jiji", "Jane Doe, Jiji"),
         ("By Jane Doe in Seoul, John Roe", "Jane Doe, John Roe"),
+        ("By Jane Doe in Kolkata, West Bengal", "Jane Doe"),
+        ("By Jane Doe in Honiara, Solomon Islands", "Jane Doe"),
+        ("By Jane Doe in Kinshasa, Democratic Republic of Congo", "Jane Doe"),
         # A name's own full stop stays, bracketed or not (`Jr` and `Jr.` were two authors: session 21's review)
         ("By Martin Luther King Jr.", "Martin Luther King Jr."),
         ("(By Martin Luther King Jr.)", "Martin Luther King Jr."),

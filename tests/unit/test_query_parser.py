@@ -46,7 +46,7 @@ def test_a_minus_glued_to_the_token_before_it_excludes_nothing() -> None:
     assert parse_query('russia -"vladimir putin"-ukraine').excluded[-1] == Term("ukraine")
     assert without_exclusions("oil|-gas") == "oil|    "
     # Glued to a token whose own `-` was glued (read as no exclusion), it excludes nothing either (session 21's review)
-    for query in ('"Pro"-"Choice"-Rally', 'x "a"-"b"-c'):
+    for query in ('"Pro"-"Choice"-Rally', 'x "a"-"b"-c', '"Pro"--Choice', 'a "b"--'):
         assert parse_query(query).excluded == ()
         assert without_exclusions(query) == query
 

@@ -59,13 +59,7 @@ AGENCIES = {
     "agencia efe": "EFE",
     "europa press": "Europa Press",
     "notimex": "Notimex",
-    "wafa": "WAFA",
-    "mena": "MENA",
     "irna": "IRNA",
-    "sana": "SANA",
-    "apa": "APA",
-    "ctk": "CTK",
-    "pap": "PAP",
     "ukrinform": "Ukrinform",
 }
 # Countries and states of two or more words, written after a byline's place ("in Seoul, South Korea"): one such
@@ -80,6 +74,10 @@ _COUNTRIES_OF_WORDS = frozenset(
     | {"south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "new south wales"}
     | {"british columbia", "nova scotia", "new brunswick", "northern ireland", "western australia"}
     | {"northern territory", "south australia", "west bank", "gaza strip", "tamil nadu", "uttar pradesh"}
+    | {"west bengal", "madhya pradesh", "andhra pradesh", "himachal pradesh", "arunachal pradesh", "solomon islands"}
+    | {"marshall islands", "cayman islands", "faroe islands", "cook islands", "san marino", "el paso", "cape verde"}
+    | {"democratic republic of congo", "democratic republic of the congo", "republic of congo", "isle of man"}
+    | {"south ossetia", "western sahara", "new territories", "the hague", "rio de janeiro", "sao paulo"}
 )
 _AGENCY = "|".join(sorted((re.escape(name) for name in AGENCIES), key=len, reverse=True))
 _AGENCY_LIST = rf"(?:{_AGENCY})(?:\s*[/,&]\s*(?:{_AGENCY}))*"
@@ -111,7 +109,7 @@ _ABBREVIATED = re.compile(r"(?:\b(?:jr|sr|jnr|snr)|(?<![\w.])\w|\w\.\w+)$", re.I
 # Name particles: parts of a name ("Ana de la Cruz", "Ludwig van Beethoven", "Osama bin Laden"), never all of one.
 _PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le"}
-    | {"al", "el", "bin", "ibn", "y", "e", "ter", "ten", "st.", "mc", "o'"}
+    | {"al", "el", "bin", "ibn", "y", "e", "ter", "ten", "st.", "mc", "o'", "wa"}
 )
 # A particle joined to the name it precedes: "al-Assad", "d'Alembert", "O'Brien" (lower-case or not).
 _JOINED_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|at|az|ben|bin|d|l|o)[-'\u2019](?P<name>.)", re.IGNORECASE)
@@ -159,7 +157,12 @@ _NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
 _NAME_SEPARATORS = re.compile(r"(\s*,\s*|\s+(?:and|AND|&)\s+)")
 # "Jane Doe in Moscow": the place a name is written from, no part of it.
 _PLACE = re.compile(r"\s+(in|IN)\s+")
-_AUTHOR_PREFIX = re.compile(r"^(?:written\s+|words\s+|story\s+|posted\s+)?by:?\s+", re.IGNORECASE)
+# "By", or a label of the writer ("Reporter: Jane Doe", "Author: Jane Doe", "Por: Juan Pérez", "Von: Hans Müller").
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:(?:written\s+|words\s+|story\s+|posted\s+|reporting\s+)?by:?\s+"
+    r"|(?:reporters?|authors?|autora?|auteure?|por|par|von|text|texte|words|writers?|written\s+by|reporting)\s*:\s*)",
+    re.IGNORECASE,
+)
 
 
 def canonical_credit(text: str) -> str:
@@ -209,8 +212,12 @@ def credit_only(paragraph: str) -> str | None:
 
 
 def dateline_credit(paragraph: str) -> str | None:
+    """The agency a wire dateline credits ("SOCHI, Russia (AFP) - ..."), not an abbreviation introduced after its
+    full name ("The Associated Press (AP) - a news agency - ...")."""
     match = _DATELINE_CREDIT.match(paragraph)
-    return canonical_credit(match.group("credit")) if match else None
+    if match is None or _spelled_out_before(paragraph[: match.start("credit") - 1], match.group("credit")):
+        return None
+    return canonical_credit(match.group("credit"))
 
 
 def byline_name(line: str) -> str | None:
@@ -318,12 +325,16 @@ def _capitalised(words: list[str]) -> bool:
     return True
 
 
+_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b", re.IGNORECASE)
+
+
 def clean_author(value: str | None) -> str | None:
     """An author from metadata or a byline element: no "By " prefix, no URL, not a paragraph."""
     if not value:
         return None
     text = clean_line(_AUTHOR_PREFIX.sub("", clean_line(value)))
-    text = re.split(r"\s+\|\s+|\s+[\u2013\u2014]\s+", text, maxsplit=1)[0].strip(" ,;")
+    # A separator, or the editors a wire byline adds ("Reporting by Jane Doe; Editing by John Roe").
+    text = _AUTHOR_ENDS.split(text, maxsplit=1)[0].strip(" ,;")
     if not text or len(text) > MAX_AUTHOR_CHARS or re.match(r"^(https?:)?//|^www\.", text, re.IGNORECASE):
         return None
     return text
@@ -331,27 +342,56 @@ def clean_author(value: str | None) -> str | None:
 
 # Words of an author box that is no name: its heading, its links, a biography's sentence.
 _NO_NAME = re.compile(r"\b(?:author|authors|profile|more\s+from|follow|about|is|was|has|writes|covers)\b", re.I)
-# A credit after the names ("Jane Roe with additional reporting by John Roe"): the names before it must be names.
-_ADDITIONAL_REPORTING = re.compile(r"[,;]?\s+(?:with\s+)?(?:additional\s+)?reporting\s+by\s+", re.I)
+# Where the names of a byline element end and what it adds begins: a role, a paper, an agency, a credit ("Jane Doe,
+# The Washington Post", "Jane Doe (Reuters)", "Jane Doe - Reuters", "Jane Doe with AFP", "Jane Doe for The Guardian",
+# "Jane Roe; additional reporting by John Roe").
+_NAMES_END = re.compile(r"\s*[,;|(]|\s+[-\u2013\u2014]\s+|\s+(?:with|for|additional|reporting)\s+", re.IGNORECASE)
 # The Oxford comma before the last name of a list: "Jane Roe, John Roe, and Jim Poe".
 _SERIAL_JOINER = re.compile(r"\s*,\s+(and|AND|&)\s+")
-# A paper's collective authors: "The Editorial Board", "The Editors".
-_COLLECTIVE = re.compile(r"^(?:the\s+)?(?:[A-Za-z]+\s+)?(?:board|editors|editorial)$", re.IGNORECASE)
+# A label before the names ("Reporter: Jane Doe", "Por: Juan Pérez"), and the labels that credit no writer.
+_LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
+_NOT_WRITERS = frozenset({"photo", "photos", "photograph", "image", "images", "picture", "pictures", "illustration"})
+_NOT_WRITERS |= frozenset({"video", "graphic", "graphics", "source", "sources", "credit", "updated", "published"})
+# A paper's or an agency's collective authors: "The Editorial Board", "Times staff", "Staff and wire reports".
+_COLLECTIVE = re.compile(
+    r"^(?:(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?i:staff|board|editors|desk|team|bureau|correspondents?|reporters)"
+    r"|(?i:(?:from\s+)?(?:staff\s+and\s+)?(?:wire|news)\s+(?:reports|services|agencies)))$"
+)
+# Words of a page's furniture, which a byline element may hold instead of names ("Share Article", "Copy Link",
+# "Facebook Twitter Email", "Contact Us"): a "name" of these only names no one.
+_PAGE_WORDS = frozenset(
+    {"share", "article", "story", "facebook", "twitter", "email", "e-mail", "copy", "link", "gift", "contact", "us"}
+    | {"updated", "print", "comments", "comment", "subscribe", "newsletter", "listen", "read", "sign", "login", "log"}
+    | {"save", "bookmark", "whatsapp", "linkedin", "reddit", "x", "menu", "search", "close", "home", "audio", "video"}
+)
 
 
 def names_people(text: str) -> bool:
-    """Whether an author element's text names its author: people or an agency (_named, "Our Correspondent",
-    "The Editorial Board"), in lower case or not ("jane doe"), a list with the serial comma ("Jane Roe, John Roe, and
-    Jim Poe"), a credit after them ("with additional reporting by John Roe"). Not "About the author", "Jane Doe More
-    from this author", a biography's sentence ("Jane Doe is a reporter who covers..."), nor the page's furniture a
-    byline element may hold ("Share this article", "Sign in", "Listen to this story", "Updated March 3", "Photo:
-    Getty Images": session 21's review, each became the author and the next source's author was lost)."""
-    if _NO_NAME.search(text) or ":" in text:
-        return False  # "Photo: Getty Images" credits a picture
-    names = _SERIAL_JOINER.sub(r" \1 ", _ADDITIONAL_REPORTING.split(text, maxsplit=1)[0]).strip()
+    """Whether an author element's text names its author: it starts with people or an agency (_named, "Our
+    Correspondent", "The Editorial Board", "Times staff"), in lower case or not ("jane doe"), a list with the serial
+    comma ("Jane Roe, John Roe, and Jim Poe"), maybe after a label ("Reporter: Jane Doe") and before what the byline
+    adds ("Jane Doe, The Washington Post", "Jane Doe (Reuters)", "Jane Roe with additional reporting by John Roe").
+    Not "About the author", "Jane Doe More from this author", a biography's sentence ("Jane Doe is a reporter who
+    covers..."), an e-mail address, nor the page's furniture a byline element may hold ("Share this article", "Sign
+    in", "Copy Link", "Photo: Getty Images"): each of these became the author and the next source's author was lost,
+    and a stricter test lost the authors of bylines that add a paper or a role (session 21's reviews)."""
+    if _NO_NAME.search(text) or "@" in text:
+        return False
+    if labelled := _LABEL.match(text):
+        if set(labelled.group("label").casefold().split()) & _NOT_WRITERS:
+            return False  # "Photo: Getty Images" credits a picture
+        text = labelled.group("names")
+    names = _NAMES_END.split(_SERIAL_JOINER.sub(r" \1 ", text), maxsplit=1)[0].strip()
     if names.casefold() in AGENCIES or _STAFF.match(names) or _COLLECTIVE.match(names):
         return True
-    return _named(names) is not None or (names == names.lower() and _named(string.capwords(names)) is not None)
+    if {word.casefold() for word in names.split()} <= _PAGE_WORDS | _COMMON_WORDS | _NOT_NAME_WORDS:
+        return False
+    # A list's first name is enough: "Jane Doe and agencies", "Jane Doe and the BBC Verify team".
+    first = _NAME_SEPARATORS.split(names, maxsplit=1)[0]
+    return any(
+        _named(candidate) is not None or (candidate == candidate.lower() and _named(string.capwords(candidate)))
+        for candidate in (names, first)
+    )
 
 
 _NAME_WORD = re.compile(r"\w+")

@@ -1013,14 +1013,28 @@ def _byline_author(node: LexborNode) -> str | None:
     would leave out (hidden text, an icon)."""
     text = " ".join(element_paragraphs(node, frozenset(time.mem_id for time in node.css("time"))))
     text = re.split(
-        r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)", normalise_space(text), maxsplit=1, flags=re.I
+        r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)|\s+(?:updated|published|posted)\b"
+        r"|\s+\d+\s*min(?:ute)?s?\s+read\b",
+        normalise_space(text),
+        maxsplit=1,
+        flags=re.I,
     )[0]
     return clean_author(text.strip(" ,"))
 
 
 def _is_layout(node: LexborNode) -> bool:
-    """Whether a container candidate is the page's layout rather than the article: role=main, id=content."""
+    """Whether a container candidate is the page's layout rather than the article: <body>, <main>, or role=main or
+    id=content on an element that is no <article> nor articleBody (session 21's second review: `<article
+    role="main">` is an article)."""
+    if node.tag in ("body", "html", "main"):
+        return True
+    if _is_article(node):
+        return False
     return node.attributes.get("role") == "main" or node.attributes.get("id") == "content"
+
+
+def _is_article(node: LexborNode) -> bool:
+    return node.tag == "article" or node.attributes.get("itemprop") == "articleBody"
 
 
 class _OtherWritings:
@@ -1033,8 +1047,7 @@ class _OtherWritings:
     def __init__(self, container: LexborNode | None) -> None:
         # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
         # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
-        own = container is not None and container.tag not in ("body", "html", "main") and not _is_layout(container)
-        self._container = container.mem_id if container is not None and own else None
+        self._container = container.mem_id if container is not None and not _is_layout(container) else None
         self._wrappers: set[int] = set()
         current = container
         while current is not None:
@@ -1056,6 +1069,8 @@ class _OtherWritings:
             inside = current is not None and current.mem_id == self._container
         for ancestor in reversed(path):
             held = held or holds_other_writings(ancestor, by_tag=not inside)
+            # An <article> inside a page-wide container is an article too: its asides are its own, as in one.
+            inside = inside or _is_article(ancestor)
             self._known[ancestor.mem_id] = (held, inside)
         return held
 

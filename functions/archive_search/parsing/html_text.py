@@ -327,16 +327,38 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
 # and a teaser's byline its author).
 OTHER_WRITINGS_WORDS = frozenset(
     {"comments", "comment", "discussion", "replies", "related", "recommended", "advert", "advertisement", "ad", "ads"}
-    | {"sponsored", "promo"}
+    | {"sponsored", "promo", "teaser", "teasers", "sidebar", "popular", "trending"}
 )
+# Names of two words for the same: `most-read`, `read-next`, `more-stories` (session 21's second review: a "Most read"
+# list's teaser outside any <aside> gave the article its date and author).
+OTHER_WRITINGS_PAIRS = (
+    frozenset({"most", "read"}),
+    frozenset({"most", "viewed"}),
+    frozenset({"most", "shared"}),
+    frozenset({"read", "next"}),
+    frozenset({"more", "stories"}),
+)
+
+
+# Names of an aside that holds the article's own metadata wherever it stands (`<aside class="byline">`).
+OWN_METADATA_WORDS = frozenset({"byline", "author", "meta", "metadata", "dateline", "timestamp"})
+
+
+def _names_own_metadata(node: LexborNode) -> bool:
+    return any(_name_parts(name) & OWN_METADATA_WORDS for name in _names(node))
 
 
 def holds_other_writings(node: LexborNode, by_tag: bool = True) -> bool:
     """Whether the element is (`by_tag`) an aside or a nav, or named for what holds other writings
-    (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`)."""
-    if by_tag and node.tag in ("aside", "nav"):
+    (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`). An aside named for the article's own metadata
+    (OWN_METADATA_WORDS: `<aside class="byline">`) holds the article's, wherever it stands."""
+    if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node))):
         return True
-    return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
+    return any(
+        ((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS or any(pair <= parts for pair in OTHER_WRITINGS_PAIRS))
+        and not parts & STATE_WORDS
+        for name in _names(node)
+    )
 
 
 def _names_other_content(node: LexborNode) -> bool:

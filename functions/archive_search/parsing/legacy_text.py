@@ -168,8 +168,21 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
-def _length(blocks: list[str]) -> int:
-    return sum(len(block) for block in blocks)
+# Notes a page puts after the byline that closes its text: credits, corrections, links to other stories.
+_NOTE = re.compile(
+    r"^(?:(?:with\s+)?(?:additional\s+)?reporting\s+by|(?:additional\s+)?research\s+by|editing\s+by|edited\s+by"
+    r"|this\s+(?:article|story|report|version)\s+(?:was|has\s+been|is)|corrections?\b|clarification\b"
+    r"|an\s+earlier\s+version|related\s*:|see\s+also\b|read\s+more\b|more\s+on\s+this|contact\s+the\s+author)",
+    re.IGNORECASE,
+)
+
+
+def _is_note(block: str, author: str | None) -> bool:
+    """A note after the byline that closes the text (_NOTE), or the author's biography ("Jane Doe is the paper's
+    transport correspondent.": a paragraph that starts with the byline's name)."""
+    if _is_furniture(block) or _NOTE.match(block):
+        return True
+    return author is not None and block.casefold().startswith(f"{author.casefold()} ")
 
 
 def _without_site_name(blocks: list[str]) -> list[str]:
@@ -197,15 +210,17 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         body_blocks = blocks[byline_at + 1 :]
         text_above = [block for block in head[1:] if parse_date(block) is None]
         text_below = [block for block in body_blocks if not _is_furniture(block)]
-        if len(text_above) > 1 and 2 * _length(text_below) < _length(text_above):
-            # Paragraphs above it and below only the footer or a note far shorter than they are ("Additional reporting
-            # by...", a correction, "Related: ..."): the byline closes the article's text (some layouts put it last),
-            # and what stands above it is the body, not a standfirst, which is shorter than the text it stands over
-            # (session 21's reviews: the paragraphs became the summary and the footer or the note the body, or the
-            # page was refused as having no text).
+        date_below = text_below[0] if text_below and parse_date(text_below[0]) is not None else None
+        if len(text_above) > 1 and all(_is_note(block, author) for block in text_below[date_below is not None :]):
+            # Paragraphs above it and below only the footer, its date or notes ("Additional reporting by...", a
+            # correction, "Related: ...", the author's biography): the byline closes the article's text (some layouts
+            # put it last), and what stands above it is the body, not a standfirst (session 21's reviews: the
+            # paragraphs became the summary and the footer or the note the body, or the page was refused as having
+            # no text).
             _refuse_unreadable_date_lines(head[1:])
             dates = [block for block in head[1:] if parse_date(block) is not None]
-            dateline = dates[0] if dates else None
+            dateline = dates[0] if dates else date_below
+            body_blocks = [block for block in body_blocks if dateline is None or block != date_below]
             title, body_blocks = head[0], [block for block in head[1:] if block not in dates[:1]] + body_blocks
         elif head:
             title = head[0]
