@@ -290,6 +290,28 @@ def test_a_reference_to_no_character_in_text_a_page_keeps_is_rejected_naming_it(
         parse_upload("incoming/a.html", page.encode())
 
 
+@pytest.mark.parametrize(
+    ("key", "upload", "reference"),
+    [
+        # Past U+10FFFF with more digits than seven, or without its `;`: a browser shows U+FFFD (session 22's review)
+        ("incoming/a.html", "<title>T</title><p>A &#x1000000; B</p>", "&#x1000000;"),
+        ("incoming/a.html", "<title>T</title><p>A &#4294967296; B</p>", "&#4294967296;"),
+        ("incoming/a.html", "<title>T</title><p>A &#x110000 B</p>", "&#x110000"),
+        ("incoming/a.html", f"<title>T</title><p>A &#{'9' * 5000}; B</p>", "&#999"),
+        ("incoming/a.html", '<meta property="og:title" content="A &#x1000000; B"><p>Body</p>', "&#x1000000;"),
+        ("incoming/a.json", json.dumps({"title": "T", "body": "<p>C &#x1000000; D</p>"}), "&#x1000000;"),
+        ("incoming/a.json", json.dumps({"title": "T &#x1000000;", "body": "Text"}), "&#x1000000;"),
+    ],
+)
+def test_a_reference_past_the_last_character_is_rejected_naming_it(key: str, upload: str, reference: str) -> None:
+    with pytest.raises(RejectedUploadError, match=f"character reference {reference}"):
+        parse_upload(key, upload.encode())
+
+
+def test_a_reference_to_a_character_without_its_semicolon_reads_as_a_browser_reads_it() -> None:
+    assert parse_upload("incoming/a.html", b"<title>T</title><p>A &#66 C &#x44 E</p>").body == "A B C D E"
+
+
 def test_a_private_use_character_in_a_page_is_no_stand_in_for_a_reference_to_no_character() -> None:
     page = "<title>T</title><script>'&#0;'</script><p>Icons \U00100000 \U00100001</p>"
 

@@ -19,8 +19,11 @@ from archive_search.index_mapping import INVISIBLE_CLASS
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _VISIBLE = re.compile(f"[^\\s\x00-\x1f\x7f-\x9f{INVISIBLE_CLASS}]")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+_NUMERIC_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));")
+# What a browser reads as a numeric reference in markup, its `;` or not (`&#x110000` too): one past U+10FFFF it
+# shows as U+FFFD, however many digits it has (session 22's review: only seven were read).
+_MARKUP_REFERENCE = re.compile(r"&#(?:([0-9]+)|[xX]([0-9a-fA-F]+));?")
 _HIGH_SURROGATES, _LOW_SURROGATES = range(0xD800, 0xDC00), range(0xDC00, 0xE000)
 _PRIVATE_USE_B = re.compile("[\U00100000-\U0010ffff]")
 # Every line break and separator: a one-line field (title, author, tag...) shows each as a space.
@@ -118,7 +121,9 @@ _WESTERN = "cp1252"
 _SEVEN_BIT = frozenset({"iso2022_jp_ext", _REPLACEMENT})
 _SHIFTS = re.compile(rb"[\x1b\x0e\x0f]|~\{")
 # Single-byte codecs whose undefined bytes 0x80-0x9F browsers read as the C1 controls (later cleaned as controls).
-_SINGLE_BYTE = re.compile(r"^(?:cp\d+|iso8859_\d+|koi8_[ru]|mac_\w+)$")
+# Not the multi-byte code pages (932 Shift_JIS, 936 GBK, 949 EUC-KR, 950 Big5): a byte they cannot read there is no
+# C1 control but a broken character (session 22's review: it became a space).
+_SINGLE_BYTE = re.compile(r"^(?:cp(?!93[26]$|949$|950$)\d+|iso8859_\d+|koi8_[ru]|mac_\w+)$")
 # cp932 reads 0xA0 and 0xFD-0xFF as these private-use characters; browsers (and Shift_JIS) have no such bytes.
 _CP932_SINGLE_BYTE_EXTRAS = re.compile("[\uf8f0-\uf8f3]")
 
@@ -346,9 +351,13 @@ def joined_references(markup: str) -> tuple[str, dict[str, RejectedUploadError]]
     rejections: dict[str, RejectedUploadError] = {}
     unused: Iterator[str] | None = None
     position = 0
-    while (match := _NUMERIC_REFERENCE.search(markup, position)) is not None:
+    while (match := _MARKUP_REFERENCE.search(markup, position)) is not None:
         parts.append(markup[position : match.start()])
         read = _numeric(markup, match)
+        if read is not None and not match.group(0).endswith(";"):
+            parts.append(match.group(0))  # the parser reads a reference to a character without its `;` too
+            position = match.end()
+            continue
         if read is not None:
             character, position = read
             parts.append(f"&#x{ord(character):X};" if position > match.end() else match.group(0))
@@ -383,8 +392,13 @@ def refuse_stand_ins(texts: Iterable[str], rejections: dict[str, RejectedUploadE
 
 
 def _code(reference: re.Match[str]) -> int:
-    decimal, hexadecimal = reference.groups()
-    return int(decimal) if decimal is not None else int(hexadecimal, 16)
+    """The code point a numeric reference names; past U+10FFFF for any of more digits than one could have (int()
+    refuses to read more than 4,300)."""
+    decimal, hexadecimal = reference.group(1), reference.group(2)
+    digits = (decimal if decimal is not None else hexadecimal).lstrip("0") or "0"
+    if len(digits) > 8:
+        return 0x110000
+    return int(digits) if decimal is not None else int(digits, 16)
 
 
 def list_items(text: str, field: str) -> list[str]:
