@@ -92,6 +92,13 @@ QUOTE_VARIANTS = "\u201c\u201d\u201e\u201f\u2e42\u00ab\u00bb\u275d\u275e\u301d\u
 # reads them so, and so must stopwords, OR and synonyms (a full-width "the", "OR" or "US").
 _ASCII_PIECE = re.compile(r"[A-Za-z]+|[0-9]+|_+")
 _FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+# What the standard tokenizer does not split at between two letters (UAX #29 MidLetter, MidNumLet and ExtendNumLet,
+# as the engine's tokenizer reads them; apostrophes are JOINERS): `.`, `:`, `_`, the middle dots, the one-dot
+# leader, the undertie, and their small and full-width forms.
+GLUE = re.compile(
+    "[.:_\u00b7\u0387\u05f4\u2024\u2027\u203f\u2040\u2054\ufe13\ufe33\ufe34\ufe4d-\ufe4f\ufe52\ufe55"
+    "\uff0e\uff1a\uff3f]+"
+)
 _JOINERS = str.maketrans(
     _FULL_WIDTH
     | {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}

@@ -59,6 +59,7 @@ from typing import Any
 from archive_search.index_mapping import SYNONYMS, THAI_RANGE
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
+    GLUE,
     STOPWORDS,
     ParsedQuery,
     Term,
@@ -124,13 +125,6 @@ DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
 _JOINER_SPLIT = re.compile(f"[{re.escape(JOINERS)}]")
-# What the standard tokenizer does not split at between two letters (UAX #29 MidLetter, MidNumLet and ExtendNumLet,
-# as the engine's tokenizer reads them; apostrophes are JOINERS): `.`, `:`, `_`, the middle dots, the one-dot
-# leader, the undertie, and their small and full-width forms.
-_GLUE = re.compile(
-    "[.:_\u00b7\u0387\u05f4\u2024\u2027\u203f\u2040\u2054\ufe13\ufe33\ufe34\ufe4d-\ufe4f\ufe52\ufe55"
-    "\uff0e\uff1a\uff3f]+"
-)
 MAX_GLUED_PARTS = 8
 GLUED_PARTS_WEIGHT = 0.5  # the glued token as typed counts more than its parts
 # A code of letters and digits is written with a hyphen or without (F-16 and F16, COVID-19 and covid19, MH17 and
@@ -186,13 +180,13 @@ def closed_up(word: str) -> str | None:
 
 
 def glued_parts(word: str) -> list[str]:
-    """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (_GLUE: `kerry.putin`, `kerry_putin`,
+    """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (GLUE: `kerry.putin`, `kerry_putin`,
     `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29).
     Single letters in a row stay one abbreviation (`u.s.economy`: `u.s`, `economy`); a lone letter and a part of
     digits only are dropped, so an abbreviation (`u.s`) or a number (`10:30`, `3.5`) is no glued pair of words."""
     parts: list[str] = []
     letters: list[str] = []
-    for part in [*_GLUE.split(word), ""]:
+    for part in [*GLUE.split(word), ""]:
         if len(part) == 1 and not part.isdigit():
             letters.append(part)
             continue
@@ -687,7 +681,9 @@ def text_query(
     should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
-    glued = list(dict.fromkeys(part for word in plain for part in glued_parts(word) if part not in plain))
+    # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).
+    respelt_glued = [typo_words.get(word) or word for word in plain] if ranking.fuzzy else plain
+    glued = list(dict.fromkeys(part for word in respelt_glued for part in glued_parts(word) if part not in plain))
     if glued:
         should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
     if not should:

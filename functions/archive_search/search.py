@@ -7,9 +7,10 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
@@ -19,7 +20,7 @@ from archive_search.models import SearchHit, SearchPage
 from archive_search.parsing.text import closed_bidi
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
-from archive_search.query_parser import fold_as_index, fold_query_text, fold_within, parse_query
+from archive_search.query_parser import GLUE, fold_as_index, fold_query_text, fold_within, parse_query
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
     CLOSED_FIELDS,
@@ -35,6 +36,7 @@ from archive_search.relevance import (
     code_runs,
     complete_match,
     content_words,
+    glued_parts,
     has_thai,
     in_byline_or_tags,
     is_joined,
@@ -49,6 +51,7 @@ from archive_search.spelling import (
     TITLE_WORDS_FIELD,
     Vocabulary,
     did_you_mean,
+    held_elsewhere,
     respellings,
     respelt,
     spelling_suggester,
@@ -415,7 +418,8 @@ def typo_words(
     (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
     near `told` in many bodies) is only expanded, so its exact match ranks first."""
-    expanded = _words_to_expand(request, ranking, words, suggest, complete)
+    held = partial(held_elsewhere, request.q, suggest, vocabulary)
+    expanded = _words_to_expand(request, ranking, words, suggest, complete, held)
     joined = _joined(ranking, words)
     unknown = (expanded or joined) and unknown_words(request.q, suggest)
     spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
@@ -424,19 +428,20 @@ def typo_words(
 
 
 def _joined(ranking: Ranking, words: list[str]) -> list[str]:
-    """The joined words of a short query (with typo tolerance on) that are searched as their respelling when no
-    article holds them (typo_words, relevance.text_query)."""
+    """The joined and glued words of a short query (with typo tolerance on) that are searched as their respelling
+    when no article holds them or a part of them (typo_words, relevance.text_query): `wal-mrat`, `oill.gass`."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [word for word in words if is_joined(word)]
+    return [word for word in words if is_joined(word) or glued_parts(word)]
 
 
-_JOINED_PARTS = re.compile(f"([{re.escape(JOINERS)}])")
+_JOINED_PARTS = re.compile(f"([{re.escape(JOINERS)}]|{GLUE.pattern})")
 
 
 def _respelt_joined(word: str, spelt: Mapping[str, str]) -> str | None:
-    """A joined word respelt (spelling.respellings, keyed as the query's words): whole (`o'sulivan` -> `o'sullivan`)
-    or part by part (`wal-mrat` -> `wal-mart`); None when nothing of it is."""
+    """A joined or glued word respelt (spelling.respellings, keyed as the query's words): whole (`o'sulivan` ->
+    `o'sullivan`) or part by part (`wal-mrat` -> `wal-mart`, `oill.gass` -> `oil.gas`: the suggesters read a glued
+    word's parts apart); None when nothing of it is."""
     if spelling := spelt.get(word):
         return spelling
     respelt = "".join(spelt.get(part, part) for part in _JOINED_PARTS.split(word))
@@ -444,18 +449,27 @@ def _respelt_joined(word: str, spelt: Mapping[str, str]) -> str | None:
 
 
 def _words_to_expand(
-    request: SearchRequest, ranking: Ranking, words: list[str], suggest: dict[str, Any] | None, complete: int | None
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    suggest: dict[str, Any] | None,
+    complete: int | None,
+    held: Callable[[], Collection[str]] = tuple,
 ) -> list[str]:
-    """The words typo_words() expands, without asking which spelling each is searched as."""
+    """The words typo_words() expands, without asking which spelling each is searched as. `held`: the words no body
+    holds that an article holds as typed all the same (spelling.held_elsewhere), which are no reason to expand; asked
+    only when the answer decides."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return []
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
-    # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages.
-    few = complete is not None and complete < FEW_COMPLETE_MATCHES
-    if unknown_words(request.q, suggest).keys() & set(eligible) or (few and request.effective_sort == "relevance"):
+    # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages. So are
+    # words held only closed up or in a headline, byline or tag (`walmart`, `obrien`: near spellings such as `walman`
+    # and `oeien` led the newest first; session 22's review).
+    if complete is not None and complete < FEW_COMPLETE_MATCHES and request.effective_sort == "relevance":
         return eligible
-    return []
+    unknown = unknown_words(request.q, suggest).keys() & set(eligible)
+    return eligible if unknown and unknown - set(held()) else []
 
 
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
@@ -962,7 +976,9 @@ def _counter(
         response = index.search(body, size=0, offset=0, preference=same_copy)
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
-        counted = "expanded" if _words_to_expand(other, ranking, words, response.get("suggest"), held) else "plain"
+        suggest = response.get("suggest")
+        elsewhere = partial(held_elsewhere, q, suggest, known)
+        counted = "expanded" if _words_to_expand(other, ranking, words, suggest, held, elsewhere) else "plain"
         return int(response["aggregations"][counted]["doc_count"])
 
     return count_for

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from archive_search.models import Suggestion
 from archive_search.query_parser import (
+    GLUE,
     STOPWORDS,
     engine_lower,
     fold_as_index,
@@ -60,9 +61,15 @@ MAX_SPELLED_CHARS = 32
 _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 
 
+# What glues two words into one engine token (`oill.gass`), between letters: blanked, the suggesters read each part
+# (the glued token was no word they could respell: session 22's review).
+_BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_])(?:{GLUE.pattern})(?=[^\W\d_])")
+
+
 def _looked_up(q: str) -> str:
-    """q as the term suggesters read it: excluded terms, runs of more than MAX_SPELLED_CHARS and every word after the
-    first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the engine reports still point into q)."""
+    """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, excluded terms, runs of more than
+    MAX_SPELLED_CHARS and every word after the first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the
+    engine reports still point into q; every glue character is one UTF-16 unit)."""
     looked_up = 0
 
     def first_words(word: re.Match[str]) -> str:
@@ -70,7 +77,8 @@ def _looked_up(q: str) -> str:
         looked_up += 1
         return word.group() if looked_up <= MAX_SPELLED_WORDS else same_width_blank(word)
 
-    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, without_exclusions(q)))
+    unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), without_exclusions(q))
+    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, unglued))
 
 
 def spelling_suggester(q: str) -> dict[str, Any]:
@@ -208,6 +216,16 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
     options" from their suggester cannot tell a known word from one with nothing near it in the few words headlines
     hold, and expanding a headline-only word costs little."""
     return {_key(word.typed): word.known for word in _unknown(q, suggest)}
+
+
+def held_elsewhere(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None) -> set[str]:
+    """The words of q (case-folded, as unknown_words keys them) that no article body holds but some headline, byline
+    or tag does, or some text as a joined word closed up (`walmart`): words an article holds as typed, which typo
+    expansion treats as known (nothing without a vocabulary)."""
+    typed = [word.typed for word in _unknown(q, suggest)]
+    if vocabulary is None or not typed:
+        return set()
+    return {_key(word) for word in vocabulary.held_beyond_bodies(typed)}
 
 
 class Vocabulary(Protocol):
