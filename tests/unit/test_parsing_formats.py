@@ -1626,6 +1626,23 @@ def test_deeply_nested_html_is_rejected_before_parsing() -> None:
     assert "levels deep" in error.reason
 
 
+@pytest.mark.parametrize("value", ["1", '">"', "'a b'"])
+def test_a_tag_of_too_many_attributes_is_rejected_before_parsing(value: str) -> None:
+    # Lexbor compares each attribute with the tag's others: 80,000 on one <p> took 10-18 s (session 22's review); a
+    # `>` inside a quoted value ends no tag
+    attributes = " ".join(f"a{n}={value}" for n in range(80_000))
+    error = _rejection("incoming/a.html", f"<title>T</title><p {attributes}>x</p>".encode())
+
+    assert "a tag with 80000 attributes" in error.reason
+
+
+def test_a_long_attribute_value_is_no_attribute_count() -> None:
+    image = "data:image/png;base64," + "QUFB" * 50_000
+    page = f'<title>T</title><p>Text <img src="{image}" alt="a photo of the harbour"></p>'
+
+    assert parse_upload("incoming/a.html", page.encode()).body == "Text"
+
+
 def test_unclosed_paragraphs_do_not_count_as_nesting() -> None:
     data = b"<title>T</title>" + b"<p>Paragraph" * 3000
 

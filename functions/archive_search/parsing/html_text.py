@@ -229,6 +229,13 @@ FURNITURE_MAX_CHARS = 2_000
 MAX_NESTING = 2000
 MAX_TAGS = 100_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^<>]*?(/?)>")
+# Lexbor checks each attribute of a tag against the tag's others: 20,000 attributes on one tag take 0.6 s, 80,000
+# take 10-18 s (session 22's review). A real tag has a few dozen; a tag this long is counted, quotes read as the
+# parser reads them (a `>` inside a quoted value ends no tag).
+MAX_ATTRIBUTES = 2_000
+_LONG_TAG_CHARS = 10_000
+_QUOTED_TAG = re.compile(r"""<[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*""")
+_ATTRIBUTE_OR_VALUE = re.compile(r"""("[^"]*"|'[^']*')|\s[^\s"'>/=]""")
 # Void elements, and elements a sibling closes (<p>, <li>, <td>...), do not deepen the tree when left unclosed.
 _NOT_NESTING = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"}
@@ -605,13 +612,22 @@ def _left_out(
 
 
 def check_nesting(markup: str) -> None:
-    """Reject markup nested deeper than MAX_NESTING before the parser sees it.
+    """Reject markup nested deeper than MAX_NESTING, or with a tag of more than MAX_ATTRIBUTES attributes, before the
+    parser sees it.
 
     Lexbor's tree building slows down with the square of the nesting depth (10,000 unclosed <div>s take 0.3 s,
     40,000 take 15 s), so a small hostile or broken file could hold the ingest function for minutes. The count is
     approximate (tags that close themselves, like <p> and <li>, are not counted) and generous: real pages nest a
     few dozen levels.
     """
+    for tag in _QUOTED_TAG.finditer(markup):
+        if len(tag.group()) > _LONG_TAG_CHARS:
+            names = sum(1 for found in _ATTRIBUTE_OR_VALUE.finditer(tag.group()) if not found.group(1))
+            if names > MAX_ATTRIBUTES:
+                raise RejectedUploadError(
+                    f"the HTML has a tag with {names} attributes, more than {MAX_ATTRIBUTES}",
+                    fix="check the page's markup: a tag holds a few attributes",
+                )
     depth = 0
     for count, match in enumerate(_TAG.finditer(markup), start=1):
         if count > MAX_TAGS:
