@@ -99,8 +99,17 @@ GLUE = re.compile(
     "[.:_\u00b7\u0387\u05f4\u2024\u2027\u203f\u2040\u2054\ufe13\ufe33\ufe34\ufe4d-\ufe4f\ufe52\ufe55"
     "\uff0e\uff1a\uff3f]+"
 )
+# Mathematical alphanumeric symbols (U+1D400-U+1D7FF: the bold, italic and script letters "fancy text" generators
+# paste, `𝐭𝐚𝐤𝐞𝐨𝐯𝐞𝐫`) read as the letters and digits they style, as full-width ones are (they found nothing and
+# offered nothing: session 22's review).
+_MATH_STYLED = {
+    chr(c): plain
+    for c in range(0x1D400, 0x1D800)
+    if len(plain := unicodedata.normalize("NFKC", chr(c))) == 1 and plain.isascii() and plain.isalnum()
+}
 _JOINERS = str.maketrans(
     _FULL_WIDTH
+    | _MATH_STYLED
     | {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
     | dict.fromkeys(QUOTE_VARIANTS, '"')
 )

@@ -287,9 +287,11 @@ def word_counts(parsed: ParsedQuery) -> Counter[str]:
 
 
 def content_words(parsed: ParsedQuery) -> list[str]:
-    """The query's distinct units, stopwords out unless there is nothing else: what `text_query` scores."""
+    """The query's distinct units, stopwords out unless there is nothing else: what `text_query` scores. A word is a
+    stopword as the index reads it (`Å` is `a`, `thé` is `the`: scored, `Å tkaeover` matched 3,676 of 3,698 articles
+    and lost did_you_mean; session 22's review)."""
     distinct = list(dict.fromkeys(query_units(parsed)))
-    content = [w for w in distinct if w not in STOPWORDS]
+    content = [w for w in distinct if fold_as_index(w) not in STOPWORDS]
     return content or distinct
 
 

@@ -21,7 +21,7 @@ from archive_search.query_parser import (
     pieces,
     without_exclusions,
 )
-from archive_search.relevance import is_joined
+from archive_search.relevance import content_words, is_joined
 
 INVISIBLE = [chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1)]
 
@@ -128,6 +128,27 @@ def test_invisible_characters_inside_a_word_are_dropped() -> None:
 
 def test_a_decomposed_accent_is_composed() -> None:
     assert fold_query_text(unicodedata.normalize("NFD", "Fernández")) == "Fernández"
+
+
+def test_styled_mathematical_letters_and_digits_read_as_plain_ones() -> None:
+    # "Fancy text" (bold, italic, script, double-struck letters) found nothing and offered nothing (session 22's review)
+    assert (
+        fold_query_text("\U0001d42d\U0001d41a\U0001d424\U0001d41e \U0001d44f\U0001d456\U0001d451 \U0001d7d0")
+        == "take bid 2"
+    )
+    assert parse_query("\U0001d4c9\U0001d4b6\U0001d4c0\U0001d452 OR \U0001d555\U0001d55a\U0001d555").required[
+        0
+    ].alternatives == (
+        Term("take"),
+        Term("did"),
+    )
+
+
+def test_a_word_the_index_reads_as_a_stopword_is_one() -> None:
+    # `Å` is `a` to the index: scored, it matched 3,676 of 3,698 articles (session 22's review)
+    assert content_words(parse_query("\u00c5 tkaeover")) == ["tkaeover"]
+    assert content_words(parse_query("th\u00e9 economy")) == ["economy"]
+    assert content_words(parse_query("\u00c5")) == ["\u00e5"]  # nothing else: kept, as any stopword alone
 
 
 def test_a_pipe_separates_alternatives_with_or_without_spaces() -> None:
