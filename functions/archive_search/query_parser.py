@@ -100,8 +100,8 @@ GLUE = re.compile(
     "\uff0e\uff1a\uff3f]+"
 )
 # Mathematical alphanumeric symbols (U+1D400-U+1D7FF: the bold, italic and script letters "fancy text" generators
-# paste, `𝐭𝐚𝐤𝐞𝐨𝐯𝐞𝐫`) read as the letters and digits they style, as full-width ones are (they found nothing and
-# offered nothing: session 22's review).
+# paste) read as the letters and digits they style, as full-width ones are (they found nothing and offered nothing:
+# session 22's review).
 _MATH_STYLED = {
     chr(c): plain
     for c in range(0x1D400, 0x1D800)
