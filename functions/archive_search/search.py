@@ -806,6 +806,7 @@ class _ArchiveVocabulary:
         self._index = index
         self._preference = preference
         self._held: dict[tuple[str, ...], set[str]] = {}
+        self._written: dict[tuple[str, ...], set[str]] = {}  # held closed up, in a byline or a tag (no headline)
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
@@ -823,6 +824,7 @@ class _ArchiveVocabulary:
         aggs: dict[str, Any] = {}
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key)
+            aggs["written"] = _held_aggregation(held_key, headlines=False)
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
         answer: dict[str, Any] = {}
@@ -837,6 +839,7 @@ class _ArchiveVocabulary:
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)
         if aggs:
             self._held[held_key] = _held_words(held_key, answer)
+            self._written[held_key] = _held_words(held_key, answer, "written")
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
@@ -851,6 +854,12 @@ class _ArchiveVocabulary:
         or a tag holds, in one request (none when prepare() asked it)."""
         self.prepare(words, ())
         return self._held.get(tuple(words), set())
+
+    def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+        """Which of some words a joined word closed up (`walmart`), a byline or a tag holds: asked with
+        held_beyond_bodies, in the same request."""
+        self.prepare(words, ())
+        return self._written.get(tuple(words), set())
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
         """For each (candidates, context): the candidate most articles hold beside at least half of the context
@@ -905,13 +914,14 @@ def _one_word(typed: str) -> str | None:
     return words[0] if len(words) == 1 else None
 
 
-def _held_aggregation(words: Sequence[str]) -> dict[str, Any]:
-    """A filter a word: a headline (as title.exact reads it), a joined word closed up, a byline or a tag holds it."""
+def _held_aggregation(words: Sequence[str], headlines: bool = True) -> dict[str, Any]:
+    """A filter a word: a headline (as title.exact reads it; unless not `headlines`), a joined word closed up, a
+    byline or a tag holds it."""
     present = {
         str(i): {
             "bool": {
                 "should": [
-                    {"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}},
+                    *([{"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}}] if headlines else []),
                     {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}},
                     *in_byline_or_tags(word),
                 ]
@@ -922,8 +932,8 @@ def _held_aggregation(words: Sequence[str]) -> dict[str, Any]:
     return {"filters": {"filters": present}}
 
 
-def _held_words(words: Sequence[str], answer: Mapping[str, Any]) -> set[str]:
-    buckets = answer["aggregations"]["held"]["buckets"]
+def _held_words(words: Sequence[str], answer: Mapping[str, Any], name: str = "held") -> set[str]:
+    buckets = answer["aggregations"][name]["buckets"]
     return {word for i, word in enumerate(words) if buckets[str(i)]["doc_count"] > 0}
 
 

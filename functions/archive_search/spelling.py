@@ -61,9 +61,10 @@ MAX_SPELLED_CHARS = 32
 _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 
 
-# What glues two words into one engine token (`oill.gass`), between letters: blanked, the suggesters read each part
-# (the glued token was no word they could respell: session 22's review).
-_BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_])(?:{GLUE.pattern})(?=[^\W\d_])")
+# What glues two words into one engine token (`oill.gass`), between two letters or more on each side: blanked, the
+# suggesters read each part (the glued token was no word they could respell: session 22's review). An abbreviation's
+# dots (`Ph.D`, `u.s.economy`) stay: its letters are no words, and `Ph.D` is still respelt as `PhD`.
+_BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{GLUE.pattern})(?=[^\W\d_]{{2}})")
 
 
 def _looked_up(q: str) -> str:
@@ -219,13 +220,15 @@ def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
 
 
 def held_elsewhere(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None) -> set[str]:
-    """The words of q (case-folded, as unknown_words keys them) that no article body holds but some headline, byline
-    or tag does, or some text as a joined word closed up (`walmart`): words an article holds as typed, which typo
-    expansion treats as known (nothing without a vocabulary)."""
+    """The words of q (case-folded, as unknown_words keys them) that no article body holds but some text holds as a
+    joined word closed up (`walmart`), or a byline or a tag does (`obrien`): names and words as written, which typo
+    expansion treats as known (nothing without a vocabulary). Not a headline's word alone: a headline's typo
+    (`PRESSUE`) is still a typo, and `pressue` by date found that headline alone where the near spellings found 627
+    (session 22's review)."""
     typed = [word.typed for word in _unknown(q, suggest)]
     if vocabulary is None or not typed:
         return set()
-    return {_key(word) for word in vocabulary.held_beyond_bodies(typed)}
+    return {_key(word) for word in vocabulary.written_beyond_bodies(typed)}
 
 
 class Vocabulary(Protocol):
@@ -234,6 +237,10 @@ class Vocabulary(Protocol):
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         """Which of `words` some headline, byline or tag holds, or some text as a joined word closed up."""
+        ...
+
+    def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+        """Which of `words` some text holds as a joined word closed up, or some byline or tag holds."""
         ...
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:

@@ -13,6 +13,13 @@ from archive_search.spelling import (
 )
 
 
+def test_the_suggesters_read_glued_words_apart_but_not_an_abbreviation() -> None:
+    # A glued token was no word a suggester could respell: `oill.gass` found nothing and offered nothing (session 22)
+    assert spelling_suggester("oill.gass kerry_ptuin bbc.co.uk")["text"] == "oill gass kerry ptuin bbc co uk"
+    for abbreviation in ("Ph.D", "u.s.economy", "e.g. 10:30 3.5"):
+        assert spelling_suggester(abbreviation)["text"] == abbreviation
+
+
 def test_runs_longer_than_any_word_are_not_looked_up_and_offsets_stay() -> None:
     long_run = "\U0001f600" + "x" * MAX_SPELLED_CHARS  # an emoji counts two UTF-16 units, as the engine counts
     q = f"economi {long_run} growht"
@@ -73,6 +80,9 @@ class _Vocabulary:
         self.asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+        return set()
+
+    def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:

@@ -225,40 +225,46 @@ def _first(meta: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
 # --- JSON-LD (schema.org NewsArticle) ---------------------------------------------------------------------------
 
 
-def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], str | None]:
-    """The page's first JSON-LD item of an article type ({} if none), and why the first JSON-LD block that could not
-    be read was not (None if each was): the caller rejects the page when what it lacks may be there."""
-    unreadable = None
+def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The page's first JSON-LD item of an article type ({} if none), and each JSON-LD block that could not be read
+    (why, and its text) when none could be: the caller rejects the page when what it lacks may be in one."""
+    unreadable: list[tuple[str, str]] = []
     for script in tree.css('script[type="application/ld+json"]'):
         text = script.text(deep=True)
-        if len(text) > MAX_JSON_LD_CHARS:
+        if len(text) > MAX_JSON_LD_CHARS or not text.strip():
             continue
         try:
             # A tab or a line break inside a string, which JSON forbids and editors paste, is read as written.
             document = json.loads(text, strict=False)
         except json.JSONDecodeError as error:  # a browser ignores it; read by nothing, its fields are lost
-            unreadable = unreadable or f"{error.msg} at line {error.lineno} column {error.colno}"
+            unreadable.append((f"{error.msg} at line {error.lineno} column {error.colno}", text))
             continue
         except (ValueError, RecursionError):  # absurdly nested
-            unreadable = unreadable or "it is nested too deep"
+            unreadable.append(("it is nested too deep", text))
             continue
         for item in _json_ld_items(document):
             types = item.get("@type")
             names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
             if any(isinstance(name, str) and name.lower() in _ARTICLE_TYPES for name in names):
-                return item, None
+                return item, []
     return {}, unreadable
 
 
-def _refuse_unreadable_json_ld(unreadable: str | None, missing: str) -> None:
-    """RejectedUploadError when the page lacks `missing` (its title, its date) and holds JSON-LD that could not be
-    read, where it may be: ignored in silence, a trailing comma lost the article its date (session 22's review)."""
-    if unreadable is not None:
-        raise RejectedUploadError(
-            f'the page gives {missing} nowhere but maybe in its JSON-LD (<script type="application/ld+json">), '
-            f"which is not valid JSON ({unreadable})",
-            fix="correct the JSON-LD (a comma after the last item, a quote not escaped) and upload the page again",
-        )
+# The JSON-LD keys that give what a page may lack, as its text writes them.
+_JSON_LD_KEYS = {"its date": ('"datepublished"', '"datecreated"'), "its title": ('"headline"', '"name"')}
+
+
+def _refuse_unreadable_json_ld(unreadable: list[tuple[str, str]], missing: str) -> None:
+    """RejectedUploadError when the page lacks `missing` ("its date", "its title") and holds JSON-LD that could not be
+    read and writes a key that gives it: ignored in silence, a trailing comma lost the article its date (session 22's
+    review). A broken block that gives no such key (a breadcrumb list) costs the page nothing."""
+    for why, text in unreadable:
+        if any(key in text.casefold() for key in _JSON_LD_KEYS[missing]):
+            raise RejectedUploadError(
+                f'the page gives {missing} nowhere but maybe in its JSON-LD (<script type="application/ld+json">), '
+                f"which is not valid JSON ({why})",
+                fix="correct the JSON-LD (a comma after the last item, a quote not escaped) and upload the page again",
+            )
 
 
 def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
@@ -1071,6 +1077,7 @@ class _OtherWritings:
         # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
         # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
         self._container = container.mem_id if container is not None and not _is_layout(container) else None
+        self._page_chars = text_length(container) if container is not None else None
         self._wrappers: set[int] = set()
         current = container
         while current is not None:
@@ -1091,7 +1098,7 @@ class _OtherWritings:
         else:
             inside = current is not None and current.mem_id == self._container
         for ancestor in reversed(path):
-            held = held or holds_other_writings(ancestor, by_tag=not inside)
+            held = held or holds_other_writings(ancestor, by_tag=not inside, page_chars=self._page_chars)
             # An <article> inside a page-wide container is an article too: its asides are its own, as in one.
             inside = inside or _is_article(ancestor)
             self._known[ancestor.mem_id] = (held, inside)

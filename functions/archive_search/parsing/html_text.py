@@ -334,8 +334,11 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
 # and a teaser's byline its author).
 OTHER_WRITINGS_WORDS = frozenset(
     {"comments", "comment", "discussion", "replies", "related", "recommended", "advert", "advertisement", "ad", "ads"}
-    | {"sponsored", "promo", "teaser", "teasers", "sidebar", "popular", "trending"}
+    | {"sponsored", "promo"}
 )
+# Names of what lists other stories beside the article: outside the article only (inside it, `article-sidebar` or
+# `story-teaser` is the article's own), and not when it holds half the page's text (a wrapper of the whole story).
+LIST_OF_STORIES_WORDS = frozenset({"teaser", "teasers", "sidebar", "popular", "trending"})
 # Names of two words for the same: `most-read`, `read-next`, `more-stories` (session 21's second review: a "Most read"
 # list's teaser outside any <aside> gave the article its date and author).
 OTHER_WRITINGS_PAIRS = (
@@ -349,20 +352,32 @@ OTHER_WRITINGS_PAIRS = (
 
 # Names of an aside that holds the article's own metadata wherever it stands (`<aside class="byline">`).
 OWN_METADATA_WORDS = frozenset({"byline", "author", "meta", "metadata", "dateline", "timestamp"})
+# ...and an aside named for the article's details (`article-info`, `story-details`).
+_DETAILS_WORDS, _OWN_WORDS = frozenset({"info", "details"}), frozenset({"article", "story", "entry", "post"})
 
 
 def _names_own_metadata(node: LexborNode) -> bool:
-    return any(_name_parts(name) & OWN_METADATA_WORDS for name in _names(node))
+    return any(
+        (parts := _name_parts(name)) & OWN_METADATA_WORDS or (parts & _DETAILS_WORDS and parts & _OWN_WORDS)
+        for name in _names(node)
+    )
 
 
-def holds_other_writings(node: LexborNode, by_tag: bool = True) -> bool:
+def holds_other_writings(node: LexborNode, by_tag: bool = True, page_chars: int | None = None) -> bool:
     """Whether the element is (`by_tag`) an aside or a nav, or named for what holds other writings
     (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`). An aside named for the article's own metadata
     (OWN_METADATA_WORDS: `<aside class="byline">`) holds the article's, wherever it stands."""
     if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node))):
         return True
+    if by_tag and _names_list_of_stories(node) and (page_chars is None or 2 * text_length(node) < page_chars):
+        return True
+    return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
+
+
+def _names_list_of_stories(node: LexborNode) -> bool:
+    """Whether a name says the element lists other stories (LIST_OF_STORIES_WORDS, OTHER_WRITINGS_PAIRS)."""
     return any(
-        ((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS or any(pair <= parts for pair in OTHER_WRITINGS_PAIRS))
+        ((parts := _name_parts(name)) & LIST_OF_STORIES_WORDS or any(pair <= parts for pair in OTHER_WRITINGS_PAIRS))
         and not parts & STATE_WORDS
         for name in _names(node)
     )
@@ -700,6 +715,7 @@ def refuse_left_open(markup: str) -> None:
     was accepted without the rest of its text (session 22's review: `<!-- TODO: check figures` dropped every
     paragraph below it). Each construct found closed is skipped whole, so the scan is linear."""
     position = 0
+    lowered = markup.lower()
     while (found := _HIDES_UNTIL_CLOSED.search(markup, position)) is not None:
         opened, name = found.group(0), (found.group(1) or "").lower()
         if opened == "<!--":
@@ -712,6 +728,10 @@ def refuse_left_open(markup: str) -> None:
             end = re.compile(">").search(markup, found.end())
             closer = ">"
         else:
+            tag_end = markup.find(">", found.end())
+            if tag_end > 0 and markup[tag_end - 1] == "/" and _in_foreign_content(lowered, found.start()):
+                position = tag_end + 1  # `<svg><title/>`: SVG and MathML close a tag so; HTML does not
+                continue
             end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.I).search(markup, found.end())
             closer = f"</{name}>"
         if end is None:
@@ -722,6 +742,11 @@ def refuse_left_open(markup: str) -> None:
                 fix=f"close it with {closer} where it should end, or remove it",
             )
         position = end.end()
+
+
+def _in_foreign_content(lowered: str, at: int) -> bool:
+    """Whether position `at` of the (lower-cased) markup is inside an <svg> or <math> element opened before it."""
+    return any(lowered.rfind(f"<{name}", 0, at) > lowered.rfind(f"</{name}", 0, at) for name in ("svg", "math"))
 
 
 # Every element of the HTML Living Standard (and the obsolete ones CMS exports still write): a tag with one of these
@@ -743,10 +768,13 @@ _ELEMENT_NAMES = "|".join(sorted(HTML_ELEMENTS, key=len, reverse=True))
 # is text, where HTML would drop `vector<int>`, `<editor@somanet.example>` or `<Kerry>` as unknown tags. A tag ends
 # at its `>` before any other `<` (quoted attribute values aside): in "a<b and <b>c</b>" the first `<` opens no tag,
 # where HTML read `<b and <b>` as one and dropped "c". (A `<` right after a letter may open one: H<sub>2</sub>O.)
-# `<![` opens only a CDATA section (refused: is_markup); any other `<![` is text (Python's tokenizer failed on it, and
-# a browser would drop what follows as a comment).
+# `<![` opens a marked section only with a keyword Python's tokenizer knows: CDATA (refused: is_markup) and Word's
+# conditional comments (`<![if !supportLists]>`, `<![endif]>`, dropped as a browser drops them); any other `<![` is
+# text (the tokenizer failed on it, and a browser would drop what follows as a comment).
 NOT_A_TAG = re.compile(
-    rf"""<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>|!(?!\[(?!CDATA\[)))""", re.IGNORECASE
+    rf"""<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"""
+    r"""|!(?!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)\b)))""",
+    re.IGNORECASE,
 )
 
 
