@@ -154,6 +154,10 @@ def make_server(
 
     class RequestHandler(BaseHTTPRequestHandler):
         server_version = "archive-search-local"
+        # What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's
+        # error shape, not an HTML page (session 22's review: a 100,000-character cursor got HTML).
+        error_content_type = "application/json"
+        error_message_format = '{"error": {"code": "http_%(code)d", "message": "%(message)s"}}'
 
         def do_GET(self) -> None:
             static = static_file_for(self.path, web_root)
