@@ -154,10 +154,21 @@ def make_server(
 
     class RequestHandler(BaseHTTPRequestHandler):
         server_version = "archive-search-local"
-        # What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's
-        # error shape, not an HTML page (session 22's review: a 100,000-character cursor got HTML).
-        error_content_type = "application/json"
-        error_message_format = '{"error": {"code": "http_%(code)d", "message": "%(message)s"}}'
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's
+            error shape, not its HTML page (session 22's review: a 100,000-character cursor got HTML); the status
+            line holds the standard phrase, never the client's text."""
+            phrase = self.responses.get(code, ("Error", ""))[0]
+            payload = json.dumps({"error": {"code": f"http_{code}", "message": message or phrase}}).encode()
+            self.send_response(code, phrase)
+            self.send_header("Connection", "close")
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            if getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304):
+                self.wfile.write(payload)
 
         def do_GET(self) -> None:
             static = static_file_for(self.path, web_root)

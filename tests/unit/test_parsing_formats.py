@@ -1183,6 +1183,19 @@ _META_ASIDE = '<aside class="meta byline">By Sam Okafor <time datetime="2016-05-
         (f'<main><h1>T</h1>{{text}}<div class="popular">{_TEASER}</div></main>', (None, None)),
         (f'<main><h1>T</h1>{{text}}<section class="most-read">{_TEASER}</section></main>', (None, None)),
         (f'<main><h1>T</h1>{{text}}<div class="trending">{_TEASER}</div></main>', (None, None)),
+        # A list of stories beside the article is another's, however long beside a short article (session 22's last
+        # review)
+        (
+            f'<main><article><h1>T</h1><p>Short.</p></article><div class="trending">{_TEASER * 10}</div></main>'
+            "{text}",
+            (None, None),
+        ),
+        # ...and an aside named for an entry's details beside a real article is a widget's
+        (
+            '<article><h1>T</h1>{text}</article><aside class="widget entry-info"><span class="byline">By John Roe'
+            '</span><time datetime="2019-03-04">4 March</time></aside>',
+            (None, None),
+        ),
         # Real articles, whatever layout names they carry, and an article inside a page-wide container: their asides
         # are their own (session 21's second review)
         (f'<article role="main"><h1>T</h1>{{text}}{_META_ASIDE}</article>', ("Sam Okafor", "2016-05-02")),
@@ -1317,6 +1330,15 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
         ('<p class="byline">By Jane Roe @janeroe</p>', "Jane Roe"),
         ('<p class="byline">Opinion by Jane Roe</p>', "Jane Roe"),
         ('<div class="byline">Breaking News</div>', "Jane Doe"),
+        # Labels left when the date goes, furniture phrases, credits of no writer (session 22's last review)
+        ('<p class="byline">Published: <time datetime="2016-05-02">May 2</time></p>', "Jane Doe"),
+        ('<p class="byline">Posted on <time datetime="2016-05-02">May 2</time></p>', "Jane Doe"),
+        ('<div class="byline">Leave a comment</div>', "Jane Doe"),
+        ('<div class="byline">Copied!</div>', "Jane Doe"),
+        ('<div class="byline">Photos by Jane Roe</div>', "Jane Doe"),
+        ('<div class="byline">Edited by John Roe</div>', "Jane Doe"),
+        ('<div class="author">AFP via Getty Images</div>', "Jane Doe"),
+        ('<p class="byline">By Jane Roe \u00b7 Reuters</p>', "Jane Roe"),
         ('<div class="byline">Follow Us</div>', "Jane Doe"),
         ('<p class="byline">By Jane Roe Updated March 3, 2024</p>', "Jane Roe"),
         ('<p class="byline">Reporter: Jane Roe</p>', "Jane Roe"),
@@ -2154,6 +2176,12 @@ def test_a_bracketed_aside_starting_with_by_stays_in_an_html_body() -> None:
         ("incoming/a.json", json.dumps({"title": "T", "body": "<p>First.</p><template><p>Second.</p>"}), "<template>"),
         ("incoming/a.json", json.dumps({"title": "T", "body": "<p>First.</p><iframe><p>Second.</p>"}), "<iframe>"),
         ("incoming/a.json", json.dumps({"title": "T", "body": "<p>First.</p><plaintext><p>Second."}), "<plaintext>"),
+        # Only SVG's <title/> and <style/> close so: an HTML <script/> after a broken SVG is open (session 22's review)
+        (
+            "incoming/a.json",
+            json.dumps({"title": "T", "body": '<p>A <svg><rect/> icon.</p><script src="a.js"/><p>Second.</p>'}),
+            "<script>",
+        ),
     ],
 )
 def test_a_comment_or_element_left_open_in_a_body_is_rejected_naming_it(key: str, upload: str, opened: str) -> None:

@@ -326,7 +326,9 @@ def _capitalised(words: list[str]) -> bool:
     return True
 
 
-_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b|\s+@\w", re.IGNORECASE)
+_AUTHOR_ENDS = re.compile(
+    r"\s+[|\u2022\u00b7]\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b|\s+@\w", re.IGNORECASE
+)
 # A separator the byline's cut left at its end ("Jane Doe |" of "Jane Doe | Updated", "Jane Doe \u2022 5 min read").
 _TRAILING_SEPARATORS = " ,;|\u2022\u00b7\u2013\u2014-"
 
@@ -353,6 +355,13 @@ _NAMES_END = re.compile(r"\s*[,;|(]|\s+[-\u2013\u2014]\s+|\s+(?:with|for|additio
 _SERIAL_JOINER = re.compile(r"\s*,\s+(and|AND|&)\s+")
 # A label before the names ("Reporter: Jane Doe", "Por: Juan Pérez"), and the labels that credit no writer.
 _LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
+# Credits of what no writer made ("Photos by Jane Doe", "Edited by John Roe", "AFP via Getty Images").
+_NOT_WRITTEN_BY = re.compile(
+    r"^(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
+    r"|fact-checked|design|designed)\s+by\b",
+    re.IGNORECASE,
+)
+_PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|via\s+getty)\b", re.I)
 _NOT_WRITERS = frozenset({"photo", "photos", "photograph", "image", "images", "picture", "pictures", "illustration"})
 _NOT_WRITERS |= frozenset({"video", "graphic", "graphics", "source", "sources", "credit", "updated", "published"})
 # A paper's or an agency's collective authors: "The Editorial Board", "Times staff", "Staff and wire reports".
@@ -368,6 +377,9 @@ _PAGE_WORDS = frozenset(
     | {"save", "bookmark", "whatsapp", "linkedin", "reddit", "x", "menu", "search", "close", "home", "audio", "video"}
     | {"newsroom", "news", "breaking", "live", "latest", "opinion", "analysis", "exclusive", "advertisement", "editor"}
     | {"editors", "staff", "follow", "watch", "more", "top", "back", "page", "view", "profile", "bio", "website"}
+    | {"published", "posted", "date", "modified", "comment", "leave", "show", "hide", "add", "reading", "list", "open"}
+    | {"app", "signup", "font", "size", "tweet", "caption", "play", "copied", "report", "abuse", "subscriber", "only"}
+    | {"credit", "file", "photo", "photos", "image", "images", "gallery", "loading", "admin", "pin", "related", "on"}
 )
 
 
@@ -381,7 +393,7 @@ def names_people(text: str) -> bool:
     Images"): each of these became the author and the next source's author was lost (session 21's reviews). Lenient
     on names on purpose: the element says it holds one, and the test of a byline in running text (_named) refused
     names that hold a word such as "An" or "Do" (session 22's review)."""
-    if _NO_NAME.search(text) or "@" in text:
+    if _NO_NAME.search(text) or "@" in text or _NOT_WRITTEN_BY.match(text) or _PICTURE_AGENCY.search(text):
         return False
     if labelled := _LABEL.match(text):
         if set(labelled.group("label").casefold().split()) & _NOT_WRITERS:
@@ -393,7 +405,8 @@ def names_people(text: str) -> bool:
     words = names.split()
     if not 1 <= len(words) <= 10 or any(char.isdigit() for char in names):
         return False
-    return not {word.casefold().strip(".") for word in words} <= _PAGE_WORDS | _COMMON_WORDS | _NOT_NAME_WORDS
+    stripped = {word.casefold().strip(".:!?,;()[]\u2026") for word in words} - {""}
+    return not stripped <= _PAGE_WORDS | _COMMON_WORDS | _NOT_NAME_WORDS
 
 
 _NAME_WORD = re.compile(r"\w+")

@@ -1077,7 +1077,6 @@ class _OtherWritings:
         # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
         # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
         self._container = container.mem_id if container is not None and not _is_layout(container) else None
-        self._page_chars = text_length(container) if container is not None else None
         self._wrappers: set[int] = set()
         current = container
         while current is not None:
@@ -1098,7 +1097,7 @@ class _OtherWritings:
         else:
             inside = current is not None and current.mem_id == self._container
         for ancestor in reversed(path):
-            held = held or holds_other_writings(ancestor, by_tag=not inside, page_chars=self._page_chars)
+            held = held or holds_other_writings(ancestor, by_tag=not inside, page_wide=self._container is None)
             # An <article> inside a page-wide container is an article too: its asides are its own, as in one.
             inside = inside or _is_article(ancestor)
             self._known[ancestor.mem_id] = (held, inside)

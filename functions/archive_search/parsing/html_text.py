@@ -337,7 +337,7 @@ OTHER_WRITINGS_WORDS = frozenset(
     | {"sponsored", "promo"}
 )
 # Names of what lists other stories beside the article: outside the article only (inside it, `article-sidebar` or
-# `story-teaser` is the article's own), and not when it holds half the page's text (a wrapper of the whole story).
+# `story-teaser` is the article's own), and not on an element holding an <h1> (a wrapper of the whole story).
 LIST_OF_STORIES_WORDS = frozenset({"teaser", "teasers", "sidebar", "popular", "trending"})
 # Names of two words for the same: `most-read`, `read-next`, `more-stories` (session 21's second review: a "Most read"
 # list's teaser outside any <aside> gave the article its date and author).
@@ -356,20 +356,22 @@ OWN_METADATA_WORDS = frozenset({"byline", "author", "meta", "metadata", "datelin
 _DETAILS_WORDS, _OWN_WORDS = frozenset({"info", "details"}), frozenset({"article", "story", "entry", "post"})
 
 
-def _names_own_metadata(node: LexborNode) -> bool:
+def _names_own_metadata(node: LexborNode, details: bool) -> bool:
+    """Whether an aside's name says it holds the article's metadata; `details`: `article-info` too (said where no
+    article element stands apart from the page: beside one, `entry-info` is a widget's)."""
     return any(
-        (parts := _name_parts(name)) & OWN_METADATA_WORDS or (parts & _DETAILS_WORDS and parts & _OWN_WORDS)
+        (parts := _name_parts(name)) & OWN_METADATA_WORDS or (details and parts & _DETAILS_WORDS and parts & _OWN_WORDS)
         for name in _names(node)
     )
 
 
-def holds_other_writings(node: LexborNode, by_tag: bool = True, page_chars: int | None = None) -> bool:
+def holds_other_writings(node: LexborNode, by_tag: bool = True, page_wide: bool = True) -> bool:
     """Whether the element is (`by_tag`) an aside or a nav, or named for what holds other writings
     (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`). An aside named for the article's own metadata
     (OWN_METADATA_WORDS: `<aside class="byline">`) holds the article's, wherever it stands."""
-    if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node))):
+    if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node, page_wide))):
         return True
-    if by_tag and _names_list_of_stories(node) and (page_chars is None or 2 * text_length(node) < page_chars):
+    if by_tag and _names_list_of_stories(node) and node.css_first("h1") is None:
         return True
     return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
 
@@ -729,8 +731,9 @@ def refuse_left_open(markup: str) -> None:
             closer = ">"
         else:
             tag_end = markup.find(">", found.end())
-            if tag_end > 0 and markup[tag_end - 1] == "/" and _in_foreign_content(lowered, found.start()):
-                position = tag_end + 1  # `<svg><title/>`: SVG and MathML close a tag so; HTML does not
+            closed_here = tag_end > 0 and markup[tag_end - 1] == "/" and name in ("title", "style")
+            if closed_here and _in_foreign_content(lowered, found.start()):
+                position = tag_end + 1  # `<svg><title/>`: SVG closes a tag so; HTML does not
                 continue
             end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.I).search(markup, found.end())
             closer = f"</{name}>"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -219,3 +220,23 @@ def test_a_request_line_too_long_gets_the_apis_json_error(gateway: tuple[int, li
     assert status == 414 and headers["content-type"] == "application/json"
     assert json.loads(body)["error"]["code"] == "http_414"
     assert not any(path.startswith("/search") and len(path) > 1000 for path in seen)
+
+
+@pytest.mark.parametrize(
+    "request_line", [b'GET a b"c HTTP/1.1', b"GET / HTTP/1.1'", b"GET / HTTP/\x01", b"GET /<&> x y z"]
+)
+def test_a_malformed_request_gets_valid_json_and_a_standard_status_line(
+    gateway: tuple[int, list[str]], request_line: bytes
+) -> None:
+    # The client's text went into the body unescaped (invalid JSON) and into the status line (session 22's review)
+    port, _ = gateway
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request_line + b"\r\n\r\n")
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    # A request line of no HTTP version is answered as HTTP/0.9 is, without a status line or headers
+    head, _, body = answer.partition(b"\r\n\r\n") if answer.startswith(b"HTTP/") else (b"", b"", answer)
+
+    assert head.split(b"\r\n")[0] in (b"HTTP/1.0 400 Bad Request", b"")
+    assert json.loads(body)["error"]["code"] == "http_400"
