@@ -1190,6 +1190,24 @@ _META_ASIDE = '<aside class="meta byline">By Sam Okafor <time datetime="2016-05-
             "{text}",
             (None, None),
         ),
+        # A list of stories is another's even with an <h1> of its own; a layout wrapper named for its sidebar is not
+        # one; an article's own details aside, around its articleBody, is the article's (session 22's last review)
+        (
+            f'<main><article><h1>T</h1>{{text}}</article><div class="trending"><h1>Most read</h1>{_TEASER}</div>'
+            "</main>",
+            (None, None),
+        ),
+        (
+            '<h1>T</h1><div class="content-sidebar-wrap"><p class="byline">By Sam Okafor</p>{text}'
+            '<time datetime="2016-05-02">May 2</time></div>',
+            ("Sam Okafor", "2016-05-02"),
+        ),
+        (
+            '<article><header><h1>T</h1><aside class="article-info"><span class="byline">By Sam Okafor</span>'
+            '<time datetime="2016-05-02">May 2</time></aside></header>'
+            '<div itemprop="articleBody">{text}</div></article>',
+            ("Sam Okafor", "2016-05-02"),
+        ),
         # ...and an aside named for an entry's details beside a real article is a widget's
         (
             '<article><h1>T</h1>{text}</article><aside class="widget entry-info"><span class="byline">By John Roe'
@@ -1338,7 +1356,15 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
         ('<div class="byline">Photos by Jane Roe</div>', "Jane Doe"),
         ('<div class="byline">Edited by John Roe</div>', "Jane Doe"),
         ('<div class="author">AFP via Getty Images</div>', "Jane Doe"),
-        ('<p class="byline">By Jane Roe \u00b7 Reuters</p>', "Jane Roe"),
+        # Co-authors after a bullet stay; names that are also dates, or that hold a picture agency after the writer,
+        # are names (session 22's last review)
+        ('<p class="byline">By Jane Roe \u2022 John Roe</p>', "Jane Roe \u2022 John Roe"),
+        ('<p class="byline">By April Show</p>', "April Show"),
+        ('<p class="byline">By Dawn Reading</p>', "Dawn Reading"),
+        ('<p class="byline">By Jane Roe and Getty Images</p>', "Jane Roe and Getty Images"),
+        ('<div class="byline">Filed under: Politics</div>', "Jane Doe"),
+        ('<div class="byline">Posted in Politics</div>', "Jane Doe"),
+        ('<div class="byline">Photography by Jane Roe</div>', "Jane Doe"),
         ('<div class="byline">Follow Us</div>', "Jane Doe"),
         ('<p class="byline">By Jane Roe Updated March 3, 2024</p>', "Jane Roe"),
         ('<p class="byline">Reporter: Jane Roe</p>', "Jane Roe"),

@@ -126,6 +126,11 @@ _NOT_NAME_WORDS = frozenset(
 # Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
 # "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,
 # Young, Rose, King, Brown, Day...) are deliberately absent: "By Mark Young" is a byline.
+# Words of dates that are first names as often ("April", "June", "Dawn", "Summer"), for the byline element's test.
+_NAME_LIKE_DATES = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december", "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
+)
 _COMMON_WORDS = frozenset(
     {"accident", "acclaim", "account", "accounts", "age", "agreement", "air", "analogy", "any"}
     | {"appointment", "area", "arrangement", "association", "big", "bike", "boat", "bounds", "bus"}
@@ -326,9 +331,7 @@ def _capitalised(words: list[str]) -> bool:
     return True
 
 
-_AUTHOR_ENDS = re.compile(
-    r"\s+[|\u2022\u00b7]\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b|\s+@\w", re.IGNORECASE
-)
+_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b|\s+@\w", re.IGNORECASE)
 # A separator the byline's cut left at its end ("Jane Doe |" of "Jane Doe | Updated", "Jane Doe \u2022 5 min read").
 _TRAILING_SEPARATORS = " ,;|\u2022\u00b7\u2013\u2014-"
 
@@ -358,12 +361,13 @@ _LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
 # Credits of what no writer made ("Photos by Jane Doe", "Edited by John Roe", "AFP via Getty Images").
 _NOT_WRITTEN_BY = re.compile(
     r"^(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
-    r"|fact-checked|design|designed)\s+by\b",
+    r"|fact-checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
     re.IGNORECASE,
 )
 _PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|via\s+getty)\b", re.I)
 _NOT_WRITERS = frozenset({"photo", "photos", "photograph", "image", "images", "picture", "pictures", "illustration"})
 _NOT_WRITERS |= frozenset({"video", "graphic", "graphics", "source", "sources", "credit", "updated", "published"})
+_NOT_WRITERS |= frozenset({"category", "categories", "tags", "tag", "topics", "topic", "section", "filed", "under"})
 # A paper's or an agency's collective authors: "The Editorial Board", "Times staff", "Staff and wire reports".
 _COLLECTIVE = re.compile(
     r"^(?:(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,3}(?i:staff|board|editors|desk|team|bureau|correspondents?|reporters)"
@@ -379,7 +383,7 @@ _PAGE_WORDS = frozenset(
     | {"editors", "staff", "follow", "watch", "more", "top", "back", "page", "view", "profile", "bio", "website"}
     | {"published", "posted", "date", "modified", "comment", "leave", "show", "hide", "add", "reading", "list", "open"}
     | {"app", "signup", "font", "size", "tweet", "caption", "play", "copied", "report", "abuse", "subscriber", "only"}
-    | {"credit", "file", "photo", "photos", "image", "images", "gallery", "loading", "admin", "pin", "related", "on"}
+    | {"credit", "file", "photo", "photos", "image", "images", "gallery", "loading", "admin", "related", "on"}
 )
 
 
@@ -393,7 +397,7 @@ def names_people(text: str) -> bool:
     Images"): each of these became the author and the next source's author was lost (session 21's reviews). Lenient
     on names on purpose: the element says it holds one, and the test of a byline in running text (_named) refused
     names that hold a word such as "An" or "Do" (session 22's review)."""
-    if _NO_NAME.search(text) or "@" in text or _NOT_WRITTEN_BY.match(text) or _PICTURE_AGENCY.search(text):
+    if _NO_NAME.search(text) or "@" in text or _NOT_WRITTEN_BY.match(text):
         return False
     if labelled := _LABEL.match(text):
         if set(labelled.group("label").casefold().split()) & _NOT_WRITERS:
@@ -406,7 +410,10 @@ def names_people(text: str) -> bool:
     if not 1 <= len(words) <= 10 or any(char.isdigit() for char in names):
         return False
     stripped = {word.casefold().strip(".:!?,;()[]\u2026") for word in words} - {""}
-    return not stripped <= _PAGE_WORDS | _COMMON_WORDS | _NOT_NAME_WORDS
+    if _PICTURE_AGENCY.search(_NAME_SEPARATORS.split(names, maxsplit=1)[0]):
+        return False  # "AFP via Getty Images" credits a picture; "Jane Doe and Getty Images" names a writer first
+    # Months, seasons and days are first names too ("April Show", "Dawn Reading", "June Winter").
+    return not stripped <= _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
 
 
 _NAME_WORD = re.compile(r"\w+")

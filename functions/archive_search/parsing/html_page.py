@@ -1077,6 +1077,12 @@ class _OtherWritings:
         # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
         # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
         self._container = container.mem_id if container is not None and not _is_layout(container) else None
+        self._headline: LexborNode | None = None  # the page's first <h1>: a list of stories never holds it
+        current = container
+        while current is not None and current.parent is not None:
+            current = current.parent
+        if current is not None:
+            self._headline = current.css_first("h1")
         self._wrappers: set[int] = set()
         current = container
         while current is not None:
@@ -1095,9 +1101,12 @@ class _OtherWritings:
             path.append(current)
             current = current.parent
         else:
-            inside = current is not None and current.mem_id == self._container
+            # An <article> around the container (its articleBody) holds the article's own asides too.
+            inside = current is not None and (current.mem_id == self._container or _is_article(current))
         for ancestor in reversed(path):
-            held = held or holds_other_writings(ancestor, by_tag=not inside, page_wide=self._container is None)
+            held = held or holds_other_writings(
+                ancestor, by_tag=not inside, page_wide=self._container is None, headline=self._headline
+            )
             # An <article> inside a page-wide container is an article too: its asides are its own, as in one.
             inside = inside or _is_article(ancestor)
             self._known[ancestor.mem_id] = (held, inside)

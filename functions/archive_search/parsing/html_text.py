@@ -337,8 +337,11 @@ OTHER_WRITINGS_WORDS = frozenset(
     | {"sponsored", "promo"}
 )
 # Names of what lists other stories beside the article: outside the article only (inside it, `article-sidebar` or
-# `story-teaser` is the article's own), and not on an element holding an <h1> (a wrapper of the whole story).
+# `story-teaser` is the article's own), and not on an element holding the page's first <h1> (a wrapper of the whole
+# story).
 LIST_OF_STORIES_WORDS = frozenset({"teaser", "teasers", "sidebar", "popular", "trending"})
+# ...but not in a layout's name (`content-sidebar-wrap`, the Genesis theme's wrapper of the story and its sidebar).
+_LAYOUT_WORDS = frozenset({"wrap", "wrapper", "layout", "container", "content", "main", "inner", "outer", "page"})
 # Names of two words for the same: `most-read`, `read-next`, `more-stories` (session 21's second review: a "Most read"
 # list's teaser outside any <aside> gave the article its date and author).
 OTHER_WRITINGS_PAIRS = (
@@ -365,22 +368,33 @@ def _names_own_metadata(node: LexborNode, details: bool) -> bool:
     )
 
 
-def holds_other_writings(node: LexborNode, by_tag: bool = True, page_wide: bool = True) -> bool:
+def holds_other_writings(
+    node: LexborNode, by_tag: bool = True, page_wide: bool = True, headline: LexborNode | None = None
+) -> bool:
     """Whether the element is (`by_tag`) an aside or a nav, or named for what holds other writings
     (OTHER_WRITINGS_WORDS: not a state of its wrapper, `has-comments`). An aside named for the article's own metadata
     (OWN_METADATA_WORDS: `<aside class="byline">`) holds the article's, wherever it stands."""
     if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node, page_wide))):
         return True
-    if by_tag and _names_list_of_stories(node) and node.css_first("h1") is None:
+    if by_tag and _names_list_of_stories(node) and not _holds(node, headline):
         return True
     return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
+
+
+def _holds(node: LexborNode, inner: LexborNode | None) -> bool:
+    """Whether `inner` is `node` or inside it."""
+    while inner is not None:
+        if inner.mem_id == node.mem_id:
+            return True
+        inner = inner.parent
+    return False
 
 
 def _names_list_of_stories(node: LexborNode) -> bool:
     """Whether a name says the element lists other stories (LIST_OF_STORIES_WORDS, OTHER_WRITINGS_PAIRS)."""
     return any(
         ((parts := _name_parts(name)) & LIST_OF_STORIES_WORDS or any(pair <= parts for pair in OTHER_WRITINGS_PAIRS))
-        and not parts & STATE_WORDS
+        and not parts & (STATE_WORDS | _LAYOUT_WORDS)
         for name in _names(node)
     )
 
