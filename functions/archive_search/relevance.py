@@ -684,8 +684,8 @@ def text_query(
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).
-    respelt_glued = [typo_words.get(word) or word for word in plain] if ranking.fuzzy else plain
-    glued = list(dict.fromkeys(part for word in respelt_glued for part in glued_parts(word) if part not in plain))
+    as_searched = [typo_words.get(word) or word for word in plain]
+    glued = list(dict.fromkeys(part for word in as_searched for part in glued_parts(word) if part not in plain))
     if glued:
         should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
     if not should:

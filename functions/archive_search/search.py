@@ -464,8 +464,8 @@ def _words_to_expand(
         return []
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages. So are
-    # words held only closed up or in a headline, byline or tag (`walmart`, `obrien`: near spellings such as `walman`
-    # and `oeien` led the newest first; session 22's review).
+    # words held only closed up or in a byline or tag (`walmart`, `obrien`: near spellings such as `walman` and
+    # `oeien` led the newest first; session 22's review); not a headline's alone, which may be its typo (`PRESSUE`).
     if complete is not None and complete < FEW_COMPLETE_MATCHES and request.effective_sort == "relevance":
         return eligible
     unknown = unknown_words(request.q, suggest).keys() & set(eligible)
@@ -823,8 +823,8 @@ class _ArchiveVocabulary:
         held_key = tuple(held)
         aggs: dict[str, Any] = {}
         if held_key and held_key not in self._held:
-            aggs["held"] = _held_aggregation(held_key)
-            aggs["written"] = _held_aggregation(held_key, headlines=False)
+            aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
+            aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
         answer: dict[str, Any] = {}
@@ -838,7 +838,7 @@ class _ArchiveVocabulary:
                 body["suggest"] = listing["suggest"]
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)
         if aggs:
-            self._held[held_key] = _held_words(held_key, answer)
+            self._held[held_key] = _held_words(held_key, answer, "held")
             self._written[held_key] = _held_words(held_key, answer, "written")
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
@@ -914,25 +914,23 @@ def _one_word(typed: str) -> str | None:
     return words[0] if len(words) == 1 else None
 
 
-def _held_aggregation(words: Sequence[str], headlines: bool = True) -> dict[str, Any]:
-    """A filter a word: a headline (as title.exact reads it; unless not `headlines`), a joined word closed up, a
-    byline or a tag holds it."""
-    present = {
-        str(i): {
-            "bool": {
-                "should": [
-                    *([{"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}}] if headlines else []),
-                    {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}},
-                    *in_byline_or_tags(word),
-                ]
-            }
-        }
-        for i, word in enumerate(words)
-    }
+def _written_beyond_bodies(word: str) -> list[dict[str, Any]]:
+    """Some text holds the word as a joined word closed up, or a byline or a tag holds it."""
+    return [{"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}, *in_byline_or_tags(word)]
+
+
+def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
+    """A headline holds the word (as title.exact reads it), or _written_beyond_bodies."""
+    return [{"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}}, *_written_beyond_bodies(word)]
+
+
+def _held_aggregation(words: Sequence[str], clauses: Callable[[str], list[dict[str, Any]]]) -> dict[str, Any]:
+    """A filter a word: an article matches one of its `clauses`."""
+    present = {str(i): {"bool": {"should": clauses(word)}} for i, word in enumerate(words)}
     return {"filters": {"filters": present}}
 
 
-def _held_words(words: Sequence[str], answer: Mapping[str, Any], name: str = "held") -> set[str]:
+def _held_words(words: Sequence[str], answer: Mapping[str, Any], name: str) -> set[str]:
     buckets = answer["aggregations"][name]["buckets"]
     return {word for i, word in enumerate(words) if buckets[str(i)]["doc_count"] > 0}
 

@@ -470,7 +470,7 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
     [
         ("", ""),
         ("\n\n\u00a9 2016 SomaNet News Archive", ""),
-        # A note after the byline, far shorter than the text above it (session 21's second review)
+        # A note after the byline: a credit, a correction, a link, the author's biography (session 21's second review)
         ("\n\nBack to top", "Additional reporting by John Roe in Dover."),
         ("", "This article was amended on 3 May 2001 to correct the cost."),
         ("", "Jane Doe is the paper's transport correspondent."),

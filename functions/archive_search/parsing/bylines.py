@@ -123,15 +123,16 @@ _NOT_NAME_WORDS = frozenset(
     | {"these", "those", "our", "your", "my", "his", "her", "its", "their", "we", "you", "it", "how", "what"}
     | {"why", "when", "where", "who", "is", "are", "was", "were", "no", "not", "all", "more", "most"}
 )
-# Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
-# "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,
-# Young, Rose, King, Brown, Day...) are deliberately absent: "By Mark Young" is a byline.
-# Words of dates that are first names as often ("April", "June", "Dawn", "Summer"), for the byline element's test.
+# Words of dates that are first names as often ("April", "June", "Dawn", "Summer"): common words in running text
+# (_COMMON_WORDS), names in a byline element (names_people).
 _NAME_LIKE_DATES = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december", "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
 )
-_COMMON_WORDS = frozenset(
+# Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
+# "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,
+# Young, Rose, King, Brown, Day...) are deliberately absent: "By Mark Young" is a byline.
+_COMMON_WORDS = _NAME_LIKE_DATES | frozenset(
     {"accident", "acclaim", "account", "accounts", "age", "agreement", "air", "analogy", "any"}
     | {"appointment", "area", "arrangement", "association", "big", "bike", "boat", "bounds", "bus"}
     | {"candlelight", "car", "category", "chance", "choice", "city", "coincidence", "comparison"}
@@ -151,12 +152,9 @@ _COMMON_WORDS = frozenset(
     | {"statute", "stealth", "stretch", "subject", "surprise", "theme", "then", "time", "today", "tomorrow"}
     | {"topic", "total", "town", "tradition", "train", "treaty", "turns", "type", "virtue", "vote", "votes"}
     | {"water", "way", "week", "weeks", "word", "year", "years", "yesterday"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekend", "january"}
-    | {"february", "march", "april", "may", "june", "july", "august", "september", "october", "november"}
-    | {"december", "christmas", "easter", "midnight", "noon", "dawn", "dusk", "sunset", "sunrise", "spring"}
-    | {"summer", "autumn", "winter", "itself", "himself", "herself", "themselves", "ourselves", "yourself"}
-    | {"myself", "royal", "unanimous", "decision", "necessary", "committee", "ballot", "ferry", "telephone"}
-    | {"plane", "air", "sea", "land", "hand", "default", "request", "appointment", "popular", "demand"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "weekend", "midnight", "noon", "dusk"}
+    | {"sunset", "sunrise", "itself", "himself", "herself", "themselves", "ourselves", "yourself", "myself"}
+    | {"royal", "unanimous", "decision", "necessary", "committee", "ballot", "ferry", "telephone", "plane"}
 )
 _NAME_JOINERS = re.compile(r"\s+(?:and|AND|&)\s+")
 # What separates the names of a byline (kept when a place is taken out): a comma, or a joining "and".
@@ -381,10 +379,14 @@ _PAGE_WORDS = frozenset(
     | {"save", "bookmark", "whatsapp", "linkedin", "reddit", "x", "menu", "search", "close", "home", "audio", "video"}
     | {"newsroom", "news", "breaking", "live", "latest", "opinion", "analysis", "exclusive", "advertisement", "editor"}
     | {"editors", "staff", "follow", "watch", "more", "top", "back", "page", "view", "profile", "bio", "website"}
-    | {"published", "posted", "date", "modified", "comment", "leave", "show", "hide", "add", "reading", "list", "open"}
+    | {"published", "posted", "date", "modified", "leave", "show", "hide", "add", "reading", "list", "open"}
     | {"app", "signup", "font", "size", "tweet", "caption", "play", "copied", "report", "abuse", "subscriber", "only"}
     | {"credit", "file", "photo", "photos", "image", "images", "gallery", "loading", "admin", "related", "on"}
 )
+
+# What a byline element's text made only of names no one: the page's furniture, common words (but the months,
+# seasons and days that are first names too: "April Show", "Dawn Reading", "June Winter") and function words.
+_NOT_NAMES_IN_BYLINES = _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
 
 
 def names_people(text: str) -> bool:
@@ -409,11 +411,10 @@ def names_people(text: str) -> bool:
     words = names.split()
     if not 1 <= len(words) <= 10 or any(char.isdigit() for char in names):
         return False
-    stripped = {word.casefold().strip(".:!?,;()[]\u2026") for word in words} - {""}
     if _PICTURE_AGENCY.search(_NAME_SEPARATORS.split(names, maxsplit=1)[0]):
         return False  # "AFP via Getty Images" credits a picture; "Jane Doe and Getty Images" names a writer first
-    # Months, seasons and days are first names too ("April Show", "Dawn Reading", "June Winter").
-    return not stripped <= _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
+    stripped = {word.casefold().strip(".:!?,;()[]\u2026") for word in words} - {""}
+    return not stripped <= _NOT_NAMES_IN_BYLINES
 
 
 _NAME_WORD = re.compile(r"\w+")

@@ -29,6 +29,7 @@ from archive_search.parsing.html_text import (
     element_text,
     holds_other_writings,
     is_hidden_or_chrome_by_markup,
+    is_inside,
     left_out_by_name,
     parse_markup,
     text_length,
@@ -117,7 +118,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     furniture = _HeaderFurniture(title, heading, author, published, section)
     for header in headers:
         furniture.find(header)
-    if container is not None and (headers or (title_node is not None and _is_inside(title_node, container))):
+    if container is not None and (headers or (title_node is not None and is_inside(title_node, container))):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         skip = furniture.skip | ({title_node.mem_id} if title_node is not None else set())
         paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
@@ -353,7 +354,7 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
             beside = sum(
                 _length(paragraphs_of(n))
                 for n in nodes
-                if n.mem_id != best.mem_id and _is_inside(n, around) and not _is_teaser(n, paragraphs_of)
+                if n.mem_id != best.mem_id and is_inside(n, around) and not _is_teaser(n, paragraphs_of)
             )
             if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
                 return around, paragraphs_of(around)
@@ -463,13 +464,6 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
             if len(outermost) == MAX_CONTAINER_CANDIDATES:
                 break
     return outermost
-
-
-def _is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    parent = node.parent
-    while parent is not None and parent.mem_id != ancestor.mem_id:
-        parent = parent.parent
-    return parent is not None
 
 
 def _inside_chrome(node: LexborNode, judged: _Judged) -> bool:
@@ -1077,17 +1071,13 @@ class _OtherWritings:
         # A page-wide container (<body>, <main>, role=main, #content: the page's layout) holds the page's sidebars and
         # menus, not the article's own asides: a "Most read" teaser's date became the article's (session 21's review).
         self._container = container.mem_id if container is not None and not _is_layout(container) else None
-        self._headline: LexborNode | None = None  # the page's first <h1>: a list of stories never holds it
-        current = container
-        while current is not None and current.parent is not None:
-            current = current.parent
-        if current is not None:
-            self._headline = current.css_first("h1")
         self._wrappers: set[int] = set()
-        current = container
+        current, root = container, container
         while current is not None:
             self._wrappers.add(current.mem_id)
-            current = current.parent
+            root, current = current, current.parent
+        # The page's first <h1>: a list of stories never holds it.
+        self._headline = root.css_first("h1") if root is not None else None
         self._known: dict[int, tuple[bool, bool]] = {}  # by element: (held, inside the article)
 
     def hold(self, node: LexborNode) -> bool:

@@ -376,18 +376,17 @@ def holds_other_writings(
     (OWN_METADATA_WORDS: `<aside class="byline">`) holds the article's, wherever it stands."""
     if by_tag and (node.tag == "nav" or (node.tag == "aside" and not _names_own_metadata(node, page_wide))):
         return True
-    if by_tag and _names_list_of_stories(node) and not _holds(node, headline):
+    if by_tag and _names_list_of_stories(node) and not (headline is not None and is_inside(headline, node)):
         return True
     return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
 
 
-def _holds(node: LexborNode, inner: LexborNode | None) -> bool:
-    """Whether `inner` is `node` or inside it."""
-    while inner is not None:
-        if inner.mem_id == node.mem_id:
-            return True
-        inner = inner.parent
-    return False
+def is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether `node` lies inside `ancestor` (not `ancestor` itself)."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != ancestor.mem_id:
+        parent = parent.parent
+    return parent is not None
 
 
 def _names_list_of_stories(node: LexborNode) -> bool:
@@ -723,6 +722,8 @@ _HIDES_UNTIL_CLOSED = re.compile(
     r"<!--|<!|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template|select)(?=[\s/>])",
     re.IGNORECASE,
 )
+_COMMENT_END = re.compile(r"--!?>")
+_DECLARATION_END = re.compile(">")
 
 
 def refuse_left_open(markup: str) -> None:
@@ -731,22 +732,22 @@ def refuse_left_open(markup: str) -> None:
     was accepted without the rest of its text (session 22's review: `<!-- TODO: check figures` dropped every
     paragraph below it). Each construct found closed is skipped whole, so the scan is linear."""
     position = 0
-    lowered = markup.lower()
+    lowered: str | None = None  # the markup in lower case, for the few tags SVG may close with `/>`
     while (found := _HIDES_UNTIL_CLOSED.search(markup, position)) is not None:
         opened, name = found.group(0), (found.group(1) or "").lower()
         if opened == "<!--":
             if markup.startswith((">", "->"), found.end()):  # `<!-->` and `<!--->` are empty comments
                 position = markup.index(">", found.end()) + 1
                 continue
-            end = re.compile(r"--!?>").search(markup, found.end())
+            end = _COMMENT_END.search(markup, found.end())
             closer = "-->"
         elif opened == "<!":
-            end = re.compile(">").search(markup, found.end())
+            end = _DECLARATION_END.search(markup, found.end())
             closer = ">"
         else:
             tag_end = markup.find(">", found.end())
             closed_here = tag_end > 0 and markup[tag_end - 1] == "/" and name in ("title", "style")
-            if closed_here and _in_foreign_content(lowered, found.start()):
+            if closed_here and _in_foreign_content(lowered := lowered or markup.lower(), found.start()):
                 position = tag_end + 1  # `<svg><title/>`: SVG closes a tag so; HTML does not
                 continue
             end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.I).search(markup, found.end())

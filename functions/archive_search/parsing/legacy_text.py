@@ -180,9 +180,7 @@ _NOTE = re.compile(
 def _is_note(block: str, author: str | None) -> bool:
     """A note after the byline that closes the text (_NOTE), or the author's biography ("Jane Doe is the paper's
     transport correspondent.": a paragraph that starts with the byline's name)."""
-    if _is_furniture(block) or _NOTE.match(block):
-        return True
-    return author is not None and block.casefold().startswith(f"{author.casefold()} ")
+    return bool(_NOTE.match(block)) or (author is not None and block.casefold().startswith(f"{author.casefold()} "))
 
 
 def _without_site_name(blocks: list[str]) -> list[str]:
