@@ -1386,7 +1386,7 @@ def test_html_date_candidates_are_read_once_each_and_at_most_a_hundred(monkeypat
     read: list[str] = []
     original = html_page.parse_date
 
-    def counted(text: str) -> str | None:
+    def counted(text: str) -> object:
         read.append(text)
         return original(text)
 
