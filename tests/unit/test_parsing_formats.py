@@ -2593,7 +2593,7 @@ _STANDFIRST = "<p class='standfirst'>Talks in Sochi end without a deal</p>"
         "<p>By <a rel='author' href='/ep'>Estera Popowska</a> | Published <time datetime='2015-05-12'>May 12</time>",
         "<div>By <span itemprop='author'>Estera Popowska</span></div><time datetime='2015-05-12'>12 May 2015</time>",
         "<p>By Estera Popowska, May 12, 2015</p>",
-        "<p>By Estera Popowska | Updated 12 May 2015</p>",
+        "<p>By Estera Popowska | Published 12 May 2015</p>",
         # Medium's line, with the reading time beside the author and the date (it stayed in the body).
         "<div><a rel='author' href='/@ep'>Estera Popowska</a><span>·</span><span>5 min read</span><span>·</span>"
         "<time datetime='2015-05-12'>May 12, 2015</time></div>",
@@ -2610,6 +2610,18 @@ def test_html_an_articles_header_keeps_its_standfirst_without_its_byline_and_dat
 
     assert parsed.body == "Talks in Sochi end without a deal\n\nKerry met Putin on Tuesday."
     assert (parsed.title, parsed.author, parsed.published) == ("Kerry meets Putin", "Estera Popowska", "2015-05-12")
+
+
+def test_html_a_bylines_update_stamp_is_furniture_and_no_date_of_the_article() -> None:
+    page = _html(
+        f"<article><header><h1>Kerry meets Putin</h1>{_STANDFIRST}<p>By Estera Popowska | Updated 12 May 2015</p>"
+        "</header><p>Kerry met Putin on Tuesday.</p></article>"
+    )
+
+    parsed = parse_upload("incoming/a.html", page)
+
+    assert parsed.body == "Talks in Sochi end without a deal\n\nKerry met Putin on Tuesday."
+    assert (parsed.author, parsed.published) == ("Estera Popowska", None)
 
 
 @pytest.mark.parametrize(

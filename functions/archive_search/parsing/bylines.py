@@ -164,6 +164,8 @@ _PLACE = re.compile(r"\s+(in|IN)\s+")
 # "By", or a label of the writer ("Reporter: Jane Doe", "Author: Jane Doe", "Por: Juan Pérez", "Von: Hans Müller").
 _AUTHOR_PREFIX = re.compile(
     r"^(?:(?:written|words|story|posted|reporting|opinion|analysis|commentary|review)?\s*by:?\s+"
+    # An author page's link: "View all posts by Jane Doe" (WordPress), "More articles by Jane Doe".
+    r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by:?\s+"
     r"|(?:reporters?|authors?|autora?|auteure?|por|par|von|text|texte|words|writers?|written\s+by|reporting)\s*:\s*)",
     re.IGNORECASE,
 )
@@ -224,6 +226,9 @@ def dateline_credit(paragraph: str) -> str | None:
     return canonical_credit(match.group("credit"))
 
 
+_BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+
+
 def byline_name(line: str) -> str | None:
     """The author named by a byline line: "(By Name)", "By Name", "By: Name", "Written by Name".
 
@@ -232,7 +237,9 @@ def byline_name(line: str) -> str | None:
     match = _PAREN_BYLINE.match(line) or _PLAIN_BYLINE.match(line)
     if match is None:
         return None
-    name = match.group("name")
+    # What a separator adds after the names is no part of them: "By Jane Doe | Photos by John Roe" (session 23's
+    # review), "By Jane Doe • 5 min read".
+    name = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
     if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
@@ -358,7 +365,8 @@ _SERIAL_JOINER = re.compile(r"\s*,\s+(and|AND|&)\s+")
 _LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
 # Credits of what no writer made ("Photos by Jane Doe", "Edited by John Roe", "AFP via Getty Images").
 _NOT_WRITTEN_BY = re.compile(
-    r"^(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
+    # An adverb may come first: "Medically reviewed by", "Independently fact-checked by" (session 23's review).
+    r"^(?:\w+ly\s+)?(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
     r"|fact-checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
     re.IGNORECASE,
 )
@@ -382,6 +390,7 @@ _PAGE_WORDS = frozenset(
     | {"published", "posted", "date", "modified", "leave", "show", "hide", "add", "reading", "list", "open"}
     | {"app", "signup", "font", "size", "tweet", "caption", "play", "copied", "report", "abuse", "subscriber", "only"}
     | {"credit", "file", "photo", "photos", "image", "images", "gallery", "loading", "admin", "related", "on"}
+    | {"stories", "articles", "posts", "alerts", "see"}
 )
 
 # What a byline element's text made only of names no one: the page's furniture, common words (but the months,

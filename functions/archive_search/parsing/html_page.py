@@ -105,9 +105,9 @@ SUMMARY_META = ("description", "og:description", "twitter:description", "dc.desc
 
 def parse_html(data: bytes) -> ParsedUpload:
     tree, stand_ins = parse_markup(decode(data, declared=_declared_charset(data)))
-    meta = _meta_tags(tree)
-    linked, unreadable = _json_ld_article(tree)
     container, paragraphs = _container(tree)
+    meta = _meta_tags(tree, _OtherWritings(container))
+    linked, unreadable = _json_ld_article(tree)
 
     title, title_node = _title(tree, meta, linked, container)
     author = _author(tree, meta, linked, container)
@@ -118,9 +118,12 @@ def parse_html(data: bytes) -> ParsedUpload:
     furniture = _HeaderFurniture(title, heading, author, published, section)
     for header in headers:
         furniture.find(header)
-    if container is not None and (headers or (title_node is not None and is_inside(title_node, container))):
+    teasers = _teasers_within(container) if container is not None else set()
+    if container is not None and (
+        headers or teasers or (title_node is not None and is_inside(title_node, container))
+    ):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        skip = furniture.skip | ({title_node.mem_id} if title_node is not None else set())
+        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
         paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
     paragraphs, byline, dateline = without_leading_furniture(
         paragraphs, title, author, heading, published, refuse_unreadable_dates=True
@@ -204,13 +207,15 @@ def _meta_charset(attributes: bytes) -> str | None:
     return None
 
 
-def _meta_tags(tree: LexborHTMLParser) -> dict[str, list[str]]:
-    """Meta tag contents by lower-cased name, property or itemprop, in document order."""
+def _meta_tags(tree: LexborHTMLParser, others: _OtherWritings) -> dict[str, list[str]]:
+    """Meta tag contents by lower-cased name, property or itemprop, in document order. An itemprop in what holds
+    other writings is theirs (`others`): a reader's comment marked up as a schema.org Comment, with its own author
+    and datePublished, made them the article's (session 23's review)."""
     meta: dict[str, list[str]] = {}
     for node in tree.css("meta, [itemprop][content], [itemprop][datetime]"):
         attributes = node.attributes
         content = clean_line(attributes.get("content") or attributes.get("datetime") or "")
-        if not content:
+        if not content or ("itemprop" in attributes and others.hold(node)):
             continue
         for key in ("name", "property", "itemprop"):
             name = (attributes.get(key) or "").strip().lower()
@@ -244,11 +249,16 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
             unreadable.append(("it is nested too deep", text))
             continue
         for item in _json_ld_items(document):
-            types = item.get("@type")
-            names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
-            if any(isinstance(name, str) and name.lower() in _ARTICLE_TYPES for name in names):
+            if _ld_types(item) & _ARTICLE_TYPES:
                 return item, []
     return {}, unreadable
+
+
+def _ld_types(item: dict[str, Any]) -> set[str]:
+    """A JSON-LD item's @type names, lower-cased ("NewsArticle", ["Article", "NewsArticle"])."""
+    types = item.get("@type")
+    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
+    return {name.lower() for name in names if isinstance(name, str)}
 
 
 # The JSON-LD keys that give what a page may lack, as its text writes them.
@@ -303,9 +313,13 @@ def _ld_text(linked: dict[str, Any], key: str) -> str | None:
     return clean_line(unescape_entities(value)) or None if isinstance(value, str) else None
 
 
-def _ld_author(linked: dict[str, Any]) -> str | None:
+def _ld_author(linked: dict[str, Any], people_only: bool = False) -> str | None:
+    """The JSON-LD item's author names, joined by ", "; `people_only`: only when every author is an item of type
+    Person (an Organization may be the site's name where the byline names the writer)."""
     value = linked.get("author")
     people = value if isinstance(value, list) else [value]
+    if people_only and not all(isinstance(p, dict) and _ld_types(p) == {"person"} for p in people):
+        return None
     names = []
     for person in people:
         name = person.get("name") if isinstance(person, dict) else person
@@ -389,6 +403,40 @@ def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]
     # A link with a fragment (`#entry-3`, `https://site/live/x#entry-3`) is a permalink to the heading's own entry.
     href = (link.attributes.get("href") or "").strip()
     return bool(href) and "#" not in href
+
+
+MAX_NESTED_TEASERS = 50  # <article>s in the article read as teasers: a page's "More on this story" lists a few
+TEASER_LIST_HEADING_CHARS = 80  # what a list of teasers holds beside them: its heading ("More on this story")
+TEASER_LIST_DEPTH = 4  # elements around a teaser that may be its list: each is read, so a deep nest stays cheap
+
+
+def _teasers_within(container: LexborNode) -> set[int]:
+    """The `mem_id`s of what in the article is teasers of other stories: each <article> nested in it that is a
+    teaser (_is_teaser), or the element around such teasers that holds nothing else but a heading. "More on this
+    story", its teasers' headlines and dates became the body's last paragraphs (session 23's review)."""
+    measured: dict[int, list[str]] = {}
+
+    def paragraphs_of(node: LexborNode) -> list[str]:
+        if node.mem_id not in measured:
+            measured[node.mem_id] = element_paragraphs(node)
+        return measured[node.mem_id]
+
+    nested = [node for node in islice(container.css("article"), MAX_NESTED_TEASERS) if node.mem_id != container.mem_id]
+    teasers = [node for node in nested if _is_teaser(node, paragraphs_of)]
+    found: set[int] = set()
+    for teaser in teasers:
+        outer = teaser
+        for _ in range(TEASER_LIST_DEPTH):
+            parent = outer.parent
+            if parent is None or parent.mem_id == container.mem_id:
+                break
+            inside = [t for t in teasers if is_inside(t, parent)]
+            rest = _length(paragraphs_of(parent)) - sum(_length(paragraphs_of(t)) for t in inside)
+            if rest > TEASER_LIST_HEADING_CHARS:
+                break
+            outer = parent
+        found.add(outer.mem_id)
+    return found
 
 
 def _link_around(heading: LexborNode, article: LexborNode) -> LexborNode | None:
@@ -609,8 +657,9 @@ class _HeaderFurniture:
         kept, name, dateline = without_leading_furniture(
             [text], self.title, self.author, self.heading, self.published, everywhere=True
         )
-        if kept and name is None:
-            name, dateline = _byline_with_date(text) or (None, None)
+        if (kept and name is None) or (name is not None and dateline is None):
+            # "By Jane Doe | Published 12 May 2015": byline_name reads the name alone (session 23's review).
+            name, dateline = _byline_with_date(text) or (name, dateline)
             if name is not None and names_others(name, self.author):
                 # Another reporter than the declared author: text, as without_leading_furniture keeps it; its date
                 # is still the article's.
@@ -700,8 +749,9 @@ def _block_around(marker: LexborNode, header: LexborNode, loose: bool) -> Lexbor
     return None
 
 
-def _byline_with_date(text: str) -> tuple[str, str] | None:
-    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe"."""
+def _byline_with_date(text: str) -> tuple[str, str | None] | None:
+    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe";
+    a later change's stamp ("By Jane Doe | Updated 12 May 2015") gives the author and no date (_CHANGE_STAMPS)."""
     for separator in _META_SEPARATORS:
         first, found, second = text.partition(separator)
         if not found:
@@ -709,10 +759,11 @@ def _byline_with_date(text: str) -> tuple[str, str] | None:
         for byline, when in ((first, second), (second, first)):
             name = byline_name(byline)
             words = when.split()
+            changed = False
             while words and words[0].casefold() in _META_WORDS:
-                words.pop(0)
+                changed = changed or words.pop(0).casefold() in _CHANGE_STAMPS
             if name is not None and parse_date(" ".join(words)) is not None:
-                return name, " ".join(words)
+                return name, None if changed else " ".join(words)
     return None
 
 
@@ -1014,11 +1065,17 @@ def _author(
             return ", ".join(dict.fromkeys(authors))
     others = _OtherWritings(container)
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
-        node = next((node for node in tree.css(selector) if not others.hold(node)), None)
         # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
-        # the link is no part of the name.
-        if node is not None and (author := clean_author(element_text(node))):
+        # the link is no part of the name. The first that names someone: a link to the author's page may read
+        # "More stories" or "Sign up for alerts" (session 23's review), as an author box may.
+        candidates = islice((node for node in tree.css(selector) if not others.hold(node)), MAX_AUTHORS_READ)
+        named = (clean_author(element_text(node)) for node in candidates)
+        if author := next((author for author in named if author and names_people(author)), None):
             return author
+    # A schema.org Person the page declares writes it before any element named "author" does: a reviewed book's
+    # `<p class="author">Leo Tolstoy</p>` became the author (session 23's review).
+    if person := _ld_author(linked, people_only=True):
+        return person
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
         # The first that names someone: an author box's "About the author" or "More from this author" names no one.
         # A few are read (each reads its whole element: all of 1,990 nested ones took 14.7 s; session 21's review).
@@ -1094,13 +1151,75 @@ class _OtherWritings:
             # An <article> around the container (its articleBody) holds the article's own asides too.
             inside = current is not None and (current.mem_id == self._container or _is_article(current))
         for ancestor in reversed(path):
-            held = held or holds_other_writings(
-                ancestor, by_tag=not inside, page_wide=self._container is None, headline=self._headline
+            held = (
+                held
+                or holds_other_writings(
+                    ancestor, by_tag=not inside, page_wide=self._container is None, headline=self._headline
+                )
+                or _holds_others_words(ancestor)
+                # An <article> in the article is another writing related to it (HTML's rule: a comment, a teaser).
+                or (inside and ancestor.tag == "article")
             )
             # An <article> inside a page-wide container is an article too: its asides are its own, as in one.
             inside = inside or _is_article(ancestor)
             self._known[ancestor.mem_id] = (held, inside)
         return held
+
+
+# schema.org items of other writings than the article: their author and date are not its (a quotation's author, a
+# reviewed book's, a comment's: session 23's review).
+_OTHER_ITEM_TYPES = frozenset(
+    {"comment", "usercomments", "review", "criticreview", "quotation", "book", "question", "answer", "claim"}
+    | {"socialmediaposting", "discussionforumposting", "movie", "product", "event"}
+)
+
+
+def _holds_others_words(node: LexborNode) -> bool:
+    """Whether the element holds another's words: a quotation (<blockquote>, <q>: a pull quote's `<cite
+    class="author">`, an embedded post's date), or a schema.org item of another writing (_OTHER_ITEM_TYPES)."""
+    if node.tag in ("blockquote", "q"):
+        return True
+    if "itemscope" not in node.attributes:
+        return False
+    kinds = (node.attributes.get("itemtype") or "").split()
+    return any(kind.rstrip("/").rsplit("/", 1)[-1].casefold() in _OTHER_ITEM_TYPES for kind in kinds)
+
+
+def _in_page_banner(node: LexborNode) -> bool:
+    """Whether the element lies in the page's own header or footer (the site's masthead, its footer: HTML's banner
+    and contentinfo), not in an article's or a section's: the masthead's "Tuesday, March 12, 2024" is the day the
+    page was served, not the article's date (session 23's review)."""
+    in_header = False
+    current = node.parent
+    while current is not None:
+        role = current.attributes.get("role")
+        if current.tag in ("article", "section", "main", "aside", "nav") or role == "main":
+            return False
+        if current.tag in ("header", "footer") or role in ("banner", "contentinfo"):
+            in_header = True
+        current = current.parent
+    return in_header
+
+
+_CHANGE_NAMES = frozenset({"updated", "modified", "edited", "revised", "datemodified", "last-modified"})
+_CHANGE_LABEL = re.compile(r"\b(?:updated|modified|edited|revised|last\s+changed)\W*$", re.IGNORECASE)
+_PUBLISHED_NAMES = frozenset({"published", "datepublished", "pubdate", "entry-date", "date-published"})
+
+
+def _time_kind(time: LexborNode) -> int:
+    """0 for a <time> marked as the publication's (class `published`, itemprop datePublished, `pubdate`), 2 for a
+    later change's (class `updated`, itemprop dateModified, or after a label "Updated" / "Modified"), else 1.
+    WordPress themes write the updated time first ("<time class="updated">...<time class="entry-date published">"),
+    and that later day became the article's date (session 23's review), as the header's date stamps never do."""
+    names = {name.casefold() for name in (time.attributes.get("class") or "").split()}
+    names.add((time.attributes.get("itemprop") or "").casefold())
+    if names & _PUBLISHED_NAMES or "pubdate" in time.attributes:
+        return 0
+    if names & _CHANGE_NAMES:
+        return 2
+    before = time.prev
+    label = before.text(deep=True)[-40:] if before is not None else ""
+    return 2 if _CHANGE_LABEL.search(label) else 1
 
 
 def _published(
@@ -1115,10 +1234,18 @@ def _published(
     declared = [value for name in DATE_META for value in meta.get(name, [])]
     declared.append(_ld_text(linked, "datePublished") or "")
     others = _OtherWritings(container)
-    article_times = [t for t in container.css("time") if not others.hold(t)] if container is not None else []
+
+    def candidate(time: LexborNode) -> bool:
+        return not others.hold(time) and not _in_page_banner(time)
+
+    # The publication's first, a later change's never (as a header's "Updated" stamp is no date of the article).
+    article_times = sorted(
+        (t for t in container.css("time") if candidate(t)) if container is not None else [], key=_time_kind
+    )
+    article_times = [t for t in article_times if _time_kind(t) < 2]
     declared += [t.attributes.get("datetime") or "" for t in article_times]
     declared = [clean_line(c) for c in declared if c and clean_line(c)]
-    page_times = [t for t in tree.css("time") if not others.hold(t)]
+    page_times = [t for t in tree.css("time") if candidate(t) and _time_kind(t) < 2]
     loose = [t.attributes.get("datetime") or t.text(deep=True) for t in article_times + page_times]
     loose = [clean_line(c) for c in loose if c and clean_line(c)]
     # Each candidate read once, the first MAX_DATE_CANDIDATES of them: 20,000 "2 hours ago" took 4.2 s, 20,000
