@@ -119,9 +119,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     for header in headers:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
-    if container is not None and (
-        headers or teasers or (title_node is not None and is_inside(title_node, container))
-    ):
+    if container is not None and (headers or teasers or (title_node is not None and is_inside(title_node, container))):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
         paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
