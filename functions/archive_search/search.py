@@ -549,8 +549,9 @@ def _highlight(
         fields["summary.closed"] = summary
     # The body as written holds every spelling of a code (F16 for F-16: relevance.code_runs). It holds the near
     # spellings of typo expansion too, but marking them there cost three times the rest of the page (ten news-dev
-    # articles: 142 ms with it, 43 without; session 15): the stemmed body marks the words as typed and, for a word
-    # no article holds, the spelling searched in its place.
+    # articles: 142 ms with it, 43 without; session 15): the stemmed body marks the words as typed, for a word no
+    # article holds the spelling searched in its place, and the near spellings listed as words of its own form
+    # (relevance.text_query; session 23).
     if any(code_runs(word) for word in parsed.words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS, **_LONG}
     if has_thai(request.q):  # Thai words are marked where the Thai fields matched them (relevance.THAI_FIELDS)
