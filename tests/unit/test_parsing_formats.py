@@ -1763,6 +1763,60 @@ def test_unclosed_paragraphs_do_not_count_as_nesting() -> None:
     assert parse_upload("incoming/a.html", data).body.count("Paragraph") == 3000
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<b>" * 1_600_000,  # 9.1 s to be rejected for its nesting (the review after session 22)
+        "<p>" + "a<b>c</b>" * 540_000 + "</p>",  # 6.1 s to be rejected for its tag count
+        ("<p>Kerry met Putin in <b>Sochi</b> for talks.</p>\n") * 35_000,  # ordinary paragraphs, too many
+        "Text " + "<br>" * 110_000,  # text (no element closed), tokenised whole before it was kept
+        "<p>x</p>" + "<!-- c -->" * 110_000,  # comments are no tags to check_nesting, and were all tokenised
+    ],
+)
+@pytest.mark.parametrize("field", ["body", "summary"])
+def test_a_json_field_of_too_many_tags_is_rejected_before_it_is_tokenised(
+    field: str, body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def tokenised(*args: object) -> None:
+        raise AssertionError("the field was tokenised")
+
+    monkeypatch.setattr(html_text._MarkupProbe, "feed", tokenised)
+    document = {"title": "T", "body": "Text.", field: body}
+
+    error = _rejection("incoming/a.json", json.dumps(document).encode())
+
+    assert f"the {field} holds" in error.reason and "more than 100000" in error.reason
+
+
+def test_element_names_are_read_exactly_as_listed() -> None:
+    # NOT_A_TAG spells the names as a tree of prefixes (a flat alternation cost 1.4 µs a `<`): no name more or less
+    for name in html_text.HTML_ELEMENTS:
+        assert html_text.NOT_A_TAG.match(f"<{name.upper()}>") is None, name
+        for other in (name[:-1], f"{name}x", f"{name}-x", f"{name}1"):
+            if other and other not in html_text.HTML_ELEMENTS:
+                assert html_text.NOT_A_TAG.match(f"<{other}>") is not None, other
+
+
+def test_a_json_body_mentioning_tags_after_its_text_is_tokenised_without_its_escapes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 1.2 million `x<y` were 1.2 million `&lt;` for the tokenizer to decode one by one (0.5 s); it needs none
+    fed: list[str] = []
+    feed = html_text._MarkupProbe.feed
+
+    def recorded(probe: html_text._MarkupProbe, data: str) -> None:
+        fed.append(data)
+        feed(probe, data)
+
+    monkeypatch.setattr(html_text._MarkupProbe, "feed", recorded)
+    body = "Prices x<y and <Kerry> said <3 <b>so</b>."
+
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == (
+        "Prices x<y and <Kerry> said <3 so."
+    )
+    assert fed and "&" not in "".join(fed)
+
+
 def test_markdown_longer_than_an_article_may_be_is_rejected_before_rendering() -> None:
     error = _rejection("incoming/a.md", b"# T\n\n" + b"word " * 210_000)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, NOT_A_TAG, fragment_paragraphs, is_markup
+from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
     FIELD_NAMES,
     TAG_NAMES,
@@ -98,7 +98,7 @@ def parse_json(data: bytes) -> ParsedUpload:
 
 
 def field_text(value: str, field: str, separator: str) -> str:
-    """A body or summary as text: HTML (html_text.is_markup) goes through the HTML extractor, as an HTML page's body
+    """A body or summary as text: HTML (html_text.as_markup) goes through the HTML extractor, as an HTML page's body
     does, which decodes its entities; other text only has its entities decoded (once, like every other field).
 
     In HTML, `<` before anything but an HTML element's tag, a comment or a doctype is text (`vector<int>`,
@@ -108,9 +108,9 @@ def field_text(value: str, field: str, separator: str) -> str:
     classic's `<strong>SOCHI</strong> - Kerry met...`, a leading `<img>` or `<!-- more -->`) keeps its paragraphs.
     Each blank line becomes a `<br>` in the markup, which is parsed whole: a blank line inside a `<script>`, a
     comment or an attribute cuts nothing open."""
-    if not is_markup(value, field):
+    markup = as_markup(value, field)
+    if markup is None:
         return unescape_entities(value)
-    markup = NOT_A_TAG.sub("&lt;", value)
     leads = markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<")
     if not (leads and _BLOCK_ELEMENT.search(markup)):
         markup = _BLANK_LINE.sub("\n<br>\n", markup)

@@ -32,6 +32,8 @@ _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 _BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 # Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
+# Searched for before a line is read character by character: a 4.5 MB body took 0.2 s to read so, 0.02 s to search.
+_OPENS_BIDI = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
 _FALLBACK_ERRORS = "archive-search-cp1252"
 _C1_ERRORS = "archive-search-c1"
 _REPLACEMENT = "replacement"
@@ -483,7 +485,7 @@ def closed_bidi(line: str) -> str:
     They are kept as sent (invisible, like U+200B), but an unclosed one reorders what is shown after the field on
     the same line of a page (the author after a title, the next result), so it ends where the field ends.
     """
-    if not any(char in _EMBEDDINGS or char in _ISOLATES for char in line):
+    if not _OPENS_BIDI.search(line):
         return line
     closers: list[str] = []
     for char in line:
