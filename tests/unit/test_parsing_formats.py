@@ -10,6 +10,7 @@ import pytest
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import SUPPORTED_EXTENSIONS, html_page, html_text, parse_upload
+from archive_search.parsing.text import normalise_space
 from tests.unit.conftest import FIXTURES
 
 UPLOADS = FIXTURES / "uploads"
@@ -837,6 +838,80 @@ def test_html_nested_elements_named_furniture_in_part_are_judged_in_linear_time(
         parse_upload("incoming/a.html", page.encode())
     # the text under an element is read whole a few times a page, not once for each element nested in another
     assert reads < 100
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "The area is 3,500 km<sup>2</sup> and the dose 10<sup>-6</sup> g.",
+            "The area is 3,500 km² and the dose 10⁻⁶ g.",
+        ),
+        ("GDP grew 3%<sup><a href='#fn1'>1</a></sup> last year.", "GDP grew 3%¹ last year."),
+        ("H<sub>2</sub>O and C<sub>6</sub>H<sub>12</sub>O<sub>6</sub>.", "H₂O and C₆H₁₂O₆."),
+        ("So x<sup>2n</sup>, note<sup>[1]</sup> and x<sub>i+1</sub>.", "So x^(2n), note^[1] and x_(i+1)."),
+        (
+            "The 21<sup>st</sup> century, M<sup>me</sup> Roy, a claim<sup>*</sup>.",
+            "The 21st century, Mme Roy, a claim*.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("where", ["html", "json", "md"])
+def test_superscripts_and_subscripts_keep_what_they_say(markup: str, text: str, where: str) -> None:
+    # "km2", "10-6" and "3%1" said other things than the page (the review after session 22)
+    uploads = {
+        "html": _html(f"<article><h1>T</h1><p>{markup}</p></article>"),
+        "json": json.dumps({"title": "T", "body": f"<p>{markup}</p>"}).encode(),
+        "md": f"# T\n\n{markup}\n".encode(),
+    }
+
+    assert parse_upload(f"incoming/a.{where}", uploads[where]).body == text
+
+
+@pytest.mark.parametrize(
+    "image",
+    [
+        '<img draggable="false" role="img" class="emoji" alt="\u2764" src="https://s.w.org/2764.svg">',  # WordPress
+        '<img class="twemoji" alt="\u2764\ufe0f" src="2764.png">',
+        '<img alt="\u2764" src="heart.png">',  # no class: an alt of emoji alone
+    ],
+)
+def test_an_emoji_image_is_its_emoji(image: str) -> None:
+    # "I <img class=emoji alt=❤> Sochi" read as "I Sochi"
+    page = _html(f"<article><h1>T</h1><p>Fans said: I {image} Sochi.</p><figure><p>A {image} B</p></figure></article>")
+
+    assert (
+        parse_upload("incoming/a.html", page).body.replace("\ufe0f", "") == "Fans said: I \u2764 Sochi.\n\nA \u2764 B"
+    )
+
+
+@pytest.mark.parametrize(
+    ("image", "shown"),
+    [
+        ('<img class="wp-smiley" alt=":)">', ":)"),
+        ('<img alt="\U0001f468\u200d\U0001f469\u200d\U0001f467">', "\U0001f468\u200d\U0001f469\u200d\U0001f467"),
+        ('<img alt="\U0001f1ec\U0001f1e7">', "\U0001f1ec\U0001f1e7"),
+        ('<img alt="1\ufe0f\u20e3">', "1\ufe0f\u20e3"),
+        ('<img alt="a photo of the harbour">', ""),  # alt text describing a picture is no text of the article
+        ('<img class="emoji" alt="a heart drawn in red">', ""),
+        ('<img alt="\u2764 love">', ""),
+    ],
+)
+def test_only_an_image_standing_for_a_symbol_is_text(image: str, shown: str) -> None:
+    page = _html(f"<article><h1>T</h1><p>Before {image} after.</p></article>")
+
+    assert parse_upload("incoming/a.html", page).body == normalise_space(f"Before {shown} after.")
+
+
+@pytest.mark.parametrize(
+    "template", ['<template shadowrootmode="open">', '<template shadowrootmode="closed">', "<template shadowroot=open>"]
+)
+def test_a_declarative_shadow_root_is_text_and_a_template_is_not(template: str) -> None:
+    # browsers show a shadow root's content where it stands: its paragraph was dropped as a template's
+    shadow = f"<div>{template}<p>In the shadow root.</p></template><p>The host's own.</p></div>"
+    body = f"<article><h1>T</h1><p>First.</p>{shadow}<template><p>Never shown.</p></template></article>"
+
+    assert parse_upload("incoming/a.html", _html(body)).body == "First.\n\nIn the shadow root.\n\nThe host's own."
 
 
 def test_html_teaser_article_in_a_sidebar_is_not_taken_for_the_story() -> None:

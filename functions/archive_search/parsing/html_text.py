@@ -7,6 +7,7 @@ Python stack. Callers import selectolax lazily (see html_page.py): this module o
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -122,6 +123,22 @@ _MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed, amp-im
 _FIGURE_TEXT = "table, blockquote, pre, code, math"
 # Media inside these is not beside a figure's caption: a flag in a table's cell, an emoji image in the caption.
 _NOT_BESIDE = frozenset({"table", "figcaption"})
+# Superscripts and subscripts are text raised or lowered: `km<sup>2</sup>` read as "km2", `10<sup>-6</sup>` as "10-6"
+# and `3%<sup>1</sup>` (a footnote's mark) as "3%1" changed what the editor wrote (the review after session 22).
+# Digits and signs have characters of their own (km², 10⁻⁶, H₂O); other text with a digit is written after `^` or `_`
+# (x^(2n), 3%^[1]); letters and marks alone (1st, Mme, TM, *) read as written, as a browser copies them.
+_SCRIPT_SIGNS = "0123456789+-\u2212=()"
+_SCRIPTS = {
+    "sup": (str.maketrans(_SCRIPT_SIGNS, "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾"), "^"),
+    "sub": (str.maketrans(_SCRIPT_SIGNS, "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎"), "_"),
+}
+# An image standing for a character of the text (WordPress's `img.emoji` and `img.wp-smiley`, Twemoji's `img.emoji`):
+# its alt text is that character, where other images' alt text is none of the article's. "I <img class=emoji alt=❤>
+# Sochi" read as "I Sochi".
+_EMOJI_CLASS_WORDS = ("emoji", "smiley")
+_MAX_SYMBOL_ALT = 32  # a smiley's alt text (`:)`, `:slight_smile:`), not a description of a picture
+# Characters of an emoji besides its symbols: joiner, variation selectors, keycap, tag characters (flags of regions).
+_EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]")
 CHROME_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "toolbar", "dialog"}
 )
@@ -487,7 +504,11 @@ def element_paragraphs(
     # a script, a copy button or a ruby reading stays out, a <br> ends a line).
     pre_depth = 0
 
+    ended = 0  # paragraphs ended so far: a superscript's text is read whole only when none ended inside it
+
     def end_paragraph() -> None:
+        nonlocal ended
+        ended += 1
         text = "".join(current)
         paragraphs.extend(line for line in map(normalise_space, text.splitlines() if pre_depth else [text]) if line)
         current.clear()
@@ -495,6 +516,7 @@ def element_paragraphs(
     numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
     marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
     quotes: list[str] = []  # the <q> elements open around the walk
+    scripts: list[tuple[int, int]] = []  # where each <sup> or <sub> open around the walk starts: (ended, in current)
     with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
     stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
@@ -513,6 +535,10 @@ def element_paragraphs(
             elif tag == "q":
                 current.append("\u201d" if len(quotes) % 2 else "\u2019")
                 quotes.pop()
+            elif tag in _SCRIPTS:
+                paragraph, start = scripts.pop()
+                if paragraph == ended:
+                    current[start:] = [_script_text(tag, "".join(current[start:]))]
             continue
         if tag == "-text":
             text = node.text_content or ""
@@ -534,6 +560,10 @@ def element_paragraphs(
             current.extend([*marker, _math_text(node)])
             marker.clear()
             continue
+        if tag == "img":  # not left out: an emoji's image (_symbol_alt)
+            current.extend([*marker, _symbol_alt(node) or ""])
+            marker.clear()
+            continue
         if tag in LIST_TAGS:
             in_list = True
         if tag in BLOCK_TAGS:
@@ -549,8 +579,12 @@ def element_paragraphs(
         elif tag == "q":
             quotes.append(tag)  # browsers show a quotation's marks (single ones inside double); the markup holds none
             current.append("\u201c" if len(quotes) % 2 else "\u2018")
+        elif tag in _SCRIPTS:
+            scripts.append((ended, len(current)))
         stack.append((node, depth, in_list, True))
-        stack.extend((child, depth + 1, in_list, False) for child in reversed(child_nodes(node)))
+        shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
+        children = child_nodes(node if shadow is None else shadow)
+        stack.extend((child, depth + 1, in_list, False) for child in reversed(children))
     end_paragraph()
     return paragraphs
 
@@ -607,6 +641,8 @@ def _figures_with_media(root: LexborNode) -> set[int]:
     figures: set[int] = set()
     walked: set[int] = set()
     for media in root.css(_MEDIA):
+        if media.tag == "img" and _symbol_alt(media) is not None:
+            continue  # a character of the text, not a picture beside it
         node = media.parent
         while node is not None and node.mem_id not in walked and node.tag not in _NOT_BESIDE:
             walked.add(node.mem_id)
@@ -622,6 +658,64 @@ def element_text(node: LexborNode) -> str:
     return " ".join(element_paragraphs(node))
 
 
+def _symbol_alt(node: LexborNode) -> str | None:
+    """The alt text of an image that stands for a symbol of the text: an emoji or a smiley (an image named
+    `emoji`, `wp-smiley`, `twemoji`..., whose alt is a short run of symbols, `:)`, `:slight_smile:`), or any image
+    whose alt is only emoji characters (`❤`, `👨‍👩‍👧`, `1️⃣`); None for any other image, and for a word (`flag`: a
+    description, as any other image's alt text is)."""
+    alt = (node.attributes.get("alt") or "").strip()
+    if not alt:
+        return None
+    if _is_emoji(alt):
+        return alt
+    named = any(word in name for name in _names(node) for word in _EMOJI_CLASS_WORDS)
+    symbols = len(alt) <= _MAX_SYMBOL_ALT and not alt.isalnum() and not any(char.isspace() for char in alt)
+    return alt if named and symbols else None
+
+
+def _is_emoji(text: str) -> bool:
+    """Whether the text is only emoji: symbols (Unicode's So, skin tones' Sk) with their joiners, variation selectors
+    and tags, and digits, `#` or `*` only before a keycap."""
+    keycap = "\u20e3" in text
+    parts = all(
+        unicodedata.category(char) in ("So", "Sk") or _EMOJI_PARTS.match(char) or (keycap and char in "0123456789#*")
+        for char in text
+    )
+    return parts and (keycap or any(unicodedata.category(char) == "So" for char in text))
+
+
+def _script_text(tag: str, text: str) -> str:
+    """A superscript's or subscript's text as plain text shows it (_SCRIPTS): `2` is "²", `-6` "⁻⁶", `2n` "^(2n)",
+    `[1]` "^[1]", `st` "st"; the spaces around it kept."""
+    written = text.strip()
+    if not written:
+        return text
+    table, mark = _SCRIPTS[tag]
+    start = text.index(written)
+    if all(char in _SCRIPT_SIGNS for char in written):
+        shown = written.translate(table)
+    elif any(char.isdecimal() for char in written):
+        bracketed = len(written) == 1 or written[0] + written[-1] in ("()", "[]", "{}")
+        shown = f"{mark}{written}" if bracketed else f"{mark}({written})"
+    else:
+        return text
+    return text[:start] + shown + text[start + len(written) :]
+
+
+def _shadow_root(node: LexborNode) -> LexborNode | None:
+    """The content of a declarative shadow root (`<template shadowrootmode="open">`, or `"closed"`, or the older
+    `shadowroot` attribute), which browsers show in place of the template (HTML standard, "template" element); None
+    for any other element, and for a plain `<template>`, whose content is never shown."""
+    if node.tag != "template":
+        return None
+    attributes = node.attributes
+    mode = attributes.get("shadowrootmode") or attributes.get("shadowroot") or ""
+    if mode.strip().lower() not in ("open", "closed"):
+        return None
+    fragments = node.template_fragments()  # Lexbor keeps a template's content apart from the tree
+    return fragments[0] if fragments else None
+
+
 def _left_out(
     node: LexborNode,
     in_list: bool,
@@ -632,7 +726,8 @@ def _left_out(
 ) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
-    dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep
+    shown = (node.tag == "img" and _symbol_alt(node) is not None) or _shadow_root(node) is not None
+    dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
     if left_out_by_name(node, chrome_limit, lengths):
