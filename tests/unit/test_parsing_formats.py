@@ -1742,12 +1742,52 @@ def test_legacy_last_paragraph_that_starts_like_edge_chrome_is_kept(last: str) -
         "News » World » Europe",
         "Home > Business & Markets > Oil and Gas",
         "World · Science · Tech",
+        "Facebook | Twitter | Email",
+        "Share: WhatsApp \u2022 Email \u2022 Print",
+        "Facebook · LinkedIn",
     ],
 )
 def test_legacy_edge_chrome_is_dropped_at_top_and_bottom(chrome: str) -> None:
     parsed = parse_upload("incoming/a.txt", f"{chrome}\n\nTitle\n\n(By Li Wei)\n\nFirst.\n\n{chrome}".encode())
 
     assert (parsed.title, parsed.body) == ("Title", "First.")
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Facebook | Twitter | Email\n\n\u00a9 2016 SomaNet News Archive",
+        "Back to top\n\nFacebook | Twitter | Email",
+        "Share this article\n\nFacebook | Twitter | Email\n\n\u00a9 2016 SomaNet News Archive",
+    ],
+)
+def test_a_legacy_share_bar_is_footer_with_the_furniture_above_it(footer: str) -> None:
+    # Named no section, the bar was no navigation bar: it stayed, and broke the footer run above it (the review after
+    # session 22: "Back to top" and "Share this article" stayed too)
+    page = f"Title\n\n(By Li Wei)\n\nFirst.\n\nLast.\n\n{footer}"
+
+    assert parse_upload("incoming/a.txt", page.encode()).body == "First.\n\nLast."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Facebook said on Monday | Twitter | Email",
+        "Facebook, Twitter and Email were down.",
+        "Facebook | Twitter | Google",
+    ],
+)
+def test_a_legacy_paragraph_naming_social_networks_is_text(text: str) -> None:
+    for page in (f"Title\n\n(By Li Wei)\n\nFirst.\n\n{text}", "Title\n\n(By Li Wei)\n\nFirst.\n\n{0}\n\nLast."):
+        body = parse_upload("incoming/a.txt", page.format(text).encode()).body
+
+        assert text in body
+
+
+def test_a_legacy_share_bar_inside_the_body_is_text() -> None:
+    page = "Title\n\n(By Li Wei)\n\nFirst.\n\nFacebook | Twitter | Email\n\nLast."
+
+    assert parse_upload("incoming/a.txt", page.encode()).body == "First.\n\nFacebook | Twitter | Email\n\nLast."
 
 
 def test_legacy_entities_and_old_mac_line_ends() -> None:

@@ -3,8 +3,8 @@
 Shape (see tests/fixtures/legacy-page-kerry-putin.txt): a line of site chrome, the title, the site name,
 a `(By Name)` byline, then paragraphs; the last paragraph often ends with an agency credit such as `(AFP)`.
 Variants handled: no byline, `By Name` without parentheses, more chrome lines at the top or the bottom
-(navigation, copyright, "Back to top"), Windows line endings, HTML entities, credits such as `(Reuters)`, `- AFP`,
-`(AP) ` or a last line that is only the credit.
+(navigation, share bars, copyright, "Back to top"), Windows line endings, HTML entities, credits such as
+`(Reuters)`, `- AFP`, `(AP) ` or a last line that is only the credit.
 """
 
 from __future__ import annotations
@@ -75,6 +75,16 @@ _SECTIONS = frozenset(
     | {"weather", "video", "photos", "archive", "local", "national", "international", "education", "environment"}
     | {"features", "obituaries", "magazine", "latest", "contact", "about", "search", "login", "subscribe", "more"}
 )
+# A share bar ("Facebook | Twitter | Email", "Share: WhatsApp • Email • Print"): two or more items between
+# separators, each one of these names, after an optional label. It names no section, so it was no navigation bar,
+# and it stayed at the end of the body with the "Back to top" or "Share this article" above it (the review after
+# session 22). A sentence naming Facebook is no such bar: every item must be a name alone.
+_SHARE_NAMES = frozenset(
+    {"facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "reddit", "print", "share"}
+    | {"pinterest", "tumblr", "telegram", "messenger", "flipboard", "pocket", "mastodon", "bluesky", "threads"}
+    | {"instagram", "youtube", "tiktok", "sms", "copy link", "copy", "link", "google+", "vk", "weibo", "wechat"}
+)
+_SHARE_LABEL = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|follow\s+us)\s*:\s*", re.IGNORECASE)
 _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 
@@ -84,7 +94,7 @@ def _is_chrome(block: str) -> bool:
 
 
 def _is_edge_chrome(block: str) -> bool:
-    """A copyright line, "All rights reserved", "Page 2 of 3" or a navigation bar."""
+    """A copyright line, "All rights reserved", "Page 2 of 3", a share bar or a navigation bar."""
     copyright_line = _COPYRIGHT.match(block)
     if copyright_line:
         holder = (copyright_line.group("holder") or "").split()
@@ -92,11 +102,18 @@ def _is_edge_chrome(block: str) -> bool:
     if _OTHER_EDGE_CHROME.match(block):
         return True
     items = _NAV_SEPARATOR.split(block)
+    if len(items) >= 2 and all(item.casefold() in _SHARE_NAMES for item in _NAV_SEPARATOR.split(_unlabelled(block))):
+        return True
     return (
         len(items) >= 3
         and all(_MENU_ITEM.fullmatch(item) for item in items)
         and any(item.casefold() in _SECTIONS or item.split()[0].casefold() in _SECTIONS for item in items)
     )
+
+
+def _unlabelled(block: str) -> str:
+    """A share bar without its label ("Share: Facebook | Email" is "Facebook | Email")."""
+    return _SHARE_LABEL.sub("", block, count=1)
 
 
 def _is_furniture(block: str) -> bool:
@@ -140,9 +157,9 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     """The body without the site's footer after the article's end.
 
     The footer is the run of furniture at the bottom that holds something no article ends with: a copyright line,
-    a navigation bar or a furniture phrase ("Back to top", "Share this article"). A lone "Share" or "Home" at the
-    end, or anything after a paragraph that ends with a colon ("The final order was:"), is text; the first block of
-    the body is never dropped. Inside the body nothing is furniture: text there stays.
+    a share bar, a navigation bar or a furniture phrase ("Back to top", "Share this article"). A lone "Share" or
+    "Home" at the end, or anything after a paragraph that ends with a colon ("The final order was:"), is text; the
+    first block of the body is never dropped. Inside the body nothing is furniture: text there stays.
     """
     end = len(body)
     while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
