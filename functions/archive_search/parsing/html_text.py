@@ -692,7 +692,11 @@ def _script_text(tag: str, text: str) -> str:
         return text
     table, mark = _SCRIPTS[tag]
     start = text.index(written)
-    if all(char in _SCRIPT_SIGNS for char in written):
+    if tag == "sub" and written.isascii() and written.isdecimal():
+        # A formula's count (H2O, CO2) as plain text writes it, and as a search finds it: the engine's tokenizer
+        # drops subscript characters (`CO₂` is indexed as `co`; session 23).
+        shown = written
+    elif all(char in _SCRIPT_SIGNS for char in written):
         shown = written.translate(table)
     elif any(char.isdecimal() for char in written):
         bracketed = len(written) == 1 or written[0] + written[-1] in ("()", "[]", "{}")
