@@ -145,6 +145,9 @@ class ParsedQuery:
     # The query as typed without its exclusions and operators, which a whole headline may equal (relevance:
     # the article whose headline was typed ranks first).
     typed: str = ""
+    # The same with its exclusions, as typed: a wire headline's own ` -SOURCE` reads as one (`... MONEY GROWTH
+    # -BUNDESBANK`), and the headline pasted whole is this text (relevance.pasted_headline).
+    whole: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -271,6 +274,7 @@ def parse_query(text: str) -> ParsedQuery:
     excludes = _exclusions_apply(tokens, operator_word)
     budget = MAX_PHRASE_PIECES
     typed: list[str] = []
+    whole: list[str] = []
 
     def bounded(term: Term, counted: bool, whole: bool) -> Term | None:
         # A single-piece required word is bounded where it is scored (relevance.MAX_SCORED_WORDS); every other
@@ -299,6 +303,7 @@ def parse_query(text: str) -> ParsedQuery:
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
+        whole.append(raw)
         negated = excludes and _is_exclusion(raw)
         term = _term(read[1:] if negated else read, typed=excludes)
         if negated:
@@ -325,6 +330,7 @@ def parse_query(text: str) -> ParsedQuery:
         words=words,
         unapplied=tuple(unapplied),
         typed=" ".join(typed),
+        whole=" ".join(whole),
     )
 
 

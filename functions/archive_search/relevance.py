@@ -106,6 +106,9 @@ TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:p
 TIER_WEIGHTS = {TIER_HEADLINE: 8, TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
 HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
 HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
+# Words besides its exclusions a query needs to be read as a headline pasted whole with its ` -SOURCE`
+# (pasted_headline): `apple -pie` is no headline "Apple pie" typed, and keeps it out.
+PASTED_HEADLINE_MIN_WORDS = 3
 FUZZY_MAX_WORDS = 4
 _ANY_FREQUENCY = 2**31 - 1  # a suggester's max_term_freq above 1 counts articles: no word too frequent
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
@@ -528,8 +531,30 @@ def in_byline_or_tags(text: str) -> list[dict[str, Any]]:
 
 
 def exclusions(parsed: ParsedQuery, ranking: Ranking) -> list[dict[str, Any]]:
-    """The clauses an article must match none of: what each `-term` of the query keeps out (text_query's must_not)."""
-    return [_excluded(term, ranking) for term in parsed.excluded]
+    """The clauses an article must match none of: what each `-term` of the query keeps out (text_query's must_not),
+    but never from the article whose headline the query is, pasted whole with its ` -word` (pasted_headline)."""
+    excluded = [_excluded(term, ranking) for term in parsed.excluded]
+    pasted = pasted_headline(parsed)
+    if not excluded or pasted is None:
+        return excluded
+    return [{"bool": {"should": excluded, "minimum_should_match": 1, "must_not": [_headline(pasted)]}}]
+
+
+def pasted_headline(parsed: ParsedQuery) -> str | None:
+    """The query as typed with its exclusions (ParsedQuery.whole), when it may be a headline pasted whole: a wire
+    headline names its source after ` -` (`SIGN OF SLOWING IN GERMAN MONEY GROWTH -BUNDESBANK`), which reads as an
+    exclusion, and pasting it left out its own article (session 23's review: all five such headlines of news-dev).
+    None without exclusions, beyond a headline's length, or for fewer than PASTED_HEADLINE_MIN_WORDS other words
+    (`apple -pie` keeps out the headline "Apple pie", as asked)."""
+    words = [word for word in parsed.typed.split() if any(is_word_character(c) for c in word)]
+    if not parsed.excluded or len(words) < PASTED_HEADLINE_MIN_WORDS or len(parsed.whole) > MAX_TITLE_CHARS:
+        return None
+    return parsed.whole
+
+
+def _headline(text: str) -> dict[str, Any]:
+    """The article's whole headline is text (HEADLINE_FIELD: case, accents and punctuation aside)."""
+    return {"match": {HEADLINE_FIELD: {"query": text}}}
 
 
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
@@ -696,9 +721,10 @@ def text_query(
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
         every_phrase = [_any_of([_phrase(text, TEXT_FIELDS), *_code(text)]) for text in phrases]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
+    # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
+    headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
-        headline = {"match": {HEADLINE_FIELD: {"query": parsed.typed}}}
-        should.append(_tier(TIER_HEADLINE, [headline], HEADLINE_BOOST))
+        should.append(_tier(TIER_HEADLINE, [_any_of(headlines)], HEADLINE_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     # The complete and near tiers repeat the scored clauses as filters: the highlighter would read each term (and
     # expand each near spelling, at every article) again for nothing (typo-expanded pages: 142 -> 112 ms, ten news
