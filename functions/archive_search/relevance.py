@@ -102,10 +102,13 @@ FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
-# The headline tier outweighs every other together: an article whose headline was typed ranks first.
-TIER_WEIGHTS = {TIER_HEADLINE: 8, TIER_PHRASES: 4, TIER_COMPLETE: 2, TIER_NEAR: 1}
+TIER_AS_TYPED = "tier:as-typed"
+# Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
+# as typed (not only closed up) decide last.
+TIER_WEIGHTS = {TIER_HEADLINE: 16, TIER_PHRASES: 8, TIER_COMPLETE: 4, TIER_NEAR: 2, TIER_AS_TYPED: 1}
 HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
 HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
+AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's own order too
 # Words besides its exclusions a query needs to be read as a headline pasted whole with its ` -SOURCE`
 # (pasted_headline): `apple -pie` is no headline "Apple pie" typed, and keeps it out.
 PASTED_HEADLINE_MIN_WORDS = 3
@@ -127,6 +130,9 @@ DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
 JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
+# A joined word closed up shorter than this is almost always another word (M&S: `Ms`, R&D: `RD`, Q&A, P&O): it is not
+# searched so (closed_up; session 23's review).
+MIN_CLOSED_UP_LETTERS = 3
 _JOINER_SPLIT = re.compile(f"[{re.escape(JOINERS)}]")
 MAX_GLUED_PARTS = 8
 GLUED_PARTS_WEIGHT = 0.5  # the glued token as typed counts more than its parts
@@ -173,13 +179,16 @@ def closed_up(word: str) -> str | None:
     """A joined word of letters with its joiners taken out, lower-cased (`e-mail` -> `email`, `Wal-Mart` ->
     `walmart`, `O'Neill's` -> `oneill`), as articles may write it; None for a word that is not joined or holds
     anything but letters, marks and joiners (`24/7`, `F-16`, `U.S.-Japan`: numbers, codes and abbreviations have
-    rules of their own). What the closed-up fields hold the other way round (index_mapping.JOINED_WORD_PATTERN)."""
+    rules of their own), and below MIN_CLOSED_UP_LETTERS (`M&S` found 109 articles on news-dev, 108 of them
+    holding `Ms`: session 23's review). What the closed-up fields hold the other way round
+    (index_mapping.JOINED_WORD_PATTERN)."""
     word = without_possessive(_unit_word(word))
     if not is_joined(word):
         return None
     parts = _JOINER_SPLIT.split(word)
     letters = all(part and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in part) for part in parts)
-    return "".join(parts) if letters else None
+    closed = "".join(parts)
+    return closed if letters and len(closed) >= MIN_CLOSED_UP_LETTERS else None
 
 
 def glued_parts(word: str) -> list[str]:
@@ -497,6 +506,14 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     return _any_of([{"multi_match": options}, closed, *_code(word), *_thai(word, every=True), *metadata])
 
 
+def _as_typed(word: str, ranking: Ranking) -> dict[str, Any]:
+    """An article holds a joined word as typed, not only closed up (TIER_AS_TYPED): its parts adjacent in the text
+    (a code however it is written), a byline or a tag."""
+    text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
+    metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
+    return _any_of([text, *_code(word), *metadata])
+
+
 def _closed_up(word: str, fields: list[str], boost: float = 1.0) -> list[dict[str, Any]]:
     """The clause finding a joined word closed up (closed_up: `e-mail` finds `email`), on stemmed fields, as a
     list: none when the word has no such form."""
@@ -648,7 +665,8 @@ def _tier(name: str, clauses: list[dict[str, Any]], boost: float) -> dict[str, A
 
 
 def tier_of(matched: Sequence[str]) -> int:
-    """How high a hit ranks before anything else counts: quoted phrases, then every word, then every word near."""
+    """How high a hit ranks before anything else counts: the headline typed, quoted phrases, every word, every word
+    near, then a short query's joined words as typed (TIER_WEIGHTS)."""
     return sum(weight for name, weight in TIER_WEIGHTS.items() if name in matched)
 
 
@@ -732,6 +750,11 @@ def text_query(
     every = None if highlighting else complete_match(parsed, ranking, words, expanded=bool(typo_words))
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
+    # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
+    # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review).
+    closed = [word for word in joined if closed_up(word) is not None]
+    if ranking.complete_match_first and short and closed and not highlighting:
+        should.append(_tier(TIER_AS_TYPED, [_as_typed(word, ranking) for word in closed], AS_TYPED_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
         near = {word: _near(near_spellings.get(word, ())) for word in expanded}
