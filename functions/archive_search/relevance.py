@@ -60,6 +60,7 @@ from archive_search.index_mapping import SYNONYMS, THAI_RANGE
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     GLUE,
+    MAX_OPERATOR_WORDS,
     STOPWORDS,
     ParsedQuery,
     Term,
@@ -189,6 +190,23 @@ def closed_up(word: str) -> str | None:
     letters = all(part and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in part) for part in parts)
     closed = "".join(parts)
     return closed if letters and len(closed) >= MIN_CLOSED_UP_LETTERS else None
+
+
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
+
+
+def abbreviation_closed_up(word: str) -> str | None:
+    """A dotted abbreviation closed up, lower-cased (`I.B.M.`, `i.b.m` -> `ibm`, `B.T.` -> `bt`), as articles mostly
+    write it: the standard tokenizer keeps `I.B.M.` one token, so it found only itself (`I.B.M.` found nothing on
+    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for an abbreviation with synonyms
+    (`U.S.`, `U.K.`, `U.N.`: found through them; `us` is the pronoun) and for a stopword closed up (`I.T.`: `it`).
+    Unlike a joined word's (closed_up), two letters are searched so: an abbreviation's letters are the same
+    abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
+    unit = _unit_word(word)
+    if not _ABBREVIATION.fullmatch(unit) or has_synonyms(unit):
+        return None
+    closed = unit.replace(".", "")
+    return None if fold_as_index(closed) in STOPWORDS else closed
 
 
 def glued_parts(word: str) -> list[str]:
@@ -503,13 +521,26 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
     closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
-    return _any_of([{"multi_match": options}, closed, *_code(word), *_thai(word, every=True), *metadata])
+    abbreviation = _abbreviation(word, COMPLETE_FIELDS)  # a short query's: only they have such tiers
+    return _any_of([{"multi_match": options}, closed, *abbreviation, *_code(word), *_thai(word, every=True), *metadata])
+
+
+def _abbreviation(word: str, fields: list[str]) -> list[dict[str, Any]]:
+    """The clause finding a dotted abbreviation closed up (abbreviation_closed_up: `I.B.M.` finds `IBM`) on stemmed
+    fields, as a list: none for any other word."""
+    closed = abbreviation_closed_up(word)
+    if closed is None:
+        return []
+    return [{"multi_match": {"query": closed, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
 
 
 def _as_typed(word: str, ranking: Ranking) -> dict[str, Any]:
-    """An article holds a joined word as typed, not only closed up (TIER_AS_TYPED): its parts adjacent in the text
-    (a code however it is written), a byline or a tag."""
-    text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
+    """An article holds a joined word or dotted abbreviation as typed, not only closed up (TIER_AS_TYPED): in the
+    text (a joined word's parts adjacent, a code however it is written), a byline or a tag."""
+    if is_joined(word):
+        text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
+    else:
+        text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
     return _any_of([text, *_code(word), *metadata])
 
@@ -563,10 +594,15 @@ def pasted_headline(parsed: ParsedQuery) -> str | None:
     exclusion, and pasting it left out its own article (session 23's review: all five such headlines of news-dev).
     None without exclusions, beyond a headline's length, or for fewer than PASTED_HEADLINE_MIN_WORDS other words
     (`apple -pie` keeps out the headline "Apple pie", as asked)."""
-    words = [word for word in parsed.typed.split() if any(is_word_character(c) for c in word)]
+    words = typed_words(parsed)
     if not parsed.excluded or len(words) < PASTED_HEADLINE_MIN_WORDS or len(parsed.whole) > MAX_TITLE_CHARS:
         return None
     return parsed.whole
+
+
+def typed_words(parsed: ParsedQuery) -> list[str]:
+    """The words of the query as typed, its exclusions and operators out (ParsedQuery.typed)."""
+    return [word for word in parsed.typed.split() if any(is_word_character(c) for c in word)]
 
 
 def _headline(text: str) -> dict[str, Any]:
@@ -592,7 +628,9 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
-    return _any_of([clause, as_written, *code, *_thai(term.text, every=True), *in_byline_or_tags(term.text)])
+    abbreviation = _abbreviation(term.text, TEXT_FIELDS)  # -I.B.M. keeps out IBM, as searching for it finds it
+    metadata = in_byline_or_tags(term.text)
+    return _any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -610,7 +648,7 @@ def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
             if term.phrase or is_joined(term.text):
                 cost = 1 if term.phrase or closed_up(term.text) is None else 2  # the phrase, and closed up
             else:
-                cost = pieces(term.text) + len(_glued(term.text))
+                cost = pieces(term.text) + len(_glued(term.text)) + (abbreviation_closed_up(term.text) is not None)
             if cost <= budget:
                 budget -= cost
                 kept.append(term)
@@ -655,6 +693,8 @@ def _alternatives(
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         if parts := _glued(term.text):
             option["bool"]["should"].append(_scored(" ".join(parts), ranking, GLUED_PARTS_WEIGHT))
+        if letters := abbreviation_closed_up(term.text):
+            option["bool"]["should"].append(_scored(letters, ranking, 1.0))
         options.append(option)
     return {"dis_max": {"queries": options}}
 
@@ -719,9 +759,17 @@ def text_query(
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
     should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=True) for word in with_synonyms]
+    # A dotted abbreviation in a query a reader types is scored as typed or closed up (`I.B.M.`, `ibm`), whichever an
+    # article holds better, as a joined word is; a pasted paragraph's (`e.g.`, `i.e.`) as written.
+    abbreviations = {word: letters for word in plain if (letters := abbreviation_closed_up(word))}
+    if len(typed_words(parsed)) > MAX_OPERATOR_WORDS:
+        abbreviations = {}
+    for word, letters in abbreviations.items():
+        forms = [_scored(form, ranking, _weight(counts, word), closed=True) for form in (word, letters)]
+        should.append({"dis_max": {"queries": forms}})
     by_count: dict[float, list[str]] = {}
     for word in plain:
-        if word not in with_synonyms:
+        if word not in with_synonyms and word not in abbreviations:
             by_count.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
@@ -752,7 +800,7 @@ def text_query(
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
     # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review).
-    closed = [word for word in joined if closed_up(word) is not None]
+    closed = [word for word in joined if closed_up(word) is not None] + list(abbreviations)
     if ranking.complete_match_first and short and closed and not highlighting:
         should.append(_tier(TIER_AS_TYPED, [_as_typed(word, ranking) for word in closed], AS_TYPED_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:

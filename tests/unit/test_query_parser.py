@@ -12,6 +12,7 @@ from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
     Ranking,
+    abbreviation_closed_up,
     closed_up,
     code_runs,
     glued_parts,
@@ -130,6 +131,18 @@ def test_a_joined_word_of_letters_closed_up_is_its_parts_without_joiners() -> No
     assert '"query": "email"' in query and '"query": "e-mail"' in query
     excluded = json.dumps(text_query(parse_query("spam -e-mail"), Ranking()))
     assert '"query": "email"' in excluded
+
+
+def test_a_dotted_abbreviation_closed_up_is_its_letters() -> None:
+    assert abbreviation_closed_up("I.B.M.") == abbreviation_closed_up("i.b.m") == "ibm"
+    assert abbreviation_closed_up("B.T.") == "bt"
+    # Not abbreviations with synonyms (`us` is the pronoun), stopwords closed up, glued words or lone letters
+    for word in ("U.S.", "u.k", "E.U.", "I.T.", "kerry.putin", "u.s.economy", "A.", "ibm", "10.5"):
+        assert abbreviation_closed_up(word) is None, word
+    # In a pasted paragraph (more than MAX_OPERATOR_WORDS words) it is searched as written only
+    paste = "I.B.M. said sales of its personal computers rose by a third in the spring"
+    assert '"query": "ibm"' in json.dumps(text_query(parse_query("I.B.M. sales"), Ranking()))
+    assert '"query": "ibm"' not in json.dumps(text_query(parse_query(paste), Ranking()))
 
 
 def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
