@@ -228,6 +228,25 @@ def glued_parts(word: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def joined_parts(word: str) -> list[str]:
+    """The parts of a joined word searched as words when no article holds the joined word (text_query's `apart`:
+    `bush-blair`, `kerry/putin`), as a glued word's are (glued_parts): none for a code (`F-16`: code_runs), a lone
+    letter, a number or a stopword (`AT&T`, `and/or`); none unless two or more are left."""
+    if not is_joined(word) or code_runs(_unit_word(word)) is not None:
+        return []
+    parts = [
+        part
+        for part in _JOINER_SPLIT.split(without_possessive(_unit_word(word)))
+        if len(part) > 1 and not part.isdigit() and fold_as_index(part) not in STOPWORDS
+    ]
+    return parts[:MAX_GLUED_PARTS] if len(parts) > 1 else []
+
+
+def held_joined(word: str, ranking: Ranking) -> dict[str, Any]:
+    """An article holds the joined word, its parts adjacent or closed up (search.probe_search asks of each)."""
+    return _word_present(word, ranking)
+
+
 def code_runs(word: str) -> str | None:
     """The letter and digit runs of a code, spaced (`f16` and `f-16` -> `f 16`, `b-52s` -> `b 52 s`): a word of
     letters and digits, hyphens between them, with runs of both, at most MAX_CODE_RUNS; else None (`anti-war`,
@@ -719,6 +738,7 @@ def text_query(
     near_spellings: Mapping[str, Sequence[NearSpelling]] = MappingProxyType({}),
     counting: bool = False,
     widened: Collection[str] = (),
+    apart: Collection[str] = (),
 ) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness; `highlighting`: as the highlighter reads
     it, without the headline bonus (all words, any order), which would mark each word anywhere in a headline (the
@@ -732,8 +752,9 @@ def text_query(
     known word when the archive does not know it (scored as if typed, and counted as the word in the near tier), and
     `near_spellings` what each expands to (read_near_spellings; a word without them matches only as typed and as that
     nearest word). `widened`: the words of the first OR-group that also match their near spellings in a short query
-    (search.widened_alternatives: those no article holds). Nothing is required: articles holding every quoted phrase,
-    and for a short query every word (within a typo for `typo_words`), rank first.
+    (search.widened_alternatives: those no article holds). `apart`: the joined words no article holds, also searched
+    as their parts (joined_parts; search.probe_search asks which). Nothing is required: articles holding every quoted
+    phrase, and for a short query every word (within a typo for `typo_words`), rank first.
     """
     must_not = exclusions(parsed, ranking)
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
@@ -776,7 +797,11 @@ def text_query(
     # those holding the glued token.
     # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).
     as_searched = [typo_words.get(word) or word for word in plain]
-    glued = list(dict.fromkeys(part for word in as_searched for part in glued_parts(word) if part not in plain))
+    parts = [part for word in as_searched for part in glued_parts(word)]
+    # A joined word no article holds (`bush-blair`, `kerry/putin`) is searched as its parts too, as a glued word
+    # is: it found nothing, where `kerry.putin` found 25 (session 23's review). Held, it is never searched so.
+    parts += [part for word in joined if word in apart for part in joined_parts(word)]
+    glued = list(dict.fromkeys(part for part in parts if part not in plain))
     if glued:
         should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
     if not should:

@@ -38,8 +38,10 @@ from archive_search.relevance import (
     content_words,
     glued_parts,
     has_thai,
+    held_joined,
     in_byline_or_tags,
     is_joined,
+    joined_parts,
     near_spellings_request,
     read_near_spellings,
     text_query,
@@ -90,6 +92,7 @@ SORTS = ("relevance", "newest", "oldest")
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
+JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
 # articles where one asking for 10 found 2, and total changed with it.
@@ -369,6 +372,7 @@ class Expansion:
     typos: Mapping[str, str | None] = field(default_factory=dict)
     near: Mapping[str, Sequence[NearSpelling]] = field(default_factory=dict)
     widened: frozenset[str] = frozenset()  # OR-group words matched within a typo too (widened_alternatives)
+    apart: frozenset[str] = frozenset()  # joined words no article holds, searched as their parts (probe_search)
 
 
 NO_EXPANSION = Expansion()
@@ -394,6 +398,7 @@ def text_clause(
             near_spellings=expansion.near,
             counting=counting,
             widened=expansion.widened,
+            apart=expansion.apart,
         )
         if request.q
         else {"match_all": {}}
@@ -489,7 +494,26 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     if complete is not None and request.effective_sort == "relevance":
         probe["query"] = complete
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
+    if relaxable := _relaxable(ranking, words):
+        # Whether any article holds each joined word, in the whole archive (a global aggregation: the query above
+        # selects the complete matches): one that none holds is searched as its parts too (apart_words).
+        held = {str(i): held_joined(word, ranking) for i, word in enumerate(relaxable)}
+        probe["aggs"] = {JOINED_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": held}}}}}
     return probe
+
+
+def _relaxable(ranking: Ranking, words: list[str]) -> list[str]:
+    """The joined words of a short query that have parts to search when no article holds them (joined_parts)."""
+    return [word for word in _joined(ranking, words) if joined_parts(word)]
+
+
+def apart_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -> frozenset[str]:
+    """The joined words no article holds, from the probe's answer (probe_search): searched as their parts too
+    (relevance.text_query's `apart`), so that `bush-blair` relaxes as any query does instead of finding nothing
+    (session 23's review)."""
+    buckets = (((probed.get("aggregations") or {}).get(JOINED_HELD) or {}).get("held") or {}).get("buckets") or {}
+    relaxable = _relaxable(ranking, words)
+    return frozenset(word for i, word in enumerate(relaxable) if (buckets.get(str(i)) or {}).get("doc_count") == 0)
 
 
 def complete_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
@@ -568,6 +592,7 @@ def _highlight(
             highlighting=True,
             near_spellings=expansion.near,
             widened=expansion.widened,
+            apart=expansion.apart,
         )
     return highlight
 
@@ -639,9 +664,11 @@ def _answer(
         [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
+    # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
+    apart = frozenset(word for word in apart_words(ranking, words, probed) if word not in typos)
     expansion = base
-    if typos:
-        expansion = replace(vocabulary.expansion(typos), widened=base.widened)
+    if typos or apart:
+        expansion = replace(vocabulary.expansion(typos) if typos else base, widened=base.widened, apart=apart)
         body = {**body, "query": _query(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)

@@ -725,6 +725,24 @@ def test_a_misspelt_joined_word_is_searched_as_its_respelling(pipeline: LocalPip
     assert found["did_you_mean"] is None and found["total"] == search("O'Sullivan")["total"]
 
 
+def test_a_joined_word_no_article_holds_is_searched_as_its_parts(pipeline: LocalPipeline) -> None:
+    # Given articles naming Kerry and Putin apart, one naming Putin alone, and one neither
+    both = _json_upload(pipeline, "Kerry meets Putin", "Kerry and Putin met in Sochi.")
+    putin = _json_upload(pipeline, "Putin speaks", "Putin spoke in Moscow.")
+    _json_upload(pipeline, "Weather", "Rain fell.")
+    pipeline.drain()
+
+    # When the names are typed joined, which no article writes (each found nothing: session 23's review)
+    for typed in ("kerry-putin", "Putin-Kerry", "kerry/putin", "kerry\u2013putin", "kerry&putin"):
+        # Then the query relaxes as any other: the parts are searched as words, both first
+        assert ids(typed) == [both, putin], typed
+    assert ids("kerry-putin sochi")[0] == both
+    # Once an article writes the joined word, it is searched as before: that article alone
+    joined = _json_upload(pipeline, "Summit", "The Kerry-Putin talks ended.")
+    pipeline.drain()
+    assert ids("kerry-putin") == [joined]
+
+
 def test_an_excluded_joined_word_excludes_the_joined_word_not_its_parts(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Protest", "An anti-war protest crossed the city.")
     museum = _json_upload(pipeline, "Museum", "The war museum in the city reopened.")
