@@ -553,15 +553,18 @@ def _abbreviation(word: str, fields: list[str]) -> list[dict[str, Any]]:
     return [{"multi_match": {"query": closed, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
 
 
-def _as_typed(word: str, ranking: Ranking) -> dict[str, Any]:
-    """An article holds a joined word or dotted abbreviation as typed, not only closed up (TIER_AS_TYPED): in the
-    text (a joined word's parts adjacent, a code however it is written), a byline or a tag."""
+def _not_closed_up_only(word: str, ranking: Ranking) -> dict[str, Any]:
+    """An article does not hold a joined word or dotted abbreviation closed up only (TIER_AS_TYPED): it holds it as
+    typed (in the text, a joined word's parts adjacent, a code however it is written; a byline or a tag), or not
+    closed up either. So the tier demotes only the articles holding its closed-up form alone, which may be another
+    word; the others keep their order (a judged TIME query's `NEWLY-CREATED`, which no article writes closed up)."""
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
     else:
         text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
-    return _any_of([text, *_code(word), *metadata])
+    closed = [*_closed_up(word, COMPLETE_FIELDS), *_abbreviation(word, COMPLETE_FIELDS)]
+    return {"bool": {"should": [text, *_code(word), *metadata, {"bool": {"must_not": closed}}]}}
 
 
 def _closed_up(word: str, fields: list[str], boost: float = 1.0) -> list[dict[str, Any]]:
@@ -824,10 +827,12 @@ def text_query(
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
-    # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review).
+    # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review). The tier
+    # holds every article but those, so it is asked only of the articles found (`must`), never finds one.
     closed = [word for word in joined if closed_up(word) is not None] + list(abbreviations)
+    as_typed = []
     if ranking.complete_match_first and short and closed and not highlighting:
-        should.append(_tier(TIER_AS_TYPED, [_as_typed(word, ranking) for word in closed], AS_TYPED_BOOST))
+        as_typed = [_tier(TIER_AS_TYPED, [_not_closed_up_only(word, ranking) for word in closed], AS_TYPED_BOOST)]
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
         near = {word: _near(near_spellings.get(word, ())) for word in expanded}
@@ -889,7 +894,8 @@ def text_query(
         ]
         should.append({"bool": {"must": in_byline, "boost": BYLINE_BOOST}})
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
-    return {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
+    query = {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
+    return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
 
 
 def complete_match(
