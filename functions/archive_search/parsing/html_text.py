@@ -231,6 +231,16 @@ CONTENT_NAMES = frozenset(
 )
 # Always furniture, though no furniture word is among their parts: Jetpack's related posts, share and like bars.
 FURNITURE_NAMES = frozenset({"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes"})
+# Consent managers' banners, by the names their scripts give them: Quantcast Choice (`qc-cmp2-container`), OneTrust,
+# Cookiebot (`CybotCookiebotDialog`), Didomi, TrustArc (`truste-consent-track`), Sourcepoint
+# (`sp_message_container_123`). They hold no furniture word, or one beside a vendor's word that names it only in part
+# (`onetrust-banner-sdk`): "We value your privacy…" opened the body of a page with no <article> (the review after
+# session 23).
+_CONSENT_NAMES = re.compile(r"qc-cmp2?-|onetrust-|cybotcookiebot|didomi-|truste[-_]|sp_message_(?:container|iframe)_")
+# An ARIA label naming cookies (`aria-label="Cookie banner"`, `"cookieconsent"`) is a name of the element, its words
+# joined, judged as its class names are: "Cookie banner" is furniture through and through, "Chocolate chip cookies"
+# only in part.
+_LABEL_WORD = re.compile(r"[a-z0-9]+")
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
@@ -280,6 +290,16 @@ def _names(node: LexborNode) -> list[str]:
     return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
 
 
+def _furniture_names(node: LexborNode) -> list[str]:
+    """The element's class and id names, and its ARIA label when it names cookies, as one name of its words
+    (`cookie-banner`; a word holding `cookie`, `cookieconsent`, counts as `cookie`)."""
+    label = (node.attributes.get("aria-label") or "").lower()
+    if "cookie" not in label:
+        return _names(node)
+    words = ["cookie" if "cookie" in word else word for word in _LABEL_WORD.findall(label)]
+    return [*_names(node), "-".join(words)]
+
+
 def _name_parts(name: str) -> set[str]:
     return {part for part in _NAME_PARTS.split(name) if part}
 
@@ -294,8 +314,8 @@ def chrome_name(node: LexborNode) -> int:
     FURNITURE_QUALIFIERS, state words or numbers beside it: `share`, `article-share`, `ad-slot-2`, `skip-link`,
     `author-bio`), unless another name of the element names a kind of article text (`pull-quote social`); then, or
     when an ambiguous word stands beside any other word (`share-price`, `ad-hoc`, `author-note`), PARTLY_CHROME;
-    else NOT_CHROME."""
-    names = _names(node)
+    else NOT_CHROME. An ARIA label naming a cookie notice counts as a name (_furniture_names)."""
+    names = _furniture_names(node)
     if _is_article_body(node) or (
         any(name in CONTENT_NAMES for name in names) and not any(name in HIDDEN_NAMES for name in names)
     ):
@@ -316,7 +336,7 @@ def _is_article_body(node: LexborNode) -> bool:
 
 
 def _name_strength(name: str) -> int:
-    if name in HIDDEN_NAMES or name in FURNITURE_NAMES:
+    if name in HIDDEN_NAMES or name in FURNITURE_NAMES or _CONSENT_NAMES.match(name):
         return CHROME
     if name.startswith(TAXONOMY_PREFIXES):
         return NOT_CHROME
@@ -417,8 +437,13 @@ def _names_list_of_stories(node: LexborNode) -> bool:
 
 def _names_other_content(node: LexborNode) -> bool:
     """Whether a class or id name says the element holds what a page adds beside the article (NEVER_CONTENT_WORDS:
-    `comments-area`, `comment-list`, `related-stories`), not a state of its wrapper (`has-comments`)."""
-    return any((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS for name in _names(node))
+    `comments-area`, `comment-list`, `related-stories`, a consent manager's banner), not a state of its wrapper
+    (`has-comments`). An ARIA label is no such name: a wrapper labelled "Cookies" holding most of the page's text is
+    a recipe's."""
+    return any(
+        ((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS) or _CONSENT_NAMES.match(name)
+        for name in _names(node)
+    )
 
 
 def _reads_like_furniture(node: LexborNode, lengths: dict[int, int] | None) -> bool:

@@ -1,0 +1,71 @@
+"""parse_upload on HTML pages: the page's furniture found in the review after session 23 stays out of the body, and
+the article's text that looks like it stays in."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.parsing import parse_upload
+
+_FIRST = "Kerry met Putin in Sochi on Tuesday for talks on Ukraine and Syria, officials said."
+_LAST = "Lavrov said the talks were useful and that both sides agreed to keep channels open."
+_STORY = f"<p>{_FIRST}</p><p>{_LAST}</p>"
+
+
+def _body(body: str) -> str:
+    page = f"<!DOCTYPE html><html><head><title>Kerry meets Putin</title></head><body>{body}</body></html>"
+    return parse_upload("incoming/a.html", page.encode()).body
+
+
+# --- Consent managers' banners ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "<div class='qc-cmp2-container'><p>We value your privacy. We and our partners store and access information on"
+        " a device, such as cookies.</p><button>AGREE</button></div>",
+        "<div id='onetrust-banner-sdk'><p>We use cookies to improve your experience. By continuing you accept.</p>"
+        "</div>",
+        "<div id='onetrust-consent-sdk'><div class='otFlat'><p>We use cookies to personalise content.</p></div></div>",
+        "<div id='CybotCookiebotDialog'><h2>This website uses cookies</h2><p>We use cookies to personalise content"
+        " and ads.</p></div>",
+        "<div id='didomi-host'><p>We and our partners use cookies to store information on your device.</p></div>",
+        "<div id='truste-consent-track'><p>This site uses cookies to provide you with a great user experience.</p>"
+        "</div>",
+        "<div id='sp_message_container_123456'><p>We value your privacy and use cookies.</p></div>",
+        "<div aria-label='Cookie banner'><p>This site uses cookies to give you the best experience.</p></div>",
+        "<section aria-label='cookieconsent'><p>This site uses cookies to give you the best experience.</p></section>",
+    ],
+)
+@pytest.mark.parametrize("page", ["{banner}<h1>Kerry meets Putin</h1>{story}", "<main>{banner}{story}</main>"])
+def test_a_consent_managers_banner_is_no_text(banner: str, page: str) -> None:
+    # Given a consent banner opening a page with no <article> or <main>, or inside <main>
+    body = _body(page.format(banner=banner, story=_STORY))
+
+    # Then only the article is left (Quantcast's "We value your privacy" opened the body)
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "<section aria-label='Chocolate chip cookies'><p>Cream the butter and sugar, then fold in the chips.</p>"
+            "</section>",
+            "Cream the butter",
+        ),
+        ("<div class='trustee-report'><p>The trustees approved the accounts.</p></div>", "The trustees approved"),
+        ("<p>Regulators fined OneTrust users that ignored the cookie rules.</p>", "Regulators fined OneTrust"),
+    ],
+)
+def test_text_about_cookies_consent_or_trustees_stays(markup: str, text: str) -> None:
+    assert text in _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{markup}</article>")
+
+
+def test_a_wrapper_labelled_cookies_holding_the_story_is_the_story() -> None:
+    # Given a recipe page whose wrapper is labelled by its subject
+    body = _body(f"<div aria-label='Cookies'><h1>Kerry meets Putin</h1>{_STORY}</div>")
+
+    # Then the label is no furniture name: a class name "cookies" would be, but a label is read by people
+    assert body == f"{_FIRST}\n\n{_LAST}"
