@@ -69,3 +69,56 @@ def test_a_wrapper_labelled_cookies_holding_the_story_is_the_story() -> None:
 
     # Then the label is no furniture name: a class name "cookies" would be, but a label is read by people
     assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+# --- Ads ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ad",
+    [
+        "<div aria-label='Advertisement'><p>ADVERT-TEXT Buy now</p></div>",
+        "<div aria-label='Sponsored content'><p>ADVERT-TEXT from our partners</p></div>",
+        "<div data-ad-slot='inline1'><p>ADVERT-TEXT Buy now</p></div>",
+        "<div data-ad-unit='/123/news/inline'><span>ADVERT-TEXT</span></div>",
+        "<div id='div-gpt-ad-1' data-google-query-id='CKf2'><p>ADVERT-TEXT Buy now</p></div>",
+        "<ins class='adsbygoogle' data-ad-client='ca-pub-1'>ADVERT-TEXT</ins>",
+        "<p>Advertisement</p>",
+        "<p>ADVERTISEMENT</p>",
+        "<div class='css-1k5f'><p>Story continues below advertisement</p></div>",
+        "<div>Continue reading below</div>",
+        "<p><span>Continue reading the main story</span></p>",
+    ],
+)
+def test_an_ad_slot_and_its_label_are_no_text(ad: str) -> None:
+    # Given an ad slot marked by its ARIA label or by the attributes ad scripts use, or an ad's label on its own
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{ad}<p>{_LAST}</p></article>")
+
+    # Then the story runs on without it ("Advertisement" stayed between two paragraphs)
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<p>Advertisement revenue fell by a tenth.</p>", "Advertisement revenue fell by a tenth."),
+        ("<h2>Advertisement</h2><p>The campaign ran on buses.</p>", "Advertisement\n\nThe campaign ran on buses."),
+        ("<ul><li>Advertisement</li><li>Editorial</li></ul>", "Advertisement\n\nEditorial"),
+        ("<p aria-label='Ad hoc committee'>The ad hoc committee met.</p>", "The ad hoc committee met."),
+        ("<p>Continue reading below, where the minister explains the deal.</p>", "Continue reading below, where"),
+    ],
+)
+def test_text_about_advertising_stays(markup: str, text: str) -> None:
+    assert text in _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{markup}</article>")
+
+
+def test_a_story_wrapper_marked_for_ad_targeting_is_the_story() -> None:
+    # Given a CMS that marks the story's wrapper with its ad unit, beside a short standfirst
+    long = " ".join([_FIRST] * 30)
+    body = _body(
+        f"<h1>Kerry meets Putin</h1><p>{_FIRST}</p><div data-ad-unit='/123/news/article'><p>{long}</p>"
+        f"<p>{_LAST}</p></div>"
+    )
+
+    # Then the wrapper is the story's text: it holds paragraphs and most of the text
+    assert body == f"{_FIRST}\n\n{long}\n\n{_LAST}"

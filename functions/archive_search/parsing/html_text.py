@@ -230,17 +230,30 @@ CONTENT_NAMES = frozenset(
     {"hentry", "post", "type-post", "entry-content", "post-content", "article-body", "story-body"}
 )
 # Always furniture, though no furniture word is among their parts: Jetpack's related posts, share and like bars.
-FURNITURE_NAMES = frozenset({"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes"})
+# AdSense's `<ins class="adsbygoogle">` too.
+FURNITURE_NAMES = frozenset(
+    {"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes", "adsbygoogle"}
+)
 # Consent managers' banners, by the names their scripts give them: Quantcast Choice (`qc-cmp2-container`), OneTrust,
 # Cookiebot (`CybotCookiebotDialog`), Didomi, TrustArc (`truste-consent-track`), Sourcepoint
 # (`sp_message_container_123`). They hold no furniture word, or one beside a vendor's word that names it only in part
 # (`onetrust-banner-sdk`): "We value your privacy…" opened the body of a page with no <article> (the review after
 # session 23).
 _CONSENT_NAMES = re.compile(r"qc-cmp2?-|onetrust-|cybotcookiebot|didomi-|truste[-_]|sp_message_(?:container|iframe)_")
-# An ARIA label naming cookies (`aria-label="Cookie banner"`, `"cookieconsent"`) is a name of the element, its words
-# joined, judged as its class names are: "Cookie banner" is furniture through and through, "Chocolate chip cookies"
-# only in part.
+# An ARIA label naming cookies (`aria-label="Cookie banner"`, `"cookieconsent"`) or an ad (`"Advertisement"`,
+# `"Sponsored"`) is a name of the element, its words joined, judged as its class names are: "Cookie banner" is
+# furniture through and through, "Chocolate chip cookies" only in part.
+_LABEL_WORDS = frozenset({"advertisement", "advert", "ad", "ads", "sponsored"})
 _LABEL_WORD = re.compile(r"[a-z0-9]+")
+# The attributes ad scripts read or write on their slots: AdSense's `data-ad-slot`, a CMS's `data-ad-unit`, Google
+# Publisher Tag's `data-google-query-id` (`<div data-ad-slot="inline1" aria-label="Advertisement">` stayed).
+_AD_ATTRIBUTES = ("data-ad-slot", "data-ad-unit", "data-google-query-id")
+# What an ad slot's label says, in a paragraph of its own ("Advertisement" between two paragraphs of the story).
+_AD_LABELS = frozenset(
+    {"advertisement", "story continues below advertisement", "article continues below advertisement"}
+    | {"continue reading below", "story continues below", "article continues below", "continue reading the main story"}
+)
+_AD_LABEL_MAX_NODES = 8  # a label's text, in a <span> or two
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
@@ -291,12 +304,12 @@ def _names(node: LexborNode) -> list[str]:
 
 
 def _furniture_names(node: LexborNode) -> list[str]:
-    """The element's class and id names, and its ARIA label when it names cookies, as one name of its words
-    (`cookie-banner`; a word holding `cookie`, `cookieconsent`, counts as `cookie`)."""
+    """The element's class and id names, and its ARIA label when it names cookies or an ad, as one name of its words
+    (`cookie-banner`, `advertisement`; a word holding `cookie`, `cookieconsent`, counts as `cookie`)."""
     label = (node.attributes.get("aria-label") or "").lower()
-    if "cookie" not in label:
-        return _names(node)
     words = ["cookie" if "cookie" in word else word for word in _LABEL_WORD.findall(label)]
+    if "cookie" not in words and _LABEL_WORDS.isdisjoint(words):
+        return _names(node)
     return [*_names(node), "-".join(words)]
 
 
@@ -314,7 +327,7 @@ def chrome_name(node: LexborNode) -> int:
     FURNITURE_QUALIFIERS, state words or numbers beside it: `share`, `article-share`, `ad-slot-2`, `skip-link`,
     `author-bio`), unless another name of the element names a kind of article text (`pull-quote social`); then, or
     when an ambiguous word stands beside any other word (`share-price`, `ad-hoc`, `author-note`), PARTLY_CHROME;
-    else NOT_CHROME. An ARIA label naming a cookie notice counts as a name (_furniture_names)."""
+    else NOT_CHROME. An ARIA label naming a cookie notice or an ad counts as a name (_furniture_names)."""
     names = _furniture_names(node)
     if _is_article_body(node) or (
         any(name in CONTENT_NAMES for name in names) and not any(name in HIDDEN_NAMES for name in names)
@@ -359,11 +372,18 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
     unless it is the content's wrapper (_is_content_wrapper: it holds paragraphs and more than chrome_limit
     characters of text, and its names say no comments, ads or the like); named so in part, when it reads like
     furniture (_reads_like_furniture). `lengths` caches the text lengths of elements (cached_text_length) for a walk
-    that asks of many nested elements."""
+    that asks of many nested elements. An ad slot (_AD_ATTRIBUTES) is furniture too, unless it holds more than
+    FURNITURE_MAX_CHARS characters or is the content's wrapper: a CMS may mark the story's wrapper for ad targeting."""
     named = chrome_name(node)
     if named == CHROME:
         return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit, lengths)
-    return named == PARTLY_CHROME and _reads_like_furniture(node, lengths)
+    if named == PARTLY_CHROME and _reads_like_furniture(node, lengths):
+        return True
+    return (
+        any(attribute in node.attributes for attribute in _AD_ATTRIBUTES)
+        and cached_text_length(node, lengths) <= FURNITURE_MAX_CHARS
+        and not _is_content_wrapper(node, chrome_limit, lengths)
+    )
 
 
 # Names of what holds other writings than the article's: readers' comments, teasers of other stories, ads. A byline
@@ -759,10 +779,31 @@ def _left_out(
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    if left_out_by_name(node, chrome_limit, lengths):
+    if left_out_by_name(node, chrome_limit, lengths) or _is_ad_label(node):
         return True
     # Lists inside a kept list are judged with it (keeps the check linear in the page size).
     return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
+
+
+def _is_ad_label(node: LexborNode) -> bool:
+    """Whether the element is a paragraph or a <div> that says only what an ad slot's label says (_AD_LABELS:
+    "Advertisement", "Story continues below advertisement"), the slot itself gone or unnamed (the review after
+    session 23). A label is a few nodes of text, no block among them: only so few are looked at, so each element
+    costs the same however much it holds."""
+    if node.tag not in ("p", "div"):
+        return False
+    texts: list[str] = []
+    stack = [node.child]
+    for _ in range(_AD_LABEL_MAX_NODES):
+        current = stack.pop()
+        if current is None or current.tag in BLOCK_TAGS:
+            return False
+        if current.tag == "-text":
+            texts.append(current.text_content or "")
+        stack += [child for child in (current.next, current.child) if child is not None]
+        if not stack:
+            return normalise_space("".join(texts)).strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
+    return False
 
 
 def check_nesting(markup: str) -> None:
