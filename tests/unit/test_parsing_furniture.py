@@ -122,3 +122,105 @@ def test_a_story_wrapper_marked_for_ad_targeting_is_the_story() -> None:
 
     # Then the wrapper is the story's text: it holds paragraphs and most of the text
     assert body == f"{_FIRST}\n\n{long}\n\n{_LAST}"
+
+
+# --- Lines of links: share, tags, comments, breadcrumbs, a bar of links ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Share: <a href='https://facebook.com/sharer'>Facebook</a> <a href='https://twitter.com/share'>Twitter</a>"
+        "</p>",
+        "<p><strong>Share this article</strong> <a href='#'>Facebook</a> | <a href='#'>Email</a></p>",
+        "<div>Share on <a href='#'>WhatsApp</a></div>",
+        "<p><a href='#comments'>12 Comments</a></p>",
+        "<p><a href='#respond'>Leave a comment</a></p>",
+        "<p><a href='#comments'>Comments (3)</a></p>",
+        "<div class='crumbs'><a href='/'>Home</a> &gt; <a href='/world'>World</a> &gt; <a href='/europe'>Europe</a>"
+        "</div>",
+        "<p><a href='/'>Home</a> &gt; <a href='/world'>World</a> &gt; <a href='/europe'>Europe</a></p>",
+        "<div><a href='/'>Home</a> | <a href='/world'>World</a> | <a href='/sport'>Sport</a></div>",
+    ],
+)
+def test_a_line_of_share_comment_or_navigation_links_is_no_text(line: str) -> None:
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{line}<p>{_LAST}</p></article>")
+
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+def test_a_bar_of_links_on_an_old_table_layout_page_is_no_text() -> None:
+    # Given a page of <br>-separated lines, its last one the site's navigation
+    body = _body(
+        "<font size=4><b>Kerry meets Putin</b></font><br><br>Kerry met Putin in Sochi on Tuesday.<br><br>Lavrov said"
+        " the talks were useful.<br><br><a href='/'>Home</a> | <a href='/world'>World</a> | <a href='/sport'>Sport</a>"
+    )
+
+    assert body == "Kerry met Putin in Sochi on Tuesday.\n\nLavrov said the talks were useful."
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        ("<p>Tags: <a href='/tag/russia'>Russia</a>, <a href='/tag/usa'>USA</a></p>", ("Russia", "USA")),
+        ("<div>Tagged with <a href='/t/1'>Sochi</a> <a href='/t/2'>Ukraine</a></div>", ("Sochi", "Ukraine")),
+        ("<p><b>Topics:</b> <a href='/t/1'>usa</a> &middot; <a href='/t/2'>Iran</a></p>", ("USA", "Iran")),
+    ],
+)
+def test_a_line_of_tag_links_is_the_articles_tags_not_its_text(line: str, tags: tuple[str, ...]) -> None:
+    # Given a page declaring one tag, and a line of tag links in the article
+    page = (
+        "<!DOCTYPE html><html><head><title>Kerry meets Putin</title><meta property='article:tag' content='USA'>"
+        f"</head><body><article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{line}<p>{_LAST}</p></article></body></html>"
+    )
+    parsed = parse_upload("incoming/a.html", page.encode())
+
+    # Then the line is no paragraph, and its links are tags besides the declared one (in any case, once)
+    assert parsed.body == f"{_FIRST}\n\n{_LAST}"
+    assert parsed.tags == ("USA", *(tag for tag in tags if tag != "USA"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He posted on <a href='https://facebook.com/x'>Facebook</a> and <a href='https://twitter.com/x'>Twitter</a>.",
+        "Share prices fell after <a href='/r'>the report</a>.",
+        "Share your story: <a href='mailto:news@example.com'>news@example.com</a>",
+        "Tags were fitted to <a href='/birds'>the birds</a>, researchers said.",
+        "Tags: the new rules apply to <a href='/stores'>all stores</a>.",
+        "<a href='/report'>12 comments from the inquiry</a> were published.",
+        "<a href='/a'>Russia</a>, <a href='/b'>USA</a> and <a href='/c'>China</a> signed.",
+        "<a href='/a'>Russia</a>, <a href='/b'>USA</a>, <a href='/c'>China</a>",
+    ],
+)
+def test_a_sentence_or_list_with_links_stays(text: str) -> None:
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><p>{text}</p><p>{_LAST}</p></article>")
+
+    assert len(body.split("\n\n")) == 3
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        (
+            "<table><tr><td><a href='/a'>Report</a></td><td><a href='/b'>Annex</a></td><td><a href='/c'>Data</a></td>"
+            "</tr></table>",
+            "Report Annex Data",
+        ),
+        ("<ul><li>Russia</li><li>USA</li></ul>", "Russia\n\nUSA"),
+        ("<pre><a href='/a'>a</a> | <a href='/b'>b</a> | <a href='/c'>c</a></pre>", "a | b | c"),
+        ("<div class='crumb-topping'><p>Rub the butter into the flour.</p></div>", "Rub the butter into the flour."),
+    ],
+)
+def test_a_table_a_list_code_and_a_recipes_crumb_stay(markup: str, kept: str) -> None:
+    assert kept in _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{markup}</article>")
+
+
+def test_a_line_of_links_written_in_markdown_is_the_editors() -> None:
+    # Given a Markdown body (no page around it) with lines of links
+    page = "---\ntitle: T\n---\nFirst.\n\nShare: [Facebook](/f)\n\nTags: [Russia](/r), [USA](/u)\n\nLast.\n"
+
+    # Then they are what the editor wrote, kept
+    assert (
+        parse_upload("incoming/a.md", page.encode()).body == "First.\n\nShare: Facebook\n\nTags: Russia, USA\n\nLast."
+    )

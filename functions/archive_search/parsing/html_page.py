@@ -45,7 +45,7 @@ from archive_search.parsing.text import (
     unescape_entities,
     web_charset,
 )
-from archive_search.parsing.validate import MAX_TAGS, absolute_url, parse_date
+from archive_search.parsing.validate import MAX_LABEL_CHARS, MAX_TAGS, absolute_url, parse_date
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -105,7 +105,7 @@ SUMMARY_META = ("description", "og:description", "twitter:description", "dc.desc
 
 def parse_html(data: bytes) -> ParsedUpload:
     tree, stand_ins = parse_markup(decode(data, declared=_declared_charset(data)))
-    container, paragraphs = _container(tree)
+    container, paragraphs, linked_tags = _container(tree)
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
@@ -122,7 +122,10 @@ def parse_html(data: bytes) -> ParsedUpload:
     if container is not None and (headers or teasers or (title_node is not None and is_inside(title_node, container))):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
         skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
-        paragraphs = element_paragraphs(container, frozenset(skip), frozenset(header.mem_id for header in headers))
+        linked_tags = []
+        paragraphs = element_paragraphs(
+            container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
+        )
     paragraphs, byline, dateline = without_leading_furniture(
         paragraphs, title, author, heading, published, refuse_unreadable_dates=True
     )
@@ -143,7 +146,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         author=author or furniture.byline or byline,
         published=published or furniture.dateline or dateline,
         section=section,
-        tags=_tags(meta, linked) + more_sections,  # an article has one section: the others are kept as its tags
+        # An article has one section: the others are kept as its tags.
+        tags=_with_linked_tags(_tags(meta, linked), linked_tags) + more_sections,
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
@@ -330,8 +334,9 @@ def _ld_author(linked: dict[str, Any], people_only: bool = False) -> str | None:
 # --- where the article is ----------------------------------------------------------------------------------------
 
 
-def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
-    """The element holding the article, and its paragraphs.
+def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], list[str]]:
+    """The element holding the article, its paragraphs, and the links of the lines of tags among them ("Tags:
+    Russia, USA": html_text.element_paragraphs).
 
     The first kind of CONTAINER_SELECTORS whose longest element holds CONTAINER_MIN_SHARE of the page's text names
     the article, but never at the cost of the article's own text: when other elements of that kind beside it hold
@@ -343,14 +348,15 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
     """
     body = tree.body
     if body is None:
-        return None, []
-    page = element_paragraphs(body)
+        return None, [], []
+    tags: dict[int, list[str]] = {body.mem_id: []}  # each measured element's lines of tags, by mem_id
+    page = element_paragraphs(body, tags=tags[body.mem_id])
     page_length = _length(page)
-    measured: dict[int, list[str]] = {}
+    measured: dict[int, list[str]] = {body.mem_id: page}
 
     def paragraphs_of(node: LexborNode) -> list[str]:
         if node.mem_id not in measured:
-            measured[node.mem_id] = page if node.mem_id == body.mem_id else element_paragraphs(node)
+            measured[node.mem_id] = element_paragraphs(node, tags=tags.setdefault(node.mem_id, []))
         return measured[node.mem_id]
 
     judged = _Judged(body)
@@ -369,9 +375,9 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str]]:
                 if n.mem_id != best.mem_id and is_inside(n, around) and not _is_teaser(n, paragraphs_of)
             )
             if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
-                return around, paragraphs_of(around)
-            return best, paragraphs_of(best)
-    return body, page
+                return around, paragraphs_of(around), tags[around.mem_id]
+            return best, paragraphs_of(best), tags[best.mem_id]
+    return body, page, tags[body.mem_id]
 
 
 def _length(paragraphs: list[str]) -> int:
@@ -1271,6 +1277,18 @@ def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]
     # Page keywords are often SEO lists: keep the first ones rather than reject the article.
     cleaned = [clean_line(t) for t in tags if clean_line(t)]
     return tuple(dict.fromkeys(cleaned))[:MAX_TAGS]
+
+
+def _with_linked_tags(tags: tuple[str, ...], linked: list[str]) -> tuple[str, ...]:
+    """The page's declared tags, then those of a line of tag links in its body that they do not name (in any case),
+    within MAX_TAGS: a tag too long to be one (MAX_LABEL_CHARS) is a link of another kind, and left out."""
+    seen = {tag.casefold() for tag in tags}
+    added = []
+    for tag in map(clean_line, linked):
+        if tag and len(tag) <= MAX_LABEL_CHARS and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            added.append(tag)
+    return (*tags, *added)[:MAX_TAGS]
 
 
 def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any]) -> str | None:

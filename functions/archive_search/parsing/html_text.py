@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
+from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label
 from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
@@ -155,7 +156,7 @@ NEVER_CONTENT_WORDS = frozenset(
 )
 LAYOUT_WORDS = frozenset(
     {"nav", "navbar", "navigation", "menu", "sidebar", "masthead", "breadcrumb", "breadcrumbs", "popup", "modal"}
-    | {"skip", "toolbar", "pagination"}
+    | {"skip", "toolbar", "pagination", "crumbs", "crumb"}
 )
 CHROME_WORDS = LAYOUT_WORDS | NEVER_CONTENT_WORDS
 # Furniture words that are also words of ordinary text, so that beside a word that is neither furniture nor a part
@@ -174,6 +175,7 @@ AMBIGUOUS_WORDS = frozenset(
     | {"cookie", "cookies"}  # a recipe
     | {"consent"}  # a consent decree, informed consent
     | {"menu"}  # a restaurant's menu in a review: "menu-card" stays furniture, "menu-dish" is text
+    | {"crumbs", "crumb"}  # a recipe's: "crumb-topping"; `div.crumbs` is a breadcrumb trail (session 23's review)
 )
 # Furniture words that name a story's subject only beside one of SUBJECT_WORDS ("social-housing-report",
 # "related-party-transactions", "power-sharing-deal"): beside any other word they are furniture through and through,
@@ -248,12 +250,9 @@ _LABEL_WORD = re.compile(r"[a-z0-9]+")
 # The attributes ad scripts read or write on their slots: AdSense's `data-ad-slot`, a CMS's `data-ad-unit`, Google
 # Publisher Tag's `data-google-query-id` (`<div data-ad-slot="inline1" aria-label="Advertisement">` stayed).
 _AD_ATTRIBUTES = ("data-ad-slot", "data-ad-unit", "data-google-query-id")
-# What an ad slot's label says, in a paragraph of its own ("Advertisement" between two paragraphs of the story).
-_AD_LABELS = frozenset(
-    {"advertisement", "story continues below advertisement", "article continues below advertisement"}
-    | {"continue reading below", "story continues below", "article continues below", "continue reading the main story"}
-)
-_AD_LABEL_MAX_NODES = 8  # a label's text, in a <span> or two
+# An ad slot's label is a paragraph of its own, or a <div>'s text (furniture_lines.is_ad_label): in a heading, a
+# list's item or a table's cell, "Advertisement" is the article's.
+_AD_LABEL_HOLDERS = frozenset({"p", "div"})
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
@@ -306,8 +305,10 @@ def _names(node: LexborNode) -> list[str]:
 def _furniture_names(node: LexborNode) -> list[str]:
     """The element's class and id names, and its ARIA label when it names cookies or an ad, as one name of its words
     (`cookie-banner`, `advertisement`; a word holding `cookie`, `cookieconsent`, counts as `cookie`)."""
-    label = (node.attributes.get("aria-label") or "").lower()
-    words = ["cookie" if "cookie" in word else word for word in _LABEL_WORD.findall(label)]
+    label = node.attributes.get("aria-label")
+    if not label:  # most elements: their names are read as they are
+        return _names(node)
+    words = ["cookie" if "cookie" in word else word for word in _LABEL_WORD.findall(label.lower())]
     if "cookie" not in words and _LABEL_WORDS.isdisjoint(words):
         return _names(node)
     return [*_names(node), "-".join(words)]
@@ -379,8 +380,9 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
         return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit, lengths)
     if named == PARTLY_CHROME and _reads_like_furniture(node, lengths):
         return True
+    attributes = node.attributes  # built anew at each call
     return (
-        any(attribute in node.attributes for attribute in _AD_ATTRIBUTES)
+        any(attribute in attributes for attribute in _AD_ATTRIBUTES)
         and cached_text_length(node, lengths) <= FURNITURE_MAX_CHARS
         and not _is_content_wrapper(node, chrome_limit, lengths)
     )
@@ -532,12 +534,21 @@ def child_nodes(node: LexborNode) -> list[LexborNode]:
 
 
 def element_paragraphs(
-    root: LexborNode, skip: frozenset[int] = frozenset(), keep: frozenset[int] = frozenset()
+    root: LexborNode,
+    skip: frozenset[int] = frozenset(),
+    keep: frozenset[int] = frozenset(),
+    tags: list[str] | None = None,
+    page: bool = True,
 ) -> list[str]:
     """The text paragraphs under root, in document order, separated at block elements.
 
     `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph), `keep` those to read
-    although their tag is never text elsewhere (an article's <header>, html_page._article_headers).
+    although their tag is never text elsewhere (an article's <header>, html_page._article_headers). In a `page`, a
+    paragraph that is furniture by what it says and links (furniture_lines.furniture_line: a share line, a comment
+    count, a bar of links) is left out, and the links of a line of tags are added to `tags`; in any markup, so is a
+    paragraph or a <div>'s text saying only what an ad's label says (furniture_lines.is_ad_label). A fragment (a
+    JSON body, Markdown) keeps its lines of links: its tags are its own fields, so a line of tags there would be
+    lost, and Markdown writes a link only where its editor put one.
     """
     chrome_limit = text_length(root) * CHROME_MAX_SHARE
     lengths: dict[int, int] = {}  # text lengths of the elements judged by their names (cached_text_length)
@@ -551,12 +562,26 @@ def element_paragraphs(
 
     ended = 0  # paragraphs ended so far: a superscript's text is read whole only when none ended inside it
 
+    linked = LinkedLine()  # the paragraph's text apart from its links', to tell a line of links from a sentence
+    blocks: list[str] = []  # the block elements open around the walk: the last holds the paragraph being read
+
     def end_paragraph() -> None:
         nonlocal ended
         ended += 1
         text = "".join(current)
-        paragraphs.extend(line for line in map(normalise_space, text.splitlines() if pre_depth else [text]) if line)
         current.clear()
+        found = linked.end()
+        if pre_depth:
+            paragraphs.extend(line for line in map(normalise_space, text.splitlines()) if line)
+            return
+        paragraph = normalise_space(text)
+        if not paragraph:
+            return
+        if page and found is not None:
+            if tags is not None:
+                tags.extend(found)
+        elif not (blocks and blocks[-1] in _AD_LABEL_HOLDERS and is_ad_label(paragraph)):
+            paragraphs.append(paragraph)
 
     numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
     marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
@@ -571,6 +596,7 @@ def element_paragraphs(
         if closing:
             if tag in BLOCK_TAGS:
                 end_paragraph()
+                blocks.pop()
                 if tag == "li":
                     marker.clear()  # an item without text shows its number alone: nothing to search
                 if tag == "pre":
@@ -584,12 +610,15 @@ def element_paragraphs(
                 paragraph, start = scripts.pop()
                 if paragraph == ended:
                     current[start:] = [_script_text(tag, "".join(current[start:]))]
+            elif tag == "a":
+                linked.close_link()
             continue
         if tag == "-text":
             text = node.text_content or ""
             if marker and text.strip():
                 current.append(marker.pop())
             current.append(text)
+            linked.add(text)
             continue
         if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit, lengths):
             continue
@@ -601,18 +630,17 @@ def element_paragraphs(
             with_media = _figures_with_media(root) if with_media is None else with_media
             if node.mem_id in with_media and node.css_first(_FIGURE_TEXT) is None:
                 continue
-        if tag == "math":
-            current.extend([*marker, _math_text(node)])
-            marker.clear()
-            continue
-        if tag == "img":  # not left out: an emoji's image (_symbol_alt)
-            current.extend([*marker, _symbol_alt(node) or ""])
+        if tag in ("math", "img"):  # an image not left out is an emoji's (_symbol_alt)
+            shown = _math_text(node) if tag == "math" else _symbol_alt(node) or ""
+            current.extend([*marker, shown])
+            linked.add(shown)
             marker.clear()
             continue
         if tag in LIST_TAGS:
             in_list = True
         if tag in BLOCK_TAGS:
             end_paragraph()
+            blocks.append(tag)
             if tag == "pre":
                 pre_depth += 1
             elif tag == "ol":
@@ -626,6 +654,8 @@ def element_paragraphs(
             current.append("\u201c" if len(quotes) % 2 else "\u2018")
         elif tag in _SCRIPTS:
             scripts.append((ended, len(current)))
+        elif tag == "a":
+            linked.open_link()
         stack.append((node, depth, in_list, True))
         shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
         children = child_nodes(node if shadow is None else shadow)
@@ -779,31 +809,10 @@ def _left_out(
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    if left_out_by_name(node, chrome_limit, lengths) or _is_ad_label(node):
+    if left_out_by_name(node, chrome_limit, lengths):
         return True
     # Lists inside a kept list are judged with it (keeps the check linear in the page size).
     return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
-
-
-def _is_ad_label(node: LexborNode) -> bool:
-    """Whether the element is a paragraph or a <div> that says only what an ad slot's label says (_AD_LABELS:
-    "Advertisement", "Story continues below advertisement"), the slot itself gone or unnamed (the review after
-    session 23). A label is a few nodes of text, no block among them: only so few are looked at, so each element
-    costs the same however much it holds."""
-    if node.tag not in ("p", "div"):
-        return False
-    texts: list[str] = []
-    stack = [node.child]
-    for _ in range(_AD_LABEL_MAX_NODES):
-        current = stack.pop()
-        if current is None or current.tag in BLOCK_TAGS:
-            return False
-        if current.tag == "-text":
-            texts.append(current.text_content or "")
-        stack += [child for child in (current.next, current.child) if child is not None]
-        if not stack:
-            return normalise_space("".join(texts)).strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
-    return False
 
 
 def check_nesting(markup: str) -> None:
@@ -876,7 +885,7 @@ def fragment_paragraphs(markup: str) -> list[str]:
     markup = _UNCLOSED_NAME.sub("&amp;", markup.lstrip("\ufeff"))
     refuse_left_open(markup)
     tree, stand_ins = parse_markup("<body>" + markup)
-    paragraphs = element_paragraphs(tree.body) if tree.body is not None else []
+    paragraphs = element_paragraphs(tree.body, page=False) if tree.body is not None else []
     refuse_stand_ins(paragraphs, stand_ins)
     return paragraphs
 

@@ -1,0 +1,96 @@
+"""Paragraphs of an HTML body that are page furniture by what they say and what of it is linked: a share line, a
+line of tag links, a comment count, a bar of links, an ad's label. html_text.element_paragraphs reads each
+paragraph's text apart from its links' and asks here (the review after session 23: "Share: Facebook Twitter", "Tags:
+Russia, USA", "12 Comments", "Advertisement" and an old page's "Home | World | Sport" stayed in the body).
+
+A sentence is never furniture: any word outside the links but the line's label makes the paragraph text ("Tags were
+fitted to the birds", "He posted on Facebook and Twitter").
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive_search.parsing.text import normalise_space
+
+# What may stand between the links of a line: spaces and separators, no word.
+_SEPARATORS = r"[\s,;|/\u2022\u00b7>\u00bb\u203a\u2013\u2014-]*"
+# A line of share or tag links: its label and separators. A single word needs its colon ("Share: Facebook"), as
+# "Share your story" or "Tags were fitted" do not have one; "Share this" and "Tagged with" are labels as they stand.
+_LABELLED_LINE = re.compile(
+    rf"{_SEPARATORS}(?:(?P<tag>tags?|tagged|topics)\s*:|share\s*:"
+    rf"|share (?:this(?: article| story| page| post)?|on|via)\s*:?|(?P<tagged>tagged with)\s*:?){_SEPARATORS}",
+    re.IGNORECASE,
+)
+# A link to the comments under the article, alone in its paragraph: "12 Comments", "No comments", "Comments (3)",
+# "Leave a comment".
+_COMMENTS_LINK = re.compile(
+    r"(?:(?:\d[\d,.]*k?|no|one|zero) )?comments?(?: \(\d+\))?|(?:leave|add|post|write) a (?:comment|reply)"
+    r"|(?:view|show|read|see) (?:all )?(?:\d+ )?comments",
+    re.IGNORECASE,
+)
+# A bar of links (`Home | World | Sport`, `Home > World > Europe`) has a separator between each two of them: links
+# beside each other with only spaces between are a table's row of linked cells as well.
+_BAR_MIN_LINKS = 3
+_BAR_SEPARATORS = frozenset("|/\u2022\u00b7>\u00bb\u203a\u2013\u2014-")
+_WORD = re.compile(r"[^\W_]")
+# What an ad slot's label says, in a paragraph of its own ("Advertisement" stayed between two paragraphs of the story
+# when its slot was unnamed, or named by a class of no meaning, `css-1k5f`).
+_AD_LABELS = frozenset(
+    {"advertisement", "story continues below advertisement", "article continues below advertisement"}
+    | {"continue reading below", "story continues below", "article continues below", "continue reading the main story"}
+)
+
+
+def is_ad_label(paragraph: str) -> bool:
+    """Whether a paragraph says only what an ad slot's label says (_AD_LABELS, in any case, a dash or stop after)."""
+    return paragraph.strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
+
+
+def furniture_line(plain: str, links: list[str]) -> tuple[str, ...] | None:
+    """None when a paragraph is text; else the tags it names (none but for a line of tag links). `plain` is its text
+    outside links, `links` the text of each link in it, in order."""
+    if not links:
+        return None
+    labelled = _LABELLED_LINE.fullmatch(plain)
+    if labelled is not None:
+        tags = labelled.group("tag") or labelled.group("tagged")
+        return tuple(link for link in links if link) if tags else ()
+    if _WORD.search(plain) is not None:
+        return None
+    if len(links) == 1 and _COMMENTS_LINK.fullmatch(links[0]):
+        return ()
+    separators = sum(1 for char in plain if char in _BAR_SEPARATORS)
+    return () if len(links) >= _BAR_MIN_LINKS and separators >= len(links) - 1 else None
+
+
+class LinkedLine:
+    """The paragraph being read, its text outside links apart from each link's (for furniture_line)."""
+
+    def __init__(self) -> None:
+        self.plain: list[str] = []
+        self.links: list[list[str]] = []
+        self.depth = 0  # the links open around the walk
+
+    def open_link(self) -> None:
+        if not self.depth:
+            self.links.append([])
+        self.depth += 1
+
+    def close_link(self) -> None:
+        self.depth -= 1
+
+    def add(self, text: str) -> None:
+        (self.links[-1] if self.depth else self.plain).append(text)
+
+    def end(self) -> tuple[str, ...] | None:
+        """furniture_line of the paragraph read, and a new one begun (inside the link still open, if one is)."""
+        if not self.links:  # most paragraphs: no need to read their text again
+            self.plain.clear()
+            return None
+        found = furniture_line(
+            normalise_space("".join(self.plain)), [normalise_space("".join(link)) for link in self.links]
+        )
+        self.plain.clear()
+        self.links[:] = [[]] if self.depth else []
+        return found
