@@ -224,3 +224,73 @@ def test_a_line_of_links_written_in_markdown_is_the_editors() -> None:
     assert (
         parse_upload("incoming/a.md", page.encode()).body == "First.\n\nShare: Facebook\n\nTags: Russia, USA\n\nLast."
     )
+
+
+# --- A heading left over its furniture ---------------------------------------------------------------------------
+
+_LINKS = "<ul><li><a href='/a'>Story A here</a></li><li><a href='/b'>Story B here</a></li><li><a href='/c'>Story C</a>"
+_LINKS += "</li></ul>"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        f"<p>ALSO READ</p>{_LINKS}",
+        f"<h2>Related</h2>{_LINKS}",
+        "<h3>More on this story:</h3><nav><a href='/a'>Putin says no</a></nav>",
+        "<p><strong>Read more</strong></p><p><a href='/a'>A</a> | <a href='/b'>B</a> | <a href='/c'>C</a></p>",
+        "<h2>You may also like</h2><div class='related'><p>Putin says no to talks, and other stories.</p></div>",
+        "<h2>See also</h2><p><img src='x.jpg'></p>" + _LINKS,
+    ],
+)
+def test_a_label_of_other_stories_goes_with_their_list(furniture: str) -> None:
+    # Given a label over a list of other stories in the middle of the story
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{furniture}<p>{_LAST}</p></article>")
+
+    # Then with the list left out, the label is no heading of the next paragraph ("ALSO READ" stayed)
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "<h2>Comments</h2><div class='comments'><p>Reader says: the council is wrong.</p></div>",
+        f"<h2>Elsewhere</h2>{_LINKS}<aside><p>Most read today</p></aside>",
+    ],
+)
+def test_a_heading_over_only_furniture_at_the_end_goes_with_it(section: str) -> None:
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{section}</article>")
+
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+def test_a_heading_over_only_furniture_before_the_next_heading_goes_with_it() -> None:
+    body = _body(
+        f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><h2>Elsewhere</h2>{_LINKS}<h2>The deal</h2><p>{_LAST}</p>"
+        "</article>"
+    )
+
+    assert body == f"{_FIRST}\n\nThe deal\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        # a heading over text, whatever furniture stands between
+        (f"<h2>The talks</h2><div class='ad-slot'>AD</div><p>{_LAST}</p>", f"The talks\n\n{_LAST}"),
+        (f"<h2>The talks</h2>{_LINKS}<p>{_LAST}</p>", f"The talks\n\n{_LAST}"),
+        # a heading over a photo, or over nothing left out
+        ("<h2>The talks</h2><figure><img src='x.jpg'><figcaption>Photo: AFP</figcaption></figure>", "The talks"),
+        ("<h2>Related</h2><p>Related talks were held in Geneva.</p>", "Related\n\nRelated talks were held in Geneva."),
+        ("<h2>Read more</h2>", "Read more"),
+        # a label saying more, and a label whose list is text
+        ("<p>Read more: <a href='/a'>Putin says no to talks</a></p>", "Read more: Putin says no to talks"),
+        ("<p>Related</p><ul><li>Iran</li><li>Syria</li></ul>", "Related\n\nIran\n\nSyria"),
+        # a label with text before the furniture in its paragraph
+        ("<p>Related</p><p>Talks went on. <span class='share'>x</span></p>", "Related\n\nTalks went on."),
+    ],
+)
+def test_a_heading_over_text_stays(markup: str, kept: str) -> None:
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}</article>")
+
+    assert body == f"{_FIRST}\n\n{kept}"

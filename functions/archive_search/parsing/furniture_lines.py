@@ -42,23 +42,39 @@ _AD_LABELS = frozenset(
 )
 
 
+# What heads a list of other stories ("ALSO READ" over a list of links, "Related", "More on this story"): with the
+# list left out as furniture, it would head the story's next paragraph.
+_OTHER_STORIES_LABEL = re.compile(
+    r"(?:also read|read also|see also|read more|read next|more stories|you (?:may|might) also like"
+    r"|related(?: stories| articles| posts| content| coverage| links)?|more on this(?: story| topic)?"
+    r"|recommended(?: for you| stories)?)[\s:.!\u2026-]*",
+    re.IGNORECASE,
+)
+
+
+def is_other_stories_label(paragraph: str) -> bool:
+    """Whether a paragraph says only what heads a list of other stories (_OTHER_STORIES_LABEL)."""
+    return _OTHER_STORIES_LABEL.fullmatch(paragraph) is not None
+
+
 def is_ad_label(paragraph: str) -> bool:
     """Whether a paragraph says only what an ad slot's label says (_AD_LABELS, in any case, a dash or stop after)."""
     return paragraph.strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
 
 
-def furniture_line(plain: str, links: list[str]) -> tuple[str, ...] | None:
+def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None:
     """None when a paragraph is text; else the tags it names (none but for a line of tag links). `plain` is its text
-    outside links, `links` the text of each link in it, in order."""
+    outside links, normalised, and `links` the text of each link in it, in order, as read."""
     if not links:
         return None
     labelled = _LABELLED_LINE.fullmatch(plain)
     if labelled is not None:
-        tags = labelled.group("tag") or labelled.group("tagged")
-        return tuple(link for link in links if link) if tags else ()
+        if not (labelled.group("tag") or labelled.group("tagged")):
+            return ()
+        return tuple(text for text in (normalise_space("".join(link)) for link in links) if text)
     if _WORD.search(plain) is not None:
         return None
-    if len(links) == 1 and _COMMENTS_LINK.fullmatch(links[0]):
+    if len(links) == 1 and _COMMENTS_LINK.fullmatch(normalise_space("".join(links[0]))):
         return ()
     separators = sum(1 for char in plain if char in _BAR_SEPARATORS)
     return () if len(links) >= _BAR_MIN_LINKS and separators >= len(links) - 1 else None
@@ -88,9 +104,7 @@ class LinkedLine:
         if not self.links:  # most paragraphs: no need to read their text again
             self.plain.clear()
             return None
-        found = furniture_line(
-            normalise_space("".join(self.plain)), [normalise_space("".join(link)) for link in self.links]
-        )
+        found = furniture_line(normalise_space("".join(self.plain)), self.links)
         self.plain.clear()
         self.links[:] = [[]] if self.depth else []
         return found

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label
+from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label, is_other_stories_label
 from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
@@ -250,6 +250,14 @@ _LABEL_WORD = re.compile(r"[a-z0-9]+")
 # The attributes ad scripts read or write on their slots: AdSense's `data-ad-slot`, a CMS's `data-ad-unit`, Google
 # Publisher Tag's `data-google-query-id` (`<div data-ad-slot="inline1" aria-label="Advertisement">` stayed).
 _AD_ATTRIBUTES = ("data-ad-slot", "data-ad-unit", "data-google-query-id")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# What the body leaves out that is no furniture: raw text, media, ruby readings. A heading over a photo or a video
+# heads what the reader sees.
+_NOT_FURNITURE_TAGS = frozenset(
+    {"script", "style", "noscript", "noembed", "noframes", "template", "head", "title", "meta", "link", "rt", "rp"}
+    | {"img", "picture", "video", "audio", "svg", "canvas", "object", "embed", "iframe", "frame", "frameset"}
+    | {"amp-img", "amp-video", "amp-iframe", "amp-analytics"}
+)
 # An ad slot's label is a paragraph of its own, or a <div>'s text (furniture_lines.is_ad_label): in a heading, a
 # list's item or a table's cell, "Advertisement" is the article's.
 _AD_LABEL_HOLDERS = frozenset({"p", "div"})
@@ -287,13 +295,15 @@ def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
     """Hidden, or marked as page furniture by its ARIA role. `hidden="until-found"` is no hiding: a collapsed section
     the reader opens and find-in-page searches (HTML's standard; accordions, MediaWiki's collapsed sections), text
     (session 21's review: its paragraphs were lost)."""
+    return _is_hidden(node) or (node.attributes.get("role") or "").strip().lower() in CHROME_ROLES
+
+
+def _is_hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     hidden = "hidden" in attributes and (attributes.get("hidden") or "").strip().lower() != "until-found"
     if hidden or (attributes.get("aria-hidden") or "").strip().lower() == "true":
         return True
-    if _HIDDEN_STYLE.search(attributes.get("style") or ""):
-        return True
-    return (attributes.get("role") or "").strip().lower() in CHROME_ROLES
+    return _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
 
 
 def _names(node: LexborNode) -> list[str]:
@@ -305,13 +315,15 @@ def _names(node: LexborNode) -> list[str]:
 def _furniture_names(node: LexborNode) -> list[str]:
     """The element's class and id names, and its ARIA label when it names cookies or an ad, as one name of its words
     (`cookie-banner`, `advertisement`; a word holding `cookie`, `cookieconsent`, counts as `cookie`)."""
-    label = node.attributes.get("aria-label")
-    if not label:  # most elements: their names are read as they are
-        return _names(node)
+    attributes = node.attributes  # built anew at each call: read once
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower().split()
+    label = attributes.get("aria-label")
+    if not label:  # most elements
+        return names
     words = ["cookie" if "cookie" in word else word for word in _LABEL_WORD.findall(label.lower())]
     if "cookie" not in words and _LABEL_WORDS.isdisjoint(words):
-        return _names(node)
-    return [*_names(node), "-".join(words)]
+        return names
+    return [*names, "-".join(words)]
 
 
 def _name_parts(name: str) -> set[str]:
@@ -565,23 +577,56 @@ def element_paragraphs(
     linked = LinkedLine()  # the paragraph's text apart from its links', to tell a line of links from a sentence
     blocks: list[str] = []  # the block elements open around the walk: the last holds the paragraph being read
 
+    # A heading whose content is all furniture left out goes with it (the review after session 23: "ALSO READ" stayed
+    # over the story's next paragraph once its list of links was left out). The last paragraph, when it is a heading
+    # or a label of other stories (furniture_lines.is_other_stories_label), is `heading`, its index: a label goes at
+    # the first furniture left out after it, before any text; another heading at the next heading or the end, when
+    # only furniture (`furniture_after`) followed it.
+    heading: int | None = None
+    label = furniture_after = False
+
+    def keep_paragraph(paragraph: str, holder: str) -> None:
+        nonlocal heading, label, furniture_after
+        if holder in _HEADINGS and heading is not None and furniture_after:
+            paragraphs.pop()
+        paragraphs.append(paragraph)
+        label = is_other_stories_label(paragraph)
+        heading = len(paragraphs) - 1 if label or holder in _HEADINGS else None
+        furniture_after = False
+
+    def furniture_left_out() -> None:
+        nonlocal heading, furniture_after
+        if heading is None or "".join(current).strip():
+            return
+        if label:
+            paragraphs.pop()
+            heading = None
+        else:
+            furniture_after = True
+
     def end_paragraph() -> None:
-        nonlocal ended
+        nonlocal ended, heading
         ended += 1
         text = "".join(current)
         current.clear()
         found = linked.end()
         if pre_depth:
-            paragraphs.extend(line for line in map(normalise_space, text.splitlines()) if line)
+            lines = [line for line in map(normalise_space, text.splitlines()) if line]
+            paragraphs.extend(lines)
+            heading = heading if not lines else None
             return
         paragraph = normalise_space(text)
         if not paragraph:
             return
+        holder = blocks[-1] if blocks else ""
         if page and found is not None:
             if tags is not None:
                 tags.extend(found)
-        elif not (blocks and blocks[-1] in _AD_LABEL_HOLDERS and is_ad_label(paragraph)):
-            paragraphs.append(paragraph)
+            furniture_left_out()
+        elif holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph):
+            furniture_left_out()
+        else:
+            keep_paragraph(paragraph, holder)
 
     numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
     marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
@@ -621,6 +666,8 @@ def element_paragraphs(
             linked.add(text)
             continue
         if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit, lengths):
+            if heading is not None and _is_furniture_with_text(node, skip):
+                furniture_left_out()
             continue
         if tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
             with_media = _figures_with_media(root) if with_media is None else with_media
@@ -661,7 +708,18 @@ def element_paragraphs(
         children = child_nodes(node if shadow is None else shadow)
         stack.extend((child, depth + 1, in_list, False) for child in reversed(children))
     end_paragraph()
+    if heading is not None and furniture_after:
+        paragraphs.pop()
     return paragraphs
+
+
+def _is_furniture_with_text(node: LexborNode, skip: frozenset[int]) -> bool:
+    """Whether an element the body's walk left out is furniture holding text (a list of links, a nav, a box named
+    as furniture): not what the caller skips (the headline, a byline), hidden text, media or a script. Asked only of
+    elements left out, none inside another, so their text is read once."""
+    if not node.is_element_node or node.mem_id in skip or node.tag in _NOT_FURNITURE_TAGS or _is_hidden(node):
+        return False
+    return bool(node.text(deep=True).strip())
 
 
 def ordered_list_start(node: LexborNode) -> int:
