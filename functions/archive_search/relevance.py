@@ -842,6 +842,8 @@ def text_query(
         # tier, the highlights) the listed spellings match the same articles without expanding the word again.
         if highlighting or counting:
             should += [clause for clauses in near.values() for clause in clauses]
+        else:
+            should += [_fuzzy(field, word) for word in expanded for field in FUZZY_FIELDS]
         if highlighting:
             # The body is highlighted in its stemmed form alone (search._highlight): its listed near spellings are
             # marked there as words of that form, where an article found by `government` for `goverment` showed an
@@ -851,8 +853,6 @@ def text_query(
                 for word in expanded
                 if (terms := [n.term for n in near_spellings.get(word, ()) if n.field == EXACT_BODY_FIELD])
             ]
-        else:
-            should += [_fuzzy(field, word) for word in expanded for field in FUZZY_FIELDS]
         known = {word: spelling for word in near if (spelling := typo_words.get(word)) and spelling != word}
         # A word no article holds scores nothing as typed: its nearest known word is scored in its place.
         should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]
