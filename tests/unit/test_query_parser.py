@@ -156,9 +156,14 @@ def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
 def test_near_spellings_are_matched_as_listed_in_a_count_and_in_the_highlights_fuzzy_only_where_they_score() -> None:
     near = {"goverment": [NearSpelling("body.exact", "government", 0.9), NearSpelling("title.exact", "govern", 0.8)]}
 
-    def built(**mode: bool) -> str:
+    def built(counting: bool = False, highlighting: bool = False) -> str:
         query = text_query(
-            parse_query("goverment"), Ranking(), typo_words={"goverment": None}, near_spellings=near, **mode
+            parse_query("goverment"),
+            Ranking(),
+            typo_words={"goverment": None},
+            near_spellings=near,
+            counting=counting,
+            highlighting=highlighting,
         )
         return json.dumps(query)
 
