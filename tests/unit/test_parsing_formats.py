@@ -859,7 +859,7 @@ def test_html_nested_elements_named_furniture_in_part_are_judged_in_linear_time(
 )
 @pytest.mark.parametrize("where", ["html", "json", "md"])
 def test_superscripts_and_subscripts_keep_what_they_say(markup: str, text: str, where: str) -> None:
-    # "km2", "10-6" and "3%1" said other things than the page (the review after session 22)
+    # "km2", "10-6" and "3%1" said other things than the page (session 23's review)
     uploads = {
         "html": _html(f"<article><h1>T</h1><p>{markup}</p></article>"),
         "json": json.dumps({"title": "T", "body": f"<p>{markup}</p>"}).encode(),
@@ -1882,7 +1882,7 @@ def test_unclosed_paragraphs_do_not_count_as_nesting() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "<b>" * 1_600_000,  # 9.1 s to be rejected for its nesting (the review after session 22)
+        "<b>" * 1_600_000,  # 9.1 s to be rejected for its nesting (session 23's review)
         "<p>" + "a<b>c</b>" * 540_000 + "</p>",  # 6.1 s to be rejected for its tag count
         ("<p>Kerry met Putin in <b>Sochi</b> for talks.</p>\n") * 35_000,  # ordinary paragraphs, too many
         "Text " + "<br>" * 110_000,  # text (no element closed), tokenised whole before it was kept

@@ -1,4 +1,4 @@
-"""parse_upload on HTML pages: the page's furniture found in the review after session 23 stays out of the body, and
+"""parse_upload on HTML pages: the page's furniture found in session 23's review stays out of the body, and
 the article's text that looks like it stays in."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Paragraphs of an HTML body that are page furniture by what they say and what of it is linked: a share line, a
 line of tag links, a comment count, a bar of links, an ad's label. html_text.element_paragraphs reads each
-paragraph's text apart from its links' and asks here (the review after session 23: "Share: Facebook Twitter", "Tags:
+paragraph's text apart from its links' and asks here (session 23's review: "Share: Facebook Twitter", "Tags:
 Russia, USA", "12 Comments", "Advertisement" and an old page's "Home | World | Sport" stayed in the body).
 
 A sentence is never furniture: any word outside the links but the line's label makes the paragraph text ("Tags were

@@ -125,7 +125,7 @@ _FIGURE_TEXT = "table, blockquote, pre, code, math"
 # Media inside these is not beside a figure's caption: a flag in a table's cell, an emoji image in the caption.
 _NOT_BESIDE = frozenset({"table", "figcaption"})
 # Superscripts and subscripts are text raised or lowered: `km<sup>2</sup>` read as "km2", `10<sup>-6</sup>` as "10-6"
-# and `3%<sup>1</sup>` (a footnote's mark) as "3%1" changed what the editor wrote (the review after session 22).
+# and `3%<sup>1</sup>` (a footnote's mark) as "3%1" changed what the editor wrote (session 23's review).
 # Digits and signs have characters of their own (km², 10⁻⁶, H₂O); other text with a digit is written after `^` or `_`
 # (x^(2n), 3%^[1]); letters and marks alone (1st, Mme, TM, *) read as written, as a browser copies them.
 _SCRIPT_SIGNS = "0123456789+-\u2212=()"
@@ -577,7 +577,7 @@ def element_paragraphs(
     linked = LinkedLine()  # the paragraph's text apart from its links', to tell a line of links from a sentence
     blocks: list[str] = []  # the block elements open around the walk: the last holds the paragraph being read
 
-    # A heading whose content is all furniture left out goes with it (the review after session 23: "ALSO READ" stayed
+    # A heading whose content is all furniture left out goes with it (session 23's review: "ALSO READ" stayed
     # over the story's next paragraph once its list of links was left out). The last paragraph, when it is a heading
     # or a label of other stories (furniture_lines.is_other_stories_label), is `heading`, its index: a label goes at
     # the first furniture left out after it, before any text; another heading at the next heading or the end, when
