@@ -148,6 +148,9 @@ class ParsedQuery:
     # The same with its exclusions, as typed: a wire headline's own ` -SOURCE` reads as one (`... MONEY GROWTH
     # -BUNDESBANK`), and the headline pasted whole is this text (relevance.pasted_headline).
     whole: str = ""
+    # A query a reader types, of at most MAX_OPERATOR_WORDS words (_exclusions_apply), not a pasted sentence or
+    # paragraph: its `-` excludes, and a dotted abbreviation in it is also searched closed up (relevance).
+    typed_by_reader: bool = True
 
     @property
     def is_empty(self) -> bool:
@@ -331,6 +334,7 @@ def parse_query(text: str) -> ParsedQuery:
         unapplied=tuple(unapplied),
         typed=" ".join(typed),
         whole=" ".join(whole),
+        typed_by_reader=excludes,
     )
 
 

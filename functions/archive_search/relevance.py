@@ -60,7 +60,6 @@ from archive_search.index_mapping import SYNONYMS, THAI_RANGE
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     GLUE,
-    MAX_OPERATOR_WORDS,
     STOPWORDS,
     ParsedQuery,
     Term,
@@ -786,7 +785,7 @@ def text_query(
     # A dotted abbreviation in a query a reader types is scored as typed or closed up (`I.B.M.`, `ibm`), whichever an
     # article holds better, as a joined word is; a pasted paragraph's (`e.g.`, `i.e.`) as written.
     abbreviations = {word: letters for word in plain if (letters := abbreviation_closed_up(word))}
-    if len(typed_words(parsed)) > MAX_OPERATOR_WORDS:
+    if not parsed.typed_by_reader:
         abbreviations = {}
     for word, letters in abbreviations.items():
         forms = [_scored(form, ranking, _weight(counts, word), closed=True) for form in (word, letters)]
