@@ -208,6 +208,36 @@ def abbreviation_closed_up(word: str) -> str | None:
     return None if fold_as_index(closed) in STOPWORDS else closed
 
 
+# Two or three capitals a reader types (`IBM`, `CIA`, the `JP` of JP Morgan) are also searched dotted, as some
+# articles write them: the standard tokenizer keeps `C.I.A.` one token (`c.i.a`), so `CIA` found 3 of TIME's 6
+# articles naming the agency (the other 3 write `C.I.A.`) and `EF Hutton` ranked the 28 news-dev articles writing
+# `E.F. Hutton` among those holding `Hutton` alone (session 24). Longer runs of capitals are mostly words (`CUBA`,
+# `TEST`) and seldom dotted.
+MAX_DOTTED_LETTERS = 3
+_CAPITALS = re.compile(rf"[^\W\d_]{{2,{MAX_DOTTED_LETTERS}}}")
+# Times of day, not the abbreviations a reader types in capitals (`PM Modi`: prime minister; `AM` radio).
+_NOT_DOTTED = frozenset({"am", "pm"})
+
+
+def abbreviation_dotted(word: str) -> str | None:
+    """Two or three capitals as a dotted abbreviation, lower-cased (`IBM` -> `i.b.m`, `JP` -> `j.p`); None for any
+    other word, for an abbreviation with synonyms (`US`, `UK`, `UN`: found through them), a stopword (`IT`) and a
+    time of day (`AM`, `PM`)."""
+    if not (_CAPITALS.fullmatch(word) and word.isupper()):
+        return None
+    unit = _unit_word(word)
+    dotted = ".".join(unit)
+    if has_synonyms(unit) or has_synonyms(dotted) or fold_as_index(unit) in STOPWORDS or unit in _NOT_DOTTED:
+        return None
+    return dotted
+
+
+def abbreviation_form(word: str) -> str | None:
+    """An abbreviation's other spelling (abbreviation_closed_up, abbreviation_dotted: `I.B.M.` -> `ibm`, `IBM` ->
+    `i.b.m`), which searching for it finds too; None for any other word."""
+    return abbreviation_closed_up(word) or abbreviation_dotted(word)
+
+
 def glued_parts(word: str) -> list[str]:
     """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (GLUE: `kerry.putin`, `kerry_putin`,
     `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29).
@@ -528,9 +558,10 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
     return {word: tuple(spellings) for word, spellings in near.items()}
 
 
-def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
-    """An article holds the word: in its text (a joined word as its parts adjacent, a code however it is written),
-    its byline, or as one of its tags."""
+def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict[str, Any]:
+    """An article holds the word: in its text (a joined word as its parts adjacent, a code however it is written;
+    an abbreviation also in its `other` spelling, typed_abbreviations, or a dotted one closed up), its byline, or as
+    one of its tags."""
     metadata = in_byline_or_tags(word)
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
@@ -539,30 +570,34 @@ def _word_present(word: str, ranking: Ranking) -> dict[str, Any]:
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
     closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
-    abbreviation = _abbreviation(word, COMPLETE_FIELDS)  # a short query's: only they have such tiers
+    abbreviation = _spelt(other or abbreviation_closed_up(word), COMPLETE_FIELDS)
     return _any_of([{"multi_match": options}, closed, *abbreviation, *_code(word), *_thai(word, every=True), *metadata])
 
 
-def _abbreviation(word: str, fields: list[str]) -> list[dict[str, Any]]:
-    """The clause finding a dotted abbreviation closed up (abbreviation_closed_up: `I.B.M.` finds `IBM`) on stemmed
-    fields, as a list: none for any other word."""
-    closed = abbreviation_closed_up(word)
-    if closed is None:
+def abbreviation_clauses(word: str, fields: list[str]) -> list[dict[str, Any]]:
+    """The clause finding the other spelling of an abbreviation as typed (abbreviation_form: `I.B.M.` finds `IBM`,
+    `IBM` finds `I.B.M.`) on stemmed fields, as a list: none for any other word."""
+    return _spelt(abbreviation_form(word), fields)
+
+
+def _spelt(form: str | None, fields: list[str]) -> list[dict[str, Any]]:
+    if form is None:
         return []
-    return [{"multi_match": {"query": closed, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
+    return [{"multi_match": {"query": form, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
 
 
-def _not_closed_up_only(word: str, ranking: Ranking) -> dict[str, Any]:
-    """An article does not hold a joined word or dotted abbreviation closed up only (TIER_AS_TYPED): it holds it as
-    typed (in the text, a joined word's parts adjacent, a code however it is written; a byline or a tag), or not
-    closed up either. So the tier demotes only the articles holding its closed-up form alone, which may be another
-    word; the others keep their order (a judged TIME query's `NEWLY-CREATED`, which no article writes closed up)."""
+def _not_closed_up_only(word: str, ranking: Ranking, other: str | None = None) -> dict[str, Any]:
+    """An article does not hold a joined word closed up only, nor an abbreviation in its `other` spelling only
+    (TIER_AS_TYPED): it holds it as typed (in the text, a joined word's parts adjacent, a code however it is written;
+    a byline or a tag), or not in the other form either. So the tier demotes only the articles holding the other
+    form alone, which may be another word; the others keep their order (a judged TIME query's `NEWLY-CREATED`, which
+    no article writes closed up)."""
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
     else:
         text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
-    closed = [*_closed_up(word, COMPLETE_FIELDS), *_abbreviation(word, COMPLETE_FIELDS)]
+    closed = [*_closed_up(word, COMPLETE_FIELDS), *_spelt(other, COMPLETE_FIELDS)]
     return {"bool": {"should": [text, *_code(word), *metadata, {"bool": {"must_not": closed}}]}}
 
 
@@ -649,7 +684,7 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
-    abbreviation = _abbreviation(term.text, TEXT_FIELDS)  # -I.B.M. keeps out IBM, as searching for it finds it
+    abbreviation = abbreviation_clauses(term.text, TEXT_FIELDS)  # -I.B.M. keeps out IBM, as searching for it finds it
     metadata = in_byline_or_tags(term.text)
     return _any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata])
 
@@ -669,7 +704,7 @@ def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
             if term.phrase or is_joined(term.text):
                 cost = 1 if term.phrase or closed_up(term.text) is None else 2  # the phrase, and closed up
             else:
-                cost = pieces(term.text) + len(_glued(term.text)) + (abbreviation_closed_up(term.text) is not None)
+                cost = pieces(term.text) + len(_glued(term.text)) + (abbreviation_form(term.text) is not None)
             if cost <= budget:
                 budget -= cost
                 kept.append(term)
@@ -714,8 +749,8 @@ def _alternatives(
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         if parts := _glued(term.text):
             option["bool"]["should"].append(_scored(" ".join(parts), ranking, GLUED_PARTS_WEIGHT))
-        if letters := abbreviation_closed_up(term.text):
-            option["bool"]["should"].append(_scored(letters, ranking, 1.0))
+        if form := abbreviation_form(term.text):
+            option["bool"]["should"].append(_scored(form, ranking, 1.0))
         options.append(option)
     return {"dis_max": {"queries": options}}
 
@@ -782,13 +817,13 @@ def text_query(
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
     should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=True) for word in with_synonyms]
-    # A dotted abbreviation in a query a reader types is scored as typed or closed up (`I.B.M.`, `ibm`), whichever an
-    # article holds better, as a joined word is; a pasted paragraph's (`e.g.`, `i.e.`) as written.
-    abbreviations = {word: letters for word in plain if (letters := abbreviation_closed_up(word))}
-    if not parsed.typed_by_reader:
-        abbreviations = {}
-    for word, letters in abbreviations.items():
-        forms = [_scored(form, ranking, _weight(counts, word), closed=True) for form in (word, letters)]
+    # An abbreviation in a query a reader types is scored as typed or in its other spelling (`I.B.M.` and `ibm`, `IBM`
+    # and `i.b.m`), whichever an article holds better, as a joined word is; a pasted paragraph's (`e.g.`, `i.e.`) as
+    # written, and so are capitals in a query all in capitals (a pasted headline's, TIME's judged queries), which say
+    # nothing of an abbreviation.
+    abbreviations = {word: form for word, form in typed_abbreviations(parsed).items() if word in plain}
+    for word, other in abbreviations.items():
+        forms = [_scored(form, ranking, _weight(counts, word), closed=True) for form in (word, other)]
         should.append({"dis_max": {"queries": forms}})
     by_count: dict[float, list[str]] = {}
     for word in plain:
@@ -831,7 +866,8 @@ def text_query(
     closed = [word for word in joined if closed_up(word) is not None] + list(abbreviations)
     as_typed = []
     if ranking.complete_match_first and short and closed and not highlighting:
-        as_typed = [_tier(TIER_AS_TYPED, [_not_closed_up_only(word, ranking) for word in closed], AS_TYPED_BOOST)]
+        demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word)) for word in closed]
+        as_typed = [_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST)]
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
         near = {word: _near(near_spellings.get(word, ())) for word in expanded}
@@ -870,7 +906,12 @@ def text_query(
         if ranking.complete_match_first and short and len(words) > 1 and near and not highlighting:
             # Next come the articles holding every word, some of them within a typo or two.
             every_near = [
-                {"bool": {"should": [_word_present(word, ranking), *near.get(word, [])], "minimum_should_match": 1}}
+                {
+                    "bool": {
+                        "should": [_word_present(word, ranking, abbreviations.get(word)), *near.get(word, [])],
+                        "minimum_should_match": 1,
+                    }
+                }
                 for word in words
             ]
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
@@ -897,6 +938,24 @@ def text_query(
     return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
 
 
+def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
+    """The abbreviations of a query a reader types, keyed as query_units keys its words, each with the other spelling
+    it is searched in too (abbreviation_form: `i.b.m` -> `ibm`, `ibm` -> `i.b.m` for `IBM`); none in a pasted
+    paragraph (`e.g.`, `i.e.`). Capitals are no abbreviation in a query of several words all in capitals (a pasted
+    headline, TIME's judged queries), where they say nothing of one."""
+    if not parsed.typed_by_reader:
+        return {}
+    capitals = len(parsed.words) > 1 and parsed.typed.isupper()
+    forms: dict[str, str] = {}
+    for unit in parsed.required:
+        if len(unit.alternatives) == 1 and not unit.alternatives[0].phrase:
+            for raw in unit.alternatives[0].words:
+                form = abbreviation_closed_up(raw) or (None if capitals else abbreviation_dotted(raw))
+                if form and (word := without_possessive(_unit_word(raw))):
+                    forms.setdefault(word, form)
+    return forms
+
+
 def complete_match(
     parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str], expanded: bool = False
 ) -> list[dict[str, Any]] | None:
@@ -910,7 +969,8 @@ def complete_match(
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
     synonym_alternatives = _synonym_alternatives(groups)
-    return [_word_present(word, ranking) for word in words] + [
+    abbreviations = typed_abbreviations(parsed)
+    return [_word_present(word, ranking, abbreviations.get(word)) for word in words] + [
         _alternatives(group, ranking, synonym_alternatives) for group in groups
     ]
 

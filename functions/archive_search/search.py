@@ -25,6 +25,7 @@ from archive_search.relevance import (
     CLOSED_BODY_FIELD,
     CLOSED_FIELDS,
     CLOSED_MATCH,
+    COMPLETE_FIELDS,
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
@@ -32,6 +33,7 @@ from archive_search.relevance import (
     MAX_SCORED_WORDS,
     NearSpelling,
     Ranking,
+    abbreviation_clauses,
     alternative_groups,
     code_runs,
     complete_match,
@@ -943,8 +945,10 @@ def _one_word(typed: str) -> str | None:
 
 
 def _written_beyond_bodies(word: str) -> list[dict[str, Any]]:
-    """Some text holds the word as a joined word closed up, or a byline or a tag holds it."""
-    return [{"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}, *in_byline_or_tags(word)]
+    """Some text holds the word as a joined word closed up or as its abbreviation's other spelling (`FBI` as
+    `F.B.I.`, which is no misspelling to respell), or a byline or a tag holds it."""
+    closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
+    return [closed, *abbreviation_clauses(word, COMPLETE_FIELDS), *in_byline_or_tags(word)]
 
 
 def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:

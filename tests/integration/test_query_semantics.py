@@ -811,6 +811,34 @@ def test_a_dotted_abbreviation_finds_it_closed_up_too(pipeline: LocalPipeline) -
     assert pronoun not in ids("U.S.") and pronoun not in ids("I.T.") and letters not in ids("B.B.C.")
 
 
+def test_capitals_typed_find_the_abbreviation_dotted_too(pipeline: LocalPipeline) -> None:
+    # Given articles writing the agency closed up and dotted (TIME writes C.I.A., news-dev E.F. Hutton), one naming
+    # only the firm, and decoys a dotted reading must not reach: times of day, the pronoun, a longer word dotted
+    closed = _json_upload(pipeline, "Spy agency", "The CIA said the report was wrong.")
+    dotted = _json_upload(pipeline, "Agency chief", "The C.I.A. chief resigned.")
+    firm = _json_upload(pipeline, "Broker deal", "E.F. Hutton agreed to buy the broker.")
+    hutton = _json_upload(pipeline, "Hutton family", "Hutton is a family name.")
+    clock = _json_upload(pipeline, "Timetable", "Trains leave at 9 p.m. and return at 6 a.m. daily.")
+    dotted_word = _json_upload(pipeline, "Letters", "The sign read C.U.B.A. in capitals.")
+    pipeline.drain()
+
+    # When the reader types the capitals alone or beside other words (CIA found only the article writing CIA)
+    # Then both spellings are found, the one typed first
+    assert ids("CIA") == [closed, dotted]
+    assert ids("C.I.A.") == [dotted, closed]
+    assert ids("CIA chief")[0] == dotted and set(ids("CIA chief")) >= {closed, dotted}
+    assert ids("EF Hutton")[0] == firm and hutton in ids("EF Hutton")
+    # The dotted form is marked in the snippet, and excluding the capitals keeps it out
+    assert "<mark>C.I.A</mark>" in str(search("CIA")["results"][1]["highlights"])
+    assert ids("chief -CIA") == [] and firm not in ids("Hutton -EF")
+    # Not lower case, times of day or longer words (nor capitals in a query all in capitals: unit tests)
+    assert ids("cia") == [closed]
+    assert clock not in ids("PM") and clock not in ids("AM")
+    assert dotted_word not in ids("CUBA")
+    # A word held only dotted is known: no respelling offered for it
+    assert search("EF")["did_you_mean"] is None and search("CIA chief")["did_you_mean"] is None
+
+
 def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPipeline) -> None:
     article = _json_upload(pipeline, "Fernández wins the election", "Voters backed Fernández.")
     _json_upload(pipeline, "Other news", "Nothing about the election winner.")

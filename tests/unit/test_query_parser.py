@@ -14,10 +14,12 @@ from archive_search.relevance import (
     NearSpelling,
     Ranking,
     abbreviation_closed_up,
+    abbreviation_dotted,
     closed_up,
     code_runs,
     glued_parts,
     text_query,
+    typed_abbreviations,
     with_freshness,
 )
 from archive_search.search import SearchRequest, build_search
@@ -144,6 +146,25 @@ def test_a_dotted_abbreviation_closed_up_is_its_letters() -> None:
     paste = "I.B.M. said sales of its personal computers rose by a third in the spring"
     assert '"query": "ibm"' in json.dumps(text_query(parse_query("I.B.M. sales"), Ranking()))
     assert '"query": "ibm"' not in json.dumps(text_query(parse_query(paste), Ranking()))
+
+
+def test_two_or_three_capitals_are_also_a_dotted_abbreviation() -> None:
+    assert abbreviation_dotted("IBM") == "i.b.m" and abbreviation_dotted("JP") == "j.p"
+    # Not lower case, longer runs (mostly words: CUBA), abbreviations with synonyms, stopwords or times of day
+    for word in ("ibm", "Ibm", "CUBA", "US", "UK", "UN", "EU", "IT", "OR", "AM", "PM", "F16", "I.B.M.", "A"):
+        assert abbreviation_dotted(word) is None, word
+    assert typed_abbreviations(parse_query("EF Hutton")) == {"ef": "e.f"}
+    assert typed_abbreviations(parse_query("I.B.M. sales")) == {"i.b.m": "ibm"}
+    # Capitals say nothing in a query all in capitals (a pasted headline), nor in a pasted paragraph
+    assert typed_abbreviations(parse_query("HK HOTELS SOARS")) == {}
+    assert typed_abbreviations(parse_query("IBM")) == {"ibm": "i.b.m"}
+    paste = "IBM said sales of its personal computers rose by a third in the spring"
+    assert typed_abbreviations(parse_query(paste)) == {}
+    # Scored, held (the complete-match tier) and excluded in either form
+    query = json.dumps(text_query(parse_query("EF Hutton"), Ranking()))
+    assert query.count('"query": "e.f"') >= 2
+    assert '"query": "e.f"' in json.dumps(text_query(parse_query("Hutton -EF"), Ranking()))
+    assert '"query": "e.f"' not in json.dumps(text_query(parse_query("HK EF HUTTON"), Ranking()))
 
 
 def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
