@@ -888,32 +888,18 @@ def text_query(
                 for word in expanded
                 if (terms := [n.term for n in near_spellings.get(word, ()) if n.field == EXACT_BODY_FIELD])
             ]
-        known = {word: spelling for word in near if (spelling := typo_words.get(word)) and spelling != word}
-        # A word no article holds scores nothing as typed: its nearest known word is scored in its place.
-        should += [_scored(spelling, ranking, _weight(counts, word)) for word, spelling in known.items()]
-        for word, spelling in known.items():
-            near[word] = [*near[word], _word_present(spelling, ranking)]
-        # A joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
-        # spellings of its own (one engine token each part), and found nothing (session 21's review).
-        respelt = {word: spelling for word in joined if (spelling := typo_words.get(word)) and spelling != word}
+        # A word no article holds scores nothing as typed: its nearest known word is scored in its place. A joined
+        # word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near spellings
+        # of its own (one engine token each part), and found nothing (session 21's review).
         should += [
             _joined_scored(spelling, ranking, _weight(counts, word))
-            if is_joined(spelling)
+            if word in joined and is_joined(spelling)
             else _scored(spelling, ranking, _weight(counts, word))
-            for word, spelling in respelt.items()
+            for word, spelling in _respelt(plain, joined, typo_words).items()
         ]
-        near.update({word: [_word_present(spelling, ranking)] for word, spelling in respelt.items()})
-        if ranking.complete_match_first and short and len(words) > 1 and near and not highlighting:
+        every_near = None if highlighting else near_match(parsed, ranking, words, typo_words, near_spellings)
+        if every_near is not None:
             # Next come the articles holding every word, some of them within a typo or two.
-            every_near = [
-                {
-                    "bool": {
-                        "should": [_word_present(word, ranking, abbreviations.get(word)), *near.get(word, [])],
-                        "minimum_should_match": 1,
-                    }
-                }
-                for word in words
-            ]
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
     if 1 < len(plain) <= TITLE_BONUS_MAX_WORDS and not highlighting:
         text = " ".join(plain)
@@ -936,6 +922,46 @@ def text_query(
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
     query = {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
     return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
+
+
+def _respelt(plain: Sequence[str], joined: Sequence[str], typo_words: Mapping[str, str | None]) -> dict[str, str]:
+    """The words typo expansion searches as another spelling too: a word of MIN_FUZZY_CHARS or more no article holds
+    (its nearest known word) and a joined word respelt."""
+    expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+    return {word: spelling for word in [*expanded, *joined] if (spelling := typo_words.get(word)) and spelling != word}
+
+
+def near_match(
+    parsed: ParsedQuery,
+    ranking: Ranking,
+    scored_words: Sequence[str],
+    typo_words: Mapping[str, str | None],
+    near_spellings: Mapping[str, Sequence[NearSpelling]],
+) -> list[dict[str, Any]] | None:
+    """The clauses an article of a short query must all match to hold every word, some within a typo (the TIER_NEAR
+    filter: each word as typed, or one of its near spellings, or the spelling searched in its place), or None when
+    there is no such tier: typo tolerance or complete_match_first off, a long query, one word, or none expanded."""
+    words = list(scored_words)[:MAX_SCORED_WORDS]
+    short = len(words) <= min(COMPLETE_MATCH_MAX_WORDS, FUZZY_MAX_WORDS)
+    if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
+        return None
+    plain = [w for w in words if not is_joined(w)]
+    expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+    near = {word: _near(near_spellings.get(word, ())) for word in expanded}
+    for word, spelling in _respelt(plain, [w for w in words if is_joined(w)], typo_words).items():
+        near[word] = [*near.get(word, []), _word_present(spelling, ranking)]
+    if not near:
+        return None
+    abbreviations = typed_abbreviations(parsed)
+    return [
+        {
+            "bool": {
+                "should": [_word_present(word, ranking, abbreviations.get(word)), *near.get(word, [])],
+                "minimum_should_match": 1,
+            }
+        }
+        for word in words
+    ]
 
 
 def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:

@@ -44,6 +44,7 @@ from archive_search.relevance import (
     in_byline_or_tags,
     is_joined,
     joined_parts,
+    near_match,
     near_spellings_request,
     read_near_spellings,
     text_query,
@@ -94,6 +95,7 @@ SORTS = ("relevance", "newest", "oldest")
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
+EVERY_WORD = "every_word"  # did_you_mean's count of the articles holding every word, by date (_counter)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -375,6 +377,7 @@ class Expansion:
     near: Mapping[str, Sequence[NearSpelling]] = field(default_factory=dict)
     widened: frozenset[str] = frozenset()  # OR-group words matched within a typo too (widened_alternatives)
     apart: frozenset[str] = frozenset()  # joined words no article holds, searched as their parts (probe_search)
+    every_word: bool = False  # sorted by date: only the articles holding every word, if any does (dated_every_word)
 
 
 NO_EXPANSION = Expansion()
@@ -407,7 +410,38 @@ def text_clause(
     )
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
+    elif expansion.every_word:
+        scored = words if words is not None else content_words(parsed)
+        if (every := _every_word(request, ranking, scored, expansion)) is not None:
+            query = {"bool": {"must": [query], "filter": [every]}}
     return query
+
+
+def dated_every_word(request: SearchRequest, ranking: Ranking, words: list[str]) -> bool:
+    """Whether a search sorted by date lists only the articles holding every word when some do (Expansion.every_word,
+    _answer): a short query of several words, whose complete matches rank first by relevance (relevance.complete_match)
+    and could not in a date order. `oil prices` by date listed the 1,128 news-dev articles holding either word, its
+    first page about cocoa and share prices (session 24). A longer query, or one no article answers completely (each
+    word as typed or within a typo), still lists any word's articles by date."""
+    if request.effective_sort == "relevance" or not request.q:
+        return False
+    return complete_match(parse_query(request.q), ranking, words) is not None
+
+
+def _every_word(
+    request: SearchRequest, ranking: Ranking, words: list[str], expansion: Expansion
+) -> dict[str, Any] | None:
+    """The articles holding every word of a short query: each as typed or, for a word typo expansion applies to,
+    within a typo (relevance.near_match: `goverrment spending` finds government spending), as a filter; None when
+    the query has no such set (dated_every_word). Within a typo means one of the near spellings listed, not the
+    spelling searched in a misspelt word's place besides: did_you_mean's count (_counter) knows the words it expands,
+    not their spellings, and counts exactly this set."""
+    parsed = parse_query(request.q)
+    expanded = dict.fromkeys(expansion.typos)
+    near = near_match(parsed, ranking, words, expanded, expansion.near) if expanded else None
+    if near is not None:
+        return {"bool": {"must": near}}
+    return complete_matches(request, ranking, words)
 
 
 def typo_words(
@@ -653,7 +687,8 @@ def _answer(
     same_copy = request.fingerprint()
     probe = probe_search(request, ranking, words)
     if probe is None:
-        return index.search(body, size=size, offset=offset, preference=same_copy), base
+        response = index.search(body, size=size, offset=offset, preference=same_copy)
+        return _relaxed(index, request, ranking, words, body, size, offset, response, base)
     probed = index.search(probe, size=0, offset=0, preference=same_copy)
     complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
     suggest = probed.get("suggest")
@@ -670,12 +705,34 @@ def _answer(
     apart = frozenset(word for word in apart_words(ranking, words, probed) if word not in typos)
     expansion = base
     if typos or apart:
-        expansion = replace(vocabulary.expansion(typos) if typos else base, widened=base.widened, apart=apart)
+        spellings = vocabulary.expansion(typos) if typos else base
+        expansion = replace(spellings, widened=base.widened, apart=apart, every_word=base.every_word)
         body = {**body, "query": _query(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
+    response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion)
     return {**response, "suggest": suggest}, expansion
+
+
+def _relaxed(
+    index: SearchableIndex,
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    body: dict[str, Any],
+    size: int,
+    offset: int,
+    response: dict[str, Any],
+    expansion: Expansion,
+) -> tuple[dict[str, Any], Expansion]:
+    """The answer of a search sorted by date that no article answers completely under its filters (Expansion.
+    every_word): asked again for any word's articles, as a search by relevance relaxes. Else the response as it is."""
+    if not expansion.every_word or int(response["hits"]["total"]["value"]) > 0:
+        return response, expansion
+    relaxed = replace(expansion, every_word=False)
+    body = {**body, "query": _query(request, ranking, words, relaxed)}
+    return index.search(body, size=size, offset=offset, preference=request.fingerprint()), relaxed
 
 
 class _Timed:
@@ -715,7 +772,8 @@ def search_articles(
     ranking = ranking or Ranking()
     index = timed = _Timed(index)
     words = scored_words(index, request.q)
-    base = Expansion(widened=widened_alternatives(index, request.q, ranking))
+    every_word = dated_every_word(request, ranking, words)
+    base = Expansion(widened=widened_alternatives(index, request.q, ranking), every_word=every_word)
     body = build_search(request, ranking, words, base)
     page = request.page
     offset = (page - 1) * request.size
@@ -992,22 +1050,27 @@ def _counter(
         words = scored_words(index, q)
         base = Expansion(widened=widened_alternatives(index, q, ranking))
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
-        if not expandable:
+        dated = dated_every_word(other, ranking, words)
+        if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             found = index.search({**query, "track_total_hits": True}, size=0, offset=0, preference=same_copy)
             return int(found["hits"]["total"]["value"])
-        expansion = replace(known.expansion(expandable), widened=base.widened)
-        expanded = text_clause(other, ranking, words, expansion, counting=True)
-        # As /search: the complete matches are counted without the filters, the totals with them.
-        plain = text_clause(other, ranking, words, base, counting=True)
+        # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
+        # the articles holding every word too, whose count applies when it is not 0 (_relaxed).
+        expansions = {"plain": base}
+        if expandable:
+            expansions["expanded"] = replace(known.expansion(expandable), widened=base.widened)
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
+        aggs: dict[str, Any] = {}
+        for name, expansion in expansions.items():
+            query = text_clause(other, ranking, words, expansion, counting=True)
+            aggs[name] = _selected([query], tag + facets)
+            if dated and (every := _every_word(other, ranking, words, expansion)) is not None:
+                aggs[f"{name} {EVERY_WORD}"] = _selected([query, every], tag + facets)
         body: dict[str, Any] = {
             "query": {"match_all": {}},
             "track_total_hits": False,
-            "aggs": {
-                "expanded": {"filter": {"bool": {"must": [expanded], "filter": tag + facets}}},
-                "plain": {"filter": {"bool": {"must": [plain], "filter": tag + facets}}},
-            },
+            "aggs": aggs,
             "suggest": spelling_suggester(q),
         }
         complete = complete_matches(other, ranking, words)
@@ -1018,10 +1081,18 @@ def _counter(
         held = int(count["doc_count"]) if count is not None else None
         suggest = response.get("suggest")
         elsewhere = partial(held_elsewhere, q, suggest, known)
-        counted = "expanded" if _words_to_expand(other, ranking, words, suggest, held, elsewhere) else "plain"
-        return int(response["aggregations"][counted]["doc_count"])
+        counts = response["aggregations"]
+        expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
+        counted = "expanded" if expanded else "plain"
+        every_word = (counts.get(f"{counted} {EVERY_WORD}") or {}).get("doc_count")
+        return int(every_word or counts[counted]["doc_count"])
 
     return count_for
+
+
+def _selected(clauses: list[dict[str, Any]], filters: list[dict[str, Any]]) -> dict[str, Any]:
+    """An aggregation counting the articles matching every clause under the filters."""
+    return {"filter": {"bool": {"must": clauses, "filter": filters}}}
 
 
 # --- hits --------------------------------------------------------------------------------------------------------

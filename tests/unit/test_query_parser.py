@@ -17,12 +17,13 @@ from archive_search.relevance import (
     abbreviation_dotted,
     closed_up,
     code_runs,
+    content_words,
     glued_parts,
     text_query,
     typed_abbreviations,
     with_freshness,
 )
-from archive_search.search import SearchRequest, build_search
+from archive_search.search import Expansion, SearchRequest, build_search, dated_every_word
 
 
 def test_words_phrases_exclusions_and_or() -> None:
@@ -165,6 +166,21 @@ def test_two_or_three_capitals_are_also_a_dotted_abbreviation() -> None:
     assert query.count('"query": "e.f"') >= 2
     assert '"query": "e.f"' in json.dumps(text_query(parse_query("Hutton -EF"), Ranking()))
     assert '"query": "e.f"' not in json.dumps(text_query(parse_query("HK EF HUTTON"), Ranking()))
+
+
+def test_a_date_order_lists_every_word_of_a_short_query_only() -> None:
+    def dated(q: str, sort: str = "newest", ranking: Ranking | None = None) -> bool:
+        request = SearchRequest(q=q, sort=sort)
+        return dated_every_word(request, ranking or Ranking(), content_words(parse_query(q)))
+
+    assert dated("oil prices") and dated("oil prices", "oldest") and dated("film OR movie review")
+    # Not by relevance, nor one word, a long query, browsing without words, or with complete matches switched off
+    assert not dated("oil prices", "relevance") and not dated("oil") and not dated("oil prices rose again sharply")
+    assert not dated("") and not dated("oil prices", ranking=Ranking(complete_match_first=False))
+    request = SearchRequest(q="oil prices", sort="newest")
+    words = content_words(parse_query(request.q))
+    listed = build_search(request, Ranking(), words, Expansion(every_word=True))["query"]["bool"]
+    assert "filter" in listed and "filter" not in build_search(request, Ranking(), words)["query"]["bool"]
 
 
 def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:

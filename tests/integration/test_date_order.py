@@ -1,0 +1,87 @@
+"""Sorted by date, a short query lists the articles holding every word (search.dated_every_word, session 24): by
+relevance they rank first, and by date they were mixed with every article holding any one word (`oil prices`,
+newest first, listed cocoa and share prices on news-dev's first page)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+from tests.integration.conftest import LocalPipeline
+from tests.integration.test_query_semantics import ids, search
+from tests.integration.test_search_api import _json_upload, get
+
+pytestmark = pytest.mark.integration
+
+
+def _archive(pipeline: LocalPipeline) -> tuple[list[str], set[str], set[str]]:
+    """Three articles on oil prices (oldest first), and newer ones holding one of the words."""
+    both = [
+        _json_upload(
+            pipeline, f"Crude report {n}", "Oil prices rose again.", section="markets", published=f"201{n}-05-01"
+        )
+        for n in range(3)
+    ]
+    prices = {
+        _json_upload(pipeline, f"Cocoa {n}", "Cocoa prices fell.", section="farming", published=f"2021-0{n + 1}-01")
+        for n in range(4)
+    }
+    oil = {
+        _json_upload(pipeline, f"Palm {n}", "Palm oil output grew.", published=f"2022-0{n + 1}-01") for n in range(2)
+    }
+    pipeline.drain()
+    return both, prices, oil
+
+
+def test_a_date_order_lists_the_articles_holding_every_word(pipeline: LocalPipeline) -> None:
+    both, prices, oil = _archive(pipeline)
+
+    # When the reader sorts a short query by date
+    newest = search("oil prices", "&sort=newest")
+
+    # Then only the articles holding both words are listed, newest first (all 9 before, the newer ones first)
+    assert ids("oil prices", "&sort=newest") == both[::-1] and newest["total"] == 3
+    assert ids("oil prices", "&sort=oldest") == both
+    # and the facets count what is listed
+    assert {f["value"]: f["count"] for f in newest["facets"]["section"]} == {"markets": 3}
+    # By relevance they rank first, and the rest follow (any word may match)
+    relevance = ids("oil prices")
+    assert set(relevance[:3]) == set(both) and set(relevance) == {*both, *prices, *oil}
+    # One word, a long query and a query no article answers completely list any word's articles by date
+    assert search("prices", "&sort=newest")["total"] == 7
+    long = "oil prices rose again fell sharply cocoa"
+    assert set(ids(long, "&sort=newest")) == {*both, *prices, *oil}
+    assert set(ids("palm cocoa", "&sort=newest")) == {*prices, *oil}
+    # A filter narrows what is listed; where no article under it holds every word, any word's are listed there
+    assert ids("oil prices", "&sort=newest&section=markets") == both[::-1]
+    assert set(ids("oil prices", "&sort=newest&section=farming")) == prices
+
+
+def test_a_date_order_reads_on_through_the_same_articles(pipeline: LocalPipeline) -> None:
+    both, _, _ = _archive(pipeline)
+
+    status, first, _ = get("/search?q=oil+prices&sort=newest&size=2")
+    assert status == 200 and first["total"] == 3
+    status, second, _ = get(f"/search?q=oil+prices&sort=newest&size=2&cursor={quote(first['next_cursor'])}")
+
+    assert status == 200
+    assert [hit["id"] for hit in first["results"] + second["results"]] == both[::-1]
+    assert second["next_cursor"] is None
+    status, page_two, _ = get("/search?q=oil+prices&sort=newest&size=2&page=2")
+    assert [hit["id"] for hit in page_two["results"]] == both[:1]
+
+
+def test_a_misspelt_word_in_a_date_order_lists_every_word_within_a_typo(pipeline: LocalPipeline) -> None:
+    both, _, _ = _archive(pipeline)
+
+    # When a word no article holds is typed, sorted by date
+    body = search("oil pricse", "&sort=newest")
+
+    # Then the articles holding every word, that one within a typo, are listed (before: all 9, newer first)
+    assert ids("oil pricse", "&sort=newest") == both[::-1] and body["total"] == 3
+    # and did_you_mean, when offered, counts what following it lists
+    for q in ("oil pricse", "oill prices", "oil pricse -cocoa"):
+        offered = search(q, "&sort=newest")["did_you_mean"]
+        if offered is not None:
+            assert search(offered["q"], "&sort=newest")["total"] == offered["total"], q
