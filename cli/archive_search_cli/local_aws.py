@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import boto3
+from botocore.config import Config
 from moto.server import ThreadedMotoServer
 from moto.sqs.models import Queue, SQSBackend
 
@@ -26,6 +27,9 @@ from archive_search_cli.template import LOCAL_PSEUDO_PARAMETERS, LocalStackSpec
 
 REGION = LOCAL_PSEUDO_PARAMETERS["AWS::Region"]
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Connections a client keeps open: above the threads that share one client (`upload`'s 16 at a time, the archive's
+# 16 reads of `verify` and `reindex`). botocore keeps 10, and warned "Connection pool is full" all through a run.
+POOL_CONNECTIONS = 32
 
 
 def use_local_credentials() -> None:
@@ -41,10 +45,11 @@ def use_local_credentials() -> None:
 
 def aws_client(service: str, endpoint_url: str | None) -> Any:
     """A client for moto on this machine (dummy credentials), or for AWS with the user's own credentials and region."""
+    config = Config(max_pool_connections=POOL_CONNECTIONS)
     if urlparse(endpoint_url or "").hostname not in LOCAL_HOSTS:
-        return boto3.client(service, endpoint_url=endpoint_url)
+        return boto3.client(service, endpoint_url=endpoint_url, config=config)
     use_local_credentials()
-    return boto3.client(service, endpoint_url=endpoint_url, region_name=REGION)
+    return boto3.client(service, endpoint_url=endpoint_url, region_name=REGION, config=config)
 
 
 APPROXIMATE_COUNTS = (

@@ -10,6 +10,7 @@ import pytest
 from moto.core import DEFAULT_ACCOUNT_ID
 from moto.sqs.models import Queue, SQSBackend, sqs_backends
 
+from archive_search.adapters.s3_stores import READ_THREADS
 from archive_search_cli.local_aws import (
     APPROXIMATE_COUNTS,
     REGION,
@@ -18,6 +19,7 @@ from archive_search_cli.local_aws import (
     _receive_under_messages_lock,
     aws_client,
 )
+from archive_search_cli.uploads import UPLOAD_THREADS
 
 
 @pytest.fixture
@@ -45,6 +47,17 @@ def test_aws_itself_keeps_the_users_region_and_credentials(monkeypatch: pytest.M
 
     assert client.meta.region_name == "eu-west-2"
     assert "AWS_ACCESS_KEY_ID" not in os.environ
+
+
+@pytest.mark.usefixtures("no_aws_environment")
+@pytest.mark.parametrize("endpoint", ["http://127.0.0.1:5005", None])
+def test_a_client_keeps_a_connection_for_each_thread_the_cli_runs(endpoint: str | None) -> None:
+    # `upload` sends 16 files at a time and `verify`/`reindex` read the archive 16 at a time through one client,
+    # whose pool kept 10 connections: each run printed "Connection pool is full, discarding connection" warnings
+    # (every few hundred files) and opened a new connection for each discarded one.
+    client = aws_client("s3", endpoint)
+
+    assert client.meta.config.max_pool_connections >= max(UPLOAD_THREADS, READ_THREADS)
 
 
 @pytest.mark.attack("duplicated and shuffled notifications from concurrent workers")
