@@ -291,9 +291,17 @@
   function readState(search) {
     var params = new URLSearchParams(search);
     var dropped = [];
+    // A filter given twice (`author=A&author=B`) is one list, as the API reads it (API Gateway joins the values
+    // with commas): reading the first alone searched without the others and left them in the address.
     var list = function (name) {
-      return splitValues(params.get(name) || "");
+      return params.getAll(name).reduce(function (values, raw) { return values.concat(splitValues(raw)); }, []);
     };
+    // The API's tag filter has no control on this page: searching without it while the address still held it
+    // showed a view the address did not describe, so it is left out, said so, like an invalid part.
+    var tags = list("tag");
+    if (tags.length) {
+      dropped.push(["the tag filter “", isolate(tags.join(", ")), "” (this page filters by section, author and date)"]);
+    }
     var date = function (name) {
       var value = params.get(name) || "";
       if (!value || isDate(value)) return value;

@@ -274,6 +274,29 @@ def test_a_query_cut_at_the_limit_keeps_whole_characters(canned: tuple[Any, list
     assert seen[-1]["q"] == ["a" * (MAX_QUERY_CHARS - 1)]  # not a lone half, sent as U+FFFD
 
 
+def test_a_filter_repeated_in_the_address_keeps_every_value(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    # The API reads a repeated filter as one list (API Gateway joins the values with commas); the page read the
+    # first value alone, searched without the others and left them in the address as if they applied.
+    page, seen = canned
+    page.goto("/?q=kerry&author=Estera%20Popowska&author=Smith%5C%2C%20John&section=politics&section=sport")
+
+    expect(page.locator(".as-summary")).to_contain_text("results")
+    assert seen[-1]["author"] == ["Estera Popowska,Smith\\, John"]
+    assert seen[-1]["section"] == ["politics,sport"]
+    expect(page.locator(".as-filters-summary")).to_have_text("Filters (4 active)")
+
+
+def test_a_tag_filter_in_the_address_is_left_out_saying_so(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    # `tag` is the API's filter, which this page has no control for: it searched without it, said nothing and left
+    # `tag=brexit` in the address, so a shared link showed more than it named.
+    page, seen = canned
+    page.goto("/?q=kerry&tag=brexit")
+
+    expect(page.get_by_role("note").filter(has_text="left out")).to_contain_text("the tag filter “brexit”")
+    assert "tag" not in seen[-1]
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["kerry"]}
+
+
 def test_a_pasted_paragraph_is_searched_whole_without_suggestions(
     canned: tuple[Any, list[dict[str, list[str]]]],
 ) -> None:
