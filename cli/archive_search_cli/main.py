@@ -13,6 +13,7 @@ from types import FrameType
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key
+from archive_search.parsing import unsupported_extension
 from archive_search_cli.local_aws import aws_client
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.redrive import add_redrive_command
@@ -109,9 +110,12 @@ def _list_articles(keys: list[str], prefix: str) -> None:
         return
     for key in keys:
         try:
-            print(f"  {key} -> article {article_id_for_key(key, prefix)}")
+            article_id = article_id_for_key(key, prefix)
         except RejectedUploadError as exc:
             print(f"  {key} -> no article: {exc.reason}")
+            continue
+        unsupported = unsupported_extension(key)  # ingest reports it on its own and changes no article
+        print(f"  {key} -> no article: {unsupported.reason}" if unsupported else f"  {key} -> article {article_id}")
 
 
 def _delete(args: argparse.Namespace) -> int:

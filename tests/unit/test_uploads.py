@@ -169,6 +169,23 @@ def test_a_missing_file_is_named_and_nothing_is_uploaded(
     assert recording_s3.put == []
 
 
+def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `upload notes.pdf story.json` listed "incoming/notes.pdf -> article notes", though ingest reads no article
+    # from it (its report says the format is not supported, and it changes no article).
+    for name in ("notes.pdf", "story.json"):
+        (tmp_path / name).write_bytes(b'{"title": "T", "body": "B"}')
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "notes.pdf"), str(tmp_path / "story.json")])
+
+    assert status == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported",
+        "  incoming/story.json -> article story",
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
