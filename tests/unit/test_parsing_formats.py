@@ -1709,6 +1709,31 @@ def test_legacy_byline_before_the_title() -> None:
     assert (parsed.title, parsed.author, parsed.body) == ("Title", "Li Wei", "Text.")
 
 
+@pytest.mark.parametrize("chrome", ["nav", "Breaking News Ticker", "Log in | Register", "Weather: 12C, sunny"])
+def test_legacy_an_unknown_chrome_line_above_the_title_is_no_title(chrome: str) -> None:
+    # The layout is a line of site chrome, the title, the site name, the byline. A chrome line that is in no list
+    # of furniture became the title, and the headline the summary: the page was accepted under the wrong title.
+    page = f"{chrome}\n\nHarbour ferry returns\n\nSomaNet News Archive\n\n(By Li Wei)\n\nFirst.\n\nSecond."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.summary, parsed.author) == ("Harbour ferry returns", None, "Li Wei")
+    assert parsed.body == "First.\n\nSecond."
+
+
+def test_legacy_a_date_line_above_the_title_is_the_date() -> None:
+    page = "Tuesday, 12 May 2015\n\nHarbour ferry returns\n\nSomaNet News Archive\n\n(By Li Wei)\n\nFirst."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.published, parsed.summary, parsed.body) == (
+        "Harbour ferry returns",
+        "2015-05-12",
+        None,
+        "First.",
+    )
+
+
 @pytest.mark.parametrize(
     "title",
     ["Copyright law reform passes Senate", "Oil · Gold · Stocks tumble on Fed fears", "Oil · Gold · Silver Rally"],

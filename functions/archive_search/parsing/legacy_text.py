@@ -141,12 +141,30 @@ def _without_top_furniture(blocks: list[str]) -> list[str]:
     dropped, the first paragraph would become the title.
     """
     title_at = _title_place(blocks)
+    if title_at == 1 and _is_chrome_line(blocks[0]) and not _is_furniture(blocks[1]) and not byline_name(blocks[1]):
+        # The layout's own order, a line of chrome, the title, the site name: the first line is the chrome whatever
+        # it says ("Breaking News Ticker", "Log in | Register"); kept, it was the title and the headline the
+        # summary. A date there is the page's date, read below the title as a date line is.
+        return [blocks[1], blocks[0], *blocks[2:]] if parse_date(blocks[0]) is not None else blocks[1:]
     start = 0
     while start < len(blocks) and start != title_at and _is_furniture(blocks[start]):
         start += 1
     if 0 < start < len(blocks) and byline_name(blocks[start]) and not _is_layout_line(blocks[start - 1]):
         start -= 1
     return blocks[start:]
+
+
+_CHROME_LINE_WORDS = 6  # a chrome line is a few words: a menu, a ticker's label, a date, a login link
+
+
+def _is_chrome_line(block: str) -> bool:
+    """A block that can be a line of the site's chrome: one short line that is no sentence and no byline."""
+    return (
+        "\n" not in block
+        and len(block.split()) <= _CHROME_LINE_WORDS
+        and not block.rstrip().endswith((".", "!", "?"))
+        and not byline_name(block)
+    )
 
 
 def _is_layout_line(block: str) -> bool:
