@@ -310,7 +310,8 @@ def openapi_document() -> dict[str, Any]:
                     _query(
                         "q",
                         f"What has been typed so far; the last word may be cut short (at most {MAX_SUGGEST_CHARS} "
-                        "characters). Empty gives no suggestions.",
+                        "characters). Empty gives no suggestions. An exclusion (-word, as /search reads it) is no "
+                        "prefix to complete: the titles holding it are left out.",
                         {"type": "string", "maxLength": MAX_SUGGEST_CHARS},
                     )
                 ],

@@ -4,13 +4,15 @@ Titles that start with what was typed come first (`title.start` holds every pref
 punctuation folded to spaces); then titles holding every typed word as the start of one of their words
 (`title.prefix`, edge n-grams per word); a code is typed as its letter and digit runs (F16 as F 16), so a title
 writing F-16 is found too, those holding its runs adjacent first. Highlighting is done here, on the title text, so
-that exactly the typed prefix of each word is marked, and the rest is HTML-escaped.
+that exactly the typed prefix of each word is marked, and the rest is HTML-escaped. An exclusion (`-word`,
+`-"a phrase"`, as /search's parser reads them) is no prefix to match: the titles holding it are left out.
 """
 
 from __future__ import annotations
 
 import html
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
@@ -18,13 +20,24 @@ from typing import Any
 from archive_search.errors import InvalidQueryError
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
-from archive_search.query_parser import fold_as_index, fold_within, is_word_character
-from archive_search.relevance import code_runs
+from archive_search.query_parser import (
+    Term,
+    fold_as_index,
+    fold_within,
+    is_word_character,
+    parse_query,
+    without_exclusions,
+)
+from archive_search.relevance import code_runs, is_joined
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
+# Where an excluded word keeps a title out, as /search's exclusion does: stemmed (`-price` keeps out "prices"), as
+# written (a part of a joined word: `-neill`, O'Neill) and closed up (`-walmart`, Wal-Mart).
+EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
+EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +82,29 @@ def typed_words(q: str) -> list[str]:
     return [fold_as_index(word) for word in [*words, *runs]]
 
 
-def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
+def searched_text(q: str) -> str:
+    """q (as suggest_query returns it) without its exclusions (query_parser.without_exclusions), whitespace
+    collapsed, ending in one space if a word ended there: `oil -pri` is `oil `, oil being finished."""
+    blanked = without_exclusions(q)
+    collapsed = " ".join(blanked.split())
+    return f"{collapsed} " if collapsed and blanked[-1:].isspace() else collapsed
+
+
+def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
+    """The clauses a suggested title must match none of: an excluded word, or an excluded phrase or joined word
+    (`-"price war"`, `-anti-war`) with its words adjacent and in order."""
+    return [
+        {"multi_match": {"query": term.text, "type": "phrase", "fields": EXCLUDED_PHRASE_FIELDS}}
+        if term.phrase or is_joined(term.text)
+        else {"multi_match": {"query": term.text, "fields": EXCLUDED_WORD_FIELDS}}
+        for term in excluded
+    ]
+
+
+def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
+    """The engine request for suggest_titles: the typed text's words as title prefixes, its exclusions as must_not
+    clauses of the same request (/suggest answers every keystroke: one round trip)."""
+    q = searched_text(typed)
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
     # The engine counts a clause for each token of each clause, at most one a character of q (a run of ideographs
@@ -83,13 +118,14 @@ def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
+    query: dict[str, Any] = {
+        "must": [{"match": {"title.prefix": {"query": with_code_runs(q), "operator": "and", "boost": 2}}}],
+        "should": should,
+    }
+    if excluded := title_exclusions(parse_query(typed).excluded):
+        query["must_not"] = excluded
     return {
-        "query": {
-            "bool": {
-                "must": [{"match": {"title.prefix": {"query": with_code_runs(q), "operator": "and", "boost": 2}}}],
-                "should": should,
-            }
-        },
+        "query": {"bool": query},
         "_source": ["title"],
         "size": size,
         "track_total_hits": False,
@@ -98,10 +134,12 @@ def build_suggest(q: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
 
 
 def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
-    if not words_of(q):
+    """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
+    for a q of exclusions alone (`-oil`: nothing to complete)."""
+    if not words_of(searched_text(q)):
         return []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
-    typed = typed_words(q)
+    typed = typed_words(searched_text(q))
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))

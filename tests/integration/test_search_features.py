@@ -143,6 +143,23 @@ def test_suggest_returns_at_most_eight(pipeline: LocalPipeline) -> None:
     assert len(body["suggestions"]) == 8
 
 
+def test_suggest_leaves_out_the_titles_holding_an_excluded_word(pipeline: LocalPipeline) -> None:
+    prices = _json_upload(pipeline, "Oil prices fall back from highs", "Brent fell.")
+    output = _json_upload(pipeline, "Oil output rises", "Wells reopened.")
+    pipeline.drain()
+
+    def suggested(typed: str) -> list[str]:
+        status, body, _ = get(f"/suggest?q={quote(typed)}")
+        assert status == 200, body
+        return [s["id"] for s in body["suggestions"]]
+
+    assert set(suggested("oil ")) == {prices, output}
+    # Excluded as /search excludes: stemmed too (`-price` keeps out "prices"), wherever typed, finished or not.
+    for typed in ("oil -prices ", "oil -price", "-prices oi", 'oil -"prices fall"'):
+        assert suggested(typed) == [output], typed
+    assert suggested("-oil") == []
+
+
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     for n in range(3):
         _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any, cast
+
 import pytest
 
+from archive_search.ports import ArticleIndex
 from archive_search.query_parser import fold_as_index
-from archive_search.suggest import build_suggest, highlight_title, suggest_query, words_of
+from archive_search.suggest import build_suggest, highlight_title, suggest_query, suggest_titles, words_of
 
 
 def marked(title: str, typed: str) -> str:
@@ -51,3 +55,35 @@ def test_a_word_followed_by_a_space_is_finished_and_counts_as_a_whole_word() -> 
     assert {"match": {"title.exact": {"query": "john kerry", "boost": 0.5}}} in finished
     assert {"match": {"title.exact": {"query": "john", "boost": 0.5}}} in typing
     assert suggest_query("   ") == ""
+
+
+@pytest.mark.parametrize("typed", ["oil -prices ", "oil -prices", "-prices oil"])
+def test_an_excluded_word_is_no_prefix_and_keeps_out_the_titles_holding_it(typed: str) -> None:
+    # `-prices`, as /search's parser reads it: not a word the titles must start with, but one they must not hold.
+    query = build_suggest(suggest_query(typed))["query"]["bool"]
+
+    assert "prices" not in json.dumps(query["must"]) + json.dumps(query["should"])
+    assert {"multi_match": {"query": "prices", "fields": ["title", "title.exact", "title.closed"]}} in query["must_not"]
+
+
+def test_an_excluded_phrase_keeps_out_the_titles_holding_it_whole() -> None:
+    query = build_suggest(suggest_query('oil -"price war" '))["query"]["bool"]
+
+    phrase = {"query": "price war", "type": "phrase", "fields": ["title", "title.exact"]}
+    assert query["must_not"] == [{"multi_match": phrase}]
+
+
+def test_in_a_pasted_sentence_a_hyphen_excludes_nothing() -> None:
+    # More than 10 words: `-which` is punctuation, as /search reads it.
+    pasted = suggest_query("the economy -which stagnated in the first half of the year grew again in")
+
+    assert "must_not" not in build_suggest(pasted)["query"]["bool"]
+
+
+def test_exclusions_alone_suggest_nothing_and_ask_the_engine_nothing() -> None:
+    class NoEngine:
+        def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+            raise AssertionError("no words to suggest titles for")
+
+    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil")) == []
+    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil -gas ")) == []
