@@ -164,6 +164,20 @@ def _parse(args: argparse.Namespace) -> int:
     from archive_search.parsing import parse_upload
 
     path = Path(args.file)
+    if path.is_dir():
+        # Read as an upload's name, a folder was "a file name with no extension", which sent readers looking for one.
+        print(
+            json.dumps(
+                {
+                    "file": str(path),
+                    "status": "unreadable",
+                    "reason": "this is a folder; parse reads one file",
+                    "how_to_fix": f"name a file in it: archive-search parse {path / '<file>'}",
+                },
+                ensure_ascii=False,
+            )
+        )
+        return EXIT_REJECTED
     key = f"incoming/{path.name}"
     try:
         article_id = article_id_for_key(key, "incoming/")
@@ -244,7 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_redrive_command(commands)
 
     parse = commands.add_parser("parse", help="print the canonical article a file becomes, or why it is rejected")
-    parse.add_argument("file")
+    parse.add_argument("file", help="one file (a folder's files one at a time)")
     parse.set_defaults(run=_parse)
     return parser
 

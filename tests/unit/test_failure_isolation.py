@@ -82,6 +82,24 @@ def test_parse_command_exits_2_with_a_json_reason(
     assert answer["status"] == "rejected" and answer["reason"]
 
 
+def test_parse_command_says_a_folder_is_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It said "the file name 'batch' has no extension".
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a.json").write_bytes(_good(1))
+
+    status = main(["parse", str(folder)])
+
+    assert status == 2
+    answer = json.loads(capsys.readouterr().out)
+    assert answer == {
+        "file": str(folder),
+        "status": "unreadable",
+        "reason": "this is a folder; parse reads one file",
+        "how_to_fix": f"name a file in it: archive-search parse {folder / '<file>'}",
+    }
+
+
 def _service(bucket: FakeBucket, index: FakeIndex, reports: FakeReports | None = None, **kwargs: Any) -> IngestService:
     return IngestService(bucket, FakeArchive(), index, reports or FakeReports(), "incoming/", "reports/", **kwargs)
 
