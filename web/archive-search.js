@@ -240,13 +240,19 @@
     return values.map(function (v) { return v.replace(/\\/g, "\\\\").replace(/,/g, "\\,"); }).join(",");
   }
 
+  /**
+   * The values of one filter parameter as the API reads them (search.split_filter_values), or null when a backslash
+   * is followed by anything but a comma or another backslash, or ends the value: the API refuses that (400), and
+   * reading `a\b` as "ab" searched a section the API would not.
+   */
   function splitValues(raw) {
     var values = [];
     var current = "";
     for (var i = 0; i < raw.length; i += 1) {
       var c = raw.charAt(i);
-      if (c === "\\" && i + 1 < raw.length) {
+      if (c === "\\") {
         i += 1;
+        if (raw.charAt(i) !== "," && raw.charAt(i) !== "\\") return null;
         current += raw.charAt(i);
       } else if (c === ",") {
         values.push(current);
@@ -293,8 +299,17 @@
     var dropped = [];
     // A filter given twice (`author=A&author=B`) is one list, as the API reads it (API Gateway joins the values
     // with commas): reading the first alone searched without the others and left them in the address.
+    // A value the API would refuse is left out, said so, like an invalid date.
     var list = function (name) {
-      return params.getAll(name).reduce(function (values, raw) { return values.concat(splitValues(raw)); }, []);
+      return params.getAll(name).reduce(function (values, raw) {
+        var split = splitValues(raw);
+        if (split) return values.concat(split);
+        dropped.push([
+          "the " + name + " filter “", isolate(raw),
+          "” (a backslash in a filter must be followed by a comma or another backslash)",
+        ]);
+        return values;
+      }, []);
     };
     // The API's tag filter has no control on this page: searching without it while the address still held it
     // showed a view the address did not describe, so it is left out, said so, like an invalid part.
