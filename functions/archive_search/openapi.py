@@ -104,7 +104,11 @@ SEARCH_PARAMETERS = [
     _list_filter("tag", "Only articles with one of these tags"),
     _query("from", "Published on or after this date (YYYY-MM-DD).", _DATE),
     _query("to", "Published on or before this date (YYYY-MM-DD; not before from).", _DATE),
-    _query("sort", "Order of the results.", {"type": "string", "enum": list(SORTS), "default": SORTS[0]}),
+    _query(
+        "sort",
+        "Order of the results, in any case (NEWEST is newest).",
+        {"type": "string", "enum": list(SORTS), "default": SORTS[0]},
+    ),
     _query("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
     _query(
         "size",
@@ -164,7 +168,12 @@ SCHEMAS: dict[str, Any] = {
                 ),
                 "additionalProperties": {"type": "array", "items": _STRING},
             },
-            "score": {"type": ["number", "null"]},
+            "score": {
+                "type": ["number", "null"],
+                "description": (
+                    "How well the result matched, for comparing the results of one search only; null in a date sort."
+                ),
+            },
         },
     },
     "FacetValue": {

@@ -15,6 +15,7 @@ from tests.unit.conftest import REPO_ROOT
 
 CHECKED_IN = REPO_ROOT / "docs" / "openapi.json"
 SEARCH_DOC = (REPO_ROOT / "docs" / "search.md").read_text(encoding="utf-8")
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_checked_in_openapi_document_is_up_to_date() -> None:
@@ -124,3 +125,30 @@ def test_unknown_parameters_are_ignored_as_the_document_says() -> None:
     assert "parameter the API does not know is ignored" in openapi_document()["info"]["description"]
     assert "Unknown parameters are ignored" in SEARCH_DOC
     assert SearchRequest.from_params({"q": "x", "sise": "5"}) == SearchRequest.from_params({"q": "x"})
+
+
+def _search_row(doc: str) -> str:
+    return next(line for line in doc.splitlines() if line.startswith("| `GET /search"))
+
+
+@pytest.mark.parametrize("doc", [README, SEARCH_DOC], ids=["README.md", "docs/search.md"])
+def test_the_docs_name_every_field_of_a_search_result(doc: str) -> None:
+    # `score` was in the contract and in every answer, and in neither list.
+    fields = openapi_document()["components"]["schemas"]["SearchResult"]["required"]
+
+    assert [field for field in fields if not re.search(rf"\b{field}\b", _search_row(doc))] == []
+
+
+def test_sort_is_read_in_any_case_as_the_docs_say() -> None:
+    row = next(line for line in SEARCH_DOC.splitlines() if line.startswith("| `sort` |"))
+
+    assert [SearchRequest.from_params({"q": "x", "sort": s}).sort for s in ("NEWEST", "Oldest")] == ["newest", "oldest"]
+    assert "in any case" in row and "in any case" in _search_row(README)
+    assert "in any case" in SEARCH_PARAMETERS["sort"]["description"]
+
+
+def test_the_docs_say_a_head_gets_the_gateways_404() -> None:
+    # The template routes GET only, and an HTTP API matches a route by method: `curl -I /health` is a 404 in AWS and
+    # locally (tests/e2e/browser/test_static_serving.py), which the docs did not say.
+    for doc in (README, SEARCH_DOC):
+        assert "`curl -I" in doc and '404 `{"message":"Not Found"}`' in " ".join(doc.split())

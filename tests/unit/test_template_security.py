@@ -16,6 +16,7 @@ import pytest
 from archive_search.errors import EngineRefusedRequestError
 from archive_search.handlers import search
 from archive_search.search import MAX_ENGINE_REQUESTS
+from archive_search_cli.gateway import ROUTED_METHODS
 from archive_search_cli.template import REPO_ROOT, TemplateResolver, load_template, local_stack_spec
 
 INGEST, SEARCH = "IngestFunction", "SearchFunction"
@@ -387,6 +388,9 @@ def test_api_routes_cors_throttling_and_access_logs(resources: dict[str, Any]) -
     documented = {("GET", path.replace("{id}", "{id+}")) for path in openapi_document()["paths"]}
     assert routes == documented
     assert ("GET", "/related/{id+}") in routes
+    # The local API answers the methods the template routes (and the CORS preflight); any other, HEAD too, is the
+    # gateway's 404 there as here (README).
+    assert {method for method, _ in routes} | {"OPTIONS"} == ROUTED_METHODS
     assert api["CorsConfiguration"]["AllowOrigins"] == {"Ref": "AllowedOrigins"}
     # In AWS API Gateway answers CORS itself: it must expose what the function exposes locally (a 503's Retry-After).
     from archive_search.api import EXPOSED_HEADERS
