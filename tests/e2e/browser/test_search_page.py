@@ -468,6 +468,28 @@ def test_an_invalid_address_searches_without_the_invalid_part(browsing: Browsing
     expect(page.get_by_role("note").filter(has_text="left out")).to_have_count(0)
 
 
+def test_without_javascript_the_page_offers_a_search_that_answers(browsing: Browsing) -> None:
+    # The fallback linked to /search?q=, which answers 400 "q is required".
+    context = browsing.browser.new_context(java_script_enabled=False, base_url=browsing.base_url)
+    browsing.contexts.append(context)
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).query))
+    page.goto("/")
+    box = page.get_by_role("searchbox", name="Search the archive")
+    expect(page.locator('a[href="/search?q="]')).to_have_count(0)
+
+    # A blank query is not sent (the API would refuse it); a query is, and the API answers it
+    box.fill("   ")
+    page.get_by_role("button", name="Search").click()
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/search") as answered:
+        box.fill("marrowby")
+        page.get_by_role("button", name="Search").click()
+    assert answered.value.status == 200
+    assert answered.value.json()["total"] == 24
+    assert [query for query in asked if query.startswith("q=")] == ["q=marrowby"]
+
+
 def test_a_blank_query_shows_the_first_screen(browsing: Browsing) -> None:
     page = browsing.open("/?q=%20%20")
 
