@@ -137,14 +137,12 @@ def nearest_candidates(
 
     An option counts when it is within the edits the engine's AUTO fuzziness allows for the typed word's length (one
     for up to 5 letters, two from 6: "kofi" is not "kong") and is no stopword (a content word is never respelt
-    into "will"). The nearest win (optimal string alignment distance, accents and case aside), the likeliest first:
+    into "will"). The nearest wins (optimal string alignment distance, accents and case aside); among equally near,
     a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill" -> "oil", "ocured" ->
     "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
     computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
     correction program based on a noisy channel model", COLING 1990); then a body word before a headline's, then the
-    more frequent. The query's other words choose among them, the first when they do not tell: a slip is only the
-    likelier error, not the reader's word ("presidnt putn" was respelt "president punt", 1 article, where 12 hold
-    "president putin": session 24's review)."""
+    more frequent. Equally near: the same distance, both slips or neither ("leage": "leave" and "league")."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     ranked: list[tuple[int, bool, int, int, str]] = []
@@ -160,7 +158,7 @@ def nearest_candidates(
                 )
     ranked.sort()
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
-    nearest = dict.fromkeys(r[-1] for r in ranked if r[0] == ranked[0][0])
+    nearest = dict.fromkeys(r[-1] for r in ranked if r[:2] == ranked[0][:2])
     return tuple(nearest)[:MAX_CONTEXT_CANDIDATES]
 
 
