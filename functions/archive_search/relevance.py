@@ -222,7 +222,8 @@ _NOT_DOTTED = frozenset({"am", "pm"})
 def abbreviation_dotted(word: str) -> str | None:
     """Two or three capitals as a dotted abbreviation, lower-cased (`IBM` -> `i.b.m`, `JP` -> `j.p`); None for any
     other word, for an abbreviation with synonyms (`US`, `UK`, `UN`: found through them), a stopword (`IT`) and a
-    time of day (`AM`, `PM`)."""
+    time of day (`AM`, `PM`); a possessive is read as its word (`CIA's`)."""
+    word = without_possessive(word)
     if not (_CAPITALS.fullmatch(word) and word.isupper()):
         return None
     unit = _unit_word(word)
@@ -731,12 +732,17 @@ def _synonym_alternatives(groups: Sequence[Sequence[Term]]) -> frozenset[str]:
 
 
 def _alternatives(
-    group: Sequence[Term], ranking: Ranking, with_synonyms: frozenset[str], fuzzy: Collection[str] = ()
+    group: Sequence[Term],
+    ranking: Ranking,
+    with_synonyms: frozenset[str],
+    fuzzy: Collection[str] = (),
+    dotted: bool = True,
 ) -> dict[str, Any]:
     """An OR-group: one of its words or phrases (a phrase as typed: the reader gave the alternatives); scored like
     a word, with its synonyms when in `with_synonyms` (_synonym_alternatives). `fuzzy`: the typo_tolerant words
     that also match their near spellings (`yukoss OR parmalatt` found nothing, though either word alone finds its
-    articles): text_query's `widened`."""
+    articles): text_query's `widened`. `dotted`: capitals are also searched as a dotted abbreviation
+    (capitals_typed), as a dotted one is closed up."""
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
@@ -749,7 +755,7 @@ def _alternatives(
             option["bool"]["should"] += [_fuzzy(field, term.text) for field in FUZZY_FIELDS]
         if parts := _glued(term.text):
             option["bool"]["should"].append(_scored(" ".join(parts), ranking, GLUED_PARTS_WEIGHT))
-        if form := abbreviation_form(term.text):
+        if form := abbreviation_closed_up(term.text) or (abbreviation_dotted(term.text) if dotted else None):
             option["bool"]["should"].append(_scored(form, ranking, 1.0))
         options.append(option)
     return {"dis_max": {"queries": options}}
@@ -807,7 +813,7 @@ def text_query(
     # The first group's words may get typo tolerance in a short query (one group: its expansions stay within budget).
     tolerant = widened if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS else ()
     should: list[dict[str, Any]] = [
-        _alternatives(group, ranking, synonym_alternatives, fuzzy=tolerant if i == 0 else ())
+        _alternatives(group, ranking, synonym_alternatives, tolerant if i == 0 else (), capitals_typed(parsed))
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
@@ -964,6 +970,14 @@ def near_match(
     ]
 
 
+def capitals_typed(parsed: ParsedQuery) -> bool:
+    """Whether capitals in the query may be an abbreviation: not when it has two or more words with letters of case
+    and all of them are in capitals (`HK HOTELS SOARS`, `CIA FBI`); numbers and scripts without case aside, so `CIA
+    1963` is read as typed capitals (session 24's review: it was read as a headline in capitals)."""
+    cased = [word for word in parsed.words if any(c.isupper() or c.islower() for c in word)]
+    return len(cased) < 2 or not all(word.isupper() for word in cased)
+
+
 def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
     """The abbreviations of a query a reader types, keyed as query_units keys its words, each with the other spelling
     it is searched in too (abbreviation_form: `i.b.m` -> `ibm`, `ibm` -> `i.b.m` for `IBM`); none in a pasted
@@ -971,12 +985,12 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
     headline, TIME's judged queries), where they say nothing of one."""
     if not parsed.typed_by_reader:
         return {}
-    capitals = len(parsed.words) > 1 and parsed.typed.isupper()
+    dotted = capitals_typed(parsed)
     forms: dict[str, str] = {}
     for unit in parsed.required:
         if len(unit.alternatives) == 1 and not unit.alternatives[0].phrase:
             for raw in unit.alternatives[0].words:
-                form = abbreviation_closed_up(raw) or (None if capitals else abbreviation_dotted(raw))
+                form = abbreviation_closed_up(raw) or (abbreviation_dotted(raw) if dotted else None)
                 if form and (word := without_possessive(_unit_word(raw))):
                     forms.setdefault(word, form)
     return forms
@@ -997,7 +1011,7 @@ def complete_match(
     synonym_alternatives = _synonym_alternatives(groups)
     abbreviations = typed_abbreviations(parsed)
     return [_word_present(word, ranking, abbreviations.get(word)) for word in words] + [
-        _alternatives(group, ranking, synonym_alternatives) for group in groups
+        _alternatives(group, ranking, synonym_alternatives, dotted=capitals_typed(parsed)) for group in groups
     ]
 
 

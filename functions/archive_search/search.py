@@ -20,7 +20,14 @@ from archive_search.models import SearchHit, SearchPage
 from archive_search.parsing.text import closed_bidi
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
-from archive_search.query_parser import GLUE, fold_as_index, fold_query_text, fold_within, parse_query
+from archive_search.query_parser import (
+    GLUE,
+    ParsedQuery,
+    fold_as_index,
+    fold_query_text,
+    fold_within,
+    parse_query,
+)
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
     CLOSED_FIELDS,
@@ -44,7 +51,6 @@ from archive_search.relevance import (
     in_byline_or_tags,
     is_joined,
     joined_parts,
-    near_match,
     near_spellings_request,
     read_near_spellings,
     text_query,
@@ -95,7 +101,7 @@ SORTS = ("relevance", "newest", "oldest")
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
-EVERY_WORD = "every_word"  # did_you_mean's count of the articles holding every word, by date (_counter)
+EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -379,6 +385,13 @@ class Expansion:
     apart: frozenset[str] = frozenset()  # joined words no article holds, searched as their parts (probe_search)
     every_word: bool = False  # sorted by date: only the articles holding every word, if any does (dated_every_word)
 
+    @property
+    def listed_every_word(self) -> bool:
+        """Whether the query lists only the articles holding every word as typed: a word expanded to its near
+        spellings (one no article holds) lists any word's, as before (session 24's review: `kerry putn` by date
+        listed 2 articles holding `kerr` and `putting`, and hid the 25 about Kerry or Putin)."""
+        return self.every_word and not self.typos
+
 
 NO_EXPANSION = Expansion()
 
@@ -410,38 +423,27 @@ def text_clause(
     )
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
-    elif expansion.every_word:
-        scored = words if words is not None else content_words(parsed)
-        if (every := _every_word(request, ranking, scored, expansion)) is not None:
-            query = {"bool": {"must": [query], "filter": [every]}}
+    elif expansion.listed_every_word and (every := complete_matches(request, ranking, scored_or_typed(parsed, words))):
+        query = {"bool": {"must": [query], "filter": [every]}}
     return query
 
 
+def scored_or_typed(parsed: ParsedQuery, words: list[str] | None) -> list[str]:
+    """The words scored_words() chose, or the query's content words as typed."""
+    return words if words is not None else content_words(parsed)
+
+
 def dated_every_word(request: SearchRequest, ranking: Ranking, words: list[str]) -> bool:
-    """Whether a search sorted by date lists only the articles holding every word when some do (Expansion.every_word,
-    _answer): a short query of several words, whose complete matches rank first by relevance (relevance.complete_match)
-    and could not in a date order. `oil prices` by date listed the 1,128 news-dev articles holding either word, its
-    first page about cocoa and share prices (session 24). A longer query, or one no article answers completely (each
-    word as typed or within a typo), still lists any word's articles by date."""
+    """Whether a search sorted by date lists only the articles holding every word (complete_matches) when some
+    article in the archive does (Expansion.every_word; _relaxed): a short query of several words, whose complete
+    matches rank first by relevance (relevance.complete_match) and could not in a date order. `oil prices` by date
+    listed the 1,128 news-dev articles holding either word, its first page about cocoa and share prices (session 24).
+    Decided in the whole archive, as the probe counts complete matches, so that a filter only narrows and each facet
+    counts what selecting it lists. A longer query, one no article answers completely, and one with a word no article
+    holds (Expansion.listed_every_word) still list any word's articles by date."""
     if request.effective_sort == "relevance" or not request.q:
         return False
     return complete_match(parse_query(request.q), ranking, words) is not None
-
-
-def _every_word(
-    request: SearchRequest, ranking: Ranking, words: list[str], expansion: Expansion
-) -> dict[str, Any] | None:
-    """The articles holding every word of a short query: each as typed or, for a word typo expansion applies to,
-    within a typo (relevance.near_match: `goverrment spending` finds government spending), as a filter; None when
-    the query has no such set (dated_every_word). Within a typo means one of the near spellings listed, not the
-    spelling searched in a misspelt word's place besides: did_you_mean's count (_counter) knows the words it expands,
-    not their spellings, and counts exactly this set."""
-    parsed = parse_query(request.q)
-    expanded = dict.fromkeys(expansion.typos)
-    near = near_match(parsed, ranking, words, expanded, expansion.near) if expanded else None
-    if near is not None:
-        return {"bool": {"must": near}}
-    return complete_matches(request, ranking, words)
 
 
 def typo_words(
@@ -656,8 +658,11 @@ def build_search(
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+    if expansion.every_word and (complete := complete_matches(request, ranking, scored_or_typed(parsed, words))):
+        # Whether any article holds every word, whatever the filters (_relaxed).
+        body["aggs"][EVERY_WORD] = {"global": {}, "aggs": {"held": {"filter": complete}}}
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
-    scored = words if words is not None else content_words(parsed)
+    scored = scored_or_typed(parsed, words)
     if parsed.words and not expansion.typos and not _expandable(ranking, scored) and not _joined(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
@@ -726,9 +731,11 @@ def _relaxed(
     response: dict[str, Any],
     expansion: Expansion,
 ) -> tuple[dict[str, Any], Expansion]:
-    """The answer of a search sorted by date that no article answers completely under its filters (Expansion.
-    every_word): asked again for any word's articles, as a search by relevance relaxes. Else the response as it is."""
-    if not expansion.every_word or int(response["hits"]["total"]["value"]) > 0:
+    """The answer of a search sorted by date that no article in the archive answers completely (Expansion.
+    listed_every_word; build_search's EVERY_WORD aggregation counts them): asked again for any word's articles, as a
+    search by relevance relaxes. Else the response as it is."""
+    held = ((response.get("aggregations") or {}).get(EVERY_WORD) or {}).get("held") or {}
+    if not expansion.listed_every_word or held.get("doc_count", 0) > 0:
         return response, expansion
     relaxed = replace(expansion, every_word=False)
     body = {**body, "query": _query(request, ranking, words, relaxed)}
@@ -1056,24 +1063,23 @@ def _counter(
             found = index.search({**query, "track_total_hits": True}, size=0, offset=0, preference=same_copy)
             return int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
-        # the articles holding every word too, whose count applies when it is not 0 (_relaxed).
+        # the articles holding every word too, whose count applies when some article in the archive holds every word
+        # (_relaxed) and no word is expanded (Expansion.listed_every_word).
         expansions = {"plain": base}
         if expandable:
             expansions["expanded"] = replace(known.expansion(expandable), widened=base.widened)
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
-        aggs: dict[str, Any] = {}
-        for name, expansion in expansions.items():
-            query = text_clause(other, ranking, words, expansion, counting=True)
-            aggs[name] = _selected([query], tag + facets)
-            if dated and (every := _every_word(other, ranking, words, expansion)) is not None:
-                aggs[f"{name} {EVERY_WORD}"] = _selected([query, every], tag + facets)
+        queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
+        aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
+        complete = complete_matches(other, ranking, words)
+        if dated and complete is not None:
+            aggs[EVERY_WORD] = _selected([queries["plain"], complete], tag + facets)
         body: dict[str, Any] = {
             "query": {"match_all": {}},
             "track_total_hits": False,
             "aggs": aggs,
             "suggest": spelling_suggester(q),
         }
-        complete = complete_matches(other, ranking, words)
         if complete is not None:
             body["aggs"][COMPLETE_COUNT] = {"filter": complete}
         response = index.search(body, size=0, offset=0, preference=same_copy)
@@ -1083,9 +1089,9 @@ def _counter(
         elsewhere = partial(held_elsewhere, q, suggest, known)
         counts = response["aggregations"]
         expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
-        counted = "expanded" if expanded else "plain"
-        every_word = (counts.get(f"{counted} {EVERY_WORD}") or {}).get("doc_count")
-        return int(every_word or counts[counted]["doc_count"])
+        if not expanded and held and EVERY_WORD in counts:
+            return int(counts[EVERY_WORD]["doc_count"])
+        return int(counts["expanded" if expanded else "plain"]["doc_count"])
 
     return count_for
 

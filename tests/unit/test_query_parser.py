@@ -159,6 +159,12 @@ def test_two_or_three_capitals_are_also_a_dotted_abbreviation() -> None:
     # Capitals say nothing in a query all in capitals (a pasted headline), nor in a pasted paragraph
     assert typed_abbreviations(parse_query("HK HOTELS SOARS")) == {}
     assert typed_abbreviations(parse_query("IBM")) == {"ibm": "i.b.m"}
+    # Numbers and scripts without case make no headline in capitals; a possessive is read as its word (the review:
+    # `CIA 1963` and `CIA's` found only the articles writing CIA)
+    assert typed_abbreviations(parse_query("CIA 1963")) == {"cia": "c.i.a"}
+    assert typed_abbreviations(parse_query("CIA's agents")) == {"cia": "c.i.a"}
+    assert '"query": "c.i.a"' not in json.dumps(text_query(parse_query("CIA | FBI AGENTS"), Ranking()))
+    assert '"query": "c.i.a"' in json.dumps(text_query(parse_query("CIA | FBI agents"), Ranking()))
     paste = "IBM said sales of its personal computers rose by a third in the spring"
     assert typed_abbreviations(parse_query(paste)) == {}
     # Scored, held (the complete-match tier) and excluded in either form
