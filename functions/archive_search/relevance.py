@@ -903,7 +903,7 @@ def text_query(
             else _scored(spelling, ranking, _weight(counts, word))
             for word, spelling in _respelt(plain, joined, typo_words).items()
         ]
-        every_near = None if highlighting else near_match(parsed, ranking, words, typo_words, near_spellings)
+        every_near = None if highlighting else _near_match(parsed, ranking, words, typo_words, near_spellings)
         if every_near is not None:
             # Next come the articles holding every word, some of them within a typo or two.
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
@@ -937,7 +937,7 @@ def _respelt(plain: Sequence[str], joined: Sequence[str], typo_words: Mapping[st
     return {word: spelling for word in [*expanded, *joined] if (spelling := typo_words.get(word)) and spelling != word}
 
 
-def near_match(
+def _near_match(
     parsed: ParsedQuery,
     ranking: Ranking,
     scored_words: Sequence[str],
