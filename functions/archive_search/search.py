@@ -658,11 +658,11 @@ def build_search(
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
-    if expansion.every_word and (complete := complete_matches(request, ranking, scored_or_typed(parsed, words))):
+    scored = scored_or_typed(parsed, words)
+    if expansion.every_word and (complete := complete_matches(request, ranking, scored)):
         # Whether any article holds every word, whatever the filters (_relaxed).
         body["aggs"][EVERY_WORD] = {"global": {}, "aggs": {"held": {"filter": complete}}}
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
-    scored = scored_or_typed(parsed, words)
     if parsed.words and not expansion.typos and not _expandable(ranking, scored) and not _joined(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
