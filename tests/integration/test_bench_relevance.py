@@ -68,6 +68,8 @@ def test_the_benchmark_runs_every_kind_against_the_real_node(
         assert all(row["queries"] == 5 for row in ours.values())
         # Every headline is unique and typed in full: a working engine finds each one first.
         assert ours["headline"]["mrr@10"] == 1.0
+        best = results["known_item"][generator]["best_possible"]
+        assert set(best) == {"words3", "words2", "misspelt"} and all(0 < mrr <= 1 for mrr in best.values())
     tiny = results["collections"]["tiny"]
     assert tiny["judged_queries"] == 6  # the unjudged query is not scored
     assert tiny["ours"]["ndcg@10"] == 1.0 and tiny["ours"]["zero_results"] == 0
@@ -78,6 +80,7 @@ def test_the_benchmark_runs_every_kind_against_the_real_node(
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     table = readme.read_text(encoding="utf-8")
     assert "| tiny | 6 |" in table and "old" not in table and table.endswith("after\n")
+    assert "tfidf: best possible" in table
 
 
 def test_engine_time_compares_checkouts_side_by_side(
