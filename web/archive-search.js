@@ -839,7 +839,7 @@
     }
     this.took.textContent = typeof body.took_ms === "number" ? "in " + formatNumber(body.took_ms) + " ms" : "";
 
-    this.renderDidYouMean(body.did_you_mean, state);
+    this.renderDidYouMean(body.did_you_mean, state, body.altered_query);
     this.renderUnapplied(body.unapplied_exclusions);
     this.list.replaceChildren();
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
@@ -907,9 +907,15 @@
     if ((articleId || refocus) && lost) (firstScreen ? this.input : this.heading).focus();
   };
 
-  ArchiveSearch.prototype.renderDidYouMean = function (dym, state) {
+  // "Did you mean", or, when the search read a word no article holds as another spelling, what it searched for.
+  ArchiveSearch.prototype.renderDidYouMean = function (dym, state, altered) {
     if (!dym || typeof dym.q !== "string" || !dym.q) {
-      this.didYouMean.hidden = true;
+      if (typeof altered === "string" && altered) {
+        setChildren(this.didYouMean, "Showing results for ", h("strong", null, isolate(altered)), ".");
+        this.didYouMean.hidden = false;
+      } else {
+        this.didYouMean.hidden = true;
+      }
       return;
     }
     var link = this.linkTo(Object.assign({}, state, { q: dym.q, page: 1 }), { className: "as-dym-link" });

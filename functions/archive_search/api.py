@@ -64,6 +64,7 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
         "did_you_mean": asdict(page.did_you_mean) if page.did_you_mean else None,
         "next_cursor": page.next_cursor,
         "unapplied_exclusions": page.unapplied_exclusions,
+        "altered_query": page.altered_query,
     }
 
 

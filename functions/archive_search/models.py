@@ -104,3 +104,6 @@ class SearchPage:
     # Exclusions as typed that the search did not apply (query_parser.ParsedQuery.unapplied): their articles may be
     # among the results, and the reader is told so rather than left to wonder.
     unapplied_exclusions: list[str] = field(default_factory=list)
+    # The query as the search read it when it searched a word no article holds as its likeliest spelling (`oil prces`
+    # as `oil prices`) and offers no did_you_mean: the reader sees why the results hold another word.
+    altered_query: str | None = None

@@ -195,6 +195,7 @@ SCHEMAS: dict[str, Any] = {
             "did_you_mean",
             "next_cursor",
             "unapplied_exclusions",
+            "altered_query",
         ],
         "properties": {
             "query": _STRING,
@@ -225,6 +226,12 @@ SCHEMAS: dict[str, Any] = {
                 ]
             },
             "next_cursor": _NULLABLE_STRING,
+            "altered_query": {
+                "type": ["string", "null"],
+                "description": "The query as the search read it, when it searched a word no article holds as its "
+                "likeliest spelling (`oil prces` is searched as `oil prices`), in the query's own text; null when "
+                "every word was searched as typed, and when did_you_mean is offered.",
+            },
             "unapplied_exclusions": {
                 "type": "array",
                 "items": _STRING,

@@ -800,7 +800,7 @@ def search_articles(
             raise InvalidQueryError(NOT_ISSUED)  # issued by a rerank this deployment no longer runs
         body["search_after"] = cursor.after
     vocabulary = _ArchiveVocabulary(index, request.fingerprint())
-    response, _ = _answer(index, request, ranking, words, body, request.size, offset, vocabulary, base)
+    response, expansion = _answer(index, request, ranking, words, body, request.size, offset, vocabulary, base)
     hits = response["hits"]
     total = int(hits["total"]["value"])
     raw_hits = hits["hits"]
@@ -812,6 +812,7 @@ def search_articles(
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
     counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
+    altered = None if suggestion else altered_query(request.q, response.get("suggest"), vocabulary, expansion)
     return SearchPage(
         total=total,
         took_ms=timed.took,
@@ -822,7 +823,21 @@ def search_articles(
         did_you_mean=suggestion,
         next_cursor=next_cursor,
         unapplied_exclusions=list(parse_query(request.q).unapplied),
+        altered_query=altered,
     )
+
+
+def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:
+    """q as the search read it: each word it searched as another spelling (a word no article holds, as its likeliest
+    spelling: typo_words) replaced by that spelling, in q's own text (`oil prces` -> `oil prices`, `Wal-Mrat` ->
+    `Wal-Mart`); None when it searched every word as typed. The spelling did_you_mean would offer for those words
+    (spelling.respelt), so the two never disagree; a long query, searched as typed, has none."""
+    respelt_words = [word for word, spelling in expansion.typos.items() if spelling]
+    if not respelt_words:
+        return None
+    # The suggesters read a joined word's parts apart (`wal-mrat`: `mrat`), and respelt() replaces those.
+    parts = {part for word in respelt_words for part in _JOINED_PARTS.split(word)}
+    return respelt(q, suggest, vocabulary, only=parts | set(respelt_words))
 
 
 def _reranked_page(
@@ -875,6 +890,7 @@ def _reranked_page(
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
     counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
+    altered = None if suggestion else altered_query(request.q, response.get("suggest"), vocabulary, expansion)
     return SearchPage(
         total=total,
         took_ms=index.took,
@@ -885,6 +901,7 @@ def _reranked_page(
         did_you_mean=suggestion,
         next_cursor=next_cursor,
         unapplied_exclusions=list(parse_query(request.q).unapplied),
+        altered_query=altered,
     )
 
 

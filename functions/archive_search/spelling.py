@@ -15,7 +15,7 @@ UTF-16 form of the query.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -45,6 +45,11 @@ _WORD = re.compile(r"\S+")
 # 4-letter word ("will", "kill", "bill", "fill"...), so with one option "oill" was searched as "will".
 MAX_CANDIDATES = 10
 MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's other words (one request)
+# A slip of the keys into a word only one article holds is not preferred to another edit into a word this many articles
+# hold: the one article's word may be its own typo (`interst`, where 722 of news-dev's articles write `interest`),
+# while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
+# and four holding `bill`). Session 25.
+MANY_ARTICLES = 50
 _SUGGESTER = {
     "suggest_mode": "missing",
     "min_word_length": 4,
@@ -141,11 +146,13 @@ def nearest_candidates(
     a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill" -> "oil", "ocured" ->
     "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
     computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
-    correction program based on a noisy channel model", COLING 1990); then a body word before a headline's, then the
-    more frequent. Equally near: the same distance, both slips or neither ("leage": "leave" and "league")."""
+    correction program based on a noisy channel model", COLING 1990), but for a word only one article holds when
+    MANY_ARTICLES hold another as near (`intrest` is `interest`, not one article's `interst`); then a body word
+    before a headline's, then the more frequent. Equally near: the same distance, both slips so preferred or neither
+    ("leage": "leave" and "league")."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
-    ranked: list[tuple[int, bool, int, int, str]] = []
+    near: list[tuple[int, bool, int, int, str]] = []
     for rank, options in enumerate((body_options, title_options)):
         for option in options:
             text = str(option.get("text", ""))
@@ -153,10 +160,14 @@ def nearest_candidates(
                 continue
             distance = _osa_distance(word, fold_as_index(text))
             if 0 < distance <= limit:
-                ranked.append(
-                    (distance, not _slip(word, fold_as_index(text)), rank, -int(option.get("freq") or 0), text)
-                )
-    ranked.sort()
+                near.append((distance, _slip(word, fold_as_index(text)), rank, int(option.get("freq") or 0), text))
+    most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
+    # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
+    # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles).
+    ranked = sorted(
+        (distance, not (slip and (freq > 1 or most[distance] < MANY_ARTICLES)), rank, -freq, text)
+        for distance, slip, rank, freq, text in near
+    )
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:2] == ranked[0][:2])
     return tuple(nearest)[:MAX_CONTEXT_CANDIDATES]
@@ -288,10 +299,13 @@ def respellings(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary |
     return {_key(word.typed): word.known for word in _respellable(q, suggest, vocabulary)}
 
 
-def respelt(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None) -> str | None:
+def respelt(
+    q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None, only: Collection[str] | None = None
+) -> str | None:
     """q with each word no article contains (body or headline) replaced by its likeliest spelling, or None.
-    `vocabulary`: see _respellable."""
-    replacements = _respellable(q, suggest, vocabulary)
+    `vocabulary`: see _respellable. `only`: the words (case-folded, as respellings() keys them) to replace, when not
+    every such word."""
+    replacements = [word for word in _respellable(q, suggest, vocabulary) if only is None or _key(word.typed) in only]
     if not replacements:
         return None
     units = q.encode("utf-16-le", "surrogatepass")

@@ -27,6 +27,7 @@ from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.relevance import FUZZY_FIELDS, Ranking, near_spellings_request, read_near_spellings
 from archive_search.search import FEW_COMPLETE_MATCHES, MAX_QUERY_CHARS, SearchRequest, _counter, search_articles
+from archive_search.spelling import MANY_ARTICLES
 from archive_search_cli.text_model import ensure_model
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_search_api import _json_upload, get
@@ -883,6 +884,33 @@ def test_did_you_mean_survives_an_emoji_and_counts_what_following_it_finds(pipel
     filtered = search(typed, "&section=business")
     assert filtered["did_you_mean"] == {"q": "😀 economy growth zebra lantern orchid", "total": 2}
     assert search("😀 economy growth zebra lantern orchid", "&section=business")["total"] == 2
+
+
+def test_a_query_searched_as_another_spelling_says_so_in_its_own_text(pipeline: LocalPipeline) -> None:
+    # Given articles about oil prices and Wal-Mart, many writing "interest" and one with the typo "interst"
+    _json_upload(pipeline, "Oil prices rise", "Crude oil prices rose again.", published="2024-01-02")
+    _json_upload(pipeline, "Oil prices fall", "Oil prices fell in Asia.", published="2024-02-03")
+    _json_upload(pipeline, "Wal-Mart profits", "Wal-Mart said profits rose.")
+    for n in range(MANY_ARTICLES):
+        _json_upload(pipeline, f"Rates note {n}", "The interest rate was held.")
+    _json_upload(pipeline, "A careless note", "The interst rate typo.")
+    pipeline.drain()
+
+    # When a word no article holds is searched as its likeliest spelling, the response says what was searched for,
+    # in the reader's own text and case, by relevance and by date alike
+    for q, read in (("oil prces", "oil prices"), ("Oil Prces", "Oil Prices"), ("wal-mrat", "wal-mart")):
+        body = search(q)
+        assert (body["altered_query"], body["did_you_mean"]) == (read, None), q
+        assert {hit["id"] for hit in body["results"]} == set(ids(read)), q
+    assert search("oil prces", "&sort=newest")["altered_query"] == "oil prices"
+    # And a slip into one article's typo is not preferred to the word more articles hold
+    assert search("intrest rate")["altered_query"] == "interest rate"
+
+    # Words searched as typed say nothing; nor does a long query, searched as typed, which offers did_you_mean
+    assert search("oil prices")["altered_query"] is None
+    long = search("prces zebra lantern orchid quixotic walrus")
+    assert (long["total"], long["altered_query"]) == (0, None)
+    assert long["did_you_mean"] == {"q": "prices zebra lantern orchid quixotic walrus", "total": 2}
 
 
 def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_word_as_typed(

@@ -574,6 +574,7 @@ def test_search_response_has_the_contract_keys() -> None:
         "did_you_mean",
         "next_cursor",
         "unapplied_exclusions",
+        "altered_query",
     }
     assert set(body["facets"]) == {"section", "author", "year"}
     assert body["unapplied_exclusions"] == []

@@ -58,6 +58,22 @@ def test_the_nearest_known_word_is_a_slip_of_the_keys_before_a_more_frequent_sub
     assert nearest_known("ledaer", _options(("leaders", 87), ("leader", 9))) == "leader"  # swapped neighbours
 
 
+def test_a_slip_into_a_word_one_article_holds_is_no_likelier_than_another_edit() -> None:
+    # news-dev's counts: one article's typo `interst` was chosen for `intrest` over `interest`, held by 722 (session 25)
+    assert nearest_known("intrest", _options(("interst", 1), ("interest", 722))) == "interest"
+    assert nearest_candidates("intrest", _options(("interst", 1), ("intrust", 3), ("interest", 722))) == (
+        "interest",
+        "intrust",
+        "interst",
+    )  # all three equally near now: the query's other words may choose
+    # A word more articles hold keeps its slip, however frequent the other (`kery` is `kerry`, not `very`)
+    assert nearest_known("kery", _options(("very", 879), ("kerry", 10))) == "kerry"
+    assert nearest_known("ocured", _options(("cured", 40), ("occured", 2))) == "occured"
+    # And a slip into one article's word still wins when no spelling as near is held by many (a small archive)
+    assert nearest_known("intrest", _options(("interst", 1), ("intrust", 49))) == "interst"
+    assert nearest_known("oill", _options(("bill", 4), ("oil", 1))) == "oil"
+
+
 def test_no_stopword_and_nothing_past_the_edits_auto_fuzziness_allows() -> None:
     assert nearest_known("thhe", _options(("the", 400))) is None
     assert nearest_known("kofi", _options(("kong", 30), ("koff", 1))) == "koff"
@@ -100,6 +116,21 @@ def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not
     # A long run is never matched within a typo (the engine's edit-distance work on it took seconds)
     assert vocabulary.asked == [(("leave", "league"), ("premier",))]
     assert respelt(q, suggest) == q.replace("leage", "leave")  # without a vocabulary: the first
+
+
+def test_only_the_words_asked_for_are_respelt_in_the_query_as_typed() -> None:
+    q = "Oil Prces and Gazprm's profit"
+    suggest = {
+        "spell_body": [
+            {"offset": q.index("Prces"), "length": 5, "options": _options(("prices", 30))},
+            {"offset": q.index("Gazprm's"), "length": 8, "options": _options(("gazprom", 15))},
+        ]
+    }
+
+    assert respelt(q, suggest) == "Oil Prices and Gazprom's profit"
+    assert respelt(q, suggest, only={"prces"}) == "Oil Prices and Gazprm's profit"
+    assert respelt(q, suggest, only={"gazprm"}) == "Oil Prces and Gazprom's profit"  # keyed without the possessive
+    assert respelt(q, suggest, only=set()) is None
 
 
 def test_a_spelling_both_suggesters_propose_is_one_candidate() -> None:

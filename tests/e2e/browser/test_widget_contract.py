@@ -67,6 +67,7 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
         "did_you_mean": {"q": "kerry putin", "total": 7},
         "next_cursor": "opaque",
         "unapplied_exclusions": ['-"ninth phrase"', "-" + HOSTILE],
+        "altered_query": None,
     }
 
 
@@ -131,6 +132,28 @@ def test_facets_did_you_mean_and_hostile_values_render_as_text(
     page.locator(".as-dym-link").click()
     expect(page.get_by_role("combobox", name="Search the archive", exact=True)).to_have_value("kerry putin")
     assert seen[-1]["q"] == ["kerry putin"]
+
+
+def test_a_query_read_as_another_spelling_says_what_was_searched_for(browsing: Browsing) -> None:
+    page = browsing.open("/")
+
+    def answer(route: Any) -> None:
+        body = search_answer(parse_qs(urlsplit(route.request.url).query))
+        body.update(did_you_mean=None, altered_query="kerry " + HOSTILE)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route(lambda url: urlsplit(url).path == "/search", answer)
+    page.goto("/?q=kery")
+
+    expect(page.locator(".as-dym")).to_have_text("Showing results for kerry " + HOSTILE + ".")
+    expect(page.locator(".as-dym strong")).to_have_text("kerry " + HOSTILE)
+    assert page.evaluate("typeof window.__xss") == "undefined"
+
+    # And a search whose words were all searched as typed says nothing of the kind
+    answer_searches(page, [result("a")])
+    page.goto("/?q=kerry")
+    expect(page.locator(".as-result-link")).to_have_count(1)
+    expect(page.locator(".as-dym")).to_be_hidden()
 
 
 def test_suggestions_by_keyboard_with_hostile_titles(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
