@@ -16,7 +16,7 @@ from typing import Any
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
 from archive_search.errors import InvalidQueryError
 from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
-from archive_search.models import SearchHit, SearchPage
+from archive_search.models import SearchHit, SearchPage, Suggestion
 from archive_search.parsing.text import closed_bidi
 from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
@@ -810,9 +810,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
-    altered = None if suggestion else altered_query(request.q, response.get("suggest"), vocabulary, expansion)
+    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), total, expansion)
     return SearchPage(
         total=total,
         took_ms=timed.took,
@@ -825,6 +823,27 @@ def search_articles(
         unapplied_exclusions=list(parse_query(request.q).unapplied),
         altered_query=altered,
     )
+
+
+def _spelling(
+    index: SearchableIndex,
+    request: SearchRequest,
+    ranking: Ranking,
+    vocabulary: _ArchiveVocabulary,
+    suggest: dict[str, Any] | None,
+    total: int,
+    expansion: Expansion,
+) -> tuple[Suggestion | None, str | None]:
+    """(did_you_mean, altered_query) of a search: the query as searched when the search read a word as another
+    spelling, else did_you_mean (counted only then: one request fewer for most misspelt searches). A search that
+    read q as did_you_mean would offer it offers nothing to follow: `presidnt putn` was searched as `president punt`
+    and offered `president punt` (1,330 results against 1,328, the near spellings of the respelt words)."""
+    altered = altered_query(request.q, suggest, vocabulary, expansion)
+    if altered is not None and altered == respelt(request.q, suggest, vocabulary):
+        return None, altered
+    counter = _counter(index, request, ranking, vocabulary)
+    suggestion = did_you_mean(request.q, suggest, counter, total, vocabulary, MAX_QUERY_CHARS)
+    return suggestion, None if suggestion else altered
 
 
 def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:
@@ -888,9 +907,7 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, response.get("suggest"), counter, total, vocabulary, MAX_QUERY_CHARS)
-    altered = None if suggestion else altered_query(request.q, response.get("suggest"), vocabulary, expansion)
+    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), total, expansion)
     return SearchPage(
         total=total,
         took_ms=index.took,

@@ -189,11 +189,14 @@ def _answers(aggs: dict[str, Any]) -> dict[str, Any]:
 def test_took_ms_counts_the_vocabularys_questions_and_did_you_means_count(encoder: AxisEncoder | None) -> None:
     engine = MisspeltEngine()
 
-    page = search_articles(engine, SearchRequest(q="harbor dredging"), encoder=encoder)  # type: ignore[arg-type]
+    # A long query is searched as typed, and did_you_mean offers its respelling
+    q = "harbor dredging lantern orchid zebra quartz"
+    page = search_articles(engine, SearchRequest(q=q), encoder=encoder)  # type: ignore[arg-type]
 
-    # did_you_mean's count was asked (its expanded and plain totals), and every request is in took_ms
-    assert any("expanded" in (body.get("aggs") or {}) for _, body in engine.asked)
-    assert page.did_you_mean is not None and page.did_you_mean.q == "harbour dredging"
+    # did_you_mean's count was asked (of the copy the offered search will be asked of), and every request is in
+    # took_ms
+    assert engine.preferences[-1] == SearchRequest(q=q.replace("harbor", "harbour")).fingerprint()
+    assert page.altered_query is None
     assert page.took_ms == 5 * engine.requests
 
 
@@ -201,20 +204,19 @@ def test_took_ms_counts_the_vocabularys_questions_and_did_you_means_count(encode
 def test_a_misspelt_search_asks_the_vocabulary_one_request_before_its_results(encoder: AxisEncoder | None) -> None:
     engine = MisspeltEngine()
 
-    search_articles(engine, SearchRequest(q="harbor dredging"), encoder=encoder)  # type: ignore[arg-type]
+    page = search_articles(engine, SearchRequest(q="harbor dredging"), encoder=encoder)  # type: ignore[arg-type]
 
     # The probe, then one request for which misspelt words a headline, byline or tag holds and for the near
-    # spellings of the words to expand and of the spelling did_you_mean offers (three requests until session 20),
-    # then the results and did_you_mean's count, which lists no near spellings again
-    probe, vocabulary, *results, count = [body for _, body in engine.asked]
+    # spellings of the words to expand (three requests until session 20), then the results, which list no near
+    # spellings again; no did_you_mean count: the search read the query as it would offer it (session 25)
+    probe, vocabulary, *results = [body for _, body in engine.asked]
     assert "spell_body" in probe["suggest"] and "held" not in (probe.get("aggs") or {})
-    assert "held" in vocabulary["aggs"] and {"harbor", "harbour", "dredging"} <= set(_suggested(vocabulary))
-    assert len(results) == (2 if encoder else 1) and "expanded" in count["aggs"]
-    assert not any(_suggested(body) for body in [*results, count])
-    # The search's requests are asked of one copy of the index, and the count of the copy the search for the
-    # offered spelling will be asked of, whose total it is
-    searched, offered = SearchRequest(q="harbor dredging"), SearchRequest(q="harbour dredging")
-    assert set(engine.preferences[:2]) == {searched.fingerprint()} and engine.preferences[-1] == offered.fingerprint()
+    assert "held" in vocabulary["aggs"] and {"harbor", "dredging"} <= set(_suggested(vocabulary))
+    assert len(results) == (2 if encoder else 1) and not any("expanded" in (body.get("aggs") or {}) for body in results)
+    assert not any(_suggested(body) for body in results)
+    assert (page.altered_query, page.did_you_mean) == ("harbour dredging", None)
+    # The search's requests are asked of one copy of the index
+    assert set(engine.preferences[:3]) == {SearchRequest(q="harbor dredging").fingerprint()}
 
 
 def _suggested(body: dict[str, Any]) -> list[str]:
