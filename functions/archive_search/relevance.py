@@ -239,6 +239,14 @@ def abbreviation_form(word: str) -> str | None:
     return abbreviation_closed_up(word) or abbreviation_dotted(word)
 
 
+def _abbreviated(text: str, dotted: bool = True) -> list[str]:
+    """A phrase with its abbreviations in their other spelling (`E.F. Hutton` -> `ef Hutton`; `EF Hutton` -> `e.f
+    Hutton` when `dotted`: capitals_typed), as a list: none when it holds none."""
+    words = text.split()
+    spelt = [abbreviation_closed_up(word) or (abbreviation_dotted(word) if dotted else None) or word for word in words]
+    return [" ".join(spelt)] if spelt != words else []
+
+
 def glued_parts(word: str) -> list[str]:
     """The parts of a word glued by `.`, `:`, `_`, `·` or a look-alike (GLUE: `kerry.putin`, `kerry_putin`,
     `bbc.co.uk`), which the engine's standard tokenizer keeps as one token (Unicode word boundaries, UAX #29).
@@ -681,7 +689,9 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     if term.phrase or is_joined(term.text):
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
-        return _any_of([clause, *closed, *code, *in_byline_or_tags(term.text)])
+        # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it
+        abbreviated = [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text)] if term.phrase else []
+        return _any_of([clause, *closed, *abbreviated, *code, *in_byline_or_tags(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
@@ -702,8 +712,10 @@ def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
     for unit in [unit for unit in parsed.required if len(unit.alternatives) > 1][:MAX_ALTERNATIVE_GROUPS]:
         kept = []
         for term in unit.alternatives[:MAX_ALTERNATIVES]:
-            if term.phrase or is_joined(term.text):
-                cost = 1 if term.phrase or closed_up(term.text) is None else 2  # the phrase, and closed up
+            if term.phrase:
+                cost = 1 + len(_abbreviated(term.text))  # the phrase, and with its abbreviations' other spelling
+            elif is_joined(term.text):
+                cost = 1 if closed_up(term.text) is None else 2  # the phrase, and closed up
             else:
                 cost = pieces(term.text) + len(_glued(term.text)) + (abbreviation_form(term.text) is not None)
             if cost <= budget:
@@ -747,7 +759,10 @@ def _alternatives(
     for term in group:
         if term.phrase or is_joined(term.text):
             closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
-            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *_code(term.text)]))
+            abbreviated = (
+                [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text, dotted)] if term.phrase else []
+            )
+            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *abbreviated, *_code(term.text)]))
             continue
         option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
@@ -853,7 +868,12 @@ def text_query(
         return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}} if must_not else {"match_none": {}}
     if phrases:
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
-        every_phrase = [_any_of([_phrase(text, TEXT_FIELDS), *_code(text)]) for text in phrases]
+        # In either spelling of its abbreviations (`"EF Hutton"` holds E.F. Hutton), as a code in either (`"F16 ..."`).
+        dotted = capitals_typed(parsed)
+        spelt = {text: _abbreviated(text, dotted) if parsed.typed_by_reader else [] for text in phrases}
+        every_phrase = [
+            _any_of([_phrase(form, TEXT_FIELDS) for form in (text, *spelt[text])] + _code(text)) for text in phrases
+        ]
         should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
@@ -982,13 +1002,14 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
     """The abbreviations of a query a reader types, keyed as query_units keys its words, each with the other spelling
     it is searched in too (abbreviation_form: `i.b.m` -> `ibm`, `ibm` -> `i.b.m` for `IBM`); none in a pasted
     paragraph (`e.g.`, `i.e.`). Capitals are no abbreviation in a query of several words all in capitals (a pasted
-    headline, TIME's judged queries), where they say nothing of one."""
+    headline, TIME's judged queries), where they say nothing of one. A quoted phrase's words as the others (session
+    24's review: `"EF Hutton"` by date listed the 2 news-dev articles writing EF Hutton, `EF Hutton` lists 30)."""
     if not parsed.typed_by_reader:
         return {}
     dotted = capitals_typed(parsed)
     forms: dict[str, str] = {}
     for unit in parsed.required:
-        if len(unit.alternatives) == 1 and not unit.alternatives[0].phrase:
+        if len(unit.alternatives) == 1:
             for raw in unit.alternatives[0].words:
                 form = abbreviation_closed_up(raw) or (abbreviation_dotted(raw) if dotted else None)
                 if form and (word := without_possessive(_unit_word(raw))):

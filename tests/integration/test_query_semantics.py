@@ -832,6 +832,10 @@ def test_capitals_typed_find_the_abbreviation_dotted_too(pipeline: LocalPipeline
     # The dotted form is marked in the snippet, and excluding the capitals keeps it out
     assert "<mark>C.I.A</mark>" in str(search("CIA")["results"][1]["highlights"])
     assert ids("chief -CIA") == [] and firm not in ids("Hutton -EF")
+    # Quoted too, by date as by relevance, and an excluded phrase keeps out both forms (session 24's review: by date
+    # `"EF Hutton"` listed any word's articles, since none held `ef`)
+    assert ids('"EF Hutton"', "&sort=newest") == [firm] and ids('"EF Hutton"')[0] == firm
+    assert firm not in ids('Hutton -"EF Hutton"') and hutton in ids('Hutton -"EF Hutton"')
     # Not lower case, times of day or longer words (nor capitals in a query all in capitals: unit tests)
     assert ids("cia") == [closed]
     assert clock not in ids("PM") and clock not in ids("AM")

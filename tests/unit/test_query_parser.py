@@ -174,6 +174,30 @@ def test_two_or_three_capitals_are_also_a_dotted_abbreviation() -> None:
     assert '"query": "e.f"' not in json.dumps(text_query(parse_query("HK EF HUTTON"), Ranking()))
 
 
+def test_an_abbreviation_in_quotes_is_read_in_either_form_too() -> None:
+    # Quoted, as unquoted (session 24's review: `"EF Hutton"` by date listed the 2 news-dev articles writing EF Hutton
+    # where `"E.F. Hutton"` and `EF Hutton` list 30): the words held in either form, the phrase matched in either
+    assert typed_abbreviations(parse_query('"EF Hutton"')) == {"ef": "e.f"}
+    assert typed_abbreviations(parse_query('"E.F. Hutton" deal')) == {"e.f": "ef"}
+    assert typed_abbreviations(parse_query('"HK HOTELS SOARS"')) == {}
+    for typed, other in (
+        ('"EF Hutton"', "e.f Hutton"),
+        ('"E.F. Hutton"', "ef Hutton"),
+        ('"CIA\'s agents"', "c.i.a agents"),
+    ):
+        query = json.dumps(text_query(parse_query(typed), Ranking()))
+        assert f'"query": "{other}", "type": "phrase"' in query, typed
+    # and a phrase excluded keeps out both forms, as searching for it finds both
+    assert '"query": "e.f Hutton", "type": "phrase"' in json.dumps(text_query(parse_query('x -"EF Hutton"'), Ranking()))
+    assert '"query": "ef Hutton", "type": "phrase"' in json.dumps(
+        text_query(parse_query('x -"E.F. Hutton"'), Ranking())
+    )
+    # an OR-group's phrase too
+    assert '"query": "e.f Hutton", "type": "phrase"' in json.dumps(
+        text_query(parse_query('"EF Hutton" | Lehman'), Ranking())
+    )
+
+
 def test_a_date_order_lists_every_word_of_a_short_query_only() -> None:
     def dated(q: str, sort: str = "newest", ranking: Ranking | None = None) -> bool:
         request = SearchRequest(q=q, sort=sort)
