@@ -696,6 +696,9 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
     abbreviation = abbreviation_clauses(term.text, TEXT_FIELDS)  # -I.B.M. keeps out IBM, as searching for it finds it
+    if form := abbreviation_form(term.text):
+        # ... also as a part, where the fields as written hold it (`-H.K.` the `HWHH.HK` that `H.K.` finds as `hk`)
+        abbreviation.append({"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS}})
     metadata = in_byline_or_tags(term.text)
     return _any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata])
 

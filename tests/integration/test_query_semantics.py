@@ -821,6 +821,7 @@ def test_capitals_typed_find_the_abbreviation_dotted_too(pipeline: LocalPipeline
     hutton = _json_upload(pipeline, "Hutton family", "Hutton is a family name.")
     clock = _json_upload(pipeline, "Timetable", "Trains leave at 9 p.m. and return at 6 a.m. daily.")
     dotted_word = _json_upload(pipeline, "Letters", "The sign read C.U.B.A. in capitals.")
+    ticker = _json_upload(pipeline, "Whampoa", "Hutchison Whampoa Ltd <HWHH.HK> expects profits.")
     pipeline.drain()
 
     # When the reader types the capitals alone or beside other words (CIA found only the article writing CIA)
@@ -836,6 +837,8 @@ def test_capitals_typed_find_the_abbreviation_dotted_too(pipeline: LocalPipeline
     # `"EF Hutton"` listed any word's articles, since none held `ef`)
     assert ids('"EF Hutton"', "&sort=newest") == [firm] and ids('"EF Hutton"')[0] == firm
     assert firm not in ids('Hutton -"EF Hutton"') and hutton in ids('Hutton -"EF Hutton"')
+    # Excluding either form keeps out what searching for it finds, a ticker's part too (`-H.K.` kept `HWHH.HK`)
+    assert ticker in ids("H.K.") and ids("Whampoa -H.K.") == ids("Whampoa -HK") == []
     # Not lower case, times of day or longer words (nor capitals in a query all in capitals: unit tests)
     assert ids("cia") == [closed]
     assert clock not in ids("PM") and clock not in ids("AM")

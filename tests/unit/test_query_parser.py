@@ -198,6 +198,16 @@ def test_an_abbreviation_in_quotes_is_read_in_either_form_too() -> None:
     )
 
 
+def test_an_excluded_abbreviation_keeps_out_its_other_form_as_a_part_too() -> None:
+    # Searching for `H.K.` finds `hk` in the fields as written, where they hold it as a part (`HWHH.HK`, a Reuters
+    # ticker): so does excluding it (session 24's review: `HK -H.K.` found 2 articles, `H.K. -HK` none)
+    for typed, form in (("H.K.", "hk"), ("HK", "h.k")):
+        query = json.dumps(text_query(parse_query(f"x -{typed}"), Ranking()))
+        assert (
+            f'"multi_match": {{"query": "{form}", "fields": ["title.exact", "summary.exact", "body.exact"]}}' in query
+        )
+
+
 def test_a_date_order_lists_every_word_of_a_short_query_only() -> None:
     def dated(q: str, sort: str = "newest", ranking: Ranking | None = None) -> bool:
         request = SearchRequest(q=q, sort=sort)
