@@ -28,7 +28,7 @@ from archive_search.query_parser import (
     parse_query,
     without_exclusions,
 )
-from archive_search.relevance import code_runs, is_joined
+from archive_search.relevance import abbreviation_form, code_runs, is_joined
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
@@ -92,13 +92,17 @@ def searched_text(q: str) -> str:
 
 def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
     """The clauses a suggested title must match none of: an excluded word, or an excluded phrase or joined word
-    (`-"price war"`, `-anti-war`) with its words adjacent and in order."""
-    return [
-        {"multi_match": {"query": term.text, "type": "phrase", "fields": EXCLUDED_PHRASE_FIELDS}}
-        if term.phrase or is_joined(term.text)
-        else {"multi_match": {"query": term.text, "fields": EXCLUDED_WORD_FIELDS}}
-        for term in excluded
-    ]
+    (`-"price war"`, `-anti-war`) with its words adjacent and in order; an abbreviation in either spelling, as
+    /search excludes it (relevance.abbreviation_form: `-H.K.` keeps out "HK HOTELS SOARS", `-HK` "H.K. STOCK ...")."""
+    clauses = []
+    for term in excluded:
+        if term.phrase or is_joined(term.text):
+            clauses.append({"multi_match": {"query": term.text, "type": "phrase", "fields": EXCLUDED_PHRASE_FIELDS}})
+            continue
+        clauses.append({"multi_match": {"query": term.text, "fields": EXCLUDED_WORD_FIELDS}})
+        if form := abbreviation_form(term.text):
+            clauses.append({"multi_match": {"query": form, "fields": EXCLUDED_WORD_FIELDS}})
+    return clauses
 
 
 def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:

@@ -146,6 +146,8 @@ def test_suggest_returns_at_most_eight(pipeline: LocalPipeline) -> None:
 def test_suggest_leaves_out_the_titles_holding_an_excluded_word(pipeline: LocalPipeline) -> None:
     prices = _json_upload(pipeline, "Oil prices fall back from highs", "Brent fell.")
     output = _json_upload(pipeline, "Oil output rises", "Wells reopened.")
+    closed = _json_upload(pipeline, "HK hotels soar", "Shares rose.")
+    dotted = _json_upload(pipeline, "H.K. hotels fall", "Shares fell.")
     pipeline.drain()
 
     def suggested(typed: str) -> list[str]:
@@ -158,6 +160,9 @@ def test_suggest_leaves_out_the_titles_holding_an_excluded_word(pipeline: LocalP
     for typed in ("oil -prices ", "oil -price", "-prices oi", 'oil -"prices fall"'):
         assert suggested(typed) == [output], typed
     assert suggested("-oil") == []
+    # An abbreviation in either spelling, as /search excludes it (session 24's review)
+    assert set(suggested("hotels")) == {closed, dotted}
+    assert suggested("hotels -H.K.") == suggested("hotels -HK") == []
 
 
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:

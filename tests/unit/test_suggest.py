@@ -73,6 +73,14 @@ def test_an_excluded_phrase_keeps_out_the_titles_holding_it_whole() -> None:
     assert query["must_not"] == [{"multi_match": phrase}]
 
 
+@pytest.mark.parametrize(("typed", "form"), [("hotels -H.K.", "hk"), ("stock -HK", "h.k"), ("stock -i.b.m", "ibm")])
+def test_an_excluded_abbreviation_keeps_out_the_titles_holding_it_in_either_spelling(typed: str, form: str) -> None:
+    # As /search excludes it (session 24's review: `hotels -H.K.` offered "HK HOTELS SOARS ON TAKEOVER SPECULATION")
+    query = build_suggest(suggest_query(typed))["query"]["bool"]
+
+    assert {"multi_match": {"query": form, "fields": ["title", "title.exact", "title.closed"]}} in query["must_not"]
+
+
 def test_in_a_pasted_sentence_a_hyphen_excludes_nothing() -> None:
     # More than 10 words: `-which` is punctuation, as /search reads it.
     pasted = suggest_query("the economy -which stagnated in the first half of the year grew again in")
