@@ -405,13 +405,17 @@ def same_width_blank(match: re.Match[str]) -> str:
     return " " * (len(match.group().encode("utf-16-le", "surrogatepass")) // 2)
 
 
-_POSSESSIVE = re.compile(r"(?<=\w\w)'[sS]$")
+# A dotted abbreviation's possessive takes its last dot with it (`I.B.M.'s`, `U.S.'s`): the dot before the apostrophe
+# made it a joined word, searched as the phrase `i.b.m s` (0 news-dev articles where I.B.M. finds 41, U.S.'s 3 where
+# U.S. finds 1,644: session 24's review).
+_POSSESSIVE = re.compile(r"(?<=\w\w)'[sS]$|(?<=\w\.\w)\.'[sS]$")
 
 
 def without_possessive(word: str) -> str:
-    """A word without its English possessive (`Gazprom's` -> `Gazprom`, `O'Neill's` -> `O'Neill`), as the
-    engine's analyzers read it (english_possessive): a possessive is no joined word, so a misspelt one (`Gazprm's`)
-    is respelt and expanded as the word is. Apostrophe look-alikes must be folded first (fold_query_text)."""
+    """A word without its English possessive (`Gazprom's` -> `Gazprom`, `O'Neill's` -> `O'Neill`, `I.B.M.'s` ->
+    `I.B.M`), as the engine's analyzers read it (english_possessive): a possessive is no joined word, so a misspelt
+    one (`Gazprm's`) is respelt and expanded as the word is. Apostrophe look-alikes must be folded first
+    (fold_query_text)."""
     return _POSSESSIVE.sub("", word)
 
 

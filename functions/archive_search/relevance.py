@@ -201,7 +201,7 @@ def abbreviation_closed_up(word: str) -> str | None:
     (`U.S.`, `U.K.`, `U.N.`: found through them; `us` is the pronoun) and for a stopword closed up (`I.T.`: `it`).
     Unlike a joined word's (closed_up), two letters are searched so: an abbreviation's letters are the same
     abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
-    unit = _unit_word(word)
+    unit = without_possessive(_unit_word(word))  # `I.B.M.'s` is I.B.M.
     if not _ABBREVIATION.fullmatch(unit) or has_synonyms(unit):
         return None
     closed = unit.replace(".", "")
@@ -684,6 +684,8 @@ def _headline(text: str) -> dict[str, Any]:
 def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     """What `-term` keeps out: what searching for the term finds. A joined word (-anti-war) is the joined word, not
     its parts; a word or phrase with synonyms (-US, -"united nations") is each of them, as searching for it finds."""
+    if not term.phrase and not is_joined(word := without_possessive(term.text)):
+        term = Term(word)  # a possessive is no joined word (`-I.B.M.'s` is -I.B.M., `-CIA's` -CIA): query_units
     key = tuple(_unit_word(word) for word in term.text.split())
     synonyms = ranking.synonyms and key in SYNONYM_TERMS
     if term.phrase or is_joined(term.text):
