@@ -584,7 +584,10 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     # articles about Martin O'Neill, the Celtic manager, and listed five by Mark O'Neill, a byline).
     # One word only: a synonym's words (`united states`) would be held anywhere in the text, not together.
     part = [] if " " in word else [{"multi_match": {"query": word, "fields": EXACT_TEXT_FIELDS, "operator": "and"}}]
-    abbreviation = _spelt(other or abbreviation_closed_up(word), COMPLETE_FIELDS)
+    # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
+    form = other or abbreviation_closed_up(word)
+    abbreviation = _spelt(form, COMPLETE_FIELDS)
+    abbreviation += [{"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS, "operator": "and"}}] if form else []
     clauses = [{"multi_match": options}, closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
     return _any_of([*clauses, *metadata])
 

@@ -101,6 +101,11 @@ def test_a_date_order_counts_a_word_held_as_a_part_of_a_joined_word(pipeline: Lo
     ]
     neill = _json_upload(pipeline, "Assembly", "Bob Neill, the assembly manager, spoke.", published="2015-05-01")
     other = _json_upload(pipeline, "Club news", "The club manager resigned.", published="2016-05-01")
+    ticker = _json_upload(
+        pipeline, "Whampoa", "Hutchison Whampoa Ltd <HWHH.HK> expects profits.", published="2017-01-01"
+    )
+    hk = _json_upload(pipeline, "Hong Kong", "H.K. profits rose.", published="2018-01-01")
+    _json_upload(pipeline, "Profits", "Profits fell.", published="2019-01-01")
     pipeline.drain()
 
     # When the reader sorts `neill manager` by date
@@ -110,3 +115,5 @@ def test_a_date_order_counts_a_word_held_as_a_part_of_a_joined_word(pipeline: Lo
     assert other not in ids("neill manager", "&sort=newest")
     # and by relevance they are all complete matches, ranked before an article holding one word
     assert set(ids("neill manager")[:3]) == {neill, *oneill}
+    # An abbreviation in either spelling, as a part too, whichever is typed (H.K. left out the ticker HK lists)
+    assert ids("H.K. profits", "&sort=newest") == ids("HK profits", "&sort=newest") == [hk, ticker]

@@ -228,6 +228,11 @@ def test_a_date_order_lists_every_word_of_a_short_query_only() -> None:
     listed = json.dumps(build_search(request, Ranking(), words, Expansion(every_word=True))["query"]["bool"]["filter"])
     fields = '["title.exact", "summary.exact", "body.exact"]'
     assert f'{{"multi_match": {{"query": "neill", "fields": {fields}, "operator": "and"}}}}' in listed
+    # an abbreviation's other spelling too (`hk` for H.K.)
+    request = SearchRequest(q="H.K. profits", sort="newest")
+    words = content_words(parse_query(request.q))
+    listed = json.dumps(build_search(request, Ranking(), words, Expansion(every_word=True))["query"]["bool"]["filter"])
+    assert f'{{"multi_match": {{"query": "hk", "fields": {fields}, "operator": "and"}}}}' in listed
     # not a synonym's words, which would be held apart
     request = SearchRequest(q="united states trade", sort="newest")
     words = content_words(parse_query(request.q))
