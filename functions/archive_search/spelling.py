@@ -147,9 +147,10 @@ def nearest_candidates(
     "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
     computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
     correction program based on a noisy channel model", COLING 1990), but for a word only one article holds when
-    MANY_ARTICLES hold another as near (`intrest` is `interest`, not one article's `interst`); then a body word
-    before a headline's, then the more frequent. Equally near: the same distance, both slips so preferred or neither
-    ("leage": "leave" and "league")."""
+    MANY_ARTICLES hold another as near and no slip into a word more articles hold is as near (`intrest` is
+    `interest`, not one article's `interst`; `anan` is still `anna` or `annan`, as the other words say); then a body
+    word before a headline's, then the more frequent. Equally near: the same distance, both slips so preferred or
+    neither ("leage": "leave" and "league")."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -163,9 +164,19 @@ def nearest_candidates(
                 near.append((distance, _slip(word, fold_as_index(text)), rank, int(option.get("freq") or 0), text))
     most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
     # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
-    # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles).
+    # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles). Beside a slip
+    # into a word more articles hold it stays one of the slips, for the query's other words to choose between
+    # (`kofi anan` is `kofi annan`, one article's name, not the 7 articles' `anna`; without the other slip kept, the
+    # `alan` of 119 articles had made `anna` the only slip).
+    slipped = {distance for distance, slip, _, freq, _ in near if slip and freq > 1}
     ranked = sorted(
-        (distance, not (slip and (freq > 1 or most[distance] < MANY_ARTICLES)), rank, -freq, text)
+        (
+            distance,
+            not (slip and (freq > 1 or distance in slipped or most[distance] < MANY_ARTICLES)),
+            rank,
+            -freq,
+            text,
+        )
         for distance, slip, rank, freq, text in near
     )
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
