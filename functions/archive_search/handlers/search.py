@@ -39,6 +39,8 @@ def record_search(request: SearchRequest, page: SearchPage) -> None:
                 "took_ms": page.took_ms,
                 "zero_results": zero,
                 "did_you_mean": page.did_you_mean.q if page.did_you_mean else None,
+                # The query as searched when a word was read as another spelling (did_you_mean is then none).
+                "altered_query": page.altered_query,
             }
         },
     )
