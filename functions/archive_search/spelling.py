@@ -329,7 +329,19 @@ def respelt(
     return corrected if corrected.casefold() != q.casefold() else None
 
 
+_JOINER = re.compile(r"([&\-/'])")  # relevance.JOINERS, the joiners a joined word is written with
+
+
 def _same_case(original: str, word: str) -> str:
+    """word in the case original is typed in: all capitals, a capital first, or lower case; a joined word part by
+    part when both have as many parts (`O'Sulivan` -> `O'Sullivan`, not `O'sullivan`; session 25's review)."""
+    typed_parts, parts = _JOINER.split(original), _JOINER.split(word)
+    if len(typed_parts) > 1 and len(typed_parts) == len(parts) and not original.isupper():
+        return "".join(_case_of(typed, part) for typed, part in zip(typed_parts, parts, strict=True))
+    return _case_of(original, word)
+
+
+def _case_of(original: str, word: str) -> str:
     if original.isupper() and len(original) > 1:
         return word.upper()
     if original[:1].isupper():

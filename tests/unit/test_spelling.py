@@ -148,6 +148,20 @@ def test_only_the_words_asked_for_are_respelt_in_the_query_as_typed() -> None:
     assert respelt(q, suggest, only=set()) is None
 
 
+def test_a_joined_word_is_respelt_in_the_case_of_each_of_its_parts() -> None:
+    # "in the reader's own case": `O'Sulivan` was shown as "O'sullivan" (altered_query; session 25's review)
+    for typed, spelt in (
+        ("O'Sulivan's", "O'Sullivan's"),
+        ("O'sulivan", "O'sullivan"),
+        ("O'SULIVAN", "O'SULLIVAN"),
+        ("o'sulivan", "o'sullivan"),
+        ("Osulivan", "O'sullivan"),  # no part to follow: the first letter's case, as before
+    ):
+        q = f"Kerry {typed} talks"
+        entry = {"offset": 6, "length": len(typed), "options": _options(("o'sullivan", 19))}
+        assert respelt(q, {"spell_body": [entry]}) == f"Kerry {spelt} talks", typed
+
+
 def test_a_spelling_both_suggesters_propose_is_one_candidate() -> None:
     # As two, `silv` asked the engine which of silk, silva and silk the query's other words meant (session 20).
     body = [{"text": "silk", "freq": 7}, {"text": "silva", "freq": 6}]
