@@ -107,6 +107,7 @@ _MATH_STYLED = {
     for c in range(0x1D400, 0x1D800)
     if len(plain := unicodedata.normalize("NFKC", chr(c))) == 1 and plain.isascii() and plain.isalnum()
 }
+JOINERS = "&-/'"  # what joins a joined word (`AT&T`, `anti-war`); their look-alikes are folded to these first
 _JOINERS = str.maketrans(
     _FULL_WIDTH
     | _MATH_STYLED

@@ -60,6 +60,7 @@ from archive_search.index_mapping import SYNONYMS, THAI_RANGE
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     GLUE,
+    JOINERS,
     STOPWORDS,
     ParsedQuery,
     Term,
@@ -129,7 +130,6 @@ MAX_ALTERNATIVE_PIECES = MAX_ALTERNATIVE_GROUPS * MAX_ALTERNATIVES  # as costly 
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
-JOINERS = "&-/'"  # their look-alikes are folded to these first (fold_query_text)
 # A joined word closed up shorter than this is almost always another word (M&S: `Ms`, R&D: `RD`, Q&A, P&O): it is not
 # searched so (closed_up; session 23's review).
 MIN_CLOSED_UP_LETTERS = 3
@@ -583,13 +583,17 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     # hold and searching for the word finds there (session 24's review: by date `neill manager` hid the three
     # articles about Martin O'Neill, the Celtic manager, and listed five by Mark O'Neill, a byline).
     # One word only: a synonym's words (`united states`) would be held anywhere in the text, not together.
-    part = [] if " " in word else [{"multi_match": {"query": word, "fields": EXACT_TEXT_FIELDS, "operator": "and"}}]
+    part = [] if " " in word else [_as_written(word)]
     # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
     form = other or abbreviation_closed_up(word)
-    abbreviation = _spelt(form, COMPLETE_FIELDS)
-    abbreviation += [{"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS, "operator": "and"}}] if form else []
+    abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
     clauses = [{"multi_match": options}, closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
     return _any_of([*clauses, *metadata])
+
+
+def _as_written(word: str) -> dict[str, Any]:
+    """The word in the fields as written, where a part of a joined or glued word is a token of its own."""
+    return {"multi_match": {"query": word, "fields": EXACT_TEXT_FIELDS, "operator": "and"}}
 
 
 def abbreviation_clauses(word: str, fields: list[str]) -> list[dict[str, Any]]:
@@ -909,7 +913,7 @@ def text_query(
         demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word)) for word in closed]
         as_typed = [_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST)]
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
-        expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+        expanded = _expanded(plain, typo_words)
         near = {word: _near(near_spellings.get(word, ())) for word in expanded}
         # The scores keep the engine's fuzzy query: its rewrite scores every spelling with the statistics of the
         # most frequent, where a term query gave a rare one the weight of a rare word (`harbour dredging` ranked
@@ -935,7 +939,7 @@ def text_query(
             _joined_scored(spelling, ranking, _weight(counts, word))
             if word in joined and is_joined(spelling)
             else _scored(spelling, ranking, _weight(counts, word))
-            for word, spelling in _respelt(plain, joined, typo_words).items()
+            for word, spelling in _respelt(expanded, joined, typo_words).items()
         ]
         every_near = None if highlighting else _near_match(parsed, ranking, words, typo_words, near_spellings)
         if every_near is not None:
@@ -964,10 +968,14 @@ def text_query(
     return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
 
 
-def _respelt(plain: Sequence[str], joined: Sequence[str], typo_words: Mapping[str, str | None]) -> dict[str, str]:
-    """The words typo expansion searches as another spelling too: a word of MIN_FUZZY_CHARS or more no article holds
-    (its nearest known word) and a joined word respelt."""
-    expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+def _expanded(plain: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:
+    """The words (not joined) typo expansion matches within a typo: typo_words' of MIN_FUZZY_CHARS or more."""
+    return [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+
+
+def _respelt(expanded: Sequence[str], joined: Sequence[str], typo_words: Mapping[str, str | None]) -> dict[str, str]:
+    """The words typo expansion searches as another spelling too: an expanded word (_expanded) no article holds, as
+    its nearest known word, and a joined word respelt."""
     return {word: spelling for word in [*expanded, *joined] if (spelling := typo_words.get(word)) and spelling != word}
 
 
@@ -985,10 +993,9 @@ def _near_match(
     short = len(words) <= min(COMPLETE_MATCH_MAX_WORDS, FUZZY_MAX_WORDS)
     if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
         return None
-    plain = [w for w in words if not is_joined(w)]
-    expanded = [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+    expanded = _expanded([w for w in words if not is_joined(w)], typo_words)
     near = {word: _near(near_spellings.get(word, ())) for word in expanded}
-    for word, spelling in _respelt(plain, [w for w in words if is_joined(w)], typo_words).items():
+    for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
         near[word] = [*near.get(word, []), _word_present(spelling, ranking)]
     if not near:
         return None

@@ -22,6 +22,7 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import (
     GLUE,
+    JOINERS,
     ParsedQuery,
     fold_as_index,
     fold_query_text,
@@ -36,7 +37,6 @@ from archive_search.relevance import (
     EXACT_BODY_FIELD,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
-    JOINERS,
     MAX_SCORED_WORDS,
     NearSpelling,
     Ranking,

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from archive_search.models import Suggestion
 from archive_search.query_parser import (
     GLUE,
+    JOINERS,
     STOPWORDS,
     engine_lower,
     fold_as_index,
@@ -329,7 +330,7 @@ def respelt(
     return corrected if corrected.casefold() != q.casefold() else None
 
 
-_JOINER = re.compile(r"([&\-/'])")  # relevance.JOINERS, the joiners a joined word is written with
+_JOINER = re.compile(f"([{re.escape(JOINERS)}])")
 
 
 def _same_case(original: str, word: str) -> str:

@@ -140,10 +140,11 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
 def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
     for a q of exclusions alone (`-oil`: nothing to complete)."""
-    if not words_of(searched_text(q)):
+    searched = searched_text(q)
+    if not words_of(searched):
         return []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
-    typed = typed_words(searched_text(q))
+    typed = typed_words(searched)
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))

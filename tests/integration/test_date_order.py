@@ -85,12 +85,16 @@ def test_a_misspelt_word_in_a_date_order_lists_any_word_s_articles(pipeline: Loc
     # Then any word's articles are listed, as before: near spellings of every word (each expanded when one is
     # unknown) listed junk alone by date (the review: `kerry putn` listed 2 articles holding `kerr` and `putting`)
     assert set(ids("oil pricse", "&sort=newest")) == {*both, *prices, *oil} and body["total"] == 9
-    # and did_you_mean, when offered, counts what following it lists
-    for q in ("oil pricse", "oill prices", "oil pricse -cocoa", "oill prics"):
-        for extra in ("&sort=newest", "&sort=oldest&section=markets", "&sort=newest&section=farming"):
-            offered = search(q, extra)["did_you_mean"]
-            if offered is not None:
-                assert search(offered["q"], extra)["total"] == offered["total"], (q, extra)
+    # and the reader is told how a short query's words were read (altered_query); a long one, searched as typed, is
+    # offered did_you_mean when following it lists more, counting what it lists
+    for extra in ("&sort=newest", "&sort=oldest&section=markets", "&sort=newest&section=farming"):
+        for q in ("oil pricse", "oill prices", "oil pricse -cocoa", "oill prics"):
+            body = search(q, extra)
+            assert body["altered_query"] is not None and body["did_you_mean"] is None, (q, extra)
+        offered = search("oil pricse zebra lantern orchid", extra)["did_you_mean"]
+        if offered is not None:
+            assert search(offered["q"], extra)["total"] == offered["total"], extra
+    assert search("oil pricse zebra lantern orchid", "&sort=newest")["did_you_mean"] is not None
 
 
 def test_a_date_order_counts_a_word_held_as_a_part_of_a_joined_word(pipeline: LocalPipeline) -> None:

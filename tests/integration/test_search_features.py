@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from archive_search import articles
 from archive_search.keys import MAX_ID_LENGTH
 from tests.integration.conftest import LocalPipeline
+from tests.integration.test_query_semantics import suggested
 from tests.integration.test_search_api import _json_upload, _Records, get
 
 pytestmark = pytest.mark.integration
@@ -149,11 +150,6 @@ def test_suggest_leaves_out_the_titles_holding_an_excluded_word(pipeline: LocalP
     closed = _json_upload(pipeline, "HK hotels soar", "Shares rose.")
     dotted = _json_upload(pipeline, "H.K. hotels fall", "Shares fell.")
     pipeline.drain()
-
-    def suggested(typed: str) -> list[str]:
-        status, body, _ = get(f"/suggest?q={quote(typed)}")
-        assert status == 200, body
-        return [s["id"] for s in body["suggestions"]]
 
     assert set(suggested("oil ")) == {prices, output}
     # Excluded as /search excludes: stemmed too (`-price` keeps out "prices"), wherever typed, finished or not.
