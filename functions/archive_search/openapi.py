@@ -37,7 +37,8 @@ SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
     "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
     "`x-required-one-of` lists them). A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
-    "out. Every 400 message starts with the name of the parameter at fault."
+    "out; page, size, sort, from and to may be surrounded by ASCII spaces, tabs and line ends, no other blank. Every "
+    "400 message starts with the name of the parameter at fault."
 )
 
 

@@ -173,7 +173,7 @@ class SearchRequest:
         q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
-        sort = (params.get("sort") or "").strip().lower() or SORTS[0]
+        sort = _plain_param(params, "sort").lower() or SORTS[0]
         if sort not in SORTS:
             raise InvalidQueryError(f"sort must be one of {', '.join(SORTS)}, got {params.get('sort')!r}")
         date_from = _date(params, "from")
@@ -239,8 +239,19 @@ class SearchRequest:
 _INTEGER = re.compile(r"-?[0-9]{1,12}")
 
 
+# What a parameter of one value (page, size, sort, from, to) may be surrounded by: ASCII spaces and line ends (a URL
+# pasted with its newline). Not other blanks: a full-width space or a control character beside a number is a 400
+# (the third attack round), and `sort` and the dates, which took any Unicode blank, read as page and size do
+# (`page=2%0A` was a 400 where `sort=newest%0A` was not; session 26).
+_PARAM_SPACE = " \t\r\n"
+
+
+def _plain_param(params: Mapping[str, str], name: str) -> str:
+    return (params.get(name) or "").strip(_PARAM_SPACE)
+
+
 def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, high: int) -> int:
-    raw = (params.get(name) or "").strip(" \t")
+    raw = _plain_param(params, name)
     if not raw:
         return default
     # ASCII digits only: int() would also take "1_0", "+5", full-width and Arabic-Indic digits.
@@ -253,7 +264,7 @@ def _bounded_int(params: Mapping[str, str], name: str, default: int, low: int, h
 
 
 def _date(params: Mapping[str, str], name: str) -> str | None:
-    raw = (params.get(name) or "").strip()
+    raw = _plain_param(params, name)
     if not raw:
         return None
     try:
@@ -385,12 +396,12 @@ class Expansion:
     apart: frozenset[str] = frozenset()  # joined words no article holds, searched as their parts (probe_search)
     every_word: bool = False  # sorted by date: only the articles holding every word, if any does (dated_every_word)
 
-    @property
-    def listed_every_word(self) -> bool:
-        """Whether the query lists only the articles holding every word as typed: a word expanded to its near
-        spellings (one no article holds) lists any word's, as before (session 24's review: `kerry putn` by date
-        listed 2 articles holding `kerr` and `putting`, and hid the 25 about Kerry or Putin)."""
-        return self.every_word and not self.typos
+    def searched(self, words: Sequence[str]) -> list[str]:
+        """The words as the search reads them: a respelt one (`typos`) as its spelling, the others as typed. Sorted by
+        date, the articles holding every one of these are listed (`oil prces`, read as `oil prices`, lists what `oil
+        prices` lists: session 26; until then any word's 1,129 articles of news-dev, cocoa first, against 298). Not
+        within a typo each: `kerry putn` then listed 2 articles holding `kerr` and `putting` (session 24's review)."""
+        return [self.typos.get(word) or word for word in words]
 
 
 NO_EXPANSION = Expansion()
@@ -423,8 +434,10 @@ def text_clause(
     )
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
-    elif expansion.listed_every_word and (every := complete_matches(request, ranking, scored_or_typed(parsed, words))):
-        query = {"bool": {"must": [query], "filter": [every]}}
+    elif expansion.every_word:
+        searched = expansion.searched(scored_or_typed(parsed, words))
+        if every := complete_matches(request, ranking, searched):
+            query = {"bool": {"must": [query], "filter": [every]}}
     return query
 
 
@@ -440,7 +453,7 @@ def dated_every_word(request: SearchRequest, ranking: Ranking, words: list[str])
     listed the 1,128 news-dev articles holding either word, its first page about cocoa and share prices (session 24).
     Decided in the whole archive, as the probe counts complete matches, so that a filter only narrows and each facet
     counts what selecting it lists. A longer query, one no article answers completely, and one with a word no article
-    holds (Expansion.listed_every_word) still list any word's articles by date."""
+    holds as searched (Expansion.searched) still list any word's articles by date."""
     if request.effective_sort == "relevance" or not request.q:
         return False
     return complete_match(parse_query(request.q), ranking, words) is not None
@@ -658,14 +671,23 @@ def build_search(
     }
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
+    body["aggs"].update(_every_word_held(request, ranking, words, expansion))
     scored = scored_or_typed(parsed, words)
-    if expansion.every_word and (complete := complete_matches(request, ranking, scored)):
-        # Whether any article holds every word, whatever the filters (_relaxed).
-        body["aggs"][EVERY_WORD] = {"global": {}, "aggs": {"held": {"filter": complete}}}
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
     if parsed.words and not expansion.typos and not _expandable(ranking, scored) and not _joined(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
+
+
+def _every_word_held(
+    request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion
+) -> dict[str, Any]:
+    """Sorted by date (Expansion.every_word), the aggregation telling whether any article holds every word as
+    searched (Expansion.searched), whatever the filters (_relaxed); else none."""
+    searched = expansion.searched(scored_or_typed(parse_query(request.q), words))
+    if not expansion.every_word or (complete := complete_matches(request, ranking, searched)) is None:
+        return {}
+    return {EVERY_WORD: {"global": {}, "aggs": {"held": {"filter": complete}}}}
 
 
 def _answer(
@@ -713,6 +735,7 @@ def _answer(
         spellings = vocabulary.expansion(typos) if typos else base
         expansion = replace(spellings, widened=base.widened, apart=apart, every_word=base.every_word)
         body = {**body, "query": _query(request, ranking, words, expansion)}
+        body["aggs"] = {**body["aggs"], **_every_word_held(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
     response = index.search(body, size=size, offset=offset, preference=same_copy)
@@ -732,10 +755,10 @@ def _relaxed(
     expansion: Expansion,
 ) -> tuple[dict[str, Any], Expansion]:
     """The answer of a search sorted by date that no article in the archive answers completely (Expansion.
-    listed_every_word; build_search's EVERY_WORD aggregation counts them): asked again for any word's articles, as a
-    search by relevance relaxes. Else the response as it is."""
+    every_word; _every_word_held counts them): asked again for any word's articles, as a search by relevance
+    relaxes. Else the response as it is."""
     held = ((response.get("aggregations") or {}).get(EVERY_WORD) or {}).get("held") or {}
-    if not expansion.listed_every_word or held.get("doc_count", 0) > 0:
+    if not expansion.every_word or held.get("doc_count", 0) > 0:
         return response, expansion
     relaxed = replace(expansion, every_word=False)
     body = {**body, "query": _query(request, ranking, words, relaxed)}
@@ -1098,7 +1121,7 @@ def _counter(
             return int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
-        # (_relaxed) and no word is expanded (Expansion.listed_every_word).
+        # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
         expansions = {"plain": base}
         if expandable:
             expansions["expanded"] = replace(known.expansion(expandable), widened=base.widened)
@@ -1123,7 +1146,7 @@ def _counter(
         elsewhere = partial(held_elsewhere, q, suggest, known)
         counts = response["aggregations"]
         expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
-        if not expanded and held and EVERY_WORD in counts:
+        if held and EVERY_WORD in counts:
             return int(counts[EVERY_WORD]["doc_count"])
         return int(counts["expanded" if expanded else "plain"]["doc_count"])
 

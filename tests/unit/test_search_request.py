@@ -181,3 +181,20 @@ def test_a_cursor_is_bound_to_filter_values_as_the_index_compares_them() -> None
 
     assert fingerprint("economie") == fingerprint("\u00c9conomie") == fingerprint("ECONOMIE")
     assert fingerprint("economie") != fingerprint("economies")
+
+
+@pytest.mark.parametrize("end", [" ", "\t", "\n", "\r\n"])
+def test_one_value_parameters_take_a_pasted_line_end_alike(end: str) -> None:
+    # page=2%0A was a 400 where sort=newest%0A was not (session 26): every one-value parameter reads the same blanks
+    request = SearchRequest.from_params(
+        {"q": "kerry", "page": f"2{end}", "size": f"{end}5", "sort": f"NEWEST{end}", "from": f"2004-01-01{end}"}
+    )
+
+    assert (request.page, request.size, request.sort, request.date_from) == (2, 5, "newest", "2004-01-01")
+
+
+@pytest.mark.parametrize("blank", ["\u3000", "\u00a0", "\x0b", "\x1c"])
+@pytest.mark.parametrize(("name", "value"), [("sort", "newest"), ("from", "2004-01-01"), ("size", "5")])
+def test_one_value_parameters_refuse_other_blanks_alike(blank: str, name: str, value: str) -> None:
+    with pytest.raises(InvalidQueryError, match=rf"^{name} must"):
+        SearchRequest.from_params({"q": "kerry", name: value + blank})
