@@ -61,6 +61,8 @@ from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_
 from archive_search.spelling import (
     TITLE_WORDS_FIELD,
     Vocabulary,
+    closed_up_spellings,
+    closed_up_suggester,
     did_you_mean,
     held_elsewhere,
     respellings,
@@ -864,9 +866,23 @@ def _spelling(
     altered = altered_query(request.q, suggest, vocabulary, expansion)
     if altered is not None and altered == respelt(request.q, suggest, vocabulary):
         return None, altered
+    known: Vocabulary | None = vocabulary
+    if total == 0 and altered is None and _held_by_no_article(request) and respelt(request.q, suggest, known) is None:
+        # Only then: a closed-up joined word misspelt (`wallmart`), which the word fields' suggesters cannot know; in
+        # place of a respelling, so that a search still sends at most MAX_ENGINE_REQUESTS.
+        asked = index.search({"suggest": closed_up_suggester(request.q), "track_total_hits": False}, 0, 0)
+        suggest, known = closed_up_spellings(asked.get("suggest")), None
     counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, suggest, counter, total, vocabulary, MAX_QUERY_CHARS)
+    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS)
     return suggestion, None if suggestion else altered
+
+
+def _held_by_no_article(request: SearchRequest) -> bool:
+    """Whether no article holds any word of a query that found nothing: none filtered out nor excluded (any word
+    may match, so nothing found without either means no article holds one). Under a filter or an exclusion its words
+    may be known ones, which the closed-up suggesters would respell all the same."""
+    parsed = parse_query(request.q)
+    return bool(parsed.words) and not parsed.excluded and not request.has_filters
 
 
 def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:

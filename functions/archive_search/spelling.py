@@ -97,6 +97,34 @@ def spelling_suggester(q: str) -> dict[str, Any]:
     }
 
 
+# The joined words closed up (`walmart` of Wal-Mart, `antiwar`), which no word field holds whole (the standard
+# tokenizer splits a hyphen): only these fields do, and they hold nothing else.
+CLOSED_WORDS_FIELDS = ("body.closed", "title.closed")
+
+
+def closed_up_suggester(q: str) -> dict[str, Any]:
+    """Term suggesters on CLOSED_WORDS_FIELDS for the words _looked_up keeps (read by closed_up_spellings). Asked only
+    of a query every word of which no article holds: in `missing` mode they propose a closed-up word near any word
+    these fields lack, which is every ordinary word (search._spelling)."""
+    return {
+        "text": _looked_up(q),
+        **{f"spell_closed {i}": {"term": {"field": f, **_SUGGESTER}} for i, f in enumerate(CLOSED_WORDS_FIELDS)},
+    }
+
+
+def closed_up_spellings(suggest: dict[str, Any] | None) -> dict[str, Any]:
+    """The answer to closed_up_suggester as respelt() reads the body suggester's (`spell_body`): each word's options
+    from every field, no headline suggester (none of these words is a headline's). `wallmart` found nothing and was
+    offered nothing (the body and headline suggesters know no `walmart`); now `walmart`, 11 news-dev articles."""
+    merged: dict[tuple[int, int], dict[str, Any]] = {}
+    for i in range(len(CLOSED_WORDS_FIELDS)):
+        for entry in (suggest or {}).get(f"spell_closed {i}") or []:
+            key = (entry["offset"], entry["length"])
+            known = merged.setdefault(key, {**entry, "options": []})
+            known["options"] = [*known["options"], *(entry.get("options") or [])]
+    return {"spell_body": list(merged.values())}
+
+
 @dataclass(frozen=True)
 class _Unknown:
     offset: int  # UTF-16 code units

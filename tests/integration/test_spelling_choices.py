@@ -247,3 +247,34 @@ def test_two_words_of_equally_near_spellings_are_told_apart_in_one_request(pipel
     # and the context words, each within a typo, are matched as the near spellings the search listed for them, not
     # by walking the term dictionary again (session 20)
     assert "fuzziness" not in likeliest[0] and '{"term": {"body.exact": "leave"}}' in likeliest[0]
+
+
+def test_a_misspelt_closed_up_joined_word_that_finds_nothing_is_offered_its_spelling(pipeline: LocalPipeline) -> None:
+    # Given articles writing joined words (Wal-Mart, anti-war, in a body or a headline only), which no word field
+    # holds whole: only the closed-up fields hold `walmart`, `antiwar`, `coca-cola` closed up
+    store = _json_upload(pipeline, "Retail giant grows", "Wal-Mart opened a store in Texas.", section="business")
+    march = _json_upload(pipeline, "Anti-war march in London", "Thousands walked through the city.")
+    _json_upload(pipeline, "Cola sales", "Sales of Coca-Cola rose.", section="business")
+    pipeline.drain()
+
+    # When a reader types one misspelt (a letter doubled, dropped, swapped), it finds nothing; then its closed-up
+    # spelling is offered, counting what following it finds (session 26: nothing was offered, as the word fields'
+    # suggesters know no `walmart`)
+    for typed, meant, found in (
+        ("wallmart", "walmart", [store]),
+        ("Walmrt", "Walmart", [store]),
+        ("antiwra", "antiwar", [march]),
+        ("cocacolla", "cocacola", None),
+    ):
+        body = search(typed)
+        assert body["total"] == 0 and body["did_you_mean"] is not None, typed
+        offered = body["did_you_mean"]
+        assert offered["q"] == meant and offered["total"] == search(meant)["total"] > 0, typed
+        if found is not None:
+            assert ids(meant) == found
+        assert search(typed, "&sort=newest")["did_you_mean"] == offered
+    # A query that found nothing under a filter or an exclusion may hold known words: nothing is offered there
+    assert search("wallmart", "&section=business")["did_you_mean"] is None
+    assert search("wallmart -texas")["did_you_mean"] is None
+    # and a word near no closed-up word is offered nothing
+    assert search("zzqxvw")["did_you_mean"] is None

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     MAX_SPELLED_WORDS,
+    closed_up_spellings,
     nearest_candidates,
     respelt,
     spelling_suggester,
@@ -167,3 +169,25 @@ def test_a_spelling_both_suggesters_propose_is_one_candidate() -> None:
     body = [{"text": "silk", "freq": 7}, {"text": "silva", "freq": 6}]
 
     assert nearest_candidates("silv", body, [{"text": "silk", "freq": 1}]) == ("silk", "silva")
+
+
+def test_closed_up_spellings_merge_each_word_s_options_from_the_body_and_the_headlines() -> None:
+    body: list[dict[str, Any]] = [
+        {"text": "wallmart", "offset": 0, "length": 8, "options": [{"text": "walmart", "freq": 3}]}
+    ]
+    title: list[dict[str, Any]] = [
+        {"text": "wallmart", "offset": 0, "length": 8, "options": [{"text": "walmart", "freq": 1}]},
+        {"text": "antiwra", "offset": 9, "length": 7, "options": [{"text": "antiwar", "freq": 2}]},
+    ]
+
+    read = closed_up_spellings({"spell_closed 0": body, "spell_closed 1": title})
+
+    assert read == {
+        "spell_body": [
+            {"text": "wallmart", "offset": 0, "length": 8, "options": [*body[0]["options"], *title[0]["options"]]},
+            title[1],
+        ]
+    }
+    # respelt() reads them as the body suggester's: no headline suggester, so no word is taken for a headline's
+    assert respelt("wallmart antiwra", read) == "walmart antiwar"
+    assert closed_up_spellings(None) == {"spell_body": []}
