@@ -901,7 +901,10 @@ def text_query(
     # The complete and near tiers repeat the scored clauses as filters: the highlighter would read each term (and
     # expand each near spelling, at every article) again for nothing (typo-expanded pages: 142 -> 112 ms, ten news
     # articles; session 15).
-    every = None if highlighting else complete_match(parsed, ranking, words, expanded=bool(typo_words))
+    # A word no article holds counts as the spelling searched in its place (`kerry putn`, read as `kerry putin`,
+    # ranks the articles holding kerry and putin first, as `kerry putin` does: session 26).
+    as_read = [typo_words.get(word) or word for word in words]
+    every = None if highlighting else complete_match(parsed, ranking, as_read, expanded=bool(typo_words))
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words

@@ -961,6 +961,7 @@ def _reranked_page(
     )
 
 
+_SUMMARY_WORDS = "summary.exact"  # the summary as written, as title.exact holds the headline
 _LIKELIEST_FIELDS = (EXACT_BODY_FIELD, TITLE_WORDS_FIELD)  # where likeliest() counts the articles holding words
 
 
@@ -1018,8 +1019,8 @@ class _ArchiveVocabulary:
         return Expansion(typos=dict(typos), near=near)
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of some words a headline (as title.exact reads them), a joined word closed up (`walmart`), a byline
-        or a tag holds, in one request (none when prepare() asked it)."""
+        """Which of some words a headline or a summary (as title.exact and summary.exact read them), a joined word
+        closed up (`walmart`), a byline or a tag holds, in one request (none when prepare() asked it)."""
         self.prepare(words, ())
         return self._held.get(tuple(words), set())
 
@@ -1090,8 +1091,11 @@ def _written_beyond_bodies(word: str) -> list[dict[str, Any]]:
 
 
 def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
-    """A headline holds the word (as title.exact reads it), or _written_beyond_bodies."""
-    return [{"match": {TITLE_WORDS_FIELD: {"query": word, "operator": "and"}}}, *_written_beyond_bodies(word)]
+    """A headline or a summary holds the word (as title.exact and summary.exact read it), or _written_beyond_bodies.
+    A summary's word is no misspelling either: since the complete matches count a respelt word as its spelling
+    (session 26), `Yukes`, written in one summary, ranked the twelve `Yukos` articles before it."""
+    held = [{"match": {field: {"query": word, "operator": "and"}}} for field in (TITLE_WORDS_FIELD, _SUMMARY_WORDS)]
+    return [*held, *_written_beyond_bodies(word)]
 
 
 def _held_aggregation(words: Sequence[str], clauses: Callable[[str], list[dict[str, Any]]]) -> dict[str, Any]:

@@ -172,14 +172,15 @@ def nearest_candidates(
     An option counts when it is within the edits the engine's AUTO fuzziness allows for the typed word's length (one
     for up to 5 letters, two from 6: "kofi" is not "kong") and is no stopword (a content word is never respelt
     into "will"). The nearest wins (optimal string alignment distance, accents and case aside); among equally near,
-    a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill" -> "oil", "ocured" ->
-    "occured") before any other edit, as such slips are the commonest single errors (Damerau, "A technique for
-    computer detection and correction of spelling errors", CACM 1964; Kernighan, Church and Gale, "A spelling
-    correction program based on a noisy channel model", COLING 1990), but for a word only one article holds when
-    MANY_ARTICLES hold another as near and no slip into a word more articles hold is as near (`intrest` is
-    `interest`, not one article's `interst`; `anan` is still `anna` or `annan`, as the other words say); then a body
-    word before a headline's, then the more frequent. Equally near: the same distance, both slips so preferred or
-    neither ("leage": "leave" and "league")."""
+    a likely edit before any other: a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill"
+    -> "oil", "ocured" -> "occured") or a letter left out ("putn" -> "putin", "leage" -> "league"), the commonest
+    single errors (Damerau, "A technique for computer detection and correction of spelling errors", CACM 1964;
+    Kernighan, Church and Gale, "A spelling correction program based on a noisy channel model", COLING 1990; Pollock
+    and Zamora, CACM 1984), but for a word only one article holds when MANY_ARTICLES hold another as near and no
+    likely edit into a word more articles hold is as near (`intrest` is `interest`, not one article's `interst`;
+    `anan` is still `anna` or `annan`, as the other words say); then a body word before a headline's, then the more
+    frequent. Equally near: the same distance, both likely edits so preferred or neither ("leage": "leave" and
+    "lease"; "putn": "putin" and "punt")."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -190,23 +191,24 @@ def nearest_candidates(
                 continue
             distance = _osa_distance(word, fold_as_index(text))
             if 0 < distance <= limit:
-                near.append((distance, _slip(word, fold_as_index(text)), rank, int(option.get("freq") or 0), text))
+                likely = _likely_edit(word, fold_as_index(text))
+                near.append((distance, likely, rank, int(option.get("freq") or 0), text))
     most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
     # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
-    # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles). Beside a slip
-    # into a word more articles hold it stays one of the slips, for the query's other words to choose between
-    # (`kofi anan` is `kofi annan`, one article's name, not the 7 articles' `anna`; without the other slip kept, the
-    # `alan` of 119 articles had made `anna` the only slip).
-    slipped = {distance for distance, slip, _, freq, _ in near if slip and freq > 1}
+    # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles). Beside a
+    # likely edit into a word more articles hold it stays one of the likely ones, for the query's other words to
+    # choose between (`kofi anan` is `kofi annan`, one article's name, not the 7 articles' `anna`; without the other
+    # kept, the `alan` of 119 articles had made `anna` the only slip).
+    slipped = {distance for distance, likely, _, freq, _ in near if likely and freq > 1}
     ranked = sorted(
         (
             distance,
-            not (slip and (freq > 1 or distance in slipped or most[distance] < MANY_ARTICLES)),
+            not (likely and (freq > 1 or distance in slipped or most[distance] < MANY_ARTICLES)),
             rank,
             -freq,
             text,
         )
-        for distance, slip, rank, freq, text in near
+        for distance, likely, rank, freq, text in near
     )
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:2] == ranked[0][:2])
@@ -226,6 +228,17 @@ def _osa_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[len(b)]
+
+
+def _likely_edit(typed: str, word: str) -> bool:
+    """typed is word slipped (_slip) or with one letter left out: the commonest single errors of typing. Omission
+    is the commonest kind of all (Pollock and Zamora, "Automatic spelling correction in scientific and scholarly
+    text", CACM 1984: a third of single errors), so a left-out letter is as likely as a slip: `putn` may be `punt`
+    or `putin`, which the query's other words tell apart (`kerry putn` was read as `kerry punt`; session 26), while
+    a letter replaced or added (other than doubled) is less likely than either, having as many ways as letters."""
+    return _slip(typed, word) or (
+        len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))
+    )
 
 
 def _slip(typed: str, word: str) -> bool:
@@ -287,7 +300,7 @@ class Vocabulary(Protocol):
     search for the same words)."""
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of `words` some headline, byline or tag holds, or some text as a joined word closed up."""
+        """Which of `words` some headline, summary, byline or tag holds, or some text as a joined word closed up."""
         ...
 
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:

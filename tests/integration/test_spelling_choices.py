@@ -278,3 +278,48 @@ def test_a_misspelt_closed_up_joined_word_that_finds_nothing_is_offered_its_spel
     assert search("wallmart -texas")["did_you_mean"] is None
     # and a word near no closed-up word is offered nothing
     assert search("zzqxvw")["did_you_mean"] is None
+
+
+def test_a_left_out_letter_is_as_likely_as_a_slip_and_the_other_words_tell_them_apart(pipeline: LocalPipeline) -> None:
+    # Given one article on Kerry and Putin, articles where Kerry sinks a putt, and more articles on a punt (the
+    # letters of "putn" swapped: a slip, which alone was preferred to any other edit)
+    talks = _json_upload(pipeline, "Talks in Moscow", "Senator Kerry met Putin on Tuesday.")
+    golf = [_json_upload(pipeline, f"Golf day {n}", "Kerry sank a putt, then another putt.") for n in range(3)]
+    punts = [_json_upload(pipeline, f"Rugby {n}", "The fly-half sent a long punt downfield.") for n in range(4)]
+    pipeline.drain()
+
+    # When the reader leaves a letter out of "putin" beside "kerry"
+    body = search("kerry putn")
+
+    # Then it is read as "putin" (a letter left out is the commonest single error of typing, as likely as a slip;
+    # `putt`, a letter replaced, less likely), which the other word chooses over "punt" (session 26: read as
+    # `kerry punt`), and the article holding every word as read ranks first
+    assert body["altered_query"] == "kerry putin"
+    assert ids("kerry putn")[0] == talks and set(ids("kerry putn")) >= {talks, *golf}
+    # Alone, the likelier of the two by the articles holding each: "punt"
+    assert search("putn")["altered_query"] == "punt" and set(ids("putn")) >= set(punts)
+
+
+def test_the_articles_holding_every_word_as_read_rank_before_near_spellings(pipeline: LocalPipeline) -> None:
+    # Given one long article on oil prices, articles on oil that hold a near spelling of "prces" (the drill pries it
+    # out), and more on prices without oil
+    prices = _json_upload(
+        pipeline, "Weekly review", "The week in brief. " * 30 + "Oil prices rose. " + "Markets closed. " * 30
+    )
+    pries = [
+        _json_upload(pipeline, f"Oil drilling {n}", "Oil, oil and oil: the drill pries the oil from the rock. Oil!")
+        for n in range(3)
+    ]
+    for n in range(6):
+        _json_upload(pipeline, f"Shops {n}", "Food prices rose, and prices of clothes fell.")
+    pipeline.drain()
+
+    # When a query with a misspelt word is read as another spelling (altered_query)
+    for typed in ("oil prces", "oil prcies"):
+        body = search(typed)
+
+        # Then the articles holding every word as read rank first, as searching "oil prices" ranks them (session 26:
+        # the complete matches counted the word as typed, which no article holds, and the near spelling came first),
+        # and those holding a near spelling follow
+        assert body["altered_query"] == "oil prices"
+        assert ids(typed)[0] == prices and set(ids(typed)) >= {prices, *pries}, typed
