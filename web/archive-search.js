@@ -317,8 +317,13 @@
     if (tags.length) {
       dropped.push(["the tag filter “", isolate(tags.join(", ")), "” (this page filters by section, author and date)"]);
     }
+    // A one-value parameter is read as the API reads it (search._plain_param): ASCII spaces and line ends around it
+    // aside (a pasted address's `page=2%0A`), `sort` in any case; left out with a notice, they searched otherwise.
+    var plain = function (name) {
+      return (params.get(name) || "").replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+    };
     var date = function (name) {
-      var value = params.get(name) || "";
+      var value = plain(name);
       if (!value || isDate(value)) return value;
       dropped.push(["the date “", isolate(value), "”"]);
       return "";
@@ -329,12 +334,12 @@
       dropped.push(["the dates (“from” " + from + " is after “to” " + to + ")"]); // checked dates: digits only
       from = to = "";
     }
-    var sort = params.get("sort") || "relevance";
+    var sort = plain("sort").toLowerCase() || "relevance";
     if (!SORTS.some(function (s) { return s[0] === sort; })) {
       dropped.push(["the sort order “", isolate(sort), "”"]);
       sort = "relevance";
     }
-    var page = params.get("page") || "1";
+    var page = plain("page") || "1";
     if (!(/^\d{1,3}$/.test(page) && +page >= 1 && +page <= MAX_PAGE)) {
       dropped.push(["page “", isolate(page), "” (pages go from 1 to " + MAX_PAGE + ")"]);
       page = "1";

@@ -525,6 +525,15 @@ def test_a_page_past_the_last_says_so_and_leads_back(browsing: Browsing) -> None
     assert "page" not in query_of(beyond)
 
 
+def test_an_address_pasted_with_line_ends_opens_the_search_it_names(browsing: Browsing) -> None:
+    # The API reads `page=2%0A` and `sort=NEWEST` as page 2 and newest; the page left both out, said so (session 26)
+    page = browsing.open("/?q=marrowby&page=2%0A&sort=NEWEST%0D%0A")
+
+    expect(summary(page)).to_contain_text("11\u201320 of 24 results")
+    expect(page.get_by_role("note").filter(has_text="left out")).to_have_count(0)
+    expect(page.get_by_label("Sort by")).to_have_value("newest")
+
+
 def test_a_long_unbroken_query_does_not_widen_the_phone_page(browsing: Browsing) -> None:
     page = browsing.open("/", PHONE)
     search(page, "x" * 120)
