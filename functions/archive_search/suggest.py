@@ -28,10 +28,18 @@ from archive_search.query_parser import (
     parse_query,
     without_exclusions,
 )
-from archive_search.relevance import abbreviation_form, code_runs, is_joined
+from archive_search.relevance import (
+    abbreviation_closed_up,
+    abbreviation_dotted,
+    abbreviation_form,
+    capitals_typed,
+    code_runs,
+    is_joined,
+)
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
+MAX_ABBREVIATIONS = 8  # searched in either spelling (two clauses each); the rest as typed
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 # Where an excluded word keeps a title out, as /search's exclusion does: stemmed (`-price` keeps out "prices"), as
@@ -105,6 +113,32 @@ def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
     return clauses
 
 
+def _abbreviations(q: str) -> dict[str, str]:
+    """The typed abbreviations of q (whitespace-separated, as typed), each with its other spelling, as /search reads
+    them (relevance.typed_abbreviations): a dotted one closed up (`I.B.M.`: `ibm`), two or three capitals dotted
+    (`HK`: `h.k`) unless every word is in capitals."""
+    dotted = capitals_typed(parse_query(q))
+    forms = {
+        token: abbreviation_closed_up(token) or (abbreviation_dotted(token) if dotted else None) for token in q.split()
+    }
+    return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
+
+
+def _title_prefixes(q: str) -> list[dict[str, Any]]:
+    """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation in
+    either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock` offered nothing where `H.K.
+    stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold `h.k`, not `hk`)."""
+    forms = _abbreviations(q)
+    plain = [token for token in q.split() if token not in forms]
+    either = [
+        {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
+        for token, form in forms.items()
+    ]
+    # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
+    words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(plain)), "operator": "and", "boost": 2}}}]
+    return (words if plain else []) + either
+
+
 def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     """The engine request for suggest_titles: the typed text's words as title prefixes, its exclusions as must_not
     clauses of the same request (/suggest answers every keystroke: one round trip)."""
@@ -122,10 +156,7 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
-    query: dict[str, Any] = {
-        "must": [{"match": {"title.prefix": {"query": with_code_runs(q), "operator": "and", "boost": 2}}}],
-        "should": should,
-    }
+    query: dict[str, Any] = {"must": _title_prefixes(q), "should": should}
     if excluded := title_exclusions(parse_query(typed).excluded):
         query["must_not"] = excluded
     return {
@@ -144,7 +175,9 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     if not words_of(searched):
         return []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
-    typed = typed_words(searched)
+    # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
+    # alone would mark every word starting with them).
+    typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))

@@ -161,6 +161,25 @@ def test_suggest_leaves_out_the_titles_holding_an_excluded_word(pipeline: LocalP
     assert suggested("hotels -H.K.") == suggested("hotels -HK") == []
 
 
+def test_suggest_finds_an_abbreviation_in_either_spelling(pipeline: LocalPipeline) -> None:
+    closed = _json_upload(pipeline, "HK stocks soar", "Shares rose.")
+    dotted = _json_upload(pipeline, "H.K. stock exchange mulls new rule", "Shares fell.")
+    ibm = _json_upload(pipeline, "IBM sees slower growth", "Sales fell.")
+    _json_upload(pipeline, "Hawks stock up", "The club signed two.")
+    pipeline.drain()
+
+    # As /search finds it (session 26: `HK stock` offered nothing of "H.K. STOCK ...", `I.B.M.` nothing at all)
+    for typed in ("HK stock", "HK sto", "H.K. stock", "h.k. stock"):
+        assert set(suggested(typed)) == {closed, dotted}, typed
+    status, body, _ = get("/suggest?q=I.B.M.")
+    assert status == 200 and [s["id"] for s in body["suggestions"]] == [ibm]
+    assert body["suggestions"][0]["highlighted"] == "<mark>IBM</mark> sees slower growth"
+    # Capitals in a query all in capitals say nothing of an abbreviation (a pasted headline), nor lower case
+    assert suggested("HK STOCKS") == [closed]
+    assert suggested("hk stock") == [closed]
+    assert suggested("HK stock -H.K.") == suggested("HK stock -HK") == []
+
+
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     for n in range(3):
         _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")
