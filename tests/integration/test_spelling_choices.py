@@ -347,3 +347,27 @@ def test_the_articles_holding_every_word_as_read_rank_before_near_spellings(pipe
         # and those holding a near spelling follow
         assert body["altered_query"] == "oil prices"
         assert ids(typed)[0] == prices and set(ids(typed)) >= {prices, *pries}, typed
+
+
+def test_a_respelt_query_ranks_the_headline_holding_every_word_as_read_first(pipeline: LocalPipeline) -> None:
+    # Given an article whose headline holds both words, and articles holding them in a long body, many times
+    headline = _json_upload(pipeline, "Gadget show heralds a season", "Phones and players were on display.")
+    for n in range(3):
+        _json_upload(
+            pipeline,
+            f"Wage freeze {n}",
+            "The figures show a freeze. Economists say the freeze heralds hard times; shows of unrest herald more. "
+            * 3,
+        )
+    pipeline.drain()
+    assert ids("show heralds")[0] == headline
+
+    # When a word is misspelt and the query read as those words (altered_query)
+    for typed in ("show hegalds", "show heralsd"):
+        body = search(typed)
+
+        # Then it ranks as the words read do: the headline holding them first (session 26's review: the complete
+        # tier counted the reading, but the headline bonus still read the typed word, which no headline holds, and
+        # `show hegalds` ranked a Zimbabwe article holding `shows` and `heralds` in its body first)
+        assert body["altered_query"] == "show heralds", typed
+        assert ids(typed)[0] == headline, typed
