@@ -65,11 +65,13 @@ from archive_search.spelling import (
     closed_up_suggester,
     did_you_mean,
     held_elsewhere,
+    read_written_forms,
     respellings,
     respelt,
     spelling_suggester,
     unknown_spellings,
     unknown_words,
+    written_forms_request,
 )
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
@@ -894,13 +896,17 @@ def _spelling(
     if altered is not None and altered == respelt(request.q, suggest, vocabulary):
         return None, altered
     known: Vocabulary | None = vocabulary
+    written: dict[str, str] = {}
     if total == 0 and altered is None and _held_by_no_article(request) and respelt(request.q, suggest, known) is None:
         # Only then: a closed-up joined word misspelt (`wallmart`), which the word fields' suggesters cannot know; in
         # place of a respelling, so that a search still sends at most MAX_ENGINE_REQUESTS.
         asked = index.search({"suggest": closed_up_suggester(request.q), "track_total_hits": False}, 0, 0)
         suggest, known = closed_up_spellings(asked.get("suggest")), None
+        # The closed-up fields are stemmed: each spelling is offered as an article writes it (`vice-president`).
+        if stems := sorted(set(respellings(request.q, suggest).values())):
+            written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS)
+    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written)
     return suggestion, None if suggestion else altered
 
 

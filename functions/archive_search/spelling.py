@@ -15,8 +15,9 @@ UTF-16 form of the query.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Any, Protocol
 
 from archive_search.models import Suggestion
@@ -123,6 +124,57 @@ def closed_up_spellings(suggest: dict[str, Any] | None) -> dict[str, Any]:
             known = merged.setdefault(key, {**entry, "options": []})
             known["options"] = [*known["options"], *(entry.get("options") or [])]
     return {"spell_body": list(merged.values())}
+
+
+# What marks a closed-up word in its article's text (written_forms_request): characters no article holds (Unicode's
+# private use area, which the ingest keeps out of no text but no reader types).
+_WRITTEN_START, _WRITTEN_END = "\ue000", "\ue001"
+_WRITTEN = re.compile(f"{_WRITTEN_START}([^{_WRITTEN_END}]+){_WRITTEN_END}")
+
+
+def written_forms_request(stems: Sequence[str]) -> dict[str, Any]:
+    """The engine request (no hits) that finds, for each closed-up word a closed-up suggester proposed, one article
+    holding it, its closed-up fields highlighted: those fields are stemmed (`vicepresid` for Vice-President), and
+    a stem offered as did_you_mean read as no word (session 26's review: 18 of 73 offers on news-dev)."""
+    aggs = {}
+    for i, stem in enumerate(stems):
+        held = {"bool": {"should": [{"term": {field: stem}} for field in CLOSED_WORDS_FIELDS]}}
+        marks = {"pre_tags": [_WRITTEN_START], "post_tags": [_WRITTEN_END], "number_of_fragments": 1}
+        fields = {
+            field: {"highlight_query": {"term": {field: stem}}, "fragment_size": 40} for field in CLOSED_WORDS_FIELDS
+        }
+        aggs[str(i)] = {
+            "filter": held,
+            "aggs": {"one": {"top_hits": {"size": 1, "_source": False, "highlight": {**marks, "fields": fields}}}},
+        }
+    return {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
+
+
+def read_written_forms(stems: Sequence[str], answer: dict[str, Any]) -> dict[str, str]:
+    """Each stem of written_forms_request(stems) with the joined word an article writes for it (`vicepresid`:
+    `Vice-President`); a stem no highlight marks is left out (offered as it is)."""
+    forms = {}
+    for i, stem in enumerate(stems):
+        hits = (((answer.get("aggregations") or {}).get(str(i)) or {}).get("one") or {}).get("hits", {}).get("hits")
+        fragments = [f for hit in hits or [] for f in (hit.get("highlight") or {}).values() for f in f]
+        marked = [m.group(1) for fragment in fragments for m in _WRITTEN.finditer(fragment)]
+        if marked:
+            forms[stem] = marked[0]
+    return forms
+
+
+def as_written(text: str, forms: Mapping[str, str]) -> str:
+    """text with each word that is a key of `forms` (read_written_forms), in any case, replaced by its written form:
+    in lower case or all capitals as the reader typed it, else as the article writes it (`Walmart` -> `Wal-Mart`)."""
+    if not forms:
+        return text
+    words = re.compile(rf"(?<!\w)({'|'.join(map(re.escape, forms))})(?!\w)", re.IGNORECASE)
+
+    def written(typed: re.Match[str]) -> str:
+        form = forms[typed.group().lower()]
+        return form.lower() if typed.group().islower() else form.upper() if typed.group().isupper() else form
+
+    return words.sub(written, text)
 
 
 @dataclass(frozen=True)
@@ -400,11 +452,14 @@ def did_you_mean(
     total: int,
     vocabulary: Vocabulary | None = None,
     max_chars: int | None = None,
+    written: Mapping[str, str] = MappingProxyType({}),
 ) -> Suggestion | None:
     """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
     and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
-    answered 400). `vocabulary`: see respelt."""
+    answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written)."""
     corrected = respelt(q, suggest, vocabulary)
+    if corrected is not None:
+        corrected = as_written(corrected, written)
     if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None
     found = count_for(corrected)

@@ -8,10 +8,13 @@ from typing import Any
 from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     MAX_SPELLED_WORDS,
+    as_written,
     closed_up_spellings,
     nearest_candidates,
+    read_written_forms,
     respelt,
     spelling_suggester,
+    written_forms_request,
 )
 
 
@@ -208,3 +211,21 @@ def test_closed_up_spellings_merge_each_word_s_options_from_the_body_and_the_hea
     # respelt() reads them as the body suggester's: no headline suggester, so no word is taken for a headline's
     assert respelt("wallmart antiwra", read) == "walmart antiwar"
     assert closed_up_spellings(None) == {"spell_body": []}
+
+
+def test_a_closed_up_stem_is_offered_as_an_article_writes_the_word() -> None:
+    # The closed-up fields are stemmed: `vicepresidnt` was offered `vicepresid` (session 26's review)
+    stems = ["vicepresid", "walmart"]
+    request = written_forms_request(stems)
+    assert [a["filter"]["bool"]["should"][0]["term"] for a in request["aggs"].values()] == [
+        {"body.closed": "vicepresid"},
+        {"body.closed": "walmart"},
+    ]
+    hit = {"highlight": {"body.closed": ["Two \ue000Vice-Presidents\ue001 quit"]}}
+    answer = {"aggregations": {"0": {"one": {"hits": {"hits": [hit]}}}, "1": {"one": {"hits": {"hits": []}}}}}
+    forms = read_written_forms(stems, answer)
+
+    assert forms == {"vicepresid": "Vice-Presidents"}  # a stem no article marks is left as it is
+    assert as_written("Vicepresid walmart", forms) == "Vice-Presidents walmart"
+    assert as_written("vicepresid", forms) == "vice-presidents"
+    assert as_written("VICEPRESID vicepresident", forms) == "VICE-PRESIDENTS vicepresident"  # whole words only
