@@ -288,10 +288,8 @@ def _likely_edit(typed: str, word: str) -> bool:
     text", CACM 1984: a third of single errors), so a left-out letter is as likely as a slip: `putn` may be `punt`
     or `putin`, which the query's other words tell apart (`kerry putn` was read as `kerry punt`; session 26), while
     a letter replaced or added (other than doubled) is less likely than either, having as many ways as letters."""
-    # Not the first letter: it is seldom the one mistyped (Pollock and Zamora found few misspellings with a wrong
-    # first letter), and `endes` was read as `mendes`, not `ended` (session 26's review).
     return _slip(typed, word) or (
-        len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(1, len(word)))
+        len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))
     )
 
 
