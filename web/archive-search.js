@@ -334,9 +334,10 @@
       dropped.push(["the dates (“from” " + from + " is after “to” " + to + ")"]); // checked dates: digits only
       from = to = "";
     }
-    var sort = plain("sort").toLowerCase() || "relevance";
+    var given = plain("sort");
+    var sort = given.toLowerCase() || "relevance";
     if (!SORTS.some(function (s) { return s[0] === sort; })) {
-      dropped.push(["the sort order “", isolate(sort), "”"]);
+      dropped.push(["the sort order “", isolate(given), "”"]); // as the reader gave it
       sort = "relevance";
     }
     var page = plain("page") || "1";
