@@ -872,7 +872,7 @@ def text_query(
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).
-    as_searched = [typo_words.get(word) or word for word in plain]
+    as_searched = as_read(plain, typo_words)
     parts = [part for word in as_searched for part in glued_parts(word)]
     # A joined word no article holds (`bush-blair`, `kerry/putin`) is searched as its parts too, as a glued word
     # is: it found nothing, where `kerry.putin` found 25 (session 23's review). Held, it is never searched so.
@@ -903,8 +903,7 @@ def text_query(
     # articles; session 15).
     # A word no article holds counts as the spelling searched in its place (`kerry putn`, read as `kerry putin`,
     # ranks the articles holding kerry and putin first, as `kerry putin` does: session 26).
-    as_read = [typo_words.get(word) or word for word in words]
-    every = None if highlighting else complete_match(parsed, ranking, as_read, expanded=bool(typo_words))
+    every = None if highlighting else complete_match(parsed, ranking, as_read(words, typo_words), bool(typo_words))
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
@@ -973,6 +972,12 @@ def text_query(
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
     query = {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
     return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
+
+
+def as_read(words: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:
+    """The words as a search reads them: one respelt (`typo_words`, a word no article holds) as its spelling, the
+    others as typed (session 26: the complete matches, the headline bonus and a date order's every-word filter)."""
+    return [typo_words.get(word) or word for word in words]
 
 
 def _expanded(plain: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:

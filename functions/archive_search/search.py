@@ -42,6 +42,7 @@ from archive_search.relevance import (
     Ranking,
     abbreviation_clauses,
     alternative_groups,
+    as_read,
     code_runs,
     complete_match,
     content_words,
@@ -405,7 +406,7 @@ class Expansion:
         date, the articles holding every one of these are listed (`oil prces`, read as `oil prices`, lists what `oil
         prices` lists: session 26; until then any word's 1,129 articles of news-dev, cocoa first, against 298). Not
         within a typo each: `kerry putn` then listed 2 articles holding `kerr` and `putting` (session 24's review)."""
-        return [self.typos.get(word) or word for word in words]
+        return as_read(words, self.typos)
 
 
 NO_EXPANSION = Expansion()
