@@ -246,8 +246,10 @@ def test_equally_near_spellings_are_told_apart_by_the_other_words(pipeline: Loca
     assert ids("premier leage")[0] == football
     # and beside "premier" misspelt at its first letter, which the near spellings listed for it never reach (they
     # keep the first letter; session 20's review: "leave" was chosen, and searched in place, ranked above "league")
-    found = ids("kremier leage")
-    assert found[:2] == [football, table] and set(found[2:]) == set(holidays)
+    # Only the league's articles are found: `leave`, a spelling the reader did not mean, is no longer searched with
+    # the word read `league` (session 27; before, the holiday articles were listed after them)
+    assert ids("kremier leage") == [football, table]
+    assert set(ids("leave")) == set(holidays)
     suggestion = search("chelsae beat arsenal in the premier leage")["did_you_mean"]
     assert suggestion == {"q": "chelsea beat arsenal in the premier league", "total": 2}
 

@@ -275,3 +275,26 @@ def test_near_spellings_are_matched_as_listed_in_a_count_and_in_the_highlights_f
     # The highlights also mark the body's listed spellings in its stemmed form, the snippet's (session 23's review)
     assert '{"match": {"body": {"query": "government"' in built(highlighting=True)
     assert '{"match": {"body": {"query": "government"' not in built(counting=True)
+
+
+def test_a_word_no_article_holds_is_scored_as_its_spelling_alone_its_near_spellings_only_admit() -> None:
+    near = {
+        "goverment": [NearSpelling("body.exact", "government", 0.9), NearSpelling("body.exact", "governments", 0.8)],
+        "crisis": [NearSpelling("body.exact", "crisis", 1.0), NearSpelling("body.exact", "crises", 0.8)],
+    }
+    query = json.dumps(
+        text_query(
+            parse_query("goverment crisis"),
+            Ranking(),
+            typo_words={"goverment": "government", "crisis": None},
+            near_spellings=near,
+        )
+    )
+
+    # `goverment`, held by no article, is read `government`: no fuzzy query scores every spelling near it (the
+    # reader meant one); `crisis`, held and expanded, keeps its fuzzy scores
+    assert '"query": "goverment", "fuzziness"' not in query
+    assert '"query": "crisis", "fuzziness"' in query
+    assert '"query": "government"' in query
+    # Its other near spellings still admit articles to the near tier
+    assert '"body.exact": {"value": "governments"' in query
