@@ -126,8 +126,8 @@ def closed_up_spellings(suggest: dict[str, Any] | None) -> dict[str, Any]:
     return {"spell_body": list(merged.values())}
 
 
-# What marks a closed-up word in its article's text (written_forms_request): characters no article holds (Unicode's
-# private use area, which the ingest keeps out of no text but no reader types).
+# What marks a closed-up word in its article's text (written_forms_request): two characters of Unicode's private use
+# area, which no reader types and news text does not use.
 _WRITTEN_START, _WRITTEN_END = "\ue000", "\ue001"
 _WRITTEN = re.compile(f"{_WRITTEN_START}([^{_WRITTEN_END}]+){_WRITTEN_END}")
 
@@ -156,7 +156,7 @@ def read_written_forms(stems: Sequence[str], answer: dict[str, Any]) -> dict[str
     forms = {}
     for i, stem in enumerate(stems):
         hits = (((answer.get("aggregations") or {}).get(str(i)) or {}).get("one") or {}).get("hits", {}).get("hits")
-        fragments = [f for hit in hits or [] for f in (hit.get("highlight") or {}).values() for f in f]
+        fragments = [text for hit in hits or [] for texts in (hit.get("highlight") or {}).values() for text in texts]
         marked = [m.group(1) for fragment in fragments for m in _WRITTEN.finditer(fragment)]
         if marked:
             forms[stem] = marked[0]
