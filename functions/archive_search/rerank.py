@@ -1,9 +1,9 @@
 """Semantic rerank: the first results of a relevance search, reordered by what the query and each article mean.
 
 The engine's lexical ranking (relevance.py) finds the candidates: the top RERANK_WINDOW hits (a whole number of
-pages). Each hit carries its article's embedding (adapters/text_encoder.py, stored at indexing); the query is
-embedded here. Within each tier the lexical ranking guarantees (every quoted phrase, every word, every word within
-a typo: relevance.tier_of), the score becomes
+pages). Each hit carries its article's embedding (adapters/text_encoder.py, stored at indexing, read from its doc
+values); the query is embedded here. Within each tier the lexical ranking guarantees (every quoted phrase, every
+word, every word within a typo: relevance.tier_of), the score becomes
 
     (1 - w) * lexical + w * cosine(query, article)
 
@@ -55,8 +55,9 @@ class Reranked:
 def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEncoder, weight: float) -> list[Reranked]:
     """The hits in their new order, each with its fused score (in [0, 1] within its tier).
 
-    `hits` are the engine's, best first, with `_score`, `matched_queries` and `_source.embedding`; `query_vector`
-    is the query's embedding (encoder.embed), computed by the caller while the engine looks for the hits.
+    `hits` are the engine's, best first, with `_score`, `matched_queries` and `fields.embedding` (the field's doc
+    values: a list of one base64 string); `query_vector` is the query's embedding (encoder.embed), computed by the
+    caller while the engine looks for the hits.
     """
     if not hits:
         return []
@@ -74,7 +75,8 @@ def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEnc
 
 
 def _vector(hit: dict[str, Any]) -> bytes | None:
-    encoded = (hit.get("_source") or {}).get(EMBEDDING_FIELD)
+    values = (hit.get("fields") or {}).get(EMBEDDING_FIELD)
+    encoded = values[0] if isinstance(values, list) and values else None
     if not isinstance(encoded, str):
         return None
     try:

@@ -948,7 +948,8 @@ def _reranked_page(
     query is embedded in the background, then the page's articles with their highlights in a second, small one."""
     window = window_size(request.size)
     body.pop("highlight")
-    body["_source"] = [EMBEDDING_FIELD]
+    body["_source"] = False
+    body["docvalue_fields"] = [EMBEDDING_FIELD]
     typed = embedding_of(encoder, request.q)
     vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary, base)

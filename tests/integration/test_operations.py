@@ -158,3 +158,47 @@ def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_rein
     # And only the first was refused: the second went to the plain highlighter at once
     refusals = [r for r in caplog.records if "no body term vectors" in r.getMessage()]
     assert len(refusals) == 1
+
+
+def test_an_index_older_than_mapping_18_is_reranked_by_its_sources_embeddings_until_reindex(
+    pipeline: LocalPipeline, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given articles ranked on this mapping, their embeddings read from doc values
+    for n, text in enumerate(("Cranes dredged the harbour.", "The harbour ferry is late.", "Harbour fish prices.")):
+        pipeline.upload(f"old18-{n}.json", json.dumps({"title": f"Harbour story {n}", "body": text}).encode())
+    pipeline.drain()
+    status, ranked, _ = get("/search?q=harbour+dredging")
+    assert status == 200 and len(ranked["results"]) == 3, ranked
+    # And the same documents moved to an index of an older code: its embedding has no doc values (the engine
+    # refuses to read them)
+    settings = copy.deepcopy(INDEX_SETTINGS)
+    settings["mappings"]["properties"]["embedding"] = {"type": "binary"}
+    settings["mappings"]["_meta"]["mapping_version"] = 17
+    old = f"{pipeline.alias}-older"
+    pipeline.engine.indices.create(index=old, body=settings)
+    (current,) = pipeline.engine.indices.get_alias(name=pipeline.alias)
+    for hit in pipeline.engine.search(index=current, body={"query": {"match_all": {}}}, size=10)["hits"]["hits"]:
+        pipeline.engine.index(index=old, id=hit["_id"], body=hit["_source"], refresh=True)
+    pipeline.engine.indices.update_aliases(
+        body={
+            "actions": [
+                {"remove": {"index": current, "alias": pipeline.alias}},
+                {"add": {"index": old, "alias": pipeline.alias}},
+            ]
+        }
+    )
+    with pytest.raises(RequestError, match="search_phase_execution_exception"):
+        pipeline.engine.search(index=pipeline.alias, body={"docvalue_fields": ["embedding"]})
+
+    # When a reader searches before the operator reindexes, twice (the second within the minute the function
+    # keeps to the sources)
+    with caplog.at_level(logging.WARNING, logger="archive_search.adapters.opensearch_index"):
+        answers = [get("/search?q=harbour+dredging") for _ in range(2)]
+
+    # Then each is ranked as on this mapping, by the same embeddings (a missing one would change every score)
+    for status, body, _ in answers:
+        assert status == 200, body
+        assert [(r["id"], r["score"]) for r in body["results"]] == [(r["id"], r["score"]) for r in ranked["results"]]
+    # And only the first was refused: the second read the sources at once
+    refusals = [r for r in caplog.records if "no embedding doc values" in r.getMessage()]
+    assert len(refusals) == 1

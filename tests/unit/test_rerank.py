@@ -34,8 +34,9 @@ class AxisEncoder:
 
 
 def hit(doc_id: str, score: float, topic: str | None, matched: list[str] | None = None) -> dict[str, Any]:
-    source = {"embedding": base64.b64encode(AxisEncoder()._vector(topic)).decode()} if topic else {}
-    return {"_id": doc_id, "_score": score, "_source": source, "matched_queries": matched or []}
+    """A window hit as the engine answers it: the embedding's doc values (a list of one base64 string)."""
+    fields = {"embedding": [base64.b64encode(AxisEncoder()._vector(topic)).decode()]} if topic else {}
+    return {"_id": doc_id, "_score": score, "fields": fields, "matched_queries": matched or []}
 
 
 def query(text: str) -> bytes:
@@ -68,10 +69,20 @@ def test_a_hit_without_an_embedding_counts_no_similarity() -> None:
     hits = [
         hit("old", 10.0, None),
         hit("new", 9.0, "harbour"),
-        {**hit("bad", 9.0, None), "_source": {"embedding": "%%"}},
+        {**hit("bad", 9.0, None), "fields": {"embedding": ["%%"]}},
+        {**hit("empty", 9.0, None), "fields": {"embedding": []}},
     ]
 
-    assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)) == ["new", "old", "bad"]
+    assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)) == ["new", "old", "bad", "empty"]
+
+
+def test_the_embedding_is_read_from_doc_values_not_the_source() -> None:
+    hits = [
+        {**hit("source", 10.0, None), "_source": {"embedding": hit("x", 0.0, "harbour")["fields"]["embedding"][0]}},
+        hit("doc-values", 9.0, "harbour"),
+    ]
+
+    assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)) == ["doc-values", "source"]
 
 
 def test_the_window_is_whole_pages() -> None:
@@ -99,7 +110,7 @@ class WaitingEngine:
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.embedding_under_way.append(self.encoder.started.wait(2))
-        hits = [{**hit("a", 2.0, "harbour"), "_source": {**hit("a", 2.0, "harbour")["_source"], "title": "Harbour"}}]
+        hits = [{**hit("a", 2.0, "harbour"), "_source": {"title": "Harbour"}}]
         return {"took": 1, "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits}}
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:

@@ -36,8 +36,11 @@ BULK_MAX_BYTES = 5 * 1024 * 1024
 BULK_MAX_ACTIONS = 500
 BULK_RETRIES = 5
 # How long a search function highlights bodies with the plain highlighter after the engine refused the fast vector
-# highlighter (an index older than mapping 15 behind the alias, until `archive-search reindex`), before trying again.
+# highlighter (an index older than mapping 15 behind the alias, until `archive-search reindex`), before trying again;
+# and alike, reads the rerank's embeddings from each hit's _source after the engine refused their doc values (older
+# than mapping 18).
 PLAIN_BODIES_SECONDS = 60.0
+SOURCE_VALUES_SECONDS = PLAIN_BODIES_SECONDS
 
 
 def create_client(settings: EngineSettings, max_retries: int, reader_path: bool = False) -> OpenSearch:
@@ -116,6 +119,13 @@ def _refused_for_term_vectors(refusal: EngineRefusedRequestError) -> bool:
     return "indexed with term vector" in str(getattr(refusal.__cause__, "info", ""))
 
 
+def _refused_for_doc_values(refusal: EngineRefusedRequestError) -> bool:
+    """Whether the engine refused a request because a field asked in `docvalue_fields` has no doc values (a binary
+    field's reason: "Can't load fielddata on [embedding] because fielddata is unsupported on fields of type
+    [binary]. Use doc values instead.")."""
+    return "fielddata is unsupported" in str(getattr(refusal.__cause__, "info", ""))
+
+
 class _AliasMissingError(Exception):
     """The alias was deleted under a running function (an operator's mistake or a test); recreate it."""
 
@@ -132,6 +142,7 @@ class OpenSearchArticleIndex:
         # it builds with the mapping of the code that runs it.
         self._version_matches = False
         self._plain_bodies_until = 0.0  # time.monotonic() until which bodies are highlighted by the plain highlighter
+        self._source_values_until = 0.0  # time.monotonic() until which docvalue_fields are read from _source
 
     @property
     def alias(self) -> str:
@@ -217,18 +228,44 @@ class OpenSearchArticleIndex:
         15, which has no term vectors, is refused (400, at once: a refusal, never a timeout, so the search still
         sends at most MAX_ENGINE_REQUESTS that may time out); it is asked again with the plain highlighter, and so
         are this container's searches for PLAIN_BODIES_SECONDS, until `archive-search reindex` replaces the index.
+        Alike, `docvalue_fields` (the reranked window's embeddings) on an index built before mapping 18, whose
+        embedding has no doc values, are read from each hit's _source for SOURCE_VALUES_SECONDS; the answer has
+        the same shape either way (each hit's `fields`: a list of the value).
         """
         highlighted = "highlight" in body
         if highlighted and time.monotonic() < self._plain_bodies_until:
             return self._plainly_highlighted(body, size, offset, preference)
+        if body.get("docvalue_fields") and time.monotonic() < self._source_values_until:
+            return self._values_from_source(body, size, offset, preference)
         try:
             return self._search(body, size, offset, preference)
         except EngineRefusedRequestError as exc:
+            if body.get("docvalue_fields") and _refused_for_doc_values(exc):
+                logger.warning(
+                    "the index behind %s has no embedding doc values: run `archive-search reindex`", self._alias
+                )
+                self._source_values_until = time.monotonic() + SOURCE_VALUES_SECONDS
+                return self._values_from_source(body, size, offset, preference)
             if not (highlighted and _refused_for_term_vectors(exc)):
                 raise
         logger.warning("the index behind %s has no body term vectors: run `archive-search reindex`", self._alias)
         self._plain_bodies_until = time.monotonic() + PLAIN_BODIES_SECONDS
         return self._plainly_highlighted(body, size, offset, preference)
+
+    def _values_from_source(
+        self, body: dict[str, Any], size: int, offset: int, preference: str | None
+    ) -> dict[str, Any]:
+        """The answer to `body` with its `docvalue_fields` (names) read from each hit's _source instead, and put
+        where the engine puts doc values: `fields`, a list of the value."""
+        names = [str(name) for name in body["docvalue_fields"]]
+        asked = {key: value for key, value in body.items() if key != "docvalue_fields"}
+        answer = self._search({**asked, "_source": names}, size, offset, preference)
+        for hit in answer.get("hits", {}).get("hits", []):
+            source = hit.pop("_source", None) or {}
+            values = {name: [source[name]] for name in names if name in source}
+            if values:
+                hit["fields"] = {**(hit.get("fields") or {}), **values}
+        return answer
 
     def _plainly_highlighted(
         self, body: dict[str, Any], size: int, offset: int, preference: str | None
