@@ -41,7 +41,7 @@ OUTAGE_ARTICLES = int(os.environ.get("OUTAGE_ARTICLES", "1000"))
 
 
 @pytest.fixture
-def own_node(pipeline: LocalPipeline) -> Iterator[tuple[OpenSearchNode, LocalPipeline]]:
+def own_node(pipeline: LocalPipeline, moto_url: str) -> Iterator[tuple[OpenSearchNode, LocalPipeline]]:
     """A node of this test's own, which it may stop, wired into the pipeline's ingest handler."""
     if os.environ.get("OPENSEARCH_URL"):
         pytest.fail("this test stops its own node; unset OPENSEARCH_URL to run it")
@@ -51,6 +51,13 @@ def own_node(pipeline: LocalPipeline) -> Iterator[tuple[OpenSearchNode, LocalPip
     os.environ["OPENSEARCH_ENDPOINT"] = node.url
     ingest.ingest_service.cache_clear()
     pipeline.engine = OpenSearch(hosts=[node.url])
+    # Retries further apart than the other tests' 2, 4, 8, 16 s, which dead-letter a record 30 s after its first
+    # failure (the fifth receive): an outage here is 3 s plus the node's restart, about 13 s on an idle machine and
+    # more than twice that on one whose two cores are busy. 6, 12, 24, 48 s wait out 90 s, and after a 13 s
+    # restart the records are back sooner than before (the retry 18 s after the first failure, not 30).
+    pipeline.worker = QueueWorker(
+        moto_url, pipeline.queue_url, ingest.handler, threads=1, retry_delay=lambda n: min(60, 3 * 2**n)
+    )
     try:
         yield node, pipeline
     finally:
