@@ -196,15 +196,16 @@ def closed_up(word: str) -> str | None:
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
 
 
-def abbreviation_closed_up(word: str) -> str | None:
+def abbreviation_closed_up(word: str, with_synonyms: bool = False) -> str | None:
     """A dotted abbreviation closed up, lower-cased (`I.B.M.`, `i.b.m` -> `ibm`, `B.T.` -> `bt`), as articles mostly
     write it: the standard tokenizer keeps `I.B.M.` one token, so it found only itself (`I.B.M.` found nothing on
-    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for an abbreviation with synonyms
-    (`U.S.`, `U.K.`, `U.N.`: found through them; `us` is the pronoun) and for a stopword closed up (`I.T.`: `it`).
+    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for a stopword closed up (`I.T.`:
+    `it`) and, unless `with_synonyms`, for an abbreviation with synonyms (`U.S.`, `U.K.`, `U.N.`: /search finds them
+    through the synonyms, where `us` is the pronoun; /suggest's title prefixes have none).
     Unlike a joined word's (closed_up), two letters are searched so: an abbreviation's letters are the same
     abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
     unit = without_possessive(_unit_word(word))  # `I.B.M.'s` is I.B.M.
-    if not _ABBREVIATION.fullmatch(unit) or has_synonyms(unit):
+    if not _ABBREVIATION.fullmatch(unit) or (has_synonyms(unit) and not with_synonyms):
         return None
     closed = unit.replace(".", "")
     return None if fold_as_index(closed) in STOPWORDS else closed
@@ -221,16 +222,19 @@ _CAPITALS = re.compile(rf"[^\W\d_]{{2,{MAX_DOTTED_LETTERS}}}")
 _NOT_DOTTED = frozenset({"am", "pm"})
 
 
-def abbreviation_dotted(word: str) -> str | None:
+def abbreviation_dotted(word: str, with_synonyms: bool = False) -> str | None:
     """Two or three capitals as a dotted abbreviation, lower-cased (`IBM` -> `i.b.m`, `JP` -> `j.p`); None for any
-    other word, for an abbreviation with synonyms (`US`, `UK`, `UN`: found through them), a stopword (`IT`) and a
-    time of day (`AM`, `PM`); a possessive is read as its word (`CIA's`)."""
+    other word, for a stopword (`IT`), a time of day (`AM`, `PM`) and, unless `with_synonyms`, an abbreviation with
+    synonyms (`US`, `UK`, `UN`: /search finds them through the synonyms; /suggest's title prefixes have none); a
+    possessive is read as its word (`CIA's`)."""
     word = without_possessive(word)
     if not (_CAPITALS.fullmatch(word) and word.isupper()):
         return None
     unit = _unit_word(word)
     dotted = ".".join(unit)
-    if has_synonyms(unit) or has_synonyms(dotted) or fold_as_index(unit) in STOPWORDS or unit in _NOT_DOTTED:
+    if fold_as_index(unit) in STOPWORDS or unit in _NOT_DOTTED:
+        return None
+    if not with_synonyms and (has_synonyms(unit) or has_synonyms(dotted)):
         return None
     return dotted
 

@@ -180,6 +180,25 @@ def test_suggest_finds_an_abbreviation_in_either_spelling(pipeline: LocalPipelin
     assert suggested("HK stock -H.K.") == suggested("HK stock -HK") == []
 
 
+def test_suggest_finds_an_abbreviation_that_search_reads_through_synonyms_in_either_spelling(
+    pipeline: LocalPipeline,
+) -> None:
+    closed = _json_upload(pipeline, "US trade gap widens", "Imports rose.")
+    dotted = _json_upload(pipeline, "U.S. TRADE DATA SEEN AS KEY TO DOLLAR", "Markets waited.")
+    inside = _json_upload(pipeline, "Japan rejects U.S. trade demands", "Talks ended.")
+    _json_upload(pipeline, "Usher tours with a trade show", "Tickets sold.")
+    pipeline.drain()
+
+    # As /search finds `US` through its synonyms (session 28: `US trade` offered no "U.S. TRADE ..." title); a title
+    # starting with it in either spelling first
+    for typed in ("US trade", "US tra", "U.S. trade"):
+        found = suggested(typed)
+        assert {closed, dotted, inside} <= set(found), typed
+        assert set(found[:2]) == {closed, dotted}, typed
+    # In lower case (the pronoun, or the start of a word: "Usher") not read as an abbreviation, as before
+    assert not {dotted, inside} & set(suggested("us trade"))
+
+
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     for n in range(3):
         _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")

@@ -81,6 +81,30 @@ def test_an_excluded_abbreviation_keeps_out_the_titles_holding_it_in_either_spel
     assert {"multi_match": {"query": form, "fields": ["title", "title.exact", "title.closed"]}} in query["must_not"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "form"), [("US tra", "u.s"), ("UK econ", "u.k"), ("HK sto", "h.k"), ("U.S. tra", "us")]
+)
+def test_an_abbreviation_that_search_finds_through_synonyms_is_a_title_prefix_in_either_spelling(
+    typed: str, form: str
+) -> None:
+    # /search finds `US` as U.S. through its synonyms; the title prefixes have none (`US trade` offered no "U.S.
+    # TRADE ..." title, session 28), so the dotted spelling is asked as HK's is.
+    query = build_suggest(suggest_query(typed))["query"]["bool"]
+    word = typed.split()[0]
+
+    either = [{"match": {"title.prefix": {"query": text}}} for text in (word, form)]
+    assert {"bool": {"should": either, "boost": 2}} in query["must"]
+    assert {"match": {"title.start": {"query": f"{form} {typed.split()[1]}", "boost": 10}}} in query["should"]
+
+
+@pytest.mark.parametrize("typed", ["US TRADE", "us trade", "IT tra"])
+def test_capitals_in_capitals_lower_case_or_a_stopword_are_no_abbreviation_to_spell_dotted(typed: str) -> None:
+    query = build_suggest(suggest_query(typed))["query"]["bool"]
+
+    assert query["must"] == [{"match": {"title.prefix": {"query": typed, "operator": "and", "boost": 2}}}]
+    assert len([clause for clause in query["should"] if "title.start" in clause["match"]]) == 1
+
+
 def test_in_a_pasted_sentence_a_hyphen_excludes_nothing() -> None:
     # More than 10 words: `-which` is punctuation, as /search reads it.
     pasted = suggest_query("the economy -which stagnated in the first half of the year grew again in")
