@@ -196,16 +196,15 @@ def closed_up(word: str) -> str | None:
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
 
 
-def abbreviation_closed_up(word: str, with_synonyms: bool = False) -> str | None:
+def abbreviation_closed_up(word: str) -> str | None:
     """A dotted abbreviation closed up, lower-cased (`I.B.M.`, `i.b.m` -> `ibm`, `B.T.` -> `bt`), as articles mostly
     write it: the standard tokenizer keeps `I.B.M.` one token, so it found only itself (`I.B.M.` found nothing on
-    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for a stopword closed up (`I.T.`:
-    `it`) and, unless `with_synonyms`, for an abbreviation with synonyms (`U.S.`, `U.K.`, `U.N.`: /search finds them
-    through the synonyms, where `us` is the pronoun; /suggest's title prefixes have none).
+    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for an abbreviation with synonyms
+    (`U.S.`, `U.K.`, `U.N.`: found through them; `us` is the pronoun) and for a stopword closed up (`I.T.`: `it`).
     Unlike a joined word's (closed_up), two letters are searched so: an abbreviation's letters are the same
     abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
     unit = without_possessive(_unit_word(word))  # `I.B.M.'s` is I.B.M.
-    if not _ABBREVIATION.fullmatch(unit) or (has_synonyms(unit) and not with_synonyms):
+    if not _ABBREVIATION.fullmatch(unit) or has_synonyms(unit):
         return None
     closed = unit.replace(".", "")
     return None if fold_as_index(closed) in STOPWORDS else closed

@@ -116,12 +116,12 @@ def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
 def _abbreviations(q: str) -> dict[str, str]:
     """The typed abbreviations of q (whitespace-separated, as typed), each with its other spelling, as /search reads
     them (relevance.typed_abbreviations): a dotted one closed up (`I.B.M.`: `ibm`), two or three capitals dotted
-    (`HK`: `h.k`) unless every word is in capitals; those /search finds through its synonyms too (`US`: `u.s`,
-    `U.S.`: `us`), which the title prefixes cannot (`US trade` offered no "U.S. TRADE ..." title, session 28)."""
+    (`HK`: `h.k`) unless every word is in capitals, also those /search finds through its synonyms (`US`: `u.s`),
+    which the title prefixes cannot (`US trade` offered no "U.S. TRADE ..." title, session 28). `U.S.` is not
+    closed up: `us` starts too many words ("Usher", "used": 4 of 800 known-item prefixes ranked lower)."""
     dotted = capitals_typed(parse_query(q))
     forms = {
-        token: abbreviation_closed_up(token, with_synonyms=True)
-        or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
+        token: abbreviation_closed_up(token) or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
         for token in q.split()
     }
     return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
@@ -154,9 +154,10 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # title typed to its end was 1,497 clauses, and /suggest answered 503.
     should: list[dict[str, Any]] = [{"match": {"title.start": {"query": q, "boost": 10}}}]
     if forms := _abbreviations(q):
-        # A title starting with the typed text, its abbreviations in their other spelling (`US trade`: "U.S. TRADE").
+        # A title starting with the typed text, its abbreviations in their other spelling (`US trade`: "U.S. TRADE"),
+        # after those starting with it as typed (`UK econ`: "UK economy ..." before "U.K. ECONOMY ...").
         respelt = " ".join(forms.get(token, token) for token in q.split())
-        should.append({"match": {"title.start": {"query": respelt, "boost": 10}}})
+        should.append({"match": {"title.start": {"query": respelt, "boost": 5}}})
     if complete:
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
     # A code's runs adjacent in a title's words (F-16, F16), before titles that only hold words starting with them

@@ -81,9 +81,7 @@ def test_an_excluded_abbreviation_keeps_out_the_titles_holding_it_in_either_spel
     assert {"multi_match": {"query": form, "fields": ["title", "title.exact", "title.closed"]}} in query["must_not"]
 
 
-@pytest.mark.parametrize(
-    ("typed", "form"), [("US tra", "u.s"), ("UK econ", "u.k"), ("HK sto", "h.k"), ("U.S. tra", "us")]
-)
+@pytest.mark.parametrize(("typed", "form"), [("US tra", "u.s"), ("UK econ", "u.k"), ("HK sto", "h.k")])
 def test_an_abbreviation_that_search_finds_through_synonyms_is_a_title_prefix_in_either_spelling(
     typed: str, form: str
 ) -> None:
@@ -94,10 +92,10 @@ def test_an_abbreviation_that_search_finds_through_synonyms_is_a_title_prefix_in
 
     either = [{"match": {"title.prefix": {"query": text}}} for text in (word, form)]
     assert {"bool": {"should": either, "boost": 2}} in query["must"]
-    assert {"match": {"title.start": {"query": f"{form} {typed.split()[1]}", "boost": 10}}} in query["should"]
+    assert {"match": {"title.start": {"query": f"{form} {typed.split()[1]}", "boost": 5}}} in query["should"]
 
 
-@pytest.mark.parametrize("typed", ["US TRADE", "us trade", "IT tra"])
+@pytest.mark.parametrize("typed", ["US TRADE", "us trade", "IT tra", "U.S. TRA"])
 def test_capitals_in_capitals_lower_case_or_a_stopword_are_no_abbreviation_to_spell_dotted(typed: str) -> None:
     query = build_suggest(suggest_query(typed))["query"]["bool"]
 
