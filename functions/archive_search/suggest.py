@@ -118,7 +118,8 @@ def _abbreviations(q: str) -> dict[str, str]:
     them (relevance.typed_abbreviations): a dotted one closed up (`I.B.M.`: `ibm`), two or three capitals dotted
     (`HK`: `h.k`) unless every word is in capitals, also those /search finds through its synonyms (`US`: `u.s`),
     which the title prefixes cannot (`US trade` offered no "U.S. TRADE ..." title, session 28). `U.S.` is not
-    closed up: `us` starts too many words ("Usher", "used": 4 of 800 known-item prefixes ranked lower)."""
+    closed up: `us` starts too many words ("Usher", "used": 8 of the 10 known-item prefixes typing `U.S.` ranked
+    their title lower, docs/search.md)."""
     dotted = capitals_typed(parse_query(q))
     forms = {
         token: abbreviation_closed_up(token) or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
@@ -127,11 +128,11 @@ def _abbreviations(q: str) -> dict[str, str]:
     return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
 
 
-def _title_prefixes(q: str) -> list[dict[str, Any]]:
-    """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation in
-    either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock` offered nothing where `H.K.
-    stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold `h.k`, not `hk`)."""
-    forms = _abbreviations(q)
+def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
+    """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation
+    (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
+    offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold
+    `h.k`, not `hk`)."""
     plain = [token for token in q.split() if token not in forms]
     either = [
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
@@ -153,7 +154,8 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # longest q. The prefix match scores twice (boost 2): as a second copy among the should clauses, a 500-ideograph
     # title typed to its end was 1,497 clauses, and /suggest answered 503.
     should: list[dict[str, Any]] = [{"match": {"title.start": {"query": q, "boost": 10}}}]
-    if forms := _abbreviations(q):
+    forms = _abbreviations(q)
+    if forms:
         # A title starting with the typed text, its abbreviations in their other spelling (`US trade`: "U.S. TRADE"),
         # after those starting with it as typed (`UK econ`: "UK economy ..." before "U.K. ECONOMY ...").
         respelt = " ".join(forms.get(token, token) for token in q.split())
@@ -164,7 +166,7 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
-    query: dict[str, Any] = {"must": _title_prefixes(q), "should": should}
+    query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
     if excluded := title_exclusions(parse_query(typed).excluded):
         query["must_not"] = excluded
     return {

@@ -167,8 +167,10 @@ def test_an_index_older_than_mapping_18_is_reranked_by_its_sources_embeddings_un
     for n, text in enumerate(("Cranes dredged the harbour.", "The harbour ferry is late.", "Harbour fish prices.")):
         pipeline.upload(f"old18-{n}.json", json.dumps({"title": f"Harbour story {n}", "body": text}).encode())
     pipeline.drain()
-    status, ranked, _ = get("/search?q=harbour+dredging")
+    with caplog.at_level(logging.WARNING, logger="archive_search.adapters.opensearch_index"):
+        status, ranked, _ = get("/search?q=harbour+dredging")
     assert status == 200 and len(ranked["results"]) == 3, ranked
+    assert not [r for r in caplog.records if "no embedding doc values" in r.getMessage()]  # this mapping has them
     # And the same documents moved to an index of an older code: its embedding has no doc values (the engine
     # refuses to read them)
     settings = copy.deepcopy(INDEX_SETTINGS)
