@@ -137,6 +137,8 @@ def test_an_index_older_than_mapping_15_is_searched_with_its_snippets_until_rein
         "old-2": {"title": "Harbour dredging week", "body": "<i>Tides</i> & more."},
     }
     for article_id, article in articles.items():
+        article["source_key"] = f"incoming/{article_id}.json"  # as every version of index_document writes it
+    for article_id, article in articles.items():
         pipeline.engine.index(index=pipeline.alias, id=article_id, body=article, refresh=True)
     with pytest.raises(RequestError, match="search_phase_execution_exception"):
         fast = {"query": {"match": {"body": "harbour"}}, "highlight": {"fields": {"body": {"type": "fvh"}}}}

@@ -35,8 +35,18 @@ class AxisEncoder:
 
 def hit(doc_id: str, score: float, topic: str | None, matched: list[str] | None = None) -> dict[str, Any]:
     """A window hit as the engine answers it: the embedding's doc values (a list of one base64 string)."""
-    fields = {"embedding": [base64.b64encode(AxisEncoder()._vector(topic)).decode()]} if topic else {}
-    return {"_id": doc_id, "_score": score, "fields": fields, "matched_queries": matched or []}
+    """A hit as the engine answers both the window (its doc values) and the page (its _source) with it."""
+    key = f"incoming/{doc_id}.json"
+    fields: dict[str, Any] = {"source_key": [key]}
+    if topic:
+        fields["embedding"] = [base64.b64encode(AxisEncoder()._vector(topic)).decode()]
+    return {
+        "_id": doc_id,
+        "_score": score,
+        "fields": fields,
+        "matched_queries": matched or [],
+        "_source": {"source_key": key},
+    }
 
 
 def query(text: str) -> bytes:
@@ -110,7 +120,7 @@ class WaitingEngine:
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         self.embedding_under_way.append(self.encoder.started.wait(2))
-        hits = [{**hit("a", 2.0, "harbour"), "_source": {"title": "Harbour"}}]
+        hits = [{**hit("a", 2.0, "harbour"), "_source": {"title": "Harbour", "source_key": "incoming/a.json"}}]
         return {"took": 1, "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits}}
 
     def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
@@ -274,3 +284,54 @@ def _named(node: Any, name: str) -> list[dict[str, Any]]:
     if isinstance(node, list):
         return [found for value in node for found in _named(value, name)]
     return []
+
+
+class StoredFieldsEngine:
+    """Answers as the engine does: with `stored_fields: _none_` a hit has no `_id` nor `_source`, only the doc values
+    asked for; a `terms` query on source_key finds those articles, each with its `_id` and `_source`."""
+
+    def __init__(self, found: list[dict[str, Any]]) -> None:
+        self.found = found
+        self.windows: list[dict[str, Any]] = []
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        keys = body["query"].get("terms", {}).get("source_key")
+        if keys is not None:
+            hits = [h for h in self.found if h["_source"]["source_key"] in keys]
+            return {"took": 1, "hits": {"total": {"value": len(hits), "relation": "eq"}, "hits": hits}}
+        if size:
+            self.windows.append(body)
+        asked = body.get("docvalue_fields") or []
+        hits = [
+            {
+                **{k: v for k, v in h.items() if body.get("stored_fields") != "_none_" or k not in ("_id", "_source")},
+                "fields": {name: v for name, v in h["fields"].items() if name in asked},
+            }
+            for h in self.found
+        ]
+        return {"took": 1, "hits": {"total": {"value": len(hits), "relation": "eq"}, "hits": hits}}
+
+    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+        return {}
+
+
+def test_the_window_reads_no_stored_fields_and_the_page_finds_its_articles_by_source_key() -> None:
+    engine = StoredFieldsEngine(
+        [hit("lexical", 9.0, "budget"), hit("meant", 8.99, "harbour"), hit("low", 5.0, "budget")]
+    )
+
+    page = search_articles(engine, SearchRequest(q="harbour dredging"), encoder=AxisEncoder())  # type: ignore[arg-type]
+
+    assert [r.id for r in page.results] == ["meant", "lexical", "low"]
+    assert [w.get("stored_fields") for w in engine.windows] == ["_none_"]
+
+
+def test_a_hit_without_a_source_key_is_left_out_of_the_page_not_the_others(caplog: pytest.LogCaptureFixture) -> None:
+    keyless = hit("keyless", 8.0, "harbour")
+    del keyless["fields"]["source_key"]
+    engine = StoredFieldsEngine([hit("lexical", 9.0, "budget"), keyless, hit("low", 5.0, "budget")])
+
+    page = search_articles(engine, SearchRequest(q="harbour dredging"), encoder=AxisEncoder())  # type: ignore[arg-type]
+
+    assert [r.id for r in page.results] == ["lexical", "low"]
+    assert "1 of the page's hits have no source_key" in caplog.text

@@ -256,9 +256,10 @@ class OpenSearchArticleIndex:
         self, body: dict[str, Any], size: int, offset: int, preference: str | None
     ) -> dict[str, Any]:
         """The answer to `body` with its `docvalue_fields` (names) read from each hit's _source instead, and put
-        where the engine puts doc values: `fields`, a list of the value."""
+        where the engine puts doc values: `fields`, a list of the value. The body's `stored_fields` go with them:
+        _source is one."""
         names = [str(name) for name in body["docvalue_fields"]]
-        asked = {key: value for key, value in body.items() if key != "docvalue_fields"}
+        asked = {key: value for key, value in body.items() if key not in ("docvalue_fields", "stored_fields")}
         answer = self._search({**asked, "_source": names}, size, offset, preference)
         for hit in answer.get("hits", {}).get("hits", []):
             source = hit.pop("_source", None) or {}
