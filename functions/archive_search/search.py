@@ -1089,9 +1089,10 @@ class _ArchiveVocabulary:
         return self._written.get(tuple(words), set())
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
-        """For each (candidates, context): the candidate most articles hold beside at least half of the context
-        words (each within the edits AUTO fuzziness allows: they may be misspelt too; as the near spellings listed
-        for the search, when they are, else by a fuzzy query); a tie goes to the earlier candidate. Every word of a
+        """For each (candidates, context): the candidate most articles hold (as a phrase: a joined word's spellings
+        are its parts adjacent) beside at least half of the context words (each within the edits AUTO fuzziness
+        allows: they may be misspelt too; as the near spellings listed for the search, when they are, else by a
+        fuzzy query; no context: any article); a tie goes to the earlier candidate. Every word of a
         query in one request: one a word made the requests of a search unbounded (a pasted paragraph of a dozen
         misspellings sent thirteen one after another; session 16's review)."""
         key = tuple((tuple(candidates), tuple(context)) for candidates, context in choices)
@@ -1100,9 +1101,13 @@ class _ArchiveVocabulary:
             aggs = {}
             for n, (candidates, context) in enumerate(missing):
                 near = [self._near_clause(word) for word in context]
-                beside = {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
+                beside: dict[str, Any] = (
+                    {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
+                    if near
+                    else {"match_all": {}}
+                )
                 holding = {
-                    str(i): {"multi_match": {"query": word, "fields": [EXACT_BODY_FIELD, TITLE_WORDS_FIELD]}}
+                    str(i): {"multi_match": {"query": word, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}}
                     for i, word in enumerate(candidates)
                 }
                 aggs[str(n)] = {"filter": beside, "aggs": {"holding": {"filters": {"filters": holding}}}}

@@ -208,14 +208,19 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         if has_digit(typed):
             continue
         title_options = (title_entry or {}).get("options") or []
-        candidates = nearest_candidates(typed, entry["options"], title_options)
+        joined = any(_joined_around(q, offset, length))
+        candidates = nearest_candidates(typed, entry["options"], title_options, joined=joined)
         if candidates:
             found.append(_Unknown(offset, length, typed, candidates, title_entry is not None and not title_options))
     return found
 
 
 def nearest_candidates(
-    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
+    typed: str,
+    body_options: Sequence[dict[str, Any]],
+    title_options: Sequence[dict[str, Any]] = (),
+    *,
+    joined: bool = False,
 ) -> tuple[str, ...]:
     """The spellings likeliest meant by a word no article holds, among the suggesters' options (`{"text", "freq"}`,
     body and headline words): the equally near ones, likeliest first (at most MAX_CONTEXT_CANDIDATES); none when
@@ -232,7 +237,9 @@ def nearest_candidates(
     likely edit into a word more articles hold is as near (`intrest` is `interest`, not one article's `interst`;
     `anan` is still `anna` or `annan`, as the other words say); then a body word before a headline's, then the more
     frequent. Equally near: the same distance, both likely edits so preferred or neither ("leage": "leave" and
-    "lease"; "putn": "putin" and "punt")."""
+    "lease"; "putn": "putin" and "punt"). `joined`: the typed word is a part of a joined word (`cols` of `coca-cols`),
+    whose other parts tell the spellings apart better than any rule of edits (`cola`, a substitution, not the `coles`
+    a letter left out makes): every equally near one, likely edit or not, at most MAX_CANDIDATES."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -263,8 +270,9 @@ def nearest_candidates(
         for distance, likely, rank, freq, text in near
     )
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
-    nearest = dict.fromkeys(r[-1] for r in ranked if r[:2] == ranked[0][:2])
-    return tuple(nearest)[:MAX_CONTEXT_CANDIDATES]
+    tier = 1 if joined else 2
+    nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
+    return tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES]
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -361,8 +369,10 @@ class Vocabulary(Protocol):
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
         """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside
-        the query's other words (`context`, each within a typo): "premier leage" is "premier league", not the more
-        frequent "premier leave". All of a query's words at once (one engine request, whatever their number)."""
+        the query's other words (`context`, each within a typo; none: any article): "premier leage" is "premier
+        league", not the more frequent "premier leave". A candidate of several words (a joined word's spellings,
+        `coca-cola`) is held as a phrase. All of a query's words at once (one engine request, whatever their
+        number)."""
         ...
 
 
@@ -383,18 +393,44 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
     words = _looked_up(q).split()
-    contexts = {
-        i: [w for w in words if _key(w) not in STOPWORDS and _key(w) != _key(word.typed)]
-        for i, word in enumerate(respellable)
-        if len(word.candidates) > 1
-    }
-    told = {i: context for i, context in contexts.items() if context}  # without other words: the first
-    chosen = vocabulary.likeliest([(respellable[i].candidates, context) for i, context in told.items()])
-    likeliest = dict(zip(told, chosen, strict=True))
+    choices: dict[int, tuple[tuple[str, ...], list[str]]] = {}
+    for i, word in enumerate(respellable):
+        if len(word.candidates) < 2:
+            continue
+        before, after = _joined_around(q, word.offset, word.length)
+        # A part of a joined word is told by its other parts first: `coca-cols` is Coca-Cola (the spellings counted
+        # as the joined word, its parts adjacent), not the `coles` more articles hold beside `sales`.
+        whole = _key(before + word.typed + after)
+        context = [w for w in words if _key(w) not in STOPWORDS and _key(w) not in (_key(word.typed), whole)]
+        if before or after:
+            choices[i] = (tuple(before + c + after for c in word.candidates), context)
+        elif context:  # a lone word without other words: the first
+            choices[i] = (word.candidates, context)
+    chosen = vocabulary.likeliest(list(choices.values()))
+    likeliest = {}
+    for i, spelling in zip(choices, chosen, strict=True):
+        candidates = respellable[i].candidates
+        likeliest[i] = candidates[choices[i][0].index(spelling)]
     return [
-        replace(word, candidates=(likeliest.get(i, word.known),)) if i in contexts else word
+        replace(word, candidates=(likeliest.get(i, word.known),)) if len(word.candidates) > 1 else word
         for i, word in enumerate(respellable)
     ]
+
+
+# The other parts of a joined word around one of its parts (`coca-` of `cols` in `coca-cols`); not an apostrophe's:
+# the exact fields hold `o'neill` whole, and `'s` is a possessive.
+_PARTS_BEFORE = re.compile(r"(?:[^\W_]+[-&/])+$")
+_PARTS_AFTER = re.compile(r"^(?:[-&/][^\W_]+)+")
+
+
+def _joined_around(q: str, offset: int, length: int) -> tuple[str, str]:
+    """The text of the joined word a word of q (`offset` and `length` in UTF-16 units, as the suggesters report
+    them) is a part of, before it and after it (both empty when it is none)."""
+    units = q.encode("utf-16-le", "surrogatepass")
+    prefix = units[: 2 * offset].decode("utf-16-le", "surrogatepass")
+    suffix = units[2 * (offset + length) :].decode("utf-16-le", "surrogatepass")
+    before, after = _PARTS_BEFORE.search(prefix), _PARTS_AFTER.match(suffix)
+    return (before.group() if before else ""), (after.group() if after else "")
 
 
 def respellings(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary | None = None) -> dict[str, str]:

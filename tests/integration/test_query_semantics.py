@@ -921,6 +921,31 @@ def test_a_query_searched_as_another_spelling_says_so_in_its_own_text(pipeline: 
     assert long["did_you_mean"] == {"q": "prices zebra lantern orchid quixotic walrus", "total": 2}
 
 
+def test_a_misspelt_part_of_a_joined_word_is_respelt_as_the_joined_word_the_archive_holds(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article on Coca-Cola's sales and more on Coles' sales: `cols` is a letter short of `coles` (the likelier
+    # edit) and a letter off `cola`, and more articles hold `coles` beside `sales`
+    cola = _json_upload(pipeline, "Coca-Cola sales", "Coca-Cola said its sales rose in Asia.")
+    for n in range(3):
+        _json_upload(pipeline, f"Supermarket report {n}", "Coles said its sales fell.")
+    _json_upload(pipeline, "Hewlett-Packard results", "Hewlett-Packard reported a profit.")
+    for n in range(3):
+        _json_upload(pipeline, f"Packing note {n}", "The boxes were packed for profit.")
+    pipeline.drain()
+
+    # When a reader misspells a part of the joined word, with another word or alone, in any case
+    # Then it is searched as the joined word the archive holds, its parts adjacent, and that article comes first
+    for q, read in (
+        ("coca-cols sales", "coca-cola sales"),
+        ("Coca-Cols", "Coca-Cola"),
+        ("hewlett-packrd profit", "hewlett-packard profit"),
+    ):
+        body = search(q)
+        assert body["altered_query"] == read, q
+    assert ids("coca-cols sales")[0] == cola
+
+
 def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_word_as_typed(
     pipeline: LocalPipeline,
 ) -> None:

@@ -226,3 +226,38 @@ def test_a_closed_up_stem_is_offered_as_an_article_writes_the_word() -> None:
     assert as_written("Vicepresid walmart", forms) == "Vice-Presidents walmart"
     assert as_written("vicepresid", forms) == "vice-presidents"
     assert as_written("VICEPRESID vicepresident", forms) == "VICE-PRESIDENTS vicepresident"  # whole words only
+
+
+def test_a_part_of_a_joined_word_keeps_every_equally_near_spelling_for_its_other_parts_to_choose() -> None:
+    # `coles` is a letter left out, `cola` a letter off: alone the likelier edit wins; in `coca-cols` both stay
+    options = _options(("coles", 40), ("cola", 3), ("cold", 90), ("colonel", 5))
+    assert nearest_candidates("cols", options) == ("coles",)
+    assert nearest_candidates("cols", options, joined=True) == ("coles", "cold", "cola")
+
+
+def test_a_part_of_a_joined_word_is_told_apart_as_the_joined_word_even_alone() -> None:
+    for q, typed, spelt, other in (
+        ("Coca-Cols sales", "Cols", "Coca-Cola sales", "sales"),
+        ("Cols-Coca", "Cols", "Cola-Coca", None),
+        ("AT&T/Coca-Cols", "Cols", "AT&T/Coca-Cola", None),
+    ):
+        entry = {"offset": q.index(typed), "length": len(typed), "options": _options(("coles", 40), ("cola", 3))}
+        vocabulary = _Vocabulary()
+
+        assert respelt(q, {"spell_body": [entry]}, vocabulary) == spelt, q
+        # the spellings counted as the joined word (as a phrase), beside the other words only
+        joined = spelt.split()[0].casefold()
+        ((candidates, context),) = vocabulary.asked
+        assert joined in [c.casefold() for c in candidates] and len(candidates) == 2, q
+        assert context == ((other,) if other else ()), q
+
+
+def test_an_apostrophe_joins_no_part_to_tell_a_spelling_apart() -> None:
+    # The exact fields hold `o'neill` whole, and `'s` is a possessive: neither is a joined word's other part
+    q = "Sulivan's report"
+    entry = {"offset": 0, "length": len("Sulivan"), "options": _options(("suliman", 4), ("sulivar", 4))}
+    vocabulary = _Vocabulary()
+
+    respelt(q, {"spell_body": [entry]}, vocabulary)
+
+    assert vocabulary.asked == [(("suliman", "sulivar"), ("report",))]
