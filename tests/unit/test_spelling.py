@@ -261,3 +261,20 @@ def test_an_apostrophe_joins_no_part_to_tell_a_spelling_apart() -> None:
     respelt(q, {"spell_body": [entry]}, vocabulary)
 
     assert vocabulary.asked == [(("suliman", "sulivar"), ("report",))]
+
+
+def test_the_text_a_misspelt_word_is_written_in_is_no_context_of_its_own() -> None:
+    # Punctuation kept `"Coca-Cols"` and `cols,` apart from their keys: each held every candidate within a typo, so
+    # half the context was met by any candidate and `sales` no longer counted (session 29's review)
+    for q, typed, options, candidates in (
+        ('"Coca-Cols" sales', "Cols", ("coles", "cola"), ("Coca-coles", "Coca-cola")),
+        ("cols, sales", "cols", ("cold", "cole"), ("cold", "cole")),
+        # a part's combining marks are part of it
+        ("सरकर-मोदी sales", "सरकर", ("सरकार", "सरकस"), ("सरकार-मोदी", "सरकस-मोदी")),
+    ):
+        entry = {"offset": q.index(typed), "length": len(typed), "options": _options(*((o, 5) for o in options))}
+        vocabulary = _Vocabulary()
+
+        respelt(q, {"spell_body": [entry]}, vocabulary)
+
+        assert vocabulary.asked == [(candidates, ("sales",))], q
