@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -74,9 +74,14 @@ def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEnc
     return [Reranked(hits[i], fused[i]) for i in order]
 
 
+def doc_value(hit: Mapping[str, Any], field: str) -> Any:
+    """A hit's value of `field` read from doc values (`fields`: a list of the value), or None."""
+    values = (hit.get("fields") or {}).get(field)
+    return values[0] if isinstance(values, list) and values else None
+
+
 def _vector(hit: dict[str, Any]) -> bytes | None:
-    values = (hit.get("fields") or {}).get(EMBEDDING_FIELD)
-    encoded = values[0] if isinstance(values, list) and values else None
+    encoded = doc_value(hit, EMBEDDING_FIELD)
     if not isinstance(encoded, str):
         return None
     try:

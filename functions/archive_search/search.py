@@ -59,7 +59,7 @@ from archive_search.relevance import (
     typo_tolerant,
     with_freshness,
 )
-from archive_search.rerank import EMBEDDING_FIELD, embedding_of, rerank, window_size
+from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
     TITLE_WORDS_FIELD,
     Vocabulary,
@@ -1014,9 +1014,9 @@ def _reranked_page(
 
 
 def _source_key(hit: Mapping[str, Any]) -> str | None:
-    """A window hit's source_key, from its doc values (`fields`: a list of the value)."""
-    values = (hit.get("fields") or {}).get(SOURCE_KEY_FIELD)
-    return str(values[0]) if isinstance(values, list) and values else None
+    """A window hit's source_key, from its doc values."""
+    key = doc_value(hit, SOURCE_KEY_FIELD)
+    return None if key is None else str(key)
 
 
 _SUMMARY_WORDS = "summary.exact"  # the summary as written, as title.exact holds the headline

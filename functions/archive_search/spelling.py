@@ -185,6 +185,7 @@ class _Unknown:
     typed: str
     candidates: tuple[str, ...]  # the nearest words an article holds, equally near (nearest_candidates)
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
+    joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
 
     @property
     def known(self) -> str:
@@ -209,10 +210,11 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         if has_digit(typed):
             continue
         title_options = (title_entry or {}).get("options") or []
-        joined = any(_joined_around(q, offset, length))
-        candidates = nearest_candidates(typed, entry["options"], title_options, joined=joined)
+        joined = _joined_around(q, offset, length)
+        candidates = nearest_candidates(typed, entry["options"], title_options, joined=any(joined))
         if candidates:
-            found.append(_Unknown(offset, length, typed, candidates, title_entry is not None and not title_options))
+            maybe_in_titles = title_entry is not None and not title_options
+            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined))
     return found
 
 
@@ -400,7 +402,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     for i, word in enumerate(respellable):
         if len(word.candidates) < 2:
             continue
-        before, after = _joined_around(q, word.offset, word.length)
+        before, after = word.joined
         # A part of a joined word is told by its other parts first: `coca-cols` is Coca-Cola (the spellings counted
         # as the joined word, its parts adjacent), not the `coles` more articles hold beside `sales`.
         at = len(units[: 2 * word.offset].decode("utf-16-le", "surrogatepass"))
