@@ -65,6 +65,7 @@ from archive_search.spelling import (
     Vocabulary,
     closed_up_spellings,
     closed_up_suggester,
+    closed_up_words,
     did_you_mean,
     held_elsewhere,
     read_written_forms,
@@ -107,6 +108,7 @@ SORTS = ("relevance", "newest", "oldest")
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
+_CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
@@ -751,8 +753,11 @@ def _answer(
     # (three requests until session 20: 5 + 5 + 5 ms p50 of a misspelt search's 47, news-dev, the node on one core).
     unknown = unknown_spellings(request.q, suggest)
     expanded = _words_to_expand(request, ranking, words, suggest, complete)
+    # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
+    # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
+    closed_up = request.q if complete == 0 and not unknown else None
     vocabulary.prepare(
-        [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown
+        [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown, closed_up
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
@@ -903,11 +908,18 @@ def _spelling(
         return None, altered
     known: Vocabulary | None = vocabulary
     written: dict[str, str] = {}
-    if total == 0 and altered is None and _held_by_no_article(request) and respelt(request.q, suggest, known) is None:
-        # Only then: a closed-up joined word misspelt (`wallmart`), which the word fields' suggesters cannot know; in
-        # place of a respelling, so that a search still sends at most MAX_ENGINE_REQUESTS.
-        asked = index.search({"suggest": closed_up_suggester(request.q), "track_total_hits": False}, 0, 0)
-        suggest, known = closed_up_spellings(asked.get("suggest")), None
+    closed_up = None
+    if altered is None and respelt(request.q, suggest, known) is None:
+        # Only then: a closed-up joined word misspelt (`wallmart`, `wallmart shares`), which the word fields'
+        # suggesters cannot know: as the vocabulary asked it (no article holds every word; only the words none
+        # holds), or when nothing is found in place of a respelling, so that a search still sends at most
+        # MAX_ENGINE_REQUESTS.
+        closed_up = vocabulary.closed_up
+        if closed_up is None and total == 0 and _held_by_no_article(request):
+            asked = index.search({"suggest": closed_up_suggester(request.q), "track_total_hits": False}, 0, 0)
+            closed_up = closed_up_spellings(asked.get("suggest"))
+    if closed_up is not None:
+        suggest, known = closed_up, None
         # The closed-up fields are stemmed: each spelling is offered as an article writes it (`vice-president`).
         if stems := sorted(set(respellings(request.q, suggest).values())):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
@@ -1037,13 +1049,20 @@ class _ArchiveVocabulary:
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
+        self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
 
     def prepare(
-        self, held: Sequence[str], near: Sequence[str], candidates: Sequence[tuple[str, Sequence[str]]] = ()
+        self,
+        held: Sequence[str],
+        near: Sequence[str],
+        candidates: Sequence[tuple[str, Sequence[str]]] = (),
+        closed_up: str | None = None,
     ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
-        (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context."""
+        (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context. `closed_up`:
+        a query whose words no article may hold: the closed-up suggesters' spellings of those that none holds, in
+        any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
@@ -1054,6 +1073,11 @@ class _ArchiveVocabulary:
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
+        suggesters = dict(listing.get("suggest") or {})
+        looked_up = closed_up_words(closed_up) if closed_up is not None and self.closed_up is None else []
+        if looked_up:
+            suggesters.update(closed_up_suggester(closed_up or ""))
+            aggs[_CLOSED_UP_HELD] = _held_aggregation([word for *_, word in looked_up], _held_anywhere)
         answer: dict[str, Any] = {}
         if aggs or listing:
             body: dict[str, Any] = {
@@ -1061,12 +1085,20 @@ class _ArchiveVocabulary:
                 "aggs": {**aggs, **(listing.get("aggs") or {})},
                 "track_total_hits": False,
             }
-            if listing:
-                body["suggest"] = listing["suggest"]
+            if suggesters:
+                body["suggest"] = suggesters
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)
-        if aggs:
+        if "held" in aggs:
             self._held[held_key] = _held_words(held_key, answer, "held")
             self._written[held_key] = _held_words(held_key, answer, "written")
+        if looked_up:
+            # A word the answer says nothing of counts as held: it is not respelt.
+            buckets = ((answer.get("aggregations") or {}).get(_CLOSED_UP_HELD) or {}).get("buckets") or {}
+            counts = [(buckets.get(str(i)) or {}).get("doc_count", 1) for i in range(len(looked_up))]
+            unheld = {
+                (offset, length) for (offset, length, _), count in zip(looked_up, counts, strict=True) if not count
+            }
+            self.closed_up = closed_up_spellings(answer.get("suggest"), unheld)
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
@@ -1159,6 +1191,11 @@ def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
     (session 26), `Yukes`, written in one summary, ranked the twelve `Yukos` articles before it."""
     held = [{"match": {field: {"query": word, "operator": "and"}}} for field in (TITLE_WORDS_FIELD, _SUMMARY_WORDS)]
     return [*held, *_written_beyond_bodies(word)]
+
+
+def _held_anywhere(word: str) -> list[dict[str, Any]]:
+    """A body holds the word as written (body.exact), or _held_beyond_bodies."""
+    return [{"match": {EXACT_BODY_FIELD: {"query": word, "operator": "and"}}}, *_held_beyond_bodies(word)]
 
 
 def _held_aggregation(words: Sequence[str], clauses: Callable[[str], list[dict[str, Any]]]) -> dict[str, Any]:

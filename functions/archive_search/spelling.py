@@ -105,23 +105,56 @@ CLOSED_WORDS_FIELDS = ("body.closed", "title.closed")
 
 
 def closed_up_suggester(q: str) -> dict[str, Any]:
-    """Term suggesters on CLOSED_WORDS_FIELDS for the words _looked_up keeps (read by closed_up_spellings). Asked only
-    of a query every word of which no article holds: in `missing` mode they propose a closed-up word near any word
-    these fields lack, which is every ordinary word (search._spelling)."""
+    """Term suggesters on CLOSED_WORDS_FIELDS for the words _looked_up keeps (read by closed_up_spellings), each with
+    its own text (so they sit beside other suggesters in one request). Asked only of words no article holds: in
+    `missing` mode they propose a closed-up word near any word these fields lack, which is every ordinary word
+    (`shares` -> `mshare`): search._spelling asks them when nothing is found and no filter or exclusion could have
+    hidden a known word, search._ArchiveVocabulary.prepare with which of the words articles hold (closed_up_words)."""
+    text = _looked_up(q)
     return {
-        "text": _looked_up(q),
-        **{f"spell_closed {i}": {"term": {"field": f, **_SUGGESTER}} for i, f in enumerate(CLOSED_WORDS_FIELDS)},
+        f"spell_closed {i}": {"text": text, "term": {"field": f, **_SUGGESTER}}
+        for i, f in enumerate(CLOSED_WORDS_FIELDS)
     }
 
 
-def closed_up_spellings(suggest: dict[str, Any] | None) -> dict[str, Any]:
+_APOSTROPHES = "'\u2019"
+
+
+def closed_up_words(q: str) -> list[tuple[int, int, str]]:
+    """The words of q closed_up_suggester looks up, as (offset, length, text), offset and length in UTF-16 code units
+    as the engine reports a suggester's entry: runs of letters, digits and marks, an apostrophe within (`o'neil`).
+    An entry that is no such word exactly (a word the engine reads another way) is not matched to any."""
+    text = _looked_up(q)
+    words: list[tuple[int, int, str]] = []
+    start = None
+    for i, character in enumerate([*text, " "]):
+        inside = _in_part(character) or (
+            character in _APOSTROPHES and start is not None and i + 1 < len(text) and _in_part(text[i + 1])
+        )
+        if inside and start is None:
+            start = i
+        elif not inside and start is not None:
+            offset = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
+            word = text[start:i]
+            words.append((offset, len(word.encode("utf-16-le", "surrogatepass")) // 2, word))
+            start = None
+    return words
+
+
+def closed_up_spellings(
+    suggest: dict[str, Any] | None, unheld: Collection[tuple[int, int]] | None = None
+) -> dict[str, Any]:
     """The answer to closed_up_suggester as respelt() reads the body suggester's (`spell_body`): each word's options
     from every field, no headline suggester (none of these words is a headline's). `wallmart` found nothing and was
-    offered nothing (the body and headline suggesters know no `walmart`); now `walmart`, 11 news-dev articles."""
+    offered nothing (the body and headline suggesters know no `walmart`); now `walmart`, 11 news-dev articles.
+    `unheld`: the (offset, length) of the words (closed_up_words) no article holds; only theirs are kept (all when
+    None: a query that found nothing and was neither filtered nor narrowed by an exclusion)."""
     merged: dict[tuple[int, int], dict[str, Any]] = {}
     for i in range(len(CLOSED_WORDS_FIELDS)):
         for entry in (suggest or {}).get(f"spell_closed {i}") or []:
             key = (entry["offset"], entry["length"])
+            if unheld is not None and key not in unheld:
+                continue
             known = merged.setdefault(key, {**entry, "options": []})
             known["options"] = [*known["options"], *(entry.get("options") or [])]
     return {"spell_body": list(merged.values())}

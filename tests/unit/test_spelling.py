@@ -10,6 +10,8 @@ from archive_search.spelling import (
     MAX_SPELLED_WORDS,
     as_written,
     closed_up_spellings,
+    closed_up_suggester,
+    closed_up_words,
     nearest_candidates,
     read_written_forms,
     respelt,
@@ -208,6 +210,35 @@ def test_closed_up_spellings_merge_each_word_s_options_from_the_body_and_the_hea
     # respelt() reads them as the body suggester's: no headline suggester, so no word is taken for a headline's
     assert respelt("wallmart antiwra", read) == "walmart antiwar"
     assert closed_up_spellings(None) == {"spell_body": []}
+
+
+def test_closed_up_spellings_keep_only_the_words_no_article_holds() -> None:
+    # The suggesters propose a closed-up word near any word the closed-up fields lack: `mshare` for `shares`, which
+    # many articles hold (session 30); only the words no article holds are respelt
+    q = "wallmart shares"
+    body: list[dict[str, Any]] = [
+        {"text": "wallmart", "offset": 0, "length": 8, "options": [{"text": "walmart", "freq": 3}]},
+        {"text": "share", "offset": 9, "length": 6, "options": [{"text": "mshare", "freq": 1}]},
+    ]
+    assert closed_up_words(q) == [(0, 8, "wallmart"), (9, 6, "shares")]
+
+    read = closed_up_spellings({"spell_closed 0": body}, unheld={(0, 8)})
+
+    assert respelt(q, read) == "walmart shares"
+    assert respelt(q, closed_up_spellings({"spell_closed 0": body}, unheld=set())) is None
+
+
+def test_closed_up_words_are_where_the_engine_reports_them() -> None:
+    # In UTF-16 units (an emoji is two), quotes and joiners outside a word, an apostrophe and marks within one; an
+    # excluded word and runs longer than any word are not looked up
+    q = '\U0001f600 "wallmart" o\'neil-co \u0928\u0947\u092a\u093e\u0932 -texas ' + "x" * (MAX_SPELLED_CHARS + 1)
+    assert closed_up_words(q) == [
+        (4, 8, "wallmart"),
+        (14, 6, "o'neil"),
+        (21, 2, "co"),
+        (24, 5, "\u0928\u0947\u092a\u093e\u0932"),
+    ]
+    assert all(closed_up_suggester(q)[name]["text"] == spelling_suggester(q)["text"] for name in ("spell_closed 0",))
 
 
 def test_a_closed_up_stem_is_offered_as_an_article_writes_the_word() -> None:
