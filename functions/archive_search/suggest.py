@@ -5,7 +5,8 @@ punctuation folded to spaces); then titles holding every typed word as the start
 (`title.prefix`, edge n-grams per word); a code is typed as its letter and digit runs (F16 as F 16), so a title
 writing F-16 is found too, those holding its runs adjacent first. Highlighting is done here, on the title text, so
 that exactly the typed prefix of each word is marked, and the rest is HTML-escaped. An exclusion (`-word`,
-`-"a phrase"`, as /search's parser reads them) is no prefix to match: the titles holding it are left out.
+`-"a phrase"`, as /search's parser reads them) is no prefix to match: the titles holding it are left out, but for a
+wire headline typed whole with its ` -SOURCE` (relevance.pasted_headline), which starts with all that was typed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from archive_search.relevance import (
     capitals_typed,
     code_runs,
     is_joined,
+    pasted_headline,
 )
 
 MAX_SUGGESTIONS = 8
@@ -133,7 +135,9 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
     offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold
     `h.k`, not `hk`)."""
-    plain = [token for token in q.split() if token not in forms]
+    # A token without a word (`<`, `(`, `—` after `IBM`) is no prefix: alone among the plain words, its match held no
+    # term and matched no title (`IBM <` offered nothing where `IBM` offers "IBM <IBM> FORMS ...", session 30).
+    plain = [token for token in q.split() if token not in forms and words_of(token)]
     either = [
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
         for token, form in forms.items()
@@ -167,7 +171,13 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
-    if excluded := title_exclusions(parse_query(typed).excluded):
+    parsed = parse_query(typed)
+    if excluded := title_exclusions(parsed.excluded):
+        # Never the title typed whole with its ` -SOURCE`, as /search reads it (relevance.pasted_headline): typing
+        # `... MONEY GROWTH -BUNDESBANK` to its end lost the title, which `-B` still offered (session 30).
+        if pasted := pasted_headline(parsed):
+            start = {"match": {"title.start": {"query": pasted}}}
+            excluded = [{"bool": {"should": excluded, "minimum_should_match": 1, "must_not": [start]}}]
         query["must_not"] = excluded
     return {
         "query": {"bool": query},

@@ -1266,6 +1266,34 @@ def test_suggest_finds_a_title_typed_past_twenty_letters_of_a_word_and_in_full(p
     assert suggested(unicodedata.normalize("NFD", accented))[:1] == [spanish]
 
 
+def test_suggest_keeps_a_title_typed_through_its_punctuation_and_a_wire_headline_through_its_source(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given a title with punctuation after an abbreviation, and wire headlines naming their source after ` -`
+    ibm = _json_upload(pipeline, "IBM <IBM> FORMS TELECOMMUNICATIONS GROUP", "Text.")
+    talks = _json_upload(pipeline, "US (and UK) trade talks resume", "Text.")
+    wire = "SIGN OF SLOWING IN GERMAN MONEY GROWTH -BUNDESBANK"
+    slowing = _json_upload(pipeline, wire, "Text.")
+    member = "U.S. FARM CREDIT PROBLEMS SOLVABLE -BOARD MEMBER"
+    farm = _json_upload(pipeline, member, "Text.")
+    rates = _json_upload(pipeline, "German money growth slows, Bundesbank says", "Text.")
+    pipeline.drain()
+
+    # When the reader types on past the abbreviation, the punctuation is no word to match (session 30: `IBM <`
+    # offered nothing, its match of `<` holding no term)
+    for typed in ("IBM <", "IBM (", "IBM -", "IBM &", "IBM .", "IBM \u2014", "I.B.M. <", "ibm <", "IBM <IBM> FO"):
+        assert suggested(typed)[:1] == [ibm], typed
+    assert talks in suggested("US (")
+    # and a wire headline stays offered as it is typed to its end, its source read as an exclusion by the parser
+    # (session 30: typing `-BUNDESBANK` whole lost the title `-B` still offered)
+    for title, article in ((wire, slowing), (member, farm)):
+        for typed in (title[:-6], title, title.lower(), f"{title} ", title[: title.index(" -") + 4]):
+            assert article in suggested(typed), typed
+    # An exclusion still keeps out the titles holding it that do not start with what was typed
+    assert {rates, slowing} <= set(suggested("german money growth"))
+    assert not {rates, slowing} & set(suggested("german money growth -bundesbank"))
+
+
 def test_suggest_finds_a_title_of_ideographs_typed_to_its_end(pipeline: LocalPipeline) -> None:
     # Each ideograph is a token: typed in full with a word after it, the title was 1,497 engine clauses (503).
     title = "".join(chr(0x4E00 + i) for i in range(MAX_TITLE_CHARS - 2)) + " a"

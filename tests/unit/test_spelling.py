@@ -43,6 +43,9 @@ def test_only_the_first_words_of_a_long_paste_are_looked_up_by_the_suggesters() 
     text = spelling_suggester(q)["text"]
     assert len(text) == len(q)
     assert text.split() == q.split()[:MAX_SPELLED_WORDS]
+    # A stopword is no word to respell and costs no walk: the first words are counted without them (session 30)
+    sentence = "tony blair says the government will cut taxes for familes and then for all of us"
+    assert spelling_suggester(sentence)["text"].split() == sentence.split()[:14]  # `all` the eighth counted
 
 
 def _options(*words: tuple[str, int]) -> list[dict[str, object]]:
