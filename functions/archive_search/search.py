@@ -6,6 +6,7 @@ import hashlib
 import html
 import json
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -74,6 +75,8 @@ from archive_search.spelling import (
     spelling_suggester,
     unknown_spellings,
     unknown_words,
+    with_splits,
+    word_splits,
     written_forms_request,
 )
 
@@ -109,6 +112,7 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
 _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
+_SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
@@ -920,8 +924,9 @@ def _spelling(
             closed_up = closed_up_spellings(asked.get("suggest"))
     if closed_up is not None:
         suggest, known = closed_up, None
-        # The closed-up fields are stemmed: each spelling is offered as an article writes it (`vice-president`).
-        if stems := sorted(set(respellings(request.q, suggest).values())):
+        # The closed-up fields are stemmed: each spelling is offered as an article writes it (`vice-president`); a
+        # word's split (`oil prices`) is as written.
+        if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written)
@@ -1075,9 +1080,14 @@ class _ArchiveVocabulary:
         listing = near_spellings_request(missing) or {}
         suggesters = dict(listing.get("suggest") or {})
         looked_up = closed_up_words(closed_up) if closed_up is not None and self.closed_up is None else []
+        splits = {word: word_splits(word[2]) for word in looked_up}
         if looked_up:
             suggesters.update(closed_up_suggester(closed_up or ""))
             aggs[_CLOSED_UP_HELD] = _held_aggregation([word for *_, word in looked_up], _held_anywhere)
+            # And each word read as two typed without a space (`oilprices`), as a phrase.
+            phrases = {split for cut in splits.values() for split in cut}
+            if phrases:
+                aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in phrases}}}
         answer: dict[str, Any] = {}
         if aggs or listing:
             body: dict[str, Any] = {
@@ -1094,11 +1104,15 @@ class _ArchiveVocabulary:
         if looked_up:
             # A word the answer says nothing of counts as held: it is not respelt.
             buckets = ((answer.get("aggregations") or {}).get(_CLOSED_UP_HELD) or {}).get("buckets") or {}
-            counts = [(buckets.get(str(i)) or {}).get("doc_count", 1) for i in range(len(looked_up))]
-            unheld = {
-                (offset, length) for (offset, length, _), count in zip(looked_up, counts, strict=True) if not count
+            held = [(buckets.get(str(i)) or {}).get("doc_count", 1) for i in range(len(looked_up))]
+            unheld = {(offset, length) for (offset, length, _), count in zip(looked_up, held, strict=True) if not count}
+            held_splits = ((answer.get("aggregations") or {}).get(_SPLITS_HELD) or {}).get("buckets") or {}
+            split_counts = {
+                word: {split: int((held_splits.get(split) or {}).get("doc_count", 0)) for split in cut}
+                for word, cut in splits.items()
+                if (word[0], word[1]) in unheld
             }
-            self.closed_up = closed_up_spellings(answer.get("suggest"), unheld)
+            self.closed_up = with_splits(closed_up_spellings(answer.get("suggest"), unheld), split_counts)
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
@@ -1121,34 +1135,38 @@ class _ArchiveVocabulary:
         return self._written.get(tuple(words), set())
 
     def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
-        """For each (candidates, context): the candidate most articles hold (as a phrase: a joined word's spellings
-        are its parts adjacent) beside at least half of the context words (each within the edits AUTO fuzziness
+        """For each (candidates, context): the candidate likeliest meant beside the context words, by naive Bayes
+        over the articles: the candidate's articles (as a phrase: a joined word's spellings are its parts adjacent)
+        times, for each context word, the share of them holding it too (each within the edits AUTO fuzziness
         allows: they may be misspelt too; as the near spellings listed for the search, when they are, else by a
-        fuzzy query; no context: any article); a tie goes to the earlier candidate. Every word of a
-        query in one request: one a word made the requests of a search unbounded (a pasted paragraph of a dozen
-        misspellings sent thirteen one after another; session 16's review)."""
+        fuzzy query), counts smoothed by LIKELIEST_SMOOTHING; no context: the candidate most articles hold; a tie goes
+        to the earlier candidate. Every context word counts: by the articles beside at least half of them, `kofi
+        anan united nations` was read `kofi anna` (more articles hold `anna` beside `united` than `annan` beside any),
+        where the articles holding `kofi` hold `annan` (session 30). Every word of a query in one request: one a word
+        made the requests of a search unbounded (a pasted paragraph of a dozen misspellings sent thirteen one after
+        another; session 16's review)."""
         key = tuple((tuple(candidates), tuple(context)) for candidates, context in choices)
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
-            aggs = {}
+            aggs: dict[str, Any] = {}
             for n, (candidates, context) in enumerate(missing):
-                near = [self._near_clause(word) for word in context]
-                beside: dict[str, Any] = (
-                    {"bool": {"should": near, "minimum_should_match": max(1, len(near) // 2)}}
-                    if near
-                    else {"match_all": {}}
-                )
                 holding = {
-                    str(i): {"multi_match": {"query": word, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}}
-                    for i, word in enumerate(candidates)
+                    "filters": {
+                        "filters": {
+                            str(i): {
+                                "multi_match": {"query": word, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}
+                            }
+                            for i, word in enumerate(candidates)
+                        }
+                    }
                 }
-                aggs[str(n)] = {"filter": beside, "aggs": {"holding": {"filters": {"filters": holding}}}}
+                aggs[str(n)] = holding
+                for j, word in enumerate(context):
+                    aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"]
             for n, (candidates, context) in enumerate(missing):
-                buckets = answer[str(n)]["holding"]["buckets"]
-                counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(candidates))]
-                self._likeliest[(candidates, context)] = candidates[counts.index(max(counts))]
+                self._likeliest[(candidates, context)] = candidates[_likeliest_of(answer, n, len(candidates), context)]
         return [self._likeliest[choice] for choice in key]
 
     def _near_clause(self, typed: str) -> dict[str, Any]:
@@ -1171,6 +1189,25 @@ class _ArchiveVocabulary:
         }
 
 
+# Added to each count of likeliest(): a candidate no article holds beside a context word is unlikely, not impossible
+# (Jeffreys' prior, half an article).
+LIKELIEST_SMOOTHING = 0.5
+
+
+def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str]) -> int:
+    """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: the greatest log(articles
+    holding it) + the sum over the context words of log(share of those articles holding the word), smoothed; the
+    first of equals."""
+    alpha = LIKELIEST_SMOOTHING
+    held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
+    scores = []
+    for i, count in enumerate(held):
+        beside = [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for j in range(len(context))]
+        score = math.log(count + alpha) + sum(math.log((both + alpha) / (count + 2 * alpha)) for both in beside)
+        scores.append(score)
+    return scores.index(max(scores))
+
+
 def _one_word(typed: str) -> str | None:
     """A typed word as the search's scored words hold it (content_words), if it is one: the key of what a search
     lists of its words."""
@@ -1191,6 +1228,11 @@ def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
     (session 26), `Yukes`, written in one summary, ranked the twelve `Yukos` articles before it."""
     held = [{"match": {field: {"query": word, "operator": "and"}}} for field in (TITLE_WORDS_FIELD, _SUMMARY_WORDS)]
     return [*held, *_written_beyond_bodies(word)]
+
+
+def _phrase_held(phrase: str) -> dict[str, Any]:
+    """A body or a headline holds the words of phrase adjacent, as written (word_splits)."""
+    return {"multi_match": {"query": phrase, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}}
 
 
 def _held_anywhere(word: str) -> list[dict[str, Any]]:

@@ -164,6 +164,37 @@ def closed_up_spellings(
     return {"spell_body": list(merged.values())}
 
 
+# Two words typed without the space between them (`oilprices`, `tonyblair`): each way of cutting a word no article
+# holds into two of at least this many letters is asked as a phrase, and the one most articles hold is offered
+# (word_splits). Two letters: `ukeconomy` is `uk economy`.
+MIN_SPLIT_LETTERS = 2
+MIN_SPLIT_WORD = 5
+
+
+def word_splits(word: str) -> list[str]:
+    """The ways of reading a word as two typed without a space (`oilprices`: `oi lprices`, `oil prices`, ...), each
+    part of at least MIN_SPLIT_LETTERS letters; none for a word of fewer than MIN_SPLIT_WORD letters or with anything
+    but letters (a code, a joined word: never cut)."""
+    if len(word) < MIN_SPLIT_WORD or not word.isalpha():
+        return []
+    lower = engine_lower(word)  # as the suggesters propose words (respelt() puts them in the case typed)
+    return [f"{lower[:i]} {lower[i:]}" for i in range(MIN_SPLIT_LETTERS, len(lower) - MIN_SPLIT_LETTERS + 1)]
+
+
+def with_splits(suggest: dict[str, Any], splits: Mapping[tuple[int, int, str], Mapping[str, int]]) -> dict[str, Any]:
+    """closed_up_spellings' answer with, for each word (offset, length, text as closed_up_words gives them), the
+    split most articles hold as a phrase (`splits`: each split's count; a tie goes to the earlier) as one more option:
+    nearest_candidates weighs it as any other (one edit: a space left out, which is a likely one)."""
+    entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_body") or []}
+    for (offset, length, text), counts in splits.items():
+        best = max(counts, key=lambda split: counts[split], default=None)
+        if best is None or counts[best] <= 0:
+            continue
+        entry = entries.setdefault((offset, length), {"text": text, "offset": offset, "length": length, "options": []})
+        entry["options"] = [*entry["options"], {"text": best, "freq": counts[best]}]
+    return {"spell_body": list(entries.values())}
+
+
 # What marks a closed-up word in its article's text (written_forms_request): two characters of Unicode's private use
 # area, which no reader types and news text does not use.
 _WRITTEN_START, _WRITTEN_END = "\ue000", "\ue001"

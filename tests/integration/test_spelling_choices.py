@@ -339,6 +339,29 @@ def test_a_misspelt_closed_up_joined_word_beside_known_words_is_offered_its_spel
     assert search("store shares")["did_you_mean"] is None
 
 
+def test_two_words_typed_without_a_space_are_offered_apart(pipeline: LocalPipeline) -> None:
+    # Given articles writing `oil prices` and `Tony Blair`, and others holding one of the words
+    _json_upload(pipeline, "Oil prices rise", "Oil prices rose again.")
+    _json_upload(pipeline, "Oil spill", "Oil reached the coast.")
+    _json_upload(pipeline, "Shop prices", "Prices fell in shops.")
+    _json_upload(pipeline, "Blair speaks", "Tony Blair spoke in London.")
+    pipeline.drain()
+
+    # When the reader leaves the space out, alone or beside other words, in any case
+    # Then the two words are offered, in the case typed, with what following them finds (session 30's review:
+    # `oilprices`, `tonyblair`, `primeminister` found nothing and were offered nothing)
+    for typed, meant in (
+        ("oilprices", "oil prices"),
+        ("Tonyblair", "Tony blair"),
+        ("OILPRICES", "OIL PRICES"),
+        ("oilprices fell", "oil prices fell"),
+    ):
+        assert search(typed)["did_you_mean"] == {"q": meant, "total": search(meant)["total"]}, typed
+    # but not as words no article writes together (`prices oil`), nor a word an article holds
+    assert search("pricesoil")["did_you_mean"] is None
+    assert search("coast reached")["did_you_mean"] is None
+
+
 def test_a_left_out_letter_is_as_likely_as_a_slip_and_the_other_words_tell_them_apart(pipeline: LocalPipeline) -> None:
     # Given one article on Kerry and Putin, articles where Kerry sinks a putt, and more articles on a punt (the
     # letters of "putn" swapped: a slip, which alone was preferred to any other edit)
@@ -357,6 +380,24 @@ def test_a_left_out_letter_is_as_likely_as_a_slip_and_the_other_words_tell_them_
     assert ids("kerry putn")[0] == talks and set(ids("kerry putn")) >= {talks, *golf}
     # Alone, the likelier of the two by the articles holding each: "punt"
     assert search("putn")["altered_query"] == "punt" and set(ids("putn")) >= set(punts)
+
+
+def test_rare_context_words_tell_equally_near_spellings_apart_before_common_ones(pipeline: LocalPipeline) -> None:
+    # Given the one article holding `kofi` (with `annan`), and more articles holding `anna` beside `united` or
+    # `nations`
+    annan = _json_upload(pipeline, "Annan at the UN", "Kofi Annan spoke to the United Nations assembly.")
+    for n in range(4):
+        _json_upload(pipeline, f"Football {n}", f"Anna scored twice as United won. Fans of {n} nations watched.")
+    pipeline.drain()
+
+    # When the reader misspells `annan` beside `kofi` and common words
+    for typed in ("kofi anan", "kofi anan united nations", "united nations kofi anan"):
+        body = search(typed)
+
+        # Then it is read as `annan`: the one article holding `kofi` holds it, where more articles hold `anna`
+        # beside `united` or `nations` (session 30's review: read `kofi anna united nations`)
+        assert body["altered_query"] == typed.replace("anan", "annan"), typed
+        assert ids(typed)[0] == annan, typed
 
 
 def test_the_articles_holding_every_word_as_read_rank_before_near_spellings(pipeline: LocalPipeline) -> None:

@@ -16,6 +16,8 @@ from archive_search.spelling import (
     read_written_forms,
     respelt,
     spelling_suggester,
+    with_splits,
+    word_splits,
     written_forms_request,
 )
 
@@ -242,6 +244,25 @@ def test_closed_up_words_are_where_the_engine_reports_them() -> None:
         (24, 5, "\u0928\u0947\u092a\u093e\u0932"),
     ]
     assert all(closed_up_suggester(q)[name]["text"] == spelling_suggester(q)["text"] for name in ("spell_closed 0",))
+
+
+def test_a_word_no_article_holds_is_read_as_two_typed_without_a_space() -> None:
+    # `oilprices` found nothing and offered nothing (session 30's review): each cut into two words is asked as a
+    # phrase, and the one most articles hold is one more option, a space left out (one likely edit)
+    assert word_splits("oilprices") == [f"{'oilprices'[:i]} {'oilprices'[i:]}" for i in range(2, 8)]
+    assert word_splits("f16s") == word_splits("kofi") == word_splits("anti-war") == word_splits("abc12") == []
+    q = "Oilprices rise"
+    words = closed_up_words(q)
+    counts = {words[0]: {split: (298 if split == "oil prices" else 0) for split in word_splits("OILprices")}}
+    suggest = with_splits({"spell_body": []}, counts)
+
+    assert respelt(q, suggest) == "Oil prices rise"
+    # beside a closed-up spelling as near, the one more articles hold; a word no cut of which is held: none
+    closed = {
+        "spell_body": [{"text": "oilprices", "offset": 0, "length": 9, "options": [{"text": "oilprice", "freq": 2}]}]
+    }
+    assert respelt(q, with_splits(closed, counts)) == "Oil prices rise"
+    assert respelt(q, with_splits({"spell_body": []}, {words[0]: dict.fromkeys(word_splits("oilprices"), 0)})) is None
 
 
 def test_a_closed_up_stem_is_offered_as_an_article_writes_the_word() -> None:
