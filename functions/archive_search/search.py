@@ -918,10 +918,11 @@ def _spelling(
         # suggesters cannot know: as the vocabulary asked it (no article holds every word; only the words none
         # holds), or when nothing is found in place of a respelling, so that a search still sends at most
         # MAX_ENGINE_REQUESTS.
+        if vocabulary.closed_up is None and total == 0 and parse_query(request.q).words:
+            # Not asked with the vocabulary (sorted by date no probe counts the articles holding every word): asked
+            # now, the same request (which words articles hold; their cuts into two words).
+            vocabulary.prepare((), (), (), request.q)
         closed_up = vocabulary.closed_up
-        if closed_up is None and total == 0 and _held_by_no_article(request):
-            asked = index.search({"suggest": closed_up_suggester(request.q), "track_total_hits": False}, 0, 0)
-            closed_up = closed_up_spellings(asked.get("suggest"))
     if closed_up is not None:
         suggest, known = closed_up, None
         # The closed-up fields are stemmed: each spelling is offered as an article writes it (`vice-president`); a
@@ -931,14 +932,6 @@ def _spelling(
     counter = _counter(index, request, ranking, vocabulary)
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written)
     return suggestion, None if suggestion else altered
-
-
-def _held_by_no_article(request: SearchRequest) -> bool:
-    """Whether no article holds any word of a query that found nothing: none filtered out nor excluded (any word
-    may match, so nothing found without either means no article holds one). Under a filter or an exclusion its words
-    may be known ones, which the closed-up suggesters would respell all the same."""
-    parsed = parse_query(request.q)
-    return bool(parsed.words) and not parsed.excluded and not request.has_filters
 
 
 def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:
@@ -1195,16 +1188,27 @@ LIKELIEST_SMOOTHING = 0.5
 
 
 def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str]) -> int:
-    """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: the greatest log(articles
-    holding it) + the sum over the context words of log(share of those articles holding the word), smoothed; the
-    first of equals."""
+    """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: of the candidates some article
+    holds (any, when none is: a joined word's spellings may be held by none), the greatest log(articles holding it) +
+    the sum over the context words of log(share of those articles holding the word), smoothed; the first of equals.
+    A context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured
+    the rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
+    candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`)."""
     alpha = LIKELIEST_SMOOTHING
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-    scores = []
-    for i, count in enumerate(held):
-        beside = [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for j in range(len(context))]
-        score = math.log(count + alpha) + sum(math.log((both + alpha) / (count + 2 * alpha)) for both in beside)
-        scores.append(score)
+    beside = [
+        counts
+        for j in range(len(context))
+        if any(
+            counts := [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
+        )
+    ]
+    scores = [
+        math.log(count + alpha) + sum(math.log((both[i] + alpha) / (count + 2 * alpha)) for both in beside)
+        if count or not any(held)
+        else -math.inf
+        for i, count in enumerate(held)
+    ]
     return scores.index(max(scores))
 
 

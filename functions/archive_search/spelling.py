@@ -42,6 +42,7 @@ TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title s
 # paragraph of 62 words no article holds (a language the archive lacks) took them 1.4-3.1 s on 424 articles, past
 # the engine timeout (503). Only the first words are looked up; a short query is all of them.
 MAX_SPELLED_WORDS = 8
+MAX_SPELLED_STOPWORDS = 2 * MAX_SPELLED_WORDS  # looked up beside them, not counted (_looked_up)
 _WORD = re.compile(r"\S+")
 # Each suggester proposes its nearest words by the engine's score, then by frequency; the spelling is chosen from
 # them here (nearest_candidates). Ten: the engine scores a deletion ("oill" -> "oil") below every substitution of a
@@ -80,18 +81,29 @@ def _looked_up(q: str) -> str:
     MAX_SPELLED_CHARS and every word after the first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the
     engine reports still point into q; every glue character is one UTF-16 unit). A stopword is looked up and not
     counted: every article holds one, so no suggester walks the vocabulary for it, and counted, `tony blair says
-    government will cut taxes for familes` left its ninth word unread and offered nothing (session 30)."""
-    looked_up = 0
+    government will cut taxes for familes` left its ninth word unread and offered nothing (session 30); at most
+    MAX_SPELLED_STOPWORDS of them (each is still a term the suggesters look up)."""
+    content = stopwords = 0
 
     def first_words(word: re.Match[str]) -> str:
-        nonlocal looked_up
-        if _key(word.group()) in STOPWORDS:
-            return word.group() if looked_up < MAX_SPELLED_WORDS else same_width_blank(word)
-        looked_up += 1
-        return word.group() if looked_up <= MAX_SPELLED_WORDS else same_width_blank(word)
+        nonlocal content, stopwords
+        if _is_stopword(word.group()):
+            stopwords += 1
+            keep = content < MAX_SPELLED_WORDS and stopwords <= MAX_SPELLED_STOPWORDS
+            return word.group() if keep else same_width_blank(word)
+        content += 1
+        return word.group() if content <= MAX_SPELLED_WORDS else same_width_blank(word)
 
     unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), without_exclusions(q))
     return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, unglued))
+
+
+def _is_stopword(typed: str) -> bool:
+    """A whitespace token of q is a stopword, punctuation around it aside (`the,`, `"the`)."""
+    return _key(typed.strip(_NOT_WORD)) in STOPWORDS
+
+
+_NOT_WORD = "".join(chr(c) for c in range(0x80) if not chr(c).isalnum())
 
 
 def spelling_suggester(q: str) -> dict[str, Any]:
@@ -112,8 +124,8 @@ def closed_up_suggester(q: str) -> dict[str, Any]:
     """Term suggesters on CLOSED_WORDS_FIELDS for the words _looked_up keeps (read by closed_up_spellings), each with
     its own text (so they sit beside other suggesters in one request). Asked only of words no article holds: in
     `missing` mode they propose a closed-up word near any word these fields lack, which is every ordinary word
-    (`shares` -> `mshare`): search._spelling asks them when nothing is found and no filter or exclusion could have
-    hidden a known word, search._ArchiveVocabulary.prepare with which of the words articles hold (closed_up_words)."""
+    (`shares` -> `mshare`): search._ArchiveVocabulary.prepare asks them with which of the words articles hold
+    (closed_up_words)."""
     text = _looked_up(q)
     return {
         f"spell_closed {i}": {"text": text, "term": {"field": f, **_SUGGESTER}}
@@ -126,8 +138,9 @@ _APOSTROPHES = "'\u2019"
 
 def closed_up_words(q: str) -> list[tuple[int, int, str]]:
     """The words of q closed_up_suggester looks up, as (offset, length, text), offset and length in UTF-16 code units
-    as the engine reports a suggester's entry: runs of letters, digits and marks, an apostrophe within (`o'neil`).
-    An entry that is no such word exactly (a word the engine reads another way) is not matched to any."""
+    as the engine reports a suggester's entry: runs of letters, digits and marks, an apostrophe within (`o'neil`),
+    no stopword, at most MAX_SPELLED_WORDS. An entry that is no such word exactly (a word the engine reads another
+    way) is not matched to any."""
     text = _looked_up(q)
     words: list[tuple[int, int, str]] = []
     start = None
@@ -140,9 +153,10 @@ def closed_up_words(q: str) -> list[tuple[int, int, str]]:
         elif not inside and start is not None:
             offset = len(text[:start].encode("utf-16-le", "surrogatepass")) // 2
             word = text[start:i]
-            words.append((offset, len(word.encode("utf-16-le", "surrogatepass")) // 2, word))
+            if not _is_stopword(word):  # every article holds one: nothing to respell (session 30's review)
+                words.append((offset, len(word.encode("utf-16-le", "surrogatepass")) // 2, word))
             start = None
-    return words
+    return words[:MAX_SPELLED_WORDS]
 
 
 def closed_up_spellings(
@@ -152,7 +166,7 @@ def closed_up_spellings(
     from every field, no headline suggester (none of these words is a headline's). `wallmart` found nothing and was
     offered nothing (the body and headline suggesters know no `walmart`); now `walmart`, 11 news-dev articles.
     `unheld`: the (offset, length) of the words (closed_up_words) no article holds; only theirs are kept (all when
-    None: a query that found nothing and was neither filtered nor narrowed by an exclusion)."""
+    None)."""
     merged: dict[tuple[int, int], dict[str, Any]] = {}
     for i in range(len(CLOSED_WORDS_FIELDS)):
         for entry in (suggest or {}).get(f"spell_closed {i}") or []:
@@ -173,12 +187,14 @@ MIN_SPLIT_WORD = 5
 
 def word_splits(word: str) -> list[str]:
     """The ways of reading a word as two typed without a space (`oilprices`: `oi lprices`, `oil prices`, ...), each
-    part of at least MIN_SPLIT_LETTERS letters; none for a word of fewer than MIN_SPLIT_WORD letters or with anything
-    but letters (a code, a joined word: never cut)."""
-    if len(word) < MIN_SPLIT_WORD or not word.isalpha():
+    part of at least MIN_SPLIT_LETTERS letters and no stopword, a possessive aside (`Tonyblair's`); none for a word of
+    fewer than MIN_SPLIT_WORD letters or with anything but letters (a code, a joined word: never cut)."""
+    lower = engine_lower(without_possessive(word))  # as the suggesters propose words (respelt() puts back the case)
+    if len(lower) < MIN_SPLIT_WORD or not lower.isalpha():
         return []
-    lower = engine_lower(word)  # as the suggesters propose words (respelt() puts them in the case typed)
-    return [f"{lower[:i]} {lower[i:]}" for i in range(MIN_SPLIT_LETTERS, len(lower) - MIN_SPLIT_LETTERS + 1)]
+    cuts = [(lower[:i], lower[i:]) for i in range(MIN_SPLIT_LETTERS, len(lower) - MIN_SPLIT_LETTERS + 1)]
+    # Never a stopword as a part: a name the archive lacks is no stopword and a word (`Inman` was offered `In man`).
+    return [f"{first} {second}" for first, second in cuts if first not in STOPWORDS and second not in STOPWORDS]
 
 
 def with_splits(suggest: dict[str, Any], splits: Mapping[tuple[int, int, str], Mapping[str, int]]) -> dict[str, Any]:

@@ -135,9 +135,10 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
     offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold
     `h.k`, not `hk`)."""
-    # A token without a word (`<`, `(`, `—` after `IBM`) is no prefix: alone among the plain words, its match held no
-    # term and matched no title (`IBM <` offered nothing where `IBM` offers "IBM <IBM> FORMS ...", session 30).
-    plain = [token for token in q.split() if token not in forms and words_of(token)]
+    # A token without a letter or digit (`<`, `(`, `—`, `_` after `IBM`) is no prefix: alone among the plain words,
+    # its match held no term, or one no title holds (`IBM <` offered nothing where `IBM` offers "IBM <IBM> FORMS
+    # ...", session 30).
+    plain = [token for token in q.split() if token not in forms and any(c.isalnum() for c in token)]
     either = [
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
         for token, form in forms.items()

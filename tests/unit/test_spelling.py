@@ -7,6 +7,7 @@ from typing import Any
 
 from archive_search.spelling import (
     MAX_SPELLED_CHARS,
+    MAX_SPELLED_STOPWORDS,
     MAX_SPELLED_WORDS,
     as_written,
     closed_up_spellings,
@@ -48,6 +49,12 @@ def test_only_the_first_words_of_a_long_paste_are_looked_up_by_the_suggesters() 
     # A stopword is no word to respell and costs no walk: the first words are counted without them (session 30)
     sentence = "tony blair says the government will cut taxes for familes and then for all of us"
     assert spelling_suggester(sentence)["text"].split() == sentence.split()[:14]  # `all` the eighth counted
+    # but no more stopwords than MAX_SPELLED_STOPWORDS (each filter of the closed-up words cost the engine: a word and
+    # 1,019 `a`s took 837 ms; session 30's review), and none is a closed-up word to look up
+    stopwords = "zzqxvwab " + "a " * 1019
+    assert len(spelling_suggester(stopwords)["text"].split()) == 1 + MAX_SPELLED_STOPWORDS
+    assert closed_up_words(stopwords) == [(0, 8, "zzqxvwab")]
+    assert closed_up_words('"the," wallmart') == [(7, 8, "wallmart")]
 
 
 def _options(*words: tuple[str, int]) -> list[dict[str, object]]:
@@ -251,6 +258,7 @@ def test_a_word_no_article_holds_is_read_as_two_typed_without_a_space() -> None:
     # phrase, and the one most articles hold is one more option, a space left out (one likely edit)
     assert word_splits("oilprices") == [f"{'oilprices'[:i]} {'oilprices'[i:]}" for i in range(2, 8)]
     assert word_splits("f16s") == word_splits("kofi") == word_splits("anti-war") == word_splits("abc12") == []
+    assert "tony blair" in word_splits("Tonyblair's") and word_splits("Inman") == []  # no stopword as a part
     q = "Oilprices rise"
     words = closed_up_words(q)
     counts = {words[0]: {split: (298 if split == "oil prices" else 0) for split in word_splits("OILprices")}}
