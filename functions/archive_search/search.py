@@ -1097,8 +1097,10 @@ class _ArchiveVocabulary:
         if looked_up:
             # A word the answer says nothing of counts as held: it is not respelt.
             buckets = ((answer.get("aggregations") or {}).get(_CLOSED_UP_HELD) or {}).get("buckets") or {}
-            held = [(buckets.get(str(i)) or {}).get("doc_count", 1) for i in range(len(looked_up))]
-            unheld = {(offset, length) for (offset, length, _), count in zip(looked_up, held, strict=True) if not count}
+            counts = [(buckets.get(str(i)) or {}).get("doc_count", 1) for i in range(len(looked_up))]
+            unheld = {
+                (offset, length) for (offset, length, _), count in zip(looked_up, counts, strict=True) if not count
+            }
             held_splits = ((answer.get("aggregations") or {}).get(_SPLITS_HELD) or {}).get("buckets") or {}
             split_counts = {
                 word: {split: int((held_splits.get(split) or {}).get("doc_count", 0)) for split in cut}
@@ -1143,16 +1145,7 @@ class _ArchiveVocabulary:
         if missing:
             aggs: dict[str, Any] = {}
             for n, (candidates, context) in enumerate(missing):
-                holding = {
-                    "filters": {
-                        "filters": {
-                            str(i): {
-                                "multi_match": {"query": word, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}
-                            }
-                            for i, word in enumerate(candidates)
-                        }
-                    }
-                }
+                holding = {"filters": {"filters": {str(i): _phrase_held(word) for i, word in enumerate(candidates)}}}
                 aggs[str(n)] = holding
                 for j, word in enumerate(context):
                     aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
@@ -1235,7 +1228,7 @@ def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
 
 
 def _phrase_held(phrase: str) -> dict[str, Any]:
-    """A body or a headline holds the words of phrase adjacent, as written (word_splits)."""
+    """A body or a headline holds the words of phrase adjacent, as written (a likeliest() candidate, a word's cut)."""
     return {"multi_match": {"query": phrase, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}}
 
 
