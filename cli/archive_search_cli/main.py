@@ -25,6 +25,7 @@ from archive_search_cli.stack import (
     local_stack,
     read_stack_file,
     s3_endpoint,
+    wait_until_ingested,
 )
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import (
@@ -56,6 +57,9 @@ def _serve(args: argparse.Namespace) -> int:
         if args.seed:
             s3 = aws_client("s3", stack.aws_endpoint_url)
             put_all(s3, stack.uploads_bucket, uploads_for_paths([Path(p) for p in args.seed], stack.upload_prefix))
+            # Say it is running once a search finds what was seeded, not before.
+            if not wait_until_ingested(stack):
+                print("the seed is not all ingested yet: `archive-search report FILE` says why", file=sys.stderr)
         print(
             f"SomaNet Archive Search is running:\n"
             f"  search page  {stack.api_url}/\n"

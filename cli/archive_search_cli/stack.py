@@ -8,6 +8,8 @@ import logging
 import os
 import secrets
 import threading
+import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
@@ -35,6 +37,10 @@ from archive_search_cli.worker import QueueWorker
 logger = logging.getLogger(__name__)
 LOCAL_DIR = REPO_ROOT / ".local"
 STACK_FILE = LOCAL_DIR / "stack.json"
+# How long `serve --seed` waits for its uploads to be ingested before it says it is running (seconds); one legacy
+# page takes about a second here, the text model's first load included.
+SEED_TIMEOUT_SECONDS = 120.0
+_QUEUED = ("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed")
 
 
 @dataclass(frozen=True)
@@ -187,3 +193,25 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         stack_file.write_text(json.dumps(asdict(running), indent=2), encoding="utf-8")
         stack.callback(stack_file.unlink, missing_ok=True)
         yield running
+
+
+def wait_until_ingested(stack: RunningStack, timeout: float = SEED_TIMEOUT_SECONDS) -> bool:
+    """Wait until the ingest queue holds no notification (visible, in flight or delayed: moto counts them exactly,
+    and queues an upload's notification before put_object returns), then refresh the search alias so that a search
+    finds what was ingested. True when done within `timeout` seconds, False when notifications remain then.
+
+    Why: `make run` printed that the stack was running as soon as its seed page was uploaded, and a search sent at
+    once found nothing (2 of 6 checks right after start in session 30)."""
+    sqs = aws_client("sqs", stack.aws_endpoint_url)
+    deadline = time.monotonic() + timeout
+    while True:
+        attributes = sqs.get_queue_attributes(QueueUrl=stack.ingest_queue_url, AttributeNames=list(_QUEUED))
+        if not any(int(value) for value in attributes["Attributes"].values()):
+            break
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    alias = local_stack_spec().function_environment["SearchFunction"]["INDEX_ALIAS"]
+    refresh = urllib.request.Request(f"{stack.opensearch_url}/{alias}/_refresh", method="POST")  # noqa: S310
+    with urllib.request.urlopen(refresh, timeout=30):  # noqa: S310 - the local node's own URL
+        return True

@@ -30,6 +30,7 @@ class ServedStack:
     aws_endpoint_url: str
     uploads_bucket: str
     process: subprocess.Popen[bytes]
+    seed_search_at_start: dict[str, Any]  # /search?q=SEED_WORD asked as soon as serve said it was running
 
     def get(self, path: str) -> tuple[int, dict[str, Any]]:
         try:
@@ -56,6 +57,17 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600, check=False)
 
 
+SEED_WORD = "quillbarrow"
+SEED_ARTICLE = f"""---
+title: Seeded article
+date: 2024-05-01
+---
+
+The {SEED_WORD} pier reopened on Monday after a winter of repairs.
+"""
+RUNNING = "SomaNet Archive Search is running"
+
+
 @pytest.fixture(scope="session")
 def served_stack(opensearch_url: str) -> Iterator[ServedStack]:
     from opensearchpy import OpenSearch
@@ -66,21 +78,27 @@ def served_stack(opensearch_url: str) -> Iterator[ServedStack]:
     api_port = free_port()
     env = {**os.environ, "OPENSEARCH_URL": opensearch_url}
     log = (data_dir / "serve.log").open("wb")
+    seed = data_dir / "seeded-article.md"
+    seed.write_text(SEED_ARTICLE, encoding="utf-8")
+    # As `make run` starts it: with a file to ingest at start.
+    command = ["serve", "--port", str(api_port), "--moto-port", str(free_port()), "--data-dir", str(data_dir)]
     process = subprocess.Popen(
-        [*CLI, "serve", "--port", str(api_port), "--moto-port", str(free_port()), "--data-dir", str(data_dir)],
+        [*CLI, *command, "--seed", str(seed)],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     stack_file = data_dir / "stack.json"
-    deadline = time.monotonic() + 120
-    while not stack_file.exists():
+    deadline = time.monotonic() + 240
+    while RUNNING not in (data_dir / "serve.log").read_text(errors="replace"):
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
             raise AssertionError(f"serve did not start:\n{(data_dir / 'serve.log').read_text()}")
         time.sleep(0.2)
     info = json.loads(stack_file.read_text())
-    yield ServedStack(info["api_url"], info["aws_endpoint_url"], info["uploads_bucket"], process)
+    with urllib.request.urlopen(f"{info['api_url']}/search?q={SEED_WORD}", timeout=10) as response:
+        seeded = json.loads(response.read())
+    yield ServedStack(info["api_url"], info["aws_endpoint_url"], info["uploads_bucket"], process, seeded)
     process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=60)

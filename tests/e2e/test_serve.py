@@ -17,6 +17,11 @@ from tests.e2e.conftest import CLI, ServedStack, run_cli
 pytestmark = pytest.mark.e2e
 
 
+def test_seed_is_found_as_soon_as_serve_says_it_is_running(served_stack: ServedStack) -> None:
+    # `make run` seeds the legacy page; a reader who searched the moment it said "running" found nothing (session 30).
+    assert [hit["title"] for hit in served_stack.seed_search_at_start["results"]] == ["Seeded article"]
+
+
 def test_uploaded_legacy_page_is_found_over_http(served_stack: ServedStack) -> None:
     uploaded = served_stack.upload(str(LEGACY_PAGE))
     assert uploaded.returncode == 0, uploaded.stderr
