@@ -403,30 +403,41 @@ def _joined_synonyms(word: str, ranking: Ranking) -> bool:
     return ranking.synonyms and any(has_synonyms(_unit_word(part)) for part in _JOINER_SPLIT.split(word))
 
 
-def _scored(text: str, ranking: Ranking, boost: float, synonyms: bool = False, closed: bool = False) -> dict[str, Any]:
+def _scored(
+    text: str, ranking: Ranking, boost: float, synonyms: bool = False, closed: bool = False, phrase: bool = False
+) -> dict[str, Any]:
     """Words scored on the body as written and stemmed, and on the headline and summary, each in the better of its
     stemmed form and its form as written (with synonyms only when asked, on the stemmed fields). The form as
     written also holds the parts of words joined by an apostrophe, dot or digits (`Dal'Mirno`, `l'ordre`), which
     the stemmed fields keep whole: `Mirno` finds a headline that holds it only so. `closed`: also a joined word
     closed up (CLOSED_FIELDS: `walmart` finds Wal-Mart, `email` e-mail, `oneill` O'Neill), for the query's scored
-    words only: a clause a field and token, which OR-groups split into many tokens cannot afford."""
+    words only: a clause a field and token, which OR-groups split into many tokens cannot afford. `phrase`: the
+    words are one name (a synonym's, `united nations`), matched adjacent in every form, not each word anywhere
+    (session 31's review: `"united nations"` by date listed 740 news-dev articles, 1987 ones holding `United
+    States` first, where 64 hold the name or `UN`); a name is no joined word, and the closed-up fields hold no
+    positions to match one in."""
     analyzer = {} if synonyms and ranking.synonyms else {"analyzer": PLAIN_ANALYZER}
+    match = "match_phrase" if phrase else "match"
+    # With synonyms the engine already reads a name's words as a phrase, beside its synonyms (a match query's
+    # multi-word synonym paths are phrases), which the fast vector highlighter marks; as a match_phrase it marks none.
+    stemmed = "match" if not analyzer else match
+    closed = closed and not phrase
 
     def closed_up(field: str) -> dict[str, Any]:
         # Each its own name: the engine keeps one query a name, and reports a hit that matched another as none.
         name = f"{CLOSED_MATCH} {field} {hashlib.sha256(text.encode()).hexdigest()[:12]}"
-        return {"match": {f"{field}.closed": {"query": text, "_name": name}}}
+        return {match: {f"{field}.closed": {"query": text, "_name": name}}}
 
     def either(field: str, weight: float) -> dict[str, Any]:
-        forms = [{"match": {field: {"query": text, **analyzer}}}, {"match": {f"{field}.exact": {"query": text}}}]
+        forms = [{stemmed: {field: {"query": text, **analyzer}}}, {match: {f"{field}.exact": {"query": text}}}]
         if closed:
             forms.append(closed_up(field))
         return {"dis_max": {"queries": forms, "boost": weight}}
 
-    body = {"match": {"body": {"query": text, **analyzer}}}
-    written: dict[str, Any] = {"multi_match": {"query": text, "fields": [EXACT_BODY_FIELD]}}
+    body = {stemmed: {"body": {"query": text, **analyzer}}}
+    written: dict[str, Any] = {match: {EXACT_BODY_FIELD: {"query": text}}}
     if closed:  # the better of the two forms, as a multi_match of both fields scores them, the closed-up one named
-        written = {"dis_max": {"queries": [{"match": {EXACT_BODY_FIELD: {"query": text}}}, closed_up("body")]}}
+        written = {"dis_max": {"queries": [{match: {EXACT_BODY_FIELD: {"query": text}}}, closed_up("body")]}}
     should = [written, body, either("title", TITLE_WEIGHT)]
     return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT), *_thai(text)], "boost": boost}}
 
@@ -580,10 +591,14 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
         return _any_of([text, *_closed_up(word, COMPLETE_FIELDS), *_code(word), *metadata])
-    options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, "operator": "and"}
+    # A synonym's words (`united nations`) are one name: adjacent, as _scored matches them, and no joined word.
+    name = " " in word
+    options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, **({"type": "phrase"} if name else {})}
+    if not name:
+        options["operator"] = "and"
     if not (ranking.synonyms and has_synonyms(word)):
         options["analyzer"] = PLAIN_ANALYZER
-    closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
+    closed = [] if name else [{"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}]
     # A part of a joined or glued word (`neill` in O'Neill, `putin` in kerry.putin), which only the fields as written
     # hold and searching for the word finds there (session 24's review: by date `neill manager` hid the three
     # articles about Martin O'Neill, the Celtic manager, and listed five by Mark O'Neill, a byline).
@@ -592,7 +607,7 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
-    clauses = [{"multi_match": options}, closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
+    clauses = [{"multi_match": options}, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
     return _any_of([*clauses, *metadata])
 
 
@@ -834,18 +849,14 @@ def text_query(
     `near_spellings` what each expands to (read_near_spellings; a word without them matches only as typed and as that
     nearest word). `widened`: the words of the first OR-group that also match their near spellings in a short query
     (search.widened_alternatives: those no article holds). `apart`: the joined words no article holds, also searched
-    as their parts (joined_parts; search.probe_search asks which). Nothing is required: articles holding every quoted
-    phrase, and for a short query every word (within a typo for `typo_words`), rank first.
+    as their parts (joined_parts; search.probe_search asks which; a respelt one as its spelling's). Nothing is
+    required: articles holding every quoted phrase, and for a short query every word (within a typo for
+    `typo_words`), rank first.
     """
     must_not = exclusions(parsed, ranking)
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
     plain = [w for w in words if not is_joined(w)]
     joined = [w for w in words if is_joined(w)]
-    phrases = [
-        unit.alternatives[0].text
-        for unit in parsed.required
-        if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
-    ][:MAX_PHRASES]
     groups = alternative_groups(parsed)
     synonym_alternatives = _synonym_alternatives(groups)
     # The first group's words may get typo tolerance in a short query (one group: its expansions stay within budget).
@@ -860,7 +871,10 @@ def text_query(
     # A word with synonyms is scored on its own, so that its alternatives never combine with another word's (the
     # engine would expand every path through them); the others together, grouped by how often they were typed.
     with_synonyms = [w for w in plain if has_synonyms(w)][:MAX_SYNONYM_UNITS]
-    should += [_scored(word, ranking, _weight(counts, word), synonyms=True, closed=True) for word in with_synonyms]
+    should += [
+        _scored(word, ranking, _weight(counts, word), synonyms=True, closed=True, phrase=" " in word)
+        for word in with_synonyms
+    ]
     # An abbreviation in a query a reader types is scored as typed or in its other spelling (`I.B.M.` and `ibm`, `IBM`
     # and `i.b.m`), whichever an article holds better, as a joined word is; a pasted paragraph's (`e.g.`, `i.e.`) as
     # written, and so are capitals in a query all in capitals (a pasted headline's, TIME's judged queries), which say
@@ -881,7 +895,8 @@ def text_query(
     parts = [part for word in as_searched for part in glued_parts(word)]
     # A joined word no article holds (`bush-blair`, `kerry/putin`) is searched as its parts too, as a glued word
     # is: it found nothing, where `kerry.putin` found 25 (session 23's review). Held, it is never searched so.
-    parts += [part for word in joined if word in apart for part in joined_parts(word)]
+    # A respelt one as its spelling's parts (search._answer: `kery/putin`, read `kerry/putin`, which no article holds).
+    parts += [part for word in joined if word in apart for part in joined_parts(typo_words.get(word) or word)]
     glued = list(dict.fromkeys(part for part in parts if part not in plain))
     if glued:
         should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
@@ -889,15 +904,9 @@ def text_query(
         # Only exclusions: everything else. Nothing searchable at all ("?", an emoji): nothing, as for any word no
         # article holds.
         return {"bool": {"must": [{"match_all": {}}], "must_not": must_not}} if must_not else {"match_none": {}}
-    if phrases:
+    if phrases := every_phrase(parsed):
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
-        # In either spelling of its abbreviations (`"EF Hutton"` holds E.F. Hutton), as a code in either (`"F16 ..."`).
-        dotted = capitals_typed(parsed)
-        spelt = {text: _abbreviated(text, dotted) if parsed.typed_by_reader else [] for text in phrases}
-        every_phrase = [
-            _any_of([_phrase(form, TEXT_FIELDS) for form in (text, *spelt[text])] + _code(text)) for text in phrases
-        ]
-        should.append(_tier(TIER_PHRASES, every_phrase, COMPLETE_MATCH_BOOST))
+        should.append(_tier(TIER_PHRASES, phrases, COMPLETE_MATCH_BOOST))
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
@@ -1062,6 +1071,20 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
                 if form and (word := without_possessive(_unit_word(raw))):
                     forms.setdefault(word, form)
     return forms
+
+
+def every_phrase(parsed: ParsedQuery) -> list[dict[str, Any]]:
+    """One clause for each quoted phrase of the query (at most MAX_PHRASES), which an article holding the phrase
+    matches: in either spelling of its abbreviations (`"EF Hutton"` holds E.F. Hutton), as a code in either (`"F16
+    ..."`). The TIER_PHRASES filter, and what a search sorted by date lists when some article holds them all."""
+    phrases = [
+        unit.alternatives[0].text
+        for unit in parsed.required
+        if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
+    ][:MAX_PHRASES]
+    dotted = capitals_typed(parsed)
+    spelt = {text: _abbreviated(text, dotted) if parsed.typed_by_reader else [] for text in phrases}
+    return [_any_of([_phrase(form, TEXT_FIELDS) for form in (text, *spelt[text])] + _code(text)) for text in phrases]
 
 
 def complete_match(

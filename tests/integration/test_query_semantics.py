@@ -738,6 +738,12 @@ def test_a_joined_word_no_article_holds_is_searched_as_its_parts(pipeline: Local
         # Then the query relaxes as any other: the parts are searched as words, both first
         assert ids(typed) == [both, putin], typed
     assert ids("kerry-putin sochi")[0] == both
+    # Misspelt, it is read as its spelling and searched as that spelling's parts, as typed so: it found nothing under
+    # `altered_query` "kerry/putin" (session 31's review)
+    for typed in ("kery/putin", "kerry-putn"):
+        found = search(typed)
+        assert [hit["id"] for hit in found["results"]] == [both, putin], typed
+        assert found["altered_query"] and found["total"] == search(found["altered_query"])["total"], found
     # Once an article writes the joined word, it is searched as before: that article alone
     joined = _json_upload(pipeline, "Summit", "The Kerry-Putin talks ended.")
     pipeline.drain()
@@ -1644,3 +1650,45 @@ def test_a_tag_is_searched_as_the_tag_filter_reads_it(pipeline: LocalPipeline) -
     assert ids("counting -brexit") == [plain]
     assert set(ids("counting OR drew -league")) == {tagged, plain}
     assert search("brexit")["did_you_mean"] is None
+
+
+def test_a_synonym_name_of_several_words_is_matched_as_one_name(pipeline: LocalPipeline) -> None:
+    # Given an article naming the United Nations, one writing its abbreviation, and one holding both words apart
+    named = _json_upload(pipeline, "Envoys gather", "The United Nations met in Geneva on Monday.", date="2024-01-02")
+    abbreviated = _json_upload(pipeline, "Aid talks", "The UN sent aid to the region.", date="2024-01-03")
+    apart = _json_upload(
+        pipeline, "Exporters", "The United States sold grain to the nations of Asia.", date="2024-01-04"
+    )
+    pipeline.drain()
+
+    # The name, typed, quoted or by date, finds the articles holding it or its synonym, not each word anywhere
+    # (session 31's review: `"united nations"` by date listed 740 news-dev articles, `United States` ones first)
+    for q, extra in (("united nations", ""), ('"united nations"', ""), ("united nations", "&sort=newest")):
+        assert sorted(ids(q, extra)) == sorted([named, abbreviated]), (q, extra)
+    assert sorted(ids("UN")) == sorted([named, abbreviated])
+    # Its words typed apart of the name still find the article holding them apart
+    assert ids("nations united states")[0] == apart
+    # and only the name is marked
+    marked = {hit["id"]: str(hit["highlights"]) for hit in search("united nations")["results"]}
+    assert "<mark>United Nations</mark>" in marked[named] or "<mark>United</mark> <mark>Nations</mark>" in marked[named]
+
+
+def test_sorted_by_date_a_quoted_phrase_lists_the_articles_holding_it(pipeline: LocalPipeline) -> None:
+    # Given an article holding the phrase, and newer ones holding its words apart
+    speech = _json_upload(pipeline, "Address", "The state of the union speech was long.", date="2024-01-02")
+    words = [
+        _json_upload(pipeline, f"Strike {n}", "The union said the state must pay.", date=f"2024-02-0{n}")
+        for n in range(1, 4)
+    ]
+    pipeline.drain()
+
+    # By relevance the phrase ranks first; by date only the article holding it is listed, newest or oldest first
+    # (session 31's review: `"state of the union"` by date listed 104 news-dev articles, none of the first ten the 2
+    # holding it)
+    assert ids('"state of the union"')[0] == speech
+    for sort in ("newest", "oldest"):
+        assert ids('"state of the union"', f"&sort={sort}") == [speech]
+        assert ids('"state of the union" speech', f"&sort={sort}") == [speech]
+    # A phrase no article holds lists any word's articles by date, as by relevance
+    assert sorted(ids('"union of the state"', "&sort=newest")) == sorted([speech, *words])
+    assert search('"state of the union"', "&sort=newest")["total"] == 1
