@@ -2,11 +2,12 @@
 
 Titles that start with what was typed come first (`title.start` holds every prefix of the whole title,
 punctuation folded to spaces); then titles holding every typed word as the start of one of their words
-(`title.prefix`, edge n-grams per word); a code is typed as its letter and digit runs (F16 as F 16), so a title
-writing F-16 is found too, those holding its runs adjacent first. Highlighting is done here, on the title text, so
-that exactly the typed prefix of each word is marked, and the rest is HTML-escaped. An exclusion (`-word`,
-`-"a phrase"`, as /search's parser reads them) is no prefix to match: the titles holding it are left out, but for a
-wire headline typed whole with its ` -SOURCE` (relevance.pasted_headline), which starts with all that was typed.
+(`title.prefix`, edge n-grams per word), a joined word's parts adjacent; a code is typed as its letter and digit
+runs (F16 as F 16), so a title writing F-16 is found too, those holding its runs adjacent first. Highlighting is
+done here, on the title text, so that exactly the typed prefix of each word is marked, and the rest is
+HTML-escaped. An exclusion (`-word`, `-"a phrase"`, as /search's parser reads them) is no prefix to match: the
+titles holding it are left out, but for a wire headline typed whole with its ` -SOURCE`
+(relevance.pasted_headline), which starts with all that was typed.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from archive_search.relevance import (
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
+MAX_JOINED_PHRASES = 8  # a joined word's parts adjacent (_title_prefixes); the rest need only each part
 MAX_ABBREVIATIONS = 8  # searched in either spelling (two clauses each); the rest as typed
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
@@ -145,7 +147,11 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     ]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(plain)), "operator": "and", "boost": 2}}}]
-    return (words if plain else []) + either
+    # A joined word's parts as adjacent word starts, as /search reads a joined word (its parts adjacent): the
+    # prefixes of a word sit at its position, so a phrase of them finds `anti-wa` in "Anti-war ..." and not in
+    # "Antiques fair in Wales"; `AT&T` offered "Tories urge ..." for its `at` and `t` (session 31's review).
+    joined = [{"match_phrase": {"title.prefix": token}} for token in plain if is_joined(token)][:MAX_JOINED_PHRASES]
+    return (words if plain else []) + joined + either
 
 
 def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:

@@ -1127,6 +1127,25 @@ def test_suggest_offers_a_code_however_the_title_hyphenates_it(pipeline: LocalPi
     assert shown[glued] == "<mark>F16</mark> deal signed"
 
 
+def test_suggest_offers_a_joined_word_only_where_its_parts_are_adjacent(pipeline: LocalPipeline) -> None:
+    # Given titles holding joined words, and titles holding words that start with their parts, apart
+    att = _json_upload(pipeline, "AT&T profits rise", "The telephone company gained.")
+    antiwar = _json_upload(pipeline, "Anti-war rally grows", "Thousands marched.")
+    _json_upload(pipeline, "Tories meet at noon", "The party met.")
+    _json_upload(pipeline, "Antiques fair draws crowds in Wales", "Dealers came.")
+    _json_upload(pipeline, "Warning: anti fraud rules", "The rules changed.")
+    pipeline.drain()
+
+    # When a reader types a joined word, whole or partly, only the titles holding its parts adjacent are offered
+    # (session 31's review: `AT&T` offered "Tories urge ..." for its `at` and `t`)
+    for typed in ("AT&T", "at&t ", "AT&T pro", "at&t p"):
+        assert suggested(typed) == [att], typed
+    for typed in ("anti-war", "anti-wa", "Anti-w", "anti-war ral"):
+        assert suggested(typed) == [antiwar], typed
+    # Its words typed apart still find every title holding words that start so
+    assert antiwar in suggested("anti wa") and len(suggested("anti wa")) == 3
+
+
 def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhere(pipeline: LocalPipeline) -> None:
     _json_upload(
         pipeline,
