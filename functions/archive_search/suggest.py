@@ -13,6 +13,7 @@ titles holding it are left out, but for a wire headline typed whole with its ` -
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,6 +51,7 @@ MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 # written (a part of a joined word: `-neill`, O'Neill) and closed up (`-walmart`, Wal-Mart).
 EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
 EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
+_POSSESSIVE = re.compile(r"'[sS](?![^\W_])")  # as the word parts drop it (O'Driscoll's: o, driscoll)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,20 @@ def _abbreviations(q: str) -> dict[str, str]:
     return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
 
 
+def word_parts(word: str) -> str:
+    """A word's parts as the word prefixes index them, spaced (index_mapping's word_parts: runs of letters with
+    their marks and runs of digits, a possessive's `'s` dropped): `O'Driscoll/Gregan` -> `O Driscoll Gregan`,
+    `U2's` -> `U 2`, `U.S.-Japan` -> `U S Japan`. The index puts each part at a position of its own after the
+    word's first, so the parts, not the tokens the search analyzer makes of the word (`o'driscoll`, `gregan`), are
+    adjacent there."""
+    parts = (
+        "".join(run)
+        for kind, run in groupby(_POSSESSIVE.sub("", word), lambda c: unicodedata.category(c)[0].replace("M", "L"))
+        if kind in "LN"
+    )
+    return " ".join(parts)
+
+
 def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation
     (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
@@ -150,7 +166,11 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     # A joined word's parts as adjacent word starts, as /search reads a joined word (its parts adjacent): the
     # prefixes of a word sit at its position, so a phrase of them finds `anti-wa` in "Anti-war ..." and not in
     # "Antiques fair in Wales"; `AT&T` offered "Tories urge ..." for its `at` and `t` (session 31's review).
-    joined = [{"match_phrase": {"title.prefix": token}} for token in plain if is_joined(token)][:MAX_JOINED_PHRASES]
+    joined = [
+        {"match_phrase": {"title.prefix": word_parts(token)}}
+        for token in plain
+        if is_joined(token) and not code_runs(token)  # a code's runs adjacent rank first (build_suggest)
+    ][:MAX_JOINED_PHRASES]
     return (words if plain else []) + joined + either
 
 

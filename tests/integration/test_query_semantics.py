@@ -1134,6 +1134,9 @@ def test_suggest_offers_a_joined_word_only_where_its_parts_are_adjacent(pipeline
     _json_upload(pipeline, "Tories meet at noon", "The party met.")
     _json_upload(pipeline, "Antiques fair draws crowds in Wales", "Dealers came.")
     _json_upload(pipeline, "Warning: anti fraud rules", "The rules changed.")
+    # Words the index splits into parts of their own (an apostrophe's, a letter's beside a digit's)
+    lions = _json_upload(pipeline, "O'Driscoll/Gregan lead Lions", "The captains spoke.")
+    band = _json_upload(pipeline, "U2's desire for a new album", "The band spoke.")
     pipeline.drain()
 
     # When a reader types a joined word, whole or partly, only the titles holding its parts adjacent are offered
@@ -1142,6 +1145,8 @@ def test_suggest_offers_a_joined_word_only_where_its_parts_are_adjacent(pipeline
         assert suggested(typed) == [att], typed
     for typed in ("anti-war", "anti-wa", "Anti-w", "anti-war ral"):
         assert suggested(typed) == [antiwar], typed
+    for typed, title in (("O'Driscoll/Gregan le", lions), ("o'driscoll/greg", lions), ("U2's des", band)):
+        assert suggested(typed) == [title], typed
     # Its words typed apart still find every title holding words that start so
     assert antiwar in suggested("anti wa") and len(suggested("anti wa")) == 3
 

@@ -9,7 +9,15 @@ import pytest
 
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import fold_as_index
-from archive_search.suggest import build_suggest, highlight_title, suggest_query, suggest_titles, words_of
+from archive_search.suggest import (
+    MAX_JOINED_PHRASES,
+    build_suggest,
+    highlight_title,
+    suggest_query,
+    suggest_titles,
+    word_parts,
+    words_of,
+)
 
 
 def marked(title: str, typed: str) -> str:
@@ -117,3 +125,30 @@ def test_exclusions_alone_suggest_nothing_and_ask_the_engine_nothing() -> None:
 
     assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil")) == []
     assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil -gas ")) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("AT&T", "AT T"),
+        ("anti-wa", "anti wa"),
+        ("O'Driscoll/Gregan", "O Driscoll Gregan"),
+        ("O'Driscoll's/Gregan", "O Driscoll Gregan"),
+        ("U2's", "U 2"),
+        ("U.S.-Japan", "U S Japan"),
+        ("at&t.", "at t"),
+        ("मोदी-शाह", "मोदी शाह"),
+    ],
+)
+def test_a_joined_word_is_a_phrase_of_its_parts_as_the_word_prefixes_index_them(word: str, parts: str) -> None:
+    assert word_parts(word) == parts
+    must = build_suggest(f"{word} x")["query"]["bool"]["must"]
+    assert {"match_phrase": {"title.prefix": parts}} in must
+
+
+def test_a_plain_word_or_a_code_needs_no_phrase_and_joined_phrases_are_bounded() -> None:
+    for typed in ("oil pri", "F16 jets", "F-16", "U.S. trade"):
+        assert not [c for c in build_suggest(typed)["query"]["bool"]["must"] if "match_phrase" in c], typed
+    many = " ".join(f"anti-{'x' * n}" for n in range(1, 3 * MAX_JOINED_PHRASES))
+    phrases = [c for c in build_suggest(many)["query"]["bool"]["must"] if "match_phrase" in c]
+    assert len(phrases) == MAX_JOINED_PHRASES
