@@ -78,7 +78,6 @@ TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
 # The body as written (accents folded, joined words also in parts) and stemmed: an exact form counts twice.
 EXACT_BODY_FIELD = "body.exact"
-STEMMED_SCORED_FIELDS = ["body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]
 TEXT_FIELDS = ["title^3", "summary^2", "body"]  # phrases and exclusions
 EXACT_TEXT_FIELDS = ["title.exact", "summary.exact", "body.exact"]  # as written, with the parts of joined words
 # Joined words closed up (index_mapping: closed_joined): a word typed so is held there (`walmart`: Wal-Mart).
@@ -654,10 +653,32 @@ def _closed_up(word: str, fields: list[str], boost: float = 1.0) -> list[dict[st
 
 def _joined_scored(word: str, ranking: Ranking, boost: float) -> dict[str, Any]:
     """A joined word scored as its parts adjacent or closed up, whichever an article holds better: the two forms
-    are scored alike (one multi_match on the same fields), so typing either finds both and favours neither."""
-    phrase = _phrase(word, STEMMED_SCORED_FIELDS, boost, _joined_synonyms(word, ranking))
-    closed = _closed_up(word, STEMMED_SCORED_FIELDS, boost)
-    return {"dis_max": {"queries": [phrase, *closed]}} if closed else phrase
+    are scored alike, so typing either finds both and favours neither. On the fields a plain word is scored on
+    (_scored): the body as written and stemmed, the headline and summary in the better of their forms. Scored on
+    the stemmed fields alone, a joined word counted half a plain word in the body: where no article held every
+    word, `hewlett-packard profits` ranked articles holding `profits` alone above five of the seven Hewlett-Packard
+    ones (session 31's review)."""
+    synonyms = _joined_synonyms(word, ranking)
+    closed = closed_up(word)
+
+    def forms(field: str, weight: float, exact: str | None = None) -> dict[str, Any]:
+        queries = [_phrase(word, [field], synonyms=synonyms)]
+        if exact is not None:
+            queries.append({"match_phrase": {exact: {"query": word}}})
+        if closed is not None:
+            queries.append({"match": {field: {"query": closed, "analyzer": PLAIN_ANALYZER}}})
+        return {"dis_max": {"queries": queries, "boost": weight}}
+
+    written = [{"match_phrase": {EXACT_BODY_FIELD: {"query": word}}}]
+    if closed is not None:
+        written.append({"match": {EXACT_BODY_FIELD: {"query": closed}}})
+    should = [
+        {"dis_max": {"queries": written}},
+        forms("body", 1.0),
+        forms("title", TITLE_WEIGHT, "title.exact"),
+        forms("summary", SUMMARY_WEIGHT, "summary.exact"),
+    ]
+    return {"bool": {"should": should, "boost": boost}}
 
 
 def _tagged(*texts: str, boost: float = 1.0) -> dict[str, Any]:
