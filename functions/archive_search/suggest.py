@@ -148,6 +148,24 @@ def word_parts(word: str) -> str:
     return " ".join(parts)
 
 
+def joined_words(tokens: Sequence[str]) -> list[str]:
+    """The joined words among tokens (not codes, whose runs adjacent rank first: build_suggest)."""
+    return [token for token in tokens if is_joined(token) and not code_runs(token)]
+
+
+def _finished_joined(q: str) -> list[dict[str, Any]]:
+    """The should clauses ranking first the titles that hold a finished joined word of q (one a space or another word
+    follows) as whole words: `AT&T ` offers "AT&T profits rise" before "Change at the top", which its parts as
+    word starts find too. The word as the title is written (`title.exact`), which cannot say that "EU-US" holds `us`
+    (the index reads it `U.S`): a should clause, not a must."""
+    tokens = q.split()
+    finished = tokens if q[-1:].isspace() else tokens[:-1]
+    return [
+        {"match_phrase": {"title.exact": {"query": word_parts(token), "boost": 2}}}
+        for token in joined_words(finished)[:MAX_JOINED_PHRASES]
+    ]
+
+
 def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation
     (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
@@ -163,14 +181,12 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     ]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(plain)), "operator": "and", "boost": 2}}}]
-    # A joined word's parts as adjacent word starts, as /search reads a joined word (its parts adjacent): the
-    # prefixes of a word sit at its position, so a phrase of them finds `anti-wa` in "Anti-war ..." and not in
-    # "Antiques fair in Wales"; `AT&T` offered "Tories urge ..." for its `at` and `t` (session 31's review).
-    joined = [
-        {"match_phrase": {"title.prefix": word_parts(token)}}
-        for token in plain
-        if is_joined(token) and not code_runs(token)  # a code's runs adjacent rank first (build_suggest)
-    ][:MAX_JOINED_PHRASES]
+    # A joined word's parts adjacent, as /search reads a joined word, as word starts (the prefixes of a word sit at
+    # its position): `anti-wa` finds "Anti-war ..." and not "Antiques fair in Wales" (session 31's review: `AT&T`
+    # offered "Tories urge ..." for its `at` and `t`). A finished one's whole parts rank first (build_suggest).
+    joined = [{"match_phrase": {"title.prefix": word_parts(token)}} for token in joined_words(plain)][
+        :MAX_JOINED_PHRASES
+    ]
     return (words if plain else []) + joined + either
 
 
@@ -197,6 +213,7 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
+    should += _finished_joined(q)
     query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
     parsed = parse_query(typed)
     if excluded := title_exclusions(parsed.excluded):

@@ -140,10 +140,18 @@ def test_exclusions_alone_suggest_nothing_and_ask_the_engine_nothing() -> None:
         ("मोदी-शाह", "मोदी शाह"),
     ],
 )
-def test_a_joined_word_is_a_phrase_of_its_parts_as_the_word_prefixes_index_them(word: str, parts: str) -> None:
+def test_a_joined_word_is_a_phrase_of_its_parts_as_word_starts_and_whole_ranks_first_once_finished(
+    word: str, parts: str
+) -> None:
     assert word_parts(word) == parts
-    must = build_suggest(f"{word} x")["query"]["bool"]["must"]
-    assert {"match_phrase": {"title.prefix": parts}} in must
+    whole = {"match_phrase": {"title.exact": {"query": parts, "boost": 2}}}
+    typing = build_suggest(word)["query"]["bool"]
+    assert {"match_phrase": {"title.prefix": parts}} in typing["must"]
+    for typed in (f"{word} x", f"{word} "):
+        query = build_suggest(typed)["query"]["bool"]
+        assert {"match_phrase": {"title.prefix": parts}} in query["must"]
+        # one more than a code's runs (U2) already rank first by
+        assert query["should"].count(whole) == typing["should"].count(whole) + 1, typed
 
 
 def test_a_plain_word_or_a_code_needs_no_phrase_and_joined_phrases_are_bounded() -> None:
