@@ -917,10 +917,16 @@ def text_query(
     # A joined word no article holds (`bush-blair`, `kerry/putin`) is searched as its parts too, as a glued word
     # is: it found nothing, where `kerry.putin` found 25 (session 23's review). Held, it is never searched so.
     # A respelt one as its spelling's parts (search._answer: `kery/putin`, read `kerry/putin`, which no article holds).
-    parts += [part for word in joined if word in apart for part in joined_parts(typo_words.get(word) or word)]
     glued = list(dict.fromkeys(part for part in parts if part not in plain))
     if glued:
         should.append(_scored(" ".join(glued[:MAX_GLUED_PARTS]), ranking, GLUED_PARTS_WEIGHT))
+    # Its parts count as the words typed apart would: its phrase scores nothing. At half a word (as a glued token's
+    # parts), `kerry/putin iraq` ranked 21 of the 25 news-dev articles `kerry/putin` finds below the 116 holding
+    # `iraq` alone, where `kerry putin iraq` ranks them from the first (session 32's review).
+    separate = [part for word in joined if word in apart for part in joined_parts(typo_words.get(word) or word)]
+    separate = list(dict.fromkeys(part for part in separate if part not in plain and part not in glued))
+    if separate:
+        should.append(_scored(" ".join(separate[:MAX_GLUED_PARTS]), ranking, 1.0))
     if not should:
         # Only exclusions: everything else. Nothing searchable at all ("?", an emoji): nothing, as for any word no
         # article holds.
@@ -938,7 +944,9 @@ def text_query(
     # articles; session 15).
     # A word no article holds counts as the spelling searched in its place (`kerry putn`, read as `kerry putin`,
     # ranks the articles holding kerry and putin first, as `kerry putin` does: session 26).
-    every = None if highlighting else complete_match(parsed, ranking, as_read(words, typo_words), bool(typo_words))
+    held_apart = apart_parts(words, typo_words, apart)
+    read = as_read(words, typo_words)
+    every = None if highlighting else complete_match(parsed, ranking, read, bool(typo_words), held_apart)
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
@@ -1109,22 +1117,41 @@ def every_phrase(parsed: ParsedQuery) -> list[dict[str, Any]]:
 
 
 def complete_match(
-    parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str], expanded: bool = False
+    parsed: ParsedQuery,
+    ranking: Ranking,
+    scored_words: Sequence[str],
+    expanded: bool = False,
+    parts: Mapping[str, Sequence[str]] = MappingProxyType({}),
 ) -> list[dict[str, Any]] | None:
     """The clauses an article of a short query must all match to hold every word (the TIER_COMPLETE filter), or None
     when there is no such tier: a long query, complete_match_first off, or one word not `expanded` to its near
     spellings (every match holds it then; expanded, the articles holding it as typed rank before those holding a
-    near spelling: `Yukas` in one headline before the many `Yukos` bodies)."""
+    near spelling: `Yukas` in one headline before the many `Yukos` bodies). `parts`: the joined words no article
+    holds (apart_parts), each held as its parts, as it is searched."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     groups = alternative_groups(parsed)
-    several = len(words) + len(groups) > 1
+    held = [part for word in words for part in parts.get(word) or [word]]
+    several = len(held) + len(groups) > 1
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
     synonym_alternatives = _synonym_alternatives(groups)
     abbreviations = typed_abbreviations(parsed)
-    return [_word_present(word, ranking, abbreviations.get(word)) for word in words] + [
+    return [_word_present(word, ranking, abbreviations.get(word)) for word in held] + [
         _alternatives(group, ranking, synonym_alternatives, dotted=capitals_typed(parsed)) for group in groups
     ]
+
+
+def apart_parts(
+    words: Sequence[str], typo_words: Mapping[str, str | None], apart: Collection[str]
+) -> dict[str, list[str]]:
+    """The parts of each joined word no article holds (`apart`, searched as its parts), keyed as the word is read
+    (as_read: a respelt one as its spelling): what an article holds to hold it, for complete_match. Held whole, no
+    article held every word of `kerry/putin iraq`, and the 25 news-dev articles about Kerry and Putin ranked below
+    the 116 holding `iraq` alone, 21 of them from the 115th (session 32's review); sorted by date, `nato-led` listed
+    the 281 articles holding either part, where `nato led` lists 1."""
+    return {
+        read: parts for word in words if word in apart and (parts := joined_parts(read := typo_words.get(word) or word))
+    }
 
 
 def _weight(counts: Counter[str], word: str) -> float:

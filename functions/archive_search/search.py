@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
@@ -44,6 +45,7 @@ from archive_search.relevance import (
     Ranking,
     abbreviation_clauses,
     alternative_groups,
+    apart_parts,
     as_read,
     code_runs,
     complete_match,
@@ -116,6 +118,7 @@ _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looke
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
+RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
 # articles where one asking for 10 found 2, and total changed with it.
@@ -423,6 +426,10 @@ class Expansion:
         within a typo each: `kerry putn` then listed 2 articles holding `kerr` and `putting` (session 24's review)."""
         return as_read(words, self.typos)
 
+    def parts(self, words: Sequence[str]) -> dict[str, list[str]]:
+        """The parts of each of the words searched apart (relevance.apart_parts), keyed as `searched` reads it."""
+        return apart_parts(words, self.typos, self.apart)
+
 
 NO_EXPANSION = Expansion()
 
@@ -482,8 +489,8 @@ def text_clause(
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
     elif expansion.every_word:
-        searched = expansion.searched(scored_or_typed(parsed, words))
-        if every := dated_matches(request, ranking, searched):
+        scored = scored_or_typed(parsed, words)
+        if every := dated_matches(request, ranking, expansion.searched(scored), expansion.parts(scored)):
             query = {"bool": {"must": [query], "filter": [every]}}
     return query
 
@@ -505,17 +512,25 @@ def dated_every_word(request: SearchRequest, ranking: Ranking, words: list[str])
     if request.effective_sort == "relevance" or not request.q:
         return False
     parsed = parse_query(request.q)
-    return complete_match(parsed, ranking, words) is not None or bool(every_phrase(parsed))
+    # A joined word no article holds is held as its parts (Expansion.parts), which the probe tells later: `nato-led`
+    # by date listed the 281 news-dev articles holding either part, where `nato led` lists 1 (session 32's review).
+    parts = {word: spelt for word in words if (spelt := joined_parts(word))}
+    return complete_match(parsed, ranking, words, parts=parts) is not None or bool(every_phrase(parsed))
 
 
-def dated_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
+def dated_matches(
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    parts: Mapping[str, Sequence[str]] = MappingProxyType({}),
+) -> dict[str, Any] | None:
     """Sorted by date (dated_every_word), what an article must hold to be listed when any article in the archive
     does: every quoted phrase (relevance.every_phrase) and, in a short query, every word (complete_matches). By
     relevance the articles holding the phrases rank first; by date they could not, and `"state of the union"`
     newest first listed 104 news-dev articles holding any of its words, none of the first ten the 2 holding the
-    phrase (session 31's review). None when the query has neither."""
+    phrase (session 31's review). None when the query has neither. `parts`: as complete_matches."""
     every = [*every_phrase(parse_query(request.q))]
-    if complete := complete_matches(request, ranking, words):
+    if complete := complete_matches(request, ranking, words, parts):
         every.append(complete)
     return {"bool": {"must": every}} if every else None
 
@@ -613,10 +628,17 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     return probe
 
 
-def _joined_held(ranking: Ranking, relaxable: list[str]) -> dict[str, Any]:
-    """The aggregation counting, in the whole archive, the articles holding each joined word (apart_words reads it)."""
+def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD) -> dict[str, Any]:
+    """The aggregation counting, in the whole archive, the articles holding each joined word (_held_counts reads
+    it)."""
     held = {str(i): held_joined(word, ranking) for i, word in enumerate(relaxable)}
-    return {JOINED_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": held}}}}}
+    return {name: {"global": {}, "aggs": {"held": {"filters": {"filters": held}}}}}
+
+
+def _held_counts(answer: Mapping[str, Any], name: str = JOINED_HELD) -> dict[str, int]:
+    """How many articles hold each joined word _joined_held(name) asked of, by its place in the list."""
+    buckets = (((answer.get("aggregations") or {}).get(name) or {}).get("held") or {}).get("buckets") or {}
+    return {key: int(bucket.get("doc_count", 0)) for key, bucket in buckets.items()}
 
 
 def _relaxable(ranking: Ranking, words: list[str]) -> list[str]:
@@ -628,9 +650,8 @@ def apart_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -
     """The joined words no article holds, from the probe's answer (probe_search): searched as their parts too
     (relevance.text_query's `apart`), so that `bush-blair` relaxes as any query does instead of finding nothing
     (session 23's review)."""
-    buckets = (((probed.get("aggregations") or {}).get(JOINED_HELD) or {}).get("held") or {}).get("buckets") or {}
-    relaxable = _relaxable(ranking, words)
-    return frozenset(word for i, word in enumerate(relaxable) if (buckets.get(str(i)) or {}).get("doc_count") == 0)
+    held = _held_counts(probed)
+    return frozenset(word for i, word in enumerate(_relaxable(ranking, words)) if held.get(str(i)) == 0)
 
 
 def held_apart(index: SearchableIndex, ranking: Ranking, words: list[str], preference: str | None) -> frozenset[str]:
@@ -645,14 +666,20 @@ def held_apart(index: SearchableIndex, ranking: Ranking, words: list[str], prefe
     return apart_words(ranking, words, index.search(body, size=0, offset=0, preference=preference))
 
 
-def complete_matches(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
+def complete_matches(
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    parts: Mapping[str, Sequence[str]] = MappingProxyType({}),
+) -> dict[str, Any] | None:
     """The articles typo_words counts as holding every word of a short query (relevance.complete_match), or None
     when there is no such tier: in the whole archive, whatever the filters and exclusions, so that a filter or an
     exclusion only narrows the results and never turns expansion on (counted after the exclusions, `opec -oil`
     found 47 articles where `opec` found 11, none of them, most holding `open`; after the tag filter, `rain` in a
     tag holding one such article found `rail` too; session 19's review). The probe and did_you_mean's count both
-    count these, so the count offered is what following it finds."""
-    complete = complete_match(parse_query(request.q), ranking, words, expanded=True)
+    count these, so the count offered is what following it finds. `parts`: the joined words searched apart, each
+    held as its parts (relevance.apart_parts)."""
+    complete = complete_match(parse_query(request.q), ranking, words, expanded=True, parts=parts)
     return None if complete is None else {"bool": {"must": complete}}
 
 
@@ -764,8 +791,9 @@ def _every_word_held(
     """Sorted by date (Expansion.every_word), the aggregation telling whether any article holds every word as
     searched (Expansion.searched), whatever the filters (_relaxed); else none."""
     request, words, expansion = reading(request, words, expansion)
-    searched = expansion.searched(scored_or_typed(parse_query(request.q), words))
-    if not expansion.every_word or (complete := dated_matches(request, ranking, searched)) is None:
+    scored = scored_or_typed(parse_query(request.q), words)
+    complete = dated_matches(request, ranking, expansion.searched(scored), expansion.parts(scored))
+    if not expansion.every_word or complete is None:
         return {}
     return {EVERY_WORD: {"global": {}, "aggs": {"held": {"filter": complete}}}}
 
@@ -823,14 +851,24 @@ def _answer(
         body["aggs"] = {**body["aggs"], **_every_word_held(request, ranking, words, expansion)}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
-    response = index.search(body, size=size, offset=offset, preference=same_copy)
     # A joined word respelt as one no article holds either finds nothing as a phrase: it is searched as its
     # spelling's parts, as the same joined word typed so is (session 31's review: `kery/putin`, read `kerry/putin`,
-    # found nothing where `kerry/putin` finds 25). One more request, only when the answer is empty.
-    respelt_apart = frozenset(word for word in typos if is_joined(word) and typos[word]) - apart
-    if respelt_apart and not response["hits"]["total"]["value"]:
+    # found nothing where `kerry/putin` finds 25; session 32's: beside another word, `kery/putin iraq` lost 21 of
+    # them). The answer counts the articles holding each respelling; one more request, only when one holds none.
+    respelt = [word for word, spelling in typos.items() if spelling and word not in apart and is_joined(word)]
+    spelt = [str(typos[word]) for word in respelt]
+    if respelt:
+        body = {**body, "aggs": {**body["aggs"], **_joined_held(ranking, spelt, RESPELT_HELD)}}
+    response = index.search(body, size=size, offset=offset, preference=same_copy)
+    held = _held_counts(response, RESPELT_HELD)
+    respelt_apart = frozenset(
+        word for i, word in enumerate(respelt) if held.get(str(i)) == 0 and joined_parts(spelt[i])
+    )
+    if respelt_apart:
         expansion = replace(expansion, apart=expansion.apart | respelt_apart)
-        body = {**body, "query": _query(request, ranking, words, expansion)}
+        aggs = {name: agg for name, agg in body["aggs"].items() if name != RESPELT_HELD}
+        aggs.update(_every_word_held(request, ranking, words, expansion))
+        body = {**body, "query": _query(request, ranking, words, expansion), "aggs": aggs}
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
         response = index.search(body, size=size, offset=offset, preference=same_copy)
@@ -865,7 +903,9 @@ def _relaxed(
         query = _query(request, ranking, words, relaxed)
     else:
         read = replace(request, q=as_read)
-        query = _query(read, ranking, scored_words(index, as_read), Expansion(widened=relaxed.widened))
+        # A joined word searched apart stays apart as read (`kery/putin`, read `kerry/putin`, which no article holds).
+        apart = frozenset(relaxed.typos.get(word) or word for word in relaxed.apart)
+        query = _query(read, ranking, scored_words(index, as_read), Expansion(widened=relaxed.widened, apart=apart))
     body = {**body, "query": query}
     return index.search(body, size=size, offset=offset, preference=request.fingerprint()), relaxed
 
@@ -1352,8 +1392,8 @@ def _counter(
         queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
         aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
         complete = complete_matches(other, ranking, words)
-        if dated and complete is not None:
-            aggs[EVERY_WORD] = _selected([queries["plain"], complete], tag + facets)
+        if dated and (every := complete_matches(other, ranking, words, apart_parts(words, {}, apart))) is not None:
+            aggs[EVERY_WORD] = _selected([queries["plain"], every], tag + facets)
         body: dict[str, Any] = {
             "query": {"match_all": {}},
             "track_total_hits": False,
