@@ -24,6 +24,7 @@ from archive_search.errors import InvalidQueryError
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
+    JOINERS,
     Term,
     fold_as_index,
     fold_within,
@@ -51,6 +52,7 @@ MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 # written (a part of a joined word: `-neill`, O'Neill) and closed up (`-walmart`, Wal-Mart).
 EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
 EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
+_JOINERS = re.compile(f"([{re.escape(JOINERS)}])")  # the joiners kept among the pieces
 _POSSESSIVE = re.compile(r"'[sS](?![^\W_])")  # as the word parts drop it (O'Driscoll's: o, driscoll)
 
 
@@ -179,15 +181,30 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
         for token, form in forms.items()
     ]
-    # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
-    words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(plain)), "operator": "and", "boost": 2}}}]
     # A joined word's parts adjacent, as /search reads a joined word, as word starts (the prefixes of a word sit at
     # its position): `anti-wa` finds "Anti-war ..." and not "Antiques fair in Wales" (session 31's review: `AT&T`
-    # offered "Tories urge ..." for its `at` and `t`). A finished one's whole parts rank first (build_suggest).
-    joined = [{"match_phrase": {"title.prefix": word_parts(token)}} for token in joined_words(plain)][
-        :MAX_JOINED_PHRASES
+    # offered "Tories urge ..." for its `at` and `t`). A finished one's whole parts rank first (build_suggest). A
+    # part in capitals also dotted, as /search finds it: `US-Japan` offered nothing where five titles write
+    # "U.S.-JAPAN" (session 32's review); the phrase alone holds such a word, which the prefixes of `us` would not.
+    joined = {token: _joined_forms(token) for token in joined_words(plain)[:MAX_JOINED_PHRASES]}
+    phrases = [
+        _any_of([{"match_phrase": {"title.prefix": form}} for form in spellings]) for spellings in joined.values()
     ]
-    return (words if plain else []) + joined + either
+    rest = [token for token in plain if len(joined.get(token, ())) < 2]
+    # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
+    words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
+    return (words if rest else []) + phrases + either
+
+
+def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
+
+
+def _joined_forms(token: str) -> list[str]:
+    """A joined word's parts (word_parts), and the same with each part in capitals dotted where it has a dotted
+    spelling (relevance.abbreviation_dotted, synonyms too: `US-Japan` -> `US Japan`, `U S Japan`)."""
+    dotted = "".join(abbreviation_dotted(piece, with_synonyms=True) or piece for piece in _JOINERS.split(token))
+    return list(dict.fromkeys([word_parts(token), word_parts(dotted)]))
 
 
 def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
