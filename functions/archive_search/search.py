@@ -515,7 +515,9 @@ def dated_every_word(request: SearchRequest, ranking: Ranking, words: list[str])
     # A joined word no article holds is held as its parts (Expansion.parts), which the probe tells later: `nato-led`
     # by date listed the 281 news-dev articles holding either part, where `nato led` lists 1 (session 32's review).
     parts = {word: spelt for word in words if (spelt := joined_parts(word))}
-    return complete_match(parsed, ranking, words, parts=parts) is not None or bool(every_phrase(parsed))
+    return complete_match(parsed, ranking, words, parts=parts) is not None or bool(
+        every_phrase(parsed, ranking.synonyms)
+    )
 
 
 def dated_matches(
@@ -529,7 +531,7 @@ def dated_matches(
     relevance the articles holding the phrases rank first; by date they could not, and `"state of the union"`
     newest first listed 104 news-dev articles holding any of its words, none of the first ten the 2 holding the
     phrase (session 31's review). None when the query has neither. `parts`: as complete_matches."""
-    every = [*every_phrase(parse_query(request.q))]
+    every = [*every_phrase(parse_query(request.q), ranking.synonyms)]
     if complete := complete_matches(request, ranking, words, parts):
         every.append(complete)
     return {"bool": {"must": every}} if every else None
