@@ -813,12 +813,16 @@ def _alternatives(
     with_synonyms: frozenset[str],
     fuzzy: Collection[str] = (),
     dotted: bool = True,
+    apart: Mapping[str, Sequence[str]] = MappingProxyType({}),
+    every: bool = False,
 ) -> dict[str, Any]:
     """An OR-group: one of its words or phrases (a phrase as typed: the reader gave the alternatives); scored like
     a word, with its synonyms when in `with_synonyms` (_synonym_alternatives). `fuzzy`: the typo_tolerant words
     that also match their near spellings (`yukoss OR parmalatt` found nothing, though either word alone finds its
     articles): text_query's `widened`. `dotted`: capitals are also searched as a dotted abbreviation
-    (capitals_typed), as a dotted one is closed up."""
+    (capitals_typed), as a dotted one is closed up. `apart`: the joined words no article holds, with their parts
+    (apart_parts), scored as the parts typed apart, or each part held when `every` (complete_match); as the words
+    of a query outside a group are (`bush-blair OR schroeder` found what `schroeder` finds: session 32's review)."""
     options = []
     for term in group:
         if term.phrase or is_joined(term.text):
@@ -826,7 +830,12 @@ def _alternatives(
             abbreviated = (
                 [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text, dotted)] if term.phrase else []
             )
-            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *abbreviated, *_code(term.text)]))
+            parts = [] if term.phrase else list(apart.get(term.text, ()))
+            if every and parts:
+                held = [{"bool": {"must": [_word_present(part, ranking) for part in parts]}}]
+            else:
+                held = [_scored(" ".join(parts), ranking, 1.0)] if parts else []
+            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *abbreviated, *_code(term.text), *held]))
             continue
         option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
@@ -888,7 +897,14 @@ def text_query(
     # The first group's words may get typo tolerance in a short query (one group: its expansions stay within budget).
     tolerant = widened if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS else ()
     should: list[dict[str, Any]] = [
-        _alternatives(group, ranking, synonym_alternatives, tolerant if i == 0 else (), capitals_typed(parsed))
+        _alternatives(
+            group,
+            ranking,
+            synonym_alternatives,
+            tolerant if i == 0 else (),
+            capitals_typed(parsed),
+            apart_parts({}, apart),
+        )
         for i, group in enumerate(groups)
     ]
     counts = word_counts(parsed)
@@ -949,7 +965,7 @@ def text_query(
     # articles; session 15).
     # A word no article holds counts as the spelling searched in its place (`kerry putn`, read as `kerry putin`,
     # ranks the articles holding kerry and putin first, as `kerry putin` does: session 26).
-    held_apart = apart_parts(words, typo_words, apart)
+    held_apart = apart_parts(typo_words, apart)
     read = as_read(words, typo_words)
     every = None if highlighting else complete_match(parsed, ranking, read, bool(typo_words), held_apart)
     if every is not None:
@@ -1148,21 +1164,18 @@ def complete_match(
     synonym_alternatives = _synonym_alternatives(groups)
     abbreviations = typed_abbreviations(parsed)
     return [_word_present(word, ranking, abbreviations.get(word)) for word in held] + [
-        _alternatives(group, ranking, synonym_alternatives, dotted=capitals_typed(parsed)) for group in groups
+        _alternatives(group, ranking, synonym_alternatives, dotted=capitals_typed(parsed), apart=parts, every=True)
+        for group in groups
     ]
 
 
-def apart_parts(
-    words: Sequence[str], typo_words: Mapping[str, str | None], apart: Collection[str]
-) -> dict[str, list[str]]:
+def apart_parts(typo_words: Mapping[str, str | None], apart: Collection[str]) -> dict[str, list[str]]:
     """The parts of each joined word no article holds (`apart`, searched as its parts), keyed as the word is read
     (as_read: a respelt one as its spelling): what an article holds to hold it, for complete_match. Held whole, no
     article held every word of `kerry/putin iraq`, and the 25 news-dev articles about Kerry and Putin ranked below
     the 116 holding `iraq` alone, 21 of them from the 115th (session 32's review); sorted by date, `nato-led` listed
     the 281 articles holding either part, where `nato led` lists 1."""
-    return {
-        read: parts for word in words if word in apart and (parts := joined_parts(read := typo_words.get(word) or word))
-    }
+    return {read: parts for word in apart if (parts := joined_parts(read := typo_words.get(word) or word))}
 
 
 def _weight(counts: Counter[str], word: str) -> float:

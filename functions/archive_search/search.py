@@ -428,7 +428,7 @@ class Expansion:
 
     def parts(self, words: Sequence[str]) -> dict[str, list[str]]:
         """The parts of each of the words searched apart (relevance.apart_parts), keyed as `searched` reads it."""
-        return apart_parts(words, self.typos, self.apart)
+        return apart_parts(self.typos, self.apart)
 
 
 NO_EXPANSION = Expansion()
@@ -619,14 +619,15 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
     about 1-4 ms where that window took 13-14, news-dev, the local node)."""
-    if not _expandable(ranking, words) and not _joined(ranking, words):
+    relaxable = _relaxable(ranking, relaxable_words(request.q, words))
+    if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable:
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_matches(request, ranking, words)
     if complete is not None and request.effective_sort == "relevance":
         probe["query"] = complete
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
-    if relaxable := _relaxable(ranking, words):
+    if relaxable:
         # Whether any article holds each joined word, in the whole archive (a global aggregation: the query above
         # selects the complete matches): one that none holds is searched as its parts too (apart_words).
         probe["aggs"] = _joined_held(ranking, relaxable)
@@ -649,6 +650,13 @@ def _held_counts(answer: Mapping[str, Any], name: str = JOINED_HELD) -> dict[str
 def _relaxable(ranking: Ranking, words: list[str]) -> list[str]:
     """The joined words of a short query that have parts to search when no article holds them (joined_parts)."""
     return [word for word in _joined(ranking, words) if joined_parts(word)]
+
+
+def relaxable_words(q: str, words: list[str]) -> list[str]:
+    """The scored words and the joined words of q's OR-groups, whichever no article holds is searched as its parts
+    (_relaxable, apart_words)."""
+    grouped = [term.text for group in alternative_groups(parse_query(q)) for term in group if not term.phrase]
+    return list(dict.fromkeys([*words, *(text for text in grouped if is_joined(text))]))
 
 
 def apart_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -> frozenset[str]:
@@ -845,7 +853,8 @@ def _answer(
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
-    apart = frozenset(word for word in apart_words(ranking, words, probed) if word not in typos)
+    relaxable = relaxable_words(request.q, words)
+    apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
     expansion = base
     if typos or apart:
         spellings = vocabulary.expansion(typos) if typos else base
@@ -1377,7 +1386,7 @@ def _counter(
         same_copy = replace(request, q=q, page=1, cursor=None).fingerprint()
         words = scored_words(index, q)
         # The joined words no article holds searched as their parts too, as /search searches them (held_apart).
-        apart = held_apart(index, ranking, words, same_copy)
+        apart = held_apart(index, ranking, relaxable_words(q, words), same_copy)
         base = Expansion(widened=widened_alternatives(index, q, ranking), apart=apart)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         dated = dated_every_word(other, ranking, words)
@@ -1397,7 +1406,7 @@ def _counter(
         queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
         aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
         complete = complete_matches(other, ranking, words)
-        if dated and (every := complete_matches(other, ranking, words, apart_parts(words, {}, apart))) is not None:
+        if dated and (every := complete_matches(other, ranking, words, apart_parts({}, apart))) is not None:
             aggs[EVERY_WORD] = _selected([queries["plain"], every], tag + facets)
         body: dict[str, Any] = {
             "query": {"match_all": {}},

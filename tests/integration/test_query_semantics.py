@@ -1833,6 +1833,12 @@ def test_a_joined_word_no_article_holds_counts_as_its_parts_typed_apart(pipeline
     for typed in ("nato-led", "NATO/led", "nato led"):
         assert ids(typed, "&sort=newest") == [nato], typed
         assert ids(typed)[0] == nato, typed
+    # In an OR-group too (`bush-blair OR schroeder` found what `schroeder` finds: session 32's second review)
+    for typed in ("kerry/putin OR moscow", "moscow OR kerry/putin", "kerry putin OR moscow"):
+        assert set(ids(typed)) == {kerry, *named}, typed
+    for typed in ("iraq (kerry/putin OR alliance)", "iraq (kerry-putin | alliance)"):
+        assert sorted(ids(typed)[:2]) == sorted(named), typed
+        assert ids(typed, "&sort=newest") == named[::-1], typed
 
 
 def test_a_quoted_synonym_name_holds_its_synonyms_in_every_sort(pipeline: LocalPipeline) -> None:
