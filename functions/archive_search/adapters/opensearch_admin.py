@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -37,8 +38,10 @@ class OpenSearchIndexAdmin:
         return sorted(name for name in names if name not in behind)
 
     def create_build_index(self) -> str:
-        """A new versioned index, tuned for loading (no refresh) until `finish_build`."""
-        name = f"{self._alias}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{time.monotonic_ns() % 1000:03d}"
+        """A new versioned index, tuned for loading (no refresh) until `finish_build`. Named by the time and a random
+        suffix: the clock's nanoseconds modulo 1,000 could repeat within a second, and a rebuild then recreated the
+        leftover it had just deleted under the same name (a CI run of session 32)."""
+        name = f"{self._alias}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
         body: dict[str, Any] = {**INDEX_SETTINGS}
         body["settings"] = {**INDEX_SETTINGS["settings"], "index": {**INDEX_SETTINGS["settings"]["index"]}}
         body["settings"]["index"]["refresh_interval"] = "-1"
