@@ -313,7 +313,8 @@ def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
     return [{"multi_match": {"query": spelt, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}}]
 
 
-def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+def any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    """One of the clauses: the clause itself when there is one."""
     return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
@@ -589,7 +590,7 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     metadata = in_byline_or_tags(word)
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
-        return _any_of([text, *_closed_up(word, COMPLETE_FIELDS), *_code(word), *metadata])
+        return any_of([text, *_closed_up(word, COMPLETE_FIELDS), *_code(word), *metadata])
     # A synonym's words (`united nations`) are one name: adjacent, as _scored matches them, and no joined word.
     name = " " in word
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, **({"type": "phrase"} if name else {})}
@@ -607,7 +608,7 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
     clauses = [{"multi_match": options}, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
-    return _any_of([*clauses, *metadata])
+    return any_of([*clauses, *metadata])
 
 
 def _as_written(word: str) -> dict[str, Any]:
@@ -752,7 +753,7 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
         # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it
         abbreviated = [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text)] if term.phrase else []
-        return _any_of([clause, *closed, *abbreviated, *code, *in_byline_or_tags(term.text)])
+        return any_of([clause, *closed, *abbreviated, *code, *in_byline_or_tags(term.text)])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": term.text, "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
@@ -761,7 +762,7 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         # ... also as a part, where the fields as written hold it (`-H.K.` the `HWHH.HK` that `H.K.` finds as `hk`)
         abbreviation.append({"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS}})
     metadata = in_byline_or_tags(term.text)
-    return _any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata])
+    return any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -835,7 +836,7 @@ def _alternatives(
                 held = [{"bool": {"must": [_word_present(part, ranking) for part in parts]}}]
             else:
                 held = [_scored(" ".join(parts), ranking, 1.0)] if parts else []
-            options.append(_any_of([_phrase(term.text, TEXT_FIELDS), *closed, *abbreviated, *_code(term.text), *held]))
+            options.append(any_of([_phrase(term.text, TEXT_FIELDS), *closed, *abbreviated, *_code(term.text), *held]))
             continue
         option = _scored(term.text, ranking, 1.0, synonyms=term.text in with_synonyms)
         option["bool"]["should"] += _code(term.text)
@@ -896,6 +897,7 @@ def text_query(
     synonym_alternatives = _synonym_alternatives(groups)
     # The first group's words may get typo tolerance in a short query (one group: its expansions stay within budget).
     tolerant = widened if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS else ()
+    held_apart = apart_parts(typo_words, apart)
     should: list[dict[str, Any]] = [
         _alternatives(
             group,
@@ -903,7 +905,7 @@ def text_query(
             synonym_alternatives,
             tolerant if i == 0 else (),
             capitals_typed(parsed),
-            apart_parts({}, apart),
+            held_apart,
         )
         for i, group in enumerate(groups)
     ]
@@ -958,14 +960,13 @@ def text_query(
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
-        should.append(_tier(TIER_HEADLINE, [_any_of(headlines)], HEADLINE_BOOST))
+        should.append(_tier(TIER_HEADLINE, [any_of(headlines)], HEADLINE_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS
     # The complete and near tiers repeat the scored clauses as filters: the highlighter would read each term (and
     # expand each near spelling, at every article) again for nothing (typo-expanded pages: 142 -> 112 ms, ten news
     # articles; session 15).
     # A word no article holds counts as the spelling searched in its place (`kerry putn`, read as `kerry putin`,
     # ranks the articles holding kerry and putin first, as `kerry putin` does: session 26).
-    held_apart = apart_parts(typo_words, apart)
     read = as_read(words, typo_words)
     every = None if highlighting else complete_match(parsed, ranking, read, bool(typo_words), held_apart)
     if every is not None:
@@ -1138,7 +1139,7 @@ def every_phrase(parsed: ParsedQuery, synonyms: bool = False) -> list[dict[str, 
     spelt = {text: _abbreviated(text, dotted) if parsed.typed_by_reader else [] for text in phrases}
     named = {text: synonyms and has_synonyms(fold_as_index(text)) for text in phrases}
     return [
-        _any_of([_phrase(form, TEXT_FIELDS, synonyms=named[text]) for form in (text, *spelt[text])] + _code(text))
+        any_of([_phrase(form, TEXT_FIELDS, synonyms=named[text]) for form in (text, *spelt[text])] + _code(text))
         for text in phrases
     ]
 

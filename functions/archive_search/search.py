@@ -426,7 +426,11 @@ class Expansion:
         within a typo each: `kerry putn` then listed 2 articles holding `kerr` and `putting` (session 24's review)."""
         return as_read(words, self.typos)
 
-    def parts(self, words: Sequence[str]) -> dict[str, list[str]]:
+    def read_apart(self) -> frozenset[str]:
+        """The words searched apart, as read (a respelt one as its spelling): `kery/putin`, read `kerry/putin`."""
+        return frozenset(self.typos.get(word) or word for word in self.apart)
+
+    def parts(self) -> dict[str, list[str]]:
         """The parts of each of the words searched apart (relevance.apart_parts), keyed as `searched` reads it."""
         return apart_parts(self.typos, self.apart)
 
@@ -458,8 +462,7 @@ def reading(
     session 32's second review)."""
     if expansion.read is None:
         return request, words, expansion
-    apart = frozenset(expansion.typos.get(word) or word for word in expansion.apart)
-    as_read = Expansion(every_word=expansion.every_word, apart=apart)
+    as_read = Expansion(every_word=expansion.every_word, apart=expansion.read_apart())
     return replace(request, q=expansion.read), content_words(parse_query(expansion.read)), as_read
 
 
@@ -492,8 +495,8 @@ def text_clause(
     if request.effective_sort == "relevance":
         query = with_freshness(query, ranking)
     elif expansion.every_word:
-        scored = scored_or_typed(parsed, words)
-        if every := dated_matches(request, ranking, expansion.searched(scored), expansion.parts(scored)):
+        searched = expansion.searched(scored_or_typed(parsed, words))
+        if every := dated_matches(request, ranking, searched, expansion.parts()):
             query = {"bool": {"must": [query], "filter": [every]}}
     return query
 
@@ -803,10 +806,11 @@ def _every_word_held(
 ) -> dict[str, Any]:
     """Sorted by date (Expansion.every_word), the aggregation telling whether any article holds every word as
     searched (Expansion.searched), whatever the filters (_relaxed); else none."""
+    if not expansion.every_word:
+        return {}
     request, words, expansion = reading(request, words, expansion)
-    scored = scored_or_typed(parse_query(request.q), words)
-    complete = dated_matches(request, ranking, expansion.searched(scored), expansion.parts(scored))
-    if not expansion.every_word or complete is None:
+    searched = expansion.searched(scored_or_typed(parse_query(request.q), words))
+    if (complete := dated_matches(request, ranking, searched, expansion.parts())) is None:
         return {}
     return {EVERY_WORD: {"global": {}, "aggs": {"held": {"filter": complete}}}}
 
@@ -918,8 +922,8 @@ def _relaxed(
     else:
         read = replace(request, q=as_read)
         # A joined word searched apart stays apart as read (`kery/putin`, read `kerry/putin`, which no article holds).
-        apart = frozenset(relaxed.typos.get(word) or word for word in relaxed.apart)
-        query = _query(read, ranking, scored_words(index, as_read), Expansion(widened=relaxed.widened, apart=apart))
+        as_searched = Expansion(widened=relaxed.widened, apart=relaxed.read_apart())
+        query = _query(read, ranking, scored_words(index, as_read), as_searched)
     body = {**body, "query": query}
     return index.search(body, size=size, offset=offset, preference=request.fingerprint()), relaxed
 

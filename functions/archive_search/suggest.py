@@ -36,6 +36,7 @@ from archive_search.relevance import (
     abbreviation_closed_up,
     abbreviation_dotted,
     abbreviation_form,
+    any_of,
     capitals_typed,
     code_runs,
     is_joined,
@@ -188,16 +189,12 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     # "U.S.-JAPAN" (session 32's review); the phrase alone holds such a word, which the prefixes of `us` would not.
     joined = {token: _joined_forms(token) for token in joined_words(plain)[:MAX_JOINED_PHRASES]}
     phrases = [
-        _any_of([{"match_phrase": {"title.prefix": form}} for form in spellings]) for spellings in joined.values()
+        any_of([{"match_phrase": {"title.prefix": form}} for form in spellings]) for spellings in joined.values()
     ]
     rest = [token for token in plain if len(joined.get(token, ())) < 2]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
     return (words if rest else []) + phrases + either
-
-
-def _any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
-    return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
 
 
 def _joined_forms(token: str) -> list[str]:
