@@ -21,8 +21,6 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Protocol
 
-import jellyfish
-
 from archive_search.models import Suggestion
 from archive_search.query_parser import (
     GLUE,
@@ -384,6 +382,11 @@ def nearest_candidates(
 def sounds_alike(typed: str, word: str) -> bool:
     """typed and word have one Metaphone key (Lawrence Philips, "Hanging on the Metaphone", Computer Language 7(12),
     1990; jellyfish's implementation): `blare` and `blair` (BLR), `braun` and `brown` (BRN), not `blame` (BLM)."""
+    # Imported here, as the text encoder's native code is (handlers/text_model.py): jellyfish is compiled code, packaged
+    # for the Lambda architecture, so the handlers stay importable on any machine (tests/build) and pay for it only
+    # when a short word no article holds is respelt.
+    import jellyfish
+
     key = jellyfish.metaphone(typed)
     return bool(key) and key == jellyfish.metaphone(word)
 
