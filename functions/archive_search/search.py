@@ -49,6 +49,7 @@ from archive_search.relevance import (
     as_read,
     code_runs,
     complete_match,
+    complete_match_as_read,
     content_words,
     every_phrase,
     glued_parts,
@@ -550,6 +551,7 @@ def typo_words(
     suggest: dict[str, Any] | None,
     complete: int | None,
     vocabulary: Vocabulary | None = None,
+    as_read: int | None = None,
 ) -> dict[str, str | None]:
     """The scored words to expand to their near spellings, from the probe's answer (probe_search): none unless the
     query is short and typo tolerance on; then every word of 4+ letters when some word is in no article (the term
@@ -557,9 +559,10 @@ def typo_words(
     (`complete`, None when not counted; one word too) in the relevance order, so that a name spelt another way
     (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
-    near `told` in many bodies) is only expanded, so its exact match ranks first."""
+    near `told` in many bodies) is only expanded, so its exact match ranks first. `as_read`: how many articles hold
+    every word with each word no article holds read as one of its spellings (_complete_as_read), when counted."""
     held = partial(held_elsewhere, request.q, suggest, vocabulary)
-    expanded = _words_to_expand(request, ranking, words, suggest, complete, held)
+    expanded = _words_to_expand(request, ranking, words, suggest, complete, held, as_read)
     joined = _joined(ranking, words)
     unknown = (expanded or joined) and unknown_words(request.q, suggest)
     spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
@@ -595,20 +598,28 @@ def _words_to_expand(
     suggest: dict[str, Any] | None,
     complete: int | None,
     held: Callable[[], Collection[str]] = tuple,
+    as_read: int | None = None,
 ) -> list[str]:
     """The words typo_words() expands, without asking which spelling each is searched as. `held`: the words no body
     holds that an article holds as typed all the same (spelling.held_elsewhere), which are no reason to expand; asked
-    only when the answer decides."""
+    only when the answer decides. `as_read`: the complete matches of the query as it may be read (_complete_as_read);
+    when they are not few, only the words no article holds are expanded."""
     eligible = _expandable(ranking, words)
     if not eligible:
         return []
+    unknown = unknown_words(request.q, suggest).keys() & set(eligible)
+    # Few articles hold every word as typed because a word is misspelt, while many hold them as read: the words
+    # spelt right are searched as typed, as the query `altered_query` shows finds them (`tony blare`, read `tony
+    # blair`, found 353 news-dev articles where `tony blair` finds 211: `tory`, `tone` and `tiny` articles, and
+    # "Tory" marked in the Blair articles' snippets; session 33's review).
+    if unknown and as_read is not None and as_read >= FEW_COMPLETE_MATCHES:
+        return [word for word in eligible if word in unknown]
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages. So are
     # words held only closed up or in a byline or tag (`walmart`, `obrien`: near spellings such as `walman` and
     # `oeien` led the newest first; session 22's review); not a headline's alone, which may be its typo (`PRESSUE`).
     if complete is not None and complete < FEW_COMPLETE_MATCHES and request.effective_sort == "relevance":
         return eligible
-    unknown = unknown_words(request.q, suggest).keys() & set(eligible)
     return eligible if unknown and unknown - set(held()) else []
 
 
@@ -852,10 +863,15 @@ def _answer(
     # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
     # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
     closed_up = request.q if complete == 0 and not unknown else None
+    as_read = _complete_as_read(request, ranking, words, unknown, expanded) if complete is not None else None
     vocabulary.prepare(
-        [typed for typed, _ in unknown], [*expanded, *(c for _, spelt in unknown for c in spelt)], unknown, closed_up
+        [typed for typed, _ in unknown],
+        [*expanded, *(c for _, spelt in unknown for c in spelt)],
+        unknown,
+        closed_up,
+        as_read,
     )
-    typos = typo_words(request, ranking, words, suggest, complete, vocabulary)
+    typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
@@ -893,6 +909,22 @@ def _answer(
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
     return {**response, "suggest": suggest}, expansion
+
+
+def _complete_as_read(
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    unknown: Sequence[tuple[str, Sequence[str]]],
+    expanded: Collection[str],
+) -> list[dict[str, Any]] | None:
+    """What an article holds to hold every word with each word no article holds read as one of its spellings
+    (relevance.complete_match_as_read), in the whole archive as the probe counts: asked only when a word spelt right
+    would be expanded beside a misspelt one (_words_to_expand), in the vocabulary's request (no request added)."""
+    spellings = {word: candidates for typed, candidates in unknown if (word := _one_word(typed) or "") in expanded}
+    if not spellings or not set(expanded) - spellings.keys():
+        return None
+    return complete_match_as_read(parse_query(request.q), ranking, words, spellings)
 
 
 def _relaxed(
@@ -1146,6 +1178,7 @@ def _source_key(hit: Mapping[str, Any]) -> str | None:
     return None if key is None else str(key)
 
 
+_AS_READ = "complete_as_read"
 _SUMMARY_WORDS = "summary.exact"  # the summary as written, as title.exact holds the headline
 _LIKELIEST_FIELDS = (EXACT_BODY_FIELD, TITLE_WORDS_FIELD)  # where likeliest() counts the articles holding words
 
@@ -1165,6 +1198,7 @@ class _ArchiveVocabulary:
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
+        self.complete_as_read: int | None = None  # the articles holding every word as read (_complete_as_read)
 
     def prepare(
         self,
@@ -1172,17 +1206,21 @@ class _ArchiveVocabulary:
         near: Sequence[str],
         candidates: Sequence[tuple[str, Sequence[str]]] = (),
         closed_up: str | None = None,
+        as_read: list[dict[str, Any]] | None = None,
     ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
         (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context. `closed_up`:
         a query whose words no article may hold: the closed-up suggesters' spellings of those that none holds, in
-        any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold)."""
+        any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold).
+        `as_read`: clauses an article must all match, counted as complete_as_read (_complete_as_read)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
         held_key = tuple(held)
         aggs: dict[str, Any] = {}
+        if as_read is not None:
+            aggs[_AS_READ] = {"filter": {"bool": {"must": as_read}}}
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
@@ -1208,6 +1246,8 @@ class _ArchiveVocabulary:
             if suggesters:
                 body["suggest"] = suggesters
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)
+        if as_read is not None:
+            self.complete_as_read = int(answer["aggregations"][_AS_READ]["doc_count"])
         if "held" in aggs:
             self._held[held_key] = _held_words(held_key, answer, "held")
             self._written[held_key] = _held_words(held_key, answer, "written")
