@@ -132,12 +132,16 @@ def _is_stopword(typed: str) -> bool:
 _NOT_WORD = "".join(chr(c) for c in range(0x80) if not chr(c).isalnum())
 
 
+# The headline suggester's settings, for /suggest's respelling too (suggest.title_respelt).
+TITLE_SUGGESTER = _SUGGESTER
+
+
 def spelling_suggester(q: str) -> dict[str, Any]:
     """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded."""
     return {
         "text": _looked_up(q),
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
-        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
+        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
         "spell_shared": {"term": {"field": "body.exact", **_SHARED_SUGGESTER}},
     }
 
