@@ -40,8 +40,10 @@ class OpenSearchIndexAdmin:
     def create_build_index(self) -> str:
         """A new versioned index, tuned for loading (no refresh) until `finish_build`. Named by the time and a random
         suffix: the clock's nanoseconds modulo 1,000 could repeat within a second, and a rebuild then recreated the
-        leftover it had just deleted under the same name (a CI run of session 32)."""
-        name = f"{self._alias}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
+        leftover it had just deleted under the same name (a CI run of session 32). 64 random bits: with 32, the unit
+        test's 3,000 names in one second shared one about once in a thousand runs (the birthday bound), and one run
+        of session 33 did."""
+        name = f"{self._alias}-{time.strftime('%Y%m%d%H%M%S', time.gmtime())}-{secrets.token_hex(8)}"
         body: dict[str, Any] = {**INDEX_SETTINGS}
         body["settings"] = {**INDEX_SETTINGS["settings"], "index": {**INDEX_SETTINGS["settings"]["index"]}}
         body["settings"]["index"]["refresh_interval"] = "-1"
