@@ -69,7 +69,6 @@ from archive_search.spelling import (
     TITLE_WORDS_FIELD,
     Found,
     Vocabulary,
-    beyond_reach,
     closed_up_spellings,
     closed_up_suggester,
     closed_up_words,
@@ -569,9 +568,7 @@ def typo_words(
     joined = _joined(ranking, words)
     unknown = (expanded or joined) and unknown_words(request.q, suggest)
     spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
-    # A word no article holds whose near words are all beyond a likely reach is searched as typed.
-    unreached = beyond_reach(request.q, suggest, vocabulary) if expanded and vocabulary is not None else set()
-    typos = {word: spelt.get(word) for word in expanded if word not in unreached}
+    typos = {word: spelt.get(word) for word in expanded}
     return typos | {word: spelling for word in joined if (spelling := _respelt_joined(word, spelt))}
 
 

@@ -208,10 +208,6 @@ def closed_up_words(q: str) -> list[tuple[int, int, str]]:
     return words[:MAX_SPELLED_WORDS]
 
 
-# Marks an answer whose options are stems (closed_up_spellings: the closed-up fields are stemmed).
-STEMMED = "stemmed"
-
-
 def closed_up_spellings(
     suggest: dict[str, Any] | None, unheld: Collection[tuple[int, int]] | None = None
 ) -> dict[str, Any]:
@@ -228,7 +224,7 @@ def closed_up_spellings(
                 continue
             known = merged.setdefault(key, {**entry, "options": []})
             known["options"] = [*known["options"], *(entry.get("options") or [])]
-    return {"spell_body": list(merged.values()), STEMMED: True}
+    return {"spell_body": list(merged.values())}
 
 
 # Two words typed without the space between them (`oilprices`, `tonyblair`): each way of cutting a word no article
@@ -261,7 +257,7 @@ def with_splits(suggest: dict[str, Any], splits: Mapping[tuple[int, int, str], M
             continue
         entry = entries.setdefault((offset, length), {"text": text, "offset": offset, "length": length, "options": []})
         entry["options"] = [*entry["options"], {"text": best, "freq": counts[best]}]
-    return {**suggest, "spell_body": list(entries.values())}
+    return {"spell_body": list(entries.values())}
 
 
 # What marks a closed-up word in its article's text (written_forms_request): two characters of Unicode's private use
@@ -332,23 +328,6 @@ class _Unknown:
 def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
     """Each word of q that no article body holds, with the known words nearest it (nearest_candidates of what the
     body and headline suggesters propose)."""
-    return [word for word in _unheld(q, suggest) if word.candidates]
-
-
-def beyond_reach(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary) -> set[str]:
-    """The words of q (case-folded, as unknown_words keys them) that no article holds, body, headline or elsewhere
-    (`vocabulary`, asked only when there are such words), whose near words are all beyond a likely reach
-    (nearest_candidates keeps none: two letters replaced, `merkel` for `market`): searched as typed, never widened
-    to those words (search.typo_words: `merkel` found 1,317 news-dev articles, most about markets, once `market` was
-    no longer its spelling)."""
-    typed = [word.typed for word in _unheld(q, suggest) if not word.candidates]
-    held = vocabulary.held_beyond_bodies(typed) if typed else set()
-    return {_key(word) for word in typed if word not in held}
-
-
-def _unheld(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
-    """Each word of q that no article body holds and some known word is near (the body suggester's options), with
-    the nearest (nearest_candidates: none when none is near enough)."""
     if not suggest:
         return []
     title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
@@ -365,10 +344,10 @@ def _unheld(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             continue
         title_options = (title_entry or {}).get("options") or []
         joined = _joined_around(q, offset, length)
-        stems = bool(suggest.get(STEMMED))
-        candidates = nearest_candidates(typed, entry["options"], title_options, joined=any(joined), stems=stems)
-        maybe_in_titles = title_entry is not None and not title_options
-        found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined))
+        candidates = nearest_candidates(typed, entry["options"], title_options, joined=any(joined))
+        if candidates:
+            maybe_in_titles = title_entry is not None and not title_options
+            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined))
     return found
 
 
@@ -378,16 +357,14 @@ def nearest_candidates(
     title_options: Sequence[dict[str, Any]] = (),
     *,
     joined: bool = False,
-    stems: bool = False,
 ) -> tuple[str, ...]:
     """The spellings likeliest meant by a word no article holds, among the suggesters' options (`{"text", "freq"}`,
     body and headline words): the equally near ones, likeliest first (at most MAX_CONTEXT_CANDIDATES); none when
     none is near enough. Vocabulary.likeliest chooses among several by the query's other words.
 
     An option counts when it is within the edits the engine's AUTO fuzziness allows for the typed word's length (one
-    for up to 5 letters, two from 6: "kofi" is not "kong"; two only as a likely pair, _likely_pair: "merkel" is not
-    "market") and is no stopword (a content word is never respelt into "will"). The nearest wins (optimal string
-    alignment distance, accents and case aside); among equally near,
+    for up to 5 letters, two from 6: "kofi" is not "kong") and is no stopword (a content word is never respelt
+    into "will"). The nearest wins (optimal string alignment distance, accents and case aside); among equally near,
     a likely edit before any other: a slip of the keys (a letter doubled or undoubled, two neighbours swapped: "oill"
     -> "oil", "ocured" -> "occured") or a letter left out ("putn" -> "putin", "leage" -> "league"), the commonest
     single errors (Damerau, "A technique for computer detection and correction of spelling errors", CACM 1964;
@@ -398,8 +375,7 @@ def nearest_candidates(
     frequent. Equally near: the same distance, both likely edits so preferred or neither ("leage": "leave" and
     "lease"; "putn": "putin" and "punt"). `joined`: the typed word is a part of a joined word (`cols` of `coca-cols`),
     whose other parts tell the spellings apart better than any rule of edits (`cola`, a substitution, not the `coles`
-    a letter left out makes): every equally near one, likely edit or not, at most MAX_CANDIDATES. `stems`: the
-    options are stems (closed_up_spellings), whose cut letters are no edits of the reader's."""
+    a letter left out makes): every equally near one, likely edit or not, at most MAX_CANDIDATES."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -410,7 +386,7 @@ def nearest_candidates(
             if not text or text in STOPWORDS:
                 continue
             distance = _osa_distance(word, fold_as_index(text))
-            if 0 < distance <= limit and (distance == 1 or stems or _likely_pair(word, fold_as_index(text))):
+            if 0 < distance <= limit:
                 likely = _likely_edit(word, fold_as_index(text))
                 near.append((distance, likely, rank, int(option.get("freq") or 0), text))
             elif distance == limit + 1 == SOUND_ALIKE_EDITS and sounds_alike(word, fold_as_index(text)):
@@ -454,23 +430,6 @@ def sounds_alike(typed: str, word: str) -> bool:
 
     key = jellyfish.metaphone(typed)
     return bool(key) and key == jellyfish.metaphone(word)
-
-
-def _likely_pair(typed: str, word: str) -> bool:
-    """Two edits from word to typed are likely: both likely edits (_likely_typos: `tarrif` is `tariff` with one letter
-    undoubled and another doubled), or the two words sound alike (sounds_alike: `definately`). Any other two are a
-    different word more often than a typo: `merkel` was read `market` (1,406 news-dev articles about markets for a
-    name the archive lacks), `zarqawi` `zardari`, `brexit` `brent` (session 33's review)."""
-    return any(typed in _likely_typos(typo) for typo in _likely_typos(word)) or sounds_alike(typed, word)
-
-
-def _likely_typos(word: str) -> set[str]:
-    """What a likely edit (_likely_edit) makes of word: two neighbours swapped, a letter doubled or undoubled, a letter
-    left out."""
-    typos = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
-    typos |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
-    typos |= {word[:i] + word[i + 1 :] for i in range(len(word))}
-    return typos - {word}
 
 
 def _shared_slip(typed: str, word: str) -> bool:

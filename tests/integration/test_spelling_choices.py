@@ -550,26 +550,6 @@ def test_a_misspelling_a_few_articles_share_is_offered_as_the_spelling_most_arti
     assert body["did_you_mean"] == {"q": "government spending", "total": search("government spending")["total"]}
     assert dated["total"] == 1
     assert dated["did_you_mean"] == {"q": "trade deficit", "total": len(right)}
-
-
-def test_a_name_the_archive_lacks_is_not_read_as_a_word_two_letters_replaced_away(pipeline: LocalPipeline) -> None:
-    # Given articles on markets and on tariffs, and none on Merkel
-    markets = [_json_upload(pipeline, f"Markets {n}", "The market rose as traders bought shares.") for n in range(3)]
-    tariffs = [_json_upload(pipeline, f"Trade {n}", "A new tariff on steel imports.") for n in range(2)]
-    pipeline.drain()
-
-    # When the reader searches a name none holds, two letters replaced from a word many hold
-    body = search("merkel")
-
-    # Then nothing is found, nothing offered, nothing read in its place (session 33's review: read `market`, 1,406
-    # news-dev articles about markets), by date too
-    assert body["total"] == 0 and body["altered_query"] is None and body["did_you_mean"] is None
-    assert search("merkel", "&sort=newest")["total"] == 0
-    assert set(ids("merkel market")) == set(markets)  # beside a word articles hold: that word's articles
-    # while two likely edits (a letter undoubled, another doubled) still read as the word
-    assert search("tarrif")["altered_query"] == "tariff" and set(ids("tarrif")) == set(tariffs)
-
-
 def test_suggest_respells_a_name_typed_one_letter_wrong_when_no_title_matches(pipeline: LocalPipeline) -> None:
     # Given headlines naming Mourinho and Wenger, and one starting with `Chelsea`
     mourinho = _json_upload(pipeline, "Mourinho defiant on Chelsea form", "The Chelsea manager spoke.")

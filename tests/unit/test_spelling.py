@@ -10,7 +10,6 @@ from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     MAX_SPELLED_STOPWORDS,
     MAX_SPELLED_WORDS,
-    STEMMED,
     Found,
     as_written,
     closed_up_spellings,
@@ -222,12 +221,11 @@ def test_closed_up_spellings_merge_each_word_s_options_from_the_body_and_the_hea
         "spell_body": [
             {"text": "wallmart", "offset": 0, "length": 8, "options": [*body[0]["options"], *title[0]["options"]]},
             title[1],
-        ],
-        STEMMED: True,  # the closed-up fields are stemmed: the letters a stem cuts are no reader's edits
+        ]
     }
     # respelt() reads them as the body suggester's: no headline suggester, so no word is taken for a headline's
     assert respelt("wallmart antiwra", read) == "walmart antiwar"
-    assert closed_up_spellings(None) == {"spell_body": [], STEMMED: True}
+    assert closed_up_spellings(None) == {"spell_body": []}
 
 
 def test_closed_up_spellings_keep_only_the_words_no_article_holds() -> None:
@@ -407,16 +405,3 @@ def test_did_you_mean_offers_a_spelling_that_finds_more_in_all_or_more_articles_
     assert did_you_mean("trade defict", suggest, lambda q: Found(1300), Found(1280, 1)) == Suggestion(
         "trade deficit", 1300
     )
-
-
-def test_two_edits_are_a_reading_only_as_a_likely_pair_or_a_sound_alike() -> None:
-    # news-dev's options: `merkel`, a name the archive lacks, was read `market` (two letters replaced) and listed 1,406
-    # articles about markets (session 33's review); two likely edits (`tarrif`: a letter undoubled, another doubled)
-    # or the same sound (`definately`) still read as the word
-    assert nearest_candidates("merkel", _options(("market", 1200), ("merely", 40))) == ()
-    assert nearest_candidates("zarqawi", _options(("zardari", 3))) == ()
-    assert nearest_candidates("tarrif", _options(("tariff", 32))) == ("tariff",)
-    assert nearest_candidates("definately", _options(("definitely", 44))) == ("definitely",)
-    # A stem's cut letters are no edits (the closed-up fields: `vicepresidnt` is `vicepresid`, Vice-President)
-    assert nearest_candidates("vicepresidnt", _options(("vicepresid", 1)), stems=True) == ("vicepresid",)
-    assert nearest_candidates("vicepresidnt", _options(("vicepresid", 1))) == ()
