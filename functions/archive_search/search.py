@@ -67,7 +67,6 @@ from archive_search.relevance import (
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
     TITLE_WORDS_FIELD,
-    Found,
     Vocabulary,
     closed_up_spellings,
     closed_up_suggester,
@@ -80,7 +79,6 @@ from archive_search.spelling import (
     spelling_suggester,
     unknown_spellings,
     unknown_words,
-    with_shared_typos,
     with_splits,
     word_splits,
     written_forms_request,
@@ -910,9 +908,7 @@ def _answer(
         response = index.search(body, size=size, offset=offset, preference=same_copy)
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
-    # Few articles hold every word as typed: their count (exact below the probe's limit), for did_you_mean.
-    few = complete if complete is not None and complete < FEW_COMPLETE_MATCHES else None
-    return {**response, "suggest": suggest, _FEW_COMPLETE: few}, expansion
+    return {**response, "suggest": suggest}, expansion
 
 
 def _complete_as_read(
@@ -1032,8 +1028,7 @@ def search_articles(
         after = raw_hits[-1].get("sort")
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
-    finds = Found(total, response.get(_FEW_COMPLETE))
-    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), finds, expansion)
+    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), total, expansion)
     return SearchPage(
         total=total,
         took_ms=timed.took,
@@ -1054,7 +1049,7 @@ def _spelling(
     ranking: Ranking,
     vocabulary: _ArchiveVocabulary,
     suggest: dict[str, Any] | None,
-    found: Found,
+    total: int,
     expansion: Expansion,
 ) -> tuple[Suggestion | None, str | None]:
     """(did_you_mean, altered_query) of a search: the query as searched when the search read a word as another
@@ -1064,9 +1059,6 @@ def _spelling(
     altered = altered_query(request.q, suggest, vocabulary, expansion)
     if altered is not None and altered == respelt(request.q, suggest, vocabulary):
         return None, altered
-    if altered is None:
-        # A misspelling a few articles share is searched as typed (articles hold it) and offered respelt.
-        suggest = with_shared_typos(suggest)
     known: Vocabulary | None = vocabulary
     written: dict[str, str] = {}
     closed_up = None
@@ -1075,7 +1067,7 @@ def _spelling(
         # suggesters cannot know: as the vocabulary asked it (no article holds every word; only the words none
         # holds), or when nothing is found in place of a respelling, so that a search still sends at most
         # MAX_ENGINE_REQUESTS.
-        if vocabulary.closed_up is None and found.total == 0 and parse_query(request.q).words:
+        if vocabulary.closed_up is None and total == 0 and parse_query(request.q).words:
             # Not asked with the vocabulary (sorted by date no probe counts the articles holding every word): asked
             # now, the same request (which words articles hold; their cuts into two words).
             vocabulary.prepare((), (), (), request.q)
@@ -1087,7 +1079,7 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, suggest, counter, found, known, MAX_QUERY_CHARS, written)
+    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written)
     return suggestion, None if suggestion else altered
 
 
@@ -1165,8 +1157,7 @@ def _reranked_page(
         elif len(ordered) == window and hits["hits"][-1].get("sort") is not None:
             # Past the window the engine's order resumes, after the last hit the window held.
             next_cursor = cursors.encode(Cursor(after=hits["hits"][-1]["sort"], page=page + 1, fingerprint=fingerprint))
-    finds = Found(total, response.get(_FEW_COMPLETE))
-    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), finds, expansion)
+    suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), total, expansion)
     return SearchPage(
         total=total,
         took_ms=index.took,
@@ -1188,7 +1179,6 @@ def _source_key(hit: Mapping[str, Any]) -> str | None:
 
 
 _AS_READ = "complete_as_read"
-_FEW_COMPLETE = "few_complete_matches"  # put in _answer's response: the probe's count when few (did_you_mean)
 _SUMMARY_WORDS = "summary.exact"  # the summary as written, as title.exact holds the headline
 _LIKELIEST_FIELDS = (EXACT_BODY_FIELD, TITLE_WORDS_FIELD)  # where likeliest() counts the articles holding words
 
@@ -1417,7 +1407,7 @@ def _held_words(words: Sequence[str], answer: Mapping[str, Any], name: str) -> s
 
 def _counter(
     index: SearchableIndex, request: SearchRequest, ranking: Ranking, vocabulary: _ArchiveVocabulary | None = None
-) -> Callable[[str], Found]:
+) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
     q may be expanded and the near spellings of a word are not listed yet: _answer lists those of the spellings
     did_you_mean may offer beside the search's own).
@@ -1434,7 +1424,7 @@ def _counter(
     facets = list(clauses.values())
     known = vocabulary or _ArchiveVocabulary(index)
 
-    def count_for(q: str) -> Found:
+    def count_for(q: str) -> int:
         other = SearchRequest(q=q, sort=request.sort, size=request.size)
         # Counted on the copy of the index the search for q will be asked of (_answer), whose total it is.
         same_copy = replace(request, q=q, page=1, cursor=None).fingerprint()
@@ -1447,7 +1437,7 @@ def _counter(
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             found = index.search({**query, "track_total_hits": True}, size=0, offset=0, preference=same_copy)
-            return Found(int(found["hits"]["total"]["value"]))
+            return int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -1478,8 +1468,8 @@ def _counter(
         counts = response["aggregations"]
         expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
         if held and EVERY_WORD in counts:
-            return Found(int(counts[EVERY_WORD]["doc_count"]), held)
-        return Found(int(counts["expanded" if expanded else "plain"]["doc_count"]), held)
+            return int(counts[EVERY_WORD]["doc_count"])
+        return int(counts["expanded" if expanded else "plain"]["doc_count"])
 
     return count_for
 

@@ -69,24 +69,6 @@ _SUGGESTER = {
     "sort": "score",
     "size": MAX_CANDIDATES,
 }
-# A misspelling a few articles share (`goverment`: 5 of news-dev's 3,698 articles, where 1,095 write `government`;
-# `defict` 1 against 278 `deficit`) is a word articles hold, which the suggester above never respells. This one
-# proposes, for a word at most SHARED_TYPO_MAX_SHARE of the articles hold, the words at least SHARED_TYPO_MIN_SHARE
-# hold (the engine's `max_term_freq` and `min_doc_freq`, as shares of the index, so they scale with the archive);
-# did_you_mean offers such a spelling when a likely edit reaches it (with_shared_typos). Words held more widely are not
-# looked up at all, so the common words of a query cost nothing. Only words of SHARED_TYPO_MIN_LETTERS or more: a
-# short rare word a slip from a common one is as often a word of its own (`sars` would be offered `stars`, `carer`
-# `career`), a long one seldom.
-SHARED_TYPO_MAX_SHARE = 0.0015
-SHARED_TYPO_MIN_SHARE = 0.005
-SHARED_TYPO_MIN_LETTERS = 6
-_SHARED_SUGGESTER = {
-    **_SUGGESTER,
-    "suggest_mode": "popular",
-    "max_term_freq": SHARED_TYPO_MAX_SHARE,
-    "min_doc_freq": SHARED_TYPO_MIN_SHARE,
-    "min_word_length": SHARED_TYPO_MIN_LETTERS,
-}
 
 
 # Longer runs of text are neither looked up nor expanded to near spellings: no dictionary word is this long, and the
@@ -142,26 +124,7 @@ def spelling_suggester(q: str) -> dict[str, Any]:
         "text": _looked_up(q),
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
-        "spell_shared": {"term": {"field": "body.exact", **_SHARED_SUGGESTER}},
     }
-
-
-def with_shared_typos(suggest: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The suggesters' answer with each misspelling a few articles share (the `spell_shared` suggester's words that
-    articles hold) read as a word no article holds, its options the spellings a likely edit reaches (_likely_edit: a
-    slip of the keys or a letter left out, `goverment` -> `government`, `recieve` -> `receive`), for did_you_mean to
-    offer; the answer as it is when there is none. A rare word of its own a likely edit away from a common one is
-    offered it too (`brokerages`: `brokerage`); the search still reads what was typed, and the reader chooses."""
-    if not suggest or not suggest.get("spell_shared"):
-        return suggest
-    shared = {(entry["offset"], entry["length"]): entry for entry in suggest["spell_shared"]}
-    body = []
-    for entry in suggest.get("spell_body") or []:
-        common = (shared.get((entry["offset"], entry["length"])) or {}).get("options") or []
-        typed = fold_as_index(engine_lower(str(entry.get("text", ""))))
-        likely = [option for option in common if _shared_slip(typed, fold_as_index(str(option.get("text", ""))))]
-        body.append({**entry, "options": likely} if likely and not entry.get("options") else entry)
-    return {**suggest, "spell_body": body}
 
 
 # The joined words closed up (`walmart` of Wal-Mart, `antiwar`), which no word field holds whole (the standard
@@ -432,12 +395,6 @@ def sounds_alike(typed: str, word: str) -> bool:
     return bool(key) and key == jellyfish.metaphone(word)
 
 
-def _shared_slip(typed: str, word: str) -> bool:
-    """typed is a likely edit of word (_likely_edit) that is no inflection of it: not the same letters with some
-    added or left out at the end (`reform` is no slip of `reforms`, nor `attacker` of `attackers`)."""
-    return _likely_edit(typed, word) and not (word.startswith(typed) or typed.startswith(word))
-
-
 def _osa_distance(a: str, b: str) -> int:
     """Edits (insert, delete, substitute, swap two neighbours) from a to b: the optimal string alignment distance."""
     previous2: list[int] = []
@@ -665,41 +622,22 @@ def _case_of(original: str, word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Found:
-    """What a search finds: `total`, and `complete`, the articles in the whole archive holding every word of a short
-    query (None when not counted: a long query, a date order)."""
-
-    total: int
-    complete: int | None = None
-
-
 def did_you_mean(
     q: str,
     suggest: dict[str, Any] | None,
-    count_for: Callable[[str], Found],
-    found: Found,
+    count_for: Callable[[str], int],
+    total: int,
     vocabulary: Vocabulary | None = None,
     max_chars: int | None = None,
     written: Mapping[str, str] = MappingProxyType({}),
 ) -> Suggestion | None:
-    """The respelt query and its total (what following it finds: `count_for`), if it finds more than q (`found`):
-    more articles, or more holding every word where both were counted, and it is at most `max_chars` long (a
-    respelling can lengthen a query already at the limit, and following it answered 400). `vocabulary`: see
-    respelt. `written`: spellings offered as written (as_written). More holding every word: a short query is
-    widened to near spellings when few articles hold every word, so `goverment spending` (5 articles write
-    `goverment`) found 1,523 news-dev articles, `government spending` among them, and `government spending` 1,357:
-    fewer in all, but 210 holding both words against 2 (session 33)."""
+    """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
+    and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
+    answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written)."""
     corrected = respelt(q, suggest, vocabulary)
     if corrected is not None:
         corrected = as_written(corrected, written)
     if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None
-    respelt_found = count_for(corrected)
-    more = respelt_found.total > found.total or (
-        found.complete is not None
-        and respelt_found.complete is not None
-        and respelt_found.complete > found.complete
-        and respelt_found.total > 0
-    )
-    return Suggestion(q=corrected, total=respelt_found.total) if more else None
+    found = count_for(corrected)
+    return Suggestion(q=corrected, total=found) if found > total else None

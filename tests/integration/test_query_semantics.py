@@ -1000,9 +1000,7 @@ def test_the_count_did_you_mean_offers_is_what_searching_for_it_finds(pipeline: 
         hit.id for hit in search_articles(index, SearchRequest(q="zorblat gardening", size=2, page=2), ranking).results
     }
     assert near in found and page.total == 4
-    assert (
-        _counter(index, SearchRequest(q="zorblat gardening", size=2), ranking)("zorblat gardening").total == page.total
-    )
+    assert _counter(index, SearchRequest(q="zorblat gardening", size=2), ranking)("zorblat gardening") == page.total
 
 
 def test_a_facet_count_is_what_selecting_it_returns_when_few_articles_of_it_hold_every_word(
@@ -1028,7 +1026,7 @@ def test_a_facet_count_is_what_selecting_it_returns_when_few_articles_of_it_hold
     # and the count did_you_mean would offer for this spelling, under a filter, is that total too
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     request = SearchRequest(q="gaddafi tripoli", section=("Africa",))
-    assert _counter(index, request, Ranking(semantic_weight=0))("gaddafi tripoli").total == 2
+    assert _counter(index, request, Ranking(semantic_weight=0))("gaddafi tripoli") == 2
 
 
 def test_a_headline_word_is_searched_as_typed_not_as_the_bodies_near_word(pipeline: LocalPipeline) -> None:

@@ -5,22 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from archive_search.models import Suggestion
 from archive_search.spelling import (
     MAX_SPELLED_CHARS,
     MAX_SPELLED_STOPWORDS,
     MAX_SPELLED_WORDS,
-    Found,
     as_written,
     closed_up_spellings,
     closed_up_suggester,
     closed_up_words,
-    did_you_mean,
     nearest_candidates,
     read_written_forms,
     respelt,
     spelling_suggester,
-    with_shared_typos,
     with_splits,
     word_splits,
     written_forms_request,
@@ -364,44 +360,3 @@ def test_a_short_word_spelt_by_ear_has_the_sound_alike_word_two_edits_away_among
     # `purlie`: two known-item misspellings read as `ease` and `pull`, which sound alike, before this rule)
     assert nearest_candidates("eaess", _options(("eases", 3), ("ease", 40))) == ("eases",)
     assert nearest_candidates("pulie", _options(("purlie", 2), ("pull", 90))) == ("purlie",)
-
-
-def _entry(text: str, offset: int, *options: tuple[str, int]) -> dict[str, Any]:
-    return {"text": text, "offset": offset, "length": len(text), "options": _options(*options)}
-
-
-def test_a_misspelling_a_few_articles_share_is_offered_respelt_where_a_likely_edit_reaches_a_common_word() -> None:
-    # news-dev: `goverment` in 5 articles, `government` in 1,095; the missing-mode suggester proposes nothing for a
-    # word articles hold (session 33's review: never offered)
-    suggest = {
-        "spell_body": [_entry("goverment", 0), _entry("spending", 10), _entry("reform", 19), _entry("seperate", 26)],
-        "spell_title": [],
-        "spell_shared": [
-            _entry("goverment", 0, ("government", 1095), ("governments", 105)),
-            _entry("spending", 10),
-            _entry("reform", 19, ("reforms", 300)),  # an inflection, no slip
-            _entry("seperate", 26, ("separate", 80)),  # a letter replaced: no likely edit
-        ],
-    }
-    assert respelt("goverment spending reform seperate", suggest) is None
-    offered = with_shared_typos(suggest)
-    assert respelt("goverment spending reform seperate", offered) == "government spending reform seperate"
-    # A word the missing-mode suggester respells keeps its own options; no shared answer, nothing changes
-    unknown = {**suggest, "spell_body": [_entry("goverment", 0, ("government", 1095))], "spell_shared": []}
-    assert with_shared_typos(unknown) == unknown
-    assert with_shared_typos(None) is None
-
-
-def test_did_you_mean_offers_a_spelling_that_finds_more_in_all_or_more_articles_holding_every_word() -> None:
-    suggest = {"spell_body": [_entry("defict", 6, ("deficit", 278))], "spell_title": []}
-    counts = {"trade deficit": Found(1084, 205)}
-    # Fewer in all (the typed query was widened to near spellings), but 205 articles hold both words against 1
-    assert did_you_mean("trade defict", suggest, counts.__getitem__, Found(1280, 1)) == Suggestion(
-        "trade deficit", 1084
-    )
-    # Counted for neither, or no more holding every word: only a larger total offers it
-    assert did_you_mean("trade defict", suggest, counts.__getitem__, Found(1280)) is None
-    assert did_you_mean("trade defict", suggest, lambda q: Found(1084, 1), Found(1280, 1)) is None
-    assert did_you_mean("trade defict", suggest, lambda q: Found(1300), Found(1280, 1)) == Suggestion(
-        "trade deficit", 1300
-    )
