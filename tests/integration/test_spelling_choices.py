@@ -533,6 +533,7 @@ def test_suggest_respells_a_name_typed_one_letter_wrong_when_no_title_matches(pi
     mourinho = _json_upload(pipeline, "Mourinho defiant on Chelsea form", "The Chelsea manager spoke.")
     wenger = _json_upload(pipeline, "Wenger signs new deal", "The Arsenal manager signed.")
     chelsea = _json_upload(pipeline, "Chelsea sack Mutu", "The club sacked the striker.")
+    _json_upload(pipeline, "Spot checks at ports", "Officials spoke of delays.")
     pipeline.drain()
 
     # When the reader types a name one letter wrong, alone or with the start of the next word
@@ -542,8 +543,10 @@ def test_suggest_respells_a_name_typed_one_letter_wrong_when_no_title_matches(pi
     status, body, _ = get(f"/suggest?q={quote('morinho def')}")
     assert status == 200 and [s["id"] for s in body["suggestions"]] == [mourinho]
     assert body["suggestions"][0]["highlighted"] == "<mark>Mourinho</mark> <mark>def</mark>iant on Chelsea form"
-    # A word typed in part is no typo: `chels` is the start of Chelsea, never respelt; an exclusion is no word to
-    # respell, and nothing is offered where no word is near
+    # A word typed in part is no typo: `chels` is the start of Chelsea, never respelt, nor `spok`, the start of an
+    # article's `spoke` (it was read `spot`: the session's second review saw 92 of 120 starts of common words
+    # respelt); an exclusion is no word to respell, and nothing is offered where no word is near
     assert set(suggested("chels")) == {chelsea, mourinho}
+    assert suggested("spok") == []
     assert suggested("mourino -chelsea") == []
     assert suggested("xqzvw") == []
