@@ -278,7 +278,11 @@ def title_respelt(index: ArticleIndex, q: str) -> str | None:
     edit first), or None when none is: the first MAX_SPELLED_WORDS words, one request. /suggest found nothing for a
     name typed one letter wrong that /search reads (session 33's review: `mourino`, `venger`, `parmelat`,
     `hodorkovsky`, `volker`, each written in news-dev headlines)."""
-    found = [(match.start(), match.group()) for match in _RESPELLABLE.finditer(q)][:MAX_SPELLED_WORDS]
+    # Not an excluded word, however it is written (`-venger`, `-"venger"`, `-(venger)`): the exclusions blanked, at
+    # their places (a query whose blanking moved them is read as typed).
+    blanked = without_exclusions(q)
+    text = blanked if len(blanked) == len(q) else q
+    found = [(match.start(), match.group()) for match in _RESPELLABLE.finditer(text)][:MAX_SPELLED_WORDS]
     if not found:
         return None
     # A word that some headline word or some article's word starts with may be one the reader is still typing
@@ -304,7 +308,10 @@ def title_respelt(index: ArticleIndex, q: str) -> str | None:
             continue
         options = [option for entry in answer["suggest"][str(i)] for option in entry.get("options") or []]
         if candidates := nearest_candidates(word, options):
-            respelt = respelt[:start] + candidates[0] + respelt[start + len(word) :]
+            # A word typed whole is respelt as a whole word, not the start of one (`wrold` offered "WorldCom ..."
+            # titles before the "World ..." ones: session 33's third review).
+            end = start + len(word)
+            respelt = respelt[:start] + candidates[0] + (" " if end == len(respelt) else "") + respelt[end:]
     return respelt if respelt != q else None
 
 
