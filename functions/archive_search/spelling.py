@@ -54,14 +54,6 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
-# A short word spelt by ear is often two edits from the word meant, past the one AUTO fuzziness allows below six
-# letters (`tony blare`: `blair` is two, `blame` one). Where no word within that edit sounds like the typed one and
-# no likely edit (_likely_edit) reaches one, the words one edit further that sound alike (sounds_alike) are
-# candidates too, for the query's other words to choose between (Kukich, "Techniques for automatically correcting
-# words in text", ACM Computing Surveys 1992: misspellings of names are largely phonetic). Only for words of up to
-# five letters, whose single edit cannot reach such a spelling.
-SOUND_ALIKE_EDITS = 2
-MAX_SOUND_ALIKE = 2
 _SUGGESTER = {
     "suggest_mode": "missing",
     "min_word_length": 4,
@@ -342,7 +334,6 @@ def nearest_candidates(
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
-    heard: dict[str, int] = {}
     for rank, options in enumerate((body_options, title_options)):
         for option in options:
             text = str(option.get("text", ""))
@@ -352,8 +343,6 @@ def nearest_candidates(
             if 0 < distance <= limit:
                 likely = _likely_edit(word, fold_as_index(text))
                 near.append((distance, likely, rank, int(option.get("freq") or 0), text))
-            elif distance == limit + 1 == SOUND_ALIKE_EDITS and sounds_alike(word, fold_as_index(text)):
-                heard[text] = max(heard.get(text, 0), int(option.get("freq") or 0))
     most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
     # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
     # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles). Beside a
@@ -373,26 +362,8 @@ def nearest_candidates(
     )
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
-    nearest = list(dict.fromkeys(r[-1] for r in ranked if ranked and r[:tier] == ranked[0][:tier]))
-    # A slip or a letter left out within the one edit is the likelier error (`eaess` is `eases`, not the `ease` that
-    # sounds alike: the known-item misspellings, one edit each, lost two queries of 800 without this).
-    if any(likely or sounds_alike(word, fold_as_index(text)) for _, likely, *_, text in near):
-        heard = {}
-    spelt_by_ear = sorted(heard, key=lambda text: -heard[text])[:MAX_SOUND_ALIKE]
-    room = MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES
-    return tuple(dict.fromkeys([*nearest[: room - len(spelt_by_ear)], *spelt_by_ear]))
-
-
-def sounds_alike(typed: str, word: str) -> bool:
-    """typed and word have one Metaphone key (Lawrence Philips, "Hanging on the Metaphone", Computer Language 7(12),
-    1990; jellyfish's implementation): `blare` and `blair` (BLR), `braun` and `brown` (BRN), not `blame` (BLM)."""
-    # Imported here, as the text encoder's native code is (handlers/text_model.py): jellyfish is compiled code, packaged
-    # for the Lambda architecture, so the handlers stay importable on any machine (tests/build) and pay for it only
-    # when a short word no article holds is respelt.
-    import jellyfish
-
-    key = jellyfish.metaphone(typed)
-    return bool(key) and key == jellyfish.metaphone(word)
+    nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
+    return tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES]
 
 
 def _osa_distance(a: str, b: str) -> int:

@@ -481,26 +481,6 @@ def test_a_respelt_query_ranks_the_headline_holding_every_word_as_read_first(pip
         assert ids(typed)[0] == headline, typed
 
 
-def test_a_short_name_spelt_by_ear_two_edits_away_is_read_as_the_name_the_other_words_hold(
-    pipeline: LocalPipeline,
-) -> None:
-    # Given articles on Tony Blair, and more articles holding `blame` (one edit from `blare`; `blair` is two, the
-    # one AUTO fuzziness allows a five-letter word)
-    blair = [_json_upload(pipeline, f"Labour {n}", "Prime Minister Tony Blair spoke in Sedgefield.") for n in range(2)]
-    blame = [_json_upload(pipeline, f"Inquiry {n}", "Nobody would take the blame for the flood.") for n in range(4)]
-    pipeline.drain()
-
-    # When the reader spells the name as it sounds
-    body = search("tony blare")
-
-    # Then it is read as the word that sounds alike and that the other word holds (session 33: read `tony blame`,
-    # ranking the Blair articles after nothing better than articles holding `tony` alone)
-    assert body["altered_query"] == "tony blair"
-    assert set(ids("tony blare")) == set(blair)
-    # Alone, the nearest spelling: `blame`
-    assert search("blare")["altered_query"] == "blame" and set(ids("blare")) == set(blame)
-
-
 def test_the_words_spelt_right_beside_a_misspelt_one_are_searched_as_typed_when_many_articles_hold_the_query_as_read(
     pipeline: LocalPipeline,
 ) -> None:

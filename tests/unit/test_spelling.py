@@ -341,22 +341,3 @@ def test_the_text_a_misspelt_word_is_written_in_is_no_context_of_its_own() -> No
         respelt(q, {"spell_body": [entry]}, vocabulary)
 
         assert vocabulary.asked == [(candidates, ("sales",))], q
-
-
-def test_a_short_word_spelt_by_ear_has_the_sound_alike_word_two_edits_away_among_its_candidates() -> None:
-    # news-dev's suggester options for `blare` (body): `tony blare` was read `tony blame`, one edit, where `blair`,
-    # two edits and the same sound, is meant (session 33)
-    options = _options(("blame", 34), ("blake", 8), ("clare", 7), ("flare", 4), ("bare", 4), ("blair", 174))
-    assert nearest_candidates("blare", options) == ("blame", "blake", "clare", "blair")
-    assert nearest_candidates("blare", _options(("blair", 174))) == ("blair",)
-    # A word within the one edit that sounds alike leaves it at that (`bran` and `brain` sound as `braun` does); a
-    # longer word's two edits reach far enough; a word two edits away that sounds otherwise is no candidate
-    assert nearest_candidates("Braun", _options(("bran", 9), ("brown", 276), ("brain", 40))) == ("brain", "bran")
-    assert nearest_candidates("blare", _options(("blame", 34), ("black", 107))) == ("blame",)
-    assert nearest_candidates("grouwth", _options(("growth", 300), ("grout", 2))) == ("growth",)
-    # Three edits are too far, however alike the sound (`blre`, BLR)
-    assert nearest_candidates("blre", _options(("blair", 174))) == ()
-    # Nor beside a slip or a letter left out within the one edit, the likelier errors (`eaess` is `eases`, `pulie`
-    # `purlie`: two known-item misspellings read as `ease` and `pull`, which sound alike, before this rule)
-    assert nearest_candidates("eaess", _options(("eases", 3), ("ease", 40))) == ("eases",)
-    assert nearest_candidates("pulie", _options(("purlie", 2), ("pull", 90))) == ("purlie",)
