@@ -551,7 +551,7 @@ def typo_words(
     suggest: dict[str, Any] | None,
     complete: int | None,
     vocabulary: Vocabulary | None = None,
-    as_read: int | None = None,
+    as_read: Mapping[str, int] | None = None,
 ) -> dict[str, str | None]:
     """The scored words to expand to their near spellings, from the probe's answer (probe_search): none unless the
     query is short and typo tolerance on; then every word of 4+ letters when some word is in no article (the term
@@ -559,10 +559,14 @@ def typo_words(
     (`complete`, None when not counted; one word too) in the relevance order, so that a name spelt another way
     (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
-    near `told` in many bodies) is only expanded, so its exact match ranks first. `as_read`: how many articles hold
-    every word with each word no article holds read as one of its spellings (_complete_as_read), when counted."""
+    near `told` in many bodies) is only expanded, so its exact match ranks first. `as_read`: for each spelling of the
+    query's one word no article holds, how many articles hold every word with it (_complete_as_read), when counted:
+    the count of the spelling it is read as applies."""
     held = partial(held_elsewhere, request.q, suggest, vocabulary)
-    expanded = _words_to_expand(request, ranking, words, suggest, complete, held, as_read)
+    # The spellings are asked of the vocabulary once a search: read here, they cost no request more.
+    read = respellings(request.q, suggest, vocabulary) if as_read else {}
+    count = next((as_read[spelling] for spelling in read.values() if as_read and spelling in as_read), None)
+    expanded = _words_to_expand(request, ranking, words, suggest, complete, held, count)
     joined = _joined(ranking, words)
     unknown = (expanded or joined) and unknown_words(request.q, suggest)
     spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
@@ -864,6 +868,9 @@ def _answer(
     # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
     closed_up = request.q if complete == 0 and not unknown else None
     as_read = _complete_as_read(request, ranking, words, unknown, expanded) if complete is not None else None
+    # (each spelling of the one misspelt word counted apart: counted as any of them, `asian buake` was read `asian
+    # quake` and searched unwidened for the 10 articles holding `asian` and one of quake, brake, blake or burke, where
+    # 9 hold `asian quake`; session 33's third review)
     vocabulary.prepare(
         [typed for typed, _ in unknown],
         [*expanded, *(c for _, spelt in unknown for c in spelt)],
@@ -917,14 +924,18 @@ def _complete_as_read(
     words: list[str],
     unknown: Sequence[tuple[str, Sequence[str]]],
     expanded: Collection[str],
-) -> list[dict[str, Any]] | None:
-    """What an article holds to hold every word with each word no article holds read as one of its spellings
-    (relevance.complete_match_as_read), in the whole archive as the probe counts: asked only when a word spelt right
-    would be expanded beside a misspelt one (_words_to_expand), in the vocabulary's request (no request added)."""
+) -> dict[str, list[dict[str, Any]]] | None:
+    """For each spelling of the query's one word no article holds, what an article holds to hold every word with the
+    word read so (relevance.complete_match_as_read), in the whole archive as the probe counts: asked only when a word
+    spelt right would be expanded beside one misspelt word (_words_to_expand), in the vocabulary's request (no
+    request added)."""
     spellings = {word: candidates for typed, candidates in unknown if (word := _one_word(typed) or "") in expanded}
-    if not spellings or not set(expanded) - spellings.keys():
+    if len(spellings) != 1 or not set(expanded) - spellings.keys():
         return None
-    return complete_match_as_read(parse_query(request.q), ranking, words, spellings)
+    parsed = parse_query(request.q)
+    ((word, candidates),) = spellings.items()
+    read = {spelling: complete_match_as_read(parsed, ranking, words, {word: [spelling]}) for spelling in candidates}
+    return {spelling: clauses for spelling, clauses in read.items() if clauses is not None} or None
 
 
 def _relaxed(
@@ -1198,7 +1209,7 @@ class _ArchiveVocabulary:
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
-        self.complete_as_read: int | None = None  # the articles holding every word as read (_complete_as_read)
+        self.complete_as_read: dict[str, int] | None = None  # holding every word, by spelling (_complete_as_read)
 
     def prepare(
         self,
@@ -1206,21 +1217,22 @@ class _ArchiveVocabulary:
         near: Sequence[str],
         candidates: Sequence[tuple[str, Sequence[str]]] = (),
         closed_up: str | None = None,
-        as_read: list[dict[str, Any]] | None = None,
+        as_read: Mapping[str, list[dict[str, Any]]] | None = None,
     ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
         (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context. `closed_up`:
         a query whose words no article may hold: the closed-up suggesters' spellings of those that none holds, in
         any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold).
-        `as_read`: clauses an article must all match, counted as complete_as_read (_complete_as_read)."""
+        `as_read`: by spelling, clauses an article must all match, counted as complete_as_read (_complete_as_read)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
         held_key = tuple(held)
         aggs: dict[str, Any] = {}
-        if as_read is not None:
-            aggs[_AS_READ] = {"filter": {"bool": {"must": as_read}}}
+        if as_read:
+            every = {spelling: {"bool": {"must": clauses}} for spelling, clauses in as_read.items()}
+            aggs[_AS_READ] = {"filters": {"filters": every}}
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
@@ -1246,8 +1258,9 @@ class _ArchiveVocabulary:
             if suggesters:
                 body["suggest"] = suggesters
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)
-        if as_read is not None:
-            self.complete_as_read = int(answer["aggregations"][_AS_READ]["doc_count"])
+        if as_read:
+            buckets = answer["aggregations"][_AS_READ]["buckets"]
+            self.complete_as_read = {spelling: int(bucket["doc_count"]) for spelling, bucket in buckets.items()}
         if "held" in aggs:
             self._held[held_key] = _held_words(held_key, answer, "held")
             self._written[held_key] = _held_words(held_key, answer, "written")

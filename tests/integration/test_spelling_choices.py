@@ -553,3 +553,25 @@ def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pi
     assert set(ids("onlie gaming")) == set(ids("online gaming")) == set(gaming)
     assert body["total"] == search("online gaming")["total"]
     assert not set(only) & set(ids("onlie gaming"))
+
+
+def test_the_words_beside_a_misspelt_one_are_widened_as_the_query_read_so_is_whatever_other_spelling_many_hold(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given 9 articles holding `asian quake` (fewer than a page, so `asian quake` widens `asian` to its near spellings,
+    # finding the `asain` article), and one holding `asian brake` (`brake` is as near `buake` as `quake` is)
+    for n in range(9):
+        _json_upload(pipeline, f"Quake {n}", "The Asian quake struck at dawn.")
+    _json_upload(pipeline, "Cars", "An Asian brake maker grew.")
+    asain = _json_upload(pipeline, "Typo", "Asain markets fell at dawn.")
+    pipeline.drain()
+
+    # When the reader misspells `quake`
+    body = search("asian buake")
+
+    # Then it is searched as `asian quake` is, widened alike: counted with any of its spellings, 10 articles held
+    # every word (`brake` among them), and `asian` was searched unwidened (session 33's third review: `asian buake`
+    # 110 news-dev articles against the 187 of `asian quake`)
+    assert body["altered_query"] == "asian quake"
+    assert body["total"] == search("asian quake")["total"]
+    assert asain in ids("asian buake")
