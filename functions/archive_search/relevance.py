@@ -1175,23 +1175,6 @@ def complete_match(
     ]
 
 
-def complete_match_as_read(
-    parsed: ParsedQuery, ranking: Ranking, scored_words: Sequence[str], spellings: Mapping[str, Sequence[str]]
-) -> list[dict[str, Any]] | None:
-    """complete_match with each word of `spellings` (a word no article holds, keyed as scored_words holds it) held as
-    any of its candidate spellings (spelling.unknown_spellings): the articles holding every word as the query may be
-    read, before the search has chosen among them."""
-    clauses = complete_match(parsed, ranking, scored_words)
-    if clauses is None:
-        return None
-    words = list(scored_words)[:MAX_SCORED_WORDS]
-    read = [
-        any_of([_word_present(spelling, ranking) for spelling in spellings[word]]) if spellings.get(word) else clause
-        for word, clause in zip(words, clauses, strict=False)
-    ]
-    return read + clauses[len(words) :]
-
-
 def apart_parts(typo_words: Mapping[str, str | None], apart: Collection[str]) -> dict[str, list[str]]:
     """The parts of each joined word no article holds (`apart`, searched as its parts), keyed as the word is read
     (as_read: a respelt one as its spelling): what an article holds to hold it, for complete_match. Held whole, no

@@ -49,7 +49,6 @@ from archive_search.relevance import (
     as_read,
     code_runs,
     complete_match,
-    complete_match_as_read,
     content_words,
     every_phrase,
     glued_parts,
@@ -117,6 +116,7 @@ MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
 _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
+_AS_READ = "complete_as_read"  # how many articles hold every word with each spelling of a misspelt one (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
@@ -563,13 +563,15 @@ def typo_words(
     query's one word no article holds, how many articles hold every word with it (_complete_as_read), when counted:
     the count of the spelling it is read as applies."""
     held = partial(held_elsewhere, request.q, suggest, vocabulary)
-    # The spellings are asked of the vocabulary once a search: read here, they cost no request more.
-    read = respellings(request.q, suggest, vocabulary) if as_read else {}
-    count = next((as_read[spelling] for spelling in read.values() if as_read and spelling in as_read), None)
+    # A counted spelling is the one read: the respellings are read first then (the vocabulary asks nothing more).
+    read = respellings(request.q, suggest, vocabulary) if as_read else None
+    count = next((as_read[spelling] for spelling in (read or {}).values() if as_read and spelling in as_read), None)
     expanded = _words_to_expand(request, ranking, words, suggest, complete, held, count)
     joined = _joined(ranking, words)
     unknown = (expanded or joined) and unknown_words(request.q, suggest)
-    spelt = respellings(request.q, suggest, vocabulary) if unknown else {}
+    spelt: dict[str, str] = {}
+    if unknown:
+        spelt = read if read is not None else respellings(request.q, suggest, vocabulary)
     typos = {word: spelt.get(word) for word in expanded}
     return typos | {word: spelling for word in joined if (spelling := _respelt_joined(word, spelt))}
 
@@ -868,9 +870,6 @@ def _answer(
     # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
     closed_up = request.q if complete == 0 and not unknown else None
     as_read = _complete_as_read(request, ranking, words, unknown, expanded) if complete is not None else None
-    # (each spelling of the one misspelt word counted apart: counted as any of them, `asian buake` was read `asian
-    # quake` and searched unwidened for the 10 articles holding `asian` and one of quake, brake, blake or burke, where
-    # 9 hold `asian quake`; session 33's third review)
     vocabulary.prepare(
         [typed for typed, _ in unknown],
         [*expanded, *(c for _, spelt in unknown for c in spelt)],
@@ -926,15 +925,19 @@ def _complete_as_read(
     expanded: Collection[str],
 ) -> dict[str, list[dict[str, Any]]] | None:
     """For each spelling of the query's one word no article holds, what an article holds to hold every word with the
-    word read so (relevance.complete_match_as_read), in the whole archive as the probe counts: asked only when a word
-    spelt right would be expanded beside one misspelt word (_words_to_expand), in the vocabulary's request (no
-    request added)."""
+    word read so (relevance.complete_match of the words as_read, as the probe counts them, in the whole archive):
+    asked only when a word spelt right would be expanded beside one misspelt word (_words_to_expand), in the
+    vocabulary's request (no request added). Each spelling apart: counted as any of them, `asian buake` was read
+    `asian quake` and searched unwidened for the 10 articles holding `asian` and one of quake, brake, blake or burke,
+    where 9 hold `asian quake` (session 33's third review)."""
     spellings = {word: candidates for typed, candidates in unknown if (word := _one_word(typed) or "") in expanded}
     if len(spellings) != 1 or not set(expanded) - spellings.keys():
         return None
     parsed = parse_query(request.q)
     ((word, candidates),) = spellings.items()
-    read = {spelling: complete_match_as_read(parsed, ranking, words, {word: [spelling]}) for spelling in candidates}
+    read = {
+        spelling: complete_match(parsed, ranking, as_read(words, {word: spelling}), True) for spelling in candidates
+    }
     return {spelling: clauses for spelling, clauses in read.items() if clauses is not None} or None
 
 
@@ -1189,7 +1192,6 @@ def _source_key(hit: Mapping[str, Any]) -> str | None:
     return None if key is None else str(key)
 
 
-_AS_READ = "complete_as_read"
 _SUMMARY_WORDS = "summary.exact"  # the summary as written, as title.exact holds the headline
 _LIKELIEST_FIELDS = (EXACT_BODY_FIELD, TITLE_WORDS_FIELD)  # where likeliest() counts the articles holding words
 
