@@ -1255,7 +1255,7 @@ class _ArchiveVocabulary:
             body: dict[str, Any] = {
                 "query": {"match_all": {}},
                 "aggs": {**aggs, **(listing.get("aggs") or {})},
-                "track_total_hits": False,
+                "track_total_hits": listing.get("track_total_hits", False),
             }
             if suggesters:
                 body["suggest"] = suggesters

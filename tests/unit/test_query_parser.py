@@ -298,3 +298,19 @@ def test_a_word_no_article_holds_is_scored_as_its_spelling_alone_its_near_spelli
     assert '"query": "government"' in query
     # Its other near spellings still admit articles to the near tier
     assert '"body.exact": {"value": "governments"' in query
+
+
+def test_a_respelt_words_near_spelling_a_tenth_of_the_archive_holds_admits_no_article_to_the_near_tier() -> None:
+    near = {
+        "putn": [NearSpelling("body.exact", "put", 0.75, 0.16), NearSpelling("body.exact", "punt", 0.75, 0.001)],
+        "kerry": [NearSpelling("body.exact", "kerry", 1.0), NearSpelling("body.exact", "ferry", 0.8, 0.3)],
+    }
+    query = text_query(
+        parse_query("kerry putn"), Ranking(), typo_words={"putn": "putin", "kerry": None}, near_spellings=near
+    )
+    tier = json.dumps([clause for clause in query["bool"]["should"] if "tier:near" in json.dumps(clause)])
+
+    # `put` (16 % of the articles) beside `kerry` is chance: only `punt` and the spelling read admit an article;
+    # `kerry`, held as typed, keeps every near spelling
+    assert '"value": "punt"' in tier and '"value": "put"' not in tier
+    assert '"value": "ferry"' in tier
