@@ -72,7 +72,7 @@ from archive_search.query_parser import (
     pieces,
     without_possessive,
 )
-from archive_search.spelling import MAX_SPELLED_CHARS, has_digit
+from archive_search.spelling import MANY_ARTICLES, MAX_SPELLED_CHARS, has_digit
 
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
@@ -103,8 +103,8 @@ TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
 FUZZY_FIELDS = ("body.exact", "title.exact")
 NEAR_MATCH_BOOST = 50.0
-# A word this share of the archive's articles holds is beside any other word by chance (1 in 10 of them): held with
-# the query's other words, it says nothing of the reader meaning it (_near_match).
+# A word this share of the archive's articles holds (and MANY_ARTICLES: in a small archive every word is a large share)
+# is beside any other word by chance (1 in 10 of them): never a near spelling (read_near_spellings).
 CHANCE_SHARE = 0.1
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
 TIER_AS_TYPED = "tier:as-typed"
@@ -459,7 +459,9 @@ def _thai(text: str, every: bool = False) -> list[dict[str, Any]]:
     return [{"multi_match": {**options, "operator": "and"} if every else options}]
 
 
-def _fuzzy(field: str, word: str) -> dict[str, Any]:
+def _fuzzy(field: str, word: str, spellings: Sequence[NearSpelling] = ()) -> dict[str, Any]:
+    """The engine's fuzzy query of `word` in `field`; held to the field's listed `spellings` (read_near_spellings),
+    when given, which leave out what the fuzzy query would also match (CHANCE_SHARE)."""
     options = {
         "query": word,
         "fuzziness": "AUTO",
@@ -467,7 +469,10 @@ def _fuzzy(field: str, word: str) -> dict[str, Any]:
         "max_expansions": FUZZY_MAX_EXPANSIONS,
         "boost": FUZZY_BOOST,
     }
-    return {"match": {field: options}}
+    fuzzy = {"match": {field: options}}
+    if terms := [near.term for near in spellings if near.field == field]:
+        return {"bool": {"must": [fuzzy], "filter": [{"terms": {field: terms}}]}}
+    return fuzzy
 
 
 def _near(spellings: Sequence[NearSpelling]) -> list[dict[str, Any]]:
@@ -489,7 +494,6 @@ class NearSpelling:
     field: str
     term: str
     similarity: float
-    share: float = 0.0  # of the archive's articles holding it (0: not known)
 
 
 def auto_edits(word: str) -> int:
@@ -549,7 +553,7 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
         "query": {"match_all": {}},
         "suggest": suggest,
         "aggs": {NEAR_HELD: {"filters": {"filters": held}}},
-        "track_total_hits": True,  # the archive's articles: each spelling's share (NearSpelling.share)
+        "track_total_hits": True,  # the archive's articles: which spellings are held by chance (_by_chance)
     }
 
 
@@ -580,15 +584,37 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
                 for score, text, freq in options
                 if round((1 - score) * min(len(token), len(text))) <= auto_edits(token)
             ]
-            room = FUZZY_MAX_EXPANSIONS - (1 if (held.get(f"{name} {i}") or {}).get("doc_count") else 0)
+            typed = int((held.get(f"{name} {i}") or {}).get("doc_count") or 0)
+            room = FUZZY_MAX_EXPANSIONS - (1 if typed else 0)
             kept = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:room]
             near.setdefault(chosen[i], []).extend(
                 [
                     NearSpelling(field, token, 1.0),
-                    *(NearSpelling(field, text, score, freq / total if total else 0.0) for score, text, freq in kept),
+                    *(
+                        NearSpelling(field, text, score)
+                        for score, text, freq in kept
+                        if not _by_chance(text, freq, typed, total)
+                    ),
                 ]
             )
     return {word: tuple(spellings) for word, spellings in near.items()}
+
+
+def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:
+    """Whether a near spelling held by `articles` of the archive's `total` is a word any article may hold beside the
+    query's others, not what the reader meant by a word `typed` articles hold: a stopword, or a word CHANCE_SHARE of
+    the archive and MANY_ARTICLES hold, near a word no article holds (searched as its spelling: `kerry putn`, read
+    `kerry putin`, which no article holds, ranked first an article holding `kerry` and `put`, 597 of news-dev's 3,698
+    articles, "put" and "putting" marked) or many do (`andy murray`, which 6 articles hold both words of, found 3,682,
+    the snippets marking `and`; `form guide` 3,660, `for` and `from`; session 34's review). Near a word a few
+    articles hold, it may be what their typo meant (`monye`, one article's, is `money`: without it, 4 of 2,400
+    known-item searches, misspelt or of body words, ranked their target lower or lost it; with it 4 rank it higher,
+    none lower). A stopword's plural too: the stemmed
+    body, where snippets are marked, reads `ands` (near `andy`) as `and`."""
+    if term in STOPWORDS or (term.endswith("s") and term[:-1] in STOPWORDS):
+        return True
+    common = total > 0 and articles >= max(CHANCE_SHARE * total, MANY_ARTICLES)
+    return common and (typed == 0 or typed >= MANY_ARTICLES)
 
 
 def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict[str, Any]:
@@ -1011,7 +1037,7 @@ def text_query(
         elif counting:
             should += [clause for word in searched for clause in near[word]]
         else:
-            should += [_fuzzy(field, word) for word in searched for field in FUZZY_FIELDS]
+            should += [_fuzzy(field, word, near_spellings.get(word, ())) for word in searched for field in FUZZY_FIELDS]
         if highlighting:
             # The body is highlighted in its stemmed form alone (search._highlight): its listed near spellings are
             # marked there as words of that form, where an article found by `government` for `goverment` showed an
@@ -1087,25 +1113,14 @@ def _near_match(
 ) -> list[dict[str, Any]] | None:
     """The clauses an article of a short query must all match to hold every word, some within a typo (the TIER_NEAR
     filter: each word as typed, or one of its near spellings, or the spelling searched in its place), or None when
-    there is no such tier: typo tolerance or complete_match_first off, a long query, one word, or none expanded.
-
-    A respelt word's other near spellings are there for a spelling read wrongly (`comerce catalysd`, read `commerce
-    catalysed`, ranks first the one news-dev article holding `commerce` and `catalyst`), but not one held by
-    CHANCE_SHARE of the archive or more: beside the other words it is chance, not the word meant (`kerry putn`, read
-    `kerry putin`, ranked first an article holding `kerry` and `put`, 597 of news-dev's 3,698 articles, "put" and
-    "putting" marked; session 34). Of the 800 known-item misspellings, one target ranks higher (2nd -> 1st), none
-    lower."""
+    there is no such tier: typo tolerance or complete_match_first off, a long query, one word, or none expanded."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     short = len(words) <= min(COMPLETE_MATCH_MAX_WORDS, FUZZY_MAX_WORDS)
     if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
         return None
     expanded = _expanded([w for w in words if not is_joined(w)], typo_words)
-    respelt = _respelt(expanded, [w for w in words if is_joined(w)], typo_words)
-    near = {
-        word: _near([n for n in near_spellings.get(word, ()) if word not in respelt or n.share < CHANCE_SHARE])
-        for word in expanded
-    }
-    for word, spelling in respelt.items():
+    near = {word: _near(near_spellings.get(word, ())) for word in expanded}
+    for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
         near[word] = [*near.get(word, []), _word_present(spelling, ranking)]
     if not near:
         return None
