@@ -941,7 +941,7 @@
       this.unapplied.hidden = true;
       return;
     }
-    setChildren(this.unapplied, "Could not apply these exclusions (too many, or too long): ", shown.map(function (t, i) {
+    setChildren(this.unapplied, "Could not apply these exclusions (too many, too long, or in a query of more than 10 words): ", shown.map(function (t, i) {
       return i > 0 ? [", ", isolate(t)] : [isolate(t)];
     }), ".");
     this.unapplied.hidden = false;

@@ -6,12 +6,14 @@ analyse text and cannot fail on it. Every input parses; what cannot be understoo
 
 Grammar, loosely:
     query   := item*
-    item    := ["-"] term  |  term ("OR" | "|") term ...
+    item    := ["-" | "NOT"] term  |  term ("OR" | "|") term ...
     term    := word | '"' words '"'        (an unclosed quote runs to the end)
 
 `OR` is an operator unless the query's cased letters are all capitals (a pasted wire headline such as
-"OIL OR GAS PRICES"); `|` always is, and joins only a word or phrase to the next. Lower-case `or`, and `AND`/`NOT`
-in any case, are words like any other. The text is folded first (fold_query_text): NFC, so composed and decomposed
+"OIL OR GAS PRICES"); `|` always is, and joins only a word or phrase to the next. `NOT` before a word or phrase
+excludes it as `-` does, where OR is an operator and `-` excludes (`oil NOT gas` is `oil -gas`; session 34's
+review: it listed the articles on oil and gas first). Lower-case `or` and `not`, and `AND` in any case, are words
+like any other. The text is folded first (fold_query_text): NFC, so composed and decomposed
 accents parse alike; the look-alikes of the characters that join a word's parts (a curly apostrophe, a Unicode
 hyphen, a full-width ampersand) and typographic double quotes as their ASCII forms; invisible characters out.
 """
@@ -80,6 +82,7 @@ _CHARACTER_TOKEN_SCRIPTS = frozenset({"CJK", "IDEOGRAPHIC", "HIRAGANA", "HANGZHO
 # A pasted sentence is text, not syntax: in a query of more words than this, `-` before a word is punctuation (news
 # copy writes "the economy -which stagnated"), not an exclusion that would drop the very article pasted from.
 MAX_OPERATOR_WORDS = 10
+NOT_OPERATOR = "NOT"
 _SIGNED_NUMBER = re.compile(r"-[.,]?\d")  # -0.1%, -5C, -.5, any script's digits: a minus sign, never an exclusion
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
@@ -270,12 +273,13 @@ def parse_query(text: str) -> ParsedQuery:
     excluded: list[Term] = []
     unapplied: list[str] = []
     excluded_keys: set[str] = set()  # each exclusion as the index compares it: one slot however it is spelt
-    join_next = after_term = False
+    join_next = after_term = negate_next = False
     tokens = _tokens(text)
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = _operator_word(tokens)
     excludes = _exclusions_apply(tokens, operator_word)
+    keywords = not excludes and not any(fold_as_index(token) in STOPWORDS for token in tokens)
     budget = MAX_PHRASE_PIECES
     typed: list[str] = []
     whole: list[str] = []
@@ -307,9 +311,18 @@ def parse_query(text: str) -> ParsedQuery:
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
+        if raw == NOT_OPERATOR and operator_word and excludes:
+            negate_next, join_next, after_term = True, False, False
+            continue
         whole.append(raw)
-        negated = excludes and _is_exclusion(raw)
-        term = _term(read[1:] if negated else read, typed=excludes)
+        if keywords and _is_exclusion(raw) and _WORDLIKE.search(raw):
+            # Beyond MAX_OPERATOR_WORDS `-` is punctuation, searched as a word; in a list of keywords (no stopword:
+            # no sentence) it was likely meant to exclude, and is reported (session 34's review: `-mourinho` after
+            # eleven club names ranked four Mourinho articles in the first eight, `unapplied_exclusions` empty).
+            unapplied.append(raw)
+        negated = excludes and (_is_exclusion(raw) or negate_next)
+        negate_next = False
+        term = _term(read[1:] if excludes and _is_exclusion(raw) else read, typed=excludes)
         if negated:
             if term is not None and (key := fold_as_index(term.text)) not in excluded_keys:
                 excluded_keys.add(key)
@@ -378,25 +391,38 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
     """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
     types), not in a pasted sentence or paragraph. OR, `|` and tokens without a letter or digit (a dash) are no
     words."""
-    words = [t for t in tokens if t != operator_word and not _is_exclusion(t) and _WORDLIKE.search(t)]
+    negated = {i + 1 for i, t in enumerate(tokens) if operator_word and t == NOT_OPERATOR}
+    words = [
+        t
+        for i, t in enumerate(tokens)
+        if t != operator_word
+        and not (operator_word and t == NOT_OPERATOR)
+        and i not in negated
+        and not _is_exclusion(t)
+        and _WORDLIKE.search(t)
+    ]
     return len(words) <= MAX_OPERATOR_WORDS
 
 
 def without_exclusions(text: str) -> str:
-    """The text with each excluded term (-word, -"a phrase") blanked, its UTF-16 length kept so that offsets the
-    engine reports into the result point into text: what the term suggesters look at (nobody wants a word respelt
-    that they asked to keep out)."""
+    """The text with each excluded term (-word, -"a phrase", NOT word) blanked, its UTF-16 length kept so that
+    offsets the engine reports into the result point into text: what the term suggesters look at (nobody wants a word
+    respelt that they asked to keep out)."""
     tokens = _tokens(text)
-    if not _exclusions_apply(tokens, _operator_word(tokens)):
+    operator_word = _operator_word(tokens)
+    if not _exclusions_apply(tokens, operator_word):
         return text
 
     before: tuple[re.Match[str], str] | None = None
+    negate = False
 
     def blank(token: re.Match[str]) -> str:
-        nonlocal before
+        nonlocal before, negate
         read = _unglued(token, before)  # as the query reads it (_tokens)
         before = token, read
-        return same_width_blank(token) if _is_exclusion(read) else token.group()
+        negated = negate or _is_exclusion(read) or (operator_word is not None and read == NOT_OPERATOR)
+        negate = operator_word is not None and read == NOT_OPERATOR
+        return same_width_blank(token) if negated else token.group()
 
     return _TOKEN.sub(blank, text)
 

@@ -1255,6 +1255,22 @@ def test_exclusions_the_search_cannot_apply_are_named_in_the_answer(pipeline: Lo
     assert search("harbour -alpha")["unapplied_exclusions"] == []
 
 
+def test_upper_case_not_excludes_and_a_long_keyword_lists_exclusion_is_named(pipeline: LocalPipeline) -> None:
+    # Given articles on oil, on oil and gas, and on gas
+    oil = _json_upload(pipeline, "Crude output", "Oil output rose in the quarter.")
+    both = _json_upload(pipeline, "Energy prices", "Oil and gas prices fell.")
+    _json_upload(pipeline, "Pipeline", "Gas flows through the pipeline.")
+    pipeline.drain()
+
+    # Then `oil NOT gas` finds what `oil -gas` finds (session 34's review: the articles on oil and gas came first),
+    # and NOT is a word in a pasted headline, in lower case, as before
+    assert ids("oil NOT gas") == ids("oil -gas") == [oil]
+    assert both in ids("OIL NOT GAS") and both in ids("oil not gas")
+    # A `-word` after more than ten keywords is searched as a word, and the answer says so
+    clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
+    assert search(f"{clubs} -gas")["unapplied_exclusions"] == ["-gas"]
+
+
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:
     # No body holds "states": respelt, the exclusion would become "United Shares" and find more, undoing it.
     for n in range(3):

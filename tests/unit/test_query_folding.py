@@ -278,6 +278,23 @@ def test_exclusions_the_search_cannot_apply_are_reported_not_dropped_in_silence(
     assert parse_query("trade -zebra -Zebra -ZEBRA -z\u00e9bra -US -us").excluded == (Term("zebra"), Term("U.S"))
     # A pasted paragraph's dashes are punctuation: nothing was asked to be excluded
     assert parse_query("the economy -which stagnated " + "and grew again " * 5).unapplied == ()
+    # but in a long list of keywords (no stopword) one is reported, searched as a word (session 34's review)
+    clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
+    assert parse_query(f"{clubs} -mourinho -- -3%").unapplied == ("-mourinho",)
+    assert parse_query(f"{clubs} -mourinho").excluded == ()
+
+
+def test_upper_case_not_excludes_the_next_term_where_or_is_an_operator() -> None:
+    # `oil NOT gas` listed the articles on oil and gas first (session 34's review): it is `oil -gas`
+    for typed in ("oil NOT gas", "oil NOT -gas"):
+        parsed = parse_query(typed)
+        assert [unit.alternatives[0].text for unit in parsed.required] == ["oil"]
+        assert parsed.excluded == (Term("gas"),)
+    assert parse_query('oil NOT "natural gas" prices').excluded == (Term("natural gas", phrase=True),)
+    assert without_exclusions("oil NOT gas prices") == "oil         prices"
+    # but not in a pasted headline (all capitals), in lower case, or in a pasted sentence
+    for typed in ("OIL NOT GAS", "oil not gas", "the minister said he would NOT raise the tax on oil and gas again"):
+        assert parse_query(typed).excluded == (), typed
 
 
 @pytest.mark.parametrize(

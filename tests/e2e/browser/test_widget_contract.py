@@ -110,7 +110,10 @@ def test_facets_did_you_mean_and_hostile_values_render_as_text(
     expect(page.locator('.as-facet[data-facet="year"][data-value="2015"]')).to_have_attribute("aria-pressed", "false")
     expect(page.locator(".as-dym")).to_have_text("Did you mean kerry putin? (7 results)")
     expect(page.locator(".as-unapplied")).to_have_text(
-        'Could not apply these exclusions (too many, or too long): -"ninth phrase", -' + HOSTILE + "."
+        "Could not apply these exclusions (too many, too long, or in a query of more than 10 words): "
+        + '-"ninth phrase", -'
+        + HOSTILE
+        + "."
     )
     expect(page.locator(".as-result-link").first).to_have_text("Kerry meets Putin")
     expect(page.locator(".as-result-link").first.locator("mark")).to_have_text(["Kerry"])
