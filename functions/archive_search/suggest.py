@@ -205,9 +205,10 @@ def _joined_forms(token: str) -> list[str]:
     return list(dict.fromkeys([word_parts(token), word_parts(dotted)]))
 
 
-def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
+def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = ()) -> dict[str, Any]:
     """The engine request for suggest_titles: the typed text's words as title prefixes, its exclusions as must_not
-    clauses of the same request (/suggest answers every keystroke: one round trip)."""
+    clauses of the same request (/suggest answers every keystroke: one round trip). `context`: words typed that no
+    title holds (title_relaxed), which rank first the titles of the articles holding them."""
     q = searched_text(typed)
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
@@ -229,6 +230,8 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
+    if context:
+        should.append({"match": {"body.exact": {"query": " ".join(context)}}})
     query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
     parsed = parse_query(typed)
     if excluded := title_exclusions(parsed.excluded):
@@ -250,7 +253,8 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
 def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
     for a q of exclusions alone (`-oil`: nothing to complete). When no title matches, q with its misspelt words
-    respelt (title_respelt), the respelt start of each word marked: one or two requests more, only then."""
+    respelt (title_respelt), the respelt start of each word marked; then without the words no title holds
+    (title_relaxed): up to four requests more, only then."""
     searched = searched_text(q)
     if not words_of(searched):
         return []
@@ -258,6 +262,9 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     if not response["hits"]["hits"] and (respelt := title_respelt(index, q)):
         q, searched = respelt, searched_text(respelt)
         response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
+    if not response["hits"]["hits"] and (relaxed := title_relaxed(index, q)):
+        (q, dropped), searched = relaxed, searched_text(relaxed[0])
+        response = index.search(build_suggest(q, context=dropped), size=MAX_SUGGESTIONS, offset=0)
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
     typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
@@ -313,6 +320,38 @@ def title_respelt(index: ArticleIndex, q: str) -> str | None:
             end = start + len(word)
             respelt = respelt[:start] + candidates[0] + (" " if end == len(respelt) else "") + respelt[end:]
     return respelt if respelt != q else None
+
+
+_TYPED_TOKEN = re.compile(r"\S+")
+
+
+def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
+    """q without the words no title holds a word starting with (`title.prefix`), and those words, or None when every
+    word some title holds, or none: the first MAX_SPELLED_WORDS words, one request. /suggest offered nothing for
+    `tony blair`, `tony bl` or `andy mur` where headlines write `Blair ...` and `Murray ...` but no headline `Tony` or
+    `Andy` (session 34's review); the titles of the articles holding the words dropped rank first (build_suggest)."""
+    blanked = without_exclusions(q)
+    tokens = [
+        match
+        for match in _TYPED_TOKEN.finditer(q)
+        if len(blanked) != len(q) or blanked[match.start() : match.end()].strip()  # not an exclusion
+        if words_of(match.group())
+    ][:MAX_SPELLED_WORDS]
+    if len(tokens) < 2:
+        return None
+    held = {str(i): {"match": {"title.prefix": {"query": token.group()}}} for i, token in enumerate(tokens)}
+    body = {"query": {"match_all": {}}, "track_total_hits": False, "aggs": {"held": {"filters": {"filters": held}}}}
+    buckets = index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
+    dropped = [token for i, token in enumerate(tokens) if not buckets[str(i)]["doc_count"]]
+    if not dropped or len(dropped) == len(tokens):
+        return None
+    relaxed = q
+    for token in reversed(dropped):
+        relaxed = relaxed[: token.start()] + relaxed[token.end() :]
+    # The words left: the last one finished when the reader finished it, or when a word after it was dropped.
+    finished = q[-1:].isspace() or dropped[-1] is tokens[-1]
+    relaxed = " ".join(relaxed.split())
+    return relaxed + (" " if finished else ""), [token.group() for token in dropped]
 
 
 def highlight_title(title: str, typed: list[str]) -> str:

@@ -538,6 +538,27 @@ def test_suggest_respells_a_name_typed_one_letter_wrong_when_no_title_matches(pi
     assert suggested("venger")[:1] == [wenger]
 
 
+def test_suggest_leaves_out_a_word_no_title_holds_when_no_title_matches_every_word(pipeline: LocalPipeline) -> None:
+    # Given headlines on Blair, none holding `Tony`, one whose article names Tony Blair, and one on Blunkett
+    named = _json_upload(pipeline, "Blair calls election", "Tony Blair named the day.")
+    blair = _json_upload(pipeline, "Blair meets Bush", "The prime minister met the president.")
+    blunkett = _json_upload(pipeline, "Blunkett resigns", "The home secretary resigned.")
+    _json_upload(pipeline, "Tories pick leader", "The party chose its new leader.")
+    pipeline.drain()
+
+    # When the reader types a name as readers say it
+    # Then the titles holding the words some title holds are offered, those whose article holds the others first
+    # (session 34's review: `tony blair`, `tony bl`, `andy mur` offered nothing where headlines start `Blair`)
+    assert suggested("tony blair") == [named, blair]
+    assert suggested("tony bl")[0] == named and set(suggested("tony bl")) == {named, blair, blunkett}
+    _status, body, _ = get(f"/suggest?q={quote('tony blair')}")
+    assert body["suggestions"][0]["highlighted"] == "<mark>Blair</mark> calls election"
+    # Never to nothing, never past an exclusion, and not while every word is some title's
+    assert suggested("tony xqzvw") == []
+    assert suggested("tony blair -bush") == [named]
+    assert suggested("blair blunkett") == []
+
+
 def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pipeline: LocalPipeline) -> None:
     # Given articles on online gaming, and articles holding `only` (which `onlie`, stemmed, reads as) and `gaming`
     # apart from each other
