@@ -1207,7 +1207,7 @@ class _ArchiveVocabulary:
         self._preference = preference
         self._held: dict[tuple[str, ...], set[str]] = {}
         self._written: dict[tuple[str, ...], set[str]] = {}  # held closed up, in a byline or a tag (no headline)
-        self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...]], str] = {}
+        self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...], int], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
@@ -1301,7 +1301,9 @@ class _ArchiveVocabulary:
         self.prepare(words, ())
         return self._written.get(tuple(words), set())
 
-    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    def likeliest(
+        self, choices: Sequence[tuple[Sequence[str], Sequence[str]]], nearest: Sequence[int] | None = None
+    ) -> list[str]:
         """For each (candidates, context): the candidate likeliest meant beside the context words, by naive Bayes
         over the articles: the candidate's articles (as a phrase: a joined word's spellings are its parts adjacent)
         times, for each context word, the share of them holding it too (each within the edits AUTO fuzziness
@@ -1311,20 +1313,23 @@ class _ArchiveVocabulary:
         anan united nations` was read `kofi anna` (more articles hold `anna` beside `united` than `annan` beside any),
         where the articles holding `kofi` hold `annan` (session 30). Every word of a query in one request: one a word
         made the requests of a search unbounded (a pasted paragraph of a dozen misspellings sent thirteen one after
-        another; session 16's review)."""
-        key = tuple((tuple(candidates), tuple(context)) for candidates, context in choices)
+        another; session 16's review). `nearest`: see spelling.Vocabulary.likeliest."""
+        nearest = list(nearest) if nearest is not None else [len(candidates) for candidates, _ in choices]
+        pairs = zip(choices, nearest, strict=True)
+        key = tuple((tuple(candidates), tuple(context), n) for (candidates, context), n in pairs)
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
             aggs: dict[str, Any] = {}
-            for n, (candidates, context) in enumerate(missing):
+            for n, (candidates, context, _) in enumerate(missing):
                 holding = {"filters": {"filters": {str(i): _phrase_held(word) for i, word in enumerate(candidates)}}}
                 aggs[str(n)] = holding
                 for j, word in enumerate(context):
                     aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
             answer = self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"]
-            for n, (candidates, context) in enumerate(missing):
-                self._likeliest[(candidates, context)] = candidates[_likeliest_of(answer, n, len(candidates), context)]
+            for n, (candidates, context, near) in enumerate(missing):
+                chosen = _likeliest_of(answer, n, len(candidates), context, near)
+                self._likeliest[(candidates, context, near)] = candidates[chosen]
         return [self._likeliest[choice] for choice in key]
 
     def _near_clause(self, typed: str) -> dict[str, Any]:
@@ -1352,13 +1357,17 @@ class _ArchiveVocabulary:
 LIKELIEST_SMOOTHING = 0.5
 
 
-def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str]) -> int:
+def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str], nearest: int) -> int:
     """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: of the candidates some article
     holds (any, when none is: a joined word's spellings may be held by none), the greatest log(articles holding it) +
     the sum over the context words of log(share of those articles holding the word), smoothed; the first of equals.
     A context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured
     the rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
-    candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`)."""
+    candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`).
+    Among the first `nearest` candidates, unless none of them is held beside a context word and a further one is
+    held beside one by most of its articles (beside a common word a further one is by chance: `switcing arhived`
+    was read `switching achieved`): then among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev
+    articles hold `wayne`, not `wayne ronnie`, which none holds with it; session 34's review)."""
     alpha = LIKELIEST_SMOOTHING
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
     beside = [
@@ -1374,7 +1383,10 @@ def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: S
         else -math.inf
         for i, count in enumerate(held)
     ]
-    return scores.index(max(scores))
+    supported = [any(both[i] for both in beside) for i in range(nearest)]
+    mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in beside)]
+    chosen = mostly if mostly and not any(supported) else list(range(nearest))
+    return max(chosen, key=lambda i: (scores[i], -i))
 
 
 def _one_word(typed: str) -> str | None:

@@ -274,6 +274,7 @@ class _Unknown:
     candidates: tuple[str, ...]  # the nearest words an article holds, equally near (nearest_candidates)
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
     joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
+    further: tuple[str, ...] = ()  # within the edits allowed but further (further_candidates)
 
     @property
     def known(self) -> str:
@@ -302,7 +303,8 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         candidates = nearest_candidates(typed, entry["options"], title_options, joined=any(joined))
         if candidates:
             maybe_in_titles = title_entry is not None and not title_options
-            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined))
+            further = () if any(joined) else further_candidates(typed, entry["options"], title_options)
+            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further))
     return found
 
 
@@ -331,6 +333,24 @@ def nearest_candidates(
     "lease"; "putn": "putin" and "punt"). `joined`: the typed word is a part of a joined word (`cols` of `coca-cols`),
     whose other parts tell the spellings apart better than any rule of edits (`cola`, a substitution, not the `coles`
     a letter left out makes): every equally near one, likely edit or not, at most MAX_CANDIDATES."""
+    return _candidates(typed, body_options, title_options, joined)[0]
+
+
+def further_candidates(
+    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
+) -> tuple[str, ...]:
+    """The spellings of a word no article holds within the edits AUTO fuzziness allows but further than the nearest
+    (nearest_candidates), likeliest first (at most MAX_CONTEXT_CANDIDATES): Vocabulary.likeliest reads the word so
+    only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`: `ronnie`, one
+    edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the near tier
+    listed the Rooney articles: session 34's review)."""
+    return _candidates(typed, body_options, title_options, False)[1]
+
+
+def _candidates(
+    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(nearest_candidates, further_candidates) of typed."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -360,10 +380,16 @@ def nearest_candidates(
         )
         for distance, likely, rank, freq, text in near
     )
+    if not ranked:
+        return (), ()
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
-    return tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES]
+    further = dict.fromkeys(r[-1] for r in ranked if r[0] > ranked[0][0] and r[-1] not in nearest)
+    return (
+        tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
+        tuple(further)[:MAX_CONTEXT_CANDIDATES],
+    )
 
 
 def _osa_distance(a: str, b: str) -> int:
@@ -458,12 +484,16 @@ class Vocabulary(Protocol):
         """Which of `words` some text holds as a joined word closed up, or some byline or tag holds."""
         ...
 
-    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    def likeliest(
+        self, choices: Sequence[tuple[Sequence[str], Sequence[str]]], nearest: Sequence[int] | None = None
+    ) -> list[str]:
         """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside
         the query's other words (`context`, each within a typo; none: any article): "premier leage" is "premier
         league", not the more frequent "premier leave". A candidate of several words (a joined word's spellings,
         `coca-cola`) is held as a phrase. All of a query's words at once (one engine request, whatever their
-        number)."""
+        number). `nearest`: for each choice, how many of its candidates are the nearest (default: all); the others
+        (further_candidates) are chosen among only when none of those is held beside a context word and one of them
+        is."""
         ...
 
 
@@ -480,15 +510,16 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     else:
         held = vocabulary.held_beyond_bodies([word.typed for word in replacements]) if replacements else set()
     respellable = [word for word in replacements if word.typed not in held]
-    if vocabulary is None or not any(len(word.candidates) > 1 for word in respellable):
+    if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
     looked_up = _looked_up(q)
     units = looked_up.encode("utf-16-le", "surrogatepass")
     words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", looked_up)]
     choices: dict[int, tuple[tuple[str, ...], list[str]]] = {}
+    nearest: dict[int, int] = {}
     for i, word in enumerate(respellable):
-        if len(word.candidates) < 2:
+        if len(word.candidates) < 2 and not word.further:
             continue
         before, after = word.joined
         # A part of a joined word is told by its other parts first: `coca-cols` is Coca-Cola (the spellings counted
@@ -503,14 +534,17 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         if before or after:
             choices[i] = (tuple(before + c + after for c in word.candidates), context)
         elif context:  # a lone word without other words: the first
-            choices[i] = (word.candidates, context)
-    chosen = vocabulary.likeliest(list(choices.values()))
+            choices[i] = (word.candidates + word.further, context)
+        nearest[i] = len(word.candidates)
+    chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices])
     likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):
-        candidates = respellable[i].candidates
+        candidates = respellable[i].candidates + respellable[i].further
         likeliest[i] = candidates[choices[i][0].index(spelling)]
     return [
-        replace(word, candidates=(likeliest.get(i, word.known),)) if len(word.candidates) > 1 else word
+        replace(word, candidates=(likeliest.get(i, word.known),), further=())
+        if len(word.candidates) > 1 or word.further
+        else word
         for i, word in enumerate(respellable)
     ]
 

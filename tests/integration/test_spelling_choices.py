@@ -559,6 +559,29 @@ def test_suggest_leaves_out_a_word_no_title_holds_when_no_title_matches_every_wo
     assert suggested("blair blunkett") == []
 
 
+def test_a_spelling_two_edits_away_is_read_when_the_nearest_is_never_beside_the_other_words(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given articles on Wayne Rooney, one on Ronnie (one edit from `roonie`; `rooney` is two), and one holding
+    # `achieved` (two edits from `arhived`) beside `switching`, where `archived` (one) is beside no such word
+    rooney = [_json_upload(pipeline, f"Derby {n}", f"Wayne Rooney scored twice on day {n}.") for n in range(3)]
+    _json_upload(pipeline, "Snooker", "Ronnie won the frame.")
+    for n in range(3):
+        _json_upload(pipeline, f"Reports {n}", f"Targets were achieved on day {n}.")
+    _json_upload(pipeline, "Network", "Switching costs were achieved.")
+    _json_upload(pipeline, "Library", "The records were archived.")
+    pipeline.drain()
+
+    # Then `wayne roonie` is read `wayne rooney`, as the articles found say (session 34's review: it was read `wayne
+    # ronnie` above the Rooney articles, and by date it listed Ronnie's)
+    body = search("wayne roonie")
+    assert body["altered_query"] == "wayne rooney"
+    assert set(ids("wayne roonie", "&sort=newest")) == set(rooney)
+    # but a spelling further away beside a word few of its articles hold is chance: the nearest is read
+    assert search("switcing arhived")["altered_query"] == "switching archived"
+    assert search("roonie")["altered_query"] == "ronnie"
+
+
 def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pipeline: LocalPipeline) -> None:
     # Given articles on online gaming, and articles holding `only` (which `onlie`, stemmed, reads as) and `gaming`
     # apart from each other

@@ -148,9 +148,12 @@ class _Vocabulary:
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
 
-    def likeliest(self, choices: Sequence[tuple[Sequence[str], Sequence[str]]]) -> list[str]:
+    def likeliest(
+        self, choices: Sequence[tuple[Sequence[str], Sequence[str]]], nearest: Sequence[int] | None = None
+    ) -> list[str]:
         self.asked.extend((tuple(candidates), tuple(context)) for candidates, context in choices)
-        return [candidates[-1] for candidates, _ in choices]
+        counts = nearest or [len(candidates) for candidates, _ in choices]
+        return [candidates[n - 1] for (candidates, _), n in zip(choices, counts, strict=True)]
 
 
 def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not_stopwords() -> None:
