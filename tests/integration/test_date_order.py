@@ -134,3 +134,27 @@ def test_a_date_order_counts_a_word_held_as_a_part_of_a_joined_word(pipeline: Lo
     assert set(ids("neill manager")[:3]) == {neill, *oneill}
     # An abbreviation in either spelling, as a part too, whichever is typed (H.K. left out the ticker HK lists)
     assert ids("H.K. profits", "&sort=newest") == ids("HK profits", "&sort=newest") == [hk, ticker]
+
+
+def test_a_year_typed_is_held_by_the_articles_published_in_it(pipeline: LocalPipeline) -> None:
+    # Given articles on coffee quotas published in 1987 (none writing the year), one published in 1988, and two of
+    # 1987 that write "1987" beside the words but are about something else
+    quotas = [
+        _json_upload(pipeline, f"Coffee talks {n}", "Coffee quota talks resumed.", published=f"1987-0{n + 1}-10")
+        for n in range(3)
+    ]
+    later = _json_upload(pipeline, "Coffee talks again", "Coffee quota talks resumed.", published="1988-02-10")
+    writing = [
+        _json_upload(
+            pipeline, f"Tea {n}", f"In 1987 tea exports rose; coffee fell; a quota {n}.", published="1987-06-01"
+        )
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then `1987 coffee quota` ranks the articles of 1987 holding the other words with those writing 1987, above
+    # those of another year (session 34's review: the two writing "1987" came first, the 25 quota articles after)
+    found = ids("1987 coffee quota")
+    assert set(found[:5]) == {*quotas, *writing} and found[5] == later
+    # and by date lists them alone, newest first, as it lists a query's every word
+    assert set(ids("coffee quota 1987", "&sort=newest")) == {*quotas, *writing}

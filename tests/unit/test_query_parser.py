@@ -17,6 +17,7 @@ from archive_search.relevance import (
     abbreviation_dotted,
     closed_up,
     code_runs,
+    complete_match,
     content_words,
     glued_parts,
     read_near_spellings,
@@ -329,3 +330,12 @@ def test_a_stopword_or_a_word_a_tenth_of_the_archive_holds_is_no_near_spelling()
         text_query(parse_query("andy murray"), Ranking(), typo_words={"andy": None}, near_spellings=near)
     )
     assert '{"terms": {"body.exact": ["andy", "randy", "sandy"]}}' in query
+
+
+def test_a_year_typed_is_held_by_its_published_articles_a_number_is_not() -> None:
+    def every(q: str) -> str:
+        return json.dumps(complete_match(parse_query(q), Ranking(), content_words(parse_query(q))))
+
+    assert '"range": {"published": {"gte": "1987||/y", "lte": "1987||/y", "format": "yyyy"}}' in every("1987 coffee")
+    for q in ("3 coffee", "1787 coffee", "19871 coffee", "f1987 coffee"):
+        assert '"published"' not in every(q), q
