@@ -26,6 +26,7 @@ from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import (
     GLUE,
     JOINERS,
+    STOPWORDS,
     ParsedQuery,
     fold_as_index,
     fold_query_text,
@@ -1533,7 +1534,7 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
     # showed the body's unmarked start), else the body's start.
     shown = next((highlights[name] for name in ("body", "summary") if _marked(highlights.get(name))), None)
     shown = shown or highlights.get("body")
-    snippet = " … ".join(shown) if shown else _plain_snippet(source)
+    snippet = _joined_fragments(shown) if shown else _plain_snippet(source)
     return SearchHit(
         id=raw["_id"],
         title=source.get("title", ""),
@@ -1582,6 +1583,33 @@ def _most_words(fragments: list[str], count: int) -> list[str]:
         chosen.append(best)
         seen |= words[best]
     return [fragments[i] for i in sorted(chosen)]
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _joined_fragments(fragments: list[str]) -> str:
+    """The snippet: the fragments (HTML with <mark>) in their order, " … " between them where text is left out. The
+    highlighter cuts a body inside a word and extends both fragments to its ends, so two fragments that meet share
+    that one word: then they are one run of text (session 34's review: "acting Opec secretary general … general
+    Adnan Shihab-Eldin", the body reading "secretary general Adnan Shihab-Eldin"). Only an _uncommon word: two
+    places of a text may end and start with a common one, or with more than one word ("… price to 20 dlrs … 20
+    dlrs in January", two places of a Reuters story)."""
+    snippet = fragments[0]
+    for fragment in fragments[1:]:
+        last = _MARKED.sub(r"\1", _SPACES.split(snippet.rstrip())[-1])
+        first, _, tail = fragment.lstrip().partition(" ")
+        if _uncommon(last) and _MARKED.sub(r"\1", first) == last:
+            snippet = f"{snippet.rstrip()} {tail}" if tail else snippet
+        else:
+            snippet = f"{snippet} … {fragment}"
+    return snippet
+
+
+def _uncommon(word: str) -> bool:
+    """A word of 4 letters or more, no stopword: one two fragments are unlikely to end and start with by chance (two
+    places of a text did end and start with `will`: "Carlton will … will need an operation")."""
+    return len(word) >= 4 and fold_as_index(word) not in STOPWORDS
 
 
 def _every_mark(texts: list[str]) -> list[str] | None:

@@ -25,7 +25,7 @@ from archive_search.cursors import Cursor, CursorSigner
 from archive_search.errors import EngineRefusedRequestError, InvalidQueryError, SearchUnavailableError
 from archive_search.models import Article
 from archive_search.openapi import openapi_document
-from archive_search.search import MATCH_END, MATCH_START
+from archive_search.search import MATCH_END, MATCH_START, _joined_fragments
 from archive_search_cli.gateway import http_api_event
 from archive_search_cli.worker import FakeLambdaContext
 from tests.unit.test_cursors import same_top_bits
@@ -180,6 +180,19 @@ def test_search_snippet_joins_highlighted_fragments() -> None:
         kerry["snippet"]
         == "US Secretary of State John <mark>Kerry</mark> is expected … with <mark>Putin</mark> Tuesday"
     )
+
+
+def test_fragments_that_meet_are_one_run_of_text_in_the_snippet() -> None:
+    # The highlighter may start a fragment with the word the last one ended with (session 34's review: "secretary
+    # general … general Adnan", the body reading "secretary general Adnan")
+    meeting = ["acting Opec secretary general", "general Adnan Shihab-Eldin, US <mark>oil</mark>"]
+    assert _joined_fragments(meeting) == "acting Opec secretary general Adnan Shihab-Eldin, US <mark>oil</mark>"
+    assert _joined_fragments(["the <mark>price</mark>", "<mark>price</mark> rose"]) == "the <mark>price</mark> rose"
+    # A common word or two words in common may be two places of the text: text left out between them is said
+    assert _joined_fragments(["cut the", "the rate"]) == "cut the … the rate"
+    assert _joined_fragments(["Carlton will", "will need"]) == "Carlton will … will need"
+    assert _joined_fragments(["price to 20 dlrs", "20 dlrs in January"]) == "price to 20 dlrs … 20 dlrs in January"
+    assert _joined_fragments(["one two", "three four"]) == "one two … three four"
 
 
 def test_search_snippet_without_highlights_is_escaped_plain_text() -> None:
