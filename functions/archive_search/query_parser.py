@@ -279,7 +279,10 @@ def parse_query(text: str) -> ParsedQuery:
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = _operator_word(tokens)
     excludes = _exclusions_apply(tokens, operator_word)
-    keywords = not excludes and not any(fold_as_index(token) in STOPWORDS for token in tokens)
+    operators = [_not_operator(tokens, i, operator_word) for i in range(len(tokens))]
+    keywords = not excludes and not any(
+        fold_as_index(token) in STOPWORDS for token, operator in zip(tokens, operators, strict=True) if not operator
+    )
     budget = MAX_PHRASE_PIECES
     typed: list[str] = []
     whole: list[str] = []
@@ -306,14 +309,16 @@ def parse_query(text: str) -> ParsedQuery:
         return Term(text, phrase=len(text.split()) > 1)
 
     # Reading "US" adds no space, quote or bar: the tokens of the text as read are the tokens as typed.
-    for raw, read in zip(tokens, _tokens(read_us_as_country(text)), strict=True):
+    for i, (raw, read) in enumerate(zip(tokens, _tokens(read_us_as_country(text)), strict=True)):
         if raw == operator_word or raw.startswith("|"):
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
-        if raw == NOT_OPERATOR and operator_word and excludes:
+        if excludes and operators[i]:
             negate_next, join_next, after_term = True, False, False
             continue
+        if keywords and operators[i]:
+            unapplied.append(f"{raw} {tokens[i + 1]}")
         whole.append(raw)
         if keywords and _is_exclusion(raw) and _WORDLIKE.search(raw):
             # Beyond MAX_OPERATOR_WORDS `-` is punctuation, searched as a word; in a list of keywords (no stopword:
@@ -391,17 +396,28 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
     """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
     types), not in a pasted sentence or paragraph. OR, `|` and tokens without a letter or digit (a dash) are no
     words."""
-    negated = {i + 1 for i, t in enumerate(tokens) if operator_word and t == NOT_OPERATOR}
+    operators = {i for i in range(len(tokens)) if _not_operator(tokens, i, operator_word)}
     words = [
         t
         for i, t in enumerate(tokens)
         if t != operator_word
-        and not (operator_word and t == NOT_OPERATOR)
-        and i not in negated
+        and i not in operators
+        and i - 1 not in operators
         and not _is_exclusion(t)
         and _WORDLIKE.search(t)
     ]
     return len(words) <= MAX_OPERATOR_WORDS
+
+
+def _not_operator(tokens: list[str], i: int, operator_word: str | None) -> bool:
+    """Whether tokens[i] is NOT excluding the next term: where OR is an operator, between two words that are no
+    stopword (or first): `oil NOT gas`, not the NOT of a headline's emphasis (`Mayor will NOT retract Nazi jibe`,
+    `Abortion NOT a poll issue` lost their articles: session 34's second review)."""
+    if not operator_word or tokens[i] != NOT_OPERATOR or i + 1 >= len(tokens):
+        return False
+    after = fold_as_index(tokens[i + 1].lstrip('-"('))
+    before = fold_as_index(tokens[i - 1]) if i else ""
+    return bool(after) and after not in STOPWORDS and before not in STOPWORDS
 
 
 def without_exclusions(text: str) -> str:
@@ -414,14 +430,14 @@ def without_exclusions(text: str) -> str:
         return text
 
     before: tuple[re.Match[str], str] | None = None
-    negate = False
+    operators = {i for i in range(len(tokens)) if _not_operator(tokens, i, operator_word)}
+    at = -1
 
     def blank(token: re.Match[str]) -> str:
-        nonlocal before, negate
+        nonlocal before, at
         read = _unglued(token, before)  # as the query reads it (_tokens)
-        before = token, read
-        negated = negate or _is_exclusion(read) or (operator_word is not None and read == NOT_OPERATOR)
-        negate = operator_word is not None and read == NOT_OPERATOR
+        before, at = (token, read), at + 1
+        negated = _is_exclusion(read) or at in operators or at - 1 in operators
         return same_width_blank(token) if negated else token.group()
 
     return _TOKEN.sub(blank, text)

@@ -49,6 +49,7 @@ from archive_search.relevance import (
     apart_parts,
     as_read,
     code_runs,
+    common,
     complete_match,
     content_words,
     every_phrase,
@@ -1326,10 +1327,12 @@ class _ArchiveVocabulary:
                 aggs[str(n)] = holding
                 for j, word in enumerate(context):
                     aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
-            body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": False}
-            answer = self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"]
+            # The archive's articles: which context words are common (_likeliest_of).
+            body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": True}
+            found = self._index.search(body, size=0, offset=0, preference=self._preference)
+            answer, total = found["aggregations"], int(found["hits"]["total"]["value"])
             for n, (candidates, context, near) in enumerate(missing):
-                chosen = _likeliest_of(answer, n, len(candidates), context, near)
+                chosen = _likeliest_of(answer, n, len(candidates), context, near, total)
                 self._likeliest[(candidates, context, near)] = candidates[chosen]
         return [self._likeliest[choice] for choice in key]
 
@@ -1358,7 +1361,9 @@ class _ArchiveVocabulary:
 LIKELIEST_SMOOTHING = 0.5
 
 
-def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str], nearest: int) -> int:
+def _likeliest_of(
+    answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str], nearest: int, total: int
+) -> int:
     """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: of the candidates some article
     holds (any, when none is: a joined word's spellings may be held by none), the greatest log(articles holding it) +
     the sum over the context words of log(share of those articles holding the word), smoothed; the first of equals.
@@ -1366,9 +1371,12 @@ def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: S
     the rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
     candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`).
     Among the first `nearest` candidates, unless none of them is held beside a context word and a further one is
-    held beside one by most of its articles (beside a common word a further one is by chance: `switcing arhived`
-    was read `switching achieved`): then among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev
-    articles hold `wayne`, not `wayne ronnie`, which none holds with it; session 34's review)."""
+    held by most of its articles beside a context word that is not common (relevance.common, in the archive's
+    `total`): then
+    among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`,
+    which none holds with it; session 34's review). Beside a common word a further one is by chance: `sponor
+    government` was read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived` `switching
+    achieved` (the session's second review)."""
     alpha = LIKELIEST_SMOOTHING
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
     beside = [
@@ -1385,7 +1393,12 @@ def _likeliest_of(answer: Mapping[str, Any], n: int, candidates: int, context: S
         for i, count in enumerate(held)
     ]
     supported = [any(both[i] for both in beside) for i in range(nearest)]
-    mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in beside)]
+    rare = [
+        [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
+        for j in range(len(context))
+        if not common(int(answer[f"{n} {j}"]["doc_count"]), total)
+    ]
+    mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
     chosen = mostly if mostly and not any(supported) else list(range(nearest))
     return max(chosen, key=lambda i: (scores[i], -i))
 

@@ -326,10 +326,11 @@ _TYPED_TOKEN = re.compile(r"\S+")
 
 
 def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
-    """q without the words no title holds a word starting with (`title.prefix`), and those words, or None when every
-    word some title holds, or none: the first MAX_SPELLED_WORDS words, one request. /suggest offered nothing for
-    `tony blair`, `tony bl` or `andy mur` where headlines write `Blair ...` and `Murray ...` but no headline `Tony` or
-    `Andy` (session 34's review); the titles of the articles holding the words dropped rank first (build_suggest)."""
+    """q without the words no title holds a word starting with (`title.prefix`), else (no exclusion) without the one
+    fewest titles hold, and the words left out; None for one word, or when no title holds any: the first
+    MAX_SPELLED_WORDS words, one request. /suggest offered nothing for `tony blair`, `tony bl` or `andy mur` where
+    headlines write `Blair ...` and `Murray ...` but no headline `Tony` or `Andy` (session 34's review); the titles of
+    the articles holding the words dropped rank first (build_suggest)."""
     blanked = without_exclusions(q)
     tokens = [
         match
@@ -342,7 +343,14 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     held = {str(i): {"match": {"title.prefix": {"query": token.group()}}} for i, token in enumerate(tokens)}
     body = {"query": {"match_all": {}}, "track_total_hits": False, "aggs": {"held": {"filters": {"filters": held}}}}
     buckets = index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
-    dropped = [token for i, token in enumerate(tokens) if not buckets[str(i)]["doc_count"]]
+    counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(tokens))]
+    # Else the word fewest titles hold (`jose mourinho`: a few "San Jose" titles, none with Mourinho; session 34's
+    # second review), one only: what is left is still most of what was typed. Not beside an exclusion, which says
+    # what the reader keeps out of the titles the words find (`HK stock -H.K.` offered "Hawks stock up").
+    fewest = min(range(len(tokens)), key=lambda i: (counts[i], -i))
+    dropped = [token for token, count in zip(tokens, counts, strict=True) if not count]
+    if not dropped and not parse_query(q).excluded:
+        dropped = [tokens[fewest]]
     if not dropped or len(dropped) == len(tokens):
         return None
     relaxed = q

@@ -158,3 +158,25 @@ def test_a_year_typed_is_held_by_the_articles_published_in_it(pipeline: LocalPip
     assert set(found[:5]) == {*quotas, *writing} and found[5] == later
     # and by date lists them alone, newest first, as it lists a query's every word
     assert set(ids("coffee quota 1987", "&sort=newest")) == {*quotas, *writing}
+    # and an excluded year keeps them out (session 34's second review: `coffee NOT 1987` kept 36 of 1987 of its 45)
+    assert ids("coffee quota NOT 1987") == [later]  # (`-1987` is a signed number)
+
+
+def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_month(pipeline: LocalPipeline) -> None:
+    # Given wire stories of October 1987 on the crash, whose datelines abbreviate the month, one of November, and an
+    # article writing October and 1987 beside a near spelling of `crash` (`crush`)
+    crash = [
+        _json_upload(
+            pipeline, f"Market crash {n}", f"NEW YORK, Oct {19 + n} - The crash hit.", published=f"1987-10-{19 + n}"
+        )
+        for n in range(2)
+    ]
+    later = _json_upload(pipeline, "After the crash", "NEW YORK, Nov 2 - The crash is over.", published="1987-11-02")
+    crush = _json_upload(pipeline, "Sugar", "Crush begins in October 1987.", published="1987-03-01")
+    pipeline.drain()
+
+    # Then `october 1987 crash` ranks the October stories first (session 34's review: a Fiji story writing
+    # "October" and "1987" beside `crushing` came first), and by date lists them alone
+    found = ids("october 1987 crash")
+    assert set(found[:2]) == set(crash) and set(found) >= {later, crush}
+    assert ids("october 1987 crash", "&sort=oldest") == crash

@@ -1266,6 +1266,10 @@ def test_upper_case_not_excludes_and_a_long_keyword_lists_exclusion_is_named(pip
     # and NOT is a word in a pasted headline, in lower case, as before
     assert ids("oil NOT gas") == ids("oil -gas") == [oil]
     assert both in ids("OIL NOT GAS") and both in ids("oil not gas")
+    # and beside a stopword, a headline's emphasis (session 34's second review: the article was lost)
+    emphasis = _json_upload(pipeline, "Oil will NOT run out", "Reserves are large.")
+    pipeline.drain()
+    assert ids("Oil will NOT run out")[0] == emphasis
     # A `-word` after more than ten keywords is searched as a word, and the answer says so
     clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
     assert search(f"{clubs} -gas")["unapplied_exclusions"] == ["-gas"]

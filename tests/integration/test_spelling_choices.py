@@ -553,10 +553,11 @@ def test_suggest_leaves_out_a_word_no_title_holds_when_no_title_matches_every_wo
     assert suggested("tony bl")[0] == named and set(suggested("tony bl")) == {named, blair, blunkett}
     _status, body, _ = get(f"/suggest?q={quote('tony blair')}")
     assert body["suggestions"][0]["highlighted"] == "<mark>Blair</mark> calls election"
-    # Never to nothing, never past an exclusion, and not while every word is some title's
+    # Never to nothing, never past an exclusion; when every word is some title's, the one fewest hold is left out
+    # (session 34's second review: `jose mourinho` offered nothing where a "San Jose" title is)
     assert suggested("tony xqzvw") == []
     assert suggested("tony blair -bush") == [named]
-    assert suggested("blair blunkett") == []
+    assert set(suggested("blair blunkett")) == {named, blair}
 
 
 def test_a_spelling_two_edits_away_is_read_when_the_nearest_is_never_beside_the_other_words(
@@ -580,6 +581,14 @@ def test_a_spelling_two_edits_away_is_read_when_the_nearest_is_never_beside_the_
     # but a spelling further away beside a word few of its articles hold is chance: the nearest is read
     assert search("switcing arhived")["altered_query"] == "switching archived"
     assert search("roonie")["altered_query"] == "ronnie"
+    # and so is one beside a common word, however many of its articles hold it (session 34's second review:
+    # `sponor government` was read `sooner government`, `sponsor` being one edit away)
+    for n in range(MANY_ARTICLES):
+        _json_upload(pipeline, f"Cabinet {n}", f"The government met on day {n}.")
+    _json_upload(pipeline, "Timing", "The government acted sooner.")
+    _json_upload(pipeline, "Shirts", "The club found a sponsor.")
+    pipeline.drain()
+    assert search("sponor government")["altered_query"] == "sponsor government"
 
 
 def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pipeline: LocalPipeline) -> None:

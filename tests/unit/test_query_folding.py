@@ -292,9 +292,21 @@ def test_upper_case_not_excludes_the_next_term_where_or_is_an_operator() -> None
         assert parsed.excluded == (Term("gas"),)
     assert parse_query('oil NOT "natural gas" prices').excluded == (Term("natural gas", phrase=True),)
     assert without_exclusions("oil NOT gas prices") == "oil         prices"
-    # but not in a pasted headline (all capitals), in lower case, or in a pasted sentence
-    for typed in ("OIL NOT GAS", "oil not gas", "the minister said he would NOT raise the tax on oil and gas again"):
+    # but not in a pasted headline (all capitals), in lower case, in a pasted sentence, nor beside a stopword: the
+    # emphasis of a headline (`Abortion NOT a poll issue`, `Mayor will NOT retract Nazi jibe` lost their articles:
+    # session 34's second review)
+    for typed in (
+        "OIL NOT GAS",
+        "oil not gas",
+        "the minister said he would NOT raise the tax on oil and gas again",
+        "Abortion NOT a poll issue",
+        "Mayor will NOT retract Nazi jibe",
+    ):
         assert parse_query(typed).excluded == (), typed
+        assert without_exclusions(typed) == typed
+    # After more than ten keywords it is reported, as a `-word` is
+    clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
+    assert parse_query(f"{clubs} NOT mourinho").unapplied == ("NOT mourinho",)
 
 
 @pytest.mark.parametrize(

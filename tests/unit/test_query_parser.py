@@ -339,3 +339,14 @@ def test_a_year_typed_is_held_by_its_published_articles_a_number_is_not() -> Non
     assert '"range": {"published": {"gte": "1987||/y", "lte": "1987||/y", "format": "yyyy"}}' in every("1987 coffee")
     for q in ("3 coffee", "1787 coffee", "19871 coffee", "f1987 coffee"):
         assert '"published"' not in every(q), q
+
+
+def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_month() -> None:
+    def every(q: str) -> str:
+        return json.dumps(complete_match(parse_query(q), Ranking(), content_words(parse_query(q))))
+
+    october = '{"gte": "1987-10||/M", "lte": "1987-10||/M", "format": "yyyy-MM"}'
+    assert october in every("october 1987 crash") and october in every("crash 1987 October")
+    assert '"1987-05||/M"' in every("May 1987")
+    for q in ("october crash 1987", "october crash", "octobre 1987"):
+        assert "||/M" not in every(q), q
