@@ -410,10 +410,13 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
 
 
 def _not_operator(tokens: list[str], i: int, operator_word: str | None) -> bool:
-    """Whether tokens[i] is NOT excluding the next term: where OR is an operator, between two words that are no
-    stopword (or first): `oil NOT gas`, not the NOT of a headline's emphasis (`Mayor will NOT retract Nazi jibe`,
-    `Abortion NOT a poll issue` lost their articles: session 34's second review)."""
+    """Whether tokens[i] is NOT excluding the next term: where OR is an operator, the other words in lower case (a
+    reader's keywords), between two words that are no stopword (or first): `oil NOT gas`, not the NOT of a headline's
+    emphasis (`Mayor will NOT retract Nazi jibe`, `Abortion NOT a poll issue`, `Dance music NOT dead` lost their
+    articles: session 34's second and third reviews)."""
     if not operator_word or tokens[i] != NOT_OPERATOR or i + 1 >= len(tokens):
+        return False
+    if any(token not in (NOT_OPERATOR, operator_word) and token != token.lower() for token in tokens):
         return False
     after = fold_as_index(tokens[i + 1].lstrip('-"('))
     before = fold_as_index(tokens[i - 1]) if i else ""

@@ -208,7 +208,7 @@ def _joined_forms(token: str) -> list[str]:
 def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = ()) -> dict[str, Any]:
     """The engine request for suggest_titles: the typed text's words as title prefixes, its exclusions as must_not
     clauses of the same request (/suggest answers every keystroke: one round trip). `context`: words typed that no
-    title holds (title_relaxed), which rank first the titles of the articles holding them."""
+    title holds (title_relaxed), which the articles of the titles offered hold."""
     q = searched_text(typed)
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
@@ -230,9 +230,9 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str
     codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
-    if context:
-        should.append({"match": {"body.exact": {"query": " ".join(context)}}})
     query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
+    if context:
+        query["filter"] = [{"match": {"body.exact": {"query": " ".join(context), "operator": "and"}}}]
     parsed = parse_query(typed)
     if excluded := title_exclusions(parsed.excluded):
         # Never the title typed whole with its ` -SOURCE`, as /search reads it (relevance.pasted_headline): typing
@@ -326,11 +326,13 @@ _TYPED_TOKEN = re.compile(r"\S+")
 
 
 def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
-    """q without the words no title holds a word starting with (`title.prefix`), else (no exclusion) without the one
-    fewest titles hold, and the words left out; None for one word, or when no title holds any: the first
-    MAX_SPELLED_WORDS words, one request. /suggest offered nothing for `tony blair`, `tony bl` or `andy mur` where
-    headlines write `Blair ...` and `Murray ...` but no headline `Tony` or `Andy` (session 34's review); the titles of
-    the articles holding the words dropped rank first (build_suggest)."""
+    """q without the words no title holds a word starting with (`title.prefix`), and the words left out, or None when
+    every word some title holds, or none: the first MAX_SPELLED_WORDS words, one request. /suggest offered nothing
+    for `tony blair`, `tony bl` or `andy mur` where headlines write `Blair ...` and `Murray ...` but no headline
+    `Tony` or `Andy` (session 34's review); only the titles of the articles holding the words left out are offered
+    (build_suggest): ranked first, any other title was offered too (`rooney goal`: "Blair stresses prosperity goals",
+    the session's third review). A word every title lacks is not left out where each word is some title's: the one
+    fewest titles hold was the name the reader meant (`mourinho ban` offered "Banker loses sexism claim")."""
     blanked = without_exclusions(q)
     tokens = [
         match
@@ -343,14 +345,7 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     held = {str(i): {"match": {"title.prefix": {"query": token.group()}}} for i, token in enumerate(tokens)}
     body = {"query": {"match_all": {}}, "track_total_hits": False, "aggs": {"held": {"filters": {"filters": held}}}}
     buckets = index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
-    counts = [int(buckets[str(i)]["doc_count"]) for i in range(len(tokens))]
-    # Else the word fewest titles hold (`jose mourinho`: a few "San Jose" titles, none with Mourinho; session 34's
-    # second review), one only: what is left is still most of what was typed. Not beside an exclusion, which says
-    # what the reader keeps out of the titles the words find (`HK stock -H.K.` offered "Hawks stock up").
-    fewest = min(range(len(tokens)), key=lambda i: (counts[i], -i))
-    dropped = [token for token, count in zip(tokens, counts, strict=True) if not count]
-    if not dropped and not parse_query(q).excluded:
-        dropped = [tokens[fewest]]
+    dropped = [token for i, token in enumerate(tokens) if not buckets[str(i)]["doc_count"]]
     if not dropped or len(dropped) == len(tokens):
         return None
     relaxed = q

@@ -1268,8 +1268,10 @@ def test_upper_case_not_excludes_and_a_long_keyword_lists_exclusion_is_named(pip
     assert both in ids("OIL NOT GAS") and both in ids("oil not gas")
     # and beside a stopword, a headline's emphasis (session 34's second review: the article was lost)
     emphasis = _json_upload(pipeline, "Oil will NOT run out", "Reserves are large.")
+    dead = _json_upload(pipeline, "Dance music not dead", "The DJ said dance music is not dead.")
     pipeline.drain()
     assert ids("Oil will NOT run out")[0] == emphasis
+    assert ids("Dance music NOT dead")[0] == dead  # capitals: a headline typed, not keywords (the third review)
     # A `-word` after more than ten keywords is searched as a word, and the answer says so
     clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
     assert search(f"{clubs} -gas")["unapplied_exclusions"] == ["-gas"]
