@@ -278,10 +278,10 @@ def parse_query(text: str) -> ParsedQuery:
     # A query whose cased letters are all capitals ("OIL OR GAS PRICES") is a pasted headline: OR is a word there.
     # Digits and scripts without case ("2015 OR 2016") do not make a headline.
     operator_word = _operator_word(tokens)
-    excludes = _exclusions_apply(tokens, operator_word)
-    operators = [_not_operator(tokens, i, operator_word) for i in range(len(tokens))]
+    operators = _not_operators(tokens, operator_word)
+    excludes = _exclusions_apply(tokens, operator_word, operators)
     keywords = not excludes and not any(
-        fold_as_index(token) in STOPWORDS for token, operator in zip(tokens, operators, strict=True) if not operator
+        fold_as_index(token) in STOPWORDS for i, token in enumerate(tokens) if i not in operators
     )
     budget = MAX_PHRASE_PIECES
     typed: list[str] = []
@@ -314,10 +314,10 @@ def parse_query(text: str) -> ParsedQuery:
             # Only a word or phrase just before joins: "ferry -zebra|quay" keeps quay a word of its own.
             join_next = after_term
             continue
-        if excludes and operators[i]:
+        if excludes and i in operators:
             negate_next, join_next, after_term = True, False, False
             continue
-        if keywords and operators[i]:
+        if keywords and i in operators:
             unapplied.append(f"{raw} {tokens[i + 1]}")
         whole.append(raw)
         if keywords and _is_exclusion(raw) and _WORDLIKE.search(raw):
@@ -392,11 +392,10 @@ def _is_exclusion(token: str) -> bool:
     return token.startswith("-") and len(token) > 1 and not _SIGNED_NUMBER.match(token)
 
 
-def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
+def _exclusions_apply(tokens: list[str], operator_word: str | None, operators: frozenset[int]) -> bool:
     """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
-    types), not in a pasted sentence or paragraph. OR, `|` and tokens without a letter or digit (a dash) are no
-    words."""
-    operators = {i for i in range(len(tokens)) if _not_operator(tokens, i, operator_word)}
+    types), not in a pasted sentence or paragraph. OR, `|`, NOT and its term (`operators`: _not_operators) and tokens
+    without a letter or digit (a dash) are no words."""
     words = [
         t
         for i, t in enumerate(tokens)
@@ -409,18 +408,22 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None) -> bool:
     return len(words) <= MAX_OPERATOR_WORDS
 
 
-def _not_operator(tokens: list[str], i: int, operator_word: str | None) -> bool:
-    """Whether tokens[i] is NOT excluding the next term: where OR is an operator, the other words in lower case (a
+def _not_operators(tokens: list[str], operator_word: str | None) -> frozenset[int]:
+    """Where tokens hold NOT excluding the next term: where OR is an operator, the other words in lower case (a
     reader's keywords), between two words that are no stopword (or first): `oil NOT gas`, not the NOT of a headline's
     emphasis (`Mayor will NOT retract Nazi jibe`, `Abortion NOT a poll issue`, `Dance music NOT dead` lost their
     articles: session 34's second and third reviews)."""
-    if not operator_word or tokens[i] != NOT_OPERATOR or i + 1 >= len(tokens):
-        return False
-    if any(token not in (NOT_OPERATOR, operator_word) and token != token.lower() for token in tokens):
-        return False
-    after = fold_as_index(tokens[i + 1].lstrip('-"('))
-    before = fold_as_index(tokens[i - 1]) if i else ""
-    return bool(after) and after not in STOPWORDS and before not in STOPWORDS
+    if not operator_word or any(
+        token not in (NOT_OPERATOR, operator_word) and token != token.lower() for token in tokens
+    ):
+        return frozenset()
+
+    def excludes(i: int) -> bool:
+        after = fold_as_index(tokens[i + 1].lstrip('-"('))
+        before = fold_as_index(tokens[i - 1]) if i else ""
+        return bool(after) and after not in STOPWORDS and before not in STOPWORDS
+
+    return frozenset(i for i, token in enumerate(tokens[:-1]) if token == NOT_OPERATOR and excludes(i))
 
 
 def without_exclusions(text: str) -> str:
@@ -429,11 +432,11 @@ def without_exclusions(text: str) -> str:
     respelt that they asked to keep out)."""
     tokens = _tokens(text)
     operator_word = _operator_word(tokens)
-    if not _exclusions_apply(tokens, operator_word):
+    operators = _not_operators(tokens, operator_word)
+    if not _exclusions_apply(tokens, operator_word, operators):
         return text
 
     before: tuple[re.Match[str], str] | None = None
-    operators = {i for i in range(len(tokens)) if _not_operator(tokens, i, operator_word)}
     at = -1
 
     def blank(token: re.Match[str]) -> str:

@@ -465,7 +465,7 @@ def _thai(text: str, every: bool = False) -> list[dict[str, Any]]:
 
 def _fuzzy(field: str, word: str, spellings: Sequence[NearSpelling] = ()) -> dict[str, Any]:
     """The engine's fuzzy query of `word` in `field`; held to the field's listed `spellings` (read_near_spellings),
-    when given, which leave out what the fuzzy query would also match (CHANCE_SHARE)."""
+    when given, which leave out the words it would also match by chance (_by_chance)."""
     options = {
         "query": word,
         "fuzziness": "AUTO",

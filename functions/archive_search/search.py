@@ -1372,20 +1372,17 @@ def _likeliest_of(
     candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`).
     Among the first `nearest` candidates, unless none of them is held beside a context word and a further one is
     held by most of its articles beside a context word that is not common (relevance.common, in the archive's
-    `total`): then
-    among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`,
-    which none holds with it; session 34's review). Beside a common word a further one is by chance: `sponor
-    government` was read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived` `switching
-    achieved` (the session's second review)."""
+    `total`): then among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not
+    `wayne ronnie`, which none holds with it; session 34's review). Beside a common word a further one is by chance:
+    `sponor government` was read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived`
+    `switching achieved` (the session's second review)."""
     alpha = LIKELIEST_SMOOTHING
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-    beside = [
-        counts
+    together = [
+        [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
         for j in range(len(context))
-        if any(
-            counts := [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-        )
     ]
+    beside = [counts for counts in together if any(counts)]
     scores = [
         math.log(count + alpha) + sum(math.log((both[i] + alpha) / (count + 2 * alpha)) for both in beside)
         if count or not any(held)
@@ -1393,11 +1390,7 @@ def _likeliest_of(
         for i, count in enumerate(held)
     ]
     supported = [any(both[i] for both in beside) for i in range(nearest)]
-    rare = [
-        [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-        for j in range(len(context))
-        if not common(int(answer[f"{n} {j}"]["doc_count"]), total)
-    ]
+    rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]
     mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
     chosen = mostly if mostly and not any(supported) else list(range(nearest))
     return max(chosen, key=lambda i: (scores[i], -i))

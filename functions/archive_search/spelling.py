@@ -274,7 +274,7 @@ class _Unknown:
     candidates: tuple[str, ...]  # the nearest words an article holds, equally near (nearest_candidates)
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
     joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
-    further: tuple[str, ...] = ()  # within the edits allowed but further (further_candidates)
+    further: tuple[str, ...] = ()  # within the edits allowed but further than the candidates (_candidates)
 
     @property
     def known(self) -> str:
@@ -300,10 +300,11 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             continue
         title_options = (title_entry or {}).get("options") or []
         joined = _joined_around(q, offset, length)
-        candidates = nearest_candidates(typed, entry["options"], title_options, joined=any(joined))
+        # The other parts of a joined word tell its spellings apart: no further one (_candidates).
+        candidates, further = _candidates(typed, entry["options"], title_options, any(joined))
         if candidates:
             maybe_in_titles = title_entry is not None and not title_options
-            further = () if any(joined) else further_candidates(typed, entry["options"], title_options)
+            further = () if any(joined) else further
             found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further))
     return found
 
@@ -336,21 +337,14 @@ def nearest_candidates(
     return _candidates(typed, body_options, title_options, joined)[0]
 
 
-def further_candidates(
-    typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]] = ()
-) -> tuple[str, ...]:
-    """The spellings of a word no article holds within the edits AUTO fuzziness allows but further than the nearest
-    (nearest_candidates), likeliest first (at most MAX_CONTEXT_CANDIDATES): Vocabulary.likeliest reads the word so
-    only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`: `ronnie`, one
-    edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the near tier
-    listed the Rooney articles: session 34's review)."""
-    return _candidates(typed, body_options, title_options, False)[1]
-
-
 def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(nearest_candidates, further_candidates) of typed."""
+    """(nearest_candidates of typed, the further ones): the spellings within the edits AUTO fuzziness allows but
+    further than the nearest, likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
+    word as only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`:
+    `ronnie`, one edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the
+    near tier listed the Rooney articles: session 34's review)."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -492,8 +486,8 @@ class Vocabulary(Protocol):
         league", not the more frequent "premier leave". A candidate of several words (a joined word's spellings,
         `coca-cola`) is held as a phrase. All of a query's words at once (one engine request, whatever their
         number). `nearest`: for each choice, how many of its candidates are the nearest (default: all); the others
-        (further_candidates) are chosen among only when none of those is held beside a context word and one of them
-        is."""
+        (further ones, _candidates) are chosen among only when none of those is held beside a context word and one
+        of them is."""
         ...
 
 
@@ -535,7 +529,8 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
             choices[i] = (tuple(before + c + after for c in word.candidates), context)
         elif context:  # a lone word without other words: the first
             choices[i] = (word.candidates + word.further, context)
-        nearest[i] = len(word.candidates)
+        if i in choices:
+            nearest[i] = len(word.candidates)
     chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices])
     likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):

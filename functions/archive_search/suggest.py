@@ -331,8 +331,8 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     for `tony blair`, `tony bl` or `andy mur` where headlines write `Blair ...` and `Murray ...` but no headline
     `Tony` or `Andy` (session 34's review); only the titles of the articles holding the words left out are offered
     (build_suggest): ranked first, any other title was offered too (`rooney goal`: "Blair stresses prosperity goals",
-    the session's third review). A word every title lacks is not left out where each word is some title's: the one
-    fewest titles hold was the name the reader meant (`mourinho ban` offered "Banker loses sexism claim")."""
+    the session's third review). Only a word no title holds is left out: leaving out the one fewest titles hold, where
+    each is some title's, left out the name the reader meant (`mourinho ban` offered "Banker loses sexism claim")."""
     blanked = without_exclusions(q)
     tokens = [
         match
