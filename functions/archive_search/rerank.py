@@ -1,8 +1,8 @@
 """Semantic rerank: the first results of a relevance search, reordered by what the query and each article mean.
 
-The engine's lexical ranking (relevance.py) finds the candidates: the top RERANK_WINDOW hits (a whole number of
-pages). Each hit carries its article's embedding (adapters/text_encoder.py, stored at indexing, read from its doc
-values); the query is embedded here. Within each tier the lexical ranking guarantees (every quoted phrase, every
+The engine's lexical ranking (relevance.py) finds the candidates: the top RERANK_WINDOW hits, asked as whole pages
+(window_size). Each hit carries its article's embedding (adapters/text_encoder.py, stored at indexing, read from its
+doc values); the query is embedded here. Within each tier the lexical ranking guarantees (every quoted phrase, every
 word, every word within a typo: relevance.tier_of), the score becomes
 
     (1 - w) * lexical + w * cosine(query, article)
@@ -42,8 +42,10 @@ def embedding_of(encoder: TextEncoder, text: str) -> Future[bytes]:
 
 
 def window_size(page_size: int) -> int:
-    """The reranked window for a page size: the most whole pages that fit in RERANK_WINDOW (at least one)."""
-    return max(page_size, RERANK_WINDOW // page_size * page_size)
+    """The hits asked for a reranked page of `page_size`: the fewest whole pages holding RERANK_WINDOW hits, of which
+    rerank() reorders the first RERANK_WINDOW whatever the page size. Until session 35 the most whole pages fitting
+    in it, so the order of the first results depended on the page size (80 hits reranked at 40 a page, 100 at 10)."""
+    return -(-RERANK_WINDOW // page_size) * page_size
 
 
 @dataclass(frozen=True)
@@ -53,12 +55,15 @@ class Reranked:
 
 
 def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEncoder, weight: float) -> list[Reranked]:
-    """The hits in their new order, each with its fused score (in [0, 1] within its tier).
+    """The hits in their new order: the first RERANK_WINDOW reordered, each with its fused score (in [0, 1] within
+    its tier), then any others in the engine's order with the engine's score, as the pages past the window list them.
 
     `hits` are the engine's, best first, with `_score`, `matched_queries` and `fields.embedding` (the field's doc
     values: a list of one base64 string); `query_vector` is the query's embedding (encoder.embed), computed by the
     caller while the engine looks for the hits.
     """
+    hits, rest = hits[:RERANK_WINDOW], hits[RERANK_WINDOW:]
+    tail = [Reranked(hit, float(hit.get("_score") or 0.0)) for hit in rest]
     if not hits:
         return []
     cosines = encoder.similarities(query_vector, [_vector(hit) for hit in hits])
@@ -71,7 +76,7 @@ def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEnc
         lexical = (scores[i] - low) / (high - low) if high > low else 1.0
         fused.append((1 - weight) * lexical + weight * cosines[i])
     order = sorted(range(len(hits)), key=lambda i: (-tiers[i], -fused[i], i))
-    return [Reranked(hits[i], fused[i]) for i in order]
+    return [Reranked(hits[i], fused[i]) for i in order] + tail
 
 
 def doc_value(hit: Mapping[str, Any], field: str) -> Any:

@@ -1422,6 +1422,29 @@ def test_cursors_page_through_the_reranked_window_as_page_numbers_do(pipeline: L
     assert by_cursor == by_page
 
 
+def test_the_reranked_order_is_the_same_whatever_the_page_size(pipeline: LocalPipeline) -> None:
+    # More matches than 40 a page reranked in two pages (80): until session 35 the window was the whole pages fitting
+    # in 100, so at 40 a page the rerank ordered 80 hits and the last 10 came in the engine's order.
+    topics = ("ferry timetable", "crane strike", "fishing quota", "yacht race", "storm damage", "port budget")
+    for n in range(90):
+        topic = topics[n % len(topics)]
+        _json_upload(pipeline, f"Quayside {topic} {n}", f"The quayside {'quayside ' * (n % 7)}{topic} item {n}.")
+    pipeline.drain()
+
+    def order(size: int) -> list[str]:
+        found: list[str] = []
+        for page in range(1, -(-90 // size) + 1):
+            _s, body, _ = get(f"/search?q=quayside+ferry&size={size}&page={page}")
+            found += [hit["id"] for hit in body["results"]]
+        return found
+
+    by_ten = order(10)
+
+    assert len(by_ten) == 90 and len(set(by_ten)) == 90
+    assert order(40) == by_ten
+    assert order(30) == by_ten
+
+
 def test_ingest_stores_each_article_embedding(pipeline: LocalPipeline) -> None:
     article = _json_upload(pipeline, "Harbour works begin", "Cranes arrived at the harbour today.")
     pipeline.drain()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
-from archive_search.rerank import rerank, window_size
+from archive_search.rerank import RERANK_WINDOW, rerank, window_size
 from archive_search.search import SearchRequest, search_articles
 
 
@@ -34,7 +34,6 @@ class AxisEncoder:
 
 
 def hit(doc_id: str, score: float, topic: str | None, matched: list[str] | None = None) -> dict[str, Any]:
-    """A window hit as the engine answers it: the embedding's doc values (a list of one base64 string)."""
     """A hit as the engine answers both the window (its doc values) and the page (its _source) with it."""
     key = f"incoming/{doc_id}.json"
     fields: dict[str, Any] = {"source_key": [key]}
@@ -95,9 +94,19 @@ def test_the_embedding_is_read_from_doc_values_not_the_source() -> None:
     assert ids(rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)) == ["doc-values", "source"]
 
 
-def test_the_window_is_whole_pages() -> None:
-    assert [window_size(size) for size in (10, 30, 50, 7)] == [100, 90, 100, 98]
-    assert window_size(1) == 100
+def test_the_window_is_the_fewest_whole_pages_holding_the_reranked_hits() -> None:
+    assert [window_size(size) for size in (10, 30, 40, 50, 7, 1)] == [100, 120, 120, 100, 105, 100]
+
+
+def test_only_the_first_reranked_window_is_reordered_whatever_the_hits_asked() -> None:
+    hits = [hit(f"h{n}", 200.0 - n, "harbour" if n % 2 else "desert") for n in range(RERANK_WINDOW + 20)]
+
+    reordered = rerank(hits, query("harbour"), AxisEncoder(), weight=0.9)
+
+    assert ids(reordered[:RERANK_WINDOW]) == ids(rerank(hits[:RERANK_WINDOW], query("harbour"), AxisEncoder(), 0.9))
+    assert ids(reordered[:RERANK_WINDOW]) != [h["_id"] for h in hits[:RERANK_WINDOW]]
+    assert ids(reordered[RERANK_WINDOW:]) == [h["_id"] for h in hits[RERANK_WINDOW:]]
+    assert [r.score for r in reordered[RERANK_WINDOW:]] == [200.0 - n for n in range(RERANK_WINDOW, len(hits))]
 
 
 class SignallingEncoder(AxisEncoder):
