@@ -343,7 +343,7 @@ class OurSearch:
         from archive_search.suggest import suggest_titles
 
         if query.kind == "prefix":
-            return [s.id for s in suggest_titles(self.index, query.text)]
+            return [s.id for s in suggest_titles(self.index, query.text).suggestions]
         return self.ranked(query.text, depth=10)
 
     def ranked(self, text: str, depth: int, ranking: Any = None) -> list[str]:

@@ -19,7 +19,7 @@ from archive_search.models import SearchPage
 from archive_search.ports import ArticleIndex, TextEncoder
 from archive_search.relevance import Ranking
 from archive_search.search import SearchRequest, search_articles
-from archive_search.suggest import suggest_query, suggest_titles
+from archive_search.suggest import TitleSuggestions, suggest_query, suggest_titles
 
 # Vary: the CORS header depends on the caller's origin, so shared caches must keep one copy per origin.
 CACHED_FOR_A_MINUTE = {"Cache-Control": "public, max-age=60", "Vary": "Origin"}
@@ -128,8 +128,17 @@ def create_app(
     @app.get("/suggest")
     def suggest() -> Response:
         q = suggest_query(_query_params(app).get("q") or "")
-        suggestions = suggest_titles(index, q) if q else []
-        return _json(200, {"query": q.rstrip(), "suggestions": [asdict(s) for s in suggestions]}, CACHED_FOR_A_MINUTE)
+        offered = suggest_titles(index, q) if q else TitleSuggestions([])
+        return _json(
+            200,
+            {
+                "query": q.rstrip(),
+                "suggestions": [asdict(s) for s in offered.suggestions],
+                "altered_query": offered.altered_query,
+                "words_not_in_titles": offered.words_not_in_titles,
+            },
+            CACHED_FOR_A_MINUTE,
+        )
 
     # Ids keep the folders of their upload path, so each route takes the rest of the path (`{id+}` in the template),
     # with %2F and / alike. The article and its related list live under different prefixes: a suffix such as

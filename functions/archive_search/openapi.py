@@ -336,13 +336,25 @@ def openapi_document() -> dict[str, Any]:
                     "Suggestions, best first.",
                     {
                         "type": "object",
-                        "required": ["query", "suggestions"],
+                        "required": ["query", "suggestions", "altered_query", "words_not_in_titles"],
                         "properties": {
                             "query": _STRING,
                             "suggestions": {
                                 "type": "array",
                                 "maxItems": MAX_SUGGESTIONS,
                                 "items": {"$ref": "#/components/schemas/Suggestion"},
+                            },
+                            "altered_query": {
+                                "type": ["string", "null"],
+                                "description": "The text the titles were matched against when it is not the query "
+                                "as typed (a misspelt word respelt as a headline word, words no title holds left "
+                                "out); null when the titles match the query as typed, or none is offered.",
+                            },
+                            "words_not_in_titles": {
+                                "type": "array",
+                                "items": _STRING,
+                                "description": "Typed words no title holds, left out of the titles' match: the "
+                                "articles of the titles offered hold them in their text.",
                             },
                         },
                     },

@@ -16,7 +16,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
@@ -63,6 +63,18 @@ class TitleSuggestion:
     id: str
     title: str
     highlighted: str
+
+
+@dataclass(frozen=True)
+class TitleSuggestions:
+    """What /suggest offers for q: `suggestions`, best first; `altered_query`, the text the titles were matched
+    against when it is not q as typed (its misspelt words respelt: title_respelt; words no title holds left out:
+    title_relaxed), else None; `words_not_in_titles`, the typed words left out, which the articles of the titles
+    offered hold in their text instead (in q's order, as typed)."""
+
+    suggestions: list[TitleSuggestion]
+    altered_query: str | None = None
+    words_not_in_titles: list[str] = field(default_factory=list)
 
 
 def suggest_query(text: str) -> str:
@@ -250,14 +262,17 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str
     }
 
 
-def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
+def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
     for a q of exclusions alone (`-oil`: nothing to complete). When no title matches, q with its misspelt words
     respelt (title_respelt), the respelt start of each word marked; then without the words no title holds
-    (title_relaxed): up to four requests more, only then."""
+    (title_relaxed): up to four requests more, only then. The answer says how q was read (TitleSuggestions): the
+    page offered "Blair ..." titles for `tony blair` without saying `tony` was in no title (session 34)."""
+    typed_q = q
     searched = searched_text(q)
     if not words_of(searched):
-        return []
+        return TitleSuggestions([])
+    dropped: list[str] = []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
     if not response["hits"]["hits"] and (respelt := title_respelt(index, q)):
         q, searched = respelt, searched_text(respelt)
@@ -265,6 +280,8 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     if not response["hits"]["hits"] and (relaxed := title_relaxed(index, q)):
         (q, dropped), searched = relaxed, searched_text(relaxed[0])
         response = index.search(build_suggest(q, context=dropped), size=MAX_SUGGESTIONS, offset=0)
+    if not response["hits"]["hits"]:
+        return TitleSuggestions([])
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
     typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
@@ -272,7 +289,8 @@ def suggest_titles(index: ArticleIndex, q: str) -> list[TitleSuggestion]:
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
         suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlight_title(title, typed)))
-    return suggestions
+    altered = None if q == typed_q else q.rstrip()
+    return TitleSuggestions(suggestions, altered, dropped)
 
 
 # A word typed whole, no exclusion, no code: the words title_respelt may respell (the suggesters' minimum length).

@@ -525,6 +525,10 @@ def test_suggest_respells_a_name_typed_one_letter_wrong_when_no_title_matches(pi
     status, body, _ = get(f"/suggest?q={quote('morinho def')}")
     assert status == 200 and [s["id"] for s in body["suggestions"]] == [mourinho]
     assert body["suggestions"][0]["highlighted"] == "<mark>Mourinho</mark> <mark>def</mark>iant on Chelsea form"
+    # and the answer says what the titles were matched against (session 35)
+    assert (body["altered_query"], body["words_not_in_titles"]) == ("mourinho def", [])
+    _status, body, _ = get(f"/suggest?q={quote('chels')}")
+    assert (body["altered_query"], body["words_not_in_titles"]) == (None, [])
     # A word typed in part is no typo: `chels` is the start of Chelsea, never respelt, nor `spok`, the start of an
     # article's `spoke` (it was read `spot`: the session's second review saw 92 of 120 starts of common words
     # respelt); an exclusion is no word to respell, and nothing is offered where no word is near
@@ -553,6 +557,12 @@ def test_suggest_leaves_out_a_word_no_title_holds_when_no_title_matches_every_wo
     assert suggested("tony blair") == suggested("tony bl") == [named]
     _status, body, _ = get(f"/suggest?q={quote('tony blair')}")
     assert body["suggestions"][0]["highlighted"] == "<mark>Blair</mark> calls election"
+    # and the answer says which words were left out of the titles' match (session 35: it did not)
+    assert (body["altered_query"], body["words_not_in_titles"]) == ("blair", ["tony"])
+    _status, body, _ = get(f"/suggest?q={quote('Tony  bl')}")
+    assert (body["altered_query"], body["words_not_in_titles"]) == ("bl", ["Tony"])
+    _status, body, _ = get(f"/suggest?q={quote('tony xqzvw')}")
+    assert (body["suggestions"], body["altered_query"], body["words_not_in_titles"]) == ([], None, [])
     # Never to nothing, never past an exclusion, and no word of the query is left out where each is some title's
     # (the third review: `mourinho ban` offered "Banker loses sexism claim")
     assert suggested("tony xqzvw") == []

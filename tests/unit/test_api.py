@@ -539,7 +539,7 @@ def test_suggest_with_empty_q_is_an_empty_list() -> None:
     result = _call(_app(FakeArticleIndex()), "/suggest?q=")
 
     assert result.status == 200
-    assert result.json() == {"query": "", "suggestions": []}
+    assert result.json() == {"query": "", "suggestions": [], "altered_query": None, "words_not_in_titles": []}
 
 
 def test_suggest_marks_the_typed_prefix_and_escapes_the_title() -> None:

@@ -123,8 +123,8 @@ def test_exclusions_alone_suggest_nothing_and_ask_the_engine_nothing() -> None:
         def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
             raise AssertionError("no words to suggest titles for")
 
-    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil")) == []
-    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil -gas ")) == []
+    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil")).suggestions == []
+    assert suggest_titles(cast(ArticleIndex, NoEngine()), suggest_query("-oil -gas ")).suggestions == []
 
 
 @pytest.mark.parametrize(
