@@ -76,7 +76,9 @@ def rerank(hits: Sequence[dict[str, Any]], query_vector: bytes, encoder: TextEnc
         lexical = (scores[i] - low) / (high - low) if high > low else 1.0
         fused.append((1 - weight) * lexical + weight * cosines[i])
     order = sorted(range(len(hits)), key=lambda i: (-tiers[i], -fused[i], i))
-    return [Reranked(hits[i], fused[i]) for i in order] + tail
+    # A cosine may be below 0 (unrelated texts): the score shown keeps to [0, 1], the order as fused (session 35's
+    # review saw -0.03 at rank 100, where the API promises 0-1).
+    return [Reranked(hits[i], min(1.0, max(0.0, fused[i]))) for i in order] + tail
 
 
 def doc_value(hit: Mapping[str, Any], field: str) -> Any:

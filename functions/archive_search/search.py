@@ -64,6 +64,7 @@ from archive_search.relevance import (
     text_query,
     typo_tolerant,
     with_freshness,
+    written_number,
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
@@ -768,7 +769,8 @@ def _highlight(
     # articles: 142 ms with it, 43 without; session 15): the stemmed body marks the words as typed, for a word no
     # article holds the spelling searched in its place, and the near spellings listed as words of its own form
     # (relevance.text_query; session 23).
-    if any(code_runs(word) for word in parsed.words):
+    # So does it a number's plural, searched with the number (relevance.written_number: `747` finds `747s`).
+    if any(code_runs(word) or written_number(word) != word for word in parsed.words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS, **_LONG}
     if has_thai(request.q):  # Thai words are marked where the Thai fields matched them (relevance.THAI_FIELDS)
         fields["title.thai"] = {"number_of_fragments": 0}

@@ -33,6 +33,7 @@ from archive_search.query_parser import (
     without_exclusions,
 )
 from archive_search.relevance import (
+    MIN_CLOSED_UP_LETTERS,
     abbreviation_closed_up,
     abbreviation_dotted,
     abbreviation_form,
@@ -41,6 +42,7 @@ from archive_search.relevance import (
     code_runs,
     is_joined,
     pasted_headline,
+    short_joined,
 )
 from archive_search.spelling import MAX_SPELLED_WORDS, TITLE_SUGGESTER, TITLE_WORDS_FIELD, nearest_candidates
 
@@ -201,13 +203,26 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     # part in capitals also dotted, as /search finds it: `US-Japan` offered nothing where five titles write
     # "U.S.-JAPAN" (session 32's review); the phrase alone holds such a word, which the prefixes of `us` would not.
     joined = {token: _joined_forms(token) for token in joined_words(plain)[:MAX_JOINED_PHRASES]}
-    phrases = [
-        any_of([{"match_phrase": {"title.prefix": form}} for form in spellings]) for spellings in joined.values()
+    phrases = [_joined_held(token, spellings) for token, spellings in joined.items()]
+    rest = [
+        token for token in plain if len(joined.get(token, ())) < 2 and not (token in joined and short_joined(token))
     ]
-    rest = [token for token in plain if len(joined.get(token, ())) < 2]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
     return (words if rest else []) + phrases + either
+
+
+def _joined_held(token: str, spellings: Sequence[str]) -> dict[str, Any]:
+    """A title holds a joined word typed: its parts adjacent as word starts, or, for one of parts of one or two
+    letters (relevance.short_joined: `AT&T`, `P&O`), the word joined (`title.closed`) or, of three letters or more,
+    closed up (`ATT`): its parts as word starts are any two words in a row (session 35's review: `AT&T ` offered
+    "Tories urge 'change at the top'", `P&O` "PHILIPPINES' ONGPIN OPTIMISTIC ...", `R&D` "Remote control rifle
+    range debuts")."""
+    closed = short_joined(token)
+    if closed is None:
+        return any_of([{"match_phrase": {"title.prefix": form}} for form in spellings])
+    whole = [{"match": {"title.exact": closed}}] if len(closed) >= MIN_CLOSED_UP_LETTERS else []
+    return any_of([{"match": {"title.closed": closed}}, *whole])
 
 
 def _joined_forms(token: str) -> list[str]:
@@ -285,6 +300,8 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
     typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
+    # A joined word of short parts closed up too (`AT&T` marks "ATT" whole, as /search finds it).
+    typed += [closed for token in joined_words(searched.split()) if (closed := short_joined(token))]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))

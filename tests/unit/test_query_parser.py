@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.query_parser import Term, Unit, parse_query, without_exclusions, without_possessive
+from archive_search.query_parser import Term, Unit, fold_within, parse_query, without_exclusions, without_possessive
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
@@ -21,9 +21,11 @@ from archive_search.relevance import (
     content_words,
     glued_parts,
     read_near_spellings,
+    short_joined,
     text_query,
     typed_abbreviations,
     with_freshness,
+    written_number,
 )
 from archive_search.search import Expansion, SearchRequest, build_search, dated_every_word
 
@@ -114,7 +116,20 @@ def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> 
     assert code_runs("COVID-19") == "COVID 19"
     assert code_runs("b-52s") == "b 52 s"
     assert code_runs("\u0422\u0443-154") == "\u0422\u0443 154"  # Tupolev, in Cyrillic
-    for word in ("anti-war", "2015-05-12", "10.04secs", "harbour", "f--16", "-f16", "f_16", "a1b2c3", "1960s", "90S"):
+    for word in (
+        "anti-war",
+        "2015-05-12",
+        "10.04secs",
+        "harbour",
+        "f--16",
+        "-f16",
+        "f_16",
+        "a1b2c3",
+        "1960s",
+        "90S",
+        "5bn",
+        "3d",
+    ):
         assert code_runs(word) is None, word
     runs = ["a", "1"] * MAX_CODE_RUNS  # each run is a clause a field: a longer code is searched as typed only
     assert code_runs("".join(runs[:MAX_CODE_RUNS])) == " ".join(runs[:MAX_CODE_RUNS])
@@ -350,3 +365,23 @@ def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_m
     assert '"1987-05||/M"' in every("May 1987")
     for q in ("october crash 1987", "october crash", "octobre 1987"):
         assert "||/M" not in every(q), q
+
+
+def test_control_characters_in_a_query_are_blanks() -> None:
+    # Session 35's review: `a<NUL>b` found 3,677 news-dev articles, `a b` 80; DEL and C1 controls alike
+    assert fold_within("oil\x00prices\x7f\x85gas \x1b", 100) == ("oil prices gas", 17)
+    assert fold_within("\x00", 100) == ("", 1)
+
+
+def test_a_joined_word_of_parts_of_one_or_two_letters_is_short_and_a_number_is_written_as_its_plural() -> None:
+    assert [short_joined(w) for w in ("P&O", "AT&T", "r&d's", "S/P", "Q&A")] == ["po", "att", "rd", "sp", "qa"]
+    for word in ("anti-war", "e-mail", "U.S.-Japan", "F-16", "24/7", "P&O ferries", "ATT"):
+        assert short_joined(word) is None, word
+    assert [written_number(w) for w in ("747", "5%", "$5", "5bn", "2.5", "oil")] == [
+        "747s",
+        "5s",
+        "5s",
+        "5bn",
+        "2.5",
+        "oil",
+    ]

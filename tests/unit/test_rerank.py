@@ -344,3 +344,14 @@ def test_a_hit_without_a_source_key_is_left_out_of_the_page_not_the_others(caplo
 
     assert [r.id for r in page.results] == ["lexical", "low"]
     assert "1 of the page's hits have no source_key" in caplog.text
+
+
+def test_the_score_shown_keeps_to_0_1_where_a_cosine_is_negative() -> None:
+    class OpposedEncoder(AxisEncoder):
+        def similarities(self, query: bytes, vectors: Sequence[bytes | None]) -> list[float]:
+            return [-0.5 for _ in vectors]
+
+    reordered = rerank([hit("a", 3.0, "harbour"), hit("b", 1.0, "budget")], query("harbour"), OpposedEncoder(), 0.9)
+
+    assert ids(reordered) == ["a", "b"]
+    assert [r.score for r in reordered] == [0.0, 0.0]  # fused -0.35 and -0.45, in that order

@@ -130,13 +130,13 @@ def test_exclusions_alone_suggest_nothing_and_ask_the_engine_nothing() -> None:
 @pytest.mark.parametrize(
     ("word", "parts"),
     [
-        ("AT&T", "AT T"),
+        ("Wal-Ma", "Wal Ma"),
         ("anti-wa", "anti wa"),
         ("O'Driscoll/Gregan", "O Driscoll Gregan"),
         ("O'Driscoll's/Gregan", "O Driscoll Gregan"),
         ("U2's", "U 2"),
         ("U.S.-Japan", "U S Japan"),
-        ("at&t.", "at t"),
+        ("wal-mart.", "wal mart"),
         ("मोदी-शाह", "मोदी शाह"),
     ],
 )
@@ -152,6 +152,19 @@ def test_a_joined_word_is_a_phrase_of_its_parts_as_word_starts_and_whole_ranks_f
         assert {"match_phrase": {"title.prefix": parts}} in query["must"]
         # one more than a code's runs (U2) already rank first by
         assert query["should"].count(whole) == typing["should"].count(whole) + 1, typed
+
+
+def test_a_joined_word_of_short_parts_is_held_joined_or_closed_up_not_as_word_starts() -> None:
+    # Session 35's review: `AT&T ` offered "Tories urge 'change at the top'", `P&O` "PHILIPPINES' ONGPIN ..."
+    for typed, closed in (("AT&T", "att"), ("AT&T ", "att"), ("P&O b", "po"), ("r&d", "rd")):
+        must = build_suggest(typed)["query"]["bool"]["must"]
+        held = {"match": {"title.closed": closed}}
+        whole = [{"match": {"title.exact": closed}}] if len(closed) > 2 else []
+        assert (
+            (held in must) if not whole else ({"bool": {"should": [held, *whole], "minimum_should_match": 1}} in must)
+        )
+        assert not [c for c in must if "match_phrase" in c], typed
+        assert closed[0] + " " not in json.dumps(must), typed  # no word starts of its letters
 
 
 def test_a_plain_word_or_a_code_needs_no_phrase_and_joined_phrases_are_bounded() -> None:
