@@ -259,7 +259,12 @@ def fold_within(sent: str, limit: int) -> tuple[str, int]:
     length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
     if length > limit:
         return sent, length
-    return fold_query_text(" ".join(_CONTROL.sub(" ", sent).split())), length
+    return fold_query_text(collapsed(sent)), length
+
+
+def collapsed(sent: str) -> str:
+    """sent with its whitespace and control characters collapsed to single spaces, none at either end."""
+    return " ".join(_CONTROL.sub(" ", sent).split())
 
 
 # C0 and C1 control characters and DEL, which no stored text holds (ingest cleans them out): blanks in a query, as

@@ -138,6 +138,13 @@ MAX_ALTERNATIVE_PIECES = MAX_ALTERNATIVE_GROUPS * MAX_ALTERNATIVES  # as costly 
 DEFAULT_FRESHNESS_WEIGHT = 0.1
 DEFAULT_SEMANTIC_WEIGHT = 0.5
 FRESHNESS_SCALE_DAYS = 365
+# What news copy writes glued to a number, a number and its unit of money, measure or order (`5bn`, `£5m`, `15pc`,
+# `10km`, `21st`), and the plural of a number (`1960s`, `747s`): no code (code_runs).
+# Not `k` nor `g`: "8-K" filings, 3G and 4G networks are codes.
+NUMBER_UNITS = frozenset(
+    {"s", "bn", "b", "mn", "m", "mln", "bln", "tn", "trn", "pc", "pct", "km", "kg", "mg", "lb", "lbs", "oz", "ft"}
+    | {"mph", "kph", "cm", "mm", "ml", "kw", "mw", "gw", "kwh", "gwh", "st", "nd", "rd", "th"}
+)
 # A joined word closed up shorter than this is almost always another word (M&S: `Ms`, R&D: `RD`, Q&A, P&O): it is not
 # searched so (closed_up; session 23's review).
 MIN_CLOSED_UP_LETTERS = 3
@@ -191,7 +198,7 @@ def closed_up(word: str) -> str | None:
     holding `Ms`: session 23's review). What the closed-up fields hold the other way round
     (index_mapping.JOINED_WORD_PATTERN)."""
     word = without_possessive(_unit_word(word))
-    if not is_joined(word):
+    if not is_joined(word) or _CONTRACTION.search(word):
         return None
     parts = _JOINER_SPLIT.split(word)
     letters = all(part and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in part) for part in parts)
@@ -199,6 +206,9 @@ def closed_up(word: str) -> str | None:
     return closed if letters and len(closed) >= MIN_CLOSED_UP_LETTERS else None
 
 
+# A contraction closed up is another word (`we'll` well, `I'll` ill, `we're` were, `can't` cant: session 35's second
+# review saw `we'll` mark "as well as"); a name's apostrophe is not one (O'Neill, D'Arcy).
+_CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|t|s)$")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
 
 
@@ -303,11 +313,12 @@ def code_runs(word: str) -> str | None:
     if not _CODE.fullmatch(word):
         return None
     runs = _CODE_RUN.findall(word)
-    if len(runs) == 2 and runs[0].isdigit():
+    if len(runs) == 2 and runs[0].isdigit() and runs[1].casefold() in NUMBER_UNITS:
         # A number and its unit (`5bn`, `5m`), a decade (1960s): the unit spaced is the tail of other numbers in
         # the fields as written, which cut `4.5bn` into `4 5 bn` (session 35's review: `5bn` found 77 news-dev
-        # articles, 64 of them writing 4.5bn, 17.5bn and the like; 13 write 5bn). Closed up it is one word, and a
-        # joined one (`3-D`) is found closed up as typed (`3d`).
+        # articles, 64 of them writing 4.5bn, 17.5bn and the like; 13 write 5bn). Closed up it is one word. Other
+        # digits-first codes stay codes: `8K` finds the "8-K" filings (its second review: a first form, taking
+        # every digit run and letters for a number and its unit, lost them).
         return None
     digits = sum(run[0].isdigit() for run in runs)
     return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
@@ -408,7 +419,9 @@ def _phrase(text: str, fields: list[str], boost: float = 1.0, synonyms: bool = F
     joined (the `.closed` fields), as its parts adjacent are any two short words in a row."""
     if (closed := short_joined(text)) is not None:
         joined = [f"{name}.closed{weight}" for name, weight in (_field_weight(field) for field in fields)]
-        return {"multi_match": {"query": closed, "fields": joined, "boost": boost}}
+        # Named as a closed-up match, so that the page marks it where it matched (search._highlight).
+        named = f"{CLOSED_MATCH} {hashlib.sha256(text.encode()).hexdigest()[:12]}"
+        return {"multi_match": {"query": closed, "fields": joined, "boost": boost, "_name": named}}
     options = {"query": text, "type": "phrase", "fields": fields, "boost": boost}
     return {"multi_match": options if synonyms else {**options, "analyzer": PLAIN_ANALYZER}}
 
@@ -424,14 +437,15 @@ SHORT_PART_LETTERS = 2
 
 
 def short_joined(word: str) -> str | None:
-    """A joined word whose every part is one or two letters (`P&O`, `AT&T`, `R&D`) closed up, lower-cased (`po`,
-    `att`); None for any other word. Its parts adjacent are any two short words in a row: `P&O` found 11 news-dev
-    articles, 10 of them rugby line-ups naming "P O'Connell" (whose `O` the fields as written hold apart), and
-    `AT&T` ranked "at T in the Park" above the ATT headlines (session 35's review); the closed-up fields hold it as
-    an article writes it joined."""
+    """A name's letters joined by `&` or `/`, each part one or two letters (`P&O`, `AT&T`, `R&D`, `S/P`), closed up,
+    lower-cased (`po`, `att`); None for any other word. Its parts adjacent are any two short words in a row: `P&O`
+    found 11 news-dev articles, 10 of them rugby line-ups naming "P O'Connell" (whose `O` the fields as written hold
+    apart), and `AT&T` ranked "at T in the Park" above the ATT headlines (session 35's review); the closed-up fields
+    hold it as an article writes it joined. Not a word joined by an apostrophe or a hyphen, which joins words
+    (`we'll` closed up is `well`, `hi-t` is typed on the way to hi-tech: the second review)."""
     unit = _unit_word(word)
     unit = unit[:-2] if unit.endswith("'s") else unit  # a possessive (`R&D's`: one letter before it)
-    if " " in unit or not is_joined(unit):
+    if " " in unit or not is_joined(unit) or any(joiner in unit for joiner in "-'"):
         return None
     parts = _JOINER_SPLIT.split(unit)
     if all(0 < len(part) <= SHORT_PART_LETTERS and part.isalpha() for part in parts):
@@ -470,27 +484,42 @@ def _scored(
         name = f"{CLOSED_MATCH} {field} {hashlib.sha256(text.encode()).hexdigest()[:12]}"
         return {match: {f"{field}.closed": {"query": text, "_name": name}}}
 
-    as_written = text if phrase else " ".join(written_number(word) for word in text.split())
+    # A number is scored where the stemmed fields hold it whole, and its plural (`747s`), which they keep apart, a
+    # little: not in the fields as written, which hold the parts of `2.5` and `15,388` (written_number).
+    words = text.split()
+    as_written = text if phrase else " ".join(word for word in words if written_number(word) == word)
+    plurals = [] if phrase else [plural for word in words if (plural := written_number(word)) != word]
 
     def either(field: str, weight: float) -> dict[str, Any]:
-        forms = [{stemmed: {field: {"query": text, **analyzer}}}, {match: {f"{field}.exact": {"query": as_written}}}]
+        forms = [{stemmed: {field: {"query": text, **analyzer}}}]
+        if as_written:
+            forms.append({match: {f"{field}.exact": {"query": as_written}}})
         if closed:
             forms.append(closed_up(field))
         return {"dis_max": {"queries": forms, "boost": weight}}
 
     body = {stemmed: {"body": {"query": text, **analyzer}}}
-    written: dict[str, Any] = {match: {EXACT_BODY_FIELD: {"query": as_written}}}
+    written: list[dict[str, Any]] = [{match: {EXACT_BODY_FIELD: {"query": as_written}}}] if as_written else []
     if closed:  # the better of the two forms, as a multi_match of both fields scores them, the closed-up one named
-        written = {"dis_max": {"queries": [written, closed_up("body")]}}
-    should = [written, body, either("title", TITLE_WEIGHT)]
-    return {"bool": {"should": [*should, either("summary", SUMMARY_WEIGHT), *_thai(text)], "boost": boost}}
+        written = [{"dis_max": {"queries": [*written, closed_up("body")]}}]
+    if plurals:
+        options: dict[str, Any] = {"query": " ".join(plurals), "fields": EXACT_TEXT_FIELDS}
+        written.append({"multi_match": {**options, "boost": NUMBER_PLURAL_WEIGHT}})
+    should = [*written, body, either("title", TITLE_WEIGHT), either("summary", SUMMARY_WEIGHT)]
+    return {"bool": {"should": [*should, *_thai(text)], "boost": boost}}
+
+
+# A number's plural (`747s`, `90s`: written_number) scores a tenth of the number: as the rarer word it outscored the
+# number itself (session 35's second review: `90` ranked six articles on "the 90s" among the first ten, where 130
+# news-dev articles write 90).
+NUMBER_PLURAL_WEIGHT = 0.1
 
 
 def written_number(word: str) -> str:
-    """A word as the fields as written are searched for it: a number as its plural (`747` as `747s`, `1960` as
-    `1960s`), which the stemmed fields keep whole; any other word as it is. Those fields hold the parts of a number
-    written with a point or a comma too, which the number typed is not: `5%` found the 1,127 news-dev articles
-    writing 2.5, 5,000 and the like, where 316 write 5 (session 35's review)."""
+    """A word as the fields as written are searched for it beside the stemmed ones: a number as its plural (`747` as
+    `747s`, `1960` as `1960s`), which the stemmed fields keep whole; any other word as it is. Those fields hold the
+    parts of a number written with a point or a comma too, which the number typed is not: `5%` found the 1,127
+    news-dev articles writing 2.5, 5,000 and the like, where 316 write 5 (session 35's review)."""
     number = _unit_word(word)  # as typed in an OR-group: `5%`, `$5`
     return f"{number}s" if number.isdigit() else word
 
@@ -809,7 +838,9 @@ def _joined_scored(word: str, ranking: Ranking, boost: float) -> dict[str, Any]:
     # as the rare word it is where its parts are common words: a news-dev article writing AT&T seven times ranked
     # 63rd for `AT&T profits`, below articles holding `profits` alone, its phrase being `at` and `t` (session 32).
     written: list[dict[str, Any]] = [
-        {"match": {CLOSED_BODY_FIELD: {"query": joined}}} if short else {"match_phrase": {EXACT_BODY_FIELD: word}}
+        {"match": {CLOSED_BODY_FIELD: {"query": joined, "_name": f"{CLOSED_MATCH} body {joined}"}}}
+        if short
+        else {"match_phrase": {EXACT_BODY_FIELD: word}}
     ]
     if closed is not None:
         written.append({"match": {EXACT_BODY_FIELD: {"query": closed}}})

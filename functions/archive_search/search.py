@@ -28,6 +28,7 @@ from archive_search.query_parser import (
     JOINERS,
     STOPWORDS,
     ParsedQuery,
+    collapsed,
     fold_as_index,
     fold_query_text,
     fold_within,
@@ -192,7 +193,7 @@ class SearchRequest:
         q, length = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
-        typed = " ".join(sent.split())
+        typed = collapsed(sent)  # control characters are blanks (a q of NUL only is no q: session 35's second review)
         q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)

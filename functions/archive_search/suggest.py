@@ -203,35 +203,26 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     # part in capitals also dotted, as /search finds it: `US-Japan` offered nothing where five titles write
     # "U.S.-JAPAN" (session 32's review); the phrase alone holds such a word, which the prefixes of `us` would not.
     joined = {token: _joined_forms(token) for token in joined_words(plain)[:MAX_JOINED_PHRASES]}
-    typing = _typing(q)
-    # A joined word of short parts, finished or joined by `&` (a name's letters: AT&T, R&D, P&O, where `e-m` may be
-    # e-mail's start), is held whole or not at all (_joined_held), not as its parts' starts.
-    strict = {token for token in joined if (token != typing or "&" in token) and short_joined(token)}
-    phrases = [_joined_held(token, spellings, token not in strict) for token, spellings in joined.items()]
+    # A name's letters (relevance.short_joined: AT&T, R&D, P&O) are held whole or not at all (_joined_held), not as
+    # word starts.
+    strict = {token for token in joined if short_joined(token)}
+    phrases = [_joined_held(token, spellings) for token, spellings in joined.items()]
     rest = [token for token in plain if len(joined.get(token, ())) < 2 and token not in strict]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
     return (words if rest else []) + phrases + either
 
 
-def _typing(q: str) -> str | None:
-    """The word the reader is still typing: q's last, unless a space follows it."""
-    tokens = q.split()
-    return tokens[-1] if tokens and not q[-1:].isspace() else None
-
-
-def _joined_held(token: str, spellings: Sequence[str], loose: bool = True) -> dict[str, Any]:
-    """A title holds a joined word typed: its parts adjacent as word starts, or, for a finished one of parts of one
-    or two letters (relevance.short_joined: `AT&T `, `P&O b`), the word joined (`title.closed`) or, of three letters
-    or more, closed up (`ATT`): its parts as word starts are any two words in a row (session 35's review: `AT&T `
-    offered "Tories urge 'change at the top'", `P&O ` "PHILIPPINES' ONGPIN OPTIMISTIC ..."). Unless `loose`: one
-    still typed may be the start of a longer word (`e-m`, e-mail), held either way (_title_prefixes)."""
+def _joined_held(token: str, spellings: Sequence[str]) -> dict[str, Any]:
+    """A title holds a joined word typed: its parts adjacent as word starts, or, for a name's letters joined by `&`
+    or `/` (relevance.short_joined: `AT&T`, `P&O`), the word joined (`title.closed`) or, of three letters or more,
+    closed up (`ATT`): its parts as word starts are any two words in a row (session 35's review: `AT&T ` offered
+    "Tories urge 'change at the top'", `P&O ` "PHILIPPINES' ONGPIN OPTIMISTIC ...")."""
     closed = short_joined(token)
-    parts = [{"match_phrase": {"title.prefix": form}} for form in spellings]
     if closed is None:
-        return any_of(parts)
+        return any_of([{"match_phrase": {"title.prefix": form}} for form in spellings])
     whole = [{"match": {"title.exact": closed}}] if len(closed) >= MIN_CLOSED_UP_LETTERS else []
-    return any_of([{"match": {"title.closed": closed}}, *whole, *(parts if loose else [])])
+    return any_of([{"match": {"title.closed": closed}}, *whole])
 
 
 def _joined_forms(token: str) -> list[str]:
@@ -309,16 +300,25 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
     typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
-    # A finished joined word of short parts closed up too (`AT&T ` marks "ATT" whole, as /search finds it); not one
-    # still typed, which may be a longer word's start (`e-m` would mark "Emergency"), unless joined by `&`.
-    finished = [token for token in searched.split() if token != _typing(searched) or "&" in token]
-    typed += [closed for token in joined_words(finished) if (closed := short_joined(token))]
+    # A name's letters closed up too (`AT&T` marks "ATT" whole, as /search finds it).
+    typed += [closed for token in joined_words(searched.split()) if (closed := short_joined(token))]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
         suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlight_title(title, typed)))
-    altered = None if q == typed_q else q.rstrip()
-    return TitleSuggestions(suggestions, altered, dropped)
+    altered = None if q == typed_q else _shown(q.rstrip())
+    return TitleSuggestions(suggestions, altered, [_EDGE_PUNCTUATION.sub("", word) for word in dropped])
+
+
+# What a typed token is cut to when it is named: `"tony` (session 35's second review: `"tony blair"` named `"tony`
+# left out and the titles matched against `blair"`).
+_EDGE_PUNCTUATION = re.compile(r"^\W+|\W+$")
+
+
+def _shown(text: str) -> str:
+    """The text the titles were matched against, as the answer names it: without a quotation mark left unpaired
+    by a word left out."""
+    return text.replace('"', "").strip() if text.count('"') % 2 else text
 
 
 # A word typed whole, no exclusion, no code: the words title_respelt may respell (the suggesters' minimum length).

@@ -128,9 +128,12 @@ def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> 
         "1960s",
         "90S",
         "5bn",
-        "3d",
+        "15PC",
+        "21st",
     ):
         assert code_runs(word) is None, word
+    # A number and its unit is no code; other digits-first codes are (the "8-K" filings, 3-D)
+    assert (code_runs("8k"), code_runs("3D"), code_runs("13-D")) == ("8 k", "3 D", "13 D")
     runs = ["a", "1"] * MAX_CODE_RUNS  # each run is a clause a field: a longer code is searched as typed only
     assert code_runs("".join(runs[:MAX_CODE_RUNS])) == " ".join(runs[:MAX_CODE_RUNS])
     assert code_runs("".join(runs[: MAX_CODE_RUNS + 1])) is None
@@ -138,6 +141,7 @@ def test_a_code_of_letters_and_digits_is_its_runs_however_it_is_hyphenated() -> 
 
 def test_a_joined_word_of_letters_closed_up_is_its_parts_without_joiners() -> None:
     assert closed_up("e-mail") == "email"
+    assert [closed_up(w) for w in ("we'll", "I'll", "we're", "can't", "they've")] == [None] * 5  # contractions
     assert closed_up("Wal-Mart") == "walmart"
     assert closed_up("O'Neill's") == closed_up("o'neill,") == "oneill"
     assert closed_up("at&t") == "att"
@@ -375,7 +379,7 @@ def test_control_characters_in_a_query_are_blanks() -> None:
 
 def test_a_joined_word_of_parts_of_one_or_two_letters_is_short_and_a_number_is_written_as_its_plural() -> None:
     assert [short_joined(w) for w in ("P&O", "AT&T", "r&d's", "S/P", "Q&A")] == ["po", "att", "rd", "sp", "qa"]
-    for word in ("anti-war", "e-mail", "U.S.-Japan", "F-16", "24/7", "P&O ferries", "ATT"):
+    for word in ("anti-war", "e-mail", "U.S.-Japan", "F-16", "24/7", "P&O ferries", "ATT", "we'll", "hi-t", "e-m"):
         assert short_joined(word) is None, word
     assert [written_number(w) for w in ("747", "5%", "$5", "5bn", "2.5", "oil")] == [
         "747s",

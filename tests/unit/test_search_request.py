@@ -198,3 +198,10 @@ def test_one_value_parameters_take_a_pasted_line_end_alike(end: str) -> None:
 def test_one_value_parameters_refuse_other_blanks_alike(blank: str, name: str, value: str) -> None:
     with pytest.raises(InvalidQueryError, match=rf"^{name} must"):
         SearchRequest.from_params({"q": "kerry", name: value + blank})
+
+
+def test_a_q_of_control_characters_only_is_no_q() -> None:
+    # Session 35's second review: `q=%00` answered 200 for the NUL, where a blank q is a 400
+    with pytest.raises(InvalidQueryError, match=r"^q is required"):
+        SearchRequest.from_params({"q": "\x00\x7f"})
+    assert SearchRequest.from_params({"q": "\x00", "section": "business"}).q == ""
