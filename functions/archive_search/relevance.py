@@ -160,6 +160,7 @@ MAX_CODE_RUNS = 4
 _CODE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")  # letters and digits, hyphens between: no run may be cut two ways
 _CODE_RUN = re.compile(r"[^\W\d_]+|\d+")
 CODE_FIELDS = [EXACT_BODY_FIELD, f"title.exact^{TITLE_WEIGHT}", f"summary.exact^{SUMMARY_WEIGHT}"]
+UNIT_FIELDS = ["body", f"title^{TITLE_WEIGHT}", f"summary^{SUMMARY_WEIGHT}"]  # stemmed: `2.5` one token
 # Thai words, which the fields above hold only as whole runs of Thai (index_mapping.THAI_RANGE): a query's Thai is
 # also matched word by word in the Thai fields. At most MAX_THAI_CHARS of it a clause (a word is 4-6 letters: some
 # 40 words, each a clause a field), so a pasted Thai paragraph stays inside the clause budget.
@@ -198,6 +199,7 @@ def closed_up(word: str) -> str | None:
     holding `Ms`: session 23's review). What the closed-up fields hold the other way round
     (index_mapping.JOINED_WORD_PATTERN)."""
     word = without_possessive(_unit_word(word))
+    word = word[:-2] if word.endswith("'s") else word  # a possessive after one letter (`AT&T's`, `M&S's`)
     if not is_joined(word) or _CONTRACTION.search(word):
         return None
     parts = _JOINER_SPLIT.split(word)
@@ -208,7 +210,7 @@ def closed_up(word: str) -> str | None:
 
 # A contraction closed up is another word (`we'll` well, `I'll` ill, `we're` were, `can't` cant: session 35's second
 # review saw `we'll` mark "as well as"); a name's apostrophe is not one (O'Neill, D'Arcy).
-_CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|t|s)$")
+_CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|t)$")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
 
 
@@ -324,15 +326,32 @@ def code_runs(word: str) -> str | None:
     return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
 
 
+def unit_runs(word: str) -> str | None:
+    """A number and its unit (NUMBER_UNITS, not a plural's `s`) spaced, as the wire writes it (`15pct` -> `15 pct`,
+    `100mln` -> `100 mln`); None for any other word."""
+    if not _CODE.fullmatch(word):
+        return None
+    runs = _CODE_RUN.findall(word)
+    number, unit = runs if len(runs) == 2 else ("", "")
+    return f"{number} {unit}" if number.isdigit() and unit.casefold() in NUMBER_UNITS - {"s"} else None
+
+
 def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
-    """The clause finding a word or phrase however its codes (code_runs) are written (`F16 fighter` finds `F-16
-    fighter`), as a list: none when it holds no code."""
+    """The clauses finding a word or phrase however its codes (code_runs) are written (`F16 fighter` finds `F-16
+    fighter`), and a number and its unit (unit_runs) written apart (`15pct` finds "15 pct", which Reuters writes:
+    session 35's third review saw it find nothing, once no code), as a list: none when it holds neither. A number
+    and its unit are matched apart in the stemmed fields, which keep `2.5` whole (not the tail of `2.15 pct`)."""
     words = text.split()
     runs = [code_runs(_unit_word(word)) for word in words]
-    if not any(runs):
-        return []
-    spelt = " ".join(run or word for run, word in zip(runs, words, strict=True))
-    return [{"multi_match": {"query": spelt, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}}]
+    units = [unit_runs(_unit_word(word)) for word in words]
+    clauses = []
+    if any(runs):
+        spelt = " ".join(run or word for run, word in zip(runs, words, strict=True))
+        clauses.append({"multi_match": {"query": spelt, "type": "phrase", "fields": CODE_FIELDS, "boost": boost}})
+    if any(units):
+        apart = " ".join(unit or word for unit, word in zip(units, words, strict=True))
+        clauses.append(_phrase(apart, UNIT_FIELDS, boost))
+    return clauses
 
 
 def any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:

@@ -43,6 +43,7 @@ from archive_search.relevance import (
     is_joined,
     pasted_headline,
     short_joined,
+    unit_runs,
 )
 from archive_search.spelling import MAX_SPELLED_WORDS, TITLE_SUGGESTER, TITLE_WORDS_FIELD, nearest_candidates
 
@@ -95,6 +96,12 @@ def words_of(text: str) -> list[str]:
     return ["".join(run) for is_word, run in groupby(text, is_word_character) if is_word]
 
 
+def spaced_runs(word: str) -> str | None:
+    """A code's runs (relevance.code_runs: `F16` -> `F 16`) or a number and its unit apart (relevance.unit_runs:
+    `15pct` -> `15 pct`, as "15 PCT" headlines write it; session 35's third review), else None."""
+    return code_runs(word) or unit_runs(word)
+
+
 def with_code_runs(text: str) -> str:
     """text with each code as its letter and digit runs (`F16` -> `F 16`, relevance.code_runs): the word prefixes
     hold F-16 and F16 alike as the prefixes of `f` and `16` (mapping 10's word parts), so typed as runs a code finds
@@ -102,7 +109,7 @@ def with_code_runs(text: str) -> str:
     spelt: list[str] = []
     for is_word, chars in groupby(text, is_word_character):
         run = "".join(chars)
-        spelt.append((code_runs(run) or run) if is_word else run)
+        spelt.append((spaced_runs(run) or run) if is_word else run)
     return "".join(spelt)
 
 
@@ -110,7 +117,7 @@ def typed_words(q: str) -> list[str]:
     """The typed words as the index compares them (fold_as_index), with the runs of each code (F16: f16, f, 16),
     which mark a title's F-16 as typing F 16 does."""
     words = words_of(q)
-    runs = [run for word in words for run in (code_runs(word) or "").split()]
+    runs = [run for word in words for run in (spaced_runs(word) or "").split()]
     return [fold_as_index(word) for word in [*words, *runs]]
 
 
@@ -254,7 +261,7 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
     # A code's runs adjacent in a title's words (F-16, F16), before titles that only hold words starting with them
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
-    codes = [runs for word in words if (runs := code_runs(word))][:MAX_CODE_PHRASES]
+    codes = [runs for word in words if (runs := spaced_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
     query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}

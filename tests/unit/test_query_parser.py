@@ -24,6 +24,7 @@ from archive_search.relevance import (
     short_joined,
     text_query,
     typed_abbreviations,
+    unit_runs,
     with_freshness,
     written_number,
 )
@@ -389,3 +390,9 @@ def test_a_joined_word_of_parts_of_one_or_two_letters_is_short_and_a_number_is_w
         "2.5",
         "oil",
     ]
+
+
+def test_a_number_and_its_unit_are_spaced_as_the_wire_writes_them() -> None:
+    assert [unit_runs(w) for w in ("15pct", "100mln", "5bn", "21st")] == ["15 pct", "100 mln", "5 bn", "21 st"]
+    assert [unit_runs(w) for w in ("1960s", "8k", "f16", "pct15", "15")] == [None] * 5
+    assert closed_up("AT&T's") == "att" and closed_up("M&S's") is None  # two letters: no closed-up word
