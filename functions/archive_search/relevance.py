@@ -289,6 +289,14 @@ def glued_parts(word: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
+def glued_number(word: str) -> bool:
+    """Whether a word is numbers glued by `:` or a look-alike (GLUE: `10:30`, `3:1`), which the engine cuts into its
+    numbers: matched as them adjacent, not as any of them (session 35's third review: `10:30` found 1,309 news-dev
+    articles holding 10 or 30, none writing 10:30). Not `2.5`, which the engine keeps whole."""
+    parts = GLUE.split(_unit_word(word))
+    return len(parts) > 1 and all(part.isdigit() for part in parts) and ":" in word
+
+
 def joined_parts(word: str) -> list[str]:
     """The parts of a joined word searched as words when no article holds the joined word (text_query's `apart`:
     `bush-blair`, `kerry/putin`), as a glued word's are (glued_parts): none for a code (`F-16`: code_runs), a lone
@@ -506,7 +514,11 @@ def _scored(
     # A number is scored where the stemmed fields hold it whole, and its plural (`747s`), which they keep apart, a
     # little: not in the fields as written, which hold the parts of `2.5` and `15,388` (written_number).
     words = text.split()
-    as_written = text if phrase else " ".join(word for word in words if written_number(word) == word)
+    # Nor numbers glued by a colon (`3:1`), whose phrase there is the parts of `3.1` too: the stemmed fields'.
+    if phrase:
+        as_written = "" if glued_number(text) else text
+    else:
+        as_written = " ".join(word for word in words if written_number(word) == word and not glued_number(word))
     plurals = [] if phrase else [plural for word in words if (plural := written_number(word)) != word]
 
     def either(field: str, weight: float) -> dict[str, Any]:
@@ -728,8 +740,9 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
         return any_of([text, *_closed_up(word, COMPLETE_FIELDS), *_code(word), *metadata])
-    # A synonym's words (`united nations`) are one name: adjacent, as _scored matches them, and no joined word.
-    name = " " in word
+    # A synonym's words (`united nations`) are one name: adjacent, as _scored matches them, and no joined word; so
+    # are glued numbers (`10:30`).
+    name = " " in word or glued_number(word)
     options: dict[str, Any] = {"query": word, "fields": COMPLETE_FIELDS, **({"type": "phrase"} if name else {})}
     if not name:
         options["operator"] = "and"
@@ -740,7 +753,7 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     # hold and searching for the word finds there (session 24's review: by date `neill manager` hid the three
     # articles about Martin O'Neill, the Celtic manager, and listed five by Mark O'Neill, a byline).
     # One word only: a synonym's words (`united states`) would be held anywhere in the text, not together.
-    part = [] if " " in word else [_as_written(written_number(word))]
+    part = [] if name else [_as_written(written_number(word))]
     # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
@@ -929,14 +942,14 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         term = Term(word)  # a possessive is no joined word (`-I.B.M.'s` is -I.B.M., `-CIA's` -CIA): query_units
     key = tuple(_unit_word(word) for word in term.text.split())
     synonyms = ranking.synonyms and key in SYNONYM_TERMS
-    if term.phrase or is_joined(term.text):
+    if term.phrase or is_joined(term.text) or glued_number(term.text):
         clause = _phrase(term.text, TEXT_FIELDS, synonyms=not term.phrase and _joined_synonyms(term.text, ranking))
     else:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
-    if term.phrase or is_joined(term.text):
+    if term.phrase or is_joined(term.text) or glued_number(term.text):
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
         # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it
         abbreviated = [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text)] if term.phrase else []
@@ -1016,7 +1029,7 @@ def _alternatives(
     of a query outside a group are (`bush-blair OR schroeder` found what `schroeder` finds: session 32's review)."""
     options = []
     for term in group:
-        if term.phrase or is_joined(term.text):
+        if term.phrase or is_joined(term.text) or glued_number(term.text):
             closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
             abbreviated = (
                 [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text, dotted)] if term.phrase else []
@@ -1123,8 +1136,10 @@ def text_query(
     # found 1,575 news-dev articles where `online gaming`, its altered_query, finds 565; session 33's review).
     fuzzy = ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS
     spelt = _respelt(_expanded(plain, typo_words), joined, typo_words) if fuzzy else {}
+    numbers = [word for word in plain if glued_number(word) and word not in spelt]
+    should += [_scored(word, ranking, _weight(counts, word), phrase=True) for word in numbers]
     for word in plain:
-        if word not in with_synonyms and word not in abbreviations and word not in spelt:
+        if word not in with_synonyms and word not in abbreviations and word not in spelt and word not in numbers:
             by_count.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only

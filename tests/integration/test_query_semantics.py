@@ -1127,6 +1127,8 @@ def test_a_number_is_not_found_as_the_tail_of_another_number(pipeline: LocalPipe
     filing = _json_upload(pipeline, "Filing", "The firm filed a form 8-K with the SEC.")
     wire = _json_upload(pipeline, "Output", "Output rose 15 pct, against 2.15 pct a year ago.")
     _json_upload(pipeline, "Rates", "Rates rose 3.15 pct.")  # its 3.15 pct ends in "15 pct" as written
+    opening = _json_upload(pipeline, "Opening", "Dealers met at 10:30 GMT.")
+    _json_upload(pipeline, "Sales", "Sales rose 10 pct to 30 units.")
     pipeline.drain()
 
     # Then `5bn` finds the 5bn, not the 4.5bn whose parts as written end `5 bn`, nor does `5%` find 2.5 (session 35's
@@ -1142,10 +1144,13 @@ def test_a_number_is_not_found_as_the_tail_of_another_number(pipeline: LocalPipe
         # A number and its unit typed together finds them written apart, as the wire writes them, but not the tail
         # of another number (the third review: `15pct` found nothing once it was no code)
         assert ids("15pct", sort) == [wire]
+        # Numbers glued by a colon are a time or a score, not either number (the third review: `10:30` found 1,309)
+        assert ids("10:30", sort) == ids("10:30 OR 9:45", sort) == [opening]
     # The number itself first (the second review: `90` ranked articles on "the 90s" above those writing 90)
     assert ids("747") == [jumbo, plural]
     assert decimal not in ids("5bn OR 5%")
     assert set(ids("firm NOT 5")) == {decimal, thousands, filing}
+    assert opening not in ids("dealers NOT 10:30") and ids("units NOT 10:30") != []  # the numbers apart stay
     assert "<mark>15 pct</mark>" in search("15pct")["results"][0]["snippet"]
     assert "<mark>747s</mark>" in search("747")["results"][1]["snippet"]
 

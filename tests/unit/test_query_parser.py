@@ -19,6 +19,7 @@ from archive_search.relevance import (
     code_runs,
     complete_match,
     content_words,
+    glued_number,
     glued_parts,
     read_near_spellings,
     short_joined,
@@ -396,3 +397,8 @@ def test_a_number_and_its_unit_are_spaced_as_the_wire_writes_them() -> None:
     assert [unit_runs(w) for w in ("15pct", "100mln", "5bn", "21st")] == ["15 pct", "100 mln", "5 bn", "21 st"]
     assert [unit_runs(w) for w in ("1960s", "8k", "f16", "pct15", "15")] == [None] * 5
     assert closed_up("AT&T's") == "att" and closed_up("M&S's") is None  # two letters: no closed-up word
+
+
+def test_numbers_glued_by_a_colon_are_one_number_not_either() -> None:
+    assert glued_number("10:30") and glued_number("3:1")
+    assert [glued_number(w) for w in ("2.5", "10", "kerry.putin", "10:3a", "u.s")] == [False] * 5
