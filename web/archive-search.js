@@ -1112,7 +1112,7 @@
     return this.request("/suggest", params, controller.signal).then(
       function (body) {
         if (seq !== self.suggestSeq || self.input.value.trim() !== q || document.activeElement !== self.input) return;
-        self.renderSuggestions(Array.isArray(body.suggestions) ? body.suggestions.slice(0, 8) : []);
+        self.renderSuggestions(Array.isArray(body.suggestions) ? body.suggestions.slice(0, 8) : [], suggestNote(body));
       },
       function () {
         // Suggestions are a convenience: when they fail, the search box still works.
@@ -1120,12 +1120,37 @@
       });
   };
 
-  ArchiveSearch.prototype.renderSuggestions = function (suggestions) {
+  /**
+   * What the list says above its titles when the API matched them against other words than typed (/suggest's
+   * words_not_in_titles and altered_query): "No title has “tony”: articles that mention it", "Titles for “mourinho”".
+   * Empty when it matched the text as typed, or the answer says nothing of it.
+   */
+  function suggestNote(body) {
+    var left = Array.isArray(body && body.words_not_in_titles) ? body.words_not_in_titles.filter(function (w) {
+      return typeof w === "string" && w;
+    }) : [];
+    if (left.length) {
+      var quoted = left.map(function (w) { return "“" + w + "”"; }).join(", ");
+      return "No title has " + quoted + ": articles that mention " + (left.length > 1 ? "them" : "it");
+    }
+    if (body && typeof body.altered_query === "string" && body.altered_query) return "Titles for “" + body.altered_query + "”";
+    return "";
+  }
+
+  ArchiveSearch.prototype.renderSuggestions = function (suggestions, note) {
     var self = this;
     this.suggestions = suggestions.filter(function (s) { return s && (s.id || s.title); });
     this.activeSuggestion = -1;
     this.input.removeAttribute("aria-activedescendant");
     this.listbox.replaceChildren();
+    // Shown above the titles (CSS, from data-note) and given as the list's name, so a screen reader says it too.
+    if (note) {
+      this.listbox.setAttribute("data-note", note);
+      this.listbox.setAttribute("aria-label", "Suggestions. " + note);
+    } else {
+      this.listbox.removeAttribute("data-note");
+      this.listbox.setAttribute("aria-label", "Suggestions");
+    }
     if (!this.suggestions.length) {
       this.closeSuggestions();
       return;
@@ -1142,7 +1167,8 @@
     });
     this.listbox.hidden = false;
     this.input.setAttribute("aria-expanded", "true");
-    this.announce(plural(this.suggestions.length, "suggestion", "suggestions") + ": use the up and down arrows to choose.");
+    this.announce(plural(this.suggestions.length, "suggestion", "suggestions") + (note ? " (" + note + ")" : "") +
+      ": use the up and down arrows to choose.");
   };
 
   /** Forgets the suggestions listed and any on their way, so none of them can be opened any more. */

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import re
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -78,6 +79,8 @@ def suggest_answer() -> dict[str, Any]:
             {"id": "2015/05/kerry", "title": "Kerry meets Putin", "highlighted": "<mark>Ker</mark>ry meets Putin"},
             {"id": "x/1", "title": HOSTILE, "highlighted": HOSTILE + "<mark>ker</mark>"},
         ],
+        "altered_query": None,
+        "words_not_in_titles": [],
     }
 
 
@@ -267,6 +270,39 @@ def test_reopened_suggestions_mark_one_option(canned: tuple[Any, list[dict[str, 
     expect(options.nth(0)).to_have_attribute("aria-selected", "true")
     expect(options.nth(1)).to_have_attribute("aria-selected", "false")
     expect(page.locator(".as-option-active")).to_have_count(1)
+
+
+def test_suggestions_say_which_typed_words_no_title_holds(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    # Given /suggest matched the titles without typed words no title holds (session 35: it did not say so)
+    page, _ = canned
+    notes = iter(
+        [
+            {"altered_query": "blair", "words_not_in_titles": ["tony", HOSTILE]},
+            {"altered_query": "mourinho", "words_not_in_titles": []},
+            {"altered_query": None, "words_not_in_titles": []},
+        ]
+    )
+
+    def answer(route: Any) -> None:
+        route.fulfill(status=200, content_type="application/json", body=json.dumps({**suggest_answer(), **next(notes)}))
+
+    page.route(lambda url: urlsplit(url).path == "/suggest", answer)
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    listbox = page.locator(".as-suggestions")
+
+    # Then the list says so above the titles and in its name, the words as text
+    box.press_sequentially("tony blair", delay=20)
+    expect(listbox).to_have_attribute("data-note", f"No title has “tony”, “{HOSTILE}”: articles that mention them")
+    expect(page.get_by_role("listbox", name="Suggestions. No title has “tony”")).to_be_visible()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    # and what it read a misspelt word as; nothing once the titles match as typed
+    box.fill("")
+    box.press_sequentially("mourino", delay=20)
+    expect(listbox).to_have_attribute("data-note", "Titles for “mourinho”")
+    box.fill("")
+    box.press_sequentially("ker", delay=20)
+    expect(page.get_by_role("listbox", name="Suggestions", exact=True).get_by_role("option")).to_have_count(2)
+    expect(listbox).not_to_have_attribute("data-note", re.compile(".*"))
 
 
 def test_keys_that_end_an_input_method_composition_are_left_to_it(
