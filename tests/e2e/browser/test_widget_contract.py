@@ -10,6 +10,7 @@ import contextlib
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -275,7 +276,7 @@ def test_reopened_suggestions_mark_one_option(canned: tuple[Any, list[dict[str, 
 def test_suggestions_say_which_typed_words_no_title_holds(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
     # Given /suggest matched the titles without typed words no title holds (session 35: it did not say so)
     page, _ = canned
-    notes = iter(
+    notes: Iterator[dict[str, Any]] = iter(
         [
             {"altered_query": "blair", "words_not_in_titles": ["tony", HOSTILE]},
             {"altered_query": "mourinho", "words_not_in_titles": []},
