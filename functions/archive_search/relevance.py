@@ -198,14 +198,20 @@ def closed_up(word: str) -> str | None:
     rules of their own), and below MIN_CLOSED_UP_LETTERS (`M&S` found 109 articles on news-dev, 108 of them
     holding `Ms`: session 23's review). What the closed-up fields hold the other way round
     (index_mapping.JOINED_WORD_PATTERN)."""
-    word = without_possessive(_unit_word(word))
-    word = word[:-2] if word.endswith("'s") else word  # a possessive after one letter (`AT&T's`, `M&S's`)
+    word = _without_possessives(word)
     if not is_joined(word) or _CONTRACTION.search(word):
         return None
     parts = _JOINER_SPLIT.split(word)
     letters = all(part and all(c.isalpha() or unicodedata.category(c).startswith("M") for c in part) for part in parts)
     closed = "".join(parts)
     return closed if letters and len(closed) >= MIN_CLOSED_UP_LETTERS else None
+
+
+def _without_possessives(word: str) -> str:
+    """A word as a unit (_unit_word) without its possessive, also after one letter (`AT&T's`, `R&D's`), which
+    without_possessive keeps (it wants two: the third review of session 35 saw `AT&T's` lose the ATT articles)."""
+    word = without_possessive(_unit_word(word))
+    return word[:-2] if word.endswith("'s") else word
 
 
 # A contraction closed up is another word (`we'll` well, `I'll` ill, `we're` were, `can't` cant: session 35's second
@@ -297,6 +303,11 @@ def glued_number(word: str) -> bool:
     return len(parts) > 1 and all(part.isdigit() for part in parts) and ":" in word
 
 
+def _adjacent(term: Term) -> bool:
+    """Whether a term's words are matched adjacent, as a phrase: a quoted one, a joined word, glued numbers."""
+    return term.phrase or is_joined(term.text) or glued_number(term.text)
+
+
 def joined_parts(word: str) -> list[str]:
     """The parts of a joined word searched as words when no article holds the joined word (text_query's `apart`:
     `bush-blair`, `kerry/putin`), as a glued word's are (glued_parts): none for a code (`F-16`: code_runs), a lone
@@ -322,14 +333,14 @@ def code_runs(word: str) -> str | None:
     `2015-05-12`, `10.04secs`, `1960s` are no codes)."""
     if not _CODE.fullmatch(word):
         return None
-    runs = _CODE_RUN.findall(word)
-    if len(runs) == 2 and runs[0].isdigit() and runs[1].casefold() in NUMBER_UNITS:
+    if _number_and_unit(word):
         # A number and its unit (`5bn`, `5m`), a decade (1960s): the unit spaced is the tail of other numbers in
         # the fields as written, which cut `4.5bn` into `4 5 bn` (session 35's review: `5bn` found 77 news-dev
         # articles, 64 of them writing 4.5bn, 17.5bn and the like; 13 write 5bn). Closed up it is one word. Other
         # digits-first codes stay codes: `8K` finds the "8-K" filings (its second review: a first form, taking
         # every digit run and letters for a number and its unit, lost them).
         return None
+    runs = _CODE_RUN.findall(word)
     digits = sum(run[0].isdigit() for run in runs)
     return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
 
@@ -337,11 +348,14 @@ def code_runs(word: str) -> str | None:
 def unit_runs(word: str) -> str | None:
     """A number and its unit (NUMBER_UNITS, not a plural's `s`) spaced, as the wire writes it (`15pct` -> `15 pct`,
     `100mln` -> `100 mln`); None for any other word."""
-    if not _CODE.fullmatch(word):
-        return None
-    runs = _CODE_RUN.findall(word)
-    number, unit = runs if len(runs) == 2 else ("", "")
-    return f"{number} {unit}" if number.isdigit() and unit.casefold() in NUMBER_UNITS - {"s"} else None
+    pair = _number_and_unit(word)
+    return f"{pair[0]} {pair[1]}" if pair and pair[1].casefold() != "s" else None
+
+
+def _number_and_unit(word: str) -> tuple[str, str] | None:
+    """(number, unit) of a word that is a run of digits and a unit of NUMBER_UNITS (`5bn`, `1960s`), else None."""
+    runs = _CODE_RUN.findall(word) if _CODE.fullmatch(word) else []
+    return (runs[0], runs[1]) if len(runs) == 2 and runs[0].isdigit() and runs[1].casefold() in NUMBER_UNITS else None
 
 
 def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
@@ -470,8 +484,7 @@ def short_joined(word: str) -> str | None:
     apart), and `AT&T` ranked "at T in the Park" above the ATT headlines (session 35's review); the closed-up fields
     hold it as an article writes it joined. Not a word joined by an apostrophe or a hyphen, which joins words
     (`we'll` closed up is `well`, `hi-t` is typed on the way to hi-tech: the second review)."""
-    unit = _unit_word(word)
-    unit = unit[:-2] if unit.endswith("'s") else unit  # a possessive (`R&D's`: one letter before it)
+    unit = _without_possessives(word)
     if " " in unit or not is_joined(unit) or any(joiner in unit for joiner in "-'"):
         return None
     parts = _JOINER_SPLIT.split(unit)
@@ -855,11 +868,10 @@ def _joined_scored(word: str, ranking: Ranking, boost: float) -> dict[str, Any]:
     synonyms = _joined_synonyms(word, ranking)
     closed = closed_up(word)
     joined = short_joined(word)  # found joined only (_phrase): not as its parts in the fields as written
-    short = joined is not None
 
     def forms(field: str, weight: float, exact: str | None = None) -> dict[str, Any]:
         queries = [_phrase(word, [field], synonyms=synonyms)]
-        if exact is not None and not short:
+        if exact is not None and joined is None:
             queries.append({"match_phrase": {exact: {"query": word}}})
         if closed is not None:
             queries.append({"match": {field: {"query": closed, "analyzer": PLAIN_ANALYZER}}})
@@ -870,13 +882,13 @@ def _joined_scored(word: str, ranking: Ranking, boost: float) -> dict[str, Any]:
     # as the rare word it is where its parts are common words: a news-dev article writing AT&T seven times ranked
     # 63rd for `AT&T profits`, below articles holding `profits` alone, its phrase being `at` and `t` (session 32).
     written: list[dict[str, Any]] = [
-        {"match": {CLOSED_BODY_FIELD: {"query": joined, "_name": f"{CLOSED_MATCH} body {joined}"}}}
-        if short
-        else {"match_phrase": {EXACT_BODY_FIELD: word}}
+        {"match_phrase": {EXACT_BODY_FIELD: word}}
+        if joined is None
+        else {"match": {CLOSED_BODY_FIELD: {"query": joined, "_name": f"{CLOSED_MATCH} body {joined}"}}}
     ]
     if closed is not None:
         written.append({"match": {EXACT_BODY_FIELD: {"query": closed}}})
-        if not short:
+        if joined is None:
             written.append({"match": {CLOSED_BODY_FIELD: {"query": closed}}})
     should = [
         {"dis_max": {"queries": written}},
@@ -942,14 +954,14 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         term = Term(word)  # a possessive is no joined word (`-I.B.M.'s` is -I.B.M., `-CIA's` -CIA): query_units
     key = tuple(_unit_word(word) for word in term.text.split())
     synonyms = ranking.synonyms and key in SYNONYM_TERMS
-    if term.phrase or is_joined(term.text) or glued_number(term.text):
+    if _adjacent(term):
         clause = _phrase(term.text, TEXT_FIELDS, synonyms=not term.phrase and _joined_synonyms(term.text, ranking))
     else:
         clause = {"multi_match": {"query": term.text, "fields": TEXT_FIELDS, "analyzer": PLAIN_ANALYZER}}
     if synonyms:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
-    if term.phrase or is_joined(term.text) or glued_number(term.text):
+    if _adjacent(term):
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
         # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it
         abbreviated = [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text)] if term.phrase else []
@@ -1029,7 +1041,7 @@ def _alternatives(
     of a query outside a group are (`bush-blair OR schroeder` found what `schroeder` finds: session 32's review)."""
     options = []
     for term in group:
-        if term.phrase or is_joined(term.text) or glued_number(term.text):
+        if _adjacent(term):
             closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
             abbreviated = (
                 [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text, dotted)] if term.phrase else []
