@@ -275,6 +275,7 @@ class _Unknown:
     maybe_in_titles: bool  # the headline suggester proposed nothing: a headline holds it, or nothing is near it
     joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
     further: tuple[str, ...] = ()  # within the edits allowed but further than the candidates (_candidates)
+    slips: int = 0  # how many of `further`, the first, are two likely edits from typed (_candidates)
 
     @property
     def known(self) -> str:
@@ -301,11 +302,11 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         title_options = (title_entry or {}).get("options") or []
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
-        candidates, further = _candidates(typed, entry["options"], title_options, any(joined))
+        candidates, further, slips = _candidates(typed, entry["options"], title_options, any(joined))
         if candidates:
             maybe_in_titles = title_entry is not None and not title_options
-            further = () if any(joined) else further
-            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further))
+            further, slips = ((), 0) if any(joined) else (further, slips)
+            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips))
     return found
 
 
@@ -339,12 +340,14 @@ def nearest_candidates(
 
 def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(nearest_candidates of typed, the further ones): the spellings within the edits AUTO fuzziness allows but
-    further than the nearest, likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
+) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed): the
+    further spellings are within the edits AUTO fuzziness allows but further than the nearest, two likely edits first
+    (_two_likely_edits), then likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
     word as only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`:
     `ronnie`, one edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the
-    near tier listed the Rooney articles: session 34's review)."""
+    near tier listed the Rooney articles: session 34's review), or, for one of two likely edits, when the query's
+    other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS: `prime minsitre`)."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -375,14 +378,17 @@ def _candidates(
         for distance, likely, rank, freq, text in near
     )
     if not ranked:
-        return (), ()
+        return (), (), 0
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
     further = dict.fromkeys(r[-1] for r in ranked if r[0] > ranked[0][0] and r[-1] not in nearest)
+    twice = [text for text in further if _two_likely_edits(word, fold_as_index(text))][:MAX_CONTEXT_CANDIDATES]
+    ordered = [*twice, *(text for text in further if text not in twice)]
     return (
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
-        tuple(further)[:MAX_CONTEXT_CANDIDATES],
+        tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
+        len(twice),
     )
 
 
@@ -410,6 +416,15 @@ def _likely_edit(typed: str, word: str) -> bool:
     return _slip(typed, word) or (
         len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))
     )
+
+
+def _two_likely_edits(typed: str, word: str) -> bool:
+    """typed is word with two likely edits (_likely_edit): `minsitre` is `minister` with two pairs of letters swapped,
+    where `reiers` is `reuters` with a letter replaced and one left out."""
+    swapped = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1))
+    left_out = (word[:i] + word[i + 1 :] for i in range(len(word)))
+    doubled = (word[: i + 1] + word[i:] for i in range(len(word)))
+    return any(_likely_edit(typed, once) for once in (*swapped, *left_out, *doubled))
 
 
 def _slip(typed: str, word: str) -> bool:
@@ -479,7 +494,10 @@ class Vocabulary(Protocol):
         ...
 
     def likeliest(
-        self, choices: Sequence[tuple[Sequence[str], Sequence[str]]], nearest: Sequence[int] | None = None
+        self,
+        choices: Sequence[tuple[Sequence[str], Sequence[str]]],
+        nearest: Sequence[int] | None = None,
+        slips: Sequence[int] | None = None,
     ) -> list[str]:
         """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside
         the query's other words (`context`, each within a typo; none: any article): "premier leage" is "premier
@@ -487,7 +505,8 @@ class Vocabulary(Protocol):
         `coca-cola`) is held as a phrase. All of a query's words at once (one engine request, whatever their
         number). `nearest`: for each choice, how many of its candidates are the nearest (default: all); the others
         (further ones, _candidates) are chosen among only when none of those is held beside a context word and one
-        of them is."""
+        of them is, or, for the first `slips` of them (two likely edits; default none), when the context words make
+        one overwhelmingly likelier."""
         ...
 
 
@@ -512,6 +531,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", looked_up)]
     choices: dict[int, tuple[tuple[str, ...], list[str]]] = {}
     nearest: dict[int, int] = {}
+    slips: dict[int, int] = {}
     for i, word in enumerate(respellable):
         if len(word.candidates) < 2 and not word.further:
             continue
@@ -531,7 +551,8 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
             choices[i] = (word.candidates + word.further, context)
         if i in choices:
             nearest[i] = len(word.candidates)
-    chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices])
+            slips[i] = 0 if before or after else word.slips
+    chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices], [slips[i] for i in choices])
     likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):
         candidates = respellable[i].candidates + respellable[i].further

@@ -603,6 +603,30 @@ def test_a_spelling_two_edits_away_is_read_when_the_nearest_is_never_beside_the_
     assert search("sponor government")["altered_query"] == "sponsor government"
 
 
+def test_two_slips_of_a_word_the_other_words_are_beside_beat_one_edit_into_a_rarer_one(pipeline: LocalPipeline) -> None:
+    # Given articles on the prime minister and on economic growth, one of them writing its own typo `minsiter`, one
+    # `grwoth`, and articles holding `reuters` beside `important`, one `reiners` there
+    for n in range(30):
+        _json_upload(pipeline, f"Cabinet day {n}", f"The prime minister spoke on day {n}.")
+        _json_upload(pipeline, f"Economy day {n}", f"Economic growth slowed on day {n}.")
+        _json_upload(pipeline, f"Wire day {n}", f"Reuters called it important on day {n}.")
+    _json_upload(pipeline, "Typo", "The prime minsiter spoke.")
+    _json_upload(pipeline, "Typo too", "Economic grwoth slowed.")
+    _json_upload(pipeline, "Names", "Reiners called it important.")
+    pipeline.drain()
+
+    # Then a word two likely edits (two pairs of letters swapped) from a word the query's other words are
+    # overwhelmingly beside is read as that word, not as the one article's typo one edit away (session 36: `prime
+    # minsitre` was read `prime minsiter`)
+    assert search("prime minsitre")["altered_query"] == "prime minister"
+    assert search("economic grwoht")["altered_query"] == "economic growth"
+    # but not a word two unlikely edits away (a letter replaced, one added), however often beside them: the
+    # misspelt known-item query `imporhant reiers` is after the article on Reiners
+    assert search("important reiers")["altered_query"] == "important reiners"
+    # and without other words, the nearest
+    assert search("minsitre")["altered_query"] == "minsiter"
+
+
 def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pipeline: LocalPipeline) -> None:
     # Given articles on online gaming, and articles holding `only` (which `onlie`, stemmed, reads as) and `gaming`
     # apart from each other

@@ -141,6 +141,7 @@ def test_accents_case_and_a_possessive_are_no_edits() -> None:
 class _Vocabulary:
     def __init__(self) -> None:
         self.asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        self.slips: list[int] = []
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
@@ -149,9 +150,13 @@ class _Vocabulary:
         return set()
 
     def likeliest(
-        self, choices: Sequence[tuple[Sequence[str], Sequence[str]]], nearest: Sequence[int] | None = None
+        self,
+        choices: Sequence[tuple[Sequence[str], Sequence[str]]],
+        nearest: Sequence[int] | None = None,
+        slips: Sequence[int] | None = None,
     ) -> list[str]:
         self.asked.extend((tuple(candidates), tuple(context)) for candidates, context in choices)
+        self.slips.extend(slips or [0] * len(choices))
         counts = nearest or [len(candidates) for candidates, _ in choices]
         return [candidates[n - 1] for (candidates, _), n in zip(choices, counts, strict=True)]
 
@@ -167,6 +172,19 @@ def test_equally_near_spellings_are_chosen_by_the_other_words_short_ones_and_not
     # A long run is never matched within a typo (the engine's edit-distance work on it took seconds)
     assert vocabulary.asked == [(("leave", "lease"), ("premier",))]
     assert respelt(q, suggest) == q.replace("leage", "leave")  # without a vocabulary: the first
+
+
+def test_further_spellings_two_likely_edits_away_come_first_and_are_counted_for_the_vocabulary() -> None:
+    q = "prime minsitre"
+    # `minister`: two pairs of letters swapped; `ministry`: a letter replaced and two swapped; `minsiter`: one swap
+    options = _options(("minsiter", 2), ("ministry", 900), ("minister", 631))
+    suggest = {"spell_body": [{"offset": 6, "length": 8, "options": options}], "spell_title": []}
+    vocabulary = _Vocabulary()
+
+    respelt(q, suggest, vocabulary)
+
+    assert vocabulary.asked == [(("minsiter", "minister", "ministry"), ("prime",))]
+    assert vocabulary.slips == [1]
 
 
 def test_only_the_words_asked_for_are_respelt_in_the_query_as_typed() -> None:
