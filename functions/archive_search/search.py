@@ -1329,11 +1329,13 @@ class _ArchiveVocabulary:
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
             aggs: dict[str, Any] = {}
-            for n, (candidates, context, _, _) in enumerate(missing):
+            for n, (candidates, context, _, slipped) in enumerate(missing):
                 holding = {"filters": {"filters": {str(i): _phrase_held(word) for i, word in enumerate(candidates)}}}
                 aggs[str(n)] = holding
                 for j, word in enumerate(context):
                     aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
+                    if slipped:  # _likeliest_of: as typed, for the spellings two likely edits away
+                        aggs[f"{n} {j} typed"] = {"filter": _phrase_held(word), "aggs": {"holding": holding}}
             # The archive's articles: which context words are common (_likeliest_of).
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": True}
             found = self._index.search(body, size=0, offset=0, preference=self._preference)
@@ -1366,11 +1368,16 @@ class _ArchiveVocabulary:
 # Added to each count of likeliest(): a candidate no article holds beside a context word is unlikely, not impossible
 # (Jeffreys' prior, half an article).
 LIKELIEST_SMOOTHING = 0.5
-# How much likelier beside the query's other words a spelling two likely edits away must be to be read before the
-# nearest ones, one edit away (_likeliest_of): `prime minsitre` is `prime minister` (odds of 130 against one
-# article's typo `minsiter`, as news-dev's articles count them). A round figure, not fitted; on news-dev no misspelt
-# known-item query is read otherwise at 20 (session 36; docs/search.md).
+# How much likelier beside the query's other words (as typed) a spelling two likely edits away must be to be read
+# before the nearest ones, one edit away (_likeliest_of): `prime minsitre` is `prime minister` (odds of 130 against
+# one article's typo `minsiter`, as news-dev's articles count them). A round figure, not fitted (session 36).
 FURTHER_EDIT_ODDS = 20.0
+# And how much more often than the archive's articles its articles must hold one of those words: an association
+# (pointwise mutual information, Church and Hanks, "Word association norms, mutual information, and lexicography",
+# 1990), not chance: `prime` is in 8 % of news-dev's articles and in 43 % of those holding `minister`, a lift of 5.
+# Frequent words are beside anything by chance: without it `long troguh` was read `long through` (lift 1.1), not
+# `long trough`; `walter salless` `walter sales`, not Walter Salles (session 36's review).
+MIN_LIFT = 2.0
 
 
 def _likeliest_of(
@@ -1389,35 +1396,59 @@ def _likeliest_of(
     `sponor government` was read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived`
     `switching achieved` (the session's second review). `tiers`: (nearest, slips); the `slips` candidates after the
     nearest are two likely edits from the word typed (spelling._two_likely_edits), each chosen before the nearest
-    when it is held beside a context word and its score is log FURTHER_EDIT_ODDS above theirs: `prime minsitre` is
-    `prime minister`, not one Reuters article's `prime minsiter`; `home secertaryy` `home secretary`, not one
-    article's `secertary` (session 36). Two edits of other kinds never are: `important reiers` stays `reiners`, though
-    `reuters` is beside `important` in 120 times as many news-dev articles."""
+    when, the context words counted as typed (their near spellings made `kenneth` count `kennedy`'s articles, and
+    `kenneth carlse` was read `kenneth charles`: session 36's review), its score is log FURTHER_EDIT_ODDS above theirs
+    and its articles hold one of them MIN_LIFT times as often as the archive's do: `prime minsitre` is `prime
+    minister`, not one Reuters article's `prime minsiter` (session 36). Two edits of other kinds never are:
+    `important reiers` stays `reiners`, though `reuters` is beside `important` in 120 times as many news-dev
+    articles."""
     nearest, slips = tiers
-    alpha = LIKELIEST_SMOOTHING
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-    together = [
-        [int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
-        for j in range(len(context))
-    ]
+
+    def beside(key: str) -> list[list[int]]:
+        # For each context word (its articles counted under `key`), how many of each candidate's hold it.
+        return [
+            [int(answer[key.format(j)]["holding"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
+            for j in range(len(context))
+        ]
+
+    together = beside(f"{n} {{}}")
+    scores = _naive_bayes(held, together)
+    supported = [any(both[i] for both in together) for i in range(nearest)]
+    rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]
+    mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
+    if mostly and not any(supported):
+        return max(mostly, key=lambda i: (scores[i], -i))
+    if slips:
+        typed = beside(f"{n} {{}} typed")
+        articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
+        typed_scores = _naive_bayes(held, typed)
+        best = max(typed_scores[:nearest], default=-math.inf)
+        overwhelming = [
+            i
+            for i in range(nearest, nearest + slips)
+            if typed_scores[i] - math.log(FURTHER_EDIT_ODDS) >= best
+            and any(
+                both[i] * total >= MIN_LIFT * held[i] * count > 0 for both, count in zip(typed, articles, strict=True)
+            )
+        ]
+        if overwhelming:
+            return max(overwhelming, key=lambda i: (typed_scores[i], -i))
+    return max(range(nearest), key=lambda i: (scores[i], -i))
+
+
+def _naive_bayes(held: Sequence[int], together: Sequence[Sequence[int]]) -> list[float]:
+    """For each candidate (`held`: its articles), log(articles) + the sum over the context words some candidate is
+    beside (`together`: for each, the candidate's articles holding it) of log(share of them holding it), smoothed
+    (LIKELIEST_SMOOTHING); -inf for a candidate no article holds while another is held."""
+    alpha = LIKELIEST_SMOOTHING
     beside = [counts for counts in together if any(counts)]
-    scores = [
+    return [
         math.log(count + alpha) + sum(math.log((both[i] + alpha) / (count + 2 * alpha)) for both in beside)
         if count or not any(held)
         else -math.inf
         for i, count in enumerate(held)
     ]
-    supported = [any(both[i] for both in beside) for i in range(nearest)]
-    rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]
-    mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
-    best = max(scores[:nearest], default=-math.inf)
-    overwhelming = [
-        i
-        for i in range(nearest, nearest + slips)
-        if any(both[i] for both in beside) and scores[i] - math.log(FURTHER_EDIT_ODDS) >= best
-    ]
-    chosen = mostly if mostly and not any(supported) else overwhelming or list(range(nearest))
-    return max(chosen, key=lambda i: (scores[i], -i))
 
 
 def _one_word(typed: str) -> str | None:

@@ -627,6 +627,23 @@ def test_two_slips_of_a_word_the_other_words_are_beside_beat_one_edit_into_a_rar
     assert search("minsitre")["altered_query"] == "minsiter"
 
 
+def test_a_name_one_slip_away_is_not_read_as_a_word_beside_another_within_a_typo_of_the_other_words(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given an article on Kenneth Carlsen, and articles holding `charles` (two slips from `carlse`) beside `kennedy`,
+    # within a typo of `kenneth` but not it
+    carlsen = _json_upload(pipeline, "Final", "Kenneth Carlsen won the final.")
+    for n in range(30):
+        _json_upload(pipeline, f"Visit {n}", f"Kennedy met Charles on day {n}.")
+    pipeline.drain()
+
+    # Then `kenneth carlse` is Kenneth Carlsen, first (session 36's review: read `kenneth charles`, the words counted
+    # within a typo, it ranked the Carlsen article below others)
+    body = search("kenneth carlse")
+    assert body["altered_query"] == "kenneth carlsen"
+    assert body["results"][0]["id"] == carlsen
+
+
 def test_a_respelt_word_is_not_scored_as_typed_where_its_stem_is_another_word(pipeline: LocalPipeline) -> None:
     # Given articles on online gaming, and articles holding `only` (which `onlie`, stemmed, reads as) and `gaming`
     # apart from each other

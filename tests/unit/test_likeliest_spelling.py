@@ -1,0 +1,54 @@
+"""Which spelling of a word no article holds the query's other words choose (search._likeliest_of), on the counts
+the engine answers with: a spelling two likely edits away against the nearest, one edit away (session 36)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from archive_search.search import _likeliest_of
+
+TOTAL = 3698  # news-dev's articles: the counts below are of the shape it gave
+
+
+def _filters(counts: Sequence[int]) -> dict[str, Any]:
+    return {"buckets": {str(i): {"doc_count": count} for i, count in enumerate(counts)}}
+
+
+def _answer(held: Sequence[int], near: tuple[int, Sequence[int]], typed: tuple[int, Sequence[int]]) -> dict[str, Any]:
+    """The aggregations of likeliest()'s request for one choice and one context word: its candidates' articles, and
+    the context word's (within a typo, and as typed) with how many of each candidate's hold it."""
+    return {
+        "0": _filters(held),
+        "0 0": {"doc_count": near[0], "holding": _filters(near[1])},
+        "0 0 typed": {"doc_count": typed[0], "holding": _filters(typed[1])},
+    }
+
+
+def _chosen(answer: dict[str, Any], slips: int = 1) -> int:
+    return _likeliest_of(answer, 0, len(answer["0"]["buckets"]), ["context"], (1, slips), TOTAL)
+
+
+def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_into_an_articles_typo() -> None:
+    # `prime minsitre`: `minsiter` (2 articles, both beside `prime`) or `minister` (632, 270 beside `prime`)
+    answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]))
+
+    assert _chosen(answer) == 1
+    # but only when `minister` is two likely edits away (spelling._two_likely_edits)
+    assert _chosen(answer, slips=0) == 0
+
+
+def test_a_frequent_word_beside_the_context_by_chance_does_not() -> None:
+    # `long troguh`: `trough` (3 articles, 1 beside `long`) or `through` (1,500; 300 beside `long`, which 700 of the
+    # archive's 3,698 hold: no more often than any article)
+    answer = _answer([3, 1500], (900, [1, 400]), (700, [1, 300]))
+
+    assert _chosen(answer) == 0
+
+
+def test_the_context_counts_as_typed_not_within_a_typo() -> None:
+    # `kenneth carlse`: `carlsen` (1 article, beside `kenneth`) or `charles` (150; 60 beside `kennedy`, within a typo
+    # of `kenneth`, none beside `kenneth` itself)
+    answer = _answer([1, 150], (400, [1, 60]), (5, [1, 0]))
+
+    assert _chosen(answer) == 0
