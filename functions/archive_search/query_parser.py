@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
 
-# Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`.
+# Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`, and `vs`.
 STOPWORDS = frozenset(
     {
         "a",
@@ -62,6 +62,9 @@ STOPWORDS = frozenset(
         "was",
         "will",
         "with",
+        # and `vs`, a connector of the reader's (`chelsea vs arsenal`), never what is looked for: scored, it ranked an
+        # earnings table writing it ten times second, above the articles about both teams (session 36)
+        "vs",
     }
 )
 MAX_UNITS = 1024  # a 2,048-character query holds fewer; relevance.py bounds what reaches the engine

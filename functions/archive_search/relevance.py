@@ -10,7 +10,7 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   word get COMPLETE_MATCH_BOOST on top, which ranks them first. Before them all comes the article whose whole
   headline the reader typed (case, accents and punctuation aside: HEADLINE_FIELD), so that `Hewitt falls to Dent`
   finds that article before `Hewitt falls to Dent in Adelaide`, which holds the same words and more.
-- **Stopwords are never required** (STOPWORDS: Lucene's English list) and carry no score; a query made only of
+- **Stopwords are never required** (STOPWORDS: Lucene's English list and `vs`) and carry no score; a query made only of
   stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words (query_parser.py).
 - **Words joined by `&`, `-`, `/` or `'`** (`AT&T`, `anti-war`) match as the joined word: their parts adjacent
   (a phrase), not any article holding one of the parts, or closed up (`e-mail` finds `email`; `email` finds

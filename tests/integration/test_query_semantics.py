@@ -412,6 +412,24 @@ def test_a_query_no_article_answers_completely_still_answers_rarest_words_first(
     assert found[0] == rare
 
 
+def test_vs_between_two_names_is_a_connector_not_a_word_to_find(pipeline: LocalPipeline) -> None:
+    # Given articles naming two teams, and a results table writing `vs` again and again (`chelsea vs arsenal` ranked
+    # an earnings table second, above the articles about both teams: session 36)
+    tag = uuid.uuid4().hex[:6]
+    home, away = f"Kalvor{tag}", f"Mintesh{tag}"
+    both = {_json_upload(pipeline, f"Match report {n}", f"{home} met {away} in the cup on day {n}.") for n in range(3)}
+    table = _json_upload(pipeline, f"Results {tag}", " ".join([f"{home} 2 vs 1. Net 3 vs 2."] * 6))
+    pipeline.drain()
+
+    # Then the articles about both come first, however it is written, and `vs` finds nothing of its own
+    for q in (f"{home} vs {away}", f"{home} VS. {away}"):
+        found = ids(q)
+        assert set(found[:3]) == both, q
+        assert found[3:] == [table], q
+    # alone it is searched as typed, as a query of stopwords is
+    assert table in ids("vs")
+
+
 def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalPipeline) -> None:
     # Given an article holding every word once, one with a name spelt differently, and one full of two of the words
     complete = _json_upload(
