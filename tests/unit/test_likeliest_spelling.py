@@ -15,13 +15,17 @@ def _filters(counts: Sequence[int]) -> dict[str, Any]:
     return {"buckets": {str(i): {"doc_count": count} for i, count in enumerate(counts)}}
 
 
-def _answer(held: Sequence[int], near: tuple[int, Sequence[int]], typed: tuple[int, Sequence[int]]) -> dict[str, Any]:
-    """The aggregations of likeliest()'s request for one choice and one context word: its candidates' articles, and
-    the context word's (within a typo, and as typed) with how many of each candidate's hold it."""
+def _answer(
+    held: Sequence[int], near: tuple[int, Sequence[int]], typed: tuple[int, Sequence[int]], adjacent: int = 1
+) -> dict[str, Any]:
+    """The aggregations of likeliest()'s request for one choice (a nearest candidate, then one two slips away) and
+    one context word: the candidates' articles, the context word's (within a typo, and as typed) with how many of
+    each candidate's hold it, and how many articles hold the further candidate side by side with it."""
     return {
         "0": _filters(held),
         "0 0": {"doc_count": near[0], "holding": _filters(near[1])},
         "0 0 typed": {"doc_count": typed[0], "holding": _filters(typed[1])},
+        "0 0 adjacent": {"buckets": {"1": {"doc_count": adjacent}}},
     }
 
 
@@ -31,7 +35,7 @@ def _chosen(answer: dict[str, Any], slips: int = 1) -> int:
 
 def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_into_an_articles_typo() -> None:
     # `prime minsitre`: `minsiter` (2 articles, both beside `prime`) or `minister` (632, 270 beside `prime`)
-    answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]))
+    answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=265)
 
     assert _chosen(answer) == 1
     # but only when `minister` is two likely edits away (spelling._two_likely_edits)
@@ -42,6 +46,15 @@ def test_a_frequent_word_beside_the_context_by_chance_does_not() -> None:
     # `long troguh`: `trough` (3 articles, 1 beside `long`) or `through` (1,500; 300 beside `long`, which 700 of the
     # archive's 3,698 hold: no more often than any article)
     answer = _answer([3, 1500], (900, [1, 400]), (700, [1, 300]))
+
+    assert _chosen(answer) == 0
+
+
+def test_a_word_never_written_beside_the_context_word_does_not() -> None:
+    # `slightly overla`: `overlap` (7 articles, 1 beside `slightly`) or `overall` (211; 30 beside `slightly`, which
+    # 150 of the archive's hold: odds of 22 and a lift of 3.5), but no article writes `slightly overall` (session 36's
+    # second review)
+    answer = _answer([7, 211], (500, [1, 40]), (150, [1, 30]), adjacent=0)
 
     assert _chosen(answer) == 0
 
