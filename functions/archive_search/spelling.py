@@ -551,7 +551,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
             choices[i] = (word.candidates + word.further, context)
         if i in choices:
             nearest[i] = len(word.candidates)
-            slips[i] = 0 if before or after else word.slips
+            slips[i] = word.slips  # none for a part of a joined word (_unknown)
     chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices], [slips[i] for i in choices])
     likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):

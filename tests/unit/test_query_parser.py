@@ -147,6 +147,7 @@ def test_a_joined_word_of_letters_closed_up_is_its_parts_without_joiners() -> No
     assert closed_up("Wal-Mart") == "walmart"
     assert closed_up("O'Neill's") == closed_up("o'neill,") == "oneill"
     assert closed_up("at&t") == "att"
+    assert closed_up("AT&T's") == "att" and closed_up("M&S's") is None  # two letters: no closed-up word
     assert closed_up("and/or") == "andor"
     assert closed_up("mother-in-law") == "motherinlaw"
     assert closed_up("मोदी-शाह") == "मोदीशाह"  # marks
@@ -396,7 +397,6 @@ def test_a_joined_word_of_parts_of_one_or_two_letters_is_short_and_a_number_is_w
 def test_a_number_and_its_unit_are_spaced_as_the_wire_writes_them() -> None:
     assert [unit_runs(w) for w in ("15pct", "100mln", "5bn", "21st")] == ["15 pct", "100 mln", "5 bn", "21 st"]
     assert [unit_runs(w) for w in ("1960s", "8k", "f16", "pct15", "15")] == [None] * 5
-    assert closed_up("AT&T's") == "att" and closed_up("M&S's") is None  # two letters: no closed-up word
 
 
 def test_numbers_glued_by_a_colon_are_one_number_not_either() -> None:
