@@ -10,8 +10,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
   word get COMPLETE_MATCH_BOOST on top, which ranks them first. Before them all comes the article whose whole
   headline the reader typed (case, accents and punctuation aside: HEADLINE_FIELD), so that `Hewitt falls to Dent`
   finds that article before `Hewitt falls to Dent in Adelaide`, which holds the same words and more.
-- **Stopwords are never required** (STOPWORDS: Lucene's English list and `vs`) and carry no score; a query made only of
-  stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words (query_parser.py).
+- **Stopwords are never required** (STOPWORDS: Lucene's English list, `vs` and the question words) and carry no
+  score; a query made only of stopwords ("the who") is searched as typed. Lower-case `and`/`or`/`not` are words
+  (query_parser.py).
 - **Words joined by `&`, `-`, `/` or `'`** (`AT&T`, `anti-war`) match as the joined word: their parts adjacent
   (a phrase), not any article holding one of the parts, or closed up (`e-mail` finds `email`; `email` finds
   `e-mail` too, through the closed-up fields). A code of letters and digits (`F16`, `F-16`) also matches
@@ -33,8 +34,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept; the nearest FUZZY_MAX_EXPANSIONS a field, scored
   by the engine's fuzzy query, and listed once by the term suggester, `near_spellings_request`, for the near
-  tier and the highlights), weighted FUZZY_BOOST, and the articles holding every word within a typo rank next
-  after the complete matches; a word no article holds is searched as its likeliest spelling alone (what
+  tier and the highlights), weighted FUZZY_BOOST, and, when a word is misspelt (no article holds it, or
+  likely_typo), the articles holding every word within a typo rank next after the complete matches (words all spelt
+  right: within a typo only as name_variants); a word no article holds is searched as its likeliest spelling alone (what
   `altered_query` says was searched), its other near spellings finding articles only in the near tier
   (session 27); an OR-group's words are expanded by the fuzzy query alone. The caller expands only
   when the words need it (search.typo_words, from the answer of search.probe_search: a word no article holds, or
@@ -110,6 +112,9 @@ CHANCE_SHARE = 0.1
 # otherwise: its common near spellings stay (_by_chance). `moore` (27) is a name, not `more`: the second review of
 # session 34 saw `michael moore` find 2,148 articles with `more` its near spelling.
 FEW_ARTICLES = 10
+# How many times as many articles must hold a near spelling of a word few hold for the word to be read as its typo
+# (likely_typo). A round figure, not fitted: a typo is rarely more than one in a hundred writings of its word.
+TYPO_ODDS = 100
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
 TIER_AS_TYPED = "tier:as-typed"
 # Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
@@ -612,11 +617,12 @@ def _near(spellings: Sequence[NearSpelling]) -> list[dict[str, Any]]:
 class NearSpelling:
     """A word an article may hold for a typed one: `term` of `field` (FUZZY_FIELDS), as the engine analysed it, and
     its `similarity`, 1 - edits / the shorter length in letters (the boost the engine's fuzzy query gives it), 1.0
-    for the typed word itself."""
+    for the typed word itself, and the `articles` whose field holds it (0 when not counted)."""
 
     field: str
     term: str
     similarity: float
+    articles: int = 0
 
 
 def auto_edits(word: str) -> int:
@@ -712,15 +718,41 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
             kept = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:room]
             near.setdefault(chosen[i], []).extend(
                 [
-                    NearSpelling(field, token, 1.0),
+                    NearSpelling(field, token, 1.0, typed),
                     *(
-                        NearSpelling(field, text, score)
+                        NearSpelling(field, text, score, freq)
                         for score, text, freq in kept
                         if not _by_chance(text, freq, typed, total)
                     ),
                 ]
             )
     return {word: tuple(spellings) for word, spellings in near.items()}
+
+
+def name_variants(spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
+    """The near spellings of a word some article holds (`spellings`, read_near_spellings) that may be the same name
+    written another way: in a field where FEW_ARTICLES or fewer hold the word, those FEW_ARTICLES or fewer hold
+    (`gadaffi` for `gaddafi`); not a frequent word (`pushing`, 72 of news-dev's articles, for `phishing`, 8), which
+    is another word. None when no spelling is such a variant."""
+    typed = {near.field: near.articles for near in spellings if near.similarity == 1.0}
+    return [
+        near
+        for near in spellings
+        if near.similarity < 1.0 and 0 < typed.get(near.field, 0) <= FEW_ARTICLES and near.articles <= FEW_ARTICLES
+    ]
+
+
+def likely_typo(spellings: Sequence[NearSpelling]) -> bool:
+    """Whether a word some article holds (its `spellings`, read_near_spellings: the word itself first in each field)
+    is likelier a typo than a word: in a field where FEW_ARTICLES or fewer hold it, a near spelling is held by
+    TYPO_ODDS times as many (`goverment`, 5 of news-dev's articles, beside `government`, 1,095; not `tesco`, 5,
+    beside `telco`, 4, nor `robbery`, 5, beside `robert`, 178)."""
+    typed = {near.field: near.articles for near in spellings if near.similarity == 1.0}
+    return any(
+        0 < typed.get(near.field, 0) <= FEW_ARTICLES and near.articles >= TYPO_ODDS * typed[near.field]
+        for near in spellings
+        if near.similarity < 1.0
+    )
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:
@@ -1302,7 +1334,16 @@ def _near_match(
     if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
         return None
     expanded = _expanded([w for w in words if not is_joined(w)], typo_words)
-    near = {word: _near(near_spellings.get(word, ())) for word in expanded}
+    # Words all spelt right (`british airways strike`, which no article holds every word of) are no reason to rank
+    # the articles holding a near spelling of each (`always`, `stricken`) above those holding most of them: unless a
+    # word is in no article or looks like a typo (likely_typo), a word is read within a typo only as another
+    # spelling of a name (`gadaffi`, `gaddafi`), which few articles hold (name_variants).
+    misspelt = any(typo_words.values()) or any(likely_typo(near_spellings.get(word, ())) for word in expanded)
+    near = {
+        word: _near(spellings)
+        for word in expanded
+        if (spellings := near_spellings.get(word, ()) if misspelt else name_variants(near_spellings.get(word, ())))
+    }
     for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
         near[word] = [*near.get(word, []), _word_present(spelling, ranking)]
     if not near:

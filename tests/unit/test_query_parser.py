@@ -324,6 +324,38 @@ def test_a_word_no_article_holds_is_scored_as_its_spelling_alone_its_near_spelli
     assert '"body.exact": {"value": "governments"' in query
 
 
+def _near_tier(q: str, near: dict[str, list[NearSpelling]], typo_words: dict[str, str | None]) -> bool:
+    query = text_query(parse_query(q), Ranking(), typo_words=typo_words, near_spellings=near)
+    return '"_name": "tier:near"' in json.dumps(query)
+
+
+def test_words_spelt_right_are_read_within_a_typo_only_as_a_names_other_spelling_unless_one_is_misspelt() -> None:
+    # `british airways strike`, which no article holds every word of: the articles holding `always` and `stricken`
+    # ranked above the nine holding `british airways` (session 37's review)
+    near = {
+        "british": [NearSpelling("body.exact", "british", 1.0, 438)],
+        "airways": [NearSpelling("body.exact", "airways", 1.0, 21), NearSpelling("body.exact", "always", 0.8, 249)],
+        "strike": [NearSpelling("body.exact", "strike", 1.0, 72), NearSpelling("body.exact", "stricken", 0.7, 4)],
+    }
+    typos: dict[str, str | None] = {"british": None, "airways": None, "strike": None}
+    assert not _near_tier("british airways strike", near, typos)
+    # A word no article holds, read as its spelling: every word within a typo then (`brittish airways strike`)
+    assert _near_tier("brittish airways strike", near | {"brittish": near["british"]}, typos | {"brittish": "british"})
+    # A word few articles hold, near one a hundred times as many hold (relevance.TYPO_ODDS): `goverment`, 5 articles
+    # of news-dev's, 1,095 holding `government`
+    goverment = [NearSpelling("body.exact", "goverment", 1.0, 5), NearSpelling("body.exact", "government", 0.9, 1095)]
+    assert _near_tier("goverment strike", {**near, "goverment": goverment}, {"goverment": None, "strike": None})
+    # not `robbery`, 5 articles, near `robert`, 178
+    robbery = [NearSpelling("body.exact", "robbery", 1.0, 5), NearSpelling("body.exact", "robert", 0.7, 178)]
+    assert not _near_tier("robbery strike", {**near, "robbery": robbery}, {"robbery": None, "strike": None})
+    # A name few articles hold, written another way by few others, is read within a typo (`gaddafi`, `gadaffi`)
+    gaddafi = [NearSpelling("body.exact", "gaddafi", 1.0, 3), NearSpelling("body.exact", "gadaffi", 0.86, 2)]
+    assert _near_tier("gaddafi strike", {**near, "gaddafi": gaddafi}, {"gaddafi": None, "strike": None})
+    # not a frequent word near it (`phishing`, 8 articles, `pushing`, 72)
+    phishing = [NearSpelling("body.exact", "phishing", 1.0, 8), NearSpelling("body.exact", "pushing", 0.75, 72)]
+    assert not _near_tier("phishing strike", {**near, "phishing": phishing}, {"phishing": None, "strike": None})
+
+
 def test_a_stopword_or_a_word_a_tenth_of_the_archive_holds_is_no_near_spelling() -> None:
     options = [
         {"text": "and", "score": 0.67, "freq": 3690},
@@ -402,3 +434,11 @@ def test_a_number_and_its_unit_are_spaced_as_the_wire_writes_them() -> None:
 def test_numbers_glued_by_a_colon_are_one_number_not_either() -> None:
     assert glued_number("10:30") and glued_number("3:1")
     assert [glued_number(w) for w in ("2.5", "10", "kerry.putin", "10:3a", "u.s")] == [False] * 5
+
+
+def test_question_words_are_stopwords_never_required_nor_scored() -> None:
+    # `what is phishing` is about phishing (session 37's review)
+    assert content_words(parse_query("what is phishing")) == ["phishing"]
+    assert content_words(parse_query("Who will replace John Peel?")) == ["replace", "john", "peel"]
+    # alone, searched as typed, as any query of stopwords
+    assert content_words(parse_query("what")) == ["what"]

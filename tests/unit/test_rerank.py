@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
+from archive_search.relevance import NEAR_HELD, TIER_COMPLETE, TIER_PHRASES
 from archive_search.rerank import RERANK_WINDOW, rerank, window_size
 from archive_search.search import SearchRequest, search_articles
 
@@ -259,9 +259,24 @@ def _suggested(body: dict[str, Any]) -> list[str]:
     ]
 
 
+class HeldTypoEngine(TimedEngine):
+    """As TimedEngine, but one article holds each word looked up and 500 its near spelling: each looks like a typo
+    (relevance.likely_typo), so the search has a near tier."""
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        response = super().search(body, size, offset, preference)
+        for entries in response["suggest"].values():
+            for entry in entries:
+                entry["options"] = [{**option, "freq": 500} for option in entry["options"]]
+        if held := (body.get("aggs") or {}).get(NEAR_HELD):
+            buckets = {key: {"doc_count": 1} for key in held["filters"]["filters"]}
+            response["aggregations"] = {**response["aggregations"], NEAR_HELD: {"buckets": buckets}}
+        return response
+
+
 @pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
 def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
-    engine = TimedEngine()
+    engine = HeldTypoEngine()
 
     search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
 
