@@ -34,9 +34,9 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 - **Typo tolerance** (`Ranking.fuzzy`): for short queries, the content words of 4+ letters in `typo_words` also
   match words one or two edits away (prefix of one letter kept; the nearest FUZZY_MAX_EXPANSIONS a field, scored
   by the engine's fuzzy query, and listed once by the term suggester, `near_spellings_request`, for the near
-  tier and the highlights), weighted FUZZY_BOOST, and, when a word is misspelt (no article holds it, or
-  likely_typo), the articles holding every word within a typo rank next after the complete matches (words all spelt
-  right: within a typo only as name_variants); a word no article holds is searched as its likeliest spelling alone (what
+  tier and the highlights), weighted FUZZY_BOOST, and the articles holding every word within a typo rank next
+  after the complete matches (when every word is in some article, within a typo only as what it may stand for:
+  held_variants); a word no article holds is searched as its likeliest spelling alone (what
   `altered_query` says was searched), its other near spellings finding articles only in the near tier
   (session 27); an OR-group's words are expanded by the fuzzy query alone. The caller expands only
   when the words need it (search.typo_words, from the answer of search.probe_search: a word no article holds, or
@@ -74,7 +74,7 @@ from archive_search.query_parser import (
     pieces,
     without_possessive,
 )
-from archive_search.spelling import MANY_ARTICLES, MAX_SPELLED_CHARS, has_digit
+from archive_search.spelling import MANY_ARTICLES, MAX_SPELLED_CHARS, has_digit, osa_distance, spelling_variant
 
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
@@ -113,8 +113,9 @@ CHANCE_SHARE = 0.1
 # session 34 saw `michael moore` find 2,148 articles with `more` its near spelling.
 FEW_ARTICLES = 10
 # How many times as many articles must hold a near spelling of a word few hold for the word to be read as its typo
-# (likely_typo). A round figure, not fitted: a typo is rarely more than one in a hundred writings of its word.
-TYPO_ODDS = 100
+# (typo_spelling). A round figure, not fitted: at 100, `enviroment` (2 of news-dev's articles, `environment` 90),
+# `aquisition` and `agressive` were no typos (session 37's second review).
+TYPO_ODDS = 10
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
 TIER_AS_TYPED = "tier:as-typed"
 # Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
@@ -729,30 +730,38 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
     return {word: tuple(spellings) for word, spellings in near.items()}
 
 
-def name_variants(spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
-    """The near spellings of a word some article holds (`spellings`, read_near_spellings) that may be the same name
-    written another way: in a field where FEW_ARTICLES or fewer hold the word, those FEW_ARTICLES or fewer hold
-    (`gadaffi` for `gaddafi`); not a frequent word (`pushing`, 72 of news-dev's articles, for `phishing`, 8), which
-    is another word. None when no spelling is such a variant."""
-    typed = {near.field: near.articles for near in spellings if near.similarity == 1.0}
+def held_variants(word: str, spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
+    """The near spellings (`spellings`, read_near_spellings) of a word some article holds that may be what the word
+    stands for: another way of writing it (spelling.spelling_variant: `schroeder` for `schroder`, `gaddafi` for
+    `gadaffi`, `environment` for `enviroment`, `trial` for `trail`), or one edit away and its likely meaning
+    (typo_spelling: `calendar` for `calender`); not another word near it (`always` for `airways`, `robert` for
+    `robbery`, `pushing` for `phishing`, `schnyder` for `schroder`)."""
+    typed = fold_as_index(word)
+    meant = _typo_spellings(typed, spellings)
     return [
-        near
-        for near in spellings
-        if near.similarity < 1.0 and 0 < typed.get(near.field, 0) <= FEW_ARTICLES and near.articles <= FEW_ARTICLES
+        near for near in spellings if near.similarity < 1.0 and (near in meant or spelling_variant(typed, near.term))
     ]
 
 
-def likely_typo(spellings: Sequence[NearSpelling]) -> bool:
-    """Whether a word some article holds (its `spellings`, read_near_spellings: the word itself first in each field)
-    is likelier a typo than a word: in a field where FEW_ARTICLES or fewer hold it, a near spelling is held by
-    TYPO_ODDS times as many (`goverment`, 5 of news-dev's articles, beside `government`, 1,095; not `tesco`, 5,
-    beside `telco`, 4, nor `robbery`, 5, beside `robert`, 178)."""
-    typed = {near.field: near.articles for near in spellings if near.similarity == 1.0}
-    return any(
-        0 < typed.get(near.field, 0) <= FEW_ARTICLES and near.articles >= TYPO_ODDS * typed[near.field]
+def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
+    """The word a word some article holds is likely a typo of (`government` for `goverment`), among its near
+    spellings (`spellings`, read_near_spellings): one edit or a spelling variant away (held_variants), held TYPO_ODDS
+    times as often in a field where FEW_ARTICLES or fewer hold the word; the one most articles hold. None when the
+    word is no likely typo (`robbery`, 5 of news-dev's articles, beside `robert`, 178: two edits of other kinds)."""
+    meant = _typo_spellings(fold_as_index(word), spellings)
+    return max(meant, key=lambda near: (near.articles, near.similarity)).term if meant else None
+
+
+def _typo_spellings(typed: str, spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
+    held = {near.field: near.articles for near in spellings if near.similarity == 1.0}
+    return [
+        near
         for near in spellings
         if near.similarity < 1.0
-    )
+        and 0 < held.get(near.field, 0) <= FEW_ARTICLES
+        and near.articles >= TYPO_ODDS * held[near.field]
+        and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))
+    ]
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:
@@ -1334,15 +1343,16 @@ def _near_match(
     if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
         return None
     expanded = _expanded([w for w in words if not is_joined(w)], typo_words)
-    # Words all spelt right (`british airways strike`, which no article holds every word of) are no reason to rank
-    # the articles holding a near spelling of each (`always`, `stricken`) above those holding most of them: unless a
-    # word is in no article or looks like a typo (likely_typo), a word is read within a typo only as another
-    # spelling of a name (`gadaffi`, `gaddafi`), which few articles hold (name_variants).
-    misspelt = any(typo_words.values()) or any(likely_typo(near_spellings.get(word, ())) for word in expanded)
+    # Words every one of which an article holds (`british airways strike`, which no article holds all of) are no
+    # reason to rank the articles holding any near spelling of each (`always`, `stricken`) above those holding most
+    # of them: unless a word is in no article, a word is read within a typo only as what it may stand for
+    # (held_variants: `schroder` as `schroeder`, `enviroment` as `environment`, not `airways` as `always`).
+    misspelt = any(typo_words.values())
+    listed = {word: near_spellings.get(word, ()) for word in expanded}
     near = {
         word: _near(spellings)
         for word in expanded
-        if (spellings := near_spellings.get(word, ()) if misspelt else name_variants(near_spellings.get(word, ())))
+        if (spellings := listed[word] if misspelt else held_variants(word, listed[word]))
     }
     for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
         near[word] = [*near.get(word, []), _word_present(spelling, ranking)]

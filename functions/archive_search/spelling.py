@@ -356,7 +356,7 @@ def _candidates(
             text = str(option.get("text", ""))
             if not text or text in STOPWORDS:
                 continue
-            distance = _osa_distance(word, fold_as_index(text))
+            distance = osa_distance(word, fold_as_index(text))
             if 0 < distance <= limit:
                 likely = _likely_edit(word, fold_as_index(text))
                 near.append((distance, likely, rank, int(option.get("freq") or 0), text))
@@ -392,7 +392,7 @@ def _candidates(
     )
 
 
-def _osa_distance(a: str, b: str) -> int:
+def osa_distance(a: str, b: str) -> int:
     """Edits (insert, delete, substitute, swap two neighbours) from a to b: the optimal string alignment distance."""
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
@@ -425,6 +425,13 @@ def _two_likely_edits(typed: str, word: str) -> bool:
     left_out = (word[:i] + word[i + 1 :] for i in range(len(word)))
     doubled = (word[: i + 1] + word[i:] for i in range(len(word)))
     return any(_likely_edit(typed, once) for once in (*swapped, *left_out, *doubled))
+
+
+def spelling_variant(typed: str, word: str) -> bool:
+    """Whether typed may be word written another way: one or two likely edits from it (_likely_edit: a letter
+    doubled, undoubled or left out, two neighbours swapped; `schroder` for `schroeder`, `gadaffi` for `gaddafi`,
+    `enviroment` for `environment`)."""
+    return _likely_edit(typed, word) or _two_likely_edits(typed, word)
 
 
 def _slip(typed: str, word: str) -> bool:
@@ -624,6 +631,19 @@ def respelt(
 
 
 _JOINER = re.compile(f"([{re.escape(JOINERS)}])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def with_spellings(q: str, spellings: Mapping[str, str]) -> str | None:
+    """q with each run of letters that `spellings` keys (as respellings() keys words) replaced by its spelling, in
+    the case it was typed in (`Goverment` -> `Government`); None when none is."""
+
+    def spelt(typed: re.Match[str]) -> str:
+        spelling = spellings.get(_key(typed.group()))
+        return _same_case(typed.group(), spelling) if spelling else typed.group()
+
+    corrected = _LETTERS.sub(spelt, q)
+    return corrected if corrected != q else None
 
 
 def _same_case(original: str, word: str) -> str:

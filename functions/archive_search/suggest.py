@@ -191,7 +191,7 @@ def _finished_joined(q: str) -> list[dict[str, Any]]:
     ]
 
 
-def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
+def _title_prefixes(q: str, forms: dict[str, str], closed_up: bool = False) -> list[dict[str, Any]]:
     """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation
     (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
     offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold
@@ -215,9 +215,31 @@ def _title_prefixes(q: str, forms: dict[str, str]) -> list[dict[str, Any]]:
     strict = {token for token in joined if short_joined(token)}
     phrases = [_joined_held(token, spellings) for token, spellings in joined.items()]
     rest = [token for token in plain if len(joined.get(token, ())) < 2 and token not in strict]
+    # `closed_up`: a word of letters may be a joined word typed closed up (`walmart`, `wifi`, `kilroysilk`: "Wal-Mart",
+    # "wi-fi", "Kilroy-Silk"), which /search finds and the word prefixes, holding the parts, did not (session 37's
+    # review): the start of a headline's joined word closed up too, for the first few (each a clause of its own).
+    closable = [token for token in rest if closed_up and _closable(token)][:MAX_JOINED_PHRASES]
+    rest = [token for token in rest if token not in closable]
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
-    return (words if rest else []) + phrases + either
+    return (words if rest else []) + [_prefix_or_closed_up(token) for token in closable] + phrases + either
+
+
+def _closable(token: str) -> bool:
+    """Whether a typed token may be a joined word closed up: letters only, MIN_CLOSED_UP_LETTERS or more."""
+    return len(token) >= MIN_CLOSED_UP_LETTERS and all(c.isalpha() for c in token)
+
+
+def _prefix_or_closed_up(token: str) -> dict[str, Any]:
+    """A title holds the token as the start of a word, or of a joined word closed up (`title.closed`: `walm` starts
+    `walmart`, Wal-Mart), or that word whole as /search reads it (stemmed there: `tmobile` is T-Mobile's `tmobil`)."""
+    return any_of(
+        [
+            {"match": {"title.prefix": {"query": token, "boost": 2}}},
+            {"prefix": {"title.closed": {"value": fold_as_index(token)}}},
+            {"match": {"title.closed": token}},
+        ]
+    )
 
 
 def _joined_held(token: str, spellings: Sequence[str]) -> dict[str, Any]:
@@ -239,10 +261,13 @@ def _joined_forms(token: str) -> list[str]:
     return list(dict.fromkeys([word_parts(token), word_parts(dotted)]))
 
 
-def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = ()) -> dict[str, Any]:
+def build_suggest(
+    typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = (), closed_up: bool = False
+) -> dict[str, Any]:
     """The engine request for suggest_titles: the typed text's words as title prefixes, its exclusions as must_not
     clauses of the same request (/suggest answers every keystroke: one round trip). `context`: words typed that no
-    title holds (title_relaxed), which the articles of the titles offered hold."""
+    title holds (title_relaxed), which the articles of the titles offered hold. `closed_up`: a word of letters may
+    also start a joined word closed up (_title_prefixes)."""
     q = searched_text(typed)
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
@@ -264,7 +289,7 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str
     codes = [runs for word in words if (runs := spaced_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
-    query: dict[str, Any] = {"must": _title_prefixes(q, forms), "should": should}
+    query: dict[str, Any] = {"must": _title_prefixes(q, forms, closed_up), "should": should}
     if context:
         query["filter"] = [{"match": {"body.exact": {"query": " ".join(context), "operator": "and"}}}]
     parsed = parse_query(typed)
@@ -286,16 +311,20 @@ def build_suggest(typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str
 
 def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
-    for a q of exclusions alone (`-oil`: nothing to complete). When no title matches, q with its misspelt words
-    respelt (title_respelt), the respelt start of each word marked; then without the words no title holds
-    (title_relaxed): up to four requests more, only then. The answer says how q was read (TitleSuggestions): the
-    page offered "Blair ..." titles for `tony blair` without saying `tony` was in no title (session 34)."""
+    for a q of exclusions alone (`-oil`: nothing to complete). When no title matches, q's words of letters also as
+    the start of a headline's joined word closed up (`walmart`: Wal-Mart); then q with its misspelt words respelt
+    (title_respelt), the respelt start of each word marked; then without the words no title holds (title_relaxed):
+    up to five requests more, only then. The answer says how q was read (TitleSuggestions): the page offered
+    "Blair ..." titles for `tony blair` without saying `tony` was in no title (session 34)."""
     typed_q = q
     searched = searched_text(q)
     if not words_of(searched):
         return TitleSuggestions([])
     dropped: list[str] = []
     response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
+    if not response["hits"]["hits"] and any(_closable(token) for token in words_of(searched)):
+        # Before any respelling: `walmart` is no misspelt word but Wal-Mart closed up (`osul` was respelt `soul`).
+        response = index.search(build_suggest(q, closed_up=True), size=MAX_SUGGESTIONS, offset=0)
     if not response["hits"]["hits"] and (respelt := title_respelt(index, q)):
         q, searched = respelt, searched_text(respelt)
         response = index.search(build_suggest(q), size=MAX_SUGGESTIONS, offset=0)
@@ -413,26 +442,47 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
 def highlight_title(title: str, typed: list[str]) -> str:
     """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word: the
     shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
-    `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole)."""
-    out: list[str] = []
-    last = 0
+    `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole); and around the typed start
+    of a joined word a typed word starts closed up, where none of its parts is marked (`walm` marks "Wal-M" of
+    Wal-Mart)."""
+    marks: list[tuple[int, int]] = []
     position = 0
     for is_word, run in groupby(title, is_word_character):
         word = "".join(run)
         start, position = position, position + len(word)
-        folded = [fold_as_index(c) for c in word] if is_word else []
-        whole = "".join(folded)
-        longest = max((len(t) for t in typed if t and whole.startswith(t)), default=0)
-        if not longest:
-            continue
-        cut, covered = 0, 0
-        while covered < longest:
-            covered += len(folded[cut])
-            cut += 1
-        while cut < len(word) and (unicodedata.category(word[cut])[0] == "M" or not folded[cut]):
-            cut += 1  # a letter keeps its marks, and what folds to nothing goes with what comes before
-        out.append(html.escape(title[last:start]))
-        out.append(f"<mark>{html.escape(word[:cut])}</mark>{html.escape(word[cut:])}")
-        last = position
+        if is_word and (cut := _typed_start(word, typed)):
+            marks.append((start, start + cut))
+    closable = [t for t in typed if _closable(t)]
+    for joined in _JOINED_TITLE_WORD.finditer(title):
+        unmarked = not any(joined.start() <= start < joined.end() for start, _ in marks)
+        if unmarked and (cut := _typed_start(joined.group(), closable, skip=JOINERS)):
+            marks.append((joined.start(), joined.start() + cut))
+    out: list[str] = []
+    last = 0
+    for start, end in sorted(marks):
+        out.append(f"{html.escape(title[last:start])}<mark>{html.escape(title[start:end])}</mark>")
+        last = end
     out.append(html.escape(title[last:]))
     return "".join(out)
+
+
+# A headline's word joined by `-`, `&`, `/` or an apostrophe (Wal-Mart, Kilroy-Silk, O'Neill), as relevance reads
+# one closed up (title.closed).
+_JOINED_TITLE_WORD = re.compile(f"[^\\W\\d_]+(?:[{re.escape(JOINERS)}][^\\W\\d_]+)+")
+
+
+def _typed_start(word: str, typed: list[str], skip: str = "") -> int:
+    """How many characters of `word` the longest typed word it starts with covers, as the index folds them (the
+    `skip` characters, a joined word's joiners, fold to nothing), its last letter's marks kept with it; 0 when none."""
+    folded = ["" if c in skip else fold_as_index(c) for c in word]
+    whole = "".join(folded)
+    longest = max((len(t) for t in typed if t and whole.startswith(t)), default=0)
+    if not longest:
+        return 0
+    cut, covered = 0, 0
+    while covered < longest:
+        covered += len(folded[cut])
+        cut += 1
+    while cut < len(word) and (unicodedata.category(word[cut])[0] == "M" or not folded[cut]):
+        cut += 1  # a letter keeps its marks, and what folds to nothing goes with what comes before
+    return cut

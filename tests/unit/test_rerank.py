@@ -259,15 +259,15 @@ def _suggested(body: dict[str, Any]) -> list[str]:
     ]
 
 
-class HeldTypoEngine(TimedEngine):
-    """As TimedEngine, but one article holds each word looked up and 500 its near spelling: each looks like a typo
-    (relevance.likely_typo), so the search has a near tier."""
+class NameVariantEngine(TimedEngine):
+    """As TimedEngine, but one article holds each word looked up and two its near spelling (the word with an "s"):
+    what each may stand for (relevance.held_variants), so the search has a near tier."""
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         response = super().search(body, size, offset, preference)
         for entries in response["suggest"].values():
             for entry in entries:
-                entry["options"] = [{**option, "freq": 500} for option in entry["options"]]
+                entry["options"] = [{**option, "freq": 2} for option in entry["options"]]
         if held := (body.get("aggs") or {}).get(NEAR_HELD):
             buckets = {key: {"doc_count": 1} for key in held["filters"]["filters"]}
             response["aggregations"] = {**response["aggregations"], NEAR_HELD: {"buckets": buckets}}
@@ -276,7 +276,7 @@ class HeldTypoEngine(TimedEngine):
 
 @pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
 def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
-    engine = HeldTypoEngine()
+    engine = NameVariantEngine()
 
     search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
 

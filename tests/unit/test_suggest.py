@@ -42,6 +42,12 @@ def marked(title: str, typed: str) -> str:
         ("Ørsted wins", "ors", "<mark>Ørs</mark>ted wins"),
         ("İstanbul votes", "ista", "<mark>İsta</mark>nbul votes"),
         ("O'Neill <b>delivers</b>", "neill del", "O&#x27;<mark>Neill</mark> &lt;b&gt;<mark>del</mark>ivers&lt;/b&gt;"),
+        # A joined word typed closed up: its typed start, across the joiner (session 37's review)
+        ("Wal-Mart fights back", "walm", "<mark>Wal-M</mark>art fights back"),
+        ("Kilroy-Silk quits", "kilroysilk", "<mark>Kilroy-Silk</mark> quits"),
+        ("O'Sullivan could run", "osul", "<mark>O&#x27;Sul</mark>livan could run"),
+        # but a part typed as itself is the part's start, as before
+        ("Wal-Mart fights back", "wal", "<mark>Wal</mark>-Mart fights back"),
     ],
 )
 def test_the_typed_start_of_each_word_is_marked(title: str, typed: str, highlighted: str) -> None:
