@@ -1100,14 +1100,9 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
-    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written)
-    if suggestion is None and total > 0 and respelt(request.q, suggest, known) is None:
-        # A likely typo some articles hold (`goverment`: no respelling, as a word no article holds has) is offered
-        # its spelling too when that finds more: counted in the request did_you_mean's count would have been (and
-        # a search that found something asked no closed-up spellings above).
-        typo = typos_respelt(request.q, expansion)
-        if typo is not None and len(typo) <= MAX_QUERY_CHARS and (found := counter(typo)) > total:
-            suggestion = Suggestion(q=typo, total=found)
+    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling.
+    typo = typos_respelt(request.q, expansion)
+    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
     return suggestion, None if suggestion else altered
 
 

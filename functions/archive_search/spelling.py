@@ -671,13 +671,14 @@ def did_you_mean(
     vocabulary: Vocabulary | None = None,
     max_chars: int | None = None,
     written: Mapping[str, str] = MappingProxyType({}),
+    otherwise: str | None = None,
 ) -> Suggestion | None:
     """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
     and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
-    answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written)."""
-    corrected = respelt(q, suggest, vocabulary)
-    if corrected is not None:
-        corrected = as_written(corrected, written)
+    answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written). `otherwise`: the
+    query offered when no word needs respelling (a likely typo some articles hold: search.typos_respelt)."""
+    respelling = respelt(q, suggest, vocabulary)
+    corrected = as_written(respelling, written) if respelling is not None else otherwise
     if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None
     found = count_for(corrected)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from archive_search.relevance import NEAR_HELD, TIER_COMPLETE, TIER_PHRASES
+from archive_search.relevance import TIER_COMPLETE, TIER_PHRASES
 from archive_search.rerank import RERANK_WINDOW, rerank, window_size
 from archive_search.search import SearchRequest, search_articles
 
@@ -259,24 +259,9 @@ def _suggested(body: dict[str, Any]) -> list[str]:
     ]
 
 
-class NameVariantEngine(TimedEngine):
-    """As TimedEngine, but one article holds each word looked up and two its near spelling (the word with an "s"):
-    what each may stand for (relevance.held_variants), so the search has a near tier."""
-
-    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
-        response = super().search(body, size, offset, preference)
-        for entries in response["suggest"].values():
-            for entry in entries:
-                entry["options"] = [{**option, "freq": 2} for option in entry["options"]]
-        if held := (body.get("aggs") or {}).get(NEAR_HELD):
-            buckets = {key: {"doc_count": 1} for key in held["filters"]["filters"]}
-            response["aggregations"] = {**response["aggregations"], NEAR_HELD: {"buckets": buckets}}
-        return response
-
-
 @pytest.mark.parametrize("encoder", [None, AxisEncoder()], ids=["engine order", "reranked"])
 def test_an_expanded_search_asks_for_its_results_once(encoder: AxisEncoder | None) -> None:
-    engine = NameVariantEngine()
+    engine = TimedEngine()
 
     search_articles(engine, SearchRequest(q="harbour dredging"), encoder=encoder)  # type: ignore[arg-type]
 
