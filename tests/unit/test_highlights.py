@@ -47,3 +47,18 @@ def test_a_summary_matched_only_closed_up_is_the_snippet() -> None:
     }
 
     assert search_hit(raw).snippet == "A new <mark>e-mail</mark> policy."
+
+
+def test_a_phrase_marked_whole_counts_its_words_when_the_snippets_fragments_are_chosen() -> None:
+    # news-dev's bbc-politics-060 for `"weapons of mass destruction"`: the phrase is in the body's third fragment
+    body = [
+        _marked("re-iterate his stance in his Christmas Midnight [Mass]. The cardinal"),
+        _marked("appealed for the [weapons] inspectors to be given more time"),
+        _marked("saying the failure to find [weapons of mass destruction] had damaged faith"),
+    ]
+    raw = {"_id": "a", "_source": {"body": "..."}, "highlight": {"body": body}}
+
+    snippet = search_hit(raw).snippet
+
+    assert "<mark>weapons of mass destruction</mark>" in snippet
+    assert "<mark>weapons</mark> inspectors" not in snippet
