@@ -1290,8 +1290,15 @@ def text_query(
         # holding `leave` alone). Misspelt MRR@10 0.850 -> 0.856 / 0.502 -> 0.501; the fuzzy query's walk of the
         # term dictionary was the dearest part of a misspelt search (session 27).
         searched = [word for word in expanded if word not in respelt]
+        # Marked is what each word was read as: a word no article holds as its spelling alone (scored below, what
+        # altered_query says), one some article holds as typed and as what it may stand for (held_variants), as the
+        # near tier of such a query reads it. Its other near spellings only score: `gordon bown`, read `gordon
+        # brown`, marked `born` and `blown`; `wall street crash` `clash` and `steered` (session 37's review).
+        marked = {
+            word: [] if word in respelt else held_variants(word, near_spellings.get(word, ())) for word in expanded
+        }
         if highlighting:
-            should += [clause for clauses in near.values() for clause in clauses]
+            should += [clause for word in expanded for clause in _near(marked[word])]
         elif counting:
             should += [clause for word in searched for clause in near[word]]
         else:
@@ -1303,7 +1310,7 @@ def text_query(
             should += [
                 {"match": {"body": {"query": " ".join(terms), "analyzer": PLAIN_ANALYZER}}}
                 for word in expanded
-                if (terms := [n.term for n in near_spellings.get(word, ()) if n.field == EXACT_BODY_FIELD])
+                if (terms := [n.term for n in marked[word] if n.field == EXACT_BODY_FIELD])
             ]
         # A word no article holds is not scored as typed (above): its nearest known word is scored in its place. A
         # joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
