@@ -769,7 +769,20 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling]) -> list[NearS
         and 0 < held.get(near.field, 0) <= FEW_ARTICLES
         and near.articles >= TYPO_ODDS * held[near.field]
         and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))
+        and not inflected(typed, near.term)
     ]
+
+
+# English inflectional endings: a word and the same word with one of them are one word to the stemmed fields.
+INFLECTIONS = ("s", "es", "d", "ed", "ing")
+
+
+def inflected(word: str, other: str) -> bool:
+    """Whether one of two words is the other with an inflectional ending (INFLECTIONS): `resigns` and `resign`,
+    which the stemmed fields hold as one word, never a typo of the other (session 38: `blair resigns`, `resigns` in
+    few of news-dev's articles, was offered `blair resign`)."""
+    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+    return any(longer == shorter + ending for ending in INFLECTIONS)
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:

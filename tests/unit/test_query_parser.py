@@ -26,6 +26,7 @@ from archive_search.relevance import (
     glued_parts,
     held_clauses,
     held_shares,
+    inflected,
     read_near_spellings,
     short_joined,
     text_query,
@@ -531,6 +532,12 @@ def test_a_likely_typo_is_respelt_as_the_word_it_stands_for_in_the_case_typed() 
 
     assert typos_respelt("Goverment robbery", expansion) == "Government robbery"
     assert typos_respelt("robbery", expansion) is None
+    # an inflection is the word itself to the stemmed fields, never its typo: `resigns` (3 articles), `resign` (40)
+    resigns = [NearSpelling("body.exact", "resigns", 1.0, 3), NearSpelling("body.exact", "resign", 0.83, 40)]
+    assert typos_respelt("blair resigns", Expansion(typos={"resigns": None}, near={"resigns": resigns})) is None
+    for word, other in (("resigns", "resign"), ("blamed", "blame"), ("quit", "quits"), ("passes", "pass")):
+        assert inflected(word, other)
+    assert not inflected("goverment", "government")
     # a word searched as another spelling already (no article holds it) is altered_query's, not this
     assert (
         typos_respelt("goverment", Expansion(typos={"goverment": "government"}, near={"goverment": goverment})) is None
