@@ -51,7 +51,6 @@ judgments) beside plain BM25, with known-item queries as regression guards; docs
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -125,13 +124,6 @@ TIER_WEIGHTS = {TIER_HEADLINE: 16, TIER_PHRASES: 8, TIER_COMPLETE: 4, TIER_NEAR:
 HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
 HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
 AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's own order too
-# A short query's words an article holds each add this times the word's share of the query's information
-# (held_shares): the articles holding its more informative words score more, as the query relaxes by dropping its
-# commonest word first (`tesco profits`: news-dev's Tesco articles ranked 38th to 87th, under dozens holding `profit`
-# alone; 3rd to 6th now). All of them together no more than the lowest tier's boost; not a tier itself (ranked by
-# the shares alone, before anything else, CISI's `Information dissemination by journals and periodicals.` fell
-# from 0.821 to 0.220 nDCG@10: the articles holding its commoner words once each ranked above those about it).
-HELD_BOOST = AS_TYPED_BOOST
 # Words besides its exclusions a query needs to be read as a headline pasted whole with its ` -SOURCE`
 # (pasted_headline): `apple -pie` is no headline "Apple pie" typed, and keeps it out.
 PASTED_HEADLINE_MIN_WORDS = 3
@@ -1138,29 +1130,6 @@ def tier_of(matched: Sequence[str]) -> int:
     return sum(weight for name, weight in TIER_WEIGHTS.items() if name in matched)
 
 
-def held_shares(articles: Sequence[int], total: int) -> tuple[float, ...]:
-    """Each word's share of a short query's information, in the order of `articles` (how many articles hold each,
-    of `total`): its inverse document frequency log2((N + 1) / (n + 0.5)) (the basic model In of the body's DFR
-    similarity, index_mapping) over their sum. Empty for fewer than two words, or when a word is in no article (it
-    is read as its spelling then, which the counts do not count)."""
-    if len(articles) < 2 or min(articles) <= 0 or total <= 0:
-        return ()
-    idf = [math.log2((total + 1) / (n + 0.5)) for n in articles]
-    whole = sum(idf)
-    return tuple(value / whole for value in idf) if whole > 0 else ()
-
-
-def held_clauses(every: Sequence[dict[str, Any]], shares: Sequence[float]) -> list[dict[str, Any]]:
-    """One clause for each of a short query's words (complete_match's clauses, aligned with their held_shares),
-    scoring the articles holding it HELD_BOOST times its share; none unless they align."""
-    if len(every) != len(shares):
-        return []
-    return [
-        {"constant_score": {"filter": clause, "boost": HELD_BOOST * share}}
-        for clause, share in zip(every, shares, strict=True)
-    ]
-
-
 def text_query(
     parsed: ParsedQuery,
     ranking: Ranking,
@@ -1171,7 +1140,6 @@ def text_query(
     counting: bool = False,
     widened: Collection[str] = (),
     apart: Collection[str] = (),
-    information: Sequence[float] = (),
 ) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness; `highlighting`: as the highlighter reads
     it, without the headline bonus (all words, any order), which would mark each word anywhere in a headline (the
@@ -1186,9 +1154,7 @@ def text_query(
     `near_spellings` what each expands to (read_near_spellings; a word without them matches only as typed and as that
     nearest word). `widened`: the words of the first OR-group that also match their near spellings in a short query
     (search.widened_alternatives: those no article holds). `apart`: the joined words no article holds, also searched
-    as their parts (joined_parts; search.probe_search asks which; a respelt one as its spelling's).
-    `information`: each word's held_shares, aligned with complete_match's clauses (search.probe_search counts them),
-    which rank the articles holding the more informative words first below the tiers (held_clauses). Nothing is
+    as their parts (joined_parts; search.probe_search asks which; a respelt one as its spelling's). Nothing is
     required: articles holding every quoted phrase, and for a short query every word (within a typo for
     `typo_words`), rank first.
     """
@@ -1361,10 +1327,8 @@ def text_query(
         ]
         should.append({"bool": {"must": in_byline, "boost": BYLINE_BOOST}})
         should.append(_tagged(" ".join(words), *words, boost=TAG_BOOST))
-    # Asked only of the articles found (`must`), as the as-typed tier: a word's articles are found by its clauses.
-    held = held_clauses(every, information) if every is not None and not counting else []
     query = {"bool": {"should": should, "minimum_should_match": 1, "must_not": must_not}}
-    return {"bool": {"must": [query], "should": as_typed + held}} if as_typed or held else query
+    return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
 
 
 def as_read(words: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:

@@ -57,7 +57,6 @@ from archive_search.relevance import (
     glued_parts,
     has_thai,
     held_joined,
-    held_shares,
     in_byline_or_tags,
     is_joined,
     joined_parts,
@@ -126,7 +125,6 @@ _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a p
 _AS_READ = "complete_as_read"  # how many articles hold every word with each spelling of a misspelt one (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
-WORDS_HELD = "words_held"  # the probe's count of the articles holding each word of a short query (probe_search)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -424,7 +422,6 @@ class Expansion:
     widened: frozenset[str] = frozenset()  # OR-group words matched within a typo too (widened_alternatives)
     apart: frozenset[str] = frozenset()  # joined words no article holds, searched as their parts (probe_search)
     every_word: bool = False  # sorted by date: only the articles holding every word, if any does (dated_every_word)
-    information: tuple[float, ...] = ()  # each word's share of a short query's information (relevance.held_shares)
     # q as read (altered_query) when a respelt word joins a name or a quoted phrase there (regroups): searched as
     # typed in place of q (reading), the typos kept for altered_query.
     read: str | None = None
@@ -498,7 +495,6 @@ def text_clause(
             counting=counting,
             widened=expansion.widened,
             apart=expansion.apart,
-            information=expansion.information,
         )
         if request.q
         else {"match_all": {}}
@@ -657,25 +653,11 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     if complete is not None and request.effective_sort == "relevance":
         probe["query"] = complete
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
-        # And how many articles in the whole archive hold each word, which weighs it (relevance.held_shares).
-        words_held = {str(i): clause for i, clause in enumerate(complete["bool"]["must"])}
-        if len(words_held) > 1:
-            probe["aggs"] = {WORDS_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": words_held}}}}}
     if relaxable:
         # Whether any article holds each joined word, in the whole archive (a global aggregation: the query above
         # selects the complete matches): one that none holds is searched as its parts too (apart_words).
-        probe["aggs"] = {**probe.get("aggs", {}), **_joined_held(ranking, relaxable)}
+        probe["aggs"] = _joined_held(ranking, relaxable)
     return probe
-
-
-def information(probed: Mapping[str, Any]) -> tuple[float, ...]:
-    """Each word's share of the query's information from the probe's counts (probe_search; relevance.held_shares),
-    in the order of its complete-match clauses; empty when the probe did not count them."""
-    aggregation = (probed.get("aggregations") or {}).get(WORDS_HELD) or {}
-    held = _held_counts(probed, WORDS_HELD)
-    if not held or "doc_count" not in aggregation:
-        return ()
-    return held_shares([held.get(str(i), 0) for i in range(len(held))], int(aggregation["doc_count"]))
 
 
 def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD) -> dict[str, Any]:
@@ -907,13 +889,9 @@ def _answer(
     relaxable = relaxable_words(request.q, words)
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
     expansion = base
-    # The words weighed as typed: a word respelt or searched apart is in no article, and held_shares weighs none then.
-    shares = information(probed) if not apart and not any(typos.values()) else ()
-    if typos or apart or shares:
+    if typos or apart:
         spellings = vocabulary.expansion(typos) if typos else base
-        expansion = replace(
-            spellings, widened=base.widened, apart=apart, every_word=base.every_word, information=shares
-        )
+        expansion = replace(spellings, widened=base.widened, apart=apart, every_word=base.every_word)
         if (read := altered_query(request.q, suggest, vocabulary, expansion)) and regroups(request.q, read):
             expansion = replace(expansion, read=read)
         body = {**body, "query": _query(request, ranking, words, expansion)}

@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from archive_search.query_parser import Term, Unit, fold_within, parse_query, without_exclusions, without_possessive
 from archive_search.relevance import (
-    HELD_BOOST,
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
     NearSpelling,
@@ -24,8 +22,6 @@ from archive_search.relevance import (
     content_words,
     glued_number,
     glued_parts,
-    held_clauses,
-    held_shares,
     inflected,
     read_near_spellings,
     short_joined,
@@ -40,8 +36,6 @@ from archive_search.search import (
     SearchRequest,
     build_search,
     dated_every_word,
-    information,
-    probe_search,
     typos_respelt,
 )
 
@@ -290,62 +284,6 @@ def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
     assert without_possessive("o'neill's") == "o'neill"
     assert without_possessive("O'Neill") == "O'Neill"
     assert without_possessive("'s") == "'s"
-
-
-def test_a_rarer_word_weighs_more_and_the_shares_of_a_query_sum_to_one() -> None:
-    # news-dev: `tesco` in 5 of 3,698 articles, `profits` in 428
-    tesco, profits = held_shares([5, 428], 3698)
-    assert tesco + profits == pytest.approx(1.0)
-    assert tesco > 2 * profits
-    assert held_shares([7, 7, 7], 100) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
-    # Three words: the two rarer together hold the most, then the rarest with the commonest, then the two commoner
-    rarest, middling, commonest = held_shares([3, 40, 900], 3698)
-    assert rarest + middling > rarest + commonest > middling + commonest
-
-
-@pytest.mark.parametrize("articles", [[5], [], [0, 428], [5, 428, 0]])
-def test_no_word_is_weighed_alone_or_beside_a_word_no_article_holds(articles: list[int]) -> None:
-    # A word no article holds is searched as its spelling, which the counts did not count.
-    assert held_shares(articles, 3698) == ()
-
-
-def test_each_word_held_scores_its_share_of_the_boost_asked_only_of_the_articles_found() -> None:
-    parsed = parse_query("tesco profits")
-    every = complete_match(parsed, Ranking(), ["tesco", "profits"])
-    assert every is not None
-    shares = held_shares([5, 428], 3698)
-    held = held_clauses(every, shares)
-    assert [clause["constant_score"]["boost"] for clause in held] == pytest.approx([HELD_BOOST * s for s in shares])
-    assert [clause["constant_score"]["filter"] for clause in held] == every
-    assert held_clauses(every, shares[:1]) == []
-
-    query = text_query(parsed, Ranking(), ["tesco", "profits"], information=shares)
-    # Beside the query (`should` of an outer `must`), never admitting an article the words' clauses do not find
-    assert query["bool"]["must"][0] == text_query(parsed, Ranking(), ["tesco", "profits"])
-    assert query["bool"]["should"] == held
-    # A count scores nothing
-    assert text_query(parsed, Ranking(), ["tesco", "profits"], information=shares, counting=True) == text_query(
-        parsed, Ranking(), ["tesco", "profits"], counting=True
-    )
-
-
-def test_the_probe_counts_each_words_articles_in_the_whole_archive_in_the_order_of_its_clauses() -> None:
-    request = SearchRequest(q="tesco profits")
-    probe = probe_search(request, Ranking(), ["tesco", "profits"])
-    assert probe is not None
-    counted = probe["aggs"]["words_held"]
-    assert counted["global"] == {}
-    assert list(counted["aggs"]["held"]["filters"]["filters"].values()) == probe["query"]["bool"]["must"]
-    answer = {
-        "aggregations": {
-            "words_held": {"doc_count": 3698, "held": {"buckets": {"1": {"doc_count": 428}, "0": {"doc_count": 5}}}}
-        }
-    }
-    assert information(answer) == held_shares([5, 428], 3698)
-    assert information({}) == ()
-    # Sorted by date, nothing is weighed
-    dated = probe_search(SearchRequest(q="tesco profits", sort="date"), Ranking(), ["tesco", "profits"])
-    assert dated is None or "words_held" not in dated.get("aggs", {})
 
 
 def test_near_spellings_are_matched_as_listed_in_a_count_and_in_the_highlights_fuzzy_only_where_they_score() -> None:
