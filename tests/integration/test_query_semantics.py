@@ -447,6 +447,26 @@ def test_a_question_word_is_no_word_to_find(pipeline: LocalPipeline) -> None:
     assert question in ids("what")
 
 
+def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_first(pipeline: LocalPipeline) -> None:
+    # Given one article writing "Doctor Who" once, others about doctors (the word again and again, in the
+    # headline too, one of them also holding `who` apart), one writing "Bank of England" and others holding
+    # `bank` and `England` apart
+    show = _json_upload(pipeline, "Volcano drama", "The channel's new drama will follow Doctor Who on Saturdays.")
+    for n in range(4):
+        _json_upload(pipeline, f"Doctor shortage {n}", f"Doctor numbers fell; the doctor said doctors were tired {n}.")
+    _json_upload(pipeline, "Doctor speaks", "The doctor spoke to patients who were waiting.")
+    central = _json_upload(pipeline, "Rates", "The Bank of England held rates.")
+    for n in range(3):
+        _json_upload(pipeline, f"Lending {n}", f"A bank in the north of England lent more; the bank grew {n}.")
+    pipeline.drain()
+
+    # Then the phrase as typed, stopwords included, ranks first, as it would quoted (session 37's review: `doctor
+    # who` was read `doctor`, and news-dev's one article writing "Doctor Who" ranked 8th)
+    assert ids("doctor who")[0] == show
+    assert ids("Bank of England")[0] == central
+    assert "<mark>Doctor Who</mark>" in search("doctor who")["results"][0]["snippet"]
+
+
 def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalPipeline) -> None:
     # Given an article holding every word once, one with a name spelt differently, and one full of two of the words
     complete = _json_upload(

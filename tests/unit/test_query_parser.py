@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,6 +13,7 @@ from archive_search.query_parser import Term, Unit, fold_within, parse_query, wi
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
+    TYPED_PHRASE_BOOST,
     NearSpelling,
     Ranking,
     abbreviation_closed_up,
@@ -25,6 +27,7 @@ from archive_search.relevance import (
     inflected,
     read_near_spellings,
     short_joined,
+    stopword_phrase,
     text_query,
     typed_abbreviations,
     unit_runs,
@@ -284,6 +287,30 @@ def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
     assert without_possessive("o'neill's") == "o'neill"
     assert without_possessive("O'Neill") == "O'Neill"
     assert without_possessive("'s") == "'s"
+
+
+def test_a_short_query_with_stopwords_among_its_words_is_also_the_phrase_it_may_be() -> None:
+    for q in ("doctor who", "Bank of England", "chelsea vs arsenal", "the man who", "state of the union"):
+        assert stopword_phrase(parse_query(q)) == q
+        built = json.dumps(text_query(parse_query(q), Ranking()))
+        assert f'"boost": {TYPED_PHRASE_BOOST}' in built and '"tier:phrases"' not in built
+        # marked whole in the highlights
+        assert f'"query": "{q}"' in json.dumps(text_query(parse_query(q), Ranking(), highlighting=True))
+    # Exclusions aside: the words typed
+    assert stopword_phrase(parse_query("bank of england -rates")) == "bank of england"
+    # Not without a stopword, nor of stopwords only (searched as typed), nor beside quotes or OR, nor long or pasted
+    for q in (
+        "oil prices",
+        "the who",
+        '"bank of england" rates',
+        "bank of england OR france",
+        "the state of the union",
+    ):
+        assert stopword_phrase(parse_query(q)) is None, q
+    assert stopword_phrase(replace(parse_query("doctor who"), typed_by_reader=False)) is None
+    assert f'"boost": {TYPED_PHRASE_BOOST}' not in json.dumps(
+        text_query(parse_query("doctor who"), Ranking(complete_match_first=False))
+    )
 
 
 def test_near_spellings_are_matched_as_listed_in_a_count_and_in_the_highlights_fuzzy_only_where_they_score() -> None:
