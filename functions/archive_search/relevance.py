@@ -1243,7 +1243,13 @@ def text_query(
         # A short query with stopwords as typed: a bonus, not the quoted phrases' tier (stopword_phrase); marked
         # whole where it is written.
         phrase = _phrase(typed, TEXT_FIELDS)
-        should.append(phrase if highlighting else {"constant_score": {"filter": phrase, "boost": TYPED_PHRASE_BOOST}})
+        if highlighting:
+            should.append(phrase)
+        elif stopwords_only(parsed):
+            # Nothing else to weigh: the articles holding the phrase first, as quoted (`the who`: the band's).
+            should.append(_tier(TIER_PHRASES, [phrase], COMPLETE_MATCH_BOOST))
+        else:
+            should.append({"constant_score": {"filter": phrase, "boost": TYPED_PHRASE_BOOST}})
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
@@ -1452,14 +1458,23 @@ def stopword_phrase(parsed: ParsedQuery) -> str | None:
     """A short query a reader typed with stopwords among its words, as the phrase it may be (`bank of england`,
     `doctor who`, `chelsea vs arsenal`, `the man who`): the articles holding it as typed score TYPED_PHRASE_BOOST
     more. Its stopwords are neither required nor scored, so `doctor who` was read `doctor` and news-dev's one article
-    writing "Doctor Who" ranked 8th (session 37). None without stopwords, with stopwords only (searched as typed
-    already), with a quoted phrase or an OR, pasted, or of more than COMPLETE_MATCH_MAX_WORDS words."""
-    if not parsed.typed_by_reader or not 2 <= len(parsed.words) <= COMPLETE_MATCH_MAX_WORDS:
+    writing "Doctor Who" ranked 8th (session 37). A query of stopwords only (`the who`, `to be or not to be`: up to
+    TITLE_BONUS_MAX_WORDS words), which holds no other word to weigh, is that phrase first (stopwords_only). None
+    without stopwords, with a quoted phrase or an OR, pasted, or of more than COMPLETE_MATCH_MAX_WORDS words."""
+    if not parsed.typed_by_reader or len(parsed.words) < 2:
         return None
     if any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required):
         return None
-    stop = [fold_as_index(word) in STOPWORDS for word in parsed.words]
-    return " ".join(parsed.words) if any(stop) and not all(stop) else None
+    if not any(fold_as_index(word) in STOPWORDS for word in parsed.words):
+        return None
+    longest = TITLE_BONUS_MAX_WORDS if stopwords_only(parsed) else COMPLETE_MATCH_MAX_WORDS
+    return " ".join(parsed.words) if len(parsed.words) <= longest else None
+
+
+def stopwords_only(parsed: ParsedQuery) -> bool:
+    """Whether every word of the query is a stopword (`the who`): searched as typed, each word then found anywhere in
+    nearly every article (news-dev's 3,698 for `the who`, nothing about the band on the first page)."""
+    return bool(parsed.words) and all(fold_as_index(word) in STOPWORDS for word in parsed.words)
 
 
 def complete_match(

@@ -456,6 +456,7 @@ def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_fir
         _json_upload(pipeline, f"Doctor shortage {n}", f"Doctor numbers fell; the doctor said doctors were tired {n}.")
     _json_upload(pipeline, "Doctor speaks", "The doctor spoke to patients who were waiting.")
     central = _json_upload(pipeline, "Rates", "The Bank of England held rates.")
+    band = {_json_upload(pipeline, f"Gig {n}", f"The band played {n} songs by The Who.") for n in range(2)}
     for n in range(3):
         _json_upload(pipeline, f"Lending {n}", f"A bank in the north of England lent more; the bank grew {n}.")
     pipeline.drain()
@@ -465,6 +466,8 @@ def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_fir
     assert ids("doctor who")[0] == show
     assert ids("Bank of England")[0] == central
     assert "<mark>Doctor Who</mark>" in search("doctor who")["results"][0]["snippet"]
+    # and a query of stopwords only, which found every article in any order, finds those holding it first
+    assert set(ids("the who")[:2]) == band
 
 
 def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalPipeline) -> None:

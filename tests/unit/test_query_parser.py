@@ -298,15 +298,14 @@ def test_a_short_query_with_stopwords_among_its_words_is_also_the_phrase_it_may_
         assert f'"query": "{q}"' in json.dumps(text_query(parse_query(q), Ranking(), highlighting=True))
     # Exclusions aside: the words typed
     assert stopword_phrase(parse_query("bank of england -rates")) == "bank of england"
-    # Not without a stopword, nor of stopwords only (searched as typed), nor beside quotes or OR, nor long or pasted
-    for q in (
-        "oil prices",
-        "the who",
-        '"bank of england" rates',
-        "bank of england OR france",
-        "the state of the union",
-    ):
+    # Not without a stopword, nor beside quotes or OR, nor long or pasted
+    for q in ("oil prices", '"bank of england" rates', "bank of england OR france", "the state of the union"):
         assert stopword_phrase(parse_query(q)) is None, q
+    # A query of stopwords only is the phrase first, as quoted, up to 8 words
+    for q in ("the who", "to be or not to be"):
+        assert stopword_phrase(parse_query(q)) == q
+        assert '"tier:phrases"' in json.dumps(text_query(parse_query(q), Ranking()))
+    assert stopword_phrase(parse_query("to be or not to be that is the")) is None
     assert stopword_phrase(replace(parse_query("doctor who"), typed_by_reader=False)) is None
     assert f'"boost": {TYPED_PHRASE_BOOST}' not in json.dumps(
         text_query(parse_query("doctor who"), Ranking(complete_match_first=False))
