@@ -1275,7 +1275,6 @@ def text_query(
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = _expanded(plain, typo_words)
         respelt = _respelt(expanded, joined, typo_words)
-        near = {word: _near(near_spellings.get(word, ())) for word in expanded}
         # The scores keep the engine's fuzzy query: its rewrite scores every spelling with the statistics of the
         # most frequent, where a term query gave a rare one the weight of a rare word (`harbour dredging` ranked
         # first an article holding neither word, only `harcourt`, once: session 17's review). Elsewhere (the near
@@ -1286,21 +1285,17 @@ def text_query(
         # holding `leave` alone). Misspelt MRR@10 0.850 -> 0.856 / 0.502 -> 0.501; the fuzzy query's walk of the
         # term dictionary was the dearest part of a misspelt search (session 27).
         searched = [word for word in expanded if word not in respelt]
-        # Marked is what each word was read as: a word no article holds as its spelling alone (scored below, what
-        # altered_query says), one some article holds as typed and as what it may stand for (held_variants), as the
-        # near tier of such a query reads it. Its other near spellings only score: `gordon bown`, read `gordon
-        # brown`, marked `born` and `blown`; `wall street crash` `clash` and `steered` (session 37's review).
-        marked = {
-            word: [] if word in respelt else held_variants(word, near_spellings.get(word, ())) for word in expanded
-        }
         if highlighting:
+            # Marked is what each word was read as: a word no article holds as its spelling alone (scored below, what
+            # altered_query says), one some article holds as typed and as what it may stand for (held_variants), as
+            # the near tier of such a query reads it. Its other near spellings only score: `gordon bown`, read
+            # `gordon brown`, marked `born` and `blown`; `wall street crash` `clash` and `steered` (session 37's
+            # review).
+            marked = {
+                word: [] if word in respelt else held_variants(word, near_spellings.get(word, ())) for word in expanded
+            }
             should += [clause for word in expanded for clause in _near(marked[word])]
-        elif counting:
-            should += [clause for word in searched for clause in near[word]]
-        else:
-            should += [_fuzzy(field, word, near_spellings.get(word, ())) for word in searched for field in FUZZY_FIELDS]
-        if highlighting:
-            # The body is highlighted in its stemmed form alone (search._highlight): its listed near spellings are
+            # The body is highlighted in its stemmed form alone (search._highlight): its marked near spellings are
             # marked there as words of that form, where an article found by `government` for `goverment` showed an
             # unmarked snippet (29 of a page of 50; session 23's review).
             should += [
@@ -1308,6 +1303,10 @@ def text_query(
                 for word in expanded
                 if (terms := [n.term for n in marked[word] if n.field == EXACT_BODY_FIELD])
             ]
+        elif counting:
+            should += [clause for word in searched for clause in _near(near_spellings.get(word, ()))]
+        else:
+            should += [_fuzzy(field, word, near_spellings.get(word, ())) for word in searched for field in FUZZY_FIELDS]
         # A word no article holds is not scored as typed (above): its nearest known word is scored in its place. A
         # joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
         # spellings of its own (one engine token each part), and found nothing (session 21's review).
