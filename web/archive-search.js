@@ -30,6 +30,9 @@
     ["newest", "Newest first"],
     ["oldest", "Oldest first"],
   ];
+  // How the API reads the query's words (search.SPELLINGS): "as_typed" is the "Search instead for" of a page that says
+  // "Showing results for" another spelling.
+  var SPELLINGS = ["auto", "as_typed"];
   var FACETS = [
     ["section", "Section"],
     ["author", "Author"],
@@ -229,7 +232,7 @@
   // ---------------------------------------------------------------- state <-> URL
 
   function emptyState() {
-    return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", page: 1, article: "" };
+    return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", spelling: "auto", page: 1, article: "" };
   }
 
   /**
@@ -340,6 +343,12 @@
       dropped.push(["the sort order “", isolate(given), "”"]); // as the reader gave it
       sort = "relevance";
     }
+    var spelt = plain("spelling");
+    var spelling = spelt.toLowerCase() || "auto";
+    if (SPELLINGS.indexOf(spelling) < 0) {
+      dropped.push(["the spelling “", isolate(spelt), "”"]);
+      spelling = "auto";
+    }
     var page = plain("page") || "1";
     if (!(/^\d{1,3}$/.test(page) && +page >= 1 && +page <= MAX_PAGE)) {
       dropped.push(["page “", isolate(page), "” (pages go from 1 to " + MAX_PAGE + ")"]);
@@ -353,6 +362,7 @@
         from: from,
         to: to,
         sort: sort,
+        spelling: spelling,
         page: +page,
         article: params.get("article") || "",
       },
@@ -377,6 +387,7 @@
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     if (state.sort !== "relevance") params.set("sort", state.sort);
+    if (state.spelling && state.spelling !== "auto") params.set("spelling", state.spelling);
     if (state.page > 1) params.set("page", String(state.page));
     return params;
   }
@@ -630,7 +641,8 @@
   ArchiveSearch.prototype.submitQuery = function () {
     this.dropSuggestions(); // a slow answer would open the list over the results
     var q = clipQuery(this.input.value.trim());
-    this.navigate(Object.assign({}, this.state, { q: q, page: 1, article: "" }), "push");
+    // A query typed anew is read with spelling again: "Search instead for" applied to the words it was given for.
+    this.navigate(Object.assign({}, this.state, { q: q, spelling: "auto", page: 1, article: "" }), "push");
   };
 
   ArchiveSearch.prototype.clearFilters = function () {
@@ -913,11 +925,16 @@
     if ((articleId || refocus) && lost) (firstScreen ? this.input : this.heading).focus();
   };
 
-  // "Did you mean", or, when the search read a word no article holds as another spelling, what it searched for.
+  // "Did you mean", or, when the search read a word no article holds as another spelling, what it searched for and a
+  // link to search the words as typed (`obama`, which no article held, was read `osama` with no way back).
   ArchiveSearch.prototype.renderDidYouMean = function (dym, state, altered) {
     if (!dym || typeof dym.q !== "string" || !dym.q) {
       if (typeof altered === "string" && altered) {
-        setChildren(this.didYouMean, "Showing results for ", h("strong", null, isolate(altered)), ".");
+        var typed = this.linkTo(Object.assign({}, state, { spelling: "as_typed", page: 1 }), { className: "as-typed-link" });
+        typed.appendChild(isolate(shownQuery(state.q)));
+        setChildren(this.didYouMean,
+          "Showing results for ", h("strong", null, isolate(altered)), ". ",
+          h("span", { className: "as-typed" }, "Search instead for ", typed, "."));
         this.didYouMean.hidden = false;
       } else {
         this.didYouMean.hidden = true;

@@ -23,6 +23,7 @@ from archive_search.search import (
     MAX_PAGE_SIZE,
     MAX_QUERY_CHARS,
     SORTS,
+    SPELLINGS,
 )
 from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
 
@@ -110,6 +111,14 @@ SEARCH_PARAMETERS = [
         "Order of the results, in any case (NEWEST is newest).",
         {"type": "string", "enum": list(SORTS), "default": SORTS[0]},
     ),
+    _query(
+        "spelling",
+        "How the words of q are read, in any case: auto reads a word no article holds as its likeliest spelling "
+        "(altered_query says so) and widens a short query that few articles answer completely to near spellings; "
+        'as_typed searches the words as typed, neither respelt nor widened (a page\'s "Search instead for"), and '
+        "did_you_mean still offers a spelling that finds more.",
+        {"type": "string", "enum": list(SPELLINGS), "default": SPELLINGS[0]},
+    ),
     _query("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
     _query(
         "size",
@@ -118,10 +127,10 @@ SEARCH_PARAMETERS = [
     ),
     _query(
         "cursor",
-        "next_cursor of a previous response, unchanged, with the same q, filters, sort and size: reads on beyond the "
-        "page limit, and page is then ignored. Cursors are signed: one that this API did not issue for this search "
-        "(edited, forged, from another search or signed with a retired key) is a 400 whose message starts with "
-        "`cursor`.",
+        "next_cursor of a previous response, unchanged, with the same q, filters, sort, size and spelling: reads on "
+        "beyond the page limit, and page is then ignored. Cursors are signed: one that this API did not issue for "
+        "this search (edited, forged, from another search or signed with a retired key) is a 400 whose message "
+        "starts with `cursor`.",
         {"type": "string", "maxLength": MAX_CURSOR_CHARS},
     ),
 ]
@@ -231,7 +240,8 @@ SCHEMAS: dict[str, Any] = {
                 "type": ["string", "null"],
                 "description": "The query as the search read it, when it searched a word no article holds as its "
                 "likeliest spelling (`oil prces` is searched as `oil prices`), in the query's own text; null when "
-                "every word was searched as typed, and when did_you_mean is offered.",
+                "every word was searched as typed, and when did_you_mean is offered. The same q with "
+                'spelling=as_typed searches the words as typed (a page\'s "Search instead for").',
             },
             "unapplied_exclusions": {
                 "type": "array",

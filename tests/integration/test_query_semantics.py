@@ -993,6 +993,41 @@ def test_a_query_searched_as_another_spelling_says_so_in_its_own_text(pipeline: 
     assert long["did_you_mean"] == {"q": "prices zebra lantern orchid quixotic walrus", "total": 2}
 
 
+def test_search_instead_as_typed_neither_respells_nor_widens_and_offers_the_spelling(pipeline: LocalPipeline) -> None:
+    # Given an article on Osama bin Laden (no article writes "obama"), articles on oil and on prices, and Tresco's
+    # and Tesco's
+    _json_upload(pipeline, "Bin Laden tape", "A new tape of Osama bin Laden was aired.")
+    _json_upload(pipeline, "Oil prices rise", "Crude oil prices rose again.")
+    _json_upload(pipeline, "Oil prices fall", "Oil prices fell in Asia.")
+    _json_upload(pipeline, "Oil output", "Oil output was cut.")
+    _json_upload(pipeline, "Food prices", "Food prices rose.")
+    _json_upload(pipeline, "Island hotel", "Tresco profits rose as visitors came to the island.")
+    _json_upload(pipeline, "Grocer opens", "Tesco opened a store in the town.")
+    pipeline.drain()
+
+    # When a word no article holds is read as another (the default), the page says what it searched for
+    auto = search("obama")
+    assert (auto["altered_query"], auto["total"]) == ("osama", 1)
+    # Then searched as typed, in any case of the parameter, nothing is respelt: no article holds the word, and the
+    # spelling is offered with what following it finds with the same parameters
+    for value in ("as_typed", "AS_TYPED"):
+        typed = search("obama", f"&spelling={value}")
+        assert (typed["total"], typed["altered_query"]) == (0, None), value
+        assert typed["did_you_mean"] == {"q": "osama", "total": 1}, value
+    assert search("osama", "&spelling=as_typed")["total"] == 1
+    # A misspelt word beside one spelt right: the word spelt right finds its articles, and the spelling is offered
+    typed = search("oil prces", "&spelling=as_typed")
+    assert typed["altered_query"] is None and set(ids("oil prces", "&spelling=as_typed")) == set(ids("oil"))
+    assert typed["did_you_mean"] == {"q": "oil prices", "total": search("oil prices", "&spelling=as_typed")["total"]}
+    # A word some article holds is widened to its near spellings by default where few articles hold it (`tresco`
+    # for `tesco`), and not as typed
+    tresco, tesco = ids("tresco", "&spelling=as_typed"), ids("tesco", "&spelling=as_typed")
+    assert len(tresco) == len(tesco) == 1 and set(ids("tesco")) == {*tresco, *tesco}
+    # A bad value is a 400 naming the parameter
+    status, body, _ = get("/search?q=obama&spelling=exact")
+    assert status == 400 and body["error"]["message"].startswith("spelling"), body
+
+
 def test_a_misspelt_part_of_a_joined_word_is_respelt_as_the_joined_word_the_archive_holds(
     pipeline: LocalPipeline,
 ) -> None:

@@ -152,3 +152,12 @@ def test_the_docs_say_a_head_gets_the_gateways_404() -> None:
     # locally (tests/e2e/browser/test_static_serving.py), which the docs did not say.
     for doc in (README, SEARCH_DOC):
         assert "`curl -I" in doc and '404 `{"message":"Not Found"}`' in " ".join(doc.split())
+
+
+def test_spelling_values_are_the_ones_enforced_and_documented() -> None:
+    spelling = SEARCH_PARAMETERS["spelling"]["schema"]
+    row = next(line for line in SEARCH_DOC.splitlines() if line.startswith("| `spelling` |"))
+
+    assert [SearchRequest.from_params({"q": "x", "spelling": s}).spelling for s in spelling["enum"]] == spelling["enum"]
+    assert SearchRequest.from_params({"q": "x"}).spelling == spelling["default"]
+    assert all(f"`{value}`" in row for value in spelling["enum"]) and "in any case" in row

@@ -205,3 +205,25 @@ def test_a_q_of_control_characters_only_is_no_q() -> None:
     with pytest.raises(InvalidQueryError, match=r"^q is required"):
         SearchRequest.from_params({"q": "\x00\x7f"})
     assert SearchRequest.from_params({"q": "\x00", "section": "business"}).q == ""
+
+
+def test_spelling_is_auto_unless_as_typed_is_asked_in_any_case() -> None:
+    assert SearchRequest.from_params({"q": "obama"}).spelling == "auto"
+    assert SearchRequest.from_params({"q": "obama", "spelling": ""}).spelling == "auto"
+    for raw in ("as_typed", "AS_TYPED", " as_typed\n"):
+        assert SearchRequest.from_params({"q": "obama", "spelling": raw}).spelling == "as_typed"
+
+
+@pytest.mark.parametrize("raw", ["exact", "off", "as typed", "as_typed\u3000"])
+def test_an_unknown_spelling_is_refused_naming_it(raw: str) -> None:
+    with pytest.raises(InvalidQueryError, match=r"^spelling must be one of auto, as_typed, got "):
+        SearchRequest.from_params({"q": "obama", "spelling": raw})
+
+
+def test_a_cursor_is_bound_to_the_spelling_and_the_default_adds_nothing() -> None:
+    auto = SearchRequest.from_params({"q": "obama"})
+    as_typed = SearchRequest.from_params({"q": "obama", "spelling": "as_typed"})
+
+    assert auto.fingerprint() != as_typed.fingerprint()
+    # A cursor issued before the parameter existed still reads on: the fingerprint of this search then (444e8bc)
+    assert auto.fingerprint() == "f659be0b652f2a52"

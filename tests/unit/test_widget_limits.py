@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS
+from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS, SPELLINGS
 from archive_search.suggest import MAX_SUGGEST_CHARS
 from tests.unit.conftest import REPO_ROOT
 
@@ -24,3 +24,11 @@ def test_the_widget_limits_are_the_apis(constant: str, api_limit: int) -> None:
 
     assert declared, f"web/archive-search.js declares no {constant}"
     assert int(declared.group(1)) == api_limit
+
+
+def test_the_widget_reads_the_spellings_the_api_takes() -> None:
+    # An address with spelling=as_typed (a "Search instead for" link, shared) must search as the link said.
+    declared = re.search(r"^\s*var SPELLINGS = \[(.*)\];$", WIDGET, re.MULTILINE)
+
+    assert declared, "web/archive-search.js declares no SPELLINGS"
+    assert tuple(re.findall(r'"([a-z_]+)"', declared.group(1))) == SPELLINGS

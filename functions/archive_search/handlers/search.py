@@ -34,6 +34,7 @@ def record_search(request: SearchRequest, page: SearchPage) -> None:
                 "q": request.q,
                 "filters": request.filters(),
                 "sort": page.sort,
+                "spelling": request.spelling,
                 "page": page.page,
                 "total": page.total,
                 "took_ms": page.took_ms,

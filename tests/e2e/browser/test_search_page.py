@@ -70,6 +70,27 @@ def test_a_misspelt_name_finds_the_article(browsing: Browsing) -> None:
     browsing.screenshot(page, "desktop-misspelt-name")
 
 
+def test_search_instead_for_the_words_as_typed(browsing: Browsing) -> None:
+    # Given a name no article holds, one letter from one an article does: the search reads it as that name
+    page = browsing.open("/")
+    search(page, "Brakenridge")
+    expect(page.locator(".as-dym")).to_have_text("Showing results for Brackenridge. Search instead for Brakenridge.")
+    expect(titles(page).first).to_have_text(LIGHTHOUSE)
+    browsing.screenshot(page, "desktop-showing-results-for", full_page=False)
+
+    # When the reader asks for the words as typed, nothing is found and the spelling is offered with its count
+    page.locator(".as-typed-link").click()
+    expect(summary(page)).to_have_text("No results for “Brakenridge”")
+    expect(page.locator(".as-dym")).to_have_text("Did you mean Brackenridge? (1 result)")
+    assert query_of(page) == {"q": ["Brakenridge"], "spelling": ["as_typed"]}
+    browsing.screenshot(page, "desktop-search-instead")
+
+    # Then following it finds the article, as many as it said
+    page.locator(".as-dym-link").click()
+    expect(titles(page)).to_have_text([LIGHTHOUSE])
+    assert query_of(page) == {"q": ["Brackenridge"], "spelling": ["as_typed"]}
+
+
 def test_a_suggestion_is_picked_with_the_keyboard(browsing: Browsing) -> None:
     page = browsing.open("/")
     suggest_requests: list[str] = []
@@ -452,6 +473,7 @@ def test_ids_with_dot_segments_open_their_own_article(browsing: Browsing, site: 
         ("from=2020-02-30", "2020-02-30"),
         ("from=2021-01-01&to=2019-12-31", "is after"),
         ("sort=loudest", "loudest"),
+        ("spelling=loosely", "the spelling “loosely”"),
         # A backslash before anything but a comma or a backslash, or at the end: the API answers 400 naming the
         # filter; the page searched section "ab" (0 results) and offered an "ab" button.
         ("section=a%5Cb", "the section filter “a\\b”"),

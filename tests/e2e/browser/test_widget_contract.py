@@ -150,11 +150,30 @@ def test_a_query_read_as_another_spelling_says_what_was_searched_for(browsing: B
         route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
 
     page.route(lambda url: urlsplit(url).path == "/search", answer)
-    page.goto("/?q=kery")
+    page.goto("/?q=kery&sort=newest")
 
-    expect(page.locator(".as-dym")).to_have_text("Showing results for kerry " + HOSTILE + ".")
+    expect(page.locator(".as-dym")).to_have_text("Showing results for kerry " + HOSTILE + ". Search instead for kery.")
     expect(page.locator(".as-dym strong")).to_have_text("kerry " + HOSTILE)
     assert page.evaluate("typeof window.__xss") == "undefined"
+
+    # And "Search instead for" searches the words as typed, the same order kept, in the address too
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/search") as typed:
+        page.locator(".as-typed-link").click()
+    assert parse_qs(urlsplit(typed.value.url).query) == {
+        "q": ["kery"],
+        "sort": ["newest"],
+        "spelling": ["as_typed"],
+        "size": ["10"],
+    }
+    expect(page).to_have_url(re.compile(r"spelling=as_typed"))
+    # until a query is typed anew, which is read with spelling again
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.fill("kerry putin")
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/search") as anew:
+        box.press("Enter")
+    assert parse_qs(urlsplit(anew.value.url).query) == {"q": ["kerry putin"], "sort": ["newest"], "size": ["10"]}
+    expect(page).to_have_url(re.compile(r"q=kerry\+putin"))
+    assert "spelling" not in parse_qs(urlsplit(page.url).query)
 
     # And a search whose words were all searched as typed says nothing of the kind
     answer_searches(page, [result("a")])
