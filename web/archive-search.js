@@ -642,7 +642,8 @@
     this.dropSuggestions(); // a slow answer would open the list over the results
     var q = clipQuery(this.input.value.trim());
     // A query typed anew is read with spelling again: "Search instead for" applied to the words it was given for.
-    this.navigate(Object.assign({}, this.state, { q: q, spelling: "auto", page: 1, article: "" }), "push");
+    var spelling = q === this.state.q ? this.state.spelling : "auto";
+    this.navigate(Object.assign({}, this.state, { q: q, spelling: spelling, page: 1, article: "" }), "push");
   };
 
   ArchiveSearch.prototype.clearFilters = function () {

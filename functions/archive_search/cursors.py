@@ -71,7 +71,7 @@ class CursorSigner:
             raise InvalidQueryError(NOT_ISSUED)
         cursor = _parsed(_unb64(payload))
         if cursor.fingerprint != fingerprint:
-            raise InvalidQueryError("cursor belongs to another search (q, filters, sort or size changed)")
+            raise InvalidQueryError("cursor belongs to another search (q, filters, sort, size or spelling changed)")
         return cursor
 
     def _sign(self, payload: str) -> bytes:

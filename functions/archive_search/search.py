@@ -597,7 +597,12 @@ def typo_words(
 def _joined(ranking: Ranking, words: list[str]) -> list[str]:
     """The joined and glued words of a short query (with typo tolerance on) that are searched as their respelling
     when no article holds them or a part of them (typo_words, relevance.text_query): `wal-mrat`, `oill.gass`."""
-    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
+    return _joined_words(words) if ranking.fuzzy else []
+
+
+def _joined_words(words: list[str]) -> list[str]:
+    """The joined and glued words of a short query."""
+    if len(words) > FUZZY_MAX_WORDS:
         return []
     return [word for word in words if is_joined(word) or glued_parts(word)]
 
@@ -657,7 +662,7 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
     about 1-4 ms where that window took 13-14, news-dev, the local node)."""
-    relaxable = _relaxable(ranking, relaxable_words(request.q, words))
+    relaxable = _relaxable(relaxable_words(request.q, words))
     if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable:
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
@@ -685,9 +690,11 @@ def _held_counts(answer: Mapping[str, Any], name: str = JOINED_HELD) -> dict[str
     return {key: int(bucket.get("doc_count", 0)) for key, bucket in buckets.items()}
 
 
-def _relaxable(ranking: Ranking, words: list[str]) -> list[str]:
-    """The joined words of a short query that have parts to search when no article holds them (joined_parts)."""
-    return [word for word in _joined(ranking, words) if joined_parts(word)]
+def _relaxable(words: list[str]) -> list[str]:
+    """The joined words of a short query that have parts to search when no article holds them (joined_parts), with
+    typo tolerance off too: searched as typed (`spelling=as_typed`), `kerry-putin`, which no news-dev article holds
+    joined, found nothing where `kerry putin` finds 25 (session 39's review)."""
+    return [word for word in _joined_words(words) if joined_parts(word)]
 
 
 def relaxable_words(q: str, words: list[str]) -> list[str]:
@@ -702,7 +709,7 @@ def apart_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -
     (relevance.text_query's `apart`), so that `bush-blair` relaxes as any query does instead of finding nothing
     (session 23's review)."""
     held = _held_counts(probed)
-    return frozenset(word for i, word in enumerate(_relaxable(ranking, words)) if held.get(str(i)) == 0)
+    return frozenset(word for i, word in enumerate(_relaxable(words)) if held.get(str(i)) == 0)
 
 
 def held_apart(index: SearchableIndex, ranking: Ranking, words: list[str], preference: str | None) -> frozenset[str]:
@@ -710,7 +717,7 @@ def held_apart(index: SearchableIndex, ranking: Ranking, words: list[str], prefe
     of a spelling, which has no probe, searches it as /search will. Counted with the joined word whole, `kerry-putin
     (elecion OR vote)` offered `kerry-putin (election OR vote)` as finding 517 news-dev articles, and following it
     found 534 (session 26's review)."""
-    relaxable = _relaxable(ranking, words)
+    relaxable = _relaxable(words)
     if not relaxable:
         return frozenset()
     body = {"query": {"match_all": {}}, "track_total_hits": False, "aggs": _joined_held(ranking, relaxable)}
@@ -1117,9 +1124,17 @@ def _spelling(
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling.
-    typo = typos_respelt(request.q, expansion)
+    typo = typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
     return suggestion, None if suggestion else altered
+
+
+def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:
+    """The words of a short query searched as typed (`spelling=as_typed`), which none expands, as typo expansion
+    would list them (their near spellings: one request), for typos_respelt: `goverment`, which 7 news-dev articles
+    hold, offered `government` by default and nothing as typed (session 39's review)."""
+    words = _expandable(Ranking(), content_words(parse_query(request.q)))
+    return vocabulary.expansion(dict.fromkeys(words)) if words else NO_EXPANSION
 
 
 def typos_respelt(q: str, expansion: Expansion) -> str | None:

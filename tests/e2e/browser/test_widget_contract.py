@@ -166,8 +166,12 @@ def test_a_query_read_as_another_spelling_says_what_was_searched_for(browsing: B
         "size": ["10"],
     }
     expect(page).to_have_url(re.compile(r"spelling=as_typed"))
-    # until a query is typed anew, which is read with spelling again
+    # the same words searched again are still as typed (they went back to the respelling: session 39's review)
     box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    with page.expect_request(lambda r: urlsplit(r.url).path == "/search") as again:
+        box.press("Enter")
+    assert parse_qs(urlsplit(again.value.url).query)["spelling"] == ["as_typed"]
+    # until a query is typed anew, which is read with spelling again
     box.fill("kerry putin")
     with page.expect_request(lambda r: urlsplit(r.url).path == "/search") as anew:
         box.press("Enter")
