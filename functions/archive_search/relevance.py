@@ -130,6 +130,14 @@ AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's 
 # a phrase worse (11 of 20: `war in iraq` listed articles using the phrase once in passing); at 10, 28 and 4; at 25,
 # 29 and 11 (session 38).
 TYPED_PHRASE_BOOST = 10.0
+# The longest query read as a passage an article may hold (passage_phrase): beyond it the words alone find the article
+# a paste comes from (40 consecutive words of 100 news-dev articles: 98 first without the phrase, 99 with it), and the
+# phrase cost CISI's long judged queries (median 66 words) 2 ms p50 of 13 (session 39).
+PASSAGE_MAX_WORDS = 32
+# The longest passage marked whole in the highlights: half a snippet's fragment (search.SNIPPET_CHARS, 200), so that
+# the fragment holding it shows it. A 30-word passage (220 characters) was marked nowhere, and the snippet showed
+# other fragments (session 39); longer ones are marked word by word, as before.
+PASSAGE_MARKED_CHARS = 100
 # Words besides its exclusions a query needs to be read as a headline pasted whole with its ` -SOURCE`
 # (pasted_headline): `apple -pie` is no headline "Apple pie" typed, and keeps it out.
 PASTED_HEADLINE_MIN_WORDS = 3
@@ -1250,6 +1258,13 @@ def text_query(
             should.append(_tier(TIER_PHRASES, [phrase], COMPLETE_MATCH_BOOST))
         else:
             should.append({"constant_score": {"filter": phrase, "boost": TYPED_PHRASE_BOOST}})
+    elif ranking.complete_match_first and (passage := passage_phrase(parsed)) is not None:
+        # A typed or pasted passage: the articles holding it first; marked whole where it fits a snippet's fragment.
+        phrase = _phrase(passage, TEXT_FIELDS)
+        if not highlighting:
+            should.append(_tier(TIER_PHRASES, [phrase], COMPLETE_MATCH_BOOST))
+        elif len(passage) <= PASSAGE_MARKED_CHARS:
+            should.append(phrase)
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
@@ -1468,6 +1483,26 @@ def stopword_phrase(parsed: ParsedQuery) -> str | None:
         return None
     longest = TITLE_BONUS_MAX_WORDS if stopwords_only(parsed) else COMPLETE_MATCH_MAX_WORDS
     return " ".join(parsed.words) if len(parsed.words) <= longest else None
+
+
+def passage_phrase(parsed: ParsedQuery) -> str | None:
+    """A query of more content words than COMPLETE_MATCH_MAX_WORDS (too many for the complete-match tier) and at most
+    PASSAGE_MAX_WORDS words, typed or pasted, as the passage of an article it may be: the articles holding its words
+    in the order typed, stopwords included, rank first (the quoted phrases' tier). A reader pasting a sentence from
+    an article lost it among the articles on its topic: `said cut backs in Japanese computer chip production are
+    aiding U.S. chip` did not list news-dev's reuters21578-15530, which holds it, in the first 10 (session 39).
+    Fewer content words are a topic said as a phrase: counted by all its words (5 and more), a reviewer's `the rise in
+    oil prices`, `fall in the value of the dollar` listed first the articles using the phrase once in passing, as
+    session 38's stopword phrases had as a tier. Exclusions aside (the words typed); None beside quotes or OR (the
+    reader said which words go together)."""
+    # Counted as typed: the words read are cut to the engine's budget (a paste of 33 words reads 32).
+    if len(content_words(parsed)) <= COMPLETE_MATCH_MAX_WORDS or len(parsed.typed.split()) > PASSAGE_MAX_WORDS:
+        return None
+    if stopwords_only(parsed):
+        return None
+    if any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required):
+        return None
+    return " ".join(parsed.words)
 
 
 def stopwords_only(parsed: ParsedQuery) -> bool:

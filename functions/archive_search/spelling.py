@@ -54,6 +54,11 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
+# How much likelier beside the query's other words (as typed) a spelling two likely edits away must be to be read
+# before the nearest ones, one edit away (search._likeliest_of): `prime minsitre` is `prime minister` (odds of 130
+# against one article's typo `minsiter`, as news-dev's articles count them). A round figure, not fitted (session 36).
+# Without other words, by the articles holding each alone (_candidates; session 39).
+FURTHER_EDIT_ODDS = 20.0
 _SUGGESTER = {
     "suggest_mode": "missing",
     "min_word_length": 4,
@@ -276,10 +281,11 @@ class _Unknown:
     joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
     further: tuple[str, ...] = ()  # within the edits allowed but further than the candidates (_candidates)
     slips: int = 0  # how many of `further`, the first, are two likely edits from typed (_candidates)
+    alone: str | None = None  # the spelling a word without other words is read as, when not the first (_candidates)
 
     @property
     def known(self) -> str:
-        return self.candidates[0]
+        return self.alone or self.candidates[0]
 
 
 def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
@@ -302,11 +308,11 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         title_options = (title_entry or {}).get("options") or []
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
-        candidates, further, slips = _candidates(typed, entry["options"], title_options, any(joined))
+        candidates, further, slips, alone = _candidates(typed, entry["options"], title_options, any(joined))
         if candidates:
             maybe_in_titles = title_entry is not None and not title_options
             further, slips = ((), 0) if any(joined) else (further, slips)
-            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips))
+            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, alone))
     return found
 
 
@@ -340,14 +346,18 @@ def nearest_candidates(
 
 def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], int]:
-    """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed): the
+) -> tuple[tuple[str, ...], tuple[str, ...], int, str | None]:
+    """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed, the
+    spelling a word typed without other words is read as when it is not the first nearest one): the
     further spellings are within the edits AUTO fuzziness allows but further than the nearest, two likely edits first
     (_two_likely_edits), then likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
     word as only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`:
     `ronnie`, one edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the
     near tier listed the Rooney articles: session 34's review), or, for one of two likely edits, when the query's
-    other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS: `prime minsitre`)."""
+    other words make it overwhelmingly likelier (FURTHER_EDIT_ODDS: `prime minsitre`). Without other words, the
+    first of those two likely edits when FURTHER_EDIT_ODDS times as many articles hold it as any nearest one:
+    `tommorow` is `tomorrow` (in 300 of news-dev's articles), not one article's typo `tomrorow` (session 39's
+    review)."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
@@ -378,17 +388,23 @@ def _candidates(
         for distance, likely, rank, freq, text in near
     )
     if not ranked:
-        return (), (), 0
+        return (), (), 0, None
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
     further = dict.fromkeys(r[-1] for r in ranked if r[0] > ranked[0][0] and r[-1] not in nearest)
     twice = [text for text in further if _two_likely_edits(word, fold_as_index(text))][:MAX_CONTEXT_CANDIDATES]
     ordered = [*twice, *(text for text in further if text not in twice)]
+    held: dict[str, int] = {}
+    for *_, freq, text in near:
+        held[text] = max(freq, held.get(text, 0))
+    # The articles holding a word are its prior (Kernighan, Church and Gale's noisy channel), the two edits its cost.
+    alone = twice[0] if twice and held[twice[0]] >= FURTHER_EDIT_ODDS * max(held[text] for text in nearest) else None
     return (
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
         tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
         len(twice),
+        alone,
     )
 
 
@@ -554,7 +570,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         ]
         if before or after:
             choices[i] = (tuple(before + c + after for c in word.candidates), context)
-        elif context:  # a lone word without other words: the first
+        elif context:  # a lone word without other words: the first (or its `alone` spelling)
             choices[i] = (word.candidates + word.further, context)
         if i in choices:
             nearest[i] = len(word.candidates)
@@ -565,7 +581,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         candidates = respellable[i].candidates + respellable[i].further
         likeliest[i] = candidates[choices[i][0].index(spelling)]
     return [
-        replace(word, candidates=(likeliest.get(i, word.known),), further=())
+        replace(word, candidates=(likeliest.get(i, word.known),), further=(), alone=None)
         if len(word.candidates) > 1 or word.further
         else word
         for i, word in enumerate(respellable)

@@ -476,6 +476,34 @@ def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_fir
     assert set(ids("the who")[:2]) == band
 
 
+def test_a_passage_typed_or_pasted_ranks_the_articles_holding_it_first(pipeline: LocalPipeline) -> None:
+    # Given one article holding a sentence, among others holding its words, as many or more times, in another order
+    source = _json_upload(
+        pipeline,
+        "Semiconductor orders",
+        "Orders rose in March. An analyst said cut backs in Japanese computer chip production are aiding U.S. chip "
+        "makers, whose prices firmed.",
+    )
+    for n in range(5):
+        _json_upload(
+            pipeline,
+            f"Japanese chip production cut {n}",
+            f"Japanese computer chip production cut backs are aiding U.S. chip makers, an analyst said in March; "
+            f"U.S. chip makers' prices firmed as Japanese production was cut back, analysts said {n}.",
+        )
+    pipeline.drain()
+
+    # Then the passage, typed or pasted (punctuation, case), finds the article holding it first, marked whole
+    for q in (
+        "said cut backs in Japanese computer chip production are aiding U.S. chip",
+        "cut backs in japanese computer chip production",
+        "An analyst said cut backs in Japanese computer chip production are aiding U.S. chip makers, whose prices",
+    ):
+        assert ids(q)[0] == source, q
+    snippet = search("cut backs in japanese computer chip production")["results"][0]["snippet"]
+    assert "<mark>cut backs in Japanese computer chip production</mark>" in snippet, snippet
+
+
 def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalPipeline) -> None:
     # Given an article holding every word once, one with a name spelt differently, and one full of two of the words
     complete = _json_upload(

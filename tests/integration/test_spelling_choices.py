@@ -15,7 +15,7 @@ import pytest
 
 from archive_search.relevance import FEW_ARTICLES, TYPO_ODDS, Ranking
 from archive_search.search import MAX_ENGINE_REQUESTS, MAX_QUERY_CHARS, SearchRequest, search_articles
-from archive_search.spelling import MANY_ARTICLES
+from archive_search.spelling import FURTHER_EDIT_ODDS, MANY_ARTICLES
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import _RecordingIndex, ids, search, suggested
 from tests.integration.test_search_api import _json_upload, get
@@ -39,6 +39,22 @@ def test_a_doubled_letter_is_read_as_the_word_not_as_a_more_frequent_substitutio
     assert [hit["id"] for hit in body["results"]] == [oil]
     long = "oill lantern orchid zebra quartz"
     assert search(long)["did_you_mean"] == {"q": long.replace("oill", "oil"), "total": 1}
+
+
+def test_a_word_alone_is_read_two_slips_away_when_overwhelmingly_more_articles_hold_that(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article's typo `tomrorow` (one letter replaced from `tommorow`) and many articles writing `tomorrow`
+    # (a letter undoubled and one doubled)
+    typo = _json_upload(pipeline, "Careless", "The vote is tomrorow.")
+    for n in range(int(FURTHER_EDIT_ODDS)):
+        _json_upload(pipeline, f"Vote {n}", f"The vote is tomorrow, item {n}.")
+    pipeline.drain()
+
+    # Then `tommorow` alone is read as `tomorrow` (session 39's review: as one article's typo)
+    body = search("Tommorow")
+    assert body["altered_query"] == "Tomorrow" and body["total"] == int(FURTHER_EDIT_ODDS)
+    assert typo not in ids("tommorow")
 
 
 def test_a_short_name_is_not_respelt_two_letters_away(pipeline: LocalPipeline) -> None:

@@ -13,6 +13,8 @@ from archive_search.query_parser import Term, Unit, fold_within, parse_query, wi
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
+    PASSAGE_MARKED_CHARS,
+    PASSAGE_MAX_WORDS,
     TYPED_PHRASE_BOOST,
     NearSpelling,
     Ranking,
@@ -25,6 +27,7 @@ from archive_search.relevance import (
     glued_number,
     glued_parts,
     inflected,
+    passage_phrase,
     read_near_spellings,
     short_joined,
     stopword_phrase,
@@ -310,6 +313,38 @@ def test_a_short_query_with_stopwords_among_its_words_is_also_the_phrase_it_may_
     assert f'"boost": {TYPED_PHRASE_BOOST}' not in json.dumps(
         text_query(parse_query("doctor who"), Ranking(complete_match_first=False))
     )
+
+
+def test_a_query_of_more_than_four_words_is_also_the_passage_it_may_be() -> None:
+    typed = "cut backs in japanese computer chip production"
+    pasted = "An analyst said cut backs in Japanese computer chip production are aiding U.S. chip makers, whose " * 2
+    for q in (typed, pasted, "tony blair wins third term", "(bpd) of crude, about 50,000 bpd above the quota"):
+        parsed = parse_query(q)
+        assert passage_phrase(parsed) == " ".join(parsed.words), q
+        built = json.dumps(text_query(parsed, Ranking()))
+        assert '"tier:phrases"' in built and f'"query": {json.dumps(" ".join(parsed.words))}' in built, q
+        # marked whole in the highlights where it fits half a snippet's fragment (else word by word)
+        marked = f'"query": {json.dumps(" ".join(parsed.words))}' in json.dumps(
+            text_query(parsed, Ranking(), highlighting=True)
+        )
+        assert marked == (len(" ".join(parsed.words)) <= PASSAGE_MARKED_CHARS), q
+    # Exclusions aside: the words typed
+    assert passage_phrase(parse_query("tony blair wins third term -iraq")) == "tony blair wins third term"
+    # Not four content words or fewer (the complete-match tier's: a topic said as a phrase, session 39's review), nor
+    # more than 32 words, nor beside quotes or OR
+    for q in (
+        "tony blair third term",
+        "the rise in oil prices",
+        "fall in the value of the dollar",
+        "at the end of the year",
+        '"tony blair" wins third term',
+        "tony blair wins third OR fourth term",
+        "to be or not to be that is the",
+        " ".join(f"word{n}" for n in range(PASSAGE_MAX_WORDS + 1)),
+    ):
+        assert passage_phrase(parse_query(q)) is None, q
+    assert passage_phrase(parse_query(" ".join(f"word{n}" for n in range(PASSAGE_MAX_WORDS)))) is not None
+    assert '"tier:phrases"' not in json.dumps(text_query(parse_query(typed), Ranking(complete_match_first=False)))
 
 
 def test_near_spellings_are_matched_as_listed_in_a_count_and_in_the_highlights_fuzzy_only_where_they_score() -> None:
