@@ -640,8 +640,9 @@ def test_two_slips_of_a_word_the_other_words_are_beside_beat_one_edit_into_a_rar
     # but not a word two unlikely edits away (a letter replaced, one added), however often beside them: the
     # misspelt known-item query `imporhant reiers` is after the article on Reiners
     assert search("important reiers")["altered_query"] == "important reiners"
-    # and without other words, the nearest
-    assert search("minsitre")["altered_query"] == "minsiter"
+    # and without other words, the one FURTHER_EDIT_ODDS times as many articles hold (30 against 1; the nearest until
+    # session 39, whose review found `tommorow` read as one article's `tomrorow`)
+    assert search("minsitre")["altered_query"] == "minister"
 
 
 def test_a_name_one_slip_away_is_not_read_as_a_word_beside_another_within_a_typo_of_the_other_words(
