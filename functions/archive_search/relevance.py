@@ -132,7 +132,8 @@ AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's 
 TYPED_PHRASE_BOOST = 10.0
 # The longest query read as a passage an article may hold (passage_phrase): beyond it the words alone find the article
 # a paste comes from (40 consecutive words of 100 news-dev articles: 98 first without the phrase, 99 with it), and the
-# phrase cost CISI's long judged queries (median 66 words) 2 ms p50 of 13 (session 39).
+# phrase is engine work for nothing on long questions (CISI's judged queries, median 66 words, none held word for
+# word: 13 -> 15 ms p50 uncapped, 13 -> 14 capped, on a busy machine; session 39).
 PASSAGE_MAX_WORDS = 32
 # The longest passage marked whole in the highlights: half a snippet's fragment (search.SNIPPET_CHARS, 200), so that
 # the fragment holding it shows it. A 30-word passage (220 characters) was marked nowhere, and the snippet showed

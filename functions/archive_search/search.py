@@ -1133,7 +1133,8 @@ def _spelling(
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:
     """The words of a short query searched as typed (`spelling=as_typed`), which none expands, as typo expansion
     would list them (their near spellings: one request), for typos_respelt: `goverment`, which 7 news-dev articles
-    hold, offered `government` by default and nothing as typed (session 39's review)."""
+    hold, offered `government` by default and nothing as typed (session 39's review). Listed whatever typo tolerance
+    the deployment runs (`SEARCH_FUZZY`): an offer widens no search."""
     words = _expandable(Ranking(), content_words(parse_query(request.q)))
     return vocabulary.expansion(dict.fromkeys(words)) if words else NO_EXPANSION
 

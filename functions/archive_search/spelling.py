@@ -311,7 +311,7 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         candidates, further, slips, alone = _candidates(typed, entry["options"], title_options, any(joined))
         if candidates:
             maybe_in_titles = title_entry is not None and not title_options
-            further, slips = ((), 0) if any(joined) else (further, slips)
+            further, slips, alone = ((), 0, None) if any(joined) else (further, slips, alone)
             found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, alone))
     return found
 
