@@ -70,7 +70,6 @@ from archive_search.relevance import (
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
-    FURTHER_EDIT_ODDS,
     TITLE_WORDS_FIELD,
     Vocabulary,
     closed_up_spellings,
@@ -1419,6 +1418,10 @@ class _ArchiveVocabulary:
 # Added to each count of likeliest(): a candidate no article holds beside a context word is unlikely, not impossible
 # (Jeffreys' prior, half an article).
 LIKELIEST_SMOOTHING = 0.5
+# How much likelier beside the query's other words (as typed) a spelling two likely edits away must be to be read
+# before the nearest ones, one edit away (_likeliest_of): `prime minsitre` is `prime minister` (odds of 130 against
+# one article's typo `minsiter`, as news-dev's articles count them). A round figure, not fitted (session 36).
+FURTHER_EDIT_ODDS = 20.0
 # And how much more often than the archive's articles its articles must hold one of those words: an association
 # (pointwise mutual information, Church and Hanks, "Word association norms, mutual information, and lexicography",
 # 1990), not chance: `prime` is in 8 % of news-dev's articles and in 43 % of those holding `minister`, a lift of 5.

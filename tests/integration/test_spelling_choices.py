@@ -15,7 +15,7 @@ import pytest
 
 from archive_search.relevance import FEW_ARTICLES, TYPO_ODDS, Ranking
 from archive_search.search import MAX_ENGINE_REQUESTS, MAX_QUERY_CHARS, SearchRequest, search_articles
-from archive_search.spelling import FURTHER_EDIT_ODDS, MANY_ARTICLES
+from archive_search.spelling import MANY_ARTICLES
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import _RecordingIndex, ids, search, suggested
 from tests.integration.test_search_api import _json_upload, get
@@ -41,19 +41,18 @@ def test_a_doubled_letter_is_read_as_the_word_not_as_a_more_frequent_substitutio
     assert search(long)["did_you_mean"] == {"q": long.replace("oill", "oil"), "total": 1}
 
 
-def test_a_word_alone_is_read_two_slips_away_when_overwhelmingly_more_articles_hold_that(
-    pipeline: LocalPipeline,
-) -> None:
+def test_a_word_alone_is_read_two_slips_away_past_one_articles_typo(pipeline: LocalPipeline) -> None:
     # Given one article's typo `tomrorow` (one letter replaced from `tommorow`) and many articles writing `tomorrow`
     # (a letter undoubled and one doubled)
     typo = _json_upload(pipeline, "Careless", "The vote is tomrorow.")
-    for n in range(int(FURTHER_EDIT_ODDS)):
+    for n in range(MANY_ARTICLES):
         _json_upload(pipeline, f"Vote {n}", f"The vote is tomorrow, item {n}.")
     pipeline.drain()
 
-    # Then `tommorow` alone is read as `tomorrow` (session 39's review: as one article's typo)
+    # Then `tommorow` alone is read as `tomorrow` (session 39's review: as one article's typo), as `intrest` is
+    # `interest`
     body = search("Tommorow")
-    assert body["altered_query"] == "Tomorrow" and body["total"] == int(FURTHER_EDIT_ODDS)
+    assert body["altered_query"] == "Tomorrow" and body["total"] == MANY_ARTICLES
     assert typo not in ids("tommorow")
 
 
@@ -640,9 +639,9 @@ def test_two_slips_of_a_word_the_other_words_are_beside_beat_one_edit_into_a_rar
     # but not a word two unlikely edits away (a letter replaced, one added), however often beside them: the
     # misspelt known-item query `imporhant reiers` is after the article on Reiners
     assert search("important reiers")["altered_query"] == "important reiners"
-    # and without other words, the one FURTHER_EDIT_ODDS times as many articles hold (30 against 1; the nearest until
-    # session 39, whose review found `tommorow` read as one article's `tomrorow`)
-    assert search("minsitre")["altered_query"] == "minister"
+    # and without other words, the nearest (30 articles hold `minister`: one article's typo is passed over only for a
+    # word MANY_ARTICLES hold, as `intrest` is `interest`)
+    assert search("minsitre")["altered_query"] == "minsiter"
 
 
 def test_a_name_one_slip_away_is_not_read_as_a_word_beside_another_within_a_typo_of_the_other_words(
