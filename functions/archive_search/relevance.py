@@ -1495,7 +1495,7 @@ def passage_phrase(parsed: ParsedQuery) -> str | None:
     Fewer content words are a topic said as a phrase: counted by all its words (5 and more), a reviewer's `the rise in
     oil prices`, `fall in the value of the dollar` listed first the articles using the phrase once in passing, as
     session 38's stopword phrases had as a tier. Exclusions aside (the words typed); None beside quotes or OR (the
-    reader said which words go together)."""
+    reader said which words go together). The passage is the text typed (ParsedQuery.typed), exclusions aside."""
     # Counted as typed: the words read are cut to the engine's budget (a paste of 33 words reads 32).
     if len(content_words(parsed)) <= COMPLETE_MATCH_MAX_WORDS or len(parsed.typed.split()) > PASSAGE_MAX_WORDS:
         return None
@@ -1503,7 +1503,9 @@ def passage_phrase(parsed: ParsedQuery) -> str | None:
         return None
     if any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required):
         return None
-    return " ".join(parsed.words)
+    # As typed, not as read: `us` among lower-case words is read `U.S`, which no text writing "let us hope" holds
+    # (session 39's third review: such a paste got no tier).
+    return " ".join(parsed.typed.split())
 
 
 def stopwords_only(parsed: ParsedQuery) -> bool:

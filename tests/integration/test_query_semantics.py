@@ -502,6 +502,16 @@ def test_a_passage_typed_or_pasted_ranks_the_articles_holding_it_first(pipeline:
         assert ids(q)[0] == source, q
     snippet = search("cut backs in japanese computer chip production")["results"][0]["snippet"]
     assert "<mark>cut backs in Japanese computer chip production</mark>" in snippet, snippet
+    # `us` among them as typed, not as the country it is read as (session 39's third review: no tier)
+    hope = _json_upload(pipeline, "Club view", "The coach said: we do things a little differently. Let us hope not.")
+    for n in range(5):
+        _json_upload(
+            pipeline,
+            f"Club hopes {n}",
+            f"Let us not hope to do things differently: do a little of things, let us hope, and not differently {n}.",
+        )
+    pipeline.drain()
+    assert ids("do things a little differently. Let us hope not.")[0] == hope
 
 
 def test_complete_matches_rank_first_then_matches_within_a_typo(pipeline: LocalPipeline) -> None:

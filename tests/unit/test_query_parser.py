@@ -328,8 +328,10 @@ def test_a_query_of_more_than_four_words_is_also_the_passage_it_may_be() -> None
             text_query(parsed, Ranking(), highlighting=True)
         )
         assert marked == (len(" ".join(parsed.words)) <= PASSAGE_MARKED_CHARS), q
-    # Exclusions aside: the words typed
+    # Exclusions aside: the words typed, `us` too (read `U.S` among lower-case words, which the text does not hold)
     assert passage_phrase(parse_query("tony blair wins third term -iraq")) == "tony blair wins third term"
+    pasted_us = "do things a little differently. Let us hope not."
+    assert parse_query(pasted_us).words[6] == "U.S" and passage_phrase(parse_query(pasted_us)) == pasted_us
     # Not four content words or fewer (the complete-match tier's: a topic said as a phrase, session 39's review), nor
     # more than 32 words, nor beside quotes or OR
     for q in (
