@@ -1478,7 +1478,7 @@ def stopword_phrase(parsed: ParsedQuery) -> str | None:
     without stopwords, with a quoted phrase or an OR, pasted, or of more than COMPLETE_MATCH_MAX_WORDS words."""
     if not parsed.typed_by_reader or len(parsed.words) < 2:
         return None
-    if any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required):
+    if not _ungrouped(parsed):
         return None
     if not any(fold_as_index(word) in STOPWORDS for word in parsed.words):
         return None
@@ -1501,11 +1501,16 @@ def passage_phrase(parsed: ParsedQuery) -> str | None:
         return None
     if stopwords_only(parsed):
         return None
-    if any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required):
+    if not _ungrouped(parsed):
         return None
     # As typed, not as read: `us` among lower-case words is read `U.S`, which no text writing "let us hope" holds
     # (session 39's third review: such a paste got no tier).
     return " ".join(parsed.typed.split())
+
+
+def _ungrouped(parsed: ParsedQuery) -> bool:
+    """Whether no quotes or OR say which of the query's words go together (stopword_phrase, passage_phrase)."""
+    return not any(len(unit.alternatives) != 1 or unit.alternatives[0].phrase for unit in parsed.required)
 
 
 def stopwords_only(parsed: ParsedQuery) -> bool:
