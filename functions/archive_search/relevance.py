@@ -1248,7 +1248,7 @@ def text_query(
     if phrases := every_phrase(parsed, ranking.synonyms):
         # Quoted phrases rank the articles holding them first; a paste whose quotes no article holds still answers.
         should.append(_tier(TIER_PHRASES, phrases, COMPLETE_MATCH_BOOST))
-    elif ranking.complete_match_first and (typed := stopword_phrase(parsed)) is not None:
+    elif ranking.complete_match_first and (typed := stopword_phrase(parsed, typo_words)) is not None:
         # A short query with stopwords as typed: a bonus, not the quoted phrases' tier (stopword_phrase); marked
         # whole where it is written.
         phrase = _phrase(typed, TEXT_FIELDS)
@@ -1469,13 +1469,15 @@ def every_phrase(parsed: ParsedQuery, synonyms: bool = False) -> list[dict[str, 
     ]
 
 
-def stopword_phrase(parsed: ParsedQuery) -> str | None:
+def stopword_phrase(parsed: ParsedQuery, typo_words: Mapping[str, str | None] = MappingProxyType({})) -> str | None:
     """A short query a reader typed with stopwords among its words, as the phrase it may be (`bank of england`,
     `doctor who`, `chelsea vs arsenal`, `the man who`): the articles holding it as typed score TYPED_PHRASE_BOOST
     more. Its stopwords are neither required nor scored, so `doctor who` was read `doctor` and news-dev's one article
     writing "Doctor Who" ranked 8th (session 37). A query of stopwords only (`the who`, `to be or not to be`: up to
     TITLE_BONUS_MAX_WORDS words), which holds no other word to weigh, is that phrase first (stopwords_only). None
-    without stopwords, with a quoted phrase or an OR, pasted, or of more than COMPLETE_MATCH_MAX_WORDS words."""
+    without stopwords, with a quoted phrase or an OR, pasted, or of more than COMPLETE_MATCH_MAX_WORDS words.
+    A word no article holds is its spelling searched in its place (`typo_words`, as_read): `docter who`, read
+    `doctor who`, ranked that article 8th, the phrase as typed held by none (session 40)."""
     if not parsed.typed_by_reader or len(parsed.words) < 2:
         return None
     if not _ungrouped(parsed):
@@ -1483,7 +1485,9 @@ def stopword_phrase(parsed: ParsedQuery) -> str | None:
     if not any(fold_as_index(word) in STOPWORDS for word in parsed.words):
         return None
     longest = TITLE_BONUS_MAX_WORDS if stopwords_only(parsed) else COMPLETE_MATCH_MAX_WORDS
-    return " ".join(parsed.words) if len(parsed.words) <= longest else None
+    if len(parsed.words) > longest:
+        return None
+    return " ".join(typo_words.get(without_possessive(_unit_word(word))) or word for word in parsed.words)
 
 
 def passage_phrase(parsed: ParsedQuery) -> str | None:

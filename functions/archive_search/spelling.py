@@ -519,14 +519,15 @@ class Vocabulary(Protocol):
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
     ) -> list[str]:
-        """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside
-        the query's other words (`context`, each within a typo; none: any article): "premier leage" is "premier
-        league", not the more frequent "premier leave". A candidate of several words (a joined word's spellings,
-        `coca-cola`) is held as a phrase. All of a query's words at once (one engine request, whatever their
-        number). `nearest`: for each choice, how many of its candidates are the nearest (default: all); the others
-        (further ones, _candidates) are chosen among only when none of those is held beside a context word and one
-        of them is, or, for the first `slips` of them (two likely edits; default none), when the context words make
-        one overwhelmingly likelier."""
+        """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside the
+        query's other words (`context`, each within a typo; none: any article), an article writing it side by side with
+        one of them as typed counting for more (`george bosh` is `george bush`, though more articles hold `both` and
+        `george` apart): "premier leage" is "premier league", not the more frequent "premier leave". A candidate of
+        several words (a joined word's spellings, `coca-cola`) is held as a phrase. All of a query's words at once (one
+        engine request, whatever their number). `nearest`: for each choice, how many of its candidates are the nearest
+        (default: all); the others (further ones, _candidates) are chosen among only when none of those is held beside a
+        context word and one of them is, or, for the first `slips` of them (two likely edits; default none), when the
+        context words make one overwhelmingly likelier."""
         ...
 
 

@@ -472,6 +472,11 @@ def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_fir
     assert ids("doctor who")[0] == show
     assert ids("Bank of England")[0] == central
     assert "<mark>Doctor Who</mark>" in search("doctor who")["results"][0]["snippet"]
+    # and so does it with a word misspelt, as the words are read (session 40: `docter who`, read `doctor who`, ranked
+    # news-dev's article 8th, the phrase as typed held by none)
+    misspelt = search("docter who")
+    assert misspelt["altered_query"] == "doctor who" and misspelt["results"][0]["id"] == show
+    assert "<mark>Doctor Who</mark>" in misspelt["results"][0]["snippet"]
     # and a query of stopwords only, which found every article in any order, finds those holding it first
     assert set(ids("the who")[:2]) == band
 

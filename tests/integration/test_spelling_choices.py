@@ -271,6 +271,21 @@ def test_equally_near_spellings_are_told_apart_by_the_other_words(pipeline: Loca
     assert suggestion == {"q": "chelsea beat arsenal in the premier league", "total": 2}
 
 
+def test_of_equally_near_spellings_the_one_written_beside_the_other_words_is_read(pipeline: LocalPipeline) -> None:
+    # Given two articles writing "George Bush", and more articles holding `both` (as near to `bosh`), each with
+    # `george` too, never beside it
+    bush = {_json_upload(pipeline, f"Summit {n}", f"President George Bush met allies on day {n}.") for n in range(2)}
+    for n in range(4):
+        _json_upload(pipeline, f"Derby {n}", f"George scored and both sides drew; both teams were tired {n}.")
+    pipeline.drain()
+
+    # Then `george bosh` is read `george bush` (session 40: news-dev's 30 articles holding `george` and `both` read it
+    # `george both`, which none writes, where 12 write `george bush`)
+    body = search("george bosh")
+    assert body["altered_query"] == "george bush"
+    assert {hit["id"] for hit in body["results"][:2]} == bush
+
+
 def test_two_words_of_equally_near_spellings_are_told_apart_in_one_request(pipeline: LocalPipeline) -> None:
     # Given, for each of two misspelt words, the spelling meant (beside the other words) and a more frequent one
     football = _json_upload(pipeline, "Chelsea win", "Chelsea beat Arsenal to top the Premier League table.")

@@ -1,5 +1,6 @@
 """Which spelling of a word no article holds the query's other words choose (search._likeliest_of), on the counts
-the engine answers with: a spelling two likely edits away against the nearest, one edit away (session 36)."""
+the engine answers with: a spelling two likely edits away against the nearest, one edit away (session 36); among
+equally near ones, the one written beside them (session 40)."""
 
 from __future__ import annotations
 
@@ -16,26 +17,29 @@ def _filters(counts: Sequence[int]) -> dict[str, Any]:
 
 
 def _answer(
-    held: Sequence[int], near: tuple[int, Sequence[int]], typed: tuple[int, Sequence[int]], adjacent: int = 1
+    held: Sequence[int],
+    near: tuple[int, Sequence[int]],
+    typed: tuple[int, Sequence[int]],
+    adjacent: Sequence[int] = (0, 1),
 ) -> dict[str, Any]:
-    """The aggregations of likeliest()'s request for one choice (a nearest candidate, then one two slips away) and
-    one context word: the candidates' articles, the context word's (within a typo, and as typed) with how many of
-    each candidate's hold it, and how many articles hold the further candidate side by side with it."""
+    """The aggregations of likeliest()'s request for one choice (a nearest candidate, then one two slips away, unless
+    said otherwise) and one context word: the candidates' articles, the context word's (within a typo, and as typed)
+    with how many of each candidate's hold it, and how many articles hold each candidate side by side with it."""
     return {
         "0": _filters(held),
         "0 0": {"doc_count": near[0], "holding": _filters(near[1])},
         "0 0 typed": {"doc_count": typed[0], "holding": _filters(typed[1])},
-        "0 0 adjacent": {"buckets": {"1": {"doc_count": adjacent}}},
+        "0 0 adjacent": _filters(adjacent),
     }
 
 
-def _chosen(answer: dict[str, Any], slips: int = 1) -> int:
-    return _likeliest_of(answer, 0, len(answer["0"]["buckets"]), ["context"], (1, slips), TOTAL)
+def _chosen(answer: dict[str, Any], slips: int = 1, nearest: int = 1) -> int:
+    return _likeliest_of(answer, 0, len(answer["0"]["buckets"]), ["context"], (nearest, slips), TOTAL)
 
 
 def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_into_an_articles_typo() -> None:
     # `prime minsitre`: `minsiter` (2 articles, both beside `prime`) or `minister` (632, 270 beside `prime`)
-    answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=265)
+    answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=(0, 265))
 
     assert _chosen(answer) == 1
     # but only when `minister` is two likely edits away (spelling._two_likely_edits)
@@ -54,7 +58,7 @@ def test_a_word_never_written_beside_the_context_word_does_not() -> None:
     # `slightly overla`: `overlap` (7 articles, 1 beside `slightly`) or `overall` (211; 30 beside `slightly`, which
     # 150 of the archive's hold: odds of 22 and a lift of 3.5), but no article writes `slightly overall` (session 36's
     # second review)
-    answer = _answer([7, 211], (500, [1, 40]), (150, [1, 30]), adjacent=0)
+    answer = _answer([7, 211], (500, [1, 40]), (150, [1, 30]), adjacent=(0, 0))
 
     assert _chosen(answer) == 0
 
@@ -65,3 +69,30 @@ def test_the_context_counts_as_typed_not_within_a_typo() -> None:
     answer = _answer([1, 150], (400, [1, 60]), (5, [1, 0]))
 
     assert _chosen(answer) == 0
+
+
+def test_of_equally_near_spellings_the_one_written_beside_the_context_word_is_read() -> None:
+    # `george bosh`: `both` (722 articles; 30 beside `george` as typed, 60 within a typo) or `bush` (66; 40 and 45),
+    # one edit each; more articles hold `george` and `both` within a typo, but none writes `george both`, and 12 write
+    # `george bush` (news-dev; `george bosh` was read `george both`)
+    answer = _answer([722, 66], (300, [60, 45]), (120, [30, 40]), adjacent=(0, 12))
+
+    assert _chosen(answer, slips=0, nearest=2) == 1
+    # by the articles holding them apart it was, when neither is written beside it
+    assert _chosen(_answer([722, 66], (300, [60, 45]), (120, [30, 40]), adjacent=(0, 0)), slips=0, nearest=2) == 0
+
+
+def test_one_article_writing_a_spelling_beside_the_context_word_proves_nothing() -> None:
+    # `england blaie`: `blair` (174 articles, 18 beside `england`) or `blame` (35; 1, a headline writing "England
+    # blame"); `iraq vite`: "...in Iraq. Vice-President", a sentence's end between (session 40's review)
+    answer = _answer([174, 35], (400, [18, 1]), (400, [18, 1]), adjacent=(0, 1))
+
+    assert _chosen(answer, slips=0, nearest=2) == 0
+
+
+def test_a_few_articles_writing_a_spelling_beside_the_context_word_do_not_outweigh_many_holding_the_other() -> None:
+    # `budget ministr`: `minister` (632 articles, 116 beside `budget`, none side by side) or `ministry` (175; 21, 3 of
+    # them side by side): each article side by side counts as SIDE_BY_SIDE_WEIGHT holding them apart
+    answer = _answer([632, 175], (300, [116, 21]), (300, [116, 21]), adjacent=(0, 3))
+
+    assert _chosen(answer, slips=0, nearest=2) == 0

@@ -310,6 +310,11 @@ def test_a_short_query_with_stopwords_among_its_words_is_also_the_phrase_it_may_
         assert '"tier:phrases"' in json.dumps(text_query(parse_query(q), Ranking()))
     assert stopword_phrase(parse_query("to be or not to be that is the")) is None
     assert stopword_phrase(replace(parse_query("doctor who"), typed_by_reader=False)) is None
+    # A word no article holds is the spelling searched in its place (session 40: `docter who`)
+    assert stopword_phrase(parse_query("Docter Who"), {"docter": "doctor"}) == "doctor Who"
+    assert '"query": "doctor who"' in json.dumps(
+        text_query(parse_query("docter who"), Ranking(), typo_words={"docter": "doctor"}, highlighting=True)
+    )
     assert f'"boost": {TYPED_PHRASE_BOOST}' not in json.dumps(
         text_query(parse_query("doctor who"), Ranking(complete_match_first=False))
     )
