@@ -1379,15 +1379,14 @@ class _ArchiveVocabulary:
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
             aggs: dict[str, Any] = {}
-            for n, (candidates, context, near, slipped) in enumerate(missing):
+            for n, (candidates, context, *_tiers) in enumerate(missing):
                 holding = {"filters": {"filters": {str(i): _phrase_held(word) for i, word in enumerate(candidates)}}}
                 aggs[str(n)] = holding
                 for j, word in enumerate(context):
                     aggs[f"{n} {j}"] = {"filter": self._near_clause(word), "aggs": {"holding": holding}}
-                    # _likeliest_of: as typed, and side by side, for the nearest spellings and those two likely
-                    # edits away.
+                    # _likeliest_of: as typed, and side by side.
                     aggs[f"{n} {j} typed"] = {"filter": _phrase_held(word), "aggs": {"holding": holding}}
-                    beside = {str(i): _adjacent_held(word, candidates[i]) for i in range(near + slipped)}
+                    beside = {str(i): _adjacent_held(word, spelling) for i, spelling in enumerate(candidates)}
                     aggs[f"{n} {j} adjacent"] = {"filters": {"filters": beside}}
             # The archive's articles: which context words are common (_likeliest_of).
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": True}
@@ -1453,7 +1452,11 @@ def _likeliest_of(
     A context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured
     the rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
     candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`).
-    Among the first `nearest` candidates, unless none of them is held beside a context word and a further one is
+    Among the first `nearest` candidates, unless no article holding one of them holds a context word as typed and a
+    further one is written side by side with one by MIN_SIDE_BY_SIDE articles or more, whose articles hold it
+    MIN_LIFT times as often as the archive's do: then among those (`oil prises` is `oil prices`, a letter replaced,
+    which 173 news-dev articles write, not `oil praises`, a letter left out, held beside `oil` by none; session 40);
+    or unless none of them is held beside a context word and a further one is
     held by most of its articles beside a context word that is not common (relevance.common, in the archive's
     `total`): then among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not
     `wayne ronnie`, which none holds with it; session 34's review). Beside a common word a further one is by chance:
@@ -1483,22 +1486,29 @@ def _likeliest_of(
     together = beside(f"{n} {{}}")
     scores = _naive_bayes(held, together)
     supported = [any(both[i] for both in together) for i in range(nearest)]
+    typed = beside(f"{n} {{}} typed")
+    articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
+
+    def associated(i: int, side_by_side: int = 1) -> bool:
+        # Some context word as typed is beside the candidate, `side_by_side` articles writing them so, and its
+        # articles hold that word MIN_LIFT times as often as the archive's do.
+        return any(
+            both[i] * total >= MIN_LIFT * held[i] * count > 0
+            and answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"] >= side_by_side
+            for j, (both, count) in enumerate(zip(typed, articles, strict=True))
+        )
+
+    if not any(both[i] for both in typed for i in range(nearest)):
+        # No article holding a nearest spelling holds a context word as typed: a further one written side by side
+        # with one is read (`oil prises` is `oil prices`, 173 news-dev articles writing it, not `oil praises`, a
+        # letter left out, which none holds beside `oil`; session 40).
+        besides = [i for i in range(nearest, candidates) if associated(i, MIN_SIDE_BY_SIDE)]
+        if besides:
+            return max(besides, key=lambda i: (scores[i], -i))
     rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]
     mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
     if mostly and not any(supported):
         return max(mostly, key=lambda i: (scores[i], -i))
-    typed = beside(f"{n} {{}} typed")
-    articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
-
-    def associated(i: int) -> bool:
-        # Some context word as typed is beside the candidate, some article side by side, and its articles hold
-        # that word MIN_LIFT times as often as the archive's do.
-        return any(
-            both[i] * total >= MIN_LIFT * held[i] * count > 0
-            and answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"]
-            for j, (both, count) in enumerate(zip(typed, articles, strict=True))
-        )
-
     if slips:
         typed_scores = _naive_bayes(held, typed)
         best = max(typed_scores[:nearest], default=-math.inf)

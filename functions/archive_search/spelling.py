@@ -344,7 +344,8 @@ def _candidates(
 ) -> tuple[tuple[str, ...], tuple[str, ...], int, str | None]:
     """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed, the
     spelling a word typed without other words is read as when it is not the first nearest one): the
-    further spellings are within the edits AUTO fuzziness allows but further than the nearest, two likely edits first
+    further spellings are within the edits AUTO fuzziness allows but not among the nearest (as near by an edit less
+    likely, `prices` of `prises` where `praises` is a letter left out, or further), two likely edits first
     (_two_likely_edits), then likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
     word as only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`:
     `ronnie`, one edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the
@@ -389,7 +390,8 @@ def _candidates(
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
-    further = dict.fromkeys(r[-1] for r in ranked if r[0] > ranked[0][0] and r[-1] not in nearest)
+    # As near by an edit less likely (`prices` of `prises`, where `praises` is a letter left out) comes first of them.
+    further = dict.fromkeys(r[-1] for r in ranked if r[-1] not in nearest)
     twice = [text for text in further if _two_likely_edits(word, fold_as_index(text))][:MAX_CONTEXT_CANDIDATES]
     ordered = [*twice, *(text for text in further if text not in twice)]
     held: dict[str, int] = {}

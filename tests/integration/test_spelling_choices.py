@@ -286,6 +286,25 @@ def test_of_equally_near_spellings_the_one_written_beside_the_other_words_is_rea
     assert {hit["id"] for hit in body["results"][:2]} == bush
 
 
+def test_a_spelling_as_near_by_a_less_likely_edit_is_read_where_written_beside_the_other_words(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given articles writing "oil prices", two holding `praises` (a letter left out of `prises`, where `prices` is a
+    # letter replaced), neither with `oil`, and others on neither
+    prices = {_json_upload(pipeline, f"Crude {n}", f"Oil prices rose on day {n}.") for n in range(3)}
+    for n in range(2):
+        _json_upload(pipeline, f"Review {n}", f"The critic praises the choir, concert {n}.")
+    for n in range(3):
+        _json_upload(pipeline, f"Weather {n}", f"Rain fell in the north, report {n}.")
+    pipeline.drain()
+
+    # Then `oil prises` is read `oil prices` (session 40: read `oil praises`, which no article holds beside `oil`,
+    # where 173 of news-dev's write `oil prices`)
+    body = search("oil prises")
+    assert body["altered_query"] == "oil prices"
+    assert {hit["id"] for hit in body["results"][:3]} == prices
+
+
 def test_two_words_of_equally_near_spellings_are_told_apart_in_one_request(pipeline: LocalPipeline) -> None:
     # Given, for each of two misspelt words, the spelling meant (beside the other words) and a more frequent one
     football = _json_upload(pipeline, "Chelsea win", "Chelsea beat Arsenal to top the Premier League table.")

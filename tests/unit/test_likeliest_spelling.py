@@ -96,3 +96,15 @@ def test_a_few_articles_writing_a_spelling_beside_the_context_word_do_not_outwei
     answer = _answer([632, 175], (300, [116, 21]), (300, [116, 21]), adjacent=(0, 3))
 
     assert _chosen(answer, slips=0, nearest=2) == 0
+
+
+def test_an_edit_less_likely_written_beside_the_context_word_beats_a_likely_one_none_holds_beside_it() -> None:
+    # `oil prises`: `praises` (a letter left out: 8 articles, none holding `oil`) or `prices` (a letter replaced: 652
+    # articles, 252 holding `oil`, which 421 of the archive's hold, 173 writing `oil prices`; session 40)
+    answer = _answer([8, 652], (600, [1, 300]), (421, [0, 252]), adjacent=(0, 173))
+
+    assert _chosen(answer, slips=0) == 1
+    # not when an article holding the nearer spelling holds the context word (`blair presue`: the one article writing
+    # `presume` holds `blair`), nor when a single article writes the other side by side with it
+    assert _chosen(_answer([1, 500], (600, [1, 150]), (300, [1, 100]), adjacent=(0, 10)), slips=0) == 0
+    assert _chosen(_answer([8, 652], (600, [1, 300]), (421, [0, 252]), adjacent=(0, 1)), slips=0) == 0

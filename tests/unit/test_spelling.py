@@ -103,7 +103,9 @@ def test_a_slip_into_a_word_one_article_holds_stays_beside_a_slip_into_a_word_mo
     vocabulary = _Vocabulary()
     suggest = {"spell_body": [{"offset": 5, "length": 4, "options": options}]}
     assert respelt(q, suggest, vocabulary) == "kofi annan"  # the vocabulary chooses the last: Annan beside Kofi
-    assert vocabulary.asked == [(("anna", "adnan", "annan"), ("kofi",))]
+    # the less likely edits as near after them, which the other words choose only where written beside them (session
+    # 40)
+    assert vocabulary.asked == [(("anna", "adnan", "annan", "ann", "alan"), ("kofi",))]
     # Without another slip into a word more articles hold, one article's word is still no likelier than the rest
     assert nearest_candidates("intrest", _options(("interst", 1), ("interest", 722)))[0] == "interest"
 
@@ -186,6 +188,19 @@ def test_further_spellings_two_likely_edits_away_come_first_and_are_counted_for_
 
     assert vocabulary.asked == [(("minsiter", "minister", "ministry"), ("prime",))]
     assert vocabulary.slips == [1]
+
+
+def test_spellings_as_near_by_an_edit_less_likely_come_next_for_the_vocabulary() -> None:
+    # `oil prises`: `praises` (a letter left out) is the nearest; `prices` (a letter replaced), as near, was no
+    # candidate at all, and `oil praises` was read (session 40); it comes after the nearest, before further ones
+    options = _options(("praises", 8), ("prices", 652), ("priest", 20))
+    suggest = {"spell_body": [{"offset": 4, "length": 6, "options": options}], "spell_title": []}
+    vocabulary = _Vocabulary()
+
+    respelt("oil prises", suggest, vocabulary)
+
+    assert vocabulary.asked == [(("praises", "prices", "priest"), ("oil",))]
+    assert vocabulary.slips == [0]
 
 
 def test_a_word_alone_is_read_two_likely_edits_away_past_one_articles_typo() -> None:
