@@ -1448,31 +1448,31 @@ def _likeliest_of(
 ) -> int:
     """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: of the candidates some article
     holds (any, when none is: a joined word's spellings may be held by none), the greatest log(articles holding it) +
-    the sum over the context words of log(share of those articles holding the word), smoothed; the first of equals.
-    A context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured
-    the rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
-    candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`).
-    Among the first `nearest` candidates, unless no article holding one of them holds a context word as typed and a
-    further one is written side by side with one by MIN_SIDE_BY_SIDE articles or more, whose articles hold it
-    MIN_LIFT times as often as the archive's do: then among those (`oil prises` is `oil prices`, a letter replaced,
-    which 173 news-dev articles write, not `oil praises`, a letter left out, held beside `oil` by none; session 40);
-    or unless none of them is held beside a context word and a further one is
-    held by most of its articles beside a context word that is not common (relevance.common, in the archive's
-    `total`): then among those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not
-    `wayne ronnie`, which none holds with it; session 34's review). Beside a common word a further one is by chance:
-    `sponor government` was read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived`
-    `switching achieved` (the session's second review). `tiers`: (nearest, slips); the `slips` candidates after the
-    nearest are two likely edits from the word typed (spelling._two_likely_edits), each chosen before the nearest
-    when, the context words counted as typed (their near spellings made `kenneth` count `kennedy`'s articles, and
-    `kenneth carlse` was read `kenneth charles`: session 36's review), its score is log FURTHER_EDIT_ODDS above theirs
-    and its articles hold one of them MIN_LIFT times as often as the archive's do, some article side by side: `prime
-    minsitre` is `prime minister`, not one Reuters article's `prime minsiter` (session 36); `slightly overla` stays
-    `slightly overlap`, though `overall` is beside `slightly` in 30 articles, for none writes `slightly overall` (the
-    session's second review). Two edits of other kinds never are: `important reiers` stays `reiners`, though
-    `reuters` is beside `important` in 120 times as many news-dev articles. Else the nearest of the greatest score,
-    each article writing it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles)
-    counted SIDE_BY_SIDE_WEIGHT times more: `george bosh` is `george bush` (12 of news-dev's articles write it), not
-    `george both` (none does), though more articles hold `both` beside `george` within a typo (session 40)."""
+    the sum over the context words of log(share of those articles holding the word), smoothed; the first of equals. A
+    context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured the
+    rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
+    candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`). Among the
+    first `nearest` candidates, unless no article holding one of them holds a context word as typed and a further one is
+    written with one as a phrase (side by side in MIN_SIDE_BY_SIDE articles or more, and in most of the articles holding
+    both), whose articles hold it MIN_LIFT times as often as the archive's do: then among those (`oil prises` is `oil
+    prices`, a letter replaced, which 173 news-dev articles write, not `oil praises`, a letter left out, held beside
+    `oil` by none; session 40); or unless none of them is held beside a context word and a further one is held by most
+    of its articles beside a context word that is not common (relevance.common, in the archive's `total`): then among
+    those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`, which
+    none holds with it; session 34's review). Beside a common word a further one is by chance: `sponor government` was
+    read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived` `switching achieved` (the
+    session's second review). `tiers`: (nearest, slips); the `slips` candidates after the nearest are two likely edits
+    from the word typed (spelling._two_likely_edits), each chosen before the nearest when, the context words counted as
+    typed (their near spellings made `kenneth` count `kennedy`'s articles, and `kenneth carlse` was read `kenneth
+    charles`: session 36's review), its score is log FURTHER_EDIT_ODDS above theirs and its articles hold one of them
+    MIN_LIFT times as often as the archive's do, some article side by side: `prime minsitre` is `prime minister`, not
+    one Reuters article's `prime minsiter` (session 36); `slightly overla` stays `slightly overlap`, though `overall` is
+    beside `slightly` in 30 articles, for none writes `slightly overall` (the session's second review). Two edits of
+    other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters` is beside `important`
+    in 120 times as many news-dev articles. Else the nearest of the greatest score, each article writing it side by side
+    with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted SIDE_BY_SIDE_WEIGHT times more:
+    `george bosh` is `george bush` (12 of news-dev's articles write it), not `george both` (none does), though more
+    articles hold `both` beside `george` within a typo (session 40)."""
     nearest, slips = tiers
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
 
@@ -1489,20 +1489,25 @@ def _likeliest_of(
     typed = beside(f"{n} {{}} typed")
     articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
 
-    def associated(i: int, side_by_side: int = 1) -> bool:
-        # Some context word as typed is beside the candidate, `side_by_side` articles writing them so, and its
-        # articles hold that word MIN_LIFT times as often as the archive's do.
+    def associated(i: int, phrase: bool = False) -> bool:
+        # Some context word as typed is beside the candidate, some article writing them side by side (a `phrase`:
+        # MIN_SIDE_BY_SIDE articles or more, and most of those holding both), and its articles hold that word
+        # MIN_LIFT times as often as the archive's do.
+        def written(j: int, both: int) -> bool:
+            side_by_side = int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"])
+            return side_by_side >= MIN_SIDE_BY_SIDE and 2 * side_by_side >= both if phrase else side_by_side > 0
+
         return any(
-            both[i] * total >= MIN_LIFT * held[i] * count > 0
-            and answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"] >= side_by_side
+            both[i] * total >= MIN_LIFT * held[i] * count > 0 and written(j, both[i])
             for j, (both, count) in enumerate(zip(typed, articles, strict=True))
         )
 
     if not any(both[i] for both in typed for i in range(nearest)):
-        # No article holding a nearest spelling holds a context word as typed: a further one written side by side
-        # with one is read (`oil prises` is `oil prices`, 173 news-dev articles writing it, not `oil praises`, a
-        # letter left out, which none holds beside `oil`; session 40).
-        besides = [i for i in range(nearest, candidates) if associated(i, MIN_SIDE_BY_SIDE)]
+        # No article holding a nearest spelling holds a context word as typed: a further one written with one as a
+        # phrase is read (`oil prises` is `oil prices`, 173 of the 252 news-dev articles holding both writing it, not
+        # `oil praises`, a letter left out, which none holds beside `oil`; session 40). Not a word beside it by
+        # chance: `precent rise` was read `recent rise` (10 of 186 articles), not `percent rise` (the second review).
+        besides = [i for i in range(nearest, candidates) if associated(i, phrase=True)]
         if besides:
             return max(besides, key=lambda i: (scores[i], -i))
     rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]

@@ -108,3 +108,7 @@ def test_an_edit_less_likely_written_beside_the_context_word_beats_a_likely_one_
     # `presume` holds `blair`), nor when a single article writes the other side by side with it
     assert _chosen(_answer([1, 500], (600, [1, 150]), (300, [1, 100]), adjacent=(0, 10)), slips=0) == 0
     assert _chosen(_answer([8, 652], (600, [1, 300]), (421, [0, 252]), adjacent=(0, 1)), slips=0) == 0
+    # nor when the two words are side by side in a few of the articles holding both, by chance: `precent rise` is
+    # `percent rise` (28 articles, none with `rise`), not `recent rise` (186 articles holding both, 10 side by side;
+    # session 40's third review)
+    assert _chosen(_answer([28, 420], (900, [3, 200]), (800, [0, 186]), adjacent=(0, 10)), slips=0) == 0
