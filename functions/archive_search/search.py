@@ -1489,27 +1489,25 @@ def _likeliest_of(
     typed = beside(f"{n} {{}} typed")
     articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
 
-    def associated(i: int, phrase: bool = False) -> bool:
-        # Some context word as typed is beside the candidate, some article writing them side by side (a `phrase`:
-        # MIN_SIDE_BY_SIDE articles or more, and most of those holding both), and its articles hold that word
-        # MIN_LIFT times as often as the archive's do.
-        def written(j: int, both: int) -> bool:
+    def associated(i: int, phrase: bool = False, among: Sequence[int] = range(len(context))) -> bool:
+        # Some context word as typed (`among` them) is beside the candidate, some article writing them side by side
+        # (a `phrase`: MIN_SIDE_BY_SIDE articles or more, and most of those holding both), and its articles hold
+        # that word MIN_LIFT times as often as the archive's do.
+        def written(j: int) -> bool:
             side_by_side = int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"])
-            return side_by_side >= MIN_SIDE_BY_SIDE and 2 * side_by_side >= both if phrase else side_by_side > 0
+            return side_by_side >= MIN_SIDE_BY_SIDE and 2 * side_by_side >= typed[j][i] if phrase else side_by_side > 0
 
-        return any(
-            both[i] * total >= MIN_LIFT * held[i] * count > 0 and written(j, both[i])
-            for j, (both, count) in enumerate(zip(typed, articles, strict=True))
-        )
+        return any(typed[j][i] * total >= MIN_LIFT * held[i] * articles[j] > 0 and written(j) for j in among)
 
-    if not any(both[i] for both in typed for i in range(nearest)):
-        # No article holding a nearest spelling holds a context word as typed: a further one written with one as a
-        # phrase is read (`oil prises` is `oil prices`, 173 of the 252 news-dev articles holding both writing it, not
-        # `oil praises`, a letter left out, which none holds beside `oil`; session 40). Not a word beside it by
-        # chance: `precent rise` was read `recent rise` (10 of 186 articles), not `percent rise` (the second review).
-        besides = [i for i in range(nearest, candidates) if associated(i, phrase=True)]
-        if besides:
-            return max(besides, key=lambda i: (scores[i], -i))
+    # The context words no article holding a nearest spelling holds, as typed: a further spelling written with one
+    # of them as a phrase is read (`oil prises` is `oil prices`, 173 of the 252 news-dev articles holding both
+    # writing it, not `oil praises`, a letter left out, which none holds beside `oil`; `tomy blair iraq war` is `tony
+    # blair`, though an article holding `tommy` holds `war`; session 40). Not a word beside it by chance: `precent
+    # rise` was read `recent rise` (10 of 186 articles), not `percent rise` (the third review).
+    unheld = [j for j in range(len(context)) if not any(typed[j][:nearest])]
+    besides = [i for i in range(nearest, candidates) if unheld and associated(i, phrase=True, among=unheld)]
+    if besides:
+        return max(besides, key=lambda i: (scores[i], -i))
     rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]
     mostly = [i for i in range(nearest, candidates) if any(both[i] and 2 * both[i] >= held[i] for both in rare)]
     if mostly and not any(supported):

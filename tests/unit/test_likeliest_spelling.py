@@ -112,3 +112,20 @@ def test_an_edit_less_likely_written_beside_the_context_word_beats_a_likely_one_
     # `percent rise` (28 articles, none with `rise`), not `recent rise` (186 articles holding both, 10 side by side;
     # session 40's third review)
     assert _chosen(_answer([28, 420], (900, [3, 200]), (800, [0, 186]), adjacent=(0, 10)), slips=0) == 0
+
+
+def test_a_nearest_spelling_held_beside_another_word_does_not_keep_a_phrase_with_one_it_is_never_beside() -> None:
+    # `tomy blair war`: `tommy` (the nearest: 20 articles, one holding `war`, none `blair`) or `tony` (further: 160
+    # articles, 150 holding `blair`, 147 writing `tony blair`): the phrase with `blair` reads `tony` (session 40's
+    # third review: the one `tommy` article holding `war` kept `tommy`)
+    answer = {
+        "0": _filters([20, 160]),
+        "0 0": {"doc_count": 180, "holding": _filters([0, 150])},
+        "0 0 typed": {"doc_count": 174, "holding": _filters([0, 150])},
+        "0 0 adjacent": _filters([0, 147]),
+        "0 1": {"doc_count": 900, "holding": _filters([1, 40])},
+        "0 1 typed": {"doc_count": 800, "holding": _filters([1, 40])},
+        "0 1 adjacent": _filters([0, 0]),
+    }
+
+    assert _likeliest_of(answer, 0, 2, ["blair", "war"], (1, 0), TOTAL) == 1
