@@ -1526,11 +1526,11 @@ def _likeliest_of(
     # holding them apart; one article proves nothing (chance across a sentence's end, or its own typo).
     weighed = []
     for j, counts in enumerate(together):
-        side_by_side = answer[f"{n} {j} adjacent"]["buckets"]
-        written = [int(side_by_side[str(i)]["doc_count"]) for i in range(nearest)]
+        buckets = answer[f"{n} {j} adjacent"]["buckets"]
+        adjacent = [int(buckets[str(i)]["doc_count"]) for i in range(nearest)]
         weighed.append(
             [
-                count + SIDE_BY_SIDE_WEIGHT * written[i] if i < nearest and written[i] >= MIN_SIDE_BY_SIDE else count
+                count + SIDE_BY_SIDE_WEIGHT * adjacent[i] if i < nearest and adjacent[i] >= MIN_SIDE_BY_SIDE else count
                 for i, count in enumerate(counts)
             ]
         )

@@ -390,7 +390,8 @@ def _candidates(
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
-    # As near by an edit less likely (`prices` of `prises`, where `praises` is a letter left out) comes first of them.
+    # Those as near by an edit less likely (`prices` of `prises`, where `praises` is a letter left out) before the
+    # further ones, after the two likely edits.
     further = dict.fromkeys(r[-1] for r in ranked if r[-1] not in nearest)
     twice = [text for text in further if _two_likely_edits(word, fold_as_index(text))][:MAX_CONTEXT_CANDIDATES]
     ordered = [*twice, *(text for text in further if text not in twice)]
