@@ -1452,27 +1452,28 @@ def _likeliest_of(
     context word no article holds beside any candidate says nothing of them and is left out: smoothed, it favoured the
     rarer candidate (`anan cricket rugby` read `adnan`, one article, not `anna`, seven; session 30's review), as a
     candidate no article holds got half of every share (`coca-cols bottling plant india` read `coca-coles`). Among the
-    first `nearest` candidates, unless no article holding one of them holds a context word as typed and a further one is
-    written with one as a phrase (side by side in MIN_SIDE_BY_SIDE articles or more, and in most of the articles holding
-    both), whose articles hold it MIN_LIFT times as often as the archive's do: then among those (`oil prises` is `oil
-    prices`, a letter replaced, which 173 news-dev articles write, not `oil praises`, a letter left out, held beside
-    `oil` by none; session 40); or unless none of them is held beside a context word and a further one is held by most
-    of its articles beside a context word that is not common (relevance.common, in the archive's `total`): then among
-    those (`wayne roonie` is `wayne rooney`, 9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`, which
-    none holds with it; session 34's review). Beside a common word a further one is by chance: `sponor government` was
-    read `sooner government` (`sponsor` is one edit, `sooner` two), `switcing arhived` `switching achieved` (the
-    session's second review). `tiers`: (nearest, slips); the `slips` candidates after the nearest are two likely edits
-    from the word typed (spelling._two_likely_edits), each chosen before the nearest when, the context words counted as
-    typed (their near spellings made `kenneth` count `kennedy`'s articles, and `kenneth carlse` was read `kenneth
-    charles`: session 36's review), its score is log FURTHER_EDIT_ODDS above theirs and its articles hold one of them
-    MIN_LIFT times as often as the archive's do, some article side by side: `prime minsitre` is `prime minister`, not
-    one Reuters article's `prime minsiter` (session 36); `slightly overla` stays `slightly overlap`, though `overall` is
-    beside `slightly` in 30 articles, for none writes `slightly overall` (the session's second review). Two edits of
-    other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters` is beside `important`
-    in 120 times as many news-dev articles. Else the nearest of the greatest score, each article writing it side by side
-    with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted SIDE_BY_SIDE_WEIGHT times more:
-    `george bosh` is `george bush` (12 of news-dev's articles write it), not `george both` (none does), though more
-    articles hold `both` beside `george` within a typo (session 40)."""
+    first `nearest` candidates, unless a further one is written with a context word as typed as a phrase in
+    FURTHER_EDIT_ODDS times as many articles as hold that word with any one of them (a phrase: side by side in
+    MIN_SIDE_BY_SIDE articles or more, and in most of the articles holding both) and whose articles hold it MIN_LIFT
+    times as often as the archive's do: then among those (`oil prises` is `oil prices`, a letter replaced, which 173
+    news-dev articles write, not `oil praises`, a letter left out, held beside `oil` by none; session 40); or unless
+    none of them is held beside a context word and a further one is held by most of its articles beside a context word
+    that is not common (relevance.common, in the archive's `total`): then among those (`wayne roonie` is `wayne rooney`,
+    9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`, which none holds with it; session 34's review).
+    Beside a common word a further one is by chance: `sponor government` was read `sooner government` (`sponsor` is one
+    edit, `sooner` two), `switcing arhived` `switching achieved` (the session's second review). `tiers`: (nearest,
+    slips); the `slips` candidates after the nearest are two likely edits from the word typed
+    (spelling._two_likely_edits), each chosen before the nearest when, the context words counted as typed (their near
+    spellings made `kenneth` count `kennedy`'s articles, and `kenneth carlse` was read `kenneth charles`: session 36's
+    review), its score is log FURTHER_EDIT_ODDS above theirs and its articles hold one of them MIN_LIFT times as often
+    as the archive's do, some article side by side: `prime minsitre` is `prime minister`, not one Reuters article's
+    `prime minsiter` (session 36); `slightly overla` stays `slightly overlap`, though `overall` is beside `slightly` in
+    30 articles, for none writes `slightly overall` (the session's second review). Two edits of other kinds are only as
+    a phrase (above): `important reiers` stays `reiners`, though `reuters` is beside `important` in 120 times as many
+    news-dev articles. Else the nearest of the greatest score, each article writing it side by side with a context word
+    as typed (either order; from MIN_SIDE_BY_SIDE articles) counted SIDE_BY_SIDE_WEIGHT times more: `george bosh` is
+    `george bush` (12 of news-dev's articles write it), not `george both` (none does), though more articles hold `both`
+    beside `george` within a typo (session 40)."""
     nearest, slips = tiers
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
 
@@ -1499,13 +1500,21 @@ def _likeliest_of(
 
         return any(typed[j][i] * total >= MIN_LIFT * held[i] * articles[j] > 0 and written(j) for j in among)
 
-    # The context words no article holding a nearest spelling holds, as typed: a further spelling written with one
-    # of them as a phrase is read (`oil prises` is `oil prices`, 173 of the 252 news-dev articles holding both
-    # writing it, not `oil praises`, a letter left out, which none holds beside `oil`; `tomy blair iraq war` is `tony
-    # blair`, though an article holding `tommy` holds `war`; session 40). Not a word beside it by chance: `precent
-    # rise` was read `recent rise` (10 of 186 articles), not `percent rise` (the third review).
-    unheld = [j for j in range(len(context)) if not any(typed[j][:nearest])]
-    besides = [i for i in range(nearest, candidates) if unheld and associated(i, phrase=True, among=unheld)]
+    # A further spelling written as a phrase with a context word (as typed) in FURTHER_EDIT_ODDS times as many articles
+    # as hold that word with any nearest spelling is read (`oil prises` is `oil prices`, 173 of the 252 news-dev
+    # articles holding both writing it, not `oil praises`, a letter left out, which none holds beside `oil`; `hoing
+    # kong` is `hong kong`, not `hoping`; `tomy blair iraq war` is `tony blair`, though an article holding `tommy`
+    # holds `war`; session 40). Not a word beside it by chance: `precent rise` was read `recent rise` (10 of 186
+    # articles), not `percent rise` (the third review).
+    def outweighs(i: int, j: int) -> bool:
+        side_by_side = int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"])
+        return side_by_side >= FURTHER_EDIT_ODDS * max(typed[j][:nearest], default=0)
+
+    besides = [
+        i
+        for i in range(nearest, candidates)
+        if associated(i, phrase=True, among=[j for j in range(len(context)) if outweighs(i, j)])
+    ]
     if besides:
         return max(besides, key=lambda i: (scores[i], -i))
     rare = [counts for j, counts in enumerate(together) if not common(int(answer[f"{n} {j}"]["doc_count"]), total)]

@@ -42,8 +42,11 @@ def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_
     answer = _answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=(0, 265))
 
     assert _chosen(answer) == 1
-    # but only when `minister` is two likely edits away (spelling._two_likely_edits)
-    assert _chosen(answer, slips=0) == 0
+    # but only when `minister` is two likely edits away (spelling._two_likely_edits), or written beside `prime` as a
+    # phrase, in most of the articles holding both (session 40): here 265 of 270
+    assert _chosen(answer, slips=0) == 1
+    assert _chosen(_answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=(0, 100)), slips=0) == 0
+    assert _chosen(_answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=(0, 100))) == 1
 
 
 def test_a_frequent_word_beside_the_context_by_chance_does_not() -> None:
@@ -129,3 +132,11 @@ def test_a_nearest_spelling_held_beside_another_word_does_not_keep_a_phrase_with
     }
 
     assert _likeliest_of(answer, 0, 2, ["blair", "war"], (1, 0), TOTAL) == 1
+
+
+def test_a_phrase_written_far_more_often_than_the_nearest_is_held_beside_its_word_is_read() -> None:
+    # `hoing kong`: `hoping` (the nearest, a letter left out: 40 articles, 3 holding `kong`) or `hong` (a letter
+    # replaced: 120, 118 holding `kong`, 115 writing `hong kong`, more than FURTHER_EDIT_ODDS times 3; session 40)
+    answer = _answer([40, 120], (130, [3, 118]), (125, [3, 118]), adjacent=(0, 115))
+
+    assert _chosen(answer, slips=0) == 1
