@@ -1489,14 +1489,19 @@ def _likeliest_of(
     supported = [any(both[i] for both in together) for i in range(nearest)]
     typed = beside(f"{n} {{}} typed")
     articles = [int(answer[f"{n} {j} typed"]["doc_count"]) for j in range(len(context))]
+    # For each context word as typed, how many articles write each candidate side by side with it.
+    side_by_side = [
+        [int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
+        for j in range(len(context))
+    ]
 
     def associated(i: int, phrase: bool = False, among: Sequence[int] = range(len(context))) -> bool:
         # Some context word as typed (`among` them) is beside the candidate, some article writing them side by side
         # (a `phrase`: MIN_SIDE_BY_SIDE articles or more, and most of those holding both), and its articles hold
         # that word MIN_LIFT times as often as the archive's do.
         def written(j: int) -> bool:
-            side_by_side = int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"])
-            return side_by_side >= MIN_SIDE_BY_SIDE and 2 * side_by_side >= typed[j][i] if phrase else side_by_side > 0
+            count = side_by_side[j][i]
+            return count >= MIN_SIDE_BY_SIDE and 2 * count >= typed[j][i] if phrase else count > 0
 
         return any(typed[j][i] * total >= MIN_LIFT * held[i] * articles[j] > 0 and written(j) for j in among)
 
@@ -1506,14 +1511,18 @@ def _likeliest_of(
     # kong` is `hong kong`, not `hoping`; `tomy blair iraq war` is `tony blair`, though an article holding `tommy`
     # holds `war`; session 40). Not a word beside it by chance: `precent rise` was read `recent rise` (10 of 186
     # articles), not `percent rise` (the third review).
-    def outweighs(i: int, j: int) -> bool:
-        side_by_side = int(answer[f"{n} {j} adjacent"]["buckets"][str(i)]["doc_count"])
-        return side_by_side >= FURTHER_EDIT_ODDS * max(typed[j][:nearest], default=0)
-
     besides = [
         i
         for i in range(nearest, candidates)
-        if associated(i, phrase=True, among=[j for j in range(len(context)) if outweighs(i, j)])
+        if associated(
+            i,
+            phrase=True,
+            among=[
+                j
+                for j, counts in enumerate(typed)
+                if side_by_side[j][i] >= FURTHER_EDIT_ODDS * max(counts[:nearest], default=0)
+            ],
+        )
     ]
     if besides:
         return max(besides, key=lambda i: (scores[i], -i))
@@ -1533,16 +1542,13 @@ def _likeliest_of(
             return max(overwhelming, key=lambda i: (typed_scores[i], -i))
     # Of equally near spellings, an article writing one side by side with a context word counts as SIDE_BY_SIDE_WEIGHT
     # holding them apart; one article proves nothing (chance across a sentence's end, or its own typo).
-    weighed = []
-    for j, counts in enumerate(together):
-        buckets = answer[f"{n} {j} adjacent"]["buckets"]
-        adjacent = [int(buckets[str(i)]["doc_count"]) for i in range(nearest)]
-        weighed.append(
-            [
-                count + SIDE_BY_SIDE_WEIGHT * adjacent[i] if i < nearest and adjacent[i] >= MIN_SIDE_BY_SIDE else count
-                for i, count in enumerate(counts)
-            ]
-        )
+    weighed = [
+        [
+            count + SIDE_BY_SIDE_WEIGHT * beside_it[i] if i < nearest and beside_it[i] >= MIN_SIDE_BY_SIDE else count
+            for i, count in enumerate(counts)
+        ]
+        for counts, beside_it in zip(together, side_by_side, strict=True)
+    ]
     near_scores = _naive_bayes(held, weighed)
     return max(range(nearest), key=lambda i: (near_scores[i], -i))
 

@@ -349,8 +349,10 @@ def _candidates(
     (_two_likely_edits), then likeliest first (at most MAX_CONTEXT_CANDIDATES), which Vocabulary.likeliest reads the
     word as only when no nearest one is held beside the query's other words and one of these is (`wayne roonie`:
     `ronnie`, one edit, is in no article with `wayne`, `rooney`, two, in nine; it was read `wayne ronnie` while the
-    near tier listed the Rooney articles: session 34's review), or, for one of two likely edits, when the query's
-    other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS: `prime minsitre`). Without other words,
+    near tier listed the Rooney articles: session 34's review), or when it is written with one of them as a phrase
+    far more often than they are held with a nearest one (`oil prises` is `oil prices`: search._likeliest_of), or, for
+    one of two likely edits, when the query's other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS:
+    `prime minsitre`). Without other words,
     the first of those two likely edits when each nearest one is a word only one article holds and MANY_ARTICLES
     hold it, as `intrest` is `interest`: `tommorow` is `tomorrow` (123 of news-dev's articles), not one article's
     typo `tomrorow` (session 39's review). Not beside a word more articles hold: by 20 times as many articles, a
@@ -529,8 +531,9 @@ class Vocabulary(Protocol):
         several words (a joined word's spellings, `coca-cola`) is held as a phrase. All of a query's words at once (one
         engine request, whatever their number). `nearest`: for each choice, how many of its candidates are the nearest
         (default: all); the others (further ones, _candidates) are chosen among only when none of those is held beside a
-        context word and one of them is, or, for the first `slips` of them (two likely edits; default none), when the
-        context words make one overwhelmingly likelier."""
+        context word and one of them is, or one is written with a context word as a phrase (`oil prises`: `oil prices`),
+        or, for the first `slips` of them (two likely edits; default none), when the context words make one
+        overwhelmingly likelier."""
         ...
 
 
