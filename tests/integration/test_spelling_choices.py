@@ -41,12 +41,13 @@ def test_a_doubled_letter_is_read_as_the_word_not_as_a_more_frequent_substitutio
     assert search(long)["did_you_mean"] == {"q": long.replace("oill", "oil"), "total": 1}
 
 
-def test_a_word_alone_is_read_two_slips_away_past_one_articles_typo(pipeline: LocalPipeline) -> None:
+def test_a_word_is_read_two_slips_away_past_one_articles_typo_alone_and_beside_others(pipeline: LocalPipeline) -> None:
     # Given one article's typo `tomrorow` (one letter replaced from `tommorow`) and many articles writing `tomorrow`
     # (a letter undoubled and one doubled)
-    typo = _json_upload(pipeline, "Careless", "The vote is tomrorow.")
+    # (`tomorrow night` in ten, `tomrorow night` in the typo's)
+    typo = _json_upload(pipeline, "Careless", "The vote is tomrorow night.")
     for n in range(MANY_ARTICLES):
-        _json_upload(pipeline, f"Vote {n}", f"The vote is tomorrow, item {n}.")
+        _json_upload(pipeline, f"Vote {n}", f"The vote is tomorrow{' night' if n < 10 else ''}, item {n}.")
     pipeline.drain()
 
     # Then `tommorow` alone is read as `tomorrow` (session 39's review: as one article's typo), as `intrest` is
@@ -54,6 +55,8 @@ def test_a_word_alone_is_read_two_slips_away_past_one_articles_typo(pipeline: Lo
     body = search("Tommorow")
     assert body["altered_query"] == "Tomorrow" and body["total"] == MANY_ARTICLES
     assert typo not in ids("tommorow")
+    # and so it is beside a word more of the `tomorrow` articles hold (session 41: `tomrorow night`)
+    assert search("tommorow night")["altered_query"] == "tomorrow night"
 
 
 def test_a_short_name_is_not_respelt_two_letters_away(pipeline: LocalPipeline) -> None:

@@ -49,6 +49,19 @@ def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_
     assert _chosen(_answer([2, 632], (421, [2, 279]), (304, [2, 270]), adjacent=(0, 100))) == 1
 
 
+def test_two_slips_into_a_word_many_articles_hold_beat_one_edit_into_one_articles_word_unless_it_is_likelier() -> None:
+    # `tommorow night`: `tomrorow` (one article's typo, beside `night` there) or `tomorrow` (123 articles; 10 beside
+    # `night`, which 173 of the archive's hold: a lift below MIN_LIFT), as `tommorow` alone is read (session 41)
+    answer = _answer([1, 123], (200, [1, 12]), (173, [1, 10]), adjacent=(0, 2))
+
+    assert _chosen(answer) == 1
+    # not when the one article's word is likelier beside the context word (none of the 123 holds it)
+    assert _chosen(_answer([1, 123], (200, [1, 0]), (173, [1, 0]), adjacent=(0, 0))) == 0
+    # nor when the nearest is a word more than one article holds, or the other is held by fewer than MANY_ARTICLES
+    assert _chosen(_answer([2, 123], (200, [1, 12]), (173, [1, 10]), adjacent=(0, 2))) == 0
+    assert _chosen(_answer([1, 40], (200, [1, 12]), (173, [1, 10]), adjacent=(0, 2))) == 0
+
+
 def test_a_frequent_word_beside_the_context_by_chance_does_not() -> None:
     # `long troguh`: `trough` (3 articles, 1 beside `long`) or `through` (1,500; 300 beside `long`, which 700 of the
     # archive's 3,698 hold: no more often than any article)
