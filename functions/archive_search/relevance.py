@@ -767,6 +767,12 @@ def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
     return max(meant, key=lambda near: (near.articles, near.similarity)).term if meant else None
 
 
+def typo_spellings(word: str, spellings: Sequence[NearSpelling]) -> list[str]:
+    """Every word a word some article holds is likely a typo of (typo_spelling's candidates), most articles first."""
+    meant = sorted(_typo_spellings(fold_as_index(word), spellings), key=lambda near: -near.articles)
+    return list(dict.fromkeys(near.term for near in meant))
+
+
 def _typo_spellings(typed: str, spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
     held = {near.field: near.articles for near in spellings if near.similarity == 1.0}
     return [

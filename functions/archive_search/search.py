@@ -64,6 +64,7 @@ from archive_search.relevance import (
     read_near_spellings,
     text_query,
     typo_spelling,
+    typo_spellings,
     typo_tolerant,
     with_freshness,
     written_number,
@@ -438,6 +439,7 @@ class Expansion:
     # q as read (altered_query) when a respelt word joins a name or a quoted phrase there (regroups): searched as
     # typed in place of q (reading), the typos kept for altered_query.
     read: str | None = None
+    held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
 
     def searched(self, words: Sequence[str]) -> list[str]:
         """The words as the search reads them: a respelt one (`typos`) as its spelling, the others as typed. Sorted by
@@ -905,13 +907,19 @@ def _answer(
         as_read,
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
+    held_read: dict[str, str] = {}
+    if complete == 0 and not unknown and typos and not any(typos.values()):
+        held_read = _typos_read(request, ranking, words, typos, vocabulary)
+        typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
     expansion = base
     if typos or apart:
         spellings = vocabulary.expansion(typos) if typos else base
-        expansion = replace(spellings, widened=base.widened, apart=apart, every_word=base.every_word)
+        expansion = replace(
+            spellings, widened=base.widened, apart=apart, every_word=base.every_word, held_read=frozenset(held_read)
+        )
         if (read := altered_query(request.q, suggest, vocabulary, expansion)) and regroups(request.q, read):
             expansion = replace(expansion, read=read)
         body = {**body, "query": _query(request, ranking, words, expansion)}
@@ -942,6 +950,54 @@ def _answer(
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
     return {**response, "suggest": suggest}, expansion
+
+
+def _typos_read(
+    request: SearchRequest,
+    ranking: Ranking,
+    words: list[str],
+    typos: Mapping[str, str | None],
+    vocabulary: _ArchiveVocabulary,
+) -> dict[str, str]:
+    """The word of a short query no article holds every word of, each word held by some, to read as a word it is
+    likely a typo of (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), and
+    that spelling: one written as a phrase with another of the query's words, side by side in MIN_SIDE_BY_SIDE
+    articles or more and in most of those holding every word as read (the most such articles, of several):
+    `manchester untied` is `manchester united` (48 of the 49 articles holding both write it, none holds `untied` with
+    `manchester`), `white hose` `white house` (not `home`, which more articles hold), as a word no article holds is
+    read as its spelling; `spelling=as_typed` searches it as typed. {} when none is. `typos`: the words expanded
+    (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo."""
+    parsed = parse_query(request.q)
+    readings: list[tuple[str, str]] = []
+    aggs: dict[str, Any] = {}
+    for word in typos:
+        others = [other for other in words if other != word]
+        for spelling in typo_spellings(word, vocabulary.near_spellings(word)):
+            clauses = complete_match(parsed, ranking, as_read(words, {word: spelling}), True)
+            if clauses is None or not others:
+                continue
+            i = len(readings)
+            aggs[str(i)] = {"filter": {"bool": {"must": clauses}}}
+            for j, other in enumerate(others):
+                both = {"bool": {"filter": [_phrase_held(other), _phrase_held(spelling)]}}
+                aggs[f"{i} {j}"] = {"filter": both, "aggs": {"beside": {"filter": _adjacent_held(other, spelling)}}}
+            readings.append((word, spelling))
+    if not aggs:
+        return {}
+    answer = vocabulary.aggregations(aggs)
+    phrases: dict[int, int] = {}
+    for i, (word, _) in enumerate(readings):
+        # As written, either word held (the stemmed fields hold `downing` as `down`), and side by side.
+        pairs = [answer[f"{i} {j}"] for j in range(sum(other != word for other in words))]
+        written = [
+            int(pair["beside"]["doc_count"]) for pair in pairs if 2 * pair["beside"]["doc_count"] >= pair["doc_count"]
+        ]
+        if answer[str(i)]["doc_count"] and max(written, default=0) >= MIN_SIDE_BY_SIDE:
+            phrases[i] = max(written)
+    if not phrases:
+        return {}
+    word, spelling = readings[max(phrases, key=lambda i: (phrases[i], -i))]
+    return {word: spelling}
 
 
 def _complete_as_read(
@@ -1156,9 +1212,10 @@ def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary
     spelling: typo_words) replaced by that spelling, in q's own text (`oil prces` -> `oil prices`, `Wal-Mrat` ->
     `Wal-Mart`); None when it searched every word as typed. The spelling did_you_mean would offer for those words
     (spelling.respelt), so the two never disagree; a long query, searched as typed, has none."""
-    respelt_words = [word for word, spelling in expansion.typos.items() if spelling]
+    respelt_words = [word for word, spelling in expansion.typos.items() if spelling and word not in expansion.held_read]
+    held = {word: str(expansion.typos[word]) for word in expansion.held_read}
     if not respelt_words:
-        return None
+        return with_spellings(q, held) if held else None
     # The suggesters read a joined word's parts apart (`wal-mrat`: `mrat`), and respelt() replaces those.
     parts = {part for word in respelt_words for part in _JOINED_PARTS.split(word)}
     return respelt(q, suggest, vocabulary, only=parts | set(respelt_words))
@@ -1195,6 +1252,8 @@ def _reranked_page(
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
     meaning = respelt(request.q, response.get("suggest"), vocabulary) if expansion.typos else None
+    if expansion.held_read:
+        meaning = altered_query(request.q, response.get("suggest"), vocabulary, expansion)
     query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
@@ -1342,6 +1401,15 @@ class _ArchiveVocabulary:
         self.prepare((), list(typos))
         near = {word: self._near[word] for word in typos if self._near.get(word)}
         return Expansion(typos=dict(typos), near=near)
+
+    def near_spellings(self, word: str) -> tuple[NearSpelling, ...]:
+        """The near spellings listed for a word (prepare), none when not listed."""
+        return self._near.get(word, ())
+
+    def aggregations(self, aggs: Mapping[str, Any]) -> dict[str, Any]:
+        """The answer to `aggs` over the whole archive, in one request."""
+        body = {"query": {"match_all": {}}, "aggs": dict(aggs), "track_total_hits": False}
+        return dict(self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"])
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         """Which of some words a headline or a summary (as title.exact and summary.exact read them), a joined word

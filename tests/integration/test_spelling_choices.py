@@ -835,3 +835,28 @@ def test_a_likely_typo_some_article_holds_is_offered_its_spelling(pipeline: Loca
     assert body["did_you_mean"] == {"q": meant, "total": TYPO_ODDS + 2}
     assert search(meant)["total"] == TYPO_ODDS + 2
     assert search(f"{typo.capitalize()} policy")["did_you_mean"]["q"] == f"{meant.capitalize()} policy"
+
+
+def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_with_the_others_as(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article holding `untied` and TYPO_ODDS holding `united`, written beside `manchester` and away from
+    # `match`
+    untied = _json_upload(pipeline, "Knots", "The ribbons came untied in the wind.")
+    club = [
+        _json_upload(pipeline, f"Club {n}", f"Manchester United won. The match was played on day {n}.")
+        for n in range(TYPO_ODDS)
+    ]
+    pipeline.drain()
+
+    # Then `manchester untied`, which no article holds both words of, is read as the phrase many articles write
+    # (session 41: it was searched as typed and found the Manchester articles and the knots, read as nothing else)
+    body = search("Manchester untied")
+    assert body["altered_query"] == "Manchester united"
+    assert set(ids("manchester untied")) == set(club)
+    # and as typed when asked so
+    as_typed = search("manchester untied", "&spelling=as_typed")
+    assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
+    # Not where the typo's own article holds every word, nor where the other word is not written beside the spelling
+    assert search("untied ribbons")["altered_query"] is None
+    assert search("untied match")["altered_query"] is None
