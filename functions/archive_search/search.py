@@ -440,6 +440,7 @@ class Expansion:
     # typed in place of q (reading), the typos kept for altered_query.
     read: str | None = None
     held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
+    offered: Mapping[str, str] = field(default_factory=dict)  # and the spellings offered for them (_typos_read)
 
     def searched(self, words: Sequence[str]) -> list[str]:
         """The words as the search reads them: a respelt one (`typos`) as its spelling, the others as typed. Sorted by
@@ -908,8 +909,9 @@ def _answer(
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     held_read: dict[str, str] = {}
+    offered: dict[str, str] = {}
     if complete == 0 and not unknown and typos and not any(typos.values()):
-        held_read = _typos_read(request, ranking, words, typos, vocabulary)
+        held_read, offered = _typos_read(request, ranking, words, typos, vocabulary)
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -918,7 +920,12 @@ def _answer(
     if typos or apart:
         spellings = vocabulary.expansion(typos) if typos else base
         expansion = replace(
-            spellings, widened=base.widened, apart=apart, every_word=base.every_word, held_read=frozenset(held_read)
+            spellings,
+            widened=base.widened,
+            apart=apart,
+            every_word=base.every_word,
+            held_read=frozenset(held_read),
+            offered=offered,
         )
         if (read := altered_query(request.q, suggest, vocabulary, expansion)) and regroups(request.q, read):
             expansion = replace(expansion, read=read)
@@ -958,15 +965,17 @@ def _typos_read(
     words: list[str],
     typos: Mapping[str, str | None],
     vocabulary: _ArchiveVocabulary,
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
     """The word of a short query no article holds every word of, each word held by some, to read as a word it is
     likely a typo of (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), and
     that spelling: one written as a phrase with another of the query's words, side by side in MIN_SIDE_BY_SIDE
     articles or more and in most of those holding every word as read (the most such articles, of several):
     `manchester untied` is `manchester united` (48 of the 49 articles holding both write it, none holds `untied` with
     `manchester`), `white hose` `white house` (not `home`, which more articles hold), as a word no article holds is
-    read as its spelling; `spelling=as_typed` searches it as typed. {} when none is. `typos`: the words expanded
-    (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo."""
+    read as its spelling; `spelling=as_typed` searches it as typed. {} when none is. And for each word, the spelling
+    written side by side with another word in the most articles (MIN_SIDE_BY_SIDE or more), a phrase or not, which
+    did_you_mean offers (typos_respelt). `typos`: the words expanded (typo_words), each listed by the vocabulary; one
+    more request, only when one is a likely typo."""
     parsed = parse_query(request.q)
     readings: list[tuple[str, str]] = []
     aggs: dict[str, Any] = {}
@@ -983,7 +992,7 @@ def _typos_read(
                 aggs[f"{i} {j}"] = {"filter": both, "aggs": {"beside": {"filter": _adjacent_held(other, spelling)}}}
             readings.append((word, spelling))
     if not aggs:
-        return {}
+        return {}, {}
     answer = vocabulary.aggregations(aggs)
     phrases: dict[int, int] = {}
     for i, (word, _) in enumerate(readings):
@@ -994,10 +1003,18 @@ def _typos_read(
         ]
         if answer[str(i)]["doc_count"] and max(written, default=0) >= MIN_SIDE_BY_SIDE:
             phrases[i] = max(written)
+    # Else each word's spelling written side by side with another word most often is the one offered
+    # (typos_respelt): `suger prices` was offered `super prices`, which more articles hold than `sugar`.
+    beside: dict[str, tuple[int, str]] = {}
+    for i, (word, spelling) in enumerate(readings):
+        count = max((int(answer[key]["beside"]["doc_count"]) for key in answer if key.startswith(f"{i} ")), default=0)
+        if count >= MIN_SIDE_BY_SIDE and count > beside.get(word, (0, ""))[0]:
+            beside[word] = (count, spelling)
+    offered = {word: spelling for word, (_, spelling) in beside.items()}
     if not phrases:
-        return {}
+        return {}, offered
     word, spelling = readings[max(phrases, key=lambda i: (phrases[i], -i))]
-    return {word: spelling}
+    return {word: spelling}, offered
 
 
 def _complete_as_read(
@@ -1202,7 +1219,8 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
-        if read is None and (spelling := typo_spelling(word, expansion.near.get(word, ())))
+        if read is None
+        and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
     }
     return with_spellings(q, spellings) if spellings else None
 

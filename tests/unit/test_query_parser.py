@@ -548,3 +548,18 @@ def test_a_likely_typo_is_respelt_as_the_word_it_stands_for_in_the_case_typed() 
     assert (
         typos_respelt("goverment", Expansion(typos={"goverment": "government"}, near={"goverment": goverment})) is None
     )
+
+
+def test_a_likely_typo_is_offered_as_the_spelling_written_beside_the_other_words_when_one_is() -> None:
+    # `suger prices`: `super` (180 articles) or `sugar` (48), one edit each; 9 articles write `sugar prices`, none
+    # `super prices` (search._typos_read: session 41, it was offered `super prices`)
+    suger = [
+        NearSpelling("body.exact", "suger", 1.0, 1),
+        NearSpelling("body.exact", "super", 0.8, 180),
+        NearSpelling("body.exact", "sugar", 0.8, 48),
+    ]
+    typos: dict[str, str | None] = {"suger": None, "prices": None}
+
+    assert typos_respelt("suger prices", Expansion(typos=typos, near={"suger": suger})) == "super prices"
+    offered = Expansion(typos=typos, near={"suger": suger}, offered={"suger": "sugar"})
+    assert typos_respelt("Suger prices", offered) == "Sugar prices"
