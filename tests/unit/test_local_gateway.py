@@ -1,0 +1,45 @@
+"""The local gateway serves each request with its own event, however many arrive at once (session 41)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
+
+from archive_search_cli.gateway import make_server
+
+
+def test_requests_at_once_are_each_answered_from_their_own_event() -> None:
+    # Given a Powertools resolver, as the search function's, whose route reads the current event after a pause (the
+    # search's engine requests), served with room for 4 requests at once
+    app = APIGatewayHttpResolver()
+
+    @app.get("/echo")
+    def echo() -> dict[str, Any]:
+        time.sleep(0.05)
+        return {"q": app.current_event.get_query_string_value("q")}
+
+    server = make_server("127.0.0.1", 0, lambda event, context: app.resolve(event, context), max_concurrency=4)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+
+    def ask(q: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/echo?q={q}") as response:
+            return str(json.load(response)["q"])
+
+    try:
+        # When 4 different queries are sent at once, three times over
+        with ThreadPoolExecutor(4) as pool:
+            queries = [f"query{n}" for n in range(12)]
+            answers = list(pool.map(ask, queries))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    # Then each is answered from its own event (two events at once in one process answered with another's)
+    assert answers == queries
