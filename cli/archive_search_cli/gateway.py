@@ -147,13 +147,12 @@ OVERLOADED: dict[str, Any] = {
 def make_server(
     host: str, port: int, handler: Handler, web_root: Path = WEB_ROOT, max_concurrency: int | None = None
 ) -> ThreadingHTTPServer:
-    """The local HTTP API. `max_concurrency`: as many requests at once as the search function may serve in AWS (the
-    template's SearchMaxConcurrency); a request beyond them is answered at once with the API's 503 and Retry-After,
-    as a reader would want from an overloaded service, instead of queueing behind the others. The handler runs one
-    event at a time, as each Lambda execution environment does: its code keeps per-event state in the process
-    (Powertools' resolver holds the current event on its class, Logger and Metrics their buffers), and two events at
-    once in one process answered a search with another's results (session 41: `untied kingdom` got the answer of
-    `general manger`, sent beside it)."""
+    """The local HTTP API. `max_concurrency`: as many requests admitted at once as the search function may serve in
+    AWS (the template's SearchMaxConcurrency); a request beyond them is answered at once with the API's 503 and
+    Retry-After, as a reader would want from an overloaded service, instead of waiting behind the others. The
+    admitted ones run the handler one after another, as one Lambda execution environment runs its events:
+    Powertools' resolver holds the current event on its class, and two events at once in one process answered a
+    search with another's results (session 41: `untied kingdom` got the answer of `general manger`, sent beside it)."""
     slots = threading.BoundedSemaphore(max_concurrency) if max_concurrency else None
     one_event_at_a_time = threading.Lock()
 

@@ -113,8 +113,10 @@ SEARCH_PARAMETERS = [
     ),
     _query(
         "spelling",
-        "How the words of q are read, in any case: auto reads a word no article holds as its likeliest spelling "
-        "(altered_query says so) and widens a short query that few articles answer completely to near spellings; "
+        "How the words of q are read, in any case: auto reads a word no article holds as its likeliest spelling, "
+        "and in a short query no article holds every word of a likely typo a few hold as the phrase it forms with "
+        "the word next to it (relevance order; altered_query says so), and widens a short query that few articles "
+        "answer completely to near spellings; "
         'as_typed searches the words as typed, neither respelt nor widened (a page\'s "Search instead for"), and '
         "did_you_mean still offers a spelling that finds more.",
         {"type": "string", "enum": list(SPELLINGS), "default": SPELLINGS[0]},
@@ -239,7 +241,9 @@ SCHEMAS: dict[str, Any] = {
             "altered_query": {
                 "type": ["string", "null"],
                 "description": "The query as the search read it, when it searched a word no article holds as its "
-                "likeliest spelling (`oil prces` is searched as `oil prices`), in the query's own text; null when "
+                "likeliest spelling (`oil prces` is searched as `oil prices`), or, in a short query no article holds "
+                "every word of, a likely typo a few articles hold as the phrase it forms with the word next to it "
+                "(`manchester untied` as `manchester united`; relevance order), in the query's own text; null when "
                 "every word was searched as typed, and when did_you_mean is offered. The same q with "
                 'spelling=as_typed searches the words as typed (a page\'s "Search instead for").',
             },

@@ -769,7 +769,7 @@ def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
 
 def typo_spellings(word: str, spellings: Sequence[NearSpelling]) -> list[str]:
     """Every word a word some article holds is likely a typo of (typo_spelling's candidates), most articles first."""
-    meant = sorted(_typo_spellings(fold_as_index(word), spellings), key=lambda near: -near.articles)
+    meant = sorted(_typo_spellings(fold_as_index(word), spellings), key=lambda near: (-near.articles, -near.similarity))
     return list(dict.fromkeys(near.term for near in meant))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
 from archive_search.errors import InvalidQueryError
@@ -440,7 +440,8 @@ class Expansion:
     # typed in place of q (reading), the typos kept for altered_query.
     read: str | None = None
     held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
-    offered: Mapping[str, str] = field(default_factory=dict)  # and the spellings offered for them (_typos_read)
+    # The spelling did_you_mean offers for a likely typo some article holds not read so (_typos_read).
+    offered: Mapping[str, str] = field(default_factory=dict)
 
     def searched(self, words: Sequence[str]) -> list[str]:
         """The words as the search reads them: a respelt one (`typos`) as its spelling, the others as typed. Sorted by
@@ -959,68 +960,76 @@ def _answer(
     return {**response, "suggest": suggest}, expansion
 
 
+class WordListing(Protocol):
+    """What _typos_read asks of the archive (_ArchiveVocabulary): the near spellings listed for a word, and the
+    answer to aggregations over every article."""
+
+    def near_spellings(self, word: str) -> tuple[NearSpelling, ...]: ...
+
+    def aggregations(self, aggs: Mapping[str, Any]) -> dict[str, Any]: ...
+
+
 def _typos_read(
     request: SearchRequest,
     ranking: Ranking,
     words: list[str],
     typos: Mapping[str, str | None],
-    vocabulary: _ArchiveVocabulary,
+    vocabulary: WordListing,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The word of a short query no article holds every word of, each word held by some, to read as a word it is
-    likely a typo of (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), and
-    that spelling: one written as a phrase with a word typed next to it, in the order typed, in MIN_SIDE_BY_SIDE
-    articles or more and in most of those holding both as written, some article holding every word as read (the most
-    such articles, of several):
-    `manchester untied` is `manchester united` (48 of the 49 articles holding both write it, none holds `untied` with
-    `manchester`), `white hose` `white house` (not `home`, which more articles hold), as a word no article holds is
-    read as its spelling; `spelling=as_typed` searches it as typed. {} when none is. And for each word, the spelling
-    written so with a word next to it in the most articles (MIN_SIDE_BY_SIDE or more), a phrase or not, which
-    did_you_mean offers (typos_respelt). `typos`: the words expanded (typo_words), each listed by the vocabulary; one
-    more request, only when one is a likely typo."""
+    """(read, offered) for a short query no article holds every word of, each word held by some (relevance order:
+    only there does the probe count them). `read`: the one word to read as a word it is likely a typo of
+    (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), with that spelling:
+    one written as a phrase with a query word next to it (stopwords aside), in the order typed, in MIN_SIDE_BY_SIDE
+    articles or more and in most of those holding both as written, some article holding every word as read (of
+    several, the one most articles write so): `manchester untied` is `manchester united` (48 of the 49 articles
+    holding both write it, none holds `untied` with `manchester`), `white hose` `white house` (not `home`, which more
+    articles hold), as a word no article holds is read as its spelling; `spelling=as_typed` searches it as typed; {}
+    when none is. `offered`: for each word, the spelling written so with a word next to it in the most articles
+    (MIN_SIDE_BY_SIDE or more), a phrase or not, which did_you_mean offers (typos_respelt). `typos`: the words
+    expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo."""
     parsed = parse_query(request.q)
-    readings: list[tuple[str, str]] = []
+    readings: list[tuple[str, str, list[str]]] = []  # (word, spelling, the keys of its counts beside each neighbour)
     aggs: dict[str, Any] = {}
     for word in typos:
-        # The words typed just before and after it, each as a phrase in the order typed: `executive chef` is not
+        # The words just before and after it, each as a phrase in the order typed: `executive chef` is not
         # `executive chief`, which no article writes (`chief executive`, 300; the session's review).
         at = words.index(word)
-        neighbours = [(words[at - 1], "{other} {spelling}")] if at else []
-        neighbours += [(words[at + 1], "{spelling} {other}")] if at + 1 < len(words) else []
+        neighbours = [(words[at - 1], True)] if at else []
+        neighbours += [(words[at + 1], False)] if at + 1 < len(words) else []
         for spelling in typo_spellings(word, vocabulary.near_spellings(word)):
             clauses = complete_match(parsed, ranking, as_read(words, {word: spelling}), True)
             if clauses is None or not neighbours:
                 continue
             i = len(readings)
-            aggs[str(i)] = {"filter": {"bool": {"must": clauses}}}
-            for j, (other, phrase) in enumerate(neighbours):
+            aggs[f"{i} read"] = {"filter": {"bool": {"must": clauses}}}
+            keys = []
+            for j, (other, before) in enumerate(neighbours):
                 both = {"bool": {"filter": [_phrase_held(other), _phrase_held(spelling)]}}
-                ordered = _phrase_held(phrase.format(other=other, spelling=spelling))
-                aggs[f"{i} {j}"] = {"filter": both, "aggs": {"beside": {"filter": ordered}}}
-            readings.append((word, spelling))
+                ordered = _phrase_held(f"{other} {spelling}" if before else f"{spelling} {other}")
+                keys.append(f"{i} beside {j}")
+                aggs[keys[-1]] = {"filter": both, "aggs": {"written": {"filter": ordered}}}
+            readings.append((word, spelling, keys))
     if not aggs:
         return {}, {}
     answer = vocabulary.aggregations(aggs)
     phrases: dict[int, int] = {}
-    for i in range(len(readings)):
+    offered: dict[str, tuple[int, str]] = {}
+    for i, (word, spelling, keys) in enumerate(readings):
         # As written, both words held (the stemmed fields hold `downing` as `down`), and side by side.
-        pairs = [answer[key] for key in answer if key.startswith(f"{i} ")]
-        written = [
-            int(pair["beside"]["doc_count"]) for pair in pairs if 2 * pair["beside"]["doc_count"] >= pair["doc_count"]
-        ]
-        if answer[str(i)]["doc_count"] and max(written, default=0) >= MIN_SIDE_BY_SIDE:
-            phrases[i] = max(written)
-    # Else each word's spelling written side by side with another word most often is the one offered
-    # (typos_respelt): `suger prices` was offered `super prices`, which more articles hold than `sugar`.
-    beside: dict[str, tuple[int, str]] = {}
-    for i, (word, spelling) in enumerate(readings):
-        count = max((int(answer[key]["beside"]["doc_count"]) for key in answer if key.startswith(f"{i} ")), default=0)
-        if count >= MIN_SIDE_BY_SIDE and count > beside.get(word, (0, ""))[0]:
-            beside[word] = (count, spelling)
-    offered = {word: spelling for word, (_, spelling) in beside.items()}
+        pairs = [(int(answer[key]["written"]["doc_count"]), int(answer[key]["doc_count"])) for key in keys]
+        most = max((written for written, _ in pairs), default=0)
+        phrase = max((written for written, both in pairs if 2 * written >= both), default=0)
+        if answer[f"{i} read"]["doc_count"] and phrase >= MIN_SIDE_BY_SIDE:
+            phrases[i] = phrase
+        # Else the spelling written so most often is the one offered: `suger prices` was offered `super prices`,
+        # which more articles hold than `sugar`.
+        if most >= MIN_SIDE_BY_SIDE and most > offered.get(word, (0, ""))[0]:
+            offered[word] = (most, spelling)
+    spellings = {word: spelling for word, (_, spelling) in offered.items()}
     if not phrases:
-        return {}, offered
-    word, spelling = readings[max(phrases, key=lambda i: (phrases[i], -i))]
-    return {word: spelling}, offered
+        return {}, spellings
+    word, spelling, _ = readings[max(phrases, key=lambda i: (phrases[i], -i))]
+    return {word: spelling}, spellings
 
 
 def _complete_as_read(
@@ -1220,29 +1229,34 @@ def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expan
 
 def typos_respelt(q: str, expansion: Expansion) -> str | None:
     """q with each word the search expanded as typed that is likely a typo (relevance.typo_spelling: `goverment`,
-    which 5 of news-dev's articles hold, 1,095 `government`) replaced by the spelling it stands for, or None
-    (session 37's review: `goverment` was offered nothing)."""
+    which 5 of news-dev's articles hold, 1,095 `government`) replaced by the spelling it stands for (the one written
+    beside the other words, when _typos_read found one: `expansion.offered`), or None (session 37's review:
+    `goverment` was offered nothing). A word the search read as another spelling (`expansion.held_read`) is offered
+    as read, as the results show it."""
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
         if read is None
         and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
     }
-    return with_spellings(q, spellings) if spellings else None
+    held = {word: str(expansion.typos[word]) for word in expansion.held_read}
+    return with_spellings(q, held | spellings) if spellings else None
 
 
 def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:
     """q as the search read it: each word it searched as another spelling (a word no article holds, as its likeliest
-    spelling: typo_words) replaced by that spelling, in q's own text (`oil prces` -> `oil prices`, `Wal-Mrat` ->
-    `Wal-Mart`); None when it searched every word as typed. The spelling did_you_mean would offer for those words
-    (spelling.respelt), so the two never disagree; a long query, searched as typed, has none."""
+    spelling: typo_words; a likely typo some article holds, as the phrase it forms: _typos_read) replaced by that
+    spelling, in q's own text (`oil prces` -> `oil prices`, `Wal-Mrat` -> `Wal-Mart`, `white hose` -> `white
+    house`); None when it searched every word as typed. For the words no article holds, the spelling did_you_mean
+    would offer (spelling.respelt), so the two never disagree; a long query, searched as typed, has none."""
     respelt_words = [word for word, spelling in expansion.typos.items() if spelling and word not in expansion.held_read]
     held = {word: str(expansion.typos[word]) for word in expansion.held_read}
-    if not respelt_words:
-        return with_spellings(q, held) if held else None
-    # The suggesters read a joined word's parts apart (`wal-mrat`: `mrat`), and respelt() replaces those.
-    parts = {part for word in respelt_words for part in _JOINED_PARTS.split(word)}
-    return respelt(q, suggest, vocabulary, only=parts | set(respelt_words))
+    read = None
+    if respelt_words:
+        # The suggesters read a joined word's parts apart (`wal-mrat`: `mrat`), and respelt() replaces those.
+        parts = {part for word in respelt_words for part in _JOINED_PARTS.split(word)}
+        read = respelt(q, suggest, vocabulary, only=parts | set(respelt_words))
+    return (with_spellings(read or q, held) or read) if held else read
 
 
 def _reranked_page(
@@ -1275,9 +1289,13 @@ def _reranked_page(
     hits = response["hits"]
     total = int(hits["total"]["value"])
     # A query with words no article holds is compared by meaning as respelt (the typed words mean little).
-    meaning = respelt(request.q, response.get("suggest"), vocabulary) if expansion.typos else None
-    if expansion.held_read:
-        meaning = altered_query(request.q, response.get("suggest"), vocabulary, expansion)
+    meaning = (
+        altered_query(request.q, response.get("suggest"), vocabulary, expansion)
+        if expansion.held_read
+        else respelt(request.q, response.get("suggest"), vocabulary)
+        if expansion.typos
+        else None
+    )
     query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
@@ -1562,8 +1580,9 @@ def _likeliest_of(
     as the archive's do, some article side by side: `prime minsitre` is `prime minister`, not one Reuters article's
     `prime minsiter` (session 36); `slightly overla` stays `slightly overlap`, though `overall` is beside `slightly` in
     30 articles, for none writes `slightly overall` (the session's second review); where each nearest one is a word one
-    article holds and MANY_ARTICLES hold the slip, it is read unless the nearest is likelier beside the context words
-    (no odds, no lift): `tommorow night` is `tomorrow night`, as `tommorow` alone is `tomorrow` (session 41). Two
+    article holds (or none) and MANY_ARTICLES hold the slip, it is read unless the nearest is likelier beside the
+    context words (no odds, no lift): `tommorow night` is `tomorrow night`, as `tommorow` alone is `tomorrow` (session
+    41). Two
     edits of other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters` is beside
     `important` in 120 times as many news-dev articles. Else the nearest of the greatest score, each article writing
     it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted
@@ -1631,11 +1650,11 @@ def _likeliest_of(
         # A word one article holds may be its own typo: the slip into a word many hold is read, as without other words
         # (spelling._candidates), unless the nearest is likelier beside them (`tomorrow` is beside `night` in 10
         # news-dev articles, by a lift of 1.7; `tomrorow` in its one).
-        typos = all(count <= 1 for count in held[:nearest])
+        one_article_each = all(count <= 1 for count in held[:nearest])
         overwhelming = [
             i
             for i in range(nearest, nearest + slips)
-            if (typos and held[i] >= MANY_ARTICLES and typed_scores[i] >= best)
+            if (one_article_each and held[i] >= MANY_ARTICLES and typed_scores[i] >= best)
             or (typed_scores[i] - math.log(FURTHER_EDIT_ODDS) >= best and associated(i))
         ]
         if overwhelming:

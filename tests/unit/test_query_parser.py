@@ -563,3 +563,15 @@ def test_a_likely_typo_is_offered_as_the_spelling_written_beside_the_other_words
     assert typos_respelt("suger prices", Expansion(typos=typos, near={"suger": suger})) == "super prices"
     offered = Expansion(typos=typos, near={"suger": suger}, offered={"suger": "sugar"})
     assert typos_respelt("Suger prices", offered) == "Sugar prices"
+
+
+def test_a_likely_typo_offered_beside_a_word_read_as_another_spelling_is_offered_as_the_query_was_read() -> None:
+    # `untied` read `united` (search._typos_read), `goverment` offered `government`: the offer keeps `united`
+    goverment = [NearSpelling("body.exact", "goverment", 1.0, 5), NearSpelling("body.exact", "government", 0.9, 1095)]
+    expansion = Expansion(
+        typos={"manchester": None, "untied": "united", "goverment": None},
+        near={"goverment": goverment},
+        held_read=frozenset({"untied"}),
+    )
+
+    assert typos_respelt("Manchester untied goverment", expansion) == "Manchester united government"

@@ -1,0 +1,92 @@
+"""Which likely typo some article holds a short query no article holds every word of is read as, and which spelling is
+offered for it (search._typos_read, session 41), on the counts the engine answers with."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from archive_search.relevance import NearSpelling, Ranking
+from archive_search.search import SearchRequest, _typos_read
+
+BODY = "body.exact"
+
+
+class _Archive:
+    """What the archive answers: each word's near spellings, and for each phrase (in the order written) how many
+    articles write it and how many hold both its words; `read`: how many hold every word as read."""
+
+    def __init__(
+        self, near: Mapping[str, Sequence[NearSpelling]], phrases: Mapping[str, tuple[int, int]], read: int = 1
+    ):
+        self.near, self.phrases, self.read = near, phrases, read
+
+    def near_spellings(self, word: str) -> tuple[NearSpelling, ...]:
+        return tuple(self.near.get(word, ()))
+
+    def aggregations(self, aggs: Mapping[str, Any]) -> dict[str, Any]:
+        answer: dict[str, Any] = {}
+        for key, agg in aggs.items():
+            if "written" not in agg.get("aggs", {}):
+                answer[key] = {"doc_count": self.read}
+                continue
+            written, both = self.phrases.get(agg["aggs"]["written"]["filter"]["multi_match"]["query"], (0, 0))
+            answer[key] = {"doc_count": both, "written": {"doc_count": written}}
+        return answer
+
+
+UNTIED = {
+    "untied": [NearSpelling(BODY, "untied", 1.0, 3), NearSpelling(BODY, "united", 0.83, 466)],
+    "manchester": [NearSpelling(BODY, "manchester", 1.0, 120)],
+}
+HOSE = {
+    "hose": [
+        NearSpelling(BODY, "hose", 1.0, 1),
+        NearSpelling(BODY, "home", 0.75, 445),
+        NearSpelling(BODY, "house", 0.75, 325),
+        NearSpelling(BODY, "horse", 0.75, 16),
+    ],
+    "white": [NearSpelling(BODY, "white", 1.0, 130)],
+}
+
+
+def _read(q: str, archive: _Archive) -> tuple[dict[str, str], dict[str, str]]:
+    words = q.split()
+    return _typos_read(SearchRequest(q=q), Ranking(), words, dict.fromkeys(words), archive)
+
+
+def test_a_likely_typo_is_read_as_the_phrase_most_articles_holding_both_write() -> None:
+    # `manchester untied`: 48 of the 49 articles holding `manchester` and `united` write them so
+    archive = _Archive(UNTIED, {"manchester united": (48, 49)})
+
+    assert _read("manchester untied", archive) == ({"untied": "united"}, {"untied": "united"})
+    # in the order typed only: no article writes `united manchester`
+    assert _read("untied manchester", archive) == ({}, {})
+
+
+def test_not_read_unless_a_phrase_in_most_articles_holding_both_from_two_nor_unless_every_word_is_held_as_read() -> (
+    None
+):
+    # written so in 3 of the 10 articles holding both: offered, not read
+    assert _read("manchester untied", _Archive(UNTIED, {"manchester united": (3, 10)})) == ({}, {"untied": "united"})
+    # one article is no evidence
+    assert _read("manchester untied", _Archive(UNTIED, {"manchester united": (1, 1)})) == ({}, {})
+    # a phrase, but no article holds every word as read
+    assert _read("manchester untied", _Archive(UNTIED, {"manchester united": (48, 49)}, read=0)) == (
+        {},
+        {"untied": "united"},
+    )
+
+
+def test_of_several_spellings_the_one_written_as_a_phrase_most_is_read_not_the_one_most_articles_hold() -> None:
+    # `white hose`: `home` (445 articles) or `house` (325), one edit each; 56 of 58 write `white house`
+    archive = _Archive(HOSE, {"white house": (56, 58), "white home": (2, 40), "white horse": (3, 4)})
+
+    assert _read("white hose", archive) == ({"hose": "house"}, {"hose": "house"})
+
+
+def test_a_word_more_than_a_few_articles_hold_is_no_likely_typo() -> None:
+    # `untied` in 20 articles: no likely typo (relevance.FEW_ARTICLES), whatever the phrase
+    held = {**UNTIED, "untied": [NearSpelling(BODY, "untied", 1.0, 20), NearSpelling(BODY, "united", 0.83, 466)]}
+
+    assert _read("manchester untied", _Archive(held, {"manchester united": (48, 49)})) == ({}, {})
