@@ -911,6 +911,8 @@ def _answer(
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     held_read: dict[str, str] = {}
     offered: dict[str, str] = {}
+    # Only when every word is held: a word no article holds is read as its spelling first, and the query so read
+    # may find articles holding every word.
     if complete == 0 and not unknown and typos and not any(typos.values()):
         held_read, offered = _typos_read(request, ranking, words, typos, vocabulary)
         typos = {**typos, **held_read}

@@ -850,10 +850,14 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
     pipeline.drain()
 
     # Then `manchester untied`, which no article holds both words of, is read as the phrase many articles write
-    # (session 41: it was searched as typed and found the Manchester articles and the knots, read as nothing else)
+    # (session 41: it was searched as typed and found the Manchester articles and the knots, read as nothing else),
+    # in the requests a search may send (one more asks which phrase it forms)
     body = search("Manchester untied")
     assert body["altered_query"] == "Manchester united"
     assert set(ids("manchester untied")) == set(club)
+    index = _RecordingIndex(pipeline)
+    page = search_articles(index, SearchRequest(q="manchester untied"), Ranking())
+    assert page.altered_query == "manchester united" and len(index.sent) <= MAX_ENGINE_REQUESTS
     # and as typed when asked so
     as_typed = search("manchester untied", "&spelling=as_typed")
     assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
