@@ -763,12 +763,12 @@ def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
     spellings (`spellings`, read_near_spellings): one edit or a spelling variant away (held_variants), held TYPO_ODDS
     times as often in a field where FEW_ARTICLES or fewer hold the word; the one most articles hold. None when the
     word is no likely typo (`robbery`, 5 of news-dev's articles, beside `robert`, 178: two edits of other kinds)."""
-    meant = _typo_spellings(fold_as_index(word), spellings)
-    return max(meant, key=lambda near: (near.articles, near.similarity)).term if meant else None
+    return next(iter(typo_spellings(word, spellings)), None)
 
 
 def typo_spellings(word: str, spellings: Sequence[NearSpelling]) -> list[str]:
-    """Every word a word some article holds is likely a typo of (typo_spelling's candidates), most articles first."""
+    """Every word a word some article holds is likely a typo of (typo_spelling), most articles first (the nearer of
+    equals)."""
     meant = sorted(_typo_spellings(fold_as_index(word), spellings), key=lambda near: (-near.articles, -near.similarity))
     return list(dict.fromkeys(near.term for near in meant))
 

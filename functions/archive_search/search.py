@@ -71,7 +71,6 @@ from archive_search.relevance import (
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
-    MANY_ARTICLES,
     TITLE_WORDS_FIELD,
     Vocabulary,
     closed_up_spellings,
@@ -79,6 +78,7 @@ from archive_search.spelling import (
     closed_up_words,
     did_you_mean,
     held_elsewhere,
+    outweighs_typos,
     read_written_forms,
     respellings,
     respelt,
@@ -442,6 +442,10 @@ class Expansion:
     held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
     # The spelling did_you_mean offers for a likely typo some article holds not read so (_typos_read).
     offered: Mapping[str, str] = field(default_factory=dict)
+
+    def held_spellings(self) -> dict[str, str]:
+        """The words some article holds that the search read as another spelling, each with it (held_read)."""
+        return {word: str(self.typos[word]) for word in self.held_read}
 
     def searched(self, words: Sequence[str]) -> list[str]:
         """The words as the search reads them: a respelt one (`typos`) as its spelling, the others as typed. Sorted by
@@ -1241,8 +1245,7 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
         if read is None
         and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
     }
-    held = {word: str(expansion.typos[word]) for word in expansion.held_read}
-    return with_spellings(q, held | spellings) if spellings else None
+    return with_spellings(q, expansion.held_spellings() | spellings) if spellings else None
 
 
 def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> str | None:
@@ -1252,7 +1255,7 @@ def altered_query(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary
     house`); None when it searched every word as typed. For the words no article holds, the spelling did_you_mean
     would offer (spelling.respelt), so the two never disagree; a long query, searched as typed, has none."""
     respelt_words = [word for word, spelling in expansion.typos.items() if spelling and word not in expansion.held_read]
-    held = {word: str(expansion.typos[word]) for word in expansion.held_read}
+    held = expansion.held_spellings()
     read = None
     if respelt_words:
         # The suggesters read a joined word's parts apart (`wal-mrat`: `mrat`), and respelt() replaces those.
@@ -1584,10 +1587,9 @@ def _likeliest_of(
     30 articles, for none writes `slightly overall` (the session's second review); where each nearest one is a word one
     article holds (or none) and MANY_ARTICLES hold the slip, it is read unless the nearest is likelier beside the
     context words (no odds, no lift): `tommorow night` is `tomorrow night`, as `tommorow` alone is `tomorrow` (session
-    41). Two
-    edits of other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters` is beside
-    `important` in 120 times as many news-dev articles. Else the nearest of the greatest score, each article writing
-    it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted
+    41). Two edits of other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters`
+    is beside `important` in 120 times as many news-dev articles. Else the nearest of the greatest score, each article
+    writing it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted
     SIDE_BY_SIDE_WEIGHT times more: `george bosh` is `george bush` (12 of news-dev's articles write it), not `george
     both` (none does), though more articles hold `both` beside `george` within a typo (session 40)."""
     nearest, slips = tiers
@@ -1652,11 +1654,10 @@ def _likeliest_of(
         # A word one article holds may be its own typo: the slip into a word many hold is read, as without other words
         # (spelling._candidates), unless the nearest is likelier beside them (`tomorrow` is beside `night` in 10
         # news-dev articles, by a lift of 1.7; `tomrorow` in its one).
-        one_article_each = all(count <= 1 for count in held[:nearest])
         overwhelming = [
             i
             for i in range(nearest, nearest + slips)
-            if (one_article_each and held[i] >= MANY_ARTICLES and typed_scores[i] >= best)
+            if (outweighs_typos(held[:nearest], held[i]) and typed_scores[i] >= best)
             or (typed_scores[i] - math.log(FURTHER_EDIT_ODDS) >= best and associated(i))
         ]
         if overwhelming:

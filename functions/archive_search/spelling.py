@@ -400,8 +400,7 @@ def _candidates(
     held: dict[str, int] = {}
     for *_, freq, text in near:
         held[text] = max(freq, held.get(text, 0))
-    typos = all(held[text] <= 1 for text in nearest)
-    alone = twice[0] if twice and typos and held[twice[0]] >= MANY_ARTICLES else None
+    alone = twice[0] if twice and outweighs_typos([held[text] for text in nearest], held[twice[0]]) else None
     return (
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
         tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
@@ -423,6 +422,13 @@ def osa_distance(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[len(b)]
+
+
+def outweighs_typos(nearest: Sequence[int], slip: int) -> bool:
+    """Whether a spelling two likely edits away, `slip` articles holding it, outweighs the nearest spellings, each a
+    word one article holds or none (`nearest`: their articles), maybe that article's own typo: MANY_ARTICLES hold it
+    (`tommorow` is `tomorrow`, 123 of news-dev's articles, not one article's `tomrorow`; session 39's review)."""
+    return all(count <= 1 for count in nearest) and slip >= MANY_ARTICLES
 
 
 def _likely_edit(typed: str, word: str) -> bool:
