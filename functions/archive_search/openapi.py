@@ -241,7 +241,9 @@ SCHEMAS: dict[str, Any] = {
             "altered_query": {
                 "type": ["string", "null"],
                 "description": "The query as the search read it, when it searched a word no article holds as its "
-                "likeliest spelling (`oil prces` is searched as `oil prices`), or, in a short query no article holds "
+                "likeliest spelling (`oil prces` is searched as `oil prices`; a word of three letters only as a "
+                "spelling articles write as a phrase with a word typed next to it: `world cpu` as `world cup`), or, "
+                "in a short query no article holds "
                 "every word of, a likely typo a few articles hold as the phrase it forms with the word next to it "
                 "(`manchester untied` as `manchester united`; relevance order), in the query's own text; null when "
                 "every word was searched as typed, and when did_you_mean is offered. The same q with "

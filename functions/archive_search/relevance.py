@@ -1376,8 +1376,9 @@ def as_read(words: Sequence[str], typo_words: Mapping[str, str | None]) -> list[
 
 
 def _expanded(plain: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:
-    """The words (not joined) typo expansion matches within a typo: typo_words' of MIN_FUZZY_CHARS or more."""
-    return [word for word in plain if word in typo_words and len(word) >= MIN_FUZZY_CHARS]
+    """The words (not joined) typo expansion matches within a typo: typo_words' of MIN_FUZZY_CHARS or more, and a
+    shorter one read as another spelling (search._short_words), which is searched as that spelling alone."""
+    return [word for word in plain if word in typo_words and (len(word) >= MIN_FUZZY_CHARS or typo_words[word])]
 
 
 def _respelt(expanded: Sequence[str], joined: Sequence[str], typo_words: Mapping[str, str | None]) -> dict[str, str]:

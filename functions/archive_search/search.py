@@ -33,6 +33,7 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
+    pieces,
 )
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
@@ -71,17 +72,21 @@ from archive_search.relevance import (
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
+    MIN_SIDE_BY_SIDE,
+    SHORT_WORD_CHARS,
     TITLE_WORDS_FIELD,
     Vocabulary,
     closed_up_spellings,
     closed_up_suggester,
     closed_up_words,
     did_you_mean,
+    has_digit,
     held_elsewhere,
     outweighs_typos,
     read_written_forms,
     respellings,
     respelt,
+    short_word_phrases,
     spelling_suggester,
     unknown_spellings,
     unknown_words,
@@ -595,12 +600,24 @@ def typo_words(
     count = next((as_read[spelling] for spelling in (read or {}).values() if as_read and spelling in as_read), None)
     expanded = _words_to_expand(request, ranking, words, suggest, complete, held, count)
     joined = _joined(ranking, words)
-    unknown = (expanded or joined) and unknown_words(request.q, suggest)
+    short = _short_words(ranking, words)
+    unknown = (expanded or joined or short) and unknown_words(request.q, suggest)
     spelt: dict[str, str] = {}
     if unknown:
         spelt = read if read is not None else respellings(request.q, suggest, vocabulary)
     typos = {word: spelt.get(word) for word in expanded}
+    # A short word no article holds is searched as the spelling it is read as, if any (spelling._as_phrases), never
+    # within a typo: it has a dozen near spellings.
+    typos |= {word: spelling for word in short if (spelling := spelt.get(word))}
     return typos | {word: spelling for word in joined if (spelling := _respelt_joined(word, spelt))}
+
+
+def _short_words(ranking: Ranking, words: list[str]) -> list[str]:
+    """The words of a short query (with typo tolerance on) too short to expand to near spellings (typo_tolerant) that
+    a word no article holds may be read as another one (spelling.SHORT_WORD_CHARS letters, one token, no digit)."""
+    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
+        return []
+    return [w for w in words if 0 < len(w) <= SHORT_WORD_CHARS and pieces(w) == 1 and not has_digit(w)]
 
 
 def _joined(ranking: Ranking, words: list[str]) -> list[str]:
@@ -645,12 +662,15 @@ def _words_to_expand(
     eligible = _expandable(ranking, words)
     if not eligible:
         return []
-    unknown = unknown_words(request.q, suggest).keys() & set(eligible)
+    misspelt = unknown_words(request.q, suggest).keys()
+    unknown = misspelt & set(eligible)
     # Few articles hold every word as typed because a word is misspelt, while many hold them as read: the words
     # spelt right are searched as typed, as the query `altered_query` shows finds them (`tony blare`, read `tony
     # blair`, found 353 news-dev articles where `tony blair` finds 211: `tory`, `tone` and `tiny` articles, and
-    # "Tory" marked in the Blair articles' snippets; session 33's review).
-    if unknown and as_read is not None and as_read >= FEW_COMPLETE_MATCHES:
+    # "Tory" marked in the Blair articles' snippets; session 33's review). So too beside a short word read as
+    # another (`french opn`, read `french open`).
+    short = misspelt & set(_short_words(ranking, words))
+    if (unknown or short) and as_read is not None and as_read >= FEW_COMPLETE_MATCHES:
         return [word for word in eligible if word in unknown]
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
     # as typed first: in a date order the near spellings (`apple` -> `apply`, `ample`) filled the first pages. So are
@@ -663,16 +683,19 @@ def _words_to_expand(
 
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
     """The small request that decides typo expansion before the results are asked for (typo_words), or None when
-    the query cannot be expanded: the term suggesters (a word no article holds; did_you_mean reads them too) and, in
-    the relevance order, how many articles hold every word, counted up to FEW_COMPLETE_MATCHES (the engine stops
-    there) in the whole archive (complete_matches): counted under the filters, selecting a section where few
-    articles held every word turned expansion on, and the section's facet count was not what selecting it found.
+    the query cannot be expanded nor a short word in it read as another (_short_words): the term suggesters (a word
+    no article holds; did_you_mean reads them too) and, in the relevance order, how many articles hold every word,
+    counted up to FEW_COMPLETE_MATCHES (the engine stops there) in the whole archive (complete_matches): counted
+    under the filters, selecting a section where few articles held every word turned expansion on, and the
+    section's facet count was not what selecting it found.
 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
     about 1-4 ms where that window took 13-14, news-dev, the local node)."""
     relaxable = _relaxable(relaxable_words(request.q, words))
-    if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable:
+    # A short word is read only beside another (spelling._as_phrases): `tax cyt`, `war in irq`.
+    short = len(words) > 1 and _short_words(ranking, words)
+    if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable and not short:
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_matches(request, ranking, words)
@@ -904,13 +927,15 @@ def _answer(
     # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
     # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
     closed_up = request.q if complete == 0 and not unknown else None
-    as_read = _complete_as_read(request, ranking, words, unknown, expanded) if complete is not None else None
+    counted = [*expanded, *_short_words(ranking, words)]
+    as_read = _complete_as_read(request, ranking, words, unknown, counted) if complete is not None else None
     vocabulary.prepare(
         [typed for typed, _ in unknown],
         [*expanded, *(c for _, spelt in unknown for c in spelt)],
         unknown,
         closed_up,
         as_read,
+        short_word_phrases(request.q, suggest),
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     held_read: dict[str, str] = {}
@@ -1047,8 +1072,9 @@ def _complete_as_read(
 ) -> dict[str, list[dict[str, Any]]] | None:
     """For each spelling of the query's one word no article holds, what an article holds to hold every word with the
     word read so (relevance.complete_match of the words as_read, as the probe counts them, in the whole archive):
-    asked only when a word spelt right would be expanded beside one misspelt word (_words_to_expand), in the
-    vocabulary's request (no request added). Each spelling apart: counted as any of them, `asian buake` was read
+    asked only when a word spelt right would be expanded beside one misspelt word (_words_to_expand; `expanded`, with
+    the short words, which are read as another spelling and not expanded: _short_words), in the vocabulary's request
+    (no request added). Each spelling apart: counted as any of them, `asian buake` was read
     `asian quake` and searched unwidened for the 10 articles holding `asian` and one of quake, brake, blake or burke,
     where 9 hold `asian quake` (session 33's third review)."""
     spellings = {word: candidates for typed, candidates in unknown if (word := _one_word(typed) or "") in expanded}
@@ -1370,6 +1396,7 @@ class _ArchiveVocabulary:
         self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...], int, int], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
+        self._phrases: dict[str, int] = {}  # written_as_phrases
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
         self.complete_as_read: dict[str, int] | None = None  # holding every word, by spelling (_complete_as_read)
 
@@ -1380,13 +1407,15 @@ class _ArchiveVocabulary:
         candidates: Sequence[tuple[str, Sequence[str]]] = (),
         closed_up: str | None = None,
         as_read: Mapping[str, list[dict[str, Any]]] | None = None,
+        phrases: Sequence[str] = (),
     ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
         (spelling.unknown_spellings), which likeliest() reads it as when it is another word's context. `closed_up`:
         a query whose words no article may hold: the closed-up suggesters' spellings of those that none holds, in
         any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold).
-        `as_read`: by spelling, clauses an article must all match, counted as complete_as_read (_complete_as_read)."""
+        `as_read`: by spelling, clauses an article must all match, counted as complete_as_read (_complete_as_read).
+        `phrases`: those written_as_phrases() will count (spelling.short_word_phrases)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
@@ -1395,6 +1424,9 @@ class _ArchiveVocabulary:
         if as_read:
             every = {spelling: {"bool": {"must": clauses}} for spelling, clauses in as_read.items()}
             aggs[_AS_READ] = {"filters": {"filters": every}}
+        counted = [phrase for phrase in dict.fromkeys(phrases) if phrase not in self._phrases]
+        if counted:
+            aggs[_PHRASES] = {"filters": {"filters": {str(i): _phrase_held(p) for i, p in enumerate(counted)}}}
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
@@ -1407,9 +1439,9 @@ class _ArchiveVocabulary:
             suggesters.update(closed_up_suggester(closed_up or ""))
             aggs[_CLOSED_UP_HELD] = _held_aggregation([word for *_, word in looked_up], _held_anywhere)
             # And each word read as two typed without a space (`oilprices`), as a phrase.
-            phrases = {split for cut in splits.values() for split in cut}
-            if phrases:
-                aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in phrases}}}
+            cuts = {split for cut in splits.values() for split in cut}
+            if cuts:
+                aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in cuts}}}
         answer: dict[str, Any] = {}
         if aggs or listing:
             body: dict[str, Any] = {
@@ -1423,6 +1455,9 @@ class _ArchiveVocabulary:
         if as_read:
             buckets = answer["aggregations"][_AS_READ]["buckets"]
             self.complete_as_read = {spelling: int(bucket["doc_count"]) for spelling, bucket in buckets.items()}
+        if counted:
+            buckets = answer["aggregations"][_PHRASES]["buckets"]
+            self._phrases.update((p, int(buckets[str(i)]["doc_count"])) for i, p in enumerate(counted))
         if "held" in aggs:
             self._held[held_key] = _held_words(held_key, answer, "held")
             self._written[held_key] = _held_words(held_key, answer, "written")
@@ -1469,6 +1504,11 @@ class _ArchiveVocabulary:
         held_beyond_bodies, in the same request."""
         self.prepare(words, ())
         return self._written.get(tuple(words), set())
+
+    def written_as_phrases(self, phrases: Sequence[str]) -> dict[str, int]:
+        """spelling.Vocabulary.written_as_phrases, in one request (none when prepare() asked it)."""
+        self.prepare((), (), phrases=phrases)
+        return {phrase: self._phrases[phrase] for phrase in phrases}
 
     def likeliest(
         self,
@@ -1546,11 +1586,6 @@ FURTHER_EDIT_ODDS = 20.0
 # Frequent words are beside anything by chance: without it `long troguh` was read `long through` (lift 1.1), not
 # `long trough`; `walter salless` `walter sales`, not Walter Salles (session 36's review).
 MIN_LIFT = 2.0
-# How many articles must write a spelling side by side with one of the query's other words for that to choose it among
-# equally near ones (_likeliest_of): a single one is no evidence, its words side by side across a sentence's end
-# ("...in Iraq. Vice-President") or a headline's ("England blame"): session 40's review read `iraq vite` as `iraq
-# vice` and `england blaie` as `england blame` so, where 16 and 18 articles hold `vote` and `blair` beside them.
-MIN_SIDE_BY_SIDE = 2
 # What an article writing the spelling side by side with a context word counts for, in articles holding them apart.
 # Chosen on session 40's review, not tested on other queries: as typed-context counts go, a weight between 2.2 and 3.6
 # reads `wqll street`, `whiye house`, `third woeld`, `newa agency`, `next werk` as meant and keeps `budget ministr`
@@ -1709,6 +1744,9 @@ def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:
     (session 26), `Yukes`, written in one summary, ranked the twelve `Yukos` articles before it."""
     held = [{"match": {field: {"query": word, "operator": "and"}}} for field in (TITLE_WORDS_FIELD, _SUMMARY_WORDS)]
     return [*held, *_written_beyond_bodies(word)]
+
+
+_PHRASES = "phrases"  # written_as_phrases' aggregation
 
 
 def _adjacent_held(word: str, other: str) -> dict[str, Any]:

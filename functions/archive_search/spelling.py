@@ -54,9 +54,21 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
+# A word of SHORT_WORD_CHARS letters or fewer (of 3: AUTO fuzziness allows no edit below) no article holds is read
+# only as a spelling one edit away that articles write as a phrase with a word typed next to it (_as_phrases):
+# `world cpu` is `world cup`, `bnk of england` `bank of england`, while `intel cpu` stays as typed (no article writes
+# `intel cup`). Until session 42 the suggesters did not look such words up (min_word_length 4) and they were searched
+# as typed: `world cpu` listed World Bank articles first.
+SHORT_WORD_CHARS = 3
+# How many articles must write a spelling side by side with one of the query's other words for that to choose it among
+# equally near ones (search._likeliest_of), or to read a short word (_as_phrases): a single one is no evidence, its
+# words side by side across a sentence's end ("...in Iraq. Vice-President") or a headline's ("England blame"): session
+# 40's review read `iraq vite` as `iraq vice` and `england blaie` as `england blame` so, where 16 and 18 articles hold
+# `vote` and `blair` beside them.
+MIN_SIDE_BY_SIDE = 2
 _SUGGESTER = {
     "suggest_mode": "missing",
-    "min_word_length": 4,
+    "min_word_length": SHORT_WORD_CHARS,
     "prefix_length": 0,
     "sort": "score",
     "size": MAX_CANDIDATES,
@@ -106,8 +118,9 @@ def _is_stopword(typed: str) -> bool:
 _NOT_WORD = "".join(chr(c) for c in range(0x80) if not chr(c).isalnum())
 
 
-# The headline suggester's settings, for /suggest's respelling too (suggest.title_respelt).
-TITLE_SUGGESTER = _SUGGESTER
+# The headline suggester's settings for /suggest's respelling (suggest.title_respelt): not a short word, which has no
+# phrase there to be read by (_as_phrases) and may be the start of one.
+TITLE_SUGGESTER = {**_SUGGESTER, "min_word_length": SHORT_WORD_CHARS + 1}
 
 
 def spelling_suggester(q: str) -> dict[str, Any]:
@@ -115,7 +128,7 @@ def spelling_suggester(q: str) -> dict[str, Any]:
     return {
         "text": _looked_up(q),
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
-        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
+        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
     }
 
 
@@ -524,6 +537,10 @@ class Vocabulary(Protocol):
         """Which of `words` some text holds as a joined word closed up, or some byline or tag holds."""
         ...
 
+    def written_as_phrases(self, phrases: Sequence[str]) -> dict[str, int]:
+        """For each phrase, how many articles write it (its words side by side, as written), body or headline."""
+        ...
+
     def likeliest(
         self,
         choices: Sequence[tuple[Sequence[str], Sequence[str]]],
@@ -555,7 +572,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         held = {word.typed for word in replacements if word.maybe_in_titles}
     else:
         held = vocabulary.held_beyond_bodies([word.typed for word in replacements]) if replacements else set()
-    respellable = [word for word in replacements if word.typed not in held]
+    respellable = _as_phrases(q, [word for word in replacements if word.typed not in held], vocabulary)
     if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
@@ -596,6 +613,114 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         else word
         for i, word in enumerate(respellable)
     ]
+
+
+def _short(word: _Unknown) -> bool:
+    return len(fold_as_index(_key(word.typed))) <= SHORT_WORD_CHARS
+
+
+def short_word_phrases(q: str, suggest: dict[str, Any] | None) -> list[str]:
+    """The phrases _as_phrases counts for the short words of q no article body holds (Vocabulary.written_as_phrases),
+    so that a search can ask them with its other questions of the vocabulary."""
+    return [phrase for word in _unknown(q, suggest) if _short(word) for phrase, _ in _phrases_of(q, word)]
+
+
+def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None) -> list[_Unknown]:
+    """`words` but the short ones (SHORT_WORD_CHARS letters or fewer) no spelling of which is written as a phrase with
+    a word typed next to it, each other short one with that spelling: of its spellings one likely edit away (nearest
+    and further; _likely_edit, or a key next to the one meant: _next_key), the one written so in the most articles,
+    from MIN_SIDE_BY_SIDE (the first of equals). A short word has a dozen spellings one edit away (`cpu`: cup, cpi,
+    cpa), which the word alone cannot choose between, nor can the articles holding the other words apart: `intel cpu`
+    is no `intel cup`. With the stopwords typed between them: `bnk of england` is `bank of england`. Only likely
+    edits: `cbc news` is no `bbc news` (`c` and `b` are keys apart), `ctv programmes` no `tv programmes` (a letter
+    added); of a reviewer's 91 three-letter words the archive lacks, typed beside a word that forms a phrase with a
+    spelling one edit away, 12 were read so with any edit, 5 with likely ones (session 42). Without a vocabulary, none
+    is read."""
+    short = [word for word in words if _short(word)]
+    if not short:
+        return list(words)
+    phrases = {word.offset: _phrases_of(q, word) for word in short}
+    counts = vocabulary.written_as_phrases([p for listed in phrases.values() for p, _ in listed]) if vocabulary else {}
+    read: dict[int, str] = {}
+    for offset, listed in phrases.items():
+        written: dict[str, int] = {}
+        for phrase, spelling in listed:
+            if counts.get(phrase, 0) >= MIN_SIDE_BY_SIDE:
+                written[spelling] = max(counts[phrase], written.get(spelling, 0))
+        if written:
+            read[offset] = max(written, key=lambda spelling: written[spelling])  # the first of equals
+    return [
+        replace(word, candidates=(read[word.offset],), further=(), slips=0, alone=None) if _short(word) else word
+        for word in words
+        if not _short(word) or word.offset in read
+    ]
+
+
+def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
+    """(phrase, spelling) for each spelling of a short word (candidates, then further ones) and each word typed next to
+    it: the word before it and the word after it, no stopword, each with the stopwords typed between them (at most
+    _MAX_STOPWORDS_BETWEEN); for a part of a joined word, the joined word respelt (`wal-mrt`: `wal-mart`)."""
+    typed = fold_as_index(_key(word.typed))
+    spellings = dict.fromkeys(
+        spelling
+        for spelling in word.candidates + word.further
+        if _likely_edit(typed, fold_as_index(spelling)) or _next_key(typed, fold_as_index(spelling))
+    )
+    before, after = word.joined
+    if before or after:
+        return [(before + spelling + after, spelling) for spelling in spellings]
+    looked_up = _looked_up(q)
+    units = looked_up.encode("utf-16-le", "surrogatepass")
+    at = len(units[: 2 * word.offset].decode("utf-16-le", "surrogatepass"))
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(looked_up)]
+    k = next((i for i, (start, end, _) in enumerate(tokens) if start <= at < end), None)
+    if k is None:
+        return []
+    start, _, token = tokens[k]
+    # The token as typed around the word (`cpu,`), the word replaced.
+    head, tail = token[: at - start], token[at - start + len(word.typed) :]
+    sides: list[tuple[list[str], bool]] = []
+    for step in (-1, 1):
+        between: list[str] = []
+        i = k + step
+        while 0 <= i < len(tokens) and _is_stopword(tokens[i][2]) and len(between) < _MAX_STOPWORDS_BETWEEN:
+            between.append(tokens[i][2])
+            i += step
+        if 0 <= i < len(tokens) and not _is_stopword(tokens[i][2]):
+            sides.append(([*between, tokens[i][2]], step < 0))
+    found = []
+    for spelling in spellings:
+        for run, first in sides:
+            spelt = head + spelling + tail
+            found.append((" ".join([*reversed(run), spelt] if first else [spelt, *run]), spelling))
+    return found
+
+
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {key: (row, column) for row, keys in enumerate(_KEYBOARD) for column, key in enumerate(keys)}
+
+
+def _next_key(typed: str, word: str) -> bool:
+    """typed is word with one letter replaced by a key next to it on a QWERTY keyboard (the rows offset by half a
+    key: `g` touches `t`, `y`, `f`, `h`, `v` and `b`)."""
+    if len(typed) != len(word):
+        return False
+    diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    if len(diff) != 1 or diff[0][0] not in _KEY_AT or diff[0][1] not in _KEY_AT:
+        return False
+    (row, column), (other_row, other_column) = _KEY_AT[diff[0][0]], _KEY_AT[diff[0][1]]
+    # Row r is offset half a key right of row r - 1: its key c touches c and c + 1 of the row above.
+    if row == other_row:
+        return abs(column - other_column) == 1
+    if other_row == row - 1:
+        return other_column in (column, column + 1)
+    if other_row == row + 1:
+        return other_column in (column - 1, column)
+    return False
+
+
+# At most this many stopwords between a short word and the word typed next to it (`war in the gulf`): a phrase.
+_MAX_STOPWORDS_BETWEEN = 2
 
 
 # What joins the parts of a joined word for telling a misspelt part apart: not an apostrophe, since the exact fields

@@ -866,3 +866,40 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
     assert search("untied ribbons")["altered_query"] is None
     assert search("untied match")["altered_query"] is None
     assert search("untied manchester")["altered_query"] is None
+
+
+def test_a_short_word_no_article_holds_is_read_as_the_phrase_it_forms_with_a_word_typed_next_to_it(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given articles writing `world cup` and `bank of england`, one holding `intel`, and others holding spellings one
+    # edit from `cpu` and `bnk` apart from those words (`cup` more often than `cpi`)
+    cup = [_json_upload(pipeline, f"Final {n}", f"The World Cup final is on day {n}.") for n in range(3)]
+    bank = [_json_upload(pipeline, f"Rates {n}", f"The Bank of England held rates, day {n}.") for n in range(2)]
+    intel = _json_upload(pipeline, "Chips", "Intel made faster chips.")
+    cut = [_json_upload(pipeline, f"Budget {n}", f"A tax cut and BBC news on day {n}.") for n in range(2)]
+    _json_upload(pipeline, "Prices", "The CPI rose; the cup of coffee cost more. A world of bunk.")
+    _json_upload(pipeline, "Tea", "A cup of tea in England.")
+    pipeline.drain()
+
+    # Then a word of three letters no article holds is read as the spelling written as a phrase with the word typed
+    # next to it (session 42: it was not even looked up, and `world cpu` listed any article holding `world`), the
+    # stopwords typed between them included, within the requests a search may send
+    body = search("World cpu")
+    assert body["altered_query"] == "World cup" and set(ids("world cpu")[:3]) == set(cup)
+    assert search("bnk of england")["altered_query"] == "bank of england"
+    assert set(ids("bnk of england")[:2]) == set(bank)
+    index = _RecordingIndex(pipeline)
+    page = search_articles(index, SearchRequest(q="world cpu"), Ranking())
+    assert page.altered_query == "world cup" and len(index.sent) <= MAX_ENGINE_REQUESTS
+    # beside another short word too (no word of the query is long enough to be widened: it was not looked up)
+    assert search("tax cyt")["altered_query"] == "tax cut" and set(ids("tax cyt")) == set(cut)
+    # but not where no spelling is written so (`intel cup`: the reader may mean a CPU the archive lacks), nor offered
+    body = search("intel cpu")
+    assert body["altered_query"] is None and body["did_you_mean"] is None
+    assert ids("intel cpu") == [intel]
+    # nor as a spelling an unlikely edit away: `c` and `b` are keys apart (an abbreviation the archive lacks)
+    assert search("cbc news")["altered_query"] is None
+    # and searched as typed when asked so, the phrase offered
+    as_typed = search("world cpu", "&spelling=as_typed")
+    assert as_typed["altered_query"] is None
+    assert as_typed["did_you_mean"] == {"q": "world cup", "total": search("world cup")["total"]}

@@ -145,12 +145,18 @@ class _Vocabulary:
     def __init__(self) -> None:
         self.asked: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
         self.slips: list[int] = []
+        self.written: dict[str, int] = {}  # phrase: articles writing it
+        self.phrases_asked: list[str] = []
 
     def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
 
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
         return set()
+
+    def written_as_phrases(self, phrases: Sequence[str]) -> dict[str, int]:
+        self.phrases_asked.extend(phrases)
+        return {phrase: self.written.get(phrase, 0) for phrase in phrases}
 
     def likeliest(
         self,
@@ -405,3 +411,55 @@ def test_the_text_a_misspelt_word_is_written_in_is_no_context_of_its_own() -> No
         respelt(q, {"spell_body": [entry]}, vocabulary)
 
         assert vocabulary.asked == [(candidates, ("sales",))], q
+
+
+def _short_entry(q: str, typed: str, *options: str) -> dict[str, Any]:
+    return {
+        "spell_body": [
+            {"offset": q.index(typed), "length": len(typed), "options": _options(*((o, 9) for o in options))}
+        ]
+    }
+
+
+def test_a_short_word_is_read_only_as_a_spelling_written_as_a_phrase_with_a_word_next_to_it() -> None:
+    # `cpu` has a dozen spellings one edit away; the articles writing one beside the word typed next to it choose
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world cup": 48, "world cpi": 1}
+    assert respelt("world cpu", _short_entry("world cpu", "cpu", "cpi", "cup"), vocabulary) == "world cup"
+    assert sorted(vocabulary.phrases_asked) == ["world cpi", "world cup"]
+    # none written so: left as typed (`intel cup`), however many articles hold the spellings; one article is no phrase
+    assert respelt("intel cpu", _short_entry("intel cpu", "cpu", "cup"), vocabulary) is None
+    vocabulary.written = {"intel cup": 1}
+    assert respelt("intel cpu", _short_entry("intel cpu", "cpu", "cup"), vocabulary) is None
+    # alone, or without a vocabulary: never read
+    assert respelt("cpu", _short_entry("cpu", "cpu", "cup"), vocabulary) is None
+    vocabulary.written = {"world cup": 48}
+    assert respelt("world cpu", _short_entry("world cpu", "cpu", "cup"), None) is None
+
+
+def test_a_short_word_is_read_only_as_a_likely_edit() -> None:
+    # keys next to each other (`gss`: `gas`), two swapped (`oli`), a letter left out (`bnk`: `bank`), but no key far
+    # from the one typed (`cbc` is no `bbc`) nor a letter added (`ctv` is no `tv`): an abbreviation the archive lacks
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"gas prices": 14, "oil prices": 172, "bbc news": 900, "tv programmes": 30}
+    for typed, meant, rest in (("gss", "gas", " prices"), ("oli", "oil", " prices")):
+        q = typed + rest
+        assert respelt(q, _short_entry(q, typed, meant), vocabulary) == meant + rest
+    for typed, near, rest in (("cbc", "bbc", " news"), ("ctv", "tv", " programmes")):
+        q = typed + rest
+        assert respelt(q, _short_entry(q, typed, near), vocabulary) is None
+        assert near + rest not in vocabulary.phrases_asked
+
+
+def test_a_short_word_is_read_with_the_stopwords_typed_between_and_the_punctuation_around_it() -> None:
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"bank of england": 62, "cup, final": 3}
+    q = "bnk of england"
+    assert respelt(q, _short_entry(q, "bnk", "bank", "bunk"), vocabulary) == "bank of england"
+    assert "bunk of england" in vocabulary.phrases_asked
+    q = "the cpu, final"
+    assert respelt(q, _short_entry(q, "cpu", "cup"), vocabulary) == "the cup, final"
+    # a longer word is chosen as before, whatever the phrases
+    q = "wrld cup"
+    assert respelt(q, _short_entry(q, "wrld", "world"), vocabulary) == "world cup"
+    assert "world cup" not in vocabulary.phrases_asked
