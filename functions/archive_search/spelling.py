@@ -55,7 +55,7 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
 # A word of SHORT_WORD_CHARS letters or fewer (of 3: AUTO fuzziness allows no edit below) no article holds is read
-# only as a spelling one edit away that articles write as a phrase with a word typed next to it (_as_phrases):
+# only as a spelling one likely edit away that articles write as a phrase with a word typed next to it (_as_phrases):
 # `world cpu` is `world cup`, `bnk of england` `bank of england`, while `intel cpu` stays as typed (no article writes
 # `intel cup`). Until session 42 the suggesters did not look such words up (min_word_length 4) and they were searched
 # as typed: `world cpu` listed World Bank articles first.
