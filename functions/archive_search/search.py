@@ -33,7 +33,6 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
-    pieces,
 )
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
@@ -80,7 +79,6 @@ from archive_search.spelling import (
     closed_up_suggester,
     closed_up_words,
     did_you_mean,
-    has_digit,
     held_elsewhere,
     outweighs_typos,
     read_written_forms,
@@ -591,9 +589,10 @@ def typo_words(
     (`complete`, None when not counted; one word too) in the relevance order, so that a name spelt another way
     (Gaddafi, Gadaffi) is found next; else none. A word no article holds, body or headline (`vocabulary`, see
     spelling.respellings), comes with the nearest known word, searched in its place; a headline's own word (`bold`,
-    near `told` in many bodies) is only expanded, so its exact match ranks first. `as_read`: for each spelling of the
-    query's one word no article holds, how many articles hold every word with it (_complete_as_read), when counted:
-    the count of the spelling it is read as applies."""
+    near `told` in many bodies) is only expanded, so its exact match ranks first. A shorter word no article holds
+    comes with the spelling it is read as (spelling._as_phrases), and is searched as that alone, never expanded; not
+    when it has none. `as_read`: for each spelling of the query's one word no article holds, how many articles hold
+    every word with it (_complete_as_read), when counted: the count of the spelling it is read as applies."""
     held = partial(held_elsewhere, request.q, suggest, vocabulary)
     # A counted spelling is the one read: the respellings are read first then (the vocabulary asks nothing more).
     read = respellings(request.q, suggest, vocabulary) if as_read else None
@@ -613,11 +612,11 @@ def typo_words(
 
 
 def _short_words(ranking: Ranking, words: list[str]) -> list[str]:
-    """The words of a short query (with typo tolerance on) too short to expand to near spellings (typo_tolerant) that
-    a word no article holds may be read as another one (spelling.SHORT_WORD_CHARS letters, one token, no digit)."""
+    """The words of a short query (with typo tolerance on) too short to expand to near spellings (typo_tolerant),
+    which a word no article holds may be read as another (spelling.SHORT_WORD_CHARS letters or fewer)."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [w for w in words if 0 < len(w) <= SHORT_WORD_CHARS and pieces(w) == 1 and not has_digit(w)]
+    return [word for word in words if len(word) <= SHORT_WORD_CHARS]
 
 
 def _joined(ranking: Ranking, words: list[str]) -> list[str]:
@@ -1493,10 +1492,11 @@ class _ArchiveVocabulary:
         body = {"query": {"match_all": {}}, "aggs": dict(aggs), "track_total_hits": False}
         return dict(self._index.search(body, size=0, offset=0, preference=self._preference)["aggregations"])
 
-    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+    def held_beyond_bodies(self, words: Sequence[str], phrases: Sequence[str] = ()) -> set[str]:
         """Which of some words a headline or a summary (as title.exact and summary.exact read them), a joined word
-        closed up (`walmart`), a byline or a tag holds, in one request (none when prepare() asked it)."""
-        self.prepare(words, ())
+        closed up (`walmart`), a byline or a tag holds, in one request (none when prepare() asked it), the `phrases`
+        of written_as_phrases counted in it."""
+        self.prepare(words, (), phrases=phrases)
         return self._held.get(tuple(words), set())
 
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:

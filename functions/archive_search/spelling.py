@@ -118,9 +118,8 @@ def _is_stopword(typed: str) -> bool:
 _NOT_WORD = "".join(chr(c) for c in range(0x80) if not chr(c).isalnum())
 
 
-# The headline suggester's settings for /suggest's respelling (suggest.title_respelt): not a short word, which has no
-# phrase there to be read by (_as_phrases) and may be the start of one.
-TITLE_SUGGESTER = {**_SUGGESTER, "min_word_length": SHORT_WORD_CHARS + 1}
+# The headline suggester's settings, for /suggest's respelling too (suggest.title_respelt).
+TITLE_SUGGESTER = _SUGGESTER
 
 
 def spelling_suggester(q: str) -> dict[str, Any]:
@@ -128,7 +127,7 @@ def spelling_suggester(q: str) -> dict[str, Any]:
     return {
         "text": _looked_up(q),
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
-        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **_SUGGESTER}},
+        "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
     }
 
 
@@ -529,8 +528,9 @@ class Vocabulary(Protocol):
     """What the archive says of some words beyond the suggesters' answer (search.py asks the engine, at most once a
     search for the same words)."""
 
-    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
-        """Which of `words` some headline, summary, byline or tag holds, or some text as a joined word closed up."""
+    def held_beyond_bodies(self, words: Sequence[str], phrases: Sequence[str] = ()) -> set[str]:
+        """Which of `words` some headline, summary, byline or tag holds, or some text as a joined word closed up;
+        `phrases` are counted in the same request, for written_as_phrases."""
         ...
 
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
@@ -571,7 +571,9 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     if vocabulary is None:
         held = {word.typed for word in replacements if word.maybe_in_titles}
     else:
-        held = vocabulary.held_beyond_bodies([word.typed for word in replacements]) if replacements else set()
+        # With the phrases a short word may be read as (_as_phrases), in one request.
+        phrases = [phrase for word in replacements if _short(word) for phrase, _ in _phrases_of(q, word)]
+        held = vocabulary.held_beyond_bodies([word.typed for word in replacements], phrases) if replacements else set()
     respellable = _as_phrases(q, [word for word in replacements if word.typed not in held], vocabulary)
     if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
         return respellable
@@ -634,8 +636,10 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
     is no `intel cup`. With the stopwords typed between them: `bnk of england` is `bank of england`. Only likely
     edits: `cbc news` is no `bbc news` (`c` and `b` are keys apart), `ctv programmes` no `tv programmes` (a letter
     added); of a reviewer's 91 three-letter words the archive lacks, typed beside a word that forms a phrase with a
-    spelling one edit away, 12 were read so with any edit, 5 with likely ones (session 42). Without a vocabulary, none
-    is read."""
+    spelling one edit away, 12 were read so with any edit and 1 with likely ones (each a phrase in most of the
+    articles holding both words), 5 with likely ones as kept, where any phrase counts (session 42). Nor a word typed
+    in capitals (_abbreviation), nor in the order not typed (`cpu world` is searched as typed). Without a
+    vocabulary, none is read."""
     short = [word for word in words if _short(word)]
     if not short:
         return list(words)
@@ -660,6 +664,8 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     """(phrase, spelling) for each spelling of a short word (candidates, then further ones) and each word typed next to
     it: the word before it and the word after it, no stopword, each with the stopwords typed between them (at most
     _MAX_STOPWORDS_BETWEEN); for a part of a joined word, the joined word respelt (`wal-mrt`: `wal-mart`)."""
+    if _abbreviation(q, word.typed):
+        return []
     typed = fold_as_index(_key(word.typed))
     spellings = dict.fromkeys(
         spelling
@@ -683,10 +689,14 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     for step in (-1, 1):
         between: list[str] = []
         i = k + step
-        while 0 <= i < len(tokens) and _is_stopword(tokens[i][2]) and len(between) < _MAX_STOPWORDS_BETWEEN:
+        # Stopwords and punctuation alone (`intel : cpu`) are typed between; punctuation is no word next to it: the
+        # engine reads `cup ?` as `cup`, which 150 news-dev articles hold (the session's review).
+        while 0 <= i < len(tokens) and (_is_stopword(tokens[i][2]) or not _has_word(tokens[i][2])):
             between.append(tokens[i][2])
+            if sum(_is_stopword(token) for token in between) > _MAX_STOPWORDS_BETWEEN:
+                break
             i += step
-        if 0 <= i < len(tokens) and not _is_stopword(tokens[i][2]):
+        if 0 <= i < len(tokens) and not _is_stopword(tokens[i][2]) and _has_word(tokens[i][2]):
             sides.append(([*between, tokens[i][2]], step < 0))
     found = []
     for spelling in spellings:
@@ -696,13 +706,25 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     return found
 
 
+def _has_word(token: str) -> bool:
+    return any(character.isalnum() for character in token)
+
+
+def _abbreviation(q: str, typed: str) -> bool:
+    """typed is in capitals (two or more letters) in a query not all in capitals: an abbreviation the reader typed as
+    such (`BJP leader`, `MFI shares`), not read as another word (the session's review read them `BNP`, `MCI`)."""
+    cased = [token for token in _WORD.findall(q) if any(c.isupper() or c.islower() for c in token)]
+    letters = [c for c in typed if c.isalpha()]
+    return len(letters) > 1 and typed.isupper() and not all(token.isupper() for token in cased)
+
+
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {key: (row, column) for row, keys in enumerate(_KEYBOARD) for column, key in enumerate(keys)}
 
 
 def _next_key(typed: str, word: str) -> bool:
-    """typed is word with one letter replaced by a key next to it on a QWERTY keyboard (the rows offset by half a
-    key: `g` touches `t`, `y`, `f`, `h`, `v` and `b`)."""
+    """typed is word with one letter replaced by a key next to it on a QWERTY keyboard (each row set off to the right
+    of the one above: `g` touches `t`, `y`, `f`, `h`, `v` and `b`)."""
     if len(typed) != len(word):
         return False
     diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]

@@ -357,7 +357,8 @@ def _shown(text: str) -> str:
     return text.replace('"', "").strip() if text.count('"') % 2 else text
 
 
-# A word typed whole, no exclusion, no code: the words title_respelt may respell (the suggesters' minimum length).
+# A word typed whole, no exclusion, no code: the words title_respelt may respell, of 4 letters or more (a shorter one
+# has a dozen spellings one edit away and no phrase to be read by there, as /search reads it: spelling._as_phrases).
 _RESPELLABLE = re.compile(r"(?<![-\w'])[^\W\d_]{4,}(?![\w'])")
 
 

@@ -147,8 +147,10 @@ class _Vocabulary:
         self.slips: list[int] = []
         self.written: dict[str, int] = {}  # phrase: articles writing it
         self.phrases_asked: list[str] = []
+        self.phrases_with_held: list[str] = []  # asked in the request asking which words some headline holds
 
-    def held_beyond_bodies(self, words: Sequence[str]) -> set[str]:
+    def held_beyond_bodies(self, words: Sequence[str], phrases: Sequence[str] = ()) -> set[str]:
+        self.phrases_with_held.extend(phrases)
         return set()
 
     def written_beyond_bodies(self, words: Sequence[str]) -> set[str]:
@@ -156,7 +158,7 @@ class _Vocabulary:
 
     def written_as_phrases(self, phrases: Sequence[str]) -> dict[str, int]:
         self.phrases_asked.extend(phrases)
-        return {phrase: self.written.get(phrase, 0) for phrase in phrases}
+        return {phrase: self.written.get(phrase.lower(), 0) for phrase in phrases}  # as the engine reads them
 
     def likeliest(
         self,
@@ -426,7 +428,13 @@ def test_a_short_word_is_read_only_as_a_spelling_written_as_a_phrase_with_a_word
     vocabulary = _Vocabulary()
     vocabulary.written = {"world cup": 48, "world cpi": 1}
     assert respelt("world cpu", _short_entry("world cpu", "cpu", "cpi", "cup"), vocabulary) == "world cup"
-    assert sorted(vocabulary.phrases_asked) == ["world cpi", "world cup"]
+    # asked with the words no body holds, in one request
+    assert sorted(vocabulary.phrases_with_held) == sorted(vocabulary.phrases_asked) == ["world cpi", "world cup"]
+    # of several written so, the one written most: not the first nearest
+    vocabulary.written = {"world cpi": 3, "world cup": 48}
+    assert respelt("world cpu", _short_entry("world cpu", "cpu", "cpi", "cup"), vocabulary) == "world cup"
+    vocabulary.written = {"world cpi": 48, "world cup": 3}
+    assert respelt("world cpu", _short_entry("world cpu", "cpu", "cpi", "cup"), vocabulary) == "world cpi"
     # none written so: left as typed (`intel cup`), however many articles hold the spellings; one article is no phrase
     assert respelt("intel cpu", _short_entry("intel cpu", "cpu", "cup"), vocabulary) is None
     vocabulary.written = {"intel cup": 1}
@@ -463,3 +471,30 @@ def test_a_short_word_is_read_with_the_stopwords_typed_between_and_the_punctuati
     q = "wrld cup"
     assert respelt(q, _short_entry(q, "wrld", "world"), vocabulary) == "world cup"
     assert "world cup" not in vocabulary.phrases_asked
+
+
+def test_a_short_word_is_not_read_in_capitals_nor_beside_punctuation_alone() -> None:
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"bnp leader": 2, "cup ?": 150, "intel : cup": 2, "cup": 150}
+    # typed in capitals, an abbreviation (`BJP` is no `BNP`), unless the whole query is in capitals
+    assert respelt("BJP leader", _short_entry("BJP leader", "BJP", "bnp"), vocabulary) is None
+    assert respelt("bjp leader", _short_entry("bjp leader", "bjp", "bnp"), vocabulary) == "bnp leader"
+    assert respelt("BJP LEADER", _short_entry("BJP LEADER", "BJP", "bnp"), vocabulary) == "BNP LEADER"
+    # punctuation is no word next to it (the engine counts `cup ?` as `cup`), but may be typed between
+    assert respelt("intel cpu ?", _short_entry("intel cpu ?", "cpu", "cup"), vocabulary) is None
+    assert "cup ?" not in vocabulary.phrases_asked
+    assert respelt("intel : cpu", _short_entry("intel : cpu", "cpu", "cup"), vocabulary) == "intel : cup"
+
+
+def test_a_short_word_is_read_across_two_stopwords_a_key_next_to_it_in_the_row_above_or_below() -> None:
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"war of the worlds": 5, "fed chairman": 15, "top priority": 15}
+    q = "wra of the worlds"
+    assert respelt(q, _short_entry(q, "wra", "war"), vocabulary) == "war of the worlds"
+    # `c` touches `d` in the row above, `g` touches `t`
+    for q, typed, spelling in (("fec chairman", "fec", "fed"), ("gop priority", "gop", "top")):
+        assert respelt(q, _short_entry(q, typed, spelling), vocabulary) == q.replace(typed, spelling)
+    # three stopwords between: no phrase
+    vocabulary.written["war of the of worlds"] = 5
+    q = "wra of the of worlds"
+    assert respelt(q, _short_entry(q, "wra", "war"), vocabulary) is None
