@@ -572,7 +572,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         held = {word.typed for word in replacements if word.maybe_in_titles}
     else:
         # With the phrases a short word may be read as (_as_phrases), in one request.
-        phrases = [phrase for word in replacements if _short(word) for phrase, _ in _phrases_of(q, word)]
+        phrases = short_word_phrases(q, suggest)
         held = vocabulary.held_beyond_bodies([word.typed for word in replacements], phrases) if replacements else set()
     respellable = _as_phrases(q, [word for word in replacements if word.typed not in held], vocabulary)
     if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
@@ -662,8 +662,9 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
 
 def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     """(phrase, spelling) for each spelling of a short word (candidates, then further ones) and each word typed next to
-    it: the word before it and the word after it, no stopword, each with the stopwords typed between them (at most
-    _MAX_STOPWORDS_BETWEEN); for a part of a joined word, the joined word respelt (`wal-mrt`: `wal-mart`)."""
+    it, in the order typed: the word before it and the word after it, no stopword, each with the stopwords (at most
+    _MAX_STOPWORDS_BETWEEN) and punctuation typed between them; for a part of a joined word, the joined word respelt
+    (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation)."""
     if _abbreviation(q, word.typed):
         return []
     typed = fold_as_index(_key(word.typed))
@@ -693,7 +694,7 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
         # engine reads `cup ?` as `cup`, which 150 news-dev articles hold (the session's review).
         while 0 <= i < len(tokens) and (_is_stopword(tokens[i][2]) or not _has_word(tokens[i][2])):
             between.append(tokens[i][2])
-            if sum(_is_stopword(token) for token in between) > _MAX_STOPWORDS_BETWEEN:
+            if sum(_is_stopword(other) for other in between) > _MAX_STOPWORDS_BETWEEN:
                 break
             i += step
         if 0 <= i < len(tokens) and not _is_stopword(tokens[i][2]) and _has_word(tokens[i][2]):
@@ -731,7 +732,7 @@ def _next_key(typed: str, word: str) -> bool:
     if len(diff) != 1 or diff[0][0] not in _KEY_AT or diff[0][1] not in _KEY_AT:
         return False
     (row, column), (other_row, other_column) = _KEY_AT[diff[0][0]], _KEY_AT[diff[0][1]]
-    # Row r is offset half a key right of row r - 1: its key c touches c and c + 1 of the row above.
+    # Row r is set off to the right of row r - 1: its key c touches c and c + 1 of the row above.
     if row == other_row:
         return abs(column - other_column) == 1
     if other_row == row - 1:
