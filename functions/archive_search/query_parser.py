@@ -289,6 +289,14 @@ def collapsed(sent: str) -> str:
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def capitals_typed(parsed: ParsedQuery) -> bool:
+    """Whether capitals in the query may be an abbreviation: not when it has two or more words with letters of case
+    and all of them are in capitals (`HK HOTELS SOARS`, `CIA FBI`); numbers and scripts without case aside, so `CIA
+    1963` is read as typed capitals (session 24's review: it was read as a headline in capitals)."""
+    cased = [word for word in parsed.words if any(c.isupper() or c.islower() for c in word)]
+    return len(cased) < 2 or not all(word.isupper() for word in cased)
+
+
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises.
 

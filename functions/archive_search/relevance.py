@@ -68,6 +68,7 @@ from archive_search.query_parser import (
     STOPWORDS,
     ParsedQuery,
     Term,
+    capitals_typed,
     engine_lower,
     fold_as_index,
     is_word_character,
@@ -1427,14 +1428,6 @@ def _near_match(
         }
         for word in words
     ]
-
-
-def capitals_typed(parsed: ParsedQuery) -> bool:
-    """Whether capitals in the query may be an abbreviation: not when it has two or more words with letters of case
-    and all of them are in capitals (`HK HOTELS SOARS`, `CIA FBI`); numbers and scripts without case aside, so `CIA
-    1963` is read as typed capitals (session 24's review: it was read as a headline in capitals)."""
-    cased = [word for word in parsed.words if any(c.isupper() or c.islower() for c in word)]
-    return len(cased) < 2 or not all(word.isupper() for word in cased)
 
 
 def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:

@@ -72,7 +72,6 @@ from archive_search.relevance import (
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
     MIN_SIDE_BY_SIDE,
-    SHORT_WORD_CHARS,
     TITLE_WORDS_FIELD,
     Vocabulary,
     closed_up_spellings,
@@ -84,6 +83,7 @@ from archive_search.spelling import (
     read_written_forms,
     respellings,
     respelt,
+    short_word,
     short_word_phrases,
     spelling_suggester,
     unknown_spellings,
@@ -616,7 +616,7 @@ def _short_words(ranking: Ranking, words: list[str]) -> list[str]:
     which a word no article holds may be read as another (spelling.SHORT_WORD_CHARS letters or fewer)."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [word for word in words if len(word) <= SHORT_WORD_CHARS]
+    return [word for word in words if short_word(word)]
 
 
 def _joined(ranking: Ranking, words: list[str]) -> list[str]:

@@ -26,8 +26,10 @@ from archive_search.query_parser import (
     GLUE,
     JOINERS,
     STOPWORDS,
+    capitals_typed,
     engine_lower,
     fold_as_index,
+    parse_query,
     same_width_blank,
     without_exclusions,
     without_possessive,
@@ -579,8 +581,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
     looked_up = _looked_up(q)
-    units = looked_up.encode("utf-16-le", "surrogatepass")
-    words = [(w.start(), w.end(), w.group()) for w in re.finditer(r"\S+", looked_up)]
+    words = _tokens(looked_up)
     choices: dict[int, tuple[tuple[str, ...], list[str]]] = {}
     nearest: dict[int, int] = {}
     slips: dict[int, int] = {}
@@ -590,7 +591,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         before, after = word.joined
         # A part of a joined word is told by its other parts first: `coca-cols` is Coca-Cola (the spellings counted
         # as the joined word, its parts adjacent), not the `coles` more articles hold beside `sales`.
-        at = len(units[: 2 * word.offset].decode("utf-16-le", "surrogatepass"))
+        at = _at(looked_up, word.offset)
         # Not the text the word is written in (`"Coca-Cols"`, `cols,`), which holds every candidate within a typo.
         context = [
             w
@@ -617,8 +618,13 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     ]
 
 
+def short_word(typed: str) -> bool:
+    """A word of SHORT_WORD_CHARS letters or fewer, as the index compares it: read only as a phrase (_as_phrases)."""
+    return len(fold_as_index(_key(typed))) <= SHORT_WORD_CHARS
+
+
 def _short(word: _Unknown) -> bool:
-    return len(fold_as_index(_key(word.typed))) <= SHORT_WORD_CHARS
+    return short_word(word.typed)
 
 
 def short_word_phrases(q: str, suggest: dict[str, Any] | None) -> list[str]:
@@ -677,9 +683,8 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     if before or after:
         return [(before + spelling + after, spelling) for spelling in spellings]
     looked_up = _looked_up(q)
-    units = looked_up.encode("utf-16-le", "surrogatepass")
-    at = len(units[: 2 * word.offset].decode("utf-16-le", "surrogatepass"))
-    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(looked_up)]
+    at = _at(looked_up, word.offset)
+    tokens = _tokens(looked_up)
     k = next((i for i, (start, end, _) in enumerate(tokens) if start <= at < end), None)
     if k is None:
         return []
@@ -707,16 +712,26 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     return found
 
 
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, token) of each whitespace token of text (the suggesters' text, _looked_up)."""
+    return [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
+
+
+def _at(text: str, offset: int) -> int:
+    """The index in text of `offset` UTF-16 code units, as the engine reports a word's place (an emoji counts two)."""
+    return len(text.encode("utf-16-le", "surrogatepass")[: 2 * offset].decode("utf-16-le", "surrogatepass"))
+
+
 def _has_word(token: str) -> bool:
     return any(character.isalnum() for character in token)
 
 
 def _abbreviation(q: str, typed: str) -> bool:
-    """typed is in capitals (two or more letters) in a query not all in capitals: an abbreviation the reader typed as
-    such (`BJP leader`, `MFI shares`), not read as another word (the session's review read them `BNP`, `MCI`)."""
-    cased = [token for token in _WORD.findall(q) if any(c.isupper() or c.islower() for c in token)]
+    """typed is in capitals (two or more letters) where capitals may be an abbreviation (query_parser.capitals_typed:
+    not in a query all in capitals), one the reader typed as such (`BJP leader`, `MFI shares`), not read as another
+    word (session 42's review read them `BNP`, `MCI`)."""
     letters = [c for c in typed if c.isalpha()]
-    return len(letters) > 1 and typed.isupper() and not all(token.isupper() for token in cased)
+    return len(letters) > 1 and typed.isupper() and capitals_typed(parse_query(q))
 
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

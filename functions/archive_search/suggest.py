@@ -26,6 +26,7 @@ from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
     JOINERS,
     Term,
+    capitals_typed,
     fold_as_index,
     fold_within,
     is_word_character,
@@ -38,7 +39,6 @@ from archive_search.relevance import (
     abbreviation_dotted,
     abbreviation_form,
     any_of,
-    capitals_typed,
     code_runs,
     is_joined,
     pasted_headline,
