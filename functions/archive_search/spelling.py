@@ -31,6 +31,7 @@ from archive_search.query_parser import (
     fold_as_index,
     parse_query,
     same_width_blank,
+    symbols_blanked,
     without_exclusions,
     without_possessive,
 )
@@ -91,9 +92,10 @@ _BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{GLUE.pattern})(?=[^\
 
 
 def _looked_up(q: str) -> str:
-    """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, excluded terms, runs of more than
-    MAX_SPELLED_CHARS and every word after the first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the
-    engine reports still point into q; every glue character is one UTF-16 unit). A stopword is looked up and not
+    """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, symbols (symbols_blanked: an emoji
+    glued to a word is no part of the phrases it is counted in), excluded terms, runs of more than MAX_SPELLED_CHARS
+    and every word after the first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the engine reports
+    still point into q; every glue character is one UTF-16 unit). A stopword is looked up and not
     counted: every article holds one, so no suggester walks the vocabulary for it, and counted, `tony blair says
     government will cut taxes for familes` left its ninth word unread and offered nothing (session 30); at most
     MAX_SPELLED_STOPWORDS of them (each is still a term the suggesters look up)."""
@@ -109,7 +111,7 @@ def _looked_up(q: str) -> str:
         return word.group() if content <= MAX_SPELLED_WORDS else same_width_blank(word)
 
     unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), without_exclusions(q))
-    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, unglued))
+    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, symbols_blanked(unglued)))
 
 
 def _is_stopword(typed: str) -> bool:

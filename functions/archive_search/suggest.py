@@ -31,6 +31,7 @@ from archive_search.query_parser import (
     fold_within,
     is_word_character,
     parse_query,
+    symbols_blanked,
     without_exclusions,
 )
 from archive_search.relevance import (
@@ -316,7 +317,10 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     (title_respelt), the respelt start of each word marked; then without the words no title holds (title_relaxed):
     up to five requests more, only then. The answer says how q was read (TitleSuggestions): the page offered
     "Blair ..." titles for `tony blair` without saying `tony` was in no title (session 34)."""
-    typed_q = q
+    # Its symbols as the title fields read them (query_parser.symbols_blanked: an emoji ends a word); `manchester😀`
+    # offered nothing, `tony😀 blair` kept the titles holding "blair" to articles holding the emoji (session 43).
+    unsymbolled = symbols_blanked(q)
+    q = typed_q = " ".join(unsymbolled.split()) + (" " if unsymbolled[-1:].isspace() else "")
     searched = searched_text(q)
     if not words_of(searched):
         return TitleSuggestions([])

@@ -291,6 +291,9 @@ def test_of_equally_near_spellings_the_one_written_beside_the_other_words_is_rea
     # Then `george bosh` is read `george bush` (session 40: news-dev's 30 articles holding `george` and `both` read it
     # `george both`, which none writes, where 12 write `george bush`)
     _read_first("george bosh", "george bush", bush)
+    # and so with an emoji glued to the other word (session 43: `george😀` was counted as a phrase no article writes,
+    # and `george😀 bosh` read `george😀 both`)
+    _read_first("george😀 bosh", "george😀 bush", bush)
 
 
 def test_a_spelling_as_near_by_a_less_likely_edit_is_read_where_written_beside_the_other_words(
@@ -632,6 +635,14 @@ def test_suggest_leaves_out_a_word_no_title_holds_when_no_title_matches_every_wo
     assert suggested("blair blunkett") == []
     assert suggested("gordon blunkett") == []
     assert blair not in suggested("tony bl") and blunkett not in suggested("tony bl")
+    # An emoji or other symbol typed glued to a word ends it, as the title fields read it (session 43: `blunkett😀`
+    # offered nothing, `tony😀 blair` kept the titles to articles holding the emoji)
+    assert suggested("blunkett😀") == suggested("blunk™") == [blunkett]
+    assert suggested("tony😀 blair") == suggested("tony blair👍🏽") == [named]
+    _status, body, _ = get(f"/suggest?q={quote('tony😀 blair')}")
+    assert (body["altered_query"], body["words_not_in_titles"]) == ("blair", ["tony"])
+    _status, body, _ = get(f"/suggest?q={quote('blunkett😀')}")
+    assert body["altered_query"] is None
 
 
 def test_a_spelling_two_edits_away_is_read_when_the_nearest_is_never_beside_the_other_words(
@@ -902,6 +913,17 @@ def test_a_short_word_no_article_holds_is_read_as_the_phrase_it_forms_with_a_wor
     assert body["total"] == search("world cup")["total"] and world not in ids("world cpu")[: len(cup)]
     assert search("bnk of england")["altered_query"] == "bank of england"
     assert set(ids("bnk of england")[:2]) == set(bank)
+    # a pictograph glued to either word is no part of the phrase (the engine reads it as a token of its own), and the
+    # reader's text is kept around the spelling (session 43: each was searched as typed)
+    for q, plain, meant in (
+        ("world cpu😀", "world cpu", cup),
+        ("world😀 cpu", "world cpu", cup),
+        ("world cpu™", "world cpu", cup),
+        ("bnk of england🇬🇧", "bnk of england", bank),
+    ):
+        body = search(q)
+        assert body["altered_query"] == q.replace("cpu", "cup").replace("bnk", "bank"), q
+        assert body["total"] == search(plain)["total"] and set(ids(q)[: len(meant)]) == set(meant), q
     index = _RecordingIndex(pipeline)
     page = search_articles(index, SearchRequest(q="world cpu"), Ranking())
     assert page.altered_query == "world cup" and len(index.sent) <= MAX_ENGINE_REQUESTS

@@ -9,7 +9,15 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_search.query_parser import Term, Unit, fold_within, parse_query, without_exclusions, without_possessive
+from archive_search.query_parser import (
+    Term,
+    Unit,
+    fold_within,
+    parse_query,
+    symbols_blanked,
+    without_exclusions,
+    without_possessive,
+)
 from archive_search.relevance import (
     MAX_CODE_RUNS,
     MAX_GLUED_PARTS,
@@ -575,3 +583,10 @@ def test_a_likely_typo_offered_beside_a_word_read_as_another_spelling_is_offered
     )
 
     assert typos_respelt("Manchester untied goverment", expansion) == "Manchester united government"
+
+
+def test_symbols_are_blanked_at_their_utf16_width_and_nothing_else_is() -> None:
+    # an emoji is two UTF-16 code units (the engine's offsets), `™` and `$` one; letters, marks, digits and
+    # punctuation stay (a joined word's `&`, a possessive's apostrophe)
+    assert symbols_blanked("cup😀 ™$5 at&t o\u2019neill e\u0301") == "cup   " + "  5 at&t o\u2019neill e\u0301"
+    assert symbols_blanked("🇬🇧👍🏽") == " " * 8

@@ -32,7 +32,8 @@ def test_the_suggesters_read_glued_words_apart_but_not_an_abbreviation() -> None
 
 
 def test_runs_longer_than_any_word_are_not_looked_up_and_offsets_stay() -> None:
-    long_run = "\U0001f600" + "x" * MAX_SPELLED_CHARS  # an emoji counts two UTF-16 units, as the engine counts
+    # an emoji counts two UTF-16 units, as the engine counts; blanked, it is no part of the run (symbols_blanked)
+    long_run = "\U0001f600" + "x" * (MAX_SPELLED_CHARS + 1)
     q = f"economi {long_run} growht"
     text = spelling_suggester(q)["text"]
     assert text.split() == ["economi", "growht"]
@@ -484,6 +485,27 @@ def test_a_short_word_is_not_read_in_capitals_nor_beside_punctuation_alone() -> 
     assert respelt("intel cpu ?", _short_entry("intel cpu ?", "cpu", "cup"), vocabulary) is None
     assert "cup ?" not in vocabulary.phrases_asked
     assert respelt("intel : cpu", _short_entry("intel : cpu", "cpu", "cup"), vocabulary) == "intel : cup"
+
+
+def _utf16_entry(q: str, typed: str, *options: str) -> dict[str, Any]:
+    """_short_entry with the offset the engine reports: UTF-16 code units (an emoji before the word counts two)."""
+    offset = len(q[: q.index(typed)].encode("utf-16-le")) // 2
+    return {"spell_body": [{"offset": offset, "length": len(typed), "options": _options(*((o, 9) for o in options))}]}
+
+
+def test_a_symbol_glued_to_a_word_is_no_part_of_the_phrases_nor_of_the_context() -> None:
+    # The engine reads a pictograph (an emoji, `™`) as a token of its own: `world cup😀` is written in no article, so
+    # `world cpu😀` was searched as typed and `george😀 bosh` read `george both` (session 43)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world cup": 48}
+    for q in ("world cpu😀", "world😀 cpu", "😀world cpu", "world cpu™", "world cpu👍🏽", "world cpu🇬🇧", "world$ cpu"):
+        assert respelt(q, _utf16_entry(q, "cpu", "cpi", "cup"), vocabulary) == q.replace("cpu", "cup"), q
+    assert set(vocabulary.phrases_asked) == {"world cup", "world cpi"}
+    # the other words a misspelt one is chosen by, without the symbols glued to them
+    for q in ("george😀 bosh", "george® bosh"):
+        vocabulary = _Vocabulary()
+        respelt(q, _utf16_entry(q, "bosh", "bush", "both"), vocabulary)
+        assert [context for _, context in vocabulary.asked] == [("george",)], q
 
 
 def test_a_short_word_is_read_across_two_stopwords_a_key_next_to_it_in_the_row_above_or_below() -> None:
