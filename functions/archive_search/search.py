@@ -134,6 +134,7 @@ _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looke
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
 _AS_READ = "complete_as_read"  # how many articles hold every word with each spelling of a misspelt one (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
+_DATED_HELD = "dated_held"  # _counter: how many articles in the archive hold what a date order lists (dated_matches)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
@@ -683,10 +684,10 @@ def _words_to_expand(
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
     """The small request that decides typo expansion before the results are asked for (typo_words), or None when
     the query cannot be expanded nor a short word in it read as another (_short_words): the term suggesters (a word
-    no article holds; did_you_mean reads them too) and, in the relevance order, how many articles hold every word,
-    counted up to FEW_COMPLETE_MATCHES (the engine stops there) in the whole archive (complete_matches): counted
-    under the filters, selecting a section where few articles held every word turned expansion on, and the
-    section's facet count was not what selecting it found.
+    no article holds; did_you_mean reads them too) and how many articles hold every word (in a date order only to
+    read a likely typo: _typos_read), counted up to FEW_COMPLETE_MATCHES (the engine stops there) in the whole
+    archive (complete_matches): counted under the filters, selecting a section where few articles held every word
+    turned expansion on, and the section's facet count was not what selecting it found.
 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
@@ -698,7 +699,7 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_matches(request, ranking, words)
-    if complete is not None and request.effective_sort == "relevance":
+    if complete is not None:
         probe["query"] = complete
         probe["track_total_hits"] = FEW_COMPLETE_MATCHES
     if relaxable:
@@ -916,7 +917,10 @@ def _answer(
         response = index.search(body, size=size, offset=offset, preference=same_copy)
         return _relaxed(index, request, ranking, words, body, size, offset, response, base)
     probed = index.search(probe, size=0, offset=0, preference=same_copy)
-    complete = int(probed["hits"]["total"]["value"]) if "query" in probe else None
+    counted = int(probed["hits"]["total"]["value"]) if "query" in probe else None
+    # Few complete matches widen the words only in the relevance order (_words_to_expand); by date the count only
+    # says whether a likely typo may be read (below).
+    complete = counted if request.effective_sort == "relevance" else None
     suggest = probed.get("suggest")
     # What the search will ask of the vocabulary, in one request: which misspelt words a headline, byline or tag
     # holds, and the near spellings of the words to expand and of the spellings did_you_mean may count them with
@@ -926,11 +930,18 @@ def _answer(
     # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
     # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request.
     closed_up = request.q if complete == 0 and not unknown else None
-    counted = [*expanded, *_short_words(ranking, words)]
-    as_read = _complete_as_read(request, ranking, words, unknown, counted) if complete is not None else None
+    # Sorted by date no word is widened to its near spellings, but a likely typo is read as by relevance when no
+    # article holds every word (`manchester untied` listed the articles holding `untied aid` first, and said
+    # nothing; session 43): its near spellings listed with the vocabulary's other questions.
+    dated = _expandable(ranking, words) if complete is None and counted == 0 and not unknown else []
+    as_read = (
+        _complete_as_read(request, ranking, words, unknown, [*expanded, *_short_words(ranking, words)])
+        if complete is not None
+        else None
+    )
     vocabulary.prepare(
         [typed for typed, _ in unknown],
-        [*expanded, *(c for _, spelt in unknown for c in spelt)],
+        [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
         unknown,
         closed_up,
         as_read,
@@ -943,6 +954,9 @@ def _answer(
     # may find articles holding every word.
     if complete == 0 and not unknown and typos and not any(typos.values()):
         held_read, offered = _typos_read(request, ranking, words, typos, vocabulary)
+        typos = {**typos, **held_read}
+    elif dated and not any(typos.values()):
+        held_read, _ = _typos_read(request, ranking, words, dict.fromkeys(dated), vocabulary)
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -1006,8 +1020,8 @@ def _typos_read(
     typos: Mapping[str, str | None],
     vocabulary: WordListing,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(read, offered) for a short query no article holds every word of, each word held by some (relevance order:
-    only there does the probe count them). `read`: the one word to read as a word it is likely a typo of
+    """(read, offered) for a short query no article holds every word of, each word held by some (as the probe
+    counts them; in a date order too since session 43). `read`: the one word to read as a word it is likely a typo of
     (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), with that spelling:
     one written as a phrase with a query word next to it (stopwords aside), in the order typed, in MIN_SIDE_BY_SIDE
     articles or more and in most of those holding both as written, some article holding every word as read (of
@@ -1820,8 +1834,12 @@ def _counter(
         queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
         aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
         complete = complete_matches(other, ranking, words)
-        if dated and (every := complete_matches(other, ranking, words, apart_parts({}, apart))) is not None:
+        if dated and (every := dated_matches(other, ranking, words, apart_parts({}, apart))) is not None:
+            # What a date order lists (every quoted phrase too: `"interest rates" economi growht europe` by date
+            # offered 1,859 where following it lists 343; session 43's review), and whether any article in the
+            # archive holds it, as _every_word_held asks.
             aggs[EVERY_WORD] = _selected([queries["plain"], every], tag + facets)
+            aggs[_DATED_HELD] = {"filter": every}
         body: dict[str, Any] = {
             "query": {"match_all": {}},
             "track_total_hits": False,
@@ -1837,7 +1855,7 @@ def _counter(
         elsewhere = partial(held_elsewhere, q, suggest, known)
         counts = response["aggregations"]
         expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
-        if held and EVERY_WORD in counts:
+        if EVERY_WORD in counts and counts[_DATED_HELD]["doc_count"]:
             return int(counts[EVERY_WORD]["doc_count"])
         return int(counts["expanded" if expanded else "plain"]["doc_count"])
 

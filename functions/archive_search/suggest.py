@@ -21,6 +21,7 @@ from itertools import groupby
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
+from archive_search.index_mapping import MAX_WORD_PREFIX
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
@@ -46,7 +47,13 @@ from archive_search.relevance import (
     short_joined,
     unit_runs,
 )
-from archive_search.spelling import MAX_SPELLED_WORDS, TITLE_SUGGESTER, TITLE_WORDS_FIELD, nearest_candidates
+from archive_search.spelling import (
+    MAX_SPELLED_CHARS,
+    MAX_SPELLED_WORDS,
+    TITLE_SUGGESTER,
+    TITLE_WORDS_FIELD,
+    nearest_candidates,
+)
 
 MAX_SUGGESTIONS = 8
 MAX_CODE_PHRASES = 8
@@ -237,10 +244,17 @@ def _prefix_or_closed_up(token: str) -> dict[str, Any]:
     return any_of(
         [
             {"match": {"title.prefix": {"query": token, "boost": 2}}},
-            {"prefix": {"title.closed": {"value": fold_as_index(token)}}},
+            {"prefix": {"title.closed": {"value": _prefix_value(token)}}},
             {"match": {"title.closed": token}},
         ]
     )
+
+
+def _prefix_value(word: str) -> str:
+    """word folded as the index folds it, cut to MAX_WORD_PREFIX letters, as a `prefix` query's value: the engine
+    refuses one of more than 1,000 UTF-8 bytes ("input automaton is too large"), and /suggest answered 500 for 334
+    CJK letters, or 31 `ﷺ` (18 letters each, folded), typed as one word no title holds (session 43's review)."""
+    return fold_as_index(word)[:MAX_WORD_PREFIX]
 
 
 def _joined_held(token: str, spellings: Sequence[str]) -> dict[str, Any]:
@@ -362,8 +376,10 @@ def _shown(text: str) -> str:
 
 
 # A word typed whole, no exclusion, no code: the words title_respelt may respell, of 4 letters or more (a shorter one
-# has a dozen spellings one edit away and no phrase to be read by there, as /search reads it: spelling._as_phrases).
-_RESPELLABLE = re.compile(r"(?<![-\w'])[^\W\d_]{4,}(?![\w'])")
+# has a dozen spellings one edit away and no phrase to be read by there, as /search reads it: spelling._as_phrases)
+# and no more than /search looks up (spelling.MAX_SPELLED_CHARS: the suggesters' edit distances on a longer one take
+# seconds).
+_RESPELLABLE = re.compile(rf"(?<![-\w'])[^\W\d_]{{4,{MAX_SPELLED_CHARS}}}(?![\w'])")
 
 
 def title_respelt(index: ArticleIndex, q: str) -> str | None:
@@ -382,7 +398,7 @@ def title_respelt(index: ArticleIndex, q: str) -> str | None:
     # A word that some headline word or some article's word starts with may be one the reader is still typing
     # (`spok`, `wedn`, `domes`: the review of session 33 saw 92 of 120 such starts of common words respelt).
     starts = {
-        str(i): any_of([{"match": {"title.prefix": {"query": word}}}, {"prefix": {"body.exact": fold_as_index(word)}}])
+        str(i): any_of([{"match": {"title.prefix": {"query": word}}}, {"prefix": {"body.exact": _prefix_value(word)}}])
         for i, (_, word) in enumerate(found)
     }
     body = {

@@ -875,8 +875,20 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
     index = _RecordingIndex(pipeline)
     page = search_articles(index, SearchRequest(q="manchester untied"), Ranking())
     assert page.altered_query == "manchester united" and len(index.sent) <= MAX_ENGINE_REQUESTS
+    # and so in a date order, listing what the phrase lists (session 43: by date it was searched as typed, the
+    # knots listed, nothing said), within the requests a search may send
+    for sort in ("newest", "oldest"):
+        body = search("manchester untied", f"&sort={sort}")
+        assert body["altered_query"] == "manchester united", sort
+        assert ids("manchester untied", f"&sort={sort}") == ids("manchester united", f"&sort={sort}"), sort
+        assert body["total"] == search("manchester united", f"&sort={sort}")["total"] == len(club), sort
+        index = _RecordingIndex(pipeline)
+        page = search_articles(index, SearchRequest(q="manchester untied", sort=sort), Ranking())
+        assert page.altered_query == "manchester united" and len(index.sent) <= MAX_ENGINE_REQUESTS
     # and as typed when asked so
     as_typed = search("manchester untied", "&spelling=as_typed")
+    assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
+    as_typed = search("manchester untied", "&spelling=as_typed&sort=newest")
     assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
     # Not where the typo's own article holds every word, nor where the other word is not written beside the spelling,
     # nor in the order typed (`executive chef` is not `executive chief`: the session's review)

@@ -590,3 +590,19 @@ def test_symbols_are_blanked_at_their_utf16_width_and_nothing_else_is() -> None:
     # punctuation stay (a joined word's `&`, a possessive's apostrophe)
     assert symbols_blanked("cup😀 ™$5 at&t o\u2019neill e\u0301") == "cup   " + "  5 at&t o\u2019neill e\u0301"
     assert symbols_blanked("🇬🇧👍🏽") == " " * 8
+
+
+def test_a_name_s_letters_typed_with_spaces_around_their_ampersand_are_closed_up() -> None:
+    # one a single letter, the other one or two: R&D, M&S, AT&T; words joined by `&` stay words (session 43)
+    for typed, read in (
+        ("R & D", "R&D"),
+        ("m & s prices", "m&s prices"),
+        ("AT & T", "AT&T"),
+        ("r &d", "r&d"),
+        ('"P & O" ferries', '"P&O" ferries'),
+        ("US & UK", "US & UK"),
+        ("marks & spencer", "marks & spencer"),
+        ("5 & 6", "5 & 6"),
+        ("anti-r & d", "anti-r & d"),
+    ):
+        assert fold_within(typed, 100)[0] == read, typed
