@@ -115,7 +115,8 @@ SEARCH_PARAMETERS = [
         "spelling",
         "How the words of q are read, in any case: auto reads a word no article holds as its likeliest spelling, "
         "and in a short query no article holds every word of a likely typo a few hold as the phrase it forms with "
-        "the word next to it (relevance order; altered_query says so), and widens a short query that few articles "
+        "the word next to it (in any sort; altered_query says so), never a name typed in capitals that articles "
+        "hold (`EADS chief`), and widens a short query that few articles "
         "answer completely to near spellings; "
         'as_typed searches the words as typed, neither respelt nor widened (a page\'s "Search instead for"), and '
         "did_you_mean still offers a spelling that finds more.",
@@ -245,7 +246,7 @@ SCHEMAS: dict[str, Any] = {
                 "spelling articles write as a phrase with a word typed next to it: `world cpu` as `world cup`), or, "
                 "in a short query no article holds "
                 "every word of, a likely typo a few articles hold as the phrase it forms with the word next to it "
-                "(`manchester untied` as `manchester united`; relevance order), in the query's own text; null when "
+                "(`manchester untied` as `manchester united`; in any sort), in the query's own text; null when "
                 "every word was searched as typed, and when did_you_mean is offered. The same q with "
                 'spelling=as_typed searches the words as typed (a page\'s "Search instead for").',
             },

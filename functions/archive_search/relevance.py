@@ -1449,6 +1449,26 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
     return forms
 
 
+def typed_in_capitals(parsed: ParsedQuery) -> frozenset[str]:
+    """The words of a query a reader types that are typed in capitals (two letters or more; keyed as query_units
+    keys them) where capitals may be an abbreviation (capitals_typed): a name typed as such (`EADS chief`), which
+    no typo rule reads as a common word one edit away (session 43's review: `EADS chief` was offered `ENDS
+    chief`, and the articles holding `ends` and `chief` ranked above the EADS article)."""
+    if not parsed.typed_by_reader or not capitals_typed(parsed):
+        return frozenset()
+    return frozenset(
+        word
+        for unit in parsed.required
+        if len(unit.alternatives) == 1
+        for raw in unit.alternatives[0].words
+        if _in_capitals(without_possessive(raw)) and (word := without_possessive(_unit_word(raw)))
+    )
+
+
+def _in_capitals(typed: str) -> bool:
+    return sum(c.isalpha() for c in typed) > 1 and typed.isupper()
+
+
 def every_phrase(parsed: ParsedQuery, synonyms: bool = False) -> list[dict[str, Any]]:
     """One clause for each quoted phrase of the query (at most MAX_PHRASES), which an article holding the phrase
     matches: in either spelling of its abbreviations (`"EF Hutton"` holds E.F. Hutton), as a code in either (`"F16

@@ -63,6 +63,7 @@ from archive_search.relevance import (
     near_spellings_request,
     read_near_spellings,
     text_query,
+    typed_in_capitals,
     typo_spelling,
     typo_spellings,
     typo_tolerant,
@@ -677,8 +678,17 @@ def _words_to_expand(
     # words held only closed up or in a byline or tag (`walmart`, `obrien`: near spellings such as `walman` and
     # `oeien` led the newest first; session 22's review); not a headline's alone, which may be its typo (`PRESSUE`).
     if complete is not None and complete < FEW_COMPLETE_MATCHES and request.effective_sort == "relevance":
-        return eligible
+        return _not_in_capitals(request, eligible, unknown)
     return eligible if unknown and unknown - set(held()) else []
+
+
+def _not_in_capitals(request: SearchRequest, words: Sequence[str], unknown: Collection[str] = ()) -> list[str]:
+    """The words some article holds that are not typed in capitals (relevance.typed_in_capitals), and the words
+    `unknown` (no article holds them: `OPCE output` is still read `OPEC output`): a name typed in capitals that
+    articles hold (`EADS`, 2 news-dev articles) is no typo of a word near it (`ends`, 1,098), neither widened to
+    its near spellings nor offered as one, nor read so (session 43's review)."""
+    capitals = typed_in_capitals(parse_query(request.q))
+    return [word for word in words if word in unknown or word not in capitals]
 
 
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
@@ -933,7 +943,11 @@ def _answer(
     # Sorted by date no word is widened to its near spellings, but a likely typo is read as by relevance when no
     # article holds every word (`manchester untied` listed the articles holding `untied aid` first, and said
     # nothing; session 43): its near spellings listed with the vocabulary's other questions.
-    dated = _expandable(ranking, words) if complete is None and counted == 0 and not unknown else []
+    dated = (
+        _not_in_capitals(request, _expandable(ranking, words))
+        if complete is None and counted == 0 and not unknown
+        else []
+    )
     as_read = (
         _complete_as_read(request, ranking, words, unknown, [*expanded, *_short_words(ranking, words)])
         if complete is not None
@@ -1263,12 +1277,20 @@ def _spelling(
     return suggestion, None if suggestion else altered
 
 
+def for_meaning(text: str) -> str:
+    """text as compared by meaning (rerank): NFKC-normalised, so that a ligature or a styled letter a paste carries
+    (`proﬁt`, from a PDF; full-width letters) means what its letters do; the index's analyzers fold them (mapping),
+    the text model's vocabulary does not: `proﬁt` found what `profit` finds, in another order (session 43's
+    review)."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:
     """The words of a short query searched as typed (`spelling=as_typed`), which none expands, as typo expansion
     would list them (their near spellings: one request), for typos_respelt: `goverment`, which 7 news-dev articles
     hold, offered `government` by default and nothing as typed (session 39's review). Listed whatever typo tolerance
     the deployment runs (`SEARCH_FUZZY`): an offer widens no search."""
-    words = _expandable(Ranking(), content_words(parse_query(request.q)))
+    words = _not_in_capitals(request, _expandable(Ranking(), content_words(parse_query(request.q))))
     return vocabulary.expansion(dict.fromkeys(words)) if words else NO_EXPANSION
 
 
@@ -1327,7 +1349,7 @@ def _reranked_page(
     body.pop("_source")
     body["stored_fields"] = NO_STORED_FIELDS
     body["docvalue_fields"] = [EMBEDDING_FIELD, SOURCE_KEY_FIELD]
-    typed = embedding_of(encoder, request.q)
+    typed = embedding_of(encoder, for_meaning(request.q))
     vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary, base)
     hits = response["hits"]
@@ -1340,7 +1362,7 @@ def _reranked_page(
         if expansion.typos
         else None
     )
-    query_vector = encoder.embed([meaning])[0] if meaning else typed.result()
+    query_vector = encoder.embed([for_meaning(meaning)])[0] if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}

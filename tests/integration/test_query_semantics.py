@@ -998,6 +998,14 @@ def test_a_decomposed_query_finds_what_the_composed_one_finds(pipeline: LocalPip
 
     assert ids(decomposed) == ids(composed) == [article]
     assert search(decomposed)["did_you_mean"] is None
+    # A ligature pasted from a PDF finds what its letters find, in the same order: compared by meaning as its
+    # letters too (session 43's review: `proﬁt` found what `profit` finds, in another order)
+    # (lexically alike, so that the meaning orders them)
+    for topic in ("bakery", "refinery", "bank", "farm", "airline", "studio"):
+        _json_upload(pipeline, f"The {topic}", f"The {topic} reported its profit.")
+    pipeline.drain()
+    assert ids("proﬁt") == ids("profit") and len(ids("profit")) == 6
+    assert ids("proﬁt ﬁgures") == ids("profit figures") != []
     # The same for what is typed into /suggest, and for a filter's value
     assert suggested(decomposed) == suggested(composed) == [article]
     by_author = _json_upload(pipeline, "Budget", "The budget passed.", author=f"Ana {composed}")

@@ -41,6 +41,7 @@ from archive_search.relevance import (
     stopword_phrase,
     text_query,
     typed_abbreviations,
+    typed_in_capitals,
     unit_runs,
     with_freshness,
     written_number,
@@ -606,3 +607,20 @@ def test_a_name_s_letters_typed_with_spaces_around_their_ampersand_are_closed_up
         ("anti-r & d", "anti-r & d"),
     ):
         assert fold_within(typed, 100)[0] == read, typed
+
+
+def test_the_words_typed_in_capitals_are_those_of_a_query_not_all_in_capitals() -> None:
+    # a name typed as such (`EADS`), possessive or quoted too; none in a query all in capitals (a pasted headline),
+    # in an OR-group, or of one letter
+    for q, capitals in (
+        ("EADS chief", {"eads"}),
+        ("EADS's chief", {"eads"}),
+        ('"EADS boss" quits', {"eads"}),
+        ("EADS", {"eads"}),
+        ("eads chief", set()),
+        ("Tony Blair", set()),
+        ("OIL PRICES RISE", set()),
+        ("EADS OR airbus", set()),
+        ("A shares", set()),
+    ):
+        assert typed_in_capitals(parse_query(q)) == capitals, q
