@@ -281,8 +281,9 @@ def fold_within(sent: str, limit: int) -> tuple[str, int]:
 
 # A name's letters typed with spaces around their `&` (`R & D`, `M & S`, `AT & T`): one a single letter, the other
 # one or two. Read as two words, `R & D` listed 256 news-dev articles, rugby team sheets first and the two writing
-# R&D 9th and 20th; `M & S` 2,268 (session 43's review). Words (`US & UK`, `marks & spencer`) stay words.
-_SPACED_AMPERSAND = re.compile(r"(?<![\w&'./-])([^\W\d_]{1,2})( ?& ?)([^\W\d_]{1,2})(?![\w&'./-])")
+# R&D 9th and 20th; `M & S` 2,268 (session 43's review). Punctuation may follow (`AT & T's`, `P & O-owned`: its
+# second review). Words (`US & UK`, `marks & spencer`) stay words.
+_SPACED_AMPERSAND = re.compile(r"(?<![\w&])([^\W\d_]{1,2})( ?& ?)([^\W\d_]{1,2})(?![\w&])")
 
 
 def _closed_ampersand(match: re.Match[str]) -> str:

@@ -1450,10 +1450,10 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
 
 
 def typed_in_capitals(parsed: ParsedQuery) -> frozenset[str]:
-    """The words of a query a reader types that are typed in capitals (two letters or more; keyed as query_units
-    keys them) where capitals may be an abbreviation (capitals_typed): a name typed as such (`EADS chief`), which
-    no typo rule reads as a common word one edit away (session 43's review: `EADS chief` was offered `ENDS
-    chief`, and the articles holding `ends` and `chief` ranked above the EADS article)."""
+    """The words of a query a reader types that are typed in capitals (two letters to MAX_NAME_IN_CAPITALS; keyed
+    as query_units keys them) where capitals may be an abbreviation (capitals_typed): a name typed as such (`EADS
+    chief`), which no typo rule reads as a common word one edit away (session 43's review: `EADS chief` was
+    offered `ENDS chief`, and the articles holding `ends` and `chief` ranked above the EADS article)."""
     if not parsed.typed_by_reader or not capitals_typed(parsed):
         return frozenset()
     return frozenset(
@@ -1466,7 +1466,13 @@ def typed_in_capitals(parsed: ParsedQuery) -> frozenset[str]:
 
 
 def _in_capitals(typed: str) -> bool:
-    return sum(c.isalpha() for c in typed) > 1 and typed.isupper()
+    return 1 < sum(c.isalpha() for c in typed) <= MAX_NAME_IN_CAPITALS and typed.isupper()
+
+
+# A name typed in capitals is an initialism or a short name (`EADS`, `BASF`, `ASEAN`); a longer word in capitals is
+# as likely a word typed with caps lock on, its typo read as any other (`GOVERMENT` is offered `GOVERNMENT`;
+# `ANALSYTS`, `SPOKEMAN` were searched as typed under the first form: session 43's second review).
+MAX_NAME_IN_CAPITALS = 5
 
 
 def every_phrase(parsed: ParsedQuery, synonyms: bool = False) -> list[dict[str, Any]]:

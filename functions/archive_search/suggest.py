@@ -334,7 +334,7 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     # Its symbols as the title fields read them (query_parser.symbols_blanked: an emoji ends a word); `manchester😀`
     # offered nothing, `tony😀 blair` kept the titles holding "blair" to articles holding the emoji (session 43).
     unsymbolled = symbols_blanked(q)
-    q = typed_q = " ".join(unsymbolled.split()) + (" " if unsymbolled[-1:].isspace() else "")
+    q = read_as_typed = " ".join(unsymbolled.split()) + (" " if unsymbolled[-1:].isspace() else "")
     searched = searched_text(q)
     if not words_of(searched):
         return TitleSuggestions([])
@@ -360,7 +360,8 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
         suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlight_title(title, typed)))
-    altered = None if q == typed_q else _shown(q.rstrip())
+    # Named when respelt or relaxed, in the text matched (without the symbols: `mourino😀` is `mourinho`).
+    altered = None if q == read_as_typed else _shown(q.rstrip())
     return TitleSuggestions(suggestions, altered, [_EDGE_PUNCTUATION.sub("", word) for word in dropped])
 
 

@@ -604,7 +604,9 @@ def test_a_name_s_letters_typed_with_spaces_around_their_ampersand_are_closed_up
         ("US & UK", "US & UK"),
         ("marks & spencer", "marks & spencer"),
         ("5 & 6", "5 & 6"),
-        ("anti-r & d", "anti-r & d"),
+        ("AT & T's results", "AT&T's results"),
+        ("P & O-owned", "P&O-owned"),
+        ("-R & D oil", "-R&D oil"),
     ):
         assert fold_within(typed, 100)[0] == read, typed
 
@@ -622,5 +624,7 @@ def test_the_words_typed_in_capitals_are_those_of_a_query_not_all_in_capitals() 
         ("OIL PRICES RISE", set()),
         ("EADS OR airbus", set()),
         ("A shares", set()),
+        ("GOVERMENT spending", set()),
+        ("ASEAN GOVERMENT talks", {"asean"}),
     ):
         assert typed_in_capitals(parse_query(q)) == capitals, q
