@@ -678,11 +678,11 @@ def _words_to_expand(
     # words held only closed up or in a byline or tag (`walmart`, `obrien`: near spellings such as `walman` and
     # `oeien` led the newest first; session 22's review); not a headline's alone, which may be its typo (`PRESSUE`).
     if complete is not None and complete < FEW_COMPLETE_MATCHES and request.effective_sort == "relevance":
-        return _not_in_capitals(request, eligible, unknown)
+        return _unless_name_in_capitals(request, eligible, unknown)
     return eligible if unknown and unknown - set(held()) else []
 
 
-def _not_in_capitals(request: SearchRequest, words: Sequence[str], unknown: Collection[str] = ()) -> list[str]:
+def _unless_name_in_capitals(request: SearchRequest, words: Sequence[str], unknown: Collection[str] = ()) -> list[str]:
     """`words`, or, when one some article holds is typed in capitals (relevance.typed_in_capitals), only the words
     `unknown` (no article holds them: `OPCE output` is still read `OPEC output`): a name typed in capitals that
     articles hold (`EADS`, 2 news-dev articles) is no typo of a word near it (`ends`, 1,098), neither widened to
@@ -699,10 +699,10 @@ def _not_in_capitals(request: SearchRequest, words: Sequence[str], unknown: Coll
 def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> dict[str, Any] | None:
     """The small request that decides typo expansion before the results are asked for (typo_words), or None when
     the query cannot be expanded nor a short word in it read as another (_short_words): the term suggesters (a word
-    no article holds; did_you_mean reads them too) and how many articles hold every word (in a date order only to
-    read a likely typo: _typos_read), counted up to FEW_COMPLETE_MATCHES (the engine stops there) in the whole
-    archive (complete_matches): counted under the filters, selecting a section where few articles held every word
-    turned expansion on, and the section's facet count was not what selecting it found.
+    no article holds; did_you_mean reads them too) and how many articles hold every word, counted up to
+    FEW_COMPLETE_MATCHES (the engine stops there; in a date order up to 1, only to read a likely typo when none does:
+    _typos_read) in the whole archive (complete_matches): counted under the filters, selecting a section where few
+    articles held every word turned expansion on, and the section's facet count was not what selecting it found.
 
     Asked apart so that an expanded search pays for one window, not two: the results of a first request without
     expansion were thrown away whenever expansion ran (more than half of the known-item searches; the probe takes
@@ -947,7 +947,7 @@ def _answer(
     # article holds every word (`manchester untied` listed the articles holding `untied aid` first, and said
     # nothing; session 43): its near spellings listed with the vocabulary's other questions.
     dated = (
-        _not_in_capitals(request, _expandable(ranking, words))
+        _unless_name_in_capitals(request, _expandable(ranking, words))
         if complete is None and counted == 0 and not unknown
         else []
     )
@@ -1298,7 +1298,7 @@ def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expan
     would list them (their near spellings: one request), for typos_respelt: `goverment`, which 7 news-dev articles
     hold, offered `government` by default and nothing as typed (session 39's review). Listed whatever typo tolerance
     the deployment runs (`SEARCH_FUZZY`): an offer widens no search."""
-    words = _not_in_capitals(request, _expandable(Ranking(), content_words(parse_query(request.q))))
+    words = _unless_name_in_capitals(request, _expandable(Ranking(), content_words(parse_query(request.q))))
     return vocabulary.expansion(dict.fromkeys(words)) if words else NO_EXPANSION
 
 
