@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import unicodedata
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,8 +38,12 @@ _EMBEDDINGS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="query-embedd
 
 
 def embedding_of(encoder: TextEncoder, text: str) -> Future[bytes]:
-    """The embedding of `text` (encoder.embed), computed in the background; .result() re-raises its error."""
-    return _EMBEDDINGS.submit(lambda: encoder.embed([text])[0])
+    """The embedding of a query's `text` (encoder.embed), computed in the background; .result() re-raises its error.
+    NFKC-normalised first, so that a ligature or a styled letter a paste carries (`proﬁt`, from a PDF; full-width
+    letters) means what its letters do: the index's analyzers fold them (mapping), the text model's vocabulary does
+    not, and `proﬁt` found what `profit` finds, in another order (session 43's review)."""
+    normalised = unicodedata.normalize("NFKC", text)
+    return _EMBEDDINGS.submit(lambda: encoder.embed([normalised])[0])
 
 
 def window_size(page_size: int) -> int:

@@ -974,11 +974,10 @@ def _answer(
     offered: dict[str, str] = {}
     # Only when every word is held: a word no article holds is read as its spelling first, and the query so read
     # may find articles holding every word.
-    if complete == 0 and not unknown and typos and not any(typos.values()):
-        held_read, offered = _typos_read(request, ranking, words, typos, vocabulary)
-        typos = {**typos, **held_read}
-    elif dated and not any(typos.values()):
-        held_read, _ = _typos_read(request, ranking, words, dict.fromkeys(dated), vocabulary)
+    # The words a likely typo may be among: those expanded by relevance, the `dated` ones by date.
+    readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
+    if readable and not any(typos.values()):
+        held_read, offered = _typos_read(request, ranking, words, readable, vocabulary)
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -1285,14 +1284,6 @@ def _spelling(
     return suggestion, None if suggestion else altered
 
 
-def for_meaning(text: str) -> str:
-    """text as compared by meaning (rerank): NFKC-normalised, so that a ligature or a styled letter a paste carries
-    (`proﬁt`, from a PDF; full-width letters) means what its letters do; the index's analyzers fold them (mapping),
-    the text model's vocabulary does not: `proﬁt` found what `profit` finds, in another order (session 43's
-    review)."""
-    return unicodedata.normalize("NFKC", text)
-
-
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:
     """The words of a short query searched as typed (`spelling=as_typed`), which none expands, as typo expansion
     would list them (their near spellings: one request), for typos_respelt: `goverment`, which 7 news-dev articles
@@ -1357,7 +1348,7 @@ def _reranked_page(
     body.pop("_source")
     body["stored_fields"] = NO_STORED_FIELDS
     body["docvalue_fields"] = [EMBEDDING_FIELD, SOURCE_KEY_FIELD]
-    typed = embedding_of(encoder, for_meaning(request.q))
+    typed = embedding_of(encoder, request.q)
     vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary, base)
     hits = response["hits"]
@@ -1370,7 +1361,7 @@ def _reranked_page(
         if expansion.typos
         else None
     )
-    query_vector = encoder.embed([for_meaning(meaning)])[0] if meaning else typed.result()
+    query_vector = embedding_of(encoder, meaning).result() if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}
