@@ -956,9 +956,9 @@ def _answer(
     # only when that request is sent anyway, else did_you_mean asks when nothing is found: asked apart, `wallmart
     # untied` by date in a section sent 9 requests; session 43's second review).
     closed_up = request.q if (complete == 0 or dated) and not unknown else None
-    as_read = (
+    read_clauses = (
         _complete_as_read(request, ranking, words, unknown, [*expanded, *_short_words(ranking, words)])
-        if complete is not None
+        if complete is not None or counted == 0
         else None
     )
     vocabulary.prepare(
@@ -966,7 +966,7 @@ def _answer(
         [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
         unknown,
         closed_up,
-        as_read,
+        read_clauses,
         short_word_phrases(request.q, suggest),
     )
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
@@ -976,8 +976,16 @@ def _answer(
     # may find articles holding every word.
     # The words a likely typo may be among: those expanded by relevance, the `dated` ones by date.
     readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
-    if readable and not any(typos.values()):
-        held_read, offered = _typos_read(request, ranking, words, readable, vocabulary)
+    respelt_unknown = {word: spelling for word, spelling in typos.items() if spelling}
+    if respelt_unknown:
+        # Beside a word no article holds, read as its spelling, when no article holds every word so read: the
+        # likely typo is read in the same step (`wrld cpu` was read `world cpu`, World Bank articles first, where
+        # `world cpu` is read `world cup`; `manchestr untied` needed two; session 44).
+        readable = dict.fromkeys(
+            _unless_name_in_capitals(request, _held_beside_respelt(typos, vocabulary.complete_as_read))
+        )
+    if readable:
+        held_read, offered = _typos_read(request, ranking, as_read(words, respelt_unknown), readable, vocabulary)
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -1023,6 +1031,17 @@ def _answer(
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
     return {**response, "suggest": suggest}, expansion
+
+
+def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
+    """The words some article holds that a likely typo may be among (_typos_read) in a query whose one word no
+    article holds is read as its spelling (`typos`, typo_words'), when no article holds every word so read (the
+    vocabulary's count of it, `complete_as_read`: _complete_as_read; none when not counted), as when every word is
+    held and no article holds them all: the words expanded as typed."""
+    respelt = [spelling for spelling in typos.values() if spelling]
+    if len(respelt) != 1 or complete_as_read is None or complete_as_read.get(respelt[0]) != 0:
+        return []
+    return [word for word, spelling in typos.items() if spelling is None]
 
 
 class WordListing(Protocol):
@@ -1256,11 +1275,14 @@ def _spelling(
     read q as did_you_mean would offer it offers nothing to follow: `presidnt putn` was searched as `president punt`
     and offered `president punt` (1,330 results against 1,328, the near spellings of the respelt words)."""
     altered = altered_query(request.q, suggest, vocabulary, expansion)
-    if altered is not None and altered == respelt(request.q, suggest, vocabulary):
+    # Read in one step beside a word some article holds read as its likely spelling too (`manchestr untied`:
+    # `manchester united`), not offered as the respelling alone, which following reads as the search did.
+    if altered is not None and altered in _read_in_one(request.q, suggest, vocabulary, expansion):
         return None, altered
     known: Vocabulary | None = vocabulary
     written: dict[str, str] = {}
     closed_up = None
+    beside_short = request.spelling == SPELLINGS[0] and bool(short_word_phrases(request.q, suggest))
     if altered is None and respelt(request.q, suggest, known) is None:
         # Only then: a closed-up joined word misspelt (`wallmart`, `wallmart shares`), which the word fields'
         # suggesters cannot know: as the vocabulary asked it (no article holds every word; only the words none
@@ -1278,10 +1300,25 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     counter = _counter(index, request, ranking, vocabulary)
-    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling.
-    typo = typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
+    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; not
+    # beside a short word no article holds (spelling._as_phrases), which a search for the offer may read otherwise
+    # than the counter counts it: `opc ouptut` was offered `opc output`, 207, which reads `opec output`, 209
+    # (session 44). Searched as typed, no short word is read.
+    typo = (
+        typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
+        if not beside_short
+        else None
+    )
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
     return suggestion, None if suggestion else altered
+
+
+def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> set[str]:
+    """q as a search reads it in one step (the words no article holds as their spelling: spelling.respelt; a likely
+    typo beside them as its spelling too, expansion.held_spellings), which did_you_mean never offers in its place."""
+    read = respelt(q, suggest, vocabulary)
+    held = expansion.held_spellings()
+    return {spelt for spelt in (read, read and held and with_spellings(read, held)) if spelt}
 
 
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:

@@ -632,7 +632,8 @@ def _short(word: _Unknown) -> bool:
 def short_word_phrases(q: str, suggest: dict[str, Any] | None) -> list[str]:
     """The phrases _as_phrases counts for the short words of q no article body holds (Vocabulary.written_as_phrases),
     so that a search can ask them with its other questions of the vocabulary."""
-    return [phrase for word in _unknown(q, suggest) if _short(word) for phrase, _ in _phrases_of(q, word)]
+    unknown = _unknown(q, suggest)
+    return [phrase for word in unknown if _short(word) for phrase, _ in _phrases_of(q, word, unknown)]
 
 
 def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None) -> list[_Unknown]:
@@ -651,7 +652,7 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
     short = [word for word in words if _short(word)]
     if not short:
         return list(words)
-    phrases = {word.offset: _phrases_of(q, word) for word in short}
+    phrases = {word.offset: _phrases_of(q, word, words) for word in short}
     counts = vocabulary.written_as_phrases([p for listed in phrases.values() for p, _ in listed]) if vocabulary else {}
     read: dict[int, str] = {}
     for offset, listed in phrases.items():
@@ -668,11 +669,12 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
     ]
 
 
-def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
+def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list[tuple[str, str]]:
     """(phrase, spelling) for each spelling of a short word (candidates, then further ones) and each word typed next to
     it, in the order typed: the word before it and the word after it, no stopword, each with the stopwords (at most
     _MAX_STOPWORDS_BETWEEN) and punctuation typed between them; for a part of a joined word, the joined word respelt
-    (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation)."""
+    (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation). A word next to it no article body
+    holds either (one of `others`, not short) also as its spelling (_Unknown.known): `wrld cpu` is `world cup`."""
     if _abbreviation(q, word.typed):
         return []
     typed = fold_as_index(_key(word.typed))
@@ -691,6 +693,12 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
     if k is None:
         return []
     start, _, token = tokens[k]
+    # Where the other words no body holds start in the looked-up text, each with its spelling (`wrld`: `world`).
+    spelt_at = {
+        _at(looked_up, other.offset): other
+        for other in others
+        if other.offset != word.offset and not _short(other) and not any(other.joined)
+    }
     # The token as typed around the word (`cpu,`), the word replaced.
     head, tail = token[: at - start], token[at - start + len(word.typed) :]
     sides: list[tuple[list[str], bool]] = []
@@ -705,12 +713,24 @@ def _phrases_of(q: str, word: _Unknown) -> list[tuple[str, str]]:
                 break
             i += step
         if 0 <= i < len(tokens) and not _is_stopword(tokens[i][2]) and _has_word(tokens[i][2]):
-            sides.append(([*between, tokens[i][2]], step < 0))
+            sides.extend(([*between, neighbour], step < 0) for neighbour in _as_typed_and_spelt(tokens[i], spelt_at))
     found = []
     for spelling in spellings:
         for run, first in sides:
             spelt = head + spelling + tail
             found.append((" ".join([*reversed(run), spelt] if first else [spelt, *run]), spelling))
+    return found
+
+
+def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unknown]) -> list[str]:
+    """A whitespace token (_tokens) as typed, and, when a word no body holds starts in it (`spelt_at`, by place in
+    the looked-up text), with that word as its spelling too (`wrld,` and `world,`)."""
+    start, end, text = token
+    found = [text]
+    for at in range(start, end):
+        if (other := spelt_at.get(at)) is not None and text[at - start :].startswith(other.typed):
+            found.append(text[: at - start] + other.known + text[at - start + len(other.typed) :])
+            break
     return found
 
 

@@ -474,6 +474,25 @@ def test_a_short_word_is_read_with_the_stopwords_typed_between_and_the_punctuati
     assert "world cup" not in vocabulary.phrases_asked
 
 
+def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spelling() -> None:
+    # `wrld cpu` was read `world cpu`: the phrase asked was `wrld cup`, which no article writes (session 44)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world cup": 48, "bank of england": 62, "world: cup": 48}  # as the engine reads them
+    for q, misspelt, meant in (
+        ("wrld cpu", (("wrld", "world"), ("cpu", "cup")), "world cup"),
+        ("cpu, wrld", (("cpu", "cup"), ("wrld", "world")), None),  # not in the order written
+        ("bnk of englnd", (("bnk", "bank"), ("englnd", "england")), "bank of england"),
+        ("Wrld: cpu", (("Wrld", "world"), ("cpu", "cup")), "World: cup"),
+    ):
+        entries = [
+            {"offset": q.index(typed), "length": len(typed), "options": _options((spelling, 9))}
+            for typed, spelling in misspelt
+        ]
+        assert respelt(q, {"spell_body": entries}, vocabulary) == (meant or q.replace("wrld", "world")), q
+    # the phrase with the word as typed is asked too (a byline may hold it)
+    assert {"wrld cup", "world cup"} <= set(vocabulary.phrases_asked)
+
+
 def test_a_short_word_is_not_read_in_capitals_nor_beside_punctuation_alone() -> None:
     vocabulary = _Vocabulary()
     vocabulary.written = {"bnp leader": 2, "cup ?": 150, "intel : cup": 2, "cup": 150}

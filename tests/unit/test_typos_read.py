@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from archive_search.relevance import NearSpelling, Ranking
-from archive_search.search import SearchRequest, _typos_read
+from archive_search.search import SearchRequest, _held_beside_respelt, _typos_read
 
 BODY = "body.exact"
 
@@ -90,3 +90,16 @@ def test_a_word_more_than_a_few_articles_hold_is_no_likely_typo() -> None:
     held = {**UNTIED, "untied": [NearSpelling(BODY, "untied", 1.0, 20), NearSpelling(BODY, "united", 0.83, 466)]}
 
     assert _read("manchester untied", _Archive(held, {"manchester united": (48, 49)})) == ({}, {})
+
+
+def test_beside_a_word_no_article_holds_the_others_may_be_read_when_no_article_holds_every_word_as_respelt() -> None:
+    # `manchestr untied`: `manchester` is read, and no article holds `manchester` and `untied` (session 44: read in
+    # two steps, `manchester untied` and then `manchester united`)
+    typos = {"manchestr": "manchester", "untied": None}
+    assert _held_beside_respelt(typos, {"manchester": 0}) == ["untied"]
+    # not when articles hold every word so read, nor when uncounted, nor beside two words respelt
+    assert _held_beside_respelt(typos, {"manchester": 2}) == []
+    assert _held_beside_respelt(typos, None) == []
+    assert _held_beside_respelt({**typos, "cty": "city"}, {"manchester": 0, "city": 0}) == []
+    # nor when no other word is expanded
+    assert _held_beside_respelt({"manchestr": "manchester"}, {"manchester": 0}) == []
