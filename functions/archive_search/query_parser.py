@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
@@ -532,6 +533,32 @@ _IGNORED = re.compile(f"[{INVISIBLE_CLASS}{''.join(f'{chr(low)}-{chr(high)}' for
 _UNDECOMPOSED = str.maketrans(
     {"æ": "ae", "œ": "oe", "þ": "th", "\u0131": "i", **dict(zip("ðøđħłŋŧ", "dodhlnt", strict=True))}
 )
+
+
+# English inflectional endings: a word and the same word with one of them are one word to the stemmed fields.
+INFLECTIONS = ("s", "es", "d", "ed", "ing")
+
+
+def inflected(word: str, other: str) -> bool:
+    """Whether one of two words is the other with an inflectional ending (INFLECTIONS): `resigns` and `resign`,
+    which the stemmed fields hold as one word, never a typo of the other (session 38: `blair resigns`, `resigns` in
+    few of news-dev's articles, was offered `blair resign`)."""
+    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+    return any(longer == shorter + ending for ending in INFLECTIONS)
+
+
+def excluded_words(parsed: ParsedQuery) -> frozenset[str]:
+    """The words a query excludes one by one (`-cup`; not a phrase's words), folded (fold_as_index), for excludes()."""
+    return frozenset(fold_as_index(term.text) for term in parsed.excluded if not term.phrase)
+
+
+def excludes(excluded: Collection[str], spelling: str) -> bool:
+    """Whether a word is one the query excludes (`excluded`: excluded_words), or one of them with an inflectional
+    ending (the stemmed fields hold both as one): no word of the query is read as it (`wrld cpu -cup` was read
+    `world cup -cup`, `manchester untied -united` `manchester united -united`: the query shown excluded the word it
+    was read as; session 44's review)."""
+    folded = fold_as_index(spelling)
+    return any(folded == word or inflected(folded, word) for word in excluded)
 
 
 def fold_as_index(text: str) -> str:

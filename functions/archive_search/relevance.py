@@ -71,6 +71,7 @@ from archive_search.query_parser import (
     capitals_typed,
     engine_lower,
     fold_as_index,
+    inflected,
     is_word_character,
     pieces,
     without_possessive,
@@ -785,18 +786,6 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling]) -> list[NearS
         and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))
         and not inflected(typed, near.term)
     ]
-
-
-# English inflectional endings: a word and the same word with one of them are one word to the stemmed fields.
-INFLECTIONS = ("s", "es", "d", "ed", "ing")
-
-
-def inflected(word: str, other: str) -> bool:
-    """Whether one of two words is the other with an inflectional ending (INFLECTIONS): `resigns` and `resign`,
-    which the stemmed fields hold as one word, never a typo of the other (session 38: `blair resigns`, `resigns` in
-    few of news-dev's articles, was offered `blair resign`)."""
-    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
-    return any(longer == shorter + ending for ending in INFLECTIONS)
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:

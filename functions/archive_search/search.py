@@ -29,6 +29,8 @@ from archive_search.query_parser import (
     STOPWORDS,
     ParsedQuery,
     collapsed,
+    excluded_words,
+    excludes,
     fold_as_index,
     fold_query_text,
     fold_within,
@@ -80,6 +82,7 @@ from archive_search.spelling import (
     closed_up_words,
     did_you_mean,
     held_elsewhere,
+    offer_phrases,
     outweighs_typos,
     read_written_forms,
     respellings,
@@ -972,20 +975,19 @@ def _answer(
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     held_read: dict[str, str] = {}
     offered: dict[str, str] = {}
-    # Only when every word is held: a word no article holds is read as its spelling first, and the query so read
-    # may find articles holding every word.
-    # The words a likely typo may be among: those expanded by relevance, the `dated` ones by date.
-    readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
-    respelt_unknown = {word: spelling for word, spelling in typos.items() if spelling}
-    if respelt_unknown:
-        # Beside a word no article holds, read as its spelling, when no article holds every word so read: the
-        # likely typo is read in the same step (`wrld cpu` was read `world cpu`, World Bank articles first, where
-        # `world cpu` is read `world cup`; `manchestr untied` needed two; session 44).
+    # The words a likely typo may be among (_typos_read), when no article holds every word as read.
+    spellings_read = {word: spelling for word, spelling in typos.items() if spelling}
+    if spellings_read:
+        # Beside a word no article holds (or a short or joined word) read as its spelling: in the same step
+        # (`manchestr untied` was read `manchester untied`, which following read `manchester united`; session 44).
         readable = dict.fromkeys(
             _unless_name_in_capitals(request, _held_beside_respelt(typos, vocabulary.complete_as_read))
         )
+    else:
+        # Every word held: those expanded by relevance, the `dated` ones by date.
+        readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
     if readable:
-        held_read, offered = _typos_read(request, ranking, as_read(words, respelt_unknown), readable, vocabulary)
+        held_read, offered = _typos_read(request, ranking, as_read(words, spellings_read), readable, vocabulary)
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -1034,10 +1036,9 @@ def _answer(
 
 
 def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
-    """The words some article holds that a likely typo may be among (_typos_read) in a query whose one word no
-    article holds is read as its spelling (`typos`, typo_words'), when no article holds every word so read (the
-    vocabulary's count of it, `complete_as_read`: _complete_as_read; none when not counted), as when every word is
-    held and no article holds them all: the words expanded as typed."""
+    """The words a likely typo may be among (_typos_read) in a query whose one word no article holds is read as its
+    spelling: the words expanded as typed (`typos`: typo_words'), when no article holds every word so read (the
+    vocabulary's count, `complete_as_read`: _complete_as_read; None when not counted). Else none."""
     respelt = [spelling for spelling in typos.values() if spelling]
     if len(respelt) != 1 or complete_as_read is None or complete_as_read.get(respelt[0]) != 0:
         return []
@@ -1072,6 +1073,7 @@ def _typos_read(
     (MIN_SIDE_BY_SIDE or more), a phrase or not, which did_you_mean offers (typos_respelt). `typos`: the words
     expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo."""
     parsed = parse_query(request.q)
+    excluded = excluded_words(parsed)
     readings: list[tuple[str, str, list[str]]] = []  # (word, spelling, the keys of its counts beside each neighbour)
     aggs: dict[str, Any] = {}
     for word in typos:
@@ -1082,7 +1084,7 @@ def _typos_read(
         neighbours += [(words[at + 1], False)] if at + 1 < len(words) else []
         for spelling in typo_spellings(word, vocabulary.near_spellings(word)):
             clauses = complete_match(parsed, ranking, as_read(words, {word: spelling}), True)
-            if clauses is None or not neighbours:
+            if clauses is None or not neighbours or excludes(excluded, spelling):
                 continue
             i = len(readings)
             aggs[f"{i} read"] = {"filter": {"bool": {"must": clauses}}}
@@ -1127,7 +1129,9 @@ def _complete_as_read(
     word read so (relevance.complete_match of the words as_read, as the probe counts them, in the whole archive):
     asked only when a word spelt right would be expanded beside one misspelt word (_words_to_expand; `expanded`, with
     the short words, which are read as another spelling and not expanded: _short_words), in the vocabulary's request
-    (no request added). Each spelling apart: counted as any of them, `asian buake` was read
+    (no request added); by relevance, and by date when no article holds every word as typed (the count tells
+    whether a likely typo beside it is read: _held_beside_respelt; session 44). Each spelling apart: counted as any
+    of them, `asian buake` was read
     `asian quake` and searched unwidened for the 10 articles holding `asian` and one of quake, brake, blake or burke,
     where 9 hold `asian quake` (session 33's third review)."""
     spellings = {word: candidates for typed, candidates in unknown if (word := _one_word(typed) or "") in expanded}
@@ -1282,7 +1286,7 @@ def _spelling(
     known: Vocabulary | None = vocabulary
     written: dict[str, str] = {}
     closed_up = None
-    beside_short = request.spelling == SPELLINGS[0] and bool(short_word_phrases(request.q, suggest))
+    typed_suggest = suggest
     if altered is None and respelt(request.q, suggest, known) is None:
         # Only then: a closed-up joined word misspelt (`wallmart`, `wallmart shares`), which the word fields'
         # suggesters cannot know: as the vocabulary asked it (no article holds every word; only the words none
@@ -1299,26 +1303,26 @@ def _spelling(
         # word's split (`oil prices`) is as written.
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
-    counter = _counter(index, request, ranking, vocabulary)
-    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; not
-    # beside a short word no article holds (spelling._as_phrases), which a search for the offer may read otherwise
-    # than the counter counts it: `opc ouptut` was offered `opc output`, 207, which reads `opec output`, 209
-    # (session 44). Searched as typed, no short word is read.
-    typo = (
-        typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
-        if not beside_short
-        else None
-    )
+    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling.
+    typo = typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
+    # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
+    # (spelling.offer_phrases): counted in the same request, and then not offered (searched as typed, none is read).
+    guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
+    if guard is None:
+        typo = None
+    counter = _counter(index, request, ranking, vocabulary, (typo, guard) if typo and guard else None)
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
     return suggestion, None if suggestion else altered
 
 
 def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> set[str]:
-    """q as a search reads it in one step (the words no article holds as their spelling: spelling.respelt; a likely
-    typo beside them as its spelling too, expansion.held_spellings), which did_you_mean never offers in its place."""
+    """q as a search reads it in one step, which did_you_mean never offers in its place: the words no article holds
+    as their spelling (spelling.respelt), and with them a likely typo read beside them (expansion.held_spellings)."""
     read = respelt(q, suggest, vocabulary)
+    if read is None:
+        return set()
     held = expansion.held_spellings()
-    return {spelt for spelt in (read, read and held and with_spellings(read, held)) if spelt}
+    return {read, with_spellings(read, held) or read} if held else {read}
 
 
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:
@@ -1336,11 +1340,13 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     beside the other words, when _typos_read found one: `expansion.offered`), or None (session 37's review:
     `goverment` was offered nothing). A word the search read as another spelling (`expansion.held_read`) is offered
     as read, as the results show it."""
+    excluded = excluded_words(parse_query(q))
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
         if read is None
         and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
+        and not excludes(excluded, spelling)
     }
     return with_spellings(q, expansion.held_spellings() | spellings) if spellings else None
 
@@ -1848,7 +1854,11 @@ def _held_words(words: Sequence[str], answer: Mapping[str, Any], name: str) -> s
 
 
 def _counter(
-    index: SearchableIndex, request: SearchRequest, ranking: Ranking, vocabulary: _ArchiveVocabulary | None = None
+    index: SearchableIndex,
+    request: SearchRequest,
+    ranking: Ranking,
+    vocabulary: _ArchiveVocabulary | None = None,
+    guard: tuple[str, Sequence[str]] | None = None,
 ) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
     q may be expanded and the near spellings of a word are not listed yet: _answer lists those of the spellings
@@ -1859,7 +1869,9 @@ def _counter(
     how many articles hold every word (in the whole archive, as the probe counts them), a joined word no article
     holds searched as its parts too (held_apart: one more request, only for a query with a joined word), with the
     term suggesters /search sends (a word only headlines hold makes /search expand however many articles hold every
-    word); typo_words() decides, as /search would, which total applies.
+    word); typo_words() decides, as /search would, which total applies. `guard`: (an offer, the phrases a search
+    for it would read a short word by: spelling.offer_phrases), counted in the same request; the offer counts 0
+    (is not offered) when one is written in MIN_SIDE_BY_SIDE articles or more, for its search reads the word.
     """
     clauses = filter_clauses(request)
     tag = [clauses.pop("tag")] if "tag" in clauses else []
@@ -1876,10 +1888,13 @@ def _counter(
         base = Expansion(widened=widened_alternatives(index, q, ranking), apart=apart)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         dated = dated_every_word(other, ranking, words)
+        phrases = guard[1] if guard is not None and guard[0] == q else ()
+        read = {_PHRASES: {"filters": {"filters": {str(i): _phrase_held(p) for i, p in enumerate(phrases)}}}}
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
-            found = index.search({**query, "track_total_hits": True}, size=0, offset=0, preference=same_copy)
-            return int(found["hits"]["total"]["value"])
+            guarded = {**query, "track_total_hits": True, **({"aggs": read} if phrases else {})}
+            found = index.search(guarded, size=0, offset=0, preference=same_copy)
+            return 0 if _phrase_written(found.get("aggregations")) else int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -1905,8 +1920,12 @@ def _counter(
             "suggest": spelling_suggester(q),
         }
         if complete is not None:
-            body["aggs"][COMPLETE_COUNT] = {"filter": complete}
+            aggs[COMPLETE_COUNT] = {"filter": complete}
+        if phrases:
+            aggs.update(read)
         response = index.search(body, size=0, offset=0, preference=same_copy)
+        if _phrase_written(response["aggregations"]):
+            return 0
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
         suggest = response.get("suggest")
@@ -1918,6 +1937,12 @@ def _counter(
         return int(counts["expanded" if expanded else "plain"]["doc_count"])
 
     return count_for
+
+
+def _phrase_written(aggregations: Mapping[str, Any] | None) -> bool:
+    """Whether a phrase _counter's guard counted is written in MIN_SIDE_BY_SIDE articles or more."""
+    buckets = (aggregations or {}).get(_PHRASES, {}).get("buckets", {})
+    return any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values())
 
 
 def _selected(clauses: list[dict[str, Any]], filters: list[dict[str, Any]]) -> dict[str, Any]:

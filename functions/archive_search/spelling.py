@@ -28,6 +28,8 @@ from archive_search.query_parser import (
     STOPWORDS,
     capitals_typed,
     engine_lower,
+    excluded_words,
+    excludes,
     fold_as_index,
     parse_query,
     same_width_blank,
@@ -306,22 +308,29 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         return []
     title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
     units = q.encode("utf-16-le", "surrogatepass")
+    excluded = excluded_words(parse_query(q))
+
+    def spellings(options: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        # Never a word the query excludes (excluded_words).
+        return [option for option in options if not excludes(excluded, option["text"])]
+
     found: list[_Unknown] = []
     for entry in suggest.get("spell_body") or []:
         # In missing mode an entry without options means the field knows the word, or that no known word is near it.
-        if not entry.get("options"):
+        if not (options := spellings(entry.get("options") or [])):
             continue
         offset, length = entry["offset"], entry["length"]
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
         if has_digit(typed):
             continue
-        title_options = (title_entry or {}).get("options") or []
+        proposed = (title_entry or {}).get("options") or []
+        title_options = spellings(proposed)
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
-        candidates, further, slips, alone = _candidates(typed, entry["options"], title_options, any(joined))
+        candidates, further, slips, alone = _candidates(typed, options, title_options, any(joined))
         if candidates:
-            maybe_in_titles = title_entry is not None and not title_options
+            maybe_in_titles = title_entry is not None and not proposed
             further, slips, alone = ((), 0, None) if any(joined) else (further, slips, alone)
             found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, alone))
     return found
@@ -636,6 +645,34 @@ def short_word_phrases(q: str, suggest: dict[str, Any] | None) -> list[str]:
     return [phrase for word in unknown if _short(word) for phrase, _ in _phrases_of(q, word, unknown)]
 
 
+def offer_phrases(q: str, suggest: dict[str, Any] | None, offer: str) -> list[str] | None:
+    """The phrases _as_phrases counts, in a search for `offer` (q with other words respelt, each short word of q no
+    article body holds as typed: search.typos_respelt), for those short words: a search for the offer reads one as
+    its spelling when a phrase is written, and did_you_mean's count would not be what following the offer finds
+    (search._spelling: `opc ouptut` was offered `opc output`, 207, which reads `opec output`, 209; session 44).
+    None when a short word is not where q has it in the offer's tokens (then nothing tells)."""
+    short = [word for word in _unknown(q, suggest) if _short(word)]
+    if not short:
+        return []
+    typed_text, offered_text = _looked_up(q), _looked_up(offer)
+    typed, offered = _tokens(typed_text), _tokens(offered_text)
+    if len(typed) != len(offered):
+        return None
+    phrases: list[str] = []
+    for word in short:
+        at = _at(typed_text, word.offset)
+        k = next((i for i, (start, end, _) in enumerate(typed) if start <= at < end), None)
+        if k is None:
+            return None
+        inside = at - typed[k][0]
+        start, _, token = offered[k]
+        if not token[inside:].startswith(word.typed):
+            return None
+        offset = len(offered_text[: start + inside].encode("utf-16-le", "surrogatepass")) // 2
+        phrases.extend(phrase for phrase, _ in _phrases_of(offer, replace(word, offset=offset)))
+    return phrases
+
+
 def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None) -> list[_Unknown]:
     """`words` but the short ones (SHORT_WORD_CHARS letters or fewer) no spelling of which is written as a phrase with
     a word typed next to it, each other short one with that spelling: of its spellings one likely edit away (nearest
@@ -662,6 +699,14 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
                 written[spelling] = max(counts[phrase], written.get(spelling, 0))
         if written:
             read[offset] = max(written, key=lambda spelling: written[spelling])  # the first of equals
+    # A short word typed twice is one word to a search (typo_words keys its spellings by word), read as one of its
+    # places reads it: `wrld cpu cpu` was shown `world cup cpu`, which finds 1,182 news-dev articles, where the
+    # search, reading both, found 73 (session 44's review).
+    spellings: dict[str, str] = {}
+    for word in short:
+        if word.offset in read:
+            spellings.setdefault(_key(word.typed), read[word.offset])
+    read |= {word.offset: spellings[_key(word.typed)] for word in short if _key(word.typed) in spellings}
     return [
         replace(word, candidates=(read[word.offset],), further=(), slips=0, alone=None) if _short(word) else word
         for word in words
@@ -674,7 +719,9 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     it, in the order typed: the word before it and the word after it, no stopword, each with the stopwords (at most
     _MAX_STOPWORDS_BETWEEN) and punctuation typed between them; for a part of a joined word, the joined word respelt
     (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation). A word next to it no article body
-    holds either (one of `others`, not short) also as its spelling (_Unknown.known): `wrld cpu` is `world cup`."""
+    holds either (one of `others`, neither short nor a part of a joined word) also as its spelling (_Unknown.known,
+    the first of equally near ones; the one likeliest beside the others is chosen after): `wrld cpu` is `world cup`
+    (session 44)."""
     if _abbreviation(q, word.typed):
         return []
     typed = fold_as_index(_key(word.typed))
@@ -693,11 +740,13 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     if k is None:
         return []
     start, _, token = tokens[k]
-    # Where the other words no body holds start in the looked-up text, each with its spelling (`wrld`: `world`).
+    # Where the other words no body holds start in the looked-up text, each with its spelling (`wrld`: `world`); only
+    # a word the search respells, a word of its own (not `englnd` of `of🏆englnd`, one word to a search, whose
+    # reading by date was `bank of🏆englnd`: the session's attack).
     spelt_at = {
         _at(looked_up, other.offset): other
         for other in others
-        if other.offset != word.offset and not _short(other) and not any(other.joined)
+        if other.offset != word.offset and not _short(other) and not any(other.joined) and _alone(q, other)
     }
     # The token as typed around the word (`cpu,`), the word replaced.
     head, tail = token[: at - start], token[at - start + len(word.typed) :]
@@ -720,6 +769,17 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
             spelt = head + spelling + tail
             found.append((" ".join([*reversed(run), spelt] if first else [spelt, *run]), spelling))
     return found
+
+
+def _alone(q: str, word: _Unknown) -> bool:
+    """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), not
+    glued to another word by a symbol (`of🏆englnd`, which the suggesters read as two words and a search as one)."""
+    at = _at(q, word.offset)
+    token = next((text for start, end, text in _tokens(q) if start <= at < end), "")
+    return _EDGES.sub("", token) == _EDGES.sub("", word.typed)
+
+
+_EDGES = re.compile(r"^\W+|\W+$")
 
 
 def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unknown]) -> list[str]:

@@ -869,11 +869,14 @@ def test_a_likely_typo_beside_a_short_word_no_article_holds_is_offered_only_as_f
 
     # Then did_you_mean for `opc ouptut` offers nothing a search for it reads otherwise than counted (session 44:
     # news-dev offered `opc output`, 207, which a search reads as `opec output`, 209), in either order
+    assert search("opc ouptut")["did_you_mean"] is None
     for extra in ("", "&sort=newest", "&spelling=as_typed"):
         offer = search("opc ouptut", extra)["did_you_mean"]
         assert offer is None or offer["total"] == search(offer["q"], extra)["total"], (extra, offer)
-    # searched as typed (no short word read), it is offered still
+    # searched as typed (no short word read), it is offered still, and so it is beside a short word the spelling
+    # offered forms no phrase with (`dya output`: no article writes `day output`; the session's review)
     assert search("opc ouptut", "&spelling=as_typed")["did_you_mean"]["q"] == "opc output"
+    assert search("dya ouptut")["did_you_mean"] == {"q": "dya output", "total": search("dya output")["total"]}
 
 
 def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_with_the_others_as(
@@ -917,6 +920,10 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
         index = _RecordingIndex(pipeline)
         page = search_articles(index, SearchRequest(q="manchestr untied", sort=sort), Ranking())
         assert page.altered_query == "manchester united" and len(index.sent) <= MAX_ENGINE_REQUESTS, sort
+    # never as a word the query excludes (session 44's review: `manchester united -united`)
+    for q in ("manchester untied -united", "manchestr untied -united", "manchester untied -uniteds"):
+        for sort in ("relevance", "newest"):
+            assert "united" not in (search(q, f"&sort={sort}")["altered_query"] or "").lower().split(), (q, sort)
     # beside a closed-up word misspelt too, in a section, by date (session 43's second review: 9 requests)
     _json_upload(pipeline, "Retail", "Wal-Mart sales rose.", section="business")
     pipeline.drain()
@@ -984,6 +991,12 @@ def test_a_short_word_no_article_holds_is_read_as_the_phrase_it_forms_with_a_wor
         body = search("wrld cpu", f"&sort={sort}")
         assert body["altered_query"] == "world cup" and body["did_you_mean"] is None, sort
         assert ids("wrld cpu", f"&sort={sort}") == ids("world cup", f"&sort={sort}"), sort
+        # never as a word the query excludes (the review: `wrld cpu -cup` was read `world cup -cup`)
+        assert search("wrld cpu -cup", f"&sort={sort}")["altered_query"] == "world cpu -cup", sort
+        # typed twice, read at both places, as the search reads it (the review: shown `world cup cpu`)
+        body = search("wrld cpu cpu", f"&sort={sort}")
+        assert body["altered_query"] == "world cup cup", sort
+        assert body["total"] == search("world cup cup", f"&sort={sort}")["total"], sort
     # beside another short word too (no word of the query is long enough to be widened: it was not looked up)
     assert search("tax cyt")["altered_query"] == "tax cut" and set(ids("tax cyt")) == set(cut)
     # but not where no spelling is written so (`intel cup`: the reader may mean a CPU the archive lacks), nor offered

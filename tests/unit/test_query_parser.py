@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from archive_search.query_parser import (
     Term,
     Unit,
+    excluded_words,
+    excludes,
     fold_within,
     parse_query,
     symbols_blanked,
@@ -628,3 +630,17 @@ def test_the_words_typed_in_capitals_are_those_of_a_query_not_all_in_capitals() 
         ("ASEAN GOVERMENT talks", {"asean"}),
     ):
         assert typed_in_capitals(parse_query(q)) == capitals, q
+
+
+def test_a_word_the_query_excludes_is_no_spelling_it_is_read_as() -> None:
+    # `wrld cpu -cup` was read `world cup -cup` (session 44's review): the excluded word, its inflections (the stemmed
+    # fields hold them as one), in any case or accent; not a phrase's words, nor any exclusion of a pasted sentence
+    excluded = excluded_words(parse_query("wrld cpu -Cup -price -\"oil prices\""))
+    assert excluded == {"cup", "price"}
+    for spelling in ("cup", "CUP", "cups", "price", "prices", "priced"):
+        assert excludes(excluded, spelling), spelling
+    for spelling in ("oil", "world", "cap", "pricey", "oils"):
+        assert not excludes(excluded, spelling), spelling
+    assert excluded_words(parse_query("café -Café")) == {"cafe"}
+    long = " ".join(["word"] * 40) + " -cup"
+    assert excluded_words(parse_query(long)) == frozenset()

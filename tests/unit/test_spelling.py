@@ -15,6 +15,7 @@ from archive_search.spelling import (
     closed_up_suggester,
     closed_up_words,
     nearest_candidates,
+    offer_phrases,
     read_written_forms,
     respelt,
     spelling_suggester,
@@ -491,6 +492,61 @@ def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spell
         assert respelt(q, {"spell_body": entries}, vocabulary) == (meant or q.replace("wrld", "world")), q
     # the phrase with the word as typed is asked too (a byline may hold it)
     assert {"wrld cup", "world cup"} <= set(vocabulary.phrases_asked)
+    # not a word glued to another by a symbol, one word to a search, which does not respell it (the session's attack:
+    # `bnk of🏆englnd` by date was read `bank of🏆englnd`)
+    q = "bnk of🏆englnd"
+    entries = [
+        {"offset": 0, "length": 3, "options": _options(("bank", 9))},
+        {"offset": len("bnk of🏆".encode("utf-16-le")) // 2, "length": 6, "options": _options(("england", 9))},
+    ]
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "bnk of🏆england"
+
+
+def test_a_word_is_never_respelt_as_a_word_the_query_excludes() -> None:
+    # `oil prces -prices` was read `oil prices -prices`, `wrld cpu -cup` `world cup -cup` (session 44's review)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world cup": 48}
+    q = "oil prces -prices"
+    entry = {"offset": 4, "length": 5, "options": _options(("prices", 900), ("paces", 20))}
+    assert respelt(q, {"spell_body": [entry]}, vocabulary) == "oil paces -prices"
+    assert respelt("oil prces -price", {"spell_body": [entry]}, vocabulary) == "oil paces -price"
+    only = {"offset": 4, "length": 5, "options": _options(("prices", 900))}
+    assert respelt(q, {"spell_body": [only]}, vocabulary) is None
+    q = "wrld cpu -cup"
+    entries = [
+        {"offset": 0, "length": 4, "options": _options(("world", 9))},
+        {"offset": 5, "length": 3, "options": _options(("cup", 9))},
+    ]
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "world cpu -cup"
+
+
+def test_a_short_word_typed_twice_is_read_at_both_places_as_the_search_reads_it() -> None:
+    # The search keys a spelling by word: `wrld cpu cpu` was shown `world cup cpu`, which finds what the search did
+    # not (session 44's review)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world cup": 48}
+    q = "wrld cpu cpu"
+    entries = [
+        {"offset": 0, "length": 4, "options": _options(("world", 9))},
+        {"offset": 5, "length": 3, "options": _options(("cup", 9))},
+        {"offset": 9, "length": 3, "options": _options(("cup", 9))},
+    ]
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "world cup cup"
+
+
+def test_the_phrases_a_search_for_an_offer_would_read_a_short_word_by_are_those_beside_the_spelling_offered() -> None:
+    # `opc ouptut` was offered `opc output`, which a search reads `opec output` (session 44)
+    for q, offer, phrases in (
+        ("opc ouptut", "opc output", ["opec output"]),
+        ("ouptut opc", "output opc", ["output opec"]),
+        ("😀 ouptut, opc", "😀 output, opc", ["output, opec"]),
+        ("opc", "opc", []),
+    ):
+        assert offer_phrases(q, _utf16_entry(q, "opc", "opec"), offer) == phrases, q
+    # no short word no article holds: nothing to count
+    assert offer_phrases("oil ouptut", _utf16_entry("oil ouptut", "ouptut", "output"), "oil output") == []
+    # the offer's words not where q has them: nothing tells
+    assert offer_phrases("opc ouptut", _utf16_entry("opc ouptut", "opc", "opec"), "opc out put") is None
 
 
 def test_a_short_word_is_not_read_in_capitals_nor_beside_punctuation_alone() -> None:
