@@ -635,7 +635,7 @@ def test_the_words_typed_in_capitals_are_those_of_a_query_not_all_in_capitals() 
 def test_a_word_the_query_excludes_is_no_spelling_it_is_read_as() -> None:
     # `wrld cpu -cup` was read `world cup -cup` (session 44's review): the excluded word, its inflections (the stemmed
     # fields hold them as one), in any case or accent; not a phrase's words, nor any exclusion of a pasted sentence
-    excluded = excluded_words(parse_query("wrld cpu -Cup -price -\"oil prices\""))
+    excluded = excluded_words(parse_query('wrld cpu -Cup -price -"oil prices"'))
     assert excluded == {"cup", "price"}
     for spelling in ("cup", "CUP", "cups", "price", "prices", "priced"):
         assert excludes(excluded, spelling), spelling
