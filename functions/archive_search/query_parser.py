@@ -548,17 +548,36 @@ def inflected(word: str, other: str) -> bool:
 
 
 def excluded_words(parsed: ParsedQuery) -> frozenset[str]:
-    """The words a query excludes one by one (`-cup`; not a phrase's words), folded (fold_as_index), for excludes()."""
-    return frozenset(fold_as_index(term.text) for term in parsed.excluded if not term.phrase)
+    """The words a query excludes one by one (`-cup`, `-cup's`: possessive dropped, as the analyzers drop it; not a
+    phrase's words), folded (fold_as_index), for excludes()."""
+    return frozenset(fold_as_index(without_possessive(term.text)) for term in parsed.excluded if not term.phrase)
 
 
 def excludes(excluded: Collection[str], spelling: str) -> bool:
-    """Whether a word is one the query excludes (`excluded`: excluded_words), or one of them with an inflectional
-    ending (the stemmed fields hold both as one): no word of the query is read as it (`wrld cpu -cup` was read
-    `world cup -cup`, `manchester untied -united` `manchester united -united`: the query shown excluded the word it
-    was read as; session 44's review)."""
-    folded = fold_as_index(spelling)
-    return any(folded == word or inflected(folded, word) for word in excluded)
+    """Whether a word is one the query excludes (`excluded`: excluded_words), or the same word with another
+    inflectional ending (_word_forms: `prices` beside `-priced`, which the stemmed fields hold as one): no word of
+    the query is read as it (`wrld cpu -cup` was read `world cup -cup`, `manchester untied -united` `manchester
+    united -united`: the query shown excluded the word it was read as; session 44's review). Near enough: the
+    endings are English's regular ones, not the engine's stemmer (`ran` beside `-run` is not caught)."""
+    forms = _word_forms(fold_as_index(spelling))
+    return any(forms & _word_forms(word) for word in excluded)
+
+
+MIN_STEM_CHARS = 3  # a word with an ending taken off is no shorter (`bus` is no `bu` + `s`)
+
+
+def _word_forms(word: str) -> set[str]:
+    """A folded word, and it with each inflectional ending (INFLECTIONS) taken off, from MIN_STEM_CHARS letters on;
+    `d` only after `e` (`priced`: `price`; `band` is no `ban` + `d`: the second review)."""
+    forms = {word}
+    for ending in INFLECTIONS:
+        if (
+            word.endswith(ending)
+            and (ending != "d" or word.endswith("ed"))
+            and len(word) - len(ending) >= MIN_STEM_CHARS
+        ):
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def fold_as_index(text: str) -> str:

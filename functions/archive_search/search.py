@@ -1286,6 +1286,8 @@ def _spelling(
     known: Vocabulary | None = vocabulary
     written: dict[str, str] = {}
     closed_up = None
+    # The suggesters' answer for q itself: the closed-up one may replace `suggest` below, and the short words of q
+    # are read from this one (offer_phrases).
     typed_suggest = suggest
     if altered is None and respelt(request.q, suggest, known) is None:
         # Only then: a closed-up joined word misspelt (`wallmart`, `wallmart shares`), which the word fields'
@@ -1888,13 +1890,12 @@ def _counter(
         base = Expansion(widened=widened_alternatives(index, q, ranking), apart=apart)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         dated = dated_every_word(other, ranking, words)
-        phrases = guard[1] if guard is not None and guard[0] == q else ()
-        read = {_PHRASES: {"filters": {"filters": {str(i): _phrase_held(p) for i, p in enumerate(phrases)}}}}
+        guarded = _guard_aggregation(guard[1]) if guard is not None and guard[0] == q else {}
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
-            guarded = {**query, "track_total_hits": True, **({"aggs": read} if phrases else {})}
-            found = index.search(guarded, size=0, offset=0, preference=same_copy)
-            return 0 if _phrase_written(found.get("aggregations")) else int(found["hits"]["total"]["value"])
+            counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
+            found = index.search(counted, size=0, offset=0, preference=same_copy)
+            return 0 if _phrase_written(found) else int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -1921,10 +1922,9 @@ def _counter(
         }
         if complete is not None:
             aggs[COMPLETE_COUNT] = {"filter": complete}
-        if phrases:
-            aggs.update(read)
+        aggs.update(guarded)
         response = index.search(body, size=0, offset=0, preference=same_copy)
-        if _phrase_written(response["aggregations"]):
+        if _phrase_written(response):
             return 0
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
@@ -1939,9 +1939,22 @@ def _counter(
     return count_for
 
 
-def _phrase_written(aggregations: Mapping[str, Any] | None) -> bool:
-    """Whether a phrase _counter's guard counted is written in MIN_SIDE_BY_SIDE articles or more."""
-    buckets = (aggregations or {}).get(_PHRASES, {}).get("buckets", {})
+_GUARD = "guard"  # _counter's guard: the phrases a search for the offer reads a short word by, in the whole archive
+
+
+def _guard_aggregation(phrases: Sequence[str]) -> dict[str, Any]:
+    """The aggregation counting, in the whole archive (as the vocabulary counts them for a search: `global`, not
+    under the offer's query and filters), the articles writing each of `phrases`; none when there are none."""
+    if not phrases:
+        return {}
+    counted = {"filters": {"filters": {str(i): _phrase_held(phrase) for i, phrase in enumerate(phrases)}}}
+    return {_GUARD: {"global": {}, "aggs": {_PHRASES: counted}}}
+
+
+def _phrase_written(answer: Mapping[str, Any]) -> bool:
+    """Whether a phrase _guard_aggregation counted in an answer is written in MIN_SIDE_BY_SIDE articles or more."""
+    guard = answer.get("aggregations", {}).get(_GUARD)
+    buckets = guard[_PHRASES]["buckets"] if guard else {}
     return any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values())
 
 

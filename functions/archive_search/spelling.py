@@ -771,15 +771,15 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     return found
 
 
+_EDGES = re.compile(r"^\W+|\W+$")  # punctuation and symbols before and after a word (_alone)
+
+
 def _alone(q: str, word: _Unknown) -> bool:
     """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), not
     glued to another word by a symbol (`of🏆englnd`, which the suggesters read as two words and a search as one)."""
     at = _at(q, word.offset)
     token = next((text for start, end, text in _tokens(q) if start <= at < end), "")
     return _EDGES.sub("", token) == _EDGES.sub("", word.typed)
-
-
-_EDGES = re.compile(r"^\W+|\W+$")
 
 
 def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unknown]) -> list[str]:

@@ -641,6 +641,14 @@ def test_a_word_the_query_excludes_is_no_spelling_it_is_read_as() -> None:
         assert excludes(excluded, spelling), spelling
     for spelling in ("oil", "world", "cap", "pricey", "oils"):
         assert not excludes(excluded, spelling), spelling
+    # another ending of the same word, not a word that merely ends like one (`band` is no `ban` + `d`: the second
+    # review), nor a stem shorter than MIN_STEM_CHARS
+    assert excludes(excluded_words(parse_query("oil -priced")), "prices")
+    for typed, spelling in (("rock -ban", "band"), ("name -bran", "brand"), ("yields -bon", "bond"), ("x -bu", "bus")):
+        assert not excludes(excluded_words(parse_query(typed)), spelling), typed
+    # a possessive is dropped, as the analyzers drop it, with any apostrophe
+    for typed in ("world -cup's", "world -cup\u2019s", "world -CUP\u02bcs"):
+        assert excluded_words(parse_query(typed)) == {"cup"}, typed
     assert excluded_words(parse_query("café -Café")) == {"cafe"}
     long = " ".join(["word"] * 40) + " -cup"
     assert excluded_words(parse_query(long)) == frozenset()
