@@ -116,7 +116,8 @@ SEARCH_PARAMETERS = [
         "How the words of q are read, in any case: auto reads a word no article holds as its likeliest spelling, "
         "and in a short query no article holds every word of a likely typo a few hold as the phrase it forms with "
         "the word next to it (in any sort; altered_query says so), never a name of up to five capitals that articles "
-        "hold (`EADS chief`), and widens a short query that few articles "
+        "hold (`EADS chief`) nor a word q excludes (`-cup`), the two read at once beside a word no article holds "
+        "(`manchestr untied`), and widens a short query that few articles "
         "answer completely to near spellings; "
         'as_typed searches the words as typed, neither respelt nor widened (a page\'s "Search instead for"), and '
         "did_you_mean still offers a spelling that finds more.",
