@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
 from archive_search.errors import InvalidQueryError
@@ -1312,7 +1312,7 @@ def _spelling(
     guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
     if guard is None:
         typo = None
-    counter = _counter(index, request, ranking, vocabulary, (typo, guard) if typo and guard else None)
+    counter = _counter(index, request, ranking, vocabulary, _Guard(typo, guard or ()) if typo else None)
     suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
     return suggestion, None if suggestion else altered
 
@@ -1860,7 +1860,7 @@ def _counter(
     request: SearchRequest,
     ranking: Ranking,
     vocabulary: _ArchiveVocabulary | None = None,
-    guard: tuple[str, Sequence[str]] | None = None,
+    guard: _Guard | None = None,
 ) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
     q may be expanded and the near spellings of a word are not listed yet: _answer lists those of the spellings
@@ -1871,9 +1871,11 @@ def _counter(
     how many articles hold every word (in the whole archive, as the probe counts them), a joined word no article
     holds searched as its parts too (held_apart: one more request, only for a query with a joined word), with the
     term suggesters /search sends (a word only headlines hold makes /search expand however many articles hold every
-    word); typo_words() decides, as /search would, which total applies. `guard`: (an offer, the phrases a search
-    for it would read a short word by: spelling.offer_phrases), counted in the same request; the offer counts 0
-    (is not offered) when one is written in MIN_SIDE_BY_SIDE articles or more, for its search reads the word.
+    word); typo_words() decides, as /search would, which total applies. `guard`: a likely typo's spelling offered
+    (search.typos_respelt), which counts 0 (is not offered) when a search for it would read a short word (its
+    phrases written in MIN_SIDE_BY_SIDE articles or more, counted in the same request), or when fewer articles hold
+    every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev articles hold and `bid` 269, was
+    offered `bid flu`, which no article holds, where one holds `bird flu`; the session's attack).
     """
     clauses = filter_clauses(request)
     tag = [clauses.pop("tag")] if "tag" in clauses else []
@@ -1890,12 +1892,17 @@ def _counter(
         base = Expansion(widened=widened_alternatives(index, q, ranking), apart=apart)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         dated = dated_every_word(other, ranking, words)
-        guarded = _guard_aggregation(guard[1]) if guard is not None and guard[0] == q else {}
+        # A likely typo's spelling offered: counted 0 (not offered) where its search would read a short word, or
+        # where fewer articles hold every word as offered than as typed.
+        guarded = {}
+        if guard is not None and guard.offer == q:
+            typed = complete_matches(request, ranking, scored_words(index, request.q))
+            guarded = _guard_aggregation(guard.phrases, typed, complete_matches(other, ranking, words))
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
             found = index.search(counted, size=0, offset=0, preference=same_copy)
-            return 0 if _phrase_written(found) else int(found["hits"]["total"]["value"])
+            return 0 if _guard_refuses(found) else int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -1924,7 +1931,7 @@ def _counter(
             aggs[COMPLETE_COUNT] = {"filter": complete}
         aggs.update(guarded)
         response = index.search(body, size=0, offset=0, preference=same_copy)
-        if _phrase_written(response):
+        if _guard_refuses(response):
             return 0
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
@@ -1939,23 +1946,41 @@ def _counter(
     return count_for
 
 
-_GUARD = "guard"  # _counter's guard: the phrases a search for the offer reads a short word by, in the whole archive
+class _Guard(NamedTuple):
+    """A likely typo's spelling offered (`offer`: search.typos_respelt) and the phrases a search for it would read a
+    short word by (spelling.offer_phrases), which _counter checks before the offer is counted."""
+
+    offer: str
+    phrases: Sequence[str]
 
 
-def _guard_aggregation(phrases: Sequence[str]) -> dict[str, Any]:
-    """The aggregation counting, in the whole archive (as the vocabulary counts them for a search: `global`, not
-    under the offer's query and filters), the articles writing each of `phrases`; none when there are none."""
-    if not phrases:
-        return {}
-    counted = {"filters": {"filters": {str(i): _phrase_held(phrase) for i, phrase in enumerate(phrases)}}}
-    return {_GUARD: {"global": {}, "aggs": {_PHRASES: counted}}}
+_GUARD = "guard"  # _counter's guard, in the whole archive (as the vocabulary and the probe count)
 
 
-def _phrase_written(answer: Mapping[str, Any]) -> bool:
-    """Whether a phrase _guard_aggregation counted in an answer is written in MIN_SIDE_BY_SIDE articles or more."""
-    guard = answer.get("aggregations", {}).get(_GUARD)
-    buckets = guard[_PHRASES]["buckets"] if guard else {}
-    return any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values())
+def _guard_aggregation(
+    phrases: Sequence[str], typed: dict[str, Any] | None, offered: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The aggregation counting, in the whole archive (`global`: not under the offer's query and filters), the
+    articles writing each of `phrases`, and those holding every word as typed (`typed`: complete_matches of q) and
+    as offered (`offered`: of the offer), when both are counted (a short query)."""
+    counts: dict[str, Any] = {}
+    if phrases:
+        counts[_PHRASES] = {"filters": {"filters": {str(i): _phrase_held(phrase) for i, phrase in enumerate(phrases)}}}
+    if typed is not None and offered is not None:
+        counts["typed"], counts["offered"] = {"filter": typed}, {"filter": offered}
+    return {_GUARD: {"global": {}, "aggs": counts}} if counts else {}
+
+
+def _guard_refuses(answer: Mapping[str, Any]) -> bool:
+    """Whether an answer's _guard_aggregation refuses the offer: a phrase written in MIN_SIDE_BY_SIDE articles or
+    more (a search for the offer reads the short word, which the count does not), or fewer articles holding every
+    word as offered than as typed (`bird flu`, whose `bird` 8 news-dev articles hold and `bid` 269, was offered `bid
+    flu`, which no article holds, where one holds `bird flu`; the session's attack)."""
+    guard = answer.get("aggregations", {}).get(_GUARD) or {}
+    buckets = guard.get(_PHRASES, {}).get("buckets", {})
+    if any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values()):
+        return True
+    return "typed" in guard and int(guard["offered"]["doc_count"]) < int(guard["typed"]["doc_count"])
 
 
 def _selected(clauses: list[dict[str, Any]], filters: list[dict[str, Any]]) -> dict[str, Any]:

@@ -879,6 +879,31 @@ def test_a_likely_typo_beside_a_short_word_no_article_holds_is_offered_only_as_f
     assert search("dya ouptut")["did_you_mean"] == {"q": "dya output", "total": search("dya output")["total"]}
 
 
+def test_a_likely_typo_s_spelling_is_offered_only_where_as_many_articles_hold_every_word_as_offered(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article writing `bird flu`, TYPO_ODDS holding `bid` (one edit from `bird`) and others `bidding`, none
+    # with `flu`; and one article holding `goverment` beside `ruled`, TYPO_ODDS holding `government` and two of them
+    # beside `ruled`
+    _json_upload(pipeline, "Outbreak", "Bird flu reached the farm.")
+    for n in range(TYPO_ODDS):
+        _json_upload(pipeline, f"Takeover {n}", f"The bid was raised on day {n}.")
+        _json_upload(pipeline, f"Cabinet {n}", f"The government {'ruled' if n < 2 else 'met'} on day {n}.")
+    for n in range(3):
+        _json_upload(pipeline, f"Auction {n}", f"Bidding rose on day {n}.")
+    _json_upload(pipeline, "Memo", "The goverment ruled.")
+    pipeline.drain()
+
+    # Then `bird flu`, which one article holds, is offered no spelling no article holds every word of (the session's
+    # attack: news-dev offered `bid flu`, 316, for `bird flu`), in any order and as typed
+    for extra in ("", "&spelling=as_typed", "&sort=newest"):
+        assert search("bird flu", extra)["did_you_mean"] is None, extra
+    # while a spelling more articles hold every word of is offered, with what following it finds (as typed: by
+    # default the search finds them already, widened)
+    offer = search("goverment ruled", "&spelling=as_typed")["did_you_mean"]
+    assert offer == {"q": "government ruled", "total": search("government ruled", "&spelling=as_typed")["total"]}
+
+
 def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_with_the_others_as(
     pipeline: LocalPipeline,
 ) -> None:

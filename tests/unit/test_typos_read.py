@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from archive_search.relevance import NearSpelling, Ranking
-from archive_search.search import SearchRequest, _held_beside_respelt, _typos_read
+from archive_search.search import SearchRequest, _guard_aggregation, _guard_refuses, _held_beside_respelt, _typos_read
 
 BODY = "body.exact"
 
@@ -103,3 +103,25 @@ def test_beside_a_word_no_article_holds_the_others_may_be_read_when_no_article_h
     assert _held_beside_respelt({**typos, "cty": "city"}, {"manchester": 0, "city": 0}) == []
     # nor when no other word is expanded
     assert _held_beside_respelt({"manchestr": "manchester"}, {"manchester": 0}) == []
+
+
+def _guard_answer(phrases: Sequence[int], typed: int | None = None, offered: int | None = None) -> dict[str, Any]:
+    guard: dict[str, Any] = {"phrases": {"buckets": {str(i): {"doc_count": n} for i, n in enumerate(phrases)}}}
+    if typed is not None:
+        guard |= {"typed": {"doc_count": typed}, "offered": {"doc_count": offered}}
+    return {"aggregations": {"guard": guard}}
+
+
+def test_a_likely_typo_s_spelling_is_refused_where_its_search_reads_otherwise_or_fewer_hold_every_word() -> None:
+    # `opc ouptut` -> `opc output`, which a search reads `opec output`: a phrase written in 2 articles or more
+    assert _guard_refuses(_guard_answer([0, 2]))
+    assert not _guard_refuses(_guard_answer([1, 0]))
+    # `bird flu` -> `bid flu`: one article holds every word as typed, none as offered (the session's attack)
+    assert _guard_refuses(_guard_answer([], typed=1, offered=0))
+    assert not _guard_refuses(_guard_answer([], typed=1, offered=1))
+    assert not _guard_refuses(_guard_answer([], typed=0, offered=0))
+    # nothing counted, nothing refused; the counts asked in the whole archive
+    assert not _guard_refuses({"aggregations": {}})
+    assert _guard_aggregation([], None, None) == {}
+    clause = {"term": {"body": "bid"}}
+    assert _guard_aggregation([], clause, clause)["guard"]["global"] == {}
