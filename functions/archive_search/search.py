@@ -1892,12 +1892,13 @@ def _counter(
         base = Expansion(widened=widened_alternatives(index, q, ranking), apart=apart)
         expandable: dict[str, str | None] = dict.fromkeys(_expandable(ranking, words))
         dated = dated_every_word(other, ranking, words)
+        complete = complete_matches(other, ranking, words)
         # A likely typo's spelling offered: counted 0 (not offered) where its search would read a short word, or
         # where fewer articles hold every word as offered than as typed.
         guarded = {}
         if guard is not None and guard.offer == q:
             typed = complete_matches(request, ranking, scored_words(index, request.q))
-            guarded = _guard_aggregation(guard.phrases, typed, complete_matches(other, ranking, words))
+            guarded = _guard_aggregation(guard.phrases, typed, complete)
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
@@ -1914,7 +1915,6 @@ def _counter(
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
         queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
         aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
-        complete = complete_matches(other, ranking, words)
         if dated and (every := dated_matches(other, ranking, words, apart_parts({}, apart))) is not None:
             # What a date order lists (every quoted phrase too: `"interest rates" economi growht europe` by date
             # offered 1,859 where following it lists 343; session 43's review), and whether any article in the
