@@ -732,7 +732,9 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     )
     before, after = word.joined
     if before or after:
-        return [(before + spelling + after, spelling) for spelling in spellings]
+        # Its other parts as typed, and those no body holds as their spellings too: `wrld-cpu` is `world-cup`.
+        around = dict.fromkeys([(before, after), (_parts_spelt(before, others), _parts_spelt(after, others))])
+        return [(head + spelling + tail, spelling) for spelling in spellings for head, tail in around]
     looked_up = _looked_up(q)
     at = _at(looked_up, word.offset)
     tokens = _tokens(looked_up)
@@ -771,14 +773,23 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     return found
 
 
+def _parts_spelt(text: str, others: Sequence[_Unknown]) -> str:
+    """The parts of a joined word's text (`wrld-`) each as its spelling where it is one of `others` no body holds and
+    not a short word (`world-`)."""
+    spellings = {_key(other.typed): other.known for other in others if not _short(other)}
+    return "".join(spellings.get(_key(part), part) for part in _PART.split(text))
+
+
 _EDGES = re.compile(r"^\W+|\W+$")  # punctuation and symbols before and after a word (_alone)
 
 
 def _alone(q: str, word: _Unknown) -> bool:
     """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), not
-    glued to another word by a symbol (`of🏆englnd`, which the suggesters read as two words and a search as one)."""
+    glued to another word by a symbol (`of🏆englnd`, which the suggesters read as two words and a search as one). A
+    word glued by `.`, `:` or `_` (`wrld.cpu`) is one: a search respells a glued word's parts."""
     at = _at(q, word.offset)
-    token = next((text for start, end, text in _tokens(q) if start <= at < end), "")
+    unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), q)
+    token = next((text for start, end, text in _tokens(unglued) if start <= at < end), "")
     return _EDGES.sub("", token) == _EDGES.sub("", word.typed)
 
 
@@ -846,6 +857,7 @@ _MAX_STOPWORDS_BETWEEN = 2
 # What joins the parts of a joined word for telling a misspelt part apart: not an apostrophe, since the exact fields
 # hold `o'neill` whole, and `'s` is a possessive.
 _PART_JOINERS = "-&/"
+_PART = re.compile(f"([{re.escape(_PART_JOINERS)}])")
 
 
 def _in_part(character: str) -> bool:

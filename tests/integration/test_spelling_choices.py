@@ -1023,6 +1023,12 @@ def test_a_short_word_no_article_holds_is_read_as_the_phrase_it_forms_with_a_wor
         body = search("wrld cpu cpu", f"&sort={sort}")
         assert body["altered_query"] == "world cup cup", sort
         assert body["total"] == search("world cup cup", f"&sort={sort}")["total"], sort
+        # a part of a joined or glued word beside a misspelt part too, as a search for the reading reads it (session
+        # 45: `wrld-cpu` was read `world-cpu`, searched as its parts apart, where `world-cpu` reads `world-cup`)
+        for q, read in (("wrld-cpu", "world-cup"), ("wrld.cpu", "world.cup"), ("bnk-of-englnd", "bank-of-england")):
+            body = search(q, f"&sort={sort}")
+            assert body["altered_query"] == read and search(read, f"&sort={sort}")["altered_query"] is None, (q, sort)
+            assert ids(q, f"&sort={sort}") == ids(read, f"&sort={sort}"), (q, sort)
     # beside another short word too (no word of the query is long enough to be widened: it was not looked up)
     assert search("tax cyt")["altered_query"] == "tax cut" and set(ids("tax cyt")) == set(cut)
     # but not where no spelling is written so (`intel cup`: the reader may mean a CPU the archive lacks), nor offered

@@ -502,6 +502,28 @@ def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spell
     assert respelt(q, {"spell_body": entries}, vocabulary) == "bnk of🏆england"
 
 
+def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_spelling() -> None:
+    # `wrld-cpu` was read `world-cpu`, which no article holds and a search for it reads `world-cup`; `wrld.cpu` was read
+    # `world.cpu` (the phrase asked was `wrld-cup`, or none for a glued word; session 45)
+    vocabulary = _Vocabulary()
+    # as the engine reads them
+    written = ("world-cup", "world/cup", "world cup", "bank-of-england", "bank of england")
+    vocabulary.written = dict.fromkeys(written, 48)
+    for q, misspelt, meant in (
+        ("wrld-cpu", (("wrld", "world"), ("cpu", "cup")), "world-cup"),
+        ("wrld/cpu", (("wrld", "world"), ("cpu", "cup")), "world/cup"),
+        ("bnk-of-englnd", (("bnk", "bank"), ("englnd", "england")), "bank-of-england"),
+        ("wrld.cpu", (("wrld", "world"), ("cpu", "cup")), "world.cup"),
+        ("wrld_cpu", (("wrld", "world"), ("cpu", "cup")), "world_cup"),
+        ("cpu-wrld", (("cpu", "cup"), ("wrld", "world")), None),  # not in the order written
+    ):
+        entries = [
+            {"offset": q.index(typed), "length": len(typed), "options": _options((spelling, 9))}
+            for typed, spelling in misspelt
+        ]
+        assert respelt(q, {"spell_body": entries}, vocabulary) == (meant or q.replace("wrld", "world")), q
+
+
 def test_a_word_is_never_respelt_as_a_word_the_query_excludes() -> None:
     # `oil prces -prices` was read `oil prices -prices`, `wrld cpu -cup` `world cup -cup` (session 44's review)
     vocabulary = _Vocabulary()
