@@ -33,6 +33,7 @@ from archive_search.query_parser import (
     fold_as_index,
     parse_query,
     same_width_blank,
+    symbols_apart,
     symbols_blanked,
     without_exclusions,
     without_possessive,
@@ -322,7 +323,7 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         offset, length = entry["offset"], entry["length"]
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
-        if has_digit(typed):
+        if has_digit(typed) or _beside_number(units, offset, length):
             continue
         proposed = (title_entry or {}).get("options") or []
         title_options = spellings(proposed)
@@ -515,6 +516,15 @@ def has_digit(word: str) -> bool:
     """A word with a digit (2017, 1000, F-16, covid19) is a number or a code, not a misspelling: no archive word near
     it is what the reader meant (2017 is not 2007), so it is never respelt nor expanded to near spellings."""
     return any(c.isdigit() for c in word)
+
+
+def _beside_number(units: bytes, offset: int, length: int) -> bool:
+    """Whether a word the suggesters read (`offset`, `length` in the UTF-16 `units` of q) runs into a number sign with
+    nothing between (`cpu²`, `½cup`): to a search it is one word with a number (has_digit), kept as typed; read
+    alone, `wrld-cpu²` was shown read `world-cpu²` while its `cpu` was searched as `cup` (session 45's attack)."""
+    before = units[: 2 * offset].decode("utf-16-le", "surrogatepass")[-1:]
+    after = units[2 * (offset + length) :].decode("utf-16-le", "surrogatepass")[:1]
+    return any(unicodedata.category(character)[0] == "N" for character in before + after)
 
 
 def unknown_words(q: str, suggest: dict[str, Any] | None) -> dict[str, str]:
@@ -719,9 +729,9 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     it, in the order typed: the word before it and the word after it, no stopword, each with the stopwords (at most
     _MAX_STOPWORDS_BETWEEN) and punctuation typed between them; for a part of a joined word, the joined word respelt
     (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation). A word next to it no article body
-    holds either (one of `others`, neither short nor a part of a joined word) also as its spelling (_Unknown.known,
-    the first of equally near ones; the one likeliest beside the others is chosen after): `wrld cpu` is `world cup`
-    (session 44)."""
+    holds either (one of `others`, not short) also as its spelling (_Unknown.known, the first of equally near ones;
+    the one likeliest beside the others is chosen after): `wrld cpu` is `world cup` (session 44), `bnk of-englnd`
+    `bank of-england`, and a part of the same joined word, `wrld-cpu` `world-cup` (session 45)."""
     if _abbreviation(q, word.typed):
         return []
     typed = fold_as_index(_key(word.typed))
@@ -743,12 +753,12 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
         return []
     start, _, token = tokens[k]
     # Where the other words no body holds start in the looked-up text, each with its spelling (`wrld`: `world`); only
-    # a word the search respells, a word of its own (not `englnd` of `of🏆englnd`, one word to a search, whose
-    # reading by date was `bank of🏆englnd`: the session's attack).
+    # a word the search respells: a word of its own or a part of a joined word (`of-englnd`: session 45), not
+    # `englnd` of `of🏆englnd`, one word to a search, whose reading by date was `bank of🏆englnd` (session 44).
     spelt_at = {
         _at(looked_up, other.offset): other
         for other in others
-        if other.offset != word.offset and not _short(other) and not any(other.joined) and _alone(q, other)
+        if other.offset != word.offset and not _short(other) and (any(other.joined) or _alone(q, other))
     }
     # The token as typed around the word (`cpu,`), the word replaced.
     head, tail = token[: at - start], token[at - start + len(word.typed) :]
@@ -780,29 +790,35 @@ def _parts_spelt(text: str, others: Sequence[_Unknown]) -> str:
     return "".join(spellings.get(_key(part), part) for part in _PART.split(text))
 
 
+_TOKEN_ENDS = str.maketrans('"|', "  ")
 _EDGES = re.compile(r"^\W+|\W+$")  # punctuation and symbols before and after a word (_alone)
 
 
 def _alone(q: str, word: _Unknown) -> bool:
-    """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), not
-    glued to another word by a symbol (`of🏆englnd`, which the suggesters read as two words and a search as one). A
-    word glued by `.`, `:` or `_` (`wrld.cpu`) is one: a search respells a glued word's parts."""
-    at = _at(q, word.offset)
-    unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), q)
+    """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), as a
+    search reads the words apart: a word glued by `.`, `:` or `_` (`wrld.cpu`) is one, its parts respelt one by one,
+    and so is one glued by a symbol or punctuation between letters (`of🏆englnd`, `oil+prces`:
+    query_parser.symbols_apart; session 45). Not a part of a joined word, nor a word glued to a number (`englnd🏆2`)."""
+    # Quotes and bars, where the query parser's tokens end, too (`of"englnd`, `wrld|cpu`).
+    unglued = symbols_apart(_BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), q))
+    unglued = unglued.translate(_TOKEN_ENDS)
+    at = _at(unglued, word.offset)
     token = next((text for start, end, text in _tokens(unglued) if start <= at < end), "")
     return _EDGES.sub("", token) == _EDGES.sub("", word.typed)
 
 
 def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unknown]) -> list[str]:
-    """A whitespace token (_tokens) as typed, and, when a word no body holds starts in it (`spelt_at`, by place in
-    the looked-up text), with that word as its spelling too (`wrld,` and `world,`)."""
-    start, end, text = token
-    found = [text]
-    for at in range(start, end):
-        if (other := spelt_at.get(at)) is not None and text[at - start :].startswith(other.typed):
-            found.append(text[: at - start] + other.known + text[at - start + len(other.typed) :])
-            break
-    return found
+    """A whitespace token (_tokens) as typed, and, when words no body holds start in it (`spelt_at`, by place in the
+    looked-up text), with each as its spelling too (`wrld,` and `world,`; `of-englnd` and `of-england`)."""
+    start, _, text = token
+    spelt: list[str] = []
+    done = 0
+    for at in range(len(text)):
+        other = spelt_at.get(start + at)
+        if at >= done and other is not None and text[at:].startswith(other.typed):
+            spelt += [text[done:at], other.known]
+            done = at + len(other.typed)
+    return list(dict.fromkeys([text, "".join([*spelt, text[done:]])]))
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

@@ -924,9 +924,45 @@ def test_words_glued_by_a_dot_colon_underscore_or_middle_dot_find_what_their_par
     # Adding an alternative never narrows; excluding a word excludes it as a glued word's part too.
     assert set(ids("kerry.putin OR zorbex")) == {talks, glued}
     assert ids("leaked -putin") == []
+    # Sorted by date, the articles holding every part are listed, as for the parts typed apart (session 45: newest
+    # first, `oil.prices` listed the 1,128 news-dev articles holding either, where `oil prices` lists the 298)
+    senate = _json_upload(pipeline, "Senate", "Kerry spoke in the Senate.")
+    pipeline.drain()
+    for sort in ("newest", "oldest"):
+        assert set(ids("kerry.putin", f"&sort={sort}")) == set(ids("kerry putin", f"&sort={sort}")) == {talks, glued}
+    assert ids("kerry.putin")[2:] == [senate]  # by relevance after them
     economy = _json_upload(pipeline, "Markets", "The U.S. economy grew, J.K. Rowling said.")
     pipeline.drain()
     assert ids("u.s.economy")[:1] == ids("j.k.rowling")[:1] == [economy]  # single letters stay an abbreviation
+
+
+def test_words_with_a_symbol_or_punctuation_between_them_and_no_space_are_words_apart(pipeline: LocalPipeline) -> None:
+    # Given articles holding both words, one word, and a number written with a comma
+    both = [
+        _json_upload(pipeline, f"Markets {n}", f"Oil prices rose on day {n}.", published=f"2024-0{n}-01")
+        for n in range(1, 4)
+    ]
+    oil = _json_upload(pipeline, "Drilling", "Oil was found.", published="2024-06-01")
+    prices = _json_upload(pipeline, "Shops", "Prices fell.", published="2024-07-01")
+    number = _json_upload(pipeline, "Count", "They counted 1,000 barrels.", published="2024-08-01")
+    pipeline.drain()
+
+    # Then each such query is the words typed apart: sorted by date, the articles holding both (session 45: it was
+    # one word to the parser, and `oil+prices` listed the articles holding either word, newest first)
+    for q in ("oil+prices", "oil,prices", "oil\u2014prices", "oil\u2022prices", "oil\U0001f3c6prices", "oil;prices"):
+        for sort in ("newest", "oldest"):
+            assert ids(q, f"&sort={sort}") == ids("oil prices", f"&sort={sort}"), (q, sort)
+        assert ids(q, "&sort=newest") == both[::-1], q
+        assert set(ids(q)[:3]) == set(both) and set(ids(q)[3:]) == {oil, prices}, q
+    # and a word no article holds among them is read as its spelling, the reader's symbol kept
+    body = search("oil+prcies", "&sort=newest")
+    assert body["altered_query"] == "oil+prices" and ids("oil+prcies", "&sort=newest") == both[::-1]
+    # not a number's separator, an exclusion or a quoted phrase
+    assert ids("1,000") == [number]
+    assert ids("drilling OR shops OR markets -oil+prices") == []  # as before: each of its words excluded
+    for sort in ("relevance", "newest"):
+        assert ids('"oil+prices"', f"&sort={sort}") == ids('"oil prices"', f"&sort={sort}"), sort
+    assert ids('"oil+prices"', "&sort=newest") == both[::-1]
 
 
 def test_a_dotted_abbreviation_finds_it_closed_up_too(pipeline: LocalPipeline) -> None:

@@ -1029,6 +1029,11 @@ def test_a_short_word_no_article_holds_is_read_as_the_phrase_it_forms_with_a_wor
             body = search(q, f"&sort={sort}")
             assert body["altered_query"] == read and search(read, f"&sort={sort}")["altered_query"] is None, (q, sort)
             assert ids(q, f"&sort={sort}") == ids(read, f"&sort={sort}"), (q, sort)
+        # and beside one (`bnk of-englnd` was read `bnk of-england`, which a search reads `bank of-england`)
+        body = search("bnk of-englnd", f"&sort={sort}")
+        assert body["altered_query"] == "bank of-england", sort
+        assert search("bank of-england", f"&sort={sort}")["altered_query"] is None, sort
+        assert set(ids("bnk of-englnd", f"&sort={sort}")[:2]) == set(bank), sort
     # beside another short word too (no word of the query is long enough to be widened: it was not looked up)
     assert search("tax cyt")["altered_query"] == "tax cut" and set(ids("tax cyt")) == set(cut)
     # but not where no spelling is written so (`intel cup`: the reader may mean a CPU the archive lacks), nor offered

@@ -16,6 +16,7 @@ from archive_search.query_parser import (
     excludes,
     fold_within,
     parse_query,
+    symbols_apart,
     symbols_blanked,
     without_exclusions,
     without_possessive,
@@ -652,3 +653,36 @@ def test_a_word_the_query_excludes_is_no_spelling_it_is_read_as() -> None:
     assert excluded_words(parse_query("café -Café")) == {"cafe"}
     long = " ".join(["word"] * 40) + " -cup"
     assert excluded_words(parse_query(long)) == frozenset()
+
+
+def test_words_with_punctuation_or_a_symbol_between_them_and_no_space_are_words_apart() -> None:
+    # `oil+prices` was one word to the parser and two to the engine and the suggesters (session 45)
+    for typed in (
+        "oil+prices",
+        "oil,prices",
+        "oil\u2014prices",
+        "oil\u2022prices",
+        "oil\U0001f3c6prices",
+        "oil;prices",
+    ):
+        assert parse_query(typed).words == ("oil", "prices"), typed
+        # the same width in UTF-16 units: spelling.py reads the engine's offsets in it
+        apart = symbols_apart(typed)
+        assert len(apart.encode("utf-16-le")) == len(typed.encode("utf-16-le")) and apart.split() == ["oil", "prices"]
+    assert parse_query('"oil+prices"').required == (Unit((Term("oil prices", phrase=True),)),)
+    assert parse_query('-"oil+prices" gas').excluded == (Term("oil prices", phrase=True),)
+    # not a joiner, glue, a number's separator, beside a digit, at a word's edge, nor an excluded word
+    for kept in (
+        "AT&T",
+        "anti-war",
+        "kerry.putin",
+        "o'neill",
+        "1,000",
+        "US$5bn",
+        "50%off",
+        "c++",
+        "yahoo!",
+        "-oil+gas",
+    ):
+        assert symbols_apart(kept) == kept, kept
+    assert parse_query("gas -oil+gas").words == ("gas",)

@@ -17,6 +17,7 @@ from archive_search.spelling import (
     nearest_candidates,
     offer_phrases,
     read_written_forms,
+    respellings,
     respelt,
     spelling_suggester,
     with_splits,
@@ -492,14 +493,22 @@ def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spell
         assert respelt(q, {"spell_body": entries}, vocabulary) == (meant or q.replace("wrld", "world")), q
     # the phrase with the word as typed is asked too (a byline may hold it)
     assert {"wrld cup", "world cup"} <= set(vocabulary.phrases_asked)
-    # not a word glued to another by a symbol, one word to a search, which does not respell it (the session's attack:
-    # `bnk of🏆englnd` by date was read `bank of🏆englnd`)
+    # a word glued to another by a symbol is a word of its own, as a search reads it (session 45: it was one word to a
+    # search, and `bnk of🏆englnd` by date was read `bank of🏆englnd` in session 44), not one glued to a number
     q = "bnk of🏆englnd"
     entries = [
         {"offset": 0, "length": 3, "options": _options(("bank", 9))},
         {"offset": len("bnk of🏆".encode("utf-16-le")) // 2, "length": 6, "options": _options(("england", 9))},
     ]
-    assert respelt(q, {"spell_body": entries}, vocabulary) == "bnk of🏆england"
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "bank of🏆england"
+    q = 'bnk of"englnd'  # the parser's tokens end at a quote too
+    entries[1]["offset"] = q.index("englnd")
+    vocabulary.written['bank of"england'] = 62
+    assert respelt(q, {"spell_body": entries}, vocabulary) == 'bank of"england'
+    q = "bnk 2🏆englnd"
+    entries[1]["offset"] = len("bnk 2🏆".encode("utf-16-le")) // 2
+    vocabulary.written["bank 2 england"] = 9
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "bnk 2🏆england"
 
 
 def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_spelling() -> None:
@@ -507,7 +516,7 @@ def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_s
     # `world.cpu` (the phrase asked was `wrld-cup`, or none for a glued word; session 45)
     vocabulary = _Vocabulary()
     # as the engine reads them
-    written = ("world-cup", "world/cup", "world cup", "bank-of-england", "bank of england")
+    written = ("world-cup", "world/cup", "world cup", "bank-of-england", "bank of england", "bank of-england")
     vocabulary.written = dict.fromkeys(written, 48)
     for q, misspelt, meant in (
         ("wrld-cpu", (("wrld", "world"), ("cpu", "cup")), "world-cup"),
@@ -516,12 +525,34 @@ def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_s
         ("wrld.cpu", (("wrld", "world"), ("cpu", "cup")), "world.cup"),
         ("wrld_cpu", (("wrld", "world"), ("cpu", "cup")), "world_cup"),
         ("cpu-wrld", (("cpu", "cup"), ("wrld", "world")), None),  # not in the order written
+        # beside a joined word one of whose parts no body holds (`bnk of-englnd` was read `bnk of-england`)
+        ("bnk of-englnd", (("bnk", "bank"), ("englnd", "england")), "bank of-england"),
     ):
         entries = [
             {"offset": q.index(typed), "length": len(typed), "options": _options((spelling, 9))}
             for typed, spelling in misspelt
         ]
         assert respelt(q, {"spell_body": entries}, vocabulary) == (meant or q.replace("wrld", "world")), q
+
+
+def test_a_word_the_suggesters_read_out_of_one_with_a_number_sign_is_kept_as_typed() -> None:
+    # `cpu²`: the suggesters read `cpu`, a search one word with a number, kept as typed; `wrld-cpu²` was shown read
+    # `world-cpu²` while its `cpu` was searched as `cup` (session 45's attack)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"world-cup": 48, "world cup": 48}
+    for q in ("wrld-cpu²", "wrld ½cpu", "wrld cpu¼"):
+        at = q.index("cpu")
+        entries = [
+            {"offset": q.index("wrld"), "length": 4, "options": _options(("world", 9))},
+            {"offset": at, "length": 3, "options": _options(("cup", 9))},
+        ]
+        assert respellings(q, {"spell_body": entries}, vocabulary) == {"wrld": "world"}, q
+    q = "wrld cpu"
+    entries = [
+        {"offset": 0, "length": 4, "options": _options(("world", 9))},
+        {"offset": 5, "length": 3, "options": _options(("cup", 9))},
+    ]
+    assert respellings(q, {"spell_body": entries}, vocabulary) == {"wrld": "world", "cpu": "cup"}
 
 
 def test_a_word_is_never_respelt_as_a_word_the_query_excludes() -> None:
