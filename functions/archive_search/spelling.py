@@ -95,7 +95,8 @@ _BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{GLUE.pattern})(?=[^\
 
 
 def _looked_up(q: str) -> str:
-    """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, symbols (symbols_blanked: an emoji
+    """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, so words with punctuation between them
+    (query_parser.symbols_apart), symbols (symbols_blanked: an emoji
     glued to a word is no part of the phrases it is counted in), excluded terms, runs of more than MAX_SPELLED_CHARS
     and every word after the first MAX_SPELLED_WORDS blanked (same UTF-16 length, so the offsets the engine reports
     still point into q; every glue character is one UTF-16 unit). A stopword is looked up and not
@@ -114,7 +115,8 @@ def _looked_up(q: str) -> str:
         return word.group() if content <= MAX_SPELLED_WORDS else same_width_blank(word)
 
     unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), without_exclusions(q))
-    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, symbols_blanked(unglued)))
+    # Punctuation between letters too, where a search reads the words apart (`wrld#cpu`: symbols_apart).
+    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, symbols_blanked(symbols_apart(unglued))))
 
 
 def _is_stopword(typed: str) -> bool:

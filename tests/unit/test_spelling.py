@@ -524,6 +524,10 @@ def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_s
         ("bnk-of-englnd", (("bnk", "bank"), ("englnd", "england")), "bank-of-england"),
         ("wrld.cpu", (("wrld", "world"), ("cpu", "cup")), "world.cup"),
         ("wrld_cpu", (("wrld", "world"), ("cpu", "cup")), "world_cup"),
+        # punctuation or a symbol between, words apart to a search (query_parser.symbols_apart)
+        ("wrld#cpu", (("wrld", "world"), ("cpu", "cup")), "world#cup"),
+        ("wrld,cpu", (("wrld", "world"), ("cpu", "cup")), "world,cup"),
+        ("wrld+cpu", (("wrld", "world"), ("cpu", "cup")), "world+cup"),
         ("cpu-wrld", (("cpu", "cup"), ("wrld", "world")), None),  # not in the order written
         # beside a joined word one of whose parts no body holds (`bnk of-englnd` was read `bnk of-england`)
         ("bnk of-englnd", (("bnk", "bank"), ("englnd", "england")), "bank of-england"),
