@@ -318,7 +318,7 @@ def parse_query(text: str) -> ParsedQuery:
     words), an unquoted "us" in any case is the country too: nobody searches for the pronoun, and readers type in
     lower case. Inside quotes and in a pasted paragraph, "us" is the pronoun. An exclusion is counted once however
     it is spelt (-zebra -Zébra -ZEBRA, -US -us)."""
-    text = symbols_apart(fold_query_text(text))
+    text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
     unapplied: list[str] = []
@@ -377,7 +377,19 @@ def parse_query(text: str) -> ParsedQuery:
             unapplied.append(raw)
         negated = excludes and (_is_exclusion(raw) or negate_next)
         negate_next = False
-        term = _term(read[1:] if excludes and _is_exclusion(raw) else read, typed=excludes)
+        text_read = read[1:] if excludes and _is_exclusion(raw) else read
+        # Words with punctuation or a symbol between them and no space are words apart (words_apart), but in an
+        # excluded word (`opec NOT oil+gas` excludes what `-oil+gas` does) or an OR-group's alternative (`coal|oil+gas`:
+        # coal, or oil and gas; session 45's review). A quoted phrase stays one phrase (`"oil+prices"`).
+        alternative = join_next or (i + 1 < len(tokens) and (tokens[i + 1] == operator_word or tokens[i + 1][0] == "|"))
+        pieces = (
+            [words_apart(text_read)]
+            if text_read.startswith('"')
+            else [text_read]
+            if negated or alternative
+            else words_apart(text_read).split()
+        )
+        term = _term(pieces[0], typed=excludes) if pieces else None
         if negated:
             if term is not None and (key := fold_as_index(term.text)) not in excluded_keys:
                 excluded_keys.add(key)
@@ -388,12 +400,13 @@ def parse_query(text: str) -> ParsedQuery:
             join_next = after_term = False
             continue
         typed.append(raw)
-        term = bounded(term, counted=join_next, whole=False) if term is not None else None
-        if term is not None and join_next:
-            required[-1].append(term)
-        elif term is not None:
-            required.append([term])
-        join_next, after_term = False, term is not None
+        for each in [term, *(_term(piece, typed=excludes) for piece in pieces[1:])]:
+            kept = bounded(each, counted=join_next, whole=False) if each is not None else None
+            if kept is not None and join_next:
+                required[-1].append(kept)
+            elif kept is not None:
+                required.append([kept])
+            join_next, after_term = False, kept is not None
     required = required[:MAX_UNITS]
     words = tuple(word for unit in required for term in unit for word in term.words)
     return ParsedQuery(
@@ -407,32 +420,65 @@ def parse_query(text: str) -> ParsedQuery:
     )
 
 
-# A run of characters between two letters, which symbols_apart reads as a space when each separates words.
-_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])[^\w\s\"|]+(?=[^\W\d_])")
+# Punctuation and symbols the engine's standard tokenizer keeps inside a word (Unicode word boundaries, UAX #29:
+# letters that are punctuation or symbols by category), besides the joiners and glue: Armenian marks (`ինչ՞ու`), the
+# Hebrew geresh, the katakana sound marks and double hyphen; every modifier symbol (Sk: U+A789, `˘`, a backtick) is
+# kept too, as a part of the word typed (session 45's review).
+_KEPT_IN_WORDS = frozenset("\u055a\u055b\u055c\u055e\u05f3\u309b\u309c\u30a0")
 
 
 def _separates(character: str) -> bool:
-    """Punctuation or a symbol (`+`, `,`, `—`, `•`, an emoji) but a joiner (JOINERS) or glue (GLUE)."""
-    return unicodedata.category(character)[0] in "PS" and character not in JOINERS and not GLUE.fullmatch(character)
+    """Punctuation or a symbol that the engine's tokenizer reads as a word's end (`+`, `,`, `—`, `•`, an emoji), but a
+    joiner (JOINERS), glue (GLUE), a quote or bar (the parser's token ends) or one it keeps (_KEPT_IN_WORDS)."""
+    category = unicodedata.category(character)
+    return (
+        category[0] in "PS"
+        and category != "Sk"
+        and character not in JOINERS
+        and character not in '"|'
+        and character not in _KEPT_IN_WORDS
+        and not GLUE.fullmatch(character)
+    )
 
 
-def _blank_separating(run: re.Match[str]) -> str:
-    return same_width_blank(run) if all(map(_separates, run.group())) else run.group()
+def _in_word(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LMN"
+
+
+def words_apart(token: str) -> str:
+    """A token with each run of punctuation and symbols between two characters of words (letters, marks, digits)
+    that all separate words (_separates) read as a space, the same UTF-16 width: `oil+prices`, `oil,prices`,
+    `world—cup`, `wrld🏆cpu`, `g8+summit`, `मोदी,शाह` are two words, as the engine's tokenizer reads them. By date
+    `oil+prices` listed the 1,128 news-dev articles holding either word, where `oil prices` lists 298, and `wrld+cup`
+    was not read as `world+cup`, whose words the spelling suggesters read apart (session 45). Not between two digits
+    (`1,000`), nor a run at the token's edge (`c++`, `yahoo!`)."""
+    out: list[str] = []
+    at = 0
+    while at < len(token):
+        end = at
+        while end < len(token) and _separates(token[end]):
+            end += 1
+        if end == at:
+            out.append(token[at])
+            at += 1
+            continue
+        before, after = token[at - 1 : at], token[end : end + 1]
+        between = before and after and _in_word(before) and _in_word(after)
+        if between and not (before.isdigit() and after.isdigit()):
+            out.append(" " * (len(token[at:end].encode("utf-16-le", "surrogatepass")) // 2))
+        else:
+            out.append(token[at:end])
+        at = end
+    return "".join(out)
 
 
 def symbols_apart(text: str) -> str:
-    """text with each run of punctuation and symbols between two letters that holds no joiner or glue read as a space,
-    in each token but an excluded word (`-oil+gas` excludes what it did; a quoted phrase is read so too: `"oil+prices"`
-    was one word, found as either word, now the phrase `"oil prices"`): `oil+prices`, `oil,prices`,
-    `world—cup` and `wrld🏆cpu` are two words, as the engine's tokenizer reads them (sorted by date `oil+prices` listed
-    the 1,128 news-dev articles holding either word, where `oil prices` lists 298; `wrld+cup` was not read as
-    `world+cup`, whose words the spelling suggesters read apart: session 45). Between digits nothing changes
-    (`1,000`), nor beside one (`US$5bn`, `50%`). Same UTF-16 width (spelling.py reads offsets in it)."""
+    """text with each token's words apart (words_apart), as a search reads them, but an excluded word (`-oil+gas`: the
+    spelling's text has its exclusions blanked first). Same UTF-16 width (spelling.py reads offsets in it)."""
 
     def apart(token: re.Match[str]) -> str:
-        if token.group().startswith("|") or (token.group().startswith("-") and not token.group().startswith('-"')):
-            return token.group()
-        return _BETWEEN_LETTERS.sub(lambda run: _blank_separating(run), token.group())
+        kept = token.group().startswith("|") or (token.group().startswith("-") and not token.group().startswith('-"'))
+        return token.group() if kept else words_apart(token.group())
 
     return _TOKEN.sub(apart, text)
 

@@ -35,6 +35,7 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
+    symbols_apart,
 )
 from archive_search.relevance import (
     CLOSED_BODY_FIELD,
@@ -1393,7 +1394,8 @@ def _reranked_page(
     body.pop("_source")
     body["stored_fields"] = NO_STORED_FIELDS
     body["docvalue_fields"] = [EMBEDDING_FIELD, SOURCE_KEY_FIELD]
-    typed = embedding_of(encoder, request.q)
+    # The words as a search reads them (`oil+prices` is `oil prices`: query_parser.symbols_apart; session 45's review).
+    typed = embedding_of(encoder, symbols_apart(request.q))
     vocabulary = _ArchiveVocabulary(index, request.fingerprint())
     response, expansion = _answer(index, request, ranking, words, body, window, 0, vocabulary, base)
     hits = response["hits"]
@@ -1406,7 +1408,7 @@ def _reranked_page(
         if expansion.typos
         else None
     )
-    query_vector = embedding_of(encoder, meaning).result() if meaning else typed.result()
+    query_vector = embedding_of(encoder, symbols_apart(meaning)).result() if meaning else typed.result()
     ordered = rerank(hits["hits"], query_vector, encoder, ranking.semantic_weight)
     chosen = ordered[start : start + request.size]
     articles: dict[str, dict[str, Any]] = {}

@@ -960,6 +960,9 @@ def test_words_with_a_symbol_or_punctuation_between_them_and_no_space_are_words_
     # not a number's separator, an exclusion or a quoted phrase
     assert ids("1,000") == [number]
     assert ids("drilling OR shops OR markets -oil+prices") == []  # as before: each of its words excluded
+    assert ids("drilling OR shops OR markets NOT oil+prices") == []  # (the review: `NOT` excluded only `oil`)
+    # nor an OR-group's alternative, as before (the review: `shops|oil+prices` was read `(shops|oil) prices`)
+    assert oil in ids("shops|oil+prices", "&sort=newest")
     for sort in ("relevance", "newest"):
         assert ids('"oil+prices"', f"&sort={sort}") == ids('"oil prices"', f"&sort={sort}"), sort
     assert ids('"oil+prices"', "&sort=newest") == both[::-1]

@@ -671,18 +671,20 @@ def test_words_with_punctuation_or_a_symbol_between_them_and_no_space_are_words_
         assert len(apart.encode("utf-16-le")) == len(typed.encode("utf-16-le")) and apart.split() == ["oil", "prices"]
     assert parse_query('"oil+prices"').required == (Unit((Term("oil prices", phrase=True),)),)
     assert parse_query('-"oil+prices" gas').excluded == (Term("oil prices", phrase=True),)
-    # not a joiner, glue, a number's separator, beside a digit, at a word's edge, nor an excluded word
-    for kept in (
-        "AT&T",
-        "anti-war",
-        "kerry.putin",
-        "o'neill",
-        "1,000",
-        "US$5bn",
-        "50%off",
-        "c++",
-        "yahoo!",
-        "-oil+gas",
+    # beside a digit or a mark too, in either order (the review: `summit+g8` was split and `g8+summit` not)
+    for typed, words in (
+        ("g8+summit", ("g8", "summit")),
+        ("summit+g8", ("summit", "g8")),
+        ("मोदी,शाह", ("मोदी", "शाह")),
     ):
+        assert parse_query(typed).words == words, typed
+    # not a joiner, glue, a number's separator, a character the engine keeps in a word (an Armenian mark, a modifier
+    # letter), at a word's edge, nor an excluded word
+    for kept in ("AT&T", "anti-war", "kerry.putin", "o'neill", "1,000", "\u056b\u0576\u0579\u055e\u0578\u0582", "c++"):
         assert symbols_apart(kept) == kept, kept
-    assert parse_query("gas -oil+gas").words == ("gas",)
+    assert symbols_apart("abc\ua789def yahoo!") == "abc\ua789def yahoo!"
+    assert symbols_apart("-oil+gas") == "-oil+gas"
+    assert parse_query("gas -oil+gas").words == parse_query("gas NOT oil+gas").words == ("gas",)
+    # nor an OR-group's alternative (`coal|oil+gas`: coal, or oil and gas; the review read `(coal|oil) gas`)
+    for typed in ("coal|oil+gas", "oil+gas | coal", "coal OR oil,gas"):
+        assert len(parse_query(typed).required) == 1, typed
