@@ -811,16 +811,25 @@ def _alone(q: str, word: _Unknown) -> bool:
 
 def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unknown]) -> list[str]:
     """A whitespace token (_tokens) as typed, and, when words no body holds start in it (`spelt_at`, by place in the
-    looked-up text), with each as its spelling too (`wrld,` and `world,`; `of-englnd` and `of-england`)."""
+    looked-up text), with each as its spelling too (`wrld,` and `world,`; `of-englnd` and `of-england`): the first
+    such word as each of its equally near spellings, up to MAX_NEIGHBOUR_SPELLINGS (the likeliest is chosen after
+    the phrases are counted: `bcb programm` asked `bbc program` alone, no article writes it, and its reading
+    `bcb programme` a search reads `bbc programme`; session 45), the others as their first."""
     start, _, text = token
-    spelt: list[str] = []
-    done = 0
-    for at in range(len(text)):
-        other = spelt_at.get(start + at)
-        if at >= done and other is not None and text[at:].startswith(other.typed):
-            spelt += [text[done:at], other.known]
-            done = at + len(other.typed)
-    return list(dict.fromkeys([text, "".join([*spelt, text[done:]])]))
+    found = [(at, other) for at in range(len(text)) if (other := spelt_at.get(start + at)) is not None]
+    variants = [text]
+    for choice in range(MAX_NEIGHBOUR_SPELLINGS):
+        spelt: list[str] = []
+        done = 0
+        for n, (at, other) in enumerate(found):
+            spellings = other.candidates if n == 0 and other.alone is None else (other.known,)
+            if at >= done and text[at:].startswith(other.typed) and choice < len(spellings):
+                spelt += [text[done:at], spellings[choice]]
+                done = at + len(other.typed)
+        if not spelt:
+            break
+        variants.append("".join([*spelt, text[done:]]))
+    return list(dict.fromkeys(variants))
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -867,6 +876,9 @@ def _next_key(typed: str, word: str) -> bool:
         return other_column in (column - 1, column)
     return False
 
+
+# At most this many equally near spellings of a word no body holds, beside a short word, counted as phrases with it.
+MAX_NEIGHBOUR_SPELLINGS = 3
 
 # At most this many stopwords between a short word and the word typed next to it (`war in the gulf`): a phrase.
 _MAX_STOPWORDS_BETWEEN = 2

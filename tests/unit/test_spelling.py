@@ -511,6 +511,20 @@ def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spell
     assert respelt(q, {"spell_body": entries}, vocabulary) == "bnk 2🏆england"
 
 
+def test_a_short_word_is_read_beside_any_equally_near_spelling_of_a_word_no_article_holds() -> None:
+    # `bcb programm` asked `bbc program` alone (its neighbour's first spelling), which no article writes; its reading
+    # `bcb programme` a search reads `bbc programme` (session 45)
+    vocabulary = _Vocabulary()
+    vocabulary.written = {"bbc programme": 2}
+    q = "bcb programm"
+    entries = [
+        {"offset": 0, "length": 3, "options": _options(("bbc", 9))},
+        {"offset": 4, "length": 8, "options": _options(("program", 9), ("programme", 9))},
+    ]
+    assert respelt(q, {"spell_body": entries}, vocabulary) == "bbc programme"
+    assert {"bbc programm", "bbc program", "bbc programme"} <= set(vocabulary.phrases_asked)
+
+
 def test_a_short_part_of_a_joined_or_glued_word_is_read_beside_its_other_parts_spelling() -> None:
     # `wrld-cpu` was read `world-cpu`, which no article holds and a search for it reads `world-cup`; `wrld.cpu` was read
     # `world.cpu` (the phrase asked was `wrld-cup`, or none for a glued word; session 45)
