@@ -731,9 +731,9 @@ def _phrases_of(q: str, word: _Unknown, others: Sequence[_Unknown] = ()) -> list
     it, in the order typed: the word before it and the word after it, no stopword, each with the stopwords (at most
     _MAX_STOPWORDS_BETWEEN) and punctuation typed between them; for a part of a joined word, the joined word respelt
     (`wal-mrt`: `wal-mart`); none for a word typed in capitals (_abbreviation). A word next to it no article body
-    holds either (one of `others`, not short) also as its spelling (_Unknown.known, the first of equally near ones;
-    the one likeliest beside the others is chosen after): `wrld cpu` is `world cup` (session 44), `bnk of-englnd`
-    `bank of-england`, and a part of the same joined word, `wrld-cpu` `world-cup` (session 45)."""
+    holds either (one of `others`, not short) also as its spellings (_as_typed_and_spelt: its equally near ones; the
+    one likeliest beside the others is chosen after): `wrld cpu` is `world cup` (session 44), `bnk of-englnd` `bank
+    of-england`, and a part of the same joined word as its first spelling, `wrld-cpu` `world-cup` (session 45)."""
     if _abbreviation(q, word.typed):
         return []
     typed = fold_as_index(_key(word.typed))
@@ -817,17 +817,18 @@ def _as_typed_and_spelt(token: tuple[int, int, str], spelt_at: Mapping[int, _Unk
     `bcb programme` a search reads `bbc programme`; session 45), the others as their first."""
     start, _, text = token
     found = [(at, other) for at in range(len(text)) if (other := spelt_at.get(start + at)) is not None]
+    if not found:
+        return [text]
+    first = found[0][1]
+    choices = first.candidates[:MAX_NEIGHBOUR_SPELLINGS] if first.alone is None else (first.known,)
     variants = [text]
-    for choice in range(MAX_NEIGHBOUR_SPELLINGS):
+    for choice in choices:
         spelt: list[str] = []
         done = 0
-        for n, (at, other) in enumerate(found):
-            spellings = other.candidates if n == 0 and other.alone is None else (other.known,)
-            if at >= done and text[at:].startswith(other.typed) and choice < len(spellings):
-                spelt += [text[done:at], spellings[choice]]
+        for at, other in found:
+            if at >= done and text[at:].startswith(other.typed):
+                spelt += [text[done:at], choice if other is first else other.known]
                 done = at + len(other.typed)
-        if not spelt:
-            break
         variants.append("".join([*spelt, text[done:]]))
     return list(dict.fromkeys(variants))
 
