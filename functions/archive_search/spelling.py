@@ -94,6 +94,13 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 _BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{GLUE.pattern})(?=[^\W\d_]{{2}})")
 
 
+def _words_apart(text: str) -> str:
+    """text with the words a search reads apart blanked apart, the same UTF-16 width: glued ones (`oill.gass`:
+    _BETWEEN_LETTERS_GLUE) and those with punctuation or a symbol between them (`wrld#cpu`: query_parser.symbols_apart).
+    """
+    return symbols_apart(_BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), text))
+
+
 def _looked_up(q: str) -> str:
     """q as the term suggesters read it: words glued by `.`, `:`, `_` apart, so words with punctuation between them
     (query_parser.symbols_apart), symbols (symbols_blanked: an emoji
@@ -114,9 +121,8 @@ def _looked_up(q: str) -> str:
         content += 1
         return word.group() if content <= MAX_SPELLED_WORDS else same_width_blank(word)
 
-    unglued = _BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), without_exclusions(q))
-    # Punctuation between letters too, where a search reads the words apart (`wrld#cpu`: symbols_apart).
-    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, symbols_blanked(symbols_apart(unglued))))
+    apart = _words_apart(without_exclusions(q))
+    return _WORD.sub(first_words, _LONG_RUN.sub(same_width_blank, symbols_blanked(apart)))
 
 
 def _is_stopword(typed: str) -> bool:
@@ -798,12 +804,12 @@ _EDGES = re.compile(r"^\W+|\W+$")  # punctuation and symbols before and after a 
 
 def _alone(q: str, word: _Unknown) -> bool:
     """Whether a word is its whitespace token of q but for punctuation or symbols before or after it (`wrld,`), as a
-    search reads the words apart: a word glued by `.`, `:` or `_` (`wrld.cpu`) is one, its parts respelt one by one,
-    and so is one glued by a symbol or punctuation between letters (`of🏆englnd`, `oil+prces`:
-    query_parser.symbols_apart; session 45). Not a part of a joined word, nor a word glued to a number (`englnd🏆2`)."""
+    search reads the words apart (_words_apart): a word glued by `.`, `:` or `_` (`wrld.cpu`) is one, its parts
+    respelt one by one, and so is one with punctuation or a symbol between it and the next (`of🏆englnd`,
+    `oil+prces`; session 45). Not a part of a joined word, nor a word glued by a character the engine keeps in a
+    word (`wrld^cpu`: query_parser._separates), one word to a search, which does not respell it."""
     # Quotes and bars, where the query parser's tokens end, too (`of"englnd`, `wrld|cpu`).
-    unglued = symbols_apart(_BETWEEN_LETTERS_GLUE.sub(lambda glue: " " * len(glue.group()), q))
-    unglued = unglued.translate(_TOKEN_ENDS)
+    unglued = _words_apart(q).translate(_TOKEN_ENDS)
     at = _at(unglued, word.offset)
     token = next((text for start, end, text in _tokens(unglued) if start <= at < end), "")
     return _EDGES.sub("", token) == _EDGES.sub("", word.typed)

@@ -950,7 +950,7 @@ def test_words_with_a_symbol_or_punctuation_between_them_and_no_space_are_words_
     # Then each such query is the words typed apart: sorted by date, the articles holding both (session 45: it was
     # one word to the parser, and `oil+prices` listed the articles holding either word, newest first)
     for q in ("oil+prices", "oil,prices", "oil\u2014prices", "oil\u2022prices", "oil\U0001f3c6prices", "oil;prices"):
-        for sort in ("newest", "oldest"):
+        for sort in ("newest", "oldest", "relevance"):
             assert ids(q, f"&sort={sort}") == ids("oil prices", f"&sort={sort}"), (q, sort)
         assert ids(q, "&sort=newest") == both[::-1], q
         assert set(ids(q)[:3]) == set(both) and set(ids(q)[3:]) == {oil, prices}, q

@@ -146,6 +146,28 @@ def test_the_query_is_embedded_while_the_engine_finds_the_window() -> None:
     assert engine.embedding_under_way[0], "the window request was sent only after the query's embedding"
 
 
+class RecordingEncoder(SignallingEncoder):
+    """Notes each text embedded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def embed(self, texts: Sequence[str]) -> list[bytes]:
+        self.texts.extend(texts)
+        return super().embed(texts)
+
+
+def test_the_query_is_embedded_as_a_search_reads_its_words() -> None:
+    # `harbour+dredging` is the words apart to a search (query_parser.words_apart), and so to the rerank: embedded as
+    # typed, `oil+prices` ranked news-dev's articles otherwise than `oil prices` (session 45's review)
+    encoder = RecordingEncoder()
+
+    search_articles(WaitingEngine(encoder), SearchRequest(q="harbour+dredging"), encoder=encoder)  # type: ignore[arg-type]
+
+    assert encoder.texts[0].split() == ["harbour", "dredging"]
+
+
 class TimedEngine:
     """Takes 5 ms for each search and finds fewer articles holding every word than a page, so typo expansion runs."""
 

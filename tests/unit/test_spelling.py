@@ -494,7 +494,8 @@ def test_a_short_word_is_read_beside_a_word_no_article_holds_as_that_words_spell
     # the phrase with the word as typed is asked too (a byline may hold it)
     assert {"wrld cup", "world cup"} <= set(vocabulary.phrases_asked)
     # a word glued to another by a symbol is a word of its own, as a search reads it (session 45: it was one word to a
-    # search, and `bnk of🏆englnd` by date was read `bank of🏆englnd` in session 44), not one glued to a number
+    # search, and `bnk of🏆englnd` by date was read `bank of🏆englnd` in session 44); beside a number, the word next
+    # to the short one is the number (`2`), with which no spelling is written
     q = "bnk of🏆englnd"
     entries = [
         {"offset": 0, "length": 3, "options": _options(("bank", 9))},
