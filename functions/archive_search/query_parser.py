@@ -20,6 +20,7 @@ hyphen, a full-width ampersand) and typographic double quotes as their ASCII for
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -311,6 +312,9 @@ def capitals_typed(parsed: ParsedQuery) -> bool:
     return len(cased) < 2 or not all(word.isupper() for word in cased)
 
 
+# A search parses its query a dozen times (relevance, spelling, the tiers ask for it apart): 8 ms each for a
+# 2,000-character paste, 99 of its 158 ms in this process (session 46's review, cProfile). A ParsedQuery is frozen.
+@functools.lru_cache(maxsize=64)
 def parse_query(text: str) -> ParsedQuery:
     """Any string -> a ParsedQuery; never raises.
 
@@ -358,6 +362,18 @@ def parse_query(text: str) -> ParsedQuery:
         text = term.text[: ends[limit - 1]]
         return Term(text, phrase=len(text.split()) > 1)
 
+    def _joins_next(i: int) -> bool:
+        # An OR or a bar after the token, and a word or phrase after that, which joins it: not an exclusion nor the
+        # query's end (`oil+gas|-zebra`, `oil+gas OR` are oil and gas; session 46's review).
+        after = i + 1
+        while after < len(tokens) and (tokens[after] == operator_word or tokens[after].startswith("|")):
+            after += 1
+        return (
+            after > i + 1
+            and after < len(tokens)
+            and not (excludes and (after in operators or _is_exclusion(tokens[after])))
+        )
+
     # Reading "US" adds no space, quote or bar: the tokens of the text as read are the tokens as typed.
     for i, (raw, read) in enumerate(zip(tokens, _tokens(read_us_as_country(text)), strict=True)):
         if raw == operator_word or raw.startswith("|"):
@@ -381,7 +397,7 @@ def parse_query(text: str) -> ParsedQuery:
         # Words with punctuation or a symbol between them and no space are words apart (words_apart), but in an
         # excluded word (`opec NOT oil+gas` excludes what `-oil+gas` does) or an OR-group's alternative (`coal|oil+gas`:
         # coal, or oil and gas; session 45's review). A quoted phrase stays one phrase (`"oil+prices"`).
-        alternative = join_next or (i + 1 < len(tokens) and (tokens[i + 1] == operator_word or tokens[i + 1][0] == "|"))
+        alternative = join_next or _joins_next(i)
         pieces = (
             [words_apart(text_read)]
             if text_read.startswith('"')
@@ -421,22 +437,28 @@ def parse_query(text: str) -> ParsedQuery:
 
 
 # Punctuation and symbols the engine's standard tokenizer keeps inside a word (Unicode word boundaries, UAX #29:
-# letters that are punctuation or symbols by category), besides the joiners and glue: Armenian marks (`ինչ՞ու`), the
-# Hebrew geresh, the katakana sound marks and double hyphen; every modifier symbol (Sk: U+A789, `˘`, a backtick) is
-# kept too, as a part of the word typed (session 45's review).
-_KEPT_IN_WORDS = frozenset("\u055a\u055b\u055c\u055e\u05f3\u309b\u309c\u30a0")
+# letters by their word-break property that are punctuation or symbols by category), besides the joiners and glue:
+# modifier letters (U+02C2, U+A789), Armenian marks (`ինչ՞ու`), the Arabic decimal separator, circled and squared Latin
+# letters (`Ⓐ`). Read off the engine by analyzing each punctuation or symbol code point between two letters; the
+# integration test test_words_apart_where_the_engine_reads_them_apart does so again, so the list cannot drift. Until
+# session 46 every modifier symbol (Sk) was kept, and most of them (`^`, `¨`, tone bars) the engine reads as a
+# word's end (session 46's review). An emoji's skin tone (U+1F3FB-1F3FF) the engine keeps as a part of the emoji
+# before it: read with it, as a word's end (`oil👍🏻prices`), even alone.
+_KEPT_IN_WORDS = re.compile(
+    "[\u02c2-\u02c5\u02d2-\u02d6\u02de\u02df\u02ed\u02ef-\u02ff\u055b\u055c\u055e\u066b\u1fcd-\u1fcf"
+    "\u24b6-\u24e9\ua720\ua721\ua789\ua78a\uab5b\U0001f130-\U0001f149\U0001f150-\U0001f169"
+    "\U0001f170-\U0001f189]"
+)
 
 
 def _separates(character: str) -> bool:
-    """Punctuation or a symbol that the engine's tokenizer reads as a word's end (`+`, `,`, `—`, `•`, an emoji), but a
-    joiner (JOINERS), glue (GLUE), a quote or bar (the parser's token ends) or one it keeps (_KEPT_IN_WORDS)."""
-    category = unicodedata.category(character)
+    """Punctuation or a symbol that the engine's tokenizer reads as a word's end (`+`, `,`, `—`, `^`, `•`, an emoji),
+    but a joiner (JOINERS), glue (GLUE), a quote or bar (the parser's token ends) or one it keeps (_KEPT_IN_WORDS)."""
     return (
-        category[0] in "PS"
-        and category != "Sk"
+        unicodedata.category(character)[0] in "PS"
         and character not in JOINERS
         and character not in '"|'
-        and character not in _KEPT_IN_WORDS
+        and not _KEPT_IN_WORDS.match(character)
         and not GLUE.fullmatch(character)
     )
 
@@ -477,8 +499,8 @@ def symbols_apart(text: str) -> str:
     spelling's text has its exclusions blanked first). Same UTF-16 width (spelling.py reads offsets in it)."""
 
     def apart(token: re.Match[str]) -> str:
-        kept = token.group().startswith("|") or (token.group().startswith("-") and not token.group().startswith('-"'))
-        return token.group() if kept else words_apart(token.group())
+        excluded = token.group().startswith("-") and not token.group().startswith('-"')
+        return token.group() if excluded else words_apart(token.group())
 
     return _TOKEN.sub(apart, text)
 

@@ -1306,15 +1306,19 @@ def _spelling(
         # word's split (`oil prices`) is as written.
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
-    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling.
-    typo = typos_respelt(request.q, expansion if request.spelling == SPELLINGS[0] else _held_typos(vocabulary, request))
+    # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
+    # as typed, beside the respelling too (_offered_as_typed).
+    held_typos, beside = (
+        (expansion, {}) if request.spelling == SPELLINGS[0] else _offered_as_typed(request, vocabulary, typed_suggest)
+    )
+    typo = typos_respelt(request.q, held_typos)
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
     # (spelling.offer_phrases): counted in the same request, and then not offered (searched as typed, none is read).
     guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
     if guard is None:
         typo = None
     counter = _counter(index, request, ranking, vocabulary, _Guard(typo, guard or ()) if typo else None)
-    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo)
+    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
 
 
@@ -1326,6 +1330,26 @@ def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary,
         return set()
     held = expansion.held_spellings()
     return {read, with_spellings(read, held) or read} if held else {read}
+
+
+def _offered_as_typed(
+    request: SearchRequest, vocabulary: _ArchiveVocabulary, suggest: dict[str, Any] | None
+) -> tuple[Expansion, dict[str, str]]:
+    """What a query searched as typed (`spelling=as_typed`) offers besides its respelling: its likely typos some
+    article holds (_held_typos), each with the spelling written beside the other words as read (_typos_read's
+    `offered`: `white hose` was offered `white home`, which more articles hold than `house`), and those to offer with
+    the respelling, in one step as the search by default reads them (`manchestr untied` was offered `manchester
+    untied`, whose page offered `manchester united`; session 46's attack). One more request, only when one is a
+    likely typo."""
+    listed = _held_typos(vocabulary, request)
+    likely = {word: None for word in listed.typos if typo_spellings(word, listed.near.get(word, ()))}
+    if not likely:
+        return listed, {}
+    spellings = respellings(request.q, suggest, vocabulary)
+    words = as_read(content_words(parse_query(request.q)), spellings)
+    read, offered = _typos_read(request, Ranking(), words, likely, vocabulary)
+    beside = {**offered, **read} if spellings else {}
+    return replace(listed, offered=offered), beside
 
 
 def _held_typos(vocabulary: _ArchiveVocabulary, request: SearchRequest) -> Expansion:

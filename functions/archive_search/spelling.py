@@ -14,6 +14,7 @@ UTF-16 form of the query.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -94,6 +95,7 @@ _LONG_RUN = re.compile(rf"\S{{{MAX_SPELLED_CHARS + 1},}}")
 _BETWEEN_LETTERS_GLUE = re.compile(rf"(?<=[^\W\d_]{{2}})(?:{GLUE.pattern})(?=[^\W\d_]{{2}})")
 
 
+@functools.lru_cache(maxsize=64)  # _alone asks it of the same q for each word (session 46's review)
 def _words_apart(text: str) -> str:
     """text with the words a search reads apart blanked apart, the same UTF-16 width: glued ones (`oill.gass`:
     _BETWEEN_LETTERS_GLUE) and those with punctuation or a symbol between them (`wrld#cpu`: query_parser.symbols_apart).
@@ -946,8 +948,26 @@ def respelt(
         base = without_possessive(word.typed)  # Gazprm's -> Gazprom's
         spelt = _same_case(base, word.known) + word.typed[len(base) :]
         units = units[:start] + spelt.encode("utf-16-le", "surrogatepass") + units[end:]
-    corrected = units.decode("utf-16-le", "surrogatepass")
+    corrected = _repeats_respelt(units.decode("utf-16-le", "surrogatepass"), replacements)
     return corrected if corrected.casefold() != q.casefold() else None
+
+
+# A word alone between spaces, punctuation after it aside (`prces`, `prces,`): no exclusion, phrase or joined word.
+_BARE_WORD = re.compile(r"(?<!\S)([^\W\d_]+)([^\w\s]*)(?!\S)")
+
+
+def _repeats_respelt(text: str, replacements: Sequence[_Unknown]) -> str:
+    """text with each bare word (_BARE_WORD) that repeats a word respelt as its spelling too: a search reads every
+    repeat so, and the suggesters report only the first MAX_SPELLED_WORDS words (`oil prces` typed five times was
+    shown read with its last `prces` as typed, a text whose own search listed 1,128 news-dev articles by date, not
+    298; session 46's attack)."""
+    spelt = {_key(word.typed): word.known for word in replacements if _BARE_WORD.fullmatch(word.typed)}
+
+    def repeat(bare: re.Match[str]) -> str:
+        spelling = spelt.get(_key(bare.group(1)))
+        return _same_case(bare.group(1), spelling) + bare.group(2) if spelling else bare.group()
+
+    return _BARE_WORD.sub(repeat, text) if spelt else text
 
 
 _JOINER = re.compile(f"([{re.escape(JOINERS)}])")
@@ -992,12 +1012,16 @@ def did_you_mean(
     max_chars: int | None = None,
     written: Mapping[str, str] = MappingProxyType({}),
     otherwise: str | None = None,
+    beside: Mapping[str, str] = MappingProxyType({}),
 ) -> Suggestion | None:
     """The respelt query and what searching for it finds (`count_for`), if that is more than `total` (what q found)
     and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
     answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written). `otherwise`: the
-    query offered when no word needs respelling (a likely typo some articles hold: search.typos_respelt)."""
+    query offered when no word needs respelling (a likely typo some articles hold: search.typos_respelt). `beside`:
+    words some article holds offered as another spelling with the respelling (as respellings() keys words)."""
     respelling = respelt(q, suggest, vocabulary)
+    if respelling is not None and beside:
+        respelling = with_spellings(respelling, beside) or respelling
     corrected = as_written(respelling, written) if respelling is not None else otherwise
     if corrected is None or (max_chars is not None and len(corrected) > max_chars):
         return None

@@ -961,6 +961,13 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
     assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
     as_typed = search("manchester untied", "&spelling=as_typed&sort=newest")
     assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]
+    # offering what a search reads, in one step beside a word no article holds too (session 46's attack: `manchestr
+    # untied` offered `manchester untied`, whose page offered `manchester united`), as many as following it finds
+    for q in ("Manchestr untied", "manchestr untied"):
+        offer = search(q, "&spelling=as_typed")["did_you_mean"]
+        assert (offer["q"].lower(), offer["total"]) == ("manchester united", len(club)), q
+    followed = search("manchester united", "&spelling=as_typed")
+    assert followed["total"] == len(club) and followed["did_you_mean"] is None
     # Not where the typo's own article holds every word, nor where the other word is not written beside the spelling,
     # nor in the order typed (`executive chef` is not `executive chief`: the session's review)
     assert search("untied ribbons")["altered_query"] is None

@@ -664,6 +664,10 @@ def test_words_with_punctuation_or_a_symbol_between_them_and_no_space_are_words_
         "oil\u2022prices",
         "oil\U0001f3c6prices",
         "oil;prices",
+        # a modifier symbol the engine reads as a word's end, an emoji with its skin tone (session 46's review)
+        "oil^prices",
+        "oil\u02e5prices",
+        "oil\U0001f44d\U0001f3fbprices",
     ):
         assert parse_query(typed).words == ("oil", "prices"), typed
         # the same width in UTF-16 units: spelling.py reads the engine's offsets in it
@@ -683,8 +687,12 @@ def test_words_with_punctuation_or_a_symbol_between_them_and_no_space_are_words_
     for kept in ("AT&T", "anti-war", "kerry.putin", "o'neill", "1,000", "\u056b\u0576\u0579\u055e\u0578\u0582", "c++"):
         assert symbols_apart(kept) == kept, kept
     assert symbols_apart("abc\ua789def yahoo!") == "abc\ua789def yahoo!"
+    assert symbols_apart("ab\u24b6cd") == "ab\u24b6cd"  # a circled letter is a letter to the engine
     assert symbols_apart("-oil+gas") == "-oil+gas"
     assert parse_query("gas -oil+gas").words == parse_query("gas NOT oil+gas").words == ("gas",)
     # nor an OR-group's alternative (`coal|oil+gas`: coal, or oil and gas; the review read `(coal|oil) gas`)
     for typed in ("coal|oil+gas", "oil+gas | coal", "coal OR oil,gas"):
         assert len(parse_query(typed).required) == 1, typed
+    # but a bar or OR that joins nothing to it (session 46's review: `oil+gas|-zebra` kept `oil+gas` one word)
+    for typed in ("oil+gas|-zebra", "oil+gas OR -zebra", "oil+gas OR", "oil+gas |"):
+        assert parse_query(typed).words == ("oil", "gas"), typed

@@ -256,6 +256,16 @@ def test_only_the_words_asked_for_are_respelt_in_the_query_as_typed() -> None:
     assert respelt(q, suggest, only=set()) is None
 
 
+def test_a_misspelt_word_repeated_past_the_words_looked_up_is_respelt_there_too() -> None:
+    # The suggesters report the first MAX_SPELLED_WORDS words; a search reads every repeat as the spelling, and the
+    # text shown read left the last `prces` as typed (session 46's attack)
+    q = "oil prces oil prces oil prces oil prces Oil Prces, -prces oil-prces"
+    suggest = {"spell_body": [{"offset": 4, "length": 5, "options": _options(("prices", 30))}]}
+
+    assert respelt(q, suggest) == "oil prices oil prices oil prices oil prices Oil Prices, -prces oil-prces"
+    assert respelt(q, suggest, only={"oil"}) is None
+
+
 def test_a_joined_word_is_respelt_in_the_case_of_each_of_its_parts() -> None:
     # "in the reader's own case": `O'Sulivan` was shown as "O'sullivan" (altered_query; session 25's review)
     for typed, spelt in (
