@@ -363,14 +363,16 @@ def parse_query(text: str) -> ParsedQuery:
         return Term(text, phrase=len(text.split()) > 1)
 
     def _joins_next(i: int) -> bool:
-        # An OR or a bar after the token, and a word or phrase after that, which joins it: not an exclusion nor the
-        # query's end (`oil+gas|-zebra`, `oil+gas OR` are oil and gas; session 46's review).
+        # An OR or a bar after the token, and a word or phrase after that, which joins it: not an exclusion, a token
+        # without a word, nor the query's end (`oil+gas|-zebra`, `oil+gas OR —`, `oil+gas OR` are oil and gas;
+        # session 46's reviews).
         after = i + 1
         while after < len(tokens) and (tokens[after] == operator_word or tokens[after].startswith("|")):
             after += 1
         return (
             after > i + 1
             and after < len(tokens)
+            and _WORDLIKE.search(tokens[after]) is not None
             and not (excludes and (after in operators or _is_exclusion(tokens[after])))
         )
 
@@ -452,19 +454,41 @@ _KEPT_IN_WORDS = re.compile(
 
 
 def _separates(character: str) -> bool:
-    """Punctuation or a symbol that the engine's tokenizer reads as a word's end (`+`, `,`, `—`, `^`, `•`, an emoji),
-    but a joiner (JOINERS), glue (GLUE), a quote or bar (the parser's token ends) or one it keeps (_KEPT_IN_WORDS)."""
+    """Punctuation or a symbol, but a joiner (JOINERS), glue (GLUE) or a quote or bar (the parser's token ends): one
+    the engine's tokenizer may read as a word's end (`+`, `,`, `—`, `^`, `•`, an emoji), by the characters around it
+    (_kept_between)."""
     return (
         unicodedata.category(character)[0] in "PS"
         and character not in JOINERS
         and character not in '"|'
-        and not _KEPT_IN_WORDS.match(character)
         and not GLUE.fullmatch(character)
     )
 
 
+# Between two digits the engine keeps one numeric separator (UAX #29 MidNum: `1,000`, `1;2`, the Arabic thousands
+# separator), and reads every other punctuation or symbol as a number's end (`1987+1988`; session 46's
+# review); read off the engine as _KEPT_IN_WORDS is.
+_NUMERIC_SEPARATORS = frozenset(",;\u0589\u060c\u060d\u066c\u07f8\ufe10\ufe14\ufe50\ufe54")
+# Katakana to the engine (UAX #29 Katakana): a word of them keeps the sound marks and circled or squared katakana
+# typed inside it (`ア゛イ`, as session 45 kept it), which end a word of letters.
+_KATAKANA = re.compile(
+    "[\u3031-\u3035\u309b\u309c\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\u32d0-\u32fe\u3300-\u3357\uff66-\uff9d]"
+)
+
+
 def _in_word(character: str) -> bool:
     return unicodedata.category(character)[0] in "LMN"
+
+
+def _apart_between(run: str, before: str, after: str) -> str:
+    """A run of punctuation and symbols (_separates) between two characters of words, with each the engine reads as a
+    word's end there blanked (same UTF-16 width): none when it keeps the run inside one word (one numeric separator
+    between digits, katakana between katakana, a character it reads as a letter: _KEPT_IN_WORDS)."""
+    if before.isdigit() and after.isdigit() and run in _NUMERIC_SEPARATORS:
+        return run
+    katakana = bool(_KATAKANA.match(before) and _KATAKANA.match(after))
+    kept = _KATAKANA if katakana else _KEPT_IN_WORDS
+    return "".join(c if kept.match(c) else " " * (1 + (ord(c) > 0xFFFF)) for c in run)
 
 
 def words_apart(token: str) -> str:
@@ -472,8 +496,9 @@ def words_apart(token: str) -> str:
     that all separate words (_separates) read as a space, the same UTF-16 width: `oil+prices`, `oil,prices`,
     `world—cup`, `wrld🏆cpu`, `g8+summit`, `मोदी,शाह` are two words, as the engine's tokenizer reads them. By date
     `oil+prices` listed the 1,128 news-dev articles holding either word, where `oil prices` lists 298, and `wrld+cup`
-    was not read as `world+cup`, whose words the spelling suggesters read apart (session 45). Not between two digits
-    (`1,000`), nor a run at the token's edge (`c++`, `yahoo!`)."""
+    was not read as `world+cup`, whose words the spelling suggesters read apart (session 45); so are numbers
+    (`1987+1988`, session 46). Not one numeric separator between two digits (`1,000`), katakana between katakana,
+    nor a run at the token's edge (`c++`, `yahoo!`)."""
     out: list[str] = []
     at = 0
     while at < len(token):
@@ -486,10 +511,7 @@ def words_apart(token: str) -> str:
             continue
         before, after = token[at - 1 : at], token[end : end + 1]
         between = before and after and _in_word(before) and _in_word(after)
-        if between and not (before.isdigit() and after.isdigit()):
-            out.append(" " * (len(token[at:end].encode("utf-16-le", "surrogatepass")) // 2))
-        else:
-            out.append(token[at:end])
+        out.append(_apart_between(token[at:end], before, after) if between else token[at:end])
         at = end
     return "".join(out)
 
@@ -595,6 +617,30 @@ def without_exclusions(text: str) -> str:
         return same_width_blank(token) if negated else token.group()
 
     return _TOKEN.sub(blank, text)
+
+
+def plain_words(text: str) -> str:
+    """text with every token blanked (same UTF-16 width) but those a search reads as words of their own that an
+    article must hold: no excluded term (without_exclusions), OR or bar, alternative of an OR-group, or quoted
+    phrase. Where a repeated misspelt word is respelt as the search reads it (spelling._repeats_respelt: `oil prces
+    NOT prces` was shown `oil prices NOT prices`, a text whose search excludes what the search did not; session 46's
+    review)."""
+    unexcluded = without_exclusions(text)
+    tokens = _tokens(unexcluded)
+    operator_word = _operator_word(tokens)
+
+    def joining(token: str) -> bool:
+        return token == operator_word or token.startswith("|")
+
+    at = -1
+
+    def blank(token: re.Match[str]) -> str:
+        nonlocal at
+        at += 1
+        near_or = any(0 <= i < len(tokens) and joining(tokens[i]) for i in (at - 1, at, at + 1))
+        return same_width_blank(token) if near_or or token.group().startswith(('"', '-"')) else token.group()
+
+    return _TOKEN.sub(blank, unexcluded)
 
 
 def symbols_blanked(text: str) -> str:

@@ -1552,15 +1552,21 @@ def complete_match(
     holds (apart_parts), each held as its parts, as it is searched."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     groups = alternative_groups(parsed)
-    # A glued word is held as its parts (`oil.prices`: oil and prices), the first MAX_GLUED_PARTS, as it is scored:
-    # sorted by date, it listed the 1,128 news-dev articles holding either, where `oil prices` lists the 298 holding
-    # both (session 45; every part held, four words of 16 parts passed the engine's 1,024 clauses: session 46's
-    # review). Not a joined one (`u.s.-japan`), whose parts are held adjacent.
+    # A glued word is held as its parts (`oil.prices`: oil and prices): sorted by date, it listed the 1,128 news-dev
+    # articles holding either, where `oil prices` lists the 298 holding both (session 45). Not a joined one
+    # (`u.s.-japan`), whose parts are held adjacent.
     held = [
-        part for word in words for part in parts.get(word) or (_glued(word) if not is_joined(word) else []) or [word]
+        part
+        for word in words
+        for part in parts.get(word) or (glued_parts(word) if not is_joined(word) else []) or [word]
     ]
     several = len(held) + len(groups) > 1
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
+        return None
+    # More than a short query's words of MAX_GLUED_PARTS parts each: no tier, as for a long query (held every one, four
+    # words of 16 parts passed the engine's 1,024 clauses, a 503; held the first parts only, the tier ranked and listed
+    # articles lacking the others: session 46's reviews).
+    if len(held) > COMPLETE_MATCH_MAX_WORDS * MAX_GLUED_PARTS:
         return None
     synonym_alternatives = _synonym_alternatives(groups)
     abbreviations = typed_abbreviations(parsed)

@@ -134,6 +134,9 @@ SPELLINGS = ("auto", "as_typed")
 # misspellings sent 13); 8 since the near spellings are listed once (session 17), a bound a search reaches no more
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
+# The most one count of did_you_mean's (_counter) sends: which joined words articles hold, the near spellings of the
+# words it expands, the count.
+_COUNT_REQUESTS = 3
 COMPLETE_COUNT = "complete_matches"
 _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
@@ -1189,8 +1192,10 @@ class _Timed:
     def __init__(self, index: SearchableIndex) -> None:
         self._index = index
         self.took = 0
+        self.sent = 0  # search requests, MAX_ENGINE_REQUESTS at most (_spelling keeps within it)
 
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        self.sent += 1
         response = self._index.search(body, size=size, offset=offset, preference=preference)
         self.took += int(response.get("took", 0))
         return response
@@ -1267,7 +1272,7 @@ def search_articles(
 
 
 def _spelling(
-    index: SearchableIndex,
+    index: _Timed,
     request: SearchRequest,
     ranking: Ranking,
     vocabulary: _ArchiveVocabulary,
@@ -1309,7 +1314,9 @@ def _spelling(
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
     # as typed, beside the respelling too (_offered_as_typed).
     held_typos, beside = (
-        (expansion, {}) if request.spelling == SPELLINGS[0] else _offered_as_typed(request, vocabulary, typed_suggest)
+        (expansion, {})
+        if request.spelling == SPELLINGS[0]
+        else _offered_as_typed(index, request, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, held_typos)
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
@@ -1318,7 +1325,18 @@ def _spelling(
     if guard is None:
         typo = None
     counter = _counter(index, request, ranking, vocabulary, _Guard(typo, guard or ()) if typo else None)
-    suggestion = did_you_mean(request.q, suggest, counter, total, known, MAX_QUERY_CHARS, written, typo, beside)
+
+    counted: list[str] = []
+
+    def count_for(offer: str) -> int:
+        # A second offer (did_you_mean's respelling alone) is counted only while the requests a count may send are
+        # left (_COUNT_REQUESTS); none is offered else (0 finds no more).
+        if counted and index.sent + _COUNT_REQUESTS > MAX_ENGINE_REQUESTS:
+            return 0
+        counted.append(offer)
+        return counter(offer)
+
+    suggestion = did_you_mean(request.q, suggest, count_for, total, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
 
 
@@ -1333,17 +1351,18 @@ def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary,
 
 
 def _offered_as_typed(
-    request: SearchRequest, vocabulary: _ArchiveVocabulary, suggest: dict[str, Any] | None
+    index: _Timed, request: SearchRequest, vocabulary: _ArchiveVocabulary, suggest: dict[str, Any] | None
 ) -> tuple[Expansion, dict[str, str]]:
     """What a query searched as typed (`spelling=as_typed`) offers besides its respelling: its likely typos some
     article holds (_held_typos), each with the spelling written beside the other words as read (_typos_read's
     `offered`: `white hose` was offered `white home`, which more articles hold than `house`), and those to offer with
     the respelling, in one step as the search by default reads them (`manchestr untied` was offered `manchester
     untied`, whose page offered `manchester united`; session 46's attack). One more request, only when one is a
-    likely typo."""
+    likely typo, and while it and the offer's count are within MAX_ENGINE_REQUESTS (`wallmart anti-war untied` by
+    date in a section sent 9; session 46's review)."""
     listed = _held_typos(vocabulary, request)
     likely = {word: None for word in listed.typos if typo_spellings(word, listed.near.get(word, ()))}
-    if not likely:
+    if not likely or index.sent + 1 + _COUNT_REQUESTS > MAX_ENGINE_REQUESTS:
         return listed, {}
     spellings = respellings(request.q, suggest, vocabulary)
     words = as_read(content_words(parse_query(request.q)), spellings)

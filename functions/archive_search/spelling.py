@@ -33,6 +33,7 @@ from archive_search.query_parser import (
     excludes,
     fold_as_index,
     parse_query,
+    plain_words,
     same_width_blank,
     symbols_apart,
     symbols_blanked,
@@ -952,22 +953,35 @@ def respelt(
     return corrected if corrected.casefold() != q.casefold() else None
 
 
-# A word alone between spaces, punctuation after it aside (`prces`, `prces,`): no exclusion, phrase or joined word.
-_BARE_WORD = re.compile(r"(?<!\S)([^\W\d_]+)([^\w\s]*)(?!\S)")
+# A word alone between spaces, a possessive or punctuation after it aside (`prces`, `prces,`, `niissan's`): no part
+# of a joined word.
+_BARE_WORD = re.compile(r"(?<!\S)([^\W\d_]+)(?=(?:['\u2019]s)?[^\w\s\"]*(?!\S))")
 
 
 def _repeats_respelt(text: str, replacements: Sequence[_Unknown]) -> str:
-    """text with each bare word (_BARE_WORD) that repeats a word respelt as its spelling too: a search reads every
-    repeat so, and the suggesters report only the first MAX_SPELLED_WORDS words (`oil prces` typed five times was
-    shown read with its last `prces` as typed, a text whose own search listed 1,128 news-dev articles by date, not
-    298; session 46's attack)."""
-    spelt = {_key(word.typed): word.known for word in replacements if _BARE_WORD.fullmatch(word.typed)}
+    """text with each word that repeats a word respelt as its spelling too: a search reads every repeat so, and the
+    suggesters report only the first MAX_SPELLED_WORDS words (`oil prces` typed five times was shown read with its
+    last `prces` as typed, a text whose own search listed 1,128 news-dev articles by date, not 298; session 46's
+    attack). Only where the search reads it as a word to hold (_where_held)."""
+    spelt = {_key(word.typed): word.known for word in replacements if _LETTERS.fullmatch(_key(word.typed))}
+    return _where_held(text, spelt) if spelt else text
 
-    def repeat(bare: re.Match[str]) -> str:
-        spelling = spelt.get(_key(bare.group(1)))
-        return _same_case(bare.group(1), spelling) + bare.group(2) if spelling else bare.group()
 
-    return _BARE_WORD.sub(repeat, text) if spelt else text
+def _where_held(text: str, spellings: Mapping[str, str]) -> str:
+    """text with each bare word (_BARE_WORD) that `spellings` keys (as respellings() keys words) replaced by its
+    spelling, in the case it was typed in, where a search reads it as a word an article must hold
+    (query_parser.plain_words): not excluded, an OR-group's alternative or in a quoted phrase."""
+    plain = plain_words(text)
+    units = text.encode("utf-16-le", "surrogatepass")
+    pieces: list[bytes] = []
+    last = 0
+    for bare in _BARE_WORD.finditer(plain):
+        if not (spelling := spellings.get(_key(bare.group(1)))):
+            continue
+        start = len(plain[: bare.start(1)].encode("utf-16-le", "surrogatepass"))
+        pieces += [units[last:start], _same_case(bare.group(1), spelling).encode("utf-16-le", "surrogatepass")]
+        last = start + len(bare.group(1).encode("utf-16-le", "surrogatepass"))
+    return b"".join([*pieces, units[last:]]).decode("utf-16-le", "surrogatepass")
 
 
 _JOINER = re.compile(f"([{re.escape(JOINERS)}])")
@@ -1018,12 +1032,16 @@ def did_you_mean(
     and it is at most `max_chars` long (a respelling can lengthen a query already at the limit, and following it
     answered 400). `vocabulary`: see respelt. `written`: spellings offered as written (as_written). `otherwise`: the
     query offered when no word needs respelling (a likely typo some articles hold: search.typos_respelt). `beside`:
-    words some article holds offered as another spelling with the respelling (as respellings() keys words)."""
+    words some article holds offered as another spelling with the respelling (as respellings() keys words), or, when
+    that finds no more, the respelling alone (`white hose presidnt` by date: `white house president` finds fewer
+    than the 133 found, `white hose president` more; session 46's review)."""
     respelling = respelt(q, suggest, vocabulary)
-    if respelling is not None and beside:
-        respelling = with_spellings(respelling, beside) or respelling
-    corrected = as_written(respelling, written) if respelling is not None else otherwise
-    if corrected is None or (max_chars is not None and len(corrected) > max_chars):
-        return None
-    found = count_for(corrected)
-    return Suggestion(q=corrected, total=found) if found > total else None
+    offers = [otherwise] if respelling is None else [as_written(respelling, written)]
+    if respelling is not None and beside and (both := _where_held(respelling, beside)) != respelling:
+        offers.insert(0, as_written(both, written))
+    for corrected in offers:
+        if corrected is None or (max_chars is not None and len(corrected) > max_chars):
+            continue
+        if (found := count_for(corrected)) > total:
+            return Suggestion(q=corrected, total=found)
+    return None

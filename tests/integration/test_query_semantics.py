@@ -26,7 +26,7 @@ from archive_search.adapters.text_encoder import MiniLMEncoder
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchPage
 from archive_search.parsing.validate import MAX_TITLE_CHARS
-from archive_search.query_parser import JOINERS, collapsed, fold_query_text, words_apart
+from archive_search.query_parser import GLUE, JOINERS, collapsed, fold_query_text, words_apart
 from archive_search.relevance import (
     FUZZY_FIELDS,
     TYPO_ODDS,
@@ -402,22 +402,40 @@ def test_or_groups_of_words_the_engine_splits_stay_inside_the_clause_budget(pipe
     assert harbour in [hit["id"] for hit in body["results"]]
 
 
-_MANY_PARTS = " ".join(
-    ".".join(f"{a}{b}{c}" for b in "pqrs" for c in "klmn") for a in ("harbour", "ferry", "bridge", "quay")
-)  # four words glued of 16 parts each (harbourpk.harbourpl...): the parser keeps up to 16 pieces a term
+def _glued_words(parts: int) -> str:
+    """Four words glued of `parts` parts each (harbourpk.harbourpl...)."""
+    names = [f"{b}{c}" for b in "pqrs" for c in "klmn"][:parts]
+    return " ".join(".".join(f"{a}{name}" for name in names) for a in ("harbour", "ferry", "bridge", "quay"))
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest"])
-def test_words_glued_of_many_parts_stay_inside_the_clause_budget(pipeline: LocalPipeline, sort: str) -> None:
+@pytest.mark.parametrize("parts", [8, 16])
+def test_words_glued_of_many_parts_stay_inside_the_clause_budget(
+    pipeline: LocalPipeline, sort: str, parts: int
+) -> None:
     # Given an article holding a few of the parts (each part held was a clause per field in the complete-match
     # tier: four words of 16 parts passed the engine's 1,024 clauses, a 503; session 46's review)
     held = _json_upload(pipeline, "Harbourpk and ferrypk", "The harbourpk ferrypk bridgepk quaypk report.")
     pipeline.drain()
 
-    status, body, _ = get(f"/search?q={quote(_MANY_PARTS)}&sort={sort}")
+    status, body, _ = get(f"/search?q={quote(_glued_words(parts))}&sort={sort}")
 
     assert status == 200, body
     assert [hit["id"] for hit in body["results"]] == [held]
+
+
+def test_a_word_glued_of_more_parts_than_are_scored_is_held_as_every_part(pipeline: LocalPipeline) -> None:
+    # Given an article holding nine words, and one holding the first eight of them
+    nine = "crude oil prices opec output saudi arabia barrel kuwait"
+    every = _json_upload(pipeline, "Gulf", f"Notes on {nine}.", published="2024-01-01")
+    eight = _json_upload(pipeline, "Gulf too", f"Notes on {nine.rsplit(' ', 1)[0]}.", published="2024-02-01")
+    pipeline.drain()
+
+    # Then the nine glued are listed by date as every part's articles (session 46's second review: the tier held
+    # the first MAX_GLUED_PARTS, and listed the article lacking the ninth), and rank first by relevance
+    glued = nine.replace(" ", ".")
+    assert ids(glued, "&sort=newest") == [every]
+    assert ids(glued)[:2] == [every, eight]
 
 
 # --- relaxation and ranking --------------------------------------------------------------------------------------
@@ -989,22 +1007,23 @@ def test_words_with_a_symbol_or_punctuation_between_them_and_no_space_are_words_
     assert ids('"oil+prices"', "&sort=newest") == both[::-1]
 
 
-def test_words_apart_where_the_engine_reads_them_apart(pipeline: LocalPipeline) -> None:
-    # Given the archive's index (its analyzers), and every punctuation and symbol code point between two letters, as
-    # a query is folded before it is parsed
+@pytest.mark.parametrize(("before", "after"), [("ab", "cd"), ("12", "34"), ("\u30a2\u30a4", "\u30a6\u30a8")])
+def test_words_apart_where_the_engine_reads_them_apart(pipeline: LocalPipeline, before: str, after: str) -> None:
+    # Given the archive's index (its analyzers), and every punctuation and symbol code point between two letters,
+    # two digits or two katakana, as a query is folded before it is parsed
     _json_upload(pipeline, "Notes", "A short article.")
     pipeline.drain()
     folded = {
-        point: fold_query_text(f"ab{chr(point)}cd")
+        point: fold_query_text(f"{before}{chr(point)}{after}")
         for point in range(sys.maxunicode + 1)
         if unicodedata.category(chr(point))[0] in "PS"
     }
-    # (a joiner, a quote or a bar is the parser's own: a joined word, a phrase, an OR; a skin tone is read with the
-    # emoji before it, which the engine reads as a word's end)
+    # (a joiner, glue, a quote or a bar is the parser's own: a joined or glued word, a phrase, an OR; a skin tone is
+    # read with the emoji before it, which the engine reads as a word's end)
     compared = {
         point: text
         for point, text in folded.items()
-        if not set(text) & {*JOINERS, '"', "|"} and not 0x1F3FB <= point <= 0x1F3FF
+        if not set(text) & {*JOINERS, '"', "|"} and not GLUE.search(text) and not 0x1F3FB <= point <= 0x1F3FF
     }
     # When the engine's tokenizer (the analyzer the words are searched with) and the parser read each
     engine_apart = {}
@@ -1024,7 +1043,8 @@ def test_words_apart_where_the_engine_reads_them_apart(pipeline: LocalPipeline) 
             engine_apart[point] = sum(begin <= offset < stop for offset in starts) > 1
 
     # Then they agree on each: a word's end to one is a word's end to the other (session 46's review: the parser kept
-    # every modifier symbol in a word, and most, `^` among them, the engine reads as a word's end)
+    # every modifier symbol in a word, and most, `^` among them, the engine reads as a word's end; and any symbol
+    # between digits, `1987+1988`)
     differ = {hex(point): text for point, text in compared.items() if (" " in words_apart(text)) != engine_apart[point]}
     assert differ == {}
 

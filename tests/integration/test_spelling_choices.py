@@ -956,6 +956,13 @@ def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_
         index = _RecordingIndex(pipeline)
         search_articles(index, SearchRequest(q="wallmart untied", sort=sort, section=("sport",)), Ranking())
         assert len(index.sent) <= MAX_ENGINE_REQUESTS, sort
+    # and as typed, where the offer reads a likely typo beside a respelt joined word (session 46's review: 9)
+    for q in ("wallmart untied", "wal-mrat untied", "wallmart wal-mrat untied"):
+        for sort in ("newest", "relevance"):
+            index = _RecordingIndex(pipeline)
+            request = SearchRequest(q=q, sort=sort, section=("sport",), spelling="as_typed")
+            search_articles(index, request, Ranking())
+            assert len(index.sent) <= MAX_ENGINE_REQUESTS, (q, sort)
     # and as typed when asked so
     as_typed = search("manchester untied", "&spelling=as_typed")
     assert as_typed["altered_query"] is None and untied in [hit["id"] for hit in as_typed["results"]]

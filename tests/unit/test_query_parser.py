@@ -688,11 +688,24 @@ def test_words_with_punctuation_or_a_symbol_between_them_and_no_space_are_words_
         assert symbols_apart(kept) == kept, kept
     assert symbols_apart("abc\ua789def yahoo!") == "abc\ua789def yahoo!"
     assert symbols_apart("ab\u24b6cd") == "ab\u24b6cd"  # a circled letter is a letter to the engine
+    # between digits one numeric separator only, between katakana their sound marks (session 46's second review)
+    assert parse_query("1987+1988").words == ("1987", "1988")
+    assert parse_query("1,000 1;2").words == ("1,000", "1;2")
+    assert parse_query("\u30a2\u309b\u30a4").words == ("\u30a2\u309b\u30a4",)
+    assert parse_query("ab\u309bcd").words == ("ab", "cd")
+    assert parse_query("oil\u02c2+prices").words == ("oil\u02c2", "prices")  # a letter to the engine, then an end
     assert symbols_apart("-oil+gas") == "-oil+gas"
     assert parse_query("gas -oil+gas").words == parse_query("gas NOT oil+gas").words == ("gas",)
     # nor an OR-group's alternative (`coal|oil+gas`: coal, or oil and gas; the review read `(coal|oil) gas`)
     for typed in ("coal|oil+gas", "oil+gas | coal", "coal OR oil,gas"):
         assert len(parse_query(typed).required) == 1, typed
     # but a bar or OR that joins nothing to it (session 46's review: `oil+gas|-zebra` kept `oil+gas` one word)
-    for typed in ("oil+gas|-zebra", "oil+gas OR -zebra", "oil+gas OR", "oil+gas |"):
+    for typed in (
+        "oil+gas|-zebra",
+        "oil+gas OR -zebra",
+        "oil+gas OR",
+        "oil+gas |",
+        "oil+gas OR \u2014",
+        'oil+gas | ""',
+    ):
         assert parse_query(typed).words == ("oil", "gas"), typed
