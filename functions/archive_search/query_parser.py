@@ -456,7 +456,7 @@ _KEPT_IN_WORDS = re.compile(
 def _separates(character: str) -> bool:
     """Punctuation or a symbol, but a joiner (JOINERS), glue (GLUE) or a quote or bar (the parser's token ends): one
     the engine's tokenizer may read as a word's end (`+`, `,`, `—`, `^`, `•`, an emoji), by the characters around it
-    (_kept_between)."""
+    (_apart_between)."""
     return (
         unicodedata.category(character)[0] in "PS"
         and character not in JOINERS
