@@ -312,6 +312,24 @@ def capitals_typed(parsed: ParsedQuery) -> bool:
     return len(cased) < 2 or not all(word.isupper() for word in cased)
 
 
+def _joined_to(
+    tokens: list[str], i: int, operator_word: str | None, operators: frozenset[int], excludes: bool
+) -> int | None:
+    """The token an OR or a bar after token i joins it to, in an OR-group: a word or phrase, not an exclusion, a token
+    without a word, nor the query's end (`oil+gas|-zebra`, `oil+gas OR —`, `oil+gas OR` join nothing: oil and gas;
+    session 46's reviews); None when none is."""
+    after = i + 1
+    while after < len(tokens) and (tokens[after] == operator_word or tokens[after].startswith("|")):
+        after += 1
+    joined = (
+        after > i + 1
+        and after < len(tokens)
+        and _WORDLIKE.search(tokens[after]) is not None
+        and not (excludes and (after in operators or _is_exclusion(tokens[after])))
+    )
+    return after if joined else None
+
+
 # A search parses its query a dozen times (relevance, spelling, the tiers ask for it apart): 8 ms each for a
 # 2,000-character paste, 99 of its 158 ms in this process (session 46's review, cProfile). A ParsedQuery is frozen.
 @functools.lru_cache(maxsize=64)
@@ -362,20 +380,6 @@ def parse_query(text: str) -> ParsedQuery:
         text = term.text[: ends[limit - 1]]
         return Term(text, phrase=len(text.split()) > 1)
 
-    def _joins_next(i: int) -> bool:
-        # An OR or a bar after the token, and a word or phrase after that, which joins it: not an exclusion, a token
-        # without a word, nor the query's end (`oil+gas|-zebra`, `oil+gas OR —`, `oil+gas OR` are oil and gas;
-        # session 46's reviews).
-        after = i + 1
-        while after < len(tokens) and (tokens[after] == operator_word or tokens[after].startswith("|")):
-            after += 1
-        return (
-            after > i + 1
-            and after < len(tokens)
-            and _WORDLIKE.search(tokens[after]) is not None
-            and not (excludes and (after in operators or _is_exclusion(tokens[after])))
-        )
-
     # Reading "US" adds no space, quote or bar: the tokens of the text as read are the tokens as typed.
     for i, (raw, read) in enumerate(zip(tokens, _tokens(read_us_as_country(text)), strict=True)):
         if raw == operator_word or raw.startswith("|"):
@@ -399,7 +403,7 @@ def parse_query(text: str) -> ParsedQuery:
         # Words with punctuation or a symbol between them and no space are words apart (words_apart), but in an
         # excluded word (`opec NOT oil+gas` excludes what `-oil+gas` does) or an OR-group's alternative (`coal|oil+gas`:
         # coal, or oil and gas; session 45's review). A quoted phrase stays one phrase (`"oil+prices"`).
-        alternative = join_next or _joins_next(i)
+        alternative = join_next or _joined_to(tokens, i, operator_word, operators, excludes) is not None
         pieces = (
             [words_apart(text_read)]
             if text_read.startswith('"')
@@ -621,26 +625,30 @@ def without_exclusions(text: str) -> str:
 
 def plain_words(text: str) -> str:
     """text with every token blanked (same UTF-16 width) but those a search reads as words of their own that an
-    article must hold: no excluded term (without_exclusions), OR or bar, alternative of an OR-group, or quoted
-    phrase. Where a repeated misspelt word is respelt as the search reads it (spelling._repeats_respelt: `oil prces
-    NOT prces` was shown `oil prices NOT prices`, a text whose search excludes what the search did not; session 46's
-    review)."""
-    unexcluded = without_exclusions(text)
-    tokens = _tokens(unexcluded)
+    article must hold: no excluded term (as without_exclusions), OR or bar, alternative of an OR-group (_joined_to),
+    or quoted phrase. Where a repeated misspelt word is respelt as the search reads it (spelling._repeats_respelt:
+    `oil prces NOT prces` was shown `oil prices NOT prices`, a text whose search excludes what the search did not;
+    session 46's reviews)."""
+    tokens = _tokens(text)
     operator_word = _operator_word(tokens)
-
-    def joining(token: str) -> bool:
-        return token == operator_word or token.startswith("|")
-
+    operators = _not_operators(tokens, operator_word)
+    excludes = _exclusions_apply(tokens, operator_word, operators)
+    grouped: set[int] = set()
+    for i in range(len(tokens)):
+        if (joined := _joined_to(tokens, i, operator_word, operators, excludes)) is not None:
+            grouped |= {i, joined}
     at = -1
 
     def blank(token: re.Match[str]) -> str:
         nonlocal at
         at += 1
-        near_or = any(0 <= i < len(tokens) and joining(tokens[i]) for i in (at - 1, at, at + 1))
-        return same_width_blank(token) if near_or or token.group().startswith(('"', '-"')) else token.group()
+        read = tokens[at]
+        excluded = excludes and (_is_exclusion(read) or at in operators or at - 1 in operators)
+        operator = read == operator_word or read.startswith("|")
+        held = not (excluded or operator or at in grouped or read.startswith('"'))
+        return token.group() if held else same_width_blank(token)
 
-    return _TOKEN.sub(blank, unexcluded)
+    return _TOKEN.sub(blank, text)
 
 
 def symbols_blanked(text: str) -> str:

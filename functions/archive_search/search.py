@@ -134,9 +134,6 @@ SPELLINGS = ("auto", "as_typed")
 # misspellings sent 13); 8 since the near spellings are listed once (session 17), a bound a search reaches no more
 # since session 20 (a misspelt known-item search sends 5.8 on average, 7.8 before).
 MAX_ENGINE_REQUESTS = 8
-# The most one count of did_you_mean's (_counter) sends: which joined words articles hold, the near spellings of the
-# words it expands, the count.
-_COUNT_REQUESTS = 3
 COMPLETE_COUNT = "complete_matches"
 _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
@@ -1316,7 +1313,7 @@ def _spelling(
     held_typos, beside = (
         (expansion, {})
         if request.spelling == SPELLINGS[0]
-        else _offered_as_typed(index, request, vocabulary, typed_suggest)
+        else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, held_typos)
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
@@ -1330,8 +1327,8 @@ def _spelling(
 
     def count_for(offer: str) -> int:
         # A second offer (did_you_mean's respelling alone) is counted only while the requests a count may send are
-        # left (_COUNT_REQUESTS); none is offered else (0 finds no more).
-        if counted and index.sent + _COUNT_REQUESTS > MAX_ENGINE_REQUESTS:
+        # left (_count_requests); none is offered else (0 finds no more).
+        if counted and index.sent + _count_requests(offer, ranking) > MAX_ENGINE_REQUESTS:
             return 0
         counted.append(offer)
         return counter(offer)
@@ -1350,19 +1347,31 @@ def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary,
     return {read, with_spellings(read, held) or read} if held else {read}
 
 
+def _count_requests(q: str, ranking: Ranking) -> int:
+    """The most requests one count of did_you_mean's (_counter) sends for q: the count, and which of its joined words
+    articles hold (held_apart) and the near spellings of its words not listed yet (typo tolerance on) when it has
+    such words."""
+    words = content_words(parse_query(q))
+    return 1 + bool(_relaxable(relaxable_words(q, words))) + bool(_expandable(ranking, words))
+
+
 def _offered_as_typed(
-    index: _Timed, request: SearchRequest, vocabulary: _ArchiveVocabulary, suggest: dict[str, Any] | None
+    index: _Timed,
+    request: SearchRequest,
+    ranking: Ranking,
+    vocabulary: _ArchiveVocabulary,
+    suggest: dict[str, Any] | None,
 ) -> tuple[Expansion, dict[str, str]]:
     """What a query searched as typed (`spelling=as_typed`) offers besides its respelling: its likely typos some
     article holds (_held_typos), each with the spelling written beside the other words as read (_typos_read's
     `offered`: `white hose` was offered `white home`, which more articles hold than `house`), and those to offer with
     the respelling, in one step as the search by default reads them (`manchestr untied` was offered `manchester
     untied`, whose page offered `manchester united`; session 46's attack). One more request, only when one is a
-    likely typo, and while it and the offer's count are within MAX_ENGINE_REQUESTS (`wallmart anti-war untied` by
-    date in a section sent 9; session 46's review)."""
+    likely typo, and while it and the offer's count (_count_requests) are within MAX_ENGINE_REQUESTS (`wallmart
+    anti-war untied` by date in a section sent 9; session 46's review)."""
     listed = _held_typos(vocabulary, request)
     likely = {word: None for word in listed.typos if typo_spellings(word, listed.near.get(word, ()))}
-    if not likely or index.sent + 1 + _COUNT_REQUESTS > MAX_ENGINE_REQUESTS:
+    if not likely or index.sent + 1 + _count_requests(request.q, ranking) > MAX_ENGINE_REQUESTS:
         return listed, {}
     spellings = respellings(request.q, suggest, vocabulary)
     words = as_read(content_words(parse_query(request.q)), spellings)

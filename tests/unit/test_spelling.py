@@ -21,6 +21,7 @@ from archive_search.spelling import (
     respellings,
     respelt,
     spelling_suggester,
+    with_spellings,
     with_splits,
     word_splits,
     written_forms_request,
@@ -270,11 +271,26 @@ def test_a_misspelt_word_repeated_past_the_words_looked_up_is_respelt_there_too(
     for kept in ("NOT prces", "prces OR gas", "gas|prces", '"prces now"', '-"prces"'):
         typed = f"oil prces opec {kept}"
         assert respelt(typed, suggest) == f"oil prices opec {kept}", kept
+    # but where an OR or bar joins it to nothing (the third review: `... prces OR` kept its last `prces`)
+    for joining_nothing in ("OR", "|-zebra", "OR -gas"):
+        typed = f"oil prces opec prces {joining_nothing}"
+        assert respelt(typed, suggest) == f"oil prices opec prices {joining_nothing}", joining_nothing
+
+
+def test_a_likely_typo_read_or_offered_is_never_respelt_where_the_query_excludes_it() -> None:
+    # `manchester untied -untied` was shown read `manchester united -united`, whose search finds 32 news-dev articles
+    # where the search found 763 (session 46's third review)
+    spellings = {"untied": "united"}
+    q = 'manchester untied -untied NOT untied "untied knots" untied|ribbons'
+    assert with_spellings(q, spellings) == 'manchester united -untied NOT untied "united knots" united|ribbons'
+    assert with_spellings("-untied", spellings) is None
+    assert with_spellings("oil-untied untied's 'untied'", spellings) == "oil-untied united's 'united'"
 
 
 def test_a_word_offered_beside_the_respelling_is_offered_where_the_search_holds_it() -> None:
-    # `beside` (search._offered_as_typed): `manchestr untied` is offered `manchester united` in one step, and not an
-    # excluded, quoted or joined `untied` (session 46's review: `manchestr untied -untied` offered `... -united`)
+    # `beside` (search._offered_as_typed): `manchestr untied` is offered `manchester united` in one step, as a search
+    # reads it (a quoted `untied` too), and not an excluded or joined `untied` (session 46's review: `manchestr untied
+    # -untied` offered `... -united`)
     q = 'Manchestr untied -untied "untied knots" oil-untied'
     suggest = {"spell_body": [{"offset": 0, "length": 9, "options": _options(("manchester", 30))}]}
     counted: list[str] = []
@@ -285,7 +301,7 @@ def test_a_word_offered_beside_the_respelling_is_offered_where_the_search_holds_
 
     offer = did_you_mean(q, suggest, count_for, 1, beside={"untied": "united"})
 
-    assert offer is not None and offer.q == 'Manchester united -untied "untied knots" oil-untied' == counted[0]
+    assert offer is not None and offer.q == 'Manchester united -untied "united knots" oil-untied' == counted[0]
 
 
 def test_a_joined_word_is_respelt_in_the_case_of_each_of_its_parts() -> None:
