@@ -21,6 +21,7 @@ hyphen, a full-width ampersand) and typographic double quotes as their ASCII for
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -492,7 +493,7 @@ def _apart_between(run: str, before: str, after: str) -> str:
         return run
     katakana = bool(_KATAKANA.match(before) and _KATAKANA.match(after))
     kept = _KATAKANA if katakana else _KEPT_IN_WORDS
-    return "".join(c if kept.match(c) else " " * (1 + (ord(c) > 0xFFFF)) for c in run)
+    return "".join(c if kept.match(c) else _blank(c) for c in run)
 
 
 def words_apart(token: str) -> str:
@@ -607,20 +608,7 @@ def without_exclusions(text: str) -> str:
     tokens = _tokens(text)
     operator_word = _operator_word(tokens)
     operators = _not_operators(tokens, operator_word)
-    if not _exclusions_apply(tokens, operator_word, operators):
-        return text
-
-    before: tuple[re.Match[str], str] | None = None
-    at = -1
-
-    def blank(token: re.Match[str]) -> str:
-        nonlocal before, at
-        read = _unglued(token, before)  # as the query reads it (_tokens)
-        before, at = (token, read), at + 1
-        negated = _is_exclusion(read) or at in operators or at - 1 in operators
-        return same_width_blank(token) if negated else token.group()
-
-    return _TOKEN.sub(blank, text)
+    return _blanked(text, _excluded(tokens, operators, _exclusions_apply(tokens, operator_word, operators)))
 
 
 def plain_words(text: str) -> str:
@@ -633,22 +621,27 @@ def plain_words(text: str) -> str:
     operator_word = _operator_word(tokens)
     operators = _not_operators(tokens, operator_word)
     excludes = _exclusions_apply(tokens, operator_word, operators)
-    grouped: set[int] = set()
-    for i in range(len(tokens)):
+    blanked = set(_excluded(tokens, operators, excludes))
+    for i, token in enumerate(tokens):
+        if token == operator_word or token.startswith(("|", '"')):
+            blanked.add(i)
         if (joined := _joined_to(tokens, i, operator_word, operators, excludes)) is not None:
-            grouped |= {i, joined}
-    at = -1
+            blanked |= {i, joined}
+    return _blanked(text, blanked)
 
-    def blank(token: re.Match[str]) -> str:
-        nonlocal at
-        at += 1
-        read = tokens[at]
-        excluded = excludes and (_is_exclusion(read) or at in operators or at - 1 in operators)
-        operator = read == operator_word or read.startswith("|")
-        held = not (excluded or operator or at in grouped or read.startswith('"'))
-        return token.group() if held else same_width_blank(token)
 
-    return _TOKEN.sub(blank, text)
+def _excluded(tokens: list[str], operators: frozenset[int], excludes: bool) -> frozenset[int]:
+    """Where tokens (_tokens) hold an excluded term (-word, -"a phrase") or NOT (`operators`) and its term, when `-`
+    excludes in the query (`excludes`: _exclusions_apply)."""
+    if not excludes:
+        return frozenset()
+    return frozenset(i for i, token in enumerate(tokens) if _is_exclusion(token) or {i, i - 1} & operators)
+
+
+def _blanked(text: str, at: Collection[int]) -> str:
+    """text with its tokens (_TOKEN) at the places `at` blanked, the same UTF-16 width."""
+    places = itertools.count()
+    return _TOKEN.sub(lambda token: same_width_blank(token) if next(places) in at else token.group(), text)
 
 
 def symbols_blanked(text: str) -> str:
@@ -657,7 +650,12 @@ def symbols_blanked(text: str) -> str:
     other symbol, so a phrase typed glued to an emoji (`world cup😀`) is written in no article, nor is a title word
     prefix; `world cpu😀` was not read as `world cup`, `george😀 bosh` was `george both`, and /suggest offered
     nothing for `manchester😀` (session 43)."""
-    return "".join(" " * (1 + (ord(c) > 0xFFFF)) if unicodedata.category(c)[0] == "S" else c for c in text)
+    return "".join(_blank(c) if unicodedata.category(c)[0] == "S" else c for c in text)
+
+
+def _blank(character: str) -> str:
+    """Spaces as many as a character's UTF-16 code units (two for one beyond the BMP: an emoji)."""
+    return " " * (1 + (ord(character) > 0xFFFF))
 
 
 def same_width_blank(match: re.Match[str]) -> str:
