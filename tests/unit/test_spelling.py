@@ -304,6 +304,24 @@ def test_a_word_offered_beside_the_respelling_is_offered_where_the_search_holds_
     assert offer is not None and offer.q == 'Manchester united -untied "united knots" oil-untied' == counted[0]
 
 
+def test_the_respelling_alone_is_offered_when_the_word_beside_it_respelt_finds_no_more() -> None:
+    # `white hose presidnt` by date: `white house president` found fewer than the 133 found, and nothing was offered
+    # where `white hose president` finds more (session 46's review)
+    q = "white hose presidnt"
+    suggest = {"spell_body": [{"offset": 11, "length": 8, "options": _options(("president", 30))}]}
+    found = {"white house president": 41, "white hose president": 749}
+    counted: list[str] = []
+
+    def count_for(offer: str) -> int:
+        counted.append(offer)
+        return found[offer]
+
+    offer = did_you_mean(q, suggest, count_for, 133, beside={"hose": "house"})
+
+    assert offer is not None and (offer.q, offer.total) == ("white hose president", 749)
+    assert counted == ["white house president", "white hose president"]
+
+
 def test_a_joined_word_is_respelt_in_the_case_of_each_of_its_parts() -> None:
     # "in the reader's own case": `O'Sulivan` was shown as "O'sullivan" (altered_query; session 25's review)
     for typed, spelt in (
