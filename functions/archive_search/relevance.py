@@ -635,12 +635,15 @@ def _near(spellings: Sequence[NearSpelling]) -> list[dict[str, Any]]:
 class NearSpelling:
     """A word an article may hold for a typed one: `term` of `field` (FUZZY_FIELDS), as the engine analysed it, and
     its `similarity`, 1 - edits / the shorter length in letters (the boost the engine's fuzzy query gives it), 1.0
-    for the typed word itself, and the `articles` whose field holds it (0 when not counted)."""
+    for the typed word itself, and the `articles` whose field holds it (0 when not counted); for the typed word, also
+    the articles whose field holds it as the search reads it, `read` (the stemmed field: `hints` and `hint`; 0 when
+    not counted), which tells a word written on purpose from a likely typo (_typo_spellings)."""
 
     field: str
     term: str
     similarity: float
     articles: int = 0
+    read: int = 0
 
 
 def auto_edits(word: str) -> int:
@@ -660,6 +663,14 @@ def _near_texts(words: Sequence[str]) -> dict[str, tuple[str, int, list[str]]]:
     return texts
 
 
+_READ = " read"  # near_spellings_request's count of a word as the search reads it
+
+
+def _stemmed(field: str) -> str:
+    """The stemmed field an exact one (FUZZY_FIELDS: `body.exact`) is a sub-field of (`body`)."""
+    return field.removesuffix(".exact")
+
+
 def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
     """The engine request (no hits) that lists the near spellings of the typo_tolerant `words` in each of
     FUZZY_FIELDS, for read_near_spellings, or None when no word is: what the engine's fuzzy query would expand each
@@ -670,7 +681,8 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
     neighbours even when an article holds it), its first letter kept (`prefix_length`, as the fuzzy query), no
     threshold of similarity, NEAR_CANDIDATES of them, so that read_near_spellings can keep the fuzzy query's own
     choice among equally near ones; and whether the field holds each word itself, which the fuzzy query counts among
-    its FUZZY_MAX_EXPANSIONS (a filters aggregation over every article)."""
+    its FUZZY_MAX_EXPANSIONS, and how many articles hold it as the search reads it (its stemmed field: `_read`), in
+    one filters aggregation over every article."""
     texts = _near_texts(words)
     if not texts:
         return None
@@ -692,9 +704,13 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
         for name, (field, edits, chosen) in texts.items()
     }
     held = {
-        f"{name} {i}": {"match": {field: {"query": word}}}
+        key: query
         for name, (field, _, chosen) in texts.items()
         for i, word in enumerate(chosen)
+        for key, query in (
+            (f"{name} {i}", {"match": {field: {"query": word}}}),
+            (f"{name} {i}{_READ}", {"match": {_stemmed(field): {"query": word, "analyzer": PLAIN_ANALYZER}}}),
+        )
     }
     return {
         "query": {"match_all": {}},
@@ -732,11 +748,12 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
                 if round((1 - score) * min(len(token), len(text))) <= auto_edits(token)
             ]
             typed = int((held.get(f"{name} {i}") or {}).get("doc_count") or 0)
+            read = int((held.get(f"{name} {i}{_READ}") or {}).get("doc_count") or 0)
             room = FUZZY_MAX_EXPANSIONS - (1 if typed else 0)
             kept = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:room]
             near.setdefault(chosen[i], []).extend(
                 [
-                    NearSpelling(field, token, 1.0, typed),
+                    NearSpelling(field, token, 1.0, typed, read),
                     *(
                         NearSpelling(field, text, score, freq)
                         for score, text, freq in kept
@@ -763,26 +780,38 @@ def held_variants(word: str, spellings: Sequence[NearSpelling]) -> list[NearSpel
 def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
     """The word a word some article holds is likely a typo of (`government` for `goverment`), among its near
     spellings (`spellings`, read_near_spellings): one edit or a spelling variant away (held_variants), held TYPO_ODDS
-    times as often in a field where FEW_ARTICLES or fewer hold the word; the one most articles hold. None when the
-    word is no likely typo (`robbery`, 5 of news-dev's articles, beside `robert`, 178: two edits of other kinds)."""
+    times as often in a field where FEW_ARTICLES or fewer hold the word, and no field holds it, as typed or as the
+    search reads it, in more; the one most articles hold. None when the word is no likely typo (`robbery`, 5 of
+    news-dev's articles, beside `robert`, 178: two edits of other kinds; `many`, 878)."""
     return next(iter(typo_spellings(word, spellings)), None)
 
 
-def typo_spellings(word: str, spellings: Sequence[NearSpelling]) -> list[str]:
+def typo_spellings(word: str, spellings: Sequence[NearSpelling], beside: bool = False) -> list[str]:
     """Every word a word some article holds is likely a typo of (typo_spelling), most articles first (the nearer of
-    equals)."""
-    meant = sorted(_typo_spellings(fold_as_index(word), spellings), key=lambda near: (-near.articles, -near.similarity))
+    equals). `beside`: also the words it may be a slip for beside other words, however many articles hold it: one
+    edit or a spelling variant away and held TYPO_ODDS times as often as the word is in any field (`trace` for
+    `trade`, `counties` for `countries`), for the caller that reads or offers one only where the articles write it
+    beside the query's other words (search._typos_read)."""
+    meant = sorted(
+        _typo_spellings(fold_as_index(word), spellings, beside), key=lambda near: (-near.articles, -near.similarity)
+    )
     return list(dict.fromkeys(near.term for near in meant))
 
 
-def _typo_spellings(typed: str, spellings: Sequence[NearSpelling]) -> list[NearSpelling]:
+def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool = False) -> list[NearSpelling]:
     held = {near.field: near.articles for near in spellings if near.similarity == 1.0}
+    # A word more than FEW_ARTICLES hold in any field, as typed or as the search reads it, is written on purpose,
+    # whatever another field holds: `many`, in 878 of news-dev's bodies and few headlines, was offered as `may`, which
+    # more headlines hold; `hints`, 54 articles as the search reads it (`hint`), as `hits` (session 47's attack).
+    most = max((max(near.articles, near.read) for near in spellings if near.similarity == 1.0), default=0)
     return [
         near
         for near in spellings
         if near.similarity < 1.0
-        and 0 < held.get(near.field, 0) <= FEW_ARTICLES
-        and near.articles >= TYPO_ODDS * held[near.field]
+        and (
+            (most <= FEW_ARTICLES and held.get(near.field, 0) > 0 and near.articles >= TYPO_ODDS * held[near.field])
+            or (beside and near.articles >= TYPO_ODDS * max(most, 1))
+        )
         and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))
         and not inflected(typed, near.term)
     ]

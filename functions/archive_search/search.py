@@ -988,7 +988,9 @@ def _answer(
         # Every word held: those expanded by relevance, the `dated` ones by date.
         readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
     if readable:
-        held_read, offered = _typos_read(request, ranking, as_read(words, spellings_read), readable, vocabulary)
+        held_read, offered = _typos_read(
+            request, ranking, as_read(words, spellings_read), readable, vocabulary, beside=not spellings_read
+        )
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
@@ -1061,6 +1063,7 @@ def _typos_read(
     words: list[str],
     typos: Mapping[str, str | None],
     vocabulary: WordListing,
+    beside: bool = False,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(read, offered) for a short query no article holds every word of, each word held by some (as the probe
     counts them; in a date order too since session 43). `read`: the one word to read as a word it is likely a typo of
@@ -1072,7 +1075,10 @@ def _typos_read(
     articles hold), as a word no article holds is read as its spelling; `spelling=as_typed` searches it as typed; {}
     when none is. `offered`: for each word, the spelling written so with a word next to it in the most articles
     (MIN_SIDE_BY_SIDE or more), a phrase or not, which did_you_mean offers (typos_respelt). `typos`: the words
-    expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo."""
+    expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo. `beside`:
+    a word many articles hold may be read or offered as a word it is a slip for beside the others (typo_spellings'
+    `beside`: `trace deficit` is `trade deficit`); only beside words as typed, so that a word no article holds is not
+    respelt and another changed with it (`whte horse`, which no article holds, is not `white house`)."""
     parsed = parse_query(request.q)
     excluded = excluded_words(parsed)
     readings: list[tuple[str, str, list[str]]] = []  # (word, spelling, the keys of its counts beside each neighbour)
@@ -1083,7 +1089,7 @@ def _typos_read(
         at = words.index(word)
         neighbours = [(words[at - 1], True)] if at else []
         neighbours += [(words[at + 1], False)] if at + 1 < len(words) else []
-        for spelling in typo_spellings(word, vocabulary.near_spellings(word)):
+        for spelling in typo_spellings(word, vocabulary.near_spellings(word), beside):
             clauses = complete_match(parsed, ranking, as_read(words, {word: spelling}), True)
             if clauses is None or not neighbours or excludes(excluded, spelling):
                 continue

@@ -1099,3 +1099,32 @@ def test_a_name_typed_in_capitals_that_articles_hold_is_no_typo_of_a_word_near_i
     assert search("ENSD chief")["altered_query"] == "ENDS chief"
     # (widened to its near spellings: few articles hold it)
     assert search("GOVERMENT")["total"] == TYPO_ODDS + 1
+
+
+def test_a_word_many_articles_hold_in_any_field_as_typed_or_as_read_is_offered_no_other_word(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given `many` in FEW_ARTICLES + 1 bodies and one headline, where twice TYPO_ODDS headlines hold `may`; and
+    # `hints` in two bodies, `hint` (the same word as the search reads it) in FEW_ARTICLES more, `hits` in more still
+    for n in range(FEW_ARTICLES + 1):
+        _json_upload(pipeline, f"Crowd {n}", f"Many people came on day {n}.")
+    _json_upload(pipeline, "Many ways", "Roads were built.")
+    for n in range(2 * TYPO_ODDS):
+        _json_upload(pipeline, f"May fair {n}", f"The fair opened on day {n}.")
+    for n in range(2):
+        _json_upload(pipeline, f"Talk {n}", f"He dropped hints on day {n}.")
+    for n in range(FEW_ARTICLES):
+        _json_upload(pipeline, f"Riddle {n}", f"He gave a hint on day {n}.")
+    for n in range(2 * TYPO_ODDS + 5):
+        _json_upload(pipeline, f"Charts {n}", f"The song hits the charts on day {n}.")
+    pipeline.drain()
+
+    # Then neither is offered another word, in any order or spelling mode (session 47's attack: news-dev offered
+    # `how may people died in the tsunami` for `how many …`, whose `many` 878 articles hold, as few headlines do;
+    # and `hits` for `hints`, which 54 articles hold as the search reads it)
+    for q in ("many", "many people", "hints"):
+        for extra in ("", "&spelling=as_typed", "&sort=newest"):
+            body = search(q, extra)
+            assert body["did_you_mean"] is None and body["altered_query"] is None, (q, extra, body["did_you_mean"])
+    assert search("many")["total"] == FEW_ARTICLES + 2
+    assert search("hints")["total"] == FEW_ARTICLES + 2
