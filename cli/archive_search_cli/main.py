@@ -11,7 +11,9 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from archive_search.errors import RejectedUploadError
+from botocore.exceptions import EndpointConnectionError
+
+from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
 from archive_search.parsing import unsupported_extension
 from archive_search_cli.local_aws import aws_client
@@ -272,7 +274,26 @@ def main(argv: list[str] | None = None) -> int:
     for noisy in ("botocore", "urllib3", "opensearch", "werkzeug"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except (EndpointConnectionError, StorageUnavailableError, SearchUnavailableError) as exc:
+        if args.command in ("serve", "sam-local"):
+            raise
+        raise SystemExit(unreachable(args, exc)) from None
+
+
+def unreachable(args: argparse.Namespace, error: Exception) -> str:
+    """One line for a command that talks to a stack it cannot reach (upload, delete, report, reindex, verify): that no
+    local stack runs in its --data-dir, when none does and no endpoint was given, and the error either way; a new user
+    in a second shell saw a traceback of 128 to 266 lines (session 47's trial as a new user)."""
+    given = any(getattr(args, option, None) for option in ("endpoint_url", "opensearch_url"))
+    data_dir = Path(getattr(args, "data_dir", LOCAL_DIR))
+    if not given and read_stack_file(data_dir) is None:
+        return (
+            f"no local stack is running ({data_dir / 'stack.json'} is absent): start it with `make run` (or"
+            f" `archive-search serve`) and try again, or name the service with --endpoint-url; {error}"
+        )
+    return f"cannot reach the service: {error}"
 
 
 if __name__ == "__main__":

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
+from botocore.exceptions import ClientError, EndpointConnectionError
 
+import archive_search_cli.main as main_module
+from archive_search.errors import SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
 from archive_search_cli.main import _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
@@ -494,3 +496,37 @@ def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
         json.loads(rejection),
         {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry"},
     ]
+
+
+@pytest.mark.parametrize(
+    ("command", "error"),
+    [
+        ("report", EndpointConnectionError(endpoint_url="http://127.0.0.1:5005/uploads/incoming/x.json")),
+        ("verify", StorageUnavailableError("S3 failed to list the archive: EndpointConnectionError")),
+        ("reindex", SearchUnavailableError("the search engine cannot be reached: ConnectionError")),
+    ],
+)
+def test_a_command_that_cannot_reach_its_stack_says_so_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, error: Exception
+) -> None:
+    # Given a command whose stack does not answer (session 47's new user saw a traceback of 128 to 266 lines)
+    def unreachable(args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(
+        main_module, {"report": "_report", "verify": "run_verify", "reindex": "run_reindex"}[command], unreachable
+    )
+    argv = [command, "--data-dir", str(tmp_path), *(["x.json"] if command == "report" else [])]
+
+    # When no stack runs in its --data-dir, one line says so, what to do, and the error
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    message = str(stopped.value)
+    assert message.startswith(f"no local stack is running ({tmp_path / 'stack.json'} is absent): start it with")
+    assert message.endswith(str(error)) and "\n" not in message
+    # and when one does (or an endpoint was named), that it cannot be reached
+    running = RunningStack(*(f"http://127.0.0.1:1/{n}" for n in range(8)))
+    (tmp_path / "stack.json").write_text(json.dumps(asdict(running)), encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert str(stopped.value) == f"cannot reach the service: {error}"
