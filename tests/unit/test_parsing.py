@@ -646,3 +646,30 @@ def test_a_file_of_only_a_byte_order_mark_or_whitespace_is_empty_in_every_format
     error = _rejection(f"incoming/a{extension}", data)
 
     assert (error.reason, error.fix) == ("the file is empty", "upload the article's text")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "(By Jane Doe)\n\nFirst paragraph of a story that lost its headline in the export.\n\nSecond paragraph.\n",
+        "\n\n\nSomaNet News Archive\n\n(By AFP)\n\nThe body starts here.\n\nSecond paragraph.\n",
+        "(By Jane Doe)\n\nThe only paragraph, which said \u201cyes.\u201d\n",
+    ],
+)
+def test_legacy_a_page_whose_headline_was_lost_before_its_byline_is_rejected_not_titled_by_its_first_paragraph(
+    page: str,
+) -> None:
+    # session 47's new user: the first paragraph became the title, silently, and the body lost it
+    with pytest.raises(RejectedUploadError, match="the page has no headline") as rejected:
+        parse_upload("incoming/a.txt", page.encode())
+    assert "before the byline" in rejected.value.fix
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Kerry meets Putin in Sochi", "Talks with the U.S.", "Merger for Acme Inc.", "What next...", "Is it over?"],
+)
+def test_legacy_a_headline_after_a_byline_that_comes_first_is_still_the_title(title: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"(By Jane Doe)\n\n{title}\n\nThe body text here.\n".encode())
+
+    assert (parsed.title, parsed.body, parsed.author) == (title, "The body text here.", "Jane Doe")

@@ -265,6 +265,12 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         else:  # the byline came first: the title follows it (after the site name, if the layout put it there)
             body_blocks = _without_site_name(body_blocks)
             title, body_blocks = (body_blocks[0], body_blocks[1:]) if body_blocks else ("", [])
+            if _reads_as_paragraph(title):
+                raise RejectedUploadError(
+                    "the page has no headline: nothing stands before the byline, and the block after it is a"
+                    f" paragraph (it ends with a full stop): {_quoted(title)}",
+                    fix="put the headline on its own line before the byline, without a full stop",
+                )
     else:
         title, body_blocks = blocks[0], blocks[1:]
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
@@ -285,6 +291,28 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         credit=credit,
         published=dateline,
     )
+
+
+# Words a headline may end with, full stop and all.
+_ABBREVIATIONS = frozenset({"inc", "jr", "sr", "ltd", "co", "corp", "no", "st", "mr", "mrs", "dr", "etc", "vs"})
+
+
+def _reads_as_paragraph(block: str) -> bool:
+    """Whether a block taken for the title reads as a paragraph: it ends a sentence with a full stop, which a
+    headline does not (`First paragraph of a story that lost its headline.`; session 47's trial as a new user: the
+    first paragraph of a page whose headline the export lost became the title, silently). A block that ends with an
+    abbreviation (`Talks with the U.S.`, `Merger for Acme Inc.`), an initial or an ellipsis does not."""
+    text = block.rstrip().rstrip("\"'\u2019\u201d)")
+    if not text.endswith(".") or text.endswith(".."):
+        return False
+    words = text[:-1].split()
+    last = words[-1].lstrip("\"'(\u2018\u201c") if words else ""
+    return len(last) > 1 and last.isalpha() and last.lower() not in _ABBREVIATIONS
+
+
+def _quoted(block: str, limit: int = 80) -> str:
+    """A block as a report quotes it: its first `limit` characters."""
+    return f'"{block[:limit]}…"' if len(block) > limit else f'"{block}"'
 
 
 def _refuse_unreadable_date_lines(blocks: list[str]) -> None:
