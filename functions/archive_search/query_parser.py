@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from archive_search.index_mapping import DIACRITIC_RANGES, INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.index_mapping import DIACRITIC_RANGES, DIGIT_FORMS, INVISIBLE_CLASS, JOINER_VARIANTS
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`, `vs` and the question
 # words.
@@ -133,6 +133,7 @@ JOINERS = "&-/'"  # what joins a joined word (`AT&T`, `anti-war`); their look-al
 _JOINERS = str.maketrans(
     _FULL_WIDTH
     | _MATH_STYLED
+    | DIGIT_FORMS
     | {variant: joiner for joiner, variants in JOINER_VARIANTS.items() for variant in variants}
     | dict.fromkeys(QUOTE_VARIANTS, '"')
 )
@@ -251,8 +252,9 @@ def _script(c: str) -> str:
 
 def fold_query_text(text: str) -> str:
     """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner, each
-    double quotation mark (QUOTE_VARIANTS) as '"', and the invisible characters (INVISIBLE_CLASS) dropped, as the
-    index's `invisible` and `joiners` char filters read articles. Idempotent. Offsets into the result are what the
+    double quotation mark (QUOTE_VARIANTS) as '"', each superscript or subscript digit as its digit (DIGIT_FORMS), and
+    the invisible characters (INVISIBLE_CLASS) dropped, as the index's `invisible`, `joiners` and `digit_forms` char
+    filters read articles. Idempotent. Offsets into the result are what the
     engine reports for it (spelling.py works on it)."""
     # Invisible characters out first: one between a letter and its accent would keep them from composing.
     return unicodedata.normalize("NFC", _INVISIBLE.sub("", text)).translate(_JOINERS)

@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from archive_search.index_mapping import SYNONYMS, THAI_RANGE
+from archive_search.index_mapping import SYNONYM_FREE_NAMES, SYNONYMS, THAI_RANGE
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     GLUE,
@@ -432,12 +432,17 @@ def _synonym_terms() -> frozenset[tuple[str, ...]]:
 
 
 SYNONYM_TERMS = _synonym_terms()
-_LONGEST_SYNONYM = max(len(term) for term in SYNONYM_TERMS)
+# The names query_units keeps whole: the synonyms' and those holding a synonym's word that have none (`south
+# america`: index_mapping.SYNONYM_FREE_NAMES), searched as the name, not its `america` as the U.S.
+_SYNONYM_FREE_TERMS = frozenset(tuple(name.split()) for name in SYNONYM_FREE_NAMES)
+_UNIT_TERMS = SYNONYM_TERMS | _SYNONYM_FREE_TERMS
+_LONGEST_SYNONYM = max(len(term) for term in _UNIT_TERMS)
 
 
 def query_units(parsed: ParsedQuery) -> list[str]:
     """The query's words in order (phrases' words too, not OR-groups'), case-folded, edge punctuation dropped; the
-    words of a synonym that has several ("united states of america") kept together as one unit."""
+    words of a synonym that has several ("united states of america"), or of a name holding a synonym's word that has
+    none ("south america"), kept together as one unit."""
     words = [
         word
         for unit in parsed.required
@@ -449,7 +454,7 @@ def query_units(parsed: ParsedQuery) -> list[str]:
     i = 0
     while i < len(words):
         for length in range(min(_LONGEST_SYNONYM, len(words) - i), 1, -1):
-            if tuple(words[i : i + length]) in SYNONYM_TERMS:
+            if tuple(words[i : i + length]) in _UNIT_TERMS:
                 units.append(" ".join(words[i : i + length]))
                 i += length
                 break
@@ -1589,7 +1594,8 @@ def complete_match(
         for word in words
         for part in parts.get(word) or (glued_parts(word) if not is_joined(word) else []) or [word]
     ]
-    several = len(held) + len(groups) > 1
+    # A name of several words with no synonym (`south america`: query_units keeps it one unit) is several words too.
+    several = len(held) + len(groups) > 1 or any(tuple(word.split()) in _SYNONYM_FREE_TERMS for word in held)
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded)):
         return None
     # More than a short query's words of MAX_GLUED_PARTS parts each: no tier, as for a long query (held every one, four

@@ -10,7 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive_search.index_mapping import DIACRITIC_RANGES, INDEX_SETTINGS, INVISIBLE_RANGES, JOINER_VARIANTS
+from archive_search.index_mapping import (
+    DIACRITIC_RANGES,
+    DIGIT_FORMS,
+    INDEX_SETTINGS,
+    INVISIBLE_RANGES,
+    JOINER_VARIANTS,
+)
 from archive_search.query_parser import (
     MAX_EXCLUSIONS,
     MAX_PHRASE_PIECES,
@@ -114,10 +120,14 @@ def test_the_index_reads_the_same_characters_the_same_way() -> None:
     for name, ranges in (("invisible", INVISIBLE_RANGES), ("diacritics", DIACRITIC_RANGES)):
         deleted = {chr(code): "" for low, high in ranges for code in range(low, high + 1)}
         assert _mapped(analysis["char_filter"][name]) == deleted, name
+    # and reads the superscript and subscript digits as the query does (mapping 19)
+    assert _mapped(analysis["char_filter"]["digit_forms"]) == DIGIT_FORMS
+    assert all(unicodedata.normalize("NFKC", form) == digit for form, digit in DIGIT_FORMS.items())
+    first = ["invisible", "diacritics", "greek", "joiners", "digit_forms"]
     for name, analyzer in analysis["analyzer"].items():
-        assert analyzer["char_filter"][:4] == ["invisible", "diacritics", "greek", "joiners"], name
+        assert analyzer["char_filter"][:5] == first, name
     # Filter values fold as queries do (mapping 11): a zero-width space or U+02BC in one selected nothing.
-    assert analysis["normalizer"]["folded"]["char_filter"] == ["invisible", "diacritics", "greek", "joiners"]
+    assert analysis["normalizer"]["folded"]["char_filter"] == first
 
 
 def test_invisible_characters_inside_a_word_are_dropped() -> None:
@@ -325,3 +335,10 @@ def test_upper_case_not_excludes_the_next_term_where_or_is_an_operator() -> None
 def test_us_is_read_as_the_country_where_a_reader_means_it(typed: str, read: list[str]) -> None:
     terms = [unit.alternatives[0].text for unit in parse_query(typed).required]
     assert terms[: len(read)] == read
+
+
+def test_superscript_and_subscript_digits_read_as_digits() -> None:
+    # `CO₂` was the word `co` to the engine's tokenizer, and a lone `²` no word (session 47's attack)
+    folded = fold_query_text("CO\u2082 emissions, H\u2082O, 10 km\u00b2, x\u00b9\u2070")
+    assert folded == "CO2 emissions, H2O, 10 km2, x10"
+    assert parse_query("CO\u2082 emissions").words == ("CO2", "emissions")
