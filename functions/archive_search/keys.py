@@ -41,6 +41,13 @@ def article_id_for_key(key: str, upload_prefix: str) -> str:
             f"the file name {posixpath.basename(path)!r} has no extension",
             fix="name the file with its format's extension, such as story.json, story.md or story.txt",
         )
+    if any(folder in ("", ".", "..") for folder in stem.split("/")):
+        # A URL reads `a/../b` as `b`, `./b` as `b` and `a//b` as `a/b`: GET /articles/<id> would show another
+        # article, or none (session 47's new user).
+        raise RejectedUploadError(
+            f"the path {path!r} has an empty, `.` or `..` folder, which a web address reads as another path",
+            fix="upload it under plain folder names, such as 2015/05/story.json",
+        )
     # Measured as the id the engine stores: NFC can lengthen a path (U+0958 becomes two characters, 3 bytes 6).
     article_id = unicodedata.normalize("NFC", stem)
     if len(article_id.encode()) > MAX_ID_LENGTH:

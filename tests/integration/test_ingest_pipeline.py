@@ -166,3 +166,26 @@ def test_a_malformed_message_fails_alone_and_its_batch_mates_are_ingested(pipeli
     assert response["batchItemFailures"] == [{"itemIdentifier": "not-a-notification"}]
     pipeline.engine.indices.refresh(index=pipeline.alias)
     assert _indexed(pipeline, stem)["title"] == "Batch mate"
+
+
+def test_a_path_a_web_address_reads_as_another_is_rejected_and_holds_up_no_other_upload(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given uploads whose paths hold `..`, `.` or an empty folder, beside a good one (session 47's new user:
+    # `/articles/a/../pathb`, as any client sends it, showed the article `pathb`)
+    folder = _unique("dots")
+    keys = [
+        pipeline.upload(f"{folder}/a/../pathb.json", json.dumps({"title": "B", "body": "Bee."}).encode()),
+        pipeline.upload(f"{folder}/./pathc.json", json.dumps({"title": "C", "body": "Sea."}).encode()),
+        pipeline.upload(f"{folder}//pathd.json", json.dumps({"title": "D", "body": "Dee."}).encode()),
+    ]
+    good = pipeline.upload(f"{folder}/pathe.json", json.dumps({"title": "E", "body": "Eee."}).encode())
+    pipeline.drain()
+
+    # Then each is reported for its path, none indexed, and the good one is
+    for key in keys:
+        report = _report(pipeline, key)
+        assert report is not None and "an empty, `.` or `..` folder" in report["reason"], key
+        assert _indexed(pipeline, key.removeprefix(pipeline.upload_prefix).removesuffix(".json")) is None
+    assert _report(pipeline, good) is None
+    assert _indexed(pipeline, f"{folder}/pathe")["title"] == "E"

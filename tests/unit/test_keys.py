@@ -163,3 +163,30 @@ def test_the_ascii_characters_with_other_spellings_are_those_of_the_table() -> N
     table = keys._nfc_starts_of_other_characters()
 
     assert {char for char in table if char.isascii()} == keys._ASCII_WITH_OTHER_SPELLINGS
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "incoming/a/../pathb.json",
+        "incoming/./pathc.json",
+        "incoming//pathd.json",
+        "incoming/a//b.md",
+        "incoming/../escape.json",
+        "incoming/2015/./story.txt",
+    ],
+)
+def test_a_path_with_an_empty_dot_or_dot_dot_folder_is_rejected(key: str) -> None:
+    # A web address reads `a/../pathb` as `pathb`: GET /articles/<id> showed another article (session 47's new user)
+    with pytest.raises(RejectedUploadError) as caught:
+        article_id_for_key(key, PREFIX)
+
+    assert "an empty, `.` or `..` folder" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("key", "article_id"),
+    [("incoming/a..b.json", "a..b"), ("incoming/.hidden/x.json", ".hidden/x"), ("incoming/v1.2/x.md", "v1.2/x")],
+)
+def test_dots_inside_a_folder_or_file_name_are_kept(key: str, article_id: str) -> None:
+    assert article_id_for_key(key, PREFIX) == article_id
