@@ -43,6 +43,7 @@ from archive_search.relevance import (
     CLOSED_MATCH,
     COMPLETE_FIELDS,
     EXACT_BODY_FIELD,
+    FEW_ARTICLES,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -1315,10 +1316,13 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
-    # as typed, beside the respelling too (_offered_as_typed).
+    # as typed, beside the respelling too (_offered_as_typed); so too by date, where no word is expanded, unless one
+    # was read, when FEW_ARTICLES or fewer are listed, as they are where a likely typo is every word's (session 47's
+    # attack: `goverment` by date listed its 7 articles and offered nothing, `Japn` 1): a request more then only.
+    by_date = request.effective_sort != "relevance" and not expansion.typos and total <= FEW_ARTICLES
     held_typos, beside = (
         (expansion, {})
-        if request.spelling == SPELLINGS[0]
+        if request.spelling == SPELLINGS[0] and not by_date
         else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, held_typos)
