@@ -640,15 +640,12 @@ def _near(spellings: Sequence[NearSpelling]) -> list[dict[str, Any]]:
 class NearSpelling:
     """A word an article may hold for a typed one: `term` of `field` (FUZZY_FIELDS), as the engine analysed it, and
     its `similarity`, 1 - edits / the shorter length in letters (the boost the engine's fuzzy query gives it), 1.0
-    for the typed word itself, and the `articles` whose field holds it (0 when not counted); for the typed word, also
-    the articles whose field holds it as the search reads it, `read` (the stemmed field: `hints` and `hint`; 0 when
-    not counted), which tells a word written on purpose from a likely typo (_typo_spellings)."""
+    for the typed word itself, and the `articles` whose field holds it (0 when not counted)."""
 
     field: str
     term: str
     similarity: float
     articles: int = 0
-    read: int = 0
 
 
 def auto_edits(word: str) -> int:
@@ -668,14 +665,6 @@ def _near_texts(words: Sequence[str]) -> dict[str, tuple[str, int, list[str]]]:
     return texts
 
 
-_READ = " read"  # near_spellings_request's count of a word as the search reads it
-
-
-def _stemmed(field: str) -> str:
-    """The stemmed field an exact one (FUZZY_FIELDS: `body.exact`) is a sub-field of (`body`)."""
-    return field.removesuffix(".exact")
-
-
 def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
     """The engine request (no hits) that lists the near spellings of the typo_tolerant `words` in each of
     FUZZY_FIELDS, for read_near_spellings, or None when no word is: what the engine's fuzzy query would expand each
@@ -686,8 +675,7 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
     neighbours even when an article holds it), its first letter kept (`prefix_length`, as the fuzzy query), no
     threshold of similarity, NEAR_CANDIDATES of them, so that read_near_spellings can keep the fuzzy query's own
     choice among equally near ones; and whether the field holds each word itself, which the fuzzy query counts among
-    its FUZZY_MAX_EXPANSIONS, and how many articles hold it as the search reads it (its stemmed field: `_read`), in
-    one filters aggregation over every article."""
+    its FUZZY_MAX_EXPANSIONS (a filters aggregation over every article)."""
     texts = _near_texts(words)
     if not texts:
         return None
@@ -709,13 +697,9 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
         for name, (field, edits, chosen) in texts.items()
     }
     held = {
-        key: query
+        f"{name} {i}": {"match": {field: {"query": word}}}
         for name, (field, _, chosen) in texts.items()
         for i, word in enumerate(chosen)
-        for key, query in (
-            (f"{name} {i}", {"match": {field: {"query": word}}}),
-            (f"{name} {i}{_READ}", {"match": {_stemmed(field): {"query": word, "analyzer": PLAIN_ANALYZER}}}),
-        )
     }
     return {
         "query": {"match_all": {}},
@@ -753,12 +737,11 @@ def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict
                 if round((1 - score) * min(len(token), len(text))) <= auto_edits(token)
             ]
             typed = int((held.get(f"{name} {i}") or {}).get("doc_count") or 0)
-            read = int((held.get(f"{name} {i}{_READ}") or {}).get("doc_count") or 0)
             room = FUZZY_MAX_EXPANSIONS - (1 if typed else 0)
             kept = sorted(near_enough, key=lambda option: (-option[0], option[1]))[:room]
             near.setdefault(chosen[i], []).extend(
                 [
-                    NearSpelling(field, token, 1.0, typed, read),
+                    NearSpelling(field, token, 1.0, typed),
                     *(
                         NearSpelling(field, text, score, freq)
                         for score, text, freq in kept
@@ -785,9 +768,9 @@ def held_variants(word: str, spellings: Sequence[NearSpelling]) -> list[NearSpel
 def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
     """The word a word some article holds is likely a typo of (`government` for `goverment`), among its near
     spellings (`spellings`, read_near_spellings): one edit or a spelling variant away (held_variants), held TYPO_ODDS
-    times as often in a field where FEW_ARTICLES or fewer hold the word, and no field holds it, as typed or as the
-    search reads it, in more; the one most articles hold. None when the word is no likely typo (`robbery`, 5 of
-    news-dev's articles, beside `robert`, 178: two edits of other kinds; `many`, 878)."""
+    times as often in a field where FEW_ARTICLES or fewer hold the word, and no field holds it, as typed or with
+    another inflectional ending, in more; the one most articles hold. None when the word is no likely typo
+    (`robbery`, 5 of news-dev's articles, beside `robert`, 178: two edits of other kinds; `many`, 878)."""
     return next(iter(typo_spellings(word, spellings)), None)
 
 
@@ -805,10 +788,15 @@ def typo_spellings(word: str, spellings: Sequence[NearSpelling], beside: bool = 
 
 def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool = False) -> list[NearSpelling]:
     held = {near.field: near.articles for near in spellings if near.similarity == 1.0}
-    # A word more than FEW_ARTICLES hold in any field, as typed or as the search reads it, is written on purpose,
-    # whatever another field holds: `many`, in 878 of news-dev's bodies and few headlines, was offered as `may`, which
-    # more headlines hold; `hints`, 54 articles as the search reads it (`hint`), as `hits` (session 47's attack).
-    most = max((max(near.articles, near.read) for near in spellings if near.similarity == 1.0), default=0)
+    # A word more than FEW_ARTICLES hold in any field, as typed or with another inflectional ending (the stemmed
+    # fields hold them as one), is written on purpose, whatever another field holds: `many`, in 878 of news-dev's
+    # bodies and few headlines, was offered as `may`, which more headlines hold; `hints` (8 articles; `hint` 20 more)
+    # as `hits` (session 47's attack). Not every word sharing its stem: `definately` is no `define`.
+    forms = Counter(held)
+    for near in spellings:
+        if near.similarity < 1.0 and inflected(typed, near.term):
+            forms[near.field] += near.articles
+    most = max(forms.values(), default=0)
     return [
         near
         for near in spellings
