@@ -1318,8 +1318,14 @@ def _spelling(
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
     # as typed, beside the respelling too (_offered_as_typed); so too by date, where no word is expanded, unless one
     # was read, when FEW_ARTICLES or fewer are listed, as they are where a likely typo is every word's (session 47's
-    # attack: `goverment` by date listed its 7 articles and offered nothing, `Japn` 1): a request more then only.
-    by_date = request.effective_sort != "relevance" and not expansion.typos and total <= FEW_ARTICLES
+    # attack: `goverment` by date listed its 7 articles and offered nothing, `Japn` 1), and while its listing, the
+    # reading beside and the offer's count are within MAX_ENGINE_REQUESTS (`wallmart cpu` by date sent 9).
+    by_date = (
+        request.effective_sort != "relevance"
+        and not expansion.typos
+        and total <= FEW_ARTICLES
+        and index.sent + 2 + _count_requests(request.q, ranking) <= MAX_ENGINE_REQUESTS
+    )
     held_typos, beside = (
         (expansion, {})
         if request.spelling == SPELLINGS[0] and not by_date
