@@ -652,8 +652,12 @@ def test_a_file_of_only_a_byte_order_mark_or_whitespace_is_empty_in_every_format
     "page",
     [
         "(By Jane Doe)\n\nFirst paragraph of a story that lost its headline in the export.\n\nSecond paragraph.\n",
-        "\n\n\nSomaNet News Archive\n\n(By AFP)\n\nThe body starts here.\n\nSecond paragraph.\n",
-        "(By Jane Doe)\n\nThe only paragraph, which said \u201cyes.\u201d\n",
+        "\n\n\nSomaNet News Archive\n\n(By AFP)\n\nThe council approved the bridge budget on Tuesday after a long"
+        " debate.\n\nSecond paragraph.\n",
+        "(By Jane Doe)\n\nThe company said profits rose sharply in the first quarter of 1987.\n\nMore.\n",
+        "(By Jane Doe)\n\nThe minister resigned on Tuesday under growing pressure from his party (AFP).\n",
+        "(By Jane Doe)\n\nThe vote was close. Ministers will meet again on Friday to try again.\n\nMore.\n",
+        "(By Jane Doe)\n\nThe only paragraph, which said \u201cyes, we will go ahead with it.\u201d\n",
     ],
 )
 def test_legacy_a_page_whose_headline_was_lost_before_its_byline_is_rejected_not_titled_by_its_first_paragraph(
@@ -667,7 +671,20 @@ def test_legacy_a_page_whose_headline_was_lost_before_its_byline_is_rejected_not
 
 @pytest.mark.parametrize(
     "title",
-    ["Kerry meets Putin in Sochi", "Talks with the U.S.", "Merger for Acme Inc.", "What next...", "Is it over?"],
+    [
+        "Kerry meets Putin in Sochi",
+        "Talks with the U.S.",
+        "Tornado kills three in Tulsa, Okla.",
+        "Shares slide at Warner Bros.",
+        'Blair: "We will win."',
+        "Apple unveils iPod nano.",
+        "It's over.",
+        "Премьер-министр подал в отставку.",
+        "JAPAN DENIES REPORT IT MAY END CHIP PACT WITH U.S.",
+        "Oracle vs. PeopleSoft: Lies and Lying CEOs Who Tell Them",
+        "Will This Idea Fly? Charge Some Travelers $10 for Showing Up",
+        "What next...",
+    ],
 )
 def test_legacy_a_headline_after_a_byline_that_comes_first_is_still_the_title(title: str) -> None:
     parsed = parse_upload("incoming/a.txt", f"(By Jane Doe)\n\n{title}\n\nThe body text here.\n".encode())
