@@ -12,6 +12,8 @@ from pathlib import Path
 from types import FrameType
 
 from botocore.exceptions import EndpointConnectionError
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+from opensearchpy.exceptions import ConnectionTimeout as OpenSearchConnectionTimeout
 
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
@@ -273,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("botocore", "urllib3", "opensearch", "werkzeug"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # The client logs each failed attempt with its traceback; the command says what failed in one line (unreachable).
+    logging.getLogger("opensearch").setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
@@ -282,18 +286,36 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit(unreachable(args, exc)) from None
 
 
+_ENDPOINTS = {"--endpoint-url": "endpoint_url", "--opensearch-url": "opensearch_url"}  # option: its attribute
+
+
 def unreachable(args: argparse.Namespace, error: Exception) -> str:
-    """One line for a command that talks to a stack it cannot reach (upload, delete, report, reindex, verify): that no
-    local stack runs in its --data-dir, when none does and no endpoint was given, and the error either way; a new user
-    in a second shell saw a traceback of 128 to 266 lines (session 47's trial as a new user)."""
-    given = any(getattr(args, option, None) for option in ("endpoint_url", "opensearch_url"))
+    """One line for a command whose stack failed it (upload, delete, report, reindex, verify): when it could not
+    connect, with no stack running in its --data-dir and no endpoint named, that none runs and what to do; else the
+    error. A new user in a second shell saw a traceback of 128 to 266 lines (session 47's trial as a new user)."""
+    named = {option: attribute for option, attribute in _ENDPOINTS.items() if hasattr(args, attribute)}
+    given = any(getattr(args, attribute) for attribute in named.values())
+    options = list(named)
     data_dir = Path(getattr(args, "data_dir", LOCAL_DIR))
+    if not _connection_failure(error):
+        return f"the service answered with an error: {error}"
     if not given and read_stack_file(data_dir) is None:
         return (
             f"no local stack is running ({data_dir / 'stack.json'} is absent): start it with `make run` (or"
-            f" `archive-search serve`) and try again, or name the service with --endpoint-url; {error}"
+            f" `archive-search serve`) and try again, or name the service with {' or '.join(options)}; {error}"
         )
     return f"cannot reach the service: {error}"
+
+
+def _connection_failure(error: BaseException | None) -> bool:
+    """Whether an error is, or was raised from, a failure to connect (not an answer such as NoSuchBucket or a 503)."""
+    while error is not None:
+        if isinstance(error, (EndpointConnectionError, OpenSearchConnectionError)) and not isinstance(
+            error, OpenSearchConnectionTimeout
+        ):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 if __name__ == "__main__":

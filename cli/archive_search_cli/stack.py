@@ -83,10 +83,13 @@ class RunningStack:
 def read_stack_file(data_dir: Path = LOCAL_DIR) -> RunningStack | None:
     """What a running `archive-search serve --data-dir data_dir` wrote about itself (`stack.json` there), so other
     commands given the same `--data-dir` can find it; None when no stack runs there."""
+    path = data_dir / STACK_FILE.name
     try:
-        return RunningStack(**json.loads((data_dir / STACK_FILE.name).read_text(encoding="utf-8")))
-    except FileNotFoundError:
+        return RunningStack(**json.loads(path.read_text(encoding="utf-8")))
+    except (FileNotFoundError, NotADirectoryError):
         return None
+    except (ValueError, TypeError) as exc:  # cut short or another file: say which, not a traceback
+        raise SystemExit(f"{path} is not the stack file `archive-search serve` writes ({exc}); remove it") from None
 
 
 def add_stack_option(parser: argparse.ArgumentParser) -> None:

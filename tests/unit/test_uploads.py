@@ -13,13 +13,14 @@ from typing import Any
 
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError
+from opensearchpy.exceptions import ConnectionError as OpenSearchRefused
 
 import archive_search_cli.main as main_module
 from archive_search.errors import SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
 from archive_search_cli.main import _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
-from archive_search_cli.stack import RunningStack
+from archive_search_cli.stack import RunningStack, read_stack_file
 from archive_search_cli.uploads import (
     PendingUpload,
     UploadSourceError,
@@ -498,12 +499,22 @@ def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
     ]
 
 
+def _raised_from(error: Exception, cause: Exception) -> Exception:
+    try:
+        raise error from cause
+    except Exception as raised:  # noqa: BLE001 - the error with its cause, as an adapter raises it
+        return raised
+
+
+_REFUSED = EndpointConnectionError(endpoint_url="http://127.0.0.1:5005/uploads")
+
+
 @pytest.mark.parametrize(
     ("command", "error"),
     [
         ("report", EndpointConnectionError(endpoint_url="http://127.0.0.1:5005/uploads/incoming/x.json")),
-        ("verify", StorageUnavailableError("S3 failed to list the archive: EndpointConnectionError")),
-        ("reindex", SearchUnavailableError("the search engine cannot be reached: ConnectionError")),
+        ("verify", _raised_from(StorageUnavailableError("S3 failed to list the archive"), _REFUSED)),
+        ("reindex", _raised_from(SearchUnavailableError("the search engine cannot be reached"), OpenSearchRefused())),
     ],
 )
 def test_a_command_that_cannot_reach_its_stack_says_so_in_one_line(
@@ -513,9 +524,8 @@ def test_a_command_that_cannot_reach_its_stack_says_so_in_one_line(
     def unreachable(args: object) -> int:
         raise error
 
-    monkeypatch.setattr(
-        main_module, {"report": "_report", "verify": "run_verify", "reindex": "run_reindex"}[command], unreachable
-    )
+    runs = {"report": "_report", "verify": "run_verify", "reindex": "run_reindex"}
+    monkeypatch.setattr(main_module, runs[command], unreachable)
     argv = [command, "--data-dir", str(tmp_path), *(["x.json"] if command == "report" else [])]
 
     # When no stack runs in its --data-dir, one line says so, what to do, and the error
@@ -524,9 +534,36 @@ def test_a_command_that_cannot_reach_its_stack_says_so_in_one_line(
     message = str(stopped.value)
     assert message.startswith(f"no local stack is running ({tmp_path / 'stack.json'} is absent): start it with")
     assert message.endswith(str(error)) and "\n" not in message
+    assert ("--opensearch-url" in message) == (command != "report")  # the options the command takes
     # and when one does (or an endpoint was named), that it cannot be reached
     running = RunningStack(*(f"http://127.0.0.1:1/{n}" for n in range(8)))
     (tmp_path / "stack.json").write_text(json.dumps(asdict(running)), encoding="utf-8")
     with pytest.raises(SystemExit) as stopped:
         main(argv)
     assert str(stopped.value) == f"cannot reach the service: {error}"
+
+
+def test_a_service_that_answers_with_an_error_is_not_said_to_be_unreachable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # session 47's review: NoSuchBucket read "cannot reach the service", and with no stack file "no stack is running"
+    missing = ClientError({"Error": {"Code": "NoSuchBucket", "Message": "no such bucket"}}, "ListObjectsV2")
+    error = _raised_from(StorageUnavailableError("S3 failed to list the archive: ClientError"), missing)
+
+    def failing(args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(main_module, "run_verify", failing)
+    with pytest.raises(SystemExit) as stopped:
+        main(["verify", "--data-dir", str(tmp_path)])
+    assert str(stopped.value) == f"the service answered with an error: {error}"
+
+
+def test_a_data_dir_that_is_a_file_or_holds_another_file_is_said_so(tmp_path: Path) -> None:
+    # session 47's review: NotADirectoryError and JSONDecodeError tracebacks
+    afile = tmp_path / "hostname"
+    afile.write_text("x", encoding="utf-8")
+    assert read_stack_file(afile) is None
+    (tmp_path / "stack.json").write_text('{"api_url":', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"stack\.json is not the stack file `archive-search serve` writes"):
+        read_stack_file(tmp_path)
