@@ -540,6 +540,9 @@
     this.message = h("div", { className: "as-message", hidden: true });
     this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
     this.pager = h("nav", { className: "as-pager", "aria-label": "Result pages", hidden: true });
+    // Pages stop at MAX_PAGE: say so, and how to reach the rest, where there are more (session 47's new user read
+    // "1,128 results" and could reach 1,000 of them, told nothing).
+    this.pageLimit = h("p", { className: "as-page-limit", role: "note", hidden: true });
     this.resultsView = h("section", {
       className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
     },
@@ -547,7 +550,7 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.notice, this.didYouMean, this.unapplied, this.message, this.list, this.pager);
+      this.notice, this.didYouMean, this.unapplied, this.message, this.list, this.pager, this.pageLimit);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
     this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
@@ -783,6 +786,7 @@
     this.took.textContent = "";
     this.list.replaceChildren();
     this.pager.hidden = true;
+    this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
     this.facetBox.replaceChildren();
@@ -817,6 +821,7 @@
     this.took.textContent = "";
     this.list.replaceChildren();
     this.pager.hidden = true;
+    this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
     this.showMessage("error", [
@@ -883,6 +888,10 @@
     }
 
     this.renderPager(page, pages, state);
+    var reachable = MAX_PAGE * size;
+    this.pageLimit.hidden = !(total > reachable && !pastTheEnd);
+    this.pageLimit.textContent = this.pageLimit.hidden ? "" : "Pages show the first " + formatNumber(reachable)
+      + " of the " + formatNumber(total) + " results. To see the others, add a word, choose a section or set dates.";
     this.renderFacets(body.facets, state);
     if (focusKey) {
       var again = this.facetBox.querySelector('[data-key="' + cssEscape(focusKey) + '"]');
