@@ -794,7 +794,7 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool 
     # as `hits` (session 47's attack). Not every word sharing its stem: `definately` is no `define`.
     forms = Counter(held)
     for near in spellings:
-        if near.similarity < 1.0 and inflected(typed, near.term):
+        if near.similarity < 1.0 and _other_ending(typed, near.term):
             forms[near.field] += near.articles
     most = max(forms.values(), default=0)
     return [
@@ -808,6 +808,13 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool 
         and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))
         and not inflected(typed, near.term)
     ]
+
+
+def _other_ending(word: str, other: str) -> bool:
+    """Whether one of two words is the other with a plural, past or -ing ending (`hints`, `hint`): not `d` alone,
+    which makes other words of short ones (`bard` of `bar`, `brand` of `bran`: session 47's review)."""
+    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
+    return any(longer == shorter + ending for ending in ("s", "es", "ed", "ing"))
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:

@@ -157,6 +157,13 @@ def test_a_word_many_articles_hold_in_any_field_as_typed_or_as_read_is_no_likely
         NearSpelling(BODY, "defiantly", 0.8, 3),
     ]
     assert typo_spellings("definately", definately) == ["definitely"]
+    # nor a shorter word and `d` (`bard` is no `bar`: `rock bard` was no longer read `rock band`)
+    bard = [
+        NearSpelling(BODY, "bard", 1.0, 3),
+        NearSpelling(BODY, "bar", 0.75, 300),
+        NearSpelling(BODY, "band", 0.75, 90),
+    ]
+    assert typo_spellings("bard", bard) == ["band"]
 
 
 def test_beside_other_words_a_word_many_articles_hold_may_be_a_slip_for_one_many_times_as_many_hold() -> None:
