@@ -506,8 +506,14 @@
       onchange: function () { self.navigate(Object.assign({}, self.state, { sort: self.sortSelect.value, page: 1 })); },
     }, SORTS.map(function (s) { return h("option", { value: s[0], text: s[1] }); }));
 
-    this.fromInput = h("input", { id: this.id("from"), className: "as-date", type: "date", name: "from" });
-    this.toInput = h("input", { id: this.id("to"), className: "as-date", type: "date", name: "to" });
+    // The API reads dates as YYYY-MM-DD; a date input takes years of up to six digits (275760-09-13) unless bounded:
+    // the browser then refuses such a date itself, before the form is submitted (session 47's new user).
+    this.fromInput = h("input", {
+      id: this.id("from"), className: "as-date", type: "date", name: "from", min: "0001-01-01", max: "9999-12-31",
+    });
+    this.toInput = h("input", {
+      id: this.id("to"), className: "as-date", type: "date", name: "to", min: "0001-01-01", max: "9999-12-31",
+    });
     this.dateError = h("p", { id: this.id("date-error"), className: "as-field-error", hidden: true });
     this.dateForm = h("form", {
       className: "as-dates", "aria-labelledby": this.id("dates-legend"),

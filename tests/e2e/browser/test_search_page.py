@@ -546,6 +546,21 @@ def test_a_search_with_more_results_than_pages_reach_says_how_to_see_the_rest(br
     expect(page.locator(".as-page-of")).to_have_text("Page 1 of 100")
 
 
+def test_a_date_with_a_year_the_api_cannot_read_is_refused_on_the_page(browsing: Browsing) -> None:
+    # Chromium's date input takes years of six digits; the page sent `to=275760-09-13` and showed the API's 400
+    # (session 47's new user). Bounded to four, the browser refuses it before the form is sent, and says why
+    page = browsing.open("/?q=marrowby")
+    expect(summary(page)).to_contain_text("of 24 results")
+    page.get_by_label("To", exact=True).fill("275760-09-13")
+    page.get_by_role("button", name="Apply dates").click()
+
+    to = page.get_by_label("To", exact=True)
+    assert to.evaluate("input => input.validity.rangeOverflow && input.validationMessage !== ''")
+    expect(to).to_be_focused()
+    assert "to" not in query_of(page)
+    expect(summary(page)).to_contain_text("of 24 results")
+
+
 def test_an_address_pasted_with_line_ends_opens_the_search_it_names(browsing: Browsing) -> None:
     # The API reads `page=2%0A` and `sort=NEWEST` as page 2 and newest; the page left both out, said so (session 26)
     page = browsing.open("/?q=marrowby&page=2%0A&sort=NEWEST%0D%0A")
