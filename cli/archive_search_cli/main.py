@@ -38,6 +38,7 @@ from archive_search_cli.uploads import (
     delete_all,
     deletions_for_paths,
     keys_for_paths,
+    left_out,
     put_all,
     reported_uploads,
     upload_report,
@@ -106,6 +107,8 @@ def _upload(args: argparse.Namespace) -> int:
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
     _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
+    if not args.jsonl and (skipped := left_out(map(Path, args.paths))):
+        print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
     return 0
 
 

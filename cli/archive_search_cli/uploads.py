@@ -70,6 +70,21 @@ def folder_files(folder: Path) -> list[Path]:
     )
 
 
+def left_out(paths: Iterable[Path]) -> list[Path]:
+    """What folder_files leaves out of the folders among `paths` that is neither hidden nor a system file nor a
+    folder: a broken symbolic link, a named pipe, a socket or a device (`upload` says so: session 47's new user saw
+    `broken.json` left out without a word)."""
+    return sorted(
+        entry
+        for folder in paths
+        if folder.is_dir()
+        for entry in folder.rglob("*")
+        if not (entry.is_file() or entry.is_dir())
+        and not any(part.startswith(".") for part in entry.relative_to(folder).parts)
+        and entry.name.casefold() not in SYSTEM_FILES
+    )
+
+
 def _sources(paths: Iterable[Path], prefix: str) -> Iterator[tuple[Path, str]]:
     """Each file the paths name, with its upload key: a file under its name; a folder's files (folder_files) under
     their path below the folder."""
@@ -102,8 +117,10 @@ def _file_upload(path: Path, key: str) -> PendingUpload:
 
 
 def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
-    """One JSON upload per corpus line, keyed by the record's id. Raises UploadSourceError naming the file, and the
-    line, that cannot be read (missing, not UTF-8, not JSON, no string id)."""
+    """One JSON upload per corpus line, keyed by the record's id. Raises UploadSourceError naming the file that
+    cannot be read (missing, not UTF-8), or, once every line is read, each line that is no upload (not JSON, no
+    string id): one run lists them all (session 47's new user fixed three bad lines in three runs)."""
+    problems: list[str] = []
     try:
         with path.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, start=1):
@@ -112,15 +129,25 @@ def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
                 try:
                     record = json.loads(line.rstrip("\r\n"))
                 except json.JSONDecodeError as exc:
-                    raise UploadSourceError(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})") from exc
+                    problems.append(f"{path}:{number}: not JSON ({exc.msg} at column {exc.colno})")
+                    continue
                 if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                    raise UploadSourceError(f"{path}:{number}: each line must be a JSON object with a string id")
+                    problems.append(f"{path}:{number}: each line must be a JSON object with a string id")
+                    continue
                 key = f"{prefix}{record['id']}.json"
                 yield PendingUpload(key, line.encode(), "application/json", f"{path}:{number}")
     except OSError as exc:
         raise UploadSourceError(f"{path}: cannot read it ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise UploadSourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+    if problems:
+        raise UploadSourceError(_listed(problems))
+
+
+def _listed(problems: Sequence[str], most: int = 20) -> str:
+    """Problems one a line, the first `most` of them and how many more."""
+    more = [f"... and {len(problems) - most} more"] if len(problems) > most else []
+    return "\n".join([*problems[:most], *more])
 
 
 def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
@@ -133,16 +160,18 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
     say it uploaded both. Deleting both keys of one article is no such race: `delete` checks keys only."""
     kept: list[_Item] = []
     first: dict[str, _Item] = {}
+    problems: list[str] = []  # every one, in one run (session 47's new user renamed files over several)
     for item in items:
         seen = first.get(item.key)
         if seen is not None and seen.body == item.body:
             continue  # one file named twice (`x.json ./x.json`, a folder and a file in it): one upload
         if seen is not None:
-            raise UploadSourceError(
+            problems.append(
                 f"{seen.source or seen.key} and {item.source or item.key} differ but are both the upload {item.key}, "
                 "and which one it would hold is chance; give only one of them, or rename one (in a corpus, give "
                 "each line its own id)"
             )
+            continue
         first[item.key] = item
         kept.append(item)
     if articles:
@@ -150,11 +179,13 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
         for item in kept:
             other = groups.setdefault(upload_group(item.key), item)
             if other is not item:
-                raise UploadSourceError(
+                problems.append(
                     f"{other.source or other.key} ({other.key}) and {item.source or item.key} ({item.key}) are both "
                     "versions of one article, whose newest upload wins, and sent together which one is newest is "
                     "chance; give only the one you mean"
                 )
+    if problems:
+        raise UploadSourceError(_listed(problems))
     return kept
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -567,3 +568,44 @@ def test_a_data_dir_that_is_a_file_or_holds_another_file_is_said_so(tmp_path: Pa
     (tmp_path / "stack.json").write_text('{"api_url":', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"stack\.json is not the stack file `archive-search serve` writes"):
         read_stack_file(tmp_path)
+
+
+def test_every_bad_corpus_line_and_every_clash_is_named_in_one_run(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # session 47's new user found three bad lines in three runs, and renamed clashing files over several
+    corpus = tmp_path / "corpus.jsonl"
+    lines = ['{"id": "a", "title": "T", "body": "B"}', '{"id": "b"', '{"title": "no id"}', '{"id": 7}', "[1]"]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    assert main(["upload", "--data-dir", str(tmp_path), "--jsonl", str(corpus)]) == 1
+    err = capsys.readouterr().err
+    assert [f"{corpus}:{n}:" in err for n in (2, 3, 4, 5)] == [True] * 4 and f"{corpus}:1:" not in err
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name in ("script.html", "script.json", "script.md"):
+        (folder / name).write_text(f"# {name}\n\nBody.", encoding="utf-8")
+    assert main(["upload", "--data-dir", str(tmp_path), str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("are both versions of one article") == 2
+    assert all(f"(incoming/script.{ext})" in err for ext in ("html", "json", "md"))
+    assert recording_s3.put == []
+
+
+def test_a_folder_s_broken_link_or_pipe_is_left_out_and_named(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # session 47's new user: `broken.json` (a link to nothing) and a named pipe were left out without a word
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "story.json").write_text('{"title": "T", "body": "B"}', encoding="utf-8")
+    (folder / "broken.json").symlink_to(tmp_path / "gone.json")
+    os.mkfifo(folder / "fifo.json")
+    (folder / ".hidden.json").symlink_to(tmp_path / "gone.json")
+
+    assert main(["upload", "--data-dir", str(tmp_path), str(folder)]) == 0
+    assert recording_s3.put == ["incoming/story.json"]
+    assert capsys.readouterr().err.strip().splitlines()[-1] == (
+        f"left out, not regular files: {folder / 'broken.json'}, {folder / 'fifo.json'}"
+    )
