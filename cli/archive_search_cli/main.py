@@ -11,9 +11,8 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from botocore.exceptions import EndpointConnectionError
+from botocore.exceptions import ClientError, EndpointConnectionError
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
-from opensearchpy.exceptions import ConnectionTimeout as OpenSearchConnectionTimeout
 
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
@@ -283,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
-    except (EndpointConnectionError, StorageUnavailableError, SearchUnavailableError) as exc:
+    except (EndpointConnectionError, ClientError, StorageUnavailableError, SearchUnavailableError) as exc:
         if args.command in ("serve", "sam-local"):
             raise
         raise SystemExit(unreachable(args, exc)) from None
@@ -307,15 +306,16 @@ def unreachable(args: argparse.Namespace, error: Exception) -> str:
             f"no local stack is running ({data_dir / 'stack.json'} is absent): start it with `make run` (or"
             f" `archive-search serve`) and try again, or name the service with {' or '.join(options)}; {error}"
         )
+    if not given:  # the stack that wrote it may have stopped without removing it (killed)
+        return f"cannot reach the service of the stack in {data_dir} (stopped? remove its stack.json then): {error}"
     return f"cannot reach the service: {error}"
 
 
 def _connection_failure(error: BaseException | None) -> bool:
-    """Whether an error is, or was raised from, a failure to connect (not an answer such as NoSuchBucket or a 503)."""
+    """Whether an error is, or was raised from, a failure to connect or a connection that never answered (not an
+    answer such as NoSuchBucket or a 503)."""
     while error is not None:
-        if isinstance(error, (EndpointConnectionError, OpenSearchConnectionError)) and not isinstance(
-            error, OpenSearchConnectionTimeout
-        ):
+        if isinstance(error, (EndpointConnectionError, OpenSearchConnectionError)):
             return True
         error = error.__cause__ or error.__context__
     return False

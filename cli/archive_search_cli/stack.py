@@ -84,11 +84,13 @@ def read_stack_file(data_dir: Path = LOCAL_DIR) -> RunningStack | None:
     """What a running `archive-search serve --data-dir data_dir` wrote about itself (`stack.json` there), so other
     commands given the same `--data-dir` can find it; None when no stack runs there."""
     path = data_dir / STACK_FILE.name
+    if data_dir.exists() and not data_dir.is_dir():
+        raise SystemExit(f"--data-dir {data_dir} is a file, not the folder `archive-search serve --data-dir` was given")
     try:
         return RunningStack(**json.loads(path.read_text(encoding="utf-8")))
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return None
-    except (ValueError, TypeError) as exc:  # cut short or another file: say which, not a traceback
+    except (OSError, ValueError, TypeError) as exc:  # a folder, cut short or another file: say which, not a traceback
         raise SystemExit(f"{path} is not the stack file `archive-search serve` writes ({exc}); remove it") from None
 
 

@@ -61,13 +61,7 @@ SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 def folder_files(folder: Path) -> list[Path]:
     """The folder's files, at any depth, in path order, without hidden files or folders (`.DS_Store`, `._x.md`,
     `.git/`) and SYSTEM_FILES."""
-    return sorted(
-        file
-        for file in folder.rglob("*")
-        if file.is_file()
-        and not any(part.startswith(".") for part in file.relative_to(folder).parts)
-        and file.name.casefold() not in SYSTEM_FILES
-    )
+    return sorted(entry for entry in _listed_entries(folder) if entry.is_file())
 
 
 def left_out(paths: Iterable[Path]) -> list[Path]:
@@ -78,11 +72,18 @@ def left_out(paths: Iterable[Path]) -> list[Path]:
         entry
         for folder in paths
         if folder.is_dir()
-        for entry in folder.rglob("*")
+        for entry in _listed_entries(folder)
         if not (entry.is_file() or entry.is_dir())
-        and not any(part.startswith(".") for part in entry.relative_to(folder).parts)
-        and entry.name.casefold() not in SYSTEM_FILES
     )
+
+
+def _listed_entries(folder: Path) -> Iterator[Path]:
+    """Every entry below the folder but hidden ones (or in hidden folders) and SYSTEM_FILES."""
+    for entry in folder.rglob("*"):
+        if not any(part.startswith(".") for part in entry.relative_to(folder).parts) and (
+            entry.name.casefold() not in SYSTEM_FILES
+        ):
+            yield entry
 
 
 def _sources(paths: Iterable[Path], prefix: str) -> Iterator[tuple[Path, str]]:

@@ -252,7 +252,7 @@ def _script(c: str) -> str:
 
 def fold_query_text(text: str) -> str:
     """The text NFC-normalised, each joiner look-alike (index_mapping.JOINER_VARIANTS) as its ASCII joiner, each
-    double quotation mark (QUOTE_VARIANTS) as '"', each superscript or subscript digit as its digit (DIGIT_FORMS), and
+    double quotation mark (QUOTE_VARIANTS) as '"', each subscript digit as its digit (DIGIT_FORMS), and
     the invisible characters (INVISIBLE_CLASS) dropped, as the index's `invisible`, `joiners` and `digit_forms` char
     filters read articles. Idempotent. Offsets into the result are what the
     engine reports for it (spelling.py works on it)."""

@@ -768,8 +768,8 @@ def held_variants(word: str, spellings: Sequence[NearSpelling]) -> list[NearSpel
 def typo_spelling(word: str, spellings: Sequence[NearSpelling]) -> str | None:
     """The word a word some article holds is likely a typo of (`government` for `goverment`), among its near
     spellings (`spellings`, read_near_spellings): one edit or a spelling variant away (held_variants), held TYPO_ODDS
-    times as often in a field where FEW_ARTICLES or fewer hold the word, and no field holds it, as typed or with
-    another inflectional ending, in more; the one most articles hold. None when the word is no likely typo
+    times as often in a field where FEW_ARTICLES or fewer hold the word, and no field holds it, as typed or without
+    its inflectional ending, in more; the one most articles hold. None when the word is no likely typo
     (`robbery`, 5 of news-dev's articles, beside `robert`, 178: two edits of other kinds; `many`, 878)."""
     return next(iter(typo_spellings(word, spellings)), None)
 
@@ -788,7 +788,7 @@ def typo_spellings(word: str, spellings: Sequence[NearSpelling], beside: bool = 
 
 def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool = False) -> list[NearSpelling]:
     held = {near.field: near.articles for near in spellings if near.similarity == 1.0}
-    # A word more than FEW_ARTICLES hold in any field, as typed or with another inflectional ending (the stemmed
+    # A word more than FEW_ARTICLES hold in any field, as typed or without its inflectional ending (the stemmed
     # fields hold them as one), is written on purpose, whatever another field holds: `many`, in 878 of news-dev's
     # bodies and few headlines, was offered as `may`, which more headlines hold; `hints` (8 articles; `hint` 20 more)
     # as `hits` (session 47's attack). Not every word sharing its stem: `definately` is no `define`.
@@ -811,10 +811,10 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool 
 
 
 def _other_ending(word: str, other: str) -> bool:
-    """Whether one of two words is the other with a plural, past or -ing ending (`hints`, `hint`): not `d` alone,
-    which makes other words of short ones (`bard` of `bar`, `brand` of `bran`: session 47's review)."""
-    longer, shorter = (word, other) if len(word) > len(other) else (other, word)
-    return any(longer == shorter + ending for ending in ("s", "es", "ed", "ing"))
+    """Whether a word is another with a plural, past or -ing ending (`hints` of `hint`): not `d` alone, which makes
+    other words of short ones (`bard` of `bar`: session 47's review); not the other way round, where a typo that
+    lost an `e` would count its meaning's forms (`syndicat`: `syndicated`, `syndicates`; the second review)."""
+    return any(word == other + ending for ending in ("s", "es", "ed", "ing"))
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:

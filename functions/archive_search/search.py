@@ -43,7 +43,6 @@ from archive_search.relevance import (
     CLOSED_MATCH,
     COMPLETE_FIELDS,
     EXACT_BODY_FIELD,
-    FEW_ARTICLES,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -990,7 +989,7 @@ def _answer(
         readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
     if readable:
         held_read, offered = _typos_read(
-            request, ranking, as_read(words, spellings_read), readable, vocabulary, beside=not spellings_read
+            request, ranking, as_read(words, spellings_read), readable, vocabulary, beside=True
         )
         typos = {**typos, **held_read}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
@@ -1078,8 +1077,8 @@ def _typos_read(
     (MIN_SIDE_BY_SIDE or more), a phrase or not, which did_you_mean offers (typos_respelt). `typos`: the words
     expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo. `beside`:
     a word many articles hold may be read or offered as a word it is a slip for beside the others (typo_spellings'
-    `beside`: `trace deficit` is `trade deficit`); only beside words as typed, so that a word no article holds is not
-    respelt and another changed with it (`whte horse`, which no article holds, is not `white house`)."""
+    `beside`: `trace deficit` is `trade deficit`, and `whte horse`, which no article holds, `white house` as `white
+    horse` is: the second review of session 47 saw the two read apart when only words as typed were read so)."""
     parsed = parse_query(request.q)
     excluded = excluded_words(parsed)
     readings: list[tuple[str, str, list[str]]] = []  # (word, spelling, the keys of its counts beside each neighbour)
@@ -1316,19 +1315,10 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
-    # as typed, beside the respelling too (_offered_as_typed); so too by date, where no word is expanded, unless one
-    # was read, when FEW_ARTICLES or fewer are listed, as they are where a likely typo is every word's (session 47's
-    # attack: `goverment` by date listed its 7 articles and offered nothing, `Japn` 1), and while its listing, the
-    # reading beside and the offer's count are within MAX_ENGINE_REQUESTS (`wallmart cpu` by date sent 9).
-    by_date = (
-        request.effective_sort != "relevance"
-        and not expansion.typos
-        and total <= FEW_ARTICLES
-        and index.sent + 2 + _count_requests(request.q, ranking) <= MAX_ENGINE_REQUESTS
-    )
+    # as typed, beside the respelling too (_offered_as_typed).
     held_typos, beside = (
         (expansion, {})
-        if request.spelling == SPELLINGS[0] and not by_date
+        if request.spelling == SPELLINGS[0]
         else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, held_typos)

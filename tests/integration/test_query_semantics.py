@@ -2345,7 +2345,7 @@ def test_a_name_holding_a_synonym_s_word_is_that_name_not_the_synonym(pipeline: 
     assert set(us) <= set(ids("America")) and set(us) <= set(ids("US"))
 
 
-def test_superscript_and_subscript_digits_are_the_digits(pipeline: LocalPipeline) -> None:
+def test_subscript_digits_are_the_digits_and_a_footnote_mark_is_no_part_of_a_word(pipeline: LocalPipeline) -> None:
     # Given articles writing CO₂ and CO2, and one on a company called Co
     pasted = _json_upload(pipeline, "Climate", "CO\u2082 emissions rose again.")
     plain = _json_upload(pipeline, "Targets", "CO2 emissions fell in Europe.")
@@ -2358,3 +2358,6 @@ def test_superscript_and_subscript_digits_are_the_digits(pipeline: LocalPipeline
         found = ids(q)
         assert set(found[:2]) == {pasted, plain}, q
     assert company not in ids("co\u2082")
+    # while a superscript after a word, a footnote mark, leaves the word as typed (the session's second review:
+    # `england²` found 1 news-dev article where `england` finds 290)
+    assert set(ids("Volkswagen\u00b2")) == {company}

@@ -684,6 +684,7 @@ def test_legacy_a_page_whose_headline_was_lost_before_its_byline_is_rejected_not
         "Oracle vs. PeopleSoft: Lies and Lying CEOs Who Tell Them",
         "Will This Idea Fly? Charge Some Travelers $10 for Showing Up",
         "What next...",
+        "It's over. Now comes the hard part for Labour's new leader",
     ],
 )
 def test_legacy_a_headline_after_a_byline_that_comes_first_is_still_the_title(title: str) -> None:

@@ -337,8 +337,9 @@ def test_us_is_read_as_the_country_where_a_reader_means_it(typed: str, read: lis
     assert terms[: len(read)] == read
 
 
-def test_superscript_and_subscript_digits_read_as_digits() -> None:
-    # `CO₂` was the word `co` to the engine's tokenizer, and a lone `²` no word (session 47's attack)
-    folded = fold_query_text("CO\u2082 emissions, H\u2082O, 10 km\u00b2, x\u00b9\u2070")
-    assert folded == "CO2 emissions, H2O, 10 km2, x10"
+def test_subscript_digits_read_as_digits_and_superscripts_as_before() -> None:
+    # `CO₂` was the word `co` to the engine's tokenizer (session 47's attack); a superscript after a word is mostly a
+    # footnote mark (`England²`), read apart as before (the session's second review)
+    folded = fold_query_text("CO\u2082 emissions, H\u2082O, 10 km\u00b2, England\u00b2")
+    assert folded == "CO2 emissions, H2O, 10 km\u00b2, England\u00b2"
     assert parse_query("CO\u2082 emissions").words == ("CO2", "emissions")

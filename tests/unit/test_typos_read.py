@@ -164,6 +164,14 @@ def test_a_word_many_articles_hold_in_any_field_as_typed_or_as_read_is_no_likely
         NearSpelling(BODY, "band", 0.75, 90),
     ]
     assert typo_spellings("bard", bard) == ["band"]
+    # nor the forms of the word a typo that lost an `e` stands for (`syndicat`: the second review)
+    syndicat = [
+        NearSpelling(BODY, "syndicat", 1.0, 2),
+        NearSpelling(BODY, "syndicate", 0.88, 40),
+        NearSpelling(BODY, "syndicated", 0.75, 12),
+        NearSpelling(BODY, "syndicates", 0.75, 8),
+    ]
+    assert typo_spellings("syndicat", syndicat) == ["syndicate"]
 
 
 def test_beside_other_words_a_word_many_articles_hold_may_be_a_slip_for_one_many_times_as_many_hold() -> None:

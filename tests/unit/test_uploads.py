@@ -536,11 +536,17 @@ def test_a_command_that_cannot_reach_its_stack_says_so_in_one_line(
     assert message.startswith(f"no local stack is running ({tmp_path / 'stack.json'} is absent): start it with")
     assert message.endswith(str(error)) and "\n" not in message
     assert ("--opensearch-url" in message) == (command != "report")  # the options the command takes
-    # and when one does (or an endpoint was named), that it cannot be reached
+    # and when its stack file is there, that the stack it names cannot be reached, and may have stopped
     running = RunningStack(*(f"http://127.0.0.1:1/{n}" for n in range(8)))
     (tmp_path / "stack.json").write_text(json.dumps(asdict(running)), encoding="utf-8")
     with pytest.raises(SystemExit) as stopped:
         main(argv)
+    assert str(stopped.value) == (
+        f"cannot reach the service of the stack in {tmp_path} (stopped? remove its stack.json then): {error}"
+    )
+    # and when an endpoint was named, that it cannot be reached
+    with pytest.raises(SystemExit) as stopped:
+        main([*argv, "--endpoint-url", "http://127.0.0.1:1"])
     assert str(stopped.value) == f"cannot reach the service: {error}"
 
 
@@ -558,16 +564,27 @@ def test_a_service_that_answers_with_an_error_is_not_said_to_be_unreachable(
     with pytest.raises(SystemExit) as stopped:
         main(["verify", "--data-dir", str(tmp_path)])
     assert str(stopped.value) == f"the service answered with an error: {error}"
+    # a bucket that does not exist, as upload and report meet it, likewise (it was a traceback of 39 lines)
+    monkeypatch.setattr(main_module, "_report", lambda args: (_ for _ in ()).throw(missing))
+    with pytest.raises(SystemExit) as stopped:
+        main(["report", "--data-dir", str(tmp_path), "x.json"])
+    assert str(stopped.value) == f"the service answered with an error: {missing}"
 
 
 def test_a_data_dir_that_is_a_file_or_holds_another_file_is_said_so(tmp_path: Path) -> None:
-    # session 47's review: NotADirectoryError and JSONDecodeError tracebacks
+    # session 47's reviews: NotADirectoryError, JSONDecodeError and IsADirectoryError tracebacks
     afile = tmp_path / "hostname"
     afile.write_text("x", encoding="utf-8")
-    assert read_stack_file(afile) is None
+    with pytest.raises(SystemExit, match=r"hostname is a file, not the folder"):
+        read_stack_file(afile)
+    assert read_stack_file(tmp_path / "absent") is None
     (tmp_path / "stack.json").write_text('{"api_url":', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"stack\.json is not the stack file `archive-search serve` writes"):
         read_stack_file(tmp_path)
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "stack.json").mkdir()
+    with pytest.raises(SystemExit, match=r"stack\.json is not the stack file `archive-search serve` writes"):
+        read_stack_file(tmp_path / "d")
 
 
 def test_every_bad_corpus_line_and_every_clash_is_named_in_one_run(
