@@ -88,9 +88,11 @@ def read_stack_file(data_dir: Path = LOCAL_DIR) -> RunningStack | None:
         raise SystemExit(f"--data-dir {data_dir} is a file, not the folder `archive-search serve --data-dir` was given")
     try:
         return RunningStack(**json.loads(path.read_text(encoding="utf-8")))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no stack there (a path through a file holds none either)
         return None
-    except (OSError, ValueError, TypeError) as exc:  # a folder, cut short or another file: say which, not a traceback
+    except OSError as exc:  # a folder of that name, or no permission to read it
+        raise SystemExit(f"{path}: cannot read the stack file ({exc.strerror or exc})") from None
+    except (ValueError, TypeError) as exc:  # cut short or another file: say which, not a traceback
         raise SystemExit(f"{path} is not the stack file `archive-search serve` writes ({exc}); remove it") from None
 
 

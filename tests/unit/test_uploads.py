@@ -583,8 +583,10 @@ def test_a_data_dir_that_is_a_file_or_holds_another_file_is_said_so(tmp_path: Pa
         read_stack_file(tmp_path)
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "stack.json").mkdir()
-    with pytest.raises(SystemExit, match=r"stack\.json is not the stack file `archive-search serve` writes"):
+    with pytest.raises(SystemExit, match=r"stack\.json: cannot read the stack file"):
         read_stack_file(tmp_path / "d")
+    # a path through a file holds no stack (the third review: it said to remove a file that is not there)
+    assert read_stack_file(afile / "sub") is None
 
 
 def test_every_bad_corpus_line_and_every_clash_is_named_in_one_run(
