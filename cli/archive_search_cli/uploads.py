@@ -142,10 +142,10 @@ def uploads_for_jsonl(path: Path, prefix: str) -> Iterator[PendingUpload]:
     except UnicodeDecodeError as exc:
         raise UploadSourceError(f"{path}: not UTF-8 text ({exc.reason})") from exc
     if problems:
-        raise UploadSourceError(_listed(problems))
+        raise UploadSourceError(_one_a_line(problems))
 
 
-def _listed(problems: Sequence[str], most: int = 20) -> str:
+def _one_a_line(problems: Sequence[str], most: int = 20) -> str:
     """Problems one a line, the first `most` of them and how many more."""
     more = [f"... and {len(problems) - most} more"] if len(problems) > most else []
     return "\n".join([*problems[:most], *more])
@@ -186,7 +186,7 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
                     "chance; give only the one you mean"
                 )
     if problems:
-        raise UploadSourceError(_listed(problems))
+        raise UploadSourceError(_one_a_line(problems))
     return kept
 
 

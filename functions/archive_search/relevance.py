@@ -64,6 +64,7 @@ from archive_search.index_mapping import SYNONYM_FREE_NAMES, SYNONYMS, THAI_RANG
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.query_parser import (
     GLUE,
+    INFLECTIONS,
     JOINERS,
     STOPWORDS,
     ParsedQuery,
@@ -814,7 +815,7 @@ def _other_ending(word: str, other: str) -> bool:
     """Whether a word is another with a plural, past or -ing ending (`hints` of `hint`): not `d` alone, which makes
     other words of short ones (`bard` of `bar`: session 47's review); not the other way round, where a typo that
     lost an `e` would count its meaning's forms (`syndicat`: `syndicated`, `syndicates`; the second review)."""
-    return any(word == other + ending for ending in ("s", "es", "ed", "ing"))
+    return any(word == other + ending for ending in INFLECTIONS if ending != "d")
 
 
 def _by_chance(term: str, articles: int, typed: int, total: int) -> bool:

@@ -301,8 +301,8 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
 # Labour's new leader`: the second review).
 SENTENCE_WORDS = 10
 PARAGRAPH_WORDS = 30
-# A sentence's end at the block's end: a lower-case word's full stop (not `U.S.`'s, nor `Fly?` in a headline), maybe
-# after an agency's credit (`rose (AFP).`); not an abbreviation's.
+# A sentence's end at the block's end: a lower-case word's or a number's full stop (not `U.S.`'s, nor `Fly?` in a
+# headline), maybe after an agency's credit (`rose (AFP).`); not an abbreviation's.
 _SENTENCE_END = re.compile(r"([^\W_]*[^\W\d_A-Z]{2}|[0-9]{2})(?:\s*\([^()]{1,40}\))?\.[\"'\u2019\u201d)]*$")
 _ABBREVIATIONS = frozenset(
     {"vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "prof"}
