@@ -1327,7 +1327,9 @@ def _spelling(
     guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
     if guard is None:
         typo = None
-    counter = _counter(index, request, ranking, vocabulary, _Guard(typo, guard or ()) if typo else None)
+    counter = _counter(
+        index, request, ranking, vocabulary, _Guard(typo, guard or (), respelt_pairs(request.q, typo)) if typo else None
+    )
 
     counted: list[str] = []
 
@@ -1933,7 +1935,8 @@ def _counter(
     term suggesters /search sends (a word only headlines hold makes /search expand however many articles hold every
     word); typo_words() decides, as /search would, which total applies. `guard`: a likely typo's spelling offered
     (search.typos_respelt), which counts 0 (is not offered) when a search for it would read a short word (its
-    phrases written in MIN_SIDE_BY_SIDE articles or more, counted in the same request), or when fewer articles hold
+    phrases written in MIN_SIDE_BY_SIDE articles or more, counted in the same request), when the words around a
+    respelt one are written together as typed as often as offered (_guard_refuses), or when fewer articles hold
     every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev articles hold and `bid` 269, was
     offered `bid flu`, which no article holds, where one holds `bird flu`; the session's attack).
     """
@@ -1958,7 +1961,7 @@ def _counter(
         guarded = {}
         if guard is not None and guard.offer == q:
             typed = complete_matches(request, ranking, scored_words(index, request.q))
-            guarded = _guard_aggregation(guard.phrases, typed, complete)
+            guarded = _guard_aggregation(guard, typed, complete)
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
@@ -2007,38 +2010,66 @@ def _counter(
 
 
 class _Guard(NamedTuple):
-    """A likely typo's spelling offered (`offer`: search.typos_respelt) and the phrases a search for it would read a
-    short word by (spelling.offer_phrases), which _counter checks before the offer is counted."""
+    """A likely typo's spelling offered (`offer`: search.typos_respelt), the phrases a search for it would read a
+    short word by (spelling.offer_phrases), and the pairs of words around each respelt word as typed and as offered
+    (respelt_pairs), which _counter checks before the offer is counted."""
 
     offer: str
     phrases: Sequence[str]
+    pairs: tuple[Sequence[str], Sequence[str]] = ((), ())
+
+
+def respelt_pairs(q: str, offer: str) -> tuple[list[str], list[str]]:
+    """(typed, offered): each word q respells in `offer` with the word typed before it and the one after it, as two
+    words in the order typed, in q and in the offer (`spice girls` -> `space girls`: [`spice girls`], [`space
+    girls`]). Empty when the two do not hold as many words (then nothing pairs them)."""
+    typed, offered = parse_query(q).words, parse_query(offer).words
+    if len(typed) != len(offered):
+        return [], []
+    pairs: dict[tuple[int, int], None] = {}
+    for i, (word, spelling) in enumerate(zip(typed, offered, strict=True)):
+        if word != spelling:
+            pairs |= dict.fromkeys((j, j + 1) for j in (i - 1, i) if j >= 0 and j + 1 < len(typed))
+    return [f"{typed[a]} {typed[b]}" for a, b in pairs], [f"{offered[a]} {offered[b]}" for a, b in pairs]
 
 
 _GUARD = "guard"  # _counter's guard, in the whole archive (as the vocabulary and the probe count)
 
 
-def _guard_aggregation(
-    phrases: Sequence[str], typed: dict[str, Any] | None, offered: dict[str, Any] | None
-) -> dict[str, Any]:
+def _guard_aggregation(guard: _Guard, typed: dict[str, Any] | None, offered: dict[str, Any] | None) -> dict[str, Any]:
     """The aggregation counting, in the whole archive (`global`: not under the offer's query and filters), the
-    articles writing each of `phrases`, and those holding every word as typed (`typed`: complete_matches of q) and
-    as offered (`offered`: of the offer), when both are counted (a short query)."""
+    articles writing each of the guard's phrases, those writing any of its pairs as typed and any as offered, and
+    those holding every word as typed (`typed`: complete_matches of q) and as offered (`offered`: of the offer),
+    when both are counted (a short query)."""
     counts: dict[str, Any] = {}
-    if phrases:
-        counts[_PHRASES] = {"filters": {"filters": {str(i): _phrase_held(phrase) for i, phrase in enumerate(phrases)}}}
+    if guard.phrases:
+        phrases = {str(i): _phrase_held(phrase) for i, phrase in enumerate(guard.phrases)}
+        counts[_PHRASES] = {"filters": {"filters": phrases}}
+    for name, pairs in zip(_PAIRS, guard.pairs, strict=True):
+        if pairs:
+            counts[name] = {"filter": {"bool": {"should": [_phrase_held(pair) for pair in pairs]}}}
     if typed is not None and offered is not None:
         counts["typed"], counts["offered"] = {"filter": typed}, {"filter": offered}
     return {_GUARD: {"global": {}, "aggs": counts}} if counts else {}
 
 
+_PAIRS = ("typed_pairs", "offered_pairs")  # _guard_aggregation's counts of respelt_pairs
+
+
 def _guard_refuses(answer: Mapping[str, Any]) -> bool:
     """Whether an answer's _guard_aggregation refuses the offer: a phrase written in MIN_SIDE_BY_SIDE articles or
-    more (a search for the offer reads the short word, which the count does not), or fewer articles holding every
-    word as offered than as typed (`bird flu`, whose `bird` 8 news-dev articles hold and `bid` 269, was offered `bid
-    flu`, which no article holds, where one holds `bird flu`; the session's attack)."""
+    more (a search for the offer reads the short word, which the count does not), the words around a respelt one
+    written together as typed in as many articles as offered or more, one at least (`spice girls`, which one of
+    news-dev's articles writes, where `spice` 4 hold and `space` 137, was offered `space girls`, which none writes;
+    session 48), or fewer articles holding every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev
+    articles hold and `bid` 269, was offered `bid flu`, which no article holds, where one holds `bird flu`; the
+    session's attack)."""
     guard = answer.get("aggregations", {}).get(_GUARD) or {}
     buckets = guard.get(_PHRASES, {}).get("buckets", {})
     if any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values()):
+        return True
+    typed_pairs, offered_pairs = (int(guard.get(name, {}).get("doc_count", 0)) for name in _PAIRS)
+    if typed_pairs and typed_pairs >= offered_pairs:
         return True
     return "typed" in guard and int(guard["offered"]["doc_count"]) < int(guard["typed"]["doc_count"])
 

@@ -2361,3 +2361,22 @@ def test_subscript_digits_are_the_digits_and_a_footnote_mark_is_no_part_of_a_wor
     # while a superscript after a word, a footnote mark, leaves the word as typed (the session's second review:
     # `england²` found 1 news-dev article where `england` finds 290)
     assert set(ids("Volkswagen\u00b2")) == {company}
+
+
+def test_a_number_is_found_with_its_digit_groups_written_or_not(pipeline: LocalPipeline) -> None:
+    # Given articles writing a number with commas between its digit groups, one without, and lists of numbers
+    grouped = _json_upload(pipeline, "Job cuts", "The bank will cut 10,000 jobs and sell $1,500,000 of shares.")
+    plain = _json_upload(pipeline, "More job cuts", "The carmaker will cut 10000 jobs.")
+    seasons = _json_upload(pipeline, "Seasons", "The 2004,2005 seasons and the 3,5 rule.")
+    pipeline.drain()
+
+    # Then either way of writing the number finds both (session 47's attack: `10000` never found `10,000`), marked
+    # as the article writes it
+    for q in ("10000", "10,000", '"10,000 jobs"', '"10000 jobs"'):
+        assert set(ids(q)) == {grouped, plain}, q
+    assert ids("1500000") == ids("1,500,000") == [grouped]
+    hit = next(hit for hit in search("10000")["results"] if hit["id"] == grouped)
+    assert "<mark>10,000</mark>" in hit["snippet"]
+    # and a comma before other than three digits is no digit group: a list stays two numbers
+    assert ids("20042005") == []
+    assert ids("2005 seasons") == [seasons]

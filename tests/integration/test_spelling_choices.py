@@ -904,6 +904,27 @@ def test_a_likely_typo_s_spelling_is_offered_only_where_as_many_articles_hold_ev
     assert offer == {"q": "government ruled", "total": search("government ruled", "&spelling=as_typed")["total"]}
 
 
+def test_a_likely_typo_written_beside_the_next_word_as_typed_is_offered_no_pair_written_less(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article writing `Spice Girls`, TYPO_ODDS writing `space` (one edit from `spice`), two of them `girls`
+    # apart, none `space girls`, and one `spade` (one edit from `space`, two from `spice`)
+    _json_upload(pipeline, "Reunion", "The Spice Girls sang again.")
+    _json_upload(pipeline, "Garden", "He dug with a spade.")
+    for n in range(TYPO_ODDS):
+        watched = "Girls watched" if n < 2 else "They saw"
+        _json_upload(pipeline, f"Launch {n}", f"{watched} the space launch on day {n}.")
+    pipeline.drain()
+    assert search("space girls")["total"] > search("spice girls")["total"]
+
+    # Then `spice girls`, the pair an article writes, is offered no `space girls`, which none writes, though
+    # following it would find more (session 48's attack: news-dev offered `space girls`, 141, for 136), in any order
+    # and as typed
+    for query in ("spice girls", "Spice Girls reunion"):
+        for extra in ("", "&spelling=as_typed", "&sort=newest"):
+            assert search(query, extra)["did_you_mean"] is None, (query, extra)
+
+
 def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_with_the_others_as(
     pipeline: LocalPipeline,
 ) -> None:

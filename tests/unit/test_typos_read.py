@@ -7,7 +7,15 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from archive_search.relevance import NearSpelling, Ranking, typo_spellings
-from archive_search.search import SearchRequest, _guard_aggregation, _guard_refuses, _held_beside_respelt, _typos_read
+from archive_search.search import (
+    SearchRequest,
+    _Guard,
+    _guard_aggregation,
+    _guard_refuses,
+    _held_beside_respelt,
+    _typos_read,
+    respelt_pairs,
+)
 
 BODY = "body.exact"
 
@@ -122,9 +130,32 @@ def test_a_likely_typo_s_spelling_is_refused_where_its_search_reads_otherwise_or
     assert not _guard_refuses(_guard_answer([], typed=0, offered=0))
     # nothing counted, nothing refused; the counts asked in the whole archive
     assert not _guard_refuses({"aggregations": {}})
-    assert _guard_aggregation([], None, None) == {}
+    assert _guard_aggregation(_Guard("bid flu", []), None, None) == {}
     clause = {"term": {"body": "bid"}}
-    assert _guard_aggregation([], clause, clause)["guard"]["global"] == {}
+    assert _guard_aggregation(_Guard("bid flu", []), clause, clause)["guard"]["global"] == {}
+
+
+def _pairs_answer(typed: int, offered: int) -> dict[str, Any]:
+    return {"aggregations": {"guard": {"typed_pairs": {"doc_count": typed}, "offered_pairs": {"doc_count": offered}}}}
+
+
+def test_a_likely_typo_s_spelling_is_refused_where_its_pair_as_typed_is_written_as_often_as_offered() -> None:
+    # `spice girls` -> `space girls`: one article writes the pair as typed, none as offered (session 48's attack)
+    assert _guard_refuses(_pairs_answer(1, 0))
+    assert _guard_refuses(_pairs_answer(3, 3))
+    # `goverment ruled` -> `government ruled`: the offered pair is written more often; no pair written, no refusal
+    assert not _guard_refuses(_pairs_answer(1, 2))
+    assert not _guard_refuses(_pairs_answer(0, 0))
+    # the pairs are the respelt word with the word typed before and after it, in the order typed, as typed and
+    # as offered
+    assert respelt_pairs("The Spice Girls reunion", "The Space Girls reunion") == (
+        ["The Spice", "Spice Girls"],
+        ["The Space", "Space Girls"],
+    )
+    assert respelt_pairs("goverment", "government") == ([], [])
+    assert respelt_pairs("a b c", "a b") == ([], [])
+    counts = _guard_aggregation(_Guard("space girls", [], (["spice girls"], ["space girls"])), None, None)
+    assert set(counts["guard"]["aggs"]) == {"typed_pairs", "offered_pairs"}
 
 
 TITLE = "title.exact"
