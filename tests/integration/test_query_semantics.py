@@ -2380,3 +2380,23 @@ def test_a_number_is_found_with_its_digit_groups_written_or_not(pipeline: LocalP
     # and a comma before other than three digits is no digit group: a list stays two numbers
     assert ids("20042005") == []
     assert ids("2005 seasons") == [seasons]
+
+
+def test_a_glued_word_s_stopword_part_is_no_word_to_search(pipeline: LocalPipeline) -> None:
+    # Given an article quoting a ticker glued to a stopword, one on the Bank of England, and others holding the
+    # stopwords alone
+    ticker = _json_upload(pipeline, "Dutch shares", "Philips (PGLO.AS) shares rose in Amsterdam.")
+    bank = _json_upload(pipeline, "Rates", "The Bank of England held rates.")
+    others = [_json_upload(pipeline, f"Note {n}", f"Much of it was as expected on day {n}.") for n in range(3)]
+    pipeline.drain()
+
+    # Then the glued word finds what its words typed apart find, in any order (session 48's attack: `PGLO.AS` found
+    # 2,861 news-dev articles holding `as`, `bank.of.england` 3,682), and no stopword is marked
+    for extra in ("", "&sort=newest"):
+        assert ids("PGLO.AS", extra) == ids('"PGLO.AS"', extra) == [ticker], extra
+        for glue in (".", "_", ":"):
+            assert ids(glue.join(["bank", "of", "england"]), extra) == ids("bank of england", extra) == [bank]
+    hit = search("PGLO.AS")["results"][0]
+    assert "<mark>as</mark>" not in hit["snippet"].lower()
+    # while a word glued of stopwords alone is searched as them, as they are typed apart
+    assert set(ids("as.of")) == set(ids("as of")) >= set(others)

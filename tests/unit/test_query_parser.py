@@ -131,6 +131,10 @@ def test_a_word_glued_by_a_dot_colon_underscore_or_middle_dot_is_also_scored_as_
     assert glued_parts("kerry.putin") == glued_parts("kerry:putin") == ["kerry", "putin"]
     assert glued_parts("kerry_putin") == glued_parts("kerry\u00b7putin") == glued_parts("kerry..putin")
     assert glued_parts("bbc.co.uk") == ["bbc", "co", "uk"]
+    # a stopword part is none (session 48's attack: `PGLO.AS` found the articles holding `as`), unless all are
+    assert glued_parts("PGLO.AS") == ["PGLO"]
+    assert glued_parts("bank.of.england") == glued_parts("bank_of:England".lower()) == ["bank", "england"]
+    assert glued_parts("to.be") == ["to", "be"]
     for word in ("u.s", "10:30", "3.5", "harbour", "_private", "a.b.c"):
         assert glued_parts(word) == [], word
     parts = [f"part{chr(97 + i)}x" for i in range(20)]  # one glued word of 20 parts: the first 8 are scored
