@@ -276,6 +276,11 @@ def _joined_forms(token: str) -> list[str]:
     return list(dict.fromkeys([word_parts(token), word_parts(dotted)]))
 
 
+# A comma after a digit that only digits being typed follow, at the end of the typed text (index_mapping's
+# DIGIT_GROUP_PATTERN reads a comma with three digits after it).
+_TYPED_GROUP = re.compile(r"(?<=\d),(?=\d{0,2}$)")
+
+
 def build_suggest(
     typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = (), closed_up: bool = False
 ) -> dict[str, Any]:
@@ -283,7 +288,9 @@ def build_suggest(
     clauses of the same request (/suggest answers every keystroke: one round trip). `context`: words typed that no
     title holds (title_relaxed), which the articles of the titles offered hold. `closed_up`: a word of letters may
     also start a joined word closed up (_title_prefixes)."""
-    q = searched_text(typed)
+    # A digit group being typed at the end closed up as the index closes up the whole number (mapping 20's
+    # `digit_groups`): `45,0` starts "45,000 jobs", indexed `45000`, as `450` does.
+    q = _TYPED_GROUP.sub("", searched_text(typed))
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
     # The engine counts a clause for each token of each clause, at most one a character of q (a run of ideographs

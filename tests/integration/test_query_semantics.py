@@ -2400,3 +2400,17 @@ def test_a_glued_word_s_stopword_part_is_no_word_to_search(pipeline: LocalPipeli
     assert "<mark>as</mark>" not in hit["snippet"].lower()
     # while a word glued of stopwords alone is searched as them, as they are typed apart
     assert set(ids("as.of")) == set(ids("as of")) >= set(others)
+
+
+def test_suggest_offers_a_title_with_a_number_as_its_digit_groups_are_typed(pipeline: LocalPipeline) -> None:
+    # Given a headline writing a number with commas between its digit groups
+    steel = _json_upload(pipeline, "Steel firm to cut 45,000 jobs", "The steel firm will cut jobs.")
+    guitar = _json_upload(pipeline, "Hendrix guitar fetches £100,000", "A guitar was sold.")
+    pipeline.drain()
+
+    # Then it is offered at every keystroke, the groups typed with their commas or without (mapping 20 indexes
+    # `45000`; a group half typed, `45,0`, is closed up as typed)
+    for typed in ("Steel firm to cut 45", "cut 45,", "cut 45,0", "cut 45,00", "cut 45,000", "45000 j", "45,000 jobs"):
+        assert steel in suggested(typed), typed
+    for typed in ("Hendrix guitar fetches £100,0", "fetches £100000", "£100,000"):
+        assert guitar in suggested(typed), typed
