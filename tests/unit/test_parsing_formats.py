@@ -1198,7 +1198,7 @@ def test_html_bad_declared_charset_falls_back_to_windows_1252() -> None:
         (_html("<p>Text but no title anywhere.</p>"), "no title"),
         (_html("<h1>T</h1><script>only()</script><nav>Home</nav><footer>(c)</footer>"), "no article text"),
         (_html("<h1>T</h1><p>Text.</p>", '<meta property="article:published_time" content="soon">'), "not understood"),
-        (b"<html><head><title>Unclosed <b>tags", "no article text"),
+        (b"<html><head><title>Unclosed <b>tags", "opens <title> never closed by </title>"),
     ],
 )
 def test_html_rejections(data: bytes, reason_mentions: str) -> None:
@@ -3207,3 +3207,32 @@ def test_html_an_images_credit_inside_its_figure_goes_with_it() -> None:
 
     # Then the body starts with the story: it started "Image copyrightGetty Images"
     assert parsed.body.split("\n\n") == _R19_PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "opened",
+    [
+        "<!-- TODO check figures",
+        "<script>var x = 1;",
+        "<style>p {}",
+        "<textarea>",
+        "<title>",
+        "<noscript>",
+        "<select>",
+        "<iframe>",
+        "<template>",
+        "<xmp>",
+        "<plaintext>",
+    ],
+)
+def test_an_html_page_whose_comment_or_element_is_left_open_is_rejected_naming_it(opened: str) -> None:
+    # A browser shows nothing after it: the page was accepted with its first paragraph alone (session 48's new user),
+    # where a JSON body or a Markdown file holding the same is rejected
+    page = _html(f"<h1>Bridge opens</h1><p>Before it.</p>{opened}<p>After it, the important part.</p>")
+    reason = _rejection("incoming/a.html", page).reason
+    assert "never closed" in reason and opened[:5] in reason, reason
+
+
+def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
+    page = _html('<h1>T</h1><p title="a <!-- b"><img alt="<script>">Text.</p><p data-x=\'<style>\'>More.</p>')
+    assert parse_upload("incoming/a.html", page).body == "Text.\n\nMore."

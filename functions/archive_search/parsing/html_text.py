@@ -950,23 +950,42 @@ def fragment_paragraphs(markup: str) -> list[str]:
 
 # What hides every word after it until it is closed: a comment, a declaration (`<!x`, read as a comment to its `>`),
 # and the elements whose content is no text of the page (raw text, a form control's, a template's).
-_HIDES_UNTIL_CLOSED = re.compile(
-    r"<!--|<!|<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext|template|select)(?=[\s/>])",
-    re.IGNORECASE,
+_HIDING_ELEMENTS = frozenset(
+    [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "template",
+        "select",
+    ]
 )
+# A comment or declaration opened, or a start tag with its attributes (a quoted value whole: `href="x"><script>"` is
+# no script; session 48's new user's pages); alternatives that start with different characters, so the scan is linear.
+_OPENER = re.compile(r"""<!--|<!|<([a-zA-Z][^\s/>]*)(?:[^>"'<]|"[^"]*"|'[^']*')*""")
 _COMMENT_END = re.compile(r"--!?>")
 _DECLARATION_END = re.compile(">")
 
 
 def refuse_left_open(markup: str) -> None:
-    """RejectedUploadError naming the first comment or element that an HTML fragment (a JSON body, rendered Markdown)
+    """RejectedUploadError naming the first comment or element that HTML (a page, a JSON body, rendered Markdown)
     opens and never closes: a browser, and the extractor that reads as one, shows nothing after it, and the upload
     was accepted without the rest of its text (session 22's review: `<!-- TODO: check figures` dropped every
-    paragraph below it). Each construct found closed is skipped whole, so the scan is linear."""
+    paragraph below it; session 48's new user, in an HTML page). Each construct found closed is skipped whole, and
+    each tag with its attributes, so the scan is linear."""
     position = 0
     lowered: str | None = None  # the markup in lower case, for the few tags SVG may close with `/>`
-    while (found := _HIDES_UNTIL_CLOSED.search(markup, position)) is not None:
+    while (found := _OPENER.search(markup, position)) is not None:
         opened, name = found.group(0), (found.group(1) or "").lower()
+        if found.group(1) is not None and name not in _HIDING_ELEMENTS:
+            position = found.end()
+            continue
         if opened == "<!--":
             if markup.startswith((">", "->"), found.end()):  # `<!-->` and `<!--->` are empty comments
                 position = markup.index(">", found.end()) + 1
