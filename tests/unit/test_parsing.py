@@ -299,6 +299,12 @@ def test_the_fix_for_an_unsupported_extension_lists_only_extensions_that_parse()
         "The council met.",
         "Council approves bridge budget\n\n(By Maria Lopez)\n\nTuesday 12 May 2015\n\nThe council met.\n",
         "Council approves bridge budget\n\n2015-05-12\n\nThe council met.\n",
+        # above the headline, as some layouts put it (session 48's new user: the date was the title)
+        "12 May 2015\n\nCouncil approves bridge budget\n\n(By Maria Lopez)\n\nThe council met.",
+        "site-wide search\n\nTuesday, 12 May 2015\n\nCouncil approves bridge budget\n\nSomaNet News Archive\n\n"
+        "(By Maria Lopez)\n\nThe council met.",
+        "(By Maria Lopez)\n\n12 May 2015\n\nCouncil approves bridge budget\n\nThe council met.",
+        "2015-05-12\n\nCouncil approves bridge budget\n\nThe council met.\n",
     ],
 )
 def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None:
@@ -307,6 +313,12 @@ def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None
     assert parsed.title == "Council approves bridge budget"
     assert parsed.published == "2015-05-12"
     assert parsed.body == "The council met." and parsed.summary is None
+
+
+def test_legacy_page_whose_date_line_stands_over_a_paragraph_is_rejected_for_its_headline() -> None:
+    page = "12 May 2015\n\nThe council met on Tuesday to approve the budget for the new bridge.\n\nIt passed.\n"
+    error = _rejection("incoming/bridge.txt", page.encode())
+    assert "no headline" in error.reason and "starts with a date line" in error.reason
 
 
 @pytest.mark.parametrize(

@@ -239,7 +239,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     if byline_at is not None:
         author = byline_name(blocks[byline_at])
         # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
-        head = [block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)]
+        head = _title_first([block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)])
         body_blocks = blocks[byline_at + 1 :]
         text_above = [block for block in head[1:] if parse_date(block) is None]
         text_below = [block for block in body_blocks if not _is_furniture(block)]
@@ -263,7 +263,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
             dateline = dates[0] if dates else None
             summary = " ".join(block for block in head[1:] if block not in dates[:1]) or None
         else:  # the byline came first: the title follows it (after the site name, if the layout put it there)
-            body_blocks = _without_site_name(body_blocks)
+            body_blocks = _title_first(_without_site_name(body_blocks))
             title, body_blocks = (body_blocks[0], body_blocks[1:]) if body_blocks else ("", [])
             if _reads_as_paragraph(title):
                 raise RejectedUploadError(
@@ -272,7 +272,14 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
                     fix="put the headline on its own line before the byline, without a full stop",
                 )
     else:
-        title, body_blocks = blocks[0], blocks[1:]
+        ordered = _title_first(blocks)
+        if ordered is not blocks and _reads_as_paragraph(ordered[0]):
+            raise RejectedUploadError(
+                f"the page has no headline: it starts with a date line, and the block after it reads as a paragraph:"
+                f" {_quoted(ordered[0])}",
+                fix="put the headline on its own line above the text, without a full stop",
+            )
+        title, body_blocks = ordered[0], ordered[1:]
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
     # A date line at the top (`12 May 2015`, under the byline or the title) is the article's date, as in Markdown;
     # left in the body, every legacy page sorted last by date and fell outside every date filter.
@@ -309,6 +316,16 @@ _ABBREVIATIONS = frozenset(
     | {"bros", "inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "no", "nr", "gen", "col", "lt"}
     | {"sgt", "capt", "rep", "sen", "rev", "fig", "approx", "est", "dept", "univ", "ave", "blvd", "mt", "ft"}
 )
+
+
+def _title_first(blocks: list[str]) -> list[str]:
+    """blocks with a date line that stands before the headline moved after it, where a date line below the title
+    is read as the page's date: a page whose layout put `12 May 2015` above its headline (or, byline first, between
+    the byline and the headline) was titled "12 May 2015", the headline its summary, and had no date (session 48's
+    new user). The same list when the first block is no date line or the second is one too."""
+    if len(blocks) > 1 and parse_date(blocks[0]) is not None and parse_date(blocks[1]) is None:
+        return [blocks[1], blocks[0], *blocks[2:]]
+    return blocks
 
 
 def _reads_as_paragraph(block: str) -> bool:
