@@ -803,12 +803,23 @@ def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool 
         if near.similarity < 1.0 and _other_ending(typed, near.term):
             forms[near.field] += near.articles
     most = max(forms.values(), default=0)
+    # A word a headline writes and a body too is written on purpose: a headline is edited, and its word is no slip
+    # the body repeats. `quiz`, `suez`, `wight`, `tate`, `iceland`, `gongs` (each in a news-dev headline and 1-9
+    # bodies) were offered `quit`, `sues`, `weight`, `take`, `ireland`, `gangs`; of the archive's own typos the
+    # reviews met (`goverment`, `minsiter`, `recieve`, `seperate`, `definately`, `enviroment`, `monye`...) none is in
+    # a headline, and one only a headline holds (`PRESSUE`) is still read (session 48's attack).
+    headlined = all(held.get(field, 0) > 0 for field in FUZZY_FIELDS)
     return [
         near
         for near in spellings
         if near.similarity < 1.0
         and (
-            (most <= FEW_ARTICLES and held.get(near.field, 0) > 0 and near.articles >= TYPO_ODDS * held[near.field])
+            (
+                most <= FEW_ARTICLES
+                and not headlined
+                and held.get(near.field, 0) > 0
+                and near.articles >= TYPO_ODDS * held[near.field]
+            )
             or (beside and near.articles >= TYPO_ODDS * max(most, 1))
         )
         and (osa_distance(typed, near.term) == 1 or spelling_variant(typed, near.term))

@@ -925,6 +925,24 @@ def test_a_likely_typo_written_beside_the_next_word_as_typed_is_offered_no_pair_
             assert search(query, extra)["did_you_mean"] is None, (query, extra)
 
 
+def test_a_word_a_headline_and_a_body_write_is_offered_no_spelling_many_more_articles_hold(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given one article whose headline and body write `Suez`, one body's typo `goverment`, and TYPO_ODDS articles
+    # writing `sues` and `government`
+    _json_upload(pipeline, "Suez canal reopens", "Ships passed the Suez canal.")
+    _json_upload(pipeline, "Memo", "The goverment met.")
+    for n in range(TYPO_ODDS):
+        _json_upload(pipeline, f"Court {n}", f"The firm sues the government on day {n}.")
+    pipeline.drain()
+
+    # Then `suez` is offered nothing, by default or as typed (session 48's attack: news-dev offered `sues`), while
+    # the body's typo is offered its spelling (as typed: by default the search finds them already, widened)
+    for extra in ("", "&spelling=as_typed"):
+        assert search("suez", extra)["did_you_mean"] is None, extra
+    assert search("goverment", "&spelling=as_typed")["did_you_mean"] == {"q": "government", "total": TYPO_ODDS}
+
+
 def test_a_likely_typo_some_article_holds_is_read_as_the_word_it_forms_a_phrase_with_the_others_as(
     pipeline: LocalPipeline,
 ) -> None:
