@@ -27,6 +27,7 @@ from archive_search_cli.stack import (
     add_stack_option,
     local_stack,
     read_stack_file,
+    running_stack,
     s3_endpoint,
     wait_until_ingested,
 )
@@ -80,7 +81,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _upload_target(args: argparse.Namespace) -> tuple[str | None, str, str]:
     """Endpoint, bucket and prefix: explicit options, else the running local stack, else the template's."""
-    running = read_stack_file(args.data_dir)
+    running = running_stack(args.data_dir)
     spec = local_stack_spec()
     default_prefix = spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"]
     bucket = args.bucket or (running.uploads_bucket if running else spec.uploads_bucket)

@@ -20,7 +20,7 @@ from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
 from archive_search.ports import TextEncoder
 from archive_search_cli.local_aws import REGION, aws_client
-from archive_search_cli.stack import StackPorts, add_stack_option, read_stack_file, s3_endpoint
+from archive_search_cli.stack import StackPorts, add_stack_option, running_stack, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.text_model import ensure_model
 
@@ -47,7 +47,7 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_target(args: argparse.Namespace) -> Target:
-    running = read_stack_file(args.data_dir)
+    running = running_stack(args.data_dir)
     spec = local_stack_spec()
     ingest_env = spec.function_environment["IngestFunction"]
     auth = args.auth or "none"

@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from archive_search_cli.local_aws import aws_client
-from archive_search_cli.stack import add_stack_option, read_stack_file, s3_endpoint
+from archive_search_cli.stack import add_stack_option, running_stack, s3_endpoint
 
 BATCH = 10
 # SQS refuses a batch whose bodies add up to more than its largest message (1 MiB): ten large dead letters
@@ -71,7 +71,7 @@ def _move(sqs: Any, messages: list[dict[str, Any]], dead_letter_queue_url: str, 
 
 
 def run_redrive(args: argparse.Namespace) -> int:
-    running = read_stack_file(args.data_dir)
+    running = running_stack(args.data_dir)
     queue_url = args.queue_url or (running.ingest_queue_url if running else None)
     dead_letter_queue_url = args.dead_letter_queue_url or (running.dead_letter_queue_url if running else None)
     if not queue_url or not dead_letter_queue_url:

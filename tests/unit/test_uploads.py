@@ -22,6 +22,7 @@ from archive_search.keys import article_id_for_key
 from archive_search_cli.main import _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack, read_stack_file
+from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import (
     PendingUpload,
     UploadSourceError,
@@ -149,10 +150,27 @@ class RecordingS3:
 
 
 @pytest.fixture
-def recording_s3(monkeypatch: pytest.MonkeyPatch) -> RecordingS3:
+def recording_s3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RecordingS3:
     s3 = RecordingS3()
     monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    _write_stack_file(tmp_path)
     return s3
+
+
+def _write_stack_file(data_dir: Path) -> None:
+    """A stack's file in data_dir, as the commands given `--data-dir data_dir` look for one (running_stack)."""
+    spec = local_stack_spec()
+    stack = RunningStack(
+        api_url="http://127.0.0.1:1",
+        aws_endpoint_url="http://127.0.0.1:1",
+        opensearch_url="http://127.0.0.1:1",
+        uploads_bucket=spec.uploads_bucket,
+        archive_bucket=spec.function_environment["IngestFunction"]["ARCHIVE_BUCKET"],
+        ingest_queue_url="http://127.0.0.1:1/queue",
+        dead_letter_queue_url="http://127.0.0.1:1/dlq",
+        upload_prefix=spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"],
+    )
+    (data_dir / "stack.json").write_text(json.dumps(asdict(stack)), encoding="utf-8")
 
 
 def test_a_missing_file_is_named_and_nothing_is_uploaded(
@@ -369,9 +387,17 @@ def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Pat
     target = resolve_target(parser.parse_args(["verify", "--data-dir", str(tmp_path)]))
     assert (target.s3_endpoint, target.engine.endpoint) == ("http://127.0.0.1:5310", "http://127.0.0.1:9310")
     assert parser.parse_args(["redrive", "--data-dir", str(tmp_path)]).data_dir == tmp_path
-    assert _upload_target(parser.parse_args(["upload", "--data-dir", str(tmp_path / "none"), "a.json"]))[0] != (
-        "http://127.0.0.1:5310"
-    )
+    # A folder named that holds no stack is said so, in one line, by every command: they went on to the default
+    # stack's bucket and index (session 48's new user)
+    none = str(tmp_path / "none")
+    for argv in (["upload", "--data-dir", none, "a.json"], ["verify", "--data-dir", none]):
+        with pytest.raises(SystemExit) as stopped:
+            (_upload_target if argv[0] == "upload" else resolve_target)(parser.parse_args(argv))
+        assert str(stopped.value).startswith(f"no local stack is running in --data-dir {none} ("), argv
+    with pytest.raises(SystemExit, match="no local stack is running in --data-dir"):
+        main(["redrive", "--data-dir", none])
+    # while the default folder with none uses the default ports (a stack started before stack.json was written)
+    assert _upload_target(parser.parse_args(["upload", "a.json"]))[0] is not None
 
 
 def test_a_folders_hidden_and_system_files_are_not_uploaded_but_a_named_one_is(tmp_path: Path) -> None:
@@ -428,6 +454,7 @@ def _rejection(upload: str, reason: str) -> bytes:
 def test_report_tells_the_editor_what_became_of_each_upload(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _write_stack_file(tmp_path)
     # The README told editors to read reports/<path>.json, and no command read it: locally that took the AWS CLI,
     # dummy credentials and moto's endpoint, and the key to ask for (reports/broken.json.json).
     noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
@@ -476,6 +503,7 @@ def test_report_tells_the_editor_what_became_of_each_upload(
 def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    _write_stack_file(tmp_path)
     # EditorsPolicy grants PutObject and DeleteObject on uploads, GetObject and ListBucket on reports: a HEAD on an
     # upload, or on a report that is not there, answers 403.
     noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
