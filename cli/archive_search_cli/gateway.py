@@ -7,6 +7,7 @@ Every other path goes to the search handler, as API Gateway would send it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import logging
@@ -173,6 +174,16 @@ def make_server(
             self.end_headers()
             if getattr(self, "command", None) != "HEAD" and code >= 200 and code not in (204, 304):
                 self.wfile.write(payload)
+
+        def parse_request(self) -> bool:
+            """http.server reads the request line as Latin-1: a query typed in UTF-8 and sent as its bytes, as curl
+            sends `?q=grüße`, was searched as `grÃ¼Ã\x9fe` (session 48's new user). Read as UTF-8, as API Gateway
+            reads it; bytes that are no UTF-8 stay as read."""
+            if not super().parse_request():
+                return False
+            with contextlib.suppress(UnicodeError):
+                self.path = self.path.encode("latin-1").decode("utf-8")
+            return True
 
         def do_GET(self) -> None:
             static = static_file_for(self.path, web_root)

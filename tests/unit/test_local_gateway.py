@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 import urllib.request
@@ -43,3 +44,30 @@ def test_requests_at_once_are_each_answered_from_their_own_event() -> None:
 
     # Then each is answered from its own event (two events at once in one process answered with another's)
     assert answers == queries
+
+
+def test_a_query_sent_as_its_utf8_bytes_is_read_as_utf8() -> None:
+    # curl sends `?q=grüße` as its bytes, not percent-encoded: it was searched as `grÃ¼Ã\x9fe` (session 48's new user)
+    app = APIGatewayHttpResolver()
+
+    @app.get("/echo")
+    def echo() -> dict[str, Any]:
+        return {"q": app.current_event.get_query_string_value("q")}
+
+    server = make_server("127.0.0.1", 0, lambda event, context: app.resolve(event, context))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        answers = []
+        for raw in ("gr\u00fc\u00dfe".encode(), "caf\u00e9".encode("latin-1")):
+            with socket.create_connection(("127.0.0.1", server.server_address[1])) as connection:
+                connection.sendall(b"GET /echo?q=" + raw + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                response = b""
+                while chunk := connection.recv(65536):
+                    response += chunk
+            answers.append(json.loads(response.split(b"\r\n\r\n", 1)[1])["q"])
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    # bytes that are no UTF-8 stay as read (Latin-1)
+    assert answers == ["gr\u00fc\u00dfe", "caf\u00e9"]
