@@ -1017,7 +1017,7 @@
       h("article", { "aria-labelledby": titleId },
         h("h3", { id: titleId, className: "as-result-title" }, link),
         parts.length ? meta : null,
-        snippet ? appendMarked(h("p", { className: "as-snippet" }), snippet) : null));
+        snippet ? appendMarked(h("p", { className: "as-snippet", dir: "auto" }), snippet) : null));
   };
 
   ArchiveSearch.prototype.renderPager = function (page, pages, state) {
@@ -1186,6 +1186,8 @@
     }
     if (!this.suggestions.length) {
       this.closeSuggestions();
+      // The last list's "3 suggestions" no longer holds (session 48's new user heard it after an empty list).
+      this.announce("");
       return;
     }
     this.suggestions.forEach(function (suggestion, index) {
@@ -1375,7 +1377,9 @@
     var body = h("div", { className: "as-article-body" });
     String(article.body || article.summary || "").split(/\n\s*\n/).forEach(function (paragraph) {
       var text = paragraph.trim();
-      if (text) body.appendChild(h("p", { text: text }));
+      // Its own direction (Hebrew, Arabic), as titles have in <bdi>: a right-to-left paragraph was laid out left to
+      // right, "ו-123" shown "123-ו" (session 48's new user).
+      if (text) body.appendChild(h("p", { text: text, dir: "auto" }));
     });
     var extras = [];
     if (article.credit) extras.push(h("p", { className: "as-credit" }, "(", isolate(article.credit), ")"));

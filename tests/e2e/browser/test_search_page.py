@@ -591,3 +591,24 @@ def test_the_reader_offers_try_again_when_the_api_is_down(browsing: Browsing) ->
     alert.get_by_role("button", name="Try again").click()
     expect(page.locator(".as-article-title")).to_have_text(LIGHTHOUSE)
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+def test_text_takes_its_own_direction_and_an_empty_list_leaves_no_stale_count(browsing: Browsing) -> None:
+    # Right-to-left paragraphs were laid out left to right (session 48's new user): snippets and the reader's
+    # paragraphs take their direction from their text, as titles do in <bdi>
+    page = browsing.open("/")
+    search(page, "Marrowby lighthouse")
+    expect(page.locator(".as-snippet").first).to_have_attribute("dir", "auto")
+    titles(page).filter(has_text=LIGHTHOUSE).click()
+    expect(page.locator(".as-article-body p").first).to_have_attribute("dir", "auto")
+
+    # and the status line says how many suggestions there are, and nothing once the list is empty (it still said
+    # "3 suggestions")
+    page = browsing.open("/")
+    box = search_box(page)
+    box.press_sequentially("Brackenr", delay=30)
+    expect(page.get_by_role("listbox", name="Suggestions")).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("suggestion")
+    box.press_sequentially("qxzv", delay=30)
+    expect(page.get_by_role("listbox", name="Suggestions")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text("")
