@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import json
@@ -316,12 +317,24 @@ def _date(params: Mapping[str, str], name: str) -> str | None:
     raw = _plain_param(params, name)
     if not raw:
         return None
+    if not _DATE.fullmatch(raw):
+        raise InvalidQueryError(f"{name} must be a date as YYYY-MM-DD, got {raw!r}")
     try:
-        if not _DATE.fullmatch(raw):
-            raise ValueError(raw)
         return date.fromisoformat(raw).isoformat()
     except ValueError:
-        raise InvalidQueryError(f"{name} must be a date as YYYY-MM-DD, got {raw!r}") from None
+        # Written right, but no day of the calendar (`2015-02-29`, `2015-04-31`, month 13): said so and why, not
+        # that the form is wrong (session 48's new user).
+        raise InvalidQueryError(f"{name} is no day of the calendar: {raw!r} ({_no_day(raw)})") from None
+
+
+def _no_day(raw: str) -> str:
+    """Why a YYYY-MM-DD that date.fromisoformat refuses is no day: `February 2015 has days 1 to 28`."""
+    year, month, _ = (int(part) for part in raw.split("-"))
+    if not 1 <= month <= 12:
+        return "a month is 01 to 12"
+    if year == 0:
+        return "years start at 0001"
+    return f"{calendar.month_name[month]} {year} has days 1 to {calendar.monthrange(year, month)[1]}"
 
 
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:

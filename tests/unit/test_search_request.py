@@ -103,6 +103,23 @@ def test_bad_sort_dates_and_cursor_are_refused_naming_the_parameter(params: dict
         SearchRequest.from_params(params)
 
 
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("2015-02-29", "February 2015 has days 1 to 28"),
+        ("2015-04-31", "April 2015 has days 1 to 30"),
+        ("2015-13-01", "a month is 01 to 12"),
+        ("0000-01-01", "years start at 0001"),
+    ],
+)
+def test_a_date_written_right_that_is_no_day_is_said_so(value: str, why: str) -> None:
+    # session 48's new user: `from=2015-02-29` was told to write a date as YYYY-MM-DD, which it is
+    with pytest.raises(InvalidQueryError) as refused:
+        SearchRequest.from_params({"from": value})
+    assert str(refused.value) == f"from is no day of the calendar: {value!r} ({why})"
+    assert SearchRequest.from_params({"to": "2016-02-29"}).date_to == "2016-02-29"
+
+
 def test_the_length_limit_holds_for_the_text_as_sent_or_as_composed_whichever_is_shorter() -> None:
     decomposed = unicodedata.normalize("NFD", "é" * MAX_QUERY_CHARS)
     assert len(decomposed) == 2 * MAX_QUERY_CHARS
