@@ -3236,3 +3236,24 @@ def test_an_html_page_whose_comment_or_element_is_left_open_is_rejected_naming_i
 def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
     page = _html('<h1>T</h1><p title="a <!-- b"><img alt="<script>">Text.</p><p data-x=\'<style>\'>More.</p>')
     assert parse_upload("incoming/a.html", page).body == "Text.\n\nMore."
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("incoming/a.md", b"---\ntitle: T\ndraft: true\n---\nBody."),
+        ("incoming/a.md", b"---\ntitle: T\nDraft: yes\n---\nBody."),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "draft": true}'),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "DRAFT": "true"}'),
+    ],
+)
+def test_an_article_marked_a_draft_is_reported_not_published(key: str, data: bytes) -> None:
+    # session 48's new user: `draft: true` was published as any other article
+    rejection = _rejection(key, data)
+    assert "marks the article a draft" in rejection.reason and "remove the draft line" in rejection.fix
+
+
+def test_an_article_marked_no_draft_is_published() -> None:
+    assert parse_upload("incoming/a.md", b"---\ntitle: T\ndraft: false\n---\nBody.").title == "T"
+    assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": false}').title == "T"
+    assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": null}').title == "T"

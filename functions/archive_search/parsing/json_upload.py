@@ -23,6 +23,7 @@ from archive_search.parsing.text import (
     decode,
     list_items,
     one_of,
+    refuse_draft,
     section_and_tags,
     unescape_entities,
 )
@@ -60,6 +61,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             fix='upload {"title": "...", "body": "..."}',
         )
     document = _folded_names(document)
+    refuse_draft(document, "the JSON")
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):

@@ -547,6 +547,24 @@ FIELD_NAMES = {
 TAG_NAMES = ("tags", "keywords")
 
 
+# How a draft says it is one (Hugo's and Jekyll's `draft: true`; front matter keeps every value as written, and YAML
+# 1.1's other spellings of true).
+_DRAFT_VALUES = frozenset(("true", "yes", "on", "y"))
+
+
+def refuse_draft(fields: dict[str, Any], where: str) -> None:
+    """RejectedUploadError when `fields` (keyed in lower case) mark the article a draft (`draft: true`, `"draft":
+    true`): it was published as any other article, which the editor who marked it never meant (session 48's new
+    user). A draft is reported, not published; `draft: false` or no `draft` publishes it."""
+    value = fields.get("draft")
+    if value is True or (isinstance(value, str) and value.strip().lower() in _DRAFT_VALUES):
+        raise RejectedUploadError(
+            f"{where} marks the article a draft (draft: {value if isinstance(value, str) else 'true'}), and a draft"
+            " is not published",
+            fix="remove the draft line, or set it to false, when the article is ready",
+        )
+
+
 def one_of(fields: dict[str, Any], names: Iterable[str], where: str, fix: str) -> object:
     """The value given under one of a field's names (`fields` keyed in lower case); RejectedUploadError when two of
     them are given, naming both (`where`: "the front matter"; `fix` formatted with the two names)."""
