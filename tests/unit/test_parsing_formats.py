@@ -3257,3 +3257,15 @@ def test_an_article_marked_no_draft_is_published() -> None:
     assert parse_upload("incoming/a.md", b"---\ntitle: T\ndraft: false\n---\nBody.").title == "T"
     assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": false}').title == "T"
     assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": null}').title == "T"
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        (b'{"title": "T", "content": "Text."}', 'the JSON gives no body (\'body\'); its fields are "title", "content"'),
+        (b'{"post_title": "T", "post_content": "Text."}', "the JSON gives no title ('title' or 'headline')"),
+    ],
+)
+def test_a_json_without_a_title_or_body_field_names_the_fields_it_gives(data: bytes, says: str) -> None:
+    # session 48's new user: a WordPress export was told "the article has no body text"
+    assert _rejection("incoming/a.json", data).reason.startswith(says)

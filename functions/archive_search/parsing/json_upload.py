@@ -62,6 +62,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         )
     document = _folded_names(document)
     refuse_draft(document, "the JSON")
+    _refuse_unnamed(document)
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
@@ -97,6 +98,20 @@ def parse_json(data: bytes) -> ParsedUpload:
         raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
     texts["tags"] = (*texts.get("tags", ()), *more_sections)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
+
+
+def _refuse_unnamed(document: dict[str, Any]) -> None:
+    """RejectedUploadError naming the fields the JSON gives when it gives none of the names of its title or its body
+    (`post_title`, `content`): "the article has no body text" sent an editor looking for text the file holds
+    (session 48's new user; a WordPress export)."""
+    for field in ("title", "body"):
+        names = _NAMES[field]
+        if all(name not in document for name in names):
+            given = ", ".join(f'"{name}"' for name in list(document)[:12]) or "none"
+            raise RejectedUploadError(
+                f"the JSON gives no {field} ({' or '.join(repr(n) for n in names)}); its fields are {given}",
+                fix=f'put the article\'s {field} under "{names[0]}"',
+            )
 
 
 def field_text(value: str, field: str, separator: str) -> str:
