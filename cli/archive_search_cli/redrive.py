@@ -75,7 +75,10 @@ def run_redrive(args: argparse.Namespace) -> int:
     queue_url = args.queue_url or (running.ingest_queue_url if running else None)
     dead_letter_queue_url = args.dead_letter_queue_url or (running.dead_letter_queue_url if running else None)
     if not queue_url or not dead_letter_queue_url:
-        raise SystemExit("no local stack is running: give --queue-url and --dead-letter-queue-url")
+        raise SystemExit(
+            "no local stack is running (.local/stack.json is absent): start it with `make run` (or `archive-search"
+            " serve`) and try again, or give --queue-url and --dead-letter-queue-url"
+        )
     moved = redrive(aws_client("sqs", s3_endpoint(args.endpoint_url, running)), dead_letter_queue_url, queue_url)
     print(f"moved {moved} message(s) from the dead-letter queue back to the ingest queue")
     return 0

@@ -660,3 +660,11 @@ def test_a_folder_s_broken_link_or_pipe_is_left_out_and_named(
     assert capsys.readouterr().err.strip().splitlines()[-1] == (
         f"left out, not regular files: {folder / 'broken.json'}, {folder / 'fifo.json'}"
     )
+
+
+def test_redrive_with_no_stack_says_how_to_start_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # session 48's new user: redrive alone said to give two queue URLs, without the hint every other command gives
+    monkeypatch.setattr("archive_search_cli.stack.LOCAL_DIR", tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        main(["redrive", "--data-dir", str(tmp_path)])
+    assert "start it with `make run`" in str(stopped.value) and "--queue-url" in str(stopped.value)
