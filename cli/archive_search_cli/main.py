@@ -106,27 +106,38 @@ def _upload(args: argparse.Namespace) -> int:
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
+    none = _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
     if not args.jsonl and (skipped := left_out(map(Path, args.paths))):
         print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
-    return 0
+    # As `report` exits when an upload was rejected: a script notices an upload that can make no article (session
+    # 48's new user: `upload /dev/null` said "no article" and exited 0).
+    return 2 if none else 0
 
 
 LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
 
 
-def _list_articles(keys: list[str], prefix: str) -> None:
-    """Each key with the article it names (`delete` and `report` take the same paths), for a few keys."""
-    if len(keys) > LISTED_KEYS:
-        return
+def _list_articles(keys: list[str], prefix: str) -> int:
+    """Each key with the article it names (`delete` and `report` take the same paths), for a few keys; of more, those
+    that name none. How many name none: a name no article can have, or a format ingest does not read."""
+    lines: list[str] = []
+    none = 0
     for key in keys:
         try:
-            article_id = article_id_for_key(key, prefix)
+            named = f"article {article_id_for_key(key, prefix)}"
+            unsupported = unsupported_extension(key)  # ingest reports it on its own and changes no article
         except RejectedUploadError as exc:
-            print(f"  {key} -> no article: {exc.reason}")
-            continue
-        unsupported = unsupported_extension(key)  # ingest reports it on its own and changes no article
-        print(f"  {key} -> no article: {unsupported.reason}" if unsupported else f"  {key} -> article {article_id}")
+            unsupported = exc
+        if unsupported is not None:
+            none += 1
+            named = f"no article: {unsupported.reason}"
+        if unsupported is not None or len(keys) <= LISTED_KEYS:
+            lines.append(f"  {key} -> {named}")
+    for line in lines[:LISTED_KEYS]:
+        print(line)
+    if len(lines) > LISTED_KEYS:
+        print(f"  … and {len(lines) - LISTED_KEYS} more that make no article")
+    return none
 
 
 def _delete(args: argparse.Namespace) -> int:

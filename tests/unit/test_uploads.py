@@ -19,7 +19,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchRefused
 import archive_search_cli.main as main_module
 from archive_search.errors import SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
-from archive_search_cli.main import _upload_target, build_parser, main
+from archive_search_cli.main import LISTED_KEYS, _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack, read_stack_file
 from archive_search_cli.template import local_stack_spec
@@ -201,10 +201,22 @@ def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
 
     status = main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "notes.pdf"), str(tmp_path / "story.json")])
 
-    assert status == 0
+    # and exits 2, as `report` does for a rejected upload (session 48's new user: `upload /dev/null` exited 0)
+    assert status == 2
     assert capsys.readouterr().out.splitlines()[1:] == [
         "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported",
         "  incoming/story.json -> article story",
+    ]
+    assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "story.json")]) == 0
+    # of more uploads than are listed, those that make no article are
+    for n in range(LISTED_KEYS + 1):
+        (tmp_path / "many" / f"{n}.json").parent.mkdir(exist_ok=True)
+        (tmp_path / "many" / f"{n}.json").write_bytes(b'{"title": "T", "body": "B"}')
+    (tmp_path / "many" / "notes.pdf").write_bytes(b"%PDF")
+    capsys.readouterr()
+    assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "many")]) == 2
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported"
     ]
 
 
