@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -180,10 +181,21 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
         for item in kept:
             other = groups.setdefault(upload_group(item.key), item)
             if other is not item:
+                # Two spellings that look alike (`café.json` composed and decomposed) are told apart (session 48's
+                # new user saw "café.json and café.json").
+                forms = (
+                    " (the same name in two Unicode forms: an accent as part of its letter in the first, a mark after"
+                    " it in the second)"
+                    if other.key != item.key and unicodedata.normalize("NFC", other.key) == item.key
+                    else " (the same name in two Unicode forms: a mark after the letter in the first, an accent as"
+                    " part of it in the second)"
+                    if other.key != item.key and unicodedata.normalize("NFC", item.key) == other.key
+                    else ""
+                )
                 problems.append(
                     f"{other.source or other.key} ({other.key}) and {item.source or item.key} ({item.key}) are both "
-                    "versions of one article, whose newest upload wins, and sent together which one is newest is "
-                    "chance; give only the one you mean"
+                    f"versions of one article{forms}, whose newest upload wins, and sent together which one is newest"
+                    " is chance; give only the one you mean"
                 )
     if problems:
         raise UploadSourceError(_one_a_line(problems))
