@@ -60,6 +60,7 @@ from archive_search.relevance import (
     every_phrase,
     glued_parts,
     has_thai,
+    headlined,
     held_joined,
     in_byline_or_tags,
     is_joined,
@@ -1415,12 +1416,16 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     which 5 of news-dev's articles hold, 1,095 `government`) replaced by the spelling it stands for (the one written
     beside the other words, when _typos_read found one: `expansion.offered`), or None (session 37's review:
     `goverment` was offered nothing). A word the search read as another spelling (`expansion.held_read`) is offered
-    as read, as the results show it."""
-    excluded = excluded_words(parse_query(q))
+    as read, as the results show it. A word typed alone that some headline and some body hold is offered nothing
+    (relevance.headlined: `suez` was offered `sues`)."""
+    parsed = parse_query(q)
+    excluded = excluded_words(parsed)
+    alone = len(content_words(parsed)) == 1
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
         if read is None
+        and not (alone and headlined(expansion.near.get(word, ())))
         and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
         and not excludes(excluded, spelling)
     }
@@ -1704,7 +1709,7 @@ class _ArchiveVocabulary:
             found = self._index.search(body, size=0, offset=0, preference=self._preference)
             answer, total = found["aggregations"], int(found["hits"]["total"]["value"])
             for n, (candidates, context, near, slipped) in enumerate(missing):
-                chosen = _likeliest_of(answer, n, candidates, context, (near, slipped), total)
+                chosen = _likeliest_of(answer, n, len(candidates), context, (near, slipped), total)
                 self._likeliest[(candidates, context, near, slipped)] = candidates[chosen]
         return [self._likeliest[choice] for choice in key]
 
@@ -1750,12 +1755,7 @@ SIDE_BY_SIDE_WEIGHT = 3.0
 
 
 def _likeliest_of(
-    answer: Mapping[str, Any],
-    n: int,
-    spellings: Sequence[str],
-    context: Sequence[str],
-    tiers: tuple[int, int],
-    total: int,
+    answer: Mapping[str, Any], n: int, candidates: int, context: Sequence[str], tiers: tuple[int, int], total: int
 ) -> int:
     """The index of the likeliest candidate of likeliest()'s n-th choice in its answer: of the candidates some article
     holds (any, when none is: a joined word's spellings may be held by none), the greatest log(articles holding it) +
@@ -1788,7 +1788,6 @@ def _likeliest_of(
     SIDE_BY_SIDE_WEIGHT times more: `george bosh` is `george bush` (12 of news-dev's articles write it), not `george
     both` (none does), though more articles hold `both` beside `george` within a typo (session 40)."""
     nearest, slips = tiers
-    candidates = len(spellings)
     held = [int(answer[str(n)]["buckets"][str(i)]["doc_count"]) for i in range(candidates)]
 
     def beside(key: str) -> list[list[int]]:
@@ -1850,11 +1849,10 @@ def _likeliest_of(
         # A word one article holds may be its own typo: the slip into a word many hold is read, as without other words
         # (spelling._candidates), unless the nearest is likelier beside them (`tomorrow` is beside `night` in 10
         # news-dev articles, by a lift of 1.7; `tomrorow` in its one).
-        typos = list(zip(spellings[:nearest], held[:nearest], strict=True))
         overwhelming = [
             i
             for i in range(nearest, nearest + slips)
-            if (outweighs_typos(typos, (spellings[i], held[i])) and typed_scores[i] >= best)
+            if (outweighs_typos(held[:nearest], held[i]) and typed_scores[i] >= best)
             or (typed_scores[i] - math.log(FURTHER_EDIT_ODDS) >= best and associated(i))
         ]
         if overwhelming:

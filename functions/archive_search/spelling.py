@@ -62,14 +62,6 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
-# Fewer articles holding a word may share it as a typo (`goverment`: 5 of news-dev's 3,698, `monye` 1), a word meant
-# otherwise: its common near spellings stay (relevance._by_chance). `moore` (27) is a name, not `more`: the second
-# review of session 34 saw `michael moore` find 2,148 articles with `more` its near spelling.
-FEW_ARTICLES = 10
-# How many times as many articles must hold a near spelling of a word few hold for the word to be read as its typo
-# (relevance.typo_spelling, outweighs_typos). A round figure, not fitted: at 100, `enviroment` (2 of news-dev's
-# articles, `environment` 90), `aquisition` and `agressive` were no typos (session 37's second review).
-TYPO_ODDS = 10
 # A word of SHORT_WORD_CHARS letters or fewer (of 3: AUTO fuzziness allows no edit below) no article holds is read
 # only as a spelling one likely edit away that articles write as a phrase with a word typed next to it (_as_phrases):
 # `world cpu` is `world cup`, `bnk of england` `bank of england`, while `intel cpu` stays as typed (no article writes
@@ -445,11 +437,7 @@ def _candidates(
     held: dict[str, int] = {}
     for *_, freq, text in near:
         held[text] = max(freq, held.get(text, 0))
-    alone = (
-        twice[0]
-        if twice and outweighs_typos([(text, held[text]) for text in nearest], (twice[0], held[twice[0]]))
-        else None
-    )
+    alone = twice[0] if twice and outweighs_typos([held[text] for text in nearest], held[twice[0]]) else None
     return (
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
         tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
@@ -473,21 +461,11 @@ def osa_distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
-def outweighs_typos(nearest: Sequence[tuple[str, int]], slip: tuple[str, int]) -> bool:
-    """Whether a spelling two likely edits away (`slip`: the word and the articles holding it) outweighs the nearest
-    spellings (`nearest`: each word and its articles), each maybe the archive's own typo: MANY_ARTICLES hold the slip
-    and each nearest one is a word one article holds or none (`tommorow` is `tomorrow`, 123 of news-dev's articles,
-    not one article's `tomrorow`; session 39's review), or a word FEW_ARTICLES or fewer hold one edit from the slip,
-    which TYPO_ODDS times as many hold (`minsitre` is `minister`, 632, not the `minsiter` of 2 Reuters articles;
-    session 48's attack: `minsitre` and `foreign minsitre` were read `minsiter`)."""
-    meant, articles = slip
-
-    def typo(word: str, count: int) -> bool:
-        if count <= 1:
-            return True
-        return count <= FEW_ARTICLES and articles >= TYPO_ODDS * count and osa_distance(word, meant) == 1
-
-    return articles >= MANY_ARTICLES and all(typo(fold_as_index(word), count) for word, count in nearest)
+def outweighs_typos(nearest: Sequence[int], slip: int) -> bool:
+    """Whether a spelling two likely edits away, `slip` articles holding it, outweighs the nearest spellings, each a
+    word one article holds or none (`nearest`: their articles), maybe that article's own typo: MANY_ARTICLES hold it
+    (`tommorow` is `tomorrow`, 123 of news-dev's articles, not one article's `tomrorow`; session 39's review)."""
+    return all(count <= 1 for count in nearest) and slip >= MANY_ARTICLES
 
 
 def _likely_edit(typed: str, word: str) -> bool:
