@@ -3233,6 +3233,23 @@ def test_an_html_page_whose_comment_or_element_is_left_open_is_rejected_naming_i
     assert "never closed" in reason and opened[:5] in reason, reason
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<iframe src="https://x.example/" /></body></html>',  # jetty's demo page: nothing after it but the page's end
+        "</body></html><!-- served from cache",
+        "<script>var tracking = 1;",
+        "<noscript></div></body></html>",
+        '<svg><script href="x.js"/></svg><p>After the icon.</p></body></html>',
+        "<a title=<!--x href=y>link</a><p>After the link.</p></body></html>",
+    ],
+)
+def test_an_html_page_element_left_open_that_hides_no_text_is_no_rejection(tail: str) -> None:
+    # session 48's review: a page a browser shows whole was rejected for what it left open
+    page = f"<html><head><title>T</title></head><body><h1>T</h1><p>The bridge opened.</p>{tail}".encode()
+    assert parse_upload("incoming/a.html", page).body.startswith("The bridge opened.")
+
+
 def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
     page = _html('<h1>T</h1><p title="a <!-- b"><img alt="<script>">Text.</p><p data-x=\'<style>\'>More.</p>')
     assert parse_upload("incoming/a.html", page).body == "Text.\n\nMore."
