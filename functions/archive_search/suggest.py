@@ -21,7 +21,7 @@ from itertools import groupby
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
-from archive_search.index_mapping import MAX_WORD_PREFIX
+from archive_search.index_mapping import DIGIT_GROUP_PATTERN, MAX_WORD_PREFIX
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
@@ -289,8 +289,9 @@ def build_suggest(
     title holds (title_relaxed), which the articles of the titles offered hold. `closed_up`: a word of letters may
     also start a joined word closed up (_title_prefixes)."""
     # A digit group being typed at the end closed up as the index closes up the whole number (mapping 20's
-    # `digit_groups`): `45,0` starts "45,000 jobs", indexed `45000`, as `450` does.
-    q = _TYPED_GROUP.sub("", searched_text(typed))
+    # `digit_groups`): `45,0` starts "45,000 jobs", indexed `45000`, as `450` does; and the groups before it, which
+    # the engine would close up only after this (`1,500,0` is `15000`, not `1,5000`: the session's review).
+    q = _TYPED_GROUP.sub("", re.sub(DIGIT_GROUP_PATTERN, "", searched_text(typed)))
     words = words_of(q)
     complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
     # The engine counts a clause for each token of each clause, at most one a character of q (a run of ideographs

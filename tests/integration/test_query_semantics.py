@@ -2406,6 +2406,7 @@ def test_suggest_offers_a_title_with_a_number_as_its_digit_groups_are_typed(pipe
     # Given a headline writing a number with commas between its digit groups
     steel = _json_upload(pipeline, "Steel firm to cut 45,000 jobs", "The steel firm will cut jobs.")
     guitar = _json_upload(pipeline, "Hendrix guitar fetches £100,000", "A guitar was sold.")
+    deal = _json_upload(pipeline, "Club pays 1,500,000 for striker", "The striker signed.")
     pipeline.drain()
 
     # Then it is offered at every keystroke, the groups typed with their commas or without (mapping 20 indexes
@@ -2414,3 +2415,6 @@ def test_suggest_offers_a_title_with_a_number_as_its_digit_groups_are_typed(pipe
         assert steel in suggested(typed), typed
     for typed in ("Hendrix guitar fetches £100,0", "fetches £100000", "£100,000"):
         assert guitar in suggested(typed), typed
+    # every group typed before the one being typed too (the session's review: `1,500,0` matched nothing)
+    for typed in ("Club pays 1,5", "Club pays 1,500,", "Club pays 1,500,0", "pays 1,500,000 f"):
+        assert deal in suggested(typed), typed
