@@ -81,7 +81,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _upload_target(args: argparse.Namespace) -> tuple[str | None, str, str]:
     """Endpoint, bucket and prefix: explicit options, else the running local stack, else the template's."""
-    running = running_stack(args.data_dir)
+    running = running_stack(args.data_dir, named=bool(args.endpoint_url))
     spec = local_stack_spec()
     default_prefix = spec.function_environment["IngestFunction"]["UPLOAD_PREFIX"]
     bucket = args.bucket or (running.uploads_bucket if running else spec.uploads_bucket)

@@ -71,7 +71,7 @@ def _move(sqs: Any, messages: list[dict[str, Any]], dead_letter_queue_url: str, 
 
 
 def run_redrive(args: argparse.Namespace) -> int:
-    running = running_stack(args.data_dir)
+    running = running_stack(args.data_dir, named=bool(args.queue_url and args.dead_letter_queue_url))
     queue_url = args.queue_url or (running.ingest_queue_url if running else None)
     dead_letter_queue_url = args.dead_letter_queue_url or (running.dead_letter_queue_url if running else None)
     if not queue_url or not dead_letter_queue_url:

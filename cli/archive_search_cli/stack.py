@@ -96,13 +96,14 @@ def read_stack_file(data_dir: Path = LOCAL_DIR) -> RunningStack | None:
         raise SystemExit(f"{path} is not the stack file `archive-search serve` writes ({exc}); remove it") from None
 
 
-def running_stack(data_dir: Path) -> RunningStack | None:
+def running_stack(data_dir: Path, named: bool = False) -> RunningStack | None:
     """The stack running in a command's `--data-dir` (read_stack_file), None when the default one holds none (the
     command then uses the default ports, or the endpoints it was given). SystemExit, in one line, when another
     folder was named and holds no stack: the command went on to the default stack's bucket and index, and a folder
-    misspelt beside two running stacks uploaded to, reported on or verified the other (session 48's new user)."""
+    misspelt beside two running stacks uploaded to, reported on or verified the other (session 48's new user). Not
+    when the command was `named` its endpoints (the session's review: `verify --data-dir X --opensearch-url …`)."""
     running = read_stack_file(data_dir)
-    if running is None and data_dir.resolve() != LOCAL_DIR.resolve():
+    if running is None and not named and data_dir.resolve() != LOCAL_DIR.resolve():
         raise SystemExit(
             f"no local stack is running in --data-dir {data_dir} ({data_dir / STACK_FILE.name} is absent): start it"
             f" with `archive-search serve --data-dir {data_dir}`, or leave --data-dir out for the default stack"
