@@ -305,6 +305,8 @@ def test_the_fix_for_an_unsupported_extension_lists_only_extensions_that_parse()
         "(By Maria Lopez)\n\nThe council met.",
         "(By Maria Lopez)\n\n12 May 2015\n\nCouncil approves bridge budget\n\nThe council met.",
         "2015-05-12\n\nCouncil approves bridge budget\n\nThe council met.\n",
+        # the site's name between the date and the headline is dropped (the session's review: it was the title)
+        "12 May 2015\n\nSomaNet News Archive\n\nCouncil approves bridge budget\n\n(By Maria Lopez)\n\nThe council met.",
     ],
 )
 def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None:
@@ -313,6 +315,24 @@ def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None
     assert parsed.title == "Council approves bridge budget"
     assert parsed.published == "2015-05-12"
     assert parsed.body == "The council met." and parsed.summary is None
+
+
+@pytest.mark.parametrize("companion", ["14:32 GMT", "2.30pm", "Updated 13 May 2015", "Last updated: 13 May 2015"])
+def test_legacy_page_time_or_update_line_under_a_top_date_line_is_no_title(companion: str) -> None:
+    page = f"12 May 2015\n\n{companion}\n\nCouncil approves bridge budget\n\n(By Maria Lopez)\n\nThe council met."
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+    assert (parsed.title, parsed.published, parsed.summary) == (
+        "Council approves bridge budget",
+        "2015-05-12",
+        companion,
+    )
+
+
+@pytest.mark.parametrize("line", ["03/04/2015", "31 April 2015"])
+def test_legacy_page_unreadable_date_line_over_the_headline_is_rejected(line: str) -> None:
+    # as under the headline; it was the title, and the page had no date (the session's review)
+    error = _rejection("incoming/bridge.txt", f"{line}\n\nCouncil approves bridge budget\n\nThe council met.".encode())
+    assert "a date that cannot be read" in error.reason
 
 
 def test_legacy_page_whose_date_line_stands_over_a_paragraph_is_rejected_for_its_headline() -> None:

@@ -322,10 +322,27 @@ def _title_first(blocks: list[str]) -> list[str]:
     """blocks with a date line that stands before the headline moved after it, where a date line below the title
     is read as the page's date: a page whose layout put `12 May 2015` above its headline (or, byline first, between
     the byline and the headline) was titled "12 May 2015", the headline its summary, and had no date (session 48's
-    new user). The same list when the first block is no date line or the second is one too."""
-    if len(blocks) > 1 and parse_date(blocks[0]) is not None and parse_date(blocks[1]) is None:
-        return [blocks[1], blocks[0], *blocks[2:]]
-    return blocks
+    new user). Between the date line and the headline, the site's chrome (`SomaNet News Archive`) is dropped and a
+    time (`14:32 GMT`) or an update line (`Updated 13 May 2015`) stays after the date (the summary, when a byline
+    follows): neither is the title (the session's review). A date line there that names no day one can tell
+    rejects the page, as below the title. The same list when the first block is no date line or no headline
+    follows it."""
+    if len(blocks) < 2 or parse_date(blocks[0]) is None:
+        _refuse_unreadable_date_lines(blocks[:1] if len(blocks) > 1 and parse_date(blocks[1]) is None else [])
+        return blocks
+    rest = [block for block in blocks[1:3] if not _is_chrome(block)] + blocks[3:]
+    at = next((i for i, block in enumerate(rest[:3]) if not _DATE_COMPANION.match(block)), None)
+    if at is None or parse_date(rest[at]) is not None:
+        return blocks
+    return [rest[at], blocks[0], *rest[:at], *rest[at + 1 :]]
+
+
+# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`) or an update (`Updated 13 May 2015`).
+_DATE_COMPANION = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,5})?"
+    r"|(?:last\s+)?updated?\b.{0,60})$",
+    re.IGNORECASE,
+)
 
 
 def _reads_as_paragraph(block: str) -> bool:
