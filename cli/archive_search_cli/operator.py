@@ -47,7 +47,7 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_target(args: argparse.Namespace) -> Target:
-    running = running_stack(args.data_dir, named=bool(args.endpoint_url or args.opensearch_url))
+    running = running_stack(args.data_dir, named=bool(args.endpoint_url and args.opensearch_url))
     spec = local_stack_spec()
     ingest_env = spec.function_environment["IngestFunction"]
     auth = args.auth or "none"

@@ -84,6 +84,7 @@ from archive_search.spelling import (
     closed_up_suggester,
     closed_up_words,
     did_you_mean,
+    has_digit,
     held_elsewhere,
     offer_phrases,
     outweighs_typos,
@@ -1420,7 +1421,8 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     (relevance.headlined: `suez` was offered `sues`)."""
     parsed = parse_query(q)
     excluded = excluded_words(parsed)
-    alone = len(content_words(parsed)) == 1
+    # A number beside it says nothing of the word (`quiz 2005`: the second review).
+    alone = len([word for word in content_words(parsed) if not has_digit(word)]) == 1
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
@@ -2040,17 +2042,29 @@ class _Guard(NamedTuple):
 def respelt_pairs(q: str, offer: str) -> tuple[list[str], list[str]]:
     """(typed, offered): each word q respells in `offer` with the word typed before it and the one after it, as two
     words in the order typed, in q and in the offer (`spice girls` -> `space girls`: [`spice girls`], [`space
-    girls`]); not with a stopword, which any word is beside (`the space`, in 8 news-dev articles, outweighed `spice
-    girls`: the session's review). Empty when the two do not hold as many words (then nothing pairs them)."""
+    girls`]); a stopword, which any word is beside, not alone but with the word past it (`spice of girls`; `the
+    space`, in 8 news-dev articles, outweighed `spice girls`: the session's reviews). Empty when the two do not hold
+    as many words (then nothing pairs them)."""
     typed, offered = parse_query(q).words, parse_query(offer).words
     if len(typed) != len(offered):
         return [], []
-    pairs: dict[tuple[int, int], None] = {}
+
+    def stopword(j: int) -> bool:
+        return fold_as_index(typed[j]) in STOPWORDS
+
+    spans: dict[tuple[int, int], None] = {}
     for i, (word, spelling) in enumerate(zip(typed, offered, strict=True)):
         if word != spelling:
-            beside = [j for j in (i - 1, i + 1) if 0 <= j < len(typed) and fold_as_index(typed[j]) not in STOPWORDS]
-            pairs |= dict.fromkeys((min(i, j), max(i, j)) for j in beside)
-    return [f"{typed[a]} {typed[b]}" for a, b in pairs], [f"{offered[a]} {offered[b]}" for a, b in pairs]
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(typed) and stopword(j) and abs(j - i) <= _MAX_STOPWORDS_BESIDE:
+                    j += step
+                if 0 <= j < len(typed) and not stopword(j):
+                    spans[(min(i, j), max(i, j))] = None
+    return [" ".join(typed[a : b + 1]) for a, b in spans], [" ".join(offered[a : b + 1]) for a, b in spans]
+
+
+_MAX_STOPWORDS_BESIDE = 2  # stopwords between a respelt word and the word it is paired with (`spice of the girls`)
 
 
 _GUARD = "guard"  # _counter's guard, in the whole archive (as the vocabulary and the probe count)

@@ -328,6 +328,14 @@ def test_legacy_page_time_or_update_line_under_a_top_date_line_is_no_title(compa
     )
 
 
+@pytest.mark.parametrize("headline", ["Update on council bridge plans", "Updated guidance for bridge users"])
+def test_legacy_page_headline_starting_with_update_under_a_top_date_line_is_the_title(headline: str) -> None:
+    # the second review: taken for an update line, it was skipped and the page rejected for its headline
+    page = f"12 May 2015\n\n{headline}\n\nThe council met on Tuesday to approve the budget for the new bridge."
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+    assert (parsed.title, parsed.published) == (headline, "2015-05-12")
+
+
 @pytest.mark.parametrize("line", ["03/04/2015", "31 April 2015"])
 def test_legacy_page_unreadable_date_line_over_the_headline_is_rejected(line: str) -> None:
     # as under the headline; it was the title, and the page had no date (the session's review)

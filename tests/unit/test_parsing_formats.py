@@ -3250,6 +3250,21 @@ def test_an_html_page_element_left_open_that_hides_no_text_is_no_rejection(tail:
     assert parse_upload("incoming/a.html", page).body.startswith("The bridge opened.")
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<h1>Head</h1><p>Para one. <!-- TODO check figures. Para two, lost.</p></body></html>",
+        "<h1>Head</h1><p>Intro.</p><!-- TODO\nSecond paragraph, plain text.\n\nThird.\n</body></html>",
+        "<!-- old </body> --><h1>Head</h1><p>Para one.</p><!-- TODO check Para two, lost.",
+        "<h1>Head</h1><p>Para one.</p><textarea>Para two, lost &amp; more.</body></html>",
+    ],
+)
+def test_an_html_page_element_left_open_over_text_without_markup_is_rejected(page: str) -> None:
+    # the second review: text after what a page left open was lost when no start tag followed it
+    data = f"<html><head><title>T</title></head><body>{page}".encode()
+    assert "never closed" in _rejection("incoming/a.html", data).reason
+
+
 def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
     page = _html('<h1>T</h1><p title="a <!-- b"><img alt="<script>">Text.</p><p data-x=\'<style>\'>More.</p>')
     assert parse_upload("incoming/a.html", page).body == "Text.\n\nMore."
@@ -3262,6 +3277,10 @@ def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
         ("incoming/a.md", b"---\ntitle: T\nDraft: yes\n---\nBody."),
         ("incoming/a.json", b'{"title": "T", "body": "B", "draft": true}'),
         ("incoming/a.json", b'{"title": "T", "body": "B", "DRAFT": "true"}'),
+        # the second review: a number, and a CMS export's status
+        ("incoming/a.json", b'{"title": "T", "body": "B", "draft": 1}'),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "status": "draft"}'),
+        ("incoming/a.md", b"---\ntitle: T\npost_status: draft\n---\nBody."),
     ],
 )
 def test_an_article_marked_a_draft_is_reported_not_published(key: str, data: bytes) -> None:
@@ -3274,6 +3293,7 @@ def test_an_article_marked_no_draft_is_published() -> None:
     assert parse_upload("incoming/a.md", b"---\ntitle: T\ndraft: false\n---\nBody.").title == "T"
     assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": false}').title == "T"
     assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": null}').title == "T"
+    assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "status": "publish"}').title == "T"
 
 
 @pytest.mark.parametrize(

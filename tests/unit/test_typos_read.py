@@ -153,6 +153,7 @@ def test_a_likely_typo_s_spelling_is_refused_where_its_pair_as_typed_is_written_
     assert respelt_pairs("Spice Girls reunion", "Space Girls reunion") == (["Spice Girls"], ["Space Girls"])
     # not with a stopword, which any word is beside (the review: `the space` outweighed `spice girls`)
     assert respelt_pairs("The Spice Girls reunion", "The Space Girls reunion") == (["Spice Girls"], ["Space Girls"])
+    assert respelt_pairs("spice of the girls", "space of the girls") == (["spice of the girls"], ["space of the girls"])
     assert respelt_pairs("girls spice tour", "girls space tour") == (
         ["girls spice", "spice tour"],
         ["girls space", "space tour"],
@@ -221,6 +222,7 @@ def test_a_word_typed_alone_that_a_headline_and_a_body_write_is_offered_no_other
     assert headlined(suez) and typo_spellings("suez", suez) == ["sues"]
     expansion = Expansion(typos={"suez": None}, near={"suez": suez})
     assert typos_respelt("suez", expansion) is None
+    assert typos_respelt("suez 2005", Expansion(typos={"suez": None}, near={"suez": suez})) is None
     # beside other words it may still be a slip (the session's review: `capital flops` is `capital flows`)
     assert typos_respelt("suez crisis", Expansion(typos={"suez": None}, near={"suez": suez})) == "sues crisis"
     # a word only bodies write, or only a headline (`PRESSUE`: a headline's typo no body repeats), alone too

@@ -410,9 +410,12 @@ def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Pat
         assert str(stopped.value).startswith(f"no local stack is running in --data-dir {none} ("), argv
     with pytest.raises(SystemExit, match="no local stack is running in --data-dir"):
         main(["redrive", "--data-dir", none])
-    # unless the command is named its endpoints (the session's review)
+    # unless the command is named every endpoint it uses (the session's reviews: one named, the other went to the
+    # default stack)
     named = ["verify", "--data-dir", none, "--opensearch-url", "http://127.0.0.1:1", "--endpoint-url", "http://x:1"]
     assert resolve_target(parser.parse_args(named)).engine.endpoint == "http://127.0.0.1:1"
+    with pytest.raises(SystemExit, match="no local stack is running in --data-dir"):
+        resolve_target(parser.parse_args(named[:5]))
     assert _upload_target(parser.parse_args(["upload", "--data-dir", none, "--endpoint-url", "http://x:1", "a"]))[0]
     # while the default folder with none uses the default ports (a stack started before stack.json was written)
     assert _upload_target(parser.parse_args(["upload", "a.json"]))[0] is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
@@ -974,6 +974,7 @@ _OPENER = re.compile(r"""<!--|<!|<([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*"
 _COMMENT_END = re.compile(r"--!?>")
 _DECLARATION_END = re.compile(">")
 _START_TAG = re.compile(r"<[a-zA-Z]")
+_ANY_TAG = re.compile(r"<[^>]*>")
 _FOREIGN = re.compile(r"<(/?)(svg|math)(?=[\s/>])", re.IGNORECASE)
 
 
@@ -981,14 +982,14 @@ def refuse_left_open(markup: str, page: bool = False) -> None:
     """RejectedUploadError naming the first comment or element that HTML (a JSON body, rendered Markdown, an HTML
     page) opens and never closes: a browser, and the extractor that reads as one, shows nothing after it, and the
     upload was accepted without the rest of its text (session 22's review: `<!-- TODO: check figures` dropped every
-    paragraph below it; session 48's new user, in an HTML page). Of a `page`, only one that hides markup a browser
-    would show (a start tag after it) inside the body: an `<iframe … />` left open before `</body>`, a comment after
-    `</html>` or a script cut short at the end hide no text (the session's review). Each construct found closed is
+    paragraph below it; session 48's new user, in an HTML page). Of a `page`, only one that hides text a browser
+    would show (_hides_page_text): an `<iframe … />` left open before `</body>`, a comment after `</html>` or a
+    script cut short at the end hide none (the session's review). Each construct found closed is
     skipped whole, and each tag with its attributes, so the scan is linear; inside <svg> and <math> a tag closed with
     `/>` is closed."""
     position = 0
     foreign: _ForeignContent | None = None
-    body_end = markup.lower().rfind("</body") if page else -1
+    skipped: list[tuple[int, int]] = []  # the comments and elements found closed, in order: no `</body` inside counts
     while (found := _OPENER.search(markup, position)) is not None:
         opened, name = found.group(0), (found.group(1) or "").lower()
         if found.group(1) is not None and name not in _HIDING_ELEMENTS:
@@ -1015,15 +1016,41 @@ def refuse_left_open(markup: str, page: bool = False) -> None:
             end = None if name == "plaintext" else re.compile(rf"</{name}(?=[\s/>])", re.I).search(markup, found.end())
             closer = f"</{name}>"
         if end is None:
-            if page and (0 <= body_end < found.start() or not _START_TAG.search(markup, found.end())):
-                return  # what it hides is no text of the page
+            if page and not _hides_page_text(markup, found, name, _body_end(markup, skipped)):
+                return
             start = markup[found.start() : found.start() + 40]
             raise RejectedUploadError(
                 f"the text holds {start!r}, which opens {'a comment' if opened.startswith('<!') else f'<{name}>'} "
                 f"never closed by {closer}: a browser shows nothing after it, and the rest of the text would be lost",
                 fix=f"close it with {closer} where it should end, or remove it",
             )
+        skipped.append((found.start(), end.end()))
         position = end.end()
+
+
+def _body_end(markup: str, skipped: list[tuple[int, int]]) -> int:
+    """Where the page's last `</body` is, outside the comments and elements `skipped` (a `</body>` written in a
+    script or a comment ends no body: the second review), or -1."""
+    lowered, starts = markup.lower(), [start for start, _ in skipped]
+    at = len(markup)
+    while (at := lowered.rfind("</body", 0, at)) >= 0:
+        i = bisect_right(starts, at) - 1
+        if i < 0 or skipped[i][1] <= at:
+            return at
+    return -1
+
+
+def _hides_page_text(markup: str, found: re.Match[str], name: str, body_end: int) -> bool:
+    """Whether what a page leaves open from `found` to its end hides text a browser would show: any start tag after
+    it, or, but in a script or a style cut short (code), text outside tags, unless the opener is past the page's
+    last `</body` (`</body></html><!-- served from cache`; the second review: text after a comment, with or without
+    the real `</body>` inside it, was accepted and lost)."""
+    if _START_TAG.search(markup, found.end()):
+        return True
+    if name in ("script", "style") or 0 <= body_end < found.start():
+        return False
+    after = markup.find(">", found.end()) + 1 if name else found.end()  # an element's text starts after its tag
+    return bool(_ANY_TAG.sub("", markup[after:] if after else "").strip())
 
 
 class _ForeignContent:

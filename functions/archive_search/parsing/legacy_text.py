@@ -337,10 +337,11 @@ def _title_first(blocks: list[str]) -> list[str]:
     return [rest[at], blocks[0], *rest[:at], *rest[at + 1 :]]
 
 
-# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`) or an update (`Updated 13 May 2015`).
+# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`) or an update naming when (`Updated 13
+# May 2015`; not `Update on the bridge` nor `Updated guidance for bridge users`: the second review).
 _DATE_COMPANION = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,5})?"
-    r"|(?:last\s+)?updated?\b.{0,60})$",
+    r"|(?:last\s+)?updated\b:?\s.{0,60}\d.{0,20})$",
     re.IGNORECASE,
 )
 

@@ -549,7 +549,7 @@ TAG_NAMES = ("tags", "keywords")
 
 # How a draft says it is one (Hugo's and Jekyll's `draft: true`; front matter keeps every value as written, and YAML
 # 1.1's other spellings of true).
-_DRAFT_VALUES = frozenset(("true", "yes", "on", "y"))
+_DRAFT_VALUES = frozenset(("true", "yes", "on", "y", "1"))
 
 
 def refuse_draft(fields: dict[str, Any], where: str) -> None:
@@ -557,11 +557,13 @@ def refuse_draft(fields: dict[str, Any], where: str) -> None:
     true`): it was published as any other article, which the editor who marked it never meant (session 48's new
     user). A draft is reported, not published; `draft: false` or no `draft` publishes it."""
     value = fields.get("draft")
-    if value is True or (isinstance(value, str) and value.strip().lower() in _DRAFT_VALUES):
+    # A CMS export's status (WordPress's `status` or `post_status`: "draft") says the same (the second review).
+    status = next((fields[name] for name in ("status", "post_status") if isinstance(fields.get(name), str)), "")
+    if value is True or value == 1 or str(value).strip().lower() in _DRAFT_VALUES or status.strip().lower() == "draft":
+        marked = f"draft: {str(value).lower()}" if value is not None else f"status: {status}"
         raise RejectedUploadError(
-            f"{where} marks the article a draft (draft: {value if isinstance(value, str) else 'true'}), and a draft"
-            " is not published",
-            fix="remove the draft line, or set it to false, when the article is ready",
+            f"{where} marks the article a draft ({marked}), and a draft is not published",
+            fix="remove the draft line (or the draft status), or set it to false, when the article is ready",
         )
 
 
