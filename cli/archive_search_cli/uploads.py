@@ -302,7 +302,10 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
     - its rejection report as ingest wrote it (`status` "rejected", `reason`, `how_to_fix`, `checked_at`, `note`);
     - `{"upload", "status": "waiting", "article"}`: uploaded again after that report, not ingested yet;
     - `{"upload", "status": "no report", "article"}`: accepted (GET /articles/<article>), or not ingested yet;
-    - `{"upload", "status": "not uploaded"}`: no such upload (a report without one is a leftover `verify` lists).
+    - `{"upload", "status": "not uploaded"}`: no such upload (a report without one is a leftover `verify` lists);
+    - `{"upload", "status": "superseded", "by", "article"}`: another format of the same article was uploaded after
+      it (`twin.txt` after `twin.json`), whose file the article now follows, whatever this one's report says (it read
+      "no report" while the newer file's rejection had taken the article down: session 48's new user).
 
     With the editors' policy, which does not let them read uploads, the last two cases read "no report" and a report
     is shown even when a newer upload waits. Raises botocore's ClientError for anything else (no bucket, no access)."""
@@ -313,6 +316,8 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
         article: str | None = article_id_for_key(key, upload_prefix)
     except RejectedUploadError:  # a name no article can have: its report says so once ingested
         article = None
+    if isinstance(uploaded, datetime) and (newer := _newer_version(s3, bucket, key, uploaded)) is not None:
+        return {"upload": key, "status": "superseded", "by": newer, "article": article}
     report_key = report_key_for(key, upload_prefix, report_prefix)
     reported = _report_modified(s3, bucket, report_key)
     if reported is None:
@@ -322,6 +327,26 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
         return {"upload": key, "status": "waiting", "article": article}
     body: dict[str, Any] = json.loads(s3.get_object(Bucket=bucket, Key=report_key)["Body"].read())
     return body
+
+
+def _newer_version(s3: Any, bucket: str, key: str, uploaded: datetime) -> str | None:
+    """The newest upload of the same article as `key` (upload_group: another format of its path) written after it,
+    or None; None too when the caller may not list the uploads."""
+    folder, _, name = key.rpartition("/")
+    stem = name.rpartition(".")[0] if "." in name else name
+    try:
+        listed = s3.list_objects_v2(Bucket=bucket, Prefix=f"{folder}/{stem}." if folder else f"{stem}.")
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in _DENIED:
+            return None
+        raise
+    group = upload_group(key)
+    newer = [
+        (item["LastModified"], item["Key"])
+        for item in listed.get("Contents", [])
+        if item["Key"] != key and upload_group(item["Key"]) == group and item["LastModified"] > uploaded
+    ]
+    return max(newer)[1] if newer else None
 
 
 def reported_uploads(s3: Any, bucket: str, report_prefix: str) -> Iterator[str]:

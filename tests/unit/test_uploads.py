@@ -521,6 +521,37 @@ def test_report_tells_the_editor_what_became_of_each_upload(
     assert [json.loads(line)["status"] for line in capsys.readouterr().out.splitlines()] == ["rejected", "waiting"]
 
 
+def test_report_says_an_upload_another_format_of_its_article_superseded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # session 48's new user: twin.json, then an empty twin.txt (rejected, the article taken down): `report twin.json`
+    # said "no report"
+    _write_stack_file(tmp_path)
+    noon, later = datetime(2026, 12, 1, 12, 0, tzinfo=UTC), datetime(2026, 12, 1, 12, 5, tzinfo=UTC)
+    s3 = ReportsS3(
+        {
+            "incoming/twin.json": (b"{}", noon),
+            "incoming/twin.txt": (b"", later),
+            "reports/twin.txt.json": (_rejection("incoming/twin.txt", "the file is empty"), later),
+            "incoming/twin.backup.json": (b"{}", later),  # another article (`twin.backup`)
+            "incoming/solo.json": (b"{}", noon),
+        }
+    )
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    for name in ("twin.json", "twin.txt", "solo.json"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+
+    status = main(["report", "--data-dir", str(tmp_path), *(str(tmp_path / n) for n in ("twin.json", "solo.json"))])
+
+    assert status == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == [
+        {"upload": "incoming/twin.json", "status": "superseded", "by": "incoming/twin.txt", "article": "twin"},
+        {"upload": "incoming/solo.json", "status": "no report", "article": "solo"},
+    ]
+    # and the newer one's own report is its own
+    assert main(["report", "--data-dir", str(tmp_path), str(tmp_path / "twin.txt")]) == 2
+
+
 def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
