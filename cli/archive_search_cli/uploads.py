@@ -16,8 +16,8 @@ from botocore.exceptions import ClientError
 from tqdm import tqdm
 
 from archive_search.errors import RejectedUploadError
-from archive_search.keys import article_id_for_key, report_key_for
-from archive_search.parsing import upload_group
+from archive_search.keys import article_id_for_key, listing_prefix, report_key_for, spells_stem, stem_of
+from archive_search.parsing import unsupported_extension, upload_group
 
 UPLOAD_THREADS = 16
 _Item = TypeVar("_Item", "PendingUpload", "PendingDeletion")
@@ -330,22 +330,27 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
 
 
 def _newer_version(s3: Any, bucket: str, key: str, uploaded: datetime) -> str | None:
-    """The newest upload of the same article as `key` (upload_group: another format of its path) written after it,
-    or None; None too when the caller may not list the uploads."""
-    folder, _, name = key.rpartition("/")
-    stem = name.rpartition(".")[0] if "." in name else name
+    """The upload of the same article as `key` that ingest follows instead of it, or None: another format of its path,
+    in any spelling of it (NFC or not), written after it, or in the same instant with a later key (ingest's tie-break:
+    the third review); listed as ingest lists versions (keys.listing_prefix, spells_stem). None for a key in a format
+    no parser reads, which is no version of the article beside it, and when the caller may not list the uploads."""
+    if unsupported_extension(key) is not None:
+        return None
+    key_stem, group = unicodedata.normalize("NFC", stem_of(key)), upload_group(key)
+    newer: list[tuple[datetime, str]] = []
     try:
-        listed = s3.list_objects_v2(Bucket=bucket, Prefix=f"{folder}/{stem}." if folder else f"{stem}.")
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=listing_prefix(key_stem)):
+            newer += [
+                (item["LastModified"], item["Key"])
+                for item in page.get("Contents", [])
+                if spells_stem(item["Key"], key_stem)
+                and upload_group(item["Key"]) == group
+                and (item["LastModified"], item["Key"]) > (uploaded, key)
+            ]
     except ClientError as exc:
         if exc.response.get("Error", {}).get("Code") in _DENIED:
             return None
         raise
-    group = upload_group(key)
-    newer = [
-        (item["LastModified"], item["Key"])
-        for item in listed.get("Contents", [])
-        if item["Key"] != key and upload_group(item["Key"]) == group and item["LastModified"] > uploaded
-    ]
     return max(newer)[1] if newer else None
 
 

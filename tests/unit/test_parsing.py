@@ -317,7 +317,10 @@ def test_legacy_page_date_line_at_the_top_is_the_article_date(page: str) -> None
     assert parsed.body == "The council met." and parsed.summary is None
 
 
-@pytest.mark.parametrize("companion", ["14:32 GMT", "2.30pm", "Updated 13 May 2015", "Last updated: 13 May 2015"])
+@pytest.mark.parametrize(
+    "companion",
+    ["14:32 GMT", "2.30pm", "Updated 13 May 2015", "Last updated: 13 May 2015", "Last update: 13 May 2015 14:32"],
+)
 def test_legacy_page_time_or_update_line_under_a_top_date_line_is_no_title(companion: str) -> None:
     page = f"12 May 2015\n\n{companion}\n\nCouncil approves bridge budget\n\n(By Maria Lopez)\n\nThe council met."
     parsed = parse_upload("incoming/bridge.txt", page.encode())
@@ -328,7 +331,9 @@ def test_legacy_page_time_or_update_line_under_a_top_date_line_is_no_title(compa
     )
 
 
-@pytest.mark.parametrize("headline", ["Update on council bridge plans", "Updated guidance for bridge users"])
+@pytest.mark.parametrize(
+    "headline", ["Update on council bridge plans", "Updated guidance for bridge users", "Updated rules for 5G masts"]
+)
 def test_legacy_page_headline_starting_with_update_under_a_top_date_line_is_the_title(headline: str) -> None:
     # the second review: taken for an update line, it was skipped and the page rejected for its headline
     page = f"12 May 2015\n\n{headline}\n\nThe council met on Tuesday to approve the budget for the new bridge."

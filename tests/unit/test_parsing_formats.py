@@ -3283,6 +3283,12 @@ def test_an_article_marked_a_draft_is_reported_not_published(key: str, data: byt
     assert "marks the article a draft" in rejection.reason and "remove the draft line" in rejection.fix
 
 
+def test_a_draft_s_report_names_the_field_that_marks_it() -> None:
+    # the third review: `draft: false` beside `status: draft` was reported as "(draft: false)"
+    data = b'{"title": "T", "body": "B", "draft": false, "status": {"x": 1}, "post_status": "draft"}'
+    assert "(post_status: draft)" in _rejection("incoming/a.json", data).reason
+
+
 def test_an_article_marked_no_draft_is_published() -> None:
     assert parse_upload("incoming/a.md", b"---\ntitle: T\ndraft: false\n---\nBody.").title == "T"
     assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "draft": false}').title == "T"

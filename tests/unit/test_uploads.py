@@ -550,6 +550,29 @@ def test_report_says_an_upload_another_format_of_its_article_superseded(
     ]
     # and the newer one's own report is its own
     assert main(["report", "--data-dir", str(tmp_path), str(tmp_path / "twin.txt")]) == 2
+    capsys.readouterr()
+    # as ingest follows it (the third review): another spelling of the name, a later key in the same instant; a file
+    # no parser reads is no version of the article beside it
+    s3.objects |= {
+        "incoming/caf\u00e9.json": (b"{}", noon),
+        "incoming/cafe\u0301.txt": (b"x", later),
+        "incoming/tie.json": (b"{}", noon),
+        "incoming/tie.txt": (b"x", noon),
+        "incoming/pic.jpg": (b"x", noon),
+        "incoming/pic.md": (b"x", later),
+    }
+    for name in ("caf\u00e9.json", "tie.json", "tie.txt", "pic.jpg"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    main(
+        ["report", "--data-dir", str(tmp_path), *(str(tmp_path / n) for n in ("caf\u00e9.json", "tie.json", "tie.txt"))]
+    )
+    assert [json.loads(line).get("by") for line in capsys.readouterr().out.splitlines()] == [
+        "incoming/cafe\u0301.txt",
+        "incoming/tie.txt",
+        None,
+    ]
+    main(["report", "--data-dir", str(tmp_path), str(tmp_path / "pic.jpg")])
+    assert json.loads(capsys.readouterr().out)["status"] == "no report"
 
 
 def test_report_works_with_the_editors_policy_which_cannot_read_uploads(

@@ -974,7 +974,9 @@ _OPENER = re.compile(r"""<!--|<!|<([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*"
 _COMMENT_END = re.compile(r"--!?>")
 _DECLARATION_END = re.compile(">")
 _START_TAG = re.compile(r"<[a-zA-Z]")
-_ANY_TAG = re.compile(r"<[^>]*>")
+# A tag, as far as the next `<`: bounded so, each `<` with no `>` after it is read once (to its end, at every `<` of
+# `1 &lt; 2 < 3 …`, a 520 KB page took 13 s: the third review).
+_ANY_TAG = re.compile(r"<[^<>]*>")
 _FOREIGN = re.compile(r"<(/?)(svg|math)(?=[\s/>])", re.IGNORECASE)
 
 

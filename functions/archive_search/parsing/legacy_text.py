@@ -331,19 +331,31 @@ def _title_first(blocks: list[str]) -> list[str]:
         _refuse_unreadable_date_lines(blocks[:1] if len(blocks) > 1 and parse_date(blocks[1]) is None else [])
         return blocks
     rest = [block for block in blocks[1:3] if not _is_chrome(block)] + blocks[3:]
-    at = next((i for i, block in enumerate(rest[:3]) if not _DATE_COMPANION.match(block)), None)
+    at = next((i for i, block in enumerate(rest[:3]) if not _date_companion(block)), None)
     if at is None or parse_date(rest[at]) is not None:
         return blocks
     return [rest[at], blocks[0], *rest[:at], *rest[at + 1 :]]
 
 
-# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`) or an update naming when (`Updated 13
-# May 2015`; not `Update on the bridge` nor `Updated guidance for bridge users`: the second review).
-_DATE_COMPANION = re.compile(
-    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,5})?"
-    r"|(?:last\s+)?updated\b:?\s.{0,60}\d.{0,20})$",
-    re.IGNORECASE,
+# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`), or an update saying when (`Updated
+# 13 May 2015`, `Last update: 13 May 2015 14:32`; not `Update on the bridge` nor `Updated rules for 5G masts`: the
+# second and third reviews).
+_TIME_LINE = re.compile(
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,5})?", re.IGNORECASE
 )
+_UPDATE_LINE = re.compile(r"(?:last\s+)?update[ds]?\b:?\s*(?:on\s+|at\s+)?(.+)", re.IGNORECASE)
+_TRAILING_TIME = re.compile(rf"[\s,]+(?:at\s+)?(?:{_TIME_LINE.pattern})$", re.IGNORECASE)
+
+
+def _date_companion(block: str) -> bool:
+    """Whether a block beside a date line is a time or an update line saying when (_TIME_LINE, _UPDATE_LINE)."""
+    if _TIME_LINE.fullmatch(block):
+        return True
+    update = _UPDATE_LINE.fullmatch(block)
+    if update is None:
+        return False
+    when = _TRAILING_TIME.sub("", update.group(1)).strip(" ,")
+    return bool(_TIME_LINE.fullmatch(when)) or parse_date(when) is not None
 
 
 def _reads_as_paragraph(block: str) -> bool:

@@ -557,10 +557,20 @@ def refuse_draft(fields: dict[str, Any], where: str) -> None:
     true`): it was published as any other article, which the editor who marked it never meant (session 48's new
     user). A draft is reported, not published; `draft: false` or no `draft` publishes it."""
     value = fields.get("draft")
-    # A CMS export's status (WordPress's `status` or `post_status`: "draft") says the same (the second review).
-    status = next((fields[name] for name in ("status", "post_status") if isinstance(fields.get(name), str)), "")
-    if value is True or value == 1 or str(value).strip().lower() in _DRAFT_VALUES or status.strip().lower() == "draft":
-        marked = f"draft: {str(value).lower()}" if value is not None else f"status: {status}"
+    # A CMS export's status (WordPress's `status` or `post_status`: "draft") says the same (the second review); the
+    # field that says so is named (the third review).
+    marks = (
+        [f"draft: {str(value).lower()}"]
+        if value is True or value == 1 or str(value).strip().lower() in _DRAFT_VALUES
+        else []
+    )
+    marks += [
+        f"{name}: {fields[name]}"
+        for name in ("status", "post_status")
+        if isinstance(fields.get(name), str) and fields[name].strip().lower() == "draft"
+    ]
+    if marks:
+        marked = marks[0]
         raise RejectedUploadError(
             f"{where} marks the article a draft ({marked}), and a draft is not published",
             fix="remove the draft line (or the draft status), or set it to false, when the article is ready",
