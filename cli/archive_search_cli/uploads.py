@@ -183,15 +183,8 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
             if other is not item:
                 # Two spellings that look alike (`café.json` composed and decomposed) are told apart (session 48's
                 # new user saw "café.json and café.json").
-                forms = (
-                    " (the same name in two Unicode forms: an accent as part of its letter in the first, a mark after"
-                    " it in the second)"
-                    if other.key != item.key and unicodedata.normalize("NFC", other.key) == item.key
-                    else " (the same name in two Unicode forms: a mark after the letter in the first, an accent as"
-                    " part of it in the second)"
-                    if other.key != item.key and unicodedata.normalize("NFC", item.key) == other.key
-                    else ""
-                )
+                same_name = unicodedata.normalize("NFC", other.key) == unicodedata.normalize("NFC", item.key)
+                forms = " (the same name in two Unicode forms, composed and decomposed)" if same_name else ""
                 problems.append(
                     f"{other.source or other.key} ({other.key}) and {item.source or item.key} ({item.key}) are both "
                     f"versions of one article{forms}, whose newest upload wins, and sent together which one is newest"
