@@ -21,7 +21,7 @@ from itertools import groupby
 from typing import Any
 
 from archive_search.errors import InvalidQueryError
-from archive_search.index_mapping import DIGIT_GROUP_PATTERN, MAX_WORD_PREFIX
+from archive_search.index_mapping import DIGIT_GROUP_PATTERN, MAX_WORD_PREFIX, TITLE_START_CHARS
 from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
@@ -123,8 +123,11 @@ def with_code_runs(text: str) -> str:
 
 def typed_words(q: str) -> list[str]:
     """The typed words as the index compares them (fold_as_index), with the runs of each code (F16: f16, f, 16),
-    which mark a title's F-16 as typing F 16 does."""
-    words = words_of(q)
+    which mark a title's F-16 as typing F 16 does. A possessive's `'s` is no word (the word prefixes drop it:
+    `japan's` marked the S of "JAPAN SAYS"), nor is a part of a name's letters (relevance.short_joined: `S&P`
+    marked the S of "SIX" and "U.S."; the name is marked whole, highlight_title's `names`; session 49's attacker)."""
+    kept = [token for token in q.split() if not short_joined(token)]
+    words = words_of(_POSSESSIVE.sub("", " ".join(kept)))
     runs = [run for word in words for run in (spaced_runs(word) or "").split()]
     return [fold_as_index(word) for word in [*words, *runs]]
 
@@ -281,6 +284,19 @@ def _joined_forms(token: str) -> list[str]:
 _TYPED_GROUP = re.compile(r"(?<=\d),(?=\d{0,2}$)")
 
 
+# A possessive ending the typed text: `'s` after a letter, nothing after it but whitespace.
+_ENDS_POSSESSIVE = re.compile(r"[^\W\d_]'[sS]\s*$")
+
+
+def _title_start_key(text: str) -> str:
+    """text as the title start analyzers read it (index_mapping's title_start: folded, each run of what is no letter
+    or digit a space, trimmed)."""
+    return _NOT_LETTER_OR_DIGIT.sub(" ", fold_as_index(text)).strip()
+
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
 def build_suggest(
     typed: str, size: int = MAX_SUGGESTIONS, context: Sequence[str] = (), closed_up: bool = False
 ) -> dict[str, Any]:
@@ -299,6 +315,10 @@ def build_suggest(
     # longest q. The prefix match scores twice (boost 2): as a second copy among the should clauses, a 500-ideograph
     # title typed to its end was 1,497 clauses, and /suggest answered 503.
     should: list[dict[str, Any]] = [{"match": {"title.start": {"query": q, "boost": 10}}}]
+    if _ENDS_POSSESSIVE.search(q) and len(ended := f"{_title_start_key(q)} ") <= TITLE_START_CHARS:
+        # Typed to a possessive, the title start is the word with its `'s` ended ("Japan's ageing ..."), not a word
+        # starting with an s ("JAPAN SAYS ...", which the start `japan s` ranked first; session 49's attacker).
+        should.append({"term": {"title.start": {"value": ended, "boost": 10}}})
     forms = _abbreviations(q)
     if forms:
         # A title starting with the typed text, its abbreviations in their other spelling (`US trade`: "U.S. TRADE"),
@@ -362,12 +382,13 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
     typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
-    # A name's letters closed up too (`AT&T` marks "ATT" whole, as /search finds it).
-    typed += [closed for token in joined_words(searched.split()) if (closed := short_joined(token))]
+    # A name's letters, closed up, are marked where a title word is the name whole (`AT&T` marks "ATT" and "AT&T").
+    names = [closed for token in joined_words(searched.split()) if (closed := short_joined(token))]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
-        suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlight_title(title, typed)))
+        highlighted = highlight_title(title, typed, names)
+        suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlighted))
     # Named when respelt or relaxed, in the text matched (without the symbols: `mourino😀` is `mourinho`).
     altered = None if q == read_as_typed else _shown(q.rstrip())
     return TitleSuggestions(suggestions, altered, [_EDGE_PUNCTUATION.sub("", word) for word in dropped])
@@ -469,23 +490,25 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     return relaxed + (" " if finished else ""), [token.group() for token in dropped]
 
 
-def highlight_title(title: str, typed: list[str]) -> str:
+def highlight_title(title: str, typed: list[str], names: Sequence[str] = ()) -> str:
     """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word: the
     shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
-    `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole); and around the typed start
+    `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole); around the typed start
     of a joined word a typed word starts closed up, where none of its parts is marked (`walm` marks "Wal-M" of
-    Wal-Mart)."""
+    Wal-Mart); and around each word, joined or not, that is one of `names` whole, its joiners aside (`att` marks
+    "ATT" and "AT&T", not the start of "ATTACK")."""
     marks: list[tuple[int, int]] = []
     position = 0
     for is_word, run in groupby(title, is_word_character):
         word = "".join(run)
         start, position = position, position + len(word)
-        if is_word and (cut := _typed_start(word, typed)):
+        if is_word and (cut := _typed_start(word, typed) or _whole_name(word, names)):
             marks.append((start, start + cut))
     closable = [t for t in typed if _closable(t)]
     for joined in _JOINED_TITLE_WORD.finditer(title):
         unmarked = not any(joined.start() <= start < joined.end() for start, _ in marks)
-        if unmarked and (cut := _typed_start(joined.group(), closable, skip=JOINERS)):
+        cut = _typed_start(joined.group(), closable, skip=JOINERS) or _whole_name(joined.group(), names)
+        if unmarked and cut:
             marks.append((joined.start(), joined.start() + cut))
     out: list[str] = []
     last = 0
@@ -499,6 +522,11 @@ def highlight_title(title: str, typed: list[str]) -> str:
 # A headline's word joined by `-`, `&`, `/` or an apostrophe (Wal-Mart, Kilroy-Silk, O'Neill), as relevance reads
 # one closed up (title.closed).
 _JOINED_TITLE_WORD = re.compile(f"[^\\W\\d_]+(?:[{re.escape(JOINERS)}][^\\W\\d_]+)+")
+
+
+def _whole_name(word: str, names: Sequence[str]) -> int:
+    """len(word) when word, its joiners aside and folded as the index folds it, is one of `names`; else 0."""
+    return len(word) if names and fold_as_index("".join(c for c in word if c not in JOINERS)) in names else 0
 
 
 def _typed_start(word: str, typed: list[str], skip: str = "") -> int:

@@ -1545,6 +1545,23 @@ def test_suggest_offers_a_joined_word_only_where_its_parts_are_adjacent(pipeline
     assert antiwar in suggested("anti wa") and len(suggested("anti wa")) == 3
 
 
+def test_suggest_offers_the_titles_of_a_possessive_typed_before_those_of_a_word_starting_with_s(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given titles where the word is followed by a word starting with s, and one by its possessive
+    # (shorter ones, which score higher on the same start)
+    says = _json_upload(pipeline, "Japan says", "Trade talks went on.")
+    seeks = _json_upload(pipeline, "Japan seeks", "Trade talks went on.")
+    ageing = _json_upload(pipeline, "Japan's ageing workforce grows older by the year", "Workers are older.")
+    pipeline.drain()
+
+    # Then the possessive typed to its end offers its title first (session 49's attacker: `japan's` offered "JAPAN
+    # SAYS ..." first, the start `japan s` holding it), with either apostrophe and once finished; the others after
+    for typed in ("japan's", "Japan\u2019s", "japan's "):
+        assert suggested(typed)[0] == ageing, typed
+        assert set(suggested(typed)) == {says, seeks, ageing}
+
+
 def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhere(pipeline: LocalPipeline) -> None:
     _json_upload(
         pipeline,

@@ -1167,3 +1167,28 @@ def test_a_word_many_articles_hold_in_any_field_as_typed_or_as_read_is_offered_n
             assert body["did_you_mean"] is None and body["altered_query"] is None, (q, extra, body["did_you_mean"])
     assert search("many")["total"] == FEW_ARTICLES + 2
     assert search("hints")["total"] == FEW_ARTICLES + 2
+
+
+def test_a_plural_or_a_possessive_typed_without_its_apostrophe_is_searched_as_its_word(pipeline: LocalPipeline) -> None:
+    # Given two articles on Michael Howard (one writes "Howard's") and more writing `towards`, one edit from
+    # `howards` as `howard` is; and articles on the market's mood and on goods
+    howard = {
+        _json_upload(pipeline, "Howard hits back", "Michael Howard said the Tories would cut taxes."),
+        _json_upload(pipeline, "Tory leader speaks", "Mr Howard's speech was well received."),
+    }
+    for n in range(4):
+        _json_upload(pipeline, f"Drift {n}", f"Prices drifted towards the ceiling, item {n}.")
+    mood = _json_upload(pipeline, "Market mood", "The mood on the market was calm.")
+    for n in range(4):
+        _json_upload(pipeline, f"Trade {n}", f"Exports of goods rose, item {n}.")
+    pipeline.drain()
+
+    # Then `howards` finds the Howard articles as typed (the stemmed field reads it `howard`), not `towards`
+    # (session 49's attacker: 258 grain-trade articles), and nothing is offered in either spelling mode
+    for mode in ("", "&spelling=as_typed"):
+        body = search("howards", mode)
+        assert {hit["id"] for hit in body["results"]} == howard
+        assert body["altered_query"] is None and body["did_you_mean"] is None
+    # and a plural likewise (`moods` was read `goods`)
+    body = search("moods")
+    assert [hit["id"] for hit in body["results"]] == [mood] and body["altered_query"] is None

@@ -120,6 +120,25 @@ def test_a_date_written_right_that_is_no_day_is_said_so(value: str, why: str) ->
     assert SearchRequest.from_params({"to": "2016-02-29"}).date_to == "2016-02-29"
 
 
+@pytest.mark.parametrize("name", ["from", "to"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "\uff11\uff19\uff18\uff17-03-01",
+        "1987-0\uff13-01",
+        "1987-03-0\uff11",
+        "\u0661\u0669\u0668\u0667-\u0660\u0663-\u0660\u0661",
+        "\u0967\u096f\u096e\u096d-03-01",
+    ],
+)
+def test_a_date_in_other_digits_is_told_the_form(name: str, value: str) -> None:
+    # session 49's attacker: full-width or Arabic-Indic digits passed the form and were told "no day of the calendar
+    # (March 1987 has days 1 to 31)"; the form is ASCII digits, as page and size take
+    with pytest.raises(InvalidQueryError) as refused:
+        SearchRequest.from_params({name: value})
+    assert str(refused.value) == f"{name} must be a date as YYYY-MM-DD, got {value!r}"
+
+
 def test_the_length_limit_holds_for_the_text_as_sent_or_as_composed_whichever_is_shorter() -> None:
     decomposed = unicodedata.normalize("NFD", "é" * MAX_QUERY_CHARS)
     assert len(decomposed) == 2 * MAX_QUERY_CHARS

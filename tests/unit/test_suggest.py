@@ -184,3 +184,42 @@ def test_a_plain_word_or_a_code_needs_no_phrase_and_joined_phrases_are_bounded()
     many = " ".join(f"anti-{'x' * n}" for n in range(1, 3 * MAX_JOINED_PHRASES))
     phrases = [c for c in build_suggest(many)["query"]["bool"]["must"] if "match_phrase" in c]
     assert len(phrases) == MAX_JOINED_PHRASES
+
+
+class _Titles:
+    """An index answering every request with the same titles: what is marked is the code's own reading."""
+
+    def __init__(self, *titles: str) -> None:
+        self.hits = [{"_id": str(n), "_source": {"title": title}} for n, title in enumerate(titles)]
+
+    def search(self, body: dict[str, Any], size: int, offset: int) -> dict[str, Any]:
+        return {"hits": {"hits": self.hits}}
+
+
+@pytest.mark.parametrize(
+    ("typed", "title", "highlighted"),
+    [
+        # session 49's attacker: a possessive's `s` marked the S of every word starting with one
+        ("japan's", "JAPAN SAYS U.S.-JAPAN PACT", "<mark>JAPAN</mark> SAYS U.S.-<mark>JAPAN</mark> PACT"),
+        ("Japan\u2019s ", "Japan's ageing workforce", "<mark>Japan</mark>&#x27;s ageing workforce"),
+        ("FED'S HELLER", "FED SEES HELLER", "<mark>FED</mark> SEES <mark>HELLER</mark>"),
+        # and a name's letters marked their parts as word starts (`S&P`: SIX, U.S.; `AT&T`: TO, TECHNOLOGY); the
+        # name is marked whole, however the title joins it
+        ("S&P", "S/P DOWNGRADES SIX U.S. BANKS", "<mark>S/P</mark> DOWNGRADES SIX U.S. BANKS"),
+        ("AT&T ", "ATT TO SELL TECHNOLOGY", "<mark>ATT</mark> TO SELL TECHNOLOGY"),
+        ("AT&T ", "AT&T profits rise", "<mark>AT&amp;T</mark> profits rise"),
+        ("q&a", "Q&A: and after", "<mark>Q&amp;A</mark>: and after"),
+        ("att", "ATTACK ON ATT", "<mark>ATT</mark>ACK ON <mark>ATT</mark>"),
+    ],
+)
+def test_a_possessive_and_a_names_letters_mark_no_word_starts(typed: str, title: str, highlighted: str) -> None:
+    [suggestion] = suggest_titles(cast(ArticleIndex, _Titles(title)), suggest_query(typed)).suggestions
+
+    assert suggestion.highlighted == highlighted
+
+
+def test_a_possessive_typed_to_its_end_asks_for_titles_starting_with_the_word_and_its_s_ended() -> None:
+    should = build_suggest(suggest_query("Japan\u2019s"))["query"]["bool"]["should"]
+
+    assert {"term": {"title.start": {"value": "japan s ", "boost": 10}}} in should
+    assert not any("term" in clause for clause in build_suggest(suggest_query("japan s"))["query"]["bool"]["should"])
