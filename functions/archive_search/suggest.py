@@ -67,6 +67,9 @@ EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
 EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
 _JOINERS = re.compile(f"([{re.escape(JOINERS)}])")  # the joiners kept among the pieces
 _POSSESSIVE = re.compile(r"'[sS](?![^\W_])")  # as the word parts drop it (O'Driscoll's: o, driscoll)
+# A possessive's `'s` after a word of two letters or more, as /search reads one (query_parser.without_possessive):
+# `o's` is O'Sullivan being typed.
+_TYPED_POSSESSIVE = re.compile(r"(?<=[^\W_]{2})'[sS](?![^\W_])")
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def typed_words(q: str) -> list[str]:
     `japan's` marked the S of "JAPAN SAYS"), nor is a part of a name's letters (relevance.short_joined: `S&P`
     marked the S of "SIX" and "U.S."; the name is marked whole, highlight_title's `names`; session 49's attacker)."""
     kept = [token for token in q.split() if not short_joined(token)]
-    words = words_of(_POSSESSIVE.sub("", " ".join(kept)))
+    words = words_of(_TYPED_POSSESSIVE.sub("", " ".join(kept)))
     runs = [run for word in words for run in (spaced_runs(word) or "").split()]
     return [fold_as_index(word) for word in [*words, *runs]]
 
@@ -285,7 +288,7 @@ _TYPED_GROUP = re.compile(r"(?<=\d),(?=\d{0,2}$)")
 
 
 # A possessive ending the typed text: `'s` after a letter, nothing after it but whitespace.
-_ENDS_POSSESSIVE = re.compile(r"[^\W\d_]'[sS]\s*$")
+_ENDS_POSSESSIVE = re.compile(r"[^\W\d_]{2}'[sS]\s*$")
 
 
 def _title_start_key(text: str) -> str:

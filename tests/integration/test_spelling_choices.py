@@ -1170,17 +1170,23 @@ def test_a_word_many_articles_hold_in_any_field_as_typed_or_as_read_is_offered_n
 
 
 def test_a_plural_or_a_possessive_typed_without_its_apostrophe_is_searched_as_its_word(pipeline: LocalPipeline) -> None:
-    # Given two articles on Michael Howard (one writes "Howard's") and more writing `towards`, one edit from
-    # `howards` as `howard` is; and articles on the market's mood and on goods
-    howard = {
-        _json_upload(pipeline, "Howard hits back", "Michael Howard said the Tories would cut taxes."),
-        _json_upload(pipeline, "Tory leader speaks", "Mr Howard's speech was well received."),
+    # Given more than FEW_ARTICLES articles on Michael Howard (one writes "Howard's") and more writing `towards`, one
+    # edit from `howards` as `howard` is; as many on the market's mood and more on goods; and two writing `Ned`
+    # beside more writing `needs`
+    howard = {_json_upload(pipeline, "Tory leader speaks", "Mr Howard's speech was well received.")}
+    howard |= {
+        _json_upload(pipeline, f"Howard hits back {n}", f"Michael Howard said the Tories would cut taxes, item {n}.")
+        for n in range(FEW_ARTICLES)
     }
-    for n in range(4):
+    mood = {
+        _json_upload(pipeline, f"Market mood {n}", f"The mood on the market was calm, item {n}.") for n in range(11)
+    }
+    for n in range(FEW_ARTICLES + 2):
         _json_upload(pipeline, f"Drift {n}", f"Prices drifted towards the ceiling, item {n}.")
-    mood = _json_upload(pipeline, "Market mood", "The mood on the market was calm.")
-    for n in range(4):
         _json_upload(pipeline, f"Trade {n}", f"Exports of goods rose, item {n}.")
+        _json_upload(pipeline, f"Aid {n}", f"The town needs water, item {n}.")
+    for n in range(2):
+        _json_upload(pipeline, f"Ned {n}", f"Ned Kelly rode out, item {n}.")
     pipeline.drain()
 
     # Then `howards` finds the Howard articles as typed (the stemmed field reads it `howard`), not `towards`
@@ -1191,4 +1197,8 @@ def test_a_plural_or_a_possessive_typed_without_its_apostrophe_is_searched_as_it
         assert body["altered_query"] is None and body["did_you_mean"] is None
     # and a plural likewise (`moods` was read `goods`)
     body = search("moods")
-    assert [hit["id"] for hit in body["results"]] == [mood] and body["altered_query"] is None
+    assert {hit["id"] for hit in body["results"]} == mood and body["altered_query"] is None
+    # A word the stemmer does not read as the word without its `s` is respelt as before (`moodys`: `moodi`), and so
+    # is a slip onto a word few articles hold (`neds`, two articles' `Ned`, is `needs`: the session's review)
+    assert search("moodys")["altered_query"] == "mood"
+    assert search("neds")["altered_query"] == "needs"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 import pytest
@@ -547,6 +548,40 @@ def test_html_metadata_from_json_ld_and_time_element() -> None:
     assert (parsed.title, parsed.author, parsed.section) == ("Grain prices fall", "Ines Duarte, Kai Berg", "Business")
     assert parsed.published == "2020-02-03"
     assert parsed.tags == ("grain", "markets")
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        '<p>The wall fell on <time datetime="1989-11-09">9 November 1989</time>, after weeks of protest.</p>',
+        '<li>Talks resume on <time datetime="2031-01-05">5 January</time> in Geneva</li>',
+        '<blockquote>We met them on <time datetime="1999-03-01">1 March 1999</time> at noon.</blockquote>',
+    ],
+)
+def test_html_date_the_story_mentions_is_no_publication_date(mention: str) -> None:
+    # session 49's new user: the page was dated 1989, and `from=2015-01-01` no longer found it
+    for byline in ("", '<p class="byline">By Ann Lee</p>'):
+        body = f"<article><h1>Berlin marks anniversary</h1>{byline}<p>Crowds gathered.</p>{mention}</article>"
+
+        parsed = parse_upload("incoming/a.html", _html(body))
+
+        assert parsed.published is None and "Crowds gathered." in parsed.body
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        '<p>Published on <time datetime="2015-05-12">12 May 2015</time></p>',
+        '<p>By Ann Lee, <time datetime="2015-05-12">12 May 2015</time></p>',
+        '<p>Posted by Ann Lee on <time datetime="2015-05-12">12 May 2015</time> in Politics</p>',
+        '<p><time datetime="2015-05-12">12 May 2015</time></p>',
+        '<p>The wall fell on <time pubdate datetime="2015-05-12">9 November 1989</time>.</p>',
+    ],
+)
+def test_html_date_stamp_beside_a_few_words_still_dates_the_page(stamp: str) -> None:
+    body = f"<article><h1>Berlin marks anniversary</h1>{stamp}<p>Crowds gathered in the square.</p></article>"
+
+    assert parse_upload("incoming/a.html", _html(body)).published == "2015-05-12"
 
 
 @pytest.mark.parametrize(
@@ -1830,6 +1865,42 @@ def test_legacy_file_mostly_utf8_with_a_stray_windows_1252_quote() -> None:
     assert (parsed.title, parsed.body) == ("Caf\u00e9 news", "It\u2019s open and it\u2019s busy.")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 49's new user: a capital and a closing quote are a valid UTF-8 sequence (C9 94 is U+0254), which
+        # made the file "mostly UTF-8" and the title `Opening of \u201cCAF\u0254 today`
+        "Opening of \u201cCAF\u00c9\u201d today",
+        "\u201eSpa\u00df\u201c im Park",
+        "NO\u00cbL\u201d and \u201cCAF\u00c9\u201d",
+        "\u00d6L\u2019S price",
+        "SE\u00d1OR\u2026 said",
+    ],
+)
+def test_windows_1252_capitals_before_punctuation_are_not_read_as_utf8(text: str) -> None:
+    for name, data in (("a.txt", f"{text}\n\nBody.".encode("cp1252")), ("a.json", _json_cp1252(text))):
+        assert parse_upload(f"incoming/{name}", data).title == text, name
+
+
+def _json_cp1252(title: str) -> bytes:
+    return ('{"title": "' + title + '", "body": "Body."}').encode("cp1252")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # UTF-8 with one stray Windows-1252 quote, beside letters of other scripts and marks right after ASCII letters
+    [
+        "\u0141\u00f3d\u017a and Bucure\u0219ti",
+        "Xi\u01ceo and don\u02bct",
+        "Cafe\u0301 and \u0391\u03b8\u03ae\u03bd\u03b1",
+    ],
+)
+def test_utf8_with_a_stray_quote_keeps_its_letters(text: str) -> None:
+    data = f"{text}\n\nBody".encode() + b" \x93said\x94."
+
+    assert parse_upload("incoming/a.txt", data).title == unicodedata.normalize("NFC", text)
+
+
 def test_utf16_with_bom_is_decoded() -> None:
     parsed = parse_upload("incoming/a.txt", "Caf\u00e9\n\nBody \u2014 text.".encode("utf-16"))
 
@@ -2078,6 +2149,61 @@ def test_html_deeply_nested_unclosed_divs_lose_no_paragraph() -> None:
     body = parse_upload("incoming/a.html", page.encode()).body
 
     assert body.split("\n\n") == [f"Paragraph {n}" for n in range(300)]
+
+
+@pytest.mark.parametrize(
+    ("og", "body"),
+    [
+        # session 49's new user: the headline a reader sees was in no field, and `Sochi` did not find the article
+        (
+            "Kerry, Putin talks",
+            "US Secretary of State John Kerry to meet Putin in Sochi\n\nText of the story.",
+        ),
+        ("Kerry to meet Putin in Sochi next week", "Text of the story."),
+        ("Kerry to meet Putin in Sochi", "Text of the story."),
+    ],
+)
+def test_html_heading_an_og_title_does_not_hold_stays_in_the_body(og: str, body: str) -> None:
+    heading = "US Secretary of State John Kerry to meet Putin in Sochi" if "," in og else "Kerry to meet Putin in Sochi"
+    page = (
+        f'<html><head><meta property="og:title" content="{og}"></head>'
+        f"<body><article><h1>{heading}</h1><p>Text of the story.</p></article></body></html>"
+    )
+
+    parsed = parse_upload("incoming/a.html", page.encode())
+
+    assert (parsed.title, parsed.body) == (og, body)
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "author"),
+    [
+        # session 49's new user: a desk's credit in the meta tag hid the reporters the page shows
+        (
+            '<meta name="author" content="SomaNet Staff">',
+            '<p class="byline">By Jane Doe and Ann Lee</p>',
+            "Jane Doe and Ann Lee",
+        ),
+        ('<meta name="author" content="News Team">', '<p class="byline">By Jane Doe</p>', "Jane Doe"),
+        ('<meta name="author" content="SomaNet Staff">', "", "SomaNet Staff"),
+        ('<meta name="author" content="Li Wei">', '<p class="byline">By Jane Doe</p>', "Li Wei"),
+        # and two authors' links or items were one author
+        (
+            "",
+            '<a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">John Smith</a>',
+            "Jane Doe, John Smith",
+        ),
+        (
+            "",
+            '<p>By <span itemprop="author">Jane Doe</span> and <span itemprop="author">John Smith</span></p>',
+            "Jane Doe, John Smith",
+        ),
+    ],
+)
+def test_html_author_is_every_author_the_page_shows(head: str, byline: str, author: str) -> None:
+    page = f"<html><head>{head}</head><body><article><h1>Budget</h1>{byline}<p>Text of the story.</p></article></body>"
+
+    assert parse_upload("incoming/a.html", page.encode()).author == author
 
 
 def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:

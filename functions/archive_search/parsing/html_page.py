@@ -124,15 +124,22 @@ def parse_html(data: bytes) -> ParsedUpload:
     for header in headers:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
+    shown = title_node is not None and _shown_in(heading, title)
     if container is not None and (headers or teasers or (title_node is not None and is_inside(title_node, container))):
-        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
+        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has; a heading
+        # the title (an og:title) does not hold is kept there (_shown_in).
+        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None and shown else set())
         linked_tags = []
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
         )
     paragraphs, byline, dateline = without_leading_furniture(
-        paragraphs, title, author, heading, published, refuse_unreadable_dates=True
+        paragraphs,
+        title,
+        author,
+        heading if shown or title_node is None else "",
+        published,
+        refuse_unreadable_dates=True,
     )
     if not title:
         _refuse_unreadable_json_ld(unreadable, "its title")
@@ -779,6 +786,18 @@ def _byline_with_date(text: str) -> tuple[str, str | None] | None:
 # --- metadata ----------------------------------------------------------------------------------------------------
 
 
+def _shown_in(heading: str, title: str) -> bool:
+    """Whether the title holds the heading's words, in order and together (`Budget approved` in `Budget approved:
+    what it means`). When the title is an og:title that does not (`Kerry, Putin talks` over `<h1>US Secretary of State
+    John Kerry to meet Russian President Putin in Sochi`), the heading is the body's first paragraph: left out as
+    the headline, its words were in no field (session 49's new user: `Sochi` did not find the article)."""
+    words, held = _WORDS_AND_NUMBERS.findall(heading.casefold()), _WORDS_AND_NUMBERS.findall(title.casefold())
+    return any(held[start : start + len(words)] == words for start in range(len(held) - len(words) + 1))
+
+
+_WORDS_AND_NUMBERS = re.compile(r"\w+")
+
+
 def _title(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> tuple[str, LexborNode | None]:
@@ -1068,19 +1087,22 @@ def _cut_to_heading(title: str, heading: str) -> str:
 def _author(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> str | None:
+    credit = None
     for name in AUTHOR_META[:2]:
         authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
-        if authors:
+        if authors and not all(_GENERIC_CREDIT.search(a) for a in authors):
             return ", ".join(dict.fromkeys(authors))
+        credit = credit or (", ".join(dict.fromkeys(authors)) if authors else None)
     others = _OtherWritings(container)
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
         # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
-        # the link is no part of the name. The first that names someone: a link to the author's page may read
-        # "More stories" or "Sign up for alerts" (session 23's review), as an author box may.
+        # the link is no part of the name. Those that name someone, each once: a link to the author's page may read
+        # "More stories" or "Sign up for alerts" (session 23's review), as an author box may; two authors' links are
+        # two authors (session 49's new user: the second was lost).
         candidates = islice((node for node in tree.css(selector) if not others.hold(node)), MAX_AUTHORS_READ)
         named = (clean_author(element_text(node)) for node in candidates)
-        if author := next((author for author in named if author and names_people(author)), None):
-            return author
+        if authors := list(dict.fromkeys(author for author in named if author and names_people(author))):
+            return ", ".join(authors)
     # A schema.org Person the page declares writes it before any element named "author" does: a reviewed book's
     # `<p class="author">Leo Tolstoy</p>` became the author (session 23's review).
     if person := _ld_author(linked, people_only=True):
@@ -1092,9 +1114,18 @@ def _author(
         named = (_byline_author(node) for node in candidates)
         if author := next((author for author in named if author and names_people(author)), None):
             return author
-    return _ld_author(linked) or next(
-        (a for a in (clean_author(_first(meta, (name,))) for name in AUTHOR_META[2:]) if a), None
+    return (
+        credit
+        or _ld_author(linked)
+        or next((a for a in (clean_author(_first(meta, (name,))) for name in AUTHOR_META[2:]) if a), None)
     )
+
+
+# A meta author that credits a desk, not people ("SomaNet Staff", "News Team"): a byline the page shows naming
+# people is its author (session 49's new user: "By Jane Doe, John Smith and Ann Lee" was lost for "SomaNet Staff").
+_GENERIC_CREDIT = re.compile(
+    r"(?:^|\s)(?:staff|team|desk|newsroom|editors?|editorial|reporters?|correspondents?|writers?)$", re.IGNORECASE
+)
 
 
 def _byline_author(node: LexborNode) -> str | None:
@@ -1235,9 +1266,10 @@ _PUBLISHED_NAMES = frozenset({"published", "datepublished", "pubdate", "entry-da
 
 def _time_kind(time: LexborNode) -> int:
     """0 for a <time> marked as the publication's (class `published`, itemprop datePublished, `pubdate`), 2 for a
-    later change's (class `updated`, itemprop dateModified, or after a label "Updated" / "Modified"), else 1.
-    WordPress themes write the updated time first ("<time class="updated">...<time class="entry-date published">"),
-    and that later day became the article's date (session 23's review), as the header's date stamps never do."""
+    later change's (class `updated`, itemprop dateModified, or after a label "Updated" / "Modified") or for a date
+    the story's text mentions (_in_running_text), else 1. WordPress themes write the updated time first ("<time
+    class="updated">...<time class="entry-date published">"), and that later day became the article's date
+    (session 23's review), as the header's date stamps never do."""
     names = {name.casefold() for name in (time.attributes.get("class") or "").split()}
     names.add((time.attributes.get("itemprop") or "").casefold())
     if names & _PUBLISHED_NAMES or "pubdate" in time.attributes:
@@ -1246,7 +1278,27 @@ def _time_kind(time: LexborNode) -> int:
         return 2
     before = time.prev
     label = before.text(deep=True)[-40:] if before is not None else ""
-    return 2 if _CHANGE_LABEL.search(label) else 1
+    return 2 if _CHANGE_LABEL.search(label) or _in_running_text(time) else 1
+
+
+_TEXT_BLOCKS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption"})  # the blocks of a story's text
+_SENTENCE_WORDS = 3  # fewer words beside a <time> are a label ("Kick-off", "Published on"), not a sentence
+
+
+def _in_running_text(time: LexborNode) -> bool:
+    """Whether an unmarked <time> is a date the story's text mentions: inside a paragraph (a list item, a quote, a
+    cell) that holds at least _SENTENCE_WORDS other words, no byline and no date stamp's words. "The wall fell on
+    <time datetime="1989-11-09">" dated the article 1989 (session 49's new user); "By Ann Lee, <time>" and
+    "Published on <time>" still date it."""
+    block = time.parent
+    while block is not None and block.tag not in _TEXT_BLOCKS:
+        block = block.parent
+    if block is None:
+        return False
+    beside = block.text(deep=True).replace(time.text(deep=True), " ", 1)
+    if len(_WORD.findall(beside)) < _SENTENCE_WORDS or _STAMP_START.search(beside):
+        return False
+    return byline_name(clean_line(beside)) is None
 
 
 def _published(

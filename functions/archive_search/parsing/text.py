@@ -265,10 +265,30 @@ def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> st
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """Whether most non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 file rarely has any)."""
+    """Whether most non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 file rarely has any), not counting
+    those that are likelier Windows-1252 (_coincidental)."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    valid = sum(len(match) for match in _UTF8_SEQUENCE.findall(data))
+    valid = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(data) if not _coincidental(data, match))
     return valid * 2 >= high
+
+
+# Code points a two-byte sequence of a Windows-1252 capital (`É`, `Ë`, `Ö`, `ß`: 0xC9-0xDF) and a quote, dash or `…`
+# (0x80-0xBF) decodes to: IPA, modifier letters, Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, N'Ko. Not the
+# Latin letters before U+0250 (`ł`, `ș`, `ǎ` follow ASCII letters in names), the modifier apostrophes
+# (U+02BB, U+02BC: Hawaii's okina, `don't` so written) nor the combining marks of decomposed text (`e` + U+0301).
+_CAPITAL_AND_PUNCTUATION = (range(0x250, 0x2BB), range(0x2BD, 0x300), range(0x370, 0x800))
+
+
+def _coincidental(data: bytes, sequence: re.Match[bytes]) -> bool:
+    """Whether a valid UTF-8 sequence is likelier a Windows-1252 letter and punctuation ending a word: two bytes
+    decoding to a letter of another script right after an ASCII letter or digit (`CAFÉ”` is C9 94, `Spaß“` DF 93;
+    read as UTF-8, `CAFɔ` and `Spaߓ`, the quote lost; session 49's new user). A word does not change script in its
+    middle."""
+    start = sequence.start()
+    if len(sequence.group()) != 2 or not start or not chr(data[start - 1]).isalnum() or data[start - 1] >= 0x80:
+        return False
+    code = ord(sequence.group().decode("utf-8"))
+    return any(code in block for block in _CAPITAL_AND_PUNCTUATION)
 
 
 def unescape_entities(text: str) -> str:
