@@ -145,6 +145,84 @@ def test_json_cdata_section_is_rejected_naming_the_field() -> None:
     assert "CDATA" in error.reason
 
 
+_MD = "---\ntitle: T\n---\n\n"
+_XHTML = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>T</title></head>'
+    "<body><article><h1>T</h1><p>First.</p>{}<p>Last.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "upload", "where", "start"),
+    [
+        # session 49's new user: a Markdown paragraph and an XHTML export lost the section's text without a word
+        (
+            "a.md",
+            _MD + "Before.\n\n<![CDATA[Inside cdata paragraph text.]]>\n\nAfter.\n",
+            "the Markdown",
+            "<![CDATA[Inside",
+        ),
+        ("a.md", _MD + "Before <![CDATA[inline text]]> after.\n", "the Markdown", "<![CDATA[inline"),
+        ("a.md", _MD + "<div>\n<![CDATA[in a block]]>\n</div>\n\nAfter.\n", "the Markdown", "<![CDATA[in a"),
+        ("a.md", _MD + "<div>\n<![cdata[lower case]]>\n</div>\n\nAfter.\n", "the Markdown", "<![cdata[lower"),
+        ("a.md", "# Title <![CDATA[hidden]]>\n\nBody.\n", "the Markdown", "<![CDATA[hidden"),
+        ("a.md", "---\ntitle: T\nsummary: 'Sum <![CDATA[text]]> more'\n---\n\nBody.\n", "the summary", "<![CDATA[text"),
+        (
+            "a.html",
+            _XHTML.format("<p><![CDATA[The council voted 7 < 2 & the mayor resigned.]]></p>"),
+            "the page",
+            "<![CDATA[The",
+        ),
+        ("a.html", _XHTML.format("<p><![cdata[Lower case.]]></p>"), "the page", "<![cdata[Lower"),
+        # a `>` inside ends HTML's comment there: "x y]]>" was the paragraph
+        ("a.html", _XHTML.format("<p><![CDATA[<b>x</b> y]]></p>"), "the page", "<![CDATA[<b"),
+        # in foreign content only the capitals open a CDATA section, and inside an HTML element there none
+        ("a.html", _XHTML.format("<p>a <math><mi><![cdata[x]]></mi></math> b</p>"), "the page", "<![cdata[x"),
+        (
+            "a.html",
+            _XHTML.format("<svg><foreignObject><p><![CDATA[fo]]></p></foreignObject></svg>"),
+            "the page",
+            "<![CDATA[fo",
+        ),
+        ("a.json", json.dumps({"title": "T", "body": "Text <![CDATA[x]]> more"}), "the body", "<![CDATA[x"),
+        ("a.json", json.dumps({"title": "T", "body": "<p>a <![cdata[x]]> b</p>"}), "the body", "<![cdata[x"),
+    ],
+)
+def test_a_cdata_section_html_reads_as_a_comment_is_rejected_in_every_format(
+    key: str, upload: str, where: str, start: str
+) -> None:
+    error = _rejection(f"incoming/{key}", upload.encode())
+
+    assert error.reason.startswith(f"{where} holds a CDATA section ('{start}"), error.reason
+    assert "<![CDATA[" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("key", "upload", "body"),
+    [
+        # code is text: a code span, a fenced and an indented code block
+        ("a.md", _MD + "Use `<![CDATA[x]]>` here.\n", "Use <![CDATA[x]]> here."),
+        ("a.md", _MD + "```\n<![CDATA[x]]>\n```\n\nAfter.\n", "<![CDATA[x]]>\n\nAfter."),
+        ("a.md", _MD + "Code:\n\n    <![CDATA[x]]>\n\nAfter.\n", "Code:\n\n<![CDATA[x]]>\n\nAfter."),
+        # CommonMark reads only the capitals as HTML: the lower case is text, kept as written
+        ("a.md", _MD + "Before <![cdata[x]]> after.\n", "Before <![cdata[x]]> after."),
+        # HTML reads a CDATA section in MathML as text, and one in a script, a style or an attribute is no section
+        ("a.md", _MD + "A <math><mi><![CDATA[x]]></mi></math> b.\n", "A x b."),
+        ("a.json", json.dumps({"title": "T", "body": "<p>a <math><mi><![CDATA[x]]></mi></math> b</p>"}), "a x b"),
+        ("a.json", json.dumps({"title": "T", "body": "<p>a <svg><text><![CDATA[x]]></text></svg> b</p>"}), "a b"),
+        ("a.json", json.dumps({"title": "T", "body": "<p>a</p><script>//<![CDATA[\nx()\n//]]></script>"}), "a"),
+        ("a.html", _XHTML.format("<script>//<![CDATA[\nvar a = 1;\n//]]></script>"), "First.\n\nLast."),
+        ("a.html", _XHTML.format("<style>/*<![CDATA[*/ p {} /*]]>*/</style>"), "First.\n\nLast."),
+        ("a.html", _XHTML.format("<p>a <math><mi><![CDATA[x]]></mi></math> b</p>"), "First.\n\na x b\n\nLast."),
+        ("a.html", _XHTML.format('<!-- <![CDATA[x]]> --><p title="<![CDATA[y]]>">z</p>'), "First.\n\nz\n\nLast."),
+        # an empty section loses nothing
+        ("a.html", _XHTML.format("<p>x<![CDATA[]]>y</p>"), "First.\n\nxy\n\nLast."),
+    ],
+)
+def test_a_cdata_section_html_reads_as_text_or_code_is_accepted(key: str, upload: str, body: str) -> None:
+    assert parse_upload(f"incoming/{key}", upload.encode()).body == body
+
+
 def test_json_field_names_are_read_whatever_their_capitals_and_under_the_names_front_matter_knows() -> None:
     # A CMS export's `Title` and `Body`, or `headline`, `date`, `category` and `keywords`, were ignored: the upload
     # was rejected for a title it had, or its date and tags were silently lost.

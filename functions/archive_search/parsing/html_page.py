@@ -109,7 +109,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     # A comment or raw-text element left open hides every word after it, as in a JSON body's or a Markdown file's
     # HTML: the page was accepted with its first paragraphs alone (session 48's new user: `<!-- TODO check figures`).
     refuse_left_open(markup, page=True)
-    tree, stand_ins = parse_markup(markup)
+    tree, stand_ins = parse_markup(markup, "the page")
     container, paragraphs, linked_tags = _container(tree)
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)

@@ -910,20 +910,56 @@ def check_nesting(markup: str) -> None:
             )
 
 
-def parse_markup(markup: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploadError]]:
+def parse_markup(markup: str, where: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploadError]]:
     """The Lexbor tree of a page or fragment, and the stand-ins for references to no character in it
     (text.joined_references: the caller checks the text it keeps with refuse_stand_ins). Unreadable markup is a
-    rejection."""
+    rejection, and so is a CDATA section whose text HTML drops (refuse_cdata), named as in `where` (`the page`,
+    `the body`)."""
     check_nesting(markup)
     markup, stand_ins = joined_references(markup)
     from selectolax.lexbor import LexborHTMLParser
 
     try:
-        return LexborHTMLParser(markup), stand_ins
+        tree = LexborHTMLParser(markup)
     except Exception as exc:  # noqa: BLE001 - third-party C parser: whatever it raises, the markup is unreadable
         raise RejectedUploadError(
             f"the HTML could not be read ({type(exc).__name__})", fix="save the page again as HTML in UTF-8"
         ) from None
+    refuse_cdata(markup, tree, where)
+    return tree, stand_ins
+
+
+CDATA_OPENER = re.compile(r"<!\[cdata\[", re.IGNORECASE)
+_CDATA_COMMENT = re.compile(r"\[cdata\[(.*?)(?:\]\])?", re.IGNORECASE | re.DOTALL)
+
+
+def refuse_cdata(markup: str, tree: LexborHTMLParser, where: str) -> None:
+    """RejectedUploadError naming the first CDATA section (`<![CDATA[…]]>`, XML) with text in it that the HTML
+    parser read as a comment, for every format that holds markup (an HTML page, a JSON body or summary, Markdown).
+    A browser shows none of it (and, past a `>` inside it, the rest as text): an XHTML
+    export's `<p><![CDATA[7 < 2]]></p>` lost its sentence without a word. The parser, Lexbor, decides as browsers
+    do (the HTML standard), so what it reads as text is never refused: a CDATA section in a <script> or <style>
+    (raw text), a comment or an attribute, and one written in capitals inside <svg> or <math> (foreign content,
+    where HTML reads it as text; not inside an HTML element there, such as a <p> in a <foreignObject>). An empty
+    one loses nothing. Python's tokenizer cannot decide this: the 3.11 one reports a section inside <svg> and
+    <math> as one outside (it knows no foreign content), and later releases changed how they read one."""
+    if CDATA_OPENER.search(markup) is None:  # cheap: only then walk the tree's nodes
+        return
+    for node in tree.root.traverse(include_text=True) if tree.root is not None else ():
+        if not node.is_comment_node:
+            continue
+        # HTML reads `<![CDATA[x]]>` outside foreign content as a bogus comment `[CDATA[x]]`, cut at its first `>`.
+        section = _CDATA_COMMENT.fullmatch(node.comment_content or "")
+        if section is None or not section.group(1).strip():
+            continue
+        start = "<!" + section.group(0) + (">" if section.group(0).endswith("]]") else "")
+        quoted = start if len(start) <= 50 else start[:50] + "\u2026"
+        raise RejectedUploadError(
+            f"{where} holds a CDATA section ({quoted!r}), which is XML: HTML reads it as a comment, and its text "
+            "would be lost",
+            fix="remove <![CDATA[ and ]]> and upload what is inside them as HTML (a < or & that is text written "
+            "&lt; or &amp;)",
+        )
 
 
 # An `&` before a name without its closing `;` (`?a=1&times=5`, `&copy2015`): HTML decodes its legacy names so, but
@@ -933,17 +969,19 @@ def parse_markup(markup: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploa
 _UNCLOSED_NAME = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9;]))")
 
 
-def fragment_paragraphs(markup: str) -> list[str]:
-    """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON).
+def fragment_paragraphs(markup: str, where: str) -> list[str]:
+    """Paragraphs of an HTML fragment (rendered Markdown, an HTML body inside JSON), which reports name as in
+    `where` (`the body`).
 
     The fragment is parsed inside <body>: at the start of a document the parser would put a leading <noscript> in
     the head and move its text to the body as if it were article text. A leading byte-order mark (an export pasted
     with its file's mark) is dropped, as decoding drops it from a page. RejectedUploadError for a comment or an
-    element left open that hides the rest of the text (refuse_left_open).
+    element left open that hides the rest of the text (refuse_left_open), and for a CDATA section whose text HTML
+    drops (refuse_cdata).
     """
     markup = _UNCLOSED_NAME.sub("&amp;", markup.lstrip("\ufeff"))
     refuse_left_open(markup)
-    tree, stand_ins = parse_markup("<body>" + markup)
+    tree, stand_ins = parse_markup("<body>" + markup, where)
     paragraphs = element_paragraphs(tree.body, page=False) if tree.body is not None else []
     refuse_stand_ins(paragraphs, stand_ins)
     return paragraphs
@@ -1110,9 +1148,10 @@ _ELEMENT_NAMES = _names_pattern(HTML_ELEMENTS)
 # is text, where HTML would drop `vector<int>`, `<editor@somanet.example>` or `<Kerry>` as unknown tags. A tag ends
 # at its `>` before any other `<` (quoted attribute values aside): in "a<b and <b>c</b>" the first `<` opens no tag,
 # where HTML read `<b and <b>` as one and dropped "c". (A `<` right after a letter may open one: H<sub>2</sub>O.)
-# `<![` opens a marked section only with a keyword Python's tokenizer knows: CDATA (refused: as_markup) and Word's
-# conditional comments (`<![if !supportLists]>`, `<![endif]>`, dropped as a browser drops them); any other `<![` is
-# text (the tokenizer failed on it, and a browser would drop what follows as a comment).
+# `<![` opens a marked section only with a keyword Python's tokenizer knows: CDATA (refused where HTML drops its
+# text: refuse_cdata) and Word's conditional comments (`<![if !supportLists]>`, `<![endif]>`, dropped as a browser
+# drops them); any other `<![` is text (the tokenizer failed on it, and a browser would drop what follows as a
+# comment).
 NOT_A_TAG = re.compile(
     rf"""<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"""
     r"""|!(?!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)\b)))""",
@@ -1128,7 +1167,6 @@ class _MarkupProbe(HTMLParser):
         self.leading_markup: bool | None = None  # None until the first non-blank token
         self.opened: set[str] = set()
         self.closed_element = False
-        self.cdata = False
 
     def _first(self, is_markup: bool) -> None:
         if self.leading_markup is None:
@@ -1156,7 +1194,6 @@ class _MarkupProbe(HTMLParser):
         self._first(True)
 
     def unknown_decl(self, data: str) -> None:
-        self.cdata = self.cdata or data.upper().startswith("CDATA[")
         self._first(True)
 
 
@@ -1169,8 +1206,9 @@ def as_markup(text: str, field: str) -> str | None:
     byte-order mark or a zero-width space), or when anywhere in it an HTML element is opened and closed
     (`…<p>x <script>…</script></p>`). `Use the <p> tag.` opens an element it never closes, after text: it is kept as
     written (docs/ingestion-formats.md, JSON).
-    RejectedUploadError for a CDATA section (HTML has none, so its content would be read as a bogus comment), and
-    for more than MAX_TAGS tags and comments, markup or not (below).
+    A CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads decides on
+    it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more than
+    MAX_TAGS tags and comments, markup or not (below).
     """
     # The probe reads the field as the extractor will: a `<` that opens no HTML element's tag is text. Read raw,
     # `The <p-value was 0.03 and the <em>effect</em>` was one unknown tag swallowing `<em>` as an attribute, and the
@@ -1193,9 +1231,5 @@ def as_markup(text: str, field: str) -> str | None:
     # it decodes (1.2 million `x<y` took it 0.5 s).
     probe.feed(markup.replace("&lt;", "x"))
     probe.close()
-    if probe.cdata:
-        raise RejectedUploadError(
-            f"the {field} holds a CDATA section (<![CDATA[ … ]]>), which is XML: HTML would not read it as written",
-            fix="remove <![CDATA[ and ]]> and upload the HTML inside them",
-        )
-    return markup if probe.leading_markup or probe.closed_element else None
+    cdata = CDATA_OPENER.search(markup) is not None
+    return markup if probe.leading_markup or probe.closed_element or cdata else None

@@ -131,7 +131,7 @@ def field_text(value: str, field: str, separator: str) -> str:
     leads = markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<")
     if not (leads and _BLOCK_ELEMENT.search(markup)):
         markup = _BLANK_LINE.sub("\n<br>\n", markup)
-    return separator.join(fragment_paragraphs(markup))
+    return separator.join(fragment_paragraphs(markup, f"the {field}"))
 
 
 def _folded_names(document: dict[str, Any]) -> dict[str, Any]:

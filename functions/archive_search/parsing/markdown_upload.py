@@ -118,7 +118,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         tokens = tokens[3:]  # heading_open, inline, heading_close
     # A date line that names no day (`31 April 2015`, `03/04/2015`) is refused rather than kept as the first paragraph.
     paragraphs, byline, dateline = without_leading_furniture(
-        fragment_paragraphs(_render(tokens)),
+        fragment_paragraphs(_render(tokens), "the Markdown"),
         title,
         fields.get("author"),
         published=fields.get("published"),
@@ -248,4 +248,4 @@ def _leading_heading(tokens: list[Token]) -> str:
     """The text of a `# Heading` that opens the document, or ""."""
     if len(tokens) < 3 or tokens[0].type != "heading_open" or tokens[0].tag != "h1":
         return ""
-    return normalise_space(" ".join(fragment_paragraphs(_render(tokens[:3]))))
+    return normalise_space(" ".join(fragment_paragraphs(_render(tokens[:3]), "the Markdown")))
