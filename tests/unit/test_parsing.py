@@ -111,6 +111,93 @@ def test_legacy_page_of_only_site_chrome_is_rejected() -> None:
     assert error.fix
 
 
+_LEGACY_HEAD = "site-wide search\n\nCouncil backs harbour plan\n\nSomaNet News Archive\n\n(By Ann Lee)\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # session 49's new user: the old site's markup was shown as written while the entities beside it were decoded
+        (
+            "The council voted on Tuesday.<br><br>Opponents objected to the cost.<br>Work starts in June.\n\n"
+            "The mayor &amp; her deputy welcomed it.",
+            "The council voted on Tuesday.\n\nOpponents objected to the cost.\n\nWork starts in June.\n\n"
+            "The mayor & her deputy welcomed it.",
+        ),
+        ("Voted on Tuesday. <BR> <br/> Opponents objected.", "Voted on Tuesday.\n\nOpponents objected."),
+        (
+            'The council voted <b>7-2</b> on Tuesday, the <i>Gazette</i> reported.\n\nSee <a href="http://x.example/'
+            'plan">the plan</a>.<p>Last para.</p>',
+            "The council voted 7-2 on Tuesday, the Gazette reported.\n\nSee the plan.\n\nLast para.",
+        ),
+        # in a page that is HTML, entities are decoded once, and a `<` that opens no element is text, as in JSON
+        (
+            "It was <b>Q&amp;amp;A</b> at AT&T.\n\nIn C++, vector<int> holds a < b.",
+            "It was Q&amp;A at AT&T.\n\nIn C++, vector<int> holds a < b.",
+        ),
+        # a paragraph's lines are joined, as in a page without markup
+        ("One <em>long</em>\nparagraph.\n\nTwo.", "One long paragraph.\n\nTwo."),
+    ],
+)
+def test_legacy_page_markup_is_read_as_html_as_a_json_body_is(text: str, body: str) -> None:
+    parsed = parse_upload("incoming/harbour.txt", (_LEGACY_HEAD + text + "\n").encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == ("Council backs harbour plan", "Ann Lee", body)
+
+
+def test_legacy_page_markup_in_its_title_and_byline_is_read_too() -> None:
+    page = "Council <b>backs</b> harbour plan\n\n(By <i>Ann Lee</i>)\n\nThe council voted.<br><br>Work starts.\n"
+
+    parsed = parse_upload("incoming/harbour.txt", page.encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == (
+        "Council backs harbour plan",
+        "Ann Lee",
+        "The council voted.\n\nWork starts.",
+    )
+
+
+def test_legacy_page_without_blank_lines_keeps_a_block_a_line_when_read_as_html() -> None:
+    page = "Council backs harbour plan\n(By Ann Lee)\nThe council voted <b>7-2</b>.\nWork starts in June.\n"
+
+    parsed = parse_upload("incoming/harbour.txt", page.encode())
+
+    assert (parsed.title, parsed.body) == (
+        "Council backs harbour plan",
+        "The council voted 7-2.\n\nWork starts in June.",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use the <p> tag.",
+        "In C++, vector<int> holds values.",
+        "If a < b and b > c.",
+        "Use <br> for breaks.",
+        "A &lt;b&gt; tag.",
+    ],
+)
+def test_legacy_page_text_mentioning_a_tag_is_kept_as_written(text: str) -> None:
+    parsed = parse_upload("incoming/harbour.txt", (_LEGACY_HEAD + text + "\n\nSecond paragraph.\n").encode())
+
+    assert parsed.body == text.replace("&lt;", "<").replace("&gt;", ">") + "\n\nSecond paragraph."
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("The council voted <b>7-2</b>.<![CDATA[Lost sentence.]]>", "the page holds a CDATA section"),
+        ("The council voted <b>7-2</b>.<!-- TODO: check\n\nThe rest of the page.", "never closed"),
+    ],
+)
+def test_legacy_page_markup_that_would_hide_text_is_rejected(text: str, says: str) -> None:
+    error = _rejection("incoming/harbour.txt", (_LEGACY_HEAD + text + "\n").encode())
+
+    assert says in error.reason
+    assert error.fix
+
+
 # --- JSON uploads ----------------------------------------------------------------------------------------------
 
 
