@@ -203,6 +203,8 @@ class _Titles:
         ("japan's", "JAPAN SAYS U.S.-JAPAN PACT", "<mark>JAPAN</mark> SAYS U.S.-<mark>JAPAN</mark> PACT"),
         ("Japan\u2019s ", "Japan's ageing workforce", "<mark>Japan</mark>&#x27;s ageing workforce"),
         ("FED'S HELLER", "FED SEES HELLER", "<mark>FED</mark> SEES <mark>HELLER</mark>"),
+        # but after one letter it is a name being typed (the session's review)
+        ("o's", "O'Sullivan could run", "<mark>O</mark>&#x27;<mark>S</mark>ullivan could run"),
         # and a name's letters marked their parts as word starts (`S&P`: SIX, U.S.; `AT&T`: TO, TECHNOLOGY); the
         # name is marked whole, however the title joins it
         ("S&P", "S/P DOWNGRADES SIX U.S. BANKS", "<mark>S/P</mark> DOWNGRADES SIX U.S. BANKS"),
