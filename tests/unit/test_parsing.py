@@ -823,3 +823,30 @@ def test_legacy_a_headline_after_a_byline_that_comes_first_is_still_the_title(ti
     parsed = parse_upload("incoming/a.txt", f"(By Jane Doe)\n\n{title}\n\nThe body text here.\n".encode())
 
     assert (parsed.title, parsed.body, parsed.author) == (title, "The body text here.", "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "May 12, 2015 \u2014 Updated May 13, 2015",
+        "12 May 2015 | Last modified: 13 May 2015 14:32",
+        "May 12, 2015, updated 10:40 GMT",
+        "12 May 2015 - updated 2.30pm",
+    ],
+)
+def test_a_date_line_with_its_later_change_is_the_day_published(line: str) -> None:
+    # session 49's new user: the line stayed at the top of the legacy page's body and the page had no date
+    page = f"Harbour plan approved\n\n(By JANE DOE)\n\n{line}\n\nThe council voted on Tuesday."
+    parsed = parse_upload("incoming/a.txt", page.encode())
+    assert (parsed.published, parsed.body) == ("2015-05-12", "The council voted on Tuesday.")
+    # and a date field so written is that day too
+    data = json.dumps({"title": "T", "body": "B", "date": line}).encode()
+    assert parse_upload("incoming/a.json", data).published == "2015-05-12"
+
+
+def test_a_date_line_followed_by_an_update_headline_is_no_date() -> None:
+    page = "Harbour plan approved\n\n(By JANE DOE)\n\nMay 12, 2015 \u2014 Updated rules for masts\n\nThe council voted."
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert parsed.published is None and parsed.body.startswith("May 12, 2015 \u2014 Updated rules for masts")

@@ -522,7 +522,22 @@ def test_only_absolute_http_urls_without_markup_are_accepted(key: str, url: str)
         else _md(f"title: T\nurl: {json.dumps(url)}")
     )
 
-    assert "not an absolute http(s) address" in _rejection(key, data).reason
+    reason = _rejection(key, data).reason
+    assert "not an absolute http(s) address" in reason or "which an address never holds as written" in reason
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        # session 49's new user: an absolute address with a space was told it was not absolute
+        ("https://x.example/a b", "holds a space, which an address never holds as written (an address writes it %20)"),
+        ("https://x.example/<b>", "holds the character '<', which an address never holds as written (an address "),
+    ],
+)
+def test_a_character_no_address_holds_is_named(url: str, said: str) -> None:
+    data = json.dumps({"title": "T", "body": "B", "url": url}).encode()
+
+    assert said in _rejection("incoming/a.json", data).reason
 
 
 @pytest.mark.parametrize(

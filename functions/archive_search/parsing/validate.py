@@ -157,8 +157,12 @@ def url_problem(text: str) -> str | None:
             f"holds an invisible or direction character (U+{ord(hidden):04X}),"
             " so it shows differently from where it leads"
         )
-    if _NOT_IN_URL.search(url):
-        return _NOT_ABSOLUTE
+    if unsafe := _NOT_IN_URL.search(url):
+        # Named, with how an address writes it where it can: `http://example.com/a b` is absolute, and was told it
+        # was not (session 49's new user).
+        character = unsafe.group()
+        escaped = f" (an address writes it %{ord(character):02X})" if ord(character) < 0x80 else ""
+        return f"holds {_character_name(character)}, which an address never holds as written{escaped}"
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
@@ -173,6 +177,19 @@ def url_problem(text: str) -> str | None:
     if not _is_host(parts.hostname, bracketed=parts.netloc.startswith("[")):
         return f"has a host ({parts.hostname!r}) that is not a domain name or IP address"
     return None
+
+
+def _character_name(character: str) -> str:
+    """`a space`, `a line break`, `the character '<'`, `the control character U+0007`."""
+    if character == " ":
+        return "a space"
+    if character in "\r\n":
+        return "a line break"
+    if character.isspace():
+        return f"a white space (U+{ord(character):04X})"
+    if unicodedata.category(character) == "Cc":
+        return f"the control character U+{ord(character):04X}"
+    return f"the character {character!r}"
 
 
 def _is_host(host: str, *, bracketed: bool) -> bool:
@@ -334,6 +351,8 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
         return None, None
+    if (published := _before_later_change(text)) is not None:
+        return read_date(published)
     day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
     numeric = _NUMERIC_DMY.fullmatch(day_text)
     if numeric:
@@ -366,6 +385,28 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
                 fix="check which of the weekday and the date is wrong, and write the date as YYYY-MM-DD",
             )
     return day, _no_such_day(text) if day is None else None
+
+
+# When a date line's article was changed, after it: `May 12, 2015 — Updated May 13, 2015`, `12 May 2015 | Last
+# modified: 13 May 2015 14:32`, `May 12, 2015, updated 10:40 GMT`.
+_LATER_CHANGE = re.compile(
+    r"\s*[-\u2013\u2014|,;\u00b7\u2022]?\s*(?:last\s+)?(?:updated|modified|edited|revised)\b:?\s*(?:on\s+|at\s+)?"
+    r"(?P<when>.+)$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
+
+
+def _before_later_change(text: str) -> str | None:
+    """The date of a line that says when it was changed after it (_LATER_CHANGE, a date or a time of day after the
+    word), which is the day published (a later change is never the article's date); None for any other text. `May
+    12, 2015 — Updated May 13, 2015` was no date: a legacy page kept it as its first paragraph, undated (session 49's
+    new user). Not `May 12, 2015 — Updated rules for masts`."""
+    change = _LATER_CHANGE.search(text)
+    if change is None or not change.start():
+        return None
+    when = change.group("when").strip(" .")
+    return text[: change.start()] if _CLOCK.fullmatch(when) or parse_date(when) is not None else None
 
 
 def _no_such_day(text: str) -> RejectedUploadError | None:
