@@ -850,3 +850,17 @@ def test_a_date_line_followed_by_an_update_headline_is_no_date() -> None:
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert parsed.published is None and parsed.body.startswith("May 12, 2015 \u2014 Updated rules for masts")
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        ("incoming/a.json", b'{"title": "T", "body": "B", "author": ["Smith, John", "Doe, Jane"]}'),
+        ("incoming/a.md", b"---\ntitle: T\nauthor: ['Smith, John', 'Doe, Jane']\n---\nB\n"),
+    ],
+)
+def test_authors_written_surname_first_stay_two_people(key: str, data: bytes) -> None:
+    # session 49's new user: they read "Smith, John, Doe, Jane", four names
+    assert parse_upload(key, data).author == "Smith, John; Doe, Jane"
+    plain = data.replace(b"Smith, John", b"John Smith").replace(b"Doe, Jane", b"Jane Doe")
+    assert parse_upload(key, plain).author == "John Smith, Jane Doe"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 from archive_search.parsing.text import clean_line
 from archive_search.parsing.validate import date_line_problem, date_line_readings, parse_date
@@ -513,3 +514,10 @@ def without_leading_furniture(
                 raise problem
             kept.append(paragraph)
     return kept, author, dateline
+
+
+def joined_authors(names: Sequence[str]) -> str:
+    """A list of authors as one credit: joined by `, `, or by `; ` when a name holds a comma itself (`Smith, John`,
+    as a library catalogue writes it), which `, ` would make two people of: `["Smith, John", "Doe, Jane"]` read
+    "Smith, John, Doe, Jane", four names (session 49's new user)."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)

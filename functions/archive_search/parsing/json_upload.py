@@ -16,6 +16,7 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
+from archive_search.parsing.bylines import joined_authors
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
     FIELD_NAMES,
@@ -71,7 +72,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             # As front matter and JSON-LD give them: authors joined by commas; the first section is the article's,
             # the others are kept as its tags (an article has one section).
             if name == "author":
-                value = ", ".join(value)
+                value = joined_authors(value)
             else:
                 value, others = section_and_tags(value)  # the section's references are decoded below, once
                 more_sections = tuple(map(unescape_entities, others))

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import without_leading_furniture
+from archive_search.parsing.bylines import joined_authors, without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
@@ -148,7 +148,7 @@ def _text(field: str, value: object) -> str:
     if isinstance(value, str):
         return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
     if isinstance(value, list) and field == "author" and all(isinstance(v, str) for v in value):
-        return ", ".join(unescape_entities(v) for v in value)
+        return joined_authors([unescape_entities(v) for v in value])
     raise RejectedUploadError(
         f"{field} in the front matter must be text, not a {kind_of(value)}",
         fix=f"write {field}: followed by text",
