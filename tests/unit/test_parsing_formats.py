@@ -111,20 +111,6 @@ def test_json_text_mentioning_tags_that_are_not_markup_is_kept(text: str) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "body"),
-    [
-        ("Voted on Tuesday.<br><br>Opponents objected.", "Voted on Tuesday.\n\nOpponents objected."),
-        ("Line one<br />Line two &amp; three", "Line one\n\nLine two & three"),
-        ("Voted on Tuesday. <br> <br> Opponents objected.", "Voted on Tuesday.\n\nOpponents objected."),
-    ],
-)
-def test_json_line_breaks_written_as_html_writes_them_are_markup(text: str, body: str) -> None:
-    # No `<br>` is ever closed, so only its place tells a break from a mention (`Use <br> for breaks`, above): one
-    # right after text, or two in a row (session 49: a legacy page's `<br><br>` was shown as written)
-    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": text}).encode()).body == body
-
-
-@pytest.mark.parametrize(
     "lead",
     ["The <p-value was 0.03", "Track <b-side and", "The <em-dash>", "A <3 and <a@b.example>"],
 )

@@ -1203,10 +1203,9 @@ def as_markup(text: str, field: str) -> str | None:
     `<Kerry>`) is written `&lt;`: it is text there, for the extractor too.
 
     The field holds HTML when it starts with a tag of an HTML element, a comment or a doctype (after spaces, a
-    byte-order mark or a zero-width space), when anywhere in it an HTML element is opened and closed
-    (`…<p>x <script>…</script></p>`), or when it writes a line break as HTML does (`Tuesday.<br>`, `<br> <br>`).
-    `Use the <p> tag.` opens an element it never closes, after text, and `Use <br> for breaks` mentions a break
-    between spaces: they are kept as written (docs/ingestion-formats.md, JSON).
+    byte-order mark or a zero-width space), or when anywhere in it an HTML element is opened and closed
+    (`…<p>x <script>…</script></p>`). `Use the <p> tag.` opens an element it never closes, after text: it is kept as
+    written (docs/ingestion-formats.md, JSON).
     A CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads decides on
     it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more than
     MAX_TAGS tags and comments, markup or not (below).
@@ -1232,12 +1231,5 @@ def as_markup(text: str, field: str) -> str | None:
     # it decodes (1.2 million `x<y` took it 0.5 s).
     probe.feed(markup.replace("&lt;", "x"))
     probe.close()
-    evidence = CDATA_OPENER.search(markup) is not None or _WRITTEN_LINE_BREAK.search(markup) is not None
-    return markup if probe.leading_markup or probe.closed_element or evidence else None
-
-
-# A line break written as HTML writes one: a `<br>` right after text (`Tuesday.<br>Opponents`) or two in a row
-# (`<br> <br>`). A sentence that mentions the tag puts it between spaces, once (`Use <br> for breaks`), and no
-# `<br>` is ever closed, so the rule above never saw it: a legacy page's `<br><br>` was shown as written.
-_BR = r"<br(?=[\s/>])[^<>]*>"
-_WRITTEN_LINE_BREAK = re.compile(rf"(?<=\S){_BR}|{_BR}\s*{_BR}", re.IGNORECASE)
+    cdata = CDATA_OPENER.search(markup) is not None
+    return markup if probe.leading_markup or probe.closed_element or cdata else None

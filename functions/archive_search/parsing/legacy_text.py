@@ -3,9 +3,8 @@
 Shape (see tests/fixtures/legacy-page-kerry-putin.txt): a line of site chrome, the title, the site name,
 a `(By Name)` byline, then paragraphs; the last paragraph often ends with an agency credit such as `(AFP)`.
 Variants handled: no byline, `By Name` without parentheses, more chrome lines at the top or the bottom
-(navigation, share bars, copyright, "Back to top"), Windows line endings, HTML entities, markup the old site let
-through (`<b>`, `<br><br>`: read as HTML by a JSON body's rule, _page_text), credits such as `(Reuters)`, `- AFP`,
-`(AP) ` or a last line that is only the credit.
+(navigation, share bars, copyright, "Back to top"), Windows line endings, HTML entities, credits such as
+`(Reuters)`, `- AFP`, `(AP) ` or a last line that is only the credit.
 """
 
 from __future__ import annotations
@@ -15,7 +14,6 @@ import re
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
-from archive_search.parsing.html_text import as_markup, fragment_paragraphs
 from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
 from archive_search.parsing.validate import date_line_problem, parse_date
 
@@ -190,27 +188,6 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     return body[:end]
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-
-
-def _page_text(page: str) -> str:
-    """The page as text, its entities decoded once. The old site wrote its pages as HTML (their entities are its
-    escaping), and markup it let through is read as a JSON body's is, by the same rule (html_text.as_markup): a page
-    that closes an element (`<b>7-2</b>`) or writes a line break as HTML does (`Tuesday.<br><br>Opponents`) is HTML,
-    each of its blocks (a blank line apart, or a line apart on a page without blank lines, as _blocks reads them)
-    read by the extractor: `<br>` and `<p>` end paragraphs, inline tags go and their text stays. Until session 49
-    the tags were shown as written while the entities beside them were decoded. Text that mentions a tag (`Use the
-    <p> tag.`, `vector<int>`, `a < b`) stays as written, as in JSON; so does the whole page when nothing in it is
-    HTML. RejectedUploadError for what HTML would hide (a comment left open, a CDATA section)."""
-    markup = as_markup(page, "page")
-    if markup is None:
-        return body_lines(unescape_entities(page))
-    lines = body_lines(markup)
-    # Each block break a <br>, the page parsed whole: a blank line inside a comment or an attribute cuts nothing open.
-    breaks = _BLANK_LINE if _BLANK_LINE.search(lines.strip()) else re.compile(r"\n")
-    return "\n\n".join(fragment_paragraphs(breaks.sub("\n<br>\n", lines), "the page"))
-
-
 def _blocks(text: str) -> list[str]:
     """The page's blocks: split at blank lines, or at every line if the page has no blank line at all.
 
@@ -250,7 +227,8 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
-    blocks = _without_top_furniture(_blocks(_page_text(decode(data))))
+    text = body_lines(unescape_entities(decode(data)))
+    blocks = _without_top_furniture(_blocks(text))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
