@@ -77,7 +77,14 @@ from archive_search.query_parser import (
     pieces,
     without_possessive,
 )
-from archive_search.spelling import MANY_ARTICLES, MAX_SPELLED_CHARS, has_digit, osa_distance, spelling_variant
+from archive_search.spelling import (
+    FEW_ARTICLES,
+    MANY_ARTICLES,
+    MAX_SPELLED_CHARS,
+    has_digit,
+    osa_distance,
+    spelling_variant,
+)
 
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
@@ -111,10 +118,9 @@ NEAR_MATCH_BOOST = 50.0
 # A word this share of the archive's articles holds (and MANY_ARTICLES: in a small archive every word is a large share)
 # is beside any other word by chance (1 in 10 of them): never a near spelling (read_near_spellings).
 CHANCE_SHARE = 0.1
-# Fewer articles holding a word may share it as a typo (`goverment`: 5 of news-dev's 3,698, `monye` 1), a word meant
-# otherwise: its common near spellings stay (_by_chance). `moore` (27) is a name, not `more`: the second review of
-# session 34 saw `michael moore` find 2,148 articles with `more` its near spelling.
-FEW_ARTICLES = 10
+# FEW_ARTICLES (spelling.py): fewer articles holding a word may share it as a typo (`goverment`: 5 of news-dev's 3,698,
+# `monye` 1), a word meant otherwise: its common near spellings stay (_by_chance). `moore` (27) is a name, not `more`:
+# the second review of session 34 saw `michael moore` find 2,148 articles with `more` its near spelling.
 # How many times as many articles must hold a near spelling of a word few hold for the word to be read as its typo
 # (typo_spelling). A round figure, not fitted: at 100, `enviroment` (2 of news-dev's articles, `environment` 90),
 # `aquisition` and `agressive` were no typos (session 37's second review).

@@ -44,7 +44,6 @@ from archive_search.relevance import (
     CLOSED_MATCH,
     COMPLETE_FIELDS,
     EXACT_BODY_FIELD,
-    FEW_ARTICLES,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -1592,8 +1591,6 @@ class _ArchiveVocabulary:
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
-            if any(_held_form(word) for word in held_key):
-                aggs[_FORMS] = _forms_aggregation(held_key)
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
         suggesters = dict(listing.get("suggest") or {})
@@ -1623,10 +1620,8 @@ class _ArchiveVocabulary:
             buckets = answer["aggregations"][_PHRASES]["buckets"]
             self._phrases.update((p, int(buckets[str(i)]["doc_count"])) for i, p in enumerate(counted))
         if "held" in aggs:
-            # A held word's form (_held_forms) is held and written: neither respelt nor widened to near spellings.
-            forms = _held_forms(held_key, answer) if _FORMS in aggs else set()
-            self._held[held_key] = _held_words(held_key, answer, "held") | forms
-            self._written[held_key] = _held_words(held_key, answer, "written") | forms
+            self._held[held_key] = _held_words(held_key, answer, "held")
+            self._written[held_key] = _held_words(held_key, answer, "written")
         if looked_up:
             # A word the answer says nothing of counts as held: it is not respelt.
             buckets = ((answer.get("aggregations") or {}).get(_CLOSED_UP_HELD) or {}).get("buckets") or {}
@@ -1903,68 +1898,6 @@ def _written_beyond_bodies(word: str) -> list[dict[str, Any]]:
     `F.B.I.`, which is no misspelling to respell), or a byline or a tag holds it."""
     closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
     return [closed, *abbreviation_clauses(word, COMPLETE_FIELDS), *in_byline_or_tags(word)]
-
-
-# A word typed with an `s` after a word of at least 3 letters: a plural, or a possessive typed without its apostrophe.
-_WITH_S = re.compile(r"([^\W\d_]{3,})s", re.IGNORECASE)
-_FORMS = "forms"  # prepare()'s aggregation of _forms_aggregation
-# The analyzer the body is indexed with: stemmed, without the search analyzer's synonyms (which read `feds` and `fed`
-# apart where their stems are one).
-_STEMMED_AS_INDEXED = "article_text"
-
-
-# Words with no plural nor possessive (the stopwords and the closed classes of prepositions, conjunctions and adverbs
-# of time): with an `s` they are a slip (`nows`, `withs`, `agains`; the session's review: `missling nows` was read
-# `missing knows`, its target second, then not in the first ten), but for the contractions an `'s` makes of some
-# (`what's`, `that's`, `there's`: `whats new` was read `wheats new`).
-_NO_S_FORM = (
-    STOPWORDS
-    | {"now", "again", "from", "onto", "upon", "about", "above", "after", "against", "among", "before", "below"}
-    | {"between", "during", "through", "under", "until", "within", "without", "also", "just", "only", "even", "very"}
-    | {"too", "ever", "never", "always", "often", "already", "than", "though", "because", "while", "since", "unless"}
-) - {"what", "that", "there", "here", "where", "how", "who", "it"}
-
-
-def _held_form(word: str) -> str | None:
-    """The word without its last `s` (_WITH_S), when _held_forms may read it so: not one of _NO_S_FORM."""
-    form = _WITH_S.fullmatch(word)
-    if form is None or fold_as_index(form.group(1)) in _NO_S_FORM:
-        return None
-    return form.group(1)
-
-
-def _forms_aggregation(words: Sequence[str]) -> dict[str, Any]:
-    """For each word of _held_form, the counts _held_forms reads: the articles matching it and the word without its
-    last `s` as the body is stemmed, and those holding that word as written."""
-    filters: dict[str, Any] = {}
-    for i, word in enumerate(words):
-        if form := _held_form(word):
-            stemmed = {"query": word, "analyzer": _STEMMED_AS_INDEXED}
-            filters[f"{i}.typed"] = {"match": {"body": stemmed}}
-            filters[f"{i}.form"] = {"match": {"body": {**stemmed, "query": form}}}
-            filters[f"{i}.written"] = {"match": {EXACT_BODY_FIELD: form}}
-    return {"filters": {"filters": filters}}
-
-
-def _held_forms(words: Sequence[str], answer: Mapping[str, Any]) -> set[str]:
-    """The words that are a held word's plural, or its possessive typed without the apostrophe: the word without its
-    last `s` is written in more than FEW_ARTICLES articles (`howard` of `howards`, `mood` of `moods`), and the engine's
-    stemmer reads both as one (as many articles match each, stemmed: porter2 reads `howards` as `howard`; `onlys` as
-    `on`, not `only`'s `onli`). The search finds such a word as typed, through the stem: it is no misspelling. Respelt
-    as one, `howards` was read `towards` (258 grain-trade articles; as typed it finds the 162 on Michael Howard), `mens
-    final` `means final`, `moods` `goods` (session 49's attacker). A word held in a few articles is no reading of a
-    slip (`odays`, one article's `Oday`, is `days`; `tores` is `tories`, though 4 articles write `tore`: the
-    session's review)."""
-    buckets = answer["aggregations"][_FORMS]["buckets"]
-
-    def count(i: int, name: str) -> int:
-        return int((buckets.get(f"{i}.{name}") or {}).get("doc_count", 0))
-
-    return {
-        word
-        for i, word in enumerate(words)
-        if count(i, "written") > FEW_ARTICLES and count(i, "typed") == count(i, "form") > 0
-    }
 
 
 def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:

@@ -62,6 +62,8 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
 # and four holding `bill`). Session 25.
 MANY_ARTICLES = 50
+# Fewer articles holding a word may share it as a typo, a word meant otherwise (relevance._by_chance; _form_of).
+FEW_ARTICLES = 10
 # A word of SHORT_WORD_CHARS letters or fewer (of 3: AUTO fuzziness allows no edit below) no article holds is read
 # only as a spelling one likely edit away that articles write as a phrase with a word typed next to it (_as_phrases):
 # `world cpu` is `world cup`, `bnk of england` `bank of england`, while `intel cpu` stays as typed (no article writes
@@ -398,6 +400,7 @@ def _candidates(
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
     near: list[tuple[int, bool, int, int, str]] = []
+    forms: list[str] = []  # the word's plural or possessive typed is of these (_form_of)
     for rank, options in enumerate((body_options, title_options)):
         for option in options:
             text = str(option.get("text", ""))
@@ -405,6 +408,8 @@ def _candidates(
                 continue
             distance = osa_distance(word, fold_as_index(text))
             if 0 < distance <= limit:
+                form = _form_of(word, text, option)
+                forms += [text] if form else []
                 likely = _likely_edit(word, fold_as_index(text))
                 near.append((distance, likely, rank, int(option.get("freq") or 0), text))
     most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
@@ -418,6 +423,7 @@ def _candidates(
         (
             distance,
             not (likely and (freq > 1 or distance in slipped or most[distance] < MANY_ARTICLES)),
+            text not in forms,  # first among the equally near (_form_of)
             rank,
             -freq,
             text,
@@ -429,6 +435,9 @@ def _candidates(
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
+    # A held word's plural or possessive typed is as near as any edit (_form_of), likely or not: `feds rates` is
+    # `fed rates`, for the other words to tell (`feeds`, a letter left out, was the only nearest).
+    nearest |= dict.fromkeys(text for text in forms if text not in nearest)
     # Those as near by an edit less likely (`prices` of `prises`, where `praises` is a letter left out) before the
     # further ones, after the two likely edits.
     further = dict.fromkeys(r[-1] for r in ranked if r[-1] not in nearest)
@@ -438,12 +447,36 @@ def _candidates(
     for *_, freq, text in near:
         held[text] = max(freq, held.get(text, 0))
     alone = twice[0] if twice and outweighs_typos([held[text] for text in nearest], held[twice[0]]) else None
+    # Typed alone, a held word's plural or possessive is that word, which asks no edit of what was typed (`feds` is
+    # the Fed, not `feeds`, a letter left out); beside others, they choose among the nearest (likeliest).
+    alone = forms[0] if forms else alone
     return (
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
         tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
         len(twice),
         alone,
     )
+
+
+def _form_of(word: str, text: str, option: Mapping[str, Any]) -> bool:
+    """Whether the typed word (folded) is the option's plural, or its possessive typed without the apostrophe: the
+    option and an `s`, the option written in more than FEW_ARTICLES articles (a slip onto a rare word's plural is a
+    slip: `odays` is `days`, not one article's `Oday`; `tores` is `tories`, though 4 articles write `tore`). Such an
+    option is the first of the equally near ones, and the word typed alone is read as it (`howards` is `howard`,
+    `moods` `mood`); beside other words, they choose among the nearest as for any word (`crude oil rices` is `crude
+    oil prices`, `world headers gather` `world leaders gather`). `howards` was read `towards` (258 grain-trade
+    articles, the 162 on Michael Howard left out), `moods` `goods`, `hivs` `his` (session 49's attacker); the
+    session's review found reading such a word as typed (or as its word) beside others lost the slips meant
+    otherwise (`stucks fall`, `workeds chrysler`)."""
+    folded = fold_as_index(text)
+    if _PARTICIPLE.search(folded):  # a past participle takes no `s` (`playeds` is `players`: the session's review)
+        return False
+    return word == f"{folded}s" and len(folded) >= SHORT_WORD_CHARS and int(option.get("freq") or 0) > FEW_ARTICLES
+
+
+# A past participle (`played`, `viewed`; not `fed`, `speed`, `seen`). Names ending so (`Alfred`, `Mohammed`) are
+# read as before this rule: their possessive typed without the apostrophe is respelt as any word no article holds.
+_PARTICIPLE = re.compile(r"[^\W\d_]{2}[^\W\d_e]ed$")
 
 
 def osa_distance(a: str, b: str) -> int:

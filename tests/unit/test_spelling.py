@@ -83,6 +83,21 @@ def test_the_nearest_known_word_is_a_slip_of_the_keys_before_a_more_frequent_sub
     assert nearest_known("ledaer", _options(("leaders", 87), ("leader", 9))) == "leader"  # swapped neighbours
 
 
+def test_a_held_words_plural_or_possessive_typed_alone_is_that_word_and_among_the_nearest_beside_others() -> None:
+    # news-dev's counts (session 49's attacker): `howards` was read `towards`, `feds` `feeds` (a letter left out)
+    howards = _options(("towards", 184), ("howard", 162), ("hoards", 1))
+    assert respelt("howards", {"spell_body": [{"offset": 0, "length": 7, "options": howards}]}) == "howard"
+    feds = _options(("fees", 70), ("feeds", 5), ("fed", 111))
+    assert respelt("feds", {"spell_body": [{"offset": 0, "length": 4, "options": feds}]}) == "fed"
+    # beside other words it is one of the nearest, for them to choose (`feeds` alone was the nearest of `feds rates`)
+    assert nearest_candidates("feds", feds) == ("feeds", "fed")
+    # not a word few articles hold (`odays` is `days`, not one article's `Oday`), nor a past participle (`playeds`)
+    odays = _options(("days", 422), ("oday", 1))
+    assert respelt("odays", {"spell_body": [{"offset": 0, "length": 5, "options": odays}]}) == "days"
+    playeds = _options(("players", 401), ("played", 300))
+    assert respelt("playeds", {"spell_body": [{"offset": 0, "length": 7, "options": playeds}]}) == "players"
+
+
 def test_a_slip_into_a_word_one_article_holds_is_no_likelier_than_another_edit() -> None:
     # news-dev's counts: one article's typo `interst` was chosen for `intrest` over `interest`, held by 722 (session 25)
     assert nearest_known("intrest", _options(("interst", 1), ("interest", 722))) == "interest"

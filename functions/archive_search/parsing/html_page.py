@@ -32,6 +32,7 @@ from archive_search.parsing.html_text import (
     is_inside,
     left_out_by_name,
     parse_markup,
+    refuse_cdata,
     refuse_left_open,
     text_length,
 )
@@ -109,8 +110,9 @@ def parse_html(data: bytes) -> ParsedUpload:
     # A comment or raw-text element left open hides every word after it, as in a JSON body's or a Markdown file's
     # HTML: the page was accepted with its first paragraphs alone (session 48's new user: `<!-- TODO check figures`).
     refuse_left_open(markup, page=True)
-    tree, stand_ins = parse_markup(markup, "the page")
+    tree, stand_ins = parse_markup(markup, None)
     container, paragraphs, linked_tags = _container(tree)
+    refuse_cdata(markup, container if container is not None else tree.body, "the article")
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
@@ -124,22 +126,15 @@ def parse_html(data: bytes) -> ParsedUpload:
     for header in headers:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
-    shown = title_node is not None and _shown_in(heading, title)
     if container is not None and (headers or teasers or (title_node is not None and is_inside(title_node, container))):
-        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has; a heading
-        # the title (an og:title) does not hold is kept there (_shown_in).
-        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None and shown else set())
+        # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
+        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
         linked_tags = []
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
         )
     paragraphs, byline, dateline = without_leading_furniture(
-        paragraphs,
-        title,
-        author,
-        heading if shown or title_node is None else "",
-        published,
-        refuse_unreadable_dates=True,
+        paragraphs, title, author, heading, published, refuse_unreadable_dates=True
     )
     if not title:
         _refuse_unreadable_json_ld(unreadable, "its title")
@@ -786,18 +781,6 @@ def _byline_with_date(text: str) -> tuple[str, str | None] | None:
 # --- metadata ----------------------------------------------------------------------------------------------------
 
 
-def _shown_in(heading: str, title: str) -> bool:
-    """Whether the title holds the heading's words, in order and together (`Budget approved` in `Budget approved:
-    what it means`). When the title is an og:title that does not (`Kerry, Putin talks` over `<h1>US Secretary of State
-    John Kerry to meet Russian President Putin in Sochi`), the heading is the body's first paragraph: left out as
-    the headline, its words were in no field (session 49's new user: `Sochi` did not find the article)."""
-    words, held = _WORDS_AND_NUMBERS.findall(heading.casefold()), _WORDS_AND_NUMBERS.findall(title.casefold())
-    return any(held[start : start + len(words)] == words for start in range(len(held) - len(words) + 1))
-
-
-_WORDS_AND_NUMBERS = re.compile(r"\w+")
-
-
 def _title(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> tuple[str, LexborNode | None]:
@@ -1096,13 +1079,12 @@ def _author(
     others = _OtherWritings(container)
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
         # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
-        # the link is no part of the name. Those that name someone, each once: a link to the author's page may read
-        # "More stories" or "Sign up for alerts" (session 23's review), as an author box may; two authors' links are
-        # two authors (session 49's new user: the second was lost).
+        # the link is no part of the name. The first that names someone: a link to the author's page may read
+        # "More stories" or "Sign up for alerts" (session 23's review), as an author box may.
         candidates = islice((node for node in tree.css(selector) if not others.hold(node)), MAX_AUTHORS_READ)
         named = (clean_author(element_text(node)) for node in candidates)
-        if authors := list(dict.fromkeys(author for author in named if author and names_people(author))):
-            return ", ".join(authors)
+        if author := next((author for author in named if author and names_people(author)), None):
+            return author
     # A schema.org Person the page declares writes it before any element named "author" does: a reviewed book's
     # `<p class="author">Leo Tolstoy</p>` became the author (session 23's review).
     if person := _ld_author(linked, people_only=True):
@@ -1266,10 +1248,9 @@ _PUBLISHED_NAMES = frozenset({"published", "datepublished", "pubdate", "entry-da
 
 def _time_kind(time: LexborNode) -> int:
     """0 for a <time> marked as the publication's (class `published`, itemprop datePublished, `pubdate`), 2 for a
-    later change's (class `updated`, itemprop dateModified, or after a label "Updated" / "Modified") or for a date
-    the story's text mentions (_in_running_text), else 1. WordPress themes write the updated time first ("<time
-    class="updated">...<time class="entry-date published">"), and that later day became the article's date
-    (session 23's review), as the header's date stamps never do."""
+    later change's (class `updated`, itemprop dateModified, or after a label "Updated" / "Modified"), else 1.
+    WordPress themes write the updated time first ("<time class="updated">...<time class="entry-date published">"),
+    and that later day became the article's date (session 23's review), as the header's date stamps never do."""
     names = {name.casefold() for name in (time.attributes.get("class") or "").split()}
     names.add((time.attributes.get("itemprop") or "").casefold())
     if names & _PUBLISHED_NAMES or "pubdate" in time.attributes:
@@ -1278,27 +1259,7 @@ def _time_kind(time: LexborNode) -> int:
         return 2
     before = time.prev
     label = before.text(deep=True)[-40:] if before is not None else ""
-    return 2 if _CHANGE_LABEL.search(label) or _in_running_text(time) else 1
-
-
-_TEXT_BLOCKS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption"})  # the blocks of a story's text
-_SENTENCE_WORDS = 3  # fewer words beside a <time> are a label ("Kick-off", "Published on"), not a sentence
-
-
-def _in_running_text(time: LexborNode) -> bool:
-    """Whether an unmarked <time> is a date the story's text mentions: inside a paragraph (a list item, a quote, a
-    cell) that holds at least _SENTENCE_WORDS other words, no byline and no date stamp's words. "The wall fell on
-    <time datetime="1989-11-09">" dated the article 1989 (session 49's new user); "By Ann Lee, <time>" and
-    "Published on <time>" still date it."""
-    block = time.parent
-    while block is not None and block.tag not in _TEXT_BLOCKS:
-        block = block.parent
-    if block is None:
-        return False
-    beside = block.text(deep=True).replace(time.text(deep=True), " ", 1)
-    if len(_WORD.findall(beside)) < _SENTENCE_WORDS or _STAMP_START.search(beside):
-        return False
-    return byline_name(clean_line(beside)) is None
+    return 2 if _CHANGE_LABEL.search(label) else 1
 
 
 def _published(

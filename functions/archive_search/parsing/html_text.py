@@ -910,11 +910,11 @@ def check_nesting(markup: str) -> None:
             )
 
 
-def parse_markup(markup: str, where: str) -> tuple[LexborHTMLParser, dict[str, RejectedUploadError]]:
+def parse_markup(markup: str, where: str | None) -> tuple[LexborHTMLParser, dict[str, RejectedUploadError]]:
     """The Lexbor tree of a page or fragment, and the stand-ins for references to no character in it
     (text.joined_references: the caller checks the text it keeps with refuse_stand_ins). Unreadable markup is a
-    rejection, and so is a CDATA section whose text HTML drops (refuse_cdata), named as in `where` (`the page`,
-    `the body`)."""
+    rejection, and so is a CDATA section whose text HTML drops (refuse_cdata), named as in `where` (`the body`);
+    `where` None: the caller checks what it keeps (a page, its article's element)."""
     check_nesting(markup)
     markup, stand_ins = joined_references(markup)
     from selectolax.lexbor import LexborHTMLParser
@@ -925,7 +925,8 @@ def parse_markup(markup: str, where: str) -> tuple[LexborHTMLParser, dict[str, R
         raise RejectedUploadError(
             f"the HTML could not be read ({type(exc).__name__})", fix="save the page again as HTML in UTF-8"
         ) from None
-    refuse_cdata(markup, tree, where)
+    if where is not None:
+        refuse_cdata(markup, tree.root, where)
     return tree, stand_ins
 
 
@@ -933,24 +934,26 @@ CDATA_OPENER = re.compile(r"<!\[cdata\[", re.IGNORECASE)
 _CDATA_COMMENT = re.compile(r"\[cdata\[(.*?)(?:\]\])?", re.IGNORECASE | re.DOTALL)
 
 
-def refuse_cdata(markup: str, tree: LexborHTMLParser, where: str) -> None:
-    """RejectedUploadError naming the first CDATA section (`<![CDATA[…]]>`, XML) with text in it that the HTML
-    parser read as a comment, for every format that holds markup (an HTML page, a JSON body or summary, Markdown).
+def refuse_cdata(markup: str, root: LexborNode | None, where: str) -> None:
+    """RejectedUploadError naming the first CDATA section (`<![CDATA[…]]>`, XML) under `root` that the HTML parser
+    read as a comment, for every format that holds markup (an HTML page's article, a JSON body or summary, Markdown).
     A browser shows none of it (and, past a `>` inside it, the rest as text): an XHTML
     export's `<p><![CDATA[7 < 2]]></p>` lost its sentence without a word. The parser, Lexbor, decides as browsers
     do (the HTML standard), so what it reads as text is never refused: a CDATA section in a <script> or <style>
     (raw text), a comment or an attribute, and one written in capitals inside <svg> or <math> (foreign content,
     where HTML reads it as text; not inside an HTML element there, such as a <p> in a <foreignObject>). An empty
-    one loses nothing. Python's tokenizer cannot decide this: the 3.11 one reports a section inside <svg> and
-    <math> as one outside (it knows no foreign content), and later releases changed how they read one."""
+    one too: its markers are what the editor wrote (`Wrap it in <![CDATA[]]> markers` lost them; the session's
+    review). A page is checked in its article's element only (a footer's ad may hold one: the session's review
+    saw whole pages rejected for it). Python's tokenizer cannot decide this: the 3.11 one reports a section inside
+    <svg> and <math> as one outside (it knows no foreign content), and later releases changed how they read one."""
     if CDATA_OPENER.search(markup) is None:  # cheap: only then walk the tree's nodes
         return
-    for node in tree.root.traverse(include_text=True) if tree.root is not None else ():
+    for node in root.traverse(include_text=True) if root is not None else ():
         if not node.is_comment_node:
             continue
         # HTML reads `<![CDATA[x]]>` outside foreign content as a bogus comment `[CDATA[x]]`, cut at its first `>`.
         section = _CDATA_COMMENT.fullmatch(node.comment_content or "")
-        if section is None or not section.group(1).strip():
+        if section is None:
             continue
         start = "<!" + section.group(0) + (">" if section.group(0).endswith("]]") else "")
         quoted = start if len(start) <= 50 else start[:50] + "\u2026"

@@ -272,23 +272,25 @@ def _mostly_utf8(data: bytes) -> bool:
     return valid * 2 >= high
 
 
-# Code points a two-byte sequence of a Windows-1252 capital (`É`, `Ë`, `Ö`, `ß`: 0xC9-0xDF) and a quote, dash or `…`
-# (0x80-0xBF) decodes to: IPA, modifier letters, Greek, Cyrillic, Armenian, Hebrew, Arabic, Syriac, N'Ko. Not the
-# Latin letters before U+0250 (`ł`, `ș`, `ǎ` follow ASCII letters in names), the modifier apostrophes
-# (U+02BB, U+02BC: Hawaii's okina, `don't` so written) nor the combining marks of decomposed text (`e` + U+0301).
-_CAPITAL_AND_PUNCTUATION = (range(0x250, 0x2BB), range(0x2BD, 0x300), range(0x370, 0x800))
+# A Windows-1252 capital (`Æ`-`Ë`, `Î`-`ß`: 0xC6-0xCB, 0xCE-0xDF) before an ellipsis, a curly quote or a dash (0x85,
+# 0x91-0x94, 0x96, 0x97) is two bytes UTF-8 reads as one letter. Not `Ä` and `Å` (0xC4, 0xC5: UTF-8's `ő`, `ė`, `ē`
+# end Hungarian, Lithuanian and Latvian words), nor `Ì` and `Í` (0xCC, 0xCD: UTF-8's combining marks, which follow
+# ASCII letters in decomposed text).
+_CAPITAL = frozenset(range(0xC6, 0xCC)) | frozenset(range(0xCE, 0xE0))
+_PUNCTUATION = frozenset({0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97})
 
 
 def _coincidental(data: bytes, sequence: re.Match[bytes]) -> bool:
-    """Whether a valid UTF-8 sequence is likelier a Windows-1252 letter and punctuation ending a word: two bytes
-    decoding to a letter of another script right after an ASCII letter or digit (`CAFÉ”` is C9 94, `Spaß“` DF 93;
-    read as UTF-8, `CAFɔ` and `Spaߓ`, the quote lost; session 49's new user). A word does not change script in its
-    middle."""
-    start = sequence.start()
-    if len(sequence.group()) != 2 or not start or not chr(data[start - 1]).isalnum() or data[start - 1] >= 0x80:
+    """Whether a valid UTF-8 sequence is likelier a Windows-1252 capital and the punctuation closing a word: two bytes
+    (_CAPITAL, _PUNCTUATION) right after an ASCII letter and before no letter (`CAFÉ”` is C9 94, `Spaß“` DF 93;
+    read as UTF-8, `CAFɔ` and `Spaߓ`, the quote lost; session 49's new user). A genuine letter there would end a
+    word of ASCII letters in another script. Not after a digit (`2.5μm`, `10Ω`: the session's review saw such UTF-8
+    files read as Windows-1252 by a first form), nor with any other second byte (`tʰ`, `μ`, `Ω`)."""
+    start, end = sequence.span()
+    if end - start != 2 or not start or data[start] not in _CAPITAL or data[start + 1] not in _PUNCTUATION:
         return False
-    code = ord(sequence.group().decode("utf-8"))
-    return any(code in block for block in _CAPITAL_AND_PUNCTUATION)
+    after = data[end : end + 1]
+    return data[start - 1 : start].isalpha() and not (after.isalpha() or (after and after[0] >= 0x80))
 
 
 def unescape_entities(text: str) -> str:
