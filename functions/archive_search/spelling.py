@@ -458,6 +458,33 @@ def _candidates(
     )
 
 
+def _only_forms(q: str, offer: str) -> bool:
+    """Whether an offer only reads typed plurals or possessives as their words (`bakers` -> `baker`: _form_of), which
+    the stemmed fields find as typed: no respelling to offer (the session's last review saw `scotts`, `alans`,
+    `colins` offered their singular at about the count found)."""
+    typed, offered = q.split(), offer.split()
+    changed = [(a, b) for a, b in zip(typed, offered, strict=False) if a != b]
+    return (
+        len(typed) == len(offered)
+        and bool(changed)
+        and all(fold_as_index(a.casefold()) == f"{fold_as_index(b.casefold())}s" for a, b in changed)
+    )
+
+
+# Words with no plural nor possessive: the stopwords and the closed classes (pronouns, determiners, prepositions,
+# conjunctions, auxiliaries and adverbs of time). With an `s` they are a slip (`froms` is `forms`, `mays` `says`,
+# `yous pocket` `yours pocket`: the session's last review).
+_NO_FORMS = STOPWORDS | frozenset(
+    {"you", "she", "he", "him", "her", "his", "we", "us", "our", "me", "my", "your", "them", "its", "from", "may"}
+    | {"might", "must", "can", "could", "would", "should", "shall", "again", "also", "just", "only", "even", "very"}
+    | {"too", "ever", "never", "always", "often", "now", "here", "onto", "upon", "about", "above", "after", "against"}
+    | {"among", "before", "below", "between", "during", "through", "under", "until", "within", "without", "than"}
+    | {"though", "because", "while", "since", "unless", "each", "every", "some", "most", "few", "many", "much"}
+    | {"both", "any", "all", "another", "same", "own", "other", "yet", "so", "been", "being", "had", "has", "have"}
+    | {"do", "does", "did", "done", "were", "am", "seen", "known", "shown", "given", "taken", "knew", "said"}
+)
+
+
 def _form_of(word: str, text: str, option: Mapping[str, Any]) -> bool:
     """Whether the typed word (folded) is the option's plural, or its possessive typed without the apostrophe: the
     option and an `s`, the option written in more than FEW_ARTICLES articles (a slip onto a rare word's plural is a
@@ -469,7 +496,7 @@ def _form_of(word: str, text: str, option: Mapping[str, Any]) -> bool:
     session's review found reading such a word as typed (or as its word) beside others lost the slips meant
     otherwise (`stucks fall`, `workeds chrysler`)."""
     folded = fold_as_index(text)
-    if _PARTICIPLE.search(folded):  # a past participle takes no `s` (`playeds` is `players`: the session's review)
+    if _PARTICIPLE.search(folded) or folded in _NO_FORMS:  # `playeds` is `players`: the session's reviews
         return False
     return word == f"{folded}s" and len(folded) >= SHORT_WORD_CHARS and int(option.get("freq") or 0) > FEW_ARTICLES
 
@@ -1081,7 +1108,7 @@ def did_you_mean(
     if respelling is not None and beside and (both := with_spellings(respelling, beside)) is not None:
         offers.insert(0, as_written(both, written))
     for corrected in offers:
-        if corrected is None or (max_chars is not None and len(corrected) > max_chars):
+        if corrected is None or (max_chars is not None and len(corrected) > max_chars) or _only_forms(q, corrected):
             continue
         if (found := count_for(corrected)) > total:
             return Suggestion(q=corrected, total=found)

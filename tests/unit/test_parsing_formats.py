@@ -2230,12 +2230,30 @@ def test_html_deeply_nested_unclosed_divs_lose_no_paragraph() -> None:
         ('<meta name="author" content="News Team">', '<p class="byline">By Jane Doe</p>', "Jane Doe"),
         ('<meta name="author" content="SomaNet Staff">', "", "SomaNet Staff"),
         ('<meta name="author" content="Li Wei">', '<p class="byline">By Jane Doe</p>', "Li Wei"),
+        # a person and her title is no desk (the session's last review)
+        (
+            '<meta name="author" content="Jane Doe, Staff Writer">',
+            '<p class="byline">By Ann Lee</p>',
+            "Jane Doe, Staff Writer",
+        ),
     ],
 )
 def test_html_meta_author_crediting_a_desk_gives_way_to_the_byline(head: str, byline: str, author: str) -> None:
     page = f"<html><head>{head}</head><body><article><h1>Budget</h1>{byline}<p>Text of the story.</p></article></body>"
 
     assert parse_upload("incoming/a.html", page.encode()).author == author
+
+
+def test_html_desk_credit_keeps_its_place_beside_another_storys_byline_after_the_article() -> None:
+    # the session's last review: a list of recent posts after the article put John Roe in Reuters Staff's place
+    page = (
+        "<html><head><title>Harbour wall repaired</title><meta name='author' content='Reuters Staff'></head><body>"
+        "<main><article><h1>Harbour wall repaired</h1><p>The council voted on Monday to repair the wall.</p>"
+        "</article></main><div><h2>Recent posts</h2><ul><li><a href='/x'>Storm warning</a> <span class='byline'>"
+        "<a rel='author' href='/author/jroe'>John Roe</a></span></li></ul></div></body></html>"
+    )
+
+    assert parse_upload("incoming/a.html", page.encode()).author == "Reuters Staff"
 
 
 def test_html_og_title_longer_than_the_h1_is_kept_whole() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from archive_search.models import Suggestion
 from archive_search.spelling import (
     MANY_ARTICLES,
     MAX_SPELLED_CHARS,
@@ -96,6 +97,18 @@ def test_a_held_words_plural_or_possessive_typed_alone_is_that_word_and_among_th
     assert respelt("odays", {"spell_body": [{"offset": 0, "length": 5, "options": odays}]}) == "days"
     playeds = _options(("players", 401), ("played", 300))
     assert respelt("playeds", {"spell_body": [{"offset": 0, "length": 7, "options": playeds}]}) == "players"
+    # nor a word that has no plural (`froms` is `forms`, `mays` `says`: the session's last review)
+    froms = _options(("forms", 120), ("from", 2814))
+    assert respelt("froms", {"spell_body": [{"offset": 0, "length": 5, "options": froms}]}) == "forms"
+
+
+def test_a_typed_plurals_own_word_is_no_offer() -> None:
+    # the session's last review: `scotts` was offered `scott`, `bakers` `baker`, at about the count found
+    bakers = {"spell_body": [{"offset": 0, "length": 6, "options": _options(("bankers", 80), ("baker", 30))}]}
+    assert did_you_mean("bakers", bakers, lambda q: 103, 102) is None
+    assert did_you_mean("bakers", bakers, lambda q: 103, 102, otherwise="bankers") is None
+    stucks = {"spell_body": [{"offset": 0, "length": 6, "options": _options(("stocks", 585))}]}
+    assert did_you_mean("stucks", stucks, lambda q: 585, 24) == Suggestion(q="stocks", total=585)
 
 
 def test_a_slip_into_a_word_one_article_holds_is_no_likelier_than_another_edit() -> None:

@@ -112,7 +112,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     refuse_left_open(markup, page=True)
     tree, stand_ins = parse_markup(markup, None)
     container, paragraphs, linked_tags = _container(tree)
-    refuse_cdata(markup, container if container is not None else tree.body, "the article")
+    refuse_cdata(markup, container if container is not None else tree.body, "the article", text_blocks=True)
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
@@ -1077,11 +1077,18 @@ def _author(
             return ", ".join(dict.fromkeys(authors))
         credit = credit or (", ".join(dict.fromkeys(authors)) if authors else None)
     others = _OtherWritings(container)
+
+    def read(node: LexborNode) -> bool:
+        # Beside a desk's credit, only the article's own byline names its people: a list of recent posts after the
+        # article put another story's author in its place (the session's last review).
+        inside = credit is None or (container is not None and is_inside(node, container))
+        return inside and not others.hold(node)
+
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
         # Read as the body reads it: a screen-reader prefix ("Author:"), a hidden note or an icon's <svg> title in
         # the link is no part of the name. The first that names someone: a link to the author's page may read
         # "More stories" or "Sign up for alerts" (session 23's review), as an author box may.
-        candidates = islice((node for node in tree.css(selector) if not others.hold(node)), MAX_AUTHORS_READ)
+        candidates = islice((node for node in tree.css(selector) if read(node)), MAX_AUTHORS_READ)
         named = (clean_author(element_text(node)) for node in candidates)
         if author := next((author for author in named if author and names_people(author)), None):
             return author
@@ -1092,7 +1099,7 @@ def _author(
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
         # The first that names someone: an author box's "About the author" or "More from this author" names no one.
         # A few are read (each reads its whole element: all of 1,990 nested ones took 14.7 s; session 21's review).
-        candidates = islice((node for node in tree.css(selector) if not others.hold(node)), MAX_AUTHORS_READ)
+        candidates = islice((node for node in tree.css(selector) if read(node)), MAX_AUTHORS_READ)
         named = (_byline_author(node) for node in candidates)
         if author := next((author for author in named if author and names_people(author)), None):
             return author
@@ -1103,10 +1110,12 @@ def _author(
     )
 
 
-# A meta author that credits a desk, not people ("SomaNet Staff", "News Team"): a byline the page shows naming
-# people is its author (session 49's new user: "By Jane Doe, John Smith and Ann Lee" was lost for "SomaNet Staff").
+# A meta author that credits a desk, not people ("SomaNet Staff", "News Team", "The Editors": a word or two before the
+# desk's word, no comma): the article's byline naming people is its author (session 49's new user: "By Jane Doe, John
+# Smith and Ann Lee" was lost for "SomaNet Staff"). Not "Jane Doe, Staff Writer", a person and her title (the
+# session's last review).
 _GENERIC_CREDIT = re.compile(
-    r"(?:^|\s)(?:staff|team|desk|newsroom|editors?|editorial|reporters?|correspondents?|writers?)$", re.IGNORECASE
+    r"^(?:[^\s,]+\s+){0,2}(?:staff|team|desk|newsroom|editors|reporters|correspondents|writers)$", re.IGNORECASE
 )
 
 

@@ -931,10 +931,11 @@ def parse_markup(markup: str, where: str | None) -> tuple[LexborHTMLParser, dict
 
 
 CDATA_OPENER = re.compile(r"<!\[cdata\[", re.IGNORECASE)
+_CDATA_SECTION = re.compile(r"<!\[cdata\[.*?\]\]>", re.IGNORECASE | re.DOTALL)
 _CDATA_COMMENT = re.compile(r"\[cdata\[(.*?)(?:\]\])?", re.IGNORECASE | re.DOTALL)
 
 
-def refuse_cdata(markup: str, root: LexborNode | None, where: str) -> None:
+def refuse_cdata(markup: str, root: LexborNode | None, where: str, *, text_blocks: bool = False) -> None:
     """RejectedUploadError naming the first CDATA section (`<![CDATA[…]]>`, XML) under `root` that the HTML parser
     read as a comment, for every format that holds markup (an HTML page's article, a JSON body or summary, Markdown).
     A browser shows none of it (and, past a `>` inside it, the rest as text): an XHTML
@@ -945,7 +946,10 @@ def refuse_cdata(markup: str, root: LexborNode | None, where: str) -> None:
     one too: its markers are what the editor wrote (`Wrap it in <![CDATA[]]> markers` lost them; the session's
     review). A page is checked in its article's element only (a footer's ad may hold one: the session's review
     saw whole pages rejected for it). Python's tokenizer cannot decide this: the 3.11 one reports a section inside
-    <svg> and <math> as one outside (it knows no foreign content), and later releases changed how they read one."""
+    <svg> and <math> as one outside (it knows no foreign content), and later releases changed how they read one.
+    `text_blocks` (a page): only a section in a paragraph, a list item, a heading, a quotation or a cell, no hidden
+    or chrome element around it (_in_text_block): a share widget's, a <noscript>'s or a hidden block's is no text the
+    page keeps, and the first form rejected such pages (the session's last review)."""
     if CDATA_OPENER.search(markup) is None:  # cheap: only then walk the tree's nodes
         return
     for node in root.traverse(include_text=True) if root is not None else ():
@@ -953,7 +957,7 @@ def refuse_cdata(markup: str, root: LexborNode | None, where: str) -> None:
             continue
         # HTML reads `<![CDATA[x]]>` outside foreign content as a bogus comment `[CDATA[x]]`, cut at its first `>`.
         section = _CDATA_COMMENT.fullmatch(node.comment_content or "")
-        if section is None:
+        if section is None or (text_blocks and not _in_text_block(node, root)):
             continue
         start = "<!" + section.group(0) + (">" if section.group(0).endswith("]]") else "")
         quoted = start if len(start) <= 50 else start[:50] + "\u2026"
@@ -963,6 +967,23 @@ def refuse_cdata(markup: str, root: LexborNode | None, where: str) -> None:
             fix="remove <![CDATA[ and ]]> and upload what is inside them as HTML (a < or & that is text written "
             "&lt; or &amp;)",
         )
+
+
+_TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt"})
+_NO_TEXT_TAGS = frozenset({"noscript", "template", "aside", "nav", "header", "footer", "form", "button"})
+
+
+def _in_text_block(node: LexborNode, root: LexborNode | None) -> bool:
+    """Whether a node sits in a text block (_TEXT_BLOCK_TAGS) under root, with nothing hidden, chrome or no text
+    (_NO_TEXT_TAGS) between."""
+    block = False
+    parent = node.parent
+    while parent is not None and (root is None or parent.mem_id != root.mem_id):
+        if parent.tag in _NO_TEXT_TAGS or is_hidden_or_chrome_by_markup(parent):
+            return False
+        block = block or parent.tag in _TEXT_BLOCK_TAGS
+        parent = parent.parent
+    return block
 
 
 # An `&` before a name without its closing `;` (`?a=1&times=5`, `&copy2015`): HTML decodes its legacy names so, but
@@ -1209,9 +1230,9 @@ def as_markup(text: str, field: str) -> str | None:
     byte-order mark or a zero-width space), or when anywhere in it an HTML element is opened and closed
     (`…<p>x <script>…</script></p>`). `Use the <p> tag.` opens an element it never closes, after text: it is kept as
     written (docs/ingestion-formats.md, JSON).
-    A CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads decides on
-    it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more than
-    MAX_TAGS tags and comments, markup or not (below).
+    A closed CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads
+    decides on it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more
+    than MAX_TAGS tags and comments, markup or not (below).
     """
     # The probe reads the field as the extractor will: a `<` that opens no HTML element's tag is text. Read raw,
     # `The <p-value was 0.03 and the <em>effect</em>` was one unknown tag swallowing `<em>` as an attribute, and the
@@ -1234,5 +1255,6 @@ def as_markup(text: str, field: str) -> str | None:
     # it decodes (1.2 million `x<y` took it 0.5 s).
     probe.feed(markup.replace("&lt;", "x"))
     probe.close()
-    cdata = CDATA_OPENER.search(markup) is not None
+    # A section closed (an opener alone is text that mentions one, kept as written: the session's review).
+    cdata = _CDATA_SECTION.search(markup) is not None
     return markup if probe.leading_markup or probe.closed_element or cdata else None

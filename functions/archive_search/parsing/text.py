@@ -266,31 +266,41 @@ def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> st
 
 def _mostly_utf8(data: bytes) -> bool:
     """Whether most non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 file rarely has any), not counting
-    those that are likelier Windows-1252 (_coincidental)."""
+    those that are likelier Windows-1252 (_closing_quotes)."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    valid = sum(len(match.group()) for match in _UTF8_SEQUENCE.finditer(data) if not _coincidental(data, match))
+    sequences = list(_UTF8_SEQUENCE.finditer(data))
+    coincidental = _closing_quotes(data, sequences)
+    valid = sum(len(match.group()) for match in sequences if match.start() not in coincidental)
     return valid * 2 >= high
 
 
-# A Windows-1252 capital (`Æ`-`Ë`, `Î`-`ß`: 0xC6-0xCB, 0xCE-0xDF) before an ellipsis, a curly quote or a dash (0x85,
-# 0x91-0x94, 0x96, 0x97) is two bytes UTF-8 reads as one letter. Not `Ä` and `Å` (0xC4, 0xC5: UTF-8's `ő`, `ė`, `ē`
-# end Hungarian, Lithuanian and Latvian words), nor `Ì` and `Í` (0xCC, 0xCD: UTF-8's combining marks, which follow
-# ASCII letters in decomposed text).
+# A Windows-1252 capital (`Æ`-`Ë`, `Î`-`ß`: 0xC6-0xCB, 0xCE-0xDF) before a closing quote is two bytes UTF-8 reads
+# as one letter. Not `Ä` and `Å` (0xC4, 0xC5: UTF-8's `ő`, `ė`, `ē` end Hungarian, Lithuanian and Latvian words),
+# nor `Ì` and `Í` (0xCC, 0xCD: UTF-8's combining marks). Each closing quote with the opening one it pairs with: `”`
+# after `“`, `“` after German `„`, `»` after `«`.
 _CAPITAL = frozenset(range(0xC6, 0xCC)) | frozenset(range(0xCE, 0xE0))
-_PUNCTUATION = frozenset({0x85, 0x91, 0x92, 0x93, 0x94, 0x96, 0x97})
+_OPENING = {0x94: 0x93, 0x93: 0x84, 0xBB: 0xAB}
 
 
-def _coincidental(data: bytes, sequence: re.Match[bytes]) -> bool:
-    """Whether a valid UTF-8 sequence is likelier a Windows-1252 capital and the punctuation closing a word: two bytes
-    (_CAPITAL, _PUNCTUATION) right after an ASCII letter and before no letter (`CAFÉ”` is C9 94, `Spaß“` DF 93;
-    read as UTF-8, `CAFɔ` and `Spaߓ`, the quote lost; session 49's new user). A genuine letter there would end a
-    word of ASCII letters in another script. Not after a digit (`2.5μm`, `10Ω`: the session's review saw such UTF-8
-    files read as Windows-1252 by a first form), nor with any other second byte (`tʰ`, `μ`, `Ω`)."""
-    start, end = sequence.span()
-    if end - start != 2 or not start or data[start] not in _CAPITAL or data[start + 1] not in _PUNCTUATION:
-        return False
-    after = data[end : end + 1]
-    return data[start - 1 : start].isalpha() and not (after.isalpha() or (after and after[0] >= 0x80))
+def _closing_quotes(data: bytes, sequences: list[re.Match[bytes]]) -> set[int]:
+    """Where a valid UTF-8 sequence is likelier a Windows-1252 capital and the closing quote of an opening one the
+    file holds as a stray byte: two bytes (_CAPITAL, a closing quote of _OPENING) right after an ASCII letter, with
+    more of its opening quotes than of its closing ones among the stray bytes before it. `Opening of “CAFÉ” today`
+    is 93 … C9 94: read as UTF-8, `“CAFɔ` (the quote lost, its opening one alone; session 49's new user). The
+    pair is the evidence: a first form counted any such capital before punctuation, and UTF-8 files with `kɔ`
+    (Twi), `guǒ` or `BΔ` and one stray byte were read as Windows-1252 (the session's last review)."""
+    covered = {i for match in sequences for i in range(*match.span())}
+    stray = [(i, byte) for i, byte in enumerate(data) if byte >= 0x80 and i not in covered]
+    found = set()
+    for match in sequences:
+        start, end = match.span()
+        closing = data[start + 1] if end - start == 2 else None
+        if closing not in _OPENING or data[start] not in _CAPITAL or not data[start - 1 : start].isalpha():
+            continue
+        before = [byte for i, byte in stray if i < start]
+        if before.count(_OPENING[closing]) > before.count(closing):
+            found.add(start)
+    return found
 
 
 def unescape_entities(text: str) -> str:
