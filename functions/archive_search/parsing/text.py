@@ -266,11 +266,30 @@ def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> st
 
 def _mostly_utf8(data: bytes) -> bool:
     """Whether most non-ASCII bytes form valid UTF-8 sequences (a Windows-1252 file rarely has any), not counting
-    those that are likelier Windows-1252 (_closing_quotes)."""
+    those that are likelier Windows-1252: a capital and the closing quote of an opening one the file holds as a
+    stray byte (_CAPITAL, _OPENING), right after an ASCII letter, with more of its opening quotes than of its closing
+    ones among the stray bytes before it. `Opening of “CAFÉ” today` is 93 … C9 94: read as UTF-8, `“CAFɔ` (the quote
+    lost, its opening one alone; session 49's new user). The pair is the evidence: a first form counted any such
+    capital before punctuation, and UTF-8 files with `kɔ` (Twi), `guǒ` or `BΔ` and one stray byte were read as
+    Windows-1252 (the session's last review). One pass, the stray quotes counted gap by gap (a 5 MB file may hold
+    a million sequences)."""
     high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    sequences = list(_UTF8_SEQUENCE.finditer(data))
-    coincidental = _closing_quotes(data, sequences)
-    valid = sum(len(match.group()) for match in sequences if match.start() not in coincidental)
+    quotes = dict.fromkeys((byte for pair in _OPENING.items() for byte in pair), 0)
+    valid = previous = 0
+    for match in _UTF8_SEQUENCE.finditer(data):
+        start, end = match.span()
+        gap = data[previous:start]
+        for byte in quotes:
+            quotes[byte] += gap.count(byte)
+        previous = end
+        closing = data[start + 1] if end - start == 2 else None
+        coincidental = (
+            closing in _OPENING
+            and data[start] in _CAPITAL
+            and data[start - 1 : start].isalpha()
+            and quotes[_OPENING[closing]] > quotes[closing]
+        )
+        valid += 0 if coincidental else end - start
     return valid * 2 >= high
 
 
@@ -280,27 +299,6 @@ def _mostly_utf8(data: bytes) -> bool:
 # after `“`, `“` after German `„`, `»` after `«`.
 _CAPITAL = frozenset(range(0xC6, 0xCC)) | frozenset(range(0xCE, 0xE0))
 _OPENING = {0x94: 0x93, 0x93: 0x84, 0xBB: 0xAB}
-
-
-def _closing_quotes(data: bytes, sequences: list[re.Match[bytes]]) -> set[int]:
-    """Where a valid UTF-8 sequence is likelier a Windows-1252 capital and the closing quote of an opening one the
-    file holds as a stray byte: two bytes (_CAPITAL, a closing quote of _OPENING) right after an ASCII letter, with
-    more of its opening quotes than of its closing ones among the stray bytes before it. `Opening of “CAFÉ” today`
-    is 93 … C9 94: read as UTF-8, `“CAFɔ` (the quote lost, its opening one alone; session 49's new user). The
-    pair is the evidence: a first form counted any such capital before punctuation, and UTF-8 files with `kɔ`
-    (Twi), `guǒ` or `BΔ` and one stray byte were read as Windows-1252 (the session's last review)."""
-    covered = {i for match in sequences for i in range(*match.span())}
-    stray = [(i, byte) for i, byte in enumerate(data) if byte >= 0x80 and i not in covered]
-    found = set()
-    for match in sequences:
-        start, end = match.span()
-        closing = data[start + 1] if end - start == 2 else None
-        if closing not in _OPENING or data[start] not in _CAPITAL or not data[start - 1 : start].isalpha():
-            continue
-        before = [byte for i, byte in stray if i < start]
-        if before.count(_OPENING[closing]) > before.count(closing):
-            found.add(start)
-    return found
 
 
 def unescape_entities(text: str) -> str:
