@@ -157,18 +157,18 @@ def url_problem(text: str) -> str | None:
             f"holds an invisible or direction character (U+{ord(hidden):04X}),"
             " so it shows differently from where it leads"
         )
+    if _WRAPPED.fullmatch(url):
+        return "is wrapped in <>, quotes or a link's markup: give the address alone"
     if unsafe := _NOT_IN_URL.search(url):
-        # Named, with how an address writes it where it can: `http://example.com/a b` is absolute, and was told it
-        # was not (session 49's new user).
+        # Named, with how an address writes it: `http://example.com/a b` is absolute, and was told it was not
+        # (session 49's new user); one that is no absolute address either is told that first (one round trip).
+        if _not_absolute(_NOT_IN_URL.sub("", url)):
+            return _NOT_ABSOLUTE
         character = unsafe.group()
-        escaped = f" (an address writes it %{ord(character):02X})" if ord(character) < 0x80 else ""
-        return f"holds {_character_name(character)}, which an address never holds as written{escaped}"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
-    except ValueError:
-        return _NOT_ABSOLUTE
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        escaped = f" as %{ord(character):02X}" if ord(character) < 0x80 else " percent-encoded"
+        return f"holds {_character_name(character)}, which an address here must write{escaped}"
+    parts = urlsplit(url) if not _not_absolute(url) else None
+    if parts is None or not parts.hostname:
         return _NOT_ABSOLUTE
     if "@" in parts.netloc:
         return "has a user name or password before @, so it leads to the host after the @"
@@ -177,6 +177,23 @@ def url_problem(text: str) -> str | None:
     if not _is_host(parts.hostname, bracketed=parts.netloc.startswith("[")):
         return f"has a host ({parts.hostname!r}) that is not a domain name or IP address"
     return None
+
+
+# An address in angle brackets or quotes, or a whole link (`<https://…>`, `"https://…"`, `<a href="https://…">`),
+# as mail and chat paste it: the fix is to drop the wrapping, not to encode it (the session's last review).
+_WRAPPED = re.compile(
+    r"""<https?://[^<>]*>|"https?://[^"]*"|'https?://[^']*'|<a\s[^>]*href\s*=[^>]*>.*""", re.IGNORECASE | re.DOTALL
+)
+
+
+def _not_absolute(url: str) -> bool:
+    """Whether url is no absolute http(s) address with a host (or its port is no number in range)."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number in range
+    except ValueError:
+        return True
+    return parts.scheme.lower() not in ("http", "https") or not parts.hostname
 
 
 def _character_name(character: str) -> str:
