@@ -411,7 +411,12 @@ _LATER_CHANGE = re.compile(
     r"(?P<when>.+)$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?", re.IGNORECASE)
+# A time of day after the change's word, its zone one a news page writes (not any word: `March 3, 1987 - revised
+# 12.50 dlrs` is a price, and the line was read as a date line and left the body; the session's last review).
+_ZONES = "GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|IST|JST|HKT|SGT|AEST|AEDT"
+_CLOCK = re.compile(
+    rf"(?:\d{{1,2}}[:.]\d{{2}}(?:\s*(?i:[ap]\.?m\.?))?|\d{{1,2}}\s*(?i:[ap]\.?m\.?))(?:\s+(?:{_ZONES}))?"
+)
 
 
 def _before_later_change(text: str) -> str | None:
