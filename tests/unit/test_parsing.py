@@ -779,6 +779,18 @@ def test_a_date_line_followed_by_an_update_headline_is_no_date(line: str) -> Non
     [
         ("incoming/a.json", b'{"title": "T", "body": "B", "author": ["Smith, John", "Doe, Jane"]}'),
         ("incoming/a.md", b"---\ntitle: T\nauthor: ['Smith, John', 'Doe, Jane']\n---\nB\n"),
+        # and an HTML page's metas or JSON-LD people (the session's last review)
+        (
+            "incoming/a.html",
+            b'<html><head><title>T</title><meta name="author" content="Smith, John">'
+            b'<meta name="author" content="Doe, Jane"></head><body><article><p>B</p></article></body></html>',
+        ),
+        (
+            "incoming/a.html",
+            b'<html><head><title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "author": '
+            b'[{"@type": "Person", "name": "Smith, John"}, {"@type": "Person", "name": "Doe, Jane"}]}</script>'
+            b"</head><body><article><p>B</p></article></body></html>",
+        ),
     ],
 )
 def test_authors_written_surname_first_stay_two_people(key: str, data: bytes) -> None:

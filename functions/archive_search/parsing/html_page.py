@@ -17,6 +17,7 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import (
     byline_name,
     clean_author,
+    joined_authors,
     names_others,
     names_people,
     without_leading_furniture,
@@ -335,7 +336,7 @@ def _ld_author(linked: dict[str, Any], people_only: bool = False) -> str | None:
         cleaned = clean_author(unescape_entities(name)) if isinstance(name, str) else None
         if cleaned:
             names.append(cleaned)
-    return ", ".join(names) or None
+    return joined_authors(names) or None
 
 
 # --- where the article is ----------------------------------------------------------------------------------------
@@ -1074,8 +1075,8 @@ def _author(
     for name in AUTHOR_META[:2]:
         authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
         if authors and not all(_GENERIC_CREDIT.search(a) for a in authors):
-            return ", ".join(dict.fromkeys(authors))
-        credit = credit or (", ".join(dict.fromkeys(authors)) if authors else None)
+            return joined_authors(list(dict.fromkeys(authors)))
+        credit = credit or (joined_authors(list(dict.fromkeys(authors))) if authors else None)
     others = _OtherWritings(container)
 
     def read(node: LexborNode) -> bool:
