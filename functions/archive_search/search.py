@@ -88,6 +88,7 @@ from archive_search.spelling import (
     held_elsewhere,
     offer_phrases,
     outweighs_typos,
+    possible_readings,
     read_written_forms,
     respellings,
     respelt,
@@ -976,7 +977,9 @@ def _answer(
     # untied` by date in a section sent 9 requests; session 43's second review).
     closed_up = request.q if (complete == 0 or dated) and not unknown else None
     read_clauses = (
-        _complete_as_read(request, ranking, words, unknown, [*expanded, *_short_words(ranking, words)])
+        _complete_as_read(
+            request, ranking, words, possible_readings(request.q, suggest), [*expanded, *_short_words(ranking, words)]
+        )
         if complete is not None or counted == 0
         else None
     )
@@ -1003,10 +1006,15 @@ def _answer(
         # Every word held: those expanded by relevance, the `dated` ones by date.
         readable = typos if complete == 0 and not unknown else dict.fromkeys(dated)
     if readable:
-        held_read, offered = _typos_read(
+        held_read, offered, read_held = _typos_read(
             request, ranking, as_read(words, spellings_read), readable, vocabulary, beside=True
         )
         typos = {**typos, **held_read}
+        if read_held >= FEW_COMPLETE_MATCHES:
+            # Many articles hold every word as read: the words spelt right are searched as typed, as the query
+            # `altered_query` shows finds them (_words_to_expand): `white hose`, read `white house`, found 549 news-dev
+            # articles, 55 of them holding neither word, where `white house` finds 494 (session 50's attacker).
+            typos = {word: spelling for word, spelling in typos.items() if spelling}
     # A joined word respelt (`wal-mrat`: wal-mart) is searched as its respelling, not its parts.
     relaxable = relaxable_words(request.q, words)
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
@@ -1079,8 +1087,8 @@ def _typos_read(
     typos: Mapping[str, str | None],
     vocabulary: WordListing,
     beside: bool = False,
-) -> tuple[dict[str, str], dict[str, str]]:
-    """(read, offered) for a short query no article holds every word of, each word held by some (as the probe
+) -> tuple[dict[str, str], dict[str, str], int]:
+    """(read, offered, held) for a short query no article holds every word of, each word held by some (as the probe
     counts them; in a date order too since session 43). `read`: the one word to read as a word it is likely a typo of
     (relevance.typo_spellings: `untied`, which 3 of news-dev's articles hold, for `united`, 466), with that spelling:
     one written as a phrase with a query word next to it (stopwords aside), in the order typed, in MIN_SIDE_BY_SIDE
@@ -1093,7 +1101,8 @@ def _typos_read(
     expanded (typo_words), each listed by the vocabulary; one more request, only when one is a likely typo. `beside`:
     a word many articles hold may be read or offered as a word it is a slip for beside the others (typo_spellings'
     `beside`: `trace deficit` is `trade deficit`, and `whte horse`, which no article holds, `white house` as `white
-    horse` is: the second review of session 47 saw the two read apart when only words as typed were read so)."""
+    horse` is: the second review of session 47 saw the two read apart when only words as typed were read so).
+    `held`: how many articles hold every word as read (0 when none is read)."""
     parsed = parse_query(request.q)
     excluded = excluded_words(parsed)
     readings: list[tuple[str, str, list[str]]] = []  # (word, spelling, the keys of its counts beside each neighbour)
@@ -1118,7 +1127,7 @@ def _typos_read(
                 aggs[keys[-1]] = {"filter": both, "aggs": {"written": {"filter": ordered}}}
             readings.append((word, spelling, keys))
     if not aggs:
-        return {}, {}
+        return {}, {}, 0
     answer = vocabulary.aggregations(aggs)
     phrases: dict[int, int] = {}
     offered: dict[str, tuple[int, str]] = {}
@@ -1135,9 +1144,10 @@ def _typos_read(
             offered[word] = (most, spelling)
     spellings = {word: spelling for word, (_, spelling) in offered.items()}
     if not phrases:
-        return {}, spellings
-    word, spelling, _ = readings[max(phrases, key=lambda i: (phrases[i], -i))]
-    return {word: spelling}, spellings
+        return {}, spellings, 0
+    chosen = max(phrases, key=lambda i: (phrases[i], -i))
+    word, spelling, _ = readings[chosen]
+    return {word: spelling}, spellings, int(answer[f"{chosen} read"]["doc_count"])
 
 
 def _complete_as_read(
@@ -1278,7 +1288,7 @@ def search_articles(
     return SearchPage(
         total=total,
         took_ms=timed.took,
-        results=[search_hit(raw) for raw in raw_hits],
+        results=[search_hit(raw, quoted) for quoted in [quoted_only(request.q)] for raw in raw_hits],
         page=page,
         sort=request.effective_sort,
         facets=read_facets(response.get("aggregations") or {}, request),
@@ -1398,7 +1408,7 @@ def _offered_as_typed(
         return listed, {}
     spellings = respellings(request.q, suggest, vocabulary)
     words = as_read(content_words(parse_query(request.q)), spellings)
-    read, offered = _typos_read(request, Ranking(), words, likely, vocabulary)
+    read, offered, _ = _typos_read(request, Ranking(), words, likely, vocabulary)
     beside = {**offered, **read} if spellings else {}
     return replace(listed, offered=offered), beside
 
@@ -1506,8 +1516,11 @@ def _reranked_page(
         }
         found = index.search(page_body, size=len(keys), offset=0)
         articles = {raw["_source"].get(SOURCE_KEY_FIELD): raw for raw in found["hits"]["hits"]}
+    quoted = quoted_only(request.q)
     results = [
-        search_hit({**articles[key], "_score": r.score}) for r in chosen if (key := _source_key(r.hit)) in articles
+        search_hit({**articles[key], "_score": r.score}, quoted)
+        for r in chosen
+        if (key := _source_key(r.hit)) in articles
     ]
     next_cursor = None
     end = start + request.size
@@ -1781,12 +1794,13 @@ def _likeliest_of(
     review), its score is log FURTHER_EDIT_ODDS above theirs and its articles hold one of them MIN_LIFT times as often
     as the archive's do, some article side by side: `prime minsitre` is `prime minister`, not one Reuters article's
     `prime minsiter` (session 36); `slightly overla` stays `slightly overlap`, though `overall` is beside `slightly` in
-    30 articles, for none writes `slightly overall` (the session's second review); where each nearest one is a word one
-    article holds (or none) and MANY_ARTICLES hold the slip, it is read unless the nearest is likelier beside the
-    context words (no odds, no lift): `tommorow night` is `tomorrow night`, as `tommorow` alone is `tomorrow` (session
-    41). Two edits of other kinds are only as a phrase (above): `important reiers` stays `reiners`, though `reuters`
-    is beside `important` in 120 times as many news-dev articles. Else the nearest of the greatest score, each article
-    writing it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted
+    30 articles, for none writes `slightly overall` (the session's second review); where each nearest one is a word
+    at most spelling.TYPO_ARTICLES hold (or none) and MANY_ARTICLES hold the slip, it is read unless the nearest is
+    likelier beside the context words (no odds, no lift): `tommorow night` is `tomorrow night`, as `tommorow` alone
+    is `tomorrow` (session 41); `foreign minsitre` is `foreign minister`, not two articles' `minsiter` (session 50's
+    attacker). Two edits of other kinds are only as a phrase (above): `important reiers` stays `reiners`, though
+    `reuters` is beside `important` in 120 times as many news-dev articles. Else the nearest of the greatest score, each
+    article writing it side by side with a context word as typed (either order; from MIN_SIDE_BY_SIDE articles) counted
     SIDE_BY_SIDE_WEIGHT times more: `george bosh` is `george bush` (12 of news-dev's articles write it), not `george
     both` (none does), though more articles hold `both` beside `george` within a typo (session 40)."""
     nearest, slips = tiers
@@ -2116,10 +2130,22 @@ def _selected(clauses: list[dict[str, Any]], filters: list[dict[str, Any]]) -> d
 # --- hits --------------------------------------------------------------------------------------------------------
 
 
-def search_hit(raw: dict[str, Any]) -> SearchHit:
+def quoted_only(q: str) -> frozenset[str]:
+    """The words of q's quoted phrases (folded as the index folds them) that q does not also hold outside one: the
+    words search_hit marks only where their phrase is marked whole."""
+    parsed = parse_query(q)
+    terms = [term for unit in parsed.required for term in unit.alternatives]
+    quoted = {fold_as_index(word) for term in terms if term.phrase for word in term.words}
+    loose = {fold_as_index(word) for term in terms if not term.phrase for word in term.words}
+    return frozenset(word for word in quoted if not any(_same_word(word, other) for other in loose))
+
+
+def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset()) -> SearchHit:
+    """The hit as the API lists it, its highlights chosen. `quoted`: the words of the query's quoted phrases typed
+    nowhere else (quoted_only), which a text marking its phrase whole does not mark alone."""
     source = raw.get("_source", {})
     found = {
-        name: [_html(f, encoded=name == "body") for f in fragments]
+        name: _phrase_marks(name, [_html(f, encoded=name == "body") for f in fragments], quoted)
         for name, fragments in (raw.get("highlight") or {}).items()
     }
     highlights: dict[str, list[str]] = {}
@@ -2152,6 +2178,46 @@ def search_hit(raw: dict[str, Any]) -> SearchHit:
         highlights=highlights,
         score=raw.get("_score"),
     )
+
+
+def _phrase_marks(name: str, fragments: list[str], quoted: frozenset[str]) -> list[str]:
+    """A body's or summary's fragments (HTML with <mark>) without the marks of a quoted phrase's word alone when
+    some fragment marks the phrase whole (`"prime minister"` marked "former foreign <mark>minister</mark> Shintaro
+    Abe" beside "<mark>Prime Minister</mark> Nakasone": session 50's attacker). A text not holding the phrase keeps
+    its words marked: they are what matched. A headline is marked word by word, its phrase too: left as it is."""
+    if not quoted or name.startswith("title"):
+        return fragments
+    whole = {
+        word
+        for fragment in fragments
+        for mark in _MARKED.findall(fragment)
+        if " " in mark.strip()
+        for word in _WORDS.findall(_fold_mark(mark))
+    }
+    if not whole & quoted:
+        return fragments
+
+    def alone(mark: re.Match[str]) -> str:
+        text = _fold_mark(mark.group(1))
+        phrase_word = " " not in text and any(_same_word(text, word) for word in whole & quoted)
+        return mark.group(1) if phrase_word else mark.group()
+
+    return [_MARKED.sub(alone, fragment) for fragment in fragments]
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two folded words are forms of one as the stemmed fields mark them, near enough: one starts the other,
+    the shorter of 3 letters or more (`rate` of `"interest rates"`, `ministers` of `"prime minister"`)."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and (len(short) >= 3 or short == long)
+
+
+def _fold_mark(mark: str) -> str:
+    """A mark's text (HTML-escaped) as the index folds words: `minister&#x27;s` -> `minister's`."""
+    return fold_as_index(html.unescape(mark)).strip()
 
 
 def _html(fragment: str, encoded: bool = False) -> str:

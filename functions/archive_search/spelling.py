@@ -143,12 +143,43 @@ TITLE_SUGGESTER = _SUGGESTER
 
 
 def spelling_suggester(q: str) -> dict[str, Any]:
-    """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded."""
+    """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded; and, for each of
+    those ending in `s`, one asking for its word without the `s` (_form_suggesters)."""
+    text = _looked_up(q)
     return {
-        "text": _looked_up(q),
+        "text": text,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
+        **_form_suggesters(text),
     }
+
+
+_FORM_SUGGESTER = "spell_form "  # and the word's place among them (_form_suggesters)
+
+
+def _form_suggesters(text: str) -> dict[str, Any]:
+    """For each word of text (as _looked_up gives it) of letters only, ending in `s`, longer than SHORT_WORD_CHARS
+    and no stopword: a body suggester asked of that word alone (the others blanked, so its offset is the body
+    suggester's) with every letter but the last fixed (`prefix_length`), whose options hold the word without its
+    `s` when an article holds it. The body suggester scores a letter left out of a short word below each of its
+    substitutions, so among its MAX_CANDIDATES `mens` had `means`, `menu`, `mend`... and not `men` (126 of news-dev's
+    articles): `mens` was read `means`, `dows` `downs`, `eats` `east`, `wears` `years` (session 50; _form_of reads
+    the option). Each asks the engine a few terms: those its prefix begins."""
+    found: dict[str, Any] = {}
+    for word in _WORD.finditer(text):
+        typed = word.group().strip(_NOT_WORD)
+        folded = fold_as_index(engine_lower(typed))
+        if len(folded) <= SHORT_WORD_CHARS or not folded.isalpha() or folded[-1] != "s" or _is_stopword(typed):
+            continue
+        alone = _blank(text[: word.start()]) + word.group() + _blank(text[word.end() :])
+        term = {"field": "body.exact", **_SUGGESTER, "max_edits": 1, "prefix_length": len(folded) - 1}
+        found[f"{_FORM_SUGGESTER}{len(found)}"] = {"text": alone, "term": term}
+    return found
+
+
+def _blank(text: str) -> str:
+    """Spaces as many as text's UTF-16 code units: a word after it keeps its engine offset."""
+    return " " * (len(text.encode("utf-16-le", "surrogatepass")) // 2)
 
 
 # The joined words closed up (`walmart` of Wal-Mart, `antiwar`), which no word field holds whole (the standard
@@ -329,11 +360,15 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         return [option for option in options if not excludes(excluded, option["text"])]
 
     found: list[_Unknown] = []
+    forms = _form_options(suggest)
     for entry in suggest.get("spell_body") or []:
-        # In missing mode an entry without options means the field knows the word, or that no known word is near it.
-        if not (options := spellings(entry.get("options") or [])):
-            continue
         offset, length = entry["offset"], entry["length"]
+        proposed_body = entry.get("options") or []
+        listed = {option.get("text") for option in proposed_body}
+        form = [option for option in forms.get((offset, length), ()) if option["text"] not in listed]
+        # In missing mode an entry without options means the field knows the word, or that no known word is near it.
+        if not (options := spellings([*proposed_body, *form])):
+            continue
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
         if has_digit(typed) or _beside_number(units, offset, length):
@@ -347,6 +382,23 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             maybe_in_titles = title_entry is not None and not proposed
             further, slips, alone = ((), 0, None) if any(joined) else (further, slips, alone)
             found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, alone))
+    return found
+
+
+def _form_options(suggest: Mapping[str, Any]) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    """By (offset, length), the option of the _form_suggesters' answer that is its word without the `s` (`men` of
+    `mens`) as _form_of reads it, as the body suggester gives an option (`text`, `freq`): no other, nor a word
+    without a plural (`may` of `mays`, which stays `says`)."""
+    found: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for name, entries in suggest.items():
+        if not name.startswith(_FORM_SUGGESTER):
+            continue
+        for entry in entries or []:
+            word = fold_as_index(str(entry.get("text", "")))
+            options = entry.get("options") or []
+            bases = [option for option in options if _form_of(word, str(option.get("text", "")), option)]
+            if bases:
+                found.setdefault((entry["offset"], entry["length"]), []).extend(bases)
     return found
 
 
@@ -392,7 +444,7 @@ def _candidates(
     far more often than they are held with a nearest one (`oil prises` is `oil prices`: search._likeliest_of), or, for
     one of two likely edits, when the query's other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS:
     `prime minsitre`). Without other words,
-    the first of those two likely edits when each nearest one is a word only one article holds and MANY_ARTICLES
+    the first of those two likely edits when each nearest one is a word TYPO_ARTICLES or fewer hold and MANY_ARTICLES
     hold it, as `intrest` is `interest`: `tommorow` is `tomorrow` (123 of news-dev's articles), not one article's
     typo `tomrorow` (session 39's review). Not beside a word more articles hold: by 20 times as many articles, a
     reviewer's `lunchh` was read `launch`, `socres` `sources` (33 of 141 slips of archive words read worse, 14
@@ -482,6 +534,7 @@ _NO_FORMS = STOPWORDS | frozenset(
     | {"though", "because", "while", "since", "unless", "each", "every", "some", "most", "few", "many", "much"}
     | {"both", "any", "all", "another", "same", "own", "other", "yet", "so", "been", "being", "had", "has", "have"}
     | {"do", "does", "did", "done", "were", "am", "seen", "known", "shown", "given", "taken", "knew", "said"}
+    | {"got", "came", "ran", "per", "pre", "non", "mid"}
 )
 
 
@@ -521,11 +574,17 @@ def osa_distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
+# A word this many articles hold, or fewer, may be their own typo: a wire story and its repeat or correction write
+# it alike (news-dev's `minsiter` and `tones` are each in two Reuters articles: `foreign minsitre` was read `foreign
+# minsiter`, `mln toens` `mln tones`, where 631 articles hold `minister` and 119 `tonnes`; session 50's attacker).
+TYPO_ARTICLES = 2
+
+
 def outweighs_typos(nearest: Sequence[int], slip: int) -> bool:
     """Whether a spelling two likely edits away, `slip` articles holding it, outweighs the nearest spellings, each a
-    word one article holds or none (`nearest`: their articles), maybe that article's own typo: MANY_ARTICLES hold it
+    word TYPO_ARTICLES hold or fewer (`nearest`: their articles), maybe their own typo: MANY_ARTICLES hold it
     (`tommorow` is `tomorrow`, 123 of news-dev's articles, not one article's `tomrorow`; session 39's review)."""
-    return all(count <= 1 for count in nearest) and slip >= MANY_ARTICLES
+    return all(count <= TYPO_ARTICLES for count in nearest) and slip >= MANY_ARTICLES
 
 
 def _likely_edit(typed: str, word: str) -> bool:
@@ -581,6 +640,13 @@ def unknown_spellings(q: str, suggest: dict[str, Any] | None) -> list[tuple[str,
     (nearest_candidates): the words respelt() asks the vocabulary about (Vocabulary.held_beyond_bodies, in this
     order), and the spellings did_you_mean may count."""
     return [(word.typed, word.candidates) for word in _unknown(q, suggest)]
+
+
+def possible_readings(q: str, suggest: dict[str, Any] | None) -> list[tuple[str, tuple[str, ...]]]:
+    """unknown_spellings, each word's nearest spellings followed by the further ones it may be read as (_candidates:
+    `minister` of `minsitre`, two slips away, beside `prime`), each of which search._complete_as_read counts as
+    read."""
+    return [(word.typed, tuple(dict.fromkeys([*word.candidates, *word.further]))) for word in _unknown(q, suggest)]
 
 
 def has_digit(word: str) -> bool:

@@ -26,6 +26,7 @@ from archive_search.parsing.validate import MAX_TITLE_CHARS
 from archive_search.ports import ArticleIndex
 from archive_search.query_parser import (
     JOINERS,
+    STOPWORDS,
     Term,
     capitals_typed,
     fold_as_index,
@@ -213,7 +214,7 @@ def _title_prefixes(q: str, forms: dict[str, str], closed_up: bool = False) -> l
     # A token without a letter or digit (`<`, `(`, `—`, `_` after `IBM`) is no prefix: alone among the plain words,
     # its match held no term, or one no title holds (`IBM <` offered nothing where `IBM` offers "IBM <IBM> FORMS
     # ...", session 30).
-    plain = [token for token in q.split() if token not in forms and any(c.isalnum() for c in token)]
+    plain, _ = _plain_words(q, forms)
     either = [
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
         for token, form in forms.items()
@@ -237,6 +238,36 @@ def _title_prefixes(q: str, forms: dict[str, str], closed_up: bool = False) -> l
     # The plain words' prefix match scores twice (boost 2): see build_suggest on the engine's clause count.
     words = [{"match": {"title.prefix": {"query": with_code_runs(" ".join(rest)), "operator": "and", "boost": 2}}}]
     return (words if rest else []) + [_prefix_or_closed_up(token) for token in closable] + phrases + either
+
+
+def _plain_words(q: str, forms: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The typed tokens of q matched as word starts (no abbreviation: `forms`, each with a letter or a digit), as
+    (those a title must hold, the finished stopwords it need not). A stopword finished is no word a title must hold
+    (/search never requires one): `the world cup`, `oil or gas` and `chelsea v arsenal` offered nothing (session 50's
+    attacker); the titles holding it rank first (build_suggest). The word being typed may be the start of another
+    (`the` of "Theatre"), and a query of stopwords alone must hold them."""
+    tokens = q.split()
+    typing = len(tokens) - 1 if not q[-1:].isspace() else None
+    kept = [(i, token) for i, token in enumerate(tokens) if token not in forms and any(c.isalnum() for c in token)]
+    capitals = capitals_typed(parse_query(q))
+    optional = {i for i, token in kept if i != typing and _optional(token, capitals)}
+    if len(optional) == len(kept):
+        return [token for _, token in kept], []
+    return [token for i, token in kept if i not in optional], [token for i, token in kept if i in optional]
+
+
+def _optional(typed: str, capitals: bool) -> bool:
+    """Whether a typed token is a stopword (query_parser.STOPWORDS, the operator `OR` too, and `v`, as British
+    headlines write `vs`), punctuation around it aside; in capitals among words that are not (`capitals`:
+    query_parser.capitals_typed), an abbreviation (`IT`)."""
+    words = words_of(typed)
+    if len(words) != 1 or fold_as_index(words[0]) not in _OPTIONAL_WORDS:
+        return False
+    return typed == _OR or not (capitals and len(words[0]) > 1 and words[0].isupper())
+
+
+_OPTIONAL_WORDS = STOPWORDS | {"v"}
+_OR = "OR"
 
 
 def _closable(token: str) -> bool:
@@ -330,6 +361,9 @@ def build_suggest(
         should.append({"match": {"title.start": {"query": respelt, "boost": 5}}})
     if complete:
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
+    if optional := _plain_words(q, forms)[1]:
+        # Scored as a word a title must hold is (_title_prefixes), the titles holding them first.
+        should.append({"match": {"title.prefix": {"query": " ".join(optional), "boost": 2}}})
     # A code's runs adjacent in a title's words (F-16, F16), before titles that only hold words starting with them
     # (Fighter 16): the word prefixes cannot tell. The first few codes (their runs are clauses).
     codes = [runs for word in words if (runs := spaced_runs(word))][:MAX_CODE_PHRASES]
@@ -482,7 +516,9 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     body = {"query": {"match_all": {}}, "track_total_hits": False, "aggs": {"held": {"filters": {"filters": held}}}}
     buckets = index.search(body, size=0, offset=0)["aggregations"]["held"]["buckets"]
     dropped = [token for i, token in enumerate(tokens) if not buckets[str(i)]["doc_count"]]
-    if not dropped or len(dropped) == len(tokens):
+    # Nor stopwords alone: `received a précis` was read `a`, which marked the A of "Advice" (session 50's attacker).
+    capitals = capitals_typed(parse_query(q))
+    if not dropped or all(token in dropped or _optional(token.group(), capitals) for token in tokens):
         return None
     relaxed = q
     for token in reversed(dropped):

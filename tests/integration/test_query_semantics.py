@@ -1578,6 +1578,21 @@ def test_highlights_mark_what_matched_a_synonym_as_a_phrase_not_its_words_anywhe
         ), (q, snippet)
 
 
+def test_a_quoted_phrases_words_are_marked_alone_only_where_the_phrase_is_not(pipeline: LocalPipeline) -> None:
+    both = _json_upload(pipeline, "Tokyo race", "The prime minister met the former foreign minister on trade.")
+    apart = _json_upload(pipeline, "Cabinet", "The minister said prime rates would rise.")
+    pipeline.drain()
+
+    # Then the phrase quoted is marked whole, and its words alone only in the article not holding it (session 50's
+    # attacker: `"prime minister"` marked "former foreign <mark>minister</mark>" in the articles holding the phrase)
+    snippets = {hit["id"]: hit["snippet"] for hit in search('"prime minister"')["results"]}
+    assert snippets[both] == "The <mark>prime minister</mark> met the former foreign minister on trade."
+    assert "<mark>minister</mark>" in snippets[apart] and "<mark>prime</mark>" in snippets[apart]
+    # and a word typed outside the quotes too is marked wherever it matched
+    snippet = next(hit["snippet"] for hit in search('"prime minister" foreign')["results"] if hit["id"] == both)
+    assert "former <mark>foreign</mark> minister on" in snippet
+
+
 def test_a_word_typed_exactly_as_a_headline_or_summary_holds_it_ranks_before_its_near_spellings(
     pipeline: LocalPipeline,
 ) -> None:

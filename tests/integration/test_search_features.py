@@ -220,6 +220,27 @@ def test_suggest_finds_an_abbreviation_that_search_reads_through_synonyms_in_eit
     assert set(suggested("U.S. trade")) == {dotted, inside}
 
 
+def test_suggest_needs_no_stopword_the_reader_finished(pipeline: LocalPipeline) -> None:
+    # Given headlines on the World Cup, one holding `the`, one on Chelsea and Arsenal and one on a theatre
+    cup = _json_upload(pipeline, "Lions blow to World Cup stars", "The squad flew home.")
+    the_cup = _json_upload(pipeline, "The World Cup draw is made", "Teams were drawn.")
+    derby = _json_upload(pipeline, "Chelsea hold Arsenal", "A draw in London.")
+    theatre = _json_upload(pipeline, "Theatre awards for Chelsea cast", "A night out.")
+    pipeline.drain()
+
+    # Then a stopword typed and finished (`v` of British headlines too) is no word a title must hold, the titles
+    # holding it first (session 50's attacker: `the world cup`, `chelsea v arsenal`, `oil or gas` offered nothing)
+    assert suggested("the world cup") == [the_cup, cup]
+    for typed in ("chelsea v arsenal", "chelsea OR arsenal", "the chelsea hold "):
+        assert suggested(typed) == [derby], typed
+    # The word being typed may be the start of another (`the` of "Theatre"); stopwords alone are still matched
+    assert suggested("chelsea the") == [theatre]
+    assert set(suggested("the ")) == {the_cup, theatre}
+    # Words no title holds left out leave no stopword alone to match (`received a précis` was read `a`)
+    status, body, _ = get(f"/suggest?q={quote('received a précis')}")
+    assert status == 200 and body["suggestions"] == [] and body["altered_query"] is None
+
+
 def test_filters_facets_sort_and_cursor(pipeline: LocalPipeline) -> None:
     for n in range(3):
         _json_upload(pipeline, f"Budget vote {n}", "The budget.", section="politics", published=f"200{n}-03-01")

@@ -21,7 +21,7 @@ from archive_search.search import (
     SearchRequest,
     search_articles,
 )
-from archive_search.spelling import MANY_ARTICLES
+from archive_search.spelling import MANY_ARTICLES, TYPO_ARTICLES
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import _RecordingIndex, ids, search, suggested
 from tests.integration.test_search_api import _json_upload, get
@@ -1204,3 +1204,61 @@ def test_a_plural_or_a_possessive_typed_alone_without_its_apostrophe_is_read_as_
     assert search("moods rose")["altered_query"] == "goods rose"
     # A slip onto a word few articles hold is read as before (`neds`, two articles' `Ned`, is `needs`: the review)
     assert search("neds")["altered_query"] == "needs"
+
+
+def test_a_plural_the_body_suggester_crowds_out_is_read_as_its_word(pipeline: LocalPipeline) -> None:
+    # Given more than FEW_ARTICLES articles writing `men` (one `men's`) and one each for a dozen words one letter
+    # replaced from `mens`, each of which the body suggester ranks above `men`, a letter left out
+    men = {_json_upload(pipeline, "Final tonight", "The men's final is tonight.")}
+    men |= {_json_upload(pipeline, f"Squad {n}", f"Eleven men were named, item {n}.") for n in range(FEW_ARTICLES)}
+    for word in ("mean", "menu", "mend", "hens", "tens", "pens", "dens", "mess", "lens", "fens", "meds", "mans"):
+        _json_upload(pipeline, f"Word {word}", f"The {word} was noted.")
+    pipeline.drain()
+
+    # Then `mens` alone is read `men` and finds those articles (news-dev read it `means`, `dows` `downs`, `eats` `east`)
+    body = search("mens")
+    assert body["altered_query"] == "men" and {hit["id"] for hit in body["results"]} == men
+
+
+def test_two_slips_are_read_past_a_typo_two_articles_share(pipeline: LocalPipeline) -> None:
+    # Given a typo `minsiter` two wire articles share (a story and its repeat) and MANY_ARTICLES writing `minister`,
+    # each beside `foreign`, which every article holds (no lift: by chance as much as by company)
+    for n in range(MANY_ARTICLES):
+        _json_upload(pipeline, f"Talks {n}", f"The foreign minister spoke, item {n}.")
+    for n in range(TYPO_ARTICLES):
+        _json_upload(pipeline, f"Wire {n}", f"The foreign minsiter spoke, repeat {n}.")
+    pipeline.drain()
+
+    # Then `minsitre` (two pairs swapped) is read `minister`, alone and beside `foreign`, as past one article's typo
+    # (session 50's attacker: `foreign minsitre` was read `foreign minsiter`, `mln toens` `mln tones`)
+    assert search("minsitre")["altered_query"] == "minister"
+    body = search("foreign minsitre")
+    assert body["altered_query"] == "foreign minister"
+    assert body["total"] == search("foreign minister")["total"]
+
+
+def test_the_words_beside_one_read_finds_what_the_query_read_finds(pipeline: LocalPipeline) -> None:
+    # Given articles on the prime minister (one with its own typo `minsiter`) and on the White House (one on a garden
+    # hose), others on economic growth, and more than a few holding `crime` and `write`, one edit from `prime` and
+    # `white`
+    for n in range(30):
+        _json_upload(pipeline, f"Cabinet day {n}", f"The prime minister spoke on day {n}.")
+        _json_upload(pipeline, f"Economy day {n}", f"Economic growth slowed on day {n}.")
+    for n in range(FEW_COMPLETE_MATCHES + 2):
+        _json_upload(pipeline, f"Washington day {n}", f"The White House said so on day {n}.")
+    for n in range(FEW_ARTICLES + 2):
+        _json_upload(pipeline, f"Police {n}", f"Crime fell in the city, item {n}.")
+        _json_upload(pipeline, f"Letters {n}", f"Readers write to us, item {n}.")
+    _json_upload(pipeline, "Typo", "The prime minsiter spoke.")
+    _json_upload(pipeline, "Garden", "A new hose for the lawn.")
+    pipeline.drain()
+
+    # Then a word read two slips away, or a likely typo read as the phrase it forms, leaves the words spelt right
+    # beside it as typed: the page lists what the query `altered_query` shows finds (session 50's attacker: `prime
+    # minsitre` found 878 news-dev articles, "prize" ones among them, where `prime minister` finds 773; `white hose`
+    # 549 where `white house` finds 494)
+    for typed, read in (("prime minsitre", "prime minister"), ("white hose", "white house")):
+        body = search(typed)
+        assert body["altered_query"] == read, typed
+        assert sorted(ids(typed)) == sorted(ids(read)), typed
+        assert body["total"] == search(read)["total"], typed

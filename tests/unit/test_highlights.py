@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive_search.search import MATCH_END, MATCH_START, search_hit
+from archive_search.search import MATCH_END, MATCH_START, quoted_only, search_hit
 
 
 def _marked(text: str) -> str:
@@ -62,3 +62,28 @@ def test_a_phrase_marked_whole_counts_its_words_when_the_snippets_fragments_are_
 
     assert "<mark>weapons of mass destruction</mark>" in snippet
     assert "<mark>weapons</mark> inspectors" not in snippet
+
+
+def test_a_quoted_phrases_words_are_marked_alone_only_in_a_text_not_marking_the_phrase() -> None:
+    # news-dev's reuters21578-21547 for `"prime minister"` (session 50's attacker): "former foreign minister" marked
+    body = [
+        _marked("the race to succeed [Prime Minister] Yasuhiro Nakasone"),
+        _marked("former foreign [minister] Shintaro Abe, and [ministers] of state"),
+    ]
+    raw = {
+        "_id": "a",
+        "_source": {"body": "..."},
+        "highlight": {"body": body, "title": [_marked("NEXT [PRIME] [MINISTER]")]},
+    }
+    quoted = quoted_only('"prime minister"')
+
+    hit = search_hit(raw, quoted)
+
+    assert hit.highlights["body"][1] == "former foreign minister Shintaro Abe, and ministers of state"
+    assert hit.highlights["title"] == ["NEXT <mark>PRIME</mark> <mark>MINISTER</mark>"]  # a headline marks words
+    # A text without the phrase keeps its words marked (what matched), and so does a word also typed unquoted
+    apart = {"_id": "b", "_source": {"body": "..."}, "highlight": {"body": body[1:]}}
+    assert search_hit(apart, quoted).snippet == body[1].replace(MATCH_START, "<mark>").replace(MATCH_END, "</mark>")
+    assert quoted_only('"prime minister" minister') == {"prime"}
+    assert quoted_only("prime minister") == frozenset()
+    assert "<mark>ministers</mark>" in search_hit(raw, quoted_only('"prime minister" ministers')).snippet

@@ -7,6 +7,7 @@ from typing import Any
 
 from archive_search.models import Suggestion
 from archive_search.spelling import (
+    FEW_ARTICLES,
     MANY_ARTICLES,
     MAX_SPELLED_CHARS,
     MAX_SPELLED_STOPWORDS,
@@ -18,10 +19,12 @@ from archive_search.spelling import (
     did_you_mean,
     nearest_candidates,
     offer_phrases,
+    possible_readings,
     read_written_forms,
     respellings,
     respelt,
     spelling_suggester,
+    unknown_spellings,
     with_spellings,
     with_splits,
     word_splits,
@@ -100,6 +103,44 @@ def test_a_held_words_plural_or_possessive_typed_alone_is_that_word_and_among_th
     # nor a word that has no plural (`froms` is `forms`, `mays` `says`: the session's last review)
     froms = _options(("forms", 120), ("from", 2814))
     assert respelt("froms", {"spell_body": [{"offset": 0, "length": 5, "options": froms}]}) == "forms"
+
+
+def test_a_word_ending_in_s_asks_a_suggester_of_its_own_for_the_word_without_it() -> None:
+    # Every letter but the `s` fixed, the other words blanked to the same width (an emoji is two UTF-16 units)
+    suggesters = spelling_suggester("\U0001f600 mens final, Dows! the bus 4x4s")
+    forms = {name: s for name, s in suggesters.items() if name.startswith("spell_form")}
+    assert [s["text"].strip() for s in forms.values()] == ["mens", "Dows!"]
+    assert [s["text"].index(s["text"].strip()) for s in forms.values()] == [3, 15]
+    assert {len(s["text"]) for s in forms.values()} == {len(suggesters["text"])}
+    assert [s["term"]["prefix_length"] for s in forms.values()] == [3, 3]
+    assert all(s["term"]["field"] == "body.exact" and s["term"]["max_edits"] == 1 for s in forms.values())
+
+
+def _crowded(typed: str, body: list[dict[str, object]], own: list[dict[str, object]]) -> dict[str, object]:
+    """The suggest answer for one word: the body suggester's options and those of its own (_form_suggesters)."""
+    entry = {"offset": 0, "length": len(typed)}
+    return {"spell_body": [{**entry, "options": body}], "spell_form 0": [{**entry, "text": typed, "options": own}]}
+
+
+def test_a_held_words_plural_the_body_suggester_crowds_out_is_read_as_that_word() -> None:
+    # news-dev: among `mens`' ten options every substitution ranks above `men`, a letter left out (126 articles)
+    crowded = _options(("means", 490), ("mean", 120), ("menu", 12), ("mend", 3), ("hens", 2), ("tens", 40))
+    assert respelt("mens", _crowded("mens", crowded, [])) == "means"
+    assert respelt("mens", _crowded("mens", crowded, _options(("men", 126), ("mend", 3)))) == "men"
+    # Not a word few articles hold, nor one without a plural (`mays` stays `says`), nor another its suggester finds
+    assert respelt("mens", _crowded("mens", crowded, _options(("men", FEW_ARTICLES)))) == "means"
+    assert respelt("mays", _crowded("mays", _options(("says", 1354)), _options(("may", 1087)))) == "says"
+    assert respelt("mens", _crowded("mens", crowded, _options(("mend", 300)))) == "means"
+
+
+def test_a_words_possible_readings_are_its_nearest_spellings_then_the_further_ones() -> None:
+    # news-dev: `minsitre` is one edit from two Reuters articles' `minsiter`, two slips from `minister` (631), which
+    # `prime` reads it as: counted as read too (search._complete_as_read), or `prime` was widened to `prize`; not
+    # `monster`, past the edits allowed
+    options = _options(("minsiter", 2), ("minister", 631), ("monster", 12))
+    suggest = {"spell_body": [{"offset": 6, "length": 8, "options": options}]}
+    assert unknown_spellings("prime minsitre", suggest) == [("minsitre", ("minsiter",))]
+    assert possible_readings("prime minsitre", suggest) == [("minsitre", ("minsiter", "minister"))]
 
 
 def test_a_typed_plurals_own_word_is_no_offer() -> None:

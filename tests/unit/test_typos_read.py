@@ -62,7 +62,8 @@ HOSE = {
 
 def _read(q: str, archive: _Archive) -> tuple[dict[str, str], dict[str, str]]:
     words = q.split()
-    return _typos_read(SearchRequest(q=q), Ranking(), words, dict.fromkeys(words), archive)
+    read, offered, _ = _typos_read(SearchRequest(q=q), Ranking(), words, dict.fromkeys(words), archive)
+    return read, offered
 
 
 def test_a_likely_typo_is_read_as_the_phrase_most_articles_holding_both_write() -> None:
@@ -93,6 +94,9 @@ def test_of_several_spellings_the_one_written_as_a_phrase_most_is_read_not_the_o
     archive = _Archive(HOSE, {"white house": (56, 58), "white home": (2, 40), "white horse": (3, 4)})
 
     assert _read("white hose", archive) == ({"hose": "house"}, {"hose": "house"})
+    # with how many articles hold every word so read (the words spelt right are then searched as typed: search.py)
+    archive.read = 60
+    assert _typos_read(SearchRequest(q="white hose"), Ranking(), ["white", "hose"], {"hose": None}, archive)[2] == 60
 
 
 def test_a_word_more_than_a_few_articles_hold_is_no_likely_typo() -> None:
@@ -242,10 +246,11 @@ def test_beside_other_words_a_word_many_articles_hold_may_be_a_slip_for_one_many
     archive = _Archive({"trace": trace, "deficit": [NearSpelling(BODY, "deficit", 1.0, 300)]}, {})
     words = ["trace", "deficit"]
     request = SearchRequest(q="trace deficit")
-    assert _typos_read(request, Ranking(), words, dict.fromkeys(words), archive, beside=True) == ({}, {})
+    assert _typos_read(request, Ranking(), words, dict.fromkeys(words), archive, beside=True) == ({}, {}, 0)
     archive.phrases = {"trade deficit": (250, 260)}
     assert _typos_read(request, Ranking(), words, dict.fromkeys(words), archive, beside=True) == (
         {"trace": "trade"},
         {"trace": "trade"},
+        1,
     )
-    assert _typos_read(request, Ranking(), words, dict.fromkeys(words), archive) == ({}, {})
+    assert _typos_read(request, Ranking(), words, dict.fromkeys(words), archive) == ({}, {}, 0)
