@@ -563,6 +563,121 @@ def test_html_a_title_that_is_the_banners_site_name_gives_way_to_the_articles_he
     assert parsed.body.startswith("Paragraph 0")
 
 
+# Pages with no <article>, <main> or #content (old sites' plain <body>, <div> and <table> layouts): the container is
+# <body> (session 50's new user: the site's name was the headline and the headline the body's first paragraph).
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Budget approved | Daily Planet", "<h1>Budget approved</h1>"),
+        ("Daily Planet - Budget approved", "<h1>Budget approved</h1>"),
+        ("Daily Planet: Budget approved", "<h1>Budget approved</h1>"),
+        ("Budget approved \u2014 Daily Planet", "<h1>Budget approved</h1>"),
+        ("Budget approved :: Daily Planet", "<h1>Budget approved</h1>"),
+        ("Daily Planet \u00ab Budget approved", "<h1>Budget approved</h1>"),
+        ("Budget approved | Daily Planet", "<h2>Budget approved</h2>"),
+        ("Budget approved | Daily Planet", "<h3>Budget approved</h3>"),
+        ("Budget approved | Daily Planet", '<div class="wrap"><div class="story"><h1>Budget approved</h1></div></div>'),
+        (
+            "Daily Planet: Budget approved",
+            "<table><tr><td><center><font size=5><h1>Budget approved</h1></font></center></td></tr></table>",
+        ),
+        ("Budget approved | Daily Planet", "<h1>Daily Planet</h1><h2>Budget approved</h2>"),
+        ("Daily Planet | Budget approved", "<h1>Daily Planet</h1><h1>Budget approved</h1>"),
+        ("Budget approved - Daily Planet", '<div class="logo">Daily Planet</div><h1>Budget approved</h1>'),
+        ("Daily Planet", "<header><h1>Daily Planet</h1></header><h2>Budget approved</h2>"),
+        ("Budget approved", "<h1>Budget approved</h1>"),
+    ],
+)
+def test_html_a_page_without_an_article_container_has_the_headline_its_title_and_heading_agree_on(
+    title: str, body: str
+) -> None:
+    # Given a page whose <body> holds the article, its headline a heading that one side of the <title> says
+    page = _html(body + _BUDGET, f"<title>{title}</title>")
+
+    parsed = parse_upload("incoming/budget.html", page)
+
+    # Then the heading is the title, the site's part of the <title> cut, and neither the headline nor the site's
+    # name is a paragraph of the body (the title was "Daily Planet", or the whole <title>, over them)
+    assert parsed.title == "Budget approved"
+    assert parsed.body.startswith("Paragraph 0")
+
+
+def test_html_legacy_tags_in_capitals_without_an_article_container_agree_as_well() -> None:
+    page = (
+        b"<HTML><HEAD><TITLE>Kerry: Putin talks - Daily Planet</TITLE></HEAD><BODY><CENTER><H1>Kerry: Putin talks"
+        b"</H1></CENTER><P>Kerry met Putin in Sochi on Tuesday for four hours.<P>Both sides said the talks went well."
+    )
+
+    parsed = parse_upload("incoming/kerry.htm", page)
+
+    # Then the colon inside the headline is no separator of the site's name: the title was "Daily Planet"
+    assert parsed.title == "Kerry: Putin talks"
+    assert parsed.body.startswith("Kerry met Putin")
+
+
+def test_html_a_page_without_an_article_container_drops_its_trailing_copyright_line() -> None:
+    # Given a plain page ending in the site's copyright line, as the article container would leave out
+    body = f"<h1>Budget approved</h1>{_BUDGET}<p>&copy; 2004 Daily Planet. All rights reserved.</p>"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Budget approved - Daily Planet</title>"))
+
+    assert parsed.title == "Budget approved"
+    assert parsed.body.endswith("months of debate.")
+
+
+def test_html_a_masthead_heading_named_by_the_copyright_line_is_the_sites_name() -> None:
+    # Given a masthead <h1> that is one side of the <title>, the page's copyright line naming it
+    body = f"<h1>Daily Planet</h1>{_BUDGET}<p>\u00a9 2004 Daily Planet</p>"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Budget approved | Daily Planet</title>"))
+
+    # Then the headline is the <title>'s other side, and the masthead no paragraph
+    assert parsed.title == "Budget approved"
+    assert parsed.body.startswith("Paragraph 0")
+    assert "Daily Planet" not in parsed.body
+
+
+def test_html_the_legacy_page_rebuilt_as_html_has_its_headline_and_byline() -> None:
+    # Given the legacy sample page as HTML: the site's name as <title> and under the headline, a bracketed byline
+    body = (
+        "<form><input name=q> site-wide search</form><h1>U.S: Kerry to meet Putin</h1>"
+        f"<div class=site>SomaNet News Archive</div><p>(By Estera Popowska)</p>{_BUDGET}"
+        "<p>&copy; 2015 SomaNet News Archive</p>"
+    )
+
+    parsed = parse_upload("incoming/kerry.html", _html(body, "<title>SomaNet News Archive</title>"))
+
+    # Then (the title was the site's name, no author, the headline and the copyright line paragraphs of the body)
+    assert (parsed.title, parsed.author) == ("U.S: Kerry to meet Putin", "Estera Popowska")
+    assert parsed.body.startswith("Paragraph 0")
+    assert "SomaNet" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected", "first"),
+    [
+        # A heading no side of the <title> says: the <title> is the headline, the heading stays text (an old
+        # page's first <h1> is its masthead as often as its headline).
+        ("Flood news", "<h1>Budget approved</h1>", "Flood news", "Budget approved"),
+        # A masthead <h1> over the headline shown in bold: the <title>'s first side is the headline.
+        (
+            "Budget approved | Daily Planet",
+            "<h1>Daily Planet</h1><p><b>Budget approved</b></p>",
+            "Budget approved",
+            None,
+        ),
+    ],
+)
+def test_html_a_page_without_an_article_container_keeps_what_nothing_agrees_on(
+    title: str, body: str, expected: str, first: str | None
+) -> None:
+    parsed = parse_upload("incoming/budget.html", _html(body + _BUDGET, f"<title>{title}</title>"))
+
+    assert parsed.title == expected
+    if first is not None:
+        assert parsed.body.startswith(first)
+
+
 def test_html_json_ld_with_a_tab_or_a_line_break_in_a_string_is_read() -> None:
     ld = '{"@type": "NewsArticle", "description": "Council\tvotes\non it", "datePublished": "2015-05-12"}'
     page = f'<title>Budget</title><script type="application/ld+json">{ld}</script><p>Text.</p>'

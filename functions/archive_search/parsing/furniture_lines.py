@@ -1,7 +1,9 @@
 """Paragraphs of an HTML body that are page furniture by what they say and what of it is linked: a share line, a
 line of tag links, a comment count, a bar of links, an ad's label. html_text.element_paragraphs reads each
 paragraph's text apart from its links' and asks here (session 23's review: "Share: Facebook Twitter", "Tags:
-Russia, USA", "12 Comments", "Advertisement" and an old page's "Home | World | Sport" stayed in the body).
+Russia, USA", "12 Comments", "Advertisement" and an old page's "Home | World | Sport" stayed in the body). Also the
+lines of a page's edges that legacy pages and HTML pages with no article container share: a copyright line, the
+legacy site's name and search label.
 
 A sentence is never furniture: any word outside the links but the line's label makes the paragraph text ("Tags were
 fitted to the birds", "He posted on Facebook and Twitter").
@@ -41,6 +43,22 @@ _AD_LABELS = frozenset(
     | {"continue reading below", "story continues below", "article continues below", "continue reading the main story"}
 )
 
+
+# The legacy site's own layout, on its exported pages (text, or rebuilt as HTML): its name under the headline
+# ("SomaNet News Archive") and its search box's label. Unlike "Home" or "Subscribe", which can be a headline, they are
+# never the title, even just before a byline.
+LEGACY_SITE_NAME = re.compile(r"^somanet(?:\s+news)?(?:\s+archive)?$", re.IGNORECASE)
+_LEGACY_LAYOUT_LINES = frozenset({"site-wide search"})
+# Copyright lines, only at the top or the bottom of a page: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All rights
+# reserved.", "Copyright 2016 SomaNet". The holder is a name (capitalised words): "Copyright 2015 law reform was
+# passed." and "Copyright law reform passes Senate" are text.
+_COPYRIGHT = re.compile(
+    r"^(?:(?:copyright\s*)?(?:\u00a9|\(c\))|copyright(?=\s+\d{4}\b))\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?[\s,]*"
+    r"(?P<holder>[^\s.,][^.]*?)?\.?(?:\s*all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+_HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
+_MAX_HOLDER_WORDS = 6
 
 # What heads a list of other stories ("ALSO READ" over a list of links, "Related", "More on this story"): with the
 # list left out as furniture, it would head the story's next paragraph.
@@ -108,3 +126,18 @@ class LinkedLine:
         self.plain.clear()
         self.links[:] = [[]] if self.depth else []
         return found
+
+
+def is_legacy_layout_line(block: str) -> bool:
+    """The legacy site's name or its search box's label, alone in a block (LEGACY_SITE_NAME)."""
+    return block.casefold() in _LEGACY_LAYOUT_LINES or bool(LEGACY_SITE_NAME.match(block))
+
+
+def is_copyright_line(block: str) -> bool:
+    """A copyright line naming its holder in capitalised words: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All
+    rights reserved." (_COPYRIGHT)."""
+    found = _COPYRIGHT.match(block)
+    if found is None:
+        return False
+    holder = (found.group("holder") or "").split()
+    return len(holder) <= _MAX_HOLDER_WORDS and all(_HOLDER_WORD.fullmatch(word) for word in holder)

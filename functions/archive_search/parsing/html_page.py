@@ -22,6 +22,7 @@ from archive_search.parsing.bylines import (
     names_people,
     without_leading_furniture,
 )
+from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     CHROME_MAX_SHARE,
@@ -117,7 +118,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
-    title, title_node = _title(tree, meta, linked, container)
+    title, title_node, sites = _title(tree, meta, linked, container, paragraphs)
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
@@ -134,6 +135,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
         )
+    if container is not None and container.tag == "body":
+        paragraphs = _without_site_furniture(paragraphs, sites)
     paragraphs, byline, dateline = without_leading_furniture(
         paragraphs, title, author, heading, published, refuse_unreadable_dates=True
     )
@@ -783,29 +786,38 @@ def _byline_with_date(text: str) -> tuple[str, str | None] | None:
 
 
 def _title(
-    tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
-) -> tuple[str, LexborNode | None]:
-    """The headline, and the heading element that shows it (left out of the body).
+    tree: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    linked: dict[str, Any],
+    container: LexborNode | None,
+    shown: list[str],
+) -> tuple[str, LexborNode | None, list[str]]:
+    """The headline, the heading element that shows it (left out of the body), and the site's names (_Headings.sites).
 
     The first of og:title (or twitter:title), the article's heading (_Headings.headline), JSON-LD headline and
     <title>, the site's name cut from them (_strip_site); then, as a last resort, an <h1> outside the article. A
-    heading of the page's chrome (a logo, a sidebar's "Most read") is never the headline.
+    heading of the page's chrome (a logo, a sidebar's "Most read") is never the headline. `shown` is the container's
+    paragraphs (what the page shows, for a page with no article container: _Headings).
     """
     shared = normalise_space(_first(meta, ("og:title", "twitter:title")) or "")
     page_title_node = tree.css_first("title")
     page_title = normalise_space(page_title_node.text(deep=True)) if page_title_node is not None else ""
     declared = _first(meta, ("og:site_name", "application-name")) or _ld_publisher(linked)
-    headings = _Headings(tree, container, [normalise_space(declared)] if declared else [], page_title)
+    repeated = _copyright_lines(tree)
+    if container is not None and container.tag == "body":
+        # A page with no footer element ends with its copyright line as a paragraph.
+        repeated = " ".join([repeated, *(line.casefold() for line in shown[-3:] if is_copyright_line(line))])
+    sites = [normalise_space(declared)] if declared else []
+    headings = _Headings(tree, container, sites, page_title, shown, repeated)
     heading = headings.headline([text for text in (page_title, shared) if text])
     heading_text = element_text(heading) if heading is not None else ""
-    repeated = _copyright_lines(tree)
     page_headline = _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True)
-    if headings.own and page_headline.casefold() in {site.casefold() for site in headings.sites}:
+    if headings.own and headings.is_site(page_headline):
         page_headline = ""  # the <title> is the site's name alone: the article's own heading is the headline
     shared_headline = _strip_site(shared, headings.sites, heading_text, repeated, page_title=False)
     # An og:title that is the site's name alone (a CMS's default) gives way to the article's own headline, as a
     # <title> does (session 21's review: every article of such a site had its name for headline).
-    site_name = shared_headline.casefold() in {site.casefold() for site in headings.sites}
+    site_name = headings.is_site(shared_headline)
     candidates = (
         "" if site_name else shared_headline,
         heading_text,
@@ -817,7 +829,7 @@ def _title(
     if not title and headings.last_resort is not None:
         heading = headings.last_resort
         title = element_text(heading)
-    return title, heading
+    return title, heading, headings.sites
 
 
 # Class and id name parts of a site's logo or name: a heading so named, or inside an element so named, shows the
@@ -838,10 +850,23 @@ class _Headings:
     its chrome (nav, aside, footer, hidden or furniture-named elements, a logo). `sites` are the site's names: the
     declared one (og:site_name, application-name, JSON-LD publisher) and those the page shows as its logo (a heading
     or element named logo or brand, a heading that is all a link to the home page, an <h1> that is the last segment
-    of the <title>)."""
+    of the <title>).
 
-    def __init__(self, tree: LexborHTMLParser, container: LexborNode | None, sites: list[str], page_title: str):
+    On a page with no article container (the container is <body>: old sites' plain, <div> and <table> layouts) every
+    heading outside the chrome and the banner is the article's own, and `shown` (the page's paragraphs) tells the
+    site's masthead from the headline (_masthead)."""
+
+    def __init__(
+        self,
+        tree: LexborHTMLParser,
+        container: LexborNode | None,
+        sites: list[str],
+        page_title: str,
+        shown: list[str],
+        repeated: str,
+    ):
         self.sites = sites
+        self.page_wide = container is not None and container.tag == "body"
         self.own: list[LexborNode] = []
         self.outside: list[LexborNode] = []
         self.banner: list[LexborNode] = []
@@ -887,6 +912,8 @@ class _Headings:
                 self.outside.append(heading)
             elif place == "banner" and heading.tag == "h1":
                 self.banner.append(heading)
+        if self.page_wide:
+            self._masthead(page_title, {paragraph.casefold() for paragraph in shown}, repeated)
         # A banner <h1> that is the whole <title> ("Daily Planet" over an article headed <h2>Budget approved</h2>)
         # is the site's name when the article has a heading of its own.
         if self.own and not any(heading.tag == "h1" for heading in self.own):
@@ -894,18 +921,50 @@ class _Headings:
                 self.banner.remove(heading)
                 self.sites.append(element_text(heading))
 
+    def _masthead(self, page_title: str, shown: set[str], repeated: str) -> None:
+        """On a page with no article container, the heading showing one side of the <title> ("Headline | Site") is
+        the site's name, not the headline, when the page's copyright line (`repeated`) names it, or when the page
+        shows the other side too: as a later heading (a masthead stands above the headline: <h1>Daily Planet</h1>
+        <h2>Budget approved</h2>), or as a block of text when the heading shows the <title>'s last side (a <title>
+        names the headline first: <h1>Daily Planet</h1><p><b>Budget approved</b></p>). Else a heading is the
+        headline, whichever side it is: `Daily Planet - Budget approved` over <h1>Budget approved</h1> (an <h1> that
+        was either side was taken for the site's logo, and the site's name became every such page's headline until
+        session 50)."""
+        texts = [element_text(heading).casefold() for heading in self.own]
+        for first, _, last in _title_sides(page_title.casefold()):
+            for index, text in enumerate(texts):
+                other = last if text == first else first if text == last else None
+                if other is not None and (
+                    text in repeated
+                    or other in texts[index + 1 :]
+                    or (text == last and other not in texts and other in shown)
+                ):
+                    self.sites.append(element_text(self.own.pop(index)))
+                    return
+
     def _is_site(self, text: str) -> bool:
         return text.casefold() in {site.casefold() for site in self.sites}
+
+    def is_site(self, text: str) -> bool:
+        """Whether the text is one of the site's names, or the legacy site's (LEGACY_SITE_NAME: `<title>SomaNet News
+        Archive</title>` over the rebuilt legacy page's headline)."""
+        return self._is_site(text) or bool(LEGACY_SITE_NAME.match(text))
 
     def headline(self, titles: list[str]) -> LexborNode | None:
         """The article's heading: its first <h1> (the first that agrees with the page's <title> or og:title, if
         any does), else its first h2 or h3 that agrees with one of them, else an <h1> elsewhere outside the page's
-        chrome that agrees with one of them."""
+        chrome that agrees with one of them. On a page with no article container, only a heading that agrees."""
 
         def agrees(heading: LexborNode) -> bool:
             return any(_agrees(element_text(heading), title) for title in titles)
 
         own_h1 = [heading for heading in self.own if heading.tag == "h1"]
+        if self.page_wide:
+            # No article container: a heading is the headline only where the <title> or og:title agrees (an old
+            # page's first <h1> is its masthead as often as its headline), an <h1> first.
+            return next((heading for heading in own_h1 if agrees(heading)), None) or next(
+                (heading for heading in self.own if agrees(heading)), None
+            )
         return (
             next((heading for heading in own_h1 if agrees(heading)), None)
             or (own_h1[0] if own_h1 else None)
@@ -930,9 +989,12 @@ def _heading_place(heading: LexborNode, wrappers: set[int], container: int | Non
     container is never its chrome."""
     node: LexborNode | None = heading
     place = "outside"
-    while node is not None and node.tag not in ("body", "html"):
+    while node is not None and node.tag != "html":
+        # The container may be <body> itself (a page with no article container): what is in it is the article's.
         if node.mem_id == container:
             return "own" if place == "outside" else place
+        if node.tag == "body":
+            break
         if node.mem_id in wrappers:
             if node.tag == "article" and place == "outside":
                 return "own"  # the <article> around the article's text (`itemprop=articleBody`) is the article's
@@ -1002,6 +1064,13 @@ def _is_home_link(heading: LexborNode) -> bool:
     return bool(re.fullmatch(r"(?:https?://[^/?#]+)?/(?:index\.html?)?|\./?|index\.html?", href, re.IGNORECASE))
 
 
+def _title_sides(title: str) -> list[tuple[str, str, str]]:
+    """The title split at each separator's first and last place: (before, separator, after)."""
+    sides = {title.partition(separator) for separator in _TITLE_SEPARATORS if separator in title}
+    sides |= {title.rpartition(separator) for separator in _TITLE_SEPARATORS if separator in title}
+    return sorted(sides)
+
+
 def _agrees(heading: str, title: str) -> bool:
     """Whether a <title> or og:title is the heading, or starts with it before a separator ("Headline | Site") or ends
     with it after one ("Site \u00bb Blog Archive \u00bb Headline")."""
@@ -1056,6 +1125,23 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
             if found and head.strip() and tail.strip() and tail.strip().casefold() in repeated:
                 return head.strip()
     return title
+
+
+def _without_site_furniture(paragraphs: list[str], sites: list[str]) -> list[str]:
+    """A page with no article container's paragraphs without the site's furniture the article container leaves
+    out: at the top, up to the first other paragraph, the site's name (`<div class="logo">Daily Planet</div>`, the
+    legacy layout's `SomaNet News Archive` under the headline) and the legacy layout's `site-wide search`; at the
+    bottom, copyright lines (`© 2004 Daily Planet`). The first paragraph of text is never dropped."""
+    names = {site.casefold() for site in sites}
+    start = 0
+    while start < len(paragraphs) - 1 and (
+        paragraphs[start].casefold() in names or is_legacy_layout_line(paragraphs[start])
+    ):
+        start += 1
+    end = len(paragraphs)
+    while end > start + 1 and is_copyright_line(paragraphs[end - 1]):
+        end -= 1
+    return paragraphs[start:end]
 
 
 def _cut_to_heading(title: str, heading: str) -> str:

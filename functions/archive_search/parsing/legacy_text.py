@@ -14,6 +14,7 @@ import re
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
+from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
 from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
 from archive_search.parsing.validate import date_line_problem, parse_date
 
@@ -46,19 +47,6 @@ CHROME_LINES = frozenset(
         "subscribe",
     }
 )
-_SITE_NAME = re.compile(r"^somanet(?:\s+news)?(?:\s+archive)?$", re.IGNORECASE)
-# The layout's own lines, seen on every exported page: the search box's label and the site name. Unlike "Home" or
-# "Subscribe", which can be a headline, they are never the title, even just before a byline.
-_LAYOUT_LINES = frozenset({"site-wide search"})
-# Copyright lines, only at the top or the bottom of a page: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All rights
-# reserved.", "Copyright 2016 SomaNet". The holder is a name (capitalised words): "Copyright 2015 law reform was
-# passed." and "Copyright law reform passes Senate" are text.
-_COPYRIGHT = re.compile(
-    r"^(?:(?:copyright\s*)?(?:\u00a9|\(c\))|copyright(?=\s+\d{4}\b))\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?[\s,]*"
-    r"(?P<holder>[^\s.,][^.]*?)?\.?(?:\s*all rights reserved\.?)?$",
-    re.IGNORECASE,
-)
-_HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
 _OTHER_EDGE_CHROME = re.compile(r"^(?:all rights reserved\.?|page \d+ of \d+)$", re.IGNORECASE)
 # A navigation bar ("Home | World | Sport", "News » World » Europe"): three or more menu items between separators.
 _NAV_SEPARATOR = re.compile(r"\s+[|\u00b7\u2022\u00bb>]\s+")
@@ -90,15 +78,13 @@ _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 def _is_chrome(block: str) -> bool:
     """A furniture line of the old site ("site-wide search", "Back to top", "Share") or the site name."""
-    return block.casefold().rstrip(":") in CHROME_LINES or bool(_SITE_NAME.match(block))
+    return block.casefold().rstrip(":") in CHROME_LINES or bool(LEGACY_SITE_NAME.match(block))
 
 
 def _is_edge_chrome(block: str) -> bool:
     """A copyright line, "All rights reserved", "Page 2 of 3", a share bar or a navigation bar."""
-    copyright_line = _COPYRIGHT.match(block)
-    if copyright_line:
-        holder = (copyright_line.group("holder") or "").split()
-        return len(holder) <= 6 and all(_HOLDER_WORD.fullmatch(word) for word in holder)
+    if is_copyright_line(block):
+        return True
     if _OTHER_EDGE_CHROME.match(block):
         return True
     items = _NAV_SEPARATOR.split(block)
@@ -124,7 +110,7 @@ def _title_place(blocks: list[str]) -> int | None:
     """The block the old site's layout puts the headline in: the one just before the site name ("site-wide
     search", HEADLINE, "SomaNet News Archive"), unless that is the page's first block and furniture. A headline
     there is kept whatever it says: "Subscribe", "Home" or "Oil · Gold · Silver Rally" were dropped as furniture."""
-    site = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _SITE_NAME.match(block)), None)
+    site = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if LEGACY_SITE_NAME.match(block)), None)
     if not site:
         return None
     before = site - 1
@@ -149,7 +135,7 @@ def _without_top_furniture(blocks: list[str]) -> list[str]:
     start = 0
     while start < len(blocks) and start != title_at and _is_furniture(blocks[start]):
         start += 1
-    if 0 < start < len(blocks) and byline_name(blocks[start]) and not _is_layout_line(blocks[start - 1]):
+    if 0 < start < len(blocks) and byline_name(blocks[start]) and not is_legacy_layout_line(blocks[start - 1]):
         start -= 1
     return blocks[start:]
 
@@ -165,10 +151,6 @@ def _is_chrome_line(block: str) -> bool:
         and not block.rstrip().endswith((".", "!", "?"))
         and not byline_name(block)
     )
-
-
-def _is_layout_line(block: str) -> bool:
-    return block.casefold() in _LAYOUT_LINES or bool(_SITE_NAME.match(block))
 
 
 def _without_bottom_furniture(body: list[str]) -> list[str]:
@@ -220,7 +202,7 @@ def _is_note(block: str, author: str | None) -> bool:
 
 def _without_site_name(blocks: list[str]) -> list[str]:
     start = 0
-    while start < len(blocks) and _SITE_NAME.match(blocks[start]):
+    while start < len(blocks) and LEGACY_SITE_NAME.match(blocks[start]):
         start += 1
     return blocks[start:]
 
