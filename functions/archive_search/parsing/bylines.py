@@ -104,7 +104,8 @@ _STAFF = re.compile(
     r"^(?:our|a|an|the)\s+(?:[A-Za-z]+\s+){0,2}(?:correspondents?|staff|reporters?|writers?|team|desk|bureau)$",
     re.IGNORECASE,
 )
-_PAREN_BYLINE = re.compile(r"^\(\s*by:?\s+(?P<name>[^()]{2,120}?)\s*\)\.?$", re.IGNORECASE)
+# "(By Jane Doe)", "[By Jane Doe]", "(Written by Jane Doe)".
+_PAREN_BYLINE = re.compile(r"^[(\[]\s*(?:written\s+)?by:?\s+(?P<name>[^()\[\]]{2,120}?)\s*[)\]]\.?$", re.IGNORECASE)
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
 # A name's last word that ends with its own full stop, not the sentence's: `Jr.`, `Sr.`, an initial, `Ph.D.`, `D.C.`
 _ABBREVIATED = re.compile(r"(?:\b(?:jr|sr|jnr|snr)|(?<![\w.])\w|\w\.\w+)$", re.IGNORECASE)
@@ -239,8 +240,8 @@ def byline_name(line: str) -> str | None:
     if match is None:
         return None
     # What a separator adds after the names is no part of them: "By Jane Doe | Photos by John Roe" (session 23's
-    # review), "By Jane Doe • 5 min read".
-    name = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
+    # review), "By Jane Doe • 5 min read"; nor is a job title after a comma ("By Jane Doe, Staff Writer").
+    name = without_job_titles(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0])
     if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
@@ -290,6 +291,68 @@ def _named(text: str) -> str | None:
     if not 1 <= words_in_names <= 10:
         return None
     return "".join(pieces)
+
+
+# The nouns a newsroom's job title ends with ("Staff Writer", "Chief Political Correspondent", "Business Editor",
+# "Editor-in-Chief"), and the desks a credit names ("SomaNet Staff", "News Team", "The Editors"). Words that are also
+# surnames (Judge, Dean, Fellow, Porter, Host) are not on it: "Jane Doe, John Fellows" names two people.
+_ROLE_NOUNS = frozenset(
+    {"writer", "reporter", "correspondent", "editor", "columnist", "critic", "economist", "analyst", "journalist"}
+    | {"commentator", "contributor", "producer", "photographer", "photojournalist", "researcher", "strategist"}
+    | {"specialist", "presenter", "broadcaster", "blogger", "stringer", "intern", "chief", "director"}
+)
+_DESK_NOUNS = frozenset({"staff", "team", "desk", "newsroom"})
+_LEADING_JOINER = re.compile(r"^(?:and|AND|&)\s")
+_ROLE_WORD = re.compile(r"^[^\W\d_][\w.'\u2019&-]*$")
+
+
+def _role_noun(word: str) -> str | None:
+    """The role or desk noun a word is, singular, or None: "Correspondent", "Writers", "editor-in-chief" (any part
+    of a compound), "Co-Editor"."""
+    for part in word.casefold().rstrip(".").split("-"):
+        for noun in (part, part.removesuffix("s")):
+            if noun in _ROLE_NOUNS or noun in _DESK_NOUNS:
+                return noun
+    return None
+
+
+def is_job_title(text: str) -> bool:
+    """Whether text is a job title: one to five words ending with a newsroom role's noun or a desk's (_ROLE_NOUNS,
+    _DESK_NOUNS), in any case ("Staff Writer", "Political Correspondent", "chief economist", "Moscow Bureau Chief",
+    "Editor-at-Large", "Times Staff"). Not a name ("John Smith"), a place ("Moscow") nor a paper ("The Washington
+    Post")."""
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(_ROLE_WORD.match(word) for word in words) and bool(_role_noun(words[-1]))
+
+
+def without_job_titles(names: str) -> str:
+    """A byline's names without the job title each may have after a comma (is_job_title): "Jane Doe, Staff Writer" is
+    Jane Doe, "Jane Doe, Staff Writer and John Roe, Political Correspondent" Jane Doe and John Roe. Kept as one
+    reporter's title, it split her into as many authors as her titles (facet values "Jane Doe" and "Jane Doe, Staff
+    Writer"; session 50's new user). A name or a place after a comma stays ("Smith, John", "Jane Doe, John Smith",
+    "Li Wei, Beijing"), and so does the first piece ("Staff Writer" alone is what the byline gives)."""
+    pieces = _NAME_SEPARATORS.split(names)  # names at even indexes, the separators between them at odd ones
+    kept, dropped = pieces[:1], False
+    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if separator.strip() == "," and is_job_title(piece):
+            dropped = True
+            continue
+        if dropped and separator.strip() == "," and _LEADING_JOINER.match(piece):
+            separator = " "  # "Jane Doe, Staff Writer, and John Roe": the serial comma went with the title
+        kept += [separator, piece]
+        dropped = False
+    return "".join(kept)
+
+
+def credits_desk(text: str) -> bool:
+    """Whether an author credits a desk rather than people: a word or two before a desk's noun or a role's plural
+    (_DESK_NOUNS, _ROLE_NOUNS), no comma ("SomaNet Staff", "News Team", "The Editors", "Foreign Correspondents").
+    Not "Jane Doe, Staff Writer", a person and her title (session 49's review)."""
+    words = text.split()
+    if "," in text or not 1 <= len(words) <= 3:
+        return False
+    last = words[-1].casefold()
+    return last in _DESK_NOUNS or (last.endswith("s") and last[:-1] in _ROLE_NOUNS)
 
 
 def _place_word(piece: str) -> bool:

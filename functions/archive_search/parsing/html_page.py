@@ -17,9 +17,11 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import (
     byline_name,
     clean_author,
+    credits_desk,
     joined_authors,
     names_others,
     names_people,
+    without_job_titles,
     without_leading_furniture,
 )
 from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
@@ -245,9 +247,12 @@ def _first(meta: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
 
 
 def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """The page's first JSON-LD item of an article type ({} if none), and each JSON-LD block that could not be read
-    (why, and its text) when none could be: the caller rejects the page when what it lacks may be in one."""
+    """The page's first JSON-LD item of an article type ({} if none), its authors given by reference resolved
+    (_with_authors_resolved), and each JSON-LD block that could not be read (why, and its text) when none could be:
+    the caller rejects the page when what it lacks may be in one."""
     unreadable: list[tuple[str, str]] = []
+    article: dict[str, Any] | None = None
+    nodes: dict[str, dict[str, Any]] = {}  # the page's JSON-LD items that say more than their @id, by @id
     for script in tree.css('script[type="application/ld+json"]'):
         text = script.text(deep=True)
         if len(text) > MAX_JSON_LD_CHARS or not text.strip():
@@ -262,9 +267,35 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
             unreadable.append(("it is nested too deep", text))
             continue
         for item in _json_ld_items(document):
-            if _ld_types(item) & _ARTICLE_TYPES:
-                return item, []
-    return {}, unreadable
+            identifier = item.get("@id")
+            if isinstance(identifier, str) and len(item) > 1:
+                nodes.setdefault(identifier, item)
+            if article is None and _ld_types(item) & _ARTICLE_TYPES:
+                article = item
+        # The blocks after the article's are read only for the people it names by reference alone.
+        if article is not None and not _author_references(article) - nodes.keys():
+            break
+    return (_with_authors_resolved(article, nodes), []) if article is not None else ({}, unreadable)
+
+
+def _author_references(article: dict[str, Any]) -> set[str]:
+    """The @id of each author the article gives by reference alone (`{"@id": "…#/schema/person/abc"}`)."""
+    value = article.get("author")
+    people = value if isinstance(value, list) else [value]
+    return {p["@id"] for p in people if isinstance(p, dict) and isinstance(p.get("@id"), str) and len(p) == 1}
+
+
+def _with_authors_resolved(article: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The article with each author given by reference alone replaced by the page's item of that @id, if any: Yoast
+    writes `"author": {"@id": "…#/schema/person/abc"}` and the Person, name and all, elsewhere in its @graph (JSON-LD's
+    node references), and the author was lost (session 50's new user)."""
+    references = _author_references(article)
+    if not references:
+        return article
+    value = article["author"]
+    people = value if isinstance(value, list) else [value]
+    resolved = [nodes.get(p["@id"], p) if isinstance(p, dict) and p.get("@id") in references else p for p in people]
+    return {**article, "author": resolved if isinstance(value, list) else resolved[0]}
 
 
 def _ld_types(item: dict[str, Any]) -> set[str]:
@@ -1160,7 +1191,9 @@ def _author(
     credit = None
     for name in AUTHOR_META[:2]:
         authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
-        if authors and not all(_GENERIC_CREDIT.search(a) for a in authors):
+        # A meta author that credits a desk, not people ("SomaNet Staff"), gives way to the article's byline naming
+        # people (session 49's new user: "By Jane Doe, John Smith and Ann Lee" was lost for "SomaNet Staff").
+        if authors and not all(credits_desk(a) for a in authors):
             return joined_authors(list(dict.fromkeys(authors)))
         credit = credit or (joined_authors(list(dict.fromkeys(authors))) if authors else None)
     others = _OtherWritings(container)
@@ -1176,7 +1209,7 @@ def _author(
         # the link is no part of the name. The first that names someone: a link to the author's page may read
         # "More stories" or "Sign up for alerts" (session 23's review), as an author box may.
         candidates = islice((node for node in tree.css(selector) if read(node)), MAX_AUTHORS_READ)
-        named = (clean_author(element_text(node)) for node in candidates)
+        named = (_element_author(element_text(node)) for node in candidates)
         if author := next((author for author in named if author and names_people(author)), None):
             return author
     # A schema.org Person the page declares writes it before any element named "author" does: a reviewed book's
@@ -1197,18 +1230,9 @@ def _author(
     )
 
 
-# A meta author that credits a desk, not people ("SomaNet Staff", "News Team", "The Editors": a word or two before the
-# desk's word, no comma): the article's byline naming people is its author (session 49's new user: "By Jane Doe, John
-# Smith and Ann Lee" was lost for "SomaNet Staff"). Not "Jane Doe, Staff Writer", a person and her title (the
-# session's last review).
-_GENERIC_CREDIT = re.compile(
-    r"^(?:[^\s,]+\s+){0,2}(?:staff|team|desk|newsroom|editors|reporters|correspondents|writers)$", re.IGNORECASE
-)
-
-
 def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name, nor what the body
-    would leave out (hidden text, an icon)."""
+    would leave out (hidden text, an icon). The rest is read by _element_author."""
     text = " ".join(element_paragraphs(node, frozenset(time.mem_id for time in node.css("time"))))
     text = re.split(
         r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)|\s+(?:updated|published|posted)\b"
@@ -1217,7 +1241,19 @@ def _byline_author(node: LexborNode) -> str | None:
         maxsplit=1,
         flags=re.I,
     )[0]
-    return clean_author(text.strip(" ,"))
+    return _element_author(text.strip(" ,"))
+
+
+def _element_author(text: str) -> str | None:
+    """The author an author element's text names, as metadata is read (clean_author), or a bracketed byline as
+    running text is ("(By Jane Doe in Moscow)" is Jane Doe: bylines.byline_name), without a job title after a comma
+    ("Jane Doe, Political Correspondent" is Jane Doe: bylines.without_job_titles), so that one reporter is one author
+    in every format."""
+    # "(By Estera Popowska)" named no one to clean_author, and its element left the body as a byline's does: the
+    # writer was nowhere (session 50's new user). Only the bracketed form: byline_name also cuts what follows a
+    # bullet, which in a byline element is a co-author ("By Jane Roe • John Roe"; session 22's review).
+    author = (byline_name(text) if text.startswith(("(", "[")) else None) or clean_author(text)
+    return without_job_titles(author) if author else None
 
 
 def _is_layout(node: LexborNode) -> bool:

@@ -1,0 +1,155 @@
+"""One writer is one author in every format: a bracketed byline in a byline element, a job title after a byline's
+name and a JSON-LD author given by reference lost the writer or split her into several (session 50's new user). Each
+case is a sibling of one of those files."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from archive_search.parsing import parse_upload
+
+_TEXT = "US Secretary of State John Kerry is expected to hold talks with President Putin on Tuesday in Sochi."
+
+
+def _page(article: str, head: str = "") -> bytes:
+    return (
+        f"<!DOCTYPE html><html><head><title>Kerry to meet Putin</title>{head}</head><body><article>"
+        f"<h1>Kerry to meet Putin</h1>{article}<p>{_TEXT}</p></article></body></html>"
+    ).encode()
+
+
+def _in_every_format(byline: str) -> dict[str, tuple[str | None, str]]:
+    """The author and body each format makes of an article whose byline is `byline`."""
+    uploads = {
+        "a.txt": f"site-wide search\n\nKerry to meet Putin\n\nSomaNet News Archive\n\n{byline}\n\n{_TEXT}".encode(),
+        "a.md": f"---\ntitle: Kerry to meet Putin\ndate: 2015-05-12\n---\n{byline}\n\n{_TEXT}\n".encode(),
+        "a.html": _page(f"<p>{byline}</p>"),
+        "byline.html": _page(f'<p class="byline">{byline}</p>'),
+    }
+    return {
+        name: (parsed.author, parsed.body)
+        for name, data in uploads.items()
+        for parsed in [parse_upload(f"incoming/{name}", data)]
+    }
+
+
+@pytest.mark.parametrize(
+    ("element", "author"),
+    [
+        ('<p class="byline">(By Estera Popowska)</p>', "Estera Popowska"),
+        ('<div class="byline">(By Jane Doe in Moscow)</div>', "Jane Doe"),
+        ('<span class="author">(By Jane Doe)</span>', "Jane Doe"),
+        ('<p class="byline">(By Jane Doe and John Roe)</p>', "Jane Doe and John Roe"),
+        ('<p class="byline">(By Jane Doe in Sochi, Russia)</p>', "Jane Doe"),
+        ('<p class="byline">(By AFP)</p>', "AFP"),
+        ('<p class="byline">[By Jane Doe]</p>', "Jane Doe"),
+        ('<p class="byline">(Written by Jane Doe)</p>', "Jane Doe"),
+        ('<div class="byline"><span>(By </span><a href="/jd">Jane Doe</a>)</div>', "Jane Doe"),
+    ],
+)
+def test_a_bracketed_byline_in_a_byline_element_names_the_author(element: str, author: str) -> None:
+    # The element left the body as a byline does and named no one: the writer was nowhere.
+    parsed = parse_upload("incoming/a.html", _page(element))
+
+    assert (parsed.author, parsed.body) == (author, _TEXT)
+
+
+@pytest.mark.parametrize("byline", ["[By Jane Doe]", "(Written by Jane Doe)"])
+def test_a_bracketed_byline_of_either_kind_names_the_author_in_every_format(byline: str) -> None:
+    assert set(_in_every_format(byline).values()) == {("Jane Doe", _TEXT)}
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, Staff Writer", "Jane Doe"),
+        ("By Jane Doe, Political Correspondent", "Jane Doe"),
+        ("By Mary O'Brien, Education Correspondent", "Mary O'Brien"),
+        ("By Jane Doe, Chief Economist", "Jane Doe"),
+        ("By Jane Doe, Senior Analyst", "Jane Doe"),
+        ("By Jane Doe, Moscow Bureau Chief", "Jane Doe"),
+        ("By Jane Doe, Editor-at-Large", "Jane Doe"),
+        ("By Jane Doe, AP Business Writer", "Jane Doe"),
+        ("By Jane Doe, staff writer", "Jane Doe"),
+        ("(By Jane Doe, Moscow correspondent)", "Jane Doe"),
+        ("By Jane Doe and John Roe, Staff Writers", "Jane Doe and John Roe"),
+        ("By Jane Doe, Staff Writer and John Roe, Political Correspondent", "Jane Doe and John Roe"),
+    ],
+)
+def test_a_job_title_after_a_bylines_name_is_no_part_of_the_author_in_any_format(byline: str, author: str) -> None:
+    # "Jane Doe, Staff Writer" and "Jane Doe" were two values of the author facet for one reporter; a title in lower
+    # case made the line no byline at all, and the writer stayed in the body.
+    assert set(_in_every_format(byline).values()) == {(author, _TEXT)}
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Smith, John", "Smith, John"),  # surname first
+        ("By Jane Doe, John Smith", "Jane Doe, John Smith"),  # two people
+        ("By Jane Doe, Moscow", "Jane Doe, Moscow"),  # a place
+        ("By Jane Doe, John Fellows", "Jane Doe, John Fellows"),  # a surname that is also a title's word
+        ("By Jane Doe, Reuters", "Jane Doe, Reuters"),
+        ("By Jane Doe, Jr.", "Jane Doe, Jr."),
+    ],
+)
+def test_what_follows_a_bylines_comma_and_is_no_job_title_stays(byline: str, author: str) -> None:
+    assert set(_in_every_format(byline).values()) == {(author, _TEXT)}
+
+
+@pytest.mark.parametrize(
+    ("element", "author"),
+    [
+        ('<p class="byline">By Jane Doe, Staff Writer, and John Roe</p>', "Jane Doe and John Roe"),
+        ('<p class="byline">Jane Doe, Political Correspondent</p>', "Jane Doe"),
+        ("<p>By <span itemprop='author'>Jane Doe, Staff Writer</span></p>", "Jane Doe"),
+    ],
+)
+def test_a_job_title_in_an_author_element_is_no_part_of_the_author(element: str, author: str) -> None:
+    assert parse_upload("incoming/a.html", _page(element)).author == author
+
+
+@pytest.mark.parametrize("desk", ["Foreign Correspondents", "Guest Contributors"])
+def test_a_meta_author_of_a_roles_plural_credits_a_desk_and_gives_way_to_the_byline(desk: str) -> None:
+    head = f'<meta name="author" content="{desk}">'
+
+    assert parse_upload("incoming/a.html", _page('<p class="byline">By Ann Lee</p>', head)).author == "Ann Lee"
+
+
+def _ld(*items: dict[str, Any]) -> str:
+    graph = json.dumps({"@context": "https://schema.org", "@graph": items})
+    return f'<script type="application/ld+json">{graph}</script>'
+
+
+_ARTICLE: dict[str, Any] = {"@type": "NewsArticle", "headline": "Kerry to meet Putin", "datePublished": "2015-05-12"}
+_MAIRI = {"@type": "Person", "@id": "https://gazette.example/#/schema/person/abc", "name": "Mairi MacLeod"}
+_ANN = {"@type": "Person", "@id": "https://gazette.example/#/schema/person/def", "name": "Ann Lee"}
+_REF = {"@id": _MAIRI["@id"]}
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        # Yoast: the article names its author by @id, the Person is elsewhere in the @graph
+        (_ld({**_ARTICLE, "author": _REF}, _MAIRI), "Mairi MacLeod"),
+        (_ld(_MAIRI, {**_ARTICLE, "author": _REF}), "Mairi MacLeod"),
+        (_ld({**_ARTICLE, "author": [_REF, {"@id": _ANN["@id"]}]}, _MAIRI, _ANN), "Mairi MacLeod, Ann Lee"),
+        (_ld({**_ARTICLE, "author": [_REF, {"@type": "Person", "name": "Ann Lee"}]}, _MAIRI), "Mairi MacLeod, Ann Lee"),
+        # the Person in another block of the page
+        (_ld({**_ARTICLE, "author": _REF}) + _ld(_MAIRI), "Mairi MacLeod"),
+        # a reference to nothing on the page names no one
+        (_ld({**_ARTICLE, "author": {"@id": "https://gazette.example/#/schema/person/xyz"}}, _MAIRI), None),
+    ],
+)
+def test_a_json_ld_author_given_by_reference_is_the_item_it_names(head: str, author: str | None) -> None:
+    assert parse_upload("incoming/a.html", _page("", head)).author == author
+
+
+def test_a_json_ld_author_given_by_reference_is_a_person_over_the_byline_element() -> None:
+    # An inline Person is the author over `.byline` (session 23); one given by reference is the same Person.
+    head = _ld({**_ARTICLE, "author": _REF}, _MAIRI)
+
+    assert parse_upload("incoming/a.html", _page('<p class="byline">By Ann Lee</p>', head)).author == "Mairi MacLeod"
