@@ -798,3 +798,198 @@ def test_authors_written_surname_first_stay_two_people(key: str, data: bytes) ->
     assert parse_upload(key, data).author == "Smith, John; Doe, Jane"
     plain = data.replace(b"Smith, John", b"John Smith").replace(b"Doe, Jane", b"Jane Doe")
     assert parse_upload(key, plain).author == "John Smith, Jane Doe"
+
+
+# --- labelled date lines and a page's trailing metadata (session 50's new user) -----------------------------------
+
+_TEXT = "The council voted on Tuesday to approve the budget for the new bridge."
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published: 12 May 2015", "2015-05-12"),
+        ("Published 12 May 2015", "2015-05-12"),
+        ("Published on May 12, 2015", "2015-05-12"),
+        ("Posted: 25/12/2015 10:32", "2015-12-25"),
+        ("Posted on May 12, 2015 at 10:00 am", "2015-05-12"),
+        ("Date: 2015-05-12", "2015-05-12"),
+        ("First published on Tue 12 May 2015 13.42 BST", "2015-05-12"),
+        ("Published: 12 May 2015 | Last updated: 13 May 2015 14:32", "2015-05-12"),
+        ("Publié le 25/12/2015", "2015-12-25"),
+        ("Veröffentlicht am 25.12.2015", "2015-12-25"),
+    ],
+)
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "Bridge budget\n\nSomaNet News Archive\n\n(By Maria Lopez)\n\n{line}\n\n{text}\n",  # under the byline
+        "Bridge budget\n\nSomaNet News Archive\n\n{line}\n\n(By Maria Lopez)\n\n{text}\n",  # above the byline
+        "Bridge budget\n\n{line}\n\n{text}\n",  # under the title, no byline
+    ],
+)
+def test_legacy_a_labelled_date_line_is_the_date(layout: str, line: str, day: str) -> None:
+    # It stayed the body's first paragraph, and the page had no date.
+    parsed = parse_upload("incoming/bridge.txt", layout.format(line=line, text=_TEXT).encode())
+
+    assert (parsed.published, parsed.body, parsed.summary) == (day, _TEXT, None)
+
+
+@pytest.mark.parametrize("line", ["Posted: 12/05/2015 10:32", "Published: 31 April 2015"])
+def test_legacy_a_labelled_date_line_naming_no_day_one_can_tell_is_rejected(line: str) -> None:
+    # As a date line alone is: day-first or month-first is not guessed.
+    page = f"School wins chess title\n\n(By Mary O'Brien)\n\n{line}\n\nPupils won the title.\n"
+    error = _rejection("incoming/chess.txt", page.encode())
+
+    assert "where its date goes, is a date that cannot be read" in error.reason
+
+
+def test_legacy_an_ambiguous_labelled_date_line_is_rejected_with_both_readings() -> None:
+    page = "School wins chess title\n\n(By Mary O'Brien)\n\nPosted: 12/05/2015 10:32\n\nPupils won the title.\n"
+    error = _rejection("incoming/chess.txt", page.encode())
+
+    assert "day 12 of month 5, or month 12, day 5" in error.reason and "2015-05-12 or 2015-12-05" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("lines", "day"),
+    [
+        (["Published: 12 May 2015", "Updated: 13 May 2015"], "2015-05-12"),
+        (["12 May 2015", "Last modified on 13 May 2015 at 10:00 am"], "2015-05-12"),
+        (["Posted 12 May 2015", "14:32 GMT"], "2015-05-12"),
+        # a change's stamp alone says when the page changed, never when it was published
+        (["Last updated: 13 May 2015"], None),
+        (["Updated 10:40 GMT"], None),
+    ],
+)
+def test_legacy_a_changes_stamp_under_the_byline_is_no_paragraph_and_no_date(lines: list[str], day: str) -> None:
+    page = "Bridge budget\n\n(By Maria Lopez)\n\n" + "\n\n".join(lines) + f"\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+
+    assert (parsed.published, parsed.body) == (day, _TEXT)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted: a letter to the editor says the bridge is unsafe.",
+        "Published reports say the bridge is unsafe.",
+        "Date night at the new cinema",
+        "Updated rules for 5G masts",
+        "Published: 12 May 2015 in the Gazette",
+    ],
+)
+def test_legacy_a_sentence_that_starts_with_a_labels_word_stays_text(line: str) -> None:
+    page = f"Bridge budget\n\n(By Maria Lopez)\n\n{line}\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+
+    assert (parsed.published, parsed.body) == (None, f"{line}\n\n{_TEXT}")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Published: 12 May 2015 | By Tom Price",
+        "By Tom Price | Published: 12 May 2015",
+        "12 May 2015 \u00b7 By Tom Price",
+        "By Tom Price, May 12, 2015",
+    ],
+)
+def test_legacy_a_byline_with_its_date_gives_both(byline: str) -> None:
+    page = f"River floods Lowtown homes\n\nSomaNet News Archive\n\n{byline}\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/flood.txt", page.encode())
+
+    assert (parsed.author, parsed.published, parsed.body) == ("Tom Price", "2015-05-12", _TEXT)
+
+
+@pytest.mark.parametrize(
+    "line", ["Published: 12 May 2015 | By Tom Price", "By Tom Price | Published: 12 May 2015", "Published: 12 May 2015"]
+)
+def test_html_and_markdown_a_labelled_date_line_at_the_top_of_the_body_is_the_date(line: str) -> None:
+    # session 50's new user: `<div class="meta">Published: 12 May 2015 | By Tom Price</div>` gave no date and no author
+    page = (
+        "<html><head><title>River floods Lowtown homes</title></head><body><article><h1>River floods Lowtown homes"
+        f"</h1><div class='meta'>{line}</div><p>{_TEXT}</p></article></body></html>"
+    )
+    markdown = f"# River floods Lowtown homes\n\n{line}\n\n{_TEXT}\n"
+    author = "Tom Price" if "Tom" in line else None
+
+    for key, data in (("incoming/a.html", page), ("incoming/a.md", markdown)):
+        parsed = parse_upload(key, data.encode())
+        assert (parsed.author, parsed.published, parsed.body) == (author, "2015-05-12", _TEXT), key
+
+
+def test_a_date_field_with_a_publication_label_is_that_day() -> None:
+    assert _json_upload({"title": "T", "body": "B", "date": "Published: 12 May 2015"}).published == "2015-05-12"
+
+
+_KERRY_END = "Putin still immensely popular at home (AFP)."
+
+
+@pytest.mark.parametrize(
+    ("ending", "tags", "day"),
+    [
+        (["Tags: Russia, USA, Ukraine"], ("Russia", "USA", "Ukraine"), None),
+        (["Keywords: Russia; diplomacy"], ("Russia", "diplomacy"), None),
+        (["Filed under: World, Europe"], ("World", "Europe"), None),
+        (["Topics: Russia, US foreign policy"], ("Russia", "US foreign policy"), None),
+        (["Last updated: 13 May 2015", "\u00a9 2015 SomaNet News Archive"], (), None),
+        (["First published 12 May 2015"], (), "2015-05-12"),
+        # several, in either order, with the site's footer among them
+        (
+            ["Tags: Russia, USA", "Last updated: 13 May 2015", "Back to top", "\u00a9 2015 SomaNet"],
+            ("Russia", "USA"),
+            None,
+        ),
+        (["Updated 13 May 2015 14:32 BST", "Share this article", "Topics: Russia"], ("Russia",), None),
+    ],
+)
+def test_legacy_trailing_metadata_lines_leave_the_body_and_the_credit_is_read(
+    ending: list[str], tags: tuple[str, ...], day: str | None
+) -> None:
+    # session 50's new user: the line after the credit kept `(AFP)` in the text, the tags were text, no credit
+    page = "Kerry to meet Putin\n\n(By Estera Popowska)\n\nKerry flew to Sochi.\n\n" + _KERRY_END
+    parsed = parse_upload("incoming/kerry.txt", "\n\n".join([page, *ending]).encode())
+
+    assert parsed.body == "Kerry flew to Sochi.\n\nPutin still immensely popular at home."
+    assert (parsed.credit, parsed.tags, parsed.published) == ("AFP", tags, day)
+
+
+def test_legacy_a_note_after_the_credit_stays_and_the_credit_is_read() -> None:
+    page = (
+        f"Kerry to meet Putin\n\n(By Estera Popowska)\n\nKerry flew to Sochi.\n\n{_KERRY_END}\n\nRelated: Putin says no"
+    )
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert parsed.credit == "AFP"
+    assert parsed.body == "Kerry flew to Sochi.\n\nPutin still immensely popular at home.\n\nRelated: Putin says no"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Tags were fitted to the birds.",
+        "Topics: the council met, and it agreed the budget for the bridge.",
+        # a publication stamp naming another day than the page's date line is text, as a date line is
+        "First published 14 May 2015",
+    ],
+)
+def test_legacy_a_last_paragraph_that_starts_like_metadata_stays_text(last: str) -> None:
+    page = f"Bridge budget\n\n(By Maria Lopez)\n\n12 May 2015\n\n{_TEXT}\n\n{last}\n"
+
+    parsed = parse_upload("incoming/bridge.txt", page.encode())
+
+    assert (parsed.body, parsed.tags, parsed.published) == (f"{_TEXT}\n\n{last}", (), "2015-05-12")
+
+
+def test_legacy_a_tags_line_below_a_closing_byline_leaves_the_text_above_it_the_body() -> None:
+    text = "The council approved the budget on Monday.\n\nThe vote was seven to two."
+    page = f"Council approves budget\n\n{text}\n\n(By Jane Doe)\n\nTags: council, bridge"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.author, parsed.summary, parsed.body, parsed.tags) == ("Jane Doe", None, text, ("council", "bridge"))

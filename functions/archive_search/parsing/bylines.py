@@ -525,6 +525,37 @@ def names_others(name: str, author: str | None) -> bool:
     return False
 
 
+# The words a line of metadata holds besides its <time> and author links ("By", "Published on", "Updated at", and
+# the reading time Medium, Ghost and Substack put beside them: "5 min read").
+META_WORDS = frozenset(
+    {"by", "and", "on", "at", "published", "updated", "posted", "last", "modified", "first", "written", "am", "pm"}
+    | {"min", "mins", "minute", "minutes", "read", "reading", "time"}
+)
+# Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
+_META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
+# A stamp of a later change: it is never the article's date.
+CHANGE_STAMPS = frozenset({"updated", "modified", "edited", "revised"})
+
+
+def byline_with_date(text: str) -> tuple[str, str | None] | None:
+    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe";
+    a later change's stamp ("By Jane Doe | Updated: 12 May 2015") gives the author and no date (CHANGE_STAMPS). Before
+    the date, a label (`Published: 12 May 2015 | By Tom Price`) is the date's, as read_date reads it."""
+    for separator in _META_SEPARATORS:
+        first, found, second = text.partition(separator)
+        if not found:
+            continue
+        for byline, when in ((first, second), (second, first)):
+            name = byline_name(byline)
+            words = when.split()
+            changed = False
+            while words and words[0].casefold().rstrip(":") in META_WORDS:
+                changed = changed or words.pop(0).casefold().rstrip(":") in CHANGE_STAMPS
+            if name is not None and parse_date(" ".join(words)) is not None:
+                return name, None if changed else " ".join(words)
+    return None
+
+
 def without_leading_furniture(
     paragraphs: list[str],
     title: str,
@@ -548,7 +579,8 @@ def without_leading_furniture(
     2015`, `03/04/2015` with no date declared: validate.date_line_problem) raises RejectedUploadError: kept as text, the
     date was lost without a word. When a date is declared and the line reads as no reading of it, the line is text and
     stays, as a line naming another day does: the article keeps its declared date and the line as written, nothing is
-    dropped or changed.
+    dropped or changed. A byline with a date on one line (`Published: 12 May 2015 | By Tom Price`: byline_with_date)
+    is a byline whose date is a date line's.
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
@@ -561,6 +593,17 @@ def without_leading_furniture(
             continue
         day = parse_date(paragraph)
         name = byline_name(paragraph)
+        if day is None and (both := byline_with_date(paragraph)) is not None:
+            # "Published: 12 May 2015 | By Tom Price", "By Tom Price | 12 May 2015": a byline, and a date line's date
+            # (session 50's new user: the first was read as neither and stayed the first paragraph, undated).
+            name, stamp = both
+            stamp_day = parse_date(stamp) if stamp is not None else None
+            if (
+                stamp_day is not None
+                and stamp_day == (declared or stamp_day)
+                and not names_others(name, declared_author)
+            ):
+                dateline = dateline or stamp
         if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
             dateline = dateline or (paragraph if day is not None else None)
         elif day is None and declared is not None and declared in date_line_readings(paragraph):

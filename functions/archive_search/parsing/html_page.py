@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import (
+    CHANGE_STAMPS,
+    META_WORDS,
     byline_name,
+    byline_with_date,
     clean_author,
     credits_desk,
     joined_authors,
@@ -580,14 +583,6 @@ def _inside_chrome(node: LexborNode, judged: _Judged) -> bool:
 
 # Sectioning elements: a <header> belongs to the nearest one around it (HTML's rule), or to the page (body).
 _SECTIONING = frozenset({"article", "section", "aside", "nav", "body", "html"})
-# The words a line of metadata holds besides its <time> and author links ("By", "Published on", "Updated at", and
-# the reading time Medium, Ghost and Substack put beside them: "5 min read").
-_META_WORDS = frozenset(
-    {"by", "and", "on", "at", "published", "updated", "posted", "last", "modified", "first", "written", "am", "pm"}
-    | {"min", "mins", "minute", "minutes", "read", "reading", "time"}
-)
-# Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
-_META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
 # A date stamp in words, where a header writes no <time>: "Published 12 May 2015", "Last modified on Tue 12 May 2015
 # 18.03 BST" (the Guardian), "Updated: May 12, 2015 at 10:00 am". A line of a header may hold several, and start with
 # a date alone: "12 May 2015 13.42 BST Last modified on 13 May 2015", "Posted May 12, 2015 | Updated May 13, 2015".
@@ -596,8 +591,6 @@ _STAMP_WORDS = (
 )
 _STAMP = re.compile(rf"(?:{_STAMP_WORDS})?\s*:?\s*(?P<date>.+)", re.IGNORECASE | re.DOTALL)
 _STAMP_START = re.compile(rf"\b{_STAMP_WORDS}", re.IGNORECASE)
-# A stamp of a later change: it is never the article's date.
-_CHANGE_STAMPS = frozenset({"updated", "modified", "edited", "revised"})
 _WORD = re.compile(r"[^\W\d_]+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 # A heading is text though it is a link (`<h2><a href="#part-1">Part 1</a></h2>`, an anchor to itself).
@@ -678,7 +671,7 @@ class _HeaderFurniture:
         for marker in block.css("*"):
             if _is_meta_marker(marker):
                 rest = rest.replace(element_text(marker), " ")
-        return all(word in _META_WORDS for word in _WORD.findall(rest.casefold()))
+        return all(word in META_WORDS for word in _WORD.findall(rest.casefold()))
 
     def _is_furniture(self, block: LexborNode) -> bool:
         text = _short_text(block)
@@ -693,7 +686,7 @@ class _HeaderFurniture:
             return True
         stamps = _date_stamps(text)
         if stamps is not None:
-            published = next((written for kind, written in stamps if kind not in _CHANGE_STAMPS), None)
+            published = next((written for kind, written in stamps if kind not in CHANGE_STAMPS), None)
             if published is None:  # only later changes: none is the article's date
                 return True
             if self.published and parse_date(published) != parse_date(self.published):
@@ -705,7 +698,7 @@ class _HeaderFurniture:
         )
         if (kept and name is None) or (name is not None and dateline is None):
             # "By Jane Doe | Published 12 May 2015": byline_name reads the name alone (session 23's review).
-            name, dateline = _byline_with_date(text) or (name, dateline)
+            name, dateline = byline_with_date(text) or (name, dateline)
             if name is not None and names_others(name, self.author):
                 # Another reporter than the declared author: text, as without_leading_furniture keeps it; its date
                 # is still the article's.
@@ -792,24 +785,6 @@ def _block_around(marker: LexborNode, header: LexborNode, loose: bool) -> Lexbor
         if node.tag in BLOCK_TAGS or (node.parent.mem_id == header.mem_id and not loose):
             return node
         node = node.parent
-    return None
-
-
-def _byline_with_date(text: str) -> tuple[str, str | None] | None:
-    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe";
-    a later change's stamp ("By Jane Doe | Updated 12 May 2015") gives the author and no date (_CHANGE_STAMPS)."""
-    for separator in _META_SEPARATORS:
-        first, found, second = text.partition(separator)
-        if not found:
-            continue
-        for byline, when in ((first, second), (second, first)):
-            name = byline_name(byline)
-            words = when.split()
-            changed = False
-            while words and words[0].casefold() in _META_WORDS:
-                changed = changed or words.pop(0).casefold() in _CHANGE_STAMPS
-            if name is not None and parse_date(" ".join(words)) is not None:
-                return name, None if changed else " ".join(words)
     return None
 
 
@@ -1373,8 +1348,8 @@ class _PageBanner:
         return sectioned, banner
 
 
-_CHANGE_NAMES = _CHANGE_STAMPS | {"datemodified", "last-modified"}
-_CHANGE_LABEL = re.compile(rf"\b(?:{'|'.join(_CHANGE_STAMPS)}|last\s+changed)\W*$", re.IGNORECASE)
+_CHANGE_NAMES = CHANGE_STAMPS | {"datemodified", "last-modified"}
+_CHANGE_LABEL = re.compile(rf"\b(?:{'|'.join(CHANGE_STAMPS)}|last\s+changed)\W*$", re.IGNORECASE)
 _PUBLISHED_NAMES = frozenset({"published", "datepublished", "pubdate", "entry-date", "date-published"})
 
 

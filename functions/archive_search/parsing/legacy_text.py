@@ -4,7 +4,8 @@ Shape (see tests/fixtures/legacy-page-kerry-putin.txt): a line of site chrome, t
 a `(By Name)` byline, then paragraphs; the last paragraph often ends with an agency credit such as `(AFP)`.
 Variants handled: no byline, `By Name` without parentheses, more chrome lines at the top or the bottom
 (navigation, share bars, copyright, "Back to top"), Windows line endings, HTML entities, credits such as
-`(Reuters)`, `- AFP`, `(AP) ` or a last line that is only the credit.
+`(Reuters)`, `- AFP`, `(AP) ` or a last line that is only the credit, a date line with a label (`Published: 12 May
+2015`) or on the byline's line, and lines of metadata after the text (`Tags: ...`, `Last updated: ...`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,16 @@ import re
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import byline_name, credit_only, dateline_credit, split_trailing_credit
+from archive_search.parsing.bylines import (
+    byline_name,
+    byline_with_date,
+    credit_only,
+    dateline_credit,
+    split_trailing_credit,
+)
 from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
-from archive_search.parsing.text import body_lines, decode, paragraphs, unescape_entities
-from archive_search.parsing.validate import date_line_problem, parse_date
+from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
+from archive_search.parsing.validate import MAX_TAGS, date_line_problem, is_change_stamp, labelled_date, parse_date
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -217,21 +224,23 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     author = None
     summary = None
     dateline = None
-    byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if byline_name(block)), None)
+    byline_date = None
+    byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _byline(block)[0]), None)
     if byline_at is not None:
-        author = byline_name(blocks[byline_at])
+        author, byline_date = _byline(blocks[byline_at])
         # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
         head = _title_first([block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)])
         body_blocks = blocks[byline_at + 1 :]
         text_above = [block for block in head[1:] if parse_date(block) is None]
         text_below = [block for block in body_blocks if not _is_furniture(block)]
         date_below = text_below[0] if text_below and parse_date(text_below[0]) is not None else None
-        if len(text_above) > 1 and all(_is_note(block, author) for block in text_below[date_below is not None :]):
-            # Paragraphs above it and below only the footer, its date or notes ("Additional reporting by...", a
-            # correction, "Related: ...", the author's biography): the byline closes the article's text (some layouts
-            # put it last), and what stands above it is the body, not a standfirst (session 21's reviews: the
-            # paragraphs became the summary and the footer or the note the body, or the page was refused as having
-            # no text).
+        closing = text_below[date_below is not None :]
+        if len(text_above) > 1 and all(_is_note(block, author) or _is_metadata(block) for block in closing):
+            # Paragraphs above it and below only the footer, its date, notes ("Additional reporting by...", a
+            # correction, "Related: ...", the author's biography) or the page's metadata (`Tags: ...`, a change's
+            # stamp): the byline closes the article's text (some layouts put it last), and what stands above it is
+            # the body, not a standfirst (session 21's reviews: the paragraphs became the summary and the footer or
+            # the note the body, or the page was refused as having no text).
             _refuse_unreadable_date_lines(head[1:])
             dates = [block for block in head[1:] if parse_date(block) is not None]
             dateline = dates[0] if dates else date_below
@@ -263,14 +272,21 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
             )
         title, body_blocks = ordered[0], ordered[1:]
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
-    # A date line at the top (`12 May 2015`, under the byline or the title) is the article's date, as in Markdown;
-    # left in the body, every legacy page sorted last by date and fell outside every date filter.
-    if dateline is None and len(body_blocks) > 1:
-        _refuse_unreadable_date_lines(body_blocks[:1])
-        if parse_date(body_blocks[0]) is not None:
-            dateline, body_blocks = body_blocks[0], body_blocks[1:]
+    # A date line at the top (`12 May 2015`, `Published: 12 May 2015`, under the byline or the title) is the article's
+    # date, as in Markdown; left in the body, every legacy page sorted last by date and fell outside every date filter.
+    # A line saying when the page was changed, beside it or in its place, is no paragraph, and never the date.
+    top = 0
+    while top < min(len(body_blocks) - 1, _TOP_DATE_LINES):
+        _refuse_unreadable_date_lines(body_blocks[top : top + 1] if dateline is None else [])
+        if dateline is None and parse_date(body_blocks[top]) is not None:
+            dateline = body_blocks[top]
+        elif not is_change_stamp(body_blocks[top]) and not (top and _TIME_LINE.fullmatch(body_blocks[top])):
+            break
+        top += 1
+    body_blocks = body_blocks[top:]
 
-    body_blocks, credit = _take_credit(_without_bottom_furniture(body_blocks))
+    body_blocks, tags, stamped = _without_trailing_metadata(_without_bottom_furniture(body_blocks), dateline)
+    body_blocks, credit = _take_credit(body_blocks)
     return ParsedUpload(
         title=title,
         body="\n\n".join(body_blocks),
@@ -278,8 +294,75 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         author=author,
         summary=summary,
         credit=credit,
-        published=dateline,
+        published=dateline or byline_date or stamped,
+        tags=tags,
     )
+
+
+_TOP_DATE_LINES = 3  # a date line, a time or a change's stamp: what stands under the byline before the text
+
+
+def _byline(block: str) -> tuple[str | None, str | None]:
+    """The author a byline names, and the date written beside them on its line (`By Tom Price | Published: 12 May
+    2015`, `12 May 2015 · By Tom Price`: bylines.byline_with_date), or (None, None) for a block that is no byline."""
+    both = byline_with_date(block)
+    return both if both is not None else (byline_name(block), None)
+
+
+# A line of the page's tags, after the article's text: `Tags: Russia, USA, Ukraine`, `Keywords: ...`, `Filed under:
+# World, Europe`, `Topics: ...`. The colon is needed (`Tags were fitted to the birds` is a sentence), and each item is
+# a tag's few words, no sentence (`Topics: the council met and agreed the budget.` is text).
+_TAGS_LINE = re.compile(
+    r"(?:tags?|tagged(?:\s+with)?|keywords|topics|filed\s+under|categories)\s*:\s*(?P<items>.+)", re.IGNORECASE
+)
+_TAG_WORDS = 4
+
+
+def _tags_of(block: str) -> list[str] | None:
+    """The tags a line of tags names (_TAGS_LINE), as a list written as text is read when no editor wrote it
+    (text.items_as_written); None for any other block."""
+    line = _TAGS_LINE.fullmatch(block)
+    if line is None or block.rstrip().endswith((".", "!", "?")):
+        return None
+    items = items_as_written(line.group("items"))
+    return items if items and all(len(item.split()) <= _TAG_WORDS for item in items) else None
+
+
+def _publication_stamp(block: str) -> str | None:
+    """The date a labelled line says the article was published (`First published 12 May 2015`,
+    validate.labelled_date); None for any other block, a date alone included (a date further down is text)."""
+    when = labelled_date(block)
+    return block if when is not None and parse_date(when) is not None else None
+
+
+def _is_metadata(block: str) -> bool:
+    """A line of the page's metadata: its tags, a change's stamp or a publication stamp."""
+    return _tags_of(block) is not None or is_change_stamp(block) or _publication_stamp(block) is not None
+
+
+def _without_trailing_metadata(
+    body_blocks: list[str], dateline: str | None
+) -> tuple[list[str], tuple[str, ...], str | None]:
+    """The body without the lines of metadata at its end, in any order, with the site's footer among them: tags
+    (`Tags: Russia, USA`), a change's stamp (`Last updated: 13 May 2015`: never the article's date) or a publication
+    stamp (`First published 12 May 2015`). Returns the body, the tags and the publication stamp (the page's date
+    when it has none; one naming another day than `dateline` is text, as a date line is). Left in the body, they hid
+    the agency credit before them (session 50's new user: `(AFP)` stayed in the text and no credit was read). The
+    body's first block is never dropped."""
+    blocks, stamped = list(body_blocks), None
+    tags: list[str] = []
+    day = parse_date(dateline) if dateline is not None else None
+    while len(blocks) > 1:
+        last = blocks[-1]
+        stamp = _publication_stamp(last)
+        if (found := _tags_of(last)) is not None:
+            tags = found + tags
+        elif stamp is not None and parse_date(stamp) == (day or parse_date(stamp)):
+            stamped = stamp
+        elif not is_change_stamp(last):
+            break
+        blocks = _without_bottom_furniture(blocks[:-1])
+    return blocks, tuple(dict.fromkeys(tags))[:MAX_TAGS], stamped
 
 
 # A block of this many words or more that ends a sentence with a full stop reads as a paragraph; a block of more than
@@ -319,25 +402,17 @@ def _title_first(blocks: list[str]) -> list[str]:
     return [rest[at], blocks[0], *rest[:at], *rest[at + 1 :]]
 
 
-# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`), or an update saying when (`Updated
-# 13 May 2015`, `Last update: 13 May 2015 14:32`; not `Update on the bridge` nor `Updated rules for 5G masts`: the
-# second and third reviews).
+# A line beside a date line that is no headline: a time (`14:32 GMT`, `2.30pm`), or a change's stamp saying when
+# (`Updated 13 May 2015`, `Last update: 13 May 2015 14:32`: validate.is_change_stamp; not `Update on the bridge` nor
+# `Updated rules for 5G masts`: the second and third reviews).
 _TIME_LINE = re.compile(
     r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?|\d{1,2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,5})?", re.IGNORECASE
 )
-_UPDATE_LINE = re.compile(r"(?:last\s+)?update[ds]?\b:?\s*(?:on\s+|at\s+)?(.+)", re.IGNORECASE)
-_TRAILING_TIME = re.compile(rf"[\s,]+(?:at\s+)?(?:{_TIME_LINE.pattern})$", re.IGNORECASE)
 
 
 def _date_companion(block: str) -> bool:
-    """Whether a block beside a date line is a time or an update line saying when (_TIME_LINE, _UPDATE_LINE)."""
-    if _TIME_LINE.fullmatch(block):
-        return True
-    update = _UPDATE_LINE.fullmatch(block)
-    if update is None:
-        return False
-    when = _TRAILING_TIME.sub("", update.group(1)).strip(" ,")
-    return bool(_TIME_LINE.fullmatch(when)) or parse_date(when) is not None
+    """Whether a block beside a date line is a time or a change's stamp saying when (_TIME_LINE)."""
+    return bool(_TIME_LINE.fullmatch(block)) or is_change_stamp(block)
 
 
 def _reads_as_paragraph(block: str) -> bool:
@@ -366,7 +441,22 @@ def _refuse_unreadable_date_lines(blocks: list[str]) -> None:
 
 
 def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
-    """Move a trailing agency credit out of the body; failing that, note a wire dateline's credit."""
+    """Move a trailing agency credit out of the body: from its last block, or else from the last before the notes
+    that end it (`Related: ...`, `Editing by ...`: _NOTE), which stay (session 50's new user: a line after the credit
+    hid it); failing that, note a wire dateline's credit."""
+    notes = 0
+    while notes < len(body_blocks) - 1 and _NOTE.match(body_blocks[-1 - notes]):
+        notes += 1
+    for after in dict.fromkeys((0, notes)):
+        end = len(body_blocks) - after
+        blocks, credit = _last_credit(body_blocks[:end])
+        if credit is not None:
+            return blocks + body_blocks[end:], credit
+    return list(body_blocks), dateline_credit(body_blocks[0]) if body_blocks else None
+
+
+def _last_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
+    """The blocks without the agency credit that ends the last one, or is all of it, and the credit (or None)."""
     blocks = list(body_blocks)
     if not blocks:
         return blocks, None
@@ -376,6 +466,4 @@ def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
     blocks[-1], credit = split_trailing_credit(blocks[-1])
     if not blocks[-1]:
         blocks.pop()
-    if credit is None and blocks:
-        credit = dateline_credit(blocks[0])
     return blocks, credit

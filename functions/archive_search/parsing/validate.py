@@ -250,7 +250,7 @@ def _published(value: str | None) -> str | None:
 def _reject_ambiguous_numeric(text: str) -> None:
     """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?), with a
     time of day after it too (`03/04/2015 10:00`, which read_date reads as the day alone)."""
-    numeric = _NUMERIC_DMY.fullmatch(_TIME_OF_DAY.sub("", text, count=1))
+    numeric = _NUMERIC_DMY.fullmatch(_TIME_OF_DAY.sub("", _unlabelled(text), count=1))
     if numeric is None:
         return
     a, b, year = int(numeric["a"]), int(numeric["b"]), numeric["year"]
@@ -298,8 +298,9 @@ def date_line_readings(line: str) -> frozenset[date]:
     reads, for a line it reads; none for a day that does not exist (`31 April 2015`) or a line not written as a date.
 
     A page that declares its date (front matter, a meta tag, <time datetime>) and shows it in the date-line position
-    in the reader's own style (`03/04/2015` on a US site) says which reading is meant."""
-    text = clean_line(line)
+    in the reader's own style (`03/04/2015` on a US site) says which reading is meant. A label saying the line is
+    the day published (`Posted: 03/04/2015`) changes none of its readings."""
+    text = _unlabelled(clean_line(line))
     if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(text):
         return frozenset()
     day = parse_date(text)
@@ -341,7 +342,9 @@ def _day_or_none(year: int, month: int, day: int) -> date | None:
 
 def _written_as_a_day(text: str) -> bool:
     """Whether the whole text is in one of the shapes of a day read_date reads (numbers, a named month, an ISO week
-    or ordinal date), with a weekday before it or a time after it, whatever its numbers."""
+    or ordinal date), with a weekday before it or a time after it, whatever its numbers, after a label saying it is
+    the day published (`Posted: 03/04/2015`)."""
+    text = _unlabelled(text)
     weekday = _WEEKDAY.match(text)
     written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1).rstrip(".")
     shapes = (_NUMERIC_DMY, _ISO_NUMBERS, _ISO_WEEK_DAY, _ORDINAL, _WRITTEN_NUMBERS, _TWO_DIGIT_YEAR)
@@ -368,6 +371,8 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
         return None, None
+    if (labelled := labelled_date(text)) is not None:
+        return read_date(labelled)
     if (published := _before_later_change(text)) is not None:
         return read_date(published)
     day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
@@ -404,6 +409,32 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     return day, _no_such_day(text) if day is None else None
 
 
+# A label saying the date after it is the day the article was published, as pages write it above or below the text:
+# `Published: 12 May 2015`, `Posted on May 12, 2015 at 10:00 am`, `First published 12 May 2015`, `Date: 2015-05-12`,
+# and French and German pages' `Publié le 25/12/2015`, `Veröffentlicht am 25.12.2015` (session 50's new user: such a
+# line stayed the first paragraph of a legacy page, and the page had no date). A change's label (`Updated`, `Last
+# modified`) is none: that day is never the article's (is_change_stamp).
+_PUBLISHED_LABEL = re.compile(
+    r"(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?|date|dated|publi[\u00e9e]\s+le"
+    r"|ver[\u00f6o]ffentlicht(?:\s+am)?)(?:\s*:\s*|\s+)",
+    re.IGNORECASE,
+)
+
+
+def _unlabelled(line: str) -> str:
+    """The line without its label saying it is the day published (labelled_date)."""
+    labelled = labelled_date(line)
+    return line if labelled is None else labelled
+
+
+def labelled_date(line: str) -> str | None:
+    """What follows a label saying when the article was published (_PUBLISHED_LABEL): `12 May 2015` of `Published:
+    12 May 2015`; None for a line with no such label. Whether it is a date is read_date's to say: `Published reports
+    say...` is the label's word and no date."""
+    label = _PUBLISHED_LABEL.match(line)
+    return line[label.end() :] if label is not None and label.end() < len(line) else None
+
+
 # When a date line's article was changed, after it: `May 12, 2015 — Updated May 13, 2015`, `12 May 2015 | Last
 # modified: 13 May 2015 14:32`, `May 12, 2015, updated 10:40 GMT`.
 _LATER_CHANGE = re.compile(
@@ -419,6 +450,25 @@ _CLOCK = re.compile(
 )
 
 
+# A line that says only when its article was changed: `Last updated: 13 May 2015`, `Updated 13 May 2015 14:32`,
+# `Last modified on May 13, 2015`, `Updated 10:40 GMT` (not `Update on the bridge`, `Updated rules for 5G masts`).
+_CHANGE_STAMP = re.compile(
+    r"(?:last\s+)?(?:update[ds]?|modified|edited|revised)\b:?\s*(?:on\s+|at\s+)?(?P<when>.+)", re.IGNORECASE
+)
+
+
+def is_change_stamp(line: str) -> bool:
+    """Whether a line says only when its article was changed (_CHANGE_STAMP): a date or a time of day after the
+    word. That day is never the article's date."""
+    stamp = _CHANGE_STAMP.fullmatch(clean_line(line))
+    return stamp is not None and _names_when(stamp.group("when").strip(" ."))
+
+
+def _names_when(when: str) -> bool:
+    """Whether the text after a change's word says when: a time of day (_CLOCK) or a date."""
+    return bool(_CLOCK.fullmatch(when)) or parse_date(when) is not None
+
+
 def _before_later_change(text: str) -> str | None:
     """The date of a line that says when it was changed after it (_LATER_CHANGE, a date or a time of day after the
     word), which is the day published (a later change is never the article's date); None for any other text. `May
@@ -427,8 +477,7 @@ def _before_later_change(text: str) -> str | None:
     change = _LATER_CHANGE.search(text)
     if change is None or not change.start():
         return None
-    when = change.group("when").strip(" .")
-    return text[: change.start()] if _CLOCK.fullmatch(when) or parse_date(when) is not None else None
+    return text[: change.start()] if _names_when(change.group("when").strip(" .")) else None
 
 
 def _no_such_day(text: str) -> RejectedUploadError | None:
