@@ -59,6 +59,11 @@ _COPYRIGHT = re.compile(
 )
 _HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
 _MAX_HOLDER_WORDS = 6
+# What comes before a copyright line's holder ("\u00a9 2004 ", "Copyright (c) 1998-2004, "; the years possessive, so
+# that a year is never the holder) and what ends it: the line's end, a full stop or other punctuation, "All rights
+# reserved", the next copyright mark.
+_BEFORE_HOLDER = r"(?:\u00a9|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?)?+[\s,]*"
+_AFTER_HOLDER = r"(?=\s*(?:$|[.,;:|\u00b7\u2022]|all rights reserved|\u00a9|\(c\)|copyright))"
 
 # What heads a list of other stories ("ALSO READ" over a list of links, "Related", "More on this story"): with the
 # list left out as furniture, it would head the story's next paragraph.
@@ -141,3 +146,11 @@ def is_copyright_line(block: str) -> bool:
         return False
     holder = (found.group("holder") or "").split()
     return len(holder) <= _MAX_HOLDER_WORDS and all(_HOLDER_WORD.fullmatch(word) for word in holder)
+
+
+def is_copyright_holder(name: str, lines: str) -> bool:
+    """Whether a copyright line in `lines` gives `name` as its whole holder: "Daily Planet" in "\u00a9 2004 Daily
+    Planet. All rights reserved.", never "Planet" or "2004" (session 50's review: a headline <h1> "Planet" or "2004"
+    was taken for the site's name, as a part of "\u00a9 2004 Daily Planet")."""
+    pattern = _BEFORE_HOLDER + re.escape(normalise_space(name)) + _AFTER_HOLDER
+    return bool(name.strip()) and re.search(pattern, lines, re.IGNORECASE) is not None

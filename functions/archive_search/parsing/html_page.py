@@ -27,7 +27,12 @@ from archive_search.parsing.bylines import (
     without_job_titles,
     without_leading_furniture,
 )
-from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
+from archive_search.parsing.furniture_lines import (
+    LEGACY_SITE_NAME,
+    is_copyright_holder,
+    is_copyright_line,
+    is_legacy_layout_line,
+)
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     CHROME_MAX_SHARE,
@@ -123,7 +128,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
-    title, title_node, sites = _title(tree, meta, linked, container, paragraphs)
+    title, title_node, marked_sites = _title(tree, meta, linked, container, paragraphs)
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
@@ -141,7 +146,7 @@ def parse_html(data: bytes) -> ParsedUpload:
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
         )
     if container is not None and container.tag == "body":
-        paragraphs = _without_site_furniture(paragraphs, sites)
+        paragraphs = _without_site_furniture(paragraphs, marked_sites)
     paragraphs, byline, dateline = without_leading_furniture(
         paragraphs, title, author, heading, published, refuse_unreadable_dates=True
     )
@@ -798,7 +803,8 @@ def _title(
     container: LexborNode | None,
     shown: list[str],
 ) -> tuple[str, LexborNode | None, list[str]]:
-    """The headline, the heading element that shows it (left out of the body), and the site's names (_Headings.sites).
+    """The headline, the heading element that shows it (left out of the body), and the site's names the page
+    declares or marks (_Headings.marked).
 
     The first of og:title (or twitter:title), the article's heading (_Headings.headline), JSON-LD headline and
     <title>, the site's name cut from them (_strip_site); then, as a last resort, an <h1> outside the article. A
@@ -835,7 +841,7 @@ def _title(
     if not title and headings.last_resort is not None:
         heading = headings.last_resort
         title = element_text(heading)
-    return title, heading, headings.sites
+    return title, heading, headings.marked
 
 
 # Class and id name parts of a site's logo or name: a heading so named, or inside an element so named, shows the
@@ -856,7 +862,8 @@ class _Headings:
     its chrome (nav, aside, footer, hidden or furniture-named elements, a logo). `sites` are the site's names: the
     declared one (og:site_name, application-name, JSON-LD publisher) and those the page shows as its logo (a heading
     or element named logo or brand, a heading that is all a link to the home page, an <h1> that is the last segment
-    of the <title>).
+    of the <title>). `marked` are those of them the page declares or marks as its name (declared, named logo or
+    brand, a link to the home page, the holder of its copyright line), not only inferred from where a heading stands.
 
     On a page with no article container (the container is <body>: old sites' plain, <div> and <table> layouts) every
     heading outside the chrome and the banner is the article's own, and `shown` (the page's paragraphs) tells the
@@ -872,6 +879,7 @@ class _Headings:
         repeated: str,
     ):
         self.sites = sites
+        self.marked = list(sites)
         self.page_wide = container is not None and container.tag == "body"
         self.own: list[LexborNode] = []
         self.outside: list[LexborNode] = []
@@ -887,6 +895,7 @@ class _Headings:
             text = element_text(logo)
             if _is_logo_named(logo) and 0 < len(text) <= MAX_SITE_NAME_CHARS:
                 self.sites.append(text)
+                self.marked.append(text)
         # The <title>'s first or last segment ("Real headline | SomaNet News"): an <h1> outside the article that says
         # only that shows the site's name. The article's own heading never does: "Daily Planet | Budget approved"
         # over <h1>Budget approved</h1> names its headline.
@@ -899,12 +908,12 @@ class _Headings:
         for heading in tree.css("h1, h2, h3")[:MAX_TITLE_HEADINGS]:
             text = element_text(heading)
             place = _heading_place(heading, wrappers, inside, seen)
+            marked = place == "logo" or _is_home_link(heading) or _is_name_in(text, self.marked)
             if (
                 place != "chrome"
                 and text
                 and (
-                    place == "logo"
-                    or _is_home_link(heading)
+                    marked
                     or self._is_site(text)
                     or (heading.tag == "h1" and place != "own" and text.casefold() in suffixes)
                 )
@@ -912,6 +921,8 @@ class _Headings:
                 place = "logo"
                 if len(text) <= MAX_SITE_NAME_CHARS:
                     self.sites.append(text)
+                    if marked:
+                        self.marked.append(text)
             if place == "own":
                 self.own.append(heading)
             elif place == "outside":
@@ -919,7 +930,7 @@ class _Headings:
             elif place == "banner" and heading.tag == "h1":
                 self.banner.append(heading)
         if self.page_wide:
-            self._masthead(page_title, {paragraph.casefold() for paragraph in shown}, repeated)
+            self._masthead(tree, page_title, [paragraph.casefold() for paragraph in shown], repeated)
         # A banner <h1> that is the whole <title> ("Daily Planet" over an article headed <h2>Budget approved</h2>)
         # is the site's name when the article has a heading of its own.
         if self.own and not any(heading.tag == "h1" for heading in self.own):
@@ -927,26 +938,30 @@ class _Headings:
                 self.banner.remove(heading)
                 self.sites.append(element_text(heading))
 
-    def _masthead(self, page_title: str, shown: set[str], repeated: str) -> None:
+    def _masthead(self, tree: LexborHTMLParser, page_title: str, shown: list[str], repeated: str) -> None:
         """On a page with no article container, the heading showing one side of the <title> ("Headline | Site") is
-        the site's name, not the headline, when the page's copyright line (`repeated`) names it, or when the page
-        shows the other side too: as a later heading (a masthead stands above the headline: <h1>Daily Planet</h1>
-        <h2>Budget approved</h2>), or as a block of text when the heading shows the <title>'s last side (a <title>
-        names the headline first: <h1>Daily Planet</h1><p><b>Budget approved</b></p>). Else a heading is the
-        headline, whichever side it is: `Daily Planet - Budget approved` over <h1>Budget approved</h1> (an <h1> that
-        was either side was taken for the site's logo, and the site's name became every such page's headline until
-        session 50)."""
+        the site's masthead, not the headline, when the page's copyright line (`repeated`) gives it as its whole
+        holder, or when the block the page shows directly after it (`shown`: its paragraphs, headings among them) is
+        the other side: a heading or an emphasised block (<h1>Daily Planet</h1><h2>Budget approved</h2>,
+        <h1>Daily Planet</h1><p><b>Budget approved</b></p>, whichever side of the <title> the site's name is), or
+        any block when the heading is the <title>'s last side (a <title> names the headline first). Else a heading
+        is the headline, whichever side it is: `Daily Planet - Budget approved` over <h1>Budget approved</h1> (an
+        <h1> that was either side was taken for the site's logo, and the site's name became every such page's
+        headline until session 50). Session 50's review narrowed the evidence: a site's name further down (a later
+        heading, a line in the footer or the address, a word of the copyright line) made the headline <h1> the
+        masthead; a section's name over the headline in bold (`Sport: United win the cup`) was the headline."""
         texts = [element_text(heading).casefold() for heading in self.own]
         for first, _, last in _title_sides(page_title.casefold()):
             for index, text in enumerate(texts):
                 other = last if text == first else first if text == last else None
-                if other is not None and (
-                    text in repeated
-                    or other in texts[index + 1 :]
-                    or (text == last and other not in texts and other in shown)
-                ):
-                    self.sites.append(element_text(self.own.pop(index)))
-                    return
+                if other is None:
+                    continue
+                if is_copyright_holder(text, repeated):
+                    self.marked.append(element_text(self.own[index]))
+                elif not _shows_after(shown, text, other, tree, emphasis_only=text == first):
+                    continue
+                self.sites.append(element_text(self.own.pop(index)))
+                return
 
     def _is_site(self, text: str) -> bool:
         return text.casefold() in {site.casefold() for site in self.sites}
@@ -1070,6 +1085,32 @@ def _is_home_link(heading: LexborNode) -> bool:
     return bool(re.fullmatch(r"(?:https?://[^/?#]+)?/(?:index\.html?)?|\./?|index\.html?", href, re.IGNORECASE))
 
 
+def _is_name_in(text: str, names: list[str]) -> bool:
+    return text.casefold() in {name.casefold() for name in names}
+
+
+# What shows a block of an old page as its headline, not a line of text: a heading or bold, big or sized type.
+_EMPHASIS = "h1, h2, h3, h4, h5, h6, b, strong, big, font"
+MAX_EMPHASISED = 200
+
+
+def _shows_after(shown: list[str], text: str, other: str, tree: LexborHTMLParser, *, emphasis_only: bool) -> bool:
+    """Whether the block directly after the first block saying `text` (both folded) is the <title>'s `other` side
+    (or starts it: `Sport | United win the cup | Daily Planet`), emphasised as a heading, bold or big type
+    (_EMPHASIS) when `emphasis_only`."""
+    if text not in shown[:-1]:
+        return False
+    after = shown[shown.index(text) + 1]
+    if not _agrees(after, other):
+        return False
+    if not emphasis_only:
+        return True
+    # Looked for only once the block is the other side: few pages come this far, and a page may hold many.
+    body = tree.body
+    emphasised = body.css(_EMPHASIS)[:MAX_EMPHASISED] if body is not None else []
+    return any(element_text(node).casefold() == after for node in emphasised)
+
+
 def _title_sides(title: str) -> list[tuple[str, str, str]]:
     """The title split at each separator's first and last place: (before, separator, after)."""
     sides = {title.partition(separator) for separator in _TITLE_SEPARATORS if separator in title}
@@ -1135,9 +1176,11 @@ def _strip_site(title: str, sites: list[str], heading: str, repeated: str, *, pa
 
 def _without_site_furniture(paragraphs: list[str], sites: list[str]) -> list[str]:
     """A page with no article container's paragraphs without the site's furniture the article container leaves
-    out: at the top, up to the first other paragraph, the site's name (`<div class="logo">Daily Planet</div>`, the
-    legacy layout's `SomaNet News Archive` under the headline) and the legacy layout's `site-wide search`; at the
-    bottom, copyright lines (`© 2004 Daily Planet`). The first paragraph of text is never dropped."""
+    out: at the top, up to the first other paragraph, the site's name the page declares or marks (`sites`:
+    _Headings.marked, as `<div class="logo">Daily Planet</div>`; the legacy layout's `SomaNet News Archive` under
+    the headline) and the legacy layout's `site-wide search`; at the bottom, copyright lines (`© 2004 Daily
+    Planet`). The first paragraph of text is never dropped. A name inferred from where a heading stands is kept:
+    were the guess wrong, it is the headline (session 50's review)."""
     names = {site.casefold() for site in sites}
     start = 0
     while start < len(paragraphs) - 1 and (
