@@ -295,52 +295,101 @@ def _named(text: str) -> str | None:
 
 # The nouns a newsroom's job title ends with ("Staff Writer", "Chief Political Correspondent", "Business Editor",
 # "Editor-in-Chief"), and the desks a credit names ("SomaNet Staff", "News Team", "The Editors"). Words that are also
-# surnames (Judge, Dean, Fellow, Porter, Host) are not on it: "Jane Doe, John Fellows" names two people.
+# surnames (Judge, Dean, Fellow, Porter, Host, Stringer) are not on it: "Jane Doe, John Fellows" and "Jane Doe, Scott
+# Stringer" name two people (session 50's review).
 _ROLE_NOUNS = frozenset(
     {"writer", "reporter", "correspondent", "editor", "columnist", "critic", "economist", "analyst", "journalist"}
     | {"commentator", "contributor", "producer", "photographer", "photojournalist", "researcher", "strategist"}
-    | {"specialist", "presenter", "broadcaster", "blogger", "stringer", "intern", "chief", "director"}
+    | {"specialist", "presenter", "broadcaster", "blogger", "intern", "chief", "director"}
 )
 _DESK_NOUNS = frozenset({"staff", "team", "desk", "newsroom"})
-_LEADING_JOINER = re.compile(r"^(?:and|AND|&)\s")
+# The words a job title of two capitalised words begins with: a rank, a beat or a desk ("Senior Writer", "Political
+# Correspondent", "Fire Chief"). Any other first word is a given name: "Scott Stringer", "John Writer" and "Tom Chief"
+# name people (session 50's review), and so, as before, do "Hollywood Reporter" and "Moscow Correspondent".
+_TITLE_MODIFIERS = frozenset(
+    {"staff", "senior", "junior", "chief", "deputy", "associate", "assistant", "contributing", "special", "managing"}
+    | {"executive", "principal", "lead", "head", "general", "guest", "freelance", "student", "bureau", "news", "city"}
+    | {"metro", "political", "parliamentary", "lobby", "diplomatic", "foreign", "international", "national", "world"}
+    | {"regional", "local", "community", "business", "economics", "economic", "financial", "finance", "markets"}
+    | {"money", "consumer", "property", "education", "health", "medical", "science", "technology", "tech", "climate"}
+    | {"environment", "environmental", "energy", "transport", "defence", "defense", "security", "legal", "crime"}
+    | {"courts", "home", "investigative", "investigations", "data", "digital", "online", "video", "photo", "picture"}
+    | {"graphics", "design", "research", "features", "feature", "opinion", "editorial", "arts", "art", "culture"}
+    | {"film", "music", "theatre", "theater", "dance", "books", "television", "tv", "radio", "media", "food", "wine"}
+    | {"restaurant", "travel", "fashion", "style", "lifestyle", "entertainment", "sports", "sport", "football"}
+    | {"cricket", "rugby", "tennis", "golf", "racing", "motoring", "weather", "religion", "royal", "sunday"}
+    | {"weekend", "night", "copy", "fire", "police"}
+)
+# The parts of a hyphenated job title beside its role's noun: "Editor-at-Large", "Editor-in-Chief", "Co-Editor".
+_COMPOUND_PARTS = frozenset({"at", "in", "of", "large", "residence", "co", "vice", "sub"})
+_LEADING_JOINER = re.compile(r"^(?:and|AND|&)\s+")
 _ROLE_WORD = re.compile(r"^[^\W\d_][\w.'\u2019&-]*$")
 
 
-def _role_noun(word: str) -> str | None:
-    """The role or desk noun a word is, singular, or None: "Correspondent", "Writers", "editor-in-chief" (any part
-    of a compound), "Co-Editor"."""
-    for part in word.casefold().rstrip(".").split("-"):
-        for noun in (part, part.removesuffix("s")):
-            if noun in _ROLE_NOUNS or noun in _DESK_NOUNS:
-                return noun
-    return None
+def _is_role_noun(word: str) -> bool:
+    """Whether a word is a role's or a desk's noun, singular or plural ("Correspondent", "Writers", "staff"), or a
+    compound of one and _COMPOUND_PARTS ("Editor-in-Chief", "Writer-in-Residence", "Co-Editor"). Whole words only:
+    "Stringer-Hye" and "Writer-Smith" are surnames (session 50's review)."""
+    parts = word.casefold().rstrip(".").split("-")
+    nouns = [bool({part, part.removesuffix("s")} & (_ROLE_NOUNS | _DESK_NOUNS)) for part in parts]
+    return any(nouns) and all(noun or part in _COMPOUND_PARTS for part, noun in zip(parts, nouns, strict=True))
 
 
 def is_job_title(text: str) -> bool:
     """Whether text is a job title: one to five words ending with a newsroom role's noun or a desk's (_ROLE_NOUNS,
     _DESK_NOUNS), in any case ("Staff Writer", "Political Correspondent", "chief economist", "Moscow Bureau Chief",
     "Editor-at-Large", "Times Staff"). Not a name ("John Smith"), a place ("Moscow") nor a paper ("The Washington
-    Post")."""
+    Post"); nor two capitalised words whose first is no rank, beat or desk (_TITLE_MODIFIERS) nor an agency: a given
+    name and a surname ("Scott Stringer", "John Writer"; session 50's review)."""
     words = text.split()
-    return 1 <= len(words) <= 5 and all(_ROLE_WORD.match(word) for word in words) and bool(_role_noun(words[-1]))
+    if not (1 <= len(words) <= 5 and all(_ROLE_WORD.match(word) for word in words) and _is_role_noun(words[-1])):
+        return False
+    first = words[0].casefold().rstrip(".")
+    names_a_person = len(words) == 2 and all(word[0].isupper() for word in words)
+    return not names_a_person or first in _TITLE_MODIFIERS or _is_role_noun(first) or first in AGENCIES
+
+
+def _is_title_phrase(parts: list[str]) -> bool:
+    """Whether the parts a comma's phrase joins by "and" or "&" are one job title: a job title with others or with
+    single words ("Editor and Publisher", "Staff Writer and Columnist", "Professor and Director"). A name joined to a
+    title has two words or more ("Staff Writer and John Roe"), as names joined in a byline do (_named)."""
+    titles = [is_job_title(part) for part in parts]
+    one_word = [len(part.split()) == 1 and part.casefold() not in AGENCIES for part in parts]
+    return any(titles) and all(title or word for title, word in zip(titles, one_word, strict=True))
 
 
 def without_job_titles(names: str) -> str:
     """A byline's names without the job title each may have after a comma (is_job_title): "Jane Doe, Staff Writer" is
     Jane Doe, "Jane Doe, Staff Writer and John Roe, Political Correspondent" Jane Doe and John Roe. Kept as one
     reporter's title, it split her into as many authors as her titles (facet values "Jane Doe" and "Jane Doe, Staff
-    Writer"; session 50's new user). A name or a place after a comma stays ("Smith, John", "Jane Doe, John Smith",
-    "Li Wei, Beijing"), and so does the first piece ("Staff Writer" alone is what the byline gives)."""
+    Writer"; session 50's new user). Roles joined by "and" or "&" are one title (_is_title_phrase): "John Smith,
+    Editor and Publisher" is John Smith, where dropping "Editor" alone left "John Smith and Publisher" (session 50's
+    review). A name or a place after a comma stays ("Smith, John", "Jane Doe, John Smith", "Li Wei, Beijing"), and so
+    does the first piece ("Staff Writer" alone is what the byline gives), and what follows a single word: "By Jove,
+    the Critic" and "By George, Writer" are exclamations, not Jove's and George's bylines (session 50's review: the
+    legacy page whose headline "By Jove, the Critic" is was rejected as having none)."""
     pieces = _NAME_SEPARATORS.split(names)  # names at even indexes, the separators between them at odd ones
-    kept, dropped = pieces[:1], False
-    for separator, piece in zip(pieces[1::2], pieces[2::2], strict=True):
-        if separator.strip() == "," and is_job_title(piece):
-            dropped = True
-            continue
-        if dropped and separator.strip() == "," and _LEADING_JOINER.match(piece):
-            separator = " "  # "Jane Doe, Staff Writer, and John Roe": the serial comma went with the title
+    kept, dropped, index = pieces[:1], False, 1
+    while index < len(pieces):
+        separator, piece = pieces[index], pieces[index + 1]
+        if separator.strip() == ",":
+            end = index + 2  # the next comma, or the end: the pieces before it are joined by "and" or "&"
+            while end < len(pieces) and pieces[end].strip() != ",":
+                end += 2
+            # "Jane Doe, Staff Writer, and Photographer": a serial comma's joiner is no part of the title.
+            parts = [_LEADING_JOINER.sub("", piece), *pieces[index + 3 : end : 2]]
+            # A title follows a writer's full name ("Jane Doe", "Smith, John"); after one word, an exclamation's.
+            named = len("".join(kept).split()) >= 2
+            whole = _is_title_phrase(parts)
+            if named and (whole or is_job_title(parts[0])):
+                dropped = True
+                index = end if whole else index + 2
+                continue
+            if dropped and _LEADING_JOINER.match(piece):
+                separator = " "  # "Jane Doe, Staff Writer, and John Roe": the serial comma went with the title
         kept += [separator, piece]
         dropped = False
+        index += 2
     return "".join(kept)
 
 

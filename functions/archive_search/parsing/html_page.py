@@ -260,7 +260,7 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
     the caller rejects the page when what it lacks may be in one."""
     unreadable: list[tuple[str, str]] = []
     article: dict[str, Any] | None = None
-    nodes: dict[str, dict[str, Any]] = {}  # the page's JSON-LD items that say more than their @id, by @id
+    people: dict[str, dict[str, Any]] = {}  # the page's JSON-LD Persons that say more than their @id, by @id
     for script in tree.css('script[type="application/ld+json"]'):
         text = script.text(deep=True)
         if len(text) > MAX_JSON_LD_CHARS or not text.strip():
@@ -276,14 +276,14 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
             continue
         for item in _json_ld_items(document):
             identifier = item.get("@id")
-            if isinstance(identifier, str) and len(item) > 1:
-                nodes.setdefault(identifier, item)
+            if isinstance(identifier, str) and len(item) > 1 and "person" in _ld_types(item):
+                people.setdefault(identifier, item)
             if article is None and _ld_types(item) & _ARTICLE_TYPES:
                 article = item
         # The blocks after the article's are read only for the people it names by reference alone.
-        if article is not None and not _author_references(article) - nodes.keys():
+        if article is not None and not _author_references(article) - people.keys():
             break
-    return (_with_authors_resolved(article, nodes), []) if article is not None else ({}, unreadable)
+    return (_with_authors_resolved(article, people), []) if article is not None else ({}, unreadable)
 
 
 def _author_references(article: dict[str, Any]) -> set[str]:
@@ -293,16 +293,18 @@ def _author_references(article: dict[str, Any]) -> set[str]:
     return {p["@id"] for p in people if isinstance(p, dict) and isinstance(p.get("@id"), str) and len(p) == 1}
 
 
-def _with_authors_resolved(article: dict[str, Any], nodes: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The article with each author given by reference alone replaced by the page's item of that @id, if any: Yoast
+def _with_authors_resolved(article: dict[str, Any], people: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The article with each author given by reference alone replaced by the page's Person of that @id, if any: Yoast
     writes `"author": {"@id": "…#/schema/person/abc"}` and the Person, name and all, elsewhere in its @graph (JSON-LD's
-    node references), and the author was lost (session 50's new user)."""
+    node references), and the author was lost (session 50's new user). Only a Person: a reference to the publisher's
+    Organization or to the WebPage made "Daily Planet" or the headline the author over the byline `By Jane Doe`
+    (session 50's review); unresolved, it names no one, as before."""
     references = _author_references(article)
     if not references:
         return article
     value = article["author"]
-    people = value if isinstance(value, list) else [value]
-    resolved = [nodes.get(p["@id"], p) if isinstance(p, dict) and p.get("@id") in references else p for p in people]
+    authors = value if isinstance(value, list) else [value]
+    resolved = [people.get(a["@id"], a) if isinstance(a, dict) and a.get("@id") in references else a for a in authors]
     return {**article, "author": resolved if isinstance(value, list) else resolved[0]}
 
 
