@@ -365,9 +365,10 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         offset, length = entry["offset"], entry["length"]
         proposed_body = entry.get("options") or []
         listed = {option.get("text") for option in proposed_body}
-        form = [option for option in forms.get((offset, length), ()) if option["text"] not in listed]
+        crowded = spellings([option for option in forms.get((offset, length), ()) if option["text"] not in listed])
+        options = spellings(proposed_body)
         # In missing mode an entry without options means the field knows the word, or that no known word is near it.
-        if not (options := spellings([*proposed_body, *form])):
+        if not options and not crowded:
             continue
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
@@ -378,6 +379,17 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
         candidates, further, slips, alone = _candidates(typed, options, title_options, any(joined))
+        if crowded and not any(joined):
+            # A held word's plural or possessive the body suggester crowded out (_form_suggesters) is how the word is
+            # read typed alone, as one it lists is (_form_of); beside other words, a further spelling, read only as
+            # likeliest reads those: as one of the nearest, `amid fars` was read `amid far`, not `amid fears` (session
+            # 50's review: 40 of 744 slips beside a headline word ranked their article lower, 4 higher).
+            base = str(crowded[0]["text"])
+            alone = base
+            if not candidates:
+                candidates = (base,)
+            elif base not in candidates:
+                further = (*further[:slips], base, *further[slips:])[:MAX_CONTEXT_CANDIDATES]
         if candidates:
             maybe_in_titles = title_entry is not None and not proposed
             further, slips, alone = ((), 0, None) if any(joined) else (further, slips, alone)
@@ -444,7 +456,7 @@ def _candidates(
     far more often than they are held with a nearest one (`oil prises` is `oil prices`: search._likeliest_of), or, for
     one of two likely edits, when the query's other words make it overwhelmingly likelier (search.FURTHER_EDIT_ODDS:
     `prime minsitre`). Without other words,
-    the first of those two likely edits when each nearest one is a word TYPO_ARTICLES or fewer hold and MANY_ARTICLES
+    the first of those two likely edits when each nearest one is a word only one article holds and MANY_ARTICLES
     hold it, as `intrest` is `interest`: `tommorow` is `tomorrow` (123 of news-dev's articles), not one article's
     typo `tomrorow` (session 39's review). Not beside a word more articles hold: by 20 times as many articles, a
     reviewer's `lunchh` was read `launch`, `socres` `sources` (33 of 141 slips of archive words read worse, 14
@@ -574,17 +586,13 @@ def osa_distance(a: str, b: str) -> int:
     return previous[len(b)]
 
 
-# A word this many articles hold, or fewer, may be their own typo: a wire story and its repeat or correction write
-# it alike (news-dev's `minsiter` and `tones` are each in two Reuters articles: `foreign minsitre` was read `foreign
-# minsiter`, `mln toens` `mln tones`, where 631 articles hold `minister` and 119 `tonnes`; session 50's attacker).
-TYPO_ARTICLES = 2
-
-
 def outweighs_typos(nearest: Sequence[int], slip: int) -> bool:
     """Whether a spelling two likely edits away, `slip` articles holding it, outweighs the nearest spellings, each a
-    word TYPO_ARTICLES hold or fewer (`nearest`: their articles), maybe their own typo: MANY_ARTICLES hold it
-    (`tommorow` is `tomorrow`, 123 of news-dev's articles, not one article's `tomrorow`; session 39's review)."""
-    return all(count <= TYPO_ARTICLES for count in nearest) and slip >= MANY_ARTICLES
+    word one article holds or none (`nearest`: their articles), maybe that article's own typo: MANY_ARTICLES hold it
+    (`tommorow` is `tomorrow`, 123 of news-dev's articles, not one article's `tomrorow`; session 39's review). Not a
+    word two articles hold (session 50's review: `reevie` was read `receive`, not the Christopher Reeve of two
+    articles; `leeds ielland` `leeds ireland`, `our soccks` `our stocks`)."""
+    return all(count <= 1 for count in nearest) and slip >= MANY_ARTICLES
 
 
 def _likely_edit(typed: str, word: str) -> bool:

@@ -21,7 +21,7 @@ from archive_search.search import (
     SearchRequest,
     search_articles,
 )
-from archive_search.spelling import MANY_ARTICLES, TYPO_ARTICLES
+from archive_search.spelling import MANY_ARTICLES
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import _RecordingIndex, ids, search, suggested
 from tests.integration.test_search_api import _json_upload, get
@@ -1218,23 +1218,6 @@ def test_a_plural_the_body_suggester_crowds_out_is_read_as_its_word(pipeline: Lo
     # Then `mens` alone is read `men` and finds those articles (news-dev read it `means`, `dows` `downs`, `eats` `east`)
     body = search("mens")
     assert body["altered_query"] == "men" and {hit["id"] for hit in body["results"]} == men
-
-
-def test_two_slips_are_read_past_a_typo_two_articles_share(pipeline: LocalPipeline) -> None:
-    # Given a typo `minsiter` two wire articles share (a story and its repeat) and MANY_ARTICLES writing `minister`,
-    # each beside `foreign`, which every article holds (no lift: by chance as much as by company)
-    for n in range(MANY_ARTICLES):
-        _json_upload(pipeline, f"Talks {n}", f"The foreign minister spoke, item {n}.")
-    for n in range(TYPO_ARTICLES):
-        _json_upload(pipeline, f"Wire {n}", f"The foreign minsiter spoke, repeat {n}.")
-    pipeline.drain()
-
-    # Then `minsitre` (two pairs swapped) is read `minister`, alone and beside `foreign`, as past one article's typo
-    # (session 50's attacker: `foreign minsitre` was read `foreign minsiter`, `mln toens` `mln tones`)
-    assert search("minsitre")["altered_query"] == "minister"
-    body = search("foreign minsitre")
-    assert body["altered_query"] == "foreign minister"
-    assert body["total"] == search("foreign minister")["total"]
 
 
 def test_the_words_beside_one_read_finds_what_the_query_read_finds(pipeline: LocalPipeline) -> None:

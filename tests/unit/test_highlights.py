@@ -79,7 +79,8 @@ def test_a_quoted_phrases_words_are_marked_alone_only_in_a_text_not_marking_the_
 
     hit = search_hit(raw, quoted)
 
-    assert hit.highlights["body"][1] == "former foreign minister Shintaro Abe, and ministers of state"
+    # and a fragment left with no mark is left out (the review: 2,411 bare fragments in 663 quoted queries' snippets)
+    assert hit.highlights["body"] == ["the race to succeed <mark>Prime Minister</mark> Yasuhiro Nakasone"]
     assert hit.highlights["title"] == ["NEXT <mark>PRIME</mark> <mark>MINISTER</mark>"]  # a headline marks words
     # A text without the phrase keeps its words marked (what matched), and so does a word also typed unquoted
     apart = {"_id": "b", "_source": {"body": "..."}, "highlight": {"body": body[1:]}}
