@@ -813,11 +813,16 @@ _TEXT = "The council voted on Tuesday to approve the budget for the new bridge."
         ("Published on May 12, 2015", "2015-05-12"),
         ("Posted: 25/12/2015 10:32", "2015-12-25"),
         ("Posted on May 12, 2015 at 10:00 am", "2015-05-12"),
-        ("Date: 2015-05-12", "2015-05-12"),
         ("First published on Tue 12 May 2015 13.42 BST", "2015-05-12"),
         ("Published: 12 May 2015 | Last updated: 13 May 2015 14:32", "2015-05-12"),
         ("Publié le 25/12/2015", "2015-12-25"),
         ("Veröffentlicht am 25.12.2015", "2015-12-25"),
+        # French and German write the day first: the label says which number is the day
+        ("Publié le 12/05/2015", "2015-05-12"),
+        ("Veröffentlicht am 12.05.2015 10:32", "2015-05-12"),
+        ("Publié le 1er mai 2015", "2015-05-01"),
+        ("Veröffentlicht am 12. Mai 2015", "2015-05-12"),
+        ("Publié le 3 février 2015", "2015-02-03"),
     ],
 )
 @pytest.mark.parametrize(
@@ -993,3 +998,116 @@ def test_legacy_a_tags_line_below_a_closing_byline_leaves_the_text_above_it_the_
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert (parsed.author, parsed.summary, parsed.body, parsed.tags) == ("Jane Doe", None, text, ("council", "bridge"))
+
+
+# --- the session's review of labelled dates and trailing metadata --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "page"),
+    [
+        ("incoming/a.md", "# Kerry meets Putin\n\nVeröffentlicht am 12.05.2015\n\n{text}\n"),
+        ("incoming/a.html", "<html><body><article><h1>Kerry meets Putin</h1><p>Publié le 12/05/2015</p><p>{text}</p>"),
+        ("incoming/a.json", '{{"title": "Kerry meets Putin", "body": "{text}", "date": "Publié le 12/05/2015"}}'),
+    ],
+)
+def test_a_french_or_german_date_label_reads_the_day_first_in_every_format(key: str, page: str) -> None:
+    # The review: a day of 1 to 12 behind `Publié le` was rejected as ambiguous, as `Posted: 12/05/2015` rightly is.
+    parsed = parse_upload(key, page.format(text=_TEXT).encode())
+
+    assert (parsed.published, parsed.body) == ("2015-05-12", _TEXT)
+
+
+def test_legacy_a_french_date_line_naming_no_day_is_rejected_saying_why() -> None:
+    page = f"Bridge budget\n\n(By Maria Lopez)\n\nPublié le 31/04/2015\n\n{_TEXT}\n"
+
+    assert "April 2015 has days 1 to 30" in _rejection("incoming/bridge.txt", page.encode()).reason
+
+
+@pytest.mark.parametrize(
+    ("key", "page"),
+    [
+        ("incoming/a.txt", "What's on: jazz\n\n{line}\n\nTime: 7pm\n\nVenue: Victoria Park\n\n{text}\n"),
+        ("incoming/a.txt", "What's on: jazz\n\n(By Maria Lopez)\n\n{line}\n\n{text}\n"),
+        ("incoming/a.md", "# What's on: jazz\n\n{line}\n\nTime: 7pm\n\n{text}\n"),
+        ("incoming/a.html", "<html><body><article><h1>What's on: jazz</h1><p>{line}</p><p>Time: 7pm</p><p>{text}</p>"),
+    ],
+)
+@pytest.mark.parametrize("line", ["Date: 06/05/2015", "Date: Saturday 16 May 2015", "Date: Saturday 12 May 2015"])
+def test_a_date_label_on_a_body_line_is_text_never_the_date_nor_a_rejection(key: str, page: str, line: str) -> None:
+    # The review: an event's `Date:` was read as the article's date, or rejected (ambiguous, or not a Saturday).
+    parsed = parse_upload(key, page.format(line=line, text=_TEXT).encode())
+
+    assert (parsed.published, parsed.body.split("\n\n")[0]) == (None, line)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"), [("Date: 2015-05-12", "2015-05-12"), ("Dated 2015-05-12T10:00:00Z", "2015-05-12")]
+)
+def test_a_date_field_with_a_date_label_is_that_day(value: str, day: str) -> None:
+    assert _json_upload({"title": "T", "body": "B", "date": value}).published == day
+
+
+@pytest.mark.parametrize(
+    ("head", "ending", "day", "body_end"),
+    [
+        # a review's footer, a reproduced order: the book's and the order's days, not the article's
+        ("", ["Published: 3 September 2015"], None, ["Published: 3 September 2015"]),
+        ("", ["Dated 12 May 2015"], None, ["Dated 12 May 2015"]),
+        # a stamp naming another day than the byline's date, or than another stamp, is text
+        ("By Tom Price | 12 May 2015", ["First published 3 June 2016"], "2015-05-12", ["First published 3 June 2016"]),
+        ("", ["Posted: 13 May 2015", "First published 12 May 2015"], "2015-05-12", ["Posted: 13 May 2015"]),
+        ("", ["First published 12 May 2015", "Originally published 13 May 2015"], None, None),
+    ],
+)
+def test_legacy_a_trailing_date_stays_text_unless_it_is_the_first_publication_agreed_on(
+    head: str, ending: list[str], day: str | None, body_end: list[str] | None
+) -> None:
+    byline = head or "(By Estera Popowska)"
+    page = "\n\n".join(["Kerry to meet Putin", byline, "Kerry flew to Sochi.", _KERRY_END, *ending])
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert parsed.published == day
+    assert parsed.body.split("\n\n")[2:] == (body_end or ending)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Keywords: none",
+        "Tags: N/A",
+        "Tags: -",
+        "Topics: see below",
+        "Tag: you\u2019re it",
+        "Tags: the birds were fitted",
+        'Tags: "Kerry, Putin',
+        "Filed under: " + "russia/world/europe/" * 15,
+    ],
+)
+def test_legacy_a_trailing_tags_line_with_an_item_that_is_no_tag_stays_text(last: str) -> None:
+    # The review: placeholders and clauses became tags, and a 300-character item rejected the page for its tag.
+    page = "\n\n".join(["Kerry to meet Putin", "(By Estera Popowska)", "Kerry flew to Sochi.", _KERRY_END, last])
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.tags, parsed.body.split("\n\n")[-1]) == ((), last.strip())
+
+
+def test_legacy_a_tags_line_after_a_paragraph_ending_in_a_colon_is_the_texts_own() -> None:
+    text = "The agenda, the ministry said, would cover three topics:\n\nTopics: trade, security, climate"
+    page = f"Kerry to meet Putin\n\n(By Estera Popowska)\n\nKerry flew to Sochi.\n\n{text}"
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.tags, parsed.body) == ((), f"Kerry flew to Sochi.\n\n{text}")
+
+
+def test_legacy_corrections_without_a_colon_is_the_texts_last_paragraph_not_a_note() -> None:
+    # The review: `Corrections officers said…` was read as a note, and the credit taken from the paragraph before it.
+    last = "Corrections officers said the inmate escaped through a kitchen window."
+    page = f"Kerry to meet Putin\n\n(By Estera Popowska)\n\nKerry flew to Sochi.\n\n{_KERRY_END}\n\n{last}"
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.credit, parsed.body) == (None, f"Kerry flew to Sochi.\n\n{_KERRY_END}\n\n{last}")

@@ -23,7 +23,13 @@ from archive_search.parsing.bylines import (
 )
 from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
 from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
-from archive_search.parsing.validate import MAX_TAGS, date_line_problem, is_change_stamp, labelled_date, parse_date
+from archive_search.parsing.validate import (
+    MAX_LABEL_CHARS,
+    MAX_TAGS,
+    date_line_problem,
+    is_change_stamp,
+    parse_date,
+)
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -285,7 +291,9 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         top += 1
     body_blocks = body_blocks[top:]
 
-    body_blocks, tags, stamped = _without_trailing_metadata(_without_bottom_furniture(body_blocks), dateline)
+    body_blocks, tags, stamped = _without_trailing_metadata(
+        _without_bottom_furniture(body_blocks), [day for day in (dateline, byline_date) if day is not None]
+    )
     body_blocks, credit = _take_credit(body_blocks)
     return ParsedUpload(
         title=title,
@@ -318,21 +326,52 @@ _TAGS_LINE = re.compile(
 _TAG_WORDS = 4
 
 
+# An item that is no tag, and makes its line text, as it was before session 50 (the session's review): a placeholder
+# (`Keywords: none`, `Tags: N/A`, `Tags: -`, `Topics: see below`), a clause (a pronoun or a form of "to be": `Tag:
+# you're it`, `Tags: the birds were fitted`; not an acronym, `IT`), a quote left open (`Tags: "Kerry, Putin`), or an
+# item longer than a tag may be (a 292-character URL after `Filed under:` rejected the page for its tag).
+_PLACEHOLDERS = frozenset({"none", "n/a", "na", "nil", "null", "tbd", "tba", "see below", "see above"})
+_CLAUSE_WORDS = frozenset(
+    {"you", "he", "she", "it", "we", "they", "is", "are", "was", "were", "be", "been", "am"}
+    | {"i'm", "you're", "he's", "she's", "it's", "we're", "they're", "that's"}
+)
+_ITEM_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def _is_tag(item: str) -> bool:
+    """Whether an item of a line of tags reads as a tag (_PLACEHOLDERS, _CLAUSE_WORDS, _TAG_WORDS, MAX_LABEL_CHARS)."""
+    words = _ITEM_WORD.findall(item.replace("\u2019", "'"))
+    return (
+        bool(words)
+        and len(item.split()) <= _TAG_WORDS
+        and len(item) <= MAX_LABEL_CHARS
+        and item.casefold() not in _PLACEHOLDERS
+        and not any(word.casefold() in _CLAUSE_WORDS and not word.isupper() for word in words)
+        and item.count('"') % 2 == 0
+        and item.count("\u201c") == item.count("\u201d")
+    )
+
+
 def _tags_of(block: str) -> list[str] | None:
     """The tags a line of tags names (_TAGS_LINE), as a list written as text is read when no editor wrote it
-    (text.items_as_written); None for any other block."""
+    (text.items_as_written); None for any other block, and for a line with an item that is no tag (_is_tag)."""
     line = _TAGS_LINE.fullmatch(block)
     if line is None or block.rstrip().endswith((".", "!", "?")):
         return None
     items = items_as_written(line.group("items"))
-    return items if items and all(len(item.split()) <= _TAG_WORDS for item in items) else None
+    return items if items and all(map(_is_tag, items)) else None
+
+
+# A publication stamp after the text names the article's first publication (`First published 12 May 2015`,
+# `Originally published on May 12, 2015`). `Published: 3 September 2015` at the foot of a review is the book's, and
+# `Posted:`/`Dated` there may be anything's: text (the session's review).
+_FIRST_PUBLISHED = re.compile(r"(?:first|originally)\s+published\b", re.IGNORECASE)
 
 
 def _publication_stamp(block: str) -> str | None:
-    """The date a labelled line says the article was published (`First published 12 May 2015`,
-    validate.labelled_date); None for any other block, a date alone included (a date further down is text)."""
-    when = labelled_date(block)
-    return block if when is not None and parse_date(when) is not None else None
+    """The block when it is a publication stamp (_FIRST_PUBLISHED) with a date; None for any other block, a date alone
+    included (a date further down is text)."""
+    return block if _FIRST_PUBLISHED.match(block) and parse_date(block) is not None else None
 
 
 def _is_metadata(block: str) -> bool:
@@ -341,28 +380,40 @@ def _is_metadata(block: str) -> bool:
 
 
 def _without_trailing_metadata(
-    body_blocks: list[str], dateline: str | None
+    body_blocks: list[str], dates: list[str]
 ) -> tuple[list[str], tuple[str, ...], str | None]:
     """The body without the lines of metadata at its end, in any order, with the site's footer among them: tags
     (`Tags: Russia, USA`), a change's stamp (`Last updated: 13 May 2015`: never the article's date) or a publication
     stamp (`First published 12 May 2015`). Returns the body, the tags and the publication stamp (the page's date
-    when it has none; one naming another day than `dateline` is text, as a date line is). Left in the body, they hid
-    the agency credit before them (session 50's new user: `(AFP)` stayed in the text and no credit was read). The
-    body's first block is never dropped."""
-    blocks, stamped = list(body_blocks), None
+    when it has none). Left in the body, they hid the agency credit before them (session 50's new user: `(AFP)`
+    stayed in the text and no credit was read). The body's first block is never dropped.
+
+    Publication stamps leave only when they and the page's `dates` (its date line, its byline's date) name one day;
+    otherwise each is text, as a date line naming another day is (the session's review: `By Tom Price | 12 May 2015`
+    lost `First published 3 June 2016`, and two stamps of two days were both dropped and one taken)."""
+    blocks, tags, stamps = _peeled(body_blocks, stamps_too=True)
+    if len({parse_date(written) for written in stamps + dates}) > 1:
+        blocks, tags, stamps = _peeled(body_blocks, stamps_too=False)
+    return blocks, tags, stamps[0] if stamps else None
+
+
+def _peeled(body_blocks: list[str], *, stamps_too: bool) -> tuple[list[str], tuple[str, ...], list[str]]:
+    """The body without its trailing metadata (_without_trailing_metadata; publication stamps only `stamps_too`), its
+    tags and its publication stamps. A block after one that ends with a colon is the text's own (`…would cover three
+    topics:` then `Topics: trade, security, climate`), and ends the metadata (the session's review)."""
+    blocks = list(body_blocks)
     tags: list[str] = []
-    day = parse_date(dateline) if dateline is not None else None
-    while len(blocks) > 1:
+    stamps: list[str] = []
+    while len(blocks) > 1 and not blocks[-2].rstrip().endswith(":"):
         last = blocks[-1]
-        stamp = _publication_stamp(last)
         if (found := _tags_of(last)) is not None:
             tags = found + tags
-        elif stamp is not None and parse_date(stamp) == (day or parse_date(stamp)):
-            stamped = stamp
+        elif stamps_too and _publication_stamp(last) is not None:
+            stamps.insert(0, last)
         elif not is_change_stamp(last):
             break
         blocks = _without_bottom_furniture(blocks[:-1])
-    return blocks, tuple(dict.fromkeys(tags))[:MAX_TAGS], stamped
+    return blocks, tuple(dict.fromkeys(tags))[:MAX_TAGS], stamps
 
 
 # A block of this many words or more that ends a sentence with a full stop reads as a paragraph; a block of more than
@@ -445,7 +496,7 @@ def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
     that end it (`Related: ...`, `Editing by ...`: _NOTE), which stay (session 50's new user: a line after the credit
     hid it); failing that, note a wire dateline's credit."""
     notes = 0
-    while notes < len(body_blocks) - 1 and _NOTE.match(body_blocks[-1 - notes]):
+    while notes < len(body_blocks) - 1 and _is_credit_note(body_blocks[-1 - notes]):
         notes += 1
     for after in dict.fromkeys((0, notes)):
         end = len(body_blocks) - after
@@ -453,6 +504,16 @@ def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
         if credit is not None:
             return blocks + body_blocks[end:], credit
     return list(body_blocks), dateline_credit(body_blocks[0]) if body_blocks else None
+
+
+# After a credit a correction is a note with its colon only (`Correction: …`): `Corrections officers said…` is the
+# text's last paragraph, and the credit before it was taken out of the text (the session's review).
+_CORRECTION_WITHOUT_COLON = re.compile(r"corrections?\b(?!\s*:)", re.IGNORECASE)
+
+
+def _is_credit_note(block: str) -> bool:
+    """A note after the credit (_NOTE), a correction with its colon (_CORRECTION_WITHOUT_COLON)."""
+    return bool(_NOTE.match(block)) and not _CORRECTION_WITHOUT_COLON.match(block)
 
 
 def _last_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:

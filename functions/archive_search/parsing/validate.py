@@ -232,6 +232,7 @@ def _published(value: str | None) -> str | None:
     cleaned = _optional(value)
     if not cleaned:
         return None
+    cleaned = _without_field_label(cleaned)
     _reject_ambiguous_numeric(cleaned)
     day, problem = read_date(cleaned)
     if problem is not None:
@@ -249,9 +250,10 @@ def _published(value: str | None) -> str | None:
 
 def _reject_ambiguous_numeric(text: str) -> None:
     """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?), with a
-    time of day after it too (`03/04/2015 10:00`, which read_date reads as the day alone)."""
+    time of day after it too (`03/04/2015 10:00`, which read_date reads as the day alone). A French or German label
+    says which (`Publié le 03/04/2015`: _day_first)."""
     numeric = _NUMERIC_DMY.fullmatch(_TIME_OF_DAY.sub("", _unlabelled(text), count=1))
-    if numeric is None:
+    if numeric is None or _day_first(text) is not None:
         return
     a, b, year = int(numeric["a"]), int(numeric["b"]), numeric["year"]
     if len(year) == 2:
@@ -299,11 +301,13 @@ def date_line_readings(line: str) -> frozenset[date]:
 
     A page that declares its date (front matter, a meta tag, <time datetime>) and shows it in the date-line position
     in the reader's own style (`03/04/2015` on a US site) says which reading is meant. A label saying the line is
-    the day published (`Posted: 03/04/2015`) changes none of its readings."""
-    text = _unlabelled(clean_line(line))
-    if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(text):
+    the day published (`Posted: 03/04/2015`) changes none of its readings, but a French or German one's says the day
+    comes first (`Publié le 03/04/2015` is 3 April)."""
+    line = clean_line(line)
+    text = _unlabelled(line)
+    if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(line):
         return frozenset()
-    day = parse_date(text)
+    day = parse_date(line)
     if day is not None:
         return frozenset({day})
     weekday = _WEEKDAY.match(text)
@@ -343,7 +347,10 @@ def _day_or_none(year: int, month: int, day: int) -> date | None:
 def _written_as_a_day(text: str) -> bool:
     """Whether the whole text is in one of the shapes of a day read_date reads (numbers, a named month, an ISO week
     or ordinal date), with a weekday before it or a time after it, whatever its numbers, after a label saying it is
-    the day published (`Posted: 03/04/2015`)."""
+    the day published (`Posted: 03/04/2015`, `Publié le 12 mai 2015`: _day_first)."""
+    day_first = _day_first(text)
+    if day_first is not None and _DAY_FIRST.fullmatch(_TIME_OF_DAY.sub("", day_first, count=1).rstrip(".")):
+        return True
     text = _unlabelled(text)
     weekday = _WEEKDAY.match(text)
     written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1).rstrip(".")
@@ -371,7 +378,9 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     text = clean_line(text)
     if not text or len(text) > MAX_DATE_CHARS:
         return None, None
-    if (labelled := labelled_date(text)) is not None:
+    if (day_first := _day_first(text)) is not None:
+        return _read_day_first(day_first)
+    if (labelled := _labelled(text)) is not None:
         return read_date(labelled)
     if (published := _before_later_change(text)) is not None:
         return read_date(published)
@@ -410,29 +419,85 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
 
 
 # A label saying the date after it is the day the article was published, as pages write it above or below the text:
-# `Published: 12 May 2015`, `Posted on May 12, 2015 at 10:00 am`, `First published 12 May 2015`, `Date: 2015-05-12`,
-# and French and German pages' `Publié le 25/12/2015`, `Veröffentlicht am 25.12.2015` (session 50's new user: such a
-# line stayed the first paragraph of a legacy page, and the page had no date). A change's label (`Updated`, `Last
-# modified`) is none: that day is never the article's (is_change_stamp).
+# `Published: 12 May 2015`, `Posted on May 12, 2015 at 10:00 am`, `First published 12 May 2015`, and French and
+# German pages' `Publié le 25/12/2015`, `Veröffentlicht am 25.12.2015` (session 50's new user: such a line stayed the
+# first paragraph of a legacy page, and the page had no date). A change's label (`Updated`, `Last modified`) is none:
+# that day is never the article's (is_change_stamp). Nor is `Date:` or `Dated` in a body: an event's day (`Date:
+# Saturday 16 May 2015` / `Time: 7pm` / `Venue: …`) or a reproduced order's (`Dated 12 May 2015`), which the
+# session's review saw read as the article's date or rejected as ambiguous; in a date field it is (_FIELD_LABEL).
 _PUBLISHED_LABEL = re.compile(
-    r"(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?|date|dated|publi[\u00e9e]\s+le"
-    r"|ver[\u00f6o]ffentlicht(?:\s+am)?)(?:\s*:\s*|\s+)",
+    r"(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?"
+    r"|(?P<day_first>publi[\u00e9e]\s+le|ver[\u00f6o]ffentlicht(?:\s+am)?))(?:\s*:\s*|\s+)",
+    re.IGNORECASE,
+)
+# The label of a date field's value (`"date": "Date: 2015-05-12"`), beside _PUBLISHED_LABEL's.
+_FIELD_LABEL = re.compile(r"dated?(?:\s*:\s*|\s+)(?=.)", re.IGNORECASE)
+# French and German pages write the day first (`12/05/2015`, `12.05.2015`, `12 mai 2015`, `1er mai 2015`, `12. Mai
+# 2015`), never the month: behind their label a numeric date is no longer ambiguous (the session's review: `Publié le
+# 12/05/2015` was rejected, as `Posted: 12/05/2015` rightly is) and the month may be named in the page's language.
+_DAY_FIRST_MONTHS = {
+    **dict.fromkeys(("janvier", "januar", "jänner"), 1),
+    **dict.fromkeys(("février", "fevrier", "februar"), 2),
+    **dict.fromkeys(("mars", "märz", "maerz"), 3),
+    **dict.fromkeys(("avril", "april"), 4),
+    "mai": 5,
+    **dict.fromkeys(("juin", "juni"), 6),
+    **dict.fromkeys(("juillet", "juli"), 7),
+    **dict.fromkeys(("août", "aout", "august"), 8),
+    **dict.fromkeys(("septembre", "september"), 9),
+    **dict.fromkeys(("octobre", "oktober"), 10),
+    **dict.fromkeys(("novembre", "november"), 11),
+    **dict.fromkeys(("décembre", "decembre", "dezember"), 12),
+}
+_DAY_FIRST = re.compile(
+    r"(?P<day>\d{1,2})(?:[/.\-](?P<month>\d{1,2})[/.\-]|(?:er|\.)?\s+(?P<name>[^\W\d_]+)\.?\s+)(?P<year>\d{4})",
     re.IGNORECASE,
 )
 
 
-def _unlabelled(line: str) -> str:
-    """The line without its label saying it is the day published (labelled_date)."""
-    labelled = labelled_date(line)
-    return line if labelled is None else labelled
-
-
-def labelled_date(line: str) -> str | None:
+def _labelled(line: str) -> str | None:
     """What follows a label saying when the article was published (_PUBLISHED_LABEL): `12 May 2015` of `Published:
     12 May 2015`; None for a line with no such label. Whether it is a date is read_date's to say: `Published reports
     say...` is the label's word and no date."""
     label = _PUBLISHED_LABEL.match(line)
     return line[label.end() :] if label is not None and label.end() < len(line) else None
+
+
+def _unlabelled(line: str) -> str:
+    """The line without its label saying it is the day published (_labelled)."""
+    labelled = _labelled(line)
+    return line if labelled is None else labelled
+
+
+def _day_first(line: str) -> str | None:
+    """What follows a French or German label (`Publié le`, `Veröffentlicht am`: _DAY_FIRST), or None."""
+    label = _PUBLISHED_LABEL.match(line)
+    return line[label.end() :] if label is not None and label["day_first"] and label.end() < len(line) else None
+
+
+def _read_day_first(text: str) -> tuple[date | None, RejectedUploadError | None]:
+    """read_date for the date after a French or German label: the day first, the month in numbers or named in either
+    language (_DAY_FIRST); any other form as read_date reads it (`Publié le 2015-12-25`)."""
+    written = _DAY_FIRST.fullmatch(_TIME_OF_DAY.sub("", text, count=1).rstrip("."))
+    if written is None:
+        return read_date(text)
+    number, year = int(written["day"]), int(written["year"])
+    month = int(written["month"]) if written["month"] else _DAY_FIRST_MONTHS.get(written["name"].casefold())
+    if month is None:
+        return None, None  # `12 Mais 2015`: no month's name, no date
+    if not 1 <= month <= 12:
+        return None, _no_such(text, f"there is no month {month}")
+    day = _day_or_none(year, month, number)
+    if day is None:
+        days = monthrange(year, month)[1]
+        return None, _no_such(text, f"{date(year, month, 1):%B %Y} has days 1 to {days}")
+    return day, None
+
+
+def _without_field_label(value: str) -> str:
+    """A date field's value without its `Date:` or `Dated` label (_FIELD_LABEL)."""
+    label = _FIELD_LABEL.match(value)
+    return value[label.end() :] if label is not None else value
 
 
 # When a date line's article was changed, after it: `May 12, 2015 — Updated May 13, 2015`, `12 May 2015 | Last
