@@ -1083,6 +1083,18 @@ def test_legacy_a_trailing_date_stays_text_unless_it_is_the_first_publication_ag
         "Tags: the birds were fitted",
         'Tags: "Kerry, Putin',
         "Filed under: " + "russia/world/europe/" * 15,
+        # the final review: WordPress's placeholders, the site's furniture, an item with a label's or a sentence's mark
+        "Categories: Uncategorized",
+        "Tags: No tags",
+        "Keywords: none found",
+        "Topics: Click here",
+        "Tags: Read more, Comments (3)",
+        "Tags: Print, Email, Share",
+        "Tags: Subscribe to our newsletter",
+        "Categories: Home, News",
+        "Tags: News",
+        "Filed under: News, Politics Tagged: Obama, Iran",
+        "Topics: Syria, Iran. Next: Russia",
     ],
 )
 def test_legacy_a_trailing_tags_line_with_an_item_that_is_no_tag_stays_text(last: str) -> None:
@@ -1092,6 +1104,51 @@ def test_legacy_a_trailing_tags_line_with_an_item_that_is_no_tag_stays_text(last
     parsed = parse_upload("incoming/kerry.txt", page.encode())
 
     assert (parsed.tags, parsed.body.split("\n\n")[-1]) == ((), last.strip())
+
+
+@pytest.mark.parametrize(
+    ("last", "tags"),
+    [
+        ("Tags: #Obama #Iran", ("Obama", "Iran")),
+        ("Topics: Politics | World", ("Politics", "World")),
+        ("Categories: News, World, Top Stories", ("News", "World", "Top Stories")),
+        ("Tags: U.S., Russia", ("U.S.", "Russia")),
+    ],
+)
+def test_legacy_a_trailing_line_of_hashtags_or_of_items_between_bars_is_read_item_by_item(
+    last: str, tags: tuple[str, ...]
+) -> None:
+    # The final review: `#Obama #Iran` and `Politics | World` were one tag each; `News` is a tag beside others.
+    page = "\n\n".join(["Kerry to meet Putin", "(By Estera Popowska)", "Kerry flew to Sochi.", _KERRY_END, last])
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.tags, parsed.credit, parsed.body.split("\n\n")[-1]) == (
+        tags,
+        "AFP",
+        "Putin still immensely popular at home.",
+    )
+
+
+@pytest.mark.parametrize("last", ["Categories: Uncategorized", "Tags: none", "Tags: Print, Email, Share"])
+def test_legacy_a_trailing_tags_line_that_stays_text_hides_no_credit(last: str) -> None:
+    # The final review: with the line text again, `(AFP)` above it stayed in the text and no credit was read.
+    page = "\n\n".join(["Kerry to meet Putin", "(By Estera Popowska)", "Kerry flew to Sochi.", _KERRY_END, last])
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.tags, parsed.credit) == ((), "AFP")
+    assert parsed.body.split("\n\n")[-2:] == ["Putin still immensely popular at home.", last]
+
+
+def test_legacy_a_credit_at_the_end_of_a_tags_line_stays_the_credit() -> None:
+    # The final review: `Tags: Kerry, Putin (AFP)` gave the tag `Putin (AFP)` and no credit; before session 50 the
+    # line was text and its credit the credit, as again.
+    page = "Kerry to meet Putin\n\n(By Estera Popowska)\n\nKerry flew to Sochi.\n\nTags: Kerry, Putin (AFP)"
+
+    parsed = parse_upload("incoming/kerry.txt", page.encode())
+
+    assert (parsed.tags, parsed.credit, parsed.body) == ((), "AFP", "Kerry flew to Sochi.\n\nTags: Kerry, Putin")
 
 
 def test_legacy_a_tags_line_after_a_paragraph_ending_in_a_colon_is_the_texts_own() -> None:

@@ -330,7 +330,27 @@ _TAG_WORDS = 4
 # (`Keywords: none`, `Tags: N/A`, `Tags: -`, `Topics: see below`), a clause (a pronoun or a form of "to be": `Tag:
 # you're it`, `Tags: the birds were fitted`; not an acronym, `IT`), a quote left open (`Tags: "Kerry, Putin`), or an
 # item longer than a tag may be (a 292-character URL after `Filed under:` rejected the page for its tag).
-_PLACEHOLDERS = frozenset({"none", "n/a", "na", "nil", "null", "tbd", "tba", "see below", "see above"})
+# The final review added the site's furniture and WordPress's placeholders (`Categories: Uncategorized`, `Tags: No
+# tags`, `Keywords: none found`, `Tags: Read more, Comments (3)`, `Tags: Print, Email, Share`, `Topics: Click here`,
+# `Tags: Subscribe to our newsletter`, `Categories: Home, News`) and an item with a sentence's or a label's mark in
+# it: `:` (`News, Politics Tagged: Obama`), a full stop before a space (`Iran. Next: Russia`; not `U.S.`), `!`, `?`,
+# `(`/`)` (`Putin (AFP)`: the line stays text and its credit the credit, as before session 50), `#`, `|`, `;`.
+_PLACEHOLDERS = frozenset(
+    {"none", "n/a", "na", "nil", "null", "tbd", "tba", "see below", "see above", "-", "none found", "not found"}
+    | {"uncategorized", "uncategorised", "unclassified", "no tags", "no tag", "no keywords", "no topics"}
+    | {"no categories", "no category", "untagged", "not tagged", "no comments", "default"}
+)
+_FURNITURE = frozenset(
+    {"click here", "read more", "more", "read on", "continue reading", "comments", "comment", "leave a comment"}
+    | {"print", "email", "e-mail", "share", "share this", "tweet", "home", "back to top", "top", "next", "previous"}
+    | {"login", "log in", "sign in", "sign up", "register", "subscribe", "follow us", "related", "permalink"}
+)
+# A tag that names the site's section of every story (`Categories: News, World, Top Stories`): a tag beside others,
+# no line of tags alone (`Tags: News` is the site's furniture, as `Home`).
+_SECTION_ONLY = frozenset({"news"})
+_COMMENT_COUNT = re.compile(r"(?:\d+|no)\s+comments?|comments?\s*\d+", re.IGNORECASE)
+_SUBSCRIBE = re.compile(r"(?:subscribe|sign\s+up|follow\s+us)\b", re.IGNORECASE)
+_ITEM_MARKS = re.compile(r"[:!?()#|;\[\]{}<>]|\.\s")
 _CLAUSE_WORDS = frozenset(
     {"you", "he", "she", "it", "we", "they", "is", "are", "was", "were", "be", "been", "am"}
     | {"i'm", "you're", "he's", "she's", "it's", "we're", "they're", "that's"}
@@ -339,27 +359,51 @@ _ITEM_WORD = re.compile(r"[\w'\u2019]+")
 
 
 def _is_tag(item: str) -> bool:
-    """Whether an item of a line of tags reads as a tag (_PLACEHOLDERS, _CLAUSE_WORDS, _TAG_WORDS, MAX_LABEL_CHARS)."""
+    """Whether an item of a line of tags reads as a tag (_PLACEHOLDERS, _FURNITURE, _ITEM_MARKS, _CLAUSE_WORDS,
+    _TAG_WORDS, MAX_LABEL_CHARS)."""
     words = _ITEM_WORD.findall(item.replace("\u2019", "'"))
+    folded = item.casefold()
     return (
         bool(words)
         and len(item.split()) <= _TAG_WORDS
         and len(item) <= MAX_LABEL_CHARS
-        and item.casefold() not in _PLACEHOLDERS
+        and folded not in _PLACEHOLDERS
+        and folded not in _FURNITURE
+        and not _COMMENT_COUNT.fullmatch(item)
+        and not _SUBSCRIBE.match(item)
+        and not _ITEM_MARKS.search(item)
         and not any(word.casefold() in _CLAUSE_WORDS and not word.isupper() for word in words)
         and item.count('"') % 2 == 0
         and item.count("\u201c") == item.count("\u201d")
     )
 
 
+# A line of hashtags (`Tags: #Obama #Iran`) or of items between bars (`Topics: Politics | World`) is a list of
+# its own: read item by item, when it has no comma or semicolon besides (the final review: each was one tag).
+_HASHTAGS = re.compile(r"#\w+(?:[\w'-]*\w)?(?:\s+#\w+(?:[\w'-]*\w)?)*")
+
+
+def _items(written: str) -> list[str]:
+    """The items of a line of tags: hashtags, items between bars (_HASHTAGS) or a list written as text."""
+    written = written.strip()
+    if _HASHTAGS.fullmatch(written):
+        return [tag.lstrip("#") for tag in written.split()]
+    if "|" in written and not any(mark in written for mark in ',;"#'):
+        return [item.strip() for item in written.split("|") if item.strip()]
+    return items_as_written(written)
+
+
 def _tags_of(block: str) -> list[str] | None:
     """The tags a line of tags names (_TAGS_LINE), as a list written as text is read when no editor wrote it
-    (text.items_as_written); None for any other block, and for a line with an item that is no tag (_is_tag)."""
+    (text.items_as_written; hashtags and bars: _items); None for any other block, and for a line with an item that is
+    no tag (_is_tag) or only a section's name (_SECTION_ONLY)."""
     line = _TAGS_LINE.fullmatch(block)
     if line is None or block.rstrip().endswith((".", "!", "?")):
         return None
-    items = items_as_written(line.group("items"))
-    return items if items and all(map(_is_tag, items)) else None
+    items = _items(line.group("items"))
+    if not items or not all(map(_is_tag, items)):
+        return None
+    return None if all(item.casefold() in _SECTION_ONLY for item in items) else items
 
 
 # A publication stamp after the text names the article's first publication (`First published 12 May 2015`,
@@ -512,8 +556,12 @@ _CORRECTION_WITHOUT_COLON = re.compile(r"corrections?\b(?!\s*:)", re.IGNORECASE)
 
 
 def _is_credit_note(block: str) -> bool:
-    """A note after the credit (_NOTE), a correction with its colon (_CORRECTION_WITHOUT_COLON)."""
-    return bool(_NOTE.match(block)) and not _CORRECTION_WITHOUT_COLON.match(block)
+    """A note after the credit (_NOTE), a correction with its colon (_CORRECTION_WITHOUT_COLON), or a line of tags
+    that stays text (_tags_of: `Categories: Uncategorized`, `Tags: none`; the final review: the credit above it was
+    lost)."""
+    return (bool(_NOTE.match(block)) and not _CORRECTION_WITHOUT_COLON.match(block)) or bool(
+        _TAGS_LINE.fullmatch(block)
+    )
 
 
 def _last_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
