@@ -323,6 +323,19 @@ _TITLE_MODIFIERS = frozenset(
 # The parts of a hyphenated job title beside its role's noun: "Editor-at-Large", "Editor-in-Chief", "Co-Editor".
 _COMPOUND_PARTS = frozenset({"at", "in", "of", "large", "residence", "co", "vice", "sub"})
 _LEADING_JOINER = re.compile(r"^(?:and|AND|&)\s+")
+# A desk's or a wire's credit that a byline joins to a role ("Staff and Wire Reports", "Staff and News Services",
+# "Reporter and Times Wire Services", "Staff and Agencies"): part of the job title, not a co-author.
+_WIRE_CREDIT = re.compile(
+    r"^(?:[A-Z][\w.&'-]*\s+){0,2}?(?i:(?:(?:wire|news)\s+)?(?:reports|services|agencies)|wire|staff\s+reports)$"
+)
+# What an organisation's name ends with, or is (an acronym: "CNN", "NPR"): after a dropped job title, the title's
+# ("Jane Doe, Executive Director, Lowtown Food Bank", "Jane Doe, Producer, CNN").
+_ORGANISATION = re.compile(
+    r"^(?:[A-Z][\w.&'-]*\s+){0,5}(?:Bank|University|College|Institute|Foundation|Association|Council|Society|Centre"
+    r"|Center|Group|Company|Corporation|Inc\.?|Ltd\.?|LLC|Trust|Fund|Party|Committee|Department|Ministry|Agency"
+    r"|Hospital|School|Club|Union|Network|Coalition|Alliance|Federation|Commission|Authority|Organi[sz]ation"
+    r"|Partnership|Project|Initiative|Charity|Museum|Library|Office|Board)$|^[A-Z]{2,5}$"
+)
 _ROLE_WORD = re.compile(r"^[^\W\d_][\w.'\u2019&-]*$")
 
 
@@ -354,7 +367,9 @@ def _is_title_phrase(parts: list[str]) -> bool:
     single words ("Editor and Publisher", "Staff Writer and Columnist", "Professor and Director"). A name joined to a
     title has two words or more ("Staff Writer and John Roe"), as names joined in a byline do (_named)."""
     titles = [is_job_title(part) for part in parts]
-    one_word = [len(part.split()) == 1 and part.casefold() not in AGENCIES for part in parts]
+    one_word = [
+        (len(part.split()) == 1 and part.casefold() not in AGENCIES) or bool(_WIRE_CREDIT.match(part)) for part in parts
+    ]
     return any(titles) and all(title or word for title, word in zip(titles, one_word, strict=True))
 
 
@@ -384,6 +399,11 @@ def without_job_titles(names: str) -> str:
             if named and (whole or is_job_title(parts[0])):
                 dropped = True
                 index = end if whole else index + 2
+                continue
+            # The organisation after a dropped title, the last piece, is the title's: "Jane Doe, Producer, CNN" and
+            # "Jane Doe, Executive Director, Lowtown Food Bank" are Jane Doe (session 50's final review).
+            if dropped and end == len(pieces) and _ORGANISATION.match(piece):
+                index += 2
                 continue
             if dropped and _LEADING_JOINER.match(piece):
                 separator = " "  # "Jane Doe, Staff Writer, and John Roe": the serial comma went with the title
