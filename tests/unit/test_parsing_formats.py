@@ -707,6 +707,71 @@ def test_html_a_masthead_heading_named_by_the_copyright_line_is_the_sites_name()
     assert "Daily Planet" not in parsed.body
 
 
+_STORY = (
+    "<p>The council approved the harbour budget on Monday after a long debate in the chamber.</p>"
+    "<p>Officials said the work would begin in spring and last two years.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<p>Home | News | Sport | Contact</p>",
+        "<p><i>Lowtown's daily newspaper since 1887</i></p>",
+        "<ul><li>Home</li></ul>",
+    ],
+)
+@pytest.mark.parametrize("title", ["Daily Planet - Budget approved", "Budget approved | Daily Planet"])
+@pytest.mark.parametrize("level", ["h2", "h3"])
+def test_html_a_masthead_over_a_nav_bar_or_tagline_then_the_headline_heading_is_the_sites_name(
+    between: str, title: str, level: str
+) -> None:
+    # Given a masthead <h1>, a block (a nav bar, a tagline), then the <title>'s other side as a heading, then the text
+    body = f"<h1>Daily Planet</h1>{between}<{level}>Budget approved</{level}>{_STORY}"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the heading is the headline (session 50's review: "Daily Planet"), the masthead the body's first line
+    assert parsed.title == "Budget approved"
+    assert parsed.body.startswith("Daily Planet")
+    assert "Budget approved" not in parsed.body
+
+
+def test_html_a_date_line_between_masthead_and_headline_is_the_articles_date() -> None:
+    # Given a masthead, a date line, then the headline as a heading
+    body = f"<h1>Daily Planet</h1><p>Tuesday, May 12, 2015</p><h2>Budget approved</h2>{_STORY}"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Daily Planet - Budget approved</title>"))
+
+    # Then the date line is the article's date, not a paragraph
+    assert (parsed.title, parsed.published) == ("Budget approved", "2015-05-12")
+    assert "May 12" not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "masthead"),
+    [
+        # A one-word section's name over the headline as plain text
+        ("News - Budget approved", f"<h1>News</h1><p>Budget approved</p>{_STORY}", "News"),
+        # The site's name (the <title>'s last side) over a longer headline in bold
+        (
+            "Budget approved | Daily Planet",
+            f"<h1>Daily Planet</h1><p><b>Budget approved by council after long debate</b></p>{_STORY}",
+            "Daily Planet",
+        ),
+    ],
+)
+def test_html_a_section_or_site_heading_over_the_headline_as_text_is_no_headline(
+    title: str, body: str, masthead: str
+) -> None:
+    # Given a heading that is one side of the <title>, the next block the other side (or starting with it)
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the headline is the other side, as before session 50 (it was the section's or site's name)
+    assert parsed.title == "Budget approved"
+    assert parsed.body.startswith(masthead)
+
+
 def test_html_the_legacy_page_rebuilt_as_html_has_its_headline_and_byline() -> None:
     # Given the legacy sample page as HTML: the site's name as <title> and under the headline, a bracketed byline
     body = (

@@ -128,7 +128,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     meta = _meta_tags(tree, _OtherWritings(container))
     linked, unreadable = _json_ld_article(tree)
 
-    title, title_node, marked_sites = _title(tree, meta, linked, container, paragraphs)
+    title, title_node, marked_sites, masthead = _title(tree, meta, linked, container, paragraphs)
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
@@ -147,9 +147,13 @@ def parse_html(data: bytes) -> ParsedUpload:
         )
     if container is not None and container.tag == "body":
         paragraphs = _without_site_furniture(paragraphs, marked_sites)
+    # A masthead known only by where it stands stays the body's first paragraph; the date line or byline under it
+    # is still the article's (`<h1>Daily Planet</h1><p>Tuesday, May 12, 2015</p><h2>Budget approved</h2>`).
+    lead = paragraphs[:1] if masthead and paragraphs and paragraphs[0] == masthead else []
     paragraphs, byline, dateline = without_leading_furniture(
-        paragraphs, title, author, heading, published, refuse_unreadable_dates=True
+        paragraphs[len(lead) :], title, author, heading, published, refuse_unreadable_dates=True
     )
+    paragraphs = lead + paragraphs
     if not title:
         _refuse_unreadable_json_ld(unreadable, "its title")
         raise RejectedUploadError(
@@ -820,9 +824,9 @@ def _title(
     linked: dict[str, Any],
     container: LexborNode | None,
     shown: list[str],
-) -> tuple[str, LexborNode | None, list[str]]:
-    """The headline, the heading element that shows it (left out of the body), and the site's names the page
-    declares or marks (_Headings.marked).
+) -> tuple[str, LexborNode | None, list[str], str]:
+    """The headline, the heading element that shows it (left out of the body), the site's names the page
+    declares or marks (_Headings.marked), and the masthead known only by where it stands (_Headings.masthead), if any.
 
     The first of og:title (or twitter:title), the article's heading (_Headings.headline), JSON-LD headline and
     <title>, the site's name cut from them (_strip_site); then, as a last resort, an <h1> outside the article. A
@@ -859,7 +863,7 @@ def _title(
     if not title and headings.last_resort is not None:
         heading = headings.last_resort
         title = element_text(heading)
-    return title, heading, headings.marked
+    return title, heading, headings.marked, headings.masthead
 
 
 # Class and id name parts of a site's logo or name: a heading so named, or inside an element so named, shows the
@@ -898,6 +902,7 @@ class _Headings:
     ):
         self.sites = sites
         self.marked = list(sites)
+        self.masthead = ""
         self.page_wide = container is not None and container.tag == "body"
         self.own: list[LexborNode] = []
         self.outside: list[LexborNode] = []
@@ -976,7 +981,12 @@ class _Headings:
                     continue
                 if is_copyright_holder(text, repeated):
                     self.marked.append(element_text(self.own[index]))
-                elif not _shows_after(shown, text, other, tree, emphasis_only=text == first):
+                elif _heads_text_after(shown, text, other, tree):
+                    # Blocks stand between it and the headline: a date line or byline there is the article's.
+                    self.masthead = element_text(self.own[index])
+                elif not _shows_after(
+                    shown, text, other, tree, emphasis_only=text == first and len(text.split()) > 1, last=text == last
+                ):
                     continue
                 self.sites.append(element_text(self.own.pop(index)))
                 return
@@ -1112,21 +1122,52 @@ _EMPHASIS = "h1, h2, h3, h4, h5, h6, b, strong, big, font"
 MAX_EMPHASISED = 200
 
 
-def _shows_after(shown: list[str], text: str, other: str, tree: LexborHTMLParser, *, emphasis_only: bool) -> bool:
+def _shows_after(
+    shown: list[str], text: str, other: str, tree: LexborHTMLParser, *, emphasis_only: bool, last: bool
+) -> bool:
     """Whether the block directly after the first block saying `text` (both folded) is the <title>'s `other` side
     (or starts it: `Sport | United win the cup | Daily Planet`), emphasised as a heading, bold or big type
-    (_EMPHASIS) when `emphasis_only`."""
+    (_EMPHASIS) when `emphasis_only`. Under a heading that is the <title>'s `last` side, an emphasised block that
+    starts with the other side counts too (`Budget approved | Daily Planet` over <h1>Daily Planet</h1><p><b>Budget
+    approved by council</b></p>)."""
     if text not in shown[:-1]:
         return False
     after = shown[shown.index(text) + 1]
-    if not _agrees(after, other):
+    longer = last and after.startswith(other + " ")
+    if not _agrees(after, other) and not longer:
         return False
-    if not emphasis_only:
+    if not emphasis_only and not longer:
         return True
     # Looked for only once the block is the other side: few pages come this far, and a page may hold many.
     body = tree.body
     emphasised = body.css(_EMPHASIS)[:MAX_EMPHASISED] if body is not None else []
     return any(element_text(node).casefold() == after for node in emphasised)
+
+
+# A block of running text (the story's first paragraph): this many words, or a sentence's closing mark.
+RUNNING_TEXT_WORDS = 10
+_HEADING_TAGS = "h1, h2, h3, h4, h5, h6"
+
+
+def _heads_text_after(shown: list[str], text: str, other: str, tree: LexborHTMLParser) -> bool:
+    """Whether the <title>'s `other` side is a heading (h1 to h6) shown after the first block saying `text` (both
+    folded) and before the page's first block of running text (RUNNING_TEXT_WORDS words, or ending as a sentence
+    does): a masthead over a nav bar, a date line or a tagline, then the headline. The site's name in a heading
+    after the story's text (a sidebar, a footer, a contact block) is never the headline."""
+    if text not in shown[:-1]:
+        return False
+    candidates = []
+    for block in shown[shown.index(text) + 1 :]:
+        if _agrees(block, other):
+            candidates.append(block)
+        if len(block.split()) >= RUNNING_TEXT_WORDS or block.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
+            break
+    if not candidates:
+        return False
+    body = tree.body
+    headings = body.css(_HEADING_TAGS)[:MAX_EMPHASISED] if body is not None else []
+    said = {element_text(node).casefold() for node in headings}
+    return any(block in said for block in candidates)
 
 
 def _title_sides(title: str) -> list[tuple[str, str, str]]:
