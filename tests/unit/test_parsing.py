@@ -1113,6 +1113,11 @@ def test_legacy_a_trailing_tags_line_with_an_item_that_is_no_tag_stays_text(last
         ("Topics: Politics | World", ("Politics", "World")),
         ("Categories: News, World, Top Stories", ("News", "World", "Top Stories")),
         ("Tags: U.S., Russia", ("U.S.", "Russia")),
+        # the last review: an abbreviation's full stop, a language's sharp and a furniture word among topics lost
+        # their line
+        ("Tags: U.S. Federal Reserve, St. Louis, Gov. Cuomo", ("U.S. Federal Reserve", "St. Louis", "Gov. Cuomo")),
+        ("Tags: J.P. Morgan, C#, C++", ("J.P. Morgan", "C#", "C++")),
+        ("Tags: Email, privacy, NSA", ("Email", "privacy", "NSA")),
     ],
 )
 def test_legacy_a_trailing_line_of_hashtags_or_of_items_between_bars_is_read_item_by_item(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -751,8 +752,6 @@ def test_html_a_date_line_between_masthead_and_headline_is_the_articles_date() -
 @pytest.mark.parametrize(
     ("title", "body", "masthead"),
     [
-        # A one-word section's name over the headline as plain text
-        ("News - Budget approved", f"<h1>News</h1><p>Budget approved</p>{_STORY}", "News"),
         # The site's name (the <title>'s last side) over a longer headline in bold
         (
             "Budget approved | Daily Planet",
@@ -770,6 +769,25 @@ def test_html_a_section_or_site_heading_over_the_headline_as_text_is_no_headline
     # Then the headline is the other side, as before session 50 (it was the section's or site's name)
     assert parsed.title == "Budget approved"
     assert parsed.body.startswith(masthead)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A byline or a picture's credit under the headline, the site's name as a heading over the story
+        ("Budget approved | News", f"<h1>Budget approved</h1><p>By Jane Doe</p><h3>News</h3>{_STORY}"),
+        ("Budget approved | Today", f"<h1>Budget approved</h1><p>Photo: Reuters</p><h4>Today</h4>{_STORY}"),
+        # A one-word headline over the site's name as plain text
+        ("Brexit | Today", f"<h1>Brexit</h1><p>Today</p>{_STORY}"),
+        ("Brexit - Today", f"<h1>Brexit</h1><p>Today</p>{_STORY}"),
+    ],
+)
+def test_html_a_headline_over_a_byline_or_a_plain_site_line_stays_the_headline(title: str, body: str) -> None:
+    # Given a page with no article container whose <h1> is one side of the <title>, the other side below it
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the <h1> is the headline (the last review: the site's name was, on 77 such pages)
+    assert parsed.title == re.split(" [|-] ", title)[0]
 
 
 def test_html_the_legacy_page_rebuilt_as_html_has_its_headline_and_byline() -> None:

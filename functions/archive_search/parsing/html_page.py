@@ -984,9 +984,7 @@ class _Headings:
                 elif _heads_text_after(shown, text, other, tree):
                     # Blocks stand between it and the headline: a date line or byline there is the article's.
                     self.masthead = element_text(self.own[index])
-                elif not _shows_after(
-                    shown, text, other, tree, emphasis_only=text == first and len(text.split()) > 1, last=text == last
-                ):
+                elif not _shows_after(shown, text, other, tree, emphasis_only=text == first, last=text == last):
                     continue
                 self.sites.append(element_text(self.own.pop(index)))
                 return
@@ -1144,6 +1142,8 @@ def _shows_after(
     return any(element_text(node).casefold() == after for node in emphasised)
 
 
+# What stands under a headline and not under a masthead (the blocks are folded): a byline, a picture's credit.
+_UNDER_HEADLINE = re.compile(r"\(?(?:(?:written\s+)?by\b|(?:photo(?:graph)?s?|pictures?|image|credit)\s*(?::|by\b))")
 # A block of running text (the story's first paragraph): this many words, or a sentence's closing mark.
 RUNNING_TEXT_WORDS = 10
 _HEADING_TAGS = "h1, h2, h3, h4, h5, h6"
@@ -1162,6 +1162,10 @@ def _heads_text_after(shown: list[str], text: str, other: str, tree: LexborHTMLP
             candidates.append(block)
         if len(block.split()) >= RUNNING_TEXT_WORDS or block.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?")):
             break
+        if not candidates and _UNDER_HEADLINE.match(block):
+            # A byline or a picture's credit stands under a headline, not a masthead: `<h1>Budget approved</h1><p>By
+            # Jane Doe</p><h3>News</h3>` made "News" the headline (the last review: 60 such pages).
+            return False
     if not candidates:
         return False
     body = tree.body

@@ -350,7 +350,9 @@ _FURNITURE = frozenset(
 _SECTION_ONLY = frozenset({"news"})
 _COMMENT_COUNT = re.compile(r"(?:\d+|no)\s+comments?|comments?\s*\d+", re.IGNORECASE)
 _SUBSCRIBE = re.compile(r"(?:subscribe|sign\s+up|follow\s+us)\b", re.IGNORECASE)
-_ITEM_MARKS = re.compile(r"[:!?()#|;\[\]{}<>]|\.\s")
+# Not an abbreviation's full stop (`U.S. Army`, `St. Louis`, `Gov. Cuomo`, `J.P. Morgan`), nor a language's sharp
+# (`C#`, `F#`): the last review saw such topics lose their line.
+_ITEM_MARKS = re.compile(r"[:!?()|;\[\]{}<>]|(?<![^\W\d_])#|(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.\s")
 _CLAUSE_WORDS = frozenset(
     {"you", "he", "she", "it", "we", "they", "is", "are", "was", "were", "be", "been", "am"}
     | {"i'm", "you're", "he's", "she's", "it's", "we're", "they're", "that's"}
@@ -358,9 +360,22 @@ _CLAUSE_WORDS = frozenset(
 _ITEM_WORD = re.compile(r"[\w'\u2019]+")
 
 
+def _is_furniture_tag(item: str) -> bool:
+    """Whether an item names the site's furniture (_FURNITURE, a comment count, a call to subscribe) or only the
+    section of every story (_SECTION_ONLY)."""
+    folded = item.casefold()
+    return (
+        folded in _FURNITURE
+        or folded in _SECTION_ONLY
+        or bool(_COMMENT_COUNT.fullmatch(item))
+        or bool(_SUBSCRIBE.match(item))
+    )
+
+
 def _is_tag(item: str) -> bool:
-    """Whether an item of a line of tags reads as a tag (_PLACEHOLDERS, _FURNITURE, _ITEM_MARKS, _CLAUSE_WORDS,
-    _TAG_WORDS, MAX_LABEL_CHARS)."""
+    """Whether an item of a line of tags reads as a tag (_PLACEHOLDERS, _ITEM_MARKS, _CLAUSE_WORDS, _TAG_WORDS,
+    MAX_LABEL_CHARS); a word of the site's furniture among topics is one (`Tags: Email, privacy, NSA`), a line of
+    them alone no line of tags (_tags_of)."""
     words = _ITEM_WORD.findall(item.replace("\u2019", "'"))
     folded = item.casefold()
     return (
@@ -368,9 +383,6 @@ def _is_tag(item: str) -> bool:
         and len(item.split()) <= _TAG_WORDS
         and len(item) <= MAX_LABEL_CHARS
         and folded not in _PLACEHOLDERS
-        and folded not in _FURNITURE
-        and not _COMMENT_COUNT.fullmatch(item)
-        and not _SUBSCRIBE.match(item)
         and not _ITEM_MARKS.search(item)
         and not any(word.casefold() in _CLAUSE_WORDS and not word.isupper() for word in words)
         and item.count('"') % 2 == 0
@@ -396,14 +408,14 @@ def _items(written: str) -> list[str]:
 def _tags_of(block: str) -> list[str] | None:
     """The tags a line of tags names (_TAGS_LINE), as a list written as text is read when no editor wrote it
     (text.items_as_written; hashtags and bars: _items); None for any other block, and for a line with an item that is
-    no tag (_is_tag) or only a section's name (_SECTION_ONLY)."""
+    no tag (_is_tag) or of the site's furniture alone (_is_furniture_tag: `Tags: Print, Email, Share`, `Tags: News`)."""
     line = _TAGS_LINE.fullmatch(block)
     if line is None or block.rstrip().endswith((".", "!", "?")):
         return None
     items = _items(line.group("items"))
     if not items or not all(map(_is_tag, items)):
         return None
-    return None if all(item.casefold() in _SECTION_ONLY for item in items) else items
+    return None if all(map(_is_furniture_tag, items)) else items
 
 
 # A publication stamp after the text names the article's first publication (`First published 12 May 2015`,
