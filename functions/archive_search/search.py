@@ -1285,10 +1285,11 @@ def search_articles(
         if after is not None:
             next_cursor = cursors.encode(Cursor(after=after, page=page + 1, fingerprint=request.fingerprint()))
     suggestion, altered = _spelling(index, request, ranking, vocabulary, response.get("suggest"), total, expansion)
+    quoted = quoted_only(request.q)
     return SearchPage(
         total=total,
         took_ms=timed.took,
-        results=[search_hit(raw, quoted) for quoted in [quoted_only(request.q)] for raw in raw_hits],
+        results=[search_hit(raw, quoted) for raw in raw_hits],
         page=page,
         sort=request.effective_sort,
         facets=read_facets(response.get("aggregations") or {}, request),

@@ -531,7 +531,7 @@ def _only_forms(q: str, offer: str) -> bool:
     return (
         len(typed) == len(offered)
         and bool(changed)
-        and all(fold_as_index(a.casefold()) == f"{fold_as_index(b.casefold())}s" for a, b in changed)
+        and all(fold_as_index(a) == f"{fold_as_index(b)}s" for a, b in changed)
     )
 
 

@@ -206,15 +206,14 @@ def _finished_joined(q: str) -> list[dict[str, Any]]:
     ]
 
 
-def _title_prefixes(q: str, forms: dict[str, str], closed_up: bool = False) -> list[dict[str, Any]]:
-    """The clauses a suggested title must match: every typed word the start of one of its words, an abbreviation
-    (`forms`: _abbreviations(q)) in either spelling, as /search finds it (relevance.typed_abbreviations: `HK stock`
-    offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS ...", session 26; the word prefixes hold
-    `h.k`, not `hk`)."""
+def _title_prefixes(q: str, forms: dict[str, str], plain: list[str], closed_up: bool = False) -> list[dict[str, Any]]:
+    """The clauses a suggested title must match: every typed word it must hold (`plain`: _plain_words) the start of
+    one of its words, an abbreviation (`forms`: _abbreviations(q)) in either spelling, as /search finds it
+    (relevance.typed_abbreviations: `HK stock` offered nothing where `H.K. stock` offers "H.K. STOCK EXCHANGE MULLS
+    ...", session 26; the word prefixes hold `h.k`, not `hk`)."""
     # A token without a letter or digit (`<`, `(`, `—`, `_` after `IBM`) is no prefix: alone among the plain words,
     # its match held no term, or one no title holds (`IBM <` offered nothing where `IBM` offers "IBM <IBM> FORMS
     # ...", session 30).
-    plain, _ = _plain_words(q, forms)
     either = [
         {"bool": {"should": [{"match": {"title.prefix": {"query": text}}} for text in (token, form)], "boost": 2}}
         for token, form in forms.items()
@@ -354,6 +353,7 @@ def build_suggest(
         # starting with an s ("JAPAN SAYS ...", which the start `japan s` ranked first; session 49's attacker).
         should.append({"term": {"title.start": {"value": ended, "boost": 10}}})
     forms = _abbreviations(q)
+    plain, optional = _plain_words(q, forms)
     if forms:
         # A title starting with the typed text, its abbreviations in their other spelling (`US trade`: "U.S. TRADE"),
         # after those starting with it as typed (`UK econ`: "UK economy ..." before "U.K. ECONOMY ...").
@@ -361,7 +361,7 @@ def build_suggest(
         should.append({"match": {"title.start": {"query": respelt, "boost": 5}}})
     if complete:
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
-    if optional := _plain_words(q, forms)[1]:
+    if optional:
         # Scored as a word a title must hold is (_title_prefixes), the titles holding them first.
         should.append({"match": {"title.prefix": {"query": " ".join(optional), "boost": 2}}})
     # A code's runs adjacent in a title's words (F-16, F16), before titles that only hold words starting with them
@@ -369,7 +369,7 @@ def build_suggest(
     codes = [runs for word in words if (runs := spaced_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
-    query: dict[str, Any] = {"must": _title_prefixes(q, forms, closed_up), "should": should}
+    query: dict[str, Any] = {"must": _title_prefixes(q, forms, plain, closed_up), "should": should}
     if context:
         query["filter"] = [{"match": {"body.exact": {"query": " ".join(context), "operator": "and"}}}]
     parsed = parse_query(typed)
