@@ -465,7 +465,7 @@ def _candidates(tree: LexborHTMLParser, selector: str, judged: _Judged) -> list[
 def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> bool:
     """Whether an <article> is a teaser of another story: at most TEASER_MAX_CHARS of text under a first heading that
     is all one link to another page (a live blog's entry heading links to itself, `#entry-3`, if at all)."""
-    heading = node.css_first("h1, h2, h3, h4, h5, h6")
+    heading = node.css_first(_HEADING_TAGS)
     if heading is None or _length(paragraphs_of(node)) > TEASER_MAX_CHARS:
         return False
     if _in_teaser_list(node):
@@ -1116,7 +1116,8 @@ def _is_name_in(text: str, names: list[str]) -> bool:
 
 
 # What shows a block of an old page as its headline, not a line of text: a heading or bold, big or sized type.
-_EMPHASIS = "h1, h2, h3, h4, h5, h6, b, strong, big, font"
+_HEADING_TAGS = "h1, h2, h3, h4, h5, h6"
+_EMPHASIS = f"{_HEADING_TAGS}, b, strong, big, font"
 MAX_EMPHASISED = 200
 
 
@@ -1146,7 +1147,6 @@ def _shows_after(
 _UNDER_HEADLINE = re.compile(r"\(?(?:(?:written\s+)?by\b|(?:photo(?:graph)?s?|pictures?|image|credit)\s*(?::|by\b))")
 # A block of running text (the story's first paragraph): this many words, or a sentence's closing mark.
 RUNNING_TEXT_WORDS = 10
-_HEADING_TAGS = "h1, h2, h3, h4, h5, h6"
 
 
 def _heads_text_after(shown: list[str], text: str, other: str, tree: LexborHTMLParser) -> bool:

@@ -455,12 +455,14 @@ _DAY_FIRST = re.compile(
 )
 
 
-def _labelled(line: str) -> str | None:
+def _labelled(line: str, day_first: bool = False) -> str | None:
     """What follows a label saying when the article was published (_PUBLISHED_LABEL): `12 May 2015` of `Published:
-    12 May 2015`; None for a line with no such label. Whether it is a date is read_date's to say: `Published reports
-    say...` is the label's word and no date."""
+    12 May 2015`; None for a line with no such label (`day_first`: no French or German one). Whether it is a date is
+    read_date's to say: `Published reports say...` is the label's word and no date."""
     label = _PUBLISHED_LABEL.match(line)
-    return line[label.end() :] if label is not None and label.end() < len(line) else None
+    if label is None or label.end() >= len(line) or (day_first and not label["day_first"]):
+        return None
+    return line[label.end() :]
 
 
 def _unlabelled(line: str) -> str:
@@ -471,8 +473,7 @@ def _unlabelled(line: str) -> str:
 
 def _day_first(line: str) -> str | None:
     """What follows a French or German label (`Publié le`, `Veröffentlicht am`: _DAY_FIRST), or None."""
-    label = _PUBLISHED_LABEL.match(line)
-    return line[label.end() :] if label is not None and label["day_first"] and label.end() < len(line) else None
+    return _labelled(line, day_first=True)
 
 
 def _read_day_first(text: str) -> tuple[date | None, RejectedUploadError | None]:
