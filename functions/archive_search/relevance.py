@@ -110,6 +110,7 @@ BYLINE_FIELD = "author"  # as written (index_mapping: exact_words), one phrase a
 BYLINE_PARTS_FIELD = "author.parts"  # the same with a joined word's parts (O'Neill: neill), for one word
 BYLINE_CLOSED_FIELD = "author.closed"  # its joined words closed up (O'Neill: oneill), for one word
 BYLINE_BOOST = TITLE_ALL_WORDS_BOOST
+BYLINE_NAME_WORDS = 4  # a name typed whole ranks its bylines with the headline typed whole (byline_typed)
 TAG_WORDS_FIELD = "tags.words"  # a tag's words (index_mapping: tag_words): `league` is held by Premier League
 TAG_BOOST = TITLE_ALL_WORDS_BOOST
 FUZZY_BOOST = 0.2
@@ -482,12 +483,15 @@ def word_counts(parsed: ParsedQuery) -> Counter[str]:
 
 
 def content_words(parsed: ParsedQuery) -> list[str]:
-    """The query's distinct units, stopwords out unless there is nothing else: what `text_query` scores. A word is a
-    stopword as the index reads it (`Å` is `a`, `thé` is `the`: scored, `Å tkaeover` matched 3,676 of 3,698 articles
-    and lost did_you_mean; session 22's review)."""
+    """The query's distinct units, stopwords out unless there is nothing else, an OR-group included: what
+    `text_query` scores. A word is a stopword as the index reads it (`Å` is `a`, `thé` is `the`: scored, `Å tkaeover`
+    matched 3,676 of 3,698 articles and lost did_you_mean; session 22's review). Beside an OR-group a stopword is
+    never scored: `ipod OR halo the` matched every article holding `the` (3,698, where `ipod OR halo` finds 49), its
+    later pages and marks only `the` (session 51's attacker)."""
     distinct = list(dict.fromkeys(query_units(parsed)))
     content = [w for w in distinct if fold_as_index(w) not in STOPWORDS]
-    return content or distinct
+    grouped = any(len(unit.alternatives) > 1 for unit in parsed.required)
+    return content if content or grouped else distinct
 
 
 def has_synonyms(unit: str) -> bool:
@@ -1055,6 +1059,20 @@ def pasted_headline(parsed: ParsedQuery) -> str | None:
     return parsed.whole
 
 
+def byline_typed(parsed: ParsedQuery) -> dict[str, Any] | None:
+    """The clause of an article whose byline holds the query as typed, its words adjacent and in order (a name of
+    BYLINE_NAME_WORDS words at most, two at least: `Mark O'Neill` in "Mark O'Neill" or "Norma Cohen and Mark
+    O'Neill"), which ranks with the headline typed whole (text_query);
+    quoted or not. None for one word, more words
+    or an OR-group. As one more byline word, `Mark O'Neill` ranked his 15 news-dev articles 6th to 20th, below a Martin
+    O'Neill's with a "question mark", and `Linda Sieg` a Linda Kasabian's with a "siege" above her 11 (session 51's
+    attacker)."""
+    words = typed_words(parsed)
+    if not 2 <= len(words) <= BYLINE_NAME_WORDS or any(len(unit.alternatives) > 1 for unit in parsed.required):
+        return None
+    return {"match_phrase": {BYLINE_FIELD: " ".join(words)}}
+
+
 def typed_words(parsed: ParsedQuery) -> list[str]:
     """The words of the query as typed, its exclusions and operators out (ParsedQuery.typed)."""
     return [word for word in parsed.typed.split() if any(is_word_character(c) for c in word)]
@@ -1317,6 +1335,7 @@ def text_query(
             should.append(phrase)
     # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
     headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
+    headlines += [by] if (by := byline_typed(parsed)) is not None else []
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
         should.append(_tier(TIER_HEADLINE, [any_of(headlines)], HEADLINE_BOOST))
     short = len(words) <= COMPLETE_MATCH_MAX_WORDS

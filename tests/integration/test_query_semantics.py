@@ -657,6 +657,11 @@ def test_lower_case_or_is_a_word_and_capital_or_an_operator(pipeline: LocalPipel
     # "oil or gas" asks for both words: the article holding both ranks first (as an operator it would not)
     assert ids("oil or gas")[0] == both
     assert set(ids("oil OR gas")) == {oil, both, gas}
+    # A stopword beside an OR-group is not an alternative of its own: it matched every article (session 51)
+    filler = _json_upload(pipeline, "The state of things", "The end of the matter is in the past.")
+    pipeline.drain()
+    assert set(ids("oil OR gas the")) == set(ids("oil OR gas of")) == {oil, both, gas}
+    assert filler not in ids("(oil OR gas) AND -coal")
 
 
 @pytest.mark.parametrize(
@@ -2148,6 +2153,27 @@ def test_a_byline_is_searched_as_words_and_excluded_as_searching_finds_it(pipeli
     assert set(ids("markets -O'Neill")) == {by_peston}
     assert set(ids("shares -Peston")) == {by_him}
     assert set(ids("markets -Neill")) == set(ids("markets -oneill")) == {by_peston}
+
+
+def test_a_name_typed_whole_ranks_its_bylines_first(pipeline: LocalPipeline) -> None:
+    # Given articles under a byline that never name the writer, and one holding both names apart, again and again
+    by_her = _json_upload(pipeline, "Tokyo stocks edge up", "Tokyo stocks rose.", author="Linda Sieg")
+    shared = _json_upload(pipeline, "Yen steady", "The yen held.", author="Kim Roe and Linda Sieg")
+    decoy = _json_upload(
+        pipeline,
+        "Linda Kasabian recalls the siege",
+        "Linda Kasabian spoke of the siege. Linda said the siege, a Sieg of sorts, lasted days. " * 3,
+    )
+    pipeline.drain()
+
+    # Then the name typed whole (quoted or not) ranks the articles under her byline first (session 51's attacker:
+    # `Linda Sieg` ranked the Kasabian article above her 11), and the other article is still found
+    for typed in ("Linda Sieg", "linda sieg", '"Linda Sieg"', "Linda Sieg -tokyo"):
+        found = ids(typed)
+        assert set(found[:2]) == ({by_her, shared} if "-" not in typed else {shared, decoy}), typed
+    assert decoy in ids("Linda Sieg")
+    # Not a name in the byline's order: no byline first
+    assert ids("sieg linda")[0] == decoy
 
 
 def test_a_tag_is_searched_as_the_tag_filter_reads_it(pipeline: LocalPipeline) -> None:

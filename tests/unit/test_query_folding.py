@@ -29,7 +29,7 @@ from archive_search.query_parser import (
     pieces,
     without_exclusions,
 )
-from archive_search.relevance import content_words, is_joined
+from archive_search.relevance import byline_typed, content_words, is_joined
 
 INVISIBLE = [chr(c) for low, high in INVISIBLE_RANGES for c in range(low, high + 1)]
 
@@ -161,6 +161,14 @@ def test_a_word_the_index_reads_as_a_stopword_is_one() -> None:
     assert content_words(parse_query("\u00c5 tkaeover")) == ["tkaeover"]
     assert content_words(parse_query("th\u00e9 economy")) == ["economy"]
     assert content_words(parse_query("\u00c5")) == ["\u00e5"]  # nothing else: kept, as any stopword alone
+
+
+def test_a_stopword_beside_an_or_group_is_not_scored() -> None:
+    # Scored, `ipod OR halo the` matched every article holding `the` (session 51's attacker)
+    assert content_words(parse_query("ipod OR halo the")) == []
+    assert content_words(parse_query("(oil OR gas) AND -coal")) == []
+    assert content_words(parse_query("oil OR gas of prices")) == ["prices"]
+    assert content_words(parse_query("the OR a")) == []
 
 
 def test_a_pipe_separates_alternatives_with_or_without_spaces() -> None:
@@ -359,3 +367,12 @@ def test_a_comma_between_digit_groups_is_closed_up_and_no_other() -> None:
         "pattern": DIGIT_GROUP_PATTERN,
         "replacement": "",
     }
+
+
+def test_a_name_typed_whole_is_looked_for_in_bylines() -> None:
+    # Two to four words, quoted or not, no OR-group: the byline holding them as typed ranks with the headline typed
+    assert byline_typed(parse_query("Mark O'Neill")) == {"match_phrase": {"author": "Mark O'Neill"}}
+    assert byline_typed(parse_query("linda sieg -tokyo")) == {"match_phrase": {"author": "linda sieg"}}
+    assert byline_typed(parse_query('"Linda Sieg"')) is not None
+    for typed in ("Neill", "rich OR miller", "a b c d e"):
+        assert byline_typed(parse_query(typed)) is None, typed
