@@ -281,7 +281,20 @@ def fold_within(sent: str, limit: int) -> tuple[str, int]:
     length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
     if length > limit:
         return sent, length
-    return _SPACED_AMPERSAND.sub(_closed_ampersand, fold_query_text(collapsed(sent))), length
+    folded = fold_query_text(collapsed(sent))
+    folded = collapsed(_EDGE_CONNECTORS.sub("", folded)) if _LETTER_OR_DIGIT.search(folded) else folded
+    return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length
+
+
+# An underscore (or another connector, Unicode's Pc) not between two letters or digits: the engine's tokenizer keeps
+# it in the token, where it drops any other punctuation at a word's edge, so `_oil_` found nothing and offered
+# nothing, where `.oil.` or `*oil*` finds what `oil` finds (session 51's attacker). Within a word it stays
+# (`oil_prices`: glued_parts); a query without a letter or digit is left as typed.
+_CONNECTORS = "_\u203f\u2040\u2054\ufe33\ufe34\ufe4d-\ufe4f\uff3f"
+_EDGE_CONNECTORS = re.compile(
+    rf"(?<![^\W_])(?<![{_CONNECTORS}])[{_CONNECTORS}]+|[{_CONNECTORS}]+(?![^\W_])(?![{_CONNECTORS}])"
+)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 # A name's letters typed with spaces around their `&` (`R & D`, `M & S`, `AT & T`): one a single letter, the other

@@ -662,6 +662,9 @@ def test_lower_case_or_is_a_word_and_capital_or_an_operator(pipeline: LocalPipel
     pipeline.drain()
     assert set(ids("oil OR gas the")) == set(ids("oil OR gas of")) == {oil, both, gas}
     assert filler not in ids("(oil OR gas) AND -coal")
+    # An underscore at a word's edge is punctuation, as a full stop is (`_oil_` found nothing: session 51)
+    assert set(ids("_oil_")) == set(ids(".oil.")) == set(ids("oil")) == {oil, both}
+    assert set(ids("gas -_oil_")) == {gas}
 
 
 @pytest.mark.parametrize(

@@ -515,6 +515,21 @@ def test_control_characters_in_a_query_are_blanks() -> None:
     assert fold_within("\x00", 100) == ("", 1)
 
 
+def test_an_underscore_at_a_words_edge_is_punctuation() -> None:
+    # Session 51's attacker: the engine keeps `_` in a token, so `_oil_` found nothing where `.oil.` finds oil
+    for typed, read in [
+        ("_oil_", "oil"),
+        ("__oil__ prices_", "oil prices"),
+        ('"_oil_" OR (_gas_)', '"oil" OR (gas)'),
+        ("-_oil_ gas", "-oil gas"),
+        ("oil _ gas", "oil gas"),
+        ("\uff3fpetrol\u203f", "petrol"),
+        ("_oil_prices_", "oil_prices"),  # within a word it stays: glued_parts reads it
+        ("_", "_"),  # nothing else: as typed
+    ]:
+        assert fold_within(typed, 100)[0] == read, typed
+
+
 def test_a_joined_word_of_parts_of_one_or_two_letters_is_short_and_a_number_is_written_as_its_plural() -> None:
     assert [short_joined(w) for w in ("P&O", "AT&T", "r&d's", "S/P", "Q&A")] == ["po", "att", "rd", "sp", "qa"]
     for word in ("anti-war", "e-mail", "U.S.-Japan", "F-16", "24/7", "P&O ferries", "ATT", "we'll", "hi-t", "e-m"):
