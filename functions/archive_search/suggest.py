@@ -150,8 +150,10 @@ def last_word_typed(q: str) -> bool:
     """Whether the reader is still typing q's last word: q ends in a letter, digit or mark. Whitespace or punctuation
     after a word finishes it (`Low `, `Low,`, `Low-`, `AT&T.`), as the docs say; a joined word being typed (`Low-c`)
     is typed to its last letter. Only whitespace did: `Low,` and `Low-` ranked "LOWER TAX OFFSETS ..." above
-    "Low-cost airlines hit Eurotunnel", which `Low ` ranks first (session 51's attacker)."""
-    return bool(q) and is_word_character(q[-1])
+    "Low-cost airlines hit Eurotunnel", which `Low ` ranks first (session 51's attacker). An apostrophe after a
+    letter does not: a possessive or a name is being typed (`Japan'` ranks "Japan's ageing workforce" first, `O'`
+    the O'Neills)."""
+    return bool(q) and (is_word_character(q[-1]) or (q[-1] in "'\u2019" and is_word_character(q[-2:-1] or " ")))
 
 
 def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
