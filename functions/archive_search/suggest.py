@@ -35,6 +35,7 @@ from archive_search.query_parser import (
     parse_query,
     symbols_blanked,
     without_exclusions,
+    without_possessive,
 )
 from archive_search.relevance import (
     MIN_CLOSED_UP_LETTERS,
@@ -43,6 +44,7 @@ from archive_search.relevance import (
     abbreviation_form,
     any_of,
     code_runs,
+    has_synonyms,
     is_joined,
     pasted_headline,
     short_joined,
@@ -144,6 +146,16 @@ def searched_text(q: str) -> str:
     return f"{collapsed} " if collapsed and blanked[-1:].isspace() else collapsed
 
 
+def last_word_typed(q: str) -> bool:
+    """Whether the reader is still typing q's last word: q ends in a letter, digit or mark. Whitespace or punctuation
+    after a word finishes it (`Low `, `Low,`, `Low-`, `AT&T.`), as the docs say; a joined word being typed (`Low-c`)
+    is typed to its last letter. Only whitespace did: `Low,` and `Low-` ranked "LOWER TAX OFFSETS ..." above
+    "Low-cost airlines hit Eurotunnel", which `Low ` ranks first (session 51's attacker). An apostrophe after a
+    letter does not: a possessive or a name is being typed (`Japan'` ranks "Japan's ageing workforce" first, `O'`
+    the O'Neills)."""
+    return bool(q) and (is_word_character(q[-1]) or (q[-1] in "'\u2019" and is_word_character(q[-2:-1] or " ")))
+
+
 def title_exclusions(excluded: Sequence[Term]) -> list[dict[str, Any]]:
     """The clauses a suggested title must match none of: an excluded word, or an excluded phrase or joined word
     (`-"price war"`, `-anti-war`) with its words adjacent and in order; an abbreviation in either spelling, as
@@ -163,15 +175,32 @@ def _abbreviations(q: str) -> dict[str, str]:
     """The typed abbreviations of q (whitespace-separated, as typed), each with its other spelling, as /search reads
     them (relevance.typed_abbreviations): a dotted one closed up (`I.B.M.`: `ibm`), two or three capitals dotted
     (`HK`: `h.k`) unless every word is in capitals, also those /search finds through its synonyms (`US`: `u.s`),
-    which the title prefixes cannot (`US trade` offered no "U.S. TRADE ..." title, session 28). `U.S.` is not
-    closed up: `us` starts too many words ("Usher", "used": 8 of the 10 known-item prefixes typing `U.S.` ranked
-    their title lower, docs/search.md)."""
+    which the title prefixes cannot (`US trade` offered no "U.S. TRADE ..." title, session 28), and those typed in
+    any case (synonym_dotted: `us car sales`, session 51). `U.S.` is not closed up: `us` starts too many words
+    ("Usher", "used": 8 of the 10 known-item prefixes typing `U.S.` ranked their title lower, docs/search.md)."""
     dotted = capitals_typed(parse_query(q))
     forms = {
-        token: abbreviation_closed_up(token) or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
+        token: abbreviation_closed_up(token)
+        or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
+        or synonym_dotted(token)
         for token in q.split()
     }
     return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
+
+
+def synonym_dotted(word: str) -> str | None:
+    """The dotted spelling of an abbreviation /search finds through its synonyms (`u.s`, `u.k`, `u.n`, `e.u`,
+    `u.s.a`), typed in any case: /search reads an unquoted `us` typed in any case as the country
+    (query_parser.parse_query) and `uk`, `un`, `eu` through the synonyms, case aside. Only capitals among lower-case
+    words were dotted (_abbreviations), and the word prefixes hold a title's U.S. as `u.s`: `us car sales` and `US
+    CAR SALES` offered nothing where `US car sales` offers "U.S. CAR SALES ..." (session 51's attacker). None for
+    any other word (`it`, a stopword: abbreviation_dotted; `ibm`, which has no synonyms); punctuation around the word
+    aside (`us,`), not a quotation mark (`"us`: a phrase's pronoun, as /search reads it)."""
+    parts = words_of(without_possessive(word))
+    if len(parts) != 1 or '"' in word:
+        return None
+    dotted = abbreviation_dotted(parts[0].upper(), with_synonyms=True)
+    return dotted if dotted and has_synonyms(dotted) else None
 
 
 def word_parts(word: str) -> str:
@@ -199,7 +228,7 @@ def _finished_joined(q: str) -> list[dict[str, Any]]:
     word starts find too. The word as the title is written (`title.exact`), which cannot say that "EU-US" holds `us`
     (the index reads it `U.S`): a should clause, not a must."""
     tokens = q.split()
-    finished = tokens if q[-1:].isspace() else tokens[:-1]
+    finished = tokens[:-1] if last_word_typed(q) else tokens
     return [
         {"match_phrase": {"title.exact": {"query": word_parts(token), "boost": 2}}}
         for token in joined_words(finished)[:MAX_JOINED_PHRASES]
@@ -246,7 +275,7 @@ def _plain_words(q: str, forms: dict[str, str]) -> tuple[list[str], list[str]]:
     attacker); the titles holding it rank first (build_suggest). The word being typed may be the start of another
     (`the` of "Theatre"), and a query of stopwords alone must hold them."""
     tokens = q.split()
-    typing = len(tokens) - 1 if not q[-1:].isspace() else None
+    typing = len(tokens) - 1 if last_word_typed(q) else None
     kept = [(i, token) for i, token in enumerate(tokens) if token not in forms and any(c.isalnum() for c in token)]
     capitals = capitals_typed(parse_query(q))
     optional = {i for i, token in kept if i != typing and _optional(token, capitals)}
@@ -308,7 +337,10 @@ def _joined_held(token: str, spellings: Sequence[str]) -> dict[str, Any]:
 def _joined_forms(token: str) -> list[str]:
     """A joined word's parts (word_parts), and the same with each part in capitals dotted where it has a dotted
     spelling (relevance.abbreviation_dotted, synonyms too: `US-Japan` -> `US Japan`, `U S Japan`)."""
-    dotted = "".join(abbreviation_dotted(piece, with_synonyms=True) or piece for piece in _JOINERS.split(token))
+    dotted = "".join(
+        abbreviation_dotted(piece, with_synonyms=True) or synonym_dotted(piece) or piece
+        for piece in _JOINERS.split(token)
+    )
     return list(dict.fromkeys([word_parts(token), word_parts(dotted)]))
 
 
@@ -342,7 +374,7 @@ def build_suggest(
     # the engine would close up only after this (`1,500,0` is `15000`, not `1,5000`: the session's review).
     q = _TYPED_GROUP.sub("", re.sub(DIGIT_GROUP_PATTERN, "", searched_text(typed)))
     words = words_of(q)
-    complete = " ".join(words[:-1]) if not q[-1:].isspace() else " ".join(words)
+    complete = " ".join(words[:-1]) if last_word_typed(q) else " ".join(words)
     # The engine counts a clause for each token of each clause, at most one a character of q (a run of ideographs
     # is a token each): the prefix match, the complete words and the title start stay below its 1,024 for the
     # longest q. The prefix match scores twice (boost 2): as a second copy among the should clauses, a 500-ideograph
