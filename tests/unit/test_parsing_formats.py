@@ -3751,6 +3751,44 @@ def test_an_article_marked_no_draft_is_published() -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "data", "named"),
+    [
+        # session 51's attacker: each was published
+        *[
+            ("incoming/a.json", f'{{"title": "T", "body": "B", "status": "{status}"}}'.encode(), f"status: {status}")
+            for status in ("pending", "private", "future", "trash", "scheduled", "unpublished", "archived", "inherit")
+        ],
+        ("incoming/a.json", b'{"title": "T", "body": "B", "post_status": "Pending"}', "post_status: Pending"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "status": 0}', "status: 0"),  # Drupal's
+        ("incoming/a.md", b"---\ntitle: T\nstatus: private\n---\nBody.", "status: private"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "published": false}', "published: false"),  # Jekyll's
+        ("incoming/a.md", b"---\ntitle: T\npublished: false\n---\nBody.", "published: false"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "visibility": "members"}', "visibility: members"),
+    ],
+)
+def test_an_article_a_cms_keeps_from_the_public_is_reported_not_published(key: str, data: bytes, named: str) -> None:
+    rejection = _rejection(key, data)
+    assert f"not public ({named})" in rejection.reason and "when it is ready" in rejection.fix
+
+
+def test_a_draft_flag_neither_true_nor_false_is_reported_and_a_published_flag_is_no_date() -> None:
+    # session 51's attacker: `draft: Yes please` and `"draft": "maybe"` were published
+    for key, data in [
+        ("incoming/a.md", b"---\ntitle: T\ndraft: Yes please\n---\nBody."),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "draft": "maybe"}'),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "isDraft": 2}'),
+    ]:
+        rejection = _rejection(key, data)
+        assert "neither true nor false" in rejection.reason and "true to keep it back" in rejection.fix, data
+    assert "(isdraft: true)" in _rejection("incoming/a.json", b'{"title": "T", "body": "B", "isDraft": true}').reason
+    # Jekyll's `published: true` beside the date: the date is read ("two names for one field" before)
+    jekyll = parse_upload("incoming/a.md", b"---\ntitle: T\npublished: true\ndate: 2021-03-01\n---\nBody.")
+    assert str(jekyll.published) == "2021-03-01"
+    assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "published": true}').published is None
+    assert parse_upload("incoming/a.json", b'{"title": "T", "body": "B", "status": "breaking"}').title == "T"
+
+
+@pytest.mark.parametrize(
     ("data", "says"),
     [
         (b'{"title": "T", "content": "Text."}', 'the JSON gives no body (\'body\'); its fields are "title", "content"'),

@@ -24,7 +24,7 @@ from archive_search.parsing.text import (
     decode,
     list_items,
     one_of,
-    refuse_draft,
+    publishable,
     section_and_tags,
     unescape_entities,
 )
@@ -62,7 +62,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             fix='upload {"title": "...", "body": "..."}',
         )
     document = _folded_names(document)
-    refuse_draft(document, "the JSON")
+    document = publishable(document, "the JSON")
     _refuse_unnamed(document)
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()

@@ -36,7 +36,7 @@ from archive_search.parsing.text import (
     normalise_space,
     numeric_reference,
     one_of,
-    refuse_draft,
+    publishable,
     section_and_tags,
     unescape_entities,
 )
@@ -99,7 +99,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
             fix="split the table, or upload it as .txt",
         )
     front = load_front_matter(front_source) if front_source is not None else {}
-    refuse_draft(front, "the front matter")
+    front = publishable(front, "the front matter")
 
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()

@@ -578,33 +578,78 @@ TAG_NAMES = ("tags", "keywords")
 
 
 # How a draft says it is one (Hugo's and Jekyll's `draft: true`; front matter keeps every value as written, and YAML
-# 1.1's other spellings of true).
+# 1.1's other spellings of true), and how it says it is not.
 _DRAFT_VALUES = frozenset(("true", "yes", "on", "y", "1"))
+_NOT_DRAFT_VALUES = frozenset(("false", "no", "off", "n", "0", ""))
+_DRAFT_NAMES = ("draft", "isdraft", "is_draft")
+# A CMS's status of an article not (or no longer) public: WordPress's draft, pending (review), private, future
+# (scheduled), trash, auto-draft and inherit (a revision); Ghost's scheduled; Drupal's unpublished and archived
+# (content moderation) or its status 0; a review step's. Any other status (publish, published, a news desk's
+# `breaking` or `updated`) publishes the article: news exports use the word for other things too.
+_UNPUBLISHED_STATUSES = frozenset(
+    {"draft", "pending", "private", "future", "scheduled", "trash", "trashed", "auto-draft", "inherit"}
+    | {"unpublished", "archived", "review", "in review", "pending review", "needs review", "hidden", "deleted"}
+    | {"withdrawn", "embargoed", "0", "false"}
+)
+_STATUS_NAMES = ("status", "post_status")
+# Who may read it (Ghost's `visibility`: members, paid or tiers; WordPress's private): not everyone.
+_RESTRICTED_VISIBILITY = frozenset(("private", "members", "paid", "tiers", "hidden"))
 
 
-def refuse_draft(fields: dict[str, Any], where: str) -> None:
-    """RejectedUploadError when `fields` (keyed in lower case) mark the article a draft (`draft: true`, `"draft":
-    true`): it was published as any other article, which the editor who marked it never meant (session 48's new
-    user). A draft is reported, not published; `draft: false` or no `draft` publishes it."""
-    value = fields.get("draft")
-    # A CMS export's status (WordPress's `status` or `post_status`: "draft") says the same (the second review); the
-    # field that says so is named (the third review).
-    marks = (
-        [f"draft: {str(value).lower()}"]
-        if value is True or value == 1 or str(value).strip().lower() in _DRAFT_VALUES
-        else []
-    )
+def publishable(fields: dict[str, Any], where: str) -> dict[str, Any]:
+    """`fields` (keyed in lower case) of an article that may be published, without a `published` flag of true (Jekyll's
+    `published: true` is no date: the date is under `date`); RejectedUploadError naming the field when they keep it
+    back: a draft (`draft: true`, `"isDraft": true`), a CMS status of an article not public (`status: pending`,
+    `post_status: future`, Drupal's `"status": 0`: _UNPUBLISHED_STATUSES), `published: false` (Jekyll's unpublished
+    post), a visibility not everyone has (`visibility: members`), or a draft flag neither true nor false (`draft:
+    maybe`: which was meant cannot be told). A draft was published as any other article, which the editor who
+    marked it never meant (session 48's new user), and so were pending, private, scheduled and trashed posts and
+    `draft: Yes please` (session 51's attacker)."""
+    marks: list[str] = []
+    for name in _DRAFT_NAMES:
+        value = fields.get(name)
+        written = _flag(value)
+        if value is None or written in _NOT_DRAFT_VALUES:
+            continue
+        if written not in _DRAFT_VALUES:
+            raise RejectedUploadError(
+                f"{where} gives {name}: {value!r}, neither true nor false, so whether the article is a draft cannot "
+                "be told",
+                fix=f"write {name}: false to publish the article, or {name}: true to keep it back",
+            )
+        marks.append(f"{name}: {written}")
     marks += [
         f"{name}: {fields[name]}"
-        for name in ("status", "post_status")
-        if isinstance(fields.get(name), str) and fields[name].strip().lower() == "draft"
+        for name in _STATUS_NAMES
+        if fields.get(name) is not None and _flag(fields[name]) in _UNPUBLISHED_STATUSES
     ]
-    if marks:
-        marked = marks[0]
+    if _flag(fields.get("published")) in _NOT_DRAFT_VALUES - {""}:
+        marks.append(f"published: {_flag(fields['published'])}")
+    if _flag(fields.get("visibility")) in _RESTRICTED_VISIBILITY:
+        marks.append(f"visibility: {fields['visibility']}")
+    if marks and "draft" in marks[0]:
         raise RejectedUploadError(
-            f"{where} marks the article a draft ({marked}), and a draft is not published",
+            f"{where} marks the article a draft ({marks[0]}), and a draft is not published",
             fix="remove the draft line (or the draft status), or set it to false, when the article is ready",
         )
+    if marks:
+        raise RejectedUploadError(
+            f"{where} marks the article as not public ({marks[0]}), and only a published article is searchable",
+            fix="remove that line, or set it to what publishes the article (status: publish), when it is ready",
+        )
+    if _flag(fields.get("published")) in _DRAFT_VALUES:
+        return {name: value for name, value in fields.items() if name != "published"}
+    return fields
+
+
+def _flag(value: object) -> str | None:
+    """A flag's or status's value as written, in lower case (JSON's true as `true`); None for none, or for a value
+    no flag is written as (a list, an object)."""
+    if value is None or isinstance(value, list | dict):
+        return None
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value).strip().lower()
 
 
 def one_of(fields: dict[str, Any], names: Iterable[str], where: str, fix: str) -> object:
