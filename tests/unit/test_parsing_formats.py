@@ -3728,6 +3728,7 @@ def test_a_tag_s_attribute_value_holding_markup_opens_nothing() -> None:
         # the second review: a number, and a CMS export's status
         ("incoming/a.json", b'{"title": "T", "body": "B", "draft": 1}'),
         ("incoming/a.json", b'{"title": "T", "body": "B", "status": "draft"}'),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "status": "Draft"}'),
         ("incoming/a.md", b"---\ntitle: T\npost_status: draft\n---\nBody."),
     ],
 )
@@ -3798,3 +3799,56 @@ def test_a_draft_flag_neither_true_nor_false_is_reported_and_a_published_flag_is
 def test_a_json_without_a_title_or_body_field_names_the_fields_it_gives(data: bytes, says: str) -> None:
     # session 48's new user: a WordPress export was told "the article has no body text"
     assert _rejection("incoming/a.json", data).reason.startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # session 51's new user: each was the first paragraph of an undated page
+        ("Thu, 11/14/2019 - 09:12", "2019-11-14"),  # Drupal's default format
+        ("Thu, 14/11/2019 - 09:12", "2019-11-14"),
+        ("November 14, 2019 - 9:12am", "2019-11-14"),
+        ("14 November 2019 | 09:12", "2019-11-14"),
+        ("Publié le 3 mars 2021 à 14h05", "2021-03-03"),  # Le Monde's
+        ("Publié le 03/03/2021 à 14:05", "2021-03-03"),
+        ("Veröffentlicht am 3. März 2021, 14:05 Uhr", "2021-03-03"),
+        # the weekday tells which reading of a numeric date is meant, when one falls on it
+        ("Thu, 03/04/2021", "2021-03-04"),
+        ("Sat, 03/04/2021", "2021-04-03"),
+    ],
+)
+def test_a_date_line_with_its_time_after_a_dash_or_in_french_or_german_is_the_date(line: str, day: str) -> None:
+    article = parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{line}\n\nThe story.".encode())
+    assert (str(article.published), article.body) == (day, "The story.")
+
+
+def test_a_date_line_that_is_no_date_stays_text() -> None:
+    for line in ("12 May 2015 - 10 killed", "Mon, 03/04/2021 was the day"):
+        article = parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{line}\n\nThe story.".encode())
+        assert article.published is None and article.body.startswith(line), line
+
+
+@pytest.mark.parametrize(
+    ("block", "author"),
+    [
+        # session 51's new user: two lines of a byline block joined, and Drupal's byline beside its date
+        ("By Jane Doe\nMarch 1, 2021", "Jane Doe"),
+        ("March 1, 2021\nBy Jane Doe", "Jane Doe"),
+        ("By Morag MacLeod Mon, 03/01/2021 - 09:12", "Morag MacLeod"),  # not "Morag MacLeod Mon"
+        ("By Jane Doe, Staff Writer, March 1, 2021", "Jane Doe"),
+        ("Posted on March 1, 2021 by Jane Doe", "Jane Doe"),
+    ],
+)
+def test_a_byline_and_its_date_on_one_line_give_both(block: str, author: str) -> None:
+    for key, data in [
+        ("incoming/a.md", f"---\ntitle: Ferry fares frozen\n---\n{block}\n\nFares were frozen.".encode()),
+        ("incoming/a.html", _html(f"<article><h1>Ferry fares frozen</h1><p>{block}</p><p>Fares were frozen.</p>")),
+    ]:
+        article = parse_upload(key, data)
+        assert (article.author, str(article.published), article.body) == (author, "2021-03-01", "Fares were frozen.")
+
+
+def test_a_page_dated_by_dcterms_date_is_dated() -> None:
+    # Drupal's Metatag module writes it (session 51's new user)
+    page = _html("<h1>T</h1><p>Text.</p>", '<meta name="dcterms.date" content="2019-11-14T09:12:00Z">')
+    assert str(parse_upload("incoming/a.html", page).published) == "2019-11-14"

@@ -601,27 +601,37 @@ META_WORDS = frozenset(
     | {"min", "mins", "minute", "minutes", "read", "reading", "time"}
 )
 # Between a byline and a date on one line: "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015".
-_META_SEPARATORS = (" | ", " \u00b7 ", " \u2022 ", " \u2013 ", " \u2014 ", " - ", ", ")
+_META_SEPARATORS = "|\u00b7\u2022\u2013\u2014-,"
 # A stamp of a later change: it is never the article's date.
 CHANGE_STAMPS = frozenset({"updated", "modified", "edited", "revised"})
+# The longest line read as a byline beside a date (byline_with_date): a byline and a date with their labels.
+_MAX_BYLINE_WITH_DATE_WORDS = 24
 
 
 def byline_with_date(text: str) -> tuple[str, str | None] | None:
-    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe";
-    a later change's stamp ("By Jane Doe | Updated: 12 May 2015") gives the author and no date (CHANGE_STAMPS). Before
-    the date, a label (`Published: 12 May 2015 | By Tom Price`) is the date's, as read_date reads it."""
-    for separator in _META_SEPARATORS:
-        first, found, second = text.partition(separator)
-        if not found:
+    """The author and date of "By Jane Doe | 12 May 2015", "By Jane Doe, May 12, 2015", "12 May 2015 · By Jane Doe",
+    "By Jane Doe March 1, 2021" (two lines of a byline block joined) or Drupal's "By Jane Doe Thu, 11/14/2019 -
+    09:12": the line parted between two of its words, a separator (_META_SEPARATORS) beside the part taken or none,
+    the date whole (its weekday is no part of the name: "Jane Doe Thu" was the author of the last; session 51's new
+    user). A later change's stamp ("By Jane Doe | Updated: 12 May 2015") gives the author and no date
+    (CHANGE_STAMPS). Before the date, a label (`Published: 12 May 2015 | By Tom Price`) is the date's, as read_date
+    reads it."""
+    words = text.split()
+    if len(words) > _MAX_BYLINE_WITH_DATE_WORDS:
+        return None
+    # The byline first, the date as long as it reads (the fewest words to the byline); then the date first.
+    parts = [(words[:k], words[k:]) for k in range(1, len(words))]
+    parts += [(after, before) for before, after in reversed(parts)]
+    for byline, when in parts:
+        name = byline_name(" ".join(byline).rstrip(_META_SEPARATORS + " "))
+        if name is None:
             continue
-        for byline, when in ((first, second), (second, first)):
-            name = byline_name(byline)
-            words = when.split()
-            changed = False
-            while words and words[0].casefold().rstrip(":") in META_WORDS:
-                changed = changed or words.pop(0).casefold().rstrip(":") in CHANGE_STAMPS
-            if name is not None and parse_date(" ".join(words)) is not None:
-                return name, None if changed else " ".join(words)
+        words_of_when = " ".join(when).strip(_META_SEPARATORS + " ").split()
+        changed = False
+        while words_of_when and words_of_when[0].casefold().rstrip(":") in META_WORDS:
+            changed = changed or words_of_when.pop(0).casefold().rstrip(":") in CHANGE_STAMPS
+        if words_of_when and parse_date(" ".join(words_of_when)) is not None:
+            return name, None if changed else " ".join(words_of_when)
     return None
 
 

@@ -109,6 +109,7 @@ DATE_META = (
     "dc.date.issued",
     "dc.date",
     "dcterms.issued",
+    "dcterms.date",  # Drupal's Metatag module (session 51's new user)
     "dcterms.created",
     "parsely-pub-date",
     "sailthru.date",

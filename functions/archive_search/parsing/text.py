@@ -627,7 +627,7 @@ def publishable(fields: dict[str, Any], where: str) -> dict[str, Any]:
         marks.append(f"published: {_flag(fields['published'])}")
     if _flag(fields.get("visibility")) in _RESTRICTED_VISIBILITY:
         marks.append(f"visibility: {fields['visibility']}")
-    if marks and "draft" in marks[0]:
+    if marks and "draft" in marks[0].lower():
         raise RejectedUploadError(
             f"{where} marks the article a draft ({marks[0]}), and a draft is not published",
             fix="remove the draft line (or the draft status), or set it to false, when the article is ready",

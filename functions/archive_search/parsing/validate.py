@@ -385,10 +385,20 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     if (published := _before_later_change(text)) is not None:
         return read_date(published)
     day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
-    numeric = _NUMERIC_DMY.fullmatch(day_text)
+    weekday = _WEEKDAY.match(day_text)
+    # A weekday before a numeric date too (Drupal's `Thu, 11/14/2019`; session 51's new user)
+    numeric = _NUMERIC_DMY.fullmatch(day_text[weekday.end() :] if weekday else day_text)
     if numeric:
         day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
-        return day, _no_such_day(text) if day is None else None
+        if day is None and weekday is not None:
+            # The weekday tells which of two readings is meant (`Thu, 03/04/2021` is 4 March, a Thursday; 3 April
+            # was a Saturday), when one falls on it
+            named = _WEEKDAYS.index(weekday["day"][:3].casefold())
+            on_it = [d for d in _readings(numeric.group()) if d.weekday() == named]
+            day = on_it[0] if len(on_it) == 1 and len(numeric["year"]) == 4 else None
+        if day is None:
+            return None, _no_such_day(text)
+        return _on_the_weekday(text, day, weekday)
     partial = _NOT_A_DAY.fullmatch(text)
     if partial:
         what = "an ISO week" if partial["week"] else "a month" if partial["month"] else "a year"
@@ -406,16 +416,25 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
         return None, RejectedUploadError(
             f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
         )
-    weekday = _WEEKDAY.match(day_text)
     day = _written_date(day_text[weekday.end() :] if weekday else day_text)
-    if day is not None and weekday is not None:
+    if day is None:
+        return None, _no_such_day(text)
+    return _on_the_weekday(text, day, weekday)
+
+
+def _on_the_weekday(
+    text: str, day: date, weekday: re.Match[str] | None
+) -> tuple[date | None, RejectedUploadError | None]:
+    """The day of a date written with a weekday (`weekday`: _WEEKDAY's match, or None), or a rejection when the day
+    does not fall on it (the day, month or year is wrong, and which is unknown)."""
+    if weekday is not None:
         named = _WEEKDAYS.index(weekday["day"][:3].casefold())
         if named != day.weekday():
             return None, RejectedUploadError(
                 f"the date {text!r} names a {_DAY_NAMES[named]}, but {day:%d %B %Y} is a {_DAY_NAMES[day.weekday()]}",
                 fix="check which of the weekday and the date is wrong, and write the date as YYYY-MM-DD",
             )
-    return day, _no_such_day(text) if day is None else None
+    return day, None
 
 
 # A label saying the date after it is the day the article was published, as pages write it above or below the text:
@@ -640,12 +659,14 @@ _RFC_2822_SHAPE = re.compile(
 # A time of day after a date, and its zone, as news pages and exports write them (the date is the day as written, as
 # an ISO date with an offset is): the Guardian's `12 May 2015 13.42 BST`, WordPress's `May 12, 2015 at 10:00 am`, the
 # BBC's `12 May 2015, 10:00 BST`, AP's and the NYT's `May 12, 2015, 10:00 a.m. ET`, and after a numeric date
-# (`2015/05/12 10:00`, `25/12/2015 10:00`, `2015-05-12 10:00 PM`). Only an hour and minutes that exist, and a zone in
-# capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
+# (`2015/05/12 10:00`, `25/12/2015 10:00`, `2015-05-12 10:00 PM`); after a dash or a bar, as Drupal's default format
+# writes it (`Thu, 11/14/2019 - 09:12`), and in French and German (`3 mars 2021 à 14h05`, `3. März 2021, 14:05 Uhr`:
+# session 51's new user, each a first paragraph of an undated page). Only an hour and minutes that exist, and a zone
+# in capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
 _TIME_OF_DAY = re.compile(
-    r"(?<=\d)(?:,\s*|\s+)(?:(?i:at)\s+)?"
-    r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?)"
-    r"(?:\s+(?:[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
+    r"(?<=\d)(?:,\s*|\s+[-\u2013\u2014|]\s+|\s+)(?:(?i:at|\u00e0|um)\s+)?"
+    r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?)"
+    r"(?:\s+(?:Uhr|[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
 )
 # A named month's date ending in a two-digit year (`12 May 98`, `May 12, 98`): the text before the year, and the year.
 _SHORT_YEAR_AT_END = re.compile(r"(?P<head>.*\D)(?P<year>\d{2})")
