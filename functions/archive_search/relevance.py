@@ -82,6 +82,7 @@ from archive_search.spelling import (
     MANY_ARTICLES,
     MAX_SPELLED_CHARS,
     has_digit,
+    likely_edit,
     osa_distance,
     spelling_variant,
 )
@@ -808,10 +809,20 @@ def typo_spellings(word: str, spellings: Sequence[NearSpelling], beside: bool = 
     edit or a spelling variant away and held TYPO_ODDS times as often as the word is in any field (`trace` for
     `trade`, `counties` for `countries`), for the caller that reads or offers one only where the articles write it
     beside the query's other words (search._typos_read)."""
+    typed = fold_as_index(word)
     meant = sorted(
-        _typo_spellings(fold_as_index(word), spellings, beside), key=lambda near: (-near.articles, -near.similarity)
+        _typo_spellings(typed, spellings, beside),
+        key=lambda near: (not _likely(typed, near), -near.articles, -near.similarity),
     )
     return list(dict.fromkeys(near.term for near in meant))
+
+
+def _likely(typed: str, near: NearSpelling) -> bool:
+    """Whether a near spelling is a likely edit of typed (spelling.likely_edit): typo_spellings puts such spellings
+    first, as spelling.nearest_candidates puts a likely edit before any other (each is held TYPO_ODDS times as often
+    as typed, so never one article's word). `pohl` (one article's Reinhard Pohl) was offered `poll` (178 news-dev
+    articles, a letter replaced) before `poehl` (17, a letter left out: the likelier edit; session 51)."""
+    return likely_edit(typed, fold_as_index(near.term))
 
 
 def _typo_spellings(typed: str, spellings: Sequence[NearSpelling], beside: bool = False) -> list[NearSpelling]:

@@ -80,6 +80,7 @@ from archive_search.spelling import (
     MIN_SIDE_BY_SIDE,
     TITLE_WORDS_FIELD,
     Vocabulary,
+    apart_splits,
     closed_up_spellings,
     closed_up_suggester,
     closed_up_words,
@@ -95,6 +96,7 @@ from archive_search.spelling import (
     short_word,
     short_word_phrases,
     spelling_suggester,
+    split_spellings,
     unknown_spellings,
     unknown_words,
     with_spellings,
@@ -141,6 +143,8 @@ MAX_ENGINE_REQUESTS = 8
 COMPLETE_COUNT = "complete_matches"
 _CLOSED_UP_HELD = "closed_up_held"  # which words the closed-up suggesters looked up articles hold (prepare)
 _SPLITS_HELD = "splits_held"  # how many articles hold each word's splits as a phrase (prepare)
+_APART_HELD = "apart_held"  # how many articles hold both words of each word's splits (prepare)
+_CUTS_HELD = "cuts_held"  # how many articles write each cut of a word some spelling is near (prepare)
 _AS_READ = "complete_as_read"  # how many articles hold every word with each spelling of a misspelt one (prepare)
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 _DATED_HELD = "dated_held"  # _counter: how many articles in the archive hold what a date order lists (dated_matches)
@@ -961,36 +965,51 @@ def _answer(
     # What the search will ask of the vocabulary, in one request: which misspelt words a headline, byline or tag
     # holds, and the near spellings of the words to expand and of the spellings did_you_mean may count them with
     # (three requests until session 20: 5 + 5 + 5 ms p50 of a misspelt search's 47, news-dev, the node on one core).
-    unknown = unknown_spellings(request.q, suggest)
-    expanded = _words_to_expand(request, ranking, words, suggest, complete)
-    # Sorted by date no word is widened to its near spellings, but a likely typo is read as by relevance when no
-    # article holds every word (`manchester untied` listed the articles holding `untied aid` first, and said
-    # nothing; session 43): its near spellings listed with the vocabulary's other questions.
-    dated = (
-        _unless_name_in_capitals(request, _expandable(ranking, words))
-        if complete is None and counted == 0 and not unknown
-        else []
-    )
-    # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
-    # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request (by date
-    # only when that request is sent anyway, else did_you_mean asks when nothing is found: asked apart, `wallmart
-    # untied` by date in a section sent 9 requests; session 43's second review).
-    closed_up = request.q if (complete == 0 or dated) and not unknown else None
-    read_clauses = (
-        _complete_as_read(
-            request, ranking, words, possible_readings(request.q, suggest), [*expanded, *_short_words(ranking, words)]
+    # A word no article holds that a known word is near may be two typed without a space (`worldcup`): its cuts are
+    # counted with the vocabulary's other questions, and where one outweighs the spellings near it (spelling.
+    # split_spellings) the word is read as it, the questions asked again for that reading (one request more, only
+    # then; session 51).
+    cut: list[str] = []
+    for _ in range(2):
+        unknown = unknown_spellings(request.q, suggest)
+        expanded = _words_to_expand(request, ranking, words, suggest, complete)
+        # Sorted by date no word is widened to its near spellings, but a likely typo is read as by relevance when no
+        # article holds every word (`manchester untied` listed the articles holding `untied aid` first, and said
+        # nothing; session 43): its near spellings listed with the vocabulary's other questions.
+        dated = (
+            _unless_name_in_capitals(request, _expandable(ranking, words))
+            if complete is None and counted == 0 and not unknown
+            else []
         )
-        if complete is not None or counted == 0
-        else None
-    )
-    vocabulary.prepare(
-        [typed for typed, _ in unknown],
-        [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
-        unknown,
-        closed_up,
-        read_clauses,
-        short_word_phrases(request.q, suggest),
-    )
+        # No article holds every word, and no word is near a known one: a word may be a joined word closed up and
+        # misspelt (`wallmart shares`), which only the closed-up suggesters know, asked in the same request (by date
+        # only when that request is sent anyway, else did_you_mean asks when nothing is found: asked apart,
+        # `wallmart untied` by date in a section sent 9 requests; session 43's second review).
+        closed_up = request.q if (complete == 0 or dated) and not unknown else None
+        read_clauses = (
+            _complete_as_read(
+                request,
+                ranking,
+                words,
+                possible_readings(request.q, suggest),
+                [*expanded, *_short_words(ranking, words)],
+            )
+            if complete is not None or counted == 0
+            else None
+        )
+        cut = [] if cut else [typed for typed, _ in unknown]
+        vocabulary.prepare(
+            [typed for typed, _ in unknown],
+            [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
+            unknown,
+            closed_up,
+            read_clauses,
+            short_word_phrases(request.q, suggest),
+            cut,
+        )
+        if not cut or (split := split_spellings(request.q, suggest, vocabulary.cuts_held)) is None:
+            break
+        suggest = split
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     held_read: dict[str, str] = {}
     offered: dict[str, str] = {}
@@ -1574,6 +1593,7 @@ class _ArchiveVocabulary:
         self._phrases: dict[str, int] = {}  # written_as_phrases
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
         self.complete_as_read: dict[str, int] | None = None  # holding every word, by spelling (_complete_as_read)
+        self.cuts_held: dict[str, int] = {}  # articles writing each cut of a word as a phrase (prepare's `cut`)
 
     def prepare(
         self,
@@ -1583,6 +1603,7 @@ class _ArchiveVocabulary:
         closed_up: str | None = None,
         as_read: Mapping[str, list[dict[str, Any]]] | None = None,
         phrases: Sequence[str] = (),
+        cut: Sequence[str] = (),
     ) -> None:
         """Asks in one request what held_beyond_bodies(held) and expansion() of the words `near` will need (what is
         not known yet); none when nothing is. `candidates`: each misspelt word as typed with its nearest spellings
@@ -1590,7 +1611,8 @@ class _ArchiveVocabulary:
         a query whose words no article may hold: the closed-up suggesters' spellings of those that none holds, in
         any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold).
         `as_read`: by spelling, clauses an article must all match, counted as complete_as_read (_complete_as_read).
-        `phrases`: those written_as_phrases() will count (spelling.short_word_phrases)."""
+        `phrases`: those written_as_phrases() will count (spelling.short_word_phrases). `cut`: words whose
+        spelling.word_splits are counted as phrases (cuts_held; spelling.split_spellings)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
@@ -1599,6 +1621,13 @@ class _ArchiveVocabulary:
         if as_read:
             every = {spelling: {"bool": {"must": clauses}} for spelling, clauses in as_read.items()}
             aggs[_AS_READ] = {"filters": {"filters": every}}
+        cuts = [
+            split
+            for split in dict.fromkeys(s for word in cut for s in word_splits(word))
+            if split not in self.cuts_held
+        ]
+        if cuts:
+            aggs[_CUTS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in cuts}}}
         counted = [phrase for phrase in dict.fromkeys(phrases) if phrase not in self._phrases]
         if counted:
             aggs[_PHRASES] = {"filters": {"filters": {str(i): _phrase_held(p) for i, p in enumerate(counted)}}}
@@ -1614,9 +1643,12 @@ class _ArchiveVocabulary:
             suggesters.update(closed_up_suggester(closed_up or ""))
             aggs[_CLOSED_UP_HELD] = _held_aggregation([word for *_, word in looked_up], _held_anywhere)
             # And each word read as two typed without a space (`oilprices`), as a phrase.
-            cuts = {split for cut in splits.values() for split in cut}
-            if cuts:
-                aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in cuts}}}
+            splits_cut = {split for cut in splits.values() for split in cut}
+            if splits_cut:
+                aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in splits_cut}}}
+            # And as two words the same articles hold, not side by side (spelling.with_splits: `mourinhoarsenal`).
+            if apart_cut := {split for word in looked_up for split in apart_splits(word[2])}:
+                aggs[_APART_HELD] = {"filters": {"filters": {split: _both_held(split) for split in apart_cut}}}
         answer: dict[str, Any] = {}
         if aggs or listing:
             body: dict[str, Any] = {
@@ -1630,6 +1662,9 @@ class _ArchiveVocabulary:
         if as_read:
             buckets = answer["aggregations"][_AS_READ]["buckets"]
             self.complete_as_read = {spelling: int(bucket["doc_count"]) for spelling, bucket in buckets.items()}
+        if cuts:
+            buckets = answer["aggregations"][_CUTS_HELD]["buckets"]
+            self.cuts_held.update((split, int(buckets[split]["doc_count"])) for split in cuts)
         if counted:
             buckets = answer["aggregations"][_PHRASES]["buckets"]
             self._phrases.update((p, int(buckets[str(i)]["doc_count"])) for i, p in enumerate(counted))
@@ -1649,7 +1684,13 @@ class _ArchiveVocabulary:
                 for word, cut in splits.items()
                 if (word[0], word[1]) in unheld
             }
-            self.closed_up = with_splits(closed_up_spellings(answer.get("suggest"), unheld), split_counts)
+            held_apart = ((answer.get("aggregations") or {}).get(_APART_HELD) or {}).get("buckets") or {}
+            apart_counts = {
+                word: {split: int((held_apart.get(split) or {}).get("doc_count", 0)) for split in apart_splits(word[2])}
+                for word in looked_up
+                if (word[0], word[1]) in unheld
+            }
+            self.closed_up = with_splits(closed_up_spellings(answer.get("suggest"), unheld), split_counts, apart_counts)
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
@@ -1933,6 +1974,11 @@ def _adjacent_held(word: str, other: str) -> dict[str, Any]:
 def _phrase_held(phrase: str) -> dict[str, Any]:
     """A body or a headline holds the words of phrase adjacent, as written (a likeliest() candidate, a word's cut)."""
     return {"multi_match": {"query": phrase, "fields": list(_LIKELIEST_FIELDS), "type": "phrase"}}
+
+
+def _both_held(split: str) -> dict[str, Any]:
+    """A body holds every word of split, as written (a cut of a word apart: spelling.apart_splits)."""
+    return {"match": {EXACT_BODY_FIELD: {"query": split, "operator": "and"}}}
 
 
 def _held_anywhere(word: str) -> list[dict[str, Any]]:

@@ -264,18 +264,93 @@ def word_splits(word: str) -> list[str]:
     return [f"{first} {second}" for first, second in cuts if first not in STOPWORDS and second not in STOPWORDS]
 
 
-def with_splits(suggest: dict[str, Any], splits: Mapping[tuple[int, int, str], Mapping[str, int]]) -> dict[str, Any]:
+def apart_splits(word: str) -> list[str]:
+    """The word_splits whose two parts are of SHORT_WORD_CHARS letters or more: those asked as two words held by the
+    same articles, not side by side (with_splits: `mourinhoarsenal`, `mirzakuznetsova`)."""
+    return [split for split in word_splits(word) if min(map(len, split.split())) >= SHORT_WORD_CHARS]
+
+
+def with_splits(
+    suggest: dict[str, Any],
+    splits: Mapping[tuple[int, int, str], Mapping[str, int]],
+    apart: Mapping[tuple[int, int, str], Mapping[str, int]] | None = None,
+) -> dict[str, Any]:
     """closed_up_spellings' answer with, for each word (offset, length, text as closed_up_words gives them), the
     split most articles hold as a phrase (`splits`: each split's count; a tie goes to the earlier) as one more option:
-    nearest_candidates weighs it as any other (one edit: a space left out, which is a likely one)."""
+    nearest_candidates weighs it as any other (one edit: a space left out, which is a likely one). When no article
+    holds any split as a phrase, the split (apart_splits) whose two words most articles hold both, from
+    MIN_SIDE_BY_SIDE articles (`apart`: each such split's count): two names typed together are seldom written side by
+    side (`mourinhoarsenal`: no article writes `mourinho arsenal`, 9 bodies hold both; `mirzakuznetsova`, 2), and
+    found nothing and were offered nothing (session 51)."""
     entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_body") or []}
-    for (offset, length, text), counts in splits.items():
+    for (offset, length, text), phrase_counts in splits.items():
+        counts = phrase_counts
+        if not any(count > 0 for count in counts.values()):
+            counts = {
+                split: count
+                for split, count in ((apart or {}).get((offset, length, text)) or {}).items()
+                if count >= MIN_SIDE_BY_SIDE
+            }
         best = max(counts, key=lambda split: counts[split], default=None)
         if best is None or counts[best] <= 0:
             continue
         entry = entries.setdefault((offset, length), {"text": text, "offset": offset, "length": length, "options": []})
         entry["options"] = [*entry["options"], {"text": best, "freq": counts[best]}]
     return {"spell_body": list(entries.values())}
+
+
+def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, int]) -> dict[str, Any] | None:
+    """The suggesters' answer (`suggest`) with each word no article holds read as two typed without a space where
+    more articles write that split as a phrase (`held`: each of the word's word_splits' count, from
+    MIN_SIDE_BY_SIDE) than hold any spelling the suggesters propose within its edits: the split becomes the word's
+    one option (nearest_candidates: a space left out, a likely edit); None when no word is so read. `worldcup` was
+    read `worldcom` (15 news-dev articles) where 48 write `world cup`, and `worldcup final` `worldcom final`: a
+    split was asked only of a word nothing is near (session 30). A split fewer articles write than hold the spelling
+    stays behind it (session 51)."""
+    if not suggest:
+        return None
+    units = q.encode("utf-16-le", "surrogatepass")
+    titles = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
+    read: dict[tuple[int, int], dict[str, Any]] = {}
+    for entry in suggest.get("spell_body") or []:
+        key = (entry["offset"], entry["length"])
+        if not entry.get("options"):  # an article holds it, or nothing is near it (closed_up_spellings' splits)
+            continue
+        typed = units[2 * key[0] : 2 * (key[0] + key[1])].decode("utf-16-le", "surrogatepass")
+        counts = {split: held.get(split, 0) for split in word_splits(typed)}
+        best = max(counts, key=lambda split: counts[split], default=None)
+        if best is None or counts[best] < MIN_SIDE_BY_SIDE:
+            continue
+        options = [*(entry.get("options") or []), *((titles.get(key) or {}).get("options") or [])]
+        if any(int(option.get("freq") or 0) >= counts[best] for option in _near_options(typed, options)):
+            continue
+        read[key] = {**entry, "options": [{"text": best, "freq": counts[best]}]}
+    if not read:
+        return None
+    answer = {name: entries for name, entries in suggest.items() if not name.startswith(_FORM_SUGGESTER)}
+    answer["spell_body"] = [read.get((e["offset"], e["length"]), e) for e in suggest.get("spell_body") or []]
+    # Its headline spellings and forms are left out (a headline entry without any says a headline may hold the word,
+    # which the vocabulary is asked as before).
+    answer["spell_title"] = [
+        e for e in suggest.get("spell_title") or [] if (e["offset"], e["length"]) not in read or not e.get("options")
+    ]
+    for name, entries in suggest.items():
+        if name.startswith(_FORM_SUGGESTER):
+            answer[name] = [e for e in entries or [] if (e["offset"], e["length"]) not in read]
+    return answer
+
+
+def _near_options(typed: str, options: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The options nearest_candidates may read typed as: within the edits AUTO fuzziness allows, no stopword."""
+    word = fold_as_index(without_possessive(engine_lower(typed)))
+    limit = 1 if len(word) <= 5 else 2
+    return [
+        option
+        for option in options
+        if (text := str(option.get("text", "")))
+        and text not in STOPWORDS
+        and 0 < osa_distance(word, fold_as_index(text)) <= limit
+    ]
 
 
 # What marks a closed-up word in its article's text (written_forms_request): two characters of Unicode's private use
@@ -470,8 +545,9 @@ def _candidates(
             text = str(option.get("text", ""))
             if not text or text in STOPWORDS:
                 continue
-            distance = osa_distance(word, fold_as_index(text))
-            if 0 < distance <= limit:
+            look_alike = _look_alike(word) == fold_as_index(text)  # nearer than any edit
+            distance = 0 if look_alike else osa_distance(word, fold_as_index(text))
+            if 0 < distance <= limit or look_alike:
                 form = _form_of(word, text, option)
                 forms += [text] if form else []
                 likely = _likely_edit(word, fold_as_index(text))
@@ -520,6 +596,20 @@ def _candidates(
         len(twice),
         alone,
     )
+
+
+# Cyrillic and Greek letters that look like Latin ones: a Latin word typed with one of them (`m\u043eurinho`, a Cyrillic
+# o) is that word, nearer than any edit (_candidates): `dec\u0430de` was read `decide`, `\u043erange` `range`.
+_LOOK_ALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0445\u0443\u0456\u0458\u0455\u04bb\u0501\u03bf\u03b1\u03c1\u03b9\u03ba\u03bd",
+    "aeopcxyijshdoapikv",
+)
+
+
+def _look_alike(word: str) -> str | None:
+    """A word of Latin letters and look-alikes (_LOOK_ALIKES) in Latin letters alone; None for any other word."""
+    latin = word.translate(_LOOK_ALIKES)
+    return latin if latin != word and latin.isascii() and any(c.isascii() and c.isalpha() for c in word) else None
 
 
 def _only_forms(q: str, offer: str) -> bool:
@@ -604,6 +694,11 @@ def _likely_edit(typed: str, word: str) -> bool:
     return _slip(typed, word) or (
         len(word) == len(typed) + 1 and any(word[:i] + word[i + 1 :] == typed for i in range(len(word)))
     )
+
+
+def likely_edit(typed: str, word: str) -> bool:
+    """_likely_edit, for the typos of words some article holds (relevance.typo_spellings)."""
+    return _likely_edit(typed, word)
 
 
 def _two_likely_edits(typed: str, word: str) -> bool:

@@ -1,0 +1,113 @@
+"""Session 51: words typed together read as two (a split weighed against a respelling; two words held apart), a held
+word's likely edit offered first, and a word typed with a look-alike letter of another alphabet respelt."""
+
+from typing import Any
+
+from archive_search.query_parser import pieces
+from archive_search.relevance import NearSpelling, typo_spelling, typo_tolerant
+from archive_search.search import _ArchiveVocabulary
+from archive_search.spelling import closed_up_words, nearest_candidates, respelt, with_splits, word_splits
+
+
+def _suggest(typed: str, body: list[dict[str, Any]], title: list[dict[str, Any]] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+    entry = {"text": typed, "offset": 0, "length": len(typed)}
+    return {"spell_body": [{**entry, "options": body}], "spell_title": [{**entry, "options": list(title)}]}
+
+
+def test_a_split_more_articles_write_outweighs_a_respelling_into_a_rarer_word() -> None:
+    from archive_search.spelling import split_spellings  # session 51: imported here, each test fails on its own
+
+    # `worldcup` was read `worldcom` (15 news-dev articles) where 48 write `world cup`; `worldcup final` too
+    suggest = _suggest("worldcup", [{"text": "worldcom", "freq": 15}], [{"text": "worldcom", "freq": 3}])
+    held = dict.fromkeys(word_splits("worldcup"), 0) | {"world cup": 48}
+    read = split_spellings("worldcup", suggest, held)
+
+    assert read is not None and respelt("worldcup", read) == "world cup"
+    assert respelt("worldcup", suggest) == "worldcom"  # as before
+    final = _suggest("worldcup", [{"text": "worldcom", "freq": 15}], [{"text": "worldcom", "freq": 3}])
+    final["spell_body"].append({"text": "final", "offset": 9, "length": 5, "options": []})
+    read = split_spellings("worldcup final", final, held)
+    assert read is not None and respelt("worldcup final", read) == "world cup final"
+    # a split fewer articles write than hold the respelling, or a single article's, stays behind it
+    assert split_spellings("worldcup", suggest, held | {"world cup": 15}) is None
+    assert split_spellings("worldcup", _suggest("worldcup", []), held | {"world cup": 1}) is None
+    # an option too far to be read (or a stopword) does not hold the split back
+    far = _suggest("worldcup", [{"text": "would", "freq": 900}, {"text": "worldcom", "freq": 15}])
+    assert split_spellings("worldcup", far, held) is not None
+
+
+def test_two_words_typed_together_that_articles_hold_apart_are_offered_apart() -> None:
+    from archive_search.spelling import apart_splits
+
+    # `mourinhoarsenal` and `mirzakuznetsova` found nothing and were offered nothing: no article writes the two side
+    # by side, 9 and 2 bodies hold both
+    assert "mourinho arsenal" in apart_splits("mourinhoarsenal")
+    assert all(min(len(part) for part in split.split()) >= 3 for split in apart_splits("mourinhoarsenal"))
+    q = "mirzakuznetsova"
+    word = closed_up_words(q)[0]
+    none_side_by_side = {word: dict.fromkeys(word_splits(q), 0)}
+    apart = {word: dict.fromkeys(apart_splits(q), 0) | {"mirza kuznetsova": 2}}
+
+    assert respelt(q, with_splits({"spell_body": []}, none_side_by_side, apart)) == "mirza kuznetsova"
+    # one article holding both is no evidence; a split written side by side comes first
+    assert respelt(q, with_splits({"spell_body": []}, none_side_by_side, {word: {"mirza kuznetsova": 1}})) is None
+    side_by_side = {word: dict.fromkeys(word_splits(q), 0) | {"mirzak uznetsova": 2}}
+    assert respelt(q, with_splits({"spell_body": []}, side_by_side, apart)) == "mirzak uznetsova"
+
+
+class _Answers:
+    """An index answering the vocabulary's one request with the cuts' counts, recording the request."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        self.bodies: list[dict[str, Any]] = []
+
+    def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
+        self.bodies.append(body)
+        cuts = body["aggs"]["cuts_held"]["filters"]["filters"]
+        buckets = {cut: {"doc_count": self.counts.get(cut, 0)} for cut in cuts}
+        return {"aggregations": {"cuts_held": {"buckets": buckets}}}
+
+
+def test_the_vocabulary_counts_the_cuts_of_a_word_some_spelling_is_near() -> None:
+    index = _Answers({"world cup": 48})
+    vocabulary = _ArchiveVocabulary(index)  # type: ignore[arg-type]
+    vocabulary.prepare((), (), cut=["worldcup"])
+
+    assert set(index.bodies[0]["aggs"]["cuts_held"]["filters"]["filters"]) == set(word_splits("worldcup"))
+    assert vocabulary.cuts_held["world cup"] == 48 and vocabulary.cuts_held["wo rldcup"] == 0
+    vocabulary.prepare((), (), cut=["worldcup"])  # asked once
+    assert len(index.bodies) == 1
+
+
+def test_a_held_word_is_offered_its_likely_edit_before_a_commoner_replaced_letter() -> None:
+    # `pohl` (Reinhard Pohl, one article) was offered `poll` (178, a letter replaced), not `poehl` (17, left out)
+    field = "body"
+    near = [
+        NearSpelling(field, "pohl", 1.0, 1),
+        NearSpelling(field, "poll", 0.75, 178),
+        NearSpelling(field, "poehl", 0.75, 17),
+    ]
+    assert typo_spelling("pohl", near) == "poehl"
+    lone = [NearSpelling(field, "pohl", 1.0, 1), NearSpelling(field, "poll", 0.75, 178)]
+    assert typo_spelling("pohl", lone) == "poll"
+
+
+def test_a_word_with_a_look_alike_letter_of_another_alphabet_is_one_token_read_as_its_latin_word() -> None:
+    # `m\u043eurinho` (a Cyrillic o) is one engine token: counted three pieces it was never respelt nor expanded,
+    # and beside `chelsea` found 78 articles and offered nothing
+    assert pieces("m\u043eurinho") == 1 and typo_tolerant("m\u043eurinho")
+    assert pieces("alpha\u03b2eta") == 1
+    # the scripts the tokenizer cuts apart stay apart
+    assert pieces("abc\u4e2d\u6587") == 3 and pieces("abc\u0e44\u0e17\u0e22") == 2
+    # and read as the Latin word it looks like, nearer than any edit: `dec\u0430de` was read `decide`, `\u043erange`
+    # `range` (a letter left out)
+    options = [{"text": "decide", "freq": 300}, {"text": "decade", "freq": 100}]
+    assert nearest_candidates("dec\u0430de", options) == ("decade",)
+    assert nearest_candidates("\u043erange", [{"text": "range", "freq": 300}, {"text": "orange", "freq": 9}]) == (
+        "orange",
+    )
+    assert (
+        nearest_candidates("decade", options) == ("decide",)
+        and nearest_candidates("cafe", [{"text": "caf\u00e9"}]) == ()
+    )
