@@ -225,6 +225,9 @@ def test_a_json_ld_author_given_by_reference_to_no_person_names_no_one(item: dic
         '<div class="byline">By Jane Doe<br>jane.doe@planet.example</div>',
         '<span class="author">Jane Doe [jane.doe@planet.example]</span>',
         '<p class="byline">(By Jane Doe, jane.doe@planet.example)</p>',
+        '<div class="byline">By Jane Doe, Twitter: @janedoe</div>',
+        '<div class="byline">By Jane Doe (Email: jane.doe@planet.example)</div>',
+        '<div class="byline">By Jane Doe. Follow her on Twitter @janedoe</div>',
     ],
 )
 def test_an_e_mail_address_or_a_handle_in_a_byline_element_is_no_part_of_the_author(element: str) -> None:
@@ -249,6 +252,11 @@ def test_an_e_mail_address_alone_is_no_author() -> None:
     parsed = parse_upload("incoming/a.html", _page('<p class="byline">Email: jane.doe@planet.example</p>'))
 
     assert parsed.author is None
+
+
+def test_a_word_before_a_handle_without_a_colon_is_the_names() -> None:
+    # "X" is Malcolm's, not a label of the handle after it.
+    assert parse_upload("incoming/a.html", _page('<p class="byline">By Malcolm X (@mx)</p>')).author == "Malcolm X"
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,9 @@ _FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|and|&)\s+")
 # Contact details a byline gives after the name: an e-mail address or a social handle, bracketed or after a comma,
 # a dash or a line break ("Jane Doe (jane@example.com)", "Jane Doe, jane@example.com", "Jane Doe (@janedoe)").
 _CONTACT = re.compile(
-    r"\s*(?:[,;|\u2013\u2014-]\s*|\s)?[(\[<]?\s*(?:mailto:|e-?mail:\s*)?"
+    # A label before it has its colon ("Twitter: @janedoe"; "Malcolm X @mx" keeps its X), or is "Follow ... on X".
+    r"\s*(?:[,;|\u2013\u2014-]\s*|\s)?[(\[<]?\s*(?:mailto:|(?:e-?mail|twitter|x|instagram|bluesky|mastodon|threads"
+    r"|contact)\s*:\s*|follow(?:\s+(?:me|her|him|them))?(?:\s+on\s+\w+)?\s+)?"
     r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30})\s*[)\]>]?",
     re.IGNORECASE,
 )
@@ -273,6 +275,8 @@ def without_contact(text: str) -> str:
     (@janedoe)" are Jane Doe). Read as part of the name, they made the byline name no one, and a byline element, which
     leaves the body, lost its writer (session 51's attack report). What is only an address stays as it was."""
     kept = _CONTACT.sub("", text).strip(_TRAILING_SEPARATORS)
+    if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
+        kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop
     return kept if kept and kept != text.strip() else text
 
 
