@@ -213,3 +213,138 @@ def test_a_json_ld_author_given_by_reference_to_no_person_names_no_one(item: dic
     head = _ld(item, {**_ARTICLE, "author": {"@id": item["@id"]}})
 
     assert parse_upload("incoming/a.html", _page("<p>By Ann Lee</p>", head)).author == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<div class="byline">By Jane Doe (jane.doe@planet.example)</div>',
+        '<div class="byline">By Jane Doe, jane.doe@planet.example</div>',
+        '<div class="byline">By Jane Doe - jane.doe@planet.example</div>',
+        '<div class="byline">By Jane Doe (@janedoe)</div>',
+        '<div class="byline">By Jane Doe<br>jane.doe@planet.example</div>',
+        '<span class="author">Jane Doe [jane.doe@planet.example]</span>',
+        '<p class="byline">(By Jane Doe, jane.doe@planet.example)</p>',
+        '<div class="byline">By Jane Doe, Twitter: @janedoe</div>',
+        '<div class="byline">By Jane Doe (Email: jane.doe@planet.example)</div>',
+        '<div class="byline">By Jane Doe. Follow her on Twitter @janedoe</div>',
+    ],
+)
+def test_an_e_mail_address_or_a_handle_in_a_byline_element_is_no_part_of_the_author(element: str) -> None:
+    # Read as part of the name, the address made the element name no one; the element left the body as a byline
+    # does, and the writer was in no field (session 51's attack report).
+    parsed = parse_upload("incoming/a.html", _page(element))
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", _TEXT)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By Jane Doe (jane.doe@planet.example)", "(By Jane Doe, jane.doe@planet.example)", "By Jane Doe (@janedoe)"],
+)
+def test_an_e_mail_address_or_a_handle_in_a_byline_is_no_part_of_the_author_in_every_format(byline: str) -> None:
+    readings = _in_every_format(byline)
+
+    assert {name: author for name, (author, _) in readings.items()} == dict.fromkeys(readings, "Jane Doe")
+
+
+def test_an_e_mail_address_alone_is_no_author() -> None:
+    parsed = parse_upload("incoming/a.html", _page('<p class="byline">Email: jane.doe@planet.example</p>'))
+
+    assert parsed.author is None
+
+
+def test_a_word_before_a_handle_without_a_colon_is_the_names() -> None:
+    # "X" is Malcolm's, not a label of the handle after it.
+    assert parse_upload("incoming/a.html", _page('<p class="byline">By Malcolm X (@mx)</p>')).author == "Malcolm X"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="admin">',
+        '<meta name="author" content="jdoe">',
+        '<meta name="author" content="j.doe">',
+        '<meta name="author" content="Daily Planet"><meta property="og:site_name" content="Daily Planet">',
+        '<meta property="article:author" content="daily planet"><meta property="og:site_name" content="Daily Planet">',
+        _ld({**_ARTICLE, "author": {**_MAIRI, "name": "admin"}}),
+    ],
+)
+def test_a_declared_author_that_is_an_account_or_the_sites_name_gives_way_to_the_byline(head: str) -> None:
+    # The CMS account that posted the article, or the site itself, beat the byline the page shows, and the byline
+    # left the body: Jane Doe was in no field (session 51's attack report; session 50 for a Person by reference).
+    parsed = parse_upload("incoming/a.html", _page('<div class="byline">By Jane Doe</div>', head))
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        ('<meta name="author" content="admin">', "admin"),
+        ('<meta name="author" content="reuters">', "reuters"),
+        ('<meta name="author" content="Jane Roe"><meta property="og:site_name" content="Daily Planet">', "Jane Roe"),
+        ('<meta name="author" content="\u738b\u4f1f">', "\u738b\u4f1f"),
+    ],
+)
+def test_a_declared_account_is_the_author_where_no_byline_names_someone_else(head: str, author: str) -> None:
+    assert parse_upload("incoming/a.html", _page("", head)).author == author
+    if author != "admin":
+        assert parse_upload("incoming/a.html", _page('<p class="byline">By Ann Lee</p>', head)).author == author
+
+
+@pytest.mark.parametrize(
+    ("element", "author"),
+    [
+        ('<p class="byline">Par Jean Dupont</p>', "Jean Dupont"),
+        ('<p class="byline">Von Hans M\u00fcller</p>', "Hans M\u00fcller"),
+        ('<p class="byline">Por Ana Garc\u00eda y Luis P\u00e9rez</p>', "Ana Garc\u00eda y Luis P\u00e9rez"),
+        ('<div class="author">di Marco Rossi</div>', "Marco Rossi"),
+        ('<p class="byline">Door Jan de Vries</p>', "Jan de Vries"),
+        (
+            '<p class="byline">\u0628\u0642\u0644\u0645 \u0623\u062d\u0645\u062f \u0639\u0644\u064a</p>',
+            "\u0623\u062d\u0645\u062f \u0639\u0644\u064a",
+        ),
+        ('<p class="byline">\u8bb0\u8005 \u738b\u4f1f</p>', "\u738b\u4f1f"),
+        # a name's first word, not a byline's: kept whole
+        ('<p class="byline">Von Miller</p>', "Von Miller"),
+        ('<p class="byline">By Von Miller</p>', "Von Miller"),
+        ('<p class="byline">By Di Maria Rossi</p>', "Di Maria Rossi"),
+        ('<p class="byline">By Ursula von der Leyen</p>', "Ursula von der Leyen"),
+    ],
+)
+def test_a_byline_word_of_another_language_is_no_part_of_the_author(element: str, author: str) -> None:
+    # The author facet had "Par Jean Dupont" and "Von Hans Müller" (session 51's attack report).
+    assert parse_upload("incoming/a.html", _page(element)).author == author
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("(Par Jean Dupont)", "Jean Dupont"),
+        ("(Von Hans M\u00fcller)", "Hans M\u00fcller"),
+        ("Par Jean Dupont", "Jean Dupont"),
+        ("Por Ana Garc\u00eda y Luis P\u00e9rez", "Ana Garc\u00eda y Luis P\u00e9rez"),
+        ("(di Marco Rossi e Luca Bianchi)", "Marco Rossi e Luca Bianchi"),
+        ("Door Jan de Vries en Piet Jansen", "Jan de Vries en Piet Jansen"),
+    ],
+)
+def test_a_byline_in_another_language_names_the_author_in_every_format(byline: str, author: str) -> None:
+    # Legacy and Markdown pages read no such byline: it stayed the body's first paragraph, and the article had no
+    # author (session 51's attack report).
+    readings = _in_every_format(byline)
+
+    assert readings == dict.fromkeys(readings, (author, _TEXT))
+
+
+@pytest.mark.parametrize("line", ["Von Trier Returns", "Di Maria scored twice.", "Door Number Three", "Par Avion"])
+def test_a_line_starting_with_a_foreign_byline_word_that_names_no_one_stays_text(line: str) -> None:
+    readings = _in_every_format(line)
+
+    assert {name: author for name, (author, _) in readings.items()} == {
+        "a.txt": None,
+        "a.md": None,
+        "a.html": None,
+        "byline.html": readings["byline.html"][0],
+    }
+    assert line in readings["a.md"][1]

@@ -107,6 +107,24 @@ _STAFF = re.compile(
 # "(By Jane Doe)", "[By Jane Doe]", "(Written by Jane Doe)".
 _PAREN_BYLINE = re.compile(r"^[(\[]\s*(?:written\s+)?by:?\s+(?P<name>[^()\[\]]{2,120}?)\s*[)\]]\.?$", re.IGNORECASE)
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+# "By" in other languages, at the start of a byline only: French "Par", German "Von", Spanish and Portuguese "Por",
+# Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"). "Von" and "di" are also
+# the first words of names ("Von Miller", "Di Maria"): what follows must be a name of two words or more.
+_FOREIGN_BY = r"(?:par|von|por|di|door|\u0628\u0642\u0644\u0645|\u8bb0\u8005)"
+_FOREIGN_PAREN_BYLINE = re.compile(rf"^[(\[]\s*{_FOREIGN_BY}:?\s+(?P<name>[^()\[\]]{{2,120}}?)\s*[)\]]\.?$", re.I)
+_FOREIGN_PLAIN_BYLINE = re.compile(rf"^{_FOREIGN_BY}:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
+# The words that join two names in those languages: "y" (Spanish), "e" (Italian, Portuguese), "en" (Dutch), "und"
+# (German), "et" (French), "و" (Arabic), "和" (Chinese, written with spaces in a byline).
+_FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|and|&)\s+")
+# Contact details a byline gives after the name: an e-mail address or a social handle, bracketed or after a comma,
+# a dash or a line break ("Jane Doe (jane@example.com)", "Jane Doe, jane@example.com", "Jane Doe (@janedoe)").
+_CONTACT = re.compile(
+    # A label before it has its colon ("Twitter: @janedoe"; "Malcolm X @mx" keeps its X), or is "Follow ... on X".
+    r"\s*(?:[,;|\u2013\u2014-]\s*|\s)?[(\[<]?\s*(?:mailto:|(?:e-?mail|twitter|x|instagram|bluesky|mastodon|threads"
+    r"|contact)\s*:\s*|follow(?:\s+(?:me|her|him|them))?(?:\s+on\s+\w+)?\s+)?"
+    r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w.])@\w{1,30})\s*[)\]>]?",
+    re.IGNORECASE,
+)
 # A name's last word that ends with its own full stop, not the sentence's: `Jr.`, `Sr.`, an initial, `Ph.D.`, `D.C.`
 _ABBREVIATED = re.compile(r"(?:\b(?:jr|sr|jnr|snr)|(?<![\w.])\w|\w\.\w+)$", re.IGNORECASE)
 # Name particles: parts of a name ("Ana de la Cruz", "Ludwig van Beethoven", "Osama bin Laden"), never all of one.
@@ -238,16 +256,69 @@ def byline_name(line: str) -> str | None:
     Demand" a subheading. A place after a name ("Jane Doe in Moscow") is no part of the author."""
     match = _PAREN_BYLINE.match(line) or _PLAIN_BYLINE.match(line)
     if match is None:
-        return None
+        return _foreign_byline_name(line)
     # What a separator adds after the names is no part of them: "By Jane Doe | Photos by John Roe" (session 23's
-    # review), "By Jane Doe • 5 min read"; nor is a job title after a comma ("By Jane Doe, Staff Writer").
-    name = without_job_titles(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0])
+    # review), "By Jane Doe • 5 min read"; nor is a job title after a comma ("By Jane Doe, Staff Writer"), nor an
+    # e-mail address or a handle (session 51).
+    name = without_job_titles(without_contact(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]))
     if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
         return clean_line(name)
     named = _named(name)
     return clean_line(named) if named is not None else None
+
+
+def without_contact(text: str) -> str:
+    """A byline's names without the contact details written after them: an e-mail address or a handle, bracketed or
+    after a comma, a dash or a line break ("Jane Doe (jane.doe@example.com)", "Jane Doe, jane@example.com", "Jane Doe
+    (@janedoe)" are Jane Doe). Read as part of the name, they made the byline name no one, and a byline element, which
+    leaves the body, lost its writer (session 51's attack report). What is only an address stays as it was."""
+    kept = _CONTACT.sub("", text).strip(_TRAILING_SEPARATORS)
+    if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
+        kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop
+    return kept if kept and kept != text.strip() else text
+
+
+def _foreign_byline_name(line: str) -> str | None:
+    """The author of a byline in another language ("Par Jean Dupont", "(Von Hans Müller)", "Por Ana García y Luis
+    Pérez", "di Marco Rossi", "Door Jan de Vries en Piet Jansen"): never with its "by" word (session 51's attack report:
+    legacy and Markdown pages read no such byline). Its names are two to four words each, and none is a common English
+    word: "Von Miller", "Di Maria" and "Door Number Three" are no bylines. Unbracketed, a capitalised "Von" or "Di"
+    starts a name as often ("Von Trier Returns" may be a subheading): only "(Von Hans Müller)" is read as a byline."""
+    match = _FOREIGN_PAREN_BYLINE.match(line) or _FOREIGN_PLAIN_BYLINE.match(line)
+    if match is None:
+        return None
+    if match.re is _FOREIGN_PLAIN_BYLINE and line[:3] in ("Von", "Di ", "VON", "DI "):
+        return None  # "Von Trier Returns", "Di Maria Rossi": a name's first word as often; bracketed, a byline
+    name = without_job_titles(without_contact(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]))
+    pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
+    for piece in pieces:
+        words = piece.split()
+        if len(words) > 4 or (len(words) < 2 and not (len(words) == 1 and not _has_capitals(words[0]))):
+            return None  # a headline's words more likely than a name ("José Luis Rodríguez Zapatero" is four)
+        if any(word.casefold().strip(".") in _COMMON_WORDS for word in words) or _named(piece) != piece:
+            return None
+    return clean_line(name)
+
+
+def _has_capitals(word: str) -> bool:
+    """Whether a word is written in a script with capitals ("Müller"; not "王伟")."""
+    return any(char.isupper() or char.islower() for char in word)
+
+
+def foreign_byline_word(text: str) -> str | None:
+    """An author element's text without a byline word of another language at its start ("Par Jean Dupont" is Jean
+    Dupont, "di Marco Rossi" Marco Rossi), when what follows is a name of two words or more, or in a script without
+    capitals ("记者 王伟"); None if it starts with no such word. "Von Miller" stays as written."""
+    match = re.match(rf"^{_FOREIGN_BY}:?\s+(?P<rest>.+)$", text, re.IGNORECASE)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    first_piece = _NAMES_END.split(rest, maxsplit=1)[0].split()
+    if len(first_piece) >= 2 or (first_piece and not _has_capitals(first_piece[0])):
+        return rest
+    return None
 
 
 def _named(text: str) -> str | None:
@@ -411,6 +482,21 @@ def without_job_titles(names: str) -> str:
         dropped = False
         index += 2
     return "".join(kept)
+
+
+_ACCOUNT = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
+
+
+def is_account(text: str, sites: Sequence[str] = ()) -> bool:
+    """Whether a declared author is the CMS account that posted the article rather than its writer: one lower-case
+    Latin word or login ("admin", "editor", "jdoe", "j.doe"), or the site's own name (`sites`: og:site_name,
+    the JSON-LD publisher). Such a value beat the byline `By Jane Doe` the page shows (session 51's attack report,
+    as Yoast's `admin` Person did in session 50). An agency ("afp", "reuters") is no account, nor a name in a script
+    without capitals ("王伟")."""
+    folded = text.strip().casefold()
+    if folded in AGENCIES:
+        return False
+    return bool(_ACCOUNT.match(text.strip())) or any(folded == site.strip().casefold() for site in sites)
 
 
 def credits_desk(text: str) -> bool:

@@ -21,9 +21,12 @@ from archive_search.parsing.bylines import (
     byline_with_date,
     clean_author,
     credits_desk,
+    foreign_byline_word,
+    is_account,
     joined_authors,
     names_others,
     names_people,
+    without_contact,
     without_job_titles,
     without_leading_furniture,
 )
@@ -1271,19 +1274,26 @@ def _author(
     tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
 ) -> str | None:
     credit = None
+    sites = [site for site in (_first(meta, ("og:site_name", "application-name")), _ld_publisher(linked)) if site]
+    account = None
     for name in AUTHOR_META[:2]:
         authors = [a for a in (clean_author(value) for value in meta.get(name, [])) if a]
         # A meta author that credits a desk, not people ("SomaNet Staff"), gives way to the article's byline naming
         # people (session 49's new user: "By Jane Doe, John Smith and Ann Lee" was lost for "SomaNet Staff").
-        if authors and not all(credits_desk(a) for a in authors):
+        if authors and not all(credits_desk(a) or is_account(a, sites) for a in authors):
             return joined_authors(list(dict.fromkeys(authors)))
+        if authors and all(is_account(a, sites) for a in authors):
+            # The CMS account that posted the article ("admin", "jdoe") or the site's own name ("Daily Planet"):
+            # a byline naming someone else is the author (session 51's attack report), as for a Person by reference.
+            account = account or joined_authors(list(dict.fromkeys(authors)))
+            continue
         credit = credit or (joined_authors(list(dict.fromkeys(authors))) if authors else None)
     others = _OtherWritings(container)
 
     def read(node: LexborNode) -> bool:
         # Beside a desk's credit, only the article's own byline names its people: a list of recent posts after the
         # article put another story's author in its place (the session's last review).
-        inside = credit is None or (container is not None and is_inside(node, container))
+        inside = (credit is None and account is None) or (container is not None and is_inside(node, container))
         return inside and not others.hold(node)
 
     for selector in ('[rel="author"]', '[itemprop="author"] [itemprop="name"]', '[itemprop="author"]'):
@@ -1297,8 +1307,10 @@ def _author(
     # A schema.org Person the page declares writes it before any element named "author" does: a reviewed book's
     # `<p class="author">Leo Tolstoy</p>` became the author (session 23's review).
     person = _ld_author(linked, people_only=True)
-    if person and not _by_reference(linked):
+    if person and not _by_reference(linked) and not is_account(person, sites):
         return person
+    # The account or site a meta author is stands where a Person by reference does: after the byline.
+    person = person or account
     byline = None
     for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
         # The first that names someone: an author box's "About the author" or "More from this author" names no one.
@@ -1310,7 +1322,9 @@ def _author(
     # A Person the article names by reference alone is often the WordPress account that posted it: Yoast's "admin",
     # "editor" or "Daily Planet" beat the byline `By Jane Doe` the page shows (session 50's final review). It is the
     # author only where the page shows no byline, or one naming no one else (names_others).
-    if person and (byline is None or not names_others(byline, person)):
+    # An account or the site's name gives way to any byline naming someone: "j.doe" is no better a name than the
+    # byline's "Jane Doe" (session 51).
+    if person and (byline is None or not (names_others(byline, person) or is_account(person, sites))):
         return person
     if byline:
         return byline
@@ -1343,7 +1357,11 @@ def _element_author(text: str) -> str | None:
     # "(By Estera Popowska)" named no one to clean_author, and its element left the body as a byline's does: the
     # writer was nowhere (session 50's new user). Only the bracketed form: byline_name also cuts what follows a
     # bullet, which in a byline element is a co-author ("By Jane Roe • John Roe"; session 22's review).
-    author = (byline_name(text) if text.startswith(("(", "[")) else None) or clean_author(text)
+    # "Par Jean Dupont", "Von Hans Müller", "di Marco Rossi": a byline word of another language at the element's start
+    # is no part of the author (session 51's attack report: the facet had "Par Jean Dupont"); "By Von Miller" keeps
+    # its name whole. An e-mail address or a handle after the name is none either ("By Jane Doe (jane@example.com)").
+    text = foreign_byline_word(text) or text
+    author = (byline_name(text) if text.startswith(("(", "[")) else None) or clean_author(without_contact(text))
     return without_job_titles(author) if author else None
 
 
