@@ -348,3 +348,33 @@ def test_a_line_starting_with_a_foreign_byline_word_that_names_no_one_stays_text
         "byline.html": readings["byline.html"][0],
     }
     assert line in readings["a.md"][1]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # session 51's new user: each named no one and stayed the first paragraph
+        "(By Jane Doe, in Athens)",
+        "(By Jane Doe; Editing by John Roe)",
+        "By Jane Doe; additional reporting by Sam Roe",
+        "By Jane Doe, Chief Political Correspondent, in Moscow",
+    ],
+)
+def test_a_wire_byline_s_place_and_editors_are_no_part_of_the_author(byline: str) -> None:
+    page = f"Budget approved\n\n{byline}\n\nThe council voted on Tuesday.\n".encode()
+    article = parse_upload("incoming/a.txt", page)
+    assert (article.author, article.body) == ("Jane Doe", "The council voted on Tuesday.")
+
+
+def test_a_job_title_on_a_byline_element_s_own_line_is_no_part_of_the_author() -> None:
+    # session 51's new user: `Jane Doe<br>Political Editor` was "Jane Doe Political Editor"
+    for element in (
+        '<div class="author">Jane Doe<br>Political Editor</div>',
+        '<p class="byline">By Jane Doe<br>Staff Writer</p>',
+    ):
+        page = f"<html><body><article><h1>T</h1>{element}<p>The council voted.</p></article></body></html>"
+        assert parse_upload("incoming/a.html", page.encode()).author == "Jane Doe", element
+    # a second name on its own line is a name
+    element = '<div class="author">Jane Doe<br>John Roe</div>'
+    page = f"<html><body><article><h1>T</h1>{element}<p>Text.</p></article></body></html>"
+    assert parse_upload("incoming/a.html", page.encode()).author != "Jane Doe"

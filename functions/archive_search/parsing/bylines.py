@@ -246,7 +246,12 @@ def dateline_credit(paragraph: str) -> str | None:
     return canonical_credit(match.group("credit"))
 
 
-_BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+# What a wire byline adds after a semicolon: its editors ("By Jane Doe; Editing by John Roe", "...; additional
+# reporting by Sam Roe"; session 51's new user: the byline named no one and stayed in the body).
+_BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s*;\s*(?=(?:[^\W\d_]+\s+){1,3}by\b)", re.IGNORECASE)
+# A place after a comma, last: "By Jane Doe, in Athens", "By Jane Doe, Chief Correspondent, in Moscow" (no part of
+# the author, as _named leaves out the place of "Jane Doe in Athens").
+_COMMA_IN_PLACE = re.compile(r",\s+in\s+[A-Z][^,;]*$")
 
 
 def byline_name(line: str) -> str | None:
@@ -260,7 +265,8 @@ def byline_name(line: str) -> str | None:
     # What a separator adds after the names is no part of them: "By Jane Doe | Photos by John Roe" (session 23's
     # review), "By Jane Doe • 5 min read"; nor is a job title after a comma ("By Jane Doe, Staff Writer"), nor an
     # e-mail address or a handle (session 51).
-    name = without_job_titles(without_contact(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]))
+    added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
+    name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
     if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
@@ -291,7 +297,8 @@ def _foreign_byline_name(line: str) -> str | None:
         return None
     if match.re is _FOREIGN_PLAIN_BYLINE and line[:3] in ("Von", "Di ", "VON", "DI "):
         return None  # "Von Trier Returns", "Di Maria Rossi": a name's first word as often; bracketed, a byline
-    name = without_job_titles(without_contact(_BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]))
+    added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
+    name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
     pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
     for piece in pieces:
         words = piece.split()

@@ -23,6 +23,7 @@ from archive_search.parsing.bylines import (
     credits_desk,
     foreign_byline_word,
     is_account,
+    is_job_title,
     joined_authors,
     names_others,
     names_people,
@@ -1338,7 +1339,12 @@ def _author(
 def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name, nor what the body
     would leave out (hidden text, an icon). The rest is read by _element_author."""
-    text = " ".join(element_paragraphs(node, frozenset(time.mem_id for time in node.css("time"))))
+    lines = element_paragraphs(node, frozenset(time.mem_id for time in node.css("time")))
+    # A job title on a line of its own is no part of the name (`Jane Doe<br>Political Editor` was "Jane Doe Political
+    # Editor"; session 51's new user), as one after a comma is not (_element_author).
+    while len(lines) > 1 and is_job_title(lines[-1]):
+        lines = lines[:-1]
+    text = " ".join(lines)
     text = re.split(
         r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)|\s+(?:updated|published|posted)\b"
         r"|\s+\d+\s*min(?:ute)?s?\s+read\b",
