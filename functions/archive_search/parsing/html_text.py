@@ -1176,11 +1176,70 @@ _ELEMENT_NAMES = _names_pattern(HTML_ELEMENTS)
 # text: refuse_cdata) and Word's conditional comments (`<![if !supportLists]>`, `<![endif]>`, dropped as a browser
 # drops them); any other `<![` is text (the tokenizer failed on it, and a browser would drop what follows as a
 # comment).
+# The attributes HTML elements are written with (the Living Standard's index, and the obsolete ones CMS exports and
+# old pages still write). A bare word that is none of these is no attribute: see _BARE_WORDS_TAG.
+HTML_ATTRIBUTES = frozenset(
+    {"abbr", "accept", "accept-charset", "accesskey", "action", "align", "alink", "allow", "allowfullscreen"}
+    | {"allowtransparency", "alt", "archive", "async", "autocapitalize", "autocomplete", "autocorrect", "autofocus"}
+    | {"autoplay", "axis", "background", "bgcolor", "blocking", "border", "bordercolor", "bottommargin"}
+    | {"cellpadding", "cellspacing", "char", "charoff", "charset", "checked", "cite", "class", "classid", "clear"}
+    | {"code", "codebase", "codetype", "color", "cols", "colspan", "command", "commandfor", "compact", "content"}
+    | {"contenteditable", "controls", "coords", "credentialless", "crossorigin", "data", "datetime", "declare"}
+    | {"decoding", "default", "defer", "dir", "dirname", "disabled", "disablepictureinpicture"}
+    | {"disableremoteplayback", "download", "draggable", "enctype", "enterkeyhint", "event", "face", "fetchpriority"}
+    | {"for", "form", "formaction", "formenctype", "formmethod", "formnovalidate", "formtarget", "frame"}
+    | {"frameborder", "headers", "height", "hidden", "high", "href", "hreflang", "hspace", "http-equiv", "icon", "id"}
+    | {"inert", "inputmode", "integrity", "is", "ismap", "itemid", "itemprop", "itemref", "itemscope", "itemtype"}
+    | {"kind", "label", "lang", "language", "leftmargin", "link", "list", "loading", "longdesc", "loop", "low"}
+    | {"lowsrc", "manifest", "marginheight", "marginwidth", "max", "maxlength", "media", "method", "min", "minlength"}
+    | {"mozallowfullscreen", "multiple", "muted", "name", "nohref", "nomodule", "nonce", "noresize", "noshade"}
+    | {"novalidate", "nowrap", "object", "open", "optimum", "pattern", "ping", "placeholder", "playsinline"}
+    | {"popover", "popovertarget", "popovertargetaction", "poster", "preload", "profile", "readonly"}
+    | {"referrerpolicy", "rel", "required", "rev", "reversed", "rightmargin", "role", "rows", "rowspan", "rules"}
+    | {"sandbox", "scope", "scoped", "scrolling", "seamless", "selected", "shadowrootclonable"}
+    | {"shadowrootdelegatesfocus", "shadowrootmode", "shadowrootserializable", "shape", "size", "sizes", "slot"}
+    | {"span", "spellcheck", "src", "srcdoc", "srclang", "srcset", "standby", "start", "step", "style", "summary"}
+    | {"tabindex", "target", "text", "title", "topmargin", "translate", "truespeed", "type", "typemustmatch"}
+    | {"usemap", "valign", "value", "valuetype", "version", "vlink", "vspace", "webkitallowfullscreen", "width"}
+    | {"wrap", "writingsuggestions", "xmlns"}
+)
+# A "tag" of an HTML element's name followed by bare words only, one of them (letters and digits) no attribute:
+# `a<b and c>d`, `n<p and q>r`, `S&P<i and j>k` are comparisons, where HTML would drop `<b and c>` and the words
+# with it (session 51). A bare attribute (`<td nowrap>`, `<video controls muted>`), a value (`alt=The chamber`) or a
+# framework's name (`v-cloak`, `:class`, `@click`, `#ref`) keeps it a tag.
+_SPACE = r"[ \t\r\n\f]"
+_BARE_WORDS_TAG = (
+    rf"""(?:{_ELEMENT_NAMES})(?=(?:{_SPACE}++[^\s"'<>/=]++)++{_SPACE}*+/?>)"""
+    rf"""(?=[^>]*?{_SPACE}(?!(?:{_names_pattern(HTML_ATTRIBUTES)})[\s/>])[a-z0-9]++[\s/>])"""
+)
 NOT_A_TAG = re.compile(
-    rf"""<(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"""
-    r"""|!(?!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)\b)))""",
+    rf"""<(?:(?={_BARE_WORDS_TAG})|(?!/?(?:{_ELEMENT_NAMES})(?![\w:@.-])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>"""
+    r"""|!(?!\[(?!(?:cdata|temp|ignore|include|rcdata|if|else|endif)\b))))""",
     re.IGNORECASE,
 )
+
+
+# Elements that are never closed, so "opened and closed" cannot tell their markup from a mention of them.
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+    | {"basefont", "bgsound", "frame", "image", "isindex", "keygen", "nextid", "spacer"}
+)
+# Two line breaks in a row: how a CMS writes a paragraph break, never how prose mentions the tag.
+_BREAKS = re.compile(r"<br[ \t\r\n\f]*+/?>[ \t\r\n\f]*+<br[ \t\r\n\f]*+/?>", re.IGNORECASE)
+_VOID_LINE = re.compile(
+    rf"(?:^|\n)[ \t\r]*+(?:<(?:{_names_pattern(VOID_ELEMENTS)})[ \t\r\n\f]*+/?>[ \t\r]*+)++(?:\n|$)", re.IGNORECASE
+)
+_LINE_COMMENT = re.compile(r"(?:^|\n)[ \t\r]*+<!--")
+_LINE_END = re.compile(r"[ \t\r]*+(?:\n|$)")
+# WordPress's caption shortcode, around an image and its caption (`[caption id="…" width="300"]<img …/> The council
+# chamber[/caption]`): its brackets are no text, the caption is. WordPress before 3.4 wrote the caption in the
+# shortcode's `caption="…"` attribute instead, which is kept as the caption's text then. Each opener is read to the
+# next opener or closer, so the scan is linear.
+_CAPTION_SHORTCODE = re.compile(
+    r"""\[caption(?=[\s\]])((?:[^\]"']|"[^"]*+"|'[^']*+')*+)\]((?:(?!\[/?caption[\s\]]).)*+)\[/caption\]""",
+    re.DOTALL,
+)
+_CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""")
 
 
 class _MarkupProbe(HTMLParser):
@@ -1191,6 +1250,7 @@ class _MarkupProbe(HTMLParser):
         self.leading_markup: bool | None = None  # None until the first non-blank token
         self.opened: set[str] = set()
         self.closed_element = False
+        self.void_markup = False  # a void element's tag, or a self-closed one, with attributes (`<img src=… />`)
 
     def _first(self, is_markup: bool) -> None:
         if self.leading_markup is None:
@@ -1203,9 +1263,11 @@ class _MarkupProbe(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._first(tag in HTML_ELEMENTS)
         self.opened.add(tag)
+        self.void_markup = self.void_markup or (tag in VOID_ELEMENTS and bool(attrs))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._first(tag in HTML_ELEMENTS)
+        self.void_markup = self.void_markup or (tag in HTML_ELEMENTS and bool(attrs))
 
     def handle_endtag(self, tag: str) -> None:
         self._first(tag in HTML_ELEMENTS)
@@ -1228,8 +1290,10 @@ def as_markup(text: str, field: str) -> str | None:
 
     The field holds HTML when it starts with a tag of an HTML element, a comment or a doctype (after spaces, a
     byte-order mark or a zero-width space), or when anywhere in it an HTML element is opened and closed
-    (`…<p>x <script>…</script></p>`). `Use the <p> tag.` opens an element it never closes, after text: it is kept as
-    written (docs/ingestion-formats.md, JSON).
+    (`…<p>x <script>…</script></p>`), or when it holds markup no sentence mentioning a tag writes (a comment filling
+    its line, `<img src=…>`, `<br><br>`: below). `Use the <p> tag.` opens an element it never closes, after text: it
+    is kept as written (docs/ingestion-formats.md, JSON). In markup, WordPress's caption shortcodes show their
+    caption only.
     A closed CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads
     decides on it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more
     than MAX_TAGS tags and comments, markup or not (below).
@@ -1257,4 +1321,36 @@ def as_markup(text: str, field: str) -> str | None:
     probe.close()
     # A section closed (an opener alone is text that mentions one, kept as written: the session's review).
     cdata = _CDATA_SECTION.search(markup) is not None
-    return markup if probe.leading_markup or probe.closed_element or cdata else None
+    # Markup no prose that mentions a tag writes (session 51: WordPress-classic exports, whose markup is inline and
+    # void: `<!--more-->`, `<img src="chamber.jpg" … />`, `<hr />`, `<br><br>` between sentences, were kept as text):
+    # a comment or void elements' tags that fill their lines, a void element's tag (or a self-closed one) with
+    # attributes, two breaks in a row. `Use the <br /> tag`, `the <hr> element` and `comments start with <!--. They
+    # end with -->.` still mention them (the last was cut to `comments start with .` by a first, wider rule).
+    written = probe.void_markup or _BREAKS.search(markup) is not None or _VOID_LINE.search(markup) is not None
+    written = written or _comment_line(markup)
+    if not (probe.leading_markup or probe.closed_element or cdata or written):
+        return None
+    return _CAPTION_SHORTCODE.sub(_caption_text, markup)
+
+
+def _comment_line(markup: str) -> bool:
+    """Whether a comment closed fills the lines it is on (`<!--more-->`, `<!-- wp:paragraph -->`), as a CMS writes
+    one: `HTML comments start with <!--. They end with -->.` mentions its markers in a sentence. A comment runs to the
+    first `-->` after it, as in HTML, so each opener is read once."""
+    at = 0
+    while (found := _LINE_COMMENT.search(markup, at)) is not None:
+        end = markup.find("-->", found.end())
+        if end < 0:
+            return False
+        after = _LINE_END.match(markup, end + 3)
+        if after is not None:
+            return True
+        at = end + 3
+    return False
+
+
+def _caption_text(shortcode: re.Match[str]) -> str:
+    """What a caption shortcode shows: its content, and the caption an old one gives in its attribute."""
+    attribute = _CAPTION_ATTRIBUTE.search(shortcode.group(1))
+    caption = next((value for value in attribute.groups() if value is not None), "") if attribute else ""
+    return shortcode.group(2) + (f" {caption}" if caption else "")

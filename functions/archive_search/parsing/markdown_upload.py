@@ -18,7 +18,9 @@ first Markdown upload arrives.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
+from html import escape
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -66,6 +68,7 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
@@ -181,8 +184,20 @@ def _markdown() -> MarkdownIt:
     from markdown_it.rules_block import html_block
     from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
+    from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    # Footnotes (`text.[^1]` and a `[^1]: Reuters` line), as Hugo, Jekyll, Pandoc and Python-Markdown read them:
+    # CommonMark reads the note as a link reference definition, which shows nothing, and the marker as `^1`, so a
+    # note of one word or a URL was lost (session 51). Pandoc's inline notes (`^[...]`) stay text, as before.
+    footnote_plugin(md, inline=False)
+    md.core.ruler.before("footnote_tail", "every_footnote", _keep_unreferenced_notes)
+    for rule in ("footnote_block_open", "footnote_block_close", "footnote_anchor"):
+        md.add_render_rule(rule, _render_nothing)
+    md.add_render_rule("footnote_ref", _render_footnote_marker)
+    md.core.ruler.after("footnote_tail", "number_notes", _number_notes)
+    md.add_render_rule("footnote_open", _render_note_open)
+    md.add_render_rule("footnote_close", lambda *_: "</div>")
 
     # Raw HTML is only what HTML has (html_text.NOT_A_TAG, the rule for a JSON body too): CommonMark takes any
     # `<word>` for a tag, and the HTML extractor then drops `Optional<String>`, `vector<int>` or "Dear <name>,".
@@ -210,6 +225,55 @@ def _markdown() -> MarkdownIt:
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
     return md
+
+
+def _keep_unreferenced_notes(state: StateCore) -> None:
+    """Keeps the notes no marker refers to, after the others: the plugin drops them, and their text with them. They
+    show their label as written (`[^abc]: …`, which may be no note at all: a regular expression's `[^abc]`)."""
+    footnotes = state.env.get("footnotes")
+    if not footnotes:
+        return
+    notes = footnotes.setdefault("list", {})
+    unreferenced = footnotes.setdefault("unreferenced", {})
+    for key, number in footnotes.get("refs", {}).items():
+        if number < 0:
+            footnotes["refs"][key] = len(notes)
+            unreferenced[len(notes)] = f"[^{key[1:]}]:"
+            notes[len(notes)] = {"label": key[1:], "count": 0}
+
+
+def _render_nothing(*_: object) -> str:
+    return ""
+
+
+def _render_footnote_marker(_renderer: object, tokens: Sequence[Token], idx: int, *_: object) -> str:
+    return f"[{tokens[idx].meta['id'] + 1}]"
+
+
+def _number_notes(state: StateCore) -> None:
+    """Each note at the end starts with its number as its marker shows it (`[1] Reuters`), or its label as written
+    when no marker refers to it; a note that starts with no paragraph (a list, or nothing) has it on a line of its
+    own."""
+    from markdown_it.token import Token
+
+    tokens = state.tokens
+    unreferenced = state.env.get("footnotes", {}).get("unreferenced", {})
+    for at, token in enumerate(tokens):
+        if token.type != "footnote_open":
+            continue
+        number = unreferenced.get(token.meta["id"]) or f"[{token.meta['id'] + 1}]"
+        following = tokens[at + 1 : at + 3]
+        if len(following) == 2 and following[0].type == "paragraph_open" and following[1].type == "inline":
+            marker = Token("text", "", 0)
+            marker.content = number + " "
+            following[1].children = [marker, *(following[1].children or [])]
+        else:
+            token.info = number  # rendered by _render_note_open
+
+
+def _render_note_open(_renderer: object, tokens: Sequence[Token], idx: int, *_: object) -> str:
+    number = tokens[idx].info
+    return f"<div><p>{escape(number)}</p>" if number else "<div>"  # a label as written: `[^<b>]:`
 
 
 def _render_tokens(markdown: str) -> list[Token]:
