@@ -2287,6 +2287,18 @@ def test_binary_files_are_rejected_with_what_they_are(data: bytes, kind: str) ->
     assert "export" in error.fix
 
 
+def test_a_stray_nul_in_a_text_is_blanked_as_other_control_characters_are() -> None:
+    # session 51's attacker: one NUL in the first 4 KiB was "a binary file", after them nothing at all
+    story = "The council voted on Tuesday to approve the budget after a long debate. " * 48
+    for near in (10, 3000, 6000):
+        text = f"Budget approved\n\n{story}{story}"
+        at = text.index(" ", near)
+        article = parse_upload("incoming/a.txt", (text[:at] + "\x00" + text[at:]).encode())
+        assert article.title == "Budget approved" and "\x00" not in article.body, at
+    # text in UTF-16 without its byte-order mark is still called what it may be
+    assert "UTF-16" in _rejection("incoming/a.txt", f"Budget approved\n\n{story}".encode("utf-16-le")).reason
+
+
 # --- hostile sizes ------------------------------------------------------------------------------------------------
 
 
@@ -3951,3 +3963,29 @@ def test_a_page_dated_by_dcterms_date_is_dated() -> None:
     # Drupal's Metatag module writes it (session 51's new user)
     page = _html("<h1>T</h1><p>Text.</p>", '<meta name="dcterms.date" content="2019-11-14T09:12:00Z">')
     assert str(parse_upload("incoming/a.html", page).published) == "2019-11-14"
+
+
+@pytest.mark.parametrize(
+    ("key", "data"),
+    [
+        # Ghost's, Hugo's and Quarto's shape (session 51's attacker: "author must be text, not a list")
+        ("incoming/a.json", b'{"title": "T", "body": "B", "authors": [{"name": "Jane Doe"}, {"name": "John Roe"}]}'),
+        ("incoming/a.md", b"---\ntitle: T\nauthors:\n  - name: Jane Doe\n  - name: John Roe\n---\nB"),
+        ("incoming/a.json", b'{"title": "T", "body": "B", "authors": ["Jane Doe", {"name": "John Roe"}]}'),
+    ],
+)
+def test_authors_given_as_people_with_a_name_are_read(key: str, data: bytes) -> None:
+    assert parse_upload(key, data).author == "Jane Doe, John Roe"
+
+
+def test_markdown_metadata_of_other_tools_is_named_in_the_report() -> None:
+    # session 51's attacker: each was "no title", though the title is there
+    for data, style in [
+        (b"Title: Budget approved\nDate: 2015-05-12\n\nThe council voted.", "Pelican or MultiMarkdown"),
+        (b"Title: Budget approved\n\n# Budget approved\n\nThe council voted.", "Pelican or MultiMarkdown"),
+        (b"% Budget approved\n% Jane Doe\n\nThe council voted.", "Pandoc title block"),
+    ]:
+        rejection = _rejection("incoming/a.md", data)
+        assert style in rejection.reason and "between two --- lines" in rejection.fix, data
+    # front matter first: a body line so written is the body's
+    assert parse_upload("incoming/a.md", b"---\ntitle: T\n---\nTitle: a play\n\nText.").body.startswith("Title:")

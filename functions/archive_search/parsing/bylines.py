@@ -794,6 +794,18 @@ def without_leading_furniture(
     return kept, author, dateline
 
 
+def declared_names(value: object) -> list[str] | None:
+    """The names of a declared author value: a list of names, or of people given as objects with a `name` (Ghost's,
+    Hugo's and Quarto's `authors: [{name: Jane Doe}]`, a JSON-LD Person), or one such object; None for any other
+    value. `"authors": [{"name": "Jane Doe"}]` was "author must be text, not a list", though lists are read (session
+    51's attacker)."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) else None
+    if items is None:
+        return None
+    names = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return [name for name in names if isinstance(name, str)] if all(isinstance(n, str) for n in names) else None
+
+
 def joined_authors(names: Sequence[str]) -> str:
     """A list of authors as one credit: joined by `, `, or by `; ` when a name holds a comma itself (`Smith, John`,
     as a library catalogue writes it), which `, ` would make two people of: `["Smith, John", "Doe, Jane"]` read

@@ -16,7 +16,7 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import joined_authors
+from archive_search.parsing.bylines import declared_names, joined_authors
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
     FIELD_NAMES,
@@ -68,14 +68,13 @@ def parse_json(data: bytes) -> ParsedUpload:
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
         value = one_of(document, _NAMES[name], "the JSON", 'keep one of "{0}" and "{1}"')
-        if isinstance(value, list) and name in ("author", "section") and all(isinstance(v, str) for v in value):
-            # As front matter and JSON-LD give them: authors joined by commas; the first section is the article's,
-            # the others are kept as its tags (an article has one section).
-            if name == "author":
-                value = joined_authors(value)
-            else:
-                value, others = section_and_tags(value)  # the section's references are decoded below, once
-                more_sections = tuple(map(unescape_entities, others))
+        if name == "author" and (names := declared_names(value)) is not None:
+            # As front matter and JSON-LD give them, names or people with a name: joined by commas
+            value = joined_authors(names)
+        elif isinstance(value, list) and name == "section" and all(isinstance(v, str) for v in value):
+            # The first section is the article's, the others are kept as its tags (an article has one section)
+            value, others = section_and_tags(value)  # the section's references are decoded below, once
+            more_sections = tuple(map(unescape_entities, others))
         if value is None:
             continue
         if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":

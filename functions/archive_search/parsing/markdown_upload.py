@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import joined_authors, without_leading_furniture
+from archive_search.parsing.bylines import declared_names, joined_authors, without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
@@ -127,6 +127,12 @@ def parse_markdown(data: bytes) -> ParsedUpload:
         published=fields.get("published"),
         refuse_unreadable_dates=True,
     )
+    if front_source is None and (style := _other_metadata(markdown)) is not None:
+        # Read as text, its lines were the first paragraph and the title was "not there" (session 51's attacker)
+        raise RejectedUploadError(
+            f"the Markdown starts with {style}, which is not front matter",
+            fix="put the title, author and date between two --- lines as YAML (title: ...), and upload it again",
+        )
     if not title:
         raise RejectedUploadError(
             "the Markdown file has no title",
@@ -145,13 +151,29 @@ def parse_markdown(data: bytes) -> ParsedUpload:
     )
 
 
+# Metadata other tools write at the top of a Markdown file: Pelican's and MultiMarkdown's `Title: ...` lines, Pandoc's
+# `% title` block.
+_KEY_VALUE_TITLE = re.compile(r"\A\ufeff?[ \t]*title[ \t]*:[ \t]*\S", re.IGNORECASE)
+_PANDOC_TITLE = re.compile(r"\A\ufeff?%[ \t]+\S")
+
+
+def _other_metadata(markdown: str) -> str | None:
+    """The metadata style a Markdown file without front matter starts with, named for its report: Pelican's or
+    MultiMarkdown's `Title:` lines, Pandoc's `% title` block; None for any other start."""
+    if _KEY_VALUE_TITLE.match(markdown):
+        return "Pelican or MultiMarkdown metadata lines (Title: ...)"
+    if _PANDOC_TITLE.match(markdown):
+        return "a Pandoc title block (% title)"
+    return None
+
+
 def _text(field: str, value: object) -> str:
     """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a summary's
     markup read as a JSON upload's is (json_upload.field_text), not kept as literal tags."""
     if isinstance(value, str):
         return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
-    if isinstance(value, list) and field == "author" and all(isinstance(v, str) for v in value):
-        return joined_authors([unescape_entities(v) for v in value])
+    if field == "author" and (names := declared_names(value)) is not None:
+        return joined_authors([unescape_entities(v) for v in names])
     raise RejectedUploadError(
         f"{field} in the front matter must be text, not a {kind_of(value)}",
         fix=f"write {field}: followed by text",

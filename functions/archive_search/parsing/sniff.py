@@ -31,9 +31,17 @@ def binary_kind(data: bytes) -> str | None:
     for magic, kind in MAGIC_NUMBERS:
         if data.startswith(magic):
             return kind
-    if bom_encoding(data) is None and b"\x00" in data[:SNIFF_BYTES]:
+    head = data[:SNIFF_BYTES]
+    if bom_encoding(data) is None and head.count(b"\x00") > max(1, len(head) // STRAY_NUL_SHARE):
         return "a binary file (or text in UTF-16 without a byte-order mark)"
     return None
+
+
+# A NUL in about one byte of this many, or fewer, is a stray one in a text (an export's or a paste's), which the text's
+# clean-up blanks as it blanks the other control characters, wherever it is: one NUL in the first 4 KiB was "a binary
+# file", after them nothing at all (session 51's attacker). UTF-16 text holds a NUL in every other byte of its Latin
+# letters, and binary formats many more.
+STRAY_NUL_SHARE = 256
 
 
 def looks_like_html(data: bytes, *, fragment: bool) -> bool:
