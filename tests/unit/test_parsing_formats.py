@@ -3923,6 +3923,14 @@ def test_a_json_without_a_title_or_body_field_names_the_fields_it_gives(data: by
         ("Publié le 3 mars 2021 à 14h05", "2021-03-03"),  # Le Monde's
         ("Publié le 03/03/2021 à 14:05", "2021-03-03"),
         ("Veröffentlicht am 3. März 2021, 14:05 Uhr", "2021-03-03"),
+        # session 51's attacker: Spanish, Portuguese, Italian, Dutch labels, and the year-month-day of CJK pages
+        ("Publicado el 3 de marzo de 2021", "2021-03-03"),
+        ("Publicado el 3 de marzo de 2021 a las 14:05", "2021-03-03"),
+        ("Publicado em 3 de março de 2021", "2021-03-03"),
+        ("Pubblicato il 3 marzo 2021", "2021-03-03"),
+        ("Gepubliceerd op 3 maart 2021", "2021-03-03"),
+        ("Publicado el 03/02/2021", "2021-02-03"),
+        ("2021年3月3日", "2021-03-03"),
         # the weekday tells which reading of a numeric date is meant, when one falls on it
         ("Thu, 03/04/2021", "2021-03-04"),
         ("Sat, 03/04/2021", "2021-04-03"),
@@ -3934,7 +3942,7 @@ def test_a_date_line_with_its_time_after_a_dash_or_in_french_or_german_is_the_da
 
 
 def test_a_date_line_that_is_no_date_stays_text() -> None:
-    for line in ("12 May 2015 - 10 killed", "Mon, 03/04/2021 was the day"):
+    for line in ("12 May 2015 - 10 killed", "Mon, 03/04/2021 was the day", "Publicado por Juan Pérez", "0000年1月1日"):
         article = parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{line}\n\nThe story.".encode())
         assert article.published is None and article.body.startswith(line), line
 

@@ -382,6 +382,15 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
         return _read_day_first(day_first)
     if (labelled := _labelled(text)) is not None:
         return read_date(labelled)
+    if (cjk := _CJK_DATE.fullmatch(_TIME_OF_DAY.sub("", text, count=1))) is not None:
+        year, month, number = int(cjk["year"]), int(cjk["month"]), int(cjk["day"])
+        if not 1 <= year <= 9999:
+            return None, None
+        if not 1 <= month <= 12:
+            return None, _no_such(text, f"there is no month {month}")
+        day = _day_or_none(year, month, number)
+        days = monthrange(year, month)[1]
+        return day, _no_such(text, f"{date(year, month, 1):%B %Y} has days 1 to {days}") if day is None else None
     if (published := _before_later_change(text)) is not None:
         return read_date(published)
     day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
@@ -446,7 +455,8 @@ def _on_the_weekday(
 # session's review saw read as the article's date or rejected as ambiguous; in a date field it is (_FIELD_LABEL).
 _PUBLISHED_LABEL = re.compile(
     r"(?:(?:(?:first|originally)\s+)?(?:published|posted)(?:\s+on)?"
-    r"|(?P<day_first>publi[\u00e9e]\s+le|ver[\u00f6o]ffentlicht(?:\s+am)?))(?:\s*:\s*|\s+)",
+    r"|(?P<day_first>publi[\u00e9e]\s+le|ver[\u00f6o]ffentlicht(?:\s+am)?|publicado(?:\s+el|\s+em)?"
+    r"|pubblicato(?:\s+il)?|gepubliceerd(?:\s+op)?))(?:\s*:\s*|\s+)",
     re.IGNORECASE,
 )
 # The label of a date field's value (`"date": "Date: 2015-05-12"`), beside _PUBLISHED_LABEL's.
@@ -454,24 +464,29 @@ _FIELD_LABEL = re.compile(r"dated?(?:\s*:\s*|\s+)(?=.)", re.IGNORECASE)
 # French and German pages write the day first (`12/05/2015`, `12.05.2015`, `12 mai 2015`, `1er mai 2015`, `12. Mai
 # 2015`), never the month: behind their label a numeric date is no longer ambiguous (the session's review: `Publié le
 # 12/05/2015` was rejected, as `Posted: 12/05/2015` rightly is) and the month may be named in the page's language.
+# Spanish, Portuguese, Italian and Dutch pages likewise (`Publicado el 12 de mayo de 2015`, `Publicado em 12 de maio
+# de 2015`, `Pubblicato il 12 maggio 2015`, `Gepubliceerd op 12 mei 2015`: session 51's attacker).
 _DAY_FIRST_MONTHS = {
-    **dict.fromkeys(("janvier", "januar", "jänner"), 1),
-    **dict.fromkeys(("février", "fevrier", "februar"), 2),
-    **dict.fromkeys(("mars", "märz", "maerz"), 3),
-    **dict.fromkeys(("avril", "april"), 4),
-    "mai": 5,
-    **dict.fromkeys(("juin", "juni"), 6),
-    **dict.fromkeys(("juillet", "juli"), 7),
-    **dict.fromkeys(("août", "aout", "august"), 8),
-    **dict.fromkeys(("septembre", "september"), 9),
-    **dict.fromkeys(("octobre", "oktober"), 10),
-    **dict.fromkeys(("novembre", "november"), 11),
-    **dict.fromkeys(("décembre", "decembre", "dezember"), 12),
+    **dict.fromkeys(("janvier", "januar", "jänner", "enero", "janeiro", "gennaio", "januari"), 1),
+    **dict.fromkeys(("février", "fevrier", "februar", "febrero", "fevereiro", "febbraio", "februari"), 2),
+    **dict.fromkeys(("mars", "märz", "maerz", "marzo", "março", "marco", "maart"), 3),
+    **dict.fromkeys(("avril", "april", "abril", "aprile"), 4),
+    **dict.fromkeys(("mai", "mayo", "maio", "maggio", "mei"), 5),
+    **dict.fromkeys(("juin", "juni", "junio", "junho", "giugno"), 6),
+    **dict.fromkeys(("juillet", "juli", "julio", "julho", "luglio"), 7),
+    **dict.fromkeys(("août", "aout", "august", "agosto", "augustus"), 8),
+    **dict.fromkeys(("septembre", "september", "septiembre", "setiembre", "setembro", "settembre"), 9),
+    **dict.fromkeys(("octobre", "oktober", "octubre", "outubro", "ottobre"), 10),
+    **dict.fromkeys(("novembre", "november", "noviembre", "novembro"), 11),
+    **dict.fromkeys(("décembre", "decembre", "dezember", "diciembre", "dezembro", "dicembre", "december"), 12),
 }
 _DAY_FIRST = re.compile(
-    r"(?P<day>\d{1,2})(?:[/.\-](?P<month>\d{1,2})[/.\-]|(?:er|\.)?\s+(?P<name>[^\W\d_]+)\.?\s+)(?P<year>\d{4})",
+    r"(?P<day>\d{1,2})(?:[/.\-](?P<month>\d{1,2})[/.\-]"
+    r"|(?:er|\.|\u00ba)?\s+(?:de\s+)?(?P<name>[^\W\d_]+)\.?\s+(?:de\s+)?)(?P<year>\d{4})",
     re.IGNORECASE,
 )
+# A date as Chinese and Japanese pages write it, year, month and day: `2015年5月12日` (session 51's attacker).
+_CJK_DATE = re.compile(r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日")
 
 
 def _labelled(line: str, day_first: bool = False) -> str | None:
@@ -664,7 +679,7 @@ _RFC_2822_SHAPE = re.compile(
 # session 51's new user, each a first paragraph of an undated page). Only an hour and minutes that exist, and a zone
 # in capitals (BST, ET) or an offset, end the text: `12 May 2015 10:00 Sochi talks` is no date.
 _TIME_OF_DAY = re.compile(
-    r"(?<=\d)(?:,\s*|\s+[-\u2013\u2014|]\s+|\s+)(?:(?i:at|\u00e0|um)\s+)?"
+    r"(?<=\d)(?:,\s*|\s+[-\u2013\u2014|]\s+|\s+)(?:(?i:at|\u00e0|um|a\s+las|\u00e0s|alle|om)\s+)?"
     r"(?:(?:0?[1-9]|1[0-2])(?:[:.][0-5]\d(?::[0-5]\d)?)?\s?(?i:[ap]\.?m\b\.?)|(?:[01]?\d|2[0-3])[:.h][0-5]\d(?::[0-5]\d)?)"
     r"(?:\s+(?:Uhr|[A-Z]{2,5}|(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?))?\Z"
 )
