@@ -1073,13 +1073,17 @@ def pasted_headline(parsed: ParsedQuery) -> str | None:
 def byline_typed(parsed: ParsedQuery) -> dict[str, Any] | None:
     """The clause of an article whose byline holds the query as typed, its words adjacent and in order (a name of
     BYLINE_NAME_WORDS words at most, two at least: `Mark O'Neill` in "Mark O'Neill" or "Norma Cohen and Mark
-    O'Neill"), which ranks with the headline typed whole (text_query);
+    O'Neill"; not starting or ending with a stopword), which ranks with the headline typed whole (text_query);
     quoted or not. None for one word, more words
     or an OR-group. As one more byline word, `Mark O'Neill` ranked his 15 news-dev articles 6th to 20th, below a Martin
     O'Neill's with a "question mark", and `Linda Sieg` a Linda Kasabian's with a "siege" above her 11 (session 51's
     attacker)."""
     words = typed_words(parsed)
     if not 2 <= len(words) <= BYLINE_NAME_WORDS or any(len(unit.alternatives) > 1 for unit in parsed.required):
+        return None
+    # A name neither starts nor ends with a stopword: `cohen and`, `and michael` are pieces of two writers' byline
+    # (the session's review).
+    if any(fold_as_index(_unit_word(word)) in STOPWORDS for word in (words[0], words[-1])):
         return None
     return {"match_phrase": {BYLINE_FIELD: " ".join(words)}}
 

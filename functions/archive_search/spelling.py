@@ -306,7 +306,8 @@ def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, i
     one option (nearest_candidates: a space left out, a likely edit); None when no word is so read. `worldcup` was
     read `worldcom` (15 news-dev articles) where 48 write `world cup`, and `worldcup final` `worldcom final`: a
     split was asked only of a word nothing is near (session 30). A split fewer articles write than hold the spelling
-    stays behind it (session 51)."""
+    stays behind it (session 51), and so does a likely edit (_likely_edit) into a word more than one article holds
+    (`yougo` is YouGov, not `you go`; the session's review)."""
     if not suggest:
         return None
     units = q.encode("utf-16-le", "surrogatepass")
@@ -322,7 +323,13 @@ def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, i
         if best is None or counts[best] < MIN_SIDE_BY_SIDE:
             continue
         options = [*(entry.get("options") or []), *((titles.get(key) or {}).get("options") or [])]
-        if any(int(option.get("freq") or 0) >= counts[best] for option in _near_options(typed, options)):
+        near = _near_options(typed, options)
+        if any(int(option.get("freq") or 0) >= counts[best] for option in near):
+            continue
+        # A likely edit into a word more than one article holds is likelier than a space left out: `yougo` is
+        # YouGov (a letter left out, 3 articles), not `you go` (the session's review).
+        word = fold_as_index(without_possessive(engine_lower(typed)))
+        if any(int(o.get("freq") or 0) > 1 and _likely_edit(word, fold_as_index(str(o["text"]))) for o in near):
             continue
         read[key] = {**entry, "options": [{"text": best, "freq": counts[best]}]}
     if not read:

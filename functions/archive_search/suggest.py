@@ -273,13 +273,15 @@ def _plain_words(q: str, forms: dict[str, str]) -> tuple[list[str], list[str]]:
     (those a title must hold, the finished stopwords it need not). A stopword finished is no word a title must hold
     (/search never requires one): `the world cup`, `oil or gas` and `chelsea v arsenal` offered nothing (session 50's
     attacker); the titles holding it rank first (build_suggest). The word being typed may be the start of another
-    (`the` of "Theatre"), and a query of stopwords alone must hold them."""
+    (`the` of "Theatre"), and a query of stopwords alone must hold them; not beside an abbreviation, which is a word
+    (`the eu`, `for the uk`, `the EU constitution` offered nothing: every title had to hold `the`; session 51's
+    review)."""
     tokens = q.split()
     typing = len(tokens) - 1 if last_word_typed(q) else None
     kept = [(i, token) for i, token in enumerate(tokens) if token not in forms and any(c.isalnum() for c in token)]
     capitals = capitals_typed(parse_query(q))
     optional = {i for i, token in kept if i != typing and _optional(token, capitals)}
-    if len(optional) == len(kept):
+    if len(optional) == len(kept) and not any(token in forms for token in tokens):
         return [token for _, token in kept], []
     return [token for i, token in kept if i not in optional], [token for i, token in kept if i in optional]
 

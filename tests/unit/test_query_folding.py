@@ -374,5 +374,5 @@ def test_a_name_typed_whole_is_looked_for_in_bylines() -> None:
     assert byline_typed(parse_query("Mark O'Neill")) == {"match_phrase": {"author": "Mark O'Neill"}}
     assert byline_typed(parse_query("linda sieg -tokyo")) == {"match_phrase": {"author": "linda sieg"}}
     assert byline_typed(parse_query('"Linda Sieg"')) is not None
-    for typed in ("Neill", "rich OR miller", "a b c d e"):
+    for typed in ("Neill", "rich OR miller", "a b c d e", "cohen and", "and michael"):
         assert byline_typed(parse_query(typed)) is None, typed

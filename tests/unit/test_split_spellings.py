@@ -34,6 +34,10 @@ def test_a_split_more_articles_write_outweighs_a_respelling_into_a_rarer_word() 
     # an option too far to be read (or a stopword) does not hold the split back
     far = _suggest("worldcup", [{"text": "would", "freq": 900}, {"text": "worldcom", "freq": 15}])
     assert split_spellings("worldcup", far, held) is not None
+    # a likely edit (a letter left out) into a word more than one article holds stays first: `yougo` is YouGov, not
+    # `you go` (the session's review)
+    yougov = _suggest("yougo", [{"text": "yougov", "freq": 3}])
+    assert split_spellings("yougo", yougov, dict.fromkeys(word_splits("yougo"), 0) | {"you go": 40}) is None
 
 
 def test_two_words_typed_together_that_articles_hold_apart_are_offered_apart() -> None:

@@ -112,6 +112,15 @@ def test_a_stopword_followed_by_punctuation_is_finished_and_no_word_a_title_must
     assert must == [{"match": {"title.prefix": {"query": "oil", "operator": "and", "boost": 2}}}]
 
 
+@pytest.mark.parametrize("typed", ["the eu", "for the uk ", "the EU constitution", "in the us"])
+def test_a_stopword_beside_an_abbreviation_is_no_word_a_title_must_hold(typed: str) -> None:
+    # The session's review: `the eu`, `for the uk`, `the EU constitution` offered nothing (every title had to hold
+    # `the`, as for a query of stopwords alone)
+    must = json.dumps(build_suggest(suggest_query(typed))["query"]["bool"]["must"])
+
+    assert '"the"' not in must and '"for"' not in must and '"in"' not in must, must
+
+
 @pytest.mark.parametrize("typed", ["oil -prices ", "oil -prices", "-prices oil"])
 def test_an_excluded_word_is_no_prefix_and_keeps_out_the_titles_holding_it(typed: str) -> None:
     # `-prices`, as /search's parser reads it: not a word the titles must start with, but one they must not hold.
