@@ -344,6 +344,12 @@ def test_a_list_of_links_the_story_introduces_is_text(markup: str, kept: str) ->
         f"<p>{_FIRST}</p><h2>Elsewhere</h2>{_HEADLINES}<p>{_LAST}</p>",
         f"{_STORY}<h3>Latest news</h3>{_HEADLINES}",
         f"<p>{_FIRST}</p><aside>{_HEADLINES}</aside><p>{_LAST}</p>",
+        # a call to action over share links; tags, share dialogs or a table of contents between paragraphs
+        f"<p>{_FIRST}</p><p>Share this story with your friends and family:</p>{_HEADLINES}<p>{_LAST}</p>",
+        f"<p>{_FIRST}</p>{_HEADLINES.replace('/a', '/tag/putin').replace('/b', '/topics/storm')}<p>{_LAST}</p>",
+        f"<p>{_FIRST}</p>{_HEADLINES.replace('/a', 'https://x.com/intent/post?u=1').replace('/b', 'mailto:')}"
+        f"<p>{_LAST}</p>",
+        f"<p>{_FIRST}</p>{_HEADLINES.replace('/a', '#talks').replace('/b', '#storm')}<p>{_LAST}</p>",
     ],
 )
 def test_a_list_of_links_after_the_story_or_under_a_label_stays_furniture(markup: str) -> None:
@@ -394,6 +400,8 @@ def test_an_element_of_the_article_named_by_one_word_of_story_text_keeps_its_sen
         "<div class='promo'><p>Get the morning briefing in your inbox every day of the week.</p><button>Go</button>"
         "</div>",
         "<div class='site-menu'><p>Menu items for the whole site are listed here today.</p></div>",
+        "<div class='promo'><p>Get 50% off your first month of the print edition.</p></div>",
+        "<div class='bio'><p>Jane Doe is our city hall correspondent and has covered the council since 2009.</p></div>",
     ],
 )
 def test_a_box_named_by_one_word_stays_furniture_when_it_links_or_speaks_for_the_site(box: str) -> None:

@@ -442,8 +442,8 @@ _CONTROLS = "a, button, input, select, textarea, form, iframe, object, embed, vi
 # What a page's own box says, in a sentence too: it stays furniture.
 _CALL_TO_ACTION = re.compile(
     r"\b(?:follow us|sign (?:up|in)|log in|register|subscri\w*|newsletters?|share this|like us|join us|our app"
-    r"|free trial|unlimited access"
-    r"|(?:reporter|correspondent|editor|writer|columnist|journalist|contributor)s? (?:at|for|with)"
+    r"|free trial|unlimited access|special offer|\d+% off|buy now|shop now|click here|(?:learn|find out) more"
+    r"|(?:reporter|correspondent|editor|writer|columnist|journalist|contributor)s?"
     r"|(?:writes|reports) (?:for|about|on)|this (?:article|story|page|post))\b",
     re.IGNORECASE,
 )
@@ -606,6 +606,24 @@ def _is_running_text(paragraph: str) -> bool:
     return len(paragraph.split()) >= _RUNNING_TEXT_WORDS and _SENTENCE_END.search(paragraph) is not None
 
 
+# Where a list's links lead when it is the page's tags, share buttons or the article's table of contents: an archive
+# of a tag, topic, category or author, a network's share dialog, a mail, or a place on the page (whose headings the
+# body holds already).
+_NAVIGATING_HREF = re.compile(
+    r"(?:^|/)(?:tags?|topics?|category|categories|author|authors)/|^#|^mailto:|^whatsapp:|/sharer|/share\b|/intent/"
+    r"|[?&](?:share|sharer)=",
+    re.IGNORECASE,
+)
+
+
+def _links_navigate(node: LexborNode) -> bool:
+    """Whether half or more of a list's links lead to the page's tags, a share dialog or a place on the page
+    (_NAVIGATING_HREF): such a list is furniture wherever it stands."""
+    hrefs = [(link.attributes.get("href") or "").strip() for link in node.css("a")]
+    navigating = sum(1 for href in hrefs if _NAVIGATING_HREF.search(href) is not None)
+    return bool(hrefs) and navigating * 2 >= len(hrefs)
+
+
 def _story_text_follows(node: LexborNode, root: LexborNode) -> bool:
     """Whether the first element with text after `node` (its next sibling, else its parent's, up to root) is a
     sentence, not half links: the list stands inside the story, not after its end."""
@@ -703,8 +721,8 @@ def element_paragraphs(
             before, holder = paragraphs[-1], last_holder
         else:
             return False
-        if is_other_stories_label(before):
-            return False
+        if is_other_stories_label(before) or _CALL_TO_ACTION.search(before) is not None or _links_navigate(node):
+            return False  # "Share this story with your friends:" over share links
         if holder in _HEADINGS or heading is not None:
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
