@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_search.parsing import parse_upload
+from archive_search.parsing import html_text, parse_upload
 
 _FIRST = "Kerry met Putin in Sochi on Tuesday for talks on Ukraine and Syria, officials said."
 _LAST = "Lavrov said the talks were useful and that both sides agreed to keep channels open."
@@ -439,3 +439,26 @@ def test_an_og_title_ending_in_an_ellipsis_that_the_headline_does_not_continue_s
     page = f"<html><head>{head}</head><body><article><h1>Budget approved</h1>{_STORY}</article></body></html>"
 
     assert parse_upload("incoming/a.html", page.encode()).title == "Wait for it…"
+
+
+def test_a_long_one_word_named_element_of_sentences_is_text_and_nested_ones_are_read_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given 400 nested `social` boxes around 180 kB of sentences and no link, in the article
+    story = "<p>" + "Social care spending rises again this year. " * 4000 + "</p>"
+    page = f"<html><head><title>T</title></head><body><article><h1>T</h1>{'<div class=social>' * 400}{story}"
+    page += f"{'</div>' * 400}</article></body></html>"
+    read = 0
+    normalise_space = html_text.normalise_space
+
+    def counted(text: str) -> str:
+        nonlocal read
+        read += len(text)
+        return normalise_space(text)
+
+    monkeypatch.setattr(html_text, "normalise_space", counted)
+
+    # Then the text is the article's (it was left out), and what the boxes hold is not read again for each box (each
+    # read whole, 200 boxes around 200 kB took 24 s)
+    assert parse_upload("incoming/a.html", page.encode()).body.startswith("Social care spending rises")
+    assert read < 40 * len(story)
