@@ -857,10 +857,12 @@ def _title(
     # An og:title that is the site's name alone (a CMS's default) gives way to the article's own headline, as a
     # <title> does (session 21's review: every article of such a site had its name for headline).
     site_name = headings.is_site(shared_headline)
+    linked_headline = _ld_text(linked, "headline") or ""
+    shared_headline = _untruncated(shared_headline, (heading_text, normalise_space(linked_headline), page_headline))
     candidates = (
         "" if site_name else shared_headline,
         heading_text,
-        _ld_text(linked, "headline") or "",
+        linked_headline,
         page_headline,
         shared_headline,
     )
@@ -869,6 +871,20 @@ def _title(
         heading = headings.last_resort
         title = element_text(heading)
     return title, heading, headings.marked, headings.masthead
+
+
+# An ellipsis ending a headline cut short (`… roads and...`, `… roads…`, `. . .`).
+_TRUNCATION = re.compile(r"\s*(?:\.\s*\.\s*\.|\u2026)$")
+
+
+def _untruncated(headline: str, fuller: tuple[str, ...]) -> str:
+    """An og:title cut short with an ellipsis (`Council approves budget after six months of wrangling over roads
+    and...`) gives way to the first of the page's other headlines that starts with what it kept and says more: the
+    words after the cut were in no field (session 51)."""
+    found = _TRUNCATION.search(headline)
+    if found is None or not (kept := headline[: found.start()].casefold()):
+        return headline
+    return next((text for text in fuller if len(text) > len(kept) and text.casefold().startswith(kept)), headline)
 
 
 # Class and id name parts of a site's logo or name: a heading so named, or inside an element so named, shows the
@@ -1071,13 +1087,14 @@ class _Judged:
         self.chrome: dict[int, bool] = {}
         self.article: dict[int, bool] = {}
         self.lengths: dict[int, int] = {}
+        self.facts: dict[tuple[str, int], bool] = {}
 
     def is_chrome(self, node: LexborNode) -> bool:
         if node.mem_id not in self.chrome:
             self.chrome[node.mem_id] = (
                 node.tag in ("nav", "aside", "footer")
                 or is_hidden_or_chrome_by_markup(node)
-                or left_out_by_name(node, self.limit, self.lengths)
+                or left_out_by_name(node, self.limit, self.lengths, self.facts)
             )
         return self.chrome[node.mem_id]
 

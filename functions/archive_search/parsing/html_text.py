@@ -381,15 +381,24 @@ def _name_strength(name: str) -> int:
     return NOT_CHROME
 
 
-def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, int] | None = None) -> bool:
+def left_out_by_name(
+    node: LexborNode,
+    chrome_limit: float,
+    lengths: dict[int, int] | None = None,
+    facts: dict[tuple[str, int], bool] | None = None,
+) -> bool:
     """Whether the element is furniture by its class and id names (chrome_name): named so through and through,
     unless it is the content's wrapper (_is_content_wrapper: it holds paragraphs and more than chrome_limit
     characters of text, and its names say no comments, ads or the like); named so in part, when it reads like
-    furniture (_reads_like_furniture). `lengths` caches the text lengths of elements (cached_text_length) for a walk
-    that asks of many nested elements. An ad slot (_AD_ATTRIBUTES) is furniture too, unless it holds more than
+    furniture (_reads_like_furniture), except an element of the article named by a word of story text alone
+    holding sentences (_names_story_word, _holds_sentences, _in_article). `lengths` caches the text lengths of
+    elements (cached_text_length) for a walk that asks of many nested elements, and `facts` what _in_article and
+    _holds_controls found of each. An ad slot (_AD_ATTRIBUTES) is furniture too, unless it holds more than
     FURNITURE_MAX_CHARS characters or is the content's wrapper: a CMS may mark the story's wrapper for ad targeting."""
     named = chrome_name(node)
     if named == CHROME:
+        if _names_story_word(node) and _holds_sentences(node, lengths, facts) and _in_article(node, facts):
+            return False
         return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit, lengths)
     if named == PARTLY_CHROME and _reads_like_furniture(node, lengths):
         return True
@@ -429,6 +438,96 @@ OTHER_WRITINGS_PAIRS = (
 OWN_METADATA_WORDS = frozenset({"byline", "author", "meta", "metadata", "dateline", "timestamp"})
 # ...and an aside named for the article's details (`article-info`, `story-details`).
 _DETAILS_WORDS, _OWN_WORDS = frozenset({"info", "details"}), frozenset({"article", "story", "entry", "post"})
+
+
+# Names of one word that furniture takes and that are also words of a story's text: a restaurant's menu, a promotion,
+# a biography, power sharing, social care. An element whose furniture names are these alone is text when it holds
+# sentences and no link or control (_holds_sentences): a menu, a promo box, a share bar does something, through its
+# links and buttons (session 51: `<div class="menu">` of a review and `<div class="bio">` of an obituary were lost).
+_STORY_WORD_NAMES = frozenset({"menu", "promo", "bio", "sharing", "social"})
+_CONTROL_TAGS = frozenset({"a", "button", "input", "select", "textarea", "form", "iframe", "object", "embed"})
+_CONTROL_TAGS |= {"video", "audio"}
+# What a page's own box says, in a sentence too: it stays furniture.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:follow us|sign (?:up|in)|log in|register|subscri\w*|newsletters?|share this|like us|join us|our app"
+    r"|free trial|unlimited access|special offer|\d+% off|buy now|shop now|click here|(?:learn|find out) more"
+    r"|(?:reporter|correspondent|editor|writer|columnist|journalist|contributor)s?"
+    r"|(?:writes|reports) (?:for|about|on)|this (?:article|story|page|post))\b",
+    re.IGNORECASE,
+)
+_SENTENCE_IN_TEXT = re.compile(r"[^\s.][.!?\u2026][\"'\u2019\u201d)]*(?:\s|$)")
+_MIN_SENTENCE_WORDS = 6
+
+
+def _names_story_word(node: LexborNode) -> bool:
+    """Whether every class or id name marking the element as furniture through and through is one of
+    _STORY_WORD_NAMES, alone (`menu`, not `menu-wrapper` or `site-menu`)."""
+    chrome = [name for name in _furniture_names(node) if _name_strength(name) == CHROME]
+    return bool(chrome) and all(name in _STORY_WORD_NAMES for name in chrome)
+
+
+def _in_article(node: LexborNode, facts: dict[tuple[str, int], bool] | None) -> bool:
+    """Whether an <article>, <main>, `role=main` or the article's text (`itemprop=articleBody`) is around node.
+    `facts` keeps the answer for each element passed on the way up (it is, or is inside, such an element), so that
+    a walk asking of many nested elements climbs each once (1,900 nested `social` boxes took 9.8 s, 5,000 lists
+    1,900 elements deep 27 s)."""
+    passed: list[int] = []
+    parent, found = node.parent, False
+    while parent is not None:
+        known = facts.get(("article", parent.mem_id)) if facts is not None else None
+        if known is not None:
+            found = known
+            break
+        passed.append(parent.mem_id)
+        if parent.tag in ("article", "main") or _is_article_body(parent):
+            found = True
+            break
+        if (parent.attributes.get("role") or "").strip().lower() == "main":
+            found = True
+            break
+        parent = parent.parent
+    if facts is not None:
+        facts.update(dict.fromkeys((("article", mem_id) for mem_id in passed), found))
+    return found
+
+
+def _holds_controls(node: LexborNode, facts: dict[tuple[str, int], bool] | None) -> bool:
+    """Whether a link or control (_CONTROL_TAGS) is in or is node; with `facts`, each element's answer is found once
+    from its children's (as cached_text_length's)."""
+    if facts is None:
+        return node.tag in _CONTROL_TAGS or node.css_first(", ".join(sorted(_CONTROL_TAGS))) is not None
+    stack: list[tuple[LexborNode, bool]] = [(node, False)]
+    while stack:
+        current, counted = stack.pop()
+        key = ("controls", current.mem_id)
+        if key in facts:
+            continue
+        if not current.is_element_node:
+            facts[key] = False
+        elif counted or current.tag in _CONTROL_TAGS:
+            facts[key] = current.tag in _CONTROL_TAGS or any(
+                facts.get(("controls", child.mem_id), False) for child in child_nodes(current)
+            )
+        else:
+            stack.append((current, True))
+            stack.extend((child, False) for child in child_nodes(current))
+    return facts[("controls", node.mem_id)]
+
+
+def _holds_sentences(
+    node: LexborNode, lengths: dict[int, int] | None, facts: dict[tuple[str, int], bool] | None
+) -> bool:
+    """Whether an element holds text in sentences (six words or more, a sentence's end), no link or control
+    (_CONTROL_TAGS) and no call to action or author's note (`Follow us`, `Sign up`, `Jane Doe is a reporter at…`: a
+    page's own box). More than FURNITURE_MAX_CHARS characters without a link or control are text, unread."""
+    if _holds_controls(node, facts):
+        return False
+    if cached_text_length(node, lengths) > FURNITURE_MAX_CHARS:
+        return True  # furniture is short; and read whole, 200 nested `social` boxes around 200 kB took 24 s
+    text = normalise_space(node.text(deep=True))
+    if len(text.split()) < _MIN_SENTENCE_WORDS or _SENTENCE_IN_TEXT.search(text) is None:
+        return False
+    return _CALL_TO_ACTION.search(text) is None
 
 
 def _names_own_metadata(node: LexborNode, details: bool) -> bool:
@@ -530,6 +629,70 @@ def _is_link_list(node: LexborNode) -> bool:
     return total > 0 and linked / total >= LINK_LIST_RATIO
 
 
+# Headings over a list of the article's sources, kept though its items are links (session 51: a "Sources" list
+# under the story was left out as related links, with its heading).
+_SOURCES_HEADINGS = frozenset(
+    {"source", "sources", "references", "reference", "notes", "footnotes", "endnotes", "bibliography", "citations"}
+    | {"works cited", "sources and notes", "notes and sources", "data sources", "sources and references"}
+)
+# Running text: a sentence's end, or a closing quotation mark or bracket after one.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
+_RUNNING_TEXT_WORDS = 6
+# Words of a label of other stories longer than furniture_lines' (`More from the Daily Planet:`, `In other news:`,
+# `Most read this week:`): after them a list of links is furniture, whatever the label's length.
+_OTHER_STORIES_WORDS = re.compile(
+    r"\b(?:more (?:from|on|stories|news|articles|coverage)|other (?:news|stories)|most (?:read|popular|viewed|shared)"
+    r"|latest (?:news|stories|headlines)|(?:related|recommended|trending|popular) (?:stories|articles|links|news)"
+    r"|read (?:more|next|also)|also read|see also|you (?:may|might) also|elsewhere on)\b",
+    re.IGNORECASE,
+)
+LINKED_TEXT_MAX_SHARE = 0.5
+
+
+def _is_running_text(paragraph: str) -> bool:
+    """Whether a paragraph reads as the story's running text: a sentence of six words or more."""
+    return len(paragraph.split()) >= _RUNNING_TEXT_WORDS and _SENTENCE_END.search(paragraph) is not None
+
+
+# Where a list's links lead when it is the page's tags, share buttons or the article's table of contents: an archive
+# of a tag, topic, category or author, a network's share dialog, a mail, or a place on the page (whose headings the
+# body holds already).
+_NAVIGATING_HREF = re.compile(
+    r"(?:^|/)(?:tags?|topics?|category|categories|author|authors)/|^#|^mailto:|^whatsapp:|/sharer|/share\b|/intent/"
+    r"|[?&](?:share|sharer)=",
+    re.IGNORECASE,
+)
+
+
+def _links_navigate(node: LexborNode) -> bool:
+    """Whether half or more of a list's links lead to the page's tags, a share dialog or a place on the page
+    (_NAVIGATING_HREF): such a list is furniture wherever it stands."""
+    hrefs = [(link.attributes.get("href") or "").strip() for link in node.css("a")]
+    navigating = sum(1 for href in hrefs if _NAVIGATING_HREF.search(href) is not None)
+    return bool(hrefs) and navigating * 2 >= len(hrefs)
+
+
+def _story_text_follows(node: LexborNode, root: LexborNode) -> bool:
+    """Whether the first element with text after `node` (its next sibling, else its parent's, up to root) is a
+    sentence, not half links: the list stands inside the story, not after its end."""
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != root.mem_id:
+        sibling = current.next
+        while sibling is not None:
+            if sibling.tag == "-text":
+                if (sibling.text_content or "").strip():
+                    return False  # text right after the list: a run of the page's, judged with it
+            elif sibling.is_element_node and sibling.text(deep=True).strip():
+                if sibling.tag != "p" or _is_hidden(sibling) or chrome_name(sibling) != NOT_CHROME:
+                    return False
+                text = normalise_space(sibling.text(deep=True))
+                linked = sum(len(normalise_space(link.text(deep=True))) for link in sibling.css("a"))
+                return _SENTENCE_END.search(text) is not None and linked / len(text) < LINKED_TEXT_MAX_SHARE
+            sibling = sibling.next
+        current = current.parent
+    return False
+
+
 def _is_content_wrapper(node: LexborNode, chrome_limit: float, lengths: dict[int, int] | None = None) -> bool:
     """A chrome-named element ("page has-sidebar") that holds paragraphs and most of the text is the content."""
     if node.tag in _PARAGRAPH_TAGS or cached_text_length(node, lengths) <= chrome_limit:
@@ -565,6 +728,7 @@ def element_paragraphs(
     """
     chrome_limit = text_length(root) * CHROME_MAX_SHARE
     lengths: dict[int, int] = {}  # text lengths of the elements judged by their names (cached_text_length)
+    facts: dict[tuple[str, int], bool] = {}  # whether each element is inside an article container (_in_article)
     paragraphs: list[str] = []
     current: list[str] = []
 
@@ -586,11 +750,42 @@ def element_paragraphs(
     heading: int | None = None
     label = furniture_after = False
 
+    # A list of links the story introduces is the story's (story_list): what the last paragraph kept held, and
+    # whether furniture holding text was left out since.
+    last_holder = ""
+    left_since = False
+
+    def story_list(node: LexborNode) -> bool:
+        """Whether a list that is mostly links is the story's own (session 51: a listicle's items, the list after
+        "are:", a "Sources" list vanished with their text): introduced by the text just before it, with nothing left
+        out between (_introduces_list), or standing between two paragraphs of running text (_is_running_text before
+        it, _story_text_follows after it) inside an article container (_in_article: on a page with none, a list between
+        two paragraphs is as often the page's menu), or under a heading naming the article's sources
+        (_SOURCES_HEADINGS). A label of other stories before it (is_other_stories_label, _OTHER_STORIES_WORDS) leaves
+        it furniture."""
+        run = normalise_space("".join(current))
+        if run:
+            before, holder = run, "p"
+        elif paragraphs and not left_since:
+            before, holder = paragraphs[-1], last_holder
+        else:
+            return False
+        if is_other_stories_label(before) or _CALL_TO_ACTION.search(before) is not None or _links_navigate(node):
+            return False  # "Share this story with your friends:" over share links
+        if holder in _HEADINGS or heading is not None:
+            return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
+        if _OTHER_STORIES_WORDS.search(before) is not None:
+            return False  # "More from the Daily Planet:", "In other news:"
+        if before.endswith(":") and len(before.split()) >= _RUNNING_TEXT_WORDS:
+            return True
+        return _is_running_text(before) and _in_article(node, facts) and _story_text_follows(node, root)
+
     def keep_paragraph(paragraph: str, holder: str) -> None:
-        nonlocal heading, label, furniture_after
+        nonlocal heading, label, furniture_after, last_holder, left_since
         if holder in _HEADINGS and heading is not None and furniture_after:
             paragraphs.pop()
         paragraphs.append(paragraph)
+        last_holder, left_since = holder, False
         label = is_other_stories_label(paragraph)
         heading = len(paragraphs) - 1 if label or holder in _HEADINGS else None
         furniture_after = False
@@ -666,8 +861,13 @@ def element_paragraphs(
             current.append(text)
             linked.add(text)
             continue
-        if depth > 0 and _left_out(node, in_list, skip, keep, chrome_limit, lengths):
-            if heading is not None and _is_furniture_with_text(node, skip):
+        if depth > 0 and (
+            _left_out(node, skip, keep, chrome_limit, lengths, facts)
+            or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
+        ):
+            furniture = _is_furniture_with_text(node, skip)
+            left_since = left_since or furniture
+            if heading is not None and furniture:
                 furniture_left_out()
             continue
         if tag == "figcaption" and node.parent is not None and node.parent.tag == "figure":
@@ -856,11 +1056,11 @@ def _shadow_root(node: LexborNode) -> LexborNode | None:
 
 def _left_out(
     node: LexborNode,
-    in_list: bool,
     skip: frozenset[int],
     keep: frozenset[int],
     chrome_limit: float,
     lengths: dict[int, int],
+    facts: dict[tuple[str, int], bool],
 ) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
@@ -868,10 +1068,7 @@ def _left_out(
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    if left_out_by_name(node, chrome_limit, lengths):
-        return True
-    # Lists inside a kept list are judged with it (keeps the check linear in the page size).
-    return node.tag in LIST_TAGS and not in_list and _is_link_list(node)
+    return left_out_by_name(node, chrome_limit, lengths, facts)
 
 
 def check_nesting(markup: str) -> None:
