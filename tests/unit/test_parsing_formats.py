@@ -3963,6 +3963,7 @@ def test_a_page_dated_by_dcterms_date_is_dated() -> None:
             "Opened.\n\nTram The first tram AFP\n\nEvery 8 minutes.",
         ),
         ("A {{< youtube abc123 >}} b {{</* figure src=x */>}} c", "A b {{< figure src=x >}} c"),
+        ('A.\n\n{{< figure\n  src="x.jpg"\n  caption="The tram"\n>}}\n\nB.', "A.\n\nThe tram\n\nB."),
         # Jekyll's Liquid: tags go, a caption given to an include stays, raw is shown as written, a comment is not.
         (
             'Voted.\n\n{% include ad-slot.html %}\n\n{% include figure.html src="a.png" caption="The chamber" %}\n\n'

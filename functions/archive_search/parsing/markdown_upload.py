@@ -196,6 +196,7 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import blockquote as block_quote
     from markdown_it.rules_block import html_block
     from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
@@ -242,6 +243,14 @@ def _markdown() -> MarkdownIt:
     md.inline.ruler.before("strikethrough", "template_tag", template_tag)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
+
+    # A Hugo shortcode's `>}}` closing it on a line of its own (one attribute a line) is no block quote: it ends the
+    # shortcode the paragraph holds (template_tags).
+    def blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return not state.src.startswith(">}}", first) and block_quote(state, start, end, silent)
+
+    md.block.ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
 
 

@@ -12,7 +12,7 @@
 - kramdown's attribute lists, `{: .lead}`, `{: #quote}`, `{:toc}`, after a paragraph or a span: no text.
 
 Each is read as a markdown-it inline rule, so code (a code span, a fenced or indented block) keeps them as written:
-an article about Hugo shows its shortcodes. Only whole, well-formed tags on one line are read: `{x}`, `[sic]`, `[1]`,
+an article about Hugo shows its shortcodes. Only whole, well-formed tags are read: `{x}`, `[sic]`, `[1]`,
 `{% of the vote}` are text.
 """
 
@@ -26,17 +26,18 @@ from archive_search.parsing.html_text import WORDPRESS_MEDIA
 if TYPE_CHECKING:
     from markdown_it.rules_inline import StateInline
 
-# A shortcode's or tag's arguments: `name="value"`, `name=value`, a positional `"value"` or word. No braces, no `%`
-# and no line break outside quotes, so each opener's scan stops at the next `{`: linear on a line of openers.
+# A shortcode's or tag's arguments: `name="value"`, `name=value`, a positional `"value"` or word, on one line or
+# several (Hugo's figure, one attribute a line). No braces and no `%` outside quotes, so each opener's scan stops at
+# the next `{`: linear on a paragraph of openers.
 _QUOTED = r'"(?:[^"\\\n]|\\.)*+"|`[^`\n]*+`|\'[^\'\n]*+\''
-_ARGUMENTS = rf"(?:[ \t]++(?:[\w.-]++=)?(?:{_QUOTED}|[^\s\"'`<>%{{}}=]++))*+"
+_ARGUMENTS = rf"(?:[ \t\n]++(?:[\w.-]++=)?(?:{_QUOTED}|[^\s\"'`<>%{{}}=]++))*+"
 _HUGO = re.compile(
-    rf"\{{\{{(?:<[ \t]*+(/?)[ \t]*+([\w./-]++)({_ARGUMENTS})[ \t]*+/?>|%[ \t]*+(/?)[ \t]*+([\w./-]++)({_ARGUMENTS})"
-    r"[ \t]*+/?%)\}\}"
+    rf"\{{\{{(?:<[ \t]*+(/?)[ \t]*+([\w./-]++)({_ARGUMENTS})[ \t\n]*+/?>|%[ \t]*+(/?)[ \t]*+([\w./-]++)({_ARGUMENTS})"
+    r"[ \t\n]*+/?%)\}\}"
 )
 _HUGO_ESCAPED = re.compile(r"\{\{([<%])/\*([^*\n]*+)\*/([>%])\}\}")
-_FIGURE_TEXT = re.compile(rf"""[ \t](title|caption|attr)=({_QUOTED})""")
-_LIQUID = re.compile(rf"\{{%-?[ \t]*+(\w++)({_ARGUMENTS})[ \t]*+-?%\}}")
+_FIGURE_TEXT = re.compile(rf"""\s(title|caption|attr)=({_QUOTED})""")
+_LIQUID = re.compile(rf"\{{%-?[ \t]*+(\w++)({_ARGUMENTS})[ \t\n]*+-?%\}}")
 _LIQUID_END = {
     "raw": re.compile(r"\{%-?[ \t]*+endraw[ \t]*+-?%\}"),
     "comment": re.compile(r"\{%-?[ \t]*+endcomment[ \t]*+-?%\}"),
