@@ -3997,3 +3997,81 @@ def test_markdown_metadata_of_other_tools_is_named_in_the_report() -> None:
         assert style in rejection.reason and "between two --- lines" in rejection.fix, data
     # front matter first: a body line so written is the body's
     assert parse_upload("incoming/a.md", b"---\ntitle: T\n---\nTitle: a play\n\nText.").body.startswith("Title:")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        # Hugo: the tags go; a paired one's content and a figure's title, caption and credit stay.
+        (
+            'Opened.\n\n{{< figure src="/img/tram.jpg" title="Tram" caption="The first tram" attr="AFP" >}}\n\n'
+            '{{< tweet user="MetroVoice" id="1523" >}}\n\n{{% notice info %}}\nEvery 8 minutes.\n{{% /notice %}}',
+            "Opened.\n\nTram The first tram AFP\n\nEvery 8 minutes.",
+        ),
+        ("A {{< youtube abc123 >}} b {{</* figure src=x */>}} c", "A b {{< figure src=x >}} c"),
+        ('A.\n\n{{< figure\n  src="x.jpg"\n  caption="The tram"\n>}}\n\nB.', "A.\n\nThe tram\n\nB."),
+        # Jekyll's Liquid: tags go, a caption given to an include stays, raw is shown as written, a comment is not.
+        (
+            'Voted.\n\n{% include ad-slot.html %}\n\n{% include figure.html src="a.png" caption="The chamber" %}\n\n'
+            "{% raw %}Use {{ }} to template.{% endraw %} {% comment %}note{% endcomment %}Done.",
+            "Voted.\n\nThe chamber\n\nUse {{ }} to template. Done.",
+        ),
+        # WordPress's media shortcodes show no text.
+        ('Lit.\n\n[gallery ids="12,13"]\n\n[embed]https://youtube.example/watch?v=1[/embed]\n\nOn.', "Lit.\n\nOn."),
+        # kramdown's attribute lists and tables of contents.
+        (
+            '[TOC]\n\n* TOC\n{:toc}\n\nVoted.\n{: .lead}\n\nSaid [this](https://x.example){:target="_blank"}.',
+            "Voted.\n\nSaid this.",
+        ),
+    ],
+)
+def test_markdown_template_markup_shows_only_what_the_site_shows(markdown: str, body: str) -> None:
+    # Hugo shortcodes, Liquid tags, WordPress shortcodes and kramdown's `{: .lead}` were published as text (session 51).
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "He said [sic] it was [1] fine, {x} and {% of the vote, [Video] and [gallery of fame.",
+        "Write `{{< figure src=x >}}` or `{% include a.html %}`.",
+        "Sets {1, 2} and {:} and { .x } stay.",
+    ],
+)
+def test_markdown_braces_and_brackets_that_are_no_template_tags_are_text(markdown: str) -> None:
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == markdown.replace("`", "")
+
+
+def test_json_wordpress_media_shortcodes_show_no_text() -> None:
+    body = (
+        '<p>Lit on Friday.</p>\n[gallery ids="12,13,14"]\n[embed]https://www.youtube.com/watch?v=abc[/embed]\n'
+        '[video src="a.mp4"][/video]<p>On every evening.</p>'
+    )
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode())
+    assert parsed.body == "Lit on Friday.\n\nOn every evening."
+
+
+def test_json_body_in_markdown_is_rendered() -> None:
+    # A headless CMS's Markdown body was published with its `##`, `**`, link addresses and image (session 51).
+    body = (
+        "Set out on Wednesday.\n\n## 1. Income tax\n\nThresholds are **frozen**. See the [statement](https://gov.example)."
+        "\n\n* Frozen for a year\n* Saves £5\n\n![Chart of spending](chart.png)"
+    )
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode())
+    assert parsed.body == (
+        "Set out on Wednesday.\n\n1. Income tax\n\nThresholds are frozen. See the statement.\n\nFrozen for a year\n\n"
+        "Saves £5"
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prices rose 5 * 3 times, and **note** this.",
+        "Items:\n- one\n- two\n\nThe #budget vote.",
+        "See [the report](https://x.example) and my *view*.",
+        "# 1 hit\n\nThe song [sic] was a hit.",
+    ],
+)
+def test_json_text_with_one_markdown_construct_is_kept_as_written(body: str) -> None:
+    assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == body

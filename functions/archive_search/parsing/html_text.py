@@ -1437,6 +1437,17 @@ _CAPTION_SHORTCODE = re.compile(
     re.DOTALL,
 )
 _CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""")
+# WordPress's media shortcodes (session 51), which show an image gallery, a player or an embed and no text: a
+# `[gallery]` or `[playlist]` (bare or with attributes), a `[video]` or `[audio]` with attributes (a bare `[Video]`
+# labels a story), optionally closed, and an `[embed]` around the URL it embeds (what the player loads, not words a
+# reader sees). Other bracketed text (`[sic]`, `[1]`, `[Updated]`) is text.
+_SHORTCODE_ATTRIBUTES = r"""(?:[ \t]++[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[^\s\]"']++))"""
+_SHORTCODE_URL = r"""[ \t]*+(?:https?://[^\s\[\]<>"]*+)?[ \t]*+"""
+WORDPRESS_MEDIA = re.compile(
+    rf"\[(?:(?:gallery|playlist){_SHORTCODE_ATTRIBUTES}*+[ \t]*+\]"
+    rf"|(video|audio){_SHORTCODE_ATTRIBUTES}++[ \t]*+\](?:{_SHORTCODE_URL}\[/\1\])?"
+    rf"|embed{_SHORTCODE_ATTRIBUTES}*+[ \t]*+\]{_SHORTCODE_URL}\[/embed\])"
+)
 
 
 class _MarkupProbe(HTMLParser):
@@ -1490,7 +1501,7 @@ def as_markup(text: str, field: str) -> str | None:
     (`…<p>x <script>…</script></p>`), or when it holds markup no sentence mentioning a tag writes (a comment filling
     its line, `<img src=…>`, `<br><br>`: below). `Use the <p> tag.` opens an element it never closes, after text: it
     is kept as written (docs/ingestion-formats.md, JSON). In markup, WordPress's caption shortcodes show their
-    caption only.
+    caption only, and its media shortcodes (`[gallery]`, `[embed]…[/embed]`: WORDPRESS_MEDIA) nothing.
     A closed CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads
     decides on it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more
     than MAX_TAGS tags and comments, markup or not (below).
@@ -1527,7 +1538,7 @@ def as_markup(text: str, field: str) -> str | None:
     written = written or _comment_line(markup)
     if not (probe.leading_markup or probe.closed_element or cdata or written):
         return None
-    return _CAPTION_SHORTCODE.sub(_caption_text, markup)
+    return WORDPRESS_MEDIA.sub("", _CAPTION_SHORTCODE.sub(_caption_text, markup))
 
 
 def _comment_line(markup: str) -> bool:

@@ -126,12 +126,44 @@ def field_text(value: str, field: str, separator: str) -> str:
     Each blank line becomes a `<br>` in the markup, which is parsed whole: a blank line inside a `<script>`, a
     comment or an attribute cuts nothing open."""
     markup = as_markup(value, field)
+    if markup is None and field == "body" and is_markdown(value):
+        from archive_search.parsing.markdown_upload import markdown_paragraphs  # it imports this module
+
+        paragraphs = markdown_paragraphs(value, f"the {field}")
+        if paragraphs is not None:
+            return separator.join(paragraphs)
     if markup is None:
         return unescape_entities(value)
     leads = markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<")
     if not (leads and _BLOCK_ELEMENT.search(markup)):
         markup = _BLANK_LINE.sub("\n<br>\n", markup)
     return separator.join(fragment_paragraphs(markup, f"the {field}"))
+
+
+def is_markdown(text: str) -> bool:
+    """Whether a text body is unmistakably Markdown, as a headless CMS stores it (session 51: `## 1. Income tax`,
+    `**frozen**`, `[full statement](https://…)` and `![Chart](chart.png)` were published as written): it writes at
+    least two of Markdown's constructs (MARKDOWN_CONSTRUCTS), each whole as Markdown writes it. One asterisk, a
+    `#hashtag`, a `[sic]` or a dash list alone is prose and stays as written."""
+    return sum(1 for construct in MARKDOWN_CONSTRUCTS if construct.search(text)) >= 2
+
+
+# What Markdown writes and prose does not: an ATX heading (`## Income tax`, at a line's start); strong emphasis
+# (`**frozen**`, `__frozen__`, not across a line); a link to an address (`[text](https://…)`, `(/path)`, `(#id)`);
+# an image (`![alt](src)`); a list of two items or more (`* one` / `* two`, `1. one` / `2. two`); a fenced code
+# block (two fence lines).
+MARKDOWN_CONSTRUCTS = (
+    re.compile(r"^#{1,6}[ \t]++[^\s#]", re.MULTILINE),
+    re.compile(
+        r"(?<![\w*])\*\*(?=[^\s*])[^*\n]++(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=[^\s_])[^_\n]++(?<=\S)__(?![\w_])"
+    ),
+    re.compile(r"""(?<!!)\[[^\[\]\n]++\]\((?:https?://|mailto:|/|#)[^\s()]*+(?:[ \t]++"[^"\n]*+")?\)"""),
+    re.compile(r"""!\[[^\[\]\n]*+\]\([^\s()]++(?:[ \t]++"[^"\n]*+")?\)"""),
+    re.compile(
+        r"^[ \t]{0,3}+([*+-]|\d{1,9}[.)])[ \t]++\S[^\n]*+\n[ \t]{0,3}+(?:[*+-]|\d{1,9}[.)])[ \t]++\S", re.MULTILINE
+    ),
+    re.compile(r"^[ \t]{0,3}+```[^\n]*+\n(?:[^\n]*+\n)*?[ \t]{0,3}+```[ \t]*+$", re.MULTILINE),
+)
 
 
 def _folded_names(document: dict[str, Any]) -> dict[str, Any]:

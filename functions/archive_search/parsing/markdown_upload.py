@@ -30,6 +30,7 @@ from archive_search.parsing.bylines import declared_names, joined_authors, witho
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
+from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, template_tag
 from archive_search.parsing.text import (
     FIELD_NAMES,
     TAG_NAMES,
@@ -167,6 +168,20 @@ def _other_metadata(markdown: str) -> str | None:
     return None
 
 
+def markdown_paragraphs(markdown: str, where: str) -> list[str] | None:
+    """The paragraphs of a Markdown text field (a JSON body json_upload.is_markdown finds Markdown), or None when it
+    is past a limit a Markdown upload is rejected for (MAX_INLINE_MARKUP...): it is then kept as written."""
+    markup = sum(markdown.count(char) for char in INLINE_MARKUP)
+    if (
+        markup > MAX_INLINE_MARKUP
+        or markdown.count("\n") > MAX_MARKDOWN_LINES
+        or markdown.count("|") > MAX_TABLE_MARKS
+        or len(markdown) > MAX_BODY_CHARS
+    ):
+        return None
+    return fragment_paragraphs(_render(_render_tokens(markdown.replace("\u2029", "\n\n"))), where)
+
+
 def _text(field: str, value: object) -> str:
     """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a summary's
     markup read as a JSON upload's is (json_upload.field_text), not kept as literal tags."""
@@ -203,6 +218,7 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import blockquote as block_quote
     from markdown_it.rules_block import html_block
     from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
@@ -244,8 +260,19 @@ def _markdown() -> MarkdownIt:
         return True
 
     md.inline.ruler.at("entity", entity)
+    # A static-site generator's template markup (Hugo shortcodes, Liquid tags, WordPress's media shortcodes, kramdown
+    # attribute lists) as the site shows it: template_tags. After code spans, which keep it as written.
+    md.inline.ruler.before("strikethrough", "template_tag", template_tag)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
+
+    # A Hugo shortcode's `>}}` closing it on a line of its own (one attribute a line) is no block quote: it ends the
+    # shortcode the paragraph holds (template_tags).
+    def blockquote(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return not state.src.startswith(">}}", first) and block_quote(state, start, end, silent)
+
+    md.block.ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
 
 
@@ -317,7 +344,38 @@ def _render_tokens(markdown: str) -> list[Token]:
     for opening, inline in pairwise(tokens):
         if opening.type == "heading_open" and inline.children and inline.children[-1].type == "text":
             inline.children[-1].content = _HEADING_ATTRIBUTES.sub("", inline.children[-1].content)
-    return tokens
+    return _without_tables_of_contents(tokens)
+
+
+def _without_tables_of_contents(tokens: list[Token]) -> list[Token]:
+    """The tokens without a table of contents' marker, which the site replaces with the contents' headings (session
+    51): a paragraph that is only `[TOC]` (Python-Markdown, GitLab: also `[[_TOC_]]`), and a list kramdown replaces,
+    whose attribute list is `{:toc}` (`* TOC` / `{:toc}`: its items are placeholders)."""
+    kept: list[Token] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if (
+            token.type == "paragraph_open"
+            and at + 2 < len(tokens)
+            and tokens[at + 1].content.strip() in TOC_MARKERS
+            and token.level == 0
+        ):
+            at += 3
+            continue
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            close = next(
+                i
+                for i in range(at + 1, len(tokens))
+                if tokens[i].type == token.type.replace("_open", "_close") and tokens[i].level == token.level
+            )
+            inlines = [t for t in tokens[at:close] if t.type == "inline"]
+            if inlines and KRAMDOWN_TOC.search(inlines[-1].content.rsplit("\n", 1)[-1]) and "\n" in inlines[-1].content:
+                at = close + 1
+                continue
+        kept.append(token)
+        at += 1
+    return kept
 
 
 def _render(tokens: list[Token]) -> str:
