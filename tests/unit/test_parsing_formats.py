@@ -2490,6 +2490,145 @@ def test_bytes_the_declared_or_marked_encoding_cannot_decode_are_rejected_naming
     assert mentions in caught.value.reason
 
 
+# --- A file that declares no charset is read as Windows-1252 only when it reads as Western text (session 51) --------
+
+_RUSSIAN = (
+    "\u0411\u044e\u0434\u0436\u0435\u0442 \u0443\u0442\u0432\u0435\u0440\u0436\u0434\u0451\u043d"  # Бюджет утверждён
+)
+_RUSSIAN_BODY = (
+    "\u0413\u043e\u0440\u043e\u0434\u0441\u043a\u043e\u0439 \u0441\u043e\u0432\u0435\u0442 \u0432\u043e"
+    " \u0432\u0442\u043e\u0440\u043d\u0438\u043a \u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b"
+    " \u0431\u044e\u0434\u0436\u0435\u0442 \u043f\u043e\u0441\u043b\u0435 \u0434\u043e\u043b\u0433\u0438\u0445"
+    " \u0434\u0435\u0431\u0430\u0442\u043e\u0432."
+)  # Городской совет во вторник утвердил бюджет после долгих дебатов.
+_CHINESE = "\u9884\u7b97\u83b7\u6279"  # 预算获批
+_CHINESE_BODY = (
+    "\u5e02\u8bae\u4f1a\u5468\u4e8c\u7ecf\u8fc7\u957f\u65f6\u95f4\u8fa9\u8bba\u540e\u6279\u51c6\u4e86\u9884\u7b97\u3002"
+)
+_JAPANESE = "\u4e88\u7b97\u304c\u627f\u8a8d\u3055\u308c\u305f"  # 予算が承認された
+_JAPANESE_BODY = (  # 市議会は火曜日、長い議論の末に予算を承認した。
+    "\u5e02\u8b70\u4f1a\u306f\u706b\u66dc\u65e5\u3001\u9577\u3044\u8b70\u8ad6\u306e\u672b\u306b"
+    "\u4e88\u7b97\u3092\u627f\u8a8d\u3057\u305f\u3002"
+)
+
+
+def _page(title: str, body: str) -> str:
+    return f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p>"
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "codec", "likely"),
+    [
+        ("incoming/a.html", _page(_RUSSIAN, _RUSSIAN_BODY), "cp1251", "windows-1251 (Cyrillic)"),
+        ("incoming/a.txt", f"{_RUSSIAN}\n\n(By Jane Doe)\n\n{_RUSSIAN_BODY}", "cp1251", "windows-1251 (Cyrillic)"),
+        ("incoming/a.txt", f"{_RUSSIAN}\n\n{_RUSSIAN_BODY * 3}", "koi8_r", "KOI8-R (Cyrillic)"),
+        ("incoming/a.md", f"---\ntitle: {_CHINESE}\n---\n{_CHINESE_BODY}\n", "gbk", "GBK (Chinese)"),
+        ("incoming/a.json", json.dumps({"title": _CHINESE, "body": _CHINESE_BODY}, ensure_ascii=False), "gbk", "GBK"),
+    ],
+)
+def test_undeclared_text_in_another_script_is_rejected_naming_its_likely_encoding(
+    key: str, text: str, codec: str, likely: str
+) -> None:
+    # Read as Windows-1252 it was accepted as mojibake: `Áþäæåò`, `Ëã`.
+    rejected = _rejection(key, text.encode(codec))
+
+    assert "is not UTF-8 and declares no encoding" in rejected.reason
+    assert f"it looks like {likely}" in rejected.reason
+    assert "UTF-8" in rejected.fix and "<meta charset=" in rejected.fix
+
+
+def test_undeclared_text_whose_accented_letters_make_whole_words_is_rejected_when_no_encoding_is_sure() -> None:
+    # charset-normalizer's only guess for this short KOI8-R text is Shift_JIS (half-width katakana: `ﾄﾖﾅﾔ`): not
+    # named, but read as Windows-1252 its words are all accented letters (`âÀÄÖÅÔ`), which no Western text's are.
+    rejected = _rejection("incoming/a.txt", f"{_RUSSIAN}\n\n{_RUSSIAN_BODY}".encode("koi8_r"))
+
+    assert "does not read as Windows-1252 (Western European)" in rejected.reason
+    assert "looks like" not in rejected.reason
+
+
+def test_undeclared_shift_jis_is_rejected_at_a_byte_windows_1252_does_not_define() -> None:
+    # 0x8F (half of 承) became a C1 control, then a space: a character deleted.
+    data = _page(_JAPANESE, _JAPANESE_BODY).encode("cp932")
+
+    rejected = _rejection("incoming/a.html", data)
+
+    at = data.index(b"\x8f")
+    assert f"byte {at} (line 1) holds 0x8F, which Windows-1252 does not define" in rejected.reason
+    assert "it looks like Shift_JIS (Japanese)" in rejected.reason
+
+
+@pytest.mark.parametrize("byte", [b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"])
+@pytest.mark.parametrize(
+    "text", ["Caf\u00e9 {} talks\n\nThe caf\u00e9 reopened.", "Caf\u00e9 talks\n\nThe caf\u00e9{}s"]
+)
+def test_undeclared_bytes_windows_1252_leaves_undefined_are_rejected_not_deleted(byte: bytes, text: str) -> None:
+    before, after = text.split("{}")
+    data = before.encode("cp1252") + byte + after.encode("cp1252")
+
+    rejected = _rejection("incoming/a.txt", data)
+
+    assert f"holds 0x{byte[0]:02X}, which Windows-1252 does not define" in rejected.reason
+    # The same in a UTF-8 file with it as a stray byte: it was deleted too.
+    utf8 = before.encode() + byte + after.encode()
+    assert "which Windows-1252 does not define" in _rejection("incoming/a.txt", utf8).reason
+
+
+def test_a_page_declaring_windows_1252_keeps_reading_its_undefined_bytes_as_browsers_do() -> None:
+    page = b"<html><head><meta charset=windows-1252><title>Caf\xe9</title></head><body><p>Caf\xe9 \x81b</p>"
+
+    assert parse_upload("incoming/a.html", page).body.split() == ["Caf\u00e9", "b"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satser P\u00c5 \u201cP\u00c5SKE\u201d nyt",  # charset-normalizer: cp949 (Korean)
+        "Apre il \u201cCAFF\u00c8\u201d in piazza",  # gb18030 (Chinese)
+        "Ele disse: \u00c9 sim, \u00e0 tarde",
+        "\u00c9T\u00c9 \u00c0 PARIS: L\u2019\u00c9COLE R\u00c9OUVRE, \u00c5RETS B\u00d8RN, \u00dcBER M\u00dcNCHEN",
+        "\u00dej\u00f3\u00f0in kaus \u00ed g\u00e6r. R\u00edkisstj\u00f3rnin sag\u00f0i a\u00f0 fj\u00e1rl\u00f6gin",
+        "A informa\u00e7\u00e3o sobre a elei\u00e7\u00e3o foi divulgada pela comiss\u00e3o. N\u00e3o h\u00e1",
+        "Regeringen vil \u00f8ge skatten. \u201eDet er for dyrt\u201c, siger S\u00f8ren \u00c6r\u00f8. \u00c5lborg",
+        "The council\u2019s \u00a32.5m plan \u2014 approved \u2014 will \u201ctransform\u201d it, up 5\u00bd% \u2026",
+    ],
+)
+@pytest.mark.parametrize("codec", ["cp1252", "latin-1"])
+def test_undeclared_western_text_keeps_reading_as_windows_1252(text: str, codec: str) -> None:
+    try:
+        data = f"{text}\n\nBody of the story.".encode(codec)
+    except UnicodeEncodeError:
+        pytest.skip("no such character in Latin-1")
+
+    parsed = parse_upload("incoming/a.txt", data)
+
+    assert parsed.title == normalise_space(text)
+    assert parse_upload("incoming/a.txt", f"{text}\n\nBody of the story.".encode()) == parsed
+
+
+@pytest.mark.parametrize("name", ["bridge-reopens-cp1252.htm", "cafe-rent-cp1252.txt", "job-fair-latin1.txt"])
+def test_western_legacy_fixtures_still_read_as_windows_1252(name: str) -> None:
+    data = (UPLOADS / name).read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+
+    parsed = _fixture(name)
+
+    assert not re.search("[\u0080-\u009f\u0400-\u04ff\u3000-\u9fff\uac00-\ud7af]", parsed.title + parsed.body)
+
+
+def test_a_long_windows_1252_file_is_read_and_detection_reads_only_its_start() -> None:
+    paragraph = (
+        "The caf\u00e9\u2019s \u201creopening\u201d \u2014 said Jos\u00e9 \u2014 cost \u00a3500 in Z\u00fcrich.\n\n"
+    )
+    data = ("Caf\u00e9 reopens\n\n" + paragraph * 16_900).encode("cp1252")  # 1 MB, the body just under its limit
+    assert len(data) > 990_000
+
+    parsed = parse_upload("incoming/a.txt", data)
+
+    assert parsed.title == "Caf\u00e9 reopens"
+    assert parsed.body.count("Z\u00fcrich") == 16_900
+
+
 # --- HTML extraction loses nothing and keeps raw-text fallbacks out -------------------------------------------------
 
 

@@ -7,7 +7,8 @@ import csv
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from html.entities import html5 as _HTML5_ENTITIES
 from typing import Any
 
@@ -35,6 +36,7 @@ _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u
 # Searched for before a line is read character by character: a 4.5 MB body took 0.2 s to read so, 0.02 s to search.
 _OPENS_BIDI = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
 _FALLBACK_ERRORS = "archive-search-cp1252"
+_DEFINED_FALLBACK_ERRORS = "archive-search-cp1252-defined"
 _C1_ERRORS = "archive-search-c1"
 _REPLACEMENT = "replacement"
 _LATIN1_ERRORS = "archive-search-latin1"
@@ -197,8 +199,9 @@ def decode(data: bytes, declared: str | None = None) -> str:
     used for files that are not valid UTF-8, and for 7-bit files holding the shifts of a 7-bit encoding it names
     (ISO-2022-JP), which are valid UTF-8 but not UTF-8 text.
     Bytes are never replaced by U+FFFD: RejectedUploadError names the first that a UTF-16/32 file (by its mark) or
-    a declared charset cannot decode, and where it is. A file of nothing but byte-order marks and whitespace is
-    rejected as empty.
+    a declared charset cannot decode, and where it is. A file that declares no charset and is not UTF-8 is read as
+    Windows-1252 only when it reads as Western text (session 51: _other_script, _UNDEFINED_CP1252). A file of
+    nothing but byte-order marks and whitespace is rejected as empty.
     """
     encoding = bom_encoding(data)
     bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
@@ -257,11 +260,193 @@ def _declared_decode(data: bytes, start: int, codec: str, label: str) -> str:
 def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> str:
     if codec and codec != _WESTERN:
         return _declared_decode(data, start, codec, label)
+    # Declared Windows-1252 (or Latin-1, ASCII) is read as browsers read it; a file that declares nothing (or UTF-8,
+    # UTF-16, x-user-defined, which do not decide) is read as Windows-1252 only when it reads as Western text.
+    undeclared = codec != _WESTERN
     data = data[start:]
     if _mostly_utf8(data):
         # A UTF-8 file with a few Windows-1252 bytes pasted in: keep both.
-        return data.decode("utf-8", errors=_FALLBACK_ERRORS)
+        if not undeclared:
+            return data.decode("utf-8", errors=_FALLBACK_ERRORS)
+        try:
+            return data.decode("utf-8", errors=_DEFINED_FALLBACK_ERRORS)
+        except _UndefinedByteError as undefined:
+            # UTF-8's own sequences hold such bytes (`Ł` is C5 81): only a stray one is refused.
+            raise _undefined_byte(data, start, undefined.at, None) from None
+    if undeclared:
+        likely = _other_script(data)
+        if (stray := _UNDEFINED_CP1252.search(data)) is not None:
+            raise _undefined_byte(data, start, stray.start(), likely or None)
+        if likely:
+            raise RejectedUploadError(
+                f"the file is not UTF-8 and declares no encoding; it looks like {likely}, which read as Windows-1252"
+                " (Western European) would be garbled",
+                fix=_resave(likely),
+            )
+        if likely is not None:
+            raise RejectedUploadError(
+                "the file is not UTF-8 and declares no encoding, and it does not read as Windows-1252 (Western"
+                " European): its accented letters make up whole words (as Cyrillic, Greek or Chinese text read in"
+                " the wrong encoding does)",
+                fix=_resave(None),
+            )
     return data.decode("cp1252", errors=_LATIN1_ERRORS)
+
+
+# Session 51: the five bytes Windows-1252 leaves undefined are no Western text (its C1 controls were cleaned away,
+# deleting a character: 0x8F is half of Shift_JIS's 承). In a file that declares no charset they are refused.
+_UNDEFINED_CP1252 = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# What charset-normalizer reads: the first 32 KiB, cut at a line end (on a 1 MB Windows-1252 file it took 25 ms
+# reading it all, 2 ms so).
+_DETECTION_BYTES = 32_768
+# charset-normalizer's guess is taken only on this evidence (docs/ingestion-formats.md, "Encodings", session 51):
+# at least 8 letters of another script, 90% of them in words of two or more such letters with no a-z letter (a
+# Western file read in a wrong code page gives stray letters inside a-z words: `揅AFF葦` for `“CAFFÈ”`); and, for a
+# single-byte code page, whose byte structure is no evidence, the library's language coherence of at least 0.2.
+_MIN_FOREIGN_LETTERS = 8
+_FOREIGN_SHARE = 0.9
+_MIN_COHERENCE = 0.2
+# Characters that may be letters of another script: not Latin, not combining marks, not punctuation or symbols.
+_MAYBE_OTHER_SCRIPT = re.compile("[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2000-\u2bff]")
+_TOKENS = re.compile(r"[\s!-@\[-`{-~]+")
+# charset-normalizer's codec names as the charset labels an editor knows (and a page would declare).
+_CODEC_NAMES = {
+    "cp932": "Shift_JIS",
+    "shift_jis": "Shift_JIS",
+    "gb2312": "GBK",
+    "gbk": "GBK",
+    "gb18030": "GBK",
+    "big5hkscs": "Big5",
+    "cp949": "EUC-KR",
+    "cp866": "IBM866",
+    "mac_cyrillic": "x-mac-cyrillic",
+    "euc_jis_2004": "EUC-JP",
+    "euc_jisx0213": "EUC-JP",
+}
+
+
+def _resave(encoding: str | None) -> str:
+    label = encoding.split(" (")[0] if encoding is not None else "…"
+    return f're-save the file as UTF-8 (an HTML page may instead declare its charset: <meta charset="{label}">)'
+
+
+def _codec_name(codec: str) -> str:
+    if codec in _CODEC_NAMES:
+        return _CODEC_NAMES[codec]
+    if codec.startswith("iso8859_"):
+        return "ISO-8859-" + codec.removeprefix("iso8859_")
+    if codec.startswith("cp125"):
+        return "windows-" + codec.removeprefix("cp")
+    return {"big5": "Big5", "cp874": "windows-874"}.get(codec, codec.replace("_", "-").upper())
+
+
+def _undefined_byte(data: bytes, start: int, at: int, likely: str | None) -> RejectedUploadError:
+    line = data[:at].count(b"\n") + 1
+    looks = f"; it looks like {likely}" if likely is not None else ""
+    return RejectedUploadError(
+        f"the file is not UTF-8 and declares no encoding, so it would be read as Windows-1252 (Western European), but"
+        f" byte {start + at} (line {line}) holds 0x{data[at]:02X}, which Windows-1252 does not define{looks}",
+        fix=_resave(likely),
+    )
+
+
+class _UndefinedByteError(Exception):
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
+
+
+def _cp1252_defined_fallback(error: UnicodeError) -> tuple[str, int]:
+    """_cp1252_fallback for a file that declares no charset: a stray byte Windows-1252 leaves undefined is refused."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    undefined = _UNDEFINED_CP1252.search(bad)
+    if undefined is not None:
+        raise _UndefinedByteError(error.start + undefined.start())
+    return "".join(_CP1252_TABLE[byte] for byte in bad), error.end
+
+
+codecs.register_error(_DEFINED_FALLBACK_ERRORS, _cp1252_defined_fallback)
+
+
+def _other_script(data: bytes) -> str | None:
+    """The encoding and script (`windows-1251 (Cyrillic)`) the file looks like when it does not read as Western
+    text, on the evidence above; "" when the file does not read as Windows-1252 but no encoding passes; None when it
+    reads as Windows-1252 (as every file did before session 51)."""
+    # Imported by the first undeclared file that is not UTF-8 only (cold start).
+    from charset_normalizer import from_bytes
+    from charset_normalizer.utils import is_multi_byte_encoding
+
+    sample = data[:_DETECTION_BYTES]
+    if len(data) > _DETECTION_BYTES and (cut := sample.rfind(b"\n")) > _DETECTION_BYTES // 2:
+        sample = sample[:cut]  # a multi-byte character cut in two would rule its encoding out
+    for match in from_bytes(sample):  # best first
+        if match.encoding.startswith(("utf_16", "utf_32")):  # UTF-16/32 with no mark is not guessed
+            continue
+        if not is_multi_byte_encoding(match.encoding) and match.coherence < _MIN_COHERENCE:
+            continue
+        decoded = str(match)
+        if len(_MAYBE_OTHER_SCRIPT.findall(decoded)) < _MIN_FOREIGN_LETTERS:
+            continue  # a Latin code page's reading (cp1250, mac_latin2...): the word-by-word look is skipped
+        scripts = _words_of_their_own(decoded, _other_letter)
+        if scripts:
+            # The script its letters are in, which is surer than the library's language (Russian read as Bulgarian).
+            kana = scripts["HIRAGANA"] + scripts["KATAKANA"]
+            script = "Japanese" if kana else _SCRIPTS.get(scripts.most_common(1)[0][0], "")
+            name = _codec_name(match.encoding)
+            return f"{name} ({script})" if script else name
+    if _words_of_their_own(sample.decode("cp1252", errors=_LATIN1_ERRORS), _accented_letter):
+        return ""
+    return None
+
+
+_SCRIPTS = {"CJK": "Chinese", "HANGUL": "Korean", "CYRILLIC": "Cyrillic", "GREEK": "Greek", "HEBREW": "Hebrew"}
+_SCRIPTS |= {"ARABIC": "Arabic", "THAI": "Thai"}
+
+
+def _other_letter(ch: str) -> str:
+    """The script of a letter of another script than Latin (the first word of its Unicode name: CYRILLIC, CJK...);
+    "-" for a half-width katakana, which no Japanese news text is written in but KOI8-R read as Shift_JIS is
+    (`ﾄﾖﾅﾔ`); "" for anything else."""
+    if not ch.isalpha() or ch.isascii():
+        return ""
+    if "\uff61" <= ch <= "\uff9f":
+        return "-"
+    script = unicodedata.name(ch, "LATIN").split()[0]
+    return "" if script in ("LATIN", "FULLWIDTH") else script
+
+
+def _accented_letter(ch: str) -> str:
+    return "LATIN" if ch.isalpha() and not ch.isascii() else ""
+
+
+def _words_of_their_own(text: str, kind: Callable[[str], str]) -> Counter[str] | None:
+    """The scripts of the letters of a kind, when at least 8 stand in words of two or more such letters with no a-z
+    letter, and 90% of the kind's letters do; None otherwise. A Western text read in a wrong code page gives them
+    inside a-z words (`揅AFF葦` for `“CAFFÈ”`) or alone (`“É”`); Cyrillic, Greek, Chinese... give whole words of them
+    (`Бюджет`; and read as Windows-1252, `Áþäæåò`)."""
+    seen: dict[str, str] = {}
+    own: Counter[str] = Counter()
+    other = 0
+    for token in _TOKENS.split(text):
+        if token.isascii():
+            continue
+        scripts = []
+        odd = 0
+        for ch in token:
+            if ch not in seen:
+                seen[ch] = kind(ch)
+            if seen[ch] == "-":
+                odd += 1
+            elif seen[ch]:
+                scripts.append(seen[ch])
+        if len(scripts) >= 2 and not odd and not any(ch.isascii() and ch.isalpha() for ch in token):
+            own.update(scripts)
+        else:
+            other += len(scripts) + odd
+    mine = own.total()
+    return own if mine >= _MIN_FOREIGN_LETTERS and mine >= _FOREIGN_SHARE * (mine + other) else None
 
 
 def _mostly_utf8(data: bytes) -> bool:
