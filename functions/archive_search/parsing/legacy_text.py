@@ -19,9 +19,15 @@ from archive_search.parsing.bylines import (
     byline_with_date,
     credit_only,
     dateline_credit,
+    names_others,
     split_trailing_credit,
 )
-from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
+from archive_search.parsing.furniture_lines import (
+    LEGACY_SITE_NAME,
+    is_copyright_line,
+    is_legacy_layout_line,
+    is_prompt_line,
+)
 from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
 from archive_search.parsing.validate import (
     MAX_LABEL_CHARS,
@@ -95,8 +101,9 @@ def _is_chrome(block: str) -> bool:
 
 
 def _is_edge_chrome(block: str) -> bool:
-    """A copyright line, "All rights reserved", "Page 2 of 3", a share bar or a navigation bar."""
-    if is_copyright_line(block):
+    """A copyright line, "All rights reserved", "Page 2 of 3", a call to subscribe, follow or share, a share bar or a
+    navigation bar."""
+    if is_copyright_line(block) or is_prompt_line(block):
         return True
     if _OTHER_EDGE_CHROME.match(block):
         return True
@@ -234,6 +241,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _byline(block)[0]), None)
     if byline_at is not None:
         author, byline_date = _byline(blocks[byline_at])
+        blocks, author = _with_more_bylines(blocks, byline_at, author)
         # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
         head = _title_first([block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)])
         body_blocks = blocks[byline_at + 1 :]
@@ -305,6 +313,23 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         published=dateline or byline_date or stamped,
         tags=tags,
     )
+
+
+def _with_more_bylines(blocks: list[str], byline_at: int, author: str | None) -> tuple[list[str], str | None]:
+    """The page without the bylines right under its byline, and the author with the writers they name: a page with
+    a byline for each of its writers (`(By Jane Doe)` then `(By John Roe)`) gave Jane Doe alone and began its body
+    with `(By John Roe)` (session 51's attack report). A second byline naming the same writer (`By Jane Doe, Staff
+    Writer`) adds no one. A line that also dates the page (`Posted on May 12, 2015 by Jane Doe` under `(By Estera
+    Popowska)`) names who posted it, as often as a writer: it stays text, as before."""
+    after = byline_at + 1
+    while after < len(blocks) - 1 and byline_with_date(blocks[after]) is None:
+        name = byline_name(blocks[after])
+        if name is None:
+            break
+        if author is not None and names_others(name, author):
+            author = f"{author} and {name}"
+        after += 1
+    return [*blocks[: byline_at + 1], *blocks[after:]], author
 
 
 _TOP_DATE_LINES = 3  # a date line, a time or a change's stamp: what stands under the byline before the text
