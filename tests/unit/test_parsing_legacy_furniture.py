@@ -117,3 +117,81 @@ def test_legacy_a_posting_line_under_the_byline_stays_text() -> None:
     parsed = parse_upload("incoming/a.txt", f"{_TOP}{line}\n\n{_STORY}\n".encode())
 
     assert (parsed.author, parsed.body) == ("Jane Doe", f"{line}\n\n{_STORY}")
+
+
+# --- The headline of a layout whose chrome is not the known English chrome ----------------------------------------
+
+_TEXT = "Greece failed to make a payment to the IMF on Tuesday.\n\nOfficials said talks would continue."
+
+
+@pytest.mark.parametrize(
+    ("top", "site"),
+    [
+        ("Recherche", "Daily Planet Archive"),
+        ("Recherche sur le site", "Archives SomaNet"),
+        (
+            "\u041f\u043e\u0438\u0441\u043a \u043f\u043e \u0441\u0430\u0439\u0442\u0443",
+            "\u0410\u0440\u0445\u0438\u0432 \u043d\u043e\u0432\u043e\u0441\u0442\u0435\u0439 SomaNet",
+        ),
+        ("site-wide search", "Daily Planet Archive"),
+    ],
+)
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"])
+def test_legacy_layout_with_other_chrome_keeps_its_headline_and_drops_the_site_name(
+    top: str, site: str, gap: str
+) -> None:
+    page = f"{top}\n\nGreece misses IMF payment deadline{gap}{site}\n\n(By Jane Doe)\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.summary, parsed.author, parsed.body) == (
+        "Greece misses IMF payment deadline",
+        None,
+        "Jane Doe",
+        _TEXT,
+    )
+
+
+def test_legacy_layout_without_chrome_drops_a_site_name_after_the_exports_gap() -> None:
+    page = f"Greece misses IMF payment deadline\n\n\nDaily Planet Archive\n\n(By Jane Doe)\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.summary, parsed.body) == ("Greece misses IMF payment deadline", None, _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "summary"),
+    [
+        # A line that names no site after the gap: a short standfirst stands there as well.
+        (
+            "Greece misses deadline\n\nTalks to go on\n\n\nAthens reacts\n\n",
+            "Greece misses deadline",
+            "Talks to go on Athens reacts",
+        ),
+        ("Greece misses deadline\n\n\nTalks to go on\n\n", "Greece misses deadline", "Talks to go on"),
+        # Without the gap, a line naming an archive between the headline and the byline stays the summary.
+        ("Greece misses deadline\n\nFrom the archive\n\n", "Greece misses deadline", "From the archive"),
+    ],
+)
+def test_legacy_pages_outside_the_layout_read_as_before(page: str, title: str, summary: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{page}(By Jane Doe)\n\n{_TEXT}\n".encode())
+
+    assert (parsed.title, parsed.summary) == (title, summary)
+
+
+@pytest.mark.parametrize("below", ["Moscow, May 12, 2015\n\n", "Jane Doe | Staff Writer\n\n", ""])
+def test_legacy_layout_with_other_chrome_and_no_byline_under_the_site_name(below: str) -> None:
+    page = f"Recherche\n\nGreece misses IMF payment deadline\n\n\nDaily Planet Archive\n\n{below}{_TEXT}\n"
+    known = page.replace("Recherche", "site-wide search").replace("Daily Planet Archive", "SomaNet News Archive")
+
+    parsed, expected = (parse_upload("incoming/a.txt", text.encode()) for text in (page, known))
+
+    assert parsed.title == "Greece misses IMF payment deadline"
+    assert (parsed.title, parsed.summary, parsed.author, parsed.published, parsed.body) == (
+        expected.title,
+        expected.summary,
+        expected.author,
+        expected.published,
+        expected.body,
+    )
