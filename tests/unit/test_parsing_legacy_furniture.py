@@ -29,6 +29,8 @@ _STORY = "The council voted on Tuesday to approve the budget.\n\nThe mayor said 
         "Copyright SomaNet News Archive",
         "SomaNet News Archive \u00a9 2016",
         "Daily Planet Media Group, all rights reserved",
+        "\u00a9 2016 Archiv der Tagespost",
+        "\u00a9 2016 \u0410\u0440\u0445\u0438\u0432 \u043d\u043e\u0432\u043e\u0441\u0442\u0435\u0439 SomaNet",
     ],
 )
 def test_legacy_calls_to_action_and_copyright_footers_at_the_end_leave_the_body(footer: str) -> None:
@@ -47,6 +49,8 @@ def test_legacy_calls_to_action_and_copyright_footers_at_the_end_leave_the_body(
         "Copyright Office Rejects Claim",
         "Copyright law reform passes Senate",
         "The council said all rights reserved.",
+        "Copyright 2015 law reform was passed.",
+        "Copyright 2015 Law was Passed",
     ],
 )
 def test_legacy_sentences_that_mention_a_newsletter_or_rights_stay(last: str) -> None:

@@ -77,6 +77,8 @@ _ORGANISATION_WORDS = frozenset(
 )
 _HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
 _MAX_HOLDER_WORDS = 6
+# Words of a clause, never of a name between its capitalised ends: "Copyright 2015 Law was Passed".
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said"})
 # What comes before a copyright line's holder ("\u00a9 2004 ", "Copyright (c) 1998-2004, "; the years possessive, so
 # that a year is never the holder) and what ends it: the line's end, a full stop or other punctuation, "All rights
 # reserved", the next copyright mark.
@@ -211,7 +213,22 @@ def _names_holder(holder: str, *, named: bool = False) -> bool:
     words = holder.split()
     if named and not words:
         return False
-    return len(words) <= _MAX_HOLDER_WORDS and all(_HOLDER_WORD.fullmatch(word) for word in words)
+    if len(words) > _MAX_HOLDER_WORDS:
+        return False
+    if all(_HOLDER_WORD.fullmatch(word) for word in words):
+        return True
+    # A name in another language, capitalised at its ends (`Archiv der Tagespost`, `Архив новостей SomaNet`): the
+    # words between may be lower-case, as `of` and `and` are in English (session 51: such footers stayed text).
+    return (
+        len(words) > 1
+        and _capitalised(words[0])
+        and _capitalised(words[-1])
+        and not any(word.casefold() in _CLAUSE_WORDS for word in words)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def is_copyright_holder(name: str, lines: str) -> bool:
