@@ -219,16 +219,54 @@ def split_trailing_credit(paragraph: str) -> tuple[str, str | None]:
 
 
 def _spelled_out_before(text: str, bracketed: str) -> bool:
-    """Whether the bracketed agency only abbreviates its full name just before it, as a sentence introduces an
-    abbreviation: "British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)", "the Associated Press
-    (AP)". A person's name whose initials happen to match ("said Ann Parker (AP).") is followed by a credit."""
+    """Whether the bracketed agency only abbreviates what the sentence names just before it, as a sentence introduces
+    an abbreviation: the agency's full name ("British Broadcasting Corporation (BBC)", "Press Trust of India (PTI)",
+    "the Associated Press (AP)"), a news agency named as one ("the German news agency (dpa)"), or other words whose
+    initials it spells after an article or a preposition ("credit in Advanced Placement (AP)"; session 51's attack
+    report: each lost its abbreviation and credited the agency). A person's name whose initials happen to match
+    ("said Ann Parker (AP).") is followed by a credit."""
     folded = f" {clean_line(text).casefold().rstrip()}"
     credit = canonical_credit(bracketed)
+    if _AGENCY_NAMED.search(folded) or _initials_before(clean_line(text), bracketed):
+        return True
     return any(
         folded.endswith(f" {name}")
         for name, short in AGENCIES.items()
         if short == credit and name != bracketed.casefold()
     )
+
+
+# What names a news agency just before its bracketed abbreviation: "the German news agency (dpa)", "the state news
+# agency (Xinhua)", "the wire service (AP)".
+_AGENCY_NAMED = re.compile(r"\b(?:news\s+)?(?:agency|agencies|wire\s+service|news\s+service|newswire)$")
+# Capitalised words spelled out before their abbreviation, after a word no person's name follows: an article or a
+# preposition ("in Advanced Placement (AP)", "the Asian Nuclear Initiative (ANI)"); "said Ann Parker (AP)" is a credit.
+_SPELLED_OUT = re.compile(
+    r"(?:^|\s)(?:the|a|an|in|of|at|on|for|from|into|under|its|their|his|her|our)\s+"
+    r"(?P<words>[A-Z][\w'\u2019-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'\u2019-]*){1,6})$"
+)
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&"})
+
+
+def _initials_before(text: str, bracketed: str) -> bool:
+    """Whether the capitalised words that end `text`, after an article or a preposition (_SPELLED_OUT), spell
+    `bracketed` by their initials, function words aside or not ("Advanced Placement" is AP)."""
+    letters = bracketed.replace(" ", "").casefold()
+    if not letters.isalpha():
+        return False
+    found = _SPELLED_OUT.search(text)
+    if found is None:
+        return False
+    words = [word.strip("'\u2019-") for word in found.group("words").split()]
+    for start in range(len(words)):
+        run = words[start:]
+        if not run or run[0].casefold() in _FUNCTION_WORDS:
+            continue
+        every = "".join(word[0] for word in run if word).casefold()
+        content = "".join(word[0] for word in run if word and word.casefold() not in _FUNCTION_WORDS).casefold()
+        if letters in (every, content):
+            return True
+    return False
 
 
 def credit_only(paragraph: str) -> str | None:

@@ -57,8 +57,28 @@ _COPYRIGHT = re.compile(
     r"(?P<holder>[^\s.,][^.]*?)?\.?(?:\s*all rights reserved\.?)?$",
     re.IGNORECASE,
 )
+# The other shapes of a copyright footer (session 51's attack report: each stayed the body's last paragraph): the
+# holder before its rights, "SomaNet News Archive. All rights reserved."; after them, "All rights reserved. SomaNet
+# News Archive"; before its mark, "SomaNet News Archive \u00a9 2016"; and "Copyright SomaNet News Archive" with no mark
+# or year, only where the holder is the legacy site or ends with an organisation's word (_ORGANISATION_WORDS):
+# "Copyright Office Rejects Claim" is a headline.
+_RIGHTS = r"all\s+rights\s+reserved\.?"
+_YEARS = r"\d{4}(?:\s*[-\u2013]\s*\d{4})?"
+_HOLDER = r"(?P<holder>[^\W_][^.\u00a9]*?)"
+_OTHER_COPYRIGHTS = (
+    re.compile(rf"^{_HOLDER}\s*[.,]?\s*{_RIGHTS}$", re.IGNORECASE),
+    re.compile(rf"^{_RIGHTS}[\s,]*{_HOLDER}\.?$", re.IGNORECASE),
+    re.compile(rf"^{_HOLDER}[\s,]*(?:\u00a9|\(c\))\s*(?:{_YEARS})?\.?(?:\s*{_RIGHTS})?$", re.IGNORECASE),
+)
+_COPYRIGHT_OF_NAME = re.compile(rf"^copyright\s+{_HOLDER}\.?(?:\s*{_RIGHTS})?$", re.IGNORECASE)
+_ORGANISATION_WORDS = frozenset(
+    {"news", "archive", "archives", "media", "press", "newspapers", "newspaper", "publishing", "publications", "group"}
+    | {"ltd", "ltd.", "limited", "inc", "inc.", "llc", "plc", "corp", "corp.", "corporation", "company", "network"}
+)
 _HOLDER_WORD = re.compile(r"[A-Z0-9\u00c0-\u00de&][^\s]*|of|and")
 _MAX_HOLDER_WORDS = 6
+# Words of a clause, never of a name between its capitalised ends: "Copyright 2015 Law was Passed".
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "said"})
 # What comes before a copyright line's holder ("\u00a9 2004 ", "Copyright (c) 1998-2004, "; the years possessive, so
 # that a year is never the holder) and what ends it: the line's end, a full stop or other punctuation, "All rights
 # reserved", the next copyright mark.
@@ -133,6 +153,34 @@ class LinkedLine:
         return found
 
 
+# A call to action at a page's edge, alone in its block (session 51's new user: `Subscribe to our newsletter` stayed
+# the legacy page's last paragraph, its copyright line below it cut): to subscribe or sign up ("Subscribe now", "Sign
+# up for our free daily newsletter here.", "Get our newsletter"), to follow or like the site ("Follow us on Twitter
+# and Facebook.", "Like us on Facebook") or to share the page ("Share this story on Facebook"). The line is only the
+# prompt: it starts with the imperative, and "Readers can subscribe to our newsletter" or "Sign up for the newsletter
+# was strong, officials said." are text.
+_NETWORK = r"(?:(?-i:[A-Z])[\w+.-]*|x)"
+_NETWORKS = rf"{_NETWORK}(?:(?:\s*,\s*|\s+(?:and|or|&)\s+){_NETWORK})*"
+_MAILING = r"(?:newsletters?|e-?mails?(?:\s+(?:updates|alerts|newsletters?))?|mailing\s+list|bulletins?|alerts|updates)"
+_PROMPT = re.compile(
+    r"(?:click\s+here\s+to\s+|please\s+)?(?:"
+    rf"(?:subscribe|sign\s+up|register|join|get|receive)(?:\s+(?:now|today|here))?(?:\s+(?:to|for))?"
+    rf"\s+(?:our|the|my)\s+(?:[\w-]+\s+){{0,3}}{_MAILING}"
+    r"|subscribe(?:\s+(?:now|today|here))?"
+    r"|subscribe\s+to\s+(?:(?-i:[A-Z])[\w-]*\s*){1,4}"
+    rf"|(?:follow|like|find|join)\s+us(?:\s+on\s+{_NETWORKS})?"
+    rf"|share\s+(?:this|the)\s+(?:article|story|page|post)(?:\s+(?:on|via|with)\s+{_NETWORKS})?"
+    rf"|share\s+(?:on|via)\s+{_NETWORKS}"
+    r")(?:\s+(?:here|now|today|for\s+free|below|@\w+))*[\s.!:\u2026>\u00bb]*",
+    re.IGNORECASE,
+)
+
+
+def is_prompt_line(block: str) -> bool:
+    """A call to subscribe, follow or share, alone in its block (_PROMPT)."""
+    return _PROMPT.fullmatch(normalise_space(block)) is not None
+
+
 def is_legacy_layout_line(block: str) -> bool:
     """The legacy site's name or its search box's label, alone in a block (LEGACY_SITE_NAME)."""
     return block.casefold() in _LEGACY_LAYOUT_LINES or bool(LEGACY_SITE_NAME.match(block))
@@ -142,10 +190,45 @@ def is_copyright_line(block: str) -> bool:
     """A copyright line naming its holder in capitalised words: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All
     rights reserved." (_COPYRIGHT)."""
     found = _COPYRIGHT.match(block)
-    if found is None:
+    if found is not None:
+        return _names_holder(found.group("holder") or "")
+    if any(_names_holder(found.group("holder"), named=True) for found in _found(_OTHER_COPYRIGHTS, block)):
+        return True
+    found = _COPYRIGHT_OF_NAME.match(block)
+    if found is None or not _names_holder(found.group("holder"), named=True):
         return False
-    holder = (found.group("holder") or "").split()
-    return len(holder) <= _MAX_HOLDER_WORDS and all(_HOLDER_WORD.fullmatch(word) for word in holder)
+    holder = found.group("holder").strip()
+    return bool(LEGACY_SITE_NAME.match(holder)) or (
+        len(holder.split()) > 1 and holder.split()[-1].casefold() in _ORGANISATION_WORDS
+    )
+
+
+def _found(patterns: tuple[re.Pattern[str], ...], block: str) -> list[re.Match[str]]:
+    return [found for pattern in patterns if (found := pattern.match(block)) is not None]
+
+
+def _names_holder(holder: str, *, named: bool = False) -> bool:
+    """Whether a copyright line's holder is a name: capitalised words, at most _MAX_HOLDER_WORDS (none at all only
+    where the line has a mark and no `named` holder is needed)."""
+    words = holder.split()
+    if named and not words:
+        return False
+    if len(words) > _MAX_HOLDER_WORDS:
+        return False
+    if all(_HOLDER_WORD.fullmatch(word) for word in words):
+        return True
+    # A name in another language, capitalised at its ends (`Archiv der Tagespost`, `Архив новостей SomaNet`): the
+    # words between may be lower-case, as `of` and `and` are in English (session 51: such footers stayed text).
+    return (
+        len(words) > 1
+        and _capitalised(words[0])
+        and _capitalised(words[-1])
+        and not any(word.casefold() in _CLAUSE_WORDS for word in words)
+    )
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
 
 
 def is_copyright_holder(name: str, lines: str) -> bool:

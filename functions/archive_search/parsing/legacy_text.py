@@ -19,9 +19,15 @@ from archive_search.parsing.bylines import (
     byline_with_date,
     credit_only,
     dateline_credit,
+    names_others,
     split_trailing_credit,
 )
-from archive_search.parsing.furniture_lines import LEGACY_SITE_NAME, is_copyright_line, is_legacy_layout_line
+from archive_search.parsing.furniture_lines import (
+    LEGACY_SITE_NAME,
+    is_copyright_line,
+    is_legacy_layout_line,
+    is_prompt_line,
+)
 from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
 from archive_search.parsing.validate import (
     MAX_LABEL_CHARS,
@@ -95,8 +101,9 @@ def _is_chrome(block: str) -> bool:
 
 
 def _is_edge_chrome(block: str) -> bool:
-    """A copyright line, "All rights reserved", "Page 2 of 3", a share bar or a navigation bar."""
-    if is_copyright_line(block):
+    """A copyright line, "All rights reserved", "Page 2 of 3", a call to subscribe, follow or share, a share bar or a
+    navigation bar."""
+    if is_copyright_line(block) or is_prompt_line(block):
         return True
     if _OTHER_EDGE_CHROME.match(block):
         return True
@@ -198,6 +205,52 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+# Two blank lines or more: the old site's export puts them after the headline, before the site's name (the sample).
+_GAP = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)+")
+# A site's name in any language, where the layout puts it: an archive's (`Daily Planet Archive`, `Archives SomaNet`,
+# `Архив новостей SomaNet`) or the legacy site's.
+_SITE_WORDS = re.compile(r"\b(?:archives?|archiv|archivio|archivo|arquivo|archief|архив\w*|somanet)\b", re.IGNORECASE)
+
+
+def _blocks_before_gap(text: str) -> int | None:
+    """How many blocks stand before the page's first gap of two blank lines or more (_GAP); None with no gap."""
+    parts = _GAP.split(text.strip(), maxsplit=1)
+    return len(paragraphs(parts[0])) if len(parts) > 1 else None
+
+
+def _in_layout_order(blocks: list[str], gap_at: int | None) -> list[str]:
+    """The page's blocks from its headline on, when the layout is the old site's with chrome in words not known
+    here: a line of chrome, the headline, the site's name, then the byline or the text (`Recherche`, the headline,
+    `Daily Planet Archive`, `(By Jane Doe)`). The first line was the title and the headline the summary, glued to
+    the site's name (session 51's new user: French, Russian and other sites' pages). The layout is known by a site's
+    name in its place (_SITE_WORDS), the line of chrome and it each a short line and no sentence (_is_chrome_line);
+    the site's name leaves, as `SomaNet News Archive` does. A date in the chrome's place is the page's date, as in
+    the known layout. With no line of chrome, the headline, the export's gap (_GAP) and a site's name: the site's
+    name leaves too. A gap alone, before a line that names no site, tells no layout (a short standfirst stands
+    there as well): such a page reads as before. The same blocks for any other page, and for one that shows the
+    known site's name (_title_place reads it)."""
+    if any(LEGACY_SITE_NAME.match(block) for block in blocks[:_BYLINE_WITHIN]):
+        return blocks
+    bylines = [_byline(block)[0] is not None for block in blocks[:4]]
+    if len(blocks) >= 3 and gap_at == 1 and not any(bylines[:2]):
+        headline, site = blocks[:2]
+        if _SITE_WORDS.search(site) and _is_chrome_line(site) and not _reads_as_paragraph(headline):
+            return [headline, *blocks[2:]]
+        return blocks
+    if len(blocks) < 4 or any(bylines[:3]):
+        return blocks
+    chrome, headline, site = blocks[:3]
+    if (
+        not _SITE_WORDS.search(site)
+        or not (_is_chrome_line(chrome) and _is_chrome_line(site))
+        or parse_date(headline) is not None
+        or parse_date(site) is not None
+        or _reads_as_paragraph(headline)
+    ):
+        return blocks
+    return [headline, *([chrome] if parse_date(chrome) is not None else []), *blocks[3:]]
+
+
 # Notes a page puts after the byline that closes its text: credits, corrections, links to other stories.
 _NOTE = re.compile(
     r"^(?:(?:with\s+)?(?:additional\s+)?reporting\s+by|(?:additional\s+)?research\s+by|editing\s+by|edited\s+by"
@@ -223,7 +276,7 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
     text = body_lines(unescape_entities(decode(data)))
-    blocks = _without_top_furniture(_blocks(text))
+    blocks = _without_top_furniture(_in_layout_order(_blocks(text), _blocks_before_gap(text)))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
 
@@ -234,6 +287,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _byline(block)[0]), None)
     if byline_at is not None:
         author, byline_date = _byline(blocks[byline_at])
+        blocks, author = _with_more_bylines(blocks, byline_at, author)
         # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
         head = _title_first([block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)])
         body_blocks = blocks[byline_at + 1 :]
@@ -305,6 +359,23 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         published=dateline or byline_date or stamped,
         tags=tags,
     )
+
+
+def _with_more_bylines(blocks: list[str], byline_at: int, author: str | None) -> tuple[list[str], str | None]:
+    """The page without the bylines right under its byline, and the author with the writers they name: a page with
+    a byline for each of its writers (`(By Jane Doe)` then `(By John Roe)`) gave Jane Doe alone and began its body
+    with `(By John Roe)` (session 51's attack report). A second byline naming the same writer (`By Jane Doe, Staff
+    Writer`) adds no one. A line that also dates the page (`Posted on May 12, 2015 by Jane Doe` under `(By Estera
+    Popowska)`) names who posted it, as often as a writer: it stays text, as before."""
+    after = byline_at + 1
+    while after < len(blocks) - 1 and byline_with_date(blocks[after]) is None:
+        name = byline_name(blocks[after])
+        if name is None:
+            break
+        if author is not None and names_others(name, author):
+            author = f"{author} and {name}"
+        after += 1
+    return [*blocks[: byline_at + 1], *blocks[after:]], author
 
 
 _TOP_DATE_LINES = 3  # a date line, a time or a change's stamp: what stands under the byline before the text

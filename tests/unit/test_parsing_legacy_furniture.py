@@ -1,0 +1,201 @@
+"""parse_upload on legacy text pages: session 51's furniture at the page's edges (calls to subscribe, follow or
+share; copyright footers in other shapes), a sentence's own bracketed abbreviation, a second byline, and the
+headline of a page whose chrome is not the known English chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive_search.parsing import parse_upload
+
+_TOP = "site-wide search\n\nBudget approved\n\n\nSomaNet News Archive\n\n(By Jane Doe)\n\n"
+_STORY = "The council voted on Tuesday to approve the budget.\n\nThe mayor said the vote was a relief."
+
+
+# --- Calls to action and copyright footers at the page's end ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Subscribe to our newsletter\n\n\u00a9 SomaNet News 2015",
+        "Subscribe to our newsletter",
+        "Sign up for our free daily newsletter here.",
+        "Follow us on Twitter and Facebook.",
+        "Like us on Facebook\n\nShare this story on Facebook",
+        "Get our newsletter\n\nBack to top",
+        "SomaNet News Archive. All rights reserved.",
+        "All rights reserved. SomaNet News Archive",
+        "Copyright SomaNet News Archive",
+        "SomaNet News Archive \u00a9 2016",
+        "Daily Planet Media Group, all rights reserved",
+        "\u00a9 2016 Archiv der Tagespost",
+        "\u00a9 2016 \u0410\u0440\u0445\u0438\u0432 \u043d\u043e\u0432\u043e\u0441\u0442\u0435\u0439 SomaNet",
+    ],
+)
+def test_legacy_calls_to_action_and_copyright_footers_at_the_end_leave_the_body(footer: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{footer}\n".encode())
+
+    assert (parsed.title, parsed.author, parsed.body) == ("Budget approved", "Jane Doe", _STORY)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Readers can subscribe to our newsletter on the council's website.",
+        "Sign up for the newsletter was strong, officials said.",
+        "Subscribe to the idea.",
+        "Follow us on foot",
+        "Copyright Office Rejects Claim",
+        "Copyright law reform passes Senate",
+        "The council said all rights reserved.",
+        "Copyright 2015 law reform was passed.",
+        "Copyright 2015 Law was Passed",
+    ],
+)
+def test_legacy_sentences_that_mention_a_newsletter_or_rights_stay(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{last}\n".encode())
+
+    assert parsed.body == f"{_STORY}\n\n{last}"
+
+
+def test_legacy_a_call_to_action_inside_the_body_stays() -> None:
+    body = "The council voted on Tuesday.\n\nSubscribe to our newsletter\n\nThe mayor said the vote was a relief."
+
+    assert parse_upload("incoming/a.txt", f"{_TOP}{body}\n".encode()).body == body
+
+
+# --- A sentence's own bracketed abbreviation is no credit ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Students who passed the exam will get credit in Advanced Placement (AP).",
+        "The minister spoke to the German news agency (dpa).",
+        "The figures were given to the state news agency (Xinhua).",
+        "He works for the Asian Nuclear Initiative (ANI).",
+    ],
+)
+def test_legacy_a_bracketed_abbreviation_of_the_words_before_it_is_the_sentences(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}The council voted on Tuesday.\n\n{last}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (f"The council voted on Tuesday.\n\n{last}", None)
+
+
+@pytest.mark.parametrize(
+    ("last", "body", "credit"),
+    [
+        ("Putin is popular at home (AFP).", "Putin is popular at home.", "AFP"),
+        ("Talks ended, said Ann Parker (AP).", "Talks ended, said Ann Parker.", "AP"),
+        ("The talks were held in Moscow (AFP).", "The talks were held in Moscow.", "AFP"),
+        ("He spoke at the Assembly (AP).", "He spoke at the Assembly.", "AP"),
+    ],
+)
+def test_legacy_a_bracketed_agency_after_other_words_is_still_the_credit(last: str, body: str, credit: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{last}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (body, credit)
+
+
+# --- A second byline ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("second", "author"),
+    [
+        ("(By John Roe)", "Jane Doe and John Roe"),
+        ("By John Roe", "Jane Doe and John Roe"),
+        ("(By Jane Doe, Staff Writer)", "Jane Doe"),
+    ],
+)
+def test_legacy_a_second_byline_names_a_second_writer_and_leaves_the_body(second: str, author: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{second}\n\n{_STORY}\n".encode())
+
+    assert (parsed.author, parsed.body) == (author, _STORY)
+
+
+def test_legacy_a_posting_line_under_the_byline_stays_text() -> None:
+    line = "Posted on May 12, 2015 by John Roe"
+
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{line}\n\n{_STORY}\n".encode())
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", f"{line}\n\n{_STORY}")
+
+
+# --- The headline of a layout whose chrome is not the known English chrome ----------------------------------------
+
+_TEXT = "Greece failed to make a payment to the IMF on Tuesday.\n\nOfficials said talks would continue."
+
+
+@pytest.mark.parametrize(
+    ("top", "site"),
+    [
+        ("Recherche", "Daily Planet Archive"),
+        ("Recherche sur le site", "Archives SomaNet"),
+        (
+            "\u041f\u043e\u0438\u0441\u043a \u043f\u043e \u0441\u0430\u0439\u0442\u0443",
+            "\u0410\u0440\u0445\u0438\u0432 \u043d\u043e\u0432\u043e\u0441\u0442\u0435\u0439 SomaNet",
+        ),
+        ("site-wide search", "Daily Planet Archive"),
+    ],
+)
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"])
+def test_legacy_layout_with_other_chrome_keeps_its_headline_and_drops_the_site_name(
+    top: str, site: str, gap: str
+) -> None:
+    page = f"{top}\n\nGreece misses IMF payment deadline{gap}{site}\n\n(By Jane Doe)\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.summary, parsed.author, parsed.body) == (
+        "Greece misses IMF payment deadline",
+        None,
+        "Jane Doe",
+        _TEXT,
+    )
+
+
+def test_legacy_layout_without_chrome_drops_a_site_name_after_the_exports_gap() -> None:
+    page = f"Greece misses IMF payment deadline\n\n\nDaily Planet Archive\n\n(By Jane Doe)\n\n{_TEXT}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.title, parsed.summary, parsed.body) == ("Greece misses IMF payment deadline", None, _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "summary"),
+    [
+        # A line that names no site after the gap: a short standfirst stands there as well.
+        (
+            "Greece misses deadline\n\nTalks to go on\n\n\nAthens reacts\n\n",
+            "Greece misses deadline",
+            "Talks to go on Athens reacts",
+        ),
+        ("Greece misses deadline\n\n\nTalks to go on\n\n", "Greece misses deadline", "Talks to go on"),
+        # Without the gap, a line naming an archive between the headline and the byline stays the summary.
+        ("Greece misses deadline\n\nFrom the archive\n\n", "Greece misses deadline", "From the archive"),
+    ],
+)
+def test_legacy_pages_outside_the_layout_read_as_before(page: str, title: str, summary: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{page}(By Jane Doe)\n\n{_TEXT}\n".encode())
+
+    assert (parsed.title, parsed.summary) == (title, summary)
+
+
+@pytest.mark.parametrize("below", ["Moscow, May 12, 2015\n\n", "Jane Doe | Staff Writer\n\n", ""])
+def test_legacy_layout_with_other_chrome_and_no_byline_under_the_site_name(below: str) -> None:
+    page = f"Recherche\n\nGreece misses IMF payment deadline\n\n\nDaily Planet Archive\n\n{below}{_TEXT}\n"
+    known = page.replace("Recherche", "site-wide search").replace("Daily Planet Archive", "SomaNet News Archive")
+
+    parsed, expected = (parse_upload("incoming/a.txt", text.encode()) for text in (page, known))
+
+    assert parsed.title == "Greece misses IMF payment deadline"
+    assert (parsed.title, parsed.summary, parsed.author, parsed.published, parsed.body) == (
+        expected.title,
+        expected.summary,
+        expected.author,
+        expected.published,
+        expected.body,
+    )
