@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from archive_search.parsing.text import clean_line
+from archive_search.parsing.text import clean_line, normalise_space
 from archive_search.parsing.validate import date_line_problem, date_line_readings, parse_date
 
 MAX_AUTHOR_CHARS = 120
@@ -112,7 +112,6 @@ _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.
 # the first words of names ("Von Miller", "Di Maria"): what follows must be a name of two words or more.
 _FOREIGN_BY = r"(?:par|von|por|di|door|\u0628\u0642\u0644\u0645|\u8bb0\u8005)"
 _FOREIGN_PAREN_BYLINE = re.compile(rf"^[(\[]\s*{_FOREIGN_BY}:?\s+(?P<name>[^()\[\]]{{2,120}}?)\s*[)\]]\.?$", re.I)
-_FOREIGN_PLAIN_BYLINE = re.compile(rf"^{_FOREIGN_BY}:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
 # The words that join two names in those languages: "y" (Spanish), "e" (Italian, Portuguese), "en" (Dutch), "und"
 # (German), "et" (French), "و" (Arabic), "和" (Chinese, written with spaces in a byline).
 _FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|and|&)\s+")
@@ -313,12 +312,20 @@ def byline_name(line: str) -> str | None:
     return clean_line(named) if named is not None else None
 
 
+_COMMA_JOINER = re.compile(r",\s+(and|AND|&)\s+")
+
+
 def without_contact(text: str) -> str:
     """A byline's names without the contact details written after them: an e-mail address or a handle, bracketed or
     after a comma, a dash or a line break ("Jane Doe (jane.doe@example.com)", "Jane Doe, jane@example.com", "Jane Doe
     (@janedoe)" are Jane Doe). Read as part of the name, they made the byline name no one, and a byline element, which
     leaves the body, lost its writer (session 51's attack report). What is only an address stays as it was."""
-    kept = _CONTACT.sub("", text).strip(_TRAILING_SEPARATORS)
+    # What follows an address is what the byline adds after the names (a role, an agency): as after a comma, never
+    # glued to the name (`Jane Doe @janedoe Reuters` was "Jane DoeReuters"; the session's review).
+    if _CONTACT.search(text) is None:
+        return text
+    kept = normalise_space(_CONTACT.sub(", ", text)).replace(" ,", ",").strip(_TRAILING_SEPARATORS)
+    kept = _COMMA_JOINER.sub(r" \1 ", kept)  # "Jane Doe (jane@x.org) and John Roe": two names joined
     if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
         kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop
     return kept if kept and kept != text.strip() else text
@@ -328,13 +335,12 @@ def _foreign_byline_name(line: str) -> str | None:
     """The author of a byline in another language ("Par Jean Dupont", "(Von Hans Müller)", "Por Ana García y Luis
     Pérez", "di Marco Rossi", "Door Jan de Vries en Piet Jansen"): never with its "by" word (session 51's attack report:
     legacy and Markdown pages read no such byline). Its names are two to four words each, and none is a common English
-    word: "Von Miller", "Di Maria" and "Door Number Three" are no bylines. Unbracketed, a capitalised "Von" or "Di"
-    starts a name as often ("Von Trier Returns" may be a subheading): only "(Von Hans Müller)" is read as a byline."""
-    match = _FOREIGN_PAREN_BYLINE.match(line) or _FOREIGN_PLAIN_BYLINE.match(line)
+    word: "Von Miller", "Di Maria" and "Door Number Three" are no bylines. Bracketed only, as a legacy page writes its
+    byline: unbracketed, such a line at a page's top is a subheading as often (`Par Excellence Awards`, `Por Vida
+    Tacos Opens`, `Door Dash Drivers Strike` became authors; the session's review)."""
+    match = _FOREIGN_PAREN_BYLINE.match(line)
     if match is None:
         return None
-    if match.re is _FOREIGN_PLAIN_BYLINE and line[:3] in ("Von", "Di ", "VON", "DI "):
-        return None  # "Von Trier Returns", "Di Maria Rossi": a name's first word as often; bracketed, a byline
     added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
     name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
     pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
@@ -355,11 +361,17 @@ def _has_capitals(word: str) -> bool:
 def foreign_byline_word(text: str) -> str | None:
     """An author element's text without a byline word of another language at its start ("Par Jean Dupont" is Jean
     Dupont, "di Marco Rossi" Marco Rossi), when what follows is a name of two words or more, or in a script without
-    capitals ("记者 王伟"); None if it starts with no such word. "Von Miller" stays as written."""
-    match = re.match(rf"^{_FOREIGN_BY}:?\s+(?P<rest>.+)$", text, re.IGNORECASE)
+    capitals ("记者 王伟"); None if it starts with no such word. "Von Miller" stays as written, and so do a capitalised
+    "Di" and a "Von" before a particle, which start names as often (`Di Stefano Marco`, `Von der Leyen Ursula` lost
+    their first word; the session's review)."""
+    match = re.match(rf"^(?P<by>{_FOREIGN_BY}):?\s+(?P<rest>.+)$", text, re.IGNORECASE)
     if match is None:
         return None
     rest = match.group("rest")
+    if match.group("by") in ("Di", "DI") or (
+        match.group("by").casefold() == "von" and rest.split()[0].casefold() in _PARTICLES
+    ):
+        return None
     first_piece = _NAMES_END.split(rest, maxsplit=1)[0].split()
     if len(first_piece) >= 2 or (first_piece and not _has_capitals(first_piece[0])):
         return rest
