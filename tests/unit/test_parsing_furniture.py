@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive_search.parsing import html_text, parse_upload
+from archive_search.parsing import parse_upload
 
 _FIRST = "Kerry met Putin in Sochi on Tuesday for talks on Ukraine and Syria, officials said."
 _LAST = "Lavrov said the talks were useful and that both sides agreed to keep channels open."
@@ -296,7 +296,7 @@ def test_a_heading_over_text_stays(markup: str, kept: str) -> None:
     assert body == f"{_FIRST}\n\n{kept}"
 
 
-# --- Session 51: lists of links the story introduces, one-word names of story text, a truncated og:title ----------
+# --- Session 51: lists of links of the story, one-word names of furniture, a truncated og:title ---------------
 
 _HEADLINES = (
     "<ul><li><a href='/a'>Putin says no to talks in Geneva</a></li><li><a href='/b'>Storm hits the coast overnight</a>"
@@ -315,18 +315,13 @@ _ITEMS = "Putin says no to talks in Geneva\n\nStorm hits the coast overnight\n\n
             f"{_FIRST}\n\n1. Mill Park\n\n2. River Park\n\n3. Hill Park\n\nEach gets £1m.",
         ),
         (f"<p>{_FIRST}</p><div>{_HEADLINES}</div><p>{_LAST}</p>", f"{_FIRST}\n\n{_ITEMS}\n\n{_LAST}"),
-        # a list the story introduces, at its end too
-        (
-            f"<p>{_FIRST}</p><p>The documents the council published on Tuesday are:</p>{_HEADLINES}",
-            f"{_FIRST}\n\nThe documents the council published on Tuesday are:\n\n{_ITEMS}",
-        ),
         # the article's sources, under their heading
         (f"{_STORY}<h2>Sources</h2>{_HEADLINES}", f"{_FIRST}\n\n{_LAST}\n\nSources\n\n{_ITEMS}"),
         (f"{_STORY}<h3>References:</h3>{_HEADLINES}", f"{_FIRST}\n\n{_LAST}\n\nReferences:\n\n{_ITEMS}"),
     ],
 )
 def test_a_list_of_links_the_story_introduces_is_text(markup: str, kept: str) -> None:
-    # Given a list of links inside the story (a listicle, a list after "are:", its sources)
+    # Given a list of links inside the story (a listicle, its sources)
     body = _body(f"<article><h1>Kerry meets Putin</h1>{markup}</article>")
 
     # Then it is the story's: it was left out as related links, with its heading
@@ -337,6 +332,9 @@ def test_a_list_of_links_the_story_introduces_is_text(markup: str, kept: str) ->
     "markup",
     [
         f"{_STORY}{_HEADLINES}",  # after the story's end
+        # after a colon, however long the text before it (session 51's second review: related stories)
+        f"{_STORY}<p>Catch up on the rest of our coverage of the harbour so far:</p>{_HEADLINES}",
+        f"<p>{_FIRST}</p><p>Related coverage from the Daily Planet:</p>{_HEADLINES}<p>{_LAST}</p>",
         f"<p>{_FIRST}</p><p>Also read:</p>{_HEADLINES}<p>{_LAST}</p>",
         f"<p>{_FIRST}</p><p>More from the Daily Planet:</p>{_HEADLINES}<p>{_LAST}</p>",
         f"{_STORY}<p>More from the Daily Planet on the talks in Sochi:</p>{_HEADLINES}",
@@ -369,27 +367,6 @@ def test_a_list_of_links_between_paragraphs_of_a_page_with_no_article_container_
 
 
 @pytest.mark.parametrize(
-    ("name", "text"),
-    [
-        ("menu", "<p>Starter: leek soup, £5.</p><p>Main: lamb shank, £14.</p>"),
-        ("promo", "<p>The budget includes a promotion for bus fares, cut to £1 for under-18s.</p>"),
-        ("bio", "<p>Born 1925 in Leeds. Mayor 1970-1982. Married, two children.</p>"),
-        ("sharing", "<p>Power sharing at the council ends with the vote.</p>"),
-        ("social", "<h2>Social care</h2><p>Social care spending rises by £2m, the largest increase.</p>"),
-    ],
-)
-def test_an_element_of_the_article_named_by_one_word_of_story_text_keeps_its_sentences(name: str, text: str) -> None:
-    # Given an element of the article named `menu`, `promo`, `bio`, `sharing` or `social` holding sentences, no link
-    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><div class='{name}'>{text}</div><p>{_LAST}</p>")
-
-    # Then its sentences are the story's: they vanished in silence
-    shown = text.replace("</p><p>", "\n\n").replace("</h2><p>", "\n\n")
-    for tag in ("<p>", "</p>", "<h2>"):
-        shown = shown.replace(tag, "")
-    assert body == f"{_FIRST}\n\n{shown}\n\n{_LAST}"
-
-
-@pytest.mark.parametrize(
     "box",
     [
         "<div class='social'><p>Follow us on Facebook and Twitter for more news.</p></div>",
@@ -402,9 +379,13 @@ def test_an_element_of_the_article_named_by_one_word_of_story_text_keeps_its_sen
         "<div class='site-menu'><p>Menu items for the whole site are listed here today.</p></div>",
         "<div class='promo'><p>Get 50% off your first month of the print edition.</p></div>",
         "<div class='bio'><p>Jane Doe is our city hall correspondent and has covered the council since 2009.</p></div>",
+        "<div class='promo'><p>Get the print edition delivered to your door every morning.</p></div>",
+        "<section class='social'><p>Readers have shared their own photos of the harbour with us.</p></section>",
     ],
 )
-def test_a_box_named_by_one_word_stays_furniture_when_it_links_or_speaks_for_the_site(box: str) -> None:
+def test_a_box_named_by_one_word_stays_furniture(box: str) -> None:
+    # (session 51 kept such a box of sentences with no link inside the article as text; its second review found 12
+    # promo boxes, author bios and social prompts so kept against 5 pages mended, and the rule was taken back)
     body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{box}<p>{_LAST}</p></article>")
 
     assert body == f"{_FIRST}\n\n{_LAST}"
@@ -439,26 +420,3 @@ def test_an_og_title_ending_in_an_ellipsis_that_the_headline_does_not_continue_s
     page = f"<html><head>{head}</head><body><article><h1>Budget approved</h1>{_STORY}</article></body></html>"
 
     assert parse_upload("incoming/a.html", page.encode()).title == "Wait for it…"
-
-
-def test_a_long_one_word_named_element_of_sentences_is_text_and_nested_ones_are_read_once(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # Given 400 nested `social` boxes around 180 kB of sentences and no link, in the article
-    story = "<p>" + "Social care spending rises again this year. " * 4000 + "</p>"
-    page = f"<html><head><title>T</title></head><body><article><h1>T</h1>{'<div class=social>' * 400}{story}"
-    page += f"{'</div>' * 400}</article></body></html>"
-    read = 0
-    normalise_space = html_text.normalise_space
-
-    def counted(text: str) -> str:
-        nonlocal read
-        read += len(text)
-        return normalise_space(text)
-
-    monkeypatch.setattr(html_text, "normalise_space", counted)
-
-    # Then the text is the article's (it was left out), and what the boxes hold is not read again for each box (each
-    # read whole, 200 boxes around 200 kB took 24 s)
-    assert parse_upload("incoming/a.html", page.encode()).body.startswith("Social care spending rises")
-    assert read < 40 * len(story)

@@ -1087,14 +1087,13 @@ class _Judged:
         self.chrome: dict[int, bool] = {}
         self.article: dict[int, bool] = {}
         self.lengths: dict[int, int] = {}
-        self.facts: dict[tuple[str, int], bool] = {}
 
     def is_chrome(self, node: LexborNode) -> bool:
         if node.mem_id not in self.chrome:
             self.chrome[node.mem_id] = (
                 node.tag in ("nav", "aside", "footer")
                 or is_hidden_or_chrome_by_markup(node)
-                or left_out_by_name(node, self.limit, self.lengths, self.facts)
+                or left_out_by_name(node, self.limit, self.lengths)
             )
         return self.chrome[node.mem_id]
 

@@ -381,24 +381,15 @@ def _name_strength(name: str) -> int:
     return NOT_CHROME
 
 
-def left_out_by_name(
-    node: LexborNode,
-    chrome_limit: float,
-    lengths: dict[int, int] | None = None,
-    facts: dict[tuple[str, int], bool] | None = None,
-) -> bool:
+def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, int] | None = None) -> bool:
     """Whether the element is furniture by its class and id names (chrome_name): named so through and through,
     unless it is the content's wrapper (_is_content_wrapper: it holds paragraphs and more than chrome_limit
     characters of text, and its names say no comments, ads or the like); named so in part, when it reads like
-    furniture (_reads_like_furniture), except an element of the article named by a word of story text alone
-    holding sentences (_names_story_word, _holds_sentences, _in_article). `lengths` caches the text lengths of
-    elements (cached_text_length) for a walk that asks of many nested elements, and `facts` what _in_article and
-    _holds_controls found of each. An ad slot (_AD_ATTRIBUTES) is furniture too, unless it holds more than
+    furniture (_reads_like_furniture). `lengths` caches the text lengths of elements (cached_text_length) for a walk
+    that asks of many nested elements. An ad slot (_AD_ATTRIBUTES) is furniture too, unless it holds more than
     FURNITURE_MAX_CHARS characters or is the content's wrapper: a CMS may mark the story's wrapper for ad targeting."""
     named = chrome_name(node)
     if named == CHROME:
-        if _names_story_word(node) and _holds_sentences(node, lengths, facts) and _in_article(node, facts):
-            return False
         return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit, lengths)
     if named == PARTLY_CHROME and _reads_like_furniture(node, lengths):
         return True
@@ -440,37 +431,10 @@ OWN_METADATA_WORDS = frozenset({"byline", "author", "meta", "metadata", "datelin
 _DETAILS_WORDS, _OWN_WORDS = frozenset({"info", "details"}), frozenset({"article", "story", "entry", "post"})
 
 
-# Names of one word that furniture takes and that are also words of a story's text: a restaurant's menu, a promotion,
-# a biography, power sharing, social care. An element whose furniture names are these alone is text when it holds
-# sentences and no link or control (_holds_sentences): a menu, a promo box, a share bar does something, through its
-# links and buttons (session 51: `<div class="menu">` of a review and `<div class="bio">` of an obituary were lost).
-_STORY_WORD_NAMES = frozenset({"menu", "promo", "bio", "sharing", "social"})
-_CONTROL_TAGS = frozenset({"a", "button", "input", "select", "textarea", "form", "iframe", "object", "embed"})
-_CONTROL_TAGS |= {"video", "audio"}
-# What a page's own box says, in a sentence too: it stays furniture.
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:follow us|sign (?:up|in)|log in|register|subscri\w*|newsletters?|share this|like us|join us|our app"
-    r"|free trial|unlimited access|special offer|\d+% off|buy now|shop now|click here|(?:learn|find out) more"
-    r"|(?:reporter|correspondent|editor|writer|columnist|journalist|contributor)s?"
-    r"|(?:writes|reports) (?:for|about|on)|this (?:article|story|page|post))\b",
-    re.IGNORECASE,
-)
-_SENTENCE_IN_TEXT = re.compile(r"[^\s.][.!?\u2026][\"'\u2019\u201d)]*(?:\s|$)")
-_MIN_SENTENCE_WORDS = 6
-
-
-def _names_story_word(node: LexborNode) -> bool:
-    """Whether every class or id name marking the element as furniture through and through is one of
-    _STORY_WORD_NAMES, alone (`menu`, not `menu-wrapper` or `site-menu`)."""
-    chrome = [name for name in _furniture_names(node) if _name_strength(name) == CHROME]
-    return bool(chrome) and all(name in _STORY_WORD_NAMES for name in chrome)
-
-
 def _in_article(node: LexborNode, facts: dict[tuple[str, int], bool] | None) -> bool:
     """Whether an <article>, <main>, `role=main` or the article's text (`itemprop=articleBody`) is around node.
     `facts` keeps the answer for each element passed on the way up (it is, or is inside, such an element), so that
-    a walk asking of many nested elements climbs each once (1,900 nested `social` boxes took 9.8 s, 5,000 lists
-    1,900 elements deep 27 s)."""
+    a walk asking of many nested elements climbs each once (5,000 lists 1,900 elements deep took 27 s)."""
     passed: list[int] = []
     parent, found = node.parent, False
     while parent is not None:
@@ -489,45 +453,6 @@ def _in_article(node: LexborNode, facts: dict[tuple[str, int], bool] | None) -> 
     if facts is not None:
         facts.update(dict.fromkeys((("article", mem_id) for mem_id in passed), found))
     return found
-
-
-def _holds_controls(node: LexborNode, facts: dict[tuple[str, int], bool] | None) -> bool:
-    """Whether a link or control (_CONTROL_TAGS) is in or is node; with `facts`, each element's answer is found once
-    from its children's (as cached_text_length's)."""
-    if facts is None:
-        return node.tag in _CONTROL_TAGS or node.css_first(", ".join(sorted(_CONTROL_TAGS))) is not None
-    stack: list[tuple[LexborNode, bool]] = [(node, False)]
-    while stack:
-        current, counted = stack.pop()
-        key = ("controls", current.mem_id)
-        if key in facts:
-            continue
-        if not current.is_element_node:
-            facts[key] = False
-        elif counted or current.tag in _CONTROL_TAGS:
-            facts[key] = current.tag in _CONTROL_TAGS or any(
-                facts.get(("controls", child.mem_id), False) for child in child_nodes(current)
-            )
-        else:
-            stack.append((current, True))
-            stack.extend((child, False) for child in child_nodes(current))
-    return facts[("controls", node.mem_id)]
-
-
-def _holds_sentences(
-    node: LexborNode, lengths: dict[int, int] | None, facts: dict[tuple[str, int], bool] | None
-) -> bool:
-    """Whether an element holds text in sentences (six words or more, a sentence's end), no link or control
-    (_CONTROL_TAGS) and no call to action or author's note (`Follow us`, `Sign up`, `Jane Doe is a reporter at…`: a
-    page's own box). More than FURNITURE_MAX_CHARS characters without a link or control are text, unread."""
-    if _holds_controls(node, facts):
-        return False
-    if cached_text_length(node, lengths) > FURNITURE_MAX_CHARS:
-        return True  # furniture is short; and read whole, 200 nested `social` boxes around 200 kB took 24 s
-    text = normalise_space(node.text(deep=True))
-    if len(text.split()) < _MIN_SENTENCE_WORDS or _SENTENCE_IN_TEXT.search(text) is None:
-        return False
-    return _CALL_TO_ACTION.search(text) is None
 
 
 def _names_own_metadata(node: LexborNode, details: bool) -> bool:
@@ -647,6 +572,15 @@ _OTHER_STORIES_WORDS = re.compile(
     re.IGNORECASE,
 )
 LINKED_TEXT_MAX_SHARE = 0.5
+# What a page's own box says (a call to action, an offer, a newsroom role's noun): a list of links after it stays
+# furniture (`Share this story with your friends:`).
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:follow us|sign (?:up|in)|log in|register|subscri\w*|newsletters?|share this|like us|join us|our app"
+    r"|free trial|unlimited access|special offer|\d+% off|buy now|shop now|click here|(?:learn|find out) more"
+    r"|(?:reporter|correspondent|editor|writer|columnist|journalist|contributor)s?"
+    r"|(?:writes|reports) (?:for|about|on)|this (?:article|story|page|post))\b",
+    re.IGNORECASE,
+)
 
 
 def _is_running_text(paragraph: str) -> bool:
@@ -756,13 +690,14 @@ def element_paragraphs(
     left_since = False
 
     def story_list(node: LexborNode) -> bool:
-        """Whether a list that is mostly links is the story's own (session 51: a listicle's items, the list after
-        "are:", a "Sources" list vanished with their text): introduced by the text just before it, with nothing left
-        out between (_introduces_list), or standing between two paragraphs of running text (_is_running_text before
-        it, _story_text_follows after it) inside an article container (_in_article: on a page with none, a list between
-        two paragraphs is as often the page's menu), or under a heading naming the article's sources
-        (_SOURCES_HEADINGS). A label of other stories before it (is_other_stories_label, _OTHER_STORIES_WORDS) leaves
-        it furniture."""
+        """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
+        list vanished with their text): standing between two paragraphs of running text, with nothing left out
+        before it (_is_running_text before it, _story_text_follows after it), inside an article container
+        (_in_article: on a page with none, a list between two paragraphs is as often the page's menu), or under a
+        heading naming the article's sources (_SOURCES_HEADINGS). A label of other stories before it
+        (is_other_stories_label, _OTHER_STORIES_WORDS) or a call to action leaves it furniture. A colon after six
+        words or more introduced a story list too until session 51's second review: "Related coverage from the
+        Daily Planet:" introduces the page's related stories as often."""
         run = normalise_space("".join(current))
         if run:
             before, holder = run, "p"
@@ -776,8 +711,6 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
-        if before.endswith(":") and len(before.split()) >= _RUNNING_TEXT_WORDS:
-            return True
         return _is_running_text(before) and _in_article(node, facts) and _story_text_follows(node, root)
 
     def keep_paragraph(paragraph: str, holder: str) -> None:
@@ -862,7 +795,7 @@ def element_paragraphs(
             linked.add(text)
             continue
         if depth > 0 and (
-            _left_out(node, skip, keep, chrome_limit, lengths, facts)
+            _left_out(node, skip, keep, chrome_limit, lengths)
             or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
         ):
             furniture = _is_furniture_with_text(node, skip)
@@ -1060,7 +993,6 @@ def _left_out(
     keep: frozenset[int],
     chrome_limit: float,
     lengths: dict[int, int],
-    facts: dict[tuple[str, int], bool],
 ) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
@@ -1068,7 +1000,7 @@ def _left_out(
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
         return True
-    return left_out_by_name(node, chrome_limit, lengths, facts)
+    return left_out_by_name(node, chrome_limit, lengths)
 
 
 def check_nesting(markup: str) -> None:
