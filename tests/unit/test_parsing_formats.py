@@ -4151,13 +4151,14 @@ def test_markdown_metadata_of_other_tools_is_named_in_the_report() -> None:
             '{{< tweet user="MetroVoice" id="1523" >}}\n\n{{% notice info %}}\nEvery 8 minutes.\n{{% /notice %}}',
             "Opened.\n\nTram The first tram AFP\n\nEvery 8 minutes.",
         ),
-        ("A {{< youtube abc123 >}} b {{</* figure src=x */>}} c", "A b {{< figure src=x >}} c"),
+        ("A\n{{< youtube abc123 >}}\nb {{</* figure src=x */>}} c", "A b {{< figure src=x >}} c"),
         ('A.\n\n{{< figure\n  src="x.jpg"\n  caption="The tram"\n>}}\n\nB.', "A.\n\nThe tram\n\nB."),
         # Jekyll's Liquid: tags go, a caption given to an include stays, raw is shown as written, a comment is not.
         (
             'Voted.\n\n{% include ad-slot.html %}\n\n{% include figure.html src="a.png" caption="The chamber" %}\n\n'
-            "{% raw %}Use {{ }} to template.{% endraw %} {% comment %}note{% endcomment %}Done.",
-            "Voted.\n\nThe chamber\n\nUse {{ }} to template. Done.",
+            "{% raw %}Use {{ }} to template.{% endraw %}\n{% comment %}note{% endcomment %}\nDone.\n\n"
+            "{% if user %}\nHello.\n{% endif %}\n\n{{% note %}}The budget is $4m.{{% /note %}}",
+            "Voted.\n\nThe chamber\n\nUse {{ }} to template. Done.\n\nHello.\n\nThe budget is $4m.",
         ),
         # WordPress's media shortcodes show no text.
         ('Lit.\n\n[gallery ids="12,13"]\n\n[embed]https://youtube.example/watch?v=1[/embed]\n\nOn.', "Lit.\n\nOn."),
@@ -4185,6 +4186,29 @@ def test_markdown_braces_and_brackets_that_are_no_template_tags_are_text(markdow
     assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == markdown.replace("`", "")
 
 
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        # session 51's review: a template tag inside a sentence is text as written, not the site's markup
+        ("Liquid's {% comment %} tag hides text until {% endcomment %}, as the docs say.", None),
+        ("{% comment %} is how you start a comment in Liquid. The reader then writes {% endcomment %} after it.", None),
+        ("In Jinja you write {{ user.name }} to print a variable, and {% if user %} to test it.", None),
+        ("Template tag {% url 'home' %} is Django's, and {% csrf_token %} goes in every form.", None),
+        ("Write {{< youtube id >}} in your post to embed a video, the Hugo docs explain.", None),
+        ("Liquid's {% raw %} tag shows text as written until {% endraw %}, and [gallery] shows pictures.", None),
+        # a raw pair that holds template syntax is Jekyll's escape wherever it stands: the site shows what it holds
+        ("Add {% raw %}{{ page.title }}{% endraw %} to the layout.", "Add {{ page.title }} to the layout."),
+        ("> Use {% include note.html %} for notes.", "Use {% include note.html %} for notes."),
+        ("| Tag | Use |\n|---|---|\n| {% if %} | condition |", "Tag Use\n\n{% if %} condition"),
+        # and `{:` with no class, id or key="value" is no kramdown attribute list, nor one inside a sentence
+        ("Python's format spec {:.2f} rounds to two decimals, and {:,} adds commas.", None),
+        ("The keyword map {:foo bar} is valid Clojure; {: .lead} in a sentence too.", None),
+    ],
+)
+def test_markdown_template_tags_inside_a_sentence_are_text(markdown: str, body: str | None) -> None:
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == (body or markdown)
+
+
 def test_json_wordpress_media_shortcodes_show_no_text() -> None:
     body = (
         '<p>Lit on Friday.</p>\n[gallery ids="12,13,14"]\n[embed]https://www.youtube.com/watch?v=abc[/embed]\n'
@@ -4207,6 +4231,13 @@ def test_json_body_in_markdown_is_rendered() -> None:
     )
 
 
+def test_json_body_in_markdown_keeps_marks_that_are_text() -> None:
+    # session 51's review: `__init__` became `init` and `2*3*4` became `234`; code keeps its marks as written
+    body = "Python's __init__ method runs first, 2*3*4 points.\n\n## Setup\n\n- **install** it\n- run `a*b*c`"
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode())
+    assert parsed.body == "Python's __init__ method runs first, 2*3*4 points.\n\nSetup\n\ninstall it\n\nrun a*b*c"
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -4214,6 +4245,9 @@ def test_json_body_in_markdown_is_rendered() -> None:
         "Items:\n- one\n- two\n\nThe #budget vote.",
         "See [the report](https://x.example) and my *view*.",
         "# 1 hit\n\nThe song [sic] was a hit.",
+        # session 51's review: a `#` line under a line of text, or a lower-case one, is no heading
+        "Turnout figures:\n# of votes cast: 5,120\n# of spoiled ballots: 12\n\n- Provisional.\n- Recount on Friday.",
+        "Turnout:\n\n# Votes cast: 5,120\n\n- Provisional.\n- Recount on Friday.",
     ],
 )
 def test_json_text_with_one_markdown_construct_is_kept_as_written(body: str) -> None:

@@ -148,12 +148,17 @@ def is_markdown(text: str) -> bool:
     return sum(1 for construct in MARKDOWN_CONSTRUCTS if construct.search(text)) >= 2
 
 
-# What Markdown writes and prose does not: an ATX heading (`## Income tax`, at a line's start); strong emphasis
+# What Markdown writes and prose does not: an ATX heading (`## Income tax`: a paragraph of its own, its first word
+# capitalised or a number, no `: 5,120` at its end; since the session's review, when `# of votes cast: 5,120` under
+# a line of text was a heading and lost its `#`); strong emphasis
 # (`**frozen**`, `__frozen__`, not across a line); a link to an address (`[text](https://…)`, `(/path)`, `(#id)`);
 # an image (`![alt](src)`); a list of two items or more (`* one` / `* two`, `1. one` / `2. two`); a fenced code
 # block (two fence lines).
 MARKDOWN_CONSTRUCTS = (
-    re.compile(r"^#{1,6}[ \t]++[^\s#]", re.MULTILINE),
+    re.compile(
+        r"(?:\A|\n[ \t]*+\n)#{1,6}[ \t]++(?![a-z])(?![^\n]*:[ \t]*+[\d.,]++%?[ \t]*+(?:\n|\Z))[^\s#][^\n]*+"
+        r"(?:\n[ \t]*+\n|\n?[ \t]*+\Z)"
+    ),
     re.compile(
         r"(?<![\w*])\*\*(?=[^\s*])[^*\n]++(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=[^\s_])[^_\n]++(?<=\S)__(?![\w_])"
     ),

@@ -30,7 +30,7 @@ from archive_search.parsing.bylines import declared_names, joined_authors, witho
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
-from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, template_tag
+from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, resolve_template_tags, template_tag
 from archive_search.parsing.text import (
     FIELD_NAMES,
     TAG_NAMES,
@@ -179,7 +179,26 @@ def markdown_paragraphs(markdown: str, where: str) -> list[str] | None:
         or len(markdown) > MAX_BODY_CHARS
     ):
         return None
-    return fragment_paragraphs(_render(_render_tokens(markdown.replace("\u2029", "\n\n"))), where)
+    markdown = _TEXT_MARKS.sub(_escaped_mark, markdown.replace("\u2029", "\n\n"))
+    return fragment_paragraphs(_render(_render_tokens(markdown)), where)
+
+
+# In a JSON body read as Markdown, marks that are text, not emphasis (session 51's review): an asterisk between two
+# letters or digits (`2*3*4 points`, which CommonMark emphasises, `3`, and showed as `234`) and a Python special
+# name's underscores (`__init__`, which it made strong, `init`). Code (a code span, a fenced block) is kept as it is.
+_TEXT_MARKS = re.compile(
+    r"(?P<code>^[ \t]{0,3}+(`{3,}+)[^\n]*+\n(?:[^\n]*+\n)*?[ \t]{0,3}+\2`*+[ \t]*+$|(`++)[^`]+?(?<!`)\3(?!`))"
+    r"|(?<=[^\W_])\*(?=[^\W_])|(?<![\w\\])__(?P<name>[a-z][a-z\d_]*?)__(?!\w)",
+    re.MULTILINE,
+)
+
+
+def _escaped_mark(found: re.Match[str]) -> str:
+    if found.group("code") is not None:
+        return found.group(0)
+    if found.group("name") is not None:
+        return rf"\_\_{found.group('name')}\_\_"
+    return r"\*"
 
 
 def _text(field: str, value: object) -> str:
@@ -263,6 +282,7 @@ def _markdown() -> MarkdownIt:
     # A static-site generator's template markup (Hugo shortcodes, Liquid tags, WordPress's media shortcodes, kramdown
     # attribute lists) as the site shows it: template_tags. After code spans, which keep it as written.
     md.inline.ruler.before("strikethrough", "template_tag", template_tag)
+    md.core.ruler.after("inline", "template_tags", resolve_template_tags)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
 

@@ -9,7 +9,13 @@
   Liquid's output tags (`{{ page.title }}`) stay: they stand for a value the file does not hold.
 - WordPress's media shortcodes, `[gallery ids="1,2"]`, `[embed]https://…[/embed]`, `[video src="…"]`: no text
   (an embed's URL is what the player loads, not words a reader sees), as for a JSON body (html_text).
-- kramdown's attribute lists, `{: .lead}`, `{: #quote}`, `{:toc}`, after a paragraph or a span: no text.
+- kramdown's attribute lists, `{: .lead}`, `{: #quote}`, `{:toc}`, on a line of their own or right after a span (a
+  link, an image, emphasis, a code span): no text. `{:.2f}` and `{:foo bar}` are none.
+
+Only a tag that stands as a block of its own is the site's markup (session 51's review, resolve_template_tags): alone
+on its line of a paragraph, or opening a line its closing tag closes. Inside a sentence or a table's cell a tag is
+text as written (`Django's {% csrf_token %} tag`), except the escapes: Hugo's `{{</* */>}}` and a raw pair that holds
+template syntax.
 
 Each is read as a markdown-it inline rule, so code (a code span, a fenced or indented block) keeps them as written:
 an article about Hugo shows its shortcodes. Only whole, well-formed tags are read: `{x}`, `[sic]`, `[1]`,
@@ -24,7 +30,9 @@ from typing import TYPE_CHECKING
 from archive_search.parsing.html_text import WORDPRESS_MEDIA
 
 if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
     from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 # A shortcode's or tag's arguments: `name="value"`, `name=value`, a positional `"value"` or word, on one line or
 # several (Hugo's figure, one attribute a line). No braces and no `%` outside quotes, so each opener's scan stops at
@@ -42,9 +50,13 @@ _LIQUID_END = {
     "raw": re.compile(r"\{%-?[ \t]*+endraw[ \t]*+-?%\}"),
     "comment": re.compile(r"\{%-?[ \t]*+endcomment[ \t]*+-?%\}"),
 }
-# kramdown's inline attribute list: `{:` and at least one `.class`, `#id`, `key="value"` or reference name.
-_KRAMDOWN_ATTRIBUTE = r"""(?:[#.][\w-]++|[\w-]++=(?:"[^"\n]*+"|'[^'\n]*+'|[^\s{}"']++)|[A-Za-z][\w-]*+)"""
-_KRAMDOWN_IAL = re.compile(rf"\{{:(?![:/])[ \t]*+{_KRAMDOWN_ATTRIBUTE}(?:[ \t]++{_KRAMDOWN_ATTRIBUTE})*+[ \t]*+\}}")
+# kramdown's inline attribute list: `{:` and at least one `.class` or `#id` (a letter first) or `key="value"`, or
+# `{:toc}`. Since the session's review no reference name (`{:foo bar}` is a Clojure map) and no `.2f` (`{:.2f}` is a
+# Python format spec): both were prose that went.
+_KRAMDOWN_ATTRIBUTE = r"""(?:[#.][A-Za-z][\w-]*+|[A-Za-z][\w-]*+=(?:"[^"\n]*+"|'[^'\n]*+'))"""
+_KRAMDOWN_IAL = re.compile(rf"\{{:[ \t]*+(?:{_KRAMDOWN_ATTRIBUTE}(?:[ \t]++{_KRAMDOWN_ATTRIBUTE})*+|toc)[ \t]*+\}}")
+# What an attribute list may follow directly (a span's): a link, an image, emphasis, a code span.
+_SPAN_ENDS = frozenset({"link_close", "image", "em_close", "strong_close", "code_inline"})
 # kramdown's table of contents: a list whose attribute list is `{:toc}` (its items are a placeholder).
 KRAMDOWN_TOC = re.compile(r"\{:[ \t]*+(?:[#.][\w-]++[ \t]++)*+toc(?:[ \t]++[#.][\w-]++)*+[ \t]*+\}[ \t]*+$")
 # A table of contents' marker on a paragraph of its own: Python-Markdown's and GitLab's.
@@ -75,36 +87,118 @@ def _liquid_end(state: StateInline, name: str, at: int) -> re.Match[str] | None:
 
 
 def template_tag(state: StateInline, silent: bool) -> bool:
-    """markdown-it inline rule: a template tag at the position is read as the site shows it (module docstring)."""
+    """markdown-it inline rule: a template tag at the position becomes a `template_tag` token holding the tag as
+    written and what the site shows for it; resolve_template_tags keeps one or the other (module docstring)."""
     src, pos = state.src, state.pos
     char = src[pos]
-    shown = ""
+    shown, name, kind, closing = "", "", "", False
     if char == "{":
         if (found := _HUGO_ESCAPED.match(src, pos)) is not None:
             shown = "{{" + found.group(1) + found.group(2) + found.group(3) + "}}"
+            kind = "escaped"
         elif (found := _HUGO.match(src, pos)) is not None:
-            closing, name, arguments = (
+            slash, name, arguments = (
                 (found.group(1), found.group(2), found.group(3))
                 if found.group(2)
                 else (found.group(4), found.group(5), found.group(6))
             )
+            kind, closing = "tag", bool(slash)
             if not closing:
                 shown = _caption(arguments, name == "figure")
         elif (found := _LIQUID.match(src, pos)) is not None:
-            shown = _caption(found.group(2), figure=False)
+            shown, name, kind = _caption(found.group(2), figure=False), found.group(1), "tag"
+            if name.startswith("end"):
+                name, closing = name[3:], True
             if (closer := _liquid_end(state, found.group(1), found.end())) is not None:
                 if found.group(1) == "raw":
                     shown = src[found.end() : closer.start()]
-                found = closer
-        elif (found := _KRAMDOWN_IAL.match(src, pos)) is None:
+                    # a raw pair that holds template syntax is Jekyll's escape, shown as the site shows it wherever
+                    # it stands (`add {% raw %}{{ title }}{% endraw %} to the layout`), as Hugo's escaped form is
+                    if "{{" in shown or "{%" in shown:
+                        kind = "escaped"
+                found, name = closer, ""  # the pair, read whole
+        elif (found := _KRAMDOWN_IAL.match(src, pos)) is not None:
+            kind = "attributes"
+        else:
             return False
     elif char == "[":
         if (found := WORDPRESS_MEDIA.match(src, pos)) is None:
             return False
+        kind = "tag"
     else:
         return False
-    if not silent and shown:
-        token = state.push("text", "", 0)
-        token.content = shown
+    if not silent:
+        token = state.push("template_tag", "", 0)
+        token.content = src[pos : found.end()]
+        token.meta = {"shown": shown, "name": name, "kind": kind, "closing": closing}
     state.pos = found.end()
     return True
+
+
+def _blank(token: Token) -> bool:
+    return token.type == "text" and not token.content.strip()
+
+
+def _markup(line: list[Token], in_paragraph: bool) -> set[int]:
+    """The positions in a line of an inline's tokens of the template tags that are markup: each tag on a line of
+    tags alone in a paragraph, a line that opens with a tag and closes with its closing tag (`{{% note %}}The
+    budget is $4m.{{% /note %}}`), and an attribute list right after the span it sets."""
+    marked = {
+        at
+        for at, token in enumerate(line)
+        if token.type == "template_tag"
+        and token.meta["kind"] == "attributes"
+        and at > 0
+        and line[at - 1].type in _SPAN_ENDS
+    }
+    if not in_paragraph:
+        return marked
+    shown = [at for at, token in enumerate(line) if not _blank(token)]
+    if shown and all(line[at].type == "template_tag" for at in shown):
+        return marked | set(shown)
+    if len(shown) >= 2:
+        first, last = line[shown[0]], line[shown[-1]]
+        if (
+            first.type == last.type == "template_tag"
+            and first.meta["kind"] == last.meta["kind"] == "tag"
+            and first.meta["name"]
+            and first.meta["name"] == last.meta["name"]
+            and not first.meta["closing"]
+            and last.meta["closing"]
+        ):
+            return marked | {shown[0], shown[-1]}
+    return marked
+
+
+def resolve_template_tags(state: StateCore) -> None:
+    """markdown-it core rule, after the inline rules: a template tag that stands as a block of its own (alone on its
+    line of a paragraph, or a pair that opens and closes its line) is the site's markup and shows what the site
+    shows; a tag inside a sentence, or in a table's cell, is text as written (`Django's {% csrf_token %} tag`,
+    `Write {{< youtube id >}} in your post`: session 51's review). Hugo's escaped form shows as Hugo shows it."""
+    from markdown_it.token import Token
+
+    for at, block in enumerate(state.tokens):
+        children = block.children
+        if block.type != "inline" or not children or not any(t.type == "template_tag" for t in children):
+            continue
+        in_paragraph = at > 0 and state.tokens[at - 1].type == "paragraph_open"
+        kept: list[Token] = []
+        line: list[Token] = []
+        for token in [*children, None]:
+            if token is not None and token.type not in ("softbreak", "hardbreak"):
+                line.append(token)
+                continue
+            marked = _markup(line, in_paragraph)
+            for index, tag in enumerate(line):
+                if tag.type != "template_tag":
+                    kept.append(tag)
+                    continue
+                text = tag.meta["shown"] if index in marked or tag.meta["kind"] == "escaped" else tag.content
+                if text:
+                    shown = Token("text", "", 0)
+                    shown.content = text
+                    kept.append(shown)
+            if token is not None:
+                kept.append(token)
+            line = []
+        block.children = kept
