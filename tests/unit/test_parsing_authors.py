@@ -397,6 +397,9 @@ def test_a_job_title_on_a_byline_element_s_own_line_is_no_part_of_the_author() -
         ("By Jane Doe, jane@x.example Staff", "Jane Doe"),
         ("By Jane Doe (@janedoe) Political Correspondent", "Jane Doe"),
         ("By Jane Doe (jane@x.org) and John Roe (john@x.org)", "Jane Doe and John Roe"),
+        # nor leaves a comma of its own (the second review: "Jane Doe,")
+        ("By Jane Doe, @janedoe, Political Correspondent", "Jane Doe"),
+        ("By Jane Doe, jane@x.example, Political Editor", "Jane Doe"),
     ],
 )
 def test_an_address_inside_a_byline_glues_no_words_together(byline: str, author: str) -> None:

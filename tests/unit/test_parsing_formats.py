@@ -4151,14 +4151,20 @@ def test_markdown_metadata_of_other_tools_is_named_in_the_report() -> None:
             '{{< tweet user="MetroVoice" id="1523" >}}\n\n{{% notice info %}}\nEvery 8 minutes.\n{{% /notice %}}',
             "Opened.\n\nTram The first tram AFP\n\nEvery 8 minutes.",
         ),
-        ("A\n{{< youtube abc123 >}}\nb {{</* figure src=x */>}} c", "A b {{< figure src=x >}} c"),
+        # a line of tags inside a paragraph is a sentence wrapped around it: text (the session's second review)
+        (
+            "A\n{{< youtube abc123 >}}\nb {{</* figure src=x */>}} c",
+            "A {{< youtube abc123 >}} b {{< figure src=x >}} c",
+        ),
+        ("Close the loop with\n{% endfor %}\nand save.", "Close the loop with {% endfor %} and save."),
+        ("{% for h in hosts %} server {{ h }};\n{% endfor %}", "{% for h in hosts %} server {{ h }}; {% endfor %}"),
         ('A.\n\n{{< figure\n  src="x.jpg"\n  caption="The tram"\n>}}\n\nB.', "A.\n\nThe tram\n\nB."),
         # Jekyll's Liquid: tags go, a caption given to an include stays, raw is shown as written, a comment is not.
         (
             'Voted.\n\n{% include ad-slot.html %}\n\n{% include figure.html src="a.png" caption="The chamber" %}\n\n'
-            "{% raw %}Use {{ }} to template.{% endraw %}\n{% comment %}note{% endcomment %}\nDone.\n\n"
+            "{% raw %}Use {{ }} to template.{% endraw %}\n\n{% comment %}note{% endcomment %}\n\nDone.\n\n"
             "{% if user %}\nHello.\n{% endif %}\n\n{{% note %}}The budget is $4m.{{% /note %}}",
-            "Voted.\n\nThe chamber\n\nUse {{ }} to template. Done.\n\nHello.\n\nThe budget is $4m.",
+            "Voted.\n\nThe chamber\n\nUse {{ }} to template.\n\nDone.\n\nHello.\n\nThe budget is $4m.",
         ),
         # WordPress's media shortcodes show no text.
         ('Lit.\n\n[gallery ids="12,13"]\n\n[embed]https://youtube.example/watch?v=1[/embed]\n\nOn.', "Lit.\n\nOn."),

@@ -313,6 +313,7 @@ def byline_name(line: str) -> str | None:
 
 
 _COMMA_JOINER = re.compile(r",\s+(and|AND|&)\s+")
+_COMMAS = re.compile(r",(?:\s*,)+")  # an address between two commas leaves one (`Jane Doe, @jd, Reuters`)
 
 
 def without_contact(text: str) -> str:
@@ -324,7 +325,7 @@ def without_contact(text: str) -> str:
     # glued to the name (`Jane Doe @janedoe Reuters` was "Jane DoeReuters"; the session's review).
     if _CONTACT.search(text) is None:
         return text
-    kept = normalise_space(_CONTACT.sub(", ", text)).replace(" ,", ",").strip(_TRAILING_SEPARATORS)
+    kept = _COMMAS.sub(",", normalise_space(_CONTACT.sub(", ", text)).replace(" ,", ",")).strip(_TRAILING_SEPARATORS)
     kept = _COMMA_JOINER.sub(r" \1 ", kept)  # "Jane Doe (jane@x.org) and John Roe": two names joined
     if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
         kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop

@@ -139,10 +139,42 @@ def _blank(token: Token) -> bool:
     return token.type == "text" and not token.content.strip()
 
 
-def _markup(line: list[Token], in_paragraph: bool) -> set[int]:
+def _tags_only(line: list[Token]) -> list[Token]:
+    """The tags of a line that holds nothing else, or [] (a line with any text, or none)."""
+    shown = [token for token in line if not _blank(token)]
+    return shown if shown and all(token.type == "template_tag" for token in shown) else []
+
+
+def _pair(opening: list[Token], closing: list[Token]) -> bool:
+    """Whether a line of tags opens a block the other line's tags close (`{% if x %}` ... `{% endif %}`)."""
+    if not opening or not closing:
+        return False
+    first, last = opening[0], closing[-1]
+    return (
+        first.meta["kind"] == last.meta["kind"] == "tag"
+        and bool(first.meta["name"])
+        and first.meta["name"] == last.meta["name"]
+        and not first.meta["closing"]
+        and bool(last.meta["closing"])
+    )
+
+
+def _alone(lines: list[list[Token]], index: int) -> bool:
+    """Whether the tags of a paragraph's line stand as a block of their own: the paragraph is that line, or the
+    line opens the paragraph and its last line closes the block (or the reverse). A line of tags inside a paragraph
+    is a sentence wrapped around it (`Put` / `{{< youtube id >}}` / `in your post`), and a tag without its partner
+    beside text is text (`{% for h in hosts %} server;` / `{% endfor %}`: the session's second review)."""
+    if len(lines) == 1:
+        return True
+    first, last = _tags_only(lines[0]), _tags_only(lines[-1])
+    return index in (0, len(lines) - 1) and _pair(first, last)
+
+
+def _markup(line: list[Token], in_paragraph: bool, alone: bool = True) -> set[int]:
     """The positions in a line of an inline's tokens of the template tags that are markup: each tag on a line of
-    tags alone in a paragraph, a line that opens with a tag and closes with its closing tag (`{{% note %}}The
-    budget is $4m.{{% /note %}}`), and an attribute list right after the span it sets."""
+    tags standing as a block of its own (`alone`: _alone) in a paragraph, an attribute list on a line of its own, a
+    line that opens with a tag and closes with its closing tag (`{{% note %}}The budget is $4m.{{% /note %}}`), and
+    an attribute list right after the span it sets."""
     marked = {
         at
         for at, token in enumerate(line)
@@ -154,7 +186,8 @@ def _markup(line: list[Token], in_paragraph: bool) -> set[int]:
     if not in_paragraph:
         return marked
     shown = [at for at, token in enumerate(line) if not _blank(token)]
-    if shown and all(line[at].type == "template_tag" for at in shown):
+    tags_only = bool(shown) and all(line[at].type == "template_tag" for at in shown)
+    if tags_only and (alone or all(line[at].meta["kind"] == "attributes" for at in shown)):
         return marked | set(shown)
     if len(shown) >= 2:
         first, last = line[shown[0]], line[shown[-1]]
@@ -182,13 +215,22 @@ def resolve_template_tags(state: StateCore) -> None:
         if block.type != "inline" or not children or not any(t.type == "template_tag" for t in children):
             continue
         in_paragraph = at > 0 and state.tokens[at - 1].type == "paragraph_open"
+        lines: list[list[Token]] = [[]]
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                lines.append([])
+            else:
+                lines[-1].append(child)
         kept: list[Token] = []
         line: list[Token] = []
-        for token in [*children, None]:
+        number = 0
+        ends: list[Token | None] = [*children, None]
+        for token in ends:
             if token is not None and token.type not in ("softbreak", "hardbreak"):
                 line.append(token)
                 continue
-            marked = _markup(line, in_paragraph)
+            marked = _markup(line, in_paragraph, _alone(lines, number))
+            number += 1
             for index, tag in enumerate(line):
                 if tag.type != "template_tag":
                     kept.append(tag)
