@@ -345,6 +345,8 @@ def test_a_byline_in_another_language_names_the_author_in_every_format(byline: s
     [
         *("Von Trier Returns", "Di Maria scored twice.", "Door Number Three", "Par Avion"),
         *("Par Excellence Awards", "Por Vida Tacos Opens", "Door Dash Drivers Strike", "Par Jean Dupont"),
+        # bracketed, a capitalised Di or a Von before a particle starts a name (the second review)
+        *("(Von der Leyen Speaks)", "(Di Maio Resigns)"),
     ],
 )
 def test_a_line_starting_with_a_foreign_byline_word_that_names_no_one_stays_text(line: str) -> None:

@@ -340,8 +340,8 @@ def _foreign_byline_name(line: str) -> str | None:
     byline: unbracketed, such a line at a page's top is a subheading as often (`Par Excellence Awards`, `Por Vida
     Tacos Opens`, `Door Dash Drivers Strike` became authors; the session's review)."""
     match = _FOREIGN_PAREN_BYLINE.match(line)
-    if match is None:
-        return None
+    if match is None or foreign_byline_word(line.strip("()[]. ")) is None:
+        return None  # a capitalised Di, or Von before a particle, starts a name: `(Di Maio Resigns)`
     added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
     name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
     pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
