@@ -104,14 +104,21 @@ _STAFF = re.compile(
     r"^(?:our|a|an|the)\s+(?:[A-Za-z]+\s+){0,2}(?:correspondents?|staff|reporters?|writers?|team|desk|bureau)$",
     re.IGNORECASE,
 )
+
+
 # "(By Jane Doe)", "[By Jane Doe]", "(Written by Jane Doe)".
-_PAREN_BYLINE = re.compile(r"^[(\[]\s*(?:written\s+)?by:?\s+(?P<name>[^()\[\]]{2,120}?)\s*[)\]]\.?$", re.IGNORECASE)
+def _bracketed(by: str) -> re.Pattern[str]:
+    """A byline in brackets after its `by` word (a pattern): "(By Jane Doe)", "[By Jane Doe]", "(Par Jean Dupont)"."""
+    return re.compile(rf"^[(\[]\s*{by}:?\s+(?P<name>[^()\[\]]{{2,120}}?)\s*[)\]]\.?$", re.IGNORECASE)
+
+
+_PAREN_BYLINE = _bracketed(r"(?:written\s+)?by")
 _PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
 # "By" in other languages, at the start of a byline only: French "Par", German "Von", Spanish and Portuguese "Por",
 # Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"). "Von" and "di" are also
 # the first words of names ("Von Miller", "Di Maria"): what follows must be a name of two words or more.
 _FOREIGN_BY = r"(?:par|von|por|di|door|\u0628\u0642\u0644\u0645|\u8bb0\u8005)"
-_FOREIGN_PAREN_BYLINE = re.compile(rf"^[(\[]\s*{_FOREIGN_BY}:?\s+(?P<name>[^()\[\]]{{2,120}}?)\s*[)\]]\.?$", re.I)
+_FOREIGN_PAREN_BYLINE = _bracketed(_FOREIGN_BY)
 # The words that join two names in those languages: "y" (Spanish), "e" (Italian, Portuguese), "en" (Dutch), "und"
 # (German), "et" (French), "و" (Arabic), "和" (Chinese, written with spaces in a byline).
 _FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|and|&)\s+")
@@ -302,8 +309,7 @@ def byline_name(line: str) -> str | None:
     # What a separator adds after the names is no part of them: "By Jane Doe | Photos by John Roe" (session 23's
     # review), "By Jane Doe • 5 min read"; nor is a job title after a comma ("By Jane Doe, Staff Writer"), nor an
     # e-mail address or a handle (session 51).
-    added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
-    name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
+    name = _names_written(match.group("name"))
     if match.re is _PLAIN_BYLINE and line.rstrip().endswith(".") and _ABBREVIATED.search(name):
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
@@ -312,7 +318,13 @@ def byline_name(line: str) -> str | None:
     return clean_line(named) if named is not None else None
 
 
-_COMMA_JOINER = re.compile(r",\s+(and|AND|&)\s+")
+def _names_written(text: str) -> str:
+    """A byline's text after its `by` word without what it adds: what a separator or a semicolon's editors add
+    (_BYLINE_ADDS), a place after a comma (_COMMA_IN_PLACE), contact details (without_contact) and a job title."""
+    added = _BYLINE_ADDS.split(text, maxsplit=1)[0]
+    return without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
+
+
 _COMMAS = re.compile(r",(?:\s*,)+")  # an address between two commas leaves one (`Jane Doe, @jd, Reuters`)
 
 
@@ -326,7 +338,7 @@ def without_contact(text: str) -> str:
     if _CONTACT.search(text) is None:
         return text
     kept = _COMMAS.sub(",", normalise_space(_CONTACT.sub(", ", text)).replace(" ,", ",")).strip(_TRAILING_SEPARATORS)
-    kept = _COMMA_JOINER.sub(r" \1 ", kept)  # "Jane Doe (jane@x.org) and John Roe": two names joined
+    kept = _SERIAL_JOINER.sub(r" \1 ", kept)  # "Jane Doe (jane@x.org) and John Roe": two names joined
     if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
         kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop
     return kept if kept and kept != text.strip() else text
@@ -342,8 +354,7 @@ def _foreign_byline_name(line: str) -> str | None:
     match = _FOREIGN_PAREN_BYLINE.match(line)
     if match is None or foreign_byline_word(line.strip("()[]. ")) is None:
         return None  # a capitalised Di, or Von before a particle, starts a name: `(Di Maio Resigns)`
-    added = _BYLINE_ADDS.split(match.group("name"), maxsplit=1)[0]
-    name = without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
+    name = _names_written(match.group("name"))
     pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
     for piece in pieces:
         words = piece.split()
