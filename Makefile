@@ -121,7 +121,7 @@ test-build: install build
 bench-relevance: install
 	$(BIN)/python bench/relevance.py
 
-# Performance (not in `test`; README "Performance benchmark"): ingest vs raw _bulk, search handler vs its engine
+# Performance (not in `test`; docs/operations.md, "Performance benchmark"): ingest vs raw _bulk, search handler vs its engine
 # requests, cold starts, load on `archive-search serve`, package sizes (hence `build`), cost. Every article is embedded
 # on ingest, so news-large is loaded up to BENCH_LARGE_ARTICLES articles (a seeded sample); `all` loads all 47,303.
 BENCH_LARGE_ARTICLES ?= 3500

@@ -118,7 +118,7 @@ class OpenSearchNodeError(Exception):
 
 
 def cache_root() -> Path:
-    """Where fetched distributions and models are kept, outside the repo (README: OpenSearch locally)."""
+    """Where fetched distributions and models are kept, outside the repo (docs/operations.md: Local OpenSearch)."""
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg:
         return Path(xdg) / "somanet-archive-search"

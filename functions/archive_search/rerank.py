@@ -31,8 +31,8 @@ from archive_search.relevance import tier_of
 RERANK_WINDOW = 100
 EMBEDDING_FIELD = "embedding"
 # The query is embedded on a thread of its own while the engine looks for the window, when the search's thread
-# only waits on the network: of the embedding's 6.5 ms, about 4 no longer add to the reader's wait (README, "Why
-# the goals are not met"). A function instance runs one search at a time; the other threads serve the local API's
+# only waits on the network: of the embedding's 6.5 ms, about 4 no longer add to the reader's wait (docs/operations.md,
+# "Why the goals are not met"). A function instance runs one search at a time; the other threads serve the local API's
 # concurrent requests.
 _EMBEDDINGS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="query-embedding")
 
