@@ -407,3 +407,85 @@ def test_a_job_title_on_a_byline_element_s_own_line_is_no_part_of_the_author() -
 def test_an_address_inside_a_byline_glues_no_words_together(byline: str, author: str) -> None:
     page = f"Budget approved\n\n{byline}\n\nThe council voted on Tuesday.\n".encode()
     assert parse_upload("incoming/a.txt", page).author == author
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        # session 52's tester: each named no one and stayed the body's first paragraph in legacy and Markdown pages
+        *(("(Story by Jane Doe)", "Jane Doe"), ("(Words by Jane Doe)", "Jane Doe"), ("(Text by Jane Doe)", "Jane Doe")),
+        *(("(Reported by Jane Doe)", "Jane Doe"), ("(Report by Jane Doe)", "Jane Doe")),
+        *(("(Interview by Jane Doe)", "Jane Doe"), ("(Photos and words by Jane Doe)", "Jane Doe")),
+        *(
+            ("Text by Jane Doe", "Jane Doe"),
+            ("Reported by Jane Doe", "Jane Doe"),
+            ("Words and photos by Jane Doe", "Jane Doe"),
+        ),
+        # two writers, joined as several bylines join them
+        ("(By Jane Doe with John Roe)", "Jane Doe and John Roe"),
+        ("By Jane Doe with John Roe", "Jane Doe and John Roe"),
+        ("By Jane Doe with additional reporting by John Roe", "Jane Doe"),
+        # Reuters: the reporters and the writer, not the editors nor an additional reporter
+        ("(Reporting by Jane Doe; Writing by John Roe)", "Jane Doe and John Roe"),
+        ("Reporting by Jane Doe; Writing by John Roe; Editing by Sam Roe", "Jane Doe and John Roe"),
+        (
+            "(Reporting by Jane Doe and Jim Poe; Additional reporting by Ann Lee; Editing by Sam Roe)",
+            "Jane Doe and Jim Poe",
+        ),
+        ("(Reporting by Jane Doe; Editing by Sam Roe)", "Jane Doe"),
+        # Russian, and Ukrainian's same word
+        *(("(Автор: Иван Петров)", "Иван Петров"), ("Автор: Иван Петров", "Иван Петров")),
+        ("(Автор: Юлія Ковальчук)", "Юлія Ковальчук"),
+        ("(Автор: Иван Петров и Анна Смирнова)", "Иван Петров и Анна Смирнова"),
+    ],
+)
+def test_a_credit_of_the_writing_names_its_writers_in_every_format(byline: str, author: str) -> None:
+    # HTML read some (`<p class="byline">By Jane Doe with John Roe</p>` was "Jane Doe with John Roe"), legacy and
+    # Markdown pages none.
+    readings = _in_every_format(byline)
+
+    assert readings == dict.fromkeys(readings, (author, _TEXT))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences and a headline that start as a credit does
+        *("Story by story, the council rebuilt its budget.", "With John Roe's help, the council rebuilt its budget."),
+        *("Words by the thousand poured into the inbox.", "Reporting by phone is allowed under the new rules."),
+        *("Report by UN Panel Finds Abuse", "By Jane Doe with love"),
+        # a credit of the pictures names no writer
+        *("(Photos by Jane Doe)", "(Graphics by Jane Doe)", "(Illustrations by Jane Doe)"),
+        "Автор идеи \u2014 мэр города.",
+    ],
+)
+def test_a_line_starting_as_a_credit_of_the_writing_that_names_no_writer_stays_text(line: str) -> None:
+    readings = _in_every_format(line)
+
+    assert {name: author for name, (author, _) in readings.items() if name != "byline.html"} == {
+        "a.txt": None,
+        "a.md": None,
+        "a.html": None,
+    }
+    assert line in readings["a.md"][1]
+
+
+@pytest.mark.parametrize("top", ["", "(By Ann Lee)\n\n"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        *("(Reporting by Jane Doe; Editing by Sam Roe)", "Reporting by Jane Doe; Writing by John Roe"),
+        "(Writing by John Roe; Editing by Sam Roe)",
+    ],
+)
+def test_a_wire_s_credit_of_its_reporters_after_the_text_stays_text(top: str, credit: str) -> None:
+    # A byline only where a byline stands: under the story it is a note, kept as before (session 52).
+    text = f"LONDON (Reuters) - {_TEXT}"
+    uploads = {
+        "a.txt": f"Kerry to meet Putin\n\nSomaNet News Archive\n\n{top}{text}\n\n{credit}\n",
+        "a.md": f"# Kerry to meet Putin\n\n{top}{text}\n\n{credit}\n",
+        "a.html": _page(f"<p>{top.strip()}</p><p>{text}</p><p>{credit}</p>").decode(),
+    }
+    for name, upload in uploads.items():
+        parsed = parse_upload(f"incoming/{name}", upload.encode())
+        assert (parsed.author, credit in parsed.body) == ("Ann Lee" if top else None, True), name

@@ -1751,10 +1751,8 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
         ('<span class="author">Jane Roe, John Roe, and Jim Poe</span>', "Jane Roe, John Roe, and Jim Poe"),
         ('<span class="author">jane roe</span>', "jane roe"),
         ('<span class="author">The Editorial Board</span>', "The Editorial Board"),
-        (
-            '<span class="author">Jane Roe with additional reporting by John Roe</span>',
-            "Jane Roe with additional reporting by John Roe",
-        ),
+        # an additional reporter is a note, as in a byline in running text (session 52)
+        ('<span class="author">Jane Roe with additional reporting by John Roe</span>', "Jane Roe"),
         # The page's furniture in a byline element names no one: the next source's author is the author (session 21's
         # second review)
         ('<div class="byline">Share this article</div>', "Jane Doe"),
@@ -1776,7 +1774,8 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
         ('<p class="byline">By Jane Roe, staff writer</p>', "Jane Roe"),
         ('<p class="byline">By Jane Roe (Reuters)</p>', "Jane Roe (Reuters)"),
         ('<p class="byline">By Jane Roe - Reuters</p>', "Jane Roe - Reuters"),
-        ('<p class="byline">By Jane Roe with AFP</p>', "Jane Roe with AFP"),
+        # "with" joins a writer and an agency as "and" does, as in running text (session 52)
+        ('<p class="byline">By Jane Roe with AFP</p>', "Jane Roe and AFP"),
         ('<p class="byline">By Jane Roe, for The Guardian</p>', "Jane Roe, for The Guardian"),
         ('<p class="byline">By Jane Roe and agencies</p>', "Jane Roe and agencies"),
         ('<p class="byline">By Times staff</p>', "Times staff"),

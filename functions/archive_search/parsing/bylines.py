@@ -112,16 +112,29 @@ def _bracketed(by: str) -> re.Pattern[str]:
     return re.compile(rf"^[(\[]\s*{by}:?\s+(?P<name>[^()\[\]]{{2,120}}?)\s*[)\]]\.?$", re.IGNORECASE)
 
 
-_PAREN_BYLINE = _bracketed(r"(?:written\s+)?by")
-_PLAIN_BYLINE = re.compile(r"^(?:written\s+|words\s+|story\s+)?by:?\s+(?P<name>.{2,120}?)\.?$", re.IGNORECASE)
+# The labels before "by" that credit the writing: "Story by", "Words by", "Text by", "Reported by", Reuters'
+# "Reporting by ...; Writing by ...", "Photos and words by" (the words are hers). A credit of pictures, an edit or a
+# review names no writer (_NOT_WRITTEN_BY). "Report by" and "Interview by" start headlines as often ("Report by UN
+# Panel Finds Abuse"): bracketed only.
+_PICTURES_AND = r"(?:(?:photos?|pictures?|photographs?|photography)\s+and\s+)?"
+_AND_PICTURES = r"(?:\s+and\s+(?:photos?|pictures?|photographs?|photography))?"
+_WRITING = r"written|words|story|text|reported|reporting|writing"
+_WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}){_AND_PICTURES}"
+_ANY_WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}|report|interview){_AND_PICTURES}"
+_PAREN_BYLINE = _bracketed(rf"(?:{_ANY_WRITER_LABEL}\s+)?by")
+_PLAIN_BYLINE = re.compile(rf"^(?:{_WRITER_LABEL}\s+)?by:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
 # "By" in other languages, at the start of a byline only: French "Par", German "Von", Spanish and Portuguese "Por",
-# Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"). "Von" and "di" are also
-# the first words of names ("Von Miller", "Di Maria"): what follows must be a name of two words or more.
-_FOREIGN_BY = r"(?:par|von|por|di|door|\u0628\u0642\u0644\u0645|\u8bb0\u8005)"
+# Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"), Russian, Ukrainian and
+# Bulgarian "Автор:" ("author", one word in the three). "Von" and "di" are also the first words of names ("Von
+# Miller", "Di Maria"): what follows must be a name of two words or more.
+_FOREIGN_BY = r"(?:par|von|por|di|door|\u0628\u0642\u0644\u0645|\u8bb0\u8005|\u0430\u0432\u0442\u043e\u0440)"
 _FOREIGN_PAREN_BYLINE = _bracketed(_FOREIGN_BY)
+# Unbracketed, with the label's colon: "Автор: Иван Петров", "Par: Jean Dupont" (a colon no subheading puts there).
+_FOREIGN_LABELLED_BYLINE = re.compile(rf"^{_FOREIGN_BY}:\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
 # The words that join two names in those languages: "y" (Spanish), "e" (Italian, Portuguese), "en" (Dutch), "und"
-# (German), "et" (French), "و" (Arabic), "和" (Chinese, written with spaces in a byline).
-_FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|and|&)\s+")
+# (German), "et" (French), "و" (Arabic), "和" (Chinese, written with spaces in a byline), "и" (Russian, Bulgarian),
+# "\u0456" and "та" (Ukrainian).
+_FOREIGN_JOINERS = re.compile(r"\s+(?:y|e|en|und|et|\u0648|\u548c|\u0438|\u0456|\u0442\u0430|and|&)\s+")
 # Contact details a byline gives after the name: an e-mail address or a social handle, bracketed or after a comma,
 # a dash or a line break ("Jane Doe (jane@example.com)", "Jane Doe, jane@example.com", "Jane Doe (@janedoe)").
 _CONTACT = re.compile(
@@ -189,7 +202,7 @@ _NAME_SEPARATORS = re.compile(r"(\s*,\s*|\s+(?:and|AND|&)\s+)")
 _PLACE = re.compile(r"\s+(in|IN)\s+")
 # "By", or a label of the writer ("Reporter: Jane Doe", "Author: Jane Doe", "Por: Juan Pérez", "Von: Hans Müller").
 _AUTHOR_PREFIX = re.compile(
-    r"^(?:(?:written|words|story|posted|reporting|opinion|analysis|commentary|review)?\s*by:?\s+"
+    rf"^(?:(?:(?:{_ANY_WRITER_LABEL}|posted|opinion|analysis|commentary|review)\s+)?by:?\s+"
     # An author page's link: "View all posts by Jane Doe" (WordPress), "More articles by Jane Doe".
     r"|(?:view\s+)?(?:all\s+|more\s+)?(?:posts|articles|stories)\s+by:?\s+"
     r"|(?:reporters?|authors?|autora?|auteure?|por|par|von|text|texte|words|writers?|written\s+by|reporting)\s*:\s*)",
@@ -290,9 +303,15 @@ def dateline_credit(paragraph: str) -> str | None:
     return canonical_credit(match.group("credit"))
 
 
-# What a wire byline adds after a semicolon: its editors ("By Jane Doe; Editing by John Roe", "...; additional
-# reporting by Sam Roe"; session 51's new user: the byline named no one and stayed in the body).
-_BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+|\s*;\s*(?=(?:[^\W\d_]+\s+){1,3}by\b)", re.IGNORECASE)
+# What a separator adds after a byline's names: "By Jane Doe | Photos by John Roe", "By Jane Doe • 5 min read".
+_BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
+# A wire byline's credits after a semicolon or "with": its editors ("By Jane Doe; Editing by John Roe", "...;
+# additional reporting by Sam Roe", "By Jane Doe with additional reporting by Sam Roe"; session 51's new user: the
+# byline named no one and stayed in the body), or a writer ("Reporting by Jane Doe; Writing by John Roe").
+_CREDIT_CLAUSE = re.compile(r"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){1,3}by\b)", re.IGNORECASE)
+_WRITING_CLAUSE = re.compile(rf"^{_WRITER_LABEL}\s+by:?\s+(?P<names>.+)$", re.IGNORECASE)
+# "Jane Doe with John Roe": two writers, in lower or upper case as "and" joins them ("Jane Doe With Love" is none).
+_WITH = re.compile(r"\s+(?:with|WITH)\s+")
 # A place after a comma, last: "By Jane Doe, in Athens", "By Jane Doe, Chief Correspondent, in Moscow" (no part of
 # the author, as _named leaves out the place of "Jane Doe in Athens").
 _COMMA_IN_PLACE = re.compile(r",\s+in\s+[A-Z][^,;]*$")
@@ -319,10 +338,26 @@ def byline_name(line: str) -> str | None:
 
 
 def _names_written(text: str) -> str:
-    """A byline's text after its `by` word without what it adds: what a separator or a semicolon's editors add
-    (_BYLINE_ADDS), a place after a comma (_COMMA_IN_PLACE), contact details (without_contact) and a job title."""
-    added = _BYLINE_ADDS.split(text, maxsplit=1)[0]
-    return without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", added)))
+    """A byline's text after its `by` word without what it adds: what a separator adds (_BYLINE_ADDS), the credits
+    of no writer (_writers), a place after a comma (_COMMA_IN_PLACE), contact details (without_contact) and a job
+    title; its writers joined by "and", as the writers of several bylines are (legacy_text._with_more_bylines)."""
+    writers = _writers(_BYLINE_ADDS.split(text, maxsplit=1)[0])
+    return " and ".join(without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", names))) for names in writers)
+
+
+def _writers(text: str) -> list[str]:
+    """The writers a byline's names and credits name, each as written: the names before its first credit
+    (_CREDIT_CLAUSE), and those of each credit of the writing (_WRITING_CLAUSE), not an editor's or an additional
+    reporter's: Reuters' "Jane Doe; Writing by John Roe; Editing by Sam Roe" after "Reporting by" names Jane Doe and
+    John Roe (session 52's tester: it named no one, and stayed the body's first paragraph). Names joined by "with"
+    are two writers when what follows names people (_named): "Jane Doe with John Roe", not "Jane Doe with love"."""
+    first, *credits = _CREDIT_CLAUSE.split(text)
+    credited = (clause.group("names") for clause in map(_WRITING_CLAUSE.match, credits) if clause)
+    writers: list[str] = []
+    for names in (first, *credited):
+        before, *after = _WITH.split(names, maxsplit=1)
+        writers += [before, *after] if after and _named(after[0]) is not None else [names]
+    return list(dict.fromkeys(writers))
 
 
 _COMMAS = re.compile(r",(?:\s*,)+")  # an address between two commas leaves one (`Jane Doe, @jd, Reuters`)
@@ -350,8 +385,9 @@ def _foreign_byline_name(line: str) -> str | None:
     legacy and Markdown pages read no such byline). Its names are two to four words each, and none is a common English
     word: "Von Miller", "Di Maria" and "Door Number Three" are no bylines. Bracketed only, as a legacy page writes its
     byline: unbracketed, such a line at a page's top is a subheading as often (`Par Excellence Awards`, `Por Vida
-    Tacos Opens`, `Door Dash Drivers Strike` became authors; the session's review)."""
-    match = _FOREIGN_PAREN_BYLINE.match(line)
+    Tacos Opens`, `Door Dash Drivers Strike` became authors; the session's review), unless the word has a label's
+    colon (`Автор: Иван Петров`; session 52's tester)."""
+    match = _FOREIGN_PAREN_BYLINE.match(line) or _FOREIGN_LABELLED_BYLINE.match(line)
     if match is None or foreign_byline_word(line.strip("()[]. ")) is None:
         return None  # a capitalised Di, or Von before a particle, starts a name: `(Di Maio Resigns)`
     name = _names_written(match.group("name"))
@@ -624,7 +660,7 @@ def _capitalised(words: list[str]) -> bool:
     return True
 
 
-_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s*;\s*(?:editing|edited)\s+by\b|\s+@\w", re.IGNORECASE)
+_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s+@\w", re.IGNORECASE)
 # A separator the byline's cut left at its end ("Jane Doe |" of "Jane Doe | Updated", "Jane Doe \u2022 5 min read").
 _TRAILING_SEPARATORS = " ,;|\u2022\u00b7\u2013\u2014-"
 
@@ -634,8 +670,9 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     text = clean_line(_AUTHOR_PREFIX.sub("", clean_line(value)))
-    # A separator, or the editors a wire byline adds ("Reporting by Jane Doe; Editing by John Roe").
-    text = _AUTHOR_ENDS.split(text, maxsplit=1)[0].strip(_TRAILING_SEPARATORS)
+    # A separator, or the editors a wire byline adds ("Reporting by Jane Doe; Editing by John Roe"): its writers
+    # only, joined as a byline in running text joins them (_writers).
+    text = " and ".join(_writers(_AUTHOR_ENDS.split(text, maxsplit=1)[0])).strip(_TRAILING_SEPARATORS)
     if not text or len(text) > MAX_AUTHOR_CHARS or re.match(r"^(https?:)?//|^www\.", text, re.IGNORECASE):
         return None
     return text

@@ -253,7 +253,7 @@ def _in_layout_order(blocks: list[str], gap_at: int | None) -> list[str]:
 
 # Notes a page puts after the byline that closes its text: credits, corrections, links to other stories.
 _NOTE = re.compile(
-    r"^(?:(?:with\s+)?(?:additional\s+)?reporting\s+by|(?:additional\s+)?research\s+by|editing\s+by|edited\s+by"
+    r"^(?:(?:with\s+)?(?:additional\s+)?reporting\s+by|writing\s+by|(?:additional\s+)?research\s+by|editing\s+by|edited\s+by"
     r"|this\s+(?:article|story|report|version)\s+(?:was|has\s+been|is)|corrections?\b|clarification\b"
     r"|an\s+earlier\s+version|related\s*:|see\s+also\b|read\s+more\b|more\s+on\s+this|contact\s+the\s+author)",
     re.IGNORECASE,
@@ -284,14 +284,13 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     summary = None
     dateline = None
     byline_date = None
-    byline_at = next((i for i, block in enumerate(blocks[:_BYLINE_WITHIN]) if _byline(block)[0]), None)
+    byline_at = next((i for i in range(min(len(blocks), _BYLINE_WITHIN)) if _is_byline(blocks, i)), None)
     if byline_at is not None:
         author, byline_date = _byline(blocks[byline_at])
         blocks, author = _with_more_bylines(blocks, byline_at, author)
-        # Between the title and the byline: the site name and furniture lines of the layout, or a standfirst.
-        head = _title_first([block for i, block in enumerate(blocks[:byline_at]) if i == 0 or not _is_chrome(block)])
+        head = _head(blocks, byline_at)
         body_blocks = blocks[byline_at + 1 :]
-        text_above = [block for block in head[1:] if parse_date(block) is None]
+        text_above = _text_of(head)
         text_below = [block for block in body_blocks if not _is_furniture(block)]
         date_below = text_below[0] if text_below and parse_date(text_below[0]) is not None else None
         closing = text_below[date_below is not None :]
@@ -376,6 +375,26 @@ def _with_more_bylines(blocks: list[str], byline_at: int, author: str | None) ->
             author = f"{author} and {name}"
         after += 1
     return [*blocks[: byline_at + 1], *blocks[after:]], author
+
+
+def _head(blocks: list[str], at: int) -> list[str]:
+    """The title and what stands between it and the block at `at`: the site name and furniture lines of the layout
+    left out, a standfirst or a date line kept."""
+    return _title_first([block for i, block in enumerate(blocks[:at]) if i == 0 or not _is_chrome(block)])
+
+
+def _text_of(head: list[str]) -> list[str]:
+    """The paragraphs of a head (_head) under its title: no date line."""
+    return [block for block in head[1:] if parse_date(block) is None]
+
+
+def _is_byline(blocks: list[str], at: int) -> bool:
+    """Whether the block at `at` is the page's byline (_byline). A wire's credit of its reporters and editors
+    (`(Reporting by Jane Doe; Writing by John Roe)`, a note: _NOTE) is one only right under the title, where a byline
+    stands; under text it ends the story as a note, and stays text, as it did before session 52 read its writers."""
+    if _byline(blocks[at])[0] is None:
+        return False
+    return not (_NOTE.match(blocks[at].lstrip("([")) and _text_of(_head(blocks, at)))
 
 
 _TOP_DATE_LINES = 3  # a date line, a time or a change's stamp: what stands under the byline before the text
