@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
 from typing import Any
 
@@ -4241,6 +4242,129 @@ def test_json_body_in_markdown_keeps_marks_that_are_text() -> None:
     body = "Python's __init__ method runs first, 2*3*4 points.\n\n## Setup\n\n- **install** it\n- run `a*b*c`"
     parsed = parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode())
     assert parsed.body == "Python's __init__ method runs first, 2*3*4 points.\n\nSetup\n\ninstall it\n\nrun a*b*c"
+
+
+# session 52: the marks that are text, read alike in a `.md` upload and a JSON body (one markdown-it inline rule)
+_TEXT_MARKS = [
+    ("The volume is 2*3*4 cubic metres.", "The volume is 2*3*4 cubic metres."),
+    ("Call __init__ then __repr__; the __main__ guard.", "Call __init__ then __repr__; the __main__ guard."),
+    (
+        "Set snake_case_name and __dunder__ and _private_ value.",
+        "Set snake_case_name and __dunder__ and private value.",
+    ),
+    ("There are 2**32 addresses and 2**10 bytes.", "There are 2**32 addresses and 2**10 bytes."),
+    ("He said f*ck this s*it twice.", "He said f*ck this s*it twice."),
+    ("Use [__init__](https://docs.example) and *really* **mean** it.", "Use __init__ and really mean it."),
+    ("~~~\n2*3*4 and __init__\n~~~", "2*3*4 and __init__"),
+    ("Code:\n\n    x = 2*3*4 # __init__", "Code:\n\nx = 2*3*4 # __init__"),
+    ("<div>2*3*4 and __init__</div>", "2*3*4 and __init__"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "body"), _TEXT_MARKS)
+def test_markdown_keeps_marks_that_are_text(markdown: str, body: str) -> None:
+    parsed = parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode())
+    assert parsed.body == body
+
+
+@pytest.mark.parametrize(("markdown", "body"), [mark for mark in _TEXT_MARKS if "<" not in mark[0]])
+def test_json_and_markdown_bodies_keep_the_same_marks(markdown: str, body: str) -> None:
+    # A heading and a list make the JSON body Markdown (json_upload.is_markdown); HTML makes it HTML
+    data = json.dumps({"title": "T", "body": f"## Notes\n\n{markdown}\n\n- one\n- two"}).encode()
+    assert parse_upload("incoming/a.json", data).body == f"Notes\n\n{body}\n\none\n\ntwo"
+
+
+def test_markdown_heading_keeps_marks_that_are_text() -> None:
+    assert parse_upload("incoming/a.md", b"# Why __init__ runs 2*3*4 times\n\nText.").title == (
+        "Why __init__ runs 2*3*4 times"
+    )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "title", "body"),
+    [
+        ("<h1>Budget approved</h1>\n\nCouncil voted.", "Budget approved", "Council voted."),
+        ('<H1 class="hed">Budget <em>approved</em></H1>\n<p>Council voted.</p>', "Budget approved", "Council voted."),
+        ("<h1>\nBudget approved\n</h1>\n\nCouncil voted.", "Budget approved", "Council voted."),
+        ("## Budget approved\n\nCouncil voted.", "Budget approved", "Council voted."),
+        (
+            "## Budget approved\n\nCouncil voted.\n\n### Reaction\n\nCheers.",
+            "Budget approved",
+            "Council voted.\n\nReaction\n\nCheers.",
+        ),
+        ("Budget approved\n---------------\n\nCouncil voted.", "Budget approved", "Council voted."),
+        (
+            "---\ntitle: Budget approved\n---\n<h1>Budget approved</h1>\n\nCouncil voted.",
+            "Budget approved",
+            "Council voted.",
+        ),
+        # a front matter's title: `##` section headings stay the body's
+        (
+            "---\ntitle: Budget approved\n---\n## Vote\n\nCouncil voted.\n\n## Reaction\n\nCheers.",
+            "Budget approved",
+            "Vote\n\nCouncil voted.\n\nReaction\n\nCheers.",
+        ),
+        ("---\ntitle: Budget approved\n---\n## Vote\n\nCouncil voted.", "Budget approved", "Vote\n\nCouncil voted."),
+    ],
+)
+def test_markdown_headline_written_as_html_or_demoted_is_the_title(markdown: str, title: str, body: str) -> None:
+    parsed = parse_upload("incoming/a.md", markdown.encode())
+    assert (parsed.title, parsed.body) == (title, body)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "reason"),
+    [
+        ("## Vote\n\nCouncil voted.\n\n## Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
+        ("## Vote\n\nCouncil voted.\n\n# Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
+        ("Council voted.\n\n## Reaction", "the Markdown file has no title"),
+    ],
+)
+def test_markdown_section_heading_is_no_title(markdown: str, reason: str) -> None:
+    rejection = _rejection("incoming/a.md", markdown.encode())
+    assert reason in rejection.reason
+    assert "# Title" in (rejection.fix or "")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        ("1) Roads\n2) Schools", "1) Roads\n\n2) Schools"),
+        ("3) Roads\n\n   Resurfaced.\n\n9) Schools", "3) Roads\n\nResurfaced.\n\n4) Schools"),
+        ("1989) The year the wall fell.", "1989) The year the wall fell."),
+        ("1) Roads\n   1) Potholes\n   2) Bridges\n2) Schools", "1) Roads\n\n1) Potholes\n\n2) Bridges\n\n2) Schools"),
+        ("1) Roads\n2)\n3) Schools", "1) Roads\n\n3) Schools"),
+        ("1. Roads\n2. Schools", "1. Roads\n\n2. Schools"),
+    ],
+)
+def test_markdown_ordered_list_keeps_its_delimiter(markdown: str, body: str) -> None:
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        ("::: {.note}\nThis is a note.\n:::\n\nMain text.", "This is a note.\n\nMain text."),
+        ("::: Warning\nCareful.\n:::", "Careful."),
+        ('::: {#box .sidebar lang="fr"} :::\nBonjour.\n:::', "Bonjour."),
+        (":::: {.columns}\n::: {.column}\nLeft.\n:::\n::: {.column}\nRight.\n:::\n::::", "Left.\n\nRight."),
+        ("- Item\n\n  ::: {.note}\n  In a list.\n  :::", "Item\n\nIn a list."),
+        # not a div's fence: more than one word, or in code
+        ("::: Read this first\n:::", "::: Read this first :::"),
+        ("```\n::: {.note}\n```", "::: {.note}"),
+    ],
+)
+def test_markdown_pandoc_fenced_divs_keep_their_text_without_fences(markdown: str, body: str) -> None:
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+def test_markdown_fenced_divs_left_open_read_in_bounded_time() -> None:
+    # Each div searches its parent's rest for its fence: 48 left open over 49,000 lines of colons took 16 s; a div
+    # opened MAX_DIV_LEVEL deep or more is text
+    data = ("---\ntitle: T\n---\n::: {.note}\nNote.\n:::\n\n" + "::: {.a}\n" * 48 + "::: x y\n" * 20_000).encode()
+    started = time.perf_counter()
+    assert parse_upload("incoming/a.md", data).body.startswith("Note.\n\n::: {.a}")
+    assert time.perf_counter() - started < 5
 
 
 @pytest.mark.parametrize(

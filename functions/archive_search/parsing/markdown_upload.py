@@ -8,7 +8,8 @@
     ---
     In what would mark the first visit ...
 
-Without a title in the front matter, a leading `# Heading` is the title. PyYAML reads the front matter with every
+Without a title in the front matter, a leading `# Heading` is the title, or an exporter's headline: an HTML `<h1>`
+line, or a demoted `## Heading` that is the outline's top (_leading_heading). PyYAML reads the front matter with every
 value kept as written (front_matter.py); entities in its values are decoded once, as in every format.
 markdown-it-py renders the Markdown to HTML, and the HTML text extractor turns that into paragraphs, so raw HTML
 inside Markdown (a <script>, an entity) is treated exactly as in an HTML upload. Both are imported lazily, when the
@@ -63,6 +64,25 @@ MAX_NESTING = 100
 _ATTRIBUTE = r"""(?:[#.][\w-]++|[\w-]++=(?:"[^"]*+"|'[^']*+'|[^\s{}"']++))"""
 # Possessive and anchored at a run of blanks' start: linear on a long heading (backtracking took 157 s on 200 KB).
 _HEADING_ATTRIBUTES = re.compile(rf"(?<![ \t])[ \t]*+\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+$")
+# Marks that are text where CommonMark reads emphasis, and the emphasis would change a number or an identifier
+# (session 51's review for a JSON body; since session 52 for every Markdown, one markdown-it inline rule, so code
+# spans, code blocks and raw HTML keep them as written): an asterisk between two letters or digits (`2*3*4 points`
+# showed as `234 points`, `f*ck this s*it` lost its asterisks), a run of them between two digits (`2**10 and 3**4`
+# showed as `210 and 34`), and the underscores of a Python special name (`__init__`, `__main__`, which became a
+# strong `init`). `**bold**`, `*really*` and `_private_` are emphasis, as CommonMark reads them; `snake_case` is
+# text to CommonMark already.
+_TEXT_MARKS = re.compile(r"(?<=[^\W_])\*(?=[^\W_])|(?<=\d)\*++(?=\d)|(?<!\w)__[a-z][a-z\d_]*?__(?!\w)")
+# A headline written as HTML on the Markdown's first line (`<h1>Budget approved</h1>`): an HTML block's start.
+_HTML_HEADLINE = re.compile(
+    r"\A[ \t]*+<h1(?:[ \t\n][^>]*+)?>.*?</h1[ \t\n]*+>[ \t]*+(?:\n|\Z)", re.IGNORECASE | re.DOTALL
+)
+# The block nesting level (a list counts twice) from which a Pandoc fenced div's fence is text.
+MAX_DIV_LEVEL = 10
+# What follows a Pandoc fenced div's colons: its attributes in braces (`{#budget .note lang=fr}`) or one class
+# (`Warning`), then optionally more colons.
+_DIV_ATTRIBUTES = re.compile(
+    rf"[ \t]*+(?:\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}|[\w-]++)[ \t]*+(?::++[ \t]*+)?"
+)
 # Block containers whose content markdown-it parses one level deeper, and skips once that reaches MAX_NESTING.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
@@ -116,10 +136,10 @@ def parse_markdown(data: bytes) -> ParsedUpload:
             fields[field] = _text(field, value)
 
     tokens = _render_tokens(markdown)
-    heading = _leading_heading(tokens)
+    heading, after_heading = _leading_heading(tokens)
     title = fields.pop("title", "") or heading
     if heading and heading.casefold() == title.casefold():
-        tokens = tokens[3:]  # heading_open, inline, heading_close
+        tokens = after_heading
     # A date line that names no day (`31 April 2015`, `03/04/2015`) is refused rather than kept as the first paragraph.
     paragraphs, byline, dateline = without_leading_furniture(
         fragment_paragraphs(_render(tokens), "the Markdown"),
@@ -135,10 +155,7 @@ def parse_markdown(data: bytes) -> ParsedUpload:
             fix="put the title, author and date between two --- lines as YAML (title: ...), and upload it again",
         )
     if not title:
-        raise RejectedUploadError(
-            "the Markdown file has no title",
-            fix="add `title: ...` to the front matter (between two --- lines) or start with a `# Title` line",
-        )
+        raise _no_title(tokens)
     author = fields.pop("author", None) or byline
     if dateline is not None:  # only when no other date is declared, or the same day
         fields.setdefault("published", dateline)
@@ -179,26 +196,7 @@ def markdown_paragraphs(markdown: str, where: str) -> list[str] | None:
         or len(markdown) > MAX_BODY_CHARS
     ):
         return None
-    markdown = _TEXT_MARKS.sub(_escaped_mark, markdown.replace("\u2029", "\n\n"))
-    return fragment_paragraphs(_render(_render_tokens(markdown)), where)
-
-
-# In a JSON body read as Markdown, marks that are text, not emphasis (session 51's review): an asterisk between two
-# letters or digits (`2*3*4 points`, which CommonMark emphasises, `3`, and showed as `234`) and a Python special
-# name's underscores (`__init__`, which it made strong, `init`). Code (a code span, a fenced block) is kept as it is.
-_TEXT_MARKS = re.compile(
-    r"(?P<code>^[ \t]{0,3}+(`{3,}+)[^\n]*+\n(?:[^\n]*+\n)*?[ \t]{0,3}+\2`*+[ \t]*+$|(`++)[^`]+?(?<!`)\3(?!`))"
-    r"|(?<=[^\W_])\*(?=[^\W_])|(?<![\w\\])__(?P<name>[a-z][a-z\d_]*?)__(?!\w)",
-    re.MULTILINE,
-)
-
-
-def _escaped_mark(found: re.Match[str]) -> str:
-    if found.group("code") is not None:
-        return found.group(0)
-    if found.group("name") is not None:
-        return rf"\_\_{found.group('name')}\_\_"
-    return r"\*"
+    return fragment_paragraphs(_render(_render_tokens(markdown.replace("\u2029", "\n\n"))), where)
 
 
 def _text(field: str, value: object) -> str:
@@ -241,6 +239,7 @@ def _markdown() -> MarkdownIt:
     from markdown_it.rules_block import html_block
     from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
@@ -255,6 +254,19 @@ def _markdown() -> MarkdownIt:
     md.core.ruler.after("footnote_tail", "number_notes", _number_notes)
     md.add_render_rule("footnote_open", _render_note_open)
     md.add_render_rule("footnote_close", lambda *_: "</div>")
+    # Pandoc's fenced divs (`::: {.note}` … `:::`, `::: Warning`): the text they wrap, without their fences and
+    # attributes, which CommonMark showed as text (session 52). An element of no class: a class is the site's styling.
+    container_plugin(md, "div", validate=lambda params, *_: _DIV_ATTRIBUTES.fullmatch(params) is not None)
+    fenced_div = md.block.ruler.__rules__[md.block.ruler.__find__("container_div")].fn
+
+    # Each div searches the rest of its parent for its closing fence: bounded in depth, 48 unclosed ones over 49,000
+    # lines of colons took 16 s (a div opened deeper is text).
+    def bounded_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        return state.level < MAX_DIV_LEVEL and bool(fenced_div(state, start, end, silent))
+
+    md.block.ruler.at("container_div", bounded_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.add_render_rule("container_div_open", lambda *_: "<div>")
+    md.add_render_rule("container_div_close", lambda *_: "</div>")
 
     # Raw HTML is only what HTML has (html_text.NOT_A_TAG, the rule for a JSON body too): CommonMark takes any
     # `<word>` for a tag, and the HTML extractor then drops `Optional<String>`, `vector<int>` or "Dear <name>,".
@@ -279,10 +291,12 @@ def _markdown() -> MarkdownIt:
         return True
 
     md.inline.ruler.at("entity", entity)
+    md.inline.ruler.before("emphasis", "text_marks", _text_marks)
     # A static-site generator's template markup (Hugo shortcodes, Liquid tags, WordPress's media shortcodes, kramdown
     # attribute lists) as the site shows it: template_tags. After code spans, which keep it as written.
     md.inline.ruler.before("strikethrough", "template_tag", template_tag)
     md.core.ruler.after("inline", "template_tags", resolve_template_tags)
+    md.core.ruler.after("template_tags", "list_delimiters", _keep_list_delimiters)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
 
@@ -294,6 +308,54 @@ def _markdown() -> MarkdownIt:
 
     md.block.ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
+
+
+def _keep_list_delimiters(state: StateCore) -> None:
+    """markdown-it core rule: each item of an ordered list written `1)` starts with its number as written, `1) Roads`,
+    and the list is rendered unnumbered (`<ul>`): the HTML extractor numbers an `<ol>`'s items `1.` (session 52). The
+    numbers are a browser's, from the list's start; an item without text shows none, as in an `<ol>`."""
+    from markdown_it.token import Token
+
+    tokens = state.tokens
+    # From the end: an inner list's number goes in first, an outer one's before it (`1) 1) Roads`)
+    for at in range(len(tokens) - 1, -1, -1):
+        opening = tokens[at]
+        if opening.type != "ordered_list_open" or opening.markup != ")":
+            continue
+        number = int(opening.attrs.pop("start", 1))
+        opening.tag = "ul"
+        item_level, end = opening.level + 1, at + 1
+        while tokens[end].type != "ordered_list_close" or tokens[end].level != opening.level:
+            if tokens[end].type == "list_item_open" and tokens[end].level == item_level:
+                if (text := _item_text(tokens, end)) is not None:
+                    marker = Token("text", "", 0)
+                    marker.content = f"{number}) "
+                    text.children = [marker, *(text.children or [])]
+                number += 1
+            end += 1
+        tokens[end].tag = "ul"
+
+
+def _item_text(tokens: list[Token], item: int) -> Token | None:
+    """The first inline token of the list item opening at `item`, or None when it holds none (empty, or code)."""
+    for at in range(item + 1, len(tokens)):
+        token = tokens[at]
+        if token.type == "inline":
+            return token
+        if token.type == "list_item_close" and token.level == tokens[item].level:
+            return None
+    return None
+
+
+def _text_marks(state: StateInline, silent: bool) -> bool:
+    """markdown-it inline rule: the marks _TEXT_MARKS finds at the position are text, not emphasis delimiters."""
+    found = _TEXT_MARKS.match(state.src, state.pos)
+    if found is None:
+        return False
+    if not silent:
+        state.pending += found.group()
+    state.pos = found.end()
+    return True
 
 
 def _keep_unreferenced_notes(state: StateCore) -> None:
@@ -408,8 +470,47 @@ def _render(tokens: list[Token]) -> str:
         ) from None
 
 
-def _leading_heading(tokens: list[Token]) -> str:
-    """The text of a `# Heading` that opens the document, or ""."""
-    if len(tokens) < 3 or tokens[0].type != "heading_open" or tokens[0].tag != "h1":
-        return ""
-    return normalise_space(" ".join(fragment_paragraphs(_render(tokens[:3]), "the Markdown")))
+def _leading_heading(tokens: list[Token]) -> tuple[str, list[Token]]:
+    """The text of the heading that opens the document and the tokens without it, or ("", tokens): a `# Heading`;
+    an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the headline (session 52); or a deeper heading
+    (`## Heading`, as exporters demote the headline) when no other heading of its level or above follows (_top)."""
+    first = tokens[0] if tokens else None
+    if first is not None and first.type == "html_block" and (found := _HTML_HEADLINE.match(first.content)):
+        rest = first.content[found.end() :]
+        kept = [first.copy(content=rest)] if rest.strip() else []
+        return _heading_text(found.group()), kept + tokens[1:]
+    if first is None or first.type != "heading_open" or len(tokens) < 3:
+        return "", tokens
+    if first.tag != "h1" and not _top(tokens):
+        return "", tokens
+    return _heading_text(_render(tokens[:3])), tokens[3:]
+
+
+def _top(tokens: list[Token]) -> bool:
+    """Whether the heading that opens the document is its only heading of its level or above (a `##` followed by
+    `###` sections, not by another `##` or a `#`): an outline's top, not its first section."""
+    level = int(tokens[0].tag[1:])
+    return not any(
+        token.type == "heading_open" and token.level == 0 and int(token.tag[1:]) <= level for token in tokens[3:]
+    )
+
+
+def _heading_text(markup: str) -> str:
+    return normalise_space(" ".join(fragment_paragraphs(markup, "the Markdown")))
+
+
+def _no_title(tokens: list[Token]) -> RejectedUploadError:
+    """The report for a Markdown file without a title, naming a heading at its start that could not be one."""
+    first = tokens[0] if tokens else None
+    if first is not None and first.type == "heading_open" and first.tag != "h1" and not _top(tokens):
+        heading = f"{'#' * int(first.tag[1:])} {_heading_text(_render(tokens[:3]))}"
+        return RejectedUploadError(
+            f"the Markdown file has no title: its first heading, `{heading}`, is a section heading (another heading "
+            "of its level or above follows)",
+            fix="start with the headline as a `# Title` line, or add `title: ...` to the front matter (between two "
+            "--- lines)",
+        )
+    return RejectedUploadError(
+        "the Markdown file has no title",
+        fix="add `title: ...` to the front matter (between two --- lines) or start with a `# Title` line",
+    )
