@@ -11,7 +11,7 @@ import pytest
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import parse_upload
-from archive_search.parsing.text import items_as_written
+from archive_search.parsing.text import items_as_written, unescape_entities
 from archive_search.parsing.validate import _no_such_day, parse_date, read_date
 
 # YAML 1.1 would read each of these as a number (base 60, float, octal, hex, signed, underscored) or a boolean.
@@ -838,6 +838,124 @@ def test_a_section_named_again_is_no_tag(where: str) -> None:
     parsed = parse_upload(f"incoming/{key}", text.replace("Africa", "world").encode())
 
     assert (parsed.section, parsed.tags) == ("World", ())
+
+
+_SECTIONS_AS_TEXT = {
+    "json categories": ("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "categories": "{sections}"})),
+    "json category": ("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "category": "{sections}"})),
+    "json section": ("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "section": "{sections}"})),
+    "front matter categories": ("a.md", "---\ntitle: T\ncategories: {sections}\n---\nKerry met Putin.\n"),
+    "front matter category": ("a.md", "---\ntitle: T\ncategory: '{sections}'\n---\nKerry met Putin.\n"),
+    "front matter section": ("a.md", "---\ntitle: T\nsection: {sections}\n---\nKerry met Putin.\n"),
+    "open graph": (
+        "a.html",
+        '<title>T</title><meta property="article:section" content="{sections}"><article><p>Kerry met Putin.</p>',
+    ),
+    "section meta": ("a.html", '<title>T</title><meta name="section" content="{sections}"><p>Kerry met Putin.</p>'),
+    "json-ld": (
+        "a.html",
+        '<title>T</title><script type="application/ld+json">{"@type": "NewsArticle", "articleSection": '
+        '"{sections}"}</script><article><p>Kerry met Putin.</p></article>',
+    ),
+}
+
+
+@pytest.mark.parametrize("where", list(_SECTIONS_AS_TEXT))
+def test_sections_written_as_text_are_read_as_a_list_of_them_is(where: str) -> None:
+    # Session 52: `"categories": "Politics, Local"` was the one section `Politics, Local`, a facet no filter matched.
+    key, text = _SECTIONS_AS_TEXT[where]
+    read = {
+        sections: (parsed.section, parsed.tags)
+        for sections in ("Politics, Local", "Politics, Local, Budget", "Politics; Middle East", "Middle East")
+        for parsed in [parse_upload(f"incoming/{key}", text.replace("{sections}", sections).encode())]
+    }
+
+    assert read == {
+        "Politics, Local": ("Politics", ("Local",)),
+        "Politics, Local, Budget": ("Politics", ("Local", "Budget")),
+        "Politics; Middle East": ("Politics", ("Middle East",)),
+        "Middle East": ("Middle East", ()),  # a name of two words is one section
+    }
+
+
+@pytest.mark.parametrize(
+    ("categories", "section", "tags", "one_name"),
+    [
+        ("politics local", "politics", ("local",), "Middle East"),
+        ("world news", "world", ("news",), "arts and culture"),
+        ("élections locales 2019-vote", "élections", ("locales", "2019-vote"), "politics"),
+    ],
+)
+def test_jekyll_categories_written_with_spaces_are_a_list(
+    categories: str, section: str, tags: tuple[str, ...], one_name: str
+) -> None:
+    # Jekyll's documented `categories: politics local` is two categories (session 51's `jekyll-post.markdown`,
+    # session 52's report); a capitalised name, words joined by `and`, and a JSON's `categories` are one section.
+    def read(key: str, text: str) -> tuple[str | None, tuple[str, ...]]:
+        parsed = parse_upload(f"incoming/{key}", text.encode())
+        return parsed.section, parsed.tags
+
+    assert read("a.md", f"---\ntitle: T\ncategories: {categories}\n---\nKerry met Putin.\n") == (section, tags)
+    assert read("a.md", f"---\ntitle: T\ncategories: {one_name}\n---\nKerry met Putin.\n") == (one_name, ())
+    assert read("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "categories": categories})) == (
+        categories,
+        (),
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "section": '"Arts, Culture", Local'})),
+        (
+            "a.json",
+            json.dumps({"title": "T", "body": "Kerry met Putin.", "section": "&quot;Arts, Culture&quot;, Local"}),
+        ),
+        ("a.md", "---\ntitle: T\nsection: '\"Arts, Culture\", Local'\n---\nKerry met Putin.\n"),
+        ("a.html", '<title>T</title><meta name="section" content=\'"Arts, Culture", Local\'><p>Kerry met Putin.</p>'),
+    ],
+)
+def test_a_section_holding_a_comma_is_written_in_quotes(key: str, text: str) -> None:
+    parsed = parse_upload(f"incoming/{key}", text.encode())
+
+    assert (parsed.section, parsed.tags) == ("Arts, Culture", ("Local",))
+
+
+def test_a_section_text_whose_quotes_cannot_be_read_is_rejected_naming_its_key() -> None:
+    data = json.dumps({"title": "T", "body": "Kerry met Putin.", "category": '"Big" Jim, Local'}).encode()
+
+    assert "category cannot be read as a list" in _rejection("incoming/a.json", data).reason
+
+
+@pytest.mark.parametrize(
+    ("key", "template"),
+    [("a.json", '{{"title": "{title}", "body": "Text."}}'), ("a.md", "---\ntitle: '{title}'\n---\nText.\n")],
+)
+@pytest.mark.parametrize(
+    ("title", "text", "mention"),
+    [
+        ("<b>Budget</b> approved", "Budget approved", "Why <div> beats <table>"),
+        ("<em>Live:</em> Budget <span class=x>approved</span>", "Live: Budget approved", "a<b and c>d"),
+        ("Budget <i>approved</i>", "Budget approved", "&lt;b&gt;Budget&lt;/b&gt;"),
+    ],
+)
+def test_a_title_holding_markup_is_its_text_as_a_summary_is(
+    key: str, template: str, title: str, text: str, mention: str
+) -> None:
+    # Session 52: `<b>Budget</b> approved` was published with its tags; a summary's markup was already its text. A
+    # title that mentions a tag, or writes one as references, keeps it as written.
+    def read(written: str) -> str:
+        return parse_upload(f"incoming/{key}", template.format(title=written).encode()).title
+
+    assert (read(title), read(mention)) == (text, unescape_entities(mention))
+
+
+@pytest.mark.parametrize("key", ["a.json", "a.md"])
+def test_a_title_of_markup_and_no_text_is_rejected_saying_so(key: str) -> None:
+    title = '<img src=x onerror=\\"alert(1)\\">' if key == "a.json" else "<img src=x onerror=alert(1)>"
+    data = f'{{"title": "{title}", "body": "Text."}}' if key == "a.json" else f"---\ntitle: '{title}'\n---\nText.\n"
+
+    assert "the title is HTML markup with no text" in _rejection(f"incoming/{key}", data.encode()).reason
 
 
 def test_json_authors_given_as_a_list_are_the_article_s_authors_as_in_front_matter() -> None:

@@ -377,7 +377,7 @@ def test_markdown_front_matter_values(front: str, field: str, expected: object) 
         (b"---\n- a\n- b\n---\nBody", "not a list"),
         (b"---\ntitle: [A, B]\n---\nBody", "title in the front matter must be text, not a list"),
         (b"---\ntitle: T\npublished: 2015-13-45\n---\nBody", "there is no month 13"),
-        (b"---\ntitle: !!int 5\n---\nBody", "title in the front matter must be text, not a number"),
+        (b"---\ntitle: !!int 5\n---\nBody", "title in the front matter is written with the YAML tag !!int"),
         (b"---\ntitle: T\npublished: !!timestamp 2015-13-45\n---\nBody", "has the tag !!timestamp"),
         (b"---\ntitle: T\ntags: {a: 1}\n---\nBody", "tags in the front matter"),
         (b"---\ntitle: T\n---\n", "no body"),
@@ -387,6 +387,40 @@ def test_markdown_front_matter_values(front: str, field: str, expected: object) 
 )
 def test_markdown_rejections(data: bytes, reason_mentions: str) -> None:
     assert reason_mentions in _rejection("incoming/a.md", data).reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "fix"),
+    [
+        (
+            "date: !!timestamp 2019-03-04",
+            "date in the front matter is written with the YAML tag !!timestamp, which makes it a date",
+            "remove !!timestamp and write the value as text, for example date: 2019-03-04",
+        ),
+        ("published: !!timestamp 2019-03-04 10:00:00 +02:00", "makes it a date and time", "remove !!timestamp"),
+        (
+            "title: !!binary SGVsbG8=",
+            "title in the front matter is written with the YAML tag !!binary, which makes it encoded binary data",
+            "remove !!binary",
+        ),
+        ("author: !!float 1.5", "the YAML tag !!float, which makes it a number", "remove !!float"),
+        ("tags: !!set {a, b}", "tags in the front matter is written with the YAML tag !!set", "remove !!set"),
+        ("keywords: [!!int 5, usa]", "keywords in the front matter is written with the YAML tag !!int", "remove !!int"),
+    ],
+)
+def test_markdown_a_value_a_yaml_tag_made_no_text_is_rejected_naming_the_tag(line: str, reason: str, fix: str) -> None:
+    # Session 52: "title ... must be text, not a bytes", "published ... must be text, not a date" for `date:`
+    rejection = _rejection(
+        "incoming/a.md", f"---\ntitle: T\n{line}\n---\nBody".replace("title: T\ntitle", "title").encode()
+    )
+
+    assert (reason in rejection.reason, fix in rejection.fix) == (True, True)
+    assert not re.search(r"\b(?:bytes|datetime|NoneType|str)\b", rejection.reason + rejection.fix)
+    # The date as text, unquoted, quoted or tagged as text, is read as it was
+    for date_line in ("date: 2019-03-04", "date: '2019-03-04'", "date: !!str 2019-03-04"):
+        assert (
+            parse_upload("incoming/a.md", f"---\ntitle: T\n{date_line}\n---\nBody".encode()).published == "2019-03-04"
+        )
 
 
 # --- HTML --------------------------------------------------------------------------------------------------------
@@ -1553,6 +1587,61 @@ def test_html_only_a_real_charset_declaration_counts(head: str) -> None:
     )
 
     assert parse_upload("incoming/a.html", page.encode("cp1251")).title == "Новости"
+
+
+def _two_charsets(first: str, second: str, text: str, codec: str) -> bytes:
+    head = f'<meta http-equiv="Content-Type" content="text/html; charset={first}"><meta charset="{second}">'
+    return f"<html><head>{head}<title>Budget</title></head><body><p>{text}</p></body></html>".encode(codec)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "text", "codec"),
+    [
+        ("utf-8", "iso-8859-15", "The budget is \u20ac4m, the caf\u00e9 owner said.", "iso8859_15"),
+        (
+            "utf-8",
+            "windows-1251",
+            "\u0411\u044e\u0434\u0436\u0435\u0442 \u0443\u0442\u0432\u0435\u0440\u0436\u0434\u0451\u043d.",
+            "cp1251",
+        ),
+        ("utf-16", "koi8-r", "\u041f\u0440\u0438\u0432\u0435\u0442, \u043c\u0438\u0440.", "koi8_r"),
+    ],
+)
+def test_html_a_utf8_declaration_gives_way_to_another_for_bytes_that_are_no_utf8(
+    first: str, second: str, text: str, codec: str
+) -> None:
+    # Session 52: `utf-8` then `iso-8859-15` over bytes that are no UTF-8 was read as Windows-1252, `\u20ac4m` as
+    # `\u00a44m`. Two that read the bytes as one text, or a later one that cannot read them, change nothing.
+    unchanged = [
+        _two_charsets("iso-8859-15", "utf-8", "The budget is \u20ac4m.", "iso8859_15"),
+        _two_charsets("iso-8859-15", "windows-1252", "The caf\u00e9 owner said.", "cp1252"),
+        _two_charsets("windows-1252", "shift_jis", "\u201cThe caf\u00e9 owner\u201d said.", "cp1252"),
+    ]
+
+    assert parse_upload("incoming/a.html", _two_charsets(first, second, text, codec)).body == text
+    assert [parse_upload("incoming/a.html", page).body for page in unchanged] == [
+        "The budget is \u20ac4m.",
+        "The caf\u00e9 owner said.",
+        "\u201cThe caf\u00e9 owner\u201d said.",
+    ]
+
+
+def test_html_a_utf8_declaration_holds_beside_another_for_mostly_utf8_bytes() -> None:
+    # A UTF-8 page with a Windows-1252 quote pasted in keeps its UTF-8, whichever label comes first
+    page = _two_charsets("iso-8859-15", "utf-8", "The \u20ac4m caf\u00e9 \u2013 \u00fcber", "utf-8").replace(
+        b"\xc3\xbc", b"\x93"
+    )
+
+    assert parse_upload("incoming/a.html", page).body == "The \u20ac4m caf\u00e9 \u2013 \u201cber"
+
+
+def test_html_two_charset_declarations_that_read_the_bytes_differently_are_rejected_naming_both() -> None:
+    page = _two_charsets("windows-1252", "iso-8859-15", "The budget is \u20ac4m.", "iso8859_15")
+
+    reason = _rejection("incoming/a.html", page).reason
+
+    assert "declares two charsets, windows-1252 and iso-8859-15" in reason
+    assert "'\u00a4' in windows-1252, '\u20ac' in iso-8859-15" in reason
 
 
 def test_html_bad_declared_charset_falls_back_to_windows_1252() -> None:

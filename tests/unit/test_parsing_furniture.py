@@ -3,8 +3,11 @@ the article's text that looks like it stays in."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from archive_search.errors import RejectedUploadError
 from archive_search.parsing import parse_upload
 
 _FIRST = "Kerry met Putin in Sochi on Tuesday for talks on Ukraine and Syria, officials said."
@@ -96,6 +99,35 @@ def test_an_ad_slot_and_its_label_are_no_text(ad: str) -> None:
 
     # Then the story runs on without it ("Advertisement" stayed between two paragraphs)
     assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+def _text_upload(fmt: str, paragraphs: list[str]) -> tuple[str, bytes]:
+    """A JSON upload with a text body, or a legacy page, of these paragraphs."""
+    if fmt == "json":
+        return "incoming/a.json", json.dumps({"title": "Kerry meets Putin", "body": "\n\n".join(paragraphs)}).encode()
+    page = "\n\n".join(["site-wide search", "Kerry meets Putin", "SomaNet News Archive", "(By Jane Doe)", *paragraphs])
+    return "incoming/a.txt", page.encode()
+
+
+@pytest.mark.parametrize("fmt", ["json", "legacy"])
+@pytest.mark.parametrize(
+    "label",
+    ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Continue reading the main story"],
+)
+def test_an_ad_label_is_no_paragraph_of_a_text_body(fmt: str, label: str) -> None:
+    # Session 52: the label stayed between two paragraphs of a JSON text body and of a legacy page, as it did not in
+    # HTML and Markdown
+    about = "Advertisement revenue fell by a tenth."  # a sentence about advertising is text
+    for paragraphs in ([_FIRST, label, _LAST], [label, _FIRST, _LAST], [_FIRST, f"{label}.", _LAST]):
+        assert parse_upload(*_text_upload(fmt, [*paragraphs, about])).body == f"{_FIRST}\n\n{_LAST}\n\n{about}"
+
+
+@pytest.mark.parametrize("fmt", ["json", "legacy"])
+@pytest.mark.parametrize("labels", [["Advertisement"], ["Continue reading the main story"], ["ADVERTISEMENT"] * 2])
+def test_a_text_body_of_ad_labels_alone_is_rejected_for_no_text(fmt: str, labels: list[str]) -> None:
+    # Session 52: a JSON body `Advertisement`, and a legacy page whose one paragraph it was, were published
+    with pytest.raises(RejectedUploadError, match="no body text"):
+        parse_upload(*_text_upload(fmt, labels))
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ any other character it refuses (U+FFFF) is rejected naming it.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -187,7 +188,7 @@ def load_front_matter(source: str) -> dict[str, Any]:
         return {}
     if not isinstance(document, dict):
         raise RejectedUploadError(
-            f"the front matter must be a list of `name: value` lines, not a {kind_of(document)}",
+            f"the front matter must be a list of `name: value` lines, not {kind_of(document)}",
             fix="write the front matter as `title: ...` lines between two --- lines",
         )
     return {str(key).strip().lower(): value for key, value in document.items()}
@@ -316,14 +317,29 @@ def _in_quotes(line: str) -> str:
     return f'{prefix} "{escaped}"'.lstrip()
 
 
+# What a value is in an editor's words, and the YAML tag that made it so: the loader has no implicit resolvers, so
+# only an explicit tag (`!!timestamp 2019-03-04`, `!!binary SGVsbG8=`, `!!int 5`) makes a value anything but text, a
+# list or a mapping. `datetime` before `date` and `bool` before `int`: each is a kind of the other.
+_KINDS: tuple[tuple[type, str, str | None], ...] = (
+    (str, "text", None),
+    (list, "a list", None),
+    (dict, "a set of name: value pairs", None),
+    (bool, "a yes/no value", "!!bool"),
+    (int, "a number", "!!int"),
+    (float, "a number", "!!float"),
+    (bytes, "encoded binary data", "!!binary"),
+    (datetime, "a date and time", "!!timestamp"),
+    (date, "a date", "!!timestamp"),
+    (set, "a set", "!!set"),
+)
+
+
 def kind_of(value: object) -> str:
-    """What a front-matter value is, in an editor's words."""
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "set of name: value pairs"
-    if isinstance(value, bool):
-        return "yes/no value"
-    if isinstance(value, int | float):
-        return "number"
-    return "text" if isinstance(value, str) else type(value).__name__
+    """What a front-matter value is, in an editor's words, with its article: "a list", "a date"."""
+    return next((kind for type_, kind, _ in _KINDS if isinstance(value, type_)), "a value YAML built from a tag")
+
+
+def yaml_tag(value: object) -> str | None:
+    """The YAML tag that made a front-matter value what it is (`!!timestamp` for a date); None for text, a list or a
+    mapping, which need none."""
+    return next((tag for type_, _, tag in _KINDS if isinstance(value, type_)), None)

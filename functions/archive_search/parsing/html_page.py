@@ -123,7 +123,7 @@ SUMMARY_META = ("description", "og:description", "twitter:description", "dc.desc
 
 
 def parse_html(data: bytes) -> ParsedUpload:
-    markup = decode(data, declared=_declared_charset(data))
+    markup = decode(data, declared=_declared_charsets(data))
     # A comment or raw-text element left open hides every word after it, as in a JSON body's or a Markdown file's
     # HTML: the page was accepted with its first paragraphs alone (session 48's new user: `<!-- TODO check figures`).
     refuse_left_open(markup, page=True)
@@ -190,20 +190,22 @@ def parse_html(data: bytes) -> ParsedUpload:
     return parsed
 
 
-def _declared_charset(data: bytes) -> str | None:
-    """The first charset label the head declares that is a web charset label (an unknown one is passed over).
+def _declared_charsets(data: bytes) -> tuple[str, ...]:
+    """The charset labels the page declares that are web charset labels (an unknown one is passed over), in order: an
+    XML declaration's encoding, then each one the head declares (text.decode reads them; a page may declare two).
 
     Only `<meta charset>` and `<meta http-equiv="Content-Type" content="...; charset=...">` declare one (a meta
-    description that mentions `charset=utf-8` does not), or an XML declaration's encoding.
+    description that mentions `charset=utf-8` does not).
     """
+    labels: list[str] = []
     xml = _XML_ENCODING.match(data[:4096])
     if xml is not None:
-        return xml.group(1).decode("ascii")
+        labels.append(xml.group(1).decode("ascii"))
     position = 0
     while (token := _HEAD_TOKEN.search(data, position)) is not None:
         start = token.group(0).lower()
         if start in (b"</head", b"<body"):
-            return None
+            break
         if start == b"<!--":
             end = data.find(b"-->", token.end())
             position = end + 3
@@ -214,14 +216,12 @@ def _declared_charset(data: bytes) -> str | None:
         else:
             attributes = _META_ATTRIBUTES.match(data, token.end())
             if attributes is None:  # a <meta that never ends: the rest of the file is inside it
-                return None
+                break
             position = end = attributes.end()
-            label = _meta_charset(attributes.group(1))
-            if label is not None and web_charset(label) is not None:
-                return label
+            labels.append(_meta_charset(attributes.group(1)) or "")
         if end < 0:
-            return None
-    return None
+            break
+    return tuple(label for label in labels if web_charset(label) is not None)
 
 
 def _meta_charset(attributes: bytes) -> str | None:
@@ -374,14 +374,16 @@ def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
 
 def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
     """Every section the page names, in its order: the metas of the first SECTION_META name it has (Open Graph
-    repeats `article:section` for each), else JSON-LD's `articleSection` (text or a list)."""
+    repeats `article:section` for each), else JSON-LD's `articleSection` (text or a list). A text is read as a list
+    written as text, as a page's keywords are (`Politics, Local` is two: session 52, where it was one section)."""
     named = next((meta[name] for name in SECTION_META if name in meta), None)
     if named is not None:
-        return named
-    value = linked.get("articleSection")
-    items = value if isinstance(value, list) else [value]
+        return [item for value in named for item in items_as_written(value)]
     # JSON-LD sits in a <script>, which the HTML parser leaves undecoded: its entities are decoded here, once.
-    return [clean_line(unescape_entities(item)) for item in items if isinstance(item, str)]
+    value = linked.get("articleSection")
+    if isinstance(value, list):
+        return [clean_line(unescape_entities(item)) for item in value if isinstance(item, str)]
+    return items_as_written(unescape_entities(value)) if isinstance(value, str) else []
 
 
 def _ld_text(linked: dict[str, Any], key: str) -> str | None:

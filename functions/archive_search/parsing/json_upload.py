@@ -17,16 +17,20 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import declared_names, joined_authors
+from archive_search.parsing.furniture_lines import is_ad_label
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
     FIELD_NAMES,
     TAG_NAMES,
     decode,
+    has_visible,
     list_items,
+    normalise_space,
     one_of,
     publishable,
     section_and_tags,
     unescape_entities,
+    written_sections,
 )
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
@@ -34,6 +38,8 @@ _NAMES = {"body": ("body",), **FIELD_NAMES}
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# What ends a paragraph of a text body: a blank line, or a paragraph separator (validate makes it a blank line).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n|\u2029")
 # Elements that mark paragraphs (<p>, <div>, <li>, <h2>, <blockquote>, <table>, <pre>...). Not <br>: a line break
 # inside a paragraph, phrasing content in HTML's terms, as <b>, <img> or a comment are.
 _BLOCK_NAMES = "|".join(sorted((BLOCK_TAGS | CELL_TAGS) - {"br"}, key=len, reverse=True))
@@ -65,16 +71,17 @@ def parse_json(data: bytes) -> ParsedUpload:
     document = publishable(document, "the JSON")
     _refuse_unnamed(document)
     fields: dict[str, str] = {}
+    section: str | None = None
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
         value = one_of(document, _NAMES[name], "the JSON", 'keep one of "{0}" and "{1}"')
         if name == "author" and (names := declared_names(value)) is not None:
             # As front matter and JSON-LD give them, names or people with a name: joined by commas
             value = joined_authors(names)
-        elif isinstance(value, list) and name == "section" and all(isinstance(v, str) for v in value):
+        elif name == "section" and (sections := written_sections(value, _given(document, name))) is not None:
             # The first section is the article's, the others are kept as its tags (an article has one section)
-            value, others = section_and_tags(value)  # the section's references are decoded below, once
-            more_sections = tuple(map(unescape_entities, others))
+            section, more_sections = section_and_tags(sections)
+            continue
         if value is None:
             continue
         if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":
@@ -86,7 +93,10 @@ def parse_json(data: bytes) -> ParsedUpload:
         fields[name] = value
     body = field_text(fields.pop("body", ""), "body", "\n\n")
     summary = fields.pop("summary", None)
-    texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items()}
+    texts: dict[str, Any] = {name: unescape_entities(value) for name, value in fields.items() if name != "title"}
+    texts["title"] = title_text(fields.get("title", ""))
+    if section is not None:
+        texts["section"] = section
     if summary is not None:
         texts["summary"] = field_text(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
     tags = one_of(document, TAG_NAMES, "the JSON", 'keep one of "{0}" and "{1}"')
@@ -98,6 +108,11 @@ def parse_json(data: bytes) -> ParsedUpload:
         raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
     texts["tags"] = (*texts.get("tags", ()), *more_sections)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
+
+
+def _given(document: dict[str, Any], field: str) -> str:
+    """The name under which the JSON gives a field (`category` for the section), for its report."""
+    return next((name for name in _NAMES[field] if document.get(name) is not None), field)
 
 
 def _refuse_unnamed(document: dict[str, Any]) -> None:
@@ -112,6 +127,20 @@ def _refuse_unnamed(document: dict[str, Any]) -> None:
                 f"the JSON gives no {field} ({' or '.join(repr(n) for n in names)}); its fields are {given}",
                 fix=f'put the article\'s {field} under "{names[0]}"',
             )
+
+
+def title_text(value: str) -> str:
+    """A JSON or front-matter title as text: markup read as a summary's is (field_text: `<b>Budget</b> approved` is
+    `Budget approved`; session 52, where it was published with its tags), a title that only mentions a tag (`Why
+    <div> beats <table>`) as written. RejectedUploadError for a title of markup and no text (`<img src=x>`), which
+    would otherwise be reported as no title at all."""
+    title = field_text(value, "title", " ")
+    if not has_visible(title) and has_visible(value):
+        raise RejectedUploadError(
+            f"the title is HTML markup with no text: {normalise_space(value)[:80]!r}",
+            fix="write the headline as text (a tag meant as text is written &lt;img&gt;)",
+        )
+    return title
 
 
 def field_text(value: str, field: str, separator: str) -> str:
@@ -133,11 +162,20 @@ def field_text(value: str, field: str, separator: str) -> str:
         if paragraphs is not None:
             return separator.join(paragraphs)
     if markup is None:
-        return unescape_entities(value)
+        return _without_ad_labels(unescape_entities(value)) if field == "body" else unescape_entities(value)
     leads = markup.lstrip(" \t\r\n\ufeff\u200b").startswith("<")
     if not (leads and _BLOCK_ELEMENT.search(markup)):
         markup = _BLANK_LINE.sub("\n<br>\n", markup)
     return separator.join(fragment_paragraphs(markup, f"the {field}"))
+
+
+def _without_ad_labels(text: str) -> str:
+    """A text body without its paragraphs that say only what an ad slot's label says (furniture_lines.is_ad_label:
+    `Advertisement`, `Continue reading the main story`), as an HTML or Markdown body is read (session 52: they
+    stayed in a text body, and a body of nothing else was published)."""
+    blocks = _PARAGRAPH_BREAK.split(text)
+    kept = [block for block in blocks if not is_ad_label(normalise_space(block))]
+    return "\n\n".join(kept) if len(kept) < len(blocks) else text
 
 
 def is_markdown(text: str) -> bool:

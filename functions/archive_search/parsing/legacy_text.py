@@ -24,6 +24,7 @@ from archive_search.parsing.bylines import (
 )
 from archive_search.parsing.furniture_lines import (
     LEGACY_SITE_NAME,
+    is_ad_label,
     is_copyright_line,
     is_legacy_layout_line,
     is_prompt_line,
@@ -331,6 +332,9 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
             )
         title, body_blocks = ordered[0], ordered[1:]
     body_blocks = _without_site_name(body_blocks)  # the layout's site name after the title is no paragraph
+    # An ad slot's label is no paragraph anywhere in the body, as in every format (session 52: `Advertisement` was
+    # kept between two paragraphs, and a page whose only paragraph it was was published).
+    body_blocks = [block for block in body_blocks if not is_ad_label(block)]
     # A date line at the top (`12 May 2015`, `Published: 12 May 2015`, under the byline or the title) is the article's
     # date, as in Markdown; left in the body, every legacy page sorted last by date and fell outside every date filter.
     # A line saying when the page was changed, beside it or in its place, is no paragraph, and never the date.

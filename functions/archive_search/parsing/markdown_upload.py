@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 from html import escape
 from itertools import pairwise
@@ -28,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import declared_names, joined_authors, without_leading_furniture
-from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter
+from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
-from archive_search.parsing.json_upload import field_text
+from archive_search.parsing.json_upload import field_text, title_text
 from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, resolve_template_tags, template_tag
 from archive_search.parsing.text import (
     FIELD_NAMES,
@@ -43,6 +44,7 @@ from archive_search.parsing.text import (
     publishable,
     section_and_tags,
     unescape_entities,
+    written_sections,
 )
 from archive_search.parsing.validate import MAX_BODY_CHARS
 
@@ -129,11 +131,13 @@ def parse_markdown(data: bytes) -> ParsedUpload:
     more_sections: tuple[str, ...] = ()
     for field, names in FIELD_NAMES.items():
         value = _one_of(front, names)
-        if field == "section" and isinstance(value, list) and all(isinstance(v, str) for v in value):
-            value, others = section_and_tags(value)  # the section's references are decoded by _text, once
-            more_sections = tuple(map(unescape_entities, others))
-        if value is not None:
-            fields[field] = _text(field, value)
+        key = next((name for name in names if front.get(name) is not None), field)
+        if field == "section" and (sections := written_sections(value, key, jekyll=key == "categories")) is not None:
+            section, more_sections = section_and_tags(sections)
+            if section is not None:
+                fields[field] = section
+        elif value is not None:
+            fields[field] = _text(field, key, value)
 
     tokens = _render_tokens(markdown)
     heading, after_heading = _leading_heading(tokens)
@@ -199,16 +203,30 @@ def markdown_paragraphs(markdown: str, where: str) -> list[str] | None:
     return fragment_paragraphs(_render(_render_tokens(markdown.replace("\u2029", "\n\n"))), where)
 
 
-def _text(field: str, value: object) -> str:
-    """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a summary's
-    markup read as a JSON upload's is (json_upload.field_text), not kept as literal tags."""
+def _text(field: str, key: str, value: object) -> str:
+    """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a title's and a
+    summary's markup read as a JSON upload's are (json_upload.field_text), not kept as literal tags. `key` is the
+    name the front matter gives the field under (`date` for published), for the report."""
     if isinstance(value, str):
+        if field == "title":
+            return title_text(value)
         return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
     if field == "author" and (names := declared_names(value)) is not None:
         return joined_authors([unescape_entities(v) for v in names])
-    raise RejectedUploadError(
-        f"{field} in the front matter must be text, not a {kind_of(value)}",
-        fix=f"write {field}: followed by text",
+    raise _not_text(key, value, "text", f"write {key}: followed by text")
+
+
+def _not_text(key: str, value: object, wanted: str, fix: str) -> RejectedUploadError:
+    """The rejection of a front-matter value that is not the text (or list) `wanted`, in an editor's words: a value
+    a YAML tag made a date or binary data names the tag to remove (session 52: "must be text, not a bytes")."""
+    tag = yaml_tag(value)
+    if tag is None:
+        return RejectedUploadError(f"{key} in the front matter must be {wanted}, not {kind_of(value)}", fix=fix)
+    example = f", for example {key}: {value.isoformat()}" if isinstance(value, date) else ""
+    return RejectedUploadError(
+        f"{key} in the front matter is written with the YAML tag {tag}, which makes it {kind_of(value)} "
+        f"where {wanted} is read",
+        fix=f"remove {tag} and write the value as {wanted}{example}",
     )
 
 
@@ -218,6 +236,7 @@ def _one_of(front: dict[str, Any], names: tuple[str, ...]) -> object:
 
 def _tags(front: dict[str, Any]) -> tuple[str, ...]:
     value = _one_of(front, TAG_NAMES)
+    key = next((name for name in TAG_NAMES if front.get(name) is not None), "tags")
     if value is None:
         return ()
     if isinstance(value, str):
@@ -229,7 +248,11 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
         )
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(unescape_entities(v).strip() for v in value if v.strip())
-    raise RejectedUploadError("tags in the front matter must be a list of words", fix="write tags: [politics, usa]")
+    # A YAML tag on the value or on one of its items (`tags: !!set {a, b}`, `[!!int 5, usa]`) is named.
+    tagged = next((v for v in (value if isinstance(value, list) else [value]) if yaml_tag(v) is not None), None)
+    if tagged is not None:
+        raise _not_text(key, tagged, "text", f"write {key}: [politics, usa]")
+    raise RejectedUploadError(f"{key} in the front matter must be a list of words", fix=f"write {key}: [politics, usa]")
 
 
 @cache

@@ -189,8 +189,9 @@ def web_charset(label: str | None) -> str | None:
     return _WEB_LABELS[key] or ""
 
 
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: a byte-order mark wins; then UTF-8; then the declared charset; then Windows-1252.
+def decode(data: bytes, declared: tuple[str, ...] = ()) -> str:
+    """Bytes to text: a byte-order mark wins; then UTF-8; then the declared charset (`declared`: the labels an HTML
+    page declares, in order; _read_declared); then Windows-1252.
 
     Legacy files are Windows-1252 or Latin-1 (the same for text: Latin-1's 0x80-0x9F are unused control codes,
     where Windows-1252 has curly quotes and dashes). A file that is mostly UTF-8 but has a few stray bytes (quotes
@@ -205,17 +206,18 @@ def decode(data: bytes, declared: str | None = None) -> str:
     """
     encoding = bom_encoding(data)
     bom_length = len(next(bom for bom, name in _BOMS if name == encoding)) if encoding is not None else 0
-    codec = web_charset(declared)
+    first = declared[0] if declared else ""
+    codec = web_charset(first)
     if encoding is not None and encoding != "utf-8":
         text = _strict(data, bom_length, encoding, "its byte-order mark")
     elif encoding is None and codec in _SEVEN_BIT and data.isascii() and _SHIFTS.search(data):
-        text = _declared_decode(data, 0, codec, declared or "")
+        text = _declared_decode(data, 0, codec, first)
     else:
         try:
             text = data[bom_length:].decode("utf-8")
         except UnicodeDecodeError:
             # Sound with a UTF-8 mark too: the mark says UTF-8, and the same stray bytes are read the same way.
-            text = _decode_legacy(data, bom_length, codec, declared or "")
+            text = _read_declared(data, bom_length, declared)
     if not text.replace("\ufeff", "").strip():
         # Only a byte-order mark (UTF-8, UTF-16, UTF-32) or whitespace: empty, as a file of no bytes is said to be
         # (parse_upload). It was "no title" or "no text besides site navigation".
@@ -254,6 +256,41 @@ def _declared_decode(data: bytes, start: int, codec: str, label: str) -> str:
     if extra is not None:
         at = start + len(text[: extra.start()].encode(codec))
         raise _undecodable(data, at, at + 1, name, "its declared charset", "a byte Shift_JIS does not use")
+    return text
+
+
+def _read_declared(data: bytes, start: int, labels: tuple[str, ...]) -> str:
+    """Bytes that are not UTF-8 read by the charset the page declares (_decode_legacy): the first label, as browsers
+    read it, unless the page declares another charset too (a Content-Type meta and a `<meta charset>`; session 52:
+    `utf-8` then `iso-8859-15` was read as Windows-1252, `€4m` as `¤4m`). A UTF-8 (or UTF-16) label then holds
+    where the bytes are mostly UTF-8, as for a page declaring it alone, and gives way to the others otherwise; the
+    first of those is read, and a later one that reads the bytes as other text rejects the page, naming both (one
+    that cannot read them, as Shift_JIS cannot Western text, changes nothing)."""
+    charsets = list(dict.fromkeys(web_charset(label) for label in labels))
+    if len(charsets) < 2:
+        return _decode_legacy(data, start, charsets[0] if charsets else None, labels[0] if labels else "")
+    if "" in charsets and _mostly_utf8(data[start:]):
+        return _decode_legacy(data, start, "", "")
+    deciding: dict[str, str] = {}  # each charset that decides, by the first label naming it
+    for label in labels:
+        deciding.setdefault(web_charset(label) or "", label)
+    deciding.pop("", None)
+    (codec, first), *others = deciding.items()
+    text = _decode_legacy(data, start, codec, first)
+    for codec, label in others:
+        try:
+            other = _decode_legacy(data, start, codec, label)
+        except RejectedUploadError:
+            continue
+        if other != text:
+            at = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), len(text))
+            one, two = (name.strip(" \t\n\f\r\"'").lower() for name in (first, label))
+            raise RejectedUploadError(
+                f"the page declares two charsets, {one} and {two}, which read its bytes as different text "
+                f"({text[at : at + 1]!r} in {one}, {other[at : at + 1]!r} in {two}), so which is meant cannot be told",
+                fix="keep the one charset declaration that matches how the page was saved and remove the other, or "
+                'save the page as UTF-8 and declare <meta charset="utf-8">',
+            )
     return text
 
 
@@ -747,6 +784,32 @@ def section_and_tags(sections: list[str]) -> tuple[str | None, tuple[str, ...]]:
         return None, ()
     first = named[0].strip().casefold()
     return named[0], tuple(s for s in dict.fromkeys(named[1:]) if s.strip().casefold() != first)
+
+
+def written_sections(value: object, key: str, *, jekyll: bool = False) -> list[str] | None:
+    """The sections a `section`, `category` or `categories` value names (`key`, as written, for a rejection), its
+    references decoded once: a list of texts as it is; a text as a list written as text (list_items: `Politics,
+    Local` is `Politics` and `Local`, as `[Politics, Local]` is; session 52, where it was one section no filter
+    matched); None for any other value. With `jekyll` (front matter's `categories`), a text of lower-case words
+    with no separator is Jekyll's list written with spaces (`politics local`: _JEKYLL_WORD)."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [unescape_entities(item) for item in value]
+    if not isinstance(value, str):
+        return None
+    items = list_items(unescape_entities(value), key)
+    # A quoted value is one name, as the editor's quotes say (`categories: '"politics local"'`).
+    words = items[0].split() if jekyll and len(items) == 1 and '"' not in value else []
+    if len(words) > 1 and all(_JEKYLL_WORD.fullmatch(word) and word.islower() for word in words):
+        return words if _JOINING_WORDS.isdisjoint(words) else items
+    return items
+
+
+# Jekyll reads `categories: politics local` as two categories (its documented space-separated form), where Hugo and
+# CMS exports write one name (`categories: Middle East`). Read as Jekyll's only when it is Jekyll's shape: two or
+# more lower-case words (letters, digits, `-`, `_`: the URL slugs Jekyll makes of them), none a word that joins one
+# name (`arts and culture`, `state of the union` stay one section as written). `world news` is two, as in Jekyll.
+_JEKYLL_WORD = re.compile(r"[^\W_][\w-]*")
+_JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"})
 
 
 # The metadata names an upload's fields may have, whatever their capitals, with the names static-site generators and
