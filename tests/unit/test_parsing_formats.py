@@ -1020,6 +1020,97 @@ def test_html_without_article_drops_navigation_lists_hidden_and_chrome_classes()
     ]
 
 
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        # A drop cap: its letter aria-hidden, alone or beside its screen-reader copy, nested (the Guardian's)
+        ('<p><span class="dropcap" aria-hidden="true">C</span>ouncil voted.</p>', "Council voted."),
+        ('<p><span class="dropcap" aria-hidden="true">C</span><span class="sr-only">C</span>ouncil voted.</p>', None),
+        ('<p><span class="drop-cap" aria-hidden="true"><span>C</span></span>ouncil voted.</p>', None),
+        # ...or an image whose alt is the letter (old pages), named so or followed by the rest of its word
+        ('<p><img class="dropcap" src="c.png" alt="C">ouncil voted.</p>', None),
+        ('<p><img src="letters/c.gif" alt="C">ouncil voted.</p>', None),
+        # The visible copy of text whose spoken copy is for screen readers only: one copy, the visible one
+        (
+            '<p>It costs <span aria-hidden="true">£4m</span><span class="visually-hidden">4 million pounds</span>.</p>',
+            "It costs £4m.",
+        ),
+        (
+            '<p>It costs <span aria-hidden="true">£4m</span><span class="govuk-visually-hidden">4 million</span>.</p>',
+            "It costs £4m.",
+        ),
+        (
+            '<p>It costs <span aria-hidden="true">£4m</span><span class="visuallyhidden">4 million</span>.</p>',
+            "It costs £4m.",
+        ),
+        ('<div><span aria-hidden="true">£4m</span><span class="sr-only">4 million pounds</span></div>', "£4m"),
+        (
+            '<table aria-hidden="true"><tr><td>Roads</td><td>£4m</td></tr></table><p class="sr-only">Roads: £4m.</p>',
+            "Roads £4m",
+        ),
+        # An emoji, quotation marks, a separator, a space
+        (
+            '<p>They reacted with <i aria-hidden="true">\U0001f44d</i> online.</p>',
+            "They reacted with \U0001f44d online.",
+        ),
+        (
+            '<p><span aria-hidden="true">\u201c</span>Yes,<span aria-hidden="true">\u201d</span> he said.</p>',
+            "\u201cYes,\u201d he said.",
+        ),
+        (
+            '<p>It passed 7-2<span aria-hidden="true"> \u2014 </span>a clear majority.</p>',
+            "It passed 7-2 \u2014 a clear majority.",
+        ),
+        ('<p>Council members voted<i aria-hidden="true"> </i>on Tuesday.</p>', "Council members voted on Tuesday."),
+    ],
+)
+def test_html_aria_hidden_text_the_reader_sees_is_text(markup: str, text: str | None) -> None:
+    # aria-hidden hides an element from screen readers, not from the screen: a drop cap's letter, a figure, an emoji
+    # and the space between two words were lost (mozilla/readability#696; session 52).
+    parsed = parse_upload("incoming/a.html", _html(f"<article><h1>T</h1>{markup}<p>More text.</p></article>"))
+
+    assert parsed.body == f"{text or 'Council voted.'}\n\nMore text."
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        '<span aria-hidden="true"> \ue900 </span>',  # an icon font's glyph
+        '<i class="material-icons" aria-hidden="true"> schedule </i>',  # a ligature icon: its name is no text
+        '<span aria-hidden="true"> \u2022 </span>',  # a separator
+        '<svg class="icon"><use href="#i"/></svg>',
+        '<img src="chart.png" alt="chart">',
+        '<br class="hidden">',
+        '<span class="sr-only"> (in pounds) </span>',
+        '<span aria-hidden="true"> </span><span class="sr-only"> (opens in a new tab)</span>',
+    ],
+)
+@pytest.mark.parametrize(
+    "around",
+    [
+        "<p>Costs{gap}now.</p>",
+        "<p>Costs{gap}now.</p><div aria-hidden='true'><p>Sign in to read</p></div><i class='sr-only'>Sign in</i>",
+        "<p>Costs{gap}now.</p><ul><li aria-hidden='true'>Cloned slide</li></ul>",  # a carousel's copy
+        # before a full stop, no space
+        "<p>Costs<i aria-hidden='true'> </i><a href='/r'>now<i class='sr-only'> (opens a tab)</i></a>{gap}.</p>",
+    ],
+)
+def test_html_what_is_left_out_between_words_leaves_them_apart(gap: str, around: str) -> None:
+    # Icons, separators, media and text off the screen stay out, but the words around them were glued ("Costsnow").
+    parsed = parse_upload("incoming/a.html", _html(f"<article><h1>T</h1>{around.format(gap=gap)}</article>"))
+
+    assert parsed.body == "Costs now."
+
+
+def test_html_aria_hidden_headline_beside_its_screen_reader_copy_is_the_title() -> None:
+    heading = '<h1><i aria-hidden="true">Council approves budget</i><i class="sr-only">Council approves budget</i></h1>'
+    parsed = parse_upload(
+        "incoming/a.html", _html(f"<article>{heading}<p>Text here.</p></article>", "<title>Daily Planet</title>")
+    )
+
+    assert (parsed.title, parsed.body) == ("Council approves budget", "Text here.")
+
+
 def test_html_content_wrapper_with_a_chrome_word_in_its_class_is_kept() -> None:
     body = '<div class="layout has-sidebar"><h1>T</h1><p>All the article text.</p><p>More of it.</p></div>'
 
@@ -3566,10 +3657,26 @@ def test_a_mathml_formula_is_text(fmt: str, formula: str, text: str) -> None:
     assert parse_upload(f"incoming/{key}", data).body == f"and {text} holds"
 
 
-def test_a_hidden_formula_stays_hidden() -> None:
-    page = _html(f'<h1>T</h1><p>and <math alttext="E=mc^2" aria-hidden="true">{_FORMULA}</math>it holds</p>')
+@pytest.mark.parametrize(
+    "formula",
+    [
+        (  # KaTeX: the MathML for screen readers, then its drawing
+            '<span class="katex"><span class="katex-mathml"><math alttext="E=mc^2">{formula}</math></span>'
+            '<span class="katex-html" aria-hidden="true"><span class="mord">E</span><span class="mrel">=</span>'
+            '<span class="mord">m</span><span class="mord">c<span class="msupsub">2</span></span></span></span>'
+        ),
+        (  # MathJax 2: the drawing, then the MathML
+            '<span class="MathJax_CHTML"><span class="mjx-math" aria-hidden="true"><span class="mjx-char">E=mc'
+            '</span><span class="mjx-char">2</span></span><span class="MJX_Assistive_MathML">'
+            '<math alttext="E=mc^2">{formula}</math></span></span>'
+        ),
+    ],
+)
+def test_a_formulas_drawing_beside_it_is_read_once(formula: str) -> None:
+    # aria-hidden text in a paragraph is text (session 52), but not the drawing of a formula that is read.
+    page = _html(f"<h1>T</h1><p>and {formula.format(formula=_FORMULA)} it holds</p>")
 
-    assert parse_upload("incoming/a.html", page).body == "and it holds"
+    assert parse_upload("incoming/a.html", page).body == "and E=mc^2 it holds"
 
 
 # --- an article's header ------------------------------------------------------------------------------------------

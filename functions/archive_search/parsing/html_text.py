@@ -120,6 +120,7 @@ MATHML_ELEMENTS = frozenset(
 _MATH_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
 # What a figure may show that is no text: its caption (`Photo: AFP`) goes with it, as an image's alt text does.
 _MEDIA = "img, picture, video, audio, iframe, svg, canvas, object, embed, amp-img, amp-video, amp-iframe"
+_MEDIA_TAGS = frozenset(_MEDIA.split(", "))
 # What a figure may show that is text: a figure holding one of these is read (its caption aside), else a figure
 # showing media holds only the media's credit and caption (the BBC's `<span>Getty Images</span>` beside the photo).
 _FIGURE_TEXT = "table, blockquote, pre, code, math"
@@ -138,6 +139,8 @@ _SCRIPTS = {
 # its alt text is that character, where other images' alt text is none of the article's. "I <img class=emoji alt=❤>
 # Sochi" read as "I Sochi".
 _EMOJI_CLASS_WORDS = ("emoji", "smiley")
+# Names of a drop cap, the first letter of a paragraph drawn large (_character_alt).
+_DROP_CAP_WORDS = frozenset({"dropcap", "initial", "cap"})
 _MAX_SYMBOL_ALT = 32  # a smiley's alt text (`:)`, `:slight_smile:`), not a description of a picture
 # Characters of an emoji besides its symbols: joiner, variation selectors, keycap, tag characters (flags of regions).
 _EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]")
@@ -220,9 +223,16 @@ CONTENT_KIND_WORDS = frozenset(
 )
 # Whole names only: "hidden-print", "hidden-xs" (Bootstrap: hidden when printing, on phones) and "visible-*" show the
 # text on screen, and a "dateline" (SOCHI, Russia -) is the first words of the article.
-HIDDEN_NAMES = frozenset(
-    {"hidden", "hide", "is-hidden", "u-hidden", "invisible", "sr-only", "visually-hidden", "screen-reader-text"}
-    | {"off-screen", "offscreen"}  # the BBC's "Image copyright" label beside a photo's credit
+HIDDEN_NAMES = frozenset({"hidden", "hide", "is-hidden", "u-hidden", "invisible"})
+# The names of text for screen readers only, drawn off the screen, hidden as HIDDEN_NAMES are: Bootstrap's and
+# Tailwind's `sr-only` (not Tailwind's `not-sr-only`, which shows it), Bootstrap 5's and Drupal's `visually-hidden`,
+# HTML5 Boilerplate's `visuallyhidden`, WordPress's `screen-reader-text`, Foundation's `show-for-sr`, Drupal 7's
+# `element-invisible`, a design system's prefixed ones (`govuk-visually-hidden`, `nhsuk-u-visually-hidden`), and
+# `off-screen` (the BBC's "Image copyright" label beside a photo's credit). Beside an aria-hidden copy of the same
+# text (_is_visible_copy) they mark that copy as the one on the screen.
+_SCREEN_READER_NAME = re.compile(
+    r"(?:^|(?<!not)[-_])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only))$"
+    r"|^(?:show-for-sr|element-invisible|off-?screen)$"
 )
 # WordPress's taxonomy labels on a post (`category-comment`, `tag-social-media`, `format-standard`): they name what
 # the post is filed under, never furniture, whatever word follows the prefix.
@@ -265,6 +275,14 @@ _AD_LABEL_HOLDERS = frozenset({"p", "div"})
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
+# What an aria-hidden element shows that is text (_shows_text): letters, digits, currency signs, symbols (emoji),
+# dashes and quotation marks (Unicode's categories L, N, Sc, So, Pd, Pi, Pf, and the marks of no pair).
+_SHOWN_CATEGORIES = ("L", "N", "Sc", "So", "Pd", "Pi", "Pf")
+_QUOTE_MARKS = frozenset("\"'\u201e\u201a")
+# Names of an icon: a ligature font draws a word as its glyph (Material Icons' `<i class="material-icons">share</i>`,
+# `material-symbols-outlined`).
+_ICON_WORDS = frozenset({"icon", "icons", "symbols"})
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A list whose text is mostly links is a navigation or "related stories" list.
 LINK_LIST_MIN_LINKS = 3
@@ -296,15 +314,87 @@ def is_hidden_or_chrome_by_markup(node: LexborNode) -> bool:
     """Hidden, or marked as page furniture by its ARIA role. `hidden="until-found"` is no hiding: a collapsed section
     the reader opens and find-in-page searches (HTML's standard; accordions, MediaWiki's collapsed sections), text
     (session 21's review: its paragraphs were lost)."""
-    return _is_hidden(node) or (node.attributes.get("role") or "").strip().lower() in CHROME_ROLES
+    return _is_hidden(node) or _has_chrome_role(node)
+
+
+def _has_chrome_role(node: LexborNode) -> bool:
+    return (node.attributes.get("role") or "").strip().lower() in CHROME_ROLES
 
 
 def _is_hidden(node: LexborNode) -> bool:
+    return _is_aria_hidden(node) or _is_hidden_from_screen(node)
+
+
+def _is_hidden_from_screen(node: LexborNode) -> bool:
     attributes = node.attributes
     hidden = "hidden" in attributes and (attributes.get("hidden") or "").strip().lower() != "until-found"
-    if hidden or (attributes.get("aria-hidden") or "").strip().lower() == "true":
+    return hidden or _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
+
+
+def _is_aria_hidden(node: LexborNode) -> bool:
+    return (node.attributes.get("aria-hidden") or "").strip().lower() == "true"
+
+
+def _is_hidden_name(name: str) -> bool:
+    return name in HIDDEN_NAMES or _SCREEN_READER_NAME.search(name) is not None
+
+
+def _is_visible_copy(node: LexborNode, in_text_block: bool, in_copy: bool) -> bool:
+    """Whether an aria-hidden element is text the reader sees. `aria-hidden` hides an element from assistive
+    technology, not from the screen (WAI-ARIA 1.2): sites set it on a drop cap's letter, a figure, an emoji, and on
+    the visible copy of text whose spoken copy stands beside it for screen readers only (mozilla/readability#696:
+    the `M` of `Mr Justice…` lost; session 52: a headline, `£4m`, a table). Such an element is text when it shows
+    some (_shows_text), is named no icon (_ICON_WORDS) and stands in a text block (`in_text_block`: a paragraph,
+    heading, list item, cell, quotation or caption) or beside its screen-reader twin (_SCREEN_READER_NAME) that says
+    it again (_says_again: `12.4 million dollars` for `$12.4m`; a label `Sign in` says no closed dialog's `Sign in
+    to read`); not beside a formula (`<math>`), whose drawing it is (KaTeX's, MathJax's): the formula
+    is read. Elsewhere (the page behind a modal, a closed menu, a carousel's hidden slide) it is off the screen.
+    Inside such a copy (`in_copy`) an aria-hidden element is part of it, unless named as an icon (and judged once:
+    judging each of 2,000 nested ones, their text read anew for each, took seconds)."""
+    if any(_name_parts(name) & _ICON_WORDS for name in _names(node)):
+        return False
+    if in_copy:
         return True
-    return _HIDDEN_STYLE.search(attributes.get("style") or "") is not None
+    text = _character_alt(node) or "" if node.tag == "img" else node.text(deep=True)
+    if not _shows_text(text):
+        return False
+    siblings = _adjacent_elements(node)
+    if any(sibling.tag == "math" or sibling.css_first("math") is not None for sibling in siblings):
+        return False
+    if in_text_block:
+        return True
+    return any(
+        any(_SCREEN_READER_NAME.search(name) for name in _names(sibling)) and _says_again(sibling.text(deep=True), text)
+        for sibling in siblings
+    )
+
+
+def _says_again(spoken: str, shown: str) -> bool:
+    """Whether a screen reader's copy says what is shown: each of its numbers (`12.4 million dollars` for `$12.4m`),
+    else, when it shows none, each of its words."""
+    said, words = (set(_WORD_OR_NUMBER.findall(text.casefold())) for text in (spoken, shown))
+    numbers = {word for word in words if word.isdigit()}
+    return (numbers or words) <= said
+
+
+def _shows_text(text: str) -> bool:
+    """Whether the text holds a letter, digit, currency sign, symbol (an emoji), dash or quotation mark: not only
+    whitespace, an icon font's glyphs (Unicode's Private Use Area) or a separator (`•`, `|`, `/`)."""
+    return any(char in _QUOTE_MARKS or unicodedata.category(char).startswith(_SHOWN_CATEGORIES) for char in text)
+
+
+def _adjacent_elements(node: LexborNode) -> list[LexborNode]:
+    """The element siblings right before and after node, past whitespace and comments only."""
+    before, after = node.prev, node.next
+    while before is not None and _is_blank(before):
+        before = before.prev
+    while after is not None and _is_blank(after):
+        after = after.next
+    return [sibling for sibling in (before, after) if sibling is not None and sibling.is_element_node]
+
+
+def _is_blank(node: LexborNode) -> bool:
+    return node.is_comment_node or (node.is_text_node and not (node.text_content or "").strip())
 
 
 def _names(node: LexborNode) -> list[str]:
@@ -344,11 +434,11 @@ def chrome_name(node: LexborNode) -> int:
     else NOT_CHROME. An ARIA label naming a cookie notice or an ad counts as a name (_furniture_names)."""
     names = _furniture_names(node)
     if _is_article_body(node) or (
-        any(name in CONTENT_NAMES for name in names) and not any(name in HIDDEN_NAMES for name in names)
+        any(name in CONTENT_NAMES for name in names) and not any(_is_hidden_name(name) for name in names)
     ):
         return NOT_CHROME
     strength = max((_name_strength(name) for name in names), default=NOT_CHROME)
-    if strength == CHROME and not any(name in HIDDEN_NAMES for name in names):
+    if strength == CHROME and not any(_is_hidden_name(name) for name in names):
         content = any(
             (parts := _name_parts(name)) & CONTENT_KIND_WORDS and not parts & (CHROME_WORDS | PAGE_LEVEL_WORDS)
             for name in names
@@ -363,7 +453,7 @@ def _is_article_body(node: LexborNode) -> bool:
 
 
 def _name_strength(name: str) -> int:
-    if name in HIDDEN_NAMES or name in FURNITURE_NAMES or _CONSENT_NAMES.match(name):
+    if _is_hidden_name(name) or name in FURNITURE_NAMES or _CONSENT_NAMES.match(name):
         return CHROME
     if name.startswith(TAXONOMY_PREFIXES):
         return NOT_CHROME
@@ -650,7 +740,8 @@ def element_paragraphs(
     tags: list[str] | None = None,
     page: bool = True,
 ) -> list[str]:
-    """The text paragraphs under root, in document order, separated at block elements.
+    """The text paragraphs under root, in document order, separated at block elements, and words separated where an
+    element left out stood between them (_leaves_a_gap).
 
     `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph), `keep` those to read
     although their tag is never text elsewhere (an article's <header>, html_page._article_headers). In a `page`, a
@@ -762,13 +853,19 @@ def element_paragraphs(
     quotes: list[str] = []  # the <q> elements open around the walk
     scripts: list[tuple[int, int]] = []  # where each <sup> or <sub> open around the walk starts: (ended, in current)
     with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
-    # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
-    stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
+    # An element left out between words leaves a space before the next word (_leaves_a_gap).
+    gap = False
+    copies = 0  # the aria-hidden elements open around the walk, read as what the reader sees (_is_visible_copy)
+    # Stack entries: (node, depth, inside a list already judged not to be a link list, inside a text block
+    # (_ARIA_TEXT_BLOCKS, root too), is a closing marker).
+    stack: list[tuple[LexborNode, int, bool, bool, bool]] = [(root, 0, False, False, False)]
     while stack:
-        node, depth, in_list, closing = stack.pop()
+        node, depth, in_list, in_text_block, closing = stack.pop()
         tag = node.tag or ""
         if closing:
+            copies -= depth > 0 and _is_aria_hidden(node)
             if tag in BLOCK_TAGS:
+                gap = False
                 end_paragraph()
                 blocks.pop()
                 if tag == "li":
@@ -789,15 +886,19 @@ def element_paragraphs(
             continue
         if tag == "-text":
             text = node.text_content or ""
+            if gap and text:
+                current.append(" " * _starts_a_word(text))
+                gap = False
             if marker and text.strip():
                 current.append(marker.pop())
             current.append(text)
             linked.add(text)
             continue
         if depth > 0 and (
-            _left_out(node, skip, keep, chrome_limit, lengths)
+            _left_out(node, skip, keep, chrome_limit, lengths, in_text_block, copies > 0)
             or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
         ):
+            gap = gap or _leaves_a_gap(node)
             furniture = _is_furniture_with_text(node, skip)
             left_since = left_since or furniture
             if heading is not None and furniture:
@@ -811,15 +912,17 @@ def element_paragraphs(
             with_media = _figures_with_media(root) if with_media is None else with_media
             if node.mem_id in with_media and node.css_first(_FIGURE_TEXT) is None:
                 continue
-        if tag in ("math", "img"):  # an image not left out is an emoji's (_symbol_alt)
-            shown = _math_text(node) if tag == "math" else _symbol_alt(node) or ""
-            current.extend([*marker, shown])
+        if tag in ("math", "img"):  # an image not left out is a character's (_character_alt)
+            shown = _math_text(node) if tag == "math" else _character_alt(node) or ""
+            current.extend([*marker, " " * gap, shown])
             linked.add(shown)
             marker.clear()
+            gap = False
             continue
         if tag in LIST_TAGS:
             in_list = True
         if tag in BLOCK_TAGS:
+            gap = False
             end_paragraph()
             blocks.append(tag)
             if tag == "pre":
@@ -837,10 +940,12 @@ def element_paragraphs(
             scripts.append((ended, len(current)))
         elif tag == "a":
             linked.open_link()
-        stack.append((node, depth, in_list, True))
+        copies += depth > 0 and _is_aria_hidden(node)
+        stack.append((node, depth, in_list, in_text_block, True))
         shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
         children = child_nodes(node if shadow is None else shadow)
-        stack.extend((child, depth + 1, in_list, False) for child in reversed(children))
+        in_text_block = in_text_block or tag in _ARIA_TEXT_BLOCKS
+        stack.extend((child, depth + 1, in_list, in_text_block, False) for child in reversed(children))
     end_paragraph()
     if heading is not None and furniture_after:
         paragraphs.pop()
@@ -908,7 +1013,7 @@ def _figures_with_media(root: LexborNode) -> set[int]:
     figures: set[int] = set()
     walked: set[int] = set()
     for media in root.css(_MEDIA):
-        if media.tag == "img" and _symbol_alt(media) is not None:
+        if media.tag == "img" and _character_alt(media) is not None:
             continue  # a character of the text, not a picture beside it
         node = media.parent
         while node is not None and node.mem_id not in walked and node.tag not in _NOT_BESIDE:
@@ -925,16 +1030,22 @@ def element_text(node: LexborNode) -> str:
     return " ".join(element_paragraphs(node))
 
 
-def _symbol_alt(node: LexborNode) -> str | None:
-    """The alt text of an image that stands for a symbol of the text: an emoji or a smiley (an image named
-    `emoji`, `wp-smiley`, `twemoji`..., whose alt is a short run of symbols, `:)`, `:slight_smile:`), or any image
-    whose alt is only emoji characters (`❤`, `👨‍👩‍👧`, `1️⃣`); None for any other image, and for a word (`flag`: a
-    description, as any other image's alt text is)."""
+def _character_alt(node: LexborNode) -> str | None:
+    """The alt text of an image that stands for a character of the text: an emoji or a smiley (an image named
+    `emoji`, `wp-smiley`, `twemoji`..., whose alt is a short run of symbols, `:)`, `:slight_smile:`), any image
+    whose alt is only emoji characters (`❤`, `👨‍👩‍👧`, `1️⃣`), or a drop cap: an image whose alt is one letter, named
+    so (`dropcap`, `drop-cap`, `initial`) or followed by the rest of its word (`<img alt="C">ouncil`, old pages'
+    drop caps; session 52); None for any other image, and for a word (`flag`: a description, as any other image's
+    alt text is)."""
     alt = (node.attributes.get("alt") or "").strip()
     if not alt:
         return None
     if _is_emoji(alt):
         return alt
+    if len(alt) == 1 and alt.isalpha():
+        after = node.next
+        rest = after is not None and after.is_text_node and (after.text_content or "")[:1].isalpha()
+        return alt if rest or any(_name_parts(name) & _DROP_CAP_WORDS for name in _names(node)) else None
     named = any(word in name for name in _names(node) for word in _EMOJI_CLASS_WORDS)
     symbols = len(alt) <= _MAX_SYMBOL_ALT and not alt.isalnum() and not any(char.isspace() for char in alt)
     return alt if named and symbols else None
@@ -993,14 +1104,36 @@ def _left_out(
     keep: frozenset[int],
     chrome_limit: float,
     lengths: dict[int, int],
+    in_text_block: bool,
+    in_copy: bool,
 ) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
-    shown = (node.tag == "img" and _symbol_alt(node) is not None) or _shadow_root(node) is not None
+    shown = (node.tag == "img" and _character_alt(node) is not None) or _shadow_root(node) is not None
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
-    if dropped or node.mem_id in skip or is_hidden_or_chrome_by_markup(node):
+    if dropped or node.mem_id in skip or _is_hidden_from_screen(node) or _has_chrome_role(node):
+        return True
+    if _is_aria_hidden(node) and not _is_visible_copy(node, in_text_block, in_copy):
         return True
     return left_out_by_name(node, chrome_limit, lengths)
+
+
+def _leaves_a_gap(node: LexborNode) -> bool:
+    """Whether an element left out of the text stood between words: a line break, media (an icon's <svg>, an image),
+    or text starting or ending with whitespace (`voted<span aria-hidden="true"> </span>on` read "votedon")."""
+    if not node.is_element_node:
+        return False
+    if node.tag == "br" or node.tag in _MEDIA_TAGS:
+        return True
+    text = node.text(deep=True)
+    return text[:1].isspace() or text[-1:].isspace()
+
+
+def _starts_a_word(text: str) -> bool:
+    """Whether text after a gap (_leaves_a_gap) needs a space before it: not when it starts with a space or with
+    punctuation that closes (`the report<span class="sr-only"> (opens in a new tab)</span>.`)."""
+    first = text[:1]
+    return bool(first) and (first.isalnum() or unicodedata.category(first) in ("Pi", "Ps", "Pd", "Sc", "So"))
 
 
 def check_nesting(markup: str) -> None:
@@ -1099,6 +1232,8 @@ def refuse_cdata(markup: str, root: LexborNode | None, where: str, *, text_block
 
 
 _TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt"})
+# Where an aria-hidden element's text is read as the reader sees it (_is_visible_copy).
+_ARIA_TEXT_BLOCKS = _TEXT_BLOCK_TAGS | {"figcaption", "caption"}
 _NO_TEXT_TAGS = frozenset({"noscript", "template", "aside", "nav", "header", "footer", "form", "button"})
 
 
