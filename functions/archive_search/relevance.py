@@ -252,15 +252,15 @@ _CONTRACTION = re.compile(r"'(?:ll|re|ve|d|m|t)$")
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # single letters, each followed by a dot (the last's dropped)
 
 
-def abbreviation_closed_up(word: str) -> str | None:
+def abbreviation_closed_up(word: str, with_synonyms: bool = False) -> str | None:
     """A dotted abbreviation closed up, lower-cased (`I.B.M.`, `i.b.m` -> `ibm`, `B.T.` -> `bt`), as articles mostly
     write it: the standard tokenizer keeps `I.B.M.` one token, so it found only itself (`I.B.M.` found nothing on
-    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for an abbreviation with synonyms
-    (`U.S.`, `U.K.`, `U.N.`: found through them; `us` is the pronoun) and for a stopword closed up (`I.T.`: `it`).
-    Unlike a joined word's (closed_up), two letters are searched so: an abbreviation's letters are the same
-    abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
+    news-dev, `IBM` 41 articles: session 23's review). None for any other word, for a stopword closed up (`I.T.`:
+    `it`) and, unless `with_synonyms` (/suggest, which has no synonyms), for an abbreviation with synonyms (`U.S.`,
+    `U.K.`, `U.N.`: found through them; `us` is the pronoun). Unlike a joined word's (closed_up), two letters are
+    searched so: an abbreviation's letters are the same abbreviation closed up (BT, EC), where `M&S` is seldom `MS`."""
     unit = without_possessive(_unit_word(word))  # `I.B.M.'s` is I.B.M.
-    if not _ABBREVIATION.fullmatch(unit) or has_synonyms(unit):
+    if not _ABBREVIATION.fullmatch(unit) or (has_synonyms(unit) and not with_synonyms):
         return None
     closed = unit.replace(".", "")
     return None if fold_as_index(closed) in STOPWORDS else closed

@@ -38,7 +38,11 @@ from archive_search.query_parser import (
     without_possessive,
 )
 from archive_search.relevance import (
+    BYLINE_FIELD,
+    BYLINE_PARTS_FIELD,
+    HEADLINE_FIELD,
     MIN_CLOSED_UP_LETTERS,
+    TEXT_FIELDS,
     abbreviation_closed_up,
     abbreviation_dotted,
     abbreviation_form,
@@ -68,6 +72,10 @@ MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
 # written (a part of a joined word: `-neill`, O'Neill) and closed up (`-walmart`, Wal-Mart).
 EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
 EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
+# Where the last fallback finds the typed words (build_article_titles): as /search reads them, the byline too (`kalbag`:
+# 18 articles by Chaitanya Kalbag, none naming him), and the word being typed as the start of a word as written.
+ARTICLE_FIELDS = [*TEXT_FIELDS, BYLINE_FIELD]
+ARTICLE_PREFIX_FIELDS = ["title.exact", "summary.exact", "body.exact", BYLINE_PARTS_FIELD]
 _JOINERS = re.compile(f"([{re.escape(JOINERS)}])")  # the joiners kept among the pieces
 _POSSESSIVE = re.compile(r"'[sS](?![^\W_])")  # as the word parts drop it (O'Driscoll's: o, driscoll)
 # A possessive's `'s` after a word of two letters or more, as /search reads one (query_parser.without_possessive):
@@ -183,6 +191,7 @@ def _abbreviations(q: str) -> dict[str, str]:
         token: abbreviation_closed_up(token)
         or (abbreviation_dotted(token, with_synonyms=True) if dotted else None)
         or synonym_dotted(token)
+        or synonym_closed_up(token)
         for token in q.split()
     }
     return dict([(token, form) for token, form in forms.items() if form][:MAX_ABBREVIATIONS])
@@ -201,6 +210,18 @@ def synonym_dotted(word: str) -> str | None:
         return None
     dotted = abbreviation_dotted(parts[0].upper(), with_synonyms=True)
     return dotted if dotted and has_synonyms(dotted) else None
+
+
+def synonym_closed_up(word: str) -> str | None:
+    """The closed-up spelling of a dotted abbreviation /search finds through its synonyms (`E.U.` -> `eu`, `U.N.`
+    -> `un`, `U.K.` -> `uk`), as headlines mostly write them: /suggest has no synonyms, and no headline writes
+    `E.U.` or `U.N.`, so they offered nothing where `EU ` offers the EU titles (session 52's attacker). Not `U.S.`,
+    which hundreds of headlines write dotted and whose `us` starts "Usher", "used" (_abbreviations)."""
+    closed = abbreviation_closed_up(word, with_synonyms=True)
+    return closed if closed and has_synonyms(closed) and closed != _US else None
+
+
+_US = "us"
 
 
 def word_parts(word: str) -> str:
@@ -355,6 +376,14 @@ _TYPED_GROUP = re.compile(r"(?<=\d),(?=\d{0,2}$)")
 _ENDS_POSSESSIVE = re.compile(r"[^\W\d_]{2}'[sS]\s*$")
 
 
+def groups_closed(typed: str) -> str:
+    """searched_text(typed) with its digit groups closed up, a group being typed at the end too, as the index closes
+    up the whole number (mapping 20's `digit_groups`): `45,0` starts "45,000 jobs", indexed `45000`, as `450` does;
+    and the groups before it, which the engine would close up only after this (`1,500,0` is `15000`, not `1,5000`:
+    session 48's review)."""
+    return _TYPED_GROUP.sub("", re.sub(DIGIT_GROUP_PATTERN, "", searched_text(typed)))
+
+
 def _title_start_key(text: str) -> str:
     """text as the title start analyzers read it (index_mapping's title_start: folded, each run of what is no letter
     or digit a space, trimmed)."""
@@ -371,10 +400,7 @@ def build_suggest(
     clauses of the same request (/suggest answers every keystroke: one round trip). `context`: words typed that no
     title holds (title_relaxed), which the articles of the titles offered hold. `closed_up`: a word of letters may
     also start a joined word closed up (_title_prefixes)."""
-    # A digit group being typed at the end closed up as the index closes up the whole number (mapping 20's
-    # `digit_groups`): `45,0` starts "45,000 jobs", indexed `45000`, as `450` does; and the groups before it, which
-    # the engine would close up only after this (`1,500,0` is `15000`, not `1,5000`: the session's review).
-    q = _TYPED_GROUP.sub("", re.sub(DIGIT_GROUP_PATTERN, "", searched_text(typed)))
+    q = groups_closed(typed)
     words = words_of(q)
     complete = " ".join(words[:-1]) if last_word_typed(q) else " ".join(words)
     # The engine counts a clause for each token of each clause, at most one a character of q (a run of ideographs
@@ -393,7 +419,10 @@ def build_suggest(
         # after those starting with it as typed (`UK econ`: "UK economy ..." before "U.K. ECONOMY ...").
         respelt = " ".join(forms.get(token, token) for token in q.split())
         should.append({"match": {"title.start": {"query": respelt, "boost": 5}}})
-    if complete:
+    # A finished abbreviation also closed up, as a whole word (`E.U. `: the "EU ..." titles before "Europe ...").
+    typing = q.split()[-1] if last_word_typed(q) else None
+    complete = " ".join([complete, *(form for token, form in forms.items() if "." not in form and token != typing)])
+    if complete.strip():
         should.append({"match": {"title.exact": {"query": complete, "boost": 0.5}}})
     if optional:
         # Scored as a word a title must hold is (_title_prefixes), the titles holding them first.
@@ -419,6 +448,44 @@ def build_suggest(
         "_source": ["title"],
         "size": size,
         "track_total_hits": False,
+        # One title once: the archive holds 62 headlines twice or more (`Kilro` offered "Kilroy launches 'Veritas'
+        # party" twice, the fifth Kilroy title behind it; session 52's attacker).
+        "collapse": {"field": HEADLINE_FIELD},
+        "sort": [{"_score": "desc"}, {"source_key": "asc"}],
+    }
+
+
+def build_article_titles(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
+    """The engine request for the last fallback of suggest_titles: the titles of the articles holding every typed
+    word in their headline, summary, body or byline, the finished ones as /search reads them (stemmed, with its
+    synonyms: `blairs` is Blair's, `hopes` "hope") and the one being typed so too or as the start of a word as
+    written (the exact fields: the stemmed ones hold `unit` for "United", which `unite` does not start), scored as
+    /search weights the fields (relevance.TEXT_FIELDS), the words whole first; one request, a headline held twice
+    once. `manchester united`, `manchester un`, `blair hopes`, `kerry` offered nothing where /search finds 763, 146,
+    42 and 10 articles: no title holds the words together, or only bodies hold them, so no earlier reading matched a
+    title (session 52's attacker)."""
+    text = groups_closed(typed)
+    typing = words_of(text)[-1] if last_word_typed(text) else ""
+    finished = text[: text.rindex(typing)] if typing else text
+    # A stopword finished (`OR` too) is no word an article must hold, as in a title (_plain_words).
+    capitals = capitals_typed(parse_query(typed))
+    required = " ".join(token for token in finished.split() if not _optional(token, capitals))
+    whole = {"query": text, "type": "most_fields", "fields": ARTICLE_FIELDS}
+    must = [{"multi_match": {**whole, "query": required, "operator": "and"}}] if words_of(required) else []
+    if typing:
+        starts = [{"prefix": {name: _prefix_value(typing)}} for name in ARTICLE_PREFIX_FIELDS]
+        must.append(any_of([*starts, {"multi_match": {**whole, "query": typing}}]))
+    # Stopwords alone are words an article must hold, as a title must (_plain_words).
+    must = must or [{"multi_match": {**whole, "operator": "and"}}]
+    query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}]}
+    if excluded := title_exclusions(parse_query(typed).excluded):
+        query["must_not"] = excluded
+    return {
+        "query": {"bool": query},
+        "_source": ["title"],
+        "size": size,
+        "track_total_hits": False,
+        "collapse": {"field": HEADLINE_FIELD},
         "sort": [{"_score": "desc"}, {"source_key": "asc"}],
     }
 
@@ -427,9 +494,10 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     """Up to MAX_SUGGESTIONS titles for q (as suggest_query returns it), the typed start of each word marked; none
     for a q of exclusions alone (`-oil`: nothing to complete). When no title matches, q's words of letters also as
     the start of a headline's joined word closed up (`walmart`: Wal-Mart); then q with its misspelt words respelt
-    (title_respelt), the respelt start of each word marked; then without the words no title holds (title_relaxed):
-    up to five requests more, only then. The answer says how q was read (TitleSuggestions): the page offered
-    "Blair ..." titles for `tony blair` without saying `tony` was in no title (session 34)."""
+    (title_respelt), the respelt start of each word marked; then without the words no title holds (title_relaxed);
+    then the titles of the articles holding every word (build_article_titles), each word said to be in no title: up
+    to six requests more, only then. The answer says how q was read (TitleSuggestions): the page offered "Blair ..."
+    titles for `tony blair` without saying `tony` was in no title (session 34)."""
     # Its symbols as the title fields read them (query_parser.symbols_blanked: an emoji ends a word); `manchester😀`
     # offered nothing, `tony😀 blair` kept the titles holding "blair" to articles holding the emoji (session 43).
     unsymbolled = symbols_blanked(q)
@@ -448,6 +516,12 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     if not response["hits"]["hits"] and (relaxed := title_relaxed(index, q)):
         (q, dropped), searched = relaxed, searched_text(relaxed[0])
         response = index.search(build_suggest(q, context=dropped), size=MAX_SUGGESTIONS, offset=0)
+    if not response["hits"]["hits"] and not any(short_joined(token) for token in searched_text(read_as_typed).split()):
+        # Last, the titles of the articles holding the words (session 52); not for a name's letters (`P&O`), which
+        # only a headline's name whole is (_joined_held), where the articles' words would be any `p` and `o`.
+        q, searched = read_as_typed, searched_text(read_as_typed)
+        response = index.search(build_article_titles(q), size=MAX_SUGGESTIONS, offset=0)
+        dropped = [word for token in searched.split() if (word := _EDGE_PUNCTUATION.sub("", token))]
     if not response["hits"]["hits"]:
         return TitleSuggestions([])
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters

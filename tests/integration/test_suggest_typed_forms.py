@@ -1,5 +1,6 @@
 """/suggest on the real node: an abbreviation /search reads through its synonyms typed in any case, and a word that
-punctuation after it finishes (session 51's attacker)."""
+punctuation after it finishes (session 51's attacker); the titles of the articles holding words no title holds
+together, a dotted EU or UN, and a headline held twice offered once (session 52's attacker)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import suggested
-from tests.integration.test_search_api import _json_upload
+from tests.integration.test_search_api import _json_upload, get
 
 pytestmark = pytest.mark.integration
 
@@ -51,3 +52,63 @@ def test_suggest_reads_a_word_that_punctuation_follows_as_finished(pipeline: Loc
     assert lower in suggested("Low'")
     # and a joined word being typed is completed as that word
     assert suggested("Low-c") == [cost]
+
+
+def test_suggest_offers_the_articles_titles_when_no_title_holds_the_words(pipeline: LocalPipeline) -> None:
+    # Given headlines each holding some of the words typed below, none all of them, and bodies holding them
+    utd = _json_upload(pipeline, "Man Utd to open books to Glazer", "Manchester United's owners agreed on Monday.")
+    city = _json_upload(pipeline, "Manchester wins Labour conference", "The city will host the party.")
+    nations = _json_upload(pipeline, "United Nations meets in Geneva", "Delegates arrived.")
+    hope = _json_upload(pipeline, "Blair's hope for Blunkett return", "The prime minister said he hopes so.")
+    bush = _json_upload(pipeline, "Wall Street cheers Bush victory", "Kerry conceded the election.")
+    oil = _json_upload(pipeline, "Crude output falls", "Oil wells were shut by order of the ministry.")
+    _json_upload(pipeline, "Orange results beat forecasts", "Sales rose.")
+    pipeline.drain()
+
+    # Then the titles of the articles holding every word are offered, the one being typed as a word's start, the
+    # finished ones as /search reads them (`blairs` is Blair's, `hopes` "hope"), a body's word too; they offered
+    # nothing, every word being some headline's or a body's only
+    assert suggested("manchester united") == [utd]
+    assert suggested("manchester un") == [utd]
+    assert suggested("blair hopes") == [hope]
+    assert suggested("blairs") == [hope]
+    assert suggested("kerry") == [bush]
+    assert suggested("oil or") == [oil]
+    # saying that no title holds them, and keeping out a title holding an exclusion
+    status, body, _ = get("/suggest?q=manchester+united")
+    assert status == 200 and body["words_not_in_titles"] == ["manchester", "united"]
+    assert suggested("manchester united -glazer") == []
+    # while a title holding the words is still what is offered
+    assert suggested("manchester") == [city]
+    assert suggested("united") == [nations]
+
+
+def test_suggest_completes_a_dotted_eu_or_un_as_headlines_write_them(pipeline: LocalPipeline) -> None:
+    # Given headlines writing EU and UN closed up, and others starting with the same letters
+    referendum = _json_upload(pipeline, "EU referendum question unveiled", "Voters will be asked.")
+    europe = _json_upload(pipeline, "Europe blames US over weak dollar", "Ministers met.")
+    council = _json_upload(pipeline, "UN Security Council meets", "Delegates arrived.")
+    unilever = _json_upload(pipeline, "Unilever profits slip", "Sales fell.")
+    pipeline.drain()
+
+    # Then `E.U.` and `U.N.` find them as `EU ` and `UN ` do, the word whole first (they offered nothing: no headline
+    # writes them dotted)
+    for typed in ("E.U.", "E.U. ", "e.u. "):
+        assert suggested(typed) == [referendum, europe], typed
+    assert suggested("E.U. ref") == [referendum]
+    for typed in ("U.N.", "U.N. "):
+        found = suggested(typed)
+        assert found[0] == council and unilever in found and found == suggested("UN "), typed
+    assert suggested("U.N. sec") == [council]
+
+
+def test_suggest_offers_a_headline_held_twice_once(pipeline: LocalPipeline) -> None:
+    # Given a headline the archive holds twice, and another starting alike
+    _json_upload(pipeline, "Kilroy launches 'Veritas' party", "He spoke in London.")
+    _json_upload(pipeline, "Kilroy launches 'Veritas' party", "He spoke in London.")
+    quits = _json_upload(pipeline, "Kilroy-Silk quits 'shameful' UKIP", "He left the party.")
+    pipeline.drain()
+
+    # Then it is offered once (it took two of the list's places)
+    found = suggested("Kilro")
+    assert len(found) == 2 and quits in found
