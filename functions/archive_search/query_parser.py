@@ -461,11 +461,20 @@ def parse_query(text: str) -> ParsedQuery:
         required=tuple(Unit(tuple(dict.fromkeys(unit))) for unit in required),
         excluded=tuple(excluded),
         words=words,
-        unapplied=tuple(unapplied),
+        unapplied=_each_once(unapplied),
         typed=" ".join(typed),
         whole=" ".join(whole),
         typed_by_reader=excludes,
     )
+
+
+def _each_once(exclusions: list[str]) -> tuple[str, ...]:
+    """The exclusions as typed (`-gas`, `NOT gas`), each once however it is spelt, as it takes one slot (`-gas -GAS
+    -gás` was named three times in `unapplied_exclusions`: session 52's review); the first spelling is kept."""
+    firsts: dict[str, str] = {}
+    for typed in exclusions:
+        firsts.setdefault(fold_as_index(typed.removeprefix(f"{NOT_OPERATOR} ").lstrip("-").strip('"')), typed)
+    return tuple(firsts.values())
 
 
 # Punctuation and symbols the engine's standard tokenizer keeps inside a word (Unicode word boundaries, UAX #29:
@@ -514,7 +523,7 @@ def _apart_between(run: str, before: str, after: str) -> str:
     """A run of punctuation and symbols (_separates) between two characters of words, with each the engine reads as a
     word's end there blanked (same UTF-16 width): none when it keeps the run inside one word (one numeric separator
     between digits, katakana between katakana, a character it reads as a letter: _KEPT_IN_WORDS)."""
-    if before.isdigit() and after.isdigit() and run in _NUMERIC_SEPARATORS:
+    if before.isdecimal() and after.isdecimal() and run in _NUMERIC_SEPARATORS:
         return run
     katakana = bool(_KATAKANA.match(before) and _KATAKANA.match(after))
     kept = _KATAKANA if katakana else _KEPT_IN_WORDS
@@ -595,9 +604,11 @@ def _is_exclusion(token: str) -> bool:
 def _exclusions_apply(tokens: list[str], operator_word: str | None, operators: frozenset[int]) -> bool:
     """Whether `-` excludes in this query: only in one of at most MAX_OPERATOR_WORDS other words (what a reader
     types), not in a pasted sentence or paragraph. OR, `|`, NOT and its term (`operators`: _not_operators) and tokens
-    without a letter or digit (a dash) are no words."""
+    without a letter or digit (a dash) are no words, and a keyword typed again counts once however it is spelt (`oil
+    -gas` typed twelve times was a paste, `gas` not excluded: session 52's review); a stopword counts each time, the
+    glue of a sentence."""
     words = [
-        t
+        fold_as_index(t)
         for i, t in enumerate(tokens)
         if t != operator_word
         and i not in operators
@@ -605,23 +616,28 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None, operators: f
         and not _is_exclusion(t)
         and _WORDLIKE.search(t)
     ]
-    return len(words) <= MAX_OPERATOR_WORDS
+    return sum(word in STOPWORDS for word in words) + len(set(words) - STOPWORDS) <= MAX_OPERATOR_WORDS
 
 
 def _not_operators(tokens: list[str], operator_word: str | None) -> frozenset[int]:
-    """Where tokens hold NOT excluding the next term: where OR is an operator, the other words in lower case (a
-    reader's keywords), between two words that are no stopword (or first): `oil NOT gas`, not the NOT of a headline's
-    emphasis (`Mayor will NOT retract Nazi jibe`, `Abortion NOT a poll issue`, `Dance music NOT dead` lost their
-    articles: session 34's second and third reviews)."""
-    if not operator_word or any(
-        token not in (NOT_OPERATOR, operator_word) and token != token.lower() for token in tokens
-    ):
+    """Where tokens hold NOT excluding the next term: where OR is an operator, between two words that are no stopword
+    (or first), in a reader's keywords: the other words in lower case (`oil NOT gas`), or a name's capital just before
+    NOT in a query without a stopword (`Blair NOT Brown`, `Iraq NOT war`). Not the NOT of a headline's emphasis
+    (`Mayor will NOT retract Nazi jibe`, `Abortion NOT a poll issue`, `Dance music NOT dead` lost their articles:
+    session 34's second and third reviews), nor of a headline in capitals (OR is no operator there). Until session
+    52 any capital made NOT a word, and `Blair NOT Brown` ranked "Blair and Brown criticised by MPs" second."""
+    if not operator_word:
+        return frozenset()
+    words = [token for token in tokens if token not in (NOT_OPERATOR, operator_word)]
+    keywords = all(token == token.lower() for token in words)
+    if not keywords and any(fold_as_index(token.strip('-"()')) in STOPWORDS for token in words):
         return frozenset()
 
     def excludes(i: int) -> bool:
         after = fold_as_index(tokens[i + 1].lstrip('-"('))
         before = fold_as_index(tokens[i - 1]) if i else ""
-        return bool(after) and after not in STOPWORDS and before not in STOPWORDS
+        named = keywords or (i > 0 and tokens[i - 1].lstrip('"(')[:1].isupper())
+        return named and bool(after) and after not in STOPWORDS and before not in STOPWORDS
 
     return frozenset(i for i, token in enumerate(tokens[:-1]) if token == NOT_OPERATOR and excludes(i))
 

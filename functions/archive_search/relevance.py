@@ -319,13 +319,13 @@ def glued_parts(word: str) -> list[str]:
     parts: list[str] = []
     letters: list[str] = []
     for part in [*GLUE.split(word), ""]:
-        if len(part) == 1 and not part.isdigit():
+        if len(part) == 1 and not part.isdecimal():
             letters.append(part)
             continue
         if len(letters) > 1:
             parts.append(".".join(letters))
         letters = []
-        if len(part) > 1 and not part.isdigit():
+        if len(part) > 1 and not part.isdecimal():
             parts.append(part)
     if len(parts) < 2:
         return []
@@ -337,7 +337,7 @@ def glued_number(word: str) -> bool:
     numbers: matched as them adjacent, not as any of them (session 35's third review: `10:30` found 1,309 news-dev
     articles holding 10 or 30, none writing 10:30). Not `2.5`, which the engine keeps whole."""
     parts = GLUE.split(_unit_word(word))
-    return len(parts) > 1 and all(part.isdigit() for part in parts) and ":" in word
+    return len(parts) > 1 and all(part.isdecimal() for part in parts) and ":" in word
 
 
 def _adjacent(term: Term) -> bool:
@@ -354,7 +354,7 @@ def joined_parts(word: str) -> list[str]:
     parts = [
         part
         for part in _JOINER_SPLIT.split(without_possessive(_unit_word(word)))
-        if len(part) > 1 and not part.isdigit() and fold_as_index(part) not in STOPWORDS
+        if len(part) > 1 and not part.isdecimal() and fold_as_index(part) not in STOPWORDS
     ]
     return parts[:MAX_GLUED_PARTS] if len(parts) > 1 else []
 
@@ -378,7 +378,7 @@ def code_runs(word: str) -> str | None:
         # every digit run and letters for a number and its unit, lost them).
         return None
     runs = _CODE_RUN.findall(word)
-    digits = sum(run[0].isdigit() for run in runs)
+    digits = sum(run[0].isdecimal() for run in runs)
     return " ".join(runs) if len(runs) <= MAX_CODE_RUNS and 0 < digits < len(runs) else None
 
 
@@ -392,7 +392,7 @@ def unit_runs(word: str) -> str | None:
 def _number_and_unit(word: str) -> tuple[str, str] | None:
     """(number, unit) of a word that is a run of digits and a unit of NUMBER_UNITS (`5bn`, `1960s`), else None."""
     runs = _CODE_RUN.findall(word) if _CODE.fullmatch(word) else []
-    return (runs[0], runs[1]) if len(runs) == 2 and runs[0].isdigit() and runs[1].casefold() in NUMBER_UNITS else None
+    return (runs[0], runs[1]) if len(runs) == 2 and runs[0].isdecimal() and runs[1].casefold() in NUMBER_UNITS else None
 
 
 def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
@@ -411,6 +411,11 @@ def _code(text: str, boost: float = 1.0) -> list[dict[str, Any]]:
         apart = " ".join(unit or word for unit, word in zip(units, words, strict=True))
         clauses.append(_phrase(apart, UNIT_FIELDS, boost))
     return clauses
+
+
+def _best_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    """The best-scoring of the clauses: the clause itself when there is one."""
+    return clauses[0] if len(clauses) == 1 else {"dis_max": {"queries": clauses}}
 
 
 def any_of(clauses: list[dict[str, Any]]) -> dict[str, Any]:
@@ -608,9 +613,11 @@ def written_number(word: str) -> str:
     """A word as the fields as written are searched for it beside the stemmed ones: a number as its plural (`747` as
     `747s`, `1960` as `1960s`), which the stemmed fields keep whole; any other word as it is. Those fields hold the
     parts of a number written with a point or a comma too, which the number typed is not: `5%` found the 1,127
-    news-dev articles writing 2.5, 5,000 and the like, where 316 write 5 (session 35's review)."""
+    news-dev articles writing 2.5, 5,000 and the like, where 316 write 5 (session 35's review). A number is decimal
+    digits (isdecimal, as the engine's tokenizer reads numbers), not every character Python calls a digit: `²` as `²s`
+    was the word `s`, the part of every `U.S.` (session 52's review: `²`, `①`, `1987²` found 1,840 U.S. articles)."""
     number = _unit_word(word)  # as typed in an OR-group: `5%`, `$5`
-    return f"{number}s" if number.isdigit() else word
+    return f"{number}s" if number.isdecimal() else word
 
 
 def has_thai(text: str) -> bool:
@@ -967,19 +974,23 @@ def _spelt(form: str | None, fields: list[str]) -> list[dict[str, Any]]:
     return [{"multi_match": {"query": form, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
 
 
-def _not_closed_up_only(word: str, ranking: Ranking, other: str | None = None) -> dict[str, Any]:
+def _not_closed_up_only(word: str, ranking: Ranking, other: str | None = None, neither: bool = True) -> dict[str, Any]:
     """An article does not hold a joined word closed up only, nor an abbreviation in its `other` spelling only
     (TIER_AS_TYPED): it holds it as typed (in the text, a joined word's parts adjacent, a code however it is written;
     a byline or a tag), or not in the other form either. So the tier demotes only the articles holding the other
     form alone, which may be another word; the others keep their order (a judged TIME query's `NEWLY-CREATED`, which
-    no article writes closed up)."""
+    no article writes closed up). Without `neither`, only the articles holding it as typed: a dotted abbreviation's
+    (`B.B.C.`), which few articles write, where the articles holding neither form in their text (`bbc` a part of
+    `bbc.co.uk`, a tag) ranked above the BBC's own headlines, which `BBC` ranks first (session 52's review:
+    "France v Wales (Sat)" first); those writing `H.K.` still rank first for `H.K. stocks`."""
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
     else:
         text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
     closed = [*_closed_up(word, COMPLETE_FIELDS), *_spelt(other, COMPLETE_FIELDS)]
-    return {"bool": {"should": [text, *_code(word), *metadata, {"bool": {"must_not": closed}}]}}
+    held_neither = [{"bool": {"must_not": closed}}] if neither else []
+    return {"bool": {"should": [text, *_code(word), *metadata, *held_neither]}}
 
 
 def _closed_up(word: str, fields: list[str], boost: float = 1.0) -> list[dict[str, Any]]:
@@ -1085,7 +1096,29 @@ def byline_typed(parsed: ParsedQuery) -> dict[str, Any] | None:
     # (the session's review).
     if any(fold_as_index(_unit_word(word)) in STOPWORDS for word in (words[0], words[-1])):
         return None
-    return {"match_phrase": {BYLINE_FIELD: " ".join(words)}}
+    return any_of([{"match_phrase": {BYLINE_FIELD: name}} for name in [" ".join(words), *_apostrophe_names(words)]])
+
+
+# A name's word typed without its apostrophe is this long at least (`oneill`, `obrien`, `darcy`), and starts with the
+# letter of the Irish O' or the D' of Italian, French and Irish names (D'Afflisio, D'Alema, D'Arcy): the byline
+# clause for it is asked only of such words, not of every word of four letters.
+MIN_APOSTROPHE_NAME = 4
+APOSTROPHE_NAME_STARTS = "od"
+
+
+def _apostrophe_names(words: list[str]) -> list[str]:
+    """The name typed, with an apostrophe where a byline may write one the reader left out: after the O or D starting
+    a word (`oneill`, `ONeill`: O'Neill; `dafflisio`: D'Afflisio), or between an O or D and the word after it (`o
+    neill`). The byline's field keeps `O'Neill` one word, which neither typed form is, so `mark oneill` ranked
+    Mark O'Neill's articles from the 5th, `Mark O'Neill` from the first (session 52's review); a byline's hyphen the
+    field reads as a space (`jean loup fievet` finds Jean-Loup Fievet). One such word a name: each a phrase."""
+    names = []
+    for i, word in enumerate(words):
+        if len(word) >= MIN_APOSTROPHE_NAME and word.isalpha() and word[0].lower() in APOSTROPHE_NAME_STARTS:
+            names.append([*words[:i], f"{word[0]}'{word[1:]}", *words[i + 1 :]])
+        if word.lower() in APOSTROPHE_NAME_STARTS and i + 1 < len(words) and words[i + 1].isalpha():
+            names.append([*words[:i], f"{word}'{words[i + 1]}", *words[i + 2 :]])
+    return [" ".join(name) for name in names if len(name) > 1]  # `o neill` is `O'Neill`, one word: no name
 
 
 def typed_words(parsed: ParsedQuery) -> list[str]:
@@ -1290,6 +1323,8 @@ def text_query(
     # written, and so are capitals in a query all in capitals (a pasted headline's, TIME's judged queries), which say
     # nothing of an abbreviation.
     abbreviations = {word: form for word, form in typed_abbreviations(parsed).items() if word in plain}
+    # A dotted abbreviation typed (`B.B.C.`, `F.A.`): its closed-up form, which most articles and headlines write.
+    dotted = {word: other for word, other in abbreviations.items() if abbreviation_closed_up(word) is not None}
     for word, other in abbreviations.items():
         forms = [_scored(form, ranking, _weight(counts, word), closed=True) for form in (word, other)]
         should.append({"dis_max": {"queries": forms}})
@@ -1348,8 +1383,10 @@ def text_query(
             should.append(_tier(TIER_PHRASES, [phrase], COMPLETE_MATCH_BOOST))
         elif len(passage) <= PASSAGE_MARKED_CHARS:
             should.append(phrase)
-    # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline).
-    headlines = [_headline(text) for text in (parsed.typed, pasted_headline(parsed)) if text is not None]
+    # The headline typed whole; with its ` -SOURCE` too when pasted so (pasted_headline); its dotted abbreviations
+    # closed up, as headlines write them (`B.B.C. One`: "BBC One").
+    typed_as = [parsed.typed, pasted_headline(parsed), *(_abbreviated(parsed.typed, dotted=False) if dotted else [])]
+    headlines = [_headline(text) for text in typed_as if text is not None]
     headlines += [by] if (by := byline_typed(parsed)) is not None else []
     if ranking.complete_match_first and not highlighting and len(parsed.typed) <= MAX_TITLE_CHARS:
         should.append(_tier(TIER_HEADLINE, [any_of(headlines)], HEADLINE_BOOST))
@@ -1369,7 +1406,7 @@ def text_query(
     closed = [word for word in joined if closed_up(word) is not None] + list(abbreviations)
     as_typed = []
     if ranking.complete_match_first and short and closed and not highlighting:
-        demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word)) for word in closed]
+        demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word), word not in dotted) for word in closed]
         as_typed = [_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST)]
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = _expanded(plain, typo_words)
@@ -1424,11 +1461,13 @@ def text_query(
         # headline holding every word as read must rank as it does for the words typed so. Scored as typed, `show
         # hegalds` (read `show heralds`) ranked an article holding `shows` and `heralds` in its body before `Gadget
         # show heralds MP3 Christmas`, first for `show heralds` (session 26's review).
-        text = " ".join(as_searched)
-        title = {"query": text, "operator": "and", "boost": TITLE_ALL_WORDS_BOOST, "analyzer": PLAIN_ANALYZER}
-        should.append({"match": {"title": title}})
-        phrase = {"query": text, "slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
-        should.append({"match_phrase": {"title": phrase}})
+        # A dotted abbreviation's headline holds it dotted or closed up (`F.A. cup`: "Yeading face Newcastle in FA
+        # Cup", first for `FA cup`, was 4th: session 52's review).
+        texts = dict.fromkeys([" ".join(as_searched), " ".join(dotted.get(word, word) for word in as_searched)])
+        title = {"operator": "and", "boost": TITLE_ALL_WORDS_BOOST, "analyzer": PLAIN_ANALYZER}
+        should.append(_best_of([{"match": {"title": {"query": text, **title}}} for text in texts]))
+        phrase = {"slop": 1, "boost": TITLE_PHRASE_BOOST, "analyzer": PLAIN_ANALYZER}
+        should.append(_best_of([{"match_phrase": {"title": {"query": text, **phrase}}} for text in texts]))
     if words and len(words) <= TITLE_BONUS_MAX_WORDS:
         # A byline holds each word as written, as a part of its joined word or as that word closed up.
         byline_fields = (BYLINE_PARTS_FIELD, BYLINE_CLOSED_FIELD)
