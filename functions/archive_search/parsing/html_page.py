@@ -395,7 +395,7 @@ def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str,
     rel="tag">budget</a>`: WordPress's the_category() and the_tags(), Blogger's labels; microformats' rel-tag), in
     order, each once: a WordPress page seldom declares `article:section`, and its section was lost (session 52's new
     user). Only the article's own links: inside its container, not in what holds other writings (a comment, a
-    teaser of another post). Then the blocks holding them that are lines of metadata (meta_line_dates: Twenty
+    teaser of another post). Then the blocks holding them that are lines of metadata (_meta_line_dates: Twenty
     Twenty's list of tags under the text, "Posted on 12 May 2015 in Politics"), which the body leaves out as it
     leaves out a header's."""
     if container is None:
@@ -411,7 +411,7 @@ def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str,
             continue
         (categories if "category" in kinds else tags)[name] = None
         block = _block_around(link, container, loose=True)
-        if block is not None and block.mem_id not in lines and meta_line_dates(block) is not None:
+        if block is not None and block.mem_id not in lines and _meta_line_dates(block) is not None:
             lines.add(block.mem_id)
     return list(categories), tuple(tags)[:MAX_TAGS], lines
 
@@ -729,7 +729,7 @@ class _HeaderFurniture:
                 self.skip.add(node.mem_id)
 
     def _is_meta_line(self, block: LexborNode) -> bool:
-        dates = meta_line_dates(block)
+        dates = _meta_line_dates(block)
         if dates is None:
             return False
         # A date the line shows in no <time> (Astra's `<span itemprop="datePublished">`) is the article's when it
@@ -772,7 +772,7 @@ class _HeaderFurniture:
         return not kept or name is not None
 
 
-def meta_line_dates(block: LexborNode) -> list[str] | None:
+def _meta_line_dates(block: LexborNode) -> list[str] | None:
     """The dates a line of metadata shows in elements marked as the publication's (itemprop=datePublished), or None
     when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
     author's, a category's or tag's link), only words such as By, Posted on, in, Tagged (_LINE_WORDS)."""
@@ -828,8 +828,9 @@ def _is_meta_marker(node: LexborNode) -> bool:
 _MARKER_NAMES = frozenset({"author", "category", "tag", "datepublished", "datemodified"})
 # Words a theme's line of metadata writes around its category and tag links ("Posted on <time> in <a>Politics</a>",
 # "Categorized as", "Filed under", "Tagged"), beside the byline's and the date's (bylines.META_WORDS).
-_TAXONOMY_WORDS = frozenset({"in", "as", "under", "filed", "categories", "category", "categorized", "categorised"})
-_LINE_WORDS = META_WORDS | _TAXONOMY_WORDS | {"tags", "tagged"}
+_LINE_WORDS = META_WORDS | frozenset(
+    {"in", "as", "under", "filed", "categories", "category", "categorized", "categorised", "tags", "tagged"}
+)
 
 
 def _short_text(block: LexborNode) -> str | None:
