@@ -4243,7 +4243,7 @@ def test_a_draft_flag_neither_true_nor_false_is_reported_and_a_published_flag_is
     ("data", "says"),
     [
         (b'{"title": "T", "content": "Text."}', 'the JSON gives no body (\'body\'); its fields are "title", "content"'),
-        (b'{"post_title": "T", "post_content": "Text."}', "the JSON gives no title ('title' or 'headline')"),
+        (b'{"name": "T", "text": "Text."}', "the JSON gives no title ('title' or 'headline')"),
     ],
 )
 def test_a_json_without_a_title_or_body_field_names_the_fields_it_gives(data: bytes, says: str) -> None:

@@ -12,10 +12,12 @@ import importlib
 import logging
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
+from archive_search.parsing.site_generators import file_name_date, refuse_unpublished_folder
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
 
@@ -33,6 +35,14 @@ PARSERS: dict[str, str] = {
     ".htm": HTML,
 }
 SUPPORTED_EXTENSIONS = tuple(PARSERS)
+# A whole site's export, by its extension, and the export of one article to upload instead: the report named no
+# export that works (session 52's new user).
+_SITE_EXPORTS = {
+    ".xml": (
+        " (a WordPress export, WXR, is .xml: it holds the whole site, and an upload is one article)",
+        "upload each post on its own: its page as .html, or `wp post get ID --format=json` as .json",
+    ),
+}
 
 
 def parser(target: str) -> Callable[[bytes], ParsedUpload]:
@@ -47,9 +57,9 @@ def unsupported_extension(key: str) -> RejectedUploadError | None:
     extension = extension_of(key)
     if extension in PARSERS:
         return None
+    what, instead = _SITE_EXPORTS.get(extension, ("", f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}"))
     return RejectedUploadError(
-        f"files ending in {extension or '(no extension)'!r} are not supported",
-        fix=f"upload one of: {', '.join(SUPPORTED_EXTENSIONS)}",
+        f"files ending in {extension or '(no extension)'!r} are not supported{what}", fix=instead
     )
 
 
@@ -87,8 +97,13 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file is {kind}, not text",
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
+    refuse_unpublished_folder(key)
     try:
-        return validated(parser(_sniffed(extension, data, target))(data))
+        parsed = parser(_sniffed(extension, data, target))(data)
+        if parsed.published is None:
+            # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
+            parsed = replace(parsed, published=file_name_date(key))
+        return validated(parsed)
     except RejectedUploadError:
         raise
     except Exception as exc:  # the parsers' boundary: see the docstring

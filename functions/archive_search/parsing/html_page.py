@@ -119,6 +119,9 @@ DATE_META = (
     "sailthru.date",
 )
 SECTION_META = ("article:section", "section", "parsely-section", "category")
+# Links of an article read for its categories and tags (_taxonomy_links): a post has a few; a page of thousands of
+# links is read in bounded time.
+MAX_TAXONOMY_LINKS = 500
 SUMMARY_META = ("description", "og:description", "twitter:description", "dc.description")
 
 
@@ -137,15 +140,18 @@ def parse_html(data: bytes) -> ParsedUpload:
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
     published = _published(tree, meta, linked, container)
-    section, more_sections = section_and_tags(_sections(meta, linked))
+    categories, rel_tags, taxonomy_lines = _taxonomy_links(container)
+    section, more_sections = section_and_tags(_sections(meta, linked) or categories)
     headers = _article_headers(container) if container is not None else []
     furniture = _HeaderFurniture(title, heading, author, published, section)
     for header in headers:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
-    if container is not None and (headers or teasers or (title_node is not None and is_inside(title_node, container))):
+    if container is not None and (
+        headers or teasers or taxonomy_lines or (title_node is not None and is_inside(title_node, container))
+    ):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        skip = furniture.skip | teasers | ({title_node.mem_id} if title_node is not None else set())
+        skip = furniture.skip | teasers | taxonomy_lines | ({title_node.mem_id} if title_node is not None else set())
         linked_tags = []
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
@@ -177,7 +183,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         published=published or furniture.dateline or dateline,
         section=section,
         # An article has one section: the others are kept as its tags.
-        tags=_with_linked_tags(_tags(meta, linked), linked_tags) + more_sections,
+        tags=_with_linked_tags(_tags(meta, linked) or rel_tags, linked_tags) + more_sections,
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
@@ -384,6 +390,32 @@ def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
     if isinstance(value, list):
         return [clean_line(unescape_entities(item)) for item in value if isinstance(item, str)]
     return items_as_written(unescape_entities(value)) if isinstance(value, str) else []
+
+
+def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str, ...], set[int]]:
+    """The article's categories and tags as its links name them (`<a rel="category tag">Politics</a>`, `<a
+    rel="tag">budget</a>`: WordPress's the_category() and the_tags(), Blogger's labels; microformats' rel-tag), in
+    order, each once: a WordPress page seldom declares `article:section`, and its section was lost (session 52's new
+    user). Only the article's own links: inside its container, not in what holds other writings (a comment, a
+    teaser of another post). Then the blocks holding them that are lines of metadata (_meta_line_dates: Twenty
+    Twenty's list of tags under the text, "Posted on 12 May 2015 in Politics"), which the body leaves out as it
+    leaves out a header's."""
+    if container is None:
+        return [], (), set()
+    others = _OtherWritings(container)
+    categories: dict[str, None] = {}
+    tags: dict[str, None] = {}
+    lines: set[int] = set()
+    for link in islice(container.css("a[rel]"), MAX_TAXONOMY_LINKS):
+        kinds = (link.attributes.get("rel") or "").casefold().split()
+        name = clean_line(element_text(link)) if "tag" in kinds or "category" in kinds else ""
+        if not name or len(name) > MAX_LABEL_CHARS or others.hold(link):
+            continue
+        (categories if "category" in kinds else tags)[name] = None
+        block = _block_around(link, container, loose=True)
+        if block is not None and block.mem_id not in lines and _meta_line_dates(block) is not None:
+            lines.add(block.mem_id)
+    return list(categories), tuple(tags)[:MAX_TAGS], lines
 
 
 def _ld_text(linked: dict[str, Any], key: str) -> str | None:
@@ -699,13 +731,13 @@ class _HeaderFurniture:
                 self.skip.add(node.mem_id)
 
     def _is_meta_line(self, block: LexborNode) -> bool:
-        rest = _short_text(block)
-        if rest is None:
+        dates = _meta_line_dates(block)
+        if dates is None:
             return False
-        for marker in block.css("*"):
-            if _is_meta_marker(marker):
-                rest = rest.replace(element_text(marker), " ")
-        return all(word in META_WORDS for word in _WORD.findall(rest.casefold()))
+        # A date the line shows in no <time> (Astra's `<span itemprop="datePublished">`) is the article's when it
+        # declares none, as a date line's is
+        self.dateline = self.dateline or next((date for date in dates if parse_date(date) is not None), None)
+        return True
 
     def _is_furniture(self, block: LexborNode) -> bool:
         text = _short_text(block)
@@ -742,6 +774,22 @@ class _HeaderFurniture:
         return not kept or name is not None
 
 
+def _meta_line_dates(block: LexborNode) -> list[str] | None:
+    """The dates a line of metadata shows in elements marked as the publication's (itemprop=datePublished), or None
+    when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
+    author's, a category's or tag's link), only words such as By, Posted on, in, Tagged (_LINE_WORDS)."""
+    rest = _short_text(block)
+    if rest is None:
+        return None
+    dates = []
+    for marker in block.css("*"):
+        if _is_meta_marker(marker):
+            rest = rest.replace(element_text(marker), " ")
+            if (marker.attributes.get("itemprop") or "").casefold() == "datepublished":
+                dates.append(element_text(marker))
+    return dates if all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())) else None
+
+
 def _date_stamps(text: str) -> list[tuple[str, str]] | None:
     """The (kind, date) of each date stamp a line of the header is made of (_STAMP: kind "" for a date alone, else
     the lower-cased word, "published" or "modified"), or None when any part of the line is no date."""
@@ -772,10 +820,19 @@ def _only_links(block: LexborNode, text: str) -> bool:
 
 
 def _is_meta_marker(node: LexborNode) -> bool:
-    """A <time>, or a link or element naming the author (rel=author, itemprop=author)."""
+    """A <time>, a link or element naming the author (rel=author, itemprop=author) or the date (itemprop=datePublished
+    or dateModified), or a link to a category or tag (rel=category, rel=tag: a WordPress theme's `cat-links`)."""
     attributes = node.attributes
     named = f"{attributes.get('rel') or ''} {attributes.get('itemprop') or ''}".lower().split()
-    return node.tag == "time" or "author" in named
+    return node.tag == "time" or not _MARKER_NAMES.isdisjoint(named)
+
+
+_MARKER_NAMES = frozenset({"author", "category", "tag", "datepublished", "datemodified"})
+# Words a theme's line of metadata writes around its category and tag links ("Posted on <time> in <a>Politics</a>",
+# "Categorized as", "Filed under", "Tagged"), beside the byline's and the date's (bylines.META_WORDS).
+_LINE_WORDS = META_WORDS | frozenset(
+    {"in", "as", "under", "filed", "categories", "category", "categorized", "categorised", "tags", "tagged"}
+)
 
 
 def _short_text(block: LexborNode) -> str | None:
@@ -850,7 +907,7 @@ def _title(
         repeated = " ".join([repeated, *(line.casefold() for line in shown[-3:] if is_copyright_line(line))])
     sites = [normalise_space(declared)] if declared else []
     headings = _Headings(tree, container, sites, page_title, shown, repeated)
-    heading = headings.headline([text for text in (page_title, shared) if text])
+    heading = _docs_title(tree) or headings.headline([text for text in (page_title, shared) if text])
     heading_text = element_text(heading) if heading is not None else ""
     page_headline = _strip_site(page_title, headings.sites, heading_text, repeated, page_title=True)
     if headings.own and headings.is_site(page_headline):
@@ -873,6 +930,24 @@ def _title(
         heading = headings.last_resort
         title = element_text(heading)
     return title, heading, headings.marked, headings.masthead
+
+
+# A class Google Docs' HTML export gives every styled element: `c` and a number.
+_DOCS_CLASS = re.compile(r"c\d+")
+
+
+def _docs_title(tree: LexborHTMLParser) -> LexborNode | None:
+    """The paragraph in Google Docs' "Title" style, in a page Docs exported (File > Download > Web page): `<p class="c1
+    title">`, with Docs' numbered classes or in its `doc-content` body. It is the document's headline, and an editor
+    who wrote it so could not give the page a heading Docs exports as <h1> (session 52's new user: "the page has no
+    title"). Docs' "Subtitle" is a standfirst, which stays the body's first paragraph, as under any headline."""
+    body = tree.body
+    in_docs = body is not None and "doc-content" in (body.attributes.get("class") or "").split()
+    for paragraph in islice(tree.css("p.title"), MAX_TITLE_HEADINGS):
+        others = [name for name in (paragraph.attributes.get("class") or "").split() if name != "title"]
+        if (in_docs or others) and all(_DOCS_CLASS.fullmatch(name) for name in others) and element_text(paragraph):
+            return paragraph
+    return None
 
 
 # An ellipsis ending a headline cut short (`… roads and...`, `… roads…`, `. . .`).

@@ -17,6 +17,7 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import declared_names, joined_authors
+from archive_search.parsing.cms_exports import from_cms_export, refuse_many_posts
 from archive_search.parsing.furniture_lines import is_ad_label
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
@@ -62,12 +63,13 @@ def parse_json(data: bytes) -> ParsedUpload:
         raise RejectedUploadError(
             "the JSON is nested too deeply to read", fix="upload one object with title and body at its top level"
         ) from None
+    refuse_many_posts(document)
     if not isinstance(document, dict):
         raise RejectedUploadError(
             f"the JSON must be an object with title and body, not {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
-    document = _folded_names(document)
+    document = from_cms_export(_folded_names(document))
     document = publishable(document, "the JSON")
     _refuse_unnamed(document)
     fields: dict[str, str] = {}

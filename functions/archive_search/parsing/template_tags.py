@@ -244,3 +244,17 @@ def resolve_template_tags(state: StateCore) -> None:
                 kept.append(token)
             line = []
         block.children = kept
+
+
+# Any template tag, whole or not well formed, in a template language static sites are built with: Liquid's and Go
+# templates' `{{ page.title }}`, `{{- .Content -}}`, `{% include x %}`, Hugo's shortcodes, Handlebars' `{{{body}}}`.
+_ANY_TEMPLATE_TAG = re.compile(r"\{\{[^{}]*+\}\}\}?|\{%(?:[^{}%]|%(?!\}))*+%\}")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def only_template_syntax(text: str) -> bool:
+    """Whether a title or body is template tags and nothing else a reader could read (`{{ page.title }} | {{
+    site.title }}`, `{{ content }}`): a layout or include the site fills in when it builds its pages, not an article
+    (session 52's new user uploaded a Jekyll site's `_layouts/default.html`)."""
+    rest, tags = _ANY_TEMPLATE_TAG.subn("", text)
+    return tags > 0 and _LETTER_OR_DIGIT.search(rest) is None

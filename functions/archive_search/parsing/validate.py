@@ -64,6 +64,7 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         )
     if not has_visible(body):
         raise RejectedUploadError("the article has no body text", fix="add the article's text")
+    _refuse_template(title, body)
     if len(body) > MAX_BODY_CHARS:
         raise RejectedUploadError(
             f"the body is {len(body)} characters long, above {MAX_BODY_CHARS}", fix="split the article"
@@ -85,6 +86,22 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         tags=tags,
         credit=_within("the credit", _optional(parsed.credit), MAX_CREDIT_CHARS, "shorten the credit"),
     )
+
+
+def _refuse_template(title: str, body: str) -> None:
+    """RejectedUploadError for a title or body that is only template syntax (template_tags.only_template_syntax): a
+    static site's layout, which a folder of the site holds beside its posts."""
+    if "{" not in title and "{" not in body:
+        return
+    from archive_search.parsing.template_tags import only_template_syntax  # it imports the HTML extractor
+
+    for field, text in (("title", title), ("body", body)):
+        if only_template_syntax(text):
+            raise RejectedUploadError(
+                f"the {field} is only template syntax ({text[:80]}), which a static-site generator fills in when it "
+                "builds the site's pages: the file is a template (a layout or an include), not an article",
+                fix="upload the articles (a Jekyll site's _posts/, a Hugo site's content/), not the site's templates",
+            )
 
 
 def _within(what: str, value: str | None, limit: int, fix: str) -> str | None:

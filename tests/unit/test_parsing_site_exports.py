@@ -1,0 +1,392 @@
+"""parse_upload on what sites and CMSs export (session 52's new user): a static site's folders and post names,
+WordPress theme pages, a Google Docs export's Title style, WordPress's and Ghost's JSON exports."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.parsing import parse_upload, unsupported_extension
+
+POST = b"---\ntitle: Ferry timetable changes from April\n---\nThe summer ferry timetable starts on 1 April.\n"
+
+PAGE = (
+    b"<html><head><title>Ferry timetable</title></head><body><article><h1>Ferry timetable</h1><p>The summer timetable "
+)
+PAGE += b"starts on 1 April.</p></article></body></html>"
+
+
+def _rejection(key: str, data: bytes) -> RejectedUploadError:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, data)
+    assert caught.value.fix, "every rejection tells the editor what to do"
+    return caught.value
+
+
+# --- a static site's folders ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "incoming/site/_drafts/mayor-profile.md",
+        "incoming/_drafts/2024-03-01-mayor.markdown",
+        "incoming/site/_layouts/post.html",
+        "incoming/site/_includes/footer.html",
+        "incoming/site/_data/authors.json",
+        "incoming/site/_sass/main.md",
+        "incoming/site/_site/2024/03/28/ferry.html",
+        "incoming/site/_Drafts/mayor-profile.md",
+    ],
+)
+def test_a_file_in_a_folder_jekyll_never_publishes_is_rejected_naming_the_folder(key: str) -> None:
+    folder = next(folder for folder in key.split("/") if folder.startswith("_"))
+    data = {".json": b'{"title": "t", "body": "b"}', ".html": PAGE}.get(key[key.rindex(".") :], POST)
+    rejection = _rejection(key, data)
+    assert f"{folder}/" in rejection.reason
+    assert "Jekyll" in rejection.reason
+    # The same file in any other folder is read: the posts', one an editor named `layouts`
+    for other in ("_posts", "layouts", "drafts_", "site_drafts"):
+        assert parse_upload(key.replace(f"/{folder}/", f"/{other}/"), data).title
+
+
+@pytest.mark.parametrize(
+    ("key", "data", "field"),
+    [
+        (
+            "incoming/layouts/default.html",
+            b"<!DOCTYPE html><html><head><title>{{ page.title }} | {{ site.title }}</title></head>"
+            b"<body>{{ content }}</body></html>",
+            "title",
+        ),
+        (
+            "incoming/layouts/_default/single.html",
+            b"<!doctype html><html><head><title>{{ .Title }}</title></head><body><main>{{- .Content -}}</main>"
+            b"</body></html>",
+            "title",
+        ),
+        (
+            "incoming/index.md",
+            b"---\ntitle: Home\n---\n{% for post in site.posts %}\n{{ post.title }}\n{% endfor %}\n",
+            "body",
+        ),
+        ("incoming/page.md", b"---\ntitle: '{{ .Name }}'\n---\nThe text.\n", "title"),
+        ("incoming/partial.json", b'{"title": "Footer", "body": "{{ site.footer }} {% include links.html %}"}', "body"),
+    ],
+)
+def test_a_title_or_body_of_template_syntax_only_is_a_template_not_an_article(
+    key: str, data: bytes, field: str
+) -> None:
+    rejection = _rejection(key, data)
+    assert f"the {field} is only template syntax" in rejection.reason
+    assert "template" in rejection.fix
+    # Template syntax beside words, and braces that are no template tag, are text
+    for text in (
+        b'{"title": "How to write {{ page.title }} in a layout", "body": "Write {{ content }} where the text goes."}',
+        b'{"title": "Set {x}", "body": "A { and a } alone, {{ or open"}',
+    ):
+        assert "{" in parse_upload("incoming/howto.json", text).body
+
+
+# --- Jekyll's post names ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "published"),
+    [
+        ("incoming/more/2024-03-28-ferry-timetable.md", "2024-03-28"),
+        ("incoming/site/_posts/2024-3-8-ferry.markdown", "2024-03-08"),
+        ("incoming/2024-03-28-ferry.MD", "2024-03-28"),
+    ],
+)
+def test_a_jekyll_post_without_a_date_is_dated_by_its_file_name(key: str, published: str) -> None:
+    assert parse_upload(key, POST).published == published
+    # A declared date wins, as in Jekyll, whose front matter overrides the name
+    declared = POST.replace(b"---\nThe", b"date: 2024-03-27 18:00:00 +0100\n---\nThe")
+    assert parse_upload(key, declared).published == "2024-03-27"
+
+
+def test_a_jekyll_page_without_a_date_is_dated_by_its_file_name() -> None:
+    assert parse_upload("incoming/2024-03-28-ferry.html", PAGE).published == "2024-03-28"
+
+
+def test_a_file_name_date_that_names_no_day_is_rejected_naming_the_name_and_other_names_give_no_date() -> None:
+    assert "2024-02-30" in _rejection("incoming/2024-02-30-ferry.md", POST).reason
+    legacy = b"Ferry timetable changes\n\nThe summer ferry timetable starts on 1 April with two extra sailings.\n"
+    for key, data in [
+        ("incoming/2024-03-28.md", POST),  # no dash and name after the date
+        ("incoming/ferry-2024-03-28.md", POST),
+        ("incoming/20240328-ferry.md", POST),
+        ("incoming/2024-03-28-ferry.txt", legacy),
+        ("incoming/2024-03-28-ferry.json", b'{"title": "Ferry", "body": "Text."}'),
+    ]:
+        assert parse_upload(key, data).published is None, key
+
+
+# --- WordPress theme pages -------------------------------------------------------------------------------------------
+
+_PARAGRAPHS = (
+    "<p>Councillors voted on Wednesday night to raise council tax by 3 per cent, the smallest rise in five years.</p>"
+    "<p>The leader of the council said the increase would protect bin collections and libraries.</p>"
+)
+_BODY = (
+    "Councillors voted on Wednesday night to raise council tax by 3 per cent, the smallest rise in five years.\n\n"
+    "The leader of the council said the increase would protect bin collections and libraries."
+)
+_CATEGORY = '<a href="/category/politics/" rel="category tag">Politics</a>'
+_TAG = '<a href="/tag/budget/" rel="tag">budget</a>'
+_TIME = '<time class="entry-date published" datetime="2024-02-28T17:45:00+00:00">28 February 2024</time>'
+_AUTHOR = '<span class="author vcard"><a class="url fn n" href="/author/jsmith/">Joanna Smith</a></span>'
+# The article of a single post, as common themes write it (their markup, cut to what matters here).
+THEMES = {
+    "twenty-fifteen": f'<header class="entry-header"><h1 class="entry-title">Council sets budget</h1><div '
+    f'class="entry-meta"><span class="byline">By {_AUTHOR}</span> <span class="posted-on">{_TIME}</span> <span '
+    f'class="cat-links">{_CATEGORY}</span></div></header><div class="entry-content">{_PARAGRAPHS}</div><footer '
+    f'class="entry-footer"><span class="tags-links">Tagged {_TAG}</span></footer>',
+    "no-byline": f'<header class="entry-header"><h1 class="entry-title">Council sets budget</h1><div '
+    f'class="entry-meta"><span class="posted-on">{_TIME}</span> <span class="cat-links">{_CATEGORY}</span></div>'
+    f'</header><div class="entry-content">{_PARAGRAPHS}</div><footer class="entry-footer">{_TAG}</footer>',
+    "twenty-twenty": f'<header class="entry-header"><div class="entry-categories"><span class="screen-reader-text">'
+    f'Categories</span><div class="entry-categories-inner">{_CATEGORY}</div></div><h1 class="entry-title">Council '
+    f'sets budget</h1><ul class="post-meta"><li class="post-author"><span class="meta-text">By <a '
+    f'href="/author/jsmith/">Joanna Smith</a></span></li><li class="post-date"><span class="meta-text">{_TIME}'
+    f'</span></li></ul></header><div class="entry-content">{_PARAGRAPHS}</div><div class="post-meta-wrapper">'
+    '<ul class="post-meta"><li class="post-tags meta-wrapper"><span class="meta-icon"><span class="screen-reader-'
+    f'text">Tags</span><svg class="svg-icon"></svg></span><span class="meta-text">{_TAG}</span></li></ul></div>',
+    "twenty-twenty-one": f'<header class="entry-header"><h1 class="entry-title">Council sets budget</h1></header><div '
+    f'class="entry-content">{_PARAGRAPHS}</div><footer class="entry-footer"><div class="posted-by"><span '
+    f'class="posted-on">Published {_TIME}</span><span class="byline">By <a href="/author/jsmith/" rel="author">'
+    f'Joanna Smith</a></span></div><div class="post-taxonomies"><span class="cat-links">Categorized as '
+    f'{_CATEGORY} </span><span class="tags-links">Tagged {_TAG}</span></div></footer>',
+    "astra": f'<header class="entry-header"><h1 class="entry-title" itemprop="headline">Council sets budget</h1><div '
+    f'class="entry-meta"><span class="cat-links">{_CATEGORY}</span> / By <span class="posted-by vcard author" '
+    'itemprop="author"><a href="/author/jsmith/" rel="author" class="url fn n"><span class="author-name" '
+    'itemprop="name">Joanna Smith</span></a></span> / <span class="posted-on"><span class="published" '
+    'itemprop="datePublished"> February 28, 2024</span><span class="updated" itemprop="dateModified"> March 1, '
+    f'2024</span></span></div></header><div class="entry-content clear" itemprop="text">{_PARAGRAPHS}</div><footer '
+    f'class="entry-footer"><span class="tags-links">{_TAG}</span></footer>',
+    "generatepress": f'<div class="inside-article"><header class="entry-header"><h1 class="entry-title">Council sets '
+    f'budget</h1><div class="entry-meta"><span class="posted-on">{_TIME}</span> <span class="byline">by '
+    f'{_AUTHOR}</span></div></header><div class="entry-content">{_PARAGRAPHS}</div><footer class="entry-meta" '
+    f'aria-label="Entry meta"><span class="cat-links"><span class="screen-reader-text">Categories </span>{_CATEGORY}'
+    f'</span> <span class="tags-links"><span class="screen-reader-text">Tags </span>{_TAG}</span></footer></div>',
+    "plain-permalinks": f'<header class="entry-header"><h1 class="entry-title">Council sets budget</h1><div '
+    f'class="entry-meta">Posted on {_TIME} in <a href="/?cat=3" rel="category">Politics</a></div></header><div '
+    f'class="entry-content">{_PARAGRAPHS}</div><footer class="entry-footer">Tags: <a href="/?tag=budget" '
+    f'rel="tag">budget</a></footer>',
+}
+
+
+def _wordpress_page(article: str) -> bytes:
+    return (
+        '<!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8"><title>Council sets budget &#8211; SomaNet '
+        'News</title><meta property="og:site_name" content="SomaNet News"></head><body class="single single-post">'
+        '<header id="masthead" class="site-header"><p class="site-title"><a href="/">SomaNet News</a></p></header>'
+        f'<main id="main" class="site-main"><article id="post-1234" class="post-1234 post type-post '
+        f'status-publish category-politics tag-budget">{article}</article><div id="comments" class="comments-area">'
+        '<ol class="comment-list"><li><a href="/tag/waste/" rel="tag">waste</a> Disgraceful.</li></ol></div>'
+        '<aside class="widget-area"><a href="/category/sport/" rel="category">Sport</a></aside></main></body></html>'
+    ).encode()
+
+
+@pytest.mark.parametrize("theme", list(THEMES))
+def test_a_wordpress_post_page_gives_its_category_and_tags_and_keeps_its_meta_line_out(theme: str) -> None:
+    parsed = parse_upload(f"incoming/{theme}.html", _wordpress_page(THEMES[theme]))
+    assert (parsed.title, parsed.body) == ("Council sets budget", _BODY)
+    assert (parsed.section, parsed.tags, parsed.published) == ("Politics", ("budget",), "2024-02-28")
+
+
+def test_a_declared_section_wins_over_the_category_links() -> None:
+    page = _wordpress_page(THEMES["twenty-fifteen"]).replace(
+        b"</head>", b'<meta property="article:section" content="Council"></head>'
+    )
+    parsed = parse_upload("incoming/post.html", page)
+    assert (parsed.section, parsed.body) == ("Council", _BODY)
+
+
+def test_more_categories_than_one_are_the_section_and_tags() -> None:
+    more = _CATEGORY + ', <a href="/category/local/" rel="category tag">Local</a>'
+    parsed = parse_upload("incoming/post.html", _wordpress_page(THEMES["twenty-fifteen"].replace(_CATEGORY, more)))
+    assert (parsed.section, parsed.tags, parsed.body) == ("Politics", ("budget", "Local"), _BODY)
+
+
+# --- Google Docs' Title style ----------------------------------------------------------------------------------------
+
+_DOCS_HEAD = (
+    '<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type"><style type="text/css">'
+    ".c0{font-weight:400}.title{font-size:26pt}</style></head>"
+)
+_DOCS_TEXT = (
+    '<p class="c1"><span class="c0">By Daniel Osei</span></p><p class="c1"><span class="c0">14 March 2024</span></p>'
+    '<p class="c1"><span class="c0">Every primary school pupil in the county will get a free hot lunch from '
+    "September, the education committee agreed on Thursday.</span></p>"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f'{_DOCS_HEAD}<body class="c3 doc-content"><p class="c1 title" id="h.abc"><span class="c0">Free school meals '
+        f"extended</span></p>{_DOCS_TEXT}</body></html>",
+        f'{_DOCS_HEAD}<body class="c3"><p class="c1 c2 title" id="h.abc"><span class="c0">Free school meals '
+        f"extended</span></p>{_DOCS_TEXT}</body></html>",
+        f'{_DOCS_HEAD}<body class="doc-content"><p class="title"><span>Free school meals extended</span></p>'
+        f"{_DOCS_TEXT}</body></html>",
+        f'{_DOCS_HEAD.replace("</head>", "<title>meals draft v2</title></head>")}<body class="c3 doc-content"><p '
+        f'class="c1 title"><span class="c0">Free school meals extended</span></p>{_DOCS_TEXT}<h1 class="c4"><span '
+        'class="c0">What it costs</span></h1><p class="c1"><span class="c0">2.1 million a year.</span></p>'
+        "</body></html>",
+    ],
+)
+def test_a_google_docs_export_s_title_style_is_the_headline(page: str) -> None:
+    parsed = parse_upload("incoming/school-meals.html", page.encode())
+    assert (parsed.title, parsed.author, parsed.published) == (
+        "Free school meals extended",
+        "Daniel Osei",
+        "2024-03-14",
+    )
+    assert parsed.body.startswith("Every primary school pupil")
+    # A title class outside a Docs export (a site's name) is no headline
+    other = (
+        '<html><head><title>Library hours extended | City News</title></head><body><header><p class="title">City '
+        "News</p></header><article><h1>Library hours extended</h1><p>The central library will open until 8pm on "
+        "weekdays from May, the council said.</p></article></body></html>"
+    )
+    assert parse_upload("incoming/library.html", other.encode()).title == "Library hours extended"
+
+
+# --- CMS exports in JSON ---------------------------------------------------------------------------------------------
+
+REST_POST: dict[str, Any] = {
+    "id": 1234,
+    "date": "2024-02-28T17:45:00",
+    "date_gmt": "2024-02-28T17:45:00",
+    "slug": "council-sets-budget",
+    "status": "publish",
+    "type": "post",
+    "link": "https://news.example.org/council-sets-budget/",
+    "title": {"rendered": "Mayor&#8217;s budget: council sets 3% rise"},
+    "content": {
+        "rendered": "<p>Councillors voted on Wednesday night.</p>\n<p>The rise is 3%.</p>\n",
+        "protected": False,
+    },
+    "excerpt": {"rendered": "<p>Smallest rise in five years.</p>\n", "protected": False},
+    "author": 7,
+    "categories": [3],
+    "tags": [12],
+}
+WP_CLI_POST: dict[str, Any] = {
+    "ID": 88,
+    "post_title": "Cycle lane consultation opens",
+    "post_content": "<!-- wp:paragraph -->\n<p>The consultation opens on Monday.</p>\n<!-- /wp:paragraph -->",
+    "post_excerpt": "",
+    "post_date": "2024-04-03 09:00:00",
+    "post_status": "publish",
+    "post_name": "cycle-lane",
+    "post_author": "3",
+    "post_password": "",
+}
+
+
+def _json(document: object) -> bytes:
+    return json.dumps(document).encode()
+
+
+def test_a_wordpress_rest_api_post_is_read_as_the_json_format() -> None:
+    parsed = parse_upload("incoming/budget.json", _json(REST_POST))
+    assert (parsed.title, parsed.body, parsed.summary) == (
+        "Mayor\u2019s budget: council sets 3% rise",
+        "Councillors voted on Wednesday night.\n\nThe rise is 3%.",
+        "Smallest rise in five years.",
+    )
+    assert (parsed.published, parsed.url, parsed.author, parsed.section, parsed.tags) == (
+        "2024-02-28",
+        "https://news.example.org/council-sets-budget/",
+        None,
+        None,
+        (),
+    )
+
+
+def test_a_wordpress_rest_api_post_with_embedded_terms_gives_its_author_section_and_tags() -> None:
+    embedded = {
+        "author": [{"id": 7, "name": "Joanna Smith"}],
+        "wp:term": [
+            [{"taxonomy": "category", "name": "Politics"}, {"taxonomy": "category", "name": "Local"}],
+            [{"taxonomy": "post_tag", "name": "budget"}, {"taxonomy": "post_tag", "name": "Tax &amp; rates"}],
+        ],
+    }
+    parsed = parse_upload("incoming/budget.json", _json({**REST_POST, "_embedded": embedded}))
+    assert (parsed.author, parsed.section, parsed.tags) == (
+        "Joanna Smith",
+        "Politics",
+        ("budget", "Tax & rates", "Local"),
+    )
+
+
+def test_a_wp_cli_post_is_read_as_the_json_format() -> None:
+    parsed = parse_upload("incoming/cycle-lane.json", _json(WP_CLI_POST))
+    assert (parsed.title, parsed.body, parsed.published, parsed.summary, parsed.author) == (
+        "Cycle lane consultation opens",
+        "The consultation opens on Monday.",
+        "2024-04-03",
+        None,
+        None,
+    )
+    with_excerpt = parse_upload("incoming/cycle-lane.json", _json({**WP_CLI_POST, "post_excerpt": "Six weeks."}))
+    assert with_excerpt.summary == "Six weeks."
+
+
+@pytest.mark.parametrize(
+    ("post", "said"),
+    [
+        ({**REST_POST, "status": "draft"}, "draft"),
+        ({**REST_POST, "status": "future"}, "future"),
+        ({**REST_POST, "status": "private"}, "private"),
+        ({**REST_POST, "status": "archive"}, "status: archive"),
+        ({**REST_POST, "content": {"rendered": "", "protected": True}}, "password"),
+        ({**WP_CLI_POST, "post_status": "pending"}, "post_status: pending"),
+        ({**WP_CLI_POST, "post_status": "trash"}, "trash"),
+        ({**WP_CLI_POST, "post_password": "secret"}, "password"),
+    ],
+)
+def test_a_wordpress_post_is_read_only_when_it_is_public(post: dict[str, Any], said: str) -> None:
+    assert said in _rejection("incoming/post.json", _json(post)).reason
+    public = REST_POST if "title" in post else WP_CLI_POST
+    assert parse_upload("incoming/post.json", _json(public)).title
+
+
+@pytest.mark.parametrize(
+    ("document", "said", "fix"),
+    [
+        (
+            {
+                "db": [
+                    {
+                        "meta": {"version": "5.80.0"},
+                        "data": {"posts": [{"id": "1", "title": "Heat", "html": "<p>x</p>"}]},
+                    }
+                ]
+            },
+            "a Ghost site export, holding 1 post",
+            ".html",
+        ),
+        ({"posts": [{"title": "Heat", "html": "<p>x</p>"}, {"title": "Rain", "lexical": "{}"}]}, "Ghost", ".html"),
+        ([REST_POST, REST_POST], "a list of WordPress posts, holding 2 posts", "wp post get"),
+        ([WP_CLI_POST], "a list of WordPress posts, holding 1 post", "wp post get"),
+    ],
+)
+def test_an_export_of_many_posts_is_rejected_naming_the_export_of_one(document: object, said: str, fix: str) -> None:
+    rejection = _rejection("incoming/export.json", _json(document))
+    assert said in rejection.reason
+    assert fix in rejection.fix
+
+
+def test_a_wordpress_site_export_names_the_export_of_one_post() -> None:
+    rejection = unsupported_extension("incoming/wordpress.2024-12-06.xml")
+    assert rejection is not None
+    assert "WXR" in rejection.reason
+    assert "wp post get" in rejection.fix
