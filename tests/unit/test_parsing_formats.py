@@ -4444,12 +4444,23 @@ def test_json_body_in_markdown_keeps_marks_that_are_text() -> None:
 _TEXT_MARKS = [
     ("The volume is 2*3*4 cubic metres.", "The volume is 2*3*4 cubic metres."),
     ("Call __init__ then __repr__; the __main__ guard.", "Call __init__ then __repr__; the __main__ guard."),
+    # session 52's review: only Python's own names, or a name written as code, keep their underscores; `__word__`
+    # in prose is bold, as CommonMark reads it
+    ("Set snake_case_name and __dunder__ and _private_ value.", "Set snake_case_name and dunder and private value."),
+    ("This is __not__ a drill, __strongly__ advised.", "This is not a drill, strongly advised."),
+    ("Both __and__ and __or__ in prose.", "Both and and or in prose."),
     (
-        "Set snake_case_name and __dunder__ and _private_ value.",
-        "Set snake_case_name and __dunder__ and private value.",
+        "Call __setup__() from __pkg__.py or x.__meta__, and __future__.",
+        "Call __setup__() from __pkg__.py or x.__meta__, and __future__.",
     ),
     ("There are 2**32 addresses and 2**10 bytes.", "There are 2**32 addresses and 2**10 bytes."),
     ("He said f*ck this s*it twice.", "He said f*ck this s*it twice."),
+    # an asterisk alone in its word is text; a pair within one word is emphasis, as CommonMark reads it
+    ("2*x + 3*y, E*Trade and Bürger*innen und Lehrer*innen.", "2*x + 3*y, E*Trade and Bürger*innen und Lehrer*innen."),
+    (
+        "It was un*frigging*believable; 这是*重要*的决定; CO*2* levels.",
+        "It was unfriggingbelievable; 这是重要的决定; CO2 levels.",
+    ),
     ("Use [__init__](https://docs.example) and *really* **mean** it.", "Use __init__ and really mean it."),
     ("~~~\n2*3*4 and __init__\n~~~", "2*3*4 and __init__"),
     ("Code:\n\n    x = 2*3*4 # __init__", "Code:\n\nx = 2*3*4 # __init__"),
@@ -4483,12 +4494,8 @@ def test_markdown_heading_keeps_marks_that_are_text() -> None:
         ('<H1 class="hed">Budget <em>approved</em></H1>\n<p>Council voted.</p>', "Budget approved", "Council voted."),
         ("<h1>\nBudget approved\n</h1>\n\nCouncil voted.", "Budget approved", "Council voted."),
         ("## Budget approved\n\nCouncil voted.", "Budget approved", "Council voted."),
-        (
-            "## Budget approved\n\nCouncil voted.\n\n### Reaction\n\nCheers.",
-            "Budget approved",
-            "Council voted.\n\nReaction\n\nCheers.",
-        ),
-        ("Budget approved\n---------------\n\nCouncil voted.", "Budget approved", "Council voted."),
+        ("\n\n## Budget approved\n\nCouncil voted.\n\n---\n\nMore.", "Budget approved", "Council voted.\n\nMore."),
+        ("Budget approved\n===============\n\nCouncil voted.", "Budget approved", "Council voted."),
         (
             "---\ntitle: Budget approved\n---\n<h1>Budget approved</h1>\n\nCouncil voted.",
             "Budget approved",
@@ -4513,6 +4520,19 @@ def test_markdown_headline_written_as_html_or_demoted_is_the_title(markdown: str
     [
         ("## Vote\n\nCouncil voted.\n\n## Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
         ("## Vote\n\nCouncil voted.\n\n# Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
+        # session 52's review: a `##` is the title only alone in the file, over the story's text, and no date or
+        # byline; a `###` or a paragraph underlined with --- never
+        ("## Summary\n\nCouncil voted.\n\n### Roads\n\nCheers.", "`## Summary`, is a section heading (other headings"),
+        ("## Key points\n\n- Roads get $4m\n\nCouncil voted.", "`## Key points`, is a section heading (a list"),
+        ("## 12 May 2015\n\nCouncil voted.", "`## 12 May 2015`, reads as a date line"),
+        ("## By Jane Doe\n\nCouncil voted.", "`## By Jane Doe`, reads as a byline"),
+        ("### Update 10:32\n\nCouncil voted.", "`### Update 10:32`, is a section heading"),
+        ("#### By Jane Doe\n\nCouncil voted.", "`#### By Jane Doe`, is a section heading"),
+        (
+            "Council voted 7-2.\n---\nThe mayor spoke.",
+            "its first paragraph, `Council voted 7-2.`, is underlined with ---",
+        ),
+        ("---\nauthor: Jane Doe\n---\nCouncil voted 7-2.\n---\nThe mayor spoke.", "is underlined with ---"),
         ("Council voted.\n\n## Reaction", "the Markdown file has no title"),
     ],
 )
@@ -4547,6 +4567,13 @@ def test_markdown_ordered_list_keeps_its_delimiter(markdown: str, body: str) -> 
         ("- Item\n\n  ::: {.note}\n  In a list.\n  :::", "Item\n\nIn a list."),
         # not a div's fence: more than one word, or in code
         ("::: Read this first\n:::", "::: Read this first :::"),
+        # session 52's review: a class word followed by colons is a marker line, and a fence with no closing one text
+        (
+            "::: UPDATE :::\n\nLunch.\n\n::: 2024 :::\n\nTurnout.",
+            "::: UPDATE :::\n\nLunch.\n\n::: 2024 :::\n\nTurnout.",
+        ),
+        ("::: warning\nRoads are closed.\n\nCouncil voted.", "::: warning Roads are closed.\n\nCouncil voted."),
+        ("- Item\n\n  ::: {.note}\n  In a list.\n\n:::", "Item\n\n::: {.note} In a list.\n\n:::"),
         ("```\n::: {.note}\n```", "::: {.note}"),
     ],
 )

@@ -9,8 +9,8 @@
     In what would mark the first visit ...
 
 Without a title in the front matter, a leading `# Heading` is the title, or an exporter's headline: an HTML `<h1>`
-line, or a demoted `## Heading` that is the outline's top (_leading_heading). PyYAML reads the front matter with every
-value kept as written (front_matter.py); entities in its values are decoded once, as in every format.
+line, or a demoted `## Heading` alone in the file over the story's text (_leading_heading). PyYAML reads the front
+matter with every value kept as written (front_matter.py); entities in its values are decoded once, as in every format.
 markdown-it-py renders the Markdown to HTML, and the HTML text extractor turns that into paragraphs, so raw HTML
 inside Markdown (a <script>, an entity) is treated exactly as in an HTML upload. Both are imported lazily, when the
 first Markdown upload arrives.
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import declared_names, joined_authors, without_leading_furniture
+from archive_search.parsing.bylines import byline_name, declared_names, joined_authors, without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text, title_text
@@ -46,7 +46,7 @@ from archive_search.parsing.text import (
     unescape_entities,
     written_sections,
 )
-from archive_search.parsing.validate import MAX_BODY_CHARS
+from archive_search.parsing.validate import MAX_BODY_CHARS, date_line_problem, parse_date
 
 INLINE_MARKUP = "[]*_`<~"
 MAX_INLINE_MARKUP = 20_000
@@ -66,24 +66,59 @@ MAX_NESTING = 100
 _ATTRIBUTE = r"""(?:[#.][\w-]++|[\w-]++=(?:"[^"]*+"|'[^']*+'|[^\s{}"']++))"""
 # Possessive and anchored at a run of blanks' start: linear on a long heading (backtracking took 157 s on 200 KB).
 _HEADING_ATTRIBUTES = re.compile(rf"(?<![ \t])[ \t]*+\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+$")
-# Marks that are text where CommonMark reads emphasis, and the emphasis would change a number or an identifier
-# (session 51's review for a JSON body; since session 52 for every Markdown, one markdown-it inline rule, so code
-# spans, code blocks and raw HTML keep them as written): an asterisk between two letters or digits (`2*3*4 points`
-# showed as `234 points`, `f*ck this s*it` lost its asterisks), a run of them between two digits (`2**10 and 3**4`
-# showed as `210 and 34`), and the underscores of a Python special name (`__init__`, `__main__`, which became a
-# strong `init`). `**bold**`, `*really*` and `_private_` are emphasis, as CommonMark reads them; `snake_case` is
-# text to CommonMark already.
-_TEXT_MARKS = re.compile(r"(?<=[^\W_])\*(?=[^\W_])|(?<=\d)\*++(?=\d)|(?<!\w)__[a-z][a-z\d_]*?__(?!\w)")
+# Marks that are text where CommonMark reads emphasis, and the emphasis would change a number, an identifier or a
+# censored word (session 51's review for a JSON body; since session 52 for every Markdown, one markdown-it inline rule
+# (_text_marks), so code spans, code blocks and raw HTML keep them as written): a run of asterisks between two digits
+# (`2*3*4 points` showed as `234 points`, `2**10` as `210`); a single asterisk between two letters or digits when no
+# other asterisk stands in the same word (`f*ck this s*it`, `2*x + 3*y`, `Bürger*innen`, `E*Trade`), as a pair
+# within a word is emphasis, as CommonMark reads it (`un*frigging*believable`, CJK's `这是*重要*的决定`: session 52's
+# review); and the underscores of a Python special name (_PYTHON_NAMES; `__init__`, `__main__`, which became a strong
+# `init`) or of any `__name__` written as code: called (`__foo__(`), a file or an attribute path (`__foo__.py`,
+# `x.__foo__`). `**bold**`, `*really*`, `__not__`, `__strongly__` and `_private_` are emphasis, as CommonMark reads
+# them; `snake_case` is text to CommonMark already.
+_TEXT_MARKS = re.compile(
+    r"(?P<digits>(?<=\d)\*++(?=\d))|(?<=[^\W_])\*(?=[^\W_])|(?<!\w)__(?P<name>[a-z][a-z\d_]*?)__(?!\w)"
+)
+
+
+def _python_names() -> frozenset[str]:
+    """The names of Python's data model, read from Python itself (the attributes of its built-in types, exceptions,
+    functions, modules and abstract base classes, about 130), with the module-level names no type lists (`__main__`,
+    `__file__`, `__all__`, `__version__`...). Left out on purpose: `__and__` and `__or__`, written `__and__` as bold
+    in prose far more often than as the operator methods; `__not__` is no data-model name (the operator module's), and
+    is emphasis. Computed once at import, in well under a millisecond."""
+    import collections.abc
+    import contextlib
+    import types
+
+    kinds = [
+        *(object, type, int, float, complex, bool, str, bytes, list, tuple, dict, set, frozenset, range, slice),
+        *(property, BaseException, types.FunctionType, types.ModuleType),
+        *(contextlib.AbstractContextManager, contextlib.AbstractAsyncContextManager),
+        *(getattr(collections.abc, name) for name in collections.abc.__all__),
+    ]
+    names = {name[2:-2] for kind in kinds for name in dir(kind) if name.startswith("__") and name.endswith("__")}
+    names |= {
+        *("main", "file", "all", "version", "path", "package", "spec", "loader", "cached", "future", "pycache"),
+        *("post_init", "missing", "getattr", "length_hint", "fspath", "copy", "deepcopy", "match_args", "debug"),
+        *("mro_entries", "import", "author", "matmul", "rmatmul", "imatmul", "wrapped", "self", "func", "notes"),
+    }
+    return frozenset(names - {"and", "or"})
+
+
+_PYTHON_NAMES = _python_names()
+_ATTRIBUTE_PATH = re.compile(r"\.[^\W\d]")
 # A headline written as HTML on the Markdown's first line (`<h1>Budget approved</h1>`): an HTML block's start.
 _HTML_HEADLINE = re.compile(
     r"\A[ \t]*+<h1(?:[ \t\n][^>]*+)?>.*?</h1[ \t\n]*+>[ \t]*+(?:\n|\Z)", re.IGNORECASE | re.DOTALL
 )
 # The block nesting level (a list counts twice) from which a Pandoc fenced div's fence is text.
 MAX_DIV_LEVEL = 10
-# What follows a Pandoc fenced div's colons: its attributes in braces (`{#budget .note lang=fr}`) or one class
-# (`Warning`), then optionally more colons.
+# What follows a Pandoc fenced div's colons: its attributes in braces (`{#budget .note lang=fr}`), optionally then more
+# colons, or one class word (`Warning`) and nothing after it: `::: UPDATE :::` and `::: 2024 :::` are marker lines
+# of text (session 52's review). A fence opens a div only when its closing fence follows (_closed_div).
 _DIV_ATTRIBUTES = re.compile(
-    rf"[ \t]*+(?:\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}|[\w-]++)[ \t]*+(?::++[ \t]*+)?"
+    rf"[ \t]*+(?:\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+(?::++[ \t]*+)?|[\w-]++[ \t]*+)"
 )
 # Block containers whose content markdown-it parses one level deeper, and skips once that reaches MAX_NESTING.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
@@ -284,8 +319,12 @@ def _markdown() -> MarkdownIt:
 
     # Each div searches the rest of its parent for its closing fence: bounded in depth, 48 unclosed ones over 49,000
     # lines of colons took 16 s (a div opened deeper is text).
+    # And a fence opens a div only when its closing fence follows in the parent (session 52's review: an unclosed
+    # `::: UPDATE` took the rest of the file for a div, and the line its text).
     def bounded_div(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        return state.level < MAX_DIV_LEVEL and bool(fenced_div(state, start, end, silent))
+        if state.level >= MAX_DIV_LEVEL or not fenced_div(state, start, end, True):
+            return False
+        return _closed_div(state, start, end) and bool(fenced_div(state, start, end, silent))
 
     md.block.ruler.at("container_div", bounded_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("container_div_open", lambda *_: "<div>")
@@ -333,6 +372,31 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+def _closed_div(state: StateBlock, start: int, end: int) -> bool:
+    """Whether the line `start`, a fence of colons, has a closing fence before `end` (a line of at least as many
+    colons and nothing else), as the container plugin looks for it; a line indented less than the block ends the
+    search, and one indented as code is no fence. The search's end is kept for the lines before it (state.env), so
+    20,000 fences over one closing fence are read in linear time."""
+    opening = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    colons = len(opening) - len(opening.lstrip(":"))
+    searches = state.env.setdefault("div_fence_searches", {})
+    key = (colons, end, state.blkIndent, state.parentType)
+    if (known := searches.get(key)) is not None and known[0] <= start < known[1]:
+        return bool(known[2])
+    line, closed = start + 1, False
+    while line < end:
+        begin, finish = state.bMarks[line] + state.tShift[line], state.eMarks[line]
+        if begin < finish and state.sCount[line] < state.blkIndent:
+            break
+        text = state.src[begin:finish].rstrip()
+        if state.sCount[line] - state.blkIndent < 4 and len(text) >= colons and text.strip(":") == "":
+            closed = True
+            break
+        line += 1
+    searches[key] = (start, line, closed)
+    return closed
+
+
 def _keep_list_delimiters(state: StateCore) -> None:
     """markdown-it core rule: each item of an ordered list written `1)` starts with its number as written, `1) Roads`,
     and the list is rendered unnumbered (`<ul>`): the HTML extractor numbers an `<ol>`'s items `1.` (session 52). The
@@ -371,14 +435,37 @@ def _item_text(tokens: list[Token], item: int) -> Token | None:
 
 
 def _text_marks(state: StateInline, silent: bool) -> bool:
-    """markdown-it inline rule: the marks _TEXT_MARKS finds at the position are text, not emphasis delimiters."""
-    found = _TEXT_MARKS.match(state.src, state.pos)
+    """markdown-it inline rule: the marks _TEXT_MARKS finds at the position are text, not emphasis delimiters, unless
+    they are an asterisk paired within its word or a `__name__` that is no Python name written as prose."""
+    src = state.src
+    found = _TEXT_MARKS.match(src, state.pos)
     if found is None:
+        return False
+    name = found.group("name")
+    if name is not None:
+        after = src[found.end() : found.end() + 2]
+        as_code = src[found.start() - 1 : found.start()] == "." or after[:1] == "(" or _ATTRIBUTE_PATH.match(after)
+        if name not in _PYTHON_NAMES and not as_code:
+            return False
+    elif found.group("digits") is None and _paired_in_word(src, found.start()):
         return False
     if not silent:
         state.pending += found.group()
     state.pos = found.end()
     return True
+
+
+def _paired_in_word(src: str, at: int) -> bool:
+    """Whether another asterisk stands in the word (the run of non-blanks) of the asterisk at `at`: with it, the pair
+    is emphasis as CommonMark reads it (`un*frigging*believable`, `CO*2*`). The nearest asterisk each way is looked
+    for, so a long word is read about twice."""
+    for step, end in ((-1, -1), (1, len(src))):
+        pos = at + step
+        while pos != end and src[pos] != "*" and not src[pos].isspace():
+            pos += step
+        if pos != end and src[pos] == "*":
+            return True
+    return False
 
 
 def _keep_unreferenced_notes(state: StateCore) -> None:
@@ -494,9 +581,9 @@ def _render(tokens: list[Token]) -> str:
 
 
 def _leading_heading(tokens: list[Token]) -> tuple[str, list[Token]]:
-    """The text of the heading that opens the document and the tokens without it, or ("", tokens): a `# Heading`;
-    an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the headline (session 52); or a deeper heading
-    (`## Heading`, as exporters demote the headline) when no other heading of its level or above follows (_top)."""
+    """The text of the heading that opens the document and the tokens without it, or ("", tokens): a `# Heading`
+    (or one underlined with `===`); an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the headline
+    (session 52); or a `## Heading` an exporter demoted, when _not_the_headline finds nothing against it."""
     first = tokens[0] if tokens else None
     if first is not None and first.type == "html_block" and (found := _HTML_HEADLINE.match(first.content)):
         rest = first.content[found.end() :]
@@ -504,18 +591,34 @@ def _leading_heading(tokens: list[Token]) -> tuple[str, list[Token]]:
         return _heading_text(found.group()), kept + tokens[1:]
     if first is None or first.type != "heading_open" or len(tokens) < 3:
         return "", tokens
-    if first.tag != "h1" and not _top(tokens):
+    if first.tag != "h1" and _not_the_headline(tokens) is not None:
         return "", tokens
     return _heading_text(_render(tokens[:3])), tokens[3:]
 
 
-def _top(tokens: list[Token]) -> bool:
-    """Whether the heading that opens the document is its only heading of its level or above (a `##` followed by
-    `###` sections, not by another `##` or a `#`): an outline's top, not its first section."""
-    level = int(tokens[0].tag[1:])
-    return not any(
-        token.type == "heading_open" and token.level == 0 and int(token.tag[1:]) <= level for token in tokens[3:]
-    )
+def _not_the_headline(tokens: list[Token]) -> str | None:
+    """Why the heading below `#` that opens the document is not its headline, for the report, or None when it is
+    one. A `## Heading` is the headline only when it is written with hashes, it is the document's only heading, the
+    story's text (a paragraph) follows it, and it reads as neither a date line nor a byline. Session 52's review
+    narrowed the rule from "any heading no heading of its level or above follows": `## Key points` over a list,
+    `## Summary` over `###` sections, `### Update 10:32`, `#### By Jane Doe`, `## 12 May 2015` and a first paragraph
+    underlined with `---` (far more often a thematic break written loosely) became titles where a readable rejection
+    is right."""
+    first = tokens[0]
+    if not first.markup.startswith("#"):
+        return "is underlined with ---, which Markdown reads as a section heading (or meant a thematic break)"
+    if first.tag != "h2":
+        return "is a section heading: only a `#` heading, or a `##` one alone in the file, is read as the title"
+    if any(token.type == "heading_open" for token in tokens[3:]):
+        return "is a section heading (other headings follow it)"
+    if len(tokens) < 4 or tokens[3].type != "paragraph_open":
+        return "is a section heading (a list or other block follows it, not the story's text)"
+    text = _heading_text(_render(tokens[:3]))
+    if parse_date(text) is not None or date_line_problem(text) is not None:
+        return "reads as a date line"
+    if byline_name(text) is not None:
+        return "reads as a byline"
+    return None
 
 
 def _heading_text(markup: str) -> str:
@@ -525,11 +628,17 @@ def _heading_text(markup: str) -> str:
 def _no_title(tokens: list[Token]) -> RejectedUploadError:
     """The report for a Markdown file without a title, naming a heading at its start that could not be one."""
     first = tokens[0] if tokens else None
-    if first is not None and first.type == "heading_open" and first.tag != "h1" and not _top(tokens):
-        heading = f"{'#' * int(first.tag[1:])} {_heading_text(_render(tokens[:3]))}"
+    why = None
+    if first is not None and first.type == "heading_open" and first.tag != "h1" and len(tokens) >= 3:
+        why = _not_the_headline(tokens)
+    if first is not None and why is not None:
+        text = _heading_text(_render(tokens[:3]))
+        if first.markup.startswith("#"):
+            shown = f"its first heading, `{'#' * int(first.tag[1:])} {text}`,"
+        else:
+            shown = f"its first paragraph, `{text if len(text) <= 60 else text[:59] + '…'}`,"
         return RejectedUploadError(
-            f"the Markdown file has no title: its first heading, `{heading}`, is a section heading (another heading "
-            "of its level or above follows)",
+            f"the Markdown file has no title: {shown} {why}",
             fix="start with the headline as a `# Title` line, or add `title: ...` to the front matter (between two "
             "--- lines)",
         )
