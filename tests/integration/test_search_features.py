@@ -387,8 +387,7 @@ def test_a_facet_value_with_a_comma_selects_its_articles(
 ) -> None:
     marker = f"zq{uuid.uuid4().hex[:6]}"
     parts = [part.strip() for part in value.split(",")]
-    # A section or tags written as text are a list written as text (`Arts, Culture` two sections): one item keeps it.
-    stored = [value] if field in ("tags", "section") else value
+    stored = [value] if field == "tags" else value
     whole = _json_upload(pipeline, f"{marker} whole", "Text.", **{field: stored})  # type: ignore[arg-type]
     for part in parts:  # articles carrying each part alone must not match
         _json_upload(pipeline, f"{marker} part", "Text.", **{field: [part] if field == "tags" else part})  # type: ignore[arg-type]

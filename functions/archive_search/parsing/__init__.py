@@ -17,7 +17,7 @@ from dataclasses import replace
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
-from archive_search.parsing.site_generators import file_name_date, refuse_unpublished_folder
+from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
 
@@ -99,7 +99,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         )
     refuse_unpublished_folder(key)
     try:
-        parsed = parser(_sniffed(extension, data, target))(data)
+        parsed = _read(key, _sniffed(extension, data, target), data)
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
@@ -112,6 +112,16 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file could not be read as {extension} ({exc.__class__.__name__})",
             fix="check the file opens in an editor and re-save it as UTF-8",
         ) from None
+
+
+def _read(key: str, target: str, data: bytes) -> ParsedUpload:
+    """The upload read by the parser `target` names; a Markdown file with what its key says of it (a Jekyll post's
+    categories are read as Jekyll reads them: site_generators.is_jekyll_post)."""
+    if target == PARSERS[".md"] and is_jekyll_post(key):
+        from archive_search.parsing.markdown_upload import parse_markdown
+
+        return parse_markdown(data, jekyll_post=True)
+    return parser(target)(data)
 
 
 def _sniffed(extension: str, data: bytes, target: str) -> str:

@@ -60,6 +60,7 @@ from archive_search.parsing.text import (
     normalise_space,
     refuse_stand_ins,
     section_and_tags,
+    section_names,
     unescape_entities,
     web_charset,
 )
@@ -380,16 +381,20 @@ def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
 
 def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
     """Every section the page names, in its order: the metas of the first SECTION_META name it has (Open Graph
-    repeats `article:section` for each), else JSON-LD's `articleSection` (text or a list). A text is read as a list
-    written as text, as a page's keywords are (`Politics, Local` is two: session 52, where it was one section)."""
+    repeats `article:section` for each), else JSON-LD's `articleSection` (text or a list). A text names one section,
+    commas and all (`Science, Climate & Tech`), unless it lists them with semicolons (text.section_names: `Politics;
+    Local`, read item by item as a page's keywords are). Session 52 split it at commas too; its review found real
+    section names cut, and that was taken back."""
     named = next((meta[name] for name in SECTION_META if name in meta), None)
     if named is not None:
-        return [item for value in named for item in items_as_written(value)]
+        return [item for value in named for item in section_names(value, items_as_written)]
     # JSON-LD sits in a <script>, which the HTML parser leaves undecoded: its entities are decoded here, once.
     value = linked.get("articleSection")
     if isinstance(value, list):
         return [clean_line(unescape_entities(item)) for item in value if isinstance(item, str)]
-    return items_as_written(unescape_entities(value)) if isinstance(value, str) else []
+    if isinstance(value, str):
+        return [clean_line(item) for item in section_names(unescape_entities(value), items_as_written)]
+    return []
 
 
 def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str, ...], set[int]]:

@@ -134,8 +134,13 @@ def _refuse_unnamed(document: dict[str, Any]) -> None:
 def title_text(value: str) -> str:
     """A JSON or front-matter title as text: markup read as a summary's is (field_text: `<b>Budget</b> approved` is
     `Budget approved`; session 52, where it was published with its tags), a title that only mentions a tag (`Why
-    <div> beats <table>`) as written. RejectedUploadError for a title of markup and no text (`<img src=x>`), which
-    would otherwise be reported as no title at all."""
+    <div> beats <table>`) as written. A title is markup only when it plainly is (as_markup without its leading-tag
+    rule): an element closed, a void element with attributes; one that starts with a tag it mentions (`<p> vs <div>:
+    what's the difference?`, `<table> layouts are back`) is kept as written (session 52's review: it lost the tags'
+    words). RejectedUploadError for a title of markup and no text (`<img src=x>`), which would otherwise be
+    reported as no title at all."""
+    if as_markup(value, "title", bare_lead=False) is None:
+        return unescape_entities(value)
     title = field_text(value, "title", " ")
     if not has_visible(title) and has_visible(value):
         raise RejectedUploadError(

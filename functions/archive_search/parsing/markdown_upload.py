@@ -131,7 +131,10 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-def parse_markdown(data: bytes) -> ParsedUpload:
+def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
+    """A Markdown upload as an article. `jekyll_post`: its path shows it is a Jekyll post (site_generators.
+    is_jekyll_post), which, like a `layout:` in its front matter, lets `categories: politics local` be Jekyll's
+    list written with spaces (text.written_sections)."""
     text = decode(data)
     if len(text) > MAX_BODY_CHARS:
         # Rendering is pure Python (about 10 s a megabyte): refuse what could not pass validation anyway.
@@ -164,10 +167,13 @@ def parse_markdown(data: bytes) -> ParsedUpload:
 
     fields: dict[str, str] = {}
     more_sections: tuple[str, ...] = ()
+    # Jekyll's space-separated categories are read only in a file that shows it is a Jekyll post (session 52's
+    # review: `categories: higher education`, `new york` in other files were cut in two)
+    jekyll = jekyll_post or "layout" in front
     for field, names in FIELD_NAMES.items():
         value = _one_of(front, names)
         key = next((name for name in names if front.get(name) is not None), field)
-        if field == "section" and (sections := written_sections(value, key, jekyll=key == "categories")) is not None:
+        if field == "section" and (sections := written_sections(value, key, jekyll=jekyll)) is not None:
             section, more_sections = section_and_tags(sections)
             if section is not None:
                 fields[field] = section

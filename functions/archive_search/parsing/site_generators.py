@@ -47,6 +47,17 @@ def refuse_unpublished_folder(key: str) -> None:
             )
 
 
+def is_jekyll_post(key: str) -> bool:
+    """Whether a key is plainly a Jekyll post's: under a `_posts/` folder, or named as Jekyll names posts, a date and a
+    dash first (`2024-03-28-ferry.md`)."""
+    folders = [folder.casefold() for folder in key.split("/")[:-1]]
+    return "_posts" in folders or _POST_DATE.match(posixpath.basename(key)) is not None
+
+
+# The date a Jekyll post's name starts with (_POST_NAME's), however the name goes on.
+_POST_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}-")
+
+
 def file_name_date(key: str) -> str | None:
     """The date a Jekyll post's file name gives (`2024-03-28-ferry-timetable.md` is 2024-03-28; under `_posts/` or
     not), as YYYY-MM-DD; None for any other name. Jekyll reads it only when the front matter gives no date, and so

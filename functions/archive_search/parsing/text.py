@@ -261,37 +261,18 @@ def _declared_decode(data: bytes, start: int, codec: str, label: str) -> str:
 
 def _read_declared(data: bytes, start: int, labels: tuple[str, ...]) -> str:
     """Bytes that are not UTF-8 read by the charset the page declares (_decode_legacy): the first label, as browsers
-    read it, unless the page declares another charset too (a Content-Type meta and a `<meta charset>`; session 52:
-    `utf-8` then `iso-8859-15` was read as Windows-1252, `€4m` as `¤4m`). A UTF-8 (or UTF-16) label then holds
-    where the bytes are mostly UTF-8, as for a page declaring it alone, and gives way to the others otherwise; the
-    first of those is read, and a later one that reads the bytes as other text rejects the page, naming both (one
-    that cannot read them, as Shift_JIS cannot Western text, changes nothing)."""
+    read it. A page may declare two (a Content-Type meta and a `<meta charset>`): a UTF-8 (or UTF-16) label then
+    holds where the bytes are mostly UTF-8, as for a page declaring it alone, and otherwise gives way to the first
+    label of another charset (session 52: `utf-8` then `iso-8859-15` was read as Windows-1252, `€4m` as `¤4m`). Of
+    two labels of other charsets the first is read, as browsers read it (session 52's review: a page declaring
+    `windows-1252` then `iso-8859-15`, or `iso-8859-1` then `iso-8859-15`, was rejected where browsers show it)."""
     charsets = list(dict.fromkeys(web_charset(label) for label in labels))
     if len(charsets) < 2:
         return _decode_legacy(data, start, charsets[0] if charsets else None, labels[0] if labels else "")
     if "" in charsets and _mostly_utf8(data[start:]):
         return _decode_legacy(data, start, "", "")
-    deciding: dict[str, str] = {}  # each charset that decides, by the first label naming it
-    for label in labels:
-        deciding.setdefault(web_charset(label) or "", label)
-    deciding.pop("", None)
-    (codec, first), *others = deciding.items()
-    text = _decode_legacy(data, start, codec, first)
-    for codec, label in others:
-        try:
-            other = _decode_legacy(data, start, codec, label)
-        except RejectedUploadError:
-            continue
-        if other != text:
-            at = next((i for i, (a, b) in enumerate(zip(text, other, strict=False)) if a != b), len(text))
-            one, two = (name.strip(" \t\n\f\r\"'").lower() for name in (first, label))
-            raise RejectedUploadError(
-                f"the page declares two charsets, {one} and {two}, which read its bytes as different text "
-                f"({text[at : at + 1]!r} in {one}, {other[at : at + 1]!r} in {two}), so which is meant cannot be told",
-                fix="keep the one charset declaration that matches how the page was saved and remove the other, or "
-                'save the page as UTF-8 and declare <meta charset="utf-8">',
-            )
-    return text
+    first = next(label for label in labels if web_charset(label))
+    return _decode_legacy(data, start, web_charset(first), first)
 
 
 def _decode_legacy(data: bytes, start: int, codec: str | None, label: str) -> str:
@@ -788,14 +769,19 @@ def section_and_tags(sections: list[str]) -> tuple[str | None, tuple[str, ...]]:
 
 def written_sections(value: object, key: str, *, jekyll: bool = False) -> list[str] | None:
     """The sections a `section`, `category` or `categories` value names (`key`, as written, for a rejection), its
-    references decoded once: a list of texts as it is; a text as a list written as text (list_items: `Politics,
-    Local` is `Politics` and `Local`, as `[Politics, Local]` is; session 52, where it was one section no filter
-    matched); None for any other value. With `jekyll` (front matter's `categories`), a text of lower-case words
-    with no separator is Jekyll's list written with spaces (`politics local`: _JEKYLL_WORD)."""
+    references decoded once: a list of texts as it is; None for any other value than a text. A text under the plural
+    `categories` is a list written as text (list_items: `Politics, Local` is `Politics` and `Local`, as `[Politics,
+    Local]` is; session 52, where it was one section no filter matched). A text under `section` or `category` names
+    one section, commas and all (`Arts, Culture`, `Washington, D.C.`: session 52's review), unless it separates
+    names by semicolons (section_names). With `jekyll` (front matter's `categories` in a file that shows it is a
+    Jekyll post), a text of lower-case words with no separator is Jekyll's list written with spaces (`politics
+    local`: _JEKYLL_WORD)."""
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return [unescape_entities(item) for item in value]
     if not isinstance(value, str):
         return None
+    if key.casefold() != "categories":
+        return section_names(unescape_entities(value), lambda text: list_items(text, key))
     items = list_items(unescape_entities(value), key)
     # A quoted value is one name, as the editor's quotes say (`categories: '"politics local"'`).
     words = items[0].split() if jekyll and len(items) == 1 and '"' not in value else []
@@ -804,10 +790,20 @@ def written_sections(value: object, key: str, *, jekyll: bool = False) -> list[s
     return items
 
 
+def section_names(text: str, split: Callable[[str], list[str]]) -> list[str]:
+    """The sections a text that names a section gives (a `section` or `category` key, an HTML page's section meta or
+    JSON-LD `articleSection` string): one, as written, unless it has semicolons and no comma (`Politics; Local`,
+    as some CMSs write a list), which `split` reads. A comma is part of a section's name (`Science, Climate & Tech`,
+    `News, Sport & Weather`): session 52 split such a text at its commas, and its review found real names cut."""
+    if ";" in text and "," not in text:
+        return split(text)
+    return [text]
+
+
 # Jekyll reads `categories: politics local` as two categories (its documented space-separated form), where Hugo and
-# CMS exports write one name (`categories: Middle East`). Read as Jekyll's only when it is Jekyll's shape: two or
-# more lower-case words (letters, digits, `-`, `_`: the URL slugs Jekyll makes of them), none a word that joins one
-# name (`arts and culture`, `state of the union` stay one section as written). `world news` is two, as in Jekyll.
+# CMS exports write one name (`categories: Middle East`). Read as Jekyll's only in a Jekyll post (`jekyll`: the caller
+# knows) and in Jekyll's shape: two or more lower-case words (letters, digits, `-`, `_`: the URL slugs Jekyll makes
+# of them), none a word that joins one name (`arts and culture`, `state of the union` stay one section as written).
 _JEKYLL_WORD = re.compile(r"[^\W_][\w-]*")
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"})
 
