@@ -1965,8 +1965,9 @@ def test_html_what_wraps_the_article_is_the_articles_whatever_its_names(wrapper:
         ('<p class="byline">By Jane Roe, staff writer</p>', "Jane Roe"),
         ('<p class="byline">By Jane Roe (Reuters)</p>', "Jane Roe (Reuters)"),
         ('<p class="byline">By Jane Roe - Reuters</p>', "Jane Roe - Reuters"),
-        # "with" joins a writer and an agency as "and" does, as in running text (session 52)
-        ('<p class="byline">By Jane Roe with AFP</p>', "Jane Roe and AFP"),
+        # "with" and an agency is help, as "with agencies" is, and the article's credit, not a second writer: the
+        # byline ends there (session 52's review; it was "Jane Roe with AFP", then for a while "Jane Roe and AFP")
+        ('<p class="byline">By Jane Roe with AFP</p>', "Jane Roe"),
         ('<p class="byline">By Jane Roe, for The Guardian</p>', "Jane Roe, for The Guardian"),
         ('<p class="byline">By Jane Roe and agencies</p>', "Jane Roe and agencies"),
         ('<p class="byline">By Times staff</p>', "Times staff"),

@@ -122,7 +122,7 @@ _WRITING = r"written|words|story|text|reported|reporting|writing"
 _WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}){_AND_PICTURES}"
 _ANY_WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}|report|interview){_AND_PICTURES}"
 _PAREN_BYLINE = _bracketed(rf"(?:{_ANY_WRITER_LABEL}\s+)?by")
-_PLAIN_BYLINE = re.compile(rf"^(?:{_WRITER_LABEL}\s+)?by:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
+_PLAIN_BYLINE = re.compile(rf"^(?:(?P<label>{_WRITER_LABEL})\s+)?by:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
 # "By" in other languages, at the start of a byline only: French "Par", German "Von", Spanish and Portuguese "Por",
 # Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"), Russian, Ukrainian and
 # Bulgarian "Автор:" ("author", one word in the three). "Von" and "di" are also the first words of names ("Von
@@ -308,10 +308,38 @@ _BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
 # A wire byline's credits after a semicolon or "with": its editors ("By Jane Doe; Editing by John Roe", "...;
 # additional reporting by Sam Roe", "By Jane Doe with additional reporting by Sam Roe"; session 51's new user: the
 # byline named no one and stayed in the body), or a writer ("Reporting by Jane Doe; Writing by John Roe").
-_CREDIT_CLAUSE = re.compile(r"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){1,3}by\b)", re.IGNORECASE)
+# After a comma too, since the session's review, a credit of the pictures, an edit or the writing ("Text by Jane
+# Doe, photos by John Roe" was "Jane Doe, photos by John Roe"; "Jane Doe, John Roe by …" stays a list of names), and
+# a picture's credit with its label's colon ("Автор: Иван Петров, фото: Анна Смирнова" named no one).
+_PICTURE_LABEL = (
+    r"(?:photos?|pictures?|photographs?|photography|images?|graphics?|video|illustrations?|foto|fotos"
+    r"|\u0444\u043e\u0442\u043e)"
+)
+_COMMA_CREDIT = (
+    rf"(?:(?:additional\s+)?(?:reporting|research)|editing|edited|design|designed|produced|{_WRITING}"
+    rf"|{_PICTURE_LABEL})"
+)
+_CREDIT_CLAUSE = re.compile(
+    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*,\s*(?={_COMMA_CREDIT}\s+by\b)"
+    rf"|\s*[;,]\s*(?={_PICTURE_LABEL}\s*:)",
+    re.IGNORECASE,
+)
 _WRITING_CLAUSE = re.compile(rf"^{_WRITER_LABEL}\s+by:?\s+(?P<names>.+)$", re.IGNORECASE)
 # "Jane Doe with John Roe": two writers, in lower or upper case as "and" joins them ("Jane Doe With Love" is none).
 _WITH = re.compile(r"\s+(?:with|WITH)\s+")
+# What "with" adds that names no writer, and ends the byline (the session's review: `By Jane Doe with additional
+# reporting`, `(By Jane Doe with agencies)`, `(… with wire services)` named no one, `Jane Doe with Staff` was "Jane Doe
+# and Staff", `Jane Doe with agencies` the author as written): an agency (`with AFP`, once "Jane Roe and AFP": an agency
+# helps, as `with agencies` does, and is the article's credit, not a second writer), agencies, wire or news services,
+# the paper's staff or correspondents, additional reporting or research (from anyone: as `; additional reporting by`).
+_OTHERS = (
+    rf"(?:the\s+)?(?:{_AGENCY})|(?:(?:news|wire)\s+)?(?:agencies|agency\s+reports|services|wires?|reports)"
+    r"|staff(?:\s+reports)?|(?:our\s+|other\s+)?(?:correspondents|reporters)"
+    r"|(?:(?:additional|extra|further)\s+)?(?:reporting|research|contributions?)"
+)
+_NO_WRITERS_WITH = re.compile(
+    rf"^(?:{_OTHERS})(?:(?:\s*,\s*|\s+(?:and|&)\s+)(?:{_OTHERS}))*(?:\s+(?:from|by|in)\s+.+)?$", re.IGNORECASE
+)
 # A place after a comma, last: "By Jane Doe, in Athens", "By Jane Doe, Chief Correspondent, in Moscow" (no part of
 # the author, as _named leaves out the place of "Jane Doe in Athens").
 _COMMA_IN_PLACE = re.compile(r",\s+in\s+[A-Z][^,;]*$")
@@ -333,8 +361,23 @@ def byline_name(line: str) -> str | None:
         name += "."  # its full stop is the name's (`By Martin Luther King Jr.`, as the bracketed form keeps it)
     if name.casefold().strip() in AGENCIES or _STAFF.match(name):
         return clean_line(name)
+    if match.re is _PLAIN_BYLINE and match.group("label") and not _people(name):
+        # Unbracketed, a label of the writing starts a headline as often: `Reported by Witnesses`, `Written by
+        # Machines`, `Words by Wordsworth` named "Witnesses", "Machines", "Wordsworth" (the session's review). Its
+        # writer has a full name there, as a foreign byline's does (_foreign_byline_name); bracketed, one word too.
+        return None
     named = _named(name)
     return clean_line(named) if named is not None else None
+
+
+def is_labelled_byline(line: str) -> bool:
+    """Whether a line is a byline written unbracketed with a label before its names (byline_name): a label of the
+    writing (`Reported by Jane Doe`, `Words by Jane Doe`) or a byline word of another language with its colon (`Par:
+    Jean Dupont`, `Автор: Иван Петров`). Such a line starts a headline as often (`Reported by Locals`, `Par: Rory
+    McIlroy Leads`)."""
+    plain = _PLAIN_BYLINE.match(line)
+    labelled = bool(plain and plain.group("label")) or bool(_FOREIGN_LABELLED_BYLINE.match(line))
+    return labelled and byline_name(line) is not None
 
 
 def _names_written(text: str) -> str:
@@ -356,8 +399,32 @@ def _writers(text: str) -> list[str]:
     writers: list[str] = []
     for names in (first, *credited):
         before, *after = _WITH.split(names, maxsplit=1)
-        writers += [before, *after] if after and _named(after[0]) is not None else [names]
+        if after and _NO_WRITERS_WITH.match(after[0].strip(" .")):
+            writers.append(before)  # "Jane Doe with agencies", "… with additional reporting": her byline ends
+        elif after and _people(after[0]):
+            writers += [before, after[0]]
+        else:
+            writers.append(names)
     return list(dict.fromkeys(writers))
+
+
+def _people(text: str) -> bool:
+    """Whether a byline's text names people by their full names (_named): each name two words or more, or in a script
+    without capitals, or an agency's beside one ("John Roe in Moscow", "John Roe and AFP"); not "Staff", "Love",
+    "Witnesses" or "Machines", one capitalised word that is a common noun as often as a name."""
+    named = _named(text)
+    if named is None:
+        return False
+    names = [piece.strip() for piece in _NAME_SEPARATORS.split(named)[0::2] if piece.strip()]
+    return any(_full_name(name) for name in names) and all(
+        _full_name(name) or name.casefold() in AGENCIES for name in names
+    )
+
+
+def _full_name(name: str) -> bool:
+    """A person's name of two words or more, or one in a script without capitals (`王伟`)."""
+    words = name.split()
+    return len(words) >= 2 or (len(words) == 1 and not _has_capitals(words[0]))
 
 
 _COMMAS = re.compile(r",(?:\s*,)+")  # an address between two commas leaves one (`Jane Doe, @jd, Reuters`)

@@ -19,6 +19,7 @@ from archive_search.parsing.bylines import (
     byline_with_date,
     credit_only,
     dateline_credit,
+    is_labelled_byline,
     names_others,
     split_trailing_credit,
 )
@@ -398,7 +399,21 @@ def _is_byline(blocks: list[str], at: int) -> bool:
     stands; under text it ends the story as a note, and stays text, as it did before session 52 read its writers."""
     if _byline(blocks[at])[0] is None:
         return False
+    if at == 0 and _is_title_slot_headline(blocks):
+        return False
     return not (_NOTE.match(blocks[at].lstrip("([")) and _text_of(_head(blocks, at)))
+
+
+def _is_title_slot_headline(blocks: list[str]) -> bool:
+    """Whether the page's first block, the title's place, is its headline though it reads as a byline with a label
+    (bylines.is_labelled_byline: `Reported by Witnesses`, `Words by Wordsworth`, `Par: Rory McIlroy Leads`): the
+    block that would be the title after it, past the site name and the layout's furniture, is a byline itself, or
+    there is none. Read as the byline, the headline named its author and the real byline (`(By Jane Doe)`) became
+    the title (the session's review: 7 headlines)."""
+    if not is_labelled_byline(blocks[0]):
+        return False
+    after = [block for block in blocks[1:] if not _is_chrome(block)]
+    return not after or _byline(after[0])[0] is not None
 
 
 _TOP_DATE_LINES = 3  # a date line, a time or a change's stamp: what stands under the byline before the text
