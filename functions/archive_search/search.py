@@ -26,10 +26,12 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import (
     GLUE,
+    INFLECTIONS,
     JOINERS,
     STOPWORDS,
     ParsedQuery,
     collapsed,
+    engine_lower,
     excluded_words,
     excludes,
     fold_as_index,
@@ -77,6 +79,8 @@ from archive_search.relevance import (
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
+    FEW_ARTICLES,
+    MANY_ARTICLES,
     MIN_SIDE_BY_SIDE,
     TITLE_WORDS_FIELD,
     Vocabulary,
@@ -149,6 +153,7 @@ _AS_READ = "complete_as_read"  # how many articles hold every word with each spe
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 _DATED_HELD = "dated_held"  # _counter: how many articles in the archive hold what a date order lists (dated_matches)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
+WRITTEN_HELD = "written_held"  # how many bodies write each word as typed (probe_search; written_held)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -471,6 +476,9 @@ class Expansion:
     held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
     # The spelling did_you_mean offers for a likely typo some article holds not read so (_typos_read).
     offered: Mapping[str, str] = field(default_factory=dict)
+    # Words FEW_ARTICLES or fewer bodies write as typed (probe_search): did_you_mean asks which are likely typos.
+    rarely_written: frozenset[str] = frozenset()
+    bylined: frozenset[str] = frozenset()  # words a byline or tag holds (probe_search): no likely typo to offer
 
     def held_spellings(self) -> dict[str, str]:
         """The words some article holds that the search read as another spelling, each with it (held_read)."""
@@ -500,8 +508,10 @@ def regroups(q: str, read: str) -> bool:
     several words (`united nayions`: `united nations`) or is in a quoted phrase (`"state of the unoin"`). Searched
     word by word, the name's words were each found anywhere: `united nayions` by date listed 240 news-dev articles,
     the United States ones first, where `united nations` lists 61; the phrase's two articles ranked 60th and 74th
-    (session 32's review)."""
-    return _groups(parse_query(read)) != _groups(parse_query(q))
+    (session 32's review). So does a word read as several (spelling.split_spellings): `bankofengland`, read `bank
+    of england`, found 3,682 of 3,698 articles, any article holding `of` (session 52)."""
+    typed, as_read = parse_query(q), parse_query(read)
+    return _groups(as_read) != _groups(typed) or len(content_words(as_read)) != len(content_words(typed))
 
 
 def _groups(parsed: ParsedQuery) -> list[str]:
@@ -746,7 +756,42 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
         # Whether any article holds each joined word, in the whole archive (a global aggregation: the query above
         # selects the complete matches): one that none holds is searched as its parts too (apart_words).
         probe["aggs"] = _joined_held(ranking, relaxable)
+    if expandable := _expandable(ranking, words):
+        # And how many bodies write each word as typed or with an inflectional ending, and bylines or tags: a word
+        # few bodies and no byline or tag hold may be their typo (written_held).
+        written = {
+            str(i): {"match": {EXACT_BODY_FIELD: " ".join([word, *(word + ending for ending in INFLECTIONS)])}}
+            for i, word in enumerate(expandable)
+        } | {f"{_BY} {i}": {"bool": {"should": in_byline_or_tags(word)}} for i, word in enumerate(expandable)}
+        probe["aggs"] = {
+            **probe.get("aggs", {}),
+            WRITTEN_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": written}}}},
+        }
     return probe
+
+
+def written_held(
+    ranking: Ranking, words: list[str], probed: Mapping[str, Any]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """(Expansion.rarely_written, Expansion.bylined) of the words probe_search counted: those FEW_ARTICLES or fewer
+    bodies write as typed or inflected (none: no article holds them, which the suggesters read) and no byline or tag
+    holds, as typo_spelling reads a likely typo some article holds (`definately`, one article's, whose stem 44 match,
+    `define`, was neither widened nor offered `definitely`, 150, unless searched as typed; session 52); and those a
+    byline or tag holds, which are no typos (`David Hume`, a byline, was offered `David Home` as typed)."""
+    held = _held_counts(probed, WRITTEN_HELD)
+    expandable = list(enumerate(_expandable(ranking, words)))
+    bylined = frozenset(word for i, word in expandable if held.get(f"{_BY} {i}"))
+    # Nor an inflected word, whose stem its own forms hold (`sported`, `vowing`: offered `supported`, `voting`), nor
+    # one whose forms more bodies hold (`ration`, `deem`: offered `reaction`, `dem`; session 51's rare words).
+    rare = frozenset(
+        word
+        for i, word in expandable
+        if 0 < held.get(str(i), 0) <= FEW_ARTICLES and not word.endswith(tuple(e for e in INFLECTIONS if e != "d"))
+    )
+    return rare - bylined, bylined
+
+
+_BY = "by"  # probe_search's count of a word's articles holding it in a byline or tag (written_held)
 
 
 def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD) -> dict[str, Any]:
@@ -968,9 +1013,9 @@ def _answer(
     # A word no article holds that a known word is near may be two typed without a space (`worldcup`): its cuts are
     # counted with the vocabulary's other questions, and where one outweighs the spellings near it (spelling.
     # split_spellings) the word is read as it, the questions asked again for that reading (one request more, only
-    # then; session 51).
+    # then; session 51); so is a word nothing is near, whose cuts the closed-up request counts (session 52).
     cut: list[str] = []
-    for _ in range(2):
+    for again in (False, True):
         unknown = unknown_spellings(request.q, suggest)
         expanded = _words_to_expand(request, ranking, words, suggest, complete)
         # Sorted by date no word is widened to its near spellings, but a likely typo is read as by relevance when no
@@ -997,7 +1042,7 @@ def _answer(
             if complete is not None or counted == 0
             else None
         )
-        cut = [] if cut else [typed for typed, _ in unknown]
+        cut = [] if again else [typed for typed, _ in unknown]
         vocabulary.prepare(
             [typed for typed, _ in unknown],
             [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
@@ -1007,7 +1052,8 @@ def _answer(
             short_word_phrases(request.q, suggest),
             cut,
         )
-        if not cut or (split := split_spellings(request.q, suggest, vocabulary.cuts_held)) is None:
+        split = None if again else split_spellings(request.q, suggest, vocabulary.cuts_held, vocabulary.closed_up)
+        if split is None:
             break
         suggest = split
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
@@ -1049,7 +1095,11 @@ def _answer(
             offered=offered,
         )
         if (read := altered_query(request.q, suggest, vocabulary, expansion)) and regroups(request.q, read):
-            expansion = replace(expansion, read=read)
+            # By date it lists what the query read lists: `worldcup` (read `world cup`) listed any word's 1,182
+            # articles, where `world cup` lists the 73 holding both (session 52).
+            words_read = content_words(parse_query(read))
+            every_word = expansion.every_word or dated_every_word(replace(request, q=read), ranking, words_read)
+            expansion = replace(expansion, read=read, every_word=every_word)
         body = {**body, "query": _query(request, ranking, words, expansion)}
         body["aggs"] = {**body["aggs"], **_every_word_held(request, ranking, words, expansion)}
         if "highlight" in body:
@@ -1077,7 +1127,8 @@ def _answer(
         response = index.search(body, size=size, offset=offset, preference=same_copy)
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
-    return {**response, "suggest": suggest}, expansion
+    rare, bylined = written_held(ranking, words, probed)
+    return {**response, "suggest": suggest}, replace(expansion, rarely_written=rare, bylined=bylined)
 
 
 def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
@@ -1360,13 +1411,13 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
-    # as typed, beside the respelling too (_offered_as_typed).
+    # as typed, beside the respelling too (_offered_as_typed); so when no word was widened and one few bodies write
+    # (Expansion.rarely_written), which the search's stems may match (`definately`: `define`; session 52).
+    widened = request.spelling == SPELLINGS[0] and (expansion.typos or not expansion.rarely_written)
     held_typos, beside = (
-        (expansion, {})
-        if request.spelling == SPELLINGS[0]
-        else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
+        (expansion, {}) if widened else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
-    typo = typos_respelt(request.q, held_typos)
+    typo = typos_respelt(request.q, replace(held_typos, bylined=expansion.bylined))
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
     # (spelling.offer_phrases): counted in the same request, and then not offered (searched as typed, none is read).
     guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
@@ -1386,7 +1437,17 @@ def _spelling(
         counted.append(offer)
         return counter(offer)
 
-    suggestion = did_you_mean(request.q, suggest, count_for, total, known, MAX_QUERY_CHARS, written, typo, beside)
+    # Beside other words, which tell what was meant, the likely typo's spelling finds more of it than the words as
+    # typed do, not than their near spellings, which hold it: `goverment spending` found 1,523 articles widened
+    # (`sending`, `speeding`), the typo's first, and was offered nothing, where `government spending` finds 1,357 and
+    # as typed 391 (session 52). A word typed alone is compared with what it found (a rare word, `wool`, is no typo
+    # of `wood` for that: session 51's set). Counted as typed, one request, while the offer's count is left.
+    found = total
+    left = bool(typo) and index.sent + 1 + _count_requests(typo or "", ranking) <= MAX_ENGINE_REQUESTS
+    beside_others = len(content_words(parse_query(request.q))) > 1
+    if left and beside_others and expansion.typos and respelt(request.q, suggest, known) is None:
+        found = _counter(index, request, replace(ranking, fuzzy=False), vocabulary)(request.q)
+    suggestion = did_you_mean(request.q, suggest, count_for, found, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
 
 
@@ -1448,7 +1509,7 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     beside the other words, when _typos_read found one: `expansion.offered`), or None (session 37's review:
     `goverment` was offered nothing). A word the search read as another spelling (`expansion.held_read`) is offered
     as read, as the results show it. A word typed alone that some headline and some body hold is offered nothing
-    (relevance.headlined: `suez` was offered `sues`)."""
+    (relevance.headlined: `suez` was offered `sues`), nor one a byline or tag holds (`expansion.bylined`)."""
     parsed = parse_query(q)
     excluded = excluded_words(parsed)
     # A number beside it says nothing of the word (`quiz 2005`: the second review).
@@ -1457,6 +1518,7 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
         word: spelling
         for word, read in expansion.typos.items()
         if read is None
+        and word not in expansion.bylined
         and not (alone and headlined(expansion.near.get(word, ())))
         and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
         and not excludes(excluded, spelling)
@@ -1634,6 +1696,11 @@ class _ArchiveVocabulary:
         if held_key and held_key not in self._held:
             aggs["held"] = _held_aggregation(held_key, _held_beyond_bodies)
             aggs["written"] = _held_aggregation(held_key, _written_beyond_bodies)
+            stems = {
+                str(i): _stemmed_apart(word, self._candidates.get(_one_word(word) or "", ()))
+                for i, word in enumerate(held_key)
+            }
+            aggs[_STEMMED_APART] = {"filters": {"filters": stems}}
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
         suggesters = dict(listing.get("suggest") or {})
@@ -1669,7 +1736,9 @@ class _ArchiveVocabulary:
             buckets = answer["aggregations"][_PHRASES]["buckets"]
             self._phrases.update((p, int(buckets[str(i)]["doc_count"])) for i, p in enumerate(counted))
         if "held" in aggs:
-            self._held[held_key] = _held_words(held_key, answer, "held")
+            apart = answer["aggregations"][_STEMMED_APART]["buckets"]
+            stemmed = {word for i, word in enumerate(held_key) if apart[str(i)]["doc_count"] >= MANY_ARTICLES}
+            self._held[held_key] = _held_words(held_key, answer, "held") | stemmed
             self._written[held_key] = _held_words(held_key, answer, "written")
         if looked_up:
             # A word the answer says nothing of counts as held: it is not respelt.
@@ -1691,6 +1760,7 @@ class _ArchiveVocabulary:
                 if (word[0], word[1]) in unheld
             }
             self.closed_up = with_splits(closed_up_spellings(answer.get("suggest"), unheld), split_counts, apart_counts)
+            self.cuts_held.update((split, count) for counts in split_counts.values() for split, count in counts.items())
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
@@ -1953,6 +2023,21 @@ def _written_beyond_bodies(word: str) -> list[dict[str, Any]]:
     `F.B.I.`, which is no misspelling to respell), or a byline or a tag holds it."""
     closed = {"multi_match": {"query": word, "fields": CLOSED_FIELDS, "operator": "and"}}
     return [closed, *abbreviation_clauses(word, COMPLETE_FIELDS), *in_byline_or_tags(word)]
+
+
+# What a word no text holds as written finds as typed and its nearest spellings would not (_stemmed_apart).
+_STEMMED_APART = "stemmed_apart"
+
+
+def _stemmed_apart(word: str, spellings: Sequence[str]) -> dict[str, Any]:
+    """The articles whose stemmed text holds the word as typed (another word's stem: `feder` of Federer and federal)
+    that none of its nearest spellings matches: where MANY_ARTICLES hold such a stem the word is no
+    misspelling to respell (Vocabulary.held_beyond_bodies). `roger feder` was read `roger fender` (2 articles), where
+    as typed it finds Federer's 20 among its 415 (session 52). A typo the stemmer reads as another word (`untill`,
+    `carful`, `bested`: `until`, `car`, `best`) is still respelt, and so is a stem few others hold."""
+    matched = {"bool": {"should": [{"term": {field: fold_as_index(engine_lower(word))}} for field in COMPLETE_FIELDS]}}
+    spelt = [{"multi_match": {"query": spelling, "fields": COMPLETE_FIELDS}} for spelling in spellings]
+    return {"bool": {"must": [matched], "must_not": spelt}}
 
 
 def _held_beyond_bodies(word: str) -> list[dict[str, Any]]:

@@ -46,6 +46,7 @@ from archive_search.query_parser import (
 # misspelt MRR@10 0.704 -> 0.816 (tfidf) and 0.413 -> 0.488 (random words), engine time p50 unchanged (12.5 ->
 # 13 ms), since in `missing` mode only words no article holds are looked up (make bench-relevance; docs/search.md).
 TITLE_WORDS_FIELD = "title.exact"  # headline words, unstemmed: what the title suggester knows
+BYLINE_WORDS_FIELD = "author"  # bylines' words as written (index_mapping: exact_words): the byline suggester's
 # The suggesters look up every word no article holds, at a cost that grows with the archive's vocabulary: a pasted
 # paragraph of 62 words no article holds (a language the archive lacks) took them 1.4-3.1 s on 424 articles, past
 # the engine timeout (503). Only the first words are looked up; a short query is all of them.
@@ -144,12 +145,15 @@ TITLE_SUGGESTER = _SUGGESTER
 
 def spelling_suggester(q: str) -> dict[str, Any]:
     """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded; and, for each of
-    those ending in `s`, one asking for its word without the `s` (_form_suggesters)."""
+    those ending in `s`, one asking for its word without the `s` (_form_suggesters). A byline's words are proposed as
+    a headline's are (_unknown): `peter tordey` was read `peter today`, where Peter Torday writes 24 articles whose
+    bodies do not name him (session 52)."""
     text = _looked_up(q)
     return {
         "text": text,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
+        "spell_byline": {"term": {"field": BYLINE_WORDS_FIELD, **_SUGGESTER}},
         **_form_suggesters(text),
     }
 
@@ -187,16 +191,21 @@ def _blank(text: str) -> str:
 CLOSED_WORDS_FIELDS = ("body.closed", "title.closed")
 
 
+# And bylines' words, which the body suggester does not know either: `kalbg` (Chaitanya Kalbag, 18 articles) and
+# `mankowsky` found nothing and were offered nothing (session 52).
+_CLOSED_UP_SUGGESTED = (*CLOSED_WORDS_FIELDS, BYLINE_WORDS_FIELD)
+
+
 def closed_up_suggester(q: str) -> dict[str, Any]:
-    """Term suggesters on CLOSED_WORDS_FIELDS for the words _looked_up keeps (read by closed_up_spellings), each with
-    its own text (so they sit beside other suggesters in one request). Asked only of words no article holds: in
+    """Term suggesters on _CLOSED_UP_SUGGESTED for the words _looked_up keeps (read by closed_up_spellings), each
+    with its own text (so they sit beside other suggesters in one request). Asked only of words no article holds: in
     `missing` mode they propose a closed-up word near any word these fields lack, which is every ordinary word
     (`shares` -> `mshare`): search._ArchiveVocabulary.prepare asks them with which of the words articles hold
     (closed_up_words)."""
     text = _looked_up(q)
     return {
         f"spell_closed {i}": {"text": text, "term": {"field": f, **_SUGGESTER}}
-        for i, f in enumerate(CLOSED_WORDS_FIELDS)
+        for i, f in enumerate(_CLOSED_UP_SUGGESTED)
     }
 
 
@@ -235,7 +244,7 @@ def closed_up_spellings(
     `unheld`: the (offset, length) of the words (closed_up_words) no article holds; only theirs are kept (all when
     None)."""
     merged: dict[tuple[int, int], dict[str, Any]] = {}
-    for i in range(len(CLOSED_WORDS_FIELDS)):
+    for i in range(len(_CLOSED_UP_SUGGESTED)):
         for entry in (suggest or {}).get(f"spell_closed {i}") or []:
             key = (entry["offset"], entry["length"])
             if unheld is not None and key not in unheld:
@@ -254,14 +263,24 @@ MIN_SPLIT_WORD = 5
 
 def word_splits(word: str) -> list[str]:
     """The ways of reading a word as two typed without a space (`oilprices`: `oi lprices`, `oil prices`, ...), each
-    part of at least MIN_SPLIT_LETTERS letters and no stopword, a possessive aside (`Tonyblair's`); none for a word of
-    fewer than MIN_SPLIT_WORD letters or with anything but letters (a code, a joined word: never cut)."""
+    part of at least MIN_SPLIT_LETTERS letters and no stopword, then as three with a stopword between two such
+    (`bankofengland`: `bank of england`), a possessive aside (`Tonyblair's`); none for a word of fewer than
+    MIN_SPLIT_WORD letters or with anything but letters (a code, a joined word: never cut)."""
     lower = engine_lower(without_possessive(word))  # as the suggesters propose words (respelt() puts back the case)
     if len(lower) < MIN_SPLIT_WORD or not lower.isalpha():
         return []
-    cuts = [(lower[:i], lower[i:]) for i in range(MIN_SPLIT_LETTERS, len(lower) - MIN_SPLIT_LETTERS + 1)]
+    ends = range(MIN_SPLIT_LETTERS, len(lower) - MIN_SPLIT_LETTERS + 1)
+    cuts = [(lower[:i], lower[i:]) for i in ends]
     # Never a stopword as a part: a name the archive lacks is no stopword and a word (`Inman` was offered `In man`).
-    return [f"{first} {second}" for first, second in cuts if first not in STOPWORDS and second not in STOPWORDS]
+    two = [f"{first} {second}" for first, second in cuts if first not in STOPWORDS and second not in STOPWORDS]
+    # A stopword only between two words, as names are written (`bankofengland`: `bank of england`; session 52).
+    three = [
+        f"{lower[:i]} {lower[i:j]} {lower[j:]}"
+        for i in ends
+        for j in range(i + 1, len(lower) - MIN_SPLIT_LETTERS + 1)
+        if lower[i:j] in STOPWORDS and lower[:i] not in STOPWORDS and lower[j:] not in STOPWORDS
+    ]
+    return two + three
 
 
 def apart_splits(word: str) -> list[str]:
@@ -299,7 +318,12 @@ def with_splits(
     return {"spell_body": list(entries.values())}
 
 
-def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, int]) -> dict[str, Any] | None:
+def split_spellings(
+    q: str,
+    suggest: dict[str, Any] | None,
+    held: Mapping[str, int],
+    closed_up: dict[str, Any] | None = None,
+) -> dict[str, Any] | None:
     """The suggesters' answer (`suggest`) with each word no article holds read as two typed without a space where
     more articles write that split as a phrase (`held`: each of the word's word_splits' count, from
     MIN_SIDE_BY_SIDE) than hold any spelling the suggesters propose within its edits: the split becomes the word's
@@ -307,22 +331,29 @@ def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, i
     read `worldcom` (15 news-dev articles) where 48 write `world cup`, and `worldcup final` `worldcom final`: a
     split was asked only of a word nothing is near (session 30). A split fewer articles write than hold the spelling
     stays behind it (session 51), and so does a likely edit (_likely_edit) into a word more than one article holds
-    (`yougo` is YouGov, not `you go`; the session's review)."""
+    (`yougo` is YouGov, not `you go`; the session's review).
+
+    `closed_up`: the vocabulary's closed_up_spellings, whose words no article holds anywhere; such a word nothing is
+    near is read so too, its closed-up spellings (not its cuts) the near ones: `tonyblair` found nothing and was
+    offered `tony blair`, where `worldcup`, `worldcom` near it, was searched as `world cup` (session 52)."""
     if not suggest:
         return None
     units = q.encode("utf-16-le", "surrogatepass")
-    titles = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
+    beyond = [*(suggest.get("spell_title") or []), *(suggest.get("spell_byline") or [])]  # headline, byline words
+    unheld = {(e["offset"], e["length"]): e for e in (closed_up or {}).get("spell_body") or []}
     read: dict[tuple[int, int], dict[str, Any]] = {}
     for entry in suggest.get("spell_body") or []:
         key = (entry["offset"], entry["length"])
-        if not entry.get("options"):  # an article holds it, or nothing is near it (closed_up_spellings' splits)
+        if not entry.get("options") and key not in unheld:  # an article holds it, or nothing is near it
             continue
         typed = units[2 * key[0] : 2 * (key[0] + key[1])].decode("utf-16-le", "surrogatepass")
         counts = {split: held.get(split, 0) for split in word_splits(typed)}
         best = max(counts, key=lambda split: counts[split], default=None)
         if best is None or counts[best] < MIN_SIDE_BY_SIDE:
             continue
-        options = [*(entry.get("options") or []), *((titles.get(key) or {}).get("options") or [])]
+        closed = [o for o in (unheld.get(key) or {}).get("options") or [] if " " not in str(o.get("text", ""))]
+        others = [o for e in beyond if (e["offset"], e["length"]) == key for o in e.get("options") or []]
+        options = [*(entry.get("options") or []), *others, *closed]
         near = _near_options(typed, options)
         if any(int(option.get("freq") or 0) >= counts[best] for option in near):
             continue
@@ -336,11 +367,12 @@ def split_spellings(q: str, suggest: dict[str, Any] | None, held: Mapping[str, i
         return None
     answer = {name: entries for name, entries in suggest.items() if not name.startswith(_FORM_SUGGESTER)}
     answer["spell_body"] = [read.get((e["offset"], e["length"]), e) for e in suggest.get("spell_body") or []]
-    # Its headline spellings and forms are left out (a headline entry without any says a headline may hold the word,
-    # which the vocabulary is asked as before).
-    answer["spell_title"] = [
-        e for e in suggest.get("spell_title") or [] if (e["offset"], e["length"]) not in read or not e.get("options")
-    ]
+    # Its headline and byline spellings and forms are left out (a headline entry without any says a headline may hold
+    # the word, which the vocabulary is asked as before).
+    for name in ("spell_title", "spell_byline"):
+        answer[name] = [
+            e for e in suggest.get(name) or [] if (e["offset"], e["length"]) not in read or not e.get("options")
+        ]
     for name, entries in suggest.items():
         if name.startswith(_FORM_SUGGESTER):
             answer[name] = [e for e in entries or [] if (e["offset"], e["length"]) not in read]
@@ -434,6 +466,7 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
     if not suggest:
         return []
     title_entries = {(e["offset"], e["length"]): e for e in suggest.get("spell_title") or []}
+    bylines = {(e["offset"], e["length"]): e for e in suggest.get("spell_byline") or []}
     units = q.encode("utf-16-le", "surrogatepass")
     excluded = excluded_words(parse_query(q))
 
@@ -457,7 +490,8 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         if has_digit(typed) or _beside_number(units, offset, length):
             continue
         proposed = (title_entry or {}).get("options") or []
-        title_options = spellings(proposed)
+        # A byline's word weighs as a headline's (spelling_suggester).
+        title_options = spellings([*proposed, *((bylines.get((offset, length)) or {}).get("options") or [])])
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
         candidates, further, slips, alone = _candidates(typed, options, title_options, any(joined))
