@@ -139,8 +139,13 @@ _SCRIPTS = {
 # its alt text is that character, where other images' alt text is none of the article's. "I <img class=emoji alt=❤>
 # Sochi" read as "I Sochi".
 _EMOJI_CLASS_WORDS = ("emoji", "smiley")
-# Names of a drop cap, the first letter of a paragraph drawn large (_character_alt).
-_DROP_CAP_WORDS = frozenset({"dropcap", "initial", "cap"})
+# Names of a drop cap, the first letter of a paragraph drawn large (_names_a_drop_cap): a name holding `dropcap`
+# or `firstletter` once its `-` and `_` are gone (`drop-cap`, `dcr-drop-cap`, `first_letter`), or with the part
+# `initial`; not a name with a part `avatar` or `initials` (a writer's initial beside the byline).
+_DROP_CAP_JOINED = ("dropcap", "firstletter")
+_DROP_CAP_PARTS = frozenset({"initial"})
+_NOT_DROP_CAP_PARTS = frozenset({"avatar", "initials", "monogram"})
+_DROP_CAP_REACH = 4  # elements before and around a drop cap within its paragraph, at most (_starts_its_block)
 _MAX_SYMBOL_ALT = 32  # a smiley's alt text (`:)`, `:slight_smile:`), not a description of a picture
 # Characters of an emoji besides its symbols: joiner, variation selectors, keycap, tag characters (flags of regions).
 _EMOJI_PARTS = re.compile("[\u200d\ufe0e\ufe0f\u20e3\U000e0020-\U000e007f]")
@@ -275,14 +280,19 @@ _AD_LABEL_HOLDERS = frozenset({"p", "div"})
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
-# What an aria-hidden element shows that is text (_shows_text): letters, digits, currency signs, symbols (emoji),
-# dashes and quotation marks (Unicode's categories L, N, Sc, So, Pd, Pi, Pf, and the marks of no pair).
-_SHOWN_CATEGORIES = ("L", "N", "Sc", "So", "Pd", "Pi", "Pf")
-_QUOTE_MARKS = frozenset("\"'\u201e\u201a")
 # Names of an icon: a ligature font draws a word as its glyph (Material Icons' `<i class="material-icons">share</i>`,
-# `material-symbols-outlined`).
-_ICON_WORDS = frozenset({"icon", "icons", "symbols"})
+# `material-symbols-outlined`, `material-symbol`, `ico`; a part ending `icon`, `glyphicon`; a tag so named,
+# Angular Material's `<mat-icon>`, Ionic's `<ion-icon>`).
+_ICON_WORDS = frozenset({"icon", "icons", "ico", "symbol", "symbols"})
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+# Where a gap left by an element left out is a space (_needs_a_space): before a letter, a digit (not a superscript's),
+# an opening bracket or quotation mark or a currency sign; after a letter, a digit, a closing bracket or a sentence's
+# punctuation (not a hyphen, dash, slash, apostrophe or opening mark: `state-of-the-`, `and/`).
+_WORD_START_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Ps", "Pi", "Sc"})
+_WORD_END_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "No", "Pe"})
+_SENTENCE_MARKS = frozenset(".,;:!?%")
+# A word of a visible copy its screen-reader twin may spell out: a unit or a suffix of a figure (`£4m`, `2h`, `5k`).
+_FIGURE_SUFFIX_MAX = 2
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # A list whose text is mostly links is a navigation or "related stories" list.
 LINK_LIST_MIN_LINKS = 3
@@ -339,48 +349,138 @@ def _is_hidden_name(name: str) -> bool:
     return name in HIDDEN_NAMES or _SCREEN_READER_NAME.search(name) is not None
 
 
-def _is_visible_copy(node: LexborNode, in_text_block: bool, in_copy: bool) -> bool:
+def _is_visible_copy(node: LexborNode, in_copy: bool) -> bool:
     """Whether an aria-hidden element is text the reader sees. `aria-hidden` hides an element from assistive
-    technology, not from the screen (WAI-ARIA 1.2): sites set it on a drop cap's letter, a figure, an emoji, and on
-    the visible copy of text whose spoken copy stands beside it for screen readers only (mozilla/readability#696:
-    the `M` of `Mr Justice…` lost; session 52: a headline, `£4m`, a table). Such an element is text when it shows
-    some (_shows_text), is named no icon (_ICON_WORDS) and stands in a text block (`in_text_block`: a paragraph,
-    heading, list item, cell, quotation or caption) or beside its screen-reader twin (_SCREEN_READER_NAME) that says
-    it again (_says_again: `12.4 million dollars` for `$12.4m`; a label `Sign in` says no closed dialog's `Sign in
-    to read`); not beside a formula (`<math>`), whose drawing it is (KaTeX's, MathJax's): the formula
-    is read. Elsewhere (the page behind a modal, a closed menu, a carousel's hidden slide) it is off the screen.
+    technology, not from the screen (WAI-ARIA 1.2), but sites set it as often on what the screen does not show, or
+    shows as decoration: a closed tooltip, a carousel's clone, a pull quote, a glitch effect's copies of the
+    headline, a LIVE badge, a counter's start value, an icon's name, an arrow (session 52's review). So it is text in
+    two cases only (session 52, narrowed after the review):
+    - its screen-reader twin stands right beside it (_adjacent_elements), an element named `sr-only`,
+      `visually-hidden`... (_SCREEN_READER_NAME), and says it again (_says_again): the headline split in two, `£4m`
+      beside `4 million pounds`, a table beside its summary. The twin stays out, as any text hidden by class: the
+      visible copy is read once. Not beside a formula (`<math>`), whose drawing it is (KaTeX's, MathJax's): the
+      formula is read;
+    - it is a drop cap (_is_drop_cap): `<span class="dropcap" aria-hidden="true">C</span>ouncil`
+      (mozilla/readability#696).
     Inside such a copy (`in_copy`) an aria-hidden element is part of it, unless named as an icon (and judged once:
     judging each of 2,000 nested ones, their text read anew for each, took seconds)."""
-    if any(_name_parts(name) & _ICON_WORDS for name in _names(node)):
+    if _is_icon(node):
         return False
     if in_copy:
         return True
-    text = _character_alt(node) or "" if node.tag == "img" else node.text(deep=True)
-    if not _shows_text(text):
-        return False
+    if node.tag == "img":
+        return _drop_cap_alt(node) is not None  # a drop cap drawn as an image, named so (_character_alt)
+    text = node.text(deep=True, separator=" ")  # a table's cells are words apart, as a reader sees them
     siblings = _adjacent_elements(node)
     if any(sibling.tag == "math" or sibling.css_first("math") is not None for sibling in siblings):
         return False
-    if in_text_block:
-        return True
-    return any(
-        any(_SCREEN_READER_NAME.search(name) for name in _names(sibling)) and _says_again(sibling.text(deep=True), text)
+    twin = any(
+        any(_SCREEN_READER_NAME.search(name) for name in _names(sibling))
+        and _says_again(sibling.text(deep=True, separator=" "), text)
         for sibling in siblings
     )
+    return twin or _is_drop_cap(node, text)
+
+
+def _is_icon(node: LexborNode) -> bool:
+    if "icon" in (node.tag or ""):
+        return True
+    return any(part in _ICON_WORDS or part.endswith("icon") for name in _names(node) for part in _name_parts(name))
 
 
 def _says_again(spoken: str, shown: str) -> bool:
-    """Whether a screen reader's copy says what is shown: each of its numbers (`12.4 million dollars` for `$12.4m`),
-    else, when it shows none, each of its words."""
-    said, words = (set(_WORD_OR_NUMBER.findall(text.casefold())) for text in (spoken, shown))
-    numbers = {word for word in words if word.isdigit()}
-    return (numbers or words) <= said
+    """Whether a screen reader's copy says again what is shown, so the two are one text: with the same numbers, and
+    each word shown longer than a unit's (`12.4 million dollars` for `$12.4m`, `3 goals to 1` for `3-1`), or, when
+    nothing shown is a number, the same words (`Council approves budget` twice; a drop cap `C` beside `C`). A label
+    is no copy: `Live coverage:` for a `LIVE` badge, `Updated 12 May 2015` for `2h ago`, `1,200` for a counter's
+    `0`, `Play` for `▶` (no word or number shown)."""
+    said, shown_words = (
+        set(_WORD_OR_NUMBER.findall(unicodedata.normalize("NFKC", text).casefold())) for text in (spoken, shown)
+    )
+    if not shown_words:
+        return False
+    numbers = {word for word in shown_words if word.isdigit()}
+    if not numbers:
+        return shown_words == said
+    words = {word for word in shown_words - numbers if len(word) > _FIGURE_SUFFIX_MAX}
+    return numbers == {word for word in said if word.isdigit()} and words <= said
 
 
-def _shows_text(text: str) -> bool:
-    """Whether the text holds a letter, digit, currency sign, symbol (an emoji), dash or quotation mark: not only
-    whitespace, an icon font's glyphs (Unicode's Private Use Area) or a separator (`•`, `|`, `/`)."""
-    return any(char in _QUOTE_MARKS or unicodedata.category(char).startswith(_SHOWN_CATEGORIES) for char in text)
+def _is_drop_cap(node: LexborNode, text: str) -> bool:
+    """Whether an aria-hidden element is a drop cap: one letter, first in its paragraph (_starts_its_block), and
+    either named so (_names_a_drop_cap) or a capital followed right away, no space between, by a small letter: the
+    rest of its word (`C` of `ouncil`; a screen-reader twin between them is passed over, the Guardian's `M` of
+    `<span class="sr-only">Mr</span>r Justice`). A letter followed by a capital (`X` before `Twitter`) or standing
+    alone is no drop cap."""
+    letter = text.strip()
+    if len(letter) != 1 or not letter.isalpha() or not _starts_its_block(node):
+        return False
+    if _names_a_drop_cap(node):
+        return True
+    after = _text_after(node)
+    return letter.isupper() and after[:1].islower()
+
+
+def _names_a_drop_cap(node: LexborNode) -> bool:
+    for name in _names(node):
+        parts = _name_parts(name)
+        if parts & _NOT_DROP_CAP_PARTS:
+            return False
+        if parts & _DROP_CAP_PARTS or any(word in "".join(parts) for word in _DROP_CAP_JOINED):
+            return True
+    return False
+
+
+def _starts_its_block(node: LexborNode) -> bool:
+    """Whether nothing shown stands before node in its paragraph (the nearest block element around it). A drop cap
+    has few elements before it and around it: past _DROP_CAP_REACH of either it is none (and 10,000 one-letter
+    aria-hidden elements in a row are not each read back to the first)."""
+    for _ in range(_DROP_CAP_REACH):
+        if node.parent is None or node.tag in BLOCK_TAGS:
+            return True
+        before = node.prev
+        for _ in range(_DROP_CAP_REACH):
+            if before is None:
+                break
+            if before.is_text_node and (before.text_content or "").strip():
+                return False
+            if before.is_element_node and not _is_unseen(before) and before.text(deep=True).strip():
+                return False
+            before = before.prev
+        else:
+            return False
+        node = node.parent
+    return False
+
+
+def _text_after(node: LexborNode) -> str:
+    """The text shown right after node in its paragraph, past elements hidden or holding none (within
+    _DROP_CAP_REACH of them)."""
+    for _ in range(_DROP_CAP_REACH):
+        if node.tag in BLOCK_TAGS:
+            break
+        after = node.next
+        for _ in range(_DROP_CAP_REACH):
+            if after is None:
+                break
+            if after.is_text_node and after.text_content:
+                return after.text_content
+            if after.is_element_node and not _is_unseen(after):
+                text = after.text(deep=True)
+                if text:
+                    return text
+            after = after.next
+        else:
+            return ""
+        if node.parent is None:
+            break
+        node = node.parent
+    return ""
+
+
+def _is_unseen(node: LexborNode) -> bool:
+    """An element the screen does not show: hidden, aria-hidden or named as text for screen readers only."""
+    return _is_hidden(node) or any(_is_hidden_name(name) for name in _names(node))
 
 
 def _adjacent_elements(node: LexborNode) -> list[LexborNode]:
@@ -856,11 +956,10 @@ def element_paragraphs(
     # An element left out between words leaves a space before the next word (_leaves_a_gap).
     gap = False
     copies = 0  # the aria-hidden elements open around the walk, read as what the reader sees (_is_visible_copy)
-    # Stack entries: (node, depth, inside a list already judged not to be a link list, inside a text block
-    # (_ARIA_TEXT_BLOCKS, root too), is a closing marker).
-    stack: list[tuple[LexborNode, int, bool, bool, bool]] = [(root, 0, False, False, False)]
+    # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
+    stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
     while stack:
-        node, depth, in_list, in_text_block, closing = stack.pop()
+        node, depth, in_list, closing = stack.pop()
         tag = node.tag or ""
         if closing:
             copies -= depth > 0 and _is_aria_hidden(node)
@@ -887,7 +986,7 @@ def element_paragraphs(
         if tag == "-text":
             text = node.text_content or ""
             if gap and text:
-                current.append(" " * _starts_a_word(text))
+                current.append(" " * _needs_a_space(current, text, bool(scripts)))
                 gap = False
             if marker and text.strip():
                 current.append(marker.pop())
@@ -895,7 +994,7 @@ def element_paragraphs(
             linked.add(text)
             continue
         if depth > 0 and (
-            _left_out(node, skip, keep, chrome_limit, lengths, in_text_block, copies > 0)
+            _left_out(node, skip, keep, chrome_limit, lengths, copies > 0)
             or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
         ):
             gap = gap or _leaves_a_gap(node)
@@ -914,7 +1013,7 @@ def element_paragraphs(
                 continue
         if tag in ("math", "img"):  # an image not left out is a character's (_character_alt)
             shown = _math_text(node) if tag == "math" else _character_alt(node) or ""
-            current.extend([*marker, " " * gap, shown])
+            current.extend([*marker, " " * (gap and _needs_a_space(current, shown, bool(scripts))), shown])
             linked.add(shown)
             marker.clear()
             gap = False
@@ -941,11 +1040,10 @@ def element_paragraphs(
         elif tag == "a":
             linked.open_link()
         copies += depth > 0 and _is_aria_hidden(node)
-        stack.append((node, depth, in_list, in_text_block, True))
+        stack.append((node, depth, in_list, True))
         shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
         children = child_nodes(node if shadow is None else shadow)
-        in_text_block = in_text_block or tag in _ARIA_TEXT_BLOCKS
-        stack.extend((child, depth + 1, in_list, in_text_block, False) for child in reversed(children))
+        stack.extend((child, depth + 1, in_list, False) for child in reversed(children))
     end_paragraph()
     if heading is not None and furniture_after:
         paragraphs.pop()
@@ -1033,22 +1131,27 @@ def element_text(node: LexborNode) -> str:
 def _character_alt(node: LexborNode) -> str | None:
     """The alt text of an image that stands for a character of the text: an emoji or a smiley (an image named
     `emoji`, `wp-smiley`, `twemoji`..., whose alt is a short run of symbols, `:)`, `:slight_smile:`), any image
-    whose alt is only emoji characters (`❤`, `👨‍👩‍👧`, `1️⃣`), or a drop cap: an image whose alt is one letter, named
-    so (`dropcap`, `drop-cap`, `initial`) or followed by the rest of its word (`<img alt="C">ouncil`, old pages'
-    drop caps; session 52); None for any other image, and for a word (`flag`: a description, as any other image's
-    alt text is)."""
+    whose alt is only emoji characters (`❤`, `👨‍👩‍👧`, `1️⃣`), or a drop cap (_drop_cap_alt); None for any other image,
+    and for a word (`flag`: a description, as any other image's alt text is)."""
     alt = (node.attributes.get("alt") or "").strip()
     if not alt:
         return None
     if _is_emoji(alt):
         return alt
     if len(alt) == 1 and alt.isalpha():
-        after = node.next
-        rest = after is not None and after.is_text_node and (after.text_content or "")[:1].isalpha()
-        return alt if rest or any(_name_parts(name) & _DROP_CAP_WORDS for name in _names(node)) else None
+        return _drop_cap_alt(node)
     named = any(word in name for name in _names(node) for word in _EMOJI_CLASS_WORDS)
     symbols = len(alt) <= _MAX_SYMBOL_ALT and not alt.isalnum() and not any(char.isspace() for char in alt)
     return alt if named and symbols else None
+
+
+def _drop_cap_alt(node: LexborNode) -> str | None:
+    """The letter of a drop cap drawn as an image (old pages): an image whose alt is one letter and whose name says
+    it is a drop cap (_names_a_drop_cap: `<img class="dropcap" src="C.png" alt="C">ouncil` is "Council"; session 52).
+    An image's place alone says nothing: a logo's `<img src="x-logo.svg" alt="X">Twitter's` is no "XTwitter's"
+    (session 52's review), so an unnamed one stays out as any image's alt text does."""
+    alt = (node.attributes.get("alt") or "").strip()
+    return alt if len(alt) == 1 and alt.isalpha() and _names_a_drop_cap(node) else None
 
 
 def _is_emoji(text: str) -> bool:
@@ -1104,7 +1207,6 @@ def _left_out(
     keep: frozenset[int],
     chrome_limit: float,
     lengths: dict[int, int],
-    in_text_block: bool,
     in_copy: bool,
 ) -> bool:
     if not node.is_element_node:
@@ -1113,14 +1215,15 @@ def _left_out(
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or _is_hidden_from_screen(node) or _has_chrome_role(node):
         return True
-    if _is_aria_hidden(node) and not _is_visible_copy(node, in_text_block, in_copy):
+    if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy):
         return True
     return left_out_by_name(node, chrome_limit, lengths)
 
 
 def _leaves_a_gap(node: LexborNode) -> bool:
-    """Whether an element left out of the text stood between words: a line break, media (an icon's <svg>, an image),
-    or text starting or ending with whitespace (`voted<span aria-hidden="true"> </span>on` read "votedon")."""
+    """Whether an element left out of the text stood between words (session 52): a line break, media (an icon's
+    <svg>, an image), or an element whose own text starts or ends with whitespace (`voted<span aria-hidden="true">
+    </span>on` read "votedon"). Where the space goes is _needs_a_space's."""
     if not node.is_element_node:
         return False
     if node.tag == "br" or node.tag in _MEDIA_TAGS:
@@ -1129,11 +1232,18 @@ def _leaves_a_gap(node: LexborNode) -> bool:
     return text[:1].isspace() or text[-1:].isspace()
 
 
-def _starts_a_word(text: str) -> bool:
-    """Whether text after a gap (_leaves_a_gap) needs a space before it: not when it starts with a space or with
-    punctuation that closes (`the report<span class="sr-only"> (opens in a new tab)</span>.`)."""
+def _needs_a_space(current: list[str], text: str, in_script: bool) -> bool:
+    """Whether the text after a gap (_leaves_a_gap) is a word of its own, apart from the text before it: it starts
+    with a letter, a digit, an opening bracket or quotation mark or a currency sign, and what stands before it ends
+    with a letter, a digit or punctuation that closes. Never inside a superscript or subscript (a footnote's number:
+    `voted<sup><span class="sr-only">Footnote </span>1</sup>` is "voted¹"), before other punctuation or a symbol
+    (`the report<span class="sr-only"> (opens in a new tab)</span>.`), nor after a hyphen or dash, a space or an
+    opening mark (`state-of-the-<br class="hidden">art` is one word; session 52's review)."""
     first = text[:1]
-    return bool(first) and (first.isalnum() or unicodedata.category(first) in ("Pi", "Ps", "Pd", "Sc", "So"))
+    if in_script or not first or unicodedata.category(first) not in _WORD_START_CATEGORIES:
+        return False
+    last = next((part[-1] for part in reversed(current) if part), "")
+    return bool(last) and (last in _SENTENCE_MARKS or unicodedata.category(last) in _WORD_END_CATEGORIES)
 
 
 def check_nesting(markup: str) -> None:
@@ -1232,8 +1342,6 @@ def refuse_cdata(markup: str, root: LexborNode | None, where: str, *, text_block
 
 
 _TEXT_BLOCK_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd", "dt"})
-# Where an aria-hidden element's text is read as the reader sees it (_is_visible_copy).
-_ARIA_TEXT_BLOCKS = _TEXT_BLOCK_TAGS | {"figcaption", "caption"}
 _NO_TEXT_TAGS = frozenset({"noscript", "template", "aside", "nav", "header", "footer", "form", "button"})
 
 
