@@ -11,7 +11,7 @@ import pytest
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing import parse_upload
-from archive_search.parsing.text import items_as_written, unescape_entities
+from archive_search.parsing.text import items_as_written
 from archive_search.parsing.validate import _no_such_day, parse_date, read_date
 
 # YAML 1.1 would read each of these as a number (base 60, float, octal, hex, signed, underscored) or a boolean.
@@ -960,40 +960,40 @@ def test_a_categories_text_whose_quotes_cannot_be_read_is_rejected_naming_its_ke
     assert "categories cannot be read as a list" in _rejection("incoming/a.json", data).reason
 
 
+@pytest.mark.parametrize("key", ["a.json", "a.md"])
 @pytest.mark.parametrize(
-    ("key", "template"),
-    [("a.json", '{{"title": "{title}", "body": "Text."}}'), ("a.md", "---\ntitle: '{title}'\n---\nText.\n")],
-)
-@pytest.mark.parametrize(
-    ("title", "text", "mention"),
+    "title",
     [
-        ("<b>Budget</b> approved", "Budget approved", "Why <div> beats <table>"),
-        ("<em>Live:</em> Budget <span class=x>approved</span>", "Live: Budget approved", "a<b and c>d"),
-        ("Budget <i>approved</i>", "Budget approved", "&lt;b&gt;Budget&lt;/b&gt;"),
-        # A title that starts with a tag it mentions (session 52's review: `vs : what's the difference?`)
-        ("<p class=lead>Budget approved", "Budget approved", "<p> vs <div>: which to use?"),
-        ("<b>Budget</b> <i>approved</i>", "Budget approved", "<table> layouts are back"),
-        ("<p>Budget approved</p>", "Budget approved", "<div> or <span>? A guide for beginners"),
+        # session 52's second review: read as markup, these lost the tags they mention
+        "Why <br clear=all> is obsolete",
+        'Validating <input type="email"> fields',
+        "<b> or <strong>? </b> closes it",
+        # its first review's: `vs : what's the difference?`
+        "<p> vs <div>: what's the difference?",
+        "Why <div> beats <table>",
+        "a<b and c>d",
+        # markup, and markup with no text: as written too (the search page shows a title as text)
+        "<b>Budget</b> approved",
+        "<p class=lead>Budget approved</p>",
+        '<img src=x onerror="alert(1)">',
     ],
 )
-def test_a_title_holding_markup_is_its_text_as_a_summary_is(
-    key: str, template: str, title: str, text: str, mention: str
-) -> None:
-    # Session 52: `<b>Budget</b> approved` was published with its tags; a summary's markup was already its text. A
-    # title that mentions a tag, or writes one as references, keeps it as written; one that starts with a tag it
-    # mentions too (an element with no attributes that is never closed).
-    def read(written: str) -> str:
-        return parse_upload(f"incoming/{key}", template.format(title=written).encode()).title
+def test_a_json_or_front_matter_title_holding_tags_is_kept_as_written(key: str, title: str) -> None:
+    # Session 52 read a title holding markup as its text (`<b>Budget</b> approved` as `Budget approved`); no rule
+    # tells markup from a title that mentions a tag, and its two reviews found words cut by each. Taken back: a title
+    # is kept as written, as before the session.
+    if key == "a.json":
+        data = json.dumps({"title": title, "body": "Text."})
+    else:
+        data = "---\ntitle: '" + title.replace("'", "''") + "'\n---\nText.\n"
 
-    assert (read(title), read(mention)) == (text, unescape_entities(mention))
+    assert parse_upload(f"incoming/{key}", data.encode()).title == title
 
 
-@pytest.mark.parametrize("key", ["a.json", "a.md"])
-def test_a_title_of_markup_and_no_text_is_rejected_saying_so(key: str) -> None:
-    title = '<img src=x onerror=\\"alert(1)\\">' if key == "a.json" else "<img src=x onerror=alert(1)>"
-    data = f'{{"title": "{title}", "body": "Text."}}' if key == "a.json" else f"---\ntitle: '{title}'\n---\nText.\n"
+def test_a_title_written_as_references_is_decoded_once() -> None:
+    data = json.dumps({"title": "&lt;b&gt;Budget&lt;/b&gt; &amp;lt;i&amp;gt;", "body": "Text."}).encode()
 
-    assert "the title is HTML markup with no text" in _rejection(f"incoming/{key}", data.encode()).reason
+    assert parse_upload("incoming/a.json", data).title == "<b>Budget</b> &lt;i&gt;"
 
 
 def test_json_authors_given_as_a_list_are_the_article_s_authors_as_in_front_matter() -> None:

@@ -4592,15 +4592,18 @@ def test_markdown_heading_keeps_marks_that_are_text() -> None:
         ("<h1>Budget approved</h1>\n\nCouncil voted.", "Budget approved", "Council voted."),
         ('<H1 class="hed">Budget <em>approved</em></H1>\n<p>Council voted.</p>', "Budget approved", "Council voted."),
         ("<h1>\nBudget approved\n</h1>\n\nCouncil voted.", "Budget approved", "Council voted."),
-        ("## Budget approved\n\nCouncil voted.", "Budget approved", "Council voted."),
-        ("\n\n## Budget approved\n\nCouncil voted.\n\n---\n\nMore.", "Budget approved", "Council voted.\n\nMore."),
         ("Budget approved\n===============\n\nCouncil voted.", "Budget approved", "Council voted."),
         (
             "---\ntitle: Budget approved\n---\n<h1>Budget approved</h1>\n\nCouncil voted.",
             "Budget approved",
             "Council voted.",
         ),
-        # a front matter's title: `##` section headings stay the body's
+        # a front matter's title: `##` section headings stay the body's; a lone one that repeats it is left out
+        (
+            "---\ntitle: Budget approved\n---\n## Budget approved\n\nCouncil voted.",
+            "Budget approved",
+            "Council voted.",
+        ),
         (
             "---\ntitle: Budget approved\n---\n## Vote\n\nCouncil voted.\n\n## Reaction\n\nCheers.",
             "Budget approved",
@@ -4609,7 +4612,7 @@ def test_markdown_heading_keeps_marks_that_are_text() -> None:
         ("---\ntitle: Budget approved\n---\n## Vote\n\nCouncil voted.", "Budget approved", "Vote\n\nCouncil voted."),
     ],
 )
-def test_markdown_headline_written_as_html_or_demoted_is_the_title(markdown: str, title: str, body: str) -> None:
+def test_markdown_headline_written_as_html_is_the_title(markdown: str, title: str, body: str) -> None:
     parsed = parse_upload("incoming/a.md", markdown.encode())
     assert (parsed.title, parsed.body) == (title, body)
 
@@ -4619,8 +4622,12 @@ def test_markdown_headline_written_as_html_or_demoted_is_the_title(markdown: str
     [
         ("## Vote\n\nCouncil voted.\n\n## Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
         ("## Vote\n\nCouncil voted.\n\n# Reaction\n\nCheers.", "its first heading, `## Vote`, is a section heading"),
-        # session 52's review: a `##` is the title only alone in the file, over the story's text, and no date or
-        # byline; a `###` or a paragraph underlined with --- never
+        # session 52's second review: a `##` heading is never the title, alone over the story's text too (`##
+        # Summary`, `## Advertisement`, `## Photo: John Roe/Reuters` were); nor a `###` or a paragraph underlined
+        # with ---
+        ("## Budget approved\n\nCouncil voted.", "`## Budget approved`, is a section heading: only a `#` heading"),
+        ("\n\n## Advertisement\n\nCouncil voted.\n\n---\n\nMore.", "`## Advertisement`, is a section heading"),
+        ("## Photo: John Roe/Reuters\n\nCouncil voted.", "`## Photo: John Roe/Reuters`, is a section heading"),
         ("## Summary\n\nCouncil voted.\n\n### Roads\n\nCheers.", "`## Summary`, is a section heading (other headings"),
         ("## Key points\n\n- Roads get $4m\n\nCouncil voted.", "`## Key points`, is a section heading (a list"),
         ("## 12 May 2015\n\nCouncil voted.", "`## 12 May 2015`, reads as a date line"),

@@ -10,6 +10,7 @@ import pytest
 
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing import parse_upload, unsupported_extension
+from archive_search.parsing.text import unescape_entities
 
 POST = b"---\ntitle: Ferry timetable changes from April\n---\nThe summer ferry timetable starts on 1 April.\n"
 
@@ -309,6 +310,24 @@ def test_a_wordpress_rest_api_post_is_read_as_the_json_format() -> None:
         None,
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("rendered", "title"),
+    [
+        ("<em>Hamlet</em> review: a triumph", "Hamlet review: a triumph"),
+        ("Q&amp;amp;A with the mayor", "Q&amp;A with the mayor"),
+        ("Mayor&#8217;s budget", "Mayor\u2019s budget"),
+    ],
+)
+def test_a_wordpress_post_s_title_is_read_as_html(rendered: str, title: str) -> None:
+    # A WordPress post's title is HTML, as its site shows it (REST API and WP-CLI); any other JSON title is kept as
+    # written (session 52's second review).
+    parsed = parse_upload("incoming/budget.json", _json({**REST_POST, "title": {"rendered": rendered}}))
+    cli = parse_upload("incoming/budget.json", _json({**WP_CLI_POST, "post_title": rendered}))
+    plain = parse_upload("incoming/budget.json", _json({"title": rendered, "body": "Text."}))
+
+    assert (parsed.title, cli.title, plain.title) == (title, title, unescape_entities(rendered))
 
 
 def test_a_wordpress_rest_api_post_with_embedded_terms_gives_its_author_section_and_tags() -> None:

@@ -70,7 +70,7 @@ def _is_ghost_list(posts: object) -> bool:
 def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
     """The fields of a WordPress post (REST API or WP-CLI, keyed in lower case) under the JSON format's names, or the
     document as it is when it is no such post. RejectedUploadError for a post that is not public."""
-    if _is_rest_post(document):
+    if is_rest_post(document):
         fields = {
             "title": _rendered(document, "title"),
             "body": _rendered(document, "content"),
@@ -82,7 +82,7 @@ def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
         }
         protected = isinstance(document.get("content"), dict) and document["content"].get("protected") is True
         status_name = "status"
-    elif "post_title" in document or "post_content" in document:
+    elif _is_wp_cli_post(document):
         fields = {name: document.get(field) for field, name in _WP_CLI_FIELDS.items()}
         fields["summary"] = fields["summary"] or None  # WordPress writes "" for a post without an excerpt
         protected = bool(document.get("post_password"))
@@ -93,13 +93,23 @@ def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in fields.items() if value is not None}
 
 
-def _is_rest_post(document: dict[str, Any]) -> bool:
+def is_wordpress_post(document: dict[str, Any]) -> bool:
+    """Whether the document (keyed in lower case) is a WordPress post (REST API or WP-CLI), whose title is HTML as the
+    site shows it (`<em>Hamlet</em> review`), where any other JSON title is text."""
+    return is_rest_post(document) or _is_wp_cli_post(document)
+
+
+def _is_wp_cli_post(document: dict[str, Any]) -> bool:
+    return "post_title" in document or "post_content" in document
+
+
+def is_rest_post(document: dict[str, Any]) -> bool:
     return all(isinstance(document.get(name), dict) and "rendered" in document[name] for name in ("title", "content"))
 
 
 def _is_wordpress_post(item: object) -> bool:
     return isinstance(item, dict) and (
-        "post_title" in item or _is_rest_post({name.lower(): value for name, value in item.items()})
+        "post_title" in item or is_rest_post({name.lower(): value for name, value in item.items()})
     )
 
 

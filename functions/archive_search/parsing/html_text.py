@@ -1634,7 +1634,6 @@ class _MarkupProbe(HTMLParser):
         self.opened: set[str] = set()
         self.closed_element = False
         self.void_markup = False  # a void element's tag, or a self-closed one, with attributes (`<img src=… />`)
-        self.leading_bare = False  # the first token a start tag with no attributes (`<p> vs <div>`)
 
     def _first(self, is_markup: bool) -> None:
         if self.leading_markup is None:
@@ -1645,8 +1644,6 @@ class _MarkupProbe(HTMLParser):
             self._first(False)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self.leading_markup is None:
-            self.leading_bare = not attrs
         self._first(tag in HTML_ELEMENTS)
         self.opened.add(tag)
         self.void_markup = self.void_markup or (tag in VOID_ELEMENTS and bool(attrs))
@@ -1669,7 +1666,7 @@ class _MarkupProbe(HTMLParser):
         self._first(True)
 
 
-def as_markup(text: str, field: str, *, bare_lead: bool = True) -> str | None:
+def as_markup(text: str, field: str) -> str | None:
     """A text field (a JSON body or summary) as the markup to read, when it holds HTML rather than text that mentions a
     tag; None when it is text. In the markup, each `<` that opens no HTML element's tag (NOT_A_TAG: `<p-value`, `<3`,
     `<Kerry>`) is written `&lt;`: it is text there, for the extractor too.
@@ -1682,8 +1679,7 @@ def as_markup(text: str, field: str, *, bare_lead: bool = True) -> str | None:
     caption only, and its media shortcodes (`[gallery]`, `[embed]…[/embed]`: WORDPRESS_MEDIA) nothing.
     A closed CDATA section (`<![CDATA[…]]>`) anywhere makes it markup too, so that the rule every format reads
     decides on it (refuse_cdata: HTML reads it as a comment, unless in <svg> or <math>). RejectedUploadError for more
-    than MAX_TAGS tags and comments, markup or not (below). Without `bare_lead` (a title), a start tag that leads the
-    field with no attributes does not make it markup alone: `<p> vs <div>: what's the difference?` mentions them.
+    than MAX_TAGS tags and comments, markup or not (below).
     """
     # The probe reads the field as the extractor will: a `<` that opens no HTML element's tag is text. Read raw,
     # `The <p-value was 0.03 and the <em>effect</em>` was one unknown tag swallowing `<em>` as an attribute, and the
@@ -1715,8 +1711,7 @@ def as_markup(text: str, field: str, *, bare_lead: bool = True) -> str | None:
     # end with -->.` still mention them (the last was cut to `comments start with .` by a first, wider rule).
     written = probe.void_markup or _BREAKS.search(markup) is not None or _VOID_LINE.search(markup) is not None
     written = written or _comment_line(markup)
-    leading = probe.leading_markup and (bare_lead or not probe.leading_bare)
-    if not (leading or probe.closed_element or cdata or written):
+    if not (probe.leading_markup or probe.closed_element or cdata or written):
         return None
     return WORDPRESS_MEDIA.sub("", _CAPTION_SHORTCODE.sub(_caption_text, markup))
 

@@ -8,9 +8,9 @@
     ---
     In what would mark the first visit ...
 
-Without a title in the front matter, a leading `# Heading` is the title, or an exporter's headline: an HTML `<h1>`
-line, or a demoted `## Heading` alone in the file over the story's text (_leading_heading). PyYAML reads the front
-matter with every value kept as written (front_matter.py); entities in its values are decoded once, as in every format.
+Without a title in the front matter, a leading `# Heading` is the title, or an exporter's headline written as an HTML
+`<h1>` line (_leading_heading); a `## Heading` is a section heading, never the title. PyYAML reads the front matter
+with every value kept as written (front_matter.py); entities in its values are decoded once, as in every format.
 markdown-it-py renders the Markdown to HTML, and the HTML text extractor turns that into paragraphs, so raw HTML
 inside Markdown (a <script>, an entity) is treated exactly as in an HTML upload. Both are imported lazily, when the
 first Markdown upload arrives.
@@ -31,7 +31,7 @@ from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, declared_names, joined_authors, without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
 from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
-from archive_search.parsing.json_upload import field_text, title_text
+from archive_search.parsing.json_upload import field_text
 from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, resolve_template_tags, template_tag
 from archive_search.parsing.text import (
     FIELD_NAMES,
@@ -181,8 +181,9 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
             fields[field] = _text(field, key, value)
 
     tokens = _render_tokens(markdown)
-    heading, after_heading = _leading_heading(tokens)
-    title = fields.pop("title", "") or heading
+    declared = fields.pop("title", "")
+    heading, after_heading = _leading_heading(tokens, repeated=bool(declared))
+    title = declared or heading
     if heading and heading.casefold() == title.casefold():
         tokens = after_heading
     # A date line that names no day (`31 April 2015`, `03/04/2015`) is refused rather than kept as the first paragraph.
@@ -245,12 +246,11 @@ def markdown_paragraphs(markdown: str, where: str) -> list[str] | None:
 
 
 def _text(field: str, key: str, value: object) -> str:
-    """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a title's and a
-    summary's markup read as a JSON upload's are (json_upload.field_text), not kept as literal tags. `key` is the
-    name the front matter gives the field under (`date` for published), for the report."""
+    """A front-matter value as text, exactly as written (the loader keeps every scalar a string); a summary's markup
+    read as a JSON upload's is (json_upload.field_text), not kept as literal tags; a title's is kept as written, as a
+    JSON title's is. `key` is the name the front matter gives the field under (`date` for published), for the
+    report."""
     if isinstance(value, str):
-        if field == "title":
-            return title_text(value)
         return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
     if field == "author" and (names := declared_names(value)) is not None:
         return joined_authors([unescape_entities(v) for v in names])
@@ -586,10 +586,13 @@ def _render(tokens: list[Token]) -> str:
         ) from None
 
 
-def _leading_heading(tokens: list[Token]) -> tuple[str, list[Token]]:
+def _leading_heading(tokens: list[Token], *, repeated: bool = False) -> tuple[str, list[Token]]:
     """The text of the heading that opens the document and the tokens without it, or ("", tokens): a `# Heading`
-    (or one underlined with `===`); an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the headline
-    (session 52); or a `## Heading` an exporter demoted, when _not_the_headline finds nothing against it."""
+    (or one underlined with `===`), or an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the
+    headline (session 52). With `repeated` (the front matter gives the title), also a `## Heading` alone in the file
+    over the story's text (_not_the_headline), which the caller leaves out of the body only when it says the title
+    again. A `##` heading is never the title itself: session 52 read a lone one as the headline, and its second review
+    found `## Summary`, `## Update 10:32`, `## Advertisement` and `## Photo: John Roe/Reuters` published as titles."""
     first = tokens[0] if tokens else None
     if first is not None and first.type == "html_block" and (found := _HTML_HEADLINE.match(first.content)):
         rest = first.content[found.end() :]
@@ -597,24 +600,23 @@ def _leading_heading(tokens: list[Token]) -> tuple[str, list[Token]]:
         return _heading_text(found.group()), kept + tokens[1:]
     if first is None or first.type != "heading_open" or len(tokens) < 3:
         return "", tokens
-    if first.tag != "h1" and _not_the_headline(tokens) is not None:
+    if first.tag != "h1" and (not repeated or _not_the_headline(tokens) is not None):
         return "", tokens
     return _heading_text(_render(tokens[:3])), tokens[3:]
 
 
 def _not_the_headline(tokens: list[Token]) -> str | None:
-    """Why the heading below `#` that opens the document is not its headline, for the report, or None when it is
-    one. A `## Heading` is the headline only when it is written with hashes, it is the document's only heading, the
-    story's text (a paragraph) follows it, and it reads as neither a date line nor a byline. Session 52's review
-    narrowed the rule from "any heading no heading of its level or above follows": `## Key points` over a list,
-    `## Summary` over `###` sections, `### Update 10:32`, `#### By Jane Doe`, `## 12 May 2015` and a first paragraph
-    underlined with `---` (far more often a thematic break written loosely) became titles where a readable rejection
-    is right."""
+    """Why the heading below `#` that opens the document could not be its headline, for the report, or None when it
+    is a `## Heading` written with hashes, the document's only heading, over the story's text (a paragraph), that
+    reads as neither a date line nor a byline: such a heading may repeat a front matter's title (_leading_heading),
+    and is reported as a section heading (_no_title). Session 52 read such a heading as the title; its first review
+    had narrowed the rule from "any heading no heading of its level or above follows" (`## Key points` over a list,
+    `### Update 10:32`, a first paragraph underlined with `---`), its second took it back."""
     first = tokens[0]
     if not first.markup.startswith("#"):
         return "is underlined with ---, which Markdown reads as a section heading (or meant a thematic break)"
     if first.tag != "h2":
-        return "is a section heading: only a `#` heading, or a `##` one alone in the file, is read as the title"
+        return "is a section heading: only a `#` heading is read as the title"
     if any(token.type == "heading_open" for token in tokens[3:]):
         return "is a section heading (other headings follow it)"
     if len(tokens) < 4 or tokens[3].type != "paragraph_open":
@@ -636,9 +638,9 @@ def _no_title(tokens: list[Token]) -> RejectedUploadError:
     first = tokens[0] if tokens else None
     why = None
     if first is not None and first.type == "heading_open" and first.tag != "h1" and len(tokens) >= 3:
-        why = _not_the_headline(tokens)
-    if first is not None and why is not None:
-        text = _heading_text(_render(tokens[:3]))
+        why = _not_the_headline(tokens) or "is a section heading: only a `#` heading is read as the title"
+    text = _heading_text(_render(tokens[:3])) if why is not None else ""
+    if first is not None and text:  # a heading of no text (`## ![Bridge](bridge.jpg)`) is named by no words
         if first.markup.startswith("#"):
             shown = f"its first heading, `{'#' * int(first.tag[1:])} {text}`,"
         else:
