@@ -901,7 +901,10 @@ def test_a_section_written_as_text_keeps_its_commas(where: str) -> None:
 _JEKYLL_POSTS = {
     "layout": ("a.md", "---\ntitle: T\nlayout: post\ncategories: {categories}\n---\nKerry met Putin.\n"),
     "_posts folder": ("site/_posts/a.md", "---\ntitle: T\ncategories: {categories}\n---\nKerry met Putin.\n"),
-    "post name": ("2019-05-01-a.markdown", "---\ntitle: T\ncategories: {categories}\n---\nKerry met Putin.\n"),
+    "post name": (
+        "site/_posts/2019-05-01-a.markdown",
+        "---\ntitle: T\ncategories: {categories}\n---\nKerry met Putin.\n",
+    ),
 }
 
 
@@ -918,9 +921,10 @@ def test_jekyll_categories_written_with_spaces_are_a_list_in_a_jekyll_post(
     sign: str, categories: str, section: str, tags: tuple[str, ...], one_name: str
 ) -> None:
     # Jekyll's documented `categories: politics local` is two categories (session 51's `jekyll-post.markdown`,
-    # session 52's report) in a file that shows it is a Jekyll post (a layout, the _posts folder, a post's name); a
-    # capitalised name, words joined by `and`, the same file with no sign of Jekyll and a JSON's `categories` are
-    # one section (session 52's review: `categories: higher education`, `new york` were cut in two).
+    # session 52's report) in a file that shows it is a Jekyll post (a layout, the _posts folder); a capitalised name,
+    # words joined by `and`, the same file with no sign of Jekyll and a JSON's `categories` are one section (session
+    # 52's review: `categories: higher education`, `new york` were cut in two). A name that starts with a date is no
+    # sign outside _posts/ (session 52's second review: an editor's `2015-05-12-council.md`, `local government`).
     def read(key: str, text: str) -> tuple[str | None, tuple[str, ...]]:
         parsed = parse_upload(f"incoming/{key}", text.encode())
         return parsed.section, parsed.tags
@@ -931,6 +935,7 @@ def test_jekyll_categories_written_with_spaces_are_a_list_in_a_jekyll_post(
     assert read(key, text.replace("{categories}", categories)) == (section, tags)
     assert read(key, text.replace("{categories}", one_name)) == (one_name, ())
     assert read("news/a.md", plain.replace("{categories}", categories)) == (categories, ())
+    assert read("news/2019-05-01-a.markdown", plain.replace("{categories}", categories)) == (categories, ())
     assert read("a.json", json.dumps({"title": "T", "body": "Kerry met Putin.", "categories": categories})) == (
         categories,
         (),

@@ -7,10 +7,18 @@ the export of one that works (session 52's new user: each was "no title" or "no 
 - WP-CLI's `wp post get ID --format=json`: `post_title`, `post_content`, `post_excerpt`, `post_date`,
   `post_status` (`post_author` is an id: no name).
 
+- Ghost's API answer for one post (`{"posts": [one]}`), when the post is plain: `title`, `html`, `published_at`,
+  `status` and fields that say nothing of the article (ids, slug, url, excerpt, times, image).
+
+A JSON that gives the format's own `title` (text) and `body` is the format's, whatever else it holds (a live blog's
+`posts`, a stray `post_content`): it is never read as an export (session 52's second review: such articles were
+rejected or lost their fields). An export that also gives the format's own fields (`author`, `section`, `tags`,
+`published`: a CMS that names its title `post_title`) has them read, over the export's.
+
 A WordPress post whose status is other than `publish`, or which a password protects, is not public: rejected as
-the module rejects every unpublished article (text.publishable). Ghost's site export (`db[0].data.posts`) and a list
-of posts (`wp post list`, the REST API's `/posts`, Ghost's API answer `{"posts": [...]}`) hold many articles,
-where an upload is one.
+the module rejects every unpublished article (text.publishable); so is a Ghost post that is not published or is
+for members only. Ghost's site export (`db[0].data.posts`) and a list of posts (`wp post list`, the REST API's
+`/posts`, Ghost's API answer holding several) hold many articles, where an upload is one.
 """
 
 from __future__ import annotations
@@ -46,16 +54,22 @@ def refuse_many_posts(document: object) -> None:
         sites = [site for site in document["db"] if isinstance(site, dict) and isinstance(site.get("data"), dict)]
         posts = [post for site in sites for post in site["data"].get("posts") or [] if isinstance(post, dict)]
         what = "a Ghost site export"
-    elif isinstance(document, dict) and _is_ghost_list(document.get("posts")):
+    elif (
+        isinstance(document, dict)
+        and not is_own_format(document)
+        and _is_ghost_list(document.get("posts"))
+        and len(document["posts"]) > 1
+    ):
         posts, what = document["posts"], "a Ghost API response"
     elif isinstance(document, list) and document and all(_is_wordpress_post(item) for item in document):
         posts, what, fix = document, "a list of WordPress posts", _ONE_WORDPRESS_POST
     if posts is None:
         return
-    raise RejectedUploadError(
-        f"the JSON is {what}, holding {len(posts)} post{'s' if len(posts) != 1 else ''}, and an upload is one article",
-        fix=fix,
-    )
+    if len(posts) == 1:  # the export's form holds many, whatever this one holds
+        reason = f"the JSON is {what}, a form that holds many posts (this one holds 1), and is not read as an article"
+    else:
+        reason = f"the JSON is {what}, holding {len(posts)} posts, and an upload is one article"
+    raise RejectedUploadError(reason, fix=fix)
 
 
 def _is_ghost_list(posts: object) -> bool:
@@ -67,10 +81,20 @@ def _is_ghost_list(posts: object) -> bool:
     )
 
 
+def is_own_format(document: dict[str, Any]) -> bool:
+    """Whether a JSON object gives the format's own title (text) and body: then it is the format's."""
+    names = {name.strip().lower(): value for name, value in document.items()}
+    return isinstance(names.get("title"), str) and "body" in names
+
+
 def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
-    """The fields of a WordPress post (REST API or WP-CLI, keyed in lower case) under the JSON format's names, or the
-    document as it is when it is no such post. RejectedUploadError for a post that is not public."""
-    if is_rest_post(document):
+    """The fields of a WordPress post (REST API or WP-CLI) or of Ghost's API answer for one post, keyed in lower case,
+    under the JSON format's names, with the format's own fields it also gives (_own_fields) over the export's; the
+    document as it is when it is the format's own (is_own_format) or no such export. RejectedUploadError for a post
+    that is not public, or a Ghost post this reads not all of."""
+    if is_own_format(document):
+        return document
+    if _is_rest_post(document):
         fields = {
             "title": _rendered(document, "title"),
             "body": _rendered(document, "content"),
@@ -87,29 +111,108 @@ def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
         fields["summary"] = fields["summary"] or None  # WordPress writes "" for a post without an excerpt
         protected = bool(document.get("post_password"))
         status_name = "post_status"
+    elif _is_one_ghost_post(document):
+        return _ghost_post(document["posts"][0])
     else:
         return document
     _refuse_not_public(status_name, fields.get("status"), protected)
+    return _with_own_fields({name: value for name, value in fields.items() if value is not None}, document)
+
+
+# The format's own names of an article's fields (text.FIELD_NAMES, TAG_NAMES) that an export may also give: not the
+# exports' own `date`, `excerpt`, `title`, `content`, whose values are theirs.
+_OWN_NAMES = {
+    "author": ("author", "authors", "byline"),
+    "published": ("published", "pubdate", "publishdate", "published_at"),
+    "section": ("section", "category", "categories"),
+    "summary": ("summary", "description"),
+    "tags": ("tags", "keywords"),
+    "url": ("url",),
+}
+
+
+def _with_own_fields(fields: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
+    """The export's fields, each replaced by the format's own one when the document gives it as text or a list of
+    texts (the REST API's `author: 3`, `tags: [9]` are ids of nothing the file holds: not read)."""
+    for field, names in _OWN_NAMES.items():
+        own = {name: document[name] for name in names if _is_text(document.get(name))}
+        if own:
+            fields.pop(field, None)
+            fields.update(own)
+    return fields
+
+
+def _is_text(value: object) -> bool:
+    return (isinstance(value, str) and bool(value.strip())) or (
+        isinstance(value, list) and bool(value) and all(isinstance(item, str) for item in value)
+    )
+
+
+# What a plain Ghost post holds beside its title, HTML, date and status: names of nothing the article shows.
+_GHOST_PLAIN = frozenset(
+    {"id", "uuid", "slug", "url", "title", "html", "published_at", "status", "created_at", "updated_at"}
+    | {"excerpt", "custom_excerpt", "feature_image", "comment_id", "reading_time", "visibility"}
+)
+
+
+def _is_one_ghost_post(document: dict[str, Any]) -> bool:
+    """Ghost's API answer for one post: `posts` holding one post, beside its `meta` at most."""
+    return set(document) <= {"posts", "meta"} and _is_ghost_list(document.get("posts")) and len(document["posts"]) == 1
+
+
+def _ghost_post(post: dict[str, Any]) -> dict[str, Any]:
+    """The fields of Ghost's one post under the JSON format's names. RejectedUploadError for a post not published, or
+    for members only, and for one that holds more than this reads (its authors, its tags, a body in Ghost's own
+    formats), which the page saved as .html gives whole."""
+    unread = [name for name in post if name not in _GHOST_PLAIN]
+    if unread or not isinstance(post.get("title"), str) or not isinstance(post.get("html"), str):
+        what = ", ".join(f'"{name}"' for name in unread[:8]) or 'a "title" and "html" that are not text'
+        raise RejectedUploadError(
+            f"the JSON is Ghost's API answer for one post, which gives {what}: only a plain post (title, html, "
+            "published_at, status) is read from it",
+            fix=_ONE_GHOST_POST,
+        )
+    status = post.get("status")
+    if status is not None and status != "published":
+        raise RejectedUploadError(
+            f"the JSON gives status: {status}, and only a Ghost post whose status is published is public",
+            fix="publish the post in Ghost and export it again",
+        )
+    visibility = post.get("visibility")
+    if visibility is not None and visibility != "public":
+        raise RejectedUploadError(
+            f"the Ghost post's visibility is {visibility}, so not everyone may read it",
+            fix="make the post public in Ghost and export it again",
+        )
+    fields = {
+        "title": post["title"],
+        "body": post["html"],
+        "published": post.get("published_at"),
+        "summary": post.get("custom_excerpt") or None,
+        "url": post.get("url"),
+    }
     return {name: value for name, value in fields.items() if value is not None}
 
 
 def is_wordpress_post(document: dict[str, Any]) -> bool:
-    """Whether the document (keyed in lower case) is a WordPress post (REST API or WP-CLI), whose title is HTML as the
-    site shows it (`<em>Hamlet</em> review`), where any other JSON title is text."""
-    return is_rest_post(document) or _is_wp_cli_post(document)
+    """Whether the document (keyed in lower case) is a WordPress post (REST API or WP-CLI) read as one, whose title is
+    HTML as the site shows it (`<em>Hamlet</em> review`), where any other JSON title is text."""
+    return not is_own_format(document) and (_is_rest_post(document) or _is_wp_cli_post(document))
 
 
 def _is_wp_cli_post(document: dict[str, Any]) -> bool:
-    return "post_title" in document or "post_content" in document
+    return (
+        "post_title" in document and "post_content" in document and "title" not in document and "body" not in document
+    )
 
 
-def is_rest_post(document: dict[str, Any]) -> bool:
+def _is_rest_post(document: dict[str, Any]) -> bool:
     return all(isinstance(document.get(name), dict) and "rendered" in document[name] for name in ("title", "content"))
 
 
 def _is_wordpress_post(item: object) -> bool:
     return isinstance(item, dict) and (
-        "post_title" in item or is_rest_post({name.lower(): value for name, value in item.items()})
+        "post_title" in item or _is_rest_post({name.lower(): value for name, value in item.items()})
     )
 
 

@@ -401,10 +401,12 @@ def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str,
     """The article's categories and tags as its links name them (`<a rel="category tag">Politics</a>`, `<a
     rel="tag">budget</a>`: WordPress's the_category() and the_tags(), Blogger's labels; microformats' rel-tag), in
     order, each once: a WordPress page seldom declares `article:section`, and its section was lost (session 52's new
-    user). Only the article's own links: inside its container, not in what holds other writings (a comment, a
-    teaser of another post). Then the blocks holding them that are lines of metadata (_meta_line_dates: Twenty
-    Twenty's list of tags under the text, "Posted on 12 May 2015 in Politics"), which the body leaves out as it
-    leaves out a header's."""
+    user). Only the links in the post's own lines of metadata (_in_meta_region): a tag-linking plugin (Simple Tags)
+    links names and places throughout the post's text, and a widget, a "Read next" teaser or the post navigation
+    names other posts' categories (session 52's second review). WordPress's "no category" (_NO_CATEGORY) is none.
+    Then the blocks holding them that are lines of metadata (_meta_line_dates: Twenty Twenty's list of tags under
+    the text, "Posted on 12 May 2015 in Politics"), which the body leaves out as it leaves out a header's: never a
+    block whose link says more than a label does (a paragraph inside a tag link)."""
     if container is None:
         return [], (), set()
     others = _OtherWritings(container)
@@ -414,13 +416,84 @@ def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str,
     for link in islice(container.css("a[rel]"), MAX_TAXONOMY_LINKS):
         kinds = (link.attributes.get("rel") or "").casefold().split()
         name = clean_line(element_text(link)) if "tag" in kinds or "category" in kinds else ""
-        if not name or len(name) > MAX_LABEL_CHARS or others.hold(link):
+        if not name or len(name) > MAX_LABEL_CHARS or others.hold(link) or not _in_meta_region(link):
             continue
-        (categories if "category" in kinds else tags)[name] = None
+        if name.casefold() not in _NO_CATEGORY:
+            (categories if "category" in kinds else tags)[name] = None
         block = _block_around(link, container, loose=True)
-        if block is not None and block.mem_id not in lines and _meta_line_dates(block) is not None:
+        if (
+            block is not None
+            and block.mem_id not in lines
+            and len(name) <= MAX_META_LINK_CHARS
+            and _meta_line_dates(block) is not None
+        ):
             lines.add(block.mem_id)
     return list(categories), tuple(tags)[:MAX_TAGS], lines
+
+
+# Class names WordPress themes (and Blogger's) give the post's lines of metadata: the date, the author, the categories
+# and tags (Twenty Ten to Twenty Twenty-Five, Astra, GeneratePress, OceanWP, Newspaper, Blogger's post-footer).
+_META_REGION_NAMES = frozenset(
+    {"entry-meta", "entry-footer", "entry-header", "entry-utility", "entry-categories", "entry-tags"}
+    | {"entry-taxonomies", "post-meta", "post-meta-wrapper", "post-header", "post-footer", "posted-on", "posted-in"}
+    | {"byline", "cat-links", "tags-links", "tag-links", "post-categories", "post-tags", "post-labels", "meta-category"}
+    | {"article-meta", "post-info", "td-post-header", "td-category", "td-tags"}
+)
+# Class names of the post's text: a link in it is the text's, never the post's metadata.
+_CONTENT_NAMES = frozenset(
+    {"entry-content", "post-content", "post-body", "entry-body", "article-content", "article-body", "td-post-content"}
+)
+# Class names of what lists other posts or the site's terms inside or beside the post: their categories are theirs.
+_NOT_META_NAMES = frozenset(
+    {"more-stories", "read-next", "also-read", "you-may-also-like", "related", "related-posts", "nav-links"}
+    | {"nav-previous", "nav-next", "post-navigation", "navigation", "widget", "tagcloud", "wp-block-tag-cloud"}
+)
+# What a name holding these words is (`widget_tag_cloud`, `jp-relatedposts`, `yarpp-related`): not the post's.
+_NOT_META_PARTS = ("widget", "tagcloud", "tag-cloud", "tag_cloud", "related", "read-next", "more-stories")
+# A link in a line of metadata names a category or a tag, a label: a longer one is text (a paragraph in a tag link).
+MAX_META_LINK_CHARS = 60
+# WordPress's default category, "no category", in the languages it ships in most.
+_NO_CATEGORY = frozenset(
+    {"uncategorized", "uncategorised", "non classé", "non classe", "sin categoría", "sin categoria"}
+    | {"unkategorisiert", "senza categoria", "sem categoria", "ongecategoriseerd"}
+)
+MAX_REGION_DEPTH = 200  # ancestors of a link asked whether it is in a line of metadata: a page's nest is bounded
+
+
+def _in_meta_region(link: LexborNode) -> bool:
+    """Whether a category or tag link stands in the post's own lines of metadata: in an element named so
+    (_META_REGION_NAMES: `entry-meta`, `cat-links`, `tags-links`) or in a <header> or <footer> of an <article>; never
+    in the post's text (_CONTENT_NAMES, itemprop=articleBody) nor in what lists other posts (_NOT_META_NAMES)."""
+    meta = False
+    node = link.parent
+    for _ in range(MAX_REGION_DEPTH):
+        if node is None or node.tag in ("body", "html"):
+            return meta
+        names = (node.attributes.get("class") or "").casefold().split()
+        if (
+            node.tag == "nav"
+            or (node.attributes.get("itemprop") or "").casefold() == "articlebody"
+            or not _CONTENT_NAMES.isdisjoint(names)
+            or not _NOT_META_NAMES.isdisjoint(names)
+            or any(part in name for name in names for part in _NOT_META_PARTS)
+        ):
+            return False
+        meta = (
+            meta or not _META_REGION_NAMES.isdisjoint(names) or (node.tag in ("header", "footer") and _in_article(node))
+        )
+        node = node.parent
+    return False
+
+
+def _in_article(node: LexborNode) -> bool:
+    parent = node.parent
+    for _ in range(MAX_REGION_DEPTH):
+        if parent is None:
+            return False
+        if parent.tag == "article" or "hentry" in (parent.attributes.get("class") or "").split():
+            return True
+        parent = parent.parent
+    return False
 
 
 def _ld_text(linked: dict[str, Any], key: str) -> str | None:
@@ -836,7 +909,7 @@ _MARKER_NAMES = frozenset({"author", "category", "tag", "datepublished", "datemo
 # Words a theme's line of metadata writes around its category and tag links ("Posted on <time> in <a>Politics</a>",
 # "Categorized as", "Filed under", "Tagged"), beside the byline's and the date's (bylines.META_WORDS).
 _LINE_WORDS = META_WORDS | frozenset(
-    {"in", "as", "under", "filed", "categories", "category", "categorized", "categorised", "tags", "tagged"}
+    {"in", "as", "under", "filed", "categories", "category", "categorized", "categorised", "tags", "tagged", "labels"}
 )
 
 
@@ -943,12 +1016,23 @@ _DOCS_CLASS = re.compile(r"c\d+")
 
 def _docs_title(tree: LexborHTMLParser) -> LexborNode | None:
     """The paragraph in Google Docs' "Title" style, in a page Docs exported (File > Download > Web page): `<p class="c1
-    title">`, with Docs' numbered classes or in its `doc-content` body. It is the document's headline, and an editor
-    who wrote it so could not give the page a heading Docs exports as <h1> (session 52's new user: "the page has no
-    title"). Docs' "Subtitle" is a standfirst, which stays the body's first paragraph, as under any headline."""
+    title">` right in the document's body, a `doc-content` body or one of Docs' numbered classes (`c9`) with the
+    paragraph's all numbered too. It is the document's headline, and an editor who wrote it so could not give the
+    page a heading Docs exports as <h1> (session 52's new user: "the page has no title"). Only in a page with no <h1>
+    (an editor who used Heading 1 for the headline used Title for something else: a masthead, a fact box's heading),
+    and only a paragraph of the document itself, not one in a table, an aside, a header or a nav: a `p.title` of
+    an ordinary page ("Most read", "Sponsored") is no headline (session 52's second review). Docs' "Subtitle" is a
+    standfirst, which stays the body's first paragraph, as under any headline."""
     body = tree.body
-    in_docs = body is not None and "doc-content" in (body.attributes.get("class") or "").split()
+    if body is None or tree.css_first("h1") is not None:
+        return None
+    body_classes = (body.attributes.get("class") or "").split()
+    in_docs = "doc-content" in body_classes
+    if not in_docs and not any(_DOCS_CLASS.fullmatch(name) for name in body_classes):
+        return None
     for paragraph in islice(tree.css("p.title"), MAX_TITLE_HEADINGS):
+        if paragraph.parent is None or paragraph.parent.mem_id != body.mem_id:
+            continue
         others = [name for name in (paragraph.attributes.get("class") or "").split() if name != "title"]
         if (in_docs or others) and all(_DOCS_CLASS.fullmatch(name) for name in others) and element_text(paragraph):
             return paragraph

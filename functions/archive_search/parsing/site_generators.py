@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from archive_search.errors import RejectedUploadError
+from archive_search.parsing.validate import MAX_YEAR, MIN_YEAR
 
 # Jekyll's folders that hold no page of the site (jekyllrb.com/docs/structure/): drafts (`jekyll build` leaves them
 # out unless told `--drafts`), the layouts and includes the pages are built with, data files, Sass partials, and the
@@ -48,28 +49,38 @@ def refuse_unpublished_folder(key: str) -> None:
 
 
 def is_jekyll_post(key: str) -> bool:
-    """Whether a key is plainly a Jekyll post's: under a `_posts/` folder, or named as Jekyll names posts, a date and a
-    dash first (`2024-03-28-ferry.md`)."""
-    folders = [folder.casefold() for folder in key.split("/")[:-1]]
-    return "_posts" in folders or _POST_DATE.match(posixpath.basename(key)) is not None
-
-
-# The date a Jekyll post's name starts with (_POST_NAME's), however the name goes on.
-_POST_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}-")
+    """Whether a key is plainly a Jekyll post's: under a `_posts/` folder (any case). A name that starts with a date
+    elsewhere (`2015-05-12-budget.md`) is an editor's as often (an upload day, a reference, a phone number): it
+    made no Jekyll post (session 52's second review)."""
+    return "_posts" in (folder.casefold() for folder in key.split("/")[:-1])
 
 
 def file_name_date(key: str) -> str | None:
-    """The date a Jekyll post's file name gives (`2024-03-28-ferry-timetable.md` is 2024-03-28; under `_posts/` or
-    not), as YYYY-MM-DD; None for any other name. Jekyll reads it only when the front matter gives no date, and so
-    does the caller. RejectedUploadError for a name whose date names no day (Jekyll refuses to build the site)."""
+    """The date a Jekyll post's file name gives (`_posts/2024-03-28-ferry-timetable.md` is 2024-03-28), as
+    YYYY-MM-DD; None for any other name, and for any file outside `_posts/` (is_jekyll_post: `0800-11-22-helpline.md`
+    is no date). Jekyll reads it only when the front matter gives no date, and so does the caller: a file that
+    declares its own date is read whatever its name. RejectedUploadError for a post's name whose date names no day
+    (Jekyll refuses to build the site) or lies outside the years the archive holds."""
     name = _POST_NAME.fullmatch(posixpath.basename(key).casefold())
-    if name is None:
+    if name is None or not is_jekyll_post(key):
         return None
+    written = posixpath.basename(key)[: name.start("day") + len(name["day"])]
+    fix = (
+        "rename the file with the day the article was published, as YYYY-MM-DD-title, or give its date in the front "
+        "matter (date: 2024-03-28)"
+    )
     try:
-        return date(int(name["year"]), int(name["month"]), int(name["day"])).isoformat()
+        day = date(int(name["year"]), int(name["month"]), int(name["day"]))
     except ValueError:
-        written = posixpath.basename(key)[: name.start("day") + len(name["day"])]
         raise RejectedUploadError(
-            f"the file name starts with the date {written}, which names no day (a Jekyll post's name gives its date)",
-            fix="rename the file with the day the article was published, as YYYY-MM-DD-title",
+            f"the file name starts with the date {written}, which names no day (a Jekyll post's name gives its date, "
+            "and the file declares none)",
+            fix=fix,
         ) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise RejectedUploadError(
+            f"the file name starts with the date {written}, outside {MIN_YEAR}-{MAX_YEAR} (a Jekyll post's name gives "
+            "its date, and the file declares none)",
+            fix=fix,
+        )
+    return day.isoformat()
