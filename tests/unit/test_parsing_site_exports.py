@@ -54,6 +54,13 @@ def test_a_file_in_a_folder_jekyll_never_publishes_is_rejected_naming_the_folder
         assert parse_upload(key.replace(f"/{folder}/", f"/{other}/"), data).title
 
 
+@pytest.mark.parametrize("key", ["incoming/newsroom/_data/2015-election.html", "incoming/_data/turnout-analysis.md"])
+def test_a_page_or_story_in_a_folder_named_data_is_read(key: str) -> None:
+    # Jekyll reads only data files (YAML, JSON, CSV) in `_data/`: a page or a story there is an editor's (review 2).
+    data = PAGE if key.endswith(".html") else POST
+    assert parse_upload(key, data).title
+
+
 @pytest.mark.parametrize(
     ("key", "data", "field"),
     [
