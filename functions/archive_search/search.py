@@ -91,6 +91,7 @@ from archive_search.spelling import (
     did_you_mean,
     has_digit,
     held_elsewhere,
+    likely_edit,
     offer_phrases,
     outweighs_typos,
     possible_readings,
@@ -1418,6 +1419,8 @@ def _spelling(
         (expansion, {}) if widened else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, replace(held_typos, bylined=expansion.bylined))
+    if request.spelling == SPELLINGS[0] and not widened and typo and not _typo_shaped(request.q, typo):
+        typo = None
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
     # (spelling.offer_phrases): counted in the same request, and then not offered (searched as typed, none is read).
     guard = offer_phrases(request.q, typed_suggest, typo) if typo and request.spelling == SPELLINGS[0] else []
@@ -1445,10 +1448,30 @@ def _spelling(
     found = total
     left = bool(typo) and index.sent + 1 + _count_requests(typo or "", ranking) <= MAX_ENGINE_REQUESTS
     beside_others = len(content_words(parse_query(request.q))) > 1
-    if left and beside_others and expansion.typos and respelt(request.q, suggest, known) is None:
+    shaped = bool(typo) and _typo_shaped(request.q, typo or "")
+    if left and beside_others and shaped and expansion.typos and respelt(request.q, suggest, known) is None:
         found = _counter(index, request, replace(ranking, fuzzy=False), vocabulary)(request.q)
     suggestion = did_you_mean(request.q, suggest, count_for, found, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
+
+
+def _typo_shaped(q: str, offer: str) -> bool:
+    """Whether each word `offer` respells in q is a likely typo of its spelling (spelling.likely_edit: a letter left
+    out, doubled or undoubled, two neighbours swapped), none into a stopword: what did_you_mean offers by default
+    beside other words against the words as typed, or for a word few bodies write (session 52's review). A letter
+    replaced is as likely a rare word written on purpose: `rape case`, `boat race`, `jute prices`, `hard ware` were
+    offered `rate case`, `beat race`, `june prices`, `hard were`; `ration` `reaction` (two letters added)."""
+    typed, offered = parse_query(q).words, parse_query(offer).words
+    pairs = [
+        (fold_as_index(engine_lower(word)), fold_as_index(engine_lower(spelling)))
+        for word, spelling in zip(typed, offered, strict=False)
+        if word != spelling
+    ]
+    return (
+        len(typed) == len(offered)
+        and bool(pairs)
+        and all(likely_edit(word, spelling) and spelling not in STOPWORDS for word, spelling in pairs)
+    )
 
 
 def _read_in_one(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary, expansion: Expansion) -> set[str]:

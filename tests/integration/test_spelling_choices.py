@@ -1298,10 +1298,11 @@ def test_a_word_many_articles_hold_stemmed_is_searched_as_typed(pipeline: LocalP
 def test_a_likely_typo_some_articles_hold_is_offered_by_default_when_its_spelling_finds_more(
     pipeline: LocalPipeline,
 ) -> None:
-    # Given one article writing `goverment`, more writing `government` (with `spending` or not), many writing
-    # `sending` (a near spelling of `spending`); one writing `definately`, more holding `define` (its stem) and
-    # more `definitely`
+    # Given one article writing `goverment`, one `govarnment`, more writing `government` (with `spending` or not),
+    # many writing `sending` (a near spelling of `spending`); one writing `definately`, more holding `define` (its
+    # stem) and more `definitely`
     _json_upload(pipeline, "Budget", "The goverment spending plan.")
+    _json_upload(pipeline, "Outlay", "The govarnment spending plan.")
     for n in range(12):
         _json_upload(pipeline, f"Spending {n}", "The government spending rose.")
     for n in range(5):
@@ -1315,14 +1316,18 @@ def test_a_likely_typo_some_articles_hold_is_offered_by_default_when_its_spellin
         _json_upload(pipeline, f"Plans {n}", "It will definitely go ahead.")
     pipeline.drain()
 
-    # When the reader searches with the typo by default, beside another word or alone
+    # When the reader searches with the typo (a letter left out) by default beside another word
     # Then the spelling is offered, with what following it finds, as searched as typed (session 52: the widened
-    # search, `sending` included, found more than the offer, and the stems of `definately` more than the typo's one
-    # article, so nothing was offered)
-    for typed, meant in (("goverment spending", "government spending"), ("definately", "definitely")):
-        offered = search(typed)["did_you_mean"]
-        assert offered == {"q": meant, "total": search(meant)["total"]}, typed
-        assert offered == search(typed, "&spelling=as_typed")["did_you_mean"], typed
+    # search, `sending` included, found more than the offer, so nothing was offered)
+    offered = search("goverment spending")["did_you_mean"]
+    assert offered == {"q": "government spending", "total": search("government spending")["total"]}
+    assert offered == search("goverment spending", "&spelling=as_typed")["did_you_mean"]
+    # But not for a letter replaced, as likely a rare word written on purpose (the session's review: `boat race` was
+    # offered `beat race`, `rape case` `rate case`, `ration` `reaction`): `definately` is offered `definitely` only
+    # searched as typed, as before the session
+    assert search("govarnment spending")["did_you_mean"] is None
+    assert search("definately")["did_you_mean"] is None
+    assert search("definately", "&spelling=as_typed")["did_you_mean"]["q"] == "definitely"
 
 
 def test_two_words_typed_apart_also_find_the_word_they_make_written_together(pipeline: LocalPipeline) -> None:
