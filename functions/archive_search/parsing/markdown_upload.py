@@ -321,7 +321,7 @@ def _markdown() -> MarkdownIt:
     # Pandoc's fenced divs (`::: {.note}` … `:::`, `::: Warning`): the text they wrap, without their fences and
     # attributes, which CommonMark showed as text (session 52). An element of no class: a class is the site's styling.
     container_plugin(md, "div", validate=lambda params, *_: _DIV_ATTRIBUTES.fullmatch(params) is not None)
-    fenced_div = md.block.ruler.__rules__[md.block.ruler.__find__("container_div")].fn
+    fenced_div = md.block.ruler.getRules("")[md.block.ruler.get_active_rules().index("container_div")]
 
     # Each div searches the rest of its parent for its closing fence: bounded in depth, 48 unclosed ones over 49,000
     # lines of colons took 16 s (a div opened deeper is text).
