@@ -1000,7 +1000,7 @@ def _spelt(form: str | None, fields: list[str]) -> list[dict[str, Any]]:
     return [{"multi_match": {"query": form, "fields": fields, "analyzer": PLAIN_ANALYZER}}]
 
 
-def _not_closed_up_only(word: str, ranking: Ranking, other: str | None = None, neither: bool = True) -> dict[str, Any]:
+def _not_closed_up_only(word: str, ranking: Ranking, other: str | None, neither: bool) -> dict[str, Any]:
     """An article does not hold a joined word closed up only, nor an abbreviation in its `other` spelling only
     (TIER_AS_TYPED): it holds it as typed (in the text, a joined word's parts adjacent, a code however it is written;
     a byline or a tag), or not in the other form either. So the tier demotes only the articles holding the other

@@ -803,7 +803,9 @@ def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD
 
 
 def _held_counts(answer: Mapping[str, Any], name: str = JOINED_HELD) -> dict[str, int]:
-    """How many articles hold each joined word _joined_held(name) asked of, by its place in the list."""
+    """How many articles hold each word an aggregation of filters by the word's place in the list counted, by that
+    place: the joined words _joined_held(name) asked of, or the words probe_search counts as written (WRITTEN_HELD,
+    its byline-or-tag counts keyed `by i`)."""
     buckets = (((answer.get("aggregations") or {}).get(name) or {}).get("held") or {}).get("buckets") or {}
     return {key: int(bucket.get("doc_count", 0)) for key, bucket in buckets.items()}
 

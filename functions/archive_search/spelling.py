@@ -284,9 +284,14 @@ def word_splits(word: str) -> list[str]:
 
 
 def apart_splits(word: str) -> list[str]:
-    """The word_splits whose two parts are of SHORT_WORD_CHARS letters or more: those asked as two words held by the
-    same articles, not side by side (with_splits: `mourinhoarsenal`, `mirzakuznetsova`)."""
-    return [split for split in word_splits(word) if min(map(len, split.split())) >= SHORT_WORD_CHARS]
+    """The word_splits in two parts, each of SHORT_WORD_CHARS letters or more: those asked as two words held by the
+    same articles, not side by side (with_splits: `mourinhoarsenal`, `mirzakuznetsova`); never one in three parts,
+    whose stopword between (`mourinho and arsenal`) is no word asked apart."""
+    return [
+        split
+        for split in word_splits(word)
+        if len(parts := split.split()) == 2 and min(map(len, parts)) >= SHORT_WORD_CHARS
+    ]
 
 
 def with_splits(

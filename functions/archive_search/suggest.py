@@ -76,6 +76,9 @@ EXCLUDED_PHRASE_FIELDS = ["title", "title.exact"]
 # 18 articles by Chaitanya Kalbag, none naming him), and the word being typed as the start of a word as written.
 ARTICLE_FIELDS = [*TEXT_FIELDS, BYLINE_FIELD]
 ARTICLE_PREFIX_FIELDS = ["title.exact", "summary.exact", "body.exact", BYLINE_PARTS_FIELD]
+# The shortest word being typed asked for as a word's start there: `body.exact` keeps no prefixes, so a start of one or
+# two letters is a walk over most of the body terms, on a keystroke; a shorter word is no word the articles must hold.
+MIN_ARTICLE_PREFIX_CHARS = 3
 _JOINERS = re.compile(f"([{re.escape(JOINERS)}])")  # the joiners kept among the pieces
 _POSSESSIVE = re.compile(r"'[sS](?![^\W_])")  # as the word parts drop it (O'Driscoll's: o, driscoll)
 # A possessive's `'s` after a word of two letters or more, as /search reads one (query_parser.without_possessive):
@@ -455,11 +458,12 @@ def build_suggest(
     }
 
 
-def build_article_titles(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, Any]:
+def build_article_titles(typed: str) -> dict[str, Any]:
     """The engine request for the last fallback of suggest_titles: the titles of the articles holding every typed
     word in their headline, summary, body or byline, the finished ones as /search reads them (stemmed, with its
     synonyms: `blairs` is Blair's, `hopes` "hope") and the one being typed so too or as the start of a word as
-    written (the exact fields: the stemmed ones hold `unit` for "United", which `unite` does not start), scored as
+    written (the exact fields: the stemmed ones hold `unit` for "United", which `unite` does not start), when it has
+    MIN_ARTICLE_PREFIX_CHARS or more (a shorter one is not required, only scored), scored as
     /search weights the fields (relevance.TEXT_FIELDS), the words whole first; one request, a headline held twice
     once. `manchester united`, `manchester un`, `blair hopes`, `kerry` offered nothing where /search finds 763, 146,
     42 and 10 articles: no title holds the words together, or only bodies hold them, so no earlier reading matched a
@@ -472,7 +476,7 @@ def build_article_titles(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, A
     required = " ".join(token for token in finished.split() if not _optional(token, capitals))
     whole = {"query": text, "type": "most_fields", "fields": ARTICLE_FIELDS}
     must = [{"multi_match": {**whole, "query": required, "operator": "and"}}] if words_of(required) else []
-    if typing:
+    if len(typing) >= MIN_ARTICLE_PREFIX_CHARS:
         starts = [{"prefix": {name: _prefix_value(typing)}} for name in ARTICLE_PREFIX_FIELDS]
         must.append(any_of([*starts, {"multi_match": {**whole, "query": typing}}]))
     # Stopwords alone are words an article must hold, as a title must (_plain_words).
@@ -483,7 +487,7 @@ def build_article_titles(typed: str, size: int = MAX_SUGGESTIONS) -> dict[str, A
     return {
         "query": {"bool": query},
         "_source": ["title"],
-        "size": size,
+        "size": MAX_SUGGESTIONS,
         "track_total_hits": False,
         "collapse": {"field": HEADLINE_FIELD},
         "sort": [{"_score": "desc"}, {"source_key": "asc"}],

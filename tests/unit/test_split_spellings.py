@@ -47,6 +47,9 @@ def test_two_words_typed_together_that_articles_hold_apart_are_offered_apart() -
     # by side, 9 and 2 bodies hold both
     assert "mourinho arsenal" in apart_splits("mourinhoarsenal")
     assert all(min(len(part) for part in split.split()) >= 3 for split in apart_splits("mourinhoarsenal"))
+    # in two parts only: a stopword between (`mourinho and arsenal`, a word_splits cut) is no word asked apart
+    assert "mourinho and arsenal" in word_splits("mourinhoandarsenal")
+    assert all(len(split.split()) == 2 for split in apart_splits("mourinhoandarsenal"))
     q = "mirzakuznetsova"
     word = closed_up_words(q)[0]
     none_side_by_side = {word: dict.fromkeys(word_splits(q), 0)}

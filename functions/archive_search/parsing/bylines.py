@@ -727,7 +727,7 @@ def _capitalised(words: list[str]) -> bool:
     return True
 
 
-_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s+@\w", re.IGNORECASE)
+_AUTHOR_ENDS = re.compile(r"\s+\|\s+|\s+[\u2013\u2014]\s+|\s+@\w")
 # A separator the byline's cut left at its end ("Jane Doe |" of "Jane Doe | Updated", "Jane Doe \u2022 5 min read").
 _TRAILING_SEPARATORS = " ,;|\u2022\u00b7\u2013\u2014-"
 

@@ -61,7 +61,7 @@ def refuse_many_posts(document: object) -> None:
         and len(document["posts"]) > 1
     ):
         posts, what = document["posts"], "a Ghost API response"
-    elif isinstance(document, list) and document and all(_is_wordpress_post(item) for item in document):
+    elif isinstance(document, list) and document and all(_is_listed_wordpress_post(item) for item in document):
         posts, what, fix = document, "a list of WordPress posts", _ONE_WORDPRESS_POST
     if posts is None:
         return
@@ -210,7 +210,8 @@ def _is_rest_post(document: dict[str, Any]) -> bool:
     return all(isinstance(document.get(name), dict) and "rendered" in document[name] for name in ("title", "content"))
 
 
-def _is_wordpress_post(item: object) -> bool:
+def _is_listed_wordpress_post(item: object) -> bool:
+    """Whether an item of a JSON list is a WordPress post (WP-CLI, or REST API with its keys in any case)."""
     return isinstance(item, dict) and (
         "post_title" in item or _is_rest_post({name.lower(): value for name, value in item.items()})
     )

@@ -463,12 +463,15 @@ MAX_REGION_DEPTH = 200  # ancestors of a link asked whether it is in a line of m
 def _in_meta_region(link: LexborNode) -> bool:
     """Whether a category or tag link stands in the post's own lines of metadata: in an element named so
     (_META_REGION_NAMES: `entry-meta`, `cat-links`, `tags-links`) or in a <header> or <footer> of an <article>; never
-    in the post's text (_CONTENT_NAMES, itemprop=articleBody) nor in what lists other posts (_NOT_META_NAMES)."""
+    in the post's text (_CONTENT_NAMES, itemprop=articleBody) nor in what lists other posts (_NOT_META_NAMES).
+    One walk up: a <header> or <footer> passed on the way is the article's when an <article> (or `.hentry`) is met
+    above it."""
     meta = False
+    passed_header_or_footer = False
     node = link.parent
     for _ in range(MAX_REGION_DEPTH):
         if node is None or node.tag in ("body", "html"):
-            return meta
+            return meta or (passed_header_or_footer and _hentry_at_or_above(node))
         names = (node.attributes.get("class") or "").casefold().split()
         if (
             node.tag == "nav"
@@ -478,21 +481,23 @@ def _in_meta_region(link: LexborNode) -> bool:
             or any(part in name for name in names for part in _NOT_META_PARTS)
         ):
             return False
-        meta = (
-            meta or not _META_REGION_NAMES.isdisjoint(names) or (node.tag in ("header", "footer") and _in_article(node))
-        )
+        meta = meta or not _META_REGION_NAMES.isdisjoint(names) or (passed_header_or_footer and _is_post(node))
+        passed_header_or_footer = passed_header_or_footer or node.tag in ("header", "footer")
         node = node.parent
     return False
 
 
-def _in_article(node: LexborNode) -> bool:
-    parent = node.parent
-    for _ in range(MAX_REGION_DEPTH):
-        if parent is None:
-            return False
-        if parent.tag == "article" or "hentry" in (parent.attributes.get("class") or "").split():
+def _is_post(node: LexborNode) -> bool:
+    """An <article>, or an element WordPress names a post (`hentry`), whose <header> and <footer> are its metadata."""
+    return node.tag == "article" or "hentry" in (node.attributes.get("class") or "").split()
+
+
+def _hentry_at_or_above(node: LexborNode | None) -> bool:
+    """Whether the <body> or <html> the walk stopped at (or what holds it) is named `hentry`."""
+    while node is not None:
+        if _is_post(node):
             return True
-        parent = parent.parent
+        node = node.parent
     return False
 
 
@@ -809,6 +814,8 @@ class _HeaderFurniture:
                 self.skip.add(node.mem_id)
 
     def _is_meta_line(self, block: LexborNode) -> bool:
+        """Whether block is a line of metadata (_meta_line_dates: short, only its markers and words such as By,
+        Posted on); if so, the first date it shows that parses becomes the page's dateline when none was found yet."""
         dates = _meta_line_dates(block)
         if dates is None:
             return False

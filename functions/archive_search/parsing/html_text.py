@@ -283,7 +283,7 @@ _NAME_PARTS = re.compile(r"[_\-]+")
 # Names of an icon: a ligature font draws a word as its glyph (Material Icons' `<i class="material-icons">share</i>`,
 # `material-symbols-outlined`, `material-symbol`, `ico`; a part ending `icon`, `glyphicon`; a tag so named,
 # Angular Material's `<mat-icon>`, Ionic's `<ion-icon>`).
-_ICON_WORDS = frozenset({"icon", "icons", "ico", "symbol", "symbols"})
+_ICON_WORDS = frozenset({"icons", "ico", "symbol", "symbols"})  # and any name part ending `icon` (_is_icon)
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 # Where a gap left by an element left out is a space (_needs_a_space): before a letter, a digit (not a superscript's),
 # an opening bracket or quotation mark or a currency sign; after a letter, a digit, a closing bracket or a sentence's
@@ -526,7 +526,8 @@ NOT_CHROME, PARTLY_CHROME, CHROME = 0, 1, 2
 
 
 def chrome_name(node: LexborNode) -> int:
-    """CHROME when a class or id name is furniture through and through (a HIDDEN_NAMES name; a furniture word that is
+    """CHROME when a class or id name is furniture through and through (a hidden name, _is_hidden_name: HIDDEN_NAMES
+    or a screen reader's only; a furniture word that is
     not AMBIGUOUS_WORDS, whatever stands beside it: `comments-cta`; an ambiguous or page-level word with only
     FURNITURE_QUALIFIERS, state words or numbers beside it: `share`, `article-share`, `ad-slot-2`, `skip-link`,
     `author-bio`), unless another name of the element names a kind of article text (`pull-quote social`); then, or

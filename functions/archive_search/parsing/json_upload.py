@@ -138,8 +138,9 @@ def _refuse_unnamed(document: dict[str, Any]) -> None:
 
 
 def field_text(value: str, field: str, separator: str) -> str:
-    """A body or summary as text: HTML (html_text.as_markup) goes through the HTML extractor, as an HTML page's body
-    does, which decodes its entities; other text only has its entities decoded (once, like every other field).
+    """A body or summary (or a WordPress post's title, HTML as the site shows it) as text: HTML (html_text.as_markup)
+    goes through the HTML extractor, as an HTML page's body does, which decodes its entities; other text only has its
+    entities decoded (once, like every other field).
 
     In HTML, `<` before anything but an HTML element's tag, a comment or a doctype is text (`vector<int>`,
     `<editor@somanet.example>`, `<Kerry>`: the extractor would drop them as unknown tags). Blank lines, which HTML

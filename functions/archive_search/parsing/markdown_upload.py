@@ -254,12 +254,13 @@ def _text(field: str, key: str, value: object) -> str:
         return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
     if field == "author" and (names := declared_names(value)) is not None:
         return joined_authors([unescape_entities(v) for v in names])
-    raise _not_text(key, value, "text", f"write {key}: followed by text")
+    raise _not_text(key, value, f"write {key}: followed by text")
 
 
-def _not_text(key: str, value: object, wanted: str, fix: str) -> RejectedUploadError:
-    """The rejection of a front-matter value that is not the text (or list) `wanted`, in an editor's words: a value
-    a YAML tag made a date or binary data names the tag to remove (session 52: "must be text, not a bytes")."""
+def _not_text(key: str, value: object, fix: str) -> RejectedUploadError:
+    """The rejection of a front-matter value that is not text, in an editor's words: a value a YAML tag made a date
+    or binary data names the tag to remove (session 52: "must be text, not a bytes")."""
+    wanted = "text"
     tag = yaml_tag(value)
     if tag is None:
         return RejectedUploadError(f"{key} in the front matter must be {wanted}, not {kind_of(value)}", fix=fix)
@@ -292,7 +293,7 @@ def _tags(front: dict[str, Any]) -> tuple[str, ...]:
     # A YAML tag on the value or on one of its items (`tags: !!set {a, b}`, `[!!int 5, usa]`) is named.
     tagged = next((v for v in (value if isinstance(value, list) else [value]) if yaml_tag(v) is not None), None)
     if tagged is not None:
-        raise _not_text(key, tagged, "text", f"write {key}: [politics, usa]")
+        raise _not_text(key, tagged, f"write {key}: [politics, usa]")
     raise RejectedUploadError(f"{key} in the front matter must be a list of words", fix=f"write {key}: [politics, usa]")
 
 
