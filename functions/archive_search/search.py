@@ -26,7 +26,6 @@ from archive_search.parsing.validate import MAX_LABEL_CHARS
 from archive_search.ports import SearchableIndex, TextEncoder
 from archive_search.query_parser import (
     GLUE,
-    INFLECTIONS,
     JOINERS,
     STOPWORDS,
     ParsedQuery,
@@ -79,7 +78,6 @@ from archive_search.relevance import (
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
 from archive_search.spelling import (
-    FEW_ARTICLES,
     MANY_ARTICLES,
     MIN_SIDE_BY_SIDE,
     TITLE_WORDS_FIELD,
@@ -154,7 +152,7 @@ _AS_READ = "complete_as_read"  # how many articles hold every word with each spe
 EVERY_WORD = "every_word"  # whether any article holds every word, sorted by date (build_search; _counter counts them)
 _DATED_HELD = "dated_held"  # _counter: how many articles in the archive hold what a date order lists (dated_matches)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
-WRITTEN_HELD = "written_held"  # how many bodies write each word as typed (probe_search; written_held)
+WRITTEN_HELD = "written_held"  # whether a byline or tag holds each word (probe_search; bylined_words)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -477,8 +475,6 @@ class Expansion:
     held_read: frozenset[str] = frozenset()  # words some article holds, read as their likely spelling (_typos_read)
     # The spelling did_you_mean offers for a likely typo some article holds not read so (_typos_read).
     offered: Mapping[str, str] = field(default_factory=dict)
-    # Words FEW_ARTICLES or fewer bodies write as typed (probe_search): did_you_mean asks which are likely typos.
-    rarely_written: frozenset[str] = frozenset()
     bylined: frozenset[str] = frozenset()  # words a byline or tag holds (probe_search): no likely typo to offer
 
     def held_spellings(self) -> dict[str, str]:
@@ -758,12 +754,8 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
         # selects the complete matches): one that none holds is searched as its parts too (apart_words).
         probe["aggs"] = _joined_held(ranking, relaxable)
     if expandable := _expandable(ranking, words):
-        # And how many bodies write each word as typed or with an inflectional ending, and bylines or tags: a word
-        # few bodies and no byline or tag hold may be their typo (written_held).
-        written = {
-            str(i): {"match": {EXACT_BODY_FIELD: " ".join([word, *(word + ending for ending in INFLECTIONS)])}}
-            for i, word in enumerate(expandable)
-        } | {f"{_BY} {i}": {"bool": {"should": in_byline_or_tags(word)}} for i, word in enumerate(expandable)}
+        # And whether a byline or tag holds each word: such a word is no typo to offer a respelling of (bylined).
+        written = {f"{_BY} {i}": {"bool": {"should": in_byline_or_tags(word)}} for i, word in enumerate(expandable)}
         probe["aggs"] = {
             **probe.get("aggs", {}),
             WRITTEN_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": written}}}},
@@ -771,28 +763,14 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     return probe
 
 
-def written_held(
-    ranking: Ranking, words: list[str], probed: Mapping[str, Any]
-) -> tuple[frozenset[str], frozenset[str]]:
-    """(Expansion.rarely_written, Expansion.bylined) of the words probe_search counted: those FEW_ARTICLES or fewer
-    bodies write as typed or inflected (none: no article holds them, which the suggesters read) and no byline or tag
-    holds, as typo_spelling reads a likely typo some article holds (`definately`, one article's, whose stem 44 match,
-    `define`, was neither widened nor offered `definitely`, 150, unless searched as typed; session 52); and those a
-    byline or tag holds, which are no typos (`David Hume`, a byline, was offered `David Home` as typed)."""
+def bylined_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -> frozenset[str]:
+    """Expansion.bylined: the words probe_search counted that a byline or tag holds, which are no typos (`David Hume`,
+    a byline, was offered `David Home` as typed; session 52)."""
     held = _held_counts(probed, WRITTEN_HELD)
-    expandable = list(enumerate(_expandable(ranking, words)))
-    bylined = frozenset(word for i, word in expandable if held.get(f"{_BY} {i}"))
-    # Nor an inflected word, whose stem its own forms hold (`sported`, `vowing`: offered `supported`, `voting`), nor
-    # one whose forms more bodies hold (`ration`, `deem`: offered `reaction`, `dem`; session 51's rare words).
-    rare = frozenset(
-        word
-        for i, word in expandable
-        if 0 < held.get(str(i), 0) <= FEW_ARTICLES and not word.endswith(tuple(e for e in INFLECTIONS if e != "d"))
-    )
-    return rare - bylined, bylined
+    return frozenset(word for i, word in enumerate(_expandable(ranking, words)) if held.get(f"{_BY} {i}"))
 
 
-_BY = "by"  # probe_search's count of a word's articles holding it in a byline or tag (written_held)
+_BY = "by"  # probe_search's count of a word's articles holding it in a byline or tag (bylined_words)
 
 
 def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD) -> dict[str, Any]:
@@ -1130,8 +1108,7 @@ def _answer(
         response = index.search(body, size=size, offset=offset, preference=same_copy)
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
-    rare, bylined = written_held(ranking, words, probed)
-    return {**response, "suggest": suggest}, replace(expansion, rarely_written=rare, bylined=bylined)
+    return {**response, "suggest": suggest}, replace(expansion, bylined=bylined_words(ranking, words, probed))
 
 
 def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
@@ -1414,9 +1391,10 @@ def _spelling(
         if stems := sorted({spelling for spelling in respellings(request.q, suggest).values() if " " not in spelling}):
             written = read_written_forms(stems, index.search(written_forms_request(stems), 0, 0))
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
-    # as typed, beside the respelling too (_offered_as_typed); so when no word was widened and one few bodies write
-    # (Expansion.rarely_written), which the search's stems may match (`definately`: `define`; session 52).
-    widened = request.spelling == SPELLINGS[0] and (expansion.typos or not expansion.rarely_written)
+    # as typed, beside the respelling too (_offered_as_typed). Not asked by default for a word few bodies write that
+    # no near spelling widened: that cost a request on every search holding a rare word, and its one offer was a
+    # replaced letter (`definately`), which _typo_shaped refuses (session 52's review of the change).
+    widened = request.spelling == SPELLINGS[0]
     held_typos, beside = (
         (expansion, {}) if widened else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
