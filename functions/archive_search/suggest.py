@@ -446,13 +446,18 @@ def build_suggest(
             start = {"match": {"title.start": {"query": pasted}}}
             excluded = [{"bool": {"should": excluded, "minimum_should_match": 1, "must_not": [start]}}]
         query["must_not"] = excluded
+    return _titles_request(query, size)
+
+
+def _titles_request(query: dict[str, Any], size: int) -> dict[str, Any]:
+    """The request for up to `size` titles of the bool `query`, best first, each headline once: the archive holds 62
+    headlines twice or more (`Kilro` offered "Kilroy launches 'Veritas' party" twice, the fifth Kilroy title behind
+    it; session 52's attacker)."""
     return {
         "query": {"bool": query},
         "_source": ["title"],
         "size": size,
         "track_total_hits": False,
-        # One title once: the archive holds 62 headlines twice or more (`Kilro` offered "Kilroy launches 'Veritas'
-        # party" twice, the fifth Kilroy title behind it; session 52's attacker).
         "collapse": {"field": HEADLINE_FIELD},
         "sort": [{"_score": "desc"}, {"source_key": "asc"}],
     }
@@ -472,7 +477,8 @@ def build_article_titles(typed: str) -> dict[str, Any]:
     typing = words_of(text)[-1] if last_word_typed(text) else ""
     finished = text[: text.rindex(typing)] if typing else text
     # A stopword finished (`OR` too) is no word an article must hold, as in a title (_plain_words).
-    capitals = capitals_typed(parse_query(typed))
+    parsed = parse_query(typed)
+    capitals = capitals_typed(parsed)
     required = " ".join(token for token in finished.split() if not _optional(token, capitals))
     whole = {"query": text, "type": "most_fields", "fields": ARTICLE_FIELDS}
     must = [{"multi_match": {**whole, "query": required, "operator": "and"}}] if words_of(required) else []
@@ -482,16 +488,9 @@ def build_article_titles(typed: str) -> dict[str, Any]:
     # Stopwords alone are words an article must hold, as a title must (_plain_words).
     must = must or [{"multi_match": {**whole, "operator": "and"}}]
     query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}]}
-    if excluded := title_exclusions(parse_query(typed).excluded):
+    if excluded := title_exclusions(parsed.excluded):
         query["must_not"] = excluded
-    return {
-        "query": {"bool": query},
-        "_source": ["title"],
-        "size": MAX_SUGGESTIONS,
-        "track_total_hits": False,
-        "collapse": {"field": HEADLINE_FIELD},
-        "sort": [{"_score": "desc"}, {"source_key": "asc"}],
-    }
+    return _titles_request(query, MAX_SUGGESTIONS)
 
 
 def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
