@@ -384,7 +384,8 @@ def test_legacy_page_date_line_elsewhere_stays_text(page: str, body: str) -> Non
     [
         ("31 April 2015", "April 2015 has days 1 to 30", "YYYY-MM-DD"),
         ("03/04/2015", "(day 3 of month 4, or month 3, day 4)", "2015-04-03 or 2015-03-04"),
-        ("05.06.2015 10:00", "(day 5 of month 6, or month 5, day 6)", "2015-06-05 or 2015-05-06"),
+        ("05/06/2015 10:00", "(day 5 of month 6, or month 5, day 6)", "2015-06-05 or 2015-05-06"),
+        ("05.06.15", "two-digit year", "four digits"),
         ("2015-02-29", "February 2015 has days 1 to 28", "YYYY-MM-DD"),
         ("Mon, 12 May 2015", "12 May 2015 is a Tuesday", "weekday"),
         ("12 May 98", "two-digit year", "four digits"),
@@ -426,6 +427,8 @@ def test_markdown_date_line_that_names_no_day_and_no_declared_date_is_rejected(f
         ("Mon, 12 May 2015", "2015-05-12"),  # the weekday is wrong, the day is the declared one
         ("12 May 98", "1998-05-12"),
         ("03/04/15", "2015-03-04"),
+        ("05.12.2015", "2015-05-12"),  # dots are read day first, but the page says it meant 12 May
+        ("05.12.2015", "2015-12-05"),
     ],
 )
 @pytest.mark.parametrize("key", ["published", "date"])

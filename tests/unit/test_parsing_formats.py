@@ -883,10 +883,12 @@ def test_html_json_ld_with_a_tab_or_a_line_break_in_a_string_is_read() -> None:
     ],
 )
 def test_html_unreadable_json_ld_is_rejected_when_what_the_page_lacks_may_be_there(page: str, missing: str) -> None:
-    # A trailing comma made the block unreadable, and the page was accepted without its date (session 22's review)
+    # A broken block was ignored, and the page was accepted without its date (session 22's review). Since session
+    # 53 a date is read from such a block's text when it writes one (below): here it writes two, the article's and
+    # a comment's, and the headline's quote is not escaped.
     ld = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget", '
-        '"datePublished": "2015-05-12",}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "The "Budget"", '
+        '"datePublished": "2015-05-12", "comment": {"datePublished": "2015-05-13"}}</script>'
     )
 
     with pytest.raises(RejectedUploadError, match=f"gives {missing} nowhere but maybe in its JSON-LD") as caught:
@@ -912,6 +914,49 @@ def test_html_json_ld_that_cannot_give_the_date_costs_a_dateless_page_nothing(ld
     parsed = parse_upload("incoming/a.html", page.encode())
 
     assert (parsed.title, parsed.published, parsed.body) == ("Budget", None, "Text.")
+
+
+_ARTICLE_LD = '{"@type": "NewsArticle", "headline": "Budget", "datePublished": "2015-05-12"}'
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        f"/*<![CDATA[*/{_ARTICLE_LD}/*]]>*/",  # XHTML's wrapper, commented out for JavaScript
+        f"//<![CDATA[\n{_ARTICLE_LD}\n//]]>",
+        f"<![CDATA[{_ARTICLE_LD}]]>",
+        f"<!--{_ARTICLE_LD}-->",  # the old HTML comment around a script's text
+        f"\n<!-- {_ARTICLE_LD} // -->\n",
+        '{"@type": "NewsArticle", "headline": "Budget", "datePublished": "2015-05-12",}',  # a comma after the last
+        '{"@type": "NewsArticle", "headline": "Budget", "image": ["a.jpg",],\n "datePublished": "2015-05-12" , \n}',
+        f'{{"@type": "WebSite", "name": "Planet"}}\n{_ARTICLE_LD}',  # two objects one after the other
+        f"{_ARTICLE_LD}{_ARTICLE_LD}",
+    ],
+)
+def test_html_json_ld_as_cms_write_it_around_and_in_json_is_read(ld: str) -> None:
+    # Each was no JSON, and a page without another date was rejected (session 53's attacker)
+    page = f'<title>Budget | Planet</title><script type="application/ld+json">{ld}</script><p>Text.</p>'
+
+    parsed = parse_upload("incoming/a.html", page.encode())
+
+    assert (parsed.title, parsed.published, parsed.body) == ("Budget", "2015-05-12", "Text.")
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@type": "NewsArticle", "headline": "Kerry "to" meet Putin", "datePublished": "2015-05-12"}',
+        '{"@graph": [{"@type": "WebPage", "datePublished": "2015-05-12"}, {"@type": "NewsArticle", "datePublished": '
+        '"2015-05-12", "description": "A "quoted" word"}]}',  # Yoast's graph: the same date twice
+        '{"@type": "NewsArticle", "datePublished": "2015-05-12", "articleBody": "cut short',
+    ],
+)
+def test_html_json_ld_that_is_no_json_gives_the_date_it_writes(ld: str) -> None:
+    # A quote not escaped, or a block cut short: where a string ends cannot be told, but the date's string is whole,
+    # and it is read from the text as htmldate reads it (the page was rejected; session 53's attacker)
+    page = f'<title>Budget</title><script type="application/ld+json">{ld}</script><p>Text.</p>'
+
+    assert parse_upload("incoming/a.html", page.encode()).published == "2015-05-12"
 
 
 def test_html_metadata_from_json_ld_and_time_element() -> None:

@@ -944,7 +944,7 @@ def without_leading_furniture(
                 dateline = dateline or stamp
         if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
             dateline = dateline or (paragraph if day is not None else None)
-        elif day is None and declared is not None and declared in date_line_readings(paragraph):
+        elif declared is not None and declared in date_line_readings(paragraph):
             # `03/04/2015` on a page declaring 2015-03-04, `Mon, 12 May 2015` on one declaring 2015-05-12: the
             # declaration says which day the line meant, and the line is the date line. The declared date is
             # returned, which any caller can read.

@@ -64,7 +64,15 @@ from archive_search.parsing.text import (
     unescape_entities,
     web_charset,
 )
-from archive_search.parsing.validate import MAX_LABEL_CHARS, MAX_TAGS, absolute_url, parse_date
+from archive_search.parsing.validate import (
+    MAX_LABEL_CHARS,
+    MAX_TAGS,
+    absolute_url,
+    date_problem,
+    epoch_day,
+    is_zero_date,
+    parse_date,
+)
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -140,7 +148,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     title, title_node, marked_sites, masthead = _title(tree, meta, linked, container, paragraphs)
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
-    published = _published(tree, meta, linked, container)
+    published, unreadable_date = _published(tree, meta, linked, _broken_ld_date(unreadable), container)
     categories, rel_tags, taxonomy_lines = _taxonomy_links(container)
     section, more_sections = section_and_tags(_sections(meta, linked) or categories)
     headers = _article_headers(container) if container is not None else []
@@ -188,6 +196,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
+    if parsed.published is None and unreadable_date is not None:
+        raise _unreadable_date(tree, *unreadable_date)
     if parsed.published is None:
         _refuse_unreadable_json_ld(unreadable, "its date")
     # A reference to no character rejects the page only in what it keeps: not in a script, a comment or a meta
@@ -282,8 +292,7 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
         if len(text) > MAX_JSON_LD_CHARS or not text.strip():
             continue
         try:
-            # A tab or a line break inside a string, which JSON forbids and editors paste, is read as written.
-            document = json.loads(text, strict=False)
+            document = _json_ld_document(text)
         except json.JSONDecodeError as error:  # a browser ignores it; read by nothing, its fields are lost
             unreadable.append((f"{error.msg} at line {error.lineno} column {error.colno}", text))
             continue
@@ -300,6 +309,56 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
         if article is not None and not _author_references(article) - people.keys():
             break
     return (_with_authors_resolved(article, people), []) if article is not None else ({}, unreadable)
+
+
+# The wrapper a CMS puts around a script's text for browsers and XHTML parsers of old: an HTML comment (`<!-- {…}
+# -->`) or a CDATA section, commented out for JavaScript or not (`/*<![CDATA[*/{…}/*]]>*/`, `//<![CDATA[`). Such a
+# block is JSON as written inside it: extruct reads it so (its HTML_OR_JS_COMMENTLINE), and the block was unread.
+_WRAPPER_OPENING = re.compile(r"\s*(?:<!--|(?:/\*|//)?\s*<!\[CDATA\[(?:\s*\*/)?)")
+_WRAPPER_CLOSING = re.compile(r"(?:(?://\s*)?-->|(?:/\*|//)?\s*\]\]>(?:\s*\*/)?)\Z")
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON reads as white space (RFC 8259)
+# A comma after the last item (`{"headline": "…",}`) is removed where the decoder stops at it, at most this many
+# times a block: each removal reads the block again.
+MAX_JSON_LD_TRAILING_COMMAS = 20
+
+
+def _json_ld_document(text: str) -> object:
+    """The JSON of a JSON-LD block, read as JavaScript and JSON5 read what CMSs write around and in it: inside a
+    wrapper (_WRAPPER_OPENING), a comma after an object's or a list's last item ignored (it says nothing: `[1, 2,]`
+    is `[1, 2]`), and several values one after another read as a list of them. A tab or a line break inside a
+    string, which JSON forbids and editors paste, is read as written. What is still no JSON (a quote not escaped
+    inside a string, where the string ends cannot be told) raises json.JSONDecodeError."""
+    text = text.rstrip()
+    opening = _WRAPPER_OPENING.match(text)
+    closing = _WRAPPER_CLOSING.search(text[-40:]) if opening is not None else None
+    if opening is not None and closing is not None:
+        text = text[opening.end() : len(text) - len(closing.group())]
+    removed = 0
+    while True:
+        try:
+            return _json_values(text)
+        except json.JSONDecodeError as error:
+            before = text[: error.pos].rstrip(" \t\n\r")
+            trailing_comma = text[error.pos : error.pos + 1] in ("}", "]") and before.endswith(",")
+            if not trailing_comma or removed == MAX_JSON_LD_TRAILING_COMMAS:
+                raise
+            text, removed = before[:-1] + text[len(before) :], removed + 1
+
+
+def _json_values(text: str) -> object:
+    """The one JSON value `text` holds, or the list of the values it holds one after another."""
+    decoder, values = json.JSONDecoder(strict=False), []
+    at = _after_space(text, 0)
+    while at < len(text):
+        value, at = decoder.raw_decode(text, at)
+        values.append(value)
+        at = _after_space(text, at)
+    return values[0] if len(values) == 1 else values
+
+
+def _after_space(text: str, at: int) -> int:
+    space = _JSON_SPACE.match(text, at)
+    return space.end() if space is not None else at
 
 
 def _author_references(article: dict[str, Any]) -> set[str]:
@@ -1699,16 +1758,22 @@ def _time_kind(time: LexborNode) -> int:
 
 
 def _published(
-    tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any], container: LexborNode | None
-) -> str | None:
-    """The first candidate that is a date.
-
-    If the page declares a date (meta tags, JSON-LD, a <time datetime> in the article) and none of them is one, the
-    first is returned, so validation rejects the page with the date it could not read. <time> elements elsewhere
-    ("2 hours ago" in a sidebar) are only used when they are dates.
+    tree: LexborHTMLParser,
+    meta: dict[str, list[str]],
+    linked: dict[str, Any],
+    broken_ld_date: str | None,
+    container: LexborNode | None,
+) -> tuple[str | None, tuple[str, str] | None]:
+    """The first candidate that is a date, and None; or None and, when the page declares a date (meta tags, JSON-LD,
+    a <time datetime> in the article) and none of them is one, the first declared with where it stands (a DATE_META
+    name, _JSON_LD_DATE or _TIME_DATE), which rejects the page when it shows no date line either (_unreadable_date).
+    <time> elements elsewhere ("2 hours ago" in a sidebar) are only used when they are dates. A declared value that
+    says there is no date (_says_no_date) declares none; one that is a count of seconds (`1431424800`) is its day
+    (validate.epoch_day), as YYYY-MM-DD. `broken_ld_date`: the datePublished of JSON-LD that is no JSON
+    (_broken_ld_date), read where the JSON-LD's is.
     """
-    declared = [value for name in DATE_META for value in meta.get(name, [])]
-    declared.append(_ld_text(linked, "datePublished") or "")
+    declared = [(value, name) for name in DATE_META for value in meta.get(name, [])]
+    declared.append((_ld_text(linked, "datePublished") or broken_ld_date or "", _JSON_LD_DATE))
     others, banner = _OtherWritings(container), _PageBanner()
     # Each <time> judged once (the article's are among the page's): the publication's first, a later change's
     # never (as a header's "Updated" stamp is no date of the article).
@@ -1716,14 +1781,82 @@ def _published(
     page_times = [t for kind, t in sorted(kinds, key=lambda pair: pair[0]) if kind < 2]
     inside = {t.mem_id for t in container.css("time")} if container is not None else set()
     article_times = [t for t in page_times if t.mem_id in inside]
-    declared += [t.attributes.get("datetime") or "" for t in article_times]
-    declared = [clean_line(c) for c in declared if c and clean_line(c)]
+    declared += [(t.attributes.get("datetime") or "", _TIME_DATE) for t in article_times]
+    declared = [(_epoch_as_iso(clean_line(value)), where) for value, where in declared if clean_line(value)]
+    declared = [(value, where) for value, where in declared if not _says_no_date(value)]
     loose = [t.attributes.get("datetime") or t.text(deep=True) for t in article_times + page_times]
     loose = [clean_line(c) for c in loose if c and clean_line(c)]
     # Each candidate read once, the first MAX_DATE_CANDIDATES of them: 20,000 "2 hours ago" took 4.2 s, 20,000
     # unreadable date metas 1.7 s (session 22's review); a page's date is among its first few.
-    candidates = islice(dict.fromkeys(declared + loose), MAX_DATE_CANDIDATES)
-    return next((c for c in candidates if parse_date(c) is not None), declared[0] if declared else None)
+    candidates = islice(dict.fromkeys([value for value, _ in declared] + loose), MAX_DATE_CANDIDATES)
+    readable = next((c for c in candidates if parse_date(c) is not None), None)
+    if readable is not None or not declared:
+        return readable, None
+    first = declared[0]
+    # A date field's own forms (`Date: 2015-05-12`) are read by validation, as any format's date field is.
+    return (first[0], None) if date_problem(first[0]) is None else (None, first)
+
+
+# Where a declared date stands that is no meta tag (_published), as a rejection names it.
+_JSON_LD_DATE = '<script type="application/ld+json"> (its "datePublished")'
+_TIME_DATE = "<time datetime>"
+# What a CMS writes in a date meta when it has no date: an empty template variable's stand-in, or JavaScript's
+# failed date (session 53's attacker: `<meta name="date" content="TBD">` rejected the page as "not understood").
+_NO_DATE_WORDS = frozenset(
+    {"tbd", "tba", "n/a", "none", "null", "nil", "undefined", "unknown", "invalid date", "nan", "0", "-"}
+)
+
+
+def _says_no_date(value: str) -> bool:
+    """Whether a declared date says there is none: a stand-in (_NO_DATE_WORDS) or MySQL's zero date, which WordPress
+    writes for none (`0000-00-00T00:00:00+00:00`: validate.is_zero_date)."""
+    return value.casefold() in _NO_DATE_WORDS or is_zero_date(value)
+
+
+def _epoch_as_iso(value: str) -> str:
+    """A declared date given as a count of seconds or milliseconds since 1970 (`1431424800`, as some CMSs write
+    their date metas) as its day in UTC, YYYY-MM-DD (validate.epoch_day); any other value as it is. In a date's
+    attribute a count names an instant, whose day UTC gives, as it does for a datetime with an offset."""
+    day = epoch_day(value)
+    return day.isoformat() if day is not None else value
+
+
+# A JSON-LD block's datePublished as its text writes it (a JSON string, no quote or escape in it).
+_LD_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"\\]{1,100})"')
+
+
+def _broken_ld_date(unreadable: list[tuple[str, str]]) -> str | None:
+    """The datePublished that JSON-LD blocks that are no JSON (_json_ld_article's `unreadable`) write, when they
+    write one value for it: read from the text, as htmldate reads every block (its JSON_PUBLISHED pattern). A quote
+    not escaped in the headline (`"headline": "Kerry "to" meet Putin"`) leaves the date as written; several values
+    (an article's and its comments') name no one day, and the page is rejected as before (_refuse_unreadable_json_ld).
+    """
+    found = {day for _, text in unreadable for day in _LD_DATE_PUBLISHED.findall(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _unreadable_date(tree: LexborHTMLParser, value: str, where: str) -> RejectedUploadError:
+    """The rejection of a page whose declared date `value` (in `where`: _published) names no day one can tell,
+    naming the tag that holds it: a meta's content is seen nowhere on the page (session 53's attacker: "the date
+    '1431424800' is not understood" sent the editor looking for a number the page does not show)."""
+    problem = date_problem(value) or RejectedUploadError(
+        f"the date {value!r} is not understood", fix="write it as YYYY-MM-DD, for example 2015-05-12"
+    )
+    tag = _meta_tag(tree, where) if where not in (_JSON_LD_DATE, _TIME_DATE) else where
+    return RejectedUploadError(
+        f"the page's {tag} holds a date that cannot be read: {problem.reason}", fix=f"in {tag}, {problem.fix}"
+    )
+
+
+def _meta_tag(tree: LexborHTMLParser, name: str) -> str:
+    """The first meta tag (or element with itemprop) of a lower-cased name (_meta_tags' key) as an editor finds it in
+    the page's source: `<meta property="article:published_time">`."""
+    for node in tree.css("meta, [itemprop][content], [itemprop][datetime]"):
+        for key in ("name", "property", "itemprop"):
+            written = (node.attributes.get(key) or "").strip()
+            if written.lower() == name:
+                return f'<{node.tag} {key}="{written}">'
+    return f'<meta name="{name}">'
 
 
 def _tags(meta: dict[str, list[str]], linked: dict[str, Any]) -> tuple[str, ...]:

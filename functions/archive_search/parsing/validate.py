@@ -12,7 +12,7 @@ import re
 import unicodedata
 from calendar import monthrange
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
@@ -33,6 +33,12 @@ MAX_URL_CHARS = 2_048  # the longest address browsers and CDNs reliably carry
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
+# The first day a count of seconds since 1970 is read as (epoch_day): news sites' CMSs date from the mid-1990s, and
+# below it a count in seconds (9 digits) would come near one in milliseconds.
+EPOCH_FIRST_DAY = date(1995, 1, 1)
+# MySQL's zero date, which WordPress writes for a post without one (`post_date_gmt` of a draft, a post imported
+# undated: `0000-00-00 00:00:00`) and some CMSs put in their date metas (`0000-00-00T00:00:00+00:00`): no date.
+_ZERO_DATE = re.compile(r"0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
 # Characters that never appear unescaped in an address (RFC 3986) and would carry markup into a page.
 _NOT_IN_URL = re.compile(r"[\s<>\"'`{}|\\^\x00-\x1f\x7f]")
 # Invisible characters (Default_Ignorable, bidi controls included); with every other format character (Cf), an
@@ -41,8 +47,15 @@ _INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
 _NOT_ABSOLUTE = "is not an absolute http(s) address"
 _DNS_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE)
 _MAX_HOST_CHARS = 253
-# Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written.
+# Numeric day/month/year dates (03/04/2015, 3-4-15, 03.04.2015): the order of day and month is not written, but
+# dots are written day first (_DAY_FIRST_SEPARATOR).
 _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{2}|\d{4})")
+# The conventions that write a date in numbers with dots write the day first: DIN 5008 (German, `TT.MM.JJJJ`) and
+# the dotted short and medium patterns of every CLDR locale (de `dd.MM.yy`, ru `dd.MM.y`, pl, cs, fi, nb, tr, uk…);
+# American and British writers, whose orders differ, both write slashes (session 53's attacker: `12.05.2015` was
+# rejected as ambiguous on German pages and exports). A dotted date whose second number cannot be a month
+# (`12.25.2015`) is still read the one way it can be.
+_DAY_FIRST_SEPARATOR = "."
 # C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes) other than tab and LF, which a body
 # keeps; line breaks are made LF (body) or spaces (one-line fields) before this applies.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -245,11 +258,14 @@ def _is_host(host: str, *, bracketed: bool) -> bool:
 
 
 def _published(value: str | None) -> str | None:
-    """Normalise to an ISO date (YYYY-MM-DD); the index stores dates, the archive keeps the same."""
+    """Normalise to an ISO date (YYYY-MM-DD); the index stores dates, the archive keeps the same. None for no date,
+    MySQL's zero date included (_ZERO_DATE)."""
     cleaned = _optional(value)
     if not cleaned:
         return None
     cleaned = _without_field_label(cleaned)
+    if _ZERO_DATE.fullmatch(cleaned):
+        return None
     _reject_ambiguous_numeric(cleaned)
     day, problem = read_date(cleaned)
     if problem is not None:
@@ -265,10 +281,41 @@ def _published(value: str | None) -> str | None:
     return day.isoformat()
 
 
+def date_problem(text: str) -> RejectedUploadError | None:
+    """The rejection a date field holding `text` gets (why it names no day one can tell, and how to write it), or
+    None when it is a date or no date: for a caller that names where the text stands (an HTML page's meta tag)."""
+    try:
+        _published(text)
+    except RejectedUploadError as problem:
+        return problem
+    return None
+
+
+def is_zero_date(text: str) -> bool:
+    """Whether `text` is MySQL's zero date (_ZERO_DATE), which says there is no date."""
+    return bool(_ZERO_DATE.fullmatch(clean_line(text)))
+
+
+def epoch_day(text: str) -> date | None:
+    """The UTC day of a count of seconds or milliseconds since 1970 (Unix time: `1431424800`, `1431424800000`) from
+    EPOCH_FIRST_DAY to MAX_YEAR, the two ranges far apart (seconds have 9 or 10 digits, milliseconds 12 or 13); None
+    for any other text. Only for where a count can only be a date (an HTML page's date meta): in text it is a
+    number."""
+    text = clean_line(text)
+    if not text.isascii() or not text.isdigit():
+        return None
+    count, last = int(text), datetime(MAX_YEAR + 1, 1, 1, tzinfo=UTC)
+    first = datetime.combine(EPOCH_FIRST_DAY, datetime.min.time(), UTC)
+    for per_second in (1, 1000):
+        if first.timestamp() * per_second <= count < last.timestamp() * per_second:
+            return datetime.fromtimestamp(count / per_second, UTC).date()
+    return None
+
+
 def _reject_ambiguous_numeric(text: str) -> None:
     """Say exactly what is missing from `03/04/2015` (day or month first?) or `03/04/15` (which century?), with a
     time of day after it too (`03/04/2015 10:00`, which read_date reads as the day alone). A French or German label
-    says which (`Publié le 03/04/2015`: _day_first)."""
+    says which (`Publié le 03/04/2015`: _day_first), and so do dots (`03.04.2015`: _DAY_FIRST_SEPARATOR)."""
     numeric = _NUMERIC_DMY.fullmatch(_TIME_OF_DAY.sub("", _unlabelled(text), count=1))
     if numeric is None or _day_first(text) is not None:
         return
@@ -277,7 +324,7 @@ def _reject_ambiguous_numeric(text: str) -> None:
         raise RejectedUploadError(
             f"the date {text!r} has a two-digit year", fix="write it as YYYY-MM-DD, with the year in four digits"
         )
-    if a != b and 1 <= a <= 12 and 1 <= b <= 12:
+    if a != b and 1 <= a <= 12 and 1 <= b <= 12 and numeric["sep"] != _DAY_FIRST_SEPARATOR:
         raise RejectedUploadError(
             f"the date {text!r} does not say which number is the day and which the month "
             f"(day {a} of month {b}, or month {a}, day {b})",
@@ -317,7 +364,8 @@ def date_line_readings(line: str) -> frozenset[date]:
     reads, for a line it reads; none for a day that does not exist (`31 April 2015`) or a line not written as a date.
 
     A page that declares its date (front matter, a meta tag, <time datetime>) and shows it in the date-line position
-    in the reader's own style (`03/04/2015` on a US site) says which reading is meant. A label saying the line is
+    in the reader's own style (`03/04/2015` on a US site, `05.12.2015` on one that writes dots) says which reading
+    is meant. A label saying the line is
     the day published (`Posted: 03/04/2015`) changes none of its readings, but a French or German one's says the day
     comes first (`Publié le 03/04/2015` is 3 April)."""
     line = clean_line(line)
@@ -325,10 +373,13 @@ def date_line_readings(line: str) -> frozenset[date]:
     if not text or len(text) > MAX_DATE_CHARS or not _written_as_a_day(line):
         return frozenset()
     day = parse_date(line)
-    if day is not None:
-        return frozenset({day})
     weekday = _WEEKDAY.match(text)
     written = _TIME_OF_DAY.sub("", text[weekday.end() :] if weekday else text, count=1).rstrip(".")
+    if day is not None:
+        # Dots are read day first, but a page declaring the other reading says its writer meant that: `05.12.2015`
+        # under a declared 2015-05-12 is its date line (session 50's review), not a paragraph naming 5 December.
+        dotted = _NUMERIC_DMY.fullmatch(written)
+        return frozenset({day}) | (_readings(written) if dotted and dotted["sep"] == _DAY_FIRST_SEPARATOR else set())
     readings = _readings(written)
     if weekday is not None:
         named = _WEEKDAYS.index(weekday["day"][:3].casefold())
@@ -379,7 +430,8 @@ def parse_date(text: str) -> date | None:
     """A calendar date from ISO 8601, RFC 2822 (`Tue, 12 May 2015 10:00:00 GMT`) or common written forms.
 
     Numeric day/month dates are read only when they cannot be misread: `25/12/2015` (no month 25), `12/25/2015`,
-    `04/04/2015`; `03/04/2015` is None (the caller says why). Four-digit years only: None for a two-digit year,
+    `04/04/2015`, and with dots, which are written day first, `03.04.2015` (3 April: _DAY_FIRST_SEPARATOR);
+    `03/04/2015` is None (the caller says why). Four-digit years only: None for a two-digit year,
     and for a weekday the date does not fall on (read_date says which).
     """
     return read_date(text)[0]
@@ -415,7 +467,7 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     # A weekday before a numeric date too (Drupal's `Thu, 11/14/2019`; session 51's new user)
     numeric = _NUMERIC_DMY.fullmatch(day_text[weekday.end() :] if weekday else day_text)
     if numeric:
-        day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"])
+        day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"], numeric["sep"])
         if day is None and weekday is not None:
             # The weekday tells which of two readings is meant (`Thu, 03/04/2021` is 4 March, a Thursday; 3 April
             # was a Saturday), when one falls on it
@@ -435,7 +487,7 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     if ordinal:
         return _ordinal_date(text, int(ordinal["year"]), int(ordinal["day"]))
     try:
-        return datetime.fromisoformat(day_text.replace("Z", "+00:00")).date(), None
+        return datetime.fromisoformat(_padded(day_text).replace("Z", "+00:00")).date(), None
     except ValueError:
         pass
     if _TWO_DIGIT_YEAR.search(text):
@@ -446,6 +498,11 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     if day is None:
         return None, _no_such_day(text)
     return _on_the_weekday(text, day, weekday)
+
+
+def _padded(text: str) -> str:
+    """An ISO date with its month and day in two digits: `2015-05-02` for `2015-5-2` (_UNPADDED_ISO)."""
+    return _UNPADDED_ISO.sub(lambda day: f"{day['year']}-{int(day['month']):02d}-{int(day['day']):02d}", text, count=1)
 
 
 def _on_the_weekday(
@@ -631,8 +688,10 @@ def _day_month_year(text: str) -> tuple[int, int, int] | None:
     numeric = _NUMERIC_DMY.fullmatch(text)
     if numeric is not None:
         a, b, year = int(numeric["a"]), int(numeric["b"]), int(numeric["year"])
-        # The reading _unambiguous_numeric takes: a number above 12 is the day (03/04 was rejected as ambiguous).
-        return (a, b, year) if a == b or a > 12 else (b, a, year) if b > 12 else None
+        # The reading _unambiguous_numeric takes: a number above 12 is the day, and with dots the first (03/04 was
+        # rejected as ambiguous).
+        day_first = a == b or a > 12 or (numeric["sep"] == _DAY_FIRST_SEPARATOR and b <= 12)
+        return (a, b, year) if day_first else (b, a, year) if b > 12 else None
     written = _WRITTEN_NUMBERS.match(text)
     if written is not None:
         month = _MONTH_PREFIXES.index((written["month"] or written["month_first"])[:3].casefold()) + 1
@@ -704,6 +763,9 @@ _TIME_OF_DAY = re.compile(
 _SHORT_YEAR_AT_END = re.compile(r"(?P<head>.*\D)(?P<year>\d{2})")
 # An ISO week without its day (`2015-W20`, which Python reads as that week's Monday), a month or a year alone.
 _NOT_A_DAY = re.compile(r"\d{4}(?:-?(?P<week>W\d{2})|-(?P<month>\d{2}))?(?:T.*)?", re.IGNORECASE)
+# An ISO date with a month or day of one digit (`2015-5-2`, `2015-5-2T10:00`), as YAML 1.1's timestamps and the
+# writers of front matter allow (session 53's attacker: "not understood"); Python's fromisoformat needs two digits.
+_UNPADDED_ISO = re.compile(r"\A(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?=[T ]|\Z)", re.IGNORECASE)
 # An ISO ordinal date (`2015-132`), with a time or not; a week date with its day (`2015-W20-3`) is a day too.
 _ORDINAL = re.compile(r"(?P<year>\d{4})-(?P<day>\d{3})(?:T.*)?")
 # AP style writes September as `Sept.` (the dots are gone when this applies); strptime knows only `Sep`.
@@ -750,10 +812,12 @@ _DATE_PATTERNS = (
 )
 
 
-def _unambiguous_numeric(a: int, b: int, year: str) -> date | None:
+def _unambiguous_numeric(a: int, b: int, year: str, separator: str) -> date | None:
+    """The day `a`, `b` and `year` name when only one reading is a date, or the day first with dots (`12.05.2015`:
+    _DAY_FIRST_SEPARATOR)."""
     if len(year) != 4:
         return None
-    if a == b or a > 12:
+    if a == b or a > 12 or (separator == _DAY_FIRST_SEPARATOR and b <= 12):
         day, month = a, b
     elif b > 12:
         month, day = a, b
