@@ -426,8 +426,9 @@ def _is_plain_text(node: LexborNode, text: str, repeats: _Repeats) -> bool:
     """Whether an aria-hidden element is text marked so for no reason the page shows (session 53: a paragraph, a
     subhead, the story's wrapper and `<span aria-hidden="true">Kerry</span> arrived` were lost): it has no class,
     id or role (what the page hides or draws aside, a tooltip, a popover, a clone, a badge, a collapsed answer, is
-    named for its styles and scripts), is no link or formula (a teaser's second link to its story, a formula's
-    drawing), holds a letter (an arrow, a bullet, an emoji is decoration) and is said once (_Repeats: an unnamed
+    named for its styles and scripts), is no link, list item or formula (a teaser's second link to its story, a
+    carousel's or menu's hidden item, a formula's drawing), holds a letter, stands apart from the words beside it
+    (_stands_apart) (an arrow, a bullet, an emoji is decoration) and is said once (_Repeats: an unnamed
     pull quote repeats a sentence of the story)."""
     attributes = node.attributes
     if _names(node) or "role" in attributes or node.tag in ("a", "math", "li"):
