@@ -1048,7 +1048,7 @@ def test_html_without_article_drops_navigation_lists_hidden_and_chrome_classes()
         '<div class="top-menu"><a href="/">Home</a> <a href="/w">World</a></div>'
         '<ul><li><a href="/1">One link</a></li><li><a href="/2">Two link</a></li><li><a href="/3">Three</a></li></ul>'
         "<h1>Heading</h1><div hidden>Hidden text</div><p style='display: none'>Invisible</p>"
-        '<div aria-hidden="true">Aria hidden</div><div role="navigation">Role nav</div>'
+        '<div class="tooltip" aria-hidden="true">Aria hidden</div><div role="navigation">Role nav</div>'
         "<p>Real paragraph one.</p><p>Real <b>bold</b> paragraph&nbsp;two.</p>"
         "<ul><li>A list item that is content</li><li>Another</li></ul>"
         "<!-- a comment that is not text -->"

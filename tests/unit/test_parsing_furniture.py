@@ -316,7 +316,7 @@ def test_a_heading_over_only_furniture_before_the_next_heading_goes_with_it() ->
         ("<h2>Related</h2><p>Related talks were held in Geneva.</p>", "Related\n\nRelated talks were held in Geneva."),
         ("<h2>Read more</h2>", "Read more"),
         # a label saying more, and a label whose list is text
-        ("<p>Read more: <a href='/a'>Putin says no to talks</a></p>", "Read more: Putin says no to talks"),
+        ("<p>Read more about it: <a href='/a'>Putin says no</a></p>", "Read more about it: Putin says no"),
         ("<p>Related</p><ul><li>Iran</li><li>Syria</li></ul>", "Related\n\nIran\n\nSyria"),
         # a label with text before the furniture in its paragraph
         ("<p>Related</p><p>Talks went on. <span class='share'>x</span></p>", "Related\n\nTalks went on."),
@@ -452,3 +452,131 @@ def test_an_og_title_ending_in_an_ellipsis_that_the_headline_does_not_continue_s
     page = f"<html><head>{head}</head><body><article><h1>Budget approved</h1>{_STORY}</article></body></html>"
 
     assert parse_upload("incoming/a.html", page.encode()).title == "Wait for it…"
+
+
+# --- Session 53: form controls in a sentence, the article's notes, aria-hidden text, widgets by name ------------
+
+_FORM = "<form><label>Email</label> <input value='you@example.com'> <button>Sign up</button> for our newsletter</form>"
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<p>The password was <input value='hunter2' readonly> all along.</p>", "The password was hunter2 all along."),
+        (
+            "<p>Turnout in <select><option>Kiev</option><option selected>Crimea</option></select> was high.</p>",
+            "Turnout in Crimea was high.",
+        ),
+        ("<p>Press the <button>Vote</button> button to take part.</p>", "Press the Vote button to take part."),
+        (
+            "<p><label>Red:</label> held by rebels; <label>Blue:</label> by the army.</p>",
+            "Red: held by rebels; Blue: by the army.",
+        ),
+        ("<menu><li>Borscht with dill</li><li>Pelmeni</li></menu>", "Borscht with dill\n\nPelmeni"),
+    ],
+)
+def test_a_form_control_in_a_sentence_shows_its_text(markup: str, kept: str) -> None:
+    # Given a control inside a sentence, a form, a button ending a paragraph and a footnote's button
+    story = f"<p>{_FIRST}</p>{markup}{_FORM}<p>{_LAST} <button>Share</button></p>"
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{story}<p>Voted 7-2<button>1</button> on it.</p></article>")
+
+    # Then the sentence reads as the reader sees it ("The password was all along."), the page's controls stay out
+    assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}\n\nVoted 7-2 on it."
+
+
+@pytest.mark.parametrize(
+    ("note", "text"),
+    [
+        (
+            "<footer><p class='correction'>Correction: An earlier version misstated the date.</p><p>Share this</p>"
+            "</footer>",
+            "Correction: An earlier version misstated the date.",
+        ),
+        (
+            "<footer><p>Additional reporting by John Roe in Kiev.</p><ul><li>Tags</li><li>Russia</li></ul></footer>",
+            "Additional reporting by John Roe in Kiev.",
+        ),
+        (
+            "<footer><p>This story was updated on 13 May to add the Kremlin's response.</p></footer>",
+            "This story was updated on 13 May to add the Kremlin's response.",
+        ),
+        (
+            "<aside class='note'><p>Editor's note: This story contains graphic descriptions.</p></aside>",
+            "Editor's note: This story contains graphic descriptions.",
+        ),
+        (
+            "<footer>The Associated Press contributed to this report.</footer>",
+            "The Associated Press contributed to this report.",
+        ),
+    ],
+)
+def test_the_articles_notes_in_its_footer_or_aside_are_text(note: str, text: str) -> None:
+    # Given a note in the article's own footer or aside, beside other furniture there, and the page's footer
+    page_footer = "<footer><p>Correction requests: write to the editor.</p></footer>"
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{note}</article>{page_footer}")
+
+    # Then the note is the article's last paragraph (a correction was lost), and only the note
+    assert body == f"{_FIRST}\n\n{_LAST}\n\n{text}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<p aria-hidden='true'>Talks began at noon.</p>", "Talks began at noon."),
+        ("<h2 aria-hidden='true'>Sanctions</h2>", "Sanctions"),
+        (
+            "<div aria-hidden='true'><p>Talks began at noon.</p><p>They ended late.</p></div>",
+            "Talks began at noon.\n\nThey ended late.",
+        ),
+        ("<p><span aria-hidden='true'>Kerry</span> arrived in Sochi.</p>", "Kerry arrived in Sochi."),
+    ],
+)
+def test_visible_text_marked_aria_hidden_is_text(markup: str, kept: str) -> None:
+    # Given text marked aria-hidden with nothing naming it, beside a pull quote repeating the story, a named
+    # tooltip, a copy glued to a word and a bullet
+    quote = "<blockquote class='pullquote'><p aria-hidden='true'>talks on Ukraine and Syria</p></blockquote>"
+    tooltip = "<p>GDP<span class='tooltip' aria-hidden='true'>Gross domestic product</span> fell.</p>"
+    glued = "<p>Score: 3 goals<span aria-hidden='true'>s</span> to 1<span aria-hidden='true'> \u2022 </span>now.</p>"
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}{quote}{tooltip}{glued}</article>")
+
+    # Then it is read (aria-hidden hides from screen readers, not from the screen), the decoration and copies not
+    assert body == f"{_FIRST}\n\n{kept}\n\nGDP fell.\n\nScore: 3 goals to 1 now."
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "<div class='addthis_toolbox'><a class='addthis_button_facebook'>Facebook</a><a>Email this</a></div>",
+        "<div class='a2a_kit a2a_kit_size_32'><a class='a2a_button_facebook'>Share on Facebook</a></div>",
+        "<div class='sharethis-inline-share-buttons'>Share this: Facebook Twitter WhatsApp</div>",
+        "<div class='shariff'><ul><li>Share on Facebook</li><li>Share on Twitter</li></ul></div>",
+        "<div class='OUTBRAIN' data-widget-id='AR_1'><span>Recommended by</span><a>This celebrity now</a></div>",
+        "<div id='taboola-below-article-thumbnails'><a>Doctors stunned</a><span>Sponsored by Taboola</span></div>",
+        "<div class='paywall-prompt'><p>Subscribe for unlimited access.</p></div>",
+        "<div class='tp-container-inner'><p>You have read 3 of 3 free articles. Subscribe now.</p></div>",
+        "<div class='gdpr-notice'><p>We use cookies to personalise content and ads.</p></div>",
+        "<div class='cmplz-cookiebanner'><p>We use cookies to improve your experience. Accept</p></div>",
+        "<ul class='article-tools'><li>Print</li><li>Email</li><li>Text size A A A</li></ul>",
+        "<div class='image'><img src='x.jpg'><span class='credit'>Photo: Reuters/Maxim Shemetov</span></div>",
+        "<p class='cta'>Join our WhatsApp channel for breaking news</p>",
+        "<div class='app-promo-banner'><p>Download the Daily Planet app for iOS and Android</p></div>",
+        "<p><strong>Read more:</strong> <a href='/x'>Ukraine rebels seize airport</a></p>",
+        "<p><strong>READ MORE</strong></p>",
+        "<figure class='wp-block-embed'><div class='wp-block-embed__wrapper'>https://twitter.com/x/status/1</div></figure>",
+        "<p>[gallery ids='1,2,3']</p>",
+    ],
+)
+def test_a_widget_named_by_its_script_or_a_link_line_is_no_text(widget: str) -> None:
+    # Given a share, recommendation, paywall, consent or tools widget between the story's paragraphs, beside a
+    # gated paragraph in `div.paywall`, a reporting credit and a caption shortcode
+    gated = "<div class='paywall'><p>Talks resumed on Wednesday, and subscribers to the plan met.</p></div>"
+    credit = (
+        "<p class='credit'>Reporting by John Roe.</p><p>[caption id='a1']<img src='x.jpg'> Putin in Sochi[/caption]</p>"
+    )
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{widget}{gated}{credit}<p>{_LAST}</p></article>")
+
+    # Then it stays out ("FacebookTweetEmail this", "Text size A A A" were the body's)
+    assert body == (
+        f"{_FIRST}\n\nTalks resumed on Wednesday, and subscribers to the plan met.\n\nReporting by John Roe.\n\n"
+        f"Putin in Sochi\n\n{_LAST}"
+    )

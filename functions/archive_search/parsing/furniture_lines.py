@@ -100,6 +100,17 @@ def is_other_stories_label(paragraph: str) -> bool:
     return _OTHER_STORIES_LABEL.fullmatch(paragraph) is not None
 
 
+# A label that sends the reader to other stories, never a word of one on its own: a paragraph saying only this
+# between two of the story's is what is left of a teaser whose link is gone ("READ MORE"). "Related" and
+# "Recommended" alone may be a verdict or a heading of the story's.
+_READING_LABEL = re.compile(r"(?:also read|read also|see also|read more|read next)[\s:.!\u2026-]*", re.IGNORECASE)
+
+
+def is_reading_label(paragraph: str) -> bool:
+    """Whether a paragraph says only "Read more", "See also" or the like (_READING_LABEL)."""
+    return _READING_LABEL.fullmatch(paragraph) is not None
+
+
 def is_ad_label(paragraph: str) -> bool:
     """Whether a paragraph says only what an ad slot's label says (_AD_LABELS, in any case, a dash or stop after)."""
     return paragraph.strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
@@ -115,6 +126,8 @@ def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None
         if not (labelled.group("tag") or labelled.group("tagged")):
             return ()
         return tuple(text for text in (normalise_space("".join(link)) for link in links) if text)
+    if is_other_stories_label(plain):
+        return ()  # "Read more: <a>Ukraine rebels seize airport</a>" (session 53)
     if _WORD.search(plain) is not None:
         return None
     if len(links) == 1 and _COMMENTS_LINK.fullmatch(normalise_space("".join(links[0]))):

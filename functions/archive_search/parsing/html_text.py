@@ -13,13 +13,13 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label, is_other_stories_label
+from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label, is_other_stories_label, is_reading_label
 from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-# Never article text, wherever they are.
+# Never article text, wherever they are: but the notes of the article's own footer or aside (_holds_article_notes).
 DROPPED_TAGS = frozenset(
     {
         "script",
@@ -44,13 +44,8 @@ DROPPED_TAGS = frozenset(
         "audio",
         "picture",
         "img",
-        "button",
-        "input",
-        "select",
         "textarea",
-        "label",
         "dialog",
-        "menu",
         "head",
         "title",
         "meta",
@@ -105,10 +100,35 @@ BLOCK_TAGS = frozenset(
         "fieldset",
         "figure",  # a table, quotation or code listing the text refers to (WordPress wraps every table in one)
         "figcaption",
+        "menu",  # a list, as <ul> is (the HTML standard): a toolbar's buttons or a menu of links go as any list's
     }
 )
 CELL_TAGS = frozenset({"td", "th"})
-LIST_TAGS = frozenset({"ul", "ol", "dl"})
+LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
+# A <footer> or <aside> of the article, read for its notes (_holds_article_notes), and the notes: a paragraph that
+# starts as a correction, an editor's note, an update or a credit for reporting does (the Associated Press's "…
+# contributed to this report" ends one).
+_NOTE_HOLDERS = frozenset({"footer", "aside"})
+_ARTICLE_NOTE = re.compile(
+    r"\b(?:(?:corrections?|clarifications?|update|editor[\u2019']?s[\u2019']? note|note to readers)\s*[:.\u2013\u2014-]"
+    r"|editor[\u2019']?s[\u2019']? note\b|(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"|this (?:story|article|report|post|piece) (?:was|has been|had been|is) (?:updated|corrected|amended|changed"
+    r"|edited|revised)\b|an earlier version of this\b"
+    r"|[^.!?]{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\b)",
+    re.IGNORECASE,
+)
+# Form controls, whose text a reader sees where they stand: a button's or label's text, an input's value, a select's
+# chosen option. Inside a <form> (a search box, a sign-up or comment form) they go with it; elsewhere they are text
+# only inside running text (_RUNNING_TEXT_HOLDERS) with text after them in their paragraph ("The password was <input
+# value="hunter2"> all along."): a control that ends its paragraph or stands alone ("Read more", "Accept", "Share")
+# is the page's.
+CONTROL_TAGS = frozenset({"button", "label", "input", "select"})
+_RUNNING_TEXT_HOLDERS = frozenset(
+    {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption", "caption"}
+)
+# The input types that show their value as text (a text field's, a button's label); a password's is masked, and a
+# checkbox, a radio button, a slider or a date picker shows no words.
+_VALUE_INPUTS = frozenset({"", "text", "search", "email", "url", "tel", "number", "button", "submit", "reset"})
 _PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
 # MathML (`<math>`) is text: its alttext, else its tokens. Its annotations (the TeX source MathJax and KaTeX keep
 # beside the formula) are never shown.
@@ -161,11 +181,11 @@ CHROME_ROLES = frozenset(
 NEVER_CONTENT_WORDS = frozenset(
     {"comments", "comment", "discussion", "replies", "related", "recommended", "newsletter", "subscribe", "signup"}
     | {"advert", "advertisement", "ad", "ads", "sponsored", "promo", "share", "sharing", "social", "cookie"}
-    | {"cookies", "consent"}
+    | {"cookies", "consent", "gdpr", "cta"}
 )
 LAYOUT_WORDS = frozenset(
     {"nav", "navbar", "navigation", "menu", "sidebar", "masthead", "breadcrumb", "breadcrumbs", "popup", "modal"}
-    | {"skip", "toolbar", "pagination", "crumbs", "crumb"}
+    | {"skip", "toolbar", "pagination", "crumbs", "crumb", "tools", "toolbox"}
 )
 CHROME_WORDS = LAYOUT_WORDS | NEVER_CONTENT_WORDS
 # Furniture words that are also words of ordinary text, so that beside a word that is neither furniture nor a part
@@ -185,6 +205,9 @@ AMBIGUOUS_WORDS = frozenset(
     | {"consent"}  # a consent decree, informed consent
     | {"menu"}  # a restaurant's menu in a review: "menu-card" stays furniture, "menu-dish" is text
     | {"crumbs", "crumb"}  # a recipe's: "crumb-topping"; `div.crumbs` is a breadcrumb trail (session 23's review)
+    | {"gdpr"}  # a story on the law: "gdpr-fines"; `gdpr-notice` is a cookie banner (session 53)
+    | {"cta"}  # a call to action, and the Chicago Transit Authority: "cta-map"
+    | {"tools", "toolbox"}  # a review's: "tools-review"; `article-tools` is print, email and text size (session 53)
 )
 # Furniture words that name a story's subject only beside one of SUBJECT_WORDS ("social-housing-report",
 # "related-party-transactions", "power-sharing-deal"): beside any other word they are furniture through and through,
@@ -218,7 +241,7 @@ FURNITURE_QUALIFIERS = frozenset(
     | {"respond", "reply", "media", "network", "networks", "follow", "stories", "articles", "posts", "feed"}
     | {"overlay", "notice", "policy", "badge", "toggle", "trigger", "close", "title", "heading", "header", "footer"}
     | {"banner", "bio", "byline", "tags", "tag", "to", "main", "content", "dropdown", "flyout", "native", "region"}
-    | {"details", "detail", "info", "profile", "about", "disclaimer", "cta", "prompt", "message", "signup"}
+    | {"details", "detail", "info", "profile", "about", "disclaimer", "cta", "prompt", "message", "signup", "app"}
 )
 # Names of a kind of article text: on an element that a furniture name also marks (`pull-quote social`), they make
 # that name only a part of the story (the element is furniture only when it reads like it).
@@ -257,7 +280,15 @@ FURNITURE_NAMES = frozenset(
 # (`sp_message_container_123`). They hold no furniture word, or one beside a vendor's word that names it only in part
 # (`onetrust-banner-sdk`): "We value your privacy…" opened the body of a page with no <article> (the review after
 # session 23).
-_CONSENT_NAMES = re.compile(r"qc-cmp2?-|onetrust-|cybotcookiebot|didomi-|truste[-_]|sp_message_(?:container|iframe)_")
+_CONSENT_NAMES = re.compile(
+    r"qc-cmp2?-|onetrust-|cybotcookiebot|didomi-|truste[-_]|sp_message_(?:container|iframe)_"
+    r"|cmplz-|cky-consent|cookie-law-info|moove_gdpr"  # WordPress's consent plugins: Complianz, CookieYes, Moove
+)
+# Widgets by the names their scripts give them (session 53: their text stayed the body's last paragraph): share bars
+# (AddThis's `addthis_toolbox`, AddToAny's `a2a_kit`, ShareThis's `sharethis-inline-share-buttons`, Shariff's
+# `shariff`) and recommendation widgets (Outbrain's `OUTBRAIN`, `ob-widget`; Taboola's `taboola-below-article-*`,
+# `trc_related_container`).
+_WIDGET_NAMES = re.compile(r"addthis|a2a_|sharethis|shariff|outbrain|ob-widget|taboola|trc_")
 # An ARIA label naming cookies (`aria-label="Cookie banner"`, `"cookieconsent"`) or an ad (`"Advertisement"`,
 # `"Sponsored"`) is a name of the element, its words joined, judged as its class names are: "Cookie banner" is
 # furniture through and through, "Chocolate chip cookies" only in part.
@@ -285,6 +316,10 @@ _NAME_PARTS = re.compile(r"[_\-]+")
 # Angular Material's `<mat-icon>`, Ionic's `<ion-icon>`).
 _ICON_WORDS = frozenset({"icons", "ico", "symbol", "symbols"})  # and any name part ending `icon` (_is_icon)
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+# A text of fewer words is no copy of another's (`<span aria-hidden="true">Kerry</span>` beside "Kerry met…"), and
+# how many are asked in one root at most (_Repeats).
+_REPEAT_MIN_WORDS = 3
+_MAX_REPEAT_CHECKS = 200
 # Where a gap left by an element left out is a space (_needs_a_space): before a letter, a digit (not a superscript's),
 # an opening bracket or quotation mark or a currency sign; after a letter, a digit, a closing bracket or a sentence's
 # punctuation (not a hyphen, dash, slash, apostrophe or opening mark: `state-of-the-`, `and/`).
@@ -349,19 +384,21 @@ def _is_hidden_name(name: str) -> bool:
     return name in HIDDEN_NAMES or _SCREEN_READER_NAME.search(name) is not None
 
 
-def _is_visible_copy(node: LexborNode, in_copy: bool) -> bool:
+def _is_visible_copy(node: LexborNode, in_copy: bool, repeats: _Repeats) -> bool:
     """Whether an aria-hidden element is text the reader sees. `aria-hidden` hides an element from assistive
     technology, not from the screen (WAI-ARIA 1.2), but sites set it as often on what the screen does not show, or
     shows as decoration: a closed tooltip, a carousel's clone, a pull quote, a glitch effect's copies of the
     headline, a LIVE badge, a counter's start value, an icon's name, an arrow (session 52's review). So it is text in
-    two cases only (session 52, narrowed after the review):
+    three cases only:
     - its screen-reader twin stands right beside it (_adjacent_elements), an element named `sr-only`,
       `visually-hidden`... (_SCREEN_READER_NAME), and says it again (_says_again): the headline split in two, `£4m`
       beside `4 million pounds`, a table beside its summary. The twin stays out, as any text hidden by class: the
       visible copy is read once. Not beside a formula (`<math>`), whose drawing it is (KaTeX's, MathJax's): the
-      formula is read;
+      formula is read (session 52);
     - it is a drop cap (_is_drop_cap): `<span class="dropcap" aria-hidden="true">C</span>ouncil`
-      (mozilla/readability#696).
+      (mozilla/readability#696; session 52);
+    - it is plain text (_is_plain_text; session 53): a paragraph, a subhead, a wrapper of the story or a word of a
+      sentence marked so, with nothing naming it and no screen-reader stand-in beside it.
     Inside such a copy (`in_copy`) an aria-hidden element is part of it, unless named as an icon (and judged once:
     judging each of 2,000 nested ones, their text read anew for each, took seconds)."""
     if _is_icon(node):
@@ -374,12 +411,75 @@ def _is_visible_copy(node: LexborNode, in_copy: bool) -> bool:
     siblings = _adjacent_elements(node)
     if any(sibling.tag == "math" or sibling.css_first("math") is not None for sibling in siblings):
         return False
-    twin = any(
-        any(_SCREEN_READER_NAME.search(name) for name in _names(sibling))
-        and _says_again(sibling.text(deep=True, separator=" "), text)
-        for sibling in siblings
-    )
-    return twin or _is_drop_cap(node, text)
+    spoken = [sibling for sibling in siblings if any(_SCREEN_READER_NAME.search(name) for name in _names(sibling))]
+    if any(_says_again(sibling.text(deep=True, separator=" "), text) for sibling in spoken):
+        return True
+    if _is_drop_cap(node, text):
+        return True
+    # Beside a stand-in for screen readers, or an element saying it again under a name not known (`£4m` beside a
+    # CSS-in-JS hash's `4 million pounds`), it is the screen's copy of a text read there, or a label.
+    said = any(_says_again(sibling.text(deep=True, separator=" "), text) for sibling in siblings)
+    return not (spoken or said) and _is_plain_text(node, text, repeats)
+
+
+def _is_plain_text(node: LexborNode, text: str, repeats: _Repeats) -> bool:
+    """Whether an aria-hidden element is text marked so for no reason the page shows (session 53: a paragraph, a
+    subhead, the story's wrapper and `<span aria-hidden="true">Kerry</span> arrived` were lost): it has no class,
+    id or role (what the page hides or draws aside, a tooltip, a popover, a clone, a badge, a collapsed answer, is
+    named for its styles and scripts), is no link, list item or formula (a teaser's second link to its story, a
+    carousel's or menu's hidden item, a formula's drawing), holds a letter, stands apart from the words beside it
+    (_stands_apart) (an arrow, a bullet, an emoji is decoration) and is said once (_Repeats: an unnamed
+    pull quote repeats a sentence of the story)."""
+    attributes = node.attributes
+    if _names(node) or "role" in attributes or node.tag in ("a", "math", "li"):
+        return False
+    return any(char.isalpha() for char in text) and _stands_apart(node) and not repeats(text)
+
+
+def _stands_apart(node: LexborNode) -> bool:
+    """Whether an element's text is words of its own, not glued to the text beside it: a space, a mark or an element
+    stands between (`<span aria-hidden="true">Kerry</span> arrived`); `X` before `Score`, `goals` before `s`, a
+    headline before its copy are glued, drawn over one another or aside."""
+    text = node.text(deep=True)
+    before, after = node.prev, node.next
+    glued_before = before is not None and before.is_text_node and _joins(before.text_content or "", text)
+    glued_after = after is not None and after.is_text_node and _joins(text, after.text_content or "")
+    return not (glued_before or glued_after)
+
+
+def _joins(left: str, right: str) -> bool:
+    """Whether two texts written together run into one word: a letter or digit at the end of one meets one at the
+    start of the other."""
+    return bool(left) and bool(right) and left[-1].isalnum() and right[0].isalnum()
+
+
+class _Repeats:
+    """Whether a text of three words or more is said twice in the root (a pull quote's copy of a sentence): its
+    words, in order, stand twice in the root's. The root's words are read once, at the first question, and at most
+    _MAX_REPEAT_CHECKS are asked in one root (past them, a text counts as said twice: left out, as before session
+    53), so that a page of many aria-hidden elements is read in bounded time."""
+
+    def __init__(self, root: LexborNode) -> None:
+        self._root = root
+        self._words: str | None = None
+        self._left = _MAX_REPEAT_CHECKS
+
+    def __call__(self, text: str) -> bool:
+        words = _words_of(text)
+        if len(words) < _REPEAT_MIN_WORDS:
+            return False
+        if not self._left:
+            return True
+        self._left -= 1
+        if self._words is None:
+            self._words = f" {' '.join(_words_of(self._root.text(deep=True, separator=' ')))} "
+        phrase = f" {' '.join(words)} "
+        first = self._words.find(phrase)
+        return first >= 0 and self._words.find(phrase, first + 1) >= 0
+
+
+def _words_of(text: str) -> list[str]:
+    return _WORD_OR_NUMBER.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def _is_icon(node: LexborNode) -> bool:
@@ -394,9 +494,7 @@ def _says_again(spoken: str, shown: str) -> bool:
     nothing shown is a number, the same words (`Council approves budget` twice; a drop cap `C` beside `C`). A label
     is no copy: `Live coverage:` for a `LIVE` badge, `Updated 12 May 2015` for `2h ago`, `1,200` for a counter's
     `0`, `Play` for `▶` (no word or number shown)."""
-    said, shown_words = (
-        set(_WORD_OR_NUMBER.findall(unicodedata.normalize("NFKC", text).casefold())) for text in (spoken, shown)
-    )
+    said, shown_words = (set(_words_of(text)) for text in (spoken, shown))
     if not shown_words:
         return False
     numbers = {word for word in shown_words if word.isdigit()}
@@ -554,7 +652,7 @@ def _is_article_body(node: LexborNode) -> bool:
 
 
 def _name_strength(name: str) -> int:
-    if _is_hidden_name(name) or name in FURNITURE_NAMES or _CONSENT_NAMES.match(name):
+    if _is_hidden_name(name) or name in FURNITURE_NAMES or _CONSENT_NAMES.match(name) or _WIDGET_NAMES.match(name):
         return CHROME
     if name.startswith(TAXONOMY_PREFIXES):
         return NOT_CHROME
@@ -572,6 +670,48 @@ def _name_strength(name: str) -> int:
     return NOT_CHROME
 
 
+# Names of a paywall's prompt (`paywall`, `paywall-prompt`; Piano's `tp-container-inner`, `tp-modal`) and of a media
+# credit (`credit`, `image-credit`): the text they name is furniture only when it says so (_is_named_prompt), as a
+# site may wrap its story's gated paragraphs in `div.paywall`, and `credit` names a reporting credit too.
+_PAYWALL_PARTS = frozenset({"paywall"})
+_PIANO_NAME = re.compile(r"tp-")
+_CREDIT_PARTS = frozenset({"credit", "credits"})
+_PROMPT_MAX_CHARS = 500
+_MEDIA_CREDIT = re.compile(
+    r"(?:(?:photo(?:graph)?|image|picture|pic|video|illustration|graphic)s?(?:\s+credit)?\s*[:/|©]|©"
+    r"|\(c\)|credits?\s*:)",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"https?://\S+")
+# What a paywall's prompt says, and no story: "Subscribe to continue reading", "Already a subscriber?", "You have read
+# 3 of 3 free articles", "Subscribe for unlimited access" ("subscribers to the plan met" is a story's).
+_PAYWALL_PROMPT = re.compile(
+    r"\b(?:subscribe (?:now|today|here|to (?:continue|keep|read)|for)|already a subscriber|free articles?"
+    r"|unlimited (?:digital )?access|(?:log|sign) in to (?:continue|keep|read)|continue reading)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_named_prompt(node: LexborNode) -> bool:
+    """Whether an element is furniture by its name and what it says (session 53): a paywall's prompt (_PAYWALL_PARTS,
+    _PIANO_NAME) saying what one says (_PAYWALL_PROMPT: "You have read 3 of 3 free articles. Subscribe…"), a
+    credit (_CREDIT_PARTS) that credits a photo (_MEDIA_CREDIT: "Photo: Reuters/Maxim Shemetov"; the one inside a
+    figure goes with it), or a WordPress embed block (`wp-block-embed`) holding only the URL it embeds (what the
+    player loads, as WORDPRESS_MEDIA's `[embed]`). Each only short (_PROMPT_MAX_CHARS)."""
+    names = _names(node)
+    paywall = any(_name_parts(name) & _PAYWALL_PARTS or _PIANO_NAME.match(name) for name in names)
+    credit = any(_name_parts(name) & _CREDIT_PARTS for name in names)
+    embed = any(name.startswith("wp-block-embed") for name in names)
+    if not (paywall or credit or embed) or text_length(node) > _PROMPT_MAX_CHARS:
+        return False
+    text = normalise_space(node.text(deep=True))
+    return (
+        (paywall and _PAYWALL_PROMPT.search(text) is not None)
+        or (credit and _MEDIA_CREDIT.match(text) is not None)
+        or (embed and _URL_ONLY.fullmatch(text) is not None)
+    )
+
+
 def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, int] | None = None) -> bool:
     """Whether the element is furniture by its class and id names (chrome_name): named so through and through,
     unless it is the content's wrapper (_is_content_wrapper: it holds paragraphs and more than chrome_limit
@@ -582,7 +722,7 @@ def left_out_by_name(node: LexborNode, chrome_limit: float, lengths: dict[int, i
     named = chrome_name(node)
     if named == CHROME:
         return _names_other_content(node) or not _is_content_wrapper(node, chrome_limit, lengths)
-    if named == PARTLY_CHROME and _reads_like_furniture(node, lengths):
+    if (named == PARTLY_CHROME and _reads_like_furniture(node, lengths)) or _is_named_prompt(node):
         return True
     attributes = node.attributes  # built anew at each call
     return (
@@ -691,7 +831,9 @@ def _names_other_content(node: LexborNode) -> bool:
     (`has-comments`). An ARIA label is no such name: a wrapper labelled "Cookies" holding most of the page's text is
     a recipe's."""
     return any(
-        ((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS) or _CONSENT_NAMES.match(name)
+        ((parts := _name_parts(name)) & NEVER_CONTENT_WORDS and not parts & STATE_WORDS)
+        or _CONSENT_NAMES.match(name)
+        or _WIDGET_NAMES.match(name)
         for name in _names(node)
     )
 
@@ -926,8 +1068,11 @@ def element_paragraphs(
             furniture_after = True
 
     def end_paragraph() -> None:
-        nonlocal ended, heading
+        nonlocal ended, heading, left_since
         ended += 1
+        for at in pending:  # controls with no text after them in their paragraph (CONTROL_TAGS)
+            current[at] = ""
+        pending.clear()
         text = "".join(current)
         current.clear()
         found = linked.end()
@@ -936,8 +1081,8 @@ def element_paragraphs(
             paragraphs.extend(lines)
             heading = heading if not lines else None
             return
-        paragraph = normalise_space(text)
-        if not paragraph:
+        paragraph = normalise_space(_without_shortcodes(text) if page else text)
+        if not paragraph or (notes and _ARTICLE_NOTE.match(paragraph) is None):
             return
         holder = blocks[-1] if blocks else ""
         if page and found is not None:
@@ -945,6 +1090,9 @@ def element_paragraphs(
                 tags.extend(found)
             furniture_left_out()
         elif holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph):
+            furniture_left_out()
+        elif holder in _AD_LABEL_HOLDERS and is_reading_label(paragraph):
+            left_since = True  # a list after it is no list the story introduces (story_list)
             furniture_left_out()
         else:
             keep_paragraph(paragraph, holder)
@@ -957,6 +1105,11 @@ def element_paragraphs(
     # An element left out between words leaves a space before the next word (_leaves_a_gap).
     gap = False
     copies = 0  # the aria-hidden elements open around the walk, read as what the reader sees (_is_visible_copy)
+    repeats = _Repeats(root)  # whether an aria-hidden text repeats another (_is_plain_text)
+    controls = 0  # the form controls open around the walk (CONTROL_TAGS)
+    pending: list[int] = []  # where in `current` the controls' text since the paragraph's last other text stands
+    note_holders: set[int] = set()  # the article's footers and asides read for its notes (_holds_article_notes)
+    notes = 0  # those open around the walk: only their notes are text
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
     stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
     while stack:
@@ -964,10 +1117,12 @@ def element_paragraphs(
         tag = node.tag or ""
         if closing:
             copies -= depth > 0 and _is_aria_hidden(node)
-            if tag in BLOCK_TAGS:
+            controls -= tag in CONTROL_TAGS
+            if tag in BLOCK_TAGS or node.mem_id in note_holders:
                 gap = False
                 end_paragraph()
                 blocks.pop()
+                notes -= node.mem_id in note_holders
                 if tag == "li":
                     marker.clear()  # an item without text shows its number alone: nothing to search
                 if tag == "pre":
@@ -981,6 +1136,7 @@ def element_paragraphs(
                 paragraph, start = scripts.pop()
                 if paragraph == ended:
                     current[start:] = [_script_text(tag, "".join(current[start:]))]
+                    pending[:] = [at for at in pending if at < start]  # a control in a superscript stays with it
             elif tag == "a":
                 linked.close_link()
             continue
@@ -991,12 +1147,19 @@ def element_paragraphs(
                 gap = False
             if marker and text.strip():
                 current.append(marker.pop())
+            if controls:
+                pending.append(len(current))
+            elif text.strip():
+                pending.clear()  # text after the controls: they stand in running text
             current.append(text)
-            linked.add(text)
+            if not controls:  # a control is no text of a line of links: "Share: Facebook Twitter <button>Copy"
+                linked.add(text)
             continue
+        holds_notes = depth > 0 and tag in _NOTE_HOLDERS and _holds_article_notes(node, facts)
         if depth > 0 and (
-            _left_out(node, skip, keep, chrome_limit, lengths, copies > 0)
+            _left_out(node, skip, keep, chrome_limit, lengths, copies > 0, holds_notes, repeats)
             or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
+            or (tag in CONTROL_TAGS and not _is_control_text(node, blocks))
         ):
             gap = gap or _leaves_a_gap(node)
             furniture = _is_furniture_with_text(node, skip)
@@ -1019,12 +1182,23 @@ def element_paragraphs(
             marker.clear()
             gap = False
             continue
+        if tag in ("input", "select"):
+            shown = _control_value(node)
+            current.extend([*marker, " " * (gap and _needs_a_space(current, shown, bool(scripts)))])
+            pending.append(len(current))
+            current.append(shown)
+            marker.clear()
+            gap = False
+            continue
         if tag in LIST_TAGS:
             in_list = True
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or holds_notes:
             gap = False
             end_paragraph()
             blocks.append(tag)
+            if holds_notes:
+                note_holders.add(node.mem_id)
+                notes += 1
             if tag == "pre":
                 pre_depth += 1
             elif tag == "ol":
@@ -1041,6 +1215,7 @@ def element_paragraphs(
         elif tag == "a":
             linked.open_link()
         copies += depth > 0 and _is_aria_hidden(node)
+        controls += tag in CONTROL_TAGS
         stack.append((node, depth, in_list, True))
         shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
         children = child_nodes(node if shadow is None else shadow)
@@ -1086,6 +1261,25 @@ def _integer(value: str | None) -> int | None:
     """An HTML integer attribute's value, or None when it is absent or no integer (browsers ignore those)."""
     text = (value or "").strip()
     return int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else None
+
+
+def _is_control_text(node: LexborNode, blocks: list[str]) -> bool:
+    """Whether a form control may be text where it stands (CONTROL_TAGS): inside running text
+    (_RUNNING_TEXT_HOLDERS), and, a button, showing a word: a footnote's button (`7-2<button>1</button>`) or an
+    arrow is no text."""
+    if not (blocks and blocks[-1] in _RUNNING_TEXT_HOLDERS):
+        return False
+    return node.tag != "button" or any(char.isalpha() for char in node.text(deep=True))
+
+
+def _control_value(node: LexborNode) -> str:
+    """What an <input> or <select> shows as text: an input's value (_VALUE_INPUTS), a select's options marked
+    `selected` (one with none chosen is a choice the page offers the reader: "Choose a region <select>…")."""
+    if node.tag == "input":
+        kind = (node.attributes.get("type") or "").strip().lower()
+        return normalise_space(node.attributes.get("value") or "") if kind in _VALUE_INPUTS else ""
+    chosen = [option for option in node.css("option") if "selected" in option.attributes]
+    return ", ".join(normalise_space(option.text(deep=True)) for option in chosen)
 
 
 def _math_text(node: LexborNode) -> str:
@@ -1209,16 +1403,25 @@ def _left_out(
     chrome_limit: float,
     lengths: dict[int, int],
     in_copy: bool,
+    holds_notes: bool,
+    repeats: _Repeats,
 ) -> bool:
     if not node.is_element_node:
         return True  # comments, doctype (the walk is iterative and check_nesting bounds depth: none is too deep)
-    shown = (node.tag == "img" and _character_alt(node) is not None) or _shadow_root(node) is not None
+    shown = (node.tag == "img" and _character_alt(node) is not None) or _shadow_root(node) is not None or holds_notes
     dropped = node.tag in DROPPED_TAGS and node.mem_id not in keep and not shown
     if dropped or node.mem_id in skip or _is_hidden_from_screen(node) or _has_chrome_role(node):
         return True
-    if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy):
+    if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy, repeats):
         return True
     return left_out_by_name(node, chrome_limit, lengths)
+
+
+def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:
+    """Whether a <footer> or <aside> inside the article (_in_article) holds one of its notes (_ARTICLE_NOTE): a
+    correction, an editor's note, an update or a credit for reporting is the article's, where the page's footer and
+    asides are not. Only the notes of such an element are read (element_paragraphs)."""
+    return _in_article(node, facts) and _ARTICLE_NOTE.search(normalise_space(node.text(deep=True))) is not None
 
 
 def _leaves_a_gap(node: LexborNode) -> bool:
@@ -1515,6 +1718,7 @@ class _ForeignContent:
 HTML_ELEMENTS = (
     BLOCK_TAGS
     | DROPPED_TAGS
+    | CONTROL_TAGS
     | CELL_TAGS
     | MATHML_ELEMENTS
     | {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "col", "colgroup", "data"}
@@ -1731,6 +1935,17 @@ def _comment_line(markup: str) -> bool:
             return True
         at = end + 3
     return False
+
+
+def _without_shortcodes(text: str) -> str:
+    """A paragraph of a page without WordPress's shortcodes, as as_markup reads them in a JSON body: a caption's shows
+    its caption, and a paragraph of media ones (WORDPRESS_MEDIA) alone is none (session 53: `[caption id=…]…
+    [/caption]` and `[gallery ids="1,2,3"]` stayed in an HTML page's body). In a sentence, `[gallery]` is a mention
+    of the shortcode, kept as written."""
+    if "[" not in text:
+        return text
+    text = _CAPTION_SHORTCODE.sub(_caption_text, text)
+    return "" if not WORDPRESS_MEDIA.sub("", text).strip() else text
 
 
 def _caption_text(shortcode: re.Match[str]) -> str:
