@@ -225,3 +225,119 @@ def test_a_quoted_double_angle_key_is_an_unknown_key_as_written() -> None:
     parsed = parse_upload("incoming/a.md", _markdown('title: T\n"<<": {author: Jane Doe}'))
 
     assert (parsed.title, parsed.author) == ("T", None)
+
+
+# --- common YAML mistakes (session 53) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "reason", "fix"),
+    [
+        ("title: T\ntags:\n\t- Russia\n\t- Ukraine", "line 4 of the front matter, `- Russia`, has a tab", "spaces"),
+        ("title: T\n\tauthor: Jane Doe", "line 3 of the front matter, `author: Jane Doe`, has a tab", "spaces"),
+        (
+            "title: 'Kerry's big day'",
+            "`title: 'Kerry's big day'`, has an apostrophe inside a value in single quotes",
+            """('Kerry''s big day'), or put the value in double quotes, for example title: "Kerry's big day\"""",
+        ),
+        (
+            'title: "The "big" day"',
+            "has a double quote inside a value in double quotes",
+            r'for example title: "The \"big\" day"',
+        ),
+        (
+            'title: "Kerry to meet Putin\nauthor: Jane',
+            'line 2 of the front matter, `title: "Kerry to meet Putin`, opens a quote (") that is not closed',
+            'for example title: "Kerry to meet Putin"',
+        ),
+        ('title: "C:\\Users\\jane"', "has a backslash inside a value in double quotes", "write each backslash twice"),
+        (
+            "title: Kerry: Putin talks go ahead",
+            "`title: Kerry: Putin talks go ahead`, has a colon and a space inside its value",
+            'for example title: "Kerry: Putin talks go ahead"',
+        ),
+        (
+            "title: T\nauthor: Reporting: Jane Doe",
+            "line 3 of the front matter, `author: Reporting: Jane Doe`, has a colon",
+            'author: "Reporting: Jane Doe"',
+        ),
+        ("title: T\n  author: Jane Doe", "`author: Jane Doe`, is indented under `title: T`", "without spaces before"),
+        (
+            "title: T\ntags:\n  - a\n - b",
+            "line 5 of the front matter, `- b`, is a list item indented differently",
+            "same number of spaces",
+        ),
+        (
+            "title: T\ntags:\n - a\n  - b",
+            "line 5 of the front matter, `- b`, is a list item indented more",
+            "same number of spaces",
+        ),
+    ],
+)
+def test_a_common_yaml_mistake_is_rejected_quoting_its_line_and_the_fix(front: str, reason: str, fix: str) -> None:
+    # Each got PyYAML's own words ("did not find expected key") and advice on colons (session 53's attacker)
+    error = _rejection(front)
+
+    assert reason in error.reason
+    assert fix in error.fix
+
+
+@pytest.mark.parametrize(
+    ("front", "tags"),
+    [
+        ("title: T\ntags:\n  - a\n  - b", ("a", "b")),
+        ("title: T\ntags:\n  - a long\n    tag wrapped\n  - b", ("a long tag wrapped", "b")),
+        ("title: T\ntags:\n- a\n- b", ("a", "b")),
+    ],
+)
+def test_list_items_indented_alike_or_wrapped_are_read(front: str, tags: tuple[str, ...]) -> None:
+    assert parse_upload("incoming/a.md", _markdown(front)).tags == tags
+
+
+# --- a thematic break on the first line, a second block (session 53) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "---\n\n# Kerry meets Putin\n\nThe talks began.\n\n---\n\nThey ended.\n",
+        "---\n# Kerry meets Putin\n\nThe talks began.\n",
+        "---\n\n# Kerry meets Putin\n\nThe talks began. They ended.\n",
+    ],
+)
+def test_a_thematic_break_on_the_first_line_is_no_front_matter(data: str) -> None:
+    # Rejected as front matter that is "not a list of name: value lines", or as front matter not closed
+    parsed = parse_upload("incoming/a.md", data.encode())
+
+    assert parsed.title == "Kerry meets Putin"
+    assert parsed.body.startswith("The talks began.")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ("---\nTitle Kerry\n---\nBody.\n", "no title"),
+        ("---\n- a\n- b\n---\nBody.\n", "not a list"),
+        ("---\n\ntitle: T\n\n# Not closed\n", "not closed"),
+    ],
+)
+def test_a_first_block_of_yaml_is_front_matter_as_before(data: str, reason: str) -> None:
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.md", data.encode())
+
+    assert reason in caught.value.reason
+
+
+def test_a_second_block_of_yaml_after_the_front_matter_is_rejected_naming_it() -> None:
+    # Its `foo: bar` was published as a heading at the body's start
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.md", b"---\ntitle: T\n---\n---\nfoo: bar\n---\nBody.\n")
+
+    assert "second block between --- lines follows the front matter (`foo: bar`)" in caught.value.reason
+    assert "move its lines into the front matter" in caught.value.fix
+
+
+def test_rules_under_the_front_matter_are_rules() -> None:
+    parsed = parse_upload("incoming/a.md", b"---\ntitle: T\n---\n---\n\nNote: the talks began.\n\n---\n\nBody.\n")
+
+    assert parsed.body == "Note: the talks began.\n\nBody."

@@ -4755,3 +4755,101 @@ def test_markdown_fenced_divs_left_open_read_in_bounded_time() -> None:
 )
 def test_json_text_with_one_markdown_construct_is_kept_as_written(body: str) -> None:
     assert parse_upload("incoming/a.json", json.dumps({"title": "T", "body": body}).encode()).body == body
+
+
+# --- session 53: Markdown's NUL, what stands above the title, summaries and HTML blocks; `.txt` with a brace -----
+
+
+@pytest.mark.parametrize(
+    ("data", "title", "body"),
+    [
+        (b"# Kerry\x00 meets Putin\n\nThe talks began.\n", "Kerry meets Putin", "The talks began."),
+        (b"# T\n\nThe talks began.\x00\n", "T", "The talks began."),
+        (b"# T\n\nThe talks began.\n\n    code\x00line\n", "T", "The talks began.\n\ncode line"),
+        (b"---\ntitle: T\n---\nThe talks\x0b began.\n", "T", "The talks began."),
+    ],
+)
+def test_markdown_control_characters_are_spaces_never_a_replacement_character(
+    data: bytes, title: str, body: str
+) -> None:
+    # markdown-it makes NUL U+FFFD, as CommonMark requires: it was published in the title and the body
+    parsed = parse_upload("incoming/a.md", data)
+
+    assert (parsed.title, parsed.body) == (title, body)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "![Kerry in Sochi](kerry.jpg)",
+        "[![Kerry](kerry.jpg)](https://x.example/kerry)",
+        "![a](a.jpg) ![b](b.jpg)",
+        "<!-- exported by Medium -->",
+        "<!--\ntitle: draft\n-->",
+        "---",
+        "***\n\n<!-- x -->\n\n![a](a.jpg)",
+    ],
+)
+def test_markdown_images_comments_and_rules_above_the_title_leave_it_the_title(above: str) -> None:
+    # Each was "the Markdown file has no title" (session 53's attacker: Ghost and Medium exports' lead images)
+    parsed = parse_upload("incoming/a.md", f"{above}\n\n# Kerry meets Putin\n\nThe talks began.\n".encode())
+
+    assert (parsed.title, parsed.body) == ("Kerry meets Putin", "The talks began.")
+
+
+@pytest.mark.parametrize("above", ["Updated 13 May", "Draft v2 - do not publish", "![a](a.jpg) Photo: Reuters"])
+def test_markdown_text_above_the_title_is_rejected_naming_it(above: str) -> None:
+    error = _rejection("incoming/a.md", f"{above}\n\n# Kerry meets Putin\n\nThe talks began.\n".encode())
+
+    assert "its heading `# Kerry meets Putin` is read as the title only when no text stands above it" in error.reason
+    assert f"the paragraph `{above.replace('![a](a.jpg) ', '')}` does" in error.reason
+    assert "title: ..." in error.fix
+
+
+def test_markdown_an_image_above_a_section_heading_is_named_as_before() -> None:
+    error = _rejection("incoming/a.md", b"![a](a.jpg)\n\n## Budget\n\nThe talks began.\n\n## More\n\nText.\n")
+
+    assert "its first heading, `## Budget`, is a section heading" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("summary", "read"),
+    [
+        ("**Kerry** meets [Putin](https://x.example)", "Kerry meets Putin"),
+        ("Kerry's *big* day", "Kerry's big day"),
+        ("1. The year", "1. The year"),
+        ("# of votes", "# of votes"),
+        ("2*3*4 points", "2*3*4 points"),
+    ],
+)
+def test_markdown_a_front_matter_summary_is_read_as_inline_markdown(summary: str, read: str) -> None:
+    # Published as written, with its asterisks and link (session 53's attacker), where Hugo renders it
+    front = json.dumps(summary)
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\nsummary: {front}\n---\nB\n".encode()).summary == read
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        ('<div class="note">\n**Note:** the *meeting* is closed.\n</div>', "Note: the meeting is closed."),
+        ("<section>\n*Important:* voted.\n\nSecond.\n</section>", "Important: voted.\n\nSecond."),
+        ("<div>\n<p>**kept**</p>\n</div>", "**kept**"),
+        ("<div>**kept**</div>", "**kept**"),
+    ],
+)
+def test_markdown_lines_inside_a_block_element_on_lines_of_its_own_are_markdown(markdown: str, body: str) -> None:
+    # CommonMark keeps the HTML block raw, and `**Note:**` showed its asterisks; Pandoc reads them as Markdown
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize("first", ["{Updated} Kerry meets Putin", "{PHOTO: Kerry in Sochi}", "{ Kerry"])
+def test_txt_that_starts_with_a_brace_but_no_json_object_is_legacy_text(first: str) -> None:
+    # It was read as JSON and rejected with a JSON syntax error (session 53's attacker)
+    parsed = parse_upload("incoming/a.txt", f"{first}\n\n(By Jane Doe)\n\nThe talks began.\n".encode())
+
+    assert (parsed.source_format, parsed.title, parsed.body) == ("legacy-text", first, "The talks began.")
+
+
+@pytest.mark.parametrize("data", [b'{\n  "title": "T", "body": "B",\n}', b"{}", b'\xef\xbb\xbf {"title": 1'])
+def test_txt_that_starts_like_a_json_object_is_read_as_json(data: bytes) -> None:
+    assert "JSON" in _rejection("incoming/a.txt", data).reason

@@ -199,3 +199,64 @@ def test_legacy_layout_with_other_chrome_and_no_byline_under_the_site_name(below
         expected.published,
         expected.body,
     )
+
+
+# --- Footers above the site's name, a list of other stories, a title's tags (session 53) ----------------------
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "Share on Facebook | Tweet | Email\n\n\u00a9 2015 SomaNet. All rights reserved.\n\nContact us | Privacy policy"
+        " | Terms",
+        "Contact us | Privacy policy | Terms\n\nSomaNet News Archive",
+        "About us \u00b7 Cookie policy \u00b7 Terms of use",
+        "Share via Email | Share on WhatsApp | Pin it",
+        "Related stories\n\nUkraine rebels seize airport\n\nMerkel calls Putin\n\nSomaNet News Archive",
+        "Related articles:\n\nPutin says no\n\nWill Kerry fly home?\n\n\u00a9 2016 SomaNet News Archive",
+        "Share on Facebook | Tweet\n\nSee also\n\nPutin says no",
+    ],
+)
+def test_legacy_footers_and_lists_of_other_stories_at_the_end_leave_the_body(footer: str) -> None:
+    # Each stayed the body's end: only the site's name under them was dropped (session 53's attacker)
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{footer}\n".encode())
+
+    assert parsed.body == _STORY
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "Related stories\n\nThe council will meet again in June to set the rates.",
+        "The report listed three:\n\nRead more\n\nPutin says no",
+        "Related stories\n\nPutin says no\n\nThe mayor said the vote was final.",
+        "Contact us if you saw the crash | police said",
+        "Terms | Conditions | Penalties for late payment",
+    ],
+)
+def test_legacy_text_under_a_related_label_or_naming_site_pages_stays(end: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{end}\n".encode())
+
+    assert parsed.body == f"{_STORY}\n\n{end}"
+
+
+def test_legacy_a_related_label_inside_the_body_stays() -> None:
+    body = "The council voted on Tuesday.\n\nRelated stories\n\nPutin says no\n\nThe mayor said the vote was a relief."
+
+    assert parse_upload("incoming/a.txt", f"{_TOP}{body}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("<b>Budget approved</b>", "Budget approved"),
+        ("Budget <i>approved</i> at last", "Budget approved at last"),
+        ("<<Breaking>> Budget approved", "<<Breaking>> Budget approved"),
+        ("Budget a<b>c approved", "Budget a<b>c approved"),
+    ],
+)
+def test_legacy_a_title_holding_html_is_its_text(written: str, title: str) -> None:
+    # `<b>Kerry to meet Putin in Sochi</b>` was the published title (session 53's attacker)
+    parsed = parse_upload("incoming/a.txt", f"{written}\n\n(By Jane Doe)\n\n{_STORY}\n".encode())
+
+    assert (parsed.title, parsed.body) == (title, _STORY)

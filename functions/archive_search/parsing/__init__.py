@@ -2,8 +2,8 @@
 
 The extension picks the parser. Two cheap content checks correct a misleading one: a .md or .json file that
 starts with `<!doctype html>` or `<html>`, or a .txt file that starts with an HTML tag, is parsed as HTML, and a
-.txt file that starts with `{` as JSON. Binary files (PDF, Word, images) are rejected with what they are.
-No other guessing: a file without a known extension is rejected.
+.txt file that starts like a JSON object (`{"`, `{}`) as JSON. Binary files (PDF, Word, images) are rejected
+with what they are. No other guessing: a file without a known extension is rejected.
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?", re.DOTALL | re.MULTILINE)
 _OPENING = re.compile(r"\A---[ \t]*\n")
+# A line that starts a `name: value` pair: a key, plain or quoted, then a colon and a blank or the line's end.
+_NAME_LINE = re.compile(r"""[ \t]*+(?:"[^"\n]*"|'[^'\n]*'|[^\s#:"'\-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
 # Front matter in the other formats static-site generators (Hugo) accept: TOML between +++ lines, a JSON object.
 _TOML_OPENING = re.compile(r"\A\+\+\+[ \t]*\r?\n")
 _JSON_OPENING = re.compile(r"\A\{[ \t]*\r?\n")
@@ -40,10 +42,15 @@ MAX_FRONT_MATTER_CHARS = 64 * 1024
 NULL_SCALARS = frozenset({"", "~", "null", "Null", "NULL"})
 # Characters YAML reserves at the start of a plain value (reserved, directive, tag, flow, block scalar indicators).
 _INDICATORS = "@`%!&*[{|>"
+# What may start a line of YAML that is no `name:` line: a list's item, a complex key, a quoted or reserved value.
+_YAML_STARTS = f"-?'\"{_INDICATORS}"
 # Characters YAML 1.1 refuses in a stream (C0 and C1 controls but tab, LF and CR) or reads as line breaks where the
 # other formats do not (NEL, U+2028, U+2029: a plain value broken by one is a syntax error). Validation makes each a
 # space in a field of one line, as every front-matter field is, so they are spaces before YAML reads the text.
 _SPACES_FOR_YAML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_QUOTES = ("'", '"')
+# A list item on the line under another, indented more than it.
+_INDENTED_ITEM = re.compile(r"^([ \t]*+)- [^\n]*+\n\1[ \t]++- ", re.MULTILINE)
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _YAML_TAGS = "tag:yaml.org,2002:"
@@ -58,11 +65,28 @@ class _UnreadableValueError(Exception):
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
-    """The YAML between the leading `---` lines (None if there is none), and the Markdown after it."""
+    """The YAML between the leading `---` lines (None if there is none), and the Markdown after it.
+
+    A leading `---` whose first line of text below (past blank lines and `#` lines, YAML's comments and Markdown's
+    headings) is no `name:` line is a thematic break, and the file has no front matter (session 53's attacker: a file
+    opening with a rule was rejected as bad front matter, or as front matter not closed). A second block between
+    `---` lines right after the front matter, opening with a `name:` line, is rejected: it is YAML's second document,
+    which is not read, and Markdown would publish its lines (`foo: bar`) as a heading of the body."""
     text = text.lstrip("\n")
+    if _OPENING.match(text) and not _opens_front_matter(text):
+        return None, text
     match = _FRONT_MATTER.match(text)
     if match:
-        return match.group("yaml"), text[match.end() :]
+        markdown = text[match.end() :]
+        second = _FRONT_MATTER.match(markdown.lstrip("\n"))
+        if second is not None and _NAME_LINE.match(second.group("yaml")):
+            line = second.group("yaml").split("\n", 1)[0].strip()
+            raise RejectedUploadError(
+                f"a second block between --- lines follows the front matter (`{_excerpt(line)}`), and only the "
+                "first is read",
+                fix="move its lines into the front matter (between the first two --- lines), or remove the block",
+            )
+        return match.group("yaml"), markdown
     if _OPENING.match(text):
         raise RejectedUploadError(
             "the front matter that starts with --- on the first line is not closed",
@@ -78,6 +102,17 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
             "or upload the article as .json",
         )
     return None, text
+
+
+def _opens_front_matter(text: str) -> bool:
+    """Whether the `---` the text opens with opens front matter: the first line below it that is neither blank nor a
+    `#` line is a `name:` line, starts with a character YAML reserves (a list's `- a`, a complex key's `?`: what
+    YAML makes of it is reported as before) or closes the front matter, or there is none."""
+    below = text.split("\n", 1)[1]
+    first = next((line for line in below.split("\n") if line.strip() and not line.lstrip().startswith("#")), None)
+    if first is None or first.strip() in ("---", "...") or first.lstrip()[0] in _YAML_STARTS:
+        return True
+    return _NAME_LINE.match(first) is not None
 
 
 @cache
@@ -153,12 +188,14 @@ def load_front_matter(source: str) -> dict[str, Any]:
 
     source = _SPACES_FOR_YAML.sub(" ", source)
     _reject_trailing_comments(source)
+    _reject_items_read_as_one(source)
     _reject_anchors_and_aliases(source)
     try:
         document = yaml.load(source, Loader=_loader())  # noqa: S506 - a SafeLoader subclass: no Python objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         _reject_indicator_start(source, mark.line if mark is not None else None, exc.problem or exc.context)
+        _reject_common_mistake(source, exc)
         line = f" at line {exc.problem_mark.line + 2}" if exc.problem_mark is not None else ""
         raise RejectedUploadError(
             f"the front matter is not valid YAML: {exc.problem or exc.context}{line}",
@@ -237,6 +274,33 @@ def _reject_trailing_comments(source: str) -> None:
         offset += len(line) + 1
 
 
+def _reject_items_read_as_one(source: str) -> None:
+    """Reject a list item indented more than the item above it (`tags:` / ` - a` / `  - b`): YAML reads it as more of
+    that item's text, one tag `a - b`, without a word (session 53: the sibling of items indented less, which YAML
+    refuses: _reject_common_mistake)."""
+    if _INDENTED_ITEM.search(source) is None:
+        return
+    import yaml
+
+    lines = source.split("\n")
+    previous = None
+    try:
+        for token in yaml.scan(source, Loader=yaml.SafeLoader):
+            start, end = token.start_mark.line, token.end_mark.line
+            if isinstance(token, yaml.ScalarToken) and token.plain and isinstance(previous, yaml.BlockEntryToken):
+                for number in range(start + 1, min(end + 1, len(lines))):
+                    if lines[number].lstrip().startswith("- "):
+                        raise RejectedUploadError(
+                            f"line {number + 2} of the front matter, `{_excerpt(lines[number])}`, is a list item "
+                            f"indented more than the item above it, `{_excerpt(lines[start])}`, so YAML reads both "
+                            "as one item",
+                            fix="indent every item of the list by the same number of spaces",
+                        )
+            previous = token
+    except yaml.YAMLError:
+        return  # the load reports the syntax error, with its line
+
+
 def _reject_indicator_start(source: str, line_number: int | None, problem: str | None) -> None:
     """Say why YAML refused a value that starts with a character it reserves (`title: @home`, `title: [Draft] x`)."""
     if line_number is None:
@@ -250,6 +314,94 @@ def _reject_indicator_start(source: str, line_number: int | None, problem: str |
             f"which YAML does not read as text ({problem})",
             fix=f"put the value in quotes because it starts with {value[0]}, for example {_in_quotes(line)}",
         )
+
+
+def _reject_common_mistake(source: str, error: yaml.MarkedYAMLError) -> None:
+    """Say which common mistake made YAML refuse the front matter, quoting its line, with the fix: a quote not
+    closed, a backslash in double quotes, a tab, a value in quotes that holds its own quote (`'Kerry's big day'`), a
+    colon and a space in a value left unquoted (`title: Kerry: Putin talks go ahead`), a line indented under a value,
+    and list items indented unevenly. Session 53's attacker: each got PyYAML's own words ("did not find expected
+    key") and advice on colons. The error's marks say where YAML stopped; the line there says which mistake it is."""
+    lines = source.split("\n")
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        number = error.context_mark.line
+        line = lines[number] if number < len(lines) else ""
+        quote = line[error.context_mark.column : error.context_mark.column + 1] or '"'
+        end = _value_start(line)
+        raise RejectedUploadError(
+            f"line {number + 2} of the front matter, `{_excerpt(line)}`, opens a quote ({quote}) that is not closed",
+            fix=f"end the value with the same quote, for example {line[:end].strip()} {line[end:].strip()}{quote}",
+        )
+    mark = error.problem_mark
+    if mark is None or mark.line >= len(lines):
+        return
+    number, line = mark.line, lines[mark.line]
+    where = f"line {number + 2} of the front matter, `{_excerpt(line)}`,"
+    if "quoted scalar" in (error.context or "") and "\\" in line:
+        # A Windows path or a stray backslash in double quotes, which YAML reads as the start of an escape (`\U`)
+        raise RejectedUploadError(
+            f"{where} has a backslash inside a value in double quotes, which YAML reads as the start of an escape",
+            fix="write each backslash twice (\\\\), or put the value in single quotes",
+        )
+    indent = line[: len(line) - len(line.lstrip())]
+    if "\t" in indent or line[mark.column : mark.column + 1] == "\t":
+        place = "in its indentation" if "\t" in indent else "before its value"
+        raise RejectedUploadError(
+            f"{where} has a tab {place}, where YAML accepts only spaces",
+            fix="replace the tab with spaces (two spaces for each level of indentation)",
+        )
+    start = _value_start(line)
+    value = line[start:].strip()
+    if value[:1] in _QUOTES and (after := _after_closing_quote(value)) and not after.startswith("#"):
+        quote = value[0]
+        inner = value[1:-1] if len(value) > 1 and value.endswith(quote) else value[1:]
+        plain = f"{line[:start].strip()} {inner}"
+        if quote == "'":
+            raise RejectedUploadError(
+                f"{where} has an apostrophe inside a value in single quotes, which ends the quotes there",
+                fix=f"write the apostrophe twice ('{inner.replace(quote, quote * 2)}'), or put the value in double "
+                f"quotes, for example {_in_quotes(plain)}",
+            )
+        raise RejectedUploadError(
+            f"{where} has a double quote inside a value in double quotes, which ends the quotes there",
+            fix=f"write a backslash before each quote inside the value, for example {_in_quotes(plain)}",
+        )
+    previous = next((lines[at] for at in range(number - 1, -1, -1) if lines[at].strip()), "")
+    if error.problem is not None and error.problem.startswith("mapping values are not allowed"):
+        if indent and not line.lstrip().startswith("-") and previous and not previous.rstrip().endswith(":"):
+            raise RejectedUploadError(
+                f"{where} is indented under `{_excerpt(previous)}`, so YAML reads it as more of that value, and "
+                "its colon as a new name: value pair inside it",
+                fix="start each name: value line at the line's beginning, without spaces before it (or put the "
+                "value above in quotes if the line is part of it)",
+            )
+        raise RejectedUploadError(
+            f"{where} has a colon and a space inside its value, which YAML reads as the start of another name: "
+            "value pair",
+            fix=f"put the value in quotes, for example {_in_quotes(line)}",
+        )
+    if line.lstrip().startswith("- ") and previous.lstrip().startswith("- "):
+        raise RejectedUploadError(
+            f"{where} is a list item indented differently from the item above it, `{_excerpt(previous)}`",
+            fix="indent every item of the list by the same number of spaces",
+        )
+
+
+def _after_closing_quote(value: str) -> str:
+    """What follows the quote that closes a value that opens with one (`'Kerry's big day'` -> `s big day'`): YAML
+    reads two single quotes as one inside single quotes, and a backslashed double quote inside double quotes."""
+    quote, at = value[0], 1
+    while at < len(value):
+        if quote == '"' and value[at] == "\\":
+            at += 2
+            continue
+        if value[at] == quote:
+            if quote == "'" and value[at + 1 : at + 2] == "'":
+                at += 2
+                continue
+            return value[at + 1 :].strip()
+        at += 1
+    return ""
 
 
 def _reject_anchors_and_aliases(source: str) -> None:

@@ -28,6 +28,7 @@ from archive_search.parsing.furniture_lines import (
     is_ad_label,
     is_copyright_line,
     is_legacy_layout_line,
+    is_other_stories_label,
     is_prompt_line,
 )
 from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
@@ -94,6 +95,17 @@ _SHARE_NAMES = frozenset(
     | {"instagram", "youtube", "tiktok", "sms", "copy link", "copy", "link", "google+", "vk", "weibo", "wechat"}
 )
 _SHARE_LABEL = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|follow\s+us)\s*:\s*", re.IGNORECASE)
+# A share bar's item may say what it does with the name (`Share on Facebook | Tweet | Email`: session 53's attacker).
+_SHARE_VERB = re.compile(r"^(?:share\s+(?:on|via|to|by)|post\s+(?:on|to)|send\s+(?:by|via))\s+", re.IGNORECASE)
+_SHARE_WORDS = frozenset({"tweet", "tweet this", "email this", "e-mail this", "pin it", "print this"})
+# The site's own pages, which a footer links to (`Contact us | Privacy policy | Terms`: session 53's attacker): a bar
+# of two or more of them alone is the footer's, as a bar naming a section is a navigation bar.
+_SITE_PAGES = frozenset(
+    {"contact", "contact us", "about", "about us", "privacy", "privacy policy", "privacy notice", "cookies"}
+    | {"cookie policy", "cookie settings", "terms", "terms of use", "terms of service", "terms and conditions"}
+    | {"terms & conditions", "legal", "legal notice", "imprint", "impressum", "sitemap", "site map", "accessibility"}
+    | {"advertise", "advertise with us", "careers", "jobs", "help", "faq", "faqs", "feedback", "rss", "newsletter"}
+)
 _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 
@@ -110,13 +122,21 @@ def _is_edge_chrome(block: str) -> bool:
     if _OTHER_EDGE_CHROME.match(block):
         return True
     items = _NAV_SEPARATOR.split(block)
-    if len(items) >= 2 and all(item.casefold() in _SHARE_NAMES for item in _NAV_SEPARATOR.split(_unlabelled(block))):
+    if len(items) >= 2 and all(_is_share_item(item) for item in _NAV_SEPARATOR.split(_unlabelled(block))):
+        return True
+    if len(items) >= 2 and all(item.casefold() in _SITE_PAGES for item in items):
         return True
     return (
         len(items) >= 3
         and all(_MENU_ITEM.fullmatch(item) for item in items)
         and any(item.casefold() in _SECTIONS or item.split()[0].casefold() in _SECTIONS for item in items)
     )
+
+
+def _is_share_item(item: str) -> bool:
+    """A share bar's item: a name of _SHARE_NAMES, maybe after what it does with it (_SHARE_VERB), or _SHARE_WORDS."""
+    folded = item.casefold()
+    return folded in _SHARE_WORDS or _SHARE_VERB.sub("", folded, count=1) in _SHARE_NAMES
 
 
 def _unlabelled(block: str) -> str:
@@ -184,12 +204,50 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     first block of the body is never dropped. Inside the body nothing is furniture: text there stays.
     """
     end = len(body)
-    while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
-        end -= 1
+    while True:
+        while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
+            end -= 1
+        label = _other_stories_list(body[:end])
+        if label is None:
+            break
+        end = label
     footer = body[end:]
     if not any(_is_edge_chrome(block) or len(block.split()) > 1 for block in footer):
         return body
     return body[:end]
+
+
+# A list of other stories under its label at the article's end: a few headlines, each a line of at most this many
+# words that ends no sentence.
+_OTHER_STORIES = 12
+_HEADLINE_WORDS = 20
+
+
+def _other_stories_list(body: list[str]) -> int | None:
+    """Where a list of other stories that ends the body starts: its label (`Related stories`, `Read more`, `See also`:
+    furniture_lines.is_other_stories_label) over one to _OTHER_STORIES headlines, each a line that reads as no
+    sentence (session 53's attacker: `Related stories` / `Ukraine rebels seize airport` / `Merkel calls Putin` stayed
+    the body's end). None when the body ends otherwise; never the first block, nor a label after a block that ends
+    with a colon, which introduces it as text."""
+    for at in range(len(body) - 2, max(0, len(body) - 2 - _OTHER_STORIES), -1):
+        if is_other_stories_label(body[at]):
+            headlines = body[at + 1 :]
+            if body[at - 1].rstrip().endswith(":") or not all(map(_is_headline_line, headlines)):
+                return None
+            return at
+    return None
+
+
+def _is_headline_line(block: str) -> bool:
+    """A block that reads as a headline in a list of them: one line of at most _HEADLINE_WORDS words, ending with no
+    full stop, no colon and no sentence's mark (_reads_as_paragraph), and no byline."""
+    return (
+        "\n" not in block
+        and len(block.split()) <= _HEADLINE_WORDS
+        and not block.rstrip().endswith((".", ":", ";", ","))
+        and not _reads_as_paragraph(block)
+        and byline_name(block) is None
+    )
 
 
 def _blocks(text: str) -> list[str]:
@@ -354,7 +412,7 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     )
     body_blocks, credit = _take_credit(body_blocks)
     return ParsedUpload(
-        title=title,
+        title=_without_markup(title),
         body="\n\n".join(body_blocks),
         source_format="legacy-text",
         author=author,
@@ -363,6 +421,18 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         published=dateline or byline_date or stamped,
         tags=tags,
     )
+
+
+def _without_markup(title: str) -> str:
+    """The title's text when it holds HTML (html_text.as_markup: `<b>Kerry to meet Putin</b>`, a tag the export left,
+    which was published as written: session 53's attacker); as written otherwise (`<<Breaking>>`, `a<b>c`)."""
+    if "<" not in title:
+        return title
+    # Imported here: the HTML extractor is no part of reading a legacy page otherwise (PARSERS: cold starts)
+    from archive_search.parsing.html_text import as_markup, fragment_paragraphs
+
+    markup = as_markup(title, "title")
+    return title if markup is None else " ".join(fragment_paragraphs(markup, "the title"))
 
 
 def _with_more_bylines(blocks: list[str], byline_at: int, author: str | None) -> tuple[list[str], str | None]:

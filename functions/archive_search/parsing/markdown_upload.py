@@ -30,7 +30,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, declared_names, joined_authors, without_leading_furniture
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
-from archive_search.parsing.html_text import NOT_A_TAG, fragment_paragraphs
+from archive_search.parsing.html_text import NOT_A_TAG, as_markup, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
 from archive_search.parsing.template_tags import KRAMDOWN_TOC, TOC_MARKERS, resolve_template_tags, template_tag
 from archive_search.parsing.text import (
@@ -46,7 +46,13 @@ from archive_search.parsing.text import (
     unescape_entities,
     written_sections,
 )
-from archive_search.parsing.validate import MAX_BODY_CHARS, date_line_problem, parse_date
+from archive_search.parsing.validate import (
+    MAX_BODY_CHARS,
+    MAX_SUMMARY_CHARS,
+    date_line_problem,
+    parse_date,
+    without_controls,
+)
 
 INLINE_MARKUP = "[]*_`<~"
 MAX_INLINE_MARKUP = 20_000
@@ -251,10 +257,23 @@ def _text(field: str, key: str, value: object) -> str:
     JSON title's is. `key` is the name the front matter gives the field under (`date` for published), for the
     report."""
     if isinstance(value, str):
-        return field_text(value, field, " ") if field == "summary" else unescape_entities(value)
+        return _summary(value) if field == "summary" else unescape_entities(value)
     if field == "author" and (names := declared_names(value)) is not None:
         return joined_authors([unescape_entities(v) for v in names])
     raise _not_text(key, value, f"write {key}: followed by text")
+
+
+def _summary(value: str) -> str:
+    """A front-matter summary as text: HTML read as a JSON summary's is (json_upload.field_text); other text read as
+    Markdown's inline syntax, as Hugo renders a summary (session 53's attacker: `**Kerry** meets [Putin](…)` was
+    published as written). Not its block syntax: a summary is one paragraph, and `1. The year` or `# of votes` in it
+    stays as written. A summary past the limits a Markdown body is read within is kept as written too."""
+    if as_markup(value, "summary") is not None or len(value) > MAX_SUMMARY_CHARS:
+        return field_text(value, "summary", " ")
+    if sum(value.count(char) for char in INLINE_MARKUP) > MAX_INLINE_MARKUP:
+        return field_text(value, "summary", " ")
+    markup = _markdown().renderInline(without_controls(value))
+    return " ".join(fragment_paragraphs(markup, "the summary"))
 
 
 def _not_text(key: str, value: object, fix: str) -> RejectedUploadError:
@@ -366,6 +385,7 @@ def _markdown() -> MarkdownIt:
     md.inline.ruler.before("strikethrough", "template_tag", template_tag)
     md.core.ruler.after("inline", "template_tags", resolve_template_tags)
     md.core.ruler.after("template_tags", "list_delimiters", _keep_list_delimiters)
+    md.core.ruler.after("block", "markdown_in_html", _markdown_in_html)
     md.inline.ruler.at("html_inline", inline_html)
     md.block.ruler.at("html_block", block_html, {"alt": ["paragraph", "reference", "blockquote"]})
 
@@ -402,6 +422,35 @@ def _closed_div(state: StateBlock, start: int, end: int) -> bool:
         line += 1
     searches[key] = (start, line, closed)
     return closed
+
+
+# An HTML block that is a block element's opening tag on a line of its own, Markdown lines with no tag at their start,
+# and the element's closing tag on a line of its own, or none (a blank line ends the block, and the closing tag is
+# a block of its own further down).
+_ELEMENTS = "div|section|aside|article|blockquote|center|figure|header|footer|main"
+_MARKDOWN_IN_ELEMENT = re.compile(
+    rf"(?P<open>[ \t]*+<(?P<tag>{_ELEMENTS})(?:[ \t][^<>\n]*+)?>[ \t]*+\n)"
+    r"(?P<inner>(?:[ \t]*+[^\s<][^\n]*+(?:\n|\Z))++)(?P<close>[ \t]*+</(?P=tag)[ \t]*+>[ \t]*+\n?)?",
+    re.IGNORECASE,
+)
+
+
+def _markdown_in_html(state: StateCore) -> None:
+    """markdown-it core rule: the Markdown lines inside a block element written on lines of its own (`<div
+    class="note">` / `**Note:** the meeting is closed.` / `</div>`) are read as Markdown, as Pandoc reads them
+    (markdown_in_html_blocks); CommonMark keeps the whole HTML block raw, and `**Note:**` was published with its
+    asterisks (session 53's attacker). Only lines with no tag at their start: a block with HTML inside stays HTML."""
+    tokens: list[Token] = []
+    for token in state.tokens:
+        found = _MARKDOWN_IN_ELEMENT.fullmatch(token.content) if token.type == "html_block" else None
+        if found is None:
+            tokens.append(token)
+            continue
+        inner: list[Token] = []
+        state.md.block.parse(found.group("inner"), state.md, state.env, inner)
+        closing = [token.copy(content=found.group("close"))] if found.group("close") else []
+        tokens.extend([token.copy(content=found.group("open")), *inner, *closing])
+    state.tokens = tokens
 
 
 def _keep_list_delimiters(state: StateCore) -> None:
@@ -526,7 +575,9 @@ def _render_note_open(_renderer: object, tokens: Sequence[Token], idx: int, *_: 
 
 def _render_tokens(markdown: str) -> list[Token]:
     try:
-        tokens = _markdown().parse(markdown)
+        # Control characters are spaces before rendering, as validation makes them: CommonMark makes NUL U+FFFD,
+        # which validation keeps (session 53's attacker: a NUL in a heading or a paragraph).
+        tokens = _markdown().parse(without_controls(markdown))
     except RejectedUploadError:  # a reference to no character (the entity rule)
         raise
     except Exception as exc:  # noqa: BLE001 - third-party parser: whatever it raises, the Markdown is unreadable
@@ -587,13 +638,50 @@ def _render(tokens: list[Token]) -> str:
         ) from None
 
 
+# An HTML block of comments alone (`<!-- exported by Medium -->`), which shows nothing.
+_COMMENTS_ONLY = re.compile(r"\A(?:\s*+<!--.*?-->)++\s*+\Z", re.DOTALL)
+# What an image paragraph may hold besides its images: links around them, line breaks and blanks.
+_BESIDE_IMAGES = frozenset({"image", "link_open", "link_close", "softbreak", "hardbreak"})
+
+
+def _shown_after(tokens: list[Token]) -> int:
+    """How many tokens open the document showing no text before its headline: HTML comments (an exporter's note),
+    thematic breaks (`---`: front_matter.split_front_matter) and paragraphs of images alone, linked or not (a lead
+    image, as Ghost and Medium exports put it over the `# Title`).
+    Session 53's attacker: a file with either above its `# Title` was rejected as having no title. The body leaves
+    them out as it would anywhere (an image shows no text there)."""
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token.type == "hr" or (token.type == "html_block" and _COMMENTS_ONLY.match(token.content)):
+            at += 1
+        elif token.type == "paragraph_open" and at + 2 < len(tokens) and _images_only(tokens[at + 1]):
+            at += 3
+        else:
+            break
+    return at
+
+
+def _images_only(inline: Token) -> bool:
+    kinds = {child.type for child in inline.children or [] if child.type != "text" or child.content.strip()}
+    return "image" in kinds and kinds <= _BESIDE_IMAGES
+
+
 def _leading_heading(tokens: list[Token], *, repeated: bool = False) -> tuple[str, list[Token]]:
     """The text of the heading that opens the document and the tokens without it, or ("", tokens): a `# Heading`
     (or one underlined with `===`), or an HTML `<h1>…</h1>` line, as Pandoc and WordPress exporters write the
-    headline (session 52). With `repeated` (the front matter gives the title), also a `## Heading` alone in the file
-    over the story's text (_not_the_headline), which the caller leaves out of the body only when it says the title
-    again. A `##` heading is never the title itself: session 52 read a lone one as the headline, and its second review
-    found `## Summary`, `## Update 10:32`, `## Advertisement` and `## Photo: John Roe/Reuters` published as titles."""
+    headline (session 52), after what shows no text (_shown_after). With `repeated` (the front matter gives the
+    title), also a `## Heading` alone in the file over the story's text (_not_the_headline), which the caller leaves
+    out of the body only when it says the title again. A `##` heading is never the title itself: session 52 read a
+    lone one as the headline, and its second review found `## Summary`, `## Update 10:32`, `## Advertisement` and
+    `## Photo: John Roe/Reuters` published as titles."""
+    lead = _shown_after(tokens)
+    heading, rest = _opening_heading(tokens[lead:], repeated=repeated)
+    return heading, tokens[:lead] + rest
+
+
+def _opening_heading(tokens: list[Token], *, repeated: bool) -> tuple[str, list[Token]]:
+    """_leading_heading's heading when it is the first of `tokens`."""
     first = tokens[0] if tokens else None
     if first is not None and first.type == "html_block" and (found := _HTML_HEADLINE.match(first.content)):
         rest = first.content[found.end() :]
@@ -635,7 +723,11 @@ def _heading_text(markup: str) -> str:
 
 
 def _no_title(tokens: list[Token]) -> RejectedUploadError:
-    """The report for a Markdown file without a title, naming a heading at its start that could not be one."""
+    """The report for a Markdown file without a title, naming a heading at its start that could not be one, or the
+    paragraph that stands above a `# Title` (_text_over_headline)."""
+    tokens = tokens[_shown_after(tokens) :]
+    if (over := _text_over_headline(tokens)) is not None:
+        return over
     first = tokens[0] if tokens else None
     why = None
     if first is not None and first.type == "heading_open" and first.tag != "h1" and len(tokens) >= 3:
@@ -654,4 +746,26 @@ def _no_title(tokens: list[Token]) -> RejectedUploadError:
     return RejectedUploadError(
         "the Markdown file has no title",
         fix="add `title: ...` to the front matter (between two --- lines) or start with a `# Title` line",
+    )
+
+
+def _text_over_headline(tokens: list[Token]) -> RejectedUploadError | None:
+    """The report for a paragraph directly over a `# Heading` at the file's start (`Updated 13 May`, `Draft v2 - do
+    not publish`, a kicker), or None. The heading is not taken for the title past text, and the line is named rather
+    than published or dropped: it may be a kicker, a note to the desk or the story's first paragraph over a section
+    heading, and which cannot be told (session 53's attacker's files, until then "the Markdown file has no title")."""
+    if len(tokens) < 5 or tokens[0].type != "paragraph_open" or tokens[3].type != "heading_open":
+        return None
+    if tokens[3].tag != "h1":
+        return None
+    text = _heading_text(_render(tokens[:3]))
+    heading = _heading_text(_render(tokens[3:6]))
+    if not text or not heading:
+        return None
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    return RejectedUploadError(
+        f"the Markdown file has no title: its heading `# {heading}` is read as the title only when no text stands "
+        f"above it, and the paragraph `{shown}` does",
+        fix=f"move `{shown}` below the `# {heading}` line or remove it, or add `title: ...` to the front matter "
+        "(between two --- lines)",
     )

@@ -24,6 +24,7 @@ _FRAGMENT_START = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 SNIFF_BYTES = 4096
+_JSON_OBJECT_START = re.compile(rb'\s*\{\s*["}]')
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -53,7 +54,10 @@ def looks_like_html(data: bytes, *, fragment: bool) -> bool:
 
 
 def looks_like_json_object(data: bytes) -> bool:
+    """A JSON object's start: `{` and then its first key's quote, or its end (RFC 8259: an object's members are
+    strings' names). A legacy page whose first line opens with a brace (`{Updated} Kerry...`, `{PHOTO: ...}`) is
+    none: read as JSON, it was rejected with a JSON syntax error (session 53's attacker)."""
     head = data[:SNIFF_BYTES]
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
-    return head.lstrip().startswith(b"{")
+    return _JSON_OBJECT_START.match(head) is not None

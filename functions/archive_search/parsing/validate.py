@@ -133,6 +133,12 @@ def _one_line(text: str) -> str:
     return closed_bidi(one_line(_CONTROL.sub(" ", _nfc(text))))
 
 
+def without_controls(text: str) -> str:
+    """The text with each control character a body may not hold a space, as validation makes it (_CONTROL): for a
+    text rendered before validation, whose renderer would make one something else (markdown-it makes NUL U+FFFD)."""
+    return _CONTROL.sub(" ", text)
+
+
 def _body(text: str) -> str:
     """The body with LF line ends (U+2029 a paragraph break) and no control characters but tab and LF."""
     lines = _CONTROL.sub(" ", body_lines(_nfc(text))).strip().split("\n")
