@@ -1306,6 +1306,143 @@ def test_html_class_names_that_merely_contain_a_furniture_word_are_content(marku
     assert text in parse_upload("incoming/a.html", _html(body)).body
 
 
+_BRIEF = "<p>The harbour ferry will run on Sundays from June, the council said.</p><p>Fares stay the same.</p>"
+_READER = "<p>Reader {i} says the ferry is always late and the council never listens to anyone here.</p>"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A brief in its <article>, and after <main> more text than it holds, under no furniture name: a thread of
+        # reader comments, a list of teasers, a legal notice, readers' posts as <article>s
+        f"<main><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article></main><div id='disqus_thread'>"
+        + "".join(f"<div class='post'>{_READER.format(i=i)}</div>" for i in range(12))
+        + "</div>",
+        "<main><article><h1>Ferry to run on Sundays</h1>" + _BRIEF + "</article></main><section class='latest'>"
+        "<h2>Latest news</h2>"
+        + "".join(
+            f"<div class='item'><h3><a href='/s{i}'>Story {i} of the day</a></h3><p>Teaser {i}: voters went to the "
+            "polls on Sunday amid heavy rain.</p></div>"
+            for i in range(12)
+        )
+        + "</section>",
+        f"<main><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article></main><div class='site-info'><p>"
+        + "Harbour News Ltd is registered in England. Reproduction without permission is prohibited. " * 12
+        + "</p></div>",
+        f"<main><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article></main><div id='responses'>"
+        + "".join(f"<article class='entry'>{_READER.format(i=i)}</article>" for i in range(12))
+        + "</div>",
+        # A brief in <main> with no <article>
+        f"<main><h1>Ferry to run on Sundays</h1>{_BRIEF}</main><div id='thread'>"
+        + "".join(f"<div class='post'>{_READER.format(i=i)}</div>" for i in range(12))
+        + "</div>",
+    ],
+)
+def test_html_a_brief_in_its_article_takes_in_nothing_the_page_holds_outside_it(page: str) -> None:
+    parsed = parse_upload("incoming/ferry.html", _html(page))
+
+    assert parsed.title == "Ferry to run on Sundays"
+    assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
+
+
+@pytest.mark.parametrize(
+    "names", ["social", "section social", "social-affairs", "related", "promo", "newsletter", "comment", "sponsored"]
+)
+def test_html_an_article_body_wrapped_in_an_element_named_as_furniture_is_read(names: str) -> None:
+    page = (
+        "<main><article><h1>Ferry to run on Sundays</h1><p class='byline'>By Jane Doe</p>"
+        f"<div class='{names}'>{_BRIEF}</div></article></main>"
+    )
+
+    parsed = parse_upload("incoming/ferry.html", _html(page))
+
+    assert parsed.author == "Jane Doe"
+    assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
+
+
+def test_html_a_page_wrapper_named_as_furniture_holding_the_headline_is_read() -> None:
+    # A script's hook among the wrapper's names, on a page with no article container (session 51's new user)
+    page = f"<div class='article__body js-social-share-container'><h1>Ferry to run on Sundays</h1>{_BRIEF}</div>"
+
+    parsed = parse_upload("incoming/ferry.html", _html(page, "<title>Ferry to run on Sundays</title>"))
+
+    assert parsed.body.startswith("The harbour ferry will run on Sundays")
+
+
+def test_html_text_only_in_an_element_named_as_furniture_is_rejected_naming_it() -> None:
+    page = (
+        "<h1>Ferry to run on Sundays</h1><div class='promo'><p>Subscribe today and get a month of news free.</p></div>"
+    )
+
+    with pytest.raises(RejectedUploadError, match='named as page furniture \\(<div class="promo">') as caught:
+        parse_upload("incoming/ferry.html", _html(page))
+    assert "save the article's page again" in caught.value.fix
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "kind"),
+    [
+        (
+            "Just a moment...",
+            "<h1>www.harbour.example</h1><h2>Checking if the site connection is secure</h2><p>www.harbour.example "
+            "needs to review the security of your connection before proceeding.</p><p>Ray ID: 7d1a2b3c4d5e</p>",
+            "a bot check",
+        ),
+        ("Are you a robot?", "<h1>Are you a robot?</h1><p>Please confirm that you are not a robot.</p>", "a bot check"),
+        (
+            "Page not found | Harbour News",
+            "<main><article><h1>Page not found</h1><p>Sorry, the page you are looking for could not be found.</p>"
+            "</article></main>",
+            "an error page",
+        ),
+        ("404 Not Found", "<h1>404 Not Found</h1><hr><center>nginx</center>", "an error page"),
+        ("403 Forbidden", "<h1>403 Forbidden</h1><p>403 Forbidden nginx</p>", "an error page"),
+        (
+            "Access Denied",
+            "<h1>Access Denied</h1><p>You don't have permission to access this page on this server. Reference #18.2f"
+            "</p>",
+            "an error page",
+        ),
+        (
+            "Wayback Machine",
+            "<h1>Wayback Machine</h1><p>Hrm. The Wayback Machine has not archived that URL.</p>",
+            "an error page",
+        ),
+        ("Log in | Harbour News", "<h1>Log in</h1><p>Log in to continue reading. Email address Password</p>", "log-in"),
+        (
+            "Before you continue",
+            "<div class='consent-page'><h1>Before you continue</h1><p>We use cookies and data to deliver and maintain "
+            "services and show personalised ads.</p><button>Accept all</button></div>",
+            "a cookie consent prompt",
+        ),
+        (
+            "Article removed",
+            "<h1>Article removed</h1><p>This article has been removed for legal reasons.</p>",
+            "was removed",
+        ),
+    ],
+)
+def test_html_a_saved_error_check_or_login_page_is_rejected_saying_what_it_is(title: str, body: str, kind: str) -> None:
+    with pytest.raises(RejectedUploadError, match="saved in place of the article") as caught:
+        parse_upload("incoming/ferry.html", _html(body, f"<title>{title}</title>"))
+    assert kind in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ('<div class="header">Sanctions</div>', "Sanctions"),
+        ('<div class="banner">"We are ready," he said.</div>', '"We are ready," he said.'),
+    ],
+)
+def test_html_a_subhead_or_quote_named_header_or_banner_in_the_article_is_text(markup: str, text: str) -> None:
+    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{markup}<p>Last paragraph.</p></article>"
+
+    parsed = parse_upload("incoming/a.html", _html(body))
+
+    assert parsed.body.split("\n\n") == ["First paragraph of the article.", text, "Last paragraph."]
+
+
 @pytest.mark.parametrize(
     "chrome",
     [

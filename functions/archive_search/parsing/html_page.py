@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from archive_search.parsing.bylines import (
     without_job_titles,
     without_leading_furniture,
 )
+from archive_search.parsing.error_pages import refuse_error_page
 from archive_search.parsing.furniture_lines import (
     LEGACY_SITE_NAME,
     is_copyright_holder,
@@ -41,11 +42,14 @@ from archive_search.parsing.html_text import (
     BLOCK_TAGS,
     CHROME_MAX_SHARE,
     DROPPED_TAGS,
+    LINK_LIST_RATIO,
+    child_nodes,
     element_paragraphs,
     element_text,
     holds_other_writings,
     is_hidden_or_chrome_by_markup,
     is_inside,
+    is_running_text,
     left_out_by_name,
     parse_markup,
     refuse_cdata,
@@ -174,10 +178,37 @@ def parse_html(data: bytes) -> ParsedUpload:
         paragraphs[len(lead) :], title, author, heading, published, refuse_unreadable_dates=True
     )
     paragraphs = lead + paragraphs
+    named = _named_as_furniture(container) if not paragraphs and container is not None else []
+    wrapper = _text_wrapper(named, title)
+    if wrapper is not None:
+        paragraphs, wrapped_byline, wrapped_dateline = without_leading_furniture(
+            element_paragraphs(
+                wrapper, frozenset(h1.mem_id for h1 in wrapper.css("h1") if _agrees(element_text(h1), title))
+            ),
+            title,
+            author,
+            heading,
+            published,
+            refuse_unreadable_dates=True,
+        )
+        byline, dateline = byline or wrapped_byline, dateline or wrapped_dateline
     if not title:
         _refuse_unreadable_json_ld(unreadable, "its title")
         raise RejectedUploadError(
             "the page has no title", fix="add a <title>, an <h1> in the article or an og:title meta tag"
+        )
+    page_title = tree.css_first("title")
+    refuse_error_page(
+        (title, element_text(page_title) if page_title is not None else ""),
+        "\n\n".join(paragraphs),
+        signed_or_dated=bool(author or furniture.byline or byline or published or furniture.dateline or dateline),
+    )
+    if not paragraphs and named:
+        raise RejectedUploadError(
+            f"the page's sentences are all in elements named as page furniture ({_markup_name(named[0])}: "
+            "comments, related stories, ads, share or newsletter boxes), which the body leaves out",
+            fix="if that is the article's text, put it in an element whose class names no furniture, inside "
+            "<article> or <main>; if it is not, the page holds no article: save the article's page again",
         )
     if not paragraphs:
         raise RejectedUploadError(
@@ -591,13 +622,14 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], li
     """The element holding the article, its paragraphs, and the links of the lines of tags among them ("Tags:
     Russia, USA": html_text.element_paragraphs).
 
-    The first kind of CONTAINER_SELECTORS whose longest element holds CONTAINER_MIN_SHARE of the page's text names
-    the article, but never at the cost of the article's own text: when other elements of that kind beside it hold
-    SHARED_MIN_SHARE of its text (a live blog's entries, an article body in parts), or it holds less than half of
-    the text of the container candidate (or <body>) around it (a post embedded in the story), that one is the
-    article. Teasers of other stories (_is_teaser) and elements inside the page's chrome or inside furniture-named
-    elements (a "related" list, a "comments" thread) are none of these. RejectedUploadError for a page of several
-    articles (_refuse_several_articles).
+    The first kind of CONTAINER_SELECTORS whose longest element holds CONTAINER_MIN_SHARE of the page's text, or that
+    the page declares to be the article whatever its share (_is_declared_article: a brief above a longer comment
+    thread), names the article (a declared <main> at once), but never at the cost of the article's own text: when
+    other elements of that kind beside it hold SHARED_MIN_SHARE of its text (a live blog's entries, an article body
+    in parts), or it holds less than half of the text of the container candidate (or <body>) around it (a post
+    embedded in the story), that one is the article. Teasers of other stories (_is_teaser) and elements inside the
+    page's chrome or inside furniture-named elements (a "related" list, a "comments" thread) are none of these.
+    RejectedUploadError for a page of several articles (_refuse_several_articles).
     """
     body = tree.body
     if body is None:
@@ -613,24 +645,123 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], li
         return measured[node.mem_id]
 
     judged = _Judged(body)
-    _refuse_several_articles(_candidates(tree, "article", judged), paragraphs_of)
+    candidates = {selector: _candidates(tree, selector, judged) for selector in CONTAINER_SELECTORS}
+    _refuse_several_articles(candidates["article"], paragraphs_of)
+    # The page's headline: its first <h1> outside the chrome and the page's banner (an article's <header> holds it).
+    headlines = islice(tree.css("h1"), MAX_CONTAINER_CANDIDATES)
+    headline = next((h for h in headlines if _heading_place(h, set(), None, judged) == "outside"), None)
     for selector in CONTAINER_SELECTORS:
-        nodes = _candidates(tree, selector, judged)
+        nodes = candidates[selector]
         if not nodes:
             continue
         best = max(nodes, key=lambda node: _length(paragraphs_of(node)))
         length = _length(paragraphs_of(best))
-        if length > 0 and length >= page_length * CONTAINER_MIN_SHARE:
-            around = _around(tree, best, body)
-            beside = sum(
-                _length(paragraphs_of(n))
-                for n in nodes
-                if n.mem_id != best.mem_id and is_inside(n, around) and not _is_teaser(n, paragraphs_of)
-            )
-            if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
-                return around, paragraphs_of(around), tags[around.mem_id]
+        declared = length < page_length * CONTAINER_MIN_SHARE
+        if length <= 0 or (declared and not _is_declared_article(best, headline, candidates.values(), paragraphs_of)):
+            continue
+        if declared and _is_layout(best):
+            # <main> is the page's dominant content (HTML's definition): the rest of the page is not the article.
             return best, paragraphs_of(best), tags[best.mem_id]
+        around = _around(tree, best, body)
+        beside = sum(
+            _length(paragraphs_of(n))
+            for n in nodes
+            if n.mem_id != best.mem_id and is_inside(n, around) and not _is_teaser(n, paragraphs_of)
+        )
+        if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
+            return around, paragraphs_of(around), tags[around.mem_id]
+        return best, paragraphs_of(best), tags[best.mem_id]
     return body, page, tags[body.mem_id]
+
+
+def _is_declared_article(
+    node: LexborNode,
+    headline: LexborNode | None,
+    candidates: Iterable[list[LexborNode]],
+    paragraphs_of: Callable[[LexborNode], list[str]],
+) -> bool:
+    """Whether the page itself says that a container candidate holding less than CONTAINER_MIN_SHARE of its text is
+    the article: it is marked `itemprop=articleBody`, or it is an <article>, <main> or role=main holding the page's
+    headline (its first <h1> outside the chrome) and text besides it; and no container candidate outside it holds
+    more text (a header-only <article> above the story's `.article-body`). A brief under a longer comment thread,
+    teaser list or legal notice with no furniture name took all of it into its body (session 53's attack report,
+    the way Readability's and trafilatura's bug reports show it)."""
+    attributes, length = node.attributes, _length(paragraphs_of(node))
+    if "articlebody" in (attributes.get("itemprop") or "").lower().split():
+        declared = True
+    elif node.tag in ("article", "main") or attributes.get("role") == "main":
+        declared = headline is not None and is_inside(headline, node) and length > len(element_text(headline))
+    else:
+        declared = False
+    return declared and not any(
+        not is_inside(other, node)
+        and not is_inside(node, other)
+        and other.mem_id != node.mem_id
+        and not _is_teaser(other, paragraphs_of)
+        and _length(paragraphs_of(other)) > length
+        for others in candidates
+        for other in others
+    )
+
+
+def _named_as_furniture(container: LexborNode) -> list[LexborNode]:
+    """The outermost elements in the container that the body's walk leaves out by their class or id names alone
+    (html_text.left_out_by_name, judged as element_paragraphs judges them) and that hold a paragraph of running text
+    (html_text.is_running_text), in document order. Asked only of a page whose body came out empty: the walk visits
+    every element once."""
+    limit = text_length(container) * CHROME_MAX_SHARE
+    lengths: dict[int, int] = {}
+    found: list[LexborNode] = []
+    stack = list(reversed(child_nodes(container)))
+    while stack:
+        node = stack.pop()
+        if not node.is_element_node or node.tag in DROPPED_TAGS or is_hidden_or_chrome_by_markup(node):
+            continue
+        if left_out_by_name(node, limit, lengths):
+            if any(map(is_running_text, element_paragraphs(node))):
+                found.append(node)
+            continue
+        stack.extend(reversed(child_nodes(node)))
+    return found
+
+
+def _text_wrapper(named: list[LexborNode], title: str) -> LexborNode | None:
+    """Of the elements named as furniture that hold all the page's sentences (_named_as_furniture), the one that
+    wraps the article's text, if any: inside an article container (CONTAINER_SELECTORS), or holding an <h1> of the
+    title (the page has none); the largest with no more than LINK_LIST_RATIO of its text in links (related stories,
+    share links) and no <form> (a newsletter's or a comment's box).
+
+    Such a wrapper's name is a desk's (`<div class="social">` of Social Affairs, `<div class="comment">` of an opinion
+    column) or a script's hook (`article__body js-social-share-container`): the page was rejected as holding no text
+    (session 53's attack report; session 51's new user). A thread of comments or a box beside the article holds
+    neither the headline nor all that the article container shows besides its header."""
+    containers = ", ".join(CONTAINER_SELECTORS)
+    inside = [
+        node
+        for node in named
+        if _ancestor_matches(node, containers) or any(_agrees(element_text(h1), title) for h1 in node.css("h1"))
+    ]
+    for node in sorted(inside, key=text_length, reverse=True):
+        total = len(normalise_space(node.text(deep=True)))
+        linked = sum(len(normalise_space(link.text(deep=True))) for link in node.css("a"))
+        if linked < total * LINK_LIST_RATIO and node.css_first("form") is None:
+            return node
+    return None
+
+
+def _ancestor_matches(node: LexborNode, selector: str) -> bool:
+    parent = node.parent
+    while parent is not None and parent.tag not in ("body", "html"):
+        if parent.css_matches(selector):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _markup_name(node: LexborNode) -> str:
+    """How an element is written in the page, its class and id alone: `<div class="social">`."""
+    named = (f'{key}="{node.attributes[key]}"' for key in ("class", "id") if node.attributes.get(key))
+    return "<" + " ".join((node.tag or "", *named)) + ">"
 
 
 def _length(paragraphs: list[str]) -> int:
@@ -833,7 +964,39 @@ def _article_headers(container: LexborNode) -> list[LexborNode]:
             owner == "section" and (in_article or header.mem_id in in_articles or header.css_first("h1") is not None)
         ):
             headers.append(header)
-    return headers
+    return headers + _header_named_blocks(container)
+
+
+# Class or id names that, alone on an element in an <article>, call it the article's header as the element would be
+# (HTML's rule for <header>: it belongs to the nearest article), not the site's.
+_HEADER_NAMES = frozenset({"header", "banner"})
+
+
+def _header_named_blocks(container: LexborNode) -> list[LexborNode]:
+    """The elements in an <article> of the container named `header` or `banner` alone that hold text not all links
+    (_only_links): a subhead (`<div class="header">Sanctions</div>`) or a pull quote between paragraphs was lost as
+    the site's banner (session 53's attack report; Readability's bug reports). Read as an article's <header> is, its
+    byline, date and headline left out (_HeaderFurniture); a site's banner named so stands outside the article, and a
+    banner ad inside it is an image or a link."""
+    found = []
+    for node in container.css(".header, .banner, #header, #banner"):
+        names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower().split()
+        text = element_text(node)
+        if set(names) <= _HEADER_NAMES and text and not _only_links(node, text) and _in_an_article(node, container):
+            found.append(node)
+    return found
+
+
+def _in_an_article(node: LexborNode, container: LexborNode) -> bool:
+    """Whether an <article> around the node, within the container (or the container itself), holds it."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return True
+        if parent.mem_id == container.mem_id:
+            return False
+        parent = parent.parent
+    return False
 
 
 class _HeaderFurniture:

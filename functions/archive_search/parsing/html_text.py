@@ -916,7 +916,7 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
-def _is_running_text(paragraph: str) -> bool:
+def is_running_text(paragraph: str) -> bool:
     """Whether a paragraph reads as the story's running text: a sentence of six words or more."""
     return len(paragraph.split()) >= _RUNNING_TEXT_WORDS and _SENTENCE_END.search(paragraph) is not None
 
@@ -987,12 +987,13 @@ def element_paragraphs(
     element left out stood between them (_leaves_a_gap).
 
     `skip` holds `mem_id`s of elements to leave out (the title heading, a byline paragraph), `keep` those to read
-    although their tag is never text elsewhere (an article's <header>, html_page._article_headers). In a `page`, a
-    paragraph that is furniture by what it says and links (furniture_lines.furniture_line: a share line, a comment
-    count, a bar of links) is left out, and the links of a line of tags are added to `tags`; in any markup, so is a
-    paragraph or a <div>'s text saying only what an ad's label says (furniture_lines.is_ad_label). A fragment (a
-    JSON body, Markdown) keeps its lines of links: its tags are its own fields, so a line of tags there would be
-    lost, and Markdown writes a link only where its editor put one.
+    though their tag (an article's <header>) or, for other tags, name is never text elsewhere (its `div.header`:
+    html_page._article_headers). In a `page`, a paragraph that is furniture by what it says and links
+    (furniture_lines.furniture_line: a share line, a comment count, a bar of links) is left out, and the links of a
+    line of tags are added to `tags`; in any markup, so is a paragraph or a <div>'s text saying only what an ad's
+    label says (furniture_lines.is_ad_label). A fragment (a JSON body, Markdown) keeps its lines of links: its tags
+    are its own fields, so a line of tags there would be lost, and Markdown writes a link only where its editor put
+    one.
     """
     chrome_limit = text_length(root) * CHROME_MAX_SHARE
     lengths: dict[int, int] = {}  # text lengths of the elements judged by their names (cached_text_length)
@@ -1026,7 +1027,7 @@ def element_paragraphs(
     def story_list(node: LexborNode) -> bool:
         """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
         list vanished with their text): standing between two paragraphs of running text, with nothing left out
-        before it (_is_running_text before it, _story_text_follows after it), inside an article container
+        before it (is_running_text before it, _story_text_follows after it), inside an article container
         (_in_article: on a page with none, a list between two paragraphs is as often the page's menu), or under a
         heading naming the article's sources (_SOURCES_HEADINGS). A label of other stories before it
         (is_other_stories_label, _OTHER_STORIES_WORDS) or a call to action leaves it furniture. A colon after six
@@ -1045,7 +1046,7 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
-        return _is_running_text(before) and _in_article(node, facts) and _story_text_follows(node, root)
+        return is_running_text(before) and _in_article(node, facts) and _story_text_follows(node, root)
 
     def keep_paragraph(paragraph: str, holder: str) -> None:
         nonlocal heading, label, furniture_after, last_holder, left_since
@@ -1414,7 +1415,8 @@ def _left_out(
         return True
     if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy, repeats):
         return True
-    return left_out_by_name(node, chrome_limit, lengths)
+    # A <header> kept is still judged by its names (`<header class="site-header">` in an article is the site's).
+    return (node.mem_id not in keep or node.tag in DROPPED_TAGS) and left_out_by_name(node, chrome_limit, lengths)
 
 
 def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:
