@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from archive_search.api import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
+from archive_search_cli.ports import API_SERVER_NAME
 from archive_search_cli.template import REPO_ROOT
 from archive_search_cli.worker import FakeLambdaContext
 
@@ -158,7 +159,7 @@ def make_server(
     one_event_at_a_time = threading.Lock()
 
     class RequestHandler(BaseHTTPRequestHandler):
-        server_version = "archive-search-local"
+        server_version = API_SERVER_NAME
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             """What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's

@@ -18,6 +18,7 @@ from archive_search.errors import RejectedUploadError, SearchUnavailableError, S
 from archive_search.keys import article_id_for_key
 from archive_search.parsing import unsupported_extension
 from archive_search_cli.local_aws import aws_client
+from archive_search_cli.opensearch_node import OpenSearchNodeError
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.redrive import add_redrive_command
 from archive_search_cli.sam_local import run as run_sam_local
@@ -27,6 +28,7 @@ from archive_search_cli.stack import (
     add_stack_option,
     local_stack,
     read_stack_file,
+    refuse_taken_ports,
     running_stack,
     s3_endpoint,
     wait_until_ingested,
@@ -51,6 +53,7 @@ EXIT_REJECTED = 2
 
 def _serve(args: argparse.Namespace) -> int:
     ports = StackPorts(api=args.port, moto=args.moto_port, opensearch=args.opensearch_port)
+    refuse_taken_ports("serve", ports, Path(args.data_dir))
     stopping = threading.Event()
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
@@ -294,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except OpenSearchNodeError as exc:  # the node could not be fetched or started: why, not a traceback
+        raise SystemExit(f"archive-search {args.command}: {exc}") from None
     except (EndpointConnectionError, ClientError, StorageUnavailableError, SearchUnavailableError) as exc:
         if args.command in ("serve", "sam-local"):
             raise
