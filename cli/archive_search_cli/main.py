@@ -43,6 +43,7 @@ from archive_search_cli.uploads import (
     left_out,
     put_all,
     reported_uploads,
+    saved_page_folders,
     upload_report,
     uploads_for_jsonl,
     uploads_for_paths,
@@ -103,44 +104,55 @@ def _upload(args: argparse.Namespace) -> int:
     )
     try:
         items = list(uploads)
+        # A file no article can come of is not sent: ingest would only leave a report on it (session 53's new user:
+        # `upload story.docx` exited 2 and uploaded it all the same).
+        refused = {item.key for item in items if _no_article(item.key, prefix) is not None}
         # put_all also refuses two files for one upload or article, before sending any: which won would be chance.
-        count = put_all(s3, bucket, items)
+        count = put_all(s3, bucket, [item for item in items if item.key not in refused])
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    none = _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
-    if not args.jsonl and (skipped := left_out(map(Path, args.paths))):
-        print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
-    # As `report` exits when an upload was rejected: a script notices an upload that can make no article (session
+    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix, outcome="not uploaded")
+    if not args.jsonl:
+        paths = [Path(p) for p in args.paths]
+        if skipped := left_out(paths):
+            print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
+        for folder in saved_page_folders(paths):
+            print(f"left out, a saved page's own files (css, scripts, images): {folder}", file=sys.stderr)
+    # As `report` exits when an upload was rejected: a script notices a file that can make no article (session
     # 48's new user: `upload /dev/null` said "no article" and exited 0).
-    return 2 if none else 0
+    return 2 if refused else 0
 
 
 LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
 
 
-def _list_articles(keys: list[str], prefix: str) -> int:
+def _no_article(key: str, prefix: str) -> RejectedUploadError | None:
+    """Why no article can come of an upload key (a name no article can have, a format ingest does not read), or
+    None."""
+    try:
+        article_id_for_key(key, prefix)
+    except RejectedUploadError as exc:
+        return exc
+    return unsupported_extension(key)
+
+
+def _list_articles(keys: list[str], prefix: str, outcome: str = "no article") -> None:
     """Each key with the article it names (`delete` and `report` take the same paths), for a few keys; of more, those
-    that name none. How many name none: a name no article can have, or a format ingest does not read."""
+    that name none, with `outcome` and why."""
     lines: list[str] = []
-    none = 0
     for key in keys:
-        try:
-            named = f"article {article_id_for_key(key, prefix)}"
-            unsupported = unsupported_extension(key)  # ingest reports it on its own and changes no article
-        except RejectedUploadError as exc:
-            unsupported = exc
+        unsupported = _no_article(key, prefix)
         if unsupported is not None:
-            none += 1
-            named = f"no article: {unsupported.reason}"
-        if unsupported is not None or len(keys) <= LISTED_KEYS:
-            lines.append(f"  {key} -> {named}")
+            fix = f"; {unsupported.fix}" if unsupported.fix else ""
+            lines.append(f"  {key} -> {outcome}: {unsupported.reason}{fix}")
+        elif len(keys) <= LISTED_KEYS:
+            lines.append(f"  {key} -> article {article_id_for_key(key, prefix)}")
     for line in lines[:LISTED_KEYS]:
         print(line)
     if len(lines) > LISTED_KEYS:
         print(f"  … and {len(lines) - LISTED_KEYS} more that make no article")
-    return none
 
 
 def _delete(args: argparse.Namespace) -> int:

@@ -61,8 +61,39 @@ SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 
 def folder_files(folder: Path) -> list[Path]:
     """The folder's files, at any depth, in path order, without hidden files or folders (`.DS_Store`, `._x.md`,
-    `.git/`) and SYSTEM_FILES."""
+    `.git/`), SYSTEM_FILES and saved pages' folders (saved_page_folders)."""
     return sorted(entry for entry in _listed_entries(folder) if entry.is_file())
+
+
+# What a browser's "Save page as, complete" writes beside `X.html`: `X_files/` with the page's css, scripts, images
+# and frames, none of them an article (session 53's new user got four rejection reports from one saved page).
+SAVED_PAGE_SUFFIX = "_files"
+SAVED_PAGE_EXTENSIONS = (".html", ".htm")
+
+
+def saved_page_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders a browser saved beside a page (`X_files/` beside `X.html` or `X.htm`) in the folders among
+    `paths`: left out of an upload (`upload` names them)."""
+    return sorted(
+        entry
+        for folder in paths
+        if folder.is_dir()
+        for entry in folder.rglob(f"*{SAVED_PAGE_SUFFIX}")
+        if _is_saved_page_folder(entry) and not _hidden(entry, folder)
+    )
+
+
+def _is_saved_page_folder(path: Path) -> bool:
+    page = path.name.removesuffix(SAVED_PAGE_SUFFIX)
+    return (
+        path.name.endswith(SAVED_PAGE_SUFFIX)
+        and path.is_dir()
+        and any((path.parent / f"{page}{extension}").is_file() for extension in SAVED_PAGE_EXTENSIONS)
+    )
+
+
+def _hidden(entry: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in entry.relative_to(folder).parts)
 
 
 def left_out(paths: Iterable[Path]) -> list[Path]:
@@ -79,10 +110,14 @@ def left_out(paths: Iterable[Path]) -> list[Path]:
 
 
 def _listed_entries(folder: Path) -> Iterator[Path]:
-    """Every entry below the folder but hidden ones (or in hidden folders) and SYSTEM_FILES."""
+    """Every entry below the folder but hidden ones (or in hidden folders), SYSTEM_FILES and what saved pages' folders
+    hold."""
+    saved = saved_page_folders([folder])
     for entry in folder.rglob("*"):
-        if not any(part.startswith(".") for part in entry.relative_to(folder).parts) and (
-            entry.name.casefold() not in SYSTEM_FILES
+        if (
+            not _hidden(entry, folder)
+            and entry.name.casefold() not in SYSTEM_FILES
+            and not any(entry == page or entry.is_relative_to(page) for page in saved)
         ):
             yield entry
 
@@ -195,11 +230,17 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
     return kept
 
 
+def _progress(files: int) -> tqdm[Any]:
+    """A progress bar for several files, on a terminal only (disable=None): a bar for one file, or frames written to a
+    file the output is piped to, are noise (session 53's new user)."""
+    return tqdm(total=files, unit="file", disable=None if files > 1 else True)
+
+
 def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
     """Puts every upload, 16 at a time; the count. All are read and checked first (one_source_each), so an
     UploadSourceError puts none."""
     items = one_source_each(list(uploads), articles=True)
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(items), unit="file") as bar:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, _progress(len(items)) as bar:
         for _ in pool.map(
             lambda item: s3.put_object(Bucket=bucket, Key=item.key, Body=item.body, ContentType=item.content_type),
             items,
@@ -254,7 +295,7 @@ def delete_all(s3: Any, bucket: str, pending: list[PendingDeletion], force: bool
         return item.key, "deleted"
 
     outcomes: dict[str, list[str]] = {"deleted": [], "not uploaded": [], "differing": []}
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(pending), unit="file") as bar:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, _progress(len(pending)) as bar:
         for key, outcome in pool.map(delete, pending):
             outcomes[outcome].append(key)
             bar.update()

@@ -28,6 +28,7 @@ from archive_search_cli.uploads import (
     UploadSourceError,
     keys_for_paths,
     one_source_each,
+    put_all,
     uploads_for_jsonl,
     uploads_for_paths,
 )
@@ -191,11 +192,14 @@ def test_a_missing_file_is_named_and_nothing_is_uploaded(
     assert recording_s3.put == []
 
 
-def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
+SUPPORTED = "upload one of: .json, .txt, .md, .markdown, .html, .htm"
+
+
+def test_upload_does_not_send_a_file_in_an_unsupported_format(
     tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `upload notes.pdf story.json` listed "incoming/notes.pdf -> article notes", though ingest reads no article
-    # from it (its report says the format is not supported, and it changes no article).
+    # from it; then it said "no article" and uploaded it all the same, leaving a rejection report (session 53).
     for name in ("notes.pdf", "story.json"):
         (tmp_path / name).write_bytes(b'{"title": "T", "body": "B"}')
 
@@ -203,8 +207,10 @@ def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
 
     # and exits 2, as `report` does for a rejected upload (session 48's new user: `upload /dev/null` exited 0)
     assert status == 2
-    assert capsys.readouterr().out.splitlines()[1:] == [
-        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported",
+    assert recording_s3.put == ["incoming/story.json"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"uploaded 1 file(s) to s3://{local_stack_spec().uploads_bucket}/incoming/",
+        f"  incoming/notes.pdf -> not uploaded: files ending in '.pdf' are not supported; {SUPPORTED}",
         "  incoming/story.json -> article story",
     ]
     assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "story.json")]) == 0
@@ -216,7 +222,40 @@ def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
     capsys.readouterr()
     assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "many")]) == 2
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported"
+        f"  incoming/notes.pdf -> not uploaded: files ending in '.pdf' are not supported; {SUPPORTED}"
+    ]
+    assert "incoming/notes.pdf" not in recording_s3.put
+
+
+def test_no_progress_bar_off_a_terminal(recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]) -> None:
+    # `verify > out.txt` held hundreds of progress-bar frames, and a one-file upload drew a bar (session 53)
+    put_all(recording_s3, "bucket", [PendingUpload(f"incoming/{n}.json", b"{}", "application/json") for n in range(3)])
+
+    assert capsys.readouterr().err == ""
+    assert len(recording_s3.put) == 3
+
+
+def test_a_folder_upload_leaves_out_a_saved_pages_own_files(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a browser's "Save page as, complete" in a folder: the page, and beside it its css, script, image and an
+    # iframe's page (session 53's new user got four rejection reports); and a folder that only ends in _files
+    saved = tmp_path / "saved"
+    assets = saved / "Bakery named best_files"
+    assets.mkdir(parents=True)
+    (saved / "Bakery named best.html").write_bytes(b"<h1>Bakery</h1><p>Body.</p>")
+    for name in ("style.css", "app.js", "logo.png", "frame.html"):
+        (assets / name).write_bytes(b"x")
+    (saved / "old_files").mkdir()
+    (saved / "old_files" / "note.md").write_bytes(b"# Note")
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(saved)])
+
+    # Then only the page and the other folder's file are uploaded, and the saved page's folder is named
+    assert status == 0
+    assert sorted(recording_s3.put) == ["incoming/Bakery named best.html", "incoming/old_files/note.md"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"left out, a saved page's own files (css, scripts, images): {assets}"
     ]
 
 
