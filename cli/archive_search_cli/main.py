@@ -8,8 +8,10 @@ import logging
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from botocore.exceptions import ClientError, EndpointConnectionError
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
@@ -42,6 +44,7 @@ from archive_search_cli.uploads import (
     keys_for_paths,
     left_out,
     put_all,
+    remaining_versions,
     reported_uploads,
     saved_page_folders,
     upload_report,
@@ -138,9 +141,11 @@ def _no_article(key: str, prefix: str) -> RejectedUploadError | None:
     return unsupported_extension(key)
 
 
-def _list_articles(keys: list[str], prefix: str, outcome: str = "no article") -> None:
-    """Each key with the article it names (`delete` and `report` take the same paths), for a few keys; of more, those
-    that name none, with `outcome` and why."""
+def _list_articles(
+    keys: list[str], prefix: str, outcome: str = "no article", after: Callable[[str], str] | None = None
+) -> None:
+    """Each key with the article it names (`delete` and `report` take the same paths), and `after` says what became
+    of it, for a few keys; of more, those that name none, with `outcome` and why."""
     lines: list[str] = []
     for key in keys:
         unsupported = _no_article(key, prefix)
@@ -148,7 +153,7 @@ def _list_articles(keys: list[str], prefix: str, outcome: str = "no article") ->
             fix = f"; {unsupported.fix}" if unsupported.fix else ""
             lines.append(f"  {key} -> {outcome}: {unsupported.reason}{fix}")
         elif len(keys) <= LISTED_KEYS:
-            lines.append(f"  {key} -> article {article_id_for_key(key, prefix)}")
+            lines.append(f"  {key} -> article {article_id_for_key(key, prefix)}{after(key) if after else ''}")
     for line in lines[:LISTED_KEYS]:
         print(line)
     if len(lines) > LISTED_KEYS:
@@ -167,7 +172,8 @@ def _delete(args: argparse.Namespace) -> int:
         else:
             pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
         # delete_all also refuses two files for one upload, before deleting any.
-        done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
+        s3 = aws_client("s3", endpoint)
+        done = delete_all(s3, bucket, pending, force=args.force)
     except UploadSourceError as exc:
         print(f"{exc}; nothing was deleted", file=sys.stderr)
         return 1
@@ -180,18 +186,32 @@ def _delete(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
-    _list_articles(done.deleted, prefix)
+    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key))
     return 1 if done.differing or done.not_uploaded else 0  # as rm: a script notices a name that was not there
+
+
+def _after_deletion(s3: Any, bucket: str, key: str) -> str:
+    """What became of the article of a deleted upload: removed, or made from another upload of it that remains (the
+    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user)."""
+    remaining = remaining_versions(s3, bucket, key)
+    if remaining is None:  # the editors' policy lets them list the reports only
+        return " removed, unless another format of it is uploaded (then it follows that one)"
+    if remaining:
+        return f" kept: it now follows {remaining[0]} (delete that too to remove it)"
+    return " removed"
 
 
 def _report(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
-    report_prefix = args.report_prefix or local_stack_spec().function_environment["IngestFunction"]["REPORT_PREFIX"]
+    ingest_env = local_stack_spec().function_environment["IngestFunction"]
+    report_prefix = args.report_prefix or ingest_env["REPORT_PREFIX"]
+    running = running_stack(args.data_dir, named=bool(args.endpoint_url))
+    archive_bucket = args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"])
     s3 = aws_client("s3", endpoint)
     keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
     rejected = False
     for key in keys:
-        report = upload_report(s3, bucket, key, prefix, report_prefix)
+        report = upload_report(s3, bucket, key, prefix, report_prefix, archive_bucket)
         rejected |= report["status"] == "rejected"
         print(json.dumps(report, ensure_ascii=False), flush=True)
     return EXIT_REJECTED if rejected else 0
@@ -280,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="each upload's rejection report, or that it has none")
     report.add_argument("paths", nargs="*", help="files or folders, as given to upload (none: every report)")
     report.add_argument("--report-prefix", help="where ingest writes reports (default: the template's)")
+    report.add_argument(
+        "--archive-bucket", help="the archive bucket, to tell accepted from waiting (default: the running stack's)"
+    )
     _add_uploads_target_options(report)
     report.set_defaults(run=_report)
 
