@@ -220,12 +220,17 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
             ingest.handler,
             worker_threads,
             timeout_seconds=spec.function_timeouts["IngestFunction"],
+            memory_mb=spec.function_memory["IngestFunction"],
         )
         worker.start()
         stack.callback(worker.stop)
 
         server = make_server(
-            "127.0.0.1", ports.api, search.handler, max_concurrency=spec.function_concurrency.get("SearchFunction")
+            "127.0.0.1",
+            ports.api,
+            search.handler,
+            max_concurrency=spec.function_concurrency.get("SearchFunction"),
+            memory_mb=spec.function_memory["SearchFunction"],
         )
         stack.callback(server.server_close)
         stack.callback(server.shutdown)
