@@ -221,6 +221,14 @@ def answer_searches(page: Any, results: list[dict[str, Any]], facets: dict[str, 
     page.route(lambda url: urlsplit(url).path == "/search", answer)
 
 
+def answer_article(page: Any, article: dict[str, Any]) -> None:
+    """/articles/{id} answers with this article, whatever was asked."""
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(article)),
+    )
+
+
 def result(article_id: str, **fields: Any) -> dict[str, Any]:
     return {"id": article_id, "title": article_id, "url": None, "author": None, "published": None, "section": None,
             "snippet": "", "highlights": {}, **fields}  # fmt: skip
@@ -592,6 +600,7 @@ def test_the_next_tab_from_an_opened_article_reaches_back_to_results(
     # Given an article opened from a suggestion by keyboard (focus was on its title, below "Back to results", and the
     # next Tab went to the page's footer: session 53's new user)
     page, _ = canned
+    answer_article(page, result("2015/05/kerry", title="Kerry meets Putin"))
     page.goto("/?q=kerry")
     box = page.get_by_role("combobox", name="Search the archive", exact=True)
     box.fill("")
@@ -618,6 +627,7 @@ def test_the_tab_title_is_plain_text(canned: tuple[Any, list[dict[str, list[str]
     expect(page.locator(".as-summary")).to_contain_text("def")
     assert page.title().startswith("“abcdef” · ")
     # as an article's title is
+    answer_article(page, result("2015/05/kerry", title="Kerry meets Putin"))
     page.locator('.as-result-link[data-article-id="2015/05/kerry"]').click()
     expect(page.locator(".as-article-title")).to_have_text("Kerry meets Putin")
     assert page.title().startswith("Kerry meets Putin · ")
