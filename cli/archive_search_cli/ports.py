@@ -89,4 +89,5 @@ def taken_ports_message(
         options.append(f"{flag} {free}")
     if data_dir_in_use is not None:
         options.append(f"--data-dir {data_dir_in_use[1]}")
-    return f"{'; '.join(held)}. Stop it, or choose others: archive-search {command} {' '.join(options)}"
+    holders = "it" if len(held) == 1 else "them"
+    return f"{'; '.join(held)}. Stop {holders}, or choose others: archive-search {command} {' '.join(options)}"
