@@ -143,9 +143,13 @@
     return h("bdi", Object.assign({ text: balanceBidi(String(text)) }, attrs || {}));
   }
 
-  /** The same for plain text (a document title): between first-strong isolate and pop directional isolate. */
-  function isolateText(text) {
-    return "\u2068" + balanceBidi(String(text)) + "\u2069";
+  /**
+   * Plain text for a document title: its direction controls taken out, so that none reaches the words around it.
+   * Tabs, history and bookmarks show a title as it is, and isolates there read as stray characters (the title read
+   * "“⁨election⁩” · Search the archive": session 53's new user).
+   */
+  function plainTitle(text) {
+    return String(text).replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
   }
 
   /** Highlighted text (see appendMarked), set apart like `isolate`. */
@@ -549,6 +553,9 @@
     // Pages stop at MAX_PAGE: say so, and how to reach the rest, where there are more (session 47's new user read
     // "1,128 results" and could reach 1,000 of them, told nothing).
     this.pageLimit = h("p", { className: "as-page-limit", role: "note", hidden: true });
+    // Why a date order lists fewer, or in no date order (session 53's new user: 461 by relevance, 37 newest first,
+    // none of them dated, and not a word of why).
+    this.sortNote = h("p", { className: "as-sort-note", role: "note", hidden: true });
     this.resultsView = h("section", {
       className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
     },
@@ -556,10 +563,12 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.notice, this.didYouMean, this.unapplied, this.message, this.list, this.pager, this.pageLimit);
+      this.notice, this.didYouMean, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
-    this.articleView = h("article", { className: "as-article", hidden: true, "aria-labelledby": this.id("article-title") });
+    this.articleView = h("article", {
+      className: "as-article", hidden: true, tabindex: "-1", "aria-labelledby": this.id("article-title"),
+    });
 
     this.root.classList.add("as");
     this.root.replaceChildren(this.form, this.status, this.layout, this.articleView);
@@ -729,7 +738,7 @@
   ArchiveSearch.prototype.showResultsView = function () {
     this.articleView.hidden = true;
     this.layout.hidden = false;
-    document.title = this.state.q ? "“" + isolateText(shownQuery(this.state.q)) + "” · " + this.baseTitle : this.baseTitle;
+    document.title = this.state.q ? "“" + plainTitle(shownQuery(this.state.q)) + "” · " + this.baseTitle : this.baseTitle;
   };
 
   ArchiveSearch.prototype.search = function (fromHistory) {
@@ -795,6 +804,7 @@
     this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
+    this.sortNote.hidden = true;
     this.facetBox.replaceChildren();
     this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
     this.settleFocus(true);
@@ -830,6 +840,7 @@
     this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
+    this.sortNote.hidden = true;
     this.showMessage("error", [
       h("p", { text: text }),
       refused ? null : h("button", {
@@ -871,6 +882,7 @@
 
     this.renderDidYouMean(body.did_you_mean, state, body.altered_query);
     this.renderUnapplied(body.unapplied_exclusions);
+    this.renderSortNote(state, results);
     this.list.replaceChildren();
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
 
@@ -978,6 +990,27 @@
       return i > 0 ? [", ", isolate(t)] : [isolate(t)];
     }), ".");
     this.unapplied.hidden = false;
+  };
+
+  /**
+   * A date order of a search of several words lists only the articles holding every word, when some do (the API's
+   * rule, docs/search.md), and undated articles come last in no date order: say so, or the count and order changing
+   * with the sort go unexplained.
+   */
+  ArchiveSearch.prototype.renderSortNote = function (state, results) {
+    var notes = [];
+    if (state.sort !== "relevance" && results.length) {
+      var words = state.q.split(/\s+/).filter(function (w) { return w && w.charAt(0) !== "-" && w !== "OR" && w !== "|"; });
+      if (words.length > 1) {
+        notes.push("Sorted by date: only the articles holding every word are listed, when some do (sort by relevance "
+          + "to see those holding some of them too).");
+      }
+      if (!results.some(function (r) { return formatDate(r.published); })) {
+        notes.push("None of these articles has a date, so they are in no date order.");
+      }
+    }
+    this.sortNote.textContent = notes.join(" ");
+    this.sortNote.hidden = !notes.length;
   };
 
   ArchiveSearch.prototype.articleLink = function (id, url) {
@@ -1317,8 +1350,10 @@
     var title = h("h2", { id: this.id("article-title"), className: "as-article-title", tabindex: "-1", text: "Loading the article…" });
     this.articleView.setAttribute("aria-busy", "true");
     this.articleView.replaceChildren(back, title);
-    this.refocus = false; // the article's title takes it
-    title.focus({ preventScroll: true });
+    this.refocus = false; // the article takes it
+    // The article, named by its title, not the title: the back link comes before the title, and the next Tab from
+    // the title went past it to the page's footer (session 53's new user).
+    this.articleView.focus({ preventScroll: true });
     global.scrollTo(0, this.root.getBoundingClientRect().top + global.scrollY - 8);
     var seq = ++this.articleSeq;
     var path = encodePath(id);
@@ -1363,7 +1398,7 @@
   ArchiveSearch.prototype.renderArticle = function (article, back, title) {
     this.articleView.setAttribute("aria-busy", "false");
     setChildren(title, isolate(article.title || "(untitled)"));
-    document.title = isolateText(article.title || "Article") + " · " + this.baseTitle;
+    document.title = plainTitle(article.title || "Article") + " · " + this.baseTitle;
     var meta = h("p", { className: "as-meta" });
     var parts = [];
     if (article.author) parts.push(h("span", { className: "as-author" }, "By ", isolate(article.author)));

@@ -23,7 +23,8 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from archive_search.api import RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE
-from archive_search_cli.template import REPO_ROOT
+from archive_search_cli.ports import API_SERVER_NAME
+from archive_search_cli.template import LAMBDA_DEFAULT_MEMORY_MB, REPO_ROOT
 from archive_search_cli.worker import FakeLambdaContext
 
 logger = logging.getLogger(__name__)
@@ -146,7 +147,12 @@ OVERLOADED: dict[str, Any] = {
 
 
 def make_server(
-    host: str, port: int, handler: Handler, web_root: Path = WEB_ROOT, max_concurrency: int | None = None
+    host: str,
+    port: int,
+    handler: Handler,
+    web_root: Path = WEB_ROOT,
+    max_concurrency: int | None = None,
+    memory_mb: int = LAMBDA_DEFAULT_MEMORY_MB,
 ) -> ThreadingHTTPServer:
     """The local HTTP API. `max_concurrency`: as many requests admitted at once as the search function may serve in
     AWS (the template's SearchMaxConcurrency); a request beyond them is answered at once with the API's 503 and
@@ -158,7 +164,7 @@ def make_server(
     one_event_at_a_time = threading.Lock()
 
     class RequestHandler(BaseHTTPRequestHandler):
-        server_version = "archive-search-local"
+        server_version = API_SERVER_NAME
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             """What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's
@@ -261,7 +267,8 @@ def make_server(
                 try:
                     event = http_api_event(self.command, self.path, dict(self.headers.items()))
                     with one_event_at_a_time:
-                        result = handler(event, FakeLambdaContext(function_name="SearchFunction"))
+                        context = FakeLambdaContext(function_name="SearchFunction", memory_limit_in_mb=memory_mb)
+                        result = handler(event, context)
                 finally:
                     if slots is not None:
                         slots.release()

@@ -8,8 +8,10 @@ import logging
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from botocore.exceptions import ClientError, EndpointConnectionError
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
@@ -18,6 +20,7 @@ from archive_search.errors import RejectedUploadError, SearchUnavailableError, S
 from archive_search.keys import article_id_for_key
 from archive_search.parsing import unsupported_extension
 from archive_search_cli.local_aws import aws_client
+from archive_search_cli.opensearch_node import OpenSearchNodeError
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
 from archive_search_cli.redrive import add_redrive_command
 from archive_search_cli.sam_local import run as run_sam_local
@@ -27,6 +30,7 @@ from archive_search_cli.stack import (
     add_stack_option,
     local_stack,
     read_stack_file,
+    refuse_taken_ports,
     running_stack,
     s3_endpoint,
     wait_until_ingested,
@@ -40,7 +44,9 @@ from archive_search_cli.uploads import (
     keys_for_paths,
     left_out,
     put_all,
+    remaining_versions,
     reported_uploads,
+    saved_page_folders,
     upload_report,
     uploads_for_jsonl,
     uploads_for_paths,
@@ -51,6 +57,7 @@ EXIT_REJECTED = 2
 
 def _serve(args: argparse.Namespace) -> int:
     ports = StackPorts(api=args.port, moto=args.moto_port, opensearch=args.opensearch_port)
+    refuse_taken_ports("serve", ports, Path(args.data_dir))
     stopping = threading.Event()
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
@@ -100,44 +107,57 @@ def _upload(args: argparse.Namespace) -> int:
     )
     try:
         items = list(uploads)
+        # A file no article can come of is not sent: ingest would only leave a report on it (session 53's new user:
+        # `upload story.docx` exited 2 and uploaded it all the same).
+        refused = {item.key for item in items if _no_article(item.key, prefix) is not None}
         # put_all also refuses two files for one upload or article, before sending any: which won would be chance.
-        count = put_all(s3, bucket, items)
+        count = put_all(s3, bucket, [item for item in items if item.key not in refused])
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    none = _list_articles(list(dict.fromkeys(item.key for item in items)), prefix)
-    if not args.jsonl and (skipped := left_out(map(Path, args.paths))):
-        print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
-    # As `report` exits when an upload was rejected: a script notices an upload that can make no article (session
+    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix, outcome="not uploaded")
+    if not args.jsonl:
+        paths = [Path(p) for p in args.paths]
+        if skipped := left_out(paths):
+            print(f"left out, not regular files: {', '.join(map(str, skipped))}", file=sys.stderr)
+        for folder in saved_page_folders(paths):
+            print(f"left out, a saved page's own files (css, scripts, images): {folder}", file=sys.stderr)
+    # As `report` exits when an upload was rejected: a script notices a file that can make no article (session
     # 48's new user: `upload /dev/null` said "no article" and exited 0).
-    return 2 if none else 0
+    return 2 if refused else 0
 
 
 LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
 
 
-def _list_articles(keys: list[str], prefix: str) -> int:
-    """Each key with the article it names (`delete` and `report` take the same paths), for a few keys; of more, those
-    that name none. How many name none: a name no article can have, or a format ingest does not read."""
+def _no_article(key: str, prefix: str) -> RejectedUploadError | None:
+    """Why no article can come of an upload key (a name no article can have, a format ingest does not read), or
+    None."""
+    try:
+        article_id_for_key(key, prefix)
+    except RejectedUploadError as exc:
+        return exc
+    return unsupported_extension(key)
+
+
+def _list_articles(
+    keys: list[str], prefix: str, outcome: str = "no article", after: Callable[[str], str] | None = None
+) -> None:
+    """Each key with the article it names (`delete` and `report` take the same paths), and `after` says what became
+    of it, for a few keys; of more, those that name none, with `outcome` and why."""
     lines: list[str] = []
-    none = 0
     for key in keys:
-        try:
-            named = f"article {article_id_for_key(key, prefix)}"
-            unsupported = unsupported_extension(key)  # ingest reports it on its own and changes no article
-        except RejectedUploadError as exc:
-            unsupported = exc
+        unsupported = _no_article(key, prefix)
         if unsupported is not None:
-            none += 1
-            named = f"no article: {unsupported.reason}"
-        if unsupported is not None or len(keys) <= LISTED_KEYS:
-            lines.append(f"  {key} -> {named}")
+            fix = f"; {unsupported.fix}" if unsupported.fix else ""
+            lines.append(f"  {key} -> {outcome}: {unsupported.reason}{fix}")
+        elif len(keys) <= LISTED_KEYS:
+            lines.append(f"  {key} -> article {article_id_for_key(key, prefix)}{after(key) if after else ''}")
     for line in lines[:LISTED_KEYS]:
         print(line)
     if len(lines) > LISTED_KEYS:
         print(f"  … and {len(lines) - LISTED_KEYS} more that make no article")
-    return none
 
 
 def _delete(args: argparse.Namespace) -> int:
@@ -152,7 +172,8 @@ def _delete(args: argparse.Namespace) -> int:
         else:
             pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
         # delete_all also refuses two files for one upload, before deleting any.
-        done = delete_all(aws_client("s3", endpoint), bucket, pending, force=args.force)
+        s3 = aws_client("s3", endpoint)
+        done = delete_all(s3, bucket, pending, force=args.force)
     except UploadSourceError as exc:
         print(f"{exc}; nothing was deleted", file=sys.stderr)
         return 1
@@ -165,18 +186,32 @@ def _delete(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
-    _list_articles(done.deleted, prefix)
+    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key))
     return 1 if done.differing or done.not_uploaded else 0  # as rm: a script notices a name that was not there
+
+
+def _after_deletion(s3: Any, bucket: str, key: str) -> str:
+    """What became of the article of a deleted upload: removed, or made from another upload of it that remains (the
+    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user)."""
+    remaining = remaining_versions(s3, bucket, key)
+    if remaining is None:  # the editors' policy lets them list the reports only
+        return " removed, unless another format of it is uploaded (then it follows that one)"
+    if remaining:
+        return f" kept: it now follows {remaining[0]} (delete that too to remove it)"
+    return " removed"
 
 
 def _report(args: argparse.Namespace) -> int:
     endpoint, bucket, prefix = _upload_target(args)
-    report_prefix = args.report_prefix or local_stack_spec().function_environment["IngestFunction"]["REPORT_PREFIX"]
+    ingest_env = local_stack_spec().function_environment["IngestFunction"]
+    report_prefix = args.report_prefix or ingest_env["REPORT_PREFIX"]
+    running = running_stack(args.data_dir, named=bool(args.endpoint_url))
+    archive_bucket = args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"])
     s3 = aws_client("s3", endpoint)
     keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
     rejected = False
     for key in keys:
-        report = upload_report(s3, bucket, key, prefix, report_prefix)
+        report = upload_report(s3, bucket, key, prefix, report_prefix, archive_bucket)
         rejected |= report["status"] == "rejected"
         print(json.dumps(report, ensure_ascii=False), flush=True)
     return EXIT_REJECTED if rejected else 0
@@ -265,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="each upload's rejection report, or that it has none")
     report.add_argument("paths", nargs="*", help="files or folders, as given to upload (none: every report)")
     report.add_argument("--report-prefix", help="where ingest writes reports (default: the template's)")
+    report.add_argument(
+        "--archive-bucket", help="the archive bucket, to tell accepted from waiting (default: the running stack's)"
+    )
     _add_uploads_target_options(report)
     report.set_defaults(run=_report)
 
@@ -294,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except OpenSearchNodeError as exc:  # the node could not be fetched or started: why, not a traceback
+        raise SystemExit(f"archive-search {args.command}: {exc}") from None
     except (EndpointConnectionError, ClientError, StorageUnavailableError, SearchUnavailableError) as exc:
         if args.command in ("serve", "sam-local"):
             raise

@@ -36,7 +36,6 @@ from __future__ import annotations
 import argparse
 import atexit
 import contextlib
-import errno
 import fcntl
 import hashlib
 import json
@@ -58,6 +57,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
+
+from archive_search_cli.ports import describe_listener, port_in_use
 
 OPENSEARCH_VERSION = "2.19.6"
 
@@ -349,22 +350,6 @@ def _chown_tree(path: Path, uid: int, gid: int) -> None:
 # Ports and HTTP
 
 
-def _port_in_use(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.settimeout(0.5)
-        if s.connect_ex(("127.0.0.1", port)) == 0:
-            return True
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError as exc:
-            if exc.errno == errno.EADDRINUSE:
-                return True
-            raise
-    return False
-
-
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -377,18 +362,9 @@ def _get_json(url: str, timeout: float = 2.0) -> Any:
         return json.loads(resp.read())
 
 
-def _describe_listener(port: int) -> str:
-    try:
-        info = _get_json(f"http://127.0.0.1:{port}/", timeout=1.0)
-        version = info["version"]
-        return f"an {version.get('distribution', 'elasticsearch')} {version['number']} node ({info['name']})"
-    except (OSError, ValueError, KeyError, TypeError):
-        return "another process"
-
-
 def _busy_error(port: int) -> OpenSearchNodeError:
     return OpenSearchNodeError(
-        f"port {port} on 127.0.0.1 is already taken by {_describe_listener(port)}; stop it, choose another "
+        f"port {port} on 127.0.0.1 is already taken by {describe_listener(port)}; stop it, choose another "
         "port, or set OPENSEARCH_URL to use an existing node on purpose"
     )
 
@@ -466,7 +442,7 @@ class OpenSearchNode:
         if self.is_running():
             return self.url
         self._close()
-        if _port_in_use(self.port):
+        if port_in_use(self.port):
             raise _busy_error(self.port)
         home = ensure_distribution()
         java_home = find_java_home()
@@ -599,7 +575,7 @@ def _node_or_url(data_dir: Path, port: int) -> Iterator[str]:
     if url:
         yield url.rstrip("/")
         return
-    if _port_in_use(port):
+    if port_in_use(port):
         raise _busy_error(port)
     with OpenSearchNode(data_dir, port) as node:
         yield node.url

@@ -94,7 +94,8 @@ def run_reindex(args: argparse.Namespace) -> int:
     admin = OpenSearchIndexAdmin(
         create_client(target.engine, max_retries=3), target.engine.index_alias, local_text_encoder()
     )
-    with tqdm(unit="article", desc="reindex") as bar:
+    # disable=None: a bar only on a terminal (piped to a file it wrote hundreds of frames: session 53's new user).
+    with tqdm(unit="article", desc="reindex", disable=None) as bar:
         result = reindex(archive, admin, progress=bar.update, changes=archive)
     if result.failures:
         print(json.dumps({"status": "failed", "index": result.index, "failures": result.failures}, indent=2))
@@ -118,7 +119,7 @@ def run_verify(args: argparse.Namespace) -> int:
     client = create_client(target.engine, max_retries=3)
     admin = OpenSearchIndexAdmin(client, target.engine.index_alias)
     uploads = S3UploadSource(s3)
-    with tqdm(unit="article", desc="reading archive") as bar:
+    with tqdm(unit="article", desc="reading archive", disable=None) as bar:
         report = verify(archive, admin, uploads, target.uploads, progress=bar.update)
     summary = asdict(report) | {"drift": report.drift}
     print(json.dumps(summary, indent=2))

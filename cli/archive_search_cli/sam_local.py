@@ -27,7 +27,7 @@ from urllib.parse import quote_plus, urlparse
 
 from archive_search_cli.local_aws import aws_client, create_resources, moto_server, use_local_credentials
 from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
-from archive_search_cli.stack import LOCAL_DIR, STACK_FILE, RunningStack
+from archive_search_cli.stack import LOCAL_DIR, STACK_FILE, RunningStack, StackPorts, refuse_taken_ports
 from archive_search_cli.template import REPO_ROOT, local_stack_spec
 from archive_search_cli.uploads import put_all, uploads_for_paths
 
@@ -167,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
     """`archive-search sam-local`: OpenSearch and moto for the containers, the seed ingested by the ingest
     function in its container, then `sam local start-api` in the foreground until Ctrl-C."""
     use_local_credentials()
+    refuse_taken_ports("sam-local", StackPorts(args.port, args.moto_port, args.opensearch_port), LOCAL_DIR)
     spec = local_stack_spec()
     with ExitStack() as stack:
         opensearch_url = stack.enter_context(

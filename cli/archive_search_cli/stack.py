@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlparse
 
 from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.opensearch_index import create_client
@@ -30,6 +31,7 @@ from archive_search_cli.local_aws import (
     use_local_credentials,
 )
 from archive_search_cli.opensearch_node import opensearch_for_tests_or_local
+from archive_search_cli.ports import port_in_use, taken_ports_message
 from archive_search_cli.template import REPO_ROOT, LocalStackSpec, local_stack_spec
 from archive_search_cli.text_model import ensure_model
 from archive_search_cli.worker import QueueWorker
@@ -130,6 +132,26 @@ def s3_endpoint(option: str | None, running: RunningStack | None) -> str | None:
     return running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}"
 
 
+def refuse_taken_ports(command: str, ports: StackPorts, data_dir: Path) -> None:
+    """SystemExit, in one line, when a port the stack would take is taken (the OpenSearch one unless OPENSEARCH_URL
+    names a node), or a stack runs in `data_dir`: what holds each, and the flags with free ones. Checked before
+    anything starts, so that every clash is named at once."""
+    flags = {"--port": ports.api, "--moto-port": ports.moto}
+    if not os.environ.get("OPENSEARCH_URL"):
+        flags["--opensearch-port"] = ports.opensearch
+    running = read_stack_file(data_dir)
+    api_port = urlparse(running.api_url).port if running else None
+    # A stack.json whose API does not answer was left by a stack that was killed: nothing runs there.
+    in_use = (
+        (f"the stack serving {running.api_url}", f"{data_dir}2")
+        if running and api_port and port_in_use(api_port)
+        else None
+    )
+    message = taken_ports_message(command, flags, in_use)
+    if message is not None:
+        raise SystemExit(f"archive-search {command}: {message}")
+
+
 def local_signing_key() -> str:
     """A fresh cursor signing key: in AWS it comes from Secrets Manager, which the local stack does not have."""
     return secrets.token_urlsafe(48)
@@ -198,12 +220,17 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
             ingest.handler,
             worker_threads,
             timeout_seconds=spec.function_timeouts["IngestFunction"],
+            memory_mb=spec.function_memory["IngestFunction"],
         )
         worker.start()
         stack.callback(worker.stop)
 
         server = make_server(
-            "127.0.0.1", ports.api, search.handler, max_concurrency=spec.function_concurrency.get("SearchFunction")
+            "127.0.0.1",
+            ports.api,
+            search.handler,
+            max_concurrency=spec.function_concurrency.get("SearchFunction"),
+            memory_mb=spec.function_memory["SearchFunction"],
         )
         stack.callback(server.server_close)
         stack.callback(server.shutdown)

@@ -49,6 +49,10 @@ def load_template(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
         return dict(yaml.load(handle, Loader=_CfnLoader))  # noqa: S506 - SafeLoader subclass
 
 
+# Lambda's MemorySize when a function and the Globals give none (the local stack gives each function the template's).
+LAMBDA_DEFAULT_MEMORY_MB = 128
+
+
 @dataclass(frozen=True)
 class LocalQueue:
     logical_id: str
@@ -75,6 +79,7 @@ class LocalStackSpec:
     function_timeouts: dict[str, int] = field(default_factory=dict)  # seconds, by logical id
     # ReservedConcurrentExecutions by logical id, where the template (with default parameters) reserves some.
     function_concurrency: dict[str, int] = field(default_factory=dict)
+    function_memory: dict[str, int] = field(default_factory=dict)  # MemorySize in MB, by logical id
 
     @property
     def uploads_bucket(self) -> str:
@@ -252,6 +257,8 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
     timeouts: dict[str, int] = {}
     concurrency: dict[str, int] = {}
     globals_timeout = int(template.get("Globals", {}).get("Function", {}).get("Timeout", 3))
+    memory: dict[str, int] = {}
+    globals_memory = int(template.get("Globals", {}).get("Function", {}).get("MemorySize", LAMBDA_DEFAULT_MEMORY_MB))
     globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
 
     for logical_id, resource in resources.items():
@@ -287,6 +294,7 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
             resolved = {name: resolver.resolve(value) for name, value in variables.items()}
             environment[logical_id] = {name: str(value) for name, value in resolved.items() if value is not NO_VALUE}
             timeouts[logical_id] = int(properties.get("Timeout", globals_timeout))
+            memory[logical_id] = int(properties.get("MemorySize", globals_memory))
             reserved = resolver.resolve(properties.get("ReservedConcurrentExecutions", NO_VALUE))
             if reserved is not NO_VALUE:
                 concurrency[logical_id] = int(str(reserved))
@@ -295,4 +303,4 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
                     ingest_queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]
     if ingest_queue is None:
         raise ValueError("the template has no function fed by an SQS queue")
-    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts, concurrency)
+    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts, concurrency, memory)

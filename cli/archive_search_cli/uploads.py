@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeVar
 from botocore.exceptions import ClientError
 from tqdm import tqdm
 
+from archive_search.adapters.s3_stores import ARCHIVE_PREFIX
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import article_id_for_key, listing_prefix, report_key_for, spells_stem, stem_of
 from archive_search.parsing import unsupported_extension, upload_group
@@ -61,8 +62,39 @@ SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "ehthumbs.db"})
 
 def folder_files(folder: Path) -> list[Path]:
     """The folder's files, at any depth, in path order, without hidden files or folders (`.DS_Store`, `._x.md`,
-    `.git/`) and SYSTEM_FILES."""
+    `.git/`), SYSTEM_FILES and saved pages' folders (saved_page_folders)."""
     return sorted(entry for entry in _listed_entries(folder) if entry.is_file())
+
+
+# What a browser's "Save page as, complete" writes beside `X.html`: `X_files/` with the page's css, scripts, images
+# and frames, none of them an article (session 53's new user got four rejection reports from one saved page).
+SAVED_PAGE_SUFFIX = "_files"
+SAVED_PAGE_EXTENSIONS = (".html", ".htm")
+
+
+def saved_page_folders(paths: Iterable[Path]) -> list[Path]:
+    """The folders a browser saved beside a page (`X_files/` beside `X.html` or `X.htm`) in the folders among
+    `paths`: left out of an upload (`upload` names them)."""
+    return sorted(
+        entry
+        for folder in paths
+        if folder.is_dir()
+        for entry in folder.rglob(f"*{SAVED_PAGE_SUFFIX}")
+        if _is_saved_page_folder(entry) and not _hidden(entry, folder)
+    )
+
+
+def _is_saved_page_folder(path: Path) -> bool:
+    page = path.name.removesuffix(SAVED_PAGE_SUFFIX)
+    return (
+        path.name.endswith(SAVED_PAGE_SUFFIX)
+        and path.is_dir()
+        and any((path.parent / f"{page}{extension}").is_file() for extension in SAVED_PAGE_EXTENSIONS)
+    )
+
+
+def _hidden(entry: Path, folder: Path) -> bool:
+    return any(part.startswith(".") for part in entry.relative_to(folder).parts)
 
 
 def left_out(paths: Iterable[Path]) -> list[Path]:
@@ -79,10 +111,14 @@ def left_out(paths: Iterable[Path]) -> list[Path]:
 
 
 def _listed_entries(folder: Path) -> Iterator[Path]:
-    """Every entry below the folder but hidden ones (or in hidden folders) and SYSTEM_FILES."""
+    """Every entry below the folder but hidden ones (or in hidden folders), SYSTEM_FILES and what saved pages' folders
+    hold."""
+    saved = saved_page_folders([folder])
     for entry in folder.rglob("*"):
-        if not any(part.startswith(".") for part in entry.relative_to(folder).parts) and (
-            entry.name.casefold() not in SYSTEM_FILES
+        if (
+            not _hidden(entry, folder)
+            and entry.name.casefold() not in SYSTEM_FILES
+            and not any(entry == page or entry.is_relative_to(page) for page in saved)
         ):
             yield entry
 
@@ -195,11 +231,17 @@ def one_source_each(items: Sequence[_Item], *, articles: bool) -> list[_Item]:
     return kept
 
 
+def _progress(files: int) -> tqdm[Any]:
+    """A progress bar for several files, on a terminal only (disable=None): a bar for one file, or frames written to a
+    file the output is piped to, are noise (session 53's new user)."""
+    return tqdm(total=files, unit="file", disable=None if files > 1 else True)
+
+
 def put_all(s3: Any, bucket: str, uploads: Iterable[PendingUpload]) -> int:
     """Puts every upload, 16 at a time; the count. All are read and checked first (one_source_each), so an
     UploadSourceError puts none."""
     items = one_source_each(list(uploads), articles=True)
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(items), unit="file") as bar:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, _progress(len(items)) as bar:
         for _ in pool.map(
             lambda item: s3.put_object(Bucket=bucket, Key=item.key, Body=item.body, ContentType=item.content_type),
             items,
@@ -254,7 +296,7 @@ def delete_all(s3: Any, bucket: str, pending: list[PendingDeletion], force: bool
         return item.key, "deleted"
 
     outcomes: dict[str, list[str]] = {"deleted": [], "not uploaded": [], "differing": []}
-    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, tqdm(total=len(pending), unit="file") as bar:
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool, _progress(len(pending)) as bar:
         for key, outcome in pool.map(delete, pending):
             outcomes[outcome].append(key)
             bar.update()
@@ -267,10 +309,17 @@ _DENIED = frozenset({"403", "AccessDenied", "Forbidden"})
 _MISSING = frozenset({"404", "NoSuchKey", "NotFound"})
 
 
-def _upload_modified(s3: Any, bucket: str, key: str) -> datetime | Literal["denied"] | None:
-    """When the upload was last written; None when there is none; "denied" when the caller may not tell."""
+@dataclass(frozen=True)
+class _Uploaded:
+    modified: datetime
+    etag: str
+
+
+def _upload_modified(s3: Any, bucket: str, key: str) -> _Uploaded | Literal["denied"] | None:
+    """When the upload was last written, and its ETag; None when there is none; "denied" when the caller may not
+    tell."""
     try:
-        modified: datetime = s3.head_object(Bucket=bucket, Key=key)["LastModified"]
+        head = s3.head_object(Bucket=bucket, Key=key)
     except ClientError as exc:
         code = exc.response.get("Error", {}).get("Code")
         if code in _MISSING:
@@ -278,7 +327,23 @@ def _upload_modified(s3: Any, bucket: str, key: str) -> datetime | Literal["deni
         if code in _DENIED:
             return "denied"
         raise
-    return modified
+    return _Uploaded(head["LastModified"], str(head["ETag"]).strip('"'))
+
+
+def _archived_from(s3: Any, archive_bucket: str, article_id: str) -> tuple[str, str] | Literal["denied"] | None:
+    """The upload key and ETag the archived article was made from; None when none is archived; "denied" when the
+    caller may not read the archive (the editors' policy)."""
+    try:
+        body = s3.get_object(Bucket=archive_bucket, Key=f"{ARCHIVE_PREFIX}{article_id}.json")["Body"].read()
+    except ClientError as exc:
+        code = exc.response.get("Error", {}).get("Code")
+        if code in _MISSING:
+            return None
+        if code in _DENIED:
+            return "denied"
+        raise
+    article = json.loads(body)
+    return str(article.get("source_key", "")), str(article.get("source_etag", ""))
 
 
 def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
@@ -289,19 +354,27 @@ def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
     return modified
 
 
-def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str) -> dict[str, Any]:
-    """What became of the upload at key, as the editor can tell from the uploads bucket:
+NOT_KNOWN = "accepted, or not ingested yet: the archive cannot be read with these credentials (search for it)"
+
+
+def upload_report(
+    s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str, archive_bucket: str
+) -> dict[str, Any]:
+    """What became of the upload at key, as the editor can tell from the uploads and archive buckets:
 
     - its rejection report as ingest wrote it (`status` "rejected", `reason`, `how_to_fix`, `checked_at`, `note`);
-    - `{"upload", "status": "waiting", "article"}`: uploaded again after that report, not ingested yet;
-    - `{"upload", "status": "no report", "article"}`: accepted (GET /articles/<article>), or not ingested yet;
+    - `{"upload", "status": "accepted", "article"}`: the archived article is this upload's (GET /articles/<article>);
+    - `{"upload", "status": "waiting", "article"}`: not ingested yet (uploaded again after a report, or no article of
+      this upload archived);
     - `{"upload", "status": "not uploaded"}`: no such upload (a report without one is a leftover `verify` lists);
     - `{"upload", "status": "superseded", "by", "article"}`: another format of the same article was uploaded after
       it (`twin.txt` after `twin.json`), whose file the article now follows, whatever this one's report says (it read
       "no report" while the newer file's rejection had taken the article down: session 48's new user).
 
-    With the editors' policy, which does not let them read uploads, the last two cases read "no report" and a report
-    is shown even when a newer upload waits. Raises botocore's ClientError for anything else (no bucket, no access)."""
+    Accepted and waiting were one "no report" (session 53's new user could not tell them apart). With the editors'
+    policy, which lets them read neither the uploads nor the archive, they still are (`"status": "no report"`, with a
+    `note` saying both), the upload's absence reads "no report" too, and a report is shown even when a newer upload
+    waits. Raises botocore's ClientError for anything else (no bucket, no access)."""
     uploaded = _upload_modified(s3, bucket, key)
     if uploaded is None:
         return {"upload": key, "status": "not uploaded"}
@@ -309,14 +382,19 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
         article: str | None = article_id_for_key(key, upload_prefix)
     except RejectedUploadError:  # a name no article can have: its report says so once ingested
         article = None
-    if isinstance(uploaded, datetime) and (newer := _newer_version(s3, bucket, key, uploaded)) is not None:
+    if isinstance(uploaded, _Uploaded) and (newer := _newer_version(s3, bucket, key, uploaded.modified)) is not None:
         return {"upload": key, "status": "superseded", "by": newer, "article": article}
     report_key = report_key_for(key, upload_prefix, report_prefix)
     reported = _report_modified(s3, bucket, report_key)
     if reported is None:
-        return {"upload": key, "status": "no report", "article": article}
+        archived = _archived_from(s3, archive_bucket, article) if article is not None else None
+        if not isinstance(uploaded, _Uploaded) or archived == "denied":
+            return {"upload": key, "status": "no report", "article": article, "note": NOT_KNOWN}
+        # The article is this upload's when ingest made it from this key and this content.
+        accepted = archived == (key, uploaded.etag)
+        return {"upload": key, "status": "accepted" if accepted else "waiting", "article": article}
     # A valid upload deletes its report when ingested: until then the report is the previous file's.
-    if isinstance(uploaded, datetime) and uploaded > reported:
+    if isinstance(uploaded, _Uploaded) and uploaded.modified > reported:
         return {"upload": key, "status": "waiting", "article": article}
     body: dict[str, Any] = json.loads(s3.get_object(Bucket=bucket, Key=report_key)["Body"].read())
     return body
@@ -325,26 +403,39 @@ def upload_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_pre
 def _newer_version(s3: Any, bucket: str, key: str, uploaded: datetime) -> str | None:
     """The upload of the same article as `key` that ingest follows instead of it, or None: another format of its path,
     in any spelling of it (NFC or not), written after it, or in the same instant with a later key (ingest's tie-break:
-    the third review); listed as ingest lists versions (keys.listing_prefix, spells_stem). None for a key in a format
-    no parser reads, which is no version of the article beside it, and when the caller may not list the uploads."""
+    the third review). None for a key in a format no parser reads, which is no version of the article beside it, and
+    when the caller may not list the uploads."""
+    newer = [version for version in _versions(s3, bucket, key) or [] if version > (uploaded, key)]
+    return max(newer)[1] if newer else None
+
+
+def remaining_versions(s3: Any, bucket: str, key: str) -> list[str] | None:
+    """The other uploads of `key`'s article still in the bucket, newest first (`x.json` once `x.txt` is deleted: the
+    article falls back to it); None when the caller may not list the uploads (the editors' policy)."""
+    versions = _versions(s3, bucket, key)
+    return None if versions is None else [other for _, other in sorted(versions, reverse=True) if other != key]
+
+
+def _versions(s3: Any, bucket: str, key: str) -> list[tuple[datetime, str]] | None:
+    """Every upload of `key`'s article (key included), with when it was written, listed as ingest lists versions
+    (keys.listing_prefix, spells_stem); none for a key in a format no parser reads; None when the caller may not
+    list the uploads."""
     if unsupported_extension(key) is not None:
-        return None
+        return []
     key_stem, group = unicodedata.normalize("NFC", stem_of(key)), upload_group(key)
-    newer: list[tuple[datetime, str]] = []
+    versions: list[tuple[datetime, str]] = []
     try:
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=listing_prefix(key_stem)):
-            newer += [
+            versions += [
                 (item["LastModified"], item["Key"])
                 for item in page.get("Contents", [])
-                if spells_stem(item["Key"], key_stem)
-                and upload_group(item["Key"]) == group
-                and (item["LastModified"], item["Key"]) > (uploaded, key)
+                if spells_stem(item["Key"], key_stem) and upload_group(item["Key"]) == group
             ]
     except ClientError as exc:
         if exc.response.get("Error", {}).get("Code") in _DENIED:
             return None
         raise
-    return max(newer)[1] if newer else None
+    return versions
 
 
 def reported_uploads(s3: Any, bucket: str, report_prefix: str) -> Iterator[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive_search_cli.local_aws import REGION, aws_client
+from archive_search_cli.template import LAMBDA_DEFAULT_MEMORY_MB
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 10
@@ -23,7 +24,8 @@ class FakeLambdaContext:
     """The attributes Powertools reads from a Lambda context; the remaining time counts down from the timeout."""
 
     function_name: str = "IngestFunction"
-    memory_limit_in_mb: int = 512
+    # Powertools logs it as function_memory_size: a fixed 512 there contradicted the template's 1024 (session 53).
+    memory_limit_in_mb: int = LAMBDA_DEFAULT_MEMORY_MB
     aws_request_id: str = field(default_factory=lambda: str(uuid.uuid4()))  # logs of one request correlate by it
     timeout_seconds: float = 60.0
     started: float = field(default_factory=time.monotonic)
@@ -75,6 +77,7 @@ class QueueWorker:
         threads: int = 4,
         timeout_seconds: float = 60.0,
         retry_delay: RetryDelay = None,
+        memory_mb: int = LAMBDA_DEFAULT_MEMORY_MB,
     ) -> None:
         self._sqs = aws_client("sqs", endpoint_url)
         self._queue_url = queue_url
@@ -83,6 +86,7 @@ class QueueWorker:
         ]
         self._handler = handler
         self._timeout_seconds = timeout_seconds
+        self._memory_mb = memory_mb
         self._retry_delay = retry_delay
         self._stop = threading.Event()
         self._threads = [threading.Thread(target=self._run, name=f"ingest-worker-{i}") for i in range(threads)]
@@ -114,7 +118,9 @@ class QueueWorker:
         ).get("Messages", [])
         if not messages:
             return 0
-        context = FakeLambdaContext(aws_request_id=str(uuid.uuid4()), timeout_seconds=self._timeout_seconds)
+        context = FakeLambdaContext(
+            aws_request_id=str(uuid.uuid4()), timeout_seconds=self._timeout_seconds, memory_limit_in_mb=self._memory_mb
+        )
         response = self._handler(sqs_event(messages, self._queue_arn), context)
         failed = {item["itemIdentifier"] for item in response.get("batchItemFailures", [])}
         for message in messages:

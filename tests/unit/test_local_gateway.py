@@ -71,3 +71,21 @@ def test_a_query_sent_as_its_utf8_bytes_is_read_as_utf8() -> None:
 
     # bytes that are no UTF-8 stay as read (Latin-1)
     assert answers == ["gr\u00fc\u00dfe", "caf\u00e9"]
+
+
+def test_the_search_handler_is_told_the_memory_size_it_is_given() -> None:
+    # Powertools logs it as function_memory_size: it read a fixed 512 where the template gives 1024 (session 53)
+    memory: list[int] = []
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        memory.append(context.memory_limit_in_mb)
+        return {"statusCode": 200, "body": "{}"}
+
+    server = make_server("127.0.0.1", 0, handler, memory_mb=1024)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/health").close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert memory == [1024]

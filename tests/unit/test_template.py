@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 
 from archive_search.config import TEXT_MODEL_FILES, IngestSettings, SearchSettings
+from archive_search_cli import worker as worker_module
 from archive_search_cli.template import LocalStackSpec, load_template, local_stack_spec
+from archive_search_cli.worker import QueueWorker
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +179,31 @@ def test_the_local_stack_gives_the_search_function_a_fresh_signing_key() -> None
 
     assert len(local_signing_key()) >= 32
     assert local_signing_key() != local_signing_key()
+
+
+def test_the_local_functions_are_given_the_templates_memory_size(
+    template: dict[str, Any], spec: LocalStackSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The local stack's logs said function_memory_size 512 where the template gives 1024 (session 53's new user)
+    functions = {k: r for k, r in template["Resources"].items() if r["Type"] == "AWS::Serverless::Function"}
+    assert spec.function_memory == {k: int(r["Properties"]["MemorySize"]) for k, r in functions.items()}
+
+    class Sqs:
+        def get_queue_attributes(self, **_: Any) -> dict[str, Any]:
+            return {"Attributes": {"QueueArn": "arn:aws:sqs:us-east-1:123456789012:q"}}
+
+        def receive_message(self, **_: Any) -> dict[str, Any]:
+            return {"Messages": [{"MessageId": "m", "ReceiptHandle": "m", "Body": "{}"}]}
+
+        def delete_message(self, **_: Any) -> None:
+            pass
+
+    monkeypatch.setattr(worker_module, "aws_client", lambda *_: Sqs())
+    memory: list[int] = []
+
+    def handler(_event: dict[str, Any], context: Any) -> dict[str, Any]:
+        memory.append(context.memory_limit_in_mb)
+        return {"batchItemFailures": []}
+
+    QueueWorker("http://moto", "queue", handler, memory_mb=spec.function_memory["IngestFunction"]).poll_once()
+    assert memory == [spec.function_memory["IngestFunction"]]

@@ -24,10 +24,12 @@ from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack, read_stack_file
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.uploads import (
+    NOT_KNOWN,
     PendingUpload,
     UploadSourceError,
     keys_for_paths,
     one_source_each,
+    put_all,
     uploads_for_jsonl,
     uploads_for_paths,
 )
@@ -148,6 +150,18 @@ class RecordingS3:
         self.deleted.append(Key)
         self.objects.pop(Key, None)
 
+    def get_paginator(self, operation: str) -> Any:
+        objects = self.objects
+
+        class Pages:
+            def paginate(self, Bucket: str, Prefix: str) -> list[dict[str, Any]]:
+                # Written in the order put, a second apart
+                keys = [key for key in objects if key.startswith(Prefix)]
+                noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+                return [{"Contents": [{"Key": k, "LastModified": noon.replace(second=n)} for n, k in enumerate(keys)]}]
+
+        return Pages()
+
 
 @pytest.fixture
 def recording_s3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> RecordingS3:
@@ -191,11 +205,14 @@ def test_a_missing_file_is_named_and_nothing_is_uploaded(
     assert recording_s3.put == []
 
 
-def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
+SUPPORTED = "upload one of: .json, .txt, .md, .markdown, .html, .htm"
+
+
+def test_upload_does_not_send_a_file_in_an_unsupported_format(
     tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # `upload notes.pdf story.json` listed "incoming/notes.pdf -> article notes", though ingest reads no article
-    # from it (its report says the format is not supported, and it changes no article).
+    # from it; then it said "no article" and uploaded it all the same, leaving a rejection report (session 53).
     for name in ("notes.pdf", "story.json"):
         (tmp_path / name).write_bytes(b'{"title": "T", "body": "B"}')
 
@@ -203,8 +220,10 @@ def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
 
     # and exits 2, as `report` does for a rejected upload (session 48's new user: `upload /dev/null` exited 0)
     assert status == 2
-    assert capsys.readouterr().out.splitlines()[1:] == [
-        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported",
+    assert recording_s3.put == ["incoming/story.json"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"uploaded 1 file(s) to s3://{local_stack_spec().uploads_bucket}/incoming/",
+        f"  incoming/notes.pdf -> not uploaded: files ending in '.pdf' are not supported; {SUPPORTED}",
         "  incoming/story.json -> article story",
     ]
     assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "story.json")]) == 0
@@ -216,7 +235,40 @@ def test_upload_lists_a_file_in_an_unsupported_format_as_no_article(
     capsys.readouterr()
     assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "many")]) == 2
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  incoming/notes.pdf -> no article: files ending in '.pdf' are not supported"
+        f"  incoming/notes.pdf -> not uploaded: files ending in '.pdf' are not supported; {SUPPORTED}"
+    ]
+    assert "incoming/notes.pdf" not in recording_s3.put
+
+
+def test_no_progress_bar_off_a_terminal(recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]) -> None:
+    # `verify > out.txt` held hundreds of progress-bar frames, and a one-file upload drew a bar (session 53)
+    put_all(recording_s3, "bucket", [PendingUpload(f"incoming/{n}.json", b"{}", "application/json") for n in range(3)])
+
+    assert capsys.readouterr().err == ""
+    assert len(recording_s3.put) == 3
+
+
+def test_a_folder_upload_leaves_out_a_saved_pages_own_files(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a browser's "Save page as, complete" in a folder: the page, and beside it its css, script, image and an
+    # iframe's page (session 53's new user got four rejection reports); and a folder that only ends in _files
+    saved = tmp_path / "saved"
+    assets = saved / "Bakery named best_files"
+    assets.mkdir(parents=True)
+    (saved / "Bakery named best.html").write_bytes(b"<h1>Bakery</h1><p>Body.</p>")
+    for name in ("style.css", "app.js", "logo.png", "frame.html"):
+        (assets / name).write_bytes(b"x")
+    (saved / "old_files").mkdir()
+    (saved / "old_files" / "note.md").write_bytes(b"# Note")
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(saved)])
+
+    # Then only the page and the other folder's file are uploaded, and the saved page's folder is named
+    assert status == 0
+    assert sorted(recording_s3.put) == ["incoming/Bakery named best.html", "incoming/old_files/note.md"]
+    assert capsys.readouterr().err.splitlines() == [
+        f"left out, a saved page's own files (css, scripts, images): {assets}"
     ]
 
 
@@ -363,6 +415,26 @@ def test_deleting_two_versions_of_one_article_deletes_both(tmp_path: Path, recor
     assert sorted(recording_s3.deleted) == ["incoming/kerry.json", "incoming/kerry.txt"]
 
 
+def test_deleting_one_version_of_an_article_says_it_follows_the_other(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given an article uploaded as harbour.json, then as harbour.txt, and another article uploaded once
+    for name in ("harbour.json", "harbour.txt", "ferry.md"):
+        (tmp_path / name).write_text("Harbour\n\nBody.", encoding="utf-8")
+        recording_s3.objects[f"incoming/{name}"] = (tmp_path / name).read_bytes()
+
+    # When the .txt and the other article are deleted
+    status = main(["delete", "--data-dir", str(tmp_path), str(tmp_path / "harbour.txt"), str(tmp_path / "ferry.md")])
+
+    # Then the article is said to follow the .json (it read "-> article harbour", as if removed: session 53)
+    assert status == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/harbour.txt -> article harbour kept: it now follows incoming/harbour.json (delete that too to "
+        "remove it)",
+        "  incoming/ferry.md -> article ferry removed",
+    ]
+
+
 def test_one_source_each_keeps_the_order_and_drops_only_repeats_of_one_file() -> None:
     items = [PendingUpload("incoming/a.json", b"1", "application/json", "a.json")]
     items += [PendingUpload("incoming/b.json", b"2", "application/json", "b.json"), items[0]]
@@ -437,8 +509,9 @@ def test_a_folders_hidden_and_system_files_are_not_uploaded_but_a_named_one_is(t
 
 
 class ReportsS3:
-    """The uploads bucket as `report` reads it: objects with a body and a modification time. `editor`: the editors'
-    policy, which refuses HEAD on an upload and on a missing report (403) but lets them list and read reports."""
+    """The uploads and archive buckets as `report` reads them: objects with a body and a modification time (archived
+    articles under `articles/`). `editor`: the editors' policy, which refuses HEAD on an upload and on a missing
+    report (403) and reading the archive, but lets them list and read reports."""
 
     def __init__(self, objects: dict[str, tuple[bytes, datetime]], editor: bool = False) -> None:
         self.objects = objects
@@ -449,9 +522,14 @@ class ReportsS3:
             raise ClientError({"Error": {"Code": "403", "Message": "Forbidden"}}, "HeadObject")
         if Key not in self.objects:
             raise ClientError({"Error": {"Code": "404", "Message": "Not Found"}}, "HeadObject")
-        return {"LastModified": self.objects[Key][1]}
+        body, modified = self.objects[Key]
+        return {"LastModified": modified, "ETag": f'"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'}
 
     def get_object(self, Bucket: str, Key: str) -> dict[str, Any]:
+        if self.editor and Key.startswith("articles/"):
+            raise ClientError({"Error": {"Code": "AccessDenied", "Message": "Access Denied"}}, "GetObject")
+        if Key not in self.objects:
+            raise ClientError({"Error": {"Code": "NoSuchKey", "Message": "Not Found"}}, "GetObject")
         return {"Body": io.BytesIO(self.objects[Key][0])}
 
     def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000) -> dict[str, Any]:
@@ -466,6 +544,12 @@ class ReportsS3:
                 return [s3.list_objects_v2(Bucket=Bucket, Prefix=Prefix)]
 
         return Pages()
+
+
+def _archived(source_key: str, source: bytes) -> bytes:
+    """An archived article as ingest writes it, made from the upload at source_key that held `source`."""
+    etag = hashlib.md5(source, usedforsecurity=False).hexdigest()
+    return json.dumps({"id": "x", "title": "T", "body": "B", "source_key": source_key, "source_etag": etag}).encode()
 
 
 def _rejection(upload: str, reason: str) -> bytes:
@@ -511,9 +595,21 @@ def test_report_tells_the_editor_what_became_of_each_upload(
     (tmp_path / "world").mkdir()
     (tmp_path / "world" / "kerry.txt").write_text("Kerry", encoding="utf-8")
     assert main(["report", *target, str(tmp_path / "world")]) == 0
+    # Without a report, not ingested yet (it said "no report", as for an accepted one: session 53's new user)
     assert json.loads(capsys.readouterr().out) == {
         "upload": "incoming/kerry.txt",
-        "status": "no report",
+        "status": "waiting",
+        "article": "kerry",
+    }
+    # and accepted once the archive holds the article made from this upload, not from an earlier content of it
+    s3.objects["articles/kerry.json"] = (_archived("incoming/kerry.txt", b"Kerry, before"), noon)
+    main(["report", *target, str(tmp_path / "world")])
+    assert json.loads(capsys.readouterr().out)["status"] == "waiting"
+    s3.objects["articles/kerry.json"] = (_archived("incoming/kerry.txt", b"Kerry"), noon)
+    main(["report", *target, str(tmp_path / "world")])
+    assert json.loads(capsys.readouterr().out) == {
+        "upload": "incoming/kerry.txt",
+        "status": "accepted",
         "article": "kerry",
     }
 
@@ -546,7 +642,7 @@ def test_report_says_an_upload_another_format_of_its_article_superseded(
     assert status == 0
     assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == [
         {"upload": "incoming/twin.json", "status": "superseded", "by": "incoming/twin.txt", "article": "twin"},
-        {"upload": "incoming/solo.json", "status": "no report", "article": "solo"},
+        {"upload": "incoming/solo.json", "status": "waiting", "article": "solo"},
     ]
     # and the newer one's own report is its own
     assert main(["report", "--data-dir", str(tmp_path), str(tmp_path / "twin.txt")]) == 2
@@ -572,7 +668,7 @@ def test_report_says_an_upload_another_format_of_its_article_superseded(
         None,
     ]
     main(["report", "--data-dir", str(tmp_path), str(tmp_path / "pic.jpg")])
-    assert json.loads(capsys.readouterr().out)["status"] == "no report"
+    assert json.loads(capsys.readouterr().out)["status"] == "waiting"
 
 
 def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
@@ -599,7 +695,7 @@ def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
     assert status == 2
     assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == [
         json.loads(rejection),
-        {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry"},
+        {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry", "note": NOT_KNOWN},
     ]
 
 

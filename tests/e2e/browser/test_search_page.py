@@ -122,7 +122,7 @@ def test_a_suggestion_is_picked_with_the_keyboard(browsing: Browsing) -> None:
 
     heading = page.get_by_role("heading", level=2, name=LIGHTHOUSE)
     expect(heading).to_be_visible()
-    expect(heading).to_be_focused()
+    expect(page.get_by_role("article", name=LIGHTHOUSE)).to_be_focused()
     expect(page.locator(".as-article-body")).to_contain_text("Fresnel lens of the Marrowby lighthouse")
     assert query_of(page)["article"] == ["site/lighthouse-lens"]
     browsing.screenshot(page, "desktop-article")

@@ -221,6 +221,14 @@ def answer_searches(page: Any, results: list[dict[str, Any]], facets: dict[str, 
     page.route(lambda url: urlsplit(url).path == "/search", answer)
 
 
+def answer_article(page: Any, article: dict[str, Any]) -> None:
+    """/articles/{id} answers with this article, whatever was asked."""
+    page.route(
+        lambda url: urlsplit(url).path.startswith("/articles/"),
+        lambda route: route.fulfill(status=200, content_type="application/json", body=json.dumps(article)),
+    )
+
+
 def result(article_id: str, **fields: Any) -> dict[str, Any]:
     return {"id": article_id, "title": article_id, "url": None, "author": None, "published": None, "section": None,
             "snippet": "", "highlights": {}, **fields}  # fmt: skip
@@ -416,9 +424,7 @@ def test_a_pasted_paragraph_is_named_by_its_start(canned: tuple[Any, list[dict[s
         "results for “Yesterday: The minister said on Tuesday that the harbour strike would end. The…”"
     )
     assert seen[-1]["q"] == [paragraph]  # searched whole
-    assert page.title().startswith(
-        "“\u2068Yesterday: The minister said on Tuesday that the harbour strike would end. The…\u2069”"
-    )
+    assert page.title().startswith("“Yesterday: The minister said on Tuesday that the harbour strike would end. The…”")
     page.goto("/?q=marrowby")
     expect(heading).to_contain_text("results for “marrowby”")  # a short query whole
 
@@ -570,7 +576,7 @@ def test_the_browsers_back_from_an_article_returns_focus(canned: tuple[Any, list
     page, _ = canned
     page.goto("/?q=kerry")
     page.locator('.as-result-link[data-article-id="2015/05/kerry"]').click()
-    expect(page.locator(".as-article-title")).to_be_focused()
+    expect(page.locator(".as-article")).to_be_focused()
 
     # When the browser's Back button leaves the article, focus returns to its link in the results
     page.go_back()
@@ -583,9 +589,74 @@ def test_the_browsers_back_from_an_article_returns_focus(canned: tuple[Any, list
     expect(page.get_by_role("listbox", name="Suggestions").get_by_role("option")).to_have_count(2)
     box.press("ArrowDown")
     box.press("Enter")
-    expect(page.locator(".as-article-title")).to_be_focused()
+    expect(page.locator(".as-article")).to_be_focused()
     page.go_back()
     expect(box).to_be_focused()
+
+
+def test_the_next_tab_from_an_opened_article_reaches_back_to_results(
+    canned: tuple[Any, list[dict[str, list[str]]]],
+) -> None:
+    # Given an article opened from a suggestion by keyboard (focus was on its title, below "Back to results", and the
+    # next Tab went to the page's footer: session 53's new user)
+    page, _ = canned
+    answer_article(page, result("2015/05/kerry", title="Kerry meets Putin"))
+    page.goto("/?q=kerry")
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.fill("")
+    box.press_sequentially("ker", delay=20)
+    expect(page.get_by_role("listbox", name="Suggestions").get_by_role("option")).to_have_count(2)
+    box.press("ArrowDown")
+    box.press("Enter")
+    article = page.get_by_role("article", name="Kerry meets Putin")
+    expect(article).to_be_focused()
+
+    # When Tab is pressed, the back link has focus
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Back to results")).to_be_focused()
+
+
+def test_the_tab_title_is_plain_text(canned: tuple[Any, list[dict[str, list[str]]]]) -> None:
+    # The title read "“\u2068election\u2069” · Search the archive" (session 53's new user): tabs show isolates as is
+    page, _ = canned
+    page.goto("/?" + urlencode({"q": "election"}))
+    expect(page.locator(".as-summary")).to_contain_text("results for “election”")
+    assert page.title().startswith("“election” · ")
+    # and a direction control in the query is left out of it, so it cannot reorder the words after it
+    page.goto("/?" + urlencode({"q": "abc\u202edef"}))
+    expect(page.locator(".as-summary")).to_contain_text("def")
+    assert page.title().startswith("“abcdef” · ")
+    # as an article's title is
+    answer_article(page, result("2015/05/kerry", title="Kerry meets Putin"))
+    page.locator('.as-result-link[data-article-id="2015/05/kerry"]').click()
+    expect(page.locator(".as-article-title")).to_have_text("Kerry meets Putin")
+    assert page.title().startswith("Kerry meets Putin · ")
+
+
+def test_a_date_order_says_why_it_lists_fewer_and_when_it_is_no_date_order(browsing: Browsing) -> None:
+    page = browsing.open("/")
+    answer_searches(page, [result("a/1"), result("a/2")])
+    note = page.locator(".as-sort-note")
+
+    # Given a search of two words by relevance: no note
+    page.goto("/?q=brown+budget")
+    expect(page.locator(".as-result-link")).to_have_count(2)
+    expect(note).to_be_hidden()
+
+    # When it is sorted newest first, and none of the results has a date
+    page.get_by_label("Sort by").select_option("newest")
+
+    # Then the note says that a date order lists the articles holding every word, and that these are in no date order
+    expect(note).to_have_text(
+        "Sorted by date: only the articles holding every word are listed, when some do (sort by relevance to see "
+        "those holding some of them too). None of these articles has a date, so they are in no date order."
+    )
+    expect(note).to_have_attribute("role", "note")
+    # and of one word with dated results, nothing
+    answer_searches(page, [result("a/1", published="2015-05-12")])
+    page.goto("/?q=budget&sort=newest")
+    expect(page.locator(".as-result-link")).to_have_count(1)
+    expect(note).to_be_hidden()
 
 
 def test_the_skip_link_moves_focus_without_redrawing_or_history(browsing: Browsing) -> None:

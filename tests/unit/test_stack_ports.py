@@ -1,0 +1,72 @@
+"""A second stack started on taken ports says which, by what, and the flags to choose others, in one line (session
+53's new user got a 20-line traceback naming only OpenSearch's port)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from archive_search_cli.gateway import make_server
+from archive_search_cli.main import main
+from archive_search_cli.opensearch_node import free_port
+
+
+@pytest.fixture
+def taken_api_port() -> Iterator[int]:
+    """A port held by a local search API, as another stack's."""
+    server = make_server("127.0.0.1", 0, lambda event, context: {"statusCode": 200, "body": "{}"})
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_serve_on_taken_ports_names_each_port_its_holder_and_flag_in_one_line(
+    taken_api_port: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the API port held by another stack's search API and the OpenSearch port by some other listener
+    monkeypatch.delenv("OPENSEARCH_URL", raising=False)
+    with socket.create_server(("127.0.0.1", 0)) as other:
+        opensearch_port = other.getsockname()[1]
+        moto_port = free_port()
+        # When a stack is served on them
+        with pytest.raises(SystemExit) as exited:
+            main(
+                [
+                    "serve",
+                    *("--port", str(taken_api_port), "--opensearch-port", str(opensearch_port)),
+                    *("--moto-port", str(moto_port), "--data-dir", str(tmp_path)),
+                ]
+            )
+    # Then it stops before starting anything, with one line naming both ports, their holders and the flags
+    message = str(exited.value.code)
+    assert "\n" not in message
+    assert f"port {taken_api_port} (--port) is taken by the search API of another archive-search stack" in message
+    assert f"port {opensearch_port} (--opensearch-port) is taken by another process" in message
+    assert f"({moto_port})" not in message and "--moto-port" not in message
+    assert "archive-search serve --port " in message and " --opensearch-port " in message
+    assert not (tmp_path / "opensearch").exists()
+
+
+def test_serve_in_the_data_dir_of_a_running_stack_names_it(
+    taken_api_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a stack running in the data dir (its stack.json names its API, which answers), and OpenSearch's port taken
+    monkeypatch.delenv("OPENSEARCH_URL", raising=False)
+    api_url = f"http://127.0.0.1:{taken_api_port}"
+    fields = ("aws_endpoint_url", "opensearch_url", "uploads_bucket", "archive_bucket", "ingest_queue_url")
+    stack = {"api_url": api_url, **dict.fromkeys(fields, "x"), "dead_letter_queue_url": "x", "upload_prefix": "x"}
+    (tmp_path / "stack.json").write_text(json.dumps(stack), encoding="utf-8")
+    # When another stack is served there on free API and moto ports
+    with socket.create_server(("127.0.0.1", 0)) as other, pytest.raises(SystemExit) as exited:
+        ports = ("--port", str(free_port()), "--moto-port", str(free_port()))
+        main(["serve", *ports, "--opensearch-port", str(other.getsockname()[1]), "--data-dir", str(tmp_path)])
+    # Then it says the folder is in use, and by what
+    message = str(exited.value.code)
+    assert f"the --data-dir is in use by the stack serving {api_url}" in message
+    assert f"--data-dir {tmp_path}2" in message
