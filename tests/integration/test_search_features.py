@@ -311,6 +311,24 @@ def test_facets_show_values_as_written_and_count_what_selecting_them_returns(
     ]
 
 
+def test_a_writer_is_one_author_value_whatever_agency_follows_or_case_her_bylines_use(pipeline: LocalPipeline) -> None:
+    # Session 53's attack report: `Gail Appleson, Reuter` was an author apart (`author=Gail Appleson` found none of
+    # her articles), and a writer spelt in capitals as often as not was labelled as the search's articles wrote her.
+    spellings = [("GAIL ROE", "crude")] * 3 + [("Gail Roe", "earn"), ("Gail Roe, Reuter", "earn")]
+    for n, (author, section) in enumerate(spellings):
+        _json_upload(pipeline, f"Tanker rates {n}", "Tanker rates rose.", author=author, section=section)
+    pipeline.drain()
+
+    _s, body, _ = get("/search?q=tanker&author=Gail+Roe")
+    assert body["total"] == 5
+    assert body["facets"]["author"] == [{"value": "Gail Roe", "count": 5, "selected": True}]
+    _s, body, _ = get("/search?q=tanker&section=earn")
+    assert body["facets"]["author"] == [{"value": "Gail Roe", "count": 2, "selected": False}]
+    # Where the search's articles write it in capitals only, that is the spelling shown
+    _s, body, _ = get("/search?q=tanker&section=crude")
+    assert body["facets"]["author"] == [{"value": "GAIL ROE", "count": 3, "selected": False}]
+
+
 def test_did_you_mean_offers_a_better_spelling(pipeline: LocalPipeline) -> None:
     _json_upload(pipeline, "Parliament debates", "Parliament debated the referendum.")
     _json_upload(pipeline, "Summer recess", "MPs left for the summer.", summary="Parliament rose.")
