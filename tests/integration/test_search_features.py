@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from urllib.parse import quote
 
@@ -327,6 +328,25 @@ def test_a_writer_is_one_author_value_whatever_agency_follows_or_case_her_byline
     # Where the search's articles write it in capitals only, that is the spelling shown
     _s, body, _ = get("/search?q=tanker&section=crude")
     assert body["facets"]["author"] == [{"value": "GAIL ROE", "count": 3, "selected": False}]
+
+
+def test_a_match_at_a_fragments_edge_and_a_matched_byline_are_marked(pipeline: LocalPipeline) -> None:
+    # Session 53's attack report: the fast vector highlighter widens a fragment past its 200 characters to the next
+    # space, and a match it gave the next fragment stood there unmarked; a byline that matched was marked nowhere.
+    filler = "Traders waited for news from the meeting in Vienna. " * 3
+    body = f"Oil prices rose on Monday. {filler}It took the oil prices to new highs in Asia."
+    assert body.index("oil prices") + len("oil") < 200 < body.index("oil prices") + len("oil prices")  # the edge
+    edge = _json_upload(pipeline, "Winter freeze", body)
+    bylined = _json_upload(pipeline, "Budget talks", "The council met.", author="Gail Torvik")
+    pipeline.drain()
+
+    _s, body_hit, _ = get("/search?q=oil+prices")
+    fragments = next(hit for hit in body_hit["results"] if hit["id"] == edge)["highlights"]["body"]
+    assert all(re.sub("<mark>(oil|prices)</mark>", "", f, flags=re.I).lower().count("prices") == 0 for f in fragments)
+    _s, byline_hit, _ = get("/search?q=torvik")
+    assert [hit["highlights"].get("author") for hit in byline_hit["results"] if hit["id"] == bylined] == [
+        ["Gail <mark>Torvik</mark>"]
+    ]
 
 
 def test_did_you_mean_offers_a_better_spelling(pipeline: LocalPipeline) -> None:
