@@ -6,8 +6,9 @@ its top values by count, plus the selected values even when they are not among t
 
 Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
 form their filters match, so a facet's count is what selecting it returns however the articles vary the
-spelling (`Politics`, `politics`). Each value is shown in its most common spelling as written (a `terms`
-sub-aggregation on the field as written), not folded.
+spelling (`Politics`, `politics`). Each value is shown as written (a `terms` sub-aggregation on the field as
+written), not folded: its most common spelling among the search's articles, one in capitals only where they write it
+no other way (_written).
 """
 
 from __future__ import annotations
