@@ -1035,7 +1035,12 @@
 
     var meta = h("p", { className: "as-meta" });
     var parts = [];
-    if (result.author) parts.push(h("span", { className: "as-author" }, "By ", isolate(result.author)));
+    // The byline's marks when the search matched it: why an article with no marked word was found (session 53)
+    var authorMarks = result.highlights && Array.isArray(result.highlights.author) && result.highlights.author[0];
+    if (result.author) {
+      var byline = typeof authorMarks === "string" && authorMarks ? isolateMarked(authorMarks) : isolate(result.author);
+      parts.push(h("span", { className: "as-author" }, "By ", byline));
+    }
     var date = formatDate(result.published);
     if (date) parts.push(h("time", { datetime: date.iso, text: date.text }));
     if (result.section) parts.push(h("span", { className: "as-section" }, isolate(result.section)));

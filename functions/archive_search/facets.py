@@ -6,8 +6,9 @@ its top values by count, plus the selected values even when they are not among t
 
 Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
 form their filters match, so a facet's count is what selecting it returns however the articles vary the
-spelling (`Politics`, `politics`). Each value is shown in its most common spelling as written (a `terms`
-sub-aggregation on the field as written), not folded.
+spelling (`Politics`, `politics`). Each value is shown as written (a `terms` sub-aggregation on the field as
+written), not folded: its most common spelling among the search's articles, one in capitals only where they write it
+no other way (_written).
 """
 
 from __future__ import annotations
@@ -73,18 +74,30 @@ def _selected_years(request: SearchRequest) -> set[str]:
 
 
 def _written(bucket: dict[str, Any]) -> str:
-    """A terms bucket's value as written: its most common spelling; between spellings as common, one in lower case
-    and then one with accents, as an editor writes it rather than a shouted or stripped form (`Économie`, not
-    `ECONOMIE`; `Straße`, not `Strasse`). The folded key when no spelling is stored."""
+    """A terms bucket's value as written: a spelling as an editor writes it, not a shouted one (_shouted), then its
+    most common spelling; between spellings as common, one in lower case and then one with accents, rather than a
+    stripped form (`Économie`, not `ECONOMIE`; `Straße`, not `Strasse`). The folded key when no spelling is stored.
+
+    The spellings are those of the search's articles, so the most common one alone changed with the search: the
+    Reuters-21578 bylines write 4 of Julie Vorman's 9 articles `JULIE VORMAN`, and the author facet read
+    `JULIE VORMAN` on `section=crude` and the whole archive, `Julie Vorman` on `section=earn` (session 53's attack
+    report). A shouted spelling is now the label only where the search's articles write the value no other way."""
     labels = bucket.get("label", {}).get("buckets", [])
     if not labels:
         return str(bucket["key"])
 
-    def preference(label: dict[str, Any]) -> tuple[int, bool, int]:
+    def preference(label: dict[str, Any]) -> tuple[bool, int, bool, int]:
         text = str(label["key"])
-        return int(label["doc_count"]), any(c.islower() for c in text), sum(not c.isascii() for c in text)
+        count = int(label["doc_count"])
+        return not _shouted(text), count, any(c.islower() for c in text), sum(not c.isascii() for c in text)
 
     return str(max(labels, key=preference)["key"])
+
+
+def _shouted(text: str) -> bool:
+    """Whether a label is written in capitals: no word of three characters or more has a lower-case letter after its
+    first (`JULIE VORMAN`, `TED d'AFFLISIO`; not `BBC News`, `Ted D'Afflisio`, `keith grant`)."""
+    return not any(len(word) >= 3 and any(c.islower() for c in word[1:]) for word in text.split())
 
 
 def _year_facet(facet: dict[str, Any], request: SearchRequest) -> list[FacetValue]:

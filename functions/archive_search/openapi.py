@@ -177,8 +177,8 @@ SCHEMAS: dict[str, Any] = {
             "highlights": {
                 "type": "object",
                 "description": (
-                    "HTML-escaped fragments with <mark> around matches, by field (title, summary, body); "
-                    "summary only when it matched."
+                    "HTML-escaped fragments with <mark> around matches, by field (title, summary, body, author); "
+                    "summary and author only when they matched (author: the byline whole, as `author` writes it)."
                 ),
                 "additionalProperties": {"type": "array", "items": _STRING},
             },

@@ -160,6 +160,11 @@ def test_a_year_typed_is_held_by_the_articles_published_in_it(pipeline: LocalPip
     assert set(ids("coffee quota 1987", "&sort=newest")) == {*quotas, *writing}
     # and an excluded year keeps them out (session 34's second review: `coffee NOT 1987` kept 36 of 1987 of its 45)
     assert ids("coffee quota NOT 1987") == [later]  # (`-1987` is a signed number)
+    # A year typed alone too, the articles writing it first (session 53's attack report: `1987` found the 456
+    # news-dev articles writing it, not the 1,573 published in 1987), by date as well
+    alone = ids("1987")
+    assert set(alone) == {*quotas, *writing} and set(alone[:2]) == set(writing)
+    assert set(ids("1987", "&sort=newest")) == {*quotas, *writing}
 
 
 def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_month(pipeline: LocalPipeline) -> None:

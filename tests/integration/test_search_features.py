@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import uuid
 from urllib.parse import quote
 
@@ -308,6 +309,43 @@ def test_facets_show_values_as_written_and_count_what_selecting_them_returns(
     assert body["facets"]["section"] == [
         {"value": "Arts", "count": 1, "selected": False},
         {"value": "Économie", "count": 0, "selected": True},
+    ]
+
+
+def test_a_writer_is_one_author_value_whatever_agency_follows_or_case_her_bylines_use(pipeline: LocalPipeline) -> None:
+    # Session 53's attack report: `Gail Appleson, Reuter` was an author apart (`author=Gail Appleson` found none of
+    # her articles), and a writer spelt in capitals as often as not was labelled as the search's articles wrote her.
+    spellings = [("GAIL ROE", "crude")] * 3 + [("Gail Roe", "earn"), ("Gail Roe, Reuter", "earn")]
+    for n, (author, section) in enumerate(spellings):
+        _json_upload(pipeline, f"Tanker rates {n}", "Tanker rates rose.", author=author, section=section)
+    pipeline.drain()
+
+    _s, body, _ = get("/search?q=tanker&author=Gail+Roe")
+    assert body["total"] == 5
+    assert body["facets"]["author"] == [{"value": "Gail Roe", "count": 5, "selected": True}]
+    _s, body, _ = get("/search?q=tanker&section=earn")
+    assert body["facets"]["author"] == [{"value": "Gail Roe", "count": 2, "selected": False}]
+    # Where the search's articles write it in capitals only, that is the spelling shown
+    _s, body, _ = get("/search?q=tanker&section=crude")
+    assert body["facets"]["author"] == [{"value": "GAIL ROE", "count": 3, "selected": False}]
+
+
+def test_a_match_at_a_fragments_edge_and_a_matched_byline_are_marked(pipeline: LocalPipeline) -> None:
+    # Session 53's attack report: the fast vector highlighter widens a fragment past its 200 characters to the next
+    # space, and a match it gave the next fragment stood there unmarked; a byline that matched was marked nowhere.
+    filler = "Traders waited for news from the meeting in Vienna. " * 3
+    body = f"Oil prices rose on Monday. {filler}It took the oil prices to new highs in Asia."
+    assert body.index("oil prices") + len("oil") < 200 < body.index("oil prices") + len("oil prices")  # the edge
+    edge = _json_upload(pipeline, "Winter freeze", body)
+    bylined = _json_upload(pipeline, "Budget talks", "The council met.", author="Gail Torvik")
+    pipeline.drain()
+
+    _s, body_hit, _ = get("/search?q=oil+prices")
+    fragments = next(hit for hit in body_hit["results"] if hit["id"] == edge)["highlights"]["body"]
+    assert all(re.sub("<mark>(oil|prices)</mark>", "", f, flags=re.I).lower().count("prices") == 0 for f in fragments)
+    _s, byline_hit, _ = get("/search?q=torvik")
+    assert [hit["highlights"].get("author") for hit in byline_hit["results"] if hit["id"] == bylined] == [
+        ["Gail <mark>Torvik</mark>"]
     ]
 
 

@@ -88,3 +88,60 @@ def test_a_quoted_phrases_words_are_marked_alone_only_in_a_text_not_marking_the_
     assert quoted_only('"prime minister" minister') == {"prime"}
     assert quoted_only("prime minister") == frozenset()
     assert "<mark>ministers</mark>" in search_hit(raw, quoted_only('"prime minister" ministers')).snippet
+
+
+def _body(*fragments: str) -> list[str]:
+    raw = {"_id": "a", "_source": {"body": "..."}, "highlight": {"body": [_marked(f) for f in fragments]}}
+    return search_hit(raw).highlights["body"]
+
+
+def test_a_match_the_highlighter_gave_the_next_fragment_is_marked_at_this_ones_edge() -> None:
+    # news-dev's bbc-business-138 for `oil prices` (session 53's attack report): "prices" ends past the fragment's
+    # 200 characters, in the 20 its text is widened by, and was left unmarked.
+    assert _body("[Oil] [prices] rose. Snowfalls took crude [oil] prices", "to inflate [prices].") == [
+        "<mark>Oil</mark> <mark>prices</mark> rose. Snowfalls took crude <mark>oil</mark> <mark>prices</mark>",
+        "to inflate <mark>prices</mark>.",
+    ]
+    # At a fragment's start, a possessive as its word, and a phrase marked whole elsewhere
+    assert _body("deficit with Taipei. Washington&#x27;s [deficit] grew", "cut its [trade deficit]") == [
+        "<mark>deficit</mark> with Taipei. Washington&#x27;s <mark>deficit</mark> grew",
+        "cut its <mark>trade deficit</mark>",
+    ]
+    assert _body("Iraq&#x27;s oil, and [Iraq]", "rebuilding [Iraq] and") == [
+        "<mark>Iraq&#x27;s</mark> oil, and <mark>Iraq</mark>",
+        "rebuilding <mark>Iraq</mark> and",
+    ]
+    assert _body("crude oil prices and [gas]", "[oil prices] rose") == [
+        "crude <mark>oil prices</mark> and <mark>gas</mark>",
+        "<mark>oil prices</mark> rose",
+    ]
+
+
+def test_the_middle_of_a_fragment_and_words_marked_nowhere_stay_as_the_engine_marked_them() -> None:
+    assert _body("[oil] rose as oil fell and [gas] too", "the [gas] price &amp; more") == [
+        "<mark>oil</mark> rose as oil fell and <mark>gas</mark> too",
+        "the <mark>gas</mark> price &amp; more",
+    ]
+    assert _body("prices of [oil]") == ["prices of <mark>oil</mark>"]
+    # A body that did not match shows its start, marked nowhere
+    assert _body("oil prices rose") == ["oil prices rose"]
+
+
+def test_a_matched_byline_is_a_highlight_its_forms_marks_together() -> None:
+    # Session 53's attack report: a result found by its byline showed no mark at all (`Peter Torday`)
+    raw = {
+        "_id": "a",
+        "_source": {"author": "Mark O'Neill", "body": "..."},
+        "highlight": {
+            "author": [_marked("[Mark] O&#x27;Neill")],
+            "author.closed": [_marked("Mark [O&#x27;Neill]")],
+            "body": ["PEKING, April 3 - Fear of inflation."],
+        },
+    }
+
+    hit = search_hit(raw)
+
+    assert hit.highlights["author"] == ["<mark>Mark</mark> <mark>O&#x27;Neill</mark>"]
+    assert hit.author == "Mark O'Neill"  # the field itself stays plain text
+    unmatched = {"_id": "a", "_source": {"author": "Jane Doe"}, "highlight": {"author.parts": ["Jane Doe"]}}
+    assert "author" not in search_hit(unmatched).highlights

@@ -109,7 +109,6 @@ def test_a_job_title_after_a_bylines_name_is_no_part_of_the_author_in_any_format
         ("By Jane Doe, John Smith", "Jane Doe, John Smith"),  # two people
         ("By Jane Doe, Moscow", "Jane Doe, Moscow"),  # a place
         ("By Jane Doe, John Fellows", "Jane Doe, John Fellows"),  # a surname that is also a title's word
-        ("By Jane Doe, Reuters", "Jane Doe, Reuters"),
         ("By Jane Doe, Jr.", "Jane Doe, Jr."),
         # a given name and a surname that is a role's noun, whole or in part (session 50's review: the second writer
         # was lost)
@@ -540,3 +539,63 @@ def test_with_and_a_desk_in_a_declared_author_names_no_second_writer() -> None:
     page = f"<html><head>{head}</head><body><article><h1>T</h1><p>{_TEXT}</p></article></body></html>"
 
     assert parse_upload("incoming/a.html", page.encode()).author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("declared", "author", "credit"),
+    [
+        # The Reuters-21578 `<AUTHOR>` tails (session 53's attack report: one writer was two facet values)
+        ("Patti Domm, Reuter", "Patti Domm", "Reuters"),
+        ("Cal Mankowski, Reutersd", "Cal Mankowski", "Reuters"),  # a slip of the keys
+        ("Brad Schade Reuters", "Brad Schade", "Reuters"),
+        ("Jane Doe, AP", "Jane Doe", "AP"),
+        ("Jane Doe (AFP)", "Jane Doe", "AFP"),
+        ("Jane Doe - Associated Press", "Jane Doe", "AP"),
+        ("Jane Doe / Reuters/AFP", "Jane Doe", "Reuters/AFP"),
+        ("JANE DOE and JOHN ROE, Associated Press", "JANE DOE and JOHN ROE", "AP"),
+        ("Jane Doe and AFP", "Jane Doe", "AFP"),
+        ("Jane Doe, Reuetrs", "Jane Doe", "Reuters"),
+    ],
+)
+@pytest.mark.parametrize("upload", ["json", "md", "html"])
+def test_an_agency_after_a_declared_author_s_names_is_the_credit(
+    declared: str, author: str, credit: str, upload: str
+) -> None:
+    uploads = {
+        "json": json.dumps({"title": "Kerry to meet Putin", "author": declared, "body": _TEXT}).encode(),
+        "md": f"---\ntitle: Kerry to meet Putin\nauthor: {declared}\n---\n\n{_TEXT}\n".encode(),
+        "html": _page("", f'<meta name="author" content="{declared}">'),
+    }
+
+    parsed = parse_upload(f"incoming/a.{upload}", uploads[upload])
+
+    assert (parsed.author, parsed.credit, parsed.body) == (author, credit, _TEXT)
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "Smith, John",  # surname first
+        "Jane Doe, Moscow",  # a place
+        "Ernst Reuter",  # a surname, not the agency
+        "Michael Bloomberg",
+        "Li Xinhua",
+        "Reuters",  # the agency alone is what the article gives
+        "Jane Doe, Renters",  # no slip of the keys from an agency
+        "Jane Doe, Jr.",
+    ],
+)
+def test_a_declared_author_without_an_agency_after_its_names_stays_as_written(declared: str) -> None:
+    data = json.dumps({"title": "Kerry to meet Putin", "author": declared, "body": _TEXT}).encode()
+
+    parsed = parse_upload("incoming/a.json", data)
+
+    assert (parsed.author, parsed.credit) == (declared, None)
+
+
+def test_a_credit_the_article_gives_is_kept_beside_an_agency_after_the_author() -> None:
+    page = f"Kerry to meet Putin\n\n(By Jane Doe, Reuters)\n\n{_TEXT} (AFP)\n".encode()
+
+    parsed = parse_upload("incoming/a.txt", page)
+
+    assert (parsed.author, parsed.credit) == ("Jane Doe", "AFP")

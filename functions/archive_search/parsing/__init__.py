@@ -17,6 +17,7 @@ from dataclasses import replace
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
+from archive_search.parsing.bylines import without_agency_tail
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
@@ -103,7 +104,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
-        return validated(parsed)
+        return _agency_as_credit(validated(parsed))
     except RejectedUploadError:
         raise
     except Exception as exc:  # the parsers' boundary: see the docstring
@@ -112,6 +113,18 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file could not be read as {extension} ({exc.__class__.__name__})",
             fix="check the file opens in an editor and re-save it as UTF-8",
         ) from None
+
+
+def _agency_as_credit(parsed: ParsedUpload) -> ParsedUpload:
+    """The upload with the agency credited after its author's names (`Patti Domm, Reuter`) moved to its credit, in
+    every format and for a declared author too: an agency is no writer, and read as part of the name it split one
+    writer into two facet values (bylines.without_agency_tail). A credit the article gives already is kept."""
+    if parsed.author is None:
+        return parsed
+    author, credit = without_agency_tail(parsed.author)
+    if credit is None:
+        return parsed
+    return replace(parsed, author=author, credit=parsed.credit or credit)
 
 
 def _read(key: str, target: str, data: bytes) -> ParsedUpload:
