@@ -12,10 +12,11 @@ Grammar, loosely:
 `OR` is an operator unless the query's cased letters are all capitals (a pasted wire headline such as
 "OIL OR GAS PRICES"); `|` always is, and joins only a word or phrase to the next. `NOT` before a word or phrase
 excludes it as `-` does, where OR is an operator and `-` excludes (`oil NOT gas` is `oil -gas`; session 34's
-review: it listed the articles on oil and gas first). Lower-case `or` and `not`, and `AND` in any case, are words
-like any other. The text is folded first (fold_query_text): NFC, so composed and decomposed
-accents parse alike; the look-alikes of the characters that join a word's parts (a curly apostrophe, a Unicode
-hyphen, a full-width ampersand) and typographic double quotes as their ASCII forms; invisible characters out.
+review: it listed the articles on oil and gas first), and so does `AND NOT` (session 53). Lower-case `or` and
+`not`, and `AND` in any case but before NOT, are words like any other. The text is folded first (fold_query_text):
+NFC, so composed and decomposed accents parse alike; the look-alikes of the characters that join a word's parts (a
+curly apostrophe, a Unicode hyphen, a full-width ampersand) and typographic double quotes as their ASCII forms;
+invisible characters out.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ _CHARACTER_TOKEN_SCRIPTS = frozenset({"CJK", "IDEOGRAPHIC", "HIRAGANA", "HANGZHO
 # copy writes "the economy -which stagnated"), not an exclusion that would drop the very article pasted from.
 MAX_OPERATOR_WORDS = 10
 NOT_OPERATOR = "NOT"
+AND_OPERATOR = "AND"  # only before NOT (_not_operators); alone a word
 _SIGNED_NUMBER = re.compile(r"-[.,]?\d")  # -0.1%, -5C, -.5, any script's digits: a minus sign, never an exclusion
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
@@ -222,6 +224,27 @@ def pieces(text: str) -> int:
     script is one, each character of a script tokenized character by character is one (it joins some runs: "U.S."
     and "a1" are one token each, counted two; an overcount is safe)."""
     return len(_piece_ends(text))
+
+
+def last_pieces(text: str, limit: int) -> str:
+    """text from its `limit`-th last piece (pieces) on, or text when it holds no more. Cut where a token that
+    whitespace ends is ended, when a piece follows (`10.7 billion` cut after `10` is ` billion`: `7` is a word no
+    article holds, and a pasted lead lost its title); else where the piece ends, and past what is neither a word
+    character nor whitespace, so that a word cut out of a joined word is no exclusion or alternative (`aa-ab` cut
+    after `aa` is `ab`, not `-ab`). A token after whitespace keeps its sign (`aa -ab` is ` -ab`)."""
+    ends = _piece_ends(text)
+    if len(ends) <= limit:
+        return text
+    cut = ends[-limit - 1]
+    blank = _BLANK.search(text, cut)
+    if blank and blank.start() < ends[-1] - 1:
+        return text[blank.start() :]
+    while cut < len(text) and not text[cut].isspace() and not is_word_character(text[cut]):
+        cut += 1
+    return text[cut:]
+
+
+_BLANK = re.compile(r"\s")
 
 
 def _piece_ends(text: str) -> list[int]:
@@ -365,7 +388,8 @@ def parse_query(text: str) -> ParsedQuery:
     A capital "US" is the country (read_us_as_country); in a query a reader types (at most MAX_OPERATOR_WORDS
     words), an unquoted "us" in any case is the country too: nobody searches for the pronoun, and readers type in
     lower case. Inside quotes and in a pasted paragraph, "us" is the pronoun. An exclusion is counted once however
-    it is spelt (-zebra -Zébra -ZEBRA, -US -us)."""
+    it is spelt (-zebra -Zébra -ZEBRA, -US -us), and one beyond MAX_EXCLUSIONS of an applied one's stem (-prices
+    -price) is not reported unapplied (_stem_key)."""
     text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
@@ -415,7 +439,7 @@ def parse_query(text: str) -> ParsedQuery:
         if excludes and i in operators:
             negate_next, join_next, after_term = True, False, False
             continue
-        if keywords and i in operators:
+        if keywords and i in operators and raw == NOT_OPERATOR:
             unapplied.append(f"{raw} {tokens[i + 1]}")
         whole.append(raw)
         if keywords and _is_exclusion(raw) and _WORDLIKE.search(raw):
@@ -443,7 +467,9 @@ def parse_query(text: str) -> ParsedQuery:
                 excluded_keys.add(key)
                 if len(excluded) < MAX_EXCLUSIONS and bounded(term, counted=True, whole=True) is not None:
                     excluded.append(term)
-                else:
+                elif _stem_key(key) not in {_stem_key(fold_as_index(applied.text)) for applied in excluded}:
+                    # One the stemmed fields read as an applied one is kept out by it: `-price` beside `-prices` was
+                    # named unapplied (session 53's attacker).
                     unapplied.append(raw)
             join_next = after_term = False
             continue
@@ -470,11 +496,28 @@ def parse_query(text: str) -> ParsedQuery:
 
 def _each_once(exclusions: list[str]) -> tuple[str, ...]:
     """The exclusions as typed (`-gas`, `NOT gas`), each once however it is spelt, as it takes one slot (`-gas -GAS
-    -gás` was named three times in `unapplied_exclusions`: session 52's review); the first spelling is kept."""
+    -gás` was named three times in `unapplied_exclusions`: session 52's review), its plural too (`-coal -coals`:
+    _stem_key); the first spelling is kept."""
     firsts: dict[str, str] = {}
     for typed in exclusions:
-        firsts.setdefault(fold_as_index(typed.removeprefix(f"{NOT_OPERATOR} ").lstrip("-").strip('"')), typed)
+        firsts.setdefault(
+            _stem_key(fold_as_index(typed.removeprefix(f"{NOT_OPERATOR} ").lstrip("-").strip('"'))), typed
+        )
     return tuple(firsts.values())
+
+
+def _stem_key(word: str) -> str:
+    """A folded word (or phrase, by its end) as the stemmed fields' stemmer (porter2) reads its plural or `-ed` form,
+    near enough: without an `s` that follows a vowel not just before it (`prices`: price; not `gas`, `skis`, `press`,
+    `campus`), or without the `d` of an `ed` after a vowel (`priced`: price; `used`: use; not `need` nor `agreed`).
+    A word stemmed otherwise (`walked`, `gases`: walk, gase) is told apart from its stem, and the stemmer's
+    exceptions are not known (`news` is read `new`). Checked against the engine's `_analyze` with porter2."""
+    plural = word.endswith("s") and not word.endswith(("ss", "us"))
+    past = word.endswith("ed") and not word.endswith("eed")
+    return word[:-1] if (plural or past) and len(word) > MIN_STEM_CHARS and _VOWEL.search(word[:-2]) else word
+
+
+_VOWEL = re.compile("[aeiouy]")
 
 
 # Punctuation and symbols the engine's standard tokenizer keeps inside a word (Unicode word boundaries, UAX #29:
@@ -620,26 +663,32 @@ def _exclusions_apply(tokens: list[str], operator_word: str | None, operators: f
 
 
 def _not_operators(tokens: list[str], operator_word: str | None) -> frozenset[int]:
-    """Where tokens hold NOT excluding the next term: where OR is an operator, between two words that are no stopword
-    (or first), in a reader's keywords: the other words in lower case (`oil NOT gas`), or a name's capital just before
-    NOT in a query without a stopword (`Blair NOT Brown`, `Iraq NOT war`). Not the NOT of a headline's emphasis
-    (`Mayor will NOT retract Nazi jibe`, `Abortion NOT a poll issue`, `Dance music NOT dead` lost their articles:
-    session 34's second and third reviews), nor of a headline in capitals (OR is no operator there). Until session
-    52 any capital made NOT a word, and `Blair NOT Brown` ranked "Blair and Brown criticised by MPs" second."""
+    """Where tokens hold NOT excluding the next term, and the AND of an `AND NOT`: where OR is an operator, between two
+    words that are no stopword (or first), in a reader's keywords: the other words in lower case (`oil NOT gas`, `oil
+    AND NOT gas`), or a name's capital just before NOT (or its AND) in a query without a stopword (`Blair NOT
+    Brown`, `Iraq NOT war`). Not the NOT of a headline's emphasis (`Mayor will NOT retract Nazi jibe`, `Abortion NOT
+    a poll issue`, `Dance music NOT dead` lost their articles: session 34's second and third reviews), nor of a
+    headline in capitals (OR is no operator there). Until session 52 any capital made NOT a word, and `Blair NOT
+    Brown` ranked "Blair and Brown criticised by MPs" second."""
     if not operator_word:
         return frozenset()
-    words = [token for token in tokens if token not in (NOT_OPERATOR, operator_word)]
+    # `AND NOT` is NOT, the AND part of the operator, not the stopword before it, which kept NOT a word (`oil AND NOT
+    # gas` found what `oil gas` finds; session 53's attacker): the commonest Boolean spelling.
+    ands = {i - 1 for i, token in enumerate(tokens) if token == NOT_OPERATOR and i and tokens[i - 1] == AND_OPERATOR}
+    words = [token for i, token in enumerate(tokens) if token not in (NOT_OPERATOR, operator_word) and i not in ands]
     keywords = all(token == token.lower() for token in words)
     if not keywords and any(fold_as_index(token.strip('-"()')) in STOPWORDS for token in words):
         return frozenset()
 
     def excludes(i: int) -> bool:
+        first = i - 1 if i - 1 in ands else i  # where the operator starts
         after = fold_as_index(tokens[i + 1].lstrip('-"('))
-        before = fold_as_index(tokens[i - 1]) if i else ""
-        named = keywords or (i > 0 and tokens[i - 1].lstrip('"(')[:1].isupper())
+        before = fold_as_index(tokens[first - 1]) if first else ""
+        named = keywords or (first > 0 and tokens[first - 1].lstrip('"(')[:1].isupper())
         return named and bool(after) and after not in STOPWORDS and before not in STOPWORDS
 
-    return frozenset(i for i, token in enumerate(tokens[:-1]) if token == NOT_OPERATOR and excludes(i))
+    nots = {i for i, token in enumerate(tokens[:-1]) if token == NOT_OPERATOR and excludes(i)}
+    return frozenset(nots | {i - 1 for i in nots if i - 1 in ands})
 
 
 def without_exclusions(text: str) -> str:

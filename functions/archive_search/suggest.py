@@ -32,6 +32,7 @@ from archive_search.query_parser import (
     fold_as_index,
     fold_within,
     is_word_character,
+    last_pieces,
     parse_query,
     symbols_blanked,
     without_exclusions,
@@ -68,6 +69,14 @@ MAX_JOINED_PHRASES = 8  # a joined word's parts adjacent (_title_prefixes); the 
 MAX_ABBREVIATIONS = 8  # searched in either spelling (two clauses each); the rest as typed
 # A reader may type (or paste) a whole title, and ingest accepts titles this long.
 MAX_SUGGEST_CHARS = MAX_TITLE_CHARS
+# The engine tokens (query_parser.pieces) of q read, its last ones: each is a clause in several fields of each
+# request, and the engine refuses more than 1,024 in all. 128 numbers or 160 two-letter words (500 characters) were
+# 1,025 or more in the last fallback's request (build_article_titles: 4 fields twice), and /suggest answered 503
+# (session 53's attacker); the worst input of each kind passed up to 112 pieces. No news-dev headline has more than
+# 13, so a headline typed whole is read whole, and a pasted paragraph of 48 still reads as one, not as a reader's
+# keywords (at 24, some pasted Reuters leads read a `-` as an exclusion and offered nothing); the last ones, since
+# the reader types the end of the text.
+MAX_SUGGEST_PIECES = 48
 # Where an excluded word keeps a title out, as /search's exclusion does: stemmed (`-price` keeps out "prices"), as
 # written (a part of a joined word: `-neill`, O'Neill) and closed up (`-walmart`, Wal-Mart).
 EXCLUDED_WORD_FIELDS = ["title", "title.exact", "title.closed"]
@@ -500,10 +509,12 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
     (title_respelt), the respelt start of each word marked; then without the words no title holds (title_relaxed);
     then the titles of the articles holding every word (build_article_titles), each word said to be in no title: up
     to six requests more, only then. The answer says how q was read (TitleSuggestions): the page offered "Blair ..."
-    titles for `tony blair` without saying `tony` was in no title (session 34)."""
+    titles for `tony blair` without saying `tony` was in no title (session 34). Of a longer q only its last
+    MAX_SUGGEST_PIECES pieces are read (session 53: more made the engine refuse the request)."""
     # Its symbols as the title fields read them (query_parser.symbols_blanked: an emoji ends a word); `manchester😀`
     # offered nothing, `tony😀 blair` kept the titles holding "blair" to articles holding the emoji (session 43).
-    unsymbolled = symbols_blanked(q)
+    # Only its last MAX_SUGGEST_PIECES pieces: the clauses of every request below are bounded by theirs.
+    unsymbolled = last_pieces(symbols_blanked(q), MAX_SUGGEST_PIECES)
     q = read_as_typed = " ".join(unsymbolled.split()) + (" " if unsymbolled[-1:].isspace() else "")
     searched = searched_text(q)
     if not words_of(searched):

@@ -1669,6 +1669,21 @@ def test_exclusions_the_search_cannot_apply_are_named_in_the_answer(pipeline: Lo
     assert search("harbour -alpha")["unapplied_exclusions"] == []
 
 
+def test_an_exclusion_beyond_the_slots_of_an_applied_ones_stem_is_not_named(pipeline: LocalPipeline) -> None:
+    # Given harbour articles on prices, on a price, and on neither
+    _json_upload(pipeline, "Harbour prices", "Harbour prices rose.")
+    _json_upload(pipeline, "Harbour price", "The harbour price of fish rose.")
+    kept = _json_upload(pipeline, "Harbour report", "The harbour reopened.")
+    pipeline.drain()
+
+    # When a reader excludes eight words, `-prices` among them, and then `-price` (session 53's attacker: named)
+    found = search("harbour -alpha -prices -bravo -charlie -delta -echo -foxtrot -golf -price")
+
+    # Then `-price` is in effect applied (the stemmed fields read both as price), and not named
+    assert [hit["id"] for hit in found["results"]] == [kept]
+    assert found["unapplied_exclusions"] == []
+
+
 def test_upper_case_not_excludes_and_a_long_keyword_lists_exclusion_is_named(pipeline: LocalPipeline) -> None:
     # Given articles on oil, on oil and gas, and on gas
     oil = _json_upload(pipeline, "Crude output", "Oil output rose in the quarter.")
@@ -1689,6 +1704,21 @@ def test_upper_case_not_excludes_and_a_long_keyword_lists_exclusion_is_named(pip
     # A `-word` after more than ten keywords is searched as a word, and the answer says so
     clubs = "chelsea arsenal manchester united liverpool everton newcastle tottenham villa fulham bolton"
     assert search(f"{clubs} -gas")["unapplied_exclusions"] == ["-gas"]
+
+
+def test_and_not_excludes_as_not_does(pipeline: LocalPipeline) -> None:
+    # Given articles on oil, on oil and gas, and on gas
+    oil = _json_upload(pipeline, "Crude output", "Oil output rose in the quarter.")
+    both = _json_upload(pipeline, "Oil and gas prices", "Oil and gas prices fell.")
+    _json_upload(pipeline, "Pipeline", "Gas flows through the pipeline.")
+    pipeline.drain()
+
+    # Then `oil AND NOT gas` finds what `oil NOT gas` finds (session 53's attacker: what `oil gas` finds), and
+    # /suggest keeps the titles holding gas out as it does for `oil NOT gas`
+    assert ids("oil AND NOT gas") == ids("oil NOT gas") == [oil]
+    assert suggested("oil AND NOT gas") == suggested("oil NOT gas") == [oil]
+    # and in a pasted headline in capitals it is words, as NOT alone is
+    assert both in ids("OIL AND NOT GAS")
 
 
 def test_an_excluded_word_is_never_respelt(pipeline: LocalPipeline) -> None:

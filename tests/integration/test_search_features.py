@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive_search import articles
+from archive_search import articles, suggest
 from archive_search.keys import MAX_ID_LENGTH
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import suggested
@@ -507,6 +507,36 @@ def test_a_request_of_ours_the_engine_refuses_is_a_500_that_is_logged_and_counte
     assert logged.levelno == logging.ERROR and "parsing_exception" in logged.reason  # type: ignore[attr-defined]
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     assert [line["EngineRefusedRequest"] for line in lines if "EngineRefusedRequest" in line] == [[1.0]]
+
+
+def test_a_request_of_ours_over_the_engines_clause_limit_is_a_500_that_is_logged_and_counted(
+    pipeline: LocalPipeline, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a bug in a query we build: more nested clauses than the engine's 1,024, which it answers 500, not 400
+    _json_upload(pipeline, "Harbour reopens", "Ships return.")
+    pipeline.drain()
+    # (each bool under its limit, the whole over it: a flat bool of more is a 400)
+    words = [[{"term": {"title": f"w{part}x{n}"}} for n in range(600)] for part in range(2)]
+    nested = {"bool": {"should": [{"bool": {"should": clauses}} for clauses in words]}}
+    monkeypatch.setattr(suggest, "build_suggest", lambda *args, **kwargs: {"query": nested})
+    records = _Records()
+    logging.getLogger("archive-search-api").addHandler(records)
+    capsys.readouterr()
+
+    # When a reader asks for suggestions, again and again
+    try:
+        answers = [get("/suggest?q=harbour") for _ in range(2)]
+    finally:
+        logging.getLogger("archive-search-api").removeHandler(records)
+
+    # Then each is our 500, not a 503 asking for a retry that cannot help, and each is logged and counted (alarmed)
+    for status, body, headers in answers:
+        assert status == 500 and body["error"]["code"] == "internal_error", body
+        assert "Retry-After" not in headers and "clauses" not in json.dumps(body)
+    logged = [r for r in records.records if r.getMessage() == "the search engine refused a request we built"]
+    assert len(logged) == 2 and "too_many" in logged[0].reason  # type: ignore[attr-defined]
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
+    assert [line["EngineRefusedRequest"] for line in lines if "EngineRefusedRequest" in line] == [[1.0], [1.0]]
 
 
 def test_cursors_cannot_be_forged_on_the_real_node(pipeline: LocalPipeline) -> None:

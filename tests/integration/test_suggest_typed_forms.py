@@ -4,8 +4,12 @@ together, a dotted EU or UN, and a headline held twice offered once (session 52'
 
 from __future__ import annotations
 
+import string
+from urllib.parse import quote
+
 import pytest
 
+from archive_search.suggest import MAX_SUGGEST_CHARS, MAX_SUGGESTIONS
 from tests.integration.conftest import LocalPipeline
 from tests.integration.test_query_semantics import suggested
 from tests.integration.test_search_api import _json_upload, get
@@ -115,3 +119,53 @@ def test_suggest_offers_a_headline_held_twice_once(pipeline: LocalPipeline) -> N
     # Then it is offered once (it took two of the list's places)
     found = suggested("Kilro")
     assert len(found) == 2 and quits in found
+
+
+def _worst_suggest_inputs() -> dict[str, str]:
+    """The inputs of each kind that hold the most engine tokens within MAX_SUGGEST_CHARS: short distinct words,
+    numbers, capitals, each glue character between them, abbreviations, exclusions, quotes, ideographs."""
+    two = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
+    kinds = {
+        "numbers": [str(n) for n in range(400)],
+        "two letters": two,
+        "capitals": [word.upper() for word in two],
+        "letter and digit": [c + str(d) for c in string.ascii_lowercase for d in range(10)],
+    }
+    inputs = {
+        f"{name} by {glue!r}": glue.join(words)
+        for name, words in kinds.items()
+        for glue in (" ", "|", "-", " OR ", ",", "&", "/", "'", ".", " -", ' "', "+")
+    }
+    pairs = list(zip(two[::2], two[1::2], strict=True))
+    inputs |= {
+        "dotted abbreviations": " ".join(f"{a.upper()}.{b.upper()}." for a, b in pairs),
+        "synonym abbreviations": " ".join(["US", "UK", "EU", "UN"] * 200),
+        "exclusions": " ".join(f"-{word}" for word in two),
+        "an excluded phrase": 'oil -"' + " ".join(two),
+        "excluded phrases": "oil " + " ".join(f'-"{a} {b}"' for a, b in pairs),
+        "a quoted phrase": '"' + " ".join(two),
+        "quoted pairs": " ".join(f'"{a} {b}"' for a, b in pairs),
+        "codes": " ".join(f"F{n}" for n in range(400)),
+        "names' letters": " ".join(f"{a[0].upper()}&{b[0].upper()}" for a, b in pairs),
+        "joined pairs": " ".join(f"{a}-{b}" for a, b in pairs),
+        "ideographs": "".join(chr(0x4E00 + n) for n in range(MAX_SUGGEST_CHARS)),
+        "spaced ideographs": " ".join(chr(0x4E00 + n) for n in range(MAX_SUGGEST_CHARS)),
+    }
+    return {name: text[:MAX_SUGGEST_CHARS] for name, text in inputs.items()}
+
+
+def test_suggest_answers_200_for_the_most_words_of_every_kind(pipeline: LocalPipeline) -> None:
+    # Given an archive with titles
+    _json_upload(pipeline, "Harbour reopens to ships", "Ships returned to the harbour.")
+    _json_upload(pipeline, "Oil prices fall", "Crude fell.")
+    pipeline.drain()
+
+    # When the reader types or pastes 500 characters of short distinct words, finished or not (128 numbers or 160
+    # two-letter words made the engine refuse the last fallback's request: too many clauses, reported as 503)
+    for name, text in _worst_suggest_inputs().items():
+        for typed in (text, f"{text[:-1]} "):
+            status, body, _ = get(f"/suggest?q={quote(typed)}")
+
+            # Then the answer is 200, with at most a few titles
+            assert status == 200, (name, body)
+            assert len(body["suggestions"]) <= MAX_SUGGESTIONS

@@ -39,3 +39,27 @@ def test_an_engine_400_is_a_refusal_of_our_request_not_a_reader_fault(error: Req
 def test_an_unreachable_or_overloaded_engine_is_unavailable(error: Exception) -> None:
     with pytest.raises(SearchUnavailableError), translated_errors():
         raise error
+
+
+@pytest.mark.parametrize("cause", ["too_many_nested_clauses", "too_many_clauses"])
+def test_an_engine_500_for_a_limit_our_request_exceeds_is_a_refusal_not_an_outage(cause: str) -> None:
+    # As the engine answers a query of more than 1,024 clauses in all (each bool of fewer)
+    body = {"error": {"root_cause": [{"type": cause}], "type": "search_phase_execution_exception"}, "status": 500}
+    with pytest.raises(EngineRefusedRequestError) as raised, translated_errors():
+        raise TransportError(500, "search_phase_execution_exception", body)
+
+    assert cause in str(raised.value), "the log keeps the engine's reason"
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        {"error": {"root_cause": [{"type": "too_many_clauses"}, {"type": "node_closed_exception"}]}},
+        {"error": {"root_cause": []}},
+        {"error": "internal"},
+        "<html>Internal Server Error</html>",
+    ],
+)
+def test_any_other_engine_500_is_unavailable(info: object) -> None:
+    with pytest.raises(SearchUnavailableError), translated_errors():
+        raise TransportError(500, "search_phase_execution_exception", info)

@@ -31,6 +31,10 @@ from archive_search.ports import TextEncoder
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRYABLE_STATUSES = (429, 502, 503, 504)
+# The engine's error types (`root_cause`) of a limit a request we built exceeded, which it answers 500, not 400:
+# Lucene's nested clause count (IndexSearcher.TooManyNestedClauses, "maxClauseCount is set to 1024"), thrown while
+# the shards rewrite the query, and the flat one as older engines report it. The same request fails every time.
+REFUSED_500_TYPES = frozenset({"too_many_nested_clauses", "too_many_clauses"})
 # Small managed domains accept 10 MiB requests; stay well below.
 BULK_MAX_BYTES = 5 * 1024 * 1024
 BULK_MAX_ACTIONS = 500
@@ -76,8 +80,9 @@ def create_client(settings: EngineSettings, max_retries: int, reader_path: bool 
 
 @contextmanager
 def translated_errors() -> Iterator[None]:
-    """Client errors as ours: unreachable or overloaded -> SearchUnavailableError; a 400 -> EngineRefusedRequestError
-    (we validate every reader input first, so a refusal means the request we built is wrong). Other errors pass."""
+    """Client errors as ours: unreachable or overloaded -> SearchUnavailableError; a 400, or a 500 whose every root
+    cause is a limit the request exceeded (REFUSED_500_TYPES) -> EngineRefusedRequestError (we validate every reader
+    input first, so a refusal means the request we built is wrong: a retry cannot help). Other errors pass."""
     try:
         yield
     except (EngineConnectionError, ConnectionTimeout) as exc:
@@ -85,9 +90,24 @@ def translated_errors() -> Iterator[None]:
     except RequestError as exc:
         raise EngineRefusedRequestError(f"the search engine refused the request: {exc.error}") from exc
     except TransportError as exc:
+        if (causes := _root_causes(exc)) and causes <= REFUSED_500_TYPES:
+            raise EngineRefusedRequestError(
+                f"the search engine refused the request: {', '.join(sorted(causes))}"
+            ) from exc
         if isinstance(exc.status_code, int) and (exc.status_code in RETRYABLE_STATUSES or exc.status_code >= 500):
             raise SearchUnavailableError(f"the search engine answered {exc.status_code}") from exc
         raise
+
+
+def _root_causes(error: TransportError) -> set[str]:
+    """The types of the engine's `error.root_cause` entries in its answer's body (`info`), or none when it has none
+    (a proxy's page, a connection's error)."""
+    body = error.info if isinstance(error.info, dict) else {}
+    detail = body.get("error")
+    causes = detail.get("root_cause") if isinstance(detail, dict) else None
+    return (
+        {str(cause.get("type")) for cause in causes if isinstance(cause, dict)} if isinstance(causes, list) else set()
+    )
 
 
 def bulk_results(client: OpenSearch, actions: Iterable[dict[str, Any]], **params: Any) -> Iterator[tuple[bool, Any]]:
