@@ -514,6 +514,32 @@ def test_legacy_trailing_credit_leaves_what_was_written_and_adds_nothing(ending:
 
 
 @pytest.mark.parametrize(
+    ("ending", "credit"),
+    [
+        ("popular at home (RTE).", "RT\u00c9"),
+        ("popular at home. (RT\u00c9)", "RT\u00c9"),
+        ("popular at home. (Belga)", "Belga"),
+        ("popular at home. - ANP", "ANP"),
+        ("popular at home (Lusa).", "Lusa"),
+        ("popular at home (PA Media).", "PA"),
+    ],
+)
+def test_legacy_a_national_agencys_or_broadcasters_trailing_credit_is_the_credit(ending: str, credit: str) -> None:
+    # session 53's new user: `(RTE)` stayed in the text and the credit was empty, where `(AFP)` was read
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n(By Ann Lee)\n\nFirst.\n\nPutin remains {ending}".encode())
+
+    assert (parsed.body, parsed.credit) == ("First.\n\nPutin remains popular at home.", credit)
+
+
+@pytest.mark.parametrize("ending", ["told the state broadcaster (BBC).", "told the national broadcaster (RTE)."])
+def test_legacy_a_broadcaster_named_before_its_abbreviation_is_no_credit(ending: str) -> None:
+    # as "the German news agency (dpa)" names dpa and credits no one
+    parsed = parse_upload("incoming/a.txt", f"Title\n\n(By Ann Lee)\n\nFirst.\n\nThe minister {ending}".encode())
+
+    assert (parsed.body, parsed.credit) == (f"First.\n\nThe minister {ending}", None)
+
+
+@pytest.mark.parametrize(
     ("footer", "note"),
     [
         ("", ""),
@@ -715,6 +741,43 @@ def test_legacy_a_page_whose_headline_was_lost_before_its_byline_is_rejected_not
     with pytest.raises(RejectedUploadError, match="the page has no headline") as rejected:
         parse_upload("incoming/a.txt", page.encode())
     assert "before the byline" in rejected.value.fix
+
+
+_LOST_HEADLINE = "In a surprising development this week, the council voted to close the town swimming pool for good."
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"{_LOST_HEADLINE}\n\nResidents protested.\n",
+        f"{_LOST_HEADLINE}\n\nResidents protested outside.\n\nThe pool opened in 1974.\n",
+        f"site-wide search\n\n{_LOST_HEADLINE}\n\nResidents protested.\n",
+        f"Home | News | Local\n\n{_LOST_HEADLINE}\n\nResidents protested.\n",
+        # A bracketed note on the pictures or changes is no headline either
+        f"{{PHOTO: Kerry in Sochi}}\n\n(By Jane Doe)\n\n{_LOST_HEADLINE}\n\nResidents protested.\n",
+        f"[Video]\n\n(By Jane Doe)\n\n{_LOST_HEADLINE}\n\nResidents protested.\n",
+    ],
+)
+def test_legacy_a_page_whose_headline_was_lost_without_a_byline_is_rejected_not_titled_by_its_first_paragraph(
+    page: str,
+) -> None:
+    # session 53's new user: with no byline the first paragraph was the title, silently (with one, the page was
+    # rejected); `{PHOTO: Kerry in Sochi}` before the byline was the title
+    with pytest.raises(RejectedUploadError, match="the page has no headline") as rejected:
+        parse_upload("incoming/a.txt", page.encode())
+    assert "without a full stop" in rejected.value.fix
+
+
+@pytest.mark.parametrize(
+    "note", ["{PHOTO: Kerry in Sochi}", "[Photos]", "(Updated)", "(Updates with minister's comments)", "{VIDEO}"]
+)
+def test_legacy_a_bracketed_note_on_pictures_or_changes_is_no_title_and_no_summary(note: str) -> None:
+    for page in (
+        f"{note}\n\nKerry meets Putin in Sochi\n\n(By Jane Doe)\n\nThe talks began.\n",
+        f"Kerry meets Putin in Sochi\n\n{note}\n\n(By Jane Doe)\n\nThe talks began.\n",
+    ):
+        parsed = parse_upload("incoming/a.txt", page.encode())
+        assert (parsed.title, parsed.summary, parsed.body) == ("Kerry meets Putin in Sochi", None, "The talks began.")
 
 
 @pytest.mark.parametrize(

@@ -573,3 +573,54 @@ def test_a_wordpress_site_export_names_the_export_of_one_post() -> None:
     assert rejection is not None
     assert "WXR" in rejection.reason
     assert "wp post get" in rejection.fix
+
+
+# A page saved from a theme whose line of metadata writes no <time>: the date and author in elements the theme names
+# (session 53's new user: `Posted on <span class="date">…` stayed the body's first paragraph, its date lost).
+_PLAIN_META_LINES = {
+    "date-and-author-spans": 'Posted on <span class="date">28 February 2024</span> by <span class="author">Joanna '
+    f"Smith</span> in {_CATEGORY}",
+    "posted-on-and-byline": f'<span class="posted-on">28 February 2024</span> <span class="byline">By Joanna Smith'
+    f"</span> {_CATEGORY}",
+    "no-category": 'Posted on <span class="date">28 February 2024</span> by <span class="author">Joanna Smith</span>',
+    "published-span": 'by <span class="author vcard"><a href="/author/jsmith/" rel="author">Joanna Smith</a></span> |'
+    f' <span class="published">Feb 28, 2024</span> | {_CATEGORY}',
+}
+_PLAIN_META_WRAPPERS = {
+    "entry-meta": '<div class="entry-meta">{line}</div>',
+    "post-meta": '<p class="post-meta">{line}</p>',
+    "meta": '<div class="meta">{line}</div>',
+}
+_DATED_TEXT = '<p>The plan dates from <span class="date">5 May 2020</span>, the leader said.</p>'
+
+
+@pytest.mark.parametrize("wrapper", list(_PLAIN_META_WRAPPERS))
+@pytest.mark.parametrize("line", list(_PLAIN_META_LINES))
+def test_a_theme_meta_line_without_a_time_gives_the_date_and_leaves_the_body(line: str, wrapper: str) -> None:
+    meta = _PLAIN_META_WRAPPERS[wrapper].format(line=_PLAIN_META_LINES[line])
+    page = (
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Council sets budget</title></head><body><div '
+        'id="masthead"><a href="/">SomaNet News</a></div><div id="content"><h2 class="entry-title">Council sets '
+        f'budget</h2>{meta}<div class="entry-content">{_PARAGRAPHS}{_DATED_TEXT}</div></div></body></html>'
+    )
+    parsed = parse_upload("incoming/budget.html", page.encode())
+    # A date in the text is the text's, as before
+    body = f"{_BODY}\n\nThe plan dates from 5 May 2020, the leader said."
+    assert (parsed.body, parsed.published, parsed.author) == (body, "2024-02-28", "Joanna Smith")
+
+
+def test_an_oceanwp_list_of_metadata_gives_the_date_author_and_section_and_leaves_the_body() -> None:
+    meta = (
+        '<ul class="meta ospm-default clr"><li class="meta-author">Joanna Smith</li><li class="meta-date">28 '
+        f'February 2024</li><li class="meta-cat">{_CATEGORY}</li></ul>'
+    )
+    page = _wordpress_page(
+        f'<h1 class="entry-title">Council sets budget</h1>{meta}<div class="entry-content">{_PARAGRAPHS}</div>'
+    )
+    parsed = parse_upload("incoming/budget.html", page)
+    assert (parsed.body, parsed.published, parsed.author, parsed.section) == (
+        _BODY,
+        "2024-02-28",
+        "Joanna Smith",
+        "Politics",
+    )

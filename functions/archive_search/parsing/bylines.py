@@ -63,6 +63,37 @@ AGENCIES = {
     "islamic republic news agency": "IRNA",
     "jiji press agency": "Jiji Press",
     "ukrinform": "Ukrinform",
+    # National agencies and public broadcasters whose copy a page credits as it credits AFP's (session 53's new user:
+    # `(RTE)` stayed in the text). Not those whose short name is a word or a given name (Syria's SANA, Morocco's MAP,
+    # Croatia's HINA, Egypt's MENA, Taiwan's CNA, Poland's PAP, a party's too): their bracket ends as many sentences as
+    # it credits.
+    "rte": "RT\u00c9",
+    "rt\u00e9": "RT\u00c9",
+    "raidi\u00f3 teilif\u00eds \u00e9ireann": "RT\u00c9",
+    "pa media": "PA",
+    "anp": "ANP",
+    "belga": "Belga",
+    "apa": "APA",
+    "keystone-sda": "Keystone-SDA",
+    "sda": "Keystone-SDA",
+    "ntb": "NTB",
+    "stt": "STT",
+    "ritzau": "Ritzau",
+    "ctk": "\u010cTK",
+    "\u010dtk": "\u010cTK",
+    "mti": "MTI",
+    "agerpres": "Agerpres",
+    "bta": "BTA",
+    "tanjug": "Tanjug",
+    "ana-mpa": "ANA-MPA",
+    "lusa": "Lusa",
+    "unian": "UNIAN",
+    "kcna": "KCNA",
+    "vna": "VNA",
+    "rnz": "RNZ",
+    "cbc": "CBC",
+    "npr": "NPR",
+    "voa": "VOA",
 }
 # Countries and states of two or more words, written after a byline's place ("in Seoul, South Korea"): one such
 # place, not a second author (a name of two words is as likely as a country of one, so only these are known).
@@ -256,8 +287,8 @@ def _spelled_out_before(text: str, bracketed: str) -> bool:
 
 
 # What names a news agency just before its bracketed abbreviation: "the German news agency (dpa)", "the state news
-# agency (Xinhua)", "the wire service (AP)".
-_AGENCY_NAMED = re.compile(r"\b(?:news\s+)?(?:agency|agencies|wire\s+service|news\s+service|newswire)$")
+# agency (Xinhua)", "the wire service (AP)", "the national broadcaster (RTE)".
+_AGENCY_NAMED = re.compile(r"\b(?:news\s+)?(?:agency|agencies|wire\s+service|news\s+service|newswire|broadcaster)$")
 # Capitalised words spelled out before their abbreviation, after a word no person's name follows: an article or a
 # preposition ("in Advanced Placement (AP)", "the Asian Nuclear Initiative (ANI)"); "said Ann Parker (AP)" is a credit.
 _SPELLED_OUT = re.compile(

@@ -153,7 +153,8 @@ def parse_html(data: bytes) -> ParsedUpload:
     author = _author(tree, meta, linked, container)
     heading = element_text(title_node) if title_node is not None else title
     published, unreadable_date = _published(tree, meta, linked, _broken_ld_date(unreadable), container)
-    categories, rel_tags, taxonomy_lines = _taxonomy_links(container)
+    categories, rel_tags = _taxonomy_links(container)
+    meta_lines, meta_dateline, meta_author = _meta_lines(container)
     section, more_sections = section_and_tags(_sections(meta, linked) or categories)
     headers = _article_headers(container) if container is not None else []
     furniture = _HeaderFurniture(title, heading, author, published, section)
@@ -161,10 +162,10 @@ def parse_html(data: bytes) -> ParsedUpload:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
     if container is not None and (
-        headers or teasers or taxonomy_lines or (title_node is not None and is_inside(title_node, container))
+        headers or teasers or meta_lines or (title_node is not None and is_inside(title_node, container))
     ):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        skip = furniture.skip | teasers | taxonomy_lines | ({title_node.mem_id} if title_node is not None else set())
+        skip = furniture.skip | teasers | meta_lines | ({title_node.mem_id} if title_node is not None else set())
         linked_tags = []
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
@@ -201,7 +202,16 @@ def parse_html(data: bytes) -> ParsedUpload:
     refuse_error_page(
         (title, element_text(page_title) if page_title is not None else ""),
         "\n\n".join(paragraphs),
-        signed_or_dated=bool(author or furniture.byline or byline or published or furniture.dateline or dateline),
+        signed_or_dated=bool(
+            author
+            or furniture.byline
+            or meta_author
+            or byline
+            or published
+            or furniture.dateline
+            or meta_dateline
+            or dateline
+        ),
     )
     if not paragraphs and named:
         raise RejectedUploadError(
@@ -219,8 +229,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         title=title,
         body="\n\n".join(paragraphs),
         source_format="html",
-        author=author or furniture.byline or byline,
-        published=published or furniture.dateline or dateline,
+        author=author or furniture.byline or meta_author or byline,
+        published=published or furniture.dateline or meta_dateline or dateline,
         section=section,
         # An article has one section: the others are kept as its tags.
         tags=_with_linked_tags(_tags(meta, linked) or rel_tags, linked_tags) + more_sections,
@@ -487,38 +497,62 @@ def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
     return []
 
 
-def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str, ...], set[int]]:
+def _taxonomy_links(container: LexborNode | None) -> tuple[list[str], tuple[str, ...]]:
     """The article's categories and tags as its links name them (`<a rel="category tag">Politics</a>`, `<a
     rel="tag">budget</a>`: WordPress's the_category() and the_tags(), Blogger's labels; microformats' rel-tag), in
     order, each once: a WordPress page seldom declares `article:section`, and its section was lost (session 52's new
     user). Only the links in the post's own lines of metadata (_in_meta_region): a tag-linking plugin (Simple Tags)
     links names and places throughout the post's text, and a widget, a "Read next" teaser or the post navigation
-    names other posts' categories (session 52's second review). WordPress's "no category" (_NO_CATEGORY) is none.
-    Then the blocks holding them that are lines of metadata (_meta_line_dates: Twenty Twenty's list of tags under
-    the text, "Posted on 12 May 2015 in Politics"), which the body leaves out as it leaves out a header's: never a
-    block whose link says more than a label does (a paragraph inside a tag link)."""
+    names other posts' categories (session 52's second review). WordPress's "no category" (_NO_CATEGORY) is none."""
     if container is None:
-        return [], (), set()
+        return [], ()
     others = _OtherWritings(container)
     categories: dict[str, None] = {}
     tags: dict[str, None] = {}
-    lines: set[int] = set()
     for link in islice(container.css("a[rel]"), MAX_TAXONOMY_LINKS):
-        kinds = (link.attributes.get("rel") or "").casefold().split()
-        name = clean_line(element_text(link)) if "tag" in kinds or "category" in kinds else ""
+        name = clean_line(element_text(link)) if _is_taxonomy_link(link) else ""
         if not name or len(name) > MAX_LABEL_CHARS or others.hold(link) or not _in_meta_region(link):
             continue
         if name.casefold() not in _NO_CATEGORY:
-            (categories if "category" in kinds else tags)[name] = None
-        block = _block_around(link, container, loose=True)
-        if (
-            block is not None
-            and block.mem_id not in lines
-            and len(name) <= MAX_META_LINK_CHARS
-            and _meta_line_dates(block) is not None
-        ):
-            lines.add(block.mem_id)
-    return list(categories), tuple(tags)[:MAX_TAGS], lines
+            (categories if "category" in _rel(link) else tags)[name] = None
+    return list(categories), tuple(tags)[:MAX_TAGS]
+
+
+def _rel(link: LexborNode) -> list[str]:
+    return (link.attributes.get("rel") or "").casefold().split()
+
+
+def _is_taxonomy_link(link: LexborNode) -> bool:
+    return not {"tag", "category"}.isdisjoint(_rel(link))
+
+
+def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str | None]:
+    """The blocks of the post's own lines of metadata (_in_meta_region) that are lines of metadata (_meta_line:
+    Twenty Twenty's list of tags under the text, "Posted on 12 May 2015 in Politics", `<div class="entry-meta">Posted
+    on <span class="date">5 December 2026</span> by <span class="author">…</span>`), which the body leaves out as it
+    leaves out a header's; the first date they show that parses and the first author a theme's author element in them
+    names (the article's when it declares none: session 53's new user). Never a block whose category or tag link says
+    more than a label does (a paragraph inside a tag link: session 52's second review)."""
+    if container is None:
+        return set(), None, None
+    others = _OtherWritings(container)
+    lines: set[int] = set()
+    dateline = author = None
+    for marker in islice(container.css(_MARKER_SELECTOR), MAX_TAXONOMY_LINKS):
+        if not _is_meta_marker(marker) or others.hold(marker) or not _in_meta_region(marker):
+            continue
+        block = _block_around(marker, container, loose=True)
+        if block is None or block.mem_id in lines:
+            continue
+        line = _meta_line(block)
+        labels = (element_text(link) for link in block.css("a[rel]") if _is_taxonomy_link(link))
+        if line is None or any(len(clean_line(label)) > MAX_META_LINK_CHARS for label in labels):
+            continue
+        lines.add(block.mem_id)
+        dates, authors = line
+        dateline = dateline or next((date for date in dates if parse_date(date) is not None), None)
+        author = author or next(iter(authors), None)
+    return lines, dateline, author
 
 
 # Class names WordPress themes (and Blogger's) give the post's lines of metadata: the date, the author, the categories
@@ -528,6 +562,9 @@ _META_REGION_NAMES = frozenset(
     | {"entry-taxonomies", "post-meta", "post-meta-wrapper", "post-header", "post-footer", "posted-on", "posted-in"}
     | {"byline", "cat-links", "tags-links", "tag-links", "post-categories", "post-tags", "post-labels", "meta-category"}
     | {"article-meta", "post-info", "td-post-header", "td-category", "td-tags"}
+    # Other themes' (session 53): OceanWP's and many a small theme's `meta`, Avada's `fusion-meta-info`, Newspaper's
+    # `td-module-meta-info`, Ghost's `article-byline`.
+    | {"meta", "meta-info", "fusion-meta-info", "td-module-meta-info", "article-byline", "post-byline"}
 )
 # Class names of the post's text: a link in it is the text's, never the post's metadata.
 _CONTENT_NAMES = frozenset(
@@ -1036,14 +1073,16 @@ class _HeaderFurniture:
                 self.skip.add(node.mem_id)
 
     def _is_meta_line(self, block: LexborNode) -> bool:
-        """Whether block is a line of metadata (_meta_line_dates: short, only its markers and words such as By,
+        """Whether block is a line of metadata (_meta_line: short, only its markers and words such as By,
         Posted on); if so, the first date it shows that parses becomes the page's dateline when none was found yet."""
-        dates = _meta_line_dates(block)
-        if dates is None:
+        line = _meta_line(block)
+        if line is None:
             return False
         # A date the line shows in no <time> (Astra's `<span itemprop="datePublished">`) is the article's when it
-        # declares none, as a date line's is
+        # declares none, as a date line's is; so is the author of a theme's author element.
+        dates, authors = line
         self.dateline = self.dateline or next((date for date in dates if parse_date(date) is not None), None)
+        self.byline = self.byline or next(iter(authors), None)
         return True
 
     def _is_furniture(self, block: LexborNode) -> bool:
@@ -1081,20 +1120,27 @@ class _HeaderFurniture:
         return not kept or name is not None
 
 
-def _meta_line_dates(block: LexborNode) -> list[str] | None:
-    """The dates a line of metadata shows in elements marked as the publication's (itemprop=datePublished), or None
-    when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
-    author's, a category's or tag's link), only words such as By, Posted on, in, Tagged (_LINE_WORDS)."""
+def _meta_line(block: LexborNode) -> tuple[list[str], list[str]] | None:
+    """The dates and the authors a line of metadata shows in elements marked as the publication's (itemprop=
+    datePublished, a theme's date class: _DATE_CLASSES) and the author's (a theme's author class: _AUTHOR_CLASSES), or
+    None when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
+    author's, a category's or tag's link, a theme's date or author element, the block itself if marked so), only
+    words such as By, Posted on, in, Tagged (_LINE_WORDS)."""
     rest = _short_text(block)
     if rest is None:
         return None
-    dates = []
-    for marker in block.css("*"):
+    dates, authors = [], []
+    for marker in [block, *block.css("*")]:
         if _is_meta_marker(marker):
             rest = rest.replace(element_text(marker), " ")
-            if (marker.attributes.get("itemprop") or "").casefold() == "datepublished":
+            classes = _classes(marker)
+            if (marker.attributes.get("itemprop") or "").casefold() == "datepublished" or not _DATE_CLASSES.isdisjoint(
+                classes
+            ):
                 dates.append(element_text(marker))
-    return dates if all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())) else None
+            elif not _AUTHOR_CLASSES.isdisjoint(classes) and (author := _byline_author(marker)):
+                authors.append(author)
+    return (dates, authors) if all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())) else None
 
 
 def _date_stamps(text: str) -> list[tuple[str, str]] | None:
@@ -1128,13 +1174,37 @@ def _only_links(block: LexborNode, text: str) -> bool:
 
 def _is_meta_marker(node: LexborNode) -> bool:
     """A <time>, a link or element naming the author (rel=author, itemprop=author) or the date (itemprop=datePublished
-    or dateModified), or a link to a category or tag (rel=category, rel=tag: a WordPress theme's `cat-links`)."""
+    or dateModified), a link to a category or tag (rel=category, rel=tag: a WordPress theme's `cat-links`), or an
+    element a theme names for the date, the author or a later change (_MARKER_CLASSES)."""
     attributes = node.attributes
     named = f"{attributes.get('rel') or ''} {attributes.get('itemprop') or ''}".lower().split()
-    return node.tag == "time" or not _MARKER_NAMES.isdisjoint(named)
+    return node.tag == "time" or not _MARKER_NAMES.isdisjoint(named) or not _MARKER_CLASSES.isdisjoint(_classes(node))
+
+
+def _classes(node: LexborNode) -> list[str]:
+    return (node.attributes.get("class") or "").casefold().split()
 
 
 _MARKER_NAMES = frozenset({"author", "category", "tag", "datepublished", "datemodified"})
+# Class names themes give the date and the author in a line of metadata, where it writes no <time> and no rel=author
+# link: Twenty Thirteen's `date`, Twenty Fourteen's `entry-date`, the `posted-on` and `byline` of Underscores and the
+# themes built on it (Twenty Fifteen to Twenty Twenty-One, Astra, GeneratePress), hAtom's `published`, `updated`,
+# `author vcard` and `fn`, Divi's `published`, OceanWP's `meta-date` and `meta-author`, Genesis's `entry-author`,
+# Ghost's `byline-meta-date` (session 53's new user: `Posted on <span class="date">5 December 2026</span> by <span
+# class="author">…</span>` stayed the body's first paragraph, its date lost).
+_DATE_CLASSES = frozenset(
+    {"date", "entry-date", "post-date", "posted-on", "published", "pubdate", "meta-date", "article-date"}
+    | {"byline-meta-date", "td-post-date", "post-timestamp"}
+)
+_AUTHOR_CLASSES = frozenset(
+    {"author", "byline", "by-author", "posted-by", "vcard", "fn", "author-name", "entry-author", "post-author"}
+    | {"meta-author", "td-post-author-name"}
+)
+# ...and beside them a later change's (never the article's date).
+_MARKER_CLASSES = _DATE_CLASSES | _AUTHOR_CLASSES | {"updated"}
+_MARKER_SELECTOR = ", ".join(
+    ["time", "[rel]", "[itemprop]", *(f'[class~="{name}"]' for name in sorted(_MARKER_CLASSES))]
+)
 # Words a theme's line of metadata writes around its category and tag links ("Posted on <time> in <a>Politics</a>",
 # "Categorized as", "Filed under", "Tagged"), beside the byline's and the date's (bylines.META_WORDS).
 _LINE_WORDS = META_WORDS | frozenset(

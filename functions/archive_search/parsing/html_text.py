@@ -288,7 +288,13 @@ _CONSENT_NAMES = re.compile(
 # (AddThis's `addthis_toolbox`, AddToAny's `a2a_kit`, ShareThis's `sharethis-inline-share-buttons`, Shariff's
 # `shariff`) and recommendation widgets (Outbrain's `OUTBRAIN`, `ob-widget`; Taboola's `taboola-below-article-*`,
 # `trc_related_container`).
-_WIDGET_NAMES = re.compile(r"addthis|a2a_|sharethis|shariff|outbrain|ob-widget|taboola|trc_")
+# Comment systems too, by the names their embeds give their threads (session 53: a Disqus thread inside the
+# <article> stayed the body's end): Disqus's `disqus_thread` and `dsq-*`, Viafoura's `viafoura`, Coral's
+# `coral_thread`, Facebook's `fb-comments`. What they hold is readers' writing: its dates and names are not the
+# article's either (holds_other_writings).
+_COMMENT_SYSTEMS = r"disqus|dsq-|viafoura|coral[-_](?:thread|stream|comments?|talk)|fb[-_]comments"
+_COMMENT_SYSTEM_NAMES = re.compile(_COMMENT_SYSTEMS)
+_WIDGET_NAMES = re.compile(rf"addthis|a2a_|sharethis|shariff|outbrain|ob-widget|taboola|trc_|{_COMMENT_SYSTEMS}")
 # An ARIA label naming cookies (`aria-label="Cookie banner"`, `"cookieconsent"`) or an ad (`"Advertisement"`,
 # `"Sponsored"`) is a name of the element, its words joined, judged as its class names are: "Cookie banner" is
 # furniture through and through, "Chocolate chip cookies" only in part.
@@ -642,8 +648,25 @@ def chrome_name(node: LexborNode) -> int:
             (parts := _name_parts(name)) & CONTENT_KIND_WORDS and not parts & (CHROME_WORDS | PAGE_LEVEL_WORDS)
             for name in names
         )
-        return PARTLY_CHROME if content else CHROME
+        return PARTLY_CHROME if content or _wraps_text_and_ads(names) else CHROME
     return strength
+
+
+# Words of a wrapper of ads (`ads-wrapper`, `ad-container`): beside a name of the article's text on the same element
+# (`content ads-wrapper`), the story's paragraphs with the ads a CMS put between them (session 51's new user: the
+# paragraphs were lost).
+_AD_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement", "advertisements"})
+_WRAPPER_WORDS = frozenset({"wrapper", "wrap", "container", "holder"})
+
+
+def _wraps_text_and_ads(names: list[str]) -> bool:
+    """Whether an element is named for the article's text (every part of a name an ARTICLE_WORDS word: `content`,
+    `story-body`) and its furniture names only name a wrapper of ads (`ads-wrapper`; `ads` alone is an ad's name)."""
+    furniture = [name for name in names if _name_strength(name) == CHROME]
+    return any(_name_parts(name) <= ARTICLE_WORDS for name in names) and all(
+        (parts := _name_parts(name)) & _AD_WORDS and parts & _WRAPPER_WORDS and parts <= _AD_WORDS | _WRAPPER_WORDS
+        for name in furniture
+    )
 
 
 def _is_article_body(node: LexborNode) -> bool:
@@ -805,7 +828,11 @@ def holds_other_writings(
         return True
     if by_tag and _names_list_of_stories(node) and not (headline is not None and is_inside(headline, node)):
         return True
-    return any((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS for name in _names(node))
+    return any(
+        ((parts := _name_parts(name)) & OTHER_WRITINGS_WORDS and not parts & STATE_WORDS)
+        or _COMMENT_SYSTEM_NAMES.match(name)
+        for name in _names(node)
+    )
 
 
 def is_inside(node: LexborNode, ancestor: LexborNode) -> bool:
@@ -1814,9 +1841,10 @@ _LINE_END = re.compile(r"[ \t\r]*+(?:\n|$)")
 # chamber[/caption]`): its brackets are no text, the caption is. WordPress before 3.4 wrote the caption in the
 # shortcode's `caption="…"` attribute instead, which is kept as the caption's text then. Each opener is read to the
 # next opener or closer, so the scan is linear.
+CAPTION_OPENER = re.compile(r"""\[caption(?=[\s\]])((?:[^\]"']|"[^"]*+"|'[^']*+')*+)\]""")
+CAPTION_CLOSER = re.compile(r"\[/caption\]")
 _CAPTION_SHORTCODE = re.compile(
-    r"""\[caption(?=[\s\]])((?:[^\]"']|"[^"]*+"|'[^']*+')*+)\]((?:(?!\[/?caption[\s\]]).)*+)\[/caption\]""",
-    re.DOTALL,
+    rf"{CAPTION_OPENER.pattern}((?:(?!\[/?caption[\s\]]).)*+){CAPTION_CLOSER.pattern}", re.DOTALL
 )
 _CAPTION_ATTRIBUTE = re.compile(r"""\bcaption=(?:"([^"]*)"|'([^']*)')""")
 # WordPress's media shortcodes (session 51), which show an image gallery, a player or an embed and no text: a

@@ -109,9 +109,24 @@ _SITE_PAGES = frozenset(
 _BYLINE_WITHIN = 6  # a byline further down than this many blocks is body text
 
 
+# A note the page puts in brackets about its pictures or its changes, alone on its line (`{PHOTO: Kerry in Sochi}`,
+# `[Video]`, `(Updated)`, `(Updates with minister's comments)`): no headline (session 53's new user: it was the title).
+# Not a credit (`(Photos by Jane Doe)`, `(Photos and words by Jane Doe)`: a byline), which says `by`.
+_MEDIA_NOTE = re.compile(
+    r"[\[{(]\s*(?:file\s+)?(?:photos?|pictures?|images?|video|videos|gallery|graphics?|audio|slideshow"
+    r"|updated?|updates|watch|listen)\b(?:(?!\bby\b)[^\[\]{}()])*[\]})]",
+    re.IGNORECASE,
+)
+
+
 def _is_chrome(block: str) -> bool:
-    """A furniture line of the old site ("site-wide search", "Back to top", "Share") or the site name."""
-    return block.casefold().rstrip(":") in CHROME_LINES or bool(LEGACY_SITE_NAME.match(block))
+    """A furniture line of the old site ("site-wide search", "Back to top", "Share"), the site name or a bracketed
+    note on the page's pictures or changes (_MEDIA_NOTE)."""
+    return (
+        block.casefold().rstrip(":") in CHROME_LINES
+        or bool(LEGACY_SITE_NAME.match(block))
+        or bool(_MEDIA_NOTE.fullmatch(block))
+    )
 
 
 def _is_edge_chrome(block: str) -> bool:
@@ -177,7 +192,12 @@ def _without_top_furniture(blocks: list[str]) -> list[str]:
     start = 0
     while start < len(blocks) and start != title_at and _is_furniture(blocks[start]):
         start += 1
-    if 0 < start < len(blocks) and byline_name(blocks[start]) and not is_legacy_layout_line(blocks[start - 1]):
+    if (
+        0 < start < len(blocks)
+        and byline_name(blocks[start])
+        and not is_legacy_layout_line(blocks[start - 1])
+        and not _MEDIA_NOTE.fullmatch(blocks[start - 1])
+    ):
         start -= 1
     return blocks[start:]
 
@@ -386,6 +406,14 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
         if ordered is not blocks and _reads_as_paragraph(ordered[0]):
             raise RejectedUploadError(
                 f"the page has no headline: it starts with a date line, and the block after it reads as a paragraph:"
+                f" {_quoted(ordered[0])}",
+                fix="put the headline on its own line above the text, without a full stop",
+            )
+        if _reads_as_paragraph(ordered[0]) and _title_place(ordered) != 0:
+            # No byline frames the page and no layout's site name follows the block: the export lost the headline,
+            # as when the byline comes first (session 53's new user: the first paragraph was the title, silently)
+            raise RejectedUploadError(
+                f"the page has no headline: it has no byline, and its first block reads as a paragraph:"
                 f" {_quoted(ordered[0])}",
                 fix="put the headline on its own line above the text, without a full stop",
             )

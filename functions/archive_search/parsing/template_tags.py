@@ -8,7 +8,9 @@
   `{% raw %}…{% endraw %}` encloses is shown as written (`{{ }}` too), what a `{% comment %}` encloses is not.
   Liquid's output tags (`{{ page.title }}`) stay: they stand for a value the file does not hold.
 - WordPress's media shortcodes, `[gallery ids="1,2"]`, `[embed]https://…[/embed]`, `[video src="…"]`: no text
-  (an embed's URL is what the player loads, not words a reader sees), as for a JSON body (html_text).
+  (an embed's URL is what the player loads, not words a reader sees), as for a JSON body (html_text). Its caption
+  shortcode, `[caption id="…"]<img …/> The chamber[/caption]`, is a paired one: its caption shows (session 53), and
+  an old one's `caption="…"` too, as in a JSON body or an HTML page.
 - kramdown's attribute lists, `{: .lead}`, `{: #quote}`, `{:toc}`, on a line of their own or right after a span (a
   link, an image, emphasis, a code span): no text. `{:.2f}` and `{:foo bar}` are none.
 
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from archive_search.parsing.html_text import WORDPRESS_MEDIA
+from archive_search.parsing.html_text import CAPTION_CLOSER, CAPTION_OPENER, WORDPRESS_MEDIA
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -122,7 +124,11 @@ def template_tag(state: StateInline, silent: bool) -> bool:
         else:
             return False
     elif char == "[":
-        if (found := WORDPRESS_MEDIA.match(src, pos)) is None:
+        if (found := CAPTION_OPENER.match(src, pos)) is not None:
+            shown, name = _caption(found.group(1), figure=False), "caption"
+        elif (found := CAPTION_CLOSER.match(src, pos)) is not None:
+            name, closing = "caption", True
+        elif (found := WORDPRESS_MEDIA.match(src, pos)) is None:
             return False
         kind = "tag"
     else:
