@@ -519,6 +519,18 @@ def test_a_dotted_date_is_read_day_first_in_every_format(key: str, written: str,
     assert (parsed.published, parsed.body) == (published, "Body text.")
 
 
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [("Tue, 05.12.2015", "2015-05-12"), ("Tuesday 05.12.2015 10:32", "2015-05-12"), ("Sat, 12.05.2015", "2015-12-05")],
+)
+@pytest.mark.parametrize("key", list(_DATE_PLACES))
+def test_a_weekday_decides_between_a_dotted_dates_readings(key: str, written: str, published: str) -> None:
+    # `Tue, 05.12.2015` names a Tuesday: 12 May, not 5 December (a Saturday); it was rejected (session 53's review)
+    parsed = parse_upload(key, _DATE_PLACES[key].format(date=written).encode())
+
+    assert (parsed.published, parsed.body) == (published, "Body text.")
+
+
 @pytest.mark.parametrize(("written", "published"), [("2015-5-2", "2015-05-02"), ("2015-12-5T10:00:00Z", "2015-12-05")])
 @pytest.mark.parametrize("key", list(_DATE_PLACES))
 def test_an_iso_date_with_a_one_digit_month_or_day_is_read(key: str, written: str, published: str) -> None:
@@ -563,7 +575,7 @@ def test_a_wordpress_post_with_the_zero_date_is_undated() -> None:
         ("1431424800", "2015-05-12"),  # seconds since 1970
         ("1431424800000", "2015-05-12"),  # milliseconds
         ("1431474000", "2015-05-12"),  # 23:40 UTC: the day UTC gives
-        ("788918400", "1995-01-01"),  # the first day read so
+        ("1000000000", "2001-09-09"),  # the first count of ten digits
     ],
 )
 def test_an_html_date_meta_in_seconds_since_1970_is_its_day(tag: str, count: str, published: str) -> None:
@@ -571,6 +583,31 @@ def test_an_html_date_meta_in_seconds_since_1970_is_its_day(tag: str, count: str
     page = f"<html><head>{tag.format(count)}<title>T</title></head><body><p>Body text.</p></body></html>"
 
     assert parse_upload("incoming/a.html", page.encode()).published == published
+
+
+@pytest.mark.parametrize(
+    ("digits", "published"),
+    [
+        ("2015051210", None),  # YYYYMMDDHH, which as seconds is 2033-11-08
+        ("2015051210300", "2015-05-12"),  # ISO's basic format, which as milliseconds is 2033
+        ("1999123123", None),  # as seconds 2033, after today
+        ("4102444800", None),  # 2100-01-01: after today
+        ("987654321", None),  # nine digits: 2001-04-19 as seconds, more likely any number
+    ],
+)
+def test_an_html_date_meta_of_digits_that_are_no_unix_time_is_not_read_as_one(
+    digits: str, published: str | None
+) -> None:
+    # Each was read as seconds or milliseconds since 1970, a wrong day without a word (session 53's review)
+    page = f'<title>T</title><meta name="date" content="{digits}"><p>Body text.</p>'
+
+    if published is not None:
+        assert parse_upload("incoming/a.html", page.encode()).published == published
+        return
+    error = _rejection("incoming/a.html", page.encode())
+    assert error.reason.startswith(
+        f'the page\'s <meta name="date"> holds a date that cannot be read: the date {digits!r}'
+    )
 
 
 @pytest.mark.parametrize("placeholder", ["TBD", "n/a", "undefined", "Invalid Date", "0", "0000-00-00T00:00:00+00:00"])

@@ -884,11 +884,11 @@ def test_html_json_ld_with_a_tab_or_a_line_break_in_a_string_is_read() -> None:
 )
 def test_html_unreadable_json_ld_is_rejected_when_what_the_page_lacks_may_be_there(page: str, missing: str) -> None:
     # A broken block was ignored, and the page was accepted without its date (session 22's review). Since session
-    # 53 a date is read from such a block's text when it writes one (below): here it writes two, the article's and
-    # a comment's, and the headline's quote is not escaped.
+    # 53 a date is read from such a block's text when it writes one for an article (below): here it writes two, for
+    # two articles, and the headline's quote is not escaped.
     ld = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "The "Budget"", '
-        '"datePublished": "2015-05-12", "comment": {"datePublished": "2015-05-13"}}</script>'
+        '<script type="application/ld+json">[{"@type": "NewsArticle", "headline": "The "Budget"", '
+        '"datePublished": "2015-05-12"}, {"@type": "NewsArticle", "datePublished": "2015-05-13"}]</script>'
     )
 
     with pytest.raises(RejectedUploadError, match=f"gives {missing} nowhere but maybe in its JSON-LD") as caught:
@@ -955,6 +955,43 @@ def test_html_json_ld_that_is_no_json_gives_the_date_it_writes(ld: str) -> None:
     # A quote not escaped, or a block cut short: where a string ends cannot be told, but the date's string is whole,
     # and it is read from the text as htmldate reads it (the page was rejected; session 53's attacker)
     page = f'<title>Budget</title><script type="application/ld+json">{ld}</script><p>Text.</p>'
+
+    assert parse_upload("incoming/a.html", page.encode()).published == "2015-05-12"
+
+
+_BROKEN = '"@type": "NewsArticle", "headline": "He said "no" to Putin"'
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        f'{{{_BROKEN}, "comment": {{"@type": "Comment", "datePublished": "2016-01-01"}}}}',  # a reader's comment's
+        f'{{{_BROKEN}, "review": [{{"@type": "Review", "datePublished": "2016-01-01"}}]}}',
+        f'{{{_BROKEN}, "isPartOf": {{"datePublished": "2016-01-01"}}}}',  # an object without a type
+        '{"@type": "WebPage", "name": "He said "no" to Putin", "datePublished": "2016-01-01"}',  # not an article
+    ],
+)
+def test_html_json_ld_that_is_no_json_gives_no_date_but_the_articles_own(ld: str) -> None:
+    # The nested Comment's date was the page's (session 53's review); the page without another is rejected as the
+    # broken block's
+    page = f'<title>Budget</title><script type="application/ld+json">{ld}</script><p>Text.</p>'
+
+    with pytest.raises(RejectedUploadError, match="gives its date nowhere but maybe in its JSON-LD"):
+        parse_upload("incoming/a.html", page.encode())
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ['<!-- {"@type": "NewsArticle", "datePublished": "2014-01-01"} -->', _ARTICLE_LD],
+        ['\n  <!--{"@type": "NewsArticle", "datePublished": "2014-01-01"}// -->', f'{{"@graph": [{_ARTICLE_LD}]}}'],
+    ],
+)
+def test_html_json_ld_inside_an_html_comment_gives_way_to_a_block_that_is_not(blocks: list[str]) -> None:
+    # A block in a comment may be switched off by its author, and it beat the live one after it (session 53's
+    # review); alone it is read (test_html_json_ld_as_cms_write_it_around_and_in_json_is_read)
+    scripts = "".join(f'<script type="application/ld+json">{block}</script>' for block in blocks)
+    page = f"<title>Budget</title>{scripts}<p>Text.</p>"
 
     assert parse_upload("incoming/a.html", page.encode()).published == "2015-05-12"
 

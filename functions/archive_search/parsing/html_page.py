@@ -328,8 +328,10 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
     unreadable: list[tuple[str, str]] = []
     article: dict[str, Any] | None = None
     people: dict[str, dict[str, Any]] = {}  # the page's JSON-LD Persons that say more than their @id, by @id
-    for script in tree.css('script[type="application/ld+json"]'):
-        text = script.text(deep=True)
+    texts = [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]
+    # A block inside an HTML comment may be one its author switched off (an old date kept beside the new block:
+    # session 53's review), so it is read after every other block: its article only when theirs give none.
+    for text in sorted(texts, key=lambda text: _COMMENTED_OUT.match(text) is not None):
         if len(text) > MAX_JSON_LD_CHARS or not text.strip():
             continue
         try:
@@ -355,6 +357,7 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
 # The wrapper a CMS puts around a script's text for browsers and XHTML parsers of old: an HTML comment (`<!-- {…}
 # -->`) or a CDATA section, commented out for JavaScript or not (`/*<![CDATA[*/{…}/*]]>*/`, `//<![CDATA[`). Such a
 # block is JSON as written inside it: extruct reads it so (its HTML_OR_JS_COMMENTLINE), and the block was unread.
+_COMMENTED_OUT = re.compile(r"\s*<!--")
 _WRAPPER_OPENING = re.compile(r"\s*(?:<!--|(?:/\*|//)?\s*<!\[CDATA\[(?:\s*\*/)?)")
 _WRAPPER_CLOSING = re.compile(r"(?:(?://\s*)?-->|(?:/\*|//)?\s*\]\]>(?:\s*\*/)?)\Z")
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON reads as white space (RFC 8259)
@@ -2056,16 +2059,48 @@ def _epoch_as_iso(value: str) -> str:
 
 # A JSON-LD block's datePublished as its text writes it (a JSON string, no quote or escape in it).
 _LD_DATE_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"\\]{1,100})"')
+# An object's @type as its text writes it: one name or a list of names.
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,500}\]|"[^"\\]{1,100}")')
 
 
 def _broken_ld_date(unreadable: list[tuple[str, str]]) -> str | None:
-    """The datePublished that JSON-LD blocks that are no JSON (_json_ld_article's `unreadable`) write, when they
-    write one value for it: read from the text, as htmldate reads every block (its JSON_PUBLISHED pattern). A quote
-    not escaped in the headline (`"headline": "Kerry "to" meet Putin"`) leaves the date as written; several values
-    (an article's and its comments') name no one day, and the page is rejected as before (_refuse_unreadable_json_ld).
-    """
-    found = {day for _, text in unreadable for day in _LD_DATE_PUBLISHED.findall(text)}
+    """The datePublished that JSON-LD blocks that are no JSON (_json_ld_article's `unreadable`) write for an article,
+    when they write one value for it: read from the text, as htmldate reads every block (its JSON_PUBLISHED
+    pattern), but only where it is a key of an object whose own @type is an article's (_ARTICLE_TYPES,
+    _enclosing_types): a reader's Comment nested in the article has its own (session 53's review). A quote not
+    escaped in the headline (`"headline": "Kerry "to" meet Putin"`) leaves the date as written; several values name
+    no one day, and the page is rejected as before (_refuse_unreadable_json_ld)."""
+    found = {
+        written[1]
+        for _, text in unreadable
+        for written in _LD_DATE_PUBLISHED.finditer(text)
+        if _enclosing_types(text, written.start()) & _ARTICLE_TYPES
+    }
     return found.pop() if len(found) == 1 else None
+
+
+def _enclosing_types(text: str, at: int) -> set[str]:
+    """The @type names (lower-cased) of the object of broken JSON `text` that holds position `at` as one of its own
+    keys, not a nested object's. Braces are counted as written, inside strings too: where a string ends is what the
+    broken text does not tell (a brace in a headline only loses the date, as the block's other fields are)."""
+    depth, start = 0, -1
+    for position in range(at - 1, -1, -1):
+        if text[position] == "}":
+            depth += 1
+        elif text[position] == "{":
+            if depth == 0:
+                start = position
+                break
+            depth -= 1
+    if start < 0:
+        return set()
+    own, depth = [], 0
+    for character in text[start + 1 :]:
+        depth += (character == "{") - (character == "}")
+        if depth < 0:
+            break
+        own.append(character if depth == 0 and character != "}" else " ")
+    return {name.lower() for written in _LD_TYPE.findall("".join(own)) for name in re.findall(r'"([^"]+)"', written)}
 
 
 def _unreadable_date(tree: LexborHTMLParser, value: str, where: str) -> RejectedUploadError:

@@ -33,9 +33,10 @@ MAX_URL_CHARS = 2_048  # the longest address browsers and CDNs reliably carry
 MIN_YEAR = 1800
 MAX_YEAR = 2200
 MAX_DATE_CHARS = 100
-# The first day a count of seconds since 1970 is read as (epoch_day): news sites' CMSs date from the mid-1990s, and
-# below it a count in seconds (9 digits) would come near one in milliseconds.
-EPOCH_FIRST_DAY = date(1995, 1, 1)
+# The digits of a count since 1970 that epoch_day reads: seconds in 10 (from 2001-09-09), milliseconds in 13. A count
+# of 9 digits (the 1990s) is not read: `987654321` in a date meta is more likely any number than a day (session 53's
+# review).
+_EPOCH_DIGITS = {10: 1, 13: 1000}
 # MySQL's zero date, which WordPress writes for a post without one (`post_date_gmt` of a draft, a post imported
 # undated: `0000-00-00 00:00:00`) and some CMSs put in their date metas (`0000-00-00T00:00:00+00:00`): no date.
 _ZERO_DATE = re.compile(r"0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
@@ -303,19 +304,16 @@ def is_zero_date(text: str) -> bool:
 
 
 def epoch_day(text: str) -> date | None:
-    """The UTC day of a count of seconds or milliseconds since 1970 (Unix time: `1431424800`, `1431424800000`) from
-    EPOCH_FIRST_DAY to MAX_YEAR, the two ranges far apart (seconds have 9 or 10 digits, milliseconds 12 or 13); None
-    for any other text. Only for where a count can only be a date (an HTML page's date meta): in text it is a
-    number."""
+    """The UTC day of a count of seconds or milliseconds since 1970 (Unix time: `1431424800`, `1431424800000`;
+    _EPOCH_DIGITS) up to today; None for any other text, for a later day and for digits that begin with a day
+    written YYYYMMDD (`2015051210`, a compact stamp to the hour, was read as 2033-11-08: session 53's review). Only
+    for where a count can only be a date (an HTML page's date meta): in text it is a number."""
     text = clean_line(text)
-    if not text.isascii() or not text.isdigit():
+    per_second = _EPOCH_DIGITS.get(len(text))
+    if per_second is None or not text.isascii() or not text.isdigit() or parse_date(text[:8]) is not None:
         return None
-    count, last = int(text), datetime(MAX_YEAR + 1, 1, 1, tzinfo=UTC)
-    first = datetime.combine(EPOCH_FIRST_DAY, datetime.min.time(), UTC)
-    for per_second in (1, 1000):
-        if first.timestamp() * per_second <= count < last.timestamp() * per_second:
-            return datetime.fromtimestamp(count / per_second, UTC).date()
-    return None
+    day = datetime.fromtimestamp(int(text) / per_second, UTC).date()
+    return day if day <= datetime.now(UTC).date() else None
 
 
 def _reject_ambiguous_numeric(text: str) -> None:
@@ -474,12 +472,13 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
     numeric = _NUMERIC_DMY.fullmatch(day_text[weekday.end() :] if weekday else day_text)
     if numeric:
         day = _unambiguous_numeric(int(numeric["a"]), int(numeric["b"]), numeric["year"], numeric["sep"])
-        if day is None and weekday is not None:
+        if weekday is not None and len(numeric["year"]) == 4:
             # The weekday tells which of two readings is meant (`Thu, 03/04/2021` is 4 March, a Thursday; 3 April
-            # was a Saturday), when one falls on it
+            # was a Saturday), when one falls on it; over the dots' day first too (`Tue, 05.12.2015` is 12 May, a
+            # Tuesday: session 53's review, a dateline the base code read right)
             named = _WEEKDAYS.index(weekday["day"][:3].casefold())
             on_it = [d for d in _readings(numeric.group()) if d.weekday() == named]
-            day = on_it[0] if len(on_it) == 1 and len(numeric["year"]) == 4 else None
+            day = on_it[0] if len(on_it) == 1 else day
         if day is None:
             return None, _no_such_day(text)
         return _on_the_weekday(text, day, weekday)
