@@ -1431,6 +1431,27 @@ def test_html_an_article_body_wrapped_in_an_element_named_as_furniture_is_read(n
     assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<div class='related'><h3>Related</h3><p>Harbour wall repairs to start next month, engineers said on Monday."
+        "</p><p><a href='/wall'>Harbour wall</a></p></div>",
+        "<div class='newsletter'><p>Sign up to our evening email and get the harbour's news in your inbox daily.</p>"
+        "</div>",
+        "<div class='promo'><p>Subscribe now and read every story for a month at no cost, cancel whenever.</p></div>",
+        "<div class='sponsored'><p>This page was paid for by Harbour Bank and made by our partnerships team.</p></div>",
+        "<div class='social'><p>Follow us on Instagram and TikTok for more news from the harbour and the town.</p>"
+        "</div>",
+    ],
+)
+def test_html_a_box_named_as_furniture_alone_in_the_article_is_not_its_body(box: str) -> None:
+    page = f"<main><article><h1>Ferry to run on Sundays</h1><p class='byline'>By Jane Doe</p><div id='text'></div>{box}"
+    page += "</article></main>"
+
+    with pytest.raises(RejectedUploadError, match="named as page furniture"):
+        parse_upload("incoming/ferry.html", _html(page))
+
+
 def test_html_a_page_wrapper_named_as_furniture_holding_the_headline_is_read() -> None:
     # A script's hook among the wrapper's names, on a page with no article container (session 51's new user)
     page = f"<div class='article__body js-social-share-container'><h1>Ferry to run on Sundays</h1>{_BRIEF}</div>"
@@ -1500,6 +1521,46 @@ def test_html_a_saved_error_check_or_login_page_is_rejected_saying_what_it_is(ti
 
 
 @pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        # A page's title alone: a bot check's, a log-in's, a consent prompt's, a removal notice's, an error's
+        ("Captcha", "The bank said on Friday it would drop its picture puzzles, which bots now solve with ease."),
+        ("Are you a robot?", "A new show at the harbour museum asks visitors to tell a machine from a person."),
+        ("Just a moment...", "He stopped to help a stranger with her bags and missed the last ferry home."),
+        ("Sign in", "Visitors to the harbour office will have to sign in with photo identification from June."),
+        ("Cookie consent", "Regulators on Thursday ordered websites to make refusing cookies as easy as accepting."),
+        ("Before you continue", "The guidance tells walkers to check the tides before they continue past the pier."),
+        ("Content removed", "The video site said it removed two million clips in March, most flagged by software."),
+        ("Nothing found", "Divers searching the wreck of the ferry found nothing on their last dive on Friday."),
+        ("Wayback Machine", "The Internet Archive's Wayback Machine saved its trillionth page on Tuesday, it said."),
+        # A status title beside a server's name in a sentence
+        ("Access Denied", "Reporters were refused entry to the Apache County courthouse as the jury went out."),
+        ("Not Found", "Passengers were shown an error code at the ticket machines and their bags were not found."),
+        # A headline that starts with such a title, cut at a dash
+        ("Nothing found \u2014 search for missing ferry called off", "Divers found nothing on their last dive."),
+        ("Log in \u2013 or lose out: banks push savers online", "Banks are telling customers to log in to apps."),
+        ("Article removed - paper apologises to harbour master", "The paper removed an article and apologised."),
+    ],
+)
+def test_html_an_unsigned_brief_titled_like_an_error_page_is_read(headline: str, text: str) -> None:
+    page = f"<article><h1>{headline}</h1><p>{text}</p><p>Officials said more details would follow soon.</p></article>"
+
+    parsed = parse_upload("incoming/brief.html", _html(page, f"<title>{headline}</title>"))
+
+    assert parsed.title == headline
+    assert parsed.body.startswith(text)
+
+
+def test_html_an_unsigned_brief_under_a_site_segment_titled_like_an_error_page_is_read() -> None:
+    text = "A study of 1,000 websites found that one link in five led to a page that no longer exists."
+    page = f"<article><h1>Page not found</h1><p>{text}</p><p>Researchers call it link rot.</p></article>"
+
+    parsed = parse_upload("incoming/brief.html", _html(page, "<title>Page not found | Tech</title>"))
+
+    assert parsed.body.startswith(text)
+
+
+@pytest.mark.parametrize(
     ("markup", "text"),
     [
         ('<div class="header">Sanctions</div>', "Sanctions"),
@@ -1507,11 +1568,35 @@ def test_html_a_saved_error_check_or_login_page_is_rejected_saying_what_it_is(ti
     ],
 )
 def test_html_a_subhead_or_quote_named_header_or_banner_in_the_article_is_text(markup: str, text: str) -> None:
-    body = f"<article><h1>T</h1><p>First paragraph of the article.</p>{markup}<p>Last paragraph.</p></article>"
+    first, last = "The ferry will run on Sundays from June, the council said.", "Fares will stay the same all year."
+    body = f"<article><h1>T</h1><p>{first}</p>{markup}<p>{last}</p></article>"
 
     parsed = parse_upload("incoming/a.html", _html(body))
 
-    assert parsed.body.split("\n\n") == ["First paragraph of the article.", text, "Last paragraph."]
+    assert parsed.body.split("\n\n") == [first, text, last]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="header"><span class="kicker">Analysis</span><h1>Ferry to run on Sundays</h1><p>By Jane Doe</p>'
+        "<p>3 min read</p></div>",
+        '<div class="header"><h1>Ferry to run on Sundays</h1><div>Listen to this article</div><div>Share</div></div>',
+        '<div class="header"><h1>Ferry to run on Sundays</h1><p>Comments (4)</p></div>',
+        '<h1>Ferry to run on Sundays</h1><div class="banner"><p>Breaking news</p></div>',
+        '<h1>Ferry to run on Sundays</h1><div class="banner"><img src="b.png" alt=""><p>Sponsored by Harbour Bank</p>'
+        "</div>",
+        '<h1>Ferry to run on Sundays</h1><div class="banner">LIVE</div>',
+    ],
+)
+def test_html_a_header_or_banner_named_box_above_the_story_stays_out(box: str) -> None:
+    first, last = "The ferry will run on Sundays from June, the council said.", "Fares will stay the same all year."
+    body = f"<article>{box}<p>{first}</p><p>{last}</p></article>"
+
+    parsed = parse_upload("incoming/a.html", _html(body, "<title>Ferry to run on Sundays</title>"))
+
+    assert parsed.title == "Ferry to run on Sundays"
+    assert parsed.body.split("\n\n") == [first, last]
 
 
 @pytest.mark.parametrize(

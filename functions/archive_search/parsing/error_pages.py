@@ -2,9 +2,11 @@
 the article was removed. Scrapers' bug reports are full of them (trafilatura's and newspaper3k's "Just a moment...",
 "Access Denied"); published, they became articles titled "Page not found" (session 53's attack report).
 
-Such a page is known by its title, whole (a `| Site` segment aside), by being short, and by naming no author and no
-date: an article ABOUT a 404 page or Cloudflare has a headline of its own, and a brief titled "Access denied" a
-byline or a date.
+Such a page is known by its `<title>` (whole, or beside a `| Site` segment) or its headline (whole) AND by its
+text: short, every sentence of it one of that page's own phrases ("the page you are looking for", "we use
+cookies", "log in to continue"), and naming no author and no date. A title alone is a headline as well: "Captcha",
+"Access Denied", "Nothing found" and "Sign in" head real briefs, whose sentences are a story's (session 53's review:
+the title alone rejected 21 of 22 unsigned briefs).
 """
 
 from __future__ import annotations
@@ -16,8 +18,15 @@ from archive_search.errors import RejectedUploadError
 # A page of at most this much body text can be a saved error page (they hold a line or two: Cloudflare's check is
 # about 200 characters, a log-in form's labels a few hundred); a story is longer.
 ERROR_PAGE_MAX_CHARS = 1_000
-# Separators of a title's site segment ("Page not found | SomaNet", "Attention Required! | Cloudflare").
+# Separators of a `<title>`'s site segment ("Page not found | SomaNet", "Attention Required! | Cloudflare").
 _SEGMENTS = re.compile(r"\s+[|\u2013\u2014\u00b7\u00bb-]\s+|\s+::\s+")
+# A site's name as a `<title>` segment: a few capitalised words or a domain ("SomaNet", "The Daily Planet",
+# "somanet.org"), not a headline's rest ("paper apologises to minister", "why the web keeps asking").
+_SITE_NAME = re.compile(r"(?:[A-Z0-9][^\s]*|\S+\.[a-z]{2,}|of|the|and|&)(?:\s+(?:[A-Z0-9][^\s]*|of|the|and|&)){0,4}")
+# A line of such a page that is no sentence: a label, a button, a server's signature ("Ray ID: 7d1a…", "403
+# Forbidden nginx", "Performance & security by Cloudflare"). A brief's sentences end with a stop.
+_LABEL_MAX_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*$")
 _STATUS = (
     r"not found|page not found|file not found|forbidden|access denied|unauthori[sz]ed|gone|bad request"
     r"|internal server error|bad gateway|service (?:temporarily )?unavailable|gateway time-?out|error"
@@ -26,37 +35,28 @@ _SAVE_AGAIN = (
     "open the article in a browser, wait until it shows (after any check, log-in or cookie prompt) and save that page "
     "again"
 )
-# What a web server's own error page says beside its status: a title of its status alone ("Access Denied", "Not
-# Found", "Forbidden", "500") is a story's headline as well ("Access denied" over a court report), and is an error
-# page's only with these words in its text (Apache's "The requested URL was not found on this server", Akamai's
-# "Reference #18.2f3c…", nginx's signature line).
-_SERVER_WORDS = re.compile(
-    r"\b(?:on this server|requested url|permission to access|reference #|ray id|error code|nginx|apache|akamai"
-    r"|cloudflare|varnish|iis|page you (?:are|were) looking for|requested page)\b",
-    re.IGNORECASE,
-)
-# Each kind of page by its whole title (or a segment of it), lower-cased, without a final `!` or `?` (a final full
-# stop is allowed by _matches): what the editor is told it is, the words its text must hold besides (if any), and
-# what to do.
+# A web server's signature, on a label line of its own (nginx's `<center>nginx</center>`): in a sentence these are
+# a story's words ("the Apache County courthouse", "Apache helicopters").
+_SERVER_SIGNATURE = re.compile(r"\b(?:nginx|apache|openresty|akamai|cloudflare|varnish|microsoft-iis|lighttpd)\b", re.I)
+# Each kind of page: what the editor is told it is, its titles (lower-cased, without a final `!` or `?`; a final full
+# stop is allowed by _matches), the phrases its own text says (a story's sentences say none of them: each is the
+# page speaking to its reader), and what to do.
 _KINDS = (
     (
         "an error page",
         re.compile(
-            rf"(?:http )?(?:error )?[45]\d\d\s*[:-]?\s*(?:{_STATUS})|(?:http )?error [45]\d\d"
+            rf"(?:http )?(?:error )?[45]\d\d\s*[:-]?\s*(?:{_STATUS})|(?:http )?error [45]\d\d|[45]\d\d"
             r"|(?:oops!? |sorry,? )?(?:the |this |that )?(?:page|file|article|story|content) (?:was )?not found"
             r"|(?:oops!? |sorry,? )?(?:the |this |that )?page (?:can(?:no|')t|could not|cannot) be found"
-            r"|nothing found|wayback machine"
+            r"|nothing found|wayback machine|not found|access denied|forbidden|unauthori[sz]ed|internal server error"
+            r"|bad gateway|service (?:temporarily )?unavailable|gateway time-?out"
         ),
-        None,
-        _SAVE_AGAIN,
-    ),
-    (
-        "an error page",
         re.compile(
-            r"[45]\d\d|not found|access denied|forbidden|unauthori[sz]ed|internal server error|bad gateway"
-            r"|service (?:temporarily )?unavailable|gateway time-?out"
+            r"page you(?:'re| are| were) looking for|(?:could not|couldn't|cannot|can't|can not) be found"
+            r"|on this server|requested url|(?:don't|do not) have permission to access|reference #|ray id"
+            r"|not archived that url|try searching|check the (?:url|address|spelling)",
+            re.IGNORECASE,
         ),
-        _SERVER_WORDS,
         _SAVE_AGAIN,
     ),
     (
@@ -66,19 +66,34 @@ _KINDS = (
             r"|ddos-guard|are you a (?:robot|human)|robot check|captcha|human verification"
             r"|verify(?:ing)? (?:that )?you are (?:a )?human|pardon our interruption"
         ),
-        None,
+        re.compile(
+            r"(?:you are|you're) not a robot|(?:you are|you're) (?:a )?human|security of your connection"
+            r"|connection is secure|checking your browser|ray id|enable (?:javascript|cookies)"
+            r"|press (?:&|and) hold|unusual traffic|automated (?:queries|requests|access)|why did this happen"
+            r"|complete the (?:security )?check|completing the (?:security )?check",
+            re.IGNORECASE,
+        ),
         _SAVE_AGAIN,
     ),
     (
         "a log-in page",
         re.compile(r"log ?in|sign ?in|subscriber log ?in|log in or sign up|sign in or register"),
-        None,
+        re.compile(
+            r"(?:log|sign) ?in to (?:continue|keep reading|read|your account)|forgot(?:ten)? your password"
+            r"|(?:create|don't have) an account|remember me|keep me (?:logged|signed) in",
+            re.IGNORECASE,
+        ),
         _SAVE_AGAIN,
     ),
     (
         "a cookie consent prompt",
         re.compile(r"before you continue(?: to \w+)?|we value your privacy|cookie consent"),
-        None,
+        re.compile(
+            r"we use cookies|(?:we|our partners) (?:and our partners )?(?:store|use) (?:and/or access )?"
+            r"(?:cookies|information on a device)|accept all|reject all|manage (?:cookies|preferences|options)"
+            r"|cookie (?:settings|preferences)|personali[sz]ed ads",
+            re.IGNORECASE,
+        ),
         _SAVE_AGAIN,
     ),
     (
@@ -87,38 +102,63 @@ _KINDS = (
             r"(?:this )?(?:article|page|story|content|post) (?:has been |was )?(?:removed|deleted|unavailable)"
             r"|(?:this )?content is no longer available"
         ),
-        None,
+        re.compile(
+            r"^(?:this|the) (?:article|page|story|content|post|video) (?:has been|was|is) (?:removed|deleted"
+            r"|taken down|no longer available)|^(?:this|the) (?:article|page|story|content|post|video) is no longer "
+            r"available",
+            re.IGNORECASE,
+        ),
         "the site no longer shows the article: upload it from another copy (the archive's export, a saved copy from "
         "before it was removed)",
     ),
 )
 
 
-def refuse_error_page(titles: tuple[str, ...], text: str, *, signed_or_dated: bool) -> None:
-    """RejectedUploadError when a page is a saved error, bot-check, log-in, consent or removal page: one of its
-    `titles` (the headline found, the `<title>`) is such a page's (_KINDS), whole or in a segment between
-    separators, its body `text` holds at most ERROR_PAGE_MAX_CHARS characters (and the words that kind needs), and it
-    names no author and no date (not `signed_or_dated`)."""
-    if len(text) > ERROR_PAGE_MAX_CHARS or signed_or_dated:
+def refuse_error_page(headline: str, page_title: str, paragraphs: list[str], *, signed_or_dated: bool) -> None:
+    """RejectedUploadError when a page is a saved error, bot-check, log-in, consent or removal page: its `headline`
+    (whole) or its `<title>` (whole, or a segment beside segments naming the site: _SITE_NAME) is such a page's
+    (_KINDS), its body `paragraphs` hold at most ERROR_PAGE_MAX_CHARS characters and are that page's own
+    (_is_pages_text), and it names no author and no date (not `signed_or_dated`)."""
+    if sum(map(len, paragraphs)) > ERROR_PAGE_MAX_CHARS or signed_or_dated:
         return
-    for title in titles:
-        for segment in (title, *_SEGMENTS.split(title)):
-            words = " ".join(segment.casefold().replace("\u2019", "'").split()).rstrip(" !?")
-            found = next(
-                (
-                    (kind, fix)
-                    for kind, names, needs, fix in _KINDS
-                    if _matches(names, words) and (needs is None or needs.search(text) is not None)
-                ),
-                None,
-            )
-            if found is not None:
+    paragraphs = [paragraph.replace("\u2019", "'") for paragraph in paragraphs]
+    for title, whole in ((headline, True), (page_title, False)):
+        for kind, names, phrases, fix in _KINDS:
+            if any(map(names.fullmatch, _title_words(title, whole=whole))) and _is_pages_text(
+                paragraphs, phrases, server=kind == "an error page"
+            ):
                 raise RejectedUploadError(
-                    f"the page is {found[0]}, saved in place of the article (its title is \u201c{title}\u201d): it "
-                    "holds no story",
-                    fix=found[1],
+                    f"the page is {kind}, saved in place of the article (its title is \u201c{title}\u201d): it holds "
+                    "no story",
+                    fix=fix,
                 )
 
 
-def _matches(names: re.Pattern[str], words: str) -> bool:
-    return names.fullmatch(words) is not None or names.fullmatch(words.removesuffix(".")) is not None
+def _title_words(title: str, *, whole: bool) -> list[str]:
+    """The title's forms to match against a kind's titles: lower-cased, without a final `!`, `?` or full stop; for a
+    `<title>` (not `whole`) also each segment whose other segments all name the site."""
+    segments = [title]
+    parts = _SEGMENTS.split(title)
+    if not whole and len(parts) > 1:
+        names = [_SITE_NAME.fullmatch(part.strip()) is not None for part in parts]
+        segments += [part for i, part in enumerate(parts) if all(names[:i] + names[i + 1 :])]
+    found = []
+    for segment in segments:
+        words = " ".join(segment.casefold().replace("\u2019", "'").split()).rstrip(" !?")
+        found += [words, words.removesuffix(".")]
+    return found
+
+
+def _is_pages_text(paragraphs: list[str], phrases: re.Pattern[str], *, server: bool) -> bool:
+    """Whether the body is such a page's own text: every paragraph says one of its `phrases` or is a label (at most
+    _LABEL_MAX_WORDS words, no sentence), and one of them says a phrase or, for an HTTP error (`server`), is a label
+    holding a server's signature. No text at all is such a page's too (the page is rejected for that anyway)."""
+    said = False
+    for paragraph in paragraphs:
+        if phrases.search(paragraph) is not None:
+            said = True
+        elif len(paragraph.split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(paragraph) is not None:
+            return False
+        elif server and _SERVER_SIGNATURE.search(paragraph) is not None:
+            said = True
+    return said or not paragraphs

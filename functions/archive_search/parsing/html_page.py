@@ -47,6 +47,7 @@ from archive_search.parsing.html_text import (
     element_paragraphs,
     element_text,
     holds_other_writings,
+    is_call_to_action,
     is_hidden_or_chrome_by_markup,
     is_inside,
     is_running_text,
@@ -200,8 +201,9 @@ def parse_html(data: bytes) -> ParsedUpload:
         )
     page_title = tree.css_first("title")
     refuse_error_page(
-        (title, element_text(page_title) if page_title is not None else ""),
-        "\n\n".join(paragraphs),
+        title,
+        element_text(page_title) if page_title is not None else "",
+        paragraphs,
         signed_or_dated=bool(
             author
             or furniture.byline
@@ -769,7 +771,7 @@ def _text_wrapper(named: list[LexborNode], title: str) -> LexborNode | None:
     """Of the elements named as furniture that hold all the page's sentences (_named_as_furniture), the one that
     wraps the article's text, if any: inside an article container (CONTAINER_SELECTORS), or holding an <h1> of the
     title (the page has none); the largest with no more than LINK_LIST_RATIO of its text in links (related stories,
-    share links) and no <form> (a newsletter's or a comment's box).
+    share links), no <form> (a newsletter's or a comment's box) and text that reads as a story (_reads_as_a_story).
 
     Such a wrapper's name is a desk's (`<div class="social">` of Social Affairs, `<div class="comment">` of an opinion
     column) or a script's hook (`article__body js-social-share-container`): the page was rejected as holding no text
@@ -784,9 +786,18 @@ def _text_wrapper(named: list[LexborNode], title: str) -> LexborNode | None:
     for node in sorted(inside, key=text_length, reverse=True):
         total = len(normalise_space(node.text(deep=True)))
         linked = sum(len(normalise_space(link.text(deep=True))) for link in node.css("a"))
-        if linked < total * LINK_LIST_RATIO and node.css_first("form") is None:
+        if linked < total * LINK_LIST_RATIO and node.css_first("form") is None and _reads_as_a_story(node, title):
             return node
     return None
+
+
+def _reads_as_a_story(node: LexborNode, title: str) -> bool:
+    """Whether a wrapper's text reads as a story's, not a box's: two paragraphs or more besides the headline, the
+    first of them running text (html_text.is_running_text) saying no call to action (html_text.is_call_to_action). A
+    related teaser under its "Related" label, a newsletter's, promotion's, sponsor's or social prompt is a sentence
+    or two that a box says (session 53's review: each was published as the whole body)."""
+    paragraphs = [p for p in element_paragraphs(node) if not _agrees(p, title)]
+    return len(paragraphs) >= 2 and is_running_text(paragraphs[0]) and not is_call_to_action(paragraphs[0])
 
 
 def _ancestor_matches(node: LexborNode, selector: str) -> bool:
@@ -1013,18 +1024,41 @@ _HEADER_NAMES = frozenset({"header", "banner"})
 
 
 def _header_named_blocks(container: LexborNode) -> list[LexborNode]:
-    """The elements in an <article> of the container named `header` or `banner` alone that hold text not all links
-    (_only_links): a subhead (`<div class="header">Sanctions</div>`) or a pull quote between paragraphs was lost as
-    the site's banner (session 53's attack report; Readability's bug reports). Read as an article's <header> is, its
-    byline, date and headline left out (_HeaderFurniture); a site's banner named so stands outside the article, and a
-    banner ad inside it is an image or a link."""
+    """The elements in an <article> of the container named `header` or `banner` alone that are a subhead
+    (`<div class="header">Sanctions</div>`) or a pull quote between paragraphs of the story: a line of text, not all
+    links (_only_links), holding no block of its own, with running text (html_text.is_running_text) next to it on
+    both sides. Such lines were lost as the site's banner (session 53's attack report; Readability's bug reports).
+    Anything else so named stays out: a header holding the headline, a kicker, "5 min read" or "Share", a banner of
+    "Breaking news", "LIVE" or "Sponsored by …" above the story (session 53's review: each was added to the body); a
+    site's banner named so stands outside the article, and a banner ad inside it is an image or a link."""
     found = []
     for node in container.css(".header, .banner, #header, #banner"):
         names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower().split()
         text = element_text(node)
-        if set(names) <= _HEADER_NAMES and text and not _only_links(node, text) and _in_an_article(node, container):
+        if (
+            set(names) <= _HEADER_NAMES
+            and text
+            and not _only_links(node, text)
+            and not any(
+                child.tag in BLOCK_TAGS for child in node.traverse(include_text=False) if child.mem_id != node.mem_id
+            )
+            and _in_an_article(node, container)
+            and is_running_text(_beside(node, forward=False))
+            and is_running_text(_beside(node, forward=True))
+        ):
             found.append(node)
     return found
+
+
+def _beside(node: LexborNode, *, forward: bool) -> str:
+    """The text of the node's nearest sibling holding any, before it or after it ("" for none)."""
+    sibling = node.next if forward else node.prev
+    while sibling is not None:
+        text = element_text(sibling) if sibling.is_element_node else normalise_space(sibling.text_content or "")
+        if text:
+            return text
+        sibling = sibling.next if forward else sibling.prev
+    return ""
 
 
 def _in_an_article(node: LexborNode, container: LexborNode) -> bool:

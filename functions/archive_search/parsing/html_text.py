@@ -943,6 +943,12 @@ _CALL_TO_ACTION = re.compile(
 )
 
 
+def is_call_to_action(paragraph: str) -> bool:
+    """Whether a paragraph says what a page's own box says (_CALL_TO_ACTION: `Sign up to our briefing`, `Follow us
+    on Twitter`, `Subscribe today`)."""
+    return _CALL_TO_ACTION.search(paragraph) is not None
+
+
 def is_running_text(paragraph: str) -> bool:
     """Whether a paragraph reads as the story's running text: a sentence of six words or more."""
     return len(paragraph.split()) >= _RUNNING_TEXT_WORDS and _SENTENCE_END.search(paragraph) is not None
