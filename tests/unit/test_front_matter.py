@@ -341,3 +341,40 @@ def test_rules_under_the_front_matter_are_rules() -> None:
     parsed = parse_upload("incoming/a.md", b"---\ntitle: T\n---\n---\n\nNote: the talks began.\n\n---\n\nBody.\n")
 
     assert parsed.body == "Note: the talks began.\n\nBody."
+
+
+# --- session 53's review: a note between rules is the body's; front matter written wrong is named ------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Update: This story was updated on 13 May to add the Kremlin's response.",
+        "Correction: An earlier version misspelt the minister's name.",
+        "Editor's note: the talks were held behind closed doors.",
+    ],
+)
+def test_a_note_between_rules_under_the_front_matter_is_the_bodys(note: str) -> None:
+    # Rejected as YAML's second document: its `Word:` label was taken for a front-matter key
+    parsed = parse_upload("incoming/a.md", f"---\ntitle: T\n---\n\n---\n{note}\n---\n\nThe talks began.\n".encode())
+
+    assert parsed.body == f"{note}\n\nThe talks began."
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ("---\ntitle:Kerry meets Putin\ndate:2015-05-12\n---\n\nThe talks began.\n", "front matter must be a list"),
+        ('---\ntitle = "Kerry meets Putin"\n---\n\nThe talks began.\n', "front matter must be a list"),
+        (
+            "---\nhttps://x.example/kerry\ntitle: Kerry\n---\n\nThe talks began.\n",
+            "line 2 of the front matter, `https://x.example/kerry`, is no name: value line",
+        ),
+    ],
+)
+def test_front_matter_written_wrong_under_a_first_line_rule_is_named_as_front_matter(data: str, reason: str) -> None:
+    # Each was "the Markdown file has no title: its first paragraph ... is underlined with ---"
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.md", data.encode())
+
+    assert reason in caught.value.reason

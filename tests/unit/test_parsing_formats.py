@@ -5159,3 +5159,30 @@ def test_txt_that_starts_with_a_brace_but_no_json_object_is_legacy_text(first: s
 @pytest.mark.parametrize("data", [b'{\n  "title": "T", "body": "B",\n}', b"{}", b'\xef\xbb\xbf {"title": 1'])
 def test_txt_that_starts_like_a_json_object_is_read_as_json(data: bytes) -> None:
     assert "JSON" in _rejection("incoming/a.txt", data).reason
+
+
+# --- session 53's review: a block element's lines that are no paragraphs, a summary's backslash ------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        (
+            '<div class="score">\n+ 3 points for Kerry\n- 2 points for Putin\n</div>',
+            "+ 3 points for Kerry - 2 points for Putin",
+        ),
+        ("<div>\n# of votes: 12\n</div>", "# of votes: 12"),
+        ("<section>\n> quoted\n</section>", "> quoted"),
+        ("<div>\n* one\n* two\n</div>", "* one * two"),
+    ],
+)
+def test_markdown_lines_inside_a_block_element_that_are_no_paragraphs_stay_as_written(markdown: str, body: str) -> None:
+    # Read as a list, a heading or a quote, each line lost its mark: the `+` and `-` of a score
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize("summary", ["Saved in C:\\Users\\press\\*.doc", "The \\\\fs01\\press share, *closed*"])
+def test_markdown_a_front_matter_summary_with_a_backslash_is_kept_as_written(summary: str) -> None:
+    # Markdown's escape made `press\\*.doc` `press*.doc`
+    front = json.dumps(summary)
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\nsummary: {front}\n---\nB\n".encode()).summary == summary

@@ -260,3 +260,35 @@ def test_legacy_a_title_holding_html_is_its_text(written: str, title: str) -> No
     parsed = parse_upload("incoming/a.txt", f"{written}\n\n(By Jane Doe)\n\n{_STORY}\n".encode())
 
     assert (parsed.title, parsed.body) == (title, _STORY)
+
+
+# --- session 53's review: the story's own list at its end, a title that mentions a tag ------------------------------
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "Recommended\n\nWolf Hall by Hilary Mantel\n\nThe Goldfinch by Donna Tartt",
+        "Related\n\nJohn Smith\n\nMary Jones",
+        "See also\n\nThe Cranes Are Flying\n\nBallad of a Soldier",
+        "More on this story\n\nWitnesses: Ivan Petrov",
+        "Read more\n\nLibraries open late on Thursdays\n\nBook club meets at noon on Saturdays",
+        "See also\n\nR v Smith [2015] EWCA Crim 12\n\nR v Jones [2014] UKSC 3",
+        "Recommended\n\nWolf Hall\n\n\u00a9 2015 SomaNet News Archive",
+    ],
+)
+def test_legacy_a_list_under_a_label_with_nothing_of_the_sites_around_it_stays(end: str) -> None:
+    # Dropped as a list of other stories: only the site's footer or share bar beside it says it is the site's
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{end}\n".encode())
+
+    assert parsed.body.startswith(f"{_STORY}\n\n{end.split(chr(10))[0]}")
+
+
+@pytest.mark.parametrize(
+    "written", ["<blink> tag turns 20", "Why <br> and <p> tags confuse editors", "<marquee> returns to the web"]
+)
+def test_legacy_a_title_that_mentions_a_tag_is_kept_as_written(written: str) -> None:
+    # `<blink> tag turns 20` was published as "tag turns 20"
+    parsed = parse_upload("incoming/a.txt", f"{written}\n\n(By Jane Doe)\n\n{_STORY}\n".encode())
+
+    assert parsed.title == written

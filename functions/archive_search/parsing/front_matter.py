@@ -34,6 +34,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*$\n?
 _OPENING = re.compile(r"\A---[ \t]*\n")
 # A line that starts a `name: value` pair: a key, plain or quoted, then a colon and a blank or the line's end.
 _NAME_LINE = re.compile(r"""[ \t]*+(?:"[^"\n]*"|'[^'\n]*'|[^\s#:"'\-][^:\n]*?)[ \t]*:(?:[ \t]|$)""", re.MULTILINE)
+# A front-matter key as written (`title`, `og_title`, `last-modified`: a lower-case letter first, unlike a note's
+# `Update:`) and its colon. A line that opens with such a key and a colon or an equals sign, with or without a space
+# (`title:Kerry`, `title = "Kerry"`), is front matter, if written wrong.
+_KEY_PAIR = re.compile(r"[a-z_][\w-]*+:(?:[ \t]|$)")
+_KEY_LINE = re.compile(r"[ \t]*+[a-z_][\w-]*+[ \t]*+[:=]")
 # Front matter in the other formats static-site generators (Hugo) accept: TOML between +++ lines, a JSON object.
 _TOML_OPENING = re.compile(r"\A\+\+\+[ \t]*\r?\n")
 _JSON_OPENING = re.compile(r"\A\{[ \t]*\r?\n")
@@ -69,9 +74,12 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
 
     A leading `---` whose first line of text below (past blank lines and `#` lines, YAML's comments and Markdown's
     headings) is no `name:` line is a thematic break, and the file has no front matter (session 53's attacker: a file
-    opening with a rule was rejected as bad front matter, or as front matter not closed). A second block between
-    `---` lines right after the front matter, opening with a `name:` line, is rejected: it is YAML's second document,
-    which is not read, and Markdown would publish its lines (`foo: bar`) as a heading of the body."""
+    opening with a rule was rejected as bad front matter, or as front matter not closed), unless a line before the
+    closing `---` starts with a key (_KEY_LINE: `title:Kerry`, `title = "Kerry"`), which is front matter written
+    wrong, and is reported as such (session 53's review). A second block between `---` lines right after the front
+    matter written as a mapping of front-matter keys (`foo: bar`) is rejected: it is YAML's second document,
+    which is not read, and Markdown would publish its lines as a heading of the body. Any other block there (`Update:
+    This story was updated on 13 May.`, an editor's note between rules) is the body's, as before."""
     text = text.lstrip("\n")
     if _OPENING.match(text) and not _opens_front_matter(text):
         return None, text
@@ -79,7 +87,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     if match:
         markdown = text[match.end() :]
         second = _FRONT_MATTER.match(markdown.lstrip("\n"))
-        if second is not None and _NAME_LINE.match(second.group("yaml")):
+        if second is not None and _is_front_matter_mapping(second.group("yaml")):
             line = second.group("yaml").split("\n", 1)[0].strip()
             raise RejectedUploadError(
                 f"a second block between --- lines follows the front matter (`{_excerpt(line)}`), and only the "
@@ -112,7 +120,19 @@ def _opens_front_matter(text: str) -> bool:
     first = next((line for line in below.split("\n") if line.strip() and not line.lstrip().startswith("#")), None)
     if first is None or first.strip() in ("---", "...") or first.lstrip()[0] in _YAML_STARTS:
         return True
-    return _NAME_LINE.match(first) is not None
+    if _NAME_LINE.match(first) is not None:
+        return True
+    closed = _FRONT_MATTER.match(text)
+    return closed is not None and any(_KEY_LINE.match(line) for line in closed.group("yaml").split("\n"))
+
+
+def _is_front_matter_mapping(source: str) -> bool:
+    """Whether the text is written as a mapping of front-matter keys: each line at the line's start a key as front
+    matter writes one (_KEY_PAIR: `foo: bar`, `og_title:`), not a note's label (`Update:`, `Note:`); lines indented
+    or a list's items under a key are its value. Read by the lines' shape, not by YAML: this block is never loaded."""
+    lines = [line for line in source.split("\n") if line.strip() and not line.lstrip().startswith("#")]
+    tops = [line for line in lines if not line[0].isspace() and not line.startswith("- ")]
+    return bool(lines) and lines[0] in tops and all(_KEY_PAIR.match(line) for line in tops)
 
 
 @cache
@@ -374,6 +394,14 @@ def _reject_common_mistake(source: str, error: yaml.MarkedYAMLError) -> None:
                 "its colon as a new name: value pair inside it",
                 fix="start each name: value line at the line's beginning, without spaces before it (or put the "
                 "value above in quotes if the line is part of it)",
+            )
+        above = lines[number - 1] if number else ""
+        # A line with no name right above (`https://…` over `title: Kerry`): YAML reads both lines as one value
+        if not indent and above.strip() and _NAME_LINE.match(above) is None and above.lstrip()[0] not in _YAML_STARTS:
+            raise RejectedUploadError(
+                f"line {number + 1} of the front matter, `{_excerpt(above)}`, is no name: value line, so YAML "
+                f"reads it and line {number + 2}, `{_excerpt(line)}`, as one value",
+                fix="start that line with a name and a colon, or remove it",
             )
         raise RejectedUploadError(
             f"{where} has a colon and a space inside its value, which YAML reads as the start of another name: "

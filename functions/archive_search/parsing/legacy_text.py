@@ -221,38 +221,47 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     The footer is the run of furniture at the bottom that holds something no article ends with: a copyright line,
     a share bar, a navigation bar or a furniture phrase ("Back to top", "Share this article"). A lone "Share" or
     "Home" at the end, or anything after a paragraph that ends with a colon ("The final order was:"), is text; the
-    first block of the body is never dropped. Inside the body nothing is furniture: text there stays.
+    first block of the body is never dropped. Inside the body nothing is furniture: text there stays. A list of other
+    stories (_other_stories_list) goes with the footer only when the site's chrome touches it: the footer right under
+    it, or a share or navigation bar right above it; a list under its label that ends the page with nothing of the
+    site's around it is the story's (session 53's review: `Recommended` over book titles, `See also` over cases).
     """
-    end = len(body)
-    while True:
-        while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
-            end -= 1
-        label = _other_stories_list(body[:end])
-        if label is None:
-            break
-        end = label
-    footer = body[end:]
-    if not any(_is_edge_chrome(block) or len(block.split()) > 1 for block in footer):
-        return body
-    return body[:end]
+    end = _furniture_start(body, len(body))
+    footer = any(_is_edge_chrome(block) or len(block.split()) > 1 for block in body[end:])
+    while (label := _other_stories_list(body[:end])) is not None and (footer or _is_edge_chrome(body[label - 1])):
+        end, footer = _furniture_start(body, label), True
+    return body[:end] if footer else body
+
+
+def _furniture_start(body: list[str], end: int) -> int:
+    """Where the run of furniture that ends `body[:end]` starts (`end` if there is none): never at the first block,
+    nor right after a block that ends with a colon, which introduces what follows as text."""
+    while end > 1 and _is_furniture(body[end - 1]) and not body[end - 2].rstrip().endswith(":"):
+        end -= 1
+    return end
 
 
 # A list of other stories under its label at the article's end: a few headlines, each a line of at most this many
 # words that ends no sentence.
 _OTHER_STORIES = 12
+_BARE_LABELS = frozenset({"related", "recommended"})
+_LABEL_MARKS = " \t:.!\u2026-"
 _HEADLINE_WORDS = 20
 
 
 def _other_stories_list(body: list[str]) -> int | None:
     """Where a list of other stories that ends the body starts: its label (`Related stories`, `Read more`, `See also`:
-    furniture_lines.is_other_stories_label) over one to _OTHER_STORIES headlines, each a line that reads as no
-    sentence (session 53's attacker: `Related stories` / `Ukraine rebels seize airport` / `Merkel calls Putin` stayed
-    the body's end). None when the body ends otherwise; never the first block, nor a label after a block that ends
-    with a colon, which introduces it as text."""
+    furniture_lines.is_other_stories_label, but for a bare `Related` or `Recommended`, which may head the story's own
+    list of names or books) over one to _OTHER_STORIES headlines, each a line that reads as no sentence (session 53's
+    attacker: `Related stories` / `Ukraine rebels seize airport` / `Merkel calls Putin` stayed the body's end). None
+    when the body ends otherwise; never the first block, nor a label after a block that ends with a colon, which
+    introduces it as text."""
     for at in range(len(body) - 2, max(0, len(body) - 2 - _OTHER_STORIES), -1):
         if is_other_stories_label(body[at]):
             headlines = body[at + 1 :]
             if body[at - 1].rstrip().endswith(":") or not all(map(_is_headline_line, headlines)):
+                return None
+            if body[at].strip(_LABEL_MARKS).casefold() in _BARE_LABELS:
                 return None
             return at
     return None
@@ -451,10 +460,24 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     )
 
 
+# The inline elements an export leaves around a title's words (`<b>`, `<i>`: session 53's attacker), and a tag.
+_INLINE_TAGS = frozenset(
+    {"a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small"}
+    | {"span", "strike", "strong", "sub", "sup", "tt", "u"}
+)
+_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?>")
+
+
 def _without_markup(title: str) -> str:
-    """The title's text when it holds HTML (html_text.as_markup: `<b>Kerry to meet Putin</b>`, a tag the export left,
-    which was published as written: session 53's attacker); as written otherwise (`<<Breaking>>`, `a<b>c`)."""
-    if "<" not in title:
+    """The title's text when it is markup: each of its tags an inline element's (_INLINE_TAGS), opened and closed
+    (`<b>Kerry to meet Putin</b>`, `<i>Hamlet</i> returns`, tags the export left, which were published as written:
+    session 53's attacker); as written otherwise, a headline that mentions a tag (`<blink> tag turns 20`, `Why <br>
+    and <p> tags confuse editors`: session 53's review) or holds brackets (`<<Breaking>>`, `a<b>c`)."""
+    tags = [(found["close"], found["name"].casefold()) for found in _TAG.finditer(title)]
+    names = {name for _, name in tags}
+    if not names or not names <= _INLINE_TAGS:
+        return title
+    if any(tags.count(("", name)) != tags.count(("/", name)) for name in names):
         return title
     # Imported here: the HTML extractor is no part of reading a legacy page otherwise (PARSERS: cold starts)
     from archive_search.parsing.html_text import as_markup, fragment_paragraphs

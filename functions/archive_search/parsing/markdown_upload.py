@@ -267,8 +267,10 @@ def _summary(value: str) -> str:
     """A front-matter summary as text: HTML read as a JSON summary's is (json_upload.field_text); other text read as
     Markdown's inline syntax, as Hugo renders a summary (session 53's attacker: `**Kerry** meets [Putin](…)` was
     published as written). Not its block syntax: a summary is one paragraph, and `1. The year` or `# of votes` in it
-    stays as written. A summary past the limits a Markdown body is read within is kept as written too."""
-    if as_markup(value, "summary") is not None or len(value) > MAX_SUMMARY_CHARS:
+    stays as written. A summary past the limits a Markdown body is read within is kept as written too, and so is one
+    holding a backslash: in a one-line summary it is a path's (`C:\\Users\\press\\*.doc`) far more often than
+    Markdown's escape, which would drop it (session 53's review)."""
+    if as_markup(value, "summary") is not None or len(value) > MAX_SUMMARY_CHARS or "\\" in value:
         return field_text(value, "summary", " ")
     if sum(value.count(char) for char in INLINE_MARKUP) > MAX_INLINE_MARKUP:
         return field_text(value, "summary", " ")
@@ -433,21 +435,26 @@ _MARKDOWN_IN_ELEMENT = re.compile(
     r"(?P<inner>(?:[ \t]*+[^\s<][^\n]*+(?:\n|\Z))++)(?P<close>[ \t]*+</(?P=tag)[ \t]*+>[ \t]*+\n?)?",
     re.IGNORECASE,
 )
+_PARAGRAPH_TOKENS = frozenset({"paragraph_open", "inline", "paragraph_close"})
 
 
 def _markdown_in_html(state: StateCore) -> None:
     """markdown-it core rule: the Markdown lines inside a block element written on lines of its own (`<div
     class="note">` / `**Note:** the meeting is closed.` / `</div>`) are read as Markdown, as Pandoc reads them
     (markdown_in_html_blocks); CommonMark keeps the whole HTML block raw, and `**Note:**` was published with its
-    asterisks (session 53's attacker). Only lines with no tag at their start: a block with HTML inside stays HTML."""
+    asterisks (session 53's attacker). Only lines with no tag at their start: a block with HTML inside stays HTML.
+    Only lines that make paragraphs alone: a line Markdown reads as a list item, a heading or a quote loses its
+    mark (`+ 3 points for Kerry` / `- 2 points for Putin` in a score box: the signs are the text), and CommonMark
+    keeps it as written, as before (session 53's review)."""
     tokens: list[Token] = []
     for token in state.tokens:
         found = _MARKDOWN_IN_ELEMENT.fullmatch(token.content) if token.type == "html_block" else None
-        if found is None:
+        inner: list[Token] = []
+        if found is not None:
+            state.md.block.parse(found.group("inner"), state.md, state.env, inner)
+        if found is None or any(part.type not in _PARAGRAPH_TOKENS for part in inner):
             tokens.append(token)
             continue
-        inner: list[Token] = []
-        state.md.block.parse(found.group("inner"), state.md, state.env, inner)
         closing = [token.copy(content=found.group("close"))] if found.group("close") else []
         tokens.extend([token.copy(content=found.group("open")), *inner, *closing])
     state.tokens = tokens
