@@ -1070,7 +1070,10 @@ def _answer(
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
     expansion = base
     if typos or apart:
-        spellings = vocabulary.expansion(typos, request.effective_sort == "relevance") if typos else base
+        # A word typed alone, which nothing beside it tells apart, is asked whether the bodies write it as a name
+        # (one request; beside other words it would take the count a did_you_mean needs: `recieve award`).
+        names = request.effective_sort == "relevance" and len(words) == 1
+        spellings = vocabulary.expansion(typos, names) if typos else base
         expansion = replace(
             spellings,
             widened=base.widened,
