@@ -158,6 +158,13 @@ _ANY_FREQUENCY = 2**31 - 1  # a suggester's max_term_freq above 1 counts article
 MIN_FUZZY_CHARS = 4  # AUTO fuzziness allows no edit below 3 characters anyway; 3-letter words drift too much
 FUZZY_MAX_EXPANSIONS = 20
 NEAR_HELD = "near_spellings_held"
+NEAR_WRITTEN = "near_spellings_written"  # how a few bodies write each word listed (written_as_names)
+NAMES_FIELD = "body.exact"
+NAME_SAMPLE = 3
+MIN_NAME_ARTICLES = 2  # one article's capital may be its own typo's (written_as_names)
+# The marks of written_as_names' highlights: characters no stored text holds (as spelling's written forms).
+_AS_WRITTEN_START, _AS_WRITTEN_END = "\ue000", "\ue001"
+_AS_WRITTEN_MARK = re.compile(f"{_AS_WRITTEN_START}([^{_AS_WRITTEN_END}]+){_AS_WRITTEN_END}")
 NEAR_CANDIDATES = 100  # near spellings a suggester lists, for the FUZZY_MAX_EXPANSIONS the fuzzy query would keep
 MAX_SCORED_WORDS = 24
 MAX_SYNONYM_UNITS = 8  # each scored on its own with its synonyms; more are scored as typed
@@ -757,6 +764,88 @@ def near_spellings_request(words: Sequence[str]) -> dict[str, Any] | None:
         "aggs": {NEAR_HELD: {"filters": {"filters": held}}},
         "track_total_hits": True,  # the archive's articles: which spellings are held by chance (_by_chance)
     }
+
+
+def names_request(words: Sequence[str]) -> dict[str, Any]:
+    """The engine request (no hits) that samples how the bodies holding each word write it, for written_as_names:
+    the first NAME_SAMPLE articles by index order, their marks in the body as written (`body.exact`, whose term
+    vectors the highlighter reads). Asked apart, only for the words it decides: highlighting costs 5-7 ms of a
+    request's `took` (session 53, 8 queries' near-spelling listings on exp49-corpus), too much for every listing."""
+    marks = {"pre_tags": [_AS_WRITTEN_START], "post_tags": [_AS_WRITTEN_END], "fragment_size": 40}
+    written = {
+        f"{NEAR_WRITTEN} {i}": {
+            "filter": {"term": {NAMES_FIELD: word}},
+            "aggs": {
+                "one": {
+                    "top_hits": {
+                        "size": NAME_SAMPLE,
+                        "sort": ["_doc"],
+                        "_source": False,
+                        "highlight": {
+                            **marks,
+                            "number_of_fragments": NAME_SAMPLE,
+                            "fields": {NAMES_FIELD: {"highlight_query": {"term": {NAMES_FIELD: word}}}},
+                        },
+                    }
+                }
+            },
+        }
+        for i, word in enumerate(_name_words(words))
+    }
+    return {"query": {"match_all": {}}, "aggs": written, "track_total_hits": False}
+
+
+def _name_words(words: Sequence[str]) -> list[str]:
+    """The words of names_request, as the body field reads them."""
+    return [fold_as_index(engine_lower(word)) for word in dict.fromkeys(words)]
+
+
+def written_as_names(words: Sequence[str], answer: Mapping[str, Any]) -> frozenset[str]:
+    """The words of names_request(words) that the bodies sampled write as a name: capitalised or in
+    capitals within a sentence of lower-case text, in MIN_NAME_ARTICLES articles or more, and never otherwise (a
+    sentence's first word, and text in capitals throughout, say nothing). Such a word is written on purpose, no typo
+    of a word near it (`sars`, which 4 news-dev articles write `SARS` or `Sars`, was widened to `says` and `stars`
+    and offered `stars`; `coke`, written `Coke` by 2, offered `come`; session 53), as a name typed in capitals is
+    none (typed_in_capitals); an article's own typo is written as the word it misspells (`the goverment`), and a name
+    one article writes may be a typo too (`monye markets` is still offered `money markets`)."""
+    aggs = answer.get("aggregations") or {}
+    names = set()
+    for i, word in enumerate(_name_words(words)):
+        hits = ((aggs.get(f"{NEAR_WRITTEN} {i}") or {}).get("one") or {}).get("hits", {}).get("hits") or []
+        cased = [_cased(hit) for hit in hits]
+        if sum(1 for forms in cased if forms and all(forms)) >= MIN_NAME_ARTICLES and all(all(f) for f in cased):
+            names.add(word)
+    return frozenset(names)
+
+
+def name_spellings(word: str, spellings: Sequence[NearSpelling]) -> tuple[NearSpelling, ...]:
+    """The near spellings (read_near_spellings) of a word bodies write as a name (written_as_names) it may stand for:
+    itself, and its other ways of writing it (spelling.spelling_variant) that fewer than TYPO_ODDS times as many
+    articles hold as hold it in any field (`schroeder`, 15 of news-dev's articles, for `schroder`, 2). A word
+    TYPO_ODDS times as common near a rare word makes it look like a typo (typo_spelling); near a name it is another
+    word (`stars`, `says` for `sars`; `come`, `core` for `coke`: session 53), neither searched nor offered for it, and
+    so is a word no likelier edit makes of it (`mars`, `sara`)."""
+    typed = max((near.articles for near in spellings if near.similarity == 1.0), default=0)
+    folded = fold_as_index(word)
+    return tuple(
+        near
+        for near in spellings
+        if near.similarity == 1.0
+        or (near.articles < TYPO_ODDS * typed and spelling_variant(folded, fold_as_index(near.term)))
+    )
+
+
+def _cased(hit: Mapping[str, Any]) -> list[bool]:
+    """For each mark of a written_as_names hit within a sentence of lower-case text, whether it starts with a
+    capital."""
+    fragments = [text for texts in (hit.get("highlight") or {}).values() for text in texts]
+    return [
+        match.group(1)[:1].isupper()
+        for fragment in fragments
+        if any(c.islower() for c in _AS_WRITTEN_MARK.sub("", fragment))
+        for match in _AS_WRITTEN_MARK.finditer(fragment)
+        if (before := fragment[: match.start()].rstrip()) and (before[-1].isalnum() or before[-1] in ",;(")
+    ]
 
 
 def read_near_spellings(words: Sequence[str], answer: Mapping[str, Any]) -> dict[str, tuple[NearSpelling, ...]]:

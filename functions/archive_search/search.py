@@ -48,6 +48,7 @@ from archive_search.relevance import (
     CLOSED_MATCH,
     COMPLETE_FIELDS,
     EXACT_BODY_FIELD,
+    FEW_ARTICLES,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
@@ -69,6 +70,8 @@ from archive_search.relevance import (
     in_byline_or_tags,
     is_joined,
     joined_parts,
+    name_spellings,
+    names_request,
     near_spellings_request,
     read_near_spellings,
     text_query,
@@ -77,6 +80,7 @@ from archive_search.relevance import (
     typo_spellings,
     typo_tolerant,
     with_freshness,
+    written_as_names,
     written_number,
 )
 from archive_search.rerank import EMBEDDING_FIELD, doc_value, embedding_of, rerank, window_size
@@ -1075,7 +1079,10 @@ def _answer(
     apart = frozenset(word for word in apart_words(ranking, relaxable, probed) if word not in typos)
     expansion = base
     if typos or apart:
-        spellings = vocabulary.expansion(typos) if typos else base
+        # A word typed alone, which nothing beside it tells apart, is asked whether the bodies write it as a name
+        # (one request; beside other words it would take the count a did_you_mean needs: `recieve award`).
+        names = request.effective_sort == "relevance" and len(words) == 1
+        spellings = vocabulary.expansion(typos, names) if typos else base
         expansion = replace(
             spellings,
             widened=base.widened,
@@ -1402,13 +1409,29 @@ def _spelling(
     # A likely typo some articles hold (`goverment`), which no respelling reads, is offered as its spelling; searched
     # as typed, beside the respelling too (_offered_as_typed). Not asked by default for a word few bodies write that
     # no near spelling widened: that cost a request on every search holding a rare word, and its one offer was a
-    # replaced letter (`definately`), which _typo_shaped refuses (session 52's review of the change).
-    widened = request.spelling == SPELLINGS[0]
+    # replaced letter (`definately`), which _typo_shaped refuses (session 52's review of the change). Sorted by date
+    # no word is widened: asked when the page lists few articles, as the relevance order widens when few hold every
+    # word (session 53: `goverment spending` by date in a section found none and offered nothing), while the listing
+    # and an offer's count are left.
+    widened = request.spelling == SPELLINGS[0] and (
+        request.effective_sort == "relevance"
+        or total >= FEW_COMPLETE_MATCHES
+        or index.sent + 1 + _count_requests(request.q, ranking) > MAX_ENGINE_REQUESTS
+    )
     held_typos, beside = (
         (expansion, {}) if widened else _offered_as_typed(index, request, ranking, vocabulary, typed_suggest)
     )
     typo = typos_respelt(request.q, replace(held_typos, bylined=expansion.bylined))
-    if request.spelling == SPELLINGS[0] and not widened and typo and not _typo_shaped(request.q, typo):
+    # Sorted by date, a typo of a letter replaced (not _typo_shaped) is offered as the relevance order offers it:
+    # when its spelling finds more than that order finds, the typed words widened to their near spellings
+    # (`seperate`: 140 by relevance, `separate` 178), not than the articles holding them as typed, which offered
+    # words written on purpose (`butter` -> `better`: session 47). Counted while the offer's count is left (q's near
+    # spellings are listed: its count asks no listing).
+    by_relevance = (
+        request.spelling == SPELLINGS[0] and not widened and bool(typo) and not _typo_shaped(request.q, typo or "")
+    )
+    counts = _count_requests(request.q, replace(ranking, fuzzy=False)) + _count_requests(typo or "", ranking)
+    if by_relevance and index.sent + counts > MAX_ENGINE_REQUESTS:
         typo = None
     # Beside a short word no article holds, which a search for the offer reads as a phrase with the spelling offered
     # (spelling.offer_phrases): counted in the same request, and then not offered (searched as typed, none is read).
@@ -1416,7 +1439,11 @@ def _spelling(
     if guard is None:
         typo = None
     counter = _counter(
-        index, request, ranking, vocabulary, _Guard(typo, guard or (), respelt_pairs(request.q, typo)) if typo else None
+        index,
+        request,
+        ranking,
+        vocabulary,
+        _Guard(typo, guard or (), respelt_pairs(request.q, typo), respelt_words(request.q, typo)) if typo else None,
     )
 
     counted: list[str] = []
@@ -1438,7 +1465,9 @@ def _spelling(
     left = bool(typo) and index.sent + 1 + _count_requests(typo or "", ranking) <= MAX_ENGINE_REQUESTS
     beside_others = len(content_words(parse_query(request.q))) > 1
     shaped = bool(typo) and _typo_shaped(request.q, typo or "")
-    if left and beside_others and shaped and expansion.typos and respelt(request.q, suggest, known) is None:
+    if typo and by_relevance:
+        found = _counter(index, replace(request, sort=SORTS[0]), ranking, vocabulary)(request.q)
+    elif left and beside_others and shaped and expansion.typos and respelt(request.q, suggest, known) is None:
         found = _counter(index, request, replace(ranking, fuzzy=False), vocabulary)(request.q)
     suggestion = did_you_mean(request.q, suggest, count_for, found, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
@@ -1668,6 +1697,8 @@ class _ArchiveVocabulary:
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
         self.complete_as_read: dict[str, int] | None = None  # holding every word, by spelling (_complete_as_read)
         self.cuts_held: dict[str, int] = {}  # articles writing each cut of a word as a phrase (prepare's `cut`)
+        self._names: set[str] = set()  # words bodies write as a name (relevance.written_as_names), as folded
+        self._sampled: set[str] = set()  # the words whose writing was sampled (_sample_names)
 
     def prepare(
         self,
@@ -1776,11 +1807,43 @@ class _ArchiveVocabulary:
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
-    def expansion(self, typos: Mapping[str, str | None]) -> Expansion:
-        """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first."""
+    def expansion(self, typos: Mapping[str, str | None], names: bool = False) -> Expansion:
+        """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first. A word
+        some article holds that bodies write as a name (relevance.written_as_names) stands for no word TYPO_ODDS
+        times as common near it (relevance.name_spellings): asked first when `names` (the relevance order, which
+        widens it), else as sampled before (a likely typo offered is checked in its count: _Guard)."""
         self.prepare((), list(typos))
-        near = {word: self._near[word] for word in typos if self._near.get(word)}
+        if names:
+            self._sample_names([word for word, spelling in typos.items() if spelling is None])
+        near = {
+            word: name_spellings(engine_lower(word), self._near[word])
+            if spelling is None and self._named(word)
+            else self._near[word]
+            for word, spelling in typos.items()
+            if self._near.get(word)
+        }
         return Expansion(typos=dict(typos), near=near)
+
+    def _named(self, word: str) -> bool:
+        return fold_as_index(engine_lower(word)) in self._names
+
+    def _sample_names(self, words: Sequence[str]) -> None:
+        """Asks, in one request (none when no word needs it), which of some words the bodies write as a name
+        (relevance.names_request): those FEW_ARTICLES or fewer bodies hold, whose near spellings a name would narrow
+        (relevance.name_spellings), the words a likely typo is among (relevance.typo_spelling)."""
+        asked = [
+            word
+            for word in dict.fromkeys(words)
+            if word not in self._sampled
+            and (near := self._near.get(word))
+            and 0 < _body_articles(near) <= FEW_ARTICLES
+            and name_spellings(engine_lower(word), near) != near
+        ]
+        if not asked:
+            return
+        self._sampled.update(asked)
+        answer = self._index.search(names_request(asked), size=0, offset=0, preference=self._preference)
+        self._names |= written_as_names(asked, answer)
 
     def near_spellings(self, word: str) -> tuple[NearSpelling, ...]:
         """The near spellings listed for a word (prepare), none when not listed."""
@@ -1870,6 +1933,11 @@ class _ArchiveVocabulary:
                 "max_expansions": FUZZY_MAX_EXPANSIONS,
             }
         }
+
+
+def _body_articles(near: Sequence[NearSpelling]) -> int:
+    """How many bodies hold a word, by its near spellings listed (its own entry in the body's field)."""
+    return max((n.articles for n in near if n.similarity == 1.0 and n.field == EXACT_BODY_FIELD), default=0)
 
 
 # Added to each count of likeliest(): a candidate no article holds beside a context word is unlikely, not impossible
@@ -2143,7 +2211,7 @@ def _counter(
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
             counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
             found = index.search(counted, size=0, offset=0, preference=same_copy)
-            return 0 if _guard_refuses(found) else int(found["hits"]["total"]["value"])
+            return 0 if _guard_refuses(found, guard) else int(found["hits"]["total"]["value"])
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -2171,7 +2239,7 @@ def _counter(
             aggs[COMPLETE_COUNT] = {"filter": complete}
         aggs.update(guarded)
         response = index.search(body, size=0, offset=0, preference=same_copy)
-        if _guard_refuses(response):
+        if _guard_refuses(response, guard):
             return 0
         count = response["aggregations"].get(COMPLETE_COUNT)
         held = int(count["doc_count"]) if count is not None else None
@@ -2188,12 +2256,21 @@ def _counter(
 
 class _Guard(NamedTuple):
     """A likely typo's spelling offered (`offer`: search.typos_respelt), the phrases a search for it would read a
-    short word by (spelling.offer_phrases), and the pairs of words around each respelt word as typed and as offered
-    (respelt_pairs), which _counter checks before the offer is counted."""
+    short word by (spelling.offer_phrases), the pairs of words around each respelt word as typed and as offered
+    (respelt_pairs), and the words it respells (respelt_words), which _counter checks before the offer is counted."""
 
     offer: str
     phrases: Sequence[str]
     pairs: tuple[Sequence[str], Sequence[str]] = ((), ())
+    respelt: Sequence[str] = ()
+
+
+def respelt_words(q: str, offer: str) -> list[str]:
+    """The words of q that `offer` respells, as typed (`sars` of `sars` -> `stars`)."""
+    typed, offered = parse_query(q).words, parse_query(offer).words
+    if len(typed) != len(offered):
+        return []
+    return [word for word, spelling in zip(typed, offered, strict=True) if word != spelling]
 
 
 def respelt_pairs(q: str, offer: str) -> tuple[list[str], list[str]]:
@@ -2231,8 +2308,8 @@ def _guard_aggregation(guard: _Guard, typed: dict[str, Any] | None, offered: dic
     """The aggregation counting, in the whole archive (`global`: not under the offer's query and filters), the
     articles writing each of the guard's phrases, those writing any of its pairs as typed and any as offered, and
     those holding every word as typed (`typed`: complete_matches of q) and as offered (`offered`: of the offer),
-    when both are counted (a short query)."""
-    counts: dict[str, Any] = {}
+    when both are counted (a short query), and how the bodies write each word respelt (relevance.names_request)."""
+    counts: dict[str, Any] = dict(names_request(guard.respelt)["aggs"]) if guard.respelt else {}
     if guard.phrases:
         phrases = {str(i): _phrase_held(phrase) for i, phrase in enumerate(guard.phrases)}
         counts[_PHRASES] = {"filters": {"filters": phrases}}
@@ -2247,15 +2324,18 @@ def _guard_aggregation(guard: _Guard, typed: dict[str, Any] | None, offered: dic
 _PAIRS = ("typed_pairs", "offered_pairs")  # _guard_aggregation's counts of respelt_pairs
 
 
-def _guard_refuses(answer: Mapping[str, Any]) -> bool:
+def _guard_refuses(answer: Mapping[str, Any], offer: _Guard | None = None) -> bool:
     """Whether an answer's _guard_aggregation refuses the offer: a phrase written in MIN_SIDE_BY_SIDE articles or
     more (a search for the offer reads the short word, which the count does not), the words around a respelt one
     written together as typed in as many articles as offered or more, one at least (`spice girls`, which one of
     news-dev's articles writes, where `spice` 4 hold and `space` 137, was offered `space girls`, which none writes;
     session 48), or fewer articles holding every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev
     articles hold and `bid` 269, was offered `bid flu`, which no article holds, where one holds `bird flu`; the
-    session's attack)."""
+    session's attack), or a word respelt the bodies write as a name (relevance.written_as_names: `sars` was offered
+    `stars`; session 53)."""
     guard = answer.get("aggregations", {}).get(_GUARD) or {}
+    if offer is not None and offer.respelt and written_as_names(offer.respelt, {"aggregations": guard}):
+        return True
     buckets = guard.get(_PHRASES, {}).get("buckets", {})
     if any(int(bucket["doc_count"]) >= MIN_SIDE_BY_SIDE for bucket in buckets.values()):
         return True

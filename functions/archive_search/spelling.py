@@ -58,6 +58,10 @@ _WORD = re.compile(r"\S+")
 # 4-letter word ("will", "kill", "bill", "fill"...), so with one option "oill" was searched as "will".
 MAX_CANDIDATES = 10
 MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's other words (one request)
+# From this length a word's further spellings (_candidates) reach two edits, one more than AUTO fuzziness allows a word
+# of five letters: `tony blare` was read `tony blame` (35 news-dev articles, 2 beside `tony`), where 100 or more
+# write `tony blair` (session 53).
+FURTHER_NAME_CHARS = 5
 # A slip of the keys into a word only one article holds is not preferred to another edit into a word this many articles
 # hold: the one article's word may be its own typo (`interst`, where 722 of news-dev's articles write `interest`),
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
@@ -591,6 +595,9 @@ def _candidates(
     better)."""
     word = fold_as_index(without_possessive(engine_lower(typed)))
     limit = 1 if len(word) <= 5 else 2
+    # A word of five letters may be a name two edits away (`blare`: `blair`), further than AUTO allows it: a further
+    # spelling, never a slip read alone, read only as the query's other words say (search._likeliest_of).
+    reach = 2 if len(word) >= FURTHER_NAME_CHARS else limit
     near: list[tuple[int, bool, int, int, str]] = []
     forms: list[str] = []  # the word's plural or possessive typed is of these (_form_of)
     for rank, options in enumerate((body_options, title_options)):
@@ -600,7 +607,7 @@ def _candidates(
                 continue
             look_alike = _look_alike(word) == fold_as_index(text)  # nearer than any edit
             distance = 0 if look_alike else osa_distance(word, fold_as_index(text))
-            if 0 < distance <= limit or look_alike:
+            if 0 < distance <= reach or look_alike:
                 form = _form_of(word, text, option)
                 forms += [text] if form else []
                 likely = _likely_edit(word, fold_as_index(text))
@@ -623,7 +630,7 @@ def _candidates(
         )
         for distance, likely, rank, freq, text in near
     )
-    if not ranked:
+    if not ranked or ranked[0][0] > limit:
         return (), (), 0, None
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
@@ -634,7 +641,11 @@ def _candidates(
     # Those as near by an edit less likely (`prices` of `prises`, where `praises` is a letter left out) before the
     # further ones, after the two likely edits.
     further = dict.fromkeys(r[-1] for r in ranked if r[-1] not in nearest)
-    twice = [text for text in further if _two_likely_edits(word, fold_as_index(text))][:MAX_CONTEXT_CANDIDATES]
+    twice = [
+        text
+        for text in further
+        if osa_distance(word, fold_as_index(text)) <= limit and _two_likely_edits(word, fold_as_index(text))
+    ][:MAX_CONTEXT_CANDIDATES]
     ordered = [*twice, *(text for text in further if text not in twice)]
     held: dict[str, int] = {}
     for *_, freq, text in near:

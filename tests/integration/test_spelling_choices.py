@@ -1343,3 +1343,73 @@ def test_two_words_typed_apart_also_find_the_word_they_make_written_together(pip
     for extra in ("", "&sort=newest"):
         assert console <= set(ids("play station", extra)), extra
     assert not console & set(ids('"play station"'))
+
+
+def test_a_date_order_offers_a_likely_typos_spelling_where_the_page_lists_few(pipeline: LocalPipeline) -> None:
+    # Given two articles' typo `goverment` (business), and TYPO_ODDS times as many articles on government spending in
+    # politics, and a rare word written on purpose one letter from a common one (`butter`, `better`)
+    for n in range(2):
+        _json_upload(
+            pipeline, f"Budget {n}", "The goverment spending plan.", section="business", published="2020-01-01"
+        )
+    for n in range(TYPO_ODDS * 2):
+        _json_upload(
+            pipeline, f"Policy {n}", "Government spending rose.", section="politics", published=f"2020-02-{n + 1:02}"
+        )
+    _json_upload(pipeline, "Dairy", "Butter prices fell.", section="farming", published="2020-03-01")
+    for n in range(TYPO_ODDS * 2):
+        _json_upload(pipeline, f"Outlook {n}", "Things got better.", section="farming", published="2020-04-01")
+    pipeline.drain()
+
+    # Then by date, as by relevance, the spelling is offered with what following it finds (session 53: a date
+    # order offered nothing, in a section none of the typo's articles is in, or beside another word)
+    for q, extra, offer in (
+        ("goverment", "&section=politics&sort=newest", "government"),
+        ("goverment", "&sort=oldest", "government"),
+        ("goverment spending", "&sort=newest", "government spending"),
+        ("goverment spending", "&section=politics&sort=newest", "government spending"),
+    ):
+        body = search(q, extra)
+        assert body["did_you_mean"] == {"q": offer, "total": search(offer, extra)["total"]}, (q, extra)
+        assert body["did_you_mean"]["total"] == TYPO_ODDS * 2
+    # and a word written on purpose is offered no word one letter away (session 47: `butter` by date)
+    assert search("butter", "&sort=newest")["did_you_mean"] is None
+
+
+def test_a_names_typo_two_edits_away_is_read_as_the_name_written_beside_the_other_word(pipeline: LocalPipeline) -> None:
+    # Given articles writing "Tony Blair", and more articles holding `blame`, one edit from `blare` (Blair two)
+    blair = [_json_upload(pipeline, f"Premier {n}", f"Tony Blair spoke on item {n}.") for n in range(3)]
+    for n in range(6):
+        _json_upload(pipeline, f"Inquiry {n}", f"Nobody took the blame for item {n}.")
+    pipeline.drain()
+
+    # Then `tony blare` is read as `tony blair` (session 53: `tony blame`, which no article writes)
+    body = search("tony blare")
+    assert body["altered_query"] == "tony blair"
+    assert set(ids("tony blare")[:3]) == set(blair)
+    # and typed alone, with nothing to say it is a name, a word of five letters is read one edit away, as before
+    assert search("blare")["altered_query"] == "blame"
+
+
+def test_a_word_articles_write_as_a_name_is_no_typo_of_a_common_word(pipeline: LocalPipeline) -> None:
+    # Given an acronym and a brand some articles write as names, each one letter from a word TYPO_ODDS times as
+    # many hold, and one article writing a name that is also a typo (`Monye`, `money`)
+    sars = [
+        _json_upload(pipeline, "Airline profits", "Demand fell after the killer SARS virus."),
+        _json_upload(pipeline, "Growth", "Singapore recovered from the deadly Sars outbreak."),
+    ]
+    coke = [_json_upload(pipeline, f"Soft drinks {n}", f"He said he would have a Coke on day {n}.") for n in range(2)]
+    _json_upload(pipeline, "Rugby", "England picked wing Monye for the match.")
+    for n in range(TYPO_ODDS * 2 + 2):
+        _json_upload(pipeline, f"Film {n}", f"The stars says people come to money on day {n}.")
+    pipeline.drain()
+
+    # Then each is searched as typed and offered nothing, in either spelling mode (session 53: `sars` was widened to
+    # `stars` and `says` and offered `stars`; `coke` offered `come`)
+    for q, found in (("sars", sars), ("coke", coke)):
+        for extra in ("", "&spelling=as_typed", "&sort=newest"):
+            body = search(q, extra)
+            assert sorted(hit["id"] for hit in body["results"]) == sorted(found), (q, extra)
+            assert body["did_you_mean"] is None, (q, extra)
+    # while one article's capital is no name for that: `monye` is still offered `money`
+    assert search("monye", "&spelling=as_typed")["did_you_mean"] == {"q": "money", "total": TYPO_ODDS * 2 + 2}
