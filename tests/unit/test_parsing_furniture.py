@@ -558,7 +558,7 @@ def test_visible_text_marked_aria_hidden_is_text(markup: str, kept: str) -> None
         "<div class='cmplz-cookiebanner'><p>We use cookies to improve your experience. Accept</p></div>",
         "<ul class='article-tools'><li>Print</li><li>Email</li><li>Text size A A A</li></ul>",
         "<div class='image'><img src='x.jpg'><span class='credit'>Photo: Reuters/Maxim Shemetov</span></div>",
-        "<p class='cta'>Join our WhatsApp channel for breaking news</p>",
+        "<p class='cta-banner'>Join our WhatsApp channel for breaking news</p>",
         "<div class='app-promo-banner'><p>Download the Daily Planet app for iOS and Android</p></div>",
         "<p><strong>Read more:</strong> <a href='/x'>Ukraine rebels seize airport</a></p>",
         "<p><strong>READ MORE</strong></p>",
@@ -580,3 +580,138 @@ def test_a_widget_named_by_its_script_or_a_link_line_is_no_text(widget: str) -> 
         f"{_FIRST}\n\nTalks resumed on Wednesday, and subscribers to the plan met.\n\nReporting by John Roe.\n\n"
         f"Putin in Sochi\n\n{_LAST}"
     )
+
+
+# --- Session 53's review: what the session's rules took that was the story's, or added that was not -------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        (
+            "<div class='paywall'><p>Members get unlimited access to the gallery's prints for £40 a year.</p></div>",
+            "Members get unlimited access to the gallery's prints for £40 a year.",
+        ),
+        (
+            "<div class='paywall'><p>The Herald asks readers to subscribe to continue reading after three free "
+            "articles.</p></div>",
+            "The Herald asks readers to subscribe to continue reading after three free articles.",
+        ),
+        (
+            "<div class='paywall'><p>Already a subscriber? Your fee rises by £2 in July, the company said.</p></div>",
+            "Already a subscriber? Your fee rises by £2 in July, the company said.",
+        ),
+        (
+            "<p class='credit'>Credit: mortgage lending fell by £800m in March, the lenders said.</p>",
+            "Credit: mortgage lending fell by £800m in March, the lenders said.",
+        ),
+        (
+            "<div class='credit'><p>Photo: the contested portrait, © Ann Lee, was shown to the court.</p></div>",
+            "Photo: the contested portrait, © Ann Lee, was shown to the court.",
+        ),
+        (
+            "<div class='tools'><p>The cheapest saw cut straightest in our tests.</p></div>",
+            "The cheapest saw cut straightest in our tests.",
+        ),
+        (
+            "<p class='cta'>To give to the appeal, call 0800 555 000 or visit any bank.</p>",
+            "To give to the appeal, call 0800 555 000 or visit any bank.",
+        ),
+        (
+            "<div class='gdpr'><p>Firms must now say within a month what data they hold on you.</p></div>",
+            "Firms must now say within a month what data they hold on you.",
+        ),
+        (
+            "<p><strong>Recommended.</strong> <a href='/t'>Seats from £12 at the Old Vic until 2 June</a></p>",
+            "Recommended. Seats from £12 at the Old Vic until 2 June",
+        ),
+        ("<p>Recommended <a href='/r'>The Ivy, West Street</a></p>", "Recommended The Ivy, West Street"),
+        ("<p><b>Recommended:</b> <a href='/a'>Pulp, Different Class</a></p>", "Recommended: Pulp, Different Class"),
+        (
+            "<p>Its slogan is painted on every tram:</p><p>Read more.</p>",
+            "Its slogan is painted on every tram:\n\nRead more.",
+        ),
+        ("<blockquote><p>Read more!</p></blockquote>", "Read more!"),
+    ],
+)
+def test_a_story_paragraph_using_a_widgets_name_or_words_is_text(markup: str, kept: str) -> None:
+    # Given a paragraph of the story under a paywall, credit, tools, cta or gdpr name, or saying a widget's words
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}<p>{_LAST}</p></article>")
+
+    # Then it is the story's (session 53 dropped each)
+    assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<p><span aria-hidden='true'>4 min read</span></p>", ""),
+        ("<div aria-hidden='true'>8 comments</div>", ""),
+        ("<div aria-hidden='true'>Loading comments…</div>", ""),
+        ("<div aria-hidden='true'><p>Gallery: 9 photos</p></div>", ""),
+        ("<div aria-hidden='true'><p>Listen to this story</p></div>", ""),
+        (
+            "<p>See the <a href='/b.pdf'>budget</a><span aria-hidden='true'> (opens in a new tab)</span> online.</p>",
+            "See the budget online.",
+        ),
+        (
+            "<p>The <abbr>IMF</abbr><span aria-hidden='true'>International Monetary Fund</span> lent more.</p>",
+            "The IMF lent more.",
+        ),
+        (
+            "<div aria-hidden='true'><p>No surrender</p></div><p>“No surrender,” he said.</p>",
+            "“No surrender,” he said.",
+        ),
+        (
+            "<p><span aria-hidden='true'>Minsk, Belarus</span></p><p class='dateline'>Minsk, Belarus</p>",
+            "Minsk, Belarus",
+        ),
+        ("<p>He said: <span aria-hidden='true'>«Нет»</span> “No.”</p>", "He said: “No.”"),
+    ],
+)
+def test_an_aria_hidden_label_counter_or_tooltip_stays_out(markup: str, kept: str) -> None:
+    # Given an unnamed aria-hidden read time, counter, prompt, tooltip, two-word pull quote, twin or original
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}<p>{_LAST}</p></article>")
+
+    # Then it stays out, as before session 53 (it added "4 min read", glued "IMFInternational Monetary Fund")
+    assert body == "\n\n".join(part for part in (_FIRST, kept, _LAST) if part)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<aside><p>Update: get breaking news alerts on our app.</p></aside>",
+        "<footer><p>Correction: found a mistake? Email fixes@example.org.</p></footer>",
+        "<aside><p>Editor's note — see all our coverage on the live page.</p></aside>",
+        "<aside><p><a href='/live'>Update: talks resume \u2013 follow live</a></p></aside>",
+        "<footer><p>Note to readers: comments are closed on this story.</p></footer>",
+        "<aside><p>Update \u2013 get the briefing in your inbox each morning.</p></aside>",
+    ],
+)
+def test_a_note_label_over_a_sites_prompt_or_policy_is_no_note(note: str) -> None:
+    # Given the article's footer or aside saying a site's prompt or policy under a note's label
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{note}</article>")
+
+    # Then it stays out: no note speaks of the article
+    assert body == f"{_FIRST}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        ("<p><button>Listen</button> to this story, 3 minutes</p>", "to this story, 3 minutes"),
+        ("<p><button>Copy link</button> or share this page</p>", "or share this page"),
+        ("<ul><li><button>Like</button> 8 people like this</li></ul>", "8 people like this"),
+        ("<p><button>Follow</button> Ann Lee on Twitter</p>", "Ann Lee on Twitter"),
+        (
+            "<p>Get alerts: <input type='email' value='me@example.org'> we never share it.</p>",
+            "Get alerts: we never share it.",
+        ),
+    ],
+)
+def test_a_control_opening_its_paragraph_or_an_address_field_shows_no_text(markup: str, kept: str) -> None:
+    # Given a button opening its paragraph, and an email field's example value in a sentence
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}<p>{_LAST}</p></article>")
+
+    # Then the control shows nothing there, as before session 53 ("Listen to this story", "me@example.org")
+    assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"

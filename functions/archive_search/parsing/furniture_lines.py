@@ -101,9 +101,24 @@ def is_other_stories_label(paragraph: str) -> bool:
 
 
 # A label that sends the reader to other stories, never a word of one on its own: a paragraph saying only this
-# between two of the story's is what is left of a teaser whose link is gone ("READ MORE"). "Related" and
-# "Recommended" alone may be a verdict or a heading of the story's.
-_READING_LABEL = re.compile(r"(?:also read|read also|see also|read more|read next)[\s:.!\u2026-]*", re.IGNORECASE)
+# between two of the story's is what is left of a teaser whose link is gone ("READ MORE", "Read more:", "Read more
+# »"). "Related" and "Recommended" alone may be a verdict or a heading of the story's. Ended as a sentence ("Read
+# more.", "Read more!") it is one: a slogan the story quotes (session 53's review).
+_READING_LABEL = re.compile(
+    r"(?:also read|read also|see also|read more|read next)"
+    r"(?:\s*(?::|\.{3}|[\u2026>\u00bb\u203a\u2192\u2013\u2014-]))*\s*",
+    re.IGNORECASE,
+)
+# A label before links that heads other stories (furniture_line): "Read more: <a>…</a>", "Related: <a>…</a>", "More
+# on this story <a>…</a>". "Recommended" alone, with or without its colon, is a review's verdict as often
+# ("Recommended: <a>Blur, The Magic Whip</a>"), and "Related" without its colon a word of the story's (session 53's
+# review).
+_LINK_LINE_LABEL = re.compile(
+    r"(?:(?:also read|read also|see also|read more|read next|more stories|you (?:may|might) also like"
+    r"|related (?:stories|articles|posts|content|coverage|links)|more on this(?: story| topic)?"
+    r"|recommended (?:for you|stories))[\s:.!\u2026-]*|related\s*:\s*)",
+    re.IGNORECASE,
+)
 
 
 def is_reading_label(paragraph: str) -> bool:
@@ -126,7 +141,7 @@ def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None
         if not (labelled.group("tag") or labelled.group("tagged")):
             return ()
         return tuple(text for text in (normalise_space("".join(link)) for link in links) if text)
-    if is_other_stories_label(plain):
+    if _LINK_LINE_LABEL.fullmatch(plain) is not None:
         return ()  # "Read more: <a>Ukraine rebels seize airport</a>" (session 53)
     if _WORD.search(plain) is not None:
         return None

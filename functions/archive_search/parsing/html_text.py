@@ -107,11 +107,20 @@ CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "dl", "menu"})
 # A <footer> or <aside> of the article, read for its notes (_holds_article_notes), and the notes: a paragraph that
 # starts as a correction, an editor's note, an update or a credit for reporting does (the Associated Press's "…
-# contributed to this report" ends one).
+# contributed to this report" ends one). A note under a label (`Correction:`, `Update:`, `Editor's note`) speaks of
+# the article itself (_SELF_REFERENCE: "An earlier version of this story misstated…", "This story contains…"): under
+# the same labels a site's footer or aside says its policy or a call to action ("Correction: spotted an error? Email
+# …", "Update: sign up for alerts on our app", "Note to readers: comments are closed"; session 53's review).
 _NOTE_HOLDERS = frozenset({"footer", "aside"})
+_SELF_REFERENCE = (
+    r"(?=(?:an? |the )?(?:this|earlier|previous|original|initial) (?:version|story|article|report|post|piece)\b"
+    r"|[^.!?]{0,200}?\b(?:misstat|misspel|misidentif|misquot|misreport|misattribut|incorrectly|wrongly|mistakenly"
+    r"|erroneously|originally)|[^.!?]{0,200}?\b(?:was|were|has been|have been) (?:updated|corrected|amended)\b)"
+)
 _ARTICLE_NOTE = re.compile(
-    r"\b(?:(?:corrections?|clarifications?|update|editor[\u2019']?s[\u2019']? note|note to readers)\s*[:.\u2013\u2014-]"
-    r"|editor[\u2019']?s[\u2019']? note\b|(?:additional |further )?(?:reporting|writing|editing|research) by\b"
+    r"\b(?:(?:(?:corrections?|clarifications?|update|editor[\u2019']?s[\u2019']? note|note to readers)\b\s*"
+    rf"[:.,\u2013\u2014-]?\s*{_SELF_REFERENCE})"
+    r"|(?:additional |further )?(?:reporting|writing|editing|research) by\b"
     r"|this (?:story|article|report|post|piece) (?:was|has been|had been|is) (?:updated|corrected|amended|changed"
     r"|edited|revised)\b|an earlier version of this\b"
     r"|[^.!?]{0,120}\bcontributed (?:reporting )?to this (?:report|story|article)\b)",
@@ -120,15 +129,17 @@ _ARTICLE_NOTE = re.compile(
 # Form controls, whose text a reader sees where they stand: a button's or label's text, an input's value, a select's
 # chosen option. Inside a <form> (a search box, a sign-up or comment form) they go with it; elsewhere they are text
 # only inside running text (_RUNNING_TEXT_HOLDERS) with text after them in their paragraph ("The password was <input
-# value="hunter2"> all along."): a control that ends its paragraph or stands alone ("Read more", "Accept", "Share")
-# is the page's.
+# value="hunter2"> all along."), and, but for a label, with text before them too (_is_control_text): a control that
+# opens or ends its paragraph or stands alone ("Listen", "Read more", "Accept", "Share") is the page's.
 CONTROL_TAGS = frozenset({"button", "label", "input", "select"})
 _RUNNING_TEXT_HOLDERS = frozenset(
     {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "figcaption", "caption"}
 )
 # The input types that show their value as text (a text field's, a button's label); a password's is masked, and a
-# checkbox, a radio button, a slider or a date picker shows no words.
-_VALUE_INPUTS = frozenset({"", "text", "search", "email", "url", "tel", "number", "button", "submit", "reset"})
+# checkbox, a radio button, a slider or a date picker shows no words. A field for the reader's own address, number or
+# query (`email`, `url`, `tel`, `search`) shows an example or what the page fills in ("Get alerts: <input
+# type="email" value="you@example.com">"; session 53's review).
+_VALUE_INPUTS = frozenset({"", "text", "number", "button", "submit", "reset"})
 _PARAGRAPH_TAGS = ("p", "li", "h2", "h3", "blockquote")
 # MathML (`<math>`) is text: its alttext, else its tokens. Its annotations (the TeX source MathJax and KaTeX keep
 # beside the formula) are never shown.
@@ -209,6 +220,10 @@ AMBIGUOUS_WORDS = frozenset(
     | {"cta"}  # a call to action, and the Chicago Transit Authority: "cta-map"
     | {"tools", "toolbox"}  # a review's: "tools-review"; `article-tools` is print, email and text size (session 53)
 )
+# Of those, the words that name furniture through and through only beside a word of furniture (`gdpr-notice`,
+# `cta-banner`, `article-tools`, `share-tools`): alone, as beside any other word, they name it only in part (a drill
+# review's `div.tools`, an appeal's `p.cta`, an explainer's `div.gdpr` are the story's text; session 53's review).
+CONTEXT_WORDS = frozenset({"gdpr", "cta", "tools", "toolbox"})
 # Furniture words that name a story's subject only beside one of SUBJECT_WORDS ("social-housing-report",
 # "related-party-transactions", "power-sharing-deal"): beside any other word they are furniture through and through,
 # as plugins and themes name their boxes with prefixes of their own ("heateor_sss_sharing_container",
@@ -326,6 +341,13 @@ _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
 # how many are asked in one root at most (_Repeats).
 _REPEAT_MIN_WORDS = 3
 _MAX_REPEAT_CHECKS = 200
+# What aria-hidden plain text may be (_is_plain_text): prose of this many words or more, opening with a capital, a
+# digit or a quotation mark and ending as a sentence does (a stop, a question or exclamation mark, a closing
+# quotation mark or bracket after one: "Loading comments…" and "5 min read" do not); a subhead; one word.
+_PROSE_MIN_WORDS = 4
+_PROSE = re.compile(r"[\"'\u2018\u201c(]*[^\W_a-z].*[.!?][\"'\u2019\u201d)\]]*", re.DOTALL)
+_SUBHEADS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:[-\u2019'][^\W\d_]+)*")
 # Where a gap left by an element left out is a space (_needs_a_space): before a letter, a digit (not a superscript's),
 # an opening bracket or quotation mark or a currency sign; after a letter, a digit, a closing bracket or a sentence's
 # punctuation (not a hyphen, dash, slash, apostrophe or opening mark: `state-of-the-`, `and/`).
@@ -429,17 +451,40 @@ def _is_visible_copy(node: LexborNode, in_copy: bool, repeats: _Repeats) -> bool
 
 
 def _is_plain_text(node: LexborNode, text: str, repeats: _Repeats) -> bool:
-    """Whether an aria-hidden element is text marked so for no reason the page shows (session 53: a paragraph, a
-    subhead, the story's wrapper and `<span aria-hidden="true">Kerry</span> arrived` were lost): it has no class,
-    id or role (what the page hides or draws aside, a tooltip, a popover, a clone, a badge, a collapsed answer, is
-    named for its styles and scripts), is no link, list item or formula (a teaser's second link to its story, a
-    carousel's or menu's hidden item, a formula's drawing), holds a letter, stands apart from the words beside it
-    (_stands_apart) (an arrow, a bullet, an emoji is decoration) and is said once (_Repeats: an unnamed
-    pull quote repeats a sentence of the story)."""
+    """Whether an aria-hidden element is text marked so for no reason the page shows (session 53, narrowed after its
+    review: a paragraph, a subhead, the story's wrapper and `<span aria-hidden="true">Kerry</span> arrived` were
+    lost): it has no class, id or role (what the page hides or draws aside, a tooltip, a popover, a clone, a badge, a
+    collapsed answer, is named for its styles and scripts), is no link, list item or formula (a teaser's second link
+    to its story, a carousel's or menu's hidden item, a formula's drawing), stands apart from the words beside it
+    (_stands_apart), is said once (_Repeats: an unnamed pull quote repeats a sentence of the story), and is one of:
+    running prose (_is_prose: a paragraph, the story's wrapper), a subhead marked so itself, or one word inside a
+    sentence (_is_word_in_sentence). A label, a counter, a read time, a player's prompt ("5 min read", "12 comments",
+    "Listen to this article"), a tooltip or a note between a sentence's words ("(opens in a new window)", a
+    definition after its abbreviation, a quotation's original) is none of those, and stays out as before."""
     attributes = node.attributes
     if _names(node) or "role" in attributes or node.tag in ("a", "math", "li"):
         return False
-    return any(char.isalpha() for char in text) and _stands_apart(node) and not repeats(text)
+    if not (_stands_apart(node) and any(char.isalpha() for char in text)):
+        return False
+    shape = _is_prose(text) or node.tag in _SUBHEADS or _is_word_in_sentence(node, text)
+    return shape and not repeats(text)
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a text is running prose: words enough for a sentence (_PROSE_MIN_WORDS), opening and ending as one
+    does (_PROSE)."""
+    return len(_words_of(text)) >= _PROSE_MIN_WORDS and _PROSE.fullmatch(text.strip()) is not None
+
+
+def _is_word_in_sentence(node: LexborNode, text: str) -> bool:
+    """Whether an inline element's text is one word standing in a sentence: words of the paragraph's, a space
+    apart, stand right before or after it (`<span aria-hidden="true">Kerry</span> arrived in Sochi`)."""
+    if node.tag in BLOCK_TAGS or _ONE_WORD.fullmatch(text.strip()) is None:
+        return False
+    return any(
+        side is not None and side.is_text_node and any(char.isalpha() for char in side.text_content or "")
+        for side in (node.prev, node.next)
+    )
 
 
 def _stands_apart(node: LexborNode) -> bool:
@@ -687,8 +732,11 @@ def _name_strength(name: str) -> int:
     parts = _name_parts(name)
     if strong := parts & (CHROME_WORDS - AMBIGUOUS_WORDS):
         return PARTLY_CHROME if strong <= SUBJECT_FURNITURE_WORDS and parts & SUBJECT_WORDS else CHROME
-    if parts & AMBIGUOUS_WORDS or (parts & PAGE_LEVEL_WORDS and not parts & ARTICLE_WORDS):
-        known = CHROME_WORDS | PAGE_LEVEL_WORDS | FURNITURE_QUALIFIERS | STATE_WORDS
+    known = CHROME_WORDS | PAGE_LEVEL_WORDS | FURNITURE_QUALIFIERS | STATE_WORDS
+    ambiguous = parts & AMBIGUOUS_WORDS
+    if ambiguous and ambiguous <= CONTEXT_WORDS and not (parts - CONTEXT_WORDS) & known:
+        return PARTLY_CHROME  # `tools`, `cta-map`: no word of furniture beside it (CONTEXT_WORDS), only in part
+    if ambiguous or (parts & PAGE_LEVEL_WORDS and not parts & ARTICLE_WORDS):
         return CHROME if all(part in known or part.isdigit() for part in parts) else PARTLY_CHROME
     return NOT_CHROME
 
@@ -706,21 +754,48 @@ _MEDIA_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _URL_ONLY = re.compile(r"https?://\S+")
-# What a paywall's prompt says, and no story: "Subscribe to continue reading", "Already a subscriber?", "You have read
-# 3 of 3 free articles", "Subscribe for unlimited access" ("subscribers to the plan met" is a story's).
-_PAYWALL_PROMPT = re.compile(
-    r"\b(?:subscribe (?:now|today|here|to (?:continue|keep|read)|for)|already a subscriber|free articles?"
-    r"|unlimited (?:digital )?access|(?:log|sign) in to (?:continue|keep|read)|continue reading)\b",
+# A sentence of a paywall's prompt, and no story's: it opens as a prompt does ("Subscribe to continue reading.",
+# "Already a subscriber?", "Log in.", "You have read 3 of 3 free articles.", "Subscribe for unlimited access."). A
+# story's sentence using the words ("Members get unlimited access to the archive", "The Times asks readers to
+# subscribe to continue reading", "Already a subscriber? You will pay £1 more, Netflix said.") is no prompt: a site
+# may wrap the story's gated paragraphs in `div.paywall` (session 53's review).
+_PAYWALL_SENTENCE = re.compile(
+    r"(?:subscribe\b|already (?:a (?:subscriber|member)|subscribed|have an account)"
+    r"|you(?:[\u2019']ve| have) (?:read|reached)|(?:log|sign) in\b|register (?:now|for free|to)\b"
+    r"|become a (?:member|subscriber)|(?:get )?unlimited (?:digital )?access|continue reading)"
+    r"[^.!?\u2026]*[.!?\u2026]*",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u2026])\s+")
+# A prompt's sentence is short: "You have read 3 of 3 free articles" is eight words.
+_PROMPT_MAX_WORDS = 15
+
+
+def _is_paywall_prompt(text: str) -> bool:
+    """Whether a paywall-named element's text says only what a prompt says: each of its sentences opens as one
+    (_PAYWALL_SENTENCE) and is short (_PROMPT_MAX_WORDS)."""
+    sentences = _SENTENCE_BREAK.split(text)
+    return all(
+        _PAYWALL_SENTENCE.fullmatch(sentence) is not None and len(_words_of(sentence)) <= _PROMPT_MAX_WORDS
+        for sentence in sentences
+    )
+
+
+def _beside_media(node: LexborNode) -> bool:
+    """Whether an element stands right beside an image, a video or an embed, or an element holding one: where a
+    photo's credit stands (`<img><span class="credit">Photo: Reuters</span>`)."""
+    siblings = _adjacent_elements(node)
+    return any(sibling.tag in _MEDIA_TAGS or sibling.css_first(_MEDIA) is not None for sibling in siblings)
 
 
 def _is_named_prompt(node: LexborNode) -> bool:
-    """Whether an element is furniture by its name and what it says (session 53): a paywall's prompt (_PAYWALL_PARTS,
-    _PIANO_NAME) saying what one says (_PAYWALL_PROMPT: "You have read 3 of 3 free articles. Subscribe…"), a
-    credit (_CREDIT_PARTS) that credits a photo (_MEDIA_CREDIT: "Photo: Reuters/Maxim Shemetov"; the one inside a
-    figure goes with it), or a WordPress embed block (`wp-block-embed`) holding only the URL it embeds (what the
-    player loads, as WORDPRESS_MEDIA's `[embed]`). Each only short (_PROMPT_MAX_CHARS)."""
+    """Whether an element is furniture by its name and what it says (session 53, narrowed after its review): a
+    paywall's prompt (_PAYWALL_PARTS, _PIANO_NAME) saying only what one says (_is_paywall_prompt: "You have read 3 of
+    3 free articles. Subscribe…"), a credit (_CREDIT_PARTS) that credits a photo (_MEDIA_CREDIT: "Photo:
+    Reuters/Maxim Shemetov") right beside it (_beside_media: a `p.credit` of the story's, "Credit: card borrowing
+    rose…", stands among paragraphs; the one inside a figure goes with it), or a WordPress embed block
+    (`wp-block-embed`) holding only the URL it embeds (what the player loads, as WORDPRESS_MEDIA's `[embed]`). Each
+    only short (_PROMPT_MAX_CHARS)."""
     names = _names(node)
     paywall = any(_name_parts(name) & _PAYWALL_PARTS or _PIANO_NAME.match(name) for name in names)
     credit = any(_name_parts(name) & _CREDIT_PARTS for name in names)
@@ -729,8 +804,8 @@ def _is_named_prompt(node: LexborNode) -> bool:
         return False
     text = normalise_space(node.text(deep=True))
     return (
-        (paywall and _PAYWALL_PROMPT.search(text) is not None)
-        or (credit and _MEDIA_CREDIT.match(text) is not None)
+        (paywall and _is_paywall_prompt(text))
+        or (credit and _MEDIA_CREDIT.match(text) is not None and _beside_media(node))
         or (embed and _URL_ONLY.fullmatch(text) is not None)
     )
 
@@ -1101,6 +1176,11 @@ def element_paragraphs(
         else:
             furniture_after = True
 
+    def quoted() -> bool:
+        """Whether the paragraph ending is quoted: inside a quotation, or after a paragraph of the story's that
+        introduces it with a colon ("The campaign's slogan, printed on every bus:" over "READ MORE")."""
+        return "blockquote" in blocks or bool(paragraphs and not left_since and paragraphs[-1].endswith(":"))
+
     def end_paragraph() -> None:
         nonlocal ended, heading, left_since
         ended += 1
@@ -1125,7 +1205,7 @@ def element_paragraphs(
             furniture_left_out()
         elif holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph):
             furniture_left_out()
-        elif holder in _AD_LABEL_HOLDERS and is_reading_label(paragraph):
+        elif holder in _AD_LABEL_HOLDERS and is_reading_label(paragraph) and not quoted():
             left_since = True  # a list after it is no list the story introduces (story_list)
             furniture_left_out()
         else:
@@ -1193,7 +1273,7 @@ def element_paragraphs(
         if depth > 0 and (
             _left_out(node, skip, keep, chrome_limit, lengths, copies > 0, holds_notes, repeats)
             or (tag in LIST_TAGS and not in_list and _is_link_list(node) and not story_list(node))
-            or (tag in CONTROL_TAGS and not _is_control_text(node, blocks))
+            or (tag in CONTROL_TAGS and not _is_control_text(node, blocks, any(part.strip() for part in current)))
         ):
             gap = gap or _leaves_a_gap(node)
             furniture = _is_furniture_with_text(node, skip)
@@ -1297,11 +1377,16 @@ def _integer(value: str | None) -> int | None:
     return int(text) if re.fullmatch(r"[+-]?\d{1,9}", text) else None
 
 
-def _is_control_text(node: LexborNode, blocks: list[str]) -> bool:
+def _is_control_text(node: LexborNode, blocks: list[str], text_before: bool) -> bool:
     """Whether a form control may be text where it stands (CONTROL_TAGS): inside running text
     (_RUNNING_TEXT_HOLDERS), and, a button, showing a word: a footnote's button (`7-2<button>1</button>`) or an
-    arrow is no text."""
+    arrow is no text. A button, an input or a select stands inside a sentence, after text of its paragraph
+    (`text_before`: "Press the <button>Vote</button> button"); one that opens its paragraph is the page's
+    (`<button>Listen</button> to this article`, `<button>Follow</button> Jane Doe`, `<button>Like</button> 12
+    people like this`; session 53's review). A label may open it (`<label>Note:</label> the meeting…`)."""
     if not (blocks and blocks[-1] in _RUNNING_TEXT_HOLDERS):
+        return False
+    if node.tag != "label" and not text_before:
         return False
     return node.tag != "button" or any(char.isalpha() for char in node.text(deep=True))
 
