@@ -1377,6 +1377,20 @@ def test_html_the_articles_text_in_a_wrapper_also_named_for_its_ads_is_text(name
     )
 
 
+@pytest.mark.parametrize("names", ["content ad-container", "story ads-holder"])
+def test_html_a_promotion_alone_in_a_wrapper_named_for_text_and_ads_is_left_out(names: str) -> None:
+    # session 53's review I2: one paragraph alone in `content ad-container` is the ad, not the story's text
+    body = (
+        "<article><h1>T</h1><p>Ferry fares will be frozen for another year, the operator said.</p>"
+        f'<div class="{names}"><p>Get 50% off your first order at Acme today with code SOCHI.</p></div>'
+        "<p>Unions welcomed the move but called for more sailings.</p></article>"
+    )
+    assert parse_upload("incoming/a.html", _html(body)).body == (
+        "Ferry fares will be frozen for another year, the operator said.\n\n"
+        "Unions welcomed the move but called for more sailings."
+    )
+
+
 _BRIEF = "<p>The harbour ferry will run on Sundays from June, the council said.</p><p>Fares stay the same.</p>"
 _READER = "<p>Reader {i} says the ferry is always late and the council never listens to anyone here.</p>"
 

@@ -624,3 +624,54 @@ def test_an_oceanwp_list_of_metadata_gives_the_date_author_and_section_and_leave
         "Joanna Smith",
         "Politics",
     )
+
+
+# An element a theme's class names for the author says what it should hold, not what it does (session 53's review
+# I2): a biography, an author box or a contact card in the article's footer named no one, and a byline in the text
+# comes before any such element.
+_NOT_AUTHORS = {
+    "footer-biography": '<footer><p class="author">Jane Doe is a freelance journalist based in Kyiv.</p></footer>',
+    "author-box": '<footer class="entry-footer"><div class="author vcard"><h4>About the author</h4><p>Jane Doe covers'
+    " Russia for SomaNet.</p></div></footer>",
+    "contact-card": '<footer><div class="vcard"><span class="fn">Harbour Authority press office</span> <span '
+    'class="tel">01234 567890</span></div></footer>',
+    "contact-card-no-phone": '<footer><div class="vcard"><span class="fn">Harbour Authority press office</span></div>'
+    "</footer>",
+}
+
+
+@pytest.mark.parametrize("footer", list(_NOT_AUTHORS))
+def test_a_theme_author_class_on_what_names_no_writer_gives_no_author(footer: str) -> None:
+    page = f"<main><article><h1>Council sets budget</h1>{_PARAGRAPHS}{_NOT_AUTHORS[footer]}</article></main>"
+    assert parse_upload("incoming/budget.html", f"<html><body>{page}</body></html>".encode()).author is None
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<footer><div class="entry-meta">Posted by <span class="meta-author">John Roe</span></div></footer>',
+        '<footer><p class="posted-by">John Roe</p></footer>',
+    ],
+)
+def test_a_byline_in_the_text_comes_before_a_theme_author_element(meta: str) -> None:
+    page = f"<main><article><h1>Council sets budget</h1><p>By Joanna Smith</p>{_PARAGRAPHS}{meta}</article></main>"
+    assert parse_upload("incoming/budget.html", f"<html><body>{page}</body></html>".encode()).author == "Joanna Smith"
+
+
+# A sentence in an element a theme's class names for the date is text (session 53's review I2: it left the body).
+_DATE_CLASSED = {
+    "meta-region": '<div class="meta"><p class="date">{}</p></div>',
+    "header-paragraph": '<header><p class="date">{}</p></header>',
+    "header-meta-span": '<header><div class="meta"><span class="date">{}</span></div></header>',
+    "entry-meta": '<div class="entry-meta"><p class="published">{}</p></div>',
+}
+
+
+@pytest.mark.parametrize("sentence", ["The ruling came on 22 May 2023.", "Talks begin at 10am local time in Sochi."])
+@pytest.mark.parametrize("element", list(_DATE_CLASSED))
+def test_a_sentence_in_a_theme_date_element_stays_in_the_body(element: str, sentence: str) -> None:
+    block = _DATE_CLASSED[element].format(sentence)
+    page = f"<main><article><h1>Council sets budget</h1>{block}{_PARAGRAPHS}</article></main>"
+    parsed = parse_upload("incoming/budget.html", f"<html><body>{page}</body></html>".encode())
+    assert sentence in parsed.body.split("\n\n")
+    assert parsed.published is None

@@ -207,6 +207,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         signed_or_dated=bool(
             author
             or furniture.byline
+            or furniture.meta_byline
             or meta_author
             or byline
             or published
@@ -231,7 +232,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         title=title,
         body="\n\n".join(paragraphs),
         source_format="html",
-        author=author or furniture.byline or meta_author or byline,
+        # A theme's author element names the author only where no byline does (session 53's review I2).
+        author=author or furniture.byline or byline or furniture.meta_byline or meta_author,
         published=published or furniture.dateline or meta_dateline or dateline,
         section=section,
         # An article has one section: the others are kept as its tags.
@@ -1085,6 +1087,8 @@ class _HeaderFurniture:
         self.section = (section or "").casefold()
         self.skip: set[int] = set()
         self.byline: str | None = None
+        # The author a theme's author element names: after any byline (session 53's review I2).
+        self.meta_byline: str | None = None
         self.dateline: str | None = None
         self.budget = MAX_HEADER_NODES
 
@@ -1119,7 +1123,7 @@ class _HeaderFurniture:
         # declares none, as a date line's is; so is the author of a theme's author element.
         dates, authors = line
         self.dateline = self.dateline or next((date for date in dates if parse_date(date) is not None), None)
-        self.byline = self.byline or next(iter(authors), None)
+        self.meta_byline = self.meta_byline or next(iter(authors), None)
         return True
 
     def _is_furniture(self, block: LexborNode) -> bool:
@@ -1162,22 +1166,54 @@ def _meta_line(block: LexborNode) -> tuple[list[str], list[str]] | None:
     datePublished, a theme's date class: _DATE_CLASSES) and the author's (a theme's author class: _AUTHOR_CLASSES), or
     None when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
     author's, a category's or tag's link, a theme's date or author element, the block itself if marked so), only
-    words such as By, Posted on, in, Tagged (_LINE_WORDS)."""
+    words such as By, Posted on, in, Tagged (_LINE_WORDS). A theme's element counts only when it holds what its class
+    names: a date (_date_stamps, after a label such as Posted on) or writers' names (_is_writers_name). Never a block
+    inside an author box (_in_author_box)."""
     rest = _short_text(block)
-    if rest is None:
+    if rest is None or _in_author_box(block):
         return None
     dates, authors = [], []
     for marker in [block, *block.css("*")]:
-        if _is_meta_marker(marker):
-            rest = rest.replace(element_text(marker), " ")
-            classes = _classes(marker)
-            if (marker.attributes.get("itemprop") or "").casefold() == "datepublished" or not _DATE_CLASSES.isdisjoint(
-                classes
-            ):
-                dates.append(element_text(marker))
-            elif not _AUTHOR_CLASSES.isdisjoint(classes) and (author := _byline_author(marker)):
-                authors.append(author)
+        if not _is_meta_marker(marker):
+            continue
+        text, classes = element_text(marker), _classes(marker)
+        author = _byline_author(marker) if not _AUTHOR_CLASSES.isdisjoint(classes) else None
+        author = author if author and _is_writers_name(author) else None
+        if not _is_named_marker(marker) and _date_stamps(text) is None and author is None:
+            # A theme's class says what the element should hold, not what it does: a sentence in `p.date` ("The
+            # ruling came on 22 May 2023."), a biography or a contact in `p.author` is text (session 53's review I2).
+            continue
+        rest = rest.replace(text, " ")
+        if (marker.attributes.get("itemprop") or "").casefold() == "datepublished" or not _DATE_CLASSES.isdisjoint(
+            classes
+        ):
+            dates.append(text)
+        elif author is not None:
+            authors.append(author)
     return (dates, authors) if all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())) else None
+
+
+def _is_writers_name(author: str) -> bool:
+    """Whether an author element's text names writers as a byline does: an author element's names (names_people) that
+    "By" before them makes a byline of (byline_name: people by their full names, an agency, a desk), not a press
+    office's contact card nor a biography's sentence (session 53's review I2)."""
+    return names_people(author) and byline_name(f"By {author}") is not None
+
+
+# Names of an author box (a biography, an avatar, "About the author"): a name in it is the author's, never a line of
+# metadata (session 53's review I2: "About the author Jane Doe covers Russia..." became the author).
+_AUTHOR_BOX_PARTS = ("author-box", "authorbox", "about-author", "author-bio", "author-description", "saboxplugin")
+
+
+def _in_author_box(block: LexborNode) -> bool:
+    node: LexborNode | None = block
+    for _ in range(MAX_REGION_DEPTH):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if any(part in name for name in _classes(node) for part in _AUTHOR_BOX_PARTS):
+            return True
+        node = node.parent
+    return False
 
 
 def _date_stamps(text: str) -> list[tuple[str, str]] | None:
@@ -1213,9 +1249,14 @@ def _is_meta_marker(node: LexborNode) -> bool:
     """A <time>, a link or element naming the author (rel=author, itemprop=author) or the date (itemprop=datePublished
     or dateModified), a link to a category or tag (rel=category, rel=tag: a WordPress theme's `cat-links`), or an
     element a theme names for the date, the author or a later change (_MARKER_CLASSES)."""
+    return _is_named_marker(node) or not _MARKER_CLASSES.isdisjoint(_classes(node))
+
+
+def _is_named_marker(node: LexborNode) -> bool:
+    """A <time>, or an element whose rel or itemprop names the author, the date, a category or a tag."""
     attributes = node.attributes
     named = f"{attributes.get('rel') or ''} {attributes.get('itemprop') or ''}".lower().split()
-    return node.tag == "time" or not _MARKER_NAMES.isdisjoint(named) or not _MARKER_CLASSES.isdisjoint(_classes(node))
+    return node.tag == "time" or not _MARKER_NAMES.isdisjoint(named)
 
 
 def _classes(node: LexborNode) -> list[str]:

@@ -693,24 +693,31 @@ def chrome_name(node: LexborNode) -> int:
             (parts := _name_parts(name)) & CONTENT_KIND_WORDS and not parts & (CHROME_WORDS | PAGE_LEVEL_WORDS)
             for name in names
         )
-        return PARTLY_CHROME if content or _wraps_text_and_ads(names) else CHROME
+        return PARTLY_CHROME if content or _wraps_text_and_ads(node, names) else CHROME
     return strength
 
 
 # Words of a wrapper of ads (`ads-wrapper`, `ad-container`): beside a name of the article's text on the same element
 # (`content ads-wrapper`), the story's paragraphs with the ads a CMS put between them (session 51's new user: the
-# paragraphs were lost).
+# paragraphs were lost). Only one holding paragraphs of its own, two or more: a promotion's paragraph alone in
+# `content ad-container` is the ad (session 53's review I2).
 _AD_WORDS = frozenset({"ad", "ads", "advert", "adverts", "advertisement", "advertisements"})
 _WRAPPER_WORDS = frozenset({"wrapper", "wrap", "container", "holder"})
+MIN_WRAPPED_PARAGRAPHS = 2
 
 
-def _wraps_text_and_ads(names: list[str]) -> bool:
+def _wraps_text_and_ads(node: LexborNode, names: list[str]) -> bool:
     """Whether an element is named for the article's text (every part of a name an ARTICLE_WORDS word: `content`,
-    `story-body`) and its furniture names only name a wrapper of ads (`ads-wrapper`; `ads` alone is an ad's name)."""
+    `story-body`), its furniture names only name a wrapper of ads (`ads-wrapper`; `ads` alone is an ad's name), and
+    it holds paragraphs of its own (MIN_WRAPPED_PARAGRAPHS <p> right inside it), as the story's text does."""
     furniture = [name for name in names if _name_strength(name) == CHROME]
-    return any(_name_parts(name) <= ARTICLE_WORDS for name in names) and all(
-        (parts := _name_parts(name)) & _AD_WORDS and parts & _WRAPPER_WORDS and parts <= _AD_WORDS | _WRAPPER_WORDS
-        for name in furniture
+    return (
+        any(_name_parts(name) <= ARTICLE_WORDS for name in names)
+        and all(
+            (parts := _name_parts(name)) & _AD_WORDS and parts & _WRAPPER_WORDS and parts <= _AD_WORDS | _WRAPPER_WORDS
+            for name in furniture
+        )
+        and sum(child.tag == "p" for child in child_nodes(node)) >= MIN_WRAPPED_PARAGRAPHS
     )
 
 
