@@ -554,7 +554,8 @@ def test_with_and_a_desk_in_a_declared_author_names_no_second_writer() -> None:
         ("Jane Doe / Reuters/AFP", "Jane Doe", "Reuters/AFP"),
         ("JANE DOE and JOHN ROE, Associated Press", "JANE DOE and JOHN ROE", "AP"),
         ("Jane Doe and AFP", "Jane Doe", "AFP"),
-        ("Jane Doe, Reuetrs", "Jane Doe", "Reuters"),
+        ("Jane Doe, Reutes", "Jane Doe", "Reuters"),
+        ("Jane Doe (NPR)", "Jane Doe", "NPR"),
     ],
 )
 @pytest.mark.parametrize("upload", ["json", "md", "html"])
@@ -583,6 +584,14 @@ def test_an_agency_after_a_declared_author_s_names_is_the_credit(
         "Reuters",  # the agency alone is what the article gives
         "Jane Doe, Renters",  # no slip of the keys from an agency
         "Jane Doe, Jr.",
+        # Session 53's review: a town one letter from Bloomberg, surnames that are agencies' names in a byline in
+        # capitals, and a nurse practitioner's credential
+        "Klaus Weber, Blomberg",
+        "Karl Vogt, Reutlingen",
+        "KWAME OSEI ANSA",
+        "CHIDI OKAFOR EFE",
+        "JOHN ROE PA",
+        "Ruth Ames, ANP",
     ],
 )
 def test_a_declared_author_without_an_agency_after_its_names_stays_as_written(declared: str) -> None:
