@@ -67,6 +67,7 @@ from archive_search.query_parser import (
     INFLECTIONS,
     JOINERS,
     STOPWORDS,
+    YEAR,
     ParsedQuery,
     Term,
     capitals_typed,
@@ -1000,10 +1001,10 @@ def common(articles: int, total: int) -> bool:
     return total > 0 and articles >= max(CHANCE_SHARE * total, MANY_ARTICLES)
 
 
-def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict[str, Any]:
+def _word_present(word: str, ranking: Ranking, other: str | None = None, dated: bool = True) -> dict[str, Any]:
     """An article holds the word: in its text (a joined word as its parts adjacent, a code however it is written;
     an abbreviation also in its `other` spelling, typed_abbreviations, or a dotted one closed up), its byline, or as
-    one of its tags."""
+    one of its tags; a year also by its date, when `dated` (_published_in, _quoted_years)."""
     metadata = in_byline_or_tags(word)
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
@@ -1026,10 +1027,9 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None) -> dict
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
     clauses = [{"multi_match": options}, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
-    return any_of([*clauses, *metadata, *_published_in(word)])
+    return any_of([*clauses, *metadata, *(_published_in(word) if dated else [])])
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 MONTHS = (
     "january",
     "february",
@@ -1046,6 +1046,19 @@ MONTHS = (
 )
 
 
+def _quoted_years(parsed: ParsedQuery) -> frozenset[str]:
+    """The years the reader typed only inside quotes (`"1987"`): a phrase asks for the text as written, so such a
+    year is held by the articles writing it, not by those published in it (`"1987"` alone listed the 1,595
+    news-dev articles of 1987 where `1987` does: session 53's review)."""
+    inside = {word for phrase in _QUOTED.findall(parsed.typed) for word in _DIGITS.findall(phrase)}
+    outside = set(_DIGITS.findall(_QUOTED.sub(" ", parsed.typed)))
+    return frozenset(word for word in inside - outside if YEAR.fullmatch(word))
+
+
+_QUOTED = re.compile(r'"([^"]*)"?')
+_DIGITS = re.compile(r"\d+")
+
+
 def _months_published(words: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Each month name typed next to a year (`october 1987`, `1987 october`), held by the articles published in that
     month as well as by those writing it: a wire story's dateline abbreviates it (`Oct 20`), so `october 1987 crash`
@@ -1057,7 +1070,7 @@ def _months_published(words: Sequence[str]) -> dict[str, dict[str, Any]]:
         if month not in MONTHS:
             continue
         beside = (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
-        if years := [w for w in beside if _YEAR.fullmatch(w)]:
+        if years := [w for w in beside if YEAR.fullmatch(w)]:
             start = f"{years[0]}-{MONTHS.index(month) + 1:02d}"
             months[word] = {"range": {"published": {"gte": f"{start}||/M", "lte": f"{start}||/M", "format": "yyyy-MM"}}}
     return months
@@ -1067,7 +1080,7 @@ def _published_in(word: str) -> list[dict[str, Any]]:
     """A year typed is held by the articles published in it, as by those writing it: `1987 coffee quota` ranked
     first the two news-dev articles writing "1987" (a tea export report, a Brazil debt story) above the 25 on coffee
     quotas, all published in 1987, which a wire story's text rarely writes (session 34's review)."""
-    if not _YEAR.fullmatch(word):
+    if not YEAR.fullmatch(word):
         return []
     return [{"range": {"published": {"gte": f"{word}||/y", "lte": f"{word}||/y", "format": "yyyy"}}}]
 
@@ -1653,10 +1666,14 @@ def _near_match(
     if not near:
         return None
     abbreviations = typed_abbreviations(parsed)
+    quoted = _quoted_years(parsed)
     return [
         {
             "bool": {
-                "should": [_word_present(word, ranking, abbreviations.get(word)), *near.get(word, [])],
+                "should": [
+                    _word_present(word, ranking, abbreviations.get(word), word not in quoted),
+                    *near.get(word, []),
+                ],
                 "minimum_should_match": 1,
             }
         }
@@ -1809,7 +1826,8 @@ def complete_match(
     several = len(held) + len(groups) > 1 or any(tuple(word.split()) in _SYNONYM_FREE_TERMS for word in held)
     # A year alone is held by the articles published in it, which its scored clauses do not match (`1987` found the
     # 456 news-dev articles writing it, not the 1,573 published in 1987: session 53's attack report).
-    dated = any(_YEAR.fullmatch(word) for word in held)
+    quoted = _quoted_years(parsed)
+    dated = any(YEAR.fullmatch(word) and word not in quoted for word in held)
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded or dated)):
         return None
     # More than a short query's words of MAX_GLUED_PARTS parts each: no tier, as for a long query (held every one, four
@@ -1821,9 +1839,9 @@ def complete_match(
     abbreviations = typed_abbreviations(parsed)
     months = _months_published(words)
     present = {
-        word: any_of([_word_present(word, ranking, abbreviations.get(word)), months[word]])
+        word: any_of([_word_present(word, ranking, abbreviations.get(word), word not in quoted), months[word]])
         if word in months
-        else _word_present(word, ranking, abbreviations.get(word))
+        else _word_present(word, ranking, abbreviations.get(word), word not in quoted)
         for word in held
     }
     # Two words typed apart are held written together too (closed_pairs: `play station`, PlayStation).

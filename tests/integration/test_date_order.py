@@ -159,12 +159,35 @@ def test_a_year_typed_is_held_by_the_articles_published_in_it(pipeline: LocalPip
     # and by date lists them alone, newest first, as it lists a query's every word
     assert set(ids("coffee quota 1987", "&sort=newest")) == {*quotas, *writing}
     # and an excluded year keeps them out (session 34's second review: `coffee NOT 1987` kept 36 of 1987 of its 45)
-    assert ids("coffee quota NOT 1987") == [later]  # (`-1987` is a signed number)
+    assert ids("coffee quota NOT 1987") == ids("coffee quota -1987") == [later]
     # A year typed alone too, the articles writing it first (session 53's attack report: `1987` found the 456
     # news-dev articles writing it, not the 1,573 published in 1987), by date as well
     alone = ids("1987")
     assert set(alone) == {*quotas, *writing} and set(alone[:2]) == set(writing)
     assert set(ids("1987", "&sort=newest")) == {*quotas, *writing}
+
+
+def test_a_year_excluded_alone_lists_every_article_but_that_years_and_a_quoted_one_those_writing_it(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given two articles of 1987 (neither writing the year), one of 1988 writing "1987", and one of 1988
+    of_1987 = [
+        _json_upload(pipeline, f"Coffee talks {n}", "Coffee quota talks resumed.", published=f"1987-0{n + 1}-10")
+        for n in range(2)
+    ]
+    writing = _json_upload(pipeline, "Tea exports", "In 1987 tea exports rose.", published="1988-06-01")
+    other = _json_upload(pipeline, "Cocoa talks", "Cocoa talks resumed.", published="1988-02-10")
+    pipeline.drain()
+
+    # Then a year excluded alone lists what `NOT cocoa` alone lists: every article without it, by its text or its
+    # date (session 53's review: `NOT 1987`, `AND NOT 1987` and `-1987` listed the 1,595 news-dev articles of 1987)
+    for q in ("NOT 1987", "AND NOT 1987", "-1987"):
+        assert ids(q) == [other], q
+        assert ids(q, "&sort=newest") == [other], q
+    assert ids("cocoa -1987") == [other]
+    # and a quoted year asks for the text as written: the article writing it, not those published in it
+    assert ids('"1987"') == [writing]
+    assert set(ids("1987")) == {*of_1987, writing}
 
 
 def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_month(pipeline: LocalPipeline) -> None:

@@ -117,6 +117,32 @@ def test_a_match_the_highlighter_gave_the_next_fragment_is_marked_at_this_ones_e
     ]
 
 
+def test_an_edge_mark_is_a_whole_word_as_the_engines_tokenizer_reads_it() -> None:
+    # news-dev for `1 billion`, `5 pct`, `u s`, `arsenel` (session 53's review): `1.1`, `2.5`, `U.S.`,
+    # `www.arsenal.com`, `1,850,109` are one token each to the standard tokenizer (UAX #29), which never marks a piece
+    edges = [
+        ("a rise of 1.1 pct", "[1] dlr"),
+        ("two and 2.5 [pct]", "March [5] -"),
+        ("their U.S. Market and [USA]", "[s] fall"),
+        ("website www.arsenal.com: [Arsenal]", "[arsenal] fans"),
+        ("total 1,850,109 and [sales]", "[1] [sales]"),
+        ("a:b [oil]", "[b] ok"),
+        ("O\u2019Neill and [Neill]", "[neill] said"),
+        ("(\u00a31.97bn) [bn]", "[1] [bn]"),
+    ]
+    for fragment, other in edges:
+        assert _body(fragment, other)[0] == fragment.replace("[", "<mark>").replace("]", "</mark>")
+    # A whole token marked elsewhere is marked at the edge, as are the words of a number's ends apart from it
+    assert _body("rose 1.1 pct and [oil]", "[1.1] [pct]") == [
+        "rose <mark>1.1</mark> <mark>pct</mark> and <mark>oil</mark>",
+        "<mark>1.1</mark> <mark>pct</mark>",
+    ]
+    assert _body("U.S.-Japan trade, 5,a [b]", "[Japan] [a] [5]") == [
+        "U.S.-<mark>Japan</mark> trade, <mark>5</mark>,<mark>a</mark> <mark>b</mark>",
+        "<mark>Japan</mark> <mark>a</mark> <mark>5</mark>",
+    ]
+
+
 def test_the_middle_of_a_fragment_and_words_marked_nowhere_stay_as_the_engine_marked_them() -> None:
     assert _body("[oil] rose as oil fell and [gas] too", "the [gas] price &amp; more") == [
         "<mark>oil</mark> rose as oil fell and <mark>gas</mark> too",

@@ -294,6 +294,49 @@ def test_an_exclusion_beyond_the_slots_that_an_applied_one_keeps_out_is_not_repo
     assert parse_query(f"opec {eight} -coal -coals -COAL").unapplied == ("-coal",)
 
 
+def test_an_exclusion_beyond_the_slots_the_stemmer_reads_apart_from_an_applied_one_is_reported() -> None:
+    # session 53's review: `-news` keeps no `new` out (porter2 keeps `news` whole), nor `-dyed` `dye` (dy to it);
+    # `businesses` is busi to it, `flies` fli
+    seven = "-a1 -a2 -a3 -a4 -a5 -a6 -a7"
+    for applied, extra in (
+        ("-news", "-new"),
+        ("-new", "-news"),
+        ('-"news"', "-new"),
+        ("-dyed", "-dye"),
+        ("-dye", "-dyed"),
+        ("-bias", "-bia"),
+        ("-businesses", "-businesse"),
+        ("-flies", "-flie"),
+        ("-cried", "-crie"),
+        ("-skys", "-sky"),
+        ('-"bad news"', '-"bad new"'),
+    ):
+        assert parse_query(f"oil {seven} {applied} {extra}").unapplied == (extra,), (applied, extra)
+    # where the stemmer surely agrees, the one kept out by the applied one is not named
+    for applied, extra in (
+        ("-rates", "-rated"),
+        ("-sized", "-size"),
+        ("-ties", "-tie"),
+        ("-used", "-use"),
+        ("-died", "-die"),
+    ):
+        assert parse_query(f"oil {seven} {applied} {extra}").unapplied == (), (applied, extra)
+    # and two spellings the stemmer reads apart are each named
+    assert parse_query(f"oil {seven} -gas -new -news").unapplied == ("-new", "-news")
+
+
+def test_a_year_after_not_or_a_minus_is_excluded_even_alone() -> None:
+    # session 53's review: `NOT 1987` alone read NOT as a word (its capitals made a headline) and `-1987` was a number;
+    # both listed the articles of 1987
+    for query in ("NOT 1987", "AND NOT 1987", "-1987", "oil -1987", "1987 NOT 1988"):
+        parsed = parse_query(query)
+        assert [term.text for term in parsed.excluded] == [query.split()[-1].lstrip("-")], query
+    assert parse_query("-1987").required == ()
+    # a number below zero and a headline's capitals stay as they were
+    assert parse_query("-5").excluded == () and parse_query("-1987.5").excluded == ()
+    assert parse_query("NOT GUILTY").excluded == () and parse_query("OIL AND NOT GAS").excluded == ()
+
+
 def test_last_pieces_keep_the_end_of_the_text_and_the_sign_of_a_word_set_apart() -> None:
     assert last_pieces("oil prices fall", 3) == "oil prices fall"
     assert last_pieces("oil prices fall ", 2) == " prices fall "  # the last word stays finished
