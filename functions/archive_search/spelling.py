@@ -469,6 +469,7 @@ class _Unknown:
     joined: tuple[str, str] = ("", "")  # the joined word's text before and after it, when it is a part of one
     further: tuple[str, ...] = ()  # within the edits allowed but further than the candidates (_candidates)
     slips: int = 0  # how many of `further`, the first, are two likely edits from typed (_candidates)
+    beyond: int = 0  # how many of `further`, the last, are further than AUTO fuzziness reaches (_candidates)
     alone: str | None = None  # the spelling a word without other words is read as, when not the first (_candidates)
 
     @property
@@ -510,7 +511,7 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
         title_options = spellings([*proposed, *((bylines.get((offset, length)) or {}).get("options") or [])])
         joined = _joined_around(q, offset, length)
         # The other parts of a joined word tell its spellings apart: no further one (_candidates).
-        candidates, further, slips, alone = _candidates(typed, options, title_options, any(joined))
+        candidates, further, slips, beyond, alone = _candidates(typed, options, title_options, any(joined))
         if crowded and not any(joined):
             # A held word's plural or possessive the body suggester crowded out (_form_suggesters) is how the word is
             # read typed alone, as one it lists is (_form_of); beside other words, a further spelling, read only as
@@ -521,11 +522,15 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             if not candidates:
                 candidates = (base,)
             elif base not in candidates:
+                cut = max(0, len(further) + 1 - MAX_CONTEXT_CANDIDATES)
                 further = (*further[:slips], base, *further[slips:])[:MAX_CONTEXT_CANDIDATES]
+                beyond = max(0, beyond - cut)
         if candidates:
             maybe_in_titles = title_entry is not None and not proposed
-            further, slips, alone = ((), 0, None) if any(joined) else (further, slips, alone)
-            found.append(_Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, alone))
+            further, slips, beyond, alone = ((), 0, 0, None) if any(joined) else (further, slips, beyond, alone)
+            found.append(
+                _Unknown(offset, length, typed, candidates, maybe_in_titles, joined, further, slips, beyond, alone)
+            )
     return found
 
 
@@ -576,8 +581,10 @@ def nearest_candidates(
 
 def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
-) -> tuple[tuple[str, ...], tuple[str, ...], int, str | None]:
-    """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed, the
+) -> tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]:
+    """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed, how many,
+    the last, are further than AUTO fuzziness reaches (FURTHER_NAME_CHARS: read only as a phrase, `tony blare` is
+    `tony blair`, while `gnome garden` stays `genome garden`, one edit, not `globe garden`: session 53's review), the
     spelling a word typed without other words is read as when it is not the first nearest one): the
     further spellings are within the edits AUTO fuzziness allows but not among the nearest (as near by an edit less
     likely, `prices` of `prises` where `praises` is a letter left out, or further), two likely edits first
@@ -631,7 +638,7 @@ def _candidates(
         for distance, likely, rank, freq, text in near
     )
     if not ranked or ranked[0][0] > limit:
-        return (), (), 0, None
+        return (), (), 0, 0, None
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
     tier = 1 if joined else 2
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
@@ -646,7 +653,9 @@ def _candidates(
         for text in further
         if osa_distance(word, fold_as_index(text)) <= limit and _two_likely_edits(word, fold_as_index(text))
     ][:MAX_CONTEXT_CANDIDATES]
-    ordered = [*twice, *(text for text in further if text not in twice)]
+    # Those further than AUTO fuzziness reaches last (FURTHER_NAME_CHARS), read only as a phrase (beyond).
+    far = [text for text in further if osa_distance(word, fold_as_index(text)) > limit]
+    ordered = [*twice, *(text for text in further if text not in twice and text not in far), *far]
     held: dict[str, int] = {}
     for *_, freq, text in near:
         held[text] = max(freq, held.get(text, 0))
@@ -658,6 +667,7 @@ def _candidates(
         tuple(nearest)[: MAX_CANDIDATES if joined else MAX_CONTEXT_CANDIDATES],
         tuple(ordered)[:MAX_CONTEXT_CANDIDATES],
         len(twice),
+        max(0, len(far) - max(0, len(ordered) - MAX_CONTEXT_CANDIDATES)),
         alone,
     )
 
@@ -873,6 +883,7 @@ class Vocabulary(Protocol):
         choices: Sequence[tuple[Sequence[str], Sequence[str]]],
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
+        beyond: Sequence[int] | None = None,
     ) -> list[str]:
         """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside the
         query's other words (`context`, each within a typo; none: any article), an article writing it side by side with
@@ -883,7 +894,8 @@ class Vocabulary(Protocol):
         (default: all); the others (further ones, _candidates) are chosen among only when none of those is held beside a
         context word and one of them is, or one is written with a context word as a phrase (`oil prises`: `oil prices`),
         or, for the first `slips` of them (two likely edits; default none), when the context words make one
-        overwhelmingly likelier."""
+        overwhelmingly likelier; the last `beyond` of them (further than AUTO fuzziness reaches; default none) only
+        as a phrase."""
         ...
 
 
@@ -910,6 +922,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     choices: dict[int, tuple[tuple[str, ...], list[str]]] = {}
     nearest: dict[int, int] = {}
     slips: dict[int, int] = {}
+    beyond: dict[int, int] = {}
     for i, word in enumerate(respellable):
         if len(word.candidates) < 2 and not word.further:
             continue
@@ -930,7 +943,13 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         if i in choices:
             nearest[i] = len(word.candidates)
             slips[i] = word.slips  # none for a part of a joined word (_unknown)
-    chosen = vocabulary.likeliest(list(choices.values()), [nearest[i] for i in choices], [slips[i] for i in choices])
+            beyond[i] = word.beyond
+    chosen = vocabulary.likeliest(
+        list(choices.values()),
+        [nearest[i] for i in choices],
+        [slips[i] for i in choices],
+        [beyond[i] for i in choices],
+    )
     likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):
         candidates = respellable[i].candidates + respellable[i].further
@@ -1022,7 +1041,9 @@ def _as_phrases(q: str, words: Sequence[_Unknown], vocabulary: Vocabulary | None
             spellings.setdefault(_key(word.typed), read[word.offset])
     read |= {word.offset: spellings[_key(word.typed)] for word in short if _key(word.typed) in spellings}
     return [
-        replace(word, candidates=(read[word.offset],), further=(), slips=0, alone=None) if _short(word) else word
+        replace(word, candidates=(read[word.offset],), further=(), slips=0, beyond=0, alone=None)
+        if _short(word)
+        else word
         for word in words
         if not _short(word) or word.offset in read
     ]

@@ -1345,35 +1345,22 @@ def test_two_words_typed_apart_also_find_the_word_they_make_written_together(pip
     assert not console & set(ids('"play station"'))
 
 
-def test_a_date_order_offers_a_likely_typos_spelling_where_the_page_lists_few(pipeline: LocalPipeline) -> None:
-    # Given two articles' typo `goverment` (business), and TYPO_ODDS times as many articles on government spending in
-    # politics, and a rare word written on purpose one letter from a common one (`butter`, `better`)
-    for n in range(2):
-        _json_upload(
-            pipeline, f"Budget {n}", "The goverment spending plan.", section="business", published="2020-01-01"
-        )
-    for n in range(TYPO_ODDS * 2):
-        _json_upload(
-            pipeline, f"Policy {n}", "Government spending rose.", section="politics", published=f"2020-02-{n + 1:02}"
-        )
-    _json_upload(pipeline, "Dairy", "Butter prices fell.", section="farming", published="2020-03-01")
-    for n in range(TYPO_ODDS * 2):
-        _json_upload(pipeline, f"Outlook {n}", "Things got better.", section="farming", published="2020-04-01")
+def test_a_date_order_offers_no_word_the_relevance_order_does_not(pipeline: LocalPipeline) -> None:
+    # Given rare words written on purpose a letter from words TYPO_ODDS times as common (`crow`: `crown`; `wool`:
+    # `wood`, none of whose articles is in the section `farming`), and other words near them (`crew`, `cool`)
+    for n in range(3):
+        _json_upload(pipeline, f"Birds {n}", f"A crow sat on wall {n}.", section="farming", published="2020-01-01")
+        _json_upload(pipeline, f"Sheep {n}", f"Wool prices fell {n}.", section="farming", published="2020-01-02")
+    for n in range(TYPO_ODDS * 4):
+        _json_upload(pipeline, f"Royal {n}", f"The crown and wood on day {n}.", section="trade", published="1987-03-01")
+        _json_upload(pipeline, f"Ship {n}", f"The crew kept cool on day {n}.", section="trade", published="1987-03-02")
     pipeline.drain()
 
-    # Then by date, as by relevance, the spelling is offered with what following it finds (session 53: a date
-    # order offered nothing, in a section none of the typo's articles is in, or beside another word)
-    for q, extra, offer in (
-        ("goverment", "&section=politics&sort=newest", "government"),
-        ("goverment", "&sort=oldest", "government"),
-        ("goverment spending", "&sort=newest", "government spending"),
-        ("goverment spending", "&section=politics&sort=newest", "government spending"),
-    ):
-        body = search(q, extra)
-        assert body["did_you_mean"] == {"q": offer, "total": search(offer, extra)["total"]}, (q, extra)
-        assert body["did_you_mean"]["total"] == TYPO_ODDS * 2
-    # and a word written on purpose is offered no word one letter away (session 47: `butter` by date)
-    assert search("butter", "&sort=newest")["did_you_mean"] is None
+    # Then sorted by date none is offered the common word, as the relevance order offers none (session 53 offered
+    # `crown` by date, `crow` -> `crown` on news-dev, which the relevance order did not: its review)
+    for q in ("crow", "wool"):
+        for extra in ("", "&sort=newest", "&sort=oldest&section=farming", "&sort=newest&from=2020-01-01"):
+            assert search(q, extra)["did_you_mean"] is None, (q, extra)
 
 
 def test_a_names_typo_two_edits_away_is_read_as_the_name_written_beside_the_other_word(pipeline: LocalPipeline) -> None:
@@ -1404,12 +1391,52 @@ def test_a_word_articles_write_as_a_name_is_no_typo_of_a_common_word(pipeline: L
         _json_upload(pipeline, f"Film {n}", f"The stars says people come to money on day {n}.")
     pipeline.drain()
 
-    # Then each is searched as typed and offered nothing, in either spelling mode (session 53: `sars` was widened to
-    # `stars` and `says` and offered `stars`; `coke` offered `come`)
+    # Then each stands for no word a less likely edit makes of it and is offered nothing, in either spelling mode
+    # (session 53: `sars` was widened to `says` and offered `stars`; `coke` offered `come`); a word a likely edit
+    # makes of it (`stars`, a letter left out) is still searched, after the name's own articles (session 53's review)
     for q, found in (("sars", sars), ("coke", coke)):
         for extra in ("", "&spelling=as_typed", "&sort=newest"):
             body = search(q, extra)
-            assert sorted(hit["id"] for hit in body["results"]) == sorted(found), (q, extra)
+            assert set(ids(q, extra)[: len(found)]) == set(found), (q, extra)
             assert body["did_you_mean"] is None, (q, extra)
+    assert len(ids("coke")) == len(coke)
     # while one article's capital is no name for that: `monye` is still offered `money`
     assert search("monye", "&spelling=as_typed")["did_you_mean"] == {"q": "money", "total": TYPO_ODDS * 2 + 2}
+
+
+def test_a_name_typed_beside_other_words_is_offered_the_word_it_is_a_typo_of(pipeline: LocalPipeline) -> None:
+    # Given a name some articles write mid-sentence (Edward Heath), a letter left out of a word more than TYPO_ODDS
+    # times as common (`health`), half of whose articles write `health service`
+    heath = [
+        _json_upload(pipeline, f"Former leader {n}", f"Tributes were paid to Edward Heath on day {n}.")
+        for n in range(7)
+    ]
+    for n in range(TYPO_ODDS * 8):
+        body = f"The health service grew on day {n}." if n % 2 else f"Their health improved on day {n}."
+        _json_upload(pipeline, f"Hospitals {n}", body)
+    pipeline.drain()
+
+    # Then beside another word, which tells what was meant, the typo's spelling is offered (session 53 refused all
+    # 11 `heath ...` phrases' offers and `welch language`'s: its review), with what following it finds
+    body = search("heath service", "&spelling=as_typed")
+    assert body["did_you_mean"] == {"q": "health service", "total": search("health service")["total"]}
+    # and typed alone the name's articles come first, the word it is the commonest typo of still found after them
+    # (session 53 found only the `Heath` articles: 183 -> 13 on news-dev), with no offer
+    assert set(ids("heath")[: len(heath)]) == set(heath)
+    body = search("heath")
+    assert body["total"] == len(heath) + TYPO_ODDS * 8 and body["did_you_mean"] is None
+
+
+def test_a_five_letter_word_beside_others_is_read_one_edit_away_before_two(pipeline: LocalPipeline) -> None:
+    # Given a word one edit from `gnome` (`genome`, a letter left out) and `koala` (`kuala`), neither beside the
+    # other word, and an ordinary word (`globe`) and a name (`Kolo`) two edits away, most of whose articles hold it
+    for n in range(3):
+        _json_upload(pipeline, f"Science {n}", f"The genome project and Kuala Lumpur on day {n}.")
+    for n in range(2):
+        _json_upload(pipeline, f"Plants {n}", f"The globe in the garden, the bear and Kolo on day {n}.")
+    pipeline.drain()
+
+    # Then the one-edit reading is kept (session 53 read `globe garden`, `kolo bear`: its review), while a name two
+    # edits away written as a phrase with the other word is still read (`tony blare`, below)
+    assert search("gnome garden")["altered_query"] == "genome garden"
+    assert search("koala bear")["altered_query"] == "kuala bear"

@@ -34,7 +34,7 @@ def _answer(
 
 
 def _chosen(answer: dict[str, Any], slips: int = 1, nearest: int = 1) -> int:
-    return _likeliest_of(answer, 0, len(answer["0"]["buckets"]), ["context"], (nearest, slips), TOTAL)
+    return _likeliest_of(answer, 0, len(answer["0"]["buckets"]), ["context"], (nearest, slips, 0), TOTAL)
 
 
 def test_two_slips_into_the_word_its_neighbour_keeps_company_with_beat_one_edit_into_an_articles_typo() -> None:
@@ -144,7 +144,7 @@ def test_a_nearest_spelling_held_beside_another_word_does_not_keep_a_phrase_with
         "0 1 adjacent": _filters([0, 0]),
     }
 
-    assert _likeliest_of(answer, 0, 2, ["blair", "war"], (1, 0), TOTAL) == 1
+    assert _likeliest_of(answer, 0, 2, ["blair", "war"], (1, 0, 0), TOTAL) == 1
 
 
 def test_a_phrase_written_far_more_often_than_the_nearest_is_held_beside_its_word_is_read() -> None:

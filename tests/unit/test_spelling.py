@@ -239,6 +239,7 @@ class _Vocabulary:
         choices: Sequence[tuple[Sequence[str], Sequence[str]]],
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
+        beyond: Sequence[int] | None = None,
     ) -> list[str]:
         self.asked.extend((tuple(candidates), tuple(context)) for candidates, context in choices)
         self.slips.extend(slips or [0] * len(choices))
