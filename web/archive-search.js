@@ -45,6 +45,10 @@
   var MAX_SUGGEST = 500;
   var SHOWN_QUERY = 80;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // Words /search never requires (query_parser.STOPWORDS: Lucene's English list, `vs` and the question words)
+  var STOPWORDS = ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
+    "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
+    "will", "with", "vs", "how", "what", "when", "where", "which", "who", "whom", "whose", "why"];
   var instances = 0;
 
   // ---------------------------------------------------------------- safe DOM construction
@@ -270,6 +274,31 @@
     }
     values.push(current);
     return values.map(function (v) { return v.trim(); }).filter(Boolean);
+  }
+
+  /**
+   * How many words or phrases a date order requires an article to hold, as docs/search.md reads a query: a quoted
+   * phrase is one, alternatives joined by `OR` or `|` one; an exclusion (`-word`, `-"a phrase"`, `NOT` or `AND NOT`
+   * and the word or phrase after it), `AND` and a stopword none. The sort note shows only when more than one is.
+   * (The API's finer rules, e.g. `NOT` beside a stopword being a word, are not repeated here.)
+   */
+  function requiredUnits(q) {
+    var units = String(q || "").match(/-?"[^"]*"?|[^\s"]+/g) || [];
+    var count = 0;
+    var joined = false;
+    for (var i = 0; i < units.length; i++) {
+      var unit = units[i];
+      if (unit === "NOT") { i++; continue; }
+      if (unit === "AND") continue;
+      if (unit === "OR" || unit === "|") { joined = count > 0; continue; }
+      if (unit.charAt(0) === "-") continue;
+      var phrase = unit.charAt(0) === '"';
+      var word = unit.replace(/^"|"$/g, "").replace(/^[!-\/:-@[-`{-~]+|[!-\/:-@[-`{-~]+$/g, "");
+      if (!word || (!phrase && STOPWORDS.indexOf(word.toLowerCase()) >= 0)) continue;
+      if (!joined) count++;
+      joined = false;
+    }
+    return count;
   }
 
   /** The query cut to the API's limit, never between the two halves of a character such as an emoji. */
@@ -1000,8 +1029,7 @@
   ArchiveSearch.prototype.renderSortNote = function (state, results) {
     var notes = [];
     if (state.sort !== "relevance" && results.length) {
-      var words = state.q.split(/\s+/).filter(function (w) { return w && w.charAt(0) !== "-" && w !== "OR" && w !== "|"; });
-      if (words.length > 1) {
+      if (requiredUnits(state.q) > 1) {
         notes.push("Sorted by date: only the articles holding every word are listed, when some do (sort by relevance "
           + "to see those holding some of them too).");
       }

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from archive_search.query_parser import STOPWORDS
 from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS, SPELLINGS
 from archive_search.suggest import MAX_SUGGEST_CHARS
 from tests.unit.conftest import REPO_ROOT
@@ -32,3 +33,11 @@ def test_the_widget_reads_the_spellings_the_api_takes() -> None:
 
     assert declared, "web/archive-search.js declares no SPELLINGS"
     assert tuple(re.findall(r'"([a-z_]+)"', declared.group(1))) == SPELLINGS
+
+
+def test_the_widget_leaves_out_the_stopwords_the_api_never_requires() -> None:
+    # The date-order note counts the words a date order requires: `the who` is none, `what is phishing` one
+    declared = re.search(r"^\s*var STOPWORDS = \[(.*?)\];$", WIDGET, re.MULTILINE | re.DOTALL)
+
+    assert declared, "web/archive-search.js declares no STOPWORDS"
+    assert set(re.findall(r'"([a-z]+)"', declared.group(1))) == STOPWORDS

@@ -657,6 +657,24 @@ def test_a_date_order_says_why_it_lists_fewer_and_when_it_is_no_date_order(brows
     page.goto("/?q=budget&sort=newest")
     expect(page.locator(".as-result-link")).to_have_count(1)
     expect(note).to_be_hidden()
+    # nor of one required word or phrase: exclusions, operators and stopwords are none, a quoted phrase is one
+    for q in (
+        "oil NOT gas",
+        "oil AND NOT gas",
+        "oil -gas",
+        'oil -"natural gas"',
+        '"central bank"',
+        "oil OR gas",
+        "the who",
+        "what is phishing",
+    ):
+        page.goto("/?" + urlencode({"q": q, "sort": "newest"}))
+        expect(page.locator(".as-result-link")).to_have_count(1)
+        expect(note).to_be_hidden()
+    # and of two, the note
+    for q in ('"central bank" rates', "oil AND gas", "bank of england"):
+        page.goto("/?" + urlencode({"q": q, "sort": "newest"}))
+        expect(note).to_contain_text("only the articles holding every word are listed")
 
 
 def test_the_skip_link_moves_focus_without_redrawing_or_history(browsing: Browsing) -> None:
