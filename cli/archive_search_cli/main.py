@@ -157,7 +157,7 @@ def _list_articles(
     for line in lines[:LISTED_KEYS]:
         print(line)
     if len(lines) > LISTED_KEYS:
-        print(f"  … and {len(lines) - LISTED_KEYS} more that make no article")
+        print(f"  … and {len(lines) - LISTED_KEYS} more -> {outcome}")
 
 
 def _delete(args: argparse.Namespace) -> int:
@@ -206,7 +206,8 @@ def _report(args: argparse.Namespace) -> int:
     ingest_env = local_stack_spec().function_environment["IngestFunction"]
     report_prefix = args.report_prefix or ingest_env["REPORT_PREFIX"]
     running = running_stack(args.data_dir, named=bool(args.endpoint_url))
-    archive_bucket = args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"])
+    # No name is guessed: the template's local one is no deployed stack's (AWS answered NoSuchBucket: the review).
+    archive_bucket = args.archive_bucket or (running.archive_bucket if running else None)
     s3 = aws_client("s3", endpoint)
     keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
     rejected = False
@@ -301,7 +302,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("paths", nargs="*", help="files or folders, as given to upload (none: every report)")
     report.add_argument("--report-prefix", help="where ingest writes reports (default: the template's)")
     report.add_argument(
-        "--archive-bucket", help="the archive bucket, to tell accepted from waiting (default: the running stack's)"
+        "--archive-bucket",
+        help="the archive bucket, to tell accepted from waiting (default: the running local stack's, else none)",
     )
     _add_uploads_target_options(report)
     report.set_defaults(run=_report)

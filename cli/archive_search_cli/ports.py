@@ -61,33 +61,45 @@ def describe_listener(port: int) -> str:
     return "another process"
 
 
-def next_free_port(port: int, avoid: frozenset[int] = frozenset()) -> int:
-    """The first free port above `port` that is not in `avoid`."""
-    candidate = port + 1
-    while candidate in avoid or port_in_use(candidate):
-        candidate += 1
-    return candidate
+MAX_PORT = 65535
+
+
+def next_free_port(port: int, avoid: frozenset[int] = frozenset()) -> int | None:
+    """The first free port above `port` that is not in `avoid`, None when none is up to 65535."""
+    for candidate in range(port + 1, MAX_PORT + 1):
+        if candidate not in avoid and not port_in_use(candidate):
+            return candidate
+    return None
 
 
 def taken_ports_message(
-    command: str, ports: Mapping[str, int], data_dir_in_use: tuple[str, str] | None = None
+    command: str, ports: Mapping[str, int], data_dir_in_use: tuple[str, str | None] | None = None
 ) -> str | None:
     """One line naming each taken port (with its flag, e.g. `--opensearch-port`), what holds it, and the command with
-    free ones; None when all are free. `data_dir_in_use`: what runs in the --data-dir and a folder to suggest instead,
-    when something does."""
+    free ones; None when all are free. `data_dir_in_use`, when something runs in the command's folder: what is in use
+    by what, and the `--data-dir` option to suggest instead, None for a command that has no such flag (`sam-local`
+    always uses `.local`: the review found it advising `--data-dir`, which it rejects). Only flags of the command are
+    offered: a port with none free above it is named so."""
     taken = {flag: port for flag, port in ports.items() if port_in_use(port)}
     if not taken and data_dir_in_use is None:
         return None
     held = [f"port {port} ({flag}) is taken by {describe_listener(port)}" for flag, port in taken.items()]
-    if data_dir_in_use is not None:
-        held.append(f"the --data-dir is in use by {data_dir_in_use[0]}")
     chosen: set[int] = set(ports.values())
     options: list[str] = []
     for flag, port in taken.items():
         free = next_free_port(port, frozenset(chosen))
+        if free is None:
+            held.append(f"no port above {port} is free for {flag}")
+            continue
         chosen.add(free)
         options.append(f"{flag} {free}")
     if data_dir_in_use is not None:
-        options.append(f"--data-dir {data_dir_in_use[1]}")
+        held.append(data_dir_in_use[0])
+        if data_dir_in_use[1] is not None:
+            options.append(data_dir_in_use[1])
     holders = "it" if len(held) == 1 else "them"
+    if not options or (data_dir_in_use is not None and data_dir_in_use[1] is None):
+        # The folder cannot be chosen: what holds it is to be stopped whatever the ports.
+        others = f" (free ports: archive-search {command} {' '.join(options)})" if options else ""
+        return f"{'; '.join(held)}. Stop {holders}{others}"
     return f"{'; '.join(held)}. Stop {holders}, or choose others: archive-search {command} {' '.join(options)}"

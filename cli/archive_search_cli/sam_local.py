@@ -167,7 +167,8 @@ def run(args: argparse.Namespace) -> int:
     """`archive-search sam-local`: OpenSearch and moto for the containers, the seed ingested by the ingest
     function in its container, then `sam local start-api` in the foreground until Ctrl-C."""
     use_local_credentials()
-    refuse_taken_ports("sam-local", StackPorts(args.port, args.moto_port, args.opensearch_port), LOCAL_DIR)
+    ports = StackPorts(args.port, args.moto_port, args.opensearch_port)
+    refuse_taken_ports("sam-local", ports, LOCAL_DIR, data_dir_option=False)
     spec = local_stack_spec()
     with ExitStack() as stack:
         opensearch_url = stack.enter_context(

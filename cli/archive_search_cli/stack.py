@@ -132,21 +132,25 @@ def s3_endpoint(option: str | None, running: RunningStack | None) -> str | None:
     return running.aws_endpoint_url if running else f"http://127.0.0.1:{StackPorts.moto}"
 
 
-def refuse_taken_ports(command: str, ports: StackPorts, data_dir: Path) -> None:
+def refuse_taken_ports(command: str, ports: StackPorts, data_dir: Path, *, data_dir_option: bool = True) -> None:
     """SystemExit, in one line, when a port the stack would take is taken (the OpenSearch one unless OPENSEARCH_URL
     names a node), or a stack runs in `data_dir`: what holds each, and the flags with free ones. Checked before
-    anything starts, so that every clash is named at once."""
+    anything starts, so that every clash is named at once. `data_dir_option`: whether the command has `--data-dir`
+    to offer another folder; `sam-local` has not, and always uses `.local` (its node's data, stack.json)."""
     flags = {"--port": ports.api, "--moto-port": ports.moto}
     if not os.environ.get("OPENSEARCH_URL"):
         flags["--opensearch-port"] = ports.opensearch
     running = read_stack_file(data_dir)
     api_port = urlparse(running.api_url).port if running else None
     # A stack.json whose API does not answer was left by a stack that was killed: nothing runs there.
-    in_use = (
-        (f"the stack serving {running.api_url}", f"{data_dir}2")
-        if running and api_port and port_in_use(api_port)
-        else None
-    )
+    in_use: tuple[str, str | None] | None = None
+    if running and api_port and port_in_use(api_port):
+        holder = f"the stack serving {running.api_url}"
+        in_use = (
+            (f"the --data-dir is in use by {holder}", f"--data-dir {data_dir}2")
+            if data_dir_option
+            else (f"{data_dir}, which {command} always uses, is in use by {holder}", None)
+        )
     message = taken_ports_message(command, flags, in_use)
     if message is not None:
         raise SystemExit(f"archive-search {command}: {message}")

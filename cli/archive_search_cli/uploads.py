@@ -330,9 +330,9 @@ def _upload_modified(s3: Any, bucket: str, key: str) -> _Uploaded | Literal["den
     return _Uploaded(head["LastModified"], str(head["ETag"]).strip('"'))
 
 
-def _archived_from(s3: Any, archive_bucket: str, article_id: str) -> tuple[str, str] | Literal["denied"] | None:
-    """The upload key and ETag the archived article was made from; None when none is archived; "denied" when the
-    caller may not read the archive (the editors' policy)."""
+def _archived_from(s3: Any, archive_bucket: str, article_id: str) -> tuple[str, str] | str | None:
+    """The upload key and ETag the archived article was made from; None when none is archived; else a note on why
+    that cannot be told: the caller may not read the archive (the editors' policy), or there is no such bucket."""
     try:
         body = s3.get_object(Bucket=archive_bucket, Key=f"{ARCHIVE_PREFIX}{article_id}.json")["Body"].read()
     except ClientError as exc:
@@ -340,7 +340,9 @@ def _archived_from(s3: Any, archive_bucket: str, article_id: str) -> tuple[str, 
         if code in _MISSING:
             return None
         if code in _DENIED:
-            return "denied"
+            return NOT_KNOWN
+        if code == "NoSuchBucket":  # a mistyped --archive-bucket: the report on the upload still stands
+            return f"accepted, or not ingested yet: there is no archive bucket {archive_bucket} ({ARCHIVE_FLAG_USE})"
         raise
     article = json.loads(body)
     return str(article.get("source_key", "")), str(article.get("source_etag", ""))
@@ -355,10 +357,12 @@ def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
 
 
 NOT_KNOWN = "accepted, or not ingested yet: the archive cannot be read with these credentials (search for it)"
+ARCHIVE_FLAG_USE = "--archive-bucket, the stack's archive bucket, tells accepted from waiting"
+NO_ARCHIVE = f"accepted, or not ingested yet: no archive bucket was given and no local stack runs ({ARCHIVE_FLAG_USE})"
 
 
 def upload_report(
-    s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str, archive_bucket: str
+    s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str, archive_bucket: str | None
 ) -> dict[str, Any]:
     """What became of the upload at key, as the editor can tell from the uploads and archive buckets:
 
@@ -374,7 +378,9 @@ def upload_report(
     Accepted and waiting were one "no report" (session 53's new user could not tell them apart). With the editors'
     policy, which lets them read neither the uploads nor the archive, they still are (`"status": "no report"`, with a
     `note` saying both), the upload's absence reads "no report" too, and a report is shown even when a newer upload
-    waits. Raises botocore's ClientError for anything else (no bucket, no access)."""
+    waits. So they are when no `archive_bucket` is given, or it does not exist (none is guessed: the template's local
+    name, read against a deployed stack, got NoSuchBucket and failed the command: the session's review). Raises
+    botocore's ClientError for anything else (no uploads bucket, no access)."""
     uploaded = _upload_modified(s3, bucket, key)
     if uploaded is None:
         return {"upload": key, "status": "not uploaded"}
@@ -387,9 +393,13 @@ def upload_report(
     report_key = report_key_for(key, upload_prefix, report_prefix)
     reported = _report_modified(s3, bucket, report_key)
     if reported is None:
-        archived = _archived_from(s3, archive_bucket, article) if article is not None else None
-        if not isinstance(uploaded, _Uploaded) or archived == "denied":
+        if not isinstance(uploaded, _Uploaded):
             return {"upload": key, "status": "no report", "article": article, "note": NOT_KNOWN}
+        archived: tuple[str, str] | str | None = None  # a name no article can have: no article to look for
+        if article is not None:
+            archived = NO_ARCHIVE if archive_bucket is None else _archived_from(s3, archive_bucket, article)
+        if isinstance(archived, str):
+            return {"upload": key, "status": "no report", "article": article, "note": archived}
         # The article is this upload's when ingest made it from this key and this content.
         accepted = archived == (key, uploaded.etag)
         return {"upload": key, "status": "accepted" if accepted else "waiting", "article": article}

@@ -14,6 +14,7 @@ import pytest
 from archive_search_cli.gateway import make_server
 from archive_search_cli.main import main
 from archive_search_cli.opensearch_node import free_port
+from archive_search_cli.ports import next_free_port
 
 
 @pytest.fixture
@@ -70,3 +71,32 @@ def test_serve_in_the_data_dir_of_a_running_stack_names_it(
     message = str(exited.value.code)
     assert f"the --data-dir is in use by the stack serving {api_url}" in message
     assert f"--data-dir {tmp_path}2" in message
+
+
+def test_sam_local_beside_a_running_serve_names_no_flag_it_lacks(
+    taken_api_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The session's review: with `serve` running in .local, sam-local advised `--data-dir .local2`, which it rejects.
+    # Given a stack running in the folder sam-local always uses (its node's data and stack.json are there)
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_DEFAULT_REGION", "AWS_REGION", "OPENSEARCH_URL"):
+        monkeypatch.delenv(name, raising=False)  # use_local_credentials sets them: undone after the test
+    monkeypatch.setattr("archive_search_cli.sam_local.LOCAL_DIR", tmp_path)
+    api_url = f"http://127.0.0.1:{taken_api_port}"
+    fields = ("aws_endpoint_url", "opensearch_url", "uploads_bucket", "archive_bucket", "ingest_queue_url")
+    stack = {"api_url": api_url, **dict.fromkeys(fields, "x"), "dead_letter_queue_url": "x", "upload_prefix": "x"}
+    (tmp_path / "stack.json").write_text(json.dumps(stack), encoding="utf-8")
+    # When sam-local is started on free ports
+    with pytest.raises(SystemExit) as exited:
+        ports = ("--port", str(free_port()), "--moto-port", str(free_port()), "--opensearch-port", str(free_port()))
+        main(["sam-local", *ports])
+    # Then it names the stack to stop, and no --data-dir, which sam-local does not have
+    message = str(exited.value.code)
+    assert f"{tmp_path}, which sam-local always uses, is in use by the stack serving {api_url}. Stop it" in message
+    assert "--data-dir" not in message
+    assert not (tmp_path / "opensearch").exists()
+
+
+def test_the_next_free_port_stops_at_65535() -> None:
+    # It counted on past 65535, where port_in_use raised OverflowError (the session's review).
+    assert next_free_port(65535) is None
+    assert next_free_port(65533, avoid=frozenset({65534, 65535})) is None

@@ -11,6 +11,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from unittest.mock import ANY
 
 import pytest
 from botocore.exceptions import ClientError, EndpointConnectionError
@@ -697,6 +698,66 @@ def test_report_works_with_the_editors_policy_which_cannot_read_uploads(
         json.loads(rejection),
         {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry", "note": NOT_KNOWN},
     ]
+
+
+class DeployedS3(ReportsS3):
+    """A deployed stack's buckets: an archive bucket of another name than the template's local one, the buckets
+    each read is asked of, and NoSuchBucket for any other bucket, as AWS answers."""
+
+    def __init__(self, objects: dict[str, tuple[bytes, datetime]], archive: str) -> None:
+        super().__init__(objects)
+        self.archive = archive
+        self.read: list[str] = []
+
+    def get_object(self, Bucket: str, Key: str) -> dict[str, Any]:
+        self.read.append(Bucket)
+        if Bucket not in ("uploads", self.archive):
+            raise ClientError({"Error": {"Code": "NoSuchBucket", "Message": "no such bucket"}}, "GetObject")
+        return super().get_object(Bucket, Key)
+
+
+def test_report_on_a_deployed_stack_guesses_no_archive_bucket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The session's review: with no local stack and no --archive-bucket, `report` read the template's local archive
+    # bucket, which AWS answered NoSuchBucket: the command failed where it had said "no report".
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    s3 = DeployedS3({"incoming/kerry.txt": (b"Kerry", noon)}, archive="deployed-archive")
+    s3.objects["articles/kerry.json"] = (_archived("incoming/kerry.txt", b"Kerry"), noon)
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    (tmp_path / "kerry.txt").write_text("Kerry", encoding="utf-8")
+    deployed = ["--endpoint-url", "aws", "--bucket", "uploads", "--data-dir", str(tmp_path)]  # no stack.json there
+
+    assert main(["report", *deployed, str(tmp_path / "kerry.txt")]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer == {"upload": "incoming/kerry.txt", "status": "no report", "article": "kerry", "note": ANY}
+    assert answer["note"].startswith("accepted, or not ingested yet: no archive bucket was given")
+    assert "--archive-bucket" in answer["note"]
+    assert s3.read == []  # no archive was guessed
+    # An archive bucket that does not exist cannot tell either: no report, not a failure
+    assert main(["report", *deployed, "--archive-bucket", "misspelt", str(tmp_path / "kerry.txt")]) == 0
+    note = json.loads(capsys.readouterr().out)["note"]
+    assert note.startswith("accepted, or not ingested yet: there is no archive bucket misspelt")
+    assert "--archive-bucket" in note
+    # and the deployed stack's own tells
+    assert main(["report", *deployed, "--archive-bucket", "deployed-archive", str(tmp_path / "kerry.txt")]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "accepted"
+
+
+def test_the_upload_overflow_line_says_not_uploaded_as_its_items_do(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The items said "not uploaded", the line counting the rest "that make no article" (the session's review).
+    (tmp_path / "many").mkdir()
+    for n in range(LISTED_KEYS + 2):
+        (tmp_path / "many" / f"{n:02}.pdf").write_bytes(b"%PDF")
+
+    assert main(["upload", "--data-dir", str(tmp_path), str(tmp_path / "many")]) == 2
+
+    lines = capsys.readouterr().out.splitlines()
+    assert all(" -> not uploaded: " in line for line in lines[1:-1])
+    assert lines[-1] == "  … and 2 more -> not uploaded"
+    assert recording_s3.put == []
 
 
 def _raised_from(error: Exception, cause: Exception) -> Exception:
