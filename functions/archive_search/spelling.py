@@ -95,6 +95,11 @@ _SUGGESTER = {
 # per search of the CISI queries (8 words looked up), 1 ms at one (session 53, 76 queries x 3, on CISI's index and
 # on news-dev's alike). `tordey` and `kalbg` are one edit from Torday and Kalbag.
 _BYLINE_SUGGESTER = {**_SUGGESTER, "max_edits": 1}
+# And asked only of a query of this many words or fewer (stopwords aside): a reader looking for a writer types the
+# name, perhaps with a word of the subject (`peter tordey`, `peter tordey fed rates`); a longer query is a subject's.
+# Even at one edit the byline suggester cost about 1 ms of each of the 76 CISI queries (8 words looked up: 3.7 ms of
+# suggesters with it, 2.8 without; session 53).
+MAX_BYLINE_SPELLED_WORDS = 4
 
 
 # Longer runs of text are neither looked up nor expanded to near spellings: no dictionary word is this long, and the
@@ -158,13 +163,18 @@ def spelling_suggester(q: str) -> dict[str, Any]:
     """The term suggesters for q, on the words _looked_up keeps: no other is respelt nor expanded; and, for each of
     those ending in `s`, one asking for its word without the `s` (_form_suggesters). A byline's words are proposed as
     a headline's are (_unknown): `peter tordey` was read `peter today`, where Peter Torday writes 24 articles whose
-    bodies do not name him (session 52)."""
+    bodies do not name him (session 52); one edit away, in a query of MAX_BYLINE_SPELLED_WORDS or fewer."""
     text = _looked_up(q)
+    bylines = (
+        {"spell_byline": {"term": {"field": BYLINE_WORDS_FIELD, **_BYLINE_SUGGESTER}}}
+        if sum(not _is_stopword(word) for word in text.split()) <= MAX_BYLINE_SPELLED_WORDS
+        else {}
+    )
     return {
         "text": text,
         "spell_body": {"term": {"field": "body.exact", **_SUGGESTER}},
         "spell_title": {"term": {"field": TITLE_WORDS_FIELD, **TITLE_SUGGESTER}},
-        "spell_byline": {"term": {"field": BYLINE_WORDS_FIELD, **_BYLINE_SUGGESTER}},
+        **bylines,
         **_form_suggesters(text),
     }
 

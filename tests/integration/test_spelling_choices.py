@@ -1412,8 +1412,8 @@ def test_a_name_typed_beside_other_words_is_offered_the_word_it_is_a_typo_of(pip
         for n in range(7)
     ]
     for n in range(TYPO_ODDS * 8):
-        body = f"The health service grew on day {n}." if n % 2 else f"Their health improved on day {n}."
-        _json_upload(pipeline, f"Hospitals {n}", body)
+        text = f"The health service grew on day {n}." if n % 2 else f"Their health improved on day {n}."
+        _json_upload(pipeline, f"Hospitals {n}", text)
     pipeline.drain()
 
     # Then beside another word, which tells what was meant, the typo's spelling is offered (session 53 refused all
