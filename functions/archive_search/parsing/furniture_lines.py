@@ -87,10 +87,15 @@ _AFTER_HOLDER = r"(?=\s*(?:$|[.,;:|\u00b7\u2022]|all rights reserved|\u00a9|\(c\
 
 # What heads a list of other stories ("ALSO READ" over a list of links, "Related", "More on this story"): with the
 # list left out as furniture, it would head the story's next paragraph.
+# The phrases of those labels, shared by the three below: what sends the reader on (_READING), the others, and the
+# kinds of "Related" and "Recommended", which alone may also be words of the story's.
+_READING = r"also read|read also|see also|read more|read next"
+_OTHER_STORIES = rf"{_READING}|more stories|you (?:may|might) also like|more on this(?: story| topic)?"
+_RELATED_KINDS = r"(?:stories|articles|posts|content|coverage|links)"
+_RECOMMENDED_KINDS = r"(?:for you|stories)"
+_LABEL_END = r"[\s:.!\u2026-]*"
 _OTHER_STORIES_LABEL = re.compile(
-    r"(?:also read|read also|see also|read more|read next|more stories|you (?:may|might) also like"
-    r"|related(?: stories| articles| posts| content| coverage| links)?|more on this(?: story| topic)?"
-    r"|recommended(?: for you| stories)?)[\s:.!\u2026-]*",
+    rf"(?:{_OTHER_STORIES}|related(?: {_RELATED_KINDS})?|recommended(?: {_RECOMMENDED_KINDS})?){_LABEL_END}",
     re.IGNORECASE,
 )
 
@@ -105,8 +110,7 @@ def is_other_stories_label(paragraph: str) -> bool:
 # »"). "Related" and "Recommended" alone may be a verdict or a heading of the story's. Ended as a sentence ("Read
 # more.", "Read more!") it is one: a slogan the story quotes (session 53's review).
 _READING_LABEL = re.compile(
-    r"(?:also read|read also|see also|read more|read next)"
-    r"(?:\s*(?::|\.{3}|[\u2026>\u00bb\u203a\u2192\u2013\u2014-]))*\s*",
+    rf"(?:{_READING})" r"(?:\s*(?::|\.{3}|[\u2026>\u00bb\u203a\u2192\u2013\u2014-]))*\s*",
     re.IGNORECASE,
 )
 # A label before links that heads other stories (furniture_line): "Read more: <a>…</a>", "Related: <a>…</a>", "More
@@ -114,9 +118,7 @@ _READING_LABEL = re.compile(
 # ("Recommended: <a>Blur, The Magic Whip</a>"), and "Related" without its colon a word of the story's (session 53's
 # review).
 _LINK_LINE_LABEL = re.compile(
-    r"(?:(?:also read|read also|see also|read more|read next|more stories|you (?:may|might) also like"
-    r"|related (?:stories|articles|posts|content|coverage|links)|more on this(?: story| topic)?"
-    r"|recommended (?:for you|stories))[\s:.!\u2026-]*|related\s*:\s*)",
+    rf"(?:(?:{_OTHER_STORIES}|related {_RELATED_KINDS}|recommended {_RECOMMENDED_KINDS}){_LABEL_END}|related\s*:\s*)",
     re.IGNORECASE,
 )
 
