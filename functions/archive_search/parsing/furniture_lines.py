@@ -94,15 +94,21 @@ _OTHER_STORIES = rf"{_READING}|more stories|you (?:may|might) also like|more on 
 _RELATED_KINDS = r"(?:stories|articles|posts|content|coverage|links)"
 _RECOMMENDED_KINDS = r"(?:for you|stories)"
 _LABEL_END = r"[\s:.!\u2026-]*"
-_OTHER_STORIES_LABEL = re.compile(
-    rf"(?:{_OTHER_STORIES}|related(?: {_RELATED_KINDS})?|recommended(?: {_RECOMMENDED_KINDS})?){_LABEL_END}",
-    re.IGNORECASE,
-)
+# Such a label but for a bare "Related" or "Recommended": none that a story writes as its own words.
+_UNMISTAKABLE_LABEL = rf"(?:{_OTHER_STORIES}|related {_RELATED_KINDS}|recommended {_RECOMMENDED_KINDS}){_LABEL_END}"
+_OTHER_STORIES_LABEL = re.compile(rf"{_UNMISTAKABLE_LABEL}|(?:related|recommended){_LABEL_END}", re.IGNORECASE)
+_UNMISTAKABLE_OTHER_STORIES_LABEL = re.compile(_UNMISTAKABLE_LABEL, re.IGNORECASE)
 
 
 def is_other_stories_label(paragraph: str) -> bool:
     """Whether a paragraph says only what heads a list of other stories (_OTHER_STORIES_LABEL)."""
     return _OTHER_STORIES_LABEL.fullmatch(paragraph) is not None
+
+
+def is_unmistakable_other_stories_label(paragraph: str) -> bool:
+    """Whether a paragraph says only what heads a list of other stories and is no bare "Related" or "Recommended",
+    which may head a list of the story's own (_UNMISTAKABLE_OTHER_STORIES_LABEL)."""
+    return _UNMISTAKABLE_OTHER_STORIES_LABEL.fullmatch(paragraph) is not None
 
 
 # A label that sends the reader to other stories, never a word of one on its own: a paragraph saying only this
@@ -118,7 +124,7 @@ _READING_LABEL = re.compile(
 # ("Recommended: <a>Blur, The Magic Whip</a>"), and "Related" without its colon a word of the story's (session 53's
 # review).
 _LINK_LINE_LABEL = re.compile(
-    rf"(?:(?:{_OTHER_STORIES}|related {_RELATED_KINDS}|recommended {_RECOMMENDED_KINDS}){_LABEL_END}|related\s*:\s*)",
+    rf"(?:{_UNMISTAKABLE_LABEL}|related\s*:\s*)",
     re.IGNORECASE,
 )
 

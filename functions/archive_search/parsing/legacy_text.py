@@ -30,6 +30,7 @@ from archive_search.parsing.furniture_lines import (
     is_legacy_layout_line,
     is_other_stories_label,
     is_prompt_line,
+    is_unmistakable_other_stories_label,
 )
 from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
 from archive_search.parsing.validate import (
@@ -247,26 +248,22 @@ def _furniture_start(body: list[str], end: int) -> int:
 # A list of other stories under its label at the article's end: a few headlines, each a line of at most this many
 # words that ends no sentence.
 _OTHER_STORIES = 12
-_BARE_LABELS = frozenset({"related", "recommended"})
-_LABEL_MARKS = " \t:.!\u2026-"
 _HEADLINE_WORDS = 20
 
 
 def _other_stories_list(body: list[str]) -> int | None:
     """Where a list of other stories that ends the body starts: its label (`Related stories`, `Read more`, `See also`:
-    furniture_lines.is_other_stories_label, but for a bare `Related` or `Recommended`, which may head the story's own
-    list of names or books) over one to _OTHER_STORIES headlines, each a line that reads as no sentence (session 53's
-    attacker: `Related stories` / `Ukraine rebels seize airport` / `Merkel calls Putin` stayed the body's end). None
-    when the body ends otherwise; never the first block, nor a label after a block that ends with a colon, which
-    introduces it as text."""
+    furniture_lines.is_unmistakable_other_stories_label; none under a bare `Related` or `Recommended`, which may head
+    the story's own list of names or books) over one to _OTHER_STORIES headlines, each a line that reads as no sentence
+    (session 53's attacker: `Related stories` / `Ukraine rebels seize airport` / `Merkel calls Putin` stayed the body's
+    end). None when the body ends otherwise; never the first block, nor a label after a block that ends with a colon,
+    which introduces it as text."""
     for at in range(len(body) - 2, max(0, len(body) - 2 - _OTHER_STORIES), -1):
         if is_other_stories_label(body[at]):
             headlines = body[at + 1 :]
             if body[at - 1].rstrip().endswith(":") or not all(map(_is_headline_line, headlines)):
                 return None
-            if body[at].strip(_LABEL_MARKS).casefold() in _BARE_LABELS:
-                return None
-            return at
+            return at if is_unmistakable_other_stories_label(body[at]) else None
     return None
 
 
