@@ -556,9 +556,8 @@ def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str
         if line is None or any(len(clean_line(label)) > MAX_META_LINK_CHARS for label in labels):
             continue
         lines.add(block.mem_id)
-        dates, authors = line
-        dateline = dateline or next((date for date in dates if parse_date(date) is not None), None)
-        author = author or next(iter(authors), None)
+        date, name = line
+        dateline, author = dateline or date, author or name
     return lines, dateline, author
 
 
@@ -1121,9 +1120,8 @@ class _HeaderFurniture:
             return False
         # A date the line shows in no <time> (Astra's `<span itemprop="datePublished">`) is the article's when it
         # declares none, as a date line's is; so is the author of a theme's author element.
-        dates, authors = line
-        self.dateline = self.dateline or next((date for date in dates if parse_date(date) is not None), None)
-        self.meta_byline = self.meta_byline or next(iter(authors), None)
+        date, name = line
+        self.dateline, self.meta_byline = self.dateline or date, self.meta_byline or name
         return True
 
     def _is_furniture(self, block: LexborNode) -> bool:
@@ -1161,14 +1159,14 @@ class _HeaderFurniture:
         return not kept or name is not None
 
 
-def _meta_line(block: LexborNode) -> tuple[list[str], list[str]] | None:
-    """The dates and the authors a line of metadata shows in elements marked as the publication's (itemprop=
-    datePublished, a theme's date class: _DATE_CLASSES) and the author's (a theme's author class: _AUTHOR_CLASSES), or
-    None when the block is no such line: short, and its text, but for its markers' (_is_meta_marker: a <time>, the
-    author's, a category's or tag's link, a theme's date or author element, the block itself if marked so), only
-    words such as By, Posted on, in, Tagged (_LINE_WORDS). A theme's element counts only when it holds what its class
-    names: a date (_date_stamps, after a label such as Posted on) or writers' names (_is_writers_name). Never a block
-    inside an author box (_in_author_box)."""
+def _meta_line(block: LexborNode) -> tuple[str | None, str | None] | None:
+    """The first date that parses and the first author a line of metadata shows in elements marked as the publication's
+    (itemprop=datePublished, a theme's date class: _DATE_CLASSES) and the author's (a theme's author class:
+    _AUTHOR_CLASSES), each None if it shows none, or None when the block is no such line: short, and its text, but for
+    its markers' (_is_meta_marker: a <time>, the author's, a category's or tag's link, a theme's date or author element,
+    the block itself if marked so), only words such as By, Posted on, in, Tagged (_LINE_WORDS). A theme's element counts
+    only when it holds what its class names: a date (_date_stamps, after a label such as Posted on) or writers' names
+    (_is_writers_name). Never a block inside an author box (_in_author_box)."""
     rest = _short_text(block)
     if rest is None or _in_author_box(block):
         return None
@@ -1190,7 +1188,9 @@ def _meta_line(block: LexborNode) -> tuple[list[str], list[str]] | None:
             dates.append(text)
         elif author is not None:
             authors.append(author)
-    return (dates, authors) if all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())) else None
+    if not all(word in _LINE_WORDS for word in _WORD.findall(rest.casefold())):
+        return None
+    return next((date for date in dates if parse_date(date) is not None), None), next(iter(authors), None)
 
 
 def _is_writers_name(author: str) -> bool:
