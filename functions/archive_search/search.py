@@ -1976,7 +1976,7 @@ def _likeliest_of(
     9 of whose 11 news-dev articles hold `wayne`, not `wayne ronnie`, which none holds with it; session 34's review).
     Beside a common word a further one is by chance: `sponor government` was read `sooner government` (`sponsor` is one
     edit, `sooner` two), `switcing arhived` `switching achieved` (the session's second review). `tiers`: (nearest,
-    slips, beyond); the last `beyond` candidates, further than AUTO fuzziness reaches (spelling.FURTHER_NAME_CHARS),
+    slips, beyond); the last `beyond` candidates, further than AUTO fuzziness reaches (spelling.MIN_TWO_EDIT_CHARS),
     are read only as a phrase (above); the `slips` candidates after the nearest are two likely edits from the word typed
     (spelling._two_likely_edits), each chosen before the nearest when, the context words counted as typed (their near
     spellings made `kenneth` count `kennedy`'s articles, and `kenneth carlse` was read `kenneth charles`: session 36's

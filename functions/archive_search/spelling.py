@@ -61,7 +61,7 @@ MAX_CONTEXT_CANDIDATES = 4  # equally near spellings told apart by the query's o
 # From this length a word's further spellings (_candidates) reach two edits, one more than AUTO fuzziness allows a word
 # of five letters: `tony blare` was read `tony blame` (35 news-dev articles, 2 beside `tony`), where 100 or more
 # write `tony blair` (session 53).
-FURTHER_NAME_CHARS = 5
+MIN_TWO_EDIT_CHARS = 5
 # A slip of the keys into a word only one article holds is not preferred to another edit into a word this many articles
 # hold: the one article's word may be its own typo (`interst`, where 722 of news-dev's articles write `interest`),
 # while a word some articles hold is no evidence against a slip (`oill` is `oil` in an archive of one article on oil
@@ -593,7 +593,7 @@ def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]:
     """(nearest_candidates of typed, the further ones, how many of those are two likely edits from typed, how many,
-    the last, are further than AUTO fuzziness reaches (FURTHER_NAME_CHARS: read only as a phrase, `tony blare` is
+    the last, are further than AUTO fuzziness reaches (MIN_TWO_EDIT_CHARS: read only as a phrase, `tony blare` is
     `tony blair`, while `gnome garden` stays `genome garden`, one edit, not `globe garden`: session 53's review), the
     spelling a word typed without other words is read as when it is not the first nearest one): the
     further spellings are within the edits AUTO fuzziness allows but not among the nearest (as near by an edit less
@@ -614,7 +614,7 @@ def _candidates(
     limit = 1 if len(word) <= 5 else 2
     # A word of five letters may be a name two edits away (`blare`: `blair`), further than AUTO allows it: a further
     # spelling, never a slip read alone, read only as the query's other words say (search._likeliest_of).
-    reach = 2 if len(word) >= FURTHER_NAME_CHARS else limit
+    reach = 2 if len(word) >= MIN_TWO_EDIT_CHARS else limit
     near: list[tuple[int, bool, int, int, str]] = []
     forms: list[str] = []  # the word's plural or possessive typed is of these (_form_of)
     for rank, options in enumerate((body_options, title_options)):
@@ -663,7 +663,7 @@ def _candidates(
         for text in further
         if osa_distance(word, fold_as_index(text)) <= limit and _two_likely_edits(word, fold_as_index(text))
     ][:MAX_CONTEXT_CANDIDATES]
-    # Those further than AUTO fuzziness reaches last (FURTHER_NAME_CHARS), read only as a phrase (beyond).
+    # Those further than AUTO fuzziness reaches last (MIN_TWO_EDIT_CHARS), read only as a phrase (beyond).
     far = [text for text in further if osa_distance(word, fold_as_index(text)) > limit]
     ordered = [*twice, *(text for text in further if text not in twice and text not in far), *far]
     held: dict[str, int] = {}
