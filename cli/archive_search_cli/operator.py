@@ -20,7 +20,7 @@ from archive_search.ingest import IngestService
 from archive_search.operations import UploadsLocation, reindex, repair, verify
 from archive_search.ports import TextEncoder
 from archive_search_cli.local_aws import REGION, aws_client
-from archive_search_cli.stack import StackPorts, add_stack_option, running_stack, s3_endpoint
+from archive_search_cli.stack import RunningStack, StackPorts, add_stack_option, running_stack, s3_endpoint
 from archive_search_cli.template import local_stack_spec
 from archive_search_cli.text_model import ensure_model
 
@@ -32,7 +32,6 @@ class Target:
     engine: EngineSettings
     s3_endpoint: str | None
     archive_bucket: str
-    uploads: UploadsLocation
 
 
 def add_target_options(parser: argparse.ArgumentParser) -> None:
@@ -41,15 +40,20 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--auth", choices=("none", "sigv4"), help="sigv4 for an AWS domain (default: none)")
     group.add_argument("--alias", default="articles", help="index alias (default: articles)")
     group.add_argument("--endpoint-url", help="S3 endpoint; 'aws' for the real one")
-    group.add_argument("--archive-bucket")
-    group.add_argument("--uploads-bucket")
+    group.add_argument(
+        "--archive-bucket", help="the stack's archive bucket (default: the local stack's; required with --endpoint-url)"
+    )
+    group.add_argument(
+        "--uploads-bucket",
+        help="the stack's uploads bucket, read by verify (default: the local stack's; required with --endpoint-url)",
+    )
     add_stack_option(parser)
 
 
 def resolve_target(args: argparse.Namespace) -> Target:
-    running = running_stack(args.data_dir, named=bool(args.endpoint_url and args.opensearch_url))
-    spec = local_stack_spec()
-    ingest_env = spec.function_environment["IngestFunction"]
+    running = _running(args)
+    ingest_env = local_stack_spec().function_environment["IngestFunction"]
+    local_archive = running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]
     auth = args.auth or "none"
     url = args.opensearch_url or (running.opensearch_url if running else f"http://127.0.0.1:{StackPorts.opensearch}")
     engine = EngineSettings(
@@ -59,13 +63,41 @@ def resolve_target(args: argparse.Namespace) -> Target:
         index_alias=args.alias,
         region=_engine_region(auth),
     )
-    uploads_bucket = args.uploads_bucket or (running.uploads_bucket if running else spec.uploads_bucket)
     return Target(
         engine=engine,
         s3_endpoint=s3_endpoint(args.endpoint_url, running),
-        archive_bucket=args.archive_bucket or (running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]),
-        uploads=UploadsLocation(uploads_bucket, ingest_env["UPLOAD_PREFIX"], ingest_env["REPORT_PREFIX"]),
+        archive_bucket=_bucket(args, "--archive-bucket", args.archive_bucket, local_archive),
     )
+
+
+def resolve_uploads(args: argparse.Namespace) -> UploadsLocation:
+    """Where the stack's uploads and reports are, which verify reads (reindex reads none)."""
+    running = _running(args)
+    spec = local_stack_spec()
+    ingest_env = spec.function_environment["IngestFunction"]
+    bucket = _bucket(
+        args, "--uploads-bucket", args.uploads_bucket, running.uploads_bucket if running else spec.uploads_bucket
+    )
+    return UploadsLocation(bucket, ingest_env["UPLOAD_PREFIX"], ingest_env["REPORT_PREFIX"])
+
+
+def _running(args: argparse.Namespace) -> RunningStack | None:
+    return running_stack(args.data_dir, named=bool(args.endpoint_url and args.opensearch_url))
+
+
+def _bucket(args: argparse.Namespace, flag: str, given: str | None, local: str) -> str:
+    """A bucket the command reads: the one its `flag` names, else, on the local stack's S3 (no --endpoint-url), the
+    `local` one (the running stack's, else the template's). With --endpoint-url and no name, SystemExit in one line
+    naming the flag: the local name is no deployed stack's, and reading it failed, or read another stack's (session
+    54; `report` guesses none either since session 53)."""
+    if given:
+        return given
+    if args.endpoint_url:
+        raise SystemExit(
+            f"archive-search {args.command}: with --endpoint-url, name the stack's bucket with {flag} (the local"
+            " stack's name is no other stack's)"
+        )
+    return local
 
 
 def _engine_region(auth: str) -> str:
@@ -113,25 +145,25 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    target = resolve_target(args)
+    target, uploads_at = resolve_target(args), resolve_uploads(args)
     s3 = _s3(target)
     archive = S3ArchiveStore(s3, target.archive_bucket)
     client = create_client(target.engine, max_retries=3)
     admin = OpenSearchIndexAdmin(client, target.engine.index_alias)
     uploads = S3UploadSource(s3)
     with tqdm(unit="article", desc="reading archive", disable=None) as bar:
-        report = verify(archive, admin, uploads, target.uploads, progress=bar.update)
+        report = verify(archive, admin, uploads, uploads_at, progress=bar.update)
     summary = asdict(report) | {"drift": report.drift}
     print(json.dumps(summary, indent=2))
     if report.drift and args.repair:
         index = OpenSearchArticleIndex(client, target.engine.index_alias, local_text_encoder())
         ingest = IngestService(
-            uploads, archive, index, S3ReportStore(s3), target.uploads.upload_prefix, target.uploads.report_prefix
+            uploads, archive, index, S3ReportStore(s3), uploads_at.upload_prefix, uploads_at.report_prefix
         )
-        failures = repair(report, archive, index, ingest, target.uploads)
+        failures = repair(report, archive, index, ingest, uploads_at)
         if failures:
             print(json.dumps({"repair_failures": failures}, indent=2))
             return EXIT_DRIFT
-        report = verify(archive, admin, uploads, target.uploads)
+        report = verify(archive, admin, uploads, uploads_at)
         print(f"repaired; drift now {report.drift}")
     return EXIT_DRIFT if report.drift else 0

@@ -473,6 +473,7 @@ def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Pat
     )
     target = resolve_target(parser.parse_args(["verify", "--data-dir", str(tmp_path)]))
     assert (target.s3_endpoint, target.engine.endpoint) == ("http://127.0.0.1:5310", "http://127.0.0.1:9310")
+    assert target.archive_bucket == "archive-here"
     assert parser.parse_args(["redrive", "--data-dir", str(tmp_path)]).data_dir == tmp_path
     # A folder named that holds no stack is said so, in one line, by every command: they went on to the default
     # stack's bucket and index (session 48's new user)
@@ -486,12 +487,60 @@ def test_commands_find_the_stack_serve_runs_with_the_same_data_dir(tmp_path: Pat
     # unless the command is named every endpoint it uses (the session's reviews: one named, the other went to the
     # default stack)
     named = ["verify", "--data-dir", none, "--opensearch-url", "http://127.0.0.1:1", "--endpoint-url", "http://x:1"]
+    named += ["--archive-bucket", "archive"]
     assert resolve_target(parser.parse_args(named)).engine.endpoint == "http://127.0.0.1:1"
     with pytest.raises(SystemExit, match="no local stack is running in --data-dir"):
         resolve_target(parser.parse_args(named[:5]))
     assert _upload_target(parser.parse_args(["upload", "--data-dir", none, "--endpoint-url", "http://x:1", "a"]))[0]
     # while the default folder with none uses the default ports (a stack started before stack.json was written)
     assert _upload_target(parser.parse_args(["upload", "a.json"]))[0] is not None
+
+
+def _no_client(service: str, endpoint: str | None) -> Any:
+    raise AssertionError(f"a {service} client was made for {endpoint}")
+
+
+@pytest.mark.parametrize("command", ["verify", "reindex"])
+@pytest.mark.parametrize("stack", ["running", "none"])
+def test_an_operator_command_on_a_named_endpoint_guesses_no_archive_bucket(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, stack: str
+) -> None:
+    # Given verify or reindex sent to AWS's S3 with no --archive-bucket: they read the local stack's archive bucket
+    # there, or the template's (session 53's review: a deployed stack has neither)
+    if stack == "running":
+        running = RunningStack(*(f"http://127.0.0.1:1/{n}" for n in range(8)))
+        (tmp_path / "stack.json").write_text(json.dumps(asdict(running)), encoding="utf-8")
+    monkeypatch.setattr("archive_search_cli.operator.aws_client", _no_client)
+    deployed = [command, "--data-dir", str(tmp_path), "--endpoint-url", "aws", "--opensearch-url", "https://x.example"]
+
+    # Then it stops in one line naming the flag, before reading anything
+    with pytest.raises(SystemExit) as stopped:
+        main([*deployed, "--uploads-bucket", "uploads"])
+    message = str(stopped.value)
+    assert message.startswith(
+        f"archive-search {command}: with --endpoint-url, name the stack's bucket with --archive-bucket"
+    )
+    assert "\n" not in message
+    # and the bucket named is the one read
+    assert (
+        resolve_target(build_parser().parse_args([*deployed, "--archive-bucket", "theirs"])).archive_bucket == "theirs"
+    )
+
+
+def test_verify_on_a_named_endpoint_guesses_no_uploads_bucket(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given verify sent to AWS's S3 with its archive bucket but not its uploads bucket (it read the template's)
+    monkeypatch.setattr("archive_search_cli.operator.aws_client", _no_client)
+    deployed = ["--data-dir", str(tmp_path), "--endpoint-url", "aws", "--opensearch-url", "https://x.example"]
+    deployed += ["--archive-bucket", "archive"]
+
+    # Then it stops in one line naming the flag
+    with pytest.raises(SystemExit) as stopped:
+        main(["verify", *deployed])
+    assert str(stopped.value).startswith(
+        "archive-search verify: with --endpoint-url, name the stack's bucket with --uploads-bucket"
+    )
+    # while reindex, which reads no uploads, needs none
+    assert resolve_target(build_parser().parse_args(["reindex", *deployed])).archive_bucket == "archive"
 
 
 def test_a_folders_hidden_and_system_files_are_not_uploaded_but_a_named_one_is(tmp_path: Path) -> None:
