@@ -1430,6 +1430,58 @@ def test_html_a_brief_in_its_article_takes_in_nothing_the_page_holds_outside_it(
     assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
 
 
+_THREAD = "".join(f"<div>{_READER.format(i=i)}</div>" for i in range(3))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # A brief in a bare <article> (no container around it), its readers' thread after it under no furniture name
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>12 Comments</h2><ol>"
+        + "".join(f"<li><p><b>Reader {i}</b> on 12 May 2015 at 10:0{i}</p>{_READER.format(i=i)}</li>" for i in range(3))
+        + "</ol>",
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><div><h3>Comments (3)</h3>{_THREAD}</div>",
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><section><h2>Join the discussion</h2>{_THREAD}"
+        "</section>",
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>Have your say</h2>{_THREAD}",
+        # WordPress's "N thoughts on “Headline”" over readers' <article>s and the reply form, in a theme's wrapper
+        f"<div class='wrap'><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article>"
+        "<h3>3 thoughts on \u201cFerry to run on Sundays\u201d</h3>"
+        + "".join(f"<article><p>Reader {i}</p>{_READER.format(i=i)}</article>" for i in range(3))
+        + "<h3>Leave a Reply</h3><form><textarea></textarea><button>Post Comment</button></form></div>",
+        # The thread in the same <main> as the story's <article>
+        f"<main><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>Reader comments</h2>{_THREAD}</main>",
+        "<main><article><h1>Ferry to run on Sundays</h1>" + _BRIEF + "</article><h2>3 Responses to \u201cFerry to run "
+        "on Sundays\u201d</h2><ul>"
+        + "".join(f"<li><p>Reader {i} says:</p>{_READER.format(i=i)}<a href='#r'>Reply</a></li>" for i in range(3))
+        + "</ul></main>",
+        f"<main><article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h3>Leave a Reply</h3>{_THREAD}</main>",
+    ],
+)
+def test_html_a_brief_s_unnamed_comment_thread_after_its_article_is_left_out(page: str) -> None:
+    # session 53 left these: with no container around the <article>, or the thread in its <main>, the page's text
+    # around it was the article, comments and all
+    parsed = parse_upload("incoming/ferry.html", _html(page))
+
+    assert parsed.title == "Ferry to run on Sundays"
+    assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
+
+
+@pytest.mark.parametrize("heading", ["Responses", "Comments from the public consultation", "What happens next"])
+def test_html_a_story_after_a_header_only_article_keeps_its_text_and_its_subheads(heading: str) -> None:
+    # The story continues after an <article> holding only its headline and standfirst: its text, not a thread
+    page = (
+        "<article><h1>Ferry to run on Sundays</h1><p>A summer service.</p></article><div><p>The harbour ferry will run"
+        f" on Sundays from June, the council said after a long debate.</p><h2>{heading}</h2><p>Commuter groups "
+        "welcomed the decision, saying fares had risen faster than wages.</p></div>"
+    )
+
+    assert parse_upload("incoming/ferry.html", _html(page)).body == (
+        "A summer service.\n\nThe harbour ferry will run on Sundays from June, the council said after a long debate."
+        f"\n\n{heading}\n\nCommuter groups welcomed the decision, saying fares had risen faster than wages."
+    )
+
+
 @pytest.mark.parametrize(
     "names", ["social", "section social", "social-affairs", "related", "promo", "newsletter", "comment", "sponsored"]
 )
@@ -4700,7 +4752,11 @@ def test_a_draft_flag_neither_true_nor_false_is_reported_and_a_published_flag_is
 @pytest.mark.parametrize(
     ("data", "says"),
     [
-        (b'{"title": "T", "content": "Text."}', 'the JSON gives no body (\'body\'); its fields are "title", "content"'),
+        (
+            b'{"title": "T", "contents": "Text."}',
+            "the JSON gives no body ('body' or 'articleBody' or 'content' or 'html' or 'text'); its fields are "
+            '"title", "contents"',
+        ),
         (b'{"name": "T", "text": "Text."}', "the JSON gives no title ('title' or 'headline')"),
     ],
 )

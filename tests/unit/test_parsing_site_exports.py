@@ -675,3 +675,200 @@ def test_a_sentence_in_a_theme_date_element_stays_in_the_body(element: str, sent
     parsed = parse_upload("incoming/budget.html", f"<html><body>{page}</body></html>".encode())
     assert sentence in parsed.body.split("\n\n")
     assert parsed.published is None
+
+
+# --- a JSON's body under a CMS's name, JSON-LD uploads, dates as numbers (session 54) -----------------------------
+
+_TEXT = "Councillors voted on Wednesday night.\n\nThe rise is 3%."
+_MARKUP = "<p>Councillors voted on Wednesday night.</p>\n<p>The rise is 3%.</p>"
+
+
+def _json(document: dict[str, Any]) -> bytes:
+    return json.dumps(document).encode()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {
+            "title": "Council sets budget",
+            "content": "<p>Councillors voted on Wednesday night.</p><p>The rise is 3%.</p>",
+        },
+        {"title": "Council sets budget", "text": _TEXT},
+        {"headline": "Council sets budget", "articleBody": _TEXT},
+        {
+            "title": "Council sets budget",
+            "html": "<p>Councillors voted on Wednesday night.</p>\n<p>The rise is 3%.</p>",
+        },
+        {
+            "title": "Council sets budget",
+            "content": {"rendered": "<p>Councillors voted on Wednesday night.</p><p>The rise is 3%.</p>"},
+        },
+        # WordPress's title object with a body that is no REST API post's
+        {"title": {"rendered": "Council sets <em>budget</em>"}, "content": _TEXT},
+        # Several candidates: the most specific name wins (articleBody, content, html, text), a blank one is none
+        {
+            "title": "Council sets budget",
+            "content": "<p>Councillors voted on Wednesday night.</p><p>The rise is 3%.</p>",
+            "text": "Councillors voted.",
+        },
+        {"title": "Council sets budget", "articleBody": "", "text": _TEXT},
+    ],
+)
+def test_a_json_body_under_a_cms_s_name_is_the_body(document: dict[str, Any]) -> None:
+    # Each was rejected as giving no body (session 53 left it)
+    parsed = parse_upload("incoming/budget.json", _json(document))
+
+    assert (parsed.title, parsed.body) == ("Council sets budget", _TEXT)
+
+
+def test_a_cms_json_s_date_and_author_are_read_under_their_own_names() -> None:
+    document = {
+        "title": "Council sets budget",
+        "content": _TEXT,
+        "date_gmt": "2024-02-28T17:45:00",
+        "author": [{"name": "Jane Doe"}, {"name": "John Roe"}],
+    }
+    parsed = parse_upload("incoming/budget.json", _json(document))
+    assert (str(parsed.published), parsed.author) == ("2024-02-28", "Jane Doe, John Roe")
+    schema_names = {
+        "headline": "Council sets budget",
+        "text": _TEXT,
+        "datePublished": "2024-02-28",
+        "author": {"name": "Jane Doe"},
+    }
+    parsed = parse_upload("incoming/budget.json", _json(schema_names))
+    assert (str(parsed.published), parsed.author) == ("2024-02-28", "Jane Doe")
+    # The format's own date name wins over date_gmt, which a WordPress export gives beside it
+    assert str(parse_upload("incoming/b.json", _json({**document, "date": "2024-02-27"})).published) == "2024-02-27"
+    rest_post = {**REST_POST, "author": {"name": "Jane Doe"}}
+    del rest_post["date"]
+    parsed = parse_upload("incoming/budget.json", _json(rest_post))
+    assert (str(parsed.published), parsed.author) == ("2024-02-28", "Jane Doe")
+
+
+@pytest.mark.parametrize(
+    ("document", "says"),
+    [
+        ({"title": "T", "content": [{"_type": "block", "children": []}]}, '"content" as a list'),
+        ({"title": "T", "text": {"value": "x"}}, '"text" as an object'),
+        ({"title": "T", "content": "", "words": "Councillors voted."}, "no body text"),
+        ({"title": "T", "body_html": "<p>x</p>"}, 'its fields are "title", "body_html"'),
+        ({"title": "T", "content": {"rendered": "<p>x</p>", "protected": True}}, "protected by a password"),
+    ],
+)
+def test_a_json_whose_body_cannot_be_told_is_rejected_naming_what_it_gives(document: dict[str, Any], says: str) -> None:
+    assert says in _rejection("incoming/a.json", _json(document)).reason
+
+
+_NEWS_ARTICLE: dict[str, Any] = {
+    "@type": "NewsArticle",
+    "headline": "Council sets budget",
+    "articleBody": _TEXT,
+    "datePublished": "2024-02-28T23:40:00-05:00",
+    "author": [{"@type": "Person", "name": "Jane Doe"}, {"@id": "https://news.example.org/#/person/2"}],
+    "articleSection": "Local",
+    "keywords": ["budget", "council"],
+    "description": "Smallest rise in five years.",
+    "url": "https://news.example.org/council-sets-budget/",
+}
+_PERSON = {"@type": "Person", "@id": "https://news.example.org/#/person/2", "name": "John Roe"}
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"@context": "https://schema.org", **_NEWS_ARTICLE},
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "Budget"}, _NEWS_ARTICLE, _PERSON]},
+        {"@context": "https://schema.org", "@graph": [{**_NEWS_ARTICLE, "@type": ["Article", "NewsArticle"]}, _PERSON]},
+    ],
+)
+def test_a_json_ld_upload_is_its_news_article(document: dict[str, Any]) -> None:
+    parsed = parse_upload("incoming/budget.json", _json(document))
+
+    assert (parsed.title, parsed.body, parsed.section, parsed.tags) == (
+        "Council sets budget",
+        _TEXT,
+        "Local",
+        ("budget", "council"),
+    )
+    assert parsed.author in ("Jane Doe, John Roe", "Jane Doe")
+    # The day as written, as a page's JSON-LD datePublished is read (not the next day in UTC)
+    assert str(parsed.published) == "2024-02-28"
+    assert (parsed.summary, parsed.url) == (
+        "Smallest rise in five years.",
+        "https://news.example.org/council-sets-budget/",
+    )
+
+
+@pytest.mark.parametrize(
+    ("document", "says"),
+    [
+        (
+            {"@context": "https://schema.org", "@type": "WebPage", "name": "Budget"},
+            "holding no article (items of type WebPage)",
+        ),
+        (
+            {"@context": "https://schema.org", "@graph": [_NEWS_ARTICLE, {**_NEWS_ARTICLE, "headline": "Second"}]},
+            "holding 2 articles (Council sets budget; Second)",
+        ),
+        (
+            {"@context": "https://schema.org", **{k: v for k, v in _NEWS_ARTICLE.items() if k != "articleBody"}},
+            "gives no articleBody",
+        ),
+    ],
+)
+def test_a_json_ld_upload_that_is_no_one_article_is_rejected_saying_why(document: dict[str, Any], says: str) -> None:
+    assert says in _rejection("incoming/a.json", _json(document)).reason
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        (1104537600, "2005-01-01"),  # Unix seconds
+        (1104537600000, "2005-01-01"),  # milliseconds, as JavaScript's Date.now() writes them
+        (1431474000, "2015-05-12"),  # 23:40 UTC on the 12th
+        (1431475200, "2015-05-13"),  # 00:00 UTC on the 13th: an instant's day in UTC (20:00 in New York on the 12th)
+        (987654321, "2001-04-19"),  # nine digits: a count from 1990 (an HTML meta's count needs ten)
+        (1104537600.5, "2005-01-01"),  # Python's time.time()
+        (20050101, "2005-01-01"),  # a day written YYYYMMDD, as front matter's `published: 20150512` is read
+    ],
+)
+def test_a_json_date_given_as_a_number_is_read_as_unix_time_or_yyyymmdd(published: float, day: str) -> None:
+    document = {"title": "T", "body": "B", "published": published}
+    assert str(parse_upload("incoming/a.json", _json(document)).published) == day
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("published", 42, "published is the number 42, which is no date"),
+        ("date", 2015.5, "date is the number 2015.5, which is no date"),
+        ("date", 599616000, "date is the number 599616000"),  # 1989 in seconds: before 1990
+        ("published", 20051399, "the number 20051399"),  # no day, and no instant
+        ("published", 4102444800, "the number 4102444800"),  # 2100-01-01 in seconds
+        ("date", True, "date must be a date such as 2015-05-12, not a true flag"),
+        ("datePublished", False, "datepublished must be a date such as 2015-05-12, not a false flag"),
+        ("datePublished", 42, "datepublished is the number 42"),
+    ],
+)
+def test_a_json_date_number_that_is_no_date_is_rejected_naming_its_field(field: str, value: object, says: str) -> None:
+    # datePublished is read where the JSON gives none of the format's date names and no `body` (a CMS's export)
+    document = {"title": "T", "content" if field == "datePublished" else "body": "B", field: value}
+    assert says in _rejection("incoming/a.json", _json(document)).reason
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        # The format's own `body` beside an @type or a CMS's names is read as it always was
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council sets budget", "body": _TEXT},
+        {"title": "Council sets budget", "body": _TEXT, "content": [{"_type": "block"}], "text": "Teaser."},
+        # A CMS's own @type is no schema.org article
+        {"@type": "post", "title": "Council sets budget", "content": _MARKUP},
+    ],
+)
+def test_a_json_giving_its_body_or_a_cms_type_is_no_json_ld(document: dict[str, Any]) -> None:
+    parsed = parse_upload("incoming/budget.json", _json(document))
+
+    assert (parsed.title, parsed.body) == ("Council sets budget", _TEXT)

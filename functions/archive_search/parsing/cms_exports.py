@@ -10,6 +10,10 @@ the export of one that works (session 52's new user: each was "no title" or "no 
 - Ghost's API answer for one post (`{"posts": [one]}`), when the post is plain: `title`, `html`, `published_at`,
   `status` and fields that say nothing of the article (ids, slug, url, excerpt, times, image).
 
+- Any other CMS's export that names its body otherwise (session 54): `articleBody`, `content` (text or
+  `{"rendered": …}`), `html` or `text` (BODY_NAMES, the first holding text wins), a WordPress title object, and a
+  date under `datePublished` or `date_gmt`; and a schema.org JSON-LD object's one article item (json_ld.from_json_ld).
+
 A JSON that gives the format's own `title` (text) and `body` is the format's, whatever else it holds (a live blog's
 `posts`, a stray `post_content`): it is never read as an export (session 52's second review: such articles were
 rejected or lost their fields). An export that also gives the format's own fields (`author`, `section`, `tags`,
@@ -26,7 +30,9 @@ from __future__ import annotations
 from typing import Any
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.text import publishable
+from archive_search.parsing.json_ld import from_json_ld, is_json_ld
+from archive_search.parsing.text import FIELD_NAMES, publishable
+from archive_search.parsing.validate import date_value
 
 _ONE_WORDPRESS_POST = (
     "upload each post on its own: its page as .html, or `wp post get ID --format=json` (or the REST API's "
@@ -99,7 +105,7 @@ def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
             "title": _rendered(document, "title"),
             "body": _rendered(document, "content"),
             "summary": _rendered(document, "excerpt") or None,
-            "published": document.get("date"),
+            "published": document.get("date") if document.get("date") is not None else document.get("date_gmt"),
             "url": document.get("link"),
             "status": document.get("status"),
             **_embedded(document.get("_embedded")),
@@ -113,8 +119,10 @@ def from_cms_export(document: dict[str, Any]) -> dict[str, Any]:
         status_name = "post_status"
     elif _is_one_ghost_post(document):
         return _ghost_post(document["posts"][0])
+    elif is_json_ld(document):
+        return from_json_ld(document)
     else:
-        return document
+        return _with_body_named_otherwise(document)
     _refuse_not_public(status_name, fields.get("status"), protected)
     return _with_own_fields({name: value for name, value in fields.items() if value is not None}, document)
 
@@ -135,17 +143,21 @@ def _with_own_fields(fields: dict[str, Any], document: dict[str, Any]) -> dict[s
     """The export's fields, each replaced by the format's own one when the document gives it as text or a list of
     texts (the REST API's `author: 3`, `tags: [9]` are ids of nothing the file holds: not read)."""
     for field, names in _OWN_NAMES.items():
-        own = {name: document[name] for name in names if _is_text(document.get(name))}
+        own = {name: document[name] for name in names if _is_text(document.get(name), field == "author")}
         if own:
             fields.pop(field, None)
             fields.update(own)
     return fields
 
 
-def _is_text(value: object) -> bool:
-    return (isinstance(value, str) and bool(value.strip())) or (
-        isinstance(value, list) and bool(value) and all(isinstance(item, str) for item in value)
-    )
+def _is_text(value: object, people: bool) -> bool:
+    """Text or a list of texts; with `people`, people with a name too (`{"name": "Jane Doe"}`, a list of them: as
+    JSON-LD and Ghost give authors)."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, dict) and people else None
+    if items is None:
+        return isinstance(value, str) and bool(value.strip())
+    named = (i.get("name") if isinstance(i, dict) and people else i for i in items)
+    return bool(items) and all(isinstance(name, str) for name in named)
 
 
 # What a plain Ghost post holds beside its title, HTML, date and status: names of nothing the article shows.
@@ -195,9 +207,70 @@ def _ghost_post(post: dict[str, Any]) -> dict[str, Any]:
 
 
 def is_wordpress_post(document: dict[str, Any]) -> bool:
-    """Whether the document (keyed in lower case) is a WordPress post (REST API or WP-CLI) read as one, whose title is
-    HTML as the site shows it (`<em>Hamlet</em> review`), where any other JSON title is text."""
-    return not is_own_format(document) and (_is_rest_post(document) or _is_wp_cli_post(document))
+    """Whether the document (keyed in lower case) is a WordPress post (REST API or WP-CLI) read as one, or gives its
+    title as WordPress does (`"title": {"rendered": …}`, read as a CMS export without `body`), whose title is HTML as
+    the site shows it (`<em>Hamlet</em> review`), where any other JSON title is text."""
+    if is_own_format(document):
+        return False
+    rendered_title = _other_body(document) is not None and _is_rendered("title", document)
+    return _is_rest_post(document) or _is_wp_cli_post(document) or rendered_title
+
+
+# Where CMS exports and APIs put an article's body when they do not call it `body`, the most specific name first,
+# which is the one read when a JSON gives several: schema.org's `articleBody` names nothing but an article's body;
+# `content` is WordPress's and most headless CMSs' body; `html` is Ghost's; `text` comes last, as schema.org gives it
+# to any work and APIs use it for a plain-text copy or a teaser beside the body.
+BODY_NAMES = ("articlebody", "content", "html", "text")
+# Where CMS exports put the date when they give none of the format's names for it: schema.org's, WordPress's in UTC.
+_OTHER_DATE_NAMES = ("datepublished", "date_gmt")
+
+
+def _other_body(document: dict[str, Any]) -> str | None:
+    """The first of BODY_NAMES a JSON without `body` gives as text (or as WordPress's `{"rendered": …}`), not blank."""
+    if "body" in document:
+        return None
+    for name in BODY_NAMES:
+        value = _rendered(document, name) if _is_rendered(name, document) else document.get(name)
+        if isinstance(value, str) and value.strip():
+            return name
+    return None
+
+
+def _is_rendered(name: str, document: dict[str, Any]) -> bool:
+    value = document.get(name)
+    return isinstance(value, dict) and isinstance(value.get("rendered"), str)
+
+
+def _with_body_named_otherwise(document: dict[str, Any]) -> dict[str, Any]:
+    """A JSON without the format's `body` that gives it under a CMS's name (BODY_NAMES: `content`, `text`,
+    `articleBody`, `html`) with its body there, its WordPress title object (`{"rendered": …}`) as the title, and a
+    date under schema.org's or WordPress's UTC name (`datePublished`, `date_gmt`) when it gives none of the format's.
+    RejectedUploadError when one of those names holds what is no text (a rich-text editor's list of blocks, an object
+    that renders nothing), which could be the body: we do not guess which is; or a body a password protects."""
+    name = _other_body(document)
+    for other in BODY_NAMES if "body" not in document else ():
+        value = document.get(other)
+        if value is not None and not isinstance(value, str) and not _is_rendered(other, document):
+            raise RejectedUploadError(
+                f'the JSON gives "{other}" as {_kind(value)}, which holds no text this reads, and the body may be '
+                "in it",
+                fix='put the article\'s text (or its HTML) under "body"',
+            )
+    if name is None:
+        return document
+    fields = {key: value for key, value in document.items() if key not in BODY_NAMES}
+    fields["body"] = _rendered(document, name)
+    _refuse_not_public("status", None, isinstance(document[name], dict) and document[name].get("protected") is True)
+    if _is_rendered("title", document):
+        fields["title"] = _rendered(document, "title")
+    if all(document.get(date) is None for date in FIELD_NAMES["published"]):
+        given = next((date for date in _OTHER_DATE_NAMES if document.get(date) is not None), None)
+        fields["published"] = date_value(document[given], given) if given is not None else None
+    return fields
+
+
+def _kind(value: object) -> str:
+    return "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else "a number or flag"
 
 
 def _is_wp_cli_post(document: dict[str, Any]) -> bool:

@@ -129,6 +129,26 @@ _LINK_LINE_LABEL = re.compile(
 )
 
 
+# What heads a thread of readers' comments, as WordPress themes, Disqus-less blogs and news sites write it above the
+# comments and their form: "12 Comments", "Comments (3)", "Reader comments", "3 Responses to “Headline”", "One thought
+# on “Headline”", "Leave a Reply", "Join the discussion", "Have your say". Responses, replies and thoughts only with
+# their count or the article they answer: "Responses" alone heads a story's part on the reactions to its news.
+_THREAD_HEADING = re.compile(
+    r"(?:(?:\d[\d,.]*|no|one|zero)\s+)?(?:(?:readers?'?|your|user)\s+)?comments?(?:\s*\(\d[\d,.]*\))?"
+    r"(?:\s+(?:to|on)\s+.{1,300})?"
+    r"|(?:\d[\d,.]*|one)\s+(?:responses?|repl(?:y|ies)|thoughts?)(?:\s+(?:to|on)\s+.{1,300})?"
+    r"|(?:responses?|repl(?:y|ies)|thoughts?)\s+(?:to|on)\s+.{1,300}"
+    r"|(?:leave|post|add|write)\s+an?\s+(?:reply|comment|response)(?:\s+to\s+.{1,300})?"
+    r"|(?:join|start)\s+the\s+(?:discussion|conversation|debate)|have\s+your\s+say",
+    re.IGNORECASE,
+)
+
+
+def is_thread_heading(paragraph: str) -> bool:
+    """Whether a paragraph says only what heads a thread of readers' comments (_THREAD_HEADING), a colon after."""
+    return _THREAD_HEADING.fullmatch(paragraph.strip().rstrip(":")) is not None
+
+
 def is_reading_label(paragraph: str) -> bool:
     """Whether a paragraph says only "Read more", "See also" or the like (_READING_LABEL)."""
     return _READING_LABEL.fullmatch(paragraph) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,7 @@ from archive_search.parsing.furniture_lines import (
     is_copyright_holder,
     is_copyright_line,
     is_legacy_layout_line,
+    is_thread_heading,
 )
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
@@ -56,6 +57,14 @@ from archive_search.parsing.html_text import (
     refuse_cdata,
     refuse_left_open,
     text_length,
+)
+from archive_search.parsing.json_ld import (
+    ARTICLE_TYPES,
+    BY_REFERENCE,
+    author_references,
+    json_ld_items,
+    ld_types,
+    with_authors_resolved,
 )
 from archive_search.parsing.text import (
     clean_line,
@@ -92,9 +101,6 @@ _ATTRIBUTE = re.compile(rb"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"
 _CONTENT_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]{1,40})""", re.IGNORECASE)
 _TITLE_SEPARATORS = (" | ", " \u2013 ", " \u2014 ", " - ", " :: ", " \u00b7 ", " \u00bb ", " \u00ab ", ": ")
-_ARTICLE_TYPES = frozenset(
-    {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "blogposting"}
-)
 # Where the article text lives, most specific first; the first that holds enough of the page's text wins.
 CONTAINER_SELECTORS = (
     '[itemprop="articleBody"]',
@@ -327,7 +333,7 @@ def _first(meta: dict[str, list[str]], names: tuple[str, ...]) -> str | None:
 
 def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """The page's first JSON-LD item of an article type ({} if none), its authors given by reference resolved
-    (_with_authors_resolved), and each JSON-LD block that could not be read (why, and its text) when none could be:
+    (with_authors_resolved), and each JSON-LD block that could not be read (why, and its text) when none could be:
     the caller rejects the page when what it lacks may be in one."""
     unreadable: list[tuple[str, str]] = []
     article: dict[str, Any] | None = None
@@ -346,16 +352,16 @@ def _json_ld_article(tree: LexborHTMLParser) -> tuple[dict[str, Any], list[tuple
         except (ValueError, RecursionError):  # absurdly nested
             unreadable.append(("it is nested too deep", text))
             continue
-        for item in _json_ld_items(document):
+        for item in json_ld_items(document):
             identifier = item.get("@id")
-            if isinstance(identifier, str) and len(item) > 1 and "person" in _ld_types(item):
+            if isinstance(identifier, str) and len(item) > 1 and "person" in ld_types(item):
                 people.setdefault(identifier, item)
-            if article is None and _ld_types(item) & _ARTICLE_TYPES:
+            if article is None and ld_types(item) & ARTICLE_TYPES:
                 article = item
         # The blocks after the article's are read only for the people it names by reference alone.
-        if article is not None and not _author_references(article) - people.keys():
+        if article is not None and not author_references(article) - people.keys():
             break
-    return (_with_authors_resolved(article, people), []) if article is not None else ({}, unreadable)
+    return (with_authors_resolved(article, people), []) if article is not None else ({}, unreadable)
 
 
 # The wrapper a CMS puts around a script's text for browsers and XHTML parsers of old: an HTML comment (`<!-- {…}
@@ -409,49 +415,10 @@ def _after_space(text: str, at: int) -> int:
     return space.end() if space is not None else at
 
 
-def _author_references(article: dict[str, Any]) -> set[str]:
-    """The @id of each author the article gives by reference alone (`{"@id": "…#/schema/person/abc"}`)."""
-    value = article.get("author")
-    people = value if isinstance(value, list) else [value]
-    return {p["@id"] for p in people if isinstance(p, dict) and isinstance(p.get("@id"), str) and len(p) == 1}
-
-
-def _with_authors_resolved(article: dict[str, Any], people: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """The article with each author given by reference alone replaced by the page's Person of that @id, if any: Yoast
-    writes `"author": {"@id": "…#/schema/person/abc"}` and the Person, name and all, elsewhere in its @graph (JSON-LD's
-    node references), and the author was lost (session 50's new user). Only a Person: a reference to the publisher's
-    Organization or to the WebPage made "Daily Planet" or the headline the author over the byline `By Jane Doe`
-    (session 50's review); unresolved, it names no one, as before."""
-    references = _author_references(article)
-    if not references:
-        return article
-    value = article["author"]
-    authors = value if isinstance(value, list) else [value]
-    resolved = [
-        {**people[a["@id"]], _BY_REFERENCE: True}
-        if isinstance(a, dict) and a.get("@id") in references & people.keys()
-        else a
-        for a in authors
-    ]
-    return {**article, "author": resolved if isinstance(value, list) else resolved[0]}
-
-
-# The mark of a Person the article's author named by reference alone (_with_authors_resolved): known only so, it is
-# often the WordPress account that posted the article ("admin", "editor", the site's name), not its writer (_author).
-_BY_REFERENCE = "@by-reference"
-
-
 def _by_reference(linked: dict[str, Any]) -> bool:
-    """Whether an author of the JSON-LD item is a Person it named by reference alone (_with_authors_resolved)."""
+    """Whether an author of the JSON-LD item is a Person it named by reference alone (with_authors_resolved)."""
     value = linked.get("author")
-    return any(isinstance(p, dict) and p.get(_BY_REFERENCE) for p in (value if isinstance(value, list) else [value]))
-
-
-def _ld_types(item: dict[str, Any]) -> set[str]:
-    """A JSON-LD item's @type names, lower-cased ("NewsArticle", ["Article", "NewsArticle"])."""
-    types = item.get("@type")
-    names = [types] if isinstance(types, str) else types if isinstance(types, list) else []
-    return {name.lower() for name in names if isinstance(name, str)}
+    return any(isinstance(p, dict) and p.get(BY_REFERENCE) for p in (value if isinstance(value, list) else [value]))
 
 
 # The JSON-LD keys that give what a page may lack, as its text writes them.
@@ -469,21 +436,6 @@ def _refuse_unreadable_json_ld(unreadable: list[tuple[str, str]], missing: str) 
                 f"which is not valid JSON ({why})",
                 fix="correct the JSON-LD (a comma after the last item, a quote not escaped) and upload the page again",
             )
-
-
-def _json_ld_items(document: object) -> Iterator[dict[str, Any]]:
-    pending = [document]
-    seen = 0
-    while pending and seen < 1000:
-        item = pending.pop(0)
-        seen += 1
-        if isinstance(item, list):
-            pending.extend(item)
-        elif isinstance(item, dict):
-            yield item
-            graph = item.get("@graph")
-            if isinstance(graph, list):
-                pending.extend(graph)
 
 
 def _sections(meta: dict[str, list[str]], linked: dict[str, Any]) -> list[str]:
@@ -647,7 +599,7 @@ def _ld_author(linked: dict[str, Any], people_only: bool = False) -> str | None:
     Person (an Organization may be the site's name where the byline names the writer)."""
     value = linked.get("author")
     people = value if isinstance(value, list) else [value]
-    if people_only and not all(isinstance(p, dict) and _ld_types(p) == {"person"} for p in people):
+    if people_only and not all(isinstance(p, dict) and ld_types(p) == {"person"} for p in people):
         return None
     names = []
     for person in people:
@@ -706,12 +658,17 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], li
             # <main> is the page's dominant content (HTML's definition): the rest of the page is not the article.
             return best, paragraphs_of(best), tags[best.mem_id]
         around = _around(tree, best, body)
+        thread = _thread_after(best, around, headline, paragraphs_of)
         beside = sum(
             _length(paragraphs_of(n))
             for n in nodes
-            if n.mem_id != best.mem_id and is_inside(n, around) and not _is_teaser(n, paragraphs_of)
+            if n.mem_id != best.mem_id
+            and is_inside(n, around)
+            and not _is_teaser(n, paragraphs_of)
+            and not any(n.mem_id == part.mem_id or is_inside(n, part) for part in thread)
         )
-        if beside >= length * SHARED_MIN_SHARE or length * 2 < _length(paragraphs_of(around)):
+        rest = _length(paragraphs_of(around)) - sum(_length(paragraphs_of(part)) for part in thread)
+        if beside >= length * SHARED_MIN_SHARE or length * 2 < rest:
             return around, paragraphs_of(around), tags[around.mem_id]
         return best, paragraphs_of(best), tags[best.mem_id]
     return body, page, tags[body.mem_id]
@@ -906,6 +863,33 @@ def _in_teaser_list(node: LexborNode) -> bool:
                 return True
         parent = parent.parent
     return False
+
+
+def _thread_after(
+    node: LexborNode,
+    around: LexborNode,
+    headline: LexborNode | None,
+    paragraphs_of: Callable[[LexborNode], list[str]],
+) -> list[LexborNode]:
+    """The elements after an article holding the page's headline, up to the end of the container candidate around
+    it, when the first of them with text opens with a comment thread's heading (furniture_lines.is_thread_heading:
+    "12 Comments", "3 Responses to “…”", "Leave a Reply"): a reader's thread under no furniture name, which is not
+    the article's (session 53 left a brief in a bare <article>, or in a <main> beside its thread, taking it in). A
+    story continued after a header-only <article> opens with its text, and keeps it. [] otherwise."""
+    if headline is None or not is_inside(headline, node):
+        return []
+    following: list[LexborNode] = []
+    while node.parent is not None and node.mem_id != around.mem_id:
+        sibling = node.next
+        while sibling is not None:
+            if sibling.is_element_node:
+                following.append(sibling)
+            sibling = sibling.next
+        node = node.parent
+    for at, element in enumerate(following):
+        if paragraphs := paragraphs_of(element):
+            return following[at:] if is_thread_heading(paragraphs[0]) else []
+    return []
 
 
 def _around(tree: LexborHTMLParser, node: LexborNode, body: LexborNode) -> LexborNode:
@@ -2141,7 +2125,7 @@ _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,500}\]|"[^"\\]{1,100}")')
 def _broken_ld_date(unreadable: list[tuple[str, str]]) -> str | None:
     """The datePublished that JSON-LD blocks that are no JSON (_json_ld_article's `unreadable`) write for an article,
     when they write one value for it: read from the text, as htmldate reads every block (its JSON_PUBLISHED
-    pattern), but only where it is a key of an object whose own @type is an article's (_ARTICLE_TYPES,
+    pattern), but only where it is a key of an object whose own @type is an article's (ARTICLE_TYPES,
     _enclosing_types): a reader's Comment nested in the article has its own (session 53's review). A quote not
     escaped in the headline (`"headline": "Kerry "to" meet Putin"`) leaves the date as written; several values name
     no one day, and the page is rejected as before (_refuse_unreadable_json_ld)."""
@@ -2149,7 +2133,7 @@ def _broken_ld_date(unreadable: list[tuple[str, str]]) -> str | None:
         written[1]
         for _, text in unreadable
         for written in _LD_DATE_PUBLISHED.finditer(text)
-        if _enclosing_types(text, written.start()) & _ARTICLE_TYPES
+        if _enclosing_types(text, written.start()) & ARTICLE_TYPES
     }
     return found.pop() if len(found) == 1 else None
 

@@ -32,9 +32,12 @@ from archive_search.parsing.text import (
     unescape_entities,
     written_sections,
 )
+from archive_search.parsing.validate import date_value
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 _NAMES = {"body": ("body",), **FIELD_NAMES}
+# The names a body is read under (cms_exports.BODY_NAMES), as a report names them.
+_BODY_NAMES_SHOWN = ("body", "articleBody", "content", "html", "text")
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -87,10 +90,8 @@ def parse_json(data: bytes) -> ParsedUpload:
             continue
         if value is None:
             continue
-        if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":
-            raise RejectedUploadError(
-                "published must be a date such as 2015-05-12, not a number", fix="write the date as text"
-            )
+        if name == "published":
+            value = date_value(value, _given(document, name))
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
@@ -128,8 +129,8 @@ def _refuse_unnamed(document: dict[str, Any]) -> None:
     (`post_title`, `content`): "the article has no body text" sent an editor looking for text the file holds
     (session 48's new user; a WordPress export)."""
     for field in ("title", "body"):
-        names = _NAMES[field]
-        if all(name not in document for name in names):
+        names = _NAMES[field] if field == "title" else _BODY_NAMES_SHOWN
+        if all(name.lower() not in document for name in names):
             given = ", ".join(f'"{name}"' for name in list(document)[:12]) or "none"
             raise RejectedUploadError(
                 f"the JSON gives no {field} ({' or '.join(repr(n) for n in names)}); its fields are {given}",

@@ -37,6 +37,11 @@ MAX_DATE_CHARS = 100
 # of 9 digits (the 1990s) is not read: `987654321` in a date meta is more likely any number than a day (session 53's
 # review).
 _EPOCH_DIGITS = {10: 1, 13: 1000}
+# The instants a JSON date given as a number may be, in Unix time (1990-01-01 to 2100-01-01 UTC): seconds, or
+# milliseconds as JavaScript's Date.now() writes them. The two ranges and YYYYMMDD's (18000101-22001231) do not meet,
+# so a number is read one way only; before 1990 a count (under 631,152,000) is more likely a slip than a news date.
+_EPOCH_SECONDS = range(631_152_000, 4_102_444_800)
+_EPOCH_MILLISECONDS = range(631_152_000_000, 4_102_444_800_000)
 # MySQL's zero date, which WordPress writes for a post without one (`post_date_gmt` of a draft, a post imported
 # undated: `0000-00-00 00:00:00`) and some CMSs put in their date metas (`0000-00-00T00:00:00+00:00`): no date.
 _ZERO_DATE = re.compile(r"0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?", re.IGNORECASE)
@@ -314,6 +319,35 @@ def epoch_day(text: str) -> date | None:
         return None
     day = datetime.fromtimestamp(int(text) / per_second, UTC).date()
     return day if day <= datetime.now(UTC).date() else None
+
+
+def date_value(value: object, name: str) -> object:
+    """A JSON date field's value with a number read as a date (_number_date), as YYYY-MM-DD; any other value as it
+    is. RejectedUploadError naming the field (`name`, as the JSON gives it) for true or false, which is no date."""
+    if isinstance(value, bool):
+        raise RejectedUploadError(
+            f"{name} must be a date such as 2015-05-12, not a {'true' if value else 'false'} flag",
+            fix=f"write {name} as text",
+        )
+    return _number_date(value, name) if isinstance(value, int | float) else value
+
+
+def _number_date(number: float, name: str) -> str:
+    """A JSON date field given as a number (`"published": 1104537600`), as YYYY-MM-DD: a count of seconds or
+    milliseconds since 1970 within 1990-2100 (_EPOCH_SECONDS, _EPOCH_MILLISECONDS) is an instant, whose day UTC gives
+    (as an HTML page's date meta holding one: epoch_day); eight digits that write a day (`20050101`) are that day.
+    RejectedUploadError naming the field (`name`) for any other number: we do not guess what `2015.5` or `42` means.
+    """
+    if isinstance(number, int) and parse_date(str(number)) is not None and len(str(number)) == 8:
+        return str(number)
+    for counts, per_second in ((_EPOCH_SECONDS, 1), (_EPOCH_MILLISECONDS, 1000)):
+        if counts.start <= number < counts.stop:
+            return datetime.fromtimestamp(number / per_second, UTC).date().isoformat()
+    raise RejectedUploadError(
+        f"{name} is the number {number}, which is no date: a number is read as Unix time (seconds or milliseconds "
+        "since 1970, for a day from 1990 to 2100) or as a day written YYYYMMDD (20050101)",
+        fix=f'write {name} as text, for example "2015-05-12"',
+    )
 
 
 def _reject_ambiguous_numeric(text: str) -> None:
