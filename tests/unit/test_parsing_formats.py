@@ -5108,6 +5108,54 @@ def test_markdown_pandoc_fenced_divs_keep_their_text_without_fences(markdown: st
     assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
 
 
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        # GitHub's alerts: the text without the marker and the label GitHub writes over it
+        ("> [!NOTE]\n> Talks lasted four hours.\n\nMain text.", "Talks lasted four hours.\n\nMain text."),
+        ("> [!WARNING]\n> Roads are closed.\n> Use the bridge.", "Roads are closed. Use the bridge."),
+        ("- Item\n\n  > [!TIP]\n  > In a list.", "Item\n\nIn a list."),
+        # MkDocs' (Python-Markdown's) admonitions: a title of the writer's own stays, the type's label goes
+        (
+            '!!! note "Editor\'s note"\n    Talks lasted four hours.\n\nMain.',
+            "Editor's note\n\nTalks lasted four hours.\n\nMain.",
+        ),
+        ("!!! warning\n\n    Roads are closed.\n\nMain.", "Roads are closed.\n\nMain."),
+        ('!!! danger ""\n    Roads are closed.', "Roads are closed."),
+        ("???+ tip\n    Open by default.", "Open by default."),
+    ],
+)
+def test_markdown_alerts_and_admonitions_keep_their_text_without_markers(markdown: str, body: str) -> None:
+    # Session 54's attacker: `[!NOTE]` and `!!! note "Editor's note"` were published as text
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize(
+    ("markdown", "body"),
+    [
+        # text after the marker on its line, nothing indented below it, or in code
+        ("> [!NOTE] is how GitHub marks an alert.", "[!NOTE] is how GitHub marks an alert."),
+        ("!!! Breaking news\n\nThe bridge is closed.", "!!! Breaking news\n\nThe bridge is closed."),
+        ("```\n!!! note\n    Code.\n```", "!!! note\n\nCode."),
+    ],
+)
+def test_markdown_marker_lines_that_are_no_alert_or_admonition_stay_text(markdown: str, body: str) -> None:
+    assert parse_upload("incoming/a.md", f"---\ntitle: T\n---\n{markdown}\n".encode()).body == body
+
+
+@pytest.mark.parametrize("front", ["", "---\nauthor: Jane Doe\n---\n"])
+@pytest.mark.parametrize("line", ["#Kerry to meet Putin", "##Kerry to meet Putin", "#MeToo spreads to Sochi"])
+def test_markdown_a_first_line_without_the_space_after_its_hash_is_named_in_the_rejection(
+    front: str, line: str
+) -> None:
+    # Session 54's attacker: "the Markdown file has no title", the missing space unnamed. Not read as the title: a
+    # hashtag opens a paragraph as often
+    error = _rejection("incoming/a.md", f"{front}{line}\n\nThe council voted.\n".encode())
+
+    assert error.reason.startswith(f"the Markdown file has no title: its first line, `{line}`, has no space after")
+    assert "put a space after its `#" in error.fix
+
+
 def test_markdown_fenced_divs_left_open_read_in_bounded_time() -> None:
     # Each div searches its parent's rest for its fence: 48 left open over 49,000 lines of colons took 16 s; a div
     # opened MAX_DIV_LEVEL deep or more is text

@@ -292,3 +292,121 @@ def test_legacy_a_title_that_mentions_a_tag_is_kept_as_written(written: str) -> 
     parsed = parse_upload("incoming/a.txt", f"{written}\n\n(By Jane Doe)\n\n{_STORY}\n".encode())
 
     assert parsed.title == written
+
+
+# --- Session 54: page-tools bars, notes after the credit, byline tails -------------------------------------------
+
+_CREDITED = f"{_STORY[:-1]} (AFP)."
+_COPYRIGHT = "Copyright \u00a9 2015 SomaNet. All rights reserved."
+_BARS = [
+    "Back to top | Print | Email this",
+    "Back to top | Print",
+    "Top of page | Print this article | E-mail to a friend",
+    "Print this article | E-mail this article",
+    "<< Back | Print | Email",
+    "\u00ab Back \u00b7 Print this page \u00b7 Email to a friend",
+]
+
+
+@pytest.mark.parametrize("bar", _BARS)
+@pytest.mark.parametrize("order", ["bar", "copyright, bar", "bar, copyright", "bar, site name, copyright"])
+def test_legacy_a_page_tools_bar_leaves_with_the_footer_in_any_order_and_the_credit_is_read(
+    bar: str, order: str
+) -> None:
+    # Session 54's attacker: the bar stayed the body's end, with the copyright line above it, and hid the credit
+    lines = {"bar": bar, "copyright": _COPYRIGHT, "site name": "SomaNet News Archive"}
+    footer = "\n\n".join(lines[name] for name in order.split(", "))
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_CREDITED}\n\n{footer}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (_STORY, "AFP")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Print | Back to the drawing board, the mayor said.",
+        "Top | Bottom | Middle were the three options.",
+        "Back to the future | Print media",
+    ],
+)
+def test_legacy_a_line_with_bars_that_is_no_page_tools_bar_stays(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{last}\n".encode())
+
+    assert parsed.body == f"{_STORY}\n\n{last}"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Editor's note: This article was updated.",
+        "Editors\u2019 Note: An earlier headline misnamed the council.",
+        "Update: The mayor later confirmed the vote.",
+        "Update (13 May): The mayor later confirmed the vote.",
+        "UPDATE 2: The mayor later confirmed the vote.",
+        "Note to readers: comments are closed on this story.",
+        "Note: Figures are in US dollars.",
+        "Update \u2013 The vote was held on Tuesday, not Monday.",
+        "Disclosure: The writer lives in the borough.",
+        "Related articles:\n\nMayor resigns over budget",
+    ],
+)
+def test_legacy_the_credit_before_an_article_note_is_read_and_the_note_stays(note: str) -> None:
+    # Session 54's attacker: `(AFP)` stayed in the text and no credit was read
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_CREDITED}\n\n{note}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (f"{_STORY}\n\n{note}", "AFP")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Note-taking apps were banned at the meeting.",
+        "Updates to the bridge will follow next year.",
+        "Notes of dissent",
+    ],
+)
+def test_legacy_a_paragraph_that_starts_like_a_note_keeps_the_credit_in_the_text(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_CREDITED}\n\n{last}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (f"{_CREDITED}\n\n{last}", None)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "credit"),
+    [
+        ("(By Jane Doe - AFP)", "Jane Doe", "AFP"),
+        ("(By Jane Doe \u2013 Associated Press)", "Jane Doe", "AP"),
+        ("(By Jane Doe for AFP)", "Jane Doe", "AFP"),
+        ("By Jane Doe for Reuters", "Jane Doe", "Reuters"),
+        ("(By Jane Doe / Reuters)", "Jane Doe", "Reuters"),
+        ("(By Jane Doe and John Roe / Reuters)", "Jane Doe and John Roe", "Reuters"),
+        ("(By Jane Doe / Moscow)", "Jane Doe", None),
+        ("By Jane Doe - Sochi, Russia", "Jane Doe", None),
+        ("By Jane Doe / New York", "Jane Doe", None),
+    ],
+)
+def test_legacy_a_byline_with_an_agency_or_a_place_after_a_dash_slash_or_for_names_its_author(
+    byline: str, author: str, credit: str | None
+) -> None:
+    # Session 54's attacker: the byline named no one and stayed the body's first paragraph
+    page = f"site-wide search\n\nBudget approved\n\n\nSomaNet News Archive\n\n{byline}\n\n{_STORY}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.author, parsed.credit, parsed.body) == (author, credit, _STORY)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe / John Roe",  # two writers, or a writer and a city of two words: which cannot be told
+        "By Jane Doe for The Guardian",  # a paper, no agency
+        "By Popular Demand - AFP",  # no person's name before the dash
+    ],
+)
+def test_legacy_a_byline_tail_that_is_no_agency_nor_a_known_place_names_no_author(line: str) -> None:
+    page = f"site-wide search\n\nBudget approved\n\n\nSomaNet News Archive\n\n{line}\n\n{_STORY}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.author, parsed.body) == (None, f"{line}\n\n{_STORY}")

@@ -452,8 +452,32 @@ def _names_written(text: str) -> str:
     """A byline's text after its `by` word without what it adds: what a separator adds (_BYLINE_ADDS), the credits
     of no writer (_writers), a place after a comma (_COMMA_IN_PLACE), contact details (without_contact) and a job
     title; its writers joined by "and", as the writers of several bylines are (legacy_text._with_more_bylines)."""
-    writers = _writers(_BYLINE_ADDS.split(text, maxsplit=1)[0])
+    writers = _writers(_without_tail(_BYLINE_ADDS.split(text, maxsplit=1)[0]))
     return " and ".join(without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", names))) for names in writers)
+
+
+# What a byline adds after its names and a spaced dash or slash, or "for": the agency it writes for (`(By Estera
+# Popowska - AFP)`, `By Jane Doe for Reuters`, `(By Jane Doe and John Roe / Reuters)`), or the place it is written
+# from (`By Jane Doe / Moscow`). Read as part of the names, the byline named no one and stayed the body's first
+# paragraph (session 54's attacker).
+_TAIL = re.compile(r"^(?P<names>.+?)\s+(?P<separator>[-\u2013\u2014/]|for)\s+(?P<tail>[^-\u2013\u2014/]+)$")
+
+
+def _without_tail(text: str) -> str:
+    """A byline's names without the tail a dash, a slash or "for" adds (_TAIL) after people's names (_people): an
+    agency stays after a comma, as in `Jane Doe, AFP`, whose agency becomes the credit (without_agency_tail); a place
+    of one word or a country (_place_word, after "for" never) leaves, as "in Moscow" does. Two capitalised words may
+    be a place or a second writer (`Jane Doe / New York`, `Jane Doe / John Roe`): such a text stays as written."""
+    # Bounded as a byline's names are (the patterns' 120 characters): the lazy match is quadratic in the length
+    match = _TAIL.match(text.strip()) if len(text) <= MAX_AUTHOR_CHARS else None
+    if match is None or not _people(match.group("names")):
+        return text
+    names, tail = match.group("names"), match.group("tail").strip()
+    if tail.casefold() in AGENCIES:
+        return f"{names}, {tail}"
+    if match.group("separator") != "for" and all(map(_place_word, tail.split(", "))):
+        return names
+    return text
 
 
 def _writers(text: str) -> list[str]:

@@ -57,8 +57,13 @@ CHROME_LINES = frozenset(
         "top of page",
         "print",
         "print this article",
+        "print this page",
         "email",
+        "email this",
         "email this article",
+        "e-mail this article",
+        "email to a friend",
+        "e-mail to a friend",
         "share",
         "share this article",
         "advertisement",
@@ -141,7 +146,7 @@ def _is_edge_chrome(block: str) -> bool:
     if _OTHER_EDGE_CHROME.match(block):
         return True
     items = _NAV_SEPARATOR.split(block)
-    if len(items) >= 2 and all(_is_share_item(item) for item in _NAV_SEPARATOR.split(_unlabelled(block))):
+    if len(items) >= 2 and all(_is_tool_item(item) for item in _NAV_SEPARATOR.split(_unlabelled(block))):
         return True
     if len(items) >= 2 and all(item.casefold() in _SITE_PAGES for item in items):
         return True
@@ -150,6 +155,21 @@ def _is_edge_chrome(block: str) -> bool:
         and all(_MENU_ITEM.fullmatch(item) for item in items)
         and any(item.casefold() in _SECTIONS or item.split()[0].casefold() in _SECTIONS for item in items)
     )
+
+
+# A page-tools bar's items besides the share names and the chrome lines ("<< Back | Print | Email"), and the arrows
+# written around a link's word: a bar of these alone (`Back to top | Print | Email this`, `Top of page | Print this
+# article | E-mail to a friend`) is the footer's, as a share bar is (session 54's attacker: it stayed the body's end,
+# with the copyright line above it, and hid the credit).
+_PAGE_TOOLS = frozenset({"back", "top", "next", "previous", "comments", "save", "close window", "text size"})
+_ARROWS = " <>\u00ab\u00bb\u2039\u203a\u2190\u2192"
+
+
+def _is_tool_item(item: str) -> bool:
+    """A page-tools bar's item: a share bar's (_is_share_item), a chrome line (CHROME_LINES) or a tool (_PAGE_TOOLS),
+    maybe between arrows (`<< Back`, `Next »`)."""
+    tool = item.strip(_ARROWS).casefold()
+    return _is_share_item(item) or tool in CHROME_LINES or tool in _PAGE_TOOLS
 
 
 def _is_share_item(item: str) -> bool:
@@ -344,7 +364,13 @@ def _in_layout_order(blocks: list[str], gap_at: int | None) -> list[str]:
 _NOTE = re.compile(
     r"^(?:(?:with\s+)?(?:additional\s+)?reporting\s+by|writing\s+by|(?:additional\s+)?research\s+by|editing\s+by|edited\s+by"
     r"|this\s+(?:article|story|report|version)\s+(?:was|has\s+been|is)|corrections?\b|clarification\b"
-    r"|an\s+earlier\s+version|related\s*:|see\s+also\b|read\s+more\b|more\s+on\s+this|contact\s+the\s+author)",
+    r"|an\s+earlier\s+version|related\s*:|see\s+also\b|read\s+more\b|more\s+on\s+this|contact\s+the\s+author"
+    # A note under its label and the label's colon or dash (`Editor's note:`, `Update:`, `Note to readers:`,
+    # `Clarification -`, `Disclosure:`, `Update (13 May):`), the labels the HTML reader knows for an article's notes
+    # (html_text._ARTICLE_NOTE) and their kin: the credit before it was lost (session 54's attacker).
+    r"|(?:(?:editor|editors|author|publisher|translator)[\u2019']?s?[\u2019']?\s+)?notes?(?:\s+to\s+(?:readers|editors))?"
+    r"\s*(?::|[\u2013\u2014-]\s)|(?:updated?|updates|clarifications?|disclosures?|disclaimer|postscript)"
+    r"(?:\s+\d{1,2}|\s*\([^()]{1,40}\))?\s*(?::|[\u2013\u2014-]\s))",
     re.IGNORECASE,
 )
 
@@ -801,13 +827,16 @@ def _refuse_unreadable_date_lines(blocks: list[str]) -> None:
 
 def _take_credit(body_blocks: list[str]) -> tuple[list[str], str | None]:
     """Move a trailing agency credit out of the body: from its last block, or else from the last before the notes
-    that end it (`Related: ...`, `Editing by ...`: _NOTE), which stay (session 50's new user: a line after the credit
-    hid it); failing that, note a wire dateline's credit."""
-    notes = 0
-    while notes < len(body_blocks) - 1 and _is_credit_note(body_blocks[-1 - notes]):
-        notes += 1
-    for after in dict.fromkeys((0, notes)):
-        end = len(body_blocks) - after
+    that end it (`Related: ...`, `Editing by ...`, `Editor's note: ...`: _NOTE) and a list of other stories under
+    them (_other_stories_list), which stay (session 50's new user: a line after the credit hid it); failing that, note
+    a wire dateline's credit."""
+    notes = len(body_blocks)
+    while notes > 1 and _is_credit_note(body_blocks[notes - 1]):
+        notes -= 1
+    # A list of other stories under its label that stays text (_without_bottom_furniture) is no part of the story
+    # either: the credit ends the paragraph above it (session 54's attacker: `Related articles:` and a headline)
+    listed = _other_stories_list(body_blocks[:notes])
+    for end in dict.fromkeys((len(body_blocks), notes if listed is None else listed)):
         blocks, credit = _last_credit(body_blocks[:end])
         if credit is not None:
             return blocks + body_blocks[end:], credit

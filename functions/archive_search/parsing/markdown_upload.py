@@ -123,11 +123,14 @@ MAX_DIV_LEVEL = 10
 # What follows a Pandoc fenced div's colons: its attributes in braces (`{#budget .note lang=fr}`), optionally then more
 # colons, or one class word (`Warning`) and nothing after it: `::: UPDATE :::` and `::: 2024 :::` are marker lines
 # of text (session 52's review). A fence opens a div only when its closing fence follows (_closed_div).
+# An admonition's first line as Python-Markdown's extension reads it: `!!!` (or pymdownx.details' `???`, `???+`),
+# its type's words, and a title in quotes if any (`!!! note`, `!!! warning "Editor's note"`, `!!! note ""`).
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]?[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?[ \t]*')
 _DIV_ATTRIBUTES = re.compile(
     rf"[ \t]*+(?:\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+(?::++[ \t]*+)?|[\w-]++[ \t]*+)"
 )
 # Block containers whose content markdown-it parses one level deeper, and skips once that reaches MAX_NESTING.
-_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open", "alert_open", "admonition_open"})
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -325,6 +328,7 @@ def _markdown() -> MarkdownIt:
     from markdown_it.rules_block import html_block
     from markdown_it.rules_inline import entity as named_entity
     from markdown_it.rules_inline import html_inline
+    from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
@@ -357,6 +361,31 @@ def _markdown() -> MarkdownIt:
     md.block.ruler.at("container_div", bounded_div, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     md.add_render_rule("container_div_open", lambda *_: "<div>")
     md.add_render_rule("container_div_close", lambda *_: "</div>")
+
+    # GitHub's alerts (`> [!NOTE]`) and Python-Markdown's (MkDocs') admonitions (`!!! note "Editor's note"` over
+    # indented text): their text, without the marker, which CommonMark showed as text (session 54's attacker). The
+    # label the site writes over an alert or an untitled admonition (`Note`) is no text of the story: it goes; an
+    # admonition's own title stays, a paragraph over its text. markdown-it reads the alerts, mdit-py-plugins the
+    # admonitions, only those written as Python-Markdown's extension defines them (_ADMONITION) over indented text.
+    md.options["alerts"] = True
+    admon_plugin(md)
+    admonition = md.block.ruler.getRules("")[md.block.ruler.get_active_rules().index("admonition")]
+
+    def written_admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        first = state.bMarks[start] + state.tShift[start]
+        return (
+            _ADMONITION.fullmatch(state.src, first, state.eMarks[start]) is not None
+            and _indented_below(state, start, end)
+            and bool(admonition(state, start, end, silent))
+        )
+
+    md.block.ruler.at("admonition", written_admonition, {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.core.ruler.after("block", "callout_labels", _without_callout_labels)
+    for kind in ("alert", "admonition"):
+        md.add_render_rule(f"{kind}_open", lambda *_: "<div>")
+        md.add_render_rule(f"{kind}_close", lambda *_: "</div>")
+    md.add_render_rule("admonition_title_open", lambda *_: "<p>")
+    md.add_render_rule("admonition_title_close", lambda *_: "</p>")
 
     # Raw HTML is only what HTML has (html_text.NOT_A_TAG, the rule for a JSON body too): CommonMark takes any
     # `<word>` for a tag, and the HTML extractor then drops `Optional<String>`, `vector<int>` or "Dear <name>,".
@@ -399,6 +428,27 @@ def _markdown() -> MarkdownIt:
 
     md.block.ruler.at("blockquote", blockquote, {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
+
+
+def _indented_below(state: StateBlock, start: int, end: int) -> bool:
+    """Whether the first line below `start` that is not blank is indented by four spaces or more, as an admonition's
+    text is (Python-Markdown's extension): `!!! Breaking news` over a paragraph is no admonition."""
+    below = next((line for line in range(start + 1, end) if not state.isEmpty(line)), None)
+    return below is not None and state.sCount[below] >= state.blkIndent + 4
+
+
+def _without_callout_labels(state: StateCore) -> None:
+    """Leaves out the label over each alert (`Note` of `> [!NOTE]`) and over each admonition without a title of its
+    own (`!!! note`), which the site writes, not the author (_markdown)."""
+    tokens = state.tokens
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token.type == "alert_open" or (token.type == "admonition_open" and '"' not in token.info):
+            following = [title.type for title in tokens[at + 1 : at + 4]]
+            if following[:1] in (["alert_title_open"], ["admonition_title_open"]):
+                del tokens[at + 1 : at + 4]
+        at += 1
 
 
 def _closed_div(state: StateBlock, start: int, end: int) -> bool:
@@ -729,6 +779,12 @@ def _heading_text(markup: str) -> str:
     return normalise_space(" ".join(fragment_paragraphs(markup, "the Markdown")))
 
 
+# A first line written as a heading without the space CommonMark requires after its hashes (`#Kerry to meet Putin`).
+# Not read as the title: a hashtag opens a paragraph as often (`#MeToo began in 2017…`, `#1 on the charts…`), and
+# which one the line is cannot be told, so the report names the space (session 54's attacker: "has no title").
+_UNSPACED_HEADING = re.compile(r"(?P<hashes>#{1,6})[^\s#][^\n]*")
+
+
 def _no_title(tokens: list[Token]) -> RejectedUploadError:
     """The report for a Markdown file without a title, naming a heading at its start that could not be one, or the
     paragraph that stands above a `# Title` (_text_over_headline)."""
@@ -736,6 +792,19 @@ def _no_title(tokens: list[Token]) -> RejectedUploadError:
     if (over := _text_over_headline(tokens)) is not None:
         return over
     first = tokens[0] if tokens else None
+    if (
+        first is not None
+        and first.type == "paragraph_open"
+        and (unspaced := _UNSPACED_HEADING.match(tokens[1].content))
+    ):
+        line = unspaced.group()
+        shown = line if len(line) <= 60 else line[:59] + "…"
+        return RejectedUploadError(
+            f"the Markdown file has no title: its first line, `{shown}`, has no space after its `#`, and Markdown"
+            " (CommonMark, as GitHub, Pandoc and Hugo read it) makes a heading of a `#` line only with one",
+            fix=f"if the line is the headline, put a space after its `{unspaced.group('hashes')}`; if it is a hashtag,"
+            " add `title: ...` to the front matter (between two --- lines)",
+        )
     why = None
     if first is not None and first.type == "heading_open" and first.tag != "h1" and len(tokens) >= 3:
         why = _not_the_headline(tokens) or "is a section heading: only a `#` heading is read as the title"
