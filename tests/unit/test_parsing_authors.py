@@ -107,7 +107,6 @@ def test_a_job_title_after_a_bylines_name_is_no_part_of_the_author_in_any_format
     [
         ("By Smith, John", "Smith, John"),  # surname first
         ("By Jane Doe, John Smith", "Jane Doe, John Smith"),  # two people
-        ("By Jane Doe, Moscow", "Jane Doe, Moscow"),  # a place
         ("By Jane Doe, John Fellows", "Jane Doe, John Fellows"),  # a surname that is also a title's word
         ("By Jane Doe, Jr.", "Jane Doe, Jr."),
         # a given name and a surname that is a role's noun, whole or in part (session 50's review: the second writer
@@ -608,3 +607,159 @@ def test_a_credit_the_article_gives_is_kept_beside_an_agency_after_the_author() 
     parsed = parse_upload("incoming/a.txt", page)
 
     assert (parsed.author, parsed.credit) == ("Jane Doe", "AFP")
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, Moscow", "Jane Doe"),
+        ("By Jane Doe, Washington", "Jane Doe"),
+        ("(By Jane Doe, Moscow)", "Jane Doe"),
+        ("By Jane Doe, Moscow and John Roe, London", "Jane Doe and John Roe"),
+        ("By Jane Doe, Staff Writer, Moscow", "Jane Doe"),
+    ],
+)
+def test_a_place_after_a_bylines_comma_is_no_part_of_the_author_in_any_format(byline: str, author: str) -> None:
+    # Session 54's attacker: "Jane Doe, Moscow" was the author, one writer in as many facet values as her cities
+    # (the dateline, as "Jane Doe in Moscow" has it).
+    assert set(_in_every_format(byline).values()) == {(author, _TEXT)}
+
+
+@pytest.mark.parametrize(
+    ("element", "author"),
+    [
+        ('<p class="byline">By Jane Doe, Moscow</p>', "Jane Doe"),
+        ('<p class="byline">Par Jean Dupont, à Paris</p>', "Jean Dupont"),
+        ('<p class="byline">Por Ana García, Madrid</p>', "Ana García"),
+        ('<p class="byline">Von Jana Müller, Berlin, und Peter Schmidt, Wien</p>', "Jana Müller und Peter Schmidt"),
+        ('<p class="byline">Story by Jane Doe. Photographs by John Roe.</p>', "Jane Doe"),
+        ('<p class="byline">Words by Jane Doe. Pictures by John Roe.</p>', "Jane Doe"),
+        ('<p class="byline">By Jane Doe. Photos: John Roe</p>', "Jane Doe"),
+        ('<p class="byline">Jane Doe<span class="sep">\u00b7</span>5 min read</p>', "Jane Doe"),
+    ],
+)
+def test_a_byline_elements_place_or_picture_credit_is_no_part_of_the_author(element: str, author: str) -> None:
+    # Session 54's attacker: each was the author whole ("Jean Dupont, à Paris", "Jane Doe. Photographs by John Roe."),
+    # or gave none.
+    parsed = parse_upload("incoming/a.html", _page(element))
+
+    assert (parsed.author, parsed.body) == (author, _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Doe, John Roe", "Jane Doe, John Roe"),  # two writers
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ("By Smith, John", "Smith, John"),  # surname first
+        ("By Jane Doe, Jr.", "Jane Doe, Jr."),
+        ("By Jane Doe, Ph.D.", "Jane Doe, Ph.D."),
+        ("By Jane Doe, Paris Hilton", "Jane Doe, Paris Hilton"),  # a second writer whose name is a place's
+        ("By Jane Doe, President, Acme Bank", "Jane Doe, President, Acme Bank"),  # a title's word, not a place
+    ],
+)
+def test_what_follows_a_bylines_comma_and_is_no_place_stays(byline: str, author: str) -> None:
+    assert set(_in_every_format(byline).values()) == {(author, _TEXT)}
+
+
+@pytest.mark.parametrize(
+    ("declared", "author"),
+    [
+        ("jane@somanet.example (Jane Doe)", "Jane Doe"),  # RSS 2.0's author
+        ("Jane Doe <jane@somanet.example>", "Jane Doe"),
+        ("jane@somanet.example", None),
+        ("mailto:jane@somanet.example", None),
+    ],
+)
+@pytest.mark.parametrize("upload", ["json", "md", "html"])
+def test_an_authors_e_mail_address_is_never_the_author(declared: str, author: str | None, upload: str) -> None:
+    # Session 54's attacker: the address was published as the author, a personal address as a facet value. The name
+    # beside it is the author; an address alone gives none.
+    uploads = {
+        "json": json.dumps({"title": "Kerry to meet Putin", "author": declared, "body": _TEXT}).encode(),
+        "md": f"---\ntitle: Kerry to meet Putin\nauthor: {declared}\n---\n\n{_TEXT}\n".encode(),
+        "html": _page("", f'<meta name="author" content="{declared.replace("<", "&lt;")}">'),
+    }
+
+    parsed = parse_upload(f"incoming/a.{upload}", uploads[upload])
+
+    assert (parsed.author, parsed.body) == (author, _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        # a later change's line only: dropped, and no date (it is never the day published)
+        ('<p class="date">Last updated: 14 May 2015</p>', None),
+        ('<p class="meta">Updated 14 May 2015</p>', None),
+        # a time relative to when the page was seen: no day can be read from it
+        ('<p class="date">2 hours ago</p>', None),
+        ('<span class="timestamp">3 hrs ago</span>', None),
+        # the update first, then the first publication: the publication's day
+        ("<p>Updated: 12 May 2015 | Published: 11 May 2015</p>", "2015-05-11"),
+        (
+            "<p>Last modified on Tue 12 May 2015 09.30 BST</p><p>First published on Mon 11 May 2015 22.00 BST</p>",
+            "2015-05-11",
+        ),
+        ("<p>Updated May 12, 2015, 9:30 a.m. ET</p><p>Published May 11, 2015</p>", "2015-05-11"),
+        # the Guardian's: the last change's day over "First published"
+        ("<p>Tue 12 May 2015 09.30 BST</p><p>First published on Mon 11 May 2015 22.00 BST</p>", "2015-05-11"),
+        (
+            "<header><p>Tue 12 May 2015 09.30 BST</p><p>First published on Mon 11 May 2015 22.00 BST</p></header>",
+            "2015-05-11",
+        ),
+        # WordPress's entry date and its update beside it, outside the theme's line of metadata
+        (
+            '<p>Posted on <time class="entry-date published" datetime="2015-05-12T08:00:00+00:00">May 12, 2015</time>'
+            '<time class="updated" datetime="2019-01-03T08:00:00+00:00">January 3, 2019</time></p>',
+            "2015-05-12",
+        ),
+    ],
+)
+def test_an_articles_date_lines_leave_the_body_and_its_date_is_the_first_publication(
+    lines: str, published: str | None
+) -> None:
+    # Session 54's attacker: each line opened the body ("Posted on May 12, 2015January 3, 2019"), and the date was
+    # lost or was the update's.
+    parsed = parse_upload("incoming/a.html", _page(lines))
+
+    assert (str(parsed.published) if parsed.published else None, parsed.body) == (published, _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("lines", "author", "published"),
+    [
+        (
+            '<div class="node__submitted">Submitted by <span class="username">Jane Doe</span> on '
+            "<span>Tue, 12 May 2015 - 10:00</span></div>",
+            "Jane Doe",
+            "2015-05-12",
+        ),
+        (
+            '<div class="node__meta"><span class="field--name-uid">Jane Doe</span> '
+            '<span class="field--name-created">Tue, 05/12/2015 - 10:00</span></div>',
+            "Jane Doe",
+            "2015-05-12",
+        ),
+        ("<p>Posted by Jane Doe on May 12, 2015</p>", "Jane Doe", "2015-05-12"),
+    ],
+)
+def test_drupals_and_blogs_lines_of_metadata_give_the_author_and_date(lines: str, author: str, published: str) -> None:
+    # Session 54's attacker: Drupal's "Submitted by Jane Doe on …" and node meta opened the body, author and date lost.
+    parsed = parse_upload("incoming/a.html", _page(lines))
+
+    assert (parsed.author, str(parsed.published), parsed.body) == (author, published, _TEXT)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Updated rules for 5G masts were published on Tuesday by the regulator after a long consultation.",
+        "Two hours ago, the ministers were still talking, an official said.",
+        "Submitted by the council, the plan was approved on Tuesday.",
+    ],
+)
+def test_a_paragraph_that_starts_as_a_date_line_does_stays(paragraph: str) -> None:
+    parsed = parse_upload("incoming/a.html", _page(f"<p>{paragraph}</p>"))
+
+    assert parsed.body == f"{paragraph}\n\n{_TEXT}"

@@ -17,7 +17,7 @@ from dataclasses import replace
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import without_agency_tail
+from archive_search.parsing.bylines import without_address, without_agency_tail
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
 from archive_search.parsing.validate import validated
@@ -104,7 +104,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
-        return _agency_as_credit(validated(parsed))
+        return _agency_as_credit(_without_address(validated(parsed)))
     except RejectedUploadError:
         raise
     except Exception as exc:  # the parsers' boundary: see the docstring
@@ -113,6 +113,15 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file could not be read as {extension} ({exc.__class__.__name__})",
             fix="check the file opens in an editor and re-save it as UTF-8",
         ) from None
+
+
+def _without_address(parsed: ParsedUpload) -> ParsedUpload:
+    """The upload without the e-mail address its author is given with, in every format (bylines.without_address):
+    the name beside it, or no author when the address is all it gives."""
+    if parsed.author is None:
+        return parsed
+    author = without_address(parsed.author)
+    return parsed if author == parsed.author else replace(parsed, author=author)
 
 
 def _agency_as_credit(parsed: ParsedUpload) -> ParsedUpload:

@@ -7,7 +7,14 @@ import unicodedata
 from collections.abc import Sequence
 
 from archive_search.parsing.text import clean_line, normalise_space
-from archive_search.parsing.validate import date_line_problem, date_line_readings, parse_date
+from archive_search.parsing.validate import (
+    date_line_problem,
+    date_line_readings,
+    is_change_stamp,
+    is_first_publication,
+    is_relative_time,
+    parse_date,
+)
 
 MAX_AUTHOR_CHARS = 120
 
@@ -169,14 +176,17 @@ def _bracketed(by: str) -> re.Pattern[str]:
 # The labels before "by" that credit the writing: "Story by", "Words by", "Text by", "Reported by", Reuters'
 # "Reporting by ...; Writing by ...", "Photos and words by" (the words are hers). A credit of pictures, an edit or a
 # review names no writer (_NOT_WRITTEN_BY). "Report by" and "Interview by" start headlines as often ("Report by UN
-# Panel Finds Abuse"): bracketed only.
+# Panel Finds Abuse"): bracketed only. A blog's "Posted by" and Drupal's "Submitted by" label a byline too (session 54's
+# attacker: "Submitted by Jane Doe on Tue, 12 May 2015 - 10:00" stayed the body's first paragraph).
 _PICTURES_AND = r"(?:(?:photos?|pictures?|photographs?|photography)\s+and\s+)?"
 _AND_PICTURES = r"(?:\s+and\s+(?:photos?|pictures?|photographs?|photography))?"
 _WRITING = r"written|words|story|text|reported|reporting|writing"
 _WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}){_AND_PICTURES}"
 _ANY_WRITER_LABEL = rf"{_PICTURES_AND}(?:{_WRITING}|report|interview){_AND_PICTURES}"
 _PAREN_BYLINE = _bracketed(rf"(?:{_ANY_WRITER_LABEL}\s+)?by")
-_PLAIN_BYLINE = re.compile(rf"^(?:(?P<label>{_WRITER_LABEL})\s+)?by:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE)
+_PLAIN_BYLINE = re.compile(
+    rf"^(?:(?P<label>{_WRITER_LABEL}|posted|submitted)\s+)?by:?\s+(?P<name>.{{2,120}}?)\.?$", re.IGNORECASE
+)
 # "By" in other languages, at the start of a byline only: French "Par", German "Von", Spanish and Portuguese "Por",
 # Italian "di", Dutch "Door", Arabic "بقلم" ("by the pen of"), Chinese "记者" ("reporter"), Russian, Ukrainian and
 # Bulgarian "Автор:" ("author", one word in the three). "Von" and "di" are also the first words of names ("Von
@@ -378,7 +388,8 @@ _BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
 # byline named no one and stayed in the body), or a writer ("Reporting by Jane Doe; Writing by John Roe").
 # After a comma too, since the session's review, a credit of the pictures, an edit or the writing ("Text by Jane
 # Doe, photos by John Roe" was "Jane Doe, photos by John Roe"; "Jane Doe, John Roe by …" stays a list of names), and
-# a picture's credit with its label's colon ("Автор: Иван Петров, фото: Анна Смирнова" named no one).
+# a picture's credit with its label's colon ("Автор: Иван Петров, фото: Анна Смирнова" named no one). After a full
+# stop too ("Story by Jane Doe. Photographs by John Roe.", "By Jane Doe. Photos: John Roe": session 54's attacker).
 _PICTURE_LABEL = (
     r"(?:photos?|pictures?|photographs?|photography|images?|graphics?|video|illustrations?|foto|fotos"
     r"|\u0444\u043e\u0442\u043e)"
@@ -388,8 +399,8 @@ _COMMA_CREDIT = (
     rf"|{_PICTURE_LABEL})"
 )
 _CREDIT_CLAUSE = re.compile(
-    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*,\s*(?={_COMMA_CREDIT}\s+by\b)"
-    rf"|\s*[;,]\s*(?={_PICTURE_LABEL}\s*:)",
+    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*[,.]\s*(?={_COMMA_CREDIT}\s+by\b)"
+    rf"|\s*[;,.]\s*(?={_PICTURE_LABEL}\s*:)",
     re.IGNORECASE,
 )
 _WRITING_CLAUSE = re.compile(rf"^{_WRITER_LABEL}\s+by:?\s+(?P<names>.+)$", re.IGNORECASE)
@@ -453,7 +464,9 @@ def _names_written(text: str) -> str:
     of no writer (_writers), a place after a comma (_COMMA_IN_PLACE), contact details (without_contact) and a job
     title; its writers joined by "and", as the writers of several bylines are (legacy_text._with_more_bylines)."""
     writers = _writers(_without_tail(_BYLINE_ADDS.split(text, maxsplit=1)[0]))
-    return " and ".join(without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", names))) for names in writers)
+    return " and ".join(
+        without_places(without_job_titles(without_contact(_COMMA_IN_PLACE.sub("", names)))) for names in writers
+    )
 
 
 # What a byline adds after its names and a spaced dash or slash, or "for": the agency it writes for (`(By Estera
@@ -536,6 +549,23 @@ def without_contact(text: str) -> str:
     if kept.endswith(".") and not _ABBREVIATED.search(kept[:-1]):
         kept = kept[:-1]  # "Jane Doe. Follow her on Twitter @janedoe": the sentence's full stop
     return kept if kept and kept != text.strip() else text
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def without_address(author: str) -> str | None:
+    """An author without the e-mail address it is given with (without_contact): RSS 2.0's `jane@example.com (Jane
+    Doe)` and `Jane Doe <jane@example.com>` are Jane Doe; an address alone (`jane@example.com`, `mailto:…`) names
+    no one, and gives no author: a personal address is no facet value (session 54's attacker: each was published as
+    the author). An author with no address is returned as it is."""
+    if _ADDRESS.search(author) is None:
+        return author
+    kept = without_contact(author).strip(" ()[]<>,;")
+    return kept if _ADDRESS.search(kept) is None and _LETTER.search(kept) else None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _foreign_byline_name(line: str) -> str | None:
@@ -746,6 +776,53 @@ def without_job_titles(names: str) -> str:
         dropped = False
         index += 2
     return "".join(kept)
+
+
+# The place a byline gives after a writer's name and a comma, maybe after a preposition: "Moscow", "à Paris", "in
+# New York". Words after a name that are no place: a generational suffix or a degree ("Jane Doe, Jr.", "PhD").
+_COMMA_PLACE = re.compile(r"(?:(?:in|à|a|en|aus|em)\s+)?(?P<place>\S.*)")
+_NAME_SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "ii", "iii", "iv", "phd", "md", "esq", "obe", "mbe", "cbe"})
+
+
+def without_places(names: str) -> str:
+    """A byline's names without the place each writer's name may have after a comma (the dateline, as "Jane Doe in
+    Moscow" has it): "Jane Doe, Moscow", "Jean Dupont, à Paris", "Jana Müller, Berlin, und Peter Schmidt, Wien" are
+    Jane Doe, Jean Dupont, "Jana Müller und Peter Schmidt" (session 54's attacker: each was the author whole, one
+    writer in as many facet values as her cities). A place is one capitalised word (_place_word; no agency, no suffix
+    such as Jr.), or one to four after a preposition (`à`, `in`), after a full name of two words or more. Two words
+    or more without a preposition are a second writer ("Jane Doe, John Roe"), and so is anything after a surname alone
+    ("Smith, John"); a word followed by another piece of the same writer is a title's ("Jane Doe, President, Acme
+    Bank" stays)."""
+    pieces = _NAME_SEPARATORS.split(names)  # names at even indexes, the separators between them at odd ones
+    kept, dropped = pieces[:1], False
+    for index in range(1, len(pieces), 2):
+        separator, piece = pieces[index], pieces[index + 1]
+        after = pieces[index + 2 : index + 4]  # the next separator and piece: the place ends its writer's part
+        last = not after or after[0].strip() != "," or bool(_LEADING_JOINER_WORD.match(after[1]))
+        if separator.strip() == "," and last and len(kept[-1].split()) >= 2 and _is_byline_place(piece):
+            dropped = True
+            continue
+        if dropped and separator.strip() == "," and _LEADING_JOINER_WORD.match(piece):
+            separator = " "  # "Jana Müller, Berlin, und Peter Schmidt": the comma went with the place
+        kept += [separator, piece]
+        dropped = False
+    return "".join(kept)
+
+
+_LEADING_JOINER_WORD = re.compile(r"^(?:y|e|en|und|et)\s+")
+
+
+def _is_byline_place(piece: str) -> bool:
+    """Whether a byline's piece after a comma is a place (without_places)."""
+    found = _COMMA_PLACE.fullmatch(piece.strip())
+    if found is None:
+        return False
+    place = found.group("place")
+    words = place.split()
+    last = words[-1].casefold().strip(".")
+    if last in _NAME_SUFFIXES or "." in last or any(word.isupper() for word in words):
+        return False  # "Jr.", "Ph.D.", an agency's or a credential's letters ("ANP", "MD")
+    return _is_place(words) if place != piece.strip() else _place_word(place)
 
 
 _ACCOUNT = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")
@@ -1010,7 +1087,9 @@ def without_leading_furniture(
     date was lost without a word. When a date is declared and the line reads as no reading of it, the line is text and
     stays, as a line naming another day does: the article keeps its declared date and the line as written, nothing is
     dropped or changed. A byline with a date on one line (`Published: 12 May 2015 | By Tom Price`: byline_with_date)
-    is a byline whose date is a date line's.
+    is a byline whose date is a date line's. A line of a later change only (`Last updated: 14 May 2015`: validate.
+    is_change_stamp) or of a time relative to when the page was seen (`2 hours ago`) is dropped and gives no date; a
+    line of the first publication (`First published on 11 May 2015`) gives the date over a date line before it.
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
@@ -1035,7 +1114,10 @@ def without_leading_furniture(
             ):
                 dateline = dateline or stamp
         if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
-            dateline = dateline or (paragraph if day is not None else None)
+            # The first publication's line is the article's date even under a later change's day (the Guardian's
+            # "Tue 12 May 2015 09.30 BST" over "First published on Mon 11 May 2015"; session 54's attacker).
+            first = day is not None and is_first_publication(paragraph)
+            dateline = paragraph if first else dateline or (paragraph if day is not None else None)
         elif declared is not None and declared in date_line_readings(paragraph):
             # `03/04/2015` on a page declaring 2015-03-04, `Mon, 12 May 2015` on one declaring 2015-05-12: the
             # declaration says which day the line meant, and the line is the date line. The declared date is
@@ -1043,6 +1125,11 @@ def without_leading_furniture(
             dateline = dateline or published
         elif name is not None and not names_others(name, declared_author):
             author = author or name
+        elif is_change_stamp(paragraph) or is_relative_time(paragraph):
+            # "Last updated: 14 May 2015", "2 hours ago": a date line that names no day published, dropped as one
+            # (session 54's attacker: each opened the body). A relative time gives no date: when the page was seen
+            # is unknown.
+            continue
         else:
             unreadable = refuse_unreadable_dates and day is None and declared is None
             problem = date_line_problem(paragraph) if unreadable else None

@@ -30,6 +30,7 @@ from archive_search.parsing.bylines import (
     without_contact,
     without_job_titles,
     without_leading_furniture,
+    without_places,
 )
 from archive_search.parsing.error_pages import refuse_error_page
 from archive_search.parsing.furniture_lines import (
@@ -84,6 +85,7 @@ from archive_search.parsing.validate import (
     absolute_url,
     date_problem,
     epoch_day,
+    is_first_publication,
     is_zero_date,
     parse_date,
 )
@@ -498,7 +500,11 @@ def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str
     lines: set[int] = set()
     dateline = author = None
     for marker in islice(container.css(_MARKER_SELECTOR), MAX_TAXONOMY_LINKS):
-        if not _is_meta_marker(marker) or others.hold(marker) or not _in_meta_region(marker):
+        if (
+            not _is_meta_marker(marker)
+            or others.hold(marker)
+            or not (_in_meta_region(marker) or _is_entry_date(marker))
+        ):
             continue
         block = _block_around(marker, container, loose=True)
         if block is None or block.mem_id in lines:
@@ -513,6 +519,14 @@ def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str
     return lines, dateline, author
 
 
+def _is_entry_date(marker: LexborNode) -> bool:
+    """Whether a marker is the <time> WordPress themes write only in the post's line of metadata (Underscores'
+    `time.entry-date.published` and its `time.updated` beside it), wherever the line stands: a theme's `<p>Posted on
+    <time>…</time><time>…</time></p>` under the headline stayed the body's first paragraph, its two dates glued
+    ("Posted on May 12, 2015January 3, 2019"; session 54's attacker)."""
+    return marker.tag == "time" and not {"entry-date", "updated"}.isdisjoint(_classes(marker))
+
+
 # Class names WordPress themes (and Blogger's) give the post's lines of metadata: the date, the author, the categories
 # and tags (Twenty Ten to Twenty Twenty-Five, Astra, GeneratePress, OceanWP, Newspaper, Blogger's post-footer).
 _META_REGION_NAMES = frozenset(
@@ -523,6 +537,8 @@ _META_REGION_NAMES = frozenset(
     # Other themes' (session 53): OceanWP's and many a small theme's `meta`, Avada's `fusion-meta-info`, Newspaper's
     # `td-module-meta-info`, Ghost's `article-byline`.
     | {"meta", "meta-info", "fusion-meta-info", "td-module-meta-info", "article-byline", "post-byline"}
+    # Drupal's node meta (session 54): Olivero's `node__meta`, Classy's `node__submitted`, Bartik's `submitted`.
+    | {"node__meta", "node__submitted", "submitted"}
 )
 # Class names of the post's text: a link in it is the text's, never the post's metadata.
 _CONTENT_NAMES = frozenset(
@@ -1126,7 +1142,8 @@ class _HeaderFurniture:
                 return True
             if self.published and parse_date(published) != parse_date(self.published):
                 return False  # another day than the declared one: text, as a date line is
-            self.dateline = self.dateline or published
+            # The first publication's day over a later change's above it (the Guardian's; session 54's attacker).
+            self.dateline = published if is_first_publication(text) else self.dateline or published
             return True
         kept, name, dateline = without_leading_furniture(
             [text], self.title, self.author, self.heading, self.published, everywhere=True
@@ -1257,10 +1274,12 @@ _MARKER_NAMES = frozenset({"author", "category", "tag", "datepublished", "datemo
 _DATE_CLASSES = frozenset(
     {"date", "entry-date", "post-date", "posted-on", "published", "pubdate", "meta-date", "article-date"}
     | {"byline-meta-date", "td-post-date", "post-timestamp"}
+    | {"field--name-created", "node__pubdate"}  # Drupal's node date (session 54's attacker: body text, undated)
 )
 _AUTHOR_CLASSES = frozenset(
     {"author", "byline", "by-author", "posted-by", "vcard", "fn", "author-name", "entry-author", "post-author"}
     | {"meta-author", "td-post-author-name"}
+    | {"field--name-uid", "node__author", "username"}  # Drupal's node author (session 54's attacker)
 )
 # ...and beside them a later change's (never the article's date).
 _MARKER_CLASSES = _DATE_CLASSES | _AUTHOR_CLASSES | {"updated"}
@@ -1271,6 +1290,7 @@ _MARKER_SELECTOR = ", ".join(
 # "Categorized as", "Filed under", "Tagged"), beside the byline's and the date's (bylines.META_WORDS).
 _LINE_WORDS = META_WORDS | frozenset(
     {"in", "as", "under", "filed", "categories", "category", "categorized", "categorised", "tags", "tagged", "labels"}
+    | {"submitted"}  # Drupal's "Submitted by <author> on <date>"
 )
 
 
@@ -1890,7 +1910,8 @@ def _byline_author(node: LexborNode) -> str | None:
     text = " ".join(lines)
     text = re.split(
         r",\s*(?=[^,]*\d)|\s+(?:on|updated|published)\s+(?=\S*\d)|\s+(?:updated|published|posted)\b"
-        r"|\s+\d+\s*min(?:ute)?s?\s+read\b",
+        # "Jane Doe<span>·</span>5 min read" is read with no space beside the dot (session 54's attacker: no author)
+        r"|(?:\s+|\s*[|\u00b7\u2022]\s*)\d+\s*min(?:ute)?s?\s+read\b",
         normalise_space(text),
         maxsplit=1,
         flags=re.I,
@@ -1901,7 +1922,8 @@ def _byline_author(node: LexborNode) -> str | None:
 def _element_author(text: str) -> str | None:
     """The author an author element's text names, as metadata is read (clean_author), or a bracketed byline as
     running text is ("(By Jane Doe in Moscow)" is Jane Doe: bylines.byline_name), without a job title after a comma
-    ("Jane Doe, Political Correspondent" is Jane Doe: bylines.without_job_titles), so that one reporter is one author
+    ("Jane Doe, Political Correspondent" is Jane Doe: bylines.without_job_titles) nor a place ("Jane Doe, Moscow":
+    bylines.without_places), so that one reporter is one author
     in every format."""
     # "(By Estera Popowska)" named no one to clean_author, and its element left the body as a byline's does: the
     # writer was nowhere (session 50's new user). Only the bracketed form: byline_name also cuts what follows a
@@ -1911,7 +1933,7 @@ def _element_author(text: str) -> str | None:
     # its name whole. An e-mail address or a handle after the name is none either ("By Jane Doe (jane@example.com)").
     text = foreign_byline_word(text) or text
     author = (byline_name(text) if text.startswith(("(", "[")) else None) or clean_author(without_contact(text))
-    return without_job_titles(author) if author else None
+    return without_places(without_job_titles(author)) if author else None
 
 
 def _is_layout(node: LexborNode) -> bool:

@@ -498,7 +498,7 @@ def read_date(text: str) -> tuple[date | None, RejectedUploadError | None]:
         day = _day_or_none(year, month, number)
         days = monthrange(year, month)[1]
         return day, _no_such(text, f"{date(year, month, 1):%B %Y} has days 1 to {days}") if day is None else None
-    if (published := _before_later_change(text)) is not None:
+    if (published := _before_later_change(text)) is not None or (published := _after_later_change(text)) is not None:
         return read_date(published)
     day_text = _TIME_OF_DAY.sub("", text, count=1)  # what names the day; rejections quote the text as written
     weekday = _WEEKDAY.match(day_text)
@@ -691,6 +691,44 @@ def _before_later_change(text: str) -> str | None:
     if change is None or not change.start():
         return None
     return text[: change.start()] if _names_when(change.group("when").strip(" .")) else None
+
+
+# A later change written before the day published, on one line: `Updated: 12 May 2015 | Published: 11 May 2015`,
+# `Last modified 12 May 2015 - First published 11 May 2015` (session 54's attacker: no date, and the line stayed the
+# body's first paragraph).
+_EARLIER_PUBLICATION = re.compile(
+    r"\s*[-\u2013\u2014|,;\u00b7\u2022]\s*(?=(?:(?:first|originally)\s+)?published\b)", re.IGNORECASE
+)
+
+
+def _after_later_change(text: str) -> str | None:
+    """The day-published stamp of a line that says first when the article was changed (is_change_stamp) and then when
+    it was published (`Updated: 12 May 2015 | Published: 11 May 2015` gives `Published: 11 May 2015`); None for any
+    other text. A later change is never the article's date."""
+    parts = _EARLIER_PUBLICATION.split(text, maxsplit=1)
+    return parts[1] if len(parts) == 2 and is_change_stamp(parts[0]) else None
+
+
+def is_first_publication(line: str) -> bool:
+    """Whether a date line says when its article was first published (`First published on Mon 11 May 2015`,
+    `Originally published 11 May 2015`): that day is the article's, whatever date line came before it (the Guardian
+    writes the last change's day above it; session 54's attacker)."""
+    return _FIRST_PUBLICATION.match(clean_line(line)) is not None and parse_date(line) is not None
+
+
+_FIRST_PUBLICATION = re.compile(r"(?:first|originally)\s+published\b", re.IGNORECASE)
+# A time relative to when the page was seen, which a page shows in place of its date: `2 hours ago`, `3 hrs ago`,
+# `Updated 5 mins ago`, `a day ago`. It names no day: the page does not say when it was seen.
+_RELATIVE_TIME = re.compile(
+    r"(?:(?:last\s+)?(?:updated|posted|published|modified)\s*:?\s*)?(?:\d{1,3}|an?|one)\s+"
+    r"(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago\.?",
+    re.IGNORECASE,
+)
+
+
+def is_relative_time(line: str) -> bool:
+    """Whether a line is only a time relative to when the page was seen (_RELATIVE_TIME: `2 hours ago`)."""
+    return _RELATIVE_TIME.fullmatch(clean_line(line)) is not None
 
 
 def _no_such_day(text: str) -> RejectedUploadError | None:
