@@ -1626,6 +1626,78 @@ def test_html_an_unsigned_brief_under_a_site_segment_titled_like_an_error_page_i
     assert parsed.body.startswith(text)
 
 
+_TARGET = "https://somanet.example/2015/05/ferry/"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # jekyll-redirect-from's page
+        (
+            f'<title>Redirecting&hellip;</title><link rel="canonical" href="{_TARGET}"><script>location="{_TARGET}"'
+            f'</script><meta http-equiv="refresh" content="0; url={_TARGET}"><meta name="robots" content="noindex">',
+            f'<h1>Redirecting&hellip;</h1><a href="{_TARGET}">Click here if you are not redirected.</a>',
+        ),
+        # Hugo's alias page: a head alone
+        (
+            f'<title>{_TARGET}</title><link rel="canonical" href="{_TARGET}"><meta http-equiv="refresh" '
+            f'content="0; url={_TARGET}">',
+            "",
+        ),
+        # a CMS's stub under the story's own title, the address quoted
+        (
+            f'<title>Ferry to run on Sundays</title><meta http-equiv="refresh" content="0;URL=\'{_TARGET}\'">',
+            f'<p>This article has moved. If you are not redirected automatically, follow <a href="{_TARGET}">this '
+            "link to the new page</a>.</p>",
+        ),
+        # a script's redirect
+        (
+            f'<title>Ferry to run on Sundays</title><script>window.location.replace("{_TARGET}");</script>',
+            f'<p>If you are not redirected, <a href="{_TARGET}">click here</a>.</p>',
+        ),
+        # a "moved" page with no redirect of its own
+        (
+            f'<title>Page moved</title><link rel="canonical" href="{_TARGET}">',
+            f'<h1>Page moved</h1><p>This page has moved to <a href="{_TARGET}">{_TARGET}</a>.</p>',
+        ),
+    ],
+)
+def test_html_a_redirect_stub_is_rejected_naming_its_target(head: str, body: str) -> None:
+    # Given a page saved in place of the article that only sends its reader on to the article's address
+    error = _rejection("incoming/ferry.html", _html(body, head))
+
+    # Then it is rejected as a redirect naming the address (it was published as "Redirecting…", or under the
+    # story's own title, shadowing it in search)
+    assert f"redirect to {_TARGET}" in error.reason
+    assert _TARGET in error.fix
+
+
+@pytest.mark.parametrize(
+    ("head", "text"),
+    [
+        # a story that reloads itself, with or without its own address
+        ('<meta http-equiv="refresh" content="300">', "Flights were redirected to Adler."),
+        (f'<meta http-equiv="refresh" content="300; url={_TARGET}">', "Flights were redirected to Adler."),
+        # a brief about a move, beside a redirect of a few seconds
+        (f'<meta http-equiv="refresh" content="5; url={_TARGET}">', "The Daily Planet has moved to new offices."),
+    ],
+)
+def test_html_a_brief_with_a_refresh_is_read_and_a_stub_with_the_same_refresh_is_not(head: str, text: str) -> None:
+    # Given a brief with a meta refresh, and a stub with the same refresh saying it redirects
+    brief = _html(f"<article><h1>Ferry news</h1><p>{text}</p></article>", f"<title>Ferry news</title>{head}")
+    stub = _html(
+        f'<p>Redirecting to <a href="{_TARGET}">{_TARGET}</a></p>',
+        f'<title>Ferry news</title><meta http-equiv="refresh" content="0; url={_TARGET}">',
+    )
+
+    parsed = parse_upload("incoming/brief.html", brief)
+    error = _rejection("incoming/stub.html", stub)
+
+    # Then the brief is read, its words no redirect's, and the stub rejected
+    assert parsed.body == text
+    assert "redirect to" in error.reason
+
+
 @pytest.mark.parametrize(
     ("markup", "text"),
     [
@@ -1975,6 +2047,118 @@ def test_html_a_page_of_several_articles_is_rejected_naming_them(page: str) -> N
     # Then the upload is rejected saying so: it became the last one's text under its headline, the others lost
     assert "articles" in error.reason and ("First" in error.reason or "Story 0" in error.reason)
     assert "one article per file" in error.fix
+
+
+_LISTED = "<p>Teaser {i}: the council approved the harbour budget on Monday after a long debate.</p>"
+
+
+def _cards(block: str, count: int = 3) -> str:
+    return "".join(block.format(i=i, teaser=_LISTED.format(i=i)) for i in range(count))
+
+
+@pytest.mark.parametrize(
+    ("listing", "body_class"),
+    [
+        # <article>s headed by <h2> or <h3>, the page with no headline of its own (a section front)
+        ("<main>" + _cards("<article><h2>Story {i}</h2>{teaser}</article>") + "</main>", ""),
+        (_cards("<article><h3>Story {i}</h3>{teaser}</article>"), ""),
+        ("<main>" + _cards('<section class="story"><h2>Story {i}</h2>{teaser}</section>') + "</main>", ""),
+        # cards whose headlines link to their stories, with a byline or a date (a blog's index, an archive)
+        (_cards('<div class="post"><h2 class="entry-title"><a href="/s{i}">Story {i}</a></h2>{teaser}</div>'), ""),
+        (
+            _cards(
+                '<div class="story"><h2><a href="/s{i}">Story {i}</a></h2><p class="byline">By Ann Lee</p>'
+                "{teaser}</div>"
+            ),
+            "",
+        ),
+        (
+            _cards(
+                '<article class="post"><header><h2 class="entry-title"><a href="/s{i}">Story {i}</a></h2>'
+                '<time datetime="2015-05-1{i}">May 1{i}</time></header><div class="entry-summary">{teaser}</div>'
+                '<a class="more-link">Continue reading</a></article>'
+            ),
+            "",
+        ),
+        # WordPress's category archive: its own <h1>, unlinked post titles
+        (
+            '<main><h1 class="page-title">Category: Politics</h1>'
+            + _cards('<article class="post type-post"><h2 class="entry-title">Story {i}</h2>{teaser}</article>')
+            + "</main>",
+            "archive category",
+        ),
+    ],
+)
+def test_html_a_list_of_stories_is_rejected_naming_them_and_a_story_beside_such_cards_is_read(
+    listing: str, body_class: str
+) -> None:
+    # Given a page listing stories under <h2>/<h3> headlines, and the same list after a story's own text
+    page = (
+        f'<!DOCTYPE html><html><head><title>{{}} | SomaNet</title></head><body class="{body_class}">{{}}</body></html>'
+    )
+    error = _rejection("incoming/front.html", page.format("Politics", listing).encode())
+    story = page.format("Council budget approved", f"<h1>Council budget approved</h1>{_STORY}{listing}").encode()
+
+    parsed = parse_upload("incoming/story.html", story)
+
+    # Then the list is rejected saying it lists articles and naming them (it was one article under the <title>, or
+    # under the first story's headline), and the story with the cards after it is still the story
+    assert "lists 3 articles" in error.reason and "\u201cStory 0\u201d, \u201cStory 1\u201d" in error.reason
+    assert "one article per file" in error.fix
+    assert parsed.title == "Council budget approved"
+    assert parsed.body.startswith("Paragraph 0 of the council budget story")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "<article><h2>1{i}:32 Turnout</h2>{teaser}</article>",  # entries headed by their time
+        '<article><h2><a href="#e{i}">Turnout {i}</a></h2>{teaser}</article>',  # by a link to themselves
+        '<article><h2><a href="https://somanet.example/live#e{i}">Turnout {i}</a></h2>{teaser}</article>',
+    ],
+)
+def test_html_a_live_blogs_headed_entries_are_one_article_and_a_list_of_the_same_is_not(entry: str) -> None:
+    # Given a live blog with no <h1>, its entries headed by a time or a permalink, and a list of the same
+    # <article>s whose headlines are plain text
+    live = _html(f"<main>{_cards(entry)}</main>", "<title>Live: election night</title>")
+    listing = _html(
+        "<main>" + _cards("<article><h2>Story {i}</h2>{teaser}</article>") + "</main>", "<title>News</title>"
+    )
+
+    parsed = parse_upload("incoming/live.html", live)
+    error = _rejection("incoming/front.html", listing)
+
+    # Then the live blog is one article of all its entries, and the list is rejected
+    assert parsed.title == "Live: election night"
+    assert parsed.body.count("Teaser") == 3
+    assert "lists 3 articles" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("opened", "first"),
+    [
+        ("<h1>Ferry to run on Sundays{}</article>", "Paragraph 0"),
+        ('<h1>Ferry to run on Sundays<div class="body">{}</div></article>', "Paragraph 0"),
+        ('<h1 class="headline">Ferry to run on Sundays<p class="standfirst">What changes</p>{}</article>', "What"),
+    ],
+)
+def test_html_a_heading_left_open_over_the_story_is_closed_before_its_text(opened: str, first: str) -> None:
+    # Given a headline whose end tag is missing: HTML's parser keeps the paragraphs after it inside the heading
+    paragraphs = "".join(f"<p>Paragraph {i} of the ferry story, which will run on Sundays from June." for i in range(3))
+    page = _html("<article>" + opened.format(paragraphs), "<title>Ferry to run on Sundays</title>")
+
+    # and a closed headline written inside a <div>, with no text of the heading's own before it
+    closed = _html(f"<article><h1><div>Ferry to run on Sundays</div></h1>{paragraphs}</article>")
+
+    parsed = parse_upload("incoming/ferry.html", page)
+    whole = parse_upload("incoming/closed.html", closed)
+
+    # Then the heading is the title and the paragraphs are the body, as a reader sees them (the page was rejected as
+    # holding no article text: the whole story was the headline); the <div> in a closed heading stays its text
+    assert parsed.title == whole.title == "Ferry to run on Sundays"
+    assert parsed.body.startswith(first)
+    assert parsed.body.endswith("Paragraph 2 of the ferry story, which will run on Sundays from June.")
+    assert whole.body.startswith("Paragraph 0")
 
 
 def test_html_articles_inside_the_story_or_the_pages_chrome_are_no_other_articles() -> None:

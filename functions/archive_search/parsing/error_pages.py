@@ -162,3 +162,45 @@ def _is_pages_text(paragraphs: list[str], phrases: re.Pattern[str], *, server: b
         elif server and _SERVER_SIGNATURE.search(paragraph) is not None:
             said = True
     return said or not paragraphs
+
+
+# A redirect stub's own titles and phrases: what jekyll-redirect-from ("Redirecting…", "Click here if you are not
+# redirected."), Hugo's alias page, a CMS's "This article has moved" page and a script's fallback link say.
+_REDIRECT_TITLES = re.compile(
+    r"redirect(?:ing|ion)?(?: to .+)?(?:\.\.\.|\u2026)?|(?:(?:this|the) )?(?:page|article|story|post|site) "
+    r"(?:has )?moved(?: permanently)?|(?:301 |302 )?moved permanently|(?:document|object) moved|302 found"
+)
+# A story's sentences say "flights were redirected" or "the market has moved": these are the page speaking of itself.
+_REDIRECT_PHRASES = re.compile(
+    r"\bredirecting\b|\b(?:you (?:are|will be)(?: being)?|not(?: being)?|automatically) redirected\b"
+    r"|\b(?:page|article|story|post|site|blog|content|document) (?:has|have|was) (?:been )?moved\b"
+    r"|\bmoved permanently\b|\bclick here\b|\bfollow this link\b",
+    re.IGNORECASE,
+)
+MAX_TARGET_CHARS = 200  # a redirect's address as the rejection quotes it
+
+
+def refuse_redirect(
+    headline: str, page_title: str, paragraphs: list[str], target: str | None, *, redirects: bool
+) -> None:
+    """RejectedUploadError when a page is a redirect stub saved in place of the article it points to: it names a
+    `target` address, it `redirects` (a meta refresh or a script sending the browser to the target) or its headline
+    or `<title>` is a redirect's (_REDIRECT_TITLES: "Redirecting…", "Page moved"), and its body `paragraphs` hold at
+    most ERROR_PAGE_MAX_CHARS characters, each a redirect's phrase (_REDIRECT_PHRASES) or a label (_is_pages_text),
+    or none at all (Hugo's alias page is a head alone). Published, "Redirecting…" became an article, and a stub
+    under the story's own title shadowed the story in search (session 54's attack report). A story with a refresh
+    that reloads it keeps its sentences and is read."""
+    if target is None or sum(map(len, paragraphs)) > ERROR_PAGE_MAX_CHARS:
+        return
+    titled = any(
+        _REDIRECT_TITLES.fullmatch(words) is not None
+        for title, whole in ((headline, True), (page_title, False))
+        for words in _title_words(title, whole=whole)
+    )
+    paragraphs = [paragraph.replace("\u2019", "'") for paragraph in paragraphs]
+    if (redirects or titled) and _is_pages_text(paragraphs, _REDIRECT_PHRASES, server=False):
+        quoted = target if len(target) <= MAX_TARGET_CHARS else target[:MAX_TARGET_CHARS] + "\u2026"
+        raise RejectedUploadError(
+            f"the page is a redirect to {quoted}, saved in place of the article: it holds no story of its own",
+            fix=f"open {quoted} in a browser and upload the article that page shows",
+        )

@@ -32,7 +32,7 @@ from archive_search.parsing.bylines import (
     without_leading_furniture,
     without_places,
 )
-from archive_search.parsing.error_pages import refuse_error_page
+from archive_search.parsing.error_pages import refuse_error_page, refuse_redirect
 from archive_search.parsing.furniture_lines import (
     LEGACY_SITE_NAME,
     is_copyright_holder,
@@ -202,15 +202,20 @@ def parse_html(data: bytes) -> ParsedUpload:
             refuse_unreadable_dates=True,
         )
         byline, dateline = byline or wrapped_byline, dateline or wrapped_dateline
+    page_title = tree.css_first("title")
+    page_title_text = element_text(page_title) if page_title is not None else ""
+    target, sent_by = _redirect_target(tree, container)
+    # A script's `location = …` may be a button's handler: it makes a redirect only beside a redirect's words.
+    redirects = sent_by == "refresh" or (sent_by == "script" and bool(paragraphs))
+    refuse_redirect(title, page_title_text, paragraphs, target, redirects=redirects)
     if not title:
         _refuse_unreadable_json_ld(unreadable, "its title")
         raise RejectedUploadError(
             "the page has no title", fix="add a <title>, an <h1> in the article or an og:title meta tag"
         )
-    page_title = tree.css_first("title")
     refuse_error_page(
         title,
-        element_text(page_title) if page_title is not None else "",
+        page_title_text,
         paragraphs,
         signed_or_dated=bool(
             author
@@ -661,6 +666,7 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], li
     # The page's headline: its first <h1> outside the chrome and the page's banner (an article's <header> holds it).
     headlines = islice(tree.css("h1"), MAX_CONTAINER_CANDIDATES)
     headline = next((h for h in headlines if _heading_place(h, set(), None, judged) == "outside"), None)
+    _refuse_story_list(tree, body, judged, paragraphs_of, headed=headline is not None)
     for selector in CONTAINER_SELECTORS:
         nodes = candidates[selector]
         if not nodes:
@@ -936,6 +942,88 @@ def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable
             "article",
             fix="upload one article per file",
         )
+
+
+# The markup of one story of a list page, each kind asked on its own: HTML's self-contained composition, WordPress's
+# and microformats' post classes (`post type-post hentry`, `h-entry`), and the `story` of news themes' fronts.
+_STORY_BLOCKS = ("article", ".post, .type-post", ".hentry, .h-entry", ".entry", ".story")
+_STORY_HEADINGS = "h1, h2, h3, h4"
+# The <body> classes of WordPress's list pages (body_class(): the posts page, an archive, a category's, a tag's, a
+# search's results); a single post's are `single single-post`.
+_LIST_BODY_CLASSES = frozenset({"blog", "archive", "category", "tag", "search-results", "date", "author"})
+# A live blog's entry heading opens with its time ("10:32 Goal", "9.15am: Polls close"): the entries are one story.
+_ENTRY_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)")
+MAX_LISTED_HEADLINES = 3  # headlines a list page's rejection names
+
+
+def _refuse_story_list(
+    tree: LexborHTMLParser,
+    body: LexborNode,
+    judged: _Judged,
+    paragraphs_of: Callable[[LexborNode], list[str]],
+    *,
+    headed: bool,
+) -> None:
+    """RejectedUploadError when the page lists several stories (a blog's index, a section front, an archive) and holds
+    none of its own: two or more elements of one kind of _STORY_BLOCKS outside the chrome, each opening with its own
+    headline (_story_headline) and holding text besides it, and no running text (html_text.is_running_text) outside
+    them. Each headline must be all one link to another page (a card linking to its story), unless the page has no
+    headline (not `headed`: _container's, its first <h1> outside the chrome and the banner) or a list page's WordPress
+    body class (_LIST_BODY_CLASSES): a live blog's entries are headed too, under the live blog's own <h1>, and with
+    none a heading that opens with a time (_ENTRY_TIME) or links to its own entry (`#entry-3`) is an entry's. Kept
+    together the stories were one article under the page's <title> ("World news | SomaNet") or under the first
+    story's headline (session 54's attack report); _refuse_several_articles asks of <article>s under an <h1>. A
+    story's related cards leave its running text outside them, and a Q&A's questions are headings of one block."""
+    no_headline = not headed or bool(set((body.attributes.get("class") or "").lower().split()) & _LIST_BODY_CLASSES)
+    for selector in _STORY_BLOCKS:
+        # An element of two of the kind's classes (`post type-post`) is matched once for each.
+        matched = list({node.mem_id: node for node in tree.css(selector)}.values())
+        blocks = [
+            node
+            for node in _outermost(matched)
+            if not _inside_chrome(node, judged) and not is_hidden_or_chrome_by_markup(node)
+        ]
+        stories = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
+        if len(stories) < 2 or not all(
+            linked or (no_headline and not _ENTRY_TIME.match(text)) for text, linked in stories
+        ):
+            continue
+        rest = element_paragraphs(body, skip=frozenset(block.mem_id for block in blocks))
+        if any(map(is_running_text, rest)):
+            continue
+        headlines = [text for text, _ in stories]
+        named = ", ".join(f"\u201c{headline}\u201d" for headline in headlines[:MAX_LISTED_HEADLINES])
+        more = ", \u2026" if len(headlines) > MAX_LISTED_HEADLINES else ""
+        # _outermost reads the first MAX_CONTAINER_CANDIDATES blocks: a longer list's count is a floor.
+        count = f"{len(headlines)}{' or more' * (len(blocks) == MAX_CONTAINER_CANDIDATES)}"
+        raise RejectedUploadError(
+            f"the page lists {count} articles ({named}{more}): it is a list of stories (an index, section "
+            "front or archive page), not one article",
+            fix="upload each article from its own page, one article per file",
+        )
+
+
+def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> tuple[str, bool] | None:
+    """A listed story's headline and whether it is all one link to another page, when the block opens with it (its
+    first or second line, a kicker may stand above; or in the block's own <header>, which the body's walk leaves out)
+    and holds text besides it; else None."""
+    heading = block.css_first(_STORY_HEADINGS)
+    if heading is None:
+        return None
+    headline, paragraphs = element_text(heading), paragraphs_of(block)
+    opens = headline in paragraphs[:2]
+    if not headline or not (opens or _ancestor_matches(heading, "header")):
+        return None
+    if _length(paragraphs) <= (len(headline) if opens else 0):
+        return None
+    link = _link_around(heading, block)
+    if link is None:
+        links = heading.css("a")
+        link = links[0] if len(links) == 1 and element_text(links[0]) == headline else None
+    href = (link.attributes.get("href") or "").strip() if link is not None else ""
+    if "#" in href:
+        return None  # a live blog's entry heading links to the entry itself (`#entry-3`): no story of its own
+    return headline, bool(href)
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -2239,6 +2327,40 @@ def _with_linked_tags(tags: tuple[str, ...], linked: list[str]) -> tuple[str, ..
             seen.add(tag.casefold())
             added.append(tag)
     return (*tags, *added)[:MAX_TAGS]
+
+
+# A meta refresh's content as the HTML standard reads it: a delay, then the address, perhaps after `url=` and in
+# quotes (`0; url=https://…`, `0;URL='https://…'`); a delay alone (`300`) reloads the page itself.
+_REFRESH = re.compile(
+    r"\s*(?P<delay>\d+)(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(?P<url>\S.*?)\s*", re.IGNORECASE | re.DOTALL
+)
+# A redirect sends its reader on at once or after a few seconds ("you will be redirected in 10 seconds"); a refresh
+# after minutes reloads a story (a live page, a front), even when it names the story's own address.
+MAX_REDIRECT_DELAY = 30
+# A script sending the browser elsewhere: `location = "…"`, `window.location.href = '…'`, `location.replace("…")`.
+_SCRIPT_REDIRECT = re.compile(
+    r"""\blocation(?:\.href)?\s*=\s*(["'])(?P<set>[^"'\s]+)\1|\blocation\.(?:replace|assign)\(\s*(["'])(?P<call>[^"'\s]+)\3"""
+)
+
+
+def _redirect_target(tree: LexborHTMLParser, container: LexborNode | None) -> tuple[str | None, str]:
+    """Where the page sends its reader, as written, and what sends the browser there: "refresh" (a meta refresh
+    within MAX_REDIRECT_DELAY seconds), "script" (a script of the head setting the location), else "" (the address
+    is the canonical link's or the first link's in the article)."""
+    for meta in tree.css("meta[http-equiv]"):
+        if (meta.attributes.get("http-equiv") or "").strip().lower() == "refresh":
+            refresh = _REFRESH.fullmatch(meta.attributes.get("content") or "")
+            if refresh is not None and int(refresh["delay"]) <= MAX_REDIRECT_DELAY and refresh["url"].strip("'\""):
+                return refresh["url"].strip("'\""), "refresh"
+    for script in tree.head.css("script") if tree.head is not None else ():
+        moved = _SCRIPT_REDIRECT.search(script.text(deep=True))
+        if moved is not None:
+            return moved["set"] or moved["call"], "script"
+    canonical = tree.css_first('link[rel="canonical"][href]')
+    links = [canonical] if canonical is not None else []
+    links += container.css("a[href]") if container is not None else []
+    hrefs = ((link.attributes.get("href") or "").strip() for link in links)
+    return next((href for href in hrefs if href and not href.startswith("#")), None), ""
 
 
 def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any]) -> str | None:

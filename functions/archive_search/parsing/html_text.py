@@ -10,6 +10,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
@@ -1630,7 +1631,51 @@ def parse_markup(markup: str, where: str | None) -> tuple[LexborHTMLParser, dict
         ) from None
     if where is not None:
         refuse_cdata(markup, tree.root, where)
+    _close_headings(tree)
     return tree, stand_ins
+
+
+_HEADING_SELECTOR = "h1, h2, h3, h4, h5, h6"
+MAX_HEADINGS_CLOSED = 1_000  # headings asked whether they swallowed the text after them: a page has a few dozen
+# How deep in a heading's block a swallowed paragraph is looked for (`<div class="body"><div><p>`): a bounded search
+# reads each element for a few headings at most, where a whole one read 900 nested headings' blocks in 2 s.
+PARAGRAPH_DEPTH = 3
+
+
+def _close_headings(tree: LexborHTMLParser) -> None:
+    """Close each heading left open over the text after it, as its writer meant: from its first child that is a
+    paragraph or a block holding one (within PARAGRAPH_DEPTH), after text of the heading's own, the rest of the
+    heading is moved out to follow it. HTML's parser, as a browser, keeps `<h1>Title<p>First…<p>Second…</article>`
+    inside the <h1> (a paragraph does not close a heading), so the whole story was the headline and the page was
+    rejected as holding no text (session 54's attack report). A heading holds phrasing content only (the HTML
+    standard), so a closed one holding a paragraph after its text is as rare as it is invalid;
+    `<h1><div>Title</div></h1>` stays whole."""
+    for heading in islice(tree.css(_HEADING_SELECTOR), MAX_HEADINGS_CLOSED):
+        children = child_nodes(heading)
+        at = next(
+            (
+                at
+                for at, child in enumerate(children)
+                if child.is_element_node and child.tag in BLOCK_TAGS and _holds_paragraph(child)
+            ),
+            None,
+        )
+        if at is None or not any(
+            not child.is_comment_node and child.text(deep=True).strip() for child in children[:at]
+        ):
+            continue
+        for swallowed in reversed(children[at:]):  # each right after the heading: the last one first
+            heading.insert_after(swallowed, move=True)
+
+
+def _holds_paragraph(block: LexborNode) -> bool:
+    """Whether the block is a <p> or holds one within PARAGRAPH_DEPTH levels."""
+    level = [block]
+    for _ in range(PARAGRAPH_DEPTH + 1):
+        if any(node.tag == "p" for node in level):
+            return True
+        level = [child for node in level for child in child_nodes(node) if child.is_element_node]
+    return False
 
 
 CDATA_OPENER = re.compile(r"<!\[cdata\[", re.IGNORECASE)
