@@ -107,6 +107,7 @@ from archive_search.spelling import (
     short_word,
     short_word_phrases,
     spelling_suggester,
+    split_key,
     split_spellings,
     unknown_spellings,
     unknown_words,
@@ -766,7 +767,15 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
         probe["aggs"] = _joined_held(ranking, relaxable)
     if expandable := _expandable(ranking, words):
         # And whether a byline or tag holds each word: such a word is no typo to offer a respelling of (bylined).
-        written = {f"{_BY} {i}": {"bool": {"should": in_byline_or_tags(word)}} for i, word in enumerate(expandable)}
+        written: dict[str, Any] = {
+            f"{_BY} {i}": {"bool": {"should": in_byline_or_tags(word)}} for i, word in enumerate(expandable)
+        }
+        # And whether a body holds each word that may be two typed without a space (bodyless_words).
+        written |= {
+            f"{_BODY} {i}": {"match": {EXACT_BODY_FIELD: {"query": word, "operator": "and"}}}
+            for i, word in enumerate(expandable)
+            if word_splits(word)
+        }
         probe["aggs"] = {
             **probe.get("aggs", {}),
             WRITTEN_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": written}}}},
@@ -782,6 +791,18 @@ def bylined_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any])
 
 
 _BY = "by"  # probe_search's count of a word's articles holding it in a byline or tag (bylined_words)
+
+
+def bodyless_words(ranking: Ranking, words: list[str], probed: Mapping[str, Any]) -> list[str]:
+    """The words probe_search counted that may be two typed without a space (spelling.word_splits) and no body holds
+    as a word, whether or not a known word is near: a word held only closed up (`bluechip`, `lastminute`: the
+    hyphenated "blue-chip", "last-minute") may be written apart in more articles ("blue chip": 9 news-dev bodies
+    against 3), which spelling.split_spellings weighs (session 54)."""
+    held = _held_counts(probed, WRITTEN_HELD)
+    return [word for i, word in enumerate(_expandable(ranking, words)) if held.get(f"{_BODY} {i}") == 0]
+
+
+_BODY = "body"  # probe_search's count of a word's articles holding it in a body, as written (bodyless_words)
 
 
 def _joined_held(ranking: Ranking, relaxable: list[str], name: str = JOINED_HELD) -> dict[str, Any]:
@@ -1010,6 +1031,7 @@ def _answer(
     # split_spellings) the word is read as it, the questions asked again for that reading (one request more, only
     # then; session 51); so is a word nothing is near, whose cuts the closed-up request counts (session 52).
     cut: list[str] = []
+    bodyless = bodyless_words(ranking, words, probed)
     for again in (False, True):
         unknown = unknown_spellings(request.q, suggest)
         expanded = _words_to_expand(request, ranking, words, suggest, complete)
@@ -1037,7 +1059,7 @@ def _answer(
             if complete is not None or counted == 0
             else None
         )
-        cut = [] if again else [typed for typed, _ in unknown]
+        cut = [] if again else list(dict.fromkeys([*(typed for typed, _ in unknown), *bodyless]))
         vocabulary.prepare(
             [typed for typed, _ in unknown],
             [*expanded, *dated, *(c for _, spelt in unknown for c in spelt)],
@@ -1047,7 +1069,9 @@ def _answer(
             short_word_phrases(request.q, suggest),
             cut,
         )
-        split = None if again else split_spellings(request.q, suggest, vocabulary.cuts_held, vocabulary.closed_up)
+        split = (
+            None if again else split_spellings(request.q, suggest, vocabulary.cuts_held, vocabulary.closed_up, bodyless)
+        )
         if split is None:
             break
         suggest = split
@@ -1685,7 +1709,8 @@ class _ArchiveVocabulary:
         self._phrases: dict[str, int] = {}  # written_as_phrases
         self.closed_up: dict[str, Any] | None = None  # spelling.closed_up_spellings of the words no article holds
         self.complete_as_read: dict[str, int] | None = None  # holding every word, by spelling (_complete_as_read)
-        self.cuts_held: dict[str, int] = {}  # articles writing each cut of a word as a phrase (prepare's `cut`)
+        # Articles writing each cut of a word as a phrase, and holding the word itself anywhere (prepare's `cut`).
+        self.cuts_held: dict[str, int] = {}
         self._names: set[str] = set()  # words bodies write as a name (relevance.written_as_names), as folded
         self._sampled: set[str] = set()  # the words whose writing was sampled (_sample_names)
 
@@ -1706,7 +1731,8 @@ class _ArchiveVocabulary:
         any field, byline or tag (`closed_up`; the suggesters propose `mshare` for `shares`, which articles hold).
         `as_read`: by spelling, clauses an article must all match, counted as complete_as_read (_complete_as_read).
         `phrases`: those written_as_phrases() will count (spelling.short_word_phrases). `cut`: words whose
-        spelling.word_splits are counted as phrases (cuts_held; spelling.split_spellings)."""
+        spelling.word_splits are counted as phrases, and each word's own articles (cuts_held, keyed
+        spelling.split_key; spelling.split_spellings)."""
         for typed, spellings in candidates:
             if word := _one_word(typed):
                 self._candidates[word] = tuple(spellings)
@@ -1715,13 +1741,23 @@ class _ArchiveVocabulary:
         if as_read:
             every = {spelling: {"bool": {"must": clauses}} for spelling, clauses in as_read.items()}
             aggs[_AS_READ] = {"filters": {"filters": every}}
+        looked_up = closed_up_words(closed_up) if closed_up is not None and self.closed_up is None else []
+        splits = {word: word_splits(word[2]) for word in looked_up}
+        splits_cut = {split for cut in splits.values() for split in cut}
+        # The closed-up suggesters' words are counted below, cuts and all.
         cuts = [
             split
             for split in dict.fromkeys(s for word in cut for s in word_splits(word))
-            if split not in self.cuts_held
+            if split not in self.cuts_held and split not in splits_cut
         ]
-        if cuts:
-            aggs[_CUTS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in cuts}}}
+        # And each cut word's articles, whatever the field (closed up, headline, byline): a split fewer articles write
+        # is no reading of it (spelling.split_spellings; keyed as it, no cut having a space).
+        counted_whole = {*self.cuts_held, *(split_key(word) for *_, word in looked_up)}
+        whole = [key for word in cut if (key := split_key(word)) not in counted_whole and word_splits(word)]
+        if cuts or whole:
+            counted_cuts = {split: _phrase_held(split) for split in cuts}
+            counted_cuts |= {key: {"bool": {"should": _held_anywhere(key)}} for key in whole}
+            aggs[_CUTS_HELD] = {"filters": {"filters": counted_cuts}}
         counted = [phrase for phrase in dict.fromkeys(phrases) if phrase not in self._phrases]
         if counted:
             aggs[_PHRASES] = {"filters": {"filters": {str(i): _phrase_held(p) for i, p in enumerate(counted)}}}
@@ -1736,13 +1772,10 @@ class _ArchiveVocabulary:
         missing = [word for word in dict.fromkeys(near) if word not in self._near]
         listing = near_spellings_request(missing) or {}
         suggesters = dict(listing.get("suggest") or {})
-        looked_up = closed_up_words(closed_up) if closed_up is not None and self.closed_up is None else []
-        splits = {word: word_splits(word[2]) for word in looked_up}
         if looked_up:
             suggesters.update(closed_up_suggester(closed_up or ""))
             aggs[_CLOSED_UP_HELD] = _held_aggregation([word for *_, word in looked_up], _held_anywhere)
             # And each word read as two typed without a space (`oilprices`), as a phrase.
-            splits_cut = {split for cut in splits.values() for split in cut}
             if splits_cut:
                 aggs[_SPLITS_HELD] = {"filters": {"filters": {split: _phrase_held(split) for split in splits_cut}}}
             # And as two words the same articles hold, not side by side (spelling.with_splits: `mourinhoarsenal`).
@@ -1761,9 +1794,9 @@ class _ArchiveVocabulary:
         if as_read:
             buckets = answer["aggregations"][_AS_READ]["buckets"]
             self.complete_as_read = {spelling: int(bucket["doc_count"]) for spelling, bucket in buckets.items()}
-        if cuts:
+        if cuts or whole:
             buckets = answer["aggregations"][_CUTS_HELD]["buckets"]
-            self.cuts_held.update((split, int(buckets[split]["doc_count"])) for split in cuts)
+            self.cuts_held.update((split, int(buckets[split]["doc_count"])) for split in [*cuts, *whole])
         if counted:
             buckets = answer["aggregations"][_PHRASES]["buckets"]
             self._phrases.update((p, int(buckets[str(i)]["doc_count"])) for i, p in enumerate(counted))
@@ -1792,7 +1825,10 @@ class _ArchiveVocabulary:
                 if (word[0], word[1]) in unheld
             }
             self.closed_up = with_splits(closed_up_spellings(answer.get("suggest"), unheld), split_counts, apart_counts)
-            self.cuts_held.update((split, count) for counts in split_counts.values() for split, count in counts.items())
+            self.cuts_held.update(
+                (split, int((held_splits.get(split) or {}).get("doc_count", 0))) for split in splits_cut
+            )
+            self.cuts_held.update((split_key(word), count) for (*_, word), count in zip(looked_up, counts, strict=True))
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 

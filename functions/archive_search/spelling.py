@@ -344,11 +344,17 @@ def with_splits(
     return {"spell_body": list(entries.values())}
 
 
+def split_key(typed: str) -> str:
+    """A typed word as split_spellings looks up its own count among a cut's (`held`): folded, its possessive off."""
+    return fold_as_index(without_possessive(engine_lower(typed)))
+
+
 def split_spellings(
     q: str,
     suggest: dict[str, Any] | None,
     held: Mapping[str, int],
     closed_up: dict[str, Any] | None = None,
+    bodyless: Collection[str] = (),
 ) -> dict[str, Any] | None:
     """The suggesters' answer (`suggest`) with each word no article holds read as two typed without a space where
     more articles write that split as a phrase (`held`: each of the word's word_splits' count, from
@@ -361,7 +367,14 @@ def split_spellings(
 
     `closed_up`: the vocabulary's closed_up_spellings, whose words no article holds anywhere; such a word nothing is
     near is read so too, its closed-up spellings (not its cuts) the near ones: `tonyblair` found nothing and was
-    offered `tony blair`, where `worldcup`, `worldcom` near it, was searched as `world cup` (session 52)."""
+    offered `tony blair`, where `worldcup`, `worldcom` near it, was searched as `world cup` (session 52).
+
+    `bodyless`: the query's words (as scored) no body holds as a word, nothing near them or not (search.
+    bodyless_words). Such a word, or one with spellings near it, held elsewhere (closed up, in a headline or byline:
+    its own count in `held`, keyed split_key) is read as its split only where more articles write the split than
+    hold the word: `newyork` found the one "New-York" article and 150 `network` ones, where 521 write "New York";
+    `bluechip`, `lastminute` found only the hyphenated 3 and 9 of the 9 and 23 writing them apart; `walmart`
+    (Wal-Mart, 10, as many as write `wal mart`) is searched as typed (session 54)."""
     if not suggest:
         return None
     units = q.encode("utf-16-le", "surrogatepass")
@@ -370,12 +383,13 @@ def split_spellings(
     read: dict[tuple[int, int], dict[str, Any]] = {}
     for entry in suggest.get("spell_body") or []:
         key = (entry["offset"], entry["length"])
-        if not entry.get("options") and key not in unheld:  # an article holds it, or nothing is near it
-            continue
         typed = units[2 * key[0] : 2 * (key[0] + key[1])].decode("utf-16-le", "surrogatepass")
+        # An article holds it, or nothing is near it (a word no body holds aside).
+        if not entry.get("options") and key not in unheld and _key(typed) not in bodyless:
+            continue
         counts = {split: held.get(split, 0) for split in word_splits(typed)}
         best = max(counts, key=lambda split: counts[split], default=None)
-        if best is None or counts[best] < MIN_SIDE_BY_SIDE:
+        if best is None or counts[best] < MIN_SIDE_BY_SIDE or counts[best] <= held.get(split_key(typed), 0):
             continue
         closed = [o for o in (unheld.get(key) or {}).get("options") or [] if " " not in str(o.get("text", ""))]
         others = [o for e in beyond if (e["offset"], e["length"]) == key for o in e.get("options") or []]
@@ -385,7 +399,7 @@ def split_spellings(
             continue
         # A likely edit into a word more than one article holds is likelier than a space left out: `yougo` is
         # YouGov (a letter left out, 3 articles), not `you go` (the session's review).
-        word = fold_as_index(without_possessive(engine_lower(typed)))
+        word = split_key(typed)
         if any(int(o.get("freq") or 0) > 1 and _likely_edit(word, fold_as_index(str(o["text"]))) for o in near):
             continue
         read[key] = {**entry, "options": [{"text": best, "freq": counts[best]}]}
@@ -627,7 +641,7 @@ def _candidates(
             if 0 < distance <= reach or look_alike:
                 form = _form_of(word, text, option)
                 forms += [text] if form else []
-                likely = _likely_edit(word, fold_as_index(text))
+                likely = _likely_edit(word, fold_as_index(text)) or _sound_alike(word, fold_as_index(text))
                 near.append((distance, likely, rank, int(option.get("freq") or 0), text))
     most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
     # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
@@ -801,6 +815,25 @@ def spelling_variant(typed: str, word: str) -> bool:
     return _likely_edit(typed, word) or _two_likely_edits(typed, word)
 
 
+# Letters that write the hard c, any of which a reader spelling by ear types for another (`opek`, OPEC); a c before
+# these is soft (`trace`), no spelling of `traqe`.
+_HARD_C = frozenset("ckq")
+_SOFTENING = frozenset("eiy")
+
+
+def _sound_alike(typed: str, word: str) -> bool:
+    """typed is word with one letter replaced by another writing the same hard-c sound (_HARD_C): a spelling by ear,
+    as likely among a word's equally near spellings as a slip (_candidates): `opek` was read `open` (449 news-dev
+    articles), a letter replaced as arbitrary, where OPEC (71) was meant (session 54)."""
+    if len(typed) != len(word):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False
+    at = diff[0]
+    return {typed[at], word[at]} <= _HARD_C and word[at + 1 : at + 2] not in _SOFTENING
+
+
 def _slip(typed: str, word: str) -> bool:
     """typed is word with one letter doubled or undoubled, or two neighbouring letters swapped."""
     if len(typed) == len(word):
@@ -923,7 +956,10 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         # With the phrases a short word may be read as (_as_phrases), in one request.
         phrases = short_word_phrases(q, suggest)
         held = vocabulary.held_beyond_bodies([word.typed for word in replacements], phrases) if replacements else set()
-    respellable = _as_phrases(q, [word for word in replacements if word.typed not in held], vocabulary)
+    # A word held only beyond the bodies is still read as its split where split_spellings found more articles
+    # writing that (`newyork`: "New York").
+    kept = [word for word in replacements if word.typed not in held or word.known in word_splits(word.typed)]
+    respellable = _as_phrases(q, kept, vocabulary)
     if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).

@@ -446,6 +446,44 @@ def test_two_words_typed_without_a_space_are_searched_apart(pipeline: LocalPipel
     assert (search("Inman")["altered_query"], search("Inman")["did_you_mean"]) == (None, None)
 
 
+def test_a_word_held_only_closed_up_is_read_apart_where_more_articles_write_it_so(pipeline: LocalPipeline) -> None:
+    # Given three articles writing `New York` apart and one `New-York` (held closed up as `newyork`), fewer
+    # writing `network` (near `newyork`); two `blue chip` and one `blue-chip`, with nothing near `bluechip`; and
+    # Wal-Mart written only joined
+    apart = [_json_upload(pipeline, f"Markets {n}", f"Shares rose in New York on day {n}.") for n in range(3)]
+    joined = _json_upload(pipeline, "Satellites", "A New-York based firm will launch it.")
+    for n in range(2):
+        _json_upload(pipeline, f"Phones {n}", f"The network failed on day {n}.")
+    chips = [_json_upload(pipeline, f"Stocks {n}", f"Buyers took blue chip stocks, day {n}.") for n in range(2)]
+    chips.append(_json_upload(pipeline, "Investors", "A blue-chip investment, they said."))
+    _json_upload(pipeline, "Stores", "Wal-Mart opened a store.")
+    pipeline.drain()
+
+    # When the reader types the words without a space
+    # Then the query is read as the words more articles write apart, and lists what they list, the joined one among
+    # them (session 54: `newyork` found the one New-York article and the `network` ones; `bluechip` only the
+    # hyphenated one)
+    for typed, meant, holding in (("newyork", "new york", {*apart, joined}), ("bluechip", "blue chip", set(chips))):
+        read = search(typed)
+        assert (read["altered_query"], read["did_you_mean"]) == (meant, None), typed
+        assert set(ids(typed)) == set(ids(meant)) >= holding, typed
+    # but a word no more articles write apart than hold it joined is searched as typed
+    assert search("walmart")["altered_query"] is None and search("walmart")["total"] == 1
+
+
+def test_a_letter_spelt_by_ear_is_read_before_an_arbitrary_one_as_near(pipeline: LocalPipeline) -> None:
+    # Given two articles on OPEC and more writing `open`, each one letter replaced from `opek`
+    opec = [_json_upload(pipeline, f"Oil {n}", f"OPEC ministers met on day {n}.") for n in range(2)]
+    for n in range(5):
+        _json_upload(pipeline, f"Shops {n}", f"The shops were open on day {n}.")
+    pipeline.drain()
+
+    # When the reader spells it by ear (`k` for the hard `c`), alone or beside another word
+    # Then it is read as OPEC, not as the commoner `open` (session 54: `opek` was read `open`)
+    assert search("opek")["altered_query"] == "opec" and set(ids("opek")) == set(opec)
+    assert search("opek ministers")["altered_query"] == "opec ministers"
+
+
 def test_a_left_out_letter_is_as_likely_as_a_slip_and_the_other_words_tell_them_apart(pipeline: LocalPipeline) -> None:
     # Given one article on Kerry and Putin, articles where Kerry sinks a putt, and more articles on a punt (the
     # letters of "putn" swapped: a slip, which alone was preferred to any other edit)

@@ -81,7 +81,8 @@ def test_the_vocabulary_counts_the_cuts_of_a_word_some_spelling_is_near() -> Non
     vocabulary = _ArchiveVocabulary(index)  # type: ignore[arg-type]
     vocabulary.prepare((), (), cut=["worldcup"])
 
-    assert set(index.bodies[0]["aggs"]["cuts_held"]["filters"]["filters"]) == set(word_splits("worldcup"))
+    # Its cuts, and the word itself wherever it is held (split_spellings weighs a split against it).
+    assert set(index.bodies[0]["aggs"]["cuts_held"]["filters"]["filters"]) == {*word_splits("worldcup"), "worldcup"}
     assert vocabulary.cuts_held["world cup"] == 48 and vocabulary.cuts_held["wo rldcup"] == 0
     vocabulary.prepare((), (), cut=["worldcup"])  # asked once
     assert len(index.bodies) == 1
@@ -156,3 +157,28 @@ def test_two_words_typed_apart_are_paired_with_the_word_they_make_together() -> 
     assert pairs("holly wood film") == {"hollywood": ("holly", "wood")}
     # never within quotes nor an OR-group, across a stopword, nor a word twice
     assert pairs('"play station"') == pairs("play OR station") == pairs("bank of england") == pairs("cpc cpc") == {}
+
+
+def test_a_word_no_body_holds_is_read_as_its_split_only_where_more_articles_write_that_than_hold_it() -> None:
+    from archive_search.spelling import split_spellings
+
+    # Session 54: `bluechip`, nothing near it, held closed up by the 3 "blue-chip" articles, where 9 write `blue chip`
+    suggest = _suggest("bluechip", [])
+    held = dict.fromkeys(word_splits("bluechip"), 0) | {"blue chip": 9, "bluechip": 3}
+    read = split_spellings("bluechip", suggest, held, bodyless=["bluechip"])
+    assert read is not None and respelt("bluechip", read) == "blue chip"
+    assert split_spellings("bluechip", suggest, held) is None  # a body may hold it
+    # `walmart`: as many write `wal mart` (Wal-Mart) as hold it closed up
+    walmart = dict.fromkeys(word_splits("walmart"), 0) | {"wal mart": 10, "walmart": 10}
+    assert split_spellings("walmart", _suggest("walmart", []), walmart, bodyless=["walmart"]) is None
+
+
+def test_a_hard_c_spelt_by_ear_is_a_likely_edit_and_a_soft_one_is_not() -> None:
+    from archive_search.spelling import nearest_candidates
+
+    # Session 54: `opek` was read `open` (449 news-dev articles) where OPEC (71) was meant; `traqe` stays `trade`,
+    # the c of `trace` being soft
+    opek = [{"text": "open", "freq": 449}, {"text": "opec", "freq": 71}]
+    assert nearest_candidates("opek", opek, [])[0] == "opec"
+    traqe = [{"text": "trade", "freq": 900}, {"text": "trace", "freq": 15}]
+    assert nearest_candidates("traqe", traqe, [])[0] == "trade"
