@@ -1,7 +1,8 @@
 """A local stand-in for API Gateway's HTTP API: requests become v2 events for the real search handler.
 
 It also serves the website's search page (`web/`): `/` is the page, `/static/<file>` its script, styles and icon.
-Every other path goes to the search handler, as API Gateway would send it.
+Every other path goes to the search handler, as API Gateway would send it: given the template's routes, only a path
+one of them matches, and any other is API Gateway's own 404.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import contextlib
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,6 +148,22 @@ OVERLOADED: dict[str, Any] = {
 }
 
 
+def route_pattern(routes: Collection[str]) -> re.Pattern[str]:
+    """What API Gateway's HTTP API matches of `routes` (paths such as `/search`, `/articles/{id+}`): a literal path
+    exactly, not with a slash after it (a route cannot end in one: `/search/` is API Gateway's 404; session 54), a
+    `{name}` as one segment, a `{name+}` (greedy, last) as the rest of the path, one character or more."""
+    parts = []
+    for route in routes:
+        pieces = re.split(r"(\{[^{}]+\})", route)
+        parts.append(
+            "".join(
+                (".+" if piece.endswith("+}") else "[^/]+") if piece.startswith("{") else re.escape(piece)
+                for piece in pieces
+            )
+        )
+    return re.compile("|".join(parts) or "(?!)")
+
+
 def make_server(
     host: str,
     port: int,
@@ -153,14 +171,18 @@ def make_server(
     web_root: Path = WEB_ROOT,
     max_concurrency: int | None = None,
     memory_mb: int = LAMBDA_DEFAULT_MEMORY_MB,
+    routes: Collection[str] | None = None,
 ) -> ThreadingHTTPServer:
-    """The local HTTP API. `max_concurrency`: as many requests admitted at once as the search function may serve in
+    """The local HTTP API. `routes`: the template's GET route paths (LocalStackSpec.api_routes); a GET of a path
+    none matches (route_pattern) is API Gateway's own 404 and never reaches the handler, as in AWS; without them,
+    every path does. `max_concurrency`: as many requests admitted at once as the search function may serve in
     AWS (the template's SearchMaxConcurrency); a request beyond them is answered at once with the API's 503 and
     Retry-After, as a reader would want from an overloaded service, instead of waiting behind the others. The
     admitted ones run the handler one after another, as one Lambda execution environment runs its events:
     Powertools' resolver holds the current event on its class, and two events at once in one process answered a
     search with another's results (session 41: `untied kingdom` got the answer of `general manger`, sent beside it)."""
     slots = threading.BoundedSemaphore(max_concurrency) if max_concurrency else None
+    routed = route_pattern(routes) if routes is not None else None
     one_event_at_a_time = threading.Lock()
 
     class RequestHandler(BaseHTTPRequestHandler):
@@ -195,6 +217,8 @@ def make_server(
             static = static_file_for(self.path, web_root)
             if static is not None:
                 self._serve_static(static)
+            elif routed is not None and not routed.fullmatch(urlsplit(self.path).path):
+                self._no_route()
             else:
                 self._invoke()
 

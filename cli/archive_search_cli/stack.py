@@ -235,6 +235,7 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
             search.handler,
             max_concurrency=spec.function_concurrency.get("SearchFunction"),
             memory_mb=spec.function_memory["SearchFunction"],
+            routes=spec.api_routes,
         )
         stack.callback(server.server_close)
         stack.callback(server.shutdown)

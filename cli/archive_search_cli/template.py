@@ -80,6 +80,8 @@ class LocalStackSpec:
     # ReservedConcurrentExecutions by logical id, where the template (with default parameters) reserves some.
     function_concurrency: dict[str, int] = field(default_factory=dict)
     function_memory: dict[str, int] = field(default_factory=dict)  # MemorySize in MB, by logical id
+    # The HTTP API's GET route paths (`/search`, `/articles/{id+}`): the local gateway matches them as API Gateway does.
+    api_routes: tuple[str, ...] = ()
 
     @property
     def uploads_bucket(self) -> str:
@@ -260,6 +262,7 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
     memory: dict[str, int] = {}
     globals_memory = int(template.get("Globals", {}).get("Function", {}).get("MemorySize", LAMBDA_DEFAULT_MEMORY_MB))
     globals_env = template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
+    routes: list[str] = []
 
     for logical_id, resource in resources.items():
         if not resolver.exists(logical_id):
@@ -301,6 +304,8 @@ def local_stack_spec(template: dict[str, Any] | None = None) -> LocalStackSpec:
             for event in properties.get("Events", {}).values():
                 if event["Type"] == "SQS":
                     ingest_queue = event["Properties"]["Queue"]["Fn::GetAtt"][0]
+                elif event["Type"] == "HttpApi" and str(event["Properties"].get("Method", "")).upper() == "GET":
+                    routes.append(str(event["Properties"]["Path"]))
     if ingest_queue is None:
         raise ValueError("the template has no function fed by an SQS queue")
-    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts, concurrency, memory)
+    return LocalStackSpec(buckets, queues, environment, ingest_queue, timeouts, concurrency, memory, tuple(routes))

@@ -95,7 +95,9 @@ SEARCH_PARAMETERS = [
         f"{MAX_QUERY_CHARS} characters). Articles holding every word rank first (for a short query), then those "
         'holding the rarest of them; no word is required. "quoted words" rank the articles holding them as a '
         "phrase first, -word excludes, OR (or |) between words accepts either. Optional when a filter is given: "
-        "then the matching articles are listed newest first.",
+        "then the matching articles are listed newest first. Text pasted from escaped text or markup is read as "
+        "shown: character references decoded (`&quot;`, `&amp;`, `&eacute;`) and markup's tags dropped "
+        "(`<b>blair</b>`), while a wire's `<IBM>` stays.",
         # The API counts q as sent or NFC-composed, whichever is shorter, blanks and invisible characters included
         # (fold_within): within maxLength as sent, q is always accepted; over it both ways, refused (a run of
         # blanks past the limit too, found by Schemathesis). The same holds for /suggest.
@@ -123,7 +125,12 @@ SEARCH_PARAMETERS = [
         "did_you_mean still offers a spelling that finds more.",
         {"type": "string", "enum": list(SPELLINGS), "default": SPELLINGS[0]},
     ),
-    _query("page", "Page number.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}),
+    _query(
+        "page",
+        "Page number; not read beside a cursor, which carries its page (any value, such as the 101 of a client "
+        "counting pages, is then no error).",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    ),
     _query(
         "size",
         "Results per page.",
@@ -132,7 +139,7 @@ SEARCH_PARAMETERS = [
     _query(
         "cursor",
         "next_cursor of a previous response, unchanged, with the same q, filters, sort, size and spelling: reads on "
-        "beyond the page limit, and page is then ignored. Cursors are signed: one that this API did not issue for "
+        "beyond the page limit, and page is then not read. Cursors are signed: one that this API did not issue for "
         "this search (edited, forged, from another search or signed with a retired key) is a 400 whose message "
         "starts with `cursor`.",
         {"type": "string", "maxLength": MAX_CURSOR_CHARS},
@@ -346,7 +353,8 @@ def openapi_document() -> dict[str, Any]:
                         "q",
                         f"What has been typed so far; the last word may be cut short (at most {MAX_SUGGEST_CHARS} "
                         "characters). Empty gives no suggestions. An exclusion (-word, as /search reads it) is no "
-                        "prefix to complete: the titles holding it are left out.",
+                        "prefix to complete: the titles holding it are left out. Pasted escaped text or markup is "
+                        "read as /search reads it (`Q&amp;A` is Q&A).",
                         {"type": "string", "maxLength": MAX_SUGGEST_CHARS},
                     )
                 ],

@@ -22,6 +22,7 @@ invisible characters out.
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -315,9 +316,82 @@ def fold_within(sent: str, limit: int) -> tuple[str, int]:
     length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
     if length > limit:
         return sent, length
-    folded = fold_query_text(collapsed(sent))
+    folded = fold_query_text(collapsed(pasted_text(sent)))
     folded = collapsed(_EDGE_CONNECTORS.sub("", folded)) if _LETTER_OR_DIGIT.search(folded) else folded
     return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length
+
+
+def pasted_text(sent: str) -> str:
+    """sent as the text a reader saw where they copied it: each character reference decoded (`&quot;`, `&amp;`,
+    `&eacute;`, `&#8217;`, `&#x27;`; html.unescape, the HTML standard's table), then the tags of pasted markup
+    dropped (`<b>blair</b>`, our own snippets' `<mark>`), a phrasing element's (HTML standard, "phrasing content")
+    closed up, another's (`<p>`, `<br/>`) as a space. A reference is read only with its `;`, as escaped text writes
+    it: the standard's legacy names without one (`&para`, `&reg`, `&times`, `&yen`) begin words (`R&D&regulation`
+    is no `®ulation`). A tag is markup when it closes (`</b>`), closes itself (`<br/>`), has an attribute with a
+    value (`<a href="…">`) or its element is closed in the query: a tag without one of these is a wire's ticker or
+    company (`<IBM>`, `<T>` for AT&T, `<Cons Papers Inc>`, which the index reads as words) and stays, as do `<`
+    and `>` between words (`a < b`). Session 54: `&quot;tony blair&quot;` was respelt `&quota;…` and found
+    immigration quotas; `Q&amp;A` found nothing; `<b>blair</b>` searched the word `b`."""
+    decoded = _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), sent) if "&" in sent else sent
+    if "<" not in decoded:
+        return decoded
+    closed = {match.group(1).lower() for match in _CLOSING_TAG.finditer(decoded)}
+    return _TAG.sub(lambda match: _tag_as_text(match, closed), decoded)
+
+
+# A character reference with its semicolon: decimal, hexadecimal or a name (the longest of the standard's is 31
+# letters: `CounterClockwiseContourIntegral`).
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+# Greedy, one way to match: a lazy run before an optional `/` took quadratic time on a `<a` and 2,000 blanks.
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[\s/][^<>]*)?)>")
+_CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
+_ATTRIBUTE_VALUE = re.compile(r"\s[^\s=<>]+\s*=")
+# The standard's phrasing elements, which sit inside a line of text (and the obsolete ones feeds still send): their
+# tags join what they surround (`<b>Blair</b>'s`, `Beyonc<b>é</b>`); any other tag is a break, as its element is.
+_PHRASING_ELEMENTS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    }
+)
+
+
+def _tag_as_text(match: re.Match[str], closed: set[str]) -> str:
+    closing, name, attributes = match.groups()
+    self_closing = attributes.rstrip().endswith("/")
+    markup = closing or self_closing or _ATTRIBUTE_VALUE.search(attributes) or name.lower() in closed
+    if not markup:
+        return match.group()
+    return "" if name.lower() in _PHRASING_ELEMENTS else " "
 
 
 # An underscore (or another connector, Unicode's Pc) not between two letters or digits: the engine's tokenizer keeps

@@ -38,6 +38,7 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
+    pasted_text,
     symbols_apart,
 )
 from archive_search.relevance import (
@@ -236,9 +237,18 @@ class SearchRequest:
         q, length = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
-        typed = collapsed(sent)  # control characters are blanks (a q of NUL only is no q: session 35's second review)
+        # Control characters are blanks (a q of NUL only is no q: session 35's second review), as is markup alone.
+        typed = collapsed(pasted_text(sent))
         q = q or typed  # invisible characters only: a query for nothing, which finds nothing
-        page = _bounded_int(params, "page", 1, 1, MAX_PAGE)
+        # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
+        cursor = params.get("cursor") or None
+        if cursor is not None and not cursor.strip():
+            cursor = None
+        if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
+            raise InvalidQueryError(NOT_ISSUED)
+        # A cursor carries its page, so a `page` beside it is not read at all: a client counting pages sends
+        # `page=101` with its first cursor, past MAX_PAGE (session 54).
+        page = 1 if cursor is not None else _bounded_int(params, "page", 1, 1, MAX_PAGE)
         size = _bounded_int(params, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE)
         sort = _plain_param(params, "sort").lower() or SORTS[0]
         if sort not in SORTS:
@@ -250,12 +260,6 @@ class SearchRequest:
         date_to = _date(params, "to")
         if date_from and date_to and date_from > date_to:
             raise InvalidQueryError(f"from ({date_from}) must not be after to ({date_to})")
-        # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
-        cursor = params.get("cursor") or None
-        if cursor is not None and not cursor.strip():
-            cursor = None
-        if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
-            raise InvalidQueryError(NOT_ISSUED)
         request = cls(
             q=q,
             page=page,

@@ -34,6 +34,7 @@ from archive_search.query_parser import (
     is_word_character,
     last_pieces,
     parse_query,
+    pasted_text,
     symbols_blanked,
     without_exclusions,
     without_possessive,
@@ -121,7 +122,7 @@ def suggest_query(text: str) -> str:
     folded, length = fold_within(text, MAX_SUGGEST_CHARS)
     if length > MAX_SUGGEST_CHARS:
         raise InvalidQueryError(f"q is {length} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
-    return f"{folded} " if folded and text[-1:].isspace() else folded
+    return f"{folded} " if folded and pasted_text(text)[-1:].isspace() else folded
 
 
 def words_of(text: str) -> list[str]:

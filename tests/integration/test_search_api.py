@@ -203,3 +203,32 @@ def test_a_match_far_into_a_long_body_is_found_and_marked_in_the_snippet(pipelin
     assert hit["highlights"]["body"][0].endswith(
         "Finally the <mark>zebra</mark> <mark>crossing</mark> was <mark>approved</mark>."
     )
+
+
+def test_text_pasted_from_escaped_text_or_markup_is_searched_as_its_reader_saw_it(pipeline: LocalPipeline) -> None:
+    # Copied from an escaped feed, from this API's own JSON or from a page's markup (session 54): `Q&amp;A` found
+    # nothing, `caf&eacute;` was respelt, `<b>cocoa</b>` searched the word `b` too.
+    qa = _json_upload(pipeline, "Q&A: the cocoa harvest", "Questions and answers on the cocoa harvest in Ghana.")
+    cafe = _json_upload(pipeline, "Café owners protest", "The café owners of Lyon closed for a day.")
+    ibm = _json_upload(pipeline, "IBM <IBM> forms a networks group", "International Business Machines Corp <IBM> said.")
+    _json_upload(pipeline, "Pool B draw made", "Team B meets team C in Pool B of the cup.")
+    pipeline.drain()
+
+    def search(q: str) -> dict[str, Any]:
+        status, body, _ = get(f"/search?q={quote(q)}")
+        assert status == 200, body
+        return body
+
+    found = search("Q&amp;A")
+    assert found["query"] == "Q&A" and [hit["id"] for hit in found["results"]][:1] == [qa]
+    found = search("caf&eacute; owners")
+    assert found["query"] == "café owners" and found["altered_query"] is None
+    assert [hit["id"] for hit in found["results"]][:1] == [cafe]
+    assert search("<b>cocoa</b>")["total"] == search("cocoa")["total"] == 1
+    assert search("&quot;cocoa harvest&quot;")["results"] == search('"cocoa harvest"')["results"]
+    # A wire's ticker is no markup: `<IBM>`, typed or escaped, finds what IBM finds.
+    for typed in ("<IBM>", "&lt;IBM&gt;"):
+        assert [hit["id"] for hit in search(typed)["results"]] == [hit["id"] for hit in search("IBM")["results"]]
+        assert search(typed)["results"][0]["id"] == ibm
+    _status, offered, _ = get(f"/suggest?q={quote('Q&amp;A')}")
+    assert offered["query"] == "Q&A" and [s["id"] for s in offered["suggestions"]] == [qa]

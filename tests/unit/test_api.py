@@ -728,6 +728,20 @@ def test_an_issued_cursor_reads_the_next_page() -> None:
     assert [asked for asked in index.searches if asked[0]] == [(2, 0)]
 
 
+def test_a_page_beside_a_cursor_is_not_read() -> None:
+    # A client counting pages sends page=101 with the cursor that opens page 101: it was a 400 (session 54's
+    # attacker), though the cursor carries its page. Not read at all, so no value of it is an error.
+    cursor = _next_cursor()
+    index = FakeArticleIndex(hits=[KERRY_HIT, UNHIGHLIGHTED_HIT], total=10)
+
+    for page in ("101", "250", "0", "abc"):
+        result = _call(_app(index), f"/search?q=kerry&size=2&cursor={cursor}&page={page}")
+        assert (result.status, result.json().get("page")) == (200, 2), (page, result.text)
+    # A blank cursor is none: the page is read as without one.
+    blank = _call(_app(index), "/search?q=kerry&cursor=%20&page=101")
+    assert _assert_error(blank, 400, "invalid_parameter").startswith("page")
+
+
 def test_every_page_of_one_search_is_asked_of_one_copy_of_the_index() -> None:
     # Copies of the index (a replica on a second node) score apart by their deleted documents: pages answered by
     # different copies overlap and leave hits out, and a cursor's scores read on the other copy skip some.

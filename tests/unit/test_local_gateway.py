@@ -6,13 +6,16 @@ import json
 import socket
 import threading
 import time
+import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import pytest
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver
 
 from archive_search_cli.gateway import make_server
+from archive_search_cli.template import local_stack_spec
 
 
 def test_requests_at_once_are_each_answered_from_their_own_event() -> None:
@@ -89,3 +92,45 @@ def test_the_search_handler_is_told_the_memory_size_it_is_given() -> None:
         server.shutdown()
         server.server_close()
     assert memory == [1024]
+
+
+@pytest.mark.parametrize(
+    ("path", "routed"),
+    [
+        ("/search?q=kerry", True),
+        ("/suggest?q=ker", True),
+        ("/articles/2015/05/kerry", True),
+        ("/articles/2015/05/kerry/", True),  # the id route's rest of the path: the function drops the slash
+        ("/related/2015/05/kerry", True),
+        ("/health", True),
+        ("/openapi.json", True),
+        ("/search/?q=kerry", False),  # an HTTP API route cannot end in a slash: API Gateway's own 404
+        ("/suggest/?q=ker", False),
+        ("/health/", False),
+        ("/articles/", False),  # a greedy variable is one character or more
+        ("/nope", False),
+    ],
+)
+def test_with_the_templates_routes_a_path_none_matches_is_api_gateways_404(path: str, routed: bool) -> None:
+    # `/search/` reached the function locally (its no_such_route) and is API Gateway's 404 in AWS (session 54).
+    seen: list[str] = []
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        seen.append(event["rawPath"])
+        return {"statusCode": 200, "body": "{}"}
+
+    server = make_server("127.0.0.1", 0, handler, routes=local_stack_spec().api_routes)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}{path}") as response:
+            status, body = response.status, response.read()
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    if routed:
+        assert (status, seen) == (200, [path.split("?")[0]])
+    else:
+        assert (status, body, seen) == (404, b'{"message":"Not Found"}', [])

@@ -207,3 +207,13 @@ def test_the_local_functions_are_given_the_templates_memory_size(
 
     QueueWorker("http://moto", "queue", handler, memory_mb=spec.function_memory["IngestFunction"]).poll_once()
     assert memory == [spec.function_memory["IngestFunction"]]
+
+
+def test_the_local_gateway_is_given_the_templates_get_routes(template: dict[str, Any], spec: LocalStackSpec) -> None:
+    paths = {
+        event["Properties"]["Path"]
+        for resource in template["Resources"].values()
+        for event in resource.get("Properties", {}).get("Events", {}).values()
+        if event["Type"] == "HttpApi" and event["Properties"]["Method"] == "GET"
+    }
+    assert set(spec.api_routes) == paths and {"/search", "/articles/{id+}"} <= paths
