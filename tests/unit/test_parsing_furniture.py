@@ -13,6 +13,7 @@ from archive_search.parsing import parse_upload
 _FIRST = "Kerry met Putin in Sochi on Tuesday for talks on Ukraine and Syria, officials said."
 _LAST = "Lavrov said the talks were useful and that both sides agreed to keep channels open."
 _STORY = f"<p>{_FIRST}</p><p>{_LAST}</p>"
+_STORY_TEXT = f"{_FIRST}\n\n{_LAST}"
 
 
 def _body(body: str) -> str:
@@ -575,10 +576,10 @@ def test_a_widget_named_by_its_script_or_a_link_line_is_no_text(widget: str) -> 
     )
     body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{widget}{gated}{credit}<p>{_LAST}</p></article>")
 
-    # Then it stays out ("FacebookTweetEmail this", "Text size A A A" were the body's)
+    # Then it stays out ("FacebookTweetEmail this", "Text size A A A" were the body's), and the caption shortcode's
+    # paragraph with it since session 54 (WordPress shows it as a figure, whose caption stays out)
     assert body == (
-        f"{_FIRST}\n\nTalks resumed on Wednesday, and subscribers to the plan met.\n\nReporting by John Roe.\n\n"
-        f"Putin in Sochi\n\n{_LAST}"
+        f"{_FIRST}\n\nTalks resumed on Wednesday, and subscribers to the plan met.\n\nReporting by John Roe.\n\n{_LAST}"
     )
 
 
@@ -715,3 +716,184 @@ def test_a_control_opening_its_paragraph_or_an_address_field_shows_no_text(marku
 
     # Then the control shows nothing there, as before session 53 ("Listen to this story", "me@example.org")
     assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"
+
+
+# --- Session 54's attack: heading permalinks, media labels and other furniture kept ------------------------------
+
+# A heading's words that are a link: to itself, a footnote's mark, a digit, an arrow to another page.
+_LINKED_SUBHEADS = (
+    "<h2 id='s1'><a href='#s1'>Background</a></h2><h2>Notes<a href='#fn1'>*</a></h2>"
+    "<h2 id='q'>Who won? <a href='#q'>1</a></h2><h2>Sources <a href='/sources'>\u2192</a></h2>",
+    "Background\n\nNotes*\n\nWho won? 1\n\nSources \u2192",
+)
+
+
+@pytest.mark.parametrize(
+    "permalink",
+    [
+        "<a class='anchor' href='#t'>#</a>",
+        " <a class='headerlink' href='#t' title='Permalink to this heading'>\u00b6</a>",
+        "<a class='hash-link' href='#t' aria-label='Direct link'>\u200b</a>",
+        "<a href='#t' class='anchor-link'>\U0001f517</a>",
+        " <a class='permalink' href='#'>#</a>",
+        "<a href='#t'>\u00a7</a>",
+    ],
+)
+def test_a_headings_permalink_is_no_part_of_the_title_or_a_subhead(permalink: str) -> None:
+    # Given the permalink a site generator puts in the headline and in a subhead (Sphinx's ¶, Docusaurus's zero-width
+    # space, a theme's # or 🔗), and subheads whose words are links
+    subhead = permalink.replace("#t", "#bg")
+    linked, kept = _LINKED_SUBHEADS
+    page = (
+        f"<html><head><title>SomaNet</title></head><body><article><h1 id='t'>Kerry meets Putin{permalink}</h1>"
+        f"<p>{_FIRST}</p><h2 id='bg'>Background{subhead}</h2>{linked}<p>{_LAST}</p></article></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+
+    # Then neither shows it ("Kerry meets Putin#", "Background ¶"); the linked words stay
+    assert (article.title, article.body) == ("Kerry meets Putin", f"{_FIRST}\n\nBackground\n\n{kept}\n\n{_LAST}")
+
+
+def test_a_markdown_headings_permalink_in_html_is_no_part_of_it() -> None:
+    # Given Markdown with a permalink written as inline HTML in a subhead
+    subhead = '## Background <a class="anchor" href="#bg">#</a>'
+    text = f"---\ntitle: Kerry meets Putin\n---\n{_FIRST}\n\n{subhead}\n\n{_LAST}\n"
+
+    # Then the subhead is its words ("Background #")
+    assert parse_upload("incoming/a.md", text.encode()).body == f"{_FIRST}\n\nBackground\n\n{_LAST}"
+
+
+# Paragraphs opening as a label does, away from any media, or with more to say: the story's.
+_LABEL_LIKE_TEXT = (
+    "Watch: the vote is expected on Thursday, and the mayor has said she will not attend the session.",
+    "Watch: Kerry arrives in Sochi",
+    "The caption under the map said \u201cClick to enlarge\u201d, but nothing happened.",
+    "Image 1 of 5 in the exhibition shows the harbour at dawn.",
+    "Source: https://somanet.example/report.pdf",
+    "This article is more than a summary of the talks.",
+)
+_WATCH_PROSE = "Watch: Kerry arrives in Sochi. He was met by Lavrov at the airport, and the two men spoke briefly."
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<div><a href='#after-ad'>Skip Advertisement</a></div>",
+        "<div class='x'>Article continues after this ad</div>",
+        "<div class='x'><p>This article is more than 9 years old</p></div>",
+        "<blockquote class='instagram-media'><a>View this post on Instagram</a><p>A post shared by SomaNet (@somanet)"
+        "</p></blockquote>",
+        "<div class='x'><img src='a.jpg' alt='Kerry'><span>Click to enlarge</span></div>",
+        "<div class='x'><img src='a.jpg'><span>Image 1 of 5</span></div>",
+        "<div class='slideshow'><img src='1.jpg'><div class='slide-count'>Photo 1 of 12</div></div>",
+        "<div class='x'><button>Listen</button><span>\u00b7 5:32 min</span></div>",
+        "<div class='x'>Show 25 new updates</div>",
+        "<p class='x'><a href='?page=2'>Continued on next page \u00bb</a></p>",
+        "<div class='embed-youtube'><p>Watch: Kerry arrives in Sochi</p><iframe src='https://youtube.com/x'></iframe>"
+        "</div>",
+        "<div class='gallery'><div class='slide'><img src='1.jpg'><p class='caption'>1 of 12: Kerry arrives</p></div>"
+        "</div>",
+        "<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>Kerry arrives. (Photo: Getty)</p></div>",
+        "<div class='image'><img src='a.jpg'><span class='caption'>Kerry arrives. Photo: Reuters</span></div>",
+        "[caption id='attachment_5' width='300']<img src='a.jpg'> Kerry arrives.[/caption]",
+        "<amp-social-share type='twitter'>Share on Twitter</amp-social-share>",
+        "<div class='subscription-widget-wrap'><p>Thanks for reading! Subscribe for free to receive new posts.</p>"
+        "<input type='email'><button>Subscribe</button></div>",
+        "<p class='button-wrapper'><a class='button primary' href='?share'><span>Share</span></a></p>",
+        "<div class='page-links'>Pages: <a>1</a> <a>2</a> <a>3</a></div>",
+        "<p>Pages: 1 <a href='/x/2'>2</a> <a href='/x/3'>3</a></p>",
+        "<p class='print-url'>Printed from: https://somanet.example/x</p>",
+        "<div class='print-footer'>URL: https://somanet.example/2015/05/kerry</div>",
+    ],
+)
+def test_a_label_of_media_an_ad_or_the_page_is_no_text(label: str) -> None:
+    # Given an ad's skip link, an age banner, an embed's, a photo's or a gallery's label, a caption outside a
+    # <figure>, a listen button's duration, a live blog's or a paginated story's link, a share or subscribe box, a
+    # print page's address between the story's paragraphs; and paragraphs of the story's that read like labels, one
+    # over a video
+    prose = "".join(f"<p>{text}</p>" for text in _LABEL_LIKE_TEXT)
+    video = f"<p>{_WATCH_PROSE}</p><iframe src='https://youtube.com/x'></iframe>"
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{label}{prose}{video}<p>{_LAST}</p></article>")
+
+    # Then the story runs on without the label, and the story's paragraphs stay
+    assert body == "\n\n".join([_FIRST, *_LABEL_LIKE_TEXT, _WATCH_PROSE, _LAST])
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "<div class='field field--name-field-tags field--label-above'><div class='field__label'>Tags</div>"
+        "<div class='field__items'><div class='field__item'><a href='/t/1'>Russia</a></div>"
+        "<div class='field__item'><a href='/t/2'>Diplomacy</a></div></div></div>",
+        "<div class='field field-name-field-tags field-type-taxonomy-term-reference'><div class='field-label'>Tags:"
+        "&nbsp;</div><div class='field-items'><div class='field-item even'><a>Russia</a></div>"
+        "<div class='field-item odd'><a>Diplomacy</a></div></div></div>",
+    ],
+)
+def test_a_drupal_tags_field_gives_the_tags(field: str) -> None:
+    # Given Drupal's tags field (8 and later, 7) under the story
+    page = (
+        "<html><head><title>Kerry meets Putin</title><meta name='keywords' content='Sochi'></head><body><article>"
+        f"<h1>Kerry meets Putin</h1>{_STORY}{field}</article></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+
+    # Then its terms are the article's tags, after those it declares, and no text ("Tags", "Russia" ended the body)
+    assert (article.body, article.tags) == (f"{_FIRST}\n\n{_LAST}", ("Sochi", "Russia", "Diplomacy"))
+
+
+def test_a_themes_box_of_tag_links_gives_the_tags() -> None:
+    # Given a theme's `div.tags` of rel=tag links under the story, and a page declaring no tags
+    links = "<a rel='tag' href='/t/russia'>Russia</a> <a rel='tag' href='/t/d'>Diplomacy</a>"
+    page = f"<html><head><title>Kerry meets Putin</title></head><body><article><h1>Kerry meets Putin</h1>{_STORY}"
+    article = parse_upload("incoming/a.html", f"{page}<div class='tags'>Filed as {links}</div></article>".encode())
+
+    # Then its links are the tags, as in a theme's `tags-links`
+    assert (article.body, article.tags) == (f"{_FIRST}\n\n{_LAST}", ("Russia", "Diplomacy"))
+
+
+def test_a_teaser_card_whose_link_lost_its_address_is_no_text() -> None:
+    # Given a related story's card nested in the story, its headline's link without an address, and a live blog's
+    # entry named by an anchor
+    card = "<article class='teaser'><h3><a>Putin says no</a></h3><p>Related story teaser text.</p></article>"
+    entry = "<article class='entry'><h3><a name='e1'>Talks end</a></h3><p>Both sides called them useful.</p></article>"
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{card}{entry}<p>{_LAST}</p></article>")
+
+    # Then the card stays out, the entry in
+    assert body == f"{_FIRST}\n\nTalks end\n\nBoth sides called them useful.\n\n{_LAST}"
+
+
+def test_a_medium_exports_repeated_headline_and_author_are_read() -> None:
+    # Given Medium's export: its first paragraph the headline again, its author in `a.p-author`
+    page = (
+        "<html><head><title>Kerry meets Putin</title></head><body><article class='h-entry'><header>"
+        "<h1 class='p-name'>Kerry meets Putin</h1></header><section data-field='body' class='e-content'>"
+        "<h3 class='graf graf--h3 graf--leading graf--title'>Kerry meets Putin</h3>"
+        f"<p class='graf graf--p'>{_FIRST}</p><p class='graf graf--p'>{_LAST}</p></section><footer><p>By "
+        "<a href='https://medium.com/@jd' class='p-author h-card'>Jane Doe</a> on <time class='dt-published' "
+        "datetime='2015-05-12T10:00:00.000Z'>May 12, 2015</time>.</p></footer></article></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+
+    # Then the headline opens no paragraph and the author is read
+    assert (article.body, article.author) == (f"{_FIRST}\n\n{_LAST}", "Jane Doe")
+
+
+def _substack(meta: str) -> tuple[str | None, str | None, str]:
+    page = (
+        "<html><head><title>Kerry meets Putin</title></head><body><div class='post'><h1 class='post-title'>Kerry meets"
+        f" Putin</h1><div class='post-meta'>{meta}</div><div class='body markup'>{_STORY}</div></div></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+    return article.author, str(article.published) if article.published else None, article.body
+
+
+def test_a_substack_post_meta_gives_its_author_and_date() -> None:
+    # Given Substack's post meta under the headline: its author's link and its date in plain <div>s
+    meta = "<a class='frontend-pencraft-Text'>Jane Doe</a><div>May 12, 2015</div>"
+
+    # Then the author and date are read and leave the body ("Jane Doe", "May 12, 2015" opened it)
+    assert _substack(meta) == ("Jane Doe", "2015-05-12", f"{_FIRST}\n\n{_LAST}")
+
+    # But a block named so holding a word of no name or date stays text
+    assert _substack("<div>Jane Doe</div><div>Politics</div>") == (None, None, f"Jane Doe\n\nPolitics\n\n{_STORY_TEXT}")

@@ -21,7 +21,10 @@ _SEPARATORS = r"[\s,;|/\u2022\u00b7>\u00bb\u203a\u2013\u2014-]*"
 # "Share your story" or "Tags were fitted" do not have one; "Share this" and "Tagged with" are labels as they stand.
 _LABELLED_LINE = re.compile(
     rf"{_SEPARATORS}(?:(?P<tag>tags?|tagged|topics)\s*:|share\s*:"
-    rf"|share (?:this(?: article| story| page| post)?|on|via)\s*:?|(?P<tagged>tagged with)\s*:?){_SEPARATORS}",
+    rf"|share (?:this(?: article| story| page| post)?|on|via)\s*:?|(?P<tagged>tagged with)\s*:?"
+    # WordPress's wp_link_pages(): "Pages: 1 <a>2</a> <a>3</a>", the page read unlinked (session 54)
+    r"|pages\s*:[\s\d]*"
+    rf"){_SEPARATORS}",
     re.IGNORECASE,
 )
 # A link to the comments under the article, alone in its paragraph: "12 Comments", "No comments", "Comments (3)",
@@ -41,6 +44,33 @@ _WORD = re.compile(r"[^\W_]")
 _AD_LABELS = frozenset(
     {"advertisement", "story continues below advertisement", "article continues below advertisement"}
     | {"continue reading below", "story continues below", "article continues below", "continue reading the main story"}
+    # The New York Times' skip link over an ad, and the label under an ad slot (session 54)
+    | {"skip advertisement", "skip ad", "article continues after this ad", "story continues after this ad"}
+    | {"article continues after advertisement", "story continues after advertisement"}
+)
+# What a page writes beside its media, its embeds and its live blog, a paragraph of its own, and no story's words
+# (session 54's attack: each stayed a paragraph of the body): the Guardian's age banner ("This article is more than 9
+# years old"), an Instagram embed's labels ("View this post on Instagram", "A post shared by SomaNet (@somanet)"), a
+# photo's prompt ("Click to enlarge") and a gallery's counter ("Image 1 of 5", "Photo 1 of 12"), a listen button's
+# duration ("· 5:32 min"), a live blog's "Show 25 new updates", a paginated story's "Continued on next page »" and a
+# print page's "URL: https://…". "Source: https://…" may cite the story's source, and stays.
+_LISTEN = r"(?:listen(?: to (?:this|the) (?:article|story))?\s*)?"
+_DURATION = r"\d{1,2}(?::\d{2}){1,2}"
+_MINUTES = r"min(?:s|utes)?"
+_PAGE_LABEL = re.compile(
+    r"this (?:article|story|page|post) is (?:more than|over) (?:\d+|an?|one|two|three) (?:years?|months?) old"
+    r"|view this (?:post|photo|video|reel|profile) on instagram"
+    r"|an? (?:post|photo|video|reel) shared by [^()\n]{0,100}\(@[\w.]{1,40}\)(?: on [^()\n]{1,60})?"
+    r"|(?:click|tap)(?: here| (?:on )?(?:the )?(?:image|photo|picture|graphic|map))? to (?:enlarge|zoom|expand)"
+    r"(?: (?:the )?(?:image|photo|picture|graphic|map))?"
+    r"|(?:image|photo|picture|slide|graphic) \d+ (?:of|/) \d+"
+    rf"|{_LISTEN}[\u00b7\u2022|]\s*{_DURATION}(?:\s*{_MINUTES})?|{_LISTEN}{_DURATION}\s*{_MINUTES}"
+    r"|(?:show|load|see) \d+ (?:new|more) (?:updates?|posts?|entries)"
+    r"|continued on (?:the )?next page"
+    # A print page's address line ("URL: https://…", "Printed from: https://…")
+    r"|(?:(?:article |page |story )?url|printed from(?: url)?|this (?:article|page) (?:was )?printed from)\s*:?\s*"
+    r"(?:https?://|www\.)[^\s]{1,2000}",
+    re.IGNORECASE,
 )
 
 
@@ -157,6 +187,12 @@ def is_reading_label(paragraph: str) -> bool:
 def is_ad_label(paragraph: str) -> bool:
     """Whether a paragraph says only what an ad slot's label says (_AD_LABELS, in any case, a dash or stop after)."""
     return paragraph.strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
+
+
+def is_page_label(paragraph: str) -> bool:
+    """Whether a paragraph says only what a page writes beside its media, embeds or live blog (_PAGE_LABEL, in any
+    case, a stop, colon, dash or arrow after)."""
+    return _PAGE_LABEL.fullmatch(paragraph.strip(" .:-\u2013\u2014>\u00bb\u203a\u2192\u2026")) is not None
 
 
 def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None:

@@ -164,6 +164,8 @@ def parse_html(data: bytes) -> ParsedUpload:
     published, unreadable_date = _published(tree, meta, linked, _broken_ld_date(unreadable), container)
     categories, rel_tags = _taxonomy_links(container)
     meta_lines, meta_dateline, meta_author = _meta_lines(container)
+    tag_fields, field_tags = _tag_fields(container)
+    repeated_titles = _medium_titles(container, title)
     section, more_sections = section_and_tags(_sections(meta, linked) or categories)
     headers = _article_headers(container) if container is not None else []
     furniture = _HeaderFurniture(title, heading, author, published, section)
@@ -171,10 +173,16 @@ def parse_html(data: bytes) -> ParsedUpload:
         furniture.find(header)
     teasers = _teasers_within(container) if container is not None else set()
     if container is not None and (
-        headers or teasers or meta_lines or (title_node is not None and is_inside(title_node, container))
+        headers
+        or teasers
+        or meta_lines
+        or tag_fields
+        or repeated_titles
+        or (title_node is not None and is_inside(title_node, container))
     ):
         # The headline is no paragraph of the body, wherever it sits and however many lines (<br>) it has.
-        skip = furniture.skip | teasers | meta_lines | ({title_node.mem_id} if title_node is not None else set())
+        skip = furniture.skip | teasers | meta_lines | tag_fields | repeated_titles
+        skip |= {title_node.mem_id} if title_node is not None else set()
         linked_tags = []
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
@@ -250,7 +258,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         published=published or furniture.dateline or meta_dateline or dateline,
         section=section,
         # An article has one section: the others are kept as its tags.
-        tags=_with_linked_tags(_tags(meta, linked) or rel_tags, linked_tags) + more_sections,
+        tags=_with_linked_tags(_tags(meta, linked) or rel_tags, [*field_tags, *linked_tags]) + more_sections,
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
         url=_url(tree, meta, linked),
     )
@@ -521,7 +529,64 @@ def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str
         lines.add(block.mem_id)
         date, name = line
         dateline, author = dateline or date, author or name
+    for block in islice(container.css(_UNMARKED_META_SELECTOR), MAX_TAXONOMY_LINKS):
+        line = None if block.mem_id in lines or others.hold(block) else _unmarked_meta_line(block)
+        if line is not None:
+            lines.add(block.mem_id)
+            dateline, author = dateline or line[0], author or line[1]
     return lines, dateline, author
+
+
+# A post's line of metadata that marks neither its date nor its author: Substack's `div.post-meta`, its author's
+# link and its date in plain <div>s (session 54's attacker: "Jane Doe" and "May 12, 2015" opened the body).
+_UNMARKED_META_SELECTOR = ".post-meta"
+MAX_UNMARKED_META_LINES = 4
+
+
+def _unmarked_meta_line(block: LexborNode) -> tuple[str, str | None] | None:
+    """The date and author of a line of metadata whose lines (a short block: _short_text) are each a date that parses
+    or a writer's name (_is_writers_name), at least one a date; None for any other block (a line of words is text)."""
+    if _short_text(block) is None:
+        return None
+    parts = element_paragraphs(block)
+    if not parts or len(parts) > MAX_UNMARKED_META_LINES:
+        return None
+    dates = [part for part in parts if parse_date(part) is not None]
+    names = [part for part in parts if part not in dates and _is_writers_name(part)]
+    if not dates or len(dates) + len(names) != len(parts):
+        return None
+    return dates[0], next(iter(names), None)
+
+
+def _medium_titles(container: LexborNode | None, title: str) -> set[int]:
+    """The paragraphs of a Medium export that repeat its headline (`h3.graf--title`, Medium's first paragraph of a
+    post, under the export's own `<h1>`: session 54), which the body leaves out as the headline."""
+    if container is None:
+        return set()
+    grafs = islice(container.css(".graf--title"), MAX_TITLE_HEADINGS)
+    return {graf.mem_id for graf in grafs if _agrees(element_text(graf), title)}
+
+
+# Drupal's field of tags on a node (session 54: its label "Tags" and its terms ended the body): Drupal 8 and later
+# name it `field--name-field-tags` and each term `field__item`, Drupal 7 `field-name-field-tags` and `field-item`.
+_TAG_FIELD = re.compile(r"field-{1,2}name-field-(?:tags|topics|keywords)")
+_TAG_FIELD_ITEMS = ".field__item, .field-item"
+
+
+def _tag_fields(container: LexborNode | None) -> tuple[set[int], list[str]]:
+    """The Drupal tag fields in the article (_TAG_FIELD), which the body leaves out, and the terms they name, read as
+    a line of tag links is (after the tags the page declares, each once: _with_linked_tags)."""
+    if container is None:
+        return set(), []
+    fields: set[int] = set()
+    terms: list[str] = []
+    for field in islice(container.css('[class*="name-field-"]'), MAX_TAXONOMY_LINKS):
+        if not any(_TAG_FIELD.fullmatch(name) for name in _classes(field)) or field.mem_id in fields:
+            continue
+        fields.add(field.mem_id)
+        items = field.css(_TAG_FIELD_ITEMS) or field.css("a")
+        terms.extend(clean_line(element_text(item)) for item in islice(items, MAX_TAXONOMY_LINKS))
+    return fields, terms
 
 
 def _is_entry_date(marker: LexborNode) -> bool:
@@ -544,6 +609,8 @@ _META_REGION_NAMES = frozenset(
     | {"meta", "meta-info", "fusion-meta-info", "td-module-meta-info", "article-byline", "post-byline"}
     # Drupal's node meta (session 54): Olivero's `node__meta`, Classy's `node__submitted`, Bartik's `submitted`.
     | {"node__meta", "node__submitted", "submitted"}
+    # A theme's plain box of tag links, `div.tags` (session 54: its `rel=tag` links were not read).
+    | {"tags", "article-tags", "story-tags"}
 )
 # Class names of the post's text: a link in it is the text's, never the post's metadata.
 _CONTENT_NAMES = frozenset(
@@ -820,8 +887,16 @@ def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]
             return False
         link = links[0]
     # A link with a fragment (`#entry-3`, `https://site/live/x#entry-3`) is a permalink to the heading's own entry.
-    href = (link.attributes.get("href") or "").strip()
+    attributes = link.attributes
+    if not any(key in attributes for key in ("href", "name", "id")):
+        # A card whose export dropped its link's address (session 54: `<article class="teaser"><h3><a>…`), named as
+        # the teaser it is; an anchor named for a live blog's entry (`<a name="entry-3">`) is no link to elsewhere.
+        return any(_TEASER_NAMES.intersection(_NAME_PARTS.split(name)) for name in _classes(node))
+    href = (attributes.get("href") or "").strip()
     return bool(href) and "#" not in href
+
+
+_TEASER_NAMES = frozenset({"teaser", "card", "related", "promo"})
 
 
 MAX_NESTED_TEASERS = 50  # <article>s in the article read as teasers: a page's "More on this story" lists a few
@@ -1964,7 +2039,8 @@ def _author(
     # The account or site a meta author is stands where a Person by reference does: after the byline.
     person = person or account
     byline = None
-    for selector in (".byline .author, .byline__name, .author-name", ".byline, .author"):
+    # Microformats' `p-author` (an h-entry's, Medium's export: session 54) names the author as `.author` does.
+    for selector in (".byline .author, .byline__name, .author-name, .p-author", ".byline, .author"):
         # The first that names someone: an author box's "About the author" or "More from this author" names no one.
         # A few are read (each reads its whole element: all of 1,990 nested ones took 14.7 s; session 21's review).
         candidates = islice((node for node in tree.css(selector) if read(node)), MAX_AUTHORS_READ)

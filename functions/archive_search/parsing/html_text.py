@@ -14,7 +14,13 @@ from itertools import islice
 from typing import TYPE_CHECKING
 
 from archive_search.errors import RejectedUploadError
-from archive_search.parsing.furniture_lines import LinkedLine, is_ad_label, is_other_stories_label, is_reading_label
+from archive_search.parsing.furniture_lines import (
+    LinkedLine,
+    is_ad_label,
+    is_other_stories_label,
+    is_page_label,
+    is_reading_label,
+)
 from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
@@ -59,6 +65,7 @@ DROPPED_TAGS = frozenset(
         "amp-ad",  # AMP's ads and trackers: "Advertisement", "Sorry, no ad to show"
         "amp-sticky-ad",
         "amp-analytics",
+        "amp-social-share",  # AMP's share button: its label, "Share on Twitter", "Email" (session 54)
     }
 )
 # Elements that end a paragraph. Everything else is inline: its text joins the paragraph it sits in.
@@ -287,9 +294,12 @@ CONTENT_NAMES = frozenset(
     {"hentry", "post", "type-post", "entry-content", "post-content", "article-body", "story-body"}
 )
 # Always furniture, though no furniture word is among their parts: Jetpack's related posts, share and like bars.
-# AdSense's `<ins class="adsbygoogle">` too.
+# AdSense's `<ins class="adsbygoogle">` too, and Substack's subscription box and button paragraphs ("Thanks for
+# reading! Subscribe for free…", "Subscribe now", "Share": session 54).
 FURNITURE_NAMES = frozenset(
     {"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes", "adsbygoogle"}
+    | {"subscription-widget-wrap", "subscription-widget", "button-wrapper"}
+    | {"page-links"}  # WordPress's wp_link_pages() in many a theme: "Pages: 1 2 3" (session 54)
 )
 # Consent managers' banners, by the names their scripts give them: Quantcast Choice (`qc-cmp2-container`), OneTrust,
 # Cookiebot (`CybotCookiebotDialog`), Didomi, TrustArc (`truste-consent-track`), Sourcepoint
@@ -330,6 +340,9 @@ _NOT_FURNITURE_TAGS = frozenset(
 # An ad slot's label is a paragraph of its own, or a <div>'s text (furniture_lines.is_ad_label): in a heading, a
 # list's item or a table's cell, "Advertisement" is the article's.
 _AD_LABEL_HOLDERS = frozenset({"p", "div"})
+# ...and a label of media or a live blog (furniture_lines.is_page_label) in a quotation too: Instagram's embed is a
+# <blockquote> holding its labels.
+_PAGE_LABEL_HOLDERS = _AD_LABEL_HOLDERS | {"blockquote"}
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
@@ -796,6 +809,40 @@ def _beside_media(node: LexborNode) -> bool:
     return any(sibling.tag in _MEDIA_TAGS or sibling.css_first(_MEDIA) is not None for sibling in siblings)
 
 
+# Names of a photo's caption outside a <figure> (session 54): WordPress's classic `div.wp-caption > p.wp-caption-text`,
+# `span.caption`, `p.image-caption`.
+_CAPTION_PARTS = frozenset({"caption"})
+# What a label over or under a video says (session 54): "Watch: Kerry arrives in Sochi", "Video: …", a short title
+# with no clause (_MEDIA_LABEL_MAX_WORDS): a paragraph of the story's that starts so says more. And what a gallery's
+# counter and caption say beside a photo: "1 of 12: Kerry arrives in Sochi".
+_VIDEO_LABEL = re.compile(r"(?:watch|video)\s*:\s*[^.,;!?\n]{1,150}", re.IGNORECASE)
+_VIDEO = "video, iframe, embed, object, amp-video, amp-iframe, amp-youtube"
+_VIDEO_TAGS = frozenset(_VIDEO.split(", "))
+_COUNTER_LABEL = re.compile(r"\d{1,3} (?:of|/) \d{1,3}\s*[:|\u2013\u2014-]\s*[^\n]{1,200}")
+_MEDIA_LABEL_MAX_CHARS = 200
+_MEDIA_LABEL_MAX_WORDS = 12
+_MEDIA_LABEL_TAGS = frozenset({"p", "div", "span", "small", "strong", "b", "em"})  # a heading heads what is shown
+
+
+def _labels_media(node: LexborNode, lengths: dict[int, int]) -> bool:
+    """Whether an element right beside an image, a video or an embed (_beside_media) is its caption or label: named
+    as a caption (_CAPTION_PARTS: outside a <figure>, what a <figcaption> is inside one, which goes with its media) or
+    saying only what a gallery's counter says (_COUNTER_LABEL); or, beside a video or an embed, saying only what its
+    label says (_VIDEO_LABEL). Each only short (_MEDIA_LABEL_MAX_CHARS). A photo story whose captions are its only
+    text loses them here as it does its <figcaption>s."""
+    if node.tag not in _MEDIA_LABEL_TAGS or cached_text_length(node, lengths) > _MEDIA_LABEL_MAX_CHARS:
+        return False
+    if any(_name_parts(name) & _CAPTION_PARTS for name in _names(node)):
+        return _beside_media(node)
+    text = normalise_space(node.text(deep=True))
+    if _COUNTER_LABEL.fullmatch(text) is not None:
+        return _beside_media(node)
+    if _VIDEO_LABEL.fullmatch(text) is None or len(text.split()) > _MEDIA_LABEL_MAX_WORDS:
+        return False
+    siblings = _adjacent_elements(node)
+    return any(sibling.tag in _VIDEO_TAGS or sibling.css_first(_VIDEO) is not None for sibling in siblings)
+
+
 def _is_named_prompt(node: LexborNode) -> bool:
     """Whether an element is furniture by its name and what it says (session 53, narrowed after its review): a
     paywall's prompt (_PAYWALL_PARTS, _PIANO_NAME) saying only what one says (_is_paywall_prompt: "You have read 3 of
@@ -1211,7 +1258,9 @@ def element_paragraphs(
             if tags is not None:
                 tags.extend(found)
             furniture_left_out()
-        elif holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph):
+        elif (holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph)) or (
+            holder in _PAGE_LABEL_HOLDERS and is_page_label(paragraph)
+        ):
             furniture_left_out()
         elif holder in _AD_LABEL_HOLDERS and is_reading_label(paragraph) and not quoted():
             left_since = True  # a list after it is no list the story introduces (story_list)
@@ -1541,8 +1590,46 @@ def _left_out(
         return True
     if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy, repeats):
         return True
+    if (node.tag == "a" and _is_heading_permalink(node)) or _labels_media(node, lengths):
+        return True
     # A <header> kept is still judged by its names (`<header class="site-header">` in an article is the site's).
     return (node.mem_id not in keep or node.tag in DROPPED_TAGS) and left_out_by_name(node, chrome_limit, lengths)
+
+
+# Names of the permalink that site generators and themes put in a heading, beside its text: Sphinx's and MkDocs'
+# `headerlink` (¶), Docusaurus's `hash-link` (a zero-width space), markdown-it-anchor's and VuePress's
+# `header-anchor`, AnchorJS's `anchorjs-link`, Jekyll, Hugo and GitHub themes' `anchor`, `anchor-link`,
+# `heading-anchor`, `permalink`.
+_PERMALINK_NAMES = frozenset(
+    {"headerlink", "hash-link", "header-anchor", "anchorjs-link", "anchor", "anchor-link", "heading-anchor"}
+    | {"permalink", "header-link", "heading-link"}
+)
+_PERMALINK_MAX_CHARS = 3  # its mark: `#`, `¶`, `§`, `🔗`, nothing but a zero-width space
+# What may stand between a heading and its permalink: the heading's text wrappers (`<span class="mw-headline">`).
+_PHRASING_AROUND_PERMALINK = frozenset({"span", "a", "div", "strong", "b", "em", "i", "small", "code"})
+
+
+def _is_heading_permalink(link: LexborNode) -> bool:
+    """Whether a link inside a heading is the heading's permalink (session 54: "…Sochi#", "…Sochi ¶" and "Background🔗"
+    were titles and subheads): its text only a mark (no letter or digit, at most _PERMALINK_MAX_CHARS, zero-width and
+    format characters aside), and either named so (_PERMALINK_NAMES) or leading to the heading itself (`href="#"`, or
+    `#` and the id of the heading or of an element in it). A heading's words that are a link are text, whatever it
+    leads to."""
+    mark = "".join(char for char in link.text(deep=True) if not char.isspace() and unicodedata.category(char) != "Cf")
+    if len(mark) > _PERMALINK_MAX_CHARS or any(char.isalnum() for char in mark):
+        return False
+    heading = link.parent
+    while heading is not None and heading.tag not in _HEADINGS:
+        heading = heading.parent if heading.tag in _PHRASING_AROUND_PERMALINK else None
+    if heading is None:
+        return False
+    if set(_names(link)) & _PERMALINK_NAMES:
+        return True
+    target = (link.attributes.get("href") or "").strip()
+    if target == "#":
+        return True
+    ids = {heading.attributes.get("id"), *(inner.attributes.get("id") for inner in heading.css("[id]"))}
+    return target.startswith("#") and target[1:] in ids
 
 
 def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:
@@ -2114,11 +2201,14 @@ def _without_shortcodes(text: str) -> str:
     """A paragraph of a page without WordPress's shortcodes, as as_markup reads them in a JSON body: a caption's shows
     its caption, and a paragraph of media ones (WORDPRESS_MEDIA) alone is none (session 53: `[caption id=…]…
     [/caption]` and `[gallery ids="1,2,3"]` stayed in an HTML page's body). In a sentence, `[gallery]` is a mention
-    of the shortcode, kept as written."""
+    of the shortcode, kept as written. A paragraph of the shortcodes alone is none either (session 54): WordPress
+    shows such a caption shortcode as a figure of its image, whose caption stays out as a <figcaption> beside its image
+    does; beside the story's words its caption stays."""
     if "[" not in text:
         return text
-    text = _CAPTION_SHORTCODE.sub(_caption_text, text)
-    return "" if not WORDPRESS_MEDIA.sub("", text).strip() else text
+    if not WORDPRESS_MEDIA.sub("", _CAPTION_SHORTCODE.sub("", text)).strip():
+        return ""
+    return _CAPTION_SHORTCODE.sub(_caption_text, text)
 
 
 def _caption_text(shortcode: re.Match[str]) -> str:
