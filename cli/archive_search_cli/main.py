@@ -40,12 +40,12 @@ from archive_search_cli.uploads import (
     PendingDeletion,
     UploadSourceError,
     delete_all,
-    deletions_for_paths,
-    keys_for_paths,
     left_out,
+    named_uploads,
     put_all,
     remaining_versions,
     reported_uploads,
+    resolve_named,
     saved_page_folders,
     upload_report,
     uploads_for_jsonl,
@@ -166,13 +166,13 @@ def _delete(args: argparse.Namespace) -> int:
         print("give the files or folders that were uploaded, or --jsonl FILE", file=sys.stderr)
         return 1
     try:
+        s3 = aws_client("s3", endpoint)
         if args.jsonl:
             uploads = uploads_for_jsonl(Path(args.jsonl), prefix)
             pending = [PendingDeletion(u.key, u.body, u.source) for u in uploads]
-        else:
-            pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
+        else:  # a file of a folder upload is named by its path (resolve_named), or the key
+            pending = resolve_named(s3, bucket, named_uploads(map(Path, args.paths), prefix))
         # delete_all also refuses two files for one upload, before deleting any.
-        s3 = aws_client("s3", endpoint)
         done = delete_all(s3, bucket, pending, force=args.force)
     except UploadSourceError as exc:
         print(f"{exc}; nothing was deleted", file=sys.stderr)
@@ -209,7 +209,12 @@ def _report(args: argparse.Namespace) -> int:
     # No name is guessed: the template's local one is no deployed stack's (AWS answered NoSuchBucket: the review).
     archive_bucket = args.archive_bucket or (running.archive_bucket if running else None)
     s3 = aws_client("s3", endpoint)
-    keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
+    try:
+        named = resolve_named(s3, bucket, named_uploads(map(Path, args.paths), prefix)) if args.paths else []
+    except UploadSourceError as exc:  # a path that may name several uploads: which of them
+        print(exc, file=sys.stderr)
+        return 1
+    keys = [item.key for item in named] if args.paths else reported_uploads(s3, bucket, report_prefix)
     rejected = False
     for key in keys:
         report = upload_report(s3, bucket, key, prefix, report_prefix, archive_bucket)

@@ -949,3 +949,56 @@ def test_redrive_with_no_stack_says_how_to_start_one(tmp_path: Path, monkeypatch
     with pytest.raises(SystemExit) as stopped:
         main(["redrive", "--data-dir", str(tmp_path)])
     assert "start it with `make run`" in str(stopped.value) and "--queue-url" in str(stopped.value)
+
+
+def test_report_and_delete_name_a_file_of_a_folder_upload_by_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a folder uploaded whole (its files under their path below it) and another article uploaded as `ferry.txt`
+    uploads = tmp_path / "uploads"
+    (uploads / "2026" / "11").mkdir(parents=True)
+    ferry, budget = uploads / "2026" / "11" / "ferry.txt", uploads / "2026" / "11" / "budget.json"
+    ferry.write_text("Ferry strike\n\nBody.", encoding="utf-8")
+    budget.write_text('{"title": "Budget", "body": "B"}', encoding="utf-8")
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    s3 = ReportsS3(
+        {
+            "incoming/2026/11/ferry.txt": (ferry.read_bytes(), noon),
+            "incoming/2026/11/budget.json": (budget.read_bytes(), noon),
+            "incoming/ferry.txt": (b"Another ferry\n\nBody.", noon),
+        }
+    )
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    _write_stack_file(tmp_path)
+    target = ["--data-dir", str(tmp_path), "--bucket", "uploads"]
+    monkeypatch.chdir(uploads)
+
+    # When the editor names one file of it as it lies in the folder, or by its key (`report 2026/11/x.json` said
+    # "not uploaded" about incoming/x.json: session 54's new user)
+    for name, key in (
+        ("2026/11/ferry.txt", "incoming/2026/11/ferry.txt"),
+        (str(ferry), "incoming/2026/11/ferry.txt"),
+        ("incoming/2026/11/ferry.txt", "incoming/2026/11/ferry.txt"),
+        ("2026/11/budget.json", "incoming/2026/11/budget.json"),
+    ):
+        main(["report", *target, name])
+        # Then it is that upload, not the one of the same name alone
+        assert json.loads(capsys.readouterr().out)["upload"] == key
+
+    # A name no file here has is read as the editor typed it; one that names two uploads is refused naming both
+    monkeypatch.chdir(tmp_path)
+    main(["report", *target, "2026/11/budget.json"])
+    assert json.loads(capsys.readouterr().out)["upload"] == "incoming/2026/11/budget.json"
+    assert main(["report", *target, "2026/11/ferry.txt"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "2026/11/ferry.txt may be any of the uploads incoming/ferry.txt, incoming/2026/11/ferry.txt: name the one you "
+        "mean by its key (such as incoming/2026/11/ferry.txt)"
+    )
+
+    # and delete removes the folder's file, not the other article of its name
+    recording = RecordingS3()
+    recording.objects = {key: body for key, (body, _) in s3.objects.items()}
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: recording)
+    assert main(["delete", *target, str(ferry)]) == 0
+    assert recording.deleted == ["incoming/2026/11/ferry.txt"]
+    assert "incoming/ferry.txt" in recording.objects
