@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -338,13 +340,29 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("opensearch").setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+        return status
+    except BrokenPipeError:  # `report | head`: the reader has what it wanted
+        return _closed_pipe()
     except OpenSearchNodeError as exc:  # the node could not be fetched or started: why, not a traceback
         raise SystemExit(f"archive-search {args.command}: {exc}") from None
     except (EndpointConnectionError, ClientError, StorageUnavailableError, SearchUnavailableError) as exc:
         if args.command in ("serve", "sam-local"):
             raise
         raise SystemExit(unreachable(args, exc)) from None
+
+
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # as a Unix tool killed by SIGPIPE (`yes | head`) exits
+
+
+def _closed_pipe() -> int:
+    """A command whose reader closed its output (`report | head -1`, `verify | head`) stops quietly, as Unix tools do:
+    it ended in a BrokenPipeError traceback and exit status 1, which for `verify` means drift (session 54's new user).
+    Output still buffered goes nowhere, not to a second traceback at exit."""
+    with contextlib.suppress(OSError, ValueError):  # stdout is no file (in-process callers): nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 _ENDPOINTS = {"--endpoint-url": "endpoint_url", "--opensearch-url": "opensearch_url"}  # option: its attribute

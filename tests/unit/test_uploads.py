@@ -7,6 +7,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -1002,3 +1004,34 @@ def test_report_and_delete_name_a_file_of_a_folder_upload_by_its_path(
     assert main(["delete", *target, str(ferry)]) == 0
     assert recording.deleted == ["incoming/2026/11/ferry.txt"]
     assert "incoming/ferry.txt" in recording.objects
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone (`archive-search report | head -1` once head has its line)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_command_whose_reader_closes_the_pipe_stops_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `report | head -1` and `verify | head` ended in a BrokenPipeError traceback and exit status 1, which for verify
+    # means drift (session 54's new user): a Unix tool stops quietly, with the status of SIGPIPE.
+    _write_stack_file(tmp_path)
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    s3 = ReportsS3({"reports/a.json.json": (_rejection("incoming/a.json", "no title"), noon)})
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+
+    assert main(["report", "--data-dir", str(tmp_path), "--bucket", "uploads"]) == 128 + 13
+
+    # and what is still buffered when the command ends meets the closed pipe in the command, not at exit
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps({"title": "Kerry", "body": "Talks. " * 5000}), encoding="utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)
+    command = [sys.executable, "-c", "import sys; from archive_search_cli.main import main; sys.exit(main())"]
+    parse = subprocess.run([*command, "parse", str(story)], stdout=writer, stderr=subprocess.PIPE, check=False)
+    os.close(writer)
+    assert (parse.returncode, parse.stderr) == (128 + 13, b"")
