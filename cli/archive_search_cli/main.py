@@ -20,7 +20,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
-from archive_search.parsing import unsupported_extension
+from archive_search.parsing import too_large, unsupported_extension
 from archive_search_cli.local_aws import aws_client
 from archive_search_cli.opensearch_node import OpenSearchNodeError
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
@@ -111,14 +111,16 @@ def _upload(args: argparse.Namespace) -> int:
         items = list(uploads)
         # A file no article can come of is not sent: ingest would only leave a report on it (session 53's new user:
         # `upload story.docx` exited 2 and uploaded it all the same).
-        refused = {item.key for item in items if _no_article(item.key, prefix) is not None}
+        # So is one above ingest's size limit (session 54's new user: announced as an article, then rejected).
+        sizes = {item.key: len(item.body) for item in items}
+        refused = {item.key for item in items if _no_article(item.key, prefix, sizes[item.key]) is not None}
         # put_all also refuses two files for one upload or article, before sending any: which won would be chance.
         count = put_all(s3, bucket, [item for item in items if item.key not in refused])
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix, outcome="not uploaded")
+    _list_articles(list(sizes), prefix, outcome="not uploaded", sizes=sizes)
     if not args.jsonl:
         paths = [Path(p) for p in args.paths]
         if skipped := left_out(paths):
@@ -133,24 +135,28 @@ def _upload(args: argparse.Namespace) -> int:
 LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
 
 
-def _no_article(key: str, prefix: str) -> RejectedUploadError | None:
-    """Why no article can come of an upload key (a name no article can have, a format ingest does not read), or
-    None."""
+def _no_article(key: str, prefix: str, size: int | None = None) -> RejectedUploadError | None:
+    """Why no article can come of an upload key (a name no article can have, a format ingest does not read) or of a
+    file of `size` bytes (too_large), or None."""
     try:
         article_id_for_key(key, prefix)
     except RejectedUploadError as exc:
         return exc
-    return unsupported_extension(key)
+    return unsupported_extension(key) or (too_large(size) if size is not None else None)
 
 
 def _list_articles(
-    keys: list[str], prefix: str, outcome: str = "no article", after: Callable[[str], str] | None = None
+    keys: list[str],
+    prefix: str,
+    outcome: str = "no article",
+    after: Callable[[str], str] | None = None,
+    sizes: dict[str, int] | None = None,
 ) -> None:
     """Each key with the article it names (`delete` and `report` take the same paths), and `after` says what became
-    of it, for a few keys; of more, those that name none, with `outcome` and why."""
+    of it, for a few keys; of more, those that name none (of their `sizes` too), with `outcome` and why."""
     lines: list[str] = []
     for key in keys:
-        unsupported = _no_article(key, prefix)
+        unsupported = _no_article(key, prefix, (sizes or {}).get(key))
         if unsupported is not None:
             fix = f"; {unsupported.fix}" if unsupported.fix else ""
             lines.append(f"  {key} -> {outcome}: {unsupported.reason}{fix}")

@@ -22,6 +22,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchRefused
 import archive_search_cli.main as main_module
 from archive_search.errors import SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
+from archive_search.parsing import MAX_UPLOAD_BYTES
 from archive_search_cli.main import LISTED_KEYS, _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack, read_stack_file
@@ -1035,3 +1036,23 @@ def test_a_command_whose_reader_closes_the_pipe_stops_quietly(
     parse = subprocess.run([*command, "parse", str(story)], stdout=writer, stderr=subprocess.PIPE, check=False)
     os.close(writer)
     assert (parse.returncode, parse.stderr) == (128 + 13, b"")
+
+
+def test_upload_does_not_send_a_file_above_ingests_size_limit(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 6.7 MB file was uploaded and listed "-> article huge", then rejected "above the limit of 5242880 bytes"
+    # (session 54's new user): upload says so before sending it, in MB, with the limit ingest applies.
+    huge, story = tmp_path / "huge.json", tmp_path / "story.json"
+    huge.write_bytes(b'{"title": "T", "body": "' + b"x" * (MAX_UPLOAD_BYTES + 1) + b'"}')
+    story.write_bytes(b'{"title": "T", "body": "B"}')
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(huge), str(story)])
+
+    assert status == 2
+    assert recording_s3.put == ["incoming/story.json"]
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/huge.json -> not uploaded: the file is 5.0 MB (5,242,907 bytes), above the limit of 5 MB; split "
+        "the article or remove embedded media",
+        "  incoming/story.json -> article story",
+    ]

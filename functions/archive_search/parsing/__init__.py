@@ -24,6 +24,7 @@ from archive_search.parsing.validate import validated
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_MB = 1024 * 1024
 # Each parser's module and function, imported when an upload first needs it: importing all of them took ~48 ms of
 # every ingest cold start (issue 13's profile), and most batches hold one format.
 HTML, JSON = "html_page.parse_html", "json_upload.parse_json"
@@ -73,6 +74,17 @@ def upload_group(key: str) -> str:
     return unicodedata.normalize("NFC", stem_of(key))
 
 
+def too_large(size: int) -> RejectedUploadError | None:
+    """Why a file of `size` bytes can make no article (above MAX_UPLOAD_BYTES), or None; `upload` asks before it
+    sends a file. In MB, with the file's size (it said "above the limit of 5242880 bytes": session 54's new user)."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return RejectedUploadError(
+        f"the file is {size / _MB:.1f} MB ({size:,} bytes), above the limit of {MAX_UPLOAD_BYTES / _MB:g} MB",
+        fix="split the article or remove embedded media",
+    )
+
+
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
     """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on.
 
@@ -80,11 +92,9 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
     error on input nobody foresaw) is the upload's fault too, so it becomes a rejection rather than a failure
     that the queue would retry until the message is dead-lettered.
     """
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise RejectedUploadError(
-            f"the file is above the limit of {MAX_UPLOAD_BYTES} bytes",
-            fix="split the article or remove embedded media",
-        )
+    oversize = too_large(len(data))
+    if oversize is not None:
+        raise oversize
     if not data.strip():
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
     unsupported = unsupported_extension(key)
