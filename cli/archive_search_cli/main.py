@@ -42,6 +42,7 @@ from archive_search_cli.uploads import (
     PendingDeletion,
     UploadSourceError,
     delete_all,
+    has_report,
     left_out,
     named_uploads,
     put_all,
@@ -180,6 +181,10 @@ def _delete(args: argparse.Namespace) -> int:
             pending = [PendingDeletion(u.key, u.body, u.source) for u in uploads]
         else:  # a file of a folder upload is named by its path (resolve_named), or the key
             pending = resolve_named(s3, bucket, named_uploads(map(Path, args.paths), prefix))
+        # Which were rejected, asked before ingest withdraws their reports, for those listed (_list_articles)
+        report_prefix = local_stack_spec().function_environment["IngestFunction"]["REPORT_PREFIX"]
+        listed = pending if len(pending) <= LISTED_KEYS else []
+        rejected = {item.key for item in listed if has_report(s3, bucket, item.key, prefix, report_prefix)}
         # delete_all also refuses two files for one upload, before deleting any.
         done = delete_all(s3, bucket, pending, force=args.force)
     except UploadSourceError as exc:
@@ -194,14 +199,17 @@ def _delete(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
-    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key))
+    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key, key in rejected))
     return 1 if done.differing or done.not_uploaded else 0  # as rm: a script notices a name that was not there
 
 
-def _after_deletion(s3: Any, bucket: str, key: str) -> str:
+def _after_deletion(s3: Any, bucket: str, key: str, rejected: bool) -> str:
     """What became of the article of a deleted upload: removed, or made from another upload of it that remains (the
-    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user)."""
+    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user); or,
+    of a `rejected` upload, that there was none and its report goes (it said "article … removed": session 54's)."""
     remaining = remaining_versions(s3, bucket, key)
+    if rejected and not remaining:
+        return " was not in the archive (the upload was rejected): its rejection report is removed"
     if remaining is None:  # the editors' policy lets them list the reports only
         return " removed, unless another format of it is uploaded (then it follows that one)"
     if remaining:

@@ -437,6 +437,11 @@ def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
     return modified
 
 
+def has_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str) -> bool:
+    """Whether the upload at key has a rejection report: it made no article."""
+    return _report_modified(s3, bucket, report_key_for(key, upload_prefix, report_prefix)) is not None
+
+
 NOT_KNOWN = "accepted, or not ingested yet: the archive cannot be read with these credentials (search for it)"
 ARCHIVE_FLAG_USE = "--archive-bucket, the stack's archive bucket, tells accepted from waiting"
 NO_ARCHIVE = f"accepted, or not ingested yet: no archive bucket was given and no local stack runs ({ARCHIVE_FLAG_USE})"

@@ -154,6 +154,11 @@ class RecordingS3:
         self.deleted.append(Key)
         self.objects.pop(Key, None)
 
+    def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000) -> dict[str, Any]:
+        noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+        keys = sorted(key for key in self.objects if key.startswith(Prefix))[:MaxKeys]
+        return {"Contents": [{"Key": key, "LastModified": noon} for key in keys]}
+
     def get_paginator(self, operation: str) -> Any:
         objects = self.objects
 
@@ -435,6 +440,27 @@ def test_deleting_one_version_of_an_article_says_it_follows_the_other(
     assert capsys.readouterr().out.splitlines()[1:] == [
         "  incoming/harbour.txt -> article harbour kept: it now follows incoming/harbour.json (delete that too to "
         "remove it)",
+        "  incoming/ferry.md -> article ferry removed",
+    ]
+
+
+def test_deleting_a_rejected_upload_says_it_had_no_article_and_its_report_goes(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given an upload ingest rejected (its report beside it) and one it accepted
+    for name in ("bad-date.json", "ferry.md"):
+        (tmp_path / name).write_text("Ferry\n\nBody.", encoding="utf-8")
+        recording_s3.objects[f"incoming/{name}"] = (tmp_path / name).read_bytes()
+    recording_s3.objects["reports/bad-date.json.json"] = _rejection("incoming/bad-date.json", "there is no month 13")
+
+    # When both are deleted
+    status = main(["delete", "--data-dir", str(tmp_path), str(tmp_path / "bad-date.json"), str(tmp_path / "ferry.md")])
+
+    # Then the rejected one is not said to have removed an article (it read "article bad-date removed": session 54)
+    assert status == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/bad-date.json -> article bad-date was not in the archive (the upload was rejected): its rejection "
+        "report is removed",
         "  incoming/ferry.md -> article ferry removed",
     ]
 
