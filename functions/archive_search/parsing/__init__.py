@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import posixpath
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,7 +20,14 @@ from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_agency_tail
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
-from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
+from archive_search.parsing.sniff import (
+    FORMAT_NAMES,
+    FORMAT_OF_EXTENSION,
+    binary_kind,
+    looks_like_another_format,
+    looks_like_html,
+    looks_like_json_object,
+)
 from archive_search.parsing.validate import validated
 
 logger = logging.getLogger(__name__)
@@ -109,20 +117,37 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
     refuse_unpublished_folder(key)
+    sniffed = _sniffed(extension, data, target)
     try:
-        parsed = _read(key, _sniffed(extension, data, target), data)
+        parsed = _read(key, sniffed, data)
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
         return _agency_as_credit(validated(parsed))
-    except RejectedUploadError:
-        raise
+    except RejectedUploadError as exc:
+        if sniffed != target:  # read as the format it holds already
+            raise
+        raise _named_as_another_format(exc, key, extension, data) from None
     except Exception as exc:  # the parsers' boundary: see the docstring
         logger.exception("parser failed on an upload", extra={"key": key})
         raise RejectedUploadError(
             f"the file could not be read as {extension} ({exc.__class__.__name__})",
             fix="check the file opens in an editor and re-save it as UTF-8",
         ) from None
+
+
+def _named_as_another_format(exc: RejectedUploadError, key: str, extension: str, data: bytes) -> RejectedUploadError:
+    """The rejection, saying what format the file looks like when its extension names another, and the name to give
+    it (looks_like_another_format); else the rejection as it is."""
+    looks = looks_like_another_format(extension, data)
+    if looks is None:
+        return exc
+    name = posixpath.basename(key)[: -len(extension)] + looks
+    return RejectedUploadError(
+        f"{exc.reason}; it looks like {FORMAT_NAMES[looks]}, not {FORMAT_NAMES[FORMAT_OF_EXTENSION[extension]]}",
+        fix=f"a file is read by its extension: if it is {FORMAT_NAMES[looks]}, rename it {name} and upload it again;"
+        f" else {exc.fix}",
+    )
 
 
 def _agency_as_credit(parsed: ParsedUpload) -> ParsedUpload:
