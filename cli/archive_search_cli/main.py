@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -18,7 +20,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from archive_search.errors import RejectedUploadError, SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
-from archive_search.parsing import unsupported_extension
+from archive_search.parsing import too_large, unsupported_extension
 from archive_search_cli.local_aws import aws_client
 from archive_search_cli.opensearch_node import OpenSearchNodeError
 from archive_search_cli.operator import add_target_options, run_reindex, run_verify
@@ -40,12 +42,13 @@ from archive_search_cli.uploads import (
     PendingDeletion,
     UploadSourceError,
     delete_all,
-    deletions_for_paths,
-    keys_for_paths,
+    has_report,
     left_out,
+    named_uploads,
     put_all,
     remaining_versions,
     reported_uploads,
+    resolve_named,
     saved_page_folders,
     upload_report,
     uploads_for_jsonl,
@@ -109,14 +112,16 @@ def _upload(args: argparse.Namespace) -> int:
         items = list(uploads)
         # A file no article can come of is not sent: ingest would only leave a report on it (session 53's new user:
         # `upload story.docx` exited 2 and uploaded it all the same).
-        refused = {item.key for item in items if _no_article(item.key, prefix) is not None}
+        # So is one above ingest's size limit (session 54's new user: announced as an article, then rejected).
+        sizes = {item.key: len(item.body) for item in items}
+        refused = {item.key for item in items if _no_article(item.key, prefix, sizes[item.key]) is not None}
         # put_all also refuses two files for one upload or article, before sending any: which won would be chance.
         count = put_all(s3, bucket, [item for item in items if item.key not in refused])
     except UploadSourceError as exc:  # a mistyped name or a bad corpus line: what to fix, not a traceback
         print(f"{exc}; nothing was uploaded", file=sys.stderr)
         return 1
     print(f"uploaded {count} file(s) to s3://{bucket}/{prefix}")
-    _list_articles(list(dict.fromkeys(item.key for item in items)), prefix, outcome="not uploaded")
+    _list_articles(list(sizes), prefix, outcome="not uploaded", sizes=sizes)
     if not args.jsonl:
         paths = [Path(p) for p in args.paths]
         if skipped := left_out(paths):
@@ -131,24 +136,28 @@ def _upload(args: argparse.Namespace) -> int:
 LISTED_KEYS = 20  # a corpus's thousands are counted, not listed
 
 
-def _no_article(key: str, prefix: str) -> RejectedUploadError | None:
-    """Why no article can come of an upload key (a name no article can have, a format ingest does not read), or
-    None."""
+def _no_article(key: str, prefix: str, size: int | None = None) -> RejectedUploadError | None:
+    """Why no article can come of an upload key (a name no article can have, a format ingest does not read) or of a
+    file of `size` bytes (too_large), or None."""
     try:
         article_id_for_key(key, prefix)
     except RejectedUploadError as exc:
         return exc
-    return unsupported_extension(key)
+    return unsupported_extension(key) or (too_large(size) if size is not None else None)
 
 
 def _list_articles(
-    keys: list[str], prefix: str, outcome: str = "no article", after: Callable[[str], str] | None = None
+    keys: list[str],
+    prefix: str,
+    outcome: str = "no article",
+    after: Callable[[str], str] | None = None,
+    sizes: dict[str, int] | None = None,
 ) -> None:
     """Each key with the article it names (`delete` and `report` take the same paths), and `after` says what became
-    of it, for a few keys; of more, those that name none, with `outcome` and why."""
+    of it, for a few keys; of more, those that name none (of their `sizes` too), with `outcome` and why."""
     lines: list[str] = []
     for key in keys:
-        unsupported = _no_article(key, prefix)
+        unsupported = _no_article(key, prefix, (sizes or {}).get(key))
         if unsupported is not None:
             fix = f"; {unsupported.fix}" if unsupported.fix else ""
             lines.append(f"  {key} -> {outcome}: {unsupported.reason}{fix}")
@@ -166,13 +175,17 @@ def _delete(args: argparse.Namespace) -> int:
         print("give the files or folders that were uploaded, or --jsonl FILE", file=sys.stderr)
         return 1
     try:
+        s3 = aws_client("s3", endpoint)
         if args.jsonl:
             uploads = uploads_for_jsonl(Path(args.jsonl), prefix)
             pending = [PendingDeletion(u.key, u.body, u.source) for u in uploads]
-        else:
-            pending = deletions_for_paths([Path(p) for p in args.paths], prefix)
+        else:  # a file of a folder upload is named by its path (resolve_named), or the key
+            pending = resolve_named(s3, bucket, named_uploads(map(Path, args.paths), prefix))
+        # Which were rejected, asked before ingest withdraws their reports, for those listed (_list_articles)
+        report_prefix = local_stack_spec().function_environment["IngestFunction"]["REPORT_PREFIX"]
+        listed = pending if len(pending) <= LISTED_KEYS else []
+        rejected = {item.key for item in listed if has_report(s3, bucket, item.key, prefix, report_prefix)}
         # delete_all also refuses two files for one upload, before deleting any.
-        s3 = aws_client("s3", endpoint)
         done = delete_all(s3, bucket, pending, force=args.force)
     except UploadSourceError as exc:
         print(f"{exc}; nothing was deleted", file=sys.stderr)
@@ -186,14 +199,17 @@ def _delete(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     print(f"deleted {len(done.deleted)} upload(s) from s3://{bucket}/{prefix}")
-    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key))
+    _list_articles(done.deleted, prefix, after=lambda key: _after_deletion(s3, bucket, key, key in rejected))
     return 1 if done.differing or done.not_uploaded else 0  # as rm: a script notices a name that was not there
 
 
-def _after_deletion(s3: Any, bucket: str, key: str) -> str:
+def _after_deletion(s3: Any, bucket: str, key: str, rejected: bool) -> str:
     """What became of the article of a deleted upload: removed, or made from another upload of it that remains (the
-    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user)."""
+    newest: `x.json` once `x.txt` is deleted), which `delete` used to list as if removed (session 53's new user); or,
+    of a `rejected` upload, that there was none and its report goes (it said "article … removed": session 54's)."""
     remaining = remaining_versions(s3, bucket, key)
+    if rejected and not remaining:
+        return " was not in the archive (the upload was rejected): its rejection report is removed"
     if remaining is None:  # the editors' policy lets them list the reports only
         return " removed, unless another format of it is uploaded (then it follows that one)"
     if remaining:
@@ -209,7 +225,12 @@ def _report(args: argparse.Namespace) -> int:
     # No name is guessed: the template's local one is no deployed stack's (AWS answered NoSuchBucket: the review).
     archive_bucket = args.archive_bucket or (running.archive_bucket if running else None)
     s3 = aws_client("s3", endpoint)
-    keys = keys_for_paths(map(Path, args.paths), prefix) if args.paths else reported_uploads(s3, bucket, report_prefix)
+    try:
+        named = resolve_named(s3, bucket, named_uploads(map(Path, args.paths), prefix)) if args.paths else []
+    except UploadSourceError as exc:  # a path that may name several uploads: which of them
+        print(exc, file=sys.stderr)
+        return 1
+    keys = [item.key for item in named] if args.paths else reported_uploads(s3, bucket, report_prefix)
     rejected = False
     for key in keys:
         report = upload_report(s3, bucket, key, prefix, report_prefix, archive_bucket)
@@ -333,13 +354,29 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("opensearch").setLevel(logging.ERROR)
     args = build_parser().parse_args(argv)
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at exit
+        return status
+    except BrokenPipeError:  # `report | head`: the reader has what it wanted
+        return _closed_pipe()
     except OpenSearchNodeError as exc:  # the node could not be fetched or started: why, not a traceback
         raise SystemExit(f"archive-search {args.command}: {exc}") from None
     except (EndpointConnectionError, ClientError, StorageUnavailableError, SearchUnavailableError) as exc:
         if args.command in ("serve", "sam-local"):
             raise
         raise SystemExit(unreachable(args, exc)) from None
+
+
+EXIT_CLOSED_PIPE = 128 + signal.SIGPIPE  # as a Unix tool killed by SIGPIPE (`yes | head`) exits
+
+
+def _closed_pipe() -> int:
+    """A command whose reader closed its output (`report | head -1`, `verify | head`) stops quietly, as Unix tools do:
+    it ended in a BrokenPipeError traceback and exit status 1, which for `verify` means drift (session 54's new user).
+    Output still buffered goes nowhere, not to a second traceback at exit."""
+    with contextlib.suppress(OSError, ValueError):  # stdout is no file (in-process callers): nothing to flush at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 _ENDPOINTS = {"--endpoint-url": "endpoint_url", "--opensearch-url": "opensearch_url"}  # option: its attribute

@@ -56,8 +56,11 @@ def describe_listener(port: int) -> str:
             return f"an {version.get('distribution', 'elasticsearch')} {version['number']} node"
         except (ValueError, KeyError, TypeError, AttributeError):
             pass
-        if _get(f"http://127.0.0.1:{port}/moto-api/data.json") is not None:
-            return "moto (S3 and SQS, likely another archive-search stack's)"
+        # moto answers S3's ListBuckets unsigned at its root. Its /moto-api/data.json, asked here before, dumps every
+        # object it holds: with a corpus loaded that outlasted the 1 s wait ("another process", session 54's new
+        # user), and kept the running stack's moto busy meanwhile.
+        if str(headers.get("Server", "")).startswith("Werkzeug") and b"<ListAllMyBucketsResult" in body:
+            return "moto (S3 and SQS), likely an archive-search stack's already running"
     return "another process"
 
 
@@ -73,17 +76,29 @@ def next_free_port(port: int, avoid: frozenset[int] = frozenset()) -> int | None
 
 
 def taken_ports_message(
-    command: str, ports: Mapping[str, int], data_dir_in_use: tuple[str, str | None] | None = None
+    command: str,
+    ports: Mapping[str, int],
+    data_dir_in_use: tuple[str, str | None] | None = None,
+    known: Mapping[int, str] | None = None,
 ) -> str | None:
     """One line naming each taken port (with its flag, e.g. `--opensearch-port`), what holds it, and the command with
     free ones; None when all are free. `data_dir_in_use`, when something runs in the command's folder: what is in use
     by what, and the `--data-dir` option to suggest instead, None for a command that has no such flag (`sam-local`
-    always uses `.local`: the review found it advising `--data-dir`, which it rejects). Only flags of the command are
-    offered: a port with none free above it is named so."""
+    always uses `.local`: the review found it advising `--data-dir`, which it rejects). `known`: what holds a port, when
+    the caller knows (the stack running in that folder); when it holds every taken port, that stack is the one to
+    stop. Only flags of the command are offered: a port with none free above it is named so."""
+    known = known or {}
     taken = {flag: port for flag, port in ports.items() if port_in_use(port)}
     if not taken and data_dir_in_use is None:
         return None
-    held = [f"port {port} ({flag}) is taken by {describe_listener(port)}" for flag, port in taken.items()]
+    # The stack in the folder first, then what of it holds which port ("port 5005 (--moto-port) is its S3 and SQS")
+    held = [data_dir_in_use[0]] if data_dir_in_use is not None else []
+    held += [
+        f"port {port} ({flag}) is {known[port]}"
+        if port in known
+        else f"port {port} ({flag}) is taken by {describe_listener(port)}"
+        for flag, port in taken.items()
+    ]
     chosen: set[int] = set(ports.values())
     options: list[str] = []
     for flag, port in taken.items():
@@ -93,11 +108,11 @@ def taken_ports_message(
             continue
         chosen.add(free)
         options.append(f"{flag} {free}")
-    if data_dir_in_use is not None:
-        held.append(data_dir_in_use[0])
-        if data_dir_in_use[1] is not None:
-            options.append(data_dir_in_use[1])
+    if data_dir_in_use is not None and data_dir_in_use[1] is not None:
+        options.append(data_dir_in_use[1])
     holders = "it" if len(held) == 1 else "them"
+    if data_dir_in_use is not None and taken and all(port in known for port in taken.values()):
+        holders = "that stack (Ctrl-C where it runs)"
     if not options or (data_dir_in_use is not None and data_dir_in_use[1] is None):
         # The folder cannot be chosen: what holds it is to be stopped whatever the ports.
         others = f" (free ports: archive-search {command} {' '.join(options)})" if options else ""

@@ -151,9 +151,23 @@ def refuse_taken_ports(command: str, ports: StackPorts, data_dir: Path, *, data_
             if data_dir_option
             else (f"{data_dir}, which {command} always uses, is in use by {holder}", None)
         )
-    message = taken_ports_message(command, flags, in_use)
+    message = taken_ports_message(command, flags, in_use, _stack_ports(running) if in_use else None)
     if message is not None:
         raise SystemExit(f"archive-search {command}: {message}")
+
+
+def _stack_ports(running: RunningStack | None) -> dict[int, str]:
+    """What of the stack running holds each of its local ports: it, not "another process" (session 54's new user read
+    that of the stack's own moto)."""
+    if running is None:
+        return {}
+    services = {
+        running.api_url: "its search API",
+        running.aws_endpoint_url: "its S3 and SQS (moto)",
+        running.opensearch_url: "its OpenSearch node",
+    }
+    ports = {urlparse(url).port: what for url, what in services.items() if urlparse(url).hostname == "127.0.0.1"}
+    return {port: what for port, what in ports.items() if port}
 
 
 def local_signing_key() -> str:

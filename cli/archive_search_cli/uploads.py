@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -257,16 +258,90 @@ class Deletions:
     differing: list[str]  # the upload holds another file than the one named: kept (delete --force deletes it)
 
 
-def deletions_for_paths(paths: Iterable[Path], prefix: str) -> list[PendingDeletion]:
-    """The uploads `uploads_for_paths` made for these paths, each with the file's content when it can be read."""
-    pending: list[PendingDeletion] = []
-    for file, key in _sources(paths, prefix):
-        try:
-            body: bytes | None = file.read_bytes()
-        except OSError:  # the local copy is gone: the upload is deleted by its name
-            body = None
-        pending.append(PendingDeletion(key, body, str(file)))
-    return pending
+@dataclass(frozen=True)
+class NamedUpload:
+    """A path given to `delete` or `report`, with every upload key it may name: first the one `upload` of the same
+    path makes (a file under its name alone), then the keys a folder around it would have given it
+    (`2026/11/x.json` after `upload uploads`), shortest first. A name no file here has is read as typed: a key under
+    the prefix (`incoming/2026/11/x.json`) names itself."""
+
+    keys: tuple[str, ...]
+    body: bytes | None  # the file's content, when it can be read here
+    source: str
+    checked_first: bool = True  # a file read here: its own key, when it holds the file, is the upload meant
+
+
+def named_uploads(paths: Iterable[Path], prefix: str) -> list[NamedUpload]:
+    """What each of the paths may name (NamedUpload): a folder's files, a file, or a name as typed."""
+    named: list[NamedUpload] = []
+    for path in paths:
+        if path.is_dir() or path.is_file():
+            for file, key in _sources([path], prefix):
+                below = key.removeprefix(prefix)
+                around = Path(os.path.abspath(file)).parts[1 : -1 - below.count("/")]
+                wider = [prefix + "/".join([*around[start:], below]) for start in range(len(around) - 1, -1, -1)]
+                named.append(NamedUpload((key, *wider), _read_or_none(file), str(file)))
+        elif path.as_posix().startswith(prefix):
+            named.append(NamedUpload((path.as_posix(),), None, str(path), checked_first=False))
+        else:
+            parts = Path(os.path.normpath(path)).parts
+            parts = parts[len(parts) - parts[::-1].index("..") :] if ".." in parts else parts  # `../x.json`: x.json
+            parts = parts[1:] if path.is_absolute() else parts
+            keys = tuple(prefix + "/".join(parts[start:]) for start in range(len(parts) - 1, -1, -1))
+            named.append(NamedUpload(keys, None, str(path), checked_first=False))
+    return named
+
+
+def _read_or_none(file: Path) -> bytes | None:
+    try:
+        return file.read_bytes()
+    except OSError:  # the local copy is gone: the upload is named by its name
+        return None
+
+
+def resolve_named(s3: Any, bucket: str, named: list[NamedUpload]) -> list[PendingDeletion]:
+    """The upload each path names (session 54's new user uploaded a folder, then could not `report` or `delete` one
+    of its files: `report 2026/11/x.json` said "not uploaded", as `incoming/x.json`). A file's own key, when it holds
+    the file, is the one meant; else the one key that is uploaded, or of several the one that holds the file. When
+    none is uploaded, the first key (reported not uploaded); when several may be meant, UploadSourceError names them
+    all, one path a line, before anything is done. The editors' policy refuses HEAD: then the first key, as before."""
+
+    def resolve(item: NamedUpload) -> PendingDeletion | str:
+        first, *others = item.keys
+        etags: dict[str, str] = {}
+        for key in item.keys if not item.checked_first else [first]:
+            etag = _etag(s3, bucket, key)
+            if etag == "denied":
+                return PendingDeletion(first, item.body, item.source)
+            if etag is not None:
+                etags[key] = etag
+        if item.checked_first and (first not in etags or not _holds(etags[first], item.body)):
+            for key in others:
+                if (etag := _etag(s3, bucket, key)) not in (None, "denied"):
+                    etags[key] = str(etag)
+        holding = [key for key, etag in etags.items() if _holds(etag, item.body)]
+        found = holding or list(etags)  # of several uploaded, those that hold the file
+        if len(found) > 1:
+            return (
+                f"{item.source} may be any of the uploads {', '.join(found)}: name the one you mean by its key"
+                f" (such as {found[-1]})"
+            )
+        return PendingDeletion(found[0] if found else first, item.body, item.source)
+
+    with ThreadPoolExecutor(UPLOAD_THREADS) as pool:
+        resolved = list(pool.map(resolve, named))
+    if problems := [outcome for outcome in resolved if isinstance(outcome, str)]:
+        raise UploadSourceError(_one_a_line(problems))
+    return [outcome for outcome in resolved if isinstance(outcome, PendingDeletion)]
+
+
+def _holds(etag: str, body: bytes | None) -> bool:
+    return body is not None and etag == hashlib.md5(body, usedforsecurity=False).hexdigest()
+
+
+def _etag(s3: Any, bucket: str, key: str) -> str | Literal["denied"] | None:
+    head = _head(s3, bucket, key)
+    return str(head["ETag"]).strip('"') if isinstance(head, dict) else head
 
 
 def delete_all(s3: Any, bucket: str, pending: list[PendingDeletion], force: bool = False) -> Deletions:
@@ -318,8 +393,14 @@ class _Uploaded:
 def _upload_modified(s3: Any, bucket: str, key: str) -> _Uploaded | Literal["denied"] | None:
     """When the upload was last written, and its ETag; None when there is none; "denied" when the caller may not
     tell."""
+    head = _head(s3, bucket, key)
+    return _Uploaded(head["LastModified"], str(head["ETag"]).strip('"')) if isinstance(head, dict) else head
+
+
+def _head(s3: Any, bucket: str, key: str) -> dict[str, Any] | Literal["denied"] | None:
+    """HEAD of the upload at key; None when there is none; "denied" when the caller may not tell."""
     try:
-        head = s3.head_object(Bucket=bucket, Key=key)
+        head: dict[str, Any] = s3.head_object(Bucket=bucket, Key=key)
     except ClientError as exc:
         code = exc.response.get("Error", {}).get("Code")
         if code in _MISSING:
@@ -327,7 +408,7 @@ def _upload_modified(s3: Any, bucket: str, key: str) -> _Uploaded | Literal["den
         if code in _DENIED:
             return "denied"
         raise
-    return _Uploaded(head["LastModified"], str(head["ETag"]).strip('"'))
+    return head
 
 
 def _archived_from(s3: Any, archive_bucket: str, article_id: str) -> tuple[str, str] | str | None:
@@ -354,6 +435,11 @@ def _report_modified(s3: Any, bucket: str, report_key: str) -> datetime | None:
     listed = s3.list_objects_v2(Bucket=bucket, Prefix=report_key, MaxKeys=1).get("Contents", [])
     modified: datetime | None = listed[0]["LastModified"] if listed and listed[0]["Key"] == report_key else None
     return modified
+
+
+def has_report(s3: Any, bucket: str, key: str, upload_prefix: str, report_prefix: str) -> bool:
+    """Whether the upload at key has a rejection report: it made no article."""
+    return _report_modified(s3, bucket, report_key_for(key, upload_prefix, report_prefix)) is not None
 
 
 NOT_KNOWN = "accepted, or not ingested yet: the archive cannot be read with these credentials (search for it)"

@@ -1,8 +1,10 @@
 """Facet counts for section, author and year that stay disjunctive, shown as editors wrote them.
 
 Each facet is counted with every filter except its own (the filters themselves go into the search's
-post_filter), so choosing one section still shows how many articles the other sections hold. Each facet lists
-its top values by count, plus the selected values even when they are not among them.
+post_filter), so choosing one section still shows how many articles the other sections hold. The year facet's own
+filter is a From-To range of one whole year, which choosing a year sets; any other range bounds its counts as it
+bounds the results. Each facet lists its top values by count, plus the selected values even when they are not among
+them.
 
 Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
 form their filters match, so a facet's count is what selecting it returns however the articles vary the
@@ -37,7 +39,10 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
     """`filters` maps a facet name to its filter clause; the tag filter must already be in the query."""
     aggs: dict[str, Any] = {}
     for name in FACET_NAMES:
-        others = [clause for facet, clause in filters.items() if facet != name]
+        # The date range is the year facet's own filter only when it is a year the facet chose: another range (From 5
+        # November) bounds its counts as it bounds the results (it read "2026: 8" beside "4 results": session 54).
+        own = name if name != "year" or _selected_years(request) else None
+        others = [clause for facet, clause in filters.items() if facet != own]
         inner: dict[str, Any]
         if name == "year":
             inner = {

@@ -986,3 +986,21 @@ def test_the_snippet_shows_the_body_fragments_that_mark_the_most_query_words() -
         "then <mark>Sochi</mark> talks",
     ]
     assert result["snippet"] == "<mark>Putin</mark> meets <mark>Kerry</mark> … then <mark>Sochi</mark> talks"
+
+
+def test_the_year_facet_counts_within_a_date_range_that_is_not_a_chosen_year() -> None:
+    # `from=2026-11-05` gave "4 results" beside a year facet "2026: 8", counted without the range (session 54)
+    from archive_search.facets import facet_aggregations
+    from archive_search.search import SearchRequest
+
+    dates = {"range": {"published": {"gte": "2026-11-05"}}}
+    section = {"term": {"section": "local"}}
+    filters: dict[str, dict[str, Any]] = {"year": dates, "section": section}
+
+    ranged = facet_aggregations(filters, SearchRequest(q="kingsport", date_from="2026-11-05"))
+    assert ranged["facet_year"]["filter"]["bool"]["filter"] == [dates, section]
+    # A chosen year is the facet's own filter: the other years stay counted, to choose instead
+    year = SearchRequest(q="kingsport", date_from="2026-01-01", date_to="2026-12-31")
+    assert facet_aggregations(filters, year)["facet_year"]["filter"]["bool"]["filter"] == [section]
+    # and every other facet is counted within the range, as before
+    assert facet_aggregations(filters, year)["facet_section"]["filter"]["bool"]["filter"] == [dates]

@@ -266,7 +266,7 @@ def test_upload_at_the_size_limit_is_accepted_and_one_byte_more_is_rejected() ->
     assert parse_upload("incoming/big.json", at_limit).title == "T"
     error = _rejection("incoming/big.json", at_limit + b" ")
     assert "above the limit" in error.reason
-    assert str(MAX_UPLOAD_BYTES) in error.reason
+    assert error.reason == "the file is 5.0 MB (5,242,881 bytes), above the limit of 5 MB"
 
 
 def test_rejected_upload_error_carries_reason_and_fix() -> None:
@@ -1321,3 +1321,31 @@ def test_legacy_corrections_without_a_colon_is_the_texts_last_paragraph_not_a_no
     parsed = parse_upload("incoming/kerry.txt", page.encode())
 
     assert (parsed.credit, parsed.body) == (None, f"Kerry flew to Sochi.\n\n{_KERRY_END}\n\n{last}")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "looks", "renamed"),
+    [
+        # session 54's new user: "the Markdown file has no title" of a JSON article named .md
+        ("not-json.md", b'{"title": "Ferry strike", "body": "Walkout."}', "JSON, not Markdown", "not-json.json"),
+        ("page.md", b"<article><h1>Ferry strike</h1><p>Walkout.</p></article>", "HTML, not Markdown", "page.html"),
+        ("story.json", b"---\ntitle: Ferry strike\n---\n\nCrews walked out.\n", "Markdown, not JSON", "story.md"),
+        ("story.json", b"# Ferry strike\n\nCrews walked out.\n", "Markdown, not JSON", "story.md"),
+        ("story.html", b'{"title": "Ferry strike", "body": "Crews walked out."}', "JSON, not HTML", "story.json"),
+    ],
+)
+def test_a_file_in_another_format_than_its_extension_is_rejected_with_the_name_to_give_it(
+    name: str, data: bytes, looks: str, renamed: str
+) -> None:
+    # Its extension still decides how it is read: the rejection only says what it looks like and the name to give it.
+    error = _rejection(f"incoming/{name}", data)
+
+    assert error.reason.endswith(f"; it looks like {looks}")
+    assert error.fix.startswith(f"a file is read by its extension: if it is {looks.split(',')[0]}, rename it {renamed}")
+
+
+def test_a_file_of_its_own_format_or_read_as_what_it_holds_gets_no_such_hint() -> None:
+    assert "looks like" not in _rejection("incoming/a.md", b"Just a line, no title.\n").reason
+    assert "looks like" not in _rejection("incoming/a.json", b'{"body": "no title"}').reason
+    # a .txt that starts like JSON is read as JSON, and rejected as JSON
+    assert "looks like" not in _rejection("incoming/a.txt", b'{"body": "no title"}').reason

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -44,3 +46,13 @@ def test_a_search_read_as_another_spelling_is_logged_as_read(recorder: _Recorder
 
     logged = [(line["search"]["did_you_mean"], line["search"]["altered_query"]) for line in recorder.lines]
     assert logged == [(None, "oil prices"), ("x", None), (None, None)]
+
+
+@pytest.mark.parametrize("handler", ["search", "ingest"])
+def test_an_invocation_that_publishes_no_metric_is_no_warning(handler: str) -> None:
+    # `make run`'s console showed Powertools' UserWarning "No application metrics to publish" (after a /health, say),
+    # which a newcomer read as a fault (session 54). Run as a process starts, with every warning shown.
+    flush = f"import archive_search.handlers.{handler} as h; h.metrics.flush_metrics()"
+    run = subprocess.run([sys.executable, "-W", "always", "-c", flush], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "No application metrics" not in run.stderr

@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 from archive_search_cli.gateway import make_server
 from archive_search_cli.main import main
 from archive_search_cli.opensearch_node import free_port
-from archive_search_cli.ports import next_free_port
+from archive_search_cli.ports import describe_listener, next_free_port
 
 
 @pytest.fixture
@@ -100,3 +102,60 @@ def test_the_next_free_port_stops_at_65535() -> None:
     # It counted on past 65535, where port_in_use raised OverflowError (the session's review).
     assert next_free_port(65535) is None
     assert next_free_port(65533, avoid=frozenset({65534, 65535})) is None
+
+
+def test_serve_beside_the_stack_running_in_its_data_dir_names_each_port_as_that_stacks(
+    taken_api_port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Session 54's new user: the stack's own moto was "another process", beside a stack running in the same folder.
+    monkeypatch.delenv("OPENSEARCH_URL", raising=False)
+    with socket.create_server(("127.0.0.1", 0)) as moto:
+        moto_port = moto.getsockname()[1]
+        # Given a stack running in the data dir, its API and moto answering on the ports its stack.json names
+        stack = {
+            "api_url": f"http://127.0.0.1:{taken_api_port}",
+            "aws_endpoint_url": f"http://127.0.0.1:{moto_port}",
+            **dict.fromkeys(("opensearch_url", "uploads_bucket", "archive_bucket", "ingest_queue_url"), "x"),
+            **dict.fromkeys(("dead_letter_queue_url", "upload_prefix"), "x"),
+        }
+        (tmp_path / "stack.json").write_text(json.dumps(stack), encoding="utf-8")
+        # When a second one is served on the same ports
+        with pytest.raises(SystemExit) as exited:
+            ports = ("--port", str(taken_api_port), "--moto-port", str(moto_port))
+            main(["serve", *ports, "--opensearch-port", str(free_port()), "--data-dir", str(tmp_path)])
+    # Then each port is named as that stack's, and that stack is the one to stop
+    message = str(exited.value.code)
+    assert f"; port {taken_api_port} (--port) is its search API; port {moto_port} (--moto-port) is its S3 and SQS" in (
+        message
+    )
+    assert "Stop that stack (Ctrl-C where it runs), or choose others: archive-search serve --port " in message
+
+
+class _Moto(http.server.BaseHTTPRequestHandler):
+    """moto as a port's listener: S3's ListBuckets at its root; its whole state, slowly, at /moto-api/data.json."""
+
+    server_version = "Werkzeug/3.1.3"
+
+    def do_GET(self) -> None:
+        if self.path == "/moto-api/data.json":
+            time.sleep(1.5)  # a stack's moto with a corpus loaded (session 54's new user)
+        body = b'<?xml version="1.0"?><ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">'
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_moto_holding_many_objects_is_named_moto() -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Moto)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        started = time.monotonic()
+        assert describe_listener(server.server_address[1]).startswith("moto (S3 and SQS)")
+        assert time.monotonic() - started < 1
+    finally:
+        server.shutdown()
+        server.server_close()

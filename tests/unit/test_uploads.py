@@ -7,6 +7,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +22,7 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchRefused
 import archive_search_cli.main as main_module
 from archive_search.errors import SearchUnavailableError, StorageUnavailableError
 from archive_search.keys import article_id_for_key
+from archive_search.parsing import MAX_UPLOAD_BYTES
 from archive_search_cli.main import LISTED_KEYS, _upload_target, build_parser, main
 from archive_search_cli.operator import resolve_target
 from archive_search_cli.stack import RunningStack, read_stack_file
@@ -150,6 +153,11 @@ class RecordingS3:
     def delete_object(self, Bucket: str, Key: str) -> None:
         self.deleted.append(Key)
         self.objects.pop(Key, None)
+
+    def list_objects_v2(self, Bucket: str, Prefix: str, MaxKeys: int = 1000) -> dict[str, Any]:
+        noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+        keys = sorted(key for key in self.objects if key.startswith(Prefix))[:MaxKeys]
+        return {"Contents": [{"Key": key, "LastModified": noon} for key in keys]}
 
     def get_paginator(self, operation: str) -> Any:
         objects = self.objects
@@ -432,6 +440,27 @@ def test_deleting_one_version_of_an_article_says_it_follows_the_other(
     assert capsys.readouterr().out.splitlines()[1:] == [
         "  incoming/harbour.txt -> article harbour kept: it now follows incoming/harbour.json (delete that too to "
         "remove it)",
+        "  incoming/ferry.md -> article ferry removed",
+    ]
+
+
+def test_deleting_a_rejected_upload_says_it_had_no_article_and_its_report_goes(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given an upload ingest rejected (its report beside it) and one it accepted
+    for name in ("bad-date.json", "ferry.md"):
+        (tmp_path / name).write_text("Ferry\n\nBody.", encoding="utf-8")
+        recording_s3.objects[f"incoming/{name}"] = (tmp_path / name).read_bytes()
+    recording_s3.objects["reports/bad-date.json.json"] = _rejection("incoming/bad-date.json", "there is no month 13")
+
+    # When both are deleted
+    status = main(["delete", "--data-dir", str(tmp_path), str(tmp_path / "bad-date.json"), str(tmp_path / "ferry.md")])
+
+    # Then the rejected one is not said to have removed an article (it read "article bad-date removed": session 54)
+    assert status == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/bad-date.json -> article bad-date was not in the archive (the upload was rejected): its rejection "
+        "report is removed",
         "  incoming/ferry.md -> article ferry removed",
     ]
 
@@ -949,3 +978,107 @@ def test_redrive_with_no_stack_says_how_to_start_one(tmp_path: Path, monkeypatch
     with pytest.raises(SystemExit) as stopped:
         main(["redrive", "--data-dir", str(tmp_path)])
     assert "start it with `make run`" in str(stopped.value) and "--queue-url" in str(stopped.value)
+
+
+def test_report_and_delete_name_a_file_of_a_folder_upload_by_its_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a folder uploaded whole (its files under their path below it) and another article uploaded as `ferry.txt`
+    uploads = tmp_path / "uploads"
+    (uploads / "2026" / "11").mkdir(parents=True)
+    ferry, budget = uploads / "2026" / "11" / "ferry.txt", uploads / "2026" / "11" / "budget.json"
+    ferry.write_text("Ferry strike\n\nBody.", encoding="utf-8")
+    budget.write_text('{"title": "Budget", "body": "B"}', encoding="utf-8")
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    s3 = ReportsS3(
+        {
+            "incoming/2026/11/ferry.txt": (ferry.read_bytes(), noon),
+            "incoming/2026/11/budget.json": (budget.read_bytes(), noon),
+            "incoming/ferry.txt": (b"Another ferry\n\nBody.", noon),
+        }
+    )
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    _write_stack_file(tmp_path)
+    target = ["--data-dir", str(tmp_path), "--bucket", "uploads"]
+    monkeypatch.chdir(uploads)
+
+    # When the editor names one file of it as it lies in the folder, or by its key (`report 2026/11/x.json` said
+    # "not uploaded" about incoming/x.json: session 54's new user)
+    for name, key in (
+        ("2026/11/ferry.txt", "incoming/2026/11/ferry.txt"),
+        (str(ferry), "incoming/2026/11/ferry.txt"),
+        ("incoming/2026/11/ferry.txt", "incoming/2026/11/ferry.txt"),
+        ("2026/11/budget.json", "incoming/2026/11/budget.json"),
+    ):
+        main(["report", *target, name])
+        # Then it is that upload, not the one of the same name alone
+        assert json.loads(capsys.readouterr().out)["upload"] == key
+
+    # A name no file here has is read as the editor typed it; one that names two uploads is refused naming both
+    monkeypatch.chdir(tmp_path)
+    main(["report", *target, "2026/11/budget.json"])
+    assert json.loads(capsys.readouterr().out)["upload"] == "incoming/2026/11/budget.json"
+    assert main(["report", *target, "2026/11/ferry.txt"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "2026/11/ferry.txt may be any of the uploads incoming/ferry.txt, incoming/2026/11/ferry.txt: name the one you "
+        "mean by its key (such as incoming/2026/11/ferry.txt)"
+    )
+
+    # and delete removes the folder's file, not the other article of its name
+    recording = RecordingS3()
+    recording.objects = {key: body for key, (body, _) in s3.objects.items()}
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: recording)
+    assert main(["delete", *target, str(ferry)]) == 0
+    assert recording.deleted == ["incoming/2026/11/ferry.txt"]
+    assert "incoming/ferry.txt" in recording.objects
+
+
+class _ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone (`archive-search report | head -1` once head has its line)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_command_whose_reader_closes_the_pipe_stops_quietly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `report | head -1` and `verify | head` ended in a BrokenPipeError traceback and exit status 1, which for verify
+    # means drift (session 54's new user): a Unix tool stops quietly, with the status of SIGPIPE.
+    _write_stack_file(tmp_path)
+    noon = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    s3 = ReportsS3({"reports/a.json.json": (_rejection("incoming/a.json", "no title"), noon)})
+    monkeypatch.setattr("archive_search_cli.main.aws_client", lambda service, endpoint: s3)
+    monkeypatch.setattr("sys.stdout", _ClosedPipe())
+
+    assert main(["report", "--data-dir", str(tmp_path), "--bucket", "uploads"]) == 128 + 13
+
+    # and what is still buffered when the command ends meets the closed pipe in the command, not at exit
+    story = tmp_path / "story.json"
+    story.write_text(json.dumps({"title": "Kerry", "body": "Talks. " * 5000}), encoding="utf-8")
+    reader, writer = os.pipe()
+    os.close(reader)
+    command = [sys.executable, "-c", "import sys; from archive_search_cli.main import main; sys.exit(main())"]
+    parse = subprocess.run([*command, "parse", str(story)], stdout=writer, stderr=subprocess.PIPE, check=False)
+    os.close(writer)
+    assert (parse.returncode, parse.stderr) == (128 + 13, b"")
+
+
+def test_upload_does_not_send_a_file_above_ingests_size_limit(
+    tmp_path: Path, recording_s3: RecordingS3, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A 6.7 MB file was uploaded and listed "-> article huge", then rejected "above the limit of 5242880 bytes"
+    # (session 54's new user): upload says so before sending it, in MB, with the limit ingest applies.
+    huge, story = tmp_path / "huge.json", tmp_path / "story.json"
+    huge.write_bytes(b'{"title": "T", "body": "' + b"x" * (MAX_UPLOAD_BYTES + 1) + b'"}')
+    story.write_bytes(b'{"title": "T", "body": "B"}')
+
+    status = main(["upload", "--data-dir", str(tmp_path), str(huge), str(story)])
+
+    assert status == 2
+    assert recording_s3.put == ["incoming/story.json"]
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "  incoming/huge.json -> not uploaded: the file is 5.0 MB (5,242,907 bytes), above the limit of 5 MB; split "
+        "the article or remove embedded media",
+        "  incoming/story.json -> article story",
+    ]

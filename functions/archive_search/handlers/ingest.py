@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from typing import Any
 
 import botocore.session
@@ -24,6 +25,9 @@ from archive_search.notifications import MalformedNotificationError, ObjectChang
 
 logger = Logger(service="archive-search-ingest")
 metrics = Metrics(service="archive-search-ingest")
+# A batch whose every record failed publishes no metric, by design: Powertools warns of it on each such invocation,
+# which a newcomer read as a fault in `make run`'s console (session 54). Its documented way to expect empty metrics.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 OUTCOME_METRICS = {
     Outcome.INDEXED: "ArticlesIndexed",
     Outcome.DELETED: "ArticlesDeleted",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import warnings
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -22,6 +23,9 @@ from archive_search.search import SearchRequest
 
 logger = Logger(service="archive-search-api")
 metrics = Metrics(namespace="SomaNetArchiveSearch", service="archive-search-api")
+# /health, /suggest and /articles publish no metric, by design: Powertools warns of it on each such invocation, which
+# a newcomer read as a fault in `make run`'s console (session 54). Its documented way to expect empty metrics.
+warnings.filterwarnings("ignore", message="No application metrics to publish", category=UserWarning)
 
 
 def record_search(request: SearchRequest, page: SearchPage) -> None:

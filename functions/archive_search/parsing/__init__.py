@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import posixpath
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,11 +20,19 @@ from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_address, without_agency_tail
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
-from archive_search.parsing.sniff import binary_kind, looks_like_html, looks_like_json_object
+from archive_search.parsing.sniff import (
+    FORMAT_NAMES,
+    FORMAT_OF_EXTENSION,
+    binary_kind,
+    looks_like_another_format,
+    looks_like_html,
+    looks_like_json_object,
+)
 from archive_search.parsing.validate import validated
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+_MB = 1024 * 1024
 # Each parser's module and function, imported when an upload first needs it: importing all of them took ~48 ms of
 # every ingest cold start (issue 13's profile), and most batches hold one format.
 HTML, JSON = "html_page.parse_html", "json_upload.parse_json"
@@ -73,6 +82,17 @@ def upload_group(key: str) -> str:
     return unicodedata.normalize("NFC", stem_of(key))
 
 
+def too_large(size: int) -> RejectedUploadError | None:
+    """Why a file of `size` bytes can make no article (above MAX_UPLOAD_BYTES), or None; `upload` asks before it
+    sends a file. In MB, with the file's size (it said "above the limit of 5242880 bytes": session 54's new user)."""
+    if size <= MAX_UPLOAD_BYTES:
+        return None
+    return RejectedUploadError(
+        f"the file is {size / _MB:.1f} MB ({size:,} bytes), above the limit of {MAX_UPLOAD_BYTES / _MB:g} MB",
+        fix="split the article or remove embedded media",
+    )
+
+
 def parse_upload(key: str, data: bytes) -> ParsedUpload:
     """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on.
 
@@ -80,11 +100,9 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
     error on input nobody foresaw) is the upload's fault too, so it becomes a rejection rather than a failure
     that the queue would retry until the message is dead-lettered.
     """
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise RejectedUploadError(
-            f"the file is above the limit of {MAX_UPLOAD_BYTES} bytes",
-            fix="split the article or remove embedded media",
-        )
+    oversize = too_large(len(data))
+    if oversize is not None:
+        raise oversize
     if not data.strip():
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
     unsupported = unsupported_extension(key)
@@ -99,14 +117,17 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
     refuse_unpublished_folder(key)
+    sniffed = _sniffed(extension, data, target)
     try:
-        parsed = _read(key, _sniffed(extension, data, target), data)
+        parsed = _read(key, sniffed, data)
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
         return _agency_as_credit(_without_address(validated(parsed)))
-    except RejectedUploadError:
-        raise
+    except RejectedUploadError as exc:
+        if sniffed != target:  # read as the format it holds already
+            raise
+        raise _named_as_another_format(exc, key, extension, data) from None
     except Exception as exc:  # the parsers' boundary: see the docstring
         logger.exception("parser failed on an upload", extra={"key": key})
         raise RejectedUploadError(
@@ -122,6 +143,20 @@ def _without_address(parsed: ParsedUpload) -> ParsedUpload:
         return parsed
     author = without_address(parsed.author)
     return parsed if author == parsed.author else replace(parsed, author=author)
+
+
+def _named_as_another_format(exc: RejectedUploadError, key: str, extension: str, data: bytes) -> RejectedUploadError:
+    """The rejection, saying what format the file looks like when its extension names another, and the name to give
+    it (looks_like_another_format); else the rejection as it is."""
+    looks = looks_like_another_format(extension, data)
+    if looks is None:
+        return exc
+    name = posixpath.basename(key)[: -len(extension)] + looks
+    return RejectedUploadError(
+        f"{exc.reason}; it looks like {FORMAT_NAMES[looks]}, not {FORMAT_NAMES[FORMAT_OF_EXTENSION[extension]]}",
+        fix=f"a file is read by its extension: if it is {FORMAT_NAMES[looks]}, rename it {name} and upload it again;"
+        f" else {exc.fix}",
+    )
 
 
 def _agency_as_credit(parsed: ParsedUpload) -> ParsedUpload:

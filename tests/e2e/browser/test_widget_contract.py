@@ -712,3 +712,18 @@ def test_the_skip_link_moves_focus_without_redrawing_or_history(browsing: Browsi
         page.go_back()
         page.wait_for_timeout(300)
         assert [path for path in asked if path == "/search" or path.startswith("/articles/")] == [], address
+
+
+def test_choosing_a_year_keeps_the_readers_narrower_date_range(
+    canned: tuple[Any, list[dict[str, list[str]]]], browsing: Browsing
+) -> None:
+    # Clicking the year 2026 beside "From 5 November 2026" replaced that From with 1 January: 4 results became 8
+    # (session 54's new user). The API counts the year facet within such a range; the year keeps what lies in it.
+    page, seen = canned
+    page.goto("/?q=kery&from=2015-03-05")
+
+    page.locator('.as-facet[data-facet="year"][data-value="2015"]').click()
+
+    expect(page).to_have_url(re.compile(r"[?&]to=2015-12-31"))
+    expect(page).to_have_url(re.compile(r"[?&]from=2015-03-05"))
+    assert seen[-1]["from"] == ["2015-03-05"] and seen[-1]["to"] == ["2015-12-31"]
