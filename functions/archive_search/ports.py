@@ -78,8 +78,9 @@ class SearchableIndex(Protocol):
         """The engine's answer to `body`. Requests with the same `preference` are answered by the same copy of the
         index while it is available, so their scores agree (copies score apart by their deleted documents)."""
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
-        """In how many articles each word occurs (words the archive does not know may be left out)."""
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
+        """In how many articles each word occurs, as `field` (the body or one of its subfields) analyses it (words
+        the archive does not know may be left out)."""
 
 
 class ArticleIndex(SearchableIndex, Protocol):

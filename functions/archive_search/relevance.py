@@ -82,6 +82,8 @@ from archive_search.spelling import (
     FEW_ARTICLES,
     MANY_ARTICLES,
     MAX_SPELLED_CHARS,
+    german_letters,
+    german_spelling,
     has_digit,
     likely_edit,
     osa_distance,
@@ -218,6 +220,12 @@ class Ranking:
     synonyms: bool = True
     complete_match_first: bool = True
     semantic_weight: float = DEFAULT_SEMANTIC_WEIGHT  # rerank.py; 0 = lexical ranking only
+    as_written: frozenset[str] = frozenset()  # words matched as written, not by their stem (stem_apart), as folded
+
+
+def read_as_written(word: str, ranking: Ranking) -> bool:
+    """Whether `word` is matched in the fields as written alone (Ranking.as_written, stem_apart decides)."""
+    return bool(ranking.as_written) and fold_as_index(engine_lower(word)) in ranking.as_written
 
 
 def is_joined(word: str) -> bool:
@@ -304,8 +312,9 @@ def abbreviation_dotted(word: str, with_synonyms: bool = False) -> str | None:
 
 def abbreviation_form(word: str) -> str | None:
     """An abbreviation's other spelling (abbreviation_closed_up, abbreviation_dotted: `I.B.M.` -> `ibm`, `IBM` ->
-    `i.b.m`), which searching for it finds too; None for any other word."""
-    return abbreviation_closed_up(word) or abbreviation_dotted(word)
+    `i.b.m`), or a German word's as English copy writes it (spelling.german_spelling: `pöhl` -> `poehl`), which
+    searching for it finds too; None for any other word."""
+    return abbreviation_closed_up(word) or abbreviation_dotted(word) or german_spelling(_unit_word(word))
 
 
 def _abbreviated(text: str, dotted: bool = True) -> list[str]:
@@ -435,8 +444,10 @@ def typo_tolerant(word: str) -> bool:
     """Whether a word may be expanded to its near spellings: 4+ letters, at most MAX_SPELLED_CHARS (the engine's
     edit-distance work on longer runs took seconds), one engine token (each token of `aa%bb%cc%dd` or `united
     states` was expanded on its own, up to FUZZY_MAX_EXPANSIONS clauses a field and tier each: past the engine's
-    clause limit beside a few OR-groups) and without a digit (a number is no misspelling: spelling.has_digit)."""
-    return MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and pieces(word) == 1 and not has_digit(word)
+    clause limit beside a few OR-groups) and without a digit (a number is no misspelling: spelling.has_digit) or a
+    German letter (spelling.german_letters)."""
+    short_enough = MIN_FUZZY_CHARS <= len(word) <= MAX_SPELLED_CHARS and pieces(word) == 1
+    return short_enough and not has_digit(word) and not german_letters(word)
 
 
 def _unit_word(raw: str) -> str:
@@ -584,7 +595,13 @@ def _joined_synonyms(word: str, ranking: Ranking) -> bool:
 
 
 def _scored(
-    text: str, ranking: Ranking, boost: float, synonyms: bool = False, closed: bool = False, phrase: bool = False
+    text: str,
+    ranking: Ranking,
+    boost: float,
+    synonyms: bool = False,
+    closed: bool = False,
+    phrase: bool = False,
+    written: bool = False,
 ) -> dict[str, Any]:
     """Words scored on the body as written and stemmed, and on the headline and summary, each in the better of its
     stemmed form and its form as written (with synonyms only when asked, on the stemmed fields). The form as
@@ -595,7 +612,7 @@ def _scored(
     words are one name (a synonym's, `united nations`), matched adjacent in every form, not each word anywhere
     (session 31's review: `"united nations"` by date listed 740 news-dev articles, 1987 ones holding `United
     States` first, where 64 hold the name or `UN`); a name is no joined word, and the closed-up fields hold no
-    positions to match one in."""
+    positions to match one in. `written`: words of letters matched as written alone (stem_apart), never stemmed."""
     analyzer = {} if synonyms and ranking.synonyms else {"analyzer": PLAIN_ANALYZER}
     match = "match_phrase" if phrase else "match"
     # With synonyms the engine already reads a name's words as a phrase, beside its synonyms (a match query's
@@ -619,7 +636,7 @@ def _scored(
     plurals = [] if phrase else [plural for word in words if (plural := written_number(word)) != word]
 
     def either(field: str, weight: float) -> dict[str, Any]:
-        forms = [{stemmed: {field: {"query": text, **analyzer}}}]
+        forms = [] if written else [{stemmed: {field: {"query": text, **analyzer}}}]
         if as_written:
             forms.append({match: {f"{field}.exact": {"query": as_written}}})
         if closed:
@@ -627,13 +644,14 @@ def _scored(
         return {"dis_max": {"queries": forms, "boost": weight}}
 
     body = {stemmed: {"body": {"query": text, **analyzer}}}
-    written: list[dict[str, Any]] = [{match: {EXACT_BODY_FIELD: {"query": as_written}}}] if as_written else []
+    as_typed: list[dict[str, Any]] = [{match: {EXACT_BODY_FIELD: {"query": as_written}}}] if as_written else []
     if closed:  # the better of the two forms, as a multi_match of both fields scores them, the closed-up one named
-        written = [{"dis_max": {"queries": [*written, closed_up("body")]}}]
+        as_typed = [{"dis_max": {"queries": [*as_typed, closed_up("body")]}}]
     if plurals:
         options: dict[str, Any] = {"query": " ".join(plurals), "fields": EXACT_TEXT_FIELDS}
-        written.append({"multi_match": {**options, "boost": NUMBER_PLURAL_WEIGHT}})
-    should = [*written, body, either("title", TITLE_WEIGHT), either("summary", SUMMARY_WEIGHT)]
+        as_typed.append({"multi_match": {**options, "boost": NUMBER_PLURAL_WEIGHT}})
+    stemmed_body = [] if written else [body]
+    should = [*as_typed, *stemmed_body, either("title", TITLE_WEIGHT), either("summary", SUMMARY_WEIGHT)]
     return {"bool": {"should": [*should, *_thai(text)], "boost": boost}}
 
 
@@ -819,6 +837,69 @@ def written_as_names(words: Sequence[str], answer: Mapping[str, Any]) -> frozens
     return frozenset(names)
 
 
+# A word the stemmer merges with others is matched as written (stem_apart) when fewer than this share of the articles
+# holding its stem hold it as typed: `federer` 20 of `feder`'s 415 (federal, federation), `lloyds` 15 of 40 (Lloyd),
+# `universal` 29 of 161 (university); a name's own plural or possessive is most of its stem's (`reuters` 397 of 429,
+# `james` all), as an ordinary word's often is (`prices` 651 of 990, `talks` 330 of 568; news-dev, session 54).
+STEM_SHARE = 0.5
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def stem_candidates(words: Sequence[str]) -> list[str]:
+    """The words stem_apart may decide: words of letters, as the body field as written reads them, once each."""
+    return list(dict.fromkeys(w for word in words if _LETTERS.fullmatch(w := fold_as_index(engine_lower(word)))))
+
+
+# The share of the articles writing a word that write its plural or singular too (plural_or_singular) from which
+# the two are one word, not two names the stemmer merges: `oscars` 25 of 35 with `oscar`, `elections` 54 of 95,
+# `stocks` 78 of 171; `philips` 1 of 11 with `philip`, `lloyds` 0 of 15, `federation` 4 of 61, `allied`, `universal`
+# 1 of 19 and 29 with `allies`, `university` (news-dev, session 54).
+SAME_WORD_SHARE = 0.25
+_INFLECTED = "inflected_held"  # stem_apart_request's count of the articles holding a word and plural_or_singular
+
+
+def plural_or_singular(word: str) -> str:
+    """A word's plural or singular as the stemmer most often merges it with it: without its final `s`, else with
+    one (`philips` -> `philip`, `federer` -> `federers`)."""
+    return word[:-1] if word.endswith("s") else f"{word}s"
+
+
+def stem_apart_request(words: Sequence[str]) -> dict[str, Any]:
+    """names_request(words) with, for each word, the count of the articles whose body holds it and its
+    plural_or_singular as written (one filter aggregation more a word, two clauses), for stem_apart."""
+    request = names_request(words)
+    for i, word in enumerate(_name_words(words)):
+        both = [{"term": {NAMES_FIELD: word}}, {"term": {NAMES_FIELD: plural_or_singular(word)}}]
+        request["aggs"][f"{_INFLECTED} {i}"] = {"filter": {"bool": {"filter": both}}}
+    return request
+
+
+def stem_apart(words: Sequence[str], answer: Mapping[str, Any]) -> frozenset[str]:
+    """Of words fewer than STEM_SHARE of the articles holding their stem hold as written (search.written_apart),
+    asked stem_apart_request(words), those the bodies write as a name and not as a form of their plural_or_singular:
+    written as a name in at least half of the sampled articles whose marks say (written_as_names' marks, not those
+    just after a capitalised word: the tail of a longer name, `United States`, `Capital Economics`, says which name,
+    not that the word is one), and fewer than SAME_WORD_SHARE of the articles holding the word holding its
+    plural_or_singular too. Such a word is matched as written, never by its stem (Ranking.as_written): `federer`
+    listed the 415 news-dev articles of `feder` (federal, federation), 20 holding Federer, none of them first by
+    date; `philips` Philip's, `lloyds` Lloyd's, `universal` university's, `patti` Patty's (session 54's attacker).
+    At least half, not always as written_as_names asks: a company's name is also a word (`Universal` and "a
+    universal rule", `Allied` and "allied forces"), still not its stem's other words. An ordinary word its stem's
+    other forms outnumber (`elections` 95 of `elect`'s 336, `stocks`, `economics`, `states`) is no name, and a
+    name's plural is its singular's (`oscars`, 35 of `oscar`'s 77): each keeps its stem."""
+    aggs = answer.get("aggregations") or {}
+    names = set()
+    for i, word in enumerate(_name_words(words)):
+        written = aggs.get(f"{NEAR_WRITTEN} {i}") or {}
+        hits = (written.get("one") or {}).get("hits", {}).get("hits") or []
+        cased = [forms for hit in hits if (forms := _cased(hit, heading=True))]
+        both = int((aggs.get(f"{_INFLECTED} {i}") or {}).get("doc_count") or 0)
+        alone = both < SAME_WORD_SHARE * int(written.get("doc_count") or 0)
+        if alone and cased and 2 * sum(1 for forms in cased if all(forms)) >= len(cased):
+            names.add(word)
+    return frozenset(names)
+
+
 def name_spellings(word: str, spellings: Sequence[NearSpelling]) -> tuple[NearSpelling, ...]:
     """The near spellings (read_near_spellings) of a word bodies write as a name (written_as_names) it may stand for:
     itself, its other ways of writing it (spelling.spelling_variant) that fewer than TYPO_ODDS times as many
@@ -840,16 +921,18 @@ def name_spellings(word: str, spellings: Sequence[NearSpelling]) -> tuple[NearSp
     )
 
 
-def _cased(hit: Mapping[str, Any]) -> list[bool]:
+def _cased(hit: Mapping[str, Any], heading: bool = False) -> list[bool]:
     """For each mark of a written_as_names hit within a sentence of lower-case text, whether it starts with a
-    capital."""
+    capital. `heading`: not a mark just after a capitalised word (the tail of a longer name: stem_apart)."""
     fragments = [text for texts in (hit.get("highlight") or {}).values() for text in texts]
     return [
         match.group(1)[:1].isupper()
         for fragment in fragments
         if any(c.islower() for c in _AS_WRITTEN_MARK.sub("", fragment))
         for match in _AS_WRITTEN_MARK.finditer(fragment)
-        if (before := fragment[: match.start()].rstrip()) and (before[-1].isalnum() or before[-1] in ",;(")
+        if (before := fragment[: match.start()].rstrip())
+        and (before[-1].isalnum() or before[-1] in ",;(")
+        and not (heading and before[-1].isalnum() and before.split()[-1][:1].isupper())
     ]
 
 
@@ -1030,7 +1113,8 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None, dated: 
     # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
-    clauses = [{"multi_match": options}, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
+    stemmed = [] if read_as_written(word, ranking) else [{"multi_match": options}]
+    clauses = [*stemmed, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
     return any_of([*clauses, *metadata, *(_published_in(word) if dated else [])])
 
 
@@ -1117,6 +1201,8 @@ def _not_closed_up_only(word: str, ranking: Ranking, other: str | None, neither:
     "France v Wales (Sat)" first); those writing `H.K.` still rank first for `H.K. stocks`."""
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
+    elif read_as_written(word, ranking):
+        text = _as_written(word)
     else:
         text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
@@ -1293,7 +1379,9 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     # -1987 keeps out the articles published in 1987 too, which a query holds the year by (_published_in): `coffee
     # NOT 1987` listed 36 of 1987 among its 45 (session 34's second review).
     dated = _published_in(term.text)
-    return any_of([clause, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata, *dated])
+    # A word matched as written (stem_apart) keeps out only what searching for it finds: `-federer` no "Federation".
+    stemmed = [] if read_as_written(term.text, ranking) else [clause]
+    return any_of([*stemmed, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata, *dated])
 
 
 def alternative_groups(parsed: ParsedQuery) -> list[list[Term]]:
@@ -1468,10 +1556,16 @@ def text_query(
     spelt = _respelt(_expanded(plain, typo_words), joined, typo_words) if fuzzy else {}
     numbers = [word for word in plain if glued_number(word) and word not in spelt]
     should += [_scored(word, ranking, _weight(counts, word), phrase=True) for word in numbers]
+    by_count_written: dict[float, list[str]] = {}
     for word in plain:
         if word not in with_synonyms and word not in abbreviations and word not in spelt and word not in numbers:
-            by_count.setdefault(_weight(counts, word), []).append(word)
+            group = by_count_written if read_as_written(word, ranking) else by_count
+            group.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
+    should += [
+        _scored(" ".join(same), ranking, weight, closed=True, written=True)
+        for weight, same in sorted(by_count_written.items())
+    ]
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).
@@ -1539,7 +1633,9 @@ def text_query(
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
     # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review). The tier
     # holds every article but those, so it is asked only of the articles found (`must`), never finds one.
-    closed = [word for word in joined if closed_up(word) is not None] + list(abbreviations)
+    # Not a German word's: written with oe, ue, ae it is no other word (`schröder`: Schroeder, as much as Schroder).
+    closed = [word for word in joined if closed_up(word) is not None]
+    closed += [word for word in abbreviations if german_spelling(word) is None]
     as_typed = []
     if ranking.complete_match_first and short and closed and not highlighting:
         demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word), word not in dotted) for word in closed]
@@ -1698,7 +1794,9 @@ def typed_abbreviations(parsed: ParsedQuery) -> dict[str, str]:
     for unit in parsed.required:
         if len(unit.alternatives) == 1:
             for raw in unit.alternatives[0].words:
+                # A German word is searched in English copy's spelling too, as an abbreviation is (abbreviation_form).
                 form = abbreviation_closed_up(raw) or (abbreviation_dotted(raw) if dotted else None)
+                form = form or german_spelling(_unit_word(raw))
                 if form and (word := without_possessive(_unit_word(raw))):
                     forms.setdefault(word, form)
     return forms

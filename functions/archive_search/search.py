@@ -49,11 +49,13 @@ from archive_search.relevance import (
     CLOSED_FIELDS,
     CLOSED_MATCH,
     COMPLETE_FIELDS,
+    COMPLETE_MATCH_MAX_WORDS,
     EXACT_BODY_FIELD,
     FEW_ARTICLES,
     FUZZY_MAX_EXPANSIONS,
     FUZZY_MAX_WORDS,
     MAX_SCORED_WORDS,
+    STEM_SHARE,
     NearSpelling,
     Ranking,
     abbreviation_clauses,
@@ -75,7 +77,11 @@ from archive_search.relevance import (
     name_spellings,
     names_request,
     near_spellings_request,
+    read_as_written,
     read_near_spellings,
+    stem_apart,
+    stem_apart_request,
+    stem_candidates,
     text_query,
     typed_in_capitals,
     typo_spelling,
@@ -455,6 +461,27 @@ def scored_words(index: SearchableIndex, q: str) -> list[str]:
     freqs = index.doc_freqs(words)
     order = {word: i for i, word in enumerate(words)}
     return sorted(words, key=lambda w: (freqs.get(w, 0) == 0, freqs.get(w, 0), order[w]))[:MAX_SCORED_WORDS]
+
+
+def written_apart(index: SearchableIndex, request: SearchRequest, words: Sequence[str]) -> frozenset[str]:
+    """The words of a short query (COMPLETE_MATCH_MAX_WORDS scored words at most) and its excluded words that are
+    matched as written, not by their stem (relevance.stem_apart; Ranking.as_written), as folded: what the body's
+    term statistics say the stemmer merges with other words (two `_termvectors` requests, no search) and, only for
+    those, how a few bodies write them (one search request, relevance.stem_apart_request). A long query keeps its stems:
+    the judged collections' questions (relevance.py) are read as before."""
+    parsed = parse_query(request.q)
+    if not words or len(words) > COMPLETE_MATCH_MAX_WORDS:
+        return frozenset()
+    excluded = [term.text for term in parsed.excluded if not term.phrase]
+    asked = stem_candidates([*words, *excluded])
+    if not asked:
+        return frozenset()
+    typed, stems = index.doc_freqs(asked, EXACT_BODY_FIELD), index.doc_freqs(asked)
+    dominated = [word for word in asked if 0 < typed.get(word, 0) < STEM_SHARE * stems.get(word, 0)]
+    if not dominated:
+        return frozenset()
+    answer = index.search(stem_apart_request(dominated), size=0, offset=0, preference=request.fingerprint())
+    return stem_apart(dominated, answer)
 
 
 def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> frozenset[str]:
@@ -929,7 +956,8 @@ def _highlight(
     # article holds the spelling searched in its place, and the near spellings listed as words of its own form
     # (relevance.text_query; session 23).
     # So does it a number's plural, searched with the number (relevance.written_number: `747` finds `747s`).
-    if any(code_runs(word) or written_number(word) != word for word in parsed.words):
+    # And a word matched as written alone (relevance.read_as_written), which the stemmed body does not mark.
+    if any(code_runs(w) or written_number(w) != w or read_as_written(w, ranking) for w in parsed.words):
         fields["body.exact"] = {"fragment_size": SNIPPET_CHARS, "number_of_fragments": SNIPPET_FRAGMENTS, **_LONG}
     if has_thai(request.q):  # Thai words are marked where the Thai fields matched them (relevance.THAI_FIELDS)
         fields["title.thai"] = {"number_of_fragments": 0}
@@ -1323,8 +1351,8 @@ class _Timed:
         self.took += int(response.get("took", 0))
         return response
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
-        return self._index.doc_freqs(words)
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
+        return self._index.doc_freqs(words, field)
 
 
 def search_articles(
@@ -1346,19 +1374,20 @@ def search_articles(
         # As typed: no word respelt, none widened to its near spellings (typo tolerance off for this search alone);
         # did_you_mean still offers a spelling that finds more.
         ranking = replace(ranking, fuzzy=False)
-    index = timed = _Timed(index)
-    words = scored_words(index, request.q)
-    every_word = dated_every_word(request, ranking, words)
-    base = Expansion(widened=widened_alternatives(index, request.q, ranking), every_word=every_word)
-    body = build_search(request, ranking, words, base)
     page = request.page
     offset = (page - 1) * request.size
     cursor = None
-    if request.cursor:
+    if request.cursor:  # refused before the engine is asked anything
         if cursors is None:
             raise InvalidQueryError(NOT_ISSUED)
         cursor = cursors.decode(request.cursor, request.fingerprint())
         page, offset = cursor.page, 0
+    index = timed = _Timed(index)
+    words = scored_words(index, request.q)
+    ranking = replace(ranking, as_written=written_apart(index, request, words))
+    every_word = dated_every_word(request, ranking, words)
+    base = Expansion(widened=widened_alternatives(index, request.q, ranking), every_word=every_word)
+    body = build_search(request, ranking, words, base)
     semantic = encoder is not None and ranking.semantic_weight > 0 and request.effective_sort == "relevance"
     if semantic and words and encoder is not None:
         start = cursor.window_offset if cursor is not None else offset
@@ -1384,7 +1413,7 @@ def search_articles(
     return SearchPage(
         total=total,
         took_ms=timed.took,
-        results=[search_hit(raw, quoted) for raw in raw_hits],
+        results=[search_hit(raw, quoted, bool(ranking.as_written)) for raw in raw_hits],
         page=page,
         sort=request.effective_sort,
         facets=read_facets(response.get("aggregations") or {}, request),
@@ -1658,7 +1687,7 @@ def _reranked_page(
         articles = {raw["_source"].get(SOURCE_KEY_FIELD): raw for raw in found["hits"]["hits"]}
     quoted = quoted_only(request.q)
     results = [
-        search_hit({**articles[key], "_score": r.score}, quoted)
+        search_hit({**articles[key], "_score": r.score}, quoted, bool(ranking.as_written))
         for r in chosen
         if (key := _source_key(r.hit)) in articles
     ]
@@ -2404,9 +2433,11 @@ def quoted_only(q: str) -> frozenset[str]:
     return frozenset(word for word in quoted if not any(_same_word(word, other) for other in loose))
 
 
-def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset()) -> SearchHit:
+def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset(), written: bool = False) -> SearchHit:
     """The hit as the API lists it, its highlights chosen. `quoted`: the words of the query's quoted phrases typed
-    nowhere else (quoted_only), which a text marking its phrase whole does not mark alone."""
+    nowhere else (quoted_only), which a text marking its phrase whole does not mark alone. `written`: some word was
+    matched as written alone (Ranking.as_written), which only the form as written marks: each text's form marking
+    the most words is shown (`roger federer`: "Roger Federer" as written, where the stemmed form marks Roger)."""
     source = raw.get("_source", {})
     found = {
         name: _phrase_marks(name, [_html(f, encoded=name == "body") for f in fragments], quoted)
@@ -2417,6 +2448,8 @@ def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset()) -> Sea
     highlights: dict[str, list[str]] = {}
     for name in ("title", "summary", "body"):
         forms = [found.get(form) for form in (name, f"{name}.exact", f"{name}.thai")]
+        if written:
+            forms.sort(key=lambda fragments: -_marked_words(fragments))  # stable: the stemmed form on a tie
         fragments = next((fragments for fragments in forms if _marked(fragments)), None)
         closed = found.get(f"{name}.closed") or []
         if name == "title" and fragments and _marked(closed):
@@ -2662,6 +2695,11 @@ def _every_mark(texts: list[str]) -> list[str] | None:
         if marked[i] and (i + 1 == len(text) or not marked[i + 1]):
             out.append("</mark>")
     return ["".join(out)]
+
+
+def _marked_words(fragments: list[str] | None) -> int:
+    """How many distinct words `fragments` (HTML with <mark>) mark, as the index folds them."""
+    return len({_fold_mark(mark) for fragment in fragments or [] for mark in _MARKED.findall(fragment)})
 
 
 def _marked(fragments: list[str] | None) -> bool:

@@ -528,7 +528,7 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             continue
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
-        if has_digit(typed) or _beside_number(units, offset, length):
+        if has_digit(typed) or german_letters(typed) or _beside_number(units, offset, length):
             continue
         proposed = (title_entry or {}).get("options") or []
         # A byline's word weighs as a headline's (spelling_suggester).
@@ -873,6 +873,28 @@ def has_digit(word: str) -> bool:
     """A word with a digit (2017, 1000, F-16, covid19) is a number or a code, not a misspelling: no archive word near
     it is what the reader meant (2017 is not 2007), so it is never respelt nor expanded to near spellings."""
     return any(c.isdigit() for c in word)
+
+
+# The letters of German that English copy writes otherwise (ä, ö, ü as ae, oe, ue; ß as ss), as a reader types them.
+_GERMAN_LETTERS = frozenset("äöüß")
+_GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def german_letters(word: str) -> bool:
+    """A word with ä, ö, ü or ß (`Pöhl`, `München`, `Straße`) is a foreign word typed in its own spelling, not a
+    misspelling: no English word near it is what the reader meant, so it is never respelt nor expanded to near
+    spellings, as a word with a digit is not (`münchen` was read `munchies`, `köln` `kolo`, `straße` `stressed`, and
+    `pöhl` widened to 143 articles holding `poll` and the like; session 54's attacker)."""
+    return any(c in _GERMAN_LETTERS for c in unicodedata.normalize("NFC", word).lower())
+
+
+def german_spelling(word: str) -> str | None:
+    """A word with ä, ö or ü as English copy writes it, lower-cased (`Pöhl` -> `poehl`, `Schröder` -> `schroeder`,
+    `Müller` -> `mueller`: the wire's spelling of each name), which searching for it finds too beside the letters
+    folded (`pohl`); None for any other word. Not ß, which the index folds to `ss` already."""
+    lowered = unicodedata.normalize("NFC", word).lower()
+    spelt = lowered.translate(_GERMAN_SPELLING)
+    return spelt if spelt != lowered else None
 
 
 def _beside_number(units: bytes, offset: int, length: int) -> bool:

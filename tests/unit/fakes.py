@@ -135,7 +135,7 @@ class FakeIndex:
     def search(self, body: dict[str, Any], size: int, offset: int, preference: str | None = None) -> dict[str, Any]:
         raise NotImplementedError
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
         raise NotImplementedError
 
     def get(self, article_id: str) -> dict[str, Any] | None:

@@ -85,7 +85,7 @@ class FakeArticleIndex:
             "hits": {"total": {"value": self.total, "relation": "eq"}, "hits": self.hits},
         }
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
         self._fail_if_asked()
         return {}
 

@@ -132,7 +132,7 @@ class WaitingEngine:
         hits = [{**hit("a", 2.0, "harbour"), "_source": {"title": "Harbour", "source_key": "incoming/a.json"}}]
         return {"took": 1, "hits": {"total": {"value": 1, "relation": "eq"}, "hits": hits}}
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
         return {}
 
 
@@ -197,7 +197,7 @@ class TimedEngine:
             "suggest": suggest,
         }
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
         return {}
 
 
@@ -342,7 +342,7 @@ class StoredFieldsEngine:
         ]
         return {"took": 1, "hits": {"total": {"value": len(hits), "relation": "eq"}, "hits": hits}}
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
         return {}
 
 

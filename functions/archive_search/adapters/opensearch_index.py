@@ -321,8 +321,9 @@ class OpenSearchArticleIndex:
             )
         )
 
-    def doc_freqs(self, words: Sequence[str]) -> dict[str, int]:
-        """In how many articles' bodies each word occurs (as the body field analyses it; 0 when nowhere).
+    def doc_freqs(self, words: Sequence[str], field: str = "body") -> dict[str, int]:
+        """In how many articles' bodies each word occurs (as `field`, the body or one of its subfields, analyses it;
+        0 when nowhere).
 
         One `_termvectors` request on an artificial document: the engine analyses the words and reports each
         term's document frequency. Offsets (UTF-16 code units, as Java counts) map each term back to its word;
@@ -336,7 +337,7 @@ class OpenSearchArticleIndex:
             position += len(word.encode("utf-16-le", "surrogatepass")) // 2 + 1
         body = {
             "doc": {"body": text},
-            "fields": ["body"],
+            "fields": [field],
             "term_statistics": True,
             "field_statistics": False,
             "positions": False,
@@ -344,7 +345,7 @@ class OpenSearchArticleIndex:
             "payloads": False,
         }
         response = self._call(lambda: self._client.termvectors(index=self._alias, body=body))
-        terms = (response.get("term_vectors") or {}).get("body", {}).get("terms", {})
+        terms = (response.get("term_vectors") or {}).get(field, {}).get("terms", {})
         freqs: dict[str, int] = {}
         for stats in terms.values():
             for token in stats.get("tokens", []):
