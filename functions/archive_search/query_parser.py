@@ -30,6 +30,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, DIGIT_FORMS, INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.typed_dates import YEAR, numeric_date
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`, `vs` and the question
 # words.
@@ -106,7 +107,6 @@ MAX_OPERATOR_WORDS = 10
 NOT_OPERATOR = "NOT"
 AND_OPERATOR = "AND"  # only before NOT (_not_operators); alone a word
 _SIGNED_NUMBER = re.compile(r"-[.,]?\d")  # -0.1%, -5C, -.5, any script's digits: a minus sign, never an exclusion
-YEAR = re.compile(r"(?:19|20)\d\d")  # a year typed (1900-2099), held by the articles published in it too
 _SIMPLE_LOWER = {"\u0130": "i"}  # the one character whose lower() is longer than one (SpecialCasing.txt)
 _WORDLIKE = re.compile(r"\w")
 # A run of `|` is a token of its own, spaced or not: "anti-war|AT&T" is two alternatives, not one joined word.
@@ -776,8 +776,9 @@ def _unglued(found: re.Match[str], before: tuple[re.Match[str], str] | None) -> 
 
 def _is_exclusion(token: str) -> bool:
     """-word or -"a phrase", but not a signed number (-0.1%, -5C); a year is no number below zero (`-1987` is `NOT
-    1987`: as a number it was a year typed, and listed the 1,595 news-dev articles of 1987: session 53's review)."""
-    year = YEAR.fullmatch(token, 1) is not None
+    1987`: as a number it was a year typed, and listed the 1,595 news-dev articles of 1987: session 53's review), nor
+    a date (`-1987-10-19`, typed_dates.numeric_date: as a word it asked for that day's articles; session 54)."""
+    year = YEAR.fullmatch(token, 1) is not None or bool(numeric_date(token[1:].casefold()))
     return token.startswith("-") and len(token) > 1 and (year or not _SIGNED_NUMBER.match(token))
 
 

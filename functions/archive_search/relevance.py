@@ -89,6 +89,7 @@ from archive_search.spelling import (
     osa_distance,
     spelling_variant,
 )
+from archive_search.typed_dates import TypedDate, numeric_date, short_year, typed_dates
 
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
@@ -132,9 +133,10 @@ CHANCE_SHARE = 0.1
 TYPO_ODDS = 10
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
 TIER_AS_TYPED = "tier:as-typed"
+TIER_DATED = "tier:dated"  # within the complete tier, a date typed held by publication (dates_published)
 # Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
 # as typed (not only closed up) decide last.
-TIER_WEIGHTS = {TIER_HEADLINE: 16, TIER_PHRASES: 8, TIER_COMPLETE: 4, TIER_NEAR: 2, TIER_AS_TYPED: 1}
+TIER_WEIGHTS = {TIER_HEADLINE: 32, TIER_PHRASES: 16, TIER_COMPLETE: 8, TIER_DATED: 4, TIER_NEAR: 2, TIER_AS_TYPED: 1}
 HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
 HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
 AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's own order too
@@ -480,13 +482,13 @@ _LONGEST_SYNONYM = max(len(term) for term in _UNIT_TERMS)
 def query_units(parsed: ParsedQuery) -> list[str]:
     """The query's words in order (phrases' words too, not OR-groups'), case-folded, edge punctuation dropped; the
     words of a synonym that has several ("united states of america"), or of a name holding a synonym's word that has
-    none ("south america"), kept together as one unit."""
+    none ("south america"), kept together as one unit. A year typed `'87` is `1987` (typed_dates.short_year)."""
     words = [
         word
         for unit in parsed.required
         if len(unit.alternatives) == 1
         for raw in unit.alternatives[0].words
-        if (word := without_possessive(_unit_word(raw)))
+        if (word := short_year(raw) or without_possessive(_unit_word(raw)))
     ]
     units: list[str] = []
     i = 0
@@ -1118,22 +1120,6 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None, dated: 
     return any_of([*clauses, *metadata, *(_published_in(word) if dated else [])])
 
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-
-
 def _quoted_years(parsed: ParsedQuery) -> frozenset[str]:
     """The years the reader typed only inside quotes (`"1987"`): a phrase asks for the text as written, so such a
     year is held by the articles writing it, not by those published in it (`"1987"` alone listed the 1,595
@@ -1147,21 +1133,38 @@ _QUOTED = re.compile(r'"([^"]*)"?')
 _DIGITS = re.compile(r"\d+")
 
 
-def _months_published(words: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Each month name typed next to a year (`october 1987`, `1987 october`), held by the articles published in that
-    month as well as by those writing it: a wire story's dateline abbreviates it (`Oct 20`), so `october 1987 crash`
-    ranked first a Fiji sugar story writing "October" and "1987" beside `crushing` (a near spelling), none of the
-    crash stories of 19-20 October 1987 in the first four (session 34's review)."""
-    months = {}
-    for i, word in enumerate(words):
-        month = word.casefold()
-        if month not in MONTHS:
-            continue
-        beside = (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
-        if years := [w for w in beside if YEAR.fullmatch(w)]:
-            start = f"{years[0]}-{MONTHS.index(month) + 1:02d}"
-            months[word] = {"range": {"published": {"gte": f"{start}||/M", "lte": f"{start}||/M", "format": "yyyy-MM"}}}
-    return months
+def _typed_dates(parsed: ParsedQuery, words: Sequence[str]) -> list[TypedDate]:
+    """The dates typed among a short query's scored `words` (typed_dates), but one whose year is typed only inside
+    quotes (_quoted_years: the text as written)."""
+    quoted = _quoted_years(parsed)
+    return [date for date in typed_dates(list(words)[:MAX_SCORED_WORDS]) if date.year not in quoted]
+
+
+def dates_published(parsed: ParsedQuery, words: Sequence[str]) -> list[dict[str, Any]]:
+    """For each date typed (_typed_dates), the clause the articles published then match: within the complete tier
+    they rank first (TIER_DATED), above those only writing it: the March stories on February's figures wrote
+    `February 1987`, and ranked above the 22 news-dev articles published in February 1987 (session 54)."""
+    return [any_of([period.published() for period in date.periods]) for date in _typed_dates(parsed, words)]
+
+
+def _date_held(date: TypedDate, ranking: Ranking) -> dict[str, Any]:
+    """An article holds a date typed (typed_dates) when published then or writing it: a month with its year (`feb
+    1987` as `february 1987` too), a day beside its year held as a year is (`Oct 19` and 1987, written or by date),
+    and a date typed as one word (`1987-10`) as written too. A month's name written apart from the year does not hold
+    it: `february 1987` ranked first the March stories on February's figures, the 22 news-dev articles published in
+    February 1987 from the 41st (session 54's attack report); session 34 held the month by either."""
+    clauses: list[dict[str, Any]] = []
+    for period in date.periods:
+        options: dict[str, Any] = {"fields": COMPLETE_FIELDS, "type": "phrase", "analyzer": PLAIN_ANALYZER}
+        written = [{"multi_match": {"query": text, **options}} for text in period.written()]
+        if period.day is not None:
+            year = str(period.year)
+            in_year = any_of([{"multi_match": {"query": year, **options}}, *_published_in(year)])
+            written = [{"bool": {"must": [any_of(written), in_year]}}]
+        clauses += [period.published(), *written]
+    if len(date.words) == 1:
+        clauses.append(_word_present(date.words[0], ranking, dated=False))
+    return any_of(clauses)
 
 
 def _published_in(word: str) -> list[dict[str, Any]]:
@@ -1171,6 +1174,11 @@ def _published_in(word: str) -> list[dict[str, Any]]:
     if not YEAR.fullmatch(word):
         return []
     return [{"range": {"published": {"gte": f"{word}||/y", "lte": f"{word}||/y", "format": "yyyy"}}}]
+
+
+def _published_on(word: str) -> list[dict[str, Any]]:
+    """The articles published on the day or in the month one word names (typed_dates.numeric_date: `1987-10-19`)."""
+    return [period.published() for period in numeric_date(_unit_word(word))]
 
 
 def _as_written(word: str) -> dict[str, Any]:
@@ -1363,11 +1371,14 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
     if synonyms:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
+    # -1987 keeps out the articles published in 1987 too, which a query holds the year by (_published_in): `coffee
+    # NOT 1987` listed 36 of 1987 among its 45 (session 34's second review); -1987-10-19 those of that day.
+    dated = [*_published_in(term.text)] if term.phrase else [*_published_in(term.text), *_published_on(term.text)]
     if _adjacent(term):
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
         # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it
         abbreviated = [_phrase(text, TEXT_FIELDS) for text in _abbreviated(term.text)] if term.phrase else []
-        return any_of([clause, *closed, *abbreviated, *code, *in_byline_or_tags(term.text)])
+        return any_of([clause, *closed, *abbreviated, *code, *in_byline_or_tags(term.text), *dated])
     # Searching for a word finds it also as a part of a joined or glued word (`neill` in O'Neill, `putin` in
     # kerry.putin), which only the fields as written hold, and closed up (`walmart`: Wal-Mart): so does excluding it.
     as_written = {"multi_match": {"query": written_number(term.text), "fields": [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]}}
@@ -1376,9 +1387,6 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         # ... also as a part, where the fields as written hold it (`-H.K.` the `HWHH.HK` that `H.K.` finds as `hk`)
         abbreviation.append({"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS}})
     metadata = in_byline_or_tags(term.text)
-    # -1987 keeps out the articles published in 1987 too, which a query holds the year by (_published_in): `coffee
-    # NOT 1987` listed 36 of 1987 among its 45 (session 34's second review).
-    dated = _published_in(term.text)
     # A word matched as written (stem_apart) keeps out only what searching for it finds: `-federer` no "Federation".
     stemmed = [] if read_as_written(term.text, ranking) else [clause]
     return any_of([*stemmed, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata, *dated])
@@ -1630,6 +1638,8 @@ def text_query(
     every = None if highlighting else complete_match(parsed, ranking, read, bool(typo_words), held_apart)
     if every is not None:
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
+        if published := dates_published(parsed, read):
+            should.append(_tier(TIER_DATED, every + published, COMPLETE_MATCH_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
     # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review). The tier
     # holds every article but those, so it is asked only of the articles found (`must`), never finds one.
@@ -1916,20 +1926,26 @@ def complete_match(
     the joined words no article holds (apart_parts), each held as its parts, as it is searched."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     groups = alternative_groups(parsed)
+    quoted = _quoted_years(parsed)
+    # A date typed is held as one (_date_held), its words not each on their own.
+    dates = _typed_dates(parsed, words)
+    dated_words = {word for date in dates for word in date.words}
     # A glued word is held as its parts (`oil.prices`: oil and prices): sorted by date, it listed the 1,128 news-dev
     # articles holding either, where `oil prices` lists the 298 holding both (session 45). Not a joined one
     # (`u.s.-japan`), whose parts are held adjacent.
     held = [
         part
         for word in words
+        if word not in dated_words
         for part in parts.get(word) or (glued_parts(word) if not is_joined(word) else []) or [word]
     ]
     # A name of several words with no synonym (`south america`: query_units keeps it one unit) is several words too.
-    several = len(held) + len(groups) > 1 or any(tuple(word.split()) in _SYNONYM_FREE_TERMS for word in held)
+    several = len(held) + len(dates) + len(groups) > 1 or any(
+        tuple(word.split()) in _SYNONYM_FREE_TERMS for word in held
+    )
     # A year alone is held by the articles published in it, which its scored clauses do not match (`1987` found the
-    # 456 news-dev articles writing it, not the 1,573 published in 1987: session 53's attack report).
-    quoted = _quoted_years(parsed)
-    dated = any(YEAR.fullmatch(word) and word not in quoted for word in held)
+    # 456 news-dev articles writing it, not the 1,573 published in 1987: session 53's attack report); a date too.
+    dated = bool(dates) or any(YEAR.fullmatch(word) and word not in quoted for word in held)
     if not (ranking.complete_match_first and len(words) <= COMPLETE_MATCH_MAX_WORDS and (several or expanded or dated)):
         return None
     # More than a short query's words of MAX_GLUED_PARTS parts each: no tier, as for a long query (held every one, four
@@ -1939,13 +1955,8 @@ def complete_match(
         return None
     synonym_alternatives = _synonym_alternatives(groups)
     abbreviations = typed_abbreviations(parsed)
-    months = _months_published(words)
-    present = {
-        word: any_of([_word_present(word, ranking, abbreviations.get(word), word not in quoted), months[word]])
-        if word in months
-        else _word_present(word, ranking, abbreviations.get(word), word not in quoted)
-        for word in held
-    }
+    present = {word: _word_present(word, ranking, abbreviations.get(word), word not in quoted) for word in held}
+    present |= {" ".join(date.words): _date_held(date, ranking) for date in dates}
     # Two words typed apart are held written together too (closed_pairs: `play station`, PlayStation).
     for together, (first, second) in closed_pairs(parsed, held).items():
         if first not in present or second not in present:  # a pair typed twice (`bid tax bid tax`) is held once

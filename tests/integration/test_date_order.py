@@ -210,6 +210,62 @@ def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_m
     assert ids("october 1987 crash", "&sort=oldest") == crash
 
 
+def test_a_month_typed_with_its_year_ranks_the_articles_published_then_first(pipeline: LocalPipeline) -> None:
+    # Given wire stories of February 1987, whose datelines write `Feb 26`, and March stories on February's figures,
+    # which write "February" and "February 1987" more often
+    february = [
+        _json_upload(
+            pipeline, f"Oil output {n}", f"LONDON, Feb 26 - Oil output rose, dealers said {n}.", published="1987-02-26"
+        )
+        for n in range(2)
+    ]
+    march = [
+        _json_upload(
+            pipeline,
+            f"February oil output rose {n}",
+            f"LONDON, March 5 - February oil output rose. In February 1987 February output rose {n}.",
+            published="1987-03-05",
+        )
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then the month typed with its year, in any spelling, ranks the articles published in it first (session 54's
+    # attack report: `february 1987` ranked the March stories first, the first of February's 41st), then those writing
+    # it, and by date lists both
+    for q in ("february 1987", "February 1987", "feb 1987", "Feb. 1987", "1987 february", "february 1987 oil"):
+        found = ids(q)
+        assert set(found[:2]) == set(february) and set(found[2:4]) == set(march), q
+        assert set(ids(q, "&sort=newest")) == {*february, *march}, q
+
+
+def test_a_date_typed_in_figures_finds_the_articles_of_that_day_or_month(pipeline: LocalPipeline) -> None:
+    # Given articles of 19 and 20 October 1987 (datelines `Oct 19`, `Oct 20`), one of 11 October and one of 10 November
+    day = _json_upload(pipeline, "Stocks plunge", "NEW YORK, Oct 19 - Stocks fell.", published="1987-10-19")
+    after = _json_upload(pipeline, "Stocks recover", "NEW YORK, Oct 20 - Stocks rose.", published="1987-10-20")
+    eleventh = _json_upload(pipeline, "Talks", "PARIS, Oct 11 - Talks began.", published="1987-10-11")
+    tenth = _json_upload(pipeline, "Budget", "LONDON, Nov 10 - A budget.", published="1987-11-10")
+    pipeline.drain()
+
+    # Then a day typed in figures, in any of the usual forms, finds that day's article (session 54's attack report:
+    # each was one word no article holds, 0 results)
+    for q in ("1987-10-19", "10/19/1987", "19/10/1987", "1987/10/19", "19.10.1987", "oct-19-1987"):
+        assert ids(q) == [day], q
+    # and in words, first (its words find the other datelines too)
+    assert ids("oct 19 1987")[0] == ids("19 October 1987")[0] == day
+    # a month typed so, that month's
+    for q in ("1987-10", "10/1987"):
+        assert set(ids(q)) == {day, after, eleventh}, q
+    # a day that may be read either way round, both days (American and British copy write it so)
+    assert set(ids("10/11/1987")) == {eleventh, tenth}
+    # and excluded, it keeps that day's articles out
+    assert set(ids("stocks -1987-10-19")) == {after}
+    # A year typed `'87` is 1987's (a bare `87` stays a number)
+    assert set(ids("'87")) == {day, after, eleventh, tenth} and ids("87") == []
+    # A date the calendar lacks, or figures with no year, are no date
+    assert ids("2/30/1987") == ids("10/19") == []
+
+
 def test_a_date_order_offers_a_spelling_counting_what_it_lists_with_a_quoted_phrase(pipeline: LocalPipeline) -> None:
     both, _, _ = _archive(pipeline)
     _json_upload(

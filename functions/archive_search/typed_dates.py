@@ -1,0 +1,171 @@
+"""Dates a reader types in a query, read as the days or months they name (session 54).
+
+`february 1987`, `Feb. 1987`, `1987 october`: a month; `oct 19 1987`, `19 October 1987`, `1987-10-19`, `10/19/1987`,
+`19.10.1987`, `oct-19-1987`: a day; `1987-10`, `10/1987`: a month. relevance.complete_match holds such a date by
+the articles published then as well as by those writing it. Only a year 1900-2099 (YEAR) makes a date:
+`10/19` (a score) and `3.5` stay numbers.
+
+A day and month both 12 or less with `/` or `-` between them (`10/11/1987`) are read both ways, the 11th of October
+and the 10th of November: American copy writes the month first, British copy the day first, and the archive holds
+both (a search can list both days where an ingest, which stores one date, must refuse: parsing.validate). With dots
+(`10.11.1987`) the day comes first, as only continental and British copy writes dates so. ISO forms (`1987-10-11`)
+are never ambiguous.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+YEAR = re.compile(r"(?:19|20)\d\d")  # a year typed (1900-2099), held by the articles published in it too
+MONTHS: dict[str, int] = {
+    **{name.casefold(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+# Year first (ISO, `1987/10/19` too): never ambiguous. The separators of one date are the same.
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?:(?P=sep)(?P<day>\d{1,2}))?")
+_YEAR_LAST = re.compile(r"(?P<first>\d{1,2})(?P<sep>[-/.])(?:(?P<second>\d{1,2})(?P=sep))?(?P<year>\d{4})")
+_NAMED = re.compile(
+    r"(?:(?P<month>[a-z]+)(?P<sep>[-/.])(?:(?P<day>\d{1,2})(?P=sep))?"
+    r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))(?P<year>\d{4})"
+)
+# A year typed with two digits behind an apostrophe (`'87`, a typographic one too), read as POSIX strptime reads
+# `%y`: 69-99 in the 1900s, 00-68 in the 2000s. A bare `87` stays a number (`87 mln dlrs`: hundreds of wire stories).
+_SHORT_YEAR = re.compile(r"['\u2018\u2019](\d\d)")
+_PIVOT = 69
+
+
+@dataclass(frozen=True)
+class Period:
+    """A day of the calendar, or a month when `day` is None."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    def published(self) -> dict[str, Any]:
+        """The articles published in it (the engine's date math rounds to the whole day or month)."""
+        if self.day is None:
+            when, unit, form = f"{self.year}-{self.month:02d}", "M", "yyyy-MM"
+        else:
+            when, unit, form = f"{self.year}-{self.month:02d}-{self.day:02d}", "d", "yyyy-MM-dd"
+        return {"range": {"published": {"gte": f"{when}||/{unit}", "lte": f"{when}||/{unit}", "format": form}}}
+
+    def written(self) -> list[str]:
+        """How a text writes it: a month with its year (`february 1987`, `feb 1987`), a day without it (`october
+        19`, `oct 19`, `19 october`: a wire dateline's form, and a British one), whose year is held apart."""
+        names = dict.fromkeys([calendar.month_name[self.month].casefold(), calendar.month_abbr[self.month].casefold()])
+        if self.day is None:
+            return [f"{name} {self.year}" for name in names]
+        return [*(f"{name} {self.day}" for name in names), f"{self.day} {calendar.month_name[self.month].casefold()}"]
+
+
+@dataclass(frozen=True)
+class TypedDate:
+    """The query units a date spans (`("oct", "19", "1987")`, `("1987-10-19",)`) and what it may name: one period,
+    or two for a day typed either way round (`10/11/1987`)."""
+
+    words: tuple[str, ...]
+    periods: tuple[Period, ...]
+
+    @property
+    def year(self) -> str:
+        return str(self.periods[0].year)
+
+
+def short_year(raw: str) -> str | None:
+    """The year a word typed `'87` names (`1987`; `'05`: `2005`), else None."""
+    if not (match := _SHORT_YEAR.fullmatch(raw)):
+        return None
+    two = int(match[1])
+    return str((1900 if two >= _PIVOT else 2000) + two)
+
+
+def typed_dates(words: Sequence[str]) -> list[TypedDate]:
+    """The dates among a query's units (relevance.query_units: case-folded, edge punctuation dropped), in order: one
+    unit written as a date (numeric_date), or a month name or abbreviation beside a year, a day between or before
+    them (`oct 19 1987`, `19 october 1987`). A month name without a year is a word (`october crash`)."""
+    dates: list[TypedDate] = []
+    i = 0
+    while i < len(words):
+        if periods := numeric_date(words[i]):
+            dates.append(TypedDate((words[i],), periods))
+            i += 1
+            continue
+        if found := _named_date(words, i):
+            dates.append(found)
+            i += len(found.words)
+            continue
+        i += 1
+    return dates
+
+
+def _named_date(words: Sequence[str], i: int) -> TypedDate | None:
+    """The date starting at words[i]: month year, year month, month day year or day month year."""
+    window = list(words[i : i + 3])
+    month = MONTHS.get(window[0])
+    if month is not None and len(window) > 1 and YEAR.fullmatch(window[1]):
+        return TypedDate(tuple(window[:2]), (Period(int(window[1]), month),))
+    if YEAR.fullmatch(window[0]) and len(window) > 1 and (month := MONTHS.get(window[1])) is not None:
+        return TypedDate(tuple(window[:2]), (Period(int(window[0]), month),))
+    if len(window) < 3 or not YEAR.fullmatch(window[2]):
+        return None
+    for name, day in ((window[0], window[1]), (window[1], window[0])):
+        month = MONTHS.get(name)
+        number = _DAY.fullmatch(day)
+        if month is not None and number and (period := _day(int(window[2]), month, int(number[1]))):
+            return TypedDate(tuple(window), (period,))
+    return None
+
+
+def numeric_date(word: str) -> tuple[Period, ...]:
+    """The periods one unit written as a date names (`1987-10-19`, `1987-10`, `10/1987`, `10/19/1987`,
+    `19.10.1987`, `oct-19-1987`, `19-oct-1987`), none for any other word or a day the calendar lacks (`2/30/1987`)."""
+    if match := _YEAR_FIRST.fullmatch(word):
+        year, month = int(match["year"]), int(match["month"])
+        if match["day"]:
+            period = _day(year, month, int(match["day"]))
+        elif match["sep"] == "-" and month != (year + 1) % 100:
+            period = _month(year, month)
+        else:
+            # `1987.10` a number, `1987/10` a fraction, `2004-05` a season or fiscal year
+            period = None
+        return (period,) if period and YEAR.fullmatch(match["year"]) else ()
+    if match := _YEAR_LAST.fullmatch(word):
+        if not YEAR.fullmatch(match["year"]):
+            return ()
+        year, first = int(match["year"]), int(match["first"])
+        if match["second"] is None:
+            # `10/1987`, `10-1987`; `1.1987` is a number (an exchange rate)
+            return (period,) if match["sep"] != "." and (period := _month(year, first)) else ()
+        second = int(match["second"])
+        either = dict.fromkeys(p for p in (_day(year, first, second), _day(year, second, first)) if p)
+        readings = tuple(either)
+        # Dots are the day-first copy's (module docstring).
+        return readings[-1:] if match["sep"] == "." else readings
+    if match := _NAMED.fullmatch(word):
+        named = MONTHS.get(match["month"] or match["month_second"])
+        day = match["day"] or match["day_first"]
+        if named is None or not YEAR.fullmatch(match["year"]):
+            return ()
+        period = _day(int(match["year"]), named, int(day)) if day else _month(int(match["year"]), named)
+        return (period,) if period else ()
+    return ()
+
+
+def _day(year: int, month: int, day: int) -> Period | None:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return Period(year, month, day)
+
+
+def _month(year: int, month: int) -> Period | None:
+    return Period(year, month) if 1 <= month <= 12 else None

@@ -1,0 +1,86 @@
+"""Dates a reader types, read as the days or months they name (typed_dates; session 54's attack report)."""
+
+from __future__ import annotations
+
+import json
+
+from archive_search.query_parser import parse_query
+from archive_search.relevance import (
+    Ranking,
+    complete_match,
+    content_words,
+    dates_published,
+    exclusions,
+    query_units,
+)
+from archive_search.typed_dates import Period, numeric_date, short_year, typed_dates
+
+OCT_19 = Period(1987, 10, 19)
+
+
+def test_a_day_in_figures_is_read_in_each_usual_form() -> None:
+    for typed in ("1987-10-19", "1987/10/19", "1987.10.19", "10/19/1987", "19/10/1987", "10-19-1987", "19.10.1987"):
+        assert numeric_date(typed) == (OCT_19,), typed
+    for typed in ("oct-19-1987", "19-oct-1987", "october-19-1987"):
+        assert numeric_date(typed) == (OCT_19,), typed
+
+
+def test_a_month_in_figures_is_read_but_not_a_season_or_a_number() -> None:
+    assert numeric_date("1987-10") == numeric_date("10/1987") == numeric_date("oct-1987") == (Period(1987, 10),)
+    # `2004-05` is a season or a fiscal year, `1987/88` too; `1.1987` an exchange rate, `1987.10` a number
+    for typed in ("2004-05", "1987/88", "1987/10", "1.1987", "1987.10", "10/19", "3.5", "1987-13", "2/30/1987"):
+        assert numeric_date(typed) == (), typed
+
+
+def test_a_day_either_way_round_is_both_days_but_with_dots_the_day_first() -> None:
+    assert numeric_date("10/11/1987") == (Period(1987, 10, 11), Period(1987, 11, 10))
+    assert numeric_date("10-11-1987") == (Period(1987, 10, 11), Period(1987, 11, 10))
+    assert numeric_date("10.11.1987") == (Period(1987, 11, 10),)
+    assert numeric_date("5/5/2005") == (Period(2005, 5, 5),)
+
+
+def test_a_month_named_beside_its_year_and_a_day_between_or_before() -> None:
+    assert [d.periods for d in typed_dates(["feb", "1987"])] == [(Period(1987, 2),)]
+    assert [d.words for d in typed_dates(["crash", "1987", "october"])] == [("1987", "october")]
+    assert [d.periods for d in typed_dates(["oct", "19th", "1987", "crash"])] == [(OCT_19,)]
+    assert [d.words for d in typed_dates(["19", "october", "1987"])] == [("19", "october", "1987")]
+    for words in (["october", "crash"], ["october", "crash", "1987"], ["octobre", "1987"], ["oct", "32", "1987"]):
+        assert [d for d in typed_dates(words) if d.periods[0].day] == [], words
+    assert typed_dates(["october", "crash"]) == typed_dates(["octobre", "1987"]) == []
+
+
+def test_a_month_is_written_with_its_year_a_day_without() -> None:
+    assert Period(1987, 2).written() == ["february 1987", "feb 1987"]
+    assert OCT_19.written() == ["october 19", "oct 19", "19 october"]
+    assert Period(1987, 5).written() == ["may 1987"]
+
+
+def test_a_year_typed_with_two_digits_behind_an_apostrophe() -> None:
+    assert short_year("'87") == "1987" and short_year("\u201905") == "2005" and short_year("87") is None
+    assert query_units(parse_query("'87 crash")) == ["1987", "crash"]
+    assert query_units(parse_query("crash of 87")) == ["crash", "of", "87"]
+
+
+def test_a_month_typed_with_its_year_is_held_as_one_and_ranks_its_published_articles_first() -> None:
+    def every(q: str) -> str:
+        return json.dumps(complete_match(parse_query(q), Ranking(), content_words(parse_query(q))))
+
+    # A month named apart from its year no longer holds it: the March stories on February's figures did
+    held = every("february 1987")
+    assert '"1987-02||/M"' in held and '"query": "february 1987"' in held and '"query": "feb 1987"' in held
+    assert '"1987||/y"' not in held
+    # A day in figures alone makes a tier (its one word is held by its date)
+    assert '"1987-10-19||/d"' in every("1987-10-19")
+    # and the dated tier asks for the date of publication alone
+    parsed = parse_query("feb 1987 oil")
+    assert json.dumps(dates_published(parsed, content_words(parsed))) == json.dumps(
+        [{"range": {"published": {"gte": "1987-02||/M", "lte": "1987-02||/M", "format": "yyyy-MM"}}}]
+    )
+    # A quoted year is text as written: no date
+    assert dates_published(parse_query('"february 1987"'), ["february", "1987"]) == []
+
+
+def test_a_date_excluded_keeps_its_days_articles_out() -> None:
+    assert [t.text for t in parse_query("crash -1987-10-19").excluded] == ["1987-10-19"]
+    assert '"1987-10-19||/d"' in json.dumps(exclusions(parse_query("crash -1987-10-19"), Ranking()))
+    assert [t.text for t in parse_query("crash -10/19").excluded] == []
