@@ -1430,7 +1430,8 @@ def test_html_a_brief_in_its_article_takes_in_nothing_the_page_holds_outside_it(
     assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
 
 
-_THREAD = "".join(f"<div>{_READER.format(i=i)}</div>" for i in range(3))
+_THREAD = "".join(f"<div>{_READER.format(i=i)}<a href='#r{i}'>Reply</a></div>" for i in range(3))
+_FORM = "<form id='commentform'><textarea name='comment'></textarea><button>Post Comment</button></form>"
 
 
 @pytest.mark.parametrize(
@@ -1440,7 +1441,8 @@ _THREAD = "".join(f"<div>{_READER.format(i=i)}</div>" for i in range(3))
         f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>12 Comments</h2><ol>"
         + "".join(f"<li><p><b>Reader {i}</b> on 12 May 2015 at 10:0{i}</p>{_READER.format(i=i)}</li>" for i in range(3))
         + "</ol>",
-        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><div><h3>Comments (3)</h3>{_THREAD}</div>",
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><div><h3>Comments (3)</h3>{_READER}</div>",
+        f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>Your comments</h2>{_READER}{_FORM}",
         f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><section><h2>Join the discussion</h2>{_THREAD}"
         "</section>",
         f"<article><h1>Ferry to run on Sundays</h1>{_BRIEF}</article><h2>Have your say</h2>{_THREAD}",
@@ -1465,6 +1467,36 @@ def test_html_a_brief_s_unnamed_comment_thread_after_its_article_is_left_out(pag
 
     assert parsed.title == "Ferry to run on Sundays"
     assert parsed.body == ("The harbour ferry will run on Sundays from June, the council said.\n\nFares stay the same.")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Responses to the budget",
+        "3 responses to the crisis",
+        "Comments on the plan",
+        "Reader comments on the budget",
+        "Reader comments",
+        "Your comments",
+        "Have your say",
+        "Join the discussion",
+        "No comment",
+    ],
+)
+def test_html_a_story_opening_with_a_subhead_after_a_header_only_article_is_read_whole(heading: str) -> None:
+    # Session 54's review I: the subhead was read as a comment thread's heading and the whole story after it was
+    # dropped, the body the standfirst alone; a thread is one with a thread's markup after it (the test above)
+    page = (
+        "<main><article><h1>Ferry to run on Sundays</h1><p>A summer service.</p></article><div class='content'>"
+        f"<h2>{heading}</h2><p>The harbour ferry will run on Sundays from June, the council said after a long "
+        "debate.</p><p>Commuter groups welcomed the decision, saying fares had risen faster than wages.</p>"
+        "</div></main>"
+    )
+
+    assert parse_upload("incoming/ferry.html", _html(page)).body == (
+        f"A summer service.\n\n{heading}\n\nThe harbour ferry will run on Sundays from June, the council said after a"
+        " long debate.\n\nCommuter groups welcomed the decision, saying fares had risen faster than wages."
+    )
 
 
 @pytest.mark.parametrize("heading", ["Responses", "Comments from the public consultation", "What happens next"])
@@ -2059,10 +2091,9 @@ def _cards(block: str, count: int = 3) -> str:
 @pytest.mark.parametrize(
     ("listing", "body_class"),
     [
-        # <article>s headed by <h2> or <h3>, the page with no headline of its own (a section front)
-        ("<main>" + _cards("<article><h2>Story {i}</h2>{teaser}</article>") + "</main>", ""),
-        (_cards("<article><h3>Story {i}</h3>{teaser}</article>"), ""),
-        ("<main>" + _cards('<section class="story"><h2>Story {i}</h2>{teaser}</section>') + "</main>", ""),
+        # <article>s headed by <h2> or <h3> on a WordPress list page, whose body class says so
+        ("<main>" + _cards("<article><h2>Story {i}</h2>{teaser}</article>") + "</main>", "blog"),
+        (_cards("<article><h3>Story {i}</h3>{teaser}</article>"), "archive date"),
         # cards whose headlines link to their stories, with a byline or a date (a blog's index, an archive)
         (_cards('<div class="post"><h2 class="entry-title"><a href="/s{i}">Story {i}</a></h2>{teaser}</div>'), ""),
         (
@@ -2119,10 +2150,11 @@ def test_html_a_list_of_stories_is_rejected_naming_them_and_a_story_beside_such_
 )
 def test_html_a_live_blogs_headed_entries_are_one_article_and_a_list_of_the_same_is_not(entry: str) -> None:
     # Given a live blog with no <h1>, its entries headed by a time or a permalink, and a list of the same
-    # <article>s whose headlines are plain text
+    # <article>s whose headlines link to their stories
     live = _html(f"<main>{_cards(entry)}</main>", "<title>Live: election night</title>")
     listing = _html(
-        "<main>" + _cards("<article><h2>Story {i}</h2>{teaser}</article>") + "</main>", "<title>News</title>"
+        "<main>" + _cards('<article><h2><a href="/s{i}">Story {i}</a></h2>{teaser}</article>') + "</main>",
+        "<title>News</title>",
     )
 
     parsed = parse_upload("incoming/live.html", live)
@@ -2132,6 +2164,63 @@ def test_html_a_live_blogs_headed_entries_are_one_article_and_a_list_of_the_same
     assert parsed.title == "Live: election night"
     assert parsed.body.count("Teaser") == 3
     assert "lists 3 articles" in error.reason
+
+
+_NEXT_CARDS = _cards('<article class="post"><h2><a href="/n{i}">Next story {i}</a></h2><p>Teaser {i}.</p></article>', 2)
+
+
+@pytest.mark.parametrize(
+    ("page", "body_class"),
+    [
+        # Classic WordPress and Blogger: the post's headline an <h2> (the <h1> is the logo, in the banner), beside
+        # next, related or sidebar cards of its kind; unlinked, linked to itself, or under a single post's class
+        ('<main><article class="post"><h2 class="entry-title">Budget approved</h2>{story}</article>{next}</main>', ""),
+        (
+            '<main><article class="post"><h2 class="entry-title"><a href="/budget" rel="bookmark">Budget approved</a>'
+            "</h2>{story}</article>{next}</main>",
+            "",
+        ),
+        ('<main><article class="post"><h2>Budget approved</h2>{story}</article>{next}</main>', "single single-post"),
+        (
+            '<article class="post"><h2><a href="/budget">Budget approved</a></h2>{story}</article>{next}',
+            "post-template-default postid-12",
+        ),
+        ('<div class="post"><h2>Budget approved</h2>{story}</div><h3>Related posts</h3>{related}', ""),
+        ('<div class="story"><h2>Budget approved</h2>{story}</div>{more}', ""),
+        # A story in two <article> sections, a photo essay, a live blog: headed blocks, no <h1>, one article
+        ("<main><article><h2>The vote</h2>{half}</article><article><h2>The reaction</h2>{half}</article></main>", ""),
+        (
+            "<main>"
+            + _cards(
+                '<article class="story"><h2>Harbour scene {i}</h2><figure><img src="/p.jpg"></figure>{teaser}'
+                "</article>",
+                4,
+            )
+            + "</main>",
+            "",
+        ),
+        ("<main>" + _cards('<article class="entry"><h2>Goal {i}!</h2>{teaser}</article>', 4) + "</main>", ""),
+    ],
+)
+def test_html_a_single_article_beside_headed_blocks_of_its_kind_is_read(page: str, body_class: str) -> None:
+    # Session 54's review I: each was rejected as a list of stories (a page with no <h1> of its own, or every
+    # headline a link)
+    related = _cards('<div class="post"><h2><a href="/p{i}">Older post {i}</a></h2><p>Teaser {i}.</p></div>', 2)
+    more = _cards('<div class="story"><h3><a href="/m{i}">More: story {i}</a></h3><p>Teaser {i}.</p></div>')
+    story = _STORY + _STORY
+    half = "".join(_STORY.split("</p>", 2)[:2]) + "</p>"
+    markup = page.format(story=story, next=_NEXT_CARDS, related=related, more=more, half=half)
+    document = (
+        f'<!DOCTYPE html><html><head><title>Budget approved | SomaNet</title></head><body class="{body_class}">'
+        f"<header><a href='/'>SomaNet</a></header>{markup}</body></html>"
+    )
+
+    parsed = parse_upload("incoming/budget.html", document.encode())
+
+    # Then the page is the one article under its headline (the <title> whole where no block's heading is the page's,
+    # as before), with its text whole
+    assert parsed.title.startswith("Budget approved")
+    assert "Paragraph 1 of the council budget story" in parsed.body or "Teaser 3" in parsed.body
 
 
 @pytest.mark.parametrize(

@@ -396,12 +396,28 @@ def test_legacy_a_byline_with_an_agency_or_a_place_after_a_dash_slash_or_for_nam
     assert (parsed.author, parsed.credit, parsed.body) == (author, credit, _STORY)
 
 
+@pytest.mark.parametrize("line", ["By Special Delivery / London", "By Public Transport / Berlin"])
+def test_legacy_a_subhead_with_a_place_after_the_byline_is_no_second_writer(line: str) -> None:
+    # Session 54's review I: the subhead was read as a second byline ("Estera Popowska and Special Delivery") and left
+    # the body
+    page = f"site-wide search\n\nBudget approved\n\n\nSomaNet News Archive\n\n(By Jane Doe)\n\n{line}\n\n{_STORY}\n"
+
+    parsed = parse_upload("incoming/a.txt", page.encode())
+
+    assert (parsed.author, parsed.body) == ("Jane Doe", f"{line}\n\n{_STORY}")
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "By Jane Doe / John Roe",  # two writers, or a writer and a city of two words: which cannot be told
         "By Jane Doe for The Guardian",  # a paper, no agency
         "By Popular Demand - AFP",  # no person's name before the dash
+        # a subhead's common words before a place (session 54's review I: "Public Transport" was the author)
+        "By Public Transport / Berlin",
+        "By Special Delivery / London",
+        "(By Special Delivery - Paris)",
+        "By Night Bus / London",
     ],
 )
 def test_legacy_a_byline_tail_that_is_no_agency_nor_a_known_place_names_no_author(line: str) -> None:

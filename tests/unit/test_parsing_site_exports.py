@@ -706,7 +706,8 @@ def _json(document: dict[str, Any]) -> bytes:
         },
         # WordPress's title object with a body that is no REST API post's
         {"title": {"rendered": "Council sets <em>budget</em>"}, "content": _TEXT},
-        # Several candidates: the most specific name wins (articleBody, content, html, text), a blank one is none
+        # Several candidates: the one of the most words wins, the first of articleBody, content, html, text among
+        # equals (HTML's tags uncounted); a blank one is none
         {
             "title": "Council sets budget",
             "content": "<p>Councillors voted on Wednesday night.</p><p>The rise is 3%.</p>",
@@ -720,6 +721,29 @@ def test_a_json_body_under_a_cms_s_name_is_the_body(document: dict[str, Any]) ->
     parsed = parse_upload("incoming/budget.json", _json(document))
 
     assert (parsed.title, parsed.body) == ("Council sets budget", _TEXT)
+
+
+@pytest.mark.parametrize(
+    ("teaser", "full"),
+    [
+        ("articleBody", "content"),
+        ("content", "text"),
+        ("html", "text"),
+        ("articleBody", "text"),
+        ("content", "html"),
+    ],
+)
+@pytest.mark.parametrize("markup", [False, True])
+def test_a_teaser_under_one_body_name_never_beats_the_full_body_under_another(
+    teaser: str, full: str, markup: bool
+) -> None:
+    # Session 54's review I: the teaser under the name ranked first was the body, the story beside it lost
+    document = {"title": "Council sets budget", teaser: "<p>Councillors voted.</p>" if markup else "Councillors voted."}
+    document[full] = _MARKUP if markup else _TEXT
+
+    parsed = parse_upload("incoming/budget.json", _json(document))
+
+    assert parsed.body == _TEXT
 
 
 def test_a_cms_json_s_date_and_author_are_read_under_their_own_names() -> None:

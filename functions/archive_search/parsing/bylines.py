@@ -477,13 +477,14 @@ _TAIL = re.compile(r"^(?P<names>.+?)\s+(?P<separator>[-\u2013\u2014/]|for)\s+(?P
 
 
 def _without_tail(text: str) -> str:
-    """A byline's names without the tail a dash, a slash or "for" adds (_TAIL) after people's names (_people): an
+    """A byline's names without the tail a dash, a slash or "for" adds (_TAIL) after people's names (_people, with no
+    common word of _has_common_word's: `By Public Transport / Berlin` is a subhead): an
     agency stays after a comma, as in `Jane Doe, AFP`, whose agency becomes the credit (without_agency_tail); a place
     of one word or a country (_place_word, after "for" never) leaves, as "in Moscow" does. Two capitalised words may
     be a place or a second writer (`Jane Doe / New York`, `Jane Doe / John Roe`): such a text stays as written."""
     # Bounded as a byline's names are (the patterns' 120 characters): the lazy match is quadratic in the length
     match = _TAIL.match(text.strip()) if len(text) <= MAX_AUTHOR_CHARS else None
-    if match is None or not _people(match.group("names")):
+    if match is None or not _people(match.group("names")) or _has_common_word(match.group("names")):
         return text
     names, tail = match.group("names"), match.group("tail").strip()
     if tail.casefold() in AGENCIES:
@@ -491,6 +492,13 @@ def _without_tail(text: str) -> str:
     if match.group("separator") != "for" and all(map(_place_word, tail.split(", "))):
         return names
     return text
+
+
+def _has_common_word(names: str) -> bool:
+    """Whether a byline's names hold a common English word that is no name (_COMMON_WORDS): "Special Delivery",
+    "Public Transport" are a subhead's words before a tail (`By Special Delivery / London`; session 54's review I),
+    where a person's name has none of them (the list leaves out words that are surnames too, as Young or King)."""
+    return any(word.casefold().strip(".") in _COMMON_WORDS for word in names.split())
 
 
 def _writers(text: str) -> list[str]:
@@ -812,6 +820,72 @@ def without_places(names: str) -> str:
 _LEADING_JOINER_WORD = re.compile(r"^(?:y|e|en|und|et)\s+")
 
 
+# The places one word after a byline's comma may be (without_places), written by us: the one-word English short
+# names of the UN's member states and of other places datelines name, their capitals, the US states, and cities
+# news is often written from, some in their own languages (`Wien`). A word not on it is a second writer, since a
+# writer lost is worse than a place kept (session 54's review I: `Jane Doe, Madonna`, `…, Kim`, `…, Bono` lost their
+# writer), and so is a town off the list (`Hans Meier, Blomberg` stays). Places that are given names too (Georgia,
+# Jordan, Florence, Lincoln, Sydney) are on it: in a byline's last place they are the dateline far more often than a
+# co-author named by a given name alone.
+_BYLINE_PLACES = frozenset(
+    {"afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria"}
+    | {"azerbaijan", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin", "bhutan", "bolivia"}
+    | {"botswana", "brazil", "brunei", "bulgaria", "burundi", "cambodia", "cameroon", "canada", "chile", "china"}
+    | {"colombia", "comoros", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "djibouti", "dominica"}
+    | {"ecuador", "egypt", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france", "gabon"}
+    | {"gambia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras"}
+    | {"hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan"}
+    | {"kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho"}
+    | {"liberia", "libya", "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia"}
+    | {"maldives", "mali", "malta", "mauritania", "mauritius", "mexico", "micronesia", "moldova", "monaco"}
+    | {"mongolia", "montenegro", "morocco", "mozambique", "myanmar", "burma", "namibia", "nauru", "nepal"}
+    | {"netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palau", "palestine", "panama"}
+    | {"paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "samoa"}
+    | {"senegal", "serbia", "seychelles", "singapore", "slovakia", "slovenia", "somalia", "spain", "sudan"}
+    | {"suriname", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tonga"}
+    | {"tunisia", "turkey", "türkiye", "turkmenistan", "tuvalu", "uganda", "ukraine", "uruguay", "uzbekistan"}
+    | {"vanuatu", "venezuela", "vietnam", "yemen", "zambia", "zimbabwe", "britain", "england", "scotland", "wales"}
+    | {"greenland", "tibet", "crimea", "gaza", "kashmir", "chechnya", "donbas", "catalonia", "bavaria", "kurdistan"}
+    | {"darfur", "europe", "africa", "asia", "kabul", "tirana", "algiers", "luanda", "yerevan", "canberra", "vienna"}
+    | {"baku", "manama", "dhaka", "minsk", "brussels", "thimphu", "gaborone", "brasilia", "brasília", "ouagadougou"}
+    | {"bujumbura", "yaounde", "yaoundé", "ottawa", "santiago", "beijing", "bogota", "bogotá", "kinshasa"}
+    | {"brazzaville", "zagreb", "havana", "nicosia", "prague", "copenhagen", "cairo", "asmara", "tallinn", "suva"}
+    | {"helsinki", "libreville", "banjul", "tbilisi", "berlin", "accra", "athens", "conakry", "bissau", "georgetown"}
+    | {"tegucigalpa", "budapest", "reykjavik", "delhi", "jakarta", "tehran", "baghdad", "dublin", "jerusalem", "rome"}
+    | {"kingston", "tokyo", "amman", "astana", "nairobi", "pristina", "bishkek", "vientiane", "riga", "beirut"}
+    | {"maseru", "monrovia", "tripoli", "vaduz", "vilnius", "antananarivo", "lilongwe", "bamako", "valletta"}
+    | {"nouakchott", "chisinau", "ulaanbaatar", "podgorica", "rabat", "maputo", "naypyidaw", "yangon", "windhoek"}
+    | {"kathmandu", "amsterdam", "wellington", "managua", "niamey", "abuja", "pyongyang", "skopje", "oslo", "muscat"}
+    | {"islamabad", "ramallah", "asuncion", "asunción", "lima", "manila", "warsaw", "lisbon", "doha", "bucharest"}
+    | {"moscow", "kigali", "apia", "riyadh", "dakar", "belgrade", "freetown", "bratislava", "ljubljana", "mogadishu"}
+    | {"pretoria", "seoul", "juba", "madrid", "colombo", "khartoum", "paramaribo", "stockholm", "bern", "damascus"}
+    | {"taipei", "dushanbe", "dodoma", "bangkok", "dili", "lome", "lomé", "tunis", "ankara", "ashgabat", "kampala"}
+    | {"kyiv", "kiev", "london", "washington", "montevideo", "tashkent", "caracas", "hanoi", "sanaa", "lusaka"}
+    | {"harare", "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware"}
+    | {"florida", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine"}
+    | {"maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska"}
+    | {"nevada", "ohio", "oklahoma", "oregon", "pennsylvania", "tennessee", "texas", "utah", "vermont", "wisconsin"}
+    | {"wyoming", "sochi", "istanbul", "shanghai", "mumbai", "bombay", "karachi", "lagos", "dubai", "johannesburg"}
+    | {"melbourne", "brisbane", "perth", "auckland", "toronto", "montreal", "vancouver", "chicago", "boston"}
+    | {"seattle", "houston", "dallas", "atlanta", "miami", "philadelphia", "detroit", "denver", "baltimore"}
+    | {"cleveland", "pittsburgh", "minneapolis", "brooklyn", "manhattan", "geneva", "zurich", "frankfurt", "munich"}
+    | {"hamburg", "cologne", "milan", "naples", "venice", "turin", "barcelona", "valencia", "seville", "marseille"}
+    | {"lyon", "nice", "bordeaux", "manchester", "liverpool", "birmingham", "glasgow", "edinburgh", "cardiff"}
+    | {"belfast", "leeds", "bristol", "oxford", "cambridge", "rotterdam", "antwerp", "gdansk", "krakow", "kraków"}
+    | {"kharkiv", "odesa", "odessa", "donetsk", "luhansk", "mariupol", "kherson", "lviv", "novosibirsk", "kazan"}
+    | {"yekaterinburg", "vladivostok", "grozny", "aleppo", "homs", "idlib", "mosul", "basra", "erbil", "hebron"}
+    | {"haifa", "benghazi", "casablanca", "marrakech", "tangier", "mombasa", "kano", "durban", "kolkata", "calcutta"}
+    | {"chennai", "madras", "bangalore", "bengaluru", "hyderabad", "lahore", "peshawar", "quetta", "kandahar"}
+    | {"herat", "shenzhen", "guangzhou", "wuhan", "chongqing", "tianjin", "osaka", "kyoto", "hiroshima", "nagasaki"}
+    | {"busan", "saigon", "surabaya", "davao", "cebu", "medellin", "medellín", "quito", "guayaquil", "tijuana"}
+    | {"guadalajara", "monterrey", "strasbourg", "davos", "wien", "münchen", "köln", "roma", "milano", "napoli"}
+    | {"firenze", "venezia", "torino", "praha", "warszawa", "bruxelles", "genève", "zürich", "lisboa", "sevilla"}
+    | {"moskva", "paris", "brussel", "sarajevo", "kiew", "moskau", "varsovie", "georgia", "jordan", "chad"}
+    | {"virginia", "florence", "victoria", "sofia", "sydney", "charlotte", "austin", "madison", "alexandria"}
+    | {"lincoln", "adelaide", "phoenix", "nashville", "orlando"}
+)
+
+
 def _is_byline_place(piece: str) -> bool:
     """Whether a byline's piece after a comma is a place (without_places)."""
     found = _COMMA_PLACE.fullmatch(piece.strip())
@@ -822,7 +896,9 @@ def _is_byline_place(piece: str) -> bool:
     last = words[-1].casefold().strip(".")
     if last in _NAME_SUFFIXES or "." in last or any(word.isupper() for word in words):
         return False  # "Jr.", "Ph.D.", an agency's or a credential's letters ("ANP", "MD")
-    return _is_place(words) if place != piece.strip() else _place_word(place)
+    if place != piece.strip():
+        return _is_place(words)
+    return place.casefold() in _COUNTRIES_OF_WORDS or place.casefold() in _BYLINE_PLACES
 
 
 _ACCOUNT = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")

@@ -11,8 +11,9 @@ the export of one that works (session 52's new user: each was "no title" or "no 
   `status` and fields that say nothing of the article (ids, slug, url, excerpt, times, image).
 
 - Any other CMS's export that names its body otherwise (session 54): `articleBody`, `content` (text or
-  `{"rendered": …}`), `html` or `text` (BODY_NAMES, the first holding text wins), a WordPress title object, and a
-  date under `datePublished` or `date_gmt`; and a schema.org JSON-LD object's one article item (json_ld.from_json_ld).
+  `{"rendered": …}`), `html` or `text` (BODY_NAMES, the one holding the most words wins), a WordPress title object,
+  and a date under `datePublished` or `date_gmt`; and a schema.org JSON-LD object's one article item
+  (json_ld.from_json_ld).
 
 A JSON that gives the format's own `title` (text) and `body` is the format's, whatever else it holds (a live blog's
 `posts`, a stray `post_content`): it is never read as an export (session 52's second review: such articles were
@@ -28,6 +29,8 @@ for members only. Ghost's site export (`db[0].data.posts`) and a list of posts (
 from __future__ import annotations
 
 from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
 
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing.json_ld import from_json_ld, is_json_ld
@@ -216,24 +219,28 @@ def is_wordpress_post(document: dict[str, Any]) -> bool:
     return _is_rest_post(document) or _is_wp_cli_post(document) or rendered_title
 
 
-# Where CMS exports and APIs put an article's body when they do not call it `body`, the most specific name first,
-# which is the one read when a JSON gives several: schema.org's `articleBody` names nothing but an article's body;
-# `content` is WordPress's and most headless CMSs' body; `html` is Ghost's; `text` comes last, as schema.org gives it
-# to any work and APIs use it for a plain-text copy or a teaser beside the body.
+# Where CMS exports and APIs put an article's body when they do not call it `body`: schema.org's `articleBody`
+# names nothing but an article's body; `content` is WordPress's and most headless CMSs' body; `html` is Ghost's;
+# `text` is schema.org's for any work, and APIs use it for a plain-text copy or a teaser beside the body.
 BODY_NAMES = ("articlebody", "content", "html", "text")
 # Where CMS exports put the date when they give none of the format's names for it: schema.org's, WordPress's in UTC.
 _OTHER_DATE_NAMES = ("datepublished", "date_gmt")
 
 
 def _other_body(document: dict[str, Any]) -> str | None:
-    """The first of BODY_NAMES a JSON without `body` gives as text (or as WordPress's `{"rendered": …}`), not blank."""
+    """The one of BODY_NAMES a JSON without `body` gives as text (or as WordPress's `{"rendered": …}`), not blank,
+    whose text has the most words (HTML's tags not counted), the first of BODY_NAMES among equals: a teaser under
+    one name beside the full body under another is never the body, whichever comes first (session 54's review I:
+    `"articleBody": "The council voted."` beside the story in `content` was the body), and a plain copy of the
+    body beside its HTML leaves the HTML, which keeps its paragraphs, in BODY_NAMES' order."""
     if "body" in document:
         return None
+    words: dict[str, int] = {}
     for name in BODY_NAMES:
         value = _rendered(document, name) if _is_rendered(name, document) else document.get(name)
         if isinstance(value, str) and value.strip():
-            return name
-    return None
+            words[name] = len((LexborHTMLParser(value).text(separator=" ") if "<" in value else value).split())
+    return max(words, key=lambda name: words[name], default=None)
 
 
 def _is_rendered(name: str, document: dict[str, Any]) -> bool:

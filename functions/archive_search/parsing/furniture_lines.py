@@ -159,24 +159,41 @@ _LINK_LINE_LABEL = re.compile(
 )
 
 
-# What heads a thread of readers' comments, as WordPress themes, Disqus-less blogs and news sites write it above the
-# comments and their form: "12 Comments", "Comments (3)", "Reader comments", "3 Responses to “Headline”", "One thought
-# on “Headline”", "Leave a Reply", "Join the discussion", "Have your say". Responses, replies and thoughts only with
-# their count or the article they answer: "Responses" alone heads a story's part on the reactions to its news.
+# What heads a thread of readers' comments and nothing else, as WordPress themes, Disqus-less blogs and news sites
+# write it above the comments and their form: a count in figures ("12 Comments", "Comments (3)", "No comments"),
+# with the article it answers in quotes ("3 Responses to “Headline”", "One thought on “Headline”"), or the form's
+# "Leave a Reply". A count answering anything unquoted is a story's subhead ("3 responses to the crisis"), and so is
+# "No comment" or "One response" alone.
+_ANSWERS = r"(?:comments?|responses?|repl(?:y|ies)|thoughts?)"
+_QUOTED = r"[\"'\u201c\u2018\u00ab\u201e].{1,300}[\"'\u201d\u2019\u00bb\u201c]"
 _THREAD_HEADING = re.compile(
-    r"(?:(?:\d[\d,.]*|no|one|zero)\s+)?(?:(?:readers?'?|your|user)\s+)?comments?(?:\s*\(\d[\d,.]*\))?"
-    r"(?:\s+(?:to|on)\s+.{1,300})?"
-    r"|(?:\d[\d,.]*|one)\s+(?:responses?|repl(?:y|ies)|thoughts?)(?:\s+(?:to|on)\s+.{1,300})?"
-    r"|(?:responses?|repl(?:y|ies)|thoughts?)\s+(?:to|on)\s+.{1,300}"
-    r"|(?:leave|post|add|write)\s+an?\s+(?:reply|comment|response)(?:\s+to\s+.{1,300})?"
+    rf"\d[\d,.]*\s+{_ANSWERS}(?:\s+(?:to|on)\s+{_QUOTED})?|(?:no|one|zero)\s+{_ANSWERS}\s+(?:to|on)\s+{_QUOTED}"
+    r"|no\s+(?:comments|responses)"
+    r"|comments?\s*\(\d[\d,.]*\)"
+    r"|(?:leave|post|add|write)\s+an?\s+(?:reply|comment|response)(?:\s+to\s+.{1,300})?",
+    re.IGNORECASE,
+)
+# What may head a thread or a story's part on readers' or the public's views alike ("Reader comments", "Your
+# comments", "Comments on the plan", "Responses to the budget", "Join the discussion", "Have your say": a
+# consultation story's subheads, session 54's review I): a thread's only with a thread's markup after it.
+_THREAD_INVITATION = re.compile(
+    r"(?:(?:readers?'?|your|user)\s+)?comments?(?:\s+(?:to|on)\s+.{1,300})?"
+    r"|(?:(?:\d[\d,.]*|one)\s+)?(?:responses?|repl(?:y|ies)|thoughts?)\s+(?:to|on)\s+.{1,300}"
     r"|(?:join|start)\s+the\s+(?:discussion|conversation|debate)|have\s+your\s+say",
     re.IGNORECASE,
 )
 
 
 def is_thread_heading(paragraph: str) -> bool:
-    """Whether a paragraph says only what heads a thread of readers' comments (_THREAD_HEADING), a colon after."""
+    """Whether a paragraph says only what heads a thread of readers' comments and nothing else (_THREAD_HEADING), a
+    colon after."""
     return _THREAD_HEADING.fullmatch(paragraph.strip().rstrip(":")) is not None
+
+
+def is_thread_invitation(paragraph: str) -> bool:
+    """Whether a paragraph says only what heads a thread or a story's part on its readers' views alike
+    (_THREAD_INVITATION: "Reader comments", "Have your say"), a colon after."""
+    return _THREAD_INVITATION.fullmatch(paragraph.strip().rstrip(":")) is not None
 
 
 def is_reading_label(paragraph: str) -> bool:

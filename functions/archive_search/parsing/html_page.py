@@ -39,6 +39,7 @@ from archive_search.parsing.furniture_lines import (
     is_copyright_line,
     is_legacy_layout_line,
     is_thread_heading,
+    is_thread_invitation,
 )
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
@@ -733,7 +734,7 @@ def _container(tree: LexborHTMLParser) -> tuple[LexborNode | None, list[str], li
     # The page's headline: its first <h1> outside the chrome and the page's banner (an article's <header> holds it).
     headlines = islice(tree.css("h1"), MAX_CONTAINER_CANDIDATES)
     headline = next((h for h in headlines if _heading_place(h, set(), None, judged) == "outside"), None)
-    _refuse_story_list(tree, body, judged, paragraphs_of, headed=headline is not None)
+    _refuse_story_list(tree, body, judged, paragraphs_of)
     for selector in CONTAINER_SELECTORS:
         nodes = candidates[selector]
         if not nodes:
@@ -969,10 +970,13 @@ def _thread_after(
     paragraphs_of: Callable[[LexborNode], list[str]],
 ) -> list[LexborNode]:
     """The elements after an article holding the page's headline, up to the end of the container candidate around
-    it, when the first of them with text opens with a comment thread's heading (furniture_lines.is_thread_heading:
-    "12 Comments", "3 Responses to “…”", "Leave a Reply"): a reader's thread under no furniture name, which is not
-    the article's (session 53 left a brief in a bare <article>, or in a <main> beside its thread, taking it in). A
-    story continued after a header-only <article> opens with its text, and keeps it. [] otherwise."""
+    it, when the first of them with text opens with a comment thread's heading: one that heads nothing else
+    (furniture_lines.is_thread_heading: "12 Comments", "3 Responses to “…”", "Leave a Reply"), or one a story's
+    part on readers' views may have too (furniture_lines.is_thread_invitation: "Reader comments", "Have your say")
+    with a thread's markup after it (_has_thread_markup). That is a reader's thread under no furniture name, which is
+    not the article's (session 53 left a brief in a bare <article>, or in a <main> beside its thread, taking it in).
+    A story continued after a header-only <article> opens with its text or a subhead, and keeps it (session 54's
+    review I: "Have your say" over a consultation story lost the whole story). [] otherwise."""
     if headline is None or not is_inside(headline, node):
         return []
     following: list[LexborNode] = []
@@ -985,8 +989,29 @@ def _thread_after(
         node = node.parent
     for at, element in enumerate(following):
         if paragraphs := paragraphs_of(element):
-            return following[at:] if is_thread_heading(paragraphs[0]) else []
+            thread = following[at:]
+            if is_thread_heading(paragraphs[0]) or (is_thread_invitation(paragraphs[0]) and _has_thread_markup(thread)):
+                return thread
+            return []
     return []
+
+
+# A comment's reply link or button ("Reply", WordPress's "Reply ↓"), and the comment form's text box.
+_REPLY = re.compile(r"reply\W*", re.IGNORECASE)
+MIN_REPLY_LINKS = 2  # one comment's "Reply" may be a story's link; a thread gives one to each comment
+
+
+def _has_thread_markup(elements: list[LexborNode]) -> bool:
+    """Whether the elements hold a comment form (a <textarea>) or MIN_REPLY_LINKS reply links or buttons."""
+    replies = 0
+    for element in elements:
+        if element.tag == "textarea" or element.css_first("textarea") is not None:
+            return True
+        controls = [element] if element.tag in ("a", "button") else element.css("a, button")
+        replies += sum(_REPLY.fullmatch(element_text(control)) is not None for control in controls)
+        if replies >= MIN_REPLY_LINKS:
+            return True
+    return False
 
 
 def _around(tree: LexborHTMLParser, node: LexborNode, body: LexborNode) -> LexborNode:
@@ -1024,10 +1049,13 @@ def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable
 _STORY_BLOCKS = ("article", ".post, .type-post", ".hentry, .h-entry", ".entry", ".story")
 _STORY_HEADINGS = "h1, h2, h3, h4"
 # The <body> classes of WordPress's list pages (body_class(): the posts page, an archive, a category's, a tag's, a
-# search's results); a single post's are `single single-post`.
+# search's results), and of a single post's (`single single-post postid-12`).
 _LIST_BODY_CLASSES = frozenset({"blog", "archive", "category", "tag", "search-results", "date", "author"})
-# A live blog's entry heading opens with its time ("10:32 Goal", "9.15am: Polls close"): the entries are one story.
-_ENTRY_TIME = re.compile(r"\s*\d{1,2}[:.]\d{2}(?!\d)")
+_SINGLE_BODY_CLASSES = frozenset({"single", "single-post"})
+# A story's own block beside cards of its kind (related, next, "more" teasers) holds at least this share of their
+# text: a list's cards are excerpts of like length (WordPress's excerpt is 55 words), so two such cards never come
+# near it, and a single post's related and next cards are one-line teasers (session 54's review I).
+DOMINANT_BLOCK_SHARE = 2 / 3
 MAX_LISTED_HEADLINES = 3  # headlines a list page's rejection names
 
 
@@ -1036,20 +1064,22 @@ def _refuse_story_list(
     body: LexborNode,
     judged: _Judged,
     paragraphs_of: Callable[[LexborNode], list[str]],
-    *,
-    headed: bool,
 ) -> None:
     """RejectedUploadError when the page lists several stories (a blog's index, a section front, an archive) and holds
     none of its own: two or more elements of one kind of _STORY_BLOCKS outside the chrome, each opening with its own
-    headline (_story_headline) and holding text besides it, and no running text (html_text.is_running_text) outside
-    them. Each headline must be all one link to another page (a card linking to its story), unless the page has no
-    headline (not `headed`: _container's, its first <h1> outside the chrome and the banner) or a list page's WordPress
-    body class (_LIST_BODY_CLASSES): a live blog's entries are headed too, under the live blog's own <h1>, and with
-    none a heading that opens with a time (_ENTRY_TIME) or links to its own entry (`#entry-3`) is an entry's. Kept
-    together the stories were one article under the page's <title> ("World news | SomaNet") or under the first
-    story's headline (session 54's attack report); _refuse_several_articles asks of <article>s under an <h1>. A
-    story's related cards leave its running text outside them, and a Q&A's questions are headings of one block."""
-    no_headline = not headed or bool(set((body.attributes.get("class") or "").lower().split()) & _LIST_BODY_CLASSES)
+    headline (_story_headline) and holding text besides it, no running text (html_text.is_running_text) outside
+    them, and either the <body> carries a WordPress list page's class (_LIST_BODY_CLASSES) or every headline is all
+    one link to another page (a card linking to its story) and no block holds DOMINANT_BLOCK_SHARE of the blocks'
+    text (a single post's own block beside its next and related cards). Never a list under a single post's body
+    class (_SINGLE_BODY_CLASSES, `postid-N`). Kept together the stories were one article under the page's <title>
+    ("World news | SomaNet") or under the first story's headline (session 54's attack report);
+    _refuse_several_articles asks of <article>s under an <h1>. Unlinked headlines with no list class are left read
+    as one article (session 54's review I): a photo essay's captions, a live blog's entries and a story's sections
+    under <h2>s on a page whose <h1> is the logo look just like a section front's."""
+    classes = set((body.attributes.get("class") or "").lower().split())
+    if classes & _SINGLE_BODY_CLASSES or any(name.startswith("postid-") for name in classes):
+        return
+    listed = bool(classes & _LIST_BODY_CLASSES)
     for selector in _STORY_BLOCKS:
         # An element of two of the kind's classes (`post type-post`) is matched once for each.
         matched = list({node.mem_id: node for node in tree.css(selector)}.values())
@@ -1059,9 +1089,10 @@ def _refuse_story_list(
             if not _inside_chrome(node, judged) and not is_hidden_or_chrome_by_markup(node)
         ]
         stories = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
-        if len(stories) < 2 or not all(
-            linked or (no_headline and not _ENTRY_TIME.match(text)) for text, linked in stories
-        ):
+        if len(stories) < 2 or not (listed or all(linked for _, linked in stories)):
+            continue
+        lengths = [_length(paragraphs_of(block)) for block in blocks]
+        if not listed and max(lengths) >= sum(lengths) * DOMINANT_BLOCK_SHARE:
             continue
         rest = element_paragraphs(body, skip=frozenset(block.mem_id for block in blocks))
         if any(map(is_running_text, rest)):
