@@ -803,7 +803,6 @@ _WATCH_PROSE = "Watch: Kerry arrives in Sochi. He was met by Lavrov at the airpo
         "<div class='page-links'>Pages: <a>1</a> <a>2</a> <a>3</a></div>",
         "<p>Pages: 1 <a href='/x/2'>2</a> <a href='/x/3'>3</a></p>",
         "<p class='print-url'>Printed from: https://somanet.example/x</p>",
-        "<div class='print-footer'>URL: https://somanet.example/2015/05/kerry</div>",
     ],
 )
 def test_a_label_of_media_an_ad_or_the_page_is_no_text(label: str) -> None:
@@ -897,3 +896,263 @@ def test_a_substack_post_meta_gives_its_author_and_date() -> None:
 
     # But a block named so holding a word of no name or date stays text
     assert _substack("<div>Jane Doe</div><div>Politics</div>") == (None, None, f"Jane Doe\n\nPolitics\n\n{_STORY_TEXT}")
+
+
+# --- Session 54's review of the furniture change: the story's lines that read like labels stay -------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>URL: https://www.gov.example/renew-passport</p>",
+        "<p><strong>URL:</strong> https://powerswitch.example</p>",
+        "<p>URL: www.wattwatch.example</p>",
+    ],
+)
+def test_an_address_line_is_the_storys_unless_it_is_the_pages_own(line: str) -> None:
+    # Given a story giving a website's address, on a print page whose footer gives the page's own
+    own = "https://somanet.example/2015/05/kerry"
+    page = (
+        f"<html><head><title>Kerry meets Putin</title><link rel='canonical' href='{own}'></head><body><article>"
+        f"<h1>Kerry meets Putin</h1><p>{_FIRST}</p>{line}<p>{_LAST}</p>"
+        f"<div class='print-footer'>URL: {own.replace('https://', 'http://www.')}/</div></article></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+
+    # Then the story's address stays and the page's goes
+    kept = line.replace("<p>", "").replace("</p>", "").replace("<strong>", "").replace("</strong>", "")
+    assert article.body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize("name", ["a.json", "a.md"])
+def test_an_address_line_in_a_json_or_markdown_body_is_the_storys(name: str) -> None:
+    # Given a JSON body's and a Markdown file's line giving a website's address
+    line = "URL: https://www.gov.example/renew-passport"
+    if name.endswith(".json"):
+        data = json.dumps({"title": "Kerry meets Putin", "body": f"<p>{_FIRST}</p><p>{line}</p><p>{_LAST}</p>"})
+    else:
+        data = f"# Kerry meets Putin\n\n{_FIRST}\n\n{line}\n\n{_LAST}\n"
+
+    # Then it stays
+    assert parse_upload(f"incoming/{name}", data.encode()).body == f"{_FIRST}\n\n{line}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "<div class='u-in-reply-to h-cite'>In reply to <a class='p-author h-card' href='/t'>Tom Reed</a></div>",
+        "<div class='u-repost-of h-cite'><a class='p-author h-card'>Tom Reed</a> wrote: the harbour is closed.</div>",
+        "<div class='u-like-of h-cite'>Liked <a class='u-url'>a post</a> by <span class='p-author'>Tom Reed</span>"
+        "</div>",
+    ],
+)
+def test_the_author_of_a_post_an_entry_cites_is_not_its_author(other: str) -> None:
+    # Given an h-entry replying to, reposting or liking another's post, above its own byline
+    page = (
+        "<html><head><title>Kerry meets Putin</title></head><body><article class='h-entry'><h1>Kerry meets Putin</h1>"
+        f"{other}<p class='byline'>By Jane Doe</p>{_STORY}</article></body></html>"
+    )
+
+    # Then the byline names the author
+    assert parse_upload("incoming/a.html", page.encode()).author == "Jane Doe"
+
+
+def test_a_site_owners_card_is_not_a_guest_posts_author() -> None:
+    # Given the site owner's h-card in the page's header, and a guest post's author element
+    page = (
+        "<html><head><title>Kerry meets Putin</title></head><body><header><a class='p-author h-card'>Tom Reed</a>"
+        "</header><article class='h-entry'><h1>Kerry meets Putin</h1><span class='author'>Jane Doe</span>"
+        f"{_STORY}</article></body></html>"
+    )
+
+    # Then the author element names the author
+    assert parse_upload("incoming/a.html", page.encode()).author == "Jane Doe"
+
+
+def test_another_posts_meta_line_is_not_the_articles() -> None:
+    # Given an article with no date or byline, holding a block of another post with its meta line
+    related = (
+        "<section><h3>Also on this blog</h3><h4><a href='/b'>Ferry fares rise</a></h4><div class='post-meta'>"
+        "<div>Tom Reed</div><div>June 1, 2014</div></div></section>"
+    )
+    page = f"<html><head><title>Kerry meets Putin</title></head><body><article><h1>Kerry meets Putin</h1>{_STORY}"
+    article = parse_upload("incoming/a.html", f"{page}{related}</article></body></html>".encode())
+
+    # Then neither its date nor its author is the article's
+    assert (article.author, article.published) == (None, None)
+
+
+def test_a_place_in_a_post_meta_line_is_no_author() -> None:
+    # Given a post's meta line giving its place and date
+    author, published, body = _substack("<div>London</div><div>May 12, 2015</div>")
+
+    # Then the date is read and no author
+    assert (author, published, body) == (None, "2015-05-12", _STORY_TEXT)
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        (
+            "<img src='a.jpg'><div class='story-caption'>The minister quit hours after the report was published.</div>",
+            "The minister quit hours after the report was published.",
+        ),
+        (
+            "<figure><img src='a.jpg'></figure><p class='has-caption-style'>The scheme will cost £4m and create 200"
+            " jobs.</p>",
+            "The scheme will cost £4m and create 200 jobs.",
+        ),
+        (
+            "<p>Harbour master <span class='caption'>Tom Reed</span><img src='i.svg'> said the port would reopen.</p>",
+            "Harbour master Tom Reed said the port would reopen.",
+        ),
+    ],
+)
+def test_a_paragraph_named_with_a_caption_word_is_the_storys(markup: str, kept: str) -> None:
+    # Given a standfirst or a fact under an image, named with "caption" among other words, and a name in a sentence
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{markup}<p>{_LAST}</p></article>")
+
+    # Then it stays
+    assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"
+
+
+def test_a_photo_story_told_in_captions_keeps_them() -> None:
+    # Given a photo story: its images and their captions are the whole story
+    captions = ["Residents wade through the flooded high street.", "Volunteers fill sandbags at the town hall."]
+    photos = "".join(f"<img src='{n}.jpg'><p class='caption'>{text}</p>" for n, text in enumerate(captions))
+
+    # Then the captions are its body
+    assert _body(f"<article><h1>Kerry meets Putin</h1>{photos}</article>") == "\n\n".join(captions)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["1 of 3: The deficit is the largest since 1946.", "2 of 3: Fuel duty is frozen.", "3 of 3: Pensions rise."],
+        ["7 of 10: Which city hosted the 1908 Olympics?"],
+        ["3 of 4 - United converted every penalty"],
+    ],
+)
+def test_a_numbered_item_beside_an_image_is_the_storys(items: list[str]) -> None:
+    # Given a list's items, a quiz's question or a score numbered "N of M", an image beside the first
+    paragraphs = "".join(f"<p>{item}</p>" for item in items)
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><img src='a.jpg'>{paragraphs}<p>{_LAST}</p>")
+
+    # Then each stays
+    assert body == "\n\n".join([_FIRST, *items, _LAST])
+
+
+def test_a_numbered_line_beside_a_markdown_image_is_the_storys() -> None:
+    # Given a Markdown photo story's numbered caption under its image
+    text = f"# Kerry meets Putin\n\n{_FIRST}\n\n![](a.jpg)\n\n1 of 3: Residents wade through the high street\n"
+
+    # Then it stays
+    assert parse_upload("incoming/a.md", text.encode()).body == (
+        f"{_FIRST}\n\n1 of 3: Residents wade through the high street"
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ("<h1><a href='#'>#</a>MeToo five years on</h1>", "#MeToo five years on"),
+        ("<h1>Google<a href='#'>+</a> closes</h1>", "Google+ closes"),
+        ("<h1>Yahoo<a href='#'>!</a> is sold</h1>", "Yahoo! is sold"),
+        ("<h1>Tom <a href='#'>&amp;</a> Jerry return</h1>", "Tom & Jerry return"),
+        ("<h1>Our verdict <a href='#'>\u2605\u2605\u2605</a></h1>", "Our verdict \u2605\u2605\u2605"),
+        ("<h1>Who pays<a href='#'>?</a></h1>", "Who pays?"),
+        ("<h1 id='c'>Learning C<a href='#c'>#</a> 12</h1>", "Learning C# 12"),
+        ("<h1 id='f'>Learning F<a href='#f'>#</a></h1>", "Learning F#"),
+    ],
+)
+def test_a_headings_mark_in_a_link_is_its_word(heading: str, text: str) -> None:
+    # Given a headline whose mark is a script's link (`href="#"`) or a link to itself joined to its word
+    page = f"<html><head><title>SomaNet</title></head><body><article>{heading}{_STORY}</article></body></html>"
+
+    # Then the mark stays in the title
+    assert parse_upload("incoming/a.html", page.encode()).title == text
+
+
+def test_a_sentence_naming_who_shared_a_post_is_the_storys() -> None:
+    # Given a sentence of the story's opening as an Instagram embed's label does
+    line = "A post shared by her sister (@annabel) on Sunday drew two million likes within hours."
+
+    # Then it stays
+    assert _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><p>{line}</p><p>{_LAST}</p></article>") == (
+        f"{_FIRST}\n\n{line}\n\n{_LAST}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("<p>Pages: 352 <a href='/buy'>Buy the book</a></p>", "Pages: 352 Buy the book"),
+        ("<p>2:03:37 mins</p>", "2:03:37 mins"),
+        ("<div>10:00 min</div>", "10:00 min"),
+        (
+            "<p>[caption]The council meets again on 12 May to approve the budget.[/caption]</p>",
+            "The council meets again on 12 May to approve the budget.",
+        ),
+        (
+            "<article class='card'><h3><a>Key facts</a></h3><p>Cost: £4m. Jobs: 200.</p></article>",
+            "Key facts\n\nCost: £4m. Jobs: 200.",
+        ),
+        (
+            "<div class='button-wrapper'>Press the brake lever firmly before you turn.</div>",
+            "Press the brake lever firmly before you turn.",
+        ),
+        ("<blockquote><p>Continued on next page</p></blockquote>", "Continued on next page"),
+    ],
+)
+def test_a_line_of_the_storys_like_a_pages_furniture_stays(line: str, kept: str) -> None:
+    # Given a book's page count, a race's or a recipe's time, a caption shortcode with no image, the story's own box,
+    # a how-to's step in a box named for buttons, and a misprint quoted
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{line}<p>{_LAST}</p></article>")
+
+    # Then each stays text
+    assert body == f"{_FIRST}\n\n{kept}\n\n{_LAST}"
+
+
+def test_a_drupal_keywords_field_of_one_item_gives_each_term() -> None:
+    # Given Drupal's keywords field holding its terms in one item, comma-separated
+    field = (
+        "<div class='field field--name-field-keywords'><div class='field__label'>Keywords</div>"
+        "<div class='field__item'>harbour, planning, council</div></div>"
+    )
+    page = f"<html><head><title>Kerry meets Putin</title></head><body><article><h1>Kerry meets Putin</h1>{_STORY}"
+    article = parse_upload("incoming/a.html", f"{page}{field}</article></body></html>".encode())
+
+    # Then each term is a tag
+    assert (article.body, article.tags) == (_STORY_TEXT, ("harbour", "planning", "council"))
+
+
+def test_a_box_of_tag_links_at_the_end_of_the_posts_text_gives_the_tags() -> None:
+    # Given a theme's `div.tags` of rel=tag links inside the post's text element
+    links = "<a rel='tag' href='/t/russia'>Russia</a> <a rel='tag' href='/t/d'>Diplomacy</a>"
+    page = (
+        "<html><head><title>Kerry meets Putin</title></head><body><article><h1>Kerry meets Putin</h1>"
+        f"<div class='entry-content'>{_STORY}<div class='tags'>Filed as {links}</div></div></article></body></html>"
+    )
+    article = parse_upload("incoming/a.html", page.encode())
+
+    # Then its links are the tags
+    assert (article.body, article.tags) == (_STORY_TEXT, ("Russia", "Diplomacy"))
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "<body onload='window.print()'>",
+        "<body><div class='print-header'><a href='javascript:window.print()'>Print this page</a></div>",
+    ],
+)
+def test_a_print_layouts_address_line_at_its_end_is_no_text(mark: str) -> None:
+    # Given a print version, naming no canonical address, ending with its address, and a fact box's address
+    fact = "URL: www.wattwatch.example"
+    page = (
+        f"<html><head><title>Kerry meets Putin</title></head>{mark}<h1>Kerry meets Putin</h1><p>{_FIRST}</p>"
+        f"<p>{fact}</p><p>{_LAST}</p><p>URL: https://somanet.example/2015/05/kerry</p></body></html>"
+    )
+
+    # Then the page's address goes, the fact box's stays
+    assert parse_upload("incoming/a.html", page.encode()).body == f"{_FIRST}\n\n{fact}\n\n{_LAST}"

@@ -22,8 +22,9 @@ _SEPARATORS = r"[\s,;|/\u2022\u00b7>\u00bb\u203a\u2013\u2014-]*"
 _LABELLED_LINE = re.compile(
     rf"{_SEPARATORS}(?:(?P<tag>tags?|tagged|topics)\s*:|share\s*:"
     rf"|share (?:this(?: article| story| page| post)?|on|via)\s*:?|(?P<tagged>tagged with)\s*:?"
-    # WordPress's wp_link_pages(): "Pages: 1 <a>2</a> <a>3</a>", the page read unlinked (session 54)
-    r"|pages\s*:[\s\d]*"
+    # WordPress's wp_link_pages(): "Pages: 1 <a>2</a> <a>3</a>", the page read unlinked, each link a page's number
+    # (session 54; "Pages: 352 <a>Buy the book</a>" is a book's fact line: its review)
+    r"|(?P<pages>pages\s*:[\s\d]*)"
     rf"){_SEPARATORS}",
     re.IGNORECASE,
 )
@@ -48,30 +49,37 @@ _AD_LABELS = frozenset(
     | {"skip advertisement", "skip ad", "article continues after this ad", "story continues after this ad"}
     | {"article continues after advertisement", "story continues after advertisement"}
 )
-# What a page writes beside its media, its embeds and its live blog, a paragraph of its own, and no story's words
-# (session 54's attack: each stayed a paragraph of the body): the Guardian's age banner ("This article is more than 9
-# years old"), an Instagram embed's labels ("View this post on Instagram", "A post shared by SomaNet (@somanet)"), a
+# What a page writes beside its media and its live blog, a paragraph of its own, and no story's words (session 54's
+# attack: each stayed a paragraph of the body): the Guardian's age banner ("This article is more than 9 years old"), a
 # photo's prompt ("Click to enlarge") and a gallery's counter ("Image 1 of 5", "Photo 1 of 12"), a listen button's
-# duration ("· 5:32 min"), a live blog's "Show 25 new updates", a paginated story's "Continued on next page »" and a
-# print page's "URL: https://…". "Source: https://…" may cite the story's source, and stays.
-_LISTEN = r"(?:listen(?: to (?:this|the) (?:article|story))?\s*)?"
+# duration ("Listen · 5:32 min": a time alone, "2:03:37 mins", is a race's or a recipe's: the session's review), a
+# live blog's "Show 25 new updates", a paginated story's "Continued on next page »" and a print page's "Printed from:
+# https://…". "Source: https://…" may cite the story's source, and stays; "URL: https://…" is a print page's only
+# when it is the page's own address (print_address).
+_LISTEN = r"listen(?: to (?:this|the) (?:article|story))?\s*"
 _DURATION = r"\d{1,2}(?::\d{2}){1,2}"
 _MINUTES = r"min(?:s|utes)?"
 _PAGE_LABEL = re.compile(
     r"this (?:article|story|page|post) is (?:more than|over) (?:\d+|an?|one|two|three) (?:years?|months?) old"
-    r"|view this (?:post|photo|video|reel|profile) on instagram"
-    r"|an? (?:post|photo|video|reel) shared by [^()\n]{0,100}\(@[\w.]{1,40}\)(?: on [^()\n]{1,60})?"
     r"|(?:click|tap)(?: here| (?:on )?(?:the )?(?:image|photo|picture|graphic|map))? to (?:enlarge|zoom|expand)"
     r"(?: (?:the )?(?:image|photo|picture|graphic|map))?"
     r"|(?:image|photo|picture|slide|graphic) \d+ (?:of|/) \d+"
-    rf"|{_LISTEN}[\u00b7\u2022|]\s*{_DURATION}(?:\s*{_MINUTES})?|{_LISTEN}{_DURATION}\s*{_MINUTES}"
+    rf"|(?:{_LISTEN})?[\u00b7\u2022|]\s*{_DURATION}(?:\s*{_MINUTES})?|{_LISTEN}{_DURATION}\s*{_MINUTES}"
     r"|(?:show|load|see) \d+ (?:new|more) (?:updates?|posts?|entries)"
     r"|continued on (?:the )?next page"
-    # A print page's address line ("URL: https://…", "Printed from: https://…")
-    r"|(?:(?:article |page |story )?url|printed from(?: url)?|this (?:article|page) (?:was )?printed from)\s*:?\s*"
-    r"(?:https?://|www\.)[^\s]{1,2000}",
+    r"|(?:printed from(?: url)?|this (?:article|page) (?:was )?printed from)\s*:?\s*(?:https?://|www\.)[^\s]{1,2000}",
     re.IGNORECASE,
 )
+# An Instagram embed's labels, inside its `blockquote.instagram-media` ("View this post on Instagram", "A post shared
+# by SomaNet (@somanet)"): elsewhere "A post shared by her sister (@annabel) on Sunday drew…" is the story's.
+_EMBED_LABEL = re.compile(
+    r"view this (?:post|photo|video|reel|profile) on instagram"
+    r"|an? (?:post|photo|video|reel) shared by [^()\n]{0,100}\(@[\w.]{1,40}\)(?: on [^()\n]{1,60})?",
+    re.IGNORECASE,
+)
+# A print page's line of its address ("URL: https://…", "Article URL: …"): the address is read to compare it with the
+# page's own (print_address).
+_ADDRESS_LINE = re.compile(r"(?:(?:article |page |story )?url)\s*:?\s*(?P<address>(?:https?://|www\.)\S{1,2000})", re.I)
 
 
 # The legacy site's own layout, on its exported pages (text, or rebuilt as HTML): its name under the headline
@@ -206,10 +214,21 @@ def is_ad_label(paragraph: str) -> bool:
     return paragraph.strip(" .:-\u2013\u2014").casefold() in _AD_LABELS
 
 
-def is_page_label(paragraph: str) -> bool:
-    """Whether a paragraph says only what a page writes beside its media, embeds or live blog (_PAGE_LABEL, in any
-    case, a stop, colon, dash or arrow after)."""
-    return _PAGE_LABEL.fullmatch(paragraph.strip(" .:-\u2013\u2014>\u00bb\u203a\u2192\u2026")) is not None
+_LABEL_ENDS = " .:-\u2013\u2014>\u00bb\u203a\u2192\u2026"
+
+
+def is_page_label(paragraph: str, embedded: bool = False) -> bool:
+    """Whether a paragraph says only what a page writes beside its media or live blog (_PAGE_LABEL, in any case, a
+    stop, colon, dash or arrow after), or, `embedded` in an Instagram embed, what the embed writes (_EMBED_LABEL)."""
+    label = paragraph.strip(_LABEL_ENDS)
+    return _PAGE_LABEL.fullmatch(label) is not None or (embedded and _EMBED_LABEL.fullmatch(label) is not None)
+
+
+def print_address(paragraph: str) -> str | None:
+    """The address a paragraph says only as a print page's address line does ("URL: https://somanet.example/x" ->
+    "https://somanet.example/x"), else None."""
+    line = _ADDRESS_LINE.fullmatch(paragraph.strip(" .:-\u2013\u2014"))
+    return line.group("address") if line is not None else None
 
 
 def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None:
@@ -219,6 +238,8 @@ def furniture_line(plain: str, links: list[list[str]]) -> tuple[str, ...] | None
         return None
     labelled = _LABELLED_LINE.fullmatch(plain)
     if labelled is not None:
+        if labelled.group("pages") and not all(normalise_space("".join(link)).isdigit() for link in links):
+            return None
         if not (labelled.group("tag") or labelled.group("tagged")):
             return ()
         return tuple(text for text in (normalise_space("".join(link)) for link in links) if text)

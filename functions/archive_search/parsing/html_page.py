@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import (
+    AGENCIES,
     CHANGE_STAMPS,
     META_WORDS,
     byline_name,
@@ -40,6 +41,7 @@ from archive_search.parsing.furniture_lines import (
     is_legacy_layout_line,
     is_thread_heading,
     is_thread_invitation,
+    print_address,
 )
 from archive_search.parsing.html_text import (
     BLOCK_TAGS,
@@ -188,6 +190,8 @@ def parse_html(data: bytes) -> ParsedUpload:
         paragraphs = element_paragraphs(
             container, frozenset(skip), frozenset(header.mem_id for header in headers), linked_tags
         )
+    url = _url(tree, meta, linked)
+    paragraphs = _without_address_lines(paragraphs, url, _is_print_layout(tree))
     if container is not None and container.tag == "body":
         paragraphs = _without_site_furniture(paragraphs, marked_sites)
     # A masthead known only by where it stands stays the body's first paragraph; the date line or byline under it
@@ -261,7 +265,7 @@ def parse_html(data: bytes) -> ParsedUpload:
         # An article has one section: the others are kept as its tags.
         tags=_with_linked_tags(_tags(meta, linked) or rel_tags, [*field_tags, *linked_tags]) + more_sections,
         summary=_first(meta, SUMMARY_META) or _ld_text(linked, "description"),
-        url=_url(tree, meta, linked),
+        url=url,
     )
     if parsed.published is None and unreadable_date is not None:
         raise _unreadable_date(tree, *unreadable_date)
@@ -530,12 +534,28 @@ def _meta_lines(container: LexborNode | None) -> tuple[set[int], str | None, str
         lines.add(block.mem_id)
         date, name = line
         dateline, author = dateline or date, author or name
-    for block in islice(container.css(_UNMARKED_META_SELECTOR), MAX_TAXONOMY_LINKS):
-        line = None if block.mem_id in lines or others.hold(block) else _unmarked_meta_line(block)
-        if line is not None:
-            lines.add(block.mem_id)
-            dateline, author = dateline or line[0], author or line[1]
+    # Only the post's own: the first, before its text, in no aside (another post's under "Also on this blog" gave its
+    # date and author: session 54's review).
+    block = container.css_first(_UNMARKED_META_SELECTOR)
+    own = block is not None and block.mem_id not in lines and not others.hold(block)
+    line = _unmarked_meta_line(block) if own and block is not None and _opens_post(block, container) else None
+    if block is not None and line is not None:
+        lines.add(block.mem_id)
+        dateline, author = dateline or line[0], author or line[1]
     return lines, dateline, author
+
+
+def _opens_post(block: LexborNode, container: LexborNode) -> bool:
+    """Whether a block stands before the post's running text (its first <p> of a sentence: is_running_text; a byline
+    may stand before it), in no <aside>."""
+    if any(outer.tag == "aside" for outer in _ancestors(block)):
+        return False
+    for node in container.traverse(include_text=False):
+        if node.mem_id == block.mem_id:
+            return True
+        if node.tag == "p" and is_running_text(element_text(node)):
+            return False
+    return False
 
 
 # A post's line of metadata that marks neither its date nor its author: Substack's `div.post-meta`, its author's
@@ -556,7 +576,8 @@ def _unmarked_meta_line(block: LexborNode) -> tuple[str, str | None] | None:
     names = [part for part in parts if part not in dates and _is_writers_name(part)]
     if not dates or len(dates) + len(names) != len(parts):
         return None
-    return dates[0], next(iter(names), None)
+    # A single word names the writer only as an agency does: "London" is the post's place (the session's review).
+    return dates[0], next((name for name in names if " " in name or name.casefold() in AGENCIES), None)
 
 
 def _medium_titles(container: LexborNode | None, title: str) -> set[int]:
@@ -572,6 +593,8 @@ def _medium_titles(container: LexborNode | None, title: str) -> set[int]:
 # name it `field--name-field-tags` and each term `field__item`, Drupal 7 `field-name-field-tags` and `field-item`.
 _TAG_FIELD = re.compile(r"field-{1,2}name-field-(?:tags|topics|keywords)")
 _TAG_FIELD_ITEMS = ".field__item, .field-item"
+MAX_TAG_FIELD_LABEL_CHARS = 40  # what a field of tags holds beside its terms: its label ("Tags:")
+MAX_FIELD_TERM_CHARS = 60  # a term: a few words
 
 
 def _tag_fields(container: LexborNode | None) -> tuple[set[int], list[str]]:
@@ -584,10 +607,21 @@ def _tag_fields(container: LexborNode | None) -> tuple[set[int], list[str]]:
     for field in islice(container.css('[class*="name-field-"]'), MAX_TAXONOMY_LINKS):
         if not any(_TAG_FIELD.fullmatch(name) for name in _classes(field)) or field.mem_id in fields:
             continue
-        fields.add(field.mem_id)
         items = field.css(_TAG_FIELD_ITEMS) or field.css("a")
-        terms.extend(clean_line(element_text(item)) for item in islice(items, MAX_TAXONOMY_LINKS))
+        if _visible_chars(field) - sum(_visible_chars(item) for item in items) > MAX_TAG_FIELD_LABEL_CHARS:
+            continue  # a field so named holding the story's text (session 54's review) is no list of terms
+        fields.add(field.mem_id)
+        # A keywords field may hold them in one item, "harbour, planning, council"; a long item is a description.
+        for item in islice(items, MAX_TAXONOMY_LINKS):
+            found = [clean_line(term) for term in element_text(item).split(",")]
+            if all(len(term) <= MAX_FIELD_TERM_CHARS for term in found):
+                terms.extend(term for term in found if term)
     return fields, terms
+
+
+def _visible_chars(node: LexborNode) -> int:
+    """Characters of text under node, whitespace aside."""
+    return len("".join(node.text(deep=True).split()))
 
 
 def _is_entry_date(marker: LexborNode) -> bool:
@@ -600,6 +634,9 @@ def _is_entry_date(marker: LexborNode) -> bool:
 
 # Class names WordPress themes (and Blogger's) give the post's lines of metadata: the date, the author, the categories
 # and tags (Twenty Ten to Twenty Twenty-Five, Astra, GeneratePress, OceanWP, Newspaper, Blogger's post-footer).
+# A theme's plain box of tag links, `div.tags` (session 54: its `rel=tag` links were not read), also at the end of
+# the post's text element (`.entry-content > div.tags`: the session's review).
+_TAG_BOX_NAMES = frozenset({"tags", "article-tags", "story-tags"})
 _META_REGION_NAMES = frozenset(
     {"entry-meta", "entry-footer", "entry-header", "entry-utility", "entry-categories", "entry-tags"}
     | {"entry-taxonomies", "post-meta", "post-meta-wrapper", "post-header", "post-footer", "posted-on", "posted-in"}
@@ -610,8 +647,7 @@ _META_REGION_NAMES = frozenset(
     | {"meta", "meta-info", "fusion-meta-info", "td-module-meta-info", "article-byline", "post-byline"}
     # Drupal's node meta (session 54): Olivero's `node__meta`, Classy's `node__submitted`, Bartik's `submitted`.
     | {"node__meta", "node__submitted", "submitted"}
-    # A theme's plain box of tag links, `div.tags` (session 54: its `rel=tag` links were not read).
-    | {"tags", "article-tags", "story-tags"}
+    | _TAG_BOX_NAMES
 )
 # Class names of the post's text: a link in it is the text's, never the post's metadata.
 _CONTENT_NAMES = frozenset(
@@ -637,24 +673,24 @@ MAX_REGION_DEPTH = 200  # ancestors of a link asked whether it is in a line of m
 def _in_meta_region(link: LexborNode) -> bool:
     """Whether a category or tag link stands in the post's own lines of metadata: in an element named so
     (_META_REGION_NAMES: `entry-meta`, `cat-links`, `tags-links`) or in a <header> or <footer> of an <article>; never
-    in the post's text (_CONTENT_NAMES, itemprop=articleBody) nor in what lists other posts (_NOT_META_NAMES).
+    in the post's text (_CONTENT_NAMES, itemprop=articleBody) but in a box of tag links there (_TAG_BOX_NAMES), nor
+    in what lists other posts (_NOT_META_NAMES).
     One walk up: a <header> or <footer> passed on the way is the article's when an <article> (or `.hentry`) is met
     above it."""
-    meta = False
+    meta = tag_box = False
     passed_header_or_footer = False
     node = link.parent
     for _ in range(MAX_REGION_DEPTH):
         if node is None or node.tag in ("body", "html"):
             return meta or (passed_header_or_footer and _hentry_at_or_above(node))
         names = (node.attributes.get("class") or "").casefold().split()
-        if (
-            node.tag == "nav"
-            or (node.attributes.get("itemprop") or "").casefold() == "articlebody"
-            or not _CONTENT_NAMES.isdisjoint(names)
-            or not _NOT_META_NAMES.isdisjoint(names)
-            or any(part in name for name in names for part in _NOT_META_PARTS)
-        ):
+        if node.tag == "nav" or not _NOT_META_NAMES.isdisjoint(names):
             return False
+        if any(part in name for name in names for part in _NOT_META_PARTS):
+            return False
+        if (node.attributes.get("itemprop") or "").casefold() == "articlebody" or not _CONTENT_NAMES.isdisjoint(names):
+            return tag_box
+        tag_box = tag_box or not _TAG_BOX_NAMES.isdisjoint(names)
         meta = meta or not _META_REGION_NAMES.isdisjoint(names) or (passed_header_or_footer and _is_post(node))
         passed_header_or_footer = passed_header_or_footer or node.tag in ("header", "footer")
         node = node.parent
@@ -897,7 +933,8 @@ def _is_teaser(node: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]
     return bool(href) and "#" not in href
 
 
-_TEASER_NAMES = frozenset({"teaser", "card", "related", "promo"})
+# A box of the story's own may be a `card` or a `promo-quote` (session 54's review: "Key facts", a pull quote).
+_TEASER_NAMES = frozenset({"teaser", "related"})
 
 
 MAX_NESTED_TEASERS = 50  # <article>s in the article read as teasers: a page's "More on this story" lists a few
@@ -2070,11 +2107,14 @@ def _author(
     # The account or site a meta author is stands where a Person by reference does: after the byline.
     person = person or account
     byline = None
-    # Microformats' `p-author` (an h-entry's, Medium's export: session 54) names the author as `.author` does.
-    for selector in (".byline .author, .byline__name, .author-name, .p-author", ".byline, .author"):
+    # Microformats' `p-author` of the article's own h-entry (Medium's export: session 54) names the author where no
+    # byline does (_entrys_own_author).
+    for selector in (".byline .author, .byline__name, .author-name", ".byline, .author", ".p-author"):
         # The first that names someone: an author box's "About the author" or "More from this author" names no one.
         # A few are read (each reads its whole element: all of 1,990 nested ones took 14.7 s; session 21's review).
-        candidates = islice((node for node in tree.css(selector) if read(node)), MAX_AUTHORS_READ)
+        nodes = tree.css(selector)
+        nodes = [node for node in nodes if _entrys_own_author(node)] if selector == ".p-author" else nodes
+        candidates = islice((node for node in nodes if read(node)), MAX_AUTHORS_READ)
         named = (_byline_author(node) for node in candidates)
         if byline := next((author for author in named if author and names_people(author)), None):
             break
@@ -2092,6 +2132,36 @@ def _author(
         or _ld_author(linked)
         or next((a for a in (clean_author(_first(meta, (name,))) for name in AUTHOR_META[2:]) if a), None)
     )
+
+
+# Microformats2 names of a post an h-entry cites, replies to, likes or reposts, and of its comments: a `p-author` in
+# one is that post's author (session 54's review: "In reply to <a class=p-author>Tantek Çelik</a>" became the author).
+_CITED_POST_NAMES = frozenset(
+    {"h-cite", "h-entry", "u-in-reply-to", "u-like-of", "u-repost-of", "u-bookmark-of", "u-quotation-of"}
+    | {"p-comment", "u-comment", "h-card"}
+)
+
+
+def _entrys_own_author(node: LexborNode) -> bool:
+    """Whether a `.p-author` is the author of the page's outermost h-entry (microformats2: its own property, in no
+    nested post or card on the way up), not of a post it cites or a site owner's card outside it."""
+    for parent in _ancestors(node):
+        names = set(_classes(parent))
+        if "h-entry" in names:
+            return not any("h-entry" in _classes(outer) for outer in _ancestors(parent))
+        if names & _CITED_POST_NAMES:
+            return False
+    return False
+
+
+def _ancestors(node: LexborNode) -> Iterable[LexborNode]:
+    """The elements around a node inside <body>, innermost first (at most MAX_REGION_DEPTH)."""
+    parent = node.parent
+    for _ in range(MAX_REGION_DEPTH):
+        if parent is None or parent.tag in ("body", "html"):
+            return
+        yield parent
+        parent = parent.parent
 
 
 def _byline_author(node: LexborNode) -> str | None:
@@ -2468,6 +2538,48 @@ def _redirect_target(tree: LexborHTMLParser, container: LexborNode | None) -> tu
     links += container.css("a[href]") if container is not None else []
     hrefs = ((link.attributes.get("href") or "").strip() for link in links)
     return next((href for href in hrefs if href and not href.startswith("#")), None), ""
+
+
+_ADDRESS_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?")
+
+
+def _without_address_lines(paragraphs: list[str], url: str | None, print_layout: bool) -> list[str]:
+    """The paragraphs without a print page's line of its address (furniture_lines.print_address; session 54): one
+    giving the page's own address (`url`: "URL: https://somanet.example/2015/05/kerry" beside a canonical link to
+    it), and in a print layout (_is_print_layout) one at the body's start or end. Another address so labelled is
+    the story's: a fact box's "URL: www.powerswitch.example" (the session's review)."""
+    own = _address_key(url) if url else None
+    kept = [
+        paragraph
+        for paragraph in paragraphs
+        if own is None or (address := print_address(paragraph)) is None or _address_key(address) != own
+    ]
+    while print_layout and kept and print_address(kept[-1]) is not None:
+        kept.pop()
+    while print_layout and kept and print_address(kept[0]) is not None:
+        kept.pop(0)
+    return kept
+
+
+# A print layout's marks: a <body> printing itself on load, a link printing the page, a title saying so.
+_PRINT_SCRIPT = re.compile(r"\bprint\s*\(")
+_PRINT_TITLE = re.compile(r"\s*print(?:er[- ]friendly|able)?\b", re.IGNORECASE)
+
+
+def _is_print_layout(tree: LexborHTMLParser) -> bool:
+    """Whether a page is a print version: its <body> prints it on load, a link prints it (`javascript:window.print()`)
+    or its <title> starts with "Print" ("Print this article - Daily Planet")."""
+    body, title = tree.body, tree.css_first("title")
+    if body is not None and _PRINT_SCRIPT.search(body.attributes.get("onload") or ""):
+        return True
+    if title is not None and _PRINT_TITLE.match(element_text(title)):
+        return True
+    return any(_PRINT_SCRIPT.search(link.attributes.get("href") or "") for link in tree.css('a[href^="javascript:"]'))
+
+
+def _address_key(address: str) -> str:
+    """An address as compared (_without_address_lines): without its scheme, "www." or a closing slash, in any case."""
+    return _ADDRESS_SCHEME.sub("", address.casefold()).rstrip("/")
 
 
 def _url(tree: LexborHTMLParser, meta: dict[str, list[str]], linked: dict[str, Any]) -> str | None:

@@ -298,7 +298,7 @@ CONTENT_NAMES = frozenset(
 # reading! Subscribe for free…", "Subscribe now", "Share": session 54).
 FURNITURE_NAMES = frozenset(
     {"jp-relatedposts", "relatedposts", "sharedaddy", "sd-like", "sd-sharing", "likes", "adsbygoogle"}
-    | {"subscription-widget-wrap", "subscription-widget", "button-wrapper"}
+    | {"subscription-widget-wrap", "subscription-widget"}
     | {"page-links"}  # WordPress's wp_link_pages() in many a theme: "Pages: 1 2 3" (session 54)
 )
 # Consent managers' banners, by the names their scripts give them: Quantcast Choice (`qc-cmp2-container`), OneTrust,
@@ -340,9 +340,9 @@ _NOT_FURNITURE_TAGS = frozenset(
 # An ad slot's label is a paragraph of its own, or a <div>'s text (furniture_lines.is_ad_label): in a heading, a
 # list's item or a table's cell, "Advertisement" is the article's.
 _AD_LABEL_HOLDERS = frozenset({"p", "div"})
-# ...and a label of media or a live blog (furniture_lines.is_page_label) in a quotation too: Instagram's embed is a
-# <blockquote> holding its labels.
+# ...and an Instagram embed's labels (furniture_lines.is_page_label) in its <blockquote> too.
 _PAGE_LABEL_HOLDERS = _AD_LABEL_HOLDERS | {"blockquote"}
+_INSTAGRAM_EMBED = "blockquote.instagram-media"
 # A BEM name's element or modifier (`tonal__main--tone-comment`): what follows the block's name.
 _BEM_TAIL = re.compile(r"--|__")
 _NAME_PARTS = re.compile(r"[_\-]+")
@@ -809,38 +809,90 @@ def _beside_media(node: LexborNode) -> bool:
     return any(sibling.tag in _MEDIA_TAGS or sibling.css_first(_MEDIA) is not None for sibling in siblings)
 
 
-# Names of a photo's caption outside a <figure> (session 54): WordPress's classic `div.wp-caption > p.wp-caption-text`,
-# `span.caption`, `p.image-caption`.
-_CAPTION_PARTS = frozenset({"caption"})
+# Class names of a photo's caption outside a <figure> (session 54), whole: WordPress's classic `div.wp-caption >
+# p.wp-caption-text`, `span.caption`, `p.image-caption`. A name holding "caption" among other words
+# (`story-caption`, `intro-caption`, `has-caption-style`) may name a standfirst or a style (the session's review).
+_CAPTION_NAMES = frozenset(
+    {"caption", "wp-caption-text", "image-caption", "photo-caption", "media-caption", "img-caption", "caption-text"}
+    | {"picture-caption", "figure-caption", "gallery-caption"}
+)
+_CAPTIONS = ", ".join(f".{name}" for name in sorted(_CAPTION_NAMES))
+MAX_CAPTIONS = 500  # caption-named elements judged in one article: a gallery has a few dozen
 # What a label over or under a video says (session 54): "Watch: Kerry arrives in Sochi", "Video: …", a short title
 # with no clause (_MEDIA_LABEL_MAX_WORDS): a paragraph of the story's that starts so says more. And what a gallery's
-# counter and caption say beside a photo: "1 of 12: Kerry arrives in Sochi".
+# counter and caption say beside a photo: "1 of 12: Kerry arrives in Sochi", "Photo 2 of 5 - …".
 _VIDEO_LABEL = re.compile(r"(?:watch|video)\s*:\s*[^.,;!?\n]{1,150}", re.IGNORECASE)
 _VIDEO = "video, iframe, embed, object, amp-video, amp-iframe, amp-youtube"
 _VIDEO_TAGS = frozenset(_VIDEO.split(", "))
-_COUNTER_LABEL = re.compile(r"\d{1,3} (?:of|/) \d{1,3}\s*[:|\u2013\u2014-]\s*[^\n]{1,200}")
+_COUNTER_LABEL = re.compile(
+    r"(?P<named>(?:photo|image|picture|slide) )?\d{1,3} (?:of|/) \d{1,3}\s*[:|\u2013\u2014-]\s*[^\n]{1,200}",
+    re.IGNORECASE,
+)
+# Words of a gallery's or slideshow's class names, around a counter "1 of 10: …" that is no numbered list's item.
+_GALLERY_PARTS = frozenset({"gallery", "slideshow", "slider", "carousel", "slides", "slide", "swiper", "lightbox"})
+_GALLERY_DEPTH = 4  # elements around a counter asked whether they are its gallery
 _MEDIA_LABEL_MAX_CHARS = 200
 _MEDIA_LABEL_MAX_WORDS = 12
 _MEDIA_LABEL_TAGS = frozenset({"p", "div", "span", "small", "strong", "b", "em"})  # a heading heads what is shown
 
 
 def _labels_media(node: LexborNode, lengths: dict[int, int]) -> bool:
-    """Whether an element right beside an image, a video or an embed (_beside_media) is its caption or label: named
-    as a caption (_CAPTION_PARTS: outside a <figure>, what a <figcaption> is inside one, which goes with its media) or
-    saying only what a gallery's counter says (_COUNTER_LABEL); or, beside a video or an embed, saying only what its
-    label says (_VIDEO_LABEL). Each only short (_MEDIA_LABEL_MAX_CHARS). A photo story whose captions are its only
-    text loses them here as it does its <figcaption>s."""
+    """Whether an element right beside an image, a video or an embed (_beside_media) is its label: saying only what a
+    gallery's counter says (_COUNTER_LABEL), "Photo 1 of 5: …" or "1 of 5: …" in a gallery (_in_gallery: elsewhere
+    it is a numbered list's item, a quiz's question: session 54's review); or, beside a video or an embed, saying
+    only what its label says (_VIDEO_LABEL). Each only short (_MEDIA_LABEL_MAX_CHARS)."""
     if node.tag not in _MEDIA_LABEL_TAGS or cached_text_length(node, lengths) > _MEDIA_LABEL_MAX_CHARS:
         return False
-    if any(_name_parts(name) & _CAPTION_PARTS for name in _names(node)):
-        return _beside_media(node)
     text = normalise_space(node.text(deep=True))
-    if _COUNTER_LABEL.fullmatch(text) is not None:
-        return _beside_media(node)
+    counter = _COUNTER_LABEL.fullmatch(text)
+    if counter is not None:
+        return (counter.group("named") is not None or _in_gallery(node)) and _beside_media(node)
     if _VIDEO_LABEL.fullmatch(text) is None or len(text.split()) > _MEDIA_LABEL_MAX_WORDS:
         return False
     siblings = _adjacent_elements(node)
     return any(sibling.tag in _VIDEO_TAGS or sibling.css_first(_VIDEO) is not None for sibling in siblings)
+
+
+def _in_gallery(node: LexborNode) -> bool:
+    """Whether an element is inside a gallery or a slideshow (_GALLERY_PARTS in a class name of one of the
+    _GALLERY_DEPTH elements around it)."""
+    outer = node.parent
+    for _ in range(_GALLERY_DEPTH):
+        if outer is None:
+            return False
+        if any(_name_parts(name) & _GALLERY_PARTS for name in _names(outer)):
+            return True
+        outer = outer.parent
+    return False
+
+
+def _media_captions(root: LexborNode, lengths: dict[int, int]) -> frozenset[int]:
+    """The captions of photos outside a <figure> under root, which the body leaves out as it does a <figcaption> beside
+    its media: an element named as one (_CAPTION_NAMES), short (_MEDIA_LABEL_MAX_CHARS), right beside its image
+    (_beside_media), a phrase element only with no text of a paragraph around it (`<p>Harbour master <span
+    class="caption">…` is a sentence's). None when the captions hold half the text or more: a photo story told in
+    its captions keeps them (session 54's review: such a page was rejected as empty)."""
+    captions = [node for node in islice(root.css(_CAPTIONS), MAX_CAPTIONS) if _is_caption(node, lengths)]
+    if not captions:
+        return frozenset()
+    told = sum(cached_text_length(node, lengths) for node in captions)
+    return frozenset() if told * 2 >= text_length(root) else frozenset(node.mem_id for node in captions)
+
+
+def _is_caption(node: LexborNode, lengths: dict[int, int]) -> bool:
+    if node.tag not in _MEDIA_LABEL_TAGS or not set(_names(node)) & _CAPTION_NAMES:
+        return False
+    length = cached_text_length(node, lengths)
+    if length > _MEDIA_LABEL_MAX_CHARS:
+        return False
+    parent = node.parent
+    if node.tag not in ("p", "div") and parent is not None and _words_around(parent) != _words_around(node):
+        return False
+    return _beside_media(node)
+
+
+def _words_around(node: LexborNode) -> str:
+    return "".join(node.text(deep=True).split())
 
 
 def _is_named_prompt(node: LexborNode) -> bool:
@@ -1160,6 +1212,7 @@ def element_paragraphs(
     """
     chrome_limit = text_length(root) * CHROME_MAX_SHARE
     lengths: dict[int, int] = {}  # text lengths of the elements judged by their names (cached_text_length)
+    skip = skip | _media_captions(root, lengths)
     facts: dict[tuple[str, int], bool] = {}  # whether each element is inside an article container (_in_article)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -1186,6 +1239,7 @@ def element_paragraphs(
     # whether furniture holding text was left out since.
     last_holder = ""
     left_since = False
+    imaged = False  # whether the paragraph being read holds an image (_without_shortcodes)
 
     def story_list(node: LexborNode) -> bool:
         """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
@@ -1237,8 +1291,9 @@ def element_paragraphs(
         return "blockquote" in blocks or bool(paragraphs and not left_since and paragraphs[-1].endswith(":"))
 
     def end_paragraph() -> None:
-        nonlocal ended, heading, left_since
+        nonlocal ended, heading, left_since, imaged
         ended += 1
+        with_image, imaged = imaged, False
         for at in pending:  # controls with no text after them in their paragraph (CONTROL_TAGS)
             current[at] = ""
         pending.clear()
@@ -1250,7 +1305,7 @@ def element_paragraphs(
             paragraphs.extend(lines)
             heading = heading if not lines else None
             return
-        paragraph = normalise_space(_without_shortcodes(text) if page else text)
+        paragraph = normalise_space(_without_shortcodes(text, with_image) if page else text)
         if not paragraph or (notes and _ARTICLE_NOTE.match(paragraph) is None):
             return
         holder = blocks[-1] if blocks else ""
@@ -1259,7 +1314,10 @@ def element_paragraphs(
                 tags.extend(found)
             furniture_left_out()
         elif (holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph)) or (
-            holder in _PAGE_LABEL_HOLDERS and is_page_label(paragraph)
+            # A label quoted is the story's ("Continued on next page", the misprint's words: session 54's review)
+            holder in _PAGE_LABEL_HOLDERS
+            and is_page_label(paragraph, embedded=embeds > 0)
+            and (embeds > 0 or not quoted())
         ):
             furniture_left_out()
         elif holder in _AD_LABEL_HOLDERS and is_reading_label(paragraph) and not quoted():
@@ -1280,6 +1338,8 @@ def element_paragraphs(
     controls = 0  # the form controls open around the walk (CONTROL_TAGS)
     pending: list[int] = []  # where in `current` the controls' text since the paragraph's last other text stands
     note_holders: set[int] = set()  # the article's footers and asides read for its notes (_holds_article_notes)
+    instagram = {embed.mem_id for embed in root.css(_INSTAGRAM_EMBED)}
+    embeds = 0  # the Instagram embeds open around the walk: their labels are no text (furniture_lines.is_page_label)
     notes = 0  # those open around the walk: only their notes are text
     # Stack entries: (node, depth, inside a list already judged not to be a link list, is a closing marker).
     stack: list[tuple[LexborNode, int, bool, bool]] = [(root, 0, False, False)]
@@ -1289,6 +1349,7 @@ def element_paragraphs(
         if closing:
             copies -= depth > 0 and _is_aria_hidden(node)
             controls -= tag in CONTROL_TAGS
+            embeds -= node.mem_id in instagram
             if tag in BLOCK_TAGS or node.mem_id in note_holders:
                 gap = False
                 end_paragraph()
@@ -1326,6 +1387,7 @@ def element_paragraphs(
             if not controls:  # a control is no text of a line of links: "Share: Facebook Twitter <button>Copy"
                 linked.add(text)
             continue
+        imaged = imaged or tag == "img"
         holds_notes = depth > 0 and tag in _NOTE_HOLDERS and _holds_article_notes(node, facts)
         if depth > 0 and (
             _left_out(node, skip, keep, chrome_limit, lengths, copies > 0, holds_notes, repeats)
@@ -1387,6 +1449,7 @@ def element_paragraphs(
             linked.open_link()
         copies += depth > 0 and _is_aria_hidden(node)
         controls += tag in CONTROL_TAGS
+        embeds += node.mem_id in instagram
         stack.append((node, depth, in_list, True))
         shadow = _shadow_root(node)  # not left out: a template is read only as a shadow root, in place
         children = child_nodes(node if shadow is None else shadow)
@@ -1590,7 +1653,7 @@ def _left_out(
         return True
     if _is_aria_hidden(node) and not _is_visible_copy(node, in_copy, repeats):
         return True
-    if (node.tag == "a" and _is_heading_permalink(node)) or _labels_media(node, lengths):
+    if (node.tag == "a" and _is_heading_permalink(node)) or _labels_media(node, lengths) or _is_button_box(node):
         return True
     # A <header> kept is still judged by its names (`<header class="site-header">` in an article is the site's).
     return (node.mem_id not in keep or node.tag in DROPPED_TAGS) and left_out_by_name(node, chrome_limit, lengths)
@@ -1604,19 +1667,37 @@ _PERMALINK_NAMES = frozenset(
     {"headerlink", "hash-link", "header-anchor", "anchorjs-link", "anchor", "anchor-link", "heading-anchor"}
     | {"permalink", "header-link", "heading-link"}
 )
-_PERMALINK_MAX_CHARS = 3  # its mark: `#`, `¶`, `§`, `🔗`, nothing but a zero-width space
+# Its mark, all its text but whitespace, zero-width and format characters and emoji variation selectors (Docusaurus's
+# is a zero-width space alone): any other, "+", "!", "?", "&", "★", a flag, is a heading's word in a link (session 54's
+# review: "Google+", "Yahoo!", "Tom & Jerry" lost their marks).
+_PERMALINK_MARKS = frozenset({"", "#", "\u00b6", "\u00a7", "\U0001f517", "\u2693"})
+_VARIATION_SELECTORS = frozenset("\ufe0e\ufe0f")
 # What may stand between a heading and its permalink: the heading's text wrappers (`<span class="mw-headline">`).
 _PHRASING_AROUND_PERMALINK = frozenset({"span", "a", "div", "strong", "b", "em", "i", "small", "code"})
 
 
+def _is_button_box(node: LexborNode) -> bool:
+    """Whether an element is Substack's `button-wrapper` holding only its buttons ("Subscribe now", "Share": session
+    54): a theme's box so named holding words of its own is text (the session's review: a how-to's step)."""
+    if "button-wrapper" not in _names(node):
+        return False
+    words = "".join(node.text(deep=True).split())
+    return len(words) <= sum(len("".join(button.text(deep=True).split())) for button in node.css("a, button"))
+
+
 def _is_heading_permalink(link: LexborNode) -> bool:
     """Whether a link inside a heading is the heading's permalink (session 54: "…Sochi#", "…Sochi ¶" and "Background🔗"
-    were titles and subheads): its text only a mark (no letter or digit, at most _PERMALINK_MAX_CHARS, zero-width and
-    format characters aside), and either named so (_PERMALINK_NAMES) or leading to the heading itself (`href="#"`, or
-    `#` and the id of the heading or of an element in it). A heading's words that are a link are text, whatever it
-    leads to."""
-    mark = "".join(char for char in link.text(deep=True) if not char.isspace() and unicodedata.category(char) != "Cf")
-    if len(mark) > _PERMALINK_MAX_CHARS or any(char.isalnum() for char in mark):
+    were titles and subheads): its text only a mark (_PERMALINK_MARKS), and either named so (_PERMALINK_NAMES) or
+    leading to the heading itself (`#` and the id of the heading or of an element in it), a "#" apart from its words
+    (_apart_from_words: "C<a href='#c'>#</a> 12" is "C# 12"). `href="#"` alone is a script's link (a hashtag, a rating):
+    only its name makes it a permalink. A heading's words that are a link are text, whatever it leads to."""
+    text = link.text(deep=True)
+    mark = "".join(
+        char
+        for char in text
+        if not char.isspace() and unicodedata.category(char) != "Cf" and char not in _VARIATION_SELECTORS
+    )
+    if mark not in _PERMALINK_MARKS:
         return False
     heading = link.parent
     while heading is not None and heading.tag not in _HEADINGS:
@@ -1626,10 +1707,17 @@ def _is_heading_permalink(link: LexborNode) -> bool:
     if set(_names(link)) & _PERMALINK_NAMES:
         return True
     target = (link.attributes.get("href") or "").strip()
-    if target == "#":
-        return True
-    ids = {heading.attributes.get("id"), *(inner.attributes.get("id") for inner in heading.css("[id]"))}
-    return target.startswith("#") and target[1:] in ids
+    ids = {heading.attributes.get("id"), *(inner.attributes.get("id") for inner in heading.css("[id]"))} - {None}
+    return target.startswith("#") and target[1:] in ids and (mark != "#" or _apart_from_words(link, text))
+
+
+def _apart_from_words(link: LexborNode, text: str) -> bool:
+    """Whether a link's text is no part of a word beside it: whitespace, or nothing, at each side."""
+    before = link.prev.text(deep=True) if link.prev is not None else ""
+    after = link.next.text(deep=True) if link.next is not None else ""
+    return (not before or before[-1].isspace() or text[:1].isspace()) and (
+        not after or after[0].isspace() or text[-1:].isspace()
+    )
 
 
 def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:
@@ -2197,18 +2285,19 @@ def _comment_line(markup: str) -> bool:
     return False
 
 
-def _without_shortcodes(text: str) -> str:
+def _without_shortcodes(text: str, imaged: bool) -> str:
     """A paragraph of a page without WordPress's shortcodes, as as_markup reads them in a JSON body: a caption's shows
     its caption, and a paragraph of media ones (WORDPRESS_MEDIA) alone is none (session 53: `[caption id=…]…
     [/caption]` and `[gallery ids="1,2,3"]` stayed in an HTML page's body). In a sentence, `[gallery]` is a mention
-    of the shortcode, kept as written. A paragraph of the shortcodes alone is none either (session 54): WordPress
-    shows such a caption shortcode as a figure of its image, whose caption stays out as a <figcaption> beside its image
-    does; beside the story's words its caption stays."""
+    of the shortcode, kept as written. A paragraph of the shortcodes alone holding an image (`imaged`) is none either
+    (session 54): WordPress shows such a caption shortcode as a figure of its image, whose caption stays out as a
+    <figcaption> beside its image does; beside the story's words, or with no image, its caption stays."""
     if "[" not in text:
         return text
-    if not WORDPRESS_MEDIA.sub("", _CAPTION_SHORTCODE.sub("", text)).strip():
+    if imaged and not WORDPRESS_MEDIA.sub("", _CAPTION_SHORTCODE.sub("", text)).strip():
         return ""
-    return _CAPTION_SHORTCODE.sub(_caption_text, text)
+    text = _CAPTION_SHORTCODE.sub(_caption_text, text)
+    return "" if not WORDPRESS_MEDIA.sub("", text).strip() else text
 
 
 def _caption_text(shortcode: re.Match[str]) -> str:
