@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import html
+import html.entities
 import itertools
 import re
 import unicodedata
@@ -323,16 +324,17 @@ def fold_within(sent: str, limit: int) -> tuple[str, int]:
 
 def pasted_text(sent: str) -> str:
     """sent as the text a reader saw where they copied it: each character reference decoded (`&quot;`, `&amp;`,
-    `&eacute;`, `&#8217;`, `&#x27;`; html.unescape, the HTML standard's table), then the tags of pasted markup
-    dropped (`<b>blair</b>`, our own snippets' `<mark>`), a phrasing element's (HTML standard, "phrasing content")
-    closed up, another's (`<p>`, `<br/>`) as a space. A reference is read only with its `;`, as escaped text writes
-    it: the standard's legacy names without one (`&para`, `&reg`, `&times`, `&yen`) begin words (`R&D&regulation`
-    is no `®ulation`). A tag is markup when it closes (`</b>`), closes itself (`<br/>`), has an attribute with a
-    value (`<a href="…">`) or its element is closed in the query: a tag without one of these is a wire's ticker or
-    company (`<IBM>`, `<T>` for AT&T, `<Cons Papers Inc>`, which the index reads as words) and stays, as do `<`
-    and `>` between words (`a < b`). Session 54: `&quot;tony blair&quot;` was respelt `&quota;…` and found
-    immigration quotas; `Q&amp;A` found nothing; `<b>blair</b>` searched the word `b`."""
-    decoded = _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), sent) if "&" in sent else sent
+    `&eacute;`, `&#8217;`, `&#x27;`: the HTML standard's names, html.entities.html5, and numbers), then the tags of
+    pasted markup dropped (`<b>blair</b>`, our own snippets' `<mark>`), a phrasing element's (HTML standard,
+    "phrasing content") closed up, another's (`<p>`, `<br/>`) as a space. A reference is read only with its `;`, as
+    escaped text writes it: the standard's legacy names without one (`&para`, `&reg`, `&times`, `&yen`) begin words
+    (`R&D&regulation` is no `®ulation`), and a name it does not know is text (`tax&regulation;`, `&quota;`). A tag is
+    markup when it closes (`</b>`), closes itself (`<br/>`), has an attribute with a value (`<a href="…">`) or its
+    element is closed in the query: a tag without one of these is a wire's ticker or company (`<IBM>`, `<T>` for
+    AT&T, `<Cons Papers Inc>`, which the index reads as words) and stays, as do `<` and `>` between words (`a < b`).
+    Session 54: `&quot;tony blair&quot;` was respelt `&quota;…` and found immigration quotas; `Q&amp;A` found
+    nothing; `<b>blair</b>` searched the word `b`."""
+    decoded = _CHARACTER_REFERENCE.sub(_referenced, sent) if "&" in sent else sent
     if "<" not in decoded:
         return decoded
     closed = {match.group(1).lower() for match in _CLOSING_TAG.finditer(decoded)}
@@ -342,6 +344,18 @@ def pasted_text(sent: str) -> str:
 # A character reference with its semicolon: decimal, hexadecimal or a name (the longest of the standard's is 31
 # letters: `CounterClockwiseContourIntegral`).
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _referenced(match: re.Match[str]) -> str:
+    """The character a reference names, or the reference as typed when the standard names none so (html.entities.
+    html5's names with their `;`): html.unescape reads a legacy name's prefix, `&regulation;` as `®ulation;` and
+    `&quota;` as `"a;` (session 54's review)."""
+    reference = match.group()
+    if reference[1] == "#":
+        return html.unescape(reference)
+    return html.entities.html5.get(reference[1:], reference)
+
+
 # Greedy, one way to match: a lazy run before an optional `/` took quadratic time on a `<a` and 2,000 blanks.
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[\s/][^<>]*)?)>")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")

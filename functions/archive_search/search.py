@@ -115,6 +115,7 @@ from archive_search.spelling import (
     short_word_phrases,
     spelling_suggester,
     split_key,
+    split_readings,
     split_spellings,
     unknown_spellings,
     unknown_words,
@@ -549,9 +550,18 @@ def regroups(q: str, read: str) -> bool:
     word by word, the name's words were each found anywhere: `united nayions` by date listed 240 news-dev articles,
     the United States ones first, where `united nations` lists 61; the phrase's two articles ranked 60th and 74th
     (session 32's review). So does a word read as several (spelling.split_spellings): `bankofengland`, read `bank
-    of england`, found 3,682 of 3,698 articles, any article holding `of` (session 52)."""
+    of england`, found 3,682 of 3,698 articles, any article holding `of` (session 52). So does a word read as a
+    joined word (`lastminute` as `last-minute`: its parts adjacent, not anywhere; session 54's review)."""
     typed, as_read = parse_query(q), parse_query(read)
-    return _groups(as_read) != _groups(typed) or len(content_words(as_read)) != len(content_words(typed))
+    return (
+        _groups(as_read) != _groups(typed)
+        or len(content_words(as_read)) != len(content_words(typed))
+        or _joined_count(as_read) != _joined_count(typed)
+    )
+
+
+def _joined_count(parsed: ParsedQuery) -> int:
+    return sum(1 for unit in content_words(parsed) if is_joined(unit))
 
 
 def _groups(parsed: ParsedQuery) -> list[str]:
@@ -681,6 +691,9 @@ def typo_words(
     if unknown:
         spelt = read if read is not None else respellings(request.q, suggest, vocabulary)
     typos = {word: spelt.get(word) for word in expanded}
+    # A word read as its split is so read in any order (by date too: `parttime` was read `part time` by relevance
+    # and searched as typed by date; session 54's review).
+    typos |= {word: split for word, split in split_readings(request.q, suggest).items() if word in words}
     # A short word no article holds is searched as the spelling it is read as, if any (spelling._as_phrases), never
     # within a typo: it has a dozen near spellings.
     typos |= {word: spelling for word in short if (spelling := spelt.get(word))}

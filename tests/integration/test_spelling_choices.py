@@ -460,15 +460,42 @@ def test_a_word_held_only_closed_up_is_read_apart_where_more_articles_write_it_s
     pipeline.drain()
 
     # When the reader types the words without a space
-    # Then the query is read as the words more articles write apart, and lists what they list, the joined one among
-    # them (session 54: `newyork` found the one New-York article and the `network` ones; `bluechip` only the
-    # hyphenated one)
-    for typed, meant, holding in (("newyork", "new york", {*apart, joined}), ("bluechip", "blue chip", set(chips))):
+    # Then the query is read as the words more articles write apart, side by side (a joined word: session 54's
+    # review), and lists what they list, the joined one among them (session 54: `newyork` found the one New-York
+    # article and the `network` ones; `bluechip` only the hyphenated one)
+    for typed, meant, holding in (("newyork", "new-york", {*apart, joined}), ("bluechip", "blue-chip", set(chips))):
         read = search(typed)
         assert (read["altered_query"], read["did_you_mean"]) == (meant, None), typed
         assert set(ids(typed)) == set(ids(meant)) >= holding, typed
     # but a word no more articles write apart than hold it joined is searched as typed
     assert search("walmart")["altered_query"] is None and search("walmart")["total"] == 1
+
+
+def test_a_compound_typed_closed_up_is_read_apart_only_as_its_words_side_by_side(pipeline: LocalPipeline) -> None:
+    # Given two articles writing `last-minute` and three `last minute`, and more holding `last` and `minute` apart;
+    # three writing `part-time` and one `part time`, and more holding `part` and `time` apart
+    dashes = [_json_upload(pipeline, f"Deals {n}", f"A last-minute deal was struck on day {n}.") for n in range(2)]
+    spaced = [_json_upload(pipeline, f"Goals {n}", f"He scored in the last minute on day {n}.") for n in range(3)]
+    for n in range(6):
+        _json_upload(pipeline, f"Races {n}", f"The last lap took a minute on day {n}.")
+    jobs = [_json_upload(pipeline, f"Jobs {n}", f"Part-time jobs grew on day {n}.") for n in range(3)]
+    _json_upload(pipeline, "Work", "She works part time in a shop.")
+    for n in range(6):
+        _json_upload(pipeline, f"Plans {n}", f"Part of the plan took time on day {n}.")
+    pipeline.drain()
+
+    # When the reader types them closed up, by relevance, by date and in either order
+    # Then a split more articles write apart than hyphenated is read as its words side by side (a joined word), in
+    # every order alike; one written apart by fewer articles than hold it hyphenated is searched as typed (session
+    # 54's review: `lastminute` was read as the loose `last minute`, 7 of its first 10 holding the words apart;
+    # `parttime` out-voted by its own hyphenated articles; by date neither was read)
+    for extra in ("", "&sort=newest", "&sort=oldest"):
+        read = search("lastminute", extra)
+        assert (read["altered_query"], read["did_you_mean"]) == ("last-minute", None), extra
+        assert set(ids("lastminute", extra)) == {*dashes, *spaced}, extra
+        typed = search("parttime", extra)
+        assert (typed["altered_query"], typed["did_you_mean"]) == (None, None), extra
+        assert set(ids("parttime", extra)) == set(jobs), extra
 
 
 def test_a_letter_spelt_by_ear_is_read_before_an_arbitrary_one_as_near(pipeline: LocalPipeline) -> None:

@@ -520,6 +520,12 @@ PASTED_AS_READ = [
     ("R &amp; D", "R&D"),
     ("&lt;IBM&gt;", "<IBM>"),
     ("oil&nbsp;prices", "oil prices"),
+    # A name the standard does not know with its `;` is text, not a legacy name's prefix (`&regulation;` was read
+    # `®ulation;` and `&quota;` `"a;`: session 54's review).
+    ("tax&regulation;", "tax&regulation;"),
+    ("&quota;", "&quota;"),
+    ("cash&notes;", "cash&notes;"),
+    ("cost&amplifier;", "cost&amplifier;"),
     # Pasted markup: its tags out, a phrasing element's closed up, another's a break.
     ("<b>blair</b>", "blair"),
     ("<B>Blair</b>'s", "Blair's"),

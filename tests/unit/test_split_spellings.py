@@ -160,17 +160,22 @@ def test_two_words_typed_apart_are_paired_with_the_word_they_make_together() -> 
 
 
 def test_a_word_no_body_holds_is_read_as_its_split_only_where_more_articles_write_that_than_hold_it() -> None:
-    from archive_search.spelling import split_spellings
+    from archive_search.spelling import split_readings, split_spellings
 
     # Session 54: `bluechip`, nothing near it, held closed up by the 3 "blue-chip" articles, where 9 write `blue chip`
     suggest = _suggest("bluechip", [])
+    # (read as its words side by side, a joined word: session 54's review)
     held = dict.fromkeys(word_splits("bluechip"), 0) | {"blue chip": 9, "bluechip": 3}
     read = split_spellings("bluechip", suggest, held, bodyless=["bluechip"])
-    assert read is not None and respelt("bluechip", read) == "blue chip"
+    assert read is not None and respelt("bluechip", read) == "blue-chip"
+    assert split_readings("bluechip", read) == {"bluechip": "blue-chip"}
     assert split_spellings("bluechip", suggest, held) is None  # a body may hold it
     # `walmart`: as many write `wal mart` (Wal-Mart) as hold it closed up
     walmart = dict.fromkeys(word_splits("walmart"), 0) | {"wal mart": 10, "walmart": 10}
     assert split_spellings("walmart", _suggest("walmart", []), walmart, bodyless=["walmart"]) is None
+    # `parttime`: the phrase's 12 articles hold the 11 "part-time" ones, no evidence of a split (session 54's review)
+    parttime = dict.fromkeys(word_splits("parttime"), 0) | {"part time": 12, "parttime": 11}
+    assert split_spellings("parttime", _suggest("parttime", []), parttime, bodyless=["parttime"]) is None
 
 
 def test_a_hard_c_spelt_by_ear_is_a_likely_edit_and_a_soft_one_is_not() -> None:
