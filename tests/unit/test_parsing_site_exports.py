@@ -683,10 +683,6 @@ _TEXT = "Councillors voted on Wednesday night.\n\nThe rise is 3%."
 _MARKUP = "<p>Councillors voted on Wednesday night.</p>\n<p>The rise is 3%.</p>"
 
 
-def _json(document: dict[str, Any]) -> bytes:
-    return json.dumps(document).encode()
-
-
 @pytest.mark.parametrize(
     "document",
     [
