@@ -223,11 +223,19 @@ class Ranking:
     complete_match_first: bool = True
     semantic_weight: float = DEFAULT_SEMANTIC_WEIGHT  # rerank.py; 0 = lexical ranking only
     as_written: frozenset[str] = frozenset()  # words matched as written, not by their stem (stem_apart), as folded
+    written_twins: frozenset[str] = frozenset()  # their plurals or singulars matched with them (stem_apart), folded
 
 
 def read_as_written(word: str, ranking: Ranking) -> bool:
     """Whether `word` is matched in the fields as written alone (Ranking.as_written, stem_apart decides)."""
     return bool(ranking.as_written) and fold_as_index(engine_lower(word)) in ranking.as_written
+
+
+def written_forms(word: str, ranking: Ranking) -> list[str]:
+    """The forms a word matched as written (read_as_written) is searched in: itself and its plural_or_singular
+    when stem_apart found that no other name (Ranking.written_twins: `federation` finds "Federations" too)."""
+    twin = plural_or_singular(fold_as_index(engine_lower(word)))
+    return [word, twin] if twin in ranking.written_twins else [word]
 
 
 def is_joined(word: str) -> bool:
@@ -866,40 +874,107 @@ def plural_or_singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else f"{word}s"
 
 
-def stem_apart_request(words: Sequence[str]) -> dict[str, Any]:
-    """names_request(words) with, for each word, the count of the articles whose body holds it and its
-    plural_or_singular as written (one filter aggregation more a word, two clauses), for stem_apart."""
-    request = names_request(words)
+MIN_ROOT_CHARS = 4  # the shortest root family_root reads (`fed`, the Federal Reserve, is no form of `federer`)
+_FAMILY = "family_held"  # stem_apart_request's count of the stem's articles holding a word of the typed word's root
+
+
+def stem_relatives(word: str) -> list[str]:
+    """The words search.written_apart counts beside a word, for family_root and stem_apart: its prefixes of
+    MIN_ROOT_CHARS letters or more (`pirate` of `pirates`, `christian` of `christianity`) and its
+    plural_or_singular."""
+    return [word[:end] for end in range(MIN_ROOT_CHARS, len(word))] + [plural_or_singular(word)]
+
+
+def family_root(word: str, held: Mapping[str, int], stems: Mapping[str, int]) -> str:
+    """The root of a word's own forms: its shortest prefix (stem_relatives) MIN_NAME_ARTICLES bodies or more hold as
+    written (`held`; one may be its own typo: news-dev's one `alli`) and as many by its stem as hold the word
+    (`stems`: the same stem, as the engine reads both), else the word.
+    Every word beginning with it is the typed word's family, not another word its stem merges with it: `pirates`
+    `pirate` (pirated), `christianity` `christian` (christians), `democrat` itself (democrats, democratic); `allied`
+    itself (`alli` is no word: allies is the other word), `federation` (federal is not of it)."""
+    count = stems.get(word, 0)
+    return next(
+        (
+            root
+            for root in stem_relatives(word)[:-1]
+            if held.get(root, 0) >= MIN_NAME_ARTICLES and stems.get(root, 0) == count
+        ),
+        word,
+    )
+
+
+def _twins(words: Sequence[str], held: Mapping[str, int]) -> list[str]:
+    """The plurals or singulars (plural_or_singular) of `words` the bodies hold as written, once each; only of words
+    FEW_ARTICLES or more bodies hold, the fewest stem_apart reads as another name beside (a sample's highlighting
+    costs a few ms of `took`)."""
+    twins = (plural_or_singular(word) for word in words if held.get(word, 0) >= FEW_ARTICLES)
+    return list(dict.fromkeys(twin for twin in twins if held.get(twin, 0) > 0))
+
+
+def stem_apart_request(words: Sequence[str], held: Mapping[str, int], stems: Mapping[str, int]) -> dict[str, Any]:
+    """names_request of `words` and their plurals or singulars the bodies hold (`held`, as written), with, for each
+    word, the count of the articles whose body holds it and its plural_or_singular as written (two clauses), and
+    when its family_root is shorter, the count of its stem's articles holding, as written, a word beginning with
+    the root (two clauses), for stem_apart."""
+    request = names_request([*words, *_twins(words, held)])
     for i, word in enumerate(_name_words(words)):
         both = [{"term": {NAMES_FIELD: word}}, {"term": {NAMES_FIELD: plural_or_singular(word)}}]
         request["aggs"][f"{_INFLECTED} {i}"] = {"filter": {"bool": {"filter": both}}}
+        stem = {"match": {"body": {"query": word, "analyzer": PLAIN_ANALYZER}}}
+        family = [stem, {"prefix": {NAMES_FIELD: family_root(word, held, stems)}}]
+        request["aggs"][f"{_FAMILY} {i}"] = {"filter": {"bool": {"filter": family}}}
     return request
 
 
-def stem_apart(words: Sequence[str], answer: Mapping[str, Any]) -> frozenset[str]:
-    """Of words fewer than STEM_SHARE of the articles holding their stem hold as written (search.written_apart),
-    asked stem_apart_request(words), those the bodies write as a name and not as a form of their plural_or_singular:
-    written as a name in at least half of the sampled articles whose marks say (written_as_names' marks, not those
+def _written_as_name(aggs: Mapping[str, Any], i: int) -> bool:
+    """Whether the sampled articles of names_request's i-th word write it as a name, at least half of those whose
+    marks say (not just after a capitalised word: the tail of a longer name, stem_apart)."""
+    hits = ((aggs.get(f"{NEAR_WRITTEN} {i}") or {}).get("one") or {}).get("hits", {}).get("hits") or []
+    cased = [forms for hit in hits if (forms := _cased(hit, heading=True))]
+    return bool(cased) and 2 * sum(1 for forms in cased if all(forms)) >= len(cased)
+
+
+def stem_apart(
+    words: Sequence[str], answer: Mapping[str, Any], held: Mapping[str, int], stems: Mapping[str, int]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Of words fewer than STEM_SHARE of the articles holding their stem hold as written (search.written_apart;
+    `held` and `stems` count each word and its stem_relatives as written and by stem), asked
+    stem_apart_request(words, held, stems): those the bodies write as a name and whose own family is fewer than
+    STEM_SHARE of their stem's articles, and the plurals or singulars matched with them (Ranking.as_written,
+    Ranking.written_twins).
+
+    Written as a name: in at least half of the sampled articles whose marks say (written_as_names' marks, not those
     just after a capitalised word: the tail of a longer name, `United States`, `Capital Economics`, says which name,
-    not that the word is one), and fewer than SAME_WORD_SHARE of the articles holding the word holding its
-    plural_or_singular too. Such a word is matched as written, never by its stem (Ranking.as_written): `federer`
-    listed the 415 news-dev articles of `feder` (federal, federation), 20 holding Federer, none of them first by
-    date; `philips` Philip's, `lloyds` Lloyd's, `universal` university's, `patti` Patty's (session 54's attacker).
-    At least half, not always as written_as_names asks: a company's name is also a word (`Universal` and "a
-    universal rule", `Allied` and "allied forces"), still not its stem's other words. An ordinary word its stem's
-    other forms outnumber (`elections` 95 of `elect`'s 336, `stocks`, `economics`, `states`) is no name, and a
-    name's plural is its singular's (`oscars`, 35 of `oscar`'s 77): each keeps its stem."""
+    not that the word is one). At least half, not always as written_as_names asks: a company's name is also a word
+    (`Universal` and "a universal rule", `Allied` and "allied forces"), still not its stem's other words.
+
+    Its family: the articles of its stem holding a word beginning with its family_root (`democrat`: democrats,
+    democratic, all of `democrat`'s 239 news-dev articles; `christianity` 37 of `christian`'s 43; `pirates` all 24),
+    or, when its plural_or_singular is another name, the word alone: a name too in the sample, and beside it in
+    fewer than SAME_WORD_SHARE of the word's articles, FEW_ARTICLES or more (`philips` beside `philip` in 1 of 11,
+    `lloyds` `lloyd` in 0 of 15; fewer say nothing: `arabs` 0 of 1 beside `arab`, `christians` 1 of 7 beside
+    `christian`, the same words). Only a word whose family is so few of its stem's articles is matched as written, never
+    by its stem: `federer` (20 of `feder`'s 415: federal, federation), `universal` (29 of `univers`'s 161),
+    `federation` (63: Federations its own), `allied` (19 of 68: allies), `philips`, `lloyds`; `democrat`,
+    `christianity`, `pirates`, `boots`, `greens` keep their stems (session 54's review found them losing their own
+    forms: `christianity` 43 -> 1, `democrat` lost Democrats). A word so matched finds its plural_or_singular too
+    unless that is another name (`federation` Federations; `philips` not Philip)."""
     aggs = answer.get("aggregations") or {}
-    names = set()
+    twins = _twins(words, held)
+    names = _name_words([*words, *twins])
+    found, matched = set(), set()
     for i, word in enumerate(_name_words(words)):
-        written = aggs.get(f"{NEAR_WRITTEN} {i}") or {}
-        hits = (written.get("one") or {}).get("hits", {}).get("hits") or []
-        cased = [forms for hit in hits if (forms := _cased(hit, heading=True))]
+        written = int((aggs.get(f"{NEAR_WRITTEN} {i}") or {}).get("doc_count") or 0)
         both = int((aggs.get(f"{_INFLECTED} {i}") or {}).get("doc_count") or 0)
-        alone = both < SAME_WORD_SHARE * int(written.get("doc_count") or 0)
-        if alone and cased and 2 * sum(1 for forms in cased if all(forms)) >= len(cased):
-            names.add(word)
-    return frozenset(names)
+        twin = plural_or_singular(word)
+        apart = both < SAME_WORD_SHARE * written
+        other_name = twin in twins and apart and _written_as_name(aggs, names.index(twin))
+        family = written if other_name else int((aggs.get(f"{_FAMILY} {i}") or {}).get("doc_count") or 0)
+        if family < STEM_SHARE * stems.get(word, 0) and _written_as_name(aggs, i):
+            found.add(word)
+            if held.get(twin, 0) > 0 and not other_name:
+                matched.add(twin)
+    return frozenset(found), frozenset(matched)
 
 
 def name_spellings(word: str, spellings: Sequence[NearSpelling]) -> tuple[NearSpelling, ...]:
@@ -1115,7 +1190,9 @@ def _word_present(word: str, ranking: Ranking, other: str | None = None, dated: 
     # An abbreviation's other spelling too, also as a part (`H.K.` as the `hk` of a `HWHH.HK` ticker, as `HK` is)
     form = other or abbreviation_closed_up(word)
     abbreviation = [*_spelt(form, COMPLETE_FIELDS), _as_written(form)] if form else []
-    stemmed = [] if read_as_written(word, ranking) else [{"multi_match": options}]
+    stemmed = [{"multi_match": options}]
+    if read_as_written(word, ranking):
+        stemmed = [_as_written(form) for form in written_forms(word, ranking)[1:]]
     clauses = [*stemmed, *closed, *part, *abbreviation, *_code(word), *_thai(word, every=True)]
     return any_of([*clauses, *metadata, *(_published_in(word) if dated else [])])
 
@@ -1210,7 +1287,7 @@ def _not_closed_up_only(word: str, ranking: Ranking, other: str | None, neither:
     if is_joined(word):
         text = _phrase(word, COMPLETE_FIELDS, synonyms=_joined_synonyms(word, ranking))
     elif read_as_written(word, ranking):
-        text = _as_written(word)
+        text = any_of([_as_written(form) for form in written_forms(word, ranking)])
     else:
         text = {"multi_match": {"query": word, "fields": COMPLETE_FIELDS, "analyzer": PLAIN_ANALYZER}}
     metadata = [{"match_phrase": {BYLINE_PARTS_FIELD: word}}, _tagged(word)]
@@ -1388,7 +1465,10 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         abbreviation.append({"multi_match": {"query": form, "fields": EXACT_TEXT_FIELDS}})
     metadata = in_byline_or_tags(term.text)
     # A word matched as written (stem_apart) keeps out only what searching for it finds: `-federer` no "Federation".
-    stemmed = [] if read_as_written(term.text, ranking) else [clause]
+    stemmed = [clause]
+    if read_as_written(term.text, ranking):
+        fields = [*EXACT_TEXT_FIELDS, *CLOSED_FIELDS]
+        stemmed = [{"multi_match": {"query": form, "fields": fields}} for form in written_forms(term.text, ranking)[1:]]
     return any_of([*stemmed, as_written, *abbreviation, *code, *_thai(term.text, every=True), *metadata, *dated])
 
 
@@ -1570,10 +1650,9 @@ def text_query(
             group = by_count_written if read_as_written(word, ranking) else by_count
             group.setdefault(_weight(counts, word), []).append(word)
     should += [_scored(" ".join(same), ranking, weight, closed=True) for weight, same in sorted(by_count.items())]
-    should += [
-        _scored(" ".join(same), ranking, weight, closed=True, written=True)
-        for weight, same in sorted(by_count_written.items())
-    ]
+    for weight, same in sorted(by_count_written.items()):
+        forms_text = " ".join(form for word in same for form in written_forms(word, ranking))
+        should.append(_scored(forms_text, ranking, weight, closed=True, written=True))
     # A glued word is also scored as its parts: `kerry.putin` finds the articles about Kerry and Putin, not only
     # those holding the glued token.
     # A glued word some part of which no article holds is scored as its respelling's parts (`oill.gass`: oil, gas).

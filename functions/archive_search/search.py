@@ -82,6 +82,7 @@ from archive_search.relevance import (
     stem_apart,
     stem_apart_request,
     stem_candidates,
+    stem_relatives,
     text_query,
     typed_in_capitals,
     typo_spelling,
@@ -102,6 +103,8 @@ from archive_search.spelling import (
     closed_up_suggester,
     closed_up_words,
     did_you_mean,
+    german_letters,
+    german_spelling,
     has_digit,
     held_elsewhere,
     likely_edit,
@@ -464,25 +467,32 @@ def scored_words(index: SearchableIndex, q: str) -> list[str]:
     return sorted(words, key=lambda w: (freqs.get(w, 0) == 0, freqs.get(w, 0), order[w]))[:MAX_SCORED_WORDS]
 
 
-def written_apart(index: SearchableIndex, request: SearchRequest, words: Sequence[str]) -> frozenset[str]:
+def written_apart(
+    index: SearchableIndex, request: SearchRequest, words: Sequence[str]
+) -> tuple[frozenset[str], frozenset[str]]:
     """The words of a short query (COMPLETE_MATCH_MAX_WORDS scored words at most) and its excluded words that are
-    matched as written, not by their stem (relevance.stem_apart; Ranking.as_written), as folded: what the body's
-    term statistics say the stemmer merges with other words (two `_termvectors` requests, no search) and, only for
-    those, how a few bodies write them (one search request, relevance.stem_apart_request). A long query keeps its stems:
-    the judged collections' questions (relevance.py) are read as before."""
+    matched as written, not by their stem, and the plurals or singulars matched with them (relevance.stem_apart;
+    Ranking.as_written, Ranking.written_twins), as folded: what the body's term statistics say the stemmer merges
+    with other words (two `_termvectors` requests, no search, of the words and their stem_relatives) and, only for
+    those, how a few bodies write them and how many hold their own forms (one search request,
+    relevance.stem_apart_request). A long query keeps its stems: the judged collections' questions (relevance.py)
+    are read as before."""
     parsed = parse_query(request.q)
     if not words or len(words) > COMPLETE_MATCH_MAX_WORDS:
-        return frozenset()
+        return frozenset(), frozenset()
     excluded = [term.text for term in parsed.excluded if not term.phrase]
     asked = stem_candidates([*words, *excluded])
     if not asked:
-        return frozenset()
-    typed, stems = index.doc_freqs(asked, EXACT_BODY_FIELD), index.doc_freqs(asked)
-    dominated = [word for word in asked if 0 < typed.get(word, 0) < STEM_SHARE * stems.get(word, 0)]
+        return frozenset(), frozenset()
+    listed = list(dict.fromkeys([*asked, *(form for word in asked for form in stem_relatives(word))]))
+    held, stems = index.doc_freqs(listed, EXACT_BODY_FIELD), index.doc_freqs(listed)
+    dominated = [word for word in asked if 0 < held.get(word, 0) < STEM_SHARE * stems.get(word, 0)]
     if not dominated:
-        return frozenset()
-    answer = index.search(stem_apart_request(dominated), size=0, offset=0, preference=request.fingerprint())
-    return stem_apart(dominated, answer)
+        return frozenset(), frozenset()
+    answer = index.search(
+        stem_apart_request(dominated, held, stems), size=0, offset=0, preference=request.fingerprint()
+    )
+    return stem_apart(dominated, answer, held, stems)
 
 
 def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> frozenset[str]:
@@ -495,7 +505,9 @@ def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> fr
     groups = alternative_groups(parsed)
     if not groups or not ranking.fuzzy or len(content_words(parsed)) > FUZZY_MAX_WORDS:
         return frozenset()
+    # Nor a word matched as written: read as a name (relevance.stem_apart), no typo of its near spellings.
     words = [term.text for term in groups[0] if not term.phrase and typo_tolerant(term.text)]
+    words = [word for word in words if not read_as_written(word, ranking)]
     if not words:
         return frozenset()
     freqs = index.doc_freqs(words)
@@ -686,7 +698,8 @@ def typo_words(
     expanded = _words_to_expand(request, ranking, words, suggest, complete, held, count)
     joined = _joined(ranking, words)
     short = _short_words(ranking, words)
-    unknown = (expanded or joined or short) and unknown_words(request.q, suggest)
+    german = _german_words(ranking, words)
+    unknown = (expanded or joined or short or german) and unknown_words(request.q, suggest)
     spelt: dict[str, str] = {}
     if unknown:
         spelt = read if read is not None else respellings(request.q, suggest, vocabulary)
@@ -697,7 +710,18 @@ def typo_words(
     # A short word no article holds is searched as the spelling it is read as, if any (spelling._as_phrases), never
     # within a typo: it has a dozen near spellings.
     typos |= {word: spelling for word in short if (spelling := spelt.get(word))}
+    # So is a German word no article holds (spelling._unknown reads it only as a likely edit: `Müllerr`, Muller).
+    typos |= {word: spelling for word in german if (spelling := spelt.get(word))}
     return typos | {word: spelling for word in joined if (spelling := _respelt_joined(word, spelt))}
+
+
+def _german_words(ranking: Ranking, words: list[str]) -> list[str]:
+    """The words of a short query (with typo tolerance on) with a German letter (spelling.german_letters), never
+    expanded to near spellings, which one no article holds may be read as a likely edit of (`Schröderr`: Schroder,
+    as before session 54)."""
+    if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
+        return []
+    return [word for word in words if german_letters(word) and not short_word(word)]
 
 
 def _short_words(ranking: Ranking, words: list[str]) -> list[str]:
@@ -757,7 +781,7 @@ def _words_to_expand(
     # blair`, found 353 news-dev articles where `tony blair` finds 211: `tory`, `tone` and `tiny` articles, and
     # "Tory" marked in the Blair articles' snippets; session 33's review). So too beside a short word read as
     # another (`french opn`, read `french open`).
-    short = misspelt & set(_short_words(ranking, words))
+    short = misspelt & {*_short_words(ranking, words), *_german_words(ranking, words)}
     if (unknown or short) and as_read is not None and as_read >= FEW_COMPLETE_MATCHES:
         return [word for word in eligible if word in unknown]
     # Words every one of which some article holds are expanded only where the tiers rank the articles holding them
@@ -797,7 +821,8 @@ def probe_search(request: SearchRequest, ranking: Ranking, words: list[str]) -> 
     relaxable = _relaxable(relaxable_words(request.q, words))
     # A short word is read only beside another (spelling._as_phrases): `tax cyt`, `war in irq`.
     short = len(words) > 1 and _short_words(ranking, words)
-    if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable and not short:
+    german = _german_words(ranking, words)
+    if not _expandable(ranking, words) and not _joined(ranking, words) and not relaxable and not short and not german:
         return None
     probe: dict[str, Any] = {"suggest": spelling_suggester(request.q), "track_total_hits": False}
     complete = complete_matches(request, ranking, words)
@@ -919,7 +944,7 @@ def _expandable(ranking: Ranking, words: list[str]) -> list[str]:
     """The words typo expansion may apply to: with typo tolerance on, in a short query, the typo_tolerant ones."""
     if not ranking.fuzzy or len(words) > FUZZY_MAX_WORDS:
         return []
-    return [word for word in words if typo_tolerant(word)]
+    return [word for word in words if typo_tolerant(word) and not read_as_written(word, ranking)]
 
 
 def _query(request: SearchRequest, ranking: Ranking, words: list[str] | None, expansion: Expansion) -> dict[str, Any]:
@@ -1099,7 +1124,7 @@ def _answer(
                 ranking,
                 words,
                 possible_readings(request.q, suggest),
-                [*expanded, *_short_words(ranking, words)],
+                [*expanded, *_short_words(ranking, words), *_german_words(ranking, words)],
             )
             if complete is not None or counted == 0
             else None
@@ -1397,7 +1422,8 @@ def search_articles(
         page, offset = cursor.page, 0
     index = timed = _Timed(index)
     words = scored_words(index, request.q)
-    ranking = replace(ranking, as_written=written_apart(index, request, words))
+    as_written, twins = written_apart(index, request, words)
+    ranking = replace(ranking, as_written=as_written, written_twins=twins)
     every_word = dated_every_word(request, ranking, words)
     base = Expansion(widened=widened_alternatives(index, request.q, ranking), every_word=every_word)
     body = build_search(request, ranking, words, base)
@@ -1426,7 +1452,7 @@ def search_articles(
     return SearchPage(
         total=total,
         took_ms=timed.took,
-        results=[search_hit(raw, quoted, bool(ranking.as_written)) for raw in raw_hits],
+        results=[search_hit(raw, quoted, ranking.as_written | ranking.written_twins) for raw in raw_hits],
         page=page,
         sort=request.effective_sort,
         facets=read_facets(response.get("aggregations") or {}, request),
@@ -1705,7 +1731,7 @@ def _reranked_page(
         articles = {raw["_source"].get(SOURCE_KEY_FIELD): raw for raw in found["hits"]["hits"]}
     quoted = quoted_only(request.q)
     results = [
-        search_hit({**articles[key], "_score": r.score}, quoted, bool(ranking.as_written))
+        search_hit({**articles[key], "_score": r.score}, quoted, ranking.as_written | ranking.written_twins)
         for r in chosen
         if (key := _source_key(r.hit)) in articles
     ]
@@ -2003,6 +2029,12 @@ class _ArchiveVocabulary:
         terms += [(field, spelt) for spelt in self._candidates.get(word, ()) for field in _LIKELIEST_FIELDS]
         if terms:
             return {"bool": {"should": [{"term": {field: term}} for field, term in dict.fromkeys(terms)]}}
+        if german_letters(typed):
+            # A German word is no typo (spelling.german_letters): held as typed or as English copy spells it. Within
+            # a typo, `Jörg` was `join` and `york` too, beside which `haider` was read `raider` (session 54's review).
+            spellings = [typed, *([spelt] if (spelt := german_spelling(typed)) else [])]
+            fields = list(_LIKELIEST_FIELDS)
+            return {"bool": {"should": [{"multi_match": {"query": w, "fields": fields}} for w in spellings]}}
         return {
             "multi_match": {
                 "query": typed,
@@ -2474,11 +2506,17 @@ def quoted_only(q: str) -> frozenset[str]:
     return frozenset(word for word in quoted if not any(_same_word(word, other) for other in loose))
 
 
-def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset(), written: bool = False) -> SearchHit:
+def search_hit(
+    raw: dict[str, Any], quoted: frozenset[str] = frozenset(), written: frozenset[str] = frozenset()
+) -> SearchHit:
     """The hit as the API lists it, its highlights chosen. `quoted`: the words of the query's quoted phrases typed
-    nowhere else (quoted_only), which a text marking its phrase whole does not mark alone. `written`: some word was
-    matched as written alone (Ranking.as_written), which only the form as written marks: each text's form marking
-    the most words is shown (`roger federer`: "Roger Federer" as written, where the stemmed form marks Roger)."""
+    nowhere else (quoted_only), which a text marking its phrase whole does not mark alone. `written`: the words
+    matched as written alone (Ranking.as_written and written_twins, as folded), which only the form as written
+    marks: each text's form marking most of those no text before it (title, summary, body) marks is shown, then the
+    one marking the most words (`roger federer`: "Roger Federer" as written, where the stemmed form marks Roger;
+    `lloyds bank`: "Lloyds Bank", where the stemmed form marks "bank" and "banks"; `federer wins` under the headline
+    "Henman to face Saulnier test" its body's Federer, where the stemmed form marks "win" and "winning": session
+    54's review), else the stemmed form (its body's "win" under "Federer claims Dubai crown")."""
     source = raw.get("_source", {})
     found = {
         name: _phrase_marks(name, [_html(f, encoded=name == "body") for f in fragments], quoted)
@@ -2487,11 +2525,13 @@ def search_hit(raw: dict[str, Any], quoted: frozenset[str] = frozenset(), writte
     if "body" in found:
         found["body"] = _edge_marks(found["body"])
     highlights: dict[str, list[str]] = {}
+    unmarked = written
     for name in ("title", "summary", "body"):
         forms = [found.get(form) for form in (name, f"{name}.exact", f"{name}.thai")]
         if written:
-            forms.sort(key=lambda fragments: -_marked_words(fragments))  # stable: the stemmed form on a tie
+            forms.sort(key=lambda fragments: _marked_words(fragments, unmarked))  # stable: the stemmed form on a tie
         fragments = next((fragments for fragments in forms if _marked(fragments)), None)
+        unmarked = unmarked - _marks(fragments)
         closed = found.get(f"{name}.closed") or []
         if name == "title" and fragments and _marked(closed):
             # The whole headline, once a form: its closed-up words' marks beside the others (`walmart sales`:
@@ -2738,9 +2778,16 @@ def _every_mark(texts: list[str]) -> list[str] | None:
     return ["".join(out)]
 
 
-def _marked_words(fragments: list[str] | None) -> int:
-    """How many distinct words `fragments` (HTML with <mark>) mark, as the index folds them."""
-    return len({_fold_mark(mark) for fragment in fragments or [] for mark in _MARKED.findall(fragment)})
+def _marks(fragments: list[str] | None) -> frozenset[str]:
+    """The distinct words `fragments` (HTML with <mark>) mark, as the index folds them."""
+    return frozenset(_fold_mark(mark) for fragment in fragments or [] for mark in _MARKED.findall(fragment))
+
+
+def _marked_words(fragments: list[str] | None, written: frozenset[str]) -> tuple[int, int]:
+    """How many of the `written` words and how many distinct words `fragments` mark, negated (a sort key: most
+    first)."""
+    marked = _marks(fragments)
+    return -len(marked & written), -len(marked)
 
 
 def _marked(fragments: list[str] | None) -> bool:

@@ -552,8 +552,13 @@ def _unknown(q: str, suggest: dict[str, Any] | None) -> list[_Unknown]:
             continue
         title_entry = title_entries.get((offset, length))
         typed = units[2 * offset : 2 * (offset + length)].decode("utf-16-le", "surrogatepass")
-        if has_digit(typed) or german_letters(typed) or _beside_number(units, offset, length):
+        if has_digit(typed) or _beside_number(units, offset, length):
             continue
+        if german_letters(typed):
+            options = [option for option in options if _german_edit(typed, str(option["text"]))]
+            if not options:
+                continue
+            crowded = []
         proposed = (title_entry or {}).get("options") or []
         # A byline's word weighs as a headline's (spelling_suggester).
         title_options = spellings([*proposed, *((bylines.get((offset, length)) or {}).get("options") or [])])
@@ -902,23 +907,42 @@ def has_digit(word: str) -> bool:
 # The letters of German that English copy writes otherwise (ä, ö, ü as ae, oe, ue; ß as ss), as a reader types them.
 _GERMAN_LETTERS = frozenset("äöüß")
 _GERMAN_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_GERMAN_SPELLING_ENDS = frozenset("äöü")
+GERMAN_SPELLING_MIN_CHARS = 3  # `wö` as `woe`, `sü` as `sue`: English words (german_spelling)
 
 
 def german_letters(word: str) -> bool:
     """A word with ä, ö, ü or ß (`Pöhl`, `München`, `Straße`) is a foreign word typed in its own spelling, not a
-    misspelling: no English word near it is what the reader meant, so it is never respelt nor expanded to near
-    spellings, as a word with a digit is not (`münchen` was read `munchies`, `köln` `kolo`, `straße` `stressed`, and
-    `pöhl` widened to 143 articles holding `poll` and the like; session 54's attacker)."""
+    misspelling: no English word near it is what the reader meant, so it is never expanded to near spellings, as a
+    word with a digit is not (`münchen` was read `munchies`, `köln` `kolo`, `straße` `stressed`, and `pöhl` widened
+    to 143 articles holding `poll` and the like; session 54's attacker), and one no article holds is respelt only
+    as a likely edit of its letters folded (_unknown: `Müllerr` is Muller; session 54's review)."""
     return any(c in _GERMAN_LETTERS for c in unicodedata.normalize("NFC", word).lower())
+
+
+def _german_edit(typed: str, spelling: str) -> bool:
+    """Whether a word with a German letter (german_letters) no article holds may be read as `spelling`: a likely
+    edit (_likely_edit) of its letters folded, after the last German letter, which the reader typed on purpose
+    (`Müllerr`, `Müler`: Muller; `Schröderr` Schroder; `düsseldorff` Dusseldorf; not `Fürth` Fourth, `köln` kolo),
+    never another word near it (session 54's review: the typos were found before session 54, none after)."""
+    lowered = unicodedata.normalize("NFC", typed).lower()
+    last = max(lowered.rfind(letter) for letter in _GERMAN_LETTERS)
+    folded, word = fold_as_index(engine_lower(typed)), fold_as_index(engine_lower(spelling))
+    return word.startswith(fold_as_index(lowered[: last + 1])) and _likely_edit(folded, word)
 
 
 def german_spelling(word: str) -> str | None:
     """A word with ä, ö or ü as English copy writes it, lower-cased (`Pöhl` -> `poehl`, `Schröder` -> `schroeder`,
     `Müller` -> `mueller`: the wire's spelling of each name), which searching for it finds too beside the letters
-    folded (`pohl`); None for any other word. Not ß, which the index folds to `ss` already."""
+    folded (`pohl`); None for any other word. Not ß, which the index folds to `ss` already. Nor a word ending in its
+    ä, ö or ü, nor one of GERMAN_SPELLING_MIN_CHARS letters or fewer so written: English words end in `ue` and `oe`
+    (blue, due, true, issue, value, shoe, toe, woe) where German ones seldom end in an umlaut, and `dü`, `blü`, `wö`,
+    `sü` were searched as `due` (605 news-dev articles for `Hüsker Dü`, 22 before), `blue`, `woe`, `sue` (session
+    54's review)."""
     lowered = unicodedata.normalize("NFC", word).lower()
     spelt = lowered.translate(_GERMAN_SPELLING)
-    return spelt if spelt != lowered else None
+    final_umlaut = lowered[-1:] in _GERMAN_SPELLING_ENDS
+    return spelt if spelt != lowered and not final_umlaut and len(spelt) > GERMAN_SPELLING_MIN_CHARS else None
 
 
 def _beside_number(units: bytes, offset: int, length: int) -> bool:
