@@ -856,8 +856,16 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def stem_candidates(words: Sequence[str]) -> list[str]:
-    """The words stem_apart may decide: words of letters, as the body field as written reads them, once each."""
-    return list(dict.fromkeys(w for word in words if _LETTERS.fullmatch(w := fold_as_index(engine_lower(word)))))
+    """The words stem_apart may decide: words of letters, as the body field as written reads them, once each, of
+    MAX_SPELLED_CHARS letters at most: each is counted with its prefixes (stem_relatives), so a longer word (no name
+    is) made the request grow with the square of its length (a 2,000-letter word: 2 M characters, session 54)."""
+    return list(
+        dict.fromkeys(
+            w
+            for word in words
+            if len(w := fold_as_index(engine_lower(word))) <= MAX_SPELLED_CHARS and _LETTERS.fullmatch(w)
+        )
+    )
 
 
 # The share of the articles writing a word that write its plural or singular too (plural_or_singular) from which

@@ -266,7 +266,7 @@ def test_upload_at_the_size_limit_is_accepted_and_one_byte_more_is_rejected() ->
     assert parse_upload("incoming/big.json", at_limit).title == "T"
     error = _rejection("incoming/big.json", at_limit + b" ")
     assert "above the limit" in error.reason
-    assert error.reason == "the file is 5.0 MB (5,242,881 bytes), above the limit of 5 MB"
+    assert error.reason == "the file is 5.0 MiB (5,242,881 bytes), above the limit of 5 MiB"
 
 
 def test_rejected_upload_error_carries_reason_and_fix() -> None:

@@ -418,6 +418,9 @@ def test_legacy_a_subhead_with_a_place_after_the_byline_is_no_second_writer(line
         "By Special Delivery / London",
         "(By Special Delivery - Paris)",
         "By Night Bus / London",
+        # a second writer after a dash or a slash is no place (session 54's reading of the change: Madonna was dropped)
+        "By Jane Doe / Madonna",
+        "By Jane Doe - Kim",
     ],
 )
 def test_legacy_a_byline_tail_that_is_no_agency_nor_a_known_place_names_no_author(line: str) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -18,13 +19,13 @@ from archive_search.relevance import (
     typo_tolerant,
     written_forms,
 )
-from archive_search.spelling import _german_edit, german_letters, german_spelling
+from archive_search.spelling import MAX_SPELLED_CHARS, _german_edit, german_letters, german_spelling
 
 START, END = "\ue000", "\ue001"
 
 
 def _answer(
-    word_hits: list[list[str]], held: int, both: int, family: int | None = None, twin_hits: tuple[list[str], ...] = ()
+    word_hits: list[list[str]], held: int, both: int, family: int | None = None, twin_hits: Sequence[list[str]] = ()
 ) -> dict[str, Any]:
     """An engine answer to stem_apart_request for one word: its sampled articles' fragments, how many articles hold
     it, how many its plural_or_singular too and how many of its stem's a word of its family_root (`family`: as many
@@ -115,6 +116,13 @@ def test_plural_or_singular(word: str, other: str) -> None:
 
 def test_only_words_of_letters_are_candidates_folded_and_once() -> None:
     assert stem_candidates(["Federer", "F-16", "2004", "federer", "Pöhl"]) == ["federer", "pohl"]
+
+
+def test_a_word_longer_than_a_spelled_word_is_no_stem_candidate() -> None:
+    # Each candidate is counted with its prefixes: a 2,000-letter word made a request of 2 M characters
+    assert stem_candidates(["a" * MAX_SPELLED_CHARS, "b" * (MAX_SPELLED_CHARS + 1), "x" * 2000]) == [
+        "a" * MAX_SPELLED_CHARS
+    ]
 
 
 def test_a_word_read_as_written_is_looked_up_folded() -> None:

@@ -1078,7 +1078,7 @@ def test_upload_does_not_send_a_file_above_ingests_size_limit(
     assert status == 2
     assert recording_s3.put == ["incoming/story.json"]
     assert capsys.readouterr().out.splitlines()[1:] == [
-        "  incoming/huge.json -> not uploaded: the file is 5.0 MB (5,242,907 bytes), above the limit of 5 MB; split "
+        "  incoming/huge.json -> not uploaded: the file is 5.0 MiB (5,242,907 bytes), above the limit of 5 MiB; split "
         "the article or remove embedded media",
         "  incoming/story.json -> article story",
     ]

@@ -84,11 +84,12 @@ def upload_group(key: str) -> str:
 
 def too_large(size: int) -> RejectedUploadError | None:
     """Why a file of `size` bytes can make no article (above MAX_UPLOAD_BYTES), or None; `upload` asks before it
-    sends a file. In MB, with the file's size (it said "above the limit of 5242880 bytes": session 54's new user)."""
+    sends a file. In MiB (as README gives the limit), with the file's size (it said "above the limit of 5242880
+    bytes": session 54's new user)."""
     if size <= MAX_UPLOAD_BYTES:
         return None
     return RejectedUploadError(
-        f"the file is {size / _MB:.1f} MB ({size:,} bytes), above the limit of {MAX_UPLOAD_BYTES / _MB:g} MB",
+        f"the file is {size / _MB:.1f} MiB ({size:,} bytes), above the limit of {MAX_UPLOAD_BYTES / _MB:g} MiB",
         fix="split the article or remove embedded media",
     )
 

@@ -479,9 +479,10 @@ _TAIL = re.compile(r"^(?P<names>.+?)\s+(?P<separator>[-\u2013\u2014/]|for)\s+(?P
 def _without_tail(text: str) -> str:
     """A byline's names without the tail a dash, a slash or "for" adds (_TAIL) after people's names (_people, with no
     common word of _has_common_word's: `By Public Transport / Berlin` is a subhead): an
-    agency stays after a comma, as in `Jane Doe, AFP`, whose agency becomes the credit (without_agency_tail); a place
-    of one word or a country (_place_word, after "for" never) leaves, as "in Moscow" does. Two capitalised words may
-    be a place or a second writer (`Jane Doe / New York`, `Jane Doe / John Roe`): such a text stays as written."""
+    agency stays after a comma, as in `Jane Doe, AFP`, whose agency becomes the credit (without_agency_tail); a known
+    place (_is_tail_place, after "for" never) leaves, as "in Moscow" does: `Jane Doe / New York`, `Jane Doe - Sochi,
+    Russia`. Any other tail may be a second writer (`Jane Doe / John Roe`, `Jane Doe / Madonna`): such a text stays
+    as written."""
     # Bounded as a byline's names are (the patterns' 120 characters): the lazy match is quadratic in the length
     match = _TAIL.match(text.strip()) if len(text) <= MAX_AUTHOR_CHARS else None
     if match is None or not _people(match.group("names")) or _has_common_word(match.group("names")):
@@ -489,9 +490,17 @@ def _without_tail(text: str) -> str:
     names, tail = match.group("names"), match.group("tail").strip()
     if tail.casefold() in AGENCIES:
         return f"{names}, {tail}"
-    if match.group("separator") != "for" and all(map(_place_word, tail.split(", "))):
+    if match.group("separator") != "for" and all(map(_is_tail_place, tail.split(", "))):
         return names
     return text
+
+
+def _is_tail_place(piece: str) -> bool:
+    """Whether a byline's tail after a dash or a slash is a place: a country or state (_COUNTRIES_OF_WORDS) or a
+    place of _BYLINE_PLACES, as a piece after a comma is (_is_byline_place). Any capitalised word was, and dropped a
+    second writer: `Jane Doe / Madonna` named Jane Doe alone (session 54's reading of the change)."""
+    folded = " ".join(piece.split()).casefold()
+    return folded in _COUNTRIES_OF_WORDS or folded in _BYLINE_PLACES
 
 
 def _has_common_word(names: str) -> bool:
