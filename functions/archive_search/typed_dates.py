@@ -35,10 +35,11 @@ _NAMED = re.compile(
     r"(?:(?P<month>[a-z]+)(?P<sep>[-/.])(?:(?P<day>\d{1,2})(?P=sep))?"
     r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))(?P<year>\d{4})"
 )
-# A year typed with two digits behind an apostrophe (`'87`, a typographic one too), read as POSIX strptime reads
-# `%y`: 69-99 in the 1900s, 00-68 in the 2000s. A bare `87` stays a number (`87 mln dlrs`: hundreds of wire stories).
+# A year typed with two digits behind an apostrophe (`'87`, a typographic one too): the latest such year not after
+# this one, as a news archive holds no story from the future (`'68` is 1968, where POSIX strptime's `%y` pivot read
+# 2068 and found nothing: session 54's review; `'05` is 2005). A bare `87` stays a number (`87 mln dlrs`: hundreds of
+# wire stories).
 _SHORT_YEAR = re.compile(r"['\u2018\u2019](\d\d)")
-_PIVOT = 69
 
 
 @dataclass(frozen=True)
@@ -83,8 +84,9 @@ def short_year(raw: str) -> str | None:
     """The year a word typed `'87` names (`1987`; `'05`: `2005`), else None."""
     if not (match := _SHORT_YEAR.fullmatch(raw)):
         return None
-    two = int(match[1])
-    return str((1900 if two >= _PIVOT else 2000) + two)
+    this_year = datetime.datetime.now(datetime.UTC).year
+    year = this_year - (this_year - int(match[1])) % 100
+    return str(year)
 
 
 def typed_dates(words: Sequence[str]) -> list[TypedDate]:

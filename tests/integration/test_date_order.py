@@ -239,6 +239,34 @@ def test_a_month_typed_with_its_year_ranks_the_articles_published_then_first(pip
         assert set(ids(q, "&sort=newest")) == {*february, *march}, q
 
 
+def test_a_month_and_year_no_article_was_published_in_ranks_those_writing_both_first(pipeline: LocalPipeline) -> None:
+    # Given articles of 2005 that write "June" and "2005" apart, and June 1987 wire stories repeating "June"
+    later = [
+        _json_upload(
+            pipeline,
+            f"Summit set {n}",
+            f"Leaders will meet in June. The 2005 summit is the first of its kind {n}.",
+            published="2005-01-10",
+        )
+        for n in range(2)
+    ]
+    wires = [
+        _json_upload(
+            pipeline,
+            f"June output {n}",
+            f"LONDON, June 18 - June output rose in June, June figures showed {n}.",
+            published="1987-06-18",
+        )
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then a month with its year no article was published in ranks the articles writing both first (session 54's
+    # last review: `june 2005` ranked June 1987's wire stories in the BBC's place once only its date held it)
+    found = ids("june 2005")
+    assert set(found[:2]) == set(later) and not set(found[:2]) & set(wires)
+
+
 def test_a_date_typed_in_figures_finds_the_articles_of_that_day_or_month(pipeline: LocalPipeline) -> None:
     # Given articles of 19 and 20 October 1987 (datelines `Oct 19`, `Oct 20`), one of 11 October and one of 10 November
     day = _json_upload(pipeline, "Stocks plunge", "NEW YORK, Oct 19 - Stocks fell.", published="1987-10-19")
