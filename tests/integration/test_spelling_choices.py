@@ -1505,28 +1505,3 @@ def test_a_five_letter_word_beside_others_is_read_one_edit_away_before_two(pipel
     # edits away written as a phrase with the other word is still read (`tony blare`, below)
     assert search("gnome garden")["altered_query"] == "genome garden"
     assert search("koala bear")["altered_query"] == "kuala bear"
-
-
-def test_beside_other_words_a_held_word_is_offered_a_spelling_only_where_articles_write_it_with_them(
-    pipeline: LocalPipeline,
-) -> None:
-    # Given a name two articles write (SARS), a letter left out of a word TYPO_ODDS times as common (`stars`), and a
-    # word one article writes (`prise`) a letter from a common one (`praise`); none written beside `outbreak` or
-    # `share` as typed or as respelt, while `praise` is written near `award` (`praise and an award`)
-    for text in ("Demand fell after the killer SARS virus.", "Singapore recovered from the deadly Sars fever."):
-        _json_upload(pipeline, "Airline profits", text)
-    _json_upload(pipeline, "Tools", "He used a lever to prise the lid off.")
-    for n in range(TYPO_ODDS * 2 + 2):
-        award = " and an award" if n < 3 else ""
-        _json_upload(pipeline, f"Film {n}", f"The stars won praise{award} on day {n}.")
-        _json_upload(pipeline, f"Health {n}", f"An outbreak of flu hit share dealers on day {n}.")
-    pipeline.drain()
-
-    # Then a respelling no article writes beside the other words is no correction of them, and is not offered
-    # (session 53 offered `stars outbreak` for `sars outbreak`, `share praise` for `share prise` on news-dev)
-    for q in ("sars outbreak", "share prise"):
-        for extra in ("", "&spelling=as_typed"):
-            assert search(q, extra)["did_you_mean"] is None, (q, extra)
-    # while one written near them is, with what following it finds
-    body = search("prise award", "&spelling=as_typed")
-    assert body["did_you_mean"] == {"q": "praise award", "total": search("praise award", "&spelling=as_typed")["total"]}
