@@ -30,8 +30,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
-
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing.json_ld import from_json_ld, is_json_ld
 from archive_search.parsing.text import FIELD_NAMES, publishable
@@ -235,6 +233,9 @@ def _other_body(document: dict[str, Any]) -> str | None:
     body beside its HTML leaves the HTML, which keeps its paragraphs, in BODY_NAMES' order."""
     if "body" in document:
         return None
+    # Imported here, as the HTML path imports it (html_page.py): the parser loads with the first upload needing it
+    from selectolax.lexbor import LexborHTMLParser
+
     words: dict[str, int] = {}
     for name in BODY_NAMES:
         value = _rendered(document, name) if _is_rendered(name, document) else document.get(name)
