@@ -392,6 +392,121 @@ def test_a_list_of_links_after_the_story_or_under_a_label_stays_furniture(markup
     assert "Putin says no" not in body
 
 
+# --- Session 55: a list of links after the story's own lead-in, a reading list, copyright and share lines -------
+
+_NAMES = "<li><a href='/l/n'>Northgate</a></li><li><a href='/l/e'>Elm Park</a></li><li><a href='/l/s'>Southfield</a>"
+_NAMES += "</li>"
+_BOOKS = "".join(f"<li><a href='https://books.example/{n}'>Book title number {n}</a></li>" for n in range(1, 11))
+
+
+@pytest.mark.parametrize(
+    ("markup", "kept"),
+    [
+        # a label of the story's ending with a colon, between two paragraphs
+        (
+            f"<p>{_FIRST}</p><p>The libraries that will close:</p><ul>{_NAMES}</ul><p>{_LAST}</p>",
+            f"{_FIRST}\n\nThe libraries that will close:\n\nNorthgate\n\nElm Park\n\nSouthfield\n\n{_LAST}",
+        ),
+        (
+            f"<p>{_FIRST}</p><p>Key documents:</p><ol>{_NAMES}</ol><p>{_LAST}</p>",
+            f"{_FIRST}\n\nKey documents:\n\n1. Northgate\n\n2. Elm Park\n\n3. Southfield\n\n{_LAST}",
+        ),
+        # a reading list that is the article: more text than the sentence introducing it
+        (
+            f"<p>Our critics chose these ten books as the year's best.</p><ol>{_BOOKS}</ol>",
+            "Our critics chose these ten books as the year's best.\n\n"
+            + "\n\n".join(f"{n}. Book title number {n}" for n in range(1, 11)),
+        ),
+    ],
+)
+def test_a_list_of_links_after_the_storys_lead_in_or_that_is_the_article_is_text(markup: str, kept: str) -> None:
+    # Session 55's attacker: the names the label introduced were left out as related links, in silence
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{markup}</article>")
+
+    assert body == kept
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        # session 51's second review's labels of other stories, and one no word foresees over dated story links
+        "Catch up on the rest of our coverage of the harbour so far:",
+        "Here is everything we have published on the flood so far:",
+        "Related coverage from the Daily Planet:",
+        "Previously on the harbour saga, as reported in these pages:",
+        "You can find our previous reports on the harbour below:",
+        "The week in the harbour:",
+    ],
+)
+def test_a_list_of_other_stories_after_a_label_with_a_colon_stays_furniture(label: str) -> None:
+    dated = _HEADLINES.replace("/a", "/news/2015/05/a").replace("/b", "/news/2015/05/b").replace("/c", "/2015-05-c")
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><p>{label}</p>{dated}<p>{_LAST}</p></article>")
+
+    assert body == f"{_FIRST}\n\n{label}\n\n{_LAST}"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            f"{_FIRST}\n\nKey documents:\n\n- [Budget report](https://x.example/b.pdf)\n- [Consultation](https://x/c)"
+            f"\n- [Petition](https://x.example/p)\n\n{_LAST}",
+            f"{_FIRST}\n\nKey documents:\n\nBudget report\n\nConsultation\n\nPetition\n\n{_LAST}",
+        ),
+        (
+            f"{_FIRST}\n\n1. [Northgate](https://x/1)\n2. [Elm Park](https://x/2)\n3. [Southfield](https://x/3)\n\n{_LAST}",
+            f"{_FIRST}\n\n1. Northgate\n\n2. Elm Park\n\n3. Southfield\n\n{_LAST}",
+        ),
+        (
+            f"{_FIRST}\n\n1. [One](https://x/1)\n2. [Two](https://x/2)\n3. [Three](https://x/3)",
+            f"{_FIRST}\n\n1. One\n\n2. Two\n\n3. Three",
+        ),
+    ],
+)
+def test_a_list_of_links_written_in_markdown_after_a_lead_in_is_the_editors(text: str, kept: str) -> None:
+    # (the editor wrote every link of a Markdown body: a list after its lead-in is text wherever it stands)
+    assert parse_upload("incoming/a.md", f"# Kerry meets Putin\n\n{text}\n".encode()).body == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p class='copyright'>\u00a9 2015 Northgate Gazette. All rights reserved.</p>",
+        "<small>\u00a9 Northgate Gazette 2015</small>",
+        "<div class='rights'>Copyright \u00a9 2015 Gazette Media Group Ltd. All rights reserved.</div>",
+        "<p>Copyright 2015 The Associated Press. All rights reserved. This material may not be published, broadcast,"
+        " rewritten or redistributed.</p>",
+    ],
+)
+def test_a_copyright_line_ending_the_article_is_no_text(line: str) -> None:
+    assert _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{line}</article>") == _STORY_TEXT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p class='share-this'>Share this article: Facebook Twitter Email</p>",
+        "<p>Share: Facebook, WhatsApp, Email</p>",
+    ],
+)
+def test_a_share_bar_of_unlinked_names_is_no_text(line: str) -> None:
+    assert _body(f"<article><h1>Kerry meets Putin</h1>{line}{_STORY}</article>") == _STORY_TEXT
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Copyright law reform passes Senate after a long fight.",
+        "Copyright 2015 law reform was passed.",
+        "The court said the material may not be published, broadcast or redistributed.",
+        "Share this article on Facebook, the minister urged supporters.",
+        "Share: Facebook and Twitter fell on Tuesday.",
+    ],
+)
+def test_a_paragraph_about_copyright_or_sharing_is_text(last: str) -> None:
+    assert _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}<p>{last}</p></article>") == f"{_STORY_TEXT}\n\n{last}"
+
+
 def test_a_list_of_links_between_paragraphs_of_a_page_with_no_article_container_stays_furniture() -> None:
     # On a page with no <article> or <main>, a list between two paragraphs is as often the page's menu
     body = _body(f"<h1>Kerry meets Putin</h1><p>{_FIRST}</p>{_HEADLINES}<p>{_LAST}</p>")

@@ -429,3 +429,34 @@ def test_legacy_a_byline_tail_that_is_no_agency_nor_a_known_place_names_no_autho
     parsed = parse_upload("incoming/a.txt", page.encode())
 
     assert (parsed.author, parsed.body) == (None, f"{line}\n\n{_STORY}")
+
+
+# --- Session 55: a wire story's end mark and an agency's copyright notice ----------------------------------------
+
+_AP_NOTICE = (
+    "Copyright 2015 The Associated Press. All rights reserved. This material may not be published, broadcast,"
+    " rewritten or redistributed."
+)
+
+
+@pytest.mark.parametrize("end", ["-30-", "- 30 -", "###", "# # #", "END", "-END-", "(END)", f"{_AP_NOTICE}\n\n###"])
+def test_legacy_a_wire_end_mark_or_an_agencys_notice_leaves_the_body(end: str) -> None:
+    # Session 55's attacker: `-30-`, `###`, `END` and AP's notice stayed the body's last paragraph
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{end}\n".encode())
+
+    assert parsed.body == _STORY
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "End",
+        "The end.",
+        "This material may not be published, the court ruled.",
+        "The agency said this material may not be published without its consent.",
+    ],
+)
+def test_legacy_a_last_line_like_an_end_mark_or_a_notice_stays(last: str) -> None:
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{last}\n".encode())
+
+    assert parsed.body == f"{_STORY}\n\n{last}"

@@ -82,6 +82,20 @@ _EMBED_LABEL = re.compile(
 _ADDRESS_LINE = re.compile(r"(?:(?:article |page |story )?url)\s*:?\s*(?P<address>(?:https?://|www\.)\S{1,2000})", re.I)
 
 
+# The services a share bar names (a legacy page's `Share: Facebook | Email`, an HTML page's unlinked buttons).
+SHARE_NAMES = frozenset(
+    {"facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "reddit", "print", "share"}
+    | {"pinterest", "tumblr", "telegram", "messenger", "flipboard", "pocket", "mastodon", "bluesky", "threads"}
+    | {"instagram", "youtube", "tiktok", "sms", "copy link", "copy", "link", "google+", "vk", "weibo", "wechat"}
+)
+# A share bar whose buttons are icons named in text, no link (session 55's attack report: `<p class="share-this">Share
+# this article: Facebook Twitter Email</p>` opened the body): its label, then two names or more of SHARE_NAMES alone.
+# "Share this article on Facebook, friends" or "Share: the council's figures" say more: text.
+_SHARE_BAR_LABEL = re.compile(
+    r"share(?:\s+this(?:\s+(?:article|story|page|post))?)?(?:\s+(?:on|via))?\s*:?\s*", re.IGNORECASE
+)
+_SHARE_BAR_SEPARATORS = re.compile(r"[\s,;|/\u2022\u00b7]+")
+_SHARE_BAR_MIN_NAMES = 2
 # The legacy site's own layout, on its exported pages (text, or rebuilt as HTML): its name under the headline
 # ("SomaNet News Archive") and its search box's label. Unlike "Home" or "Subscribe", which can be a headline, they are
 # never the title, even just before a byline.
@@ -107,6 +121,14 @@ _OTHER_COPYRIGHTS = (
     re.compile(rf"^{_HOLDER}\s*[.,]?\s*{_RIGHTS}$", re.IGNORECASE),
     re.compile(rf"^{_RIGHTS}[\s,]*{_HOLDER}\.?$", re.IGNORECASE),
     re.compile(rf"^{_HOLDER}[\s,]*(?:\u00a9|\(c\))\s*(?:{_YEARS})?\.?(?:\s*{_RIGHTS})?$", re.IGNORECASE),
+)
+# The agencies' notice after their copyright line (session 55's attack report: AP's "Copyright 2015 The Associated
+# Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed." stayed the
+# body's last paragraph): part of the line, never a sentence of a story on its own before a copyright line.
+_REDISTRIBUTION = re.compile(
+    r"\s*this (?:material|article|story|content) may not be (?:published|reproduced|copied|broadcast|redistributed)"
+    r"\b[^.]*\.?$",
+    re.IGNORECASE,
 )
 _COPYRIGHT_OF_NAME = re.compile(rf"^copyright\s+{_HOLDER}\.?(?:\s*{_RIGHTS})?$", re.IGNORECASE)
 _ORGANISATION_WORDS = frozenset(
@@ -224,6 +246,15 @@ def is_page_label(paragraph: str, embedded: bool = False) -> bool:
     return _PAGE_LABEL.fullmatch(label) is not None or (embedded and _EMBED_LABEL.fullmatch(label) is not None)
 
 
+def is_share_bar(paragraph: str) -> bool:
+    """Whether a paragraph is a share label and share services' names alone, unlinked (_SHARE_BAR_LABEL)."""
+    label = _SHARE_BAR_LABEL.match(paragraph)
+    if label is None:
+        return False
+    names = [name for name in _SHARE_BAR_SEPARATORS.split(paragraph[label.end() :].casefold().strip(" .")) if name]
+    return len(names) >= _SHARE_BAR_MIN_NAMES and all(name in SHARE_NAMES for name in names)
+
+
 def print_address(paragraph: str) -> str | None:
     """The address a paragraph says only as a print page's address line does ("URL: https://somanet.example/x" ->
     "https://somanet.example/x"), else None."""
@@ -318,7 +349,8 @@ def is_legacy_layout_line(block: str) -> bool:
 
 def is_copyright_line(block: str) -> bool:
     """A copyright line naming its holder in capitalised words: "© 2016 SomaNet", "Copyright (c) 2016 SomaNet. All
-    rights reserved." (_COPYRIGHT)."""
+    rights reserved." (_COPYRIGHT), maybe with an agency's notice after it (_REDISTRIBUTION)."""
+    block = _REDISTRIBUTION.sub("", block)
     found = _COPYRIGHT.match(block)
     if found is not None:
         return _names_holder(found.group("holder") or "")

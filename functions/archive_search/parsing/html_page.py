@@ -194,6 +194,7 @@ def parse_html(data: bytes) -> ParsedUpload:
     paragraphs = _without_address_lines(paragraphs, url, _is_print_layout(tree))
     if container is not None and container.tag == "body":
         paragraphs = _without_site_furniture(paragraphs, marked_sites)
+    paragraphs = _without_copyright_lines(paragraphs)
     # A masthead known only by where it stands stays the body's first paragraph; the date line or byline under it
     # is still the article's (`<h1>Daily Planet</h1><p>Tuesday, May 12, 2015</p><h2>Budget approved</h2>`).
     lead = paragraphs[:1] if masthead and paragraphs and paragraphs[0] == masthead else []
@@ -2040,19 +2041,26 @@ def _without_site_furniture(paragraphs: list[str], sites: list[str]) -> list[str
     """A page with no article container's paragraphs without the site's furniture the article container leaves
     out: at the top, up to the first other paragraph, the site's name the page declares or marks (`sites`:
     _Headings.marked, as `<div class="logo">Daily Planet</div>`; the legacy layout's `SomaNet News Archive` under
-    the headline) and the legacy layout's `site-wide search`; at the bottom, copyright lines (`© 2004 Daily
-    Planet`). The first paragraph of text is never dropped. A name inferred from where a heading stands is kept:
-    were the guess wrong, it is the headline (session 50's review)."""
+    the headline) and the legacy layout's `site-wide search`. The first paragraph of text is never dropped. A name
+    inferred from where a heading stands is kept: were the guess wrong, it is the headline (session 50's review)."""
     names = {site.casefold() for site in sites}
     start = 0
     while start < len(paragraphs) - 1 and (
         paragraphs[start].casefold() in names or is_legacy_layout_line(paragraphs[start])
     ):
         start += 1
+    return paragraphs[start:]
+
+
+def _without_copyright_lines(paragraphs: list[str]) -> list[str]:
+    """The body without the copyright lines at its bottom (furniture_lines.is_copyright_line: `© 2004 Daily Planet`,
+    AP's `Copyright 2015 The Associated Press. All rights reserved. This material may not be published…`), in an
+    article container too since session 55 (its `<p class="copyright">`, `<small>`, `<div class="rights">` stayed
+    the body's last paragraph). The first paragraph is never dropped."""
     end = len(paragraphs)
-    while end > start + 1 and is_copyright_line(paragraphs[end - 1]):
+    while end > 1 and is_copyright_line(paragraphs[end - 1]):
         end -= 1
-    return paragraphs[start:end]
+    return paragraphs[:end]
 
 
 def _cut_to_heading(title: str, heading: str) -> str:

@@ -20,6 +20,7 @@ from archive_search.parsing.furniture_lines import (
     is_other_stories_label,
     is_page_label,
     is_reading_label,
+    is_share_bar,
 )
 from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
 
@@ -1110,7 +1111,11 @@ _RUNNING_TEXT_WORDS = 6
 _OTHER_STORIES_WORDS = re.compile(
     r"\b(?:more (?:from|on|stories|news|articles|coverage)|other (?:news|stories)|most (?:read|popular|viewed|shared)"
     r"|latest (?:news|stories|headlines)|(?:related|recommended|trending|popular) (?:stories|articles|links|news)"
-    r"|read (?:more|next|also)|also read|see also|you (?:may|might) also|elsewhere on)\b",
+    r"|read (?:more|next|also)|also read|see also|you (?:may|might) also|elsewhere on"
+    # the paper's own earlier stories (session 51's second review: `Catch up on the rest of our coverage…:`)
+    r"|(?:our|earlier|previous|related) (?:\w+ )?(?:coverage|reports|reporting|stories|articles)|full coverage"
+    r"|we(?:'ve| have)? (?:published|reported|written)|these pages|previously on|catch up|(?:don't|do not) miss"
+    r"|(?:in case )?you missed|(?:further|background) reading|from (?:the|our) archives?)\b",
     re.IGNORECASE,
 )
 LINKED_TEXT_MAX_SHARE = 0.5
@@ -1152,6 +1157,18 @@ def _links_navigate(node: LexborNode) -> bool:
     hrefs = [(link.attributes.get("href") or "").strip() for link in node.css("a")]
     navigating = sum(1 for href in hrefs if _NAVIGATING_HREF.search(href) is not None)
     return bool(hrefs) and navigating * 2 >= len(hrefs)
+
+
+# Where a link to another story leads on a news site: a path dated by year and month or by day
+# (`/news/2015/05/sea-wall-cracks`, `/2015-05-12-harbour-vote`).
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/|(?:19|20)\d\d-[01]\d-[0-3]\d")
+
+
+def _links_to_stories(node: LexborNode) -> bool:
+    """Whether half or more of a list's links lead to dated paths (_DATED_PATH): other stories of the site."""
+    hrefs = [link.attributes.get("href") or "" for link in node.css("a")]
+    dated = sum(1 for href in hrefs if _DATED_PATH.search(href) is not None)
+    return bool(hrefs) and dated * 2 >= len(hrefs)
 
 
 def _story_text_follows(node: LexborNode, root: LexborNode) -> bool:
@@ -1241,15 +1258,22 @@ def element_paragraphs(
     left_since = False
     imaged = False  # whether the paragraph being read holds an image (_without_shortcodes)
 
+    def the_articles_content(node: LexborNode) -> bool:
+        """Whether a list after the story's last paragraph is what the article is about (a reading list, a
+        listicle's items): more text than the paragraphs before it, its links leading to no other story."""
+        told = sum(map(len, paragraphs)) + len(normalise_space("".join(current)))
+        return len(normalise_space(node.text(deep=True))) > told and not _links_to_stories(node)
+
     def story_list(node: LexborNode) -> bool:
         """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
-        list vanished with their text): standing between two paragraphs of running text, with nothing left out
-        before it (is_running_text before it, _story_text_follows after it), inside an article container
-        (_in_article: on a page with none, a list between two paragraphs is as often the page's menu), or under a
-        heading naming the article's sources (_SOURCES_HEADINGS). A label of other stories before it
-        (is_other_stories_label, _OTHER_STORIES_WORDS) or a call to action leaves it furniture. A colon after six
-        words or more introduced a story list too until session 51's second review: "Related coverage from the
-        Daily Planet:" introduces the page's related stories as often."""
+        list vanished with their text): after the story's lead-in with nothing left out between (running text,
+        is_running_text, or since session 55 a label ending in a colon, `The libraries that will close:`, when its
+        links lead to no dated story, _links_to_stories), inside an article container (_in_article: on a page with
+        none, a list between two paragraphs is as often the page's menu) and before more of the story's text
+        (_story_text_follows) unless it is the article's content (the_articles_content); or under a heading naming
+        the article's sources (_SOURCES_HEADINGS). A label of other stories before it (is_other_stories_label,
+        _OTHER_STORIES_WORDS) or a call to action leaves it furniture. In a fragment (Markdown, a JSON body) the
+        editor wrote every link: a list after a lead-in is the story's wherever it stands."""
         run = normalise_space("".join(current))
         if run:
             before, holder = run, "p"
@@ -1263,7 +1287,14 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
-        return is_running_text(before) and _in_article(node, facts) and _story_text_follows(node, root)
+        if before.endswith(":"):
+            if _links_to_stories(node):
+                return False  # "Previously on the harbour saga, as reported in these pages:"
+        elif not is_running_text(before):
+            return False
+        if not page:
+            return True
+        return _in_article(node, facts) and (_story_text_follows(node, root) or the_articles_content(node))
 
     def keep_paragraph(paragraph: str, holder: str) -> None:
         nonlocal heading, label, furniture_after, last_holder, left_since
@@ -1313,7 +1344,7 @@ def element_paragraphs(
             if tags is not None:
                 tags.extend(found)
             furniture_left_out()
-        elif (holder in _AD_LABEL_HOLDERS and is_ad_label(paragraph)) or (
+        elif (holder in _AD_LABEL_HOLDERS and (is_ad_label(paragraph) or (page and is_share_bar(paragraph)))) or (
             # A label quoted is the story's ("Continued on next page", the misprint's words: session 54's review)
             holder in _PAGE_LABEL_HOLDERS
             and is_page_label(paragraph, embedded=embeds > 0)

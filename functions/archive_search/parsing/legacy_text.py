@@ -25,6 +25,7 @@ from archive_search.parsing.bylines import (
 )
 from archive_search.parsing.furniture_lines import (
     LEGACY_SITE_NAME,
+    SHARE_NAMES,
     is_ad_label,
     is_copyright_line,
     is_legacy_layout_line,
@@ -95,11 +96,6 @@ _SECTIONS = frozenset(
 # separators, each one of these names, after an optional label. It names no section, so it was no navigation bar,
 # and it stayed at the end of the body with the "Back to top" or "Share this article" above it (the review after
 # session 22). A sentence naming Facebook is no such bar: every item must be a name alone.
-_SHARE_NAMES = frozenset(
-    {"facebook", "twitter", "x", "email", "e-mail", "mail", "whatsapp", "linkedin", "reddit", "print", "share"}
-    | {"pinterest", "tumblr", "telegram", "messenger", "flipboard", "pocket", "mastodon", "bluesky", "threads"}
-    | {"instagram", "youtube", "tiktok", "sms", "copy link", "copy", "link", "google+", "vk", "weibo", "wechat"}
-)
 _SHARE_LABEL = re.compile(r"^(?:share(?:\s+this(?:\s+(?:article|story|page))?)?|follow\s+us)\s*:\s*", re.IGNORECASE)
 # A share bar's item may say what it does with the name (`Share on Facebook | Tweet | Email`: session 53's attacker).
 _SHARE_VERB = re.compile(r"^(?:share\s+(?:on|via|to|by)|post\s+(?:on|to)|send\s+(?:by|via))\s+", re.IGNORECASE)
@@ -173,9 +169,9 @@ def _is_tool_item(item: str) -> bool:
 
 
 def _is_share_item(item: str) -> bool:
-    """A share bar's item: a name of _SHARE_NAMES, maybe after what it does with it (_SHARE_VERB), or _SHARE_WORDS."""
+    """A share bar's item: a name of SHARE_NAMES, maybe after what it does with it (_SHARE_VERB), or _SHARE_WORDS."""
     folded = item.casefold()
-    return folded in _SHARE_WORDS or _SHARE_VERB.sub("", folded, count=1) in _SHARE_NAMES
+    return folded in _SHARE_WORDS or _SHARE_VERB.sub("", folded, count=1) in SHARE_NAMES
 
 
 def _unlabelled(block: str) -> str:
@@ -239,6 +235,11 @@ def _is_chrome_line(block: str) -> bool:
     )
 
 
+# A wire story's end mark, alone on the body's last line (session 55's attack report: `-30-`, `###`, `END` stayed the
+# body's last paragraph): the copy ends there. In capitals only: "End" or "The end" may close a story's text.
+_WIRE_END_MARK = re.compile(r"-\s*30\s*-|#\s*#\s*#|[-(]?(?-i:END|ENDS)[-)]?")
+
+
 def _without_bottom_furniture(body: list[str]) -> list[str]:
     """The body without the site's footer after the article's end.
 
@@ -249,7 +250,10 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     stories (_other_stories_list) goes with the footer only when the site's chrome touches it: the footer right under
     it, or a share or navigation bar right above it; a list under its label that ends the page with nothing of the
     site's around it is the story's (session 53's review: `Recommended` over book titles, `See also` over cases).
+    A wire end mark on the last line (_WIRE_END_MARK) goes, and the footer above it with it.
     """
+    if len(body) > 1 and _WIRE_END_MARK.fullmatch(body[-1].strip()):
+        body = body[:-1]
     end = _furniture_start(body, len(body))
     footer = any(_is_edge_chrome(block) or len(block.split()) > 1 for block in body[end:])
     while (label := _other_stories_list(body[:end])) is not None and (footer or _is_edge_chrome(body[label - 1])):
