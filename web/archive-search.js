@@ -588,6 +588,9 @@
     this.took = h("span", { className: "as-took" });
     this.didYouMean = h("p", { className: "as-dym", hidden: true });
     this.unapplied = h("p", { className: "as-unapplied", role: "note", hidden: true });
+    // A quoted phrase no article holds is searched as its words (the API's relaxed_phrases): say so, where the page
+    // promises "Quotes find a phrase".
+    this.relaxed = h("p", { className: "as-relaxed", role: "note", hidden: true });
     this.notice = h("p", { className: "as-notice", role: "note", hidden: true });
     this.message = h("div", { className: "as-message", hidden: true });
     this.list = h("ol", { className: "as-results", "aria-labelledby": this.id("summary") });
@@ -605,7 +608,7 @@
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
           h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
-      this.notice, this.didYouMean, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
+      this.notice, this.didYouMean, this.relaxed, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
 
     this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
     this.articleView = h("article", {
@@ -846,6 +849,7 @@
     this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
+    this.relaxed.hidden = true;
     this.sortNote.hidden = true;
     this.facetBox.replaceChildren();
     this.showMessage("info", [h("p", { text: "Type a name, place or topic and press Enter. Quotes find a phrase (\"central bank\"), a minus excludes a word (-football)." })]);
@@ -882,6 +886,7 @@
     this.pageLimit.hidden = true;
     this.didYouMean.hidden = true;
     this.unapplied.hidden = true;
+    this.relaxed.hidden = true;
     this.sortNote.hidden = true;
     this.showMessage("error", [
       h("p", { text: text }),
@@ -924,6 +929,7 @@
 
     this.renderDidYouMean(body.did_you_mean, state, body.altered_query);
     this.renderUnapplied(body.unapplied_exclusions);
+    this.renderRelaxed(body.relaxed_phrases, total);
     this.renderSortNote(state, results);
     this.list.replaceChildren();
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
@@ -1032,6 +1038,19 @@
       return i > 0 ? [", ", isolate(t)] : [isolate(t)];
     }), ".");
     this.unapplied.hidden = false;
+  };
+
+  ArchiveSearch.prototype.renderRelaxed = function (phrases, total) {
+    var shown = Array.isArray(phrases) ? phrases.filter(function (t) { return typeof t === "string" && t; }) : [];
+    if (!shown.length) {
+      this.relaxed.hidden = true;
+      return;
+    }
+    var quoted = shown.map(function (t, i) { return [i > 0 ? ", “" : "“", isolate(t), "”"]; });
+    var which = shown.length > 1 ? "these phrases" : "the phrase";
+    setChildren(this.relaxed, "No article holds " + which + " ", quoted,
+      total > 0 ? ": these results hold some of " + (shown.length > 1 ? "their" : "its") + " words." : ".");
+    this.relaxed.hidden = false;
   };
 
   /**

@@ -65,6 +65,7 @@ def search_response(request: SearchRequest, page: SearchPage) -> dict[str, Any]:
         "next_cursor": page.next_cursor,
         "unapplied_exclusions": page.unapplied_exclusions,
         "altered_query": page.altered_query,
+        "relaxed_phrases": page.relaxed_phrases,
     }
 
 

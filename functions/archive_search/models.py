@@ -107,3 +107,6 @@ class SearchPage:
     # The query as the search read it when it searched a word no article holds as its likeliest spelling (`oil prces`
     # as `oil prices`) and offers no did_you_mean: the reader sees why the results hold another word.
     altered_query: str | None = None
+    # The quoted phrases no article holds, searched as their words (search.relaxed_phrases): the page says so, as it
+    # says "Quotes find a phrase".
+    relaxed_phrases: list[str] = field(default_factory=list)

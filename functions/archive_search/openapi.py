@@ -217,6 +217,7 @@ SCHEMAS: dict[str, Any] = {
             "next_cursor",
             "unapplied_exclusions",
             "altered_query",
+            "relaxed_phrases",
         ],
         "properties": {
             "query": _STRING,
@@ -268,6 +269,14 @@ SCHEMAS: dict[str, Any] = {
                 "other words; in a longer, pasted text it is punctuation and is not listed here. Each is given as "
                 "typed, its quotes, joiners and full-width letters in their ASCII form, and once however it is "
                 "spelt.",
+            },
+            "relaxed_phrases": {
+                "type": "array",
+                "items": _STRING,
+                "description": "The quoted phrases of several words that no article in the archive holds (whatever "
+                "the filters), as typed within their quotes. A quoted phrase ranks the articles holding it first and "
+                "does not filter, so these were searched as their words: the results hold some of them, not the "
+                'phrase (a page says so beside its "Quotes find a phrase"). Empty when every phrase is held.',
             },
         },
     },

@@ -89,7 +89,7 @@ from archive_search.spelling import (
     osa_distance,
     spelling_variant,
 )
-from archive_search.typed_dates import TypedDate, numeric_date, short_year, typed_dates
+from archive_search.typed_dates import TypedDate, numeric_date, short_year, typed_apart, typed_dates
 
 TITLE_WEIGHT = 0.25
 SUMMARY_WEIGHT = 0.2
@@ -1219,10 +1219,16 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _typed_dates(parsed: ParsedQuery, words: Sequence[str]) -> list[TypedDate]:
-    """The dates typed among a short query's scored `words` (typed_dates), but one whose year is typed only inside
-    quotes (_quoted_years: the text as written)."""
+    """The dates typed among a short query's scored `words` (typed_dates: content_words, each as read), but one whose
+    year is typed only inside quotes (_quoted_years: the text as written) or whose words were typed apart
+    (typed_apart: `may be 1987` is no May 1987, though `be` is no scored word)."""
     quoted = _quoted_years(parsed)
-    return [date for date in typed_dates(list(words)[:MAX_SCORED_WORDS]) if date.year not in quoted]
+    units = query_units(parsed)
+    stopwords = {unit for unit in units if fold_as_index(unit) in STOPWORDS}
+    first = {unit: n for n, unit in reversed(list(enumerate(unit for unit in units if unit not in stopwords)))}
+    apart = typed_apart(units, stopwords)
+    gaps = {n for n, word in enumerate(content_words(parsed)) if word in first and apart[first[word]]}
+    return [date for date in typed_dates(list(words)[:MAX_SCORED_WORDS], gaps) if date.year not in quoted]
 
 
 def dates_published(parsed: ParsedQuery, words: Sequence[str]) -> list[dict[str, Any]]:
@@ -1929,17 +1935,23 @@ def _in_capitals(typed: str) -> bool:
 MAX_NAME_IN_CAPITALS = 5
 
 
+def quoted_phrases(parsed: ParsedQuery) -> list[str]:
+    """The quoted phrases a matching article ranks first for holding (not an OR-group's), as typed within their
+    quotes: at most MAX_PHRASES, in the order of every_phrase's clauses."""
+    return [
+        unit.alternatives[0].text
+        for unit in parsed.required
+        if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
+    ][:MAX_PHRASES]
+
+
 def every_phrase(parsed: ParsedQuery, synonyms: bool = False) -> list[dict[str, Any]]:
     """One clause for each quoted phrase of the query (at most MAX_PHRASES), which an article holding the phrase
     matches: in either spelling of its abbreviations (`"EF Hutton"` holds E.F. Hutton), as a code in either (`"F16
     ..."`), a synonym name through its synonyms when `synonyms` (Ranking.synonyms: `"united nations"` holds UN, as
     `"UN"` holds United Nations; by date it listed 29 news-dev articles, by relevance 61: session 32's review). The
     TIER_PHRASES filter, and what a search sorted by date lists when some article holds them all."""
-    phrases = [
-        unit.alternatives[0].text
-        for unit in parsed.required
-        if len(unit.alternatives) == 1 and unit.alternatives[0].phrase
-    ][:MAX_PHRASES]
+    phrases = quoted_phrases(parsed)
     dotted = capitals_typed(parsed)
     spelt = {text: _abbreviated(text, dotted) if parsed.typed_by_reader else [] for text in phrases}
     named = {text: synonyms and has_synonyms(fold_as_index(text)) for text in phrases}

@@ -77,6 +77,8 @@ from archive_search.relevance import (
     name_spellings,
     names_request,
     near_spellings_request,
+    query_units,
+    quoted_phrases,
     read_as_written,
     read_near_spellings,
     stem_apart,
@@ -173,6 +175,7 @@ EVERY_WORD = "every_word"  # whether any article holds every word, sorted by dat
 _DATED_HELD = "dated_held"  # _counter: how many articles in the archive hold what a date order lists (dated_matches)
 JOINED_HELD = "joined_held"  # the probe's count of the articles holding each joined word (probe_search)
 WRITTEN_HELD = "written_held"  # whether a byline or tag holds each word (probe_search; bylined_words)
+PHRASES_HELD = "phrases_held"  # how many articles hold each quoted phrase (build_search; relaxed_phrases)
 RESPELT_HELD = "respelt_joined_held"  # the answer's count of the articles holding each respelt joined word (_answer)
 # Fewer articles than this hold every word of a short query: its words are expanded to near spellings. A default
 # page, whatever the page size asked for: with the page size (as before), a reader asking for 20 a page found 3
@@ -1040,11 +1043,39 @@ def build_search(
     if filters:
         body["post_filter"] = {"bool": {"filter": list(filters.values())}}
     body["aggs"].update(_every_word_held(request, ranking, words, expansion))
+    body["aggs"].update(_phrases_held(parsed, ranking))
     scored = scored_or_typed(parsed, words)
     # did_you_mean reads the term suggesters; a query that may be expanded has them from its probe (probe_search).
     if parsed.words and not expansion.typos and not _expandable(ranking, scored) and not _joined(ranking, scored):
         body["suggest"] = spelling_suggester(request.q)
     return body
+
+
+def _phrases_held(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
+    """The aggregation counting the articles in the archive holding each quoted phrase (relevance.every_phrase, keyed
+    by its place), whatever the filters, as the every-word probe counts: none for a query without one."""
+    if not (phrases := every_phrase(parsed, ranking.synonyms)):
+        return {}
+    held = {str(i): phrase for i, phrase in enumerate(phrases)}
+    return {PHRASES_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": held}}}}}
+
+
+def relaxed_phrases(parsed: ParsedQuery, aggregations: Mapping[str, Any], expansion: Expansion) -> list[str]:
+    """The quoted phrases of several words no article in the archive holds (_phrases_held counted them), as typed:
+    the search ranks the articles holding a phrase first and does not filter by it, so these were searched as their
+    words, which the reader is told (SearchPage.relaxed_phrases): `"some phrase"` answered news-dev's 1,472
+    articles holding either word with no word of it said (session 55). Not one holding a word the search respelt
+    (`"united nayions"`: searched as `united nations`, which altered_query says)."""
+    buckets = ((aggregations.get(PHRASES_HELD) or {}).get("held") or {}).get("buckets") or {}
+    respelt = {word for word, spelling in expansion.typos.items() if spelling and spelling != word}
+    return [
+        text
+        for i, text in enumerate(quoted_phrases(parsed))
+        if len(text.split()) > 1
+        and str(i) in buckets
+        and not buckets[str(i)].get("doc_count")
+        and not respelt.intersection(query_units(parse_query(text)))
+    ]
 
 
 def _every_word_held(
@@ -1460,6 +1491,7 @@ def search_articles(
         next_cursor=next_cursor,
         unapplied_exclusions=list(parse_query(request.q).unapplied),
         altered_query=altered,
+        relaxed_phrases=relaxed_phrases(parse_query(request.q), response.get("aggregations") or {}, expansion),
     )
 
 
@@ -1751,6 +1783,7 @@ def _reranked_page(
         next_cursor=next_cursor,
         unapplied_exclusions=list(parse_query(request.q).unapplied),
         altered_query=altered,
+        relaxed_phrases=relaxed_phrases(parse_query(request.q), response.get("aggregations") or {}, expansion),
     )
 
 

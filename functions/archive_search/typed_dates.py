@@ -10,6 +10,13 @@ and the 10th of November: American copy writes the month first, British copy the
 both (a search can list both days where an ingest, which stores one date, must refuse: parsing.validate). With dots
 (`10.11.1987`) the day comes first, as only continental and British copy writes dates so. ISO forms (`1987-10-11`)
 are never ambiguous.
+
+A date's words are typed side by side (`of` may stand between them: `march of 1987`), as query_units gives them with
+their stopwords: `may be 1987` is the verb (session 55; its `be`, a stopword, is no scored word, so `may` stood beside
+the year). A month name that is an ordinary word after a year (ORDINARY_MONTHS) is a month only before it: `1987 may`
+is the verb, as in both news-dev articles writing `2005 may` ("earnings in 2005 may also slide"), where the two
+writing `may 2005` and the one writing `may 1987` mean the month. A day in figures with a two-digit year (`10/19/87`)
+reads it as `'87` does (short_year), but not with dots (`2.7.10` is a version number).
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,13 +34,19 @@ MONTHS: dict[str, int] = {
     **{name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name},
     "sept": 9,
 }
+# A month's name that news copy writes right after a year as another word: the verb `may` ("earnings in 2005 may also
+# slide"). Not `march` nor `mar`: news-dev writes neither after a year, and `1987 march` typed lost March 1987's
+# articles when read as the word (session 55's comparison).
+ORDINARY_MONTHS = frozenset({"may"})
+# The one word a date may hold between its parts: `march of 1987` (news-dev writes "January through March of 1987").
+_WITHIN_DATE = "of"
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Year first (ISO, `1987/10/19` too): never ambiguous. The separators of one date are the same.
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?:(?P=sep)(?P<day>\d{1,2}))?")
-_YEAR_LAST = re.compile(r"(?P<first>\d{1,2})(?P<sep>[-/.])(?:(?P<second>\d{1,2})(?P=sep))?(?P<year>\d{4})")
+_YEAR_LAST = re.compile(r"(?P<first>\d{1,2})(?P<sep>[-/.])(?:(?P<second>\d{1,2})(?P=sep))?(?P<year>\d{4}|\d\d)")
 _NAMED = re.compile(
     r"(?:(?P<month>[a-z]+)(?P<sep>[-/.])(?:(?P<day>\d{1,2})(?P=sep))?"
-    r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))(?P<year>\d{4})"
+    r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))(?P<year>\d{4}|\d\d)"
 )
 # A year typed with two digits behind an apostrophe (`'87`, a typographic one too): the latest such year not after
 # this one, as a news archive holds no story from the future (`'68` is 1968, where POSIX strptime's `%y` pivot read
@@ -84,15 +97,29 @@ def short_year(raw: str) -> str | None:
     """The year a word typed `'87` names (`1987`; `'05`: `2005`), else None."""
     if not (match := _SHORT_YEAR.fullmatch(raw)):
         return None
+    return str(_century(match[1]))
+
+
+def _century(digits: str) -> int:
+    """The latest year written with these two last digits not after this one (_SHORT_YEAR)."""
     this_year = datetime.datetime.now(datetime.UTC).year
-    year = this_year - (this_year - int(match[1])) % 100
-    return str(year)
+    return this_year - (this_year - int(digits)) % 100
 
 
-def typed_dates(words: Sequence[str]) -> list[TypedDate]:
+def _year(digits: str, sep: str, named: bool) -> int | None:
+    """The year of a date written as one word: four digits in YEAR, or two (_century) in a date naming its month in
+    words or its day (`oct-87`, `10/19/87`: `10/87` may be a score), not with dots (`2.7.10` a version number)."""
+    if len(digits) == 2:
+        return _century(digits) if named and sep != "." else None
+    return int(digits) if YEAR.fullmatch(digits) else None
+
+
+def typed_dates(words: Sequence[str], apart: Collection[int] = ()) -> list[TypedDate]:
     """The dates among a query's units (relevance.query_units: case-folded, edge punctuation dropped), in order: one
     unit written as a date (numeric_date), or a month name or abbreviation beside a year, a day between or before
-    them (`oct 19 1987`, `19 october 1987`). A month name without a year is a word (`october crash`)."""
+    them (`oct 19 1987`, `19 october 1987`). A month name without a year is a word (`october crash`). `apart`: the
+    positions of the words typed apart from the one before them (another word between: `may be 1987`), which no
+    date spans (module docstring)."""
     dates: list[TypedDate] = []
     i = 0
     while i < len(words):
@@ -100,7 +127,7 @@ def typed_dates(words: Sequence[str]) -> list[TypedDate]:
             dates.append(TypedDate((words[i],), periods))
             i += 1
             continue
-        if found := _named_date(words, i):
+        if found := _named_date(words, i, apart):
             dates.append(found)
             i += len(found.words)
             continue
@@ -108,13 +135,35 @@ def typed_dates(words: Sequence[str]) -> list[TypedDate]:
     return dates
 
 
-def _named_date(words: Sequence[str], i: int) -> TypedDate | None:
-    """The date starting at words[i]: month year, year month, month day year or day month year."""
+def typed_apart(units: Sequence[str], stopwords: Collection[str]) -> list[bool]:
+    """For each of the units that are not stopwords (query_units: a query's units with its stopwords), whether it was
+    typed apart from the one before it: another word between them but `of` (`may be 1987`, not `march of 1987`)."""
+    flags: list[bool] = []
+    between = False
+    for unit in units:
+        if unit in stopwords:
+            between = between or unit != _WITHIN_DATE
+            continue
+        flags.append(between)
+        between = False
+    return flags
+
+
+def _named_date(words: Sequence[str], i: int, apart: Collection[int]) -> TypedDate | None:
+    """The date starting at words[i]: month year, year month, month day year or day month year, its words typed side
+    by side (`apart`); an ordinary word's month (ORDINARY_MONTHS) before its year only."""
     window = list(words[i : i + 3])
+    if together := next((n for n in range(1, len(window)) if i + n in apart), None):
+        window = window[:together]
     month = MONTHS.get(window[0])
     if month is not None and len(window) > 1 and YEAR.fullmatch(window[1]):
         return TypedDate(tuple(window[:2]), (Period(int(window[1]), month),))
-    if YEAR.fullmatch(window[0]) and len(window) > 1 and (month := MONTHS.get(window[1])) is not None:
+    if (
+        YEAR.fullmatch(window[0])
+        and len(window) > 1
+        and window[1] not in ORDINARY_MONTHS
+        and (month := MONTHS.get(window[1])) is not None
+    ):
         return TypedDate(tuple(window[:2]), (Period(int(window[0]), month),))
     if len(window) < 3 or not YEAR.fullmatch(window[2]):
         return None
@@ -140,23 +189,24 @@ def numeric_date(word: str) -> tuple[Period, ...]:
             period = None
         return (period,) if period and YEAR.fullmatch(match["year"]) else ()
     if match := _YEAR_LAST.fullmatch(word):
-        if not YEAR.fullmatch(match["year"]):
+        if (last := _year(match["year"], match["sep"], match["second"] is not None)) is None:
             return ()
-        year, first = int(match["year"]), int(match["first"])
+        first = int(match["first"])
         if match["second"] is None:
             # `10/1987`, `10-1987`; `1.1987` is a number (an exchange rate)
-            return (period,) if match["sep"] != "." and (period := _month(year, first)) else ()
+            return (period,) if match["sep"] != "." and (period := _month(last, first)) else ()
         second = int(match["second"])
-        either = dict.fromkeys(p for p in (_day(year, first, second), _day(year, second, first)) if p)
+        either = dict.fromkeys(p for p in (_day(last, first, second), _day(last, second, first)) if p)
         readings = tuple(either)
         # Dots are the day-first copy's (module docstring).
         return readings[-1:] if match["sep"] == "." else readings
     if match := _NAMED.fullmatch(word):
         named = MONTHS.get(match["month"] or match["month_second"])
         day = match["day"] or match["day_first"]
-        if named is None or not YEAR.fullmatch(match["year"]):
+        named_year = _year(match["year"], match["sep"] or match["sep_first"], True)
+        if named is None or named_year is None:
             return ()
-        period = _day(int(match["year"]), named, int(day)) if day else _month(int(match["year"]), named)
+        period = _day(named_year, named, int(day)) if day else _month(named_year, named)
         return (period,) if period else ()
     return ()
 

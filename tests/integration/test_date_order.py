@@ -294,6 +294,45 @@ def test_a_date_typed_in_figures_finds_the_articles_of_that_day_or_month(pipelin
     assert ids("2/30/1987") == ids("10/19") == []
 
 
+def test_a_month_name_that_is_a_word_is_a_month_only_where_it_is_typed_as_a_date(pipeline: LocalPipeline) -> None:
+    # Given wire stories of May 1987 (datelines `May 5`), and March 1987 stories writing the verb `may` and the year
+    month = [
+        _json_upload(pipeline, f"Output {n}", f"LONDON, May 5 - Output rose, dealers said {n}.", published="1987-05-05")
+        for n in range(2)
+    ]
+    verb = [
+        _json_upload(
+            pipeline,
+            f"Crop outlook {n}",
+            f"LONDON, March 3 - The 1987 crop may be late, traders said, and may be smaller {n}.",
+            published="1987-03-03",
+        )
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then `may` typed apart from the year (`be` between) or after it is the verb: the stories using it rank first
+    # (session 55: `may be 1987` was read May 1987, its `be` no scored word, and ranked May's articles first)
+    for q in ("may be 1987", "1987 may"):
+        assert set(ids(q)[:2]) == set(verb), q
+    # while `may 1987`, `in may 1987` and `may of 1987` are the month, its articles first
+    for q in ("may 1987", "in may 1987", "may of 1987"):
+        assert set(ids(q)[:2]) == set(month), q
+
+
+def test_a_day_in_figures_with_a_two_digit_year_is_read_as_its_year(pipeline: LocalPipeline) -> None:
+    # Given the articles of 19 and 20 October 1987
+    day = _json_upload(pipeline, "Stocks plunge", "NEW YORK, Oct 19 - Stocks fell.", published="1987-10-19")
+    _json_upload(pipeline, "Stocks recover", "NEW YORK, Oct 20 - Stocks rose.", published="1987-10-20")
+    pipeline.drain()
+
+    # Then a day with a two-digit year finds that day's article, as `'87` is 1987 (session 55: `10/19/87` found
+    # nothing), but not with dots (`2.7.10` is a version) nor a month in figures alone (`10/87` may be a score)
+    for q in ("10/19/87", "10-19-87", "19/10/87", "19-oct-87"):
+        assert ids(q) == [day], q
+    assert ids("19.10.87") == ids("10/87") == []
+
+
 def test_a_date_order_offers_a_spelling_counting_what_it_lists_with_a_quoted_phrase(pipeline: LocalPipeline) -> None:
     both, _, _ = _archive(pipeline)
     _json_upload(

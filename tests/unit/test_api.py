@@ -588,9 +588,10 @@ def test_search_response_has_the_contract_keys() -> None:
         "next_cursor",
         "unapplied_exclusions",
         "altered_query",
+        "relaxed_phrases",
     }
     assert set(body["facets"]) == {"section", "author", "year"}
-    assert body["unapplied_exclusions"] == []
+    assert body["unapplied_exclusions"] == [] and body["relaxed_phrases"] == []
 
 
 def test_browsing_by_filter_without_q_is_newest_first() -> None:

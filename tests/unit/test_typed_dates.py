@@ -13,7 +13,7 @@ from archive_search.relevance import (
     exclusions,
     query_units,
 )
-from archive_search.typed_dates import Period, numeric_date, short_year, typed_dates
+from archive_search.typed_dates import Period, numeric_date, short_year, typed_apart, typed_dates
 
 OCT_19 = Period(1987, 10, 19)
 
@@ -86,3 +86,29 @@ def test_a_date_excluded_keeps_its_days_articles_out() -> None:
     assert [t.text for t in parse_query("crash -1987-10-19").excluded] == ["1987-10-19"]
     assert '"1987-10-19||/d"' in json.dumps(exclusions(parse_query("crash -1987-10-19"), Ranking()))
     assert [t.text for t in parse_query("crash -10/19").excluded] == []
+
+
+def test_a_date_is_typed_side_by_side_and_a_month_that_is_a_word_before_its_year() -> None:
+    def read(q: str) -> list[str]:
+        parsed = parse_query(q)
+        return [json.dumps(clause) for clause in dates_published(parsed, content_words(parsed))]
+
+    may, march = read("may 1987"), read("march 1987")
+    assert '"1987-05||/M"' in may[0] and '"1987-03||/M"' in march[0]
+    # `be` is no scored word, yet `may be 1987` is the verb (session 55); `of` may stand within a date
+    assert read("may be 1987") == read("earnings may be 1987 higher") == read("may the 19 1987") == []
+    assert read("in may 1987") == may and read("march of 1987") == march
+    assert '"1987-10-19||/d"' in read("19th of october 1987")[0]
+    # After its year an ordinary word's month is the word (news-dev: "earnings in 2005 may also slide"), another
+    # month's name the month
+    assert read("1987 may") == [] and read("1987 february") != [] != read("1987 march") and read("1987 mar") != []
+    assert typed_apart(["may", "be", "1987", "of", "june"], {"be", "of"}) == [False, True, False]
+
+
+def test_a_day_in_figures_with_a_two_digit_year_reads_it_as_an_apostrophe_year() -> None:
+    for typed in ("10/19/87", "19/10/87", "10-19-87", "19-oct-87", "oct-19-87"):
+        assert numeric_date(typed) == (OCT_19,), typed
+    assert numeric_date("oct-87") == (Period(1987, 10),)
+    # a month in figures alone may be a score, dots a version number
+    for typed in ("10/87", "10-87", "19.10.87", "2.7.10", "1.1.87"):
+        assert numeric_date(typed) == (), typed

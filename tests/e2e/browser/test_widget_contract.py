@@ -70,6 +70,7 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
         "next_cursor": "opaque",
         "unapplied_exclusions": ['-"ninth phrase"', "-" + HOSTILE],
         "altered_query": None,
+        "relaxed_phrases": ["kerry in sochi", HOSTILE],
     }
 
 
@@ -118,6 +119,10 @@ def test_facets_did_you_mean_and_hostile_values_render_as_text(
         + '-"ninth phrase", -'
         + HOSTILE
         + "."
+    )
+    # A quoted phrase no article holds was searched as its words: said, as text (session 55)
+    expect(page.locator(".as-relaxed")).to_have_text(
+        "No article holds these phrases “kerry in sochi”, “" + HOSTILE + "”: these results hold some of their words."
     )
     expect(page.locator(".as-result-link").first).to_have_text("Kerry meets Putin")
     expect(page.locator(".as-result-link").first.locator("mark")).to_have_text(["Kerry"])
