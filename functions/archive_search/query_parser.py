@@ -31,6 +31,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, DIGIT_FORMS, INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.parsing.text import PHRASING_ELEMENTS
 from archive_search.typed_dates import YEAR, numeric_date
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`, `vs` and the question
@@ -360,43 +361,6 @@ def _referenced(match: re.Match[str]) -> str:
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[\s/][^<>]*)?)>")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
 _ATTRIBUTE_VALUE = re.compile(r"\s[^\s=<>]+\s*=")
-# The standard's phrasing elements, which sit inside a line of text (and the obsolete ones feeds still send): their
-# tags join what they surround (`<b>Blair</b>'s`, `Beyonc<b>é</b>`); any other tag is a break, as its element is.
-_PHRASING_ELEMENTS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-    }
-)
 
 
 def _tag_as_text(match: re.Match[str], closed: set[str]) -> str:
@@ -405,7 +369,7 @@ def _tag_as_text(match: re.Match[str], closed: set[str]) -> str:
     markup = closing or self_closing or _ATTRIBUTE_VALUE.search(attributes) or name.lower() in closed
     if not markup:
         return match.group()
-    return "" if name.lower() in _PHRASING_ELEMENTS else " "
+    return "" if name.lower() in PHRASING_ELEMENTS else " "
 
 
 # An underscore (or another connector, Unicode's Pc) not between two letters or digits: the engine's tokenizer keeps

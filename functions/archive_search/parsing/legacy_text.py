@@ -32,7 +32,14 @@ from archive_search.parsing.furniture_lines import (
     is_prompt_line,
     is_unmistakable_other_stories_label,
 )
-from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
+from archive_search.parsing.text import (
+    PHRASING_ELEMENTS,
+    body_lines,
+    decode,
+    items_as_written,
+    paragraphs,
+    unescape_entities,
+)
 from archive_search.parsing.validate import (
     MAX_LABEL_CHARS,
     MAX_TAGS,
@@ -486,22 +493,17 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     )
 
 
-# The inline elements an export leaves around a title's words (`<b>`, `<i>`: session 53's attacker), and a tag.
-_INLINE_TAGS = frozenset(
-    {"a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small"}
-    | {"span", "strike", "strong", "sub", "sup", "tt", "u"}
-)
 _TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?>")
 
 
 def _without_markup(title: str) -> str:
-    """The title's text when it is markup: each of its tags an inline element's (_INLINE_TAGS), opened and closed
-    (`<b>Kerry to meet Putin</b>`, `<i>Hamlet</i> returns`, tags the export left, which were published as written:
-    session 53's attacker); as written otherwise, a headline that mentions a tag (`<blink> tag turns 20`, `Why <br>
-    and <p> tags confuse editors`: session 53's review) or holds brackets (`<<Breaking>>`, `a<b>c`)."""
+    """The title's text when it is markup: each of its tags a phrasing element's (PHRASING_ELEMENTS), opened and
+    closed (`<b>Kerry to meet Putin</b>`, `<i>Hamlet</i> returns`, tags the export left, which were published as
+    written: session 53's attacker); as written otherwise, a headline that mentions a tag (`<blink> tag turns 20`,
+    `Why <br> and <p> tags confuse editors`: session 53's review) or holds brackets (`<<Breaking>>`, `a<b>c`)."""
     tags = [(found["close"], found["name"].casefold()) for found in _TAG.finditer(title)]
     names = {name for _, name in tags}
-    if not names or not names <= _INLINE_TAGS:
+    if not names or not names <= PHRASING_ELEMENTS:
         return title
     if any(tags.count(("", name)) != tags.count(("/", name)) for name in names):
         return title
