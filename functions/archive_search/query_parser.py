@@ -308,19 +308,20 @@ def read_us_as_country(text: str) -> str:
     return _CAPITAL_US.sub("U.S", text)
 
 
-def fold_within(sent: str, limit: int) -> tuple[str, int]:
+def fold_within(sent: str, limit: int) -> tuple[str, int, str]:
     """(sent with its whitespace and control characters collapsed to single spaces and folded by fold_query_text, a
     name's letters typed with spaces around their `&` closed up (`R & D`: R&D), the length counted against
-    `limit`). The length is that of the text as sent or NFC-composed, whichever is shorter, every character counted
-    (blanks and invisible ones too, as the OpenAPI document's maxLength counts them): NFC composes a decomposed paste
-    and lengthens some text (at most threefold). Text over `limit` is returned as sent: the caller refuses it,
-    unread."""
+    `limit`, sent as pasted_text reads it, which the callers read too). The length is that of the text as sent or
+    NFC-composed, whichever is shorter, every character counted (blanks and invisible ones too, as the OpenAPI
+    document's maxLength counts them): NFC composes a decomposed paste and lengthens some text (at most threefold).
+    Text over `limit` is returned as sent, both times: the caller refuses it, unread."""
     length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
     if length > limit:
-        return sent, length
-    folded = fold_query_text(collapsed(pasted_text(sent)))
+        return sent, length, sent
+    pasted = pasted_text(sent)
+    folded = fold_query_text(collapsed(pasted))
     folded = collapsed(_EDGE_CONNECTORS.sub("", folded)) if _LETTER_OR_DIGIT.search(folded) else folded
-    return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length
+    return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length, pasted
 
 
 def pasted_text(sent: str) -> str:

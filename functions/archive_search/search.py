@@ -38,7 +38,6 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
-    pasted_text,
     symbols_apart,
 )
 from archive_search.relevance import (
@@ -244,11 +243,11 @@ class SearchRequest:
         sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
-        q, length = fold_within(sent, MAX_QUERY_CHARS)
+        q, length, pasted = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
         # Control characters are blanks (a q of NUL only is no q: session 35's second review), as is markup alone.
-        typed = collapsed(pasted_text(sent))
+        typed = collapsed(pasted)
         q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
         cursor = params.get("cursor") or None
