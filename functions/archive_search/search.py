@@ -126,6 +126,7 @@ from archive_search.spelling import (
     word_splits,
     written_forms_request,
 )
+from archive_search.typed_dates import MONTH_NAMES
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -370,7 +371,7 @@ def _no_day(raw: str) -> str:
         return "a month is 01 to 12"
     if year == 0:
         return "years start at 0001"
-    return f"{calendar.month_name[month]} {year} has days 1 to {calendar.monthrange(year, month)[1]}"
+    return f"{MONTH_NAMES[month - 1].title()} {year} has days 1 to {calendar.monthrange(year, month)[1]}"
 
 
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:

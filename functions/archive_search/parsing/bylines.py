@@ -15,6 +15,7 @@ from archive_search.parsing.validate import (
     is_relative_time,
     parse_date,
 )
+from archive_search.typed_dates import MONTH_NAMES
 
 MAX_AUTHOR_CHARS = 120
 
@@ -229,8 +230,7 @@ _NOT_NAME_WORDS = frozenset(
 # Words of dates that are first names as often ("April", "June", "Dawn", "Summer"): common words in running text
 # (_COMMON_WORDS), names in a byline element (names_people).
 _NAME_LIKE_DATES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
-    | {"november", "december", "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
+    {*MONTH_NAMES, "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
 )
 # Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
 # "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,

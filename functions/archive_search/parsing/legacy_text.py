@@ -47,6 +47,7 @@ from archive_search.parsing.validate import (
     is_change_stamp,
     parse_date,
 )
+from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -739,10 +740,10 @@ def _peeled(body_blocks: list[str], *, stamps_too: bool) -> tuple[list[str], tup
 SENTENCE_WORDS = 10
 PARAGRAPH_WORDS = 30
 # A sentence's end at the block's end: a lower-case word's or a number's full stop (not `U.S.`'s, nor `Fly?` in a
-# headline), maybe after an agency's credit (`rose (AFP).`); not an abbreviation's.
+# headline), maybe after an agency's credit (`rose (AFP).`); not an abbreviation's (`may` is a whole word).
 _SENTENCE_END = re.compile(r"([^\W_]*[^\W\d_A-Z]{2}|[0-9]{2})(?:\s*\([^()]{1,40}\))?\.[\"'\u2019\u201d)]*$")
 _ABBREVIATIONS = frozenset(
-    {"vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "prof"}
+    {"vs", "etc", "sept", "gov", "prof", *MONTH_ABBREVIATIONS} - {"may"}
     | {"bros", "inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "no", "nr", "gen", "col", "lt"}
     | {"sgt", "capt", "rep", "sen", "rev", "fig", "approx", "est", "dept", "univ", "ave", "blvd", "mt", "ft"}
 )
