@@ -94,6 +94,8 @@ class TypedDate:
 
     @property
     def year(self) -> str:
+        """The year the date names, in figures (`1987`): its first period's, which the other shares (a day typed
+        either way round, `10/11/1987`, is two days of one year)."""
         return str(self.periods[0].year)
 
 
