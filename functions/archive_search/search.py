@@ -1375,8 +1375,10 @@ class _Timed:
     """The index as one search uses it, adding up the engine's `took` (ms) of every search request it sends: the
     probe, the near spellings, the vocabulary's questions, the results, the page's articles and did_you_mean's count
     (took_ms and the SearchLatency metric; until session 19 the vocabulary's and the count's were left out, about
-    10 ms p50 of a misspelt search's 28 on news-dev). A pasted paragraph's term statistics (doc_freqs, one
-    `_termvectors` request) are not a search and not counted."""
+    10 ms p50 of a misspelt search's 28 on news-dev). Term statistics (doc_freqs, `_termvectors` requests) are no
+    search and not counted: two for the stem check of a short query's scored words (written_apart), one for a paste's
+    scored_words and one for a short query's OR-group (widened_alternatives). The
+    stem check's search request (relevance.stem_apart_request) is counted (docs/search.md, Session 55)."""
 
     def __init__(self, index: SearchableIndex) -> None:
         self._index = index
