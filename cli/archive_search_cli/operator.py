@@ -51,7 +51,10 @@ def add_target_options(parser: argparse.ArgumentParser) -> None:
 
 
 def resolve_target(args: argparse.Namespace) -> Target:
-    running = _running(args)
+    return _target(args, _running(args))
+
+
+def _target(args: argparse.Namespace, running: RunningStack | None) -> Target:
     ingest_env = local_stack_spec().function_environment["IngestFunction"]
     local_archive = running.archive_bucket if running else ingest_env["ARCHIVE_BUCKET"]
     auth = args.auth or "none"
@@ -70,9 +73,8 @@ def resolve_target(args: argparse.Namespace) -> Target:
     )
 
 
-def resolve_uploads(args: argparse.Namespace) -> UploadsLocation:
+def _uploads(args: argparse.Namespace, running: RunningStack | None) -> UploadsLocation:
     """Where the stack's uploads and reports are, which verify reads (reindex reads none)."""
-    running = _running(args)
     spec = local_stack_spec()
     ingest_env = spec.function_environment["IngestFunction"]
     bucket = _bucket(
@@ -145,7 +147,8 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    target, uploads_at = resolve_target(args), resolve_uploads(args)
+    running = _running(args)  # read once: the index, the archive and the uploads are one stack's
+    target, uploads_at = _target(args, running), _uploads(args, running)
     s3 = _s3(target)
     archive = S3ArchiveStore(s3, target.archive_bucket)
     client = create_client(target.engine, max_retries=3)

@@ -31,6 +31,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, DIGIT_FORMS, INVISIBLE_CLASS, JOINER_VARIANTS
+from archive_search.parsing.text import PHRASING_ELEMENTS
 from archive_search.typed_dates import YEAR, numeric_date
 
 # Lucene's English stop set (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), the engine's `_english_`, `vs` and the question
@@ -307,19 +308,20 @@ def read_us_as_country(text: str) -> str:
     return _CAPITAL_US.sub("U.S", text)
 
 
-def fold_within(sent: str, limit: int) -> tuple[str, int]:
+def fold_within(sent: str, limit: int) -> tuple[str, int, str]:
     """(sent with its whitespace and control characters collapsed to single spaces and folded by fold_query_text, a
     name's letters typed with spaces around their `&` closed up (`R & D`: R&D), the length counted against
-    `limit`). The length is that of the text as sent or NFC-composed, whichever is shorter, every character counted
-    (blanks and invisible ones too, as the OpenAPI document's maxLength counts them): NFC composes a decomposed paste
-    and lengthens some text (at most threefold). Text over `limit` is returned as sent: the caller refuses it,
-    unread."""
+    `limit`, sent as pasted_text reads it, which the callers read too). The length is that of the text as sent or
+    NFC-composed, whichever is shorter, every character counted (blanks and invisible ones too, as the OpenAPI
+    document's maxLength counts them): NFC composes a decomposed paste and lengthens some text (at most threefold).
+    Text over `limit` is returned as sent, both times: the caller refuses it, unread."""
     length = len(sent) if len(sent) > 4 * limit else min(len(sent), len(unicodedata.normalize("NFC", sent)))
     if length > limit:
-        return sent, length
-    folded = fold_query_text(collapsed(pasted_text(sent)))
+        return sent, length, sent
+    pasted = pasted_text(sent)
+    folded = fold_query_text(collapsed(pasted))
     folded = collapsed(_EDGE_CONNECTORS.sub("", folded)) if _LETTER_OR_DIGIT.search(folded) else folded
-    return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length
+    return _SPACED_AMPERSAND.sub(_closed_ampersand, folded), length, pasted
 
 
 def pasted_text(sent: str) -> str:
@@ -360,43 +362,6 @@ def _referenced(match: re.Match[str]) -> str:
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:[\s/][^<>]*)?)>")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)\s*>")
 _ATTRIBUTE_VALUE = re.compile(r"\s[^\s=<>]+\s*=")
-# The standard's phrasing elements, which sit inside a line of text (and the obsolete ones feeds still send): their
-# tags join what they surround (`<b>Blair</b>'s`, `Beyonc<b>é</b>`); any other tag is a break, as its element is.
-_PHRASING_ELEMENTS = frozenset(
-    {
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-    }
-)
 
 
 def _tag_as_text(match: re.Match[str], closed: set[str]) -> str:
@@ -405,7 +370,7 @@ def _tag_as_text(match: re.Match[str], closed: set[str]) -> str:
     markup = closing or self_closing or _ATTRIBUTE_VALUE.search(attributes) or name.lower() in closed
     if not markup:
         return match.group()
-    return "" if name.lower() in _PHRASING_ELEMENTS else " "
+    return "" if name.lower() in PHRASING_ELEMENTS else " "
 
 
 # An underscore (or another connector, Unicode's Pc) not between two letters or digits: the engine's tokenizer keeps

@@ -1467,8 +1467,9 @@ def _excluded(term: Term, ranking: Ranking) -> dict[str, Any]:
         clause["multi_match"].pop("analyzer", None)  # the fields' search analyzer applies the synonyms
     code = _code(term.text)  # -F16 keeps out F-16 too, as searching for F16 finds it
     # -1987 keeps out the articles published in 1987 too, which a query holds the year by (_published_in): `coffee
-    # NOT 1987` listed 36 of 1987 among its 45 (session 34's second review); -1987-10-19 those of that day.
-    dated = [*_published_in(term.text)] if term.phrase else [*_published_in(term.text), *_published_on(term.text)]
+    # NOT 1987` listed 36 of 1987 among its 45 (session 34's second review); -1987-10-19 those of that day. A phrase
+    # always has several words (parse_query reads `-"1987"` as the word -1987): no one word _published_in reads.
+    dated = [] if term.phrase else [*_published_in(term.text), *_published_on(term.text)]
     if _adjacent(term):
         closed = [] if term.phrase else _closed_up(term.text, TEXT_FIELDS)
         # -"EF Hutton" keeps out E.F. Hutton, as searching for the phrase finds it

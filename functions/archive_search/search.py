@@ -38,7 +38,6 @@ from archive_search.query_parser import (
     fold_query_text,
     fold_within,
     parse_query,
-    pasted_text,
     symbols_apart,
 )
 from archive_search.relevance import (
@@ -129,6 +128,7 @@ from archive_search.spelling import (
     word_splits,
     written_forms_request,
 )
+from archive_search.typed_dates import MONTH_NAMES
 
 MAX_QUERY_CHARS = 2048  # a pasted paragraph
 MAX_PAGE_SIZE = 50
@@ -247,11 +247,11 @@ class SearchRequest:
         sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
-        q, length = fold_within(sent, MAX_QUERY_CHARS)
+        q, length, pasted = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
         # Control characters are blanks (a q of NUL only is no q: session 35's second review), as is markup alone.
-        typed = collapsed(pasted_text(sent))
+        typed = collapsed(pasted)
         q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
         cursor = params.get("cursor") or None
@@ -374,7 +374,7 @@ def _no_day(raw: str) -> str:
         return "a month is 01 to 12"
     if year == 0:
         return "years start at 0001"
-    return f"{calendar.month_name[month]} {year} has days 1 to {calendar.monthrange(year, month)[1]}"
+    return f"{MONTH_NAMES[month - 1].title()} {year} has days 1 to {calendar.monthrange(year, month)[1]}"
 
 
 def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
@@ -1406,8 +1406,10 @@ class _Timed:
     """The index as one search uses it, adding up the engine's `took` (ms) of every search request it sends: the
     probe, the near spellings, the vocabulary's questions, the results, the page's articles and did_you_mean's count
     (took_ms and the SearchLatency metric; until session 19 the vocabulary's and the count's were left out, about
-    10 ms p50 of a misspelt search's 28 on news-dev). A pasted paragraph's term statistics (doc_freqs, one
-    `_termvectors` request) are not a search and not counted."""
+    10 ms p50 of a misspelt search's 28 on news-dev). Term statistics (doc_freqs, `_termvectors` requests) are no
+    search and not counted: two for the stem check of a short query's scored words (written_apart), one for a paste's
+    scored_words and one for a short query's OR-group (widened_alternatives). The
+    stem check's search request (relevance.stem_apart_request) is counted (docs/search.md, Session 55)."""
 
     def __init__(self, index: SearchableIndex) -> None:
         self._index = index

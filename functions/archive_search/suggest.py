@@ -34,7 +34,6 @@ from archive_search.query_parser import (
     is_word_character,
     last_pieces,
     parse_query,
-    pasted_text,
     symbols_blanked,
     without_exclusions,
     without_possessive,
@@ -119,10 +118,10 @@ def suggest_query(text: str) -> str:
     """The typed text, whitespace collapsed, folded as /search folds it (query_parser.fold_query_text), ending in one
     space if it ended in whitespace: the reader finished the last word (build_suggest). Raises InvalidQueryError
     when longer than MAX_SUGGEST_CHARS both as sent and NFC-composed (query_parser.fold_within)."""
-    folded, length = fold_within(text, MAX_SUGGEST_CHARS)
+    folded, length, pasted = fold_within(text, MAX_SUGGEST_CHARS)
     if length > MAX_SUGGEST_CHARS:
         raise InvalidQueryError(f"q is {length} characters long; the limit for suggestions is {MAX_SUGGEST_CHARS}")
-    return f"{folded} " if folded and pasted_text(text)[-1:].isspace() else folded
+    return f"{folded} " if folded and pasted[-1:].isspace() else folded
 
 
 def words_of(text: str) -> list[str]:

@@ -21,7 +21,6 @@ reads it as `'87` does (short_year), but not with dots (`2.7.10` is a version nu
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Collection, Sequence
@@ -29,9 +28,26 @@ from dataclasses import dataclass
 from typing import Any
 
 YEAR = re.compile(r"(?:19|20)\d\d")  # a year typed (1900-2099), held by the articles published in it too
+# The English months, in order, written here: `calendar.month_name` follows the process's LC_TIME locale (set by a
+# dependency or a shell, `october` would be no month). An abbreviation is a name's first three letters (`sept` too).
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
 MONTHS: dict[str, int] = {
-    **{name.casefold(): number for number, name in enumerate(calendar.month_name) if name},
-    **{name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name},
+    **{name: number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name: number for number, name in enumerate(MONTH_ABBREVIATIONS, 1)},
     "sept": 9,
 }
 # A month's name that news copy writes right after a year as another word: the verb `may` ("earnings in 2005 may also
@@ -74,10 +90,11 @@ class Period:
     def written(self) -> list[str]:
         """How a text writes it: a month with its year (`february 1987`, `feb 1987`), a day without it (`october
         19`, `oct 19`, `19 october`: a wire dateline's form, and a British one), whose year is held apart."""
-        names = dict.fromkeys([calendar.month_name[self.month].casefold(), calendar.month_abbr[self.month].casefold()])
+        name = MONTH_NAMES[self.month - 1]
+        names = dict.fromkeys([name, MONTH_ABBREVIATIONS[self.month - 1]])
         if self.day is None:
-            return [f"{name} {self.year}" for name in names]
-        return [*(f"{name} {self.day}" for name in names), f"{self.day} {calendar.month_name[self.month].casefold()}"]
+            return [f"{written} {self.year}" for written in names]
+        return [*(f"{written} {self.day}" for written in names), f"{self.day} {name}"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +107,8 @@ class TypedDate:
 
     @property
     def year(self) -> str:
+        """The year the date names, in figures (`1987`): its first period's, which the other shares (a day typed
+        either way round, `10/11/1987`, is two days of one year)."""
         return str(self.periods[0].year)
 
 

@@ -2166,6 +2166,21 @@ def test_html_a_live_blogs_headed_entries_are_one_article_and_a_list_of_the_same
     assert "lists 3 articles" in error.reason
 
 
+@pytest.mark.parametrize(
+    "href", ["/news/story-{i}#comments", "https://somanet.example/news/story-{i}#main", "story-{i}.html#top"]
+)
+def test_html_a_list_whose_cards_link_to_a_place_on_each_story_is_rejected(href: str) -> None:
+    # Given a list of stories whose headlines link to a place on each story's page (session 55: any link holding a
+    # `#` was taken for a live blog's entry linking to itself, and the list was read as one article)
+    card = f'<article><h2><a href="{href}">Story {{i}}</a></h2>{{teaser}}</article>'
+    listing = _html(f"<main>{_cards(card)}</main>", "<title>News</title>")
+
+    error = _rejection("incoming/front.html", listing)
+
+    # Then it is rejected as a list naming its stories
+    assert "lists 3 articles" in error.reason
+
+
 _NEXT_CARDS = _cards('<article class="post"><h2><a href="/n{i}">Next story {i}</a></h2><p>Teaser {i}.</p></article>', 2)
 
 

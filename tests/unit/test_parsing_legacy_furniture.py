@@ -251,6 +251,9 @@ def test_legacy_a_related_label_inside_the_body_stays() -> None:
     [
         ("<b>Budget approved</b>", "Budget approved"),
         ("Budget <i>approved</i> at last", "Budget approved at last"),
+        # Session 55: every phrasing element (text.PHRASING_ELEMENTS), as a pasted query reads them
+        ("Budget approved <time>Tuesday</time>", "Budget approved Tuesday"),
+        ("<dfn>Budget</dfn> approved", "Budget approved"),
         ("<<Breaking>> Budget approved", "<<Breaking>> Budget approved"),
         ("Budget a<b>c approved", "Budget a<b>c approved"),
     ],

@@ -511,8 +511,8 @@ def test_a_month_typed_beside_a_year_is_held_by_the_articles_published_in_that_m
 
 def test_control_characters_in_a_query_are_blanks() -> None:
     # Session 35's review: `a<NUL>b` found 3,677 news-dev articles, `a b` 80; DEL and C1 controls alike
-    assert fold_within("oil\x00prices\x7f\x85gas \x1b", 100) == ("oil prices gas", 17)
-    assert fold_within("\x00", 100) == ("", 1)
+    assert fold_within("oil\x00prices\x7f\x85gas \x1b", 100)[:2] == ("oil prices gas", 17)
+    assert fold_within("\x00", 100)[:2] == ("", 1)
 
 
 def test_an_underscore_at_a_words_edge_is_punctuation() -> None:

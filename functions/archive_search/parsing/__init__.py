@@ -22,7 +22,6 @@ from archive_search.parsing.bylines import without_address, without_agency_tail
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import (
     FORMAT_NAMES,
-    FORMAT_OF_EXTENSION,
     binary_kind,
     looks_like_another_format,
     looks_like_html,
@@ -45,6 +44,11 @@ PARSERS: dict[str, str] = {
     ".htm": HTML,
 }
 SUPPORTED_EXTENSIONS = tuple(PARSERS)
+# Each extension's format, named by the first extension its parser reads (`.markdown` is `.md`, `.htm` `.html`).
+FORMAT_OF_EXTENSION: dict[str, str] = {
+    extension: next(first for first, reads in PARSERS.items() if reads == target)
+    for extension, target in PARSERS.items()
+}
 # A whole site's export, by its extension, and the export of one article to upload instead: the report named no
 # export that works (session 52's new user).
 _SITE_EXPORTS = {
@@ -149,7 +153,7 @@ def _without_address(parsed: ParsedUpload) -> ParsedUpload:
 def _named_as_another_format(exc: RejectedUploadError, key: str, extension: str, data: bytes) -> RejectedUploadError:
     """The rejection, saying what format the file looks like when its extension names another, and the name to give
     it (looks_like_another_format); else the rejection as it is."""
-    looks = looks_like_another_format(extension, data)
+    looks = looks_like_another_format(FORMAT_OF_EXTENSION.get(extension), data)
     if looks is None:
         return exc
     name = posixpath.basename(key)[: -len(extension)] + looks

@@ -15,6 +15,7 @@ from archive_search.parsing.validate import (
     is_relative_time,
     parse_date,
 )
+from archive_search.typed_dates import MONTH_NAMES
 
 MAX_AUTHOR_CHARS = 120
 
@@ -229,8 +230,7 @@ _NOT_NAME_WORDS = frozenset(
 # Words of dates that are first names as often ("April", "June", "Dawn", "Summer"): common words in running text
 # (_COMMON_WORDS), names in a byline element (names_people).
 _NAME_LIKE_DATES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
-    | {"november", "december", "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
+    {*MONTH_NAMES, "dawn", "summer", "autumn", "winter", "spring", "christmas", "easter", "sunday"}
 )
 # Common English words that are no name on their own: a "name" made only of these ("By Popular Demand", "(By Law)",
 # "By Comparison", "By Design") is a subheading or an aside. Words that are also common names or surnames (Mark,
@@ -480,7 +480,7 @@ def _without_tail(text: str) -> str:
     """A byline's names without the tail a dash, a slash or "for" adds (_TAIL) after people's names (_people, with no
     common word of _has_common_word's: `By Public Transport / Berlin` is a subhead): an
     agency stays after a comma, as in `Jane Doe, AFP`, whose agency becomes the credit (without_agency_tail); a known
-    place (_is_tail_place, after "for" never) leaves, as "in Moscow" does: `Jane Doe / New York`, `Jane Doe - Sochi,
+    place (_is_known_place, after "for" never) leaves, as "in Moscow" does: `Jane Doe / New York`, `Jane Doe - Sochi,
     Russia`. Any other tail may be a second writer (`Jane Doe / John Roe`, `Jane Doe / Madonna`): such a text stays
     as written."""
     # Bounded as a byline's names are (the patterns' 120 characters): the lazy match is quadratic in the length
@@ -490,17 +490,13 @@ def _without_tail(text: str) -> str:
     names, tail = match.group("names"), match.group("tail").strip()
     if tail.casefold() in AGENCIES:
         return f"{names}, {tail}"
-    if match.group("separator") != "for" and all(map(_is_tail_place, tail.split(", "))):
+    # Each piece a known place, as a piece after a comma is (_is_byline_place). Any capitalised word was, and dropped
+    # a second writer: `Jane Doe / Madonna` named Jane Doe alone (session 54's reading of the change).
+    if match.group("separator") != "for" and all(
+        _is_known_place(" ".join(piece.split())) for piece in tail.split(", ")
+    ):
         return names
     return text
-
-
-def _is_tail_place(piece: str) -> bool:
-    """Whether a byline's tail after a dash or a slash is a place: a country or state (_COUNTRIES_OF_WORDS) or a
-    place of _BYLINE_PLACES, as a piece after a comma is (_is_byline_place). Any capitalised word was, and dropped a
-    second writer: `Jane Doe / Madonna` named Jane Doe alone (session 54's reading of the change)."""
-    folded = " ".join(piece.split()).casefold()
-    return folded in _COUNTRIES_OF_WORDS or folded in _BYLINE_PLACES
 
 
 def _has_common_word(names: str) -> bool:
@@ -907,7 +903,13 @@ def _is_byline_place(piece: str) -> bool:
         return False  # "Jr.", "Ph.D.", an agency's or a credential's letters ("ANP", "MD")
     if place != piece.strip():
         return _is_place(words)
-    return place.casefold() in _COUNTRIES_OF_WORDS or place.casefold() in _BYLINE_PLACES
+    return _is_known_place(place)
+
+
+def _is_known_place(place: str) -> bool:
+    """Whether the place is a country or state (_COUNTRIES_OF_WORDS) or a place of _BYLINE_PLACES, any case."""
+    folded = place.casefold()
+    return folded in _COUNTRIES_OF_WORDS or folded in _BYLINE_PLACES
 
 
 _ACCOUNT = re.compile(r"^[a-z][a-z0-9._-]{0,31}$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
@@ -1126,8 +1127,9 @@ def _refuse_story_list(
             for node in _outermost(matched)
             if not _inside_chrome(node, judged) and not is_hidden_or_chrome_by_markup(node)
         ]
-        stories = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
-        if len(stories) < 2 or not (listed or all(linked for _, linked in stories)):
+        headed = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
+        stories = _without_entries(headed)
+        if len(stories) < 2 or not (listed or all(href for _, href in stories)):
             continue
         lengths = [_length(paragraphs_of(block)) for block in blocks]
         if not listed and max(lengths) >= sum(lengths) * DOMINANT_BLOCK_SHARE:
@@ -1147,10 +1149,10 @@ def _refuse_story_list(
         )
 
 
-def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> tuple[str, bool] | None:
-    """A listed story's headline and whether it is all one link to another page, when the block opens with it (its
-    first or second line, a kicker may stand above; or in the block's own <header>, which the body's walk leaves out)
-    and holds text besides it; else None."""
+def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> tuple[str, str] | None:
+    """A listed story's headline and the address it is all one link to ("" for none), when the block opens with it
+    (its first or second line, a kicker may stand above; or in the block's own <header>, which the body's walk leaves
+    out) and holds text besides it; else None."""
     heading = block.css_first(_STORY_HEADINGS)
     if heading is None:
         return None
@@ -1164,10 +1166,21 @@ def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], lis
     if link is None:
         links = heading.css("a")
         link = links[0] if len(links) == 1 and element_text(links[0]) == headline else None
-    href = (link.attributes.get("href") or "").strip() if link is not None else ""
-    if "#" in href:
-        return None  # a live blog's entry heading links to the entry itself (`#entry-3`): no story of its own
-    return headline, bool(href)
+    return headline, (link.attributes.get("href") or "").strip() if link is not None else ""
+
+
+def _without_entries(stories: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (headline, address) of _story_headline's stories without a live blog's entries, whose headings link to the
+    entry itself: a place on the page (`#entry-3`), or on an address that another such heading links into too (the
+    page's own, `https://x/live#entry-3`). A story's card may link to a place on its story's page: any link holding
+    a `#` was an entry's, and a list whose cards link `/news/a-story#comments` was read as one article (session 54's
+    reading of the change)."""
+    pages = Counter(href.partition("#")[0] for _, href in stories if "#" in href)
+    return [
+        (headline, href)
+        for headline, href in stories
+        if "#" not in href or not (href.startswith("#") or pages[href.partition("#")[0]] > 1)
+    ]
 
 
 def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:

@@ -22,7 +22,7 @@ from archive_search.parsing.furniture_lines import (
     is_reading_label,
     is_share_bar,
 )
-from archive_search.parsing.text import joined_references, normalise_space, refuse_stand_ins
+from archive_search.parsing.text import PHRASING_ELEMENTS, joined_references, normalise_space, refuse_stand_ins
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -2099,12 +2099,11 @@ HTML_ELEMENTS = (
     | CONTROL_TAGS
     | CELL_TAGS
     | MATHML_ELEMENTS
-    | {"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "col", "colgroup", "data"}
-    | {"datalist", "del", "dfn", "em", "font", "i", "ins", "kbd", "legend", "map", "mark", "marquee", "meter"}
-    | {"nobr", "optgroup", "option", "output", "param", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s"}
-    | {"samp", "search", "slot", "small", "source", "span", "strike", "strong", "sub", "sup", "time", "track"}
-    | {"tt", "u", "var", "wbr", "xmp", "plaintext", "listing", "area", "base", "basefont", "bgsound", "dir"}
-    | {"image", "keygen", "menuitem", "applet", "isindex", "multicol", "nextid", "spacer", "frame"}
+    | PHRASING_ELEMENTS
+    | {"acronym", "blink", "col", "colgroup", "datalist", "legend", "map", "marquee", "meter", "nobr", "optgroup"}
+    | {"option", "output", "param", "progress", "rb", "rp", "rt", "rtc", "ruby", "search", "slot", "source", "track"}
+    | {"xmp", "plaintext", "listing", "area", "base", "basefont", "bgsound", "dir", "image", "keygen", "menuitem"}
+    | {"applet", "isindex", "multicol", "nextid", "spacer", "frame"}
 )
 
 

@@ -33,7 +33,14 @@ from archive_search.parsing.furniture_lines import (
     is_prompt_line,
     is_unmistakable_other_stories_label,
 )
-from archive_search.parsing.text import body_lines, decode, items_as_written, paragraphs, unescape_entities
+from archive_search.parsing.text import (
+    PHRASING_ELEMENTS,
+    body_lines,
+    decode,
+    items_as_written,
+    paragraphs,
+    unescape_entities,
+)
 from archive_search.parsing.validate import (
     MAX_LABEL_CHARS,
     MAX_TAGS,
@@ -41,6 +48,7 @@ from archive_search.parsing.validate import (
     is_change_stamp,
     parse_date,
 )
+from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 # Lines of the old site's page furniture (compared case-insensitively): dropped before the title, between the title
 # and the byline, and in the footer after the article's end; never inside the body.
@@ -490,22 +498,17 @@ def parse_legacy_text(data: bytes) -> ParsedUpload:
     )
 
 
-# The inline elements an export leaves around a title's words (`<b>`, `<i>`: session 53's attacker), and a tag.
-_INLINE_TAGS = frozenset(
-    {"a", "abbr", "b", "big", "cite", "code", "del", "em", "font", "i", "ins", "kbd", "mark", "q", "s", "small"}
-    | {"span", "strike", "strong", "sub", "sup", "tt", "u"}
-)
 _TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?>")
 
 
 def _without_markup(title: str) -> str:
-    """The title's text when it is markup: each of its tags an inline element's (_INLINE_TAGS), opened and closed
-    (`<b>Kerry to meet Putin</b>`, `<i>Hamlet</i> returns`, tags the export left, which were published as written:
-    session 53's attacker); as written otherwise, a headline that mentions a tag (`<blink> tag turns 20`, `Why <br>
-    and <p> tags confuse editors`: session 53's review) or holds brackets (`<<Breaking>>`, `a<b>c`)."""
+    """The title's text when it is markup: each of its tags a phrasing element's (PHRASING_ELEMENTS), opened and
+    closed (`<b>Kerry to meet Putin</b>`, `<i>Hamlet</i> returns`, tags the export left, which were published as
+    written: session 53's attacker); as written otherwise, a headline that mentions a tag (`<blink> tag turns 20`,
+    `Why <br> and <p> tags confuse editors`: session 53's review) or holds brackets (`<<Breaking>>`, `a<b>c`)."""
     tags = [(found["close"], found["name"].casefold()) for found in _TAG.finditer(title)]
     names = {name for _, name in tags}
-    if not names or not names <= _INLINE_TAGS:
+    if not names or not names <= PHRASING_ELEMENTS:
         return title
     if any(tags.count(("", name)) != tags.count(("/", name)) for name in names):
         return title
@@ -741,10 +744,10 @@ def _peeled(body_blocks: list[str], *, stamps_too: bool) -> tuple[list[str], tup
 SENTENCE_WORDS = 10
 PARAGRAPH_WORDS = 30
 # A sentence's end at the block's end: a lower-case word's or a number's full stop (not `U.S.`'s, nor `Fly?` in a
-# headline), maybe after an agency's credit (`rose (AFP).`); not an abbreviation's.
+# headline), maybe after an agency's credit (`rose (AFP).`); not an abbreviation's (`may` is a whole word).
 _SENTENCE_END = re.compile(r"([^\W_]*[^\W\d_A-Z]{2}|[0-9]{2})(?:\s*\([^()]{1,40}\))?\.[\"'\u2019\u201d)]*$")
 _ABBREVIATIONS = frozenset(
-    {"vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov", "prof"}
+    {"vs", "etc", "sept", "gov", "prof", *MONTH_ABBREVIATIONS} - {"may"}
     | {"bros", "inc", "ltd", "corp", "co", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "no", "nr", "gen", "col", "lt"}
     | {"sgt", "capt", "rep", "sen", "rev", "fig", "approx", "est", "dept", "univ", "ave", "blvd", "mt", "ft"}
 )

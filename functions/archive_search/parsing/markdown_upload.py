@@ -369,9 +369,12 @@ def _markdown() -> MarkdownIt:
     # admonitions, only those written as Python-Markdown's extension defines them (_ADMONITION) over indented text.
     md.options["alerts"] = True
     admon_plugin(md)
-    admonition = md.block.ruler.getRules("")[md.block.ruler.get_active_rules().index("admonition")]
+    # The plugin's rule, by its name: the ruler's chains list functions only, in an order of their own.
+    admonition = next(rule.fn for rule in md.block.ruler.__rules__ if rule.name == "admonition")
 
     def written_admonition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        """The plugin's admonition, only where its marker line is Python-Markdown's (_ADMONITION) over indented
+        text (_indented_below)."""
         first = state.bMarks[start] + state.tShift[start]
         return (
             _ADMONITION.fullmatch(state.src, first, state.eMarks[start]) is not None

@@ -65,24 +65,15 @@ def looks_like_json_object(data: bytes) -> bool:
 
 # A Markdown article's start: front matter (`---`) or a `# Heading` line.
 _MARKDOWN_START = re.compile(rb"\s*(?:---[ \t]*\r?\n|#[ \t]+\S)")
-FORMAT_OF_EXTENSION = {
-    ".json": ".json",
-    ".md": ".md",
-    ".markdown": ".md",
-    ".html": ".html",
-    ".htm": ".html",
-    ".txt": ".txt",
-}
 FORMAT_NAMES = {".json": "JSON", ".md": "Markdown", ".html": "HTML", ".txt": "text"}
 
 
-def looks_like_another_format(extension: str, data: bytes) -> str | None:
-    """The extension of the format a text file looks like when its own extension names another (JSON saved as `.md`,
-    an HTML fragment as `.json`, Markdown as `.json` or `.html`), else None. Only a hint for a rejection's reason: the
-    file is never read as that format for it (session 54's new user got "the Markdown file has no title" of a JSON
-    article named `.md`)."""
+def looks_like_another_format(own: str | None, data: bytes) -> str | None:
+    """The extension of the format a text file looks like when its own format (`own`, named by its first extension
+    as FORMAT_NAMES's keys are: `.md` for `.markdown`) is another (JSON saved as `.md`, an HTML fragment as `.json`,
+    Markdown as `.json` or `.html`), else None. Only a hint for a rejection's reason: the file is never read as that
+    format for it (session 54's new user got "the Markdown file has no title" of a JSON article named `.md`)."""
     head = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf")
-    own = FORMAT_OF_EXTENSION.get(extension)
     if _JSON_OBJECT_START.match(head):
         looks = ".json"
     elif _FRAGMENT_START.match(head):

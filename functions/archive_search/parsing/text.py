@@ -15,6 +15,14 @@ from typing import Any
 from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 
+# The HTML standard's phrasing elements ("phrasing content"), which sit inside a line of text, and the obsolete ones
+# feeds and exports still send (`<font>`, `<tt>`): their tags join what they surround (`<b>Blair</b>'s`,
+# `Beyonc<b>é</b>`), where any other element's are a break. Read by queries (query_parser.pasted_text), a legacy
+# page's title (legacy_text) and the HTML extractor's element names (html_text.HTML_ELEMENTS).
+PHRASING_ELEMENTS = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd"}
+    | {"mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr"}
+)
 # Visible spaces only: the zero-width space and no-break space (U+200B, U+FEFF) are kept as sent, inside a word
 # too; the index's analyzers drop every invisible character (index_mapping.INVISIBLE_RANGES) as queries do.
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")

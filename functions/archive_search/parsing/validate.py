@@ -19,6 +19,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 from archive_search.models import ParsedUpload
 from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
+from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 MAX_TITLE_CHARS = 500
 MAX_BODY_CHARS = 1_000_000
@@ -854,7 +855,7 @@ _WEEKDAY = re.compile(
     r"\b\.?,?\s*",
     re.IGNORECASE,
 )
-_MONTH_PREFIXES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_PREFIXES = MONTH_ABBREVIATIONS
 _MONTH = rf"(?:{'|'.join(_MONTH_PREFIXES)})[a-z]*\.?"
 # A year of two or three digits after a named month: `12 May 49`, `May 12, 98` (not `May 12 10:00`, a time).
 _TWO_DIGIT_YEAR = re.compile(
