@@ -781,3 +781,44 @@ def test_a_paragraph_that_starts_as_a_date_line_does_stays(paragraph: str) -> No
     parsed = parse_upload("incoming/a.html", _page(f"<p>{paragraph}</p>"))
 
     assert parsed.body == f"{paragraph}\n\n{_TEXT}"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "credit"),
+    [
+        ("(Por Juan P\u00e9rez - EFE)", "Juan P\u00e9rez", "EFE"),
+        ("(Von Anna Schmidt, dpa)", "Anna Schmidt", "DPA"),
+        ("(Par Marie Dupont, AFP)", "Marie Dupont", "AFP"),
+        ("(di Marco Rossi - ANSA)", "Marco Rossi", "ANSA"),
+        ("(Door Jan de Vries / Reuters)", "Jan de Vries", "Reuters"),
+        ("(Por Ana Garc\u00eda y Luis P\u00e9rez - EFE)", "Ana Garc\u00eda y Luis P\u00e9rez", "EFE"),
+    ],
+)
+def test_a_byline_in_another_language_with_an_agency_names_the_writer_and_credits_the_agency(
+    byline: str, author: str, credit: str
+) -> None:
+    # Session 54's attacker: the agency after a dash or a comma made the names no byline's; the line stayed the
+    # body's first paragraph and the article had no author, as `(By Jane Doe - Reuters)` no longer does
+    readings = {
+        name: (parsed.author, parsed.credit, parsed.body)
+        for name, data in (
+            ("a.txt", f"site-wide search\n\nKerry to meet Putin\n\nSomaNet News Archive\n\n{byline}\n\n{_TEXT}"),
+            ("a.md", f"---\ntitle: Kerry to meet Putin\ndate: 2015-05-12\n---\n{byline}\n\n{_TEXT}\n"),
+        )
+        for parsed in [parse_upload(f"incoming/{name}", data.encode())]
+    }
+
+    assert readings == dict.fromkeys(readings, (author, credit, _TEXT))
+
+
+@pytest.mark.parametrize("byline", ["(Par Excellence, AFP)", "(Von Miller - dpa)", "(Door Number Three / Reuters)"])
+def test_a_bracketed_line_of_another_language_naming_no_writer_before_an_agency_is_no_byline(byline: str) -> None:
+    # Given a "by" word of another language before no writer's name, with an agency after it
+    parsed = parse_upload(
+        "incoming/a.txt",
+        f"site-wide search\n\nKerry to meet Putin\n\nSomaNet News Archive\n\n(Por Juan P\u00e9rez - EFE)\n\n"
+        f"{byline}\n\n{_TEXT}".encode(),
+    )
+
+    # Then the byline above is read and the line stays text
+    assert (parsed.author, parsed.body) == ("Juan P\u00e9rez", f"{byline}\n\n{_TEXT}")

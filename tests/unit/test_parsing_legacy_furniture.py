@@ -463,3 +463,25 @@ def test_legacy_a_last_line_like_an_end_mark_or_a_notice_stays(last: str) -> Non
     parsed = parse_upload("incoming/a.txt", f"{_TOP}{_STORY}\n\n{last}\n".encode())
 
     assert parsed.body == f"{_STORY}\n\n{last}"
+
+
+# --- Session 55: notes under the footer ----------------------------------------------------------------------------
+
+_NOTES = [
+    "Editor's note: An earlier version of this article misspelt the mayor's name.",
+    "Correction: The vote was on Tuesday, not Monday.",
+    "Update: The mayor later confirmed the vote.",
+    "Note to readers: comments are closed on this story.",
+]
+
+
+@pytest.mark.parametrize("note", _NOTES)
+@pytest.mark.parametrize(
+    "footer", ["Back to top | Print | Email this", f"Back to top\n\n{_COPYRIGHT}", "Print | Email"]
+)
+def test_legacy_a_note_under_the_footer_stays_and_the_footer_goes(note: str, footer: str) -> None:
+    # Session 54's attacker: a correction added under the page's footer kept the footer in the body with it, and
+    # the credit above was lost
+    parsed = parse_upload("incoming/a.txt", f"{_TOP}{_CREDITED}\n\n{footer}\n\n{note}\n".encode())
+
+    assert (parsed.body, parsed.credit) == (f"{_STORY}\n\n{note}", "AFP")

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from archive_search.parsing.text import clean_line, normalise_space
+from archive_search.parsing.text import BULLET, clean_line, normalise_space
 from archive_search.parsing.validate import (
     date_line_problem,
     date_line_readings,
@@ -593,7 +593,10 @@ def _foreign_byline_name(line: str) -> str | None:
     if match is None or foreign_byline_word(line.strip("()[]. ")) is None:
         return None  # a capitalised Di, or Von before a particle, starts a name: `(Di Maio Resigns)`
     name = _names_written(match.group("name"))
-    pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", name))]
+    # The agency a writer files for (`Por Juan Pérez - EFE`, `Par Marie Dupont, AFP`) is no name: it stays on the
+    # byline, to be credited as an English byline's is (without_agency_tail), and the names alone are judged.
+    names, _agency = without_agency_tail(name)
+    pieces = [piece for piece in _FOREIGN_JOINERS.split(_NAME_SEPARATORS.sub(" and ", names))]
     for piece in pieces:
         words = piece.split()
         if len(words) > 4 or (len(words) < 2 and not (len(words) == 1 and not _has_capitals(words[0]))):
@@ -1183,10 +1186,12 @@ def without_leading_furniture(
     declared_author, author = author, None
     dateline = None
     declared = parse_date(published) if published else None
-    for index, paragraph in enumerate(paragraphs):
+    for index, shown in enumerate(paragraphs):
         if not everywhere and (kept or index == 3):
-            kept.append(paragraph)
+            kept.append(shown)
             continue
+        # A header's meta list (WordPress's `ul.post-meta`) shows its byline and date as bullet items
+        paragraph = shown.removeprefix(BULLET)
         day = parse_date(paragraph)
         name = byline_name(paragraph)
         if day is None and (both := byline_with_date(paragraph)) is not None:
@@ -1222,7 +1227,7 @@ def without_leading_furniture(
             problem = date_line_problem(paragraph) if unreadable else None
             if problem is not None:
                 raise problem
-            kept.append(paragraph)
+            kept.append(shown)
     return kept, author, dateline
 
 

@@ -258,15 +258,28 @@ def _without_bottom_furniture(body: list[str]) -> list[str]:
     stories (_other_stories_list) goes with the footer only when the site's chrome touches it: the footer right under
     it, or a share or navigation bar right above it; a list under its label that ends the page with nothing of the
     site's around it is the story's (session 53's review: `Recommended` over book titles, `See also` over cases).
-    A wire end mark on the last line (_WIRE_END_MARK) goes, and the footer above it with it.
+    A wire end mark on the last line (_WIRE_END_MARK) goes, and the footer above it with it. Notes (_NOTE:
+    `Editor's note: …`, `Correction: …`) under the footer stay, the footer above them goes.
     """
     if len(body) > 1 and _WIRE_END_MARK.fullmatch(body[-1].strip()):
         body = body[:-1]
     end = _furniture_start(body, len(body))
-    footer = any(_is_edge_chrome(block) or len(block.split()) > 1 for block in body[end:])
+    footer = _is_footer(body[end:])
     while (label := _other_stories_list(body[:end])) is not None and (footer or _is_edge_chrome(body[label - 1])):
         end, footer = _furniture_start(body, label), True
-    return body[:end] if footer else body
+    body = body[:end] if footer else body
+    notes = len(body)
+    while notes > 1 and _NOTE.match(body[notes - 1]):
+        notes -= 1
+    start = _furniture_start(body, notes)
+    # An editor's note or a correction added under the page's footer (`Back to top | Print | Email this`) is the
+    # story's (session 55): the footer above it goes, the note stays.
+    return body[:start] + body[notes:] if notes < len(body) and _is_footer(body[start:notes]) else body
+
+
+def _is_footer(run: list[str]) -> bool:
+    """Whether a run of furniture holds something no article ends with: a chrome line or more than one word."""
+    return any(_is_edge_chrome(block) or len(block.split()) > 1 for block in run)
 
 
 def _furniture_start(body: list[str], end: int) -> int:

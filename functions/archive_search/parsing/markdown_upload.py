@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import byline_name, declared_names, joined_authors, without_leading_furniture
+from archive_search.parsing.error_pages import refuse_redirect
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
 from archive_search.parsing.html_text import NOT_A_TAG, as_markup, fragment_paragraphs
 from archive_search.parsing.json_upload import field_text
@@ -209,6 +210,9 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
             f"the Markdown starts with {style}, which is not front matter",
             fix="put the title, author and date between two --- lines as YAML (title: ...), and upload it again",
         )
+    if (target := _redirect_to(front)) is not None:
+        # Reason and limits as an HTML redirect stub's: a body of a stub's own words ("This post has moved") or none
+        refuse_redirect(title, "", paragraphs, target, redirects=True)
     if not title:
         raise _no_title(tokens)
     author = fields.pop("author", None) or byline
@@ -222,6 +226,16 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
         tags=_tags(front) + more_sections,  # an article has one section: the others are kept as its tags
         **fields,
     )
+
+
+def _redirect_to(front: dict[str, Any]) -> str | None:
+    """The address a `redirect_to:` front matter key sends the page's readers to (jekyll-redirect-from's: a string,
+    or a list whose first address it uses), or None. Such a page shows no text of its own, only the redirect;
+    `redirect_from:` lists a real post's old addresses and is no stub."""
+    value = front.get("redirect_to")
+    if isinstance(value, list) and value:
+        value = value[0]
+    return value.strip() or None if isinstance(value, str) else None
 
 
 # Metadata other tools write at the top of a Markdown file: Pelican's and MultiMarkdown's `Title: ...` lines, Pandoc's
@@ -515,8 +529,9 @@ def _markdown_in_html(state: StateCore) -> None:
 
 def _keep_list_delimiters(state: StateCore) -> None:
     """markdown-it core rule: each item of an ordered list written `1)` starts with its number as written, `1) Roads`,
-    and the list is rendered unnumbered (`<ul>`): the HTML extractor numbers an `<ol>`'s items `1.` (session 52). The
-    numbers are a browser's, from the list's start; an item without text shows none, as in an `<ol>`."""
+    and the list is rendered unnumbered (`<ul>` without bullets): the HTML extractor numbers an `<ol>`'s items `1.`
+    (session 52). The numbers are a browser's, from the list's start; an item without text shows none, as in an
+    `<ol>`."""
     from markdown_it.token import Token
 
     tokens = state.tokens
@@ -527,6 +542,7 @@ def _keep_list_delimiters(state: StateCore) -> None:
             continue
         number = int(opening.attrs.pop("start", 1))
         opening.tag = "ul"
+        opening.attrs["style"] = "list-style: none"  # the item shows its own number, no bullet (html_text)
         item_level, end = opening.level + 1, at + 1
         while tokens[end].type != "ordered_list_close" or tokens[end].level != opening.level:
             if tokens[end].type == "list_item_open" and tokens[end].level == item_level:
