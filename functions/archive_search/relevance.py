@@ -134,12 +134,25 @@ TYPO_ODDS = 10
 TIER_HEADLINE, TIER_PHRASES, TIER_COMPLETE, TIER_NEAR = "tier:headline", "tier:phrases", "tier:complete", "tier:near"
 TIER_AS_TYPED = "tier:as-typed"
 TIER_DATED = "tier:dated"  # within the complete tier, a date typed held by publication (dates_published)
+# A short query's every word in the headline or the tags (titled): first among the complete matches, after those
+# published at a date typed (session 54).
+TIER_TITLED = "tier:titled"
 # Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
 # as typed (not only closed up) decide last.
-TIER_WEIGHTS = {TIER_HEADLINE: 32, TIER_PHRASES: 16, TIER_COMPLETE: 8, TIER_DATED: 4, TIER_NEAR: 2, TIER_AS_TYPED: 1}
+TIER_WEIGHTS = {
+    TIER_HEADLINE: 64,
+    TIER_PHRASES: 32,
+    TIER_COMPLETE: 16,
+    TIER_DATED: 8,
+    TIER_TITLED: 4,
+    TIER_NEAR: 2,
+    TIER_AS_TYPED: 1,
+}
 HEADLINE_FIELD = "title.whole"  # the whole headline, folded, punctuation as a space (index_mapping: headline)
 HEADLINE_BOOST = 4 * COMPLETE_MATCH_BOOST  # above the other tiers' boosts together in the engine's own order
 AS_TYPED_BOOST = NEAR_MATCH_BOOST / 2  # below the near tier's, in the engine's own order too
+# Between the near tier's and a quoted phrase's (COMPLETE_MATCH_BOOST) in the engine's own order.
+TITLED_BOOST = 0.75 * COMPLETE_MATCH_BOOST
 # What a short query's words as typed with its stopwords score more where an article holds them so (stopword_phrase).
 # A bonus, weighed with the rest and the meaning: as a tier (the quoted phrases'), a reviewer's 178 queries built
 # where it was weak found names better (29 of 38 changed; `bank of japan`, `state of the union`) but a topic said as
@@ -221,6 +234,10 @@ class Ranking:
     fuzzy: bool = True
     synonyms: bool = True
     complete_match_first: bool = True
+    headline_first: bool = True  # TIER_TITLED: a short query's words in the headline or tags first (session 54)
+    # A held word's fuzzy query held to what it may stand for (scored_spellings, session 54); off, widened to every
+    # near spelling as before, which did_you_mean's gate counts q with (search._spelling).
+    held_narrowed: bool = True
     semantic_weight: float = DEFAULT_SEMANTIC_WEIGHT  # rerank.py; 0 = lexical ranking only
     as_written: frozenset[str] = frozenset()  # words matched as written, not by their stem (stem_apart), as folded
     written_twins: frozenset[str] = frozenset()  # their plurals or singulars matched with them (stem_apart), folded
@@ -1077,6 +1094,52 @@ def held_variants(word: str, spellings: Sequence[NearSpelling]) -> list[NearSpel
     ]
 
 
+def read_within_typo(word: str, spellings: Sequence[NearSpelling], misspelt: bool) -> list[NearSpelling]:
+    """The near spellings (`spellings`, read_near_spellings) a short query's word counts as in the near tier, and is
+    marked as: of a word some article's body or headline holds, what it may stand for (held_variants); of one none
+    holds, in a query with a word no article holds (`misspelt`), every one listed.
+
+    A word the archive holds is seldom a typo. Until session 54 it counted as every near spelling beside a word no
+    article holds (`saddam husein` ranked articles holding `salaam` and `hussein` among the complete matches'
+    neighbours), for its reader might have slipped twice: of the 1,600 words the known-item misspelt generator
+    misspelt on news-dev (seed 7, both generators) 41 made a word some article holds (by its own word split), 36 of
+    them a spelling variant of the word drawn, which held_variants keeps."""
+    if misspelt and not word_held(spellings):
+        return list(spellings)
+    return held_variants(word, spellings)
+
+
+def word_held(spellings: Sequence[NearSpelling]) -> bool:
+    """Whether some article's body or headline holds the word whose near spellings (read_near_spellings) these are."""
+    return any(near.similarity == 1.0 and near.articles > 0 for near in spellings)
+
+
+def scored_spellings(word: str, spellings: Mapping[str, Sequence[NearSpelling]]) -> tuple[NearSpelling, ...]:
+    """The near spellings (`spellings` by word, read_near_spellings) a word's fuzzy query is held to: of a word some
+    article's body or headline holds, itself and what it may stand for (held_variants), as the near tier and the
+    marks read it (read_within_typo); of one none holds, every one listed. Before session 54 a held word's other near
+    spellings, one or two edits away, found articles holding only them, in which nothing was marked: `kofi annan`
+    found 15 news-dev articles, 6 of them holding only `koji`, `koei` or `koki`; `lagoon`, which one article of a
+    reader's archive holds, 55, 54 of them on Nigel Lawson."""
+    listed = spellings.get(word, ())
+    if not word_held(listed):
+        return tuple(listed)
+    variants = held_variants(word, listed)
+    return tuple(near for near in listed if near.similarity == 1.0 or near in variants)
+
+
+def narrowed(spellings: Mapping[str, Sequence[NearSpelling]]) -> bool:
+    """Whether scored_spellings holds the fuzzy query of some word of `spellings` (by word, read_near_spellings) to
+    fewer near spellings than listed: only then does a search find fewer articles than before session 54."""
+    return any(len(scored_spellings(word, spellings)) < len(listed) for word, listed in spellings.items())
+
+
+def _fuzzy_held(word: str, spellings: Mapping[str, Sequence[NearSpelling]], ranking: Ranking) -> Sequence[NearSpelling]:
+    """The near spellings a word's fuzzy query is held to: scored_spellings, or every one listed without
+    Ranking.held_narrowed."""
+    return scored_spellings(word, spellings) if ranking.held_narrowed else spellings.get(word, ())
+
+
 def headlined(spellings: Sequence[NearSpelling]) -> bool:
     """Whether a word some headline and some body hold (its own entries among `spellings`, read_near_spellings): a
     headline is edited, and such a word typed alone is written on purpose, offered no other word (search.
@@ -1738,6 +1801,9 @@ def text_query(
         should.append(_tier(TIER_COMPLETE, every, COMPLETE_MATCH_BOOST))
         if published := dates_published(parsed, read):
             should.append(_tier(TIER_DATED, every + published, COMPLETE_MATCH_BOOST))
+    headline_first = ranking.complete_match_first and ranking.headline_first and not highlighting
+    if headline_first and short and read and not (groups or phrases):
+        should.append(_tier(TIER_TITLED, titled(read, ranking), TITLED_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
     # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review). The tier
     # holds every article but those, so it is asked only of the articles found (`must`), never finds one.
@@ -1767,8 +1833,10 @@ def text_query(
             # the near tier of such a query reads it. Its other near spellings only score: `gordon bown`, read
             # `gordon brown`, marked `born` and `blown`; `wall street crash` `clash` and `steered` (session 37's
             # review).
+            misspelt = any(typo_words.values())
             marked = {
-                word: [] if word in respelt else held_variants(word, near_spellings.get(word, ())) for word in expanded
+                word: [] if word in respelt else read_within_typo(word, near_spellings.get(word, ()), misspelt)
+                for word in expanded
             }
             should += [clause for word in expanded for clause in _near(marked[word])]
             # The body is highlighted in its stemmed form alone (search._highlight): its marked near spellings are
@@ -1780,9 +1848,10 @@ def text_query(
                 if (terms := [n.term for n in marked[word] if n.field == EXACT_BODY_FIELD])
             ]
         elif counting:
-            should += [clause for word in searched for clause in _near(near_spellings.get(word, ()))]
+            should += [clause for word in searched for clause in _near(_fuzzy_held(word, near_spellings, ranking))]
         else:
-            should += [_fuzzy(field, word, near_spellings.get(word, ())) for word in searched for field in FUZZY_FIELDS]
+            held = {word: _fuzzy_held(word, near_spellings, ranking) for word in searched}
+            should += [_fuzzy(field, word, held[word]) for word in searched for field in FUZZY_FIELDS]
         # A word no article holds is not scored as typed (above): its nearest known word is scored in its place. A
         # joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
         # spellings of its own (one engine token each part), and found nothing (session 21's review).
@@ -1825,6 +1894,26 @@ def text_query(
     return {"bool": {"must": [query], "should": as_typed}} if as_typed else query
 
 
+def titled(words: Sequence[str], ranking: Ranking) -> list[dict[str, Any]]:
+    """The clauses an article matches when its headline or its tags hold every word (TIER_TITLED), each word in one
+    of them, stemmed as the headline's scored form is: the editor's words for what the article is about. Before
+    session 54 they only scored, and a body repeating a word outweighed them by any margin: the engine weighs a word
+    by how often the articles holding it repeat it (DFR's Bernoulli after-effect, index_mapping.TEXT_SIMILARITY), so
+    one body saying `Kingsport` 6,000 times made every body's `Kingsport` 200 times a headline's, and a reader's
+    `kingsport` ranked the one article whose headline and tag hold it 7th of 8, the stuffed body first. A word
+    matched as written (read_as_written) is so in the headline too: stemmed there, the tier found articles the
+    search did not (session 55: `federated` as typed 3 -> 11 with Federer headlines, `mani` "... MANY ...")."""
+    headline = {"operator": "and", "analyzer": PLAIN_ANALYZER}
+
+    def in_headline(word: str) -> dict[str, Any]:
+        if read_as_written(word, ranking):
+            forms = written_forms(word, ranking)
+            return any_of([{"match": {"title.exact": {"query": form, "operator": "and"}}} for form in forms])
+        return {"match": {"title": {"query": word, **headline}}}
+
+    return [any_of([in_headline(word), _tagged(word)]) for word in words]
+
+
 def as_read(words: Sequence[str], typo_words: Mapping[str, str | None]) -> list[str]:
     """The words as a search reads them: one respelt (`typo_words`, a word no article holds) as its spelling, the
     others as typed (session 26: the complete matches, the headline bonus and a date order's every-word filter)."""
@@ -1863,11 +1952,10 @@ def _near_match(
     # of them: unless a word is in no article, a word is read within a typo only as what it may stand for
     # (held_variants: `schroder` as `schroeder`, `enviroment` as `environment`, not `airways` as `always`).
     misspelt = any(typo_words.values())
-    listed = {word: near_spellings.get(word, ()) for word in expanded}
     near = {
         word: _near(spellings)
         for word in expanded
-        if (spellings := listed[word] if misspelt else held_variants(word, listed[word]))
+        if (spellings := read_within_typo(word, near_spellings.get(word, ()), misspelt))
     }
     for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
         near[word] = [*near.get(word, []), _word_present(spelling, ranking)]

@@ -75,6 +75,7 @@ from archive_search.relevance import (
     joined_parts,
     name_spellings,
     names_request,
+    narrowed,
     near_spellings_request,
     query_units,
     quoted_phrases,
@@ -1557,6 +1558,24 @@ def _spelling(
     # other words, which tell what was meant, it is not: `heath service` is offered `health service` (session 53's
     # review: the check refused it, and all 11 `heath` phrases tried, `welch language`).
     alone = len(content_words(parse_query(request.q))) == 1
+    # Beside other words, which tell what was meant, the likely typo's spelling finds more of it than the words as
+    # typed do, not than their near spellings, which hold it: `goverment spending` found 1,523 articles widened
+    # (`sending`, `speeding`), the typo's first, and was offered nothing, where `government spending` finds 1,357 and
+    # as typed 391 (session 52). A word typed alone is compared with what it found (a rare word, `wool`, is no typo
+    # of `wood` for that: session 51's set). Counted as typed, one request, while the offer's count is left.
+    left = bool(typo) and index.sent + 1 + _count_requests(typo or "", ranking) <= MAX_ENGINE_REQUESTS
+    beside_others = len(content_words(parse_query(request.q))) > 1
+    shaped = bool(typo) and _typo_shaped(request.q, typo or "")
+    as_typed = left and beside_others and shaped and bool(expansion.typos)
+    as_typed = as_typed and respelt(request.q, suggest, known) is None
+    found = _counter(index, request, replace(ranking, fuzzy=False), vocabulary)(request.q) if as_typed else total
+    # Compared with what it found, an offer is decided as before session 54 narrowed a held word's fuzzy query
+    # (_Widened): the offer and q each counted with their held words widened too, in the offer's own request.
+    as_before = (
+        _Widened(_query(request, replace(ranking, held_narrowed=False), scored_words(index, request.q), expansion))
+        if not as_typed and ranking.fuzzy and ranking.held_narrowed and narrowed(expansion.near)
+        else None
+    )
     counter = _counter(
         index,
         request,
@@ -1565,6 +1584,7 @@ def _spelling(
         _Guard(typo, guard or (), respelt_pairs(request.q, typo), respelt_words(request.q, typo) if alone else ())
         if typo
         else None,
+        as_before,
     )
 
     counted: list[str] = []
@@ -1575,19 +1595,9 @@ def _spelling(
         if counted and index.sent + _count_requests(offer, ranking) > MAX_ENGINE_REQUESTS:
             return 0
         counted.append(offer)
-        return counter(offer)
+        count = counter(offer)
+        return 0 if as_before is not None and not as_before.more(offer) else count
 
-    # Beside other words, which tell what was meant, the likely typo's spelling finds more of it than the words as
-    # typed do, not than their near spellings, which hold it: `goverment spending` found 1,523 articles widened
-    # (`sending`, `speeding`), the typo's first, and was offered nothing, where `government spending` finds 1,357 and
-    # as typed 391 (session 52). A word typed alone is compared with what it found (a rare word, `wool`, is no typo
-    # of `wood` for that: session 51's set). Counted as typed, one request, while the offer's count is left.
-    found = total
-    left = bool(typo) and index.sent + 1 + _count_requests(typo or "", ranking) <= MAX_ENGINE_REQUESTS
-    beside_others = len(content_words(parse_query(request.q))) > 1
-    shaped = bool(typo) and _typo_shaped(request.q, typo or "")
-    if left and beside_others and shaped and expansion.typos and respelt(request.q, suggest, known) is None:
-        found = _counter(index, request, replace(ranking, fuzzy=False), vocabulary)(request.q)
     suggestion = did_you_mean(request.q, suggest, count_for, found, known, MAX_QUERY_CHARS, written, typo, beside)
     return suggestion, None if suggestion else altered
 
@@ -2318,6 +2328,7 @@ def _counter(
     ranking: Ranking,
     vocabulary: _ArchiveVocabulary | None = None,
     guard: _Guard | None = None,
+    widened: _Widened | None = None,
 ) -> Callable[[str], int]:
     """What /search would answer for another spelling of q, same filters (did_you_mean), in one request (two when
     q may be expanded and the near spellings of a word are not listed yet: _answer lists those of the spellings
@@ -2333,7 +2344,8 @@ def _counter(
     phrases written in MIN_SIDE_BY_SIDE articles or more, counted in the same request), when the words around a
     respelt one are written together as typed as often as offered (_guard_refuses), or when fewer articles hold
     every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev articles hold and `bid` 269, was
-    offered `bid flu`, which no article holds, where one holds `bird flu`; the session's attack).
+    offered `bid flu`, which no article holds, where one holds `bird flu`; the session's attack). `widened`: q and
+    each spelling counted with their held words widened too, in the same request (_Widened).
     """
     clauses = filter_clauses(request)
     tag = [clauses.pop("tag")] if "tag" in clauses else []
@@ -2357,11 +2369,18 @@ def _counter(
         if guard is not None and guard.offer == q:
             typed = complete_matches(request, ranking, scored_words(index, request.q))
             guarded = _guard_aggregation(guard, typed, complete)
+        as_before = _widened_aggregation(widened, tag + facets)
         if not expandable and not dated:
             query = {"query": {"bool": {"must": [text_clause(other, ranking, words, base)], "filter": tag + facets}}}
-            counted = {**query, "track_total_hits": True, **({"aggs": guarded} if guarded else {})}
+            asked = guarded | as_before
+            counted = {**query, "track_total_hits": True, **({"aggs": asked} if asked else {})}
             found = index.search(counted, size=0, offset=0, preference=same_copy)
-            return 0 if _guard_refuses(found, guard) else int(found["hits"]["total"]["value"])
+            if _guard_refuses(found, guard):
+                return 0
+            total = int(found["hits"]["total"]["value"])
+            if widened is not None:
+                widened.counted(q, total, found["aggregations"])
+            return total
         # As /search: the complete matches are counted without the filters, the totals with them; sorted by date,
         # the articles holding every word too, whose count applies when some article in the archive holds every word
         # (_relaxed), expanded or not (q's words are read as typed here: a respelt query has no word to respell).
@@ -2373,6 +2392,13 @@ def _counter(
         # The aggregations select the articles; a query of the same clauses had each counted twice (5 ms of 9).
         queries = {name: text_clause(other, ranking, words, e, counting=True) for name, e in expansions.items()}
         aggs: dict[str, Any] = {name: _selected([query], tag + facets) for name, query in queries.items()}
+        if widened is not None:
+            before = replace(ranking, held_narrowed=False)
+            aggs |= {
+                f"{name}{_AS_BEFORE}": _selected([text_clause(other, before, words, e, counting=True)], tag + facets)
+                for name, e in expansions.items()
+            }
+            aggs |= as_before
         if dated and (every := dated_matches(other, ranking, words, apart_parts({}, apart))) is not None:
             # What a date order lists (every quoted phrase too: `"interest rates" economi growht europe` by date
             # offered 1,859 where following it lists 343; session 43's review), and whether any article in the
@@ -2398,10 +2424,51 @@ def _counter(
         counts = response["aggregations"]
         expanded = expandable and _words_to_expand(other, ranking, words, suggest, held, elsewhere)
         if EVERY_WORD in counts and counts[_DATED_HELD]["doc_count"]:
-            return int(counts[EVERY_WORD]["doc_count"])
-        return int(counts["expanded" if expanded else "plain"]["doc_count"])
+            # By date no word is widened (_words_to_expand): counted so before session 54 too.
+            total = int(counts[EVERY_WORD]["doc_count"])
+            if widened is not None:
+                widened.counted(q, total, counts)
+            return total
+        name = "expanded" if expanded else "plain"
+        if widened is not None:
+            widened.counted(q, int(counts[f"{name}{_AS_BEFORE}"]["doc_count"]), counts)
+        return int(counts[name]["doc_count"])
 
     return count_for
+
+
+_AS_BEFORE = " as before"  # an aggregation's name: counted with the held words widened (_Widened)
+
+
+@dataclass
+class _Widened:
+    """q as searched with its held words widened to every near spelling (`query`: Ranking.held_narrowed off, as
+    before session 54), counted in each offer's request (_counter), and what each offer so counted found, with q so
+    counted (`counts`: offer -> (offer, q)). did_you_mean's gate compares them: a held word's fuzzy query held to
+    what it may stand for (relevance.scored_spellings) finds fewer articles, and its common near spelling, which the
+    widened count held, outnumbered them: session 54's review saw 45 offers appear for words written on purpose
+    (`wool` -> `wood`, 33 against 32 where widened `wool` found 38; `rape case` -> `rate case`, 1,137 against 625,
+    widened 1,192; `bullion`, `commuter trains`, `prayers`), 60 of 600 rare words. Compared with q widened alone,
+    the offer narrowed, `goverment` lost `government` (1,143 widened; `government` 1,181 widened)."""
+
+    query: dict[str, Any]
+    counts: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def counted(self, offer: str, found: int, aggregations: Mapping[str, Any]) -> None:
+        self.counts[offer] = (found, int(aggregations[_AS_BEFORE]["q"]["doc_count"]))
+
+    def more(self, offer: str) -> bool:
+        """Whether `offer`, counted (counted), finds more than q, both with their held words widened."""
+        found, q = self.counts.get(offer, (0, 0))
+        return found > q
+
+
+def _widened_aggregation(widened: _Widened | None, filters: list[dict[str, Any]]) -> dict[str, Any]:
+    """The aggregation counting q with its held words widened (_Widened) under the filters in the whole archive,
+    whatever the request's own query; none without `widened`."""
+    if widened is None:
+        return {}
+    return {_AS_BEFORE: {"global": {}, "aggs": {"q": _selected([widened.query], filters)}}}
 
 
 class _Guard(NamedTuple):

@@ -52,3 +52,33 @@ def test_only_what_a_word_was_read_as_is_marked_not_its_other_near_spellings(pip
     snippets = [hit["snippet"] for hit in held["results"]]
     assert all("<mark>clash</mark>" not in snippet for snippet in snippets), snippets
     assert sum("<mark>crash</mark>" in snippet for snippet in snippets) == 2
+
+
+def test_a_word_some_article_holds_finds_no_article_holding_only_another_word_near_it(pipeline: LocalPipeline) -> None:
+    # Given one article on a lagoon and one naming Kofi Annan, and articles holding only words one or two edits
+    # from theirs (`lawson`, `koji`, `salaam`: not other ways of writing them), and one holding a spelling variant
+    # (`gaddafi` of `gadaffi`: a letter doubled and one undoubled)
+    lagoon = _json_upload(pipeline, "Tidal power plan", "A tidal lagoon could power the city.")
+    annan = _json_upload(pipeline, "Peace talks", "UN Secretary General Kofi Annan spoke in Geneva.")
+    gadaffi = _json_upload(pipeline, "Desert tent", "Colonel Gadaffi pitched his tent.")
+    gaddafi = _json_upload(pipeline, "Libya deal", "Colonel Gaddafi signed the deal.")
+    for n in range(3):
+        _json_upload(pipeline, f"Chancellor {n}", f"Nigel Lawson spoke on the budget on day {n}.")
+        _json_upload(pipeline, f"Rugby {n}", f"Koji Tanaka scored a try in game {n}.")
+        _json_upload(pipeline, f"Ramadan {n}", f"Salaam, said the imam on night {n}.")
+    _json_upload(pipeline, "Iraq", "Saddam Hussein addressed the nation.")
+    pipeline.drain()
+
+    # When each is searched as written
+    found = {q: search(q) for q in ("lagoon", "kofi annan", "saddam husein", "gadaffi")}
+
+    # Then only the articles holding the words, or a way of writing them, are found, each marked (session 54: a reader's
+    # `lagoon` found 55 articles, 54 on Nigel Lawson, and news-dev's `kofi annan` 15, 6 holding only `koji`, `koei`
+    # or `koki`, none of them marked)
+    assert [hit["id"] for hit in found["lagoon"]["results"]] == [lagoon]
+    assert [hit["id"] for hit in found["kofi annan"]["results"]] == [annan]
+    assert found["saddam husein"]["altered_query"] == "saddam hussein"
+    assert found["saddam husein"]["total"] == 1
+    assert {hit["id"] for hit in found["gadaffi"]["results"]} == {gadaffi, gaddafi}
+    for answer in found.values():
+        assert all("<mark>" in hit["snippet"] for hit in answer["results"]), answer["results"]

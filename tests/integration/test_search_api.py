@@ -63,6 +63,27 @@ def test_title_match_outranks_body_match(pipeline: LocalPipeline) -> None:
     assert [hit["id"] for hit in body["results"]][:2] == [in_title, in_body]
 
 
+def test_a_headline_or_tag_holding_the_words_outranks_a_body_repeating_them(pipeline: LocalPipeline) -> None:
+    # Given a body repeating a town's name thousands of times, an article with the name in its headline and tags,
+    # one with a word in its headline and the other in its tags, and articles naming the town once in their body
+    stuffed = _json_upload(pipeline, "A long read on the coast", "Coastal erosion in Kingsport. " * 6000)
+    titled = _json_upload(
+        pipeline, "Marathon record falls in Kingsport rain", "Runners set a best time.", tags=["Kingsport"]
+    )
+    tagged = _json_upload(pipeline, "Harbour works begin", "Cranes arrived on Monday.", tags=["Kingsport"])
+    for n in range(5):
+        _json_upload(pipeline, f"Council story {n}", f"The council met in Kingsport town hall on day {n}.")
+    pipeline.drain()
+
+    one = [hit["id"] for hit in get("/search?q=kingsport")[1]["results"]]
+    two = [hit["id"] for hit in get("/search?q=kingsport+harbour")[1]["results"]]
+
+    # Then the headline and tag matches lead: the stuffed body ranked first and the headline 7th of 8 (session 54's
+    # new user), for every body's `Kingsport` weighed by how often the stuffed one repeats it
+    assert set(one[:2]) == {titled, tagged} and stuffed in one[2:], one
+    assert two[0] == tagged, two
+
+
 def test_markup_in_articles_is_escaped_in_snippets_and_highlights(pipeline: LocalPipeline) -> None:
     # A body holding HTML is reduced to its text at ingest; one that only mentions a tag keeps it as written.
     _json_upload(pipeline, "Canary <img src=x onerror=alert(1)>", "The canary <script sings> of alert(1).")

@@ -986,9 +986,11 @@ def test_a_likely_typo_written_beside_the_next_word_as_typed_is_offered_no_pair_
     pipeline: LocalPipeline,
 ) -> None:
     # Given one article writing `Spice Girls`, TYPO_ODDS writing `space` (one edit from `spice`), two of them `girls`
-    # apart, none `space girls`, and one `spade` (one edit from `space`, two from `spice`)
+    # apart, none `space girls`, one `spade` (one edit from `space`, two from `spice`) and one `spaces` (found by
+    # `space`'s stem; `space` is widened only to what it may stand for since session 54, not `spade`)
     _json_upload(pipeline, "Reunion", "The Spice Girls sang again.")
     _json_upload(pipeline, "Garden", "He dug with a spade.")
+    _json_upload(pipeline, "Stations", "Orbiting spaces were mapped.")
     for n in range(TYPO_ODDS):
         watched = "Girls watched" if n < 2 else "They saw"
         _json_upload(pipeline, f"Launch {n}", f"{watched} the space launch on day {n}.")
@@ -1505,3 +1507,31 @@ def test_a_five_letter_word_beside_others_is_read_one_edit_away_before_two(pipel
     # edits away written as a phrase with the other word is still read (`tony blare`, below)
     assert search("gnome garden")["altered_query"] == "genome garden"
     assert search("koala bear")["altered_query"] == "kuala bear"
+
+
+def test_a_rare_word_written_on_purpose_finds_only_what_it_may_stand_for_and_is_offered_no_common_word_near_it(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given a rare word written on purpose (`bullion`, one article) a letter from a word TYPO_ODDS times as common
+    # (`billion`), which it may stand for; and articles holding only words two letters from the rare one, which it
+    # does not stand for: `bullies`, and the common word's plural and one spelling of it (`billions`, `bilion`)
+    bullion = _json_upload(pipeline, "Gold", "Gold bullion prices rose.")
+    billion = {
+        _json_upload(pipeline, f"Budget {n}", f"The budget is one billion on day {n}.") for n in range(TYPO_ODDS * 2)
+    }
+    for n in range(3):
+        _json_upload(pipeline, f"Typos {n}", f"A bilion was spent on day {n}.")
+        _json_upload(pipeline, f"Debts {n}", f"Billions were owed on day {n}.")
+        _json_upload(pipeline, f"School {n}", f"The bullies were punished on day {n}.")
+    pipeline.drain()
+
+    body = search("bullion")
+
+    # Then it finds its article first and the common word's, not those holding only the others (session 54: a
+    # reader's `lagoon` found 54 Nigel Lawson articles)
+    assert [hit["id"] for hit in body["results"]][:1] == [bullion]
+    assert {hit["id"] for hit in body["results"]} == {bullion, *billion}
+    # and is offered nothing: narrowed, it finds fewer articles than `billion` does (23 against 21 here), but an
+    # offer is decided as before, both counted widened (session 54's review: `bullion` -> `billion`, `wool` ->
+    # `wood`, `rape case` -> `rate case`, 45 such offers on reader queries)
+    assert body["did_you_mean"] is None
