@@ -844,9 +844,10 @@ def test_html_the_legacy_page_rebuilt_as_html_has_its_headline_and_byline() -> N
 @pytest.mark.parametrize(
     ("title", "body", "expected", "first"),
     [
-        # A heading no side of the <title> says: the <title> is the headline, the heading stays text (an old
-        # page's first <h1> is its masthead as often as its headline).
-        ("Flood news", "<h1>Budget approved</h1>", "Flood news", "Budget approved"),
+        # A heading no side of the <title> says, over no story: the <title> is the headline, the heading stays text
+        # (an old page's first <h1> is its masthead as often as its headline): over a nav bar, as one of two <h1>s.
+        ("Flood news", "<h1>Lowtown Courier</h1><p>Home | News | Sport</p>", "Flood news", "Lowtown Courier"),
+        ("Flood news", "<h1>Lowtown Courier</h1><h1>Budget approved</h1>", "Flood news", "Lowtown Courier"),
         # A masthead <h1> over the headline shown in bold: the <title>'s first side is the headline.
         (
             "Budget approved | Daily Planet",
@@ -864,6 +865,42 @@ def test_html_a_page_without_an_article_container_keeps_what_nothing_agrees_on(
     assert parsed.title == expected
     if first is not None:
         assert parsed.body.startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("title", "under"),
+    [
+        ("Weather news", "<p>By Jane Doe, 12 May 2015</p>"),  # a <title> of the section, a byline under the <h1>
+        ("Budget approved", "<p>By Jane Doe, 12 May 2015</p>"),  # a <title> the <h1> starts with
+        ("budget draft v3", "<p>By Jane Doe, 12 May 2015</p>"),  # a file's name (a Google Docs export)
+        ("Weather news", ""),  # the story's running text right under it
+    ],
+)
+@pytest.mark.parametrize("wrapper", ["{}", '<div class="content">{}</div>', "<div>{}</div>"])
+def test_html_a_pages_one_h1_over_its_story_is_the_headline_whatever_the_title_says(
+    title: str, under: str, wrapper: str
+) -> None:
+    # Given a page with no article container whose one <h1> no side of the <title> says, the story under it
+    body = wrapper.format(f"<h1>Budget approved by the council</h1>{under}{_BUDGET}")
+
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the <h1> is the headline and its byline the article's, as inside <article> (session 55's new user: the
+    # <title> was, the <h1> and the byline the body's first paragraphs, author and date lost)
+    assert parsed.title == "Budget approved by the council"
+    assert parsed.body.startswith("Paragraph 0")
+    if under:
+        assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")
+
+
+def test_html_a_pages_one_h1_that_holds_its_copyright_is_the_sites_name_over_its_story() -> None:
+    # Given a page with no article container whose one <h1>, over the story, is the holder of its copyright line
+    body = f"<h1>Lowtown Courier</h1>{_BUDGET}<p>&copy; 2004 Lowtown Courier</p>"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Flood news</title>"))
+
+    # Then the <title> is the headline, as before session 55
+    assert parsed.title == "Flood news"
 
 
 def test_html_json_ld_with_a_tab_or_a_line_break_in_a_string_is_read() -> None:

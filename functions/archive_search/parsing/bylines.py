@@ -389,7 +389,9 @@ _BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
 # After a comma too, since the session's review, a credit of the pictures, an edit or the writing ("Text by Jane
 # Doe, photos by John Roe" was "Jane Doe, photos by John Roe"; "Jane Doe, John Roe by …" stays a list of names), and
 # a picture's credit with its label's colon ("Автор: Иван Петров, фото: Анна Смирнова" named no one). After a full
-# stop too ("Story by Jane Doe. Photographs by John Roe.", "By Jane Doe. Photos: John Roe": session 54's attacker).
+# stop too ("Story by Jane Doe. Photographs by John Roe.", "By Jane Doe. Photos: John Roe": session 54's attacker), and
+# after a dot or bullet ("Words by Jane Doe · Photos by John Roe": session 55's attacker; a bullet before names alone,
+# "By Jane Roe • John Roe", joins two writers).
 _PICTURE_LABEL = (
     r"(?:photos?|pictures?|photographs?|photography|images?|graphics?|video|illustrations?|foto|fotos"
     r"|\u0444\u043e\u0442\u043e)"
@@ -399,7 +401,7 @@ _COMMA_CREDIT = (
     rf"|{_PICTURE_LABEL})"
 )
 _CREDIT_CLAUSE = re.compile(
-    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*[,.]\s*(?={_COMMA_CREDIT}\s+by\b)"
+    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*[,.\u00b7\u2022]\s*(?={_COMMA_CREDIT}\s+by\b)"
     rf"|\s*[;,.]\s*(?={_PICTURE_LABEL}\s*:)",
     re.IGNORECASE,
 )
@@ -1049,6 +1051,11 @@ _PAGE_WORDS = frozenset(
 _NOT_NAMES_IN_BYLINES = _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
 
 
+def credits_no_writer(text: str) -> bool:
+    """Whether a line credits what no writer made: "Photos by John Roe", "Illustration by Jane Roe", "Edited by …"."""
+    return _NOT_WRITTEN_BY.match(text) is not None
+
+
 def names_people(text: str) -> bool:
     """Whether an author element's text may name its author: it starts with names (people, an agency, "Our
     Correspondent", "The Editorial Board", "Times staff", in any case and script: "jane doe", "Nguyen Van An", "王伟"),
@@ -1241,6 +1248,14 @@ def declared_names(value: object) -> list[str] | None:
         return None
     names = [item.get("name") if isinstance(item, dict) else item for item in items]
     return [name for name in names if isinstance(name, str)] if all(isinstance(n, str) for n in names) else None
+
+
+def without_by(name: str) -> str:
+    """A declared author's name without a byline's words before it (_AUTHOR_PREFIX: "By Jane Doe", "Words by Jane Doe",
+    "Reporter: Jane Doe" are Jane Doe), as an HTML or legacy byline is read: a JSON or front-matter `byline: By Jane
+    Doe` kept "By", and the author facet had "By Jane Doe" beside "Jane Doe" (session 55's attacker)."""
+    rest = _AUTHOR_PREFIX.sub("", name, count=1)
+    return rest if rest.strip() else name
 
 
 def joined_authors(names: Sequence[str]) -> str:

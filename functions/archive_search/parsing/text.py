@@ -820,12 +820,29 @@ _JEKYLL_WORD = re.compile(r"[^\W_][\w-]*")
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"})
 
 
+# The names of an article's publication date, whatever their capitals, as generators, CMSs and APIs write them: Hugo's
+# publishDate, Astro's pubDate, Ghost's published_at, Contentful's and Sanity's publishedAt, schema.org's datePublished,
+# Wagtail's first_published_at, Django's pub_date, PublishedDate (session 55's attacker: the last five were ignored,
+# and the article accepted undated). Read before `date` (validate.publication_date).
+PUBLICATION_DATE_NAMES = (
+    "published",
+    "pubdate",
+    "publishdate",
+    "published_at",
+    "publishedat",
+    "datepublished",
+    "publisheddate",
+    "first_published_at",
+    "pub_date",
+    "publish_date",
+)
 # The metadata names an upload's fields may have, whatever their capitals, with the names static-site generators and
 # CMS exports also use (front matter and JSON alike: a JSON `date` or `Title` was ignored, the date silently lost).
+# WordPress's `date_gmt` is its `date` in UTC, read only where no other name gives the date.
 FIELD_NAMES = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
-    "published": ("published", "date", "pubdate", "publishdate", "published_at"),
+    "published": (*PUBLICATION_DATE_NAMES, "date", "date_gmt"),
     "section": ("section", "category", "categories"),
     "summary": ("summary", "description", "excerpt"),
     "url": ("url",),

@@ -13,12 +13,21 @@ import unicodedata
 from calendar import monthrange
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 from archive_search.models import ParsedUpload
-from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
+from archive_search.parsing.text import (
+    PUBLICATION_DATE_NAMES,
+    body_lines,
+    clean_line,
+    closed_bidi,
+    has_visible,
+    one_line,
+    one_of,
+)
 from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 MAX_TITLE_CHARS = 500
@@ -320,6 +329,30 @@ def epoch_day(text: str) -> date | None:
         return None
     day = datetime.fromtimestamp(int(text) / per_second, UTC).date()
     return day if day <= datetime.now(UTC).date() else None
+
+
+def publication_date(fields: dict[str, Any], where: str, fix: str) -> tuple[str, object] | None:
+    """The name and value of the article's publication date among `fields` (keyed in lower case), or None: a name of
+    the publication date (text.PUBLICATION_DATE_NAMES) before `date`, then WordPress's `date_gmt`. Names that say the
+    same day give that day (session 55's attacker: Hugo's `date` and `publishDate` of one day, Astro's `date` and
+    `pubDate`, were rejected as two names of one field); names that say other days are RejectedUploadError
+    (text.one_of: `where`, `fix`), but for Hugo's `date` beside `publishDate`: there `date` is the content's date and
+    publishDate when the article is published (Hugo's front matter documentation), which is read, up to today (a
+    later one is a post Hugo has not published yet: which day the editor means of the two cannot be told)."""
+    given = [name for name in (*PUBLICATION_DATE_NAMES, "date") if fields.get(name) is not None]
+    published = _day(fields.get("publishdate"))
+    if "date" in given and isinstance(published, date) and published <= datetime.now(UTC).date():
+        given.remove("date")
+    if len({_day(fields[name]) for name in given}) > 1:
+        one_of(fields, given, where, fix)
+    name = next((name for name in (*given[:1], "date_gmt") if fields.get(name) is not None), None)
+    return (name, fields[name]) if name is not None else None
+
+
+def _day(value: object) -> object:
+    """The day a date field's value writes, or the value when it writes none (compared as written)."""
+    day = parse_date(value) if isinstance(value, str) else None
+    return day if day is not None else repr(value)
 
 
 def date_value(value: object, name: str) -> object:
