@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from archive_search.parsing.text import BULLET, clean_line, normalise_space
+from archive_search.parsing.text import clean_line, normalise_space
 from archive_search.parsing.validate import (
     date_line_problem,
     date_line_readings,
@@ -1193,12 +1193,10 @@ def without_leading_furniture(
     declared_author, author = author, None
     dateline = None
     declared = parse_date(published) if published else None
-    for index, shown in enumerate(paragraphs):
+    for index, paragraph in enumerate(paragraphs):
         if not everywhere and (kept or index == 3):
-            kept.append(shown)
+            kept.append(paragraph)
             continue
-        # A header's meta list (WordPress's `ul.post-meta`) shows its byline and date as bullet items
-        paragraph = shown.removeprefix(BULLET)
         day = parse_date(paragraph)
         name = byline_name(paragraph)
         if day is None and (both := byline_with_date(paragraph)) is not None:
@@ -1234,7 +1232,7 @@ def without_leading_furniture(
             problem = date_line_problem(paragraph) if unreadable else None
             if problem is not None:
                 raise problem
-            kept.append(shown)
+            kept.append(paragraph)
     return kept, author, dateline
 
 

@@ -23,7 +23,6 @@ from archive_search.parsing.furniture_lines import (
     is_share_bar,
 )
 from archive_search.parsing.text import (
-    BULLET,
     PHRASING_ELEMENTS,
     joined_references,
     normalise_space,
@@ -824,21 +823,11 @@ _CAPTION_NAMES = frozenset(
     | {"picture-caption", "figure-caption", "gallery-caption"}
 )
 _CAPTIONS = ", ".join(f".{name}" for name in sorted(_CAPTION_NAMES))
-# Names that say the caption is a picture's wherever it stands; a bare `caption` also names a key-facts box
-# (session 55), which is a photo's only in a box of its image's own (_among_paragraphs).
-_GENERIC_CAPTION_NAMES = frozenset({"caption", "caption-text"})
 MAX_CAPTIONS = 500  # caption-named elements judged in one article: a gallery has a few dozen
 # What a label over or under a video says (session 54): "Watch: Kerry arrives in Sochi", "Video: …", a short title
 # with no clause (_MEDIA_LABEL_MAX_WORDS): a paragraph of the story's that starts so says more. And what a gallery's
 # counter and caption say beside a photo: "1 of 12: Kerry arrives in Sochi", "Photo 2 of 5 - …".
 _VIDEO_LABEL = re.compile(r"(?:watch|video)\s*:\s*[^.,;!?\n]{1,150}", re.IGNORECASE)
-# A title leaves out the auxiliary a sentence has, and speaks of no one present: "Watch: Fans can stream the final
-# free from 8pm" is the story's sentence (session 54's review), "Watch: Kerry arrives in Sochi" a video's title.
-_SENTENCE_WORDS = re.compile(
-    r"\b(?:can|cannot|could|will|would|shall|should|may|might|must|is|are|was|were|has|have|had|do|does|did"
-    r"|you|we|i|they|won't|can't|don't)\b|\w['\u2019](?:ll|re|ve|d)\b",
-    re.IGNORECASE,
-)
 _VIDEO = "video, iframe, embed, object, amp-video, amp-iframe, amp-youtube"
 _VIDEO_TAGS = frozenset(_VIDEO.split(", "))
 _COUNTER_LABEL = re.compile(
@@ -857,19 +846,14 @@ def _labels_media(node: LexborNode, lengths: dict[int, int]) -> bool:
     """Whether an element right beside an image, a video or an embed (_beside_media) is its label: saying only what a
     gallery's counter says (_COUNTER_LABEL), "Photo 1 of 5: …" or "1 of 5: …" in a gallery (_in_gallery: elsewhere
     it is a numbered list's item, a quiz's question: session 54's review); or, beside a video or an embed, saying
-    only what its label says (_VIDEO_LABEL) as a title does (no _SENTENCE_WORDS). Each only short
-    (_MEDIA_LABEL_MAX_CHARS)."""
+    only what its label says (_VIDEO_LABEL). Each only short (_MEDIA_LABEL_MAX_CHARS)."""
     if node.tag not in _MEDIA_LABEL_TAGS or cached_text_length(node, lengths) > _MEDIA_LABEL_MAX_CHARS:
         return False
     text = normalise_space(node.text(deep=True))
     counter = _COUNTER_LABEL.fullmatch(text)
     if counter is not None:
         return (counter.group("named") is not None or _in_gallery(node)) and _beside_media(node)
-    if (
-        _VIDEO_LABEL.fullmatch(text) is None
-        or len(text.split()) > _MEDIA_LABEL_MAX_WORDS
-        or _SENTENCE_WORDS.search(text.partition(":")[2]) is not None
-    ):
+    if _VIDEO_LABEL.fullmatch(text) is None or len(text.split()) > _MEDIA_LABEL_MAX_WORDS:
         return False
     siblings = _adjacent_elements(node)
     return any(sibling.tag in _VIDEO_TAGS or sibling.css_first(_VIDEO) is not None for sibling in siblings)
@@ -891,10 +875,9 @@ def _in_gallery(node: LexborNode) -> bool:
 def _media_captions(root: LexborNode, lengths: dict[int, int]) -> frozenset[int]:
     """The captions of photos outside a <figure> under root, which the body leaves out as it does a <figcaption> beside
     its media: an element named as one (_CAPTION_NAMES), short (_MEDIA_LABEL_MAX_CHARS), right beside its image
-    (_beside_media), one named only `caption` in a box of their own (not _among_paragraphs), a phrase element only
-    with no text of a paragraph around it (`<p>Harbour master <span class="caption">…` is a sentence's). None when
-    the captions hold half the text or more: a photo story told in its captions keeps them (session 54's review: such
-    a page was rejected as empty)."""
+    (_beside_media), a phrase element only with no text of a paragraph around it (`<p>Harbour master <span
+    class="caption">…` is a sentence's). None when the captions hold half the text or more: a photo story told in
+    its captions keeps them (session 54's review: such a page was rejected as empty)."""
     captions = [node for node in islice(root.css(_CAPTIONS), MAX_CAPTIONS) if _is_caption(node, lengths)]
     if not captions:
         return frozenset()
@@ -903,8 +886,7 @@ def _media_captions(root: LexborNode, lengths: dict[int, int]) -> frozenset[int]
 
 
 def _is_caption(node: LexborNode, lengths: dict[int, int]) -> bool:
-    names = set(_names(node))
-    if node.tag not in _MEDIA_LABEL_TAGS or not names & _CAPTION_NAMES:
+    if node.tag not in _MEDIA_LABEL_TAGS or not set(_names(node)) & _CAPTION_NAMES:
         return False
     length = cached_text_length(node, lengths)
     if length > _MEDIA_LABEL_MAX_CHARS:
@@ -912,20 +894,7 @@ def _is_caption(node: LexborNode, lengths: dict[int, int]) -> bool:
     parent = node.parent
     if node.tag not in ("p", "div") and parent is not None and _words_around(parent) != _words_around(node):
         return False
-    return _beside_media(node) and (
-        bool(names & _CAPTION_NAMES - _GENERIC_CAPTION_NAMES) or not _among_paragraphs(node)
-    )
-
-
-def _among_paragraphs(node: LexborNode) -> bool:
-    """Whether an element stands among the story's paragraphs, not in a box of its image's own (WordPress's
-    `div.wp-caption`, a `div.image`): a sibling of it is a text block holding text. There a `div.caption` beside a
-    bare image is a key-facts box ("The bridge carried 40,000 vehicles a day…", session 54's review)."""
-    parent = node.parent
-    return parent is not None and any(
-        sibling.mem_id != node.mem_id and sibling.tag in _TEXT_BLOCK_TAGS and sibling.text(deep=True).strip()
-        for sibling in child_nodes(parent)
-    )
+    return _beside_media(node)
 
 
 def _words_around(node: LexborNode) -> str:
@@ -1394,9 +1363,7 @@ def element_paragraphs(
             keep_paragraph(paragraph, holder)
 
     numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
-    # The bulleted lists read (_shows_bullets): an item read alone (a theme's `li.meta-date`) is no list's item
-    bulleted: set[int] = set()
-    marker: list[str] = []  # an item's number or bullet, put before its first text (a loose item's is in a <p>)
+    marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
     quotes: list[str] = []  # the <q> elements open around the walk
     scripts: list[tuple[int, int]] = []  # where each <sup> or <sub> open around the walk starts: (ended, in current)
     with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
@@ -1507,10 +1474,6 @@ def element_paragraphs(
                 numbers[node.mem_id] = ordered_list_start(node)
             elif tag == "li" and node.parent is not None and node.parent.mem_id in numbers:
                 marker[:] = [_item_marker(node, numbers)]
-            elif tag == "ul" and _shows_bullets(node):
-                bulleted.add(node.mem_id)
-            elif tag == "li" and node.parent is not None and node.parent.mem_id in bulleted:
-                marker[:] = [BULLET]
         elif tag in CELL_TAGS:
             current.append(" ")
         elif tag == "q":
@@ -1562,14 +1525,6 @@ def _item_marker(item: LexborNode, numbers: dict[int, int]) -> str:
     number = numbers[parent.mem_id] if value is None else value
     numbers[parent.mem_id] = number - 1 if "reversed" in parent.attributes else number + 1
     return f"{number}. "
-
-
-def _shows_bullets(node: LexborNode) -> bool:
-    """Whether a browser shows a bullet before the items of a `<ul>`: unless its own style says
-    `list-style: none` (the HTML standard's default list style). Written as "• Two were treated", an item reads as an
-    item, not as a broken sentence among paragraphs (session 55); nested lists' circles and squares are bullets too."""
-    style = re.sub(r"\s+", "", (node.attributes.get("style") or "").lower())
-    return not re.search(r"list-style(-type)?:none", style)
 
 
 def _integer(value: str | None) -> int | None:

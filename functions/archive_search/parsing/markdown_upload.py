@@ -544,9 +544,8 @@ def _markdown_in_html(state: StateCore) -> None:
 
 def _keep_list_delimiters(state: StateCore) -> None:
     """markdown-it core rule: each item of an ordered list written `1)` starts with its number as written, `1) Roads`,
-    and the list is rendered unnumbered (`<ul>` without bullets): the HTML extractor numbers an `<ol>`'s items `1.`
-    (session 52). The numbers are a browser's, from the list's start; an item without text shows none, as in an
-    `<ol>`."""
+    and the list is rendered unnumbered (`<ul>`): the HTML extractor numbers an `<ol>`'s items `1.` (session 52). The
+    numbers are a browser's, from the list's start; an item without text shows none, as in an `<ol>`."""
     from markdown_it.token import Token
 
     tokens = state.tokens
@@ -557,7 +556,6 @@ def _keep_list_delimiters(state: StateCore) -> None:
             continue
         number = int(opening.attrs.pop("start", 1))
         opening.tag = "ul"
-        opening.attrs["style"] = "list-style: none"  # the item shows its own number, no bullet (html_text)
         item_level, end = opening.level + 1, at + 1
         while tokens[end].type != "ordered_list_close" or tokens[end].level != opening.level:
             if tokens[end].type == "list_item_open" and tokens[end].level == item_level:

@@ -742,10 +742,6 @@ def closed_bidi(line: str) -> str:
     return line + "".join(reversed(closers))
 
 
-# What a list item shown with a bullet starts with in a body (html_text: a `<ul>`'s item, in Markdown too)
-BULLET = "\u2022 "
-
-
 def normalise_space(text: str) -> str:
     """All whitespace, newlines included, as single spaces."""
     return " ".join(_SPACES.sub(" ", text).split())
