@@ -507,6 +507,142 @@ def test_a_paragraph_about_copyright_or_sharing_is_text(last: str) -> None:
     assert _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}<p>{last}</p></article>") == f"{_STORY_TEXT}\n\n{last}"
 
 
+# --- Session 55's review: other stories' headlines behind a short label, a quoted copyright line ------------------
+
+_OTHER_HEADLINES = (
+    "Ferry fares to rise again next spring",
+    "Harbour master retires after thirty years",
+    "Storm closes the coastal road for a week",
+)
+# Where a box of other stories links: dated by a month's name, a story's number, a compact date, a post's number,
+# a headline's own page on the site
+_STORY_ADDRESSES = (
+    ("/world/2015/may/12/ferry-fares", "/world/2015/may/11/harbour-master", "/world/2015/may/10/storm-road"),
+    ("/news/world-europe-32703115", "/news/world-europe-32703116", "/news/world-europe-32703117"),
+    ("/article/us-ferry-idUSKBN0NX1AB20150512", "/article/us-port-idUSKBN0NX1AC20150511", "/article/x-20150510"),
+    ("/?p=101", "/?p=102", "/?p=103"),
+    ("/story.php?id=7", "/story.php?id=8", "/story.php?id=9"),
+    ("/news/world/11600432/Ferry-fares.html", "/news/world/11600433/Harbour.html", "/news/11600434/Storm.html"),
+    ("/ferry-fares-to-rise", "/harbour-master-retires", "/storm-closes-road"),
+)
+
+
+def _other_stories(addresses: tuple[str, ...]) -> str:
+    items = "".join(
+        f"<li><a href='{href}'>{text}</a></li>" for href, text in zip(addresses, _OTHER_HEADLINES, strict=True)
+    )
+    return f"<ul>{items}</ul>"
+
+
+@pytest.mark.parametrize(
+    ("label", "addresses"),
+    [
+        ("<p>More:</p>", _STORY_ADDRESSES[0]),
+        ("<p>Previously:</p>", _STORY_ADDRESSES[1]),
+        ("<p>Top stories:</p>", _STORY_ADDRESSES[2]),
+        ("<p>Latest:</p>", _STORY_ADDRESSES[3]),
+        ("<p>Background:</p>", _STORY_ADDRESSES[4]),
+        ("<p><strong>Read:</strong></p>", _STORY_ADDRESSES[5]),
+        ("<p>Also on the Daily Planet:</p>", _STORY_ADDRESSES[6]),
+        ("<p>Earlier:</p>", _STORY_ADDRESSES[6]),
+        ("", _STORY_ADDRESSES[0]),  # no label: one paragraph, then a longer box of headlines ending the article
+        ("", _STORY_ADDRESSES[1]),
+        ("", _STORY_ADDRESSES[6]),
+    ],
+)
+def test_a_box_of_other_stories_behind_a_short_label_stays_furniture(label: str, addresses: tuple[str, ...]) -> None:
+    # Session 55's review: a label ending with a colon kept any list whose links were not dated in figures, and a
+    # list longer than a one-paragraph story was kept as the article's content
+    after = f"<p>{_LAST}</p>" if label else ""
+    body = _body(
+        f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p>{label}{_other_stories(addresses)}{after}</article>"
+    )
+
+    assert body.startswith(_FIRST)
+    assert not any(headline in body for headline in _OTHER_HEADLINES)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "incoming/a.json",
+            json.dumps(
+                {
+                    "title": "Kerry meets Putin",
+                    "body": f"<p>{_FIRST}</p><p>More:</p>{_other_stories(_STORY_ADDRESSES[1])}<p>{_LAST}</p>",
+                }
+            ),
+        ),
+        (
+            "incoming/a.md",
+            f"# Kerry meets Putin\n\n{_FIRST}\n\nMore:\n\n"
+            + "".join(f"- [{text}]({href})\n" for href, text in zip(_STORY_ADDRESSES[1], _OTHER_HEADLINES, strict=True))
+            + f"\n{_LAST}\n",
+        ),
+    ],
+)
+def test_a_box_of_other_stories_in_a_fragment_stays_furniture(name: str, data: str) -> None:
+    body = parse_upload(name, data.encode()).body
+
+    assert body.startswith(_FIRST)
+    assert _LAST in body
+    assert not any(headline in body for headline in _OTHER_HEADLINES)
+
+
+@pytest.mark.parametrize(
+    ("markup", "names"),
+    [
+        # the story's own names, documents and reading lists stay, whatever their label
+        (f"<p>{_FIRST}</p><p>Key documents:</p><ul>{_NAMES}</ul><p>{_LAST}</p>", ["Northgate", "Southfield"]),
+        (
+            f"<p>{_FIRST}</p><p>Key documents:</p><ul><li><a href='/docs/a.pdf'>Harbour budget report for 2015 to 2016"
+            "</a></li><li><a href='/docs/b.pdf'>Sea wall survey of the northern harbour</a></li>"
+            f"<li><a href='https://x.example/c'>Petition to save the northern sea wall</a></li></ul><p>{_LAST}</p>",
+            ["Harbour budget report", "Sea wall survey", "Petition to save"],
+        ),
+        (
+            "<p>Here are the three novels our critics loved most this year.</p><ul><li><a href='/books/a'>The Quay by"
+            " Ann Lee, a novel of the sea</a></li><li><a href='/books/b'>Salt Roads by Tom Ray, essays on trade</a>"
+            "</li><li><a href='/books/c'>Low Water by Kit Day, a debut of real power</a></li></ul>",
+            ["The Quay by Ann Lee", "Salt Roads by Tom Ray", "Low Water by Kit Day"],
+        ),
+    ],
+)
+def test_the_storys_own_list_after_a_label_or_introduction_stays_text(markup: str, names: list[str]) -> None:
+    body = _body(f"<article><h1>Kerry meets Putin</h1>{markup}</article>")
+
+    assert all(name in body for name in names)
+
+
+def test_a_copyright_line_the_story_introduces_with_a_colon_is_text() -> None:
+    # Session 55's review: the memo's quoted last line was dropped as the page's copyright
+    quoted = "<blockquote><p>Copyright 2015 Acme Corp. All rights reserved.</p></blockquote>"
+    body = _body(
+        f"<article><h1>Kerry meets Putin</h1>{_STORY}<p>The leaked memo ended with the line:</p>{quoted}</article>"
+    )
+
+    assert (
+        body
+        == f"{_STORY_TEXT}\n\nThe leaked memo ended with the line:\n\nCopyright 2015 Acme Corp. All rights reserved."
+    )
+
+
+@pytest.mark.parametrize(
+    ("end", "kept"),
+    [
+        ("<ul><li>\u00a9 2015 Daily Planet</li></ul>", _STORY_TEXT),
+        (
+            "<p>\u00a9 2015 Daily Planet</p><p><em>Editor's note: an earlier version of this story misspelled the"
+            " mayor's name.</em></p>",
+            f"{_STORY_TEXT}\n\nEditor's note: an earlier version of this story misspelled the mayor's name.",
+        ),
+    ],
+)
+def test_a_copyright_line_as_a_list_item_or_over_the_articles_note_is_no_text(end: str, kept: str) -> None:
+    assert _body(f"<article><h1>Kerry meets Putin</h1>{_STORY}{end}</article>") == kept
+
+
 def test_a_list_of_links_between_paragraphs_of_a_page_with_no_article_container_stays_furniture() -> None:
     # On a page with no <article> or <main>, a list between two paragraphs is as often the page's menu
     body = _body(f"<h1>Kerry meets Putin</h1><p>{_FIRST}</p>{_HEADLINES}<p>{_LAST}</p>")

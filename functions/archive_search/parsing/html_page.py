@@ -54,6 +54,7 @@ from archive_search.parsing.html_text import (
     element_paragraphs,
     element_text,
     holds_other_writings,
+    is_article_note,
     is_call_to_action,
     is_hidden_or_chrome_by_markup,
     is_inside,
@@ -73,6 +74,7 @@ from archive_search.parsing.json_ld import (
     with_authors_resolved,
 )
 from archive_search.parsing.text import (
+    BULLET,
     clean_line,
     decode,
     items_as_written,
@@ -2091,11 +2093,21 @@ def _without_copyright_lines(paragraphs: list[str]) -> list[str]:
     """The body without the copyright lines at its bottom (furniture_lines.is_copyright_line: `© 2004 Daily Planet`,
     AP's `Copyright 2015 The Associated Press. All rights reserved. This material may not be published…`), in an
     article container too since session 55 (its `<p class="copyright">`, `<small>`, `<div class="rights">` stayed
-    the body's last paragraph). The first paragraph is never dropped."""
-    end = len(paragraphs)
-    while end > 1 and is_copyright_line(paragraphs[end - 1]):
+    the body's last paragraph). Since session 55's review also a line written as a list's item (`• © 2015 Daily
+    Planet`) or followed only by the article's notes (html_text.is_article_note: `Editor's note: …`, which stay);
+    never a line after a paragraph ending with a colon (`The leaked memo ended with the line:`): the story quotes it.
+    The first paragraph is never dropped."""
+    notes = len(paragraphs)
+    while notes > 1 and is_article_note(paragraphs[notes - 1]):
+        notes -= 1
+    end = notes
+    while (
+        end > 1
+        and is_copyright_line(paragraphs[end - 1].removeprefix(BULLET))
+        and not paragraphs[end - 2].endswith(":")
+    ):
         end -= 1
-    return paragraphs[:end]
+    return paragraphs[:end] + paragraphs[notes:]
 
 
 def _cut_to_heading(title: str, heading: str) -> str:

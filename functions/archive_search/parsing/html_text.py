@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
 from itertools import islice
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing.furniture_lines import (
@@ -28,6 +29,7 @@ from archive_search.parsing.text import (
     normalise_space,
     refuse_stand_ins,
 )
+from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -1165,15 +1167,51 @@ def _links_navigate(node: LexborNode) -> bool:
 
 
 # Where a link to another story leads on a news site: a path dated by year and month or by day
-# (`/news/2015/05/sea-wall-cracks`, `/2015-05-12-harbour-vote`).
-_DATED_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/|(?:19|20)\d\d-[01]\d-[0-3]\d")
+# (`/news/2015/05/sea-wall-cracks`, `/2015-05-12-harbour-vote`, the Guardian's `/uk-news/2015/may/12/northgate`,
+# Reuters' `idUSKBN0NX1AB20150512`), or a story's number (the BBC's `/news/uk-england-32703115`, the Telegraph's
+# `/news/uknews/11600432/Headline.html`, WordPress's `?p=101`, `story.php?id=101`): session 55's review.
+_STORY_PATH = re.compile(
+    r"/(?:19|20)\d\d/(?:[01]?\d|" + "|".join(MONTH_ABBREVIATIONS) + r")/|(?<!\d)(?:19|20)\d\d-?[01]\d-?[0-3]\d(?!\d)"
+    r"|-\d{6,}(?=$|[/?#.])|/\d{6,}/[\w-]+\.html?\b|[?&](?:p|(?:story|article|post)_?id)=\d+"
+    r"|/(?:story|article|news|post)s?\.(?:php|aspx?|cfm|jsp)\?",
+    re.IGNORECASE,
+)
+# A document's address (a report, a table), not a page: `/docs/budget.pdf`.
+_DOCUMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|txt|zip)$", re.IGNORECASE)
+# What introduces the items that follow (`Here are the ten books our critics loved most this year.`, `Our critics
+# chose these ten books`, `the following`): a box's label (`More:`, `Top stories:`) or the story's last sentence
+# before a box of headlines says none of it.
+_INTRODUCTION = re.compile(r"\b(?:these|those|the following|below|here (?:are|is)|here's|here\u2019s)\b", re.I)
+# A headline: five words or more, no sentence's end (`Council votes to close two libraries in budget row`), where a
+# name (`Elm Park`), a document's (`Library consultation results`) or a book's title is shorter.
+_HEADLINE_WORDS = 5
 
 
-def _links_to_stories(node: LexborNode) -> bool:
-    """Whether half or more of a list's links lead to dated paths (_DATED_PATH): other stories of the site."""
-    hrefs = [link.attributes.get("href") or "" for link in node.css("a")]
-    dated = sum(1 for href in hrefs if _DATED_PATH.search(href) is not None)
-    return bool(hrefs) and dated * 2 >= len(hrefs)
+def _is_own_page(href: str) -> bool:
+    """Whether an address leads to a page of the site's own: no scheme, no host, no document (_DOCUMENT_PATH)."""
+    address = urlsplit(href)
+    return not address.scheme and not address.netloc and _DOCUMENT_PATH.search(address.path) is None
+
+
+def _is_story_link(link: LexborNode, introduced: bool) -> bool:
+    """Whether a link leads to another story: a story's path (_STORY_PATH), or, in a list its lead-in does not
+    introduce, a headline (_HEADLINE_WORDS words or more, not a sentence) leading to a page of the site's own
+    (_is_own_page)."""
+    href = (link.attributes.get("href") or "").strip()
+    if _STORY_PATH.search(href) is not None:
+        return True
+    if introduced:
+        return False
+    text = normalise_space(link.text(deep=True))
+    return len(text.split()) >= _HEADLINE_WORDS and _SENTENCE_END.search(text) is None and _is_own_page(href)
+
+
+def _links_to_stories(node: LexborNode, introduced: bool) -> bool:
+    """Whether half or more of a list's links lead to other stories of the site (_is_story_link); headlines only
+    where the text before the list does not introduce its items (_INTRODUCTION)."""
+    links = node.css("a")
+    stories = sum(1 for link in links if _is_story_link(link, introduced))
+    return bool(links) and stories * 2 >= len(links)
 
 
 def _story_text_follows(node: LexborNode, root: LexborNode) -> bool:
@@ -1265,20 +1303,21 @@ def element_paragraphs(
 
     def the_articles_content(node: LexborNode) -> bool:
         """Whether a list after the story's last paragraph is what the article is about (a reading list, a
-        listicle's items): more text than the paragraphs before it, its links leading to no other story."""
+        listicle's items): more text than the paragraphs before it (its links leading to no other story: story_list)."""
         told = sum(map(len, paragraphs)) + len(normalise_space("".join(current)))
-        return len(normalise_space(node.text(deep=True))) > told and not _links_to_stories(node)
+        return len(normalise_space(node.text(deep=True))) > told
 
     def story_list(node: LexborNode) -> bool:
         """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
         list vanished with their text): after the story's lead-in with nothing left out between (running text,
         is_running_text, or since session 55 a label ending in a colon, `The libraries that will close:`, when its
-        links lead to no dated story, _links_to_stories), inside an article container (_in_article: on a page with
+        links lead to no other story, _links_to_stories), inside an article container (_in_article: on a page with
         none, a list between two paragraphs is as often the page's menu) and before more of the story's text
-        (_story_text_follows) unless it is the article's content (the_articles_content); or under a heading naming
-        the article's sources (_SOURCES_HEADINGS). A label of other stories before it (is_other_stories_label,
-        _OTHER_STORIES_WORDS) or a call to action leaves it furniture. In a fragment (Markdown, a JSON body) the
-        editor wrote every link: a list after a lead-in is the story's wherever it stands."""
+        (_story_text_follows) unless it is the article's content (the_articles_content, its links leading to no
+        other story); or under a heading naming the article's sources (_SOURCES_HEADINGS). A label of other stories
+        before it (is_other_stories_label, _OTHER_STORIES_WORDS) or a call to action leaves it furniture. In a
+        fragment (Markdown, a JSON body) the editor wrote every link: a list after a lead-in is the story's wherever
+        it stands."""
         run = normalise_space("".join(current))
         if run:
             before, holder = run, "p"
@@ -1292,14 +1331,17 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
+        stories = _links_to_stories(node, _INTRODUCTION.search(before) is not None)
         if before.endswith(":"):
-            if _links_to_stories(node):
+            if stories:
                 return False  # "Previously on the harbour saga, as reported in these pages:"
         elif not is_running_text(before):
             return False
         if not page:
             return True
-        return _in_article(node, facts) and (_story_text_follows(node, root) or the_articles_content(node))
+        return _in_article(node, facts) and (
+            _story_text_follows(node, root) or (not stories and the_articles_content(node))
+        )
 
     def keep_paragraph(paragraph: str, holder: str) -> None:
         nonlocal heading, label, furniture_after, last_holder, left_since
@@ -1754,6 +1796,12 @@ def _apart_from_words(link: LexborNode, text: str) -> bool:
     return (not before or before[-1].isspace() or text[:1].isspace()) and (
         not after or after[0].isspace() or text[-1:].isspace()
     )
+
+
+def is_article_note(paragraph: str) -> bool:
+    """Whether a paragraph is one of the article's notes (_ARTICLE_NOTE: `Editor's note: an earlier version of this
+    story…`, `Additional reporting by …`)."""
+    return _ARTICLE_NOTE.match(paragraph) is not None
 
 
 def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:
