@@ -74,7 +74,6 @@ from archive_search.parsing.json_ld import (
     with_authors_resolved,
 )
 from archive_search.parsing.text import (
-    BULLET,
     clean_line,
     decode,
     items_as_written,
@@ -2093,7 +2092,7 @@ def _without_copyright_lines(paragraphs: list[str]) -> list[str]:
     """The body without the copyright lines at its bottom (furniture_lines.is_copyright_line: `© 2004 Daily Planet`,
     AP's `Copyright 2015 The Associated Press. All rights reserved. This material may not be published…`), in an
     article container too since session 55 (its `<p class="copyright">`, `<small>`, `<div class="rights">` stayed
-    the body's last paragraph). Since session 55's review also a line written as a list's item (`• © 2015 Daily
+    the body's last paragraph). Since session 55's review also a line written as a list's item (`© 2015 Daily
     Planet`) or followed only by the article's notes (html_text.is_article_note: `Editor's note: …`, which stay);
     never a line after a paragraph ending with a colon (`The leaked memo ended with the line:`): the story quotes it.
     The first paragraph is never dropped."""
@@ -2101,11 +2100,7 @@ def _without_copyright_lines(paragraphs: list[str]) -> list[str]:
     while notes > 1 and is_article_note(paragraphs[notes - 1]):
         notes -= 1
     end = notes
-    while (
-        end > 1
-        and is_copyright_line(paragraphs[end - 1].removeprefix(BULLET))
-        and not paragraphs[end - 2].endswith(":")
-    ):
+    while end > 1 and is_copyright_line(paragraphs[end - 1]) and not paragraphs[end - 2].endswith(":"):
         end -= 1
     return paragraphs[:end] + paragraphs[notes:]
 
