@@ -2155,6 +2155,38 @@ def _cards(block: str, count: int = 3) -> str:
             + "</main>",
             "archive category",
         ),
+        # session 55: a search's results, a tag archive's teasers and link cards, a <dl> archive (each was one article)
+        (
+            "<nav><ul>" + "".join(f'<li><a href="/m{i}">Menu {i}</a></li>' for i in range(25)) + "</ul></nav>"
+            '<main><h1>Search results for "budget"</h1><ol>'
+            + _cards('<li><h3><a href="/s{i}">Story {i}</a></h3>{teaser}</li>')
+            + "</ol></main>",
+            "",
+        ),
+        (
+            '<main><h1>Search results for "budget"</h1><ul class="results">'
+            + _cards('<li><a href="/s{i}">Story {i}</a>{teaser}</li>')
+            + "</ul></main>",
+            "",
+        ),
+        (
+            "<main><h1>Budget</h1>"
+            + _cards('<div class="teaser"><h3><a href="/s{i}">Story {i}</a></h3>{teaser}</div>')
+            + "</main>",
+            "",
+        ),
+        (
+            "<main><h1>Budget</h1>"
+            + _cards('<div class="card"><a class="card-link" href="/s{i}">Story {i}</a>{teaser}</div>')
+            + "</main>",
+            "",
+        ),
+        (
+            "<main><h1>Archive: May 2015</h1><dl>"
+            + _cards('<dt><a href="/s{i}">Story {i}</a></dt><dd>{teaser}</dd>')
+            + "</dl></main>",
+            "",
+        ),
     ],
 )
 def test_html_a_list_of_stories_is_rejected_naming_them_and_a_story_beside_such_cards_is_read(
@@ -2216,6 +2248,18 @@ def test_html_a_list_whose_cards_link_to_a_place_on_each_story_is_rejected(href:
 
     # Then it is rejected as a list naming its stories
     assert "lists 3 articles" in error.reason
+
+
+def test_html_a_page_of_linked_headlines_alone_is_rejected_as_a_list_of_stories() -> None:
+    # Given an index whose only text is a list of linked headlines (it was told to put the text in <p> elements)
+    items = "".join(f'<li><a href="/s{i}">Headline {i} of the council budget row</a></li>' for i in range(4))
+    listing = _html(f"<nav><ul><li><a href='/'>Home</a></li></ul></nav><main><h1>Latest</h1><ul>{items}</ul></main>")
+
+    error = _rejection("incoming/latest.html", listing)
+
+    # Then the rejection says it is a list of stories, naming them
+    assert error.reason.startswith("the page's only text is a list of 4 links (\u201cHeadline 0 of the council")
+    assert "list of stories" in error.reason and "one article per file" in error.fix
 
 
 _NEXT_CARDS = _cards('<article class="post"><h2><a href="/n{i}">Next story {i}</a></h2><p>Teaser {i}.</p></article>', 2)

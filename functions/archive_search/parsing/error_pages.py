@@ -54,7 +54,11 @@ _KINDS = (
         re.compile(
             r"page you(?:'re| are| were) looking for|(?:could not|couldn't|cannot|can't|can not) be found"
             r"|on this server|requested url|(?:don't|do not) have permission to access|reference #|ray id"
-            r"|not archived that url|try searching|check the (?:url|address|spelling)",
+            r"|not archived that url|try searching|check the (?:url|address|spelling)"
+            # a 5xx page's (Apache's 500, a 503's) and WordPress's "Nothing Found" (its theme's own words)
+            r"|encountered an internal error|unable to (?:complete|service|handle) (?:your|the|this) request"
+            r"|try again later|(?:can't|cannot|could not|couldn't) find what you(?:'re| are) looking for"
+            r"|perhaps searching (?:can|will) help|nothing matched your search",
             re.IGNORECASE,
         ),
         _SAVE_AGAIN,
@@ -74,6 +78,16 @@ _KINDS = (
             re.IGNORECASE,
         ),
         _SAVE_AGAIN,
+    ),
+    (
+        "a search page that found nothing",
+        re.compile(r"search(?: results)?(?: for .+)?|no results(?: found)?(?: for .+)?"),
+        re.compile(
+            r"no (?:results|matches|articles|stories|posts) (?:were |was )?found|(?:did not|didn't) match any"
+            r"|try (?:different|other) (?:keywords|search terms|words)|nothing matched your search",
+            re.IGNORECASE,
+        ),
+        "upload the article from its own page: a search page lists other pages, and this one none",
     ),
     (
         "a log-in page",

@@ -254,6 +254,7 @@ def parse_html(data: bytes) -> ParsedUpload:
             "<article> or <main>; if it is not, the page holds no article: save the article's page again",
         )
     if not paragraphs:
+        _refuse_link_list(tree)
         raise RejectedUploadError(
             "the page has no article text outside scripts, navigation, headers and footers",
             fix="put the article's text in <p> elements inside <article> or <main>",
@@ -1087,7 +1088,20 @@ def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable
 
 # The markup of one story of a list page, each kind asked on its own: HTML's self-contained composition, WordPress's
 # and microformats' post classes (`post type-post hentry`, `h-entry`), and the `story` of news themes' fronts.
-_STORY_BLOCKS = ("article", ".post, .type-post", ".hentry, .h-entry", ".entry", ".story")
+# Since session 55 also a tag archive's teasers and link cards (`div.teaser`, `div.card`), a search's results and a
+# list's items (`<li>`), and a `<dl>` archive's terms (`<dt>`, its text in the `<dd>`s after it); of these two, not
+# the chrome's, which would fill the MAX_CONTAINER_CANDIDATES read before the results (a menu's items come first).
+_OUTSIDE_CHROME = ":not(nav {0}, header {0}, footer {0}, aside {0})"
+_STORY_BLOCKS = (
+    "article",
+    ".post, .type-post",
+    ".hentry, .h-entry",
+    ".entry",
+    ".story",
+    ".teaser, .card",
+    "li" + _OUTSIDE_CHROME.format("li"),
+    "dt" + _OUTSIDE_CHROME.format("dt"),
+)
 _STORY_HEADINGS = "h1, h2, h3, h4"
 # The <body> classes of WordPress's list pages (body_class(): the posts page, an archive, a category's, a tag's, a
 # search's results), and of a single post's (`single single-post postid-12`).
@@ -1129,14 +1143,16 @@ def _refuse_story_list(
             for node in _outermost(matched)
             if not _inside_chrome(node, judged) and not is_hidden_or_chrome_by_markup(node)
         ]
-        headed = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
+        parts = [_with_definitions(block) for block in blocks]
+        texts = [[paragraph for part in block for paragraph in paragraphs_of(part)] for block in parts]
+        headed = [story for story in map(_story_headline, blocks, texts) if story is not None]
         stories = _without_entries(headed)
         if len(stories) < 2 or not (listed or all(href for _, href in stories)):
             continue
-        lengths = [_length(paragraphs_of(block)) for block in blocks]
+        lengths = list(map(_length, texts))
         if not listed and max(lengths) >= sum(lengths) * DOMINANT_BLOCK_SHARE:
             continue
-        rest = element_paragraphs(body, skip=frozenset(block.mem_id for block in blocks))
+        rest = element_paragraphs(body, skip=frozenset(part.mem_id for block in parts for part in block))
         if any(map(is_running_text, rest)):
             continue
         headlines = [text for text, _ in stories]
@@ -1151,14 +1167,63 @@ def _refuse_story_list(
         )
 
 
-def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> tuple[str, str] | None:
-    """A listed story's headline and the address it is all one link to ("" for none), when the block opens with it
-    (its first or second line, a kicker may stand above; or in the block's own <header>, which the body's walk leaves
-    out) and holds text besides it; else None."""
+MIN_LISTED_LINKS = 3  # a list's items, each all one link, that make a page with no text besides a list of stories
+
+
+def _refuse_link_list(tree: LexborHTMLParser) -> None:
+    """RejectedUploadError for a page with no article text whose longest list (`<ul>`, `<ol>`) outside the chrome
+    holds MIN_LISTED_LINKS or more items, each all one link to another page: an index of headlines, which was told
+    to "put the article's text in <p> elements" (session 55's attack report, F4). Asked only of a page rejected for
+    holding no text: it names what the page is instead."""
+    judged = _Judged(tree.body)
+    listed: list[str] = []
+    for listing in islice(tree.css("ul, ol"), MAX_CONTAINER_CANDIDATES):
+        if _inside_chrome(listing, judged) or is_hidden_or_chrome_by_markup(listing):
+            continue
+        items = [item for item in child_nodes(listing) if item.tag == "li"]
+        links = [item.css("a") for item in items]
+        headlines = [
+            element_text(item)
+            for item, found in zip(items, links, strict=True)
+            if len(found) == 1
+            and element_text(found[0]) == element_text(item)
+            and not (found[0].attributes.get("href") or "#").strip().startswith("#")
+        ]
+        if len(headlines) == len(items) >= max(MIN_LISTED_LINKS, len(listed) + 1):
+            listed = headlines
+    if listed:
+        named = ", ".join(f"\u201c{headline}\u201d" for headline in listed[:MAX_LISTED_HEADLINES])
+        more = ", \u2026" if len(listed) > MAX_LISTED_HEADLINES else ""
+        raise RejectedUploadError(
+            f"the page's only text is a list of {len(listed)} links ({named}{more}): it is a list of stories (an "
+            "index, section front or archive page), not one article",
+            fix="upload each article from its own page, one article per file",
+        )
+
+
+def _with_definitions(block: LexborNode) -> list[LexborNode]:
+    """The block and, for a `<dl>`'s term (`<dt>`), the descriptions (`<dd>`) after it, which hold its text."""
+    parts = [block]
+    sibling = block.next
+    while block.tag == "dt" and sibling is not None and sibling.tag != "dt":
+        if sibling.tag == "dd":
+            parts.append(sibling)
+        sibling = sibling.next
+    return parts
+
+
+def _story_headline(block: LexborNode, paragraphs: list[str]) -> tuple[str, str] | None:
+    """A listed story's headline and the address it is all one link to ("" for none), when the block, of these
+    `paragraphs`, opens with it (its first or second line, a kicker may stand above; or in the block's own <header>,
+    which the body's walk leaves out) and holds text besides it; else None. A block with no heading is headed by a
+    link that is its whole first line (a search result's or a link card's: `<li><a href>…</a><p>…`, session 55)."""
     heading = block.css_first(_STORY_HEADINGS)
     if heading is None:
-        return None
-    headline, paragraphs = element_text(heading), paragraphs_of(block)
+        first = block.css_first("a")
+        if first is None or not paragraphs or element_text(first) != paragraphs[0]:
+            return None
+        return (paragraphs[0], (first.attributes.get("href") or "").strip()) if len(paragraphs) > 1 else None
+    headline = element_text(heading)
     opens = headline in paragraphs[:2]
     if not headline or not (opens or _ancestor_matches(heading, "header")):
         return None

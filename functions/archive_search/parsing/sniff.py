@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive_search.parsing.front_matter import starts_with_front_matter_mapping
 from archive_search.parsing.text import bom_encoding
 
 # Files editors upload by mistake, by their first bytes.
@@ -83,3 +84,21 @@ def looks_like_another_format(own: str | None, data: bytes) -> str | None:
     else:
         return None
     return None if own in (None, looks, ".txt") else looks
+
+
+# A Markdown heading's line (`# Title`, `## Title`), not a rule of hashes (`# # #`, a wire's end mark).
+_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+[^#\s][^\n]*(?:\n|$)")
+
+
+def markdown_opening(data: bytes) -> str | None:
+    """What Markdown opens a text file with, which no legacy page does: "front matter (between --- lines)" written
+    as a mapping of front-matter keys (front_matter.starts_with_front_matter_mapping; a legacy page may open with a
+    rule of dashes, or a note between two rules), or "a Markdown heading (`# Title`)" on its first line; else None.
+    Read as a legacy page, the front matter or the `#`s were the title (session 55's attack report, F2)."""
+    head = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
+    head = head.lstrip("\n")
+    if starts_with_front_matter_mapping(head):
+        return "front matter (between --- lines)"
+    if _ATX_HEADING.match(head):
+        return "a Markdown heading (`# Title`) as its first line"
+    return None
