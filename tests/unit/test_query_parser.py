@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import replace
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_search.query_parser import (
@@ -112,6 +112,7 @@ def test_punctuation_only_tokens_and_unclosed_quotes_are_tolerated() -> None:
 
 
 @given(st.text(max_size=200))
+@settings(deadline=None)  # hypothesis' 200 ms an example is a timed assertion: none here
 def test_any_string_builds_a_json_engine_request(text: str) -> None:
     request = SearchRequest(q=text.strip() or "x")
 
