@@ -1349,8 +1349,6 @@ def test_a_file_in_another_format_than_its_extension_is_rejected_with_the_name_t
     [
         (b"---\ntitle: Ferry strike\nauthor: Ann Lee\ndate: 2015-05-12\n---\n\nCrews walked out.\n", "front matter"),
         (b"\xef\xbb\xbf---\r\ntitle: Ferry strike\r\n---\r\n\r\nCrews walked out.\r\n", "front matter"),
-        (b"# Ferry strike\n\n**By Ann Lee**\n\nCrews walked out.\n", "a Markdown heading"),
-        (b"## Ferry strike\n\nBy Ann Lee\n\nCrews walked out.\n", "a Markdown heading"),
     ],
 )
 def test_a_markdown_file_saved_as_text_is_rejected_with_the_name_to_give_it(data: bytes, opening: str) -> None:
@@ -1377,6 +1375,37 @@ def test_a_legacy_page_opening_with_a_rule_or_a_hash_is_read_as_text(page: str) 
 
     assert parsed.author == "Ann Lee"
     assert "Crews" in parsed.body
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # session 55's review N, R3: a first line of `#`s and words, or lower-case notes between dashes, is a legacy
+        # page's too (`# 1 seed`, a wire's `## BREAKING ##`, a rule `# * * *`, a dateline and source between rules)
+        "# 1 seed wins the harbour regatta\n\n",
+        "   # 2 seeds fall at the regatta\n\n",
+        "## BREAKING ##\n\nFerry strike\n\n",
+        "## URGENT\n\nFerry strike\n\n",
+        "# * * *\n\nFerry strike\n\n",
+        "# Ferry strike\n\n",
+        "---\ndate: 12 May 2015\nsource: Reuters\n---\n\nFerry strike\n\n",
+        "---\nnote: this story was corrected on 13 May.\n---\n\nFerry strike\n\n",
+        "---\ntitle: Ferry strike\ntags:\n  - ports\n---\n\n",
+    ],
+)
+def test_a_legacy_page_opening_with_hashes_or_notes_between_dashes_is_read_as_text(opening: str) -> None:
+    parsed = parse_upload("incoming/ferry.txt", f"{opening}(By Ann Lee)\n\nCrews walked out on Monday.\n".encode())
+
+    assert "Crews walked out on Monday." in parsed.body
+
+
+def test_a_text_quoting_a_feeds_root_tag_at_its_top_is_read() -> None:
+    # Session 55's review N, R4: it was "an RSS feed listing 0 stories"
+    page = '<rss version="2.0"> opens every RSS feed\n\n(By Ann Lee)\n\nA feed lists a site\'s stories.\n'
+
+    parsed = parse_upload("incoming/rss.txt", page.encode())
+
+    assert parsed.author == "Ann Lee"
 
 
 _ITEM = (
@@ -1430,10 +1459,13 @@ def test_a_feed_or_sitemap_is_rejected_naming_its_stories(name: str, feed: str, 
     [
         ("e.txt", "404 Not Found\n\nThe requested URL /news/ferry was not found on this server.", "an error page"),
         (
-            "e.txt",
-            'Access Denied\n\nYou don\'t have permission to access "/news/ferry" on this server.\n\nReference #18.2d4f',
+            "e.html",
+            '<title>Access Denied</title><h1>Access Denied</h1><p>You don\'t have permission to access "/news/ferry" on'
+            " this server.</p><p>Reference #18.2d4f</p>",
             "an error page",
         ),
+        ("e.txt", "503 Service Unavailable\n\nThe server is unable to service your request. Try again later.", "an"),
+        ("e.md", "---\ntitle: Search results\n---\n\nNo results were found.", "a search page that found nothing"),
         (
             "e.txt",
             "Just a moment...\n\nChecking if the site connection is secure\n\nsomanet.example needs to review the "
@@ -1491,6 +1523,16 @@ def test_a_saved_error_or_check_page_is_rejected_in_every_format(name: str, data
         ("a.md", "---\ntitle: Cloudflare outage takes sites down\n---\n\nSites showed Just a moment... all day."),
         ("a.json", json.dumps({"title": "Page not found", "body": "A study found that one link in five is dead."})),
         ("a.json", json.dumps({"title": "500 Internal Server Error", "author": "Ann Lee", "body": "Try again later."})),
+        # session 55's review N, R2: a brief under a title that is no error status's, or signed by a wire dateline
+        ("a.txt", "Search for killer goes on\n\nThe DNA did not match any profile on the national database."),
+        ("a.md", "---\ntitle: No results\n---\n\nNo results were found in the recount, officials said."),
+        ("a.json", json.dumps({"title": "Access denied", "body": "Customers do not have permission to access files."})),
+        ("a.txt", "Not found\n\nThe stolen painting could not be found, police said on Friday."),
+        ("a.txt", "Service unavailable\n\nThe tax site was unable to handle the request volume. Try again later."),
+        ("a.md", "---\ntitle: Internal server error\n---\n\nThe ministry's site encountered an internal error."),
+        ("a.txt", "404 Not Found\n\nLONDON (Reuters) - The page you are looking for is now a museum piece."),
+        ("a.html", "<title>Bad gateway</title><h1>Bad gateway</h1><p>The site was unable to handle the request.</p>"),
+        ("a.html", "<title>Search for killer</title><h1>Search for killer</h1><p>It did not match any profile.</p>"),
     ],
 )
 def test_an_article_about_an_error_page_or_titled_like_one_is_read(name: str, data: str) -> None:

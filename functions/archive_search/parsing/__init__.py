@@ -175,21 +175,23 @@ def _named_as_another_format(exc: RejectedUploadError, key: str, extension: str,
 
 
 def _refuse_error_page(parsed: ParsedUpload) -> None:
-    """RejectedUploadError when a legacy page, Markdown file or JSON article is a saved error, bot-check, log-in,
-    consent or removal page (error_pages.refuse_error_page: its title and its short body say so, and it names no
-    author and no date). Until session 55 only HTML was asked, and `404 Not Found` as text, a Markdown file titled
-    `Page not found` or Cloudflare's `Just a moment...` pasted into a text file were published (attack report, F7)."""
+    """RejectedUploadError when a legacy page, Markdown file or JSON article is a saved error, bot-check or empty
+    search page (error_pages.refuse_error_page): its title is an error status title (`404 Not Found`, `Page not
+    found`, `Just a moment...`, `Search results`), its short body is that page's own words, and it names no author, no
+    date and no agency (a wire dateline's). Until session 55 only HTML was asked, and `404 Not Found` as text was
+    published (attack report, F7); any other title heads real briefs ("Access denied", "Service unavailable")."""
     refuse_error_page(
         parsed.title,
         "",
         [paragraph for paragraph in parsed.body.split("\n\n") if paragraph],
-        signed_or_dated=bool(parsed.author or parsed.published),
+        signed_or_dated=bool(parsed.author or parsed.published or parsed.credit),
+        status_title_only=True,
     )
 
 
 def _refuse_markdown_as_text(key: str, extension: str, data: bytes) -> None:
     """RejectedUploadError when a text file opens as Markdown does (sniff.markdown_opening), with the name to give it:
-    read as a legacy page, its front matter or `# Title` became the title, and its author and date were lost. As a
+    read as a legacy page, its front matter became the title, and its author and date were lost. As a
     Markdown file in another extension, it is not read as Markdown for it (looks_like_another_format)."""
     opening = markdown_opening(data)
     if opening is not None:

@@ -36,13 +36,15 @@ MAX_NAMED = 3  # stories a feed's rejection names
 
 def refuse_feed(data: bytes) -> None:
     """RejectedUploadError when the file's root element is a feed's or a sitemap's (`<rss>`, `<feed>`, `<rdf:RDF>`,
-    `<urlset>`, `<sitemapindex>`: RSS 2.0, Atom RFC 4287, RSS 1.0, sitemaps.org), naming how many stories (or pages)
-    it lists and the first MAX_NAMED titles (or addresses)."""
+    `<urlset>`, `<sitemapindex>`: RSS 2.0, Atom RFC 4287, RSS 1.0, sitemaps.org) and it lists at least one story (or
+    page), naming how many and the first MAX_NAMED titles (or addresses)."""
     root = _ROOT.match(data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf"))
     if root is None:
         return
     kind, element, name, one, several = _KINDS[root["root"].lower()]
     items = re.findall(rf"<{element}[\s>].*?</{element}\s*>", decode(data), re.IGNORECASE | re.DOTALL)
+    if not items:  # a text quoting `<rss version="2.0">` at its top lists nothing (session 55's review N, R4)
+        return
     names_of = re.compile(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", re.IGNORECASE | re.DOTALL)
     names = [text for item in items if (found := names_of.search(item)) and (text := _text(found[1]))]
     named = ", ".join(f"\u201c{text}\u201d" for text in names[:MAX_NAMED])

@@ -112,12 +112,17 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+# A front-matter line as a legacy page's note between rules never has all of: a lower-case key, a colon, a value.
+_PLAIN_PAIR = re.compile(r"[a-z_][\w-]*+:[ \t]+\S[^\n]*")
+
+
 def starts_with_front_matter_mapping(text: str) -> bool:
-    """Whether the text opens with front matter written as a mapping of front-matter keys between `---` lines
-    (is_front_matter_mapping: `title: Kerry`, not a note's `Update:` between rules), as a Markdown file does and a
-    legacy page, which may open with a rule of dashes, does not."""
+    """Whether the text opens with front matter between `---` lines whose every line is a lower-case `key: value`
+    and one of them its `title:`, as a Markdown file does and a legacy page, which may open with a rule of dashes or
+    notes between two rules (`date: 12 May 2015`, `source: Reuters`), does not (session 55's review N, R3)."""
     match = _FRONT_MATTER.match(text.lstrip("\n"))
-    return match is not None and is_front_matter_mapping(match.group("yaml"))
+    lines = match.group("yaml").splitlines() if match is not None else []
+    return all(map(_PLAIN_PAIR.fullmatch, lines)) and any(line.startswith("title:") for line in lines)
 
 
 def _opens_front_matter(text: str) -> bool:

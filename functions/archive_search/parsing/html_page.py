@@ -1088,20 +1088,7 @@ def _refuse_several_articles(articles: list[LexborNode], paragraphs_of: Callable
 
 # The markup of one story of a list page, each kind asked on its own: HTML's self-contained composition, WordPress's
 # and microformats' post classes (`post type-post hentry`, `h-entry`), and the `story` of news themes' fronts.
-# Since session 55 also a tag archive's teasers and link cards (`div.teaser`, `div.card`), a search's results and a
-# list's items (`<li>`), and a `<dl>` archive's terms (`<dt>`, its text in the `<dd>`s after it); of these two, not
-# the chrome's, which would fill the MAX_CONTAINER_CANDIDATES read before the results (a menu's items come first).
-_OUTSIDE_CHROME = ":not(nav {0}, header {0}, footer {0}, aside {0})"
-_STORY_BLOCKS = (
-    "article",
-    ".post, .type-post",
-    ".hentry, .h-entry",
-    ".entry",
-    ".story",
-    ".teaser, .card",
-    "li" + _OUTSIDE_CHROME.format("li"),
-    "dt" + _OUTSIDE_CHROME.format("dt"),
-)
+_STORY_BLOCKS = ("article", ".post, .type-post", ".hentry, .h-entry", ".entry", ".story")
 _STORY_HEADINGS = "h1, h2, h3, h4"
 # The <body> classes of WordPress's list pages (body_class(): the posts page, an archive, a category's, a tag's, a
 # search's results), and of a single post's (`single single-post postid-12`).
@@ -1143,16 +1130,14 @@ def _refuse_story_list(
             for node in _outermost(matched)
             if not _inside_chrome(node, judged) and not is_hidden_or_chrome_by_markup(node)
         ]
-        parts = [_with_definitions(block) for block in blocks]
-        texts = [[paragraph for part in block for paragraph in paragraphs_of(part)] for block in parts]
-        headed = [story for story in map(_story_headline, blocks, texts) if story is not None]
+        headed = [story for story in (_story_headline(block, paragraphs_of) for block in blocks) if story is not None]
         stories = _without_entries(headed)
         if len(stories) < 2 or not (listed or all(href for _, href in stories)):
             continue
-        lengths = list(map(_length, texts))
+        lengths = [_length(paragraphs_of(block)) for block in blocks]
         if not listed and max(lengths) >= sum(lengths) * DOMINANT_BLOCK_SHARE:
             continue
-        rest = element_paragraphs(body, skip=frozenset(part.mem_id for block in parts for part in block))
+        rest = element_paragraphs(body, skip=frozenset(block.mem_id for block in blocks))
         if any(map(is_running_text, rest)):
             continue
         headlines = [text for text, _ in stories]
@@ -1201,29 +1186,14 @@ def _refuse_link_list(tree: LexborHTMLParser) -> None:
         )
 
 
-def _with_definitions(block: LexborNode) -> list[LexborNode]:
-    """The block and, for a `<dl>`'s term (`<dt>`), the descriptions (`<dd>`) after it, which hold its text."""
-    parts = [block]
-    sibling = block.next
-    while block.tag == "dt" and sibling is not None and sibling.tag != "dt":
-        if sibling.tag == "dd":
-            parts.append(sibling)
-        sibling = sibling.next
-    return parts
-
-
-def _story_headline(block: LexborNode, paragraphs: list[str]) -> tuple[str, str] | None:
-    """A listed story's headline and the address it is all one link to ("" for none), when the block, of these
-    `paragraphs`, opens with it (its first or second line, a kicker may stand above; or in the block's own <header>,
-    which the body's walk leaves out) and holds text besides it; else None. A block with no heading is headed by a
-    link that is its whole first line (a search result's or a link card's: `<li><a href>…</a><p>…`, session 55)."""
+def _story_headline(block: LexborNode, paragraphs_of: Callable[[LexborNode], list[str]]) -> tuple[str, str] | None:
+    """A listed story's headline and the address it is all one link to ("" for none), when the block opens with it
+    (its first or second line, a kicker may stand above; or in the block's own <header>, which the body's walk leaves
+    out) and holds text besides it; else None."""
     heading = block.css_first(_STORY_HEADINGS)
     if heading is None:
-        first = block.css_first("a")
-        if first is None or not paragraphs or element_text(first) != paragraphs[0]:
-            return None
-        return (paragraphs[0], (first.attributes.get("href") or "").strip()) if len(paragraphs) > 1 else None
-    headline = element_text(heading)
+        return None
+    headline, paragraphs = element_text(heading), paragraphs_of(block)
     opens = headline in paragraphs[:2]
     if not headline or not (opens or _ancestor_matches(heading, "header")):
         return None

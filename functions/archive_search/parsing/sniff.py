@@ -86,19 +86,12 @@ def looks_like_another_format(own: str | None, data: bytes) -> str | None:
     return None if own in (None, looks, ".txt") else looks
 
 
-# A Markdown heading's line (`# Title`, `## Title`), not a rule of hashes (`# # #`, a wire's end mark).
-_ATX_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+[^#\s][^\n]*(?:\n|$)")
-
-
 def markdown_opening(data: bytes) -> str | None:
-    """What Markdown opens a text file with, which no legacy page does: "front matter (between --- lines)" written
-    as a mapping of front-matter keys (front_matter.starts_with_front_matter_mapping; a legacy page may open with a
-    rule of dashes, or a note between two rules), or "a Markdown heading (`# Title`)" on its first line; else None.
-    Read as a legacy page, the front matter or the `#`s were the title (session 55's attack report, F2)."""
+    """What Markdown opens a text file with, which no legacy page does: "front matter (between --- lines)" of
+    lower-case `key: value` lines with a `title:` (front_matter.starts_with_front_matter_mapping); else None. Read as
+    a legacy page, the front matter was the title (session 55's attack report, F2). A first line starting with `#`
+    is no sign: legacy pages open with `# 1 seed …`, `## BREAKING ##` or `# * * *` (session 55's review N, R3)."""
     head = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
-    head = head.lstrip("\n")
-    if starts_with_front_matter_mapping(head):
+    if starts_with_front_matter_mapping(head.lstrip("\n")):
         return "front matter (between --- lines)"
-    if _ATX_HEADING.match(head):
-        return "a Markdown heading (`# Title`) as its first line"
     return None
