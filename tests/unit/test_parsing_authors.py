@@ -917,3 +917,78 @@ def test_html_an_author_link_credited_for_the_pictures_is_no_second_author() -> 
 
     # Then only the writer is the author (joining every rel=author took a photographer's name: session 23's review)
     assert parse_upload("incoming/a.html", _page(byline)).author == "Jane Doe"
+
+
+_TWO_LINKS = '<p class="meta">By <a rel="author" href="/jd">Jane Doe</a>{}<a rel="author" href="/jr">{}</a>{}</p>'
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p><span class="author">Jane Doe</span> \u00b7 Photography: <span class="author">John Roe</span></p>',
+        _TWO_LINKS.format(" \u00b7 Photos: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u2022 Photo: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u00b7 Photography ", "John Roe", ""),
+        _TWO_LINKS.format(" (text) and ", "John Roe", " (photos)"),
+        _TWO_LINKS.format(", Photographer: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u00b7 Editor: ", "John Roe", ""),
+        _TWO_LINKS.format(" ", "Popular: John Roe", ""),
+    ],
+)
+def test_html_an_author_link_labelled_with_a_role_no_writer_has_is_no_second_author(byline: str) -> None:
+    # Given a byline line marking a photographer or an editor as an author too, named with a label or in parentheses
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then only the writer is the author (session 55's review: "Jane Doe, John Roe")
+    assert parsed.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("between", "second"), [(" with ", "John Roe"), (" in Paris and ", "John Roe"), (" and ", "Edith Roe")]
+)
+def test_html_two_writers_author_links_with_no_role_between_are_both_authors(between: str, second: str) -> None:
+    parsed = parse_upload("incoming/a.html", _page(_TWO_LINKS.format(between, second, "")))
+
+    assert parsed.author == f"Jane Doe, {second}"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Fact checked by Ann Lee, May 14, 2015",
+        "Reviewed by Dr Ann Lee, May 14, 2015",
+        "Fact-checked by Ann Lee | May 14, 2015",
+    ],
+)
+def test_html_a_review_date_in_the_byline_element_is_no_date(credit: str) -> None:
+    # Given a byline element whose date follows a review's or a fact-check's credit
+    parsed = parse_upload("incoming/a.html", _page(f'<div class="byline">By Jane Doe<br>{credit}</div>'))
+
+    # Then it is that later event's day, not the article's (session 55's review: published 2015-05-14)
+    assert (parsed.author, parsed.published) == ("Jane Doe", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "author": "By and Large Media"}),
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "authors": ["By and Large Media"]}),
+        ("a.md", f"---\ntitle: Kerry to meet Putin\nauthor: By and Large Media\n---\n{_TEXT}\n"),
+    ],
+)
+def test_a_declared_author_starting_with_by_before_no_name_is_kept_whole(name: str, data: Any) -> None:
+    upload = json.dumps(data) if name.endswith(".json") else data
+    parsed = parse_upload(f"incoming/{name}", upload.encode())
+
+    # Session 55's review: "and Large Media"
+    assert parsed.author == "By and Large Media"
+
+
+def test_html_a_byline_list_is_read_without_its_bullets() -> None:
+    # Given a byline element that lists the name and the date
+    byline = '<div class="byline"><ul><li>By Jane Doe</li><li>May 12, 2015</li></ul></div>'
+
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then the list's bullet is no part of the name (session 55's review: "By Jane Doe", with "By" left on)
+    assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")

@@ -892,6 +892,36 @@ def test_html_a_pages_one_h1_over_its_story_is_the_headline_whatever_the_title_s
         assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")
 
 
+@pytest.mark.parametrize(
+    ("title", "head", "heading", "under"),
+    [
+        # A section's <h1> over the byline or the story, the <title> naming the story
+        ("Budget approved by the council | Daily Planet", "", "Opinion", "<p>By Jane Doe</p>"),
+        ("Budget approved by the council - Daily Planet", "", "Sport", ""),
+        ("Budget approved by the council | Sport | Daily Planet", "", "Sport", ""),
+        ("Letters: Budget approved by the council", "", "Letters to the editor", ""),
+        ("Budget approved by the council | Daily Planet", "", "Comment is free", "<p>By Jane Doe, columnist</p>"),
+        # The site's name as its masthead writes it, over the story
+        ("Budget approved | Daily Planet", "", "The Daily Planet", "<p>By Jane Doe</p>"),
+        ("Budget approved | Daily Planet", "", "dailyplanet.com", ""),
+        ("Budget approved", '<meta property="og:site_name" content="Daily Planet">', "The Daily Planet Online", ""),
+        # A masthead no longer than the <title>, over a tagline or the story
+        ("Budget approved", "", "Lowtown Gazette", ""),
+        ("Budget approved by the council", "", "Lowtown Gazette", "<p>Est. 1921. Local news for the valley.</p>"),
+    ],
+)
+def test_html_a_pages_section_or_site_h1_over_its_story_leaves_the_title_the_headline(
+    title: str, head: str, heading: str, under: str
+) -> None:
+    # Given a page with no article container whose one <h1> is a section's or the site's name, over the story
+    parsed = parse_upload(
+        "incoming/budget.html", _html(f"<h1>{heading}</h1>{under}{_BUDGET}", f"<title>{title}</title>{head}")
+    )
+
+    # Then the <title> is the headline, as before session 55 (its review: "Opinion", "Sport", "The Daily Planet" were)
+    assert parsed.title == title
+
+
 def test_html_a_pages_one_h1_that_holds_its_copyright_is_the_sites_name_over_its_story() -> None:
     # Given a page with no article container whose one <h1>, over the story, is the holder of its copyright line
     body = f"<h1>Lowtown Courier</h1>{_BUDGET}<p>&copy; 2004 Lowtown Courier</p>"

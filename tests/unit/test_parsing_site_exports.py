@@ -960,3 +960,60 @@ def test_front_matter_a_publish_date_after_today_beside_another_date_is_rejected
     # Then which day is meant cannot be told: rejected as before session 55
     with pytest.raises(RejectedUploadError, match="two names for one field"):
         parse_upload("incoming/a.md", upload.encode())
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"publishedAt": ""},  # left empty
+        {"publishedAt": " "},
+        {"publishedAt": 1431424800000},  # the same day in milliseconds since 1970
+        {"pub_date": 1431424800},  # in seconds
+        {"publishedAt": {"$date": "2015-05-12T10:00:00Z"}},  # MongoDB's Extended JSON
+        {"publishedAt": "2015-05-13T03:30:00Z"},  # a New York evening in UTC
+        {"publishedAt": "2015-05-13T02:00:00+09:00"},
+        {"datePublished": "2015-05-13T03:00:00+00:00", "date_gmt": "2015-05-13T03:00:00"},  # WordPress with Yoast
+        {"publishedAt": "yesterday"},  # no date one can read: the other is the date
+    ],
+)
+@pytest.mark.parametrize("date", ["2015-05-12", "2015-05-12T20:00:00", "2015-05-12T20:00:00-07:00"])
+def test_json_a_publication_date_saying_the_same_moment_as_the_date_gives_its_day(
+    other: dict[str, Any], date: str
+) -> None:
+    # Given `date` beside another name of the publication date that is blank, unreadable, or the same moment written
+    # otherwise (a count since 1970, another time zone)
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "date": date, **other}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    # Then the article keeps the day `date` gives (session 55's review: rejected as two names for one field)
+    assert parsed.published == "2015-05-12"
+
+
+@pytest.mark.parametrize("value", [{"$date": "2015-05-12T10:00:00Z"}, {"$date": {"$numberLong": "1431424800000"}}])
+def test_json_a_mongodb_date_is_read(value: dict[str, Any]) -> None:
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "publishedAt": value}
+
+    # Session 55's review: rejected as "published must be text, not an object"
+    assert parse_upload("incoming/a.json", json.dumps(document).encode()).published == "2015-05-12"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"publishedAt": "2015-05-14T03:30:00Z"},  # more than any time zone apart
+        {"datePublished": "2015-05-14T12:00:00+02:00"},
+        {"publishedAt": 1431710000000},  # 2015-05-15
+    ],
+)
+def test_json_a_publication_date_of_another_moment_than_the_date_is_rejected(other: dict[str, Any]) -> None:
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "date": "2015-05-12T20:00:00-07:00", **other}
+
+    with pytest.raises(RejectedUploadError, match="two names for one field"):
+        parse_upload("incoming/a.json", json.dumps(document).encode())
+
+
+def test_front_matter_an_empty_publish_date_beside_the_date_is_no_date() -> None:
+    upload = f'---\ntitle: Budget approved\ndate: 2015-05-12\npublishDate: ""\n---\n{_STORY_TEXT}\n'
+
+    assert parse_upload("incoming/a.md", upload.encode()).published == "2015-05-12"

@@ -1020,7 +1020,7 @@ _LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
 _NOT_WRITTEN_BY = re.compile(
     # An adverb may come first: "Medically reviewed by", "Independently fact-checked by" (session 23's review).
     r"^(?:\w+ly\s+)?(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
-    r"|fact-checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
+    r"|fact[-\s]checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
     re.IGNORECASE,
 )
 _PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|via\s+getty)\b", re.I)
@@ -1251,9 +1251,16 @@ def declared_names(value: object) -> list[str] | None:
 def without_by(name: str) -> str:
     """A declared author's name without a byline's words before it (_AUTHOR_PREFIX: "By Jane Doe", "Words by Jane Doe",
     "Reporter: Jane Doe" are Jane Doe), as an HTML or legacy byline is read: a JSON or front-matter `byline: By Jane
-    Doe` kept "By", and the author facet had "By Jane Doe" beside "Jane Doe" (session 55's attacker)."""
+    Doe` kept "By", and the author facet had "By Jane Doe" beside "Jane Doe" (session 55's attacker). Only before a
+    name: a word that starts with a letter and joins no words (`By and Large Media` is a name; session 55's review)."""
     rest = _AUTHOR_PREFIX.sub("", name, count=1)
-    return rest if rest.strip() else name
+    first = next(iter(rest.split()), "")
+    return rest if first[:1].isalpha() and first.casefold() not in _JOINING_WORDS else name
+
+
+# Words that join others, which no name starts with ("By and Large Media" is a name, not "and Large Media"); "the" may
+# start an agency's ("By the Associated Press").
+_JOINING_WORDS = frozenset({"and", "or", "of", "in", "on", "for", "to", "a", "an", "at", "by", "with", "from"})
 
 
 def joined_authors(names: Sequence[str]) -> str:

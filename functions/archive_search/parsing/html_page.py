@@ -74,6 +74,7 @@ from archive_search.parsing.json_ld import (
     with_authors_resolved,
 )
 from archive_search.parsing.text import (
+    BULLET,
     clean_line,
     decode,
     items_as_written,
@@ -1865,7 +1866,7 @@ class _Headings:
             return (
                 next((heading for heading in own_h1 if agrees(heading)), None)
                 or next((heading for heading in self.own if agrees(heading)), None)
-                or (own_h1[0] if len(own_h1) == 1 and self._heads_story(element_text(own_h1[0])) else None)
+                or (own_h1[0] if len(own_h1) == 1 and self._heads_story(element_text(own_h1[0]), titles) else None)
             )
         return (
             next((heading for heading in own_h1 if agrees(heading)), None)
@@ -1874,14 +1875,32 @@ class _Headings:
             or next((heading for heading in self.outside if heading.tag == "h1" and agrees(heading)), None)
         )
 
-    def _heads_story(self, text: str) -> bool:
-        """Whether the block the page shows directly after the heading saying `text` is a byline, a picture's
-        credit or running text (_UNDER_HEADLINE, RUNNING_TEXT_WORDS): the story stands under its headline, where a
-        masthead has a nav bar, a date line, a tagline or the headline under it (session 55's new user: `<title>Weather
-        news</title>` was the headline of `<h1>Storm closes ferry route to Skarvik</h1><p>By …, 4 January 2024</p>`,
-        the <h1> and the byline the body's first paragraphs). The copyright line's holder is the site's name."""
+    def _heads_story(self, text: str, titles: list[str]) -> bool:
+        """Whether the heading saying `text` names the story where the <title> and og:title (`titles`) do not: the
+        block the page shows directly after it is a byline, a picture's credit or running text (_UNDER_HEADLINE,
+        RUNNING_TEXT_WORDS), where a masthead has a nav bar, a date line, a tagline or the headline under it (session
+        55's new user: `<title>Weather news</title>` was the headline of `<h1>Storm closes ferry route to Skarvik</h1>
+        <p>By …, 4 January 2024</p>`, the <h1> and the byline the body's first paragraphs). And the heading has more
+        words than every segment of the titles (_TITLE_SEPARATORS) but the one it is, the site's name and those that
+        name no story (_names_no_story), which are then a label, not the story's name; it is not the site's name as a
+        masthead writes it (_names_site), nor the copyright line's holder. The session's review: a section's or the
+        site's <h1> over the story (`<h1>Opinion</h1>`, `<h1>Sport</h1>`, `<h1>The Daily Planet</h1>`, `<h1>Lowtown
+        Gazette</h1>` under `<title>Storm closes ferry route | Daily Planet</title>`) replaced the <title>'s
+        headline."""
         folded = text.casefold()
         if folded not in self.shown[:-1] or is_copyright_holder(folded, self.repeated):
+            return False
+        segments = [segment for title in titles for segment in _TITLE_SEGMENTS.split(title)]
+        if _names_site(text, self.sites) or (
+            folded not in {segment.casefold() for segment in segments} and _names_site(text, segments)
+        ):
+            return False
+        words = len(text.split())
+        if any(
+            words <= len(segment.split()) and segment.casefold() != folded
+            for segment in segments
+            if not _names_site(segment, self.sites) and not _names_no_story(segment)
+        ):
             return False
         after = self.shown[self.shown.index(folded) + 1]
         return bool(_UNDER_HEADLINE.match(after)) or _is_running_text(after)
@@ -2043,6 +2062,27 @@ def _heads_text_after(shown: list[str], text: str, other: str, tree: LexborHTMLP
 
 def _is_running_text(block: str) -> bool:
     return len(block.split()) >= RUNNING_TEXT_WORDS or block.rstrip("\"'\u201d\u2019)").endswith((".", "!", "?"))
+
+
+_TITLE_SEGMENTS = re.compile("|".join(re.escape(separator) for separator in _TITLE_SEPARATORS))
+# What a site's name is written with besides its name: "The Daily Planet", "Daily Planet Online", "dailyplanet.com".
+_SITE_NAME_ADDS = re.compile(r"^the\s+|\s+online$|\.[a-z]{2,}(?:\.[a-z]{2})?$|\W+", re.IGNORECASE)
+
+
+# A <title> segment that names no story: a print layout's, a date, a document's file name ("Copy of budget story",
+# "Ferry story v3 FINAL", "notes.docx": a Docs or Word export's <title>).
+_FILE_NAME = re.compile(r"^copy of\b|\bv\d+\b|(?-i:\bFINAL\b)|\.(?:docx?|odt|rtf)$", re.IGNORECASE)
+
+
+def _names_no_story(segment: str) -> bool:
+    return bool(_PRINT_TITLE.match(segment) or _FILE_NAME.search(segment)) or parse_date(segment) is not None
+
+
+def _names_site(text: str, names: list[str]) -> bool:
+    """Whether `text` is one of the site's `names` as a masthead writes it, with or without "The", "Online" or its
+    domain (_SITE_NAME_ADDS), spaces and stops aside."""
+    key = _SITE_NAME_ADDS.sub("", text.casefold())
+    return bool(key) and key in {_SITE_NAME_ADDS.sub("", name.casefold()) for name in names}
 
 
 def _title_sides(title: str) -> list[tuple[str, str, str]]:
@@ -2223,10 +2263,14 @@ def _line_authors(candidates: Iterable[LexborNode], read: Callable[[LexborNode],
     (joined_authors): `By <a rel="author">Jane Doe</a> and <a rel="author">John Roe</a>` names both (the second was
     lost: session 55's attack report, F9), as a byline in plain text does. A name in another line (an author box's
     "More by Ann Lee", a related story's) or credited for what no writer made (`| Photos by <a rel="author">John
-    Roe</a>`) is none of them: joining every such element named them (session 23's review)."""
+    Roe</a>`) is none of them: joining every such element named them (session 23's review). Nor is one labelled, in
+    its own text or the line's since the name before it, with a colon or a role no writer has, or followed by such a
+    role in parentheses (_NOT_WRITING): `· Photos: <a>John Roe</a>`, `, Editor: …`, `· Photography <a>…</a>`, `(text)
+    and <a>John Roe</a> (photos)` joined photographers and editors (session 55's review)."""
     names: list[str] = []
     line: LexborNode | None = None
-    writers = ""
+    text = writers = ""
+    end = 0
     for node in candidates:
         if line is not None and getattr(_line_of(node), "mem_id", None) != line.mem_id:
             continue
@@ -2236,12 +2280,28 @@ def _line_authors(candidates: Iterable[LexborNode], read: Callable[[LexborNode],
         if line is None:
             line = _line_of(node)
             # All its text: the body's reading leaves the author elements out of it.
-            text = normalise_space(line.text(deep=True)) if line is not None else ""
-            writers = (_element_author(text) or "").casefold()
-        elif name.casefold() not in writers:
-            continue
+            text = normalise_space(line.text(deep=True)).casefold() if line is not None else ""
+            writers = _element_author(text) or ""
+            end = text.find(name.casefold()) + len(name) if name.casefold() in text else len(text)
+        else:
+            start = text.find(name.casefold(), end)
+            label = f"{text[end:start]} {name}" if start >= 0 else name
+            if name.casefold() not in writers or ":" in label or _NOT_WRITING.search(label):
+                continue
+            end = start + len(name)
+            if _NOT_WRITING_AFTER.match(text, end):
+                continue
         names.append(name)
     return joined_authors(names) if names else None
+
+
+# The roles a byline credits beside the writers' that are no writer's: pictures, video, graphics, editing, design.
+_NOT_WRITING_ROLE = (
+    r"\b(?:photo\w*|pictures?|images?|illustrat\w*|graphics?|videos?|camera\w*|edit(?:or|ors|ed|ing)"
+    r"|design(?:er|ers|ed)?|produc(?:er|ers|ed|tion))\b"
+)
+_NOT_WRITING = re.compile(_NOT_WRITING_ROLE, re.IGNORECASE)
+_NOT_WRITING_AFTER = re.compile(rf"\s*\(\s*{_NOT_WRITING_ROLE}", re.IGNORECASE)
 
 
 def _line_of(node: LexborNode) -> LexborNode | None:
@@ -2289,13 +2349,19 @@ def _byline_parts(node: LexborNode) -> tuple[list[str], str | None]:
     # Elements side by side with no text between them are parts of the byline, a line each, as its styles show them:
     # `<span>By Jane Doe</span><span>Photos by John Roe</span>` read "Jane DoePhotos by John Roe" (session 55).
     parts = [node] if _holds_text(node) else list(node.iter(include_text=False)) or [node]
-    lines = [normalise_space(line) for part in parts for line in element_paragraphs(part, times)]
+    # A list's bullet is no part of a name or a date (`<ul><li>By Jane Doe</li><li>May 12, 2015</li></ul>`).
+    lines = [normalise_space(line).removeprefix(BULLET) for part in parts for line in element_paragraphs(part, times)]
     text = _READING_TIME.sub("", "\n".join(lines))
     for found in _BYLINE_SEPARATORS.finditer(text):
         stamps = _date_stamps(text[found.end() :].replace("\n", " "))
         if stamps is not None:
+            lines = [line for line in text[: found.start()].split("\n") if line]
+            # A date after a review's or a fact-check's credit on its line is that later event's (session 55's review:
+            # `By Jane Doe<br>Fact checked by Ann Lee, May 14, 2015` gave May 14).
+            if found.group().strip() and lines and credits_no_writer(lines[-1]):
+                return lines, None
             date = next((written for kind, written in stamps if kind not in CHANGE_STAMPS), None)
-            return [line for line in text[: found.start()].split("\n") if line], date
+            return lines, date
     return [line for line in text.split("\n") if line], None
 
 

@@ -819,12 +819,14 @@ _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "for", "to", "
 # The names of an article's publication date, whatever their capitals, as generators, CMSs and APIs write them: Hugo's
 # publishDate, Astro's pubDate, Ghost's published_at, Contentful's and Sanity's publishedAt, schema.org's datePublished,
 # Wagtail's first_published_at, Django's pub_date, PublishedDate (session 55's attacker: the last five were ignored,
-# and the article accepted undated). Read before `date` (validate.publication_date).
+# and the article accepted undated). In the order one is kept where two say the same moment in other days
+# (validate.publication_date): the names read before session 55 first, as their day was kept then.
 PUBLICATION_DATE_NAMES = (
     "published",
     "pubdate",
     "publishdate",
     "published_at",
+    "date",
     "publishedat",
     "datepublished",
     "publisheddate",
@@ -838,7 +840,7 @@ PUBLICATION_DATE_NAMES = (
 FIELD_NAMES = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
-    "published": (*PUBLICATION_DATE_NAMES, "date", "date_gmt"),
+    "published": (*PUBLICATION_DATE_NAMES, "date_gmt"),
     "section": ("section", "category", "categories"),
     "summary": ("summary", "description", "excerpt"),
     "url": ("url",),
