@@ -74,7 +74,6 @@ from archive_search.parsing.json_ld import (
     with_authors_resolved,
 )
 from archive_search.parsing.text import (
-    BULLET,
     clean_line,
     decode,
     items_as_written,
@@ -2350,7 +2349,7 @@ def _byline_parts(node: LexborNode) -> tuple[list[str], str | None]:
     # `<span>By Jane Doe</span><span>Photos by John Roe</span>` read "Jane DoePhotos by John Roe" (session 55).
     parts = [node] if _holds_text(node) else list(node.iter(include_text=False)) or [node]
     # A list's bullet is no part of a name or a date (`<ul><li>By Jane Doe</li><li>May 12, 2015</li></ul>`).
-    lines = [normalise_space(line).removeprefix(BULLET) for part in parts for line in element_paragraphs(part, times)]
+    lines = [normalise_space(line) for part in parts for line in element_paragraphs(part, times)]
     text = _READING_TIME.sub("", "\n".join(lines))
     for found in _BYLINE_SEPARATORS.finditer(text):
         stamps = _date_stamps(text[found.end() :].replace("\n", " "))
