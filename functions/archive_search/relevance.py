@@ -138,7 +138,7 @@ TIER_DATED = "tier:dated"  # within the complete tier, a date typed held by publ
 # published at a date typed (session 54).
 TIER_TITLED = "tier:titled"
 # Each tier outweighs every lower one together: an article whose headline was typed ranks first; the joined words
-# as typed (not only closed up), or two words side by side as typed (collocated), decide last.
+# as typed (not only closed up) decide last.
 TIER_WEIGHTS = {
     TIER_HEADLINE: 64,
     TIER_PHRASES: 32,
@@ -241,7 +241,6 @@ class Ranking:
     semantic_weight: float = DEFAULT_SEMANTIC_WEIGHT  # rerank.py; 0 = lexical ranking only
     as_written: frozenset[str] = frozenset()  # words matched as written, not by their stem (stem_apart), as folded
     written_twins: frozenset[str] = frozenset()  # their plurals or singulars matched with them (stem_apart), folded
-    collocated: frozenset[str] = frozenset()  # typed_pairs articles write side by side (collocated), as typed
 
 
 def read_as_written(word: str, ranking: Ranking) -> bool:
@@ -593,70 +592,6 @@ def closed_pairs(parsed: ParsedQuery, words: Sequence[str]) -> dict[str, tuple[s
                 word = ""  # the second of a pair starts none
             previous = word or None
     return pairs
-
-
-def typed_pairs(parsed: ParsedQuery, words: Sequence[str]) -> list[str]:
-    """Each two of `words` (the scored words) a reader typed side by side, as the phrase an article may write them
-    in (`iraq war`, `world cup`; `who won the world cup`: `world cup`), at most COMPLETE_MATCH_MAX_WORDS - 1, in the
-    order typed: neither quoted nor an OR-group's, and no stopword between them (`bank of england` has none: its
-    words as typed are stopword_phrase's). The as-typed tier ranks the articles writing one first when the archive
-    writes it so (collocated)."""
-    if not parsed.typed_by_reader:
-        return []
-    scored = set(words)
-    pairs: list[str] = []
-    previous: str | None = None
-    for unit in parsed.required:
-        term = unit.alternatives[0]
-        if len(unit.alternatives) > 1 or term.phrase:
-            previous = None
-            continue
-        for raw in term.words:
-            word = without_possessive(_unit_word(raw))
-            if word not in scored:
-                previous = None
-                continue
-            if previous is not None and previous != word:
-                pairs.append(f"{previous} {word}")
-            previous = word
-    return list(dict.fromkeys(pairs))[: COMPLETE_MATCH_MAX_WORDS - 1]
-
-
-# A pair of words typed side by side (typed_pairs) is a name or a topic said so (`iraq war`, `world cup`, `red cross`)
-# when at least this share of the articles holding both words write them side by side, and MIN_NAME_ARTICLES or more
-# do. News-dev (session 55): `iraq war` 43 of 73, `world cup` 48 of 73, `red cross` 7 of 12, `star wars` 11 of 23,
-# `green party` 5 of 14, `top gear` 3 of 11, `interest rates` 343 of 440; words drawn at random from one article
-# (the known-item kind) 0.20 at most: `ministers deploring` 1 of 5, `firm share` 5 of 284, `billion dollar` 30 of 255.
-# `black monday`, 1 of 10 (`centre gavin` 1 of 8), says nothing.
-COLLOCATION_SHARE = 0.25
-_SIDE_BY_SIDE, _BOTH = "side_by_side", "both_held"  # collocations_agg's counts of pair i
-
-
-def collocations_agg(pairs: Sequence[str]) -> dict[str, Any]:
-    """An aggregation counting the articles writing each pair (typed_pairs) side by side and those holding both its
-    words, for collocated: two filters a pair."""
-    counted: dict[str, Any] = {}
-    for i, pair in enumerate(pairs):
-        counted[f"{_SIDE_BY_SIDE} {i}"] = _phrase(pair, COMPLETE_FIELDS)
-        both = {"query": pair, "fields": COMPLETE_FIELDS, "operator": "and", "type": "cross_fields"}
-        counted[f"{_BOTH} {i}"] = {"multi_match": {**both, "analyzer": PLAIN_ANALYZER}}
-    return {"filters": {"filters": counted}}
-
-
-def collocated(pairs: Sequence[str], counts: Mapping[str, Any]) -> frozenset[str]:
-    """The pairs that COLLOCATION_SHARE of the articles holding both words or more write side by side,
-    MIN_NAME_ARTICLES at least (Ranking.collocated), as collocations_agg(pairs) counted them (`counts`, its answer)."""
-    buckets = counts.get("buckets") or {}
-
-    def count(name: str) -> int:
-        return int((buckets.get(name) or {}).get("doc_count") or 0)
-
-    return frozenset(
-        pair
-        for i, pair in enumerate(pairs)
-        if (side := count(f"{_SIDE_BY_SIDE} {i}")) >= MIN_NAME_ARTICLES
-        and side >= COLLOCATION_SHARE * count(f"{_BOTH} {i}")
-    )
 
 
 def has_synonyms(unit: str) -> bool:
@@ -1733,7 +1668,7 @@ def _tier(name: str, clauses: list[dict[str, Any]], boost: float) -> dict[str, A
 
 def tier_of(matched: Sequence[str]) -> int:
     """How high a hit ranks before anything else counts: the headline typed, quoted phrases, every word, every word
-    near, then a short query's joined words or collocated pairs as typed (TIER_WEIGHTS)."""
+    near, then a short query's joined words as typed (TIER_WEIGHTS)."""
     return sum(weight for name, weight in TIER_WEIGHTS.items() if name in matched)
 
 
@@ -1901,12 +1836,6 @@ def text_query(
     if ranking.complete_match_first and short and closed and not highlighting:
         demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word), word not in dotted) for word in closed]
         as_typed = [_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST)]
-    # And a short query's words typed side by side that the archive writes so (collocated): of the articles holding
-    # every word, those writing such a pair first. Only of those: `when did yukos go bankrupt` listed first articles
-    # writing "go bankrupt" that hold no `yukos` (session 55). One clause, the same tier: either reaches it.
-    if every is not None and (pairs := [pair for pair in typed_pairs(parsed, words) if pair in ranking.collocated]):
-        side_by_side = any_of([_phrase(pair, TEXT_FIELDS) for pair in pairs])
-        as_typed.append(_tier(TIER_AS_TYPED, [*every, side_by_side], AS_TYPED_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = _expanded(plain, typo_words)
         respelt = _respelt(expanded, joined, typo_words)

@@ -62,8 +62,6 @@ from archive_search.relevance import (
     apart_parts,
     as_read,
     code_runs,
-    collocated,
-    collocations_agg,
     common,
     complete_match,
     content_words,
@@ -89,7 +87,6 @@ from archive_search.relevance import (
     stem_relatives,
     text_query,
     typed_in_capitals,
-    typed_pairs,
     typo_spelling,
     typo_spellings,
     typo_tolerant,
@@ -500,28 +497,6 @@ def written_apart(
         stem_apart_request(dominated, held, stems), size=0, offset=0, preference=request.fingerprint()
     )
     return stem_apart(dominated, answer, held, stems)
-
-
-def collocation_pairs(request: SearchRequest, ranking: Ranking, words: Sequence[str]) -> list[str]:
-    """The words of a short query typed side by side (relevance.typed_pairs) whose articles _answer counts, for
-    relevance.collocated: only by relevance (no tier ranks by date)."""
-    if request.effective_sort != "relevance" or not ranking.complete_match_first:
-        return []
-    if len(words) > COMPLETE_MATCH_MAX_WORDS:
-        return []
-    return typed_pairs(parse_query(request.q), words)
-
-
-COLLOCATIONS = "collocations"  # the whole archive's counts of collocation_pairs (relevance.collocations_agg)
-
-
-def _collocations(pairs: Sequence[str]) -> dict[str, Any]:
-    return {COLLOCATIONS: {"global": {}, "aggs": {"pairs": collocations_agg(pairs)}}}
-
-
-def _collocated(pairs: Sequence[str], answer: Mapping[str, Any]) -> frozenset[str]:
-    counts = ((answer.get("aggregations") or {}).get(COLLOCATIONS) or {}).get("pairs") or {}
-    return collocated(pairs, counts)
 
 
 def widened_alternatives(index: SearchableIndex, q: str, ranking: Ranking) -> frozenset[str]:
@@ -1153,22 +1128,10 @@ def _answer(
     either copy overlapped and left hits out, and a cursor's scores, read after on the other copy, skipped some."""
     same_copy = request.fingerprint()
     probe = probe_search(request, ranking, words)
-    # The words typed side by side that the archive writes so rank the articles writing them first (Ranking.
-    # collocated): counted in the probe, else in a request of their own, only for a query holding such a pair.
-    if pairs := collocation_pairs(request, ranking, words):
-        if probe is not None:
-            probe["aggs"] = {**probe.get("aggs", {}), **_collocations(pairs)}
-            counted_pairs = index.search(probe, size=0, offset=0, preference=same_copy)
-        else:
-            counts = {"query": {"match_all": {}}, "aggs": _collocations(pairs), "track_total_hits": False}
-            counted_pairs = index.search(counts, size=0, offset=0, preference=same_copy)
-        if together := _collocated(pairs, counted_pairs):
-            ranking = replace(ranking, collocated=together)
-            body = {**body, "query": _query(request, ranking, words, base)}
     if probe is None:
         response = index.search(body, size=size, offset=offset, preference=same_copy)
         return _relaxed(index, request, ranking, words, body, size, offset, response, base)
-    probed = counted_pairs if pairs else index.search(probe, size=0, offset=0, preference=same_copy)
+    probed = index.search(probe, size=0, offset=0, preference=same_copy)
     counted = int(probed["hits"]["total"]["value"]) if "query" in probe else None
     # Few complete matches widen the words only in the relevance order (_words_to_expand); by date the count only
     # says whether a likely typo may be read (below).

@@ -490,44 +490,6 @@ def test_a_question_word_is_no_word_to_find(pipeline: LocalPipeline) -> None:
     assert question in ids("what")
 
 
-def test_two_words_the_archive_writes_side_by_side_rank_the_articles_writing_them_so_first(
-    pipeline: LocalPipeline,
-) -> None:
-    # Given three articles writing "Iraq war" once and four holding `iraq`, `war` and `oil` apart again and again, in
-    # the headline too; and a pair written side by side once (`harbour tax`) among four articles holding both apart
-    side = {
-        _json_upload(pipeline, f"Cost report {n}", f"Critics said the Iraq war cost too much, the report said {n}.")
-        for n in range(3)
-    }
-    oil = {
-        _json_upload(
-            pipeline,
-            f"War fears and Iraq oil {n}",
-            f"Iraq sold oil. Iraq exports grew. Traders feared war; a war would cut supply, Iraq said {n}.",
-        )
-        for n in range(4)
-    }
-    chance = _json_upload(pipeline, "Port fees", "The harbour tax rose once, the port said.")
-    apart = {
-        _json_upload(
-            pipeline,
-            f"Tax and harbour plans {n}",
-            f"The harbour grew. A new harbour opened. The tax office set a tax on goods, the harbour said {n}.",
-        )
-        for n in range(4)
-    }
-    pipeline.drain()
-
-    # Then `iraq war` lists the three first, as a quoted phrase would, and so does a question holding the pair
-    # (session 55's review: "Iraq war" articles 10th and 12th, Davis Cup stories among `world cup`'s first ten)
-    assert set(ids("iraq war")[:3]) == side
-    assert set(ids("what was the iraq war")[:3]) == side
-    # but only among the articles holding every word: those writing the pair without `oil` come after
-    assert set(ids("iraq war oil")[:4]) == oil
-    # while a pair few of the articles holding both words write so ranks by its words, as before
-    assert ids("harbour tax")[0] in apart and chance in ids("harbour tax")
-
-
 def test_a_short_query_with_stopwords_ranks_the_articles_holding_it_as_typed_first(pipeline: LocalPipeline) -> None:
     # Given one article writing "Doctor Who" once, others about doctors (the word again and again, in the
     # headline too, one of them also holding `who` apart), one writing "Bank of England" and others holding

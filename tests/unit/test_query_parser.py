@@ -33,8 +33,6 @@ from archive_search.relevance import (
     abbreviation_dotted,
     closed_up,
     code_runs,
-    collocated,
-    collocations_agg,
     complete_match,
     content_words,
     glued_number,
@@ -47,7 +45,6 @@ from archive_search.relevance import (
     text_query,
     typed_abbreviations,
     typed_in_capitals,
-    typed_pairs,
     unit_runs,
     with_freshness,
     written_number,
@@ -320,33 +317,6 @@ def test_a_possessive_is_dropped_as_the_engine_drops_it() -> None:
     assert without_possessive("o'neill's") == "o'neill"
     assert without_possessive("O'Neill") == "O'Neill"
     assert without_possessive("'s") == "'s"
-
-
-def test_words_typed_side_by_side_that_the_archive_writes_so_are_an_as_typed_tier() -> None:
-    def pairs(q: str) -> list[str]:
-        parsed = parse_query(q)
-        return typed_pairs(parsed, content_words(parsed))
-
-    # Each two scored words typed side by side, in order; a stopword, quotes or an OR part them
-    assert pairs("iraq war") == ["iraq war"]
-    assert pairs("What happened on Black Monday?") == ["black monday"]
-    assert pairs("world cup final") == ["world cup", "cup final"]
-    assert pairs("bank of england") == pairs('"iraq war" protest') == pairs("iraq OR war") == pairs("iraq") == []
-    assert pairs("iraq war -tax") == ["iraq war"]
-    assert typed_pairs(replace(parse_query("iraq war"), typed_by_reader=False), ["iraq", "war"]) == []
-    # A pair is collocated when a quarter or more of the articles holding both words, two at least, write it so
-    assert len(collocations_agg(["iraq war", "black monday", "firm share"])["filters"]["filters"]) == 6
-    counts = {"side_by_side 0": 43, "both_held 0": 73, "side_by_side 1": 1, "both_held 1": 2}
-    counts |= {"side_by_side 2": 5, "both_held 2": 284}
-    answer = {"buckets": {name: {"doc_count": count} for name, count in counts.items()}}
-    assert collocated(["iraq war", "black monday", "firm share"], answer) == {"iraq war"}
-    # and only then ranks the articles writing it first among as complete matches (the as-typed tier)
-    plain = json.dumps(text_query(parse_query("iraq war"), Ranking()))
-    built = json.dumps(text_query(parse_query("iraq war"), Ranking(collocated=frozenset({"iraq war"}))))
-    assert "tier:as-typed" not in plain and built.count("tier:as-typed") == 1 and '"query": "iraq war"' in built
-    assert "tier:as-typed" not in json.dumps(
-        text_query(parse_query("iraq war"), Ranking(collocated=frozenset({"iraq war"})), highlighting=True)
-    )
 
 
 def test_a_short_query_with_stopwords_among_its_words_is_also_the_phrase_it_may_be() -> None:
