@@ -27,7 +27,7 @@ import html.entities
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from archive_search.index_mapping import DIACRITIC_RANGES, DIGIT_FORMS, INVISIBLE_CLASS, JOINER_VARIANTS
@@ -921,6 +921,13 @@ def excludes(excluded: Collection[str], spelling: str) -> bool:
 
 
 MIN_STEM_CHARS = 3  # a word with an ending taken off is no shorter (`bus` is no `bu` + `s`)
+
+
+def forms_of(words: Iterable[str]) -> set[str]:
+    """Every folded word of `words` with each inflectional ending taken off (_word_forms): two words share a form when
+    the stemmed fields hold them as one word (`governments` and `government`, `received` and `receives`), near
+    enough (English's regular endings, not the engine's stemmer)."""
+    return {form for word in words for form in _word_forms(fold_as_index(word))}
 
 
 def _word_forms(word: str) -> set[str]:
