@@ -443,7 +443,7 @@ def parse_query(text: str) -> ParsedQuery:
     words), an unquoted "us" in any case is the country too: nobody searches for the pronoun, and readers type in
     lower case. Inside quotes and in a pasted paragraph, "us" is the pronoun. An exclusion is counted once however
     it is spelt (-zebra -Zébra -ZEBRA, -US -us), and one beyond MAX_EXCLUSIONS of an applied one's stem (-prices
-    -price) is not reported unapplied (_stem_key)."""
+    -price) is not reported unapplied (stem_key)."""
     text = fold_query_text(text)
     required: list[list[Term]] = []
     excluded: list[Term] = []
@@ -521,7 +521,7 @@ def parse_query(text: str) -> ParsedQuery:
                 excluded_keys.add(key)
                 if len(excluded) < MAX_EXCLUSIONS and bounded(term, counted=True, whole=True) is not None:
                     excluded.append(term)
-                elif _stem_key(key) not in {_stem_key(fold_as_index(applied.text)) for applied in excluded}:
+                elif stem_key(key) not in {stem_key(fold_as_index(applied.text)) for applied in excluded}:
                     # One the stemmed fields read as an applied one is kept out by it: `-price` beside `-prices` was
                     # named unapplied (session 53's attacker).
                     unapplied.append(raw)
@@ -551,16 +551,14 @@ def parse_query(text: str) -> ParsedQuery:
 def _each_once(exclusions: list[str]) -> tuple[str, ...]:
     """The exclusions as typed (`-gas`, `NOT gas`), each once however it is spelt, as it takes one slot (`-gas -GAS
     -gás` was named three times in `unapplied_exclusions`: session 52's review), its plural too (`-coal -coals`:
-    _stem_key); the first spelling is kept."""
+    stem_key); the first spelling is kept."""
     firsts: dict[str, str] = {}
     for typed in exclusions:
-        firsts.setdefault(
-            _stem_key(fold_as_index(typed.removeprefix(f"{NOT_OPERATOR} ").lstrip("-").strip('"'))), typed
-        )
+        firsts.setdefault(stem_key(fold_as_index(typed.removeprefix(f"{NOT_OPERATOR} ").lstrip("-").strip('"'))), typed)
     return tuple(firsts.values())
 
 
-def _stem_key(word: str) -> str:
+def stem_key(word: str) -> str:
     """A folded word (or phrase, by its end) as the stemmed fields' stemmer (porter2, snowball's English) reads its
     plural or `-ed` form, only where that stemmer surely reads it as the word without the ending: without an `s`
     that follows a vowel not just before it (`prices`: price; not `gas`, `skis`, `press`, `campus`, `businesses`,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -34,6 +34,7 @@ from archive_search.query_parser import (
     is_word_character,
     last_pieces,
     parse_query,
+    stem_key,
     symbols_blanked,
     without_exclusions,
     without_possessive,
@@ -41,7 +42,6 @@ from archive_search.query_parser import (
 from archive_search.relevance import (
     BYLINE_FIELD,
     BYLINE_PARTS_FIELD,
-    EXACT_TEXT_FIELDS,
     HEADLINE_FIELD,
     MIN_CLOSED_UP_LETTERS,
     TEXT_FIELDS,
@@ -465,14 +465,6 @@ def build_suggest(
 # them apart: as much as about three of those words score where they are (a typed word's title.prefix score is 5 to
 # 8 on news-dev), below a title starting with the text (title.start's boost 10).
 ADJACENT_BOOST = 20
-# The same for an article's text in the last fallback (build_article_titles), whose scores are those of /search's
-# fields (title^3, summary^2, body): a headline holding one typed word scores 30 to 70 on news-dev. A tie-break among
-# articles alike, not a tier: at 35, `george bush` offered 1987 wires writing "George Bush" before headlines naming
-# Bush; at 20, `oscar nominations ` four "... box office ..." titles before Oscar headlines; at 12 neither, while
-# `general ele`, `black monday` and `steve jobs` offer the election, Black Monday and Apple articles first
-# (`general el` not: the GENERAL TIRE wires' headlines hold `general`).
-ARTICLE_ADJACENT_BOOST = 12
-MIN_ADJACENT_PREFIX_CHARS = 2  # the shortest word being typed read beside the others there (_adjacent_in_text)
 
 
 def adjacent_words(q: str, forms: dict[str, str]) -> tuple[str, str] | None:
@@ -560,39 +552,10 @@ def build_article_titles(typed: str) -> dict[str, Any]:
         must.append(any_of([*starts, {"multi_match": {**whole, "query": typing}}]))
     # Stopwords alone are words an article must hold, as a title must (_plain_words).
     must = must or [{"multi_match": {**whole, "operator": "and"}}]
-    query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}, *_adjacent_in_text(text)]}
+    query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}]}
     if excluded := title_exclusions(parsed.excluded):
         query["must_not"] = excluded
     return _titles_request(query, MAX_SUGGESTIONS)
-
-
-def _adjacent_in_text(text: str) -> list[dict[str, Any]]:
-    """The should clauses of build_article_titles scoring ARTICLE_ADJACENT_BOOST for an article whose headline,
-    summary or body (as written: relevance.EXACT_TEXT_FIELDS) holds the last words typed side by side (adjacent_words),
-    the one being typed as a word's start (the engine's phrase_prefix: its first 50 words with that start, in the
-    index's order; a start of one letter is not read, its first 50 words being no likelier than any other: `general e`
-    ranked first an article writing "general e..." no reader means), and the finished ones among them alone, when two
-    or more (`house of lo`: "house of", the 50 words starting `lo` not reaching "lords"). `general ele` offered
-    "CHRYSLER <C> MOVE CONTINUES TREND" first, `black monday` "Citizenship event for 18s touted" (session 55's
-    reviewer)."""
-    adjacent = adjacent_words(text, _abbreviations(text))
-    if adjacent is None:
-        return []
-    finished, typing = adjacent
-    phrases = [(finished, "phrase")] if typing and len(finished.split()) > 1 else []
-    if not typing:
-        phrases = [(finished, "phrase")]
-    elif len(typing) >= MIN_ADJACENT_PREFIX_CHARS:
-        phrases.append((f"{finished} {typing}", "phrase_prefix"))
-    return [
-        {
-            "constant_score": {
-                "filter": {"multi_match": {"query": query, "type": kind, "fields": EXACT_TEXT_FIELDS}},
-                "boost": ARTICLE_ADJACENT_BOOST,
-            }
-        }
-        for query, kind in phrases
-    ]
 
 
 def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
@@ -633,21 +596,24 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
         return TitleSuggestions([])
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
-    # A finished word is marked only where a title word is that word whole (`bank of e` marked the "BANK" of
-    # "BANKAMERICA" and the "of" of "off"; session 55's reviewer); the one being typed where a word starts with it.
+    # A finished word is marked only where a title word is that word or its plural or `-ed` form as the stemmer reads
+    # it (`patent ` marks "patents"), not the start of a longer word (`bank of e` marked the "BANK" of "BANKAMERICA"
+    # and the "of" of "off"; session 55's reviewer); the one being typed where a word starts with it. Only a space
+    # finishes a word here: `at&` is AT&T being typed, whose "ATT" titles it marks.
     tokens = searched.split()
-    typing = tokens[-1:] if last_word_typed(searched) else []
+    typing = tokens[-1:] if not searched[-1:].isspace() else []
     forms = _abbreviations(searched)
     closed_forms = {token: form for token, form in forms.items() if "." not in form}
     typed = typed_words(" ".join(typing)) + [closed_forms[token] for token in typing if token in closed_forms]
     finished = tokens[: len(tokens) - len(typing)]
     whole = typed_words(" ".join(finished)) + [closed_forms[token] for token in finished if token in closed_forms]
     # A name's letters, closed up, are marked where a title word is the name whole (`AT&T` marks "ATT" and "AT&T").
-    names = [*whole, *(closed for token in joined_words(tokens) if (closed := short_joined(token)))]
+    names = [closed for token in joined_words(tokens) if (closed := short_joined(token))]
+    stems = {stem_key(word) for word in whole}
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
-        highlighted = highlight_title(title, typed, names)
+        highlighted = highlight_title(title, typed, names, stems)
         suggestions.append(TitleSuggestion(id=hit["_id"], title=title, highlighted=highlighted))
     # Named when respelt or relaxed, in the text matched (without the symbols: `mourino😀` is `mourinho`).
     altered = None if q == read_as_typed else _shown(q.rstrip())
@@ -752,24 +718,25 @@ def title_relaxed(index: ArticleIndex, q: str) -> tuple[str, list[str]] | None:
     return relaxed + (" " if finished else ""), [token.group() for token in dropped]
 
 
-def highlight_title(title: str, typed: list[str], names: Sequence[str] = ()) -> str:
+def highlight_title(title: str, typed: list[str], names: Sequence[str] = (), finished: Collection[str] = ()) -> str:
     """The title, HTML-escaped, with <mark> around the typed start of each word that matches a typed word: the
     shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
     `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole); around the typed start
     of a joined word a typed word starts closed up, where none of its parts is marked (`walm` marks "Wal-M" of
-    Wal-Mart); and around each word, joined or not, that is one of `names` whole, its joiners aside (a finished
-    word, or a name's letters: `att` marks "ATT" and "AT&T", not the start of "ATTACK")."""
+    Wal-Mart); and around each word, joined or not, that is one of `names` whole, its joiners aside (a name's
+    letters: `att` marks "ATT" and "AT&T", not the start of "ATTACK"), or one of the `finished` words (stem_key's
+    keys) as the stemmer reads it (`patent` marks "patents", not the start of "patently")."""
     marks: list[tuple[int, int]] = []
     position = 0
     for is_word, run in groupby(title, is_word_character):
         word = "".join(run)
         start, position = position, position + len(word)
-        if is_word and (cut := _whole_name(word, names) or _typed_start(word, typed)):
+        if is_word and (cut := _whole_name(word, names, finished) or _typed_start(word, typed)):
             marks.append((start, start + cut))
     closable = [t for t in typed if _closable(t)]
     for joined in _JOINED_TITLE_WORD.finditer(title):
         unmarked = not any(joined.start() <= start < joined.end() for start, _ in marks)
-        cut = _typed_start(joined.group(), closable, skip=JOINERS) or _whole_name(joined.group(), names)
+        cut = _typed_start(joined.group(), closable, skip=JOINERS) or _whole_name(joined.group(), names, finished)
         if unmarked and cut:
             marks.append((joined.start(), joined.start() + cut))
     out: list[str] = []
@@ -786,9 +753,13 @@ def highlight_title(title: str, typed: list[str], names: Sequence[str] = ()) -> 
 _JOINED_TITLE_WORD = re.compile(f"[^\\W\\d_]+(?:[{re.escape(JOINERS)}][^\\W\\d_]+)+")
 
 
-def _whole_name(word: str, names: Sequence[str]) -> int:
-    """len(word) when word, its joiners aside and folded as the index folds it, is one of `names`; else 0."""
-    return len(word) if names and fold_as_index("".join(c for c in word if c not in JOINERS)) in names else 0
+def _whole_name(word: str, names: Sequence[str], finished: Collection[str] = ()) -> int:
+    """len(word) when word, its joiners aside and folded as the index folds it, is one of `names`, or its stem_key one
+    of `finished`; else 0."""
+    if not names and not finished:
+        return 0
+    folded = fold_as_index("".join(c for c in word if c not in JOINERS))
+    return len(word) if folded in names or stem_key(folded) in finished else 0
 
 
 def _typed_start(word: str, typed: list[str], skip: str = "") -> int:

@@ -1,7 +1,8 @@
 """/suggest on the real node: an abbreviation /search reads through its synonyms typed in any case, and a word that
 punctuation after it finishes (session 51's attacker); the titles of the articles holding words no title holds
 together, a dotted EU or UN, and a headline held twice offered once (session 52's attacker); the words typed side by
-side first, and a finished word marked whole (session 55's reviewer)."""
+side first, a finished word marked whole or as the stemmer reads it, and the headlines naming the word being typed
+before articles writing the words side by side (session 55's reviewers)."""
 
 from __future__ import annotations
 
@@ -148,20 +149,58 @@ def test_suggest_ranks_the_words_typed_side_by_side_first(pipeline: LocalPipelin
     ]
 
 
-def test_suggest_offers_first_the_articles_writing_the_words_side_by_side(pipeline: LocalPipeline) -> None:
-    # Given headlines holding a typed word whose articles hold the others apart, and an article whose text writes
-    # them side by side
-    tire = _json_upload(pipeline, "GENCORP TO SELL GENERAL TIRE", "Its electric cable unit goes too.")
-    motors = _json_upload(pipeline, "TALKING POINT/GENERAL MOTORS", "Analysts expect elevated output.")
-    poll = _json_upload(pipeline, "Observers to monitor UK poll", "The general election will be held in May.")
+def test_suggest_offers_the_headlines_naming_the_word_typed_before_articles_writing_the_words(
+    pipeline: LocalPipeline,
+) -> None:
+    # Given headlines naming Bush whose articles write "George" apart, and articles whose bodies alone write
+    # "George Bush" side by side
+    deficit = _json_upload(pipeline, "Bush to get 'tough' on deficit", "Mr Bush, George to his friends, spoke.")
+    visit = _json_upload(pipeline, "Lufthansa may sue over Bush visit", "The airline named George, a pilot.")
+    stem = _json_upload(pipeline, "Howard backs stem cell research", "Unlike George Bush, he backs the research.")
+    trust = _json_upload(pipeline, "Lib Dems stress Budget trust gap", "A George Bush-style tax cutting spree.")
+    # and a headline holding `george` alone, so that no title is read without it
+    _json_upload(pipeline, "George Michael tops the charts", "The singer sold more.")
+    # and headlines holding `state` whose bodies write "state of the" apart from any word starting `th`
+    sell = _json_upload(pipeline, "Ukraine revisits state sell-offs", "The state of play is that things moved.")
+    net = _json_upload(pipeline, "Musicians 'upbeat' about the net", "The state of the music industry is good.")
     pipeline.drain()
 
-    # Then, no headline holding `general` and a word starting `ele`, the article writing "general election" comes first
-    # (the GENERAL TIRE and GENERAL MOTORS wires did, for holding `general` in their headline)
-    for typed in ("general ele", "general elect", "general election"):
-        found = suggested(typed)
-        assert found[0] == poll, typed
-    assert set(suggested("general ele")) == {poll, tire, motors}
+    # Then, no title holding `george` and a word starting `bus`, the headlines naming Bush come first: the articles
+    # writing "George Bush" came first (session 55's reviewer: `george bus` offered 1 Bush headline of 6)
+    found = suggested("george bus")
+    assert set(found[:2]) == {deficit, visit} and set(found) == {deficit, visit, stem, trust}
+    # and a typed stopword being finished is no start of any word: the headline holding `state` first
+    assert suggested("state of th")[0] == sell and suggested("state of the")[0] == sell
+    assert net in suggested("state of the")
+
+
+def test_suggest_marks_a_finished_word_as_the_search_reads_it(pipeline: LocalPipeline) -> None:
+    # Given headlines holding a typed word's plural, a longer word starting with it, and a name joined by `&`
+    patents = _json_upload(pipeline, "IBM frees 500 software patents", "The code is open.")
+    patently = _json_upload(pipeline, "Patently absurd patent claims", "Lawyers disagreed.")
+    att = _json_upload(pipeline, "ATT <T> FORMS COMPUTER SALES GROUPS", "The group formed.")
+    bank = _json_upload(pipeline, "Bank of England holds rates off", "The bank met.")
+    america = _json_upload(pipeline, "BANKAMERICA OFFER OF BANK STOCK", "Shares sold.")
+    pipeline.drain()
+
+    # Then a finished word marks its plural, as the search finds it (`patent ` left "patents" unmarked), not a longer
+    # word it starts ("Patently")
+    status, body, _ = get("/suggest?q=patent+")
+    assert status == 200
+    marked = {s["id"]: s["highlighted"] for s in body["suggestions"]}
+    assert marked[patents] == "IBM frees 500 software <mark>patents</mark>"
+    assert marked[patently] == "Patently absurd <mark>patent</mark> claims"
+    # and a word followed by punctuation is still being typed: `at&` marks the start of "ATT" (it marked nothing)
+    status, body, _ = get("/suggest?q=" + quote("at&"))
+    assert status == 200
+    marked = {s["id"]: s["highlighted"] for s in body["suggestions"]}
+    assert marked[att].startswith("<mark>AT</mark>T ")
+    # while a finished word is no start of a longer one ("of" in "off", "BANK" in "BANKAMERICA")
+    status, body, _ = get("/suggest?q=bank+of+e")
+    assert status == 200
+    marked = {s["id"]: s["highlighted"] for s in body["suggestions"]}
+    assert marked[bank] == "<mark>Bank</mark> <mark>of</mark> <mark>E</mark>ngland holds rates off"
+    assert america not in marked or "<mark>BANK</mark>AMERICA" not in marked[america]
 
 
 def _worst_suggest_inputs() -> dict[str, str]:

@@ -293,7 +293,7 @@ def test_an_exclusion_beyond_the_slots_that_an_applied_one_keeps_out_is_not_repo
         assert parse_query(f"opec {eight} {extra}").unapplied == (), extra
     assert parse_query(f"opec {eight.replace('prices', 'price')} -prices").unapplied == ()
     assert parse_query('opec -"oil price" -a1 -b2 -c3 -d4 -e5 -f6 -g7 -"oil prices"').unapplied == ()
-    # but one the stemmer reads apart is reported (`gases` is gase to it; `walked` walk, `walke` to _stem_key)
+    # but one the stemmer reads apart is reported (`gases` is gase to it; `walked` walk, `walke` to stem_key)
     for extra, other in (("-gases", "gas"), ("-gas", "gases"), ("-walked", "walk")):
         assert parse_query(f"opec {eight.replace('prices', other)} {extra}").unapplied == (extra,), extra
     # and two spellings of one word beyond the slots are named once

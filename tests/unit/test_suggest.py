@@ -8,7 +8,7 @@ from typing import Any, cast
 import pytest
 
 from archive_search.ports import ArticleIndex
-from archive_search.query_parser import fold_as_index
+from archive_search.query_parser import fold_as_index, stem_key
 from archive_search.suggest import (
     MAX_JOINED_PHRASES,
     _abbreviations,
@@ -343,3 +343,20 @@ def test_a_possessive_typed_to_its_end_asks_for_titles_starting_with_the_word_an
 def test_the_last_words_typed_are_held_side_by_side(typed: str, adjacent: tuple[str, str] | None) -> None:
     q = groups_closed(suggest_query(typed))
     assert adjacent_words(q, _abbreviations(q)) == adjacent
+
+
+@pytest.mark.parametrize(
+    ("title", "finished", "highlighted"),
+    [
+        # a finished word marks its plural as the stemmer reads it, and the word as typed in its plural
+        ("IBM frees 500 software patents", "patent", "IBM frees 500 software <mark>patents</mark>"),
+        ("Lufthansa flies back to profit", "profits", "Lufthansa flies back to <mark>profit</mark>"),
+        ("BANKS' CERTIFICATES RISE", "bank", "<mark>BANKS</mark>&#x27; CERTIFICATES RISE"),
+        # not a longer word it starts
+        ("Egypt to sell off state-owned bank", "of", "Egypt to sell off state-owned bank"),
+        ("SOCIETE GENERALE UNIT", "general", "SOCIETE GENERALE UNIT"),
+        ("Patently absurd claims", "patent", "Patently absurd claims"),
+    ],
+)
+def test_a_finished_word_is_marked_as_the_stemmer_reads_it(title: str, finished: str, highlighted: str) -> None:
+    assert highlight_title(title, [], (), {stem_key(finished)}) == highlighted
