@@ -1180,9 +1180,7 @@ def _answer(
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
     # A byline's name is written on purpose: `kathleen hays` found 2,945 articles within a typo of `hays` (`has`),
     # marked in her own snippets, where 26 hold the words (session 55's review, F8).
-    vocabulary.as_written(
-        bylined_words(ranking, words, probed) | _unrelated_words(request.q, suggest, vocabulary, typos)
-    )
+    vocabulary.as_written(bylined_words(ranking, words, probed))
     held_read: dict[str, str] = {}
     offered: dict[str, str] = {}
     # The words a likely typo may be among (_typos_read), when no article holds every word as read.
@@ -1257,23 +1255,6 @@ def _answer(
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
     return {**response, "suggest": suggest}, replace(expansion, bylined=bylined_words(ranking, words, probed))
-
-
-def _unrelated_words(
-    q: str, suggest: dict[str, Any] | None, vocabulary: _ArchiveVocabulary, typos: Mapping[str, str | None]
-) -> frozenset[str]:
-    """The words of q no article holds, a known word near, that typo_words searches as typed: no spelling of them is
-    read beside the other words (spelling._unconfirmed: `mugabe` beside `zimbabwe`), nor does a headline, summary,
-    byline or tag hold them (spelling.respellings; asked with them, no request more). Widened to their near
-    spellings, they would find the unrelated name all the same (`mccabe`)."""
-    unknown = unknown_spellings(q, suggest)
-    held = vocabulary.held_beyond_bodies([typed for typed, _ in unknown]) if unknown else set()
-    keys = unknown_words(q, suggest).keys()
-    return frozenset(
-        word
-        for typed, _ in unknown
-        if typed not in held and (word := _one_word(typed) or "") in typos and typos[word] is None and word in keys
-    )
 
 
 def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
@@ -1842,7 +1823,7 @@ class _ArchiveVocabulary:
         self._preference = preference
         self._held: dict[tuple[str, ...], set[str]] = {}
         self._written: dict[tuple[str, ...], set[str]] = {}  # held closed up, in a byline or a tag (no headline)
-        self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...], int, int, int, frozenset[str]], str | None] = {}
+        self._likeliest: dict[tuple[tuple[str, ...], tuple[str, ...], int, int, int], str] = {}
         self._near: dict[str, tuple[NearSpelling, ...]] = {}
         self._candidates: dict[str, tuple[str, ...]] = {}
         self._phrases: dict[str, int] = {}  # written_as_phrases
@@ -1994,8 +1975,7 @@ class _ArchiveVocabulary:
 
     def as_written(self, words: Collection[str]) -> None:
         """Marks some words (as typo_words keys them) to be searched as written, widened to no near spelling by any
-        expansion() of this search or of its did_you_mean counts: a byline's or a tag's word (bylined_words), and a
-        word no article holds that no spelling is read as beside the other words (_unrelated_words)."""
+        expansion() of this search or of its did_you_mean counts: a byline's or a tag's word (bylined_words)."""
         self._as_written.update(words)
 
     def _named(self, word: str) -> bool:
@@ -2052,8 +2032,7 @@ class _ArchiveVocabulary:
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
         beyond: Sequence[int] | None = None,
-        confirmed: Sequence[Collection[str]] | None = None,
-    ) -> list[str | None]:
+    ) -> list[str]:
         """For each (candidates, context): the candidate likeliest meant beside the context words, by naive Bayes
         over the articles: the candidate's articles (as a phrase: a joined word's spellings are its parts adjacent)
         times, for each context word, the share of them holding it too (each within the edits AUTO fuzziness
@@ -2064,16 +2043,13 @@ class _ArchiveVocabulary:
         where the articles holding `kofi` hold `annan` (session 30). Every word of a query in one request: one a word
         made the requests of a search unbounded (a pasted paragraph of a dozen misspellings sent thirteen one after
         another; session 16's review). Of equally near candidates, an article writing one side by side with a
-        context word as typed counts for more (_likeliest_of). `nearest`, `slips`, `confirmed`: see
-        spelling.Vocabulary.likeliest (_unrelated)."""
+        context word as typed counts for more (_likeliest_of). `nearest`, `slips`: see
+        spelling.Vocabulary.likeliest."""
         nearest = list(nearest) if nearest is not None else [len(candidates) for candidates, _ in choices]
         slips = list(slips) if slips is not None else [0] * len(choices)
         beyond = list(beyond) if beyond is not None else [0] * len(choices)
-        confirmed = list(confirmed) if confirmed is not None else [()] * len(choices)
-        tiers = zip(choices, nearest, slips, beyond, confirmed, strict=True)
-        key = tuple(
-            (tuple(candidates), tuple(context), n, s, b, frozenset(c)) for (candidates, context), n, s, b, c in tiers
-        )
+        tiers = zip(choices, nearest, slips, beyond, strict=True)
+        key = tuple((tuple(candidates), tuple(context), n, s, b) for (candidates, context), n, s, b in tiers)
         missing = [choice for choice in dict.fromkeys(key) if choice not in self._likeliest]
         if missing:
             aggs: dict[str, Any] = {}
@@ -2090,11 +2066,9 @@ class _ArchiveVocabulary:
             body = {"query": {"match_all": {}}, "aggs": aggs, "track_total_hits": True}
             found = self._index.search(body, size=0, offset=0, preference=self._preference)
             answer, total = found["aggregations"], int(found["hits"]["total"]["value"])
-            for n, choice in enumerate(missing):
-                candidates, context, near, slipped, far, unconfirmed = choice
+            for n, (candidates, context, near, slipped, far) in enumerate(missing):
                 chosen = _likeliest_of(answer, n, len(candidates), context, (near, slipped, far), total)
-                unrelated = candidates[chosen] in unconfirmed and _unrelated(answer, n, chosen, len(context))
-                self._likeliest[choice] = None if unrelated else candidates[chosen]
+                self._likeliest[(candidates, context, near, slipped, far)] = candidates[chosen]
         return [self._likeliest[choice] for choice in key]
 
     def _near_clause(self, typed: str) -> dict[str, Any]:
@@ -2273,14 +2247,6 @@ def _likeliest_of(
     ]
     near_scores = _naive_bayes(held, weighed)
     return max(range(nearest), key=lambda i: (near_scores[i], -i))
-
-
-def _unrelated(answer: Mapping[str, Any], n: int, i: int, context: int) -> bool:
-    """Whether the i-th candidate of likeliest()'s n-th choice shares no article with a context word (within a typo,
-    as _likeliest_of counts them) while some article holds one: a name the archive lacks is then another, unrelated
-    one (spelling._unconfirmed). A context word no article holds, even within a typo, says nothing."""
-    held = [j for j in range(context) if int(answer[f"{n} {j}"]["doc_count"])]
-    return bool(held) and not any(int(answer[f"{n} {j}"]["holding"]["buckets"][str(i)]["doc_count"]) for j in held)
 
 
 def _naive_bayes(held: Sequence[int], together: Sequence[Sequence[float]]) -> list[float]:
@@ -2595,7 +2561,7 @@ def _guard_refuses(answer: Mapping[str, Any], offer: _Guard | None = None) -> bo
     session 48), or fewer articles holding every word as offered than as typed (`bird flu`, whose `bird` 8 news-dev
     articles hold and `bid` 269, was offered `bid flu`, which no article holds, where one holds `bird flu`; the
     session's attack), or a word respelt the bodies write as a name (relevance.written_as_names: `sars` was offered
-    `stars`; session 53), or none holding every word as offered (below)."""
+    `stars`; session 53)."""
     guard = answer.get("aggregations", {}).get(_GUARD) or {}
     if offer is not None and offer.respelt and written_as_names(offer.respelt, {"aggregations": guard}):
         return True
@@ -2605,12 +2571,7 @@ def _guard_refuses(answer: Mapping[str, Any], offer: _Guard | None = None) -> bo
     typed_pairs, offered_pairs = (int(guard.get(name, {}).get("doc_count", 0)) for name in _PAIRS)
     if typed_pairs and typed_pairs >= offered_pairs:
         return True
-    # No article holding every word as offered: the spelling shares none with the other words, which tell what was
-    # meant (`hurricane katrina`, one article's name, was offered `hurricane katerina`; session 55's review, F4).
-    if "typed" not in guard:
-        return False
-    offered = int(guard["offered"]["doc_count"])
-    return offered == 0 or offered < int(guard["typed"]["doc_count"])
+    return "typed" in guard and int(guard["offered"]["doc_count"]) < int(guard["typed"]["doc_count"])
 
 
 def _selected(clauses: list[dict[str, Any]], filters: list[dict[str, Any]]) -> dict[str, Any]:

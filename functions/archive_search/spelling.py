@@ -997,8 +997,7 @@ class Vocabulary(Protocol):
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
         beyond: Sequence[int] | None = None,
-        confirmed: Sequence[Collection[str]] | None = None,
-    ) -> list[str | None]:
+    ) -> list[str]:
         """For each (candidates, context) of a query: of equally near spellings, the one most articles hold beside the
         query's other words (`context`, each within a typo; none: any article), an article writing it side by side with
         one of them as typed counting for more (`george bosh` is `george bush`, though more articles hold `both` and
@@ -1009,8 +1008,7 @@ class Vocabulary(Protocol):
         context word and one of them is, or one is written with a context word as a phrase (`oil prises`: `oil prices`),
         or, for the first `slips` of them (two likely edits; default none), when the context words make one
         overwhelmingly likelier; the last `beyond` of them (further than AUTO fuzziness reaches; default none) only
-        as a phrase. `confirmed`: for each choice, the candidates read only where an article holds them beside a
-        context word some article holds (default none): None in place of such a candidate chosen where none does."""
+        as a phrase."""
         ...
 
 
@@ -1036,7 +1034,7 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
         if word.typed not in held or word.known.replace("-", " ") in word_splits(word.typed)
     ]
     respellable = _as_phrases(q, kept, vocabulary)
-    if vocabulary is None:
+    if vocabulary is None or not any(len(word.candidates) > 1 or word.further for word in respellable):
         return respellable
     # The words the suggesters looked up (no long run: matched within a typo, it would cost what it did there).
     looked_up = _looked_up(q)
@@ -1045,14 +1043,10 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
     nearest: dict[int, int] = {}
     slips: dict[int, int] = {}
     beyond: dict[int, int] = {}
-    confirmed: dict[int, tuple[str, ...]] = {}
     for i, word in enumerate(respellable):
-        before, after = word.joined
-        # Beside other words, a spelling more than a likely edit away (`mccabe` for `mugabe`) is asked too, when it
-        # is the only one: read only where an article holds it beside one of them (_unconfirmed).
-        unconfirmed = () if before or after else _unconfirmed(word)
-        if len(word.candidates) < 2 and not word.further and not unconfirmed:
+        if len(word.candidates) < 2 and not word.further:
             continue
+        before, after = word.joined
         # A part of a joined word is told by its other parts first: `coca-cols` is Coca-Cola (the spellings counted
         # as the joined word, its parts adjacent), not the `coles` more articles hold beside `sales`.
         at = _at(looked_up, word.offset)
@@ -1070,41 +1064,22 @@ def _respellable(q: str, suggest: dict[str, Any] | None, vocabulary: Vocabulary 
             nearest[i] = len(word.candidates)
             slips[i] = word.slips  # none for a part of a joined word (_unknown)
             beyond[i] = word.beyond
-            confirmed[i] = unconfirmed
-    if not choices:
-        return respellable
     chosen = vocabulary.likeliest(
         list(choices.values()),
         [nearest[i] for i in choices],
         [slips[i] for i in choices],
         [beyond[i] for i in choices],
-        [confirmed[i] for i in choices],
     )
-    likeliest: dict[int, str | None] = {}
+    likeliest = {}
     for i, spelling in zip(choices, chosen, strict=True):
         candidates = respellable[i].candidates + respellable[i].further
-        likeliest[i] = None if spelling is None else candidates[choices[i][0].index(spelling)]
+        likeliest[i] = candidates[choices[i][0].index(spelling)]
     return [
-        replace(word, candidates=(spelling,), further=(), alone=None)
+        replace(word, candidates=(likeliest.get(i, word.known),), further=(), alone=None)
         if len(word.candidates) > 1 or word.further
         else word
         for i, word in enumerate(respellable)
-        if (spelling := likeliest.get(i, word.known)) is not None
     ]
-
-
-def _unconfirmed(word: _Unknown) -> tuple[str, ...]:
-    """The spellings of a word no article holds that are read beside the query's other words only where an article
-    holds them beside one of them (Vocabulary.likeliest's `confirmed`): those more than a likely edit away
-    (likely_edit: a letter left out, doubled or undoubled, two swapped). A name the archive lacks is another name
-    then: `mugabe zimbabwe` was read `mccabe zimbabwe` (a Scottish minister, in one news-dev article and none about
-    Zimbabwe, ranked first), `karzai afghanistan` `kazaa afghanistan`, `de villepin` `de villain` (session 55's
-    review, F2); a likely slip stays read however few articles hold both (`kerry putn` is `kerry putin`, which
-    none of news-dev's articles holds together)."""
-    typed = fold_as_index(_key(word.typed))
-    return tuple(
-        spelling for spelling in (*word.candidates, *word.further) if not _likely_edit(typed, fold_as_index(spelling))
-    )
 
 
 def short_word(typed: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from archive_search.models import Suggestion
@@ -251,8 +251,7 @@ class _Vocabulary:
         nearest: Sequence[int] | None = None,
         slips: Sequence[int] | None = None,
         beyond: Sequence[int] | None = None,
-        confirmed: Sequence[Collection[str]] | None = None,
-    ) -> list[str | None]:
+    ) -> list[str]:
         self.asked.extend((tuple(candidates), tuple(context)) for candidates, context in choices)
         self.slips.extend(slips or [0] * len(choices))
         counts = nearest or [len(candidates) for candidates, _ in choices]
