@@ -274,7 +274,8 @@ SCHEMAS: dict[str, Any] = {
                 "type": "array",
                 "items": _STRING,
                 "description": "The quoted phrases of several words that no article in the archive holds (whatever "
-                "the filters), as typed within their quotes. A quoted phrase ranks the articles holding it first and "
+                "the filters), as typed within their quotes, or as read when the search respelt a word of it "
+                "(altered_query). A quoted phrase ranks the articles holding it first and "
                 "does not filter, so these were searched as their words: the results hold some of them, not the "
                 'phrase (a page says so beside its "Quotes find a phrase"). Empty when every phrase is held.',
             },

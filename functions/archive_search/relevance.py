@@ -346,10 +346,30 @@ def abbreviation_form(word: str) -> str | None:
 
 def _abbreviated(text: str, dotted: bool = True) -> list[str]:
     """A phrase with its abbreviations in their other spelling (`E.F. Hutton` -> `ef Hutton`; `EF Hutton` -> `e.f
-    Hutton` when `dotted`: capitals_typed), as a list: none when it holds none."""
+    Hutton` when `dotted`: capitals_typed), as a list: none when it holds none. One with synonyms too when a synonym
+    rule names both spellings (_equated: `U.N. security council` -> `un security council`), as a phrase is matched
+    without synonyms: `"U.N. security council"` did not hold the BBC's "UN Security Council", and the page said no
+    article held it (session 55's review)."""
     words = text.split()
-    spelt = [abbreviation_closed_up(word) or (abbreviation_dotted(word) if dotted else None) or word for word in words]
-    return [" ".join(spelt)] if spelt != words else []
+    spelt = [
+        abbreviation_closed_up(word) or (abbreviation_dotted(word) if dotted else None) or _equated(word, dotted)
+        for word in words
+    ]
+    forms = [form or word for form, word in zip(spelt, words, strict=True)]
+    return [" ".join(forms)] if forms != words else []
+
+
+def _equated(word: str, dotted: bool) -> str | None:
+    """An abbreviation with synonyms in its other spelling (closed up; dotted when `dotted`) where a synonym rule
+    names both (index_mapping.SYNONYMS: `U.N.` and `un`, `EU` and `e.u`, `U.K.` and `uk`); None for any other word,
+    and for `U.S.`, whose `us` the rules leave the pronoun (the index reads the country's "US" as `u.s`)."""
+    form = abbreviation_closed_up(word, with_synonyms=True) or (
+        abbreviation_dotted(word, with_synonyms=True) if dotted else None
+    )
+    unit = without_possessive(_unit_word(word))
+    if form is None or not any({unit, form} <= rule for rule in _SYNONYM_RULES):
+        return None
+    return form
 
 
 def glued_parts(word: str) -> list[str]:
@@ -497,6 +517,8 @@ def _synonym_terms() -> frozenset[tuple[str, ...]]:
 
 
 SYNONYM_TERMS = _synonym_terms()
+# Each synonym rule's alternatives, as _synonym_terms reads them: the spellings the rule equates.
+_SYNONYM_RULES = [frozenset(_unit_word(alternative) for alternative in rule.split(",")) for rule in SYNONYMS]
 # The names query_units keeps whole: the synonyms' and those holding a synonym's word that have none (`south
 # america`: index_mapping.SYNONYM_FREE_NAMES), searched as the name, not its `america` as the U.S.
 _SYNONYM_FREE_TERMS = frozenset(tuple(name.split()) for name in SYNONYM_FREE_NAMES)

@@ -1052,31 +1052,43 @@ def build_search(
     return body
 
 
-def _phrases_held(parsed: ParsedQuery, ranking: Ranking) -> dict[str, Any]:
+def _phrases_held(parsed: ParsedQuery, ranking: Ranking, expansion: Expansion = NO_EXPANSION) -> dict[str, Any]:
     """The aggregation counting the articles in the archive holding each quoted phrase (relevance.every_phrase, keyed
-    by its place), whatever the filters, as the every-word probe counts: none for a query without one."""
+    by its place), and a phrase holding a word the search respelt as read too (_phrase_read, keyed `{place} read`),
+    whatever the filters, as the every-word probe counts: none for a query without one."""
     if not (phrases := every_phrase(parsed, ranking.synonyms)):
         return {}
     held = {str(i): phrase for i, phrase in enumerate(phrases)}
+    for i, text in enumerate(quoted_phrases(parsed)[: len(phrases)]):
+        if (read := _phrase_read(text, expansion)) is not None:
+            held[f"{i} read"] = every_phrase(parse_query(f'"{read}"'), ranking.synonyms)[0]
     return {PHRASES_HELD: {"global": {}, "aggs": {"held": {"filters": {"filters": held}}}}}
+
+
+def _phrase_read(text: str, expansion: Expansion) -> str | None:
+    """A quoted phrase with the words the search respelt in their spelling (`bank centrl`: `bank central`), as it was
+    searched; None when it holds none."""
+    respelt = {word: spelling for word, spelling in expansion.typos.items() if spelling and spelling != word}
+    if not respelt.keys() & set(query_units(parse_query(text))):
+        return None
+    return with_spellings(text, respelt)
 
 
 def relaxed_phrases(parsed: ParsedQuery, aggregations: Mapping[str, Any], expansion: Expansion) -> list[str]:
     """The quoted phrases of several words no article in the archive holds (_phrases_held counted them), as typed:
     the search ranks the articles holding a phrase first and does not filter by it, so these were searched as their
     words, which the reader is told (SearchPage.relaxed_phrases): `"some phrase"` answered news-dev's 1,472
-    articles holding either word with no word of it said (session 55). Not one holding a word the search respelt
-    (`"united nayions"`: searched as `united nations`, which altered_query says)."""
+    articles holding either word with no word of it said (session 55). One holding a word the search respelt as
+    read (_phrase_read), which it was searched as and altered_query shows: `"bank centrl"` is named `bank central`,
+    which no article holds either (session 55's review), and `"united nayions"` none (`united nations` is held)."""
     buckets = ((aggregations.get(PHRASES_HELD) or {}).get("held") or {}).get("buckets") or {}
-    respelt = {word for word, spelling in expansion.typos.items() if spelling and spelling != word}
-    return [
-        text
-        for i, text in enumerate(quoted_phrases(parsed))
-        if len(text.split()) > 1
-        and str(i) in buckets
-        and not buckets[str(i)].get("doc_count")
-        and not respelt.intersection(query_units(parse_query(text)))
-    ]
+    named: list[str] = []
+    for i, text in enumerate(quoted_phrases(parsed)):
+        read = _phrase_read(text, expansion)
+        key = str(i) if read is None else f"{i} read"
+        if len(text.split()) > 1 and key in buckets and not buckets[key].get("doc_count"):
+            named.append(read or text)
+    return named
 
 
 def _every_word_held(
@@ -1228,7 +1240,11 @@ def _answer(
             every_word = expansion.every_word or dated_every_word(replace(request, q=read), ranking, words_read)
             expansion = replace(expansion, read=read, every_word=every_word)
         body = {**body, "query": _query(request, ranking, words, expansion)}
-        body["aggs"] = {**body["aggs"], **_every_word_held(request, ranking, words, expansion)}
+        body["aggs"] = {
+            **body["aggs"],
+            **_every_word_held(request, ranking, words, expansion),
+            **_phrases_held(parse_query(request.q), ranking, expansion),
+        }
         if "highlight" in body:
             body["highlight"] = _highlight(request, ranking, words, expansion)
     # A joined word respelt as one no article holds either finds nothing as a phrase: it is searched as its

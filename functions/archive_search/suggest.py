@@ -41,6 +41,7 @@ from archive_search.query_parser import (
 from archive_search.relevance import (
     BYLINE_FIELD,
     BYLINE_PARTS_FIELD,
+    EXACT_TEXT_FIELDS,
     HEADLINE_FIELD,
     MIN_CLOSED_UP_LETTERS,
     TEXT_FIELDS,
@@ -444,6 +445,8 @@ def build_suggest(
     codes = [runs for word in words if (runs := spaced_runs(word))][:MAX_CODE_PHRASES]
     should += [{"match_phrase": {"title.exact": {"query": runs, "boost": 2}}} for runs in codes]
     should += _finished_joined(q)
+    if adjacent := adjacent_words(q, forms):
+        should.append(_adjacent_clause(*adjacent))
     query: dict[str, Any] = {"must": _title_prefixes(q, forms, plain, closed_up), "should": should}
     if context:
         query["filter"] = [{"match": {"body.exact": {"query": " ".join(context), "operator": "and"}}}]
@@ -456,6 +459,67 @@ def build_suggest(
             excluded = [{"bool": {"should": excluded, "minimum_should_match": 1, "must_not": [start]}}]
         query["must_not"] = excluded
     return _titles_request(query, size)
+
+
+# A title holding the last words typed side by side, the one being typed as a word's start, ranks above those holding
+# them apart: as much as about three of those words score where they are (a typed word's title.prefix score is 5 to
+# 8 on news-dev), below a title starting with the text (title.start's boost 10).
+ADJACENT_BOOST = 20
+# The same for an article's text in the last fallback (build_article_titles), whose scores are those of /search's
+# fields (title^3, summary^2, body): a headline holding one typed word scores 30 to 70 on news-dev. A tie-break among
+# articles alike, not a tier: at 35, `george bush` offered 1987 wires writing "George Bush" before headlines naming
+# Bush; at 20, `oscar nominations ` four "... box office ..." titles before Oscar headlines; at 12 neither, while
+# `general ele`, `black monday` and `steve jobs` offer the election, Black Monday and Apple articles first
+# (`general el` not: the GENERAL TIRE wires' headlines hold `general`).
+ARTICLE_ADJACENT_BOOST = 12
+MIN_ADJACENT_PREFIX_CHARS = 2  # the shortest word being typed read beside the others there (_adjacent_in_text)
+
+
+def adjacent_words(q: str, forms: dict[str, str]) -> tuple[str, str] | None:
+    """The last words of q (as build_suggest reads it) a title should hold side by side, as (the finished words,
+    spaced as the exact title field holds them: word_parts, a code as its runs; the start of the word being typed,
+    or "" when every word is finished), or None when there are fewer than two. From the last but one word that is
+    not a stopword (query_parser.STOPWORDS; the word being typed counts, whatever it is) to the end, the stopwords
+    between kept (`house of l`, `bank of e`; `the world c` is `world c`); none before an abbreviation
+    (`forms`: _abbreviations), which a title may write in its other spelling (`US tr` offered "US casino 'tricks'
+    ..." before "U.S. TRADE ..."). `world c` offered "CAESARS WORLD <CAW> ..." before the World Cup titles, 8th,
+    and `house of l` "No seasonal lift for house market": the last word's start anywhere in the title
+    (session 55's reviewer)."""
+    tokens = q.split()
+    typing = words_of(tokens[-1])[-1:] if tokens and last_word_typed(q) else []
+    finished_tokens = tokens[:-1] if typing else tokens
+    if typing:
+        finished_tokens.append(tokens[-1][: tokens[-1].rindex(typing[0])])
+    words: list[str] = []
+    for token in reversed(finished_tokens):
+        if token in forms:
+            break
+        words[:0] = with_code_runs(word_parts(token)).split()
+    window: list[str] = []
+    content = len(typing)
+    for word in reversed(words):
+        if content == 2:
+            break
+        window.insert(0, word)
+        content += fold_as_index(word) not in _OPTIONAL_WORDS
+    while window and fold_as_index(window[0]) in _OPTIONAL_WORDS:
+        window.pop(0)
+    if len(window) + len(typing) < 2:
+        return None
+    return " ".join(window), _prefix_value(typing[0]) if typing else ""
+
+
+def _adjacent_clause(finished: str, typing: str) -> dict[str, Any]:
+    """The should clause of build_suggest scoring ADJACENT_BOOST for a title holding the word starts `finished` then
+    `typing` side by side, in order (the engine's intervals query on `title.prefix`, whose word starts sit at their
+    word's position: one term a word, where a prefix rule on the exact field walks the terms starting with it and
+    refuses more than 128), and the finished words whole (`title.exact`): `iraq w` is no "Iraqis win ...". Not the
+    exact field's positions for the finished words: it reads a title's `US` as `U.S`, two positions (`interest r`
+    missed "US interest rates increased to 2%")."""
+    text = f"{finished} {typing}".strip()
+    adjacent = {"intervals": {"title.prefix": {"match": {"query": text, "ordered": True, "max_gaps": 0}}}}
+    whole = {"match": {"title.exact": {"query": finished, "operator": "and"}}}
+    return {"constant_score": {"filter": {"bool": {"filter": [adjacent, whole]}}, "boost": ADJACENT_BOOST}}
 
 
 def _titles_request(query: dict[str, Any], size: int) -> dict[str, Any]:
@@ -496,10 +560,39 @@ def build_article_titles(typed: str) -> dict[str, Any]:
         must.append(any_of([*starts, {"multi_match": {**whole, "query": typing}}]))
     # Stopwords alone are words an article must hold, as a title must (_plain_words).
     must = must or [{"multi_match": {**whole, "operator": "and"}}]
-    query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}]}
+    query: dict[str, Any] = {"must": must, "should": [{"multi_match": whole}, *_adjacent_in_text(text)]}
     if excluded := title_exclusions(parsed.excluded):
         query["must_not"] = excluded
     return _titles_request(query, MAX_SUGGESTIONS)
+
+
+def _adjacent_in_text(text: str) -> list[dict[str, Any]]:
+    """The should clauses of build_article_titles scoring ARTICLE_ADJACENT_BOOST for an article whose headline,
+    summary or body (as written: relevance.EXACT_TEXT_FIELDS) holds the last words typed side by side (adjacent_words),
+    the one being typed as a word's start (the engine's phrase_prefix: its first 50 words with that start, in the
+    index's order; a start of one letter is not read, its first 50 words being no likelier than any other: `general e`
+    ranked first an article writing "general e..." no reader means), and the finished ones among them alone, when two
+    or more (`house of lo`: "house of", the 50 words starting `lo` not reaching "lords"). `general ele` offered
+    "CHRYSLER <C> MOVE CONTINUES TREND" first, `black monday` "Citizenship event for 18s touted" (session 55's
+    reviewer)."""
+    adjacent = adjacent_words(text, _abbreviations(text))
+    if adjacent is None:
+        return []
+    finished, typing = adjacent
+    phrases = [(finished, "phrase")] if typing and len(finished.split()) > 1 else []
+    if not typing:
+        phrases = [(finished, "phrase")]
+    elif len(typing) >= MIN_ADJACENT_PREFIX_CHARS:
+        phrases.append((f"{finished} {typing}", "phrase_prefix"))
+    return [
+        {
+            "constant_score": {
+                "filter": {"multi_match": {"query": query, "type": kind, "fields": EXACT_TEXT_FIELDS}},
+                "boost": ARTICLE_ADJACENT_BOOST,
+            }
+        }
+        for query, kind in phrases
+    ]
 
 
 def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
@@ -540,9 +633,17 @@ def suggest_titles(index: ArticleIndex, q: str) -> TitleSuggestions:
         return TitleSuggestions([])
     # An abbreviation's closed-up spelling is marked too (`I.B.M.` marks "IBM"); a dotted one is not (its letters
     # alone would mark every word starting with them).
-    typed = typed_words(searched) + [form for form in _abbreviations(searched).values() if "." not in form]
+    # A finished word is marked only where a title word is that word whole (`bank of e` marked the "BANK" of
+    # "BANKAMERICA" and the "of" of "off"; session 55's reviewer); the one being typed where a word starts with it.
+    tokens = searched.split()
+    typing = tokens[-1:] if last_word_typed(searched) else []
+    forms = _abbreviations(searched)
+    closed_forms = {token: form for token, form in forms.items() if "." not in form}
+    typed = typed_words(" ".join(typing)) + [closed_forms[token] for token in typing if token in closed_forms]
+    finished = tokens[: len(tokens) - len(typing)]
+    whole = typed_words(" ".join(finished)) + [closed_forms[token] for token in finished if token in closed_forms]
     # A name's letters, closed up, are marked where a title word is the name whole (`AT&T` marks "ATT" and "AT&T").
-    names = [closed for token in joined_words(searched.split()) if (closed := short_joined(token))]
+    names = [*whole, *(closed for token in joined_words(tokens) if (closed := short_joined(token)))]
     suggestions: list[TitleSuggestion] = []
     for hit in response["hits"]["hits"]:
         title = str(hit.get("_source", {}).get("title", ""))
@@ -656,14 +757,14 @@ def highlight_title(title: str, typed: list[str], names: Sequence[str] = ()) -> 
     shortest start of the word that folds to the typed word, with the marks on its last letter (Straße typed
     `stra` marks Stra, `ﬁnance` typed `fin` marks ﬁn, Ọ̀yọ́ typed `oyo` is marked whole); around the typed start
     of a joined word a typed word starts closed up, where none of its parts is marked (`walm` marks "Wal-M" of
-    Wal-Mart); and around each word, joined or not, that is one of `names` whole, its joiners aside (`att` marks
-    "ATT" and "AT&T", not the start of "ATTACK")."""
+    Wal-Mart); and around each word, joined or not, that is one of `names` whole, its joiners aside (a finished
+    word, or a name's letters: `att` marks "ATT" and "AT&T", not the start of "ATTACK")."""
     marks: list[tuple[int, int]] = []
     position = 0
     for is_word, run in groupby(title, is_word_character):
         word = "".join(run)
         start, position = position, position + len(word)
-        if is_word and (cut := _typed_start(word, typed) or _whole_name(word, names)):
+        if is_word and (cut := _whole_name(word, names) or _typed_start(word, typed)):
             marks.append((start, start + cut))
     closable = [t for t in typed if _closable(t)]
     for joined in _JOINED_TITLE_WORD.finditer(title):

@@ -11,11 +11,12 @@ both (a search can list both days where an ingest, which stores one date, must r
 (`10.11.1987`) the day comes first, as only continental and British copy writes dates so. ISO forms (`1987-10-11`)
 are never ambiguous.
 
-A date's words are typed side by side (`of` may stand between them: `march of 1987`), as query_units gives them with
-their stopwords: `may be 1987` is the verb (session 55; its `be`, a stopword, is no scored word, so `may` stood beside
-the year). A month name that is an ordinary word after a year (ORDINARY_MONTHS) is a month only before it: `1987 may`
-is the verb, as in both news-dev articles writing `2005 may` ("earnings in 2005 may also slide"), where the two
-writing `may 2005` and the one writing `may 1987` mean the month. A day in figures with a two-digit year (`10/19/87`)
+A date's words are typed side by side, or with the words a date is said with between them (`march of 1987`,
+`october the 19th 1987`, `march in 1987`: typed_apart), as query_units gives them with their stopwords: `may be
+1987` is the verb (session 55; its `be`, a stopword, is no scored word, so `may` stood beside the year). A month
+name that is an ordinary word after a year (ORDINARY_MONTHS) is a month only before it: `1987 may` is the verb, as
+in both news-dev articles writing `2005 may` ("earnings in 2005 may also slide"), where the two writing `may 2005`
+and the one writing `may 1987` mean the month. A day in figures with a two-digit year (`10/19/87`)
 reads it as `'87` does (short_year), but not with dots (`2.7.10` is a version number).
 """
 
@@ -54,8 +55,6 @@ MONTHS: dict[str, int] = {
 # slide"). Not `march` nor `mar`: news-dev writes neither after a year, and `1987 march` typed lost March 1987's
 # articles when read as the word (session 55's comparison).
 ORDINARY_MONTHS = frozenset({"may"})
-# The one word a date may hold between its parts: `march of 1987` (news-dev writes "January through March of 1987").
-_WITHIN_DATE = "of"
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Year first (ISO, `1987/10/19` too): never ambiguous. The separators of one date are the same.
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?:(?P=sep)(?P<day>\d{1,2}))?")
@@ -155,17 +154,33 @@ def typed_dates(words: Sequence[str], apart: Collection[int] = ()) -> list[Typed
 
 
 def typed_apart(units: Sequence[str], stopwords: Collection[str]) -> list[bool]:
-    """For each of the units that are not stopwords (query_units: a query's units with its stopwords), whether it was
-    typed apart from the one before it: another word between them but `of` (`may be 1987`, not `march of 1987`)."""
+    """For each of the units that are not stopwords (query_units: a query's units with its stopwords, a comma
+    dropped), whether it was typed apart from the one before it: another word between them but the words a date is
+    written with (_within_date: `may be 1987`, not `march of 1987` nor `october the 19th, 1987`)."""
     flags: list[bool] = []
-    between = False
+    between: list[str] = []
     for unit in units:
         if unit in stopwords:
-            between = between or unit != _WITHIN_DATE
+            between.append(unit)
             continue
-        flags.append(between)
-        between = False
+        flags.append(not _within_date(between, unit))
+        between = []
     return flags
+
+
+def _within_date(between: Collection[str], unit: str) -> bool:
+    """Whether the stopwords typed before a unit are those a date is written and said with: `of` (`march of 1987`,
+    `the 19th of october`), `the` before a day (`october the 19th 1987`, `may the 5th 2005`) and `in` before a year
+    (`march in 1987`, `march in '87`): how a reader says and types a date, though news-dev's copy writes only `of`
+    so ("January through March of 1987"). Any other (`be` in `may be 1987`) is a word between, and no date spans it:
+    session 55's review of the rule allowing `of` alone, under which `october the 19th 1987` lost its day's 10
+    articles from page 1."""
+    allowed = {"of"}
+    if _DAY.fullmatch(unit):
+        allowed.add("the")
+    if YEAR.fullmatch(unit):
+        allowed.add("in")
+    return set(between) <= allowed
 
 
 def _named_date(words: Sequence[str], i: int, apart: Collection[int]) -> TypedDate | None:

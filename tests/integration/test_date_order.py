@@ -320,6 +320,30 @@ def test_a_month_name_that_is_a_word_is_a_month_only_where_it_is_typed_as_a_date
         assert set(ids(q)[:2]) == set(month), q
 
 
+def test_a_date_said_with_the_before_its_day_or_in_before_its_year_is_still_that_date(pipeline: LocalPipeline) -> None:
+    # Given the article of 19 October 1987 and one of March 1987, and 1987 articles writing the words instead
+    day = _json_upload(pipeline, "Stocks plunge", "NEW YORK, Oct 19 - Stocks fell.", published="1987-10-19")
+    month = _json_upload(pipeline, "Tin output", "LONDON, March 10 - Tin output rose.", published="1987-03-10")
+    words = [
+        _json_upload(
+            pipeline,
+            f"Pact talks {n}",
+            f"The 19th round of talks in October, on March figures for 1987, in October 1987 and March 1987 {n}.",
+            published="1987-06-01",
+        )
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then `the` before the day and `in` before the year are said within a date, which ranks its articles first
+    # (session 55: any word but `of` broke the date, and `october the 19th 1987` ranked the words' articles first)
+    for q in ("october the 19th 1987", "october the 19th, 1987", "oct. the 19th 1987"):
+        assert ids(q)[0] == day, q
+    for q in ("march in 1987", "march in '87"):
+        assert ids(q)[0] == month, q
+        assert set(words) <= set(ids(q)), q
+
+
 def test_a_day_in_figures_with_a_two_digit_year_is_read_as_its_year(pipeline: LocalPipeline) -> None:
     # Given the articles of 19 and 20 October 1987
     day = _json_upload(pipeline, "Stocks plunge", "NEW YORK, Oct 19 - Stocks fell.", published="1987-10-19")

@@ -1,6 +1,7 @@
 """/suggest on the real node: an abbreviation /search reads through its synonyms typed in any case, and a word that
 punctuation after it finishes (session 51's attacker); the titles of the articles holding words no title holds
-together, a dotted EU or UN, and a headline held twice offered once (session 52's attacker)."""
+together, a dotted EU or UN, and a headline held twice offered once (session 52's attacker); the words typed side by
+side first, and a finished word marked whole (session 55's reviewer)."""
 
 from __future__ import annotations
 
@@ -119,6 +120,48 @@ def test_suggest_offers_a_headline_held_twice_once(pipeline: LocalPipeline) -> N
     # Then it is offered once (it took two of the list's places)
     found = suggested("Kilro")
     assert len(found) == 2 and quits in found
+
+
+def test_suggest_ranks_the_words_typed_side_by_side_first(pipeline: LocalPipeline) -> None:
+    # Given headlines holding the words typed apart, one the last one's start twice, and one holding them in a row
+    caesars = _json_upload(pipeline, "Caesars World board cuts costs, closes casino", "The group met.")
+    best = _json_upload(pipeline, "Isinbayeva claims new world best", "She jumped.")
+    cup = _json_upload(pipeline, "Lions blow to World Cup stars", "The squad lost.")
+    magma = _json_upload(pipeline, "MAGMA <MGCPV> STOCK TRANSFERABILITY LIMITED", "Shares were moved.")
+    market = _json_upload(pipeline, "Seoul stock market consolidates on state measures", "Prices steadied.")
+    iraqis = _json_upload(pipeline, "Iraqis win death test case probe", "The court ruled.")
+    war = _json_upload(pipeline, "Cardinal criticises Iraq war cost", "He spoke.")
+    pipeline.drain()
+
+    # Then the title holding the finished word followed by a word starting with the one being typed comes first: a
+    # title holding a word starting with one or two typed letters anywhere came first (`world c`: "CAESARS WORLD ...")
+    found = suggested("world c")
+    assert found[0] == cup and set(found) == {cup, caesars, best}
+    assert suggested("stock m") == [market, magma]
+    assert suggested("iraq w") == [war, iraqis]
+    # and a finished word is marked only where a title word is that word whole ("<mark>Iraq</mark>is")
+    status, body, _ = get("/suggest?q=iraq+w")
+    assert status == 200
+    assert [s["highlighted"] for s in body["suggestions"]] == [
+        "Cardinal criticises <mark>Iraq</mark> <mark>w</mark>ar cost",
+        "Iraqis <mark>w</mark>in death test case probe",
+    ]
+
+
+def test_suggest_offers_first_the_articles_writing_the_words_side_by_side(pipeline: LocalPipeline) -> None:
+    # Given headlines holding a typed word whose articles hold the others apart, and an article whose text writes
+    # them side by side
+    tire = _json_upload(pipeline, "GENCORP TO SELL GENERAL TIRE", "Its electric cable unit goes too.")
+    motors = _json_upload(pipeline, "TALKING POINT/GENERAL MOTORS", "Analysts expect elevated output.")
+    poll = _json_upload(pipeline, "Observers to monitor UK poll", "The general election will be held in May.")
+    pipeline.drain()
+
+    # Then, no headline holding `general` and a word starting `ele`, the article writing "general election" comes first
+    # (the GENERAL TIRE and GENERAL MOTORS wires did, for holding `general` in their headline)
+    for typed in ("general ele", "general elect", "general election"):
+        found = suggested(typed)
+        assert found[0] == poll, typed
+    assert set(suggested("general ele")) == {poll, tire, motors}
 
 
 def _worst_suggest_inputs() -> dict[str, str]:

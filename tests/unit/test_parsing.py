@@ -1344,6 +1344,203 @@ def test_a_file_in_another_format_than_its_extension_is_rejected_with_the_name_t
     assert error.fix.startswith(f"a file is read by its extension: if it is {looks.split(',')[0]}, rename it {renamed}")
 
 
+@pytest.mark.parametrize(
+    ("data", "opening"),
+    [
+        (b"---\ntitle: Ferry strike\nauthor: Ann Lee\ndate: 2015-05-12\n---\n\nCrews walked out.\n", "front matter"),
+        (b"\xef\xbb\xbf---\r\ntitle: Ferry strike\r\n---\r\n\r\nCrews walked out.\r\n", "front matter"),
+    ],
+)
+def test_a_markdown_file_saved_as_text_is_rejected_with_the_name_to_give_it(data: bytes, opening: str) -> None:
+    # Session 55's attack report: read as a legacy page, the front matter or `# Ferry strike` became the title
+    error = _rejection("incoming/ferry.txt", data)
+
+    assert error.reason.startswith(f"the text file starts with {opening}")
+    assert error.reason.endswith("it looks like Markdown, not text")
+    assert "rename it ferry.md" in error.fix
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a rule of dashes above the title, a note between two rules, a wire's end mark: legacy pages all
+        "---\nFerry strike\n---\n\n(By Ann Lee)\n\nCrews walked out on Monday.\n",
+        "Ferry strike\n\n(By Ann Lee)\n\n---\nUpdate: talks resume on Friday.\n---\n\nCrews walked out on Monday.\n",
+        "Ferry strike\n\n(By Ann Lee)\n\nCrews walked out on Monday.\n\n# # #\n",
+        "#1 seed wins the harbour regatta\n\n(By Ann Lee)\n\nCrews raced on Monday.\n",
+    ],
+)
+def test_a_legacy_page_opening_with_a_rule_or_a_hash_is_read_as_text(page: str) -> None:
+    parsed = parse_upload("incoming/ferry.txt", page.encode())
+
+    assert parsed.author == "Ann Lee"
+    assert "Crews" in parsed.body
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # session 55's review N, R3: a first line of `#`s and words, or lower-case notes between dashes, is a legacy
+        # page's too (`# 1 seed`, a wire's `## BREAKING ##`, a rule `# * * *`, a dateline and source between rules)
+        "# 1 seed wins the harbour regatta\n\n",
+        "   # 2 seeds fall at the regatta\n\n",
+        "## BREAKING ##\n\nFerry strike\n\n",
+        "## URGENT\n\nFerry strike\n\n",
+        "# * * *\n\nFerry strike\n\n",
+        "# Ferry strike\n\n",
+        "---\ndate: 12 May 2015\nsource: Reuters\n---\n\nFerry strike\n\n",
+        "---\nnote: this story was corrected on 13 May.\n---\n\nFerry strike\n\n",
+        "---\ntitle: Ferry strike\ntags:\n  - ports\n---\n\n",
+    ],
+)
+def test_a_legacy_page_opening_with_hashes_or_notes_between_dashes_is_read_as_text(opening: str) -> None:
+    parsed = parse_upload("incoming/ferry.txt", f"{opening}(By Ann Lee)\n\nCrews walked out on Monday.\n".encode())
+
+    assert "Crews walked out on Monday." in parsed.body
+
+
+def test_a_text_quoting_a_feeds_root_tag_at_its_top_is_read() -> None:
+    # Session 55's review N, R4: it was "an RSS feed listing 0 stories"
+    page = '<rss version="2.0"> opens every RSS feed\n\n(By Ann Lee)\n\nA feed lists a site\'s stories.\n'
+
+    parsed = parse_upload("incoming/rss.txt", page.encode())
+
+    assert parsed.author == "Ann Lee"
+
+
+_ITEM = (
+    "<item><title>{title}</title><link>https://somanet.example/{i}</link><description>Crews walked out.</description>"
+    "</item>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "feed", "said"),
+    [
+        (
+            "feed.html",
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>SomaNet</title>'
+            + "".join(_ITEM.format(i=i, title=f"Story {i}") for i in range(5))
+            + "</channel></rss>",
+            "an RSS feed listing 5 stories (\u201cStory 0\u201d, \u201cStory 1\u201d, \u201cStory 2\u201d, \u2026)",
+        ),
+        (
+            "feed.txt",
+            '<?xml version="1.0"?>\n<?xml-stylesheet href="feed.xsl"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            '<title>SomaNet</title><entry><title type="html">&lt;b&gt;Ferry&lt;/b&gt; strike</title>'
+            "<updated>2015-05-12T09:00:00Z</updated></entry></feed>",
+            "an Atom feed listing 1 story (\u201cFerry strike\u201d)",
+        ),
+        (
+            "one.html",
+            '<rss version="2.0"><channel><title>SomaNet</title>'
+            + _ITEM.format(i=0, title="<![CDATA[Ferry strike]]>")
+            + "</channel></rss>",
+            "an RSS feed listing 1 story (\u201cFerry strike\u201d)",
+        ),
+        (
+            "map.html",
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<url><loc>https://somanet.example/0</loc></url><url><loc>https://somanet.example/1</loc></url></urlset>",
+            "a sitemap listing 2 pages (\u201chttps://somanet.example/0\u201d, \u201chttps://somanet.example/1\u201d)",
+        ),
+    ],
+)
+def test_a_feed_or_sitemap_is_rejected_naming_its_stories(name: str, feed: str, said: str) -> None:
+    # Session 55's attack report: a feed was one article under the channel's name, its stories glued together
+    error = _rejection(f"incoming/{name}", feed.encode())
+
+    assert error.reason == f"the file is {said}, not one article"
+    assert "upload each article from its own page" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("e.txt", "404 Not Found\n\nThe requested URL /news/ferry was not found on this server.", "an error page"),
+        (
+            "e.html",
+            '<title>Access Denied</title><h1>Access Denied</h1><p>You don\'t have permission to access "/news/ferry" on'
+            " this server.</p><p>Reference #18.2d4f</p>",
+            "an error page",
+        ),
+        ("e.txt", "503 Service Unavailable\n\nThe server is unable to service your request. Try again later.", "an"),
+        ("e.md", "---\ntitle: Search results\n---\n\nNo results were found.", "a search page that found nothing"),
+        (
+            "e.txt",
+            "Just a moment...\n\nChecking if the site connection is secure\n\nsomanet.example needs to review the "
+            "security of your connection before proceeding.\n\nRay ID: 7a1b2c3d4e5f",
+            "a bot check",
+        ),
+        (
+            "e.txt",
+            "Home | News | Sport\n\nPage not found\n\nSorry, the page you requested could not be found.",
+            "an error page",
+        ),
+        (
+            "e.md",
+            "---\ntitle: Page not found\n---\n\nSorry, the page you were looking for could not be found.",
+            "an error",
+        ),
+        (
+            "e.json",
+            json.dumps({"title": "404 Not Found", "body": "The requested URL was not found on this server."}),
+            "an error",
+        ),
+        (
+            "e.html",
+            "<title>500 Internal Server Error</title><h1>Internal Server Error</h1><p>The server encountered an "
+            "internal error or misconfiguration and was unable to complete your request.</p>",
+            "an error page",
+        ),
+        (
+            "e.html",
+            "<title>Nothing Found</title><main><h1>Nothing Found</h1><p>It seems we can\u2019t find what you\u2019re "
+            "looking for. Perhaps searching can help.</p></main>",
+            "an error page",
+        ),
+        (
+            "e.html",
+            "<title>Search | SomaNet</title><main><h1>Search results</h1><p>Sorry, no results were found for your "
+            'search "ferry". Please try different keywords.</p></main>',
+            "a search page that found nothing",
+        ),
+    ],
+)
+def test_a_saved_error_or_check_page_is_rejected_in_every_format(name: str, data: str, kind: str) -> None:
+    # Session 55's attack report: only HTML was asked, and not for a 5xx page or WordPress's "Nothing Found"
+    error = _rejection(f"incoming/{name}", data.encode())
+
+    assert error.reason.startswith(f"the page is {kind}") and "saved in place of the article" in error.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # an article ABOUT a 404 page or an outage, and a brief under an error's title that tells a story
+        ("a.txt", "The art of the 404 page\n\n(By Ann Lee)\n\nSorry, the page you requested could not be found."),
+        ("a.txt", "404 Not Found\n\nThe ferry timetable was not found by inspectors, who closed the port office."),
+        ("a.md", "---\ntitle: Cloudflare outage takes sites down\n---\n\nSites showed Just a moment... all day."),
+        ("a.json", json.dumps({"title": "Page not found", "body": "A study found that one link in five is dead."})),
+        ("a.json", json.dumps({"title": "500 Internal Server Error", "author": "Ann Lee", "body": "Try again later."})),
+        # session 55's review N, R2: a brief under a title that is no error status's, or signed by a wire dateline
+        ("a.txt", "Search for killer goes on\n\nThe DNA did not match any profile on the national database."),
+        ("a.md", "---\ntitle: No results\n---\n\nNo results were found in the recount, officials said."),
+        ("a.json", json.dumps({"title": "Access denied", "body": "Customers do not have permission to access files."})),
+        ("a.txt", "Not found\n\nThe stolen painting could not be found, police said on Friday."),
+        ("a.txt", "Service unavailable\n\nThe tax site was unable to handle the request volume. Try again later."),
+        ("a.md", "---\ntitle: Internal server error\n---\n\nThe ministry's site encountered an internal error."),
+        ("a.txt", "404 Not Found\n\nLONDON (Reuters) - The page you are looking for is now a museum piece."),
+        ("a.html", "<title>Bad gateway</title><h1>Bad gateway</h1><p>The site was unable to handle the request.</p>"),
+        ("a.html", "<title>Search for killer</title><h1>Search for killer</h1><p>It did not match any profile.</p>"),
+    ],
+)
+def test_an_article_about_an_error_page_or_titled_like_one_is_read(name: str, data: str) -> None:
+    parsed = parse_upload(f"incoming/{name}", data.encode())
+
+    assert parsed.body
+
+
 def test_a_file_of_its_own_format_or_read_as_what_it_holds_gets_no_such_hint() -> None:
     assert "looks like" not in _rejection("incoming/a.md", b"Just a line, no title.\n").reason
     assert "looks like" not in _rejection("incoming/a.json", b'{"body": "no title"}').reason

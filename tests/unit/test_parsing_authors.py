@@ -822,3 +822,173 @@ def test_a_bracketed_line_of_another_language_naming_no_writer_before_an_agency_
 
     # Then the byline above is read and the line stays text
     assert (parsed.author, parsed.body) == ("Juan P\u00e9rez", f"{byline}\n\n{_TEXT}")
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="byline">By Jane Doe<br>12 May 2015</p>',
+        '<p class="byline">Jane Doe \u00b7 12 May 2015 \u00b7 4 min read</p>',
+        '<p class="byline">By Jane Doe, May 12, 2015</p>',
+        '<div class="byline">By Jane Doe | May 12, 2015</div>',
+        '<div class="byline"><span>By Jane Doe</span><span>12 May 2015</span></div>',
+    ],
+)
+def test_html_a_date_in_the_byline_element_is_the_articles_date(byline: str) -> None:
+    # Given a byline element that writes the date after the name, and no other date
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then both are read (session 55's attacker: the date was lost, and the author with it in some)
+    assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")
+    assert parsed.body == _TEXT
+
+
+def test_html_a_later_change_in_the_byline_element_is_no_date() -> None:
+    # Given a byline element whose date is an update's
+    parsed = parse_upload("incoming/a.html", _page('<div class="byline">By Jane Doe | Updated 12 May 2015</div>'))
+
+    # Then it is not the article's date (as a header's "Updated" stamp is not), and the author is read
+    assert (parsed.author, parsed.published) == ("Jane Doe", None)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline">By <a rel="author" href="/jd">Jane Doe</a> and '
+        '<a rel="author" href="/jr">John Roe</a></div>',
+        '<p>By <a rel="author" href="/jd">Jane Doe</a> and <a rel="author" href="/jr">John Roe</a></p>',
+        '<div class="byline">By <span class="author"><a href="/jd">Jane Doe</a></span> and '
+        '<span class="author"><a href="/jr">John Roe</a></span></div>',
+    ],
+)
+def test_html_every_author_the_byline_marks_is_an_author(byline: str) -> None:
+    # Given a byline marking two authors (rel=author links, author spans)
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then both are the article's, as a byline in plain text names them (session 55's attacker: John Roe was lost)
+    assert parsed.author == "Jane Doe, John Roe"
+    assert parsed.body == _TEXT
+
+
+def test_html_an_author_link_in_another_line_is_no_second_author() -> None:
+    # Given the byline's rel=author link, and the author's link again in a box under the story naming someone else
+    box = '<div class="more"><p>More from <a rel="author" href="/sr">Sam Roe</a></p></div>'
+    parsed = parse_upload("incoming/a.html", _page(f'<p>By <a rel="author" href="/jd">Jane Doe</a></p>{box}'))
+
+    assert parsed.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="byline">Words by Jane Doe \u00b7 Photos by John Roe</div>',
+        '<div class="byline"><span>By Jane Doe</span><span>Photos by John Roe</span></div>',
+        '<div class="byline">By Jane Doe<br>Illustration by John Roe</div>',
+    ],
+)
+def test_html_a_pictures_credit_in_the_byline_is_no_part_of_the_author(byline: str) -> None:
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Session 55's attacker: "Jane Doe · Photos by John Roe", "Jane DoePhotos by John Roe" were the author
+    assert parsed.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "byline": "By Jane Doe"}),
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "author": "By Jane Doe"}),
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "authors": ["By Jane Doe"]}),
+        ("a.md", f"---\ntitle: Kerry to meet Putin\nauthor: By Jane Doe\n---\n{_TEXT}\n"),
+        ("a.md", f"---\ntitle: Kerry to meet Putin\nbyline: 'Words by Jane Doe'\n---\n{_TEXT}\n"),
+    ],
+)
+def test_a_declared_author_with_the_word_by_is_the_name(name: str, data: Any) -> None:
+    upload = json.dumps(data) if name.endswith(".json") else data
+    parsed = parse_upload(f"incoming/{name}", upload.encode())
+
+    # Session 55's attacker: the author facet had "By Jane Doe" beside "Jane Doe"
+    assert parsed.author == "Jane Doe"
+
+
+def test_html_an_author_link_credited_for_the_pictures_is_no_second_author() -> None:
+    # Given a byline line marking the photographer's link as rel=author too
+    byline = '<p>By <a rel="author" href="/jd">Jane Doe</a> | Photos by <a rel="author" href="/jr">John Roe</a></p>'
+
+    # Then only the writer is the author (joining every rel=author took a photographer's name: session 23's review)
+    assert parse_upload("incoming/a.html", _page(byline)).author == "Jane Doe"
+
+
+_TWO_LINKS = '<p class="meta">By <a rel="author" href="/jd">Jane Doe</a>{}<a rel="author" href="/jr">{}</a>{}</p>'
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p><span class="author">Jane Doe</span> \u00b7 Photography: <span class="author">John Roe</span></p>',
+        _TWO_LINKS.format(" \u00b7 Photos: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u2022 Photo: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u00b7 Photography ", "John Roe", ""),
+        _TWO_LINKS.format(" (text) and ", "John Roe", " (photos)"),
+        _TWO_LINKS.format(", Photographer: ", "John Roe", ""),
+        _TWO_LINKS.format(" \u00b7 Editor: ", "John Roe", ""),
+        _TWO_LINKS.format(" ", "Popular: John Roe", ""),
+    ],
+)
+def test_html_an_author_link_labelled_with_a_role_no_writer_has_is_no_second_author(byline: str) -> None:
+    # Given a byline line marking a photographer or an editor as an author too, named with a label or in parentheses
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then only the writer is the author (session 55's review: "Jane Doe, John Roe")
+    assert parsed.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("between", "second"), [(" with ", "John Roe"), (" in Paris and ", "John Roe"), (" and ", "Edith Roe")]
+)
+def test_html_two_writers_author_links_with_no_role_between_are_both_authors(between: str, second: str) -> None:
+    parsed = parse_upload("incoming/a.html", _page(_TWO_LINKS.format(between, second, "")))
+
+    assert parsed.author == f"Jane Doe, {second}"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Fact checked by Ann Lee, May 14, 2015",
+        "Reviewed by Dr Ann Lee, May 14, 2015",
+        "Fact-checked by Ann Lee | May 14, 2015",
+    ],
+)
+def test_html_a_review_date_in_the_byline_element_is_no_date(credit: str) -> None:
+    # Given a byline element whose date follows a review's or a fact-check's credit
+    parsed = parse_upload("incoming/a.html", _page(f'<div class="byline">By Jane Doe<br>{credit}</div>'))
+
+    # Then it is that later event's day, not the article's (session 55's review: published 2015-05-14)
+    assert (parsed.author, parsed.published) == ("Jane Doe", None)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "author": "By and Large Media"}),
+        ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "authors": ["By and Large Media"]}),
+        ("a.md", f"---\ntitle: Kerry to meet Putin\nauthor: By and Large Media\n---\n{_TEXT}\n"),
+    ],
+)
+def test_a_declared_author_starting_with_by_before_no_name_is_kept_whole(name: str, data: Any) -> None:
+    upload = json.dumps(data) if name.endswith(".json") else data
+    parsed = parse_upload(f"incoming/{name}", upload.encode())
+
+    # Session 55's review: "and Large Media"
+    assert parsed.author == "By and Large Media"
+
+
+def test_html_a_byline_list_is_read_without_its_bullets() -> None:
+    # Given a byline element that lists the name and the date
+    byline = '<div class="byline"><ul><li>By Jane Doe</li><li>May 12, 2015</li></ul></div>'
+
+    parsed = parse_upload("incoming/a.html", _page(byline))
+
+    # Then the list's bullet is no part of the name (session 55's review: "By Jane Doe", with "By" left on)
+    assert (parsed.author, parsed.published) == ("Jane Doe", "2015-05-12")

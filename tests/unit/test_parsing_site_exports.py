@@ -892,3 +892,128 @@ def test_a_json_giving_its_body_or_a_cms_type_is_no_json_ld(document: dict[str, 
     parsed = parse_upload("incoming/budget.json", _json(document))
 
     assert (parsed.title, parsed.body) == ("Council sets budget", _TEXT)
+
+
+_STORY_TEXT = "The council approved the harbour budget on Monday after a long debate in the chamber."
+
+
+@pytest.mark.parametrize(
+    "name", ["publishedAt", "datePublished", "first_published_at", "pub_date", "PublishedDate", "date_gmt"]
+)
+def test_json_a_publication_dates_other_names_are_read(name: str) -> None:
+    # Given a JSON article dated under a CMS's or framework's name of its publication date
+    document = {"title": "Budget approved", "body": _STORY_TEXT, name: "2015-05-12T09:00:00Z"}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    # Then it is the article's date (session 55's attacker: accepted undated, without a word)
+    assert parsed.published == "2015-05-12"
+
+
+@pytest.mark.parametrize("name", ["created_at", "timestamp"])
+def test_json_a_records_creation_is_no_publication_date(name: str) -> None:
+    document = {"title": "Budget approved", "body": _STORY_TEXT, name: "2015-05-12", "publishedAt": "2015-05-14"}
+
+    assert parse_upload("incoming/a.json", json.dumps(document).encode()).published == "2015-05-14"
+
+
+@pytest.mark.parametrize(
+    ("lines", "published"),
+    [
+        ("date: 2015-05-12\npublishDate: 2015-05-12", "2015-05-12"),  # Hugo's, the same day
+        ("date: 2015-05-10\npublishDate: 2015-05-12\nlastmod: 2016-01-01\ndraft: false", "2015-05-12"),
+        ("date: 2015-05-12\npubDate: 2015-05-12", "2015-05-12"),  # Astro's
+        ("date: 2015-05-12\npublished_at: 2015-05-12T09:00:00Z", "2015-05-12"),  # Ghost's
+    ],
+)
+def test_front_matter_a_date_beside_the_publication_date_gives_way_to_it(lines: str, published: str) -> None:
+    # Given Hugo's `date` (the content's) beside `publishDate` (when it is published), or another generator's pair
+    # saying the same day
+    upload = f"---\ntitle: Budget approved\n{lines}\n---\n{_STORY_TEXT}\n"
+
+    parsed = parse_upload("incoming/a.md", upload.encode())
+
+    # Then the publication date is read (session 55's attacker: rejected as two names of one field, even equal)
+    assert parsed.published == published
+
+
+@pytest.mark.parametrize(
+    ("name", "upload"),
+    [
+        ("a.md", f"---\ntitle: Budget approved\npublishDate: 2015-05-12\npubDate: 2015-05-13\n---\n{_STORY_TEXT}\n"),
+        ("a.md", f"---\ntitle: Budget approved\ndate: 2015-05-10\npubDate: 2015-05-12\n---\n{_STORY_TEXT}\n"),
+        (
+            "a.json",
+            json.dumps({"title": "B", "body": _STORY_TEXT, "published": "2015-05-12", "publishedAt": "2015-05-13"}),
+        ),
+    ],
+)
+def test_two_publication_dates_of_other_days_are_rejected(name: str, upload: str) -> None:
+    with pytest.raises(RejectedUploadError, match="two names for one field"):
+        parse_upload(f"incoming/{name}", upload.encode())
+
+
+def test_front_matter_a_publish_date_after_today_beside_another_date_is_rejected() -> None:
+    # Given Hugo's publishDate of a post not published yet beside its date
+    upload = f"---\ntitle: Budget approved\ndate: 2015-05-12\npublishDate: 2099-01-01\n---\n{_STORY_TEXT}\n"
+
+    # Then which day is meant cannot be told: rejected as before session 55
+    with pytest.raises(RejectedUploadError, match="two names for one field"):
+        parse_upload("incoming/a.md", upload.encode())
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"publishedAt": ""},  # left empty
+        {"publishedAt": " "},
+        {"publishedAt": 1431424800000},  # the same day in milliseconds since 1970
+        {"pub_date": 1431424800},  # in seconds
+        {"publishedAt": {"$date": "2015-05-12T10:00:00Z"}},  # MongoDB's Extended JSON
+        {"publishedAt": "2015-05-13T03:30:00Z"},  # a New York evening in UTC
+        {"publishedAt": "2015-05-13T02:00:00+09:00"},
+        {"datePublished": "2015-05-13T03:00:00+00:00", "date_gmt": "2015-05-13T03:00:00"},  # WordPress with Yoast
+        {"publishedAt": "yesterday"},  # no date one can read: the other is the date
+    ],
+)
+@pytest.mark.parametrize("date", ["2015-05-12", "2015-05-12T20:00:00", "2015-05-12T20:00:00-07:00"])
+def test_json_a_publication_date_saying_the_same_moment_as_the_date_gives_its_day(
+    other: dict[str, Any], date: str
+) -> None:
+    # Given `date` beside another name of the publication date that is blank, unreadable, or the same moment written
+    # otherwise (a count since 1970, another time zone)
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "date": date, **other}
+
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    # Then the article keeps the day `date` gives (session 55's review: rejected as two names for one field)
+    assert parsed.published == "2015-05-12"
+
+
+@pytest.mark.parametrize("value", [{"$date": "2015-05-12T10:00:00Z"}, {"$date": {"$numberLong": "1431424800000"}}])
+def test_json_a_mongodb_date_is_read(value: dict[str, Any]) -> None:
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "publishedAt": value}
+
+    # Session 55's review: rejected as "published must be text, not an object"
+    assert parse_upload("incoming/a.json", json.dumps(document).encode()).published == "2015-05-12"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        {"publishedAt": "2015-05-14T03:30:00Z"},  # more than any time zone apart
+        {"datePublished": "2015-05-14T12:00:00+02:00"},
+        {"publishedAt": 1431710000000},  # 2015-05-15
+    ],
+)
+def test_json_a_publication_date_of_another_moment_than_the_date_is_rejected(other: dict[str, Any]) -> None:
+    document = {"title": "Budget approved", "body": _STORY_TEXT, "date": "2015-05-12T20:00:00-07:00", **other}
+
+    with pytest.raises(RejectedUploadError, match="two names for one field"):
+        parse_upload("incoming/a.json", json.dumps(document).encode())
+
+
+def test_front_matter_an_empty_publish_date_beside_the_date_is_no_date() -> None:
+    upload = f'---\ntitle: Budget approved\ndate: 2015-05-12\npublishDate: ""\n---\n{_STORY_TEXT}\n'
+
+    assert parse_upload("incoming/a.md", upload.encode()).published == "2015-05-12"

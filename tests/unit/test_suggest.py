@@ -11,7 +11,10 @@ from archive_search.ports import ArticleIndex
 from archive_search.query_parser import fold_as_index
 from archive_search.suggest import (
     MAX_JOINED_PHRASES,
+    _abbreviations,
+    adjacent_words,
     build_suggest,
+    groups_closed,
     highlight_title,
     suggest_query,
     suggest_titles,
@@ -203,7 +206,7 @@ def test_capitals_in_capitals_lower_case_or_a_stopword_are_no_abbreviation_to_sp
     query = build_suggest(suggest_query(typed))["query"]["bool"]
 
     assert query["must"] == [{"match": {"title.prefix": {"query": typed, "operator": "and", "boost": 2}}}]
-    assert len([clause for clause in query["should"] if "title.start" in clause["match"]]) == 1
+    assert len([clause for clause in query["should"] if "title.start" in clause.get("match", {})]) == 1
 
 
 def test_in_a_pasted_sentence_a_hyphen_excludes_nothing() -> None:
@@ -316,3 +319,27 @@ def test_a_possessive_typed_to_its_end_asks_for_titles_starting_with_the_word_an
 
     assert {"term": {"title.start": {"value": "japan s ", "boost": 10}}} in should
     assert not any("term" in clause for clause in build_suggest(suggest_query("japan s"))["query"]["bool"]["should"])
+
+
+@pytest.mark.parametrize(
+    ("typed", "adjacent"),
+    [
+        ("house of l", ("house of", "l")),
+        # stopwords before the last two words are not held side by side, nor the words before an abbreviation
+        ("the world c", ("world", "c")),
+        ("prime minister tony b", ("tony", "b")),
+        ("US trade d", ("trade", "d")),
+        ("US tr", None),
+        # finished, the last words whole; a joined word's parts and a code's runs as the title fields hold them
+        ("world cup ", ("world cup", "")),
+        ("o'ne", ("o", "ne")),
+        ("F16 je", ("16", "je")),
+        ("japan's ec", ("japan", "ec")),
+        # one word is nothing to hold side by side
+        ("oil ", None),
+        ("the w", None),
+    ],
+)
+def test_the_last_words_typed_are_held_side_by_side(typed: str, adjacent: tuple[str, str] | None) -> None:
+    q = groups_closed(suggest_query(typed))
+    assert adjacent_words(q, _abbreviations(q)) == adjacent

@@ -95,14 +95,18 @@ def test_a_date_is_typed_side_by_side_and_a_month_that_is_a_word_before_its_year
 
     may, march = read("may 1987"), read("march 1987")
     assert '"1987-05||/M"' in may[0] and '"1987-03||/M"' in march[0]
-    # `be` is no scored word, yet `may be 1987` is the verb (session 55); `of` may stand within a date
-    assert read("may be 1987") == read("earnings may be 1987 higher") == read("may the 19 1987") == []
-    assert read("in may 1987") == may and read("march of 1987") == march
+    # `be` is no scored word, yet `may be 1987` is the verb (session 55); `of`, `the` before a day and `in` before a
+    # year are said within a date, `the` before a year not
+    assert read("may be 1987") == read("earnings may be 1987 higher") == read("may the 1987") == []
+    assert read("in may 1987") == may and read("march of 1987") == march == read("march in 1987")
+    assert '"1987-05-19||/d"' in read("may the 19 1987")[0] and '"1987-10-19||/d"' in read("october the 19th 1987")[0]
     assert '"1987-10-19||/d"' in read("19th of october 1987")[0]
     # After its year an ordinary word's month is the word (news-dev: "earnings in 2005 may also slide"), another
     # month's name the month
     assert read("1987 may") == [] and read("1987 february") != [] != read("1987 march") and read("1987 mar") != []
     assert typed_apart(["may", "be", "1987", "of", "june"], {"be", "of"}) == [False, True, False]
+    assert typed_apart(["october", "the", "19th", "in", "1987"], {"the", "in"}) == [False, False, False]
+    assert typed_apart(["may", "the", "1987", "in", "june"], {"the", "in"}) == [False, True, True]
 
 
 def test_a_day_in_figures_with_a_two_digit_year_reads_it_as_an_apostrophe_year() -> None:

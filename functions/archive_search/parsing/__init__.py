@@ -3,7 +3,9 @@
 The extension picks the parser. Two cheap content checks correct a misleading one: a .md or .json file that
 starts with `<!doctype html>` or `<html>`, or a .txt file that starts with an HTML tag, is parsed as HTML, and a
 .txt file that starts like a JSON object (`{"`, `{}`) as JSON. Binary files (PDF, Word, images) are rejected
-with what they are. No other guessing: a file without a known extension is rejected.
+with what they are, and so are, whatever their extension, RSS/Atom feeds and sitemaps (feeds.py) and a .txt file
+that opens as Markdown does (sniff.markdown_opening), with the name to give it. No other guessing: a file without a
+known extension is rejected.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_address, without_agency_tail
+from archive_search.parsing.error_pages import refuse_error_page
+from archive_search.parsing.feeds import refuse_feed
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import (
     FORMAT_NAMES,
@@ -26,6 +30,7 @@ from archive_search.parsing.sniff import (
     looks_like_another_format,
     looks_like_html,
     looks_like_json_object,
+    markdown_opening,
 )
 from archive_search.parsing.validate import validated
 
@@ -122,12 +127,17 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             fix=f"export the article as text and upload it as one of: {', '.join(SUPPORTED_EXTENSIONS)}",
         )
     refuse_unpublished_folder(key)
+    refuse_feed(data)
     sniffed = _sniffed(extension, data, target)
+    if sniffed == PARSERS[".txt"]:
+        _refuse_markdown_as_text(key, extension, data)
     try:
         parsed = _read(key, sniffed, data)
         if parsed.published is None:
             # A Jekyll post's date is in its file name when its front matter declares none (site_generators)
             parsed = replace(parsed, published=file_name_date(key))
+        if sniffed != HTML:  # the HTML parser asks with the page's <title> and bylines too
+            _refuse_error_page(parsed)
         return _agency_as_credit(_without_address(validated(parsed)))
     except RejectedUploadError as exc:
         if sniffed != target:  # read as the format it holds already
@@ -162,6 +172,35 @@ def _named_as_another_format(exc: RejectedUploadError, key: str, extension: str,
         fix=f"a file is read by its extension: if it is {FORMAT_NAMES[looks]}, rename it {name} and upload it again;"
         f" else {exc.fix}",
     )
+
+
+def _refuse_error_page(parsed: ParsedUpload) -> None:
+    """RejectedUploadError when a legacy page, Markdown file or JSON article is a saved error, bot-check or empty
+    search page (error_pages.refuse_error_page): its title is an error status title (`404 Not Found`, `Page not
+    found`, `Just a moment...`, `Search results`), its short body is that page's own words, and it names no author, no
+    date and no agency (a wire dateline's). Until session 55 only HTML was asked, and `404 Not Found` as text was
+    published (attack report, F7); any other title heads real briefs ("Access denied", "Service unavailable")."""
+    refuse_error_page(
+        parsed.title,
+        "",
+        [paragraph for paragraph in parsed.body.split("\n\n") if paragraph],
+        signed_or_dated=bool(parsed.author or parsed.published or parsed.credit),
+        status_title_only=True,
+    )
+
+
+def _refuse_markdown_as_text(key: str, extension: str, data: bytes) -> None:
+    """RejectedUploadError when a text file opens as Markdown does (sniff.markdown_opening), with the name to give it:
+    read as a legacy page, its front matter became the title, and its author and date were lost. As a
+    Markdown file in another extension, it is not read as Markdown for it (looks_like_another_format)."""
+    opening = markdown_opening(data)
+    if opening is not None:
+        name = posixpath.basename(key)[: -len(extension)] + ".md"
+        raise RejectedUploadError(
+            f"the text file starts with {opening}, which a legacy text page never has: it looks like Markdown, not"
+            " text",
+            fix=f"a file is read by its extension: if it is Markdown, rename it {name} and upload it again",
+        )
 
 
 def _agency_as_credit(parsed: ParsedUpload) -> ParsedUpload:

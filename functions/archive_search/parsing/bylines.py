@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from archive_search.parsing.text import BULLET, clean_line, normalise_space
+from archive_search.parsing.text import clean_line, normalise_space
 from archive_search.parsing.validate import (
     date_line_problem,
     date_line_readings,
@@ -389,7 +389,9 @@ _BYLINE_ADDS = re.compile(r"\s+[|\u2022\u00b7]\s+")
 # After a comma too, since the session's review, a credit of the pictures, an edit or the writing ("Text by Jane
 # Doe, photos by John Roe" was "Jane Doe, photos by John Roe"; "Jane Doe, John Roe by …" stays a list of names), and
 # a picture's credit with its label's colon ("Автор: Иван Петров, фото: Анна Смирнова" named no one). After a full
-# stop too ("Story by Jane Doe. Photographs by John Roe.", "By Jane Doe. Photos: John Roe": session 54's attacker).
+# stop too ("Story by Jane Doe. Photographs by John Roe.", "By Jane Doe. Photos: John Roe": session 54's attacker), and
+# after a dot or bullet ("Words by Jane Doe · Photos by John Roe": session 55's attacker; a bullet before names alone,
+# "By Jane Roe • John Roe", joins two writers).
 _PICTURE_LABEL = (
     r"(?:photos?|pictures?|photographs?|photography|images?|graphics?|video|illustrations?|foto|fotos"
     r"|\u0444\u043e\u0442\u043e)"
@@ -399,7 +401,7 @@ _COMMA_CREDIT = (
     rf"|{_PICTURE_LABEL})"
 )
 _CREDIT_CLAUSE = re.compile(
-    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*[,.]\s*(?={_COMMA_CREDIT}\s+by\b)"
+    rf"(?:\s*;\s*|\s+with\s+)(?=(?:[^\W\d_]+\s+){{1,3}}by\b)|\s*[,.\u00b7\u2022]\s*(?={_COMMA_CREDIT}\s+by\b)"
     rf"|\s*[;,.]\s*(?={_PICTURE_LABEL}\s*:)",
     re.IGNORECASE,
 )
@@ -1018,7 +1020,7 @@ _LABEL = re.compile(r"^(?P<label>[^:]{1,30}):\s*(?P<names>.+)$")
 _NOT_WRITTEN_BY = re.compile(
     # An adverb may come first: "Medically reviewed by", "Independently fact-checked by" (session 23's review).
     r"^(?:\w+ly\s+)?(?:photos?|photographs?|pictures?|images?|video|videos|graphics?|illustrations?|edited|reviewed|produced"
-    r"|fact-checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
+    r"|fact[-\s]checked|design|designed|photography|illustrated)\s+by\b|^(?:posted|filed|published)\s+(?:in|under)\b",
     re.IGNORECASE,
 )
 _PICTURE_AGENCY = re.compile(r"\b(?:getty\s+images|shutterstock|alamy|istock(?:photo)?|via\s+getty)\b", re.I)
@@ -1047,6 +1049,11 @@ _PAGE_WORDS = frozenset(
 # What a byline element's text made only of names no one: the page's furniture, common words (but the months,
 # seasons and days that are first names too: "April Show", "Dawn Reading", "June Winter") and function words.
 _NOT_NAMES_IN_BYLINES = _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
+
+
+def credits_no_writer(text: str) -> bool:
+    """Whether a line credits what no writer made: "Photos by John Roe", "Illustration by Jane Roe", "Edited by …"."""
+    return _NOT_WRITTEN_BY.match(text) is not None
 
 
 def names_people(text: str) -> bool:
@@ -1186,12 +1193,10 @@ def without_leading_furniture(
     declared_author, author = author, None
     dateline = None
     declared = parse_date(published) if published else None
-    for index, shown in enumerate(paragraphs):
+    for index, paragraph in enumerate(paragraphs):
         if not everywhere and (kept or index == 3):
-            kept.append(shown)
+            kept.append(paragraph)
             continue
-        # A header's meta list (WordPress's `ul.post-meta`) shows its byline and date as bullet items
-        paragraph = shown.removeprefix(BULLET)
         day = parse_date(paragraph)
         name = byline_name(paragraph)
         if day is None and (both := byline_with_date(paragraph)) is not None:
@@ -1227,7 +1232,7 @@ def without_leading_furniture(
             problem = date_line_problem(paragraph) if unreadable else None
             if problem is not None:
                 raise problem
-            kept.append(shown)
+            kept.append(paragraph)
     return kept, author, dateline
 
 
@@ -1241,6 +1246,21 @@ def declared_names(value: object) -> list[str] | None:
         return None
     names = [item.get("name") if isinstance(item, dict) else item for item in items]
     return [name for name in names if isinstance(name, str)] if all(isinstance(n, str) for n in names) else None
+
+
+def without_by(name: str) -> str:
+    """A declared author's name without a byline's words before it (_AUTHOR_PREFIX: "By Jane Doe", "Words by Jane Doe",
+    "Reporter: Jane Doe" are Jane Doe), as an HTML or legacy byline is read: a JSON or front-matter `byline: By Jane
+    Doe` kept "By", and the author facet had "By Jane Doe" beside "Jane Doe" (session 55's attacker). Only before a
+    name: a word that starts with a letter and joins no words (`By and Large Media` is a name; session 55's review)."""
+    rest = _AUTHOR_PREFIX.sub("", name, count=1)
+    first = next(iter(rest.split()), "")
+    return rest if first[:1].isalpha() and first.casefold() not in _JOINING_WORDS else name
+
+
+# Words that join others, which no name starts with ("By and Large Media" is a name, not "and Large Media"); "the" may
+# start an agency's ("By the Associated Press").
+_JOINING_WORDS = frozenset({"and", "or", "of", "in", "on", "for", "to", "a", "an", "at", "by", "with", "from"})
 
 
 def joined_authors(names: Sequence[str]) -> str:

@@ -32,8 +32,7 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing.json_ld import from_json_ld, is_json_ld
-from archive_search.parsing.text import FIELD_NAMES, publishable
-from archive_search.parsing.validate import date_value
+from archive_search.parsing.text import publishable
 
 _ONE_WORDPRESS_POST = (
     "upload each post on its own: its page as .html, or `wp post get ID --format=json` (or the REST API's "
@@ -221,8 +220,6 @@ def is_wordpress_post(document: dict[str, Any]) -> bool:
 # names nothing but an article's body; `content` is WordPress's and most headless CMSs' body; `html` is Ghost's;
 # `text` is schema.org's for any work, and APIs use it for a plain-text copy or a teaser beside the body.
 BODY_NAMES = ("articlebody", "content", "html", "text")
-# Where CMS exports put the date when they give none of the format's names for it: schema.org's, WordPress's in UTC.
-_OTHER_DATE_NAMES = ("datepublished", "date_gmt")
 
 
 def _other_body(document: dict[str, Any]) -> str | None:
@@ -271,9 +268,6 @@ def _with_body_named_otherwise(document: dict[str, Any]) -> dict[str, Any]:
     _refuse_not_public("status", None, isinstance(document[name], dict) and document[name].get("protected") is True)
     if _is_rendered("title", document):
         fields["title"] = _rendered(document, "title")
-    if all(document.get(date) is None for date in FIELD_NAMES["published"]):
-        given = next((date for date in _OTHER_DATE_NAMES if document.get(date) is not None), None)
-        fields["published"] = date_value(document[given], given) if given is not None else None
     return fields
 
 

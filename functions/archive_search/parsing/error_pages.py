@@ -38,6 +38,16 @@ _SAVE_AGAIN = (
 # A web server's signature, on a label line of its own (nginx's `<center>nginx</center>`): in a sentence these are
 # a story's words ("the Apache County courthouse", "Apache helicopters").
 _SERVER_SIGNATURE = re.compile(r"\b(?:nginx|apache|openresty|akamai|cloudflare|varnish|microsoft-iis|lighttpd)\b", re.I)
+# An error status title with its code ("404 Not Found", "Error 503", "HTTP 500 - Internal Server Error").
+_CODED = re.compile(rf"(?:http )?(?:error )?[45]\d\d\s*[:-]?\s*(?:{_STATUS})|(?:http )?error [45]\d\d")
+# The titles a legacy text, Markdown or JSON upload must have to be asked at all (refuse_error_page's
+# `status_title_only`): a status with its code, "Page not found", a bot check's, a search's that found nothing.
+# Their briefs have no <title> to tell them apart, and "Access denied", "Not found", "Service unavailable" or
+# "Search for killer goes on" head real ones (session 55's review N, R2).
+_STATUS_TITLES = re.compile(
+    rf"{_CODED.pattern}|(?:oops!? |sorry,? )?(?:the |this )?(?:page|file) (?:was )?(?:not found|(?:can(?:no|')t"
+    r"|could not|cannot) be found)|just a moment(?:\.\.\.|\u2026)|attention required|search results|no results found"
+)
 # Each kind of page: what the editor is told it is, its titles (lower-cased, without a final `!` or `?`; a final full
 # stop is allowed by _matches), the phrases its own text says (a story's sentences say none of them: each is the
 # page speaking to its reader), and what to do.
@@ -54,7 +64,22 @@ _KINDS = (
         re.compile(
             r"page you(?:'re| are| were) looking for|(?:could not|couldn't|cannot|can't|can not) be found"
             r"|on this server|requested url|(?:don't|do not) have permission to access|reference #|ray id"
-            r"|not archived that url|try searching|check the (?:url|address|spelling)",
+            r"|not archived that url|try searching|check the (?:url|address|spelling)"
+            # WordPress's "Nothing Found" (its theme's own words)
+            r"|(?:can't|cannot|could not|couldn't) find what you(?:'re| are) looking for"
+            r"|perhaps searching (?:can|will) help|nothing matched your search",
+            re.IGNORECASE,
+        ),
+        _SAVE_AGAIN,
+    ),
+    (
+        # A 5xx page's words (Apache's 500, a 503's) are an outage story's too ("asked the public to try again
+        # later"): only under a title with the status code (session 55's review N, R2).
+        "an error page",
+        _CODED,
+        re.compile(
+            r"encountered an internal error|unable to (?:complete|service|handle) (?:your|the|this) request"
+            r"|try again later",
             re.IGNORECASE,
         ),
         _SAVE_AGAIN,
@@ -74,6 +99,17 @@ _KINDS = (
             re.IGNORECASE,
         ),
         _SAVE_AGAIN,
+    ),
+    (
+        "a search page that found nothing",
+        # Only these bare titles: "Search for killer goes on", "No results in recount" head stories (review N, R2).
+        re.compile(r"search results|no results found"),
+        re.compile(
+            r"no (?:results|matches|articles|stories|posts) (?:were |was )?found|(?:did not|didn't) match any"
+            r"|try (?:different|other) (?:keywords|search terms|words)|nothing matched your search",
+            re.IGNORECASE,
+        ),
+        "upload the article from its own page: a search page lists other pages, and this one none",
     ),
     (
         "a log-in page",
@@ -114,12 +150,17 @@ _KINDS = (
 )
 
 
-def refuse_error_page(headline: str, page_title: str, paragraphs: list[str], *, signed_or_dated: bool) -> None:
+def refuse_error_page(
+    headline: str, page_title: str, paragraphs: list[str], *, signed_or_dated: bool, status_title_only: bool = False
+) -> None:
     """RejectedUploadError when a page is a saved error, bot-check, log-in, consent or removal page: its `headline`
     (whole) or its `<title>` (whole, or a segment beside segments naming the site: _SITE_NAME) is such a page's
     (_KINDS), its body `paragraphs` hold at most ERROR_PAGE_MAX_CHARS characters and are that page's own
-    (_is_pages_text), and it names no author and no date (not `signed_or_dated`)."""
+    (_is_pages_text), and it names no author and no date (not `signed_or_dated`). With `status_title_only` (an upload
+    with no <title>), only a headline that is an error status title (_STATUS_TITLES) is asked."""
     if sum(map(len, paragraphs)) > ERROR_PAGE_MAX_CHARS or signed_or_dated:
+        return
+    if status_title_only and not any(map(_STATUS_TITLES.fullmatch, _title_words(headline, whole=True))):
         return
     paragraphs = [paragraph.replace("\u2019", "'") for paragraph in paragraphs]
     for title, whole in ((headline, True), (page_title, False)):

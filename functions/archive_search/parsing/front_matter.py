@@ -87,7 +87,7 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     if match:
         markdown = text[match.end() :]
         second = _FRONT_MATTER.match(markdown.lstrip("\n"))
-        if second is not None and _is_front_matter_mapping(second.group("yaml")):
+        if second is not None and is_front_matter_mapping(second.group("yaml")):
             line = second.group("yaml").split("\n", 1)[0].strip()
             raise RejectedUploadError(
                 f"a second block between --- lines follows the front matter (`{_excerpt(line)}`), and only the "
@@ -112,6 +112,19 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+# A front-matter line as a legacy page's note between rules never has all of: a lower-case key, a colon, a value.
+_PLAIN_PAIR = re.compile(r"[a-z_][\w-]*+:[ \t]+\S[^\n]*")
+
+
+def starts_with_front_matter_mapping(text: str) -> bool:
+    """Whether the text opens with front matter between `---` lines whose every line is a lower-case `key: value`
+    and one of them its `title:`, as a Markdown file does and a legacy page, which may open with a rule of dashes or
+    notes between two rules (`date: 12 May 2015`, `source: Reuters`), does not (session 55's review N, R3)."""
+    match = _FRONT_MATTER.match(text.lstrip("\n"))
+    lines = match.group("yaml").splitlines() if match is not None else []
+    return all(map(_PLAIN_PAIR.fullmatch, lines)) and any(line.startswith("title:") for line in lines)
+
+
 def _opens_front_matter(text: str) -> bool:
     """Whether the `---` the text opens with opens front matter: the first line below it that is neither blank nor a
     `#` line is a `name:` line, starts with a character YAML reserves (a list's `- a`, a complex key's `?`: what
@@ -126,7 +139,7 @@ def _opens_front_matter(text: str) -> bool:
     return closed is not None and any(_KEY_LINE.match(line) for line in closed.group("yaml").split("\n"))
 
 
-def _is_front_matter_mapping(source: str) -> bool:
+def is_front_matter_mapping(source: str) -> bool:
     """Whether the text is written as a mapping of front-matter keys: each line at the line's start a key as front
     matter writes one (_KEY_PAIR: `foo: bar`, `og_title:`), not a note's label (`Update:`, `Note:`); lines indented
     or a list's items under a key are its value. Read by the lines' shape, not by YAML: this block is never loaded."""

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from html.parser import HTMLParser
 from itertools import islice
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.parsing.furniture_lines import (
@@ -23,12 +24,12 @@ from archive_search.parsing.furniture_lines import (
     is_share_bar,
 )
 from archive_search.parsing.text import (
-    BULLET,
     PHRASING_ELEMENTS,
     joined_references,
     normalise_space,
     refuse_stand_ins,
 )
+from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -824,21 +825,11 @@ _CAPTION_NAMES = frozenset(
     | {"picture-caption", "figure-caption", "gallery-caption"}
 )
 _CAPTIONS = ", ".join(f".{name}" for name in sorted(_CAPTION_NAMES))
-# Names that say the caption is a picture's wherever it stands; a bare `caption` also names a key-facts box
-# (session 55), which is a photo's only in a box of its image's own (_among_paragraphs).
-_GENERIC_CAPTION_NAMES = frozenset({"caption", "caption-text"})
 MAX_CAPTIONS = 500  # caption-named elements judged in one article: a gallery has a few dozen
 # What a label over or under a video says (session 54): "Watch: Kerry arrives in Sochi", "Video: …", a short title
 # with no clause (_MEDIA_LABEL_MAX_WORDS): a paragraph of the story's that starts so says more. And what a gallery's
 # counter and caption say beside a photo: "1 of 12: Kerry arrives in Sochi", "Photo 2 of 5 - …".
 _VIDEO_LABEL = re.compile(r"(?:watch|video)\s*:\s*[^.,;!?\n]{1,150}", re.IGNORECASE)
-# A title leaves out the auxiliary a sentence has, and speaks of no one present: "Watch: Fans can stream the final
-# free from 8pm" is the story's sentence (session 54's review), "Watch: Kerry arrives in Sochi" a video's title.
-_SENTENCE_WORDS = re.compile(
-    r"\b(?:can|cannot|could|will|would|shall|should|may|might|must|is|are|was|were|has|have|had|do|does|did"
-    r"|you|we|i|they|won't|can't|don't)\b|\w['\u2019](?:ll|re|ve|d)\b",
-    re.IGNORECASE,
-)
 _VIDEO = "video, iframe, embed, object, amp-video, amp-iframe, amp-youtube"
 _VIDEO_TAGS = frozenset(_VIDEO.split(", "))
 _COUNTER_LABEL = re.compile(
@@ -857,19 +848,14 @@ def _labels_media(node: LexborNode, lengths: dict[int, int]) -> bool:
     """Whether an element right beside an image, a video or an embed (_beside_media) is its label: saying only what a
     gallery's counter says (_COUNTER_LABEL), "Photo 1 of 5: …" or "1 of 5: …" in a gallery (_in_gallery: elsewhere
     it is a numbered list's item, a quiz's question: session 54's review); or, beside a video or an embed, saying
-    only what its label says (_VIDEO_LABEL) as a title does (no _SENTENCE_WORDS). Each only short
-    (_MEDIA_LABEL_MAX_CHARS)."""
+    only what its label says (_VIDEO_LABEL). Each only short (_MEDIA_LABEL_MAX_CHARS)."""
     if node.tag not in _MEDIA_LABEL_TAGS or cached_text_length(node, lengths) > _MEDIA_LABEL_MAX_CHARS:
         return False
     text = normalise_space(node.text(deep=True))
     counter = _COUNTER_LABEL.fullmatch(text)
     if counter is not None:
         return (counter.group("named") is not None or _in_gallery(node)) and _beside_media(node)
-    if (
-        _VIDEO_LABEL.fullmatch(text) is None
-        or len(text.split()) > _MEDIA_LABEL_MAX_WORDS
-        or _SENTENCE_WORDS.search(text.partition(":")[2]) is not None
-    ):
+    if _VIDEO_LABEL.fullmatch(text) is None or len(text.split()) > _MEDIA_LABEL_MAX_WORDS:
         return False
     siblings = _adjacent_elements(node)
     return any(sibling.tag in _VIDEO_TAGS or sibling.css_first(_VIDEO) is not None for sibling in siblings)
@@ -891,10 +877,9 @@ def _in_gallery(node: LexborNode) -> bool:
 def _media_captions(root: LexborNode, lengths: dict[int, int]) -> frozenset[int]:
     """The captions of photos outside a <figure> under root, which the body leaves out as it does a <figcaption> beside
     its media: an element named as one (_CAPTION_NAMES), short (_MEDIA_LABEL_MAX_CHARS), right beside its image
-    (_beside_media), one named only `caption` in a box of their own (not _among_paragraphs), a phrase element only
-    with no text of a paragraph around it (`<p>Harbour master <span class="caption">…` is a sentence's). None when
-    the captions hold half the text or more: a photo story told in its captions keeps them (session 54's review: such
-    a page was rejected as empty)."""
+    (_beside_media), a phrase element only with no text of a paragraph around it (`<p>Harbour master <span
+    class="caption">…` is a sentence's). None when the captions hold half the text or more: a photo story told in
+    its captions keeps them (session 54's review: such a page was rejected as empty)."""
     captions = [node for node in islice(root.css(_CAPTIONS), MAX_CAPTIONS) if _is_caption(node, lengths)]
     if not captions:
         return frozenset()
@@ -903,8 +888,7 @@ def _media_captions(root: LexborNode, lengths: dict[int, int]) -> frozenset[int]
 
 
 def _is_caption(node: LexborNode, lengths: dict[int, int]) -> bool:
-    names = set(_names(node))
-    if node.tag not in _MEDIA_LABEL_TAGS or not names & _CAPTION_NAMES:
+    if node.tag not in _MEDIA_LABEL_TAGS or not set(_names(node)) & _CAPTION_NAMES:
         return False
     length = cached_text_length(node, lengths)
     if length > _MEDIA_LABEL_MAX_CHARS:
@@ -912,20 +896,7 @@ def _is_caption(node: LexborNode, lengths: dict[int, int]) -> bool:
     parent = node.parent
     if node.tag not in ("p", "div") and parent is not None and _words_around(parent) != _words_around(node):
         return False
-    return _beside_media(node) and (
-        bool(names & _CAPTION_NAMES - _GENERIC_CAPTION_NAMES) or not _among_paragraphs(node)
-    )
-
-
-def _among_paragraphs(node: LexborNode) -> bool:
-    """Whether an element stands among the story's paragraphs, not in a box of its image's own (WordPress's
-    `div.wp-caption`, a `div.image`): a sibling of it is a text block holding text. There a `div.caption` beside a
-    bare image is a key-facts box ("The bridge carried 40,000 vehicles a day…", session 54's review)."""
-    parent = node.parent
-    return parent is not None and any(
-        sibling.mem_id != node.mem_id and sibling.tag in _TEXT_BLOCK_TAGS and sibling.text(deep=True).strip()
-        for sibling in child_nodes(parent)
-    )
+    return _beside_media(node)
 
 
 def _words_around(node: LexborNode) -> str:
@@ -1196,15 +1167,51 @@ def _links_navigate(node: LexborNode) -> bool:
 
 
 # Where a link to another story leads on a news site: a path dated by year and month or by day
-# (`/news/2015/05/sea-wall-cracks`, `/2015-05-12-harbour-vote`).
-_DATED_PATH = re.compile(r"/(?:19|20)\d\d/[01]?\d/|(?:19|20)\d\d-[01]\d-[0-3]\d")
+# (`/news/2015/05/sea-wall-cracks`, `/2015-05-12-harbour-vote`, the Guardian's `/uk-news/2015/may/12/northgate`,
+# Reuters' `idUSKBN0NX1AB20150512`), or a story's number (the BBC's `/news/uk-england-32703115`, the Telegraph's
+# `/news/uknews/11600432/Headline.html`, WordPress's `?p=101`, `story.php?id=101`): session 55's review.
+_STORY_PATH = re.compile(
+    r"/(?:19|20)\d\d/(?:[01]?\d|" + "|".join(MONTH_ABBREVIATIONS) + r")/|(?<!\d)(?:19|20)\d\d-?[01]\d-?[0-3]\d(?!\d)"
+    r"|-\d{6,}(?=$|[/?#.])|/\d{6,}/[\w-]+\.html?\b|[?&](?:p|(?:story|article|post)_?id)=\d+"
+    r"|/(?:story|article|news|post)s?\.(?:php|aspx?|cfm|jsp)\?",
+    re.IGNORECASE,
+)
+# A document's address (a report, a table), not a page: `/docs/budget.pdf`.
+_DOCUMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|txt|zip)$", re.IGNORECASE)
+# What introduces the items that follow (`Here are the ten books our critics loved most this year.`, `Our critics
+# chose these ten books`, `the following`): a box's label (`More:`, `Top stories:`) or the story's last sentence
+# before a box of headlines says none of it.
+_INTRODUCTION = re.compile(r"\b(?:these|those|the following|below|here (?:are|is)|here's|here\u2019s)\b", re.I)
+# A headline: five words or more, no sentence's end (`Council votes to close two libraries in budget row`), where a
+# name (`Elm Park`), a document's (`Library consultation results`) or a book's title is shorter.
+_HEADLINE_WORDS = 5
 
 
-def _links_to_stories(node: LexborNode) -> bool:
-    """Whether half or more of a list's links lead to dated paths (_DATED_PATH): other stories of the site."""
-    hrefs = [link.attributes.get("href") or "" for link in node.css("a")]
-    dated = sum(1 for href in hrefs if _DATED_PATH.search(href) is not None)
-    return bool(hrefs) and dated * 2 >= len(hrefs)
+def _is_own_page(href: str) -> bool:
+    """Whether an address leads to a page of the site's own: no scheme, no host, no document (_DOCUMENT_PATH)."""
+    address = urlsplit(href)
+    return not address.scheme and not address.netloc and _DOCUMENT_PATH.search(address.path) is None
+
+
+def _is_story_link(link: LexborNode, introduced: bool) -> bool:
+    """Whether a link leads to another story: a story's path (_STORY_PATH), or, in a list its lead-in does not
+    introduce, a headline (_HEADLINE_WORDS words or more, not a sentence) leading to a page of the site's own
+    (_is_own_page)."""
+    href = (link.attributes.get("href") or "").strip()
+    if _STORY_PATH.search(href) is not None:
+        return True
+    if introduced:
+        return False
+    text = normalise_space(link.text(deep=True))
+    return len(text.split()) >= _HEADLINE_WORDS and _SENTENCE_END.search(text) is None and _is_own_page(href)
+
+
+def _links_to_stories(node: LexborNode, introduced: bool) -> bool:
+    """Whether half or more of a list's links lead to other stories of the site (_is_story_link); headlines only
+    where the text before the list does not introduce its items (_INTRODUCTION)."""
+    links = node.css("a")
+    stories = sum(1 for link in links if _is_story_link(link, introduced))
+    return bool(links) and stories * 2 >= len(links)
 
 
 def _story_text_follows(node: LexborNode, root: LexborNode) -> bool:
@@ -1296,20 +1303,21 @@ def element_paragraphs(
 
     def the_articles_content(node: LexborNode) -> bool:
         """Whether a list after the story's last paragraph is what the article is about (a reading list, a
-        listicle's items): more text than the paragraphs before it, its links leading to no other story."""
+        listicle's items): more text than the paragraphs before it (its links leading to no other story: story_list)."""
         told = sum(map(len, paragraphs)) + len(normalise_space("".join(current)))
-        return len(normalise_space(node.text(deep=True))) > told and not _links_to_stories(node)
+        return len(normalise_space(node.text(deep=True))) > told
 
     def story_list(node: LexborNode) -> bool:
         """Whether a list that is mostly links is the story's own (session 51: a listicle's items and a "Sources"
         list vanished with their text): after the story's lead-in with nothing left out between (running text,
         is_running_text, or since session 55 a label ending in a colon, `The libraries that will close:`, when its
-        links lead to no dated story, _links_to_stories), inside an article container (_in_article: on a page with
+        links lead to no other story, _links_to_stories), inside an article container (_in_article: on a page with
         none, a list between two paragraphs is as often the page's menu) and before more of the story's text
-        (_story_text_follows) unless it is the article's content (the_articles_content); or under a heading naming
-        the article's sources (_SOURCES_HEADINGS). A label of other stories before it (is_other_stories_label,
-        _OTHER_STORIES_WORDS) or a call to action leaves it furniture. In a fragment (Markdown, a JSON body) the
-        editor wrote every link: a list after a lead-in is the story's wherever it stands."""
+        (_story_text_follows) unless it is the article's content (the_articles_content, its links leading to no
+        other story); or under a heading naming the article's sources (_SOURCES_HEADINGS). A label of other stories
+        before it (is_other_stories_label, _OTHER_STORIES_WORDS) or a call to action leaves it furniture. In a
+        fragment (Markdown, a JSON body) the editor wrote every link: a list after a lead-in is the story's wherever
+        it stands."""
         run = normalise_space("".join(current))
         if run:
             before, holder = run, "p"
@@ -1323,14 +1331,17 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
+        stories = _links_to_stories(node, _INTRODUCTION.search(before) is not None)
         if before.endswith(":"):
-            if _links_to_stories(node):
+            if stories:
                 return False  # "Previously on the harbour saga, as reported in these pages:"
         elif not is_running_text(before):
             return False
         if not page:
             return True
-        return _in_article(node, facts) and (_story_text_follows(node, root) or the_articles_content(node))
+        return _in_article(node, facts) and (
+            _story_text_follows(node, root) or (not stories and the_articles_content(node))
+        )
 
     def keep_paragraph(paragraph: str, holder: str) -> None:
         nonlocal heading, label, furniture_after, last_holder, left_since
@@ -1394,9 +1405,7 @@ def element_paragraphs(
             keep_paragraph(paragraph, holder)
 
     numbers: dict[int, int] = {}  # each ordered list's next item number, by mem_id (ordered_list_start)
-    # The bulleted lists read (_shows_bullets): an item read alone (a theme's `li.meta-date`) is no list's item
-    bulleted: set[int] = set()
-    marker: list[str] = []  # an item's number or bullet, put before its first text (a loose item's is in a <p>)
+    marker: list[str] = []  # an ordered item's number, put before its first text (a loose item's is in a <p>)
     quotes: list[str] = []  # the <q> elements open around the walk
     scripts: list[tuple[int, int]] = []  # where each <sup> or <sub> open around the walk starts: (ended, in current)
     with_media: set[int] | None = None  # the figures showing media beside their caption, found at the first caption
@@ -1507,10 +1516,6 @@ def element_paragraphs(
                 numbers[node.mem_id] = ordered_list_start(node)
             elif tag == "li" and node.parent is not None and node.parent.mem_id in numbers:
                 marker[:] = [_item_marker(node, numbers)]
-            elif tag == "ul" and _shows_bullets(node):
-                bulleted.add(node.mem_id)
-            elif tag == "li" and node.parent is not None and node.parent.mem_id in bulleted:
-                marker[:] = [BULLET]
         elif tag in CELL_TAGS:
             current.append(" ")
         elif tag == "q":
@@ -1562,14 +1567,6 @@ def _item_marker(item: LexborNode, numbers: dict[int, int]) -> str:
     number = numbers[parent.mem_id] if value is None else value
     numbers[parent.mem_id] = number - 1 if "reversed" in parent.attributes else number + 1
     return f"{number}. "
-
-
-def _shows_bullets(node: LexborNode) -> bool:
-    """Whether a browser shows a bullet before the items of a `<ul>`: unless its own style says
-    `list-style: none` (the HTML standard's default list style). Written as "• Two were treated", an item reads as an
-    item, not as a broken sentence among paragraphs (session 55); nested lists' circles and squares are bullets too."""
-    style = re.sub(r"\s+", "", (node.attributes.get("style") or "").lower())
-    return not re.search(r"list-style(-type)?:none", style)
 
 
 def _integer(value: str | None) -> int | None:
@@ -1799,6 +1796,12 @@ def _apart_from_words(link: LexborNode, text: str) -> bool:
     return (not before or before[-1].isspace() or text[:1].isspace()) and (
         not after or after[0].isspace() or text[-1:].isspace()
     )
+
+
+def is_article_note(paragraph: str) -> bool:
+    """Whether a paragraph is one of the article's notes (_ARTICLE_NOTE: `Editor's note: an earlier version of this
+    story…`, `Additional reporting by …`)."""
+    return _ARTICLE_NOTE.match(paragraph) is not None
 
 
 def _holds_article_notes(node: LexborNode, facts: dict[tuple[str, int], bool]) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import declared_names, joined_authors
+from archive_search.parsing.bylines import declared_names, joined_authors, without_by
 from archive_search.parsing.cms_exports import from_cms_export, is_wordpress_post, refuse_many_posts
 from archive_search.parsing.furniture_lines import is_ad_label
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
@@ -32,10 +32,11 @@ from archive_search.parsing.text import (
     unescape_entities,
     written_sections,
 )
-from archive_search.parsing.validate import date_value
+from archive_search.parsing.validate import date_value, publication_date
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 _NAMES = {"body": ("body",), **FIELD_NAMES}
+_KEEP_ONE = 'keep one of "{0}" and "{1}"'
 # The names a body is read under (cms_exports.BODY_NAMES), as a report names them.
 _BODY_NAMES_SHOWN = ("body", "articleBody", "content", "html", "text")
 
@@ -80,10 +81,15 @@ def parse_json(data: bytes) -> ParsedUpload:
     section: str | None = None
     more_sections: tuple[str, ...] = ()
     for name in ("title", "body", *OPTIONAL_TEXT_FIELDS):
-        value = one_of(document, _NAMES[name], "the JSON", 'keep one of "{0}" and "{1}"')
+        if name == "published":
+            given, value = publication_date(document, "the JSON", _KEEP_ONE) or (name, None)
+        else:
+            value = one_of(document, _NAMES[name], "the JSON", _KEEP_ONE)
         if name == "author" and (names := declared_names(value)) is not None:
             # As front matter and JSON-LD give them, names or people with a name: joined by commas
-            value = joined_authors(names)
+            value = joined_authors([without_by(author) for author in names])
+        elif name == "author" and isinstance(value, str):
+            value = without_by(value)
         elif name == "section" and (sections := written_sections(value, _given(document, name))) is not None:
             # The first section is the article's, the others are kept as its tags (an article has one section)
             section, more_sections = section_and_tags(sections)
@@ -91,7 +97,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         if value is None:
             continue
         if name == "published":
-            value = date_value(value, _given(document, name))
+            value = date_value(value, given)
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
@@ -108,7 +114,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         texts["section"] = section
     if summary is not None:
         texts["summary"] = field_text(summary, "summary", " ")  # one line: its paragraphs are joined by spaces
-    tags = one_of(document, TAG_NAMES, "the JSON", 'keep one of "{0}" and "{1}"')
+    tags = one_of(document, TAG_NAMES, "the JSON", _KEEP_ONE)
     if isinstance(tags, str):  # decoded before the split (`&quot;` quotes too), and only then
         texts["tags"] = tuple(list_items(unescape_entities(tags), "tags"))
     elif isinstance(tags, list) and all(isinstance(t, str) for t in tags):

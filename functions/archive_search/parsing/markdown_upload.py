@@ -28,7 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
-from archive_search.parsing.bylines import byline_name, declared_names, joined_authors, without_leading_furniture
+from archive_search.parsing.bylines import (
+    byline_name,
+    declared_names,
+    joined_authors,
+    without_by,
+    without_leading_furniture,
+)
 from archive_search.parsing.error_pages import refuse_redirect
 from archive_search.parsing.front_matter import kind_of, load_front_matter, split_front_matter, yaml_tag
 from archive_search.parsing.html_text import NOT_A_TAG, as_markup, fragment_paragraphs
@@ -52,6 +58,7 @@ from archive_search.parsing.validate import (
     MAX_SUMMARY_CHARS,
     date_line_problem,
     parse_date,
+    publication_date,
     without_controls,
 )
 
@@ -181,8 +188,11 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
     # review: `categories: higher education`, `new york` in other files were cut in two)
     jekyll = jekyll_post or "layout" in front
     for field, names in FIELD_NAMES.items():
-        value = _one_of(front, names)
-        key = next((name for name in names if front.get(name) is not None), field)
+        if field == "published":
+            key, value = publication_date(front, "the front matter", _KEEP_ONE) or (field, None)
+        else:
+            value = _one_of(front, names)
+            key = next((name for name in names if front.get(name) is not None), field)
         if field == "section" and (sections := written_sections(value, key, jekyll=jekyll)) is not None:
             section, more_sections = section_and_tags(sections)
             if section is not None:
@@ -273,10 +283,12 @@ def _text(field: str, key: str, value: object) -> str:
     read as a JSON upload's is (json_upload.field_text), not kept as literal tags; a title's is kept as written, as a
     JSON title's is. `key` is the name the front matter gives the field under (`date` for published), for the
     report."""
+    if isinstance(value, str) and field == "author":
+        return without_by(unescape_entities(value))
     if isinstance(value, str):
         return _summary(value) if field == "summary" else unescape_entities(value)
     if field == "author" and (names := declared_names(value)) is not None:
-        return joined_authors([unescape_entities(v) for v in names])
+        return joined_authors([without_by(unescape_entities(v)) for v in names])
     raise _not_text(key, value, f"write {key}: followed by text")
 
 
@@ -310,8 +322,11 @@ def _not_text(key: str, value: object, fix: str) -> RejectedUploadError:
     )
 
 
+_KEEP_ONE = "keep one of the {0}: and {1}: lines"
+
+
 def _one_of(front: dict[str, Any], names: tuple[str, ...]) -> object:
-    return one_of(front, names, "the front matter", "keep one of the {0}: and {1}: lines")
+    return one_of(front, names, "the front matter", _KEEP_ONE)
 
 
 def _tags(front: dict[str, Any]) -> tuple[str, ...]:
@@ -529,9 +544,8 @@ def _markdown_in_html(state: StateCore) -> None:
 
 def _keep_list_delimiters(state: StateCore) -> None:
     """markdown-it core rule: each item of an ordered list written `1)` starts with its number as written, `1) Roads`,
-    and the list is rendered unnumbered (`<ul>` without bullets): the HTML extractor numbers an `<ol>`'s items `1.`
-    (session 52). The numbers are a browser's, from the list's start; an item without text shows none, as in an
-    `<ol>`."""
+    and the list is rendered unnumbered (`<ul>`): the HTML extractor numbers an `<ol>`'s items `1.` (session 52). The
+    numbers are a browser's, from the list's start; an item without text shows none, as in an `<ol>`."""
     from markdown_it.token import Token
 
     tokens = state.tokens
@@ -542,7 +556,6 @@ def _keep_list_delimiters(state: StateCore) -> None:
             continue
         number = int(opening.attrs.pop("start", 1))
         opening.tag = "ul"
-        opening.attrs["style"] = "list-style: none"  # the item shows its own number, no bullet (html_text)
         item_level, end = opening.level + 1, at + 1
         while tokens[end].type != "ordered_list_close" or tokens[end].level != opening.level:
             if tokens[end].type == "list_item_open" and tokens[end].level == item_level:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive_search.parsing.front_matter import starts_with_front_matter_mapping
 from archive_search.parsing.text import bom_encoding
 
 # Files editors upload by mistake, by their first bytes.
@@ -83,3 +84,14 @@ def looks_like_another_format(own: str | None, data: bytes) -> str | None:
     else:
         return None
     return None if own in (None, looks, ".txt") else looks
+
+
+def markdown_opening(data: bytes) -> str | None:
+    """What Markdown opens a text file with, which no legacy page does: "front matter (between --- lines)" of
+    lower-case `key: value` lines with a `title:` (front_matter.starts_with_front_matter_mapping); else None. Read as
+    a legacy page, the front matter was the title (session 55's attack report, F2). A first line starting with `#`
+    is no sign: legacy pages open with `# 1 seed …`, `## BREAKING ##` or `# * * *` (session 55's review N, R3)."""
+    head = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n")
+    if starts_with_front_matter_mapping(head.lstrip("\n")):
+        return "front matter (between --- lines)"
+    return None

@@ -742,10 +742,6 @@ def closed_bidi(line: str) -> str:
     return line + "".join(reversed(closers))
 
 
-# What a list item shown with a bullet starts with in a body (html_text: a `<ul>`'s item, in Markdown too)
-BULLET = "\u2022 "
-
-
 def normalise_space(text: str) -> str:
     """All whitespace, newlines included, as single spaces."""
     return " ".join(_SPACES.sub(" ", text).split())
@@ -820,12 +816,31 @@ _JEKYLL_WORD = re.compile(r"[^\W_][\w-]*")
 _JOINING_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"})
 
 
+# The names of an article's publication date, whatever their capitals, as generators, CMSs and APIs write them: Hugo's
+# publishDate, Astro's pubDate, Ghost's published_at, Contentful's and Sanity's publishedAt, schema.org's datePublished,
+# Wagtail's first_published_at, Django's pub_date, PublishedDate (session 55's attacker: the last five were ignored,
+# and the article accepted undated). In the order one is kept where two say the same moment in other days
+# (validate.publication_date): the names read before session 55 first, as their day was kept then.
+PUBLICATION_DATE_NAMES = (
+    "published",
+    "pubdate",
+    "publishdate",
+    "published_at",
+    "date",
+    "publishedat",
+    "datepublished",
+    "publisheddate",
+    "first_published_at",
+    "pub_date",
+    "publish_date",
+)
 # The metadata names an upload's fields may have, whatever their capitals, with the names static-site generators and
 # CMS exports also use (front matter and JSON alike: a JSON `date` or `Title` was ignored, the date silently lost).
+# WordPress's `date_gmt` is its `date` in UTC, read only where no other name gives the date.
 FIELD_NAMES = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
-    "published": ("published", "date", "pubdate", "publishdate", "published_at"),
+    "published": (*PUBLICATION_DATE_NAMES, "date_gmt"),
     "section": ("section", "category", "categories"),
     "summary": ("summary", "description", "excerpt"),
     "url": ("url",),

@@ -13,12 +13,22 @@ import unicodedata
 from calendar import monthrange
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from itertools import combinations
+from typing import Any
 from urllib.parse import urlsplit
 
 from archive_search.errors import RejectedUploadError
 from archive_search.index_mapping import INVISIBLE_CLASS
 from archive_search.models import ParsedUpload
-from archive_search.parsing.text import body_lines, clean_line, closed_bidi, has_visible, one_line
+from archive_search.parsing.text import (
+    PUBLICATION_DATE_NAMES,
+    body_lines,
+    clean_line,
+    closed_bidi,
+    has_visible,
+    one_line,
+    one_of,
+)
 from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
 MAX_TITLE_CHARS = 500
@@ -320,6 +330,93 @@ def epoch_day(text: str) -> date | None:
         return None
     day = datetime.fromtimestamp(int(text) / per_second, UTC).date()
     return day if day <= datetime.now(UTC).date() else None
+
+
+def publication_date(fields: dict[str, Any], where: str, fix: str) -> tuple[str, object] | None:
+    """The name and value of the article's publication date among `fields` (keyed in lower case), or None: one of the
+    names of the publication date (text.PUBLICATION_DATE_NAMES), else WordPress's `date_gmt`. Names that say the same
+    moment give it (session 55's attacker: Hugo's `date` and `publishDate` of one day, Astro's `date` and `pubDate`,
+    were rejected as two names of one field), the first of those names giving it; names that say other moments are
+    RejectedUploadError (text.one_of: `where`, `fix`), but for Hugo's `date` beside `publishDate`: there `date` is the
+    content's date and publishDate when the article is published (Hugo's front matter documentation), which is read,
+    up to today (a later one is a post Hugo has not published yet: which day the editor means of the two cannot be
+    told). A blank value, or one no date can be read from (_moment), says nothing against another (session 55's review:
+    `"publishedAt": ""`, a count of milliseconds or MongoDB's `{"$date": …}` beside `date` rejected the article)."""
+    given = [name for name in PUBLICATION_DATE_NAMES if fields.get(name) is not None]
+    published = _moment(fields.get("publishdate"))
+    if "date" in given and published is not None and published[0] <= datetime.now(UTC).date():
+        given.remove("date")
+    read = {name: moment for name in given if (moment := _moment(fields[name])) is not None}
+    for first, second in combinations(read, 2):
+        if not _same_moment(read[first], read[second]):
+            one_of(fields, (first, second), where, fix)
+    name = next(
+        (name for name in (*read, *given, "date_gmt") if fields.get(name) is not None and not _is_blank(fields[name])),
+        next(iter(given), None),
+    )
+    return (name, _unwrapped(fields[name])) if name is not None else None
+
+
+# The widest a day can be from UTC's: UTC-12:00 (Baker Island) to UTC+14:00 (Kiribati's Line Islands).
+_ZONE_OFFSETS = (timedelta(hours=-12), timedelta(hours=14))
+
+
+def _is_blank(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _unwrapped(value: object) -> object:
+    """A date field's value with MongoDB Extended JSON's wrapping taken off: `{"$date": "2015-05-12T10:00:00Z"}` and
+    `{"$date": {"$numberLong": "1431424800000"}}` (its relaxed and canonical forms, as mongoexport writes them) are
+    that text and that count of milliseconds."""
+    if isinstance(value, dict) and value.keys() == {"$date"}:
+        value = value["$date"]
+        if isinstance(value, dict) and value.keys() == {"$numberLong"} and str(value["$numberLong"]).isdigit():
+            return int(value["$numberLong"])
+    return value
+
+
+def _moment(value: object) -> tuple[date, datetime | None] | None:
+    """The day a date field's value writes and, where it writes the time with its zone (ISO 8601) or is a count since
+    1970 (_number_date), the instant; None for a value no date is read from (blank, a flag, text that is no date)."""
+    value = _unwrapped(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        for counts, per_second in ((_EPOCH_SECONDS, 1), (_EPOCH_MILLISECONDS, 1000)):
+            if counts.start <= value < counts.stop:
+                instant = datetime.fromtimestamp(value / per_second, UTC)
+                return instant.date(), instant
+        value = str(value) if isinstance(value, int) and len(str(value)) == 8 else None
+    day = parse_date(value) if isinstance(value, str) else None
+    if day is None or not isinstance(value, str):
+        return None
+    try:
+        instant = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return day, None
+    return day, instant if instant.tzinfo is not None else None
+
+
+def _same_moment(one: tuple[date, datetime | None], other: tuple[date, datetime | None]) -> bool:
+    """Whether two date values (_moment) may say one moment: the same day, the same instant, or an instant that falls
+    on the other's day in that one's zone, or in some zone where that one writes none (a CMS's `publishedAt` in UTC,
+    `2015-05-13T03:30:00Z`, is a New York evening's `date: 2015-05-12`)."""
+    (day, instant), (other_day, other_instant) = one, other
+    if day == other_day:
+        return True
+    if instant is not None and other_instant is not None:
+        return (
+            instant == other_instant
+            or other_instant.astimezone(instant.tzinfo).date() == day
+            or instant.astimezone(other_instant.tzinfo).date() == other_day
+        )
+    if instant is not None:
+        zoned, local = instant, other_day
+    elif other_instant is not None:
+        zoned, local = other_instant, day
+    else:
+        return False
+    utc = zoned.astimezone(UTC)
+    return (utc + _ZONE_OFFSETS[0]).date() <= local <= (utc + _ZONE_OFFSETS[1]).date()
 
 
 def date_value(value: object, name: str) -> object:
