@@ -1554,4 +1554,3 @@ def test_a_byline_name_typed_whole_is_widened_to_no_common_word_near_its_surname
     body = search("kathleen hays")
     assert set(ids("kathleen hays")) == {*hers, mention}
     assert not any("<mark>has</mark>" in hit["snippet"].lower() for hit in body["results"])
-
