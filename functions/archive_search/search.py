@@ -1190,6 +1190,9 @@ def _answer(
             break
         suggest = split
     typos = typo_words(request, ranking, words, suggest, complete, vocabulary, vocabulary.complete_as_read)
+    # A byline's name is written on purpose: `kathleen hays` found 2,945 articles within a typo of `hays` (`has`),
+    # marked in her own snippets, where 26 hold the words (session 55's review, F8).
+    vocabulary.as_written(bylined_words(ranking, words, probed))
     held_read: dict[str, str] = {}
     offered: dict[str, str] = {}
     # The words a likely typo may be among (_typos_read), when no article holds every word as read.
@@ -1846,6 +1849,7 @@ class _ArchiveVocabulary:
         self.cuts_held: dict[str, int] = {}
         self._names: set[str] = set()  # words bodies write as a name (relevance.written_as_names), as folded
         self._sampled: set[str] = set()  # the words whose writing was sampled (_sample_names)
+        self._as_written: set[str] = set()  # searched as written, widened to no near spelling (as_written)
 
     def prepare(
         self,
@@ -1969,18 +1973,26 @@ class _ArchiveVocabulary:
         """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first. A word
         some article holds that bodies write as a name (relevance.written_as_names) stands for no word TYPO_ODDS
         times as common near it (relevance.name_spellings): asked first when `names` (the relevance order, which
-        widens it), else as sampled before (a likely typo offered is checked in its count: _Guard)."""
+        widens it), else as sampled before (a likely typo offered is checked in its count: _Guard). A word searched
+        as written (as_written) is widened to none."""
         self.prepare((), list(typos))
         if names:
             self._sample_names([word for word, spelling in typos.items() if spelling is None])
         near = {
-            word: name_spellings(engine_lower(word), self._near[word])
+            word: tuple(near for near in self._near[word] if near.similarity == 1.0)
+            if spelling is None and word in self._as_written
+            else name_spellings(engine_lower(word), self._near[word])
             if spelling is None and self._named(word)
             else self._near[word]
             for word, spelling in typos.items()
             if self._near.get(word)
         }
         return Expansion(typos=dict(typos), near=near)
+
+    def as_written(self, words: Collection[str]) -> None:
+        """Marks some words (as typo_words keys them) to be searched as written, widened to no near spelling by any
+        expansion() of this search or of its did_you_mean counts: a byline's or a tag's word (bylined_words)."""
+        self._as_written.update(words)
 
     def _named(self, word: str) -> bool:
         return fold_as_index(engine_lower(word)) in self._names

@@ -1535,3 +1535,22 @@ def test_a_rare_word_written_on_purpose_finds_only_what_it_may_stand_for_and_is_
     # offer is decided as before, both counted widened (session 54's review: `bullion` -> `billion`, `wool` ->
     # `wood`, `rape case` -> `rate case`, 45 such offers on reader queries)
     assert body["did_you_mean"] is None
+
+
+def test_a_byline_name_typed_whole_is_widened_to_no_common_word_near_its_surname(pipeline: LocalPipeline) -> None:
+    # Given a writer's byline whose surname one article's body holds, a letter from a word TYPO_ODDS times as many
+    # bodies hold (`hays`: `has`), as news-dev's Kathleen Hays
+    hers = [
+        _json_upload(pipeline, f"Money supply {n}", f"The money supply fell on day {n}.", author="Kathleen Hays")
+        for n in range(2)
+    ]
+    mention = _json_upload(pipeline, "Economists", "Economist Kathleen Hays spoke on rates.")
+    for n in range(TYPO_ODDS * 2):
+        _json_upload(pipeline, f"Markets {n}", f"The market has risen on day {n}.")
+    pipeline.drain()
+
+    # Then her name finds her articles and the one naming her, none holding `has` alone, nothing marked `has`
+    # (session 55's review, F8: news-dev found 2,945 articles, not 26, `has` marked in her own snippets)
+    body = search("kathleen hays")
+    assert set(ids("kathleen hays")) == {*hers, mention}
+    assert not any("<mark>has</mark>" in hit["snippet"].lower() for hit in body["results"])
