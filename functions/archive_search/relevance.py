@@ -1832,18 +1832,26 @@ def text_query(
         if published := dates_published(parsed, read):
             should.append(_tier(TIER_DATED, every + published, COMPLETE_MATCH_BOOST))
     headline_first = ranking.complete_match_first and ranking.headline_first and not highlighting
+    # Asked only of the articles found (`must`, below), as the as-typed tier: it never finds one. In the query's
+    # `should`, a headline holding a held joined word's parts apart found its article (`kerry-putin` found "Kerry
+    # meets Putin", which holds no Kerry-Putin; session 55's merge). A query typed with its stopwords (stopword_phrase)
+    # is titled by a headline holding them too: read as its other words alone, `doctor who` ranked every "Doctor ..."
+    # headline above the one article writing "Doctor Who", which the stopword phrase's bonus ranked first before the
+    # tier (session 37's review; session 55's merge).
+    as_typed: list[dict[str, Any]] = []
     if headline_first and short and read and not (groups or phrases):
-        should.append(_tier(TIER_TITLED, titled(read, ranking), TITLED_BOOST))
+        stops = [word for word in parsed.words if fold_as_index(word) in STOPWORDS]
+        in_title = [*read, *dict.fromkeys(stops)] if stopword_phrase(parsed, typo_words) is not None else read
+        as_typed.append(_tier(TIER_TITLED, titled(in_title, ranking), TITLED_BOOST))
     # A short query's joined words as typed rank before their closed-up forms alone, which may be other words
     # (`AT&T` ranked football line-ups' "Att: 50,430" above three AT&T articles: session 23's review). The tier
     # holds every article but those, so it is asked only of the articles found (`must`), never finds one.
     # Not a German word's: written with oe, ue, ae it is no other word (`schröder`: Schroeder, as much as Schroder).
     closed = [word for word in joined if closed_up(word) is not None]
     closed += [word for word in abbreviations if german_spelling(word) is None]
-    as_typed = []
     if ranking.complete_match_first and short and closed and not highlighting:
         demoted = [_not_closed_up_only(word, ranking, abbreviations.get(word), word not in dotted) for word in closed]
-        as_typed = [_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST)]
+        as_typed.append(_tier(TIER_AS_TYPED, demoted, AS_TYPED_BOOST))
     if ranking.fuzzy and len(words) <= FUZZY_MAX_WORDS:
         expanded = _expanded(plain, typo_words)
         respelt = _respelt(expanded, joined, typo_words)

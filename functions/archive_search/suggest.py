@@ -477,7 +477,8 @@ def adjacent_words(q: str, forms: dict[str, str]) -> tuple[str, str] | None:
     ..." before "U.S. TRADE ..."). `world c` offered "CAESARS WORLD <CAW> ..." before the World Cup titles, 8th,
     and `house of l` "No seasonal lift for house market": the last word's start anywhere in the title
     (session 55's reviewer)."""
-    tokens = q.split()
+    # A possessive's `s` is no word being typed (`japan's` offered "Japan says" first: session 55's merge).
+    tokens = [without_possessive(token) for token in q.split()]
     typing = words_of(tokens[-1])[-1:] if tokens and last_word_typed(q) else []
     finished_tokens = tokens[:-1] if typing else tokens
     if typing:

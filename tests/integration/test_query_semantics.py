@@ -1292,10 +1292,11 @@ def test_did_you_mean_corrects_a_word_only_bodies_hold_and_leaves_a_headline_wor
 
 def test_the_count_did_you_mean_offers_is_what_searching_for_it_finds(pipeline: LocalPipeline) -> None:
     # Given a word only headlines hold ("zorblat"), in more articles beside a body word than a page holds, and an
-    # article holding a near spelling of it
+    # article holding a near spelling of it, one it may stand for (a letter doubled: since session 55 a word some
+    # article holds is widened only to such spellings, not to `zorblet`)
     for n in range(3):
         _json_upload(pipeline, f"Zorblat update {n}", "Gardening tips for the weekend.")
-    near = _json_upload(pipeline, "Weekly notes", "A zorblet was seen at the market.")
+    near = _json_upload(pipeline, "Weekly notes", "A zorblatt was seen at the market.")
     pipeline.drain()
     index = OpenSearchArticleIndex(pipeline.engine, pipeline.alias)
     ranking = Ranking(semantic_weight=0)
@@ -2079,12 +2080,14 @@ def test_near_spellings_listed_once_are_what_the_engine_would_expand_each_word_t
 
 
 def test_a_rare_near_spelling_does_not_outrank_the_word_as_typed(pipeline: LocalPipeline) -> None:
-    # Given twelve articles whose text holds a word, one holding a rarer word two edits from it, and none the other
-    # word of the query
+    # Given twelve articles whose text holds a word, one holding a rarer near spelling of it, and none the other word
+    # of the query. The rare spelling is one the word may stand for (two letters swapped): since session 55 a word
+    # some article holds is widened only to such spellings, and session 17's `harcourt`, two edits away, is no longer
+    # found at all
     typed = [
         _json_upload(pipeline, f"Port report {n}", "The harbour was busy with ships and boats.") for n in range(12)
     ]
-    rare = _json_upload(pipeline, "Court report", "Harcourt spoke to the press about ships.")
+    rare = _json_upload(pipeline, "Court report", "Harbuor staff spoke to the press about ships.")
     pipeline.drain()
 
     # Then the articles holding the word as typed come first: the near spellings are scored as the engine's fuzzy

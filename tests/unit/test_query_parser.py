@@ -430,8 +430,10 @@ def test_a_word_no_article_holds_is_scored_as_its_spelling_alone_its_near_spelli
 def _read_within_a_typo(q: str, near: dict[str, list[NearSpelling]], typo_words: dict[str, str | None]) -> set[str]:
     """The near spellings the near tier of q reads its words as (none without a tier)."""
     query = text_query(parse_query(q), Ranking(), typo_words=typo_words, near_spellings=near)
+    # The query's own clauses: the tiers asked only of the articles found (the headline tier) wrap it in a `must`.
+    scored = query["bool"]["must"][0] if "must" in query["bool"] else query
     tiers = [
-        clause for clause in query["bool"]["should"] if clause.get("constant_score", {}).get("_name") == "tier:near"
+        clause for clause in scored["bool"]["should"] if clause.get("constant_score", {}).get("_name") == "tier:near"
     ]
     return set(re.findall(r'"body.exact": \{"value": "(\w+)"', json.dumps(tiers)))
 
