@@ -1515,23 +1515,26 @@ def test_a_rare_word_written_on_purpose_finds_only_what_it_may_stand_for_and_is_
 ) -> None:
     # Given a rare word written on purpose (`bullion`, one article) a letter from a word TYPO_ODDS times as common
     # (`billion`), which it may stand for; and articles holding only words two letters from the rare one, which it
-    # does not stand for: `bullies`, and the common word's plural and one spelling of it (`billions`, `bilion`)
+    # does not stand for: `bullies` and a spelling of the common word (`bilion`); and the common word's plural
+    # (`billions`), a form of what it may stand for
     bullion = _json_upload(pipeline, "Gold", "Gold bullion prices rose.")
     billion = {
         _json_upload(pipeline, f"Budget {n}", f"The budget is one billion on day {n}.") for n in range(TYPO_ODDS * 2)
     }
+    billions = set()
     for n in range(3):
         _json_upload(pipeline, f"Typos {n}", f"A bilion was spent on day {n}.")
-        _json_upload(pipeline, f"Debts {n}", f"Billions were owed on day {n}.")
+        billions.add(_json_upload(pipeline, f"Debts {n}", f"Billions were owed on day {n}."))
         _json_upload(pipeline, f"School {n}", f"The bullies were punished on day {n}.")
     pipeline.drain()
 
     body = search("bullion")
 
-    # Then it finds its article first and the common word's, not those holding only the others (session 54: a
-    # reader's `lagoon` found 54 Nigel Lawson articles)
+    # Then it finds its article first and the common word's in every form (session 55's review: read as a typo,
+    # `goverments` found 113 articles where `governments` finds 1,181), not those holding only the others (session
+    # 54: a reader's `lagoon` found 54 Nigel Lawson articles)
     assert [hit["id"] for hit in body["results"]][:1] == [bullion]
-    assert {hit["id"] for hit in body["results"]} == {bullion, *billion}
+    assert {hit["id"] for hit in body["results"]} == {bullion, *billion, *billions}
     # and is offered nothing: narrowed, it finds fewer articles than `billion` does (23 against 21 here), but an
     # offer is decided as before, both counted widened (session 54's review: `bullion` -> `billion`, `wool` ->
     # `wood`, `rape case` -> `rate case`, 45 such offers on reader queries)
