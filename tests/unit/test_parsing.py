@@ -1399,6 +1399,18 @@ def test_a_legacy_page_opening_with_hashes_or_notes_between_dashes_is_read_as_te
     assert "Crews walked out on Monday." in parsed.body
 
 
+def test_a_feeds_item_left_open_is_no_item_and_ends_no_other() -> None:
+    # An item's search ends at the next item's start: read to the next closing tag, an item left open took the next
+    # one's title, and 20,000 of them took 38 s (session 55's second read)
+    feed = (
+        "<rss><channel><item><title>A</title></item><item><title>B</title><item><title>C</title></item></channel></rss>"
+    )
+
+    error = _rejection("incoming/feed.html", feed.encode())
+
+    assert error.reason.startswith("the file is an RSS feed listing 2 stories (\u201cA\u201d, \u201cC\u201d)")
+
+
 def test_a_text_quoting_a_feeds_root_tag_at_its_top_is_read() -> None:
     # Session 55's review N, R4: it was "an RSS feed listing 0 stories"
     page = '<rss version="2.0"> opens every RSS feed\n\n(By Ann Lee)\n\nA feed lists a site\'s stories.\n'

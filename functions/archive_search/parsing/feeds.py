@@ -42,7 +42,11 @@ def refuse_feed(data: bytes) -> None:
     if root is None:
         return
     kind, element, name, one, several = _KINDS[root["root"].lower()]
-    items = re.findall(rf"<{element}[\s>].*?</{element}\s*>", decode(data), re.IGNORECASE | re.DOTALL)
+    # An item's text stops at the next item's start: an item left open is no item, and the search of each start
+    # ends there, linear in the file (the lazy run to its closing tag alone took 38 s on 20,000 unclosed items).
+    items = re.findall(
+        rf"<{element}[\s>](?:(?!<{element}[\s>]).)*?</{element}\s*>", decode(data), re.IGNORECASE | re.DOTALL
+    )
     if not items:  # a text quoting `<rss version="2.0">` at its top lists nothing (session 55's review N, R4)
         return
     names_of = re.compile(rf"<{name}\b[^>]*>(.*?)</{name}\s*>", re.IGNORECASE | re.DOTALL)
