@@ -510,7 +510,7 @@ def _adjacent_clause(finished: str, typing: str) -> dict[str, Any]:
     exact field's positions for the finished words: it reads a title's `US` as `U.S`, two positions (`interest r`
     missed "US interest rates increased to 2%")."""
     text = f"{finished} {typing}".strip()
-    adjacent = {"intervals": {"title.prefix": {"match": {"query": text, "ordered": True, "max_gaps": 0}}}}
+    adjacent = {"intervals": {"title.prefix": {"match": {"query": text, "mode": "ordered", "max_gaps": 0}}}}
     whole = {"match": {"title.exact": {"query": finished, "operator": "and"}}}
     return {"constant_score": {"filter": {"bool": {"filter": [adjacent, whole]}}, "boost": ADJACENT_BOOST}}
 
