@@ -825,19 +825,104 @@ def test_a_yaml_block_scalar_title_is_one_line() -> None:
 
 
 @pytest.mark.parametrize(
-    ("sent", "stored"),
+    ("sent", "title", "body"),
     [
-        ("end \u202egnp.exe", "end \u202egnp.exe\u202c"),  # an override left open is closed where the field ends
-        ("a \u2067\u202bb\u2069 c", "a \u2067\u202bb\u2069 c"),  # the PDI closed the embedding inside its isolate
-        ("\u202ax\u202c y", "\u202ax\u202c y"),  # closed already: as sent
-        ("\u2068x \u202dy", "\u2068x \u202dy\u202c\u2069"),
+        # An override shows letters in an order they are not read in (`\u202egnp.exe` shows as `exe.png`): a label
+        # loses every bidi control, a body its overrides.
+        ("end \u202egnp.exe", "end gnp.exe", "end gnp.exe"),
+        ("a \u2067\u202bb\u2069 c", "a b c", "a \u2067\u202bb\u2069 c"),  # the PDI closed the embedding inside it
+        ("\u202ax\u202c y", "x y", "\u202ax\u202c y"),  # closed already: as sent
+        ("\u2068x \u202dy", "x y", "\u2068x y\u2069"),  # the isolate left open is closed where the line ends
     ],
 )
-def test_bidi_controls_are_kept_but_cannot_reorder_text_after_the_field(sent: str, stored: str) -> None:
+def test_bidi_controls_leave_labels_and_overrides_leave_bodies(sent: str, title: str, body: str) -> None:
     parsed = parse_upload("incoming/a.json", json.dumps({"title": sent, "body": f"{sent}\n{sent}"}).encode())
 
-    assert parsed.title == stored
-    assert parsed.body == f"{stored}\n{stored}"
+    assert parsed.title == title
+    assert parsed.body == f"{body}\n{body}"
+
+
+# Session 56's new user: a Markdown title with U+202E showed `evil` reversed, and its zero-width space a gap.
+_HIDDEN = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u2060\ufeff\u00ad"
+
+
+@pytest.mark.parametrize("hidden", list(_HIDDEN))
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_bidi_controls_and_invisible_characters_leave_every_label(hidden: str, fmt: str) -> None:
+    title, author, section, tag = (f"{word}{hidden}word" for word in ("Title", "Jane", "World", "tag"))
+    uploads = {
+        "json": json.dumps({"title": title, "body": "Text.", "author": author, "section": section, "tags": [tag]}),
+        "md": f'---\ntitle: "{title}"\nauthor: "{author}"\nsection: "{section}"\ntags: ["{tag}"]\n---\n\nText.\n',
+        "html": f'<html><head><title>{title}</title><meta name="author" content="{author}">'
+        f'<meta property="article:section" content="{section}"><meta name="keywords" content="{tag}"></head>'
+        f"<body><article><h1>{title}</h1><p>Text of the article.</p></article></body></html>",
+    }
+
+    parsed = parse_upload(f"incoming/a.{fmt}", uploads[fmt].encode())
+
+    assert (parsed.title, parsed.author, parsed.section, parsed.tags) == (
+        "Titleword",
+        "Janeword",
+        "Worldword",
+        ("tagword",),
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # Arabic, an RLM after a number
+        "\u0627\u0644\u0639\u0631\u0628\u064a\u0629 (2015) \u200f\u0627\u0644\u064a\u0648\u0645",
+        "\u05e9\u05dc\u05d5\u05dd \u200eABC\u200e \u05e2\u05d5\u05dc\u05dd",  # Hebrew with LRMs around Latin
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u0628\u0631\u0648\u0645",  # Persian: ZWNJ inside a word
+        "\u0915\u094d\u200d\u0937 \u0b95\u0bcd\u200c\u0bb7",  # Devanagari ZWJ, Tamil ZWNJ
+        "Family \U0001f468\u200d\U0001f469\u200d\U0001f467 day \u2764\ufe0f",  # an emoji sequence, a variation selector
+        "Kurdistan \u061c\u0661\u0662",  # ALM before Arabic digits
+    ],
+)
+def test_a_right_to_left_or_joined_title_is_kept_as_written(title: str) -> None:
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": title, "body": title, "tags": [title]}).encode())
+
+    assert (parsed.title, parsed.body, parsed.tags) == (title, title, (title,))
+
+
+_ESCAPES = [
+    "\x1b[31m",  # a colour (CSI, SGR)
+    "\x1b[1;38;5;208m",
+    "\x1b[0m",
+    "\x1b[2K",  # erase the line
+    "\x1b[?25l",  # hide the cursor: a private parameter
+    "\x1b]0;a window title\x07",  # OSC ended by BEL
+    "\x1b]8;;https://example.org/\x1b\\",  # OSC 8, a terminal hyperlink, ended by ST
+    "\x1b(B",  # a character set
+    "\x1b7",  # save the cursor
+    "\x1bP1$r0m\x1b\\",  # DCS ... ST
+]
+
+
+@pytest.mark.parametrize("escape", _ESCAPES)
+@pytest.mark.parametrize("fmt", ["txt", "md", "json", "html"])
+def test_terminal_escape_sequences_are_removed_whole(escape: str, fmt: str) -> None:
+    # Session 56's new user: `ESC[31m` in a .txt left `[31m` in the body, found by a search for `31m`.
+    title, body, author = f"Red {escape}alert{escape}", f"The {escape}red{escape} word.", f"Jane {escape}Doe"
+    uploads = {
+        "txt": f"{title}\n\n(By {author})\n\n{body}\n",
+        "md": f'---\ntitle: "{title}"\nauthor: "{author}"\n---\n\n{body}\n',
+        "json": json.dumps({"title": title, "body": body, "author": author}),
+        "html": f'<html><head><title>{title}</title><meta name="author" content="{author}"></head>'
+        f"<body><article><h1>{title}</h1><p>{body}</p></article></body></html>",
+    }
+
+    parsed = parse_upload(f"incoming/a.{fmt}", uploads[fmt].encode())
+
+    assert (parsed.title, parsed.body, parsed.author) == ("Red alert", "The red word.", "Jane Doe")
+
+
+def test_a_lone_control_character_is_still_a_space() -> None:
+    # Not an escape sequence: a control between two words keeps them apart (Word's `&#11;`, a C1, a stray ESC).
+    parsed = parse_upload("incoming/a.json", json.dumps({"title": "A\x0bB\x1b", "body": "C\x85D\x9bE\x1b\nF"}).encode())
+
+    assert (parsed.title, parsed.body) == ("A B", "C\nD E \nF")
 
 
 _NO_SUCH_DAY = [

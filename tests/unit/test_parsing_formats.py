@@ -380,7 +380,7 @@ def test_markdown_front_matter_values(front: str, field: str, expected: object) 
         (b"---\ntitle: T\npublished: !!timestamp 2015-13-45\n---\nBody", "has the tag !!timestamp"),
         (b"---\ntitle: T\ntags: {a: 1}\n---\nBody", "tags in the front matter"),
         (b"---\ntitle: T\n---\n", "no body"),
-        (b"Just text, no title anywhere.", "no title"),
+        (b"Just text, no title anywhere.", "one line of 29 characters, with no line break"),
         (b"---\ntitle: T\npublished: next week\n---\nBody", "not understood"),
     ],
 )
@@ -3454,10 +3454,42 @@ def test_a_json_body_mentioning_tags_after_its_text_is_tokenised_without_its_esc
     assert fed and "&" not in "".join(fed)
 
 
+@pytest.mark.parametrize(
+    ("key", "data", "reason"),
+    [
+        # Session 56's new user: a .txt of one 1 MB line was "the title is 999999 characters long, above 500".
+        ("incoming/a.txt", b"word " * 200_000, "the file is one line of 999,999 characters, with no line break"),
+        ("incoming/a.txt", b"x" * 5_000, "the file is one line of 5,000 characters, with no line break"),
+        ("incoming/a.txt", b"  Headline alone\r\n", "the file is one line of 14 characters, with no line break"),
+        (
+            "incoming/a.md",
+            b"word " * 100_000,
+            "the Markdown file is one line of 499,999 characters, with no line break",
+        ),
+    ],
+)
+def test_a_file_of_one_line_is_rejected_for_its_missing_line_break(key: str, data: bytes, reason: str) -> None:
+    assert _rejection(key, data).reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    ("upload", "reason"),
+    [
+        ({"title": "T" * 1_200, "body": "B"}, "the title is 1,200 characters long, above the 500 a title may have"),
+        (
+            {"title": "T", "body": "word " * 210_000},
+            "the body is 1,049,999 characters long, above the 1,000,000 an article's body may have",
+        ),
+    ],
+)
+def test_length_limits_are_said_with_thousands_separators(upload: dict[str, str], reason: str) -> None:
+    assert _rejection("incoming/a.json", json.dumps(upload).encode()).reason == reason
+
+
 def test_markdown_longer_than_an_article_may_be_is_rejected_before_rendering() -> None:
     error = _rejection("incoming/a.md", b"# T\n\n" + b"word " * 210_000)
 
-    assert "above the 1000000" in error.reason
+    assert "1,050,005 characters long, above the 1,000,000 characters an article may have" in error.reason
 
 
 @pytest.mark.parametrize(
@@ -3471,26 +3503,26 @@ def test_a_title_or_body_of_invisible_characters_only_is_missing(invisible: str)
     assert no_body.reason == "the article has no body text"
 
 
-def test_invisible_characters_are_kept_inside_words_and_empty_optional_fields_dropped() -> None:
+def test_invisible_characters_leave_labels_are_kept_in_bodies_and_empty_optional_fields_dropped() -> None:
     upload = {"title": "Gralt\u200bfenwick opens", "body": "The gralt\ufefffenwick hall.", "author": "\u00ad"}
     parsed = parse_upload("incoming/a.json", json.dumps({**upload, "tags": ["\u200b", "hall"]}).encode())
-    assert (parsed.title, parsed.body) == ("Gralt\u200bfenwick opens", "The gralt\ufefffenwick hall.")
+    assert (parsed.title, parsed.body) == ("Graltfenwick opens", "The gralt\ufefffenwick hall.")
     assert parsed.author is None
     assert parsed.tags == ("hall",)
     markdown = parse_upload(
         "incoming/a.md", "---\ntitle: Gralt\u200bfenwick\n---\n\nThe gralt\u200bfenwick.\n".encode()
     )
-    assert markdown.title == "Gralt\u200bfenwick"
+    assert (markdown.title, markdown.body) == ("Graltfenwick", "The gralt\u200bfenwick.")
 
 
 @pytest.mark.parametrize(
     ("field", "value", "reason"),
     [
-        ("author", "A" * 201, "the author is 201 characters long, above 200"),
-        ("section", "S" * 40_000, "the section is 40000 characters long, above 200"),
-        ("tags", ["ok", "T" * 250], "a tag is 250 characters long, above 200"),
-        ("summary", "word " * 2_001, "the summary is 10004 characters long, above 10000"),
-        ("url", "https://example.org/" + "p" * 2_100, "the url is 2120 characters long, above 2048"),
+        ("author", "A" * 201, "the author is 201 characters long, above 200 characters"),
+        ("section", "S" * 40_000, "the section is 40,000 characters long, above 200 characters"),
+        ("tags", ["ok", "T" * 250], "a tag is 250 characters long, above 200 characters"),
+        ("summary", "word " * 2_001, "the summary is 10,004 characters long, above 10,000 characters"),
+        ("url", "https://example.org/" + "p" * 2_100, "the url is 2,120 characters long, above 2,048 characters"),
     ],
 )
 def test_a_label_longer_than_a_filter_can_select_is_rejected(field: str, value: object, reason: str) -> None:

@@ -38,6 +38,7 @@ from archive_search.parsing.text import (
     body_lines,
     decode,
     items_as_written,
+    one_line_file,
     paragraphs,
     unescape_entities,
 )
@@ -416,6 +417,8 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
     text = body_lines(unescape_entities(decode(data)))
+    if problem := one_line_file(text, "the file", "a text page is read as its title on the first line, then its body"):
+        raise problem
     blocks = _without_top_furniture(_in_layout_order(_blocks(text), _blocks_before_gap(text)))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")
@@ -805,8 +808,16 @@ def _reads_as_paragraph(block: str) -> bool:
     words = block.split()
     if len(words) > PARAGRAPH_WORDS:
         return True
-    end = _SENTENCE_END.search(block.rstrip())
-    return len(words) >= SENTENCE_WORDS and end is not None and end.group(1).lower() not in _ABBREVIATIONS
+    end = _sentence_end(block)
+    return len(words) >= SENTENCE_WORDS and end is not None and end.lower() not in _ABBREVIATIONS
+
+
+def _sentence_end(block: str) -> str | None:
+    """The word or number whose full stop ends the block (_SENTENCE_END), or None. Searched in the block's last 200
+    characters: a search from every place of a long run of letters is quadratic (a page whose first line was 40,000
+    letters took 48 s), and no abbreviation is longer."""
+    end = _SENTENCE_END.search(block.rstrip()[-200:])
+    return end.group(1) if end else None
 
 
 # Words of a sentence no headline is as long as: the longest of the 51,001 titles of news-dev and news-large that end
@@ -822,11 +833,11 @@ def _reads_as_lost_headline(block: str) -> bool:
     than _reads_as_paragraph, which judges the block after a byline or a date line: with neither, the first block is
     the headline's place, and a headline of 14 words that ends in a full stop, a quoted sentence (`Putin: "We are
     ready … today."`) or one of 30 words without a stop was refused (session 53's review)."""
-    end = _SENTENCE_END.search(block.rstrip())
+    end = _sentence_end(block)
     return (
         len(block.split()) >= _LONG_SENTENCE_WORDS
         and end is not None
-        and end.group(1).lower() not in _ABBREVIATIONS
+        and end.lower() not in _ABBREVIATIONS
         and not _SUBJECT.match(block)
     )
 

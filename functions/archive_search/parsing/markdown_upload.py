@@ -47,6 +47,7 @@ from archive_search.parsing.text import (
     list_items,
     normalise_space,
     numeric_reference,
+    one_line_file,
     one_of,
     publishable,
     section_and_tags,
@@ -156,27 +157,34 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
     if len(text) > MAX_BODY_CHARS:
         # Rendering is pure Python (about 10 s a megabyte): refuse what could not pass validation anyway.
         raise RejectedUploadError(
-            f"the Markdown file is {len(text)} characters long, above the {MAX_BODY_CHARS} an article may have",
+            f"the Markdown file is {len(text):,} characters long, above the {MAX_BODY_CHARS:,} characters an article"
+            " may have",
             fix="split the article",
         )
     front_source, markdown = split_front_matter(text)
+    if front_source is None and not markdown.lstrip().startswith("#"):
+        # No front matter and no heading: a file of one line can hold no title (and the title no body).
+        expected = "a Markdown article is a `# Title` line (or front matter between two --- lines), then its body"
+        if problem := one_line_file(markdown, "the Markdown file", expected):
+            raise problem
     markdown = markdown.replace("\u2029", "\n\n")  # a paragraph separator ends a paragraph, as in every body
     markup = sum(markdown.count(char) for char in INLINE_MARKUP)
     if markup > MAX_INLINE_MARKUP:
         # Each of these makes the pure-Python inline parser scan for its closing half (900 KB of `[` took 9 s
         # of CPU); a real article has a few hundred. Bounding their number bounds the parse's time.
         raise RejectedUploadError(
-            f"the Markdown holds {markup} link, emphasis and code marks ({INLINE_MARKUP}), above {MAX_INLINE_MARKUP}",
+            f"the Markdown holds {markup:,} link, emphasis and code marks ({INLINE_MARKUP}),"
+            f" above {MAX_INLINE_MARKUP:,}",
             fix="upload the text as .txt, or escape the marks that are not formatting",
         )
     if (lines := markdown.count("\n")) > MAX_MARKDOWN_LINES:
         raise RejectedUploadError(
-            f"the Markdown holds {lines} lines, above {MAX_MARKDOWN_LINES}",
+            f"the Markdown holds {lines:,} lines, above {MAX_MARKDOWN_LINES:,}",
             fix="join the lines of each paragraph, or upload the text as .txt",
         )
     if (pipes := markdown.count("|")) > MAX_TABLE_MARKS:
         raise RejectedUploadError(
-            f"the Markdown holds {pipes} table marks (|), above {MAX_TABLE_MARKS}",
+            f"the Markdown holds {pipes:,} table marks (|), above {MAX_TABLE_MARKS:,}",
             fix="split the table, or upload it as .txt",
         )
     front = load_front_matter(front_source) if front_source is not None else {}

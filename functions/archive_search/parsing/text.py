@@ -39,6 +39,14 @@ _PRIVATE_USE_B = re.compile("[\U00100000-\U0010ffff]")
 _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
 _BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+# Terminal (ECMA-48 / VT100) escape sequences, as text copied from a terminal or a log holds them (`ESC[31m` colours
+# it red): each is removed whole, where blanking its ESC alone left `[31m` in the text, found by a search for `31m`
+# (session 56's new user). A control sequence (CSI: `ESC [`, parameters, a final byte); a string (OSC, DCS, SOS,
+# PM, APC: `ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`) up to its terminator (BEL or ST, `ESC \`) or the line's end;
+# any other escape (`ESC (B`, `ESC 7`, `ESC =`) with its final byte. Only the 7-bit forms: a C1 control (U+0080 to
+# U+009F) also comes from a legacy page's byte that Windows-1252 leaves undefined, and read as the start of a string
+# it would take the rest of the line with it; each is a space, as every other control character.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]")
 # Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 # Searched for before a line is read character by character: a 4.5 MB body took 0.2 s to read so, 0.02 s to search.
@@ -230,7 +238,12 @@ def decode(data: bytes, declared: tuple[str, ...] = ()) -> str:
         # Only a byte-order mark (UTF-8, UTF-16, UTF-32) or whitespace: empty, as a file of no bytes is said to be
         # (parse_upload). It was "no title" or "no text besides site navigation".
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return unicodedata.normalize("NFC", without_escape_sequences(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
+def without_escape_sequences(text: str) -> str:
+    """The text without its terminal escape sequences (_ESCAPE_SEQUENCE), each removed whole."""
+    return _ESCAPE_SEQUENCE.sub("", text) if "\x1b" in text else text
 
 
 def _strict(data: bytes, start: int, codec: str, why: str, name: str | None = None, errors: str = "strict") -> str:
@@ -740,6 +753,20 @@ def closed_bidi(line: str) -> str:
             # A PDI closes its isolate and every embedding opened inside it.
             del closers[len(closers) - 1 - closers[::-1].index(_PDI) :]
     return line + "".join(reversed(closers))
+
+
+def one_line_file(text: str, what: str, expected: str) -> RejectedUploadError | None:
+    """The rejection of a file whose text (`what`: "the file", "the Markdown file") is one line with no line break,
+    where `expected` says what the format reads from its lines; None for any other. Its title and body could not be
+    told apart: a file of one 1 MB line was refused as "the title is 999999 characters long" (session 56's new user),
+    which sent the editor to shorten a title they had not written."""
+    line = text.strip()
+    if _LINE_BREAKS.search(line) or not has_visible(line):
+        return None
+    return RejectedUploadError(
+        f"{what} is one line of {len(line):,} characters, with no line break: {expected}",
+        fix="put the headline on the first line, then the article's text below it, and upload the file again",
+    )
 
 
 def normalise_space(text: str) -> str:

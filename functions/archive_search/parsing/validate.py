@@ -28,6 +28,7 @@ from archive_search.parsing.text import (
     has_visible,
     one_line,
     one_of,
+    without_escape_sequences,
 )
 from archive_search.typed_dates import MONTH_ABBREVIATIONS
 
@@ -74,8 +75,20 @@ _NUMERIC_DMY = re.compile(r"(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(
 # (`12.25.2015`) is still read the one way it can be.
 _DAY_FIRST_SEPARATOR = "."
 # C0 and C1 control characters (C1 arrive from legacy pages' undefined bytes) other than tab and LF, which a body
-# keeps; line breaks are made LF (body) or spaces (one-line fields) before this applies.
+# keeps; line breaks are made LF (body) or spaces (one-line fields) before this applies. Each is a space (a control
+# between two words, Word's `&#11;` line break, keeps them apart), after escape sequences went whole.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What a label (a title, author, section, tag, summary or credit: short text shown on one line of a page) loses:
+# bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), with which `\u202eevil` shows as `live`
+# (Trojan Source, CVE-2021-42574), and the invisible characters that only hide in a label (zero-width space U+200B,
+# word joiner U+2060, invisible operators U+2061-U+2064, zero-width no-break space U+FEFF, soft hyphen U+00AD, which
+# only hyphenates a word broken across lines). Kept: the joiners U+200C (ZWNJ, which Persian and Indic scripts write
+# inside words) and U+200D (ZWJ, emoji sequences), and the marks U+200E, U+200F, U+061C (LRM, RLM, ALM), which
+# place a neutral character in right-to-left text and reorder no letter.
+_HIDDEN_IN_LABELS = re.compile("[\u00ad\u200b\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]")
+# What a body loses of them: the overrides (LRO, RLO), which show letters in an order they are not read in; the
+# embeddings and isolates a right-to-left quotation can need are kept (each closed at its line's end: closed_bidi).
+_OVERRIDES = re.compile("[\u202d\u202e]")
 # A lone UTF-16 surrogate (from a JSON, JSON-LD or YAML `\ud800` escape) is no character: it cannot be encoded as
 # UTF-8, so the archive, the index and the report could not store it.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -84,37 +97,39 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 def validated(parsed: ParsedUpload) -> ParsedUpload:
     """The upload with clean, NFC text fields, an ISO date and an absolute url; RejectedUploadError otherwise."""
     _refuse_surrogates(parsed)
-    title = _one_line(parsed.title)
+    title = _label(parsed.title)
     body = _body(parsed.body)
     if not has_visible(title):
         raise RejectedUploadError("the article has no title", fix="add a title")
     if len(title) > MAX_TITLE_CHARS:
         raise RejectedUploadError(
-            f"the title is {len(title)} characters long, above {MAX_TITLE_CHARS}", fix="shorten the title"
+            f"the title is {len(title):,} characters long, above the {MAX_TITLE_CHARS:,} a title may have",
+            fix="shorten the title",
         )
     if not has_visible(body):
         raise RejectedUploadError("the article has no body text", fix="add the article's text")
     _refuse_template(title, body)
     if len(body) > MAX_BODY_CHARS:
         raise RejectedUploadError(
-            f"the body is {len(body)} characters long, above {MAX_BODY_CHARS}", fix="split the article"
+            f"the body is {len(body):,} characters long, above the {MAX_BODY_CHARS:,} an article's body may have",
+            fix="split the article",
         )
-    tags = tuple(dict.fromkeys(tag for tag in map(_optional, parsed.tags) if tag is not None))
+    tags = tuple(dict.fromkeys(tag for tag in map(_optional_label, parsed.tags) if tag is not None))
     if len(tags) > MAX_TAGS:
-        raise RejectedUploadError(f"the article has {len(tags)} tags, above {MAX_TAGS}", fix="keep fewer tags")
+        raise RejectedUploadError(f"the article has {len(tags):,} tags, above {MAX_TAGS}", fix="keep fewer tags")
     for tag in tags:
         _within("a tag", tag, MAX_LABEL_CHARS, "shorten the tag")
     return replace(
         parsed,
         title=title,
         body=body,
-        author=_within("the author", _optional(parsed.author), MAX_LABEL_CHARS, "shorten the byline"),
-        section=_within("the section", _optional(parsed.section), MAX_LABEL_CHARS, "shorten the section name"),
-        summary=_within("the summary", _optional(parsed.summary), MAX_SUMMARY_CHARS, "shorten the summary"),
+        author=_within("the author", _optional_label(parsed.author), MAX_LABEL_CHARS, "shorten the byline"),
+        section=_within("the section", _optional_label(parsed.section), MAX_LABEL_CHARS, "shorten the section name"),
+        summary=_within("the summary", _optional_label(parsed.summary), MAX_SUMMARY_CHARS, "shorten the summary"),
         url=_url(_within("the url", _optional(parsed.url), MAX_URL_CHARS, "give a shorter address")),
         published=_published(parsed.published),
         tags=tags,
-        credit=_within("the credit", _optional(parsed.credit), MAX_CREDIT_CHARS, "shorten the credit"),
+        credit=_within("the credit", _optional_label(parsed.credit), MAX_CREDIT_CHARS, "shorten the credit"),
     )
 
 
@@ -137,7 +152,7 @@ def _refuse_template(title: str, body: str) -> None:
 def _within(what: str, value: str | None, limit: int, fix: str) -> str | None:
     """The value, or RejectedUploadError when it is longer than `limit` characters (after cleaning)."""
     if value is not None and len(value) > limit:
-        raise RejectedUploadError(f"{what} is {len(value)} characters long, above {limit}", fix=fix)
+        raise RejectedUploadError(f"{what} is {len(value):,} characters long, above {limit:,} characters", fix=fix)
     return value
 
 
@@ -146,19 +161,28 @@ def _nfc(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    """A title, author, section, tag, summary, credit, date or url: one line, no control characters."""
-    return closed_bidi(one_line(_CONTROL.sub(" ", _nfc(text))))
+    """A date or url: one line, no control characters (escape sequences gone whole), bidi controls closed."""
+    return closed_bidi(one_line(without_controls(_nfc(text))))
+
+
+def _label(text: str) -> str:
+    """A title, author, section, tag, summary or credit: one line, no control characters (escape sequences gone
+    whole), no bidi control nor the invisible characters of _HIDDEN_IN_LABELS."""
+    return one_line(_HIDDEN_IN_LABELS.sub("", without_controls(_nfc(text))))
 
 
 def without_controls(text: str) -> str:
-    """The text with each control character a body may not hold a space, as validation makes it (_CONTROL): for a
-    text rendered before validation, whose renderer would make one something else (markdown-it makes NUL U+FFFD)."""
-    return _CONTROL.sub(" ", text)
+    """The text with each terminal escape sequence gone (text.without_escape_sequences), as decoding made the file's,
+    for those a JSON, YAML or HTML escape wrote (`\\u001b[31m`); and each other control character a body
+    may not hold a space, as validation makes it (_CONTROL): for a text rendered before validation, whose renderer
+    would make one something else (markdown-it makes NUL U+FFFD)."""
+    return _CONTROL.sub(" ", without_escape_sequences(text))
 
 
 def _body(text: str) -> str:
-    """The body with LF line ends (U+2029 a paragraph break) and no control characters but tab and LF."""
-    lines = _CONTROL.sub(" ", body_lines(_nfc(text))).strip().split("\n")
+    """The body with LF line ends (U+2029 a paragraph break), no control characters but tab and LF, no bidi
+    override (_OVERRIDES)."""
+    lines = _OVERRIDES.sub("", without_controls(body_lines(_nfc(text)))).strip().split("\n")
     return "\n".join(closed_bidi(line) for line in lines)
 
 
@@ -174,6 +198,11 @@ def _refuse_surrogates(parsed: ParsedUpload) -> None:
 
 def _optional(value: str | None) -> str | None:
     cleaned = _one_line(value) if value else ""
+    return cleaned if has_visible(cleaned) else None
+
+
+def _optional_label(value: str | None) -> str | None:
+    cleaned = _label(value) if value else ""
     return cleaned if has_visible(cleaned) else None
 
 
