@@ -76,11 +76,14 @@ def convert(docs: str, queries: str, relevance: str, out: Path, prefix: str) -> 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs=3, type=Path, metavar=("DOCS", "QUERIES", "RELEVANCE"))
+    for name in ("docs", "queries", "relevance"):
+        parser.add_argument(name, type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--prefix", help="document id prefix (default: the output folder's name)")
     args = parser.parse_args(argv)
-    docs, queries, relevance = (path.read_text(encoding="utf-8", errors="replace") for path in args.paths)
+    docs, queries, relevance = (
+        path.read_text(encoding="utf-8", errors="replace") for path in (args.docs, args.queries, args.relevance)
+    )
     documents, asked, judgments = convert(docs, queries, relevance, args.out, args.prefix or args.out.name)
     print(f"{documents} documents, {asked} queries, {judgments} judgments -> {args.out}")
     return 0
