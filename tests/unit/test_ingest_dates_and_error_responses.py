@@ -1,0 +1,89 @@
+"""Session 56: nothing silently lost or changed on ingest. A date after the upload, a JSON whose only date is under a
+name of another moment, and a storage service's error response saved as the article are rejected with a reason."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.ingest import IngestService
+from archive_search.notifications import ObjectChange
+from archive_search.parsing import parse_upload
+from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
+
+STORY = "The council approved the harbour budget on Monday after a long debate in the chamber."
+# The upload's time, as S3's LastModified: an evening in New York, already the 13th in UTC.
+UPLOADED = datetime(2015, 5, 13, 1, 30, tzinfo=UTC)
+
+
+def _uploads_dated(day: str) -> dict[str, str]:
+    """An upload of each format dated `day` (YYYY-MM-DD) where that format gives its date."""
+    return {
+        "incoming/a.md": f"---\ntitle: Budget approved\ndate: {day}\n---\n\n{STORY}\n",
+        "incoming/a.json": json.dumps({"title": "Budget approved", "body": STORY, "published": day}),
+        "incoming/meta.html": (
+            f'<html><head><title>Budget approved</title><meta property="article:published_time" content="{day}">'
+            f"</head><body><h1>Budget approved</h1><p>{STORY}</p></body></html>"
+        ),
+        "incoming/time.html": (
+            f'<html><body><article><h1>Budget approved</h1><time datetime="{day}">{day}</time><p>{STORY}</p>'
+            "</article></body></html>"
+        ),
+        "incoming/a.txt": f"Budget approved\n\n(By Jane Doe)\n\n{day}\n\n{STORY}\n",
+        f"incoming/_posts/{day}-budget.md": f"---\ntitle: Budget approved\n---\n\n{STORY}\n",
+    }
+
+
+@pytest.mark.parametrize("key", sorted(_uploads_dated("2031-04-01")))
+def test_a_date_after_the_upload_is_rejected_naming_it_in_every_format(key: str) -> None:
+    # Given an article of any format dated years after it was uploaded (a typo, or a story not yet published)
+    upload = _uploads_dated("2031-04-01")[key].encode()
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, upload, uploaded=UPLOADED)
+
+    # Then it is rejected naming the date and the upload's day (it was archived as dated 2031, first under "newest")
+    assert "the publication date 2031-04-01 is in the future" in caught.value.reason
+    assert "uploaded on 2015-05-13" in caught.value.reason and caught.value.fix
+
+
+@pytest.mark.parametrize(("day", "accepted"), [("2015-05-15", True), ("2015-05-16", False), ("2015-05-12", True)])
+def test_a_date_up_to_two_days_after_the_upload_is_read(day: str, accepted: bool) -> None:
+    # Given articles dated up to two days after the UTC day of their upload (a zone ahead of UTC, an embargo lifting
+    # the next morning), and one dated three days after
+    for key, upload in _uploads_dated(day).items():
+        if accepted:
+            assert parse_upload(key, upload.encode(), uploaded=UPLOADED).published == day, key
+        else:
+            with pytest.raises(RejectedUploadError, match=f"the publication date {day} is in the future"):
+                parse_upload(key, upload.encode(), uploaded=UPLOADED)
+
+
+def test_the_date_as_written_is_quoted_when_it_is_not_iso() -> None:
+    upload = json.dumps({"title": "Budget approved", "body": STORY, "published": "1 April 2031"}).encode()
+
+    with pytest.raises(RejectedUploadError, match=r"2031-04-01 \('1 April 2031'\) is in the future"):
+        parse_upload("incoming/a.json", upload, uploaded=UPLOADED)
+
+
+def test_ingest_judges_the_date_by_the_uploads_own_time() -> None:
+    # Given the same article dated 2031-04-01 uploaded in 2015 (S3's LastModified) and in 2031
+    bucket, reports, index = FakeBucket(), FakeReports(), FakeIndex()
+    service = IngestService(bucket, FakeArchive(), index, reports, "incoming/", "reports/")
+    upload = json.dumps({"title": "Budget approved", "body": STORY, "published": "2031-04-01"}).encode()
+    for name, uploaded in (("early", UPLOADED), ("on-time", datetime(2031, 4, 1, 9, 0, tzinfo=UTC))):
+        bucket.clock_ms = int(uploaded.timestamp() * 1000) - 1000  # put() moves the clock on a second
+        bucket.put(f"incoming/{name}.json", upload)
+
+    service.sync_batch(
+        [ObjectChange("uploads", f"incoming/{n}.json", "ObjectCreated:Put") for n in ("early", "on-time")]
+    )
+
+    # Then the early one is reported, whenever it is synced, and the other is archived with its date
+    assert (
+        "is in the future: the file was uploaded on 2015-05-13" in reports.reports["reports/early.json.json"]["reason"]
+    )
+    assert "reports/on-time.json.json" not in reports.reports and sorted(index.documents) == ["on-time"]
