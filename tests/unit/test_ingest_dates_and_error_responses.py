@@ -87,3 +87,66 @@ def test_ingest_judges_the_date_by_the_uploads_own_time() -> None:
         "is in the future: the file was uploaded on 2015-05-13" in reports.reports["reports/early.json.json"]["reason"]
     )
     assert "reports/on-time.json.json" not in reports.reports and sorted(index.documents) == ["on-time"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "date_published",
+        "publication_date",
+        "publicationDate",
+        "published_date",
+        "published_on",
+        "publish_at",
+        "first_published",
+        "post_date",
+    ],
+)
+def test_json_more_names_of_the_publication_date_are_read(name: str) -> None:
+    upload = json.dumps({"title": "Budget approved", "body": STORY, name: "2015-05-12T09:00:00Z"}).encode()
+
+    assert parse_upload("incoming/a.json", upload).published == "2015-05-12"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("created_at", "2015-05-12T09:00:00Z"),
+        ("createdAt", "2015-05-12T09:00:00.000Z"),
+        ("created", "2015-05-12"),
+        ("dateCreated", "2015-05-12"),
+        ("timestamp", 1431421200),  # seconds since 1970
+        ("timestamp", 1431421200000),  # milliseconds
+        ("timestamp", "1431421200"),
+        ("updated_at", "2015-05-12T09:00:00Z"),
+        ("lastmod", "2015-05-12"),
+    ],
+)
+def test_json_whose_only_date_names_another_moment_is_rejected_naming_it(name: str, value: object) -> None:
+    # Given a JSON whose only date is a record's creation, change or time stamp (archived undated without a word)
+    upload = json.dumps({"title": "Budget approved", "body": STORY, name: value}).encode()
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.json", upload)
+
+    # Then the editor is told which field holds it and what to do
+    assert f"gives no publication date, only {name.lower()} ({json.dumps(value)})" in caught.value.reason
+    assert '"published"' in caught.value.fix
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        {"published": None},  # the editor says the article is undated
+        {"published": "2015-05-14"},  # read as before
+        {"time": "3 min read"},  # no date
+        {"timestamp": 143142120},  # nine digits: no count since 1970 that is read
+    ],
+)
+def test_json_another_moment_beside_a_publication_name_or_no_date_changes_nothing(more: dict[str, object]) -> None:
+    document = {"title": "Budget approved", "body": STORY, "created_at": "2015-05-12", **more}
+    if "published" not in more:
+        document.pop("created_at")
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.published == more.get("published")
