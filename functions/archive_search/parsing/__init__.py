@@ -22,7 +22,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_address, without_agency_tail
-from archive_search.parsing.error_pages import refuse_error_page
+from archive_search.parsing.error_pages import refuse_error_page, refuse_error_response
 from archive_search.parsing.feeds import refuse_feed
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import (
@@ -136,6 +136,7 @@ def parse_upload(key: str, data: bytes, *, uploaded: datetime | None = None) -> 
         )
     refuse_unpublished_folder(key)
     refuse_feed(data)
+    refuse_error_response(data)
     sniffed = _sniffed(extension, data, target)
     if sniffed == PARSERS[".txt"]:
         _refuse_markdown_as_text(key, extension, data)
@@ -208,7 +209,9 @@ def _refuse_error_page(parsed: ParsedUpload) -> None:
     search page (error_pages.refuse_error_page): its title is an error status title (`404 Not Found`, `Page not
     found`, `Just a moment...`, `Search results`), its short body is that page's own words, and it names no author, no
     date and no agency (a wire dateline's). Until session 55 only HTML was asked, and `404 Not Found` as text was
-    published (attack report, F7); any other title heads real briefs ("Access denied", "Service unavailable")."""
+    published (attack report, F7). Another error title heads real briefs ("Access denied", "Service unavailable"): since
+    session 56 such a page is rejected only when its text is an error page's own words ("You don't have permission to
+    access this resource.")."""
     refuse_error_page(
         parsed.title,
         "",
