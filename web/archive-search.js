@@ -515,6 +515,11 @@
     return this.uid + "-" + suffix;
   };
 
+  /** The id of a part a link may lead to (`#archive-search-results`): named after the mount point's id when it has one. */
+  ArchiveSearch.prototype.anchor = function (part) {
+    return (this.root.id || this.uid) + "-" + part;
+  };
+
   ArchiveSearch.prototype.build = function () {
     var self = this;
     this.input = h("input", {
@@ -582,7 +587,16 @@
     this.filters = h("details", { className: "as-filters" },
       this.filterSummary,
       h("div", { className: "as-filters-body", role: "group", "aria-label": "Filters" },
-        this.dateForm, this.facetBox, this.clearButton));
+        this.dateForm, this.facetBox,
+        h("p", { id: this.id("facet-hint"), className: "as-hint as-facet-hint", text: "Arrow keys move within a facet." }),
+        this.clearButton));
+    // After the results in source (and so focus) order, beside them on a desktop: a keyboard user reaches the first
+    // result three Tabs after the box, not forty (session 56); a region landmark and heading of their own let a screen
+    // reader jump to them, and "Skip to filters" in the toolbar leads there from the keyboard.
+    this.filtersRegion = h("section", {
+      id: this.anchor("filters"), className: "as-filters-region", "aria-labelledby": this.id("filters-heading"),
+    },
+      h("h2", { id: this.id("filters-heading"), className: "as-vh", text: "Filters" }), this.filters);
 
     this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
     this.took = h("span", { className: "as-took" });
@@ -602,15 +616,16 @@
     // none of them dated, and not a word of why).
     this.sortNote = h("p", { className: "as-sort-note", role: "note", hidden: true });
     this.resultsView = h("section", {
-      className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
+      id: this.anchor("results"), className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
     },
       h("div", { className: "as-toolbar" },
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
-          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
+          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect),
+        h("a", { className: "as-skip-filters", href: "#" + this.anchor("filters"), text: "Skip to filters" })),
       this.notice, this.didYouMean, this.relaxed, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
 
-    this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
+    this.layout = h("div", { className: "as-layout" }, this.resultsView, this.filtersRegion);
     this.articleView = h("article", {
       className: "as-article", hidden: true, tabindex: "-1", "aria-labelledby": this.id("article-title"),
     });
@@ -666,15 +681,24 @@
   };
 
   /**
-   * A same-page link to the widget (the page's "Skip to search", href="#<the mount point's id>") moves focus to the
-   * search box itself: followed, it would add a history entry and leave focus on the mount point, not the box.
+   * A same-page link to the widget moves focus to the control it names: `#<the mount point's id>` ("Skip to search")
+   * to the search box, `#<id>-results` to the results' summary heading (the search box while there are none),
+   * `#<id>-filters` to the filters, opened. Followed, it would add a history entry and leave focus on a container.
    */
   ArchiveSearch.prototype.onDocumentClick = function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
-    if (!link || !this.root.id || link.getAttribute("href") !== "#" + this.root.id) return;
+    var href = link ? link.getAttribute("href") : null;
+    var target = null;
+    if (this.root.id && href === "#" + this.root.id) target = this.input;
+    else if (href === "#" + this.anchor("results")) target = this.layout.hidden ? this.input : this.heading;
+    else if (href === "#" + this.anchor("filters")) {
+      target = this.layout.hidden ? this.input : this.filterSummary;
+      this.filters.open = true;
+    }
+    if (!target) return;
     event.preventDefault();
-    this.input.focus();
+    target.focus();
   };
 
   /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
@@ -1179,7 +1203,10 @@
           isolate(value, { className: "as-facet-value" }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
       });
-      var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
+      var group = h("div", {
+        className: "as-facet-group", role: "toolbar", "aria-labelledby": legendId,
+        "aria-describedby": self.id("facet-hint"),
+      },
         h("h3", { id: legendId, className: "as-facet-title", text: facet[1] }), list);
       var expanded = !!self.expandedFacets[name];
       if (hidden > 0 || (expanded && buckets.length > self.options.facetLimit)) {
@@ -1196,9 +1223,31 @@
           },
         }));
       }
+      roveFocus(group);
       self.facetBox.appendChild(group);
     });
   };
+
+  /**
+   * Makes a facet's buttons one Tab stop, as an ARIA toolbar: the arrow keys, Home and End move among them (session 56:
+   * the facets were some 20 stops). The stop is the pressed value or the first, then whichever was last focused.
+   */
+  function roveFocus(group) {
+    var buttons = function () { return Array.prototype.slice.call(group.querySelectorAll("button")); };
+    var start = group.querySelector('[aria-pressed="true"]') || buttons()[0];
+    buttons().forEach(function (b) { b.tabIndex = b === start ? 0 : -1; });
+    group.addEventListener("focusin", function (event) {
+      buttons().forEach(function (b) { b.tabIndex = b === event.target ? 0 : -1; });
+    });
+    group.addEventListener("keydown", function (event) {
+      var list = buttons();
+      var at = list.indexOf(event.target);
+      var to = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: list.length - 1 }[event.key];
+      if (at < 0 || to === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      list[(to + list.length) % list.length].focus();
+    });
+  }
 
   /** `unchosen`: for a selected value, the filter values it stands for, to drop; null to add `value`. */
   ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
