@@ -19,6 +19,7 @@ from archive_search.parsing.bylines import (
     AGENCIES,
     CHANGE_STAMPS,
     META_WORDS,
+    NOT_WRITING_ROLE,
     byline_name,
     byline_with_date,
     clean_author,
@@ -31,6 +32,7 @@ from archive_search.parsing.bylines import (
     names_others,
     names_people,
     without_contact,
+    without_credits,
     without_job_titles,
     without_leading_furniture,
     without_places,
@@ -2294,13 +2296,8 @@ def _line_authors(candidates: Iterable[LexborNode], read: Callable[[LexborNode],
     return joined_authors(names) if names else None
 
 
-# The roles a byline credits beside the writers' that are no writer's: pictures, video, graphics, editing, design.
-_NOT_WRITING_ROLE = (
-    r"\b(?:photo\w*|pictures?|images?|illustrat\w*|graphics?|videos?|camera\w*|edit(?:or|ors|ed|ing)"
-    r"|design(?:er|ers|ed)?|produc(?:er|ers|ed|tion))\b"
-)
-_NOT_WRITING = re.compile(_NOT_WRITING_ROLE, re.IGNORECASE)
-_NOT_WRITING_AFTER = re.compile(rf"\s*\(\s*{_NOT_WRITING_ROLE}", re.IGNORECASE)
+_NOT_WRITING = re.compile(NOT_WRITING_ROLE, re.IGNORECASE)
+_NOT_WRITING_AFTER = re.compile(rf"\s*\(\s*{NOT_WRITING_ROLE}", re.IGNORECASE)
 
 
 def _line_of(node: LexborNode) -> LexborNode | None:
@@ -2387,7 +2384,7 @@ def _byline_date(tree: LexborHTMLParser, container: LexborNode | None) -> str | 
 def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name (_byline_parts),
     nor what the body would leave out (hidden text, an icon). The rest is read by _element_author."""
-    lines = _byline_parts(node)[0]
+    lines = [part for part in map(without_credits, _byline_parts(node)[0]) if part]
     # A job title on a line of its own is no part of the name (`Jane Doe<br>Political Editor` was "Jane Doe Political
     # Editor"; session 51's new user), as one after a comma is not (_element_author), nor a credit of the pictures
     # (`By Jane Doe<br>Illustration by John Roe`; session 55's attacker).
