@@ -45,6 +45,9 @@
   var MAX_SUGGEST = 500;
   var SHOWN_QUERY = 80;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // The API's `year` values (search.YEAR_PATTERN, facets.UNDATED): a year, or the articles without a date.
+  var YEAR = /^\d{4}$/;
+  var UNDATED = "undated";
   // Words /search never requires (query_parser.STOPWORDS: Lucene's English list, `vs` and the question words)
   var STOPWORDS = ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
     "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
@@ -240,7 +243,9 @@
   // ---------------------------------------------------------------- state <-> URL
 
   function emptyState() {
-    return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", spelling: "auto", page: 1, article: "" };
+    return {
+      q: "", section: [], author: [], year: [], from: "", to: "", sort: "relevance", spelling: "auto", page: 1, article: "",
+    };
   }
 
   /**
@@ -364,6 +369,13 @@
       dropped.push(["the date “", isolate(value), "”"]);
       return "";
     };
+    // The API's `year`: years and `undated` (the articles without a date), as the year facet lists them.
+    var years = list("year").filter(function (value) {
+      if (YEAR.test(value) && value !== "0000") return true;
+      if (value.toLowerCase() === UNDATED) return true;
+      dropped.push(["the year “", isolate(value), "”"]);
+      return false;
+    }).map(function (value) { return value.toLowerCase(); });
     var from = date("from");
     var to = date("to");
     if (from && to && from > to) {
@@ -392,6 +404,7 @@
         q: clipQuery((params.get("q") || "").trim()),
         section: list("section"),
         author: list("author"),
+        year: years.filter(function (value, i) { return years.indexOf(value) === i; }),
         from: from,
         to: to,
         sort: sort,
@@ -404,11 +417,11 @@
   }
 
   function hasFilters(state) {
-    return state.section.length > 0 || state.author.length > 0 || !!state.from || !!state.to;
+    return state.section.length > 0 || state.author.length > 0 || state.year.length > 0 || !!state.from || !!state.to;
   }
 
   function filterCount(state) {
-    return state.section.length + state.author.length + (state.from || state.to ? 1 : 0);
+    return state.section.length + state.author.length + state.year.length + (state.from || state.to ? 1 : 0);
   }
 
   /** The search as query parameters: the same names in the address bar and in the API call. */
@@ -417,6 +430,7 @@
     if (state.q) params.set("q", state.q);
     if (state.section.length) params.set("section", joinValues(state.section));
     if (state.author.length) params.set("author", joinValues(state.author));
+    if (state.year.length) params.set("year", state.year.join(","));
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     if (state.sort !== "relevance") params.set("sort", state.sort);
@@ -734,7 +748,7 @@
   };
 
   ArchiveSearch.prototype.clearFilters = function () {
-    var next = Object.assign({}, this.state, { section: [], author: [], from: "", to: "", page: 1 });
+    var next = Object.assign({}, this.state, { section: [], author: [], year: [], from: "", to: "", page: 1 });
     this.navigate(next, "push");
   };
 
@@ -749,7 +763,9 @@
       this.fromInput.focus();
       return;
     }
-    this.navigate(Object.assign({}, this.state, { from: from, to: to, page: 1 }), "push");
+    // A date range holds no undated article: "Undated" chosen beside it would list nothing.
+    var year = from || to ? this.state.year.filter(function (v) { return v !== UNDATED; }) : this.state.year;
+    this.navigate(Object.assign({}, this.state, { year: year, from: from, to: to, page: 1 }), "push");
   };
 
   /** Same-page links (pager, "did you mean", in-page articles) navigate without reloading; modified clicks don't. */
@@ -1194,13 +1210,14 @@
           return;
         }
         var count = typeof bucket.count === "number" ? bucket.count : null;
-        var accessibleName = count === null ? value : value + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
+        var label = name === "year" && value === UNDATED ? "Undated" : value;
+        var accessibleName = count === null ? label : label + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
         list.appendChild(h("li", null, h("button", {
           type: "button", className: "as-facet", "aria-pressed": selected ? "true" : "false", "aria-label": accessibleName,
           "data-key": name + ":" + value, "data-facet": name, "data-value": value,
           onclick: function () { self.toggleFacet(name, value, selected ? chosenFor(value, state[name] || [], selectedValues) : null); },
         },
-          isolate(value, { className: "as-facet-value" }),
+          isolate(label, { className: "as-facet-value" }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
       });
       var group = h("div", {
@@ -1252,10 +1269,17 @@
   /** `unchosen`: for a selected value, the filter values it stands for, to drop; null to add `value`. */
   ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
     var next = Object.assign({}, this.state, { page: 1 });
-    if (name === "year") {
+    if (name === "year" && unchosen && this.state.year.indexOf(value) >= 0) {
+      next.year = this.state.year.filter(function (v) { return v !== value; });
+    } else if (name === "year" && !unchosen && value === UNDATED) {
+      // One choice in the year facet, as choosing a year replaces another; and a date range holds no undated article.
+      next.year = [UNDATED];
+      next.from = next.to = "";
+    } else if (name === "year") {
       var bounds = unchosen ? { from: "", to: "" } : yearWithin(yearBounds(value), this.state);
       next.from = bounds.from;
       next.to = bounds.to;
+      if (!unchosen) next.year = [];
     } else if (unchosen) {
       next[name] = this.state[name].filter(function (v) { return unchosen.indexOf(v) < 0; });
     } else {
