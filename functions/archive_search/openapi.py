@@ -36,8 +36,9 @@ _SEARCH_NEEDS = ("q", *FILTER_PARAMETERS)
 _REQUIRED_ONE_OF: dict[str, Any] = {"x-required-one-of": list(_SEARCH_NEEDS)}
 SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
-    "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
-    "`x-required-one-of` lists them). A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
+    "whose message starts with `q is required`, or with the filter's name when one was sent that holds only blanks "
+    "or invisible characters (OpenAPI cannot require one of several parameters; `x-required-one-of` lists them). "
+    "A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
     "out; page, size, sort, from and to may be surrounded by ASCII spaces, tabs and line ends, no other blank. Every "
     "400 message starts with the name of the parameter at fault."
 )

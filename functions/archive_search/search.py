@@ -140,6 +140,7 @@ MAX_FILTER_VALUE_CHARS = MAX_LABEL_CHARS  # every author, section and tag ingest
 # Any of these (or q) makes a search; the OpenAPI document states the rule from this tuple.
 FILTER_PARAMETERS = ("section", "author", "tag", "year", "from", "to")
 YEAR_PATTERN = r"[0-9]{4}"  # ASCII digits, 0001 to 9999 (the years a `from`/`to` date can name)
+CURSOR_REPEATED = "cursor was given more than once (or holds a comma, which no cursor does); send next_cursor once"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ASCII digits: `\d` in Python takes any script's digits
 # C0 and C1 control characters but tab and line breaks (whitespace, collapsed like the stored labels'): ingest cleans
 # them out of every label (parsing/validate.py), so a filter value holding one is a reader's mistake that would
@@ -247,7 +248,8 @@ class SearchRequest:
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
         """The query-string parameters (API Gateway joins a repeated one with commas) as a request. A parameter
         that is empty or blank is the same as one left out. Raises InvalidQueryError, its message starting with the
-        parameter's name, for the first bad one, and when neither q nor any filter is given."""
+        parameter's name, for the first bad one, and when neither q nor any filter is given (naming a filter that was
+        sent but holds only blanks or invisible characters, else q)."""
         sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
@@ -261,6 +263,9 @@ class SearchRequest:
         cursor = params.get("cursor") or None
         if cursor is not None and not cursor.strip():
             cursor = None
+        if cursor is not None and "," in cursor:
+            # No cursor holds a comma (base64url and a dot): API Gateway joined a repeated `cursor` with one.
+            raise InvalidQueryError(CURSOR_REPEATED)
         if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
             raise InvalidQueryError(NOT_ISSUED)
         # A cursor carries its page, so a `page` beside it is not read at all: a client counting pages sends
@@ -292,6 +297,12 @@ class SearchRequest:
             spelling=spelling,
         )
         if not typed and not request.has_filters:
+            for name in FILTER_PARAMETERS:
+                if params.get(name):  # sent, yet it selects nothing: say which, not that a filter is missing
+                    raise InvalidQueryError(
+                        f"{name} holds no value once blanks and invisible characters are dropped "
+                        f"(got {params[name]!r}); give a value, or q"
+                    )
             raise InvalidQueryError(
                 "q is required: give the words to search for (e.g. ?q=kerry+putin) "
                 f"or at least one filter ({', '.join(FILTER_PARAMETERS)})"
