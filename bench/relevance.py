@@ -39,6 +39,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -282,9 +283,12 @@ class CorpusArchive:
         from archive_search.ingest import article_from_upload
         from archive_search.models import Upload
 
+        # Uploaded now: an article dated after its upload is rejected (parsing.refuse_future_date).
+        uploaded_ms = int(time.time() * 1000)
         self._articles = {
             doc["id"]: article_from_upload(
-                doc["id"], Upload(f"incoming/{doc['id']}.json", json.dumps(doc).encode(), etag="", last_modified_ms=0)
+                doc["id"],
+                Upload(f"incoming/{doc['id']}.json", json.dumps(doc).encode(), etag="", last_modified_ms=uploaded_ms),
             )
             for doc in corpus
         }

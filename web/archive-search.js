@@ -45,6 +45,9 @@
   var MAX_SUGGEST = 500;
   var SHOWN_QUERY = 80;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
+  // The API's `year` values (search.YEAR_PATTERN, facets.UNDATED): a year, or the articles without a date.
+  var YEAR = /^\d{4}$/;
+  var UNDATED = "undated";
   // Words /search never requires (query_parser.STOPWORDS: Lucene's English list, `vs` and the question words)
   var STOPWORDS = ["a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no",
     "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was",
@@ -240,7 +243,9 @@
   // ---------------------------------------------------------------- state <-> URL
 
   function emptyState() {
-    return { q: "", section: [], author: [], from: "", to: "", sort: "relevance", spelling: "auto", page: 1, article: "" };
+    return {
+      q: "", section: [], author: [], year: [], from: "", to: "", sort: "relevance", spelling: "auto", page: 1, article: "",
+    };
   }
 
   /**
@@ -364,6 +369,13 @@
       dropped.push(["the date “", isolate(value), "”"]);
       return "";
     };
+    // The API's `year`: years and `undated` (the articles without a date), as the year facet lists them.
+    var years = list("year").filter(function (value) {
+      if (YEAR.test(value) && value !== "0000") return true;
+      if (value.toLowerCase() === UNDATED) return true;
+      dropped.push(["the year “", isolate(value), "”"]);
+      return false;
+    }).map(function (value) { return value.toLowerCase(); });
     var from = date("from");
     var to = date("to");
     if (from && to && from > to) {
@@ -392,6 +404,7 @@
         q: clipQuery((params.get("q") || "").trim()),
         section: list("section"),
         author: list("author"),
+        year: years.filter(function (value, i) { return years.indexOf(value) === i; }),
         from: from,
         to: to,
         sort: sort,
@@ -404,11 +417,11 @@
   }
 
   function hasFilters(state) {
-    return state.section.length > 0 || state.author.length > 0 || !!state.from || !!state.to;
+    return state.section.length > 0 || state.author.length > 0 || state.year.length > 0 || !!state.from || !!state.to;
   }
 
   function filterCount(state) {
-    return state.section.length + state.author.length + (state.from || state.to ? 1 : 0);
+    return state.section.length + state.author.length + state.year.length + (state.from || state.to ? 1 : 0);
   }
 
   /** The search as query parameters: the same names in the address bar and in the API call. */
@@ -417,6 +430,7 @@
     if (state.q) params.set("q", state.q);
     if (state.section.length) params.set("section", joinValues(state.section));
     if (state.author.length) params.set("author", joinValues(state.author));
+    if (state.year.length) params.set("year", state.year.join(","));
     if (state.from) params.set("from", state.from);
     if (state.to) params.set("to", state.to);
     if (state.sort !== "relevance") params.set("sort", state.sort);
@@ -515,6 +529,11 @@
     return this.uid + "-" + suffix;
   };
 
+  /** The id of a part a link may lead to (`#archive-search-results`): named after the mount point's id when it has one. */
+  ArchiveSearch.prototype.anchor = function (part) {
+    return (this.root.id || this.uid) + "-" + part;
+  };
+
   ArchiveSearch.prototype.build = function () {
     var self = this;
     this.input = h("input", {
@@ -582,7 +601,16 @@
     this.filters = h("details", { className: "as-filters" },
       this.filterSummary,
       h("div", { className: "as-filters-body", role: "group", "aria-label": "Filters" },
-        this.dateForm, this.facetBox, this.clearButton));
+        this.dateForm, this.facetBox,
+        h("p", { id: this.id("facet-hint"), className: "as-hint as-facet-hint", text: "Arrow keys move within a facet." }),
+        this.clearButton));
+    // After the results in source (and so focus) order, beside them on a desktop: a keyboard user reaches the first
+    // result three Tabs after the box, not forty (session 56); a region landmark and heading of their own let a screen
+    // reader jump to them, and "Skip to filters" in the toolbar leads there from the keyboard.
+    this.filtersRegion = h("section", {
+      id: this.anchor("filters"), className: "as-filters-region", "aria-labelledby": this.id("filters-heading"),
+    },
+      h("h2", { id: this.id("filters-heading"), className: "as-vh", text: "Filters" }), this.filters);
 
     this.heading = h("h2", { id: this.id("summary"), className: "as-summary", tabindex: "-1" });
     this.took = h("span", { className: "as-took" });
@@ -602,15 +630,16 @@
     // none of them dated, and not a word of why).
     this.sortNote = h("p", { className: "as-sort-note", role: "note", hidden: true });
     this.resultsView = h("section", {
-      className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
+      id: this.anchor("results"), className: "as-results-view", "aria-labelledby": this.id("summary"), "aria-busy": "false",
     },
       h("div", { className: "as-toolbar" },
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
-          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect)),
+          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect),
+        h("a", { className: "as-skip-filters", href: "#" + this.anchor("filters"), text: "Skip to filters" })),
       this.notice, this.didYouMean, this.relaxed, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
 
-    this.layout = h("div", { className: "as-layout" }, this.filters, this.resultsView);
+    this.layout = h("div", { className: "as-layout" }, this.resultsView, this.filtersRegion);
     this.articleView = h("article", {
       className: "as-article", hidden: true, tabindex: "-1", "aria-labelledby": this.id("article-title"),
     });
@@ -666,15 +695,24 @@
   };
 
   /**
-   * A same-page link to the widget (the page's "Skip to search", href="#<the mount point's id>") moves focus to the
-   * search box itself: followed, it would add a history entry and leave focus on the mount point, not the box.
+   * A same-page link to the widget moves focus to the control it names: `#<the mount point's id>` ("Skip to search")
+   * to the search box, `#<id>-results` to the results' summary heading (the search box while there are none),
+   * `#<id>-filters` to the filters, opened. Followed, it would add a history entry and leave focus on a container.
    */
   ArchiveSearch.prototype.onDocumentClick = function (event) {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
-    if (!link || !this.root.id || link.getAttribute("href") !== "#" + this.root.id) return;
+    var href = link ? link.getAttribute("href") : null;
+    var target = null;
+    if (this.root.id && href === "#" + this.root.id) target = this.input;
+    else if (href === "#" + this.anchor("results")) target = this.layout.hidden ? this.input : this.heading;
+    else if (href === "#" + this.anchor("filters")) {
+      target = this.layout.hidden ? this.input : this.filterSummary;
+      this.filters.open = true;
+    }
+    if (!target) return;
     event.preventDefault();
-    this.input.focus();
+    target.focus();
   };
 
   /** Shows the view in the address bar; an invalid part is left out, said so, and taken out of the address. */
@@ -710,7 +748,7 @@
   };
 
   ArchiveSearch.prototype.clearFilters = function () {
-    var next = Object.assign({}, this.state, { section: [], author: [], from: "", to: "", page: 1 });
+    var next = Object.assign({}, this.state, { section: [], author: [], year: [], from: "", to: "", page: 1 });
     this.navigate(next, "push");
   };
 
@@ -725,7 +763,9 @@
       this.fromInput.focus();
       return;
     }
-    this.navigate(Object.assign({}, this.state, { from: from, to: to, page: 1 }), "push");
+    // A date range holds no undated article: "Undated" chosen beside it would list nothing.
+    var year = from || to ? this.state.year.filter(function (v) { return v !== UNDATED; }) : this.state.year;
+    this.navigate(Object.assign({}, this.state, { year: year, from: from, to: to, page: 1 }), "push");
   };
 
   /** Same-page links (pager, "did you mean", in-page articles) navigate without reloading; modified clicks don't. */
@@ -1170,16 +1210,20 @@
           return;
         }
         var count = typeof bucket.count === "number" ? bucket.count : null;
-        var accessibleName = count === null ? value : value + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
+        var label = name === "year" && value === UNDATED ? "Undated" : value;
+        var accessibleName = count === null ? label : label + ", " + formatNumber(count) + (count === 1 ? " article" : " articles");
         list.appendChild(h("li", null, h("button", {
           type: "button", className: "as-facet", "aria-pressed": selected ? "true" : "false", "aria-label": accessibleName,
           "data-key": name + ":" + value, "data-facet": name, "data-value": value,
           onclick: function () { self.toggleFacet(name, value, selected ? chosenFor(value, state[name] || [], selectedValues) : null); },
         },
-          isolate(value, { className: "as-facet-value" }),
+          isolate(label, { className: "as-facet-value" }),
           count === null ? null : h("span", { className: "as-facet-count", text: formatNumber(count) }))));
       });
-      var group = h("div", { className: "as-facet-group", role: "group", "aria-labelledby": legendId },
+      var group = h("div", {
+        className: "as-facet-group", role: "toolbar", "aria-labelledby": legendId,
+        "aria-describedby": self.id("facet-hint"),
+      },
         h("h3", { id: legendId, className: "as-facet-title", text: facet[1] }), list);
       var expanded = !!self.expandedFacets[name];
       if (hidden > 0 || (expanded && buckets.length > self.options.facetLimit)) {
@@ -1196,17 +1240,46 @@
           },
         }));
       }
+      roveFocus(group);
       self.facetBox.appendChild(group);
     });
   };
 
+  /**
+   * Makes a facet's buttons one Tab stop, as an ARIA toolbar: the arrow keys, Home and End move among them (session 56:
+   * the facets were some 20 stops). The stop is the pressed value or the first, then whichever was last focused.
+   */
+  function roveFocus(group) {
+    var buttons = function () { return Array.prototype.slice.call(group.querySelectorAll("button")); };
+    var start = group.querySelector('[aria-pressed="true"]') || buttons()[0];
+    buttons().forEach(function (b) { b.tabIndex = b === start ? 0 : -1; });
+    group.addEventListener("focusin", function (event) {
+      buttons().forEach(function (b) { b.tabIndex = b === event.target ? 0 : -1; });
+    });
+    group.addEventListener("keydown", function (event) {
+      var list = buttons();
+      var at = list.indexOf(event.target);
+      var to = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: list.length - 1 }[event.key];
+      if (at < 0 || to === undefined || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      list[(to + list.length) % list.length].focus();
+    });
+  }
+
   /** `unchosen`: for a selected value, the filter values it stands for, to drop; null to add `value`. */
   ArchiveSearch.prototype.toggleFacet = function (name, value, unchosen) {
     var next = Object.assign({}, this.state, { page: 1 });
-    if (name === "year") {
+    if (name === "year" && unchosen && this.state.year.indexOf(value) >= 0) {
+      next.year = this.state.year.filter(function (v) { return v !== value; });
+    } else if (name === "year" && !unchosen && value === UNDATED) {
+      // One choice in the year facet, as choosing a year replaces another; and a date range holds no undated article.
+      next.year = [UNDATED];
+      next.from = next.to = "";
+    } else if (name === "year") {
       var bounds = unchosen ? { from: "", to: "" } : yearWithin(yearBounds(value), this.state);
       next.from = bounds.from;
       next.to = bounds.to;
+      if (!unchosen) next.year = [];
     } else if (unchosen) {
       next[name] = this.state[name].filter(function (v) { return unchosen.indexOf(v) < 0; });
     } else {

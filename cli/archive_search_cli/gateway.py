@@ -8,7 +8,6 @@ one of them matches, and any other is API Gateway's own 404.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import json
 import logging
@@ -187,6 +186,9 @@ def make_server(
 
     class RequestHandler(BaseHTTPRequestHandler):
         server_version = API_SERVER_NAME
+        # What a request line without a readable version is taken for until it is refused. http.server's default,
+        # HTTP/0.9, has no status line or headers: `GARBAGE` was answered with a bare body (session 56's new user).
+        default_request_version = "HTTP/1.0"
 
         def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
             """What http.server answers itself (a request line over 64 KB: 414; a malformed request: 400) in the API's
@@ -206,11 +208,15 @@ def make_server(
         def parse_request(self) -> bool:
             """http.server reads the request line as Latin-1: a query typed in UTF-8 and sent as its bytes, as curl
             sends `?q=grüße`, was searched as `grÃ¼Ã\x9fe` (session 48's new user). Read as UTF-8, as API Gateway
-            reads it; bytes that are no UTF-8 stay as read."""
+            reads it, each byte that is no UTF-8 as U+FFFD, as a `%FF` is (session 56: `caf\xc3\xa9\xff` was read
+            as Latin-1 whole, `cafÃ©ÿ`). A request line of two words (`GET /health`) is HTTP/0.9, which API
+            Gateway does not speak: a 400."""
             if not super().parse_request():
                 return False
-            with contextlib.suppress(UnicodeError):
-                self.path = self.path.encode("latin-1").decode("utf-8")
+            if len(self.requestline.split()) == 2:
+                self.send_error(400, "a request line needs an HTTP version (HTTP/1.1)")
+                return False
+            self.path = self.path.encode("latin-1").decode("utf-8", "replace")
             return True
 
         def do_GET(self) -> None:
@@ -235,9 +241,11 @@ def make_server(
                 return self._no_route
             raise AttributeError(name)
 
-        def _no_route(self, with_body: bool = True) -> None:
+        def _no_route(self, with_body: bool = True, headers: dict[str, str] | None = None) -> None:
             self.send_response(404)
             self.send_header("Content-Type", "application/json")
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(NO_ROUTE_BODY)))
             self.end_headers()
             if with_body:
@@ -249,7 +257,8 @@ def make_server(
                     raise FileNotFoundError(self.path)
                 payload = static.path.read_bytes()
             except OSError:
-                self._send_plain(404, b"not found\n", with_body)
+                # The 404 of a path nothing serves, JSON as every other (it was text/plain `not found`)
+                self._no_route(with_body, {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
                 return
             etag = '"' + hashlib.sha256(payload).hexdigest()[:32] + '"'
             status = 304 if etag in (self.headers.get("If-None-Match") or "") else 200
@@ -265,16 +274,6 @@ def make_server(
             if status == 304:
                 self.end_headers()
                 return
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            if with_body:
-                self.wfile.write(payload)
-
-        def _send_plain(self, status: int, payload: bytes, with_body: bool = True) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", "text/plain; charset=utf-8")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if with_body:

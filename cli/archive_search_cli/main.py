@@ -27,6 +27,8 @@ from archive_search_cli.operator import add_target_options, run_reindex, run_ver
 from archive_search_cli.redrive import add_redrive_command
 from archive_search_cli.sam_local import run as run_sam_local
 from archive_search_cli.stack import (
+    DEFAULT_FUNCTION_LOG_LEVEL,
+    FUNCTION_LOG_LEVELS,
     LOCAL_DIR,
     StackPorts,
     add_stack_option,
@@ -56,9 +58,13 @@ from archive_search_cli.uploads import (
 )
 
 EXIT_REJECTED = 2
+LOG_LEVEL_VARIABLE = "ARCHIVE_SEARCH_LOG_LEVEL"  # what `make run` passes on: `ARCHIVE_SEARCH_LOG_LEVEL=INFO make run`
 
 
 def _serve(args: argparse.Namespace) -> int:
+    log_level = args.log_level or os.environ.get(LOG_LEVEL_VARIABLE, "").strip().upper() or DEFAULT_FUNCTION_LOG_LEVEL
+    if log_level not in FUNCTION_LOG_LEVELS:
+        raise SystemExit(f"{LOG_LEVEL_VARIABLE} must be one of {', '.join(FUNCTION_LOG_LEVELS)}, got {log_level!r}")
     ports = StackPorts(api=args.port, moto=args.moto_port, opensearch=args.opensearch_port)
     refuse_taken_ports("serve", ports, Path(args.data_dir))
     stopping = threading.Event()
@@ -68,7 +74,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
-    with local_stack(ports, Path(args.data_dir)) as stack:
+    with local_stack(ports, Path(args.data_dir), function_log_level=log_level) as stack:
         if args.seed:
             s3 = aws_client("s3", stack.aws_endpoint_url)
             put_all(s3, stack.uploads_bucket, uploads_for_paths([Path(p) for p in args.seed], stack.upload_prefix))
@@ -86,6 +92,7 @@ def _serve(args: argparse.Namespace) -> int:
         )
         stopping.wait()
         print("stopping…", file=sys.stderr, flush=True)
+    print("stopped", file=sys.stderr, flush=True)
     return 0
 
 
@@ -289,6 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--opensearch-port", type=int, default=StackPorts.opensearch)
     serve.add_argument("--data-dir", default=str(LOCAL_DIR), help="where OpenSearch keeps its data")
     serve.add_argument("--seed", nargs="*", default=[], help="files to upload once the stack is up")
+    serve.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=FUNCTION_LOG_LEVELS,
+        help="the functions' own log lines (JSON) and metrics printed from this level up; INFO prints every search "
+        f"and upload (default: ${LOG_LEVEL_VARIABLE}, else {DEFAULT_FUNCTION_LOG_LEVEL})",
+    )
     serve.set_defaults(run=_serve)
 
     sam_local = commands.add_parser(

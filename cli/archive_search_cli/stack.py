@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from aws_lambda_powertools import Logger
+
 from archive_search.adapters.opensearch_admin import OpenSearchIndexAdmin
 from archive_search.adapters.opensearch_index import create_client
 from archive_search.adapters.s3_stores import S3ArchiveStore
@@ -42,6 +44,13 @@ STACK_FILE = LOCAL_DIR / "stack.json"
 # How long `serve --seed` waits for its uploads to be ingested before it says it is running (seconds); one legacy
 # page takes about a second here, the text model's first load included.
 SEED_TIMEOUT_SECONDS = 120.0
+# The ingest handler's invocations at once, as Lambda runs up to that many environments off the queue.
+WORKER_THREADS = 4
+# What the functions print on the local console: their own log lines (Powertools JSON, the domain's records) at this
+# level and above. AWS gets the template's LogLevel (INFO); locally every search and upload was a JSON line and an
+# EMF blob (5,000 lines in 12 minutes of session 56's new user), hiding the stack's own messages.
+FUNCTION_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+DEFAULT_FUNCTION_LOG_LEVEL = "WARNING"
 _QUEUED = ("ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "ApproximateNumberOfMessagesDelayed")
 
 
@@ -196,6 +205,16 @@ def configure_function_environment(aws_endpoint_url: str, opensearch_url: str, f
         os.environ["CURSOR_SIGNING_KEY"] = local_signing_key()
 
 
+def set_function_log_level(level: str, *function_loggers: Logger) -> None:
+    """The functions' log lines at `level` (one of FUNCTION_LOG_LEVELS) and above: their Powertools loggers and the
+    domain's `archive_search.*` records. Above INFO their EMF metric lines are not printed either
+    (POWERTOOLS_METRICS_DISABLED, read at each flush): CloudWatch reads them in AWS, and no one locally."""
+    for function_logger in function_loggers:
+        function_logger.setLevel(level)
+    logging.getLogger("archive_search").setLevel(level)
+    os.environ["POWERTOOLS_METRICS_DISABLED"] = "false" if level in ("DEBUG", "INFO") else "true"
+
+
 def match_index_to_archive() -> None:
     """Rebuild the index behind the ingest function's alias from its archive bucket, if the alias exists.
 
@@ -214,7 +233,12 @@ def match_index_to_archive() -> None:
 
 
 @contextmanager
-def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: int = 4) -> Iterator[RunningStack]:
+def local_stack(
+    ports: StackPorts,
+    data_dir: Path = LOCAL_DIR,
+    worker_threads: int = WORKER_THREADS,
+    function_log_level: str = DEFAULT_FUNCTION_LOG_LEVEL,
+) -> Iterator[RunningStack]:
     use_local_credentials()
     spec = local_stack_spec()
     with ExitStack() as stack:
@@ -230,6 +254,7 @@ def local_stack(ports: StackPorts, data_dir: Path = LOCAL_DIR, worker_threads: i
         ingest.ingest_service()
         configure_function_environment(aws_url, opensearch_url, "SearchFunction")
         search.app()
+        set_function_log_level(function_log_level, ingest.logger, search.logger)
 
         queue = spec.queues[spec.ingest_queue_logical_id]
         worker = QueueWorker(

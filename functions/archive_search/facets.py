@@ -2,9 +2,10 @@
 
 Each facet is counted with every filter except its own (the filters themselves go into the search's
 post_filter), so choosing one section still shows how many articles the other sections hold. The year facet's own
-filter is a From-To range of one whole year, which choosing a year sets; any other range bounds its counts as it
-bounds the results. Each facet lists its top values by count, plus the selected values even when they are not among
-them.
+filters are `year` (years and `undated`, any of them) and a From-To range of one whole year, which the website's
+year choice sets; any other range bounds its counts as it bounds the results. Each facet lists its top values by
+count, plus the selected values even when they are not among them; the year facet then `undated`, the articles
+without a publication date, when any of the search's are (or it is selected), so its counts add up to the total.
 
 Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
 form their filters match, so a facet's count is what selecting it returns however the articles vary the
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from archive_search.search import SearchRequest
 
 FACET_NAMES = ("section", "author", "year")
+# The year facet's value, and `year` filter value, of the articles without a publication date.
+UNDATED = "undated"
 TOP_VALUES = 10
 # Facet name -> (the folded field its filter and counts use, the field as written its labels come from).
 FACET_FIELDS = {"section": ("section", "section.label"), "author": ("author.folded", "author.keyword")}
@@ -41,8 +44,8 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
     for name in FACET_NAMES:
         # The date range is the year facet's own filter only when it is a year the facet chose: another range (From 5
         # November) bounds its counts as it bounds the results (it read "2026: 8" beside "4 results": session 54).
-        own = name if name != "year" or _selected_years(request) else None
-        others = [clause for facet, clause in filters.items() if facet != own]
+        own = {name, "date"} if name == "year" and _selected_years(request) else {name}
+        others = [clause for facet, clause in filters.items() if facet not in own]
         inner: dict[str, Any]
         if name == "year":
             inner = {
@@ -53,7 +56,8 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
                         "format": "yyyy",
                         "min_doc_count": 1,
                     }
-                }
+                },
+                UNDATED: {"missing": {"field": "published"}},
             }
         else:
             folded, written = FACET_FIELDS[name]
@@ -71,6 +75,7 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
 
 
 def _selected_years(request: SearchRequest) -> set[str]:
+    """The years a whole-year From-To range selects (the website's year choice): {"2004"} or none."""
     if request.date_from and request.date_to:
         year = request.date_from[:4]
         if request.date_from == f"{year}-01-01" and request.date_to == f"{year}-12-31":
@@ -109,9 +114,12 @@ def _year_facet(facet: dict[str, Any], request: SearchRequest) -> list[FacetValu
     buckets = facet.get("values", {}).get("buckets", [])
     counted = sorted(((str(b["key_as_string"]), int(b["doc_count"])) for b in buckets), key=lambda p: (-p[1], p[0]))
     top = counted[:TOP_VALUES]
-    selected = _selected_years(request)
+    selected = _selected_years(request) | set(request.year)
     shown = {value for value, _count in top}
-    extra = [(year, dict(counted).get(year, 0)) for year in sorted(selected - shown)]
+    extra = [(year, dict(counted).get(year, 0)) for year in sorted(selected - shown - {UNDATED})]
+    undated = int(facet.get(UNDATED, {}).get("doc_count", 0))
+    if undated or UNDATED in selected:
+        extra.append((UNDATED, undated))
     return [FacetValue(value=value, count=count, selected=value in selected) for value, count in top + extra]
 
 

@@ -122,7 +122,7 @@ def _latest(versions: list[ObjectVersion]) -> ObjectVersion | None:
 
 def article_from_upload(article_id: str, upload: Upload) -> Article:
     """The canonical article an upload parses to (raises RejectedUploadError for a bad upload)."""
-    parsed = parse_upload(upload.key, upload.body)
+    parsed = parse_upload(upload.key, upload.body, uploaded=datetime.fromtimestamp(upload.last_modified_ms / 1000, UTC))
     return Article(
         id=article_id,
         title=parsed.title,

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from archive_search.cursors import MAX_CURSOR_CHARS
-from archive_search.facets import FACET_NAMES, TOP_VALUES
+from archive_search.facets import FACET_NAMES, TOP_VALUES, UNDATED
 from archive_search.query_parser import MAX_EXCLUSIONS, MAX_OPERATOR_WORDS, MAX_PHRASE_PIECES
 from archive_search.search import (
     DATE_PATTERN,
@@ -36,8 +36,9 @@ _SEARCH_NEEDS = ("q", *FILTER_PARAMETERS)
 _REQUIRED_ONE_OF: dict[str, Any] = {"x-required-one-of": list(_SEARCH_NEEDS)}
 SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
-    "whose message starts with `q is required` (OpenAPI cannot require one of several parameters; "
-    "`x-required-one-of` lists them). A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
+    "whose message starts with `q is required`, or with the filter's name when one was sent that holds only blanks "
+    "or invisible characters (OpenAPI cannot require one of several parameters; `x-required-one-of` lists them). "
+    "A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
     "out; page, size, sort, from and to may be surrounded by ASCII spaces, tabs and line ends, no other blank. Every "
     "400 message starts with the name of the parameter at fault."
 )
@@ -106,11 +107,24 @@ SEARCH_PARAMETERS = [
     _list_filter("section", "Only articles of these sections"),
     _list_filter("author", "Only articles by these authors (as listed in the author facet)"),
     _list_filter("tag", "Only articles with one of these tags"),
-    _query("from", "Published on or after this date (YYYY-MM-DD).", _DATE),
-    _query("to", "Published on or before this date (YYYY-MM-DD; not before from).", _DATE),
+    _query(
+        "year",
+        f"Only articles published in these years (YYYY, 0001 to 9999), or without a publication date (`{UNDATED}`, "
+        f"in any case): the year facet's values. Several values, separated by commas (or the parameter repeated), "
+        f"match any of them (at most {MAX_FILTER_VALUES}): `2004,{UNDATED}`. Any other value is a 400. Beside "
+        f"from/to, both apply: a date range holds no article without a date.",
+        {"type": "string", "pattern": f"^[^{FILTER_CONTROLS}]*$", "examples": [f"2004,{UNDATED}"]},
+    ),
+    _query("from", "Published on or after this date (YYYY-MM-DD); articles without a date are left out.", _DATE),
+    _query(
+        "to",
+        "Published on or before this date (YYYY-MM-DD; not before from); articles without a date are left out.",
+        _DATE,
+    ),
     _query(
         "sort",
-        "Order of the results, in any case (NEWEST is newest).",
+        "Order of the results, in any case (NEWEST is newest). By date (newest, oldest), articles without a "
+        "publication date come last either way.",
         {"type": "string", "enum": list(SORTS), "default": SORTS[0]},
     ),
     _query(
@@ -231,7 +245,9 @@ SCHEMAS: dict[str, Any] = {
                 "type": "object",
                 "description": f"Top {TOP_VALUES} values of each facet plus the selected ones. Each facet is "
                 "counted without its own filter, so the other values of a chosen facet keep their counts. "
-                "A year is selected when from/to cover exactly that year.",
+                "A year is selected when `year` names it or from/to cover exactly that year. The year facet lists "
+                f"`{UNDATED}` after the years, with the count of the articles without a publication date, when "
+                f"any of the search's articles has none or `year` names it: selecting it is `year={UNDATED}`.",
                 "properties": {
                     name: {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
                     for name in FACET_NAMES

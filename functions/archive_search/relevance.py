@@ -1312,16 +1312,23 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _typed_dates(parsed: ParsedQuery, words: Sequence[str]) -> list[TypedDate]:
-    """The dates typed among a short query's scored `words` (typed_dates: content_words, each as read), but one whose
-    year is typed only inside quotes (_quoted_years: the text as written) or whose words were typed apart
-    (typed_apart: `may be 1987` is no May 1987, though `be` is no scored word)."""
+    """The distinct dates typed in a query, in order, each of its scored `words` (content_words, each in its place as
+    read: as_read), but one whose year is typed only inside quotes (_quoted_years: the text as written) or whose words
+    were typed apart (typed_apart: `may be 1987` is no May 1987, though `be` is no scored word). None for a query of
+    more than MAX_SCORED_WORDS content words, whose scored words are the rarest (search.scored_words), not in place:
+    it has no complete tier to read them."""
+    content = content_words(parsed)
+    if len(content) > MAX_SCORED_WORDS:
+        return []
     quoted = _quoted_years(parsed)
     units = query_units(parsed)
     stopwords = {unit for unit in units if fold_as_index(unit) in STOPWORDS}
-    first = {unit: n for n, unit in reversed(list(enumerate(unit for unit in units if unit not in stopwords)))}
-    apart = typed_apart(units, stopwords)
-    gaps = {n for n, word in enumerate(content_words(parsed)) if word in first and apart[first[word]]}
-    return [date for date in typed_dates(list(words)[:MAX_SCORED_WORDS], gaps) if date.year not in quoted]
+    # Read among the units as typed, repeats too, each as read: among the distinct content words `may be 1987 may
+    # 1987` was no date (its flags taken by each word's first place) and `oil june oil 1987` June 1987 (session 56).
+    read = dict(zip(content, words, strict=True))
+    typed = [read[unit] for unit in units if unit not in stopwords]
+    apart = {n for n, flag in enumerate(typed_apart(units, stopwords)) if flag}
+    return list(dict.fromkeys(date for date in typed_dates(typed, apart) if date.year not in quoted))
 
 
 def dates_published(parsed: ParsedQuery, words: Sequence[str]) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple, Protocol
 
 from archive_search.cursors import MAX_CURSOR_CHARS, MAX_CURSOR_PAGE, NOT_ISSUED, Cursor, CursorSigner
 from archive_search.errors import InvalidQueryError
-from archive_search.facets import FACET_NAMES, facet_aggregations, read_facets
+from archive_search.facets import FACET_NAMES, UNDATED, facet_aggregations, read_facets
 from archive_search.index_mapping import JOINER_VARIANTS
 from archive_search.models import SearchHit, SearchPage, Suggestion
 from archive_search.parsing.text import closed_bidi
@@ -138,7 +138,9 @@ MAX_PAGE = 100
 MAX_FILTER_VALUES = 20
 MAX_FILTER_VALUE_CHARS = MAX_LABEL_CHARS  # every author, section and tag ingest accepts can be selected
 # Any of these (or q) makes a search; the OpenAPI document states the rule from this tuple.
-FILTER_PARAMETERS = ("section", "author", "tag", "from", "to")
+FILTER_PARAMETERS = ("section", "author", "tag", "year", "from", "to")
+YEAR_PATTERN = r"[0-9]{4}"  # ASCII digits, 0001 to 9999 (the years a `from`/`to` date can name)
+CURSOR_REPEATED = "cursor was given more than once (or holds a comma, which no cursor does); send next_cursor once"
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"  # ASCII digits: `\d` in Python takes any script's digits
 # C0 and C1 control characters but tab and line breaks (whitespace, collapsed like the stored labels'): ingest cleans
 # them out of every label (parsing/validate.py), so a filter value holding one is a reader's mistake that would
@@ -215,6 +217,7 @@ LIST_FIELDS = ["title", "author", "published", "section", "url", "summary"]
 SOURCE_KEY_FIELD = "source_key"
 NO_STORED_FIELDS = "_none_"  # the engine's value of stored_fields reading none, `_id` and `_source` included
 _DATE = re.compile(DATE_PATTERN)
+_YEAR = re.compile(YEAR_PATTERN)
 logger = logging.getLogger(__name__)
 _FILTER_CONTROL = re.compile(f"[{FILTER_CONTROLS}]")
 # Half of a surrogate pair: the fast vector highlighter cuts a fragment at a UTF-16 offset when no space or punctuation
@@ -235,6 +238,7 @@ class SearchRequest:
     section: tuple[str, ...] = ()
     author: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
+    year: tuple[str, ...] = ()  # years as YYYY and/or UNDATED, any of them (the year facet's own filter)
     date_from: str | None = None
     date_to: str | None = None
     cursor: str | None = None
@@ -244,7 +248,8 @@ class SearchRequest:
     def from_params(cls, params: Mapping[str, str]) -> SearchRequest:
         """The query-string parameters (API Gateway joins a repeated one with commas) as a request. A parameter
         that is empty or blank is the same as one left out. Raises InvalidQueryError, its message starting with the
-        parameter's name, for the first bad one, and when neither q nor any filter is given."""
+        parameter's name, for the first bad one, and when neither q nor any filter is given (naming a filter that was
+        sent but holds only blanks or invisible characters, else q)."""
         sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
@@ -258,6 +263,9 @@ class SearchRequest:
         cursor = params.get("cursor") or None
         if cursor is not None and not cursor.strip():
             cursor = None
+        if cursor is not None and "," in cursor:
+            # No cursor holds a comma (base64url and a dot): API Gateway joined a repeated `cursor` with one.
+            raise InvalidQueryError(CURSOR_REPEATED)
         if cursor is not None and len(cursor) > MAX_CURSOR_CHARS:
             raise InvalidQueryError(NOT_ISSUED)
         # A cursor carries its page, so a `page` beside it is not read at all: a client counting pages sends
@@ -282,12 +290,19 @@ class SearchRequest:
             section=_values(params, "section"),
             author=_values(params, "author"),
             tag=_values(params, "tag"),
+            year=_years(params),
             date_from=date_from,
             date_to=date_to,
             cursor=cursor,
             spelling=spelling,
         )
         if not typed and not request.has_filters:
+            for name in FILTER_PARAMETERS:
+                if params.get(name):  # sent, yet it selects nothing: say which, not that a filter is missing
+                    raise InvalidQueryError(
+                        f"{name} holds no value once blanks and invisible characters are dropped "
+                        f"(got {params[name]!r}); give a value, or q"
+                    )
             raise InvalidQueryError(
                 "q is required: give the words to search for (e.g. ?q=kerry+putin) "
                 f"or at least one filter ({', '.join(FILTER_PARAMETERS)})"
@@ -296,7 +311,7 @@ class SearchRequest:
 
     @property
     def has_filters(self) -> bool:
-        return bool(self.section or self.author or self.tag or self.date_from or self.date_to)
+        return bool(self.section or self.author or self.tag or self.year or self.date_from or self.date_to)
 
     @property
     def effective_sort(self) -> str:
@@ -309,6 +324,7 @@ class SearchRequest:
             "section": list(self.section),
             "author": list(self.author),
             "tag": list(self.tag),
+            "year": list(self.year),
             "from": self.date_from,
             "to": self.date_to,
         }
@@ -317,10 +333,12 @@ class SearchRequest:
         """What a cursor is bound to: the same words, filters, sort, size and spelling. A filter's values are a set,
         matched case-insensitively (the `folded` normalizer): `section=Africa,World` and `section=world,Africa` are
         one search, and a cursor of either reads on in the other; so are `Économie` and `economie`. The default
-        spelling adds nothing, so the cursors issued before `spelling` existed read on."""
+        spelling adds nothing, so the cursors issued before `spelling` existed read on; nor does an empty `year`, so
+        those issued before it existed (session 56) read on too."""
         filters = {
             name: sorted({fold_as_index(value) for value in values}) if isinstance(values, list) else values
             for name, values in self.filters().items()
+            if name != "year" or values
         }
         spelling = [] if self.spelling == SPELLINGS[0] else [self.spelling]
         material = json.dumps([self.q, self.effective_sort, self.size, filters, *spelling], sort_keys=True)
@@ -399,6 +417,16 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
     return values
 
 
+def _years(params: Mapping[str, str]) -> tuple[str, ...]:
+    """The `year` values (read as the other filters' values are: comma-separated, `year=2004&year=undated` alike), each
+    a year as YYYY (0001-9999) or `undated` in any case, in the order given; InvalidQueryError naming `year` else."""
+    years = tuple(dict.fromkeys(value.lower() for value in _values(params, "year")))
+    for value in years:
+        if value != UNDATED and not (_YEAR.fullmatch(value) and value != "0000"):
+            raise InvalidQueryError(f"year values are years as YYYY (0001 to 9999) or {UNDATED}, got {value!r}")
+    return years
+
+
 def split_filter_values(name: str, raw: str) -> list[str]:
     """`Smith\\, John,Ana Lima` -> ["Smith, John", "Ana Lima"]: `\\,` is a comma inside a value, `\\\\` a backslash.
 
@@ -449,12 +477,21 @@ def filter_clauses(request: SearchRequest) -> dict[str, dict[str, Any]]:
         clauses["section"] = {"terms": {"section": list(request.section)}}
     if request.author:
         clauses["author"] = {"terms": {"author.folded": list(request.author)}}
+    if request.year:
+        clauses["year"] = {"bool": {"should": [_year_clause(year) for year in request.year], "minimum_should_match": 1}}
     if request.date_from or request.date_to:
+        # A range holds no undated article (`year=undated` beside it selects none).
         bounds = {"gte": request.date_from, "lte": request.date_to}
-        clauses["year"] = {"range": {"published": {k: v for k, v in bounds.items() if v}}}
+        clauses["date"] = {"range": {"published": {k: v for k, v in bounds.items() if v}}}
     if request.tag:
         clauses["tag"] = {"terms": {"tags": list(request.tag)}}
     return clauses
+
+
+def _year_clause(year: str) -> dict[str, Any]:
+    if year == UNDATED:
+        return {"bool": {"must_not": [{"exists": {"field": "published"}}]}}
+    return {"range": {"published": {"gte": f"{year}-01-01", "lte": f"{year}-12-31"}}}
 
 
 def scored_words(index: SearchableIndex, q: str) -> list[str]:

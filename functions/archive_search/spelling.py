@@ -666,8 +666,11 @@ def _candidates(
             if not text or text in STOPWORDS:
                 continue
             look_alike = _look_alike(word) == fold_as_index(text)  # nearer than any edit
-            distance = 0 if look_alike else osa_distance(word, fold_as_index(text))
-            if 0 < distance <= reach or look_alike:
+            edits = osa_distance(word, fold_as_index(text))
+            # Two edits of the kinds a different word or name is (_unlikely_pair): beyond AUTO, read only as a phrase.
+            unlikely = limit == 2 and edits == 2 and _unlikely_pair(word, text)
+            distance = 0 if look_alike else edits + unlikely
+            if 0 < edits <= reach or look_alike:
                 form = _form_of(word, text, option)
                 forms += [text] if form else []
                 likely = _likely_edit(word, fold_as_index(text)) or _sound_alike(word, fold_as_index(text))
@@ -707,7 +710,8 @@ def _candidates(
         if osa_distance(word, fold_as_index(text)) <= limit and _two_likely_edits(word, fold_as_index(text))
     ][:MAX_CONTEXT_CANDIDATES]
     # Those further than AUTO fuzziness reaches last (MIN_TWO_EDIT_CHARS), read only as a phrase (beyond).
-    far = [text for text in further if osa_distance(word, fold_as_index(text)) > limit]
+    apart = {text: distance for distance, *_, text in near}
+    far = [text for text in further if apart[text] > limit]
     ordered = [*twice, *(text for text in further if text not in twice and text not in far), *far]
     held: dict[str, int] = {}
     for *_, freq, text in near:
@@ -835,6 +839,49 @@ def _two_likely_edits(typed: str, word: str) -> bool:
     left_out = (word[:i] + word[i + 1 :] for i in range(len(word)))
     doubled = (word[: i + 1] + word[i:] for i in range(len(word)))
     return any(_likely_edit(typed, once) for once in (*swapped, *left_out, *doubled))
+
+
+# Two edits are under a sixth of a longer word's letters, whichever they are: another word so near is rare (twice the
+# length AUTO fuzziness first allows two edits at).
+MAX_UNLIKELY_PAIR_CHARS = 12
+
+
+def _unlikely_pair(typed: str, word: str) -> bool:
+    """Whether typed (folded) is no likely edit of word (a slip or a letter left out: _likely_edit) followed by a
+    letter replaced, another likely edit or one spelt by ear (_sound_alike), or the letter left out typed elsewhere
+    (`greatful`, a letter moved): for a spelling two edits away, two letters replaced, or a letter added and another
+    replaced or left out, as likely a different word or name as a typo: `mugabe` is no typo of the McCabe of one
+    news-dev article, `hastings` none of `hosting`, `merkel` none of `market`, `merely` nor `marcel`, `karzai` none
+    of `karani`, `restaraunt` none of `restraint` (`restaurant` is two swaps away). _candidates reads such a spelling
+    only as a phrase with the query's other words, as one beyond AUTO fuzziness (session 56). Still read:
+    `definatly` (a letter left out, one replaced), `occurance`, `carribean`, `greatful`, `minsitre`."""
+    spelling = fold_as_index(word)
+    # Not letters added at the end (an ending, as a stemmed field's word is: `vicepresidnt` is `vicepresid`), nor two
+    # edits in a word of more than MAX_UNLIKELY_PAIR_CHARS letters (`antidisestablishmentarixx`).
+    if typed.startswith(spelling) or len(typed) > MAX_UNLIKELY_PAIR_CHARS:
+        return False
+    # Each likely edit with the letters it wrote: a letter replaced among them undoes it (`karani` swapped to
+    # `karnai`, then `n` replaced, is `karzai`: two letters replaced).
+    swapped = [(spelling[:i] + spelling[i + 1] + spelling[i] + spelling[i + 2 :], i) for i in range(len(spelling) - 1)]
+    doubled = [(spelling[: i + 1] + spelling[i:], i) for i in range(len(spelling))]
+    once: list[tuple[str, str, tuple[int, ...]]] = [
+        (variant, "", (i, i + 1)) for variant, i in (*swapped, *doubled) if variant != spelling
+    ]
+    once += [(spelling[:i] + spelling[i + 1 :], spelling[i], ()) for i in range(len(spelling))]  # the letter left out
+    return not any(_second_edit(typed, variant, left_out, wrote) for variant, left_out, wrote in once)
+
+
+def _second_edit(typed: str, variant: str, left_out: str, wrote: tuple[int, ...]) -> bool:
+    """typed is variant with a letter replaced other than those at `wrote`, a likely edit (_likely_edit,
+    _sound_alike), or, when variant left out the letter `left_out`, that letter typed elsewhere (a letter moved)."""
+    if len(typed) == len(variant):
+        replaced = [i for i, (a, b) in enumerate(zip(typed, variant, strict=True)) if a != b]
+        if len(replaced) == 1 and replaced[0] not in wrote:
+            return True
+    if _likely_edit(typed, variant) or _sound_alike(typed, variant):
+        return True
+    moved = (i for i, letter in enumerate(typed) if letter == left_out)
+    return bool(left_out) and any(typed[:i] + typed[i + 1 :] == variant for i in moved)
 
 
 def spelling_variant(typed: str, word: str) -> bool:

@@ -17,7 +17,9 @@ A date's words are typed side by side, or with the words a date is said with bet
 name that is an ordinary word after a year (ORDINARY_MONTHS) is a month only before it: `1987 may` is the verb, as
 in both news-dev articles writing `2005 may` ("earnings in 2005 may also slide"), where the two writing `may 2005`
 and the one writing `may 1987` mean the month. A day in figures with a two-digit year (`10/19/87`)
-reads it as `'87` does (short_year), but not with dots (`2.7.10` is a version number).
+reads it as `'87` does (short_year), but not with dots (`2.7.10` is a version number). Two digits after a month's
+name alone are its day, no year (`sep-11`, `may-05`: no date, as `september 11`), unless they can be no day
+(`oct-87`) or follow an apostrophe (`may-'05`; session 56).
 """
 
 from __future__ import annotations
@@ -58,16 +60,17 @@ ORDINARY_MONTHS = frozenset({"may"})
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 # Year first (ISO, `1987/10/19` too): never ambiguous. The separators of one date are the same.
 _YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?:(?P=sep)(?P<day>\d{1,2}))?")
-_YEAR_LAST = re.compile(r"(?P<first>\d{1,2})(?P<sep>[-/.])(?:(?P<second>\d{1,2})(?P=sep))?(?P<year>\d{4}|\d\d)")
-_NAMED = re.compile(
-    r"(?:(?P<month>[a-z]+)(?P<sep>[-/.])(?:(?P<day>\d{1,2})(?P=sep))?"
-    r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))(?P<year>\d{4}|\d\d)"
-)
 # A year typed with two digits behind an apostrophe (`'87`, a typographic one too): the latest such year not after
 # this one, as a news archive holds no story from the future (`'68` is 1968, where POSIX strptime's `%y` pivot read
 # 2068 and found nothing: session 54's review; `'05` is 2005). A bare `87` stays a number (`87 mln dlrs`: hundreds of
 # wire stories).
 _SHORT_YEAR = re.compile(r"['\u2018\u2019](\d\d)")
+_LAST_YEAR = rf"(?P<year>\d{{4}}|{_SHORT_YEAR.pattern}|\d\d)"  # a one-word date's year: `1987`, `'87` or `87`
+_YEAR_LAST = re.compile(r"(?P<first>\d{1,2})(?P<sep>[-/.])(?:(?P<second>\d{1,2})(?P=sep))?" + _LAST_YEAR)
+_NAMED = re.compile(
+    r"(?:(?P<month>[a-z]+)(?P<sep>[-/.])(?:(?P<day>\d{1,2})(?P=sep))?"
+    r"|(?P<day_first>\d{1,2})(?P<sep_first>[-/.])(?P<month_second>[a-z]+)(?P=sep_first))" + _LAST_YEAR
+)
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,18 @@ def _century(digits: str) -> int:
     return this_year - (this_year - int(digits)) % 100
 
 
-def _year(digits: str, sep: str, named: bool) -> int | None:
-    """The year of a date written as one word: four digits in YEAR, or two (_century) in a date naming its month in
-    words or its day (`oct-87`, `10/19/87`: `10/87` may be a score), not with dots (`2.7.10` a version number)."""
-    if len(digits) == 2:
-        return _century(digits) if named and sep != "." else None
-    return int(digits) if YEAR.fullmatch(digits) else None
+def _year(typed: str, sep: str, day: bool, named: bool) -> int | None:
+    """The year a date written as one word ends with (`typed`: four digits, or two with or without an apostrophe):
+    four digits in YEAR; two behind an apostrophe (short_year: `oct-'87`, `10/'87`); else two (_century) in a date
+    naming its `day` (`10/19/87`, `oct-19-87`), or its month in words (`named`) where they can be no day (`oct-87`:
+    `sep-11`, `may-05` are a day of the month, typed without its year, as `september 11` is no date), and never
+    with dots (`2.7.10` a version number) nor after a month in figures alone (`10/87` may be a score)."""
+    if year := short_year(typed):
+        return int(year)
+    if len(typed) == 2:
+        a_year = day or (named and not 1 <= int(typed) <= 31)
+        return _century(typed) if a_year and sep != "." else None
+    return int(typed) if YEAR.fullmatch(typed) else None
 
 
 def typed_dates(words: Sequence[str], apart: Collection[int] = ()) -> list[TypedDate]:
@@ -223,7 +232,7 @@ def numeric_date(word: str) -> tuple[Period, ...]:
             period = None
         return (period,) if period and YEAR.fullmatch(match["year"]) else ()
     if match := _YEAR_LAST.fullmatch(word):
-        if (last := _year(match["year"], match["sep"], match["second"] is not None)) is None:
+        if (last := _year(match["year"], match["sep"], match["second"] is not None, False)) is None:
             return ()
         first = int(match["first"])
         if match["second"] is None:
@@ -237,7 +246,7 @@ def numeric_date(word: str) -> tuple[Period, ...]:
     if match := _NAMED.fullmatch(word):
         named = MONTHS.get(match["month"] or match["month_second"])
         day = match["day"] or match["day_first"]
-        named_year = _year(match["year"], match["sep"] or match["sep_first"], True)
+        named_year = _year(match["year"], match["sep"] or match["sep_first"], day is not None, True)
         if named is None or named_year is None:
             return ()
         period = _day(named_year, named, int(day)) if day else _month(named_year, named)

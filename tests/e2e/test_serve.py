@@ -93,3 +93,5 @@ def test_ctrl_c_stops_the_stack_cleanly(opensearch_url: str, tmp_path: Path) -> 
     output = log_path.read_text()
     assert code == 0, output
     assert "stopping" in output and "Traceback" not in output and "ERROR" not in output, output
+    # It says when it is done (session 56's new user saw `stopping…` and nothing after)
+    assert output.splitlines()[-1] == "stopped", output

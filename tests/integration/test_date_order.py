@@ -315,8 +315,9 @@ def test_a_month_name_that_is_a_word_is_a_month_only_where_it_is_typed_as_a_date
     # (session 55: `may be 1987` was read May 1987, its `be` no scored word, and ranked May's articles first)
     for q in ("may be 1987", "1987 may"):
         assert set(ids(q)[:2]) == set(verb), q
-    # while `may 1987`, `in may 1987` and `may of 1987` are the month, its articles first
-    for q in ("may 1987", "in may 1987", "may of 1987"):
+    # while `may 1987`, `in may 1987` and `may of 1987` are the month, its articles first, and so where typed side by
+    # side after being typed apart (session 56: read among the distinct words, `may be 1987 may 1987` was no date)
+    for q in ("may 1987", "in may 1987", "may of 1987", "may be 1987 may 1987"):
         assert set(ids(q)[:2]) == set(month), q
 
 
@@ -355,6 +356,24 @@ def test_a_day_in_figures_with_a_two_digit_year_is_read_as_its_year(pipeline: Lo
     for q in ("10/19/87", "10-19-87", "19/10/87", "19-oct-87"):
         assert ids(q) == [day], q
     assert ids("19.10.87") == ids("10/87") == []
+
+
+def test_two_digits_after_a_month_name_are_a_day_not_a_year(pipeline: LocalPipeline) -> None:
+    # Given stories of September 2011 on attacks, and stories a year after 11 September 2001 writing `Sep 11`
+    month = [
+        _json_upload(pipeline, f"Border report {n}", f"Rebel attacks rose, officials said {n}.", published="2011-09-05")
+        for n in range(2)
+    ]
+    day = [
+        _json_upload(pipeline, f"A year on {n}", f"The Sep 11 attacks, a year on {n}.", published="2002-09-11")
+        for n in range(2)
+    ]
+    pipeline.drain()
+
+    # Then `sep-11` is the day the reader means, the stories writing it first (session 56's review: read as
+    # September 2011, it ranked that month's stories first), while `sep-'11` is that month
+    assert set(ids("sep-11 attacks")[:2]) == set(day)
+    assert set(ids("sep-'11 attacks")[:2]) == set(month)
 
 
 def test_a_date_order_offers_a_spelling_counting_what_it_lists_with_a_quoted_phrase(pipeline: LocalPipeline) -> None:

@@ -137,6 +137,25 @@ def test_rejected_upload_leaves_a_report_that_a_good_upload_clears(pipeline: Loc
     assert _indexed(pipeline, stem)["title"] == "Fixed"
 
 
+def test_an_article_dated_after_its_upload_and_an_s3_error_saved_as_text_are_reported(pipeline: LocalPipeline) -> None:
+    # Session 56: each was archived (the error under the title `<?xml version="1.0" encoding="UTF-8"?>`)
+    future, error = _unique("future"), _unique("denied")
+    future_key = pipeline.upload(
+        f"{future}.json", json.dumps({"title": "Budget", "body": "Text.", "published": "2099-04-01"}).encode()
+    )
+    error_key = pipeline.upload(
+        f"{error}.txt",
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message>'
+        b"<RequestId>4442587FB7D0A2F9</RequestId><HostId>vWnKq9zv6lM1</HostId></Error>",
+    )
+    pipeline.drain()
+
+    assert "the publication date 2099-04-01 is in the future" in _report(pipeline, future_key)["reason"]
+    assert "error response (AccessDenied" in _report(pipeline, error_key)["reason"]
+    assert _indexed(pipeline, future) is None and _indexed(pipeline, error) is None
+    assert _archived(pipeline, future) is None and _archived(pipeline, error) is None
+
+
 def test_duplicate_and_stale_notifications_converge_on_what_s3_holds(pipeline: LocalPipeline) -> None:
     stem = _unique("replayed")
     pipeline.upload(f"{stem}.json", json.dumps({"title": "Old", "body": "v1"}).encode())

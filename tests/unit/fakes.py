@@ -21,7 +21,8 @@ class FakeBucket:
 
     objects: dict[str, tuple[bytes, int]] = field(default_factory=dict)
     broken_reads: dict[str, Exception] = field(default_factory=dict)
-    clock_ms: int = 1_000
+    # Unix ms, from 2026-01-01 UTC as S3's LastModified would be: ingest rejects articles dated after their upload.
+    clock_ms: int = 1_767_225_600_000
 
     def put(self, key: str, body: bytes) -> None:
         self.clock_ms += 1000

@@ -996,7 +996,7 @@ def test_the_year_facet_counts_within_a_date_range_that_is_not_a_chosen_year() -
 
     dates = {"range": {"published": {"gte": "2026-11-05"}}}
     section = {"term": {"section": "local"}}
-    filters: dict[str, dict[str, Any]] = {"year": dates, "section": section}
+    filters: dict[str, dict[str, Any]] = {"date": dates, "section": section}
 
     ranged = facet_aggregations(filters, SearchRequest(q="kingsport", date_from="2026-11-05"))
     assert ranged["facet_year"]["filter"]["bool"]["filter"] == [dates, section]

@@ -61,7 +61,7 @@ def test_a_query_sent_as_its_utf8_bytes_is_read_as_utf8() -> None:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         answers = []
-        for raw in ("gr\u00fc\u00dfe".encode(), "caf\u00e9".encode("latin-1")):
+        for raw in ("gr\u00fc\u00dfe".encode(), "caf\u00e9".encode("latin-1"), b"caf\xc3\xa9\xff", b"caf%C3%A9%FF"):
             with socket.create_connection(("127.0.0.1", server.server_address[1])) as connection:
                 connection.sendall(b"GET /echo?q=" + raw + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                 response = b""
@@ -72,8 +72,65 @@ def test_a_query_sent_as_its_utf8_bytes_is_read_as_utf8() -> None:
         server.shutdown()
         server.server_close()
 
-    # bytes that are no UTF-8 stay as read (Latin-1)
-    assert answers == ["gr\u00fc\u00dfe", "caf\u00e9"]
+    # each byte that is no UTF-8 is U+FFFD, sent raw or %-encoded alike (it was read as Latin-1: `cafÃ©ÿ`)
+    assert answers == ["gr\u00fc\u00dfe", "caf\ufffd", "caf\u00e9\ufffd", "caf\u00e9\ufffd"]
+
+
+def _raw_exchange(port: int, request: bytes) -> bytes:
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize(
+    "request_line", [b"GARBAGE", b"GET / HTTP/\x01", b"GET /<&> x y z", b"GET /health", b"GET /static/app.js"]
+)
+def test_a_request_line_without_a_readable_version_gets_a_400_with_a_status_line(request_line: bytes) -> None:
+    # http.server took such a line for HTTP/0.9 and answered with a bare body, no status line (session 56's new
+    # user: `printf 'GARBAGE\r\n\r\n' | nc`); API Gateway speaks HTTP/1.x only, so `GET /health` is a 400 too
+    seen: list[str] = []
+
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        seen.append(event["rawPath"])
+        return {"statusCode": 200, "body": "{}"}
+
+    server = make_server("127.0.0.1", 0, handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        answer = _raw_exchange(server.server_address[1], request_line + b"\r\n\r\n")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.split(b"\r\n")[0] == b"HTTP/1.0 400 Bad Request"
+    assert b"content-type: application/json" in head.lower()
+    assert json.loads(body)["error"]["code"] == "http_400"
+    assert seen == []
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_static_file_not_there_is_the_json_404_of_every_other_path(method: str) -> None:
+    # It was text/plain `not found`, where `/nope` and API paths answer JSON (session 56's new user)
+    server = make_server("127.0.0.1", 0, lambda event, context: {"statusCode": 200, "body": "{}"}, routes=["/search"])
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    try:
+        answers = [
+            _raw_exchange(port, f"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+            for path in ("/static/missing.js", "/nope")
+        ]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+    for answer in answers:
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.0 404 ") and b"content-type: application/json" in head.lower()
+        assert body == (b"" if method == "HEAD" else b'{"message":"Not Found"}')
 
 
 def test_the_search_handler_is_told_the_memory_size_it_is_given() -> None:

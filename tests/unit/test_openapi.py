@@ -34,9 +34,13 @@ def test_document_states_the_bounds_the_api_enforces() -> None:
 # The document's parameter rules, checked against what SearchRequest.from_params does with them.
 SEARCH = openapi_document()["paths"]["/search"]["get"]
 SEARCH_PARAMETERS = {p["name"]: p for p in SEARCH["parameters"]}
-A_VALUE = {"q": "kerry", "section": "World", "author": "Smith\\, John", "tag": "russia"} | dict.fromkeys(
-    ("from", "to"), "2015-05-12"
-)
+A_VALUE = {
+    "q": "kerry",
+    "section": "World",
+    "author": "Smith\\, John",
+    "tag": "russia",
+    "year": "undated",
+} | dict.fromkeys(("from", "to"), "2015-05-12")
 
 
 def test_search_without_q_or_a_filter_is_refused_as_the_document_says() -> None:

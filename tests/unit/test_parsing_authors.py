@@ -894,6 +894,48 @@ def test_html_a_pictures_credit_in_the_byline_is_no_part_of_the_author(byline: s
 
 
 @pytest.mark.parametrize(
+    "credit",
+    [
+        "<br>Photo: John Roe",
+        "<br>Photos: John Roe/AP",
+        "<br>Photograph: John Roe/Reuters",
+        "<br>Photo credit: John Roe",
+        " \u00b7 Photo: John Roe",
+        " \u2022 Camera: John Roe",
+        " | Video: John Roe",
+        "<br>Graphics: John Roe",
+    ],
+)
+def test_html_a_labelled_credit_in_the_byline_is_no_part_of_the_author(credit: str) -> None:
+    parsed = parse_upload("incoming/a.html", _page(f'<div class="byline">By Jane Doe{credit}</div>'))
+
+    # Session 56's review: `By Jane Doe<br>Photo: John Roe` named no author, and the byline left the body: Jane Doe
+    # was nowhere
+    assert parsed.author == "Jane Doe"
+
+
+def test_html_a_second_writer_after_a_bullet_is_still_an_author() -> None:
+    parsed = parse_upload("incoming/a.html", _page('<div class="byline">By Jane Roe \u2022 John Roe</div>'))
+
+    # A name after a separator that credits no picture is kept (without_credits cuts none)
+    assert "John Roe" in (parsed.author or "")
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["\u00b7 Camera:", "| Photo:", "\u00b7 Photos by", "\u2022 Video:"],
+)
+def test_html_the_authors_line_with_a_credit_leaves_the_body(role: str) -> None:
+    # Given the author's line of author links, the second crediting the pictures
+    line = f'<p><a rel="author" href="/jd">Jane Doe</a> {role} <a rel="author" href="/jr">John Roe</a></p>'
+
+    parsed = parse_upload("incoming/a.html", _page(line))
+
+    # Then it is the byline, not the body's first paragraph (session 56's review)
+    assert (parsed.author, parsed.body) == ("Jane Doe", _TEXT)
+
+
+@pytest.mark.parametrize(
     ("name", "data"),
     [
         ("a.json", {"title": "Kerry to meet Putin", "body": _TEXT, "byline": "By Jane Doe"}),

@@ -922,6 +922,62 @@ def test_html_a_pages_section_or_site_h1_over_its_story_leaves_the_title_the_hea
     assert parsed.title == title
 
 
+@pytest.mark.parametrize(
+    ("before", "heading", "under"),
+    [
+        # A <br> in the headline: its lines are two blocks of the page
+        ("", "Budget approved<br>by the council", "<p>By Jane Doe, 12 May 2015</p>"),
+        ("", "Budget approved<br>by the council", ""),
+        # Its text shown before it too, in a breadcrumb or a paragraph
+        ("<p>Budget approved by the council</p>", "Budget approved by the council", "<p>By Jane Doe, 12 May 2015</p>"),
+        (
+            '<p><a href="/">Home</a> &gt; Budget approved by the council</p><p>Budget approved by the council</p>',
+            "Budget approved by the council",
+            "",
+        ),
+        # A date line, then a byline or the story
+        ("", "Budget approved by the council", "<p>12 May 2015</p><p>By Jane Doe</p>"),
+        ("", "Budget approved by the council", "<p>Tuesday, May 12, 2015</p>"),
+        ("", "Budget approved by the council", "<p>Updated: 12 May 2015, 10:32 GMT</p><p>By Jane Doe</p>"),
+        # A standfirst heading, then a byline
+        ("", "Budget approved by the council", "<h2>Libraries and buses spared the cuts</h2><p>By Jane Doe</p>"),
+    ],
+)
+def test_html_a_pages_one_h1_over_a_date_line_or_standfirst_or_in_lines_is_the_headline(
+    before: str, heading: str, under: str
+) -> None:
+    # Given a page with no article container whose one <h1> no side of the <title> says, over its story
+    body = f"{before}<h1>{heading}</h1>{under}{_BUDGET}"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, "<title>Weather news</title>"))
+
+    # Then the <h1> is the headline (session 56's review: the <title> was, the <h1> the body's first paragraphs; the
+    # <br>'s lines and a breadcrumb's copy hid where the <h1> stood, a date line or standfirst under it was no byline)
+    assert parsed.title == "Budget approved by the council"
+    assert "\nby the council\n" not in f"\n{parsed.body}"
+    assert parsed.body.count("Budget approved by the council") <= before.count("Budget approved by the council")
+    if "By Jane Doe" in under and "<h2>" not in under:
+        assert parsed.author == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        # A masthead over the day's date, over the story or a byline: shorter than a headline
+        ("Budget", "<h1>Lowtown Gazette</h1><p>Tuesday, May 12, 2015</p>"),
+        ("Budget", "<h1>The Lowtown Gazette</h1><p>12 May 2015</p><p>By Jane Doe</p>"),
+        # A masthead over the headline's <h2> and its byline: the <h2> agrees with the <title>
+        ("Budget approved", "<h1>The Lowtown Evening Gazette</h1><h2>Budget approved</h2><p>By Jane Doe</p>"),
+        # Over a tagline in a heading, then the story: no byline under it
+        ("Budget", "<h1>The Lowtown Evening Gazette</h1><h2>Local news for the whole valley</h2>"),
+    ],
+)
+def test_html_a_masthead_over_a_date_line_or_heading_is_no_headline(title: str, body: str) -> None:
+    parsed = parse_upload("incoming/budget.html", _html(body + _BUDGET, f"<title>{title}</title>"))
+
+    assert parsed.title == title
+
+
 def test_html_a_pages_one_h1_that_holds_its_copyright_is_the_sites_name_over_its_story() -> None:
     # Given a page with no article container whose one <h1>, over the story, is the holder of its copyright line
     body = f"<h1>Lowtown Courier</h1>{_BUDGET}<p>&copy; 2004 Lowtown Courier</p>"

@@ -615,6 +615,37 @@ def test_the_storys_own_list_after_a_label_or_introduction_stays_text(markup: st
     assert all(name in body for name in names)
 
 
+_FERRIES = (
+    ("/ferries/island-queen", "Island Queen sails from the north harbour"),
+    ("/ferries/skarvik-star", "Skarvik Star runs the night crossing daily"),
+    ("/ferries/mainland", "Mainland Spirit carries the freight lorries"),
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "count"),
+    [("The three ferries affected:", 3), ("The 3 ferries affected:", 3), ("Both ferries affected:", 2)],
+)
+def test_a_list_its_label_counts_stays_text(label: str, count: int) -> None:
+    # Given a label that counts the items of the list under it, links with headline-like text to the site's pages
+    items = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in _FERRIES[:count])
+
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><p>{label}</p><ul>{items}</ul><p>{_LAST}</p>")
+
+    # Then the list is the story's (session 56's review: it was dropped as other stories' headlines, the label left
+    # with nothing under it)
+    assert body.split("\n\n") == [_FIRST, label, *(text for _, text in _FERRIES[:count]), _LAST]
+
+
+@pytest.mark.parametrize("label", ["Top 3 stories:", "3 more from the harbour:", "Our 3 latest:"])
+def test_a_box_of_other_stories_its_label_counts_stays_furniture(label: str) -> None:
+    items = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in _FERRIES)
+
+    body = _body(f"<article><h1>Kerry meets Putin</h1><p>{_FIRST}</p><p>{label}</p><ul>{items}</ul><p>{_LAST}</p>")
+
+    assert not any(text in body for _, text in _FERRIES)
+
+
 def test_a_copyright_line_the_story_introduces_with_a_colon_is_text() -> None:
     # Session 55's review: the memo's quoted last line was dropped as the page's copyright
     quoted = "<blockquote><p>Copyright 2015 Acme Corp. All rights reserved.</p></blockquote>"

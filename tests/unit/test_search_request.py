@@ -263,3 +263,37 @@ def test_a_cursor_is_bound_to_the_spelling_and_the_default_adds_nothing() -> Non
     assert auto.fingerprint() != as_typed.fingerprint()
     # A cursor issued before the parameter existed still reads on: the fingerprint of this search then (444e8bc)
     assert auto.fingerprint() == "f659be0b652f2a52"
+
+
+@pytest.mark.parametrize(
+    ("name", "sent"),
+    [
+        *((name, sent) for name in ("section", "author", "tag") for sent in (" ", "\u200b", "\u00ad\u2060", " , ")),
+        *((name, sent) for name in ("from", "to") for sent in (" ", "\t\r\n")),
+    ],
+)
+def test_a_filter_sent_alone_that_holds_no_value_is_named(name: str, sent: str) -> None:
+    # Given only a filter that is blank or invisible once read (section, author, tag: any blank, an invisible
+    # character, an empty value between commas; from, to: ASCII blanks, the only ones a date may carry), when
+    # searched, the 400 names it and shows what came, not "q is required ... or at least one filter".
+    with pytest.raises(InvalidQueryError) as caught:
+        SearchRequest.from_params({"q": " ", name: sent})
+
+    assert str(caught.value).startswith(f"{name} holds no value"), str(caught.value)
+    assert repr(sent) in str(caught.value)
+
+
+def test_an_empty_filter_is_one_left_out_so_q_is_named() -> None:
+    with pytest.raises(InvalidQueryError, match=r"^q is required"):
+        SearchRequest.from_params({"section": "", "author": ""})
+
+
+def test_a_blank_filter_beside_a_query_is_still_one_left_out() -> None:
+    assert SearchRequest.from_params({"q": "x", "author": "\u200b"}) == SearchRequest.from_params({"q": "x"})
+
+
+@pytest.mark.parametrize("sent", ["abc.def,abc.def", "abc.def,", ",abc.def"])
+def test_a_cursor_given_twice_is_told_so(sent: str) -> None:
+    # API Gateway joins `cursor=X&cursor=X` as `X,X`; no cursor holds a comma.
+    with pytest.raises(InvalidQueryError, match=r"^cursor was given more than once"):
+        SearchRequest.from_params({"q": "x", "cursor": sent})

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from archive_search.facets import UNDATED
 from archive_search.query_parser import STOPWORDS
 from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS, SPELLINGS
 from archive_search.suggest import MAX_SUGGEST_CHARS
@@ -41,3 +42,11 @@ def test_the_widget_leaves_out_the_stopwords_the_api_never_requires() -> None:
 
     assert declared, "web/archive-search.js declares no STOPWORDS"
     assert set(re.findall(r'"([a-z]+)"', declared.group(1))) == STOPWORDS
+
+
+def test_the_widget_names_the_undated_articles_as_the_api_does() -> None:
+    # The year facet's `undated` value is what `year=undated` selects (session 56)
+    declared = re.search(r'^\s*var UNDATED = "([a-z]+)";$', WIDGET, re.MULTILINE)
+
+    assert declared, "web/archive-search.js declares no UNDATED"
+    assert declared.group(1) == UNDATED

@@ -47,6 +47,13 @@ PLAIN_BODIES_SECONDS = 60.0
 SOURCE_VALUES_SECONDS = PLAIN_BODIES_SECONDS
 
 
+# Connections the client keeps open, as botocore keeps 10. An invocation uses one at a time, but a client shared by
+# threads needs one each: the local stack runs the ingest handler on 4 threads (stack.WORKER_THREADS) and urllib3's
+# default pool of 1 warned "Connection pool is full" all through a corpus upload (session 56's new user). A pool opens
+# connections only as they are needed.
+POOL_CONNECTIONS = 10
+
+
 def create_client(settings: EngineSettings, max_retries: int, reader_path: bool = False) -> OpenSearch:
     """One client per container: HTTP locally, SigV4 with the function's own credentials in AWS.
 
@@ -75,6 +82,7 @@ def create_client(settings: EngineSettings, max_retries: int, reader_path: bool 
         retry_on_timeout=not reader_path,
         retry_on_status=() if reader_path else RETRYABLE_STATUSES,
         http_compress=not reader_path,
+        pool_maxsize=POOL_CONNECTIONS,
     )
 
 

@@ -16,12 +16,13 @@ import posixpath
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 from archive_search.errors import RejectedUploadError
 from archive_search.keys import extension_of, stem_of
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import without_address, without_agency_tail
-from archive_search.parsing.error_pages import refuse_error_page
+from archive_search.parsing.error_pages import refuse_error_page, refuse_error_response
 from archive_search.parsing.feeds import refuse_feed
 from archive_search.parsing.site_generators import file_name_date, is_jekyll_post, refuse_unpublished_folder
 from archive_search.parsing.sniff import (
@@ -36,6 +37,10 @@ from archive_search.parsing.validate import validated
 
 logger = logging.getLogger(__name__)
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# How many days after the day it was uploaded (UTC) an article's date may be: one for the zones ahead of UTC (a
+# UTC+14 morning is UTC's yesterday) and one for an article filed the evening before its embargo lifts. A later date
+# is a typo (`2031` for `2021`) or an article not yet published, and the archive holds published articles.
+MAX_DAYS_AFTER_UPLOAD = 2
 _MB = 1024 * 1024
 # Each parser's module and function, imported when an upload first needs it: importing all of them took ~48 ms of
 # every ingest cold start (issue 13's profile), and most batches hold one format.
@@ -103,8 +108,11 @@ def too_large(size: int) -> RejectedUploadError | None:
     )
 
 
-def parse_upload(key: str, data: bytes) -> ParsedUpload:
+def parse_upload(key: str, data: bytes, *, uploaded: datetime | None = None) -> ParsedUpload:
     """Parse an upload by its extension; raise RejectedUploadError with a reason an editor can act on.
+
+    `uploaded` is when the file was uploaded (its storage's last-modified time, aware), now when None: an article
+    dated more than MAX_DAYS_AFTER_UPLOAD days after that day is rejected (refuse_future_date).
 
     Only RejectedUploadError leaves this function: whatever else a parser raises on these bytes (a library's
     error on input nobody foresaw) is the upload's fault too, so it becomes a rejection rather than a failure
@@ -128,6 +136,7 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
         )
     refuse_unpublished_folder(key)
     refuse_feed(data)
+    refuse_error_response(data)
     sniffed = _sniffed(extension, data, target)
     if sniffed == PARSERS[".txt"]:
         _refuse_markdown_as_text(key, extension, data)
@@ -138,7 +147,9 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             parsed = replace(parsed, published=file_name_date(key))
         if sniffed != HTML:  # the HTML parser asks with the page's <title> and bylines too
             _refuse_error_page(parsed)
-        return _agency_as_credit(_without_address(validated(parsed)))
+        checked = validated(parsed)
+        refuse_future_date(checked.published, parsed.published, uploaded or datetime.now(UTC))
+        return _agency_as_credit(_without_address(checked))
     except RejectedUploadError as exc:
         if sniffed != target:  # read as the format it holds already
             raise
@@ -149,6 +160,25 @@ def parse_upload(key: str, data: bytes) -> ParsedUpload:
             f"the file could not be read as {extension} ({exc.__class__.__name__})",
             fix="check the file opens in an editor and re-save it as UTF-8",
         ) from None
+
+
+def refuse_future_date(published: str | None, written: str | None, uploaded: datetime) -> None:
+    """RejectedUploadError when the ISO day `published` (as the upload wrote it: `written`) is more than
+    MAX_DAYS_AFTER_UPLOAD days after the UTC day of `uploaded` (an aware datetime). Every format's date passes here:
+    a front matter's, a JSON field's, a meta tag's, a date line's and a Jekyll file name's. Before session 56 a date
+    in 2031 was archived as written, and the article sorted first under "newest" for years."""
+    if published is None:
+        return
+    upload_day = uploaded.astimezone(UTC).date()
+    day = date.fromisoformat(published)
+    if day <= upload_day + timedelta(days=MAX_DAYS_AFTER_UPLOAD):
+        return
+    as_written = f" ({written.strip()!r})" if written is not None and written.strip() != published else ""
+    raise RejectedUploadError(
+        f"the publication date {published}{as_written} is in the future: the file was uploaded on {upload_day}, "
+        f"and an article may be dated at most {MAX_DAYS_AFTER_UPLOAD} days after its upload",
+        fix="check the date's year, month and day; an article not yet published is uploaded once it is",
+    )
 
 
 def _without_address(parsed: ParsedUpload) -> ParsedUpload:
@@ -179,7 +209,9 @@ def _refuse_error_page(parsed: ParsedUpload) -> None:
     search page (error_pages.refuse_error_page): its title is an error status title (`404 Not Found`, `Page not
     found`, `Just a moment...`, `Search results`), its short body is that page's own words, and it names no author, no
     date and no agency (a wire dateline's). Until session 55 only HTML was asked, and `404 Not Found` as text was
-    published (attack report, F7); any other title heads real briefs ("Access denied", "Service unavailable")."""
+    published (attack report, F7). Another error title heads real briefs ("Access denied", "Service unavailable"): since
+    session 56 such a page is rejected only when its text is an error page's own words ("You don't have permission to
+    access this resource.")."""
     refuse_error_page(
         parsed.title,
         "",

@@ -1051,9 +1051,32 @@ _PAGE_WORDS = frozenset(
 _NOT_NAMES_IN_BYLINES = _PAGE_WORDS | (_COMMON_WORDS - _NAME_LIKE_DATES) | _NOT_NAME_WORDS
 
 
+# The roles a byline credits beside the writers' that are no writer's: pictures, video, graphics, editing, design.
+NOT_WRITING_ROLE = (
+    r"\b(?:photo\w*|pictures?|images?|illustrat\w*|graphics?|videos?|camera\w*|edit(?:or|ors|ed|ing)"
+    r"|design(?:er|ers|ed)?|produc(?:er|ers|ed|tion))\b"
+)
+# A credit of such a role by a label: "Photo: John Roe", "Photos: John Roe/AP", "Camera: …", "Photo credit: …".
+_NOT_WRITTEN_LABEL = re.compile(rf"^(?:\w+ly\s+)?{NOT_WRITING_ROLE}(?:\s+credits?)?\s*:", re.IGNORECASE)
+# Where one part of a byline's line ends and the next begins: a bar, a middle dot, a bullet.
+_CREDIT_SEPARATOR = re.compile(r"\s*[|\u00b7\u2022]\s*")
+
+
 def credits_no_writer(text: str) -> bool:
-    """Whether a line credits what no writer made: "Photos by John Roe", "Illustration by Jane Roe", "Edited by …"."""
-    return _NOT_WRITTEN_BY.match(text) is not None
+    """Whether a line credits what no writer made: "Photos by John Roe", "Illustration by Jane Roe", "Edited by …",
+    and since session 56 by a label, "Photo: John Roe", "Photos: John Roe/AP", "Camera: …" (`By Jane Doe<br>Photo:
+    John Roe` named no author: session 56's review)."""
+    return _NOT_WRITTEN_BY.match(text) is not None or _NOT_WRITTEN_LABEL.match(text) is not None
+
+
+def without_credits(text: str) -> str:
+    """A byline's line without the credits of what no writer made after a bar, a dot or a bullet (credits_no_writer):
+    `By Jane Doe · Photo: John Roe` is `By Jane Doe` (session 56's review: no author). A name after a separator that
+    credits no such role stays: `By Jane Roe • John Roe` names two writers."""
+    for separator in _CREDIT_SEPARATOR.finditer(text):
+        if separator.start() > 0 and credits_no_writer(text[separator.end() :]):
+            return text[: separator.start()]
+    return text
 
 
 def names_people(text: str) -> bool:
@@ -1210,7 +1233,12 @@ def without_leading_furniture(
                 and not names_others(name, declared_author)
             ):
                 dateline = dateline or stamp
-        if paragraph.casefold() in repeated or (day is not None and (not published or day == declared)):
+        # The author's name with a credit after it is the author's line (`<a rel=author>Jane Doe</a> · Camera: <a
+        # rel=author>John Roe</a>` stayed the body's first paragraph: session 56's review).
+        alone = paragraph.casefold() in repeated or without_credits(paragraph).casefold() in repeated - {
+            title.casefold()
+        }
+        if alone or (day is not None and (not published or day == declared)):
             # The first publication's line is the article's date even under a later change's day (the Guardian's
             # "Tue 12 May 2015 09.30 BST" over "First published on Mon 11 May 2015"; session 54's attacker).
             first = day is not None and is_first_publication(paragraph)

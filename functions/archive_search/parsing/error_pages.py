@@ -11,6 +11,7 @@ the title alone rejected 21 of 22 unsigned briefs).
 
 from __future__ import annotations
 
+import json
 import re
 
 from archive_search.errors import RejectedUploadError
@@ -51,7 +52,7 @@ _STATUS_TITLES = re.compile(
 # Each kind of page: what the editor is told it is, its titles (lower-cased, without a final `!` or `?`; a final full
 # stop is allowed by _matches), the phrases its own text says (a story's sentences say none of them: each is the
 # page speaking to its reader), and what to do.
-_KINDS = (
+_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         "an error page",
         re.compile(
@@ -60,9 +61,11 @@ _KINDS = (
             r"|(?:oops!? |sorry,? )?(?:the |this |that )?page (?:can(?:no|')t|could not|cannot) be found"
             r"|nothing found|wayback machine|not found|access denied|forbidden|unauthori[sz]ed|internal server error"
             r"|bad gateway|service (?:temporarily )?unavailable|gateway time-?out"
+            r"|(?:error: )?the request could not be satisfied"  # CloudFront's
         ),
         re.compile(
             r"page you(?:'re| are| were) looking for|(?:could not|couldn't|cannot|can't|can not) be found"
+            r"|request could not be satisfied|^request blocked\.?$"
             r"|on this server|requested url|(?:don't|do not) have permission to access|reference #|ray id"
             r"|not archived that url|try searching|check the (?:url|address|spelling)"
             # WordPress's "Nothing Found" (its theme's own words)
@@ -149,6 +152,15 @@ _KINDS = (
     ),
 )
 
+# What only a web server's error page says of itself, for a title a brief has too (refuse_error_page): Apache's and
+# IIS's sentences, not a story's ("Customers do not have permission to access files", "could not be found, police
+# said" are: session 55's briefs).
+_SERVERS_WORDS = re.compile(
+    r"(?:don't|do not) have permission to access (?:this resource|/\S*|\S+ on this server)"
+    r"|requested url\b.*\bwas not found on this server|page you(?:'re| are| were) looking for|reference #\s*\d",
+    re.IGNORECASE,
+)
+
 
 def refuse_error_page(
     headline: str, page_title: str, paragraphs: list[str], *, signed_or_dated: bool, status_title_only: bool = False
@@ -157,16 +169,22 @@ def refuse_error_page(
     (whole) or its `<title>` (whole, or a segment beside segments naming the site: _SITE_NAME) is such a page's
     (_KINDS), its body `paragraphs` hold at most ERROR_PAGE_MAX_CHARS characters and are that page's own
     (_is_pages_text), and it names no author and no date (not `signed_or_dated`). With `status_title_only` (an upload
-    with no <title>), only a headline that is an error status title (_STATUS_TITLES) is asked."""
+    with no <title>), a headline that is an error status title (_STATUS_TITLES) is asked of every kind, and another
+    error page's title (`Access Denied`) only of a server's own sentences (_SERVERS_WORDS)."""
     if sum(map(len, paragraphs)) > ERROR_PAGE_MAX_CHARS or signed_or_dated:
         return
-    if status_title_only and not any(map(_STATUS_TITLES.fullmatch, _title_words(headline, whole=True))):
+    # Another error title than a status one ("Access Denied", "Forbidden", "Not Found") heads real briefs: such a page
+    # is asked only whether its text is a server's own sentences (a server's name or a status alone is a brief's too).
+    # Until session 56 it was not asked, and `Access Denied` / `You don't have permission…` was archived.
+    strict = status_title_only and not any(map(_STATUS_TITLES.fullmatch, _title_words(headline, whole=True)))
+    if strict and not paragraphs:
         return
+    kinds = ((_KINDS[0][0], _KINDS[0][1], _SERVERS_WORDS, _SAVE_AGAIN),) if strict else _KINDS
     paragraphs = [paragraph.replace("\u2019", "'") for paragraph in paragraphs]
     for title, whole in ((headline, True), (page_title, False)):
-        for kind, names, phrases, fix in _KINDS:
+        for kind, names, phrases, fix in kinds:
             if any(map(names.fullmatch, _title_words(title, whole=whole))) and _is_pages_text(
-                paragraphs, phrases, server=kind == "an error page"
+                paragraphs, phrases, server=kind == "an error page" and not strict
             ):
                 raise RejectedUploadError(
                     f"the page is {kind}, saved in place of the article (its title is \u201c{title}\u201d): it holds "
@@ -193,14 +211,18 @@ def _title_words(title: str, *, whole: bool) -> list[str]:
 def _is_pages_text(paragraphs: list[str], phrases: re.Pattern[str], *, server: bool) -> bool:
     """Whether the body is such a page's own text: every paragraph says one of its `phrases` or is a label (at most
     _LABEL_MAX_WORDS words, no sentence), and one of them says a phrase or, for an HTTP error (`server`), is a label
-    holding a server's signature. No text at all is such a page's too (the page is rejected for that anyway)."""
+    holding a server's signature or an error status (`Access Denied` under `403 Forbidden`). No text at all is such a
+    page's too (the page is rejected for that anyway)."""
     said = False
     for paragraph in paragraphs:
         if phrases.search(paragraph) is not None:
             said = True
         elif len(paragraph.split()) > _LABEL_MAX_WORDS or _SENTENCE_END.search(paragraph) is not None:
             return False
-        elif server and _SERVER_SIGNATURE.search(paragraph) is not None:
+        elif server and (
+            _SERVER_SIGNATURE.search(paragraph) is not None
+            or any(map(_KINDS[0][1].fullmatch, _title_words(paragraph, whole=True)))
+        ):
             said = True
     return said or not paragraphs
 
@@ -245,3 +267,54 @@ def refuse_redirect(
             f"the page is a redirect to {quoted}, saved in place of the article: it holds no story of its own",
             fix=f"open {quoted} in a browser and upload the article that page shows",
         )
+
+
+# A storage service's or API's error response saved as the file (a signed link that expired, a private object
+# fetched without credentials): Amazon S3's, Google Cloud Storage's and Azure Blob Storage's XML `<Error>` with its
+# `<Code>` (`AccessDenied`, `NoSuchKey`, `AuthenticationFailed`), whatever the file's extension. An error response is
+# short; a story quoting one is longer and starts with other text.
+_XML_ERROR = re.compile(
+    r"\s*(?:<\?xml[^>]*\?>\s*)?<Error>(?=.*?<Code>\s*(?P<code>[^<]{1,100}?)\s*</Code>)"
+    r"(?:(?=.*?<Message>\s*(?P<message>[^<]{0,300}?)\s*</Message>))?.*</Error>\s*",
+    re.DOTALL | re.IGNORECASE,
+)
+# The names of a JSON error response's members (AWS's `{"Code": …, "Message": …}`, API Gateway's `{"message":
+# "Forbidden"}`, Google's `{"error": {"code": 403, "message": …}}`), lower-cased: an object with no other names and
+# an `error`, `errors` or `message` holds no article (its title and body would be missing anyway).
+_JSON_ERROR_NAMES = frozenset(
+    (
+        *("error", "errors", "code", "message", "status", "statuscode", "status_code"),
+        *("requestid", "request_id", "hostid", "details", "reason", "type", "__type"),
+    )
+)
+_ERROR_RESPONSE_FIX = (
+    "the file was saved from an error response, not the article: download the article again (check the link has not "
+    "expired and that you may read it) and upload what it holds"
+)
+MAX_ERROR_RESPONSE_BYTES = 4_096
+
+
+def refuse_error_response(data: bytes, document: object = None) -> None:
+    """RejectedUploadError when the whole file is a storage service's XML error response (_XML_ERROR: S3's
+    `<Error><Code>AccessDenied</Code><Message>Access Denied</Message>…</Error>`), in any format's extension, or a
+    JSON `document` that is an API's error object (_JSON_ERROR_NAMES), naming its code and message. Before session 56
+    S3's `AccessDenied` saved as .txt was archived under the title `<?xml version="1.0" encoding="UTF-8"?>`."""
+    if len(data) <= MAX_ERROR_RESPONSE_BYTES:
+        found = _XML_ERROR.fullmatch(data.decode("utf-8", "replace").removeprefix("\ufeff"))
+        if found is not None:
+            said = f": \u201c{found['message']}\u201d" if found["message"] else ""
+            raise RejectedUploadError(
+                f"the file is a storage service's error response ({found['code']}{said}), saved in place of the "
+                "article: it holds no story",
+                fix=_ERROR_RESPONSE_FIX,
+            )
+    if isinstance(document, dict) and document:
+        names = {str(name).strip().lower() for name in document}
+        if names <= _JSON_ERROR_NAMES and names & {"error", "errors", "message"}:
+            shown = ", ".join(
+                f'"{name}": {json.dumps(value, ensure_ascii=False)}'[:120] for name, value in list(document.items())[:3]
+            )
+            raise RejectedUploadError(
+                f"the JSON is an error response ({shown}), saved in place of the article: it holds no story",
+                fix=_ERROR_RESPONSE_FIX,
+            )

@@ -19,6 +19,7 @@ from archive_search.parsing.bylines import (
     AGENCIES,
     CHANGE_STAMPS,
     META_WORDS,
+    NOT_WRITING_ROLE,
     byline_name,
     byline_with_date,
     clean_author,
@@ -31,6 +32,7 @@ from archive_search.parsing.bylines import (
     names_others,
     names_people,
     without_contact,
+    without_credits,
     without_job_titles,
     without_leading_furniture,
     without_places,
@@ -1754,6 +1756,8 @@ class _Headings:
         self.marked = list(sites)
         self.masthead = ""
         self.page_wide = container is not None and container.tag == "body"
+        self.container = container
+        self.written = shown if self.page_wide else []
         self.shown = [paragraph.casefold() for paragraph in shown] if self.page_wide else []
         self.repeated = repeated
         self.own: list[LexborNode] = []
@@ -1865,7 +1869,7 @@ class _Headings:
             return (
                 next((heading for heading in own_h1 if agrees(heading)), None)
                 or next((heading for heading in self.own if agrees(heading)), None)
-                or (own_h1[0] if len(own_h1) == 1 and self._heads_story(element_text(own_h1[0]), titles) else None)
+                or (own_h1[0] if len(own_h1) == 1 and self._heads_story(own_h1[0], titles) else None)
             )
         return (
             next((heading for heading in own_h1 if agrees(heading)), None)
@@ -1874,20 +1878,25 @@ class _Headings:
             or next((heading for heading in self.outside if heading.tag == "h1" and agrees(heading)), None)
         )
 
-    def _heads_story(self, text: str, titles: list[str]) -> bool:
-        """Whether the heading saying `text` names the story where the <title> and og:title (`titles`) do not: the
-        block the page shows directly after it is a byline, a picture's credit or running text (_UNDER_HEADLINE,
-        RUNNING_TEXT_WORDS), where a masthead has a nav bar, a date line, a tagline or the headline under it (session
-        55's new user: `<title>Weather news</title>` was the headline of `<h1>Storm closes ferry route to Skarvik</h1>
-        <p>By …, 4 January 2024</p>`, the <h1> and the byline the body's first paragraphs). And the heading has more
-        words than every segment of the titles (_TITLE_SEPARATORS) but the one it is, the site's name and those that
-        name no story (_names_no_story), which are then a label, not the story's name; it is not the site's name as a
+    def _heads_story(self, heading: LexborNode, titles: list[str]) -> bool:
+        """Whether the heading names the story where the <title> and og:title (`titles`) do not: the block the page
+        shows directly after it is a byline, a picture's credit or running text (_UNDER_HEADLINE, RUNNING_TEXT_WORDS),
+        where a masthead has a nav bar, a date line, a tagline or the headline under it (session 55's new user:
+        `<title>Weather news</title>` was the headline of `<h1>Storm closes ferry route to Skarvik</h1><p>By …,
+        4 January 2024</p>`, the <h1> and the byline the body's first paragraphs). Since session 56 also when a date
+        line (`4 January 2024`, `Updated: 4 January 2024, 10:32 GMT`) stands between, over a byline or running text,
+        or a standfirst heading (<h2>) over a byline, and the heading says a headline's words
+        (HEADLINE_MIN_WORDS), where a masthead's name is shorter (_after_headline). And the heading has more words
+        than every segment of the titles (_TITLE_SEPARATORS) but the one it is, the site's name and those that name
+        no story (_names_no_story), which are then a label, not the story's name; it is not the site's name as a
         masthead writes it (_names_site), nor the copyright line's holder. The session's review: a section's or the
         site's <h1> over the story (`<h1>Opinion</h1>`, `<h1>Sport</h1>`, `<h1>The Daily Planet</h1>`, `<h1>Lowtown
         Gazette</h1>` under `<title>Storm closes ferry route | Daily Planet</title>`) replaced the <title>'s
         headline."""
+        text = element_text(heading)
         folded = text.casefold()
-        if folded not in self.shown[:-1] or is_copyright_holder(folded, self.repeated):
+        after = self._shown_after(heading)
+        if not after or is_copyright_holder(folded, self.repeated):
             return False
         segments = [segment for title in titles for segment in _TITLE_SEGMENTS.split(title)]
         if _names_site(text, self.sites) or (
@@ -1901,8 +1910,27 @@ class _Headings:
             if not _names_site(segment, self.sites) and not _names_no_story(segment)
         ):
             return False
-        after = self.shown[self.shown.index(folded) + 1]
-        return bool(_UNDER_HEADLINE.match(after)) or _is_running_text(after)
+        return _after_headline(after, words, titles, self._subheadings())
+
+    def _shown_after(self, heading: LexborNode) -> list[str]:
+        """The blocks the page shows after the heading's own, as written: where the heading stands is where the
+        page's paragraphs read without it differ from `shown` (its text may be shown before it too, in a breadcrumb
+        or a paragraph, and a <br> cuts it into lines: session 56's review took the first block saying its whole
+        text, and found none for `<h1>Storm closes<br>ferry route to Skarvik</h1>`)."""
+        if self.container is None:
+            return []
+        without = [
+            paragraph.casefold() for paragraph in element_paragraphs(self.container, frozenset({heading.mem_id}))
+        ]
+        lines = len(self.shown) - len(without)
+        start = next(
+            (i for i, (shown, kept) in enumerate(zip(self.shown, without, strict=False)) if shown != kept), len(without)
+        )
+        return self.written[start + lines :] if lines > 0 else []
+
+    def _subheadings(self) -> set[str]:
+        """The folded texts of the article's headings under the <h1> (h2 to h6): a standfirst may be one."""
+        return {element_text(heading).casefold() for heading in self.own if heading.tag != "h1"}
 
     @property
     def last_resort(self) -> LexborNode | None:
@@ -2032,6 +2060,28 @@ def _shows_after(
 _UNDER_HEADLINE = re.compile(r"\(?(?:(?:written\s+)?by\b|(?:photo(?:graph)?s?|pictures?|image|credit)\s*(?::|by\b))")
 # A block of running text (the story's first paragraph): this many words, or a sentence's closing mark.
 RUNNING_TEXT_WORDS = 10
+# A heading with a date line or a standfirst under it heads the story only with this many words: a masthead's name
+# over the day's date (`<h1>Lowtown Gazette</h1><p>Tuesday, May 12, 2015</p>`) is shorter.
+HEADLINE_MIN_WORDS = 4
+
+
+def _after_headline(after: list[str], words: int, titles: list[str], subheadings: set[str]) -> bool:
+    """Whether the blocks shown after a heading of `words` words (`after`, as written) are what stands under a
+    headline (_UNDER_HEADLINE, _is_running_text): directly, or after a date line (_date_stamps: `4 January 2024`,
+    `Updated: 4 January 2024, 10:32 GMT`) over a byline or running text, or after a standfirst heading (one of
+    `subheadings`, folded, that agrees with no title: one that does is the headline under a masthead) over a
+    byline. Session 56's review: the commonest plain layout, `<h1>…</h1><p>4 January 2024</p><p>By Jane Doe</p>`,
+    kept the <title>'s "Weather news"."""
+    first = after[0].casefold()
+    if _UNDER_HEADLINE.match(first) or _is_running_text(first):
+        return True
+    if len(after) < 2 or words < HEADLINE_MIN_WORDS:
+        return False
+    then = after[1].casefold()
+    if _date_stamps(after[0]) is not None:
+        return bool(_UNDER_HEADLINE.match(then)) or _is_running_text(then)
+    standfirst = first in subheadings and not any(_agrees(first, title) for title in titles)
+    return standfirst and bool(_UNDER_HEADLINE.match(then))
 
 
 def _heads_text_after(shown: list[str], text: str, other: str, tree: LexborHTMLParser) -> bool:
@@ -2294,13 +2344,8 @@ def _line_authors(candidates: Iterable[LexborNode], read: Callable[[LexborNode],
     return joined_authors(names) if names else None
 
 
-# The roles a byline credits beside the writers' that are no writer's: pictures, video, graphics, editing, design.
-_NOT_WRITING_ROLE = (
-    r"\b(?:photo\w*|pictures?|images?|illustrat\w*|graphics?|videos?|camera\w*|edit(?:or|ors|ed|ing)"
-    r"|design(?:er|ers|ed)?|produc(?:er|ers|ed|tion))\b"
-)
-_NOT_WRITING = re.compile(_NOT_WRITING_ROLE, re.IGNORECASE)
-_NOT_WRITING_AFTER = re.compile(rf"\s*\(\s*{_NOT_WRITING_ROLE}", re.IGNORECASE)
+_NOT_WRITING = re.compile(NOT_WRITING_ROLE, re.IGNORECASE)
+_NOT_WRITING_AFTER = re.compile(rf"\s*\(\s*{NOT_WRITING_ROLE}", re.IGNORECASE)
 
 
 def _line_of(node: LexborNode) -> LexborNode | None:
@@ -2387,7 +2432,7 @@ def _byline_date(tree: LexborHTMLParser, container: LexborNode | None) -> str | 
 def _byline_author(node: LexborNode) -> str | None:
     """ "By Jane Doe, May 12, 2015" -> "Jane Doe"; the date inside a byline is not part of the name (_byline_parts),
     nor what the body would leave out (hidden text, an icon). The rest is read by _element_author."""
-    lines = _byline_parts(node)[0]
+    lines = [part for part in map(without_credits, _byline_parts(node)[0]) if part]
     # A job title on a line of its own is no part of the name (`Jane Doe<br>Political Editor` was "Jane Doe Political
     # Editor"; session 51's new user), as one after a comma is not (_element_author), nor a credit of the pictures
     # (`By Jane Doe<br>Illustration by John Roe`; session 55's attacker).

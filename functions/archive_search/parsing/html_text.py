@@ -1182,6 +1182,27 @@ _DOCUMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|txt|zip)$",
 # chose these ten books`, `the following`): a box's label (`More:`, `Top stories:`) or the story's last sentence
 # before a box of headlines says none of it.
 _INTRODUCTION = re.compile(r"\b(?:these|those|the following|below|here (?:are|is)|here's|here\u2019s)\b", re.I)
+# The numbers a lead-in may count its items with (`The three ferries affected:` over three).
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS |= {"eleven": 11, "twelve": 12, "both": 2}
+# Words of a box of other stories' label that counts them (`Top 3 stories:`, `5 must-reads:`).
+_STORY_BOX_WORDS = re.compile(r"\b(?:stor(?:y|ies)|articles?|headlines?|posts?|reads?|top|more|latest|news)\b", re.I)
+
+
+def _introduces(lead_in: str, node: LexborNode) -> bool:
+    """Whether the text before a list introduces its items (_INTRODUCTION), or counts them: `The three ferries
+    affected:` over three items is the story's own list, where a box of other stories' label counts none or names
+    them (`More:`, `The story so far:`, `Top 3 stories:`: _STORY_BOX_WORDS). Session 56's review: the list was
+    dropped as headlines and the label stayed with nothing under it."""
+    if _INTRODUCTION.search(lead_in) is not None:
+        return True
+    if _STORY_BOX_WORDS.search(lead_in) is not None:
+        return False
+    items = sum(1 for child in child_nodes(node) if child.tag == "li") or len(node.css("a"))
+    counts = {int(word) if word.isdigit() else _COUNTS.get(word) for word in re.findall(r"\w+", lead_in.casefold())}
+    return items in counts
+
+
 # A headline: five words or more, no sentence's end (`Council votes to close two libraries in budget row`), where a
 # name (`Elm Park`), a document's (`Library consultation results`) or a book's title is shorter.
 _HEADLINE_WORDS = 5
@@ -1331,7 +1352,7 @@ def element_paragraphs(
             return before.rstrip(" :").casefold() in _SOURCES_HEADINGS
         if _OTHER_STORIES_WORDS.search(before) is not None:
             return False  # "More from the Daily Planet:", "In other news:"
-        stories = _links_to_stories(node, _INTRODUCTION.search(before) is not None)
+        stories = _links_to_stories(node, _introduces(before, node))
         if before.endswith(":"):
             if stories:
                 return False  # "Previously on the harbour saga, as reported in these pages:"

@@ -18,10 +18,12 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import declared_names, joined_authors, without_by
 from archive_search.parsing.cms_exports import from_cms_export, is_wordpress_post, refuse_many_posts
+from archive_search.parsing.error_pages import refuse_error_response
 from archive_search.parsing.furniture_lines import is_ad_label
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
     FIELD_NAMES,
+    OTHER_MOMENT_NAMES,
     TAG_NAMES,
     decode,
     list_items,
@@ -32,7 +34,7 @@ from archive_search.parsing.text import (
     unescape_entities,
     written_sections,
 )
-from archive_search.parsing.validate import date_value, publication_date
+from archive_search.parsing.validate import date_moment, date_value, epoch_day, publication_date
 
 OPTIONAL_TEXT_FIELDS = ("author", "published", "section", "summary", "url")
 _NAMES = {"body": ("body",), **FIELD_NAMES}
@@ -72,6 +74,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             f"the JSON must be an object with title and body, not {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
+    refuse_error_response(data, document)
     document = _folded_names(document)
     html_title = is_wordpress_post(document)
     document = from_cms_export(document)
@@ -101,6 +104,8 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
+    if "published" not in fields:
+        _refuse_other_moment(document)
     body = field_text(fields.pop("body", ""), "body", "\n\n")
     summary = fields.pop("summary", None)
     # A title is kept as written, markup too (the page escapes it): session 52 read a title holding markup as its
@@ -123,6 +128,27 @@ def parse_json(data: bytes) -> ParsedUpload:
         raise RejectedUploadError("tags must be a list of strings", fix='write "tags": ["politics", "usa"]')
     texts["tags"] = (*texts.get("tags", ()), *more_sections)
     return ParsedUpload(title=texts.pop("title", ""), body=body, source_format="json", **texts)
+
+
+def _refuse_other_moment(document: dict[str, Any]) -> None:
+    """RejectedUploadError when a JSON that names no publication date (none of text.FIELD_NAMES' names for it, not
+    even as null) gives another moment of its record (text.OTHER_MOMENT_NAMES: `created_at`, `timestamp`,
+    `updated_at`) holding a date or a count since 1970 (validate.date_moment), naming it and its value: whether that
+    is the day the article was published cannot be told, and archived undated the article lost its date without a
+    word."""
+    if any(name in document for name in _NAMES["published"]):
+        return
+    for name in OTHER_MOMENT_NAMES:
+        value = document.get(name)
+        # A date, or a count since 1970 as a number or as digits (`"time": "3 min read"` is none: ignored as before)
+        if date_moment(value) is not None or (isinstance(value, str) and epoch_day(value) is not None):
+            shown = json.dumps(value, ensure_ascii=False)[:100]
+            raise RejectedUploadError(
+                f"the JSON gives no publication date, only {name} ({shown}), which is not read as one: a record's "
+                "creation, change or time stamp need not be the day the article was published",
+                fix=f'if {name} is the day the article was published, give it under "published" instead; else add '
+                '"published": null to archive the article undated',
+            )
 
 
 def _given(document: dict[str, Any], field: str) -> str:

@@ -860,6 +860,46 @@ PUBLICATION_DATE_NAMES = (
     "first_published_at",
     "pub_date",
     "publish_date",
+    # Session 56: more CMS and framework exports' names of it (JSON's were accepted undated without a word)
+    "date_published",
+    "publication_date",
+    "publicationdate",
+    "published_date",
+    "published_on",
+    "publishedon",
+    "publish_at",
+    "publishat",
+    "first_published",
+    "post_date",
+)
+# Names of another moment of the record than its publication (when the draft was begun or last changed, or a stamp of
+# what no name says): never read as the article's date, and an upload whose only date is under one of them is
+# rejected naming it (session 56), where it was archived undated without a word.
+OTHER_MOMENT_NAMES = (
+    "created_at",
+    "createdat",
+    "created",
+    "created_on",
+    "createdon",
+    "date_created",
+    "datecreated",
+    "creation_date",
+    "creationdate",
+    "timestamp",
+    "time",
+    "datetime",
+    "updated_at",
+    "updatedat",
+    "updated",
+    "updated_on",
+    "modified",
+    "modified_at",
+    "modifiedat",
+    "date_modified",
+    "datemodified",
+    "last_modified",
+    "lastmodified",
+    "lastmod",
 )
 # The metadata names an upload's fields may have, whatever their capitals, with the names static-site generators and
 # CMS exports also use (front matter and JSON alike: a JSON `date` or `Title` was ignored, the date silently lost).

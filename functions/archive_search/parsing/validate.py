@@ -372,10 +372,10 @@ def publication_date(fields: dict[str, Any], where: str, fix: str) -> tuple[str,
     told). A blank value, or one no date can be read from (_moment), says nothing against another (session 55's review:
     `"publishedAt": ""`, a count of milliseconds or MongoDB's `{"$date": …}` beside `date` rejected the article)."""
     given = [name for name in PUBLICATION_DATE_NAMES if fields.get(name) is not None]
-    published = _moment(fields.get("publishdate"))
+    published = date_moment(fields.get("publishdate"))
     if "date" in given and published is not None and published[0] <= datetime.now(UTC).date():
         given.remove("date")
-    read = {name: moment for name in given if (moment := _moment(fields[name])) is not None}
+    read = {name: moment for name in given if (moment := date_moment(fields[name])) is not None}
     for first, second in combinations(read, 2):
         if not _same_moment(read[first], read[second]):
             one_of(fields, (first, second), where, fix)
@@ -405,7 +405,7 @@ def _unwrapped(value: object) -> object:
     return value
 
 
-def _moment(value: object) -> tuple[date, datetime | None] | None:
+def date_moment(value: object) -> tuple[date, datetime | None] | None:
     """The day a date field's value writes and, where it writes the time with its zone (ISO 8601) or is a count since
     1970 (_number_date), the instant; None for a value no date is read from (blank, a flag, text that is no date)."""
     value = _unwrapped(value)

@@ -236,8 +236,8 @@ def test_a_malformed_request_gets_valid_json_and_a_standard_status_line(
         answer = b""
         while chunk := connection.recv(65536):
             answer += chunk
-    # A request line of no HTTP version is answered as HTTP/0.9 is, without a status line or headers
-    head, _, body = answer.partition(b"\r\n\r\n") if answer.startswith(b"HTTP/") else (b"", b"", answer)
+    head, _, body = answer.partition(b"\r\n\r\n")
 
-    assert head.split(b"\r\n")[0] in (b"HTTP/1.0 400 Bad Request", b"")
+    # With a status line even when the version is unreadable (it was answered as HTTP/0.9, without one: session 56)
+    assert head.split(b"\r\n")[0] == b"HTTP/1.0 400 Bad Request"
     assert json.loads(body)["error"]["code"] == "http_400"

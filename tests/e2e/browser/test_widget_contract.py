@@ -64,7 +64,10 @@ def search_answer(params: dict[str, list[str]]) -> dict[str, Any]:
                 {"value": HOSTILE, "count": 1, "selected": False},
             ],
             "author": [{"value": "Estera Popowska", "count": 1, "selected": False}],
-            "year": [{"value": "2015", "count": 1, "selected": params.get("from") == ["2015-01-01"]}],
+            "year": [
+                {"value": "2015", "count": 1, "selected": params.get("from") == ["2015-01-01"]},
+                {"value": "undated", "count": 1, "selected": "undated" in (params.get("year") or [""])[0].split(",")},
+            ],
         },
         "did_you_mean": {"q": "kerry putin", "total": 7},
         "next_cursor": "opaque",
@@ -732,3 +735,37 @@ def test_choosing_a_year_keeps_the_readers_narrower_date_range(
     expect(page).to_have_url(re.compile(r"[?&]to=2015-12-31"))
     expect(page).to_have_url(re.compile(r"[?&]from=2015-03-05"))
     assert seen[-1]["from"] == ["2015-03-05"] and seen[-1]["to"] == ["2015-12-31"]
+
+
+def test_the_undated_articles_are_a_year_facet_choice_of_their_own(
+    canned: tuple[Any, list[dict[str, list[str]]]], browsing: Browsing
+) -> None:
+    # The year facet had no value for the articles without a date (session 56): they could not be seen or chosen.
+    page, seen = canned
+    page.goto("/?q=kery&from=2015-01-01&to=2015-12-31")
+    undated = page.locator('.as-facet[data-facet="year"][data-value="undated"]')
+    expect(undated).to_have_accessible_name("Undated, 1 article")
+    expect(undated).to_have_attribute("aria-pressed", "false")
+
+    # Choosing it replaces the chosen year, as another year would: a date range holds no undated article
+    undated.click()
+    expect(undated).to_have_attribute("aria-pressed", "true")
+    assert seen[-1]["year"] == ["undated"] and "from" not in seen[-1] and "to" not in seen[-1]
+    expect(page).to_have_url(re.compile(r"[?&]year=undated(&|$)"))
+    browsing.screenshot(page, "desktop-contract-undated")
+
+    # Choosing a year replaces it in turn, and choosing it again, then unchoosing it, leaves no year at all
+    page.locator('.as-facet[data-facet="year"][data-value="2015"]').click()
+    expect(page).to_have_url(re.compile(r"[?&]from=2015-01-01"))
+    assert "year" not in seen[-1] and seen[-1]["from"] == ["2015-01-01"]
+    undated.click()
+    expect(undated).to_have_attribute("aria-pressed", "true")
+    undated.click()
+    expect(undated).to_have_attribute("aria-pressed", "false")
+    assert "year" not in seen[-1] and "from" not in seen[-1]
+
+    # An address's year the API would refuse is left out, said so; its good ones are read in any case
+    page.goto("/?q=kery&year=later,UNDATED")
+    expect(undated).to_have_attribute("aria-pressed", "true")
+    assert seen[-1]["year"] == ["undated"]
+    expect(page.get_by_role("note").filter(has_text="left out")).to_contain_text("the year “later”")

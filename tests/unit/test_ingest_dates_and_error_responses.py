@@ -1,0 +1,227 @@
+"""Session 56: nothing silently lost or changed on ingest. A date after the upload, a JSON whose only date is under a
+name of another moment, and a storage service's error response saved as the article are rejected with a reason."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from archive_search.errors import RejectedUploadError
+from archive_search.ingest import IngestService
+from archive_search.notifications import ObjectChange
+from archive_search.parsing import parse_upload
+from tests.unit.fakes import FakeArchive, FakeBucket, FakeIndex, FakeReports
+
+STORY = "The council approved the harbour budget on Monday after a long debate in the chamber."
+# The upload's time, as S3's LastModified: an evening in New York, already the 13th in UTC.
+UPLOADED = datetime(2015, 5, 13, 1, 30, tzinfo=UTC)
+
+
+def _uploads_dated(day: str) -> dict[str, str]:
+    """An upload of each format dated `day` (YYYY-MM-DD) where that format gives its date."""
+    return {
+        "incoming/a.md": f"---\ntitle: Budget approved\ndate: {day}\n---\n\n{STORY}\n",
+        "incoming/a.json": json.dumps({"title": "Budget approved", "body": STORY, "published": day}),
+        "incoming/meta.html": (
+            f'<html><head><title>Budget approved</title><meta property="article:published_time" content="{day}">'
+            f"</head><body><h1>Budget approved</h1><p>{STORY}</p></body></html>"
+        ),
+        "incoming/time.html": (
+            f'<html><body><article><h1>Budget approved</h1><time datetime="{day}">{day}</time><p>{STORY}</p>'
+            "</article></body></html>"
+        ),
+        "incoming/a.txt": f"Budget approved\n\n(By Jane Doe)\n\n{day}\n\n{STORY}\n",
+        f"incoming/_posts/{day}-budget.md": f"---\ntitle: Budget approved\n---\n\n{STORY}\n",
+    }
+
+
+@pytest.mark.parametrize("key", sorted(_uploads_dated("2031-04-01")))
+def test_a_date_after_the_upload_is_rejected_naming_it_in_every_format(key: str) -> None:
+    # Given an article of any format dated years after it was uploaded (a typo, or a story not yet published)
+    upload = _uploads_dated("2031-04-01")[key].encode()
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(key, upload, uploaded=UPLOADED)
+
+    # Then it is rejected naming the date and the upload's day (it was archived as dated 2031, first under "newest")
+    assert "the publication date 2031-04-01 is in the future" in caught.value.reason
+    assert "uploaded on 2015-05-13" in caught.value.reason and caught.value.fix
+
+
+@pytest.mark.parametrize(("day", "accepted"), [("2015-05-15", True), ("2015-05-16", False), ("2015-05-12", True)])
+def test_a_date_up_to_two_days_after_the_upload_is_read(day: str, accepted: bool) -> None:
+    # Given articles dated up to two days after the UTC day of their upload (a zone ahead of UTC, an embargo lifting
+    # the next morning), and one dated three days after
+    for key, upload in _uploads_dated(day).items():
+        if accepted:
+            assert parse_upload(key, upload.encode(), uploaded=UPLOADED).published == day, key
+        else:
+            with pytest.raises(RejectedUploadError, match=f"the publication date {day} is in the future"):
+                parse_upload(key, upload.encode(), uploaded=UPLOADED)
+
+
+def test_the_date_as_written_is_quoted_when_it_is_not_iso() -> None:
+    upload = json.dumps({"title": "Budget approved", "body": STORY, "published": "1 April 2031"}).encode()
+
+    with pytest.raises(RejectedUploadError, match=r"2031-04-01 \('1 April 2031'\) is in the future"):
+        parse_upload("incoming/a.json", upload, uploaded=UPLOADED)
+
+
+def test_ingest_judges_the_date_by_the_uploads_own_time() -> None:
+    # Given the same article dated 2031-04-01 uploaded in 2015 (S3's LastModified) and in 2031
+    bucket, reports, index = FakeBucket(), FakeReports(), FakeIndex()
+    service = IngestService(bucket, FakeArchive(), index, reports, "incoming/", "reports/")
+    upload = json.dumps({"title": "Budget approved", "body": STORY, "published": "2031-04-01"}).encode()
+    for name, uploaded in (("early", UPLOADED), ("on-time", datetime(2031, 4, 1, 9, 0, tzinfo=UTC))):
+        bucket.clock_ms = int(uploaded.timestamp() * 1000) - 1000  # put() moves the clock on a second
+        bucket.put(f"incoming/{name}.json", upload)
+
+    service.sync_batch(
+        [ObjectChange("uploads", f"incoming/{n}.json", "ObjectCreated:Put") for n in ("early", "on-time")]
+    )
+
+    # Then the early one is reported, whenever it is synced, and the other is archived with its date
+    assert (
+        "is in the future: the file was uploaded on 2015-05-13" in reports.reports["reports/early.json.json"]["reason"]
+    )
+    assert "reports/on-time.json.json" not in reports.reports and sorted(index.documents) == ["on-time"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "date_published",
+        "publication_date",
+        "publicationDate",
+        "published_date",
+        "published_on",
+        "publish_at",
+        "first_published",
+        "post_date",
+    ],
+)
+def test_json_more_names_of_the_publication_date_are_read(name: str) -> None:
+    upload = json.dumps({"title": "Budget approved", "body": STORY, name: "2015-05-12T09:00:00Z"}).encode()
+
+    assert parse_upload("incoming/a.json", upload).published == "2015-05-12"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("created_at", "2015-05-12T09:00:00Z"),
+        ("createdAt", "2015-05-12T09:00:00.000Z"),
+        ("created", "2015-05-12"),
+        ("dateCreated", "2015-05-12"),
+        ("timestamp", 1431421200),  # seconds since 1970
+        ("timestamp", 1431421200000),  # milliseconds
+        ("timestamp", "1431421200"),
+        ("updated_at", "2015-05-12T09:00:00Z"),
+        ("lastmod", "2015-05-12"),
+    ],
+)
+def test_json_whose_only_date_names_another_moment_is_rejected_naming_it(name: str, value: object) -> None:
+    # Given a JSON whose only date is a record's creation, change or time stamp (archived undated without a word)
+    upload = json.dumps({"title": "Budget approved", "body": STORY, name: value}).encode()
+
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload("incoming/a.json", upload)
+
+    # Then the editor is told which field holds it and what to do
+    assert f"gives no publication date, only {name.lower()} ({json.dumps(value)})" in caught.value.reason
+    assert '"published"' in caught.value.fix
+
+
+@pytest.mark.parametrize(
+    "more",
+    [
+        {"published": None},  # the editor says the article is undated
+        {"published": "2015-05-14"},  # read as before
+        {"time": "3 min read"},  # no date
+        {"timestamp": 143142120},  # nine digits: no count since 1970 that is read
+    ],
+)
+def test_json_another_moment_beside_a_publication_name_or_no_date_changes_nothing(more: dict[str, object]) -> None:
+    document = {"title": "Budget approved", "body": STORY, "created_at": "2015-05-12", **more}
+    if "published" not in more:
+        document.pop("created_at")
+    parsed = parse_upload("incoming/a.json", json.dumps(document).encode())
+
+    assert parsed.published == more.get("published")
+
+
+_S3_DENIED = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Access Denied</Message>'
+    "<RequestId>4442587FB7D0A2F9</RequestId><HostId>vWnKq9zv6lM1cT8xQXlgMdBZk2p+lBZK7ZOkb3rPqKSmEQ=</HostId></Error>\n"
+)
+_S3_NO_KEY = (
+    "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>news/a.html</Key>"
+    "<RequestId>X</RequestId><HostId>Y</HostId></Error>"
+)
+
+
+@pytest.mark.parametrize("extension", [".txt", ".html", ".htm", ".md", ".json"])
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [(_S3_DENIED, "(AccessDenied: \u201cAccess Denied\u201d)"), (_S3_NO_KEY, "(NoSuchKey: \u201cThe specified")],
+)
+def test_a_storage_services_error_response_is_rejected_whatever_its_extension(
+    extension: str, document: str, said: str
+) -> None:
+    # Given S3's error response saved as the article (as .txt it was archived titled `<?xml version="1.0"…?>`)
+    with pytest.raises(RejectedUploadError) as caught:
+        parse_upload(f"incoming/a{extension}", document.encode())
+
+    assert f"the file is a storage service's error response {said}" in caught.value.reason
+    assert "download the article again" in caught.value.fix
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"Code": "AccessDenied", "Message": "Access Denied", "RequestId": "X"},
+        {"message": "Forbidden"},
+        {"error": {"code": 403, "message": "Anonymous caller does not have storage.objects.get access."}},
+    ],
+)
+def test_a_json_error_response_is_rejected_as_one(document: dict[str, object]) -> None:
+    with pytest.raises(RejectedUploadError, match="the JSON is an error response"):
+        parse_upload("incoming/a.json", json.dumps(document).encode())
+
+
+@pytest.mark.parametrize(
+    ("key", "upload"),
+    [
+        ("incoming/a.txt", "Access Denied\n\nYou don't have permission to access this resource.\n"),
+        ("incoming/a.txt", "Not Found\n\nThe requested URL was not found on this server.\n"),
+        ("incoming/a.json", json.dumps({"title": "403 Forbidden", "body": "Access Denied"})),
+        ("incoming/a.md", "# 404 Not Found\n\nNot Found\n"),
+        (
+            "incoming/a.html",
+            "<html><head><title>ERROR: The request could not be satisfied</title></head><body><h1>403 ERROR</h1>"
+            "<h2>The request could not be satisfied.</h2><hr>Request blocked.<hr><pre>Generated by cloudfront "
+            "(CloudFront)\nRequest ID: abc==</pre></body></html>",
+        ),
+    ],
+)
+def test_an_error_page_as_text_is_rejected_as_one(key: str, upload: str) -> None:
+    # Given an HTTP error page saved as text, JSON, Markdown or CloudFront's page (each was archived)
+    with pytest.raises(RejectedUploadError, match="the page is an error page"):
+        parse_upload(key, upload.encode())
+
+
+@pytest.mark.parametrize(
+    ("key", "upload"),
+    [
+        # A brief under an error's title keeps a story's sentences, and a server's name alone is a brief's words
+        ("incoming/a.txt", "Access denied\n\nThe court refused the press access to the hearing on Monday.\n"),
+        ("incoming/a.txt", "Access denied\n\nApache County courthouse\n"),
+        ("incoming/a.json", json.dumps({"title": "Access denied", "body": "Forbidden"})),
+        # A story quoting an error response is a story
+        ("incoming/a.txt", f"Leak traced to a bucket\n\nThe bucket answered {_S3_NO_KEY} to the reporters. {STORY}\n"),
+    ],
+)
+def test_a_story_under_an_errors_words_is_read(key: str, upload: str) -> None:
+    assert parse_upload(key, upload.encode()).body
