@@ -198,6 +198,24 @@ def test_a_json_error_response_is_rejected_as_one(document: dict[str, object]) -
         ("incoming/a.txt", "Not Found\n\nThe requested URL was not found on this server.\n"),
         ("incoming/a.json", json.dumps({"title": "403 Forbidden", "body": "Access Denied"})),
         ("incoming/a.md", "# 404 Not Found\n\nNot Found\n"),
+        # Apache 2.2's, Apache 2.4's with its signature, Akamai's with its reference, IIS's: each line the server's own
+        ("incoming/a.txt", "Forbidden\n\nYou don't have permission to access /news/ferry.html on this server.\n"),
+        (
+            "incoming/a.txt",
+            "Forbidden\n\nYou don't have permission to access this resource.\n\nAdditionally, a 403 Forbidden error"
+            " was encountered while trying to use an ErrorDocument to handle the request.\n\nApache/2.4.41 (Ubuntu)"
+            " Server at somanet.example Port 443\n",
+        ),
+        (
+            "incoming/a.txt",
+            'Access Denied\n\nYou don\u2019t have permission to access "http://somanet.example/news/" on this server.'
+            "\nReference #18.2d351ab8.1557333295.a4e16ab\n",
+        ),
+        (
+            "incoming/a.md",
+            "# Not Found\n\nThe page you are looking for might have been removed, had its name changed, or is "
+            "temporarily unavailable.\n",
+        ),
         (
             "incoming/a.html",
             "<html><head><title>ERROR: The request could not be satisfied</title></head><body><h1>403 ERROR</h1>"
@@ -224,4 +242,66 @@ def test_an_error_page_as_text_is_rejected_as_one(key: str, upload: str) -> None
     ],
 )
 def test_a_story_under_an_errors_words_is_read(key: str, upload: str) -> None:
+    assert parse_upload(key, upload.encode()).body
+
+
+@pytest.mark.parametrize(
+    ("key", "upload"),
+    [
+        # Session 56's review I: a server's words QUOTED in a story's sentence were read as the server's (each was
+        # rejected as an error page; each was read before the session)
+        (
+            "incoming/a.txt",
+            'Access Denied\n\n"You don\'t have permission to access this resource," read the message that greeted '
+            "voters on the council site on Thursday.\n",
+        ),
+        (
+            "incoming/a.txt",
+            "Forbidden\n\nThe requested URL was not found on this server, the ministry told reporters who tried to "
+            "open the leaked report on Monday.\n",
+        ),
+        (
+            "incoming/a.json",
+            json.dumps(
+                {
+                    "title": "Access Denied",
+                    "body": "Visitors to the museum site on Monday saw: You do not have permission to access this "
+                    "resource. The museum blamed a faulty update.",
+                }
+            ),
+        ),
+        (
+            "incoming/a.md",
+            "# Not Found\n\nThe page you are looking for, the minister said, is the one the council deleted in 2014.\n",
+        ),
+        (
+            "incoming/a.txt",
+            "Access Denied\n\nThe inquiry report, reference # 4471, says the pier was unsafe and access should have "
+            "been closed.\n",
+        ),
+        # their siblings: "403 Forbidden" and "Access Denied" quoted in a sentence, a court story quoting "page not
+        # found", and the server's sentence followed by the story's in one paragraph
+        (
+            "incoming/a.txt",
+            'Access Denied\n\n"403 Forbidden: you don\'t have permission to access /ballots on this server" was all '
+            "voters saw, the council said.\n",
+        ),
+        (
+            "incoming/a.txt",
+            'Not Found\n\nReaders saw "Access Denied" and then "the page you\'re looking for does not exist" on the tax'
+            " portal on Monday.\n",
+        ),
+        (
+            "incoming/a.md",
+            '# Access Denied\n\nThe court heard the deleted blog showed "Page not found. Reference #4471" to police '
+            "officers.\n",
+        ),
+        (
+            "incoming/a.txt",
+            "Access Denied\n\nYou don't have permission to access this resource. That is what voters saw on Thursday,"
+            " the council admitted.\n",
+        ),
+    ],
+)
+def test_a_story_quoting_a_servers_words_is_read(key: str, upload: str) -> None:
     assert parse_upload(key, upload.encode()).body

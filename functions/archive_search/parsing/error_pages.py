@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import NamedTuple
 
 from archive_search.errors import RejectedUploadError
 
@@ -49,11 +50,21 @@ _STATUS_TITLES = re.compile(
     rf"{_CODED.pattern}|(?:oops!? |sorry,? )?(?:the |this )?(?:page|file) (?:was )?(?:not found|(?:can(?:no|')t"
     r"|could not|cannot) be found)|just a moment(?:\.\.\.|\u2026)|attention required|search results|no results found"
 )
-# Each kind of page: what the editor is told it is, its titles (lower-cased, without a final `!` or `?`; a final full
-# stop is allowed by _matches), the phrases its own text says (a story's sentences say none of them: each is the
-# page speaking to its reader), and what to do.
-_KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
-    (
+
+
+class _Kind(NamedTuple):
+    """A kind of page: what the editor is told it is (`kind`), its `titles` (lower-cased, without a final `!` or `?`;
+    a final full stop is allowed by _title_words), the `phrases` its own text says (a story's sentences say none of
+    them: each is the page speaking to its reader), and what to do (`fix`)."""
+
+    kind: str
+    titles: re.Pattern[str]
+    phrases: re.Pattern[str]
+    fix: str
+
+
+_KINDS = (
+    _Kind(
         "an error page",
         re.compile(
             rf"(?:http )?(?:error )?[45]\d\d\s*[:-]?\s*(?:{_STATUS})|(?:http )?error [45]\d\d|[45]\d\d"
@@ -75,7 +86,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         _SAVE_AGAIN,
     ),
-    (
+    _Kind(
         # A 5xx page's words (Apache's 500, a 503's) are an outage story's too ("asked the public to try again
         # later"): only under a title with the status code (session 55's review N, R2).
         "an error page",
@@ -87,7 +98,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         _SAVE_AGAIN,
     ),
-    (
+    _Kind(
         "a bot check",
         re.compile(
             r"just a moment(?:\.\.\.|\u2026)|attention required|checking your browser(?: before accessing.*)?"
@@ -103,7 +114,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         _SAVE_AGAIN,
     ),
-    (
+    _Kind(
         "a search page that found nothing",
         # Only these bare titles: "Search for killer goes on", "No results in recount" head stories (review N, R2).
         re.compile(r"search results|no results found"),
@@ -114,7 +125,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         "upload the article from its own page: a search page lists other pages, and this one none",
     ),
-    (
+    _Kind(
         "a log-in page",
         re.compile(r"log ?in|sign ?in|subscriber log ?in|log in or sign up|sign in or register"),
         re.compile(
@@ -124,7 +135,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         _SAVE_AGAIN,
     ),
-    (
+    _Kind(
         "a cookie consent prompt",
         re.compile(r"before you continue(?: to \w+)?|we value your privacy|cookie consent"),
         re.compile(
@@ -135,7 +146,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
         ),
         _SAVE_AGAIN,
     ),
-    (
+    _Kind(
         "a notice that the article was removed",
         re.compile(
             r"(?:this )?(?:article|page|story|content|post) (?:has been |was )?(?:removed|deleted|unavailable)"
@@ -152,14 +163,23 @@ _KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str], str], ...] = (
     ),
 )
 
-# What only a web server's error page says of itself, for a title a brief has too (refuse_error_page): Apache's and
-# IIS's sentences, not a story's ("Customers do not have permission to access files", "could not be found, police
-# said" are: session 55's briefs).
-_SERVERS_WORDS = re.compile(
-    r"(?:don't|do not) have permission to access (?:this resource|/\S*|\S+ on this server)"
-    r"|requested url\b.*\bwas not found on this server|page you(?:'re| are| were) looking for|reference #\s*\d",
-    re.IGNORECASE,
+# What only a web server's error page says of itself, for a title a brief has too (refuse_error_page): Apache's, IIS's
+# and Akamai's sentences, each line of the page one or more of them whole. A story's sentence is no such line, its
+# own ("Customers do not have permission to access files", "could not be found, police said": session 55's briefs)
+# or quoting one ("“You don't have permission to access this resource,” read the message…", "The page you are
+# looking for, the minister said, is…", "The inquiry report, reference # 4471, says…": session 56's review I).
+_SERVERS_SENTENCE = (
+    r"you (?:don't|do not) have permission to access (?:this (?:resource|page|directory)|\"?(?:/|https?://)\S*)"
+    r"(?: on this server)?"
+    r"|(?:the )?requested url(?: \"?(?:/|https?://)\S*)? was not found on this server"
+    r"|(?:sorry,? |oops!? )?the (?:page|resource|file) you(?:'re| are| were) looking for (?:might have been removed"
+    r"(?:, had its name changed,? or is temporarily unavailable)?|has been removed|(?:could not|couldn't|cannot|can't)"
+    r" be found|(?:does not|doesn't) exist|is no longer available|was not found)"
+    r"|\(?additionally, a [45]\d\d [a-z ]+ error was encountered while trying to use an errordocument to handle the"
+    r" request\.?\)?"
+    r"|reference #\s*\d[\w.]*"
 )
+_SERVERS_WORDS = re.compile(rf"^(?:(?:{_SERVERS_SENTENCE})[.!]?\s*)+$", re.IGNORECASE)
 
 
 def refuse_error_page(
@@ -170,7 +190,8 @@ def refuse_error_page(
     (_KINDS), its body `paragraphs` hold at most ERROR_PAGE_MAX_CHARS characters and are that page's own
     (_is_pages_text), and it names no author and no date (not `signed_or_dated`). With `status_title_only` (an upload
     with no <title>), a headline that is an error status title (_STATUS_TITLES) is asked of every kind, and another
-    error page's title (`Access Denied`) only of a server's own sentences (_SERVERS_WORDS)."""
+    error page's title (`Access Denied`) only whether each line of its text is wholly a server's own sentences or a
+    label (_SERVERS_WORDS)."""
     if sum(map(len, paragraphs)) > ERROR_PAGE_MAX_CHARS or signed_or_dated:
         return
     # Another error title than a status one ("Access Denied", "Forbidden", "Not Found") heads real briefs: such a page
@@ -179,8 +200,10 @@ def refuse_error_page(
     strict = status_title_only and not any(map(_STATUS_TITLES.fullmatch, _title_words(headline, whole=True)))
     if strict and not paragraphs:
         return
-    kinds = ((_KINDS[0][0], _KINDS[0][1], _SERVERS_WORDS, _SAVE_AGAIN),) if strict else _KINDS
+    kinds = (_KINDS[0]._replace(phrases=_SERVERS_WORDS),) if strict else _KINDS
     paragraphs = [paragraph.replace("\u2019", "'") for paragraph in paragraphs]
+    if strict:  # each line of the page whole (Akamai's reference under its sentence)
+        paragraphs = [line.strip() for paragraph in paragraphs for line in paragraph.splitlines() if line.strip()]
     for title, whole in ((headline, True), (page_title, False)):
         for kind, names, phrases, fix in kinds:
             if any(map(names.fullmatch, _title_words(title, whole=whole))) and _is_pages_text(
@@ -221,7 +244,7 @@ def _is_pages_text(paragraphs: list[str], phrases: re.Pattern[str], *, server: b
             return False
         elif server and (
             _SERVER_SIGNATURE.search(paragraph) is not None
-            or any(map(_KINDS[0][1].fullmatch, _title_words(paragraph, whole=True)))
+            or any(map(_KINDS[0].titles.fullmatch, _title_words(paragraph, whole=True)))
         ):
             said = True
     return said or not paragraphs
@@ -294,27 +317,32 @@ _ERROR_RESPONSE_FIX = (
 MAX_ERROR_RESPONSE_BYTES = 4_096
 
 
-def refuse_error_response(data: bytes, document: object = None) -> None:
+def refuse_error_response(data: bytes) -> None:
     """RejectedUploadError when the whole file is a storage service's XML error response (_XML_ERROR: S3's
-    `<Error><Code>AccessDenied</Code><Message>Access Denied</Message>…</Error>`), in any format's extension, or a
-    JSON `document` that is an API's error object (_JSON_ERROR_NAMES), naming its code and message. Before session 56
-    S3's `AccessDenied` saved as .txt was archived under the title `<?xml version="1.0" encoding="UTF-8"?>`."""
-    if len(data) <= MAX_ERROR_RESPONSE_BYTES:
-        found = _XML_ERROR.fullmatch(data.decode("utf-8", "replace").removeprefix("\ufeff"))
-        if found is not None:
-            said = f": \u201c{found['message']}\u201d" if found["message"] else ""
-            raise RejectedUploadError(
-                f"the file is a storage service's error response ({found['code']}{said}), saved in place of the "
-                "article: it holds no story",
-                fix=_ERROR_RESPONSE_FIX,
-            )
-    if isinstance(document, dict) and document:
-        names = {str(name).strip().lower() for name in document}
-        if names <= _JSON_ERROR_NAMES and names & {"error", "errors", "message"}:
-            shown = ", ".join(
-                f'"{name}": {json.dumps(value, ensure_ascii=False)}'[:120] for name, value in list(document.items())[:3]
-            )
-            raise RejectedUploadError(
-                f"the JSON is an error response ({shown}), saved in place of the article: it holds no story",
-                fix=_ERROR_RESPONSE_FIX,
-            )
+    `<Error><Code>AccessDenied</Code><Message>Access Denied</Message>…</Error>`), in any format's extension, naming its
+    code and message. Before session 56 S3's `AccessDenied` saved as .txt was archived under the title `<?xml
+    version="1.0" encoding="UTF-8"?>`."""
+    if len(data) > MAX_ERROR_RESPONSE_BYTES:
+        return
+    found = _XML_ERROR.fullmatch(data.decode("utf-8", "replace").removeprefix("\ufeff"))
+    if found is not None:
+        said = f": \u201c{found['message']}\u201d" if found["message"] else ""
+        raise RejectedUploadError(
+            f"the file is a storage service's error response ({found['code']}{said}), saved in place of the "
+            "article: it holds no story",
+            fix=_ERROR_RESPONSE_FIX,
+        )
+
+
+def refuse_error_object(document: dict[str, object]) -> None:
+    """RejectedUploadError when a JSON upload's `document` is an API's error object (_JSON_ERROR_NAMES: `{"message":
+    "Forbidden"}`), naming its first members."""
+    names = {str(name).strip().lower() for name in document}
+    if names <= _JSON_ERROR_NAMES and names & {"error", "errors", "message"}:
+        shown = ", ".join(
+            f'"{name}": {json.dumps(value, ensure_ascii=False)}'[:120] for name, value in list(document.items())[:3]
+        )
+        raise RejectedUploadError(
+            f"the JSON is an error response ({shown}), saved in place of the article: it holds no story",
+            fix=_ERROR_RESPONSE_FIX,
+        )

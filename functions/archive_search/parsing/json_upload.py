@@ -18,7 +18,7 @@ from archive_search.errors import RejectedUploadError
 from archive_search.models import ParsedUpload
 from archive_search.parsing.bylines import declared_names, joined_authors, without_by
 from archive_search.parsing.cms_exports import from_cms_export, is_wordpress_post, refuse_many_posts
-from archive_search.parsing.error_pages import refuse_error_response
+from archive_search.parsing.error_pages import refuse_error_object
 from archive_search.parsing.furniture_lines import is_ad_label
 from archive_search.parsing.html_text import BLOCK_TAGS, CELL_TAGS, as_markup, fragment_paragraphs
 from archive_search.parsing.text import (
@@ -74,7 +74,7 @@ def parse_json(data: bytes) -> ParsedUpload:
             f"the JSON must be an object with title and body, not {_json_type(document)}",
             fix='upload {"title": "...", "body": "..."}',
         )
-    refuse_error_response(data, document)
+    refuse_error_object(document)  # an XML one is refused by parse_upload, whatever the extension
     document = _folded_names(document)
     html_title = is_wordpress_post(document)
     document = from_cms_export(document)
@@ -104,8 +104,7 @@ def parse_json(data: bytes) -> ParsedUpload:
         if not isinstance(value, str):
             raise RejectedUploadError(f"{name} must be text, not {_json_type(value)}", fix=f"give {name} as a string")
         fields[name] = value
-    if "published" not in fields:
-        _refuse_other_moment(document)
+    _refuse_other_moment(document)
     body = field_text(fields.pop("body", ""), "body", "\n\n")
     summary = fields.pop("summary", None)
     # A title is kept as written, markup too (the page escapes it): session 52 read a title holding markup as its
