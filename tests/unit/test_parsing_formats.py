@@ -918,8 +918,10 @@ def test_html_a_pages_section_or_site_h1_over_its_story_leaves_the_title_the_hea
         "incoming/budget.html", _html(f"<h1>{heading}</h1>{under}{_BUDGET}", f"<title>{title}</title>{head}")
     )
 
-    # Then the <title> is the headline, as before session 55 (its review: "Opinion", "Sport", "The Daily Planet" were)
-    assert parsed.title == title
+    # Then the <title> is the headline, as before session 55 (its review: "Opinion", "Sport", "The Daily Planet" were),
+    # without the site's name the <h1> shows (since session 56's second review)
+    shows_site = heading in ("The Daily Planet", "dailyplanet.com")
+    assert parsed.title == (title.removesuffix(" | Daily Planet") if shows_site else title)
 
 
 @pytest.mark.parametrize(
@@ -976,6 +978,63 @@ def test_html_a_masthead_over_a_date_line_or_heading_is_no_headline(title: str, 
     parsed = parse_upload("incoming/budget.html", _html(body + _BUDGET, f"<title>{title}</title>"))
 
     assert parsed.title == title
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "under"),
+    [
+        # A newspaper's four-word name over the day's date, over a byline or the story
+        ("Ferry route closed", "The New York Times", "<p>Tuesday, May 12, 2015</p><p>By Jane Doe</p>"),
+        ("Ferry route closed", "The Lowtown Evening Gazette", "<p>Tuesday, May 12, 2015</p><p>By Jane Doe</p>"),
+        ("Ferry route closed", "The Lowtown Evening Gazette", "<p>Tuesday, May 12, 2015</p>"),
+        # A tagline, and a title-case headline <title> over a masthead
+        ("Ferry route closed", "News from the Lowtown Valley", "<p>Tuesday, May 12, 2015</p>"),
+        ("Ferry Route Closed", "The Wall Street Journal", "<p>12 May 2015</p><p>By Jane Doe</p>"),
+    ],
+)
+def test_html_a_masthead_over_a_date_line_under_a_titles_headline_is_no_headline(
+    title: str, heading: str, under: str
+) -> None:
+    # Given a page with no article container whose <title> is a headline, its one <h1> a masthead over a date line
+    body = f"<h1>{heading}</h1>{under}{_BUDGET}"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the <title> is the headline (session 56's second review: the masthead was, past its date line), and the
+    # date line and byline under the masthead are the article's
+    assert parsed.title == title
+    assert parsed.published == "2015-05-12"
+    assert parsed.author == ("Jane Doe" if "By Jane Doe" in under else None)
+    assert parsed.body.split("\n\n")[:2] == [
+        heading,
+        "Paragraph 0: the council approved the budget after months of debate.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Lowtown Gazette", "Ferry route closed"),
+        ("The Lowtown Gazette, news for the Lowtown Valley since 1887", "Ferry route closed"),
+        ("Lowtown Gazette: all the news", "Ferry route closed"),
+        # A section's name before a headline's colon is no site's name with a tagline
+        ("Budget: the council approves the cuts", "Budget: the council approves the cuts"),
+    ],
+)
+def test_html_an_h1_naming_the_titles_site_with_or_without_a_tagline_leaves_the_titles_headline(
+    heading: str, expected: str
+) -> None:
+    # Given `<title>Headline | Site</title>` over an <h1> saying the site's name, maybe with a tagline, a date line
+    # and a byline
+    title = "Ferry route closed | Lowtown Gazette" if "Budget" not in heading else "Budget | Lowtown Gazette"
+    body = f"<h1>{heading}</h1><p>Tuesday, May 12, 2015</p><p>By Jane Doe</p>{_BUDGET}"
+
+    parsed = parse_upload("incoming/budget.html", _html(body, f"<title>{title}</title>"))
+
+    # Then the <title>'s headline is the headline, and the date line and byline are the article's
+    assert parsed.title == expected
+    assert parsed.author == "Jane Doe"
+    assert parsed.published == "2015-05-12"
 
 
 def test_html_a_pages_one_h1_that_holds_its_copyright_is_the_sites_name_over_its_story() -> None:

@@ -624,7 +624,15 @@ _FERRIES = (
 
 @pytest.mark.parametrize(
     ("label", "count"),
-    [("The three ferries affected:", 3), ("The 3 ferries affected:", 3), ("Both ferries affected:", 2)],
+    [
+        ("The three ferries affected:", 3),
+        ("The 3 ferries affected:", 3),
+        ("Both ferries affected:", 2),
+        # A box's plain words, in a label that says more (session 56's second review)
+        ("Three more ferries were cancelled:", 3),
+        ("The three top routes affected:", 3),
+        ("Three news agencies reported the closure:", 3),
+    ],
 )
 def test_a_list_its_label_counts_stays_text(label: str, count: int) -> None:
     # Given a label that counts the items of the list under it, links with headline-like text to the site's pages
@@ -637,7 +645,9 @@ def test_a_list_its_label_counts_stays_text(label: str, count: int) -> None:
     assert body.split("\n\n") == [_FIRST, label, *(text for _, text in _FERRIES[:count]), _LAST]
 
 
-@pytest.mark.parametrize("label", ["Top 3 stories:", "3 more from the harbour:", "Our 3 latest:"])
+@pytest.mark.parametrize(
+    "label", ["Top 3 stories:", "3 more from the harbour:", "Our 3 latest:", "Top 3:", "More stories:", "3 more news:"]
+)
 def test_a_box_of_other_stories_its_label_counts_stays_furniture(label: str) -> None:
     items = "".join(f"<li><a href='{href}'>{text}</a></li>" for href, text in _FERRIES)
 

@@ -1213,6 +1213,9 @@ def without_leading_furniture(
     """
     kept: list[str] = []
     repeated = {title.casefold(), (author or title).casefold(), (also or title).casefold()}
+    # What a line with a credit after it may repeat: not the title (`Jane Doe · Photo: John Roe` under a story titled
+    # "Jane Doe" is text).
+    credited = repeated - {title.casefold()}
     declared_author, author = author, None
     dateline = None
     declared = parse_date(published) if published else None
@@ -1235,9 +1238,7 @@ def without_leading_furniture(
                 dateline = dateline or stamp
         # The author's name with a credit after it is the author's line (`<a rel=author>Jane Doe</a> · Camera: <a
         # rel=author>John Roe</a>` stayed the body's first paragraph: session 56's review).
-        alone = paragraph.casefold() in repeated or without_credits(paragraph).casefold() in repeated - {
-            title.casefold()
-        }
+        alone = paragraph.casefold() in repeated or without_credits(paragraph).casefold() in credited
         if alone or (day is not None and (not published or day == declared)):
             # The first publication's line is the article's date even under a later change's day (the Guardian's
             # "Tue 12 May 2015 09.30 BST" over "First published on Mon 11 May 2015"; session 54's attacker).

@@ -75,6 +75,7 @@ from archive_search.parsing.json_ld import (
     ld_types,
     with_authors_resolved,
 )
+from archive_search.parsing.legacy_text import SECTION_NAMES
 from archive_search.parsing.text import (
     clean_line,
     decode,
@@ -1672,7 +1673,19 @@ def _title(
     if not title and headings.last_resort is not None:
         heading = headings.last_resort
         title = element_text(heading)
-    return title, heading, headings.marked, headings.masthead
+    return title, heading, headings.marked, headings.masthead or _masthead_shown_first(headings, heading, shown)
+
+
+def _masthead_shown_first(headings: _Headings, heading: LexborNode | None, shown: list[str]) -> str:
+    """On a page with no article container whose one <h1> is not the headline (a <title> holds it), that <h1>'s
+    text when it is the page's first block: a masthead (`<h1>The New York Times</h1><p>Tuesday, May 12, 2015</p><p>By
+    Jane Doe</p>`), whose date line or byline under it is the article's (session 56's second review), else ""."""
+    if heading is not None or not headings.page_wide:
+        return ""
+    own_h1 = [node for node in headings.own if node.tag == "h1"]
+    if len(own_h1) != 1 or not shown or shown[0] != element_text(own_h1[0]):
+        return ""
+    return shown[0]
 
 
 # A class Google Docs' HTML export gives every styled element: `c` and a number.
@@ -1830,9 +1843,12 @@ class _Headings:
         heading, a line in the footer or the address, a word of the copyright line) made the headline <h1> the
         masthead; a section's name over the headline in bold (`Sport: United win the cup`) was the headline."""
         texts = [element_text(heading).casefold() for heading in self.own]
-        for first, _, last in _title_sides(page_title.casefold()):
+        for written_first, _, written_last in _title_sides(page_title):
+            first, last = written_first.casefold(), written_last.casefold()
             for index, text in enumerate(texts):
-                other = last if text == first else first if text == last else None
+                # The last side with a tagline after it (`Lowtown Gazette: all the news`) names the site too.
+                names_last = text == last or (text != first and _names_site(text, [last]))
+                other = last if text == first else first if names_last else None
                 if other is None:
                     continue
                 if is_copyright_holder(text, repeated):
@@ -1840,6 +1856,12 @@ class _Headings:
                 elif _heads_text_after(shown, text, other, tree):
                     # Blocks stand between it and the headline: a date line or byline there is the article's.
                     self.masthead = element_text(self.own[index])
+                elif names_last and _names_after_story(written_last, written_first):
+                    # A name after a story's words (`Storm closes ferry route | Lowtown Gazette` over <h1>Lowtown
+                    # Gazette</h1>): the site's, whatever stands under it (session 56's second review); a date line or
+                    # byline under it is the article's.
+                    self.masthead = element_text(self.own[index])
+                    self.sites.append(written_last)
                 elif not _shows_after(shown, text, other, tree, emphasis_only=text == first, last=text == last):
                     continue
                 self.sites.append(element_text(self.own.pop(index)))
@@ -1886,7 +1908,10 @@ class _Headings:
         4 January 2024</p>`, the <h1> and the byline the body's first paragraphs). Since session 56 also when a date
         line (`4 January 2024`, `Updated: 4 January 2024, 10:32 GMT`) stands between, over a byline or running text,
         or a standfirst heading (<h2>) over a byline, and the heading says a headline's words
-        (HEADLINE_MIN_WORDS), where a masthead's name is shorter (_after_headline). And the heading has more words
+        (HEADLINE_MIN_WORDS), where a masthead's name is shorter (_after_headline); since the session's second review
+        only when the heading is not written as a name of MAX_NAME_WORDS words or fewer (`The New York Times`) and no
+        segment of the titles names another story (_names_story_beside: `<title>Ferry route closed</title>` over
+        `<h1>The New York Times</h1><p>Tuesday, May 12, 2015</p><p>By …`). And the heading has more words
         than every segment of the titles (_TITLE_SEPARATORS) but the one it is, the site's name and those that name
         no story (_names_no_story), which are then a label, not the story's name; it is not the site's name as a
         masthead writes it (_names_site), nor the copyright line's holder. The session's review: a section's or the
@@ -1895,8 +1920,7 @@ class _Headings:
         headline."""
         text = element_text(heading)
         folded = text.casefold()
-        after = self._shown_after(heading)
-        if not after or is_copyright_holder(folded, self.repeated):
+        if is_copyright_holder(folded, self.repeated):
             return False
         segments = [segment for title in titles for segment in _TITLE_SEGMENTS.split(title)]
         if _names_site(text, self.sites) or (
@@ -1904,13 +1928,23 @@ class _Headings:
         ):
             return False
         words = len(text.split())
-        if any(
-            words <= len(segment.split()) and segment.casefold() != folded
+        stories = [
+            segment
             for segment in segments
-            if not _names_site(segment, self.sites) and not _names_no_story(segment)
-        ):
+            if segment.casefold() != folded and not _names_site(segment, self.sites) and not _names_no_story(segment)
+        ]
+        if any(words <= len(segment.split()) for segment in stories):
             return False
-        return _after_headline(after, words, titles, self._subheadings())
+        # Past a date line or a standfirst only a headline's words over no other headline: a masthead's name over the
+        # day's date (`<h1>The New York Times</h1><p>Tuesday, May 12, 2015</p><p>By …`) is no headline.
+        look_past = (
+            words >= HEADLINE_MIN_WORDS
+            and not (_is_name(text) and words <= MAX_NAME_WORDS)
+            and not any(_names_story_beside(segment, text) for segment in stories)
+        )
+        # Read last: it reads the page's paragraphs again (session 56's second review).
+        after = self._shown_after(heading)
+        return bool(after) and _after_headline(after, titles, self._subheadings(), look_past=look_past)
 
     def _shown_after(self, heading: LexborNode) -> list[str]:
         """The blocks the page shows after the heading's own, as written: where the heading stands is where the
@@ -2065,7 +2099,7 @@ RUNNING_TEXT_WORDS = 10
 HEADLINE_MIN_WORDS = 4
 
 
-def _after_headline(after: list[str], words: int, titles: list[str], subheadings: set[str]) -> bool:
+def _after_headline(after: list[str], titles: list[str], subheadings: set[str], *, look_past: bool) -> bool:
     """Whether the blocks shown after a heading of `words` words (`after`, as written) are what stands under a
     headline (_UNDER_HEADLINE, _is_running_text): directly, or after a date line (_date_stamps: `4 January 2024`,
     `Updated: 4 January 2024, 10:32 GMT`) over a byline or running text, or after a standfirst heading (one of
@@ -2075,7 +2109,7 @@ def _after_headline(after: list[str], words: int, titles: list[str], subheadings
     first = after[0].casefold()
     if _UNDER_HEADLINE.match(first) or _is_running_text(first):
         return True
-    if len(after) < 2 or words < HEADLINE_MIN_WORDS:
+    if len(after) < 2 or not look_past:
         return False
     then = after[1].casefold()
     if _date_stamps(after[0]) is not None:
@@ -2129,9 +2163,61 @@ def _names_no_story(segment: str) -> bool:
 
 def _names_site(text: str, names: list[str]) -> bool:
     """Whether `text` is one of the site's `names` as a masthead writes it, with or without "The", "Online" or its
-    domain (_SITE_NAME_ADDS), spaces and stops aside."""
-    key = _SITE_NAME_ADDS.sub("", text.casefold())
-    return bool(key) and key in {_SITE_NAME_ADDS.sub("", name.casefold()) for name in names}
+    domain (_SITE_NAME_ADDS), spaces and stops aside, and with or without a tagline after a comma, a dash or a colon
+    (`The Lowtown Gazette, news for the valley since 1887`, `Lowtown Gazette: all the news`) when the name has two
+    words or more and is no section's (`Sport: United win the cup` under `<title>Sport | Daily Planet</title>`)."""
+    keys = {_SITE_NAME_ADDS.sub("", name.casefold()) for name in names}
+    if _SITE_NAME_ADDS.sub("", text.casefold()) in keys - {""}:
+        return True
+    lead = _TAGLINE.split(text, maxsplit=1)[0]
+    return (
+        lead != text
+        and len(lead.split()) >= 2
+        and not _is_section_name(lead)
+        and _SITE_NAME_ADDS.sub("", lead.casefold()) in keys - {""}
+    )
+
+
+# What parts a masthead's name from its tagline: a comma, a dash, a colon.
+_TAGLINE = re.compile(r",\s+|\s+[-\u2013\u2014]\s+|:\s+")
+# Written between a name's capitalised words: `The Wall Street Journal`, `Times of India`, `News & Star`.
+_NAME_JOINERS = frozenset({"the", "of", "and", "&", "for", "on", "in", "at", "de", "la", "le", "du", "van", "von"})
+# A name's length at most, as a masthead writes it (`The Lowtown Evening Gazette`, `The Sydney Morning Herald`): an
+# <h1> so written and no longer is a name, not a headline, however many words it has (HEADLINE_MIN_WORDS).
+MAX_NAME_WORDS = 5
+
+
+def _is_name(text: str) -> bool:
+    """Whether every word of `text` is capitalised, a number or a joiner (_NAME_JOINERS), the first capitalised:
+    `The New York Times`, `Lowtown Gazette`, a headline written in title case (`Ferry Route Closed`) too."""
+    words = text.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and all(word[:1].isupper() or word[:1].isdigit() or word.casefold() in _NAME_JOINERS for word in words)
+    )
+
+
+def _is_section_name(text: str) -> bool:
+    """Whether every word of `text` names a section or is a joiner: `Weather news`, `Business & Markets`."""
+    words = [word.strip(".,:;").casefold() for word in text.split()]
+    return bool(words) and all(word in SECTION_NAMES or word in _NAME_JOINERS for word in words)
+
+
+def _names_after_story(heading: str, first: str) -> bool:
+    """Whether a heading that is a <title>'s last side is a name (_is_name) after a first side written as a sentence,
+    no section's name: `Storm closes ferry route | Lowtown Gazette` over <h1>Lowtown Gazette</h1>. A <title> in
+    title case (`Budget Approved | Daily Planet`) does not tell; nor does `Daily Planet | Budget approved`."""
+    return _is_name(heading) and not _is_name(first) and not _is_section_name(first)
+
+
+def _names_story_beside(segment: str, heading: str) -> bool:
+    """Whether a <title>'s or og:title's segment, other than the `heading`'s text, names a story of its own: it is
+    no section's name (`Weather news`), nor a name (_is_name: the site's, unknown to the page) over a heading written
+    as a sentence is (`<title>Lowtown Gazette</title>` over `<h1>Storm closes ferry route to Skarvik</h1>`)."""
+    if _is_section_name(segment):
+        return False
+    return not (_is_name(segment) and not _is_name(heading))
 
 
 def _title_sides(title: str) -> list[tuple[str, str, str]]:

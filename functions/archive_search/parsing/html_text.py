@@ -1183,23 +1183,34 @@ _DOCUMENT_PATH = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|csv|odt|ods|txt|zip)$",
 # before a box of headlines says none of it.
 _INTRODUCTION = re.compile(r"\b(?:these|those|the following|below|here (?:are|is)|here's|here\u2019s)\b", re.I)
 # The numbers a lead-in may count its items with (`The three ferries affected:` over three).
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_COUNTS |= {"eleven": 11, "twelve": 12, "both": 2}
-# Words of a box of other stories' label that counts them (`Top 3 stories:`, `5 must-reads:`).
-_STORY_BOX_WORDS = re.compile(r"\b(?:stor(?:y|ies)|articles?|headlines?|posts?|reads?|top|more|latest|news)\b", re.I)
+_COUNTS = {
+    **{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
+    **{"eleven": 11, "twelve": 12, "both": 2},
+}
+# Words of a box of other stories' label that counts them (`Top 3 stories:`, `5 must-reads:`, `3 more from Sport:`).
+_STORY_BOX_WORDS = re.compile(
+    r"\b(?:stor(?:y|ies)|articles?|headlines?|posts?|reads?)\b|\bmore\s+(?:from|on|in|about|like)\b", re.I
+)
+# Words a box's label may be all of, beside a count (`Top 3:`, `The 5 latest:`, `More news:`): in a label that says
+# more (`Three more ferries were cancelled:`, `The three top routes affected:`) they are the story's words.
+_STORY_BOX_ONLY = frozenset({"top", "more", "latest", "news", "the", "our", "today", "today's", "s", "from", "of"})
 
 
 def _introduces(lead_in: str, node: LexborNode) -> bool:
     """Whether the text before a list introduces its items (_INTRODUCTION), or counts them: `The three ferries
     affected:` over three items is the story's own list, where a box of other stories' label counts none or names
-    them (`More:`, `The story so far:`, `Top 3 stories:`: _STORY_BOX_WORDS). Session 56's review: the list was
-    dropped as headlines and the label stayed with nothing under it."""
+    them (`More:`, `The story so far:`, `Top 3 stories:`, `Top 3:`: _STORY_BOX_WORDS, _STORY_BOX_ONLY). Session 56's
+    review: the list was dropped as headlines and the label stayed with nothing under it; its second review: so were
+    `Three more ferries were cancelled:` and `The three top routes affected:`'s."""
     if _INTRODUCTION.search(lead_in) is not None:
         return True
-    if _STORY_BOX_WORDS.search(lead_in) is not None:
+    words = re.findall(r"\w+", lead_in.casefold())
+    if _STORY_BOX_WORDS.search(lead_in) is not None or all(
+        word in _STORY_BOX_ONLY or word in _COUNTS or word.isdigit() for word in words
+    ):
         return False
     items = sum(1 for child in child_nodes(node) if child.tag == "li") or len(node.css("a"))
-    counts = {int(word) if word.isdigit() else _COUNTS.get(word) for word in re.findall(r"\w+", lead_in.casefold())}
+    counts = {int(word) if word.isdigit() else _COUNTS.get(word) for word in words}
     return items in counts
 
 

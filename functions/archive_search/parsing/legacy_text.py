@@ -94,7 +94,7 @@ _MENU_ITEM = re.compile(
 )
 # A navigation bar names at least one of the site's sections or pages: "Labour > Conservative > Liberal Democrat"
 # is a paragraph (an order of parties), "Home > Business & Markets > Oil and Gas" a bar.
-_SECTIONS = frozenset(
+SECTION_NAMES = frozenset(
     {"home", "news", "world", "uk", "us", "u.s.", "europe", "asia", "africa", "americas", "australia", "business"}
     | {"markets", "money", "economy", "finance", "politics", "sport", "sports", "football", "culture", "arts"}
     | {"entertainment", "science", "tech", "technology", "health", "opinion", "comment", "lifestyle", "travel"}
@@ -158,7 +158,7 @@ def _is_edge_chrome(block: str) -> bool:
     return (
         len(items) >= 3
         and all(_MENU_ITEM.fullmatch(item) for item in items)
-        and any(item.casefold() in _SECTIONS or item.split()[0].casefold() in _SECTIONS for item in items)
+        and any(item.casefold() in SECTION_NAMES or item.split()[0].casefold() in SECTION_NAMES for item in items)
     )
 
 
