@@ -412,6 +412,10 @@
     return !state.q && state.sort === "relevance" ? "newest" : state.sort;
   }
 
+  function sortName(sort) {
+    return SORTS.filter(function (s) { return s[0] === sort; })[0][1];
+  }
+
   function hasFilters(state) {
     return state.section.length > 0 || state.author.length > 0 || !!state.from || !!state.to;
   }
@@ -569,7 +573,7 @@
     // Without words the API lists by date (search.effective_sort): relevance is then offered disabled, and why is the
     // box's description (session 56's new user saw "Relevance" over a list that was newest first).
     this.sortHint = h("span", {
-      id: this.id("sort-hint"), className: "as-vh",
+      id: this.id("sort-hint"), hidden: true, // read as the box's description only
       text: "Relevance needs search words: without them the articles are listed by date.",
     });
 
@@ -835,8 +839,24 @@
   ArchiveSearch.prototype.showResultsView = function () {
     this.articleView.hidden = true;
     this.layout.hidden = false;
-    document.title = this.state.q ? "“" + plainTitle(shownQuery(this.state.q)) + "” · " + this.baseTitle : this.baseTitle;
+    var shown = this.state.q ? "“" + shownQuery(this.state.q) + "”" : filtersTitle(this.state);
+    document.title = shown ? plainTitle(shown) + " · " + this.baseTitle : this.baseTitle;
   };
+
+  /**
+   * A search by filters alone, named by them ("Section: harbour, council; Published: from 2019-01-01"): every such
+   * search had the page's own title, so tabs and history entries could not be told apart (session 56). "" without
+   * filters.
+   */
+  function filtersTitle(state) {
+    var parts = [];
+    if (state.section.length) parts.push("Section: " + state.section.join(", "));
+    if (state.author.length) parts.push("Author: " + state.author.join(", "));
+    if (state.from || state.to) {
+      parts.push("Published: " + (state.from && state.to ? state.from + " to " + state.to : state.from ? "from " + state.from : "to " + state.to));
+    }
+    return parts.join("; ");
+  }
 
   ArchiveSearch.prototype.search = function (fromHistory) {
     var self = this;
@@ -1023,7 +1043,9 @@
       this.resultsView.scrollIntoView({ block: "start", behavior: "instant" });
     }
     this.settleFocus(false);
-    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
+    // The order too when it is by date: words taken away, the order changes with no word of it on the screen reader
+    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : "")
+      + (sort !== "relevance" && results.length ? ", " + sortName(sort).toLowerCase() : ""));
   };
 
   function cssEscape(value) {

@@ -114,6 +114,8 @@ def test_words_taken_away_with_filters_kept_show_newest_and_back_shows_relevance
     assert after.value.json()["sort"] == "newest"
     settled(page)
     assert_by_date_without_words(page)
+    # the order changed: a screen reader hears so, not only the count (it heard "10 results")
+    expect(page.get_by_role("status")).to_have_text("10 results, newest first")
 
     page.go_back()  # answered from the page's cache
     settled(page)
