@@ -416,6 +416,19 @@
     };
   }
 
+  /**
+   * The order the results are in, one of SORTS' values: the API's answer says (`sort`); before it comes (`body` null),
+   * the API's rule (search.effective_sort): without words, relevance is newest first.
+   */
+  function shownSort(state, body) {
+    if (body && SORTS.some(function (s) { return s[0] === body.sort; })) return body.sort;
+    return !state.q && state.sort === "relevance" ? "newest" : state.sort;
+  }
+
+  function sortName(sort) {
+    return SORTS.filter(function (s) { return s[0] === sort; })[0][1];
+  }
+
   function hasFilters(state) {
     return state.section.length > 0 || state.author.length > 0 || state.year.length > 0 || !!state.from || !!state.to;
   }
@@ -570,6 +583,13 @@
       id: this.id("sort"), className: "as-select",
       onchange: function () { self.navigate(Object.assign({}, self.state, { sort: self.sortSelect.value, page: 1 })); },
     }, SORTS.map(function (s) { return h("option", { value: s[0], text: s[1] }); }));
+    this.relevanceOption = this.sortSelect.options[0];
+    // Without words the API lists by date (search.effective_sort): relevance is then offered disabled, and why is the
+    // box's description (session 56's new user saw "Relevance" over a list that was newest first).
+    this.sortHint = h("span", {
+      id: this.id("sort-hint"), hidden: true, // read as the box's description only
+      text: "Relevance needs search words: without them the articles are listed by date.",
+    });
 
     // The API reads dates as YYYY-MM-DD; a date input takes years of up to six digits (275760-09-13) unless bounded:
     // the browser then refuses such a date itself, before the form is submitted (session 47's new user).
@@ -635,7 +655,7 @@
       h("div", { className: "as-toolbar" },
         h("div", { className: "as-toolbar-summary" }, this.heading, this.took),
         this.sortBox = h("div", { className: "as-sort" },
-          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect),
+          h("label", { for: this.id("sort"), text: "Sort by" }), this.sortSelect, this.sortHint),
         h("a", { className: "as-skip-filters", href: "#" + this.anchor("filters"), text: "Skip to filters" })),
       this.notice, this.didYouMean, this.relaxed, this.unapplied, this.sortNote, this.message, this.list, this.pager, this.pageLimit);
 
@@ -729,7 +749,7 @@
 
   ArchiveSearch.prototype.syncControls = function () {
     if (this.input.value.trim() !== this.state.q) this.input.value = this.state.q;
-    this.sortSelect.value = this.state.sort;
+    this.showSort(shownSort(this.state, null), !!this.state.q);
     this.fromInput.value = this.state.from;
     this.toInput.value = this.state.to;
     this.dateError.hidden = true;
@@ -737,6 +757,18 @@
     var count = filterCount(this.state);
     this.filterSummary.textContent = count ? "Filters (" + count + " active)" : "Filters";
     this.clearButton.hidden = count === 0;
+  };
+
+  /**
+   * The Sort box shows `sort` (one of SORTS' values), the order the results are in; `words`: whether the search has
+   * words to rank by, without which relevance is disabled and the box described by why.
+   */
+  ArchiveSearch.prototype.showSort = function (sort, words) {
+    this.relevanceOption.disabled = !words;
+    this.relevanceOption.textContent = words ? SORTS[0][1] : SORTS[0][1] + " (needs search words)";
+    this.sortSelect.value = sort;
+    if (words) this.sortSelect.removeAttribute("aria-describedby");
+    else this.sortSelect.setAttribute("aria-describedby", this.sortHint.id);
   };
 
   ArchiveSearch.prototype.submitQuery = function () {
@@ -823,8 +855,24 @@
   ArchiveSearch.prototype.showResultsView = function () {
     this.articleView.hidden = true;
     this.layout.hidden = false;
-    document.title = this.state.q ? "“" + plainTitle(shownQuery(this.state.q)) + "” · " + this.baseTitle : this.baseTitle;
+    var shown = this.state.q ? "“" + shownQuery(this.state.q) + "”" : filtersTitle(this.state);
+    document.title = shown ? plainTitle(shown) + " · " + this.baseTitle : this.baseTitle;
   };
+
+  /**
+   * A search by filters alone, named by them ("Section: harbour, council; Published: from 2019-01-01"): every such
+   * search had the page's own title, so tabs and history entries could not be told apart (session 56). "" without
+   * filters.
+   */
+  function filtersTitle(state) {
+    var parts = [];
+    if (state.section.length) parts.push("Section: " + state.section.join(", "));
+    if (state.author.length) parts.push("Author: " + state.author.join(", "));
+    if (state.from || state.to) {
+      parts.push("Published: " + (state.from && state.to ? state.from + " to " + state.to : state.from ? "from " + state.from : "to " + state.to));
+    }
+    return parts.join("; ");
+  }
 
   ArchiveSearch.prototype.search = function (fromHistory) {
     var self = this;
@@ -948,6 +996,8 @@
     var pages = Math.max(1, Math.min(Math.ceil(total / size), MAX_PAGE));
     this.lastResponse = body;
     this.sortBox.hidden = false;
+    var sort = shownSort(state, body);
+    this.showSort(sort, sort === "relevance" || (typeof body.query === "string" ? !!body.query : !!state.q));
 
     var focusedFacet = this.facetBox.contains(document.activeElement) ? document.activeElement : null;
     var focusKey = focusedFacet && focusedFacet.dataset ? focusedFacet.dataset.key : null;
@@ -970,7 +1020,7 @@
     this.renderDidYouMean(body.did_you_mean, state, body.altered_query);
     this.renderUnapplied(body.unapplied_exclusions);
     this.renderRelaxed(body.relaxed_phrases, total);
-    this.renderSortNote(state, results);
+    this.renderSortNote(state, sort, results);
     this.list.replaceChildren();
     results.forEach(function (result, index) { self.list.appendChild(self.resultItem(result, index)); });
 
@@ -1009,7 +1059,9 @@
       this.resultsView.scrollIntoView({ block: "start", behavior: "instant" });
     }
     this.settleFocus(false);
-    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : ""));
+    // The order too when it is by date: words taken away, the order changes with no word of it on the screen reader
+    this.announce(this.heading.textContent + (pages > 1 && !pastTheEnd ? ", page " + page + " of " + pages : "")
+      + (sort !== "relevance" && results.length ? ", " + sortName(sort).toLowerCase() : ""));
   };
 
   function cssEscape(value) {
@@ -1098,9 +1150,9 @@
    * rule, docs/search.md), and undated articles come last in no date order: say so, or the count and order changing
    * with the sort go unexplained.
    */
-  ArchiveSearch.prototype.renderSortNote = function (state, results) {
+  ArchiveSearch.prototype.renderSortNote = function (state, sort, results) {
     var notes = [];
-    if (state.sort !== "relevance" && results.length) {
+    if (sort !== "relevance" && results.length) {
       if (requiredUnits(state.q) > 1) {
         notes.push("Sorted by date: only the articles holding every word are listed, when some do (sort by relevance "
           + "to see those holding some of them too).");

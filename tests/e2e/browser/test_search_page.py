@@ -271,6 +271,20 @@ def test_a_facet_value_with_a_comma_filters_exactly_that_value(browsing: Browsin
     expect(facet(shared, "section", "Arts, Culture")).to_have_attribute("aria-pressed", "true")
 
 
+def test_a_search_by_filters_alone_is_named_by_them_in_the_title(browsing: Browsing) -> None:
+    # Every such search had the page's own title: tabs and history entries could not be told apart (session 56)
+    page = browsing.open("/?section=harbour%2Ccouncil&from=2019-01-01")
+    expect(summary(page)).to_contain_text("results")
+    named = "Section: harbour, council; Published: from 2019-01-01"
+    expect(page).to_have_title(named + " · Search the archive · SomaNet News")
+    facet(page, "author", "Tomasz Wierzbicki").click()
+    expect(page).to_have_title(re.compile(r"^Section: harbour, council; Author: Tomasz Wierzbicki; Published: from "))
+    page.go_back()
+    expect(page).to_have_title(re.compile(r"^Section: harbour, council; Published: from 2019-01-01 · "))
+    search(page, "marrowby")  # with words, the words name it, as before
+    expect(page).to_have_title("“marrowby” · Search the archive · SomaNet News")
+
+
 def test_a_shared_url_keeps_its_filters(browsing: Browsing) -> None:
     page = browsing.open("/?q=marrowby&section=council&sort=oldest")
 
