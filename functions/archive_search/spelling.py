@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from archive_search.models import Suggestion
 from archive_search.query_parser import (
@@ -632,6 +632,18 @@ def nearest_candidates(
     return _candidates(typed, body_options, title_options, joined)[0]
 
 
+class _Near(NamedTuple):
+    """A suggester's option near a word no article holds (_candidates)."""
+
+    far: bool  # further than AUTO fuzziness reaches (MIN_TWO_EDIT_CHARS) or two unlikely edits: read only as a phrase
+    distance: int  # edits (osa_distance); 0 for a look-alike (_look_alike)
+    by_ear: bool  # two edits read only as spelt by ear (_by_ear_pair), not otherwise likely (_unlikely_pair)
+    likely: bool  # one likely edit (_likely_edit) or a letter spelt by ear (_sound_alike)
+    rank: int  # 0 a body word, 1 a headline's
+    freq: int  # articles holding it
+    text: str
+
+
 def _candidates(
     typed: str, body_options: Sequence[dict[str, Any]], title_options: Sequence[dict[str, Any]], joined: bool
 ) -> tuple[tuple[str, ...], tuple[str, ...], int, int, str | None]:
@@ -658,45 +670,50 @@ def _candidates(
     # A word of five letters may be a name two edits away (`blare`: `blair`), further than AUTO allows it: a further
     # spelling, never a slip read alone, read only as the query's other words say (search._likeliest_of).
     reach = 2 if len(word) >= MIN_TWO_EDIT_CHARS else limit
-    near: list[tuple[int, bool, int, int, str]] = []
+    near: list[_Near] = []
     forms: list[str] = []  # the word's plural or possessive typed is of these (_form_of)
     for rank, options in enumerate((body_options, title_options)):
         for option in options:
             text = str(option.get("text", ""))
             if not text or text in STOPWORDS:
                 continue
-            look_alike = _look_alike(word) == fold_as_index(text)  # nearer than any edit
-            edits = osa_distance(word, fold_as_index(text))
-            # Two edits of the kinds a different word or name is (_unlikely_pair): beyond AUTO, read only as a phrase.
-            unlikely = limit == 2 and edits == 2 and _unlikely_pair(word, text)
-            distance = 0 if look_alike else edits + unlikely
-            if 0 < edits <= reach or look_alike:
+            spelling = fold_as_index(text)
+            look_alike = _look_alike(word) == spelling  # nearer than any edit
+            distance = 0 if look_alike else osa_distance(word, spelling)
+            if 0 < distance <= reach or look_alike:
                 form = _form_of(word, text, option)
                 forms += [text] if form else []
-                likely = _likely_edit(word, fold_as_index(text)) or _sound_alike(word, fold_as_index(text))
-                near.append((distance, likely, rank, int(option.get("freq") or 0), text))
-    most = {distance: max(freq for d, _, _, freq, _ in near if d == distance) for distance, *_ in near}
+                likely = _likely_edit(word, spelling) or _sound_alike(word, spelling)
+                # Two edits of the kinds a different word or name is (_unlikely_pair) are read only as a phrase, but
+                # for the misspellings of a word spelt by ear (_by_ear_pair), after any two likely edits as near.
+                rare = limit == 2 and distance == 2 and _unlikely_pair(word, spelling)
+                by_ear = rare and _by_ear_pair(word, spelling)
+                beyond_auto = distance > limit or (rare and not by_ear)
+                near.append(_Near(beyond_auto, distance, by_ear, likely, rank, int(option.get("freq") or 0), text))
+    most = {n.distance: max(m.freq for m in near if m.distance == n.distance) for n in near}
     # A word one article holds may be that article's own typo (`interst`): a slip into it is no likelier than another
     # edit into a word many articles hold (`intrest` is `interest`, held by 722 of news-dev's articles). Beside a
     # likely edit into a word more articles hold it stays one of the likely ones, for the query's other words to
     # choose between (`kofi anan` is `kofi annan`, one article's name, not the 7 articles' `anna`; without the other
     # kept, the `alan` of 119 articles had made `anna` the only slip).
-    slipped = {distance for distance, likely, _, freq, _ in near if likely and freq > 1}
+    slipped = {n.distance for n in near if n.likely and n.freq > 1}
     ranked = sorted(
         (
-            distance,
-            not (likely and (freq > 1 or distance in slipped or most[distance] < MANY_ARTICLES)),
-            text not in forms,  # first among the equally near (_form_of)
-            rank,
-            -freq,
-            text,
+            n.far,
+            n.distance,
+            n.by_ear,  # after the two likely edits as near (`restaraunt`: `restaurant` before `restraint`)
+            not (n.likely and (n.freq > 1 or n.distance in slipped or most[n.distance] < MANY_ARTICLES)),
+            n.text not in forms,  # first among the equally near (_form_of)
+            n.rank,
+            -n.freq,
+            n.text,
         )
-        for distance, likely, rank, freq, text in near
+        for n in near
     )
-    if not ranked or ranked[0][0] > limit:
+    if not ranked or ranked[0][0]:
         return (), (), 0, 0, None
     # A word both suggesters propose is one candidate (as two, `silv` asked which of silk, silva and silk to choose).
-    tier = 1 if joined else 2
+    tier = 2 if joined else 4
     nearest = dict.fromkeys(r[-1] for r in ranked if r[:tier] == ranked[0][:tier])
     # A held word's plural or possessive typed is as near as any edit (_form_of), likely or not: `feds rates` is
     # `fed rates`, for the other words to tell (`feeds`, a letter left out, was the only nearest).
@@ -710,12 +727,12 @@ def _candidates(
         if osa_distance(word, fold_as_index(text)) <= limit and _two_likely_edits(word, fold_as_index(text))
     ][:MAX_CONTEXT_CANDIDATES]
     # Those further than AUTO fuzziness reaches last (MIN_TWO_EDIT_CHARS), read only as a phrase (beyond).
-    apart = {text: distance for distance, *_, text in near}
-    far = [text for text in further if apart[text] > limit]
+    beyond = {n.text for n in near if n.far}
+    far = [text for text in further if text in beyond]
     ordered = [*twice, *(text for text in further if text not in twice and text not in far), *far]
     held: dict[str, int] = {}
-    for *_, freq, text in near:
-        held[text] = max(freq, held.get(text, 0))
+    for n in near:
+        held[n.text] = max(n.freq, held.get(n.text, 0))
     alone = twice[0] if twice and outweighs_typos([held[text] for text in nearest], held[twice[0]]) else None
     # Typed alone, a held word's plural or possessive is that word, which asks no edit of what was typed (`feds` is
     # the Fed, not `feeds`, a letter left out); beside others, they choose among the nearest (likeliest).
@@ -846,16 +863,16 @@ def _two_likely_edits(typed: str, word: str) -> bool:
 MAX_UNLIKELY_PAIR_CHARS = 12
 
 
-def _unlikely_pair(typed: str, word: str) -> bool:
-    """Whether typed (folded) is no likely edit of word (a slip or a letter left out: _likely_edit) followed by a
-    letter replaced, another likely edit or one spelt by ear (_sound_alike), or the letter left out typed elsewhere
-    (`greatful`, a letter moved): for a spelling two edits away, two letters replaced, or a letter added and another
-    replaced or left out, as likely a different word or name as a typo: `mugabe` is no typo of the McCabe of one
-    news-dev article, `hastings` none of `hosting`, `merkel` none of `market`, `merely` nor `marcel`, `karzai` none
-    of `karani`, `restaraunt` none of `restraint` (`restaurant` is two swaps away). _candidates reads such a spelling
-    only as a phrase with the query's other words, as one beyond AUTO fuzziness (session 56). Still read:
-    `definatly` (a letter left out, one replaced), `occurance`, `carribean`, `greatful`, `minsitre`."""
-    spelling = fold_as_index(word)
+def _unlikely_pair(typed: str, spelling: str) -> bool:
+    """Whether typed is no likely edit of spelling (both folded; a slip or a letter left out: _likely_edit) followed
+    by a letter replaced, another likely edit or one spelt by ear (_sound_alike), or the letter left out typed
+    elsewhere (`greatful`, a letter moved): for a spelling two edits away, two letters replaced, or a letter added
+    and another replaced or left out, as likely a different word or name as a typo: `mugabe` is no typo of the McCabe
+    of one news-dev article, `hastings` none of `hosting`, `merkel` none of `market`, `merely` nor `marcel`, `karzai`
+    none of `karani`, `restaraunt` none of `restraint` (`restaurant` is two swaps away). _candidates reads such a
+    spelling only as a phrase with the query's other words, as one beyond AUTO fuzziness (session 56), unless spelt
+    by ear (_by_ear_pair). Not so: `occurance`, `carribean`, `greatful`, `minsitre`, `definatly` (a letter left out,
+    one replaced; news-dev reads it `defiantly`, one swap away)."""
     # Not letters added at the end (an ending, as a stemmed field's word is: `vicepresidnt` is `vicepresid`), nor two
     # edits in a word of more than MAX_UNLIKELY_PAIR_CHARS letters (`antidisestablishmentarixx`).
     if typed.startswith(spelling) or len(typed) > MAX_UNLIKELY_PAIR_CHARS:
@@ -882,6 +899,55 @@ def _second_edit(typed: str, variant: str, left_out: str, wrote: tuple[int, ...]
         return True
     moved = (i for i, letter in enumerate(typed) if letter == left_out)
     return bool(left_out) and any(typed[:i] + typed[i + 1 :] == variant for i in moved)
+
+
+# The vowel letters, any of which a writer spelling by ear puts for another or leaves out: the unstressed vowel (the
+# schwa) is written a, e, i, o or u alike (`seperate`, `existance`, `maintainance`).
+_VOWELS = frozenset("aeiouy")
+
+
+def _by_ear_pair(typed: str, spelling: str) -> bool:
+    """Whether typed is two edits from spelling (both folded) of the kinds a word spelt by ear has, the commonest
+    misspellings of real words (Birkbeck spelling error corpus; Wikipedia's "Lists of common misspellings"): two
+    letters exchanged across others (`ecomony`, `revelant`), or a vowel confused (_by_ear_edits) beside another or a
+    likely edit (_likely_edit: `maintainance`, `guvernmant`, `rythym` an `h` left out and a `y` added, `priveledge`
+    an `i` for an `e` and `dg` for a soft `g`). Not a consonant replaced or added beside a vowel confused: `merkel`
+    is no `market`, `hastings` no `hosting`, `karzai` no `kazaa`, `villepin` no `villain`, `mugabe` no `mccabe`."""
+    if len(typed) == len(spelling):
+        replaced = [i for i, (a, b) in enumerate(zip(typed, spelling, strict=True)) if a != b]
+        if (
+            len(replaced) == 2
+            and typed[replaced[0]] == spelling[replaced[1]]
+            and typed[replaced[1]] == spelling[replaced[0]]
+        ):
+            return True
+    # Each by-ear edit undoes itself (a vowel replaced, added or left out; `dg` and `g`): two apart, typed and
+    # spelling have one such edit in common.
+    once = _by_ear_edits(spelling)
+    return bool(once & _by_ear_edits(typed)) or any(_likely_edit(typed, variant) for variant in once)
+
+
+def _by_ear_edits(spelling: str) -> set[str]:
+    """spelling with one edit of a word spelt by ear: each vowel replaced by another or left out, a
+    vowel added anywhere, `dg` for a soft `g` or `g` for `dg`."""
+    edits = {spelling[:i] + spelling[i + 1 :] for i, letter in enumerate(spelling) if letter in _VOWELS}
+    edits |= {
+        spelling[:i] + v + spelling[i + 1 :] for i, letter in enumerate(spelling) if letter in _VOWELS for v in _VOWELS
+    }
+    edits |= {spelling[:i] + v + spelling[i:] for i in range(len(spelling) + 1) for v in _VOWELS}
+    edits |= {spelling[:i] + "d" + spelling[i:] for i in range(len(spelling)) if _soft_g(spelling, i)}
+    edits |= {
+        spelling[:i] + spelling[i + 1 :]
+        for i in range(len(spelling) - 1)
+        if spelling[i] == "d" and _soft_g(spelling, i + 1)
+    }
+    edits.discard(spelling)
+    return edits
+
+
+def _soft_g(spelling: str, at: int) -> bool:
+    """Whether spelling has a soft g at `at` (a g before e, i or y: `privilege`, `judge`), which `dg` writes too."""
+    return spelling[at : at + 1] == "g" and spelling[at + 1 : at + 2] in _SOFTENING
 
 
 def spelling_variant(typed: str, word: str) -> bool:

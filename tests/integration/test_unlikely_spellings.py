@@ -42,3 +42,21 @@ def test_a_name_two_unlikely_edits_from_the_word_typed_is_not_searched_in_its_pl
     body = search("restaraunt")
     assert body["altered_query"] == "restaurant"
     assert ids("restaraunt") == [restaurant]
+
+
+def test_a_word_spelt_by_ear_two_edits_away_is_searched_as_its_word(pipeline: LocalPipeline) -> None:
+    # Given articles on the economy, on privilege and on what is relevant
+    economy = [_json_upload(pipeline, f"Outlook {n}", f"The economy grew in year {n}.") for n in range(3)]
+    privilege = _json_upload(pipeline, "Peers", "Parliamentary privilege was debated.")
+    relevant = _json_upload(pipeline, "Evidence", "The judge ruled the letter relevant.")
+    pipeline.drain()
+
+    # Then two letters exchanged across another (`ecomony`, `revelant`) and a vowel confused beside `dg` for a soft
+    # `g` (`priveledge`) are read as the words (session 56's review: searched as typed, no article found)
+    body = search("ecomony")
+    assert body["altered_query"] == "economy"
+    assert set(ids("ecomony")) == set(economy)
+    assert search("revelant")["altered_query"] == "relevant"
+    assert ids("revelant") == [relevant]
+    assert search("priveledge")["altered_query"] == "privilege"
+    assert ids("priveledge") == [privilege]
