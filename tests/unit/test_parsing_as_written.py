@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import unicodedata
 from datetime import date
@@ -923,6 +924,70 @@ def test_a_lone_control_character_is_still_a_space() -> None:
     parsed = parse_upload("incoming/a.json", json.dumps({"title": "A\x0bB\x1b", "body": "C\x85D\x9bE\x1b\nF"}).encode())
 
     assert (parsed.title, parsed.body) == ("A B", "C\nD E \nF")
+
+
+# A lone ESC (no complete escape sequence after it) is a space and takes nothing with it (session 56's review: `ESC
+# to` read as `ESC SP t` lost the `t`, `ESC again` its `a`, `ESC<b>` its `<`, `ESC"` a quote and the next letter).
+_LONE_ESCAPES = [
+    ("Press \x1b to exit", "Press to exit"),  # the reviewer's lone_esc_space.txt, lone_esc_title.json
+    ("Press \x1bagain", "Press again"),  # a lower-case letter (ECMA-48's Fs; no terminal text writes one)
+    ('Press \x1b"Quit" now', 'Press "Quit" now'),  # a quote, read as an intermediate byte
+    ("Press \x1b2024 now", "Press 2024 now"),  # a digit
+    ("Press \x1b<3 now", "Press <3 now"),  # a `<`
+    ("Press \x1b]0;title", "Press ]0;title"),  # a string (OSC) with no terminator
+    ("Press \x1b[31\u20ac now", "Press [31\u20ac now"),  # a control sequence ended by no final byte
+    ("Press \x1b(", "Press ("),  # a designation with no final byte
+]
+
+
+@pytest.mark.parametrize(("written", "shown"), _LONE_ESCAPES)
+@pytest.mark.parametrize("fmt", ["txt", "md", "json", "html"])
+def test_a_lone_escape_is_a_space_and_takes_nothing_after_it(written: str, shown: str, fmt: str) -> None:
+    body = f"{written} in the body."
+    uploads = {
+        "txt": f"{written}\n\n{body}\n",
+        "md": f"---\ntitle: '{written}'\n---\n\n{body}\n",
+        "json": json.dumps({"title": written, "body": body}),
+        "html": f"<html><head><title>{html.escape(written)}</title></head>"
+        f"<body><article><h1>{html.escape(written)}</h1><p>{html.escape(body)}</p></article></body></html>",
+    }
+
+    parsed = parse_upload(f"incoming/a.{fmt}", uploads[fmt].encode())
+
+    assert (parsed.title, " ".join(parsed.body.split())) == (shown, f"{shown} in the body.")
+
+
+@pytest.mark.parametrize(
+    ("key", "upload"),
+    [
+        ("incoming/a.html", "<html><body><article><h1>Keys</h1><p>Press \x1b<b>now</b> then \x1b</p></article>"),
+        ("incoming/a.md", "# Keys\n\nPress \x1b<b>now</b> then \x1b\n"),
+    ],
+)
+def test_a_lone_escape_before_markup_leaves_the_markup_whole(key: str, upload: str) -> None:
+    # Session 56's review (esc_lt.html): escapes were removed from the raw page, and `ESC<` was read as one, so
+    # `Press ESC<b>now</b>` became `Press b>now` and `Then ESC</p>` `/p>`.
+    assert " ".join(parse_upload(key, upload.encode()).body.split()) == "Press now then"
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r\n", "\r", "\x85", "\u2028", "\u2029"])
+@pytest.mark.parametrize("fmt", ["txt", "json"])
+def test_an_unterminated_string_escape_ends_at_a_line_break(line_break: str, fmt: str) -> None:
+    # Session 56's review (nel_osc.txt): `A ESC]0;title` U+2029 `Next paragraph stays.` kept only `A`.
+    body = f"Officials said the talks went on.\n\nA \x1b]0;title{line_break}Next paragraph stays."
+    upload = f"Log\n\n{body}\n" if fmt == "txt" else json.dumps({"title": "Log", "body": body})
+
+    parsed = parse_upload(f"incoming/a.{fmt}", upload.encode())
+
+    assert " ".join(parsed.body.split()).endswith("A ]0;title Next paragraph stays.")
+
+
+def test_an_unterminated_string_escape_in_a_quoted_front_matter_value_keeps_the_quote() -> None:
+    # Session 56's review (fm_osc.md): the escape took the closing quote, and the file was refused as "a quote that
+    # is not closed".
+    parsed = parse_upload("incoming/a.md", b'---\ntitle: "Build \x1b]0;x"\nauthor: Jo\n---\n\nThe text.\n')
+
+    assert (parsed.title, parsed.author) == ("Build ]0;x", "Jo")
 
 
 _NO_SUCH_DAY = [

@@ -380,7 +380,7 @@ def test_markdown_front_matter_values(front: str, field: str, expected: object) 
         (b"---\ntitle: T\npublished: !!timestamp 2015-13-45\n---\nBody", "has the tag !!timestamp"),
         (b"---\ntitle: T\ntags: {a: 1}\n---\nBody", "tags in the front matter"),
         (b"---\ntitle: T\n---\n", "no body"),
-        (b"Just text, no title anywhere.", "one line of 29 characters, with no line break"),
+        (b"Just text, no title anywhere.", "one line of 29 characters, with no text below it"),
         (b"---\ntitle: T\npublished: next week\n---\nBody", "not understood"),
     ],
 )
@@ -3573,31 +3573,47 @@ def test_a_json_body_mentioning_tags_after_its_text_is_tokenised_without_its_esc
     ("key", "data", "reason"),
     [
         # Session 56's new user: a .txt of one 1 MB line was "the title is 999999 characters long, above 500".
-        ("incoming/a.txt", b"word " * 200_000, "the file is one line of 999,999 characters, with no line break"),
-        ("incoming/a.txt", b"x" * 5_000, "the file is one line of 5,000 characters, with no line break"),
-        ("incoming/a.txt", b"  Headline alone\r\n", "the file is one line of 14 characters, with no line break"),
+        ("incoming/a.txt", b"word " * 200_000, "the file is one line of 999,999 characters, with no text below it"),
+        ("incoming/a.txt", b"x" * 5_000, "the file is one line of 5,000 characters, with no text below it"),
+        ("incoming/a.txt", b"  Headline alone", "the file is one line of 14 characters, with no text below it"),
+        # A line longer than a title, ended by a line break (as editors save a file): one line still.
+        ("incoming/a.txt", b"x" * 5_000 + b"\r\n", "the file is one line of 5,000 characters, with no text below it"),
+        ("incoming/a.md", b"#MeToo began in 2017", "the Markdown file is one line of 20 characters, with no text"),
         (
             "incoming/a.md",
             b"word " * 100_000,
-            "the Markdown file is one line of 499,999 characters, with no line break",
+            "the Markdown file is one line of 499,999 characters, with no text below it",
         ),
     ],
 )
-def test_a_file_of_one_line_is_rejected_for_its_missing_line_break(key: str, data: bytes, reason: str) -> None:
+def test_a_file_of_one_line_is_rejected_for_its_missing_body(key: str, data: bytes, reason: str) -> None:
     assert _rejection(key, data).reason.startswith(reason)
+
+
+@pytest.mark.parametrize("data", [b"  Headline alone\r\n", b"Headline alone\n", b"Headline alone\xe2\x80\xa8"])
+def test_a_headline_and_its_line_break_is_a_file_with_no_body_text(data: bytes) -> None:
+    # Session 56's review (title_only.txt): a headline and its line end was said to have no line break.
+    assert _rejection("incoming/a.txt", data).reason == "the article has no body text"
 
 
 @pytest.mark.parametrize(
     ("upload", "reason"),
     [
-        ({"title": "T" * 1_200, "body": "B"}, "the title is 1,200 characters long, above the 500 a title may have"),
+        (
+            {"title": "T" * 1_200, "body": "B"},
+            "the title is 1,200 characters long, above the 500 characters a title may have",
+        ),
         (
             {"title": "T", "body": "word " * 210_000},
-            "the body is 1,049,999 characters long, above the 1,000,000 an article's body may have",
+            "the body is 1,049,999 characters long, above the 1,000,000 characters an article's body may have",
+        ),
+        (
+            {"title": "T", "body": "B", "tags": [f"t{n}" for n in range(51)]},
+            "the article has 51 tags, above the 50 tags an article may have",
         ),
     ],
 )
-def test_length_limits_are_said_with_thousands_separators(upload: dict[str, str], reason: str) -> None:
+def test_length_limits_are_said_with_thousands_separators(upload: dict[str, object], reason: str) -> None:
     assert _rejection("incoming/a.json", json.dumps(upload).encode()).reason == reason
 
 

@@ -26,6 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from archive_search.errors import RejectedUploadError
+from archive_search.parsing.text import without_escape_sequences
 
 if TYPE_CHECKING:
     import yaml
@@ -219,7 +220,8 @@ def load_front_matter(source: str) -> dict[str, Any]:
         )
     import yaml
 
-    source = _SPACES_FOR_YAML.sub(" ", source)
+    # Terminal escape sequences go whole (`ESC[31m`, not `[31m`), as validation removes them from every field.
+    source = _SPACES_FOR_YAML.sub(" ", without_escape_sequences(source))
     _reject_trailing_comments(source)
     _reject_items_read_as_one(source)
     _reject_anchors_and_aliases(source)

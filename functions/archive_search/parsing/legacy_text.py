@@ -38,13 +38,15 @@ from archive_search.parsing.text import (
     body_lines,
     decode,
     items_as_written,
-    one_line_file,
     paragraphs,
+    refuse_one_line_file,
     unescape_entities,
+    without_escape_sequences,
 )
 from archive_search.parsing.validate import (
     MAX_LABEL_CHARS,
     MAX_TAGS,
+    MAX_TITLE_CHARS,
     date_line_problem,
     is_change_stamp,
     parse_date,
@@ -416,9 +418,10 @@ def _without_site_name(blocks: list[str]) -> list[str]:
 
 def parse_legacy_text(data: bytes) -> ParsedUpload:
     # U+2029 (also as &#8233;) ends a paragraph, NEL and U+2028 a line, as in every format's body.
-    text = body_lines(unescape_entities(decode(data)))
-    if problem := one_line_file(text, "the file", "a text page is read as its title on the first line, then its body"):
-        raise problem
+    # A text page holds no markup: its complete escape sequences go before its lines are read (a coloured byline).
+    text = without_escape_sequences(body_lines(unescape_entities(decode(data))))
+    expected = "a text page is read as its title on the first line, then its body"
+    refuse_one_line_file(text, "the file", expected, headline_chars=MAX_TITLE_CHARS)
     blocks = _without_top_furniture(_in_layout_order(_blocks(text), _blocks_before_gap(text)))
     if not blocks:
         raise RejectedUploadError("the page has no text besides site navigation", fix="export the article again")

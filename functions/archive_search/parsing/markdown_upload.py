@@ -47,9 +47,9 @@ from archive_search.parsing.text import (
     list_items,
     normalise_space,
     numeric_reference,
-    one_line_file,
     one_of,
     publishable,
+    refuse_one_line_file,
     section_and_tags,
     unescape_entities,
     written_sections,
@@ -134,6 +134,8 @@ MAX_DIV_LEVEL = 10
 # of text (session 52's review). A fence opens a div only when its closing fence follows (_closed_div).
 # An admonition's first line as Python-Markdown's extension reads it: `!!!` (or pymdownx.details' `???`, `???+`),
 # its type's words, and a title in quotes if any (`!!! note`, `!!! warning "Editor's note"`, `!!! note ""`).
+# A CommonMark ATX heading's start: one to six `#`, then a space, a tab or the line's end (`#hashtag` is text).
+_ATX_HEADING_START = re.compile(r"#{1,6}(?:[ \t\n]|\Z)")
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]?[\w-]+(?:[ \t]+[\w-]+)*(?:[ \t]+"[^"\n]*")?[ \t]*')
 _DIV_ATTRIBUTES = re.compile(
     rf"[ \t]*+(?:\{{[ \t]*+{_ATTRIBUTE}(?:[ \t]++{_ATTRIBUTE})*+[ \t]*+\}}[ \t]*+(?::++[ \t]*+)?|[\w-]++[ \t]*+)"
@@ -162,11 +164,11 @@ def parse_markdown(data: bytes, *, jekyll_post: bool = False) -> ParsedUpload:
             fix="split the article",
         )
     front_source, markdown = split_front_matter(text)
-    if front_source is None and not markdown.lstrip().startswith("#"):
-        # No front matter and no heading: a file of one line can hold no title (and the title no body).
+    if front_source is None and not _ATX_HEADING_START.match(markdown.lstrip()):
+        # No front matter and no heading (`#hashtag` is none): a file of one line can hold no title (and the title
+        # no body).
         expected = "a Markdown article is a `# Title` line (or front matter between two --- lines), then its body"
-        if problem := one_line_file(markdown, "the Markdown file", expected):
-            raise problem
+        refuse_one_line_file(markdown, "the Markdown file", expected)
     markdown = markdown.replace("\u2029", "\n\n")  # a paragraph separator ends a paragraph, as in every body
     markup = sum(markdown.count(char) for char in INLINE_MARKUP)
     if markup > MAX_INLINE_MARKUP:

@@ -40,13 +40,26 @@ _LINE_BREAKS = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # A body keeps its lines: CR LF, CR, NEL and the line separator end a line, the paragraph separator a paragraph.
 _BODY_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 # Terminal (ECMA-48 / VT100) escape sequences, as text copied from a terminal or a log holds them (`ESC[31m` colours
-# it red): each is removed whole, where blanking its ESC alone left `[31m` in the text, found by a search for `31m`
-# (session 56's new user). A control sequence (CSI: `ESC [`, parameters, a final byte); a string (OSC, DCS, SOS,
-# PM, APC: `ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`) up to its terminator (BEL or ST, `ESC \`) or the line's end;
-# any other escape (`ESC (B`, `ESC 7`, `ESC =`) with its final byte. Only the 7-bit forms: a C1 control (U+0080 to
-# U+009F) also comes from a legacy page's byte that Windows-1252 leaves undefined, and read as the start of a string
-# it would take the rest of the line with it; each is a space, as every other control character.
-_ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]?|\x1b[]PX^_][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[ -/]*[0-~]")
+# it red): each complete one is removed whole, where blanking its ESC alone left `[31m` in the text, found by a
+# search for `31m` (session 56's new user). Complete, as ECMA-48 defines them: a control sequence (CSI: `ESC [`,
+# parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, a final byte 0x40-0x7E); a string (OSC, DCS, SOS, PM,
+# APC: `ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _`) with its terminator (BEL or ST, `ESC \`) before the line's end;
+# a character-set designation (ECMA-35: `ESC (B`, `ESC $)A`, `ESC %G`, `ESC #8`: one or two of the intermediate
+# bytes # $ % ( ) * + - . /, then a digit, an upper-case letter or one of @ : ; = > ?); or a two-character escape:
+# a C1 control's 7-bit form (Fe, 0x40-0x5F: `ESC D`, `ESC M`, but not the string and CSI introducers) or DEC's
+# `ESC 7`, `ESC 8`, `ESC =`, `ESC >`. Anything else is a lone ESC, a space in validation, and takes nothing with
+# it: not the space and letter after it (`ESC to` read as the escape `ESC SP t` lost the `t`: session 56's review),
+# not a quote, a lower-case letter, another digit or `<` (markup), nor an unterminated string's text. Only the
+# 7-bit forms: a C1 control (U+0080 to U+009F) also comes from a legacy page's byte that Windows-1252 leaves
+# undefined, and read as the start of a string it would take the rest of the line with it; each is a space, as
+# every other control. Removed from a field's value (validation), a text page's lines and Markdown's source, never
+# from a page's markup (session 56's review: `ESC<b>now</b>` lost its `<`).
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b[]PX^_][^\x07\x1b\n\r\x0b\x0c\x85\u2028\u2029]*(?:\x07|\x1b\\)"
+    r"|\x1b[#-%(-+\-./]{1,2}[0-;=-Z]"
+    r"|\x1b[@-OQ-WYZ\\78=>]"
+)
 # Bidi embeddings and overrides (LRE, RLE, LRO, RLO) end at PDF; isolates (LRI, RLI, FSI) at PDI (UAX #9).
 _EMBEDDINGS, _ISOLATES, _PDF, _PDI = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068", "\u202c", "\u2069"
 # Searched for before a line is read character by character: a 4.5 MB body took 0.2 s to read so, 0.02 s to search.
@@ -238,11 +251,13 @@ def decode(data: bytes, declared: tuple[str, ...] = ()) -> str:
         # Only a byte-order mark (UTF-8, UTF-16, UTF-32) or whitespace: empty, as a file of no bytes is said to be
         # (parse_upload). It was "no title" or "no text besides site navigation".
         raise RejectedUploadError("the file is empty", fix="upload the article's text")
-    return unicodedata.normalize("NFC", without_escape_sequences(text.replace("\r\n", "\n").replace("\r", "\n")))
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def without_escape_sequences(text: str) -> str:
-    """The text without its terminal escape sequences (_ESCAPE_SEQUENCE), each removed whole."""
+    """The text without its complete terminal escape sequences (_ESCAPE_SEQUENCE), each removed whole; a lone ESC
+    is left for validation to make a space. For text that holds no markup (a field's value, a text page's or a
+    Markdown body's source, front matter): run on a page's markup it could take a `<` that follows an ESC."""
     return _ESCAPE_SEQUENCE.sub("", text) if "\x1b" in text else text
 
 
@@ -755,16 +770,20 @@ def closed_bidi(line: str) -> str:
     return line + "".join(reversed(closers))
 
 
-def one_line_file(text: str, what: str, expected: str) -> RejectedUploadError | None:
-    """The rejection of a file whose text (`what`: "the file", "the Markdown file") is one line with no line break,
-    where `expected` says what the format reads from its lines; None for any other. Its title and body could not be
-    told apart: a file of one 1 MB line was refused as "the title is 999999 characters long" (session 56's new user),
-    which sent the editor to shorten a title they had not written."""
+def refuse_one_line_file(text: str, what: str, expected: str, headline_chars: int | None = None) -> None:
+    """RejectedUploadError for a file whose text (`what`: "the file", "the Markdown file") is one line with no text
+    below it, where `expected` says what the format reads from its lines. Its title and body could not be told
+    apart: a file of one 1 MB line was refused as "the title is 999999 characters long" (session 56's new user),
+    which sent the editor to shorten a title they had not written. `headline_chars`: for a format that reads its
+    first line as the title, the longest title; a line no longer than that, ended by a line break, is a headline
+    with "no body text", as validation says (session 56's review: it was said to have no line break)."""
     line = text.strip()
     if _LINE_BREAKS.search(line) or not has_visible(line):
-        return None
-    return RejectedUploadError(
-        f"{what} is one line of {len(line):,} characters, with no line break: {expected}",
+        return
+    if headline_chars is not None and len(line) <= headline_chars and _LINE_BREAKS.search(text):
+        return
+    raise RejectedUploadError(
+        f"{what} is one line of {len(line):,} characters, with no text below it: {expected}",
         fix="put the headline on the first line, then the article's text below it, and upload the file again",
     )
 

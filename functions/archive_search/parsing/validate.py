@@ -103,7 +103,7 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
         raise RejectedUploadError("the article has no title", fix="add a title")
     if len(title) > MAX_TITLE_CHARS:
         raise RejectedUploadError(
-            f"the title is {len(title):,} characters long, above the {MAX_TITLE_CHARS:,} a title may have",
+            f"the title is {len(title):,} characters long, above the {MAX_TITLE_CHARS:,} characters a title may have",
             fix="shorten the title",
         )
     if not has_visible(body):
@@ -111,12 +111,15 @@ def validated(parsed: ParsedUpload) -> ParsedUpload:
     _refuse_template(title, body)
     if len(body) > MAX_BODY_CHARS:
         raise RejectedUploadError(
-            f"the body is {len(body):,} characters long, above the {MAX_BODY_CHARS:,} an article's body may have",
+            f"the body is {len(body):,} characters long, above the {MAX_BODY_CHARS:,} characters an article's body"
+            " may have",
             fix="split the article",
         )
     tags = tuple(dict.fromkeys(tag for tag in map(_optional_label, parsed.tags) if tag is not None))
     if len(tags) > MAX_TAGS:
-        raise RejectedUploadError(f"the article has {len(tags):,} tags, above {MAX_TAGS}", fix="keep fewer tags")
+        raise RejectedUploadError(
+            f"the article has {len(tags):,} tags, above the {MAX_TAGS} tags an article may have", fix="keep fewer tags"
+        )
     for tag in tags:
         _within("a tag", tag, MAX_LABEL_CHARS, "shorten the tag")
     return replace(
@@ -172,10 +175,10 @@ def _label(text: str) -> str:
 
 
 def without_controls(text: str) -> str:
-    """The text with each terminal escape sequence gone (text.without_escape_sequences), as decoding made the file's,
-    for those a JSON, YAML or HTML escape wrote (`\\u001b[31m`); and each other control character a body
-    may not hold a space, as validation makes it (_CONTROL): for a text rendered before validation, whose renderer
-    would make one something else (markdown-it makes NUL U+FFFD)."""
+    """The text with each complete terminal escape sequence gone (text.without_escape_sequences), the file's or
+    one a JSON, YAML or HTML escape wrote (`\\u001b[31m`), and each other control character a body may not hold (a
+    lone ESC too) a space (_CONTROL): for every field in validation, and for a text rendered before it, whose
+    renderer would make one something else (markdown-it makes NUL U+FFFD)."""
     return _CONTROL.sub(" ", without_escape_sequences(text))
 
 
@@ -202,6 +205,8 @@ def _optional(value: str | None) -> str | None:
 
 
 def _optional_label(value: str | None) -> str | None:
+    """An author, section, tag, summary or credit cleaned as a label (_label), or None when nothing visible is
+    left (absent, empty, only spaces or invisible characters)."""
     cleaned = _label(value) if value else ""
     return cleaned if has_visible(cleaned) else None
 
