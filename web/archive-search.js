@@ -312,6 +312,33 @@
     return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
   }
 
+  // Characters the API drops from a query (index_mapping.INVISIBLE_RANGES): a zero-width space, a soft hyphen.
+  var INVISIBLE_RANGES = [
+    [0x00ad, 0x00ad], [0x034f, 0x034f], [0x061c, 0x061c], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f],
+    [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x206f], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff],
+    [0xffa0, 0xffa0], [0xfff0, 0xfff8], [0x1bca0, 0x1bca3], [0x1d173, 0x1d17a], [0xe0000, 0xe0fff],
+  ];
+
+  /**
+   * The query typed, cut to what the API takes; none when it holds only blanks, control and invisible characters,
+   * as the API reads it (session 56: the API answers such a q alone "q is required", and browses beside a filter).
+   */
+  function readQuery(text) {
+    var q = clipQuery(text.trim());
+    for (var i = 0; i < q.length; i++) {
+      var code = q.charCodeAt(i);
+      var low = q.charCodeAt(i + 1);
+      if (code >= 0xd800 && code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        code = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+      var blank = code <= 0x20 || (code >= 0x7f && code <= 0x9f) || /\s/.test(String.fromCharCode(code));
+      var invisible = INVISIBLE_RANGES.some(function (range) { return code >= range[0] && code <= range[1]; });
+      if (!blank && !invisible) return q;
+    }
+    return "";
+  }
+
   /**
    * The query as the results heading and the tab's title name it: a pasted paragraph (up to MAX_QUERY characters)
    * filled the screen above its results, so past SHOWN_QUERY characters it is cut at a word and ends in "…".
@@ -401,7 +428,7 @@
     }
     return {
       state: {
-        q: clipQuery((params.get("q") || "").trim()),
+        q: readQuery(params.get("q") || ""),
         section: list("section"),
         author: list("author"),
         year: years.filter(function (value, i) { return years.indexOf(value) === i; }),
@@ -773,7 +800,7 @@
 
   ArchiveSearch.prototype.submitQuery = function () {
     this.dropSuggestions(); // a slow answer would open the list over the results
-    var q = clipQuery(this.input.value.trim());
+    var q = readQuery(this.input.value);
     // A query typed anew is read with spelling again: "Search instead for" applied to the words it was given for.
     var spelling = q === this.state.q ? this.state.spelling : "auto";
     this.navigate(Object.assign({}, this.state, { q: q, spelling: spelling, page: 1, article: "" }), "push");

@@ -209,12 +209,19 @@ def make_server(
             """http.server reads the request line as Latin-1: a query typed in UTF-8 and sent as its bytes, as curl
             sends `?q=grüße`, was searched as `grÃ¼Ã\x9fe` (session 48's new user). Read as UTF-8, as API Gateway
             reads it, each byte that is no UTF-8 as U+FFFD, as a `%FF` is (session 56: `caf\xc3\xa9\xff` was read
-            as Latin-1 whole, `cafÃ©ÿ`). A request line of two words (`GET /health`) is HTTP/0.9, which API
-            Gateway does not speak: a 400."""
+            as Latin-1 whole, `cafÃ©ÿ`). A request line of two words (`GET /health`) is HTTP/0.9, and so is one
+            naming a version below 1.0 (`HTTP/0.9`, answered with a bare body until session 56's review): API Gateway
+            speaks neither, a 400."""
             if not super().parse_request():
                 return False
             if len(self.requestline.split()) == 2:
                 self.send_error(400, "a request line needs an HTTP version (HTTP/1.1)")
+                return False
+            # super() took `HTTP/` and two whole numbers (leading zeros ignored, RFC 2145); one major 0 is below 1.0.
+            if int(self.request_version[len("HTTP/") :].split(".")[0]) < 1:
+                # http.server writes no status line for an HTTP/0.9 request: answered as its default version is.
+                self.request_version = self.default_request_version
+                self.send_error(400, "HTTP versions below 1.0 are not spoken here; send HTTP/1.1")
                 return False
             self.path = self.path.encode("latin-1").decode("utf-8", "replace")
             return True

@@ -2,10 +2,13 @@
 
 Each facet is counted with every filter except its own (the filters themselves go into the search's
 post_filter), so choosing one section still shows how many articles the other sections hold. The year facet's own
-filters are `year` (years and `undated`, any of them) and a From-To range of one whole year, which the website's
-year choice sets; any other range bounds its counts as it bounds the results. Each facet lists its top values by
-count, plus the selected values even when they are not among them; the year facet then `undated`, the articles
-without a publication date, when any of the search's are (or it is selected), so its counts add up to the total.
+filter is `year` (years and `undated`, any of them) or, without `year`, a From-To range of one whole year, which the
+website's year choice sets; any other range, and any range beside `year`, bounds its counts as it bounds the results
+(`year=undated` beside 1987's range selects nothing, and the facet counts 1987's articles, none undated). Each facet
+lists its top values by count, plus the selected values even when they are not among them; the year facet then
+`undated`, the articles without a publication date, when any of the search's are (or it is selected). Its counts
+add up to what the search finds without the year facet's own filter only while that finds articles of TOP_VALUES
+years or fewer: the years of fewest articles beyond them are not listed (unless selected).
 
 Section and author are counted on their folded form (lower case, accents folded: the `folded` normalizer), the
 form their filters match, so a facet's count is what selecting it returns however the articles vary the
@@ -42,9 +45,11 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
     """`filters` maps a facet name to its filter clause; the tag filter must already be in the query."""
     aggs: dict[str, Any] = {}
     for name in FACET_NAMES:
-        # The date range is the year facet's own filter only when it is a year the facet chose: another range (From 5
-        # November) bounds its counts as it bounds the results (it read "2026: 8" beside "4 results": session 54).
-        own = {name, "date"} if name == "year" and _selected_years(request) else {name}
+        # The date range is the year facet's own filter only when it is the year the facet chose: another range (From
+        # 5 November) bounds its counts as it bounds the results (it read "2026: 8" beside "4 results": session 54),
+        # and so does any range beside `year`, the facet's choice then (`year=undated` beside 1987's range listed
+        # 1987 and undated, both selected, beside "0 results": session 56's review).
+        own = {name, "date"} if name == "year" and _range_chosen(request) else {name}
         others = [clause for facet, clause in filters.items() if facet not in own]
         inner: dict[str, Any]
         if name == "year":
@@ -75,8 +80,14 @@ def facet_aggregations(filters: dict[str, dict[str, Any]], request: SearchReques
 
 
 def _selected_years(request: SearchRequest) -> set[str]:
-    """The years a whole-year From-To range selects (the website's year choice): {"2004"} or none."""
-    if request.date_from and request.date_to:
+    """The year facet's selected values: the `year` values ({"2004", "undated"}), else the year a whole-year From-To
+    range selects (the website's year choice, _range_chosen): {"2004"}; else none."""
+    return set(request.year) or _range_chosen(request)
+
+
+def _range_chosen(request: SearchRequest) -> set[str]:
+    """The year a From-To range of one whole year selects when no `year` is given: {"2004"} or none."""
+    if request.date_from and request.date_to and not request.year:
         year = request.date_from[:4]
         if request.date_from == f"{year}-01-01" and request.date_to == f"{year}-12-31":
             return {year}
@@ -114,7 +125,7 @@ def _year_facet(facet: dict[str, Any], request: SearchRequest) -> list[FacetValu
     buckets = facet.get("values", {}).get("buckets", [])
     counted = sorted(((str(b["key_as_string"]), int(b["doc_count"])) for b in buckets), key=lambda p: (-p[1], p[0]))
     top = counted[:TOP_VALUES]
-    selected = _selected_years(request) | set(request.year)
+    selected = _selected_years(request)
     shown = {value for value, _count in top}
     extra = [(year, dict(counted).get(year, 0)) for year in sorted(selected - shown - {UNDATED})]
     undated = int(facet.get(UNDATED, {}).get("doc_count", 0))

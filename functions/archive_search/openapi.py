@@ -38,9 +38,10 @@ SEARCH_RULES = (
     f"Give q, or at least one of {', '.join(FILTER_PARAMETERS)}, or both: without any of them the answer is a 400 "
     "whose message starts with `q is required`, or with the filter's name when one was sent that holds only blanks "
     "or invisible characters (OpenAPI cannot require one of several parameters; `x-required-one-of` lists them). "
-    "A parameter that is empty or blank (`from=`, `page=`) is the same as one left "
-    "out; page, size, sort, from and to may be surrounded by ASCII spaces, tabs and line ends, no other blank. Every "
-    "400 message starts with the name of the parameter at fault."
+    "A parameter that is empty or blank (`from=`, `page=`) is the same as one left out, and so is a q of "
+    "invisible characters only (a zero-width space, a soft hyphen); page, size, sort, from and to may be surrounded "
+    "by ASCII spaces, tabs and line ends, no other blank. Every 400 message starts with the name of the parameter at "
+    "fault."
 )
 
 
@@ -109,10 +110,10 @@ SEARCH_PARAMETERS = [
     _list_filter("tag", "Only articles with one of these tags"),
     _query(
         "year",
-        f"Only articles published in these years (YYYY, 0001 to 9999), or without a publication date (`{UNDATED}`, "
-        f"in any case): the year facet's values. Several values, separated by commas (or the parameter repeated), "
-        f"match any of them (at most {MAX_FILTER_VALUES}): `2004,{UNDATED}`. Any other value is a 400. Beside "
-        f"from/to, both apply: a date range holds no article without a date.",
+        f"Only articles published in these years (YYYY in ASCII digits, 0001 to 9999), or without a publication date "
+        f"(`{UNDATED}`, in any case): the year facet's values. Several values, separated by commas (or the parameter "
+        f"repeated), match any of them (at most {MAX_FILTER_VALUES}): `2004,{UNDATED}`. Any other value is a 400. "
+        f"Beside from/to, both apply: a date range holds no article without a date.",
         {"type": "string", "pattern": f"^[^{FILTER_CONTROLS}]*$", "examples": [f"2004,{UNDATED}"]},
     ),
     _query("from", "Published on or after this date (YYYY-MM-DD); articles without a date are left out.", _DATE),
@@ -245,7 +246,9 @@ SCHEMAS: dict[str, Any] = {
                 "type": "object",
                 "description": f"Top {TOP_VALUES} values of each facet plus the selected ones. Each facet is "
                 "counted without its own filter, so the other values of a chosen facet keep their counts. "
-                "A year is selected when `year` names it or from/to cover exactly that year. The year facet lists "
+                "A year is selected when `year` names it or, without `year`, from/to cover exactly that year; "
+                "any other from/to, and any beside `year`, bounds the year facet's counts as it bounds the results. "
+                "The year facet lists "
                 f"`{UNDATED}` after the years, with the count of the articles without a publication date, when "
                 f"any of the search's articles has none or `year` names it: selecting it is `year={UNDATED}`.",
                 "properties": {

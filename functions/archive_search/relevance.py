@@ -1318,7 +1318,8 @@ def _typed_dates(parsed: ParsedQuery, words: Sequence[str]) -> list[TypedDate]:
     more than MAX_SCORED_WORDS content words, whose scored words are the rarest (search.scored_words), not in place:
     it has no complete tier to read them."""
     content = content_words(parsed)
-    if len(content) > MAX_SCORED_WORDS:
+    # `words` other than content's (a caller's mistake) would misread the dates: none is read, not a 500.
+    if len(content) > MAX_SCORED_WORDS or len(words) != len(content):
         return []
     quoted = _quoted_years(parsed)
     units = query_units(parsed)

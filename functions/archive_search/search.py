@@ -30,7 +30,6 @@ from archive_search.query_parser import (
     JOINERS,
     STOPWORDS,
     ParsedQuery,
-    collapsed,
     engine_lower,
     excluded_words,
     excludes,
@@ -253,12 +252,12 @@ class SearchRequest:
         sent = params.get("q") or ""
         # NFC (a decomposed "Fernández" finds what the composed one finds), joiner look-alikes as the ASCII joiner
         # (O\u00b4Neill, anti\u2010war), invisible characters out.
-        q, length, pasted = fold_within(sent, MAX_QUERY_CHARS)
+        # Control characters are blanks (a q of NUL only is no q: session 35's second review), and markup alone and
+        # invisible characters are dropped: a q holding nothing else is no q, as such a filter is no filter (session
+        # 56's review: `q=%E2%80%8B` was a 200 finding nothing, where `author=%E2%80%8B` is a 400 naming it).
+        q, length, _pasted = fold_within(sent, MAX_QUERY_CHARS)
         if length > MAX_QUERY_CHARS:
             raise InvalidQueryError(f"q is {length} characters long; the limit is {MAX_QUERY_CHARS}")
-        # Control characters are blanks (a q of NUL only is no q: session 35's second review), as is markup alone.
-        typed = collapsed(pasted)
-        q = q or typed  # invisible characters only: a query for nothing, which finds nothing
         # Taken exactly as sent (a blank one is left out): a cursor is only ever the text next_cursor gave.
         cursor = params.get("cursor") or None
         if cursor is not None and not cursor.strip():
@@ -296,7 +295,7 @@ class SearchRequest:
             cursor=cursor,
             spelling=spelling,
         )
-        if not typed and not request.has_filters:
+        if not q and not request.has_filters:
             for name in FILTER_PARAMETERS:
                 if params.get(name):  # sent, yet it selects nothing: say which, not that a filter is missing
                     raise InvalidQueryError(
@@ -420,11 +419,19 @@ def _values(params: Mapping[str, str], name: str) -> tuple[str, ...]:
 def _years(params: Mapping[str, str]) -> tuple[str, ...]:
     """The `year` values (read as the other filters' values are: comma-separated, `year=2004&year=undated` alike), each
     a year as YYYY (0001-9999) or `undated` in any case, in the order given; InvalidQueryError naming `year` else."""
+    # ASCII as sent, as a date is (_date): read as a label is (_values), a full-width 1987 was 1987 where a date in
+    # full-width digits is refused (session 56's review).
+    for value in split_filter_values("year", params.get("year") or ""):
+        if not value.isascii():
+            raise InvalidQueryError(f"{_YEAR_VALUES}, got {value!r}")
     years = tuple(dict.fromkeys(value.lower() for value in _values(params, "year")))
     for value in years:
         if value != UNDATED and not (_YEAR.fullmatch(value) and value != "0000"):
-            raise InvalidQueryError(f"year values are years as YYYY (0001 to 9999) or {UNDATED}, got {value!r}")
+            raise InvalidQueryError(f"{_YEAR_VALUES}, got {value!r}")
     return years
+
+
+_YEAR_VALUES = f"year values are years as YYYY in ASCII digits (0001 to 9999) or {UNDATED}"
 
 
 def split_filter_values(name: str, raw: str) -> list[str]:

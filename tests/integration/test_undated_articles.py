@@ -71,6 +71,38 @@ def test_the_year_facet_counts_the_undated_articles_and_year_selects_them(pipeli
     assert refused["error"]["message"].startswith("year ")
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=harvest&year=undated&from=2004-01-01&to=2004-12-31",
+        "q=harvest&year=2005&from=2004-01-01&to=2004-12-31",
+        "q=harvest&year=2004,undated&from=2004-01-01&to=2004-12-31",
+        "q=harvest&year=2005,undated&from=2005-03-01",
+        "q=harvest&year=2005&from=2005-01-01&to=2005-12-31",
+        "q=harvest&from=2004-01-01&to=2004-12-31",
+        "q=harvest&from=2005-03-01",
+    ],
+)
+def test_the_year_facet_says_what_choosing_its_values_lists(pipeline: LocalPipeline, query: str) -> None:
+    _archive(pipeline)
+
+    body = _search(query)
+
+    # Given `year` beside a whole-year range (`year=undated` beside 2004's found none, and the facet counted 2004 and
+    # undated without the range, both selected: session 56's review), each value's count is what the search lists
+    # with that value as the facet's choice, and the selected ones (else all) together are the total
+    parts = query.split("&")
+    # The facet's own filter: `year`, else a range of one whole year (the website's year choice)
+    dates = [part for part in parts if part.startswith(("from=", "to="))]
+    whole_year = len(dates) == 2 and dates[0].endswith("-01-01") and dates[1].endswith("-12-31")
+    own = [part for part in parts if part.startswith("year=")] or (dates if whole_year else [])
+    base = "&".join(part for part in parts if part not in own)
+    for value, count, _selected in _years(body):
+        assert _search(f"{base}&year={value}")["total"] == count, (value, count)
+    chosen = [count for _, count, selected in _years(body) if selected]
+    assert sum(chosen or [count for _, count, _ in _years(body)]) == body["total"]
+
+
 @pytest.mark.parametrize(("sort", "order"), [("newest", -1), ("oldest", 1)])
 def test_a_date_order_lists_the_undated_articles_last_and_reads_on_across_them(
     pipeline: LocalPipeline, sort: str, order: int

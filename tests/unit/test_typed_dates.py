@@ -153,3 +153,12 @@ def test_a_date_is_read_where_it_is_typed_not_among_the_distinct_words() -> None
     # a word read as another spelling is read in its place
     words = ["oil", "june", "1987"]
     assert '"1987-06||/M"' in json.dumps(dates_published(parse_query("oil jnue 1987"), words))
+
+
+def test_words_not_aligned_with_the_querys_content_words_read_no_date_rather_than_fail() -> None:
+    # The scored words must be the content words, each as read; a caller passing others raised ValueError (zip's
+    # strict), a 500 (session 56's review): now no date is read
+    parsed = parse_query("oil june 1987")
+    assert dates_published(parsed, ["oil", "june"]) == []
+    assert dates_published(parsed, ["oil", "june", "1987", "extra"]) == []
+    assert len(dates_published(parsed, ["oil", "june", "1987"])) == 1

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from archive_search.facets import UNDATED
+from archive_search.index_mapping import INVISIBLE_RANGES
 from archive_search.query_parser import STOPWORDS
 from archive_search.search import MAX_PAGE, MAX_QUERY_CHARS, SPELLINGS
 from archive_search.suggest import MAX_SUGGEST_CHARS
@@ -50,3 +51,12 @@ def test_the_widget_names_the_undated_articles_as_the_api_does() -> None:
 
     assert declared, "web/archive-search.js declares no UNDATED"
     assert declared.group(1) == UNDATED
+
+
+def test_the_widget_reads_a_query_of_invisible_characters_as_none_as_the_api_does() -> None:
+    # The API reads a q of invisible characters only as none (session 56): alone a 400, so the page must not send it
+    declared = re.search(r"^\s*var INVISIBLE_RANGES = \[(.*?)\];$", WIDGET, re.MULTILINE | re.DOTALL)
+
+    assert declared, "web/archive-search.js declares no INVISIBLE_RANGES"
+    ranges = re.findall(r"\[0x([0-9a-f]+), 0x([0-9a-f]+)\]", declared.group(1))
+    assert tuple((int(low, 16), int(high, 16)) for low, high in ranges) == INVISIBLE_RANGES

@@ -737,6 +737,26 @@ def test_choosing_a_year_keeps_the_readers_narrower_date_range(
     assert seen[-1]["from"] == ["2015-03-05"] and seen[-1]["to"] == ["2015-12-31"]
 
 
+def test_a_query_of_invisible_characters_is_none_as_the_api_reads_it(
+    canned: tuple[Any, list[dict[str, list[str]]]], browsing: Browsing
+) -> None:
+    # The API reads a q of invisible characters only as none, a 400 alone (session 56's review); the page asks
+    # nothing for it alone and sends no q beside a filter
+    page, seen = canned
+    page.goto("/?q=%E2%80%8B%C2%AD")
+    page.wait_for_timeout(300)
+    assert seen == []
+    page.goto("/?q=%EF%BB%BF&section=politics")
+    expect(page.locator('.as-facet[data-facet="section"][data-value="politics"]')).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    assert "q" not in seen[-1] and seen[-1]["section"] == ["politics"]
+    box = page.get_by_role("combobox", name="Search the archive", exact=True)
+    box.fill("\u200b")
+    box.press("Enter")
+    expect(page).not_to_have_url(re.compile(r"[?&]q="))
+
+
 def test_the_undated_articles_are_a_year_facet_choice_of_their_own(
     canned: tuple[Any, list[dict[str, list[str]]]], browsing: Browsing
 ) -> None:
