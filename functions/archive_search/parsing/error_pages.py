@@ -164,7 +164,8 @@ _KINDS = (
 )
 
 # What only a web server's error page says of itself, for a title a brief has too (refuse_error_page): Apache's, IIS's
-# and Akamai's sentences, each line of the page one or more of them whole. A story's sentence is no such line, its
+# (6 and 7 on: 401/403's "view this directory or page", 404's "has been removed, had its name changed") and Akamai's
+# sentences, each line of the page one or more of them whole. A story's sentence is no such line, its
 # own ("Customers do not have permission to access files", "could not be found, police said": session 55's briefs)
 # or quoting one ("“You don't have permission to access this resource,” read the message…", "The page you are
 # looking for, the minister said, is…", "The inquiry report, reference # 4471, says…": session 56's review I).
@@ -172,8 +173,10 @@ _SERVERS_SENTENCE = (
     r"you (?:don't|do not) have permission to access (?:this (?:resource|page|directory)|\"?(?:/|https?://)\S*)"
     r"(?: on this server)?"
     r"|(?:the )?requested url(?: \"?(?:/|https?://)\S*)? was not found on this server"
-    r"|(?:sorry,? |oops!? )?the (?:page|resource|file) you(?:'re| are| were) looking for (?:might have been removed"
-    r"(?:, had its name changed,? or is temporarily unavailable)?|has been removed|(?:could not|couldn't|cannot|can't)"
+    r"|you (?:don't|do not) have permission to view this directory or page(?: using the credentials that you"
+    r" supplied)?"
+    r"|(?:sorry,? |oops!? )?the (?:page|resource|file) you(?:'re| are| were) looking for (?:(?:might have|has) been"
+    r" removed(?:, had its name changed,? or is temporarily unavailable)?|(?:could not|couldn't|cannot|can't)"
     r" be found|(?:does not|doesn't) exist|is no longer available|was not found)"
     r"|\(?additionally, a [45]\d\d [a-z ]+ error was encountered while trying to use an errordocument to handle the"
     r" request\.?\)?"
