@@ -697,11 +697,15 @@ def _candidates(
     # choose between (`kofi anan` is `kofi annan`, one article's name, not the 7 articles' `anna`; without the other
     # kept, the `alan` of 119 articles had made `anna` the only slip).
     slipped = {n.distance for n in near if n.likely and n.freq > 1}
+    # A word spelt by ear comes after two likely edits as near (`restaraunt`: `restaurant` before `restraint`), and
+    # only after them: among other spellings as near its articles decide (`vehical` is `vehicle`, 86 articles, not
+    # `vertical`, 2, a slip and a letter replaced: session 56's second review).
+    two_likely = {n.distance for n in near if not n.by_ear and _two_likely_edits(word, fold_as_index(n.text))}
     ranked = sorted(
         (
             n.far,
             n.distance,
-            n.by_ear,  # after the two likely edits as near (`restaraunt`: `restaurant` before `restraint`)
+            n.by_ear and n.distance in two_likely,
             not (n.likely and (n.freq > 1 or n.distance in slipped or most[n.distance] < MANY_ARTICLES)),
             n.text not in forms,  # first among the equally near (_form_of)
             n.rank,

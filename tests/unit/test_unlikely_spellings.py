@@ -87,3 +87,18 @@ def test_a_word_spelt_by_ear_two_edits_away_is_still_read_as_it() -> None:
     # while a consonant replaced or added beside a vowel confused is still another word or name
     for typed, other in [("merkel", "market"), ("hastings", "hosting"), ("karzai", "kazaa"), ("villepin", "villain")]:
         assert nearest_candidates(typed, _options((other, 40))) == (), typed
+
+
+def test_a_word_spelt_by_ear_gives_way_only_to_two_likely_edits_as_near() -> None:
+    # session 56's second review (news-dev's counts): after the by-ear mend any other spelling as near came first,
+    # `vehical` was searched as `vertical` (2 articles: a slip and a letter replaced), `goalies` as `goalless`,
+    # `smythe` as `smother`, `cemmun` as `commune`; their articles decide among them, as before the mend
+    for typed, meant, other in [
+        ("vehical", ("vehicle", 86), ("vertical", 2)),
+        ("goalies", ("goals", 195), ("goalless", 3)),
+        ("smythe", ("smith", 114), ("smother", 2)),
+        ("cemmun", ("common", 275), ("commune", 1)),
+    ]:
+        assert nearest_candidates(typed, _options(other, meant))[0] == meant[0], typed
+    # while two likely edits as near still come before the word spelt by ear (`restraint`)
+    assert nearest_candidates("restaraunt", _options(("restraint", 27), ("restaurant", 12))) == ("restaurant",)
