@@ -1698,6 +1698,7 @@ def text_query(
     counting: bool = False,
     widened: Collection[str] = (),
     apart: Collection[str] = (),
+    spelt_near: Mapping[str, Sequence[NearSpelling]] = MappingProxyType({}),
 ) -> dict[str, Any]:
     """The query for the reader's words, without filters or freshness; `highlighting`: as the highlighter reads
     it, without the headline bonus (all words, any order), which would mark each word anywhere in a headline (the
@@ -1712,9 +1713,11 @@ def text_query(
     `near_spellings` what each expands to (read_near_spellings; a word without them matches only as typed and as that
     nearest word). `widened`: the words of the first OR-group that also match their near spellings in a short query
     (search.widened_alternatives: those no article holds). `apart`: the joined words no article holds, also searched
-    as their parts (joined_parts; search.probe_search asks which; a respelt one as its spelling's). Nothing is
-    required: articles holding every quoted phrase, and for a short query every word (within a typo for
-    `typo_words`), rank first.
+    as their parts (joined_parts; search.probe_search asks which; a respelt one as its spelling's). `spelt_near`:
+    the near spellings (read_near_spellings) of the spellings respelt words are searched as, by spelling, when the
+    search widens them as it would the spelling typed (search._spelt_widened): each matches them as that word typed
+    does (scored_spellings). Nothing is required: articles holding every quoted phrase, and for a short query every
+    word (within a typo for `typo_words`), rank first.
     """
     must_not = exclusions(parsed, ranking)
     words = list(scored_words if scored_words is not None else content_words(parsed))[:MAX_SCORED_WORDS]
@@ -1873,6 +1876,14 @@ def text_query(
         # holding `leave` alone). Misspelt MRR@10 0.850 -> 0.856 / 0.502 -> 0.501; the fuzzy query's walk of the
         # term dictionary was the dearest part of a misspelt search (session 27).
         searched = [word for word in expanded if word not in respelt]
+        # A respelt word's spelling widened as the spelling typed is (its altered_query finds what it says: `herald of
+        # fre enterprise`, read `herald of free enterprise`, found 414 news-dev articles where that finds 452, `free`
+        # typed widened to `freed` and `freer`; session 56).
+        spelt_held = {
+            spelling: _fuzzy_held(spelling, spelt_near, ranking)
+            for word, spelling in respelt.items()
+            if word not in joined and spelling in spelt_near
+        }
         if highlighting:
             # Marked is what each word was read as: a word no article holds as its spelling alone (scored below, what
             # altered_query says), one some article holds as typed and as what it may stand for (held_variants), as
@@ -1884,20 +1895,22 @@ def text_query(
                 word: [] if word in respelt else read_within_typo(word, near_spellings.get(word, ()), misspelt)
                 for word in expanded
             }
-            should += [clause for word in expanded for clause in _near(marked[word])]
+            marked |= {spelling: held_variants(spelling, spelt_near[spelling]) for spelling in spelt_held}
+            should += [clause for near in marked.values() for clause in _near(near)]
             # The body is highlighted in its stemmed form alone (search._highlight): its marked near spellings are
             # marked there as words of that form, where an article found by `government` for `goverment` showed an
             # unmarked snippet (29 of a page of 50; session 23's review).
             should += [
                 {"match": {"body": {"query": " ".join(terms), "analyzer": PLAIN_ANALYZER}}}
-                for word in expanded
-                if (terms := [n.term for n in marked[word] if n.field == EXACT_BODY_FIELD])
+                for near in marked.values()
+                if (terms := [n.term for n in near if n.field == EXACT_BODY_FIELD])
             ]
         elif counting:
             should += [clause for word in searched for clause in _near(_fuzzy_held(word, near_spellings, ranking))]
+            should += [clause for near in spelt_held.values() for clause in _near(near)]
         else:
-            held = {word: _fuzzy_held(word, near_spellings, ranking) for word in searched}
-            should += [_fuzzy(field, word, held[word]) for word in searched for field in FUZZY_FIELDS]
+            held = {word: _fuzzy_held(word, near_spellings, ranking) for word in searched} | spelt_held
+            should += [_fuzzy(field, word, held[word]) for word in [*searched, *spelt_held] for field in FUZZY_FIELDS]
         # A word no article holds is not scored as typed (above): its nearest known word is scored in its place. A
         # joined word no article holds (`O'Sulivan`, `wal-mrat`) is searched as its respelling too: it has no near
         # spellings of its own (one engine token each part), and found nothing (session 21's review).
@@ -1907,7 +1920,9 @@ def text_query(
             else _scored(spelling, ranking, _weight(counts, word))
             for word, spelling in respelt.items()
         ]
-        every_near = None if highlighting else _near_match(parsed, ranking, words, typo_words, near_spellings)
+        every_near = (
+            None if highlighting else _near_match(parsed, ranking, words, typo_words, near_spellings, spelt_near)
+        )
         if every_near is not None:
             # Next come the articles holding every word, some of them within a typo or two.
             should.append(_tier(TIER_NEAR, every_near, NEAR_MATCH_BOOST))
@@ -1984,10 +1999,12 @@ def _near_match(
     scored_words: Sequence[str],
     typo_words: Mapping[str, str | None],
     near_spellings: Mapping[str, Sequence[NearSpelling]],
+    spelt_near: Mapping[str, Sequence[NearSpelling]] = MappingProxyType({}),
 ) -> list[dict[str, Any]] | None:
     """The clauses an article of a short query must all match to hold every word, some within a typo (the TIER_NEAR
-    filter: each word as typed, or one of its near spellings, or the spelling searched in its place), or None when
-    there is no such tier: typo tolerance or complete_match_first off, a long query, one word, or none expanded."""
+    filter: each word as typed, or one of its near spellings, or the spelling searched in its place, and what that
+    spelling may stand for when `spelt_near` lists it: text_query), or None when there is no such tier: typo
+    tolerance or complete_match_first off, a long query, one word, or none expanded."""
     words = list(scored_words)[:MAX_SCORED_WORDS]
     short = len(words) <= min(COMPLETE_MATCH_MAX_WORDS, FUZZY_MAX_WORDS)
     if not (ranking.fuzzy and ranking.complete_match_first and short and len(words) > 1):
@@ -2004,7 +2021,8 @@ def _near_match(
         if (spellings := read_within_typo(word, near_spellings.get(word, ()), misspelt))
     }
     for word, spelling in _respelt(expanded, [w for w in words if is_joined(w)], typo_words).items():
-        near[word] = [*near.get(word, []), _word_present(spelling, ranking)]
+        variants = held_variants(spelling, spelt_near[spelling]) if spelling in spelt_near else []
+        near[word] = [*near.get(word, []), _word_present(spelling, ranking), *_near(variants)]
     if not near:
         return None
     abbreviations = typed_abbreviations(parsed)

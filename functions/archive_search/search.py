@@ -118,11 +118,13 @@ from archive_search.spelling import (
     short_word,
     short_word_phrases,
     spelling_suggester,
+    spelling_variant,
     split_key,
     split_readings,
     split_spellings,
     unknown_spellings,
     unknown_words,
+    vowel_by_ear,
     with_spellings,
     with_splits,
     word_splits,
@@ -580,6 +582,9 @@ class Expansion:
     # The spelling did_you_mean offers for a likely typo some article holds not read so (_typos_read).
     offered: Mapping[str, str] = field(default_factory=dict)
     bylined: frozenset[str] = frozenset()  # words a byline or tag holds (probe_search): no likely typo to offer
+    # The near spellings of the spellings respelt words are searched as, by spelling, when widened as the spelling
+    # typed would be (_spelt_widened, relevance.text_query).
+    spelt_near: Mapping[str, Sequence[NearSpelling]] = field(default_factory=dict)
 
     def held_spellings(self) -> dict[str, str]:
         """The words some article holds that the search read as another spelling, each with it (held_read)."""
@@ -665,6 +670,7 @@ def text_clause(
             counting=counting,
             widened=expansion.widened,
             apart=expansion.apart,
+            spelt_near=expansion.spelt_near,
         )
         if request.q
         else {"match_all": {}}
@@ -1060,6 +1066,7 @@ def _highlight(
             near_spellings=expansion.near,
             widened=expansion.widened,
             apart=expansion.apart,
+            spelt_near=expansion.spelt_near,
         )
     return highlight
 
@@ -1238,6 +1245,7 @@ def _answer(
     # marked in her own snippets, where 26 hold the words (session 55's review, F8).
     vocabulary.as_written(bylined_words(ranking, words, probed))
     held_read: dict[str, str] = {}
+    read_held = 0
     offered: dict[str, str] = {}
     # The words a likely typo may be among (_typos_read), when no article holds every word as read.
     spellings_read = {word: spelling for word, spelling in typos.items() if spelling}
@@ -1268,7 +1276,9 @@ def _answer(
         # A word typed alone, which nothing beside it tells apart, is asked whether the bodies write it as a name
         # (one request; beside other words it would take the count a did_you_mean needs: `recieve award`).
         names = request.effective_sort == "relevance" and len(words) == 1
-        spellings = vocabulary.expansion(typos, names) if typos else base
+        as_read_counts = {"": read_held} if held_read else vocabulary.complete_as_read
+        spelt = _spelt_widened(request, ranking, typos, as_read_counts)
+        spellings = vocabulary.expansion(typos, names, spelt) if typos else base
         expansion = replace(
             spellings,
             widened=base.widened,
@@ -1315,6 +1325,32 @@ def _answer(
     read = altered_query(request.q, suggest, vocabulary, expansion) if expansion.every_word else None
     response, expansion = _relaxed(index, request, ranking, words, body, size, offset, response, expansion, read)
     return {**response, "suggest": suggest}, replace(expansion, bylined=bylined_words(ranking, words, probed))
+
+
+def _spelt_widened(
+    request: SearchRequest,
+    ranking: Ranking,
+    typos: Mapping[str, str | None],
+    complete_as_read: Mapping[str, int] | None,
+) -> list[str]:
+    """The spellings respelt words (`typos`: typo_words', a word no article holds or a short one with its spelling)
+    are searched as that are widened to what each may stand for, as the query altered_query shows widens it typed:
+    in the relevance order, when fewer than FEW_COMPLETE_MATCHES articles hold every word as read (the vocabulary's
+    count by spelling, `complete_as_read`, or under "" _typos_read's when it read a likely typo: `manchestr untied`
+    is `manchester united`, which 10 articles hold, not widened; uncounted, when the words spelt right are widened:
+    _words_to_expand). Before session
+    56 only the spelling was searched: `herald of fre enterprise` found 414 news-dev articles, `herald of free
+    enterprise`, which it said it searched, 452. Not a joined word's (searched as its respelling, or its parts)."""
+    spellings = [
+        spelling for word, spelling in typos.items() if spelling and not is_joined(word) and " " not in spelling
+    ]
+    if not (spellings and ranking.fuzzy and request.effective_sort == "relevance"):
+        return []
+    counts = [
+        complete_as_read[spelling] for spelling in ["", *spellings] if complete_as_read and spelling in complete_as_read
+    ]
+    widened = counts[0] < FEW_COMPLETE_MATCHES if counts else any(spelling is None for spelling in typos.values())
+    return list(dict.fromkeys(spellings)) if widened else []
 
 
 def _held_beside_respelt(typos: Mapping[str, str | None], complete_as_read: Mapping[str, int] | None) -> list[str]:
@@ -1742,18 +1778,39 @@ def typos_respelt(q: str, expansion: Expansion) -> str | None:
     beside the other words, when _typos_read found one: `expansion.offered`), or None (session 37's review:
     `goverment` was offered nothing). A word the search read as another spelling (`expansion.held_read`) is offered
     as read, as the results show it. A word typed alone that some headline and some body hold is offered nothing
-    (relevance.headlined: `suez` was offered `sues`), nor one a byline or tag holds (`expansion.bylined`)."""
+    (relevance.headlined: `suez` was offered `sues`), nor one a byline or tag holds (`expansion.bylined`). Beside
+    other words, a spelling no likely edit makes of the word (spelling.spelling_variant), nor a vowel spelt by ear
+    (spelling.vowel_by_ear: `seperate`), is offered only when articles write it beside them (`expansion.offered`,
+    _typos_read): `wool prices` was offered `wood prices`, `wool exports` `wood exports`, `rape trial` `rate trial`,
+    each finding more only by the offered word's near spellings (session 56); `suger prices` is offered `sugar
+    prices` (a vowel), not `super prices` (180 articles against 48)."""
     parsed = parse_query(q)
     excluded = excluded_words(parsed)
     # A number beside it says nothing of the word (`quiz 2005`: the second review).
     alone = len([word for word in content_words(parsed) if not has_digit(word)]) == 1
+
+    def meant(word: str) -> str | None:
+        if spelling := expansion.offered.get(word):
+            return spelling
+        if alone:
+            return typo_spelling(word, expansion.near.get(word, ()))
+        typed = fold_as_index(engine_lower(word))
+        return next(
+            (
+                spelling
+                for spelling in typo_spellings(word, expansion.near.get(word, ()))
+                if spelling_variant(typed, spelt := fold_as_index(spelling)) or vowel_by_ear(typed, spelt)
+            ),
+            None,
+        )
+
     spellings = {
         word: spelling
         for word, read in expansion.typos.items()
         if read is None
         and word not in expansion.bylined
         and not (alone and headlined(expansion.near.get(word, ())))
-        and (spelling := expansion.offered.get(word) or typo_spelling(word, expansion.near.get(word, ())))
+        and (spelling := meant(word))
         and not excludes(excluded, spelling)
     }
     return with_spellings(q, expansion.held_spellings() | spellings) if spellings else None
@@ -2013,13 +2070,15 @@ class _ArchiveVocabulary:
         # A word with no listing (too short, a code) has none to list: it is not asked again.
         self._near.update(dict.fromkeys(missing, ()) | read_near_spellings(missing, answer))
 
-    def expansion(self, typos: Mapping[str, str | None], names: bool = False) -> Expansion:
+    def expansion(self, typos: Mapping[str, str | None], names: bool = False, spelt: Sequence[str] = ()) -> Expansion:
         """The Expansion of `typos` (typo_words()), the near spellings of words not listed yet asked first. A word
         some article holds that bodies write as a name (relevance.written_as_names) stands for no word TYPO_ODDS
         times as common near it (relevance.name_spellings): asked first when `names` (the relevance order, which
         widens it), else as sampled before (a likely typo offered is checked in its count: _Guard). A word searched
-        as written (as_written) is widened to none."""
-        self.prepare((), list(typos))
+        as written (as_written) is widened to none. `spelt`: spellings respelt words are searched as, widened as
+        each typed would be (_spelt_widened; listed in the same request, most already with the misspelt words'
+        candidates)."""
+        self.prepare((), [*typos, *spelt])
         if names:
             self._sample_names([word for word, spelling in typos.items() if spelling is None])
         near = {
@@ -2031,7 +2090,8 @@ class _ArchiveVocabulary:
             for word, spelling in typos.items()
             if self._near.get(word)
         }
-        return Expansion(typos=dict(typos), near=near)
+        spelt_near = {spelling: self._near[spelling] for spelling in spelt if self._near.get(spelling)}
+        return Expansion(typos=dict(typos), near=near, spelt_near=spelt_near)
 
     def as_written(self, words: Collection[str]) -> None:
         """Marks some words (as typo_words keys them) to be searched as written, widened to no near spelling by any
@@ -2306,7 +2366,19 @@ def _likeliest_of(
         for counts, beside_it in zip(together, side_by_side, strict=True)
     ]
     near_scores = _naive_bayes(held, weighed)
-    return max(range(nearest), key=lambda i: (near_scores[i], -i))
+    likeliest = max(range(nearest), key=lambda i: (near_scores[i], -i))
+    # Of those held beside every context word in as many articles as the likeliest or more, which won by its own
+    # articles alone, one an article writes side by side with a context word where none writes the likeliest so:
+    # `ferry fars` was read `ferry fears` (141 articles, one holding `ferry`) beside the one article on "Ferry fares
+    # frozen" (session 56).
+    written = [
+        i
+        for i in range(nearest)
+        if any(beside_it[i] for beside_it in side_by_side) and all(c[i] >= c[likeliest] for c in together)
+    ]
+    if written and not any(beside_it[likeliest] for beside_it in side_by_side):
+        return max(written, key=lambda i: (near_scores[i], -i))
+    return likeliest
 
 
 def _naive_bayes(held: Sequence[int], together: Sequence[Sequence[float]]) -> list[float]:

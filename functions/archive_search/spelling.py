@@ -961,22 +961,46 @@ def spelling_variant(typed: str, word: str) -> bool:
     return _likely_edit(typed, word) or _two_likely_edits(typed, word)
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def vowel_by_ear(typed: str, word: str) -> bool:
+    """typed (folded) is word with one vowel past its first syllable (after a consonant that follows a vowel) written
+    as another: an unstressed vowel spelt by ear, which readers misspell words they know by (`seperate`,
+    `definately`, `independant`), where a consonant replaced, or the vowel of a word's first syllable, is as likely
+    another word written on purpose (`wool` is no typo of `wood`, `rape` none of `rate`, `boat` none of `beat`:
+    search.typos_respelt, session 56)."""
+    if len(typed) != len(word):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    if len(diff) != 1 or not {typed[diff[0]], word[diff[0]]} <= _VOWELS:
+        return False
+    at = diff[0]
+    return at > 1 and typed[at - 1] not in _VOWELS and any(letter in _VOWELS for letter in typed[: at - 1])
+
+
 # Letters that write the hard c, any of which a reader spelling by ear types for another (`opek`, OPEC); a c before
 # these is soft (`trace`), no spelling of `traqe`.
 _HARD_C = frozenset("ckq")
 _SOFTENING = frozenset("eiy")
+# A word's last sound as in `ferry`, which a reader spelling by ear writes either way (`ferri`, `citi`).
+_FINAL_Y = frozenset("iy")
 
 
 def _sound_alike(typed: str, word: str) -> bool:
-    """typed is word with one letter replaced by another writing the same hard-c sound (_HARD_C): a spelling by ear,
-    as likely among a word's equally near spellings as a slip (_candidates): `opek` was read `open` (449 news-dev
-    articles), a letter replaced as arbitrary, where OPEC (71) was meant (session 54)."""
+    """typed is word with one letter replaced by another writing the same hard-c sound (_HARD_C), or a word's last
+    letter `y` written `i` (or the other way): a spelling by ear, as likely among a word's equally near spellings as
+    a slip (_candidates): `opek` was read `open` (449 news-dev articles), a letter replaced as arbitrary, where OPEC
+    (71) was meant (session 54); `ferri` was read `ferris` (a letter left out, 2 articles' name), not `ferry` (8;
+    session 56)."""
     if len(typed) != len(word):
         return False
     diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
     if len(diff) != 1:
         return False
     at = diff[0]
+    if at == len(word) - 1 and {typed[at], word[at]} == _FINAL_Y:
+        return True
     return {typed[at], word[at]} <= _HARD_C and word[at + 1 : at + 2] not in _SOFTENING
 
 

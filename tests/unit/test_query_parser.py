@@ -608,7 +608,8 @@ def test_a_likely_typo_is_offered_as_the_spelling_written_beside_the_other_words
     ]
     typos: dict[str, str | None] = {"suger": None, "prices": None}
 
-    assert typos_respelt("suger prices", Expansion(typos=typos, near={"suger": suger})) == "super prices"
+    # unwritten beside them, the likely edit (a vowel spelt by ear), not the consonant replaced (session 56)
+    assert typos_respelt("suger prices", Expansion(typos=typos, near={"suger": suger})) == "sugar prices"
     offered = Expansion(typos=typos, near={"suger": suger}, offered={"suger": "sugar"})
     assert typos_respelt("Suger prices", offered) == "Sugar prices"
 
