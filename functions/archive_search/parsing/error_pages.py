@@ -73,6 +73,7 @@ _KINDS = (
             r"|nothing found|wayback machine|not found|access denied|forbidden|unauthori[sz]ed|internal server error"
             r"|bad gateway|service (?:temporarily )?unavailable|gateway time-?out"
             r"|(?:error: )?the request could not be satisfied"  # CloudFront's
+            r"|error (?:code )?1\d\d\d"  # Cloudflare's own codes ("Error 1020": access denied by a firewall rule)
         ),
         re.compile(
             r"page you(?:'re| are| were) looking for|(?:could not|couldn't|cannot|can't|can not) be found"
@@ -81,7 +82,11 @@ _KINDS = (
             r"|not archived that url|try searching|check the (?:url|address|spelling)"
             # WordPress's "Nothing Found" (its theme's own words)
             r"|(?:can't|cannot|could not|couldn't) find what you(?:'re| are) looking for"
-            r"|perhaps searching (?:can|will) help|nothing matched your search",
+            r"|perhaps searching (?:can|will) help|nothing matched your search"
+            # Cloudflare's block page ("Error 1020", session 56's second review: it was archived as an article), each
+            # a paragraph whole: a story may say them in passing
+            r"|^(?:what happened\??|this website is using a security service to protect itself from online attacks\.?"
+            r"|the site owner may have set restrictions that prevent you from accessing the site\.?)$",
             re.IGNORECASE,
         ),
         _SAVE_AGAIN,
@@ -181,6 +186,10 @@ _SERVERS_SENTENCE = (
     r"|\(?additionally, a [45]\d\d [a-z ]+ error was encountered while trying to use an errordocument to handle the"
     r" request\.?\)?"
     r"|reference #\s*\d[\w.]*"
+    # Cloudflare's block page as text (its "Error code 1020", "Ray ID: …" lines are labels)
+    r"|you (?:don't|do not) have access to \S+"
+    r"|the site owner may have set restrictions that prevent you from accessing the site"
+    r"|this website is using a security service to protect itself from online attacks"
 )
 _SERVERS_WORDS = re.compile(rf"^(?:(?:{_SERVERS_SENTENCE})[.!]?\s*)+$", re.IGNORECASE)
 
